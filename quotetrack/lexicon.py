@@ -1,0 +1,68 @@
+"""Cached loaders for the word lists in ``quotetrack/data``.
+
+Every list is a UTF-8 text file, one entry a line, ``#`` starting a comment.
+Nothing is read at import time; each loader reads its file once, on first use.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+
+class CueEntry(NamedTuple):
+    lemma: str
+    type: str        # speech | thought | evidence
+
+
+def _lines(name: str) -> list[str]:
+    """The entries of data/NAME: stripped, comments and blank lines dropped."""
+    raw = resources.files("quotetrack").joinpath("data", name).read_text(encoding="utf-8")
+    out = []
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """A one-entry-a-line list as a set (entries kept as written)."""
+    return frozenset(_lines(name))
+
+
+@lru_cache(maxsize=None)
+def lower_words(name: str) -> frozenset[str]:
+    """A one-entry-a-line list as a lower-cased set."""
+    return frozenset(w.lower() for w in _lines(name))
+
+
+@lru_cache(maxsize=None)
+def cues() -> dict[str, CueEntry]:
+    """Every inflected form of every cue in data/cues.tsv, lower-cased, to its entry.
+
+    A line is ``lemma<TAB>type<TAB>form|form|…``; multi-word cues ("point out")
+    have multi-word forms ("pointed out").
+    """
+    table: dict[str, CueEntry] = {}
+    for line in _lines("cues.tsv"):
+        parts = line.split("\t")
+        if len(parts) != 3:
+            raise ValueError(f"quotetrack/data/cues.tsv: bad line {line!r}: want lemma<TAB>type<TAB>forms")
+        lemma, kind, forms = (p.strip() for p in parts)
+        for form in forms.split("|"):
+            form = " ".join(form.lower().split())
+            if form:
+                table.setdefault(form, CueEntry(lemma, kind))
+    return table
+
+
+@lru_cache(maxsize=None)
+def pairs(name: str) -> dict[str, str]:
+    """A two-column tab-separated list as a dict (first column lower-cased)."""
+    out = {}
+    for line in _lines(name):
+        key, _, value = line.partition("\t")
+        out[key.strip().lower()] = value.strip()
+    return out

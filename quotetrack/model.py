@@ -1,0 +1,175 @@
+"""Frozen result records.
+
+Every record carries ``start``/``end`` character offsets into the document text
+exactly as it was read, so ``text[r.start:r.end] == r.text`` holds for every
+record that has a ``text``.  Nothing in the pipeline rewrites the text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+KINDS = ("direct", "mixed", "indirect")
+SPEAKER_TYPES = ("person", "organisation", "descriptor", "pronoun", "unknown")
+CUE_TYPES = ("speech", "thought", "evidence")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A non-empty line (or block) of the text; ``index`` counts from 1."""
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence; ``index`` counts from 1 over the document, ``paragraph`` from 1."""
+    index: int
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedSpan:
+    """A run of text between a pair of quote marks (marks included).
+
+    ``closed`` is False for a quote whose closing mark never came; it then ends
+    at the end of its paragraph.  ``paragraphs`` counts the paragraphs a
+    multi-paragraph quote runs over (1 for ordinary quotes).
+    """
+    start: int
+    end: int
+    mark: str          # the opening mark as written: “ ‘ " ' « „ `` ''
+    double: bool       # a double-quote family mark (“ " « „ ``)
+    closed: bool
+    paragraphs: int = 1
+    depth: int = 0     # 0 = outermost
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """Offsets of the text between the marks."""
+        close = 0 if not self.closed else (2 if self.mark in ("``", "''") else 1)
+        return self.start + len(self.mark), self.end - close
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting cue: "said", "told reporters", "according to", ":" or "—"."""
+    start: int
+    end: int
+    text: str
+    lemma: str
+    type: str = "speech"    # speech | thought | evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A source mention as written at the attribution ("he", "Gantz", "a senior official")."""
+    start: int
+    end: int
+    text: str
+    type: str               # person | organisation | descriptor | pronoun | unknown
+    title: str | None = None
+    name: str | None = None  # the name part without title ("Benny Gantz")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One speaker of a document, with every mention that resolved to it."""
+    name: str
+    type: str
+    title: str | None = None
+    gender: str | None = None   # "m", "f" or None when nothing in the text shows it
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One attributed statement.
+
+    ``fragments`` are the (start, end) pieces of the content; an interrupted quote
+    (“…,” he said, “…”) has several, and ``start``/``end`` run from the first to
+    the last.  ``text`` is ``document_text[start:end]``.
+    """
+    kind: str                       # direct | mixed | indirect
+    text: str
+    start: int
+    end: int
+    fragments: tuple[tuple[int, int], ...]
+    speaker: str | None             # resolved name, None when unknown
+    speaker_mention: str | None     # as written at the attribution
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_title: str | None
+    speaker_type: str               # person | organisation | descriptor | pronoun | unknown
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    cue_type: str | None            # speech | thought | evidence
+    paragraph: int                  # from 1
+    sentence: int                   # from 1
+    context: str                    # the sentence(s) the quote sits in
+    rule: str                       # the sieve that attributed it
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON Lines form of the output contract."""
+        return {
+            "kind": self.kind,
+            "content": self.text,
+            "content_start": self.start,
+            "content_end": self.end,
+            "fragments": [list(f) for f in self.fragments],
+            "speaker": self.speaker,
+            "speaker_mention": self.speaker_mention,
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
+            "speaker_title": self.speaker_title,
+            "speaker_type": self.speaker_type,
+            "cue": self.cue,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+            "cue_type": self.cue_type,
+            "paragraph": self.paragraph,
+            "sentence": self.sentence,
+            "context": self.context,
+            "rule": self.rule,
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TextWarning:
+    """A problem found in the text (not a failure): an unclosed quote mark, say."""
+    code: str
+    message: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The result of extraction on one text."""
+    doc_id: str
+    text: str
+    quotes: tuple[Quote, ...]
+    paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    warnings: tuple[TextWarning, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON Lines record: doc_id, pass-through fields, quotes, warnings."""
+        out: dict[str, Any] = {"doc_id": self.doc_id}
+        for key, value in self.meta.items():
+            if key not in ("doc_id", "text", "quotes", "warnings"):
+                out[key] = value
+        out["quotes"] = [q.to_dict() for q in self.quotes]
+        out["warnings"] = [w.to_dict() for w in self.warnings]
+        return out
