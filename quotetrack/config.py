@@ -16,8 +16,10 @@ class Config:
 
     attributions
         ``"speech"`` (default) keeps statements: quotes and reported speech.
-        ``"all"`` also keeps attributed thoughts, beliefs, intentions and
-        evidence ("Trump believes …", "a poll shows …"); their ``cue_type`` says which.
+        ``"all"`` also keeps attributed thoughts, beliefs and intentions ("Trump believes …"),
+        evidence ("a poll shows …") and speech acts about a thing rather than a statement
+        ("Gantz praised the deal"); their ``cue_type`` says which.  A direct quote is kept
+        in either mode, whatever its cue.
     indirect
         Find indirect (paraphrased) speech as well as direct and mixed quotes. Default True.
     floating

@@ -15,9 +15,13 @@ class CueEntry(NamedTuple):
     type: str        # speech | thought | evidence
 
 
+def _read(name: str) -> str:
+    return resources.files("quotetrack").joinpath("data", name).read_text(encoding="utf-8")
+
+
 def _lines(name: str) -> list[str]:
     """The entries of data/NAME: stripped, comments and blank lines dropped."""
-    raw = resources.files("quotetrack").joinpath("data", name).read_text(encoding="utf-8")
+    raw = _read(name)
     out = []
     for line in raw.splitlines():
         line = line.split("#", 1)[0].strip()
@@ -66,3 +70,11 @@ def pairs(name: str) -> dict[str, str]:
         key, _, value = line.partition("\t")
         out[key.strip().lower()] = value.strip()
     return out
+
+
+@lru_cache(maxsize=None)
+def patterns(name: str) -> tuple[str, ...]:
+    """A one-pattern-a-line list; only whole lines starting with ``#`` are comments
+    (a pattern may contain ``#``)."""
+    return tuple(line.strip() for line in _read(name).splitlines()
+                 if line.strip() and not line.lstrip().startswith("#"))

@@ -11,7 +11,7 @@ from typing import Any, Mapping
 
 KINDS = ("direct", "mixed", "indirect")
 SPEAKER_TYPES = ("person", "organisation", "descriptor", "pronoun", "unknown")
-CUE_TYPES = ("speech", "thought", "evidence")
+CUE_TYPES = ("speech", "thought", "evidence", "act")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ class Cue:
     end: int
     text: str
     lemma: str
-    type: str = "speech"    # speech | thought | evidence
+    type: str = "speech"    # speech | thought | evidence | act
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +107,7 @@ class Quote:
     cue: str | None
     cue_start: int | None
     cue_end: int | None
-    cue_type: str | None            # speech | thought | evidence
+    cue_type: str | None            # speech | thought | evidence | act
     paragraph: int                  # from 1
     sentence: int                   # from 1
     context: str                    # the sentence(s) the quote sits in

@@ -1,14 +1,141 @@
-"""Compose the stages: text -> Document.  (Being written; see the stage modules.)"""
+"""Compose the stages: text -> Document.
+
+    segment -> quotes -> cues/attribute -> speakers -> Quote records
+
+Every stage works on offsets into the text as given; nothing rewrites it.
+"""
 from __future__ import annotations
 
+import bisect
+from functools import lru_cache
 from typing import Any, Mapping
 
+import regex
+
+from . import attribute as attribution
+from . import lexicon, quotes, segment, speakers
 from .config import Config
-from .model import Document
+from .model import Document, Paragraph, Quote, QuotedSpan, Sentence, TextWarning
+
+_TRIM = " \t\r\n.,;:"
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> regex.Pattern:
+    """One pattern for every line in data/boilerplate.txt (photo credits, bylines, newsletter lines)."""
+    patterns = lexicon.patterns("boilerplate.txt")
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
+
+
+def boilerplate_paragraphs(text: str, paras: tuple[Paragraph, ...]) -> frozenset[int]:
+    """Indices of paragraphs that are page furniture, not statements."""
+    pattern = _boilerplate()
+    return frozenset(p.index for p in paras
+                     if len(text[p.start:p.end]) < 300 and pattern.fullmatch(text[p.start:p.end].strip()))
 
 
 def extract(text: str, doc_id: str = "<text>", config: Config | None = None,
             meta: Mapping[str, Any] | None = None) -> Document:
-    """Find every attributed statement in ``text``."""
+    """Find every attributed statement in ``text``.
+
+    >>> doc = extract("The deal was fair, Gantz said.")
+    >>> q = doc.quotes[0]
+    >>> (q.kind, q.text, q.speaker, q.cue, q.rule)
+    ('indirect', 'The deal was fair', 'Gantz', 'said', 'tail')
+    """
     config = config or Config()
-    return Document(doc_id=doc_id, text=text, quotes=(), meta=dict(meta or {}))
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs str text, not {type(text).__name__}")
+    paras = segment.paragraphs(text)
+    sents = segment.sentences(text, paras)
+    spans, warnings = quotes.scan(text, paras)
+    top = quotes.top_level(spans)
+    skip = boilerplate_paragraphs(text, paras)
+    attrs = attribution.attribute(text, paras, sents, top, skip, config)
+    resolved, entities = speakers.resolve(text, attrs, paras, skip)
+    open_ends = {s.end for s in top if not s.closed}
+    records: list[Quote] = []
+    for a, r in zip(attrs, resolved):
+        quote = _record(text, paras, sents, top, a, r, open_ends)
+        if _keep(quote, config):
+            records.append(quote)
+    return Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
+                    sentences=sents, entities=entities, warnings=tuple(warnings), meta=dict(meta or {}))
+
+
+def _keep(quote: Quote, config: Config) -> bool:
+    if quote.kind == "indirect" and not config.indirect:
+        return False
+    if config.attributions == "speech" and quote.kind != "direct" and quote.cue_type not in (None, "speech"):
+        return False
+    if quote.rule == "floating" and not config.floating:
+        return False
+    return True
+
+
+def _split_paragraphs(paras: tuple[Paragraph, ...], start: int, end: int) -> list[tuple[int, int]]:
+    """One fragment per paragraph a span runs over."""
+    starts = [p.start for p in paras]
+    i = max(bisect.bisect_right(starts, start) - 1, 0)
+    out = []
+    while i < len(paras) and paras[i].start < end:
+        s, e = max(start, paras[i].start), min(end, paras[i].end)
+        if e > s:
+            out.append((s, e))
+        i += 1
+    return out or [(start, end)]
+
+
+def kind_of(text: str, fragments: list[tuple[int, int]], top: list[QuotedSpan]) -> str:
+    """direct (every fragment is a quoted passage), mixed (some quoted words), indirect (none)."""
+    starts = [q.start for q in top]
+    whole = True
+    any_quote = False
+    for s, e in fragments:
+        i = bisect.bisect_left(starts, s)
+        inside = []
+        while i < len(top) and top[i].start < e:
+            if top[i].end <= e:
+                inside.append(top[i])
+            i += 1
+        if inside:
+            any_quote = True
+        covered = sum(q.end - q.start for q in inside)
+        rest = text[s:e]
+        for q in inside:
+            rest = rest.replace(text[q.start:q.end], "", 1)
+        if not inside or rest.strip(_TRIM) or covered == 0:
+            whole = False
+    if any_quote and whole:
+        return "direct"
+    return "mixed" if any_quote else "indirect"
+
+
+def _sentence_index(sents: tuple[Sentence, ...], offset: int) -> int:
+    return max(bisect.bisect_right([s.start for s in sents], offset) - 1, 0)
+
+
+def _record(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...], top: list[QuotedSpan],
+            a: attribution.Attribution, r: speakers.Resolved, open_ends: set[int]) -> Quote:
+    fragments: list[tuple[int, int]] = []
+    for s, e in a.fragments:
+        fragments.extend(_split_paragraphs(paras, s, e))
+    start, end = fragments[0][0], fragments[-1][1]
+    first = _sentence_index(sents, start)
+    last = _sentence_index(sents, max(end - 1, start))
+    context = text[sents[first].start:sents[last].end] if sents else text[start:end]
+    warns = tuple("quote mark opened here is never closed" for s, e in a.fragments if e in open_ends)
+    mention = r.mention
+    cue = a.cue
+    return Quote(
+        kind=kind_of(text, fragments, top),
+        text=text[start:end], start=start, end=end, fragments=tuple(fragments),
+        speaker=r.speaker,
+        speaker_mention=mention.text if mention else None,
+        speaker_start=mention.start if mention else None,
+        speaker_end=mention.end if mention else None,
+        speaker_title=r.title, speaker_type=r.type,
+        cue=cue.text if cue else None, cue_start=cue.start if cue else None,
+        cue_end=cue.end if cue else None, cue_type=cue.type if cue else None,
+        paragraph=sents[first].paragraph if sents else 1,
+        sentence=first + 1, context=context, rule=a.rule, warnings=warns)

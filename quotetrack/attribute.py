@@ -1,0 +1,531 @@
+"""Stage 4: link content to a cue and a source mention, by ordered sieves.
+
+Sentence sieves look at each cue of a sentence and try, in order, the frames a
+reporter writes (each a small function, each naming its rule):
+
+    according_to   "according to the ministry, …" / "…, according to a report."
+    participle     "Gantz praised the deal, saying …"            (source: the clause subject)
+    tail           "…, Gantz said." / "“…,” said Gantz." / "“A,” he said, “B.”"
+    head           "Gantz said (that) …" / "He added: “…”" / "X, a spokeswoman for Y, said …"
+
+Quote sieves then take each quoted passage no sentence sieve claimed:
+
+    colon          "Gantz: “…”"
+    dash           "“…” — Commissioner Ruth Ortiz"
+    floating       a cue-less quoted sentence right after an attributed quote
+    unattributed   a quoted statement with no source (kept, so nothing is lost)
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable
+
+from . import cues as cue_finder
+from . import lexicon, mentions
+from .config import Config
+from .model import Cue, Paragraph, QuotedSpan, Sentence
+from .segment import Token, tokens as tokenize
+
+_SEPARATORS = frozenset({",", "?", "!", "—", "–", "--", ";"})
+_CLOSING_MARKS = frozenset({"”", "\"", "’", "'", "»", "''", "›"})
+_OPENING_MARKS = frozenset({"“", "\"", "‘", "'", "«", "„", "``", "‹"})
+_CLAUSE_OPENERS = frozenset({"and", "but", "so", "yet", "while", "as", "because", "when", "since",
+                             "although", "though", "where", "after", "before", "if", "then", "also"})
+_DASHES = frozenset({"—", "–", "-", "--", "―"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Content fragments linked to a source mention and a cue by one rule."""
+    fragments: tuple[tuple[int, int], ...]
+    source: tuple[int, int] | None
+    cue: Cue | None
+    rule: str
+    sentence: Sentence
+    follows: int | None = None    # for floating quotes: index of the attribution it continues
+
+
+@dataclass
+class _Sent:
+    """One sentence being read: its tokens, and the quoted spans of the document."""
+    text: str
+    sentence: Sentence
+    toks: list[Token]
+    doc: "_Doc"
+
+    def tok_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left([t.start for t in self.toks], offset)
+
+
+@dataclass
+class _Doc:
+    text: str
+    paras: tuple[Paragraph, ...]
+    sents: tuple[Sentence, ...]
+    quotes: list[QuotedSpan]          # top-level quoted spans, by start
+    quote_starts: list[int]
+
+    def quote_at(self, start: int | None = None, end: int | None = None) -> QuotedSpan | None:
+        """The top-level quote that opens at ``start`` or closes at ``end``."""
+        if start is not None:
+            i = bisect.bisect_left(self.quote_starts, start)
+            if i < len(self.quotes) and self.quotes[i].start == start:
+                return self.quotes[i]
+            return None
+        i = bisect.bisect_right(self.quote_starts, end) - 1
+        if i >= 0 and self.quotes[i].end == end:
+            return self.quotes[i]
+        return None
+
+    def inside_quote(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.quote_starts, start) - 1
+        return i >= 0 and self.quotes[i].start < start and end <= self.quotes[i].end
+
+    def quotes_in(self, start: int, end: int) -> list[QuotedSpan]:
+        i = bisect.bisect_left(self.quote_starts, start)
+        out = []
+        while i < len(self.quotes) and self.quotes[i].start < end:
+            out.append(self.quotes[i])
+            i += 1
+        return out
+
+
+# ----------------------------------------------------------------- helpers
+
+@lru_cache(maxsize=1)
+def _object_cues() -> frozenset[str]:
+    return lexicon.lower_words("object_cues.txt")
+
+
+@lru_cache(maxsize=1)
+def _adjunct_words() -> frozenset[str]:
+    return lexicon.lower_words("adjunct_words.txt")
+
+
+_CONJUNCTIONS = ("and", "but", "so", "yet", "or")
+
+
+@lru_cache(maxsize=1)
+def _connective_pattern():
+    """"Nevertheless, " / "But " at the start of reported content (see data/connectives.txt)."""
+    import regex
+    words = sorted(lexicon.lower_words("connectives.txt"), key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in words)
+    conj = "|".join(_CONJUNCTIONS)
+    return regex.compile(rf"(?:(?:{alternation}),\s+|(?:{conj})\s+)+", regex.IGNORECASE)
+
+
+def _skip_connective(text: str, start: int, end: int) -> int:
+    """Start offset past narrative connectives: "Nevertheless, the sale …" -> "the sale …"."""
+    m = _connective_pattern().match(text, start, end)
+    return m.end() if m else start
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    """End offset with trailing white space and one sentence-final period removed."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] in ".;:":
+        end -= 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _clause_start_ok(s: _Sent, i: int) -> bool:
+    """Does a subject at token ``i`` open a clause (sentence start, after a comma or a conjunction)?"""
+    if i == 0:
+        return True
+    prev = s.toks[i - 1].text
+    return prev in (",", ";", ":", "(", "—", "–") or prev in _OPENING_MARKS or prev.lower() in _CLAUSE_OPENERS
+
+
+def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
+    """Skip the listener after "told", "assured", "warned": "told reporters", "told The Post"."""
+    if cue.lemma not in _object_cues() or k >= len(s.toks):
+        return k
+    if s.toks[k].text.lower() in ("that", "whether", "if", ":", ",", "about") or s.toks[k].text in _OPENING_MARKS:
+        return k
+    found = mentions.after(s.toks, k)
+    if found is None:
+        return k
+    end = found[1]
+    # "told reporters the deal was fair": a lower-case listener is one or two words
+    if not mentions.is_capitalised(s.toks[k].text) and end - k > 2:
+        end = k + 1
+    return end
+
+
+def _skip_adjuncts(s: _Sent, k: int) -> int:
+    """Skip "in a statement", "on Monday", "last week" between a cue and its content."""
+    toks = s.toks
+    adjuncts = _adjunct_words()
+    for _ in range(3):
+        if k >= len(toks) or toks[k].text.lower() not in adjuncts:
+            return k
+        j = k + 1
+        while j < len(toks) and j - k <= 8 and mentions.is_word(toks[j].text) \
+                and toks[j].text.lower() not in ("that", "whether", "if"):
+            j += 1
+        if j < len(toks) and toks[j].text.lower() in ("that", "whether", "if"):
+            return j
+        if j < len(toks) and toks[j].text in (",", ":"):
+            return j
+        return k
+    return k
+
+
+def _content_after(s: _Sent, k: int) -> tuple[int, int] | None:
+    """Content from token ``k`` to the end of the sentence (a quote opening there runs to its close)."""
+    toks = s.toks
+    if k < len(toks) and toks[k].text.lower() == "that":
+        k += 1
+    while k < len(toks) and toks[k].text in (":", ","):
+        k += 1
+    if k >= len(toks):
+        return None
+    start = toks[k].start
+    quote = s.doc.quote_at(start=start)
+    if quote is not None and quote.end >= s.sentence.end - 2:
+        return start, quote.end
+    end = _strip_end(s.text, start, s.sentence.end)
+    if end - start < 2:
+        return None
+    if quote is not None and end < quote.end:
+        end = quote.end
+    return start, end
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+def _cue_tokens(s: _Sent, cue: Cue) -> tuple[int, int]:
+    ci = s.tok_at(cue.start)
+    ce = ci
+    while ce < len(s.toks) and s.toks[ce].start < cue.end:
+        ce += 1
+    return ci, ce
+
+
+def _span(s: _Sent, rng: tuple[int, int] | None) -> tuple[int, int] | None:
+    if rng is None:
+        return None
+    return s.toks[rng[0]].start, s.toks[rng[1] - 1].end
+
+
+# ----------------------------------------------------------------- sentence sieves
+
+def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"according to the ministry, …" and "…, according to a report.\""""
+    if cue.lemma != "according to":
+        return None
+    src = mentions.after(s.toks, ce)
+    if src is None:
+        return None
+    if ci == 0 or (ci == 1 and s.toks[0].text in _OPENING_MARKS):
+        k = src[1]
+        while k < len(s.toks) and s.toks[k].text in (",", ":"):
+            k += 1
+        content = _content_after(s, k) if k > src[1] else None
+    else:
+        end_tok = ci
+        while end_tok > 0 and s.toks[end_tok - 1].text in _SEPARATORS:
+            end_tok -= 1
+        first = s.toks[0].start
+        quote = s.doc.quote_at(end=s.toks[end_tok - 1].end) if end_tok else None
+        if quote is not None:
+            first = min(first, quote.start)
+        content = (first, s.toks[end_tok - 1].end) if end_tok else None
+    if content is None or _words(s.text, *content) < 2:
+        return None
+    return Attribution((content,), _span(s, src), cue, "according_to", s.sentence)
+
+
+def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"Gantz praised the deal, saying the UAE …": the source is the clause's subject."""
+    if not cue.text.lower().endswith("ing") or ci < 2:
+        return None
+    if s.toks[ci - 1].text != ",":
+        return None
+    subject = mentions.forward_subject(s.toks, 0, ci - 1)
+    if subject is None or subject[0] > 3:
+        return None
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    content = _content_after(s, k)
+    if content is None or _words(s.text, *content) < 2:
+        return None
+    return Attribution((content,), _span(s, subject), cue, "participle", s.sentence)
+
+
+def _appositive_source(s: _Sent, k: int) -> tuple[int, int] | None:
+    """"Figueroa, a spokeswoman for the campaign, said": the mention before the appositive."""
+    if k < 3 or s.toks[k - 1].text != ",":
+        return None
+    j = k - 2
+    while j >= 0 and s.toks[j].text != "," and k - j < 16:
+        if s.toks[j].text in _OPENING_MARKS or s.toks[j].text in _CLOSING_MARKS:
+            return None
+        j -= 1
+    if j < 1 or s.toks[j].text != ",":
+        return None
+    inner = s.toks[j + 1].text.lower()
+    if not (inner in ("who", "a", "an", "the", "now", "then", "formerly", "himself", "herself",
+                      "whose", "also", "one", "both", "speaking", "including")
+            or mentions.is_capitalised(s.toks[j + 1].text) or inner.endswith("ing")):
+        return None
+    src = mentions.before(s.toks, j)
+    if src is None or src[1] - src[0] > 6:
+        return None
+    return src
+
+
+def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """Content first, then source and cue: "…, Gantz said." "“…,” said Gantz." "“A,” he said, “B.”\""""
+    toks = s.toks
+    j = mentions.skip_modifiers_back(toks, ci)
+    src = mentions.before(toks, j)
+    rule = "tail"
+    after_src = ce
+    if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS
+                                           or toks[src[0] - 1].text in _CLOSING_MARKS):
+        sep = src[0] - 1
+    elif src is None and _appositive_source(s, j) is not None:
+        src = _appositive_source(s, j)
+        sep = src[0] - 1
+        rule = "tail_appositive"
+        if sep < 0:
+            return None
+    else:
+        # inverted: "…,” said Gantz" / "…, said the minister"
+        if j == 0 or not (toks[j - 1].text in _SEPARATORS or toks[j - 1].text in _CLOSING_MARKS):
+            return None
+        src = mentions.after(toks, ce)
+        if src is None:
+            return None
+        sep = j - 1
+        rule = "tail_inverted"
+        after_src = src[1]
+    if sep < 1 and not (sep == 0 and toks[0].text in _CLOSING_MARKS):
+        return None
+    # the content ends at the separator; a closing quote mark belongs to it
+    end_tok = sep
+    while end_tok >= 0 and toks[end_tok].text in _CLOSING_MARKS:
+        end_tok -= 1
+    if toks[sep].text in _CLOSING_MARKS:
+        end = toks[sep].end
+    else:
+        end = toks[sep - 1].end if sep >= 1 else toks[sep].end
+    quote = s.doc.quote_at(end=end)
+    start = _skip_connective(s.text, s.sentence.start, end)
+    if quote is not None and quote.start < start:
+        start = quote.start
+    if quote is None and toks[0].text in _CLOSING_MARKS:
+        return None
+    if quote is None and _words(s.text, start, end) < 3:
+        return None
+    # what follows: nothing that is content of its own, or an interrupted quote's second part
+    rest = after_src
+    if cue.lemma in _object_cues() and rest < len(toks):
+        rest = _skip_object(s, rest, cue)
+    if rest < len(toks) and (toks[rest].text.lower() == "that" or toks[rest].text == ":"):
+        return None
+    fragments = [(start, end)]
+    for k in range(rest, min(len(toks), rest + 12)):
+        if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].text in _OPENING_MARKS:
+            second = s.doc.quote_at(start=toks[k + 1].start)
+            if second is not None:
+                fragments.append((second.start, second.end))
+                rule = "interrupted"
+            break
+        if toks[k].text in (",", ";", ":"):
+            break
+    return Attribution(tuple(fragments), _span(s, src), cue, rule, s.sentence)
+
+
+def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """Source and cue first: "Gantz said (that) …", "He added: “…”", "X, a spokeswoman, said …\""""
+    toks = s.toks
+    j = mentions.skip_modifiers_back(toks, ci)
+    src = mentions.before(toks, j)
+    rule = "head"
+    if src is None:
+        src = _appositive_source(s, j)
+        rule = "head_appositive"
+    if src is None or not _clause_start_ok(s, src[0]):
+        return None
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    content = _content_after(s, k)
+    if content is None:
+        return _colon_into_next_paragraph(s, cue, k, src, rule)
+    if s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3:
+        return None
+    return Attribution((content,), _span(s, src), cue, rule, s.sentence)
+
+
+def _colon_into_next_paragraph(s: _Sent, cue: Cue, k: int, src: tuple[int, int], rule: str) -> Attribution | None:
+    """"Gantz said:" closing a paragraph, the quote opening the next one."""
+    if not s.text[s.sentence.start:s.sentence.end].rstrip().endswith(":"):
+        return None
+    nxt = bisect.bisect_right(s.doc.quote_starts, s.sentence.end)
+    if nxt >= len(s.doc.quotes):
+        return None
+    quote = s.doc.quotes[nxt]
+    between = s.text[s.sentence.end:quote.start]
+    if between.strip() or between.count("\n") == 0:
+        return None
+    return Attribution(((quote.start, quote.end),), _span(s, src), cue, rule + "_colon", s.sentence)
+
+
+SENTENCE_SIEVES: tuple[Callable[[_Sent, Cue, int, int], Attribution | None], ...] = (
+    according_to, participle, tail, head)
+
+
+def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> Iterable[Attribution]:
+    for cue in cue_list:
+        ci, ce = _cue_tokens(s, cue)
+        if ci >= len(s.toks):
+            continue
+        for sieve in SENTENCE_SIEVES:
+            found = sieve(s, cue, ci, ce)
+            if found is not None:
+                yield found
+                break
+
+
+# ----------------------------------------------------------------- quote sieves
+
+def colon(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"Gantz: “…”" — a short name and a colon open the paragraph or sentence."""
+    para = doc.paras[sent.paragraph - 1]
+    lead_start = max(para.start, sent.start)
+    lead = doc.text[lead_start:quote.start].rstrip()
+    if not lead.endswith(":") or len(lead) > 80:
+        return None
+    toks = tokenize(doc.text, lead_start, lead_start + len(lead) - 1)
+    if not toks or len(toks) > 8 or not mentions.is_capitalised(toks[0].text):
+        return None
+    src = mentions.after(toks, 0)
+    if src is None or src[1] != len(toks):
+        return None
+    cue_start = lead_start + len(lead) - 1
+    cue = Cue(cue_start, cue_start + 1, ":", ":", "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue, "colon", sent)
+
+
+def dash(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"“…” — Commissioner Ruth Ortiz": a dash and a name close the paragraph."""
+    para = doc.paras[sent.paragraph - 1]
+    tail_text = doc.text[quote.end:para.end]
+    stripped = tail_text.lstrip()
+    if not stripped or stripped[0] not in "—–-―":
+        return None
+    dash_at = quote.end + (len(tail_text) - len(stripped))
+    toks = tokenize(doc.text, dash_at, para.end)
+    while toks and toks[0].text in _DASHES:
+        toks.pop(0)
+    if not toks or len(toks) > 12 or not mentions.is_capitalised(toks[0].text):
+        return None
+    src = mentions.after(toks, 0)
+    if src is None:
+        return None
+    cue = Cue(dash_at, dash_at + 1, doc.text[dash_at], "—", "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue, "dash", sent)
+
+
+QUOTE_SIEVES = (colon, dash)
+
+
+# ----------------------------------------------------------------- driver
+
+def is_statement(text: str, quote: QuotedSpan, config: Config) -> bool:
+    """Is a quoted span long enough to be a statement on its own (not a scare quote or a name)?"""
+    a, b = quote.inner
+    inner = text[a:b]
+    n = len(inner.split())
+    if n <= config.max_scare_words:
+        return False
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    if words and all(w[:1].isupper() for w in words) and len(words) <= 8:
+        return False                      # a title: “Saturday Night Live”
+    return True
+
+
+def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...],
+              quotes: list[QuotedSpan], skip_paragraphs: frozenset[int], config: Config) -> list[Attribution]:
+    """Every attribution of the document, in text order."""
+    doc = _Doc(text, paras, sents, quotes, [q.start for q in quotes])
+    found: list[Attribution] = []
+    for sent in sents:
+        if sent.paragraph in skip_paragraphs:
+            continue
+        cue_list = [c for c in cue_finder.find(text, sent.start, sent.end)
+                    if not doc.inside_quote(c.start, c.end)]
+        if not cue_list:
+            continue
+        s = _Sent(text, sent, tokenize(text, sent.start, sent.end), doc)
+        found.extend(_sentence_attributions(s, cue_list))
+    found = _drop_overlaps(found)
+    found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
+    found.sort(key=lambda a: a.fragments[0][0])
+    return _resolve_floating(found)
+
+
+def _drop_overlaps(found: list[Attribution]) -> list[Attribution]:
+    """Keep one attribution per content: the first found wins an identical or nested duplicate."""
+    found.sort(key=lambda a: (a.fragments[0][0], -a.fragments[-1][1]))
+    out: list[Attribution] = []
+    for a in found:
+        if any(b.fragments == a.fragments for b in out[-3:]):
+            continue
+        out.append(a)
+    return out
+
+
+def _sentence_of(doc: _Doc, offset: int) -> Sentence:
+    i = bisect.bisect_right([s.start for s in doc.sents], offset) - 1
+    return doc.sents[max(i, 0)]
+
+
+def _quote_attributions(doc: _Doc, found: list[Attribution], skip: frozenset[int],
+                        config: Config) -> list[Attribution]:
+    claimed = sorted((f for a in found for f in a.fragments))
+    starts = [c[0] for c in claimed]
+    out: list[Attribution] = []
+    for quote in doc.quotes:
+        i = bisect.bisect_right(starts, quote.start) - 1
+        if i >= 0 and claimed[i][0] <= quote.start and quote.end <= claimed[i][1]:
+            continue
+        if i + 1 < len(claimed) and claimed[i + 1][0] < quote.end:
+            continue
+        sent = _sentence_of(doc, quote.start)
+        if sent.paragraph in skip:
+            continue
+        for sieve in QUOTE_SIEVES:
+            got = sieve(doc, quote, sent)
+            if got is not None:
+                out.append(got)
+                break
+        else:
+            if is_statement(doc.text, quote, config):
+                out.append(Attribution(((quote.start, quote.end),), None, None, "unattributed", sent))
+    return out
+
+
+def _resolve_floating(found: list[Attribution]) -> list[Attribution]:
+    """A cue-less quote right after an attributed quote (same or next paragraph) continues it."""
+    out: list[Attribution] = []
+    for a in found:
+        if a.rule == "unattributed" and out:
+            prev_i = len(out) - 1
+            prev = out[prev_i]
+            if prev.source is not None and 0 <= a.sentence.paragraph - prev.sentence.paragraph <= 1 \
+                    and prev.rule != "unattributed":
+                a = Attribution(a.fragments, None, None, "floating", a.sentence, follows=prev_i)
+            elif prev.rule == "floating" and a.sentence.paragraph - prev.sentence.paragraph <= 1:
+                a = Attribution(a.fragments, None, None, "floating", a.sentence, follows=prev.follows)
+        out.append(a)
+    return out

@@ -1,0 +1,161 @@
+"""Source mentions: the noun phrase that names who is speaking.
+
+There is no tagger: a mention is found by walking over tokens next to a cue,
+using closed word lists (determiners, function words, pronouns) and the shape of
+the words (capitalised names, lower-case nouns).  Each function takes a token
+list and token indices and returns a half-open token range, or None.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import lexicon
+from .segment import Token
+
+MAX_MENTION_TOKENS = 10
+_PUNCT_INSIDE = frozenset({"&", "-"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+# Possessive pronouns that can open a source phrase ("his spokeswoman", "their lawyers").
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+
+@lru_cache(maxsize=1)
+def _sets() -> tuple[frozenset[str], ...]:
+    return (
+        lexicon.lower_words("function_words.txt"),
+        lexicon.lower_words("determiners.txt"),
+        lexicon.lower_words("np_prepositions.txt"),
+        lexicon.lower_words("cue_modifiers.txt"),
+        lexicon.lower_words("calendar_words.txt"),
+        lexicon.lower_words("person_nouns.txt"),
+    )
+
+
+def is_word(tok: str) -> bool:
+    return tok[:1].isalnum()
+
+
+def is_capitalised(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _is_verb_shaped(low: str) -> bool:
+    """A lower-case word that is most likely a verb or adverb form (walked, saying, quickly)."""
+    nouns = _sets()[5]
+    if low in nouns:
+        return False
+    return low.endswith("ly") or (len(low) > 4 and (low.endswith("ed") or low.endswith("ing")))
+
+
+def _can_be_in_mention(tok: str) -> bool:
+    """May this token stand inside a source noun phrase?"""
+    function, determiners, preps, _, _, _ = _sets()
+    if not is_word(tok):
+        return tok in _PUNCT_INSIDE
+    low = tok.lower()
+    if low in determiners or low in preps or low == "and":
+        return True
+    if len(tok) > 1 and tok.isupper():
+        return True                       # "US", "UN", "ACLU"
+    if low in function:
+        return False
+    if lexicon.cues().get(low) is not None and not is_capitalised(tok):
+        return False
+    if not is_capitalised(tok) and _is_verb_shaped(low):
+        return False
+    return True
+
+
+def _trim(tokens: list[Token], i: int, k: int) -> tuple[int, int] | None:
+    """Drop prepositions, conjunctions and hyphens from both ends; None if no head is left."""
+    _, determiners, preps, _, calendar, _ = _sets()
+    while i < k and (tokens[i].text.lower() in preps or tokens[i].text.lower() == "and"
+                     or not is_word(tokens[i].text)):
+        i += 1
+    while k > i and (tokens[k - 1].text.lower() in preps or tokens[k - 1].text.lower() in ("and",)
+                     or tokens[k - 1].text.lower() in determiners or not is_word(tokens[k - 1].text)):
+        k -= 1
+    if i >= k:
+        return None
+    if all(t.text.lower() in calendar or t.text.lower() in determiners or t.text[:1].isdigit()
+           for t in tokens[i:k]):
+        return None
+    return i, k
+
+
+def skip_modifiers_back(tokens: list[Token], k: int, lo: int = 0) -> int:
+    """Index just after the source when the cue at ``k`` follows words like "also", "has", "later"."""
+    modifiers = _sets()[3]
+    j = k
+    while j - 1 >= lo and (tokens[j - 1].text.lower() in modifiers
+                           or (tokens[j - 1].text.islower() and tokens[j - 1].text.endswith("ly"))):
+        j -= 1
+    return j
+
+
+def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
+    """The mention that ends just before token ``k`` (not reaching before ``lo``).
+
+    "…, the US Department of Defense said" -> "the US Department of Defense";
+    "…, he added" -> "he".
+    """
+    if k - 1 < lo:
+        return None
+    last = tokens[k - 1].text
+    if last.lower() in SUBJECT_PRONOUNS:
+        return k - 1, k
+    i = k
+    j = k - 1
+    while j >= lo and k - j <= MAX_MENTION_TOKENS:
+        tok = tokens[j].text
+        if tok.lower() in SUBJECT_PRONOUNS and j < k - 1:
+            break
+        if not _can_be_in_mention(tok):
+            break
+        i = j
+        j -= 1
+    return _trim(tokens, i, k)
+
+
+def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int] | None:
+    """The mention that starts at token ``i`` (inverted cues: "said the minister", "said Gantz")."""
+    hi = len(tokens) if hi is None else hi
+    if i >= hi:
+        return None
+    first = tokens[i].text
+    if first.lower() in SUBJECT_PRONOUNS:
+        return i, i + 1
+    _, determiners, preps, _, _, _ = _sets()
+    k = i
+    has_name = False
+    while k < hi and k - i < MAX_MENTION_TOKENS:
+        tok = tokens[k].text
+        low = tok.lower()
+        if low in preps:
+            nxt = tokens[k + 1].text if k + 1 < hi else ""
+            after_nxt = tokens[k + 2].text if k + 2 < hi else ""
+            if not (is_capitalised(nxt) or (nxt.lower() == "the" and is_capitalised(after_nxt))
+                    or (not has_name and nxt.lower() in determiners)):
+                break
+        elif not _can_be_in_mention(tok):
+            break
+        elif has_name and is_word(tok) and not is_capitalised(tok) and low not in determiners:
+            break
+        if is_capitalised(tok) and low not in determiners:
+            has_name = True
+        k += 1
+    return _trim(tokens, i, k)
+
+
+def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject at the start of a clause: the first mention from ``lo``, after an opening
+    adverbial ("On Monday, Gantz …" -> "Gantz")."""
+    found = after(tokens, lo, hi)
+    if found is None:
+        return None
+    i, k = found
+    if k < hi and tokens[k].text == "," and k - lo <= 4:
+        again = after(tokens, k + 1, hi)
+        if again is not None:
+            return again
+    return found

@@ -1,0 +1,100 @@
+"""Stage 1: paragraphs, sentences and tokens, all as offsets into the original text.
+
+Paragraphs are the non-blank lines of the text (news copy puts one paragraph a
+line; a blank line between paragraphs is allowed).  Sentences come from nltk's
+Punkt tokenizer, built offline from the abbreviation list shipped in
+``data/abbreviations.txt``; a split after ``?”`` or ``!”`` is undone when the next
+part starts in lower case (``“Why?” he asked.``).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+import regex
+
+from . import lexicon
+from .model import Paragraph, Sentence
+
+# A non-blank line: "Gantz said.\n" -> the span of "Gantz said."
+_LINE = regex.compile(r"[^\n\r\u2028\u2029]*[^\s\u2028\u2029][^\n\r\u2028\u2029]*")
+
+# Tokens: words with inner apostrophes, hyphens and abbreviation periods
+# ("don’t", "F-35s", "U.S."), numbers ("3.5", "1,000"), or one other visible character.
+_TOKEN = regex.compile(
+    r"\d+(?:[.,]\d+)*%?"
+    r"|(?:[A-Za-z]\.){2,}"
+    r"|\w+(?:[’'\-&]\w+)*"
+    r"|''|``|\S"
+)
+
+# Quote marks that may close a sentence before a lower-case continuation.
+_QUESTION_CLOSE = regex.compile(r"[?!][”\"’']\s*$")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Every non-blank line, numbered from 1.
+
+    >>> [(p.index, p.start, p.end) for p in paragraphs("One.\\n\\nTwo.")]
+    [(1, 0, 4), (2, 6, 10)]
+    """
+    return tuple(Paragraph(i, m.start(), m.end())
+                 for i, m in enumerate(_LINE.finditer(text), start=1))
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(lexicon.lower_words("abbreviations.txt"))
+    return PunktSentenceTokenizer(params)
+
+
+def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Punkt sentence spans inside text[start:end], lower-case continuations merged."""
+    chunk = text[start:end]
+    pending: tuple[int, int] | None = None
+    for s, e in _punkt().span_tokenize(chunk):
+        if pending is not None:
+            follows = chunk[s:s + 1]
+            if follows.islower() and _QUESTION_CLOSE.search(chunk[pending[0]:pending[1]]):
+                pending = (pending[0], e)
+                continue
+            yield start + pending[0], start + pending[1]
+        pending = (s, e)
+    if pending is not None:
+        yield start + pending[0], start + pending[1]
+
+
+def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
+    """The sentences of every paragraph, numbered from 1 over the document."""
+    out: list[Sentence] = []
+    for para in paras:
+        for s, e in _sentence_spans(text, para.start, para.end):
+            out.append(Sentence(len(out) + 1, para.index, s, e))
+    return tuple(out)
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word and punctuation tokens of text[start:end] with document offsets.
+
+    >>> [t.text for t in tokens("“It’s fine,” said Gov. Ortiz.")]
+    ['“', 'It’s', 'fine', ',', '”', 'said', 'Gov.', 'Ortiz', '.']
+    """
+    end = len(text) if end is None else end
+    abbreviations = lexicon.lower_words("abbreviations.txt")
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text, start, end):
+        tok = Token(m.start(), m.end(), m.group())
+        if tok.text == "." and out and out[-1].end == tok.start and out[-1].text.lower() in abbreviations:
+            prev = out.pop()
+            tok = Token(prev.start, tok.end, text[prev.start:tok.end])
+        out.append(tok)
+    return out

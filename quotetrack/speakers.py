@@ -1,0 +1,262 @@
+"""Stage 5: resolve source mentions to speakers.
+
+* A name is split into its title and the name proper ("US Secretary of Defense" /
+  "Mark Esper").
+* A surname alone maps to the earliest, longest full name in the article that
+  ends with it ("Gantz" -> "Benny Gantz").
+* A pronoun maps to the nearest preceding speaker of a compatible gender within
+  two paragraphs, else to the nearest preceding person named in the text.  Gender
+  is known only from what the text shows: an honorific or gendered title
+  ("Mrs.", "spokeswoman") or a pronoun already resolved to that person.
+* An organisation keeps its name without a leading "the"; an unnamed descriptor
+  ("a senior official") is kept as written without its article.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from . import lexicon
+from .attribute import Attribution
+from .model import Entity, Mention, Paragraph
+
+# A run of capitalised words, allowing "of", "the", "and", "de", "bin" inside and abbreviations:
+# "US Secretary of Defense Mark Esper", "Sen. Ted Cruz", "Mr. Trump".
+_NAME_RUN = regex.compile(
+    r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?)(?:[ \t]+(?:(?:of|the|de|da|van|von|bin|al|la|le|and)[ \t]+)?[A-Z][\w’'\-]*\.?)*")
+_POSSESSIVE = regex.compile(r"(?:’s|'s|’|')$")
+_JOINERS = frozenset({"of", "the", "and", "for", "de", "da", "van", "von", "bin", "al", "la", "le"})
+_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "bin", "al", "la", "le"})
+PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+PRONOUN_WINDOW_PARAGRAPHS = 2
+
+
+@lru_cache(maxsize=1)
+def _lists():
+    return (
+        lexicon.lower_words("titles.txt"),
+        lexicon.lower_words("org_words.txt"),
+        lexicon.pairs("honorifics.tsv"),
+        lexicon.lower_words("function_words.txt"),
+        lexicon.lower_words("calendar_words.txt"),
+        lexicon.lower_words("determiners.txt"),
+        lexicon.pairs("pronouns.tsv"),
+    )
+
+
+def _clean(word: str) -> str:
+    """A name word without a possessive or a sentence-final period: "Gantz’s" -> "Gantz"."""
+    word = _POSSESSIVE.sub("", word)
+    if word.endswith(".") and len(word) > 2 and word[:-1].isalpha() and not word[:-1].isupper():
+        word = word[:-1]
+    return word
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split leading title words from a name: ["Defense", "Minister", "Benny", "Gantz"] ->
+    (["Defense", "Minister"], ["Benny", "Gantz"])."""
+    titles, _, honorifics, _, _, _, _ = _lists()
+    last = -1
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in titles or low in honorifics or low.rstrip(".") in titles:
+            last = i
+        elif low in _JOINERS or (w.isupper() and len(w.rstrip(".")) <= 4) or w == "U.S.":
+            continue
+        else:
+            break
+    if last == len(words) - 1:
+        return words, []
+    return words[:last + 1], words[last + 1:]
+
+
+def _gender_of_title(title_words: list[str]) -> str | None:
+    honorifics = _lists()[2]
+    for w in title_words:
+        g = honorifics.get(w.lower()) or honorifics.get(w.lower().rstrip("."))
+        if g in ("m", "f"):
+            return g
+    return None
+
+
+@dataclass
+class _Person:
+    name: str
+    title: str | None
+    gender: str | None
+    first: int
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class _NameIndex:
+    """The people named in a document, by surname, and every place one is named."""
+    by_surname: dict[str, _Person]
+    positions: list[int]                 # start offsets of person names, sorted
+    persons_at: list[_Person]
+
+
+def _is_person_name(name: list[str]) -> bool:
+    titles, orgs, _, function, calendar, _, _ = _lists()
+    if not name or any(w.lower() in orgs for w in name):
+        return False
+    if any(w.lower() in function or w.lower() in calendar for w in name if w.lower() not in _NAME_PARTICLES):
+        return False
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in name)
+
+
+def index_names(text: str) -> _NameIndex:
+    """Find every titled or full personal name in the text."""
+    runs: list[tuple[int, list[str], list[str]]] = []
+    function = _lists()[3]
+    for m in _NAME_RUN.finditer(text):
+        words = m.group().split()
+        offset = m.start()
+        while words and words[0].lower() in function and words[0].lower() not in _lists()[0]:
+            offset = text.index(words[1], offset + len(words[0])) if len(words) > 1 else offset
+            words = words[1:]
+        if not words:
+            continue
+        title, name = split_title(words)
+        name = [_clean(w) for w in name]
+        if not _is_person_name(name) or (len(name) < 2 and not title):
+            continue
+        runs.append((offset, title, name))
+    by_surname: dict[str, _Person] = {}
+    positions: list[int] = []
+    persons_at: list[_Person] = []
+    for offset, title, name in runs:
+        surname = name[-1]
+        person = by_surname.get(surname)
+        full = " ".join(name)
+        if person is None:
+            person = _Person(full, None, None, offset)
+            by_surname[surname] = person
+        elif len(name) > len(person.name.split()):
+            person.name = full
+        if title and person.title is None:
+            person.title = " ".join(title)
+        person.gender = person.gender or _gender_of_title(title)
+        positions.append(offset)
+        persons_at.append(person)
+    return _NameIndex(by_surname, positions, persons_at)
+
+
+def _mention_type(words: list[str]) -> str:
+    titles, orgs, honorifics, function, _, determiners, pronouns = _lists()
+    lows = [w.lower() for w in words]
+    if len(words) == 1 and lows[0] in pronouns:
+        return "pronoun"
+    if any(_clean(w).lower() in orgs for w in words if w[:1].isupper()):
+        return "organisation"
+    content = [w for w in words if w.lower() not in determiners and w.lower() not in _JOINERS]
+    if not content:
+        return "unknown"
+    if content[-1][:1].islower():
+        return "organisation" if content[-1].lower() in orgs else "descriptor"
+    if lows[0] == "the" and not any(w.lower() in titles for w in words):
+        return "organisation"
+    return "person"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A source mention and the speaker it resolved to."""
+    mention: Mention | None
+    speaker: str | None
+    title: str | None
+    type: str
+
+
+def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
+            skip: frozenset[int] = frozenset()) -> tuple[list[Resolved], tuple[Entity, ...]]:
+    """Resolve the source of every attribution (floating quotes take their predecessor's).
+
+    Paragraphs in ``skip`` (page furniture) do not count in the pronoun window."""
+    names = index_names(text)
+    rank: dict[int, int] = {}
+    counted = 0
+    for p in paras:
+        counted += p.index not in skip
+        rank[p.index] = counted
+    out: list[Resolved] = []
+    speakers: list[tuple[int, int, Resolved, _Person | None]] = []   # (offset, paragraph, resolved, person)
+    entities: dict[str, _Person] = {}
+    for a in attrs:
+        if a.follows is not None and a.follows < len(out):
+            prev = out[a.follows]
+            out.append(Resolved(None, prev.speaker, prev.title, prev.type))
+            continue
+        if a.source is None:
+            out.append(Resolved(None, None, None, "unknown"))
+            continue
+        start, end = a.source
+        written = text[start:end]
+        words = written.split()
+        kind = _mention_type(words)
+        person: _Person | None = None
+        if kind == "pronoun":
+            res, person = _resolve_pronoun(written.lower(), start, rank[a.sentence.paragraph], speakers, names)
+        elif kind == "person":
+            res, person = _resolve_person(written, words, start, end, names)
+        elif kind == "organisation":
+            name = " ".join(words[1:] if words[0].lower() == "the" else words)
+            res = Resolved(Mention(start, end, written, kind, None, name), _clean(name), None, kind)
+        else:
+            determiners = _lists()[5]
+            name = " ".join(words[1:] if words[0].lower() in determiners and len(words) > 1 else words)
+            res = Resolved(Mention(start, end, written, kind, None, name), name, None, kind)
+        out.append(res)
+        speakers.append((start, rank[a.sentence.paragraph], res, person))
+        if person is not None:
+            entities.setdefault(person.name, person)
+    ents = tuple(Entity(p.name, "person", p.title, p.gender) for p in entities.values())
+    return out, ents
+
+
+def _resolve_person(written: str, words: list[str], start: int, end: int,
+                    names: _NameIndex) -> tuple[Resolved, _Person | None]:
+    title_words, name_words = split_title(words)
+    name_words = [_clean(w) for w in name_words]
+    title = " ".join(title_words) or None
+    if not name_words:
+        return Resolved(Mention(start, end, written, "descriptor", title, None), written, title, "descriptor"), None
+    person = names.by_surname.get(name_words[-1])
+    mention = Mention(start, end, written, "person", title, " ".join(name_words))
+    if person is None:
+        gender = _gender_of_title(title_words)
+        person = _Person(" ".join(name_words), title, gender, start)
+        names.by_surname[name_words[-1]] = person
+    return Resolved(mention, person.name, title or person.title, "person"), person
+
+
+def _resolve_pronoun(pronoun: str, start: int, paragraph: int,
+                     speakers: list[tuple[int, int, Resolved, _Person | None]],
+                     names: _NameIndex) -> tuple[Resolved, _Person | None]:
+    gender = PERSON_PRONOUNS.get(pronoun)
+    mention = Mention(start, start + len(pronoun), pronoun, "pronoun")
+    if gender is None:
+        want = "organisation" if pronoun == "it" else None
+        for _, para, res, _ in reversed(speakers):
+            if paragraph - para > PRONOUN_WINDOW_PARAGRAPHS:
+                break
+            if res.type in ("organisation", "descriptor") and (want is None or res.type == want):
+                return Resolved(mention, res.speaker, res.title, res.type), None
+        return Resolved(mention, None, None, "pronoun"), None
+    for _, para, res, person in reversed(speakers):
+        if paragraph - para > PRONOUN_WINDOW_PARAGRAPHS:
+            break
+        if person is not None and person.gender in (None, gender):
+            person.gender = gender
+            return Resolved(mention, person.name, person.title, "person"), person
+    i = bisect.bisect_left(names.positions, start) - 1
+    while i >= 0:
+        person = names.persons_at[i]
+        if person.gender in (None, gender):
+            person.gender = gender
+            return Resolved(mention, person.name, person.title, "person"), person
+        i -= 1
+    return Resolved(mention, None, None, "pronoun"), None
