@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable
 
 from . import cues as cue_finder
 from . import lexicon, mentions
@@ -140,7 +140,8 @@ def _clause_start_ok(s: _Sent, i: int) -> bool:
     if i == 0:
         return True
     prev = s.toks[i - 1].text
-    return prev in (",", ";", ":", "(", "—", "–") or prev in _OPENING_MARKS or prev.lower() in _CLAUSE_OPENERS
+    return (prev in (",", ";", ":", "(", "—", "–") or prev in _OPENING_MARKS or prev in _CLOSING_MARKS
+            or prev.lower() in _CLAUSE_OPENERS)
 
 
 def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
@@ -176,6 +177,19 @@ def _skip_adjuncts(s: _Sent, k: int) -> int:
             return j
         return k
     return k
+
+
+def _adjunct_only(word: str) -> bool:
+    """May ``word`` open what follows a tail cue ("…, he said in a statement", "…, she said Monday")?"""
+    if not mentions.is_word(word):
+        return word != ":"
+    low = word.lower()
+    return low in _adjunct_words() or (low.endswith("ly") and word.islower()) or low in _calendar()
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> frozenset[str]:
+    return lexicon.lower_words("calendar_words.txt")
 
 
 def _content_after(s: _Sent, k: int) -> tuple[int, int] | None:
@@ -262,25 +276,26 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
 
 
 def _appositive_source(s: _Sent, k: int) -> tuple[int, int] | None:
-    """"Figueroa, a spokeswoman for the campaign, said": the mention before the appositive."""
+    """"Figueroa, a spokeswoman for the campaign, said" / "Gidley, a former director, whose roots
+    are in the South, said": the mention before the appositives (commas inside quote marks do
+    not count)."""
     if k < 3 or s.toks[k - 1].text != ",":
         return None
-    j = k - 2
-    while j >= 0 and s.toks[j].text != "," and k - j < 16:
-        if s.toks[j].text in _OPENING_MARKS or s.toks[j].text in _CLOSING_MARKS:
-            return None
+    j = k - 1
+    for _ in range(3):
         j -= 1
-    if j < 1 or s.toks[j].text != ",":
-        return None
-    inner = s.toks[j + 1].text.lower()
-    if not (inner in ("who", "a", "an", "the", "now", "then", "formerly", "himself", "herself",
-                      "whose", "also", "one", "both", "speaking", "including")
-            or mentions.is_capitalised(s.toks[j + 1].text) or inner.endswith("ing")):
-        return None
-    src = mentions.before(s.toks, j)
-    if src is None or src[1] - src[0] > 6:
-        return None
-    return src
+        while j >= 0 and k - j < 40:
+            tok = s.toks[j]
+            if tok.text == "," and not s.doc.inside_quote(tok.start, tok.end):
+                break
+            j -= 1
+        if j < 1 or s.toks[j].text != "," or not mentions.is_word(s.toks[j + 1].text):
+            return None
+        src = mentions.before(s.toks, j)
+        if src is not None and src[1] - src[0] <= 6 and _clause_start_ok(s, src[0]) \
+                and mentions.is_capitalised(s.toks[src[1] - 1].text):
+            return src
+    return None
 
 
 def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -331,7 +346,7 @@ def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     rest = after_src
     if cue.lemma in _object_cues() and rest < len(toks):
         rest = _skip_object(s, rest, cue)
-    if rest < len(toks) and (toks[rest].text.lower() == "that" or toks[rest].text == ":"):
+    if rest < len(toks) and not _adjunct_only(toks[rest].text):
         return None
     fragments = [(start, end)]
     for k in range(rest, min(len(toks), rest + 12)):
@@ -367,24 +382,64 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
 
 
 def _colon_into_next_paragraph(s: _Sent, cue: Cue, k: int, src: tuple[int, int], rule: str) -> Attribution | None:
-    """"Gantz said:" closing a paragraph, the quote opening the next one."""
-    if not s.text[s.sentence.start:s.sentence.end].rstrip().endswith(":"):
+    """"Gantz said:" closing a paragraph with the quote opening the next one, or
+    "Bystrom agreed." with a quote right after it in the same paragraph."""
+    ending = s.text[s.sentence.start:s.sentence.end].rstrip()
+    if not ending.endswith((":", ".")) or k < len(s.toks) - 1:
         return None
-    nxt = bisect.bisect_right(s.doc.quote_starts, s.sentence.end)
+    nxt = bisect.bisect_left(s.doc.quote_starts, s.sentence.end)
     if nxt >= len(s.doc.quotes):
         return None
     quote = s.doc.quotes[nxt]
     between = s.text[s.sentence.end:quote.start]
-    if between.strip() or between.count("\n") == 0:
+    if between.strip():
         return None
-    return Attribution(((quote.start, quote.end),), _span(s, src), cue, rule + "_colon", s.sentence)
+    if ending.endswith(":"):
+        return Attribution(((quote.start, quote.end),), _span(s, src), cue, rule + "_colon", s.sentence)
+    if "\n" in between:
+        return None
+    return Attribution(((quote.start, quote.end),), _span(s, src), cue, rule + "_next", s.sentence)
+
+
+def _opens_clause(text: str, lo: int, at: int) -> bool:
+    """Is offset ``at`` right after a comma, a semicolon or a conjunction?"""
+    before = text[lo:at].rstrip()
+    if before.endswith((",", ";")):
+        return True
+    words = before.split()
+    return bool(words) and words[-1].lower() in _CONJUNCTIONS
+
+
+def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution]:
+    """"While Comey said X, he said Y": X ends where the next attribution's source begins."""
+    out = []
+    for a in found:
+        last_s, last_e = a.fragments[-1]
+        cut = min((b.source[0] for b in found if b is not a and b.source is not None
+                   and last_s < b.source[0] < last_e and b.cue is not None and b.cue.start > b.source[0]
+                   and _opens_clause(text, last_s, b.source[0])),
+                  default=None)
+        if cut is not None:
+            end = cut
+            while end > last_s and (text[end - 1].isspace() or text[end - 1] in ",;"):
+                end -= 1
+            words = text[last_s:end].split()
+            while words and words[-1].lower() in _CONJUNCTIONS:
+                end = text.rindex(words.pop(), last_s, end)
+                while end > last_s and (text[end - 1].isspace() or text[end - 1] in ",;"):
+                    end -= 1
+            if end - last_s >= 2:
+                a = Attribution(a.fragments[:-1] + ((last_s, end),), a.source, a.cue, a.rule, a.sentence)
+        out.append(a)
+    return out
 
 
 SENTENCE_SIEVES: tuple[Callable[[_Sent, Cue, int, int], Attribution | None], ...] = (
     according_to, participle, tail, head)
 
 
-def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> Iterable[Attribution]:
+def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
+    out: list[Attribution] = []
     for cue in cue_list:
         ci, ce = _cue_tokens(s, cue)
         if ci >= len(s.toks):
@@ -392,8 +447,9 @@ def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> Iterable[Attributio
         for sieve in SENTENCE_SIEVES:
             found = sieve(s, cue, ci, ce)
             if found is not None:
-                yield found
+                out.append(found)
                 break
+    return _cut_at_next_source(out, s.text) if len(out) > 1 else out
 
 
 # ----------------------------------------------------------------- quote sieves
@@ -474,15 +530,19 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     return _resolve_floating(found)
 
 
+def _weak(a: Attribution) -> bool:
+    """A link made across a sentence boundary yields to one made inside the quote's sentence."""
+    return a.rule.endswith(("_next", "_colon"))
+
+
 def _drop_overlaps(found: list[Attribution]) -> list[Attribution]:
-    """Keep one attribution per content: the first found wins an identical or nested duplicate."""
-    found.sort(key=lambda a: (a.fragments[0][0], -a.fragments[-1][1]))
-    out: list[Attribution] = []
+    """Keep one attribution per content; a weak cross-sentence link loses to any other."""
+    best: dict[tuple[tuple[int, int], ...], Attribution] = {}
     for a in found:
-        if any(b.fragments == a.fragments for b in out[-3:]):
-            continue
-        out.append(a)
-    return out
+        held = best.get(a.fragments)
+        if held is None or (_weak(held) and not _weak(a)):
+            best[a.fragments] = a
+    return sorted(best.values(), key=lambda a: (a.fragments[0][0], -a.fragments[-1][1]))
 
 
 def _sentence_of(doc: _Doc, offset: int) -> Sentence:

@@ -240,11 +240,14 @@ def _resolve_pronoun(pronoun: str, start: int, paragraph: int,
     mention = Mention(start, start + len(pronoun), pronoun, "pronoun")
     if gender is None:
         want = "organisation" if pronoun == "it" else None
-        for _, para, res, _ in reversed(speakers):
+        for _, para, res, person in reversed(speakers):
             if paragraph - para > PRONOUN_WINDOW_PARAGRAPHS:
                 break
             if res.type in ("organisation", "descriptor") and (want is None or res.type == want):
                 return Resolved(mention, res.speaker, res.title, res.type), None
+            if pronoun == "it" and person is not None and person.gender is None \
+                    and res.mention is not None and len(res.mention.text.split()) == 1:
+                return Resolved(mention, res.speaker, None, "organisation"), None
         return Resolved(mention, None, None, "pronoun"), None
     for _, para, res, person in reversed(speakers):
         if paragraph - para > PRONOUN_WINDOW_PARAGRAPHS:
