@@ -46,10 +46,25 @@ def _is_word(ch: str | None) -> bool:
     return ch is not None and (ch.isalnum() or ch == "_")
 
 
-def _role(mark: str, prev: str | None, nxt: str | None, stack: list[_Open]) -> tuple[str, bool]:
+class _Counts:
+    """How many quotes of each family are open, kept as the stack changes (no rescans)."""
+    __slots__ = ("double", "single", "straight_double")
+
+    def __init__(self) -> None:
+        self.double = self.single = self.straight_double = 0
+
+    def add(self, o: _Open, n: int) -> None:
+        if o.double:
+            self.double += n
+            self.straight_double += n if o.straight else 0
+        else:
+            self.single += n
+
+
+def _role(mark: str, prev: str | None, nxt: str | None, counts: _Counts) -> tuple[str, bool]:
     """What a mark does here: ("open"|"close"|"none", double?)."""
-    has_double = any(o.double for o in stack)
-    has_single = any(not o.double for o in stack)
+    has_double = counts.double > 0
+    has_single = counts.single > 0
     if mark in _DOUBLE_OPEN:
         if mark == "«" or mark == "„":
             return "open", True
@@ -63,7 +78,7 @@ def _role(mark: str, prev: str | None, nxt: str | None, stack: list[_Open]) -> t
     if mark == '"':
         left = (prev is None or prev.isspace() or prev in _OPENERS) and nxt is not None and not nxt.isspace()
         right = prev is not None and not prev.isspace() and (nxt is None or nxt.isspace() or nxt in _CLOSERS or nxt == '"')
-        straight_open = any(o.double and o.straight for o in stack)
+        straight_open = counts.straight_double > 0
         if right and straight_open:
             return "close", True
         if left:
@@ -99,6 +114,7 @@ def scan(text: str, paras: tuple[Paragraph, ...]) -> tuple[list[QuotedSpan], lis
     spans: list[QuotedSpan] = []
     warnings: list[TextWarning] = []
     stack: list[_Open] = []
+    counts = _Counts()
     for i, para in enumerate(paras):
         for m in _MARK.finditer(text, para.start, para.end):
             mark, pos = m.group(), m.start()
@@ -106,29 +122,41 @@ def scan(text: str, paras: tuple[Paragraph, ...]) -> tuple[list[QuotedSpan], lis
                 continue                     # the re-opening mark of a continued quote
             prev = text[pos - 1] if pos > para.start else None
             nxt = text[m.end()] if m.end() < para.end else None
-            role, double = _role(mark, prev, nxt, stack)
+            role, double = _role(mark, prev, nxt, counts)
             if role == "open":
-                stack.append(_Open(pos, mark, double, mark in ('"', "'", "`"), 1))
+                opened = _Open(pos, mark, double, mark in ('"', "'", "`"), 1)
+                stack.append(opened)
+                counts.add(opened, 1)
             elif role == "close":
-                _close(text, stack, spans, warnings, pos, m.end(), double)
+                _close(stack, counts, spans, warnings, pos, m.end(), double)
         nxt_para = paras[i + 1] if i + 1 < len(paras) else None
         stack = _end_paragraph(text, para, nxt_para, stack, spans, warnings)
+        counts = _Counts()
+        for o in stack:
+            counts.add(o, 1)
     spans.sort(key=lambda s: (s.start, -s.end))
     return spans, warnings
 
 
-def _close(text: str, stack: list[_Open], spans: list[QuotedSpan], warnings: list[TextWarning],
+def _close(stack: list[_Open], counts: _Counts, spans: list[QuotedSpan], warnings: list[TextWarning],
            pos: int, end: int, double: bool) -> None:
-    """Close the innermost open quote of the mark's family; inner singles left open are dropped."""
+    """Close the innermost open quote of the mark's family; inner quotes left open are dropped.
+
+    The counts say at once whether the family has an open quote, so a run of stray closing
+    marks costs nothing, and whatever the search passes over is removed: linear overall."""
+    if (counts.double if double else counts.single) == 0:
+        if double:
+            warnings.append(TextWarning("unbalanced-quote", "closing quote mark with no opening mark", pos, end))
+        return
     for k in range(len(stack) - 1, -1, -1):
         if stack[k].double == double:
             opened = stack[k]
+            for o in stack[k:]:
+                counts.add(o, -1)
             del stack[k:]
             spans.append(QuotedSpan(opened.pos, end, opened.mark, opened.double, True,
                                     opened.para_count, depth=k))
             return
-    if double:
-        warnings.append(TextWarning("unbalanced-quote", "closing quote mark with no opening mark", pos, end))
 
 
 def _end_paragraph(text: str, para: Paragraph, nxt: Paragraph | None, stack: list[_Open],
