@@ -80,6 +80,13 @@ class _Doc:
             return self.quotes[i]
         return None
 
+    def enclosing(self, offset: int) -> QuotedSpan | None:
+        """The top-level quote that opened before ``offset`` and is still open there."""
+        i = bisect.bisect_left(self.quote_starts, offset) - 1
+        if i >= 0 and self.quotes[i].start < offset < self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
     def inside_quote(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.quote_starts, start) - 1
         return i >= 0 and self.quotes[i].start < start and end <= self.quotes[i].end
@@ -179,6 +186,16 @@ def _skip_adjuncts(s: _Sent, k: int) -> int:
     return k
 
 
+def _listener_rest_ok(toks: list[Token], rest: int) -> bool:
+    """After "…, Obama told a town-hall meeting in Hanoi": no new content may follow the listener."""
+    for tok in toks[rest:]:
+        if tok.text.lower() in ("that", "whether") or tok.text == ":" or tok.text in _OPENING_MARKS:
+            return False
+        if tok.text == ",":
+            return True
+    return True
+
+
 def _adjunct_only(word: str) -> bool:
     """May ``word`` open what follows a tail cue ("…, he said in a statement", "…, she said Monday")?"""
     if not mentions.is_word(word):
@@ -259,14 +276,19 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     return Attribution((content,), _span(s, src), cue, "according_to", s.sentence)
 
 
+def _after_comma(toks: list[Token], i: int) -> bool:
+    """Is token ``i`` right after a comma (or a comma and a closing quote mark: ,”)?"""
+    if i >= 1 and toks[i - 1].text == ",":
+        return True
+    return i >= 2 and toks[i - 1].text in _CLOSING_MARKS and toks[i - 2].text == ","
+
+
 def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"Gantz praised the deal, saying the UAE …": the source is the clause's subject."""
-    if not cue.text.lower().endswith("ing") or ci < 2:
-        return None
-    if s.toks[ci - 1].text != ",":
+    if not cue.text.lower().endswith("ing") or ci < 2 or not _after_comma(s.toks, ci):
         return None
     subject = mentions.forward_subject(s.toks, 0, ci - 1)
-    if subject is None or subject[0] > 3:
+    if subject is None:
         return None
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
     content = _content_after(s, k)
@@ -338,15 +360,18 @@ def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     start = _skip_connective(s.text, s.sentence.start, end)
     if quote is not None and quote.start < start:
         start = quote.start
-    if quote is None and toks[0].text in _CLOSING_MARKS:
-        return None
+    earlier = s.doc.enclosing(s.sentence.start)
+    if earlier is not None:
+        start = min(start, earlier.start)     # the sentence opens inside a quote begun before it
     if quote is None and _words(s.text, start, end) < 3:
         return None
     # what follows: nothing that is content of its own, or an interrupted quote's second part
     rest = after_src
     if cue.lemma in _object_cues() and rest < len(toks):
         rest = _skip_object(s, rest, cue)
-    if rest < len(toks) and not _adjunct_only(toks[rest].text):
+        if not _listener_rest_ok(toks, rest):
+            return None
+    elif rest < len(toks) and not _adjunct_only(toks[rest].text):
         return None
     fragments = [(start, end)]
     for k in range(rest, min(len(toks), rest + 12)):
@@ -381,6 +406,29 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     return Attribution((content,), _span(s, src), cue, rule, s.sentence)
 
 
+def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"He looked up, furrowed his brow and said, “…”": the source is the subject of the
+    clause the cue is coordinated with (the nearest subject pronoun, else the sentence's)."""
+    toks = s.toks
+    j = mentions.skip_modifiers_back(toks, ci)
+    if j < 3 or toks[j - 1].text.lower() not in ("and", "but", "then"):
+        return None
+    subject = None
+    for i in range(j - 2, -1, -1):
+        if toks[i].text.lower() in mentions.SUBJECT_PRONOUNS and _clause_start_ok(s, i):
+            subject = (i, i + 1)
+            break
+    if subject is None:
+        subject = mentions.forward_subject(toks, 0, j - 1)
+    if subject is None:
+        return None
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    content = _content_after(s, k)
+    if content is None or (s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3):
+        return None
+    return Attribution((content,), _span(s, subject), cue, "coordinated", s.sentence)
+
+
 def _colon_into_next_paragraph(s: _Sent, cue: Cue, k: int, src: tuple[int, int], rule: str) -> Attribution | None:
     """"Gantz said:" closing a paragraph with the quote opening the next one, or
     "Bystrom agreed." with a quote right after it in the same paragraph."""
@@ -410,15 +458,28 @@ def _opens_clause(text: str, lo: int, at: int) -> bool:
     return bool(words) and words[-1].lower() in _CONJUNCTIONS
 
 
+def _cut_points(found: list[Attribution], a: Attribution, text: str, lo: int, hi: int) -> list[int]:
+    """Where another attribution of the sentence starts inside a's last fragment."""
+    cuts = []
+    for b in found:
+        if b is a or b.cue is None:
+            continue
+        if b.source is not None and lo < b.source[0] < hi and b.cue.start > b.source[0] \
+                and _opens_clause(text, lo, b.source[0]):
+            cuts.append(b.source[0])
+        elif b.rule == "participle" and lo < b.cue.start < hi \
+                and text[lo:b.cue.start].rstrip().rstrip("”\"’'").endswith(","):
+            cuts.append(b.cue.start)
+    return cuts
+
+
 def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution]:
-    """"While Comey said X, he said Y": X ends where the next attribution's source begins."""
+    """"While Comey said X, he said Y": X ends where the next attribution begins; so does
+    "Trump told Newsmax X, adding, “…”"."""
     out = []
     for a in found:
         last_s, last_e = a.fragments[-1]
-        cut = min((b.source[0] for b in found if b is not a and b.source is not None
-                   and last_s < b.source[0] < last_e and b.cue is not None and b.cue.start > b.source[0]
-                   and _opens_clause(text, last_s, b.source[0])),
-                  default=None)
+        cut = min(_cut_points(found, a, text, last_s, last_e), default=None)
         if cut is not None:
             end = cut
             while end > last_s and (text[end - 1].isspace() or text[end - 1] in ",;"):
@@ -435,7 +496,7 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
 
 
 SENTENCE_SIEVES: tuple[Callable[[_Sent, Cue, int, int], Attribution | None], ...] = (
-    according_to, participle, tail, head)
+    according_to, participle, tail, head, coordinated)
 
 
 def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:

@@ -101,6 +101,16 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
     """
     if k - 1 < lo:
         return None
+    if tokens[k - 1].text == ")":
+        # "Rep. Hank Johnson (D-Ga.) said": the mention ends before the parenthesis
+        for p in range(k - 2, max(lo, k - 10) - 1, -1):
+            if tokens[p].text == "(":
+                k = p
+                break
+        else:
+            return None
+        if k - 1 < lo:
+            return None
     last = tokens[k - 1].text
     if last.lower() in SUBJECT_PRONOUNS:
         return k - 1, k
@@ -150,6 +160,14 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
 def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """The subject at the start of a clause: the first mention from ``lo``, after an opening
     adverbial ("On Monday, Gantz …" -> "Gantz")."""
+    if lo < hi and tokens[lo].text.lower() in lexicon.lower_words("adjunct_words.txt"):
+        # "In a statement released Thursday, Rep. Jeffries …": skip the opening adverbial
+        for k in range(lo + 1, min(hi, lo + 14)):
+            if tokens[k].text == ",":
+                again = after(tokens, k + 1, hi)
+                if again is not None:
+                    return again
+                break
     found = after(tokens, lo, hi)
     if found is None:
         return None
