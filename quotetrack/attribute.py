@@ -186,6 +186,15 @@ def _skip_adjuncts(s: _Sent, k: int) -> int:
     return k
 
 
+def _is_clause(text: str, start: int, end: int) -> bool:
+    """Could text[start:end] be reported content rather than an opening adverbial?
+    ("During the two-hour service" is not; "The deal was fair" is.)"""
+    words = text[start:end].split()
+    if len(words) < 3:
+        return False
+    return not (len(words) <= 6 and words[0].lower() in _adjunct_words())
+
+
 def _listener_rest_ok(toks: list[Token], rest: int) -> bool:
     """After "…, Obama told a town-hall meeting in Hanoi": no new content may follow the listener."""
     for tok in toks[rest:]:
@@ -320,38 +329,43 @@ def _appositive_source(s: _Sent, k: int) -> tuple[int, int] | None:
     return None
 
 
-def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
-    """Content first, then source and cue: "…, Gantz said." "“…,” said Gantz." "“A,” he said, “B.”\""""
+def _tail_sources(s: _Sent, ci: int, ce: int) -> list[tuple[tuple[int, int], int, int, str]]:
+    """Ways the source can sit around a tail cue: (mention, separator index, index after the
+    source and cue, rule) — "…, Gantz said", "…, said Gantz", "…, Figueroa, a spokeswoman, said"."""
     toks = s.toks
     j = mentions.skip_modifiers_back(toks, ci)
+    out = []
     src = mentions.before(toks, j)
-    rule = "tail"
-    after_src = ce
     if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS
                                            or toks[src[0] - 1].text in _CLOSING_MARKS):
-        sep = src[0] - 1
-    elif src is None and _appositive_source(s, j) is not None:
-        src = _appositive_source(s, j)
-        sep = src[0] - 1
-        rule = "tail_appositive"
-        if sep < 0:
-            return None
-    else:
-        # inverted: "…,” said Gantz" / "…, said the minister"
-        if j == 0 or not (toks[j - 1].text in _SEPARATORS or toks[j - 1].text in _CLOSING_MARKS):
-            return None
-        src = mentions.after(toks, ce)
-        if src is None:
-            return None
-        sep = j - 1
-        rule = "tail_inverted"
-        after_src = src[1]
+        out.append((src, src[0] - 1, ce, "tail"))
+    if j > 0 and (toks[j - 1].text in _SEPARATORS or toks[j - 1].text in _CLOSING_MARKS):
+        after = mentions.after(toks, ce)
+        if after is not None:
+            out.append((after, j - 1, after[1], "tail_inverted"))
+    if src is None:
+        appositive = _appositive_source(s, j)
+        if appositive is not None and appositive[0] > 0:
+            out.append((appositive, appositive[0] - 1, ce, "tail_appositive"))
+    return out
+
+
+def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """Content first, then source and cue: "…, Gantz said." "“…,” said Gantz." "“A,” he said, “B.”\"."""
+    for src, sep, after_src, rule in _tail_sources(s, ci, ce):
+        found = _tail_with(s, cue, src, sep, after_src, rule)
+        if found is not None:
+            return found
+    return None
+
+
+def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: int, rule: str) -> Attribution | None:
+    toks = s.toks
+    if after_src < len(toks) and toks[after_src].text.lower() == "by":
+        return None                   # passive: "…, he was told by aides"
     if sep < 1 and not (sep == 0 and toks[0].text in _CLOSING_MARKS):
         return None
     # the content ends at the separator; a closing quote mark belongs to it
-    end_tok = sep
-    while end_tok >= 0 and toks[end_tok].text in _CLOSING_MARKS:
-        end_tok -= 1
     if toks[sep].text in _CLOSING_MARKS:
         end = toks[sep].end
     else:
@@ -363,7 +377,7 @@ def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     earlier = s.doc.enclosing(s.sentence.start)
     if earlier is not None:
         start = min(start, earlier.start)     # the sentence opens inside a quote begun before it
-    if quote is None and _words(s.text, start, end) < 3:
+    if quote is None and earlier is None and not _is_clause(s.text, start, end):
         return None
     # what follows: nothing that is content of its own, or an interrupted quote's second part
     rest = after_src
@@ -373,6 +387,8 @@ def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             return None
     elif rest < len(toks) and not _adjunct_only(toks[rest].text):
         return None
+    elif rule == "tail_inverted" and rest < len(toks) and toks[rest].text.lower() in _CONTENT_PREPOSITIONS:
+        return None                   # "…, said the nation's problems of …" is no inverted source
     fragments = [(start, end)]
     for k in range(rest, min(len(toks), rest + 12)):
         if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].text in _OPENING_MARKS:
@@ -395,9 +411,12 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if src is None:
         src = _appositive_source(s, j)
         rule = "head_appositive"
-    if src is None or not _clause_start_ok(s, src[0]):
+    if src is None or not _clause_start_ok(s, src[0]) or not _active_finite(s, cue, ci, ce):
         return None
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    if k < len(toks) and toks[k].text.lower() in _adjunct_words() \
+            and toks[k].text.lower() not in _CONTENT_PREPOSITIONS:
+        return None                   # "as McDonough suggested at the meeting": no content
     content = _content_after(s, k)
     if content is None:
         return _colon_into_next_paragraph(s, cue, k, src, rule)
@@ -427,6 +446,23 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if content is None or (s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3):
         return None
     return Attribution((content,), _span(s, subject), cue, "coordinated", s.sentence)
+
+
+# Prepositions that can open reported content ("pledged to relocate", "asked about the deal")
+# or follow an inverted source as part of its noun phrase ("said the head of the agency").
+_CONTENT_PREPOSITIONS = frozenset({"to", "about", "of", "as", "for", "with", "against", "from"})
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "been", "be", "am", "’s", "'s", "keeps", "kept"})
+
+
+def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
+    """Is the cue a finite verb in the active voice?  Not "superdelegates declaring support"
+    (a bare participle) nor "he was recommended by Stone" (a passive)."""
+    toks = s.toks
+    if ce < len(toks) and toks[ce].text.lower() == "by":
+        return False
+    if cue.text.lower().endswith("ing"):
+        return ci > 0 and toks[ci - 1].text.lower() in _AUXILIARIES
+    return True
 
 
 def _colon_into_next_paragraph(s: _Sent, cue: Cue, k: int, src: tuple[int, int], rule: str) -> Attribution | None:

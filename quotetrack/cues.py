@@ -13,6 +13,13 @@ from . import lexicon
 from .model import Cue
 
 
+# A determiner or possessive right before a cue form makes it a noun: "the report", "his claims",
+# "Editor’s note".
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|every|each|no)|\w[’']s)\s+$",
+    re.IGNORECASE)
+
+
 def trie_pattern(forms: list[str]) -> str:
     """A regular expression that matches any of ``forms``, written as a character trie
     so the engine follows one branch per character instead of trying every form in turn.
@@ -59,6 +66,8 @@ def find(text: str, start: int, end: int) -> list[Cue]:
         if not word[0].islower():
             if m.start() != start or not word[1:].islower():
                 continue
+        if _NOUN_BEFORE.search(text, max(start, m.start() - 24), m.start()):
+            continue                  # "the report", "his claims", "Editor’s note": a noun
         entry = table[" ".join(word.lower().split())]
         out.append(Cue(m.start(), m.end(), word, entry.lemma, entry.type))
     return out

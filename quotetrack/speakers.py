@@ -103,6 +103,8 @@ def _is_person_name(name: list[str]) -> bool:
     titles, orgs, _, function, calendar, _, _ = _lists()
     if not name or any(w.lower() in orgs for w in name):
         return False
+    if " ".join(name) in lexicon.words("places.txt"):
+        return False                      # "New Hampshire", "Abu Dhabi"
     if any(w.lower() in function or w.lower() in calendar for w in name if w.lower() not in _NAME_PARTICLES):
         return False
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in name)
