@@ -31,6 +31,11 @@ def _sets() -> tuple[frozenset[str], ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return lexicon.lower_words("titles.txt")
+
+
 def is_word(tok: str) -> bool:
     return tok[:1].isalnum()
 
@@ -149,8 +154,9 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
                 break
         elif not _can_be_in_mention(tok):
             break
-        elif has_name and is_word(tok) and not is_capitalised(tok) and low not in determiners:
-            break
+        elif has_name and is_word(tok) and not is_capitalised(tok) and low not in determiners \
+                and low not in _title_words():
+            break                         # "said Pentagon spokesman Navy Capt. Jeff Davis" goes on
         if is_capitalised(tok) and low not in determiners:
             has_name = True
         k += 1

@@ -4,7 +4,8 @@ Paragraphs are the non-blank lines of the text (news copy puts one paragraph a
 line; a blank line between paragraphs is allowed).  Sentences come from nltk's
 Punkt tokenizer, built offline from the abbreviation list shipped in
 ``data/abbreviations.txt``; a split after ``?”`` or ``!”`` is undone when the next
-part starts in lower case (``“Why?” he asked.``).
+part starts in lower case (``“Why?” he asked.``) or with a short source and a cue
+(``“Why?” Smith asked.``).
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ _TOKEN = regex.compile(
 )
 
 # Quote marks that may close a sentence before a lower-case continuation.
-_QUESTION_CLOSE = regex.compile(r"[?!][”\"’']\s*$")
+_QUESTION_CLOSE = regex.compile(r"[?!][”\"’'»]+\s*$")
 
 
 class Token(NamedTuple):
@@ -63,14 +64,22 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     pending: tuple[int, int] | None = None
     for s, e in _punkt().span_tokenize(chunk):
         if pending is not None:
-            follows = chunk[s:s + 1]
-            if follows.islower() and _QUESTION_CLOSE.search(chunk[pending[0]:pending[1]]):
-                pending = (pending[0], e)
+            if _QUESTION_CLOSE.search(chunk[pending[0]:pending[1]]) and (
+                    chunk[s:s + 1].islower() or _opens_with_cue(text, start + s, start + e)):
+                pending = (pending[0], e)     # “Why?” he asked. / “Why?” Smith asked.
                 continue
             yield start + pending[0], start + pending[1]
         pending = (s, e)
     if pending is not None:
         yield start + pending[0], start + pending[1]
+
+
+def _opens_with_cue(text: str, start: int, end: int) -> bool:
+    """Does a sentence open with a short source and a cue ("Smith asked.", "said the mayor")?"""
+    from . import cues
+    window = min(end, start + 60)
+    found = cues.find(text, start, window)
+    return bool(found) and len(text[start:found[0].start].split()) <= 5
 
 
 def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:

@@ -56,21 +56,22 @@ def _clean(word: str) -> str:
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """Split leading title words from a name: ["Defense", "Minister", "Benny", "Gantz"] ->
-    (["Defense", "Minister"], ["Benny", "Gantz"])."""
+    """Split the title from a name at the last title word that has a capitalised name after it:
+    ["Defense", "Minister", "Benny", "Gantz"] -> (["Defense", "Minister"], ["Benny", "Gantz"]);
+    ["Pentagon", "spokesman", "Navy", "Capt.", "Jeff", "Davis"] -> (["Pentagon", "spokesman",
+    "Navy", "Capt."], ["Jeff", "Davis"])."""
     titles, _, honorifics, _, _, _, _ = _lists()
     last = -1
     for i, w in enumerate(words):
         low = w.lower()
         if low in titles or low in honorifics or low.rstrip(".") in titles:
             last = i
-        elif low in _JOINERS or (w.isupper() and len(w.rstrip(".")) <= 4) or w == "U.S.":
-            continue
-        else:
-            break
     if last == len(words) - 1:
         return words, []
-    return words[:last + 1], words[last + 1:]
+    name = words[last + 1:]
+    if not all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in name):
+        return [], words
+    return words[:last + 1], name
 
 
 def _gender_of_title(title_words: list[str]) -> str | None:
@@ -152,6 +153,9 @@ def _mention_type(words: list[str]) -> str:
     lows = [w.lower() for w in words]
     if len(words) == 1 and lows[0] in pronouns:
         return "pronoun"
+    title, name = split_title(words)
+    if title and name and lows[0] not in ("the", "a", "an"):
+        return "person"                  # "Pentagon spokesman Navy Capt. Jeff Davis"
     if any(_clean(w).lower() in orgs for w in words if w[:1].isupper()):
         return "organisation"
     content = [w for w in words if w.lower() not in determiners and w.lower() not in _JOINERS]
