@@ -612,11 +612,14 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     """Every attribution of the document, in text order."""
     doc = _Doc(text, paras, sents, quotes, [q.start for q in quotes])
     found: list[Attribution] = []
+    all_cues = cue_finder.find(text, 0, len(text), {s.start for s in sents})
+    cue_starts = [c.start for c in all_cues]
     for sent in sents:
         if sent.paragraph in skip_paragraphs:
             continue
-        cue_list = [c for c in cue_finder.find(text, sent.start, sent.end)
-                    if not doc.inside_quote(c.start, c.end)]
+        lo = bisect.bisect_left(cue_starts, sent.start)
+        hi = bisect.bisect_left(cue_starts, sent.end, lo)
+        cue_list = [c for c in all_cues[lo:hi] if c.end <= sent.end and not doc.inside_quote(c.start, c.end)]
         if not cue_list:
             continue
         s = _Sent(text, sent, tokenize(text, sent.start, sent.end), doc)

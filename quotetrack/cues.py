@@ -20,41 +20,17 @@ _NOUN_BEFORE = re.compile(
     re.IGNORECASE)
 
 
-def trie_pattern(forms: list[str]) -> str:
-    """A regular expression that matches any of ``forms``, written as a character trie
-    so the engine follows one branch per character instead of trying every form in turn.
-
-    >>> trie_pattern(["say", "said", "said of"])
-    'sa(?:id(?:\\\\s+of)?|y)'
-    """
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child)
-                    for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     """Every cue form in one trie-shaped pattern, not inside a word: matches "pointed out",
     "said", "according to" (the standard library engine runs this shape about ten times
     faster than a flat alternation)."""
-    return re.compile(rf"(?<![\w’'\-])(?:{trie_pattern(list(lexicon.cues()))})(?![\w’'\-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w’'\-])(?:{lexicon.trie_pattern(list(lexicon.cues()))})(?![\w’'\-])", re.IGNORECASE)
 
 
-def find(text: str, start: int, end: int) -> list[Cue]:
-    """Every cue in text[start:end], in order.
+def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[int] = frozenset()) -> list[Cue]:
+    """Every cue in text[start:end], in order.  A capitalised form counts only at ``start``
+    or at one of ``sentence_starts``.
 
     >>> [c.text for c in find("Gantz said he pointed out a flaw.", 0, 33)]
     ['said', 'pointed out']
@@ -64,7 +40,8 @@ def find(text: str, start: int, end: int) -> list[Cue]:
     for m in _pattern().finditer(text, start, end):
         word = m.group()
         if not word[0].islower():
-            if m.start() != start or not word[1:].islower():
+            at = m.start()
+            if not (at == start or at in sentence_starts) or not word[1:].islower():
                 continue
         if _NOUN_BEFORE.search(text, max(start, m.start() - 24), m.start()):
             continue                  # "the report", "his claims", "Editor’s note": a noun

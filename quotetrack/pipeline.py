@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 import regex
 
@@ -54,9 +54,10 @@ def extract(text: str, doc_id: str = "<text>", config: Config | None = None,
     attrs = attribution.attribute(text, paras, sents, top, skip, config)
     resolved, entities = speakers.resolve(text, attrs, paras, skip)
     open_ends = {s.end for s in top if not s.closed}
+    index = _Index([p.start for p in paras], [s.start for s in sents], [q.start for q in top])
     records: list[Quote] = []
     for a, r in zip(attrs, resolved):
-        quote = _record(text, paras, sents, top, a, r, open_ends)
+        quote = _record(text, paras, sents, top, a, r, open_ends, index)
         if _keep(quote, config):
             records.append(quote)
     return Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
@@ -73,9 +74,15 @@ def _keep(quote: Quote, config: Config) -> bool:
     return True
 
 
-def _split_paragraphs(paras: tuple[Paragraph, ...], start: int, end: int) -> list[tuple[int, int]]:
+class _Index(NamedTuple):
+    """Start offsets of paragraphs, sentences and top-level quotes, for bisection."""
+    paras: list[int]
+    sents: list[int]
+    quotes: list[int]
+
+
+def _split_paragraphs(paras: tuple[Paragraph, ...], starts: list[int], start: int, end: int) -> list[tuple[int, int]]:
     """One fragment per paragraph a span runs over."""
-    starts = [p.start for p in paras]
     i = max(bisect.bisect_right(starts, start) - 1, 0)
     out = []
     while i < len(paras) and paras[i].start < end:
@@ -86,9 +93,10 @@ def _split_paragraphs(paras: tuple[Paragraph, ...], start: int, end: int) -> lis
     return out or [(start, end)]
 
 
-def kind_of(text: str, fragments: list[tuple[int, int]], top: list[QuotedSpan]) -> str:
+def kind_of(text: str, fragments: list[tuple[int, int]], top: list[QuotedSpan],
+            starts: list[int] | None = None) -> str:
     """direct (every fragment is a quoted passage), mixed (some quoted words), indirect (none)."""
-    starts = [q.start for q in top]
+    starts = [q.start for q in top] if starts is None else starts
     whole = True
     any_quote = False
     for s, e in fragments:
@@ -111,24 +119,24 @@ def kind_of(text: str, fragments: list[tuple[int, int]], top: list[QuotedSpan]) 
     return "mixed" if any_quote else "indirect"
 
 
-def _sentence_index(sents: tuple[Sentence, ...], offset: int) -> int:
-    return max(bisect.bisect_right([s.start for s in sents], offset) - 1, 0)
+def _sentence_index(starts: list[int], offset: int) -> int:
+    return max(bisect.bisect_right(starts, offset) - 1, 0)
 
 
 def _record(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...], top: list[QuotedSpan],
-            a: attribution.Attribution, r: speakers.Resolved, open_ends: set[int]) -> Quote:
+            a: attribution.Attribution, r: speakers.Resolved, open_ends: set[int], index: "_Index") -> Quote:
     fragments: list[tuple[int, int]] = []
     for s, e in a.fragments:
-        fragments.extend(_split_paragraphs(paras, s, e))
+        fragments.extend(_split_paragraphs(paras, index.paras, s, e))
     start, end = fragments[0][0], fragments[-1][1]
-    first = _sentence_index(sents, start)
-    last = _sentence_index(sents, max(end - 1, start))
+    first = _sentence_index(index.sents, start)
+    last = _sentence_index(index.sents, max(end - 1, start))
     context = text[sents[first].start:sents[last].end] if sents else text[start:end]
     warns = tuple("quote mark opened here is never closed" for s, e in a.fragments if e in open_ends)
     mention = r.mention
     cue = a.cue
     return Quote(
-        kind=kind_of(text, fragments, top),
+        kind=kind_of(text, fragments, top, index.quotes),
         text=text[start:end], start=start, end=end, fragments=tuple(fragments),
         speaker=r.speaker,
         speaker_mention=mention.text if mention else None,

@@ -9,6 +9,7 @@ part starts in lower case (``“Why?” he asked.``) or with a short source and 
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
@@ -20,14 +21,24 @@ from .model import Paragraph, Sentence
 # A non-blank line: "Gantz said.\n" -> the span of "Gantz said."
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]*[^\s\u2028\u2029][^\n\r\u2028\u2029]*")
 
-# Tokens: words with inner apostrophes, hyphens and abbreviation periods
-# ("don’t", "F-35s", "U.S."), numbers ("3.5", "1,000"), or one other visible character.
-_TOKEN = regex.compile(
+# Tokens: numbers ("3.5", "1,000", "50%"), initialisms ("U.S."), abbreviations from
+# data/abbreviations.txt with their period ("Gov.", "Sen."), words with inner apostrophes,
+# hyphens and ampersands ("don’t", "F-35s", "AT&T"), or one other visible character.
+_TOKEN_TEMPLATE = (
     r"\d+(?:[.,]\d+)*%?"
-    r"|(?:[A-Za-z]\.){2,}"
+    r"|(?:[A-Za-z]\.){{2,}}"
+    r"|(?<!\w)(?:{abbreviations})\.(?!\w)"
     r"|\w+(?:[’'\-&]\w+)*"
     r"|''|``|\S"
 )
+
+
+@lru_cache(maxsize=1)
+def _token_pattern() -> re.Pattern:
+    words = [w for w in lexicon.lower_words("abbreviations.txt") if "." not in w]
+    alternation = lexicon.trie_pattern(words) or "(?!)"
+    return re.compile(_TOKEN_TEMPLATE.format(abbreviations=alternation), re.IGNORECASE)
+
 
 # Quote marks that may close a sentence before a lower-case continuation.
 _QUESTION_CLOSE = regex.compile(r"[?!][”\"’'»]+\s*$")
@@ -98,12 +109,4 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ['“', 'It’s', 'fine', ',', '”', 'said', 'Gov.', 'Ortiz', '.']
     """
     end = len(text) if end is None else end
-    abbreviations = lexicon.lower_words("abbreviations.txt")
-    out: list[Token] = []
-    for m in _TOKEN.finditer(text, start, end):
-        tok = Token(m.start(), m.end(), m.group())
-        if tok.text == "." and out and out[-1].end == tok.start and out[-1].text.lower() in abbreviations:
-            prev = out.pop()
-            tok = Token(prev.start, tok.end, text[prev.start:tok.end])
-        out.append(tok)
-    return out
+    return [Token(m.start(), m.end(), m.group()) for m in _token_pattern().finditer(text, start, end)]

@@ -17,7 +17,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex
+import re
 
 from . import lexicon
 from .attribute import Attribution
@@ -25,9 +25,9 @@ from .model import Entity, Mention, Paragraph
 
 # A run of capitalised words, allowing "of", "the", "and", "de", "bin" inside and abbreviations:
 # "US Secretary of Defense Mark Esper", "Sen. Ted Cruz", "Mr. Trump".
-_NAME_RUN = regex.compile(
+_NAME_RUN = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?)(?:[ \t]+(?:(?:of|the|de|da|van|von|bin|al|la|le|and)[ \t]+)?[A-Z][\w’'\-]*\.?)*")
-_POSSESSIVE = regex.compile(r"(?:’s|'s|’|')$")
+_POSSESSIVES = ("’s", "'s", "’", "'")
 _JOINERS = frozenset({"of", "the", "and", "for", "de", "da", "van", "von", "bin", "al", "la", "le"})
 _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "bin", "al", "la", "le"})
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
@@ -49,7 +49,10 @@ def _lists():
 
 def _clean(word: str) -> str:
     """A name word without a possessive or a sentence-final period: "Gantz’s" -> "Gantz"."""
-    word = _POSSESSIVE.sub("", word)
+    for ending in _POSSESSIVES:
+        if word.endswith(ending):
+            word = word[:-len(ending)]
+            break
     if word.endswith(".") and len(word) > 2 and word[:-1].isalpha() and not word[:-1].isupper():
         word = word[:-1]
     return word
