@@ -94,7 +94,11 @@ def _add_eval(commands: argparse._SubParsersAction) -> None:
                    help="predictions (JSON Lines); default: run extraction on the gold texts")
     p.add_argument("--json", action="store_true", help="write the scores as JSON")
     p.add_argument("--merge-floating", action="store_true",
-                   help="merge floating quotes into the quote they follow before scoring")
+                   help="merge floating quotes into the quote they follow before scoring "
+                        "(PolNeAR annotates a cue-less continuation as a fragment of one attribution)")
+    p.add_argument("--raw-gold-kinds", action="store_true",
+                   help="keep gold kinds as stored; by default an 'indirect' gold item quoted with "
+                        "typewriter marks (''…'') is scored as direct or mixed")
     p.add_argument("--by-rule", action="store_true", help="break scores down by rule")
     p.add_argument("--errors", metavar="FILE",
                    help="write the misses and false alarms to FILE (JSON Lines)")
@@ -219,6 +223,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     try:
         code = evaluate.run(args.gold, pred=args.pred, as_json=args.json,
                             merge_floating=args.merge_floating, by_rule=args.by_rule,
+                            raw_gold_kinds=args.raw_gold_kinds,
                             errors=args.errors, limit=args.limit, out=sys.stdout)
     except BrokenPipeError:
         raise

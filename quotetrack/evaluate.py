@@ -6,6 +6,13 @@ gold format and :meth:`quotetrack.model.Document.to_dict` for predictions).
 
 How a score is made (GUIDE §4):
 
+0. Gold kinds: PolNeAR's ``kind`` was derived from double quote marks, and the
+   conversion missed the typewriter doubles of some publishers (''…'', ``…``):
+   1,201 quoted passages in train.jsonl are labelled "indirect".  By default
+   (:func:`rederive_kind`) an "indirect" gold item whose content holds such marks
+   is re-labelled "direct" (each fragment wholly quoted) or "mixed", the rule the
+   extractor applies; ``raw_gold_kinds=True`` keeps the labels as stored.
+
 1. Every content fragment is trimmed (:func:`trim_span`): white space, quote
    marks, edge punctuation and a leading "that".  An item becomes the sorted
    list of disjoint character intervals its trimmed fragments cover.
@@ -186,6 +193,24 @@ def is_speech_cue(cue: str | None, forms: Iterable[str] | None = None) -> bool:
     words = _WORD.findall(low)
     return any(w in forms for w in words) or any(
         f"{a} {b}" in forms for a, b in zip(words, words[1:]))
+
+
+_TYPEWRITER = ("''", "``")
+_EDGE = " \t\r\n.,;:!?—–-…()[]"
+
+
+def rederive_kind(quote: Mapping[str, Any], text: str) -> str:
+    """The gold kind, with typewriter-quoted passages (''…'') labelled direct or mixed."""
+    kind = quote.get("kind")
+    content = quote.get("content") or ""
+    if kind != "indirect" or not any(m in content for m in _TYPEWRITER):
+        return kind
+    frags = quote.get("content_fragments") or [[quote["content_start"], quote["content_end"]]]
+    for s, e in frags:
+        piece = text[s:e].strip(_EDGE)
+        if not (piece.startswith(_TYPEWRITER) and piece.endswith("''") and len(piece) > 4):
+            return "mixed"
+    return "direct"
 
 
 def gold_subsets(quote: Mapping[str, Any], forms: Iterable[str] | None = None) -> frozenset[str]:
@@ -623,7 +648,7 @@ def evaluate(gold_docs: Iterable[Mapping[str, Any]],
              predictions: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
              *, merge_floating: bool = False, by_rule: bool = False,
              errors: TextIO | None = None, limit: int | None = None,
-             speech_forms: Iterable[str] | None = None,
+             speech_forms: Iterable[str] | None = None, raw_gold_kinds: bool = False,
              gold_name: str = "gold", pred_name: str = "predictions") -> Report:
     """Score predictions against gold documents.
 
@@ -633,7 +658,8 @@ def evaluate(gold_docs: Iterable[Mapping[str, Any]],
     one JSON line per false negative, false positive and wrong speaker (at
     iou50).  ``limit`` stops after that many gold documents.
     ``speech_forms`` overrides the cue lexicon's speech forms (for tests);
-    ``gold_name`` and ``pred_name`` name the inputs in error messages.
+    ``gold_name`` and ``pred_name`` name the inputs in error messages;
+    ``raw_gold_kinds`` turns off :func:`rederive_kind`.
     """
     if limit is not None and limit < 0:
         raise ValueError(f"limit={limit!r} must be >= 0")
@@ -662,7 +688,7 @@ def evaluate(gold_docs: Iterable[Mapping[str, Any]],
             before = len(pred)
             pred = merge_floating_quotes(pred)
             report.merged += before - len(pred)
-        score_document(doc, pred, report, forms, errors)
+        score_document(doc, pred, report, forms, errors, raw_gold_kinds)
         report.docs += 1
     return report
 
@@ -675,10 +701,13 @@ def _check_pred_offsets(quotes: Sequence[Mapping[str, Any]], n: int, where: str)
 
 
 def score_document(doc: Mapping[str, Any], pred: Sequence[Mapping[str, Any]], report: Report,
-                   forms: Iterable[str], errors: TextIO | None = None) -> list[Pair]:
+                   forms: Iterable[str], errors: TextIO | None = None,
+                   raw_gold_kinds: bool = False) -> list[Pair]:
     """Match one document and add its counts to ``report``; returns the pairs taken."""
     text = doc["text"]
-    gold_items = _prepare(text, doc["quotes"], "content_fragments", lambda q: gold_subsets(q, forms))
+    golds = doc["quotes"] if raw_gold_kinds else [
+        {**q, "kind": rederive_kind(q, text)} for q in doc["quotes"]]
+    gold_items = _prepare(text, golds, "content_fragments", lambda q: gold_subsets(q, forms))
     pred_items = _prepare(text, pred, "fragments", pred_subsets)
     pairs = match(gold_items, pred_items)
 
@@ -810,7 +839,7 @@ def format_report(report: Report, as_json: bool = False) -> str:
 
 def run(gold: str, pred: str | None = None, as_json: bool = False, merge_floating: bool = False,
         by_rule: bool = False, errors: str | None = None, limit: int | None = None,
-        out: TextIO | None = None) -> int:
+        out: TextIO | None = None, raw_gold_kinds: bool = False) -> int:
     """Evaluate and print the report; the ``quotetrack evaluate`` entry point.
 
     ``gold``: file or directory (see :func:`load_gold`); ``pred``: a JSON Lines
@@ -826,7 +855,7 @@ def run(gold: str, pred: str | None = None, as_json: bool = False, merge_floatin
         predictions = load_predictions(pred) if pred is not None else None
         docs = load_gold(gold)
         kwargs = dict(merge_floating=merge_floating, by_rule=by_rule, limit=limit,
-                      gold_name=gold, pred_name=pred or "predictions")
+                      raw_gold_kinds=raw_gold_kinds, gold_name=gold, pred_name=pred or "predictions")
         if errors is not None:
             try:
                 fh = open(errors, "w", encoding="utf-8")
