@@ -306,10 +306,11 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     return Attribution((content,), _span(s, subject), cue, "participle", s.sentence)
 
 
-def _appositive_source(s: _Sent, k: int) -> tuple[int, int] | None:
-    """"Figueroa, a spokeswoman for the campaign, said" / "Gidley, a former director, whose roots
-    are in the South, said": the mention before the appositives (commas inside quote marks do
-    not count)."""
+def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
+    """The source of "Figueroa, a spokeswoman for the campaign, said", "Gidley, a former director,
+    whose roots are in the South, said" (the mention before the appositives) or "Bloomberg's
+    pollster, Douglas Schoen, says" (the name between the commas), with the index of the token
+    that opens the whole subject.  Commas inside quote marks do not count."""
     if k < 3 or s.toks[k - 1].text != ",":
         return None
     j = k - 1
@@ -323,9 +324,11 @@ def _appositive_source(s: _Sent, k: int) -> tuple[int, int] | None:
         if j < 1 or s.toks[j].text != "," or not mentions.is_word(s.toks[j + 1].text):
             return None
         src = mentions.before(s.toks, j)
+        if _is_name_run(s.toks, j + 1, k - 1) and src is not None and _clause_start_ok(s, src[0]):
+            return (j + 1, k - 1), src[0]
         if src is not None and src[1] - src[0] <= 6 and _clause_start_ok(s, src[0]) \
                 and mentions.is_capitalised(s.toks[src[1] - 1].text):
-            return src
+            return src, src[0]
     return None
 
 
@@ -345,9 +348,15 @@ def _tail_sources(s: _Sent, ci: int, ce: int) -> list[tuple[tuple[int, int], int
             out.append((after, j - 1, after[1], "tail_inverted"))
     if src is None:
         appositive = _appositive_source(s, j)
-        if appositive is not None and appositive[0] > 0:
-            out.append((appositive, appositive[0] - 1, ce, "tail_appositive"))
+        if appositive is not None and appositive[1] > 0:
+            out.append((appositive[0], appositive[1] - 1, ce, "tail_appositive"))
     return out
+
+
+def _is_name_run(toks: list[Token], i: int, k: int) -> bool:
+    """Are tokens i..k a short run of capitalised words (a name, maybe with a title)?"""
+    return 1 <= k - i <= 6 and all(mentions.is_capitalised(t.text) or t.text.lower() in ("of", "de", "van")
+                                   for t in toks[i:k]) and mentions.is_capitalised(toks[k - 1].text)
 
 
 def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -409,7 +418,8 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     src = mentions.before(toks, j)
     rule = "head"
     if src is None:
-        src = _appositive_source(s, j)
+        appositive = _appositive_source(s, j)
+        src = appositive[0] if appositive else None
         rule = "head_appositive"
     if src is None or not _clause_start_ok(s, src[0]) or not _active_finite(s, cue, ci, ce):
         return None

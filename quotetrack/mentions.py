@@ -52,21 +52,28 @@ def _is_verb_shaped(low: str) -> bool:
     return low.endswith("ly") or (len(low) > 4 and (low.endswith("ed") or low.endswith("ing")))
 
 
-def _can_be_in_mention(tok: str) -> bool:
-    """May this token stand inside a source noun phrase?"""
+# Pronoun-like quantifiers that can be a whole source: "others said", "many say", "some argue".
+_QUANTIFIER_HEADS = frozenset({"others", "many", "some", "most", "both", "all", "several", "few",
+                               "everyone", "everybody", "nobody", "someone", "somebody", "anyone"})
+
+
+def _can_be_in_mention(tok: str, head: bool = True) -> bool:
+    """May this token stand inside a source noun phrase?  A modifier (``head=False``) may look
+    like a verb or a cue word ("hacking specialists", "protest leaders", "a report published
+    Wednesday"); the head may not."""
     function, determiners, preps, _, _, _ = _sets()
     if not is_word(tok):
         return tok in _PUNCT_INSIDE
     low = tok.lower()
-    if low in determiners or low in preps or low == "and":
+    if low in determiners or low in preps or low == "and" or low in _QUANTIFIER_HEADS:
         return True
     if len(tok) > 1 and tok.isupper():
         return True                       # "US", "UN", "ACLU"
     if low in function:
         return False
-    if lexicon.cues().get(low) is not None and not is_capitalised(tok):
+    if head and lexicon.cues().get(low) is not None and not is_capitalised(tok):
         return False
-    if not is_capitalised(tok) and _is_verb_shaped(low):
+    if head and not is_capitalised(tok) and _is_verb_shaped(low):
         return False
     return True
 
@@ -125,7 +132,7 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
         tok = tokens[j].text
         if tok.lower() in SUBJECT_PRONOUNS and j < k - 1:
             break
-        if not _can_be_in_mention(tok):
+        if not _can_be_in_mention(tok, head=j == k - 1):
             break
         i = j
         j -= 1
