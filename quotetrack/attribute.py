@@ -18,6 +18,7 @@ Quote sieves then take each quoted passage no sentence sieve claimed:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
@@ -172,6 +173,8 @@ def _skip_adjuncts(s: _Sent, k: int) -> int:
     toks = s.toks
     adjuncts = _adjunct_words()
     for _ in range(3):
+        while k < len(toks) and toks[k].text.islower() and toks[k].text.endswith("ly"):
+            k += 1                        # "fired back forcefully: …"
         if k >= len(toks) or toks[k].text.lower() not in adjuncts:
             return k
         j = k + 1
@@ -513,10 +516,21 @@ def _cut_points(found: list[Attribution], a: Attribution, text: str, lo: int, hi
         if b.source is not None and lo < b.source[0] < hi and b.cue.start > b.source[0] \
                 and _opens_clause(text, lo, b.source[0]):
             cuts.append(b.source[0])
+        elif b.rule == "coordinated" and lo < b.cue.start < hi:
+            cuts.append(_conjunction_before(text, lo, b.cue.start))   # "criticized X and said Y"
         elif b.rule == "participle" and lo < b.cue.start < hi \
                 and text[lo:b.cue.start].rstrip().rstrip("”\"’'").endswith(","):
             cuts.append(b.cue.start)
     return cuts
+
+
+def _conjunction_before(text: str, lo: int, at: int) -> int:
+    """The offset of the "and"/"but"/"then" (and any adverbs) that coordinates the cue at ``at``."""
+    m = _COORDINATION.search(text, lo, at)
+    return m.start() if m else at
+
+
+_COORDINATION = re.compile(r"[,;]?\s+(?:and|but|then)(?:\s+\w+ly)?(?:\s+(?:also|later|then))?\s*$", re.IGNORECASE)
 
 
 def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution]:

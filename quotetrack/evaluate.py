@@ -243,8 +243,8 @@ def merge_floating_quotes(quotes: Sequence[Mapping[str, Any]]) -> list[dict[str,
     further fragment of the one attribution, where quotetrack reports a second,
     floating quote (``rule`` starting with "floating").  A floating quote is
     appended, as fragments, to the predicted quote just before it (by
-    ``content_start``) when that one ends in the same or the previous
-    paragraph; chains of floating quotes fold into the first quote.  The
+    ``content_start``) when that one is a direct or mixed quote ending in the
+    same or the previous paragraph; chains of floating quotes fold into the first quote.  The
     merged quote keeps its own rule and speaker; its kind becomes "mixed" if the
     kinds differ.  Quotes without a ``paragraph`` are never merged.
     """
@@ -253,6 +253,7 @@ def merge_floating_quotes(quotes: Sequence[Mapping[str, Any]]) -> list[dict[str,
     for q in sorted(quotes, key=lambda q: (q.get("content_start", 0), q.get("content_end", 0))):
         par = q.get("paragraph")
         if (str(q.get("rule") or "").startswith("floating") and out
+                and out[-1].get("kind") in ("direct", "mixed")
                 and isinstance(par, int) and isinstance(last_paragraph[-1], int)
                 and 0 <= par - last_paragraph[-1] <= 1):
             host = out[-1]
@@ -370,6 +371,19 @@ def match(gold: Sequence[_Item], pred: Sequence[_Item]) -> list[Pair]:
             used_p.add(pair.pred)
             pairs.append(pair)
     return pairs
+
+
+def inherit_speaker_spans(quotes: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """A floating quote (``follows`` = index of the quote it continues) is scored with the
+    speaker mention of the quote it continues: that is the mention it was resolved through."""
+    out = list(quotes)
+    for i, q in enumerate(out):
+        k = q.get("follows")
+        if q.get("speaker_start") is None and isinstance(k, int) and 0 <= k < len(out) and k != i:
+            host = out[k]
+            if host.get("speaker_start") is not None:
+                out[i] = {**q, "speaker_start": host["speaker_start"], "speaker_end": host["speaker_end"]}
+    return out
 
 
 def speaker_correct(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
@@ -684,6 +698,7 @@ def evaluate(gold_docs: Iterable[Mapping[str, Any]],
                 report.docs_without_predictions += 1
             pred = list(predictions.get(doc_id, ()))
             _check_pred_offsets(pred, len(doc["text"]), f"{pred_name}: {doc_id}")
+        pred = inherit_speaker_spans(pred)
         if merge_floating:
             before = len(pred)
             pred = merge_floating_quotes(pred)

@@ -113,6 +113,7 @@ class Quote:
     context: str                    # the sentence(s) the quote sits in
     rule: str                       # the sieve that attributed it
     warnings: tuple[str, ...] = ()
+    follows: int | None = None      # floating quotes: index (in Document.quotes) of the quote continued
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON Lines form of the output contract."""
@@ -136,6 +137,7 @@ class Quote:
             "sentence": self.sentence,
             "context": self.context,
             "rule": self.rule,
+            "follows": self.follows,
             "warnings": list(self.warnings),
         }
 

@@ -7,6 +7,7 @@ Every stage works on offsets into the text as given; nothing rewrites it.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Mapping, NamedTuple
 
@@ -56,9 +57,13 @@ def extract(text: str, doc_id: str = "<text>", config: Config | None = None,
     open_ends = {s.end for s in top if not s.closed}
     index = _Index([p.start for p in paras], [s.start for s in sents], [q.start for q in top])
     records: list[Quote] = []
-    for a, r in zip(attrs, resolved):
+    kept: dict[int, int] = {}             # attribution index -> record index
+    for i, (a, r) in enumerate(zip(attrs, resolved)):
         quote = _record(text, paras, sents, top, a, r, open_ends, index)
         if _keep(quote, config):
+            if a.follows is not None:
+                quote = replace(quote, follows=kept.get(a.follows))
+            kept[i] = len(records)
             records.append(quote)
     return Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
                     sentences=sents, entities=entities, warnings=tuple(warnings), meta=dict(meta or {}))
