@@ -208,7 +208,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         kind = _mention_type(words)
         person: _Person | None = None
         if kind == "pronoun":
-            res, person = _resolve_pronoun(written.lower(), start, rank[a.sentence.paragraph], speakers, names)
+            res, person = _resolve_pronoun(written, start, rank[a.sentence.paragraph], speakers, names)
         elif kind == "person":
             res, person = _resolve_person(written, words, start, end, names)
         elif kind == "organisation":
@@ -245,8 +245,9 @@ def _resolve_person(written: str, words: list[str], start: int, end: int,
 def _resolve_pronoun(pronoun: str, start: int, paragraph: int,
                      speakers: list[tuple[int, int, Resolved, _Person | None]],
                      names: _NameIndex) -> tuple[Resolved, _Person | None]:
-    gender = PERSON_PRONOUNS.get(pronoun)
     mention = Mention(start, start + len(pronoun), pronoun, "pronoun")
+    pronoun = pronoun.lower()
+    gender = PERSON_PRONOUNS.get(pronoun)
     if gender is None:
         want = "organisation" if pronoun == "it" else None
         for _, para, res, person in reversed(speakers):
