@@ -345,8 +345,9 @@ def _tail_sources(s: _Sent, ci: int, ce: int) -> list[tuple[tuple[int, int], int
     if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS
                                            or toks[src[0] - 1].text in _CLOSING_MARKS):
         out.append((src, src[0] - 1, ce, "tail"))
-    if j > 0 and (toks[j - 1].text in _SEPARATORS or toks[j - 1].text in _CLOSING_MARKS):
-        after = mentions.after(toks, ce)
+    if j > 0 and (toks[j - 1].text in _SEPARATORS or toks[j - 1].text in _CLOSING_MARKS) \
+            and s.toks[ci].text.lower() not in _LISTENER_FORMS:
+        after = mentions.after(toks, ce)      # not "…,” told CBS News": that is the listener
         if after is not None:
             out.append((after, j - 1, after[1], "tail_inverted"))
     if src is None:
@@ -354,6 +355,10 @@ def _tail_sources(s: _Sent, ci: int, ce: int) -> list[tuple[tuple[int, int], int
         if appositive is not None and appositive[1] > 0:
             out.append((appositive[0], appositive[1] - 1, ce, "tail_appositive"))
     return out
+
+
+_LISTENER_FORMS = frozenset({"told", "tells", "telling", "asked", "asks", "informed", "assured", "warned",
+                             "reminded", "urged", "briefed", "advised", "wrote", "emailed", "texted"})
 
 
 def _is_name_run(toks: list[Token], i: int, k: int) -> bool:
@@ -397,8 +402,9 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         rest = _skip_object(s, rest, cue)
         if not _listener_rest_ok(toks, rest):
             return None
-    elif rest < len(toks) and not _adjunct_only(toks[rest].text):
-        return None
+    elif rest < len(toks) and not _adjunct_only(toks[rest].text) \
+            and not (rule == "tail_inverted" and toks[rest].text.lower() in ("who", "whose", "which")):
+        return None                   # (a relative clause may follow an inverted source)
     elif rule == "tail_inverted" and rest < len(toks) and toks[rest].text.lower() in _CONTENT_PREPOSITIONS:
         return None                   # "…, said the nation's problems of …" is no inverted source
     fragments = [(start, end)]
