@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
@@ -55,6 +55,7 @@ class _Sent:
     sentence: Sentence
     toks: list[Token]
     doc: "_Doc"
+    found: list["Attribution"] = field(default_factory=list)   # attributions of this sentence so far
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -299,14 +300,19 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"Gantz praised the deal, saying the UAE …": the source is the clause's subject."""
     if not cue.text.lower().endswith("ing") or ci < 2 or not _after_comma(s.toks, ci):
         return None
-    subject = mentions.forward_subject(s.toks, 0, ci - 1)
-    if subject is None:
-        return None
+    earlier = [a for a in s.found if a.source is not None and a.cue is not None and a.cue.start < cue.start]
+    if earlier:
+        source = earlier[-1].source      # "“…,” she said, adding, “…”": the same source
+    else:
+        subject = mentions.forward_subject(s.toks, 0, ci - 1)
+        if subject is None:
+            return None
+        source = _span(s, subject)
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
     content = _content_after(s, k)
     if content is None or _words(s.text, *content) < 2:
         return None
-    return Attribution((content,), _span(s, subject), cue, "participle", s.sentence)
+    return Attribution((content,), source, cue, "participle", s.sentence)
 
 
 def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
@@ -403,7 +409,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         if not _listener_rest_ok(toks, rest):
             return None
     elif rest < len(toks) and not _adjunct_only(toks[rest].text) \
-            and not (rule == "tail_inverted" and toks[rest].text.lower() in ("who", "whose", "which")):
+            and not (rule == "tail_inverted" and toks[rest].text.lower() in ("who", "whose", "which")) \
+            and not (quote is not None and toks[rest].text.lower() in ("and", "before", "as", "while")):
         return None                   # (a relative clause may follow an inverted source)
     elif rule == "tail_inverted" and rest < len(toks) and toks[rest].text.lower() in _CONTENT_PREPOSITIONS:
         return None                   # "…, said the nation's problems of …" is no inverted source
@@ -575,6 +582,7 @@ def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
             found = sieve(s, cue, ci, ce)
             if found is not None:
                 out.append(found)
+                s.found.append(found)
                 break
     return _cut_at_next_source(out, s.text) if len(out) > 1 else out
 
