@@ -336,12 +336,13 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
         if _is_name_run(s.toks, j + 1, k - 1) and src is not None and _clause_start_ok(s, src[0]):
             return (j + 1, k - 1), src[0]
         if src is not None and src[1] - src[0] <= 6 and _clause_start_ok(s, src[0]) \
-                and mentions.is_capitalised(s.toks[src[1] - 1].text):
-            return src, src[0]
+                and (mentions.is_capitalised(s.toks[src[1] - 1].text)
+                     or s.toks[src[0]].text.lower() in ("a", "an", "the", "one", "another")):
+            return src, src[0]            # "Figueroa, …, said" / "A senior official, …, said"
     return None
 
 
-def _tail_sources(s: _Sent, ci: int, ce: int) -> list[tuple[tuple[int, int], int, int, str]]:
+def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int, int], int, int, str]]:
     """Ways the source can sit around a tail cue: (mention, separator index, index after the
     source and cue, rule) — "…, Gantz said", "…, said Gantz", "…, Figueroa, a spokeswoman, said"."""
     toks = s.toks
@@ -349,7 +350,8 @@ def _tail_sources(s: _Sent, ci: int, ce: int) -> list[tuple[tuple[int, int], int
     out = []
     src = mentions.before(toks, j)
     if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS
-                                           or toks[src[0] - 1].text in _CLOSING_MARKS):
+                                           or toks[src[0] - 1].text in _CLOSING_MARKS) \
+            and _agrees(s, src, cue, j):
         out.append((src, src[0] - 1, ce, "tail"))
     if j > 0 and (toks[j - 1].text in _SEPARATORS or toks[j - 1].text in _CLOSING_MARKS) \
             and s.toks[ci].text.lower() not in _LISTENER_FORMS:
@@ -375,7 +377,7 @@ def _is_name_run(toks: list[Token], i: int, k: int) -> bool:
 
 def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """Content first, then source and cue: "…, Gantz said." "“…,” said Gantz." "“A,” he said, “B.”\"."""
-    for src, sep, after_src, rule in _tail_sources(s, ci, ce):
+    for src, sep, after_src, rule in _tail_sources(s, cue, ci, ce):
         found = _tail_with(s, cue, src, sep, after_src, rule)
         if found is not None:
             return found
@@ -437,7 +439,8 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         appositive = _appositive_source(s, j)
         src = appositive[0] if appositive else None
         rule = "head_appositive"
-    if src is None or not _clause_start_ok(s, src[0]) or not _active_finite(s, cue, ci, ce):
+    if src is None or not _clause_start_ok(s, src[0]) or not _active_finite(s, cue, ci, ce) \
+            or not _agrees(s, src, cue, j):
         return None
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
     if k < len(toks) and toks[k].text.lower() in _adjunct_words() \
@@ -477,6 +480,29 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
 # Prepositions that can open reported content ("pledged to relocate", "asked about the deal")
 # or follow an inverted source as part of its noun phrase ("said the head of the agency").
 _CONTENT_PREPOSITIONS = frozenset({"to", "about", "of", "as", "for", "with", "against", "from"})
+# Plural nouns without a final -s, and words that take a plural verb ("police say").
+_PLURAL_HEADS = frozenset({"people", "police", "men", "women", "children", "staff", "media", "personnel",
+                           "public", "i", "we", "they", "you", "others", "many", "some", "most", "both",
+                           "all", "several", "few", "data", "clergy", "faculty", "youth", "folks"})
+
+
+def _agrees(s: _Sent, src: tuple[int, int], cue: Cue | None, ci: int) -> bool:
+    """Subject and verb agree: a bare cue form ("say", "dispute") right after its subject needs
+    a plural subject ("officials say", "they argue"), so "Calvera’s border dispute with …" or
+    "firm guarantees" are nouns, not cues.  A modal or auxiliary in between ("he would say")
+    lifts the check."""
+    if cue is None or src[1] != ci:
+        return True
+    first = cue.text.split()[0].lower()
+    if first != cue.lemma.split()[0] or first.endswith("s"):
+        return True                       # inflected: "said", "says", "saying"
+    toks = s.toks
+    if any(t.text.lower() == "and" for t in toks[src[0]:src[1]]):
+        return True                       # "Gantz and Esper say"
+    head = toks[src[1] - 1].text.lower()
+    return head in _PLURAL_HEADS or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+
+
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "been", "be", "am", "’s", "'s", "keeps", "kept"})
 
 

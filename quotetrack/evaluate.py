@@ -375,7 +375,9 @@ def match(gold: Sequence[_Item], pred: Sequence[_Item]) -> list[Pair]:
 
 def inherit_speaker_spans(quotes: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """A floating quote (``follows`` = index of the quote it continues) is scored with the
-    speaker mention of the quote it continues: that is the mention it was resolved through."""
+    speaker mention of the quote it continues: that is the mention it was resolved through.
+    Part of the ``merge_floating`` (PolNeAR) convention; the corpus gold gives a floating quote
+    no source mention."""
     out = list(quotes)
     for i, q in enumerate(out):
         k = q.get("follows")
@@ -698,8 +700,8 @@ def evaluate(gold_docs: Iterable[Mapping[str, Any]],
                 report.docs_without_predictions += 1
             pred = list(predictions.get(doc_id, ()))
             _check_pred_offsets(pred, len(doc["text"]), f"{pred_name}: {doc_id}")
-        pred = inherit_speaker_spans(pred)
         if merge_floating:
+            pred = inherit_speaker_spans(pred)
             before = len(pred)
             pred = merge_floating_quotes(pred)
             report.merged += before - len(pred)

@@ -136,6 +136,8 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
             break
         i = j
         j -= 1
+    while i < k - 1 and tokens[i].text.islower() and tokens[i].text.endswith("ed") and len(tokens[i].text) > 4:
+        i += 1                            # "… but wanted firm guarantees": a verb opens no mention
     return _trim(tokens, i, k)
 
 

@@ -141,7 +141,7 @@ def _record(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...]
     mention = r.mention
     cue = a.cue
     return Quote(
-        kind=kind_of(text, fragments, top, index.quotes),
+        kind=kind_of(text, list(a.fragments), top, index.quotes),
         text=text[start:end], start=start, end=end, fragments=tuple(fragments),
         speaker=r.speaker,
         speaker_mention=mention.text if mention else None,
