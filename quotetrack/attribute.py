@@ -235,12 +235,36 @@ def _content_after(s: _Sent, k: int) -> tuple[int, int] | None:
     quote = s.doc.quote_at(start=start)
     if quote is not None and quote.end >= s.sentence.end - 2:
         return start, quote.end
-    end = _strip_end(s.text, start, s.sentence.end)
+    end = _strip_end(s.text, start, _clause_end(s, k))
     if end - start < 2:
         return None
     if quote is not None and end < quote.end:
         end = quote.end
     return start, end
+
+
+# A new clause after a comma ends reported content: ", but she has bristled at …",
+# ", and it is clear …", ", who has been battered …".  Not ", and that …" (the content goes on).
+_CLAUSE_JOINERS = frozenset({"but", "and", "while", "although", "though", "yet", "whereas"})
+_RELATIVES = frozenset({"who", "which", "whose"})
+_NEW_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "there", "the", "his", "her", "their", "its"})
+
+
+def _clause_end(s: _Sent, k: int) -> int:
+    """Where the content that starts at token ``k`` ends: the sentence end, or the comma
+    before a new clause or a relative clause (outside quote marks)."""
+    toks = s.toks
+    for i in range(k + 3, len(toks) - 1):
+        if toks[i].text != "," or s.doc.inside_quote(toks[i].start, toks[i].end):
+            continue
+        nxt = toks[i + 1].text.lower()
+        if nxt in _RELATIVES:
+            return toks[i].start
+        if nxt in _CLAUSE_JOINERS and i + 2 < len(toks):
+            after = toks[i + 2].text
+            if after.lower() in _NEW_SUBJECTS or (mentions.is_capitalised(after) and after.lower() != "that"):
+                return toks[i].start
+    return s.sentence.end
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -402,7 +426,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     earlier = s.doc.enclosing(s.sentence.start)
     if earlier is not None:
         start = min(start, earlier.start)     # the sentence opens inside a quote begun before it
-    if quote is None and earlier is None and not _is_clause(s.text, start, end):
+    continuation = _indirect_continuation(s, after_src) if quote is None and earlier is None else None
+    if quote is None and earlier is None and continuation is None and not _is_clause(s.text, start, end):
         return None
     # what follows: nothing that is content of its own, or an interrupted quote's second part
     rest = after_src
@@ -417,6 +442,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     elif rule == "tail_inverted" and rest < len(toks) and toks[rest].text.lower() in _CONTENT_PREPOSITIONS:
         return None                   # "…, said the nation's problems of …" is no inverted source
     fragments = [(start, end)]
+    if continuation is not None:
+        return Attribution((fragments[0], continuation), _span(s, src), cue, "interrupted", s.sentence)
     for k in range(rest, min(len(toks), rest + 12)):
         if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].text in _OPENING_MARKS:
             second = s.doc.quote_at(start=toks[k + 1].start)
@@ -427,6 +454,24 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         if toks[k].text in (",", ";", ":"):
             break
     return Attribution(tuple(fragments), _span(s, src), cue, rule, s.sentence)
+
+
+def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
+    """The second part of "A Clinton presidency, she vowed, would bring better jobs": after the
+    comma that closes the parenthetical cue, a lower-case verb phrase that is not a new cue, an
+    adjunct or a new clause."""
+    toks = s.toks
+    if rest + 1 >= len(toks) or toks[rest].text != ",":
+        return None
+    word = toks[rest + 1].text
+    low = word.lower()
+    if not word.islower() or (low in _adjunct_words() and low != "to") or low in _CLAUSE_JOINERS or low in _RELATIVES \
+            or low in _CLAUSE_OPENERS or lexicon.cues().get(low) is not None or low in ("that", "which"):
+        return None
+    end = _strip_end(s.text, toks[rest + 1].start, _clause_end(s, rest + 1))
+    if _words(s.text, toks[rest + 1].start, end) < 2:
+        return None
+    return toks[rest + 1].start, end
 
 
 def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
