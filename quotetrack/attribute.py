@@ -179,7 +179,7 @@ def _skip_adjuncts(s: _Sent, k: int) -> int:
         if k >= len(toks) or toks[k].text.lower() not in adjuncts:
             return k
         j = k + 1
-        while j < len(toks) and j - k <= 8 and mentions.is_word(toks[j].text) \
+        while j < len(toks) and j - k <= 14 and mentions.is_word(toks[j].text) \
                 and toks[j].text.lower() not in ("that", "whether", "if"):
             j += 1
         if j < len(toks) and toks[j].text.lower() in ("that", "whether", "if"):
@@ -326,7 +326,7 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None
     earlier = [a for a in s.found if a.source is not None and a.cue is not None and a.cue.start < cue.start]
     if earlier:
-        source = earlier[-1].source      # "“…,” she said, adding, “…”": the same source
+        source = earlier[0].source       # "“…,” she said, adding, “…”": the clause's source
     else:
         subject = mentions.forward_subject(s.toks, 0, ci - 1)
         if subject is None:
@@ -739,17 +739,23 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     return _resolve_floating(found)
 
 
-def _weak(a: Attribution) -> bool:
-    """A link made across a sentence boundary yields to one made inside the quote's sentence."""
-    return a.rule.endswith(("_next", "_colon"))
+def _rank(a: Attribution) -> int:
+    """Which attribution keeps a content two rules found: the cue next to a quote ("“…,” the
+    senator says") beats one that introduced it from afar ("Cruz defends his record: “…”"), and
+    a link across a sentence boundary yields to any other."""
+    if a.rule.endswith(("_next", "_colon")):
+        return 3
+    if a.rule.startswith(("tail", "interrupted", "according_to")):
+        return 1
+    return 2
 
 
 def _drop_overlaps(found: list[Attribution]) -> list[Attribution]:
-    """Keep one attribution per content; a weak cross-sentence link loses to any other."""
+    """Keep one attribution per content, the best ranked (the first found among equals)."""
     best: dict[tuple[tuple[int, int], ...], Attribution] = {}
     for a in found:
         held = best.get(a.fragments)
-        if held is None or (_weak(held) and not _weak(a)):
+        if held is None or _rank(a) < _rank(held):
             best[a.fragments] = a
     return sorted(best.values(), key=lambda a: (a.fragments[0][0], -a.fragments[-1][1]))
 

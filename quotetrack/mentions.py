@@ -172,9 +172,19 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
     return _trim(tokens, i, k)
 
 
+def _after_dateline(tokens: list[Token], lo: int, hi: int) -> int:
+    """Skip a dateline: "WASHINGTON (AP) —", "WASHINGTON, Dec. 8 (UPI) —"."""
+    if lo < hi and tokens[lo].text.isupper() and len(tokens[lo].text) > 1:
+        for k in range(lo + 1, min(hi, lo + 12)):
+            if tokens[k].text in ("—", "–", "--", "-"):
+                return k + 1
+    return lo
+
+
 def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """The subject at the start of a clause: the first mention from ``lo``, after an opening
     adverbial ("On Monday, Gantz …" -> "Gantz")."""
+    lo = _after_dateline(tokens, lo, hi)
     if lo < hi and tokens[lo].text.lower() in lexicon.lower_words("adjunct_words.txt"):
         # "In a statement released Thursday, Rep. Jeffries …": skip the opening adverbial
         for k in range(lo + 1, min(hi, lo + 14)):
