@@ -380,7 +380,7 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     if j > 0 and (toks[j - 1].text in _SEPARATORS or toks[j - 1].text in _CLOSING_MARKS) \
             and s.toks[ci].text.lower() not in _LISTENER_FORMS:
         after = mentions.after(toks, ce)      # not "…,” told CBS News": that is the listener
-        if after is not None:
+        if after is not None and mentions.names_someone(toks, *after):
             out.append((after, j - 1, after[1], "tail_inverted"))
     if src is None:
         appositive = _appositive_source(s, j)
@@ -703,17 +703,29 @@ QUOTE_SIEVES = (colon, dash)
 
 # ----------------------------------------------------------------- driver
 
+# Short words a title of a work leaves in lower case: “How to Make America Great Again”.
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "to", "of", "and", "or", "in", "on", "for", "at", "by",
+                                "with", "from", "as", "is", "vs", "nor", "but"})
+
+
 def is_statement(text: str, quote: QuotedSpan, config: Config) -> bool:
-    """Is a quoted span long enough to be a statement on its own (not a scare quote or a name)?"""
+    """Is a quoted span a statement on its own, rather than a scare quote, a name or a title?"""
     a, b = quote.inner
     inner = text[a:b]
     n = len(inner.split())
     if n <= config.max_scare_words:
         return False
-    words = [w for w in inner.split() if w[:1].isalpha()]
-    if words and all(w[:1].isupper() for w in words) and len(words) <= 8:
-        return False                      # a title: “Saturday Night Live”
+    words = [w for w in inner.replace(":", " ").split() if w[:1].isalpha()]
+    if words and len(words) <= 12 and words[0][:1].isupper() and all(
+            w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+        return False                      # a title: “Saturday Night Live”, “Crippled America: How to …”
     return True
+
+
+def _opens_sentence(doc: "_Doc", quote: QuotedSpan, sent: Sentence) -> bool:
+    """Does the quote open its sentence (or its paragraph), so it can stand as a statement
+    without a cue?  A quoted phrase inside a sentence ("…, ''is a perfect example''") cannot."""
+    return not doc.text[sent.start:quote.start].strip(" \t([—–-")
 
 
 def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...],
@@ -786,21 +798,26 @@ def _quote_attributions(doc: _Doc, found: list[Attribution], skip: frozenset[int
                 break
         else:
             if is_statement(doc.text, quote, config):
-                out.append(Attribution(((quote.start, quote.end),), None, None, "unattributed", sent))
+                rule = "unattributed" if _opens_sentence(doc, quote, sent) else "unattributed_inside"
+                out.append(Attribution(((quote.start, quote.end),), None, None, rule, sent))
     return out
 
 
 def _resolve_floating(found: list[Attribution]) -> list[Attribution]:
-    """A cue-less quote right after an attributed quote (same or next paragraph) continues it."""
+    """A cue-less quote right after an attributed quote (same or next paragraph) continues it.
+    A cue-less quoted passage inside a sentence continues the attribution before it in the
+    same paragraph, or is left out (it is a quoted phrase, not a statement of its own)."""
     out: list[Attribution] = []
     for a in found:
-        if a.rule == "unattributed" and out:
+        if a.rule.startswith("unattributed") and out:
             prev_i = len(out) - 1
             prev = out[prev_i]
-            if prev.source is not None and 0 <= a.sentence.paragraph - prev.sentence.paragraph <= 1 \
-                    and prev.rule != "unattributed":
-                a = Attribution(a.fragments, None, None, "floating", a.sentence, follows=prev_i)
-            elif prev.rule == "floating" and a.sentence.paragraph - prev.sentence.paragraph <= 1:
-                a = Attribution(a.fragments, None, None, "floating", a.sentence, follows=prev.follows)
+            window = 0 if a.rule == "unattributed_inside" else 1
+            follows = prev_i if prev.source is not None and not prev.rule.startswith("unattributed") \
+                else prev.follows if prev.rule == "floating" else None
+            if follows is not None and 0 <= a.sentence.paragraph - prev.sentence.paragraph <= window:
+                a = Attribution(a.fragments, None, None, "floating", a.sentence, follows=follows)
+        if a.rule == "unattributed_inside":
+            continue
         out.append(a)
     return out

@@ -181,6 +181,16 @@ def _after_dateline(tokens: list[Token], lo: int, hi: int) -> int:
     return lo
 
 
+def names_someone(tokens: list[Token], i: int, k: int) -> bool:
+    """Does tokens[i:k] name a possible speaker: a capitalised name, a pronoun, or a person or
+    organisation noun ("the minister", "a spokeswoman", "officials")?  Not "the days"."""
+    last = tokens[k - 1].text
+    if is_capitalised(last) or last.lower() in SUBJECT_PRONOUNS:
+        return True
+    low = last.lower()
+    return low in _sets()[5] or low in _title_words() or low in lexicon.lower_words("org_words.txt")
+
+
 def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """The subject at the start of a clause: the first mention from ``lo``, after an opening
     adverbial ("On Monday, Gantz …" -> "Gantz")."""
