@@ -71,8 +71,9 @@ def _can_be_in_mention(tok: str, head: bool = True) -> bool:
         return True                       # "US", "UN", "ACLU"
     if low in function:
         return False
-    if head and lexicon.cues().get(low) is not None and not is_capitalised(tok):
-        return False
+    entry = lexicon.cues().get(low)
+    if entry is not None and not is_capitalised(tok) and (head or (low != entry.lemma and not low.endswith("s"))):
+        return False                      # "protest leaders" may stand; "senator said Republicans" not
     if head and not is_capitalised(tok) and _is_verb_shaped(low):
         return False
     return True
