@@ -701,11 +701,49 @@ def dash(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
 QUOTE_SIEVES = (colon, dash)
 
 
+# "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.
+_HEADLINE_COLON = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w.’'\-]*)\s*:\s+(?=\S)")
+
+
+def headline_colon(doc: _Doc, para: Paragraph) -> Attribution | None:
+    """A short paragraph (a headline or a lead-in) that opens with a name and a colon and has
+    no quote marks: the rest is the named source's statement."""
+    text = doc.text
+    if para.end - para.start > 200 or doc.quotes_in(para.start, para.end):
+        return None
+    m = _HEADLINE_COLON.match(text, para.start, para.end)
+    if m is None:
+        return None
+    name = m.group(1)
+    toks = tokenize(text, m.start(1), m.end(1))
+    if name.isupper() or any(t.text[:1].isdigit() for t in toks) or not toks \
+            or mentions.after(toks, 0) != (0, len(toks)) or not mentions.names_someone(toks, 0, len(toks)):
+        return None
+    end = _strip_end(text, m.end(), para.end)
+    if _words(text, m.end(), end) < 3:
+        return None
+    sent = doc.sents[bisect.bisect_right([x.start for x in doc.sents], para.start) - 1]
+    colon_at = text.index(":", m.end(1))
+    cue = Cue(colon_at, colon_at + 1, ":", ":", "speech")
+    return Attribution(((m.end(), end),), (m.start(1), m.end(1)), cue, "colon", sent)
+
+
 # ----------------------------------------------------------------- driver
 
 # Short words a title of a work leaves in lower case: “How to Make America Great Again”.
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "to", "of", "and", "or", "in", "on", "for", "at", "by",
                                 "with", "from", "as", "is", "vs", "nor", "but"})
+
+
+def _title_case(text: str, para: Paragraph) -> bool:
+    """Is a paragraph a headline in title case (nearly every word capitalised)?"""
+    if para.end - para.start > 200:
+        return False
+    words = [w for w in text[para.start:para.end].split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    caps = sum(w[:1].isupper() for w in words)
+    return caps >= 0.8 * len(words)
 
 
 def is_statement(text: str, quote: QuotedSpan, config: Config) -> bool:
@@ -734,6 +772,11 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     doc = _Doc(text, paras, sents, quotes, [q.start for q in quotes])
     found: list[Attribution] = []
     all_cues = cue_finder.find(text, 0, len(text), {s.start for s in sents})
+    for para in paras:
+        if _title_case(text, para):        # "Trump Says He Never Pledged To …"
+            all_cues.extend(c for c in cue_finder.find(text, para.start, para.end, capitalised=True)
+                            if not c.text[0].islower())
+    all_cues.sort(key=lambda c: c.start)
     cue_starts = [c.start for c in all_cues]
     for sent in sents:
         if sent.paragraph in skip_paragraphs:
@@ -745,6 +788,8 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
             continue
         s = _Sent(text, sent, tokenize(text, sent.start, sent.end), doc)
         found.extend(_sentence_attributions(s, cue_list))
+    found.extend(a for a in (headline_colon(doc, p) for p in paras if p.index not in skip_paragraphs)
+                 if a is not None)
     found = _drop_overlaps(found)
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
     found.sort(key=lambda a: a.fragments[0][0])

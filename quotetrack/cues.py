@@ -28,9 +28,11 @@ def _pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w’'\-])(?:{lexicon.trie_pattern(list(lexicon.cues()))})(?![\w’'\-])", re.IGNORECASE)
 
 
-def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[int] = frozenset()) -> list[Cue]:
+def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[int] = frozenset(),
+         capitalised: bool = False) -> list[Cue]:
     """Every cue in text[start:end], in order.  A capitalised form counts only at ``start``
-    or at one of ``sentence_starts``.
+    or at one of ``sentence_starts`` — anywhere when ``capitalised`` is set (a headline in
+    title case: "Trump Says He Never Pledged …").
 
     >>> [c.text for c in find("Gantz said he pointed out a flaw.", 0, 33)]
     ['said', 'pointed out']
@@ -41,7 +43,7 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
         word = m.group()
         if not word[0].islower():
             at = m.start()
-            if not (at == start or at in sentence_starts) or not word[1:].islower():
+            if not (capitalised or at == start or at in sentence_starts) or not word[1:].islower():
                 continue
         if _NOUN_BEFORE.search(text, max(start, m.start() - 24), m.start()):
             continue                  # "the report", "his claims", "Editor’s note": a noun
