@@ -241,17 +241,17 @@ def test_eval_calls_evaluate_run(tmp_path, capsys, monkeypatch):
     calls = []
 
     def run(gold, pred=None, as_json=False, merge_floating=False, by_rule=False, errors=None,
-            limit=None, out=None):
+            limit=None, out=None, raw_gold_kinds=False):
         calls.append(dict(gold=gold, pred=pred, as_json=as_json, merge_floating=merge_floating,
-                          by_rule=by_rule, errors=errors, limit=limit))
+                          by_rule=by_rule, errors=errors, limit=limit, raw_gold_kinds=raw_gold_kinds))
         out.write("scores\n")
         return 0
 
     monkeypatch.setattr(evaluate, "run", run)
     assert cli.main(["eval", "gold.jsonl", "--pred", "p.jsonl", "--json", "--merge-floating",
-                     "--by-rule", "--errors", "e.jsonl", "--limit", "5"]) == 0
+                     "--by-rule", "--errors", "e.jsonl", "--limit", "5", "--raw-gold-kinds"]) == 0
     assert calls == [dict(gold="gold.jsonl", pred="p.jsonl", as_json=True, merge_floating=True,
-                          by_rule=True, errors="e.jsonl", limit=5)]
+                          by_rule=True, errors="e.jsonl", limit=5, raw_gold_kinds=True)]
     assert capsys.readouterr().out == "scores\n"
 
 
