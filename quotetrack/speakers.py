@@ -26,7 +26,10 @@ from .model import Entity, Mention, Paragraph
 # A run of capitalised words, allowing "of", "the", "and", "de", "bin" inside and abbreviations:
 # "US Secretary of Defense Mark Esper", "Sen. Ted Cruz", "Mr. Trump".
 _NAME_RUN = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?)(?:[ \t]+(?:(?:of|the|de|da|van|von|bin|al|la|le|and)[ \t]+)?[A-Z][\w’'\-]*\.?)*")
+    r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?)(?:[ \t]+(?:(?:of|the|de|da|van|von|bin|al|la|le)[ \t]+)?[A-Z][\w’'\-]*\.?)*")
+_WORD = re.compile(r"\S+")
+# ", a spokeswoman for the union" right after a name: the gendered noun shows the gender.
+_APPOSITIVE_NOUN = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'\-]+\s+){0,3}?([\w’'\-]+)")
 _POSSESSIVES = ("’s", "'s", "’", "'")
 _JOINERS = frozenset({"of", "the", "and", "for", "de", "da", "van", "von", "bin", "al", "la", "le"})
 _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "bin", "al", "la", "le"})
@@ -114,27 +117,48 @@ def _is_person_name(name: list[str]) -> bool:
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in name)
 
 
+def _runs(text: str):
+    """Capitalised name runs as lists of (offset, word), split where a word ends a sentence
+    ("Washington. Defense Minister Benny Gantz" is two runs; "Sen. Ted Cruz" and "Jason C.
+    Ervin" are one)."""
+    abbreviations = lexicon.lower_words("abbreviations.txt")
+    for m in _NAME_RUN.finditer(text):
+        run: list[tuple[int, str]] = []
+        for w in _WORD.finditer(m.group()):
+            word = w.group()
+            run.append((m.start() + w.start(), word))
+            stem = word[:-1].lower()
+            if word.endswith(".") and len(stem) > 1 and stem not in abbreviations:
+                yield run
+                run = []
+        if run:
+            yield run
+
+
 def index_names(text: str) -> _NameIndex:
     """Find every titled or full personal name in the text."""
-    runs: list[tuple[int, list[str], list[str]]] = []
+    runs: list[tuple[int, list[str], list[str], str | None]] = []
     function = _lists()[3]
-    for m in _NAME_RUN.finditer(text):
-        words = m.group().split()
-        offset = m.start()
-        while words and words[0].lower() in function and words[0].lower() not in _lists()[0]:
-            offset = text.index(words[1], offset + len(words[0])) if len(words) > 1 else offset
-            words = words[1:]
-        if not words:
+    honorifics = _lists()[2]
+    for run in _runs(text):
+        while run and run[0][1].lower() in function and run[0][1].lower() not in _lists()[0] \
+                and not run[0][1].isupper():
+            run = run[1:]                 # "The", "But" opening a sentence; not "US"
+        if not run:
             continue
+        words = [w for _, w in run]
         title, name = split_title(words)
         name = [_clean(w) for w in name]
         if not _is_person_name(name) or (len(name) < 2 and not title):
             continue
-        runs.append((offset, title, name))
+        end = run[-1][0] + len(run[-1][1])
+        appositive = _APPOSITIVE_NOUN.match(text, end, min(len(text), end + 80))
+        gender = honorifics.get(appositive.group(1).lower()) if appositive else None
+        runs.append((run[0][0], title, name, gender if gender in ("m", "f") else None))
     by_surname: dict[str, _Person] = {}
     positions: list[int] = []
     persons_at: list[_Person] = []
-    for offset, title, name in runs:
+    for offset, title, name, appositive_gender in runs:
         surname = name[-1]
         person = by_surname.get(surname)
         full = " ".join(name)
@@ -145,7 +169,7 @@ def index_names(text: str) -> _NameIndex:
             person.name = full
         if title and person.title is None:
             person.title = " ".join(title)
-        person.gender = person.gender or _gender_of_title(title)
+        person.gender = person.gender or _gender_of_title(title) or appositive_gender
         positions.append(offset)
         persons_at.append(person)
     return _NameIndex(by_surname, positions, persons_at)
