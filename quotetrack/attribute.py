@@ -149,6 +149,8 @@ def _clause_start_ok(s: _Sent, i: int) -> bool:
     if i == 0:
         return True
     prev = s.toks[i - 1].text
+    if i == 1 and mentions.is_capitalised(prev) and s.toks[i].text.islower():
+        return True                       # "Mine manager Pieter Kessler said": "Mine" opens it
     return (prev in (",", ";", ":", "(", "—", "–") or prev in _OPENING_MARKS or prev in _CLOSING_MARKS
             or prev.lower() in _CLAUSE_OPENERS)
 
@@ -389,7 +391,7 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     return out
 
 
-_LISTENER_FORMS = frozenset({"told", "tells", "telling", "asked", "asks", "informed", "assured", "warned",
+_LISTENER_FORMS = frozenset({"told", "tells", "telling", "informed", "assured", "warned",
                              "reminded", "urged", "briefed", "advised", "wrote", "emailed", "texted"})
 
 
@@ -426,7 +428,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     earlier = s.doc.enclosing(s.sentence.start)
     if earlier is not None:
         start = min(start, earlier.start)     # the sentence opens inside a quote begun before it
-    continuation = _indirect_continuation(s, after_src) if quote is None and earlier is None else None
+    continuation = _indirect_continuation(s, after_src) \
+        if quote is None and earlier is None and rule != "tail_inverted" else None
     if quote is None and earlier is None and continuation is None and not _is_clause(s.text, start, end):
         return None
     # what follows: nothing that is content of its own, or an interrupted quote's second part
@@ -466,6 +469,7 @@ def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
     word = toks[rest + 1].text
     low = word.lower()
     if not word.islower() or (low in _adjunct_words() and low != "to") or low in _CLAUSE_JOINERS or low in _RELATIVES \
+            or low in ("a", "an", "the") \
             or low in _CLAUSE_OPENERS or lexicon.cues().get(low) is not None or low in ("that", "which"):
         return None
     end = _strip_end(s.text, toks[rest + 1].start, _clause_end(s, rest + 1))
@@ -751,13 +755,19 @@ def is_statement(text: str, quote: QuotedSpan, config: Config) -> bool:
     a, b = quote.inner
     inner = text[a:b]
     n = len(inner.split())
-    if n <= config.max_scare_words:
+    if n <= config.max_scare_words and not _short_sentence(inner):
         return False
     words = [w for w in inner.replace(":", " ").split() if w[:1].isalpha()]
     if words and len(words) <= 12 and words[0][:1].isupper() and all(
             w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
         return False                      # a title: “Saturday Night Live”, “Crippled America: How to …”
     return True
+
+
+def _short_sentence(inner: str) -> bool:
+    """A short quoted passage that is a whole sentence: “We know it.”, “Never again!”"""
+    stripped = inner.strip()
+    return len(stripped.split()) >= 2 and stripped[:1].isupper() and stripped.endswith((".", "!", "?"))
 
 
 def _opens_sentence(doc: "_Doc", quote: QuotedSpan, sent: Sentence) -> bool:

@@ -14,6 +14,8 @@ from .segment import Token
 
 MAX_MENTION_TOKENS = 10
 _PUNCT_INSIDE = frozenset({"&", "-"})
+# A plural possessive mark stands inside a mention: "the players’ union", "The Coastal Nurses’ Alliance".
+_POSSESSIVE_MARKS = frozenset({"’", "'"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 # Possessive pronouns that can open a source phrase ("his spokeswoman", "their lawyers").
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -63,7 +65,7 @@ def _can_be_in_mention(tok: str, head: bool = True) -> bool:
     Wednesday"); the head may not."""
     function, determiners, preps, _, _, _ = _sets()
     if not is_word(tok):
-        return tok in _PUNCT_INSIDE
+        return tok in _PUNCT_INSIDE or tok in _POSSESSIVE_MARKS
     low = tok.lower()
     if low in determiners or low in preps or low == "and" or low in _QUANTIFIER_HEADS:
         return True
@@ -134,6 +136,9 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
         if tok.lower() in SUBJECT_PRONOUNS and j < k - 1:
             break
         if not _can_be_in_mention(tok, head=j == k - 1):
+            break
+        if tok in _POSSESSIVE_MARKS and not (j > lo and tokens[j - 1].end == tokens[j].start
+                                             and tokens[j - 1].text[-1:] in "sS" and j < k - 1):
             break
         i = j
         j -= 1

@@ -85,6 +85,17 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         yield start + pending[0], start + pending[1]
 
 
+def _stripped(text: str, spans) -> Iterator[tuple[int, int]]:
+    """Sentence spans without white space at either end."""
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            yield s, e
+
+
 def _opens_with_cue(text: str, start: int, end: int) -> bool:
     """Does a sentence open with a short source and a cue ("Smith asked.", "said the mayor")?"""
     from . import cues
@@ -97,7 +108,7 @@ def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
     """The sentences of every paragraph, numbered from 1 over the document."""
     out: list[Sentence] = []
     for para in paras:
-        for s, e in _sentence_spans(text, para.start, para.end):
+        for s, e in _stripped(text, _sentence_spans(text, para.start, para.end)):
             out.append(Sentence(len(out) + 1, para.index, s, e))
     return tuple(out)
 

@@ -85,8 +85,6 @@ def test_sentences_never_cross_paragraphs_and_are_numbered():
         "One sentence here.", "Two here", "Three is in paragraph two.", "Four.", "Five."]
 
 
-@pytest.mark.xfail(strict=True, reason="the first sentence of an indented line starts at the line start, "
-                                       "so its span (and the quote's context) includes the leading spaces")
 def test_sentence_spans_have_no_surrounding_space():
     text = "  Lead paragraph, indented.   Second sentence.  \n\n“Quoted,” he said."
     for s in segment.sentences(text, segment.paragraphs(text)):
