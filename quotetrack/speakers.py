@@ -283,17 +283,30 @@ def _resolve_pronoun(pronoun: str, start: int, paragraph: int,
                     and res.mention is not None and len(res.mention.text.split()) == 1:
                 return Resolved(mention, res.speaker, None, "organisation"), None
         return Resolved(mention, None, None, "pronoun"), None
-    for _, para, res, person in reversed(speakers):
+    for wanted in (gender, None):         # people the text shows to be "he"/"she" first
+        person = _recent_speaker(speakers, paragraph, wanted) or _nearest_named(names, start, wanted)
+        if person is not None:
+            person.gender = gender
+            return Resolved(mention, person.name, person.title, "person"), person
+    return Resolved(mention, None, None, "pronoun"), None
+
+
+def _recent_speaker(speakers: list[tuple[int, int, Resolved, _Person | None]], paragraph: int,
+                    gender: str | None) -> _Person | None:
+    """The latest person speaker within the pronoun window whose known gender is ``gender``."""
+    for _, para, _, person in reversed(speakers):
         if paragraph - para > PRONOUN_WINDOW_PARAGRAPHS:
             break
-        if person is not None and person.gender in (None, gender):
-            person.gender = gender
-            return Resolved(mention, person.name, person.title, "person"), person
+        if person is not None and person.gender == gender:
+            return person
+    return None
+
+
+def _nearest_named(names: _NameIndex, start: int, gender: str | None) -> _Person | None:
+    """The person named last before ``start`` whose known gender is ``gender``."""
     i = bisect.bisect_left(names.positions, start) - 1
     while i >= 0:
-        person = names.persons_at[i]
-        if person.gender in (None, gender):
-            person.gender = gender
-            return Resolved(mention, person.name, person.title, "person"), person
+        if names.persons_at[i].gender == gender:
+            return names.persons_at[i]
         i -= 1
-    return Resolved(mention, None, None, "pronoun"), None
+    return None
