@@ -388,6 +388,15 @@ def inherit_speaker_spans(quotes: Sequence[Mapping[str, Any]]) -> list[Mapping[s
     return out
 
 
+def resolved_correct(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
+    """Whether the predicted resolved speaker is the gold ``speaker_resolved`` (case and a
+    leading "the" ignored; both unknown counts as agreement)."""
+    def norm(name: Any) -> str:
+        name = " ".join(str(name or "").split()).lower()
+        return name[4:] if name.startswith("the ") else name
+    return norm(gold.get("speaker_resolved")) == norm(pred.get("speaker"))
+
+
 def speaker_correct(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
     """Whether the predicted speaker mention agrees with the gold source.
 
@@ -424,9 +433,17 @@ class SubsetScore:
     neutral: dict[str, int] = field(default_factory=lambda: dict.fromkeys(THRESHOLDS, 0))
     speaker_correct: int = 0
     speaker_total: int = 0
+    resolved_correct: int = 0
+    resolved_total: int = 0
 
     def precision(self, th: str) -> float | None:
         return _ratio(self.tp[th], self.pred - self.neutral[th])
+
+    @property
+    def resolved_accuracy(self) -> float | None:
+        """Among matched pairs whose gold names the resolved speaker (``speaker_resolved``, as in
+        corpus/), the share where the predicted resolved ``speaker`` is the same name."""
+        return _ratio(self.resolved_correct, self.resolved_total)
 
     def recall(self, th: str) -> float | None:
         return _ratio(self.tp[th], self.gold)
@@ -449,6 +466,9 @@ class SubsetScore:
                        "f1": _round(self.f1(th), digits)}
         out["speaker"] = {"correct": self.speaker_correct, "total": self.speaker_total,
                           "accuracy": _round(self.speaker_accuracy, digits)}
+        if self.resolved_total:
+            out["resolved_speaker"] = {"correct": self.resolved_correct, "total": self.resolved_total,
+                                       "accuracy": _round(self.resolved_accuracy, digits)}
         return out
 
 
@@ -747,6 +767,9 @@ def score_document(doc: Mapping[str, Any], pred: Sequence[Mapping[str, Any]], re
             if both and pair.iou50:
                 score.speaker_total += 1
                 score.speaker_correct += ok_speaker
+                if "speaker_resolved" in g.data:
+                    score.resolved_total += 1
+                    score.resolved_correct += resolved_correct(g.data, p.data)
 
     if report.by_rule is not None:
         by_pred = {pair.pred: pair for pair in pairs}
@@ -831,12 +854,13 @@ def format_report(report: Report, as_json: bool = False) -> str:
     if as_json:
         return json.dumps(report.to_dict(4), ensure_ascii=False, indent=2)
     rows = []
+    resolved = any(s.resolved_total for s in report.subsets.values())
     for name, s in report.subsets.items():
         rows.append([name, s.gold, s.pred,
                      *(_fmt(f(th)) for th in THRESHOLDS for f in (s.precision, s.recall, s.f1)),
-                     _fmt(s.speaker_accuracy)])
+                     _fmt(s.speaker_accuracy)] + ([_fmt(s.resolved_accuracy)] if resolved else []))
     headers = ["subset", "gold", "pred", "P exact", "R exact", "F1 exact",
-               "P iou50", "R iou50", "F1 iou50", "speaker"]
+               "P iou50", "R iou50", "F1 iou50", "speaker"] + (["resolved"] if resolved else [])
     parts = [tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)]
     note = f"{report.docs} documents"
     if report.docs_without_predictions:

@@ -35,6 +35,9 @@ _JOINERS = frozenset({"of", "the", "and", "for", "de", "da", "van", "von", "bin"
 _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "bin", "al", "la", "le"})
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 PRONOUN_WINDOW_PARAGRAPHS = 2
+MAX_LOOKBACK = 200
+# Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
+_NO_CONTINUITY = frozenset({"colon", "dash"})
 
 
 @lru_cache(maxsize=1)
@@ -135,12 +138,17 @@ def _runs(text: str):
             yield run
 
 
-def index_names(text: str) -> _NameIndex:
-    """Find every titled or full personal name in the text."""
+def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
+    """Find every titled or full personal name in the text, outside the ``skip`` spans
+    (photo credits and other page furniture)."""
     runs: list[tuple[int, list[str], list[str], str | None]] = []
     function = _lists()[3]
     honorifics = _lists()[2]
+    skip_starts = [a for a, _ in skip]
     for run in _runs(text):
+        k = bisect.bisect_right(skip_starts, run[0][0]) - 1
+        if k >= 0 and run[0][0] < skip[k][1]:
+            continue
         while run and run[0][1].lower() in function and run[0][1].lower() not in _lists()[0] \
                 and not run[0][1].isupper():
             run = run[1:]                 # "The", "But" opening a sentence; not "US"
@@ -209,7 +217,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     """Resolve the source of every attribution (floating quotes take their predecessor's).
 
     Paragraphs in ``skip`` (page furniture) do not count in the pronoun window."""
-    names = index_names(text)
+    names = index_names(text, [(p.start, p.end) for p in paras if p.index in skip])
     rank: dict[int, int] = {}
     counted = 0
     for p in paras:
@@ -243,7 +251,8 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             name = " ".join(words[1:] if words[0].lower() in determiners and len(words) > 1 else words)
             res = Resolved(Mention(start, end, written, kind, None, name), name, None, kind)
         out.append(res)
-        speakers.append((start, rank[a.sentence.paragraph], res, person))
+        if a.rule not in _NO_CONTINUITY:
+            speakers.append((start, rank[a.sentence.paragraph], res, person))
         if person is not None:
             entities.setdefault(person.name, person)
     ents = tuple(Entity(p.name, "person", p.title, p.gender) for p in entities.values())
@@ -303,9 +312,11 @@ def _recent_speaker(speakers: list[tuple[int, int, Resolved, _Person | None]], p
 
 
 def _nearest_named(names: _NameIndex, start: int, gender: str | None) -> _Person | None:
-    """The person named last before ``start`` whose known gender is ``gender``."""
+    """The person named last before ``start`` whose known gender is ``gender`` (looking back
+    over at most MAX_LOOKBACK names, so a long article costs linear time)."""
     i = bisect.bisect_left(names.positions, start) - 1
-    while i >= 0:
+    stop = max(-1, i - MAX_LOOKBACK)
+    while i > stop:
         if names.persons_at[i].gender == gender:
             return names.persons_at[i]
         i -= 1
