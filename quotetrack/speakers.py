@@ -103,10 +103,13 @@ class _Person:
 
 @dataclass
 class _NameIndex:
-    """The people named in a document, by surname, and every place one is named."""
+    """The people named in a document, by surname, and every place one is named; and the
+    organisations named (capitalised runs with an organisation word), by position."""
     by_surname: dict[str, _Person]
     positions: list[int]                 # start offsets of person names, sorted
     persons_at: list[_Person]
+    org_positions: list[int] = field(default_factory=list)
+    orgs_at: list[str] = field(default_factory=list)
 
 
 def _is_person_name(name: list[str]) -> bool:
@@ -145,6 +148,7 @@ def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
     function = _lists()[3]
     honorifics = _lists()[2]
     skip_starts = [a for a, _ in skip]
+    orgs: list[tuple[int, str]] = []
     for run in _runs(text):
         k = bisect.bisect_right(skip_starts, run[0][0]) - 1
         if k >= 0 and run[0][0] < skip[k][1]:
@@ -157,6 +161,8 @@ def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
         words = [w for _, w in run]
         title, name = split_title(words)
         name = [_clean(w) for w in name]
+        if len(words) >= 2 and any(_clean(w).lower() in _lists()[1] for w in words):
+            orgs.append((run[0][0], " ".join(_clean(w) for w in words)))
         if not _is_person_name(name) or (len(name) < 2 and not title):
             continue
         end = run[-1][0] + len(run[-1][1])
@@ -180,7 +186,7 @@ def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
         person.gender = person.gender or _gender_of_title(title) or appositive_gender
         positions.append(offset)
         persons_at.append(person)
-    return _NameIndex(by_surname, positions, persons_at)
+    return _NameIndex(by_surname, positions, persons_at, [o for o, _ in orgs], [n for _, n in orgs])
 
 
 def _mention_type(words: list[str]) -> str:
@@ -246,10 +252,12 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         elif kind == "organisation":
             name = " ".join(words[1:] if words[0].lower() == "the" else words)
             res = Resolved(Mention(start, end, written, kind, None, name), _clean(name), None, kind)
+            res, person = _refer_back(res, words, start, names, speakers)
         else:
             determiners = _lists()[5]
             name = " ".join(words[1:] if words[0].lower() in determiners and len(words) > 1 else words)
             res = Resolved(Mention(start, end, written, kind, None, name), name, None, kind)
+            res, person = _refer_back(res, words, start, names, speakers)
         out.append(res)
         if a.rule not in _NO_CONTINUITY:
             speakers.append((start, rank[a.sentence.paragraph], res, person))
@@ -257,6 +265,32 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             entities.setdefault(person.name, person)
     ents = tuple(Entity(p.name, "person", p.title, p.gender) for p in entities.values())
     return out, ents
+
+
+def _refer_back(res: Resolved, words: list[str], start: int, names: _NameIndex,
+                speakers: list[tuple[int, int, Resolved, _Person | None]]) -> tuple[Resolved, _Person | None]:
+    """"the ministry" -> the organisation named before with that word ("Ministry of Health");
+    "the minister" -> the person named before with that word in their title.  Only a definite
+    phrase ("the …") refers back; "a minister" is someone new."""
+    if len(words) < 2 or words[0].lower() != "the" or not words[-1].islower():
+        return res, None
+    head = _clean(words[-1]).lower()
+    titles, orgs = _lists()[0], _lists()[1]
+    if head in orgs:
+        i = bisect.bisect_left(names.org_positions, start) - 1
+        named = {_clean(w) for w in words[1:] if w[:1].isupper()}     # "the Calveran ministry"
+        for k in range(i, max(-1, i - MAX_LOOKBACK), -1):
+            org = names.orgs_at[k]
+            org_words = org.split()
+            if head in (w.lower() for w in org_words) and named <= set(org_words):
+                return Resolved(res.mention, org[4:] if org.startswith("The ") else org, None, "organisation"), None
+    if head in titles:
+        i = bisect.bisect_left(names.positions, start) - 1
+        for k in range(i, max(-1, i - MAX_LOOKBACK), -1):
+            person = names.persons_at[k]
+            if person.title and head in (w.lower().rstrip(".") for w in person.title.split()):
+                return Resolved(res.mention, person.name, person.title, "person"), person
+    return res, None
 
 
 def _resolve_person(written: str, words: list[str], start: int, end: int,
