@@ -129,8 +129,11 @@ def _runs(text: str):
     Ervin" are one)."""
     abbreviations = lexicon.lower_words("abbreviations.txt")
     for m in _NAME_RUN.finditer(text):
+        group = m.group()
+        if " " not in group and "\t" not in group:
+            continue                      # one word: neither a full name nor a title and a name
         run: list[tuple[int, str]] = []
-        for w in _WORD.finditer(m.group()):
+        for w in _WORD.finditer(group):
             word = w.group()
             run.append((m.start() + w.start(), word))
             stem = word[:-1].lower()
