@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import regex
+import re
 
 from .model import Paragraph, QuotedSpan, TextWarning
 
 # Every character (or pair) that may be a quote mark: “ ” „ ‟ « » ‘ ’ ‚ ‹ › " ' ` and
 # the typewriter doubles `` and '' (as in ''Remain'').
-_MARK = regex.compile(r"''|``|[“”„‟«»‘’‚‹›\"'`]")
+_MARK = re.compile(r"''|``|[“”„‟«»‘’‚‹›\"'`]")
+# Open quotes kept at once; past this, further opening marks in the paragraph are ignored.
+MAX_OPEN = 64
 
 _DOUBLE_OPEN = frozenset("“„‟«") | {"``"}
 _DOUBLE_CLOSE = frozenset("”»") | {"''"}
@@ -120,6 +122,13 @@ def scan(text: str, paras: tuple[Paragraph, ...]) -> tuple[list[QuotedSpan], lis
             mark, pos = m.group(), m.start()
             if pos == para.start and stack and stack[0].para_count > 1:
                 continue                     # the re-opening mark of a continued quote
+            if len(stack) >= MAX_OPEN:
+                continue                      # dozens of unclosed marks: nothing real nests so deep
+            if mark == "“":                   # the commonest mark: always opens (fast path)
+                opened = _Open(pos, mark, True, False, 1)
+                stack.append(opened)
+                counts.double += 1
+                continue
             prev = text[pos - 1] if pos > para.start else None
             nxt = text[m.end()] if m.end() < para.end else None
             role, double = _role(mark, prev, nxt, counts)
