@@ -414,6 +414,9 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     toks = s.toks
     if after_src < len(toks) and toks[after_src].text.lower() == "by":
         return None                   # passive: "…, he was told by aides"
+    cue_at = s.tok_at(cue.start)
+    if cue_at > 0 and toks[cue_at - 1].text.lower() == "to":
+        return None                   # an infinitive reports nothing: "…, trying to ask"
     if sep < 1 and not (sep == 0 and toks[0].text in _CLOSING_MARKS):
         return None
     # the content ends at the separator; a closing quote mark belongs to it
@@ -495,6 +498,8 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if k < len(toks) and toks[k].text.lower() in _adjunct_words() \
             and toks[k].text.lower() not in _CONTENT_PREPOSITIONS:
         return None                   # "as McDonough suggested at the meeting": no content
+    if k < len(toks) and toks[k].text.lower() in _CONJUNCTIONS:
+        return None                   # "The protester yelled and held up a banner"
     content = _content_after(s, k)
     if content is None:
         return _colon_into_next_paragraph(s, cue, k, src, rule)
@@ -528,7 +533,7 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
 
 # Prepositions that can open reported content ("pledged to relocate", "asked about the deal")
 # or follow an inverted source as part of its noun phrase ("said the head of the agency").
-_CONTENT_PREPOSITIONS = frozenset({"to", "about", "of", "as", "for", "with", "against", "from"})
+_CONTENT_PREPOSITIONS = frozenset({"to", "about", "of", "as", "for", "with", "against"})
 # Plural nouns without a final -s, and words that take a plural verb ("police say").
 _PLURAL_HEADS = frozenset({"people", "police", "men", "women", "children", "staff", "media", "personnel",
                            "public", "i", "we", "they", "you", "others", "many", "some", "most", "both",
@@ -561,6 +566,8 @@ def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
     toks = s.toks
     if ce < len(toks) and toks[ce].text.lower() == "by":
         return False
+    if ci > 0 and toks[ci - 1].text.lower() == "to":
+        return False                      # "declined to say", "trying to ask": no report
     if cue.text.lower().endswith("ing"):
         return ci > 0 and toks[ci - 1].text.lower() in _AUXILIARIES
     return True
