@@ -20,9 +20,12 @@ DEFAULT_TABLE_STYLE = "simple"
 QUOTE_WIDTH = 80       # a table cell's quote is shortened to this many characters
 NO_QUOTES = "(no quotes found)"
 
+# Fields of a JSON Lines input record that CSV carries in columns of their own (empty when
+# absent); every pass-through field is in the JSON Lines and JSON output.
+META_COLUMNS = ("outlet", "date", "url")
 # One row per quote, in this order, for CSV.
 CSV_COLUMNS = (
-    "doc_id", "paragraph", "sentence", "speaker", "speaker_mention", "speaker_title",
+    "doc_id", *META_COLUMNS, "paragraph", "sentence", "speaker", "speaker_mention", "speaker_title",
     "speaker_type", "kind", "cue", "quote", "context", "start", "end", "rule",
 )
 # The table and Markdown columns ("as written" is the speaker mention).
@@ -73,7 +76,8 @@ def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
 def csv_row(doc: Document, quote: Quote) -> list[Any]:
     """The CSV row of one quote, in :data:`CSV_COLUMNS` order."""
     return [
-        doc.doc_id, quote.paragraph, quote.sentence, quote.speaker, quote.speaker_mention,
+        doc.doc_id, *(doc.meta.get(k, "") for k in META_COLUMNS),
+        quote.paragraph, quote.sentence, quote.speaker, quote.speaker_mention,
         quote.speaker_title, quote.speaker_type, quote.kind, quote.cue, quote.text,
         quote.context, quote.start, quote.end, quote.rule,
     ]

@@ -174,8 +174,8 @@ def test_json_output_stays_valid_when_an_input_fails(good, tmp_path, capsys):
 def test_csv_output_has_the_header(good, capsys):
     assert cli.main(["extract", "--format", "csv", str(good)]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
-    assert rows[0][:3] == ["doc_id", "paragraph", "sentence"]
-    assert rows[1][0] == str(good) and rows[1][9] == "“We also make deals,”"
+    assert rows[0][:6] == ["doc_id", "outlet", "date", "url", "paragraph", "sentence"]
+    assert rows[1][0] == str(good) and rows[1][12] == "“We also make deals,”"
 
 
 def test_markdown_output(good, capsys):

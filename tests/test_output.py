@@ -48,11 +48,20 @@ def test_csv_header_once_and_one_row_per_quote():
     docs = [make_doc("a", [make_quote(), indirect]), make_doc("b", []), make_doc("c")]
     rows = list(csv.reader(io.StringIO(render(output.write_csv, docs))))
     assert rows[0] == list(output.CSV_COLUMNS)
-    assert rows[0] == ["doc_id", "paragraph", "sentence", "speaker", "speaker_mention",
-                       "speaker_title", "speaker_type", "kind", "cue", "quote", "context",
-                       "start", "end", "rule"]
+    assert rows[0] == ["doc_id", "outlet", "date", "url", "paragraph", "sentence", "speaker",
+                       "speaker_mention", "speaker_title", "speaker_type", "kind", "cue", "quote",
+                       "context", "start", "end", "rule"]
     assert [r[0] for r in rows[1:]] == ["a", "a", "c"]
-    assert rows[2][1:3] == ["2", "2"] and rows[2][4] == "He" and rows[2][7] == "indirect"
+    assert rows[2][4:6] == ["2", "2"] and rows[2][7] == "He" and rows[2][10] == "indirect"
+
+
+def test_csv_carries_outlet_date_url_from_the_record():
+    doc = make_doc("a", [make_quote()])
+    doc = type(doc)(**{**{f: getattr(doc, f) for f in doc.__dataclass_fields__},
+                       "meta": {"outlet": "Courier", "date": "2020-09-01", "section": "world"}})
+    rows = list(csv.reader(io.StringIO(render(output.write_csv, [doc]))))
+    assert rows[1][1:4] == ["Courier", "2020-09-01", ""]
+    assert "world" not in rows[1]
 
 
 def test_csv_escapes_quote_marks_commas_and_newlines():
