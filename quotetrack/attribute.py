@@ -149,7 +149,7 @@ def _clause_start_ok(s: _Sent, i: int) -> bool:
     if i == 0:
         return True
     prev = s.toks[i - 1].text
-    if i == 1 and mentions.is_capitalised(prev) and s.toks[i].text.islower():
+    if i == 1 and mentions.is_capitalised(prev) and mentions.is_title_word(s.toks[i].text):
         return True                       # "Mine manager Pieter Kessler said": "Mine" opens it
     return (prev in (",", ";", ":", "(", "—", "–") or prev in _OPENING_MARKS or prev in _CLOSING_MARKS
             or prev.lower() in _CLAUSE_OPENERS)
@@ -494,6 +494,8 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if src is None or not _clause_start_ok(s, src[0]) or not _active_finite(s, cue, ci, ce) \
             or not _agrees(s, src, cue, j):
         return None
+    if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text):
+        src = (0, src[1])                 # "Mine manager Pieter Kessler said"
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
     if k < len(toks) and toks[k].text.lower() in _adjunct_words() \
             and toks[k].text.lower() not in _CONTENT_PREPOSITIONS:
@@ -810,7 +812,12 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found = _drop_overlaps(found)
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
     found.sort(key=lambda a: a.fragments[0][0])
-    return _resolve_floating(found)
+    rank: dict[int, int] = {}
+    counted = 0
+    for para in paras:                    # paragraph numbers that skip page furniture
+        counted += para.index not in skip_paragraphs
+        rank[para.index] = counted
+    return _resolve_floating(found, rank)
 
 
 def _rank(a: Attribution) -> int:
@@ -865,10 +872,11 @@ def _quote_attributions(doc: _Doc, found: list[Attribution], skip: frozenset[int
     return out
 
 
-def _resolve_floating(found: list[Attribution]) -> list[Attribution]:
-    """A cue-less quote right after an attributed quote (same or next paragraph) continues it.
-    A cue-less quoted passage inside a sentence continues the attribution before it in the
-    same paragraph, or is left out (it is a quoted phrase, not a statement of its own)."""
+def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[Attribution]:
+    """A cue-less quote right after an attributed quote (same or next paragraph, not counting
+    page furniture such as newsletter prompts) continues it.  A cue-less quoted passage inside a
+    sentence continues the attribution before it in the same paragraph, or is left out (it is a
+    quoted phrase, not a statement of its own)."""
     out: list[Attribution] = []
     for a in found:
         if a.rule.startswith("unattributed") and out:
@@ -877,7 +885,7 @@ def _resolve_floating(found: list[Attribution]) -> list[Attribution]:
             window = 0 if a.rule == "unattributed_inside" else 1
             follows = prev_i if prev.source is not None and not prev.rule.startswith("unattributed") \
                 else prev.follows if prev.rule == "floating" else None
-            if follows is not None and 0 <= a.sentence.paragraph - prev.sentence.paragraph <= window:
+            if follows is not None and 0 <= rank[a.sentence.paragraph] - rank[prev.sentence.paragraph] <= window:
                 a = Attribution(a.fragments, None, None, "floating", a.sentence, follows=follows)
         if a.rule == "unattributed_inside":
             continue

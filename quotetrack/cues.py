@@ -28,6 +28,9 @@ def _pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w’'\-])(?:{lexicon.trie_pattern(list(lexicon.cues()))})(?![\w’'\-])", re.IGNORECASE)
 
 
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
 def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[int] = frozenset(),
          capitalised: bool = False) -> list[Cue]:
     """Every cue in text[start:end], in order.  A capitalised form counts only at ``start``
@@ -47,6 +50,9 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
                 continue
         if _NOUN_BEFORE.search(text, max(start, m.start() - 24), m.start()):
             continue                  # "the report", "his claims", "Editor’s note": a noun
+        after = _NEXT_WORD.match(text, m.end(), end)
+        if after and after.group(1).lower() in lexicon.lower_words("particles.txt"):
+            continue                  # "did not add up": a phrasal verb, not the cue
         entry = table[" ".join(word.lower().split())]
         out.append(Cue(m.start(), m.end(), word, entry.lemma, entry.type))
     return out

@@ -38,6 +38,11 @@ def _title_words() -> frozenset[str]:
     return lexicon.lower_words("titles.txt")
 
 
+def is_title_word(tok: str) -> bool:
+    """A lower-case job word that can stand before a name: "manager", "spokesman", "striker"."""
+    return tok.islower() and (tok in _title_words() or tok in _sets()[5])
+
+
 def is_word(tok: str) -> bool:
     return tok[:1].isalnum()
 

@@ -70,10 +70,12 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     ["Pentagon", "spokesman", "Navy", "Capt.", "Jeff", "Davis"] -> (["Pentagon", "spokesman",
     "Navy", "Capt."], ["Jeff", "Davis"])."""
     titles, _, honorifics, _, _, _, _ = _lists()
+    people = lexicon.lower_words("person_nouns.txt")
     last = -1
     for i, w in enumerate(words):
         low = w.lower()
-        if low in titles or low in honorifics or low.rstrip(".") in titles:
+        if low in titles or low in honorifics or low.rstrip(".") in titles \
+                or (i == last + 1 and low in people):      # "Engineer Saoirse Donnelly"
             last = i
     if last == len(words) - 1:
         return words, []
