@@ -377,7 +377,7 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     src = mentions.before(toks, j)
     if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS
                                            or toks[src[0] - 1].text in _CLOSING_MARKS) \
-            and _agrees(s, src, cue, j):
+            and _agrees(s, src, cue, ci):
         out.append((src, src[0] - 1, ce, "tail"))
     if j > 0 and (toks[j - 1].text in _SEPARATORS or toks[j - 1].text in _CLOSING_MARKS) \
             and s.toks[ci].text.lower() not in _LISTENER_FORMS:
@@ -492,7 +492,7 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         src = appositive[0] if appositive else None
         rule = "head_appositive"
     if src is None or not _clause_start_ok(s, src[0]) or not _active_finite(s, cue, ci, ce) \
-            or not _agrees(s, src, cue, j):
+            or not _agrees(s, src, cue, ci):
         return None
     if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text):
         src = (0, src[1])                 # "Mine manager Pieter Kessler said"

@@ -60,7 +60,7 @@ def _is_verb_shaped(low: str) -> bool:
 
 
 # Pronoun-like quantifiers that can be a whole source: "others said", "many say", "some argue".
-_QUANTIFIER_HEADS = frozenset({"others", "many", "some", "most", "both", "all", "several", "few",
+_QUANTIFIER_HEADS = frozenset({"others", "many", "some", "most", "both", "all", "several", "few", "half",
                                "everyone", "everybody", "nobody", "someone", "somebody", "anyone"})
 
 
@@ -97,6 +97,8 @@ def _trim(tokens: list[Token], i: int, k: int) -> tuple[int, int] | None:
         k -= 1
     if i >= k:
         return None
+    if k - i == 1 and tokens[i].text.lower() in _QUANTIFIER_HEADS:
+        return i, k                       # "Some say …", "Many argue …"
     if all(t.text.lower() in calendar or t.text.lower() in determiners or t.text[:1].isdigit()
            for t in tokens[i:k]):
         return None
@@ -183,6 +185,9 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
     return _trim(tokens, i, k)
 
 
+_OPENING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "still", "then", "also"})
+
+
 def _after_dateline(tokens: list[Token], lo: int, hi: int) -> int:
     """Skip a dateline: "WASHINGTON (AP) —", "WASHINGTON, Dec. 8 (UPI) —"."""
     if lo < hi and tokens[lo].text.isupper() and len(tokens[lo].text) > 1:
@@ -206,6 +211,8 @@ def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | 
     """The subject at the start of a clause: the first mention from ``lo``, after an opening
     adverbial ("On Monday, Gantz …" -> "Gantz")."""
     lo = _after_dateline(tokens, lo, hi)
+    while lo < hi and tokens[lo].text.lower() in _OPENING_CONJUNCTIONS:
+        lo += 1                           # "But the court overruled and said …"
     if lo < hi and tokens[lo].text.lower() in lexicon.lower_words("adjunct_words.txt"):
         # "In a statement released Thursday, Rep. Jeffries …": skip the opening adverbial
         for k in range(lo + 1, min(hi, lo + 14)):
