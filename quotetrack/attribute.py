@@ -500,6 +500,8 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if k < len(toks) and toks[k].text.lower() in _adjunct_words() \
             and toks[k].text.lower() not in _CONTENT_PREPOSITIONS:
         return None                   # "as McDonough suggested at the meeting": no content
+    if cue.lemma in lexicon.lower_words("quote_only_cues.txt") and not _introduces_report(toks, k):
+        return None                   # "the campaign continues to grow"
     if k < len(toks) and toks[k].text.lower() in _CONJUNCTIONS:
         return None                   # "The protester yelled and held up a banner"
     content = _content_after(s, k)
@@ -557,6 +559,16 @@ def _agrees(s: _Sent, src: tuple[int, int], cue: Cue | None, ci: int) -> bool:
         return True                       # "Gantz and Esper say"
     head = toks[src[1] - 1].text.lower()
     return head in _PLURAL_HEADS or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+
+
+def _introduces_report(toks: list[Token], k: int) -> bool:
+    """Does reported content open at token ``k`` with "that", a colon or a quote mark?"""
+    if k >= len(toks):
+        return False
+    word = toks[k].text
+    if word in (":", ",") and k + 1 < len(toks):
+        word = toks[k + 1].text
+    return word.lower() in ("that", ":") or word in _OPENING_MARKS
 
 
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "been", "be", "am", "’s", "'s", "keeps", "kept"})
