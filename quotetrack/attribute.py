@@ -1,19 +1,25 @@
 """Stage 4: link content to a cue and a source mention, by ordered sieves.
 
 Sentence sieves look at each cue of a sentence and try, in order, the frames a
-reporter writes (each a small function, each naming its rule):
+reporter writes (each a small function; the rule it records is in brackets):
 
-    according_to   "according to the ministry, …" / "…, according to a report."
-    participle     "Gantz praised the deal, saying …"            (source: the clause subject)
-    tail           "…, Gantz said." / "“…,” said Gantz." / "“A,” he said, “B.”"
-    head           "Gantz said (that) …" / "He added: “…”" / "X, a spokeswoman for Y, said …"
+    according_to  "according to the ministry, …" / "…, according to a report."   [according_to]
+    participle    "Gantz praised the deal, saying …" (the clause's source)         [participle]
+    tail          "…, Gantz said." / "“…,” said Gantz." / "“…,” Smith, a spokeswoman, said."
+                  / "“A,” he said, “B.”" / "X, she vowed, would …"
+                  [tail, tail_inverted, tail_appositive, interrupted]
+    head          "Gantz said (that) …" / "He added: “…”" / "X, a spokeswoman for Y, said …"
+                  / "Gantz said:" ending a paragraph / "Bystrom agreed. “…”"
+                  [head, head_appositive, head_colon, head_next]
+    coordinated   "He looked up, furrowed his brow and said, “…”"                  [coordinated]
 
-Quote sieves then take each quoted passage no sentence sieve claimed:
+A short paragraph "Marco Rubio: I’m not interested" is a headline statement [colon].
+Quote sieves then take each quoted passage no other sieve claimed:
 
-    colon          "Gantz: “…”"
-    dash           "“…” — Commissioner Ruth Ortiz"
-    floating       a cue-less quoted sentence right after an attributed quote
-    unattributed   a quoted statement with no source (kept, so nothing is lost)
+    colon         "Gantz: “…”"                                                    [colon]
+    dash          "“…” — Commissioner Ruth Ortiz"                                 [dash]
+    floating      a cue-less quote right after an attributed quote                [floating]
+    unattributed  a quoted statement with no source (kept, so nothing is lost)    [unattributed]
 """
 from __future__ import annotations
 
@@ -118,13 +124,12 @@ _CONJUNCTIONS = ("and", "but", "so", "yet", "or")
 
 
 @lru_cache(maxsize=1)
-def _connective_pattern():
+def _connective_pattern() -> re.Pattern:
     """"Nevertheless, " / "But " at the start of reported content (see data/connectives.txt)."""
-    import regex
     words = sorted(lexicon.lower_words("connectives.txt"), key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in words)
+    alternation = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words)
     conj = "|".join(_CONJUNCTIONS)
-    return regex.compile(rf"(?:(?:{alternation}),\s+|(?:{conj})\s+)+", regex.IGNORECASE)
+    return re.compile(rf"(?:(?:{alternation}),\s+|(?:{conj})\s+)+", re.IGNORECASE)
 
 
 def _skip_connective(text: str, start: int, end: int) -> int:
@@ -172,23 +177,19 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
 
 
 def _skip_adjuncts(s: _Sent, k: int) -> int:
-    """Skip "in a statement", "on Monday", "last week" between a cue and its content."""
+    """Skip "in a statement", "on Monday", "forcefully" between a cue and its content when a
+    "that", "whether", "if", a comma or a colon follows them; else stay at ``k``."""
     toks = s.toks
-    adjuncts = _adjunct_words()
-    for _ in range(3):
-        while k < len(toks) and toks[k].text.islower() and toks[k].text.endswith("ly"):
-            k += 1                        # "fired back forcefully: …"
-        if k >= len(toks) or toks[k].text.lower() not in adjuncts:
-            return k
-        j = k + 1
-        while j < len(toks) and j - k <= 14 and mentions.is_word(toks[j].text) \
-                and toks[j].text.lower() not in ("that", "whether", "if"):
-            j += 1
-        if j < len(toks) and toks[j].text.lower() in ("that", "whether", "if"):
-            return j
-        if j < len(toks) and toks[j].text in (",", ":"):
-            return j
+    while k < len(toks) and toks[k].text.islower() and toks[k].text.endswith("ly"):
+        k += 1                            # "fired back forcefully: …"
+    if k >= len(toks) or toks[k].text.lower() not in _adjunct_words():
         return k
+    j = k + 1
+    while j < len(toks) and j - k <= 14 and mentions.is_word(toks[j].text) \
+            and toks[j].text.lower() not in ("that", "whether", "if"):
+        j += 1
+    if j < len(toks) and (toks[j].text.lower() in ("that", "whether", "if") or toks[j].text in (",", ":")):
+        return j
     return k
 
 
