@@ -17,8 +17,6 @@ _PUNCT_INSIDE = frozenset({"&", "-"})
 # A plural possessive mark stands inside a mention: "the players’ union", "The Coastal Nurses’ Alliance".
 _POSSESSIVE_MARKS = frozenset({"’", "'"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
-# Possessive pronouns that can open a source phrase ("his spokeswoman", "their lawyers").
-_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ import regex
 from . import attribute as attribution
 from . import lexicon, quotes, segment, speakers
 from .config import Config
-from .model import Document, Paragraph, Quote, QuotedSpan, Sentence, TextWarning
+from .model import Document, Paragraph, Quote, QuotedSpan, Sentence
 
 _TRIM = " \t\r\n.,;:"
 
