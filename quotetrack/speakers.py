@@ -257,12 +257,12 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         elif kind == "organisation":
             name = " ".join(words[1:] if words[0].lower() == "the" else words)
             res = Resolved(Mention(start, end, written, kind, None, name), _clean(name), None, kind)
-            res, person = _refer_back(res, words, start, names, speakers)
+            res, person = _refer_back(res, words, start, names)
         else:
             determiners = _lists()[5]
             name = " ".join(words[1:] if words[0].lower() in determiners and len(words) > 1 else words)
             res = Resolved(Mention(start, end, written, kind, None, name), name, None, kind)
-            res, person = _refer_back(res, words, start, names, speakers)
+            res, person = _refer_back(res, words, start, names)
         out.append(res)
         if a.rule not in _NO_CONTINUITY:
             speakers.append((start, rank[a.sentence.paragraph], res, person))
@@ -272,8 +272,8 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     return out, ents
 
 
-def _refer_back(res: Resolved, words: list[str], start: int, names: _NameIndex,
-                speakers: list[tuple[int, int, Resolved, _Person | None]]) -> tuple[Resolved, _Person | None]:
+def _refer_back(res: Resolved, words: list[str], start: int,
+                names: _NameIndex) -> tuple[Resolved, _Person | None]:
     """"the ministry" -> the organisation named before with that word ("Ministry of Health");
     "the minister" -> the person named before with that word in their title.  Only a definite
     phrase ("the …") refers back; "a minister" is someone new."""
