@@ -458,3 +458,53 @@ def test_scores_without_predictions_or_gold():
     s = ev.SubsetScore(gold=4)
     assert s.precision("exact") is None and s.recall("exact") == 0.0 and s.f1("exact") == 0.0
     assert ev.SubsetScore().f1("iou50") is None
+
+
+# -- conventions added for PolNeAR -----------------------------------------------------------
+
+def test_typewriter_quoted_gold_is_rederived_as_direct_or_mixed():
+    text = "''We are refugees,'' she said. He called it ''a mess'' in public."
+    direct = gold_q(text, "''We are refugees,''", kind="indirect")
+    mixed = gold_q(text, "it ''a mess'' in public", kind="indirect", cue="called")
+    plain = gold_q(text, "in public", kind="indirect")
+    assert ev.rederive_kind(direct, text) == "direct"
+    assert ev.rederive_kind(mixed, text) == "mixed"
+    assert ev.rederive_kind(plain, text) == "indirect"
+    pred = [pred_q(text, "''We are refugees,''", kind="direct")]
+    assert score(text, [direct], pred).subsets["quotes"].tp["iou50"] == 1
+    raw = score(text, [direct], pred, raw_gold_kinds=True)
+    assert raw.subsets["quotes"].gold == 0 and raw.subsets["quotes"].neutral["iou50"] == 1
+
+
+def test_merge_floating_only_into_direct_or_mixed_hosts():
+    text = "Harman said the plan would work. “And we will win big, very big, in every state.”"
+    host = pred_q(text, "the plan would work", kind="indirect", speaker="Harman")
+    floating = pred_q(text, "“And we will win big, very big, in every state.”", rule="floating")
+    assert len(ev.merge_floating_quotes([host, floating])) == 2
+    host["kind"] = "direct"
+    assert len(ev.merge_floating_quotes([host, floating])) == 1
+
+
+def test_floating_speaker_inherited_through_follows_under_merge_floating():
+    text = "“We will win,” Harman said.\n\n“Every state.”"
+    gold = [gold_q(text, "“We will win,”", speaker="Harman"),
+            gold_q(text, "“Every state.”", speaker="Harman")]
+    host = pred_q(text, "“We will win,”", speaker="Harman", paragraph=1)
+    # two paragraphs apart: not merged, but scored with the speaker of the quote it follows
+    floating = dict(pred_q(text, "“Every state.”", rule="floating", paragraph=3), follows=0)
+    report = score(text, gold, [host, floating], merge_floating=True)
+    assert report.subsets["all"].speaker_correct == 2
+    report = score(text, gold, [host, floating])
+    assert report.subsets["all"].speaker_correct == 1
+
+
+def test_resolved_speaker_accuracy_when_gold_names_the_speaker():
+    text = "The deal is fair, he said."
+    gold = [dict(gold_q(text, "The deal is fair", kind="indirect", speaker="he"),
+                 speaker_resolved="Benny Gantz")]
+    right = dict(pred_q(text, "The deal is fair", kind="indirect", speaker="he"), speaker="Benny Gantz")
+    wrong = dict(right, speaker="Mark Esper")
+    assert score(text, gold, [right]).subsets["all"].resolved_accuracy == 1.0
+    assert score(text, gold, [wrong]).subsets["all"].resolved_accuracy == 0.0
+    assert "resolved" in ev.format_report(score(text, gold, [right]))
+    assert ev.resolved_correct({"speaker_resolved": "the Ministry"}, {"speaker": "Ministry"})
