@@ -225,6 +225,54 @@ def _calendar() -> frozenset[str]:
     return lexicon.lower_words("calendar_words.txt")
 
 
+@lru_cache(maxsize=1)
+def _naming_cues() -> frozenset[str]:
+    return lexicon.lower_words("naming_cues.txt")
+
+
+_NAMING_REACH = 10                        # tokens from the cue to the quote of a naming cue
+
+
+def _naming_content(s: _Sent, cue: Cue, k: int) -> tuple[int, int] | None:
+    """After a naming cue, the object and its quoted label, ending where the quote closes:
+    "called [Palin a “clown”] on his radio show", "described [him as “volatile” and “erratic”]".
+    None when the cue is no naming cue or no quote opens soon after it."""
+    if cue.lemma not in _naming_cues():
+        return None
+    toks = s.toks
+    for i in range(k, min(len(toks), k + _NAMING_REACH)):
+        text = toks[i].text
+        if text in _OPENING_MARKS:
+            quote = s.doc.quote_at(start=toks[i].start)
+            if quote is None:
+                return None
+            end = _coordinated_quotes_end(s, quote.end)
+            return (toks[k].start, end) if _LABEL_ENDS.match(s.text, end, s.sentence.end + 1) else None
+        if text in (",", ";", ":", ".", "(") or text.lower() in ("that", "whether"):
+            return None
+    return None
+
+
+# What may follow a quoted label that ends the content: a comma, a new clause with "and",
+# a dash or a parenthesis, the sentence end ("“unhinged.”", "“a disaster” and promised …").
+# A preposition or a relative goes on with the content ("“a blueprint” for how she …").
+_LABEL_ENDS = re.compile(r"\s*(?:$|[,;.!?)—–]|\(|-\s|and\s|but\s)")
+# "“train wreck” and “outsourcer in chief”": a further quote joined by "and"/"or".
+_AND_QUOTE = re.compile(r"[,]?\s+(?:and|or)\s+(?:(?:a|an|the)\s+)?(?=[“\"‘'])")
+
+
+def _coordinated_quotes_end(s: _Sent, end: int) -> int:
+    """The end of the last quote in a run joined by "and"/"or" that starts at ``end``."""
+    while True:
+        m = _AND_QUOTE.match(s.text, end, s.sentence.end)
+        if m is None:
+            return end
+        nxt = s.doc.quote_at(start=m.end())
+        if nxt is None:
+            return end
+        end = nxt.end
+
+
 def _content_after(s: _Sent, k: int) -> tuple[int, int] | None:
     """Content from token ``k`` to the end of the sentence (a quote opening there runs to its close)."""
     toks = s.toks
@@ -336,7 +384,7 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             return None
         source = _span(s, subject)
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
-    content = _content_after(s, k)
+    content = _naming_content(s, cue, k) or _content_after(s, k)
     if content is None or _words(s.text, *content) < 2:
         return None
     return Attribution((content,), source, cue, "participle", s.sentence)
@@ -505,12 +553,41 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None                   # "the campaign continues to grow"
     if k < len(toks) and toks[k].text.lower() in _CONJUNCTIONS:
         return None                   # "The protester yelled and held up a banner"
+    named = _naming_content(s, cue, k)
+    if named is not None:
+        return Attribution((named,), _span(s, src), cue, rule, s.sentence)
     content = _content_after(s, k)
     if content is None:
         return _colon_into_next_paragraph(s, cue, k, src, rule)
     if s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3:
         return None
     return Attribution((content,), _span(s, src), cue, rule, s.sentence)
+
+
+_OBJECT_RELATIVES = frozenset({"what", "which", "whom", "who", "that"})
+
+
+def relative_label(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"what Mr. Hedge called ''the prior economy model''", "whom he described as “volatile”":
+    an object relative, its source, a naming cue and a quoted label.  The content is the
+    relative and the label (PolNeAR's "what … the prior economy model")."""
+    if cue.lemma not in _naming_cues():
+        return None
+    toks = s.toks
+    j = mentions.skip_modifiers_back(toks, ci)
+    src = mentions.before(toks, j)
+    if src is None or src[0] < 1 or toks[src[0] - 1].text.lower() not in _OBJECT_RELATIVES:
+        return None
+    rel = toks[src[0] - 1]
+    k = ce
+    while k < len(toks) and toks[k].text.lower() in ("as", "a", "an", "the"):
+        k += 1                            # the relative is the object: nothing else comes between
+    if k >= len(toks) or toks[k].text not in _OPENING_MARKS:
+        return None
+    label = _naming_content(s, cue, ce)
+    if label is None:
+        return None
+    return Attribution(((rel.start, rel.end), label), _span(s, src), cue, "relative_label", s.sentence)
 
 
 def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -530,8 +607,9 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if subject is None:
         return None
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
-    content = _content_after(s, k)
-    if content is None or (s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3):
+    content = _naming_content(s, cue, k) or _content_after(s, k)
+    if content is None or (s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3
+                           and cue.lemma not in _naming_cues()):
         return None
     return Attribution((content,), _span(s, subject), cue, "coordinated", s.sentence)
 
@@ -666,7 +744,7 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
 
 
 SENTENCE_SIEVES: tuple[Callable[[_Sent, Cue, int, int], Attribution | None], ...] = (
-    according_to, participle, tail, head, coordinated)
+    according_to, participle, tail, relative_label, head, coordinated)
 
 
 def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
