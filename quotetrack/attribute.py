@@ -291,6 +291,10 @@ def _content_after(s: _Sent, k: int) -> tuple[int, int] | None:
         return None
     if quote is not None and end < quote.end:
         end = quote.end
+    open_quote = s.doc.enclosing(end)
+    if open_quote is not None and open_quote.start > start \
+            and s.text[start:open_quote.start].rstrip()[-1:].isalnum():
+        end = open_quote.end          # said the Trump "train may have left. I don't …" runs on
     return start, end
 
 
@@ -802,7 +806,44 @@ def dash(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue, "dash", sent)
 
 
-QUOTE_SIEVES = (colon, dash)
+def _is_past_verb(word: str) -> bool:
+    """A lower-case past-tense word: "surmised", "boomed" (not a listed cue, or a tail sieve
+    would have taken it)."""
+    return word.isalpha() and word.islower() and len(word) > 4 and word.endswith("ed")
+
+
+def verb_after(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"“…,” he surmised." / "“…!” boomed the chairman.": a quote closed by a comma, "?" or "!",
+    then a source and a verb of saying no cue list holds, and the sentence ends."""
+    inner_end = doc.text[quote.inner[0]:quote.inner[1]].rstrip()
+    if not inner_end.endswith((",", "?", "!")):
+        return None
+    toks = tokenize(doc.text, quote.end, min(sent.end, doc.paras[sent.paragraph - 1].end))
+    if len(toks) < 2:
+        return None
+    for k in range(min(len(toks), 7)):
+        if not _is_past_verb(toks[k].text):
+            continue
+        ends = k + 1 >= len(toks) or toks[k + 1].text in (".", ",", ";")
+        if k > 0 and ends:
+            src = mentions.before(toks, k)
+            if src == (0, k) and mentions.names_someone(toks, *src):
+                break                     # "“…,” he surmised."
+        if k == 0:
+            src = mentions.after(toks, 1)
+            if src is not None and src[0] == 1 and mentions.names_someone(toks, *src) \
+                    and (src[1] >= len(toks) or toks[src[1]].text in (".", ",", ";")):
+                break                     # "“…!” boomed the chairman."
+        return None
+    else:
+        return None
+    verb = toks[k]
+    cue = Cue(verb.start, verb.end, verb.text, verb.text, "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                       "verb_after", sent)
+
+
+QUOTE_SIEVES = (colon, dash, verb_after)
 
 
 # "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.
