@@ -534,6 +534,22 @@ def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
     return toks[rest + 1].start, end
 
 
+_SUBJECT_RELATIVES = frozenset({"who", "which"})
+
+
+def _relative_subject(s: _Sent, j: int) -> tuple[int, int] | None:
+    """The relative pronoun that is the subject of a cue ending at ``j``, after a comma or a
+    dash: "Trump, who has called the pact “insanity”" -> "who" (PolNeAR's source as written).
+    Not when its antecedent is the source just found: "“…,” said Udall, who supports …" tells
+    who the speaker is."""
+    toks = s.toks
+    if j < 2 or toks[j - 1].text.lower() not in _SUBJECT_RELATIVES or toks[j - 2].text not in (",", "—", "–"):
+        return None
+    if any(a.source is not None and a.source[1] == toks[j - 3].end for a in s.found if j >= 3):
+        return None
+    return j - 1, j
+
+
 def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """Source and cue first: "Gantz said (that) …", "He added: “…”", "X, a spokeswoman, said …\""""
     toks = s.toks
@@ -544,6 +560,9 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         appositive = _appositive_source(s, j)
         src = appositive[0] if appositive else None
         rule = "head_appositive"
+    if src is None:
+        src = _relative_subject(s, j)
+        rule = "head_relative"
     if src is None or not _clause_start_ok(s, src[0]) or not _active_finite(s, cue, ci, ce) \
             or not _agrees(s, src, cue, ci):
         return None
@@ -563,9 +582,36 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     content = _content_after(s, k)
     if content is None:
         return _colon_into_next_paragraph(s, cue, k, src, rule)
+    if rule == "head_relative":
+        if not _relative_content_ok(s, k, content[0]):
+            return None
+        content = (content[0], _relative_clause_end(s, k, content[1]))
     if s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3:
         return None
     return Attribution((content,), _span(s, src), cue, rule, s.sentence)
+
+
+def _relative_content_ok(s: _Sent, k: int, start: int) -> bool:
+    """Content after a relative-clause cue must belong to the clause: not "who spoke on condition
+    of anonymity, [said …]" (the main clause after a comma), "who asked [not to be named]"."""
+    toks = s.toks
+    if k > 0 and toks[k - 1].text == ",":
+        return False
+    first = s.text[start:start + 40].split(maxsplit=1)[0].lower() if s.text[start:start + 40].strip() else ""
+    return first not in ("to", "not") and lexicon.cues().get(first) is None
+
+
+def _relative_clause_end(s: _Sent, k: int, end: int) -> int:
+    """A relative clause ends at a comma before a lower-case verb of the main clause:
+    "Trump, who said [the judge was biased], issued a statement" (commas in quotes do not count)."""
+    toks = s.toks
+    for i in range(k + 1, len(toks) - 1):
+        if toks[i].start >= end:
+            break
+        if toks[i].text == "," and not s.doc.inside_quote(toks[i].start, toks[i].end) \
+                and toks[i + 1].text.islower() and toks[i + 1].text not in _CLAUSE_JOINERS:
+            return _strip_end(s.text, toks[k].start, toks[i].start)
+    return end
 
 
 _OBJECT_RELATIVES = frozenset({"what", "which", "whom", "who", "that"})
