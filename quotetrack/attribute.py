@@ -305,11 +305,24 @@ _RELATIVES = frozenset({"who", "which", "whose"})
 _NEW_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "there", "the", "his", "her", "their", "its"})
 
 
+# Words that open a sentence adjunct after a comma: ", while trying …", ", as he faces …".
+_ADJUNCT_OPENERS = frozenset({"while", "as", "when", "where", "after", "before", "since", "although", "though"})
+
+
+def _opens_adjunct(word: str) -> bool:
+    """Does ``word`` after a comma open an adjunct that ends reported content: a participle
+    ("referring", "adding") or a subordinator ("while", "as")?"""
+    return word.islower() and (word in _ADJUNCT_OPENERS or (len(word) > 5 and word.endswith("ing")))
+
+
 def _clause_end(s: _Sent, k: int) -> int:
     """Where the content that starts at token ``k`` ends: the sentence end, or the comma
     before a new clause or a relative clause (outside quote marks)."""
     toks = s.toks
     for i in range(k + 3, len(toks) - 1):
+        if toks[i].text in _CLOSING_MARKS and toks[i - 1].text == "," and _opens_adjunct(toks[i + 1].text) \
+                and s.doc.quote_at(end=toks[i].end) is not None:
+            return toks[i].end            # “… by Cleveland,” referring to the convention
         if toks[i].text != "," or s.doc.inside_quote(toks[i].start, toks[i].end):
             continue
         nxt = toks[i + 1].text.lower()
