@@ -446,7 +446,8 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
             and _agrees(s, src, cue, ci):
         out.append((src, src[0] - 1, ce, "tail"))
     if j > 0 and (toks[j - 1].text in _SEPARATORS or toks[j - 1].text in _CLOSING_MARKS) \
-            and s.toks[ci].text.lower() not in _LISTENER_FORMS:
+            and s.toks[ci].text.lower() not in _LISTENER_FORMS and cue.type != "act":
+        # (after an act cue the noun phrase is its topic: "“…,” referring to Clinton")
         after = mentions.after(toks, ce)      # not "…,” told CBS News": that is the listener
         if after is not None and mentions.names_someone(toks, *after):
             out.append((after, j - 1, after[1], "tail_inverted"))
