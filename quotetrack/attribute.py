@@ -37,7 +37,7 @@ from .segment import Token, tokens as tokenize
 
 _SEPARATORS = frozenset({",", "?", "!", "—", "–", "--", ";"})
 _CLOSING_MARKS = frozenset({"”", "\"", "’", "'", "»", "''", "›"})
-_OPENING_MARKS = frozenset({"“", "\"", "‘", "'", "«", "„", "``", "‹"})
+_OPENING_MARKS = frozenset({"“", "\"", "‘", "'", "«", "„", "``", "‹", "''"})   # '' opens a typewriter quote too
 _CLAUSE_OPENERS = frozenset({"and", "but", "so", "yet", "while", "as", "because", "when", "since",
                              "although", "though", "where", "after", "before", "if", "then", "also"})
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
@@ -493,8 +493,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         end = toks[sep - 1].end if sep >= 1 else toks[sep].end
     quote = s.doc.quote_at(end=end)
     start = _skip_connective(s.text, s.sentence.start, end)
-    if quote is not None and quote.start < start:
-        start = quote.start
+    if quote is not None and (quote.start < start or s.text[start:quote.start].rstrip().endswith(":")):
+        start = quote.start               # "… fundraising: “There’s …,” he said": the quote only
     earlier = s.doc.enclosing(s.sentence.start)
     if earlier is not None:
         start = min(start, earlier.start)     # the sentence opens inside a quote begun before it
@@ -520,6 +520,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     for k in range(rest, min(len(toks), rest + 12)):
         if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].text in _OPENING_MARKS:
             second = s.doc.quote_at(start=toks[k + 1].start)
+            if second is not None and quote is None and earlier is None:
+                return None               # "As boos erupt, the executive says, “Please quiet down.”": head's
             if second is not None:
                 fragments.append((second.start, second.end))
                 rule = "interrupted"
