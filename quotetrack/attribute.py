@@ -868,6 +868,37 @@ def dash(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue, "dash", sent)
 
 
+def colon_lead(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"Asked which county was his favorite, he demurred: “…”", "Trump went even further: “…”":
+    a short clause of a source and a verb no cue list holds, then a colon and the quote."""
+    lead = doc.text[sent.start:quote.start].rstrip()
+    if not lead.endswith(":") or doc.quotes_in(sent.start, quote.start):
+        return None
+    toks = tokenize(doc.text, sent.start, sent.start + len(lead) - 1)
+    if not toks or len(toks) > 25:
+        return None
+    src = None
+    for i in range(len(toks) - 1, -1, -1):      # the subject: at the sentence start or after a comma
+        if i == 0 or toks[i - 1].text == ",":
+            src = mentions.after(toks, i)
+            break
+    if src is None or not mentions.names_someone(toks, *src):
+        return None
+    rest = toks[src[1]:]
+    if not rest or len(rest) > 4 or not rest[0].text.islower() or not all(mentions.is_word(t.text) for t in rest):
+        return None
+    verb = rest[0]
+    if not (_is_past_verb(verb.text) or verb.text.endswith("s")) or verb.text.lower() in _NOT_VERBS:
+        return None
+    cue = Cue(verb.start, verb.end, verb.text, verb.text, "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                       "colon_lead", sent)
+
+
+# Lower-case words after a subject that are no verb: "Trump's plans: …", "his views: …".
+_NOT_VERBS = frozenset({"is", "was", "has", "his", "hers", "its", "this", "thus", "as", "us"})
+
+
 def _is_past_verb(word: str) -> bool:
     """A lower-case past-tense word: "surmised", "boomed" (not a listed cue, or a tail sieve
     would have taken it)."""
@@ -905,7 +936,7 @@ def verb_after(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | No
                        "verb_after", sent)
 
 
-QUOTE_SIEVES = (colon, dash, verb_after)
+QUOTE_SIEVES = (colon, dash, verb_after, colon_lead)
 
 
 # "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.
