@@ -598,6 +598,8 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     content = _content_after(s, k)
     if content is None:
         return _colon_into_next_paragraph(s, cue, k, src, rule)
+    if _opens_with_participle_cue(s.text, content[0]):
+        return None                   # "Cruz seemed to mock him, saying …": the participle's
     if rule == "head_relative":
         if not _relative_content_ok(s, k, content[0]):
             return None
@@ -605,6 +607,14 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3:
         return None
     return Attribution((content,), _span(s, src), cue, rule, s.sentence)
+
+
+def _opens_with_participle_cue(text: str, start: int) -> bool:
+    """Does content open with a cue participle ("saying he’s …")?  Then that cue reports it."""
+    words = text[start:start + 30].split(maxsplit=1)
+    if not words or not words[0].endswith("ing"):
+        return False
+    return lexicon.cues().get(words[0].lower()) is not None
 
 
 def _relative_content_ok(s: _Sent, k: int, start: int) -> bool:
@@ -661,8 +671,9 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     clause the cue is coordinated with (the nearest subject pronoun, else the sentence's)."""
     toks = s.toks
     j = mentions.skip_modifiers_back(toks, ci)
-    if j < 3 or toks[j - 1].text.lower() not in ("and", "but", "then"):
-        return None
+    then_after_comma = toks[j - 1].text == "," and any(t.text.lower() == "then" for t in toks[j:ci]) if j else False
+    if j < 3 or (toks[j - 1].text.lower() not in ("and", "but", "then") and not then_after_comma):
+        return None                       # "He looked up and said", "She paused, then said"
     subject = None
     for i in range(j - 2, -1, -1):
         if toks[i].text.lower() in mentions.SUBJECT_PRONOUNS and _clause_start_ok(s, i):
@@ -729,7 +740,12 @@ def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
         return False                      # "declined to say", "trying to ask": no report
     if cue.text.lower().endswith("ing"):
         return ci > 0 and toks[ci - 1].text.lower() in _AUXILIARIES
+    if cue.text.lower().endswith("ed") and ci > 0 and toks[ci - 1].text.lower() in _PASSIVE_AUXILIARIES:
+        return False                      # "after the winner was declared": a passive
     return True
+
+
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "being", "be", "is", "are"})
 
 
 def _colon_into_next_paragraph(s: _Sent, cue: Cue, k: int, src: tuple[int, int], rule: str) -> Attribution | None:
