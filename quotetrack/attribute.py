@@ -449,7 +449,8 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
             and s.toks[ci].text.lower() not in _LISTENER_FORMS and cue.type != "act":
         # (after an act cue the noun phrase is its topic: "“…,” referring to Clinton")
         after = mentions.after(toks, ce)      # not "…,” told CBS News": that is the listener
-        if after is not None and mentions.names_someone(toks, *after):
+        if after is not None and after[0] == ce and mentions.names_someone(toks, *after):
+            # (not "…,” X said of the Clintons": a preposition opens no inverted source)
             out.append((after, j - 1, after[1], "tail_inverted"))
     if src is None:
         appositive = _appositive_source(s, j)
