@@ -37,7 +37,7 @@ from .segment import Token, tokens as tokenize
 
 _SEPARATORS = frozenset({",", "?", "!", "—", "–", "--", ";"})
 _CLOSING_MARKS = frozenset({"”", "\"", "’", "'", "»", "''", "›"})
-_OPENING_MARKS = frozenset({"“", "\"", "‘", "'", "«", "„", "``", "‹"})
+_OPENING_MARKS = frozenset({"“", "\"", "‘", "'", "«", "„", "``", "‹", "''"})   # '' opens a typewriter quote too
 _CLAUSE_OPENERS = frozenset({"and", "but", "so", "yet", "while", "as", "because", "when", "since",
                              "although", "though", "where", "after", "before", "if", "then", "also"})
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
@@ -225,6 +225,54 @@ def _calendar() -> frozenset[str]:
     return lexicon.lower_words("calendar_words.txt")
 
 
+@lru_cache(maxsize=1)
+def _naming_cues() -> frozenset[str]:
+    return lexicon.lower_words("naming_cues.txt")
+
+
+_NAMING_REACH = 10                        # tokens from the cue to the quote of a naming cue
+
+
+def _naming_content(s: _Sent, cue: Cue, k: int) -> tuple[int, int] | None:
+    """After a naming cue, the object and its quoted label, ending where the quote closes:
+    "called [Palin a “clown”] on his radio show", "described [him as “volatile” and “erratic”]".
+    None when the cue is no naming cue or no quote opens soon after it."""
+    if cue.lemma not in _naming_cues():
+        return None
+    toks = s.toks
+    for i in range(k, min(len(toks), k + _NAMING_REACH)):
+        text = toks[i].text
+        if text in _OPENING_MARKS:
+            quote = s.doc.quote_at(start=toks[i].start)
+            if quote is None:
+                return None
+            end = _coordinated_quotes_end(s, quote.end)
+            return (toks[k].start, end) if _LABEL_ENDS.match(s.text, end, s.sentence.end + 1) else None
+        if text in (",", ";", ":", ".", "(") or text.lower() in ("that", "whether"):
+            return None
+    return None
+
+
+# What may follow a quoted label that ends the content: a comma, a new clause with "and",
+# a dash or a parenthesis, the sentence end ("“unhinged.”", "“a disaster” and promised …").
+# A preposition or a relative goes on with the content ("“a blueprint” for how she …").
+_LABEL_ENDS = re.compile(r"\s*(?:$|[,;.!?)—–]|\(|-\s|and\s|but\s)")
+# "“train wreck” and “outsourcer in chief”": a further quote joined by "and"/"or".
+_AND_QUOTE = re.compile(r"[,]?\s+(?:and|or)\s+(?:(?:a|an|the)\s+)?(?=[“\"‘'])")
+
+
+def _coordinated_quotes_end(s: _Sent, end: int) -> int:
+    """The end of the last quote in a run joined by "and"/"or" that starts at ``end``."""
+    while True:
+        m = _AND_QUOTE.match(s.text, end, s.sentence.end)
+        if m is None:
+            return end
+        nxt = s.doc.quote_at(start=m.end())
+        if nxt is None:
+            return end
+        end = nxt.end
+
+
 def _content_after(s: _Sent, k: int) -> tuple[int, int] | None:
     """Content from token ``k`` to the end of the sentence (a quote opening there runs to its close)."""
     toks = s.toks
@@ -243,6 +291,10 @@ def _content_after(s: _Sent, k: int) -> tuple[int, int] | None:
         return None
     if quote is not None and end < quote.end:
         end = quote.end
+    open_quote = s.doc.enclosing(end)
+    if open_quote is not None and open_quote.start > start \
+            and s.text[start:open_quote.start].rstrip()[-1:].isalnum():
+        end = open_quote.end          # said the Trump "train may have left. I don't …" runs on
     return start, end
 
 
@@ -253,11 +305,24 @@ _RELATIVES = frozenset({"who", "which", "whose"})
 _NEW_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "there", "the", "his", "her", "their", "its"})
 
 
+# Words that open a sentence adjunct after a comma: ", while trying …", ", as he faces …".
+_ADJUNCT_OPENERS = frozenset({"while", "as", "when", "where", "after", "before", "since", "although", "though"})
+
+
+def _opens_adjunct(word: str) -> bool:
+    """Does ``word`` after a comma open an adjunct that ends reported content: a participle
+    ("referring", "adding") or a subordinator ("while", "as")?"""
+    return word.islower() and (word in _ADJUNCT_OPENERS or (len(word) > 5 and word.endswith("ing")))
+
+
 def _clause_end(s: _Sent, k: int) -> int:
     """Where the content that starts at token ``k`` ends: the sentence end, or the comma
     before a new clause or a relative clause (outside quote marks)."""
     toks = s.toks
     for i in range(k + 3, len(toks) - 1):
+        if toks[i].text in _CLOSING_MARKS and toks[i - 1].text == "," and _opens_adjunct(toks[i + 1].text) \
+                and s.doc.quote_at(end=toks[i].end) is not None:
+            return toks[i].end            # “… by Cleveland,” referring to the convention
         if toks[i].text != "," or s.doc.inside_quote(toks[i].start, toks[i].end):
             continue
         nxt = toks[i + 1].text.lower()
@@ -336,7 +401,7 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             return None
         source = _span(s, subject)
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
-    content = _content_after(s, k)
+    content = _naming_content(s, cue, k) or _content_after(s, k)
     if content is None or _words(s.text, *content) < 2:
         return None
     return Attribution((content,), source, cue, "participle", s.sentence)
@@ -381,9 +446,11 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
             and _agrees(s, src, cue, ci):
         out.append((src, src[0] - 1, ce, "tail"))
     if j > 0 and (toks[j - 1].text in _SEPARATORS or toks[j - 1].text in _CLOSING_MARKS) \
-            and s.toks[ci].text.lower() not in _LISTENER_FORMS:
+            and s.toks[ci].text.lower() not in _LISTENER_FORMS and cue.type != "act":
+        # (after an act cue the noun phrase is its topic: "“…,” referring to Clinton")
         after = mentions.after(toks, ce)      # not "…,” told CBS News": that is the listener
-        if after is not None and mentions.names_someone(toks, *after):
+        if after is not None and after[0] == ce and mentions.names_someone(toks, *after):
+            # (not "…,” X said of the Clintons": a preposition opens no inverted source)
             out.append((after, j - 1, after[1], "tail_inverted"))
     if src is None:
         appositive = _appositive_source(s, j)
@@ -427,8 +494,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         end = toks[sep - 1].end if sep >= 1 else toks[sep].end
     quote = s.doc.quote_at(end=end)
     start = _skip_connective(s.text, s.sentence.start, end)
-    if quote is not None and quote.start < start:
-        start = quote.start
+    if quote is not None and (quote.start < start or s.text[start:quote.start].rstrip().endswith(":")):
+        start = quote.start               # "… fundraising: “There’s …,” he said": the quote only
     earlier = s.doc.enclosing(s.sentence.start)
     if earlier is not None:
         start = min(start, earlier.start)     # the sentence opens inside a quote begun before it
@@ -454,6 +521,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     for k in range(rest, min(len(toks), rest + 12)):
         if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].text in _OPENING_MARKS:
             second = s.doc.quote_at(start=toks[k + 1].start)
+            if second is not None and quote is None and earlier is None:
+                return None               # "As boos erupt, the executive says, “Please quiet down.”": head's
             if second is not None:
                 fragments.append((second.start, second.end))
                 rule = "interrupted"
@@ -482,6 +551,22 @@ def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
     return toks[rest + 1].start, end
 
 
+_SUBJECT_RELATIVES = frozenset({"who", "which"})
+
+
+def _relative_subject(s: _Sent, j: int) -> tuple[int, int] | None:
+    """The relative pronoun that is the subject of a cue ending at ``j``, after a comma or a
+    dash: "Trump, who has called the pact “insanity”" -> "who" (PolNeAR's source as written).
+    Not when its antecedent is the source just found: "“…,” said Udall, who supports …" tells
+    who the speaker is."""
+    toks = s.toks
+    if j < 2 or toks[j - 1].text.lower() not in _SUBJECT_RELATIVES or toks[j - 2].text not in (",", "—", "–"):
+        return None
+    if any(a.source is not None and a.source[1] == toks[j - 3].end for a in s.found if j >= 3):
+        return None
+    return j - 1, j
+
+
 def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """Source and cue first: "Gantz said (that) …", "He added: “…”", "X, a spokeswoman, said …\""""
     toks = s.toks
@@ -492,6 +577,9 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         appositive = _appositive_source(s, j)
         src = appositive[0] if appositive else None
         rule = "head_appositive"
+    if src is None:
+        src = _relative_subject(s, j)
+        rule = "head_relative"
     if src is None or not _clause_start_ok(s, src[0]) or not _active_finite(s, cue, ci, ce) \
             or not _agrees(s, src, cue, ci):
         return None
@@ -505,12 +593,78 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None                   # "the campaign continues to grow"
     if k < len(toks) and toks[k].text.lower() in _CONJUNCTIONS:
         return None                   # "The protester yelled and held up a banner"
+    named = _naming_content(s, cue, k)
+    if named is not None:
+        return Attribution((named,), _span(s, src), cue, rule, s.sentence)
     content = _content_after(s, k)
     if content is None:
         return _colon_into_next_paragraph(s, cue, k, src, rule)
+    if _opens_with_participle_cue(s.text, content[0]):
+        return None                   # "Cruz seemed to mock him, saying …": the participle's
+    if rule == "head_relative":
+        if not _relative_content_ok(s, k, content[0]):
+            return None
+        content = (content[0], _relative_clause_end(s, k, content[1]))
     if s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3:
         return None
     return Attribution((content,), _span(s, src), cue, rule, s.sentence)
+
+
+def _opens_with_participle_cue(text: str, start: int) -> bool:
+    """Does content open with a cue participle ("saying he’s …")?  Then that cue reports it."""
+    words = text[start:start + 30].split(maxsplit=1)
+    if not words or not words[0].endswith("ing"):
+        return False
+    return lexicon.cues().get(words[0].lower()) is not None
+
+
+def _relative_content_ok(s: _Sent, k: int, start: int) -> bool:
+    """Content after a relative-clause cue must belong to the clause: not "who spoke on condition
+    of anonymity, [said …]" (the main clause after a comma), "who asked [not to be named]"."""
+    toks = s.toks
+    if k > 0 and toks[k - 1].text == ",":
+        return False
+    first = s.text[start:start + 40].split(maxsplit=1)[0].lower() if s.text[start:start + 40].strip() else ""
+    return first not in ("to", "not") and lexicon.cues().get(first) is None
+
+
+def _relative_clause_end(s: _Sent, k: int, end: int) -> int:
+    """A relative clause ends at a comma before a lower-case verb of the main clause:
+    "Trump, who said [the judge was biased], issued a statement" (commas in quotes do not count)."""
+    toks = s.toks
+    for i in range(k + 1, len(toks) - 1):
+        if toks[i].start >= end:
+            break
+        if toks[i].text == "," and not s.doc.inside_quote(toks[i].start, toks[i].end) \
+                and toks[i + 1].text.islower() and toks[i + 1].text not in _CLAUSE_JOINERS:
+            return _strip_end(s.text, toks[k].start, toks[i].start)
+    return end
+
+
+_OBJECT_RELATIVES = frozenset({"what", "which", "whom", "who", "that"})
+
+
+def relative_label(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"what Mr. Hedge called ''the prior economy model''", "whom he described as “volatile”":
+    an object relative, its source, a naming cue and a quoted label.  The content is the
+    relative and the label (PolNeAR's "what … the prior economy model")."""
+    if cue.lemma not in _naming_cues():
+        return None
+    toks = s.toks
+    j = mentions.skip_modifiers_back(toks, ci)
+    src = mentions.before(toks, j)
+    if src is None or src[0] < 1 or toks[src[0] - 1].text.lower() not in _OBJECT_RELATIVES:
+        return None
+    rel = toks[src[0] - 1]
+    k = ce
+    while k < len(toks) and toks[k].text.lower() in ("as", "a", "an", "the"):
+        k += 1                            # the relative is the object: nothing else comes between
+    if k >= len(toks) or toks[k].text not in _OPENING_MARKS:
+        return None
+    label = _naming_content(s, cue, ce)
+    if label is None:
+        return None
+    return Attribution(((rel.start, rel.end), label), _span(s, src), cue, "relative_label", s.sentence)
 
 
 def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -518,8 +672,9 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     clause the cue is coordinated with (the nearest subject pronoun, else the sentence's)."""
     toks = s.toks
     j = mentions.skip_modifiers_back(toks, ci)
-    if j < 3 or toks[j - 1].text.lower() not in ("and", "but", "then"):
-        return None
+    then_after_comma = toks[j - 1].text == "," and any(t.text.lower() == "then" for t in toks[j:ci]) if j else False
+    if j < 3 or (toks[j - 1].text.lower() not in ("and", "but", "then") and not then_after_comma):
+        return None                       # "He looked up and said", "She paused, then said"
     subject = None
     for i in range(j - 2, -1, -1):
         if toks[i].text.lower() in mentions.SUBJECT_PRONOUNS and _clause_start_ok(s, i):
@@ -530,8 +685,9 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if subject is None:
         return None
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
-    content = _content_after(s, k)
-    if content is None or (s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3):
+    content = _naming_content(s, cue, k) or _content_after(s, k)
+    if content is None or (s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3
+                           and cue.lemma not in _naming_cues()):
         return None
     return Attribution((content,), _span(s, subject), cue, "coordinated", s.sentence)
 
@@ -585,7 +741,12 @@ def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
         return False                      # "declined to say", "trying to ask": no report
     if cue.text.lower().endswith("ing"):
         return ci > 0 and toks[ci - 1].text.lower() in _AUXILIARIES
+    if cue.text.lower().endswith("ed") and ci > 0 and toks[ci - 1].text.lower() in _PASSIVE_AUXILIARIES:
+        return False                      # "after the winner was declared": a passive
     return True
+
+
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "being", "be", "is", "are"})
 
 
 def _colon_into_next_paragraph(s: _Sent, cue: Cue, k: int, src: tuple[int, int], rule: str) -> Attribution | None:
@@ -666,7 +827,7 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
 
 
 SENTENCE_SIEVES: tuple[Callable[[_Sent, Cue, int, int], Attribution | None], ...] = (
-    according_to, participle, tail, head, coordinated)
+    according_to, participle, tail, relative_label, head, coordinated)
 
 
 def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
@@ -724,7 +885,75 @@ def dash(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue, "dash", sent)
 
 
-QUOTE_SIEVES = (colon, dash)
+def colon_lead(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"Asked which county was his favorite, he demurred: “…”", "Trump went even further: “…”":
+    a short clause of a source and a verb no cue list holds, then a colon and the quote."""
+    lead = doc.text[sent.start:quote.start].rstrip()
+    if not lead.endswith(":") or doc.quotes_in(sent.start, quote.start):
+        return None
+    toks = tokenize(doc.text, sent.start, sent.start + len(lead) - 1)
+    if not toks or len(toks) > 25:
+        return None
+    src = None
+    for i in range(len(toks) - 1, -1, -1):      # the subject: at the sentence start or after a comma
+        if i == 0 or toks[i - 1].text == ",":
+            src = mentions.after(toks, i)
+            break
+    if src is None or not mentions.names_someone(toks, *src):
+        return None
+    rest = toks[src[1]:]
+    if not rest or len(rest) > 4 or not rest[0].text.islower() or not all(mentions.is_word(t.text) for t in rest):
+        return None
+    verb = rest[0]
+    if not (_is_past_verb(verb.text) or verb.text.endswith("s")) or verb.text.lower() in _NOT_VERBS:
+        return None
+    cue = Cue(verb.start, verb.end, verb.text, verb.text, "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                       "colon_lead", sent)
+
+
+# Lower-case words after a subject that are no verb: "Trump's plans: …", "his views: …".
+_NOT_VERBS = frozenset({"is", "was", "has", "his", "hers", "its", "this", "thus", "as", "us"})
+
+
+def _is_past_verb(word: str) -> bool:
+    """A lower-case past-tense word: "surmised", "boomed" (not a listed cue, or a tail sieve
+    would have taken it)."""
+    return word.isalpha() and word.islower() and len(word) > 4 and word.endswith("ed")
+
+
+def verb_after(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"“…,” he surmised." / "“…!” boomed the chairman.": a quote closed by a comma, "?" or "!",
+    then a source and a verb of saying no cue list holds, and the sentence ends."""
+    inner_end = doc.text[quote.inner[0]:quote.inner[1]].rstrip()
+    if not inner_end.endswith((",", "?", "!")):
+        return None
+    toks = tokenize(doc.text, quote.end, min(sent.end, doc.paras[sent.paragraph - 1].end))
+    if len(toks) < 2:
+        return None
+    for k in range(min(len(toks), 7)):
+        if not _is_past_verb(toks[k].text):
+            continue
+        ends = k + 1 >= len(toks) or toks[k + 1].text in (".", ",", ";")
+        if k > 0 and ends:
+            src = mentions.before(toks, k)
+            if src == (0, k) and mentions.names_someone(toks, *src):
+                break                     # "“…,” he surmised."
+        if k == 0:
+            src = mentions.after(toks, 1)
+            if src is not None and src[0] == 1 and mentions.names_someone(toks, *src) \
+                    and (src[1] >= len(toks) or toks[src[1]].text in (".", ",", ";")):
+                break                     # "“…!” boomed the chairman."
+        return None
+    else:
+        return None
+    verb = toks[k]
+    cue = Cue(verb.start, verb.end, verb.text, verb.text, "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                       "verb_after", sent)
+
+
+QUOTE_SIEVES = (colon, dash, verb_after, colon_lead)
 
 
 # "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.
