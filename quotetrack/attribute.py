@@ -149,6 +149,20 @@ def _strip_end(text: str, start: int, end: int) -> int:
     return end
 
 
+# Pronouns that can only be subjects.
+_NOMINATIVE = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _nominative(s: _Sent, src: tuple[int, int]) -> bool:
+    """Is the source a subject-only pronoun, which opens a clause wherever it stands?
+    ("Although in September she said …", "so fired up he said …")"""
+    i = src[0]
+    if src[1] - i != 1 or s.toks[i].text.lower() not in _NOMINATIVE:
+        return False
+    prev = s.toks[i - 1].text.lower()     # not the subject of reported content: "said he feels …"
+    return prev != "that" and lexicon.cues().get(prev) is None and not s.doc.inside_quote(s.toks[i].start, s.toks[i].end)
+
+
 def _clause_start_ok(s: _Sent, i: int) -> bool:
     """Does a subject at token ``i`` open a clause (sentence start, after a comma or a conjunction)?"""
     if i == 0:
@@ -492,7 +506,8 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         appositive = _appositive_source(s, j)
         src = appositive[0] if appositive else None
         rule = "head_appositive"
-    if src is None or not _clause_start_ok(s, src[0]) or not _active_finite(s, cue, ci, ce) \
+    if src is None or not (_clause_start_ok(s, src[0]) or _nominative(s, src)) \
+            or not _active_finite(s, cue, ci, ce) \
             or not _agrees(s, src, cue, ci):
         return None
     if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text):
