@@ -11,6 +11,7 @@ reporter writes (each a small function; the rule it records is in brackets):
     head          "Gantz said (that) …" / "He added: “…”" / "X, a spokeswoman for Y, said …"
                   / "Gantz said:" ending a paragraph / "Bystrom agreed. “…”"
                   [head, head_appositive, head_colon, head_next]
+    relative      "Jeb Bush, who announced he is quitting, …" (source: "who")     [relative]
     coordinated   "He looked up, furrowed his brow and said, “…”"                  [coordinated]
 
 A short paragraph "Marco Rubio: I’m not interested" is a headline statement [colon].
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -52,6 +53,7 @@ class Attribution:
     rule: str
     sentence: Sentence
     follows: int | None = None    # for floating quotes: index of the attribution it continues
+    antecedent: tuple[int, int] | None = None   # what a relative source ("who") stands for
 
 
 @dataclass
@@ -151,6 +153,7 @@ def _strip_end(text: str, start: int, end: int) -> int:
 
 # Pronouns that can only be subjects.
 _NOMINATIVE = frozenset({"he", "she", "they", "we", "i"})
+_EMBEDDING = frozenset({"that", "what", "why", "how", "whether"})
 
 
 def _nominative(s: _Sent, src: tuple[int, int]) -> bool:
@@ -159,8 +162,10 @@ def _nominative(s: _Sent, src: tuple[int, int]) -> bool:
     i = src[0]
     if src[1] - i != 1 or s.toks[i].text.lower() not in _NOMINATIVE:
         return False
-    prev = s.toks[i - 1].text.lower()     # not the subject of reported content: "said he feels …"
-    return prev != "that" and lexicon.cues().get(prev) is None and not s.doc.inside_quote(s.toks[i].start, s.toks[i].end)
+    prev = s.toks[i - 1].text.lower()     # not the subject of reported content: "said he feels …",
+    if prev in _EMBEDDING or lexicon.cues().get(prev) is not None:   # "asked what he would tell …"
+        return False
+    return not s.doc.inside_quote(s.toks[i].start, s.toks[i].end)
 
 
 def _clause_start_ok(s: _Sent, i: int) -> bool:
@@ -528,6 +533,62 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     return Attribution((content,), _span(s, src), cue, rule, s.sentence)
 
 
+def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"Jeb Bush, who announced he is suspending his campaign": the relative pronoun is the
+    source as written (it stands for the noun before it); a parenthetical relative clause
+    ends at the comma before the main verb ("Barkley, who said X, said Y")."""
+    toks = s.toks
+    j = mentions.skip_modifiers_back(toks, ci)
+    if j < 2 or toks[j - 1].text.lower() not in _RELATIVE_SUBJECTS or not _active_finite(s, cue, ci, ce):
+        return None
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    if k < len(toks) and (toks[k].text.lower() in _CONJUNCTIONS or toks[k].text.lower() in _adjunct_words()
+                          and toks[k].text.lower() not in _CONTENT_PREPOSITIONS):
+        return None
+    if cue.lemma in lexicon.lower_words("quote_only_cues.txt") and not _introduces_report(toks, k):
+        return None
+    content = _content_after(s, k)
+    if content is None or _opens_predicate(s, content[0]):
+        return None
+    if toks[j - 2].text == ",":
+        content = (content[0], _before_main_verb(s, k, content[1]))
+    if s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3:
+        return None
+    antecedent = mentions.before(toks, j - 2 if toks[j - 2].text == "," else j - 1)
+    return Attribution((content,), _span(s, (j - 1, j)), cue, "relative", s.sentence,
+                       antecedent=_span(s, antecedent))
+
+
+def _opens_predicate(s: _Sent, start: int) -> bool:
+    """Does content at ``start`` open with a cue or "not", so it is no report but the rest of a
+    clause ("who testified in his own defense, told the court …", "who asked not to be named")?"""
+    i = s.tok_at(start)
+    word = s.toks[i].text if i < len(s.toks) else ""
+    return word == "not" or (word.islower() and lexicon.cues().get(word) is not None)
+
+
+_RELATIVE_SUBJECTS = frozenset({"who", "which"})
+# Finite verbs that can open the main clause's predicate after a parenthetical relative clause.
+_FINITE_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
+                                 "could", "may", "might", "must", "should", "shall", "did", "does", "do"})
+
+
+def _before_main_verb(s: _Sent, k: int, end: int) -> int:
+    """End of a parenthetical relative clause's content: the comma before a cue that has no
+    subject of its own ("Barkley, who said he votes democratic, said …" -> "he votes democratic";
+    "Cruz, who argued X, will do …" -> "X")."""
+    toks = s.toks
+    for i in range(k + 1, len(toks) - 1):
+        if toks[i].start >= end:
+            break
+        nxt = toks[i + 1].text
+        if toks[i].text == "," and nxt.islower() and (
+                lexicon.cues().get(nxt) is not None or nxt in _FINITE_AUXILIARIES
+                or (nxt.endswith("ed") and len(nxt) > 4)):
+            return _strip_end(s.text, toks[k].start, toks[i].start)
+    return end
+
+
 def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"He looked up, furrowed his brow and said, “…”": the source is the subject of the
     clause the cue is coordinated with (the nearest subject pronoun, else the sentence's)."""
@@ -675,13 +736,13 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
                 while end > last_s and (text[end - 1].isspace() or text[end - 1] in ",;"):
                     end -= 1
             if end - last_s >= 2:
-                a = Attribution(a.fragments[:-1] + ((last_s, end),), a.source, a.cue, a.rule, a.sentence)
+                a = replace(a, fragments=a.fragments[:-1] + ((last_s, end),))
         out.append(a)
     return out
 
 
 SENTENCE_SIEVES: tuple[Callable[[_Sent, Cue, int, int], Attribution | None], ...] = (
-    according_to, participle, tail, head, coordinated)
+    according_to, participle, tail, head, relative, coordinated)
 
 
 def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:

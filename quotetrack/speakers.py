@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import re
@@ -245,7 +245,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         if a.source is None:
             out.append(Resolved(None, None, None, "unknown"))
             continue
-        start, end = a.source
+        start, end = a.antecedent or a.source     # "Jeb Bush, who announced …": resolve "Jeb Bush"
         written = text[start:end]
         words = written.split()
         kind = _mention_type(words)
@@ -263,6 +263,9 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             name = " ".join(words[1:] if words[0].lower() in determiners and len(words) > 1 else words)
             res = Resolved(Mention(start, end, written, kind, None, name), name, None, kind)
             res, person = _refer_back(res, words, start, names)
+        if a.antecedent is not None and res.mention is not None:
+            res = replace(res, mention=replace(res.mention, start=a.source[0], end=a.source[1],
+                                               text=text[a.source[0]:a.source[1]]))
         out.append(res)
         if a.rule not in _NO_CONTINUITY:
             speakers.append((start, rank[a.sentence.paragraph], res, person))
