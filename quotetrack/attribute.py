@@ -501,19 +501,30 @@ def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
     return toks[rest + 1].start, end
 
 
-def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
-    """Source and cue first: "Gantz said (that) …", "He added: “…”", "X, a spokeswoman, said …\""""
-    toks = s.toks
-    j = mentions.skip_modifiers_back(toks, ci)
-    src = mentions.before(toks, j)
+def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] | None, str]:
+    """The subject that opens the clause of a head cue (its last token before ``j``), and the
+    rule: a mention ("Gantz said"), an appositive ("X, a spokeswoman, said") or a count of
+    people ("More than six in 10 say", "Some 56 percent of voters polled said")."""
+    src = mentions.before(s.toks, j)
     rule = "head"
     if src is None:
         appositive = _appositive_source(s, j)
         src = appositive[0] if appositive else None
         rule = "head_appositive"
-    if src is None or not (_clause_start_ok(s, src[0]) or _nominative(s, src)) \
-            or not _active_finite(s, cue, ci, ce) \
-            or not _agrees(s, src, cue, ci):
+    if src is not None and (_clause_start_ok(s, src[0]) or _nominative(s, src)) and _agrees(s, src, cue, ci):
+        return src, rule
+    quantity = mentions.quantity_before(s.toks, j)
+    if quantity is not None and _clause_start_ok(s, quantity[0]):
+        return quantity, "head"
+    return None, rule
+
+
+def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """Source and cue first: "Gantz said (that) …", "He added: “…”", "X, a spokeswoman, said …\""""
+    toks = s.toks
+    j = mentions.skip_modifiers_back(toks, ci)
+    src, rule = _head_source(s, cue, ci, j)
+    if src is None or not _active_finite(s, cue, ci, ce):
         return None
     if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text):
         src = (0, src[1])                 # "Mine manager Pieter Kessler said"
