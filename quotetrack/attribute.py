@@ -309,11 +309,29 @@ def _span(s: _Sent, rng: tuple[int, int] | None) -> tuple[int, int] | None:
 
 # ----------------------------------------------------------------- sentence sieves
 
+def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
+    """The source after "according to" at token ``k``: the words up to the comma or the
+    sentence end that closes it ("a recent poll of Indiana voters", "the Real Clear Politics
+    average"), else the mention that starts there ("the ministry")."""
+    toks = s.toks
+    end = k
+    while end < len(toks) and end - k < 20 and toks[end].text not in _SOURCE_ENDS \
+            and toks[end].text not in _OPENING_MARKS:
+        end += 1
+    closed = end == len(toks) or toks[end].text in (",", ".", "?", "!")
+    if closed and end > k and mentions.is_word(toks[end - 1].text):
+        return k, end
+    return mentions.after(toks, k)
+
+
+_SOURCE_ENDS = frozenset({",", ";", ":", "(", "—", "–", ".", "?", "!"})
+
+
 def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"according to the ministry, …" and "…, according to a report.\""""
     if cue.lemma != "according to":
         return None
-    src = mentions.after(s.toks, ce)
+    src = _according_source(s, ce)
     if src is None:
         return None
     if ci == 0 or (ci == 1 and s.toks[0].text in _OPENING_MARKS):
