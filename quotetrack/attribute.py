@@ -212,12 +212,20 @@ def _skip_adjuncts(s: _Sent, k: int) -> int:
     return k
 
 
+# Prepositions and subordinators that open an adverbial, never a clause's subject.
+_OPENING_PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "while", "when", "from",
+                                   "to", "as", "without", "following", "since", "amid", "with", "via",
+                                   "through", "over", "under", "against", "by", "whether"})
+
+
 def _is_clause(text: str, start: int, end: int) -> bool:
     """Could text[start:end] be reported content rather than an opening adverbial?
     ("During the two-hour service" is not; "The deal was fair" is.)"""
     words = text[start:end].split()
     if len(words) < 3:
         return False
+    if words[0].lower() in _OPENING_PREPOSITIONS and "," not in text[start:end]:
+        return False                      # "After the closeout of the probe July 6, Judicial Watch asked …"
     return not (len(words) <= 6 and words[0].lower() in _adjunct_words())
 
 
