@@ -552,8 +552,9 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     src, rule = _head_source(s, cue, ci, j)
     if src is None or not _active_finite(s, cue, ci, ce):
         return None
-    if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text):
-        src = (0, src[1])                 # "Mine manager Pieter Kessler said"
+    if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text) \
+            and toks[0].text.lower() not in _SUBORDINATORS:
+        src = (0, src[1])                 # "Mine manager Pieter Kessler said", not "When liberal groups said"
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
     if k < len(toks) and toks[k].text.lower() in _adjunct_words() \
             and toks[k].text.lower() not in _CONTENT_PREPOSITIONS:
@@ -565,9 +566,31 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     content = _content_after(s, k)
     if content is None:
         return _colon_into_next_paragraph(s, cue, k, src, rule)
+    content = (content[0], _subordinate_end(s, src[0], k, content[1]))
     if s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3:
         return None
     return Attribution((content,), _span(s, src), cue, rule, s.sentence)
+
+
+# Subordinators that open a sentence's first clause: "Although she said X, Y …".
+_SUBORDINATORS = frozenset({"although", "though", "while", "when", "if", "as", "after", "before", "because",
+                            "since", "once", "until", "unless", "whereas"})
+
+
+def _subordinate_end(s: _Sent, src: int, k: int, end: int) -> int:
+    """Content inside an opening subordinate clause ends at the comma that closes it:
+    "Although in September she said her decision was a mistake, she …" -> "her decision was a mistake"."""
+    toks = s.toks
+    first = 1 if toks and toks[0].text.lower() in _CONJUNCTIONS else 0
+    if first >= len(toks) or toks[first].text.lower() not in _SUBORDINATORS \
+            or any(t.text == "," for t in toks[first:src]):
+        return end
+    for i in range(k + 1, len(toks) - 1):
+        if toks[i].start >= end:
+            break
+        if toks[i].text == "," and not s.doc.inside_quote(toks[i].start, toks[i].end):
+            return _strip_end(s.text, toks[k].start, toks[i].start)
+    return end
 
 
 def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
