@@ -11,6 +11,7 @@ reporter writes (each a small function; the rule it records is in brackets):
     head          "Gantz said (that) …" / "He added: “…”" / "X, a spokeswoman for Y, said …"
                   / "Gantz said:" ending a paragraph / "Bystrom agreed. “…”"
                   [head, head_appositive, head_colon, head_next]
+    relative      "Jeb Bush, who announced he is quitting, …" (source: "who")     [relative]
     coordinated   "He looked up, furrowed his brow and said, “…”"                  [coordinated]
 
 A short paragraph "Marco Rubio: I’m not interested" is a headline statement [colon].
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -52,6 +53,7 @@ class Attribution:
     rule: str
     sentence: Sentence
     follows: int | None = None    # for floating quotes: index of the attribution it continues
+    antecedent: tuple[int, int] | None = None   # what a relative source ("who") stands for
 
 
 @dataclass
@@ -149,6 +151,23 @@ def _strip_end(text: str, start: int, end: int) -> int:
     return end
 
 
+# Pronouns that can only be subjects.
+_NOMINATIVE = frozenset({"he", "she", "they", "we", "i"})
+_EMBEDDING = frozenset({"that", "what", "why", "how", "whether"})
+
+
+def _nominative(s: _Sent, src: tuple[int, int]) -> bool:
+    """Is the source a subject-only pronoun, which opens a clause wherever it stands?
+    ("Although in September she said …", "so fired up he said …")"""
+    i = src[0]
+    if src[1] - i != 1 or s.toks[i].text.lower() not in _NOMINATIVE:
+        return False
+    prev = s.toks[i - 1].text.lower()     # not the subject of reported content: "said he feels …",
+    if prev in _EMBEDDING or lexicon.cues().get(prev) is not None:   # "asked what he would tell …"
+        return False
+    return not s.doc.inside_quote(s.toks[i].start, s.toks[i].end)
+
+
 def _clause_start_ok(s: _Sent, i: int) -> bool:
     """Does a subject at token ``i`` open a clause (sentence start, after a comma or a conjunction)?"""
     if i == 0:
@@ -193,12 +212,20 @@ def _skip_adjuncts(s: _Sent, k: int) -> int:
     return k
 
 
+# Prepositions and subordinators that open an adverbial, never a clause's subject.
+_OPENING_PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "while", "when", "from",
+                                   "to", "as", "without", "following", "since", "amid", "with", "via",
+                                   "through", "over", "under", "against", "by", "whether"})
+
+
 def _is_clause(text: str, start: int, end: int) -> bool:
     """Could text[start:end] be reported content rather than an opening adverbial?
     ("During the two-hour service" is not; "The deal was fair" is.)"""
     words = text[start:end].split()
     if len(words) < 3:
         return False
+    if words[0].lower() in _OPENING_PREPOSITIONS and "," not in text[start:end]:
+        return False                      # "After the closeout of the probe July 6, Judicial Watch asked …"
     return not (len(words) <= 6 and words[0].lower() in _adjunct_words())
 
 
@@ -355,11 +382,29 @@ def _span(s: _Sent, rng: tuple[int, int] | None) -> tuple[int, int] | None:
 
 # ----------------------------------------------------------------- sentence sieves
 
+def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
+    """The source after "according to" at token ``k``: the words up to the comma or the
+    sentence end that closes it ("a recent poll of Indiana voters", "the Real Clear Politics
+    average"), else the mention that starts there ("the ministry")."""
+    toks = s.toks
+    end = k
+    while end < len(toks) and end - k < 20 and toks[end].text not in _SOURCE_ENDS \
+            and toks[end].text not in _OPENING_MARKS:
+        end += 1
+    closed = end == len(toks) or toks[end].text in (",", ".", "?", "!")
+    if closed and end > k and mentions.is_word(toks[end - 1].text):
+        return k, end
+    return mentions.after(toks, k)
+
+
+_SOURCE_ENDS = frozenset({",", ";", ":", "(", "—", "–", ".", "?", "!"})
+
+
 def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"according to the ministry, …" and "…, according to a report.\""""
     if cue.lemma != "according to":
         return None
-    src = mentions.after(s.toks, ce)
+    src = _according_source(s, ce)
     if src is None:
         return None
     if ci == 0 or (ci == 1 and s.toks[0].text in _OPENING_MARKS):
@@ -551,40 +596,34 @@ def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
     return toks[rest + 1].start, end
 
 
-_SUBJECT_RELATIVES = frozenset({"who", "which"})
-
-
-def _relative_subject(s: _Sent, j: int) -> tuple[int, int] | None:
-    """The relative pronoun that is the subject of a cue ending at ``j``, after a comma or a
-    dash: "Trump, who has called the pact “insanity”" -> "who" (PolNeAR's source as written).
-    Not when its antecedent is the source just found: "“…,” said Udall, who supports …" tells
-    who the speaker is."""
-    toks = s.toks
-    if j < 2 or toks[j - 1].text.lower() not in _SUBJECT_RELATIVES or toks[j - 2].text not in (",", "—", "–"):
-        return None
-    if any(a.source is not None and a.source[1] == toks[j - 3].end for a in s.found if j >= 3):
-        return None
-    return j - 1, j
+def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] | None, str]:
+    """The subject that opens the clause of a head cue (its last token before ``j``), and the
+    rule: a mention ("Gantz said"), an appositive ("X, a spokeswoman, said") or a count of
+    people ("More than six in 10 say", "Some 56 percent of voters polled said")."""
+    src = mentions.before(s.toks, j)
+    rule = "head"
+    if src is None:
+        appositive = _appositive_source(s, j)
+        src = appositive[0] if appositive else None
+        rule = "head_appositive"
+    if src is not None and (_clause_start_ok(s, src[0]) or _nominative(s, src)) and _agrees(s, src, cue, ci):
+        return src, rule
+    quantity = mentions.quantity_before(s.toks, j)
+    if quantity is not None and _clause_start_ok(s, quantity[0]):
+        return quantity, "head"
+    return None, rule
 
 
 def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """Source and cue first: "Gantz said (that) …", "He added: “…”", "X, a spokeswoman, said …\""""
     toks = s.toks
     j = mentions.skip_modifiers_back(toks, ci)
-    src = mentions.before(toks, j)
-    rule = "head"
-    if src is None:
-        appositive = _appositive_source(s, j)
-        src = appositive[0] if appositive else None
-        rule = "head_appositive"
-    if src is None:
-        src = _relative_subject(s, j)
-        rule = "head_relative"
-    if src is None or not _clause_start_ok(s, src[0]) or not _active_finite(s, cue, ci, ce) \
-            or not _agrees(s, src, cue, ci):
+    src, rule = _head_source(s, cue, ci, j)
+    if src is None or not _active_finite(s, cue, ci, ce):
         return None
-    if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text):
-        src = (0, src[1])                 # "Mine manager Pieter Kessler said"
+    if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text) \
+            and toks[0].text.lower() not in _SUBORDINATORS:
+        src = (0, src[1])                 # "Mine manager Pieter Kessler said", not "When liberal groups said"
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
     if k < len(toks) and toks[k].text.lower() in _adjunct_words() \
             and toks[k].text.lower() not in _CONTENT_PREPOSITIONS:
@@ -601,10 +640,7 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return _colon_into_next_paragraph(s, cue, k, src, rule)
     if _opens_with_participle_cue(s.text, content[0]):
         return None                   # "Cruz seemed to mock him, saying …": the participle's
-    if rule == "head_relative":
-        if not _relative_content_ok(s, k, content[0]):
-            return None
-        content = (content[0], _relative_clause_end(s, k, content[1]))
+    content = (content[0], _subordinate_end(s, src[0], k, content[1]))
     if s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3:
         return None
     return Attribution((content,), _span(s, src), cue, rule, s.sentence)
@@ -618,25 +654,23 @@ def _opens_with_participle_cue(text: str, start: int) -> bool:
     return lexicon.cues().get(words[0].lower()) is not None
 
 
-def _relative_content_ok(s: _Sent, k: int, start: int) -> bool:
-    """Content after a relative-clause cue must belong to the clause: not "who spoke on condition
-    of anonymity, [said …]" (the main clause after a comma), "who asked [not to be named]"."""
-    toks = s.toks
-    if k > 0 and toks[k - 1].text == ",":
-        return False
-    first = s.text[start:start + 40].split(maxsplit=1)[0].lower() if s.text[start:start + 40].strip() else ""
-    return first not in ("to", "not") and lexicon.cues().get(first) is None
+# Subordinators that open a sentence's first clause: "Although she said X, Y …".
+_SUBORDINATORS = frozenset({"although", "though", "while", "when", "if", "as", "after", "before", "because",
+                            "since", "once", "until", "unless", "whereas"})
 
 
-def _relative_clause_end(s: _Sent, k: int, end: int) -> int:
-    """A relative clause ends at a comma before a lower-case verb of the main clause:
-    "Trump, who said [the judge was biased], issued a statement" (commas in quotes do not count)."""
+def _subordinate_end(s: _Sent, src: int, k: int, end: int) -> int:
+    """Content inside an opening subordinate clause ends at the comma that closes it:
+    "Although in September she said her decision was a mistake, she …" -> "her decision was a mistake"."""
     toks = s.toks
+    first = 1 if toks and toks[0].text.lower() in _CONJUNCTIONS else 0
+    if first >= len(toks) or toks[first].text.lower() not in _SUBORDINATORS \
+            or any(t.text == "," for t in toks[first:src]):
+        return end
     for i in range(k + 1, len(toks) - 1):
         if toks[i].start >= end:
             break
-        if toks[i].text == "," and not s.doc.inside_quote(toks[i].start, toks[i].end) \
-                and toks[i + 1].text.islower() and toks[i + 1].text not in _CLAUSE_JOINERS:
+        if toks[i].text == "," and not s.doc.inside_quote(toks[i].start, toks[i].end):
             return _strip_end(s.text, toks[k].start, toks[i].start)
     return end
 
@@ -665,6 +699,73 @@ def relative_label(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if label is None:
         return None
     return Attribution(((rel.start, rel.end), label), _span(s, src), cue, "relative_label", s.sentence)
+
+
+def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"Jeb Bush, who announced he is suspending his campaign": the relative pronoun is the
+    source as written (it stands for the noun before it); a parenthetical relative clause
+    ends at the comma before the main verb ("Barkley, who said X, said Y")."""
+    toks = s.toks
+    j = mentions.skip_modifiers_back(toks, ci)
+    if j < 2 or toks[j - 1].text.lower() not in _RELATIVE_SUBJECTS or not _active_finite(s, cue, ci, ce):
+        return None
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    if k < len(toks) and (toks[k].text.lower() in _CONJUNCTIONS or toks[k].text.lower() in _adjunct_words()
+                          and toks[k].text.lower() not in _CONTENT_PREPOSITIONS):
+        return None
+    if cue.lemma in lexicon.lower_words("quote_only_cues.txt") and not _introduces_report(toks, k):
+        return None
+    content = _content_after(s, k)
+    if content is None or _opens_predicate(s, content[0]):
+        return None
+    if toks[j - 2].text == ",":
+        content = (content[0], _before_main_verb(s, k, content[1]))
+    if s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3:
+        return None
+    antecedent = _name_tail(toks, mentions.before(toks, j - 2 if toks[j - 2].text == "," else j - 1))
+    return Attribution((content,), _span(s, (j - 1, j)), cue, "relative", s.sentence,
+                       antecedent=_span(s, antecedent))
+
+
+def _name_tail(toks: list[Token], rng: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The capitalised name that ends a mention: "fire from Senator Ilse Marner" -> "Senator Ilse
+    Marner"; a mention that does not end in a name is kept whole."""
+    if rng is None or not mentions.is_capitalised(toks[rng[1] - 1].text):
+        return rng
+    i = rng[1] - 1
+    while i - 1 >= rng[0] and (mentions.is_capitalised(toks[i - 1].text) or toks[i - 1].text in ("of", "de", "van")):
+        i -= 1
+    return i, rng[1]
+
+
+def _opens_predicate(s: _Sent, start: int) -> bool:
+    """Does content at ``start`` open with a cue or "not", so it is no report but the rest of a
+    clause ("who testified in his own defense, told the court …", "who asked not to be named")?"""
+    i = s.tok_at(start)
+    word = s.toks[i].text if i < len(s.toks) else ""
+    return word == "not" or (word.islower() and lexicon.cues().get(word) is not None)
+
+
+_RELATIVE_SUBJECTS = frozenset({"who", "which"})
+# Finite verbs that can open the main clause's predicate after a parenthetical relative clause.
+_FINITE_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
+                                 "could", "may", "might", "must", "should", "shall", "did", "does", "do"})
+
+
+def _before_main_verb(s: _Sent, k: int, end: int) -> int:
+    """End of a parenthetical relative clause's content: the comma before a cue that has no
+    subject of its own ("Barkley, who said he votes democratic, said …" -> "he votes democratic";
+    "Cruz, who argued X, will do …" -> "X")."""
+    toks = s.toks
+    for i in range(k + 1, len(toks) - 1):
+        if toks[i].start >= end:
+            break
+        nxt = toks[i + 1].text
+        if toks[i].text == "," and nxt.islower() and (
+                lexicon.cues().get(nxt) is not None or nxt in _FINITE_AUXILIARIES
+                or (nxt.endswith("ed") and len(nxt) > 4)):
+            return _strip_end(s.text, toks[k].start, toks[i].start)
+    return end
 
 
 def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -821,13 +922,13 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
                 while end > last_s and (text[end - 1].isspace() or text[end - 1] in ",;"):
                     end -= 1
             if end - last_s >= 2:
-                a = Attribution(a.fragments[:-1] + ((last_s, end),), a.source, a.cue, a.rule, a.sentence)
+                a = replace(a, fragments=a.fragments[:-1] + ((last_s, end),))
         out.append(a)
     return out
 
 
 SENTENCE_SIEVES: tuple[Callable[[_Sent, Cue, int, int], Attribution | None], ...] = (
-    according_to, participle, tail, relative_label, head, coordinated)
+    according_to, participle, tail, relative_label, head, relative, coordinated)
 
 
 def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:

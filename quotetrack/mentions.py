@@ -228,3 +228,46 @@ def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | 
         if again is not None:
             return again
     return found
+
+
+@lru_cache(maxsize=1)
+def _quantity_sets() -> tuple[frozenset[str], frozenset[str]]:
+    return lexicon.lower_words("quantity_words.txt"), lexicon.lower_words("approximators.txt")
+
+
+def _is_quantity(tok: str) -> bool:
+    """"10", "47%", "six", "Seventy-four", "two-thirds", "half", "percent"."""
+    if tok[:1].isdigit():
+        return True
+    quantities = _quantity_sets()[0]
+    return all(part in quantities for part in tok.lower().split("-"))
+
+
+def quantity_before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
+    """A poll-style subject that ends just before token ``k``: approximators, a quantity
+    ("six in 10", "56 percent", "half") and maybe "of" a group ("More than six in 10",
+    "Some 56 percent of Cuban-Americans polled", "nearly half of Democratic primary voters").
+
+    >>> from quotetrack.segment import tokens
+    >>> toks = tokens("Some 56 percent of voters polled said", 0, 37)
+    >>> quantity_before(toks, 6)
+    (0, 6)
+    """
+    approximators = _quantity_sets()[1]
+    lo = max(lo, k - MAX_MENTION_TOKENS - 2)
+    end = k                               # end of the quantity itself, before "of" a group
+    for o in range(k - 2, lo - 1, -1):
+        if tokens[o].text.lower() == "of" and o > lo and _is_quantity(tokens[o - 1].text):
+            if all(_can_be_in_mention(t.text, head=False) or t.text.lower() in ("them", "us", "those")
+                   for t in tokens[o + 1:k]):       # "most of them", "half of those polled"
+                end = o
+            break
+    i = end
+    while i - 1 >= lo and (_is_quantity(tokens[i - 1].text)
+                           or (tokens[i - 1].text.lower() in ("in", "out", "of") and i < end)):
+        i -= 1
+    if i == end or not _is_quantity(tokens[i].text):
+        return None
+    while i - 1 >= lo and tokens[i - 1].text.lower() in approximators:
+        i -= 1
+    return i, k

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import re
@@ -245,22 +245,12 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         if a.source is None:
             out.append(Resolved(None, None, None, "unknown"))
             continue
-        start, end = a.source
+        start, end = a.antecedent or a.source     # "Jeb Bush, who announced …": resolve "Jeb Bush"
         written = text[start:end]
         words = written.split()
         kind = _mention_type(words)
         person: _Person | None = None
-        antecedent = _antecedent(text, start) if written.lower() in _RELATIVES else None
-        if antecedent is not None:           # "Ilse Marner, who said …": the name before the comma
-            a_start, a_end = antecedent
-            a_written = text[a_start:a_end]
-            if _mention_type(a_written.split()) == "person":
-                res, person = _resolve_person(a_written, a_written.split(), a_start, a_end, names)
-            else:
-                res = Resolved(None, _clean(a_written), None, "organisation")
-            res = Resolved(Mention(start, end, written, res.type, res.title, res.speaker),
-                           res.speaker, res.title, res.type)
-        elif kind == "pronoun":
+        if kind == "pronoun":
             res, person = _resolve_pronoun(written, start, rank[a.sentence.paragraph], speakers, names)
         elif kind == "person":
             res, person = _resolve_person(written, words, start, end, names)
@@ -273,6 +263,9 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             name = " ".join(words[1:] if words[0].lower() in determiners and len(words) > 1 else words)
             res = Resolved(Mention(start, end, written, kind, None, name), name, None, kind)
             res, person = _refer_back(res, words, start, names)
+        if a.antecedent is not None and res.mention is not None:
+            res = replace(res, mention=replace(res.mention, start=a.source[0], end=a.source[1],
+                                               text=text[a.source[0]:a.source[1]]))
         out.append(res)
         if a.rule not in _NO_CONTINUITY:
             speakers.append((start, rank[a.sentence.paragraph], res, person))
@@ -280,19 +273,6 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             entities.setdefault(person.name, person)
     ents = tuple(Entity(p.name, "person", p.title, p.gender) for p in entities.values())
     return out, ents
-
-
-_RELATIVES = frozenset({"who", "which"})
-# "… Senator Ilse Marner, " right before a relative pronoun: a run of capitalised words and a comma.
-_BEFORE_RELATIVE = re.compile(r"((?:[A-Z][\w’'\-]*\.?[ \t]+){0,5}[A-Z][\w’'\-]*)[ \t]*[,—–][ \t]*$")
-
-
-def _antecedent(text: str, start: int) -> tuple[int, int] | None:
-    """The name a relative pronoun at ``start`` refers to: "Ilse Marner, who said" -> "Ilse Marner"."""
-    m = _BEFORE_RELATIVE.search(text, max(0, start - 80), start)
-    if m is None:
-        return None
-    return m.start(1), m.end(1)
 
 
 def _refer_back(res: Resolved, words: list[str], start: int,
