@@ -11,6 +11,7 @@ reporter writes (each a small function; the rule it records is in brackets):
     head          "Gantz said (that) …" / "He added: “…”" / "X, a spokeswoman for Y, said …"
                   / "Gantz said:" ending a paragraph / "Bystrom agreed. “…”"
                   [head, head_appositive, head_colon, head_next]
+    relative_label "what Mr. Hedge called ''the prior economy model''"           [relative_label]
     relative      "Jeb Bush, who announced he is quitting, …" (source: "who")     [relative]
     coordinated   "He looked up, furrowed his brow and said, “…”"                  [coordinated]
 
@@ -19,6 +20,8 @@ Quote sieves then take each quoted passage no other sieve claimed:
 
     colon         "Gantz: “…”"                                                    [colon]
     dash          "“…” — Commissioner Ruth Ortiz"                                 [dash]
+    verb_after    "“…,” he surmised." (a past-tense verb of no cue list)          [verb_after]
+    colon_lead    "X demurred: “…”" (a verb of no cue list and a colon)          [colon_lead]
     floating      a cue-less quote right after an attributed quote                [floating]
     unattributed  a quoted statement with no source (kept, so nothing is lost)    [unattributed]
 """
