@@ -19,6 +19,10 @@ Quote sieves then take each quoted passage no other sieve claimed:
 
     colon         "Gantz: “…”"                                                    [colon]
     dash          "“…” — Commissioner Ruth Ortiz"                                 [dash]
+    verb_after    "“…,” he surmised."                                             [verb_after]
+    colon_lead    "…, he demurred: “…”" (a source and an unlisted verb)           [colon_lead]
+    colon_clause  "The campaign, in a Q&A, worded it more carefully: “…”" /
+                  "SUMMARY LINE - Name: “…”" (the clause's subject or the byline)   [colon_clause]
     floating      a cue-less quote right after an attributed quote                [floating]
     unattributed  a quoted statement with no source (kept, so nothing is lost)    [unattributed]
 """
@@ -958,7 +962,7 @@ def colon(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     toks = tokenize(doc.text, lead_start, lead_start + len(lead) - 1)
     if not toks or len(toks) > 8 or not mentions.is_capitalised(toks[0].text):
         return None
-    src = mentions.after(toks, 0)
+    src = _dash_byline(toks) or mentions.after(toks, 0)
     if src is None or src[1] != len(toks):
         return None
     cue_start = lead_start + len(lead) - 1
@@ -1054,7 +1058,80 @@ def verb_after(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | No
                        "verb_after", sent)
 
 
-QUOTE_SIEVES = (colon, dash, verb_after, colon_lead)
+_COLON_CLAUSE_MAX_TOKENS = 40
+
+
+def colon_clause(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"The Clinton campaign, in a Q&A, worded it more carefully: “…”", "She then addressed the
+    supporters again: “…”": a clause that ends in a colon introduces a quoted statement that
+    closes the sentence; the source is the clause's subject (see :func:`_colon_subject`)."""
+    lead = doc.text[sent.start:quote.start].rstrip()
+    if not lead.endswith(":") or not is_statement(doc.text, quote, _STATEMENT_CONFIG) \
+            or doc.quotes_in(sent.start, quote.start):
+        return None
+    rest = doc.text[quote.end:min(sent.end, doc.paras[sent.paragraph - 1].end)]
+    if rest.strip(" \t\n.!?”’\"'"):
+        return None
+    toks = tokenize(doc.text, sent.start, sent.start + len(lead) - 1)
+    if len(toks) < 3 or len(toks) > _COLON_CLAUSE_MAX_TOKENS:
+        return None
+    src = _dash_byline(toks) or _colon_subject(toks)
+    if src is None:
+        return None
+    cue_at = sent.start + len(lead) - 1
+    cue = Cue(cue_at, cue_at + 1, ":", ":", "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                       "colon_clause", sent)
+
+
+def _dash_byline(toks: list[Token]) -> tuple[int, int] | None:
+    """"SURGE IN TURNOUT - Michael P. McDonald", "Polls agree -More from Blumenthal and Cohen":
+    a summary line, a dash and a name before the colon; the name (after any "from") is the source."""
+    dash_at = max((i for i, t in enumerate(toks) if t.text in _DASHES), default=None)
+    if dash_at is None or dash_at == 0 or len(toks) - dash_at > 8:
+        return None
+    lo = dash_at + 1
+    for i in range(lo, len(toks)):
+        if toks[i].text.lower() == "from":
+            lo = i + 1
+    src = mentions.before(toks, len(toks), lo)
+    if src is None or src[0] != lo or not mentions.is_capitalised(toks[src[0]].text):
+        return None
+    return src
+
+
+def _colon_subject(toks: list[Token]) -> tuple[int, int] | None:
+    """The subject of the clause before a colon: the first mention at a clause start (the
+    sentence start or after a comma) that a lower-case word follows ("…, a familiar voice
+    celebrated the attacks", "with Trump reportedly yelling"), else the first mention at a
+    clause start at all ("The Clinton campaign, in a Q&A, worded it …").  A sentence-opening
+    participle ("Recalling that moment, …") and a place name are no source."""
+    first = None
+    starts = [0] + [i + 1 for i, t in enumerate(toks) if t.text == "," and i + 1 < len(toks)]
+    for i in starts:
+        while i < len(toks) and toks[i].text.lower() in _CONJUNCTIONS:
+            i += 1
+        if i < len(toks) and toks[i].text.lower() in _OPENING_PREPOSITIONS and toks[i].text.lower() != "with":
+            continue                      # "At a town meeting in Brill, …": an adverbial
+        m = mentions.after(toks, i)
+        if m is None or m[0] > i + 1 or m[1] >= len(toks) or not mentions.names_someone(toks, *m):
+            continue
+        if m[1] - m[0] == 1 and toks[m[0]].text.lower().endswith("ing"):
+            continue
+        if " ".join(t.text for t in toks[m[0]:m[1]]) in lexicon.words("places.txt"):
+            continue                      # "…, Oregon, on Tuesday, …": a place, not a source
+        nxt = toks[m[1]].text
+        if nxt.islower() and mentions.is_word(nxt) and nxt not in _OPENING_PREPOSITIONS:
+            return m
+        if first is None:
+            first = m
+    return first
+
+
+_STATEMENT_CONFIG = Config()
+
+
+QUOTE_SIEVES = (colon, dash, verb_after, colon_lead, colon_clause)
 
 
 # "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.
