@@ -558,6 +558,9 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         rest = _skip_object(s, rest, cue)
         if not _listener_rest_ok(toks, rest):
             return None
+    elif quote is not None and quote.start == start:
+        if not _quote_tail_rest_ok(toks, rest):
+            return None
     elif rest < len(toks) and not _adjunct_only(toks[rest].text) \
             and not (rule == "tail_inverted" and toks[rest].text.lower() in ("who", "whose", "which")) \
             and not (quote is not None and toks[rest].text.lower() in ("and", "before", "as", "while")):
@@ -579,6 +582,17 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         if toks[k].text in (",", ";", ":"):
             break
     return Attribution(tuple(fragments), _span(s, src), cue, rule, s.sentence)
+
+
+def _quote_tail_rest_ok(toks: list[Token], rest: int) -> bool:
+    """After a whole quote and its tail cue, anything but new reported content may follow:
+    "“…,” he said aboard his campaign plane as he crossed Nevada", "“…,” said one person with
+    knowledge of the talks", "“…,” said X when asked about Y".  Not "“…,” he said that …" nor
+    "“…,” she said: …"."""
+    if rest >= len(toks):
+        return True
+    word = toks[rest].text
+    return word.lower() not in ("that", "whether") and word != ":" and word not in _OPENING_MARKS
 
 
 def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
