@@ -556,7 +556,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     rest = after_src
     if cue.lemma in _object_cues() and rest < len(toks):
         rest = _skip_object(s, rest, cue)
-        if not _listener_rest_ok(toks, rest):
+        whole_quote = quote is not None and quote.start == start
+        if not (_quote_listener_rest_ok(toks, rest) if whole_quote else _listener_rest_ok(toks, rest)):
             return None
     elif quote is not None and quote.start == start:
         if not _quote_tail_rest_ok(toks, rest):
@@ -593,6 +594,13 @@ def _quote_tail_rest_ok(toks: list[Token], rest: int) -> bool:
         return True
     word = toks[rest].text
     return word.lower() not in ("that", "whether") and word != ":" and word not in _OPENING_MARKS
+
+
+def _quote_listener_rest_ok(toks: list[Token], rest: int) -> bool:
+    """After a whole quote, a listener cue and its listener, anything but a "that" clause or a
+    colon may follow: "“…,” she told a crowd of 1,300 here after she took the stage",
+    "“…,” he told ''Morning Joe,'' adding …"."""
+    return rest >= len(toks) or (toks[rest].text.lower() not in ("that", "whether") and toks[rest].text != ":")
 
 
 def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
