@@ -498,7 +498,8 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
             and s.toks[ci].text.lower() not in _LISTENER_FORMS and cue.type != "act":
         # (after an act cue the noun phrase is its topic: "“…,” referring to Clinton")
         after = mentions.after(toks, ce)      # not "…,” told CBS News": that is the listener
-        if after is not None and after[0] == ce and mentions.names_someone(toks, *after):
+        if after is not None and after[0] == ce and (mentions.names_someone(toks, *after)
+                                                     or _closes_opening_quote(s, j - 1)):
             # (not "…,” X said of the Clintons": a preposition opens no inverted source)
             out.append((after, j - 1, after[1], "tail_inverted"))
     if src is None:
@@ -506,6 +507,16 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
         if appositive is not None and appositive[1] > 0:
             out.append((appositive[0], appositive[1] - 1, ce, "tail_appositive"))
     return out
+
+
+def _closes_opening_quote(s: _Sent, k: int) -> bool:
+    """Is token ``k`` the closing mark of a quote that opens the sentence?  Then the noun phrase
+    after an inverted cue is its source whatever its head: "“…,” says a narrator", "“…,” said
+    the 46-year-old"."""
+    if k < 1 or s.toks[k].text not in _CLOSING_MARKS:
+        return False
+    quote = s.doc.quote_at(end=s.toks[k].end)
+    return quote is not None and quote.start <= s.toks[0].start
 
 
 _LISTENER_FORMS = frozenset({"told", "tells", "telling", "informed", "assured", "warned",
@@ -529,9 +540,11 @@ def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
 
 def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: int, rule: str) -> Attribution | None:
     toks = s.toks
-    if after_src < len(toks) and toks[after_src].text.lower() == "by":
-        return None                   # passive: "…, he was told by aides"
     cue_at = s.tok_at(cue.start)
+    if after_src < len(toks) and toks[after_src].text.lower() == "by" \
+            and (not _closes_opening_quote(s, sep) or cue_at == 0
+                 or toks[cue_at - 1].text.lower() in _PASSIVE_AUXILIARIES or cue.text.endswith("ing")):
+        return None                   # passive: "…, he was told by aides" (not "“…,” she said by telephone")
     if cue_at > 0 and toks[cue_at - 1].text.lower() == "to":
         return None                   # an infinitive reports nothing: "…, trying to ask"
     if sep < 1 and not (sep == 0 and toks[0].text in _CLOSING_MARKS):
