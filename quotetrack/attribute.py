@@ -20,8 +20,10 @@ Quote sieves then take each quoted passage no other sieve claimed:
 
     colon         "Gantz: “…”"                                                    [colon]
     dash          "“…” — Commissioner Ruth Ortiz"                                 [dash]
-    verb_after    "“…,” he surmised." (a past-tense verb of no cue list)          [verb_after]
-    colon_lead    "X demurred: “…”" (a verb of no cue list and a colon)          [colon_lead]
+    verb_after    "“…,” he surmised."                                             [verb_after]
+    colon_lead    "…, he demurred: “…”" (a source and an unlisted verb)           [colon_lead]
+    colon_clause  "The campaign, in a Q&A, worded it more carefully: “…”" /
+                  "SUMMARY LINE - Name: “…”" (the clause's subject or the byline)   [colon_clause]
     floating      a cue-less quote right after an attributed quote                [floating]
     unattributed  a quoted statement with no source (kept, so nothing is lost)    [unattributed]
 """
@@ -497,7 +499,8 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
             and s.toks[ci].text.lower() not in _LISTENER_FORMS and cue.type != "act":
         # (after an act cue the noun phrase is its topic: "“…,” referring to Clinton")
         after = mentions.after(toks, ce)      # not "…,” told CBS News": that is the listener
-        if after is not None and after[0] == ce and mentions.names_someone(toks, *after):
+        if after is not None and after[0] == ce and (mentions.names_someone(toks, *after)
+                                                     or _closes_opening_quote(s, j - 1)):
             # (not "…,” X said of the Clintons": a preposition opens no inverted source)
             out.append((after, j - 1, after[1], "tail_inverted"))
     if src is None:
@@ -505,6 +508,16 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
         if appositive is not None and appositive[1] > 0:
             out.append((appositive[0], appositive[1] - 1, ce, "tail_appositive"))
     return out
+
+
+def _closes_opening_quote(s: _Sent, k: int) -> bool:
+    """Is token ``k`` the closing mark of a quote that opens the sentence?  Then the noun phrase
+    after an inverted cue is its source whatever its head: "“…,” says a narrator", "“…,” said
+    the 46-year-old"."""
+    if k < 1 or s.toks[k].text not in _CLOSING_MARKS:
+        return False
+    quote = s.doc.quote_at(end=s.toks[k].end)
+    return quote is not None and quote.start <= s.toks[0].start
 
 
 _LISTENER_FORMS = frozenset({"told", "tells", "telling", "informed", "assured", "warned",
@@ -528,9 +541,11 @@ def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
 
 def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: int, rule: str) -> Attribution | None:
     toks = s.toks
-    if after_src < len(toks) and toks[after_src].text.lower() == "by":
-        return None                   # passive: "…, he was told by aides"
     cue_at = s.tok_at(cue.start)
+    if after_src < len(toks) and toks[after_src].text.lower() == "by" \
+            and (not _closes_opening_quote(s, sep) or cue_at == 0
+                 or toks[cue_at - 1].text.lower() in _PASSIVE_AUXILIARIES or cue.text.endswith("ing")):
+        return None                   # passive: "…, he was told by aides" (not "“…,” she said by telephone")
     if cue_at > 0 and toks[cue_at - 1].text.lower() == "to":
         return None                   # an infinitive reports nothing: "…, trying to ask"
     if sep < 1 and not (sep == 0 and toks[0].text in _CLOSING_MARKS):
@@ -555,7 +570,11 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     rest = after_src
     if cue.lemma in _object_cues() and rest < len(toks):
         rest = _skip_object(s, rest, cue)
-        if not _listener_rest_ok(toks, rest):
+        whole_quote = quote is not None and quote.start == start
+        if not (_quote_listener_rest_ok(toks, rest) if whole_quote else _listener_rest_ok(toks, rest)):
+            return None
+    elif quote is not None and quote.start == start:
+        if not _quote_tail_rest_ok(toks, rest):
             return None
     elif rest < len(toks) and not _adjunct_only(toks[rest].text) \
             and not (rule == "tail_inverted" and toks[rest].text.lower() in ("who", "whose", "which")) \
@@ -578,6 +597,24 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         if toks[k].text in (",", ";", ":"):
             break
     return Attribution(tuple(fragments), _span(s, src), cue, rule, s.sentence)
+
+
+def _quote_tail_rest_ok(toks: list[Token], rest: int) -> bool:
+    """After a whole quote and its tail cue, anything but new reported content may follow:
+    "“…,” he said aboard his campaign plane as he crossed Nevada", "“…,” said one person with
+    knowledge of the talks", "“…,” said X when asked about Y".  Not "“…,” he said that …" nor
+    "“…,” she said: …"."""
+    if rest >= len(toks):
+        return True
+    word = toks[rest].text
+    return word.lower() not in ("that", "whether") and word != ":" and word not in _OPENING_MARKS
+
+
+def _quote_listener_rest_ok(toks: list[Token], rest: int) -> bool:
+    """After a whole quote, a listener cue and its listener, anything but a "that" clause or a
+    colon may follow: "“…,” she told a crowd of 1,300 here after she took the stage",
+    "“…,” he told ''Morning Joe,'' adding …"."""
+    return rest >= len(toks) or (toks[rest].text.lower() not in ("that", "whether") and toks[rest].text != ":")
 
 
 def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
@@ -961,7 +998,7 @@ def colon(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     toks = tokenize(doc.text, lead_start, lead_start + len(lead) - 1)
     if not toks or len(toks) > 8 or not mentions.is_capitalised(toks[0].text):
         return None
-    src = mentions.after(toks, 0)
+    src = _dash_byline(toks) or mentions.after(toks, 0)
     if src is None or src[1] != len(toks):
         return None
     cue_start = lead_start + len(lead) - 1
@@ -1057,7 +1094,80 @@ def verb_after(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | No
                        "verb_after", sent)
 
 
-QUOTE_SIEVES = (colon, dash, verb_after, colon_lead)
+_COLON_CLAUSE_MAX_TOKENS = 40
+
+
+def colon_clause(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"The Clinton campaign, in a Q&A, worded it more carefully: “…”", "She then addressed the
+    supporters again: “…”": a clause that ends in a colon introduces a quoted statement that
+    closes the sentence; the source is the clause's subject (see :func:`_colon_subject`)."""
+    lead = doc.text[sent.start:quote.start].rstrip()
+    if not lead.endswith(":") or not is_statement(doc.text, quote, _STATEMENT_CONFIG) \
+            or doc.quotes_in(sent.start, quote.start):
+        return None
+    rest = doc.text[quote.end:min(sent.end, doc.paras[sent.paragraph - 1].end)]
+    if rest.strip(" \t\n.!?”’\"'"):
+        return None
+    toks = tokenize(doc.text, sent.start, sent.start + len(lead) - 1)
+    if len(toks) < 3 or len(toks) > _COLON_CLAUSE_MAX_TOKENS:
+        return None
+    src = _dash_byline(toks) or _colon_subject(toks)
+    if src is None:
+        return None
+    cue_at = sent.start + len(lead) - 1
+    cue = Cue(cue_at, cue_at + 1, ":", ":", "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                       "colon_clause", sent)
+
+
+def _dash_byline(toks: list[Token]) -> tuple[int, int] | None:
+    """"SURGE IN TURNOUT - Michael P. McDonald", "Polls agree -More from Blumenthal and Cohen":
+    a summary line, a dash and a name before the colon; the name (after any "from") is the source."""
+    dash_at = max((i for i, t in enumerate(toks) if t.text in _DASHES), default=None)
+    if dash_at is None or dash_at == 0 or len(toks) - dash_at > 8:
+        return None
+    lo = dash_at + 1
+    for i in range(lo, len(toks)):
+        if toks[i].text.lower() == "from":
+            lo = i + 1
+    src = mentions.before(toks, len(toks), lo)
+    if src is None or src[0] != lo or not mentions.is_capitalised(toks[src[0]].text):
+        return None
+    return src
+
+
+def _colon_subject(toks: list[Token]) -> tuple[int, int] | None:
+    """The subject of the clause before a colon: the first mention at a clause start (the
+    sentence start or after a comma) that a lower-case word follows ("…, a familiar voice
+    celebrated the attacks", "with Trump reportedly yelling"), else the first mention at a
+    clause start at all ("The Clinton campaign, in a Q&A, worded it …").  A sentence-opening
+    participle ("Recalling that moment, …") and a place name are no source."""
+    first = None
+    starts = [0] + [i + 1 for i, t in enumerate(toks) if t.text == "," and i + 1 < len(toks)]
+    for i in starts:
+        while i < len(toks) and toks[i].text.lower() in _CONJUNCTIONS:
+            i += 1
+        if i < len(toks) and toks[i].text.lower() in _OPENING_PREPOSITIONS and toks[i].text.lower() != "with":
+            continue                      # "At a town meeting in Brill, …": an adverbial
+        m = mentions.after(toks, i)
+        if m is None or m[0] > i + 1 or m[1] >= len(toks) or not mentions.names_someone(toks, *m):
+            continue
+        if m[1] - m[0] == 1 and toks[m[0]].text.lower().endswith("ing"):
+            continue
+        if " ".join(t.text for t in toks[m[0]:m[1]]) in lexicon.words("places.txt"):
+            continue                      # "…, Oregon, on Tuesday, …": a place, not a source
+        nxt = toks[m[1]].text
+        if nxt.islower() and mentions.is_word(nxt) and nxt not in _OPENING_PREPOSITIONS:
+            return m
+        if first is None:
+            first = m
+    return first
+
+
+_STATEMENT_CONFIG = Config()
+
+
+QUOTE_SIEVES = (colon, dash, verb_after, colon_lead, colon_clause)
 
 
 # "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.
