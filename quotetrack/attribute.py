@@ -427,15 +427,23 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
 
 
 def _after_comma(toks: list[Token], i: int) -> bool:
-    """Is token ``i`` right after a comma (or a comma and a closing quote mark: ,”)?"""
-    if i >= 1 and toks[i - 1].text == ",":
+    """Is token ``i`` right after a comma or a dash (or a comma and a closing quote mark: ,”),
+    maybe with adverbs between ("…, falsely suggesting", "… – saying")?"""
+    while i >= 2 and toks[i - 1].text.islower() and toks[i - 1].text.endswith("ly"):
+        i -= 1
+    if i >= 1 and toks[i - 1].text in (",", "—", "–", "--"):
         return True
     return i >= 2 and toks[i - 1].text in _CLOSING_MARKS and toks[i - 2].text == ","
 
 
+def _is_participle(cue: Cue) -> bool:
+    """Is the cue an -ing form, alone or opening a multi-word cue ("saying", "calling for")?"""
+    return cue.text.split()[0].lower().endswith("ing")
+
+
 def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"Gantz praised the deal, saying the UAE …": the source is the clause's subject."""
-    if not cue.text.lower().endswith("ing") or ci < 2 or not _after_comma(s.toks, ci):
+    if not _is_participle(cue) or ci < 2 or not _after_comma(s.toks, ci):
         return None
     earlier = [a for a in s.found if a.source is not None and a.cue is not None and a.cue.start < cue.start]
     if earlier:
@@ -890,10 +898,15 @@ def _cut_points(found: list[Attribution], a: Attribution, text: str, lo: int, hi
             cuts.append(b.source[0])
         elif b.rule == "coordinated" and lo < b.cue.start < hi:
             cuts.append(_conjunction_before(text, lo, b.cue.start))   # "criticized X and said Y"
-        elif b.rule == "participle" and lo < b.cue.start < hi \
-                and text[lo:b.cue.start].rstrip().rstrip("”\"’'").endswith(","):
-            cuts.append(b.cue.start)
+        elif b.rule == "participle" and lo < b.cue.start < hi:
+            m = _PARTICIPLE_LEAD.search(text, lo, b.cue.start)
+            if m is not None:
+                cuts.append(m.start("adverb") if m.group("adverb") else b.cue.start)   # ", falsely suggesting"
     return cuts
+
+
+# What stands between a clause and its participle cue: ",” " / " – " / ", falsely ".
+_PARTICIPLE_LEAD = re.compile(r"[,][”\"’']?\s*(?P<adverb>[a-z]+ly\s+)?$")
 
 
 def _conjunction_before(text: str, lo: int, at: int) -> int:
