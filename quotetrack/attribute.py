@@ -594,14 +594,33 @@ def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
         return None
     word = toks[rest + 1].text
     low = word.lower()
-    if not word.islower() or (low in _adjunct_words() and low != "to") or low in _CLAUSE_JOINERS or low in _RELATIVES \
-            or low in ("a", "an", "the") \
-            or low in _CLAUSE_OPENERS or lexicon.cues().get(low) is not None or low in ("that", "which"):
+    if not _continues_content(toks, rest + 1):
         return None
     end = _strip_end(s.text, toks[rest + 1].start, _clause_end(s, rest + 1))
     if _words(s.text, toks[rest + 1].start, end) < 2:
         return None
     return toks[rest + 1].start, end
+
+
+def _continues_content(toks: list[Token], i: int) -> bool:
+    """May the words at token ``i``, after a parenthetical cue, go on with the content?  A
+    lower-case verb phrase ("…, she vowed, would bring …") or a new subject ("Like his remarks,
+    Graham said, the jabs were unacceptable"); not an adjunct, a relative, a cue or a conjunction."""
+    word = toks[i].text
+    low = word.lower()
+    if low in ("and", "but") and i + 2 < len(toks):
+        word = toks[i + 1].text           # "…, they said, but he is still …"
+        low = word.lower()
+        i += 1
+    if low in _adjunct_words() and low != "to" or low in _CLAUSE_JOINERS or low in _RELATIVES \
+            or low in _CLAUSE_OPENERS or low in ("that", "which"):
+        return False
+    entry = lexicon.cues().get(low)
+    if entry is not None and (entry.type == "speech" or low.endswith("ing")):
+        return False                      # "…, he said, adding …", "…, she said, told …"
+    if word.islower() and low not in ("a", "an", "the"):
+        return True
+    return i + 1 < len(toks) and mentions.after(toks, i) is not None
 
 
 def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] | None, str]:
