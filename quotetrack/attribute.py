@@ -10,7 +10,8 @@ reporter writes (each a small function; the rule it records is in brackets):
                   [tail, tail_inverted, tail_appositive, interrupted]
     head          "Gantz said (that) …" / "He added: “…”" / "X, a spokeswoman for Y, said …"
                   / "Gantz said:" ending a paragraph / "Bystrom agreed. “…”"
-                  [head, head_appositive, head_colon, head_next]
+                  / "people who have battled online threats say …" (a post-modified subject)
+                  [head, head_appositive, head_colon, head_next, head_long]
     relative      "Jeb Bush, who announced he is quitting, …" (source: "who")     [relative]
     coordinated   "He looked up, furrowed his brow and said, “…”"                  [coordinated]
 
@@ -398,6 +399,7 @@ def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
 
 
 _SOURCE_ENDS = frozenset({",", ";", ":", "(", "—", "–", ".", "?", "!"})
+_OPENING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "still", "even", "now"})
 
 
 def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -638,7 +640,54 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
     quantity = mentions.quantity_before(s.toks, j)
     if quantity is not None and _clause_start_ok(s, quantity[0]):
         return quantity, "head"
+    long = _long_subject(s, cue, ci, j)
+    if long is not None:
+        return long, "head_long"
     return None, rule
+
+
+_MAX_MODIFIER = 14                        # tokens between a long subject's noun phrase and its cue
+
+
+def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None:
+    """The noun phrase that opens a clause and is parted from its cue by a post-modifier: a
+    relative clause, a participle or a prepositional phrase ("people who have battled online
+    threats say", "House Republicans supporting the bill have said", "Spicer on Thursday
+    evening said").  The modifier holds no comma, quote mark, cue or coordinated verb."""
+    toks = s.toks
+    if cue.type != "speech":
+        return None
+    c = j - 1
+    while c > 0 and j - c <= _MAX_MODIFIER + mentions.MAX_MENTION_TOKENS and toks[c - 1].text not in _SOURCE_ENDS \
+            and toks[c - 1].text not in _OPENING_MARKS and toks[c - 1].text not in _CLOSING_MARKS:
+        c -= 1
+    while c < j and toks[c].text.lower() in _OPENING_CONJUNCTIONS:
+        c += 1                            # "But those who back her say …"
+    if c > 0 and toks[c - 1].text not in _SOURCE_ENDS and toks[c - 1].text.lower() not in _OPENING_CONJUNCTIONS:
+        return None
+    src = mentions.after(toks, c, j)
+    if src is None or not (0 < j - src[1] <= _MAX_MODIFIER) or not mentions.names_someone(toks, *src):
+        return None
+    first = toks[src[1]].text.lower()
+    if first in _RELATIVE_SUBJECTS or first == "that":
+        if j - src[1] < 3:
+            return None                   # "a Republican who has not endorsed …": the relative's own verb
+    elif first.endswith("ed") and len(first) > 4:
+        if toks[src[1] + 1].text.lower() not in _OPENING_PREPOSITIONS:
+            return None                   # "A witness interviewed by staff said", not "Sanders passed more bills"
+    elif not (first in _OPENING_PREPOSITIONS or (first.isalpha() and len(first) > 5 and first.endswith("ing"))):
+        return None
+    for k in range(src[1], j):
+        word = toks[k].text
+        if not mentions.is_word(word) and word not in ("-", "’s", "'s", "’", "'"):
+            return None
+        if word.lower() in ("and", "but", "or") and toks[k + 1].text.islower():
+            return None                   # "The senator traveled to Ohio and said": coordinated
+        if word.islower() and lexicon.cues().get(word) is not None:
+            return None
+    if not _agrees(s, src, cue, src[1]):
+        return None                       # "people who … say" but not "the man who … say"
+    return src
 
 
 def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
