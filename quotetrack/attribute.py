@@ -10,7 +10,8 @@ reporter writes (each a small function; the rule it records is in brackets):
                   [tail, tail_inverted, tail_appositive, interrupted]
     head          "Gantz said (that) …" / "He added: “…”" / "X, a spokeswoman for Y, said …"
                   / "Gantz said:" ending a paragraph / "Bystrom agreed. “…”"
-                  [head, head_appositive, head_colon, head_next]
+                  / "people who have battled online threats say …" (a post-modified subject)
+                  [head, head_appositive, head_colon, head_next, head_long]
     relative_label "what Mr. Hedge called ''the prior economy model''"           [relative_label]
     relative      "Jeb Bush, who announced he is quitting, …" (source: "who")     [relative]
     coordinated   "He looked up, furrowed his brow and said, “…”"                  [coordinated]
@@ -403,6 +404,7 @@ def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
 
 
 _SOURCE_ENDS = frozenset({",", ";", ":", "(", "—", "–", ".", "?", "!"})
+_OPENING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "still", "even", "now"})
 
 
 def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -432,15 +434,23 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
 
 
 def _after_comma(toks: list[Token], i: int) -> bool:
-    """Is token ``i`` right after a comma (or a comma and a closing quote mark: ,”)?"""
-    if i >= 1 and toks[i - 1].text == ",":
+    """Is token ``i`` right after a comma or a dash (or a comma and a closing quote mark: ,”),
+    maybe with adverbs between ("…, falsely suggesting", "… – saying")?"""
+    while i >= 2 and toks[i - 1].text.islower() and toks[i - 1].text.endswith("ly"):
+        i -= 1
+    if i >= 1 and toks[i - 1].text in (",", "—", "–", "--"):
         return True
     return i >= 2 and toks[i - 1].text in _CLOSING_MARKS and toks[i - 2].text == ","
 
 
+def _is_participle(cue: Cue) -> bool:
+    """Is the cue an -ing form, alone or opening a multi-word cue ("saying", "calling for")?"""
+    return cue.text.split()[0].lower().endswith("ing")
+
+
 def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"Gantz praised the deal, saying the UAE …": the source is the clause's subject."""
-    if not cue.text.lower().endswith("ing") or ci < 2 or not _after_comma(s.toks, ci):
+    if not _is_participle(cue) or ci < 2 or not _after_comma(s.toks, ci):
         return None
     earlier = [a for a in s.found if a.source is not None and a.cue is not None and a.cue.start < cue.start]
     if earlier:
@@ -624,16 +634,33 @@ def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
     toks = s.toks
     if rest + 1 >= len(toks) or toks[rest].text != ",":
         return None
-    word = toks[rest + 1].text
-    low = word.lower()
-    if not word.islower() or (low in _adjunct_words() and low != "to") or low in _CLAUSE_JOINERS or low in _RELATIVES \
-            or low in ("a", "an", "the") \
-            or low in _CLAUSE_OPENERS or lexicon.cues().get(low) is not None or low in ("that", "which"):
+    if not _continues_content(toks, rest + 1):
         return None
     end = _strip_end(s.text, toks[rest + 1].start, _clause_end(s, rest + 1))
     if _words(s.text, toks[rest + 1].start, end) < 2:
         return None
     return toks[rest + 1].start, end
+
+
+def _continues_content(toks: list[Token], i: int) -> bool:
+    """May the words at token ``i``, after a parenthetical cue, go on with the content?  A
+    lower-case verb phrase ("…, she vowed, would bring …") or a new subject ("Like his remarks,
+    Graham said, the jabs were unacceptable"); not an adjunct, a relative, a cue or a conjunction."""
+    word = toks[i].text
+    low = word.lower()
+    if low in ("and", "but") and i + 2 < len(toks):
+        word = toks[i + 1].text           # "…, they said, but he is still …"
+        low = word.lower()
+        i += 1
+    if low in _adjunct_words() and low != "to" or low in _CLAUSE_JOINERS or low in _RELATIVES \
+            or low in _CLAUSE_OPENERS or low in ("that", "which"):
+        return False
+    entry = lexicon.cues().get(low)
+    if entry is not None and (entry.type == "speech" or low.endswith("ing")):
+        return False                      # "…, he said, adding …", "…, she said, told …"
+    if word.islower() and low not in ("a", "an", "the"):
+        return True
+    return i + 1 < len(toks) and mentions.after(toks, i) is not None
 
 
 def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] | None, str]:
@@ -651,7 +678,54 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
     quantity = mentions.quantity_before(s.toks, j)
     if quantity is not None and _clause_start_ok(s, quantity[0]):
         return quantity, "head"
+    long = _long_subject(s, cue, ci, j)
+    if long is not None:
+        return long, "head_long"
     return None, rule
+
+
+_MAX_MODIFIER = 14                        # tokens between a long subject's noun phrase and its cue
+
+
+def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None:
+    """The noun phrase that opens a clause and is parted from its cue by a post-modifier: a
+    relative clause, a participle or a prepositional phrase ("people who have battled online
+    threats say", "House Republicans supporting the bill have said", "Spicer on Thursday
+    evening said").  The modifier holds no comma, quote mark, cue or coordinated verb."""
+    toks = s.toks
+    if cue.type != "speech":
+        return None
+    c = j - 1
+    while c > 0 and j - c <= _MAX_MODIFIER + mentions.MAX_MENTION_TOKENS and toks[c - 1].text not in _SOURCE_ENDS \
+            and toks[c - 1].text not in _OPENING_MARKS and toks[c - 1].text not in _CLOSING_MARKS:
+        c -= 1
+    while c < j and toks[c].text.lower() in _OPENING_CONJUNCTIONS:
+        c += 1                            # "But those who back her say …"
+    if c > 0 and toks[c - 1].text not in _SOURCE_ENDS and toks[c - 1].text.lower() not in _OPENING_CONJUNCTIONS:
+        return None
+    src = mentions.after(toks, c, j)
+    if src is None or not (0 < j - src[1] <= _MAX_MODIFIER) or not mentions.names_someone(toks, *src):
+        return None
+    first = toks[src[1]].text.lower()
+    if first in _RELATIVE_SUBJECTS or first == "that":
+        if j - src[1] < 3:
+            return None                   # "a Republican who has not endorsed …": the relative's own verb
+    elif first.endswith("ed") and len(first) > 4:
+        if toks[src[1] + 1].text.lower() not in _OPENING_PREPOSITIONS:
+            return None                   # "A witness interviewed by staff said", not "Sanders passed more bills"
+    elif not (first in _OPENING_PREPOSITIONS or (first.isalpha() and len(first) > 5 and first.endswith("ing"))):
+        return None
+    for k in range(src[1], j):
+        word = toks[k].text
+        if not mentions.is_word(word) and word not in ("-", "’s", "'s", "’", "'"):
+            return None
+        if word.lower() in ("and", "but", "or") and toks[k + 1].text.islower():
+            return None                   # "The senator traveled to Ohio and said": coordinated
+        if word.islower() and lexicon.cues().get(word) is not None:
+            return None
+    if not _agrees(s, src, cue, src[1]):
+        return None                       # "people who … say" but not "the man who … say"
+    return src
 
 
 def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -930,10 +1004,15 @@ def _cut_points(found: list[Attribution], a: Attribution, text: str, lo: int, hi
             cuts.append(b.source[0])
         elif b.rule == "coordinated" and lo < b.cue.start < hi:
             cuts.append(_conjunction_before(text, lo, b.cue.start))   # "criticized X and said Y"
-        elif b.rule == "participle" and lo < b.cue.start < hi \
-                and text[lo:b.cue.start].rstrip().rstrip("”\"’'").endswith(","):
-            cuts.append(b.cue.start)
+        elif b.rule == "participle" and lo < b.cue.start < hi:
+            m = _PARTICIPLE_LEAD.search(text, lo, b.cue.start)
+            if m is not None:
+                cuts.append(m.start("adverb") if m.group("adverb") else b.cue.start)   # ", falsely suggesting"
     return cuts
+
+
+# What stands between a clause and its participle cue: ",” " / " – " / ", falsely ".
+_PARTICIPLE_LEAD = re.compile(r"[,][”\"’']?\s*(?P<adverb>[a-z]+ly\s+)?$")
 
 
 def _conjunction_before(text: str, lo: int, at: int) -> int:
