@@ -399,6 +399,11 @@ _CAP_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*\.?(?:[ \t]+(?:(?:of|the|de
                       r"[A-Z][\w’'\-]*\.?)*")
 
 
+@lru_cache(maxsize=1)
+def _title_nouns() -> frozenset[str]:
+    return _lists()[0] | lexicon.lower_words("person_nouns.txt")
+
+
 class _Subjects:
     """People named as the subject of a sentence or clause: a name opening a sentence, after
     an opening phrase and its comma, after a conjunction, in an appositive ("Her opponent,
@@ -413,22 +418,23 @@ class _Subjects:
     def _scan(self) -> list[tuple[int, str]]:
         text = self.text
         cues = lexicon.cues()
-        function = _lists()[3]
-        titles = _lists()[0] | lexicon.lower_words("person_nouns.txt")
+        titles = _title_nouns()
+        known = self.names.by_surname
         found: list[tuple[int, str]] = []
         for m in _CAP_RUN.finditer(text):
-            words = m.group().split()
-            last = words[-1]
+            last = m.group().rsplit(None, 1)[-1]
             if last.endswith(_POSSESSIVES) or text.startswith(("’s", "'s"), m.end()):
                 continue                  # "Okafor’s plan"
+            if last not in known:
+                last = last[:-1]          # "… said Gantz."
+                if last not in known:
+                    continue
             start = m.start()
-            while len(words) > 1 and words[0].lower() in function:
-                words = words[1:]         # "But Castellanos"
             after = _TITLE_AFTER.match(text, m.end())
             if after and after.group(1).lower() in titles:
                 continue                  # "Rovers" in "Rovers manager Callum Drysdale"
             if self._opens_clause(start, cues, titles):
-                found.append((start, _clean(last)))
+                found.append((start, last))
         return found
 
     def _opens_clause(self, start: int, cues, titles) -> bool:
