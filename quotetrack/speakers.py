@@ -259,7 +259,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         elif kind == "person":
             res, person = _resolve_person(written, words, start, end, names)
         elif kind == "organisation":
-            name = " ".join(words[1:] if words[0].lower() == "the" else words)
+            name = " ".join(words[1:] if words[0].lower() in ("the", "a", "an") and len(words) > 1 else words)
             res = Resolved(Mention(start, end, written, kind, None, name), _clean(name), None, kind)
             res, person = _refer_back(res, words, start, names)
         else:
