@@ -53,7 +53,7 @@ def extract(text: str, doc_id: str = "<text>", config: Config | None = None,
     top = quotes.top_level(spans)
     skip = boilerplate_paragraphs(text, paras)
     attrs = attribution.attribute(text, paras, sents, top, skip, config)
-    resolved, entities = speakers.resolve(text, attrs, paras, skip)
+    resolved, entities = speakers.resolve(text, attrs, paras, skip, sents)
     open_ends = {s.end for s in top if not s.closed}
     index = _Index([p.start for p in paras], [s.start for s in sents], [q.start for q in top])
     records: list[Quote] = []

@@ -21,7 +21,7 @@ import re
 
 from . import lexicon
 from .attribute import Attribution
-from .model import Entity, Mention, Paragraph
+from .model import Entity, Mention, Paragraph, Sentence
 
 # A run of capitalised words, allowing "of", "the", "and", "de", "bin" inside and abbreviations:
 # "US Secretary of Defense Mark Esper", "Sen. Ted Cruz", "Mr. Trump".
@@ -224,11 +224,14 @@ class Resolved:
 
 
 def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
-            skip: frozenset[int] = frozenset()) -> tuple[list[Resolved], tuple[Entity, ...]]:
+            skip: frozenset[int] = frozenset(), sents: tuple[Sentence, ...] = ()
+            ) -> tuple[list[Resolved], tuple[Entity, ...]]:
     """Resolve the source of every attribution (floating quotes take their predecessor's).
 
-    Paragraphs in ``skip`` (page furniture) do not count in the pronoun window."""
+    Paragraphs in ``skip`` (page furniture) do not count in the pronoun window; ``sents``
+    (the document's sentences) let a pronoun look for the subject of the sentences before it."""
     names = index_names(text, [(p.start, p.end) for p in paras if p.index in skip])
+    subjects = _Subjects(text, sents, names)
     rank: dict[int, int] = {}
     counted = 0
     for p in paras:
@@ -251,11 +254,12 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         kind = _mention_type(words)
         person: _Person | None = None
         if kind == "pronoun":
-            res, person = _resolve_pronoun(written, start, rank[a.sentence.paragraph], speakers, names)
+            res, person = _resolve_pronoun(written, start, rank[a.sentence.paragraph], speakers, names,
+                                           subjects)
         elif kind == "person":
             res, person = _resolve_person(written, words, start, end, names)
         elif kind == "organisation":
-            name = " ".join(words[1:] if words[0].lower() == "the" else words)
+            name = " ".join(words[1:] if words[0].lower() in ("the", "a", "an") and len(words) > 1 else words)
             res = Resolved(Mention(start, end, written, kind, None, name), _clean(name), None, kind)
             res, person = _refer_back(res, words, start, names)
         else:
@@ -319,7 +323,8 @@ def _resolve_person(written: str, words: list[str], start: int, end: int,
 
 def _resolve_pronoun(pronoun: str, start: int, paragraph: int,
                      speakers: list[tuple[int, int, Resolved, _Person | None]],
-                     names: _NameIndex) -> tuple[Resolved, _Person | None]:
+                     names: _NameIndex, subjects: "_Subjects | None" = None
+                     ) -> tuple[Resolved, _Person | None]:
     mention = Mention(start, start + len(pronoun), pronoun, "pronoun")
     pronoun = pronoun.lower()
     gender = PERSON_PRONOUNS.get(pronoun)
@@ -334,6 +339,17 @@ def _resolve_pronoun(pronoun: str, start: int, paragraph: int,
                     and res.mention is not None and len(res.mention.text.split()) == 1:
                 return Resolved(mention, res.speaker, None, "organisation"), None
         return Resolved(mention, None, None, "pronoun"), None
+    person = subjects.antecedent(start, gender, 0) if subjects is not None else None
+    if person is None:                    # the speaker just before, if nothing rules them out
+        latest = next((p for _, para, _, p in reversed(speakers)
+                       if p is not None and paragraph - para <= PRONOUN_WINDOW_PARAGRAPHS), None)
+        if latest is not None and latest.gender in (gender, None):
+            person = latest
+    if person is None and subjects is not None:
+        person = subjects.antecedent(start, gender, 1)
+    if person is not None:
+        person.gender = gender
+        return Resolved(mention, person.name, person.title, "person"), person
     for wanted in (gender, None):         # people the text shows to be "he"/"she" first
         person = _recent_speaker(speakers, paragraph, wanted) or _nearest_named(names, start, wanted)
         if person is not None:
@@ -363,3 +379,124 @@ def _nearest_named(names: _NameIndex, start: int, gender: str | None) -> _Person
             return names.persons_at[i]
         i -= 1
     return None
+
+
+# A word before a name that leaves the name the subject of its clause ("and Gantz said",
+# "because Gantz …"); any other lower-case word before it (a verb, a preposition) makes it
+# an object.
+_CLAUSE_OPENERS = frozenset({
+    "and", "but", "while", "as", "when", "that", "because", "although", "though", "after",
+    "before", "since", "so", "then", "where", "whereas", "until", "once", "if", "yet"})
+_SUBJECT_SENTENCES_BACK = 3
+_TITLE_AFTER = re.compile(r"[ \t]+([a-z][\w\-]*)[ \t]+[A-Z]")
+# Lower-case words that may stand before a title in a person's phrase ("the former
+# Rovers manager", "a senior Treasury official").
+_NAME_MODIFIERS = frozenset({
+    "the", "a", "an", "former", "longtime", "veteran", "acting", "interim", "incoming",
+    "outgoing", "retired", "deputy", "senior", "current", "then", "new", "its", "his", "her",
+    "their"})
+_CAP_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*\.?(?:[ \t]+(?:(?:of|the|de|da|van|von|bin|al|la|le)[ \t]+)?"
+                      r"[A-Z][\w’'\-]*\.?)*")
+
+
+@lru_cache(maxsize=1)
+def _title_nouns() -> frozenset[str]:
+    return _lists()[0] | lexicon.lower_words("person_nouns.txt")
+
+
+class _Subjects:
+    """People named as the subject of a sentence or clause: a name opening a sentence, after
+    an opening phrase and its comma, after a conjunction, in an appositive ("Her opponent,
+    County Executive Gordon Pellham, has …"), or right after a speech verb ("said Gantz").
+    Built on first use, so a document with no "he"/"she" source pays nothing."""
+
+    def __init__(self, text: str, sents: tuple[Sentence, ...], names: _NameIndex):
+        self.text, self.sents, self.names = text, sents, names
+        self._found: list[tuple[int, str]] | None = None
+        self._starts = [s.start for s in sents]
+
+    def _scan(self) -> list[tuple[int, str]]:
+        text = self.text
+        cues = lexicon.cues()
+        titles = _title_nouns()
+        known = self.names.by_surname
+        found: list[tuple[int, str]] = []
+        for m in _CAP_RUN.finditer(text):
+            last = m.group().rsplit(None, 1)[-1]
+            if last.endswith(_POSSESSIVES) or text.startswith(("’s", "'s"), m.end()):
+                continue                  # "Okafor’s plan"
+            if last not in known:
+                last = last[:-1]          # "… said Gantz."
+                if last not in known:
+                    continue
+            start = m.start()
+            after = _TITLE_AFTER.match(text, m.end())
+            if after and after.group(1).lower() in titles:
+                continue                  # "Rovers" in "Rovers manager Callum Drysdale"
+            if self._opens_clause(start, cues, titles):
+                found.append((start, last))
+        return found
+
+    def _opens_clause(self, start: int, cues, titles) -> bool:
+        """Whether a name starting at ``start`` is the subject of its clause, judged by the
+        word before it; a lower-case title before it ("Rovers manager Callum Drysdale") is
+        part of the name's phrase, so the judgement moves to the word before that."""
+        text = self.text
+        i = start - 1
+        for _ in range(6):
+            while i >= 0 and text[i] in " \t":
+                i -= 1
+            if i < 0:
+                return True
+            ch = text[i]
+            if ch in "“‘" or (ch in "\"'" and (i == 0 or text[i - 1].isspace())):
+                return False              # a name opening a quotation is the speaker's word
+            if not ch.isalpha():
+                return True
+            j = i
+            while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
+                j -= 1
+            word = text[j:i + 1]
+            if not word.islower():
+                i = j - 1                 # a capitalised word of the same phrase ("Rovers")
+                continue
+            if word in titles or word in _NAME_MODIFIERS or "-" in word:
+                i = j - 1                 # "three-term County Executive Gordon Pellham"
+                continue
+            return word in _CLAUSE_OPENERS or word in cues
+        return False
+
+    def antecedent(self, start: int, gender: str, paragraphs: int) -> _Person | None:
+        """The subject of the pronoun's own sentence (before it) or of one of the few
+        sentences before: in each sentence, the first named subject that the text shows to be of the text shows to be of
+        ``gender``, else the first whose gender the text has not shown ("Quintero told jurors
+        that Larrimore had … She called …" is Quintero).  The sentences searched stay in the
+        pronoun's paragraph, or go ``paragraphs`` paragraphs further back."""
+        if not self.sents:
+            return None
+        if self._found is None:
+            self._found = self._scan()
+        found = self._found
+        k = bisect.bisect_right(self._starts, start) - 1
+        if k < 0:
+            return None
+        para = self.sents[k].paragraph
+        hi = bisect.bisect_left(found, (start, ""))
+        for j in range(k, max(-1, k - _SUBJECT_SENTENCES_BACK - 1), -1):
+            sent = self.sents[j]
+            if para - sent.paragraph > paragraphs:
+                break
+            lo = bisect.bisect_left(found, (sent.start, ""))
+            unknown = None
+            for pos, word in found[lo:hi]:     # the main clause's subject comes first
+                person = self.names.by_surname.get(word)
+                if person is None:
+                    continue
+                if person.gender == gender:
+                    return person
+                if person.gender is None and unknown is None:
+                    unknown = person
+            if unknown is not None:
+                return unknown
+            hi = lo
+        return None
