@@ -175,13 +175,14 @@ def _nominative(s: _Sent, src: tuple[int, int]) -> bool:
 
 
 def _clause_start_ok(s: _Sent, i: int) -> bool:
-    """Does a subject at token ``i`` open a clause (sentence start, after a comma or a conjunction)?"""
+    """Does a subject at token ``i`` open a clause (sentence start, after a comma, a dash such as a
+    dateline's "LISBON ― The port authority said", or a conjunction)?"""
     if i == 0:
         return True
     prev = s.toks[i - 1].text
     if i == 1 and mentions.is_capitalised(prev) and mentions.is_title_word(s.toks[i].text):
         return True                       # "Mine manager Pieter Kessler said": "Mine" opens it
-    return (prev in (",", ";", ":", "(", "—", "–") or prev in _OPENING_MARKS or prev in _CLOSING_MARKS
+    return (prev in (",", ";", ":", "(") or prev in _DASHES or prev in _OPENING_MARKS or prev in _CLOSING_MARKS
             or prev.lower() in _CLAUSE_OPENERS)
 
 
@@ -334,7 +335,7 @@ def _content_after(s: _Sent, k: int) -> tuple[int, int] | None:
 # A new clause after a comma ends reported content: ", but she has bristled at …",
 # ", and it is clear …", ", who has been battered …".  Not ", and that …" (the content goes on).
 _CLAUSE_JOINERS = frozenset({"but", "and", "while", "although", "though", "yet", "whereas"})
-_RELATIVES = frozenset({"who", "which", "whose"})
+_RELATIVES = frozenset({"who", "whom", "which", "whose"})
 _NEW_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "there", "the", "his", "her", "their", "its"})
 
 
@@ -752,8 +753,9 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     content = _content_after(s, k)
     if content is None:
         return _colon_into_next_paragraph(s, cue, k, src, rule)
-    if _opens_with_participle_cue(s.text, content[0]):
+    if k > ce and _opens_with_participle_cue(s.text, content[0]):
         return None                   # "Cruz seemed to mock him, saying …": the participle's
+                                      # (not "X said seeing the crowds was …": content right after the cue)
     content = (content[0], _subordinate_end(s, src[0], k, content[1]))
     if s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3:
         return None
