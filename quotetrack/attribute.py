@@ -15,6 +15,7 @@ reporter writes (each a small function; the rule it records is in brackets):
     relative_label "what Mr. Hedge called ''the prior economy model''"           [relative_label]
     relative      "Jeb Bush, who announced he is quitting, …" (source: "who")     [relative]
     coordinated   "He looked up, furrowed his brow and said, “…”"                  [coordinated]
+    asked         "Asked why he trailed, Sanders said …" (the question, no source)   [asked]
 
 A short paragraph "Marco Rubio: I’m not interested" is a headline statement [colon].
 Quote sieves then take each quoted passage no other sieve claimed:
@@ -1048,8 +1049,48 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
     return out
 
 
+_QUESTION_OPENERS = frozenset({"what", "why", "how", "whether", "if", "about", "who", "when", "where", "which", "to"})
+_ASKED_LEADS = frozenset({"when", "while", "after", "once", "if", "and", "but"})
+_ASKED_REACH = 10                         # tokens of adjunct between "Asked" and its question
+
+
+def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"Asked at a briefing why he trailed, Sanders said …", "…,” she said when asked what …":
+    a bare past participle "asked" that opens a clause reports the question, with no source
+    written (the asker is the reporter).  The question runs to the next comma outside quotes."""
+    toks = s.toks
+    if cue.lemma != "ask" or ce - ci != 1 or toks[ci].text.lower() != "asked":
+        return None
+    if ci > 0 and toks[ci - 1].text.lower() not in _ASKED_LEADS and toks[ci - 1].text not in _OPENING_MARKS:
+        return None
+    if ci > 1 and toks[ci - 1].text.lower() in ("and", "but") and toks[ci - 2].text != ",":
+        return None                       # "He stood and asked …" is a coordinated verb
+    k = ce
+    if k < len(toks) and toks[k].text.lower() not in _QUESTION_OPENERS:
+        if toks[k].text.lower() not in _OPENING_PREPOSITIONS:
+            return None                   # "Asked the court to …" has an object: not a bare participle
+        while k < len(toks) and k - ce < _ASKED_REACH and mentions.is_word(toks[k].text) \
+                and toks[k].text.lower() not in _QUESTION_OPENERS - {"to"}:
+            k += 1
+    if k >= len(toks) or toks[k].text.lower() not in _QUESTION_OPENERS:
+        return None
+    end = len(toks)
+    for i in range(k + 1, len(toks)):
+        if toks[i].text in (",", ";") and not s.doc.inside_quote(toks[i].start, toks[i].end):
+            end = i
+            break
+        if toks[i].text == "," and i + 1 < len(toks) and toks[i + 1].text in _CLOSING_MARKS \
+                and s.doc.quote_at(end=toks[i + 1].end) is not None:
+            end = i + 2                   # "Asked if X is “fit to serve,” 72 percent said …"
+            break
+    if end - k < 2:
+        return None
+    content = (toks[k].start, _strip_end(s.text, toks[k].start, toks[end - 1].end))
+    return Attribution((content,), None, cue, "asked", s.sentence)
+
+
 SENTENCE_SIEVES: tuple[Callable[[_Sent, Cue, int, int], Attribution | None], ...] = (
-    according_to, participle, tail, relative_label, head, relative, coordinated)
+    according_to, participle, tail, relative_label, head, relative, coordinated, asked)
 
 
 def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
