@@ -234,13 +234,20 @@ def _is_clause(text: str, start: int, end: int) -> bool:
         return False
     if words[0].lower() in _OPENING_PREPOSITIONS and "," not in text[start:end]:
         return False                      # "After the closeout of the probe July 6, Judicial Watch asked …"
+    if words[0].lower() == "according" and words[1].lower() == "to":
+        return False                      # "According to people familiar with it, X has asked …": a source
     return not (len(words) <= 6 and words[0].lower() in _adjunct_words())
 
 
+# Words that open reported content after a cue and its listener: "asked who needed a ride".
+_REPORT_OPENERS = frozenset({"that", "whether", "who", "what", "why", "how", "if"})
+
+
 def _listener_rest_ok(toks: list[Token], rest: int) -> bool:
-    """After "…, Obama told a town-hall meeting in Hanoi": no new content may follow the listener."""
+    """After "…, Obama told a town-hall meeting in Hanoi": no new content ("that …", "who …",
+    "whether …", a colon or a quote) may follow the listener."""
     for tok in toks[rest:]:
-        if tok.text.lower() in ("that", "whether") or tok.text == ":" or tok.text in _OPENING_MARKS:
+        if tok.text.lower() in _REPORT_OPENERS or tok.text == ":" or tok.text in _OPENING_MARKS:
             return False
         if tok.text == ",":
             return True
@@ -578,6 +585,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         if quote is None and earlier is None and rule != "tail_inverted" else None
     if quote is None and earlier is None and continuation is None and not _is_clause(s.text, start, end):
         return None
+    if quote is None and earlier is None and _ends_in_relative(s.text, start, end):
+        return None
     # what follows: nothing that is content of its own, or an interrupted quote's second part
     rest = after_src
     if cue.lemma in _object_cues() and rest < len(toks):
@@ -609,6 +618,17 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         if toks[k].text in (",", ";", ":"):
             break
     return Attribution(tuple(fragments), _span(s, src), cue, rule, s.sentence)
+
+
+def _ends_in_relative(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] end in a relative clause after its last comma?  Then it is the
+    subject of the cue that follows, not content: "Dr. Vane, who studies bats at the
+    university, called the paper …"."""
+    cut = text.rfind(",", start, end)
+    if cut < 0:
+        return False
+    words = text[cut + 1:end].split(maxsplit=1)
+    return bool(words) and words[0].lower() in _RELATIVES
 
 
 def _quote_tail_rest_ok(toks: list[Token], rest: int) -> bool:
@@ -1085,8 +1105,25 @@ def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             break
     if end - k < 2:
         return None
+    if not _reports_answer(s, ci, end):
+        return None
     content = (toks[k].start, _strip_end(s.text, toks[k].start, toks[end - 1].end))
     return Attribution((content,), None, cue, "asked", s.sentence)
+
+
+def _reports_answer(s: _Sent, ci: int, end: int) -> bool:
+    """Does the sentence of an "Asked …" question report an answer: a speech cue or a quote
+    outside the question ("Asked why, she said …", "“…,” he said when asked …")?  Not "Asked
+    what he would tell them, Ferreira was quiet for a while"."""
+    for i, tok in enumerate(s.toks):
+        if ci <= i < end:
+            continue
+        if tok.text in _OPENING_MARKS or tok.text == ":":
+            return True
+        entry = lexicon.cues().get(tok.text.lower())
+        if entry is not None and entry.type == "speech":
+            return True
+    return False
 
 
 SENTENCE_SIEVES: tuple[Callable[[_Sent, Cue, int, int], Attribution | None], ...] = (
