@@ -15,6 +15,7 @@ reporter writes (each a small function; the rule it records is in brackets):
     relative_label "what Mr. Hedge called ''the prior economy model''"           [relative_label]
     relative      "Jeb Bush, who announced he is quitting, …" (source: "who")     [relative]
     coordinated   "He looked up, furrowed his brow and said, “…”"                  [coordinated]
+    asked         "Asked why he trailed, Sanders said …" (the question, no source)   [asked]
 
 A short paragraph "Marco Rubio: I’m not interested" is a headline statement [colon].
 Quote sieves then take each quoted passage no other sieve claimed:
@@ -175,13 +176,14 @@ def _nominative(s: _Sent, src: tuple[int, int]) -> bool:
 
 
 def _clause_start_ok(s: _Sent, i: int) -> bool:
-    """Does a subject at token ``i`` open a clause (sentence start, after a comma or a conjunction)?"""
+    """Does a subject at token ``i`` open a clause (sentence start, after a comma, a dash such as a
+    dateline's "LISBON ― The port authority said", or a conjunction)?"""
     if i == 0:
         return True
     prev = s.toks[i - 1].text
     if i == 1 and mentions.is_capitalised(prev) and mentions.is_title_word(s.toks[i].text):
         return True                       # "Mine manager Pieter Kessler said": "Mine" opens it
-    return (prev in (",", ";", ":", "(", "—", "–") or prev in _OPENING_MARKS or prev in _CLOSING_MARKS
+    return (prev in (",", ";", ":", "(") or prev in _DASHES or prev in _OPENING_MARKS or prev in _CLOSING_MARKS
             or prev.lower() in _CLAUSE_OPENERS)
 
 
@@ -232,13 +234,20 @@ def _is_clause(text: str, start: int, end: int) -> bool:
         return False
     if words[0].lower() in _OPENING_PREPOSITIONS and "," not in text[start:end]:
         return False                      # "After the closeout of the probe July 6, Judicial Watch asked …"
+    if words[0].lower() == "according" and words[1].lower() == "to":
+        return False                      # "According to people familiar with it, X has asked …": a source
     return not (len(words) <= 6 and words[0].lower() in _adjunct_words())
 
 
+# Words that open reported content after a cue and its listener: "asked who needed a ride".
+_REPORT_OPENERS = frozenset({"that", "whether", "who", "what", "why", "how", "if"})
+
+
 def _listener_rest_ok(toks: list[Token], rest: int) -> bool:
-    """After "…, Obama told a town-hall meeting in Hanoi": no new content may follow the listener."""
+    """After "…, Obama told a town-hall meeting in Hanoi": no new content ("that …", "who …",
+    "whether …", a colon or a quote) may follow the listener."""
     for tok in toks[rest:]:
-        if tok.text.lower() in ("that", "whether") or tok.text == ":" or tok.text in _OPENING_MARKS:
+        if tok.text.lower() in _REPORT_OPENERS or tok.text == ":" or tok.text in _OPENING_MARKS:
             return False
         if tok.text == ",":
             return True
@@ -334,7 +343,7 @@ def _content_after(s: _Sent, k: int) -> tuple[int, int] | None:
 # A new clause after a comma ends reported content: ", but she has bristled at …",
 # ", and it is clear …", ", who has been battered …".  Not ", and that …" (the content goes on).
 _CLAUSE_JOINERS = frozenset({"but", "and", "while", "although", "though", "yet", "whereas"})
-_RELATIVES = frozenset({"who", "which", "whose"})
+_RELATIVES = frozenset({"who", "whom", "which", "whose"})
 _NEW_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "there", "the", "his", "her", "their", "its"})
 
 
@@ -576,6 +585,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         if quote is None and earlier is None and rule != "tail_inverted" else None
     if quote is None and earlier is None and continuation is None and not _is_clause(s.text, start, end):
         return None
+    if quote is None and earlier is None and _ends_in_relative(s.text, start, end):
+        return None
     # what follows: nothing that is content of its own, or an interrupted quote's second part
     rest = after_src
     if cue.lemma in _object_cues() and rest < len(toks):
@@ -607,6 +618,17 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         if toks[k].text in (",", ";", ":"):
             break
     return Attribution(tuple(fragments), _span(s, src), cue, rule, s.sentence)
+
+
+def _ends_in_relative(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] end in a relative clause after its last comma?  Then it is the
+    subject of the cue that follows, not content: "Dr. Vane, who studies bats at the
+    university, called the paper …"."""
+    cut = text.rfind(",", start, end)
+    if cut < 0:
+        return False
+    words = text[cut + 1:end].split(maxsplit=1)
+    return bool(words) and words[0].lower() in _RELATIVES
 
 
 def _quote_tail_rest_ok(toks: list[Token], rest: int) -> bool:
@@ -752,8 +774,9 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     content = _content_after(s, k)
     if content is None:
         return _colon_into_next_paragraph(s, cue, k, src, rule)
-    if _opens_with_participle_cue(s.text, content[0]):
+    if k > ce and _opens_with_participle_cue(s.text, content[0]):
         return None                   # "Cruz seemed to mock him, saying …": the participle's
+                                      # (not "X said seeing the crowds was …": content right after the cue)
     content = (content[0], _subordinate_end(s, src[0], k, content[1]))
     if s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3:
         return None
@@ -1046,8 +1069,65 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
     return out
 
 
+_QUESTION_OPENERS = frozenset({"what", "why", "how", "whether", "if", "about", "who", "when", "where", "which", "to"})
+_ASKED_LEADS = frozenset({"when", "while", "after", "once", "if", "and", "but"})
+_ASKED_REACH = 10                         # tokens of adjunct between "Asked" and its question
+
+
+def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"Asked at a briefing why he trailed, Sanders said …", "…,” she said when asked what …":
+    a bare past participle "asked" that opens a clause reports the question, with no source
+    written (the asker is the reporter).  The question runs to the next comma outside quotes."""
+    toks = s.toks
+    if cue.lemma != "ask" or ce - ci != 1 or toks[ci].text.lower() != "asked":
+        return None
+    if ci > 0 and toks[ci - 1].text.lower() not in _ASKED_LEADS and toks[ci - 1].text not in _OPENING_MARKS:
+        return None
+    if ci > 1 and toks[ci - 1].text.lower() in ("and", "but") and toks[ci - 2].text != ",":
+        return None                       # "He stood and asked …" is a coordinated verb
+    k = ce
+    if k < len(toks) and toks[k].text.lower() not in _QUESTION_OPENERS:
+        if toks[k].text.lower() not in _OPENING_PREPOSITIONS:
+            return None                   # "Asked the court to …" has an object: not a bare participle
+        while k < len(toks) and k - ce < _ASKED_REACH and mentions.is_word(toks[k].text) \
+                and toks[k].text.lower() not in _QUESTION_OPENERS - {"to"}:
+            k += 1
+    if k >= len(toks) or toks[k].text.lower() not in _QUESTION_OPENERS:
+        return None
+    end = len(toks)
+    for i in range(k + 1, len(toks)):
+        if toks[i].text in (",", ";") and not s.doc.inside_quote(toks[i].start, toks[i].end):
+            end = i
+            break
+        if toks[i].text == "," and i + 1 < len(toks) and toks[i + 1].text in _CLOSING_MARKS \
+                and s.doc.quote_at(end=toks[i + 1].end) is not None:
+            end = i + 2                   # "Asked if X is “fit to serve,” 72 percent said …"
+            break
+    if end - k < 2:
+        return None
+    if not _reports_answer(s, ci, end):
+        return None
+    content = (toks[k].start, _strip_end(s.text, toks[k].start, toks[end - 1].end))
+    return Attribution((content,), None, cue, "asked", s.sentence)
+
+
+def _reports_answer(s: _Sent, ci: int, end: int) -> bool:
+    """Does the sentence of an "Asked …" question report an answer: a speech cue or a quote
+    outside the question ("Asked why, she said …", "“…,” he said when asked …")?  Not "Asked
+    what he would tell them, Ferreira was quiet for a while"."""
+    for i, tok in enumerate(s.toks):
+        if ci <= i < end:
+            continue
+        if tok.text in _OPENING_MARKS or tok.text == ":":
+            return True
+        entry = lexicon.cues().get(tok.text.lower())
+        if entry is not None and entry.type == "speech":
+            return True
+    return False
+
+
 SENTENCE_SIEVES: tuple[Callable[[_Sent, Cue, int, int], Attribution | None], ...] = (
-    according_to, participle, tail, relative_label, head, relative, coordinated)
+    according_to, participle, tail, relative_label, head, relative, coordinated, asked)
 
 
 def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
