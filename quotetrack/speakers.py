@@ -318,6 +318,8 @@ def _resolve_person(written: str, words: list[str], start: int, end: int,
         gender = _gender_of_title(title_words)
         person = _Person(" ".join(name_words), title, gender, start)
         names.by_surname[name_words[-1]] = person
+    elif person.title is None and title:
+        person.title = title              # "opposition lawmaker Ingrid Haldane", then "Haldane said"
     return Resolved(mention, person.name, title or person.title, "person"), person
 
 
