@@ -40,6 +40,9 @@ def _token_pattern() -> re.Pattern:
     return re.compile(_TOKEN_TEMPLATE.format(abbreviations=alternation), re.IGNORECASE)
 
 
+# A possible sentence end with more text after it: "fair. Then" / "fair?” he" / "U.S. officials".
+_INNER_END = re.compile(r"[.?!…][\"”’'»)\]]*\s+\S")
+
 # Quote marks that may close a sentence before a lower-case continuation.
 _QUESTION_CLOSE = regex.compile(r"[?!][”\"’'»]+\s*$")
 
@@ -72,6 +75,9 @@ def _punkt():
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Punkt sentence spans inside text[start:end], lower-case continuations merged."""
     chunk = text[start:end]
+    if not _INNER_END.search(chunk):
+        yield start, end                  # no sentence end before the last word: one sentence
+        return
     pending: tuple[int, int] | None = None
     for s, e in _punkt().span_tokenize(chunk):
         if pending is not None:
