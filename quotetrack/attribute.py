@@ -119,16 +119,6 @@ class _Doc:
 
 # ----------------------------------------------------------------- helpers
 
-@lru_cache(maxsize=1)
-def _object_cues() -> frozenset[str]:
-    return lexicon.lower_words("object_cues.txt")
-
-
-@lru_cache(maxsize=1)
-def _adjunct_words() -> frozenset[str]:
-    return lexicon.lower_words("adjunct_words.txt")
-
-
 _CONJUNCTIONS = ("and", "but", "so", "yet", "or")
 
 
@@ -189,7 +179,7 @@ def _clause_start_ok(s: _Sent, i: int) -> bool:
 
 def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
     """Skip the listener after "told", "assured", "warned": "told reporters", "told The Post"."""
-    if cue.lemma not in _object_cues() or k >= len(s.toks):
+    if cue.lemma not in lexicon.lower_words("object_cues.txt") or k >= len(s.toks):
         return k
     if s.toks[k].text.lower() in ("that", "whether", "if", ":", ",", "about") or s.toks[k].text in _OPENING_MARKS:
         return k
@@ -209,7 +199,7 @@ def _skip_adjuncts(s: _Sent, k: int) -> int:
     toks = s.toks
     while k < len(toks) and toks[k].text.islower() and toks[k].text.endswith("ly"):
         k += 1                            # "fired back forcefully: …"
-    if k >= len(toks) or toks[k].text.lower() not in _adjunct_words():
+    if k >= len(toks) or toks[k].text.lower() not in lexicon.lower_words("adjunct_words.txt"):
         return k
     j = k + 1
     while j < len(toks) and j - k <= 14 and mentions.is_word(toks[j].text) \
@@ -236,7 +226,7 @@ def _is_clause(text: str, start: int, end: int) -> bool:
         return False                      # "After the closeout of the probe July 6, Judicial Watch asked …"
     if words[0].lower() == "according" and words[1].lower() == "to":
         return False                      # "According to people familiar with it, X has asked …": a source
-    return not (len(words) <= 6 and words[0].lower() in _adjunct_words())
+    return not (len(words) <= 6 and words[0].lower() in lexicon.lower_words("adjunct_words.txt"))
 
 
 # Words that open reported content after a cue and its listener: "asked who needed a ride".
@@ -259,17 +249,7 @@ def _adjunct_only(word: str) -> bool:
     if not mentions.is_word(word):
         return word != ":"
     low = word.lower()
-    return low in _adjunct_words() or (low.endswith("ly") and word.islower()) or low in _calendar()
-
-
-@lru_cache(maxsize=1)
-def _calendar() -> frozenset[str]:
-    return lexicon.lower_words("calendar_words.txt")
-
-
-@lru_cache(maxsize=1)
-def _naming_cues() -> frozenset[str]:
-    return lexicon.lower_words("naming_cues.txt")
+    return low in lexicon.lower_words("adjunct_words.txt") or (low.endswith("ly") and word.islower()) or low in lexicon.lower_words("calendar_words.txt")
 
 
 _NAMING_REACH = 10                        # tokens from the cue to the quote of a naming cue
@@ -279,7 +259,7 @@ def _naming_content(s: _Sent, cue: Cue, k: int) -> tuple[int, int] | None:
     """After a naming cue, the object and its quoted label, ending where the quote closes:
     "called [Palin a “clown”] on his radio show", "described [him as “volatile” and “erratic”]".
     None when the cue is no naming cue or no quote opens soon after it."""
-    if cue.lemma not in _naming_cues():
+    if cue.lemma not in lexicon.lower_words("naming_cues.txt"):
         return None
     toks = s.toks
     for i in range(k, min(len(toks), k + _NAMING_REACH)):
@@ -589,7 +569,7 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         return None
     # what follows: nothing that is content of its own, or an interrupted quote's second part
     rest = after_src
-    if cue.lemma in _object_cues() and rest < len(toks):
+    if cue.lemma in lexicon.lower_words("object_cues.txt") and rest < len(toks):
         rest = _skip_object(s, rest, cue)
         whole_quote = quote is not None and quote.start == start
         if not (_quote_listener_rest_ok(toks, rest) if whole_quote else _listener_rest_ok(toks, rest)):
@@ -674,7 +654,7 @@ def _continues_content(toks: list[Token], i: int) -> bool:
         word = toks[i + 1].text           # "…, they said, but he is still …"
         low = word.lower()
         i += 1
-    if low in _adjunct_words() and low != "to" or low in _CLAUSE_JOINERS or low in _RELATIVES \
+    if low in lexicon.lower_words("adjunct_words.txt") and low != "to" or low in _CLAUSE_JOINERS or low in _RELATIVES \
             or low in _CLAUSE_OPENERS or low in ("that", "which"):
         return False
     entry = lexicon.cues().get(low)
@@ -761,7 +741,7 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             and toks[0].text.lower() not in _SUBORDINATORS:
         src = (0, src[1])                 # "Mine manager Pieter Kessler said", not "When liberal groups said"
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
-    if k < len(toks) and toks[k].text.lower() in _adjunct_words() \
+    if k < len(toks) and toks[k].text.lower() in lexicon.lower_words("adjunct_words.txt") \
             and toks[k].text.lower() not in _CONTENT_PREPOSITIONS:
         return None                   # "as McDonough suggested at the meeting": no content
     if cue.lemma in lexicon.lower_words("quote_only_cues.txt") and not _introduces_report(toks, k):
@@ -819,7 +799,7 @@ def relative_label(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"what Mr. Hedge called ''the prior economy model''", "whom he described as “volatile”":
     an object relative, its source, a naming cue and a quoted label.  The content is the
     relative and the label (PolNeAR's "what … the prior economy model")."""
-    if cue.lemma not in _naming_cues():
+    if cue.lemma not in lexicon.lower_words("naming_cues.txt"):
         return None
     toks = s.toks
     j = mentions.skip_modifiers_back(toks, ci)
@@ -847,7 +827,7 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if j < 2 or toks[j - 1].text.lower() not in _RELATIVE_SUBJECTS or not _active_finite(s, cue, ci, ce):
         return None
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
-    if k < len(toks) and (toks[k].text.lower() in _CONJUNCTIONS or toks[k].text.lower() in _adjunct_words()
+    if k < len(toks) and (toks[k].text.lower() in _CONJUNCTIONS or toks[k].text.lower() in lexicon.lower_words("adjunct_words.txt")
                           and toks[k].text.lower() not in _CONTENT_PREPOSITIONS):
         return None
     if cue.lemma in lexicon.lower_words("quote_only_cues.txt") and not _introduces_report(toks, k):
@@ -925,7 +905,7 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
     content = _naming_content(s, cue, k) or _content_after(s, k)
     if content is None or (s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3
-                           and cue.lemma not in _naming_cues()):
+                           and cue.lemma not in lexicon.lower_words("naming_cues.txt")):
         return None
     return Attribution((content,), _span(s, subject), cue, "coordinated", s.sentence)
 
