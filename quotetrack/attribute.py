@@ -41,7 +41,7 @@ from . import cues as cue_finder
 from . import lexicon, mentions
 from .config import Config
 from .model import Cue, Paragraph, QuotedSpan, Sentence
-from .segment import Token, tokens as tokenize
+from .segment import Token, paragraph_ranks, tokens as tokenize
 
 _SEPARATORS = frozenset({",", "?", "!", "—", "–", "--", ";"})
 _CLOSING_MARKS = frozenset({"”", "\"", "’", "'", "»", "''", "›"})
@@ -1407,12 +1407,7 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found = _drop_overlaps(found)
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
     found.sort(key=lambda a: a.fragments[0][0])
-    rank: dict[int, int] = {}
-    counted = 0
-    for para in paras:                    # paragraph numbers that skip page furniture
-        counted += para.index not in skip_paragraphs
-        rank[para.index] = counted
-    return _resolve_floating(found, rank)
+    return _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs))
 
 
 def _rank(a: Attribution) -> int:

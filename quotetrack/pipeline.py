@@ -113,11 +113,10 @@ def kind_of(text: str, fragments: list[tuple[int, int]], top: list[QuotedSpan],
             i += 1
         if inside:
             any_quote = True
-        covered = sum(q.end - q.start for q in inside)
         rest = text[s:e]
         for q in inside:
             rest = rest.replace(text[q.start:q.end], "", 1)
-        if not inside or rest.strip(_TRIM) or covered == 0:
+        if not inside or rest.strip(_TRIM):
             whole = False
     if any_quote and whole:
         return "direct"

@@ -119,6 +119,21 @@ def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+def paragraph_ranks(paras: tuple[Paragraph, ...], skip: frozenset[int]) -> dict[int, int]:
+    """Paragraph index -> its number counting only paragraphs not in ``skip`` (page furniture
+    such as newsletter prompts), so distances in paragraphs ignore them.
+
+    >>> paragraph_ranks(paragraphs("A.\\nSubscribe!\\nB."), frozenset({2}))
+    {1: 1, 2: 1, 3: 2}
+    """
+    ranks: dict[int, int] = {}
+    counted = 0
+    for para in paras:
+        counted += para.index not in skip
+        ranks[para.index] = counted
+    return ranks
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word and punctuation tokens of text[start:end] with document offsets.
 

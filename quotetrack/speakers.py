@@ -20,6 +20,7 @@ from functools import lru_cache
 import re
 
 from . import lexicon
+from .segment import paragraph_ranks
 from .attribute import Attribution
 from .model import Entity, Mention, Paragraph, Sentence
 
@@ -232,11 +233,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     (the document's sentences) let a pronoun look for the subject of the sentences before it."""
     names = index_names(text, [(p.start, p.end) for p in paras if p.index in skip])
     subjects = _Subjects(text, sents, names)
-    rank: dict[int, int] = {}
-    counted = 0
-    for p in paras:
-        counted += p.index not in skip
-        rank[p.index] = counted
+    rank = paragraph_ranks(paras, skip)
     out: list[Resolved] = []
     speakers: list[tuple[int, int, Resolved, _Person | None]] = []   # (offset, paragraph, resolved, person)
     entities: dict[str, _Person] = {}
