@@ -394,8 +394,6 @@ _NAME_MODIFIERS = frozenset({
     "the", "a", "an", "former", "longtime", "veteran", "acting", "interim", "incoming",
     "outgoing", "retired", "deputy", "senior", "current", "then", "new", "its", "his", "her",
     "their"})
-_CAP_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*\.?(?:[ \t]+(?:(?:of|the|de|da|van|von|bin|al|la|le)[ \t]+)?"
-                      r"[A-Z][\w’'\-]*\.?)*")
 
 
 @lru_cache(maxsize=1)
@@ -420,7 +418,7 @@ class _Subjects:
         titles = _title_nouns()
         known = self.names.by_surname
         found: list[tuple[int, str]] = []
-        for m in _CAP_RUN.finditer(text):
+        for m in _NAME_RUN.finditer(text):
             last = m.group().rsplit(None, 1)[-1]
             if last.endswith(_POSSESSIVES) or text.startswith(("’s", "'s"), m.end()):
                 continue                  # "Okafor’s plan"
@@ -467,7 +465,7 @@ class _Subjects:
 
     def antecedent(self, start: int, gender: str, paragraphs: int) -> _Person | None:
         """The subject of the pronoun's own sentence (before it) or of one of the few
-        sentences before: in each sentence, the first named subject that the text shows to be of the text shows to be of
+        sentences before: in each sentence, the first named subject that the text shows to be of
         ``gender``, else the first whose gender the text has not shown ("Quintero told jurors
         that Larrimore had … She called …" is Quintero).  The sentences searched stay in the
         pronoun's paragraph, or go ``paragraphs`` paragraphs further back."""
