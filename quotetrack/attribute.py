@@ -1027,6 +1027,13 @@ def _conjunction_before(text: str, lo: int, at: int) -> int:
 _COORDINATION = re.compile(r"[,;]?\s+(?:and|but|then)(?:\s+\w+ly)?(?:\s+(?:also|later|then))?\s*$", re.IGNORECASE)
 
 
+def _before_joint(text: str, lo: int, end: int) -> int:
+    """``end`` moved back over white space, commas and semicolons (not before ``lo``)."""
+    while end > lo and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return end
+
+
 def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution]:
     """"While Comey said X, he said Y": X ends where the next attribution begins; so does
     "Trump told Newsmax X, adding, “…”"."""
@@ -1035,14 +1042,10 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
         last_s, last_e = a.fragments[-1]
         cut = min(_cut_points(found, a, text, last_s, last_e), default=None)
         if cut is not None:
-            end = cut
-            while end > last_s and (text[end - 1].isspace() or text[end - 1] in ",;"):
-                end -= 1
+            end = _before_joint(text, last_s, cut)
             words = text[last_s:end].split()
             while words and words[-1].lower() in _CONJUNCTIONS:
-                end = text.rindex(words.pop(), last_s, end)
-                while end > last_s and (text[end - 1].isspace() or text[end - 1] in ",;"):
-                    end -= 1
+                end = _before_joint(text, last_s, text.rindex(words.pop(), last_s, end))
             if end - last_s >= 2:
                 a = replace(a, fragments=a.fragments[:-1] + ((last_s, end),))
         out.append(a)
