@@ -175,3 +175,96 @@ class Document:
         out["quotes"] = [q.to_dict() for q in self.quotes]
         out["warnings"] = [w.to_dict() for w in self.warnings]
         return out
+
+
+# --- claims (issue "Fact claims") -----------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number or named quantity as written ("3 million", "40%", "$1.2 billion", "three").
+
+    ``value`` is the number it stands for (3000000.0, 40.0, 1200000000.0, 3.0), None when
+    it has none ("dozens"); ``unit`` is what is counted or measured: "%", "$", "€",
+    "years", "jobs", or "" when nothing follows.
+    """
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "value": self.value, "unit": self.unit}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimScore:
+    """How check-worthy one sentence is, and why.
+
+    ``rules`` names every rule that fired with the weight it added (``--explain``);
+    ``types`` are the claim types those rules stand for ("quantity", "comparison", ...).
+    """
+    score: float                               # 0..1
+    check_worthy: bool                         # score >= the default threshold
+    types: tuple[str, ...] = ()
+    rules: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A check-worthy statement found in a document.
+
+    ``text == document_text[start:end]``: a sentence of the narrative or the claim
+    part of a quote.  ``speaker`` is the resolved speaker of the quote or attribution
+    it sits in, or "(article)" for the reporter's own narrative; ``quote`` is the
+    index in ``Document.quotes`` of that quote (None for narrative).
+    """
+    text: str
+    start: int
+    end: int
+    score: float
+    check_worthy: bool
+    types: tuple[str, ...]
+    rules: tuple[tuple[str, float], ...]
+    quantities: tuple[Quantity, ...]
+    speaker: str
+    quote: int | None
+    paragraph: int
+    sentence: int
+
+
+# --- draft checks (issue "quotetrack check") -----------------------------------------------------
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One result of ``quotetrack check``: a verdict on a quote or a problem in the draft.
+
+    ``line``/``column`` count from 1 in the draft; ``start``/``end`` are offsets into it.
+    The ``source*`` fields, ``similarity`` and ``tier`` are set when a source was consulted.
+    """
+    file: str
+    line: int
+    column: int
+    verdict: str
+    severity: str                     # error | warning | info
+    message: str
+    start: int = 0
+    end: int = 0
+    quote: str = ""
+    speaker: str | None = None
+    source: str | None = None
+    source_line: int | None = None
+    source_speaker: str | None = None
+    similarity: float | None = None
+    tier: str | None = None           # exact | whitespace | typography | case | fuzzy
+    diff: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON Lines form: the keys of the output contract, in order."""
+        return {key: getattr(self, key) for key in (
+            "file", "line", "column", "verdict", "severity", "quote", "speaker", "source",
+            "source_line", "source_speaker", "similarity", "tier", "diff", "message")}
