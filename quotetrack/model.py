@@ -165,6 +165,7 @@ class Document:
     entities: tuple[Entity, ...] = ()
     warnings: tuple[TextWarning, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)
+    claims: tuple["Claim", ...] = ()       # filled by the claims stage when it runs
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON Lines record: doc_id, pass-through fields, quotes, warnings."""
