@@ -62,8 +62,8 @@ class WordToken(NamedTuple):
 class Statement:
     """A passage of a source and who says it (None: the narrative, or nobody known).
 
-    ``unit`` tells passages apart for splicing: a transcript turn, or one speaker of
-    an article (two quotes of one person are the same unit).
+    ``unit`` tells passages apart for splicing: a transcript turn, or one quote of an
+    article with the floating quotes that continue it.
     """
     start: int
     end: int
@@ -204,11 +204,14 @@ class Source:
 
 
 def _article_statements(doc, base: int, prefix: str) -> list[Statement]:
-    """Quote fragments with their speakers, and the rest of each paragraph as narrative."""
+    """Quote fragments with their speakers, and the rest of each paragraph as narrative.
+    A quote's unit is its index, shared by the floating quotes that continue it."""
     out: list[Statement] = []
     taken: list[tuple[int, int]] = []
-    for quote in doc.quotes:
-        unit = prefix + speaker_unit(quote.speaker)
+    roots: list[int] = []
+    for i, quote in enumerate(doc.quotes):
+        roots.append(roots[quote.follows] if quote.follows is not None and quote.follows < i else i)
+        unit = f"{prefix}{roots[i]}"
         for s, e in quote.fragments:
             out.append(Statement(base + s, base + e, quote.speaker, quote.speaker_title, unit))
             taken.append((s, e))
@@ -224,13 +227,6 @@ def _article_statements(doc, base: int, prefix: str) -> list[Statement]:
         if pos < para.end:
             out.append(Statement(base + pos, base + para.end, None, None, prefix))
     return out
-
-
-def speaker_unit(speaker: str | None) -> str:
-    """A speaker's name as a unit key: its last word, case-folded ("Benny Gantz" -> "gantz")."""
-    if not speaker:
-        return ""
-    return word_key(speaker.split()[-1])
 
 
 # --- loading ---------------------------------------------------------------------------------

@@ -33,10 +33,11 @@ confirms nor contradicts the draft's.
 from __future__ import annotations
 
 import bisect
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import regex
 
@@ -64,6 +65,7 @@ MAX_JOIN_WORDS = 12       # source words (a cue: "Renko added with a laugh") bet
 MAX_POSTINGS = 200       # a word occurring more often than this does not vote (unless all do)
 MAX_ANCHORS = 8          # the rarest distinct words of a fragment that vote
 NEAR_WORDS = 400          # how far from its neighbour the next fragment of an ellipsis is looked for
+MAX_TIED_ENDS = 4         # equally costly alignment ends of one window compared by rarity
 MAX_PLACES = 6            # candidate windows aligned per fragment
 SPLICE_WORDS = 2          # matched words a second passage needs before a span counts as spliced
 DIFF_WIDTH = 120          # a diff is cut to about this many characters
@@ -221,6 +223,7 @@ class SourceIndex:
         self.sources = list(sources)
         self.postings: dict[str, list[int]] = {}     # source * _STRIDE + _OFFSET + position
         postings = self.postings
+        self.size = sum(len(src.tokens) for src in self.sources) or 1
         for si, src in enumerate(self.sources):
             base = si * _STRIDE + _OFFSET
             for pos, key in enumerate(_keys(src), base):
@@ -229,6 +232,15 @@ class SourceIndex:
                     postings[key] = [pos]
                 else:
                     entry.append(pos)
+
+    def weight(self, place: Place) -> float:
+        """The summed rarity of a place's equal words: inverse document frequency, halved
+        for function words ("not", "the"), which say less about where a quote is."""
+        keys = _keys(self.sources[place.source])
+        function = lexicon.lower_words("function_words.txt")
+        total = self.size + 1
+        return sum(math.log(total / len(self.postings.get(keys[j], (1,)))) * (0.5 if keys[j] in function else 1)
+                   for tag, _i1, _i2, j1, j2 in place.ops if tag == "equal" for j in range(j1, j2))
 
     def windows(self, keys: list[str]) -> list[tuple[int, int, int, int]]:
         """Windows ``(votes, source, lo, hi)`` of source words where ``keys`` may be, best first.
@@ -286,7 +298,7 @@ def index_of(sources: Sequence[Source]) -> SourceIndex:
 
 
 def align(keys: list[str], free: Mapping[int, int], src_keys: list[str], lo: int, hi: int, source: int = 0,
-          late: bool = False, cut_end: bool = False) -> Place:
+          late: bool = False, cut_end: bool = False, weight: Callable[[Place], float] | None = None) -> Place:
     """The best alignment of all of ``keys`` with a stretch of ``src_keys[lo:hi]``.
 
     An edit distance with a free start and end in the source: each replaced, added or
@@ -294,7 +306,8 @@ def align(keys: list[str], free: Mapping[int, int], src_keys: list[str], lo: int
     with as many edits the one with more equal words wins); at a word position in
     ``free`` up to ``free[position]`` source words may be skipped at no cost.
     ``Place.cost`` is the number of edits.  Of equal places the first is taken, or
-    with ``late`` the last.  With ``cut_end`` (an ellipsis follows) the last word also
+    with ``late`` the last, or with ``weight`` the one whose equal words weigh most
+    (:meth:`SourceIndex.weight`: the rarest).  With ``cut_end`` (an ellipsis follows) the last word also
     matches itself negated: "did" matches "didn't", "can" "cannot".
 
     >>> p = align("we will sign now".split(), {}, "so we will not sign now ok".split(), 0, 8)
@@ -332,40 +345,49 @@ def align(keys: list[str], free: Mapping[int, int], src_keys: list[str], lo: int
             cur = [min(cur[max(j - free[i], 0):j + 1]) for j in range(m + 1)]
         rows.append(cur)
     last = rows[n]
-    end = min(range(m + 1), key=lambda j: (last[j], -j if late else j))
-    steps: list[tuple[str, int, int]] = []          # (tag, i, j) one word at a time, backwards
-    i, j = n, end
-    while i > 0:                                    # equal words first, then a dropped,
-        here = rows[i][j]                           # a replaced, an added word
-        base = bases.get(i)
-        row = rows[i] if base is None else base     # the row before bracket skips
-        if here < row[j]:
-            t = next(t for t in range(1, free[i] + 1) if j - t >= 0 and row[j - t] == here)
-            steps.extend(("skip", i, j - 1 - k) for k in range(t))
-            j -= t
-        elif j > 0 and same(i - 1, j - 1) and here == rows[i - 1][j - 1] - 1:
-            steps.append(("equal", i - 1, j - 1))
-            i, j = i - 1, j - 1
-        elif j > 0 and here == row[j - 1] + EDIT:
-            steps.append(("delete", i, j - 1))
-            j -= 1
-        elif j > 0 and here == rows[i - 1][j - 1] + EDIT:
-            steps.append(("replace", i - 1, j - 1))
-            i, j = i - 1, j - 1
-        else:
-            steps.append(("insert", i - 1, j))
-            i -= 1
-    steps.reverse()
-    ops = _opcodes(steps, lo)
-    matched = [s for s in steps if s[0] != "insert"]
-    start = lo + (matched[0][2] if matched else j)
-    stop = lo + (matched[-1][2] + 1 if matched else j)
-    matches = sum(1 for s in steps if s[0] == "equal")
-    skipped = sum(1 for s in steps if s[0] == "skip")
-    span = stop - start - skipped
-    similarity = 2 * matches / (n + span) if n + span else 0.0
-    edits = sum(1 for s in steps if s[0] in ("replace", "insert", "delete"))
-    return Place(source, start, stop, edits, matches, similarity, ops)
+    least = min(last)
+    ends = [j for j in range(m + 1) if last[j] == least]
+    if late:
+        ends.reverse()
+
+    def trace(end: int) -> Place:
+        steps: list[tuple[str, int, int]] = []      # (tag, i, j) one word at a time, backwards
+        i, j = n, end
+        while i > 0:                                # equal words first, then a dropped,
+            here = rows[i][j]                       # a replaced, an added word
+            base = bases.get(i)
+            row = rows[i] if base is None else base     # the row before bracket skips
+            if here < row[j]:
+                t = next(t for t in range(1, free[i] + 1) if j - t >= 0 and row[j - t] == here)
+                steps.extend(("skip", i, j - 1 - k) for k in range(t))
+                j -= t
+            elif j > 0 and same(i - 1, j - 1) and here == rows[i - 1][j - 1] - 1:
+                steps.append(("equal", i - 1, j - 1))
+                i, j = i - 1, j - 1
+            elif j > 0 and here == row[j - 1] + EDIT:
+                steps.append(("delete", i, j - 1))
+                j -= 1
+            elif j > 0 and here == rows[i - 1][j - 1] + EDIT:
+                steps.append(("replace", i - 1, j - 1))
+                i, j = i - 1, j - 1
+            else:
+                steps.append(("insert", i - 1, j))
+                i -= 1
+        steps.reverse()
+        matched = [s for s in steps if s[0] != "insert"]
+        start = lo + (matched[0][2] if matched else j)
+        stop = lo + (matched[-1][2] + 1 if matched else j)
+        matches = sum(1 for s in steps if s[0] == "equal")
+        span = stop - start - sum(1 for s in steps if s[0] == "skip")
+        similarity = 2 * matches / (n + span) if n + span else 0.0
+        edits = sum(1 for s in steps if s[0] in ("replace", "insert", "delete"))
+        return Place(source, start, stop, edits, matches, similarity, _opcodes(steps, lo))
+
+    if weight is None or len(ends) == 1:
+        return trace(ends[0])
+    # equally good ends: the most similar, then the one whose equal words are rarest
+    places = [trace(end) for end in ends[:MAX_TIED_ENDS]]
+    return max(places, key=lambda p: (round(p.similarity, 9), round(weight(p), 6)))
 
 
 def _opcodes(steps: list[tuple[str, int, int]], lo: int) -> list[tuple[str, int, int, int, int]]:
@@ -389,13 +411,18 @@ def _opcodes(steps: list[tuple[str, int, int]], lo: int) -> list[tuple[str, int,
 
 
 def find_places(segment: Segment, sources: Sequence[Source]) -> list[Place]:
-    """Every candidate place of a segment, aligned, best (most similar) first."""
+    """Every candidate place of a segment, aligned, best first: the most similar; of
+    equally similar places, the one whose equal words are rarer (“a surprise” beats
+    “not a” when each place misses one word), then the fewer edits."""
     keys = segment.keys
+    index = index_of(sources)
     places = []
-    for _votes, si, lo, hi in index_of(sources).windows(keys):
+    for _votes, si, lo, hi in index.windows(keys):
         src_keys = _keys(sources[si])
-        places.append(align(keys, segment.free, src_keys, lo, hi, si, cut_end=segment.cut_end))
-    places.sort(key=lambda p: (-p.similarity, p.cost, p.source, p.lo))
+        hi = min(len(src_keys), hi + sum(segment.free.values()))
+        places.append(align(keys, segment.free, src_keys, lo, hi, si, cut_end=segment.cut_end,
+                            weight=index.weight))
+    places.sort(key=lambda p: (-round(p.similarity, 9), -index.weight(p), p.cost, p.source, p.lo))
     return places
 
 
@@ -491,6 +518,7 @@ def tier_of(draft: str, source: str) -> str | None:
 
 # --- speakers -----------------------------------------------------------------------------------
 
+NAMED_TYPES = ("person", "organisation")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
 # A word of a speaker's name: "Gantz", "O’Rourke", "Ruiz-Tagle", "Sen."
 _NAME_WORD = regex.compile(r"[\w’'\-]+\.?")
@@ -711,7 +739,9 @@ def _place(segments: list[Segment], bounds: list[str], sources: Sequence[Source]
     places = found[anchor]
     ties: list[Place] = []
     if places:
-        ties = [p for p in places if p.similarity >= places[0].similarity - 1e-9]
+        index = index_of(sources)
+        top = (round(places[0].similarity, 9), round(index.weight(places[0]), 6))
+        ties = [p for p in places if (round(p.similarity, 9), round(index.weight(p), 6)) == top]
         chosen[anchor] = min(ties, key=lambda p: _preference(p, sources, speaker, cited))
     else:
         chosen[anchor] = _nowhere(segments[anchor])
@@ -852,7 +882,11 @@ def _missing_piece(text: str, segments: list[Segment], places: list[Place]) -> s
 
 
 def _spliced(places: list[Place], bounds: list[str], sources: Sequence[Source]) -> str:
-    """How the words of a quote come from different speakers, turns or sources, or ''."""
+    """How the words of a quote come from different speakers, turns or sources, or ''.
+
+    Fragments joined by an ellipsis (or the pieces of an interrupted quote) must come
+    from one turn of a transcript or one quote of an article (with the quotes that
+    continue it); the quoted parts of a mixed quote only from one speaker."""
     # one stretch running over two turns or speakers
     for p in places:
         src = sources[p.source]
@@ -860,7 +894,7 @@ def _spliced(places: list[Place], bounds: list[str], sources: Sequence[Source]) 
         strays = [st for st in _strays(src, p, owner)
                   if st is not owner and (st is None or owner is None or st.unit != owner.unit)]
         if len(strays) >= SPLICE_WORDS:
-            kind = "turns" if src.kind == "transcript" else "speakers"
+            kind = "turns" if src.kind == "transcript" else "passages"
             return f"different {kind} in {_at(sources, p)} ({_who(owner)}, {_who(strays[0])})"
     for k, bound in enumerate(bounds):
         a, b = places[k], places[k + 1]
@@ -874,8 +908,8 @@ def _spliced(places: list[Place], bounds: list[str], sources: Sequence[Source]) 
         same = same_speaker(sta.speaker if sta else None, stb.speaker if stb else None)
         if (sta is None) != (stb is None) or (sta and stb and sta.speaker != stb.speaker and not same):
             return f"different speakers: {who}"
-        if bound == "ellipsis" and sa.kind == "transcript" and sta is not stb:
-            return f"different turns: {who}"
+        if bound != "part" and sta is not None and stb is not None and sta.unit != stb.unit:
+            return f"different {'turns' if sa.kind == 'transcript' else 'quotes'}: {who}"
     return ""
 
 
@@ -935,7 +969,10 @@ def _tier(text: str, segments: list[Segment], places: list[Place], sources: Sequ
                 if x not in at or y - 1 not in at:
                     return None
                 draft = text[seg.tokens[x].start:seg.tokens[y - 1].end]
-                source = src.text[src.tokens[at[x]].start:src.tokens[at[y - 1]].end]
+                stop = src.tokens[at[y - 1]].end
+                if y == len(seg.tokens) and p.hidden:       # "did …" for "didn’t": up to the cut
+                    stop -= len(p.hidden)
+                source = src.text[src.tokens[at[x]].start:stop]
                 tier = tier_of(draft, source)
                 if tier is None:
                     return None
@@ -967,7 +1004,11 @@ def _hidden(places: list[Place], bounds: list[str], sources: Sequence[Source]) -
 
 
 def _speaker_verdict(quote: Quote, match: _Match, sources: Sequence[Source]):
-    """(verdict, place, message) when the speaker is wrong or the place ambiguous, else None."""
+    """(verdict, place, message) when the speaker is wrong or the place ambiguous, else None.
+
+    Only a draft speaker with a name (a person or an organisation, capitalised) can be
+    wrong: a descriptor ("a lawyer for Pellham", "the team") or an unresolved pronoun
+    may be anyone."""
     named = []
     for p in match.ties:
         st = _statement(sources[p.source], p)
@@ -982,10 +1023,16 @@ def _speaker_verdict(quote: Quote, match: _Match, sources: Sequence[Source]):
         where = ", ".join(f"{_at(sources, p)} ({st.speaker})" for p, st in named[:3])
         return "ambiguous-source", named[0][0], f"is in {len(named)} places equally: {where}"
     p, st = named[0]
-    if same_speaker(quote.speaker, st.speaker, st.title) is None:
-        return None
+    if same_speaker(quote.speaker, st.speaker, st.title) is None or not _named(quote):
+        return None                    # "a lawyer", "his client" may be the person the source names
     return ("wrong-speaker", p, f"is attributed to {quote.speaker}; {_at(sources, p)} has "
             f"{st.speaker} saying it")
+
+
+def _named(quote: Quote) -> bool:
+    """Whether a draft quote's speaker is named: a person or an organisation with a
+    capitalised word ("Gantz", "Nordhavn Ministry of Foreign Affairs"; not "ministry")."""
+    return quote.speaker_type in NAMED_TYPES and any(w[:1].isupper() for w in (quote.speaker or "").split())
 
 
 def _truncation(text: str, quote: Quote, places: list[Place], sources: Sequence[Source]) -> str:
