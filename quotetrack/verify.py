@@ -632,7 +632,7 @@ def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
         if place is not None:
             src = sources[place.source]
             st = _statement(src, place)
-            fields.update(source=src.name, source_line=src.line_of(src.tokens[place.lo].start),
+            fields.update(source=src.name, source_line=_line(src, place),
                           source_speaker=st.speaker if st else None,
                           similarity=round(place.similarity, 3))
         fields.update(extra)
@@ -643,6 +643,7 @@ def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
     if words < MIN_WORDS:
         return _too_short(segments, sources, said, words, finding)
     match = _place(segments, bounds, sources, cited, quote.speaker)
+    paraphrase = quote.kind == "indirect"
     changes, cuts = _changes(segments, match.places, sources)
     if changes and any(seg.joins for seg in segments):
         # an interrupted quote whose pieces may come from different places
@@ -652,12 +653,12 @@ def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
             segments, bounds, match = pieces, joints, again
             changes, cuts = _changes(segments, match.places, sources)
     best = match.places[0] if match.places[0].ops else match.places[match.anchor]
-    paraphrase = quote.kind == "indirect"
     missing = _missing_piece(text, segments, match.places)
     if match.similarity < MIN_SIMILARITY or missing:
         where = f" (closest: {_at(sources, best)}, similarity {match.similarity:.2f})" \
             if match.similarity > 0 else ""
-        what = f"{said} is not" if not missing else f"the words “{missing}” of {said} are not"
+        what = f"the words “{missing}” of {said} are not" if missing and shown(missing) != said \
+            else f"{said} is not"
         return finding("not-found", f"{what} in any source{where}", best,
                        severity="warning" if paraphrase else None, tier="fuzzy",
                        similarity=round(match.similarity, 3))
@@ -710,7 +711,13 @@ def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
 
 def _at(sources: Sequence[Source], place: Place) -> str:
     src = sources[place.source]
-    return f"{src.name}:{src.line_of(src.tokens[place.lo].start)}"
+    return f"{src.name}:{_line(src, place)}"
+
+
+def _line(src: Source, place: Place) -> int:
+    """The source line of a place: where its first equal word is."""
+    first = next((j1 for tag, _i1, _i2, j1, _j2 in place.ops if tag == "equal"), place.lo)
+    return src.line_of(src.tokens[min(first, len(src.tokens) - 1)].start)
 
 
 def _too_short(segments: list[Segment], sources: Sequence[Source], said: str, words: int, finding) -> Finding:
@@ -758,9 +765,13 @@ def _place(segments: list[Segment], bounds: list[str], sources: Sequence[Source]
     for seg, place in zip(segments, chosen):
         if seg.cut_end:
             _cut_negation(seg, place, sources)
+    return _Match(chosen, _similarity(segments, chosen), ties or [chosen[anchor]], anchor)
+
+
+def _similarity(segments: list[Segment], places: list[Place]) -> float:
+    """The similarity of a quote: its segments' similarities weighted by their words."""
     total = sum(len(s.tokens) for s in segments)
-    similarity = sum(p.similarity * len(s.tokens) for p, s in zip(chosen, segments)) / total
-    return _Match(chosen, similarity, ties or [chosen[anchor]], anchor)
+    return sum(p.similarity * len(s.tokens) for p, s in zip(places, segments)) / total
 
 
 def _nowhere(segment: Segment) -> Place:
@@ -935,7 +946,10 @@ def _diff(text: str, changes, sources: Sequence[Source]) -> str:
         src = sources[p.source]
         piece = []
         if j2 > j1:
-            piece.append("[-" + src.text[src.tokens[j1].start:src.tokens[j2 - 1].end] + "-]")
+            words = src.text[src.tokens[j1].start:src.tokens[j2 - 1].end]
+            if "\n" in words:           # across lines (transcript labels): the words alone
+                words = " ".join(src.text[t.start:t.end] for t in src.tokens[j1:j2])
+            piece.append("[-" + words + "-]")
         if i2 > i1:
             piece.append("{+" + _draft_words(text, seg, i1, i2) + "+}")
         parts.append(" ".join(piece))
