@@ -213,6 +213,11 @@ class Source:
         return out
 
     @cached_property
+    def keys(self) -> list[str]:
+        """The key of every word of :attr:`tokens`."""
+        return [t.key for t in self.tokens]
+
+    @cached_property
     def postings(self) -> dict[str, list[int]]:
         """Word key -> positions in :attr:`tokens` where it occurs."""
         index: dict[str, list[int]] = {}

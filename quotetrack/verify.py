@@ -62,8 +62,8 @@ MIN_SIMILARITY = 0.5      # below this the best place is not the quote's source:
 EDIT = 64                 # the cost of a replaced, added or dropped word in an alignment (a match earns 1)
 MAX_BRACKET_WORDS = 4     # source words a [bracketed] insertion may stand for
 MAX_JOIN_WORDS = 12       # source words (a cue: "Renko added with a laugh") between two pieces of a quote
-MAX_POSTINGS = 200       # a word occurring more often than this does not vote (unless all do)
-MAX_ANCHORS = 8          # the rarest distinct words of a fragment that vote
+MAX_POSTINGS = 200        # a word occurring more often than this does not vote (unless all do)
+MAX_ANCHORS = 8           # the rarest distinct words of a fragment that vote
 NEAR_WORDS = 400          # how far from its neighbour the next fragment of an ellipsis is looked for
 MAX_TIED_ENDS = 4         # equally costly alignment ends of one window compared by rarity
 MAX_PLACES = 6            # candidate windows aligned per fragment
@@ -100,9 +100,9 @@ class Segment:
     ``free`` maps a position (a word index; the gap before it) to how many source
     words may be left out there: up to :data:`MAX_BRACKET_WORDS` where a [bracketed]
     insertion stood, up to :data:`MAX_JOIN_WORDS` where an interrupted quote's cue
-    stood (the cue of the same quote in a source article); ``runs`` are (first, last + 1) word ranges whose
-    characters are compared for the tier (broken at brackets, [sic] and at the
-    cue of an interrupted quote).
+    stood (``joins``; the same quote in a source article has its cue there).
+    ``runs`` are (first, last + 1) word ranges whose characters are compared for the
+    tier (broken at brackets, [sic] and at the cue of an interrupted quote).
     """
     tokens: list[WordToken]
     free: dict[int, int] = field(default_factory=dict)
@@ -213,7 +213,8 @@ class Place:
 
 
 class SourceIndex:
-    """Every source's words in one inverted index: key -> [(source, position), ...].
+    """Every source's words in one inverted index: key -> postings, each posting
+    ``source * _STRIDE + _OFFSET + position`` (one int, so votes count in one dict).
 
     Built once for a list of sources (:func:`index_of` keeps the last one built), so
     each quote costs a few dictionary look-ups, never a pass over the sources.
@@ -226,7 +227,7 @@ class SourceIndex:
         self.size = sum(len(src.tokens) for src in self.sources) or 1
         for si, src in enumerate(self.sources):
             base = si * _STRIDE + _OFFSET
-            for pos, key in enumerate(_keys(src), base):
+            for pos, key in enumerate(src.keys, base):
                 entry = postings.get(key)
                 if entry is None:
                     postings[key] = [pos]
@@ -236,7 +237,7 @@ class SourceIndex:
     def weight(self, place: Place) -> float:
         """The summed rarity of a place's equal words: inverse document frequency, halved
         for function words ("not", "the"), which say less about where a quote is."""
-        keys = _keys(self.sources[place.source])
+        keys = self.sources[place.source].keys
         function = lexicon.lower_words("function_words.txt")
         total = self.size + 1
         return sum(math.log(total / len(self.postings.get(keys[j], (1,)))) * (0.5 if keys[j] in function else 1)
@@ -283,9 +284,9 @@ class SourceIndex:
         return windows[:MAX_PLACES]
 
 
-_STRIDE = 1 << 40           # a posting is source * _STRIDE + _OFFSET + word position
-_OFFSET = 1 << 20           # so that position - draft position stays within its source
-_LAST_INDEX: list = []
+_STRIDE = 1 << 40         # a posting is source * _STRIDE + _OFFSET + word position,
+_OFFSET = 1 << 20         # so that a diagonal (position - draft position) stays in its source
+_LAST_INDEX: list = []    # the index last built, with its sources
 
 
 def index_of(sources: Sequence[Source]) -> SourceIndex:
@@ -307,8 +308,8 @@ def align(keys: list[str], free: Mapping[int, int], src_keys: list[str], lo: int
     ``free`` up to ``free[position]`` source words may be skipped at no cost.
     ``Place.cost`` is the number of edits.  Of equal places the first is taken, or
     with ``late`` the last, or with ``weight`` the one whose equal words weigh most
-    (:meth:`SourceIndex.weight`: the rarest).  With ``cut_end`` (an ellipsis follows) the last word also
-    matches itself negated: "did" matches "didn't", "can" "cannot".
+    (:meth:`SourceIndex.weight`: the rarest).  With ``cut_end`` (an ellipsis
+    follows) the last word also matches itself negated: "did" matches "didn't".
 
     >>> p = align("we will sign now".split(), {}, "so we will not sign now ok".split(), 0, 8)
     >>> (p.lo, p.hi, p.cost, p.ops)
@@ -418,7 +419,7 @@ def find_places(segment: Segment, sources: Sequence[Source]) -> list[Place]:
     index = index_of(sources)
     places = []
     for _votes, si, lo, hi in index.windows(keys):
-        src_keys = _keys(sources[si])
+        src_keys = sources[si].keys
         hi = min(len(src_keys), hi + sum(segment.free.values()))
         places.append(align(keys, segment.free, src_keys, lo, hi, si, cut_end=segment.cut_end,
                             weight=index.weight))
@@ -426,17 +427,10 @@ def find_places(segment: Segment, sources: Sequence[Source]) -> list[Place]:
     return places
 
 
-def _keys(src: Source) -> list[str]:
-    keys = src.__dict__.get("_verify_keys")
-    if keys is None:
-        keys = src.__dict__["_verify_keys"] = [t.key for t in src.tokens]
-    return keys
-
-
 def place_after(segment: Segment, sources: Sequence[Source], prev: Place) -> Place | None:
     """The segment's place in the same source closest after ``prev`` (the next fragment
     of an ellipsis), within a few hundred words."""
-    src_keys = _keys(sources[prev.source])
+    src_keys = sources[prev.source].keys
     hi = min(len(src_keys), prev.hi + NEAR_WORDS + 2 * len(segment.tokens))
     if prev.hi >= hi:
         return None
@@ -445,7 +439,7 @@ def place_after(segment: Segment, sources: Sequence[Source], prev: Place) -> Pla
 
 def place_before(segment: Segment, sources: Sequence[Source], nxt: Place) -> Place | None:
     """The segment's place in the same source closest before ``nxt``."""
-    src_keys = _keys(sources[nxt.source])
+    src_keys = sources[nxt.source].keys
     lo = max(0, nxt.lo - NEAR_WORDS - 2 * len(segment.tokens))
     if lo >= nxt.lo:
         return None
@@ -776,7 +770,7 @@ def _too_short(segments: list[Segment], sources: Sequence[Source], said: str, wo
     if not keys:
         return finding("too-short", f"{said} has no words to check", tier=None)
     for si, src in enumerate(sources):
-        src_keys = _keys(src)
+        src_keys = src.keys
         for pos in src.postings.get(keys[0], ()):
             if src_keys[pos:pos + len(keys)] == keys:
                 place = Place(si, pos, pos + len(keys), 0, len(keys), 1.0, [])
@@ -836,7 +830,7 @@ def _cut_negation(seg: Segment, place: Place, sources: Sequence[Source]) -> None
         return
     src = sources[place.source]
     j = place.ops[-1][4] - 1
-    word, key = seg.keys[-1], _keys(src)[j]
+    word, key = seg.keys[-1], src.keys[j]
     if key != word and key in negated_forms(word):
         t = src.tokens[j]
         fused = src.text[t.start:t.end]
@@ -904,7 +898,7 @@ def _changes(segments: list[Segment], places: list[Place], sources: Sequence[Sou
                 spoken = [j for j in range(j1, j2) if not _is_narrative(src, j)]
                 if not spoken:
                     continue
-                keys = _keys(src)
+                keys = src.keys
                 words = src.text[src.tokens[spoken[0]].start:src.tokens[spoken[-1]].end]
                 if _qualifier_at(keys, spoken[0]) or _is_negation(keys[spoken[-1]]):
                     cuts.append(f"leaves out “{words}” between its pieces")
@@ -985,7 +979,7 @@ def _sides(changes, sources: Sequence[Source]) -> tuple[list[str], list[str]]:
     draft: list[str] = []
     source: list[str] = []
     for seg, p, (_tag, i1, i2, j1, j2) in changes:
-        keys = _keys(sources[p.source])
+        keys = sources[p.source].keys
         draft.extend(seg.keys[i1:i2])
         source.extend(keys[j1:j2])
     return draft, source
@@ -1062,7 +1056,7 @@ def _hidden(places: list[Place], bounds: list[str], sources: Sequence[Source]) -
         if b != "ellipsis" or x.source != y.source:
             continue
         src = sources[x.source]
-        keys = _keys(src)
+        keys = src.keys
         for j in range(x.hi, y.lo):
             entry = _qualifier_at(keys, j)
             if _is_negation(keys[j]) or entry:
@@ -1142,7 +1136,7 @@ def _truncation(text: str, quote: Quote, segments: list[Segment], bounds: list[s
 def _cut_after(text: str, end: int, place: Place, src: Source) -> str:
     """The qualifier a place stops right before in its source (over the cue of an
     interrupted quote in an article), unless the draft goes on with it after ``end``."""
-    keys = _keys(src)
+    keys = src.keys
     j = place.hi
     if src.kind != "transcript":                       # over the cue to the quote's next piece
         owner = _statement(src, place)
@@ -1164,7 +1158,7 @@ def _cut_after(text: str, end: int, place: Place, src: Source) -> str:
 def _cut_before(text: str, begin: int, place: Place, src: Source) -> str:
     """The negation a place starts right after in its source, unless the draft has a
     negation right before ``begin``."""
-    keys = _keys(src)
+    keys = src.keys
     j = place.lo
     if j > 0 and _same_passage(src, j - 1, j) and _is_negation(keys[j - 1]) and \
             not _SENTENCE_END.search(src.text, src.tokens[j - 1].end, src.tokens[j].start):
