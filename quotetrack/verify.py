@@ -1075,7 +1075,9 @@ def _speaker_verdict(quote: Quote, match: _Match, sources: Sequence[Source]):
     for p in match.ties:
         st = _statement(sources[p.source], p)
         if st and st.speaker:
-            if same_speaker(quote.speaker, st.speaker, st.title) or _reported_in(sources[p.source], p, quote.speaker):
+            if any(same_speaker(quote.speaker, other.speaker, other.title)
+                   for other in [st, *_holders(sources[p.source], p)]) \
+                    or _reported_in(sources[p.source], p, quote.speaker):
                 return None
             named.append((p, st))
     if not named:
@@ -1089,6 +1091,17 @@ def _speaker_verdict(quote: Quote, match: _Match, sources: Sequence[Source]):
         return None                    # "a lawyer", "his client" may be the person the source names
     return ("wrong-speaker", p, f"is attributed to {quote.speaker}; {_at(sources, p)} has "
             f"{st.speaker} saying it")
+
+
+def _holders(src: Source, place: Place) -> list[Statement]:
+    """Every passage that holds most of a place's matched words: a quote and the quote
+    it is reported in ("Smith said Jones told him …") both say them."""
+    words = _matched(place)
+    if not words:
+        return []
+    starts = [src.tokens[j].start for j in words]
+    return [st for st in src.statements_over(min(starts), src.tokens[words[-1]].end)
+            if 2 * sum(1 for x in starts if st.start <= x < st.end) > len(starts)]
 
 
 def _reported_in(src: Source, place: Place, speaker: str | None) -> bool:

@@ -312,3 +312,18 @@ def test_any_draft_and_sources_give_one_finding_per_quote(draft, first, second):
         if f.source_line is not None:
             src = next(s for s in srcs if s.name == f.source)
             assert 1 <= f.source_line <= src.text.count("\n") + 1
+
+
+def test_nested_passages_either_speaker_says_the_words():
+    """Words reported inside another report ("Jones said Smith told him …") are held by
+    both passages: giving them to either speaker is right, to a third is not."""
+    text = "Jones said Smith told him the pier is not safe for crowds this summer.\n"
+    inner = text.index("the pier")
+    statements = (sources.Statement(11, len(text) - 2, "Jones", None, "1:0"),
+                  sources.Statement(inner, len(text) - 2, "Smith", None, "1:1"))
+    src = sources.Source("story.txt", text, "article", [(0, len(text))], [(0, 1)], statements)
+    verdicts = []
+    for speaker in ("Jones", "Smith", "Mark Esper"):
+        doc = pipeline.extract(f"“The pier is not safe for crowds this summer,” {speaker} said.")
+        verdicts.append(verify.verify_quotes(doc, "d.txt", [src])[0].verdict)
+    assert verdicts == ["verified", "verified", "wrong-speaker"]
