@@ -5,12 +5,13 @@
 [('direct', 'Gantz', 'said')]
 """
 from .config import Config, ConfigError
-from .model import Cue, Document, Entity, Mention, Paragraph, Quote, Sentence, TextWarning
+from .claimscore import score_claim
+from .model import ClaimScore, Cue, Document, Entity, Mention, Paragraph, Quote, Sentence, TextWarning
 from .pipeline import extract
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Config", "ConfigError", "Cue", "Document", "Entity", "Mention", "Paragraph",
-    "Quote", "Sentence", "TextWarning", "extract", "__version__",
+    "ClaimScore", "Config", "ConfigError", "Cue", "Document", "Entity", "Mention", "Paragraph",
+    "Quote", "Sentence", "TextWarning", "extract", "score_claim", "__version__",
 ]
