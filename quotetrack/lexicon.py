@@ -74,6 +74,17 @@ def pairs(name: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """A tab-separated list as rows of stripped fields (first field lower-cased)."""
+    out = []
+    for line in _lines(name):
+        fields = [f.strip() for f in line.split("\t")]
+        fields[0] = fields[0].lower()
+        out.append(tuple(fields))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
 def patterns(name: str) -> tuple[str, ...]:
     """A one-pattern-a-line list; only whole lines starting with ``#`` are comments
     (a pattern may contain ``#``)."""
