@@ -1,4 +1,4 @@
-"""Time extraction and watch memory: ``quotetrack bench [PATH...]``.
+"""Time extraction and watch memory: ``quotetrack bench [PATH...] [--no-claims]``.
 
 Inputs are streamed with :func:`quotetrack.reader.iter_inputs`, so a large
 JSON Lines corpus is never held in memory at once.  Only the call to
@@ -13,7 +13,7 @@ import os
 import sys
 import time
 from array import array
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 
@@ -32,6 +32,8 @@ class BenchResult:
     peak_rss_mb: float
     rss_first_10pct_mb: float
     rss_end_mb: float
+    claims: int = 0             # claims found (every scored unit)
+    claims_stage: bool = False  # whether the claims stage ran inside the timed extraction
 
     @property
     def docs_per_s(self) -> float:
@@ -82,7 +84,7 @@ def measure(inputs: Iterable[Input | InputError], extract: Callable[..., Any], r
     Input errors, and documents on which ``extract`` raises, are passed to
     ``on_error`` and counted; they are not timed.
     """
-    documents = words = quotes = errors = 0
+    documents = words = quotes = claims = errors = 0
     seconds = 0.0
     rss = array("q")        # KiB after each document: 8 bytes a document
     for item in inputs:
@@ -100,13 +102,14 @@ def measure(inputs: Iterable[Input | InputError], extract: Callable[..., Any], r
         documents += 1
         words += len(item.text.split())
         quotes += len(doc.quotes)
+        claims += len(getattr(doc, "claims", ()))
         del doc, item
         rss.append(current_rss_kib())
     return BenchResult(
         documents=documents, words=words, quotes=quotes, seconds=seconds, repeat=repeat,
         errors=errors, peak_rss_mb=mb(max(peak_rss_kib(), max(rss, default=0))),
         rss_first_10pct_mb=mb(rss[_tenth(len(rss))]) if rss else 0.0,
-        rss_end_mb=mb(rss[-1]) if rss else 0.0,
+        rss_end_mb=mb(rss[-1]) if rss else 0.0, claims=claims,
     )
 
 
@@ -147,6 +150,8 @@ def format_table(result: BenchResult) -> str:
         ("documents", f"{result.documents:,}"),
         ("words", f"{result.words:,}"),
         ("quotes", f"{result.quotes:,}"),
+        ("claims stage", "on" if result.claims_stage else "off"),
+        ("claims", f"{result.claims:,}"),
         ("seconds (extraction)", f"{result.seconds:.3f}"),
         ("docs/s", f"{result.docs_per_s:,.1f}"),
         ("words/s", f"{result.words_per_s:,.0f}"),
@@ -165,9 +170,11 @@ def _report(source: str, message: str) -> None:
 
 
 def run(paths: Iterable[str] | None, repeat: int = 1, as_json: bool = False,
-        out: TextIO | None = None) -> int:
+        out: TextIO | None = None, claims: bool = True) -> int:
     """Benchmark extraction over ``paths`` (default: the corpus) and write the report.
 
+    ``claims`` runs the claims stage inside the timed extraction (the default, as in
+    :class:`~quotetrack.config.Config`); ``claims=False`` times extraction alone.
     Returns 0, or 1 when an input could not be read or there was nothing to time.
     ``out`` defaults to the current ``sys.stdout``.
     """
@@ -182,9 +189,13 @@ def run(paths: Iterable[str] | None, repeat: int = 1, as_json: bool = False,
         if not paths:
             _report(str(corpus), "no *.txt, *.md or *.jsonl files in directory")
             return 1
+    from functools import partial
+
+    from .config import Config
     from .pipeline import extract
-    result = measure(iter_inputs(paths), extract, repeat,
+    result = measure(iter_inputs(paths), partial(extract, config=Config(claims=claims)), repeat,
                      on_error=lambda e: _report(e.source, e.message))
+    result = replace(result, claims_stage=claims)
     if not result.documents:
         _report("bench", "no documents to time")
         return 1
