@@ -14,8 +14,8 @@ in that debate are questions (the moderator, an interviewer, the audience), or a
 stage-direction speaker such as ``SYSTEM`` (see :func:`questioners`) — is ranked as if its
 score were multiplied by ``QUESTIONER_FACTOR``.  ``--sentence-only`` turns this off.
 
->>> average_precision([1, 0, 1, 0])
-0.8333333333333334
+>>> round(average_precision([1, 0, 1, 0]), 4)
+0.8333
 >>> precision_at([1, 0, 1, 0], 2)
 0.5
 """

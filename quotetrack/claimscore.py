@@ -182,7 +182,7 @@ def fired_rules(sentence: str) -> frozenset[str]:
     """The names of the rules that fire on ``sentence``.
 
     >>> sorted(fired_rules("Taxes rose 40% since 1967."))
-    ['digits', 'historical', 'measure_noun', 'percent_sign', 'trend', 'year']
+    ['digits', 'historical', 'measure_noun', 'past_irregular', 'percent_sign', 'trend', 'year']
 
     Besides the phrase lists: a number in figures (``digits``, ``year``), ``%`` and
     currency signs, ``than`` after a comparative, capitalised words inside the sentence
