@@ -72,7 +72,7 @@ def _patterns() -> dict[str, regex.Pattern]:
 
 # Leading words skipped before a ^phrase is tried ("And what ...", "Well, why ...").
 _OPENERS = frozenset(("and", "but", "so", "well", "now", "oh", "look", "yes", "no", "then",
-                      "okay", "ok", "uh", "um", "sir", "senator", "governor", "mr"))
+                      "okay", "ok", "uh", "um", "sir"))
 _NOT_COMPARATIVE = frozenset(("rather", "other"))
 _FIRST_PERSON_I = frozenset(("i", "i'm", "i've", "i'll", "i'd"))
 _SHORT = 5          # fewer words than this fire the rule "short"
