@@ -48,10 +48,13 @@ class Tables(NamedTuple):
     order: dict[str, int]                        # rule -> position, to report in file order
     bias: float
     threshold: float
-    anywhere: dict[str, tuple[str, ...]]         # phrase -> rules it fires, at any position
-    at_start: dict[str, tuple[str, ...]]         # phrase -> rules, only at the sentence start
-    longest: int                                 # words in the longest phrase
-    number_words: frozenset[str]
+    anywhere: dict                               # word trie of phrases matched anywhere
+    at_start: dict                               # word trie of ^phrases (sentence start only)
+    names: dict                                  # case-kept trie of place and institution names
+
+
+# A word trie: {word: (rules a phrase ending at this word fires, {next word: ...})}.
+_Trie = dict
 
 
 # --- compiled patterns (built at first use) -------------------------------------------------------
@@ -59,9 +62,9 @@ class Tables(NamedTuple):
 @lru_cache(maxsize=None)
 def _patterns() -> dict[str, regex.Pattern]:
     return {
-        # a word or number with inner apostrophes, dots, commas or hyphens:
-        # "don't", "didn’t", "700,000", "1.5", "U.S", "co-sponsored", "Romney"
-        "token": regex.compile(r"[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*"),
+        # a word or number with inner apostrophes, dots or commas:
+        # "don't", "didn’t", "700,000", "1.5", "U.S", "Romney" ("co-sponsored" is two words)
+        "token": regex.compile(r"[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*"),
         # a year in figures, or a decade: "1967", "2008", "1990s"
         "year": regex.compile(r"(?:1[6-9]\d\d|20\d\d)s?"),
     }
@@ -69,29 +72,50 @@ def _patterns() -> dict[str, regex.Pattern]:
 
 # Leading words skipped before a ^phrase is tried ("And what ...", "Well, why ...").
 _OPENERS = frozenset(("and", "but", "so", "well", "now", "oh", "look", "yes", "no", "then",
-                      "okay", "ok", "uh", "um", "sir", "senator", "governor", "mr"))
+                      "okay", "ok", "uh", "um", "sir"))
 _NOT_COMPARATIVE = frozenset(("rather", "other"))
 _FIRST_PERSON_I = frozenset(("i", "i'm", "i've", "i'll", "i'd"))
 _SHORT = 5          # fewer words than this fire the rule "short"
+_LONG = 25          # this many words or more fire the rule "long"
+# The claim types ClaimScore.types reports, in this order; other rule types (opinion,
+# question, greeting, ...) only lower or raise the score.
+CLAIM_TYPES = ("quantity", "comparison", "trend", "causal", "prediction", "law", "absolute",
+               "historical", "said_or_did", "specific")
+# number_words.tsv (shared with quantities.py) roles -> the rule a word fires
+_NUMBER_ROLES = {"unit": "number_word", "hundred": "number_word", "dozen": "number_word",
+                 "scale": "multiplier"}
 
 
 # --- tables ---------------------------------------------------------------------------------------
 
+def _add(trie: _Trie, phrase: str, rule: str) -> None:
+    words = phrase.split(" ")
+    node = trie
+    for k, word in enumerate(words):
+        names, children = node.setdefault(word, ((), {}))
+        if k == len(words) - 1:
+            if rule not in names:
+                node[word] = (names + (rule,), children)
+        node = children
+
+
 @lru_cache(maxsize=None)
 def tables() -> Tables:
-    """The rules and phrase index, read once from the data files.
+    """The rules and phrase tries, read once from the data files.
+
+    Number words come from ``number_words.tsv``, the list :mod:`quotetrack.quantities`
+    reads, so the scorer and the quantity finder agree on what a number is.
 
     >>> tables().rules["digits"].type
     'quantity'
     """
     rules: dict[str, Rule] = {}
     bias = threshold = None
-    for line in lexicon.patterns(RULES_FILE):
-        parts = [p.strip() for p in line.split("\t")]
-        if len(parts) != 4:
-            raise ValueError(f"quotetrack/data/{RULES_FILE}: bad line {line!r}: "
+    for row in lexicon.rows(RULES_FILE):
+        if len(row) != 4:
+            raise ValueError(f"quotetrack/data/{RULES_FILE}: bad line {row!r}: "
                              "want rule<TAB>type<TAB>weight<TAB>description")
-        name, kind, weight, description = parts
+        name, kind, weight, description = row
         value = float(weight)
         if name == "bias":
             bias = value
@@ -101,27 +125,32 @@ def tables() -> Tables:
             rules[name] = Rule(name, kind, value, description)
     if bias is None or threshold is None:
         raise ValueError(f"quotetrack/data/{RULES_FILE}: needs a 'bias' and a 'threshold' row")
-    anywhere: dict[str, list[str]] = {}
-    at_start: dict[str, list[str]] = {}
-    longest = 1
-    for line in lexicon.patterns(PHRASES_FILE):
-        name, _, forms = (p.strip() for p in line.partition("\t"))
-        if name not in rules:
-            raise ValueError(f"quotetrack/data/{PHRASES_FILE}: rule {name!r} is not in {RULES_FILE}")
+    anywhere: _Trie = {}
+    at_start: _Trie = {}
+    for row in lexicon.rows(PHRASES_FILE):
+        name, forms = row[0], row[-1]
+        if name not in rules or len(row) != 2:
+            raise ValueError(f"quotetrack/data/{PHRASES_FILE}: bad line {row!r}: want a rule "
+                             f"of {RULES_FILE}<TAB>phrase|phrase|...")
         for form in forms.split("|"):
             form = " ".join(form.lower().replace("’", "'").split())
-            if not form:
-                continue
-            target = at_start if form.startswith("^") else anywhere
-            form = form.lstrip("^").strip()
-            longest = max(longest, form.count(" ") + 1)
-            names = target.setdefault(form, [])
-            if name not in names:
-                names.append(name)
-    number_words = frozenset(p for p, names in anywhere.items() if "number_word" in names)
+            if form.startswith("^"):
+                _add(at_start, form[1:].strip(), name)
+            elif form:
+                _add(anywhere, form, name)
+    for row in lexicon.rows("number_words.tsv"):
+        rule = _NUMBER_ROLES.get(row[2])
+        if rule in rules:
+            _add(anywhere, row[0], rule)
+    names: _Trie = {}
+    for list_name, rule in (("places.txt", "place"), ("org_words.txt", "institution")):
+        if rule in rules:
+            for entry in lexicon.words(list_name):
+                entry = " ".join(word.rstrip(".") for word in entry.split())
+                if entry[:1].isupper():
+                    _add(names, entry, rule)
     return Tables(rules, {name: i for i, name in enumerate(rules)}, bias, threshold,
-                  {k: tuple(v) for k, v in anywhere.items()},
-                  {k: tuple(v) for k, v in at_start.items()}, longest, number_words)
+                  anywhere, at_start, names)
 
 
 def default_threshold() -> float:
@@ -135,16 +164,38 @@ def default_threshold() -> float:
 
 # --- rules ---------------------------------------------------------------------------------------
 
+def _walk(trie: _Trie, words: list[str], i: int, fired: set[str]) -> None:
+    """Add the rules of every phrase of ``trie`` that starts at ``words[i]``."""
+    node = trie
+    for j in range(i, len(words)):
+        entry = node.get(words[j])
+        if entry is None:
+            return
+        names, node = entry
+        if names:
+            fired.update(names)
+        if not node:
+            return
+
+
 def fired_rules(sentence: str) -> frozenset[str]:
     """The names of the rules that fire on ``sentence``.
 
     >>> sorted(fired_rules("Taxes rose 40% since 1967."))
-    ['digits', 'historical', 'measure_noun', 'percent_sign', 'trend', 'year']
+    ['digits', 'historical', 'measure_noun', 'past_irregular', 'percent_sign', 'trend', 'year']
+
+    Besides the phrase lists: a number in figures (``digits``, ``year``), ``%`` and
+    currency signs, ``than`` after a comparative, capitalised words inside the sentence
+    (``proper_noun``; ``proper_nouns`` for two or more; ``place`` and ``institution``
+    from places.txt and org_words.txt), a regular past ``-ed`` form, a final ``?``,
+    and the length (``short`` under 5 words, ``long`` from 25).
     """
     t = tables()
     pats = _patterns()
     raw = pats["token"].findall(sentence)
-    words = [w.lower().replace("’", "'") for w in raw]
+    words = [w.lower() for w in raw]
+    if "’" in sentence:
+        words = [w.replace("’", "'") for w in words]
     fired: set[str] = set()
     n = len(words)
     if n < _SHORT:
@@ -158,30 +209,34 @@ def fired_rules(sentence: str) -> frozenset[str]:
     first = 0
     while first < n and words[first] in _OPENERS:
         first += 1
-    anywhere, at_start, longest = t.anywhere, t.at_start, t.longest
-    for i in range(n):
-        w = words[i]
-        # phrases of 1..longest words starting here
-        gram = w
-        for j in range(i, min(n, i + longest)):
-            if j > i:
-                gram = gram + " " + words[j]
-            names = anywhere.get(gram)
-            if names:
-                fired.update(names)
-            if i == first:
-                names = at_start.get(gram)
-                if names:
-                    fired.update(names)
-        if w[0].isdigit():
-            fired.add("year" if pats["year"].fullmatch(w) else "digits")
+    if first < n:
+        _walk(t.at_start, words, first, fired)
+    anywhere, names = t.anywhere, t.names
+    year = pats["year"].fullmatch
+    capitals = 0
+    keys = raw       # tokens as written, less a possessive 's, to look up names
+    if "'s" in sentence or "’s" in sentence:
+        keys = [k[:-2] if k.endswith(("'s", "’s")) else k for k in raw]
+    if n >= _LONG:
+        fired.add("long")
+    for i, w in enumerate(words):
+        if w in anywhere:
+            _walk(anywhere, words, i, fired)
+        c = w[0]
+        if c.isdigit():
+            fired.add("year" if year(w) else "digits")
         elif w == "than":
             if i == 0 or words[i - 1] not in _NOT_COMPARATIVE:
                 fired.add("than")
-        elif i > first and raw[i][0].isupper() and w not in _FIRST_PERSON_I:
-            fired.add("proper_noun")
-        if len(w) > 4 and w.endswith("ed") and not w.endswith("eed") and w not in t.number_words:
+        elif raw[i][0].isupper() and w not in _FIRST_PERSON_I:
+            if i > first:
+                capitals += 1
+            if keys[i] in names:
+                _walk(names, keys, i, fired)
+        if w.endswith("ed") and len(w) > 4 and not w.endswith("eed") and w != "hundred":
             fired.add("past_tense")
+    if capitals:
+        fired.add("proper_noun" if capitals == 1 else "proper_nouns")
     return frozenset(fired)
 
 
@@ -199,10 +254,7 @@ def score_claim(sentence: str) -> ClaimScore:
     rules = tuple((name, t.rules[name].weight) for name in names)
     total = t.bias + sum(w for _, w in rules)
     score = 1.0 / (1.0 + math.exp(-total))
-    types: list[str] = []
-    for name, weight in rules:
-        kind = t.rules[name].type
-        if weight > 0 and kind not in types:
-            types.append(kind)
+    fired_types = {t.rules[name].type for name in names}
+    types = [kind for kind in CLAIM_TYPES if kind in fired_types]
     return ClaimScore(score=score, check_worthy=score >= t.threshold, types=tuple(types),
                       rules=rules)

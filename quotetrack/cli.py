@@ -1,4 +1,4 @@
-"""The command line: ``quotetrack extract|claims|eval|bench``.
+"""The command line: ``quotetrack extract|claims|eval|eval-claims|bench``.
 
 :func:`create_parser` builds the argparse parser; :func:`main` runs it and
 returns the exit code: 0 on success, 1 when an input or file could not be
@@ -43,6 +43,17 @@ def positive_int(value: str) -> int:
     return number
 
 
+def unit_float(value: str) -> float:
+    """An argparse type: a number from 0 to 1."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be from 0 to 1")
+    return number
+
+
 # --- the parser --------------------------------------------------------------------------------
 
 def create_parser() -> argparse.ArgumentParser:
@@ -56,6 +67,7 @@ def create_parser() -> argparse.ArgumentParser:
     _add_extract(commands)
     _add_claims(commands)
     _add_eval(commands)
+    _add_eval_claims(commands)
     _add_bench(commands)
     return parser
 
@@ -145,6 +157,25 @@ def _add_eval(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=positive_int, metavar="N",
                    help="score only the first N gold documents")
     p.set_defaults(func=cmd_eval, parser=p)
+
+
+def _add_eval_claims(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "eval-claims", help="measure the claim scorer on labelled sentences or debates",
+        description="Measure the claim scorer. PATH is a .jsonl file of {\"id\", \"text\", "
+                    "\"label\"} sentences (precision, recall and F1 of the check-worthy class "
+                    "at the threshold), or a CLEF debate .tsv (line, speaker, text, label) or a "
+                    "directory of them (mean average precision and precision at 5/10/20 of "
+                    "each debate's ranking).")
+    p.add_argument("path", metavar="PATH", help=".jsonl file, .tsv file or directory of .tsv")
+    p.add_argument("--threshold", type=unit_float, metavar="X",
+                   help="score at or above which a sentence counts as check-worthy "
+                        "(.jsonl only; default: the scorer's default threshold)")
+    p.add_argument("--sentence-only", action="store_true",
+                   help="rank debate lines by sentence score alone, without lowering the "
+                        "lines of questioners (moderators, interviewers)")
+    p.add_argument("--json", action="store_true", help="write the scores as JSON")
+    p.set_defaults(func=cmd_eval_claims, parser=p)
 
 
 def _add_bench(commands: argparse._SubParsersAction) -> None:
@@ -308,6 +339,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
         report(exc.filename or args.gold, exc.strerror or str(exc))
         return EXIT_FAILED
     return int(code or 0)
+
+
+# --- eval-claims ----------------------------------------------------------------------------------
+
+def cmd_eval_claims(args: argparse.Namespace) -> int:
+    """Measure the claim scorer with :func:`quotetrack.claims_eval.run`."""
+    from . import claims_eval
+    return claims_eval.run(args.path, threshold=args.threshold, as_json=args.json,
+                           sentence_only=args.sentence_only, out=sys.stdout)
 
 
 # --- bench -----------------------------------------------------------------------------------------
