@@ -348,3 +348,18 @@ def test_bench_switches_the_claims_stage(article_file, capsys):
     assert code == code_on == 0
     assert (off["claims_stage"], off["claims"]) == (False, 0)
     assert on["claims_stage"] is True and on["claims"] == len(quotetrack.extract(ARTICLE).claims)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "corpus/transcripts").glob("*.*")), ids=lambda p: p.name)
+def test_corpus_transcripts_give_claims_per_speaker(path):
+    text = path.read_text(encoding="utf-8")
+    doc = pipeline.extract_transcript(text, doc_id=path.name)
+    lines = text.splitlines()
+    for c in doc.claims:
+        assert text[c.start:c.end] == c.text
+        line = lines[text.count("\n", 0, c.start)]
+        speaker = line.split("\t")[1] if "\t" in line else line.split(":")[0]
+        assert c.speaker == speaker
+    # the candidates make check-worthy claims; the moderator's greetings and questions are none
+    candidates = {c.speaker for c in doc.claims} - {"MODERATOR"}
+    assert {c.speaker for c in claims.ranked(doc.claims)} == candidates
