@@ -33,10 +33,13 @@ whether it passes the scorer's threshold, and :func:`ranked` picks and orders th
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple
 
-from .model import Claim, ClaimScore, Document, Quote
+from . import lexicon
+from .model import Claim, ClaimScore, Document, Quantity, Quote
 
 ARTICLE = "(article)"      # the speaker of the reporter's own narrative
 UNKNOWN = "(unknown)"      # a quote with neither a resolved speaker nor a mention
@@ -56,6 +59,15 @@ TRAILING = ",;:"
 MAX_SCORED = 2000
 
 Scorer = Callable[[str], ClaimScore]
+
+# A quantity holds a digit or a number word, so a unit with neither is not searched for one.
+# DIGIT: the "4" of "4%"; ASCII_WORD: "twenty" and "five" of "twenty-five" (the number words
+# are ASCII; stdlib re is the faster engine for these two).
+DIGIT = re.compile(r"\d")
+# A letter or digit: a unit without one ("—", "”") is no statement.
+WORD_CHAR = re.compile(r"[^\W_]")
+ASCII_WORD = re.compile(r"[a-z]+")
+
 
 
 class Unit(NamedTuple):
@@ -108,7 +120,7 @@ def _strip_space(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _has_word(text: str, start: int, end: int) -> bool:
-    return any(c.isalnum() for c in text[start:end])
+    return WORD_CHAR.search(text, start, end) is not None
 
 
 def quote_units(doc: Document, index: int, starts: list[int] | None = None) -> list[Unit]:
@@ -192,10 +204,12 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def units(doc: Document) -> list[Unit]:
-    """Every claim unit of ``doc`` in text order: narrative sentences and quote units."""
-    from .pipeline import boilerplate_paragraphs
-    skip = boilerplate_paragraphs(doc.text, doc.paragraphs)
+def units(doc: Document, skip: frozenset[int] | None = None) -> list[Unit]:
+    """Every claim unit of ``doc`` in text order: narrative sentences and quote units.
+    ``skip`` are the page-furniture paragraphs (found again when not given)."""
+    if skip is None:
+        from .pipeline import boilerplate_paragraphs
+        skip = boilerplate_paragraphs(doc.text, doc.paragraphs)
     found = narrative_units(doc, skip)
     starts = [s.start for s in doc.sentences]
     for i in range(len(doc.quotes)):
@@ -227,6 +241,29 @@ def scored_pieces(unit: Unit, limit: int = MAX_SCORED) -> list[tuple[int, int]]:
     return out
 
 
+def may_hold_quantity(text: str) -> bool:
+    """A quick test that ``quantities.find`` can find nothing in ``text``: False when it has
+    no digit and no word of ``data/number_words.tsv`` (what every quantity is built on).
+
+    >>> may_hold_quantity("Twenty-five jobs"), may_hold_quantity("No figures here.")
+    (True, False)
+    """
+    return bool(DIGIT.search(text)) or not number_words().isdisjoint(ASCII_WORD.findall(text.lower()))
+
+
+@lru_cache(maxsize=1)
+def number_words() -> frozenset[str]:
+    """The words of ``data/number_words.tsv`` ("one", "dozen", "million"), read once."""
+    return frozenset(row[0] for row in lexicon.rows("number_words.tsv"))
+
+
+def find_quantities(text: str, pieces: Iterable[tuple[int, int]]) -> tuple[Quantity, ...]:
+    """The quantities in the pieces of a unit (:func:`quantities.find`), offsets into ``text``."""
+    from . import quantities
+    return tuple(q for s, e in pieces if may_hold_quantity(text[s:e])
+                 for q in quantities.find(text, s, e))
+
+
 def said(text: str, pieces: Iterable[tuple[int, int]]) -> str:
     """The words the speaker said: the pieces' text joined by one space.
 
@@ -236,20 +273,20 @@ def said(text: str, pieces: Iterable[tuple[int, int]]) -> str:
     return " ".join(text[s:e] for s, e in pieces)
 
 
-def find_claims(doc: Document, score: Scorer | None = None) -> tuple[Claim, ...]:
+def find_claims(doc: Document, score: Scorer | None = None,
+                skip: frozenset[int] | None = None) -> tuple[Claim, ...]:
     """Every claim unit of ``doc`` scored, in text order (see the module doc for the units).
 
     ``score`` takes the words of a unit and returns a :class:`~quotetrack.model.ClaimScore`
-    (default :func:`quotetrack.claimscore.score_claim`).
+    (default :func:`quotetrack.claimscore.score_claim`); ``skip`` as for :func:`units`.
     """
-    from . import quantities
     score = score or default_scorer()
     starts = [s.start for s in doc.sentences]
     claims = []
-    for unit in units(doc):
+    for unit in units(doc, skip):
         pieces = scored_pieces(unit)
         result = score(said(doc.text, pieces))
-        found = tuple(q for s, e in pieces for q in quantities.find(doc.text, s, e))
+        found = find_quantities(doc.text, pieces)
         i = max(bisect.bisect_right(starts, unit.start) - 1, 0)
         sent = doc.sentences[i] if doc.sentences else None
         claims.append(Claim(

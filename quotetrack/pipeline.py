@@ -71,12 +71,13 @@ def extract(text: str, doc_id: str = "<text>", config: Config | None = None,
             records.append(quote)
     doc = Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
                    sentences=sents, entities=entities, warnings=tuple(warnings), meta=dict(meta or {}))
-    return with_claims(doc, config)
+    return with_claims(doc, config, skip)
 
 
-def with_claims(doc: Document, config: Config) -> Document:
-    """``doc`` with ``claims`` filled by the claims stage, unless ``config.claims`` is off."""
-    return replace(doc, claims=claims.find_claims(doc)) if config.claims else doc
+def with_claims(doc: Document, config: Config, skip: frozenset[int] | None = None) -> Document:
+    """``doc`` with ``claims`` filled by the claims stage, unless ``config.claims`` is off;
+    ``skip``: the page-furniture paragraphs, when already known."""
+    return replace(doc, claims=claims.find_claims(doc, skip=skip)) if config.claims else doc
 
 
 def extract_transcript(text: str, doc_id: str = "<text>", config: Config | None = None,
@@ -115,7 +116,7 @@ def extract_transcript(text: str, doc_id: str = "<text>", config: Config | None 
     entities = tuple(Entity(name, "person", mentions=tuple(found)) for name, found in mentions.items())
     doc = Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
                    sentences=sents, entities=entities, meta=dict(meta or {}))
-    return with_claims(doc, config)
+    return with_claims(doc, config, frozenset())
 
 
 def _label_mention(text: str, turn) -> Mention | None:
