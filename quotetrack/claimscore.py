@@ -34,6 +34,7 @@ from .model import ClaimScore
 
 RULES_FILE = "claim_rules.tsv"
 PHRASES_FILE = "claim_phrases.tsv"
+ED_ADJECTIVES_FILE = "claim_ed_adjectives.txt"   # "-ed" words that past_tense skips
 
 
 class Rule(NamedTuple):
@@ -212,6 +213,7 @@ def fired_rules(sentence: str) -> frozenset[str]:
     if first < n:
         _walk(t.at_start, words, first, fired)
     anywhere, names = t.anywhere, t.names
+    not_past = lexicon.lower_words(ED_ADJECTIVES_FILE)
     year = pats["year"].fullmatch
     capitals = 0
     keys = raw       # tokens as written, less a possessive 's, to look up names
@@ -233,7 +235,7 @@ def fired_rules(sentence: str) -> frozenset[str]:
                 capitals += 1
             if keys[i] in names:
                 _walk(names, keys, i, fired)
-        if w.endswith("ed") and len(w) > 4 and not w.endswith("eed") and w != "hundred":
+        if w.endswith("ed") and len(w) > 4 and not w.endswith("eed") and w not in not_past:
             fired.add("past_tense")
     if capitals:
         fired.add("proper_noun" if capitals == 1 else "proper_nouns")
