@@ -52,6 +52,7 @@ class Tables(NamedTuple):
     anywhere: dict                               # word trie of phrases matched anywhere
     at_start: dict                               # word trie of ^phrases (sentence start only)
     names: dict                                  # case-kept trie of place and institution names
+    not_past: frozenset[str]                     # "-ed" adjectives past_tense skips
 
 
 # A word trie: {word: (rules a phrase ending at this word fires, {next word: ...})}.
@@ -151,7 +152,7 @@ def tables() -> Tables:
                 if entry[:1].isupper():
                     _add(names, entry, rule)
     return Tables(rules, {name: i for i, name in enumerate(rules)}, bias, threshold,
-                  anywhere, at_start, names)
+                  anywhere, at_start, names, lexicon.lower_words(ED_ADJECTIVES_FILE))
 
 
 def default_threshold() -> float:
@@ -212,8 +213,8 @@ def fired_rules(sentence: str) -> frozenset[str]:
         first += 1
     if first < n:
         _walk(t.at_start, words, first, fired)
-    anywhere, names = t.anywhere, t.names
-    not_past = lexicon.lower_words(ED_ADJECTIVES_FILE)
+    get, names = t.anywhere.get, t.names
+    not_past = t.not_past
     year = pats["year"].fullmatch
     capitals = 0
     keys = raw       # tokens as written, less a possessive 's, to look up names
@@ -222,8 +223,13 @@ def fired_rules(sentence: str) -> frozenset[str]:
     if n >= _LONG:
         fired.add("long")
     for i, w in enumerate(words):
-        if w in anywhere:
-            _walk(anywhere, words, i, fired)
+        entry = get(w)
+        if entry is not None:               # a phrase of one word, or the first of several
+            found, children = entry
+            if found:
+                fired.update(found)
+            if children:
+                _walk(children, words, i + 1, fired)
         c = w[0]
         if c.isdigit():
             fired.add("year" if year(w) else "digits")
@@ -235,7 +241,7 @@ def fired_rules(sentence: str) -> frozenset[str]:
                 capitals += 1
             if keys[i] in names:
                 _walk(names, keys, i, fired)
-        if w.endswith("ed") and len(w) > 4 and not w.endswith("eed") and w not in not_past:
+        if w[-2:] == "ed" and len(w) > 4 and w[-3] != "e" and w not in not_past:
             fired.add("past_tense")
     if capitals:
         fired.add("proper_noun" if capitals == 1 else "proper_nouns")
@@ -246,8 +252,10 @@ def score_claim(sentence: str) -> ClaimScore:
     """Score one sentence: how check-worthy it is (0..1), which claim types and rules.
 
     >>> s = score_claim("The bill would cut taxes for 3 million families.")
-    >>> s.check_worthy, "quantity" in s.types, ("digits", 1.5) in s.rules or True
-    (True, True, True)
+    >>> s.check_worthy, s.types[:3]
+    (True, ('quantity', 'trend', 'prediction'))
+    >>> [name for name, weight in s.rules][:3]
+    ['multiplier', 'trend', 'prediction']
     >>> score_claim("What do you think?").check_worthy
     False
     """
