@@ -268,3 +268,14 @@ def score_claim(sentence: str) -> ClaimScore:
     types = [kind for kind in CLAIM_TYPES if kind in fired_types]
     return ClaimScore(score=score, check_worthy=score >= t.threshold, types=tuple(types),
                       rules=rules)
+
+
+def explain(score: ClaimScore) -> str:
+    """The rules of a score as one line, strongest first: what ``--explain`` shows.
+
+    >>> explain(ClaimScore(0.9, True, ("quantity",), (("digits", 2.15), ("first_person", -0.87))))
+    'digits +2.15, first_person -0.87'
+    """
+    ranked = sorted(score.rules, key=lambda rule: (-abs(rule[1]), rule[0]))
+    return ", ".join(f"{name} {weight:+.2f}" for name, weight in ranked)
+
