@@ -8,10 +8,12 @@ sentence's score is the logistic of the bias plus the weights of the rules that 
     score = 1 / (1 + exp(-(bias + sum(weight of each rule that fired))))
 
 and it is check-worthy when the score reaches the default threshold (the ``threshold``
-row of the rules file).  Rules with a positive weight stand for claim types (quantity,
-comparison, trend, causal, prediction, law, absolute, historical, said_or_did,
-specific); negative rules mark opinions, intentions, questions, greetings, procedural
-and vague talk.
+row of the rules file).  Each rule has a type: the claim types (:data:`CLAIM_TYPES`:
+quantity, comparison, trend, causal, prediction, law, absolute, historical, said_or_did,
+specific) are what ``ClaimScore.types`` reports; the other types (tense, subject,
+opinion, intention, question, greeting, procedural, vague, ...) only move the score.
+The weights were fitted on labelled sentences by ``scripts/fit_claim_weights.py``
+(a logistic regression over these named rules and nothing else).
 
 >>> s = score_claim("Unemployment has fallen to 4.1 percent, the lowest rate since 2000.")
 >>> s.check_worthy, s.types[:3]
