@@ -9,10 +9,10 @@ Two kinds of labelled data:
   precision over the debates and mean precision at 5, 10 and 20.
 
 The ranking of a debate uses one piece of context the file gives besides the sentence:
-who speaks.  A line spoken by a *questioner* — a speaker at least a third of whose lines
-in that debate are questions (the moderator, an interviewer, the audience), or a
-stage-direction speaker such as ``SYSTEM`` (see :func:`questioners`) — is ranked as if its
-score were multiplied by ``QUESTIONER_FACTOR``.  ``--sentence-only`` turns this off.
+who speaks.  A line spoken by a *questioner* — a host or interviewer who opens the debate
+or mostly asks, or a stage-direction speaker such as ``SYSTEM`` (see :func:`questioners`)
+— is ranked as if its score were multiplied by ``QUESTIONER_FACTOR``.  ``--sentence-only``
+turns this off.
 
 >>> round(average_precision([1, 0, 1, 0]), 4)
 0.8333
@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable, Sequence, TextIO
@@ -208,19 +209,39 @@ def load_debate(path: str) -> list[tuple[str | None, str, int]]:
 
 
 def questioners(lines: Sequence[tuple[str | None, str, int]]) -> frozenset[str | None]:
-    """The speakers of a debate who mostly ask: at least ``QUESTIONER_SHARE`` of their
-    lines end in "?", or a stage-direction name (SYSTEM, AUDIENCE, ...).
+    """The speakers of a debate who host or ask rather than claim.
+
+    A stage-direction name (SYSTEM, AUDIENCE, ...); a speaker at least
+    ``QUESTIONER_SHARE`` of whose lines end in "?"; and, unless it is the speaker with
+    the most lines, the speaker who opens the debate or a speaker who ends at least
+    half of their turns (three or more; a turn is a run of lines by one speaker) with a
+    question.
 
     >>> sorted(questioners([("MOD", "Why?", 0), ("MOD", "Go on.", 0), ("A", "We won.", 0)]))
     ['MOD']
     """
-    asked: dict[str | None, list[int]] = {}
-    for speaker, text, _label in lines:
-        counts = asked.setdefault(speaker, [0, 0])
-        counts[0] += text.rstrip().endswith("?")
-        counts[1] += 1
-    return frozenset(s for s, (q, n) in asked.items()
-                     if q >= QUESTIONER_SHARE * n or (s or "").lower() in STAGE_SPEAKERS)
+    lines_of: Counter = Counter()
+    asked: Counter = Counter()
+    turns: Counter = Counter()
+    turns_asked: Counter = Counter()
+    previous = object()
+    for k, (speaker, text, _label) in enumerate(lines):
+        question = text.rstrip().endswith("?")
+        lines_of[speaker] += 1
+        asked[speaker] += question
+        if speaker != previous:
+            turns[speaker] += 1
+        if k + 1 == len(lines) or lines[k + 1][0] != speaker:
+            turns_asked[speaker] += question      # the last line of the turn
+        previous = speaker
+    if not lines_of:
+        return frozenset()
+    most = max(lines_of.values())
+    out = {s for s in lines_of
+           if (s or "").lower() in STAGE_SPEAKERS or asked[s] >= QUESTIONER_SHARE * lines_of[s]}
+    out.update(s for s in lines_of if lines_of[s] < most and (
+        s == lines[0][0] or (turns[s] >= 3 and turns_asked[s] * 2 >= turns[s])))
+    return frozenset(out)
 
 
 def rank_debate(lines: Sequence[tuple[str | None, str, int]],

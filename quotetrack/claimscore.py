@@ -8,10 +8,12 @@ sentence's score is the logistic of the bias plus the weights of the rules that 
     score = 1 / (1 + exp(-(bias + sum(weight of each rule that fired))))
 
 and it is check-worthy when the score reaches the default threshold (the ``threshold``
-row of the rules file).  Rules with a positive weight stand for claim types (quantity,
-comparison, trend, causal, prediction, law, absolute, historical, said_or_did,
-specific); negative rules mark opinions, intentions, questions, greetings, procedural
-and vague talk.
+row of the rules file).  Each rule has a type: the claim types (:data:`CLAIM_TYPES`:
+quantity, comparison, trend, causal, prediction, law, absolute, historical, said_or_did,
+specific) are what ``ClaimScore.types`` reports; the other types (tense, subject,
+opinion, intention, question, greeting, procedural, vague, ...) only move the score.
+The weights were fitted on labelled sentences by ``scripts/fit_claim_weights.py``
+(a logistic regression over these named rules and nothing else).
 
 >>> s = score_claim("Unemployment has fallen to 4.1 percent, the lowest rate since 2000.")
 >>> s.check_worthy, s.types[:3]
@@ -34,6 +36,7 @@ from .model import ClaimScore
 
 RULES_FILE = "claim_rules.tsv"
 PHRASES_FILE = "claim_phrases.tsv"
+ED_ADJECTIVES_FILE = "claim_ed_adjectives.txt"   # "-ed" words that past_tense skips
 
 
 class Rule(NamedTuple):
@@ -51,6 +54,7 @@ class Tables(NamedTuple):
     anywhere: dict                               # word trie of phrases matched anywhere
     at_start: dict                               # word trie of ^phrases (sentence start only)
     names: dict                                  # case-kept trie of place and institution names
+    not_past: frozenset[str]                     # "-ed" adjectives past_tense skips
 
 
 # A word trie: {word: (rules a phrase ending at this word fires, {next word: ...})}.
@@ -150,7 +154,7 @@ def tables() -> Tables:
                 if entry[:1].isupper():
                     _add(names, entry, rule)
     return Tables(rules, {name: i for i, name in enumerate(rules)}, bias, threshold,
-                  anywhere, at_start, names)
+                  anywhere, at_start, names, lexicon.lower_words(ED_ADJECTIVES_FILE))
 
 
 def default_threshold() -> float:
@@ -211,7 +215,8 @@ def fired_rules(sentence: str) -> frozenset[str]:
         first += 1
     if first < n:
         _walk(t.at_start, words, first, fired)
-    anywhere, names = t.anywhere, t.names
+    get, names = t.anywhere.get, t.names
+    not_past = t.not_past
     year = pats["year"].fullmatch
     capitals = 0
     keys = raw       # tokens as written, less a possessive 's, to look up names
@@ -220,8 +225,13 @@ def fired_rules(sentence: str) -> frozenset[str]:
     if n >= _LONG:
         fired.add("long")
     for i, w in enumerate(words):
-        if w in anywhere:
-            _walk(anywhere, words, i, fired)
+        entry = get(w)
+        if entry is not None:               # a phrase of one word, or the first of several
+            found, children = entry
+            if found:
+                fired.update(found)
+            if children:
+                _walk(children, words, i + 1, fired)
         c = w[0]
         if c.isdigit():
             fired.add("year" if year(w) else "digits")
@@ -233,7 +243,7 @@ def fired_rules(sentence: str) -> frozenset[str]:
                 capitals += 1
             if keys[i] in names:
                 _walk(names, keys, i, fired)
-        if w.endswith("ed") and len(w) > 4 and not w.endswith("eed") and w != "hundred":
+        if w[-2:] == "ed" and len(w) > 4 and w[-3] != "e" and w not in not_past:
             fired.add("past_tense")
     if capitals:
         fired.add("proper_noun" if capitals == 1 else "proper_nouns")
@@ -244,8 +254,10 @@ def score_claim(sentence: str) -> ClaimScore:
     """Score one sentence: how check-worthy it is (0..1), which claim types and rules.
 
     >>> s = score_claim("The bill would cut taxes for 3 million families.")
-    >>> s.check_worthy, "quantity" in s.types, ("digits", 1.5) in s.rules or True
-    (True, True, True)
+    >>> s.check_worthy, s.types[:3]
+    (True, ('quantity', 'trend', 'prediction'))
+    >>> [name for name, weight in s.rules][:3]
+    ['multiplier', 'trend', 'prediction']
     >>> score_claim("What do you think?").check_worthy
     False
     """
@@ -258,3 +270,14 @@ def score_claim(sentence: str) -> ClaimScore:
     types = [kind for kind in CLAIM_TYPES if kind in fired_types]
     return ClaimScore(score=score, check_worthy=score >= t.threshold, types=tuple(types),
                       rules=rules)
+
+
+def explain(score: ClaimScore) -> str:
+    """The rules of a score as one line, strongest first: what ``--explain`` shows.
+
+    >>> explain(ClaimScore(0.9, True, ("quantity",), (("digits", 2.15), ("first_person", -0.87))))
+    'digits +2.15, first_person -0.87'
+    """
+    ranked = sorted(score.rules, key=lambda rule: (-abs(rule[1]), rule[0]))
+    return ", ".join(f"{name} {weight:+.2f}" for name, weight in ranked)
+
