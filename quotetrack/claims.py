@@ -38,7 +38,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple
 
-from . import lexicon
+from . import lexicon, quantities
 from .model import Claim, ClaimScore, Document, Quantity, Quote
 
 ARTICLE = "(article)"      # the speaker of the reporter's own narrative
@@ -259,7 +259,6 @@ def number_words() -> frozenset[str]:
 
 def find_quantities(text: str, pieces: Iterable[tuple[int, int]]) -> tuple[Quantity, ...]:
     """The quantities in the pieces of a unit (:func:`quantities.find`), offsets into ``text``."""
-    from . import quantities
     return tuple(q for s, e in pieces if may_hold_quantity(text[s:e])
                  for q in quantities.find(text, s, e))
 
