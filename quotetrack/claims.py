@@ -17,8 +17,8 @@ A *claim unit* is one stretch of text that somebody asserts:
 
 The speaker of a quote's unit is the quote's resolved speaker, else its mention as
 written, else ``"(unknown)"``.  Every unit is scored (on its first :data:`MAX_SCORED`
-characters) and kept; ``check_worthy`` says
-whether it passes the scorer's threshold, and :func:`ranked` picks and orders them.
+characters) and kept; ``check_worthy`` says whether it passes the scorer's threshold, and
+:func:`ranked` picks and orders them.
 
 >>> from quotetrack.model import ClaimScore
 >>> def score(sentence):   # a scorer: digits are check-worthy
@@ -60,14 +60,14 @@ MAX_SCORED = 2000
 
 Scorer = Callable[[str], ClaimScore]
 
-# A quantity holds a digit or a number word, so a unit with neither is not searched for one.
-# DIGIT: the "4" of "4%"; ASCII_WORD: "twenty" and "five" of "twenty-five" (the number words
-# are ASCII; stdlib re is the faster engine for these two).
+# Compiled patterns (stdlib re, the faster engine for these small ones):
+# a digit, the "4" of "4%"; a quantity holds a digit or a number word, so a unit with
+# neither is not searched for one.
 DIGIT = re.compile(r"\d")
-# A letter or digit: a unit without one ("—", "”") is no statement.
-WORD_CHAR = re.compile(r"[^\W_]")
+# a lower-case ASCII word, "twenty" and "five" in "twenty-five" (number words are ASCII).
 ASCII_WORD = re.compile(r"[a-z]+")
-
+# a letter or digit: a unit without one ("—", "”") is no statement.
+WORD_CHAR = re.compile(r"[^\W_]")
 
 
 class Unit(NamedTuple):
@@ -242,8 +242,8 @@ def scored_pieces(unit: Unit, limit: int = MAX_SCORED) -> list[tuple[int, int]]:
 
 
 def may_hold_quantity(text: str) -> bool:
-    """A quick test that ``quantities.find`` can find nothing in ``text``: False when it has
-    no digit and no word of ``data/number_words.tsv`` (what every quantity is built on).
+    """A quick test before :func:`quantities.find`: False when ``text`` has no digit and no
+    word of ``data/number_words.tsv``, the two things every quantity is built on.
 
     >>> may_hold_quantity("Twenty-five jobs"), may_hold_quantity("No figures here.")
     (True, False)

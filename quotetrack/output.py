@@ -289,7 +289,7 @@ def write_claims(fmt: str, docs: Iterable[Document], out: TextIO, table_style: s
                  explain: bool = False, threshold: float | None = None, everything: bool = False) -> None:
     """Write each document's ranked claims (:func:`quotetrack.claims.ranked`) in format ``fmt``.
 
-    Table and Markdown show the claim shortened (Markdown whole) and, with ``explain``, the
+    Table and Markdown show the claim (shortened in a table) and, with ``explain``, the
     rules that fired; CSV, JSON Lines and JSON always carry the full text, offsets and rules.
     """
     from .claims import ranked
@@ -297,29 +297,46 @@ def write_claims(fmt: str, docs: Iterable[Document], out: TextIO, table_style: s
         raise ValueError(f"unknown format {fmt!r}; choose from: {', '.join(FORMATS)}")
     if fmt == "table":
         check_table_style(table_style)
-    if fmt == "csv":
-        import csv
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(CLAIM_CSV_COLUMNS)
-    first = True
-    if fmt == "json":
-        out.write("[")
-    for doc in docs:
-        chosen = ranked(doc.claims, threshold, everything)
-        if fmt == "table":
-            body = render_claims(doc, chosen, table_style, explain=explain)
-            out.write(("" if first else "\n") + claims_heading(doc, chosen) + "\n" + body + "\n")
-        elif fmt == "markdown":
-            body = render_claims(doc, chosen, "github", None, explain, markdown_cell)
-            out.write(("" if first else "\n") + f"## {one_line(doc.doc_id)}\n\n{body}\n")
-        elif fmt == "csv":
-            lines = LineIndex(doc.text)
-            writer.writerows(claim_csv_row(doc, i, c, lines) for i, c in enumerate(chosen, 1))
+    chosen = ((doc, ranked(doc.claims, threshold, everything)) for doc in docs)
+    if fmt in ("table", "markdown"):
+        _claims_tables(chosen, out, table_style if fmt == "table" else None, explain)
+    elif fmt == "csv":
+        _claims_csv(chosen, out)
+    else:
+        _claims_json(chosen, out, fmt == "json")
+
+
+def _claims_tables(chosen: Iterable[tuple[Document, list[Claim]]], out: TextIO, style: str | None,
+                   explain: bool) -> None:
+    """A heading and a table per document: tabulate ``style``, or Markdown when None."""
+    for i, (doc, claims) in enumerate(chosen):
+        if style is None:
+            body = render_claims(doc, claims, "github", None, explain, markdown_cell)
+            out.write(("\n" if i else "") + f"## {one_line(doc.doc_id)}\n\n{body}\n")
         else:
-            line = json.dumps(claims_record(doc, chosen), ensure_ascii=False)
-            out.write((line + "\n") if fmt == "jsonl" else (("\n" if first else ",\n") + line))
+            body = render_claims(doc, claims, style, explain=explain)
+            out.write(("\n" if i else "") + claims_heading(doc, claims) + "\n" + body + "\n")
+
+
+def _claims_csv(chosen: Iterable[tuple[Document, list[Claim]]], out: TextIO) -> None:
+    import csv
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CLAIM_CSV_COLUMNS)
+    for doc, claims in chosen:
+        lines = LineIndex(doc.text)
+        writer.writerows(claim_csv_row(doc, i, c, lines) for i, c in enumerate(claims, 1))
+
+
+def _claims_json(chosen: Iterable[tuple[Document, list[Claim]]], out: TextIO, array: bool) -> None:
+    """One record a line (JSON Lines), or the same records as one JSON array."""
+    first = True
+    if array:
+        out.write("[")
+    for doc, claims in chosen:
+        line = json.dumps(claims_record(doc, claims), ensure_ascii=False)
+        out.write((("\n" if first else ",\n") + line) if array else line + "\n")
         first = False
-    if fmt == "json":
+    if array:
         out.write("]\n" if first else "\n]\n")
 
 
