@@ -348,6 +348,7 @@ def test_bench_switches_the_claims_stage(article_file, capsys):
     assert code == code_on == 0
     assert (off["claims_stage"], off["claims"]) == (False, 0)
     assert on["claims_stage"] is True and on["claims"] == len(quotetrack.extract(ARTICLE).claims)
+    assert 0 < off["cpu_seconds"] and 0 < on["cpu_seconds"]
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "corpus/transcripts").glob("*.*")), ids=lambda p: p.name)
