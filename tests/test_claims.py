@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import quotetrack
 from quotetrack import claims, cli, pipeline
@@ -166,6 +168,35 @@ def test_corpus_claims_slice_back(path):
     for i, quote in enumerate(doc.quotes):
         if quote.kind != "direct":
             assert len(doc.claims_of(i)) <= 1
+
+
+def check_claims(doc: quotetrack.Document) -> None:
+    """Claims slice back, lie in order, hold their quantities, and name a quote that exists."""
+    for c in doc.claims:
+        assert doc.text[c.start:c.end] == c.text and c.text.strip() == c.text and c.text
+        assert 0.0 <= c.score <= 1.0
+        assert all(doc.text[q.start:q.end] == q.text and c.start <= q.start < q.end <= c.end
+                   for q in c.quantities)
+        assert c.quote is None or 0 <= c.quote < len(doc.quotes)
+    assert [c.start for c in doc.claims] == sorted(c.start for c in doc.claims)
+
+
+MARKS_AND_WORDS = ["“", "”", "‘", "’", '"', "'", "«", "»", ",", ".", "?", " ", "\n", "\n\n", ": ",
+                   "said", "Smith", "SMITH: ", "he", "the", "3", "40%", "$1.2 million", "three",
+                   "rose", "than", "Photo: Reuters\n", "\t"]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(MARKS_AND_WORDS), st.text(max_size=4)), max_size=50).map("".join))
+def test_any_text_gives_claims_that_slice_back(text):
+    check_claims(quotetrack.extract(text))
+    try:
+        doc = pipeline.extract_transcript(text)
+    except TranscriptError:
+        return
+    check_claims(doc)
+    for q in doc.quotes:
+        assert text[q.start:q.end] == q.text
 
 
 # -- transcripts --------------------------------------------------------------------------------
