@@ -26,6 +26,7 @@ The scorer reads one sentence and nothing around it; it never raises on any stri
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -48,13 +49,13 @@ class Rule(NamedTuple):
 
 class Tables(NamedTuple):
     rules: dict[str, Rule]                       # in file order
-    order: dict[str, int]                        # rule -> position, to report in file order
     bias: float
     threshold: float
     anywhere: dict                               # word trie of phrases matched anywhere
     at_start: dict                               # word trie of ^phrases (sentence start only)
     names: dict                                  # case-kept trie of place and institution names
     not_past: frozenset[str]                     # "-ed" adjectives past_tense skips
+    info: dict                                   # rule -> (position, (rule, weight), type)
 
 
 # A word trie: {word: (rules a phrase ending at this word fires, {next word: ...})}.
@@ -64,11 +65,13 @@ _Trie = dict
 # --- compiled patterns (built at first use) -------------------------------------------------------
 
 @lru_cache(maxsize=None)
-def _patterns() -> dict[str, regex.Pattern]:
+def _patterns() -> dict:
     return {
         # a word or number with inner apostrophes, dots or commas:
-        # "don't", "didn’t", "700,000", "1.5", "U.S", "Romney" ("co-sponsored" is two words)
-        "token": regex.compile(r"[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*"),
+        # "don't", "didn’t", "700,000", "1.5", "U.S", "Romney" ("co-sponsored" is two words);
+        # stdlib re, whose \w (less "_") is Unicode letters and digits: a quarter faster
+        # here than the regex module's [\p{L}\p{N}] on the ClaimBuster sentences
+        "token": re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*"),
         # a year in figures, or a decade: "1967", "2008", "1990s"
         "year": regex.compile(r"(?:1[6-9]\d\d|20\d\d)s?"),
     }
@@ -153,8 +156,9 @@ def tables() -> Tables:
                 entry = " ".join(word.rstrip(".") for word in entry.split())
                 if entry[:1].isupper():
                     _add(names, entry, rule)
-    return Tables(rules, {name: i for i, name in enumerate(rules)}, bias, threshold,
-                  anywhere, at_start, names, lexicon.lower_words(ED_ADJECTIVES_FILE))
+    return Tables(rules, bias, threshold,
+                  anywhere, at_start, names, lexicon.lower_words(ED_ADJECTIVES_FILE),
+                  {name: (i, (name, r.weight), r.type) for i, (name, r) in enumerate(rules.items())})
 
 
 def default_threshold() -> float:
@@ -204,6 +208,8 @@ def fired_rules(sentence: str) -> frozenset[str]:
     n = len(words)
     if n < _SHORT:
         fired.add("short")
+    elif n >= _LONG:
+        fired.add("long")
     if sentence.rstrip().endswith("?"):
         fired.add("question_mark")
     if "%" in sentence:
@@ -215,36 +221,36 @@ def fired_rules(sentence: str) -> frozenset[str]:
         first += 1
     if first < n:
         _walk(t.at_start, words, first, fired)
-    get, names = t.anywhere.get, t.names
-    not_past = t.not_past
+    anywhere, names = t.anywhere, t.names
+    # phrases: one dict lookup a word, a trie walk only where a longer phrase may start
+    for i in [i for i, w in enumerate(words) if w in anywhere]:
+        found, children = anywhere[words[i]]
+        if found:
+            fired.update(found)
+        if children:
+            _walk(children, words, i + 1, fired)
     year = pats["year"].fullmatch
+    for w in [w for w in words if w[0].isdigit()]:
+        fired.add("year" if year(w) else "digits")
+    if "than" in words:
+        if any(w == "than" and (i == 0 or words[i - 1] not in _NOT_COMPARATIVE)
+               for i, w in enumerate(words)):
+            fired.add("than")
+    not_past = t.not_past
+    if any(w[-2:] == "ed" and len(w) > 4 and w[-3] != "e" and w not in not_past for w in words):
+        fired.add("past_tense")
     capitals = 0
     keys = raw       # tokens as written, less a possessive 's, to look up names
     if "'s" in sentence or "’s" in sentence:
         keys = [k[:-2] if k.endswith(("'s", "’s")) else k for k in raw]
-    if n >= _LONG:
-        fired.add("long")
-    for i, w in enumerate(words):
-        entry = get(w)
-        if entry is not None:               # a phrase of one word, or the first of several
-            found, children = entry
-            if found:
-                fired.update(found)
-            if children:
-                _walk(children, words, i + 1, fired)
-        c = w[0]
-        if c.isdigit():
-            fired.add("year" if year(w) else "digits")
-        elif w == "than":
-            if i == 0 or words[i - 1] not in _NOT_COMPARATIVE:
-                fired.add("than")
-        elif raw[i][0].isupper() and w not in _FIRST_PERSON_I:
-            if i > first:
-                capitals += 1
-            if keys[i] in names:
-                _walk(names, keys, i, fired)
-        if w[-2:] == "ed" and len(w) > 4 and w[-3] != "e" and w not in not_past:
-            fired.add("past_tense")
+    for i in [i for i, r in enumerate(raw) if r[0].isupper()]:
+        w = words[i]
+        if w in _FIRST_PERSON_I or w == "than":
+            continue
+        if i > first:
+            capitals += 1
+        if keys[i] in names:
+            _walk(names, keys, i, fired)
     if capitals:
         fired.add("proper_noun" if capitals == 1 else "proper_nouns")
     return frozenset(fired)
@@ -262,14 +268,14 @@ def score_claim(sentence: str) -> ClaimScore:
     False
     """
     t = tables()
-    names = sorted(fired_rules(sentence), key=t.order.__getitem__)
-    rules = tuple((name, t.rules[name].weight) for name in names)
-    total = t.bias + sum(w for _, w in rules)
+    info = t.info
+    fired = sorted(info[name] for name in fired_rules(sentence))    # in file order
+    rules = tuple(rule for _order, rule, _type in fired)
+    total = t.bias + sum(weight for _name, weight in rules)
     score = 1.0 / (1.0 + math.exp(-total))
-    fired_types = {t.rules[name].type for name in names}
-    types = [kind for kind in CLAIM_TYPES if kind in fired_types]
-    return ClaimScore(score=score, check_worthy=score >= t.threshold, types=tuple(types),
-                      rules=rules)
+    fired_types = {kind for _order, _rule, kind in fired}
+    types = tuple(kind for kind in CLAIM_TYPES if kind in fired_types)
+    return ClaimScore(score, score >= t.threshold, types, rules)
 
 
 def explain(score: ClaimScore) -> str:

@@ -346,6 +346,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_eval_claims(args: argparse.Namespace) -> int:
     """Measure the claim scorer with :func:`quotetrack.claims_eval.run`."""
     from . import claims_eval
+    sentences = args.path.endswith(".jsonl")
+    if args.threshold is not None and not sentences:
+        raise UsageError("--threshold applies to a .jsonl file of sentences, not to debates")
+    if args.sentence_only and sentences:
+        raise UsageError("--sentence-only applies to debates (.tsv), not to a .jsonl file")
     return claims_eval.run(args.path, threshold=args.threshold, as_json=args.json,
                            sentence_only=args.sentence_only, out=sys.stdout)
 

@@ -201,6 +201,17 @@ def test_eval_claims_threshold_option(tmp_path, capsys):
     assert code == 2 and "'2' must be from 0 to 1" in err
 
 
+def test_eval_claims_options_for_the_other_kind_of_file(tmp_path, capsys):
+    code, _out, err = _run(["eval-claims", str(tmp_path), "--threshold", "0.5"], capsys)
+    assert code == 2
+    assert err.splitlines()[-1] == ("quotetrack eval-claims: error: --threshold applies to a "
+                                    ".jsonl file of sentences, not to debates")
+    code, _out, err = _run(["eval-claims", str(tmp_path / "s.jsonl"), "--sentence-only"], capsys)
+    assert code == 2
+    assert err.splitlines()[-1] == ("quotetrack eval-claims: error: --sentence-only applies to "
+                                    "debates (.tsv), not to a .jsonl file")
+
+
 DEBATE_A = [   # (speaker, text, label); the moderator asks, the candidate claims
     ("MOD", "Good evening and welcome to the debate.", 0),
     ("MOD", "What would you do about jobs?", 0),
