@@ -39,6 +39,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple
 
 from . import lexicon, quantities
+from .claimscore import score_claim
 from .model import Claim, ClaimScore, Document, Quantity, Quote
 
 ARTICLE = "(article)"      # the speaker of the reporter's own narrative
@@ -220,12 +221,6 @@ def units(doc: Document, skip: frozenset[int] | None = None) -> list[Unit]:
 
 # --- scoring ------------------------------------------------------------------------------------
 
-def default_scorer() -> Scorer:
-    """The project's scorer, :func:`quotetrack.claimscore.score_claim`."""
-    from .claimscore import score_claim
-    return score_claim
-
-
 def scored_pieces(unit: Unit, limit: int = MAX_SCORED) -> list[tuple[int, int]]:
     """The unit's pieces, cut so that together they hold at most ``limit`` characters.
 
@@ -272,14 +267,13 @@ def said(text: str, pieces: Iterable[tuple[int, int]]) -> str:
     return " ".join(text[s:e] for s, e in pieces)
 
 
-def find_claims(doc: Document, score: Scorer | None = None,
+def find_claims(doc: Document, score: Scorer = score_claim,
                 skip: frozenset[int] | None = None) -> tuple[Claim, ...]:
     """Every claim unit of ``doc`` scored, in text order (see the module doc for the units).
 
     ``score`` takes the words of a unit and returns a :class:`~quotetrack.model.ClaimScore`
     (default :func:`quotetrack.claimscore.score_claim`); ``skip`` as for :func:`units`.
     """
-    score = score or default_scorer()
     starts = [s.start for s in doc.sentences]
     claims = []
     for unit in units(doc, skip):

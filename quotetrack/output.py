@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any, Callable, Iterable, TextIO
 
-from .model import Claim, Document, Quote
+from .model import Claim, ClaimScore, Document, Quote
 
 FORMATS = ("table", "csv", "jsonl", "json", "markdown")
 DEFAULT_TABLE_STYLE = "simple"
@@ -212,13 +212,11 @@ def claim_position(doc: Document, claim: Claim, lines: LineIndex) -> str:
     return f"{claim.paragraph}:{claim.sentence}"
 
 
-def format_rules(rules: Iterable[tuple[str, float]]) -> str:
-    """The rules that fired with their weights: ``number +0.30, comparison +0.20``.
-
-    >>> format_rules([("number", 0.3), ("opinion", -0.25)])
-    'number +0.30, opinion -0.25'
-    """
-    return ", ".join(f"{name} {weight:+.2f}" for name, weight in rules)
+def format_rules(claim: Claim) -> str:
+    """The rules that fired for a claim with their weights, strongest first, as the scorer
+    explains them (:func:`quotetrack.claimscore.explain`): ``digits +2.15, opinion -0.75``."""
+    from .claimscore import explain
+    return explain(ClaimScore(claim.score, claim.check_worthy, claim.types, claim.rules))
 
 
 def claim_dict(doc: Document, rank: int, claim: Claim, lines: LineIndex) -> dict[str, Any]:
@@ -250,7 +248,7 @@ def claim_csv_row(doc: Document, rank: int, claim: Claim, lines: LineIndex) -> l
         claim.check_worthy, claim.speaker, ", ".join(claim.types),
         "; ".join(one_line(q.text) for q in claim.quantities), claim.paragraph, claim.sentence,
         lines.line(claim.start), claim.start, claim.end,
-        "" if claim.quote is None else claim.quote, claim.text, format_rules(claim.rules),
+        "" if claim.quote is None else claim.quote, claim.text, format_rules(claim),
     ]
 
 
@@ -260,7 +258,7 @@ def claim_table_row(doc: Document, rank: int, claim: Claim, lines: LineIndex,
     text = one_line(claim.text) if width is None else shorten(claim.text, width)
     row = [str(rank), f"{claim.score:.2f}", one_line(claim.speaker), ", ".join(claim.types),
            ", ".join(one_line(q.text) for q in claim.quantities), claim_position(doc, claim, lines), text]
-    return row + [format_rules(claim.rules)] if explain else row
+    return row + [format_rules(claim)] if explain else row
 
 
 def claims_heading(doc: Document, chosen: list[Claim]) -> str:

@@ -271,8 +271,11 @@ def test_claims_explain_adds_the_rules(article_file, capsys):
     assert code == 0
     assert out.splitlines()[1].split()[-1] == "rules"
     best = claims.ranked(quotetrack.extract(ARTICLE).claims)[0]
-    name, weight = best.rules[0]
-    assert f"{name} {weight:+.2f}" in out.splitlines()[3]
+    strongest = max(best.rules, key=lambda rule: abs(rule[1]))
+    row = out.splitlines()[3].rstrip()
+    assert row.endswith(", ".join(f"{n} {w:+.2f}" for n, w in sorted(
+        best.rules, key=lambda rule: (-abs(rule[1]), rule[0]))))
+    assert row.split("  ")[-1].startswith(f"{strongest[0]} {strongest[1]:+.2f}")
 
 
 def test_claims_jsonl_carries_full_text_offsets_and_pass_through_fields(tmp_path, capsys):
