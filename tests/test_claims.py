@@ -64,6 +64,8 @@ def test_narrative_sentence_is_the_articles(article):
     assert claim.speaker == "(article)" and claim.quote is None
     assert (claim.paragraph, claim.sentence) == (1, 1)
     assert [q.text for q in claim.quantities] == ["4%", "2008"]
+    scored = quotetrack.score_claim(claim.text)          # the project's scorer, by default
+    assert (claim.score, claim.check_worthy, claim.rules) == (scored.score, scored.check_worthy, scored.rules)
 
 
 def test_each_sentence_of_a_direct_quote_is_a_unit_of_its_speaker(article):
