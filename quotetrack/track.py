@@ -1,0 +1,260 @@
+"""The ``quotetrack track …`` commands: a ledger of quotes and claims across an archive.
+
+Each ``run_*`` function does one sub-command against a :class:`~quotetrack.ledger.Ledger`
+and returns the exit code; :mod:`quotetrack.cli` parses the options and calls it.
+Problems are one line on stderr (``quotetrack: FILE: what is wrong``) through
+:func:`quotetrack.cli.report`.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from typing import Any, Iterable, Sequence, TextIO
+
+from .cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, report
+from .ledger import ClaimRow, Ledger, LedgerError, QuoteRow, content_hash
+from .output import shorten
+
+STATUSES = ("added", "unchanged", "replaced", "failed")
+CLAIM_TABLE = ("date", "outlet", "speaker", "score", "claim", "document")
+SPEAKER_TABLE = ("speaker", "type", "also written", "documents", "quotes", "claims")
+CLAIM_COLUMNS = ("doc_id", "outlet", "date", "url", "speaker", "speaker_type", "claim", "score",
+                 "check_worthy", "types", "quantities", "paragraph", "sentence", "start", "end")
+QUOTE_COLUMNS = ("doc_id", "outlet", "date", "url", "speaker", "speaker_type", "kind", "cue", "quote",
+                 "paragraph", "sentence", "start", "end")
+EXPORTS = ("claims", "quotes")
+EXPORT_FORMATS = ("csv", "jsonl")
+CELL_WIDTH = 70
+
+
+def open_ledger(path: str, create: bool = False) -> Ledger | None:
+    """The ledger at ``path``, or None after reporting why it cannot be used."""
+    try:
+        return Ledger(path, create=create)
+    except LedgerError as exc:
+        report(path, str(exc))
+        return None
+
+
+def summary(counts: dict[str, int]) -> str:
+    """``added 3, unchanged 1, replaced 0, failed 0``.
+
+    >>> summary({"added": 3, "unchanged": 1})
+    'added 3, unchanged 1, replaced 0, failed 0'
+    """
+    return ", ".join(f"{s} {counts.get(s, 0)}" for s in STATUSES)
+
+
+# --- add ----------------------------------------------------------------------------------------
+
+def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any, out: TextIO) -> int:
+    """Extract every input and store it, one document a transaction; print the summary.
+
+    A document whose text is already in is skipped before extraction, so a rerun after
+    an interruption goes quickly to where the last one stopped.  Ctrl-C rolls back the
+    document being written, prints the summary and returns 130.
+    """
+    from . import pipeline, reader
+
+    ledger = open_ledger(db, create=True)
+    if ledger is None:
+        return EXIT_FAILED
+    counts = dict.fromkeys(STATUSES, 0)
+    code = EXIT_OK
+    try:
+        for item in reader.iter_inputs(paths, input_format):
+            if isinstance(item, reader.InputError):
+                counts["failed"] += 1
+                report(item.source, item.message)
+                continue
+            digest = content_hash(item.text)
+            if ledger.has(digest):
+                counts["unchanged"] += 1
+                continue
+            try:
+                doc = pipeline.extract(item.text, doc_id=item.doc_id, config=config, meta=item.meta)
+            except Exception as exc:   # noqa: BLE001 - one bad article must not end the batch
+                counts["failed"] += 1
+                report(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
+                continue
+            counts[ledger.add(doc, digest)] += 1
+    except KeyboardInterrupt:
+        code = EXIT_INTERRUPTED
+        report(db, "interrupted; every document counted as added is stored, "
+                   "and running the same command again goes on from there")
+    except sqlite3.Error as exc:
+        code = EXIT_FAILED
+        report(db, f"stopped: {exc}")
+    finally:
+        ledger.close()
+    out.write(f"{summary(counts)} ({db})\n")
+    if code == EXIT_OK and counts["failed"]:
+        code = EXIT_FAILED
+    return code
+
+
+# --- speakers, claims ------------------------------------------------------------------------
+
+def run_speakers(db: str, out: TextIO, style: str) -> int:
+    """A table of every speaker: the names it was written as, documents, quotes, claims."""
+    from tabulate import tabulate
+    ledger = open_ledger(db)
+    if ledger is None:
+        return EXIT_FAILED
+    with ledger:
+        rows = [[r.name, r.type, shorten("; ".join(r.aliases), CELL_WIDTH), r.documents, r.quotes, r.claims]
+                for r in ledger.speakers()]
+    if not rows:
+        out.write("(no speakers yet)\n")
+        return EXIT_OK
+    out.write(tabulate(rows, headers=SPEAKER_TABLE, tablefmt=style, disable_numparse=True) + "\n")
+    return EXIT_OK
+
+
+def speaker_id(ledger: Ledger, db: str, name: str | None) -> tuple[bool, int | None]:
+    """(found, id) of ``--speaker NAME``; reports an unknown name."""
+    if name is None:
+        return True, None
+    found = ledger.find_speaker(name)
+    if found is None:
+        report(db, f"no speaker named {name!r} (see `quotetrack track speakers`)")
+        return False, None
+    return True, found
+
+
+def run_claims(db: str, out: TextIO, style: str, speaker: str | None = None, since: str | None = None,
+               until: str | None = None, outlet: str | None = None, min_score: float | None = None) -> int:
+    """A table of the stored claims that pass the filters, oldest first."""
+    from tabulate import tabulate
+    ledger = open_ledger(db)
+    if ledger is None:
+        return EXIT_FAILED
+    with ledger:
+        ok, sid = speaker_id(ledger, db, speaker)
+        if not ok:
+            return EXIT_FAILED
+        rows = [[r.day or r.date or "", r.outlet or "", r.speaker, f"{r.score:.2f}",
+                 shorten(r.text, CELL_WIDTH), r.doc_id]
+                for r in ledger.claims(sid, since, until, outlet, min_score)]
+    if not rows:
+        out.write("(no claims)\n")
+        return EXIT_OK
+    out.write(tabulate(rows, headers=CLAIM_TABLE, tablefmt=style, disable_numparse=True) + "\n")
+    out.write(f"\n{len(rows)} claim{'' if len(rows) == 1 else 's'}\n")
+    return EXIT_OK
+
+
+# --- repeats ---------------------------------------------------------------------------------
+
+def run_repeats(db: str, out: TextIO, style: str, similarity: float, min_score: float | None = None,
+                as_json: bool = False) -> int:
+    """Every claim made in two documents or more: where, by whom, and number changes."""
+    from . import repeats
+    ledger = open_ledger(db)
+    if ledger is None:
+        return EXIT_FAILED
+    with ledger:
+        items = ledger.repeat_items(min_score)
+    groups = repeats.group(items, similarity)
+    if as_json:
+        for g in groups:
+            out.write(json.dumps(group_record(g), ensure_ascii=False) + "\n")
+        return EXIT_OK
+    if not groups:
+        out.write("(no repeated claims)\n")
+        return EXIT_OK
+    for n, g in enumerate(groups, 1):
+        out.write(render_group(n, g, style))
+    out.write(f"{len(groups)} repeated claim{'' if len(groups) == 1 else 's'} "
+              f"among {len(items)} claims\n")
+    return EXIT_OK
+
+
+def render_group(number: int, members: Sequence[Any], style: str) -> str:
+    """One repeated claim: a heading, a row per time it was made, its number changes."""
+    from tabulate import tabulate
+    from .repeats import number_changes
+    docs = len({m.document for m in members})
+    speakers = list(dict.fromkeys(m.speaker for m in members))
+    lines = [f"{number}. {shorten(members[0].text, 100)}",
+             f"   {len(members)} times in {docs} documents, by {', '.join(speakers)}"]
+    rows = [[m.date or "", m.speaker, m.document, shorten(m.text, CELL_WIDTH)] for m in members]
+    table = tabulate(rows, headers=("date", "speaker", "document", "claim"), tablefmt=style,
+                     disable_numparse=True)
+    lines.extend("   " + line for line in table.splitlines())
+    for change in number_changes(members):
+        lines.append(f"   number changed: {change.describe()}")
+    return "\n".join(lines) + "\n\n"
+
+
+def group_record(members: Sequence[Any]) -> dict[str, Any]:
+    """The JSON Lines form of one repeated claim."""
+    from .repeats import number_changes
+    return {
+        "claim": members[0].text,
+        "speakers": list(dict.fromkeys(m.speaker for m in members)),
+        "claims": [{"id": m.id, "text": m.text, "speaker": m.speaker, "doc_id": m.document, "date": m.date,
+                    "quantities": [a._asdict() for a in m.quantities]} for m in members],
+        "number_changes": [{"from": c.old.text, "from_value": c.old.value, "from_date": c.before.date,
+                            "from_doc_id": c.before.document, "to": c.new.text, "to_value": c.new.value,
+                            "to_date": c.after.date, "to_doc_id": c.after.document, "unit": c.new.unit}
+                           for c in number_changes(members)],
+    }
+
+
+# --- export, alias -----------------------------------------------------------------------------
+
+def claim_record(r: ClaimRow) -> dict[str, Any]:
+    return dict(zip(CLAIM_COLUMNS, (r.doc_id, r.outlet, r.date, r.url, r.speaker, r.speaker_type, r.text,
+                                    r.score, r.check_worthy, r.types, r.quantities, r.paragraph,
+                                    r.sentence, r.start, r.end)))
+
+
+def quote_record(r: QuoteRow) -> dict[str, Any]:
+    return dict(zip(QUOTE_COLUMNS, (r.doc_id, r.outlet, r.date, r.url, r.speaker, r.speaker_type, r.kind,
+                                    r.cue, r.text, r.paragraph, r.sentence, r.start, r.end)))
+
+
+def write_records(records: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str, out: TextIO) -> None:
+    """CSV with a header row (empty cells for missing values), or one JSON object a line."""
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        for rec in records:
+            writer.writerow(["" if rec[c] is None else rec[c] for c in columns])
+    else:
+        for rec in records:
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def run_export(db: str, out: TextIO, fmt: str, what: str, speaker: str | None = None,
+               since: str | None = None, until: str | None = None, outlet: str | None = None) -> int:
+    """Every stored claim (or quote) as CSV or JSON Lines."""
+    ledger = open_ledger(db)
+    if ledger is None:
+        return EXIT_FAILED
+    with ledger:
+        ok, sid = speaker_id(ledger, db, speaker)
+        if not ok:
+            return EXIT_FAILED
+        if what == "claims":
+            write_records(map(claim_record, ledger.claims(sid, since, until, outlet)), CLAIM_COLUMNS, fmt, out)
+        else:
+            write_records(map(quote_record, ledger.quotes(sid, since, until, outlet)), QUOTE_COLUMNS, fmt, out)
+    return EXIT_OK
+
+
+def run_alias(db: str, old: str, new: str, out: TextIO) -> int:
+    """Merge or rename speakers so that ``old`` is a name of ``new``; say what was done."""
+    ledger = open_ledger(db)
+    if ledger is None:
+        return EXIT_FAILED
+    with ledger:
+        try:
+            result = ledger.alias(old, new)
+        except LookupError as exc:
+            report(db, str(exc).strip("'\""))
+            return EXIT_FAILED
+    out.write(result.describe() + "\n")
+    return EXIT_OK
