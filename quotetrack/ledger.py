@@ -319,6 +319,9 @@ class Ledger:
             self._recognise()
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._set_wal()
+            # In WAL mode NORMAL loses no committed document when the process dies (the
+            # operating system holds the write); only a power cut may drop the last ones.
+            self.conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             self.conn.close()

@@ -254,7 +254,7 @@ def run_alias(db: str, old: str, new: str, out: TextIO) -> int:
         try:
             result = ledger.alias(old, new)
         except LookupError as exc:
-            report(db, str(exc).strip("'\""))
+            report(db, str(exc))
             return EXIT_FAILED
     out.write(result.describe() + "\n")
     return EXIT_OK
