@@ -33,12 +33,19 @@ SPACES = re.compile(r"\s+")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
-def is_entity(speaker_type: str | None) -> bool:
-    """Whether speakers of this type are one entity across documents.
+def is_entity(speaker_type: str | None, name: str = "") -> bool:
+    """Whether a speaker of this type and name is one entity across documents: a person,
+    an outlet, or an organisation with a proper name ("Pentagon", not "the ministry",
+    which is a different ministry in each article).
 
     >>> is_entity("person"), is_entity("descriptor")
     (True, False)
+    >>> is_entity("organisation", "the Pentagon"), is_entity("organisation", "the ministry")
+    (True, False)
     """
+    if speaker_type == "organisation":
+        words = [w for w in name.split() if w.lower() not in ("the", "a", "an")]
+        return bool(words) and words[0][:1].isupper()
     return speaker_type in ENTITY_TYPES
 
 

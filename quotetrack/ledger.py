@@ -501,7 +501,7 @@ class Ledger:
     def _speaker(self, conn: sqlite3.Connection, written: str, kind: str) -> int | None:
         """The speaker id of a name (created when new); None for a type that is not one
         entity across documents (a descriptor, an unresolved pronoun)."""
-        if not identity.is_entity(kind):
+        if not identity.is_entity(kind, written):
             return None
         name = identity.canonical_name(written, kind)
         for candidate in dict.fromkeys((written, name)):

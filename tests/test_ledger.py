@@ -262,12 +262,18 @@ def test_ambiguous_surname_stays_apart(db):
     assert names == ["Benny Gantz", "Gantz", "Tal Gantz"]
 
 
-def test_descriptors_are_not_one_speaker_across_articles(db):
+def test_descriptors_and_common_nouns_are_not_one_speaker_across_articles(db):
     with Ledger(db) as led:
         led.add(said("a.txt", "senior official", "The deal was fair", speaker_type="descriptor"))
         led.add(said("b.txt", "senior official", "Talks will resume", speaker_type="descriptor"))
+        led.add(said("c.txt", "ministry", "Talks will resume", speaker_type="organisation"))
+        led.add(said("d.txt", "the ministry", "Talks will end", speaker_type="organisation"))
         assert led.speakers() == []
-        assert [r.speaker for r in led.quotes()] == ["senior official", "senior official"]
+        assert [r.speaker for r in led.quotes()] == ["senior official", "senior official", "ministry",
+                                                     "the ministry"]
+        led.add(said("e.txt", "the Pentagon", "Talks will resume", speaker_type="organisation"))
+        led.add(said("f.txt", "Pentagon", "Talks will end", speaker_type="organisation"))
+        assert [(r.name, r.type, r.quotes) for r in led.speakers()] == [("Pentagon", "organisation", 2)]
 
 
 def test_article_claims_belong_to_the_outlet(db):
