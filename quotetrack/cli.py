@@ -148,6 +148,12 @@ def _add_track(commands: argparse._SubParsersAction) -> None:
     filters.add_argument("--since", type=iso_date, metavar="DATE", help="only documents dated on or after DATE")
     filters.add_argument("--until", type=iso_date, metavar="DATE", help="only documents dated on or before DATE")
     filters.add_argument("--outlet", metavar="NAME", help="only documents of this outlet")
+    scores = argparse.ArgumentParser(add_help=False)
+    which = scores.add_mutually_exclusive_group()
+    which.add_argument("--min-score", type=float, metavar="X",
+                       help="claims scored X or more (default: the check-worthy ones)")
+    which.add_argument("--all", dest="everything", action="store_true",
+                       help="every stored claim, check-worthy or not")
     sub = p.add_subparsers(dest="track_command", metavar="COMMAND", required=True)
 
     a = sub.add_parser("add", parents=[common], help="extract articles and store them",
@@ -164,22 +170,22 @@ def _add_track(commands: argparse._SubParsersAction) -> None:
                        description="Every speaker with the names it was written as, and its counts.")
     s.set_defaults(func=cmd_track_speakers, parser=s)
 
-    c = sub.add_parser("claims", parents=[common, table, filters], help="list the stored claims",
-                       description="The stored claims, oldest first.")
-    c.add_argument("--min-score", type=float, metavar="X", help="only claims scored X or more")
+    c = sub.add_parser("claims", parents=[common, table, filters, scores], help="list the stored claims",
+                       description="The stored check-worthy claims, oldest first.")
     c.set_defaults(func=cmd_track_claims, parser=c)
 
-    r = sub.add_parser("repeats", parents=[common, table], help="claims made again, and changed numbers",
+    r = sub.add_parser("repeats", parents=[common, table, scores], help="claims made again, and changed numbers",
                        description="Claims made in two documents or more (near duplicates by word "
                                    "3-grams), who made them where, and where a number changed.")
     r.add_argument("--min-similarity", type=float, default=None, metavar="X",
                    help="Jaccard similarity of word 3-grams, 0..1 (default: 0.6)")
-    r.add_argument("--min-score", type=float, metavar="X", help="only claims scored X or more")
     r.add_argument("--format", choices=("table", "jsonl"), default="table", help="output format")
     r.set_defaults(func=cmd_track_repeats, parser=r)
 
-    e = sub.add_parser("export", parents=[common, filters], help="write claims or quotes as CSV or JSON Lines",
-                       description="Every stored claim (or quote) as CSV or JSON Lines on standard output.")
+    e = sub.add_parser("export", parents=[common, filters, scores],
+                       help="write claims or quotes as CSV or JSON Lines",
+                       description="The stored check-worthy claims (or every quote) as CSV or JSON Lines "
+                                   "on standard output.")
     e.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default: csv)")
     e.add_argument("--what", choices=("claims", "quotes"), default="claims",
                    help="what to export (default: claims)")
@@ -349,7 +355,7 @@ def cmd_track_claims(args: argparse.Namespace) -> int:
     from . import track
     return track.run_claims(_db(args), sys.stdout, _table_style(args), speaker=args.speaker,
                             since=args.since, until=args.until, outlet=args.outlet,
-                            min_score=args.min_score)
+                            min_score=args.min_score, everything=args.everything)
 
 
 def cmd_track_repeats(args: argparse.Namespace) -> int:
@@ -359,14 +365,16 @@ def cmd_track_repeats(args: argparse.Namespace) -> int:
     if not 0 < similarity <= 1:
         raise UsageError(f"--min-similarity {similarity} must be more than 0 and at most 1")
     return track.run_repeats(_db(args), sys.stdout, _table_style(args), similarity,
-                             min_score=args.min_score, as_json=args.format == "jsonl")
+                             min_score=args.min_score, everything=args.everything,
+                             as_json=args.format == "jsonl")
 
 
 def cmd_track_export(args: argparse.Namespace) -> int:
     """``track export``: claims or quotes as CSV or JSON Lines."""
     from . import track
     return track.run_export(_db(args), sys.stdout, args.format, args.what, speaker=args.speaker,
-                            since=args.since, until=args.until, outlet=args.outlet)
+                            since=args.since, until=args.until, outlet=args.outlet,
+                            min_score=args.min_score, everything=args.everything)
 
 
 def cmd_track_alias(args: argparse.Namespace) -> int:

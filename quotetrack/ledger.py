@@ -631,13 +631,13 @@ class Ledger:
         return out
 
     def claims(self, speaker: int | None = None, since: str | None = None, until: str | None = None,
-               outlet: str | None = None, min_score: float | None = None) -> Iterator[ClaimRow]:
+               outlet: str | None = None, min_score: float | None = None,
+               everything: bool = False) -> Iterator[ClaimRow]:
         """Stored claims, oldest first, filtered: a speaker id, ISO days (inclusive), an outlet
-        (case-insensitive), a least score."""
+        (case-insensitive); only check-worthy ones, or those scored ``min_score`` or more,
+        or ``everything``."""
         where, params = _filters(speaker, since, until, outlet, "c")
-        if min_score is not None:
-            where.append("c.score >= ?")
-            params.append(min_score)
+        _score_filter(where, params, min_score, everything)
         sql = f"""
             SELECT c.id, d.doc_id, d.outlet, d.date, d.day, d.url,
                    coalesce(s.name, c.speaker_text), coalesce(s.type, 'unknown'),
@@ -667,8 +667,9 @@ class Ledger:
         for row in self.conn.execute(sql, params):
             yield QuoteRow(*row)
 
-    def repeat_items(self, min_score: float | None = None):
-        """Every stored claim as a :class:`quotetrack.repeats.Item` (with its quantities)."""
+    def repeat_items(self, min_score: float | None = None, everything: bool = False):
+        """The stored claims as :class:`quotetrack.repeats.Item` records with their quantities:
+        the check-worthy ones, or those scored ``min_score`` or more, or ``everything``."""
         from .repeats import Amount, Item
         amounts: dict[int, list[Amount]] = {}
         for claim_id, text, value, unit in self.conn.execute(
@@ -677,10 +678,11 @@ class Ledger:
         sql = """SELECT c.id, c.text, c.norm, d.doc_id, d.day, coalesce(s.name, c.speaker_text)
                  FROM claims c JOIN documents d ON d.id = c.document_id
                  LEFT JOIN speakers s ON s.id = c.speaker_id"""
+        where: list[str] = []
         params: list[Any] = []
-        if min_score is not None:
-            sql += " WHERE c.score >= ?"
-            params.append(min_score)
+        _score_filter(where, params, min_score, everything)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         return [Item(*row, tuple(amounts.get(row[0], ()))) for row in self.conn.execute(sql, params)]
 
 
@@ -701,6 +703,16 @@ def _filters(speaker: int | None, since: str | None, until: str | None, outlet: 
         where.append("d.outlet = ? COLLATE NOCASE")
         params.append(outlet)
     return where, params
+
+
+def _score_filter(where: list[str], params: list[Any], min_score: float | None, everything: bool) -> None:
+    if everything:
+        return
+    if min_score is None:
+        where.append("c.check_worthy = 1")
+    else:
+        where.append("c.score >= ?")
+        params.append(min_score)
 
 
 def _merge(conn: sqlite3.Connection, old: int, new: int) -> tuple[int, int]:

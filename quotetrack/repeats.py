@@ -7,21 +7,22 @@ the rows and hands them over):
    ``#`` for every quantity (so "3 million jobs" and "three million jobs" and
    "4 million jobs" read alike: numbers are compared later, not matched here);
 2. :func:`shingles` gives the word 3-grams of the normalised text;
-3. :func:`group` finds candidate pairs through an inverted index on shingles (only
-   claims that share a shingle are ever compared, never all pairs), keeps pairs whose
+3. :func:`group` finds candidate pairs through an inverted index on the rarest
+   shingles of each claim (prefix filtering: never all pairs), keeps pairs whose
    Jaccard similarity reaches a threshold, and joins them into groups;
 4. :func:`number_changes` compares the quantities of a group's claims in date order
    and lists each change: "3 million (2020-03-02) → 4 million (2020-05-10)".
 """
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Iterable, NamedTuple, Sequence
 
 SHINGLE_WORDS = 3            # words per shingle
 DEFAULT_SIMILARITY = 0.6     # the Jaccard similarity at or above which two claims are one claim
-MAX_POSTINGS = 500           # a shingle shared by more claims than this is too common to pair on
+MIN_WORDS = 3                # a claim of fewer normalised words ("Abstract.") is not matched
 NUMBER = "#"                 # what a quantity becomes in normalised text
 
 # Characters that are not part of a word in normalised text: punctuation, quote marks,
@@ -30,6 +31,10 @@ NON_WORD = re.compile(r"[^\w#%$€£¥\s]+")
 # A digit run a quantity finder left out (in a reference, a date): "2020", "3.5".
 DIGITS = re.compile(r"\d[\d,.]*")
 SPACES = re.compile(r"\s+")
+# Numbers that are not amounts: a bare year ("in 2015"), and a bare run of this many
+# digits or more (a tweet or record id: "status/661196115484643328").
+YEARS = (1800, 2100)
+IDENTIFIER_DIGITS = 10
 
 
 class Item(NamedTuple):
@@ -120,24 +125,23 @@ def similar_pairs(sets: Sequence[frozenset[str]], threshold: float = DEFAULT_SIM
                   ) -> list[tuple[int, int, float]]:
     """Pairs (i, j, similarity), i < j, whose Jaccard similarity is at least ``threshold``.
 
-    Only sets that share a shingle are compared (an inverted index from shingle to
-    the sets holding it); a shingle held by more than :data:`MAX_POSTINGS` sets pairs
-    nothing by itself.
+    Prefix filtering (Bayardo et al., "Scaling up all pairs similarity search"): the
+    shingles of each set are ranked rarest first, and only the first
+    ``len - ceil(threshold * len) + 1`` go into an inverted index.  Two sets that
+    reach the threshold always share one of those, so only such pairs are compared,
+    and a common shingle ("he said #") rarely makes a candidate.
 
     >>> similar_pairs([frozenset({"a b c"}), frozenset({"x y z"}), frozenset({"a b c"})])
     [(0, 2, 1.0)]
     """
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(sets):
-        for sh in s:
-            postings[sh].append(i)
+    frequency = Counter(sh for s in sets for sh in s)
+    index: dict[str, list[int]] = defaultdict(list)
     candidates: set[tuple[int, int]] = set()
-    for ids in postings.values():
-        if len(ids) < 2 or len(ids) > MAX_POSTINGS:
-            continue
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                candidates.add((ids[x], ids[y]))
+    for i, s in enumerate(sets):
+        ranked = sorted(s, key=lambda sh: (frequency[sh], sh))
+        for sh in ranked[:len(ranked) - math.ceil(threshold * len(ranked)) + 1]:
+            candidates.update((j, i) for j in index[sh])
+            index[sh].append(i)
     out = []
     for i, j in sorted(candidates):
         sim = jaccard(sets[i], sets[j])
@@ -150,15 +154,17 @@ def group(items: Sequence[Item], threshold: float = DEFAULT_SIMILARITY,
           min_documents: int = 2) -> list[list[Item]]:
     """Groups of claims that say the same thing, each in at least ``min_documents``
     documents; a group is sorted by date (undated last), then document.  Groups come
-    largest first.
+    in most documents first.  A claim of fewer than :data:`MIN_WORDS` words is left out.
 
     >>> a = Item(1, "x", "# people lost their jobs", "a.txt", "2020-03-02", "Gantz")
     >>> b = Item(2, "y", "# people lost their jobs", "b.txt", "2020-05-10", "Gantz")
     >>> [[i.id for i in g] for g in group([a, b])]
     [[1, 2]]
     """
-    sets = [shingles(it.norm) for it in items]
-    parent = list(range(len(items)))
+    items = [it for it in items if len(it.norm.split()) >= MIN_WORDS]
+    unique: dict[frozenset[str], int] = {}          # a shingle set -> its number
+    number_of = [unique.setdefault(shingles(it.norm), len(unique)) for it in items]
+    parent = list(range(len(unique)))
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -166,13 +172,13 @@ def group(items: Sequence[Item], threshold: float = DEFAULT_SIMILARITY,
             x = parent[x]
         return x
 
-    for i, j, _sim in similar_pairs(sets, threshold):
+    for i, j, _sim in similar_pairs(list(unique), threshold):
         ri, rj = find(i), find(j)
         if ri != rj:
             parent[max(ri, rj)] = min(ri, rj)
     members: dict[int, list[Item]] = defaultdict(list)
-    for i, it in enumerate(items):
-        members[find(i)].append(it)
+    for it, number in zip(items, number_of):
+        members[find(number)].append(it)
     groups = [sorted(g, key=_order) for g in members.values()
               if len({it.document for it in g}) >= min_documents]
     groups.sort(key=lambda g: (-len({it.document for it in g}), -len(g), _order(g[0])))
@@ -183,11 +189,28 @@ def _order(item: Item) -> tuple:
     return (item.date is None, item.date or "", item.document, item.id)
 
 
+def comparable(amount: Amount) -> bool:
+    """Whether an amount is a number to compare: it has a value, and it is not a bare
+    year or a long identifier.
+
+    >>> comparable(Amount("3 million", 3e6)), comparable(Amount("2015", 2015.0))
+    (True, False)
+    """
+    if amount.value is None:
+        return False
+    bare = amount.text.strip()
+    if bare.isdigit() and not amount.unit:
+        if len(bare) >= IDENTIFIER_DIGITS or (len(bare) == 4 and YEARS[0] <= amount.value <= YEARS[1]):
+            return False
+    return True
+
+
 def number_changes(members: Iterable[Item]) -> list[Change]:
     """Every place a group's number changes from one claim to the next, in date order.
 
     The n-th quantity of a claim is compared with the n-th quantity of the claim
-    before it that has one with the same unit; equal values, or no value, are no change.
+    before it that has one with the same unit; equal values, or no value, are no change;
+    years and identifiers are not compared (:func:`comparable`).
 
     >>> a = Item(1, "", "", "a.txt", "2020-03-02", "G", (Amount("3 million", 3e6),))
     >>> b = Item(2, "", "", "b.txt", "2020-05-10", "G", (Amount("4 million", 4e6),))
@@ -198,9 +221,7 @@ def number_changes(members: Iterable[Item]) -> list[Change]:
     last: dict[int, tuple[Item, Amount]] = {}
     out = []
     for item in ordered:
-        for slot, amount in enumerate(item.quantities):
-            if amount.value is None:
-                continue
+        for slot, amount in enumerate(a for a in item.quantities if comparable(a)):
             prev = last.get(slot)
             if prev is not None and prev[1].unit == amount.unit and prev[1].value != amount.value:
                 out.append(Change(slot, prev[0], item, prev[1], amount))

@@ -124,8 +124,10 @@ def speaker_id(ledger: Ledger, db: str, name: str | None) -> tuple[bool, int | N
 
 
 def run_claims(db: str, out: TextIO, style: str, speaker: str | None = None, since: str | None = None,
-               until: str | None = None, outlet: str | None = None, min_score: float | None = None) -> int:
-    """A table of the stored claims that pass the filters, oldest first."""
+               until: str | None = None, outlet: str | None = None, min_score: float | None = None,
+               everything: bool = False) -> int:
+    """A table of the stored claims that pass the filters, oldest first (check-worthy
+    ones unless ``min_score`` or ``everything`` says otherwise)."""
     from tabulate import tabulate
     ledger = open_ledger(db)
     if ledger is None:
@@ -136,7 +138,7 @@ def run_claims(db: str, out: TextIO, style: str, speaker: str | None = None, sin
             return EXIT_FAILED
         rows = [[r.day or r.date or "", r.outlet or "", r.speaker, f"{r.score:.2f}",
                  shorten(r.text, CELL_WIDTH), r.doc_id]
-                for r in ledger.claims(sid, since, until, outlet, min_score)]
+                for r in ledger.claims(sid, since, until, outlet, min_score, everything)]
     if not rows:
         out.write("(no claims)\n")
         return EXIT_OK
@@ -148,14 +150,14 @@ def run_claims(db: str, out: TextIO, style: str, speaker: str | None = None, sin
 # --- repeats ---------------------------------------------------------------------------------
 
 def run_repeats(db: str, out: TextIO, style: str, similarity: float, min_score: float | None = None,
-                as_json: bool = False) -> int:
+                everything: bool = False, as_json: bool = False) -> int:
     """Every claim made in two documents or more: where, by whom, and number changes."""
     from . import repeats
     ledger = open_ledger(db)
     if ledger is None:
         return EXIT_FAILED
     with ledger:
-        items = ledger.repeat_items(min_score)
+        items = ledger.repeat_items(min_score, everything)
     groups = repeats.group(items, similarity)
     if as_json:
         for g in groups:
@@ -229,8 +231,9 @@ def write_records(records: Iterable[dict[str, Any]], columns: Sequence[str], fmt
 
 
 def run_export(db: str, out: TextIO, fmt: str, what: str, speaker: str | None = None,
-               since: str | None = None, until: str | None = None, outlet: str | None = None) -> int:
-    """Every stored claim (or quote) as CSV or JSON Lines."""
+               since: str | None = None, until: str | None = None, outlet: str | None = None,
+               min_score: float | None = None, everything: bool = False) -> int:
+    """The stored claims (check-worthy unless told otherwise) or quotes as CSV or JSON Lines."""
     ledger = open_ledger(db)
     if ledger is None:
         return EXIT_FAILED
@@ -239,7 +242,7 @@ def run_export(db: str, out: TextIO, fmt: str, what: str, speaker: str | None = 
         if not ok:
             return EXIT_FAILED
         if what == "claims":
-            write_records(map(claim_record, ledger.claims(sid, since, until, outlet)), CLAIM_COLUMNS, fmt, out)
+            write_records(map(claim_record, ledger.claims(sid, since, until, outlet, min_score, everything)), CLAIM_COLUMNS, fmt, out)
         else:
             write_records(map(quote_record, ledger.quotes(sid, since, until, outlet)), QUOTE_COLUMNS, fmt, out)
     return EXIT_OK

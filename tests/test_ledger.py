@@ -323,7 +323,22 @@ def archive(db) -> str:
         led.add(said("c.txt", "Gantz", "4 million people lost their jobs",
                      {"outlet": "The Bugle", "date": "2020-05-10"}))
         led.add(said("d.txt", "Yair Lapid", "The bridge will open in June", {"outlet": "The Bugle"}))
+        text = "It was a sunny day in the harbour."
+        led.add(Document("e.txt", text, (), meta={"outlet": "The Bugle", "date": "2020-06-01"},
+                         claims=(claim(text, text, "(article)", None, score=0.2),)))
     return db
+
+
+def test_claims_are_the_check_worthy_ones_unless_told(archive, capsys):
+    def listed(*options):
+        code, out, _ = run(["track", "export", "--db", archive, *options], capsys)
+        assert code == 0
+        return [r["doc_id"] for r in csv.DictReader(io.StringIO(out))]
+    assert listed() == ["a.txt", "b.txt", "c.txt", "d.txt"]
+    assert listed("--all") == ["a.txt", "b.txt", "c.txt", "e.txt", "d.txt"]    # undated last
+    assert listed("--min-score", "0.1", "--since", "2020-05-01") == ["c.txt", "e.txt"]
+    code, _, err = run(["track", "claims", "--db", archive, "--all", "--min-score", "0.1"], capsys)
+    assert code == 2 and "not allowed with argument" in err
 
 
 def test_claims_since_and_speaker_filters(archive, capsys):
@@ -370,6 +385,7 @@ def test_speakers_table(archive, capsys):
     lines = out.splitlines()
     assert lines[1].split()[:2] == ["Benny", "Gantz"] and lines[1].split()[-3:] == ["3", "3", "3"]
     assert lines[2].split()[:2] == ["Yair", "Lapid"]
+    assert lines[3].split()[:3] == ["The", "Bugle", "outlet"]         # the narrative claim's outlet
 
 
 def test_repeats_shows_the_number_change(archive, capsys):
@@ -378,7 +394,7 @@ def test_repeats_shows_the_number_change(archive, capsys):
     assert out.startswith("1. 3 million people lost their jobs\n   3 times in 3 documents, by Benny Gantz\n")
     assert "   number changed: Three million people (2020-03-02) → 4 million people (2020-05-10)\n" in out
     assert out.count("number changed") == 1                     # 3 million == three million
-    assert out.endswith("1 repeated claim among 4 claims\n")
+    assert out.endswith("1 repeated claim among 4 claims\n")          # the check-worthy ones
 
 
 # --- the command line on real files, and faults -------------------------------------------------

@@ -85,3 +85,17 @@ def test_no_change_across_units_or_without_a_value():
                item(3, "x", "c.txt", "2020-03-01", amounts=(Amount("dozens", None, ""),)),
                item(4, "x", "d.txt", None, amounts=(Amount("5%", 5.0, "%"),))]
     assert [c.describe() for c in number_changes(members)] == ["4% (2020-01-01) → 5% (d.txt)"]
+
+
+def test_years_and_identifiers_are_not_compared():
+    members = [item(1, "x", "a.txt", "2020-01-01", amounts=(Amount("2015", 2015.0), Amount("12%", 12.0, "%"))),
+               item(2, "x", "b.txt", "2020-02-01", amounts=(Amount("2016", 2016.0), Amount("12%", 12.0, "%"))),
+               item(3, "x", "c.txt", "2020-03-01", amounts=(Amount("661196115484643328", 6.6e17),)),
+               item(4, "x", "d.txt", "2020-04-01", amounts=(Amount("667366217527767040", 6.7e17),))]
+    assert number_changes(members) == []
+
+
+def test_short_claims_are_not_matched():
+    items = [item(1, "Abstract.", "a.txt"), item(2, "ABSTRACT", "b.txt"),
+             item(3, "He said so", "a.txt"), item(4, "he said so.", "b.txt")]
+    assert [[m.id for m in g] for g in group(items)] == [[3, 4]]
