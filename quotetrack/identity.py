@@ -29,6 +29,8 @@ POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 KEY_DROP = re.compile(r"[.,’'`]")
 # A run of white space.
 SPACES = re.compile(r"\s+")
+# A middle initial: "J." in "Donald J. Trump", "H.W." in "George H.W. Bush" (key form: "j", "hw").
+INITIAL = re.compile(r"^[a-z]{1,2}$")
 # A leading article before an organisation: "the Pentagon" -> "Pentagon".
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
@@ -90,3 +92,27 @@ def surname_key(name: str) -> str | None:
     """
     words = alias_key(name).split(" ")
     return words[-1] if len(words) > 1 else None
+
+
+def middle_initials(name: str) -> tuple[str, str]:
+    """A person name's key without its middle initials, and the initials.
+
+    >>> middle_initials("Donald J. Trump"), middle_initials("George H. W. Bush")
+    (('donald trump', 'j'), ('george bush', 'hw'))
+    """
+    words = alias_key(name).split(" ")
+    if len(words) < 3:
+        return " ".join(words), ""
+    middle = [w for w in words[1:-1] if INITIAL.match(w)]
+    rest = [words[0]] + [w for w in words[1:-1] if not INITIAL.match(w)] + [words[-1]]
+    return " ".join(rest), "".join(middle)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two full names differ only in a middle initial one of them leaves out.
+
+    >>> same_person("Donald J. Trump", "Donald Trump"), same_person("George W. Bush", "George H.W. Bush")
+    (True, False)
+    """
+    (plain_a, init_a), (plain_b, init_b) = middle_initials(a), middle_initials(b)
+    return plain_a == plain_b and (not init_a or not init_b or init_a == init_b)

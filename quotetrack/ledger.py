@@ -325,8 +325,10 @@ class Ledger:
             self._migrate()
         except sqlite3.DatabaseError as exc:
             self.conn.close()
-            if "not a database" in str(exc) or "malformed" in str(exc):
+            if "not a database" in str(exc):
                 raise LedgerError("not a SQLite database") from None
+            if "malformed" in str(exc):
+                raise LedgerError(f"a damaged SQLite database ({exc})") from None
             if "readonly" in str(exc) or "read-only" in str(exc):
                 raise LedgerError("not writable (read-only file)") from None
             raise LedgerError(f"cannot use: {exc}") from None
@@ -364,9 +366,22 @@ class Ledger:
                               f"knows ({SCHEMA_VERSION}); upgrade quotetrack to use it")
 
     def _set_wal(self) -> None:
-        mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
-        if mode.lower() != "wal":
-            self.conn.execute("PRAGMA journal_mode = WAL")
+        """Put the file in WAL mode (once, when it is new).  The switch needs the file to
+        itself, and SQLite answers the old mode instead of waiting when another connection
+        reads it at that moment, so it is tried again for a while."""
+        deadline = time.monotonic() + RETRY_SECONDS
+        pause = 0.01
+        while self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            try:
+                if self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() == "wal":
+                    return
+            except sqlite3.OperationalError as exc:
+                if not _busy(exc):
+                    raise
+            if time.monotonic() > deadline:
+                raise LedgerError("cannot switch the ledger to WAL mode: another program keeps it busy")
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
     def _migrate(self) -> None:
         if self._pragma("user_version") == SCHEMA_VERSION and self._pragma("application_id"):
@@ -427,6 +442,10 @@ class Ledger:
     def has(self, digest: str) -> bool:
         """Whether a document with this content hash is in the ledger."""
         return self.conn.execute("SELECT 1 FROM documents WHERE hash = ?", (digest,)).fetchone() is not None
+
+    def has_source(self, key: str) -> bool:
+        """Whether a version of the article with this source key is in the ledger."""
+        return self.conn.execute("SELECT 1 FROM documents WHERE source_key = ?", (key,)).fetchone() is not None
 
     def add(self, doc: Document, digest: str | None = None) -> str:
         """Store one document with its quotes, claims and quantities in one transaction.
@@ -511,6 +530,13 @@ class Ledger:
                 self._remember(conn, written, row[0])
                 return row[0]
         surname = identity.surname_key(name) if kind == "person" else None
+        if surname is not None:                    # "Donald J. Trump" -> "Donald Trump", if only one
+            same = [sid for sid, other in conn.execute(
+                        "SELECT id, name FROM speakers WHERE type = 'person' AND surname = ?", (surname,))
+                    if identity.same_person(name, other)]
+            if len(same) == 1:
+                self._remember(conn, written, same[0])
+                return same[0]
         if kind == "person" and surname is None:
             full = conn.execute("SELECT id FROM speakers WHERE type = 'person' AND surname = ? LIMIT 2",
                                 (identity.alias_key(name),)).fetchall()

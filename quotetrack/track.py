@@ -13,7 +13,7 @@ import sqlite3
 from typing import Any, Iterable, Sequence, TextIO
 
 from .cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, report
-from .ledger import ClaimRow, Ledger, LedgerError, QuoteRow, content_hash
+from .ledger import ClaimRow, Ledger, LedgerError, QuoteRow, content_hash, source_key
 from .output import shorten
 
 STATUSES = ("added", "unchanged", "replaced", "failed")
@@ -62,6 +62,8 @@ def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any
         return EXIT_FAILED
     counts = dict.fromkeys(STATUSES, 0)
     code = EXIT_OK
+    storing: tuple[str, str, int] | None = None   # the last document given to the ledger:
+    #                                               (hash, its status if it commits, the count before)
     try:
         for item in reader.iter_inputs(paths, input_format):
             if isinstance(item, reader.InputError):
@@ -78,9 +80,14 @@ def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any
                 counts["failed"] += 1
                 report(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
                 continue
+            storing = (digest, "replaced" if ledger.has_source(source_key(doc)) else "added",
+                       sum(counts.values()))
             counts[ledger.add(doc, digest)] += 1
     except KeyboardInterrupt:
         code = EXIT_INTERRUPTED
+        # Ctrl-C between a document's commit and its count: count it now.
+        if storing and sum(counts.values()) == storing[2] and ledger.has(storing[0]):
+            counts[storing[1]] += 1
         report(db, "interrupted; every document counted as added is stored, "
                    "and running the same command again goes on from there")
     except sqlite3.Error as exc:

@@ -262,6 +262,19 @@ def test_ambiguous_surname_stays_apart(db):
     assert names == ["Benny Gantz", "Gantz", "Tal Gantz"]
 
 
+def test_a_middle_initial_left_out_is_the_same_person_unless_initials_differ(db):
+    with Ledger(db) as led:
+        led.add(said("a.txt", "Donald Trump", "The deal was fair"))
+        led.add(said("b.txt", "Donald J. Trump", "Talks will resume"))
+        led.add(said("c.txt", "Ivanka Trump", "Talks will end"))
+        led.add(said("d.txt", "George W. Bush", "Nothing was signed"))
+        led.add(said("e.txt", "George H. W. Bush", "Nothing was agreed"))
+        led.add(said("f.txt", "George Bush", "Nothing was said"))       # either of two: a speaker of its own
+        quotes = {r.name: r.quotes for r in led.speakers()}
+    assert quotes == {"Donald Trump": 2, "Ivanka Trump": 1, "George W. Bush": 1, "George H. W. Bush": 1,
+                      "George Bush": 1}
+
+
 def test_descriptors_and_common_nouns_are_not_one_speaker_across_articles(db):
     with Ledger(db) as led:
         led.add(said("a.txt", "senior official", "The deal was fair", speaker_type="descriptor"))
@@ -422,7 +435,7 @@ def stored(db: str) -> int:
         return 0
     try:
         return rows(db, "SELECT count(*) FROM documents")[0][0]
-    except sqlite3.OperationalError:            # the schema is not there yet
+    except sqlite3.DatabaseError:               # the file or its schema is not there yet
         return 0
 
 
@@ -437,6 +450,7 @@ def assert_whole_documents(db: str) -> None:
     assert bad == []
     assert rows(db, "SELECT count(*) FROM quotes WHERE document_id NOT IN (SELECT id FROM documents)") == [(0,)]
     assert rows(db, "PRAGMA integrity_check") == [("ok",)]
+    assert rows(db, "PRAGMA journal_mode") == [("wal",)]
 
 
 def test_cli_add_summary_and_rerun(tmp_path, db, capsys):
