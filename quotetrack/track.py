@@ -25,7 +25,8 @@ QUOTE_COLUMNS = ("doc_id", "outlet", "date", "url", "speaker", "speaker_type", "
                  "paragraph", "sentence", "start", "end")
 EXPORTS = ("claims", "quotes")
 EXPORT_FORMATS = ("csv", "jsonl")
-CELL_WIDTH = 70
+CELL_WIDTH = 70       # a claim or quote cell is shortened to this many characters
+NAME_WIDTH = 40       # a speaker cell
 
 
 def open_ledger(path: str, create: bool = False) -> Ledger | None:
@@ -110,7 +111,8 @@ def run_speakers(db: str, out: TextIO, style: str) -> int:
     if ledger is None:
         return EXIT_FAILED
     with ledger:
-        rows = [[r.name, r.type, shorten("; ".join(r.aliases), CELL_WIDTH), r.documents, r.quotes, r.claims]
+        rows = [[shorten(r.name, NAME_WIDTH), r.type, shorten("; ".join(r.aliases), CELL_WIDTH), r.documents,
+                 r.quotes, r.claims]
                 for r in ledger.speakers()]
     if not rows:
         out.write("(no speakers yet)\n")
@@ -143,7 +145,7 @@ def run_claims(db: str, out: TextIO, style: str, speaker: str | None = None, sin
         ok, sid = speaker_id(ledger, db, speaker)
         if not ok:
             return EXIT_FAILED
-        rows = [[r.day or r.date or "", r.outlet or "", r.speaker, f"{r.score:.2f}",
+        rows = [[r.day or r.date or "", r.outlet or "", shorten(r.speaker, NAME_WIDTH), f"{r.score:.2f}",
                  shorten(r.text, CELL_WIDTH), r.doc_id]
                 for r in ledger.claims(sid, since, until, outlet, min_score, everything)]
     if not rows:
@@ -188,7 +190,8 @@ def render_group(number: int, members: Sequence[Any], style: str) -> str:
     speakers = list(dict.fromkeys(m.speaker for m in members))
     lines = [f"{number}. {shorten(members[0].text, 100)}",
              f"   {len(members)} times in {docs} documents, by {', '.join(speakers)}"]
-    rows = [[m.date or "", m.speaker, m.document, shorten(m.text, CELL_WIDTH)] for m in members]
+    rows = [[m.date or "", shorten(m.speaker, NAME_WIDTH), m.document, shorten(m.text, CELL_WIDTH)]
+            for m in members]
     table = tabulate(rows, headers=("date", "speaker", "document", "claim"), tablefmt=style,
                      disable_numparse=True)
     lines.extend("   " + line for line in table.splitlines())
