@@ -140,14 +140,15 @@ CREATE TABLE quantities (
     UNIQUE (claim_id, idx)
 );
 ALTER TABLE claims ADD COLUMN norm TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN speaker_type TEXT NOT NULL DEFAULT 'unknown';
 ALTER TABLE documents ADD COLUMN n_quantities INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX documents_day ON documents(day);
 """
 
 
 def _fill_v2(conn: sqlite3.Connection) -> None:
-    """Claims stored before version 2 get their normalised text and quantities (found
-    again in the claim text), and each document its quantity count."""
+    """Claims stored before version 2 get their normalised text, quantities (found again
+    in the claim text) and speaker type, and each document its quantity count."""
     from . import quantities, repeats
     rows = conn.execute("SELECT id, document_id, text, char_start FROM claims").fetchall()
     for claim_id, _doc, text, start in rows:
@@ -156,6 +157,8 @@ def _fill_v2(conn: sqlite3.Connection) -> None:
             conn.execute("INSERT INTO quantities (claim_id, idx, text, char_start, char_end, value, unit) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?)",
                          (claim_id, i, q.text, start + q.start, start + q.end, q.value, q.unit))
+    conn.execute("UPDATE claims SET speaker_type = coalesce((SELECT s.type FROM speakers s "
+                 "WHERE s.id = claims.speaker_id), 'unknown')")
     conn.execute("UPDATE documents SET n_quantities = (SELECT count(*) FROM quantities JOIN claims "
                  "ON claims.id = quantities.claim_id WHERE claims.document_id = documents.id)")
 
@@ -163,7 +166,7 @@ def _fill_v2(conn: sqlite3.Connection) -> None:
 Step = Union[str, Callable[[sqlite3.Connection], None]]
 MIGRATIONS: tuple[tuple[str, tuple[Step, ...]], ...] = (
     ("documents, speakers, aliases, quotes, claims", (V1,)),
-    ("quantities; normalised claim text for repeats", (V2, _fill_v2)),
+    ("quantities; normalised claim text for repeats; claim speaker types", (V2, _fill_v2)),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -498,10 +501,10 @@ class Ledger:
             speaker, kind = (outlet, identity.OUTLET) if outlet else (identity.ARTICLE, "unknown")
         speaker_id = self._speaker(conn, speaker, kind) if speaker else None
         cur = conn.execute(
-            "INSERT INTO claims (document_id, idx, speaker_id, speaker_text, quote_idx, text, char_start, "
-            "char_end, score, check_worthy, types, paragraph, sentence, norm) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_row, i, speaker_id, speaker or "(unknown)", c.quote, c.text, c.start, c.end,
+            "INSERT INTO claims (document_id, idx, speaker_id, speaker_text, speaker_type, quote_idx, text, "
+            "char_start, char_end, score, check_worthy, types, paragraph, sentence, norm) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_row, i, speaker_id, speaker or "(unknown)", kind, c.quote, c.text, c.start, c.end,
              float(c.score), int(bool(c.check_worthy)), ",".join(c.types), c.paragraph, c.sentence,
              repeats.normalise(c.text)))
         for k, q in enumerate(c.quantities):
@@ -666,7 +669,7 @@ class Ledger:
         _score_filter(where, params, min_score, everything)
         sql = f"""
             SELECT c.id, d.doc_id, d.outlet, d.date, d.day, d.url,
-                   coalesce(s.name, c.speaker_text), coalesce(s.type, 'unknown'),
+                   coalesce(s.name, c.speaker_text), coalesce(s.type, c.speaker_type),
                    c.text, c.score, c.check_worthy, c.types,
                    coalesce((SELECT group_concat(text, '; ') FROM
                              (SELECT text FROM quantities WHERE claim_id = c.id ORDER BY idx)), ''),

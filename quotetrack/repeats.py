@@ -20,14 +20,17 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable, NamedTuple, Sequence
 
+from . import lexicon
+
 SHINGLE_WORDS = 3            # words per shingle
 DEFAULT_SIMILARITY = 0.6     # the Jaccard similarity at or above which two claims are one claim
 MIN_WORDS = 3                # a claim of fewer normalised words ("Abstract.") is not matched
 NUMBER = "#"                 # what a quantity becomes in normalised text
 
-# Characters that are not part of a word in normalised text: punctuation, quote marks,
-# dashes, brackets ("“Jobs,” he said — (again)" -> "jobs he said again").
-NON_WORD = re.compile(r"[^\w#%$€£¥\s]+")
+# A word of normalised text: a contraction ("'ve" in "we've") or a run of word characters
+# and signs; punctuation, quote marks, dashes and brackets fall away
+# ("“We’ve lost 40%,” he said — (again)" -> we 've lost 40% he said again).
+TOKEN = re.compile(r"'(?:s|re|ve|d|ll|m)\b|[\w#%$€£¥]+")
 # A digit run a quantity finder left out (in a reference, a date): "2020", "3.5".
 DIGITS = re.compile(r"\d[\d,.]*")
 SPACES = re.compile(r"\s+")
@@ -74,12 +77,16 @@ def _when(item: Item) -> str:
 
 def normalise(text: str) -> str:
     """The text a claim is matched on: lower case, each quantity as ``#`` and its unit
-    (so every way of writing a number reads alike), no punctuation.
+    (so every way of writing a number reads alike), auxiliaries in one tense
+    (data/backshift.tsv: "has", "had" -> "have", so a claim and its reported version
+    read alike), no punctuation.
 
     >>> normalise("“Three million people lost their jobs,” he said.")
     '# people lost their jobs he said'
     >>> normalise("4,000,000 people lost their jobs, he said")
     '# people lost their jobs he said'
+    >>> normalise("We’ve lost 3 million jobs") == normalise("we had lost three million jobs")
+    True
     >>> normalise("It cost $3.5bn.") == normalise("It cost 3.5 billion dollars.")
     True
     """
@@ -93,8 +100,8 @@ def normalise(text: str) -> str:
     parts.append(text[last:])
     folded = "".join(parts).casefold().replace("’", "'")
     folded = DIGITS.sub(NUMBER, folded)
-    folded = NON_WORD.sub(" ", folded)
-    return SPACES.sub(" ", folded).strip()
+    forms = lexicon.pairs("backshift.tsv")
+    return " ".join(forms.get(w, w) for w in TOKEN.findall(folded))
 
 
 def shingles(norm: str, size: int = SHINGLE_WORDS) -> frozenset[str]:

@@ -284,6 +284,8 @@ def test_descriptors_and_common_nouns_are_not_one_speaker_across_articles(db):
         assert led.speakers() == []
         assert [r.speaker for r in led.quotes()] == ["senior official", "senior official", "ministry",
                                                      "the ministry"]
+        assert [(r.speaker, r.speaker_type) for r in led.claims()][1:3] == [
+            ("senior official", "descriptor"), ("ministry", "organisation")]
         led.add(said("e.txt", "the Pentagon", "Talks will resume", speaker_type="organisation"))
         led.add(said("f.txt", "Pentagon", "Talks will end", speaker_type="organisation"))
         assert [(r.name, r.type, r.quotes) for r in led.speakers()] == [("Pentagon", "organisation", 2)]
@@ -518,3 +520,14 @@ def test_two_processes_add_to_one_ledger(tmp_path, db):
     assert (added, unchanged) == (250, 50)
     assert rows(db, "SELECT count(*), count(DISTINCT doc_id) FROM documents") == [(250, 250)]
     assert_whole_documents(db)
+
+
+def test_repeats_as_json_lines_and_a_bad_similarity(archive, capsys):
+    code, out, _ = run(["track", "repeats", "--db", archive, "--format", "jsonl"], capsys)
+    assert code == 0
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    assert [c["doc_id"] for c in record["claims"]] == ["a.txt", "b.txt", "c.txt"]
+    assert [(c["from_value"], c["from_date"], c["to_value"], c["to_date"]) for c in record["number_changes"]] == [
+        (3000000.0, "2020-03-02", 4000000.0, "2020-05-10")]
+    code, _, err = run(["track", "repeats", "--db", archive, "--min-similarity", "1.5"], capsys)
+    assert code == 2 and "--min-similarity 1.5 must be more than 0 and at most 1" in err

@@ -18,6 +18,8 @@ def item(i: int, text: str, doc: str, date: str | None = None, speaker: str = "G
     ("Prices rose 40% last year", "prices rose 40 per cent last year"),
     ("It cost $1.2bn", "It cost 1.2 billion dollars"),
     ("The PORT’s budget doubled", "the port's budget doubled"),
+    ("'We have lost 3 million jobs,' he said", "We had lost three million jobs, he said"),   # backshift
+    ("The plan will cost $2 billion", "the plan would cost 2 billion dollars"),
 ])
 def test_number_and_typography_forms_normalise_alike(a, b):
     assert normalise(a) == normalise(b)
