@@ -40,12 +40,12 @@ import os
 import re
 import sqlite3
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterator, NamedTuple, Union
 
 from . import identity
-from .model import Claim, Document, Quote
+from .model import Claim, Document, Quantity, Quote
 
 APPLICATION_ID = 0x71746C67        # "qtlg" in ASCII: this file is a quotetrack ledger
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -506,7 +506,7 @@ class Ledger:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc_row, i, speaker_id, speaker or "(unknown)", kind, c.quote, c.text, c.start, c.end,
              float(c.score), int(bool(c.check_worthy)), ",".join(c.types), c.paragraph, c.sentence,
-             repeats.normalise(c.text)))
+             repeats.normalise(c.text, _within(c))))
         for k, q in enumerate(c.quantities):
             conn.execute(
                 "INSERT INTO quantities (claim_id, idx, text, char_start, char_end, value, unit) "
@@ -732,6 +732,16 @@ def _filters(speaker: int | None, since: str | None, until: str | None, outlet: 
         where.append("d.outlet = ? COLLATE NOCASE")
         params.append(outlet)
     return where, params
+
+
+def _within(claim: Claim) -> tuple[Quantity, ...] | None:
+    """A claim's quantities with offsets into the claim text; None if one lies outside it."""
+    out = []
+    for q in claim.quantities:
+        if not claim.start <= q.start <= q.end <= claim.end:
+            return None
+        out.append(replace(q, start=q.start - claim.start, end=q.end - claim.start))
+    return tuple(out)
 
 
 def _score_filter(where: list[str], params: list[Any], min_score: float | None, everything: bool) -> None:

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from typing import Iterable, NamedTuple, Sequence
 
 from . import lexicon
+from .model import Quantity
 
 SHINGLE_WORDS = 3            # words per shingle
 DEFAULT_SIMILARITY = 0.6     # the Jaccard similarity at or above which two claims are one claim
@@ -75,7 +76,7 @@ def _when(item: Item) -> str:
     return item.date or item.document
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, found: Sequence[Quantity] | None = None) -> str:
     """The text a claim is matched on: lower case, each quantity as ``#`` and its unit
     (so every way of writing a number reads alike), auxiliaries in one tense
     (data/backshift.tsv: "has", "had" -> "have", so a claim and its reported version
@@ -89,11 +90,16 @@ def normalise(text: str) -> str:
     True
     >>> normalise("It cost $3.5bn.") == normalise("It cost 3.5 billion dollars.")
     True
+
+    ``found`` are the quantities of ``text`` when they are known already (offsets
+    into ``text``); by default :func:`quotetrack.quantities.find` looks for them.
     """
-    from . import quantities
+    if found is None:
+        from . import quantities
+        found = quantities.find(text)
     parts = []
     last = 0
-    for q in quantities.find(text):
+    for q in found:
         parts.append(text[last:q.start])
         parts.append(f" {NUMBER} {q.unit} ")
         last = q.end
