@@ -27,6 +27,7 @@ EXPORTS = ("claims", "quotes")
 EXPORT_FORMATS = ("csv", "jsonl")
 CELL_WIDTH = 70       # a claim or quote cell is shortened to this many characters
 NAME_WIDTH = 40       # a speaker cell
+SCORE_DIGITS = 4      # decimals of a claim score in an export
 
 
 def open_ledger(path: str, create: bool = False) -> Ledger | None:
@@ -219,7 +220,7 @@ def group_record(members: Sequence[Any]) -> dict[str, Any]:
 
 def claim_record(r: ClaimRow) -> dict[str, Any]:
     return dict(zip(CLAIM_COLUMNS, (r.doc_id, r.outlet, r.date, r.url, r.speaker, r.speaker_type, r.text,
-                                    r.score, r.check_worthy, r.types, r.quantities, r.paragraph,
+                                    round(r.score, SCORE_DIGITS), r.check_worthy, r.types, r.quantities, r.paragraph,
                                     r.sentence, r.start, r.end)))
 
 
