@@ -341,7 +341,7 @@ def cmd_track_add(args: argparse.Namespace) -> int:
     """``track add``: extract and store, one document a transaction."""
     from . import track
     from .config import Config
-    return track.run_add(args.paths, _db(args), args.input_format, Config(), sys.stdout)
+    return track.run_add(args.paths, _db(args), args.input_format, Config(), sys.stdout, sys.stderr)
 
 
 def cmd_track_speakers(args: argparse.Namespace) -> int:

@@ -42,6 +42,7 @@ import sqlite3
 import time
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from typing import Any, Callable, Iterator, NamedTuple, Union
 
 from . import identity
@@ -56,6 +57,9 @@ DB_ENVIRONMENT = "QUOTETRACK_DB"
 
 # An ISO day at the start of a date field: "2020-03-02", "2020-03-02T10:15:00Z".
 ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# Other date fields read (English month names, as datetime.strptime reads them in the C
+# locale): "March 2, 2020", "Mar. 2, 2020", "2 March 2020", "2020/03/02".
+DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
 
 # --- schema ---------------------------------------------------------------------------------------
 # Each migration takes the schema from the version before it to its own version; a
@@ -267,20 +271,36 @@ def source_key(doc: Document) -> str:
 
 
 def iso_day(value: Any) -> str | None:
-    """The ISO day a date field starts with, or None.
+    """The day a date field names, as ISO ``YYYY-MM-DD``, or None.
 
-    >>> iso_day("2020-03-02T10:15:00Z"), iso_day("March 2"), iso_day("2020-13-40")
-    ('2020-03-02', None, None)
+    It reads an ISO date or timestamp, an e-mail/RSS date and the English forms in
+    :data:`DATE_FORMATS`; an all-numeric day-month order ("03/02/2020") is ambiguous
+    and not read.
+
+    >>> iso_day("2020-03-02T10:15:00Z"), iso_day("Mon, 02 Mar 2020 10:15:00 GMT")
+    ('2020-03-02', '2020-03-02')
+    >>> iso_day("March 2, 2020"), iso_day("2 March 2020"), iso_day("March 2"), iso_day("2020-13-40")
+    ('2020-03-02', '2020-03-02', None, None)
     """
     if not isinstance(value, str):
         return None
-    m = ISO_DAY.match(value.strip())
-    if not m:
-        return None
+    text = " ".join(value.split())
+    m = ISO_DAY.match(text)
+    if m:
+        try:
+            return datetime(int(m[1]), int(m[2]), int(m[3])).date().isoformat()
+        except ValueError:
+            return None
     try:
-        return datetime(int(m[1]), int(m[2]), int(m[3])).date().isoformat()
-    except ValueError:
-        return None
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(text.replace("Sept.", "Sep."), fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def default_path(environ: Any = None) -> str:

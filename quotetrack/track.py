@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+import time
 from typing import Any, Iterable, Sequence, TextIO
 
 from .cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, report
@@ -28,6 +29,7 @@ EXPORT_FORMATS = ("csv", "jsonl")
 CELL_WIDTH = 70       # a claim or quote cell is shortened to this many characters
 NAME_WIDTH = 40       # a speaker cell
 SCORE_DIGITS = 4      # decimals of a claim score in an export
+PROGRESS_SECONDS = 1.0   # how often `track add` rewrites its running count on a terminal
 
 
 def open_ledger(path: str, create: bool = False) -> Ledger | None:
@@ -50,12 +52,39 @@ def summary(counts: dict[str, int]) -> str:
 
 # --- add ----------------------------------------------------------------------------------------
 
-def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any, out: TextIO) -> int:
+class Progress:
+    """A running count on one line of a terminal (``\r`` rewrites it), at most once a
+    second; nothing when the stream is not a terminal."""
+
+    def __init__(self, stream: TextIO | None, every: float | None = None):
+        self.stream = stream if stream is not None and stream.isatty() else None
+        self.every = PROGRESS_SECONDS if every is None else every
+        self.last = time.monotonic()
+        self.shown = False
+
+    def update(self, counts: dict[str, int]) -> None:
+        now = time.monotonic()
+        if self.stream is not None and now - self.last >= self.every:
+            self.stream.write(f"\r{summary(counts)} …")
+            self.stream.flush()
+            self.last, self.shown = now, True
+
+    def clear(self) -> None:
+        """Erase the count (before a message, and at the end)."""
+        if self.shown:
+            self.stream.write("\r\x1b[K")          # back to the start, erase the line
+            self.stream.flush()
+            self.shown = False
+
+
+def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any, out: TextIO,
+            err: TextIO | None = None) -> int:
     """Extract every input and store it, one document a transaction; print the summary.
 
     A document whose text is already in is skipped before extraction, so a rerun after
     an interruption goes quickly to where the last one stopped.  Ctrl-C rolls back the
-    document being written, prints the summary and returns 130.
+    document being written, prints the summary and returns 130.  When ``err`` is a
+    terminal, a running count is shown on it.
     """
     from . import pipeline, reader
 
@@ -66,11 +95,17 @@ def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any
     code = EXIT_OK
     storing: tuple[str, str, int] | None = None   # the last document given to the ledger:
     #                                               (hash, its status if it commits, the count before)
+    progress = Progress(err)
+
+    def problem(source: str, message: str) -> None:
+        progress.clear()
+        report(source, message)
     try:
         for item in reader.iter_inputs(paths, input_format):
+            progress.update(counts)
             if isinstance(item, reader.InputError):
                 counts["failed"] += 1
-                report(item.source, item.message)
+                problem(item.source, item.message)
                 continue
             digest = content_hash(item.text)
             if ledger.has(digest):
@@ -80,7 +115,7 @@ def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any
                 doc = pipeline.extract(item.text, doc_id=item.doc_id, config=config, meta=item.meta)
             except Exception as exc:   # noqa: BLE001 - one bad article must not end the batch
                 counts["failed"] += 1
-                report(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
+                problem(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
                 continue
             storing = (digest, "replaced" if ledger.has_source(source_key(doc)) else "added",
                        sum(counts.values()))
@@ -90,12 +125,13 @@ def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any
         # Ctrl-C between a document's commit and its count: count it now.
         if storing and sum(counts.values()) == storing[2] and ledger.has(storing[0]):
             counts[storing[1]] += 1
-        report(db, "interrupted; every document counted as added is stored, "
+        problem(db, "interrupted; every document counted as added is stored, "
                    "and running the same command again goes on from there")
     except sqlite3.Error as exc:
         code = EXIT_FAILED
-        report(db, f"stopped: {exc}")
+        problem(db, f"stopped: {exc}")
     finally:
+        progress.clear()
         ledger.close()
     out.write(f"{summary(counts)} ({db})\n")
     if code == EXIT_OK and counts["failed"]:

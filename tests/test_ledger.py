@@ -531,3 +531,32 @@ def test_repeats_as_json_lines_and_a_bad_similarity(archive, capsys):
         (3000000.0, "2020-03-02", 4000000.0, "2020-05-10")]
     code, _, err = run(["track", "repeats", "--db", archive, "--min-similarity", "1.5"], capsys)
     assert code == 2 and "--min-similarity 1.5 must be more than 0 and at most 1" in err
+
+
+def test_dates_in_other_forms_are_filtered_by_day(db, capsys):
+    with Ledger(db) as led:
+        led.add(said("a.txt", "Benny Gantz", "Talks resume", {"date": "Mon, 02 Mar 2020 10:15:00 GMT"}))
+        led.add(said("b.txt", "Benny Gantz", "Talks end", {"date": "May 10, 2020"}))
+        led.add(said("c.txt", "Benny Gantz", "Talks fail", {"date": "03/02/2020"}))      # ambiguous: no day
+        assert [(r.doc_id, r.day) for r in led.claims(everything=True)] == [
+            ("a.txt", "2020-03-02"), ("b.txt", "2020-05-10"), ("c.txt", None)]
+    code, out, _ = run(["track", "export", "--db", db, "--since", "2020-04-01"], capsys)
+    assert [r["doc_id"] for r in csv.DictReader(io.StringIO(out))] == ["b.txt"]
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_line_on_a_terminal_only(tmp_path, db, monkeypatch):
+    from quotetrack import track
+    from quotetrack.config import Config
+    monkeypatch.setattr(track, "PROGRESS_SECONDS", 0)
+    write_articles(tmp_path / "in", range(3))
+    terminal, pipe = Terminal(), io.StringIO()
+    assert track.run_add([str(tmp_path / "in")], db, None, Config(), io.StringIO(), terminal) == 0
+    assert terminal.getvalue() == "".join(
+        f"\radded {n}, unchanged 0, replaced 0, failed 0 …" for n in range(3)) + "\r\x1b[K"
+    assert track.run_add([str(tmp_path / "in")], db, None, Config(), io.StringIO(), pipe) == 0
+    assert pipe.getvalue() == ""
