@@ -358,7 +358,6 @@ class Ledger:
         except BaseException:
             self.conn.close()
             raise
-        self._surnames: dict[str, int] | None = None
 
     def __enter__(self) -> "Ledger":
         return self

@@ -560,3 +560,18 @@ def test_progress_line_on_a_terminal_only(tmp_path, db, monkeypatch):
         f"\radded {n}, unchanged 0, replaced 0, failed 0 …" for n in range(3)) + "\r\x1b[K"
     assert track.run_add([str(tmp_path / "in")], db, None, Config(), io.StringIO(), pipe) == 0
     assert pipe.getvalue() == ""
+
+
+def test_a_busy_ledger_is_waited_for_and_retried(db):
+    import threading
+    Ledger(db).close()
+    blocker = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    blocker.execute("BEGIN IMMEDIATE")                  # another writer holds the file for a while
+    release = threading.Timer(0.4, lambda: blocker.execute("COMMIT"))
+    release.start()
+    started = time.monotonic()
+    with Ledger(db, timeout_ms=20) as led:              # a short wait, so the retry loop runs
+        assert led.add(said("a.txt", "Benny Gantz", "Talks resume")) == "added"
+    release.join()
+    blocker.close()
+    assert time.monotonic() - started >= 0.3
