@@ -1,4 +1,4 @@
-"""The command line: ``quotetrack extract|claims|eval|eval-claims|bench``.
+"""The command line: ``quotetrack extract|claims|eval|eval-claims|bench|track``.
 
 :func:`create_parser` builds the argparse parser; :func:`main` runs it and
 returns the exit code: 0 on success, 1 when an input or file could not be
@@ -69,6 +69,7 @@ def create_parser() -> argparse.ArgumentParser:
     _add_eval(commands)
     _add_eval_claims(commands)
     _add_bench(commands)
+    _add_track(commands)
     return parser
 
 
@@ -191,6 +192,85 @@ def _add_bench(commands: argparse._SubParsersAction) -> None:
                    help="time the claims stage with extraction (default) or, with --no-claims, "
                         "extraction alone")
     p.set_defaults(func=cmd_bench, parser=p)
+
+
+def iso_date(value: str) -> str:
+    """An argparse type: a day written YYYY-MM-DD."""
+    from .ledger import iso_day
+    day = iso_day(value)
+    if day is None or len(value.strip()) != 10:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD")
+    return day
+
+
+def _add_track(commands: argparse._SubParsersAction) -> None:
+    from .ledger import DB_ENVIRONMENT, DEFAULT_DB
+    from .output import DEFAULT_TABLE_STYLE
+    p = commands.add_parser(
+        "track", help="keep a ledger of quotes and claims across an archive",
+        description="A ledger (one SQLite file) of the quotes and claims of many articles: "
+                    "add articles, then list speakers and claims, find repeated claims, export.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="FILE", default=None,
+                        help=f"the ledger file (default: ${DB_ENVIRONMENT} if set, "
+                             f"else {DEFAULT_DB} in the working directory)")
+    table = argparse.ArgumentParser(add_help=False)
+    table.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
+                       help="tabulate style: simple, grid, github, ... (default: simple)")
+    filters = argparse.ArgumentParser(add_help=False)
+    filters.add_argument("--speaker", metavar="NAME", help="only this speaker (any of its names)")
+    filters.add_argument("--since", type=iso_date, metavar="DATE", help="only documents dated on or after DATE")
+    filters.add_argument("--until", type=iso_date, metavar="DATE", help="only documents dated on or before DATE")
+    filters.add_argument("--outlet", metavar="NAME", help="only documents of this outlet")
+    scores = argparse.ArgumentParser(add_help=False)
+    which = scores.add_mutually_exclusive_group()
+    which.add_argument("--min-score", type=float, metavar="X",
+                       help="claims scored X or more (default: the check-worthy ones)")
+    which.add_argument("--all", dest="everything", action="store_true",
+                       help="every stored claim, check-worthy or not")
+    sub = p.add_subparsers(dest="track_command", metavar="COMMAND", required=True)
+
+    a = sub.add_parser("add", parents=[common], help="extract articles and store them",
+                       description="Extract quotes and claims from PATHs (files, directories, .jsonl "
+                                   "records with outlet, date, url) and store them, one document a "
+                                   "transaction. A text already stored is skipped; a new text for a "
+                                   "stored url (else doc_id) replaces the old one.")
+    a.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
+    a.add_argument("--input-format", choices=("text", "jsonl"), default=None,
+                   help="read every file as this format (default: .jsonl is JSON Lines, else text)")
+    a.set_defaults(func=cmd_track_add, parser=a)
+
+    s = sub.add_parser("speakers", parents=[common, table], help="list the speakers",
+                       description="Every speaker with the names it was written as, and its counts.")
+    s.set_defaults(func=cmd_track_speakers, parser=s)
+
+    c = sub.add_parser("claims", parents=[common, table, filters, scores], help="list the stored claims",
+                       description="The stored check-worthy claims, oldest first.")
+    c.set_defaults(func=cmd_track_claims, parser=c)
+
+    r = sub.add_parser("repeats", parents=[common, table, scores], help="claims made again, and changed numbers",
+                       description="Claims made in two documents or more (near duplicates by word "
+                                   "3-grams), who made them where, and where a number changed.")
+    r.add_argument("--min-similarity", type=float, default=None, metavar="X",
+                   help="Jaccard similarity of word 3-grams, 0..1 (default: 0.6)")
+    r.add_argument("--format", choices=("table", "jsonl"), default="table", help="output format")
+    r.set_defaults(func=cmd_track_repeats, parser=r)
+
+    e = sub.add_parser("export", parents=[common, filters, scores],
+                       help="write claims or quotes as CSV or JSON Lines",
+                       description="The stored check-worthy claims (or every quote) as CSV or JSON Lines "
+                                   "on standard output.")
+    e.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default: csv)")
+    e.add_argument("--what", choices=("claims", "quotes"), default="claims",
+                   help="what to export (default: claims)")
+    e.set_defaults(func=cmd_track_export, parser=e)
+
+    m = sub.add_parser("alias", parents=[common], help="merge or rename speakers",
+                       description="Make OLD a name of NEW: two known speakers are merged into NEW; "
+                                   "a known OLD is renamed NEW; a known NEW gets OLD as another name.")
+    m.add_argument("old", metavar="OLD")
+    m.add_argument("new", metavar="NEW")
+    m.set_defaults(func=cmd_track_alias, parser=m)
 
 
 # --- main ----------------------------------------------------------------------------------------
@@ -362,3 +442,65 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from . import bench
     return bench.run(args.paths, repeat=args.repeat, as_json=args.json, out=sys.stdout,
                      claims=args.claims)
+
+
+# --- track -----------------------------------------------------------------------------------------
+
+def _db(args: argparse.Namespace) -> str:
+    from .ledger import default_path
+    return args.db or default_path()
+
+
+def _table_style(args: argparse.Namespace) -> str:
+    from . import output
+    try:
+        output.check_table_style(args.table_style)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return args.table_style
+
+
+def cmd_track_add(args: argparse.Namespace) -> int:
+    """``track add``: extract and store, one document a transaction."""
+    from . import track
+    from .config import Config
+    return track.run_add(args.paths, _db(args), args.input_format, Config(), sys.stdout, sys.stderr)
+
+
+def cmd_track_speakers(args: argparse.Namespace) -> int:
+    """``track speakers``: every speaker and its names."""
+    from . import track
+    return track.run_speakers(_db(args), sys.stdout, _table_style(args))
+
+
+def cmd_track_claims(args: argparse.Namespace) -> int:
+    """``track claims``: the stored claims, filtered."""
+    from . import track
+    return track.run_claims(_db(args), sys.stdout, _table_style(args), speaker=args.speaker,
+                            since=args.since, until=args.until, outlet=args.outlet,
+                            min_score=args.min_score, everything=args.everything)
+
+
+def cmd_track_repeats(args: argparse.Namespace) -> int:
+    """``track repeats``: claims made again, by whom and where; changed numbers."""
+    from . import repeats, track
+    similarity = repeats.DEFAULT_SIMILARITY if args.min_similarity is None else args.min_similarity
+    if not 0 < similarity <= 1:
+        raise UsageError(f"--min-similarity {similarity} must be more than 0 and at most 1")
+    return track.run_repeats(_db(args), sys.stdout, _table_style(args), similarity,
+                             min_score=args.min_score, everything=args.everything,
+                             as_json=args.format == "jsonl")
+
+
+def cmd_track_export(args: argparse.Namespace) -> int:
+    """``track export``: claims or quotes as CSV or JSON Lines."""
+    from . import track
+    return track.run_export(_db(args), sys.stdout, args.format, args.what, speaker=args.speaker,
+                            since=args.since, until=args.until, outlet=args.outlet,
+                            min_score=args.min_score, everything=args.everything)
+
+
+def cmd_track_alias(args: argparse.Namespace) -> int:
+    """``track alias OLD NEW``: merge or rename speakers."""
+    from . import track
+    return track.run_alias(_db(args), args.old, args.new, sys.stdout)
