@@ -45,14 +45,18 @@ CHECK_FORMATS = ("table", "json", "csv")
 # The keys of the JSON Lines form of a finding, and the CSV header: the output contract.
 FINDING_KEYS = tuple(Finding("", 1, 1, "", "error", "").to_dict())
 QUOTE_IN_MESSAGE = 60        # a quote in a message is shortened to this many characters
+HEADLINE_WORDS = 20          # a one-sentence opening paragraph this short is a headline or standfirst
 MIN_SURNAME = 4              # shorter surnames are never compared for spelling
 MAX_EDITS = 2                # "Gantz"/"Gants" (1), "Esper"/"Espre" (1, a transposition)
+LONG_SURNAME = 7             # shorter surnames allow one edit, longer ones two ("Netanyahu"/"Netanyhau")
 # A deletion variant shared by more surnames than this ("Ga" from many short names) is a
 # common stem, not one name misspelt; skipping it keeps a list of names from costing n².
 MAX_SHARED = 32
 
 # A word, to look for lower-case person nouns a "he"/"she" may refer back to: "spokesman".
 _WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z’'\-]*")
+# What a word that is no cue gets from the cue table.
+_NOT_A_CUE = lexicon.CueEntry("", "")
 # The lower-case word right after a name: "Rovers manager" -> "manager".
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z\-]*)\b")
 # The word right before a name: "one in Kettle Cove" -> "in".
@@ -134,7 +138,7 @@ class Draft:
     def sources(self) -> list[tuple[int, str]]:
         """(offset, speaker) of every attribution to a person named there (not "he"/"she")."""
         return sorted((q.speaker_start, q.speaker) for q in self.doc.quotes
-                      if q.speaker_type == "person" and q.speaker and q.speaker_start is not None
+                      if q.speaker_type == "person" and q.speaker[:1].isupper() and q.speaker_start is not None
                       and q.speaker_mention.lower() not in speakers.PERSON_PRONOUNS)
 
     @cached_property
@@ -188,20 +192,44 @@ def check_unbalanced(draft: Draft) -> list[Finding]:
     return out
 
 
+def _introduced(draft: Draft, q: Quote) -> bool:
+    """Whether the writer plainly introduced a quote the extractor left without a speaker: a
+    colon right before it ("… released the following statement:¶“…”", "Stated Stone:¶“…”"),
+    or a speech cue later in its sentence ("“…,” said retired neurosurgeon Ben Carson")."""
+    text = draft.doc.text
+    if text[:q.start].rstrip().endswith(":"):
+        return True
+    sent = draft.doc.sentences[draft.sentence_at(max(q.end - 1, q.start))] if draft.doc.sentences else None
+    if sent is None or sent.end <= q.end:
+        return False
+    cues = lexicon.cues()
+    return any(cues.get(m.group().lower(), _NOT_A_CUE).type == "speech"
+               for m in _WORD.finditer(text, q.end, sent.end) if not draft.inside_quote(m.start()))
+
+
 def check_unattributed(draft: Draft) -> list[Finding]:
     """A direct or mixed quote with no source and no attributed quote before it to continue.
+    Not one the writer plainly introduced (see :func:`_introduced`) nor a quote right after such
+    a one (the next paragraph of a statement introduced with a colon).
 
     >>> [f.verdict for f in run_check(check_unattributed, "The town flooded.\\n“Nobody came to help.”")]
     ['unattributed']
+    >>> run_check(check_unattributed, "The mayor released this statement:\\n“Nobody came to help.”")
+    []
     """
     out = []
+    introduced = None                     # the paragraph of the last quote found introduced
     for q in draft.doc.quotes:
         if q.kind in ("direct", "mixed") and q.speaker is None and q.speaker_mention is None \
                 and q.rule.startswith("unattributed"):
+            if _introduced(draft, q) or (introduced is not None and q.paragraph - introduced <= 1):
+                introduced = q.paragraph
+                continue
             out.append(draft.finding(
                 "unattributed", q.start, q.end,
                 f"{quoted(q.text)} has no speaker: no attribution, and no attributed quote just before it",
                 quote=q.text))
+        introduced = None
     return out
 
 
@@ -223,13 +251,44 @@ def _genders(draft: Draft) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Title words that show a person: honorifics and abbreviated titles ("Mr.", "Sen.",
+    "President") and the roles titles.txt writes in lower case ("minister", "spokesman"),
+    less the office words ("health"), lower-cased and without a final period."""
+    abbreviations, portfolios, _ = _title_tables()
+    words = {w for w in lexicon.words("titles.txt") if w.islower()} - portfolios
+    words |= set(lexicon.pairs("honorifics.tsv")) | set(abbreviations)
+    return frozenset(w.rstrip(".") for w in words)
+
+
+def has_role(title: str | None) -> bool:
+    """Whether a title shows a person ("Sen.", "Defense Minister"), unlike a party or a
+    place written before a name ("Republican", "Georgia").
+
+    >>> has_role("Defense Minister"), has_role("Sen."), has_role("Republican"), has_role(None)
+    (True, True, False, False)
+    """
+    roles = _role_words()
+    return bool(title) and any(w.lower().rstrip(".") in roles for w in title.split())
+
+
 def _people(draft: Draft) -> frozenset[str]:
-    """The named runs the text shows to be people, not places or teams that look like names
-    ("Kettle Cove", "Linden Vale Rovers"): a title or honorific at some mention, a gender
-    shown, or a statement attributed to them."""
-    people = {n.person for n in draft.named if n.title or n.gender}
-    people.update(e.name for e in draft.doc.entities if e.type == "person")
+    """The named runs the text shows to be people, not groups, places or teams that look like
+    names ("European Jews", "Kettle Cove"): an honorific or a role in a title at some mention,
+    or a gender the titles and appositives show."""
+    people = {n.person for n in draft.named if n.gender or has_role(n.title)}
+    people.update(q.speaker for q in draft.doc.quotes
+                  if q.speaker_type == "person" and q.speaker and has_role(q.speaker_title))
     return frozenset(people)
+
+
+def _attributive(draft: Draft, end: int) -> bool:
+    """A name ending at ``end`` modifies the noun after it ("the Obama administration", "a Gantz
+    aide", "Rovers manager Callum Drysdale"): a lower-case person or organisation noun follows."""
+    after = _NEXT_WORD.match(draft.doc.text, end)
+    return bool(after) and (after.group(1) in _person_nouns()
+                            or after.group(1) in lexicon.lower_words("org_words.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -282,42 +341,56 @@ def check_pronoun_before_name(draft: Draft) -> list[Finding]:
     return out
 
 
-def _people_in(draft: Draft, start: int, end: int, gender: str, genders: dict[str, str]) -> list[str]:
-    """The distinct people named in ``[start, end)`` outside quotes who may be "he"/"she",
-    in order of first naming; a person-type attribution source counts too ("Gantz" with no
-    full name anywhere)."""
+def _people_in(draft: Draft, start: int, end: int, gender: str,
+               genders: dict[str, str]) -> tuple[list[str], set[str]]:
+    """The distinct people named in ``[start, end)`` outside quotes who may be "he"/"she", in
+    order of first naming, and those of them named as the subject of a clause there.  People
+    are those the text shows to be people (a role or honorific in a title, a gender, see
+    :func:`_people`) or the source of an attribution (a subject too: "…, Gantz said")."""
     found: dict[str, int] = {}
+    subjects: set[str] = set()
     lo = bisect.bisect_left(draft.named_starts, start)
     for n in draft.named[lo:bisect.bisect_left(draft.named_starts, end)]:
         if not draft.inside_quote(n.start) and not _not_a_person_here(draft, n):
             found.setdefault(n.person, n.start)
+            if n.subject:
+                subjects.add(n.person)
     lo = bisect.bisect_left(draft.sources, (start, ""))
     for offset, speaker in draft.sources[lo:bisect.bisect_left(draft.sources, (end, ""))]:
         found.setdefault(speaker, offset)
-    people = sorted(found, key=found.get)
-    return [p for p in people if genders.get(p) in (None, gender)]
+        subjects.add(speaker)
+    known = _people(draft) | {speaker for _, speaker in draft.sources}
+    people: list[str] = []
+    for p in sorted(found, key=found.get):
+        if p in known and genders.get(p) in (None, gender) \
+                and not any(p in q or q in p for q in people):   # "Aris Shirvanian" and "… Aris Shirvanian of …"
+            people.append(p)
+    return people, subjects & set(people)
 
 
 def _not_a_person_here(draft: Draft, n: speakers.Named) -> bool:
-    """A name that modifies a noun after it ("Rovers manager Callum Drysdale", "a Gantz aide")
-    or follows a place preposition ("in Kettle Cove") does not name a person here."""
+    """A name that modifies a noun after it ("Rovers manager Callum Drysdale", "a Gantz aide",
+    see :func:`_attributive`) or follows a place preposition ("in Kettle Cove") does not name a
+    person here."""
     text = draft.doc.text
-    after = _NEXT_WORD.match(text, n.end)
-    if after and after.group(1) in _person_nouns():
+    if _attributive(draft, n.end):
         return True
     before = _PREVIOUS_WORD.search(text, max(0, n.start - 30), n.start)
     return bool(before) and before.group(1).lower() in lexicon.lower_words("place_prepositions.txt")
 
 
 def check_ambiguous_speaker(draft: Draft) -> list[Finding]:
-    """"he said" when two or more people it could be are named just before it: in its own
-    sentence before the pronoun, or else in the sentence before.  Not when the statement just
-    before (within two sentences) was made by the person the pronoun is read as.
+    """"he said" when two or more people it could be are named as subjects of main clauses
+    just before it (in its own sentence before the pronoun, or else in the sentence before):
+    "Esper and Gantz met …", "Esper spoke as Gantz left".  A reader takes a lone subject
+    ("Esper met Gantz. He said …" is Esper) or, with none, the first named; and the speaker
+    just before going on (within two sentences, the pronoun read as them) is no ambiguity.
 
     >>> [f.verdict for f in run_check(check_ambiguous_speaker,
-    ...     "Mark Esper met Benny Gantz on Monday. “It went well,” he said.")]
+    ...     "Secretary Mark Esper and Minister Benny Gantz met on Monday. “It went well,” he said.")]
     ['ambiguous-speaker']
-    >>> run_check(check_ambiguous_speaker, "Mark Esper met reporters on Monday. “It went well,” he said.")
+    >>> run_check(check_ambiguous_speaker,
+    ...     "Secretary Mark Esper met Minister Benny Gantz on Monday. “It went well,” he said.")
     []
     """
     doc = draft.doc
@@ -328,12 +401,12 @@ def check_ambiguous_speaker(draft: Draft) -> list[Finding]:
     for i, q, gender in _pronoun_quotes(draft):
         k = draft.sentence_at(q.speaker_start)
         sent = doc.sentences[k]
-        people = _people_in(draft, sent.start, q.speaker_start, gender, genders)
+        people, subjects = _people_in(draft, sent.start, q.speaker_start, gender, genders)
         if not people and k > 0:
             before = doc.sentences[k - 1]
-            people = _people_in(draft, before.start, before.end, gender, genders)
-        if len(people) < 2:
-            continue
+            people, subjects = _people_in(draft, before.start, before.end, gender, genders)
+        if len(subjects) < 2:
+            continue                      # one subject (or none): readers take it, or the first named
         prev = next((p for p in reversed(doc.quotes[:i]) if p.speaker_start is not None), None)
         if prev is not None and prev.speaker == q.speaker and q.speaker in people \
                 and q.sentence - prev.sentence <= 2:
@@ -344,6 +417,15 @@ def check_ambiguous_speaker(draft: Draft) -> list[Finding]:
             f"“{q.speaker_mention}” could be {named}, named just before; read as "
             f"{q.speaker or 'no one'}", quote=q.text, speaker=q.speaker))
     return out
+
+
+def allowed_edits(surname: str) -> int:
+    """How many edits still make a misspelling of ``surname``: 1 under LONG_SURNAME letters, else 2.
+
+    >>> allowed_edits("Gantz"), allowed_edits("Netanyahu")
+    (1, 2)
+    """
+    return 1 if len(surname) < LONG_SURNAME else MAX_EDITS
 
 
 def edit_distance(a: str, b: str, limit: int = MAX_EDITS) -> int:
@@ -371,13 +453,19 @@ def edit_distance(a: str, b: str, limit: int = MAX_EDITS) -> int:
 
 
 def _body_start(draft: Draft) -> int:
-    """Where the body begins: the first paragraph (not page furniture) that ends like a
-    sentence.  A headline or a standfirst above it may name someone by surname alone."""
-    text = draft.doc.text
-    for p in draft.doc.paragraphs:
-        if p.index not in draft.skip and _SENTENCE_END.search(text, p.start, p.end):
+    """Where the body begins: the first paragraph (not page furniture) that is not a headline,
+    a standfirst or a section label - one sentence of at most HEADLINE_WORDS words, or a line
+    with no sentence end.  Those may name someone by surname alone."""
+    text, doc = draft.doc.text, draft.doc
+    for p in doc.paragraphs:
+        if p.index in draft.skip:
+            continue
+        lo = draft.sentence_at(p.start)
+        hi = draft.sentence_at(max(p.end - 1, p.start))
+        short = hi == lo and len(text[p.start:p.end].split()) <= HEADLINE_WORDS
+        if _SENTENCE_END.search(text, p.start, p.end) and not short:
             return p.start
-    return 0
+    return len(text)
 
 
 @dataclass(frozen=True)
@@ -400,16 +488,13 @@ def _spellings(draft: Draft) -> dict[str, _Spelling]:
         person.setdefault(n.surname, n.person)
         if n.first:
             firsts.setdefault(n.surname, set()).add(n.first)
-    for q in draft.doc.quotes:
-        if q.speaker_type != "person" or not q.speaker or q.speaker_start is None:
+    for offset, speaker in draft.sources:          # sources as written, never "he"/"she"
+        word = speaker.split()[-1]
+        at = draft.doc.text.find(word, offset, offset + 200)
+        if word in person or at < 0:
             continue
-        word = q.speaker.split()[-1]
-        if word in person or not word[:1].isupper():
-            continue
-        mention_end = q.speaker_end
-        places.setdefault(word, []).append((mention_end - len(word), mention_end)
-                                           if q.speaker_mention.endswith(word) else (q.speaker_start, q.speaker_end))
-        person.setdefault(word, q.speaker)
+        places.setdefault(word, []).append((at, at + len(word)))
+        person.setdefault(word, speaker)
     return {s: _Spelling(s, person[s], frozenset(firsts.get(s, ())), tuple(sorted(set(places[s]))))
             for s in places}
 
@@ -453,14 +538,20 @@ def _misspellings(draft: Draft) -> list[Finding]:
     first name at all.  The rarer spelling is reported, each place it is used, against the
     commonest spelling near it."""
     known = _people(draft)
-    spellings = [s for s in _spellings(draft).values() if len(s.surname) >= MIN_SURNAME and s.person in known]
+    speakers_named = {speaker for _, speaker in draft.sources}
+    spellings = [s for s in _spellings(draft).values() if len(s.surname) >= MIN_SURNAME
+                 and (s.person in known or s.person in speakers_named)]
     weight = {s.surname: (len(s.places), -s.places[0][0]) for s in spellings}
     best: dict[str, _Spelling] = {}       # rare spelling -> the commoner one it is read as
     for i, j in _near_pairs([s.surname for s in spellings]):
         a, b = spellings[i], spellings[j]
+        if edit_distance(a.surname, b.surname) > allowed_edits(min(a.surname, b.surname, key=len)):
+            continue                      # "Calif"/"Malik": two edits in five letters is another word
         if a.person == b.person or (a.firsts and b.firsts and not (a.firsts & b.firsts)):
             continue                      # two people: "Dana Kerr" and "John Kerry"
         rare, common = sorted((a, b), key=lambda s: weight[s.surname])
+        if common.person not in known:
+            continue                      # the spelling taken as right must be a person
         held = best.get(rare.surname)
         if held is None or weight[common.surname] > weight[held.surname]:
             best[rare.surname] = common
@@ -479,7 +570,8 @@ def _misspellings(draft: Draft) -> list[Finding]:
 
 
 def _surname_first(draft: Draft) -> list[Finding]:
-    """A surname alone in the body before the person's full name first appears."""
+    """A surname alone in the body's narrative (not in a quotation, not modifying a noun as in
+    "the Obama administration") before the person's full name first appears."""
     body = _body_start(draft)
     full_at: dict[str, int] = {}
     for n in draft.named:
@@ -489,7 +581,7 @@ def _surname_first(draft: Draft) -> list[Finding]:
     out, seen = [], set()
     for n in draft.named:
         if n.first or n.title or n.start < body or n.person in seen or n.person not in full_at \
-                or n.person not in known:
+                or n.person not in known or _attributive(draft, n.end) or draft.inside_quote(n.start):
             continue
         if n.start < full_at[n.person]:
             seen.add(n.person)

@@ -174,9 +174,8 @@ def test_cli_formats_are_the_writer_formats():
 
 # -- command line ---------------------------------------------------------------------------------
 
-DRAFT = ("Mark Esper met Benny Gantz on Monday. “The talks were good,” he said.\n"
-         "The town flooded. “Nobody came,” the mayor said. “Nobody at all came to help us.\n")
-WARN_ONLY = "Mark Esper met Benny Gantz on Monday. “The talks were good,” he said.\n"
+WARN_ONLY = "Secretary Mark Esper and Minister Benny Gantz met on Monday. “It went well,” he said.\n"
+DRAFT = WARN_ONLY + "The town flooded. “Nobody came,” the mayor said. “Nobody at all came to help us.\n"
 CLEAN = "“We also make deals,” Defense Minister Benny Gantz said.\n"
 
 
@@ -194,7 +193,7 @@ def test_cli_table_lines_summary_and_exit_1(files, capsys):
     assert cli.main(["check", str(draft)]) == 1
     out, err = capsys.readouterr()
     assert out.splitlines() == [
-        f"{draft}:1:62: warning[ambiguous-speaker] “he” could be Mark Esper and Benny Gantz, "
+        f"{draft}:1:78: warning[ambiguous-speaker] “he” could be Mark Esper and Benny Gantz, "
         "named just before; read as Mark Esper",
         f"{draft}:2:50: error[unbalanced-quote] “ opens a quotation that is never closed "
         "(its paragraph ends first)",
@@ -219,8 +218,8 @@ def test_cli_json_one_object_per_finding(files, capsys):
     out, err = capsys.readouterr()
     records = [json.loads(line) for line in out.splitlines()]
     assert [(Path(r["file"]).name, r["verdict"], r["line"], r["column"]) for r in records] == [
-        ("draft.txt", "ambiguous-speaker", 1, 62), ("draft.txt", "unbalanced-quote", 2, 50),
-        ("warn.txt", "ambiguous-speaker", 1, 62)]
+        ("draft.txt", "ambiguous-speaker", 1, 78), ("draft.txt", "unbalanced-quote", 2, 50),
+        ("warn.txt", "ambiguous-speaker", 1, 78)]
     assert all(list(r) == list(check.FINDING_KEYS) for r in records)
     assert err == "1 error, 2 warnings, 0 info\n"
 
@@ -229,7 +228,7 @@ def test_cli_csv(files, capsys):
     assert cli.main(["check", str(files["warn.txt"]), "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [(r["verdict"], r["severity"], r["line"], r["column"], r["speaker"]) for r in rows] == [
-        ("ambiguous-speaker", "warning", "1", "62", "Mark Esper")]
+        ("ambiguous-speaker", "warning", "1", "78", "Mark Esper")]
 
 
 def test_cli_bad_draft_reported_others_still_checked(files, tmp_path, capsys):
@@ -244,7 +243,7 @@ def test_cli_bad_draft_reported_others_still_checked(files, tmp_path, capsys):
         f"quotetrack: {missing}: No such file or directory",
         "0 errors, 1 warning, 0 info",
     ]
-    assert out.startswith(f"{files['warn.txt']}:1:62: warning[ambiguous-speaker]")
+    assert out.startswith(f"{files['warn.txt']}:1:78: warning[ambiguous-speaker]")
 
 
 def test_cli_no_draft_is_a_usage_error(capsys):
@@ -255,3 +254,11 @@ def test_cli_no_draft_is_a_usage_error(capsys):
 def test_cli_bad_format_is_a_usage_error(files, capsys):
     assert cli.main(["check", str(files["clean.txt"]), "--format", "markdown"]) == 2
     assert "invalid choice: 'markdown'" in capsys.readouterr().err
+
+
+def test_doctests_of_check_and_speakers():
+    import doctest
+    from quotetrack import speakers
+    for module in (check, speakers):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__
