@@ -45,7 +45,7 @@ CHECK_FORMATS = ("table", "json", "csv")
 # The keys of the JSON Lines form of a finding, and the CSV header: the output contract.
 FINDING_KEYS = tuple(Finding("", 1, 1, "", "error", "").to_dict())
 QUOTE_IN_MESSAGE = 60        # a quote in a message is shortened to this many characters
-HEADLINE_WORDS = 20          # a one-sentence opening paragraph this short is a headline or standfirst
+HEADLINE_WORDS = 30          # a one-sentence opening paragraph this short is a headline or standfirst
 MIN_SURNAME = 4              # shorter surnames are never compared for spelling
 MAX_EDITS = 2                # "Gantz"/"Gants" (1), "Esper"/"Espre" (1, a transposition)
 LONG_SURNAME = 7             # shorter surnames allow one edit, longer ones two ("Netanyahu"/"Netanyhau")
@@ -55,6 +55,14 @@ MAX_SHARED = 32
 
 # A word, to look for lower-case person nouns a "he"/"she" may refer back to: "spokesman".
 _WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z’'\-]*")
+# A person's name as a source resolves to: capitalised words, initials and name particles
+# ("Benny Gantz", "Jason C. Ervin", "Beatriz de la Cruz", "Conan O'Brien"), not "R-Utah" nor
+# "Giles attempted to re-engage the campaign".
+_NAME_LIKE = re.compile(
+    r"(?:[A-Z][a-z’'][\w’'\-]*|[A-Z]\.)(?:[ ](?:(?:de|da|la|le|van|von|bin|al|del|di)[ ])*"
+    r"(?:[A-Z][a-z’'][\w’'\-]*|[A-Z]\.))*")
+# "He"/"She" opening a sentence (the word scan above only sees lower-case words).
+_PRONOUN_OPENING = re.compile(r"\s*[“\"]?(?:He|She)\b")
 # What a word that is no cue gets from the cue table.
 _NOT_A_CUE = lexicon.CueEntry("", "")
 # The lower-case word right after a name: "Rovers manager" -> "manager".
@@ -136,10 +144,13 @@ class Draft:
 
     @cached_property
     def sources(self) -> list[tuple[int, str]]:
-        """(offset, speaker) of every attribution to a person named there (not "he"/"she")."""
+        """(offset, speaker) of every attribution to a person named there as the subject of
+        its cue (not "he"/"she", not "according to X")."""
         return sorted((q.speaker_start, q.speaker) for q in self.doc.quotes
-                      if q.speaker_type == "person" and q.speaker[:1].isupper() and q.speaker_start is not None
-                      and q.speaker_mention.lower() not in speakers.PERSON_PRONOUNS)
+                      if q.speaker_type == "person" and _NAME_LIKE.fullmatch(q.speaker or "")
+                      and q.speaker_start is not None
+                      and q.speaker_mention.lower() not in speakers.PERSON_PRONOUNS
+                      and not q.rule.startswith("according_to"))
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -195,16 +206,30 @@ def check_unbalanced(draft: Draft) -> list[Finding]:
 def _introduced(draft: Draft, q: Quote) -> bool:
     """Whether the writer plainly introduced a quote the extractor left without a speaker: a
     colon right before it ("… released the following statement:¶“…”", "Stated Stone:¶“…”"),
-    or a speech cue later in its sentence ("“…,” said retired neurosurgeon Ben Carson")."""
-    text = draft.doc.text
+    a speech cue later in its sentence ("“…,” said retired neurosurgeon Ben Carson"), or a
+    sentence just before in which someone named (or "he"/"she") speaks ("Howard continued his
+    remarks.¶“…”")."""
+    text, sents = draft.doc.text, draft.doc.sentences
     if text[:q.start].rstrip().endswith(":"):
         return True
-    sent = draft.doc.sentences[draft.sentence_at(max(q.end - 1, q.start))] if draft.doc.sentences else None
-    if sent is None or sent.end <= q.end:
+    if not sents:
         return False
     cues = lexicon.cues()
-    return any(cues.get(m.group().lower(), _NOT_A_CUE).type == "speech"
-               for m in _WORD.finditer(text, q.end, sent.end) if not draft.inside_quote(m.start()))
+    sent = sents[draft.sentence_at(max(q.end - 1, q.start))]
+    if sent.end > q.end and any(cues.get(m.group().lower(), _NOT_A_CUE).type == "speech"
+                                for m in _WORD.finditer(text, q.end, sent.end) if not draft.inside_quote(m.start())):
+        return True
+    k = draft.sentence_at(q.start)
+    if k == 0 or text[sents[k].start:q.start].strip():
+        return False
+    before = sents[k - 1]                 # "Howard continued his scathing remarks.¶“…”"
+    words = [m for m in _WORD.finditer(text, before.start, before.end) if not draft.inside_quote(m.start())]
+    spoke = any(cues.get(m.group(), _NOT_A_CUE).type in ("speech", "act") for m in words)
+    lo = bisect.bisect_left(draft.named_starts, before.start)
+    someone = lo < len(draft.named) and draft.named[lo].start < before.end \
+        or any(m.group() in speakers.PERSON_PRONOUNS for m in words) \
+        or _PRONOUN_OPENING.match(text, before.start) is not None
+    return spoke and someone
 
 
 def check_unattributed(draft: Draft) -> list[Finding]:
@@ -570,18 +595,22 @@ def _misspellings(draft: Draft) -> list[Finding]:
 
 
 def _surname_first(draft: Draft) -> list[Finding]:
-    """A surname alone in the body's narrative (not in a quotation, not modifying a noun as in
-    "the Obama administration") before the person's full name first appears."""
+    """A surname alone as the subject of a clause or the source of a statement in the body's
+    narrative ("Gantz flew …", "…, Gantz said"), before the person's full name first appears.
+    Not in a quotation, not modifying a noun ("the Obama administration"), not as an object
+    ("in the Bush years", "on Biden"): those are usually famous names or set phrases."""
     body = _body_start(draft)
     full_at: dict[str, int] = {}
     for n in draft.named:
         if n.first:
             full_at.setdefault(n.person, n.start)
     known = _people(draft)
+    sources = {offset for offset, _ in draft.sources}
     out, seen = [], set()
     for n in draft.named:
         if n.first or n.title or n.start < body or n.person in seen or n.person not in full_at \
-                or n.person not in known or _attributive(draft, n.end) or draft.inside_quote(n.start):
+                or n.person not in known or _attributive(draft, n.end) or draft.inside_quote(n.start) \
+                or not (n.subject or n.start in sources):
             continue
         if n.start < full_at[n.person]:
             seen.add(n.person)

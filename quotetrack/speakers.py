@@ -274,15 +274,25 @@ def named_people(text: str, skip: list[tuple[int, int]] = ()) -> tuple[Named, ..
 _BEFORE_NAME = re.compile(r"(?:(^|[^\w\s])\s*)?(?:([A-Za-z’'\-]+)|([^\w\s]))\s*$")
 
 
+# Words that join two names as well as two clauses: "Esper and Gantz", "…, and Gantz said".
+_JOINING = frozenset({"and", "or", "nor"})
+# A capitalised name (with its title) right before a joining word: "US Secretary of Defense
+# Mark Esper" in "US Secretary of Defense Mark Esper and".
+_NAME_BEFORE = re.compile(
+    r"(?<![\w’'])[A-Z][\w’'\-]*\.?(?:[ \t]+(?:(?:of|the|de|da|van|von|bin|al|la|le)[ \t]+)?[A-Z][\w’'\-]*\.?)*$")
+
+
 def main_subject(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` (its title included) is the subject of a main
     clause: it opens the text or a sentence (perhaps after one opening word: "Later Esper"),
     or follows a comma, semicolon, colon, dash, opening quote mark, or a word of
-    data/main_clause_openers.txt ("and", "but", "as", …); a possessive ("Gantz’s") is not.
+    data/main_clause_openers.txt ("but", "as", …); after "and"/"or" it is a subject when the
+    name before the "and" is one ("Esper and Gantz met", not "between Esper and Gantz") or a
+    comma comes first ("…, and Gantz said"); a possessive ("Gantz’s") is not.
 
-    >>> t = "Esper met Gantz. Later Esper and Gantz’s aide left, as Gantz said."
+    >>> t = "Esper met Gantz. Later Esper and Gantz’s aide left, as Gantz said. Talks with Esper and Gantz ended."
     >>> [main_subject(t, m.start(), m.end()) for m in re.finditer(r"Esper|Gantz", t)]
-    [True, False, True, False, True]
+    [True, False, True, False, True, False, False]
     """
     if text.startswith(_POSSESSIVES, end):
         return False
@@ -295,7 +305,16 @@ def main_subject(text: str, start: int, end: int) -> bool:
     edge, word, mark = before.group(1), before.group(2), before.group(3)
     if mark is not None:
         return mark in ".!?;:,—–-“‘\"'("
-    if word.lower() in lexicon.lower_words("main_clause_openers.txt"):
+    low = word.lower()
+    if low in _JOINING:                   # "Esper and Gantz": as the name before "and" is
+        k = before.start(2)
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k > 0 and text[k - 1] == ",":
+            return True                   # "…, and Gantz said": a new clause
+        first = _NAME_BEFORE.search(text, max(0, k - 80), k)
+        return first is not None and main_subject(text, first.start(), k)
+    if low in lexicon.lower_words("main_clause_openers.txt"):
         return True
     # one capitalised word opening the sentence: "Later Esper", "Instead Gantz"
     return word[:1].isupper() and edge is not None and (edge == "" or edge in ".!?\n“\"")

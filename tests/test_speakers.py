@@ -232,6 +232,9 @@ def test_named_people_offsets_slice_back_on_corpus():
     ("Esper praised Gantz’s plan.", "Gantz", False),
     ("Esper left when Gantz arrived.", "Gantz", False),
     ("On Monday, Gantz left.", "Gantz", True),
+    ("Talks between Esper and Gantz ended.", "Gantz", False),
+    ("US Secretary of Defense Mark Esper and Defense Minister Benny Gantz met.", "Defense Minister", True),
+    ("Esper arrived, and Gantz left.", "Gantz", True),
 ])
 def test_main_subject(text, name, subject):
     start = text.index(name)
