@@ -60,8 +60,10 @@ def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
 
     The cut falls at a word boundary when one is near the end.
 
+    >>> shorten("one two three four", 15)
+    'one two three…'
     >>> shorten("one two three four", 12)
-    'one two …'
+    'one two thr…'
     """
     text = one_line(text)
     if len(text) <= width:

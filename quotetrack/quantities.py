@@ -1,0 +1,165 @@
+"""Numbers and named quantities in text: "3 million jobs", "40%", "$1.2bn", "three".
+
+:func:`find` returns frozen :class:`~quotetrack.model.Quantity` records with
+offsets into the text and the number each stands for; :func:`number_value`
+reads one number token.  The claims scorer, the ledger's repeated-claim
+comparison and the draft checker's ``number-changed`` verdict all read numbers
+here, so "three" and 3 compare equal everywhere.
+
+>>> [(q.text, q.value, q.unit) for q in find("We lost 3 million jobs, up 40% since 1967.")]
+[('3 million jobs', 3000000.0, 'jobs'), ('40%', 40.0, '%'), ('1967', 1967.0, '')]
+>>> [(q.text, q.value, q.unit) for q in find("It cost $1.2bn, or twenty-five dollars each.")]
+[('$1.2bn', 1200000000.0, '$'), ('twenty-five dollars', 25.0, '$')]
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from . import lexicon
+from .model import Quantity
+
+# Multipliers written right after a currency amount ("$5m", "£2bn", "€30k").
+_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, tuple[float, str]]:
+    """data/number_words.tsv: word -> (value, role)."""
+    return {row[0]: (float(row[1]), row[2]) for row in lexicon.rows("number_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, str]:
+    """data/quantity_units.tsv: sign or word -> unit."""
+    return {row[0]: row[1] for row in lexicon.rows("quantity_units.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> regex.Pattern:
+    """One pattern for a quantity, built from the data files on first use.
+
+    Matches "3", "3,000", "2.5", "three", "twenty-five", "three hundred thousand",
+    "a dozen", each optionally with a currency sign before ("$5", "US$ 3"), a scale
+    after ("3 million", "$5m"), a percent sign or word ("40%", "40 per cent"), and
+    the word after it as a candidate unit ("jobs").
+    """
+    words = _number_words()
+    word = lexicon.trie_pattern(sorted(words, key=len, reverse=True))
+    scales = lexicon.trie_pattern([w for w, (_v, role) in words.items()
+                                   if role in ("scale", "hundred", "dozen")])
+    units = _units()
+    signs = "|".join(regex.escape(s) for s in sorted(units, key=len, reverse=True)
+                     if not s[0].isalpha())
+    after = lexicon.trie_pattern([u for u in units if u[0].isalpha() or u == "%"])
+    short = "|".join(sorted(_SHORT_SCALES, key=len, reverse=True))
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+    return regex.compile(
+        rf"""(?<![\p{{L}}\p{{N}}_\-.,/])
+        (?P<sign>{signs}|US\$)?[ ]?
+        (?:
+            (?P<digits>{digits})(?:(?P<short>{short})\b|(?:[ ](?P<dscale>(?:{scales})(?:[ ](?:{scales}))*))\b)?
+          | (?P<words>(?:{word})(?:(?:[ \-]|[ ]and[ ])(?:{word}))*)\b
+          | (?P<article>an?)[ ](?P<ascale>(?:{scales})(?:[ ](?:{scales}))*)\b
+        )
+        (?![\p{{L}}\p{{N}}])
+        (?:[ ]?(?P<after>{after})(?![\p{{L}}]))?
+        (?:[ ](?P<noun>\p{{Ll}}[\p{{Ll}}\-]+))?""",
+        regex.VERBOSE | regex.IGNORECASE)
+
+
+def _words_value(tokens: list[str]) -> float | None:
+    """The value of number words read left to right ("three hundred twenty-five thousand")."""
+    table = _number_words()
+    total = current = 0.0
+    seen = False
+    for token in tokens:
+        if token in ("a", "an", "and"):
+            if token != "and":
+                current += 1
+            continue
+        entry = table.get(token)
+        if entry is None:
+            return None
+        value, role = entry
+        seen = True
+        if role == "unit":
+            current += value
+        elif role == "hundred":
+            current = (current or 1) * value
+        elif role == "dozen":
+            current = (current or 1) * value
+        else:                          # scale
+            total += (current or 1) * value
+            current = 0.0
+    return total + current if seen else None
+
+
+def number_value(token: str) -> float | None:
+    """The number a token or run of number words stands for, or None.
+
+    >>> [number_value(t) for t in ("3,000", "2.5", "three", "twenty-five", "a dozen", "lots")]
+    [3000.0, 2.5, 3.0, 25.0, 12.0, None]
+    """
+    text = token.strip().lower()
+    if not text:
+        return None
+    plain = text.replace(",", "")
+    try:
+        return float(plain)
+    except ValueError:
+        pass
+    return _words_value(regex.split(r"[\s\-]+", text))
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> tuple[Quantity, ...]:
+    """Every quantity in ``text[start:end]``, with offsets into ``text``."""
+    end = len(text) if end is None else end
+    stop_words = lexicon.lower_words("function_words.txt")
+    units = _units()
+    words = _number_words()
+    out: list[Quantity] = []
+    for match in _pattern().finditer(text, start, end):
+        value, unit = _value(match)
+        if value is None or _is_pronoun_one(match):
+            continue
+        sign = (match.group("sign") or "").lower()
+        after = (match.group("after") or "").lower()
+        if sign:
+            unit = units.get(sign, "$" if "$" in sign else sign)
+        if after:
+            unit = units.get(" ".join(after.split()), unit)
+        stop = match.end("after") if after else (
+            max(match.end(g) for g in ("digits", "short", "dscale", "words", "ascale")
+                if match.start(g) >= 0))
+        noun = match.group("noun")
+        if (noun and not unit and noun[0].islower() and noun not in stop_words
+                and noun not in words):
+            unit, stop = noun, match.end("noun")
+        begin = match.start("sign") if sign else match.start() + (len(match.group())
+                                                                  - len(match.group().lstrip()))
+        out.append(Quantity(begin, stop, text[begin:stop], value, unit))
+    return tuple(out)
+
+
+def _is_pronoun_one(match: regex.Match) -> bool:
+    """A bare "one" ("no one", "one of them", "the one who") is a pronoun, not a count."""
+    return (match.group("words") or "").lower() == "one" and not match.group("after")
+
+
+def _value(match: regex.Match) -> tuple[float | None, str]:
+    """The number a :func:`_pattern` match stands for, and a unit implied by a scale word."""
+    if match.group("digits"):
+        value = float(match.group("digits").replace(",", ""))
+        if match.group("short"):
+            if not match.group("sign"):
+                return None, ""        # "5m" may be metres; only "$5m" is millions
+            return value * _SHORT_SCALES[match.group("short").lower()], ""
+        if match.group("dscale"):
+            factor = _words_value(match.group("dscale").lower().split())
+            value *= factor or 1
+        return value, ""
+    if match.group("words"):
+        return _words_value(regex.split(r"[\s\-]+", match.group("words").lower())), ""
+    return _words_value([match.group("article").lower()] + match.group("ascale").lower().split()), ""

@@ -1,0 +1,49 @@
+"""Numbers and named quantities: values, units, offsets."""
+import pytest
+from hypothesis import given, strategies as st
+
+from quotetrack import quantities
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We lost 3 million jobs.", [("3 million jobs", 3e6, "jobs")]),
+    ("Unemployment hit 40% in May.", [("40%", 40.0, "%")]),
+    ("It rose 3.9 per cent.", [("3.9 per cent", 3.9, "%")]),
+    ("a fall of 2.5 percentage points", [("2.5 percentage points", 2.5, "percentage points")]),
+    ("It cost $1.2bn.", [("$1.2bn", 1.2e9, "$")]),
+    ("It cost US$ 3 billion.", [("US$ 3 billion", 3e9, "$")]),
+    ("a bill of £40,000", [("£40,000", 40000.0, "£")]),
+    ("twenty-five dollars each", [("twenty-five dollars", 25.0, "$")]),
+    ("three hundred and twenty-five thousand votes", [("three hundred and twenty-five thousand votes", 325000.0, "votes")]),
+    ("A dozen people and two dozen eggs", [("A dozen people", 12.0, "people"), ("two dozen eggs", 24.0, "eggs")]),
+    ("the first time since 1967", [("1967", 1967.0, "")]),
+    ("One million people", [("One million people", 1e6, "people")]),
+    ("COVID-19 and F-35 jets in 3rd place", []),
+    ("He is 5m tall.", []),
+    ("No one came; one of them left.", []),
+    ("more than 400,000 Americans", [("400,000", 400000.0, "")]),
+])
+def test_find(text, expected):
+    assert [(q.text, q.value, q.unit) for q in quantities.find(text)] == expected
+
+
+def test_find_within_bounds_keeps_offsets_into_the_text():
+    text = "Intro 7 words. We lost 3 million jobs. Then 9."
+    start = text.index("We")
+    found = quantities.find(text, start, text.index("Then"))
+    assert [(q.text, q.start) for q in found] == [("3 million jobs", text.index("3 million"))]
+
+
+@pytest.mark.parametrize("token, value", [
+    ("3,000", 3000.0), ("2.5", 2.5), ("three", 3.0), ("Twenty-Five", 25.0), ("a dozen", 12.0),
+    ("two hundred", 200.0), ("one million", 1e6), ("lots", None), ("", None),
+])
+def test_number_value(token, value):
+    assert quantities.number_value(token) == value
+
+
+@given(st.text(max_size=200))
+def test_any_text_offsets_slice_back(text):
+    for q in quantities.find(text):
+        assert text[q.start:q.end] == q.text
+        assert q.value is None or q.value >= 0
