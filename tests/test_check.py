@@ -253,10 +253,3 @@ def test_cli_bad_format_is_a_usage_error(files, capsys):
     assert cli.main(["check", str(files["clean.txt"]), "--format", "markdown"]) == 2
     assert "invalid choice: 'markdown'" in capsys.readouterr().err
 
-
-def test_doctests_of_check_and_speakers():
-    import doctest
-    from quotetrack import speakers
-    for module in (check, speakers):
-        result = doctest.testmod(module)
-        assert result.failed == 0 and result.attempted > 0, module.__name__
