@@ -32,7 +32,7 @@ import bisect
 import csv
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Sequence, TextIO
 
@@ -63,6 +63,13 @@ _NAME_LIKE = re.compile(
     r"(?:[A-Z][a-z’'][\w’'\-]*|[A-Z]\.))*")
 # "He"/"She" opening a sentence (the word scan above only sees lower-case words).
 _PRONOUN_OPENING = re.compile(r"\s*[“\"]?(?:He|She)\b")
+# A capitalised word standing alone (no capitalised word or name particle after it):
+# "Okafur" in "Delgado and Okafur are due", not "New" in "New York", "Osama" in "Osama bin Laden".
+_LONE_CAPITALISED = re.compile(
+    r"(?<![\w’'\-])[A-Z][a-z][a-z\-]*\b(?![’']\w)"
+    r"(?![ ]+(?:[A-Z]|(?:bin|ibn|al|de|da|del|della|di|du|la|le|van|von|der)[ ]))")
+# A capitalised word and a space right before a word: "New " in "New York".
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'\-]*\.? $")
 # What a word that is no cue gets from the cue table.
 _NOT_A_CUE = lexicon.CueEntry("", "")
 # The lower-case word right after a name: "Rovers manager" -> "manager".
@@ -503,8 +510,10 @@ class _Spelling:
 
 
 def _spellings(draft: Draft) -> dict[str, _Spelling]:
-    """surname as written -> its person, first names and places: from the named people and
-    from person sources of attributions ("Gants said" when no "… Gants" is named in full)."""
+    """surname as written -> its person, first names and places: from the named people, from
+    person sources of attributions ("Gants said" when no "… Gants" is named in full), and from
+    lone capitalised words that are the subject of a clause in the narrative ("Okafur is due";
+    their person is "", so they are only ever the rare spelling)."""
     places: dict[str, list[tuple[int, int]]] = {}
     firsts: dict[str, set[str]] = {}
     person: dict[str, str] = {}
@@ -520,6 +529,16 @@ def _spellings(draft: Draft) -> dict[str, _Spelling]:
             continue
         places.setdefault(word, []).append((at, at + len(word)))
         person.setdefault(word, speaker)
+    text = draft.doc.text
+    function = lexicon.lower_words("function_words.txt") | lexicon.lower_words("calendar_words.txt")
+    for m in _LONE_CAPITALISED.finditer(text):   # "Delgado and Okafur are due …"
+        word = m.group()
+        if word in person or word.lower() in function or draft.inside_quote(m.start()) \
+                or _CAPITALISED_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+                or not speakers.main_subject(text, m.start(), m.end()):
+            continue
+        places.setdefault(word, []).append((m.start(), m.end()))
+        person.setdefault(word, "")
     return {s: _Spelling(s, person[s], frozenset(firsts.get(s, ())), tuple(sorted(set(places[s]))))
             for s in places}
 
@@ -560,13 +579,15 @@ def _near_pairs(words: list[str]) -> set[tuple[int, int]]:
 
 def _misspellings(draft: Draft) -> list[Finding]:
     """Two spellings of one surname: both given with the same first name, or one never given a
-    first name at all.  The rarer spelling is reported, each place it is used, against the
-    commonest spelling near it."""
+    first name at all while the other is (a person named in full).  The rarer spelling is
+    reported, each place it is used, against the commonest spelling near it.  Not one word
+    that begins the other ("America"/"Americans"), nor a place."""
     known = _people(draft)
     speakers_named = {speaker for _, speaker in draft.sources}
     spellings = [s for s in _spellings(draft).values() if len(s.surname) >= MIN_SURNAME
-                 and (s.person in known or s.person in speakers_named)]
+                 and (s.person in known or s.person in speakers_named or not s.person)]
     weight = {s.surname: (len(s.places), -s.places[0][0]) for s in spellings}
+    places = lexicon.words("places.txt")
     best: dict[str, _Spelling] = {}       # rare spelling -> the commoner one it is read as
     for i, j in _near_pairs([s.surname for s in spellings]):
         a, b = spellings[i], spellings[j]
@@ -575,8 +596,11 @@ def _misspellings(draft: Draft) -> list[Finding]:
         if a.person == b.person or (a.firsts and b.firsts and not (a.firsts & b.firsts)):
             continue                      # two people: "Dana Kerr" and "John Kerry"
         rare, common = sorted((a, b), key=lambda s: weight[s.surname])
-        if common.person not in known:
-            continue                      # the spelling taken as right must be a person
+        if not common.firsts or (common.person not in known and common.person not in speakers_named):
+            continue                      # the spelling taken as right: a person, named in full
+        if rare.surname.startswith(common.surname) or common.surname.startswith(rare.surname) \
+                or rare.surname in places or common.surname in places:
+            continue                      # "America"/"Americans": another form, or a place
         held = best.get(rare.surname)
         if held is None or weight[common.surname] > weight[held.surname]:
             best[rare.surname] = common
@@ -726,9 +750,8 @@ def check(text: str, file: str, sources: Sequence = (), config: Config | None = 
     for _, fn in CHECKS:
         findings.extend(fn(draft))
     if sources:
-        from . import verify
-        for f in verify.verify_quotes(doc, file, sources):
-            findings.append(replace(f, severity=severity_of(f.verdict, f.severity)))
+        from . import verify             # its findings carry verify's own severities (verify.VERDICTS)
+        findings.extend(verify.verify_quotes(doc, file, sources))
     order = {name: i for i, (name, _) in enumerate(CHECKS)}
     findings.sort(key=lambda f: (f.start, f.end, order.get(f.verdict, len(order)), f.verdict))
     return findings
