@@ -46,6 +46,8 @@ CHECK_FORMATS = ("table", "json", "csv")
 FINDING_KEYS = tuple(Finding("", 1, 1, "", "error", "").to_dict())
 QUOTE_IN_MESSAGE = 60        # a quote in a message is shortened to this many characters
 HEADLINE_WORDS = 30          # a one-sentence opening paragraph this short is a headline or standfirst
+HEADLINE_PARAGRAPHS = 3      # headline, standfirst, byline: the body begins by the fourth paragraph
+SUBHEAD_WORDS = 12           # a paragraph this short, anywhere, is a headline or subhead ("Rubio: Finish second.")
 MIN_SURNAME = 4              # shorter surnames are never compared for spelling
 MAX_EDITS = 2                # "Gantz"/"Gants" (1), "Esper"/"Espre" (1, a transposition)
 LONG_SURNAME = 7             # shorter surnames allow one edit, longer ones two ("Netanyahu"/"Netanyhau")
@@ -63,6 +65,10 @@ _NAME_LIKE = re.compile(
     r"(?:[A-Z][a-z’'][\w’'\-]*|[A-Z]\.))*")
 # "He"/"She" opening a sentence (the word scan above only sees lower-case words).
 _PRONOUN_OPENING = re.compile(r"\s*[“\"]?(?:He|She)\b")
+# "by" and a name after a quoted title: '"Met accused of whitewashing," by Post's Kathianne'.
+_BY_AFTER = re.compile(r"[,\s]*by\s+(?:the\s+)?[A-Z]")
+# The start of a markup tag: "<a ", "<tweet ", "</p".
+_TAG_OPEN = re.compile(r"</?[A-Za-z][\w\-]*[\s>/]")
 # A capitalised word standing alone (no capitalised word or name particle after it):
 # "Okafur" in "Delgado and Okafur are due", not "New" in "New York", "Osama" in "Osama bin Laden".
 _LONE_CAPITALISED = re.compile(
@@ -189,8 +195,18 @@ def quoted(text: str) -> str:
 
 # --- the checks -------------------------------------------------------------------------------
 
+def _in_markup(text: str, offset: int) -> bool:
+    """Whether ``offset`` is inside an HTML or XML tag on its line (``<a href="…">``), whose
+    attribute quotes are markup, not quotation."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    opened = text.rfind("<", line_start, offset)
+    return opened >= 0 and _TAG_OPEN.match(text, opened) is not None \
+        and text.find(">", opened, offset) < 0
+
+
 def check_unbalanced(draft: Draft) -> list[Finding]:
     """The quote scanner's warnings: a mark opened and never closed, a closing mark never opened.
+    Marks inside markup tags (``<tweet author="…">``) are left alone.
 
     >>> [f.message for f in run_check(check_unbalanced, "He said: “We will go.\\nThey went.")]
     ['“ opens a quotation that is never closed (its paragraph ends first)']
@@ -199,7 +215,7 @@ def check_unbalanced(draft: Draft) -> list[Finding]:
     quote_at = {q.start: q.text for q in draft.doc.quotes}
     out = []
     for w in draft.doc.warnings:
-        if w.code != "unbalanced-quote":
+        if w.code != "unbalanced-quote" or _in_markup(text, w.start):
             continue
         mark = text[w.start:w.end]
         if "never closed" in w.message:
@@ -242,14 +258,17 @@ def _introduced(draft: Draft, q: Quote) -> bool:
 def check_unattributed(draft: Draft) -> list[Finding]:
     """A direct or mixed quote with no source and no attributed quote before it to continue.
     Not one the writer plainly introduced (see :func:`_introduced`) nor a quote right after such
-    a one (the next paragraph of a statement introduced with a colon).
+    a one (the next paragraph of a statement introduced with a colon); not in the headline
+    (attributed in the body, by convention), nor a title followed by its author ("…," by X).
 
-    >>> [f.verdict for f in run_check(check_unattributed, "The town flooded.\\n“Nobody came to help.”")]
+    >>> lead = "The river rose two metres overnight. By morning the lower town was under water.\\n"
+    >>> [f.verdict for f in run_check(check_unattributed, lead + "“Nobody came to help.”")]
     ['unattributed']
     >>> run_check(check_unattributed, "The mayor released this statement:\\n“Nobody came to help.”")
     []
     """
     out = []
+    body = _body_start(draft)
     introduced = None                     # the paragraph of the last quote found introduced
     for q in draft.doc.quotes:
         if q.kind in ("direct", "mixed") and q.speaker is None and q.speaker_mention is None \
@@ -257,6 +276,8 @@ def check_unattributed(draft: Draft) -> list[Finding]:
             if _introduced(draft, q) or (introduced is not None and q.paragraph - introduced <= 1):
                 introduced = q.paragraph
                 continue
+            if q.start < body or _BY_AFTER.match(draft.doc.text, q.end):
+                continue                  # a headline's quote; a title with its author ("…," by X)
             out.append(draft.finding(
                 "unattributed", q.start, q.end,
                 f"{quoted(q.text)} has no speaker: no attribution, and no attributed quote just before it",
@@ -486,18 +507,26 @@ def edit_distance(a: str, b: str, limit: int = MAX_EDITS) -> int:
 
 def _body_start(draft: Draft) -> int:
     """Where the body begins: the first paragraph (not page furniture) that is not a headline,
-    a standfirst or a section label - one sentence of at most HEADLINE_WORDS words, or a line
-    with no sentence end.  Those may name someone by surname alone."""
+    a standfirst or a label - a short paragraph (:func:`_short`) or a line with no sentence
+    end - and at the latest the paragraph after HEADLINE_PARAGRAPHS of them.  A headline may
+    name someone by surname alone and quote someone the body attributes."""
     text, doc = draft.doc.text, draft.doc
+    seen = 0
     for p in doc.paragraphs:
         if p.index in draft.skip:
             continue
-        lo = draft.sentence_at(p.start)
-        hi = draft.sentence_at(max(p.end - 1, p.start))
-        short = hi == lo and len(text[p.start:p.end].split()) <= HEADLINE_WORDS
-        if _SENTENCE_END.search(text, p.start, p.end) and not short:
+        seen += 1
+        if seen > HEADLINE_PARAGRAPHS or (_SENTENCE_END.search(text, p.start, p.end) and not _short(draft, p)):
             return p.start
     return len(text)
+
+
+def _short(draft: Draft, p) -> bool:
+    """A paragraph a headline or standfirst may be: one sentence of at most HEADLINE_WORDS
+    words, or at most SUBHEAD_WORDS words whatever the sentence splitter made of it."""
+    words = len(draft.doc.text[p.start:p.end].split())
+    one = draft.sentence_at(p.start) == draft.sentence_at(max(p.end - 1, p.start))
+    return words <= SUBHEAD_WORDS or (one and words <= HEADLINE_WORDS)
 
 
 @dataclass(frozen=True)
@@ -620,7 +649,8 @@ def _misspellings(draft: Draft) -> list[Finding]:
 
 def _surname_first(draft: Draft) -> list[Finding]:
     """A surname alone as the subject of a clause or the source of a statement in the body's
-    narrative ("Gantz flew …", "…, Gantz said"), before the person's full name first appears.
+    narrative ("Gantz flew …", "…, Gantz said"), before the person's full name first appears
+    and before any titled mention ("President Obama").
     Not in a quotation, not modifying a noun ("the Obama administration"), not as an object
     ("in the Bush years", "on Biden"): those are usually famous names or set phrases."""
     body = _body_start(draft)
@@ -630,12 +660,18 @@ def _surname_first(draft: Draft) -> list[Finding]:
             full_at.setdefault(n.person, n.start)
     known = _people(draft)
     sources = {offset for offset, _ in draft.sources}
+    paragraphs = {p.index: p for p in draft.doc.paragraphs}
     out, seen = [], set()
     for n in draft.named:
+        if n.title:
+            seen.add(n.person)            # "President Obama" introduces him well enough
         if n.first or n.title or n.start < body or n.person in seen or n.person not in full_at \
                 or n.person not in known or _attributive(draft, n.end) or draft.inside_quote(n.start) \
                 or not (n.subject or n.start in sources):
             continue
+        para = paragraphs[draft.doc.sentences[draft.sentence_at(n.start)].paragraph]
+        if len(draft.doc.text[para.start:para.end].split()) <= SUBHEAD_WORDS:
+            continue                      # a subhead: "Rubio: Finish second."
         if n.start < full_at[n.person]:
             seen.add(n.person)
             line, _ = draft.lines.position(full_at[n.person])

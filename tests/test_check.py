@@ -253,3 +253,55 @@ def test_cli_bad_format_is_a_usage_error(files, capsys):
     assert cli.main(["check", str(files["clean.txt"]), "--format", "markdown"]) == 2
     assert "invalid choice: 'markdown'" in capsys.readouterr().err
 
+
+
+# -- with sources (quotetrack.verify) ---------------------------------------------------------------
+
+DEMO = ROOT / "corpus" / "check"
+
+
+def test_cli_sources_one_verdict_per_quote_plus_source_free(capsys):
+    """Every quote of the draft gets exactly one verdict from the sources; the source-free
+    findings (here the misspelt 'Okafur') come on top, in position order."""
+    import quotetrack
+    draft = DEMO / "draft.txt"
+    code = cli.main(["check", str(draft), "--source", str(DEMO / "briefing.txt"),
+                     "--source", str(DEMO / "release.txt"), "--format", "json"])
+    out, err = capsys.readouterr()
+    records = [json.loads(line) for line in out.splitlines()]
+    free = {name for name, _ in check.CHECKS}
+    quotes = quotetrack.extract(draft.read_text(encoding="utf-8")).quotes
+    assert len([r for r in records if r["verdict"] not in free]) == len(quotes)
+    assert [(r["verdict"], r["line"], r["column"]) for r in records if r["verdict"] in free] == [
+        ("name-inconsistent", 21, 13)]
+    assert [(r["line"], r["column"]) for r in records] == sorted((r["line"], r["column"]) for r in records)
+    assert code == 1 and err.endswith(" info\n")
+    wrong = [r for r in records if r["verdict"] == "wrong-speaker"]
+    assert [(r["speaker"], r["source_speaker"], r["source"], r["source_line"]) for r in wrong] == [
+        ("Daniel Okafor", "Rosa Delgado", str(DEMO / "release.txt"), 5)]
+
+
+def test_cli_bad_source_reported_draft_still_checked(tmp_path, capsys):
+    missing = tmp_path / "missing.txt"
+    code = cli.main(["check", str(DEMO / "draft.txt"), "--source", str(missing),
+                     "--source", str(DEMO / "briefing.txt")])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert err.splitlines()[0] == f"quotetrack: {missing}: No such file or directory"
+    assert f"{DEMO / 'draft.txt'}:21:13: warning[name-inconsistent] “Okafur” here, “Okafor” elsewhere" in out
+    assert "[verified]" in out                  # the briefing that loaded was used
+
+
+def test_cli_self_test_calls_the_harness(monkeypatch, capsys):
+    """--self-test hands its SOURCE paths (or the drafts) to selftest.run and returns its code."""
+    import sys
+    import types
+    calls = []
+    fake = types.ModuleType("quotetrack.selftest")
+    fake.run = lambda paths, out: calls.append(list(paths)) or 3
+    monkeypatch.setitem(sys.modules, "quotetrack.selftest", fake)
+    import quotetrack
+    monkeypatch.setattr(quotetrack, "selftest", fake, raising=False)
+    assert cli.main(["check", "--self-test", "a.txt", "b.txt"]) == 3
+    assert cli.main(["check", "d.txt", "--self-test"]) == 3
+    assert calls == [["a.txt", "b.txt"], ["d.txt"]]
