@@ -388,8 +388,8 @@ def check_pronoun_before_name(draft: Draft) -> list[Finding]:
             continue
         out.append(draft.finding(
             "pronoun-before-name", q.speaker_start, q.speaker_end,
-            f"“{q.speaker_mention}” {q.cue or 'speaks'} {quoted(q.text)}, but no one "
-            f"{'he' if gender == 'm' else 'she'} could be is named before it",
+            f"“{q.speaker_mention} {q.cue or 'said'}” has no one named before it that "
+            f"“{q.speaker_mention}” could be",
             quote=q.text))
     return out
 
