@@ -800,14 +800,15 @@ def check(text: str, file: str, sources: Sequence = (), config: Config | None = 
 # --- output -----------------------------------------------------------------------------------
 
 def compiler_line(f: Finding) -> str:
-    """``FILE:LINE:COL: SEVERITY[VERDICT] message``, and an indented diff line when there is one.
+    """``FILE:LINE:COL: SEVERITY[VERDICT] message``, and an indented word-diff line when there
+    is one that the message does not already show.
 
     >>> compiler_line(Finding("d.txt", 3, 5, "unattributed", "error", "“Hi” has no speaker"))
     'd.txt:3:5: error[unattributed] “Hi” has no speaker'
     """
     line = f"{f.file}:{f.line}:{f.column}: {f.severity}[{f.verdict}] {one_line(f.message)}"
-    if f.diff:
-        line += "\n    " + one_line(f.diff)
+    if f.diff and one_line(f.diff) not in one_line(f.message):
+        line += "\n    " + one_line(f.diff)     # not when the message already shows it
     return line
 
 
