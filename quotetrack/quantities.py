@@ -144,6 +144,22 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Quantity, .
     return tuple(out)
 
 
+def number_end(quantity: Quantity) -> int:
+    """Where the number part of a quantity ends: its counted noun and the words between
+    are not part of it.
+
+    >>> text = "Three new squadrons and $5m"
+    >>> [text[q.start:number_end(q)] for q in find(text)]
+    ['Three', '$5m']
+    """
+    match = _pattern().match(quantity.text)
+    if match is None:
+        return quantity.end
+    stop = max(match.end(g) for g in ("digits", "short", "dscale", "words", "ascale", "after")
+               if match.start(g) >= 0)
+    return quantity.start + stop
+
+
 _WORD = regex.compile(r"\S+")         # a word of the run after a number
 _SPLIT = regex.compile(r"[\s\-]+")    # the parts of "twenty-five thousand"
 _MODIFIER_ENDINGS = ("ed", "ing", "al", "ic", "ive", "ous", "ful", "ary")   # "armed", "fiscal"
