@@ -1,4 +1,4 @@
-"""The command line: ``quotetrack extract|eval|eval-claims|bench``.
+"""The command line: ``quotetrack extract|claims|eval|eval-claims|bench``.
 
 :func:`create_parser` builds the argparse parser; :func:`main` runs it and
 returns the exit code: 0 on success, 1 when an input or file could not be
@@ -65,6 +65,7 @@ def create_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_extract(commands)
+    _add_claims(commands)
     _add_eval(commands)
     _add_eval_claims(commands)
     _add_bench(commands)
@@ -84,9 +85,7 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
                    help="tabulate style for --format table: simple, grid, github, psql, ... "
                         "(default: simple)")
-    p.add_argument("--input-format", choices=("text", "jsonl"), default=None,
-                   help="read every file (and stdin) as this format instead of guessing "
-                        "from the name (default: .jsonl is JSON Lines, anything else text)")
+    _add_input_format(p)
     p.add_argument("--attributions", choices=("speech", "all"), default="speech",
                    help="speech: quotes and reported speech (default); all: also "
                         "attributed thoughts, intentions and evidence")
@@ -95,6 +94,47 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--no-floating", dest="floating", action="store_false",
                    help="do not give a cue-less quote the speaker of the quote before it")
     p.set_defaults(func=cmd_extract, parser=p)
+
+
+def _add_input_format(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--input-format", choices=("text", "jsonl", "transcript"), default=None,
+                   help="read every file (and stdin) as this format instead of guessing "
+                        "from the name (default: .jsonl is JSON Lines, anything else text); "
+                        "transcript: 'SPEAKER: text' lines or a TSV of line, speaker, text[, label]")
+
+
+def unit_interval(value: str) -> float:
+    """An argparse type: a number from 0 to 1."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 <= number <= 1:
+        raise argparse.ArgumentTypeError(f"{value!r} must be between 0 and 1")
+    return number
+
+
+def _add_claims(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "claims", help="rank the check-worthy claims in texts",
+        description="Rank the check-worthy claims of each text: who made each one (the speaker "
+                    "of the quote it sits in, or (article) for the narrative), its types, a score "
+                    "from 0 to 1, its numbers and its position. PATH is as for extract.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
+    from .output import DEFAULT_TABLE_STYLE, FORMATS
+    p.add_argument("--format", choices=FORMATS, default="table",
+                   help="output format (default: table)")
+    p.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
+                   help="tabulate style for --format table (default: simple)")
+    _add_input_format(p)
+    p.add_argument("--explain", action="store_true",
+                   help="show the rules that fired for each claim, with their weights")
+    p.add_argument("--all", dest="everything", action="store_true",
+                   help="show every statement, not only the check-worthy ones")
+    p.add_argument("--threshold", type=unit_interval, metavar="X",
+                   help="a claim is check-worthy when its score is at least X "
+                        "(default: the scorer's own threshold)")
+    p.set_defaults(func=cmd_claims, parser=p)
 
 
 def _add_eval(commands: argparse._SubParsersAction) -> None:
@@ -147,6 +187,9 @@ def _add_bench(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--repeat", type=positive_int, default=1, metavar="N",
                    help="extract each document N times and keep the fastest (default: 1)")
     p.add_argument("--json", action="store_true", help="write the report as JSON")
+    p.add_argument("--claims", action=argparse.BooleanOptionalAction, default=True,
+                   help="time the claims stage with extraction (default) or, with --no-claims, "
+                        "extraction alone")
     p.set_defaults(func=cmd_bench, parser=p)
 
 
@@ -192,11 +235,13 @@ def _silence_stdout() -> None:
 # --- extract --------------------------------------------------------------------------------------
 
 def make_config(args: argparse.Namespace):
-    """The :class:`~quotetrack.config.Config` the options ask for; a bad one is a usage error."""
+    """The :class:`~quotetrack.config.Config` the options ask for; a bad one is a usage error.
+
+    ``extract`` does not show claims, so the claims stage is off."""
     from .config import Config, ConfigError
     try:
         return Config(attributions=args.attributions, indirect=args.indirect,
-                      floating=args.floating)
+                      floating=args.floating, claims=False)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
 
@@ -221,23 +266,55 @@ def extract_documents(paths: Sequence[str], input_format: str | None, config,
                       failures: list[int]) -> Iterator:
     """Documents extracted from ``paths`` one at a time; each failure is reported and counted.
 
+    With ``input_format="transcript"`` each input is parsed as a transcript (its turns
+    become the quotes); one that is not a transcript is reported with what is wrong.
     A document that makes the pipeline fail is reported as an internal error and
     skipped, so one bad article does not stop a batch.
     """
     from . import pipeline, reader
 
+    from .transcript import TranscriptError
+
+    transcript = input_format == "transcript"
     for item in reader.iter_inputs(paths, input_format):
         if isinstance(item, reader.InputError):
             failures[0] += 1
             report(item.source, item.message)
             continue
         try:
-            doc = pipeline.extract(item.text, doc_id=item.doc_id, config=config, meta=item.meta)
+            if transcript:
+                doc = pipeline.extract_transcript(item.text, doc_id=item.doc_id, config=config,
+                                                  meta=item.meta)
+            else:
+                doc = pipeline.extract(item.text, doc_id=item.doc_id, config=config, meta=item.meta)
+        except TranscriptError as exc:
+            failures[0] += 1
+            report(item.doc_id, str(exc))
+            continue
         except Exception as exc:   # noqa: BLE001 - a pipeline bug must not end the batch
             failures[0] += 1
             report(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
             continue
         yield doc
+
+
+# --- claims ----------------------------------------------------------------------------------------
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    """Extract with the claims stage on and write each document's ranked claims."""
+    from . import output
+    from .config import Config
+
+    try:
+        output.check_table_style(args.table_style)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    failures = [0]
+    docs = extract_documents(args.paths, args.input_format, Config(claims=True), failures)
+    output.write_claims(args.format, docs, sys.stdout, table_style=args.table_style,
+                        explain=args.explain, threshold=args.threshold, everything=args.everything)
+    sys.stdout.flush()
+    return EXIT_FAILED if failures[0] else EXIT_OK
 
 
 # --- eval ------------------------------------------------------------------------------------------
@@ -283,4 +360,5 @@ def cmd_eval_claims(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     """Time extraction with :func:`quotetrack.bench.run`."""
     from . import bench
-    return bench.run(args.paths, repeat=args.repeat, as_json=args.json, out=sys.stdout)
+    return bench.run(args.paths, repeat=args.repeat, as_json=args.json, out=sys.stdout,
+                     claims=args.claims)

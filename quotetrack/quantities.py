@@ -13,7 +13,9 @@ here, so "three" and 3 compare equal everywhere.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from typing import Iterator
 
 import regex
 
@@ -65,7 +67,7 @@ def _pattern() -> regex.Pattern:
         )
         (?![\p{{L}}\p{{N}}])
         (?:[ ]?(?P<after>{after})(?![\p{{L}}]))?
-        (?:[ ](?P<noun>\p{{Ll}}[\p{{Ll}}\-]+))?""",
+        (?=[ ](?P<noun>\p{{L}}[\p{{L}}\-]+(?:[ ]\p{{L}}[\p{{L}}\-]+){{0,2}}))?   # looked at, not taken""",
         regex.VERBOSE | regex.IGNORECASE)
 
 
@@ -110,7 +112,7 @@ def number_value(token: str) -> float | None:
         return float(plain)
     except ValueError:
         pass
-    return _words_value(regex.split(r"[\s\-]+", text))
+    return _words_value(_SPLIT.split(text))
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> tuple[Quantity, ...]:
@@ -120,7 +122,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Quantity, .
     units = _units()
     words = _number_words()
     out: list[Quantity] = []
-    for match in _pattern().finditer(text, start, end):
+    for match in _matches(text, start, end, words):
         value, unit = _value(match)
         if value is None or _is_pronoun_one(match):
             continue
@@ -133,19 +135,67 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Quantity, .
         stop = match.end("after") if after else (
             max(match.end(g) for g in ("digits", "short", "dscale", "words", "ascale")
                 if match.start(g) >= 0))
-        noun = match.group("noun")
-        if (noun and not unit and noun[0].islower() and noun not in stop_words
-                and noun not in words):
-            unit, stop = noun, match.end("noun")
+        if not unit and match.group("noun"):
+            unit, stop = _counted_noun(match.group("noun"), match.start("noun"), stop_words,
+                                       words) or (unit, stop)
         begin = match.start("sign") if sign else match.start() + (len(match.group())
                                                                   - len(match.group().lstrip()))
         out.append(Quantity(begin, stop, text[begin:stop], value, unit))
     return tuple(out)
 
 
+_WORD = regex.compile(r"\S+")         # a word of the run after a number
+_SPLIT = regex.compile(r"[\s\-]+")    # the parts of "twenty-five thousand"
+_MODIFIER_ENDINGS = ("ed", "ing", "al", "ic", "ive", "ous", "ful", "ary")   # "armed", "fiscal"
+
+
+def _counted_noun(run: str, offset: int, stop_words: frozenset[str],
+                  number_words: dict) -> tuple[str, int] | None:
+    """The noun counted by a number, from up to three lower-case words after it, and its end.
+
+    The first word, unless it looks like a modifier ("armed men", "fiscal years") or a
+    plural noun follows it ("launch batteries"); a lone verb-like word is no unit.
+
+    >>> [_counted_noun(run, 0, frozenset({"in", "over"}), {})
+    ...  for run in ("manufacturing jobs in", "people familiar", "launch batteries", "sparred over")]
+    [('jobs', 18), ('people', 6), ('batteries', 16), None]
+    """
+    words: list[tuple[str, int]] = []
+    for match in _WORD.finditer(run):
+        word = match.group()
+        if not word[0].islower() or word in stop_words or word in number_words:
+            break
+        words.append((word, offset + match.end()))
+    if not words or (len(words) == 1 and words[0][0].endswith(("ed", "ly"))):
+        return None
+    at = 1 if len(words) > 1 and words[0][0].endswith(_MODIFIER_ENDINGS) else 0
+    if (at + 1 < len(words) and not words[at][0].endswith("s")
+            and words[at + 1][0].endswith("s") and not words[at + 1][0].endswith(("ss", "ous"))):
+        at += 1
+    return words[at]
+
+
 def _is_pronoun_one(match: regex.Match) -> bool:
     """A bare "one" ("no one", "one of them", "the one who") is a pronoun, not a count."""
     return (match.group("words") or "").lower() == "one" and not match.group("after")
+
+
+_SIGN_OR_DIGIT = re.compile(r"[\d$€£¥]")   # "3", "$", "€": a quantity may start here
+_LOWER_WORD = re.compile(r"[a-z]+")         # "twenty", "five" in "twenty-five,"
+
+
+def _may_hold_quantity(text: str, start: int, end: int, words: dict) -> bool:
+    """A cheap test: a digit, a currency sign, or a number word ("three", "twenty-five")."""
+    if _SIGN_OR_DIGIT.search(text, start, end):
+        return True
+    return not words.keys().isdisjoint(_LOWER_WORD.findall(text[start:end].lower()))
+
+
+def _matches(text: str, start: int, end: int, words: dict) -> Iterator[regex.Match]:
+    """Matches of the full pattern in ``text[start:end]``; most sentences hold no number
+    and are passed over by :func:`_may_hold_quantity` without running it."""
+    if _may_hold_quantity(text, start, end, words):
+        yield from _pattern().finditer(text, start, end)
 
 
 def _value(match: regex.Match) -> tuple[float | None, str]:
@@ -161,5 +211,5 @@ def _value(match: regex.Match) -> tuple[float | None, str]:
             value *= factor or 1
         return value, ""
     if match.group("words"):
-        return _words_value(regex.split(r"[\s\-]+", match.group("words").lower())), ""
+        return _words_value(_SPLIT.split(match.group("words").lower())), ""
     return _words_value([match.group("article").lower()] + match.group("ascale").lower().split()), ""
