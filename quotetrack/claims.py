@@ -35,10 +35,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple
 
-from . import lexicon, quantities
+from . import quantities
 from .claimscore import score_claim
 from .model import Claim, ClaimScore, Document, Quantity, Quote
 
@@ -61,13 +60,7 @@ MAX_SCORED = 2000
 
 Scorer = Callable[[str], ClaimScore]
 
-# Compiled patterns (stdlib re, the faster engine for these small ones):
-# a digit, the "4" of "4%"; a quantity holds a digit or a number word, so a unit with
-# neither is not searched for one.
-DIGIT = re.compile(r"\d")
-# a lower-case ASCII word, "twenty" and "five" in "twenty-five" (number words are ASCII).
-ASCII_WORD = re.compile(r"[a-z]+")
-# a letter or digit: a unit without one ("—", "”") is no statement.
+# A letter or digit: a unit without one ("—", "”") is no statement.
 WORD_CHAR = re.compile(r"[^\W_]")
 
 
@@ -236,26 +229,9 @@ def scored_pieces(unit: Unit, limit: int = MAX_SCORED) -> list[tuple[int, int]]:
     return out
 
 
-def may_hold_quantity(text: str) -> bool:
-    """A quick test before :func:`quantities.find`: False when ``text`` has no digit and no
-    word of ``data/number_words.tsv``, the two things every quantity is built on.
-
-    >>> may_hold_quantity("Twenty-five jobs"), may_hold_quantity("No figures here.")
-    (True, False)
-    """
-    return bool(DIGIT.search(text)) or not number_words().isdisjoint(ASCII_WORD.findall(text.lower()))
-
-
-@lru_cache(maxsize=1)
-def number_words() -> frozenset[str]:
-    """The words of ``data/number_words.tsv`` ("one", "dozen", "million"), read once."""
-    return frozenset(row[0] for row in lexicon.rows("number_words.tsv"))
-
-
 def find_quantities(text: str, pieces: Iterable[tuple[int, int]]) -> tuple[Quantity, ...]:
     """The quantities in the pieces of a unit (:func:`quantities.find`), offsets into ``text``."""
-    return tuple(q for s, e in pieces if may_hold_quantity(text[s:e])
-                 for q in quantities.find(text, s, e))
+    return tuple(q for s, e in pieces for q in quantities.find(text, s, e))
 
 
 def said(text: str, pieces: Iterable[tuple[int, int]]) -> str:

@@ -17,7 +17,6 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-import regex
 
 from . import lexicon
 from .model import Quantity
@@ -39,7 +38,7 @@ def _units() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> regex.Pattern:
+def _pattern() -> re.Pattern:
     """One pattern for a quantity, built from the data files on first use.
 
     Matches "3", "3,000", "2.5", "three", "twenty-five", "three hundred thousand",
@@ -52,23 +51,25 @@ def _pattern() -> regex.Pattern:
     scales = lexicon.trie_pattern([w for w, (_v, role) in words.items()
                                    if role in ("scale", "hundred", "dozen")])
     units = _units()
-    signs = "|".join(regex.escape(s) for s in sorted(units, key=len, reverse=True)
+    signs = "|".join(re.escape(s) for s in sorted(units, key=len, reverse=True)
                      if not s[0].isalpha())
     after = lexicon.trie_pattern([u for u in units if u[0].isalpha() or u == "%"])
     short = "|".join(sorted(_SHORT_SCALES, key=len, reverse=True))
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-    return regex.compile(
-        rf"""(?<![\p{{L}}\p{{N}}_\-.,/])
-        (?P<sign>{signs}|US\$)?[ ]?
+    letter = r"[^\W\d_]"          # re has no \p{L}: a word character that is no digit or _
+    # The standard library's re: about twice as fast as the regex module on this pattern.
+    return re.compile(
+        rf"""(?<![\w\-.,/])
+        (?:(?P<sign>{signs}|US\$)[ ]?)?
         (?:
             (?P<digits>{digits})(?:(?P<short>{short})\b|(?:[ ](?P<dscale>(?:{scales})(?:[ ](?:{scales}))*))\b)?
           | (?P<words>(?:{word})(?:(?:[ \-]|[ ]and[ ])(?:{word}))*)\b
           | (?P<article>an?)[ ](?P<ascale>(?:{scales})(?:[ ](?:{scales}))*)\b
         )
-        (?![\p{{L}}\p{{N}}])
-        (?:[ ]?(?P<after>{after})(?![\p{{L}}]))?
-        (?=[ ](?P<noun>\p{{L}}[\p{{L}}\-]+(?:[ ]\p{{L}}[\p{{L}}\-]+){{0,2}}))?   # looked at, not taken""",
-        regex.VERBOSE | regex.IGNORECASE)
+        (?!\w)
+        (?:[ ]?(?P<after>{after})(?!{letter}))?
+        (?=[ ](?P<noun>{letter}[\w\-]+(?:[ ]{letter}[\w\-]+){{0,2}}))?   # looked at, not taken""",
+        re.VERBOSE | re.IGNORECASE)
 
 
 def _words_value(tokens: list[str]) -> float | None:
@@ -160,8 +161,8 @@ def number_end(quantity: Quantity) -> int:
     return quantity.start + stop
 
 
-_WORD = regex.compile(r"\S+")         # a word of the run after a number
-_SPLIT = regex.compile(r"[\s\-]+")    # the parts of "twenty-five thousand"
+_WORD = re.compile(r"\S+")         # a word of the run after a number
+_SPLIT = re.compile(r"[\s\-]+")    # the parts of "twenty-five thousand"
 _MODIFIER_ENDINGS = ("ed", "ing", "al", "ic", "ive", "ous", "ful", "ary")   # "armed", "fiscal"
 
 
@@ -191,7 +192,7 @@ def _counted_noun(run: str, offset: int, stop_words: frozenset[str],
     return words[at]
 
 
-def _is_pronoun_one(match: regex.Match) -> bool:
+def _is_pronoun_one(match: re.Match) -> bool:
     """A bare "one" ("no one", "one of them", "the one who") is a pronoun, not a count."""
     return (match.group("words") or "").lower() == "one" and not match.group("after")
 
@@ -207,14 +208,14 @@ def _may_hold_quantity(text: str, start: int, end: int, words: dict) -> bool:
     return not words.keys().isdisjoint(_LOWER_WORD.findall(text[start:end].lower()))
 
 
-def _matches(text: str, start: int, end: int, words: dict) -> Iterator[regex.Match]:
+def _matches(text: str, start: int, end: int, words: dict) -> Iterator[re.Match]:
     """Matches of the full pattern in ``text[start:end]``; most sentences hold no number
     and are passed over by :func:`_may_hold_quantity` without running it."""
     if _may_hold_quantity(text, start, end, words):
         yield from _pattern().finditer(text, start, end)
 
 
-def _value(match: regex.Match) -> tuple[float | None, str]:
+def _value(match: re.Match) -> tuple[float | None, str]:
     """The number a :func:`_pattern` match stands for, and a unit implied by a scale word."""
     if match.group("digits"):
         value = float(match.group("digits").replace(",", ""))
