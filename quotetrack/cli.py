@@ -80,14 +80,7 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
         description="Find quotes and reported speech. PATH is a file, a directory "
                     "(*.txt and *.md, recursively), a .jsonl file of {\"doc_id\", \"text\"} "
                     "records, or - for standard input.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
-    from .output import DEFAULT_TABLE_STYLE, FORMATS
-    p.add_argument("--format", choices=FORMATS, default="table",
-                   help="output format (default: table)")
-    p.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
-                   help="tabulate style for --format table: simple, grid, github, psql, ... "
-                        "(default: simple)")
-    _add_input_format(p)
+    _add_document_options(p)
     p.add_argument("--attributions", choices=("speech", "all"), default="speech",
                    help="speech: quotes and reported speech (default); all: also "
                         "attributed thoughts, intentions and evidence")
@@ -98,22 +91,19 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_extract, parser=p)
 
 
-def _add_input_format(p: argparse.ArgumentParser) -> None:
+def _add_document_options(p: argparse.ArgumentParser) -> None:
+    """PATH..., --format, --table-style and --input-format: what extract and claims share."""
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
+    from .output import DEFAULT_TABLE_STYLE, FORMATS
+    p.add_argument("--format", choices=FORMATS, default="table",
+                   help="output format (default: table)")
+    p.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
+                   help="tabulate style for --format table: simple, grid, github, psql, ... "
+                        "(default: simple)")
     p.add_argument("--input-format", choices=("text", "jsonl", "transcript"), default=None,
                    help="read every file (and stdin) as this format instead of guessing "
                         "from the name (default: .jsonl is JSON Lines, anything else text); "
                         "transcript: 'SPEAKER: text' lines or a TSV of line, speaker, text[, label]")
-
-
-def unit_interval(value: str) -> float:
-    """An argparse type: a number from 0 to 1."""
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if not 0 <= number <= 1:
-        raise argparse.ArgumentTypeError(f"{value!r} must be between 0 and 1")
-    return number
 
 
 def _add_claims(commands: argparse._SubParsersAction) -> None:
@@ -122,18 +112,12 @@ def _add_claims(commands: argparse._SubParsersAction) -> None:
         description="Rank the check-worthy claims of each text: who made each one (the speaker "
                     "of the quote it sits in, or (article) for the narrative), its types, a score "
                     "from 0 to 1, its numbers and its position. PATH is as for extract.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
-    from .output import DEFAULT_TABLE_STYLE, FORMATS
-    p.add_argument("--format", choices=FORMATS, default="table",
-                   help="output format (default: table)")
-    p.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
-                   help="tabulate style for --format table (default: simple)")
-    _add_input_format(p)
+    _add_document_options(p)
     p.add_argument("--explain", action="store_true",
                    help="show the rules that fired for each claim, with their weights")
     p.add_argument("--all", dest="everything", action="store_true",
                    help="show every statement, not only the check-worthy ones")
-    p.add_argument("--threshold", type=unit_interval, metavar="X",
+    p.add_argument("--threshold", type=unit_float, metavar="X",
                    help="a claim is check-worthy when its score is at least X "
                         "(default: the scorer's own threshold)")
     p.set_defaults(func=cmd_claims, parser=p)
@@ -358,10 +342,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from . import output
 
     config = make_config(args)
-    try:
-        output.check_table_style(args.table_style)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    _table_style(args)
     failures = [0]
     docs = extract_documents(args.paths, args.input_format, config, failures)
     output.write(args.format, docs, sys.stdout, table_style=args.table_style)
@@ -412,10 +393,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
     from . import output
     from .config import Config
 
-    try:
-        output.check_table_style(args.table_style)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    _table_style(args)
     failures = [0]
     docs = extract_documents(args.paths, args.input_format, Config(claims=True), failures)
     output.write_claims(args.format, docs, sys.stdout, table_style=args.table_style,

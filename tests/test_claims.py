@@ -369,7 +369,7 @@ def test_claims_errors(tmp_path, article_file, capsys):
         "or tab-separated 'line, speaker, text[, label]'\n")
 
 
-@pytest.mark.parametrize("value, message", [("1.5", "'1.5' must be between 0 and 1"),
+@pytest.mark.parametrize("value, message", [("1.5", "'1.5' must be from 0 to 1"),
                                             ("high", "'high' is not a number")])
 def test_claims_bad_threshold_is_a_usage_error(article_file, capsys, value, message):
     code, _, err = run(capsys, "claims", "--threshold", value, article_file)
