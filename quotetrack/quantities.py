@@ -66,7 +66,7 @@ def _pattern() -> re.Pattern:
           | (?P<words>(?:{word})(?:(?:[ \-]|[ ]and[ ])(?:{word}))*)\b
           | (?P<article>an?)[ ](?P<ascale>(?:{scales})(?:[ ](?:{scales}))*)\b
         )
-        (?!\w)
+        (?!\w|[.,]\d)                   # not the "11" of "11.4p" or "3" of "3,5x"
         (?:[ ]?(?P<after>{after})(?!{letter}))?
         (?=[ ](?P<noun>{letter}[\w\-]+(?:[ ]{letter}[\w\-]+){{0,2}}))?   # looked at, not taken""",
         re.VERBOSE | re.IGNORECASE)
