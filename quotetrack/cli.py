@@ -1,4 +1,4 @@
-"""The command line: ``quotetrack extract|eval|bench``.
+"""The command line: ``quotetrack extract|claims|eval|eval-claims|bench|track|check``.
 
 :func:`create_parser` builds the argparse parser; :func:`main` runs it and
 returns the exit code: 0 on success, 1 when an input or file could not be
@@ -43,6 +43,17 @@ def positive_int(value: str) -> int:
     return number
 
 
+def unit_float(value: str) -> float:
+    """An argparse type: a number from 0 to 1."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be from 0 to 1")
+    return number
+
+
 # --- the parser --------------------------------------------------------------------------------
 
 def create_parser() -> argparse.ArgumentParser:
@@ -54,8 +65,12 @@ def create_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_extract(commands)
+    _add_claims(commands)
     _add_eval(commands)
+    _add_eval_claims(commands)
     _add_bench(commands)
+    _add_track(commands)
+    _add_check(commands)
     return parser
 
 
@@ -65,16 +80,7 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
         description="Find quotes and reported speech. PATH is a file, a directory "
                     "(*.txt and *.md, recursively), a .jsonl file of {\"doc_id\", \"text\"} "
                     "records, or - for standard input.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
-    from .output import DEFAULT_TABLE_STYLE, FORMATS
-    p.add_argument("--format", choices=FORMATS, default="table",
-                   help="output format (default: table)")
-    p.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
-                   help="tabulate style for --format table: simple, grid, github, psql, ... "
-                        "(default: simple)")
-    p.add_argument("--input-format", choices=("text", "jsonl"), default=None,
-                   help="read every file (and stdin) as this format instead of guessing "
-                        "from the name (default: .jsonl is JSON Lines, anything else text)")
+    _add_document_options(p)
     p.add_argument("--attributions", choices=("speech", "all"), default="speech",
                    help="speech: quotes and reported speech (default); all: also "
                         "attributed thoughts, intentions and evidence")
@@ -83,6 +89,38 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--no-floating", dest="floating", action="store_false",
                    help="do not give a cue-less quote the speaker of the quote before it")
     p.set_defaults(func=cmd_extract, parser=p)
+
+
+def _add_document_options(p: argparse.ArgumentParser) -> None:
+    """PATH..., --format, --table-style and --input-format: what extract and claims share."""
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
+    from .output import DEFAULT_TABLE_STYLE, FORMATS
+    p.add_argument("--format", choices=FORMATS, default="table",
+                   help="output format (default: table)")
+    p.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
+                   help="tabulate style for --format table: simple, grid, github, psql, ... "
+                        "(default: simple)")
+    p.add_argument("--input-format", choices=("text", "jsonl", "transcript"), default=None,
+                   help="read every file (and stdin) as this format instead of guessing "
+                        "from the name (default: .jsonl is JSON Lines, anything else text); "
+                        "transcript: 'SPEAKER: text' lines or a TSV of line, speaker, text[, label]")
+
+
+def _add_claims(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "claims", help="rank the check-worthy claims in texts",
+        description="Rank the check-worthy claims of each text: who made each one (the speaker "
+                    "of the quote it sits in, or (article) for the narrative), its types, a score "
+                    "from 0 to 1, its numbers and its position. PATH is as for extract.")
+    _add_document_options(p)
+    p.add_argument("--explain", action="store_true",
+                   help="show the rules that fired for each claim, with their weights")
+    p.add_argument("--all", dest="everything", action="store_true",
+                   help="show every statement, not only the check-worthy ones")
+    p.add_argument("--threshold", type=unit_float, metavar="X",
+                   help="a claim is check-worthy when its score is at least X "
+                        "(default: the scorer's own threshold)")
+    p.set_defaults(func=cmd_claims, parser=p)
 
 
 def _add_eval(commands: argparse._SubParsersAction) -> None:
@@ -107,6 +145,25 @@ def _add_eval(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_eval, parser=p)
 
 
+def _add_eval_claims(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "eval-claims", help="measure the claim scorer on labelled sentences or debates",
+        description="Measure the claim scorer. PATH is a .jsonl file of {\"id\", \"text\", "
+                    "\"label\"} sentences (precision, recall and F1 of the check-worthy class "
+                    "at the threshold), or a CLEF debate .tsv (line, speaker, text, label) or a "
+                    "directory of them (mean average precision and precision at 5/10/20 of "
+                    "each debate's ranking).")
+    p.add_argument("path", metavar="PATH", help=".jsonl file, .tsv file or directory of .tsv")
+    p.add_argument("--threshold", type=unit_float, metavar="X",
+                   help="score at or above which a sentence counts as check-worthy "
+                        "(.jsonl only; default: the scorer's default threshold)")
+    p.add_argument("--sentence-only", action="store_true",
+                   help="rank debate lines by sentence score alone, without lowering the "
+                        "lines of questioners (moderators, interviewers)")
+    p.add_argument("--json", action="store_true", help="write the scores as JSON")
+    p.set_defaults(func=cmd_eval_claims, parser=p)
+
+
 def _add_bench(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
         "bench", help="time extraction",
@@ -116,7 +173,115 @@ def _add_bench(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--repeat", type=positive_int, default=1, metavar="N",
                    help="extract each document N times and keep the fastest (default: 1)")
     p.add_argument("--json", action="store_true", help="write the report as JSON")
+    p.add_argument("--claims", action=argparse.BooleanOptionalAction, default=True,
+                   help="time the claims stage with extraction (default) or, with --no-claims, "
+                        "extraction alone")
     p.set_defaults(func=cmd_bench, parser=p)
+
+
+def iso_date(value: str) -> str:
+    """An argparse type: a day written YYYY-MM-DD."""
+    from .ledger import iso_day
+    day = iso_day(value)
+    if day is None or len(value.strip()) != 10:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD")
+    return day
+
+
+def _add_track(commands: argparse._SubParsersAction) -> None:
+    from .ledger import DB_ENVIRONMENT, DEFAULT_DB
+    from .output import DEFAULT_TABLE_STYLE
+    p = commands.add_parser(
+        "track", help="keep a ledger of quotes and claims across an archive",
+        description="A ledger (one SQLite file) of the quotes and claims of many articles: "
+                    "add articles, then list speakers and claims, find repeated claims, export.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="FILE", default=None,
+                        help=f"the ledger file (default: ${DB_ENVIRONMENT} if set, "
+                             f"else {DEFAULT_DB} in the working directory)")
+    table = argparse.ArgumentParser(add_help=False)
+    table.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
+                       help="tabulate style: simple, grid, github, ... (default: simple)")
+    filters = argparse.ArgumentParser(add_help=False)
+    filters.add_argument("--speaker", metavar="NAME", help="only this speaker (any of its names)")
+    filters.add_argument("--since", type=iso_date, metavar="DATE", help="only documents dated on or after DATE")
+    filters.add_argument("--until", type=iso_date, metavar="DATE", help="only documents dated on or before DATE")
+    filters.add_argument("--outlet", metavar="NAME", help="only documents of this outlet")
+    scores = argparse.ArgumentParser(add_help=False)
+    which = scores.add_mutually_exclusive_group()
+    which.add_argument("--min-score", type=float, metavar="X",
+                       help="claims scored X or more (default: the check-worthy ones)")
+    which.add_argument("--all", dest="everything", action="store_true",
+                       help="every stored claim, check-worthy or not")
+    sub = p.add_subparsers(dest="track_command", metavar="COMMAND", required=True)
+
+    a = sub.add_parser("add", parents=[common], help="extract articles and store them",
+                       description="Extract quotes and claims from PATHs (files, directories, .jsonl "
+                                   "records with outlet, date, url) and store them, one document a "
+                                   "transaction. A text already stored is skipped; a new text for a "
+                                   "stored url (else doc_id) replaces the old one.")
+    a.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
+    a.add_argument("--input-format", choices=("text", "jsonl"), default=None,
+                   help="read every file as this format (default: .jsonl is JSON Lines, else text)")
+    a.set_defaults(func=cmd_track_add, parser=a)
+
+    s = sub.add_parser("speakers", parents=[common, table], help="list the speakers",
+                       description="Every speaker with the names it was written as, and its counts.")
+    s.set_defaults(func=cmd_track_speakers, parser=s)
+
+    c = sub.add_parser("claims", parents=[common, table, filters, scores], help="list the stored claims",
+                       description="The stored check-worthy claims, oldest first.")
+    c.set_defaults(func=cmd_track_claims, parser=c)
+
+    r = sub.add_parser("repeats", parents=[common, table, scores], help="claims made again, and changed numbers",
+                       description="Claims made in two documents or more (near duplicates by word "
+                                   "3-grams), who made them where, and where a number changed.")
+    r.add_argument("--min-similarity", type=float, default=None, metavar="X",
+                   help="Jaccard similarity of word 3-grams, 0..1 (default: 0.6)")
+    r.add_argument("--format", choices=("table", "jsonl"), default="table", help="output format")
+    r.set_defaults(func=cmd_track_repeats, parser=r)
+
+    e = sub.add_parser("export", parents=[common, filters, scores],
+                       help="write claims or quotes as CSV or JSON Lines",
+                       description="The stored check-worthy claims (or every quote) as CSV or JSON Lines "
+                                   "on standard output.")
+    e.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default: csv)")
+    e.add_argument("--what", choices=("claims", "quotes"), default="claims",
+                   help="what to export (default: claims)")
+    e.set_defaults(func=cmd_track_export, parser=e)
+
+    m = sub.add_parser("alias", parents=[common], help="merge or rename speakers",
+                       description="Make OLD a name of NEW: two known speakers are merged into NEW; "
+                                   "a known OLD is renamed NEW; a known NEW gets OLD as another name.")
+    m.add_argument("old", metavar="OLD")
+    m.add_argument("new", metavar="NEW")
+    m.set_defaults(func=cmd_track_alias, parser=m)
+# The formats `check` writes (check.CHECK_FORMATS; named here so building the parser imports nothing).
+CHECK_FORMATS = ("table", "json", "csv")
+
+
+def _add_check(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "check", help="check a draft's quotes before filing",
+        description="Check drafts before filing: quotes with no speaker, unclear or missing "
+                    "antecedents of he/she, unbalanced quote marks, names spelt or titled two "
+                    "ways; with --source, every quote held against what was really said. "
+                    "Findings come out like a compiler's (FILE:LINE:COL: SEVERITY[VERDICT] "
+                    "message); the exit status is 1 when any is an error.")
+    p.add_argument("drafts", nargs="*", metavar="DRAFT",
+                   help="draft file, directory (*.txt, *.md), .jsonl file or -")
+    p.add_argument("--source", action="append", default=[], metavar="FILE",
+                   help="a transcript, press release or earlier story to hold the draft's quotes "
+                        "against (repeat for several)")
+    p.add_argument("--format", choices=CHECK_FORMATS, default="table",
+                   help="table: one compiler-style line per finding (default); json: one JSON "
+                        "object per finding per line; csv: a header, then one row per finding")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 on warnings too, not only on errors")
+    p.add_argument("--self-test", nargs="*", metavar="SOURCE", default=None,
+                   help="instead of checking, run the mutation self-test on these sources "
+                        "(default: the DRAFT arguments, else the corpus/ articles)")
+    p.set_defaults(func=cmd_check, parser=p)
 
 
 # --- main ----------------------------------------------------------------------------------------
@@ -161,11 +326,13 @@ def _silence_stdout() -> None:
 # --- extract --------------------------------------------------------------------------------------
 
 def make_config(args: argparse.Namespace):
-    """The :class:`~quotetrack.config.Config` the options ask for; a bad one is a usage error."""
+    """The :class:`~quotetrack.config.Config` the options ask for; a bad one is a usage error.
+
+    ``extract`` does not show claims, so the claims stage is off."""
     from .config import Config, ConfigError
     try:
         return Config(attributions=args.attributions, indirect=args.indirect,
-                      floating=args.floating)
+                      floating=args.floating, claims=False)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
 
@@ -175,10 +342,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from . import output
 
     config = make_config(args)
-    try:
-        output.check_table_style(args.table_style)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    _table_style(args)
     failures = [0]
     docs = extract_documents(args.paths, args.input_format, config, failures)
     output.write(args.format, docs, sys.stdout, table_style=args.table_style)
@@ -190,23 +354,52 @@ def extract_documents(paths: Sequence[str], input_format: str | None, config,
                       failures: list[int]) -> Iterator:
     """Documents extracted from ``paths`` one at a time; each failure is reported and counted.
 
+    With ``input_format="transcript"`` each input is parsed as a transcript (its turns
+    become the quotes); one that is not a transcript is reported with what is wrong.
     A document that makes the pipeline fail is reported as an internal error and
     skipped, so one bad article does not stop a batch.
     """
     from . import pipeline, reader
 
+    from .transcript import TranscriptError
+
+    transcript = input_format == "transcript"
     for item in reader.iter_inputs(paths, input_format):
         if isinstance(item, reader.InputError):
             failures[0] += 1
             report(item.source, item.message)
             continue
         try:
-            doc = pipeline.extract(item.text, doc_id=item.doc_id, config=config, meta=item.meta)
+            if transcript:
+                doc = pipeline.extract_transcript(item.text, doc_id=item.doc_id, config=config,
+                                                  meta=item.meta)
+            else:
+                doc = pipeline.extract(item.text, doc_id=item.doc_id, config=config, meta=item.meta)
+        except TranscriptError as exc:
+            failures[0] += 1
+            report(item.doc_id, str(exc))
+            continue
         except Exception as exc:   # noqa: BLE001 - a pipeline bug must not end the batch
             failures[0] += 1
             report(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
             continue
         yield doc
+
+
+# --- claims ----------------------------------------------------------------------------------------
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    """Extract with the claims stage on and write each document's ranked claims."""
+    from . import output
+    from .config import Config
+
+    _table_style(args)
+    failures = [0]
+    docs = extract_documents(args.paths, args.input_format, Config(claims=True), failures)
+    output.write_claims(args.format, docs, sys.stdout, table_style=args.table_style,
+                        explain=args.explain, threshold=args.threshold, everything=args.everything)
+    sys.stdout.flush()
+    return EXIT_FAILED if failures[0] else EXIT_OK
 
 
 # --- eval ------------------------------------------------------------------------------------------
@@ -233,9 +426,128 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return int(code or 0)
 
 
+# --- eval-claims ----------------------------------------------------------------------------------
+
+def cmd_eval_claims(args: argparse.Namespace) -> int:
+    """Measure the claim scorer with :func:`quotetrack.claims_eval.run`."""
+    from . import claims_eval
+    sentences = args.path.endswith(".jsonl")
+    if args.threshold is not None and not sentences:
+        raise UsageError("--threshold applies to a .jsonl file of sentences, not to debates")
+    if args.sentence_only and sentences:
+        raise UsageError("--sentence-only applies to debates (.tsv), not to a .jsonl file")
+    return claims_eval.run(args.path, threshold=args.threshold, as_json=args.json,
+                           sentence_only=args.sentence_only, out=sys.stdout)
+
+
 # --- bench -----------------------------------------------------------------------------------------
 
 def cmd_bench(args: argparse.Namespace) -> int:
     """Time extraction with :func:`quotetrack.bench.run`."""
     from . import bench
-    return bench.run(args.paths, repeat=args.repeat, as_json=args.json, out=sys.stdout)
+    return bench.run(args.paths, repeat=args.repeat, as_json=args.json, out=sys.stdout,
+                     claims=args.claims)
+
+
+# --- track -----------------------------------------------------------------------------------------
+
+def _db(args: argparse.Namespace) -> str:
+    from .ledger import default_path
+    return args.db or default_path()
+
+
+def _table_style(args: argparse.Namespace) -> str:
+    from . import output
+    try:
+        output.check_table_style(args.table_style)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return args.table_style
+
+
+def cmd_track_add(args: argparse.Namespace) -> int:
+    """``track add``: extract and store, one document a transaction."""
+    from . import track
+    from .config import Config
+    return track.run_add(args.paths, _db(args), args.input_format, Config(), sys.stdout, sys.stderr)
+
+
+def cmd_track_speakers(args: argparse.Namespace) -> int:
+    """``track speakers``: every speaker and its names."""
+    from . import track
+    return track.run_speakers(_db(args), sys.stdout, _table_style(args))
+
+
+def cmd_track_claims(args: argparse.Namespace) -> int:
+    """``track claims``: the stored claims, filtered."""
+    from . import track
+    return track.run_claims(_db(args), sys.stdout, _table_style(args), speaker=args.speaker,
+                            since=args.since, until=args.until, outlet=args.outlet,
+                            min_score=args.min_score, everything=args.everything)
+
+
+def cmd_track_repeats(args: argparse.Namespace) -> int:
+    """``track repeats``: claims made again, by whom and where; changed numbers."""
+    from . import repeats, track
+    similarity = repeats.DEFAULT_SIMILARITY if args.min_similarity is None else args.min_similarity
+    if not 0 < similarity <= 1:
+        raise UsageError(f"--min-similarity {similarity} must be more than 0 and at most 1")
+    return track.run_repeats(_db(args), sys.stdout, _table_style(args), similarity,
+                             min_score=args.min_score, everything=args.everything,
+                             as_json=args.format == "jsonl")
+
+
+def cmd_track_export(args: argparse.Namespace) -> int:
+    """``track export``: claims or quotes as CSV or JSON Lines."""
+    from . import track
+    return track.run_export(_db(args), sys.stdout, args.format, args.what, speaker=args.speaker,
+                            since=args.since, until=args.until, outlet=args.outlet,
+                            min_score=args.min_score, everything=args.everything)
+
+
+def cmd_track_alias(args: argparse.Namespace) -> int:
+    """``track alias OLD NEW``: merge or rename speakers."""
+    from . import track
+    return track.run_alias(_db(args), args.old, args.new, sys.stdout)
+
+
+# --- check -----------------------------------------------------------------------------------------
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check each draft (against the sources, if any) and write its findings as they come; 1 if
+    any finding is an error (or, with --strict, a warning) or any file could not be read."""
+    if args.self_test is not None:
+        from . import selftest
+        return selftest.run(args.self_test or args.drafts, sys.stdout)
+    if not args.drafts:
+        raise UsageError("give at least one DRAFT to check (or --self-test)")
+    from . import check, reader
+
+    failures = 0
+    sources = []
+    if args.source:
+        from . import verify
+        for path in args.source:
+            try:
+                sources.append(verify.load_source(path))
+            except verify.SourceError as exc:
+                failures += 1
+                report(path, str(exc))
+    writer = check.FindingWriter(args.format, sys.stdout)
+    counts = check.tally(())
+    for item in reader.iter_inputs(args.drafts):
+        if isinstance(item, reader.InputError):
+            failures += 1
+            report(item.source, item.message)
+            continue
+        try:
+            findings = check.check(item.text, item.doc_id, sources)
+        except Exception as exc:   # noqa: BLE001 - a bug on one draft must not end the batch
+            failures += 1
+            report(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
+            continue
+        writer.write(findings)
+        check.tally(findings, counts)
+    sys.stdout.flush()
+    print(check.summary(counts), file=sys.stderr)
+    return EXIT_FAILED if failures or check.fails(counts, args.strict) else EXIT_OK

@@ -28,11 +28,17 @@ class Config:
     max_scare_words
         A quoted run of at most this many words, with no cue of its own, is a scare
         quote or a name, not a statement. Default 4.
+    claims
+        Run the claims stage: score every narrative sentence and every quote's content for
+        check-worthiness and fill ``Document.claims`` (see :mod:`quotetrack.claims`).
+        Default True; the ``extract`` and ``eval`` commands and ``bench --no-claims`` turn
+        it off, to show and time extraction alone.
     """
     attributions: str = "speech"
     indirect: bool = True
     floating: bool = True
     max_scare_words: int = 4
+    claims: bool = True
 
     def __post_init__(self) -> None:
         if self.attributions not in ATTRIBUTIONS:

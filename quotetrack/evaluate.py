@@ -673,7 +673,7 @@ def predict_quotes(doc: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Run quotetrack on a gold document's text, keeping every attribution (``attributions="all"``)."""
     from . import extract
     from .config import Config
-    result = extract(doc["text"], doc_id=doc["doc_id"], config=Config(attributions="all"))
+    result = extract(doc["text"], doc_id=doc["doc_id"], config=Config(attributions="all", claims=False))
     return result.to_dict()["quotes"]
 
 

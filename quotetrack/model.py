@@ -177,6 +177,17 @@ class Document:
         out["warnings"] = [w.to_dict() for w in self.warnings]
         return out
 
+    def claims_of(self, quote: int) -> tuple["Claim", ...]:
+        """The claims made in ``self.quotes[quote]``, in text order (empty when the claims
+        stage did not run).
+
+        >>> import quotetrack
+        >>> doc = quotetrack.extract("“Prices rose 4% last year,” Ortiz said.")
+        >>> [c.text for c in doc.claims_of(0)]
+        ['Prices rose 4% last year']
+        """
+        return tuple(c for c in self.claims if c.quote == quote)
+
 
 # --- claims (issue "Fact claims") -----------------------------------------------------------------
 

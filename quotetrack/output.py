@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any, Callable, Iterable, TextIO
 
-from .model import Document, Quote
+from .model import Claim, ClaimScore, Document, Quote
 
 FORMATS = ("table", "csv", "jsonl", "json", "markdown")
 DEFAULT_TABLE_STYLE = "simple"
@@ -33,6 +33,8 @@ TABLE_COLUMNS = ("#", "speaker", "as written", "title", "kind", "cue", "quote", 
 
 # A run of white space, newlines included: "a \n\n b" -> "a b" in table cells.
 WHITESPACE = re.compile(r"\s+")
+# A line break, to number the lines of a transcript: "a\nb" -> one match at 1.
+NEWLINE = re.compile(r"\n")
 
 
 def table_styles() -> tuple[str, ...]:
@@ -167,6 +169,173 @@ def write_json(docs: Iterable[Document], out: TextIO) -> None:
         out.write(("\n" if first else ",\n") + document_json(doc))
         first = False
     out.write("]\n" if first else "\n]\n")
+
+
+# --- claims (``quotetrack claims``) -------------------------------------------------------------
+
+NO_CLAIMS = "(no check-worthy claims found)"
+# One row per claim, in this order, for CSV ("quote" is the index in the document's quotes,
+# empty for the narrative; "rules" lists name:weight pairs; "line" counts file lines from 1).
+CLAIM_CSV_COLUMNS = (
+    "doc_id", *META_COLUMNS, "rank", "score", "check_worthy", "speaker", "types", "quantities",
+    "paragraph", "sentence", "line", "start", "end", "quote", "claim", "rules",
+)
+# The table and Markdown columns; --explain adds "rules".
+CLAIM_TABLE_COLUMNS = ("rank", "score", "speaker", "types", "quantities", "position", "claim")
+
+
+class LineIndex:
+    """File line numbers (from 1) of offsets into one text, by bisection.
+
+    >>> LineIndex("a\\nb\\nc").line(4)
+    3
+    """
+
+    def __init__(self, text: str):
+        self.breaks = [m.start() for m in NEWLINE.finditer(text)]
+
+    def line(self, offset: int) -> int:
+        import bisect
+        return bisect.bisect_left(self.breaks, offset) + 1
+
+
+def is_transcript_claim(doc: Document, claim: Claim) -> bool:
+    """Is ``claim`` a statement of a transcript turn (placed by line, not paragraph:sentence)?"""
+    from .claims import TRANSCRIPT_RULE
+    return claim.quote is not None and doc.quotes[claim.quote].rule == TRANSCRIPT_RULE
+
+
+def claim_position(doc: Document, claim: Claim, lines: LineIndex) -> str:
+    """``paragraph:sentence`` ("4:5"), or ``line N`` for a transcript turn."""
+    if is_transcript_claim(doc, claim):
+        return f"line {lines.line(claim.start)}"
+    return f"{claim.paragraph}:{claim.sentence}"
+
+
+def format_rules(claim: Claim) -> str:
+    """The rules that fired for a claim with their weights, strongest first, as the scorer
+    explains them (:func:`quotetrack.claimscore.explain`): ``digits +2.15, opinion -0.75``."""
+    from .claimscore import explain
+    return explain(ClaimScore(claim.score, claim.check_worthy, claim.types, claim.rules))
+
+
+def claim_dict(doc: Document, rank: int, claim: Claim, lines: LineIndex) -> dict[str, Any]:
+    """The JSON form of one claim (``text == doc.text[start:end]``)."""
+    return {
+        "rank": rank, "text": claim.text, "start": claim.start, "end": claim.end,
+        "score": round(claim.score, 4), "check_worthy": claim.check_worthy,
+        "types": list(claim.types), "speaker": claim.speaker, "quote": claim.quote,
+        "quantities": [q.to_dict() for q in claim.quantities],
+        "paragraph": claim.paragraph, "sentence": claim.sentence, "line": lines.line(claim.start),
+        "rules": [[name, weight] for name, weight in claim.rules],
+    }
+
+
+def claims_record(doc: Document, chosen: list[Claim]) -> dict[str, Any]:
+    """A document's JSON Lines record for ``claims``: doc_id, pass-through fields, claims, warnings."""
+    lines = LineIndex(doc.text)
+    out = {k: v for k, v in doc.to_dict().items() if k != "quotes"}
+    warnings = out.pop("warnings")
+    out["claims"] = [claim_dict(doc, i, c, lines) for i, c in enumerate(chosen, 1)]
+    out["warnings"] = warnings
+    return out
+
+
+def claim_csv_row(doc: Document, rank: int, claim: Claim, lines: LineIndex) -> list[Any]:
+    """The CSV row of one claim, in :data:`CLAIM_CSV_COLUMNS` order."""
+    return [
+        doc.doc_id, *(doc.meta.get(k, "") for k in META_COLUMNS), rank, f"{claim.score:.4f}",
+        claim.check_worthy, claim.speaker, ", ".join(claim.types),
+        "; ".join(one_line(q.text) for q in claim.quantities), claim.paragraph, claim.sentence,
+        lines.line(claim.start), claim.start, claim.end,
+        "" if claim.quote is None else claim.quote, claim.text, format_rules(claim),
+    ]
+
+
+def claim_table_row(doc: Document, rank: int, claim: Claim, lines: LineIndex,
+                    width: int | None = QUOTE_WIDTH, explain: bool = False) -> list[str]:
+    """The table row of one claim, in :data:`CLAIM_TABLE_COLUMNS` order (+ rules with ``explain``)."""
+    text = one_line(claim.text) if width is None else shorten(claim.text, width)
+    row = [str(rank), f"{claim.score:.2f}", one_line(claim.speaker), ", ".join(claim.types),
+           ", ".join(one_line(q.text) for q in claim.quantities), claim_position(doc, claim, lines), text]
+    return row + [format_rules(claim)] if explain else row
+
+
+def claims_heading(doc: Document, chosen: list[Claim]) -> str:
+    """``doc_id (3 claims)``, or just ``doc_id`` with none."""
+    n = len(chosen)
+    return one_line(doc.doc_id) if not n else f"{one_line(doc.doc_id)} ({n} claim{'' if n == 1 else 's'})"
+
+
+def render_claims(doc: Document, chosen: list[Claim], style: str = DEFAULT_TABLE_STYLE,
+                  width: int | None = QUOTE_WIDTH, explain: bool = False,
+                  escape: Callable[[str], str] | None = None) -> str:
+    """The ranked claims of one document as a tabulate table, or :data:`NO_CLAIMS`."""
+    if not chosen:
+        return NO_CLAIMS
+    from tabulate import tabulate
+    lines = LineIndex(doc.text)
+    rows = [claim_table_row(doc, i, c, lines, width, explain) for i, c in enumerate(chosen, 1)]
+    headers = list(CLAIM_TABLE_COLUMNS) + (["rules"] if explain else [])
+    if escape is not None:
+        rows = [[escape(c) for c in row] for row in rows]
+        headers = [escape(h) for h in headers]
+    return tabulate(rows, headers=headers, tablefmt=style, disable_numparse=True)
+
+
+def write_claims(fmt: str, docs: Iterable[Document], out: TextIO, table_style: str = DEFAULT_TABLE_STYLE,
+                 explain: bool = False, threshold: float | None = None, everything: bool = False) -> None:
+    """Write each document's ranked claims (:func:`quotetrack.claims.ranked`) in format ``fmt``.
+
+    Table and Markdown show the claim (shortened in a table) and, with ``explain``, the
+    rules that fired; CSV, JSON Lines and JSON always carry the full text, offsets and rules.
+    """
+    from .claims import ranked
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose from: {', '.join(FORMATS)}")
+    if fmt == "table":
+        check_table_style(table_style)
+    chosen = ((doc, ranked(doc.claims, threshold, everything)) for doc in docs)
+    if fmt in ("table", "markdown"):
+        _claims_tables(chosen, out, table_style if fmt == "table" else None, explain)
+    elif fmt == "csv":
+        _claims_csv(chosen, out)
+    else:
+        _claims_json(chosen, out, fmt == "json")
+
+
+def _claims_tables(chosen: Iterable[tuple[Document, list[Claim]]], out: TextIO, style: str | None,
+                   explain: bool) -> None:
+    """A heading and a table per document: tabulate ``style``, or Markdown when None."""
+    for i, (doc, claims) in enumerate(chosen):
+        if style is None:
+            body = render_claims(doc, claims, "github", None, explain, markdown_cell)
+            out.write(("\n" if i else "") + f"## {one_line(doc.doc_id)}\n\n{body}\n")
+        else:
+            body = render_claims(doc, claims, style, explain=explain)
+            out.write(("\n" if i else "") + claims_heading(doc, claims) + "\n" + body + "\n")
+
+
+def _claims_csv(chosen: Iterable[tuple[Document, list[Claim]]], out: TextIO) -> None:
+    import csv
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CLAIM_CSV_COLUMNS)
+    for doc, claims in chosen:
+        lines = LineIndex(doc.text)
+        writer.writerows(claim_csv_row(doc, i, c, lines) for i, c in enumerate(claims, 1))
+
+
+def _claims_json(chosen: Iterable[tuple[Document, list[Claim]]], out: TextIO, array: bool) -> None:
+    """One record a line (JSON Lines), or the same records as one JSON array."""
+    first = True
+    if array:
+        out.write("[")
+    for doc, claims in chosen:
+        line = json.dumps(claims_record(doc, claims), ensure_ascii=False)
+        out.write((("\n" if first else ",\n") + line) if array else line + "\n")
+        first = False
+    if array:
+        out.write("]\n" if first else "\n]\n")
 
 
 WRITERS: dict[str, Callable[..., None]] = {

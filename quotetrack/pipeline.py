@@ -1,6 +1,10 @@
 """Compose the stages: text -> Document.
 
-    segment -> quotes -> cues/attribute -> speakers -> Quote records
+    segment -> quotes -> cues/attribute -> speakers -> Quote records -> claims
+
+A transcript (``SPEAKER: text`` lines or the CLEF TSV) becomes a Document whose quotes
+are its turns (:func:`extract_transcript`), so the claims stage and every writer work on
+it unchanged.
 
 Every stage works on offsets into the text as given; nothing rewrites it.
 """
@@ -14,9 +18,9 @@ from typing import Any, Mapping, NamedTuple
 import regex
 
 from . import attribute as attribution
-from . import lexicon, quotes, segment, speakers
+from . import claims, lexicon, quotes, segment, speakers
 from .config import Config
-from .model import Document, Paragraph, Quote, QuotedSpan, Sentence
+from .model import Document, Entity, Mention, Paragraph, Quote, QuotedSpan, Sentence
 
 _TRIM = " \t\r\n.,;:"
 
@@ -65,8 +69,63 @@ def extract(text: str, doc_id: str = "<text>", config: Config | None = None,
                 quote = replace(quote, follows=kept.get(a.follows))
             kept[i] = len(records)
             records.append(quote)
-    return Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
-                    sentences=sents, entities=entities, warnings=tuple(warnings), meta=dict(meta or {}))
+    doc = Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
+                   sentences=sents, entities=entities, warnings=tuple(warnings), meta=dict(meta or {}))
+    return with_claims(doc, config, skip)
+
+
+def with_claims(doc: Document, config: Config, skip: frozenset[int] | None = None) -> Document:
+    """``doc`` with ``claims`` filled by the claims stage, unless ``config.claims`` is off;
+    ``skip``: the page-furniture paragraphs, when already known."""
+    return replace(doc, claims=claims.find_claims(doc, skip=skip)) if config.claims else doc
+
+
+def extract_transcript(text: str, doc_id: str = "<text>", config: Config | None = None,
+                       meta: Mapping[str, Any] | None = None) -> Document:
+    """A transcript as a Document: each turn is a direct quote of its speaker (rule
+    ``"transcript"``), each turn a paragraph; offsets stay into ``text``.  Raises
+    :class:`quotetrack.transcript.TranscriptError` if ``text`` is not a transcript.
+
+    >>> doc = extract_transcript("SMITH: We cut taxes.\\nJONES: You did not.\\n",
+    ...                          config=Config(claims=False))
+    >>> [(q.speaker, q.text, q.rule) for q in doc.quotes]
+    [('SMITH', 'We cut taxes.', 'transcript'), ('JONES', 'You did not.', 'transcript')]
+    """
+    from . import transcript
+
+    config = config or Config()
+    turns = [t for t in transcript.parse(text, doc_id) if t.end > t.start]
+    paras = tuple(Paragraph(i, t.start, t.end) for i, t in enumerate(turns, 1))
+    sents = segment.sentences(text, paras)
+    starts = [s.start for s in sents]
+    records, mentions = [], {}
+    for para, turn in zip(paras, turns):
+        mention = _label_mention(text, turn)
+        if mention is not None:
+            mentions.setdefault(turn.speaker, []).append(mention)
+        first = _sentence_index(starts, turn.start)
+        records.append(Quote(
+            kind="direct", text=text[turn.start:turn.end], start=turn.start, end=turn.end,
+            fragments=((turn.start, turn.end),), speaker=turn.speaker,
+            speaker_mention=mention.text if mention else turn.speaker,
+            speaker_start=mention.start if mention else None,
+            speaker_end=mention.end if mention else None,
+            speaker_title=None, speaker_type="person" if turn.speaker else "unknown", cue=None, cue_start=None, cue_end=None,
+            cue_type=None, paragraph=para.index, sentence=first + 1,
+            context=text[turn.start:turn.end], rule=claims.TRANSCRIPT_RULE))
+    entities = tuple(Entity(name, "person", mentions=tuple(found)) for name, found in mentions.items())
+    doc = Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
+                   sentences=sents, entities=entities, meta=dict(meta or {}))
+    return with_claims(doc, config, frozenset())
+
+
+def _label_mention(text: str, turn) -> Mention | None:
+    """The speaker label of a turn as written on its line, before the turn's text."""
+    line_start = text.rfind("\n", 0, turn.start) + 1
+    at = text.rfind(turn.speaker, line_start, turn.start) if turn.speaker else -1
+    if at < 0:
+        return None
+    return Mention(at, at + len(turn.speaker), turn.speaker, "person", name=turn.speaker)
 
 
 def _keep(quote: Quote, config: Config) -> bool:

@@ -17,8 +17,9 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Iterable, Iterator, Mapping, Union
 
-INPUT_FORMATS = ("text", "jsonl")
+INPUT_FORMATS = ("text", "jsonl", "transcript")
 TEXT_SUFFIXES = (".txt", ".md")     # what a directory is searched for (text format)
+TRANSCRIPT_SUFFIXES = (".txt", ".tsv")   # ... with --input-format transcript (read as text)
 JSONL_SUFFIXES = (".jsonl",)        # a file read as JSON Lines; a directory's files with --input-format jsonl
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -58,7 +59,9 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]] | str,
     ``*.md``, in sorted order), or ``-`` for standard input.  A file whose name
     ends in ``.jsonl`` is read as JSON Lines, one ``{"doc_id", "text", ...}``
     record a line; ``input_format`` (``"text"`` or ``"jsonl"``) overrides that
-    guess for every file and for stdin (which is text unless told).
+    guess for every file and for stdin (which is text unless told).  ``"transcript"``
+    reads files as text, and a directory's ``*.txt`` and ``*.tsv`` files; the caller
+    parses them (:func:`quotetrack.pipeline.extract_transcript`).
 
     >>> [type(x).__name__ for x in iter_inputs(["/nonexistent"])]
     ['InputError']
@@ -119,7 +122,7 @@ def _read_text(stream: BinaryIO, name: str) -> Item:
 
 def _iter_directory(path: str, input_format: str | None) -> Iterator[Item]:
     """The documents of the matching files under a directory, in sorted order."""
-    suffixes = JSONL_SUFFIXES if input_format == "jsonl" else TEXT_SUFFIXES
+    suffixes = {"jsonl": JSONL_SUFFIXES, "transcript": TRANSCRIPT_SUFFIXES}.get(input_format or "", TEXT_SUFFIXES)
     files, errors = find_files(path, suffixes)
     yield from errors
     if not files and not errors:

@@ -135,10 +135,7 @@ def _numbers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for lo, hi in spans:
         for q in quantities.find(text, lo, hi):
-            stop = q.end
-            if q.unit and q.unit not in _SIGN_UNITS and q.text.endswith(q.unit):
-                stop = q.end - len(q.unit)      # "3 million jobs": the noun stays a word
-                stop = q.start + len(text[q.start:stop].rstrip())
+            stop = quantities.number_end(q)     # "3 million jobs": the noun stays a word
             if not out or q.start >= out[-1][1]:
                 out.append((q.start, stop, _number_key(q.value, q.unit)))
     return out

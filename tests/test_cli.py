@@ -132,9 +132,9 @@ def test_flags_build_the_config(good, capsys, monkeypatch):
                         seen.append(config) or fake_extract(text, doc_id))
     assert cli.main(["extract", "--attributions", "all", "--no-indirect", "--no-floating",
                      str(good)]) == 0
-    assert seen == [quotetrack.Config(attributions="all", indirect=False, floating=False)]
+    assert seen == [quotetrack.Config(attributions="all", indirect=False, floating=False, claims=False)]
     assert cli.main(["extract", str(good)]) == 0
-    assert seen[1] == quotetrack.Config()
+    assert seen[1] == quotetrack.Config(claims=False)
 
 
 def test_help_exits_0(capsys):

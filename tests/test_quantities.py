@@ -20,6 +20,7 @@ from quotetrack import quantities
     ("One million people", [("One million people", 1e6, "people")]),
     ("COVID-19 and F-35 jets in 3rd place", []),
     ("He is 5m tall.", []),
+    ("a dividend of 11.4p a share", []),
     ("No one came; one of them left.", []),
     ("more than 400,000 Americans", [("400,000", 400000.0, "")]),
 ])

@@ -1,0 +1,103 @@
+"""Repeated claims: normalisation, shingles, candidate pairs, groups, number changes."""
+from __future__ import annotations
+
+import pytest
+
+from quotetrack import repeats
+from quotetrack.repeats import Amount, Item, group, normalise, number_changes, shingles
+
+
+def item(i: int, text: str, doc: str, date: str | None = None, speaker: str = "Gantz",
+         amounts: tuple[Amount, ...] = ()) -> Item:
+    return Item(i, text, normalise(text), doc, date, speaker, amounts)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("3 million people lost their jobs.", "Three million people lost their jobs"),
+    ("“3,000,000 people lost their jobs,” he said", "3 million people lost their jobs — he said"),
+    ("Prices rose 40% last year", "prices rose 40 per cent last year"),
+    ("It cost $1.2bn", "It cost 1.2 billion dollars"),
+    ("The PORT’s budget doubled", "the port's budget doubled"),
+    ("'We have lost 3 million jobs,' he said", "We had lost three million jobs, he said"),   # backshift
+    ("The plan will cost $2 billion", "the plan would cost 2 billion dollars"),
+])
+def test_number_and_typography_forms_normalise_alike(a, b):
+    assert normalise(a) == normalise(b)
+
+
+def test_different_numbers_normalise_alike_but_units_do_not():
+    assert normalise("3 million people lost jobs") == normalise("4 million people lost jobs")
+    assert normalise("Prices rose 4%") != normalise("Prices rose 4 dollars")
+
+
+def test_shingles_and_jaccard():
+    assert shingles("a b") == frozenset({"a b"})
+    assert shingles("") == frozenset()
+    a, b = shingles("the port will reopen in june"), shingles("the port will reopen in july")
+    assert len(a) == 4 and repeats.jaccard(a, b) == pytest.approx(3 / 5)
+
+
+def test_only_claims_sharing_a_shingle_are_compared(monkeypatch):
+    calls = []
+    real = repeats.jaccard
+    monkeypatch.setattr(repeats, "jaccard", lambda a, b: calls.append(1) or real(a, b))
+    sets = [shingles(f"claim {i} word{i} other{i} more{i}") for i in range(200)]
+    sets.append(shingles("claim 7 word7 other7 more7 and more"))
+    pairs = repeats.similar_pairs(sets, 0.5)
+    assert pairs == [(7, 200, pytest.approx(3 / 5))]
+    assert len(calls) == 1                                    # not 201 * 200 / 2
+
+
+def test_group_needs_two_documents_and_sorts_by_date():
+    items = [
+        item(1, "4 million people lost their jobs", "c.txt", "2020-05-10"),
+        item(2, "3 million people lost their jobs", "a.txt", "2020-03-02"),
+        item(3, "3 million people lost their jobs", "a.txt", "2020-03-02"),     # same article again
+        item(4, "The bridge opens in June", "b.txt"),
+        item(5, "The bridge opens in June", "b.txt"),
+        item(6, "Three million people lost their jobs", "d.txt", None),
+    ]
+    groups = group(items)
+    assert [[m.id for m in g] for g in groups] == [[2, 3, 1, 6]]   # undated last; bridge only in b.txt
+
+
+def test_dissimilar_claims_stay_apart():
+    items = [item(1, "The port will reopen in June after the repairs", "a.txt"),
+             item(2, "The port will close in June after the repairs", "b.txt"),
+             item(3, "The airport will close in June for repairs", "c.txt")]
+    assert group(items) == []                                 # 4 of 10 shingles shared: 0.4
+    assert [[m.id for m in g] for g in group(items, threshold=0.4)] == [[1, 2]]
+
+
+def test_number_changes_in_date_order():
+    three, four = Amount("3 million", 3e6, "people"), Amount("4 million", 4e6, "people")
+    members = [
+        item(1, "x", "may.txt", "2020-05-10", amounts=(four,)),
+        item(2, "x", "march.txt", "2020-03-02", amounts=(three,)),
+        item(3, "x", "april.txt", "2020-04-01", amounts=(Amount("three million", 3e6, "people"),)),
+    ]
+    changes = number_changes(members)
+    assert [c.describe() for c in changes] == ["three million (2020-04-01) → 4 million (2020-05-10)"]
+    assert (changes[0].old.value, changes[0].new.value, changes[0].after.document) == (3e6, 4e6, "may.txt")
+
+
+def test_no_change_across_units_or_without_a_value():
+    members = [item(1, "x", "a.txt", "2020-01-01", amounts=(Amount("4%", 4.0, "%"),)),
+               item(2, "x", "b.txt", "2020-02-01", amounts=(Amount("4 dollars", 4.0, "$"),)),
+               item(3, "x", "c.txt", "2020-03-01", amounts=(Amount("dozens", None, ""),)),
+               item(4, "x", "d.txt", None, amounts=(Amount("5%", 5.0, "%"),))]
+    assert [c.describe() for c in number_changes(members)] == ["4% (2020-01-01) → 5% (d.txt)"]
+
+
+def test_years_and_identifiers_are_not_compared():
+    members = [item(1, "x", "a.txt", "2020-01-01", amounts=(Amount("2015", 2015.0), Amount("12%", 12.0, "%"))),
+               item(2, "x", "b.txt", "2020-02-01", amounts=(Amount("2016", 2016.0), Amount("12%", 12.0, "%"))),
+               item(3, "x", "c.txt", "2020-03-01", amounts=(Amount("661196115484643328", 6.6e17),)),
+               item(4, "x", "d.txt", "2020-04-01", amounts=(Amount("667366217527767040", 6.7e17),))]
+    assert number_changes(members) == []
+
+
+def test_short_claims_are_not_matched():
+    items = [item(1, "Abstract.", "a.txt"), item(2, "ABSTRACT", "b.txt"),
+             item(3, "He said so", "a.txt"), item(4, "he said so.", "b.txt")]
+    assert [[m.id for m in g] for g in group(items)] == [[3, 4]]
