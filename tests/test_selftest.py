@@ -1,0 +1,197 @@
+"""The mutation self-test: each mutation on hand-written texts, the harness on corpus/."""
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+
+import pytest
+
+from quotetrack import pipeline, selftest
+from quotetrack.model import Finding
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
+
+TWO = ("“We will sign the deal this week, but only if the terms change,” Ortiz said.\n"
+       "“That is not the plan we agreed with the three partners,” Mara Lind said.\n")
+
+
+def mutate(name: str, text: str, index: int = 0, seed: int = 0):
+    doc = pipeline.extract(text)
+    return selftest.MUTATIONS[name](doc, index, random.Random(seed))
+
+
+def line(mutant, n: int = 0) -> str:
+    return mutant.text.splitlines()[n]
+
+
+# --- each mutation, exact output ------------------------------------------------------------
+
+def test_speaker_swap():
+    m = mutate("speaker-swap", TWO)
+    assert line(m) == "“We will sign the deal this week, but only if the terms change,” Mara Lind said."
+    assert (m.verdict, m.speaker) == ("wrong-speaker", "Mara Lind")
+    assert m.text[m.start:m.end] == "We will sign the deal this week, but only if the terms change,"
+
+
+def test_speaker_swap_pronoun_mention_and_shifted_offsets():
+    text = ("Mara Lind said the plan was late. “We can still finish it,” she said.\n"
+            "Jon Ortiz said: “The builders will be back on Monday morning.”\n")
+    m = mutate("speaker-swap", text, index=2)
+    assert line(m, 1) == "Mara Lind said: “The builders will be back on Monday morning.”"
+    assert m.text[m.start:m.end] == "The builders will be back on Monday morning."
+
+
+def test_speaker_swap_needs_another_speaking_person():
+    assert mutate("speaker-swap", "“We will sign the deal this week,” Ortiz said.\n") is None
+
+
+def test_number_digits_and_words():
+    text = "“We cut 1,250 jobs over three years, and it hurt,” Ortiz said.\n"
+    found = {mutate("number", text, seed=s).text for s in range(6)}
+    assert found == {"“We cut 1,251 jobs over three years, and it hurt,” Ortiz said.\n",
+                     "“We cut 1,250 jobs over four years, and it hurt,” Ortiz said.\n"}
+    m = mutate("number", text)
+    assert m.verdict == "number-changed"
+
+
+def test_number_leaves_names_and_pronoun_one_alone():
+    assert mutate("number", "“No one here flies the F-35 any more,” Ortiz said.\n") is None
+
+
+def test_negation_removed_then_inserted():
+    m = mutate("negation", TWO, index=1)
+    assert line(m, 1) == "“That is the plan we agreed with the three partners,” Mara Lind said."
+    m = mutate("negation", TWO, index=0)
+    assert line(m) == "“We will not sign the deal this week, but only if the terms change,” Ortiz said."
+    assert m.verdict == "negation-changed"
+
+
+def test_negation_contraction_keeps_case():
+    m = mutate("negation", "“Don’t let anybody else decide for you,” Ortiz said.\n")
+    assert line(m) == "“Do let anybody else decide for you,” Ortiz said."
+
+
+def test_cut_qualifier():
+    m = mutate("cut-qualifier", TWO)
+    assert line(m) == "“We will sign the deal this week,” Ortiz said."
+    assert (m.verdict, m.text[m.start:m.end]) == ("truncated", "We will sign the deal this week,")
+    assert mutate("cut-qualifier", TWO, index=1) is None
+
+
+def test_cut_after_negation():
+    m = mutate("cut-after-negation", TWO, index=1)
+    assert line(m, 1) == "“the plan we agreed with the three partners,” Mara Lind said."
+    assert m.verdict == "truncated"
+    assert mutate("cut-after-negation", TWO, index=0) is None
+
+
+def test_ellipsis_hides():
+    m = mutate("ellipsis-hides", TWO, index=1)
+    assert line(m, 1) == "“That is … the plan we agreed with the three partners,” Mara Lind said."
+    assert m.verdict == "ellipsis-hides"
+    assert mutate("ellipsis-hides", TWO, index=0) is None
+
+
+def test_splice():
+    m = mutate("splice", TWO)
+    assert line(m) == "“We will sign the deal this week … agreed with the three partners,” Ortiz said."
+    assert m.verdict == "spliced"
+
+
+def test_fabricated():
+    m = mutate("fabricated", TWO, index=1)
+    sentence = m.text[m.start:m.end]
+    assert sentence.rstrip(",") + "." in selftest.fabricated() or sentence.rstrip(",") in selftest.fabricated()
+    assert m.verdict == "not-found" and line(m, 0) == TWO.splitlines()[0]
+
+
+def test_paraphrase():
+    m = mutate("paraphrase", "“This is the right system for our country,” Ortiz said.\n")
+    assert line(m) == "“This is the correct system for our country,” Ortiz said."
+    assert m.verdict == "altered"
+
+
+def test_indirect_speech_is_not_mutated():
+    doc = pipeline.extract("Ortiz said the deal was not signed in three weeks because of the rain.\n")
+    assert doc.quotes and doc.quotes[0].kind == "indirect"
+    assert [name for name, fn in selftest.MUTATIONS.items() if fn(doc, 0, random.Random(0))] == []
+
+
+def test_unmutated_drafts():
+    drafts = dict(selftest.unmutated(pipeline.extract(TWO)))
+    assert drafts["as written"] == TWO
+    assert drafts["says for said"] == TWO.replace(" said.", " says.")
+
+
+# --- the harness -------------------------------------------------------------------------------
+
+def verbatim_checker(source: str):
+    """A checker that knows only verbatim quotes: 'verified' if the passage is in the source."""
+    def check(draft: str):
+        doc = pipeline.extract(draft)
+        out = []
+        for i in range(len(doc.quotes)):
+            for s, e in selftest.passages(doc, i):
+                verdict = "verified" if draft[s:e] in source else "not-found"
+                out.append(Finding("draft", 1, 1, verdict, "info" if verdict == "verified" else "error",
+                                   "", start=s, end=e, quote=draft[s:e]))
+        return out
+    return check
+
+
+def test_score_and_report_with_a_verbatim_checker():
+    doc = pipeline.extract(TWO, doc_id="two")
+    outcomes, errors = selftest.score_source(doc, verbatim_checker(TWO))
+    assert errors == []
+    scored = {o.mutation: o.reported for o in outcomes if o.mutation != selftest.UNMUTATED}
+    assert scored["fabricated"] == "not-found"
+    out = io.StringIO()
+    accuracy = selftest.write_report(outcomes, errors, out, misses=True)
+    fabricated = [o for o in outcomes if o.mutation == "fabricated"]
+    right = sum(o.correct for o in outcomes if o.mutation != selftest.UNMUTATED)
+    total = sum(1 for o in outcomes if o.mutation != selftest.UNMUTATED)
+    assert accuracy == right / total and len(fabricated) == 2 and right == 2
+    text = out.getvalue()
+    assert f"mutations: {right}/{total} reported as intended" in text
+    assert "error-level findings on unmutated drafts: 0" in text
+    assert "two:1: negation: negation-changed -> not-found:" in text
+
+
+def test_run_reports_unreadable_source_and_goes_on(tmp_path, capsys, monkeypatch):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"bad \xff byte")
+    good = tmp_path / "good.txt"
+    good.write_text(TWO, encoding="utf-8")
+    monkeypatch.setattr(selftest, "make_checker", lambda path, text: verbatim_checker(text))
+    out = io.StringIO()
+    assert selftest.run([str(bad), str(good)], out) == 1
+    assert capsys.readouterr().err == f"quotetrack: {bad}: not valid UTF-8 (invalid byte 0xff at offset 4)\n"
+    assert "mutations: 2/" in out.getvalue()
+
+
+def test_run_without_sources_asks_for_them(capsys, monkeypatch):
+    monkeypatch.setattr(selftest, "default_sources", lambda: [])
+    assert selftest.run([], io.StringIO()) == 2
+    assert capsys.readouterr().err == (
+        "quotetrack: self-test: no SOURCE given and no corpus/ next to the package: name the "
+        "source articles to mutate (quotetrack check --self-test SOURCE...)\n")
+
+
+def test_default_sources_are_the_corpus():
+    assert selftest.default_sources() == [str(p) for p in CORPUS]
+
+
+# --- the corpus ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_corpus_mutations_keep_the_quote_extractable(path):
+    """Every mutation of a corpus article yields a draft where the mutated quote is still found
+    (a mutation that broke extraction would be a harness defect, not a miss of the check)."""
+    doc = pipeline.extract(path.read_text(encoding="utf-8"), doc_id=path.name)
+    made = list(selftest.drafts(doc, sample=2))
+    assert made
+    for _, m in made:
+        assert m.text != doc.text
+        assert selftest.still_found(m), (m.mutation, m.text[m.start:m.end])
