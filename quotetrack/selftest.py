@@ -334,7 +334,7 @@ def flip_negation(doc: Document, index: int, rng: random.Random) -> Mutant | Non
         return None
     pieces = _long_passages(doc, index)
     for s, e in pieces:                                    # remove a negation first
-        found = _find_negation(doc.text, s, e)
+        found = _find_negation(doc.text, s, e, inner=True)
         if found:
             start, end, affirmative = found
             passage = doc.text[s:start] + affirmative + doc.text[end:e]
@@ -353,21 +353,26 @@ def flip_negation(doc: Document, index: int, rng: random.Random) -> Mutant | Non
     return None
 
 
-def _find_negation(text: str, start: int, end: int) -> tuple[int, int, str] | None:
-    """The first negation in ``text[start:end]``: (start, end, affirmative it stands for).
+def _find_negation(text: str, start: int, end: int, inner: bool = False) -> tuple[int, int, str] | None:
+    """The first negation in ``text[start:end]``: (start, end, affirmative it stands for);
+    with ``inner``, a bare "not"/"never" counts only with a word before it (taking away
+    a leading "Not" would leave a piece of the source: a truncation, not a changed negation).
 
     >>> _find_negation("They don't know.", 0, 16)
     (5, 10, 'do')
+    >>> _find_negation("Not now, not ever.", 0, 18, inner=True)
+    (9, 12, '')
     """
-    m = _negated_pattern().search(text, start, end)
-    if m:
+    found = []
+    for m in _negated_pattern().finditer(text, start, end):
         form = re.sub(r"\s+", " ", m.group().lower().replace("’", "'"))
-        for aff, neg in negation_pairs():
-            if neg == form:
-                return m.start(), m.end(), _same_case(m.group(), aff)
-    m = BARE_NOT.search(text, start, end)
-    if m:
-        return m.start(), m.start() + len(m.group().rstrip()), ""
+        aff = next(a for a, neg in negation_pairs() if neg == form)
+        found.append((m.start(), m.end(), _same_case(m.group(), aff)))
+    for m in BARE_NOT.finditer(text, start, end):
+        found.append((m.start(), m.start() + len(m.group().rstrip()), ""))
+    for hit in sorted(found):
+        if not inner or hit[2] or WORD.search(text, start, hit[0]):
+            return hit
     return None
 
 
@@ -424,7 +429,7 @@ def ellipsis_hides(doc: Document, index: int, rng: random.Random) -> Mutant | No
     if not _quotable(doc, index):
         return None
     for s, e in _long_passages(doc, index):
-        found = _find_negation(doc.text, s, e)
+        found = _find_negation(doc.text, s, e, inner=True)
         if not found:
             continue
         start, end, affirmative = found
@@ -728,9 +733,10 @@ def write_report(outcomes: Sequence[Outcome], errors: Sequence[Finding], out: Te
     from tabulate import tabulate
 
     mutated = [o for o in outcomes if o.mutation != UNMUTATED]
-    rows, cols, counts = confusion(mutated)
+    rows, cols, counts = confusion(outcomes)
     table = [[r] + [counts.get((r, c), 0) or "" for c in cols] for r in rows]
-    out.write("Confusion (rows: intended verdict, columns: reported verdict)\n")
+    out.write("Confusion (rows: intended verdict, columns: reported verdict; "
+              "the verified row is the quotes of the unmutated drafts)\n")
     out.write(tabulate(table, headers=["intended \\ reported"] + cols, disable_numparse=True) + "\n\n")
     per = []
     for name in MUTATIONS:

@@ -73,6 +73,14 @@ def test_negation_contraction_keeps_case():
     assert line(m) == "“Do let anybody else decide for you,” Ortiz said."
 
 
+def test_negation_a_leading_not_is_kept_and_the_next_removed():
+    """Taking away a leading "Not" would leave a verbatim piece of the source (a truncation)."""
+    m = mutate("negation", "“Not this year, and not in any year I sit here,” Ortiz said.\n")
+    assert line(m) == "“Not this year, and in any year I sit here,” Ortiz said."
+    m = mutate("ellipsis-hides", "“Not this year, and not in any year I sit here,” Ortiz said.\n")
+    assert line(m) == "“Not this year, and … in any year I sit here,” Ortiz said."
+
+
 def test_cut_qualifier():
     m = mutate("cut-qualifier", TWO)
     assert line(m) == "“We will sign the deal this week,” Ortiz said."
