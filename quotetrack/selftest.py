@@ -142,6 +142,14 @@ def _qualifier_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _opener_pattern() -> re.Pattern:
+    """A qualifying clause opener starting a piece of a quote: "but we believe", "unless"."""
+    parts = sorted((q.lstrip(", ") for q in qualifiers()), key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, q.split())) for q in parts)
+    return re.compile(rf"(?:{body})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _number_words() -> dict[str, str]:
     return lexicon.pairs("selftest_numbers.tsv")
 
@@ -379,10 +387,16 @@ def _find_negation(text: str, start: int, end: int, inner: bool = False) -> tupl
 def cut_qualifier(doc: Document, index: int, rng: random.Random) -> Mutant | None:
     """The quote stops right before a qualifying clause (", but only if", "unless") → ``truncated``.
 
+    The clause is cut inside a passage, or, in an interrupted quote whose last piece
+    opens with one (“…,” she said, “but …”), that piece is left out.
+
     >>> from quotetrack.pipeline import extract
     >>> doc = extract("“We will sign the deal, but only if the terms change,” Ortiz said.")
     >>> cut_qualifier(doc, 0, random.Random(0)).text
     '“We will sign the deal,” Ortiz said.'
+    >>> doc = extract("“We respect the court and its work,” Ortiz said, “but the jury was misled.”")
+    >>> cut_qualifier(doc, 0, random.Random(0)).text
+    '“We respect the court and its work,” Ortiz said.'
     """
     if not _quotable(doc, index):
         return None
@@ -394,7 +408,24 @@ def cut_qualifier(doc: Document, index: int, rng: random.Random) -> Mutant | Non
         if len(words(kept)) < MIN_WORDS:
             continue
         return _mutant("cut-qualifier", "truncated", doc.text, s, e, kept + _end_punct(doc.text[s:e]))
-    return None
+    return _drop_qualifying_piece(doc, index)
+
+
+def _drop_qualifying_piece(doc: Document, index: int) -> Mutant | None:
+    """An interrupted quote without its last piece when that piece opens a qualifying clause."""
+    spans = [sp for sp in _top_spans(doc.text, doc.paragraphs)
+             if any(s <= sp.start and sp.end <= e for s, e in doc.quotes[index].fragments)]
+    if len(spans) < 2 or spans[-1].paragraphs > 1:
+        return None
+    last_start, last_end = spans[-1].inner
+    if not _opener_pattern().match(doc.text[last_start:last_end].lstrip()):
+        return None
+    kept_start, kept_end = spans[-2].inner
+    if len(words(doc.text[kept_start:kept_end])) < MIN_WORDS:
+        return None
+    gap = doc.text[spans[-2].end:spans[-1].start].rstrip(" ,;:—–-")
+    draft = doc.text[:spans[-2].end] + gap + "." + doc.text[spans[-1].end:].lstrip(".")
+    return Mutant("cut-qualifier", "truncated", draft, kept_start, kept_end)
 
 
 def cut_after_negation(doc: Document, index: int, rng: random.Random) -> Mutant | None:

@@ -88,6 +88,14 @@ def test_cut_qualifier():
     assert mutate("cut-qualifier", TWO, index=1) is None
 
 
+def test_cut_qualifier_drops_the_qualifying_piece_of_an_interrupted_quote():
+    text = "“The models were right about the direction,” Osei said, “but they were wrong about the speed.”\n"
+    m = mutate("cut-qualifier", text)
+    assert m.text == "“The models were right about the direction,” Osei said.\n"
+    assert m.text[m.start:m.end] == "The models were right about the direction,"
+    assert mutate("cut-qualifier", text.replace("“but", "“and")) is None
+
+
 def test_cut_after_negation():
     m = mutate("cut-after-negation", TWO, index=1)
     assert line(m, 1) == "“the plan we agreed with the three partners,” Mara Lind said."
