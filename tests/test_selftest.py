@@ -123,6 +123,13 @@ def test_fabricated():
     assert m.verdict == "not-found" and line(m, 0) == TWO.splitlines()[0]
 
 
+def test_splice_and_fabricated_leave_quotes_of_several_pieces_alone():
+    text = ("“We will sign the deal this week,” Ortiz said, “and then we will go home.”\n"
+            "“That is not the plan we agreed with the three partners,” Mara Lind said.\n")
+    assert mutate("splice", text) is None and mutate("fabricated", text) is None
+    assert mutate("splice", text, index=1) is not None
+
+
 def test_paraphrase():
     m = mutate("paraphrase", "“This is the right system for our country,” Ortiz said.\n")
     assert line(m) == "“This is the correct system for our country,” Ortiz said."
