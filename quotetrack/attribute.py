@@ -43,11 +43,11 @@ from .config import Config
 from .model import Cue, Paragraph, QuotedSpan, Sentence
 from .segment import Token, paragraph_ranks, tokens as tokenize
 
+_words = lexicon.WordClasses("word_classes.txt")   # _words.subordinators, ... (data/word_classes.txt)
+
 _SEPARATORS = frozenset({",", "?", "!", "—", "–", "--", ";"})
 _CLOSING_MARKS = frozenset({"”", "\"", "’", "'", "»", "''", "›"})
 _OPENING_MARKS = frozenset({"“", "\"", "‘", "'", "«", "„", "``", "‹", "''"})   # '' opens a typewriter quote too
-_CLAUSE_OPENERS = frozenset({"and", "but", "so", "yet", "while", "as", "because", "when", "since",
-                             "although", "though", "where", "after", "before", "if", "then", "also"})
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
 
 
@@ -119,7 +119,6 @@ class _Doc:
 
 # ----------------------------------------------------------------- helpers
 
-_CONJUNCTIONS = ("and", "but", "so", "yet", "or")
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +126,7 @@ def _connective_pattern() -> re.Pattern:
     """"Nevertheless, " / "But " at the start of reported content (see data/connectives.txt)."""
     words = sorted(lexicon.lower_words("connectives.txt"), key=len, reverse=True)
     alternation = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words)
-    conj = "|".join(_CONJUNCTIONS)
+    conj = "|".join(_words.conjunctions)
     return re.compile(rf"(?:(?:{alternation}),\s+|(?:{conj})\s+)+", re.IGNORECASE)
 
 
@@ -149,18 +148,16 @@ def _strip_end(text: str, start: int, end: int) -> int:
 
 
 # Pronouns that can only be subjects.
-_NOMINATIVE = frozenset({"he", "she", "they", "we", "i"})
-_EMBEDDING = frozenset({"that", "what", "why", "how", "whether"})
 
 
 def _nominative(s: _Sent, src: tuple[int, int]) -> bool:
     """Is the source a subject-only pronoun, which opens a clause wherever it stands?
     ("Although in September she said …", "so fired up he said …")"""
     i = src[0]
-    if src[1] - i != 1 or s.toks[i].text.lower() not in _NOMINATIVE:
+    if src[1] - i != 1 or s.toks[i].text.lower() not in _words.nominative:
         return False
     prev = s.toks[i - 1].text.lower()     # not the subject of reported content: "said he feels …",
-    if prev in _EMBEDDING or lexicon.cues().get(prev) is not None:   # "asked what he would tell …"
+    if prev in _words.embedding or lexicon.cues().get(prev) is not None:   # "asked what he would tell …"
         return False
     return not s.doc.inside_quote(s.toks[i].start, s.toks[i].end)
 
@@ -174,7 +171,7 @@ def _clause_start_ok(s: _Sent, i: int) -> bool:
     if i == 1 and mentions.is_capitalised(prev) and mentions.is_title_word(s.toks[i].text):
         return True                       # "Mine manager Pieter Kessler said": "Mine" opens it
     return (prev in (",", ";", ":", "(") or prev in _DASHES or prev in _OPENING_MARKS or prev in _CLOSING_MARKS
-            or prev.lower() in _CLAUSE_OPENERS)
+            or prev.lower() in _words.clause_openers)
 
 
 def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
@@ -211,9 +208,6 @@ def _skip_adjuncts(s: _Sent, k: int) -> int:
 
 
 # Prepositions and subordinators that open an adverbial, never a clause's subject.
-_OPENING_PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "while", "when", "from",
-                                   "to", "as", "without", "following", "since", "amid", "with", "via",
-                                   "through", "over", "under", "against", "by", "whether"})
 
 
 def _is_clause(text: str, start: int, end: int) -> bool:
@@ -222,7 +216,7 @@ def _is_clause(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     if len(words) < 3:
         return False
-    if words[0].lower() in _OPENING_PREPOSITIONS and "," not in text[start:end]:
+    if words[0].lower() in _words.opening_prepositions and "," not in text[start:end]:
         return False                      # "After the closeout of the probe July 6, Judicial Watch asked …"
     if words[0].lower() == "according" and words[1].lower() == "to":
         return False                      # "According to people familiar with it, X has asked …": a source
@@ -230,14 +224,13 @@ def _is_clause(text: str, start: int, end: int) -> bool:
 
 
 # Words that open reported content after a cue and its listener: "asked who needed a ride".
-_REPORT_OPENERS = frozenset({"that", "whether", "who", "what", "why", "how", "if"})
 
 
 def _listener_rest_ok(toks: list[Token], rest: int) -> bool:
     """After "…, Obama told a town-hall meeting in Hanoi": no new content ("that …", "who …",
     "whether …", a colon or a quote) may follow the listener."""
     for tok in toks[rest:]:
-        if tok.text.lower() in _REPORT_OPENERS or tok.text == ":" or tok.text in _OPENING_MARKS:
+        if tok.text.lower() in _words.report_openers or tok.text == ":" or tok.text in _OPENING_MARKS:
             return False
         if tok.text == ",":
             return True
@@ -322,19 +315,15 @@ def _content_after(s: _Sent, k: int) -> tuple[int, int] | None:
 
 # A new clause after a comma ends reported content: ", but she has bristled at …",
 # ", and it is clear …", ", who has been battered …".  Not ", and that …" (the content goes on).
-_CLAUSE_JOINERS = frozenset({"but", "and", "while", "although", "though", "yet", "whereas"})
-_RELATIVES = frozenset({"who", "whom", "which", "whose"})
-_NEW_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "there", "the", "his", "her", "their", "its"})
 
 
 # Words that open a sentence adjunct after a comma: ", while trying …", ", as he faces …".
-_ADJUNCT_OPENERS = frozenset({"while", "as", "when", "where", "after", "before", "since", "although", "though"})
 
 
 def _opens_adjunct(word: str) -> bool:
     """Does ``word`` after a comma open an adjunct that ends reported content: a participle
     ("referring", "adding") or a subordinator ("while", "as")?"""
-    return word.islower() and (word in _ADJUNCT_OPENERS or (len(word) > 5 and word.endswith("ing")))
+    return word.islower() and (word in _words.adjunct_openers or (len(word) > 5 and word.endswith("ing")))
 
 
 def _clause_end(s: _Sent, k: int) -> int:
@@ -348,16 +337,16 @@ def _clause_end(s: _Sent, k: int) -> int:
         if toks[i].text != "," or s.doc.inside_quote(toks[i].start, toks[i].end):
             continue
         nxt = toks[i + 1].text.lower()
-        if nxt in _RELATIVES:
+        if nxt in _words.relatives:
             return toks[i].start
-        if nxt in _CLAUSE_JOINERS and i + 2 < len(toks):
+        if nxt in _words.clause_joiners and i + 2 < len(toks):
             after = toks[i + 2].text
-            if after.lower() in _NEW_SUBJECTS or (mentions.is_capitalised(after) and after.lower() != "that"):
+            if after.lower() in _words.new_subjects or (mentions.is_capitalised(after) and after.lower() != "that"):
                 return toks[i].start
     return s.sentence.end
 
 
-def _words(text: str, start: int, end: int) -> int:
+def _word_count(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
 
 
@@ -393,7 +382,6 @@ def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
 
 
 _SOURCE_ENDS = frozenset({",", ";", ":", "(", "—", "–", ".", "?", "!"})
-_OPENING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "still", "even", "now"})
 
 
 def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -417,7 +405,7 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         if quote is not None:
             first = min(first, quote.start)
         content = (first, s.toks[end_tok - 1].end) if end_tok else None
-    if content is None or _words(s.text, *content) < 2:
+    if content is None or _word_count(s.text, *content) < 2:
         return None
     return Attribution((content,), _span(s, src), cue, "according_to", s.sentence)
 
@@ -451,7 +439,7 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         source = _span(s, subject)
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
     content = _naming_content(s, cue, k) or _content_after(s, k)
-    if content is None or _words(s.text, *content) < 2:
+    if content is None or _word_count(s.text, *content) < 2:
         return None
     return Attribution((content,), source, cue, "participle", s.sentence)
 
@@ -495,7 +483,7 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
             and _agrees(s, src, cue, ci):
         out.append((src, src[0] - 1, ce, "tail"))
     if j > 0 and (toks[j - 1].text in _SEPARATORS or toks[j - 1].text in _CLOSING_MARKS) \
-            and s.toks[ci].text.lower() not in _LISTENER_FORMS and cue.type != "act":
+            and s.toks[ci].text.lower() not in _words.listener_forms and cue.type != "act":
         # (after an act cue the noun phrase is its topic: "“…,” referring to Clinton")
         after = mentions.after(toks, ce)      # not "…,” told CBS News": that is the listener
         if after is not None and after[0] == ce and (mentions.names_someone(toks, *after)
@@ -519,8 +507,6 @@ def _closes_opening_quote(s: _Sent, k: int) -> bool:
     return quote is not None and quote.start <= s.toks[0].start
 
 
-_LISTENER_FORMS = frozenset({"told", "tells", "telling", "informed", "assured", "warned",
-                             "reminded", "urged", "briefed", "advised", "wrote", "emailed", "texted"})
 
 
 def _is_name_run(toks: list[Token], i: int, k: int) -> bool:
@@ -543,7 +529,7 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     cue_at = s.tok_at(cue.start)
     if after_src < len(toks) and toks[after_src].text.lower() == "by" \
             and (not _closes_opening_quote(s, sep) or cue_at == 0
-                 or toks[cue_at - 1].text.lower() in _PASSIVE_AUXILIARIES or cue.text.endswith("ing")):
+                 or toks[cue_at - 1].text.lower() in _words.passive_auxiliaries or cue.text.endswith("ing")):
         return None                   # passive: "…, he was told by aides" (not "“…,” she said by telephone")
     if cue_at > 0 and toks[cue_at - 1].text.lower() == "to":
         return None                   # an infinitive reports nothing: "…, trying to ask"
@@ -581,7 +567,7 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
             and not (rule == "tail_inverted" and toks[rest].text.lower() in ("who", "whose", "which")) \
             and not (quote is not None and toks[rest].text.lower() in ("and", "before", "as", "while")):
         return None                   # (a relative clause may follow an inverted source)
-    elif rule == "tail_inverted" and rest < len(toks) and toks[rest].text.lower() in _CONTENT_PREPOSITIONS:
+    elif rule == "tail_inverted" and rest < len(toks) and toks[rest].text.lower() in _words.content_prepositions:
         return None                   # "…, said the nation's problems of …" is no inverted source
     fragments = [(start, end)]
     if continuation is not None:
@@ -608,7 +594,7 @@ def _ends_in_relative(text: str, start: int, end: int) -> bool:
     if cut < 0:
         return False
     words = text[cut + 1:end].split(maxsplit=1)
-    return bool(words) and words[0].lower() in _RELATIVES
+    return bool(words) and words[0].lower() in _words.relatives
 
 
 def _quote_tail_rest_ok(toks: list[Token], rest: int) -> bool:
@@ -639,7 +625,7 @@ def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
     if not _continues_content(toks, rest + 1):
         return None
     end = _strip_end(s.text, toks[rest + 1].start, _clause_end(s, rest + 1))
-    if _words(s.text, toks[rest + 1].start, end) < 2:
+    if _word_count(s.text, toks[rest + 1].start, end) < 2:
         return None
     return toks[rest + 1].start, end
 
@@ -654,8 +640,8 @@ def _continues_content(toks: list[Token], i: int) -> bool:
         word = toks[i + 1].text           # "…, they said, but he is still …"
         low = word.lower()
         i += 1
-    if low in lexicon.lower_words("adjunct_words.txt") and low != "to" or low in _CLAUSE_JOINERS or low in _RELATIVES \
-            or low in _CLAUSE_OPENERS or low in ("that", "which"):
+    if low in lexicon.lower_words("adjunct_words.txt") and low != "to" or low in _words.clause_joiners or low in _words.relatives \
+            or low in _words.clause_openers or low in ("that", "which"):
         return False
     entry = lexicon.cues().get(low)
     if entry is not None and (entry.type == "speech" or low.endswith("ing")):
@@ -701,21 +687,21 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
     while c > 0 and j - c <= _MAX_MODIFIER + mentions.MAX_MENTION_TOKENS and toks[c - 1].text not in _SOURCE_ENDS \
             and toks[c - 1].text not in _OPENING_MARKS and toks[c - 1].text not in _CLOSING_MARKS:
         c -= 1
-    while c < j and toks[c].text.lower() in _OPENING_CONJUNCTIONS:
+    while c < j and toks[c].text.lower() in _words.opening_conjunctions:
         c += 1                            # "But those who back her say …"
-    if c > 0 and toks[c - 1].text not in _SOURCE_ENDS and toks[c - 1].text.lower() not in _OPENING_CONJUNCTIONS:
+    if c > 0 and toks[c - 1].text not in _SOURCE_ENDS and toks[c - 1].text.lower() not in _words.opening_conjunctions:
         return None
     src = mentions.after(toks, c, j)
     if src is None or not (0 < j - src[1] <= _MAX_MODIFIER) or not mentions.names_someone(toks, *src):
         return None
     first = toks[src[1]].text.lower()
-    if first in _RELATIVE_SUBJECTS or first == "that":
+    if first in _words.relative_subjects or first == "that":
         if j - src[1] < 3:
             return None                   # "a Republican who has not endorsed …": the relative's own verb
     elif first.endswith("ed") and len(first) > 4:
-        if toks[src[1] + 1].text.lower() not in _OPENING_PREPOSITIONS:
+        if toks[src[1] + 1].text.lower() not in _words.opening_prepositions:
             return None                   # "A witness interviewed by staff said", not "Sanders passed more bills"
-    elif not (first in _OPENING_PREPOSITIONS or (first.isalpha() and len(first) > 5 and first.endswith("ing"))):
+    elif not (first in _words.opening_prepositions or (first.isalpha() and len(first) > 5 and first.endswith("ing"))):
         return None
     for k in range(src[1], j):
         word = toks[k].text
@@ -738,15 +724,15 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if src is None or not _active_finite(s, cue, ci, ce):
         return None
     if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text) \
-            and toks[0].text.lower() not in _SUBORDINATORS:
+            and toks[0].text.lower() not in _words.subordinators:
         src = (0, src[1])                 # "Mine manager Pieter Kessler said", not "When liberal groups said"
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
     if k < len(toks) and toks[k].text.lower() in lexicon.lower_words("adjunct_words.txt") \
-            and toks[k].text.lower() not in _CONTENT_PREPOSITIONS:
+            and toks[k].text.lower() not in _words.content_prepositions:
         return None                   # "as McDonough suggested at the meeting": no content
     if cue.lemma in lexicon.lower_words("quote_only_cues.txt") and not _introduces_report(toks, k):
         return None                   # "the campaign continues to grow"
-    if k < len(toks) and toks[k].text.lower() in _CONJUNCTIONS:
+    if k < len(toks) and toks[k].text.lower() in _words.conjunctions:
         return None                   # "The protester yelled and held up a banner"
     named = _naming_content(s, cue, k)
     if named is not None:
@@ -758,7 +744,7 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None                   # "Cruz seemed to mock him, saying …": the participle's
                                       # (not "X said seeing the crowds was …": content right after the cue)
     content = (content[0], _subordinate_end(s, src[0], k, content[1]))
-    if s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3:
+    if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3:
         return None
     return Attribution((content,), _span(s, src), cue, rule, s.sentence)
 
@@ -772,16 +758,14 @@ def _opens_with_participle_cue(text: str, start: int) -> bool:
 
 
 # Subordinators that open a sentence's first clause: "Although she said X, Y …".
-_SUBORDINATORS = frozenset({"although", "though", "while", "when", "if", "as", "after", "before", "because",
-                            "since", "once", "until", "unless", "whereas"})
 
 
 def _subordinate_end(s: _Sent, src: int, k: int, end: int) -> int:
     """Content inside an opening subordinate clause ends at the comma that closes it:
     "Although in September she said her decision was a mistake, she …" -> "her decision was a mistake"."""
     toks = s.toks
-    first = 1 if toks and toks[0].text.lower() in _CONJUNCTIONS else 0
-    if first >= len(toks) or toks[first].text.lower() not in _SUBORDINATORS \
+    first = 1 if toks and toks[0].text.lower() in _words.conjunctions else 0
+    if first >= len(toks) or toks[first].text.lower() not in _words.subordinators \
             or any(t.text == "," for t in toks[first:src]):
         return end
     for i in range(k + 1, len(toks) - 1):
@@ -792,7 +776,6 @@ def _subordinate_end(s: _Sent, src: int, k: int, end: int) -> int:
     return end
 
 
-_OBJECT_RELATIVES = frozenset({"what", "which", "whom", "who", "that"})
 
 
 def relative_label(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -804,7 +787,7 @@ def relative_label(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     toks = s.toks
     j = mentions.skip_modifiers_back(toks, ci)
     src = mentions.before(toks, j)
-    if src is None or src[0] < 1 or toks[src[0] - 1].text.lower() not in _OBJECT_RELATIVES:
+    if src is None or src[0] < 1 or toks[src[0] - 1].text.lower() not in _words.object_relatives:
         return None
     rel = toks[src[0] - 1]
     k = ce
@@ -824,11 +807,11 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     ends at the comma before the main verb ("Barkley, who said X, said Y")."""
     toks = s.toks
     j = mentions.skip_modifiers_back(toks, ci)
-    if j < 2 or toks[j - 1].text.lower() not in _RELATIVE_SUBJECTS or not _active_finite(s, cue, ci, ce):
+    if j < 2 or toks[j - 1].text.lower() not in _words.relative_subjects or not _active_finite(s, cue, ci, ce):
         return None
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
-    if k < len(toks) and (toks[k].text.lower() in _CONJUNCTIONS or toks[k].text.lower() in lexicon.lower_words("adjunct_words.txt")
-                          and toks[k].text.lower() not in _CONTENT_PREPOSITIONS):
+    if k < len(toks) and (toks[k].text.lower() in _words.conjunctions or toks[k].text.lower() in lexicon.lower_words("adjunct_words.txt")
+                          and toks[k].text.lower() not in _words.content_prepositions):
         return None
     if cue.lemma in lexicon.lower_words("quote_only_cues.txt") and not _introduces_report(toks, k):
         return None
@@ -837,7 +820,7 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None
     if toks[j - 2].text == ",":
         content = (content[0], _before_main_verb(s, k, content[1]))
-    if s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3:
+    if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3:
         return None
     antecedent = _name_tail(toks, mentions.before(toks, j - 2 if toks[j - 2].text == "," else j - 1))
     return Attribution((content,), _span(s, (j - 1, j)), cue, "relative", s.sentence,
@@ -863,10 +846,7 @@ def _opens_predicate(s: _Sent, start: int) -> bool:
     return word == "not" or (word.islower() and lexicon.cues().get(word) is not None)
 
 
-_RELATIVE_SUBJECTS = frozenset({"who", "which"})
 # Finite verbs that can open the main clause's predicate after a parenthetical relative clause.
-_FINITE_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
-                                 "could", "may", "might", "must", "should", "shall", "did", "does", "do"})
 
 
 def _before_main_verb(s: _Sent, k: int, end: int) -> int:
@@ -879,7 +859,7 @@ def _before_main_verb(s: _Sent, k: int, end: int) -> int:
             break
         nxt = toks[i + 1].text
         if toks[i].text == "," and nxt.islower() and (
-                lexicon.cues().get(nxt) is not None or nxt in _FINITE_AUXILIARIES
+                lexicon.cues().get(nxt) is not None or nxt in _words.finite_auxiliaries
                 or (nxt.endswith("ed") and len(nxt) > 4)):
             return _strip_end(s.text, toks[k].start, toks[i].start)
     return end
@@ -904,7 +884,7 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
     content = _naming_content(s, cue, k) or _content_after(s, k)
-    if content is None or (s.doc.quote_at(start=content[0]) is None and _words(s.text, *content) < 3
+    if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3
                            and cue.lemma not in lexicon.lower_words("naming_cues.txt")):
         return None
     return Attribution((content,), _span(s, subject), cue, "coordinated", s.sentence)
@@ -912,11 +892,7 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
 
 # Prepositions that can open reported content ("pledged to relocate", "asked about the deal")
 # or follow an inverted source as part of its noun phrase ("said the head of the agency").
-_CONTENT_PREPOSITIONS = frozenset({"to", "about", "of", "as", "for", "with", "against"})
 # Plural nouns without a final -s, and words that take a plural verb ("police say").
-_PLURAL_HEADS = frozenset({"people", "police", "men", "women", "children", "staff", "media", "personnel",
-                           "public", "i", "we", "they", "you", "others", "many", "some", "most", "both",
-                           "all", "several", "few", "data", "clergy", "faculty", "youth", "folks"})
 
 
 def _agrees(s: _Sent, src: tuple[int, int], cue: Cue | None, ci: int) -> bool:
@@ -933,7 +909,7 @@ def _agrees(s: _Sent, src: tuple[int, int], cue: Cue | None, ci: int) -> bool:
     if any(t.text.lower() == "and" for t in toks[src[0]:src[1]]):
         return True                       # "Gantz and Esper say"
     head = toks[src[1] - 1].text.lower()
-    return head in _PLURAL_HEADS or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+    return head in _words.plural_heads or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
 
 
 def _introduces_report(toks: list[Token], k: int) -> bool:
@@ -946,7 +922,6 @@ def _introduces_report(toks: list[Token], k: int) -> bool:
     return word.lower() in ("that", ":") or word in _OPENING_MARKS
 
 
-_AUXILIARIES = frozenset({"is", "are", "was", "were", "been", "be", "am", "’s", "'s", "keeps", "kept"})
 
 
 def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
@@ -958,13 +933,12 @@ def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
     if ci > 0 and toks[ci - 1].text.lower() == "to":
         return False                      # "declined to say", "trying to ask": no report
     if cue.text.lower().endswith("ing"):
-        return ci > 0 and toks[ci - 1].text.lower() in _AUXILIARIES
-    if cue.text.lower().endswith("ed") and ci > 0 and toks[ci - 1].text.lower() in _PASSIVE_AUXILIARIES:
+        return ci > 0 and toks[ci - 1].text.lower() in _words.auxiliaries
+    if cue.text.lower().endswith("ed") and ci > 0 and toks[ci - 1].text.lower() in _words.passive_auxiliaries:
         return False                      # "after the winner was declared": a passive
     return True
 
 
-_PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "being", "be", "is", "are"})
 
 
 def _colon_into_next_paragraph(s: _Sent, cue: Cue, k: int, src: tuple[int, int], rule: str) -> Attribution | None:
@@ -993,7 +967,7 @@ def _opens_clause(text: str, lo: int, at: int) -> bool:
     if before.endswith((",", ";")):
         return True
     words = before.split()
-    return bool(words) and words[-1].lower() in _CONJUNCTIONS
+    return bool(words) and words[-1].lower() in _words.conjunctions
 
 
 def _cut_points(found: list[Attribution], a: Attribution, text: str, lo: int, hi: int) -> list[int]:
@@ -1044,7 +1018,7 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
         if cut is not None:
             end = _before_joint(text, last_s, cut)
             words = text[last_s:end].split()
-            while words and words[-1].lower() in _CONJUNCTIONS:
+            while words and words[-1].lower() in _words.conjunctions:
                 end = _before_joint(text, last_s, text.rindex(words.pop(), last_s, end))
             if end - last_s >= 2:
                 a = replace(a, fragments=a.fragments[:-1] + ((last_s, end),))
@@ -1052,8 +1026,6 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
     return out
 
 
-_QUESTION_OPENERS = frozenset({"what", "why", "how", "whether", "if", "about", "who", "when", "where", "which", "to"})
-_ASKED_LEADS = frozenset({"when", "while", "after", "once", "if", "and", "but"})
 _ASKED_REACH = 10                         # tokens of adjunct between "Asked" and its question
 
 
@@ -1064,18 +1036,18 @@ def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     toks = s.toks
     if cue.lemma != "ask" or ce - ci != 1 or toks[ci].text.lower() != "asked":
         return None
-    if ci > 0 and toks[ci - 1].text.lower() not in _ASKED_LEADS and toks[ci - 1].text not in _OPENING_MARKS:
+    if ci > 0 and toks[ci - 1].text.lower() not in _words.asked_leads and toks[ci - 1].text not in _OPENING_MARKS:
         return None
     if ci > 1 and toks[ci - 1].text.lower() in ("and", "but") and toks[ci - 2].text != ",":
         return None                       # "He stood and asked …" is a coordinated verb
     k = ce
-    if k < len(toks) and toks[k].text.lower() not in _QUESTION_OPENERS:
-        if toks[k].text.lower() not in _OPENING_PREPOSITIONS:
+    if k < len(toks) and toks[k].text.lower() not in _words.question_openers:
+        if toks[k].text.lower() not in _words.opening_prepositions:
             return None                   # "Asked the court to …" has an object: not a bare participle
         while k < len(toks) and k - ce < _ASKED_REACH and mentions.is_word(toks[k].text) \
-                and toks[k].text.lower() not in _QUESTION_OPENERS - {"to"}:
+                and toks[k].text.lower() not in _words.question_openers - {"to"}:
             k += 1
-    if k >= len(toks) or toks[k].text.lower() not in _QUESTION_OPENERS:
+    if k >= len(toks) or toks[k].text.lower() not in _words.question_openers:
         return None
     end = len(toks)
     for i in range(k + 1, len(toks)):
@@ -1188,7 +1160,7 @@ def colon_lead(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | No
     if not rest or len(rest) > 4 or not rest[0].text.islower() or not all(mentions.is_word(t.text) for t in rest):
         return None
     verb = rest[0]
-    if not (_is_past_verb(verb.text) or verb.text.endswith("s")) or verb.text.lower() in _NOT_VERBS:
+    if not (_is_past_verb(verb.text) or verb.text.endswith("s")) or verb.text.lower() in _words.not_verbs:
         return None
     cue = Cue(verb.start, verb.end, verb.text, verb.text, "speech")
     return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
@@ -1196,7 +1168,6 @@ def colon_lead(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | No
 
 
 # Lower-case words after a subject that are no verb: "Trump's plans: …", "his views: …".
-_NOT_VERBS = frozenset({"is", "was", "has", "his", "hers", "its", "this", "thus", "as", "us"})
 
 
 def _is_past_verb(word: str) -> bool:
@@ -1287,9 +1258,9 @@ def _colon_subject(toks: list[Token]) -> tuple[int, int] | None:
     first = None
     starts = [0] + [i + 1 for i, t in enumerate(toks) if t.text == "," and i + 1 < len(toks)]
     for i in starts:
-        while i < len(toks) and toks[i].text.lower() in _CONJUNCTIONS:
+        while i < len(toks) and toks[i].text.lower() in _words.conjunctions:
             i += 1
-        if i < len(toks) and toks[i].text.lower() in _OPENING_PREPOSITIONS and toks[i].text.lower() != "with":
+        if i < len(toks) and toks[i].text.lower() in _words.opening_prepositions and toks[i].text.lower() != "with":
             continue                      # "At a town meeting in Brill, …": an adverbial
         m = mentions.after(toks, i)
         if m is None or m[0] > i + 1 or m[1] >= len(toks) or not mentions.names_someone(toks, *m):
@@ -1299,7 +1270,7 @@ def _colon_subject(toks: list[Token]) -> tuple[int, int] | None:
         if " ".join(t.text for t in toks[m[0]:m[1]]) in lexicon.words("places.txt"):
             continue                      # "…, Oregon, on Tuesday, …": a place, not a source
         nxt = toks[m[1]].text
-        if nxt.islower() and mentions.is_word(nxt) and nxt not in _OPENING_PREPOSITIONS:
+        if nxt.islower() and mentions.is_word(nxt) and nxt not in _words.opening_prepositions:
             return m
         if first is None:
             first = m
@@ -1331,7 +1302,7 @@ def headline_colon(doc: _Doc, para: Paragraph) -> Attribution | None:
             or mentions.after(toks, 0) != (0, len(toks)) or not mentions.names_someone(toks, 0, len(toks)):
         return None
     end = _strip_end(text, m.end(), para.end)
-    if _words(text, m.end(), end) < 3:
+    if _word_count(text, m.end(), end) < 3:
         return None
     sent = doc.sents[bisect.bisect_right([x.start for x in doc.sents], para.start) - 1]
     colon_at = text.index(":", m.end(1))
@@ -1342,8 +1313,6 @@ def headline_colon(doc: _Doc, para: Paragraph) -> Attribution | None:
 # ----------------------------------------------------------------- driver
 
 # Short words a title of a work leaves in lower case: “How to Make America Great Again”.
-_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "to", "of", "and", "or", "in", "on", "for", "at", "by",
-                                "with", "from", "as", "is", "vs", "nor", "but"})
 
 
 def _title_case(text: str, para: Paragraph) -> bool:
@@ -1366,7 +1335,7 @@ def is_statement(text: str, quote: QuotedSpan, config: Config) -> bool:
         return False
     words = [w for w in inner.replace(":", " ").split() if w[:1].isalpha()]
     if words and len(words) <= 12 and words[0][:1].isupper() and all(
-            w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+            w[:1].isupper() or w.lower() in _words.title_small_words for w in words):
         return False                      # a title: “Saturday Night Live”, “Crippled America: How to …”
     return True
 

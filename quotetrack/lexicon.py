@@ -74,6 +74,44 @@ def pairs(name: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def sections(name: str) -> dict[str, frozenset[str]]:
+    """A sectioned list: ``[name]`` lines open a section, then one entry a line (as written).
+
+    >>> sorted(sections("word_classes.txt")["relative_subjects"])
+    ['which', 'who']
+    """
+    out: dict[str, set[str]] = {}
+    current = None
+    for line in _lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = out.setdefault(line[1:-1].strip(), set())
+        elif current is None:
+            raise ValueError(f"quotetrack/data/{name}: {line!r} comes before any [section]")
+        else:
+            current.add(line)
+    return {key: frozenset(value) for key, value in out.items()}
+
+
+class WordClasses:
+    """The sections of a sectioned list as attributes, read on first use.
+
+    >>> "unless" in WordClasses("word_classes.txt").subordinators
+    True
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, key: str) -> frozenset[str]:
+        try:
+            value = sections(self._name)[key]
+        except KeyError:
+            raise AttributeError(f"no [{key}] section in quotetrack/data/{self._name}") from None
+        setattr(self, key, value)     # later reads are plain attribute lookups
+        return value
+
+
+@lru_cache(maxsize=None)
 def rows(name: str) -> tuple[tuple[str, ...], ...]:
     """A tab-separated list as rows of stripped fields (first field lower-cased)."""
     out = []
