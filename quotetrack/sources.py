@@ -1,0 +1,329 @@
+"""Sources for checking a draft's quotes: what was really said, and by whom.
+
+A :class:`Source` is one file: an article (plain text or Markdown), a JSON Lines
+file of articles, or a transcript (``SPEAKER: text`` lines or the CLEF TSV
+``line<TAB>speaker<TAB>text[<TAB>label]``).  It knows its text, the
+:class:`Statement` passages in it with their speakers, the line of every offset,
+and its words as normalised :class:`WordToken` keys with an inverted index
+(``postings``), built once when first asked for.
+
+An article's statements are its extracted quotes (``pipeline.extract``; resolved
+speakers) and the narrative between them (speaker None); extraction runs only
+when a statement is first looked up, so loading many sources stays cheap.
+
+>>> src = source_from_text("GANTZ: We also make deals.\\nESPER: Good.\\n", "t.txt")
+>>> src.kind, [(s.speaker, src.text[s.start:s.end]) for s in src.statements]
+('transcript', [('GANTZ', 'We also make deals.'), ('ESPER', 'Good.')])
+>>> [t.key for t in src.tokens], src.line_of(src.tokens[-1].start)
+(['we', 'also', 'make', 'deals', 'good'], 2)
+"""
+from __future__ import annotations
+
+import bisect
+import os
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Iterable, NamedTuple
+
+import regex
+
+from . import lexicon, quantities
+
+# A word: letters and digits with inner apostrophes and hyphens, soft hyphens allowed
+# inside ("don’t", "F-35s", "com\u00admittee").
+_WORD = regex.compile(r"[\w\u00ad]+(?:['’‘`\-‐‑][\w\u00ad]+)*")
+# "[sic]" in any spacing or case: left out of the words on both sides.
+_SIC = regex.compile(r"\[\s*sic\s*\]", regex.IGNORECASE)
+# Typographic variants read as one character in a word key: ’ ‘ ` -> ', ‐ ‑ -> -.
+_KEY_MAP = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "\u00ad": None})
+# Units a quantity key keeps: "40%" and "40 percent" are "#40%"; "$5m" is "#5000000$".
+_SIGN_UNITS = frozenset({"$", "€", "£", "¥", "%", "percentage points"})
+
+KINDS = ("article", "transcript", "jsonl")
+
+
+class SourceError(Exception):
+    """A source file that cannot be used; the message says why in one line."""
+
+
+class WordToken(NamedTuple):
+    """A word of a text with offsets and its comparison key.
+
+    The key is case-folded with typography unified ("Don’t" -> "don't"); a number
+    is ``#`` and its value, with its currency or percent sign ("three" -> "#3",
+    "3,000" -> "#3000", "40 per cent" -> "#40%").
+    """
+    start: int
+    end: int
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A passage of a source and who says it (None: the narrative, or nobody known).
+
+    ``unit`` tells passages apart for splicing: a transcript turn, or one speaker of
+    an article (two quotes of one person are the same unit).
+    """
+    start: int
+    end: int
+    speaker: str | None
+    title: str | None = None
+    unit: str = ""
+
+
+def word_key(word: str) -> str:
+    """The comparison key of one word.
+
+    >>> word_key("Don’t"), word_key("F‑35s")
+    ("don't", 'f-35s')
+    """
+    return word.translate(_KEY_MAP).casefold()
+
+
+def _number_key(value: float, unit: str) -> str:
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return f"#{text}{unit if unit in _SIGN_UNITS else ''}"
+
+
+def word_tokens(text: str, start: int = 0, end: int | None = None) -> list[WordToken]:
+    """The words of ``text[start:end]`` with offsets and keys; a quantity is one token.
+
+    >>> [t.key for t in word_tokens("We cut three million jobs [sic], 40 per cent.")]
+    ['we', 'cut', '#3000000', 'jobs', '#40%']
+    """
+    end = len(text) if end is None else end
+    skip = [(m.start(), m.end()) for m in _SIC.finditer(text, start, end)]
+    numbers: list[tuple[int, int, str]] = []
+    for q in quantities.find(text, start, end):
+        stop = q.end
+        if q.unit and q.unit not in _SIGN_UNITS and q.text.endswith(q.unit):
+            stop = q.end - len(q.unit)          # "3 million jobs": the noun stays a word
+            stop = q.start + len(text[q.start:stop].rstrip())
+        numbers.append((q.start, stop, _number_key(q.value, q.unit)))
+    out: list[WordToken] = []
+    n = 0
+    for match in _WORD.finditer(text, start, end):
+        s, e = match.span()
+        if any(a <= s < b for a, b in skip):
+            continue
+        while n < len(numbers) and numbers[n][1] <= s:
+            a, b, key = numbers[n]
+            out.append(WordToken(a, b, key))
+            n += 1
+        if n < len(numbers) and numbers[n][0] < e:
+            continue                            # inside a quantity
+        out.append(WordToken(s, e, word_key(match.group())))
+    out.extend(WordToken(a, b, key) for a, b, key in numbers[n:])
+    out.sort()
+    return out
+
+
+class Source:
+    """One source file: its name, text, kind, statements, words and their index.
+
+    Build one with :func:`load_source` (a file) or :func:`source_from_text`.
+    ``ranges`` are the parts of the text that hold words to match (a transcript's
+    turns, not its speaker labels and line numbers).
+    """
+
+    def __init__(self, name: str, text: str, kind: str,
+                 ranges: Iterable[tuple[int, int]], lines: list[tuple[int, int]],
+                 statements: tuple[Statement, ...] | None = None,
+                 articles: tuple[tuple[int, int], ...] = ()):
+        if kind not in KINDS:
+            raise ValueError(f"kind={kind!r} is not one of {', '.join(KINDS)}")
+        self.name = name
+        self.text = text
+        self.kind = kind
+        self.ranges = tuple(ranges)
+        self._line_starts = [s for s, _n in lines]
+        self._line_numbers = [n for _s, n in lines]
+        self._statements = statements
+        self._articles = articles or ((0, len(text)),)
+
+    def __repr__(self) -> str:
+        return f"Source({self.name!r}, kind={self.kind!r}, {len(self.tokens)} words)"
+
+    def line_of(self, offset: int) -> int:
+        """The file line (from 1) that holds ``offset``."""
+        i = bisect.bisect_right(self._line_starts, offset) - 1
+        return self._line_numbers[max(i, 0)]
+
+    @cached_property
+    def tokens(self) -> list[WordToken]:
+        """Every word of the matchable text, in order."""
+        out: list[WordToken] = []
+        for start, end in self.ranges:
+            out.extend(word_tokens(self.text, start, end))
+        return out
+
+    @cached_property
+    def postings(self) -> dict[str, list[int]]:
+        """Word key -> positions in :attr:`tokens` where it occurs."""
+        index: dict[str, list[int]] = {}
+        for i, token in enumerate(self.tokens):
+            index.setdefault(token.key, []).append(i)
+        return index
+
+    @cached_property
+    def statements(self) -> tuple[Statement, ...]:
+        """Who says what: turns, or an article's quotes and narrative (speaker None)."""
+        if self._statements is not None:
+            return self._statements
+        from . import pipeline
+        out: list[Statement] = []
+        for number, (start, end) in enumerate(self._articles, 1):
+            doc = pipeline.extract(self.text[start:end], doc_id=self.name)
+            out.extend(_article_statements(doc, start, f"{number}:"))
+        return tuple(sorted(out, key=lambda s: (s.start, s.end)))
+
+    @cached_property
+    def _statement_starts(self) -> tuple[list[int], int]:
+        return [st.start for st in self.statements], max((st.end - st.start for st in self.statements), default=0)
+
+    def statements_over(self, start: int, end: int) -> list[Statement]:
+        """The passages that overlap ``text[start:end]``, in text order (a quote and the
+        quote it is reported in overlap: "X said a doctor told him he …")."""
+        starts, longest = self._statement_starts
+        k = bisect.bisect_left(starts, end) - 1
+        out = []
+        while k >= 0 and starts[k] > start - longest - 1:
+            st = self.statements[k]
+            if st.start < end and st.end > start:
+                out.append(st)
+            k -= 1
+        out.reverse()
+        return out
+
+    def statement_at(self, token: int) -> Statement | None:
+        """The narrowest passage that holds word ``token`` of :attr:`tokens`."""
+        t = self.tokens[token]
+        found = self.statements_over(t.start, t.end)
+        return min(found, key=lambda st: st.end - st.start) if found else None
+
+
+def _article_statements(doc, base: int, prefix: str) -> list[Statement]:
+    """Quote fragments with their speakers, and the rest of each paragraph as narrative."""
+    out: list[Statement] = []
+    taken: list[tuple[int, int]] = []
+    for quote in doc.quotes:
+        unit = prefix + speaker_unit(quote.speaker)
+        for s, e in quote.fragments:
+            out.append(Statement(base + s, base + e, quote.speaker, quote.speaker_title, unit))
+            taken.append((s, e))
+    taken.sort()
+    for para in doc.paragraphs:
+        pos = para.start
+        for s, e in taken:
+            if e <= pos or s >= para.end:
+                continue
+            if s > pos:
+                out.append(Statement(base + pos, base + s, None, None, prefix))
+            pos = max(pos, e)
+        if pos < para.end:
+            out.append(Statement(base + pos, base + para.end, None, None, prefix))
+    return out
+
+
+def speaker_unit(speaker: str | None) -> str:
+    """A speaker's name as a unit key: its last word, case-folded ("Benny Gantz" -> "gantz")."""
+    if not speaker:
+        return ""
+    return word_key(speaker.split()[-1])
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+def _line_table(text: str) -> list[tuple[int, int]]:
+    """(start offset, line number) for every line of ``text``."""
+    out = [(0, 1)]
+    pos = text.find("\n")
+    while pos >= 0:
+        out.append((pos + 1, len(out) + 1))
+        pos = text.find("\n", pos + 1)
+    return out
+
+
+def load_source(path: str) -> Source:
+    """Read a source file: a transcript, a JSON Lines file of articles, or an article.
+
+    Raises :class:`SourceError` (one-line message) for a file that cannot be read,
+    is empty, is not UTF-8 text, or is a broken transcript or JSON Lines file.
+
+    >>> load_source("/nonexistent/x.txt")
+    Traceback (most recent call last):
+    ...
+    quotetrack.sources.SourceError: No such file or directory
+    """
+    from . import reader
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read()
+    except IsADirectoryError:
+        raise SourceError("is a directory, not a source file") from None
+    except OSError as exc:
+        raise SourceError(reader.os_message(exc)) from None
+    if reader.is_jsonl(path):
+        return _jsonl_source(path, data)
+    try:
+        text = reader.decode_text(data)
+    except reader.BadInput as exc:
+        raise SourceError(str(exc)) from None
+    return source_from_text(text, path, transcript=path.lower().endswith(".tsv") or None)
+
+
+def source_from_text(text: str, name: str = "<source>", transcript: bool | None = None) -> Source:
+    """A :class:`Source` of ``text``: a transcript when ``transcript`` (None: when the
+    text looks like one, :func:`quotetrack.transcript.looks_like_transcript`), else an article."""
+    from . import transcript as transcripts
+    if not text.strip():
+        raise SourceError("empty file")
+    if transcript is None:
+        transcript = transcripts.looks_like_transcript(text)
+    lines = _line_table(text)
+    if not transcript:
+        return Source(name, text, "article", [(0, len(text))], lines)
+    try:
+        turns = transcripts.parse(text, name)
+    except transcripts.TranscriptError as exc:
+        raise SourceError(str(exc)) from None
+    statements = tuple(Statement(t.start, t.end, t.speaker, None, f"turn {i}")
+                       for i, t in enumerate(turns))
+    return Source(name, text, "transcript", [(t.start, t.end) for t in turns], lines, statements)
+
+
+def _jsonl_source(path: str, data: bytes) -> Source:
+    """Every record's text as an article, joined by blank lines; a record's offsets map to its line."""
+    from . import reader
+    parts: list[str] = []
+    lines: list[tuple[int, int]] = []
+    articles: list[tuple[int, int]] = []
+    pos = 0
+    for lineno, raw in enumerate(data.splitlines(keepends=True), 1):
+        if not raw.strip():
+            continue
+        try:
+            record = reader.parse_record(raw, path, lineno)
+        except reader.BadInput as exc:
+            raise SourceError(f"line {lineno}: {exc}") from None
+        lines.append((pos, lineno))
+        articles.append((pos, pos + len(record.text)))
+        parts.append(record.text)
+        pos += len(record.text) + 2
+    if not parts or not any(p.strip() for p in parts):
+        raise SourceError("empty file")
+    text = "\n\n".join(parts)
+    return Source(path, text, "jsonl", articles, lines, articles=tuple(articles))
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> tuple[tuple[str, ...], ...]:
+    """A data list of words and multi-word entries as tuples of keys, longest first."""
+    entries = {tuple(word_key(w) for w in line.split()) for line in lexicon.lower_words(name)}
+    return tuple(sorted(entries, key=len, reverse=True))
+
+
+def basename(name: str) -> str:
+    """The file name without its directory, for comparing a cited source with a loaded one."""
+    return os.path.basename(name)

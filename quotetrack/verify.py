@@ -1,0 +1,904 @@
+"""Hold a draft's quotes against what was really said: one verdict per quote.
+
+For every quote of a draft (after :func:`quotetrack.pipeline.extract`) the words
+it puts in quote marks (all of its words for indirect speech) are looked up in
+the sources (:mod:`quotetrack.sources`):
+
+1. candidate places come from the sources' inverted indexes: the draft's rarer
+   words vote for a source and a diagonal (source position minus draft
+   position), and nearby votes are pooled into a window;
+2. within each window the draft words are aligned to a stretch of source words
+   (an edit distance with a free start and end in the source; a ``[bracketed]``
+   insertion may stand for up to four source words; ``[sic]`` is left out);
+3. the best place decides the verdict.  Where the words are the same, the
+   characters are compared through a ladder of normalisations to name the tier:
+   ``exact``, ``whitespace``, ``typography`` (curly/straight quotes, dashes,
+   non-breaking spaces, soft hyphens), ``case``; otherwise the tier is ``fuzzy``.
+
+Fragments joined by an ellipsis (… / ... / . . .) are placed one by one, in order.
+Speakers compare by name identity ("Gantz" = "Benny Gantz" = "Defense Minister
+Benny Gantz"); a passage of an article's narrative has no speaker and neither
+confirms nor contradicts the draft's.
+
+>>> from quotetrack import pipeline, sources
+>>> src = sources.source_from_text("GANTZ: We also make deals with the United States.\\n"
+...                                "ESPER: Thank you.\\n", "transcript.txt")
+>>> doc = pipeline.extract("“We also make deals with the United States,” Mark Esper said.")
+>>> f = verify_quotes(doc, "draft.txt", [src])[0]
+>>> f.verdict, f.severity, f.tier, f.source_line, f.source_speaker
+('wrong-speaker', 'error', 'exact', 1, 'GANTZ')
+>>> f.message
+'“We also make deals with the United States” is attributed to Mark Esper; transcript.txt:1 has GANTZ saying it'
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Mapping, Sequence
+
+import regex
+
+from . import lexicon, quotes as quote_marks
+from .model import Document, Finding, Quote, QuotedSpan
+from .sources import Source, Statement, WordToken, basename, word_key, word_list, word_tokens
+
+VERDICTS = {                      # verdict -> severity
+    "verified": "info", "punctuation-only": "info", "ellipsis": "info", "too-short": "info",
+    "altered": "error", "number-changed": "error", "negation-changed": "error",
+    "ellipsis-hides": "error", "spliced": "error", "wrong-speaker": "error", "not-found": "error",
+    "truncated": "warning", "found-elsewhere": "warning", "ambiguous-source": "warning",
+}
+TIERS = ("exact", "whitespace", "typography", "case", "fuzzy")
+
+MIN_WORDS = 4             # fewer quoted words: too-short, only placed
+MIN_SIMILARITY = 0.5      # below this the best place is not the quote's source: not-found
+MAX_BRACKET_WORDS = 4     # source words a [bracketed] insertion may stand for
+MAX_JOIN_WORDS = 12       # source words (a cue: "Renko added with a laugh") between two pieces of a quote
+MAX_POSTINGS = 200       # a word occurring more often than this does not vote (unless all do)
+MAX_ANCHORS = 8          # the rarest distinct words of a fragment that vote
+MAX_PLACES = 6            # candidate windows aligned per fragment
+SPLICE_WORDS = 2          # matched words a second passage needs before a span counts as spliced
+DIFF_WIDTH = 120          # a diff is cut to about this many characters
+QUOTE_WIDTH = 70          # a quote in a message is cut to about this many characters
+
+# Inside a draft quote: "[sic]", a bracketed ellipsis "[…]", a bracketed insertion
+# "[the minister]", or an ellipsis "…", "...", ". . .".
+_MARKUP = regex.compile(
+    r"(?P<sic>\[\s*sic\s*\])"
+    r"|(?P<ellipsis>\[\s*(?:…|\.\s?\.\s?\.)\s*\]|…|\.\s?\.\s?\.)"
+    r"|(?P<bracket>\[[^\[\]\n]{1,80}\])", regex.IGNORECASE)
+# A sentence end between two words of a source: "sign. But", "sign? Unless".
+_SENTENCE_END = regex.compile(r"[.!?…]")
+# White space for the whitespace tier: "a \n b" -> "a b" (a non-breaking space is typography).
+_SPACES = regex.compile(r"[ \t\r\n]+")
+# The typography tier: curly and straight quotes, dashes, odd spaces, soft hyphens, "…".
+_TYPOGRAPHY = str.maketrans({
+    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
+    "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u00ad": None, "…": "...",
+})
+# Edge characters stripped from a quote shown in a message: marks, space, punctuation.
+_EDGE = " \t\r\n\u00a0“”„‟\"‘’'«»,.;:!?…—–-"
+
+
+# --- the draft side: what each quote claims -----------------------------------------------------
+
+@dataclass
+class Segment:
+    """Draft words to be found as one stretch of a source.
+
+    ``free`` maps a position (a word index; the gap before it) to how many source
+    words may be left out there: up to :data:`MAX_BRACKET_WORDS` where a [bracketed]
+    insertion stood, up to :data:`MAX_JOIN_WORDS` where an interrupted quote's cue
+    stood (the cue of the same quote in a source article); ``runs`` are (first, last + 1) word ranges whose
+    characters are compared for the tier (broken at brackets, [sic] and at the
+    cue of an interrupted quote).
+    """
+    tokens: list[WordToken]
+    free: dict[int, int] = field(default_factory=dict)
+    joins: set[int] = field(default_factory=set)
+    runs: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def keys(self) -> list[str]:
+        return [t.key for t in self.tokens]
+
+
+def quoted_ranges(text: str, quote: Quote, top: Sequence[QuotedSpan]) -> list[tuple[int, int]]:
+    """The ranges of the draft whose words a quote claims: the text inside its quote
+    marks (direct and mixed), or all of it (indirect)."""
+    if quote.kind == "indirect":
+        return list(quote.fragments)
+    starts = [s.start for s in top]
+    out: list[tuple[int, int]] = []
+    for s, e in quote.fragments:
+        i = max(bisect.bisect_right(starts, s) - 1, 0)
+        while i < len(top) and top[i].start < e:
+            a, b = top[i].inner
+            a, b = max(a, s), min(b, e)
+            if b > a and top[i].end > s:
+                out.append((a, b))
+            i += 1
+    return out or list(quote.fragments)
+
+
+def segments_of(text: str, quote: Quote, top: Sequence[QuotedSpan]) -> tuple[list[Segment], list[str]]:
+    """The segments of a quote and the boundary between each pair: "ellipsis" (an
+    ellipsis in the quote) or "part" (two quoted parts of a mixed quote).  The pieces
+    of an interrupted direct quote stay one segment.
+
+    >>> from quotetrack import pipeline
+    >>> doc = pipeline.extract("“We will … sign [the deal] soon,” she said.")
+    >>> segs, bounds = segments_of(doc.text, doc.quotes[0], [])
+    >>> [s.keys for s in segs], bounds, segs[1].free
+    ([['we', 'will'], ['sign', 'soon']], ['ellipsis'], {1: 4})
+    """
+    if not top:
+        paras = tuple(_paragraphs(text))
+        top = quote_marks.top_level(quote_marks.scan(text, paras)[0])
+    segments: list[Segment] = [Segment([])]
+    bounds: list[str] = []
+
+    def close(kind: str) -> None:
+        if segments[-1].tokens:
+            segments.append(Segment([]))
+            bounds.append(kind)
+
+    def add_run(a: int, b: int) -> None:
+        seg = segments[-1]
+        tokens = word_tokens(text, a, b)
+        if tokens:
+            first = len(seg.tokens)
+            seg.tokens.extend(tokens)
+            seg.runs.append((first, len(seg.tokens)))
+
+    for n, (a, b) in enumerate(quoted_ranges(text, quote, top)):
+        if n and quote.kind == "mixed":
+            close("part")
+        elif n and segments[-1].tokens:
+            at = len(segments[-1].tokens)
+            segments[-1].free[at] = MAX_JOIN_WORDS
+            segments[-1].joins.add(at)
+        pos = a
+        for m in _MARKUP.finditer(text, a, b):
+            add_run(pos, m.start())
+            if m.group("ellipsis"):
+                close("ellipsis")
+            elif m.group("bracket"):
+                segments[-1].free[len(segments[-1].tokens)] = MAX_BRACKET_WORDS
+            pos = m.end()
+        add_run(pos, b)
+    if not segments[-1].tokens and len(segments) > 1:
+        segments.pop()
+        bounds.pop()
+    return segments, bounds
+
+
+def _paragraphs(text: str):
+    from . import segment
+    return segment.paragraphs(text)
+
+
+# --- the source side: candidate places and alignment --------------------------------------------
+
+@dataclass
+class Place:
+    """Where a segment's words are in a source, and how they line up.
+
+    ``lo``/``hi`` are word positions in ``source.tokens`` (``hi`` exclusive);
+    ``ops`` are difflib-style opcodes ``(tag, i1, i2, j1, j2)`` over the segment's
+    words (i) and the source's (j): equal, replace, insert (words only the draft
+    has), delete (words only the source has), skip (words a bracket stands for).
+    """
+    source: int
+    lo: int
+    hi: int
+    cost: int
+    matches: int
+    similarity: float
+    ops: list[tuple[str, int, int, int, int]]
+
+
+class SourceIndex:
+    """Every source's words in one inverted index: key -> [(source, position), ...].
+
+    Built once for a list of sources (:func:`index_of` keeps the last one built), so
+    each quote costs a few dictionary look-ups, never a pass over the sources.
+    """
+
+    def __init__(self, sources: Sequence[Source]):
+        self.sources = list(sources)
+        self.postings: dict[str, list[int]] = {}     # source * _STRIDE + _OFFSET + position
+        postings = self.postings
+        for si, src in enumerate(self.sources):
+            base = si * _STRIDE + _OFFSET
+            for pos, key in enumerate(_keys(src), base):
+                entry = postings.get(key)
+                if entry is None:
+                    postings[key] = [pos]
+                else:
+                    entry.append(pos)
+
+    def windows(self, keys: list[str]) -> list[tuple[int, int, int, int]]:
+        """Windows ``(votes, source, lo, hi)`` of source words where ``keys`` may be, best first.
+
+        The rarest distinct words vote for a diagonal (source position - draft
+        position); votes within a quarter of the segment's length pool into one window.
+        """
+        n = len(keys)
+        present = sorted((k for k in set(keys) if k in self.postings),
+                         key=lambda k: (len(self.postings[k]), k))
+        anchors = [k for k in present if len(self.postings[k]) <= MAX_POSTINGS] or present[:3]
+        where: dict[str, list[int]] = {}
+        for i, k in enumerate(keys):
+            where.setdefault(k, []).append(i)
+        votes: Counter = Counter()
+        for k in anchors[:MAX_ANCHORS]:
+            for code in self.postings[k]:
+                for i in where[k]:
+                    votes[code - i] += 1
+        gap, pad = max(2, n // 4), max(4, n // 3)
+        windows: list[tuple[int, int, int, int]] = []
+        run: list = []
+        for code in sorted(votes) + [-1]:
+            si, d = divmod(code, _STRIDE) if code >= 0 else (-1, 0)
+            d -= _OFFSET
+            if run and (si != run[0] or d - run[2] > gap):
+                size = len(self.sources[run[0]].tokens)
+                windows.append((run[3], run[0], max(run[1] - pad, 0), min(run[2] + n + pad, size)))
+                run = []
+            if si < 0:
+                break
+            if run:
+                run[2], run[3] = d, run[3] + votes[code]
+            else:
+                run = [si, d, d, votes[code]]
+        windows.sort(key=lambda w: (-w[0], w[1], w[2]))
+        if windows:
+            best = windows[0][0]
+            windows = [w for w in windows if w[0] * 3 >= best]
+        return windows[:MAX_PLACES]
+
+
+_STRIDE = 1 << 40           # a posting is source * _STRIDE + _OFFSET + word position
+_OFFSET = 1 << 20           # so that position - draft position stays within its source
+_LAST_INDEX: list = []
+
+
+def index_of(sources: Sequence[Source]) -> SourceIndex:
+    """The :class:`SourceIndex` of ``sources``, reused while the same sources are checked."""
+    if _LAST_INDEX and len(_LAST_INDEX[0].sources) == len(sources) and \
+            all(a is b for a, b in zip(_LAST_INDEX[0].sources, sources)):
+        return _LAST_INDEX[0]
+    _LAST_INDEX[:] = [SourceIndex(sources)]
+    return _LAST_INDEX[0]
+
+
+def align(keys: list[str], free: Mapping[int, int], src_keys: list[str], lo: int, hi: int, source: int = 0) -> Place:
+    """The best alignment of all of ``keys`` with a stretch of ``src_keys[lo:hi]``.
+
+    An edit distance (each replaced, added or dropped word costs 1) with a free start
+    and end in the source; at a word position in ``free`` up to ``free[position]``
+    source words may be skipped at no cost.
+
+    >>> p = align("we will sign now".split(), {}, "so we will not sign now ok".split(), 0, 8)
+    >>> (p.lo, p.hi, p.cost, p.ops)
+    (1, 6, 1, [('equal', 0, 2, 1, 3), ('delete', 2, 2, 3, 4), ('equal', 2, 4, 4, 6)])
+    """
+    n = len(keys)
+    window = src_keys[lo:hi]
+    m = len(window)
+    if not free and n <= m:                         # the exact words, anywhere in the window
+        for j in range(m - n + 1):
+            if window[j:j + n] == keys:
+                return Place(source, lo + j, lo + j + n, 0, n, 1.0, [("equal", 0, n, lo + j, lo + j + n)])
+    rows = [[0] * (m + 1)]
+    bases: dict[int, list[int]] = {}
+    for i in range(1, n + 1):
+        prev = rows[-1]
+        key = keys[i - 1]
+        cur = [i] * (m + 1)
+        for j in range(1, m + 1):
+            best = prev[j - 1] + (key != window[j - 1])
+            if prev[j] + 1 < best:
+                best = prev[j] + 1
+            if cur[j - 1] + 1 < best:
+                best = cur[j - 1] + 1
+            cur[j] = best
+        if i in free and i < n:
+            bases[i] = cur
+            cur = [min(cur[max(j - free[i], 0):j + 1]) for j in range(m + 1)]
+        rows.append(cur)
+    last = rows[n]
+    end = min(range(m + 1), key=lambda j: (last[j], j))
+    steps: list[tuple[str, int, int]] = []          # (tag, i, j) one word at a time, backwards
+    i, j = n, end
+    while i > 0:                                    # equal words first, then a dropped,
+        here = rows[i][j]                           # a replaced, an added word
+        base = bases.get(i)
+        row = rows[i] if base is None else base     # the row before bracket skips
+        if here < row[j]:
+            t = next(t for t in range(1, free[i] + 1) if j - t >= 0 and row[j - t] == here)
+            steps.extend(("skip", i, j - 1 - k) for k in range(t))
+            j -= t
+        elif j > 0 and keys[i - 1] == window[j - 1] and here == rows[i - 1][j - 1]:
+            steps.append(("equal", i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif j > 0 and here == row[j - 1] + 1:
+            steps.append(("delete", i, j - 1))
+            j -= 1
+        elif j > 0 and here == rows[i - 1][j - 1] + 1:
+            steps.append(("replace", i - 1, j - 1))
+            i, j = i - 1, j - 1
+        else:
+            steps.append(("insert", i - 1, j))
+            i -= 1
+    steps.reverse()
+    ops = _opcodes(steps, lo)
+    matched = [s for s in steps if s[0] != "insert"]
+    start = lo + (matched[0][2] if matched else j)
+    stop = lo + (matched[-1][2] + 1 if matched else j)
+    matches = sum(1 for s in steps if s[0] == "equal")
+    skipped = sum(1 for s in steps if s[0] == "skip")
+    span = stop - start - skipped
+    similarity = 2 * matches / (n + span) if n + span else 0.0
+    return Place(source, start, stop, last[end], matches, similarity, ops)
+
+
+def _opcodes(steps: list[tuple[str, int, int]], lo: int) -> list[tuple[str, int, int, int, int]]:
+    """Single-word steps grouped into opcodes; a replace beside an insert or delete merges."""
+    ops: list[list] = []
+    for tag, i, j in steps:
+        di = 0 if tag in ("delete", "skip") else 1
+        dj = 0 if tag == "insert" else 1
+        group = "equal" if tag == "equal" else ("skip" if tag == "skip" else "change")
+        if ops and ops[-1][0] == group:
+            ops[-1][2] += di
+            ops[-1][4] += dj
+        else:
+            ops.append([group, i, i + di, lo + j, lo + j + dj])
+    out = []
+    for group, i1, i2, j1, j2 in ops:
+        if group == "change":
+            group = "replace" if i2 > i1 and j2 > j1 else ("insert" if i2 > i1 else "delete")
+        out.append((group, i1, i2, j1, j2))
+    return out
+
+
+def find_places(segment: Segment, sources: Sequence[Source]) -> list[Place]:
+    """Every candidate place of a segment, aligned, best (most similar) first."""
+    keys = segment.keys
+    places = []
+    for _votes, si, lo, hi in index_of(sources).windows(keys):
+        src_keys = _keys(sources[si])
+        places.append(align(keys, segment.free, src_keys, lo, hi, si))
+    places.sort(key=lambda p: (-p.similarity, p.cost, p.source, p.lo))
+    return places
+
+
+def _keys(src: Source) -> list[str]:
+    keys = src.__dict__.get("_verify_keys")
+    if keys is None:
+        keys = src.__dict__["_verify_keys"] = [t.key for t in src.tokens]
+    return keys
+
+
+def place_after(segment: Segment, sources: Sequence[Source], prev: Place) -> Place | None:
+    """The segment's place in the same source closest after ``prev`` (the next fragment
+    of an ellipsis), within a few hundred words."""
+    src_keys = _keys(sources[prev.source])
+    hi = min(len(src_keys), prev.hi + 400 + 2 * len(segment.tokens))
+    if prev.hi >= hi:
+        return None
+    return align(segment.keys, segment.free, src_keys, prev.hi, hi, prev.source)
+
+
+# --- word lists and comparisons -----------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...], dict[str, str]]:
+    negations = frozenset(word_key(w) for w in lexicon.lower_words("negations.txt"))
+    operators = frozenset(word_key(w) for w in lexicon.lower_words("operators.txt"))
+    return negations, operators, word_list("qualifiers.txt"), lexicon.pairs("modal_shifts.tsv")
+
+
+def _is_negation(key: str) -> bool:
+    return key in _lists()[0] or key.endswith("n't")
+
+
+def operator_words(keys: Sequence[str], shift: bool = False) -> Counter:
+    """The negations and operators among ``keys`` ("won't" counts as "will" and "not");
+    with ``shift``, reported-speech modals count as their present form ("would" -> "will").
+
+    >>> sorted(operator_words(["we", "won't", "only", "sign"]).elements())
+    ['not', 'only', 'will']
+    """
+    negations, operators, _q, shifts = _lists()
+    out: Counter = Counter()
+    for key in keys:
+        if key.endswith("n't"):
+            out["not"] += 1
+            key = {"won't": "will", "can't": "can", "shan't": "shall"}.get(key, key[:-3])
+        if key in negations:
+            out["not" if key in ("cannot",) else key] += 1
+            if key == "cannot":
+                out["can"] += 1
+        elif key in operators:
+            out[shifts.get(key, key) if shift else key] += 1
+    return out
+
+
+def _qualifier_at(keys: Sequence[str], i: int) -> tuple[str, ...] | None:
+    for entry in _lists()[2]:
+        if tuple(keys[i:i + len(entry)]) == entry:
+            return entry
+    return None
+
+
+def tier_of(draft: str, source: str) -> str | None:
+    """The first rung of the ladder on which two texts are equal, or None.
+
+    >>> tier_of("It’s  done", "It's done"), tier_of("It's DONE", "it’s done"), tier_of("a, b", "a b")
+    ('typography', 'case', None)
+    """
+    if draft == source:
+        return "exact"
+    a, b = _SPACES.sub(" ", draft), _SPACES.sub(" ", source)
+    if a == b:
+        return "whitespace"
+    a = _SPACES.sub(" ", draft.translate(_TYPOGRAPHY))
+    b = _SPACES.sub(" ", source.translate(_TYPOGRAPHY))
+    if a == b:
+        return "typography"
+    if a.casefold() == b.casefold():
+        return "case"
+    return None
+
+
+# --- speakers -----------------------------------------------------------------------------------
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
+# A word of a speaker's name: "Gantz", "O’Rourke", "Ruiz-Tagle", "Sen."
+_NAME_WORD = regex.compile(r"[\w’'\-]+\.?")
+
+
+def name_words(name: str | None) -> list[str]:
+    """A speaker name as keys, title and leading article dropped.
+
+    >>> name_words("Defense Minister Benny Gantz"), name_words("MR. GANTZ"), name_words("the ministry")
+    (['benny', 'gantz'], ['gantz'], ['ministry'])
+    """
+    from .speakers import split_title
+    if not name:
+        return []
+    words = _NAME_WORD.findall(name)
+    words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
+    _title, rest = split_title(words)
+    if rest:
+        words = rest
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    keys = [word_key(w.rstrip(".")) for w in words if w.rstrip(".")]
+    return [] if keys and len(keys) == 1 and keys[0] in _PRONOUNS else keys
+
+
+def same_speaker(draft: str | None, source: str | None, source_title: str | None = None) -> bool | None:
+    """Whether two speaker names are one person or body; None when either is unknown.
+
+    >>> same_speaker("Gantz", "Benny Gantz"), same_speaker("Mark Esper", "Benny Gantz")
+    (True, False)
+    >>> same_speaker("Department of Defense", "US Department of Defense"), same_speaker("he", "Gantz")
+    (True, None)
+    """
+    a, b = name_words(draft), name_words(source)
+    if not a or not b:
+        return None
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if short[-1] == long[-1] and all(w in long for w in short):
+        return True
+    if source_title and a == [word_key(w) for w in source_title.split()]:
+        return True
+    return False
+
+
+# --- verdicts -----------------------------------------------------------------------------------
+
+@dataclass
+class _Match:
+    """A quote's segments placed in the sources, with what the verdict needs."""
+    places: list[Place]
+    similarity: float
+    ties: list[Place] = field(default_factory=list)
+
+
+def verify_quotes(doc: Document, file: str, sources: Sequence[Source],
+                  cited: Mapping[int, str] | None = None) -> list[Finding]:
+    """One :class:`~quotetrack.model.Finding` per quote of ``doc`` (a draft after
+    :func:`quotetrack.pipeline.extract`), checked against ``sources``.
+
+    ``cited`` maps a quote's index to the file name of the source the draft names
+    for it; a quote found only elsewhere is then ``found-elsewhere``.
+    """
+    top = quote_marks.top_level(quote_marks.scan(doc.text, doc.paragraphs)[0])
+    cited = cited or {}
+    return [verify_quote(doc.text, file, quote, sources, top, cited.get(i))
+            for i, quote in enumerate(doc.quotes)]
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def shown(text: str) -> str:
+    """A quote as a message shows it: edge marks and punctuation off, in “ ”, cut short.
+
+    >>> shown("“We also make deals,”")
+    '“We also make deals”'
+    """
+    from .output import shorten
+    return "“" + shorten(text.strip(_EDGE), QUOTE_WIDTH) + "”"
+
+
+def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
+                 top: Sequence[QuotedSpan], cited: str | None = None) -> Finding:
+    """The verdict on one quote of a draft (see :func:`verify_quotes`)."""
+    segments, bounds = segments_of(text, quote, top)
+    words = sum(len(s.tokens) for s in segments)
+    claimed = " … ".join(text[s.tokens[0].start:s.tokens[-1].end] for s in segments if s.tokens)
+    line, column = _position(text, quote.start)
+    base = dict(file=file, line=line, column=column, start=quote.start, end=quote.end,
+                quote=quote.text, speaker=quote.speaker)
+    said = shown(claimed or quote.text)
+
+    def finding(verdict: str, message: str, place: Place | None = None, severity: str | None = None,
+                **extra) -> Finding:
+        fields = dict(base, verdict=verdict, severity=severity or VERDICTS[verdict], message=message)
+        if place is not None:
+            src = sources[place.source]
+            st = _statement(src, place)
+            fields.update(source=src.name, source_line=src.line_of(src.tokens[place.lo].start),
+                          source_speaker=st.speaker if st else None,
+                          similarity=round(place.similarity, 3))
+        fields.update(extra)
+        return Finding(**fields)
+
+    if not sources:
+        return finding("not-found", f"{said} cannot be checked: no sources were given")
+    if words < MIN_WORDS:
+        return _too_short(segments, sources, said, words, finding)
+    match = _place(segments, bounds, sources, cited, quote.speaker)
+    best = match.places[0]
+    paraphrase = quote.kind == "indirect"
+    if match.similarity < MIN_SIMILARITY:
+        where = f" (closest: {_at(sources, best)}, similarity {match.similarity:.2f})" \
+            if match.similarity > 0 else ""
+        return finding("not-found", f"{said} is not in any source{where}", best,
+                       severity="warning" if paraphrase else None, tier="fuzzy",
+                       similarity=round(match.similarity, 3))
+    changes = _changes(segments, match.places, sources)
+    diff = _diff(text, changes, sources)
+    tier = _tier(text, segments, match.places, sources) if not changes else "fuzzy"
+    common = dict(tier=tier or "fuzzy", diff=diff, similarity=round(match.similarity, 3))
+    # fragments from different speakers, turns or sources
+    spliced = _spliced(match.places, bounds, sources)
+    if spliced:
+        return finding("spliced", f"{said} joins words from {spliced}", best, **common)
+    draft_ops, source_ops = _sides(changes, sources)
+    if any(k.startswith("#") for k in draft_ops + source_ops):
+        return finding("number-changed", f"a number in {said} differs from {_at(sources, best)}: {diff}",
+                       best, **common)
+    if operator_words(draft_ops, paraphrase) != operator_words(source_ops, paraphrase):
+        return finding("negation-changed",
+                       f"a negation or operator in {said} differs from {_at(sources, best)}: {diff}",
+                       best, **common)
+    if changes and not paraphrase:
+        return finding("altered", f"{said} differs from {_at(sources, best)}: {diff}", best, **common)
+    order = _out_of_order(match.places, bounds)
+    if order:
+        return finding("altered", f"the fragments of {said} are not in {_at(sources, best)} in that order",
+                       best, **common)
+    hidden = _hidden(match.places, bounds, sources)
+    if hidden:
+        return finding("ellipsis-hides", f"the ellipsis in {said} leaves out “{hidden}” "
+                       f"({_at(sources, best)})", best, **common)
+    speakers = _speaker_verdict(quote, match, sources)
+    if speakers is not None:
+        verdict, place, message = speakers
+        return finding(verdict, f"{said} {message}", place, **common)
+    st = _statement(sources[best.source], best)
+    cut = _truncation(text, quote, match.places, sources)
+    if cut:
+        return finding("truncated", f"{said} {cut} in {_at(sources, best)}", best, **common)
+    if cited and basename(cited) not in {basename(sources[p.source].name) for p in match.ties}:
+        return finding("found-elsewhere", f"{said} is cited to {cited} but is in {_at(sources, best)}",
+                       best, **common)
+    by = f", said by {st.speaker}" if st and st.speaker else " (no speaker named there)"
+    if "ellipsis" in bounds:
+        return finding("ellipsis", f"the fragments of {said} are in {_at(sources, best)} in order{by}",
+                       best, **common)
+    if tier is None and not changes:
+        return finding("punctuation-only", f"{said} matches {_at(sources, best)} except for punctuation",
+                       best, **common)
+    how = "in other words" if changes else f"({tier or 'fuzzy'})"
+    return finding("verified", f"{said} is in {_at(sources, best)} {how}{by}", best, **common)
+
+
+def _at(sources: Sequence[Source], place: Place) -> str:
+    src = sources[place.source]
+    return f"{src.name}:{src.line_of(src.tokens[place.lo].start)}"
+
+
+def _too_short(segments: list[Segment], sources: Sequence[Source], said: str, words: int, finding) -> Finding:
+    keys = [k for s in segments for k in s.keys]
+    if not keys:
+        return finding("too-short", f"{said} has no words to check", tier=None)
+    for si, src in enumerate(sources):
+        src_keys = _keys(src)
+        for pos in src.postings.get(keys[0], ()):
+            if src_keys[pos:pos + len(keys)] == keys:
+                place = Place(si, pos, pos + len(keys), 0, len(keys), 1.0, [])
+                return finding("too-short", f"{said} has {words} word{'s' * (words != 1)}, too few to "
+                               f"check; it is in {_at(sources, place)}", place, tier="exact")
+    return finding("too-short", f"{said} has {words} word{'s' * (words != 1)}, too few to check; "
+                   "it is not in the sources", tier=None)
+
+
+def _place(segments: list[Segment], bounds: list[str], sources: Sequence[Source],
+           cited: str | None, speaker: str | None) -> _Match:
+    """Place every segment: the first by its best place, each next one preferably
+    just after the one before it in the same source."""
+    chosen: list[Place] = []
+    ties: list[Place] = []
+    for k, seg in enumerate(segments):
+        places = find_places(seg, sources)
+        near = place_after(seg, sources, chosen[-1]) if chosen else None
+        if not places and near is None:
+            chosen.append(Place(0, 0, 0, len(seg.tokens), 0, 0.0, []))
+            continue
+        best = places[0] if places else near
+        if near is not None and near.similarity >= best.similarity - 0.05:
+            best = near
+        if k == 0:
+            ties = [p for p in places if p.similarity >= best.similarity - 1e-9] or [best]
+            best = min(ties, key=lambda p: _preference(p, sources, speaker, cited))
+        chosen.append(best)
+    total = sum(len(s.tokens) for s in segments)
+    similarity = sum(p.similarity * len(s.tokens) for p, s in zip(chosen, segments)) / total
+    return _Match(chosen, similarity, ties or chosen[:1])
+
+
+def _preference(place: Place, sources: Sequence[Source], speaker: str | None,
+                cited: str | None) -> tuple[bool, bool]:
+    """Among equally good places: the cited source first, then the draft's speaker."""
+    src = sources[place.source]
+    st = _statement(src, place)
+    return (bool(cited) and basename(src.name) != basename(cited),
+            not (st and same_speaker(speaker, st.speaker, st.title)))
+
+
+def _matched(place: Place) -> list[int]:
+    """Source word positions the place's words equal."""
+    return [j for tag, _i1, _i2, j1, j2 in place.ops if tag == "equal" for j in range(j1, j2)]
+
+
+def _statement(src: Source, place: Place) -> Statement | None:
+    """The passage that holds most of a place's matched words (the narrowest of equals)."""
+    words = _matched(place) or list(range(place.lo, place.hi))
+    if not words:
+        return None
+    starts = [src.tokens[j].start for j in words]
+    best, count = None, 0
+    for st in src.statements_over(min(starts), src.tokens[words[-1]].end):
+        n = sum(1 for x in starts if st.start <= x < st.end)
+        if n > count or (n == count and best is not None and st.end - st.start < best.end - best.start):
+            best, count = st, n
+    return best if count else None
+
+
+def _strays(src: Source, place: Place, owner: Statement | None) -> list[Statement | None]:
+    """For each matched word outside the place's passage, the passage it is in."""
+    out = []
+    for j in _matched(place):
+        x = src.tokens[j].start
+        if owner is None or not owner.start <= x < owner.end:
+            out.append(src.statement_at(j))
+    return out
+
+
+def _is_narrative(src: Source, j1: int, j2: int) -> bool:
+    """Whether source words j1..j2 are an article's narrative (no speaker's words)."""
+    return src.kind != "transcript" and all(
+        st.speaker is None for j in range(j1, j2)
+        for st in src.statements_over(src.tokens[j].start, src.tokens[j].end))
+
+
+def _changes(segments: list[Segment], places: list[Place], sources: Sequence[Source]):
+    """The (segment, place, opcode) of every difference; source words left out where an
+    interrupted quote's cue stood count only if they are not an article's narrative."""
+    out = []
+    for seg, p in zip(segments, places):
+        for op in p.ops:
+            tag, i1, _i2, j1, j2 = op
+            if tag in ("replace", "insert", "delete"):
+                out.append((seg, p, op))
+            elif tag == "skip" and i1 in seg.joins and not _is_narrative(sources[p.source], j1, j2):
+                out.append((seg, p, ("delete", i1, i1, j1, j2)))
+    return out
+
+
+def _spliced(places: list[Place], bounds: list[str], sources: Sequence[Source]) -> str:
+    """How the words of a quote come from different speakers, turns or sources, or ''."""
+    # one stretch running over two turns or speakers
+    for p in places:
+        src = sources[p.source]
+        owner = _statement(src, p)
+        strays = [st for st in _strays(src, p, owner)
+                  if st is not owner and (st is None or owner is None or st.unit != owner.unit)]
+        if len(strays) >= SPLICE_WORDS:
+            kind = "turns" if src.kind == "transcript" else "speakers"
+            return f"different {kind} in {_at(sources, p)} ({_who(owner)}, {_who(strays[0])})"
+    for k, bound in enumerate(bounds):
+        a, b = places[k], places[k + 1]
+        if not a.ops or not b.ops:
+            continue
+        sa, sb = sources[a.source], sources[b.source]
+        sta, stb = _statement(sa, a), _statement(sb, b)
+        who = f"{_at(sources, a)} ({_who(sta)}) and {_at(sources, b)} ({_who(stb)})"
+        if a.source != b.source:
+            return f"different sources: {who}"
+        same = same_speaker(sta.speaker if sta else None, stb.speaker if stb else None)
+        if (sta is None) != (stb is None) or (sta and stb and sta.speaker != stb.speaker and not same):
+            return f"different speakers: {who}"
+        if bound == "ellipsis" and sa.kind == "transcript" and sta is not stb:
+            return f"different turns: {who}"
+    return ""
+
+
+def _who(st: Statement | None) -> str:
+    return st.speaker if st and st.speaker else "narrative"
+
+
+def _sides(changes, sources: Sequence[Source]) -> tuple[list[str], list[str]]:
+    """The draft's and the source's words in the changed parts."""
+    draft: list[str] = []
+    source: list[str] = []
+    for seg, p, (_tag, i1, i2, j1, j2) in changes:
+        keys = _keys(sources[p.source])
+        draft.extend(seg.keys[i1:i2])
+        source.extend(keys[j1:j2])
+    return draft, source
+
+
+def _diff(text: str, changes, sources: Sequence[Source]) -> str:
+    """A short word diff: ``[-source words-] {+draft words+}`` for each change."""
+    parts = []
+    for seg, p, (_tag, i1, i2, j1, j2) in changes:
+        src = sources[p.source]
+        piece = []
+        if j2 > j1:
+            piece.append("[-" + src.text[src.tokens[j1].start:src.tokens[j2 - 1].end] + "-]")
+        if i2 > i1:
+            piece.append("{+" + _draft_words(text, seg, i1, i2) + "+}")
+        parts.append(" ".join(piece))
+    out = " ".join(parts)
+    return out if len(out) <= DIFF_WIDTH else out[:DIFF_WIDTH - 1].rstrip() + "…"
+
+
+def _draft_words(text: str, seg: Segment, i1: int, i2: int) -> str:
+    """Draft words i1..i2 as written, joined by a space where they cross a run boundary."""
+    out = []
+    for a, b in seg.runs:
+        x, y = max(a, i1), min(b, i2)
+        if x < y:
+            out.append(text[seg.tokens[x].start:seg.tokens[y - 1].end])
+    return " ".join(out)
+
+
+def _tier(text: str, segments: list[Segment], places: list[Place], sources: Sequence[Source]) -> str | None:
+    """The weakest rung on which every run of draft words equals its source words."""
+    worst = 0
+    for seg, p in zip(segments, places):
+        src = sources[p.source]
+        at: dict[int, int] = {}
+        for tag, i1, i2, j1, _j2 in p.ops:
+            if tag == "equal":
+                for d in range(i2 - i1):
+                    at[i1 + d] = j1 + d
+        for a, b in seg.runs:
+            cuts = sorted({a, b} | {f for f in seg.free if a < f < b})
+            for x, y in zip(cuts, cuts[1:]):
+                if x not in at or y - 1 not in at:
+                    return None
+                draft = text[seg.tokens[x].start:seg.tokens[y - 1].end]
+                source = src.text[src.tokens[at[x]].start:src.tokens[at[y - 1]].end]
+                tier = tier_of(draft, source)
+                if tier is None:
+                    return None
+                worst = max(worst, TIERS.index(tier))
+    return TIERS[worst]
+
+
+def _out_of_order(places: list[Place], bounds: list[str]) -> bool:
+    return any(b == "ellipsis" and x.source == y.source and y.lo < x.hi
+               for b, x, y in zip(bounds, places, places[1:]))
+
+
+def _hidden(places: list[Place], bounds: list[str], sources: Sequence[Source]) -> str:
+    """The first negation or qualifier an ellipsis leaves out, as written in the source."""
+    for b, x, y in zip(bounds, places, places[1:]):
+        if b != "ellipsis" or x.source != y.source:
+            continue
+        src = sources[x.source]
+        keys = _keys(src)
+        for j in range(x.hi, y.lo):
+            entry = _qualifier_at(keys, j)
+            if _is_negation(keys[j]) or entry:
+                stop = j + (len(entry) if entry else 1)
+                return src.text[src.tokens[j].start:src.tokens[stop - 1].end]
+    return ""
+
+
+def _speaker_verdict(quote: Quote, match: _Match, sources: Sequence[Source]):
+    """(verdict, place, message) when the speaker is wrong or the place ambiguous, else None."""
+    named = []
+    for p in match.ties:
+        st = _statement(sources[p.source], p)
+        if st and st.speaker:
+            if same_speaker(quote.speaker, st.speaker, st.title):
+                return None
+            named.append((p, st))
+    if not named:
+        return None
+    distinct = {tuple(name_words(st.speaker)) for _p, st in named}
+    if len(distinct) > 1:
+        where = ", ".join(f"{_at(sources, p)} ({st.speaker})" for p, st in named[:3])
+        return "ambiguous-source", named[0][0], f"is in {len(named)} places equally: {where}"
+    p, st = named[0]
+    if same_speaker(quote.speaker, st.speaker, st.title) is None:
+        return None
+    return ("wrong-speaker", p, f"is attributed to {quote.speaker}; {_at(sources, p)} has "
+            f"{st.speaker} saying it")
+
+
+def _truncation(text: str, quote: Quote, places: list[Place], sources: Sequence[Source]) -> str:
+    """How a quote cuts its source short: right before a qualifier (", but only if …")
+    or right after a negation; '' when it does not, or when the draft itself carries
+    the qualifier after the quote (or the negation before it) in the same sentence."""
+    last = places[-1]
+    src = sources[last.source]
+    keys = _keys(src)
+    j = last.hi
+    if j < len(keys) and _same_passage(src, j - 1, j) and \
+            not _SENTENCE_END.search(src.text, src.tokens[j - 1].end, src.tokens[j].start):
+        entry = _qualifier_at(keys, j)
+        if entry and not _says_after(text, quote.end, entry):
+            stop = src.tokens[min(j + len(entry) + 3, len(keys)) - 1].end
+            return f"stops right before “{src.text[src.tokens[j].start:stop]} …”"
+    first = places[0]
+    src = sources[first.source]
+    keys = _keys(src)
+    j = first.lo
+    if j > 0 and _same_passage(src, j - 1, j) and _is_negation(keys[j - 1]) and \
+            not _SENTENCE_END.search(src.text, src.tokens[j - 1].end, src.tokens[j].start):
+        before = word_tokens(text, max(quote.start - 40, 0), quote.start)
+        if not (before and _is_negation(before[-1].key)):
+            return f"starts right after “{src.text[src.tokens[j - 1].start:src.tokens[j - 1].end]}”"
+    return ""
+
+
+def _says_after(text: str, end: int, entry: tuple[str, ...]) -> bool:
+    """Whether the draft's own sentence goes on with ``entry`` after offset ``end``."""
+    stop = _SENTENCE_END.search(text, end)
+    keys = [t.key for t in word_tokens(text, end, stop.start() if stop else len(text))]
+    return any(tuple(keys[i:i + len(entry)]) == entry for i in range(len(keys)))
+
+
+def _same_passage(src: Source, a: int, b: int) -> bool:
+    if src.kind != "transcript":
+        return True
+    return src.statement_at(a) is src.statement_at(b)
