@@ -1,4 +1,4 @@
-"""The command line: ``quotetrack extract|eval|bench``.
+"""The command line: ``quotetrack extract|eval|bench|check``.
 
 :func:`create_parser` builds the argparse parser; :func:`main` runs it and
 returns the exit code: 0 on success, 1 when an input or file could not be
@@ -56,6 +56,7 @@ def create_parser() -> argparse.ArgumentParser:
     _add_extract(commands)
     _add_eval(commands)
     _add_bench(commands)
+    _add_check(commands)
     return parser
 
 
@@ -117,6 +118,34 @@ def _add_bench(commands: argparse._SubParsersAction) -> None:
                    help="extract each document N times and keep the fastest (default: 1)")
     p.add_argument("--json", action="store_true", help="write the report as JSON")
     p.set_defaults(func=cmd_bench, parser=p)
+
+
+# The formats `check` writes (check.CHECK_FORMATS; named here so building the parser imports nothing).
+CHECK_FORMATS = ("table", "json", "csv")
+
+
+def _add_check(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "check", help="check a draft's quotes before filing",
+        description="Check drafts before filing: quotes with no speaker, unclear or missing "
+                    "antecedents of he/she, unbalanced quote marks, names spelt or titled two "
+                    "ways; with --source, every quote held against what was really said. "
+                    "Findings come out like a compiler's (FILE:LINE:COL: SEVERITY[VERDICT] "
+                    "message); the exit status is 1 when any is an error.")
+    p.add_argument("drafts", nargs="*", metavar="DRAFT",
+                   help="draft file, directory (*.txt, *.md), .jsonl file or -")
+    p.add_argument("--source", action="append", default=[], metavar="FILE",
+                   help="a transcript, press release or earlier story to hold the draft's quotes "
+                        "against (repeat for several)")
+    p.add_argument("--format", choices=CHECK_FORMATS, default="table",
+                   help="table: one compiler-style line per finding (default); json: one JSON "
+                        "object per finding per line; csv: a header, then one row per finding")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 on warnings too, not only on errors")
+    p.add_argument("--self-test", nargs="*", metavar="SOURCE", default=None,
+                   help="instead of checking, run the mutation self-test on these sources "
+                        "(default: the DRAFT arguments)")
+    p.set_defaults(func=cmd_check, parser=p)
 
 
 # --- main ----------------------------------------------------------------------------------------
@@ -239,3 +268,45 @@ def cmd_bench(args: argparse.Namespace) -> int:
     """Time extraction with :func:`quotetrack.bench.run`."""
     from . import bench
     return bench.run(args.paths, repeat=args.repeat, as_json=args.json, out=sys.stdout)
+
+
+# --- check -----------------------------------------------------------------------------------------
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check each draft (against the sources, if any) and write its findings as they come; 1 if
+    any finding is an error (or, with --strict, a warning) or any file could not be read."""
+    if args.self_test is not None:
+        from . import selftest
+        return selftest.run(args.self_test or args.drafts, sys.stdout)
+    if not args.drafts:
+        raise UsageError("give at least one DRAFT to check (or --self-test)")
+    from . import check, reader
+
+    failures = 0
+    sources = []
+    if args.source:
+        from . import verify
+        for path in args.source:
+            try:
+                sources.append(verify.load_source(path))
+            except verify.SourceError as exc:
+                failures += 1
+                report(path, str(exc))
+    writer = check.FindingWriter(args.format, sys.stdout)
+    counts = check.tally(())
+    for item in reader.iter_inputs(args.drafts):
+        if isinstance(item, reader.InputError):
+            failures += 1
+            report(item.source, item.message)
+            continue
+        try:
+            findings = check.check(item.text, item.doc_id, sources)
+        except Exception as exc:   # noqa: BLE001 - a bug on one draft must not end the batch
+            failures += 1
+            report(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
+            continue
+        writer.write(findings)
+        check.tally(findings, counts)
+    sys.stdout.flush()
+    print(check.summary(counts), file=sys.stderr)
+    return EXIT_FAILED if failures or check.fails(counts, args.strict) else EXIT_OK

@@ -113,6 +113,8 @@ class _NameIndex:
     persons_at: list[_Person]
     org_positions: list[int] = field(default_factory=list)
     orgs_at: list[str] = field(default_factory=list)
+    # per place in ``positions``: (end offset, title words, name words) as written there
+    written_at: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
 
 
 def _is_person_name(name: list[str]) -> bool:
@@ -126,14 +128,14 @@ def _is_person_name(name: list[str]) -> bool:
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in name)
 
 
-def _runs(text: str):
+def _runs(text: str, single: bool = False):
     """Capitalised name runs as lists of (offset, word), split where a word ends a sentence
     ("Washington. Defense Minister Benny Gantz" is two runs; "Sen. Ted Cruz" and "Jason C.
-    Ervin" are one)."""
+    Ervin" are one).  A lone capitalised word is left out unless ``single``."""
     abbreviations = lexicon.lower_words("abbreviations.txt")
     for m in _NAME_RUN.finditer(text):
         group = m.group()
-        if " " not in group and "\t" not in group:
+        if not single and " " not in group and "\t" not in group:
             continue                      # one word: neither a full name nor a title and a name
         run: list[tuple[int, str]] = []
         for w in _WORD.finditer(group):
@@ -150,7 +152,7 @@ def _runs(text: str):
 def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
     """Find every titled or full personal name in the text, outside the ``skip`` spans
     (photo credits and other page furniture)."""
-    runs: list[tuple[int, list[str], list[str], str | None]] = []
+    runs: list[tuple[int, int, list[str], list[str], str | None]] = []
     function = _lists()[3]
     honorifics = _lists()[2]
     skip_starts = [a for a, _ in skip]
@@ -174,11 +176,14 @@ def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
         end = run[-1][0] + len(run[-1][1])
         appositive = _APPOSITIVE_NOUN.match(text, end, min(len(text), end + 80))
         gender = honorifics.get(appositive.group(1).lower()) if appositive else None
-        runs.append((run[0][0], title, name, gender if gender in ("m", "f") else None))
+        last = run[-1][1]
+        name_end = run[-1][0] + len(name[-1]) if name and last.startswith(name[-1]) else end
+        runs.append((run[0][0], name_end, title, name, gender if gender in ("m", "f") else None))
     by_surname: dict[str, _Person] = {}
     positions: list[int] = []
     persons_at: list[_Person] = []
-    for offset, title, name, appositive_gender in runs:
+    written_at: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
+    for offset, end, title, name, appositive_gender in runs:
         surname = name[-1]
         person = by_surname.get(surname)
         full = " ".join(name)
@@ -192,7 +197,64 @@ def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
         person.gender = person.gender or _gender_of_title(title) or appositive_gender
         positions.append(offset)
         persons_at.append(person)
-    return _NameIndex(by_surname, positions, persons_at, [o for o, _ in orgs], [n for _, n in orgs])
+        written_at.append((end, tuple(title), tuple(name)))
+    return _NameIndex(by_surname, positions, persons_at, [o for o, _ in orgs], [n for _, n in orgs],
+                      written_at)
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A place where a person is named: in full or with a title ("Defense Minister Benny
+    Gantz") or by a surname the article gives in full somewhere ("Gantz").
+
+    ``text == document_text[start:end]``; ``person`` is the fullest name the article gives
+    that surname; ``first`` the given name as written here (None for a surname alone);
+    ``title`` the title as written here; ``gender`` what the article's titles and appositives
+    show ("m", "f" or None).
+    """
+    start: int
+    end: int
+    text: str
+    person: str
+    surname: str
+    first: str | None
+    title: str | None
+    gender: str | None
+
+
+def named_people(text: str, skip: list[tuple[int, int]] = ()) -> tuple[Named, ...]:
+    """Every place a person is named, in order, outside the ``skip`` spans.
+
+    >>> [(n.text, n.person, n.first, n.title) for n in named_people(
+    ...     "Defense Minister Benny Gantz met Esper. Gantz said it went well.")]
+    [('Defense Minister Benny Gantz', 'Benny Gantz', 'Benny', 'Defense Minister'), ('Gantz', 'Benny Gantz', None, None)]
+    """
+    names = index_names(text, skip)
+    out: list[Named] = []
+    for offset, person, (end, title, name) in zip(names.positions, names.persons_at, names.written_at):
+        out.append(Named(offset, end, text[offset:end], person.name, name[-1],
+                         name[0] if len(name) > 1 else None, " ".join(title) or None, person.gender))
+    taken = [(n.start, n.end) for n in out]
+    starts = [a for a, _ in taken]
+    skip_starts = [a for a, _ in skip]
+    for run in _runs(text, single=True):
+        if len(run) != 1:
+            continue
+        offset, word = run[0]
+        surname = _clean(word)
+        person = names.by_surname.get(surname)
+        if person is None or len(person.name.split()) < 2:
+            continue
+        k = bisect.bisect_right(starts, offset) - 1
+        if k >= 0 and offset < taken[k][1]:
+            continue                      # part of a full name found above
+        k = bisect.bisect_right(skip_starts, offset) - 1
+        if k >= 0 and offset < skip[k][1]:
+            continue
+        end = offset + len(surname)
+        out.append(Named(offset, end, text[offset:end], person.name, surname, None, None, person.gender))
+    out.sort(key=lambda n: n.start)
+    return tuple(out)
 
 
 def _mention_type(words: list[str]) -> str:

@@ -189,3 +189,35 @@ def test_descriptor_speaker_without_article():
     (q,) = doc.quotes
     assert (q.speaker, q.speaker_mention, q.speaker_type) == (
         "senior official", "A senior official", "descriptor")
+
+
+# ----------------------------------------------------------------- named_people
+
+def test_named_people_full_titled_and_surname_mentions():
+    text = ("Defense Minister Benny Gantz met US Secretary of Defense Mark Esper. "
+            "Gantz’s aide said Esper was late. Mrs. Ruth Ortiz, who chairs the panel, spoke.")
+    named = speakers.named_people(text)
+    assert [(n.text, n.person, n.first, n.title, n.gender) for n in named] == [
+        ("Defense Minister Benny Gantz", "Benny Gantz", "Benny", "Defense Minister", None),
+        ("US Secretary of Defense Mark Esper", "Mark Esper", "Mark", "US Secretary of Defense", None),
+        ("Gantz", "Benny Gantz", None, None, None),
+        ("Esper", "Mark Esper", None, None, None),
+        ("Mrs. Ruth Ortiz", "Ruth Ortiz", "Ruth", "Mrs.", "f"),
+    ]
+    assert all(text[n.start:n.end] == n.text for n in named)
+
+
+def test_named_people_skips_page_furniture_and_unknown_surnames():
+    text = "Photo: Ann Lee\nLee said the town was fine. Brown said so too."
+    named = speakers.named_people(text, [(0, 14)])
+    assert named == ()
+
+
+def test_named_people_offsets_slice_back_on_corpus():
+    """Every name found in a corpus article slices back out of it, in order."""
+    from pathlib import Path
+    for path in sorted((Path(__file__).resolve().parents[1] / "corpus").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        named = speakers.named_people(text)
+        assert all(text[n.start:n.end] == n.text for n in named), path.name
+        assert [n.start for n in named] == sorted(n.start for n in named)

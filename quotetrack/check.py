@@ -1,0 +1,687 @@
+"""Draft checks: what ``quotetrack check`` reports on a draft before it is filed.
+
+:func:`check` extracts the draft's quotes, runs every source-free check in
+:data:`CHECKS` (one small function each, in order), then, when sources are given,
+holds each quote against them (:func:`quotetrack.verify.verify_quotes`), and
+returns the :class:`~quotetrack.model.Finding` records sorted by position.
+
+Source-free checks (their severities are in ``data/check_verdicts.tsv``):
+
+unbalanced-quote
+    a quote mark opened and never closed (a multi-paragraph quote whose paragraphs
+    each reopen is fine), or a closing mark never opened; from the quote scanner.
+unattributed
+    a direct or mixed quote with no speaker and no attributed quote just before it
+    that it could continue.
+pronoun-before-name
+    "he said" / "she said" with no person named before it (nor anyone a title or a
+    noun such as "the spokesman" introduced).
+ambiguous-speaker
+    "he said" / "she said" when the sentence before names two or more people it could
+    refer to, and the statement before was not by the one the pronoun is read as.
+name-inconsistent
+    one person spelled two ways ("Gantz" / "Gants"), a surname used before the full
+    name was given, or two different offices for one person ("Defense Minister" /
+    "Foreign Minister").
+
+The writers at the end print findings as compiler-style lines, JSON Lines or CSV.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import json
+import re
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
+from typing import Callable, Iterable, Sequence, TextIO
+
+from . import lexicon, pipeline, quotes as quote_marks, speakers
+from .config import Config
+from .model import SEVERITIES, Document, Finding, Quote
+from .output import one_line, shorten
+
+CHECK_FORMATS = ("table", "json", "csv")
+# The keys of the JSON Lines form of a finding, and the CSV header: the output contract.
+FINDING_KEYS = tuple(Finding("", 1, 1, "", "error", "").to_dict())
+QUOTE_IN_MESSAGE = 60        # a quote in a message is shortened to this many characters
+MIN_SURNAME = 4              # shorter surnames are never compared for spelling
+MAX_EDITS = 2                # "Gantz"/"Gants" (1), "Esper"/"Espre" (1, a transposition)
+# A deletion variant shared by more surnames than this ("Ga" from many short names) is a
+# common stem, not one name misspelt; skipping it keeps a list of names from costing n².
+MAX_SHARED = 32
+
+# A word, to look for lower-case person nouns a "he"/"she" may refer back to: "spokesman".
+_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z’'\-]*")
+# The lower-case word right after a name: "Rovers manager" -> "manager".
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z\-]*)\b")
+# The word right before a name: "one in Kettle Cove" -> "in".
+_PREVIOUS_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+$")
+# The end of a body paragraph: "… on Monday." / "… said.”" / "… again?"
+_SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*\s*$")
+
+
+# --- tables from data/ ------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def severities() -> dict[str, str]:
+    """verdict -> severity, from data/check_verdicts.tsv.
+
+    >>> severities()["unattributed"], severities()["name-inconsistent"]
+    ('error', 'warning')
+    """
+    table = {}
+    for verdict, rest in lexicon.pairs("check_verdicts.tsv").items():
+        severity = rest.split("\t", 1)[0].strip()
+        if severity not in SEVERITIES:
+            raise ValueError(f"quotetrack/data/check_verdicts.tsv: {verdict}: severity {severity!r} "
+                             f"is not one of {', '.join(SEVERITIES)}")
+        table[verdict] = severity
+    return table
+
+
+def severity_of(verdict: str, default: str = "warning") -> str:
+    """The severity of ``verdict`` from the table, else ``default``.
+
+    >>> severity_of("unbalanced-quote"), severity_of("no-such-verdict", "info")
+    ('error', 'info')
+    """
+    return severities().get(verdict, default)
+
+
+# --- positions ----------------------------------------------------------------------------------
+
+class Lines:
+    """Line and column (both from 1; columns count characters) of offsets into one text.
+
+    >>> Lines("ab\\ncd").position(3)
+    (2, 1)
+    """
+
+    def __init__(self, text: str):
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i + 1, offset - self._starts[i] + 1
+
+
+@dataclass
+class Draft:
+    """What the checks share about one draft: the extracted document, its file name,
+    line positions, the people named in it and the quoted spans (built once)."""
+    doc: Document
+    file: str
+    lines: Lines
+    named: tuple[speakers.Named, ...]
+    quoted: tuple[tuple[int, int], ...]     # top-level quoted spans, by start
+    skip: frozenset[int]                    # page-furniture paragraphs
+
+    def finding(self, verdict: str, start: int, end: int, message: str, **fields) -> Finding:
+        line, column = self.lines.position(start)
+        return Finding(self.file, line, column, verdict, severity_of(verdict), one_line(message),
+                       start, end, **fields)
+
+    def inside_quote(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (offset, len(self.doc.text) + 1)) - 1
+        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
+
+    @cached_property
+    def named_starts(self) -> list[int]:
+        return [n.start for n in self.named]
+
+    @cached_property
+    def sources(self) -> list[tuple[int, str]]:
+        """(offset, speaker) of every attribution to a person named there (not "he"/"she")."""
+        return sorted((q.speaker_start, q.speaker) for q in self.doc.quotes
+                      if q.speaker_type == "person" and q.speaker and q.speaker_start is not None
+                      and q.speaker_mention.lower() not in speakers.PERSON_PRONOUNS)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start for s in self.doc.sentences]
+
+    def sentence_at(self, offset: int) -> int:
+        """Index (from 0) in ``doc.sentences`` of the sentence holding ``offset``."""
+        return max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
+
+
+def prepare(doc: Document, file: str) -> Draft:
+    """The shared facts about a draft that the checks read."""
+    skip = pipeline.boilerplate_paragraphs(doc.text, doc.paragraphs)
+    spans = [(p.start, p.end) for p in doc.paragraphs if p.index in skip]
+    marks, _ = quote_marks.scan(doc.text, doc.paragraphs)
+    quoted = tuple((s.start, s.end) for s in quote_marks.top_level(marks))
+    return Draft(doc, file, Lines(doc.text), speakers.named_people(doc.text, spans), quoted, skip)
+
+
+def quoted(text: str) -> str:
+    """A quote for a message: on one line, shortened, in curly marks unless it has its own.
+
+    >>> quoted("the deal")
+    '“the deal”'
+    """
+    text = shorten(text, QUOTE_IN_MESSAGE)
+    return text if text[:1] in "“‘\"'«„" else f"“{text}”"
+
+
+# --- the checks -------------------------------------------------------------------------------
+
+def check_unbalanced(draft: Draft) -> list[Finding]:
+    """The quote scanner's warnings: a mark opened and never closed, a closing mark never opened.
+
+    >>> [f.message for f in run_check(check_unbalanced, "He said: “We will go.\\nThey went.")]
+    ['“ opens a quotation that is never closed (its paragraph ends first)']
+    """
+    text = draft.doc.text
+    quote_at = {q.start: q.text for q in draft.doc.quotes}
+    out = []
+    for w in draft.doc.warnings:
+        if w.code != "unbalanced-quote":
+            continue
+        mark = text[w.start:w.end]
+        if "never closed" in w.message:
+            message = f"{mark} opens a quotation that is never closed (its paragraph ends first)"
+        else:
+            message = f"{mark} closes a quotation that was never opened"
+        out.append(draft.finding("unbalanced-quote", w.start, w.end, message, quote=quote_at.get(w.start, "")))
+    return out
+
+
+def check_unattributed(draft: Draft) -> list[Finding]:
+    """A direct or mixed quote with no source and no attributed quote before it to continue.
+
+    >>> [f.verdict for f in run_check(check_unattributed, "The town flooded.\\n“Nobody came to help.”")]
+    ['unattributed']
+    """
+    out = []
+    for q in draft.doc.quotes:
+        if q.kind in ("direct", "mixed") and q.speaker is None and q.speaker_mention is None \
+                and q.rule.startswith("unattributed"):
+            out.append(draft.finding(
+                "unattributed", q.start, q.end,
+                f"{quoted(q.text)} has no speaker: no attribution, and no attributed quote just before it",
+                quote=q.text))
+    return out
+
+
+def _pronoun_quotes(draft: Draft) -> Iterable[tuple[int, Quote, str]]:
+    """(index, quote, gender) for every attribution whose source is "he" or "she"."""
+    for i, q in enumerate(draft.doc.quotes):
+        if q.speaker_mention is not None and q.speaker_start is not None:
+            gender = speakers.PERSON_PRONOUNS.get(q.speaker_mention.lower())
+            if gender is not None:
+                yield i, q, gender
+
+
+def _genders(draft: Draft) -> dict[str, str]:
+    """person -> "m"/"f": from titles and appositives, then from the pipeline's entities."""
+    out = {n.person: n.gender for n in draft.named if n.gender}
+    for e in draft.doc.entities:
+        if e.gender and e.name not in out:
+            out[e.name] = e.gender
+    return out
+
+
+def _people(draft: Draft) -> frozenset[str]:
+    """The named runs the text shows to be people, not places or teams that look like names
+    ("Kettle Cove", "Linden Vale Rovers"): a title or honorific at some mention, a gender
+    shown, or a statement attributed to them."""
+    people = {n.person for n in draft.named if n.title or n.gender}
+    people.update(e.name for e in draft.doc.entities if e.type == "person")
+    return frozenset(people)
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Lower-case nouns for people: "spokesman", "official", "minister" (person nouns and
+    the titles written in lower case)."""
+    return lexicon.lower_words("person_nouns.txt") | {
+        w for w in lexicon.words("titles.txt") if w.isalpha() and w.islower()}
+
+
+def first_referent(draft: Draft, gender: str, genders: dict[str, str]) -> int:
+    """Where the first one a "he"/"she" could refer to appears (``len(text)`` if no one does):
+    a named person not known to be of the other gender, an attribution's person or
+    descriptor, or a lower-case person noun outside quotes ("the spokesman", "a senior
+    official")."""
+    text = draft.doc.text
+    first = len(text)
+    for n in draft.named:
+        if genders.get(n.person) in (None, gender):
+            first = n.start
+            break
+    for q in draft.doc.quotes:
+        if q.speaker_start is not None and q.speaker_start < first and q.speaker is not None \
+                and (q.speaker_type in ("descriptor", "unknown") or genders.get(q.speaker) in (None, gender)):
+            first = q.speaker_start
+    nouns = _person_nouns()
+    for m in _WORD.finditer(text, 0, first):
+        if m.group() in nouns and not draft.inside_quote(m.start()):
+            return m.start()
+    return first
+
+
+def check_pronoun_before_name(draft: Draft) -> list[Finding]:
+    """"he said" / "she said" with no one named before it it could refer to.
+
+    >>> [f.verdict for f in run_check(check_pronoun_before_name, "“We will win,” he said.")]
+    ['pronoun-before-name']
+    """
+    genders = _genders(draft)
+    firsts = {g: first_referent(draft, g, genders) for g in ("m", "f")}
+    out = []
+    for _, q, gender in _pronoun_quotes(draft):
+        if q.speaker is not None or firsts[gender] < q.speaker_start:
+            continue
+        out.append(draft.finding(
+            "pronoun-before-name", q.speaker_start, q.speaker_end,
+            f"“{q.speaker_mention}” {q.cue or 'speaks'} {quoted(q.text)}, but no one "
+            f"{'he' if gender == 'm' else 'she'} could be is named before it",
+            quote=q.text))
+    return out
+
+
+def _people_in(draft: Draft, start: int, end: int, gender: str, genders: dict[str, str]) -> list[str]:
+    """The distinct people named in ``[start, end)`` outside quotes who may be "he"/"she",
+    in order of first naming; a person-type attribution source counts too ("Gantz" with no
+    full name anywhere)."""
+    found: dict[str, int] = {}
+    lo = bisect.bisect_left(draft.named_starts, start)
+    for n in draft.named[lo:bisect.bisect_left(draft.named_starts, end)]:
+        if not draft.inside_quote(n.start) and not _not_a_person_here(draft, n):
+            found.setdefault(n.person, n.start)
+    lo = bisect.bisect_left(draft.sources, (start, ""))
+    for offset, speaker in draft.sources[lo:bisect.bisect_left(draft.sources, (end, ""))]:
+        found.setdefault(speaker, offset)
+    people = sorted(found, key=found.get)
+    return [p for p in people if genders.get(p) in (None, gender)]
+
+
+def _not_a_person_here(draft: Draft, n: speakers.Named) -> bool:
+    """A name that modifies a noun after it ("Rovers manager Callum Drysdale", "a Gantz aide")
+    or follows a place preposition ("in Kettle Cove") does not name a person here."""
+    text = draft.doc.text
+    after = _NEXT_WORD.match(text, n.end)
+    if after and after.group(1) in _person_nouns():
+        return True
+    before = _PREVIOUS_WORD.search(text, max(0, n.start - 30), n.start)
+    return bool(before) and before.group(1).lower() in lexicon.lower_words("place_prepositions.txt")
+
+
+def check_ambiguous_speaker(draft: Draft) -> list[Finding]:
+    """"he said" when two or more people it could be are named just before it: in its own
+    sentence before the pronoun, or else in the sentence before.  Not when the statement just
+    before (within two sentences) was made by the person the pronoun is read as.
+
+    >>> [f.verdict for f in run_check(check_ambiguous_speaker,
+    ...     "Mark Esper met Benny Gantz on Monday. “It went well,” he said.")]
+    ['ambiguous-speaker']
+    >>> run_check(check_ambiguous_speaker, "Mark Esper met reporters on Monday. “It went well,” he said.")
+    []
+    """
+    doc = draft.doc
+    if not doc.sentences:
+        return []
+    genders = _genders(draft)
+    out = []
+    for i, q, gender in _pronoun_quotes(draft):
+        k = draft.sentence_at(q.speaker_start)
+        sent = doc.sentences[k]
+        people = _people_in(draft, sent.start, q.speaker_start, gender, genders)
+        if not people and k > 0:
+            before = doc.sentences[k - 1]
+            people = _people_in(draft, before.start, before.end, gender, genders)
+        if len(people) < 2:
+            continue
+        prev = next((p for p in reversed(doc.quotes[:i]) if p.speaker_start is not None), None)
+        if prev is not None and prev.speaker == q.speaker and q.speaker in people \
+                and q.sentence - prev.sentence <= 2:
+            continue                      # the same speaker goes on
+        named = ", ".join(people[:-1]) + " and " + people[-1]
+        out.append(draft.finding(
+            "ambiguous-speaker", q.speaker_start, q.speaker_end,
+            f"“{q.speaker_mention}” could be {named}, named just before; read as "
+            f"{q.speaker or 'no one'}", quote=q.text, speaker=q.speaker))
+    return out
+
+
+def edit_distance(a: str, b: str, limit: int = MAX_EDITS) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from ``a`` to ``b``; any
+    answer above ``limit`` is returned as ``limit + 1``.
+
+    >>> edit_distance("Gantz", "Gants"), edit_distance("Esper", "Espre"), edit_distance("Esper", "Gantz")
+    (1, 1, 3)
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        prev2, prev = prev, row
+    return min(prev[-1], limit + 1)
+
+
+def _body_start(draft: Draft) -> int:
+    """Where the body begins: the first paragraph (not page furniture) that ends like a
+    sentence.  A headline or a standfirst above it may name someone by surname alone."""
+    text = draft.doc.text
+    for p in draft.doc.paragraphs:
+        if p.index not in draft.skip and _SENTENCE_END.search(text, p.start, p.end):
+            return p.start
+    return 0
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    """One way a surname is written, and where."""
+    surname: str
+    person: str
+    firsts: frozenset[str]
+    places: tuple[tuple[int, int], ...]
+
+
+def _spellings(draft: Draft) -> dict[str, _Spelling]:
+    """surname as written -> its person, first names and places: from the named people and
+    from person sources of attributions ("Gants said" when no "… Gants" is named in full)."""
+    places: dict[str, list[tuple[int, int]]] = {}
+    firsts: dict[str, set[str]] = {}
+    person: dict[str, str] = {}
+    for n in draft.named:
+        places.setdefault(n.surname, []).append((n.start, n.end))
+        person.setdefault(n.surname, n.person)
+        if n.first:
+            firsts.setdefault(n.surname, set()).add(n.first)
+    for q in draft.doc.quotes:
+        if q.speaker_type != "person" or not q.speaker or q.speaker_start is None:
+            continue
+        word = q.speaker.split()[-1]
+        if word in person or not word[:1].isupper():
+            continue
+        mention_end = q.speaker_end
+        places.setdefault(word, []).append((mention_end - len(word), mention_end)
+                                           if q.speaker_mention.endswith(word) else (q.speaker_start, q.speaker_end))
+        person.setdefault(word, q.speaker)
+    return {s: _Spelling(s, person[s], frozenset(firsts.get(s, ())), tuple(sorted(set(places[s]))))
+            for s in places}
+
+
+def deletions(word: str, n: int = MAX_EDITS) -> set[str]:
+    """``word`` with up to ``n`` letters left out: two words within ``n`` edits share one.
+
+    >>> sorted(deletions("Esper", 1) & deletions("Espre", 1))
+    ['Espe', 'Espr']
+    """
+    out = {word}
+    for _ in range(n):
+        out |= {w[:i] + w[i + 1:] for w in out for i in range(len(w))}
+    return out
+
+
+def _near_pairs(words: list[str]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of ``words`` within MAX_EDITS edits, found through shared
+    deletion variants instead of comparing every pair.
+
+    >>> sorted(_near_pairs(["Gantz", "Esper", "Gants", "Espre"]))
+    [(0, 2), (1, 3)]
+    """
+    by_key: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        for key in deletions(w):
+            by_key.setdefault(key, []).append(i)
+    pairs = set()
+    for group in by_key.values():
+        if len(group) > MAX_SHARED:
+            continue
+        for x, i in enumerate(group):
+            for j in group[x + 1:]:
+                if (i, j) not in pairs and edit_distance(words[i], words[j]) <= MAX_EDITS:
+                    pairs.add((i, j))
+    return pairs
+
+
+def _misspellings(draft: Draft) -> list[Finding]:
+    """Two spellings of one surname: both given with the same first name, or one never given a
+    first name at all.  The rarer spelling is reported, each place it is used, against the
+    commonest spelling near it."""
+    known = _people(draft)
+    spellings = [s for s in _spellings(draft).values() if len(s.surname) >= MIN_SURNAME and s.person in known]
+    weight = {s.surname: (len(s.places), -s.places[0][0]) for s in spellings}
+    best: dict[str, _Spelling] = {}       # rare spelling -> the commoner one it is read as
+    for i, j in _near_pairs([s.surname for s in spellings]):
+        a, b = spellings[i], spellings[j]
+        if a.person == b.person or (a.firsts and b.firsts and not (a.firsts & b.firsts)):
+            continue                      # two people: "Dana Kerr" and "John Kerry"
+        rare, common = sorted((a, b), key=lambda s: weight[s.surname])
+        held = best.get(rare.surname)
+        if held is None or weight[common.surname] > weight[held.surname]:
+            best[rare.surname] = common
+    out = []
+    for rare in spellings:
+        common = best.get(rare.surname)
+        if common is None:
+            continue
+        line, _ = draft.lines.position(common.places[0][0])
+        for start, end in rare.places:
+            out.append(draft.finding(
+                "name-inconsistent", start, end,
+                f"“{rare.surname}” here, “{common.surname}” elsewhere ({common.person}, "
+                f"line {line}): one of them is misspelt", speaker=common.person))
+    return out
+
+
+def _surname_first(draft: Draft) -> list[Finding]:
+    """A surname alone in the body before the person's full name first appears."""
+    body = _body_start(draft)
+    full_at: dict[str, int] = {}
+    for n in draft.named:
+        if n.first:
+            full_at.setdefault(n.person, n.start)
+    known = _people(draft)
+    out, seen = [], set()
+    for n in draft.named:
+        if n.first or n.title or n.start < body or n.person in seen or n.person not in full_at \
+                or n.person not in known:
+            continue
+        if n.start < full_at[n.person]:
+            seen.add(n.person)
+            line, _ = draft.lines.position(full_at[n.person])
+            out.append(draft.finding(
+                "name-inconsistent", n.start, n.end,
+                f"“{n.text}” is used before the full name “{n.person}” is given (line {line})",
+                speaker=n.person))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_tables() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    return (lexicon.pairs("title_abbreviations.tsv"), lexicon.lower_words("title_portfolios.txt"),
+            frozenset(k for k, g in lexicon.pairs("honorifics.tsv").items() if g in ("m", "f")))
+
+
+def title_words(title: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(every word, the office words) of a title, abbreviations spelt out, gendered
+    honorifics ("Mr.", "Mrs.") and joining words left out.
+
+    >>> [sorted(s) for s in title_words("Sen.")], [sorted(s) for s in title_words("Defence Minister")]
+    ([['senator'], []], [['defense', 'minister'], ['defense']])
+    """
+    abbreviations, portfolios, honorifics = _title_tables()
+    words = set()
+    for w in title.split():
+        low = w.lower()
+        if low in honorifics or low.rstrip(".") in honorifics or low in ("of", "the", "and", "for"):
+            continue
+        words.add(abbreviations.get(low, low))
+    return frozenset(words), frozenset(w for w in words if w in portfolios)
+
+
+def titles_conflict(a: str, b: str) -> bool:
+    """Whether two titles name two different offices: they share a word ("minister") but
+    their office words ("defense", "foreign") have nothing in common.
+
+    >>> titles_conflict("Defense Minister", "Foreign Minister"), titles_conflict("Texas Sen.", "Republican Senator")
+    (True, False)
+    >>> titles_conflict("Alternate Prime Minister and Defense Minister", "Defense Minister")
+    False
+    """
+    words_a, office_a = title_words(a)
+    words_b, office_b = title_words(b)
+    return bool(words_a & words_b) and bool(office_a) and bool(office_b) and not (office_a & office_b)
+
+
+def _title_changes(draft: Draft) -> list[Finding]:
+    """Two different offices given to one person (one first name with that surname, or the
+    same first name both times)."""
+    by_person: dict[str, list[speakers.Named]] = {}
+    for n in draft.named:
+        by_person.setdefault(n.person, []).append(n)
+    out = []
+    for person, names in by_person.items():
+        one_person = len({n.first for n in names if n.first}) <= 1
+        titled: dict[tuple[str | None, str], speakers.Named] = {}   # (first name, title) -> first use
+        for n in names:
+            if not n.title:
+                continue
+            key = (None if one_person else n.first, n.title)
+            if key in titled:
+                continue                  # this title again: judged the first time
+            earlier = next((t for (first, _), t in titled.items() if first == key[0]
+                            and titles_conflict(t.title, n.title)), None)
+            if earlier is not None:
+                line, _ = draft.lines.position(earlier.start)
+                out.append(draft.finding(
+                    "name-inconsistent", n.start, n.end,
+                    f"{person} is “{n.title}” here but “{earlier.title}” at line {line}",
+                    speaker=person))
+            titled[key] = n
+    return out
+
+
+def check_names(draft: Draft) -> list[Finding]:
+    """One person written two ways: a misspelt surname, a surname before the full name, two
+    offices.
+
+    >>> [f.message for f in run_check(check_names,
+    ...     "Defense Minister Benny Gantz met reporters. Later, Foreign Minister Benny Gantz left.")]
+    ['Benny Gantz is “Foreign Minister” here but “Defense Minister” at line 1']
+    """
+    return _misspellings(draft) + _surname_first(draft) + _title_changes(draft)
+
+
+# The source-free checks, in the order they run.
+CHECKS: tuple[tuple[str, Callable[[Draft], list[Finding]]], ...] = (
+    ("unbalanced-quote", check_unbalanced),
+    ("unattributed", check_unattributed),
+    ("pronoun-before-name", check_pronoun_before_name),
+    ("ambiguous-speaker", check_ambiguous_speaker),
+    ("name-inconsistent", check_names),
+)
+
+
+def run_check(fn: Callable[[Draft], list[Finding]], text: str, file: str = "<text>") -> list[Finding]:
+    """One check on ``text`` (for doctests and tests)."""
+    return fn(prepare(pipeline.extract(text, file), file))
+
+
+def check(text: str, file: str, sources: Sequence = (), config: Config | None = None) -> list[Finding]:
+    """Every finding on a draft, sorted by position: the source-free checks, then, with
+    ``sources`` (from :func:`quotetrack.verify.load_source`), one verdict per quote.
+
+    >>> [(f.line, f.column, f.severity, f.verdict) for f in check("“We will win,” he said.", "draft.txt")]
+    [(1, 16, 'error', 'pronoun-before-name')]
+    """
+    doc = pipeline.extract(text, file, config)
+    draft = prepare(doc, file)
+    findings: list[Finding] = []
+    for _, fn in CHECKS:
+        findings.extend(fn(draft))
+    if sources:
+        from . import verify
+        for f in verify.verify_quotes(doc, file, sources):
+            findings.append(replace(f, severity=severity_of(f.verdict, f.severity)))
+    order = {name: i for i, (name, _) in enumerate(CHECKS)}
+    findings.sort(key=lambda f: (f.start, f.end, order.get(f.verdict, len(order)), f.verdict))
+    return findings
+
+
+# --- output -----------------------------------------------------------------------------------
+
+def compiler_line(f: Finding) -> str:
+    """``FILE:LINE:COL: SEVERITY[VERDICT] message``, and an indented diff line when there is one.
+
+    >>> compiler_line(Finding("d.txt", 3, 5, "unattributed", "error", "“Hi” has no speaker"))
+    'd.txt:3:5: error[unattributed] “Hi” has no speaker'
+    """
+    line = f"{f.file}:{f.line}:{f.column}: {f.severity}[{f.verdict}] {one_line(f.message)}"
+    if f.diff:
+        line += "\n    " + one_line(f.diff)
+    return line
+
+
+def tally(findings: Iterable[Finding], counts: dict[str, int] | None = None) -> dict[str, int]:
+    """Findings counted by severity (added to ``counts`` when given).
+
+    >>> tally([Finding("d", 1, 1, "x", "error", "m")])
+    {'error': 1, 'warning': 0, 'info': 0}
+    """
+    counts = {s: 0 for s in SEVERITIES} if counts is None else counts
+    for f in findings:
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+    return counts
+
+
+def summary(counts: dict[str, int]) -> str:
+    """``N errors, M warnings, K info`` from :func:`tally`.
+
+    >>> summary({"error": 1, "warning": 2, "info": 0})
+    '1 error, 2 warnings, 0 info'
+    """
+    errors, warnings, info = (counts.get(s, 0) for s in SEVERITIES)
+    return (f"{errors} error{'' if errors == 1 else 's'}, "
+            f"{warnings} warning{'' if warnings == 1 else 's'}, {info} info")
+
+
+def fails(counts: dict[str, int], strict: bool = False) -> bool:
+    """Whether a check fails: any error, or with ``strict`` any warning.
+
+    >>> fails({"error": 0, "warning": 1}), fails({"error": 0, "warning": 1}, strict=True)
+    (False, True)
+    """
+    return counts.get("error", 0) > 0 or (strict and counts.get("warning", 0) > 0)
+
+
+def finding_json(f: Finding) -> str:
+    """One finding as one line of JSON, the keys of :data:`FINDING_KEYS` in order."""
+    return json.dumps(f.to_dict(), ensure_ascii=False)
+
+
+class FindingWriter:
+    """Writes findings as they come: ``table`` (compiler lines), ``json`` (JSON Lines) or
+    ``csv`` (a header of :data:`FINDING_KEYS`, then one row each)."""
+
+    def __init__(self, fmt: str, out: TextIO):
+        if fmt not in CHECK_FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose from: {', '.join(CHECK_FORMATS)}")
+        self.fmt, self.out = fmt, out
+        self._csv = None
+        if fmt == "csv":
+            self._csv = csv.writer(out, lineterminator="\n")
+            self._csv.writerow(FINDING_KEYS)
+
+    def write(self, findings: Iterable[Finding]) -> None:
+        for f in findings:
+            if self.fmt == "table":
+                self.out.write(compiler_line(f) + "\n")
+            elif self.fmt == "json":
+                self.out.write(finding_json(f) + "\n")
+            else:
+                self._csv.writerow(["" if v is None else v for v in f.to_dict().values()])
