@@ -206,15 +206,60 @@ def test_default_sources_are_the_corpus():
     assert selftest.default_sources() == [str(p) for p in CORPUS]
 
 
-# --- the corpus ------------------------------------------------------------------------------------
+# --- the corpus, checked by quotetrack check ----------------------------------------------------
 
-@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
-def test_corpus_mutations_keep_the_quote_extractable(path):
-    """Every mutation of a corpus article yields a draft where the mutated quote is still found
-    (a mutation that broke extraction would be a harness defect, not a miss of the check)."""
-    doc = pipeline.extract(path.read_text(encoding="utf-8"), doc_id=path.name)
-    made = list(selftest.drafts(doc, sample=2))
-    assert made
-    for _, m in made:
-        assert m.text != doc.text
-        assert selftest.still_found(m), (m.mutation, m.text[m.start:m.end])
+@pytest.fixture(scope="module")
+def corpus_run():
+    """The whole self-test on corpus/ (every draft: the numbers are those of
+    ``quotetrack check --self-test``), run once for the tests below."""
+    outcomes, errors = [], []
+    for path in CORPUS:
+        text = path.read_text(encoding="utf-8")
+        doc = pipeline.extract(text, doc_id=path.name)
+        done, wrong = selftest.score_source(doc, selftest.make_checker(path.name, text))
+        outcomes += done
+        errors += wrong
+    return outcomes, errors
+
+
+def test_corpus_mutations_keep_the_quote_extractable(corpus_run):
+    """A mutation that broke extraction would be a harness defect, not a miss of the check."""
+    outcomes, _ = corpus_run
+    assert [(o.source, o.mutation, o.quote) for o in outcomes if o.broken and o.mutation != selftest.UNMUTATED] == []
+    assert sum(o.mutation != selftest.UNMUTATED for o in outcomes) > 500
+
+
+def test_corpus_unmutated_drafts_have_no_error(corpus_run):
+    _, errors = corpus_run
+    assert [(f.file, f.line, f.verdict) for f in errors] == []
+
+
+def test_corpus_unmutated_quotes_are_verified(corpus_run):
+    outcomes, _ = corpus_run
+    plain = [o for o in outcomes if o.mutation == selftest.UNMUTATED and not o.broken]
+    assert plain and [o for o in plain if not o.correct] == []
+
+
+def test_corpus_accuracy_reaches_the_target(corpus_run):
+    """The issue's target: mutations reported with their intended verdict >= 98% of the time."""
+    outcomes, errors = corpus_run
+    accuracy = selftest.write_report(outcomes, errors, io.StringIO())
+    assert accuracy >= selftest.TARGET
+
+
+# Measured with exp-verify a91932e / exp-check 91410a8 (`quotetrack check --self-test`):
+# cut-qualifier 2/5 (the three misses leave out the “but …” piece of an interrupted quote:
+# reported verified), cut-after-negation 20/25 (reported negation-changed), negation 128/131
+# (reported altered).  Each is below the target on its own.
+BELOW_TARGET = {"cut-qualifier", "cut-after-negation", "negation"}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="below target, see BELOW_TARGET"))
+    if n in BELOW_TARGET else n for n in selftest.MUTATIONS])
+def test_corpus_each_mutation_reaches_the_target(corpus_run, name):
+    outcomes, _ = corpus_run
+    mine = [o for o in outcomes if o.mutation == name and not o.broken]
+    assert mine
+    wrong = [(o.source, o.line, o.reported, o.quote) for o in mine if not o.correct]
+    assert 1 - len(wrong) / len(mine) >= selftest.TARGET, wrong
