@@ -405,7 +405,7 @@ def _find_negation(text: str, start: int, end: int, inner: bool = False) -> tupl
 def cut_qualifier(doc: Document, index: int, rng: random.Random) -> Mutant | None:
     """The quote stops right before a qualifying clause (", but only if", "unless") → ``truncated``.
 
-    The clause is cut inside a passage, or, in an interrupted quote whose last piece
+    The clause is cut from the quote's last passage, or, in an interrupted quote whose last piece
     opens with one (“…,” she said, “but …”), that piece is left out.
 
     >>> from quotetrack.pipeline import extract
@@ -418,14 +418,13 @@ def cut_qualifier(doc: Document, index: int, rng: random.Random) -> Mutant | Non
     """
     if not _quotable(doc, index):
         return None
-    for s, e in _long_passages(doc, index):
+    pieces = passages(doc, index)
+    if pieces:                                # the quote must stop there: its last piece is cut
+        s, e = pieces[-1]
         m = _qualifier_pattern().search(doc.text, s, e)
-        if not m:
-            continue
-        kept = doc.text[s:m.start()]
-        if len(words(kept)) < MIN_WORDS:
-            continue
-        return _mutant("cut-qualifier", "truncated", doc.text, s, e, kept + _end_punct(doc.text[s:e]))
+        if m and len(words(doc.text[s:m.start()])) >= MIN_WORDS:
+            kept = doc.text[s:m.start()] + _end_punct(doc.text[s:e])
+            return _mutant("cut-qualifier", "truncated", doc.text, s, e, kept)
     return _drop_qualifying_piece(doc, index)
 
 
@@ -447,7 +446,8 @@ def _drop_qualifying_piece(doc: Document, index: int) -> Mutant | None:
 
 
 def cut_after_negation(doc: Document, index: int, rng: random.Random) -> Mutant | None:
-    """The quote starts right after a negation of the source → ``truncated``.
+    """The quote starts right after a negation of the source → ``truncated`` (its first
+    passage loses everything up to and including a negation).
 
     >>> from quotetrack.pipeline import extract
     >>> doc = extract("“We are not here to collect a signature,” Ortiz said.")
@@ -456,11 +456,14 @@ def cut_after_negation(doc: Document, index: int, rng: random.Random) -> Mutant 
     """
     if not _quotable(doc, index):
         return None
-    for s, e in _long_passages(doc, index):
-        for _, end, _ in negations(doc.text, s, e):
-            rest = doc.text[end:e].lstrip()
-            if len(words(rest)) >= MIN_WORDS and rest[:1].isalnum():   # not "I did not. I had …"
-                return _mutant("cut-after-negation", "truncated", doc.text, s, e, rest)
+    pieces = passages(doc, index)
+    if not pieces:
+        return None
+    s, e = pieces[0]                          # the quote must start there: its first piece is cut
+    for _, end, _ in negations(doc.text, s, e):
+        rest = doc.text[end:e].lstrip()
+        if len(words(rest)) >= MIN_WORDS and rest[:1].isalnum():   # not "I did not. I had …"
+            return _mutant("cut-after-negation", "truncated", doc.text, s, e, rest)
     return None
 
 
