@@ -832,9 +832,9 @@ def write_report(outcomes: Sequence[Outcome], errors: Sequence[Finding], out: Te
     out.write(f"mutations: {sum(o.correct for o in scored)}/{len(scored)} reported as intended"
               f" (accuracy {accuracy:.3f}; target {TARGET})\n" if scored else "mutations: none scored\n")
     if rates:
+        lowest = sorted((row for row in per if row[4] != "-"), key=lambda r: r[4])[:3]
         out.write(f"mean of the per-mutation accuracies: {sum(rates) / len(rates):.3f}; lowest: "
-                  + ", ".join(f"{row[0]} {row[4]}" for row in sorted(per, key=lambda r: r[4])[:3]
-                              if row[4] != "-") + "\n")
+                  + ", ".join(f"{row[0]} {row[4]}" for row in lowest) + "\n")
     out.write(f"broke extraction (harness defects, not scored): {len(mutated) - len(scored)}\n")
     left_out = sum(o.broken for o in plain)
     plain = [o for o in plain if not o.broken]

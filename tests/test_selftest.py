@@ -211,6 +211,38 @@ def test_run_without_sources_asks_for_them(capsys, monkeypatch):
         "source articles to mutate (quotetrack check --self-test SOURCE...)\n")
 
 
+TALKS = """Port authority and union fail to agree on night shifts
+
+HARBOURTON — Talks between the port authority and the dockworkers' union ended on Tuesday without a deal on night shifts.
+
+“We will not sign a contract that cuts twelve jobs from the night crew,” union leader Mara Lindqvist said after the meeting.
+
+Port director Tomas Ferrell said the authority had offered to keep every post until the spring. “This is a fair offer, and it is the best one the port can afford,” Ferrell said. “We are ready to meet again on Friday, unless the union walks out first.”
+
+Lindqvist said the union would decide on strike action next week.
+"""
+
+
+def test_cli_check_self_test(tmp_path, capsys):
+    """``quotetrack check --self-test SOURCE``: every mutation of a small article caught."""
+    from quotetrack import cli
+    path = tmp_path / "talks.txt"
+    path.write_text(TALKS, encoding="utf-8")
+    assert cli.main(["check", "--self-test", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Confusion (rows: intended verdict, columns: reported verdict;")
+    assert "mutations: 18/18 reported as intended (accuracy 1.000; target 0.98)" in out
+    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines()
+            if line.split() and line.split()[0] in selftest.MUTATIONS}
+    assert {name: row[-4:] for name, row in rows.items()} == {
+        "speaker-swap": ["2", "2", "1.000", "0"], "number": ["1", "1", "1.000", "0"],
+        "negation": ["3", "3", "1.000", "0"], "cut-qualifier": ["1", "1", "1.000", "0"],
+        "cut-after-negation": ["1", "1", "1.000", "0"], "ellipsis-hides": ["1", "1", "1.000", "0"],
+        "splice": ["3", "3", "1.000", "0"], "fabricated": ["3", "3", "1.000", "0"],
+        "paraphrase": ["3", "3", "1.000", "0"]}
+    assert "error-level findings on unmutated drafts: 0" in out
+
+
 def test_default_sources_are_the_corpus():
     assert selftest.default_sources() == [str(p) for p in CORPUS]
 
