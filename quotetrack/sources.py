@@ -62,8 +62,8 @@ class WordToken(NamedTuple):
 class Statement:
     """A passage of a source and who says it (None: the narrative, or nobody known).
 
-    ``unit`` tells passages apart for splicing: a transcript turn, or one speaker of
-    an article (two quotes of one person are the same unit).
+    ``unit`` tells passages apart for splicing: a transcript turn, or one quote of an
+    article with the floating quotes that continue it.
     """
     start: int
     end: int
@@ -93,30 +93,72 @@ def word_tokens(text: str, start: int = 0, end: int | None = None) -> list[WordT
     ['we', 'cut', '#3000000', 'jobs', '#40%']
     """
     end = len(text) if end is None else end
-    skip = [(m.start(), m.end()) for m in _SIC.finditer(text, start, end)]
-    numbers: list[tuple[int, int, str]] = []
-    for q in quantities.find(text, start, end):
-        stop = q.end
-        if q.unit and q.unit not in _SIGN_UNITS and q.text.endswith(q.unit):
-            stop = q.end - len(q.unit)          # "3 million jobs": the noun stays a word
-            stop = q.start + len(text[q.start:stop].rstrip())
-        numbers.append((q.start, stop, _number_key(q.value, q.unit)))
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    skip = [(m.start(), m.end()) for m in _SIC.finditer(text, start, end)] if "[" in text[start:end] else []
+    numbers = _numbers(text, words, start, end)
     out: list[WordToken] = []
     n = 0
-    for match in _WORD.finditer(text, start, end):
-        s, e = match.span()
-        if any(a <= s < b for a, b in skip):
+    keys = _KEYS
+    make = WordToken._make
+    for s, e, word in words:
+        if skip and any(a <= s < b for a, b in skip):
             continue
         while n < len(numbers) and numbers[n][1] <= s:
-            a, b, key = numbers[n]
-            out.append(WordToken(a, b, key))
+            out.append(make(numbers[n]))
             n += 1
         if n < len(numbers) and numbers[n][0] < e:
             continue                            # inside a quantity
-        out.append(WordToken(s, e, word_key(match.group())))
-    out.extend(WordToken(a, b, key) for a, b, key in numbers[n:])
-    out.sort()
+        key = keys.get(word)
+        if key is None:
+            key = word_key(word)
+            if len(keys) < 500_000:
+                keys[word] = key
+        out.append(make((s, e, key)))
+    out.extend(make(number) for number in numbers[n:])
     return out
+
+
+def _numbers(text: str, words: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, key) of every quantity, found by :func:`quantities.find` only around
+    the words that may begin or continue one (digits and number words), a few words
+    either side ("US$ 5", "a dozen", "40 per cent")."""
+    spelled = _number_words()
+    initials = _number_initials()
+    spans: list[list[int]] = []
+    for k, (s, e, word) in enumerate(words):
+        if word[0].isdigit() or (word[0].lower() in initials and (
+                word.lower() in spelled or any(part in spelled for part in word.lower().split("-")))):
+            lo = words[k - 2][0] if k >= 2 else start
+            hi = words[min(k + 4, len(words) - 1)][1]
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], hi)
+            else:
+                spans.append([lo, hi])
+    out = []
+    for lo, hi in spans:
+        for q in quantities.find(text, lo, min(hi, end)):
+            stop = q.end
+            if q.unit and q.unit not in _SIGN_UNITS and q.text.endswith(q.unit):
+                stop = q.end - len(q.unit)      # "3 million jobs": the noun stays a word
+                stop = q.start + len(text[q.start:stop].rstrip())
+            if not out or q.start >= out[-1][1]:
+                out.append((q.start, stop, _number_key(q.value, q.unit)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    """Every word of data/number_words.tsv ("three", "million", "dozen")."""
+    return frozenset(row[0] for row in lexicon.rows("number_words.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _number_initials() -> frozenset[str]:
+    """The first letters of the number words: a word starting otherwise is not looked up."""
+    return frozenset(w[0] for w in _number_words())
+
+
+_KEYS: dict[str, str] = {}      # word -> key, filled as words are seen (at most 500,000)
 
 
 class Source:
@@ -152,10 +194,20 @@ class Source:
 
     @cached_property
     def tokens(self) -> list[WordToken]:
-        """Every word of the matchable text, in order."""
+        """Every word of the matchable text (inside :attr:`ranges`), in order."""
+        every = word_tokens(self.text)
+        if self.ranges == ((0, len(self.text)),):
+            return every
         out: list[WordToken] = []
-        for start, end in self.ranges:
-            out.extend(word_tokens(self.text, start, end))
+        k = 0
+        ranges = sorted(self.ranges)
+        for token in every:
+            while k < len(ranges) and ranges[k][1] <= token.start:
+                k += 1
+            if k == len(ranges):
+                break
+            if ranges[k][0] <= token.start and token.end <= ranges[k][1]:
+                out.append(token)
         return out
 
     @cached_property
@@ -204,11 +256,14 @@ class Source:
 
 
 def _article_statements(doc, base: int, prefix: str) -> list[Statement]:
-    """Quote fragments with their speakers, and the rest of each paragraph as narrative."""
+    """Quote fragments with their speakers, and the rest of each paragraph as narrative.
+    A quote's unit is its index, shared by the floating quotes that continue it."""
     out: list[Statement] = []
     taken: list[tuple[int, int]] = []
-    for quote in doc.quotes:
-        unit = prefix + speaker_unit(quote.speaker)
+    roots: list[int] = []
+    for i, quote in enumerate(doc.quotes):
+        roots.append(roots[quote.follows] if quote.follows is not None and quote.follows < i else i)
+        unit = f"{prefix}{roots[i]}"
         for s, e in quote.fragments:
             out.append(Statement(base + s, base + e, quote.speaker, quote.speaker_title, unit))
             taken.append((s, e))
@@ -224,13 +279,6 @@ def _article_statements(doc, base: int, prefix: str) -> list[Statement]:
         if pos < para.end:
             out.append(Statement(base + pos, base + para.end, None, None, prefix))
     return out
-
-
-def speaker_unit(speaker: str | None) -> str:
-    """A speaker's name as a unit key: its last word, case-folded ("Benny Gantz" -> "gantz")."""
-    if not speaker:
-        return ""
-    return word_key(speaker.split()[-1])
 
 
 # --- loading ---------------------------------------------------------------------------------

@@ -33,16 +33,21 @@ confirms nor contradicts the draft's.
 from __future__ import annotations
 
 import bisect
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import regex
 
 from . import lexicon, quotes as quote_marks
 from .model import Document, Finding, Quote, QuotedSpan
-from .sources import Source, Statement, WordToken, basename, word_key, word_list, word_tokens
+from .sources import (Source, SourceError, Statement, WordToken, basename, load_source,
+                      word_key, word_list, word_tokens)
+
+__all__ = ["verify_quotes", "verify_quote", "load_source", "Source", "SourceError", "VERDICTS", "TIERS",
+           "same_speaker", "align", "SourceIndex", "index_of", "segments_of", "tier_of"]
 
 VERDICTS = {                      # verdict -> severity
     "verified": "info", "punctuation-only": "info", "ellipsis": "info", "too-short": "info",
@@ -54,10 +59,13 @@ TIERS = ("exact", "whitespace", "typography", "case", "fuzzy")
 
 MIN_WORDS = 4             # fewer quoted words: too-short, only placed
 MIN_SIMILARITY = 0.5      # below this the best place is not the quote's source: not-found
+EDIT = 64                 # the cost of a replaced, added or dropped word in an alignment (a match earns 1)
 MAX_BRACKET_WORDS = 4     # source words a [bracketed] insertion may stand for
 MAX_JOIN_WORDS = 12       # source words (a cue: "Renko added with a laugh") between two pieces of a quote
 MAX_POSTINGS = 200       # a word occurring more often than this does not vote (unless all do)
 MAX_ANCHORS = 8          # the rarest distinct words of a fragment that vote
+NEAR_WORDS = 400          # how far from its neighbour the next fragment of an ellipsis is looked for
+MAX_TIED_ENDS = 4         # equally costly alignment ends of one window compared by rarity
 MAX_PLACES = 6            # candidate windows aligned per fragment
 SPLICE_WORDS = 2          # matched words a second passage needs before a span counts as spliced
 DIFF_WIDTH = 120          # a diff is cut to about this many characters
@@ -99,6 +107,7 @@ class Segment:
     tokens: list[WordToken]
     free: dict[int, int] = field(default_factory=dict)
     joins: set[int] = field(default_factory=set)
+    cut_end: bool = False        # an ellipsis follows
     runs: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -143,6 +152,7 @@ def segments_of(text: str, quote: Quote, top: Sequence[QuotedSpan]) -> tuple[lis
 
     def close(kind: str) -> None:
         if segments[-1].tokens:
+            segments[-1].cut_end = kind == "ellipsis"
             segments.append(Segment([]))
             bounds.append(kind)
 
@@ -199,6 +209,7 @@ class Place:
     matches: int
     similarity: float
     ops: list[tuple[str, int, int, int, int]]
+    hidden: str = ""      # a negation cut off a word at an ellipsis ("did …" for "didn’t")
 
 
 class SourceIndex:
@@ -212,6 +223,7 @@ class SourceIndex:
         self.sources = list(sources)
         self.postings: dict[str, list[int]] = {}     # source * _STRIDE + _OFFSET + position
         postings = self.postings
+        self.size = sum(len(src.tokens) for src in self.sources) or 1
         for si, src in enumerate(self.sources):
             base = si * _STRIDE + _OFFSET
             for pos, key in enumerate(_keys(src), base):
@@ -220,6 +232,15 @@ class SourceIndex:
                     postings[key] = [pos]
                 else:
                     entry.append(pos)
+
+    def weight(self, place: Place) -> float:
+        """The summed rarity of a place's equal words: inverse document frequency, halved
+        for function words ("not", "the"), which say less about where a quote is."""
+        keys = _keys(self.sources[place.source])
+        function = lexicon.lower_words("function_words.txt")
+        total = self.size + 1
+        return sum(math.log(total / len(self.postings.get(keys[j], (1,)))) * (0.5 if keys[j] in function else 1)
+                   for tag, _i1, _i2, j1, j2 in place.ops if tag == "equal" for j in range(j1, j2))
 
     def windows(self, keys: list[str]) -> list[tuple[int, int, int, int]]:
         """Windows ``(votes, source, lo, hi)`` of source words where ``keys`` may be, best first.
@@ -276,12 +297,18 @@ def index_of(sources: Sequence[Source]) -> SourceIndex:
     return _LAST_INDEX[0]
 
 
-def align(keys: list[str], free: Mapping[int, int], src_keys: list[str], lo: int, hi: int, source: int = 0) -> Place:
+def align(keys: list[str], free: Mapping[int, int], src_keys: list[str], lo: int, hi: int, source: int = 0,
+          late: bool = False, cut_end: bool = False, weight: Callable[[Place], float] | None = None) -> Place:
     """The best alignment of all of ``keys`` with a stretch of ``src_keys[lo:hi]``.
 
-    An edit distance (each replaced, added or dropped word costs 1) with a free start
-    and end in the source; at a word position in ``free`` up to ``free[position]``
-    source words may be skipped at no cost.
+    An edit distance with a free start and end in the source: each replaced, added or
+    dropped word costs :data:`EDIT`, each equal word earns 1 (so of two alignments
+    with as many edits the one with more equal words wins); at a word position in
+    ``free`` up to ``free[position]`` source words may be skipped at no cost.
+    ``Place.cost`` is the number of edits.  Of equal places the first is taken, or
+    with ``late`` the last, or with ``weight`` the one whose equal words weigh most
+    (:meth:`SourceIndex.weight`: the rarest).  With ``cut_end`` (an ellipsis follows) the last word also
+    matches itself negated: "did" matches "didn't", "can" "cannot".
 
     >>> p = align("we will sign now".split(), {}, "so we will not sign now ok".split(), 0, 8)
     >>> (p.lo, p.hi, p.cost, p.ops)
@@ -290,61 +317,77 @@ def align(keys: list[str], free: Mapping[int, int], src_keys: list[str], lo: int
     n = len(keys)
     window = src_keys[lo:hi]
     m = len(window)
-    if not free and n <= m:                         # the exact words, anywhere in the window
-        for j in range(m - n + 1):
+    if not free and not cut_end and n <= m:         # the exact words, anywhere in the window
+        for j in (range(m - n, -1, -1) if late else range(m - n + 1)):
             if window[j:j + n] == keys:
                 return Place(source, lo + j, lo + j + n, 0, n, 1.0, [("equal", 0, n, lo + j, lo + j + n)])
+    negated = {n: (keys[-1] + "n't", keys[-1] + "not")} if cut_end and n else {}
+
+    def same(i: int, j: int) -> bool:       # draft word i (from 0) and window word j
+        return keys[i] == window[j] or (i + 1 in negated and window[j] in negated[i + 1])
+
     rows = [[0] * (m + 1)]
     bases: dict[int, list[int]] = {}
     for i in range(1, n + 1):
         prev = rows[-1]
         key = keys[i - 1]
-        cur = [i] * (m + 1)
+        alts = negated.get(i, ())
+        cur = [i * EDIT] * (m + 1)
         for j in range(1, m + 1):
-            best = prev[j - 1] + (key != window[j - 1])
-            if prev[j] + 1 < best:
-                best = prev[j] + 1
-            if cur[j - 1] + 1 < best:
-                best = cur[j - 1] + 1
+            best = prev[j - 1] + (-1 if key == window[j - 1] or window[j - 1] in alts else EDIT)
+            if prev[j] + EDIT < best:
+                best = prev[j] + EDIT
+            if cur[j - 1] + EDIT < best:
+                best = cur[j - 1] + EDIT
             cur[j] = best
         if i in free and i < n:
             bases[i] = cur
             cur = [min(cur[max(j - free[i], 0):j + 1]) for j in range(m + 1)]
         rows.append(cur)
     last = rows[n]
-    end = min(range(m + 1), key=lambda j: (last[j], j))
-    steps: list[tuple[str, int, int]] = []          # (tag, i, j) one word at a time, backwards
-    i, j = n, end
-    while i > 0:                                    # equal words first, then a dropped,
-        here = rows[i][j]                           # a replaced, an added word
-        base = bases.get(i)
-        row = rows[i] if base is None else base     # the row before bracket skips
-        if here < row[j]:
-            t = next(t for t in range(1, free[i] + 1) if j - t >= 0 and row[j - t] == here)
-            steps.extend(("skip", i, j - 1 - k) for k in range(t))
-            j -= t
-        elif j > 0 and keys[i - 1] == window[j - 1] and here == rows[i - 1][j - 1]:
-            steps.append(("equal", i - 1, j - 1))
-            i, j = i - 1, j - 1
-        elif j > 0 and here == row[j - 1] + 1:
-            steps.append(("delete", i, j - 1))
-            j -= 1
-        elif j > 0 and here == rows[i - 1][j - 1] + 1:
-            steps.append(("replace", i - 1, j - 1))
-            i, j = i - 1, j - 1
-        else:
-            steps.append(("insert", i - 1, j))
-            i -= 1
-    steps.reverse()
-    ops = _opcodes(steps, lo)
-    matched = [s for s in steps if s[0] != "insert"]
-    start = lo + (matched[0][2] if matched else j)
-    stop = lo + (matched[-1][2] + 1 if matched else j)
-    matches = sum(1 for s in steps if s[0] == "equal")
-    skipped = sum(1 for s in steps if s[0] == "skip")
-    span = stop - start - skipped
-    similarity = 2 * matches / (n + span) if n + span else 0.0
-    return Place(source, start, stop, last[end], matches, similarity, ops)
+    least = min(last)
+    ends = [j for j in range(m + 1) if last[j] == least]
+    if late:
+        ends.reverse()
+
+    def trace(end: int) -> Place:
+        steps: list[tuple[str, int, int]] = []      # (tag, i, j) one word at a time, backwards
+        i, j = n, end
+        while i > 0:                                # equal words first, then a dropped,
+            here = rows[i][j]                       # a replaced, an added word
+            base = bases.get(i)
+            row = rows[i] if base is None else base     # the row before bracket skips
+            if here < row[j]:
+                t = next(t for t in range(1, free[i] + 1) if j - t >= 0 and row[j - t] == here)
+                steps.extend(("skip", i, j - 1 - k) for k in range(t))
+                j -= t
+            elif j > 0 and same(i - 1, j - 1) and here == rows[i - 1][j - 1] - 1:
+                steps.append(("equal", i - 1, j - 1))
+                i, j = i - 1, j - 1
+            elif j > 0 and here == row[j - 1] + EDIT:
+                steps.append(("delete", i, j - 1))
+                j -= 1
+            elif j > 0 and here == rows[i - 1][j - 1] + EDIT:
+                steps.append(("replace", i - 1, j - 1))
+                i, j = i - 1, j - 1
+            else:
+                steps.append(("insert", i - 1, j))
+                i -= 1
+        steps.reverse()
+        matched = [s for s in steps if s[0] != "insert"]
+        start = lo + (matched[0][2] if matched else j)
+        stop = lo + (matched[-1][2] + 1 if matched else j)
+        matches = sum(1 for s in steps if s[0] == "equal")
+        span = stop - start - sum(1 for s in steps if s[0] == "skip")
+        similarity = 2 * matches / (n + span) if n + span else 0.0
+        edits = sum(1 for s in steps if s[0] in ("replace", "insert", "delete"))
+        return Place(source, start, stop, edits, matches, similarity, _opcodes(steps, lo))
+
+    if weight is None or len(ends) == 1:
+        return trace(ends[0])
+    # equally good ends: the most similar, then the one whose equal words are rarest
+    places = [trace(end) for end in ends[:MAX_TIED_ENDS]]
+    return max(places, key=lambda p: (round(p.similarity, 9), round(weight(p), 6)))
 
 
 def _opcodes(steps: list[tuple[str, int, int]], lo: int) -> list[tuple[str, int, int, int, int]]:
@@ -368,13 +411,18 @@ def _opcodes(steps: list[tuple[str, int, int]], lo: int) -> list[tuple[str, int,
 
 
 def find_places(segment: Segment, sources: Sequence[Source]) -> list[Place]:
-    """Every candidate place of a segment, aligned, best (most similar) first."""
+    """Every candidate place of a segment, aligned, best first: the most similar; of
+    equally similar places, the one whose equal words are rarer (“a surprise” beats
+    “not a” when each place misses one word), then the fewer edits."""
     keys = segment.keys
+    index = index_of(sources)
     places = []
-    for _votes, si, lo, hi in index_of(sources).windows(keys):
+    for _votes, si, lo, hi in index.windows(keys):
         src_keys = _keys(sources[si])
-        places.append(align(keys, segment.free, src_keys, lo, hi, si))
-    places.sort(key=lambda p: (-p.similarity, p.cost, p.source, p.lo))
+        hi = min(len(src_keys), hi + sum(segment.free.values()))
+        places.append(align(keys, segment.free, src_keys, lo, hi, si, cut_end=segment.cut_end,
+                            weight=index.weight))
+    places.sort(key=lambda p: (-round(p.similarity, 9), -index.weight(p), p.cost, p.source, p.lo))
     return places
 
 
@@ -389,19 +437,30 @@ def place_after(segment: Segment, sources: Sequence[Source], prev: Place) -> Pla
     """The segment's place in the same source closest after ``prev`` (the next fragment
     of an ellipsis), within a few hundred words."""
     src_keys = _keys(sources[prev.source])
-    hi = min(len(src_keys), prev.hi + 400 + 2 * len(segment.tokens))
+    hi = min(len(src_keys), prev.hi + NEAR_WORDS + 2 * len(segment.tokens))
     if prev.hi >= hi:
         return None
-    return align(segment.keys, segment.free, src_keys, prev.hi, hi, prev.source)
+    return align(segment.keys, segment.free, src_keys, prev.hi, hi, prev.source, cut_end=segment.cut_end)
+
+
+def place_before(segment: Segment, sources: Sequence[Source], nxt: Place) -> Place | None:
+    """The segment's place in the same source closest before ``nxt``."""
+    src_keys = _keys(sources[nxt.source])
+    lo = max(0, nxt.lo - NEAR_WORDS - 2 * len(segment.tokens))
+    if lo >= nxt.lo:
+        return None
+    return align(segment.keys, segment.free, src_keys, lo, nxt.lo, nxt.source, late=True,
+                 cut_end=segment.cut_end)
 
 
 # --- word lists and comparisons -----------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def _lists() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...], dict[str, str]]:
+def _lists() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...], dict[str, str], dict[str, str]]:
     negations = frozenset(word_key(w) for w in lexicon.lower_words("negations.txt"))
     operators = frozenset(word_key(w) for w in lexicon.lower_words("operators.txt"))
-    return negations, operators, word_list("qualifiers.txt"), lexicon.pairs("modal_shifts.tsv")
+    return (negations, operators, word_list("qualifiers.txt"), lexicon.pairs("modal_shifts.tsv"),
+            lexicon.pairs("operator_synonyms.tsv"))
 
 
 def _is_negation(key: str) -> bool:
@@ -409,23 +468,23 @@ def _is_negation(key: str) -> bool:
 
 
 def operator_words(keys: Sequence[str], shift: bool = False) -> Counter:
-    """The negations and operators among ``keys`` ("won't" counts as "will" and "not");
-    with ``shift``, reported-speech modals count as their present form ("would" -> "will").
+    """The negations and operators among ``keys``, each as the operator it carries
+    ("won't" is "will" and "not", "nobody" is "not", "merely" is "only"); with
+    ``shift``, reported-speech modals count as their present form ("would" -> "will").
 
-    >>> sorted(operator_words(["we", "won't", "only", "sign"]).elements())
-    ['not', 'only', 'will']
+    >>> sorted(operator_words(["we", "won't", "merely", "sign", "cannot"]).elements())
+    ['can', 'not', 'not', 'only', 'will']
     """
-    negations, operators, _q, shifts = _lists()
+    negations, operators, _q, shifts, synonyms = _lists()
     out: Counter = Counter()
     for key in keys:
         if key.endswith("n't"):
             out["not"] += 1
             key = {"won't": "will", "can't": "can", "shan't": "shall"}.get(key, key[:-3])
-        if key in negations:
-            out["not" if key in ("cannot",) else key] += 1
-            if key == "cannot":
-                out["can"] += 1
-        elif key in operators:
+        if key == "cannot":
+            out["can"] += 1
+        if key in negations or key in operators or key in synonyms:
+            key = synonyms.get(key, key)
             out[shifts.get(key, key) if shift else key] += 1
     return out
 
@@ -459,6 +518,7 @@ def tier_of(draft: str, source: str) -> str | None:
 
 # --- speakers -----------------------------------------------------------------------------------
 
+NAMED_TYPES = ("person", "organisation")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
 # A word of a speaker's name: "Gantz", "O’Rourke", "Ruiz-Tagle", "Sen."
 _NAME_WORD = regex.compile(r"[\w’'\-]+\.?")
@@ -470,9 +530,14 @@ def name_words(name: str | None) -> list[str]:
     >>> name_words("Defense Minister Benny Gantz"), name_words("MR. GANTZ"), name_words("the ministry")
     (['benny', 'gantz'], ['gantz'], ['ministry'])
     """
+    return list(_name_words(name))
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str | None) -> tuple[str, ...]:
     from .speakers import split_title
     if not name:
-        return []
+        return ()
     words = _NAME_WORD.findall(name)
     words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
     _title, rest = split_title(words)
@@ -480,8 +545,8 @@ def name_words(name: str | None) -> list[str]:
         words = rest
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    keys = [word_key(w.rstrip(".")) for w in words if w.rstrip(".")]
-    return [] if keys and len(keys) == 1 and keys[0] in _PRONOUNS else keys
+    keys = tuple(word_key(w.rstrip(".")) for w in words if w.rstrip("."))
+    return () if len(keys) == 1 and keys[0] in _PRONOUNS else keys
 
 
 def same_speaker(draft: str | None, source: str | None, source_title: str | None = None) -> bool | None:
@@ -509,10 +574,12 @@ def same_speaker(draft: str | None, source: str | None, source_title: str | None
 
 @dataclass
 class _Match:
-    """A quote's segments placed in the sources, with what the verdict needs."""
+    """A quote's segments placed in the sources, with what the verdict needs: ``ties``
+    are the equally good places of the ``anchor`` (the longest segment)."""
     places: list[Place]
     similarity: float
     ties: list[Place] = field(default_factory=list)
+    anchor: int = 0
 
 
 def verify_quotes(doc: Document, file: str, sources: Sequence[Source],
@@ -520,9 +587,13 @@ def verify_quotes(doc: Document, file: str, sources: Sequence[Source],
     """One :class:`~quotetrack.model.Finding` per quote of ``doc`` (a draft after
     :func:`quotetrack.pipeline.extract`), checked against ``sources``.
 
-    ``cited`` maps a quote's index to the file name of the source the draft names
-    for it; a quote found only elsewhere is then ``found-elsewhere``.
+    ``sources`` are :class:`~quotetrack.sources.Source` objects (:func:`load_source`;
+    a path is loaded here, which raises :class:`SourceError`).  Pass the same objects
+    again for the next draft and their index is reused.  ``cited`` maps a quote's
+    index to the file name of the source the draft names for it; a quote found only
+    elsewhere is then ``found-elsewhere``.
     """
+    sources = [s if isinstance(s, Source) else load_source(s) for s in sources]
     top = quote_marks.top_level(quote_marks.scan(doc.text, doc.paragraphs)[0])
     cited = cited or {}
     return [verify_quote(doc.text, file, quote, sources, top, cited.get(i))
@@ -561,7 +632,7 @@ def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
         if place is not None:
             src = sources[place.source]
             st = _statement(src, place)
-            fields.update(source=src.name, source_line=src.line_of(src.tokens[place.lo].start),
+            fields.update(source=src.name, source_line=_line(src, place),
                           source_speaker=st.speaker if st else None,
                           similarity=round(place.similarity, 3))
         fields.update(extra)
@@ -572,15 +643,25 @@ def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
     if words < MIN_WORDS:
         return _too_short(segments, sources, said, words, finding)
     match = _place(segments, bounds, sources, cited, quote.speaker)
-    best = match.places[0]
     paraphrase = quote.kind == "indirect"
-    if match.similarity < MIN_SIMILARITY:
+    changes, cuts = _changes(segments, match.places, sources)
+    if changes and any(seg.joins for seg in segments):
+        # an interrupted quote whose pieces may come from different places
+        pieces, joints = _split_joins(segments, bounds)
+        again = _place(pieces, joints, sources, cited, quote.speaker)
+        if not _changes(pieces, again.places, sources)[0] and _spliced(again.places, joints, sources):
+            segments, bounds, match = pieces, joints, again
+            changes, cuts = _changes(segments, match.places, sources)
+    best = match.places[0] if match.places[0].ops else match.places[match.anchor]
+    missing = _missing_piece(text, segments, match.places)
+    if match.similarity < MIN_SIMILARITY or missing:
         where = f" (closest: {_at(sources, best)}, similarity {match.similarity:.2f})" \
             if match.similarity > 0 else ""
-        return finding("not-found", f"{said} is not in any source{where}", best,
+        what = f"the words “{missing}” of {said} are not" if missing and shown(missing) != said \
+            else f"{said} is not"
+        return finding("not-found", f"{what} in any source{where}", best,
                        severity="warning" if paraphrase else None, tier="fuzzy",
                        similarity=round(match.similarity, 3))
-    changes = _changes(segments, match.places, sources)
     diff = _diff(text, changes, sources)
     tier = _tier(text, segments, match.places, sources) if not changes else "fuzzy"
     common = dict(tier=tier or "fuzzy", diff=diff, similarity=round(match.similarity, 3))
@@ -611,7 +692,7 @@ def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
         verdict, place, message = speakers
         return finding(verdict, f"{said} {message}", place, **common)
     st = _statement(sources[best.source], best)
-    cut = _truncation(text, quote, match.places, sources)
+    cut = cuts[0] if cuts else _truncation(text, quote, match.places, sources)
     if cut:
         return finding("truncated", f"{said} {cut} in {_at(sources, best)}", best, **common)
     if cited and basename(cited) not in {basename(sources[p.source].name) for p in match.ties}:
@@ -630,7 +711,13 @@ def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
 
 def _at(sources: Sequence[Source], place: Place) -> str:
     src = sources[place.source]
-    return f"{src.name}:{src.line_of(src.tokens[place.lo].start)}"
+    return f"{src.name}:{_line(src, place)}"
+
+
+def _line(src: Source, place: Place) -> int:
+    """The source line of a place: where its first equal word is."""
+    first = next((j1 for tag, _i1, _i2, j1, _j2 in place.ops if tag == "equal"), place.lo)
+    return src.line_of(src.tokens[min(first, len(src.tokens) - 1)].start)
 
 
 def _too_short(segments: list[Segment], sources: Sequence[Source], said: str, words: int, finding) -> Finding:
@@ -650,26 +737,58 @@ def _too_short(segments: list[Segment], sources: Sequence[Source], said: str, wo
 
 def _place(segments: list[Segment], bounds: list[str], sources: Sequence[Source],
            cited: str | None, speaker: str | None) -> _Match:
-    """Place every segment: the first by its best place, each next one preferably
-    just after the one before it in the same source."""
-    chosen: list[Place] = []
+    """Place every segment: the longest by its best place (among equals: the cited
+    source, then the draft's speaker), then each neighbour preferably right after (or
+    before) the one placed next to it, in the same source."""
+    found = [find_places(seg, sources) for seg in segments]
+    anchor = max(range(len(segments)), key=lambda k: (len(segments[k].tokens), -k))
+    chosen: list[Place | None] = [None] * len(segments)
+    places = found[anchor]
     ties: list[Place] = []
-    for k, seg in enumerate(segments):
-        places = find_places(seg, sources)
-        near = place_after(seg, sources, chosen[-1]) if chosen else None
-        if not places and near is None:
-            chosen.append(Place(0, 0, 0, len(seg.tokens), 0, 0.0, []))
-            continue
-        best = places[0] if places else near
+    if places:
+        index = index_of(sources)
+        top = (round(places[0].similarity, 9), round(index.weight(places[0]), 6))
+        ties = [p for p in places if (round(p.similarity, 9), round(index.weight(p), 6)) == top]
+        chosen[anchor] = min(ties, key=lambda p: _preference(p, sources, speaker, cited))
+    else:
+        chosen[anchor] = _nowhere(segments[anchor])
+    for k in list(range(anchor + 1, len(segments))) + list(range(anchor - 1, -1, -1)):
+        after = k > anchor
+        other = chosen[k - 1] if after else chosen[k + 1]
+        near = None
+        if other.ops:
+            near = (place_after if after else place_before)(segments[k], sources, other)
+        best = found[k][0] if found[k] else near
         if near is not None and near.similarity >= best.similarity - 0.05:
             best = near
-        if k == 0:
-            ties = [p for p in places if p.similarity >= best.similarity - 1e-9] or [best]
-            best = min(ties, key=lambda p: _preference(p, sources, speaker, cited))
-        chosen.append(best)
+        chosen[k] = best or _nowhere(segments[k])
+    for seg, place in zip(segments, chosen):
+        if seg.cut_end:
+            _cut_negation(seg, place, sources)
+    return _Match(chosen, _similarity(segments, chosen), ties or [chosen[anchor]], anchor)
+
+
+def _similarity(segments: list[Segment], places: list[Place]) -> float:
+    """The similarity of a quote: its segments' similarities weighted by their words."""
     total = sum(len(s.tokens) for s in segments)
-    similarity = sum(p.similarity * len(s.tokens) for p, s in zip(chosen, segments)) / total
-    return _Match(chosen, similarity, ties or chosen[:1])
+    return sum(p.similarity * len(s.tokens) for p, s in zip(places, segments)) / total
+
+
+def _nowhere(segment: Segment) -> Place:
+    return Place(0, 0, 0, len(segment.tokens), 0, 0.0, [])
+
+
+def _cut_negation(seg: Segment, place: Place, sources: Sequence[Source]) -> None:
+    """A fragment that ends, before an ellipsis, in the first part of a negated word
+    ("did …" where the source has "didn’t"): the place records the negation hidden."""
+    if not place.ops or place.ops[-1][0] != "equal" or place.ops[-1][2] != len(seg.tokens):
+        return
+    src = sources[place.source]
+    j = place.ops[-1][4] - 1
+    word, key = seg.keys[-1], _keys(src)[j]
+    if key != word and key.startswith(word):
+        t = src.tokens[j]
+        place.hidden = src.text[t.start + len(word):t.end]
 
 
 def _preference(place: Place, sources: Sequence[Source], speaker: str | None,
@@ -710,29 +829,75 @@ def _strays(src: Source, place: Place, owner: Statement | None) -> list[Statemen
     return out
 
 
-def _is_narrative(src: Source, j1: int, j2: int) -> bool:
-    """Whether source words j1..j2 are an article's narrative (no speaker's words)."""
-    return src.kind != "transcript" and all(
-        st.speaker is None for j in range(j1, j2)
-        for st in src.statements_over(src.tokens[j].start, src.tokens[j].end))
+def _is_narrative(src: Source, j: int) -> bool:
+    """Whether source word ``j`` is in an article's narrative (no speaker's words)."""
+    t = src.tokens[j]
+    return src.kind != "transcript" and all(st.speaker is None for st in src.statements_over(t.start, t.end))
 
 
 def _changes(segments: list[Segment], places: list[Place], sources: Sequence[Source]):
-    """The (segment, place, opcode) of every difference; source words left out where an
-    interrupted quote's cue stood count only if they are not an article's narrative."""
-    out = []
+    """The (segment, place, opcode) of every difference, and the truncations found where an
+    interrupted quote's cue stood.  Source words left out there are no difference when
+    they are an article's narrative (the cue itself); a speaker's words left out there
+    are a truncation when they open with a qualifier or end in a negation (“…,” she
+    said, “[but we didn’t] act …”), else dropped words."""
+    changes, cuts = [], []
     for seg, p in zip(segments, places):
+        src = sources[p.source]
         for op in p.ops:
             tag, i1, _i2, j1, j2 = op
             if tag in ("replace", "insert", "delete"):
-                out.append((seg, p, op))
-            elif tag == "skip" and i1 in seg.joins and not _is_narrative(sources[p.source], j1, j2):
-                out.append((seg, p, ("delete", i1, i1, j1, j2)))
-    return out
+                changes.append((seg, p, op))
+            elif tag == "skip" and i1 in seg.joins:
+                spoken = [j for j in range(j1, j2) if not _is_narrative(src, j)]
+                if not spoken:
+                    continue
+                keys = _keys(src)
+                words = src.text[src.tokens[spoken[0]].start:src.tokens[spoken[-1]].end]
+                if _qualifier_at(keys, spoken[0]) or _is_negation(keys[spoken[-1]]):
+                    cuts.append(f"leaves out “{words}” between its pieces")
+                else:
+                    changes.append((seg, p, ("delete", i1, i1, spoken[0], spoken[-1] + 1)))
+    return changes, cuts
+
+
+def _split_joins(segments: list[Segment], bounds: list[str]) -> tuple[list[Segment], list[str]]:
+    """The segments cut at every join (each piece of an interrupted quote on its own)."""
+    out: list[Segment] = []
+    joints: list[str] = []
+    for k, seg in enumerate(segments):
+        if k:
+            joints.append(bounds[k - 1])
+        cuts = [0] + sorted(seg.joins) + [len(seg.tokens)]
+        for n, (a, b) in enumerate(zip(cuts, cuts[1:])):
+            if n:
+                joints.append("join")
+            piece = Segment(seg.tokens[a:b],
+                            {i - a: w for i, w in seg.free.items() if a < i < b},
+                            set(), seg.cut_end and b == len(seg.tokens))
+            piece.runs = [(max(x, a) - a, min(y, b) - a) for x, y in seg.runs if x < b and y > a]
+            out.append(piece)
+    return out, joints
+
+
+def _missing_piece(text: str, segments: list[Segment], places: list[Place]) -> str:
+    """A piece of the quote (a fragment of an ellipsis or of an interrupted quote) of
+    at least :data:`MIN_WORDS` words of which fewer than half are in its place: its text."""
+    for seg, p in zip(segments, places):
+        equal = {i for tag, i1, i2, _j1, _j2 in p.ops if tag == "equal" for i in range(i1, i2)}
+        cuts = [0] + sorted(seg.joins) + [len(seg.tokens)]
+        for a, b in zip(cuts, cuts[1:]):
+            if b - a >= MIN_WORDS and sum(1 for i in range(a, b) if i in equal) * 2 < b - a:
+                return text[seg.tokens[a].start:seg.tokens[b - 1].end]
+    return ""
 
 
 def _spliced(places: list[Place], bounds: list[str], sources: Sequence[Source]) -> str:
-    """How the words of a quote come from different speakers, turns or sources, or ''."""
+    """How the words of a quote come from different speakers, turns or sources, or ''.
+
+    Fragments joined by an ellipsis (or the pieces of an interrupted quote) must come
+    from one turn of a transcript or one quote of an article (with the quotes that
+    continue it); the quoted parts of a mixed quote only from one speaker."""
     # one stretch running over two turns or speakers
     for p in places:
         src = sources[p.source]
@@ -740,7 +905,7 @@ def _spliced(places: list[Place], bounds: list[str], sources: Sequence[Source]) 
         strays = [st for st in _strays(src, p, owner)
                   if st is not owner and (st is None or owner is None or st.unit != owner.unit)]
         if len(strays) >= SPLICE_WORDS:
-            kind = "turns" if src.kind == "transcript" else "speakers"
+            kind = "turns" if src.kind == "transcript" else "passages"
             return f"different {kind} in {_at(sources, p)} ({_who(owner)}, {_who(strays[0])})"
     for k, bound in enumerate(bounds):
         a, b = places[k], places[k + 1]
@@ -754,8 +919,8 @@ def _spliced(places: list[Place], bounds: list[str], sources: Sequence[Source]) 
         same = same_speaker(sta.speaker if sta else None, stb.speaker if stb else None)
         if (sta is None) != (stb is None) or (sta and stb and sta.speaker != stb.speaker and not same):
             return f"different speakers: {who}"
-        if bound == "ellipsis" and sa.kind == "transcript" and sta is not stb:
-            return f"different turns: {who}"
+        if bound != "part" and sta is not None and stb is not None and sta.unit != stb.unit:
+            return f"different {'turns' if sa.kind == 'transcript' else 'quotes'}: {who}"
     return ""
 
 
@@ -781,7 +946,10 @@ def _diff(text: str, changes, sources: Sequence[Source]) -> str:
         src = sources[p.source]
         piece = []
         if j2 > j1:
-            piece.append("[-" + src.text[src.tokens[j1].start:src.tokens[j2 - 1].end] + "-]")
+            words = src.text[src.tokens[j1].start:src.tokens[j2 - 1].end]
+            if "\n" in words:           # across lines (transcript labels): the words alone
+                words = " ".join(src.text[t.start:t.end] for t in src.tokens[j1:j2])
+            piece.append("[-" + words + "-]")
         if i2 > i1:
             piece.append("{+" + _draft_words(text, seg, i1, i2) + "+}")
         parts.append(" ".join(piece))
@@ -815,7 +983,10 @@ def _tier(text: str, segments: list[Segment], places: list[Place], sources: Sequ
                 if x not in at or y - 1 not in at:
                     return None
                 draft = text[seg.tokens[x].start:seg.tokens[y - 1].end]
-                source = src.text[src.tokens[at[x]].start:src.tokens[at[y - 1]].end]
+                stop = src.tokens[at[y - 1]].end
+                if y == len(seg.tokens) and p.hidden:       # "did …" for "didn’t": up to the cut
+                    stop -= len(p.hidden)
+                source = src.text[src.tokens[at[x]].start:stop]
                 tier = tier_of(draft, source)
                 if tier is None:
                     return None
@@ -830,6 +1001,9 @@ def _out_of_order(places: list[Place], bounds: list[str]) -> bool:
 
 def _hidden(places: list[Place], bounds: list[str], sources: Sequence[Source]) -> str:
     """The first negation or qualifier an ellipsis leaves out, as written in the source."""
+    for b, x in zip(bounds, places):
+        if b == "ellipsis" and x.hidden:
+            return x.hidden
     for b, x, y in zip(bounds, places, places[1:]):
         if b != "ellipsis" or x.source != y.source:
             continue
@@ -844,7 +1018,11 @@ def _hidden(places: list[Place], bounds: list[str], sources: Sequence[Source]) -
 
 
 def _speaker_verdict(quote: Quote, match: _Match, sources: Sequence[Source]):
-    """(verdict, place, message) when the speaker is wrong or the place ambiguous, else None."""
+    """(verdict, place, message) when the speaker is wrong or the place ambiguous, else None.
+
+    Only a draft speaker with a name (a person or an organisation, capitalised) can be
+    wrong: a descriptor ("a lawyer for Pellham", "the team") or an unresolved pronoun
+    may be anyone."""
     named = []
     for p in match.ties:
         st = _statement(sources[p.source], p)
@@ -859,10 +1037,16 @@ def _speaker_verdict(quote: Quote, match: _Match, sources: Sequence[Source]):
         where = ", ".join(f"{_at(sources, p)} ({st.speaker})" for p, st in named[:3])
         return "ambiguous-source", named[0][0], f"is in {len(named)} places equally: {where}"
     p, st = named[0]
-    if same_speaker(quote.speaker, st.speaker, st.title) is None:
-        return None
+    if same_speaker(quote.speaker, st.speaker, st.title) is None or not _named(quote):
+        return None                    # "a lawyer", "his client" may be the person the source names
     return ("wrong-speaker", p, f"is attributed to {quote.speaker}; {_at(sources, p)} has "
             f"{st.speaker} saying it")
+
+
+def _named(quote: Quote) -> bool:
+    """Whether a draft quote's speaker is named: a person or an organisation with a
+    capitalised word ("Gantz", "Nordhavn Ministry of Foreign Affairs"; not "ministry")."""
+    return quote.speaker_type in NAMED_TYPES and any(w[:1].isupper() for w in (quote.speaker or "").split())
 
 
 def _truncation(text: str, quote: Quote, places: list[Place], sources: Sequence[Source]) -> str:
@@ -873,8 +1057,17 @@ def _truncation(text: str, quote: Quote, places: list[Place], sources: Sequence[
     src = sources[last.source]
     keys = _keys(src)
     j = last.hi
-    if j < len(keys) and _same_passage(src, j - 1, j) and \
-            not _SENTENCE_END.search(src.text, src.tokens[j - 1].end, src.tokens[j].start):
+    if src.kind != "transcript" and last.ops:          # over the cue to the quote's next piece
+        owner = _statement(src, last)
+        k = j
+        while k < min(len(keys), j + MAX_JOIN_WORDS) and _is_narrative(src, k):
+            k += 1
+        if k > j and k < len(keys) and owner is not None and owner.speaker and any(
+                st.unit == owner.unit for st in src.statements_over(src.tokens[k].start, src.tokens[k].end)):
+            j = k
+    if j < len(keys) and j > 0 and _same_passage(src, j - 1, j) and \
+            not _SENTENCE_END.search(src.text, src.tokens[last.hi - 1].end if last.hi else 0,
+                                     src.tokens[j].start):
         entry = _qualifier_at(keys, j)
         if entry and not _says_after(text, quote.end, entry):
             stop = src.tokens[min(j + len(entry) + 3, len(keys)) - 1].end

@@ -249,7 +249,8 @@ def _speed_data(rng: random.Random):
 
 def test_speed_draft_against_fifty_sources(tmp_path):
     """A 2,000-word draft against 50 sources of 2,000 words: load, index, extract the draft
-    and check every quote in under 3 s here (measured about a second on a loaded machine)."""
+    and check every quote in under 3 s of CPU time (generous: about 1 s measured; CPU
+    time, as the wall clock of a shared machine varies)."""
     texts, draft = _speed_data(random.Random(5))
     for k, text in enumerate(texts):
         (tmp_path / f"s{k:02d}.txt").write_text(text, encoding="utf-8")
@@ -269,7 +270,7 @@ def test_speed_draft_against_fifty_sources(tmp_path):
     direct = [f for q, f in zip(doc.quotes, findings) if q.kind == "direct"]
     assert len(direct) >= 20
     assert all(f.verdict != "not-found" for f in direct), [f.message for f in direct if f.verdict == "not-found"]
-    assert elapsed < 3.0, f"{elapsed:.2f} s"
+    assert time.process_time() - cpu < 3.0, f"{elapsed:.2f} s"
 
 
 def test_index_is_built_once_for_the_same_sources():
