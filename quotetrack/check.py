@@ -32,7 +32,7 @@ import bisect
 import csv
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Sequence, TextIO
 
@@ -45,14 +45,39 @@ CHECK_FORMATS = ("table", "json", "csv")
 # The keys of the JSON Lines form of a finding, and the CSV header: the output contract.
 FINDING_KEYS = tuple(Finding("", 1, 1, "", "error", "").to_dict())
 QUOTE_IN_MESSAGE = 60        # a quote in a message is shortened to this many characters
+HEADLINE_WORDS = 30          # a one-sentence opening paragraph this short is a headline or standfirst
+HEADLINE_PARAGRAPHS = 3      # headline, standfirst, byline: the body begins by the fourth paragraph
+SUBHEAD_WORDS = 12           # a paragraph this short, anywhere, is a headline or subhead ("Rubio: Finish second.")
 MIN_SURNAME = 4              # shorter surnames are never compared for spelling
 MAX_EDITS = 2                # "Gantz"/"Gants" (1), "Esper"/"Espre" (1, a transposition)
+LONG_SURNAME = 7             # shorter surnames allow one edit, longer ones two ("Netanyahu"/"Netanyhau")
 # A deletion variant shared by more surnames than this ("Ga" from many short names) is a
 # common stem, not one name misspelt; skipping it keeps a list of names from costing n².
 MAX_SHARED = 32
 
 # A word, to look for lower-case person nouns a "he"/"she" may refer back to: "spokesman".
 _WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z’'\-]*")
+# A person's name as a source resolves to: capitalised words, initials and name particles
+# ("Benny Gantz", "Jason C. Ervin", "Beatriz de la Cruz", "Conan O'Brien"), not "R-Utah" nor
+# "Giles attempted to re-engage the campaign".
+_NAME_LIKE = re.compile(
+    r"(?:[A-Z][a-z’'][\w’'\-]*|[A-Z]\.)(?:[ ](?:(?:de|da|la|le|van|von|bin|al|del|di)[ ])*"
+    r"(?:[A-Z][a-z’'][\w’'\-]*|[A-Z]\.))*")
+# "He"/"She" opening a sentence (the word scan above only sees lower-case words).
+_PRONOUN_OPENING = re.compile(r"\s*[“\"]?(?:He|She)\b")
+# "by" and a name after a quoted title: '"Met accused of whitewashing," by Post's Kathianne'.
+_BY_AFTER = re.compile(r"[,\s]*by\s+(?:the\s+)?[A-Z]")
+# The start of a markup tag: "<a ", "<tweet ", "</p".
+_TAG_OPEN = re.compile(r"</?[A-Za-z][\w\-]*[\s>/]")
+# A capitalised word standing alone (no capitalised word or name particle after it):
+# "Okafur" in "Delgado and Okafur are due", not "New" in "New York", "Osama" in "Osama bin Laden".
+_LONE_CAPITALISED = re.compile(
+    r"(?<![\w’'\-])[A-Z][a-z][a-z\-]*\b(?![’']\w)"
+    r"(?![ ]+(?:[A-Z]|(?:bin|ibn|al|de|da|del|della|di|du|la|le|van|von|der)[ ]))")
+# A capitalised word and a space right before a word: "New " in "New York".
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'\-]*\.? $")
+# What a word that is no cue gets from the cue table.
+_NOT_A_CUE = lexicon.CueEntry("", "")
 # The lower-case word right after a name: "Rovers manager" -> "manager".
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z\-]*)\b")
 # The word right before a name: "one in Kettle Cove" -> "in".
@@ -132,10 +157,13 @@ class Draft:
 
     @cached_property
     def sources(self) -> list[tuple[int, str]]:
-        """(offset, speaker) of every attribution to a person named there (not "he"/"she")."""
+        """(offset, speaker) of every attribution to a person named there as the subject of
+        its cue (not "he"/"she", not "according to X")."""
         return sorted((q.speaker_start, q.speaker) for q in self.doc.quotes
-                      if q.speaker_type == "person" and q.speaker and q.speaker_start is not None
-                      and q.speaker_mention.lower() not in speakers.PERSON_PRONOUNS)
+                      if q.speaker_type == "person" and _NAME_LIKE.fullmatch(q.speaker or "")
+                      and q.speaker_start is not None
+                      and q.speaker_mention.lower() not in speakers.PERSON_PRONOUNS
+                      and not q.rule.startswith("according_to"))
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -167,8 +195,18 @@ def quoted(text: str) -> str:
 
 # --- the checks -------------------------------------------------------------------------------
 
+def _in_markup(text: str, offset: int) -> bool:
+    """Whether ``offset`` is inside an HTML or XML tag on its line (``<a href="…">``), whose
+    attribute quotes are markup, not quotation."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    opened = text.rfind("<", line_start, offset)
+    return opened >= 0 and _TAG_OPEN.match(text, opened) is not None \
+        and text.find(">", opened, offset) < 0
+
+
 def check_unbalanced(draft: Draft) -> list[Finding]:
     """The quote scanner's warnings: a mark opened and never closed, a closing mark never opened.
+    Marks inside markup tags (``<tweet author="…">``) are left alone.
 
     >>> [f.message for f in run_check(check_unbalanced, "He said: “We will go.\\nThey went.")]
     ['“ opens a quotation that is never closed (its paragraph ends first)']
@@ -177,7 +215,7 @@ def check_unbalanced(draft: Draft) -> list[Finding]:
     quote_at = {q.start: q.text for q in draft.doc.quotes}
     out = []
     for w in draft.doc.warnings:
-        if w.code != "unbalanced-quote":
+        if w.code != "unbalanced-quote" or _in_markup(text, w.start):
             continue
         mark = text[w.start:w.end]
         if "never closed" in w.message:
@@ -188,20 +226,63 @@ def check_unbalanced(draft: Draft) -> list[Finding]:
     return out
 
 
+def _introduced(draft: Draft, q: Quote) -> bool:
+    """Whether the writer plainly introduced a quote the extractor left without a speaker: a
+    colon right before it ("… released the following statement:¶“…”", "Stated Stone:¶“…”"),
+    a speech cue later in its sentence ("“…,” said retired neurosurgeon Ben Carson"), or a
+    sentence just before in which someone named (or "he"/"she") speaks ("Howard continued his
+    remarks.¶“…”")."""
+    text, sents = draft.doc.text, draft.doc.sentences
+    if text[:q.start].rstrip().endswith(":"):
+        return True
+    if not sents:
+        return False
+    cues = lexicon.cues()
+    sent = sents[draft.sentence_at(max(q.end - 1, q.start))]
+    if sent.end > q.end and any(cues.get(m.group().lower(), _NOT_A_CUE).type == "speech"
+                                for m in _WORD.finditer(text, q.end, sent.end) if not draft.inside_quote(m.start())):
+        return True
+    k = draft.sentence_at(q.start)
+    if k == 0 or text[sents[k].start:q.start].strip():
+        return False
+    before = sents[k - 1]                 # "Howard continued his scathing remarks.¶“…”"
+    words = [m for m in _WORD.finditer(text, before.start, before.end) if not draft.inside_quote(m.start())]
+    spoke = any(cues.get(m.group(), _NOT_A_CUE).type in ("speech", "act") for m in words)
+    lo = bisect.bisect_left(draft.named_starts, before.start)
+    someone = lo < len(draft.named) and draft.named[lo].start < before.end \
+        or any(m.group() in speakers.PERSON_PRONOUNS for m in words) \
+        or _PRONOUN_OPENING.match(text, before.start) is not None
+    return spoke and someone
+
+
 def check_unattributed(draft: Draft) -> list[Finding]:
     """A direct or mixed quote with no source and no attributed quote before it to continue.
+    Not one the writer plainly introduced (see :func:`_introduced`) nor a quote right after such
+    a one (the next paragraph of a statement introduced with a colon); not in the headline
+    (attributed in the body, by convention), nor a title followed by its author ("…," by X).
 
-    >>> [f.verdict for f in run_check(check_unattributed, "The town flooded.\\n“Nobody came to help.”")]
+    >>> lead = "The river rose two metres overnight. By morning the lower town was under water.\\n"
+    >>> [f.verdict for f in run_check(check_unattributed, lead + "“Nobody came to help.”")]
     ['unattributed']
+    >>> run_check(check_unattributed, "The mayor released this statement:\\n“Nobody came to help.”")
+    []
     """
     out = []
+    body = _body_start(draft)
+    introduced = None                     # the paragraph of the last quote found introduced
     for q in draft.doc.quotes:
         if q.kind in ("direct", "mixed") and q.speaker is None and q.speaker_mention is None \
                 and q.rule.startswith("unattributed"):
+            if _introduced(draft, q) or (introduced is not None and q.paragraph - introduced <= 1):
+                introduced = q.paragraph
+                continue
+            if q.start < body or _BY_AFTER.match(draft.doc.text, q.end):
+                continue                  # a headline's quote; a title with its author ("…," by X)
             out.append(draft.finding(
                 "unattributed", q.start, q.end,
                 f"{quoted(q.text)} has no speaker: no attribution, and no attributed quote just before it",
                 quote=q.text))
+        introduced = None
     return out
 
 
@@ -223,13 +304,44 @@ def _genders(draft: Draft) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Title words that show a person: honorifics and abbreviated titles ("Mr.", "Sen.",
+    "President") and the roles titles.txt writes in lower case ("minister", "spokesman"),
+    less the office words ("health"), lower-cased and without a final period."""
+    abbreviations, portfolios, _ = _title_tables()
+    words = {w for w in lexicon.words("titles.txt") if w.islower()} - portfolios
+    words |= set(lexicon.pairs("honorifics.tsv")) | set(abbreviations)
+    return frozenset(w.rstrip(".") for w in words)
+
+
+def has_role(title: str | None) -> bool:
+    """Whether a title shows a person ("Sen.", "Defense Minister"), unlike a party or a
+    place written before a name ("Republican", "Georgia").
+
+    >>> has_role("Defense Minister"), has_role("Sen."), has_role("Republican"), has_role(None)
+    (True, True, False, False)
+    """
+    roles = _role_words()
+    return bool(title) and any(w.lower().rstrip(".") in roles for w in title.split())
+
+
 def _people(draft: Draft) -> frozenset[str]:
-    """The named runs the text shows to be people, not places or teams that look like names
-    ("Kettle Cove", "Linden Vale Rovers"): a title or honorific at some mention, a gender
-    shown, or a statement attributed to them."""
-    people = {n.person for n in draft.named if n.title or n.gender}
-    people.update(e.name for e in draft.doc.entities if e.type == "person")
+    """The named runs the text shows to be people, not groups, places or teams that look like
+    names ("European Jews", "Kettle Cove"): an honorific or a role in a title at some mention,
+    or a gender the titles and appositives show."""
+    people = {n.person for n in draft.named if n.gender or has_role(n.title)}
+    people.update(q.speaker for q in draft.doc.quotes
+                  if q.speaker_type == "person" and q.speaker and has_role(q.speaker_title))
     return frozenset(people)
+
+
+def _attributive(draft: Draft, end: int) -> bool:
+    """A name ending at ``end`` modifies the noun after it ("the Obama administration", "a Gantz
+    aide", "Rovers manager Callum Drysdale"): a lower-case person or organisation noun follows."""
+    after = _NEXT_WORD.match(draft.doc.text, end)
+    return bool(after) and (after.group(1) in _person_nouns()
+                            or after.group(1) in lexicon.lower_words("org_words.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -282,42 +394,56 @@ def check_pronoun_before_name(draft: Draft) -> list[Finding]:
     return out
 
 
-def _people_in(draft: Draft, start: int, end: int, gender: str, genders: dict[str, str]) -> list[str]:
-    """The distinct people named in ``[start, end)`` outside quotes who may be "he"/"she",
-    in order of first naming; a person-type attribution source counts too ("Gantz" with no
-    full name anywhere)."""
+def _people_in(draft: Draft, start: int, end: int, gender: str,
+               genders: dict[str, str]) -> tuple[list[str], set[str]]:
+    """The distinct people named in ``[start, end)`` outside quotes who may be "he"/"she", in
+    order of first naming, and those of them named as the subject of a clause there.  People
+    are those the text shows to be people (a role or honorific in a title, a gender, see
+    :func:`_people`) or the source of an attribution (a subject too: "…, Gantz said")."""
     found: dict[str, int] = {}
+    subjects: set[str] = set()
     lo = bisect.bisect_left(draft.named_starts, start)
     for n in draft.named[lo:bisect.bisect_left(draft.named_starts, end)]:
         if not draft.inside_quote(n.start) and not _not_a_person_here(draft, n):
             found.setdefault(n.person, n.start)
+            if n.subject:
+                subjects.add(n.person)
     lo = bisect.bisect_left(draft.sources, (start, ""))
     for offset, speaker in draft.sources[lo:bisect.bisect_left(draft.sources, (end, ""))]:
         found.setdefault(speaker, offset)
-    people = sorted(found, key=found.get)
-    return [p for p in people if genders.get(p) in (None, gender)]
+        subjects.add(speaker)
+    known = _people(draft) | {speaker for _, speaker in draft.sources}
+    people: list[str] = []
+    for p in sorted(found, key=found.get):
+        if p in known and genders.get(p) in (None, gender) \
+                and not any(p in q or q in p for q in people):   # "Aris Shirvanian" and "… Aris Shirvanian of …"
+            people.append(p)
+    return people, subjects & set(people)
 
 
 def _not_a_person_here(draft: Draft, n: speakers.Named) -> bool:
-    """A name that modifies a noun after it ("Rovers manager Callum Drysdale", "a Gantz aide")
-    or follows a place preposition ("in Kettle Cove") does not name a person here."""
+    """A name that modifies a noun after it ("Rovers manager Callum Drysdale", "a Gantz aide",
+    see :func:`_attributive`) or follows a place preposition ("in Kettle Cove") does not name a
+    person here."""
     text = draft.doc.text
-    after = _NEXT_WORD.match(text, n.end)
-    if after and after.group(1) in _person_nouns():
+    if _attributive(draft, n.end):
         return True
     before = _PREVIOUS_WORD.search(text, max(0, n.start - 30), n.start)
     return bool(before) and before.group(1).lower() in lexicon.lower_words("place_prepositions.txt")
 
 
 def check_ambiguous_speaker(draft: Draft) -> list[Finding]:
-    """"he said" when two or more people it could be are named just before it: in its own
-    sentence before the pronoun, or else in the sentence before.  Not when the statement just
-    before (within two sentences) was made by the person the pronoun is read as.
+    """"he said" when two or more people it could be are named as subjects of main clauses
+    just before it (in its own sentence before the pronoun, or else in the sentence before):
+    "Esper and Gantz met …", "Esper spoke as Gantz left".  A reader takes a lone subject
+    ("Esper met Gantz. He said …" is Esper) or, with none, the first named; and the speaker
+    just before going on (within two sentences, the pronoun read as them) is no ambiguity.
 
     >>> [f.verdict for f in run_check(check_ambiguous_speaker,
-    ...     "Mark Esper met Benny Gantz on Monday. “It went well,” he said.")]
+    ...     "Secretary Mark Esper and Minister Benny Gantz met on Monday. “It went well,” he said.")]
     ['ambiguous-speaker']
-    >>> run_check(check_ambiguous_speaker, "Mark Esper met reporters on Monday. “It went well,” he said.")
+    >>> run_check(check_ambiguous_speaker,
+    ...     "Secretary Mark Esper met Minister Benny Gantz on Monday. “It went well,” he said.")
     []
     """
     doc = draft.doc
@@ -328,12 +454,12 @@ def check_ambiguous_speaker(draft: Draft) -> list[Finding]:
     for i, q, gender in _pronoun_quotes(draft):
         k = draft.sentence_at(q.speaker_start)
         sent = doc.sentences[k]
-        people = _people_in(draft, sent.start, q.speaker_start, gender, genders)
+        people, subjects = _people_in(draft, sent.start, q.speaker_start, gender, genders)
         if not people and k > 0:
             before = doc.sentences[k - 1]
-            people = _people_in(draft, before.start, before.end, gender, genders)
-        if len(people) < 2:
-            continue
+            people, subjects = _people_in(draft, before.start, before.end, gender, genders)
+        if len(subjects) < 2:
+            continue                      # one subject (or none): readers take it, or the first named
         prev = next((p for p in reversed(doc.quotes[:i]) if p.speaker_start is not None), None)
         if prev is not None and prev.speaker == q.speaker and q.speaker in people \
                 and q.sentence - prev.sentence <= 2:
@@ -344,6 +470,15 @@ def check_ambiguous_speaker(draft: Draft) -> list[Finding]:
             f"“{q.speaker_mention}” could be {named}, named just before; read as "
             f"{q.speaker or 'no one'}", quote=q.text, speaker=q.speaker))
     return out
+
+
+def allowed_edits(surname: str) -> int:
+    """How many edits still make a misspelling of ``surname``: 1 under LONG_SURNAME letters, else 2.
+
+    >>> allowed_edits("Gantz"), allowed_edits("Netanyahu")
+    (1, 2)
+    """
+    return 1 if len(surname) < LONG_SURNAME else MAX_EDITS
 
 
 def edit_distance(a: str, b: str, limit: int = MAX_EDITS) -> int:
@@ -371,13 +506,27 @@ def edit_distance(a: str, b: str, limit: int = MAX_EDITS) -> int:
 
 
 def _body_start(draft: Draft) -> int:
-    """Where the body begins: the first paragraph (not page furniture) that ends like a
-    sentence.  A headline or a standfirst above it may name someone by surname alone."""
-    text = draft.doc.text
-    for p in draft.doc.paragraphs:
-        if p.index not in draft.skip and _SENTENCE_END.search(text, p.start, p.end):
+    """Where the body begins: the first paragraph (not page furniture) that is not a headline,
+    a standfirst or a label - a short paragraph (:func:`_short`) or a line with no sentence
+    end - and at the latest the paragraph after HEADLINE_PARAGRAPHS of them.  A headline may
+    name someone by surname alone and quote someone the body attributes."""
+    text, doc = draft.doc.text, draft.doc
+    seen = 0
+    for p in doc.paragraphs:
+        if p.index in draft.skip:
+            continue
+        seen += 1
+        if seen > HEADLINE_PARAGRAPHS or (_SENTENCE_END.search(text, p.start, p.end) and not _short(draft, p)):
             return p.start
-    return 0
+    return len(text)
+
+
+def _short(draft: Draft, p) -> bool:
+    """A paragraph a headline or standfirst may be: one sentence of at most HEADLINE_WORDS
+    words, or at most SUBHEAD_WORDS words whatever the sentence splitter made of it."""
+    words = len(draft.doc.text[p.start:p.end].split())
+    one = draft.sentence_at(p.start) == draft.sentence_at(max(p.end - 1, p.start))
+    return words <= SUBHEAD_WORDS or (one and words <= HEADLINE_WORDS)
 
 
 @dataclass(frozen=True)
@@ -390,8 +539,10 @@ class _Spelling:
 
 
 def _spellings(draft: Draft) -> dict[str, _Spelling]:
-    """surname as written -> its person, first names and places: from the named people and
-    from person sources of attributions ("Gants said" when no "… Gants" is named in full)."""
+    """surname as written -> its person, first names and places: from the named people, from
+    person sources of attributions ("Gants said" when no "… Gants" is named in full), and from
+    lone capitalised words that are the subject of a clause in the narrative ("Okafur is due";
+    their person is "", so they are only ever the rare spelling)."""
     places: dict[str, list[tuple[int, int]]] = {}
     firsts: dict[str, set[str]] = {}
     person: dict[str, str] = {}
@@ -400,16 +551,23 @@ def _spellings(draft: Draft) -> dict[str, _Spelling]:
         person.setdefault(n.surname, n.person)
         if n.first:
             firsts.setdefault(n.surname, set()).add(n.first)
-    for q in draft.doc.quotes:
-        if q.speaker_type != "person" or not q.speaker or q.speaker_start is None:
+    for offset, speaker in draft.sources:          # sources as written, never "he"/"she"
+        word = speaker.split()[-1]
+        at = draft.doc.text.find(word, offset, offset + 200)
+        if word in person or at < 0:
             continue
-        word = q.speaker.split()[-1]
-        if word in person or not word[:1].isupper():
+        places.setdefault(word, []).append((at, at + len(word)))
+        person.setdefault(word, speaker)
+    text = draft.doc.text
+    function = lexicon.lower_words("function_words.txt") | lexicon.lower_words("calendar_words.txt")
+    for m in _LONE_CAPITALISED.finditer(text):   # "Delgado and Okafur are due …"
+        word = m.group()
+        if word in person or word.lower() in function or draft.inside_quote(m.start()) \
+                or _CAPITALISED_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+                or not speakers.main_subject(text, m.start(), m.end()):
             continue
-        mention_end = q.speaker_end
-        places.setdefault(word, []).append((mention_end - len(word), mention_end)
-                                           if q.speaker_mention.endswith(word) else (q.speaker_start, q.speaker_end))
-        person.setdefault(word, q.speaker)
+        places.setdefault(word, []).append((m.start(), m.end()))
+        person.setdefault(word, "")
     return {s: _Spelling(s, person[s], frozenset(firsts.get(s, ())), tuple(sorted(set(places[s]))))
             for s in places}
 
@@ -450,17 +608,28 @@ def _near_pairs(words: list[str]) -> set[tuple[int, int]]:
 
 def _misspellings(draft: Draft) -> list[Finding]:
     """Two spellings of one surname: both given with the same first name, or one never given a
-    first name at all.  The rarer spelling is reported, each place it is used, against the
-    commonest spelling near it."""
+    first name at all while the other is (a person named in full).  The rarer spelling is
+    reported, each place it is used, against the commonest spelling near it.  Not one word
+    that begins the other ("America"/"Americans"), nor a place."""
     known = _people(draft)
-    spellings = [s for s in _spellings(draft).values() if len(s.surname) >= MIN_SURNAME and s.person in known]
+    speakers_named = {speaker for _, speaker in draft.sources}
+    spellings = [s for s in _spellings(draft).values() if len(s.surname) >= MIN_SURNAME
+                 and (s.person in known or s.person in speakers_named or not s.person)]
     weight = {s.surname: (len(s.places), -s.places[0][0]) for s in spellings}
+    places = lexicon.words("places.txt")
     best: dict[str, _Spelling] = {}       # rare spelling -> the commoner one it is read as
     for i, j in _near_pairs([s.surname for s in spellings]):
         a, b = spellings[i], spellings[j]
+        if edit_distance(a.surname, b.surname) > allowed_edits(min(a.surname, b.surname, key=len)):
+            continue                      # "Calif"/"Malik": two edits in five letters is another word
         if a.person == b.person or (a.firsts and b.firsts and not (a.firsts & b.firsts)):
             continue                      # two people: "Dana Kerr" and "John Kerry"
         rare, common = sorted((a, b), key=lambda s: weight[s.surname])
+        if not common.firsts or (common.person not in known and common.person not in speakers_named):
+            continue                      # the spelling taken as right: a person, named in full
+        if rare.surname.startswith(common.surname) or common.surname.startswith(rare.surname) \
+                or rare.surname in places or common.surname in places:
+            continue                      # "America"/"Americans": another form, or a place
         held = best.get(rare.surname)
         if held is None or weight[common.surname] > weight[held.surname]:
             best[rare.surname] = common
@@ -479,18 +648,30 @@ def _misspellings(draft: Draft) -> list[Finding]:
 
 
 def _surname_first(draft: Draft) -> list[Finding]:
-    """A surname alone in the body before the person's full name first appears."""
+    """A surname alone as the subject of a clause or the source of a statement in the body's
+    narrative ("Gantz flew …", "…, Gantz said"), before the person's full name first appears
+    and before any titled mention ("President Obama").
+    Not in a quotation, not modifying a noun ("the Obama administration"), not as an object
+    ("in the Bush years", "on Biden"): those are usually famous names or set phrases."""
     body = _body_start(draft)
     full_at: dict[str, int] = {}
     for n in draft.named:
         if n.first:
             full_at.setdefault(n.person, n.start)
     known = _people(draft)
+    sources = {offset for offset, _ in draft.sources}
+    paragraphs = {p.index: p for p in draft.doc.paragraphs}
     out, seen = [], set()
     for n in draft.named:
+        if n.title:
+            seen.add(n.person)            # "President Obama" introduces him well enough
         if n.first or n.title or n.start < body or n.person in seen or n.person not in full_at \
-                or n.person not in known:
+                or n.person not in known or _attributive(draft, n.end) or draft.inside_quote(n.start) \
+                or not (n.subject or n.start in sources):
             continue
+        para = paragraphs[draft.doc.sentences[draft.sentence_at(n.start)].paragraph]
+        if len(draft.doc.text[para.start:para.end].split()) <= SUBHEAD_WORDS:
+            continue                      # a subhead: "Rubio: Finish second."
         if n.start < full_at[n.person]:
             seen.add(n.person)
             line, _ = draft.lines.position(full_at[n.person])
@@ -605,9 +786,8 @@ def check(text: str, file: str, sources: Sequence = (), config: Config | None = 
     for _, fn in CHECKS:
         findings.extend(fn(draft))
     if sources:
-        from . import verify
-        for f in verify.verify_quotes(doc, file, sources):
-            findings.append(replace(f, severity=severity_of(f.verdict, f.severity)))
+        from . import verify             # its findings carry verify's own severities (verify.VERDICTS)
+        findings.extend(verify.verify_quotes(doc, file, sources))
     order = {name: i for i, (name, _) in enumerate(CHECKS)}
     findings.sort(key=lambda f: (f.start, f.end, order.get(f.verdict, len(order)), f.verdict))
     return findings

@@ -29,6 +29,8 @@ from .model import Entity, Mention, Paragraph, Sentence
 _NAME_RUN = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?)(?:[ \t]+(?:(?:of|the|de|da|van|von|bin|al|la|le)[ \t]+)?[A-Z][\w’'\-]*\.?)*")
 _WORD = re.compile(r"\S+")
+# A capitalised word and one space right before a word: "Barack " in "''Barack Obama".
+_AFTER_NAME_WORD = re.compile(r"[A-Z][\w’'\-]*[ \t]$")
 # ", a spokeswoman for the union" right after a name: the gendered noun shows the gender.
 _APPOSITIVE_NOUN = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'\-]+\s+){0,3}?([\w’'\-]+)")
 _POSSESSIVES = ("’s", "'s", "’", "'")
@@ -210,7 +212,8 @@ class Named:
     ``text == document_text[start:end]``; ``person`` is the fullest name the article gives
     that surname; ``first`` the given name as written here (None for a surname alone);
     ``title`` the title as written here; ``gender`` what the article's titles and appositives
-    show ("m", "f" or None).
+    show ("m", "f" or None); ``subject`` whether the name opens a main clause
+    (:func:`main_subject`).
     """
     start: int
     end: int
@@ -220,6 +223,7 @@ class Named:
     first: str | None
     title: str | None
     gender: str | None
+    subject: bool = False     # the name opens a main clause ("Gantz said", "…, and Esper met"), see main_subject
 
 
 def named_people(text: str, skip: list[tuple[int, int]] = ()) -> tuple[Named, ...]:
@@ -232,8 +236,12 @@ def named_people(text: str, skip: list[tuple[int, int]] = ()) -> tuple[Named, ..
     names = index_names(text, skip)
     out: list[Named] = []
     for offset, person, (end, title, name) in zip(names.positions, names.persons_at, names.written_at):
-        out.append(Named(offset, end, text[offset:end], person.name, name[-1],
-                         name[0] if len(name) > 1 else None, " ".join(title) or None, person.gender))
+        surname = name[-1]
+        if surname.endswith(".") and len(surname) > 2 and surname[-2].islower():
+            surname, end = surname[:-1], end - 1      # "Ms. Shanklin-Hawkins." at a sentence end
+        out.append(Named(offset, end, text[offset:end], person.name, surname,
+                         name[0] if len(name) > 1 else None, " ".join(title) or None, person.gender,
+                         main_subject(text, offset, end)))
     taken = [(n.start, n.end) for n in out]
     starts = [a for a, _ in taken]
     skip_starts = [a for a, _ in skip]
@@ -241,7 +249,10 @@ def named_people(text: str, skip: list[tuple[int, int]] = ()) -> tuple[Named, ..
         if len(run) != 1:
             continue
         offset, word = run[0]
-        surname = _clean(word)
+        surname = _clean(word).rstrip(".")     # "Shanklin-Hawkins." at a sentence end
+        before = _AFTER_NAME_WORD.search(text, max(0, offset - 40), offset)
+        if before and before.group().strip().lower() not in _lists()[3]:
+            continue                      # the end of a name the index missed ("''Barack Obama"), not "But Gantz"
         person = names.by_surname.get(surname)
         if person is None or len(person.name.split()) < 2:
             continue
@@ -252,9 +263,61 @@ def named_people(text: str, skip: list[tuple[int, int]] = ()) -> tuple[Named, ..
         if k >= 0 and offset < skip[k][1]:
             continue
         end = offset + len(surname)
-        out.append(Named(offset, end, text[offset:end], person.name, surname, None, None, person.gender))
+        out.append(Named(offset, end, text[offset:end], person.name, surname, None, None, person.gender,
+                         main_subject(text, offset, end)))
     out.sort(key=lambda n: n.start)
     return tuple(out)
+
+
+# The word or mark right before a name, and what is before that word:
+# "met " -> ("met"); "Washington. " -> ("."); ". Later " -> (".", "Later").
+_BEFORE_NAME = re.compile(r"(?:(^|[^\w\s])\s*)?(?:([A-Za-z’'\-]+)|([^\w\s]))\s*$")
+
+
+# Words that join two names as well as two clauses: "Esper and Gantz", "…, and Gantz said".
+_JOINING = frozenset({"and", "or", "nor"})
+# A capitalised name (with its title) right before a joining word: "US Secretary of Defense
+# Mark Esper" in "US Secretary of Defense Mark Esper and".
+_NAME_BEFORE = re.compile(
+    r"(?<![\w’'])[A-Z][\w’'\-]*\.?(?:[ \t]+(?:(?:of|the|de|da|van|von|bin|al|la|le)[ \t]+)?[A-Z][\w’'\-]*\.?)*$")
+
+
+def main_subject(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` (its title included) is the subject of a main
+    clause: it opens the text or a sentence (perhaps after one opening word: "Later Esper"),
+    or follows a comma, semicolon, colon, dash, opening quote mark, or a word of
+    data/main_clause_openers.txt ("but", "as", …); after "and"/"or" it is a subject when the
+    name before the "and" is one ("Esper and Gantz met", not "between Esper and Gantz") or a
+    comma comes first ("…, and Gantz said"); a possessive ("Gantz’s") is not.
+
+    >>> t = "Esper met Gantz. Later Esper and Gantz’s aide left, as Gantz said. Talks with Esper and Gantz ended."
+    >>> [main_subject(t, m.start(), m.end()) for m in re.finditer(r"Esper|Gantz", t)]
+    [True, False, True, False, True, False, False]
+    """
+    if text.startswith(_POSSESSIVES, end):
+        return False
+    lo = max(0, start - 80)
+    if not text[lo:start].strip():
+        return True
+    before = _BEFORE_NAME.search(text, lo, start)
+    if before is None:
+        return False
+    edge, word, mark = before.group(1), before.group(2), before.group(3)
+    if mark is not None:
+        return mark in ".!?;:,—–-“‘\"'("
+    low = word.lower()
+    if low in _JOINING:                   # "Esper and Gantz": as the name before "and" is
+        k = before.start(2)
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k > 0 and text[k - 1] == ",":
+            return True                   # "…, and Gantz said": a new clause
+        first = _NAME_BEFORE.search(text, max(0, k - 80), k)
+        return first is not None and main_subject(text, first.start(), k)
+    if low in lexicon.lower_words("main_clause_openers.txt"):
+        return True
+    # one capitalised word opening the sentence: "Later Esper", "Instead Gantz"
+    return word[:1].isupper() and edge is not None and (edge == "" or edge in ".!?\n“\"")
 
 
 def _mention_type(words: list[str]) -> str:

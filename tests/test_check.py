@@ -75,15 +75,13 @@ def test_corpus_articles_have_no_source_free_finding(path):
     assert [check.compiler_line(f) for f in findings] == []
 
 
-def test_seed_article_surname_in_standfirst():
-    """The seed article names 'Gantz' alone in its standfirst, before the body gives 'Benny
-    Gantz' (the headline is allowed to): one warning, no error."""
+def test_seed_article_has_no_finding():
+    """The seed article names 'Gantz' alone in its headline and its one-sentence standfirst,
+    before the body gives 'Benny Gantz': both are the headline zone, so no finding."""
     seed = ROOT.parent / "shared" / "seeds" / "000_72eb39b963fb2b0b.txt"
     if not seed.exists():
         pytest.skip(f"seed article not found at {seed}")
-    findings = check.check(seed.read_text(encoding="utf-8"), "seed.txt")
-    assert [(f.verdict, f.severity, f.line, f.column) for f in findings] == [
-        ("name-inconsistent", "warning", 3, 1)]
+    assert check.check(seed.read_text(encoding="utf-8"), "seed.txt") == []
 
 
 # -- pieces ---------------------------------------------------------------------------------------
@@ -174,9 +172,8 @@ def test_cli_formats_are_the_writer_formats():
 
 # -- command line ---------------------------------------------------------------------------------
 
-DRAFT = ("Mark Esper met Benny Gantz on Monday. “The talks were good,” he said.\n"
-         "The town flooded. “Nobody came,” the mayor said. “Nobody at all came to help us.\n")
-WARN_ONLY = "Mark Esper met Benny Gantz on Monday. “The talks were good,” he said.\n"
+WARN_ONLY = "Secretary Mark Esper and Minister Benny Gantz met on Monday. “It went well,” he said.\n"
+DRAFT = WARN_ONLY + "The town flooded. “Nobody came,” the mayor said. “Nobody at all came to help us.\n"
 CLEAN = "“We also make deals,” Defense Minister Benny Gantz said.\n"
 
 
@@ -194,7 +191,7 @@ def test_cli_table_lines_summary_and_exit_1(files, capsys):
     assert cli.main(["check", str(draft)]) == 1
     out, err = capsys.readouterr()
     assert out.splitlines() == [
-        f"{draft}:1:62: warning[ambiguous-speaker] “he” could be Mark Esper and Benny Gantz, "
+        f"{draft}:1:78: warning[ambiguous-speaker] “he” could be Mark Esper and Benny Gantz, "
         "named just before; read as Mark Esper",
         f"{draft}:2:50: error[unbalanced-quote] “ opens a quotation that is never closed "
         "(its paragraph ends first)",
@@ -219,8 +216,8 @@ def test_cli_json_one_object_per_finding(files, capsys):
     out, err = capsys.readouterr()
     records = [json.loads(line) for line in out.splitlines()]
     assert [(Path(r["file"]).name, r["verdict"], r["line"], r["column"]) for r in records] == [
-        ("draft.txt", "ambiguous-speaker", 1, 62), ("draft.txt", "unbalanced-quote", 2, 50),
-        ("warn.txt", "ambiguous-speaker", 1, 62)]
+        ("draft.txt", "ambiguous-speaker", 1, 78), ("draft.txt", "unbalanced-quote", 2, 50),
+        ("warn.txt", "ambiguous-speaker", 1, 78)]
     assert all(list(r) == list(check.FINDING_KEYS) for r in records)
     assert err == "1 error, 2 warnings, 0 info\n"
 
@@ -229,7 +226,7 @@ def test_cli_csv(files, capsys):
     assert cli.main(["check", str(files["warn.txt"]), "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [(r["verdict"], r["severity"], r["line"], r["column"], r["speaker"]) for r in rows] == [
-        ("ambiguous-speaker", "warning", "1", "62", "Mark Esper")]
+        ("ambiguous-speaker", "warning", "1", "78", "Mark Esper")]
 
 
 def test_cli_bad_draft_reported_others_still_checked(files, tmp_path, capsys):
@@ -244,7 +241,7 @@ def test_cli_bad_draft_reported_others_still_checked(files, tmp_path, capsys):
         f"quotetrack: {missing}: No such file or directory",
         "0 errors, 1 warning, 0 info",
     ]
-    assert out.startswith(f"{files['warn.txt']}:1:62: warning[ambiguous-speaker]")
+    assert out.startswith(f"{files['warn.txt']}:1:78: warning[ambiguous-speaker]")
 
 
 def test_cli_no_draft_is_a_usage_error(capsys):
@@ -255,3 +252,56 @@ def test_cli_no_draft_is_a_usage_error(capsys):
 def test_cli_bad_format_is_a_usage_error(files, capsys):
     assert cli.main(["check", str(files["clean.txt"]), "--format", "markdown"]) == 2
     assert "invalid choice: 'markdown'" in capsys.readouterr().err
+
+
+
+# -- with sources (quotetrack.verify) ---------------------------------------------------------------
+
+DEMO = ROOT / "corpus" / "check"
+
+
+def test_cli_sources_one_verdict_per_quote_plus_source_free(capsys):
+    """Every quote of the draft gets exactly one verdict from the sources; the source-free
+    findings (here the misspelt 'Okafur') come on top, in position order."""
+    import quotetrack
+    draft = DEMO / "draft.txt"
+    code = cli.main(["check", str(draft), "--source", str(DEMO / "briefing.txt"),
+                     "--source", str(DEMO / "release.txt"), "--format", "json"])
+    out, err = capsys.readouterr()
+    records = [json.loads(line) for line in out.splitlines()]
+    free = {name for name, _ in check.CHECKS}
+    quotes = quotetrack.extract(draft.read_text(encoding="utf-8")).quotes
+    assert len([r for r in records if r["verdict"] not in free]) == len(quotes)
+    assert [(r["verdict"], r["line"], r["column"]) for r in records if r["verdict"] in free] == [
+        ("name-inconsistent", 21, 13)]
+    assert [(r["line"], r["column"]) for r in records] == sorted((r["line"], r["column"]) for r in records)
+    assert code == 1 and err.endswith(" info\n")
+    wrong = [r for r in records if r["verdict"] == "wrong-speaker"]
+    assert [(r["speaker"], r["source_speaker"], r["source"], r["source_line"]) for r in wrong] == [
+        ("Daniel Okafor", "Rosa Delgado", str(DEMO / "release.txt"), 5)]
+
+
+def test_cli_bad_source_reported_draft_still_checked(tmp_path, capsys):
+    missing = tmp_path / "missing.txt"
+    code = cli.main(["check", str(DEMO / "draft.txt"), "--source", str(missing),
+                     "--source", str(DEMO / "briefing.txt")])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert err.splitlines()[0] == f"quotetrack: {missing}: No such file or directory"
+    assert f"{DEMO / 'draft.txt'}:21:13: warning[name-inconsistent] “Okafur” here, “Okafor” elsewhere" in out
+    assert "[verified]" in out                  # the briefing that loaded was used
+
+
+def test_cli_self_test_calls_the_harness(monkeypatch, capsys):
+    """--self-test hands its SOURCE paths (or the drafts) to selftest.run and returns its code."""
+    import sys
+    import types
+    calls = []
+    fake = types.ModuleType("quotetrack.selftest")
+    fake.run = lambda paths, out: calls.append(list(paths)) or 3
+    monkeypatch.setitem(sys.modules, "quotetrack.selftest", fake)
+    import quotetrack
+    monkeypatch.setattr(quotetrack, "selftest", fake, raising=False)
+    assert cli.main(["check", "--self-test", "a.txt", "b.txt"]) == 3
+    assert cli.main(["check", "d.txt", "--self-test"]) == 3
+    assert calls == [["a.txt", "b.txt"], ["d.txt"]]

@@ -221,3 +221,21 @@ def test_named_people_offsets_slice_back_on_corpus():
         named = speakers.named_people(text)
         assert all(text[n.start:n.end] == n.text for n in named), path.name
         assert [n.start for n in named] == sorted(n.start for n in named)
+
+
+@pytest.mark.parametrize("text, name, subject", [
+    ("Esper met Gantz on Monday.", "Esper", True),
+    ("Esper met Gantz on Monday.", "Gantz", False),
+    ("Esper and Gantz met on Monday.", "Gantz", True),
+    ("Esper spoke as Gantz left.", "Gantz", True),
+    ("The talks were long. Later Gantz left.", "Gantz", True),
+    ("Esper praised Gantz’s plan.", "Gantz", False),
+    ("Esper left when Gantz arrived.", "Gantz", False),
+    ("On Monday, Gantz left.", "Gantz", True),
+    ("Talks between Esper and Gantz ended.", "Gantz", False),
+    ("US Secretary of Defense Mark Esper and Defense Minister Benny Gantz met.", "Defense Minister", True),
+    ("Esper arrived, and Gantz left.", "Gantz", True),
+])
+def test_main_subject(text, name, subject):
+    start = text.index(name)
+    assert speakers.main_subject(text, start, start + len(name)) is subject
