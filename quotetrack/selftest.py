@@ -692,7 +692,11 @@ def finding_for(findings: Sequence[Finding], start: int, end: int) -> Finding | 
 
 
 def line_of(text: str, offset: int) -> int:
-    """The line (from 1) that ``offset`` is on."""
+    """The line (from 1) that ``offset`` is on.
+
+    >>> line_of("one\\ntwo", 5)
+    2
+    """
     return text.count("\n", 0, offset) + 1
 
 
@@ -744,14 +748,15 @@ def make_checker(name: str, text: str) -> Checker:
     return lambda draft: check.check(draft, DRAFT, sources=[source])
 
 
-def run(paths: Sequence[str], out: TextIO, *, seed: int = 0, misses: bool = False) -> int:
+def run(paths: Sequence[str], out: TextIO, *, seed: int = 0, misses: bool = True) -> int:
     """Mutate each source in ``paths`` (default: the repo's corpus), check every draft,
     and write the confusion table and accuracies to ``out``.
 
     Returns 0 when the accuracy over the scored mutations is at least 0.98 and no
     unmutated draft has an error-level finding, 1 otherwise (or when a source could not
-    be read), 2 when there is nothing to test.  ``misses`` also lists every wrong
-    verdict.
+    be read), 2 when there is nothing to test.  With ``misses`` (the default) every
+    wrong verdict is listed under the tables, as ``SOURCE:LINE: mutation: intended ->
+    reported: quote``.
     """
     from .cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, report
     from . import pipeline, reader

@@ -241,6 +241,7 @@ def test_cli_check_self_test(tmp_path, capsys):
         "splice": ["3", "3", "1.000", "0"], "fabricated": ["3", "3", "1.000", "0"],
         "paraphrase": ["3", "3", "1.000", "0"]}
     assert "error-level findings on unmutated drafts: 0" in out
+    assert out.endswith("wrong verdicts: 0\n")
 
 
 def test_default_sources_are_the_corpus():
