@@ -10,6 +10,10 @@ gives the verdict the mutation was meant to provoke:
            ─▶ check.check(draft, sources=[source]) ─▶ the finding on the mutated quote
            ─▶ confusion table (intended × reported), accuracy per mutation, overall
 
+Two of the mutations are controls that change nothing that was said: a harmless
+stretch left out behind "…" (``ellipsis``, info) and a comma dropped
+(``punctuation-only``, info); a check that cried wolf at every change would fail them.
+
 A mutation is a small pure function in :data:`MUTATIONS` (name → function).  It
 takes the source :class:`~quotetrack.model.Document`, the index of a quote in it
 and a :class:`random.Random`, and returns a :class:`Mutant` (the draft text, the
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import random
 import re
+import zlib
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +61,8 @@ NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“‘\"'])")
 # Punctuation a passage may end with inside its closing mark: “…,” “….” “…?”
 END_PUNCT = ".,!?;:"
+# A comma between two words inside a passage: "offer, and" (not a final "exposed,").
+INNER_COMMA = re.compile(r"(?<=\w),(?= \w)")
 # A bare "not" (or "never") not covered by a negation pair: "simply not on the table".
 BARE_NOT = re.compile(r"\b(?:not|never)\b\s*", re.IGNORECASE)
 
@@ -507,14 +514,20 @@ def splice_speakers(doc: Document, index: int, rng: random.Random) -> Mutant | N
     own = _long_passages(doc, index)
     if len(passages(doc, index)) != 1:
         return None                       # the quote's other pieces would still be genuine
-    others = [(s, e) for j, q in enumerate(doc.quotes)
-              if q.speaker and q.speaker != quote.speaker and _quotable(doc, j)
-              for s, e in _long_passages(doc, j)]
-    if not own or not others:
+    if not own:
         return None
     s, e = own[0]
     head = _first_half(doc.text[s:e])
-    tail = _second_half(doc.text[slice(*rng.choice(others))])
+    # Another speaker's words, which must not be this quote's too (a headline may repeat a
+    # quote under another attribution): else the "splice" is one passage with a gap.
+    tails = [tail for j, q in enumerate(doc.quotes)
+             if q.speaker and q.speaker != quote.speaker and _quotable(doc, j)
+             for ps, pe in _long_passages(doc, j)
+             for tail in [_second_half(doc.text[ps:pe])]
+             if tail not in doc.text[s:e] and head not in doc.text[ps:pe]]
+    if not tails:
+        return None
+    tail = rng.choice(tails)
     if len(words(head)) < FRAGMENT_WORDS or len(words(tail)) < FRAGMENT_WORDS:
         return None
     passage = head + " … " + tail + _end_punct(doc.text[s:e])
@@ -596,6 +609,62 @@ def paraphrase(doc: Document, index: int, rng: random.Random) -> Mutant | None:
     return None
 
 
+def benign_ellipsis(doc: Document, index: int, rng: random.Random) -> Mutant | None:
+    """A control: two to four harmless words in the middle of a sentence give way to "…"
+    → ``ellipsis`` (info), not ``ellipsis-hides``.  Nothing in data/selftest_keep_words.txt,
+    no number and no sentence end is left out, and four words stay on each side.
+
+    >>> from quotetrack.pipeline import extract
+    >>> doc = extract("“We will keep the night crew on the same pay and the same hours,” Ortiz said.")
+    >>> benign_ellipsis(doc, 0, random.Random(0)).text
+    '“We will keep the night crew on … and the same hours,” Ortiz said.'
+    """
+    from . import quantities
+    if not _quotable(doc, index):
+        return None
+    keep = lexicon.lower_words("selftest_keep_words.txt")
+    for s, e in _long_passages(doc, index):
+        found = list(WORD.finditer(doc.text, s, e))
+        runs = []
+        for i in range(FRAGMENT_WORDS, len(found) - FRAGMENT_WORDS):
+            for n in (4, 3, 2):
+                j = i + n - 1
+                if j >= len(found) - FRAGMENT_WORDS:
+                    continue
+                start, end = found[i].start(), found[j].end()
+                gap = doc.text[found[i - 1].end():found[j + 1].start()]
+                if (any(w.group().lower() in keep or "'" in w.group() or "’" in w.group()
+                        for w in found[i:j + 1])
+                        or re.search(r"[.!?;:—–()\[\]“”‘\"]", gap) or quantities.find(doc.text, start, end)):
+                    continue
+                runs.append((start, end))
+                break
+        if runs:
+            start, end = rng.choice(runs)
+            passage = doc.text[s:start].rstrip() + " … " + doc.text[end:e].lstrip()
+            return _mutant("ellipsis", "ellipsis", doc.text, s, e, passage)
+    return None
+
+
+def drop_comma(doc: Document, index: int, rng: random.Random) -> Mutant | None:
+    """A control: a comma inside the quote is left out → ``punctuation-only`` (info).
+
+    >>> from quotetrack.pipeline import extract
+    >>> doc = extract("“This is a fair offer, and it is the best one we have,” Ortiz said.")
+    >>> drop_comma(doc, 0, random.Random(0)).text
+    '“This is a fair offer and it is the best one we have,” Ortiz said.'
+    """
+    if not _quotable(doc, index):
+        return None
+    for s, e in _long_passages(doc, index):
+        commas = [m.start() for m in INNER_COMMA.finditer(doc.text, s, e)]
+        if commas:
+            at = rng.choice(commas)
+            return _mutant("punctuation", "punctuation-only", doc.text, s, e,
+                           doc.text[s:at] + doc.text[at + 1:e])
+    return None
+
+
 MUTATIONS: dict[str, Callable[[Document, int, random.Random], Mutant | None]] = {
     "speaker-swap": swap_speaker,
     "number": change_number,
@@ -606,6 +675,8 @@ MUTATIONS: dict[str, Callable[[Document, int, random.Random], Mutant | None]] = 
     "splice": splice_speakers,
     "fabricated": fabricate,
     "paraphrase": paraphrase,
+    "ellipsis": benign_ellipsis,
+    "punctuation": drop_comma,
 }
 
 
@@ -636,10 +707,12 @@ Checker = Callable[[str], Sequence[Finding]]
 
 
 def drafts(doc: Document, seed: int = 0) -> Iterable[tuple[int, Mutant]]:
-    """Every (quote index, mutant) of a source, in order; deterministic for a seed."""
+    """Every (quote index, mutant) of a source, in order; deterministic for a seed and the
+    text (not its file name: an article gives the same drafts wherever it is read from)."""
+    text_id = zlib.crc32(doc.text.encode("utf-8"))
     for index in range(len(doc.quotes)):
         for name, mutate in MUTATIONS.items():
-            rng = random.Random(f"{seed}:{doc.doc_id}:{index}:{name}")
+            rng = random.Random(f"{seed}:{text_id}:{index}:{name}")
             mutant = mutate(doc, index, rng)
             if mutant is not None:
                 yield index, mutant
