@@ -93,14 +93,14 @@ def word_tokens(text: str, start: int = 0, end: int | None = None) -> list[WordT
     ['we', 'cut', '#3000000', 'jobs', '#40%']
     """
     end = len(text) if end is None else end
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
     skip = [(m.start(), m.end()) for m in _SIC.finditer(text, start, end)] if "[" in text[start:end] else []
-    numbers = _numbers(text, words, start, end)
+    numbers = _numbers(text, start, end)
     out: list[WordToken] = []
     n = 0
     keys = _KEYS
     make = WordToken._make
-    for s, e, word in words:
+    for match in _WORD.finditer(text, start, end):
+        s, e = match.span()
         if skip and any(a <= s < b for a, b in skip):
             continue
         while n < len(numbers) and numbers[n][1] <= s:
@@ -108,6 +108,7 @@ def word_tokens(text: str, start: int = 0, end: int | None = None) -> list[WordT
             n += 1
         if n < len(numbers) and numbers[n][0] < e:
             continue                            # inside a quantity
+        word = match.group()
         key = keys.get(word)
         if key is None:
             key = word_key(word)
@@ -118,25 +119,22 @@ def word_tokens(text: str, start: int = 0, end: int | None = None) -> list[WordT
     return out
 
 
-def _numbers(text: str, words: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, key) of every quantity, found by :func:`quantities.find` only around
-    the words that may begin or continue one (digits and number words), a few words
-    either side ("US$ 5", "a dozen", "40 per cent")."""
-    spelled = _number_words()
-    initials = _number_initials()
+def _numbers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, key) of every quantity, found by :func:`quantities.find` only in
+    windows around a digit or a number word (a few characters before it, for "US$ 5"
+    and "a dozen"; a few words after, for "40 per cent" and "3 million")."""
     spans: list[list[int]] = []
-    for k, (s, e, word) in enumerate(words):
-        if word[0].isdigit() or (word[0].lower() in initials and (
-                word.lower() in spelled or any(part in spelled for part in word.lower().split("-")))):
-            lo = words[k - 2][0] if k >= 2 else start
-            hi = words[min(k + 4, len(words) - 1)][1]
-            if spans and lo <= spans[-1][1]:
-                spans[-1][1] = max(spans[-1][1], hi)
-            else:
-                spans.append([lo, hi])
-    out = []
+    for m in _number_trigger().finditer(text, start, end):
+        lo = text.rfind(" ", start, max(start, m.start() - NUMBER_BEFORE)) + 1 or start
+        hi = text.find(" ", min(end, m.end() + NUMBER_AFTER), end)
+        hi = end if hi < 0 else hi
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([max(lo, start), hi])
+    out: list[tuple[int, int, str]] = []
     for lo, hi in spans:
-        for q in quantities.find(text, lo, min(hi, end)):
+        for q in quantities.find(text, lo, hi):
             stop = q.end
             if q.unit and q.unit not in _SIGN_UNITS and q.text.endswith(q.unit):
                 stop = q.end - len(q.unit)      # "3 million jobs": the noun stays a word
@@ -146,19 +144,23 @@ def _numbers(text: str, words: list[tuple[int, int, str]], start: int, end: int)
     return out
 
 
+_KEYS: dict[str, str] = {}      # word -> key, filled as words are seen (at most 500,000)
+NUMBER_BEFORE = 8        # characters before a number looked at for a quantity ("US$ ", "a ")
+NUMBER_AFTER = 60        # characters after it ("hundred and twenty-five thousand dollars")
+
+
+@lru_cache(maxsize=1)
+def _number_trigger() -> regex.Pattern:
+    """A digit, or a number word of data/number_words.tsv at a word start ("3", "three",
+    "thirty-one", "Million")."""
+    words = lexicon.trie_pattern(sorted(_number_words(), key=len, reverse=True))
+    return regex.compile(rf"\d|(?<![\w])(?:{words})(?![\w])", regex.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _number_words() -> frozenset[str]:
     """Every word of data/number_words.tsv ("three", "million", "dozen")."""
     return frozenset(row[0] for row in lexicon.rows("number_words.tsv"))
-
-
-@lru_cache(maxsize=1)
-def _number_initials() -> frozenset[str]:
-    """The first letters of the number words: a word starting otherwise is not looked up."""
-    return frozenset(w[0] for w in _number_words())
-
-
-_KEYS: dict[str, str] = {}      # word -> key, filled as words are seen (at most 500,000)
 
 
 class Source:
@@ -209,6 +211,11 @@ class Source:
             if ranges[k][0] <= token.start and token.end <= ranges[k][1]:
                 out.append(token)
         return out
+
+    @cached_property
+    def keys(self) -> list[str]:
+        """The key of every word of :attr:`tokens`."""
+        return [t.key for t in self.tokens]
 
     @cached_property
     def postings(self) -> dict[str, list[int]]:

@@ -62,8 +62,8 @@ MIN_SIMILARITY = 0.5      # below this the best place is not the quote's source:
 EDIT = 64                 # the cost of a replaced, added or dropped word in an alignment (a match earns 1)
 MAX_BRACKET_WORDS = 4     # source words a [bracketed] insertion may stand for
 MAX_JOIN_WORDS = 12       # source words (a cue: "Renko added with a laugh") between two pieces of a quote
-MAX_POSTINGS = 200       # a word occurring more often than this does not vote (unless all do)
-MAX_ANCHORS = 8          # the rarest distinct words of a fragment that vote
+MAX_POSTINGS = 200        # a word occurring more often than this does not vote (unless all do)
+MAX_ANCHORS = 8           # the rarest distinct words of a fragment that vote
 NEAR_WORDS = 400          # how far from its neighbour the next fragment of an ellipsis is looked for
 MAX_TIED_ENDS = 4         # equally costly alignment ends of one window compared by rarity
 MAX_PLACES = 6            # candidate windows aligned per fragment
@@ -100,9 +100,9 @@ class Segment:
     ``free`` maps a position (a word index; the gap before it) to how many source
     words may be left out there: up to :data:`MAX_BRACKET_WORDS` where a [bracketed]
     insertion stood, up to :data:`MAX_JOIN_WORDS` where an interrupted quote's cue
-    stood (the cue of the same quote in a source article); ``runs`` are (first, last + 1) word ranges whose
-    characters are compared for the tier (broken at brackets, [sic] and at the
-    cue of an interrupted quote).
+    stood (``joins``; the same quote in a source article has its cue there).
+    ``runs`` are (first, last + 1) word ranges whose characters are compared for the
+    tier (broken at brackets, [sic] and at the cue of an interrupted quote).
     """
     tokens: list[WordToken]
     free: dict[int, int] = field(default_factory=dict)
@@ -213,7 +213,8 @@ class Place:
 
 
 class SourceIndex:
-    """Every source's words in one inverted index: key -> [(source, position), ...].
+    """Every source's words in one inverted index: key -> postings, each posting
+    ``source * _STRIDE + _OFFSET + position`` (one int, so votes count in one dict).
 
     Built once for a list of sources (:func:`index_of` keeps the last one built), so
     each quote costs a few dictionary look-ups, never a pass over the sources.
@@ -226,7 +227,7 @@ class SourceIndex:
         self.size = sum(len(src.tokens) for src in self.sources) or 1
         for si, src in enumerate(self.sources):
             base = si * _STRIDE + _OFFSET
-            for pos, key in enumerate(_keys(src), base):
+            for pos, key in enumerate(src.keys, base):
                 entry = postings.get(key)
                 if entry is None:
                     postings[key] = [pos]
@@ -236,7 +237,7 @@ class SourceIndex:
     def weight(self, place: Place) -> float:
         """The summed rarity of a place's equal words: inverse document frequency, halved
         for function words ("not", "the"), which say less about where a quote is."""
-        keys = _keys(self.sources[place.source])
+        keys = self.sources[place.source].keys
         function = lexicon.lower_words("function_words.txt")
         total = self.size + 1
         return sum(math.log(total / len(self.postings.get(keys[j], (1,)))) * (0.5 if keys[j] in function else 1)
@@ -283,9 +284,9 @@ class SourceIndex:
         return windows[:MAX_PLACES]
 
 
-_STRIDE = 1 << 40           # a posting is source * _STRIDE + _OFFSET + word position
-_OFFSET = 1 << 20           # so that position - draft position stays within its source
-_LAST_INDEX: list = []
+_STRIDE = 1 << 40         # a posting is source * _STRIDE + _OFFSET + word position,
+_OFFSET = 1 << 20         # so that a diagonal (position - draft position) stays in its source
+_LAST_INDEX: list = []    # the index last built, with its sources
 
 
 def index_of(sources: Sequence[Source]) -> SourceIndex:
@@ -307,8 +308,8 @@ def align(keys: list[str], free: Mapping[int, int], src_keys: list[str], lo: int
     ``free`` up to ``free[position]`` source words may be skipped at no cost.
     ``Place.cost`` is the number of edits.  Of equal places the first is taken, or
     with ``late`` the last, or with ``weight`` the one whose equal words weigh most
-    (:meth:`SourceIndex.weight`: the rarest).  With ``cut_end`` (an ellipsis follows) the last word also
-    matches itself negated: "did" matches "didn't", "can" "cannot".
+    (:meth:`SourceIndex.weight`: the rarest).  With ``cut_end`` (an ellipsis
+    follows) the last word also matches itself negated: "did" matches "didn't".
 
     >>> p = align("we will sign now".split(), {}, "so we will not sign now ok".split(), 0, 8)
     >>> (p.lo, p.hi, p.cost, p.ops)
@@ -321,7 +322,7 @@ def align(keys: list[str], free: Mapping[int, int], src_keys: list[str], lo: int
         for j in (range(m - n, -1, -1) if late else range(m - n + 1)):
             if window[j:j + n] == keys:
                 return Place(source, lo + j, lo + j + n, 0, n, 1.0, [("equal", 0, n, lo + j, lo + j + n)])
-    negated = {n: (keys[-1] + "n't", keys[-1] + "not")} if cut_end and n else {}
+    negated = {n: negated_forms(keys[-1])} if cut_end and n else {}
 
     def same(i: int, j: int) -> bool:       # draft word i (from 0) and window word j
         return keys[i] == window[j] or (i + 1 in negated and window[j] in negated[i + 1])
@@ -418,7 +419,7 @@ def find_places(segment: Segment, sources: Sequence[Source]) -> list[Place]:
     index = index_of(sources)
     places = []
     for _votes, si, lo, hi in index.windows(keys):
-        src_keys = _keys(sources[si])
+        src_keys = sources[si].keys
         hi = min(len(src_keys), hi + sum(segment.free.values()))
         places.append(align(keys, segment.free, src_keys, lo, hi, si, cut_end=segment.cut_end,
                             weight=index.weight))
@@ -426,17 +427,10 @@ def find_places(segment: Segment, sources: Sequence[Source]) -> list[Place]:
     return places
 
 
-def _keys(src: Source) -> list[str]:
-    keys = src.__dict__.get("_verify_keys")
-    if keys is None:
-        keys = src.__dict__["_verify_keys"] = [t.key for t in src.tokens]
-    return keys
-
-
 def place_after(segment: Segment, sources: Sequence[Source], prev: Place) -> Place | None:
     """The segment's place in the same source closest after ``prev`` (the next fragment
     of an ellipsis), within a few hundred words."""
-    src_keys = _keys(sources[prev.source])
+    src_keys = sources[prev.source].keys
     hi = min(len(src_keys), prev.hi + NEAR_WORDS + 2 * len(segment.tokens))
     if prev.hi >= hi:
         return None
@@ -445,7 +439,7 @@ def place_after(segment: Segment, sources: Sequence[Source], prev: Place) -> Pla
 
 def place_before(segment: Segment, sources: Sequence[Source], nxt: Place) -> Place | None:
     """The segment's place in the same source closest before ``nxt``."""
-    src_keys = _keys(sources[nxt.source])
+    src_keys = sources[nxt.source].keys
     lo = max(0, nxt.lo - NEAR_WORDS - 2 * len(segment.tokens))
     if lo >= nxt.lo:
         return None
@@ -463,6 +457,21 @@ def _lists() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...
             lexicon.pairs("operator_synonyms.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _fused() -> dict[str, str]:
+    """data/negated_forms.tsv: "won't" -> "will", "cannot" -> "can"."""
+    return {word_key(k): word_key(v) for k, v in lexicon.pairs("negated_forms.tsv").items()}
+
+
+def negated_forms(word: str) -> tuple[str, ...]:
+    """The keys of ``word`` with a negation fused to it.
+
+    >>> "didn't" in negated_forms("did"), "won't" in negated_forms("will"), "cannot" in negated_forms("can")
+    (True, True, True)
+    """
+    return (word + "n't", word + "not") + tuple(k for k, v in _fused().items() if v == word)
+
+
 def _is_negation(key: str) -> bool:
     return key in _lists()[0] or key.endswith("n't")
 
@@ -478,11 +487,10 @@ def operator_words(keys: Sequence[str], shift: bool = False) -> Counter:
     negations, operators, _q, shifts, synonyms = _lists()
     out: Counter = Counter()
     for key in keys:
-        if key.endswith("n't"):
+        base = _fused().get(key) or (key[:-3] if key.endswith("n't") else None)
+        if base:                               # "won't": "will" and "not"
             out["not"] += 1
-            key = {"won't": "will", "can't": "can", "shan't": "shall"}.get(key, key[:-3])
-        if key == "cannot":
-            out["can"] += 1
+            key = base
         if key in negations or key in operators or key in synonyms:
             key = synonyms.get(key, key)
             out[shifts.get(key, key) if shift else key] += 1
@@ -620,7 +628,8 @@ def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
     """The verdict on one quote of a draft (see :func:`verify_quotes`)."""
     segments, bounds = segments_of(text, quote, top)
     words = sum(len(s.tokens) for s in segments)
-    claimed = " … ".join(text[s.tokens[0].start:s.tokens[-1].end] for s in segments if s.tokens)
+    claimed = "".join((" … " if bound == "ellipsis" else " / ") + text[s.tokens[0].start:s.tokens[-1].end]
+                      for bound, s in zip([""] + bounds, segments) if s.tokens)[3:]
     line, column = _position(text, quote.start)
     base = dict(file=file, line=line, column=column, start=quote.start, end=quote.end,
                 quote=quote.text, speaker=quote.speaker)
@@ -644,6 +653,9 @@ def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
         return _too_short(segments, sources, said, words, finding)
     match = _place(segments, bounds, sources, cited, quote.speaker)
     paraphrase = quote.kind == "indirect"
+    for seg, place in zip(segments, match.places):
+        _trim_foreign_edges(seg, place, sources[place.source])
+    match.similarity = _similarity(segments, match.places)
     changes, cuts = _changes(segments, match.places, sources)
     if changes and any(seg.joins for seg in segments):
         # an interrupted quote whose pieces may come from different places
@@ -671,14 +683,14 @@ def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
         return finding("spliced", f"{said} joins words from {spliced}", best, **common)
     draft_ops, source_ops = _sides(changes, sources)
     if any(k.startswith("#") for k in draft_ops + source_ops):
-        return finding("number-changed", f"a number in {said} differs from {_at(sources, best)}: {diff}",
+        return finding("number-changed", f"a number in {said} differs from {_at(sources, best)}",
                        best, **common)
     if operator_words(draft_ops, paraphrase) != operator_words(source_ops, paraphrase):
         return finding("negation-changed",
-                       f"a negation or operator in {said} differs from {_at(sources, best)}: {diff}",
+                       f"a negation or operator in {said} differs from {_at(sources, best)}",
                        best, **common)
     if changes and not paraphrase:
-        return finding("altered", f"{said} differs from {_at(sources, best)}: {diff}", best, **common)
+        return finding("altered", f"{said} differs from {_at(sources, best)}", best, **common)
     order = _out_of_order(match.places, bounds)
     if order:
         return finding("altered", f"the fragments of {said} are not in {_at(sources, best)} in that order",
@@ -692,14 +704,15 @@ def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
         verdict, place, message = speakers
         return finding(verdict, f"{said} {message}", place, **common)
     st = _statement(sources[best.source], best)
-    cut = cuts[0] if cuts else _truncation(text, quote, match.places, sources)
+    cut = cuts[0] if cuts else _truncation(text, quote, segments, bounds, match.places, sources)
     if cut:
         return finding("truncated", f"{said} {cut} in {_at(sources, best)}", best, **common)
     if cited and basename(cited) not in {basename(sources[p.source].name) for p in match.ties}:
         return finding("found-elsewhere", f"{said} is cited to {cited} but is in {_at(sources, best)}",
                        best, **common)
     by = f", said by {st.speaker}" if st and st.speaker else " (no speaker named there)"
-    if "ellipsis" in bounds:
+    if any(b == "ellipsis" and (x.source != y.source or y.lo > x.hi)    # the source's own "…" omits nothing
+           for b, x, y in zip(bounds, match.places, match.places[1:])):
         return finding("ellipsis", f"the fragments of {said} are in {_at(sources, best)} in order{by}",
                        best, **common)
     if tier is None and not changes:
@@ -707,6 +720,38 @@ def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
                        best, **common)
     how = "in other words" if changes else f"({tier or 'fuzzy'})"
     return finding("verified", f"{said} is in {_at(sources, best)} {how}{by}", best, **common)
+
+
+def _trim_foreign_edges(seg: Segment, place: Place, src: Source) -> None:
+    """Source words at either end of a place that were replaced or dropped and lie
+    outside its passage (the end of the turn before: "[-trips We will-] {+the city
+    would+}") are not part of the place: the diff shows "[-We will-] {+the city would+}"."""
+    owner = _statement(src, place)
+    if owner is None or len(place.ops) < 2:
+        return
+
+    def inside(j: int) -> bool:
+        return owner.start <= src.tokens[j].start < owner.end
+
+    for end in (0, -1):
+        tag, i1, i2, j1, j2 = place.ops[end]
+        if tag not in ("replace", "delete"):
+            continue
+        js = [j for j in range(j1, j2) if inside(j)]
+        if len(js) == j2 - j1:
+            continue
+        if js:
+            place.ops[end] = (tag, i1, i2, js[0], js[-1] + 1)
+        elif i2 > i1:
+            place.ops[end] = ("insert", i1, i2, j2, j2) if end == 0 else ("insert", i1, i2, j1, j1)
+        else:
+            del place.ops[end]
+    spans = [(j1, j2) for tag, _i1, _i2, j1, j2 in place.ops if j2 > j1]
+    if spans:
+        place.lo, place.hi = spans[0][0], spans[-1][1]
+    span = place.hi - place.lo - sum(j2 - j1 for tag, _i1, _i2, j1, j2 in place.ops if tag == "skip")
+    n = len(seg.tokens)
+    place.similarity = 2 * place.matches / (n + span) if n + span else 0.0
 
 
 def _at(sources: Sequence[Source], place: Place) -> str:
@@ -725,7 +770,7 @@ def _too_short(segments: list[Segment], sources: Sequence[Source], said: str, wo
     if not keys:
         return finding("too-short", f"{said} has no words to check", tier=None)
     for si, src in enumerate(sources):
-        src_keys = _keys(src)
+        src_keys = src.keys
         for pos in src.postings.get(keys[0], ()):
             if src_keys[pos:pos + len(keys)] == keys:
                 place = Place(si, pos, pos + len(keys), 0, len(keys), 1.0, [])
@@ -785,10 +830,11 @@ def _cut_negation(seg: Segment, place: Place, sources: Sequence[Source]) -> None
         return
     src = sources[place.source]
     j = place.ops[-1][4] - 1
-    word, key = seg.keys[-1], _keys(src)[j]
-    if key != word and key.startswith(word):
+    word, key = seg.keys[-1], src.keys[j]
+    if key != word and key in negated_forms(word):
         t = src.tokens[j]
-        place.hidden = src.text[t.start + len(word):t.end]
+        fused = src.text[t.start:t.end]
+        place.hidden = fused[len(word):] if key.startswith(word) else fused
 
 
 def _preference(place: Place, sources: Sequence[Source], speaker: str | None,
@@ -852,7 +898,7 @@ def _changes(segments: list[Segment], places: list[Place], sources: Sequence[Sou
                 spoken = [j for j in range(j1, j2) if not _is_narrative(src, j)]
                 if not spoken:
                     continue
-                keys = _keys(src)
+                keys = src.keys
                 words = src.text[src.tokens[spoken[0]].start:src.tokens[spoken[-1]].end]
                 if _qualifier_at(keys, spoken[0]) or _is_negation(keys[spoken[-1]]):
                     cuts.append(f"leaves out “{words}” between its pieces")
@@ -933,7 +979,7 @@ def _sides(changes, sources: Sequence[Source]) -> tuple[list[str], list[str]]:
     draft: list[str] = []
     source: list[str] = []
     for seg, p, (_tag, i1, i2, j1, j2) in changes:
-        keys = _keys(sources[p.source])
+        keys = sources[p.source].keys
         draft.extend(seg.keys[i1:i2])
         source.extend(keys[j1:j2])
     return draft, source
@@ -986,6 +1032,8 @@ def _tier(text: str, segments: list[Segment], places: list[Place], sources: Sequ
                 stop = src.tokens[at[y - 1]].end
                 if y == len(seg.tokens) and p.hidden:       # "did …" for "didn’t": up to the cut
                     stop -= len(p.hidden)
+                    if stop <= src.tokens[at[y - 1]].start:     # "will …" for "won’t"
+                        return None
                 source = src.text[src.tokens[at[x]].start:stop]
                 tier = tier_of(draft, source)
                 if tier is None:
@@ -1008,7 +1056,7 @@ def _hidden(places: list[Place], bounds: list[str], sources: Sequence[Source]) -
         if b != "ellipsis" or x.source != y.source:
             continue
         src = sources[x.source]
-        keys = _keys(src)
+        keys = src.keys
         for j in range(x.hi, y.lo):
             entry = _qualifier_at(keys, j)
             if _is_negation(keys[j]) or entry:
@@ -1027,7 +1075,7 @@ def _speaker_verdict(quote: Quote, match: _Match, sources: Sequence[Source]):
     for p in match.ties:
         st = _statement(sources[p.source], p)
         if st and st.speaker:
-            if same_speaker(quote.speaker, st.speaker, st.title):
+            if same_speaker(quote.speaker, st.speaker, st.title) or _reported_in(sources[p.source], p, quote.speaker):
                 return None
             named.append((p, st))
     if not named:
@@ -1043,42 +1091,78 @@ def _speaker_verdict(quote: Quote, match: _Match, sources: Sequence[Source]):
             f"{st.speaker} saying it")
 
 
+def _reported_in(src: Source, place: Place, speaker: str | None) -> bool:
+    """Whether a transcript turn reports the draft speaker's words at the place: the
+    speaker's name is in the turn's sentence before them ("Q: Donald Trump says we
+    should …")."""
+    names = name_words(speaker)
+    if src.kind != "transcript" or not names or not place.ops:
+        return False
+    st = _statement(src, place)
+    start = src.tokens[place.lo].start
+    stop = max((m.end() for m in _SENTENCE_END.finditer(src.text, st.start if st else 0, start)), default=None)
+    context = word_tokens(src.text, stop if stop is not None else (st.start if st else 0), start)
+    return names[-1] in {t.key for t in context}
+
+
 def _named(quote: Quote) -> bool:
     """Whether a draft quote's speaker is named: a person or an organisation with a
     capitalised word ("Gantz", "Nordhavn Ministry of Foreign Affairs"; not "ministry")."""
     return quote.speaker_type in NAMED_TYPES and any(w[:1].isupper() for w in (quote.speaker or "").split())
 
 
-def _truncation(text: str, quote: Quote, places: list[Place], sources: Sequence[Source]) -> str:
+def _truncation(text: str, quote: Quote, segments: list[Segment], bounds: list[str],
+                places: list[Place], sources: Sequence[Source]) -> str:
     """How a quote cuts its source short: right before a qualifier (", but only if …")
     or right after a negation; '' when it does not, or when the draft itself carries
-    the qualifier after the quote (or the negation before it) in the same sentence."""
-    last = places[-1]
-    src = sources[last.source]
-    keys = _keys(src)
-    j = last.hi
-    if src.kind != "transcript" and last.ops:          # over the cue to the quote's next piece
-        owner = _statement(src, last)
+    the qualifier after the quote (or the negation before it) in the same sentence.
+    Each quoted part of a mixed quote is a quotation of its own and is checked so."""
+    for k, (seg, place) in enumerate(zip(segments, places)):
+        if not place.ops:
+            continue
+        first = k == 0 or bounds[k - 1] == "part"
+        last = k == len(segments) - 1 or bounds[k] == "part"
+        if last:
+            cut = _cut_after(text, seg.tokens[-1].end, place, sources[place.source])
+            if cut:
+                return cut
+        if first:
+            cut = _cut_before(text, seg.tokens[0].start, place, sources[place.source])
+            if cut:
+                return cut
+    return ""
+
+
+def _cut_after(text: str, end: int, place: Place, src: Source) -> str:
+    """The qualifier a place stops right before in its source (over the cue of an
+    interrupted quote in an article), unless the draft goes on with it after ``end``."""
+    keys = src.keys
+    j = place.hi
+    if src.kind != "transcript":                       # over the cue to the quote's next piece
+        owner = _statement(src, place)
         k = j
         while k < min(len(keys), j + MAX_JOIN_WORDS) and _is_narrative(src, k):
             k += 1
         if k > j and k < len(keys) and owner is not None and owner.speaker and any(
                 st.unit == owner.unit for st in src.statements_over(src.tokens[k].start, src.tokens[k].end)):
             j = k
-    if j < len(keys) and j > 0 and _same_passage(src, j - 1, j) and \
-            not _SENTENCE_END.search(src.text, src.tokens[last.hi - 1].end if last.hi else 0,
-                                     src.tokens[j].start):
+    if j < len(keys) and place.hi > 0 and _same_passage(src, place.hi - 1, j) and \
+            not _SENTENCE_END.search(src.text, src.tokens[place.hi - 1].end, src.tokens[j].start):
         entry = _qualifier_at(keys, j)
-        if entry and not _says_after(text, quote.end, entry):
+        if entry and not _says_after(text, end, entry):
             stop = src.tokens[min(j + len(entry) + 3, len(keys)) - 1].end
             return f"stops right before “{src.text[src.tokens[j].start:stop]} …”"
-    first = places[0]
-    src = sources[first.source]
-    keys = _keys(src)
-    j = first.lo
+    return ""
+
+
+def _cut_before(text: str, begin: int, place: Place, src: Source) -> str:
+    """The negation a place starts right after in its source, unless the draft has a
+    negation right before ``begin``."""
+    keys = src.keys
+    j = place.lo
     if j > 0 and _same_passage(src, j - 1, j) and _is_negation(keys[j - 1]) and \
             not _SENTENCE_END.search(src.text, src.tokens[j - 1].end, src.tokens[j].start):
-        before = word_tokens(text, max(quote.start - 40, 0), quote.start)
+        before = word_tokens(text, max(begin - 40, 0), begin)
         if not (before and _is_negation(before[-1].key)):
             return f"starts right after “{src.text[src.tokens[j - 1].start:src.tokens[j - 1].end]}”"
     return ""

@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quotetrack import pipeline, sources, verify
 from quotetrack.model import Finding
@@ -277,3 +279,36 @@ def test_index_is_built_once_for_the_same_sources():
     srcs = [source_from_text("A: We will sign the deal today.\nB: No.\n", "t.txt")]
     assert verify.index_of(srcs) is verify.index_of(list(srcs))
     assert verify.index_of(srcs) is not verify.index_of([source_from_text("A: x y.\nB: z.\n", "u.txt")])
+
+
+# --- any text -----------------------------------------------------------------------------------
+
+_PIECES = st.one_of(
+    st.sampled_from(["“", "”", "\"", "'", "’", "…", "...", ". . .", "[sic]", "[the minister]", "[", "]",
+                     "\n", " ", ". ", ", ", "—", "said", "Gantz", "he said", "not", "three", "3,000",
+                     "40%", "$5 million", "We", "will", "sign", "the", "deal", "GANTZ: ", "\t"]),
+    st.text(min_size=1, max_size=4))
+_ANY = st.lists(_PIECES, max_size=50).map("".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_ANY, _ANY, _ANY)
+def test_any_draft_and_sources_give_one_finding_per_quote(draft, first, second):
+    """Whatever the texts, every quote gets exactly one finding whose offsets are the
+    quote's, and a source line (when given) is a line of that source."""
+    srcs = []
+    for k, text in enumerate((first, second)):
+        if text.strip():
+            try:
+                srcs.append(source_from_text(text, f"s{k}.txt"))
+            except SourceError:
+                pass
+    doc = pipeline.extract(draft)
+    findings = verify.verify_quotes(doc, "d.txt", srcs)
+    assert len(findings) == len(doc.quotes)
+    for quote, f in zip(doc.quotes, findings):
+        assert doc.text[f.start:f.end] == quote.text == f.quote
+        assert f.verdict in verify.VERDICTS
+        if f.source_line is not None:
+            src = next(s for s in srcs if s.name == f.source)
+            assert 1 <= f.source_line <= src.text.count("\n") + 1
