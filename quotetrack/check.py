@@ -10,19 +10,23 @@ Source-free checks (their severities are in ``data/check_verdicts.tsv``):
 unbalanced-quote
     a quote mark opened and never closed (a multi-paragraph quote whose paragraphs
     each reopen is fine), or a closing mark never opened; from the quote scanner.
+    Marks inside markup tags are left alone.
 unattributed
     a direct or mixed quote with no speaker and no attributed quote just before it
-    that it could continue.
+    that it could continue, and nothing that plainly introduces it (a colon before it,
+    a speech cue after it in its sentence, someone speaking in the sentence before);
+    not in the headline, not a title followed by "by" and its author.
 pronoun-before-name
     "he said" / "she said" with no person named before it (nor anyone a title or a
     noun such as "the spokesman" introduced).
 ambiguous-speaker
-    "he said" / "she said" when the sentence before names two or more people it could
-    refer to, and the statement before was not by the one the pronoun is read as.
+    "he said" / "she said" when two or more people it could be are named just before as
+    subjects of main clauses ("Esper and Gantz met …"), and the speaker just before is not
+    the one going on.
 name-inconsistent
-    one person spelled two ways ("Gantz" / "Gants"), a surname used before the full
-    name was given, or two different offices for one person ("Defense Minister" /
-    "Foreign Minister").
+    one person spelled two ways ("Gantz" / "Gants"), a surname used as a subject before
+    the full name (or any titled mention) was given, or two different offices for one
+    person ("Defense Minister" / "Foreign Minister").
 
 The writers at the end print findings as compiler-style lines, JSON Lines or CSV.
 """
@@ -50,7 +54,7 @@ HEADLINE_PARAGRAPHS = 3      # headline, standfirst, byline: the body begins by 
 SUBHEAD_WORDS = 12           # a paragraph this short, anywhere, is a headline or subhead ("Rubio: Finish second.")
 MIN_SURNAME = 4              # shorter surnames are never compared for spelling
 MAX_EDITS = 2                # "Gantz"/"Gants" (1), "Esper"/"Espre" (1, a transposition)
-LONG_SURNAME = 7             # shorter surnames allow one edit, longer ones two ("Netanyahu"/"Netanyhau")
+LONG_SURNAME = 7             # shorter surnames allow one edit, longer ones two ("Hewlett"/"Hulett")
 # A deletion variant shared by more surnames than this ("Ga" from many short names) is a
 # common stem, not one name misspelt; skipping it keeps a list of names from costing n².
 MAX_SHARED = 32
@@ -388,8 +392,8 @@ def check_pronoun_before_name(draft: Draft) -> list[Finding]:
             continue
         out.append(draft.finding(
             "pronoun-before-name", q.speaker_start, q.speaker_end,
-            f"“{q.speaker_mention}” {q.cue or 'speaks'} {quoted(q.text)}, but no one "
-            f"{'he' if gender == 'm' else 'she'} could be is named before it",
+            f"“{q.speaker_mention} {q.cue or 'said'}” has no one named before it that "
+            f"“{q.speaker_mention}” could be",
             quote=q.text))
     return out
 
@@ -475,7 +479,7 @@ def check_ambiguous_speaker(draft: Draft) -> list[Finding]:
 def allowed_edits(surname: str) -> int:
     """How many edits still make a misspelling of ``surname``: 1 under LONG_SURNAME letters, else 2.
 
-    >>> allowed_edits("Gantz"), allowed_edits("Netanyahu")
+    >>> allowed_edits("Gantz"), allowed_edits("Hewlett")
     (1, 2)
     """
     return 1 if len(surname) < LONG_SURNAME else MAX_EDITS
@@ -796,14 +800,15 @@ def check(text: str, file: str, sources: Sequence = (), config: Config | None = 
 # --- output -----------------------------------------------------------------------------------
 
 def compiler_line(f: Finding) -> str:
-    """``FILE:LINE:COL: SEVERITY[VERDICT] message``, and an indented diff line when there is one.
+    """``FILE:LINE:COL: SEVERITY[VERDICT] message``, and an indented word-diff line when there
+    is one that the message does not already show.
 
     >>> compiler_line(Finding("d.txt", 3, 5, "unattributed", "error", "“Hi” has no speaker"))
     'd.txt:3:5: error[unattributed] “Hi” has no speaker'
     """
     line = f"{f.file}:{f.line}:{f.column}: {f.severity}[{f.verdict}] {one_line(f.message)}"
-    if f.diff:
-        line += "\n    " + one_line(f.diff)
+    if f.diff and one_line(f.diff) not in one_line(f.message):
+        line += "\n    " + one_line(f.diff)     # not when the message already shows it
     return line
 
 

@@ -144,7 +144,7 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
                    help="exit 1 on warnings too, not only on errors")
     p.add_argument("--self-test", nargs="*", metavar="SOURCE", default=None,
                    help="instead of checking, run the mutation self-test on these sources "
-                        "(default: the DRAFT arguments)")
+                        "(default: the DRAFT arguments, else the corpus/ articles)")
     p.set_defaults(func=cmd_check, parser=p)
 
 

@@ -141,6 +141,14 @@ def test_compiler_line_with_diff():
         "transcript.txt:88 has Benny Gantz\n    We also [-make-] {+made+} deals")
 
 
+def test_compiler_line_no_repeated_diff():
+    from dataclasses import replace
+    short = replace(FINDING, message="a number differs from briefing.txt:6: [-18-] {+24+}",
+                    diff="[-18-] {+24+}")
+    assert check.compiler_line(short) == (
+        "draft.txt:14:22: error[wrong-speaker] a number differs from briefing.txt:6: [-18-] {+24+}")
+
+
 def test_json_writer_has_exactly_the_contract_keys():
     out = io.StringIO()
     check.FindingWriter("json", out).write([FINDING, FINDING])
