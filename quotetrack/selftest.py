@@ -809,9 +809,14 @@ def score_source(doc: Document, checker: Checker, seed: int = 0) -> tuple[list[O
 
 
 def default_sources() -> list[str]:
-    """The ``corpus/*.txt`` articles next to the package, or [] when there is no corpus."""
+    """The ``corpus/*.txt`` articles next to the package (relative to the working
+    directory when they are under it), or [] when there is no corpus."""
     corpus = Path(__file__).resolve().parent.parent / "corpus"
-    return sorted(str(p) for p in corpus.glob("*.txt")) if corpus.is_dir() else []
+    if not corpus.is_dir():
+        return []
+    here = Path.cwd().resolve()
+    return sorted(str(p.relative_to(here)) if p.is_relative_to(here) else str(p)
+                  for p in corpus.glob("*.txt"))
 
 
 def make_checker(name: str, text: str) -> Checker:

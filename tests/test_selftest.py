@@ -267,7 +267,10 @@ def test_cli_check_self_test(tmp_path, capsys):
     assert out.endswith("wrong verdicts: 0\n")
 
 
-def test_default_sources_are_the_corpus():
+def test_default_sources_are_the_corpus(monkeypatch, tmp_path):
+    monkeypatch.chdir(ROOT)
+    assert selftest.default_sources() == [f"corpus/{p.name}" for p in CORPUS]
+    monkeypatch.chdir(tmp_path)
     assert selftest.default_sources() == [str(p) for p in CORPUS]
 
 
