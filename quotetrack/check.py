@@ -772,9 +772,12 @@ CHECKS: tuple[tuple[str, Callable[[Draft], list[Finding]]], ...] = (
 )
 
 
+NO_CLAIMS = Config(claims=False)     # the checks read quotes and names, not claims
+
+
 def run_check(fn: Callable[[Draft], list[Finding]], text: str, file: str = "<text>") -> list[Finding]:
     """One check on ``text`` (for doctests and tests)."""
-    return fn(prepare(pipeline.extract(text, file), file))
+    return fn(prepare(pipeline.extract(text, file, NO_CLAIMS), file))
 
 
 def check(text: str, file: str, sources: Sequence = (), config: Config | None = None) -> list[Finding]:
@@ -784,7 +787,7 @@ def check(text: str, file: str, sources: Sequence = (), config: Config | None = 
     >>> [(f.line, f.column, f.severity, f.verdict) for f in check("“We will win,” he said.", "draft.txt")]
     [(1, 16, 'error', 'pronoun-before-name')]
     """
-    doc = pipeline.extract(text, file, config)
+    doc = pipeline.extract(text, file, config or NO_CLAIMS)
     draft = prepare(doc, file)
     findings: list[Finding] = []
     for _, fn in CHECKS:

@@ -228,9 +228,11 @@ class Source:
         if self._statements is not None:
             return self._statements
         from . import pipeline
+        from .config import Config
         out: list[Statement] = []
         for number, (start, end) in enumerate(self._articles, 1):
-            doc = pipeline.extract(self.text[start:end], doc_id=self.name)
+            doc = pipeline.extract(self.text[start:end], doc_id=self.name,
+                                   config=Config(claims=False))   # a source's claims are not used
             out.extend(_article_statements(doc, start, f"{number}:"))
         return tuple(sorted(out, key=lambda s: (s.start, s.end)))
 

@@ -23,6 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quotetrack.config import Config
 from quotetrack import pipeline, sources, verify
 from quotetrack.model import Finding
 from quotetrack.sources import SourceError, load_source, source_from_text
@@ -256,13 +257,13 @@ def test_speed_draft_against_fifty_sources(tmp_path):
     texts, draft = _speed_data(random.Random(5))
     for k, text in enumerate(texts):
         (tmp_path / f"s{k:02d}.txt").write_text(text, encoding="utf-8")
-    pipeline.extract("Warm up, she said.")
+    pipeline.extract("Warm up. Punkt and nltk load here, she said.")   # imports are not the check
     started = time.perf_counter()
     cpu = time.process_time()
     loaded = [load_source(str(tmp_path / f"s{k:02d}.txt")) for k in range(50)]
     verify.index_of(loaded)                              # read, tokenise and index the sources
     indexed = time.perf_counter()
-    doc = pipeline.extract(draft)
+    doc = pipeline.extract(draft, config=Config(claims=False))   # as quotetrack check does
     extracted = time.perf_counter()
     findings = verify.verify_quotes(doc, "draft.txt", loaded)
     elapsed = time.perf_counter() - started
