@@ -55,9 +55,9 @@ class Tables(NamedTuple):
     at_start: dict                               # word trie of ^phrases (sentence start only)
     names: dict                                  # case-kept trie of place and institution names
     not_past: frozenset[str]                     # "-ed" adjectives past_tense skips
-    position: dict[str, int]                     # rule -> its line in the rules file
-    pair: dict[str, tuple[str, float]]           # rule -> (rule, weight), as ClaimScore.rules holds it
-    kind: dict[str, str]                         # rule -> its type
+    position: dict[str, int]                     # rule -> its place among the rules (file order)
+    pairs: tuple[tuple[str, float], ...]         # (rule, weight) by place, as ClaimScore.rules holds them
+    kinds: tuple[str, ...]                       # the rule's type by place
 
 
 # A word trie: {word: (rules a phrase ending at this word fires, {next word: ...})}.
@@ -161,8 +161,8 @@ def tables() -> Tables:
     return Tables(rules, bias, threshold,
                   anywhere, at_start, names, lexicon.lower_words(ED_ADJECTIVES_FILE),
                   {name: i for i, name in enumerate(rules)},
-                  {name: (name, r.weight) for name, r in rules.items()},
-                  {name: r.type for name, r in rules.items()})
+                  tuple((name, r.weight) for name, r in rules.items()),
+                  tuple(r.type for r in rules.values()))
 
 
 def default_threshold() -> float:
@@ -302,11 +302,12 @@ def score_claim(sentence: str) -> ClaimScore:
     False
     """
     t = tables()
-    fired = sorted(_fired(sentence), key=t.position.__getitem__)    # in file order
-    rules = tuple(map(t.pair.__getitem__, fired))
-    total = t.bias + sum(weight for _name, weight in rules)   # this order, so the float is stable
+    # places in file order (integers sort faster than names by a key)
+    fired = sorted(map(t.position.__getitem__, _fired(sentence)))
+    rules = tuple(map(t.pairs.__getitem__, fired))
+    total = t.bias + sum(weight for _name, weight in rules)   # in file order: the same float every time
     score = 1.0 / (1.0 + math.exp(-total))
-    fired_types = set(map(t.kind.__getitem__, fired))
+    fired_types = set(map(t.kinds.__getitem__, fired))
     types = tuple([kind for kind in CLAIM_TYPES if kind in fired_types])
     return ClaimScore(score, score >= t.threshold, types, rules)
 
