@@ -74,6 +74,9 @@ def _patterns() -> dict:
         # stdlib re, whose \w (less "_") is Unicode letters and digits: a quarter faster
         # here than the regex module's [\p{L}\p{N}] on the ClaimBuster sentences
         "token": re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*"),
+        # the same on ASCII text, where [^\W_] is [A-Za-z0-9] (and no ’ occurs): a table
+        # lookup a character instead of a Unicode category test, a fifth faster
+        "ascii_token": re.compile(r"[A-Za-z0-9]+(?:['.,][A-Za-z0-9]+)*"),
         # a year in figures, or a decade: "1967", "2008", "1990s"
         "year": regex.compile(r"(?:1[6-9]\d\d|20\d\d)s?"),
     }
@@ -209,7 +212,7 @@ def fired_rules(sentence: str) -> frozenset[str]:
 def _fired(sentence: str) -> set[str]:
     """:func:`fired_rules` as a set (what :func:`score_claim` reads)."""
     t = tables()
-    raw = _patterns()["token"].findall(sentence)
+    raw = _patterns()["ascii_token" if sentence.isascii() else "token"].findall(sentence)
     if "’" in sentence:
         words = [w.lower().replace("’", "'") for w in raw]
     else:
