@@ -35,6 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from operator import attrgetter
 from typing import Callable, Iterable, NamedTuple, Sequence
 
 from . import quantities
@@ -208,7 +209,7 @@ def units(doc: Document, skip: frozenset[int] | None = None) -> list[Unit]:
     starts = [s.start for s in doc.sentences]
     for i in range(len(doc.quotes)):
         found.extend(quote_units(doc, i, starts))
-    found.sort(key=lambda u: (u.start, u.end))
+    found.sort(key=attrgetter("start", "end"))
     return found
 
 

@@ -310,7 +310,8 @@ def score_claim(sentence: str) -> ClaimScore:
     rules = tuple(map(t.pairs.__getitem__, fired))
     total = t.bias + sum(weight for _name, weight in rules)   # in file order: the same float every time
     score = 1.0 / (1.0 + math.exp(-total))
-    fired_types = set(map(t.kinds.__getitem__, fired))
+    kinds = t.kinds
+    fired_types = {kinds[i] for i in fired}
     types = tuple([kind for kind in CLAIM_TYPES if kind in fired_types])
     return ClaimScore(score, score >= t.threshold, types, rules)
 
