@@ -221,9 +221,9 @@ def _fired(sentence: str) -> set[str]:
     first = 0
     while first < len(words) and words[first] in _OPENERS:
         first += 1
-    if first < len(words):
+    if first < len(words) and words[first] in t.at_start:
         _walk(t.at_start, words, first, fired)
-    _word_rules(sentence, raw, words, first, fired)
+    _word_rules(t, sentence, raw, words, first, fired)
     if "than" in words:
         if any(w == "than" and (i == 0 or words[i - 1] not in _NOT_COMPARATIVE)
                for i, w in enumerate(words)):
@@ -253,14 +253,13 @@ def _sentence_rules(sentence: str, n: int) -> set[str]:
     return fired
 
 
-def _word_rules(sentence: str, raw: list[str], words: list[str], first: int,
+def _word_rules(t: Tables, sentence: str, raw: list[str], words: list[str], first: int,
                 fired: set[str]) -> None:
     """Add the rules found word by word: the phrases of the ``anywhere`` trie, numbers
     in figures (``digits``, ``year``) and capitalised words (``proper_noun(s)``, and
     ``place`` and ``institution`` from the ``names`` trie).  ``raw`` are the tokens as
     written, ``words`` the same lower-cased; ``first`` is the first word after the
-    openers, where a capital says nothing."""
-    t = tables()
+    openers, where a capital says nothing.  ``t``: the :func:`tables`."""
     anywhere, names = t.anywhere, t.names
     year = _patterns()["year"].fullmatch
     keys = raw       # tokens as written, less a possessive 's, to look up names
