@@ -35,7 +35,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from typing import Callable, Iterable, NamedTuple
+from operator import attrgetter
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from . import quantities
 from .claimscore import score_claim
@@ -208,7 +209,7 @@ def units(doc: Document, skip: frozenset[int] | None = None) -> list[Unit]:
     starts = [s.start for s in doc.sentences]
     for i in range(len(doc.quotes)):
         found.extend(quote_units(doc, i, starts))
-    found.sort(key=lambda u: (u.start, u.end))
+    found.sort(key=attrgetter("start", "end"))
     return found
 
 
@@ -229,17 +230,21 @@ def scored_pieces(unit: Unit, limit: int = MAX_SCORED) -> list[tuple[int, int]]:
     return out
 
 
-def find_quantities(text: str, pieces: Iterable[tuple[int, int]]) -> tuple[Quantity, ...]:
+def find_quantities(text: str, pieces: Sequence[tuple[int, int]]) -> tuple[Quantity, ...]:
     """The quantities in the pieces of a unit (:func:`quantities.find`), offsets into ``text``."""
+    if len(pieces) == 1:                  # most units: find's own tuple
+        return quantities.find(text, *pieces[0])
     return tuple(q for s, e in pieces for q in quantities.find(text, s, e))
 
 
-def said(text: str, pieces: Iterable[tuple[int, int]]) -> str:
+def said(text: str, pieces: Sequence[tuple[int, int]]) -> str:
     """The words the speaker said: the pieces' text joined by one space.
 
     >>> said("“We will,” she said, “win.”", [(1, 8), (22, 26)])
     'We will win.'
     """
+    if len(pieces) == 1:                  # most units: no join
+        return text[pieces[0][0]:pieces[0][1]]
     return " ".join(text[s:e] for s, e in pieces)
 
 

@@ -55,7 +55,9 @@ class Tables(NamedTuple):
     at_start: dict                               # word trie of ^phrases (sentence start only)
     names: dict                                  # case-kept trie of place and institution names
     not_past: frozenset[str]                     # "-ed" adjectives past_tense skips
-    info: dict                                   # rule -> (position, (rule, weight), type)
+    position: dict[str, int]                     # rule -> its place among the rules (file order)
+    pairs: tuple[tuple[str, float], ...]         # (rule, weight) by place, as ClaimScore.rules holds them
+    kinds: tuple[str, ...]                       # the rule's type by place
 
 
 # A word trie: {word: (rules a phrase ending at this word fires, {next word: ...})}.
@@ -72,6 +74,9 @@ def _patterns() -> dict:
         # stdlib re, whose \w (less "_") is Unicode letters and digits: a quarter faster
         # here than the regex module's [\p{L}\p{N}] on the ClaimBuster sentences
         "token": re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*"),
+        # the same on ASCII text, where [^\W_] is [A-Za-z0-9] (and no ’ occurs): a table
+        # lookup a character instead of a Unicode category test, a fifth faster
+        "ascii_token": re.compile(r"[A-Za-z0-9]+(?:['.,][A-Za-z0-9]+)*"),
         # a year in figures, or a decade: "1967", "2008", "1990s"
         "year": regex.compile(r"(?:1[6-9]\d\d|20\d\d)s?"),
     }
@@ -158,7 +163,9 @@ def tables() -> Tables:
                     _add(names, entry, rule)
     return Tables(rules, bias, threshold,
                   anywhere, at_start, names, lexicon.lower_words(ED_ADJECTIVES_FILE),
-                  {name: (i, (name, r.weight), r.type) for i, (name, r) in enumerate(rules.items())})
+                  {name: i for i, name in enumerate(rules)},
+                  tuple((name, r.weight) for name, r in rules.items()),
+                  tuple(r.type for r in rules.values()))
 
 
 def default_threshold() -> float:
@@ -199,14 +206,40 @@ def fired_rules(sentence: str) -> frozenset[str]:
     from places.txt and org_words.txt), a regular past ``-ed`` form, a final ``?``,
     and the length (``short`` under 5 words, ``long`` from 25).
     """
+    return frozenset(_fired(sentence))
+
+
+def _fired(sentence: str) -> set[str]:
+    """:func:`fired_rules` as a set (what :func:`score_claim` reads)."""
     t = tables()
-    pats = _patterns()
-    raw = pats["token"].findall(sentence)
-    words = [w.lower() for w in raw]
+    raw = _patterns()["ascii_token" if sentence.isascii() else "token"].findall(sentence)
     if "’" in sentence:
-        words = [w.replace("’", "'") for w in words]
-    fired: set[str] = set()
-    n = len(words)
+        words = [w.lower().replace("’", "'") for w in raw]
+    else:
+        words = [w.lower() for w in raw]
+    fired = _sentence_rules(sentence, len(words))
+    first = 0
+    while first < len(words) and words[first] in _OPENERS:
+        first += 1
+    if first < len(words) and words[first] in t.at_start:
+        _walk(t.at_start, words, first, fired)
+    _word_rules(t, sentence, raw, words, first, fired)
+    if "than" in words:
+        if any(w == "than" and (i == 0 or words[i - 1] not in _NOT_COMPARATIVE)
+               for i, w in enumerate(words)):
+            fired.add("than")
+    not_past = t.not_past
+    # the cheap test first, in a list comprehension: few words end in "ed"
+    if any(len(w) > 4 and w[-3] != "e" and w not in not_past
+           for w in [w for w in words if w[-2:] == "ed"]):
+        fired.add("past_tense")
+    return fired
+
+
+def _sentence_rules(sentence: str, n: int) -> set[str]:
+    """The rules of the sentence as a whole: its length ``n`` in words, a final ``?``,
+    ``%`` and currency signs."""
+    fired = set()
     if n < _SHORT:
         fired.add("short")
     elif n >= _LONG:
@@ -217,44 +250,46 @@ def fired_rules(sentence: str) -> frozenset[str]:
         fired.add("percent_sign")
     if "$" in sentence or "€" in sentence or "£" in sentence:
         fired.add("currency_sign")
-    first = 0
-    while first < n and words[first] in _OPENERS:
-        first += 1
-    if first < n:
-        _walk(t.at_start, words, first, fired)
+    return fired
+
+
+def _word_rules(t: Tables, sentence: str, raw: list[str], words: list[str], first: int,
+                fired: set[str]) -> None:
+    """Add the rules found word by word: the phrases of the ``anywhere`` trie, numbers
+    in figures (``digits``, ``year``) and capitalised words (``proper_noun(s)``, and
+    ``place`` and ``institution`` from the ``names`` trie).  ``raw`` are the tokens as
+    written, ``words`` the same lower-cased; ``first`` is the first word after the
+    openers, where a capital says nothing.  ``t``: the :func:`tables`."""
     anywhere, names = t.anywhere, t.names
-    # phrases: one dict lookup a word, a trie walk only where a longer phrase may start
-    for i in [i for i, w in enumerate(words) if w in anywhere]:
-        found, children = anywhere[words[i]]
-        if found:
-            fired.update(found)
-        if children:
-            _walk(children, words, i + 1, fired)
-    year = pats["year"].fullmatch
-    for w in [w for w in words if w[0].isdigit()]:
-        fired.add("year" if year(w) else "digits")
-    if "than" in words:
-        if any(w == "than" and (i == 0 or words[i - 1] not in _NOT_COMPARATIVE)
-               for i, w in enumerate(words)):
-            fired.add("than")
-    not_past = t.not_past
-    if any(w[-2:] == "ed" and len(w) > 4 and w[-3] != "e" and w not in not_past for w in words):
-        fired.add("past_tense")
-    capitals = 0
+    year = _patterns()["year"].fullmatch
     keys = raw       # tokens as written, less a possessive 's, to look up names
     if "'s" in sentence or "’s" in sentence:
         keys = [k[:-2] if k.endswith(("'s", "’s")) else k for k in raw]
-    for i in [i for i, r in enumerate(raw) if r[0].isupper()]:
-        w = words[i]
-        if w in _FIRST_PERSON_I or w == "than":
+    after = words[1:]
+    after.append("")
+    capitals = 0
+    # one loop for all three (faster than a pass each); a phrase trie is walked only
+    # where the next word continues a phrase
+    for i, w in enumerate(words):
+        entry = anywhere.get(w)
+        if entry is not None:
+            found, children = entry
+            if found:
+                fired.update(found)
+            if after[i] in children:
+                _walk(children, words, i + 1, fired)
+        c = raw[i][0]
+        if c.islower():
             continue
-        if i > first:
-            capitals += 1
-        if keys[i] in names:
-            _walk(names, keys, i, fired)
+        if c.isdigit():
+            fired.add("year" if year(w) else "digits")
+        elif c.isupper() and w not in _FIRST_PERSON_I and w != "than":
+            if i > first:
+                capitals += 1
+            if keys[i] in names:
+                _walk(names, keys, i, fired)
     if capitals:
         fired.add("proper_noun" if capitals == 1 else "proper_nouns")
-    return frozenset(fired)
 
 
 def score_claim(sentence: str) -> ClaimScore:
@@ -269,13 +304,14 @@ def score_claim(sentence: str) -> ClaimScore:
     False
     """
     t = tables()
-    info = t.info
-    fired = sorted(info[name] for name in fired_rules(sentence))    # in file order
-    rules = tuple(rule for _order, rule, _type in fired)
-    total = t.bias + sum(weight for _name, weight in rules)
+    # places in file order (integers sort faster than names by a key)
+    fired = sorted(map(t.position.__getitem__, _fired(sentence)))
+    rules = tuple(map(t.pairs.__getitem__, fired))
+    total = t.bias + sum(weight for _name, weight in rules)   # in file order: the same float every time
     score = 1.0 / (1.0 + math.exp(-total))
-    fired_types = {kind for _order, _rule, kind in fired}
-    types = tuple(kind for kind in CLAIM_TYPES if kind in fired_types)
+    kinds = t.kinds
+    fired_types = {kinds[i] for i in fired}
+    types = tuple([kind for kind in CLAIM_TYPES if kind in fired_types])
     return ClaimScore(score, score >= t.threshold, types, rules)
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
 
 
 from . import lexicon
@@ -119,11 +118,13 @@ def number_value(token: str) -> float | None:
 def find(text: str, start: int = 0, end: int | None = None) -> tuple[Quantity, ...]:
     """Every quantity in ``text[start:end]``, with offsets into ``text``."""
     end = len(text) if end is None else end
+    if not _may_hold_quantity(text, start, end):
+        return ()          # most sentences: the full pattern is not run
     stop_words = lexicon.lower_words("function_words.txt")
     units = _units()
     words = _number_words()
     out: list[Quantity] = []
-    for match in _matches(text, start, end, words):
+    for match in _pattern().finditer(text, start, end):
         value, unit = _value(match)
         if value is None or _is_pronoun_one(match):
             continue
@@ -198,21 +199,27 @@ def _is_pronoun_one(match: re.Match) -> bool:
 
 
 _SIGN_OR_DIGIT = re.compile(r"[\d$€£¥]")   # "3", "$", "€": a quantity may start here
-_LOWER_WORD = re.compile(r"[a-z]+")         # "twenty", "five" in "twenty-five,"
 
 
-def _may_hold_quantity(text: str, start: int, end: int, words: dict) -> bool:
-    """A cheap test: a digit, a currency sign, or a number word ("three", "twenty-five")."""
-    if _SIGN_OR_DIGIT.search(text, start, end):
-        return True
-    return not words.keys().isdisjoint(_LOWER_WORD.findall(text[start:end].lower()))
+@lru_cache(maxsize=1)
+def _number_word() -> re.Pattern:
+    """A number word of data/number_words.tsv that is a whole run of the letters a-z
+    in lower-cased text: "twenty" and "five" in "twenty-five,", not "one" in "someone"."""
+    runs = [w for w in _number_words() if re.fullmatch("[a-z]+", w)]   # no other word is a run
+    if not runs:
+        return re.compile("(?!)")          # matches nothing
+    return re.compile(rf"(?<![a-z])(?:{lexicon.trie_pattern(runs)})(?![a-z])")
 
 
-def _matches(text: str, start: int, end: int, words: dict) -> Iterator[re.Match]:
-    """Matches of the full pattern in ``text[start:end]``; most sentences hold no number
-    and are passed over by :func:`_may_hold_quantity` without running it."""
-    if _may_hold_quantity(text, start, end, words):
-        yield from _pattern().finditer(text, start, end)
+def _may_hold_quantity(text: str, start: int, end: int) -> bool:
+    """A cheap test: a digit, a currency sign, or a number word ("three", "twenty-five"),
+    which most sentences lack; only where it holds is the full pattern run.
+
+    >>> [_may_hold_quantity(t, 0, len(t)) for t in ("Twenty-five,", "Someone said so.", "$")]
+    [True, False, True]
+    """
+    return (_SIGN_OR_DIGIT.search(text, start, end) is not None
+            or _number_word().search(text[start:end].lower()) is not None)
 
 
 def _value(match: re.Match) -> tuple[float | None, str]:

@@ -147,6 +147,21 @@ def test_any_text_scores_in_range_deterministically(text):
     assert set(s.types) <= set(claimscore.CLAIM_TYPES)
 
 
+
+@pytest.mark.parametrize("text", ["don't stop at 1,200.5 in the U.S.", "a_b __init__ x_1", "O'Neill's 3rd, 4th.",
+                                  "", "'quoted' ,comma, .dot."])
+def test_ascii_tokens_as_the_unicode_pattern(text):
+    # fired_rules tokenises ASCII text with the faster ASCII pattern: it must split the same
+    pats = claimscore._patterns()
+    assert pats["ascii_token"].findall(text) == pats["token"].findall(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_tokens_as_the_unicode_pattern_any_text(text):
+    pats = claimscore._patterns()
+    assert pats["ascii_token"].findall(text) == pats["token"].findall(text)
+
 # --- eval-claims --------------------------------------------------------------------------------------
 
 # Two clear claims, one clear non-claim labelled 0, one non-claim labelled 1 (a miss),

@@ -1,4 +1,6 @@
 """Numbers and named quantities: values, units, offsets."""
+import re
+
 import pytest
 from hypothesis import given, strategies as st
 
@@ -48,3 +50,19 @@ def test_any_text_offsets_slice_back(text):
     for q in quantities.find(text):
         assert text[q.start:q.end] == q.text
         assert q.value is None or q.value >= 0
+
+
+@pytest.mark.parametrize("text, holds", [
+    ("Twenty-five,", True), ("TEN people", True), ("$", True), ("\u0663 people", True),  # Arabic-Indic 3
+    ("Someone often wrote.", False), ("fiver", False), ("", False), ("\u017fix", False),  # long s
+])
+def test_pre_test(text, holds):
+    assert quantities._may_hold_quantity(text, 0, len(text)) is holds
+
+
+@given(st.text(alphabet=st.sampled_from(list("onetwfivrsx -,T3$\u017f\u00e9\u0130")), max_size=30))
+def test_pre_test_is_its_rule(text):
+    # a sign or digit, or a whole run of a-z in the lower-cased text that is a number word
+    runs = re.findall("[a-z]+", text.lower())
+    expected = bool(re.search(r"[\d$€£¥]", text)) or any(r in quantities._number_words() for r in runs)
+    assert quantities._may_hold_quantity(text, 0, len(text)) == expected
