@@ -221,6 +221,8 @@ def _fired(sentence: str) -> set[str]:
     first = 0
     while first < len(words) and words[first] in _OPENERS:
         first += 1
+    if "May" in raw or "March" in raw:
+        words = _months_kept(raw, words, first)
     if first < len(words) and words[first] in t.at_start:
         _walk(t.at_start, words, first, fired)
     _word_rules(t, sentence, raw, words, first, fired)
@@ -234,6 +236,17 @@ def _fired(sentence: str) -> set[str]:
            for w in [w for w in words if w[-2:] == "ed"]):
         fired.add("past_tense")
     return fired
+
+
+def _months_kept(raw: list[str], words: list[str], first: int) -> list[str]:
+    """``words`` with a capitalised month inside the sentence kept as written, so that
+    "in May" is not the modal "may" nor "in March" the verb "march".
+
+    >>> _months_kept(["It", "rose", "in", "May"], ["it", "rose", "in", "may"], 0)
+    ['it', 'rose', 'in', 'May']
+    """
+    months = lexicon.words("calendar_words.txt")
+    return [r if i != first and r in months else w for i, (r, w) in enumerate(zip(raw, words))]
 
 
 def _sentence_rules(sentence: str, n: int) -> set[str]:

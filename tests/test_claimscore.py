@@ -44,6 +44,7 @@ def test_rules_and_types(case):
     s = claimscore.score_claim(case["sentence"])
     fired = [name for name, _w in s.rules]
     assert set(case["rules"]) <= set(fired), fired
+    assert not set(case.get("not_rules", ())) & set(fired), fired
     assert list(s.types) == case["types"]
 
 
