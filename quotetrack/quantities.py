@@ -137,7 +137,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Quantity, .
         stop = match.end("after") if after else (
             max(match.end(g) for g in ("digits", "short", "dscale", "words", "ascale")
                 if match.start(g) >= 0))
-        if not unit and match.group("noun"):
+        if not unit and match.group("noun") and not _is_year(match):
             unit, stop = _counted_noun(match.group("noun"), match.start("noun"), stop_words,
                                        words) or (unit, stop)
         begin = match.start("sign") if sign else match.start() + (len(match.group())
@@ -191,6 +191,16 @@ def _counted_noun(run: str, offset: int, stop_words: frozenset[str],
             and words[at + 1][0].endswith("s") and not words[at + 1][0].endswith(("ss", "ous"))):
         at += 1
     return words[at]
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")     # "1967", "2019": a date, not a count
+
+
+def _is_year(match: re.Match) -> bool:
+    """A bare four-digit year counts nothing: "its 2019 level", "the 2016 election"."""
+    digits = match.group("digits")
+    return bool(digits and _YEAR.fullmatch(digits) and not match.group("dscale")
+                and not match.group("short"))
 
 
 def _is_pronoun_one(match: re.Match) -> bool:

@@ -19,6 +19,7 @@ from quotetrack import quantities
     ("three hundred and twenty-five thousand votes", [("three hundred and twenty-five thousand votes", 325000.0, "votes")]),
     ("A dozen people and two dozen eggs", [("A dozen people", 12.0, "people"), ("two dozen eggs", 24.0, "eggs")]),
     ("the first time since 1967", [("1967", 1967.0, "")]),
+    ("about 91 percent of its 2019 level", [("91 percent", 91.0, "%"), ("2019", 2019.0, "")]),
     ("One million people", [("One million people", 1e6, "people")]),
     ("COVID-19 and F-35 jets in 3rd place", []),
     ("He is 5m tall.", []),
