@@ -875,7 +875,7 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None                       # "He looked up and said", "She paused, then said"
     subject = None
     for i in range(j - 2, -1, -1):
-        if toks[i].text.lower() in mentions.SUBJECT_PRONOUNS and _clause_start_ok(s, i):
+        if toks[i].text.lower() in _words.subject_pronouns and _clause_start_ok(s, i):
             subject = (i, i + 1)
             break
     if subject is None:

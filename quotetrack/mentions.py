@@ -12,11 +12,12 @@ from functools import lru_cache
 from . import lexicon
 from .segment import Token
 
+_words = lexicon.WordClasses("word_classes.txt")   # _words.name_joiners, ... (data/word_classes.txt)
+
 MAX_MENTION_TOKENS = 10
 _PUNCT_INSIDE = frozenset({"&", "-"})
 # A plural possessive mark stands inside a mention: "the players’ union", "The Coastal Nurses’ Alliance".
 _POSSESSIVE_MARKS = frozenset({"’", "'"})
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 
 
 @lru_cache(maxsize=1)
@@ -57,11 +58,6 @@ def _is_verb_shaped(low: str) -> bool:
     return low.endswith("ly") or (len(low) > 4 and (low.endswith("ed") or low.endswith("ing")))
 
 
-# Pronoun-like quantifiers that can be a whole source: "others said", "many say", "some argue".
-_QUANTIFIER_HEADS = frozenset({"others", "many", "some", "most", "both", "all", "several", "few", "half",
-                               "everyone", "everybody", "nobody", "someone", "somebody", "anyone"})
-
-
 def _can_be_in_mention(tok: str, head: bool = True) -> bool:
     """May this token stand inside a source noun phrase?  A modifier (``head=False``) may look
     like a verb or a cue word ("hacking specialists", "protest leaders", "a report published
@@ -70,7 +66,7 @@ def _can_be_in_mention(tok: str, head: bool = True) -> bool:
     if not is_word(tok):
         return tok in _PUNCT_INSIDE or tok in _POSSESSIVE_MARKS
     low = tok.lower()
-    if low in determiners or low in preps or low == "and" or low in _QUANTIFIER_HEADS:
+    if low in determiners or low in preps or low == "and" or low in _words.quantifier_heads:
         return True
     if len(tok) > 1 and tok.isupper():
         return True                       # "US", "UN", "ACLU"
@@ -95,7 +91,7 @@ def _trim(tokens: list[Token], i: int, k: int) -> tuple[int, int] | None:
         k -= 1
     if i >= k:
         return None
-    if k - i == 1 and tokens[i].text.lower() in _QUANTIFIER_HEADS:
+    if k - i == 1 and tokens[i].text.lower() in _words.quantifier_heads:
         return i, k                       # "Some say …", "Many argue …"
     if all(t.text.lower() in calendar or t.text.lower() in determiners or t.text[:1].isdigit()
            for t in tokens[i:k]):
@@ -132,13 +128,13 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
         if k - 1 < lo:
             return None
     last = tokens[k - 1].text
-    if last.lower() in SUBJECT_PRONOUNS:
+    if last.lower() in _words.subject_pronouns:
         return k - 1, k
     i = k
     j = k - 1
     while j >= lo and k - j <= MAX_MENTION_TOKENS:
         tok = tokens[j].text
-        if tok.lower() in SUBJECT_PRONOUNS and j < k - 1:
+        if tok.lower() in _words.subject_pronouns and j < k - 1:
             break
         if not _can_be_in_mention(tok, head=j == k - 1):
             break
@@ -158,7 +154,7 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
     if i >= hi:
         return None
     first = tokens[i].text
-    if first.lower() in SUBJECT_PRONOUNS:
+    if first.lower() in _words.subject_pronouns:
         return i, i + 1
     _, determiners, preps, _, _, _ = _sets()
     k = i
@@ -183,7 +179,6 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
     return _trim(tokens, i, k)
 
 
-_OPENING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "still", "then", "also"})
 
 
 def _after_dateline(tokens: list[Token], lo: int, hi: int) -> int:
@@ -199,7 +194,7 @@ def names_someone(tokens: list[Token], i: int, k: int) -> bool:
     """Does tokens[i:k] name a possible speaker: a capitalised name, a pronoun, or a person or
     organisation noun ("the minister", "a spokeswoman", "officials")?  Not "the days"."""
     last = tokens[k - 1].text
-    if is_capitalised(last) or last.lower() in SUBJECT_PRONOUNS:
+    if is_capitalised(last) or last.lower() in _words.subject_pronouns:
         return True
     low = last.lower()
     return low in _sets()[5] or low in _title_words() or low in lexicon.lower_words("org_words.txt")
@@ -209,7 +204,7 @@ def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | 
     """The subject at the start of a clause: the first mention from ``lo``, after an opening
     adverbial ("On Monday, Gantz …" -> "Gantz")."""
     lo = _after_dateline(tokens, lo, hi)
-    while lo < hi and tokens[lo].text.lower() in _OPENING_CONJUNCTIONS:
+    while lo < hi and tokens[lo].text.lower() in _words.mention_openers:
         lo += 1                           # "But the court overruled and said …"
     if lo < hi and tokens[lo].text.lower() in lexicon.lower_words("adjunct_words.txt"):
         # "In a statement released Thursday, Rep. Jeffries …": skip the opening adverbial

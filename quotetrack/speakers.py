@@ -24,6 +24,8 @@ from .segment import paragraph_ranks
 from .attribute import Attribution
 from .model import Entity, Mention, Paragraph, Sentence
 
+_words = lexicon.WordClasses("word_classes.txt")   # _words.name_joiners, ... (data/word_classes.txt)
+
 # A run of capitalised words, allowing "of", "the", "and", "de", "bin" inside and abbreviations:
 # "US Secretary of Defense Mark Esper", "Sen. Ted Cruz", "Mr. Trump".
 _NAME_RUN = re.compile(
@@ -34,8 +36,6 @@ _AFTER_NAME_WORD = re.compile(r"[A-Z][\w’'\-]*[ \t]$")
 # ", a spokeswoman for the union" right after a name: the gendered noun shows the gender.
 _APPOSITIVE_NOUN = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'\-]+\s+){0,3}?([\w’'\-]+)")
 _POSSESSIVES = ("’s", "'s", "’", "'")
-_JOINERS = frozenset({"of", "the", "and", "for", "de", "da", "van", "von", "bin", "al", "la", "le"})
-_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "bin", "al", "la", "le"})
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 PRONOUN_WINDOW_PARAGRAPHS = 2
 MAX_LOOKBACK = 200
@@ -83,7 +83,7 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     if last == len(words) - 1:
         return words, []
     name = words[last + 1:]
-    if not all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in name):
+    if not all(w[:1].isupper() or w.lower() in _words.name_particles for w in name):
         return [], words
     return words[:last + 1], name
 
@@ -125,9 +125,9 @@ def _is_person_name(name: list[str]) -> bool:
         return False
     if " ".join(name) in lexicon.words("places.txt"):
         return False                      # "New Hampshire", "Abu Dhabi"
-    if any(w.lower() in function or w.lower() in calendar for w in name if w.lower() not in _NAME_PARTICLES):
+    if any(w.lower() in function or w.lower() in calendar for w in name if w.lower() not in _words.name_particles):
         return False
-    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in name)
+    return all(w[:1].isupper() or w.lower() in _words.name_particles for w in name)
 
 
 def _runs(text: str, single: bool = False):
@@ -275,7 +275,6 @@ _BEFORE_NAME = re.compile(r"(?:(^|[^\w\s])\s*)?(?:([A-Za-z’'\-]+)|([^\w\s]))\s
 
 
 # Words that join two names as well as two clauses: "Esper and Gantz", "…, and Gantz said".
-_JOINING = frozenset({"and", "or", "nor"})
 # A capitalised name (with its title) right before a joining word: "US Secretary of Defense
 # Mark Esper" in "US Secretary of Defense Mark Esper and".
 _NAME_BEFORE = re.compile(
@@ -306,7 +305,7 @@ def main_subject(text: str, start: int, end: int) -> bool:
     if mark is not None:
         return mark in ".!?;:,—–-“‘\"'("
     low = word.lower()
-    if low in _JOINING:                   # "Esper and Gantz": as the name before "and" is
+    if low in _words.coordinators:                   # "Esper and Gantz": as the name before "and" is
         k = before.start(2)
         while k > 0 and text[k - 1] in " \t":
             k -= 1
@@ -330,7 +329,7 @@ def _mention_type(words: list[str]) -> str:
         return "person"                  # "Pentagon spokesman Navy Capt. Jeff Davis"
     if any(_clean(w).lower() in orgs for w in words if w[:1].isupper()):
         return "organisation"
-    content = [w for w in words if w.lower() not in determiners and w.lower() not in _JOINERS]
+    content = [w for w in words if w.lower() not in determiners and w.lower() not in _words.name_joiners]
     if not content:
         return "unknown"
     if content[-1][:1].islower():
@@ -505,22 +504,11 @@ def _nearest_named(names: _NameIndex, start: int, gender: str | None) -> _Person
     return None
 
 
-# A word before a name that leaves the name the subject of its clause ("and Gantz said",
-# "because Gantz …"); any other lower-case word before it (a verb, a preposition) makes it
-# an object.
-_CLAUSE_OPENERS = frozenset({
-    "and", "but", "while", "as", "when", "that", "because", "although", "though", "after",
-    "before", "since", "so", "then", "where", "whereas", "until", "once", "if", "yet"})
+# A word of data/word_classes.txt [subject_openers] before a name leaves the name the
+# subject of its clause ("and Gantz said"); any other lower-case word before it (a verb,
+# a preposition) makes it an object.
 _SUBJECT_SENTENCES_BACK = 3
 _TITLE_AFTER = re.compile(r"[ \t]+([a-z][\w\-]*)[ \t]+[A-Z]")
-# Lower-case words that may stand before a title in a person's phrase ("the former
-# Rovers manager", "a senior Treasury official").
-_NAME_MODIFIERS = frozenset({
-    "the", "a", "an", "former", "longtime", "veteran", "acting", "interim", "incoming",
-    "outgoing", "retired", "deputy", "senior", "current", "then", "new", "its", "his", "her",
-    "their"})
-
-
 @lru_cache(maxsize=1)
 def _title_nouns() -> frozenset[str]:
     return _lists()[0] | lexicon.lower_words("person_nouns.txt")
@@ -582,10 +570,10 @@ class _Subjects:
             if not word.islower():
                 i = j - 1                 # a capitalised word of the same phrase ("Rovers")
                 continue
-            if word in titles or word in _NAME_MODIFIERS or "-" in word:
+            if word in titles or word in _words.name_modifiers or "-" in word:
                 i = j - 1                 # "three-term County Executive Gordon Pellham"
                 continue
-            return word in _CLAUSE_OPENERS or word in cues
+            return word in _words.subject_openers or word in cues
         return False
 
     def antecedent(self, start: int, gender: str, paragraphs: int) -> _Person | None:
