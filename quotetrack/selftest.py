@@ -926,7 +926,7 @@ def write_report(outcomes: Sequence[Outcome], errors: Sequence[Finding], out: Te
     out.write(f"unmutated rewrites left out (the rewrite changed extraction): {left_out}\n")
     out.write(f"error-level findings on unmutated drafts: {len(errors)}\n")
     for f in errors:
-        out.write(f"  {f.file}:{f.line}:{f.column}: {f.verdict}: {_short(f.quote)}\n")
+        out.write(f"  {f.file}:{f.line}:{f.column}: {f.verdict}: {_short(f.quote or f.message)}\n")
     if misses:
         wrong = [o for o in outcomes if not o.broken and not o.correct]
         out.write(f"\nwrong verdicts: {len(wrong)}\n")
