@@ -38,7 +38,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Callable, Iterable, Sequence, TextIO
+from typing import Callable, Iterable, Mapping, Sequence, TextIO
 
 from . import lexicon, pipeline, quotes as quote_marks, speakers
 from .config import Config
@@ -772,6 +772,26 @@ CHECKS: tuple[tuple[str, Callable[[Draft], list[Finding]]], ...] = (
 )
 
 
+def cited_sources(doc: Document, labels: Mapping[str, str]) -> dict[int, str]:
+    """Quote index -> the source its sentence names, outside the quoted words: with
+    ``{"briefing": "briefing.txt"}``, “…,” Okafor said at the briefing cites briefing.txt.
+    A sentence that names two labelled sources cites neither.
+
+    >>> doc = pipeline.extract("“We will sign,” Ortiz said in a press release.")
+    >>> cited_sources(doc, {"press release": "release.txt", "briefing": "briefing.txt"})
+    {0: 'release.txt'}
+    """
+    patterns = {name: re.compile(rf"(?<!\w){re.escape(label)}(?!\w)", re.IGNORECASE)
+                for label, name in labels.items()}
+    out: dict[int, str] = {}
+    for i, quote in enumerate(doc.quotes):
+        around = quote.context.replace(quote.text, " ")
+        named = {name for name, pattern in patterns.items() if pattern.search(around)}
+        if len(named) == 1:
+            out[i] = named.pop()
+    return out
+
+
 NO_CLAIMS = Config(claims=False)     # the checks read quotes and names, not claims
 
 
@@ -780,9 +800,12 @@ def run_check(fn: Callable[[Draft], list[Finding]], text: str, file: str = "<tex
     return fn(prepare(pipeline.extract(text, file, NO_CLAIMS), file))
 
 
-def check(text: str, file: str, sources: Sequence = (), config: Config | None = None) -> list[Finding]:
+def check(text: str, file: str, sources: Sequence = (), config: Config | None = None,
+          labels: Mapping[str, str] | None = None) -> list[Finding]:
     """Every finding on a draft, sorted by position: the source-free checks, then, with
     ``sources`` (from :func:`quotetrack.verify.load_source`), one verdict per quote.
+    ``labels`` name sources as a draft cites them ({"press release": "release.txt"}):
+    a quote whose sentence names one is held to that source (see :func:`cited_sources`).
 
     >>> [(f.line, f.column, f.severity, f.verdict) for f in check("“We will win,” he said.", "draft.txt")]
     [(1, 16, 'error', 'pronoun-before-name')]
@@ -794,7 +817,7 @@ def check(text: str, file: str, sources: Sequence = (), config: Config | None = 
         findings.extend(fn(draft))
     if sources:
         from . import verify             # its findings carry verify's own severities (verify.VERDICTS)
-        findings.extend(verify.verify_quotes(doc, file, sources))
+        findings.extend(verify.verify_quotes(doc, file, sources, cited_sources(doc, labels or {})))
     order = {name: i for i, (name, _) in enumerate(CHECKS)}
     findings.sort(key=lambda f: (f.start, f.end, order.get(f.verdict, len(order)), f.verdict))
     return findings

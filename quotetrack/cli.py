@@ -270,9 +270,11 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
                     "message); the exit status is 1 when any is an error.")
     p.add_argument("drafts", nargs="*", metavar="DRAFT",
                    help="draft file, directory (*.txt, *.md), .jsonl file or -")
-    p.add_argument("--source", action="append", default=[], metavar="FILE",
+    p.add_argument("--source", action="append", default=[], metavar="[LABEL=]FILE",
                    help="a transcript, press release or earlier story to hold the draft's quotes "
-                        "against (repeat for several)")
+                        "against (repeat for several); with LABEL= a quote whose sentence names "
+                        "LABEL (\"briefing=transcript.txt\": \"…,\" she said at the briefing) "
+                        "is cited to that file, and found-elsewhere if its words are in another")
     p.add_argument("--format", choices=CHECK_FORMATS, default="table",
                    help="table: one compiler-style line per finding (default); json: one JSON "
                         "object per finding per line; csv: a header, then one row per finding")
@@ -513,6 +515,15 @@ def cmd_track_alias(args: argparse.Namespace) -> int:
 
 # --- check -----------------------------------------------------------------------------------------
 
+def split_label(value: str) -> tuple[str | None, str]:
+    """``--source`` value -> (label, path): "briefing=t.txt" -> ("briefing", "t.txt"); a value
+    that is itself an existing file, or has no "=", has no label."""
+    label, sep, path = value.partition("=")
+    if not sep or not label.strip() or not path or os.path.exists(value):
+        return None, value
+    return label.strip(), path
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """Check each draft (against the sources, if any) and write its findings as they come; 1 if
     any finding is an error (or, with --strict, a warning) or any file could not be read."""
@@ -525,14 +536,19 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     failures = 0
     sources = []
+    labels: dict[str, str] = {}
     if args.source:
         from . import verify
-        for path in args.source:
+        for value in args.source:
+            label, path = split_label(value)
             try:
                 sources.append(verify.load_source(path))
             except verify.SourceError as exc:
                 failures += 1
                 report(path, str(exc))
+                continue
+            if label:
+                labels[label] = sources[-1].name
     writer = check.FindingWriter(args.format, sys.stdout)
     counts = check.tally(())
     for item in reader.iter_inputs(args.drafts):
@@ -541,7 +557,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             report(item.source, item.message)
             continue
         try:
-            findings = check.check(item.text, item.doc_id, sources)
+            findings = check.check(item.text, item.doc_id, sources, labels=labels)
         except Exception as exc:   # noqa: BLE001 - a bug on one draft must not end the batch
             failures += 1
             report(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")

@@ -313,3 +313,44 @@ def test_cli_self_test_calls_the_harness(monkeypatch, capsys):
     assert cli.main(["check", "--self-test", "a.txt", "b.txt"]) == 3
     assert cli.main(["check", "d.txt", "--self-test"]) == 3
     assert calls == [["a.txt", "b.txt"], ["d.txt"]]
+
+
+# --- sources named per quote (--source LABEL=FILE) ----------------------------------------------
+
+CORPUS_CHECK = Path(__file__).resolve().parents[1] / "corpus" / "check"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("briefing=t.txt", ("briefing", "t.txt")),
+    ("press release=dir/r.txt", ("press release", "dir/r.txt")),
+    ("t.txt", (None, "t.txt")),
+    ("=t.txt", (None, "=t.txt")),
+    ("briefing=", (None, "briefing=")),
+])
+def test_split_label(value, expected):
+    assert cli.split_label(value) == expected
+
+
+def test_a_file_whose_name_has_an_equals_sign_is_not_a_label(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a=b.txt").write_text("A: We will sign.\nB: No.\n", encoding="utf-8")
+    assert cli.split_label("a=b.txt") == (None, "a=b.txt")
+
+
+def test_cited_source_elsewhere_is_found_elsewhere(tmp_path, capsys):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("“Weekend riders have waited long enough for frequent service,” Delgado said "
+                     "at the briefing.\n\n“Our drivers have worked without a new contract for 18 "
+                     "months,” Daniel Okafor said at the briefing.\n", encoding="utf-8")
+    briefing, release = CORPUS_CHECK / "briefing.txt", CORPUS_CHECK / "release.txt"
+    code = cli.main(["check", str(draft), "--source", f"briefing={briefing}",
+                     "--source", f"press release={release}", "--format", "json"])
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 0
+    assert [(r["line"], r["verdict"], r["severity"], r["source"], r["source_line"]) for r in rows] == [
+        (1, "found-elsewhere", "warning", str(release), 5),
+        (3, "verified", "info", str(briefing), 6),
+    ]
+    # without labels nothing is cited: the same quote is simply verified where it is
+    cli.main(["check", str(draft), "--source", str(briefing), "--source", str(release), "--format", "json"])
+    assert [json.loads(line)["verdict"] for line in capsys.readouterr().out.splitlines()] == ["verified", "verified"]
