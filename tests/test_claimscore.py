@@ -278,29 +278,19 @@ def test_questioner_lines_rank_lower(tmp_path):
     assert claims_eval.rank_debate(lines)[0] == 1
 
 
-@pytest.mark.parametrize("content, message", [
-    ('{"id": 1, "text": "x", "label": 1}\nnot json\n', "line 2: not JSON (Expecting value)"),
-    ('{"id": 1, "text": "x", "label": 2}\n', "line 1: 'label' must be 0 or 1, not 2"),
-    ('{"id": 1, "label": 0}\n', "line 1: want an object with a string 'text'"),
-    ("\n", "no labelled sentences"),
+@pytest.mark.parametrize("name, content, message", [
+    ("bad.jsonl", '{"id": 1, "text": "x", "label": 1}\nnot json\n', "line 2: not JSON (Expecting value)"),
+    ("bad.jsonl", '{"id": 1, "text": "x", "label": 2}\n', "line 1: 'label' must be 0 or 1, not 2"),
+    ("bad.jsonl", '{"id": 1, "label": 0}\n', "line 1: want an object with a string 'text'"),
+    ("bad.jsonl", "\n", "no labelled sentences"),
+    ("bad.tsv", "1\tA\tWe won.\t1\n2\tB\n", "line 2: expected 3 or 4 tab-separated fields "
+                                              "(line, speaker, text[, label]), found 2"),
+    ("bad.tsv", "1\tA\tWe won.\t7\n", "line 1: label must be 0 or 1, not '7'"),
+    ("bad.tsv", "1\tA\tWe won.\n", "line 1: no 0/1 label in the fourth field"),
+    ("bad.tsv", "A: We won.\nB: We lost.\n", "not a CLEF debate: want tab-separated line, speaker, text, label"),
 ])
-def test_eval_claims_bad_jsonl(tmp_path, capsys, content, message):
-    path = tmp_path / "bad.jsonl"
-    path.write_text(content, encoding="utf-8")
-    code, out, err = _run(["eval-claims", str(path)], capsys)
-    assert (code, out) == (1, "")
-    assert err == f"quotetrack: {path}: {message}\n"
-
-
-@pytest.mark.parametrize("content, message", [
-    ("1\tA\tWe won.\t1\n2\tB\n", "line 2: expected 3 or 4 tab-separated fields "
-                                 "(line, speaker, text[, label]), found 2"),
-    ("1\tA\tWe won.\t7\n", "line 1: label must be 0 or 1, not '7'"),
-    ("1\tA\tWe won.\n", "line 1: no 0/1 label in the fourth field"),
-    ("A: We won.\nB: We lost.\n", "not a CLEF debate: want tab-separated line, speaker, text, label"),
-])
-def test_eval_claims_bad_tsv(tmp_path, capsys, content, message):
-    path = tmp_path / "bad.tsv"
+def test_eval_claims_bad_file(tmp_path, capsys, name, content, message):
+    path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     code, out, err = _run(["eval-claims", str(path)], capsys)
     assert (code, out) == (1, "")
