@@ -1,7 +1,7 @@
 """Measure attributions against gold annotations: P/R/F1 and speaker accuracy.
 
 Gold and predictions are JSON Lines, one document a line, with character
-offsets into the original text (see ``/work/shared/data/README.md`` for the
+offsets into the original text (see ``../shared/data/README.md`` beside the repository for the
 gold format and :meth:`quotetrack.model.Document.to_dict` for predictions).
 
 How a score is made (GUIDE §4):
