@@ -44,6 +44,7 @@ from . import lexicon, pipeline, quotes as quote_marks, speakers
 from .config import Config
 from .model import SEVERITIES, Document, Finding, Quote
 from .output import one_line, shorten
+from .segment import Lines
 
 CHECK_FORMATS = ("table", "json", "csv")
 # The keys of the JSON Lines form of a finding, and the CSV header: the output contract.
@@ -118,22 +119,7 @@ def severity_of(verdict: str, default: str = "warning") -> str:
     return severities().get(verdict, default)
 
 
-# --- positions ----------------------------------------------------------------------------------
-
-class Lines:
-    """Line and column (both from 1; columns count characters) of offsets into one text.
-
-    >>> Lines("ab\\ncd").position(3)
-    (2, 1)
-    """
-
-    def __init__(self, text: str):
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self._starts, offset) - 1
-        return i + 1, offset - self._starts[i] + 1
-
+# --- the draft -----------------------------------------------------------------------------------
 
 @dataclass
 class Draft:

@@ -14,6 +14,7 @@ import re
 from typing import Any, Callable, Iterable, TextIO
 
 from .model import Claim, ClaimScore, Document, Quote
+from .segment import Lines
 
 FORMATS = ("table", "csv", "jsonl", "json", "markdown")
 DEFAULT_TABLE_STYLE = "simple"
@@ -33,8 +34,6 @@ TABLE_COLUMNS = ("#", "speaker", "as written", "title", "kind", "cue", "quote", 
 
 # A run of white space, newlines included: "a \n\n b" -> "a b" in table cells.
 WHITESPACE = re.compile(r"\s+")
-# A line break, to number the lines of a transcript: "a\nb" -> one match at 1.
-NEWLINE = re.compile(r"\n")
 
 
 def table_styles() -> tuple[str, ...]:
@@ -184,28 +183,13 @@ CLAIM_CSV_COLUMNS = (
 CLAIM_TABLE_COLUMNS = ("rank", "score", "speaker", "types", "quantities", "position", "claim")
 
 
-class LineIndex:
-    """File line numbers (from 1) of offsets into one text, by bisection.
-
-    >>> LineIndex("a\\nb\\nc").line(4)
-    3
-    """
-
-    def __init__(self, text: str):
-        self.breaks = [m.start() for m in NEWLINE.finditer(text)]
-
-    def line(self, offset: int) -> int:
-        import bisect
-        return bisect.bisect_left(self.breaks, offset) + 1
-
-
 def is_transcript_claim(doc: Document, claim: Claim) -> bool:
     """Is ``claim`` a statement of a transcript turn (placed by line, not paragraph:sentence)?"""
     from .claims import TRANSCRIPT_RULE
     return claim.quote is not None and doc.quotes[claim.quote].rule == TRANSCRIPT_RULE
 
 
-def claim_position(doc: Document, claim: Claim, lines: LineIndex) -> str:
+def claim_position(doc: Document, claim: Claim, lines: Lines) -> str:
     """``paragraph:sentence`` ("4:5"), or ``line N`` for a transcript turn."""
     if is_transcript_claim(doc, claim):
         return f"line {lines.line(claim.start)}"
@@ -219,7 +203,7 @@ def format_rules(claim: Claim) -> str:
     return explain(ClaimScore(claim.score, claim.check_worthy, claim.types, claim.rules))
 
 
-def claim_dict(doc: Document, rank: int, claim: Claim, lines: LineIndex) -> dict[str, Any]:
+def claim_dict(doc: Document, rank: int, claim: Claim, lines: Lines) -> dict[str, Any]:
     """The JSON form of one claim (``text == doc.text[start:end]``)."""
     return {
         "rank": rank, "text": claim.text, "start": claim.start, "end": claim.end,
@@ -233,7 +217,7 @@ def claim_dict(doc: Document, rank: int, claim: Claim, lines: LineIndex) -> dict
 
 def claims_record(doc: Document, chosen: list[Claim]) -> dict[str, Any]:
     """A document's JSON Lines record for ``claims``: doc_id, pass-through fields, claims, warnings."""
-    lines = LineIndex(doc.text)
+    lines = Lines(doc.text)
     out = {k: v for k, v in doc.to_dict().items() if k != "quotes"}
     warnings = out.pop("warnings")
     out["claims"] = [claim_dict(doc, i, c, lines) for i, c in enumerate(chosen, 1)]
@@ -241,7 +225,7 @@ def claims_record(doc: Document, chosen: list[Claim]) -> dict[str, Any]:
     return out
 
 
-def claim_csv_row(doc: Document, rank: int, claim: Claim, lines: LineIndex) -> list[Any]:
+def claim_csv_row(doc: Document, rank: int, claim: Claim, lines: Lines) -> list[Any]:
     """The CSV row of one claim, in :data:`CLAIM_CSV_COLUMNS` order."""
     return [
         doc.doc_id, *(doc.meta.get(k, "") for k in META_COLUMNS), rank, f"{claim.score:.4f}",
@@ -252,7 +236,7 @@ def claim_csv_row(doc: Document, rank: int, claim: Claim, lines: LineIndex) -> l
     ]
 
 
-def claim_table_row(doc: Document, rank: int, claim: Claim, lines: LineIndex,
+def claim_table_row(doc: Document, rank: int, claim: Claim, lines: Lines,
                     width: int | None = QUOTE_WIDTH, explain: bool = False) -> list[str]:
     """The table row of one claim, in :data:`CLAIM_TABLE_COLUMNS` order (+ rules with ``explain``)."""
     text = one_line(claim.text) if width is None else shorten(claim.text, width)
@@ -274,7 +258,7 @@ def render_claims(doc: Document, chosen: list[Claim], style: str = DEFAULT_TABLE
     if not chosen:
         return NO_CLAIMS
     from tabulate import tabulate
-    lines = LineIndex(doc.text)
+    lines = Lines(doc.text)
     rows = [claim_table_row(doc, i, c, lines, width, explain) for i, c in enumerate(chosen, 1)]
     headers = list(CLAIM_TABLE_COLUMNS) + (["rules"] if explain else [])
     if escape is not None:
@@ -321,7 +305,7 @@ def _claims_csv(chosen: Iterable[tuple[Document, list[Claim]]], out: TextIO) -> 
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CLAIM_CSV_COLUMNS)
     for doc, claims in chosen:
-        lines = LineIndex(doc.text)
+        lines = Lines(doc.text)
         writer.writerows(claim_csv_row(doc, i, c, lines) for i, c in enumerate(claims, 1))
 
 

@@ -9,6 +9,7 @@ part starts in lower case (``“Why?” he asked.``) or with a short source and 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Iterator, NamedTuple
@@ -17,6 +18,8 @@ import regex
 
 from . import lexicon
 from .model import Paragraph, Sentence
+
+_NEWLINE = re.compile(r"\n")     # a line break: what Lines counts
 
 # A non-blank line: "Gantz said.\n" -> the span of "Gantz said."
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]*[^\s\u2028\u2029][^\n\r\u2028\u2029]*")
@@ -142,3 +145,22 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """
     end = len(text) if end is None else end
     return [Token(m.start(), m.end(), m.group()) for m in _token_pattern().finditer(text, start, end)]
+
+
+class Lines:
+    """Line and column (both from 1; columns count characters) of offsets into one text,
+    by bisection over the line starts: the one line table of drafts, sources and outputs.
+
+    >>> Lines("ab\\ncd").position(3), Lines("a\\nb\\nc").line(4)
+    ((2, 1), 3)
+    """
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i + 1, offset - self.starts[i] + 1

@@ -34,6 +34,7 @@ from typing import Callable, Iterable, Sequence, TextIO
 
 from . import lexicon
 from .model import Document, Finding
+from .segment import Lines
 
 DRAFT = "draft"                  # the file name the drafts are checked under
 # A mutated passage keeps at least this many words: under four, a check says "too-short"
@@ -764,15 +765,6 @@ def finding_for(findings: Sequence[Finding], start: int, end: int) -> Finding | 
     return best
 
 
-def line_of(text: str, offset: int) -> int:
-    """The line (from 1) that ``offset`` is on.
-
-    >>> line_of("one\\ntwo", 5)
-    2
-    """
-    return text.count("\n", 0, offset) + 1
-
-
 def score_source(doc: Document, checker: Checker, seed: int = 0) -> tuple[list[Outcome], list[Finding]]:
     """Check every draft of one source; return the outcomes and the error-level findings
     on its unmutated drafts."""
@@ -794,9 +786,9 @@ def score_source(doc: Document, checker: Checker, seed: int = 0) -> tuple[list[O
             f = finding_for(findings, *pieces[0])
             outcomes.append(Outcome(doc.doc_id, UNMUTATED, "too-short" if n < SHORT_WORDS else "verified",
                                     f.verdict if f else NONE, text[slice(*pieces[0])],
-                                    line_of(text, pieces[0][0]), severity=f.severity if f else None))
+                                    Lines(text).line(pieces[0][0]), severity=f.severity if f else None))
     for _, mutant in drafts(doc, seed):
-        quote, line = mutant.text[mutant.start:mutant.end], line_of(mutant.text, mutant.start)
+        quote, line = mutant.text[mutant.start:mutant.end], Lines(mutant.text).line(mutant.start)
         f = finding_for(checker(mutant.text), mutant.start, mutant.end)
         # A verdict on the quote shows the extractor found it (with the speaker it gives);
         # only without one is the draft extracted again to tell a harness defect from a miss.

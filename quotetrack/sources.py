@@ -28,6 +28,7 @@ from typing import Iterable, NamedTuple
 import regex
 
 from . import lexicon, quantities
+from .segment import Lines
 
 # A word: letters and digits with inner apostrophes and hyphens, soft hyphens allowed
 # inside ("don’t", "F-35s", "com\u00admittee").
@@ -291,12 +292,7 @@ def _article_statements(doc, base: int, prefix: str) -> list[Statement]:
 
 def _line_table(text: str) -> list[tuple[int, int]]:
     """(start offset, line number) for every line of ``text``."""
-    out = [(0, 1)]
-    pos = text.find("\n")
-    while pos >= 0:
-        out.append((pos + 1, len(out) + 1))
-        pos = text.find("\n", pos + 1)
-    return out
+    return [(start, number) for number, start in enumerate(Lines(text).starts, 1)]
 
 
 def load_source(path: str) -> Source:

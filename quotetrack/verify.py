@@ -43,6 +43,7 @@ import regex
 
 from . import lexicon, quotes as quote_marks
 from .model import Document, Finding, Quote, QuotedSpan
+from .segment import Lines
 from .sources import (Source, SourceError, Statement, WordToken, basename, load_source,
                       word_key, word_list, word_tokens)
 
@@ -604,13 +605,9 @@ def verify_quotes(doc: Document, file: str, sources: Sequence[Source],
     sources = [s if isinstance(s, Source) else load_source(s) for s in sources]
     top = quote_marks.top_level(quote_marks.scan(doc.text, doc.paragraphs)[0])
     cited = cited or {}
-    return [verify_quote(doc.text, file, quote, sources, top, cited.get(i))
+    lines = Lines(doc.text)
+    return [verify_quote(doc.text, file, quote, sources, top, cited.get(i), lines)
             for i, quote in enumerate(doc.quotes)]
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def shown(text: str) -> str:
@@ -624,13 +621,15 @@ def shown(text: str) -> str:
 
 
 def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
-                 top: Sequence[QuotedSpan], cited: str | None = None) -> Finding:
-    """The verdict on one quote of a draft (see :func:`verify_quotes`)."""
+                 top: Sequence[QuotedSpan], cited: str | None = None,
+                 lines: Lines | None = None) -> Finding:
+    """The verdict on one quote of a draft (see :func:`verify_quotes`); ``lines``: the
+    draft's line table, when the caller has one."""
     segments, bounds = segments_of(text, quote, top)
     words = sum(len(s.tokens) for s in segments)
     claimed = "".join((" … " if bound == "ellipsis" else " / ") + text[s.tokens[0].start:s.tokens[-1].end]
                       for bound, s in zip([""] + bounds, segments) if s.tokens)[3:]
-    line, column = _position(text, quote.start)
+    line, column = (lines or Lines(text)).position(quote.start)
     base = dict(file=file, line=line, column=column, start=quote.start, end=quote.end,
                 quote=quote.text, speaker=quote.speaker)
     said = shown(claimed or quote.text)
