@@ -40,10 +40,6 @@ class _Open(NamedTuple):
     para_count: int     # paragraphs the quote has run over so far
 
 
-def _family(open_: _Open) -> str:
-    return "double" if open_.double else "single"
-
-
 def _is_word(ch: str | None) -> bool:
     return ch is not None and (ch.isalnum() or ch == "_")
 
