@@ -7,10 +7,10 @@
 [('Taxes rose 40% in 2023', 'Gantz')]
 """
 from .config import Config, ConfigError
-from .claimscore import score_claim
-from .model import (Claim, ClaimScore, Cue, Document, Entity, Mention, Paragraph, Quantity, Quote,
-                    Sentence, TextWarning)
-from .pipeline import extract
+from .claims.scorer import score_claim
+from .model import (
+    Claim, ClaimScore, Cue, Document, Entity, Mention, Paragraph, Quantity, Quote, Sentence, TextWarning)
+from .extract.pipeline import extract
 
 __version__ = "0.1.0"
 

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quotetrack import check  # noqa: E402
+from quotetrack.check import drafts as check  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 SAMPLES = (("a", 4, 100), ("b", 44, 200), ("c", 444, 300))   # name, seed, size; each from what is left

@@ -23,10 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quotetrack import claims, pipeline  # noqa: E402
+from quotetrack.claims import units as claims
+from quotetrack.extract import pipeline  # noqa: E402
 from quotetrack.config import Config  # noqa: E402
 from quotetrack.model import ClaimScore  # noqa: E402
-from quotetrack.reader import Input, iter_inputs  # noqa: E402
+from quotetrack.read.inputs import Input, iter_inputs  # noqa: E402
 
 
 def cpu(func) -> float:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from quotetrack import check, cli
+from quotetrack import cli
+from quotetrack.check import drafts as check
 from quotetrack.model import SEVERITIES, Finding
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -263,7 +264,7 @@ def test_cli_bad_format_is_a_usage_error(files, capsys):
 
 
 
-# -- with sources (quotetrack.verify) ---------------------------------------------------------------
+# -- with sources (quotetrack.check.verify) ---------------------------------------------------------------
 
 DEMO = ROOT / "corpus" / "check"
 
@@ -305,11 +306,11 @@ def test_cli_self_test_calls_the_harness(monkeypatch, capsys):
     import sys
     import types
     calls = []
-    fake = types.ModuleType("quotetrack.selftest")
+    fake = types.ModuleType("quotetrack.check.selftest")
     fake.run = lambda paths, out: calls.append(list(paths)) or 3
-    monkeypatch.setitem(sys.modules, "quotetrack.selftest", fake)
-    import quotetrack
-    monkeypatch.setattr(quotetrack, "selftest", fake, raising=False)
+    monkeypatch.setitem(sys.modules, "quotetrack.check.selftest", fake)
+    import quotetrack.check
+    monkeypatch.setattr(quotetrack.check, "selftest", fake, raising=False)
     assert cli.main(["check", "--self-test", "a.txt", "b.txt"]) == 3
     assert cli.main(["check", "d.txt", "--self-test"]) == 3
     assert calls == [["a.txt", "b.txt"], ["d.txt"]]

@@ -11,9 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quotetrack
-from quotetrack import claims, cli, pipeline
+from quotetrack import cli
+from quotetrack.claims import units as claims
+from quotetrack.extract import pipeline
 from quotetrack.model import ClaimScore
-from quotetrack.transcript import TranscriptError
+from quotetrack.read.transcript import TranscriptError
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = sorted((ROOT / "corpus").glob("*.txt"))

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import quotetrack
-from quotetrack import cli, pipeline
+from quotetrack import cli
+from quotetrack.extract import pipeline
 from quotetrack.model import Document, Quote
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -237,7 +238,7 @@ def test_bench_with_nothing_to_time(tmp_path, capsys):
 
 
 def test_eval_calls_evaluate_run(tmp_path, capsys, monkeypatch):
-    evaluate = pytest.importorskip("quotetrack.evaluate")
+    evaluate = pytest.importorskip("quotetrack.evaluation.attribution")
     calls = []
 
     def run(gold, pred=None, as_json=False, merge_floating=False, by_rule=False, errors=None,
@@ -267,7 +268,7 @@ def test_python_m_quotetrack_version():
 
 def test_importing_the_cli_does_no_work():
     code = ("import sys, quotetrack.cli; "
-            "print(sorted(m for m in ('tabulate', 'csv', 'quotetrack.reader', 'quotetrack.bench') "
+            "print(sorted(m for m in ('tabulate', 'csv', 'quotetrack.read.inputs', 'quotetrack.evaluation.bench') "
             "if m in sys.modules))")
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,

@@ -1,4 +1,4 @@
-"""Tests of quotetrack.evaluate: span trimming, matching, subsets, loading, run()."""
+"""Tests of quotetrack.evaluation.attribution: span trimming, matching, subsets, loading, run()."""
 from __future__ import annotations
 
 import io
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from quotetrack import evaluate as ev
+from quotetrack.evaluation import attribution as ev
 
 # A small stand-in for the speech forms of data/cues.tsv, so these tests do not
 # depend on the lexicon's contents.

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from quotetrack import cli, ledger, quantities
-from quotetrack.ledger import APPLICATION_ID, SCHEMA_VERSION, Ledger, LedgerError
+from quotetrack import cli
+from quotetrack.ledger import store as ledger
+from quotetrack.text import quantities
+from quotetrack.ledger.store import APPLICATION_ID, SCHEMA_VERSION, Ledger, LedgerError
 from quotetrack.model import Claim, Document, Quote
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -550,7 +552,7 @@ class Terminal(io.StringIO):
 
 
 def test_progress_line_on_a_terminal_only(tmp_path, db, monkeypatch):
-    from quotetrack import track
+    from quotetrack.ledger import track
     from quotetrack.config import Config
     monkeypatch.setattr(track, "PROGRESS_SECONDS", 0)
     write_articles(tmp_path / "in", range(3))

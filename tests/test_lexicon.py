@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 import regex
 
-from quotetrack import lexicon
+from quotetrack.text import lexicon
 from quotetrack.model import CUE_TYPES as _CUE_TYPES
 
 CUE_TYPES = set(_CUE_TYPES)

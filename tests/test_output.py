@@ -1,4 +1,4 @@
-"""Tests of quotetrack.output on hand-built records (independent of the pipeline's accuracy)."""
+"""Tests of quotetrack.write.output on hand-built records (independent of the pipeline's accuracy)."""
 from __future__ import annotations
 
 import csv
@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from quotetrack import output
+from quotetrack.write import output
 from quotetrack.model import Document, Quote, TextWarning
 
 TEXT = ('“We also make deals, and we say “no” often,” Defense Minister Benny Gantz said.\n'

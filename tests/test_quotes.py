@@ -1,11 +1,12 @@
-"""Unit tests of the quote-mark scanner (quotetrack.quotes.scan)."""
+"""Unit tests of the quote-mark scanner (quotetrack.extract.quotes.scan)."""
 from __future__ import annotations
 
 import time
 
 import pytest
 
-from quotetrack import quotes, segment
+from quotetrack.extract import quotes
+from quotetrack.extract import segment
 from quotetrack.model import QuotedSpan
 
 

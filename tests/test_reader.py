@@ -1,4 +1,4 @@
-"""Tests of quotetrack.reader: files, directories, stdin, JSON Lines, and every error message."""
+"""Tests of quotetrack.read.inputs: files, directories, stdin, JSON Lines, and every error message."""
 from __future__ import annotations
 
 import io
@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from quotetrack.reader import Input, InputError, iter_inputs
+from quotetrack.read.inputs import Input, InputError, iter_inputs
 
 
 def read(*paths, input_format=None):

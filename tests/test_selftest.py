@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quotetrack import pipeline, selftest
+from quotetrack.extract import pipeline
+from quotetrack.check import selftest
 from quotetrack.model import Finding
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,10 +1,10 @@
-"""Unit tests of name handling (quotetrack.speakers): titles, the name index, resolution."""
+"""Unit tests of name handling (quotetrack.extract.speakers): titles, the name index, resolution."""
 from __future__ import annotations
 
 import pytest
 
 import quotetrack
-from quotetrack import speakers
+from quotetrack.extract import speakers
 
 
 def split(name: str) -> tuple[str, str]:

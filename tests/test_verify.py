@@ -1,4 +1,4 @@
-"""Checking a draft's quotes against sources: quotetrack.sources and quotetrack.verify.
+"""Checking a draft's quotes against sources: quotetrack.check.sources and quotetrack.check.verify.
 
 Golden cases are data: ``tests/cases/verify/*.json``, each a list of
 
@@ -24,9 +24,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotetrack.config import Config
-from quotetrack import pipeline, sources, verify
+from quotetrack.extract import pipeline
+from quotetrack.check import sources
+from quotetrack.check import verify
 from quotetrack.model import Finding
-from quotetrack.sources import SourceError, load_source, source_from_text
+from quotetrack.check.sources import SourceError, load_source, source_from_text
 
 CASES_DIR = Path(__file__).resolve().parent / "cases" / "verify"
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

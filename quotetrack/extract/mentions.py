@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import lexicon
+from ..text import lexicon
 from .segment import Token
 
 _words = lexicon.WordClasses("word_classes.txt")   # _words.name_joiners, ... (data/word_classes.txt)
@@ -243,7 +243,7 @@ def quantity_before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int]
     ("six in 10", "56 percent", "half") and maybe "of" a group ("More than six in 10",
     "Some 56 percent of Cuban-Americans polled", "nearly half of Democratic primary voters").
 
-    >>> from quotetrack.segment import tokens
+    >>> from quotetrack.extract.segment import tokens
     >>> toks = tokens("Some 56 percent of voters polled said", 0, 37)
     >>> quantity_before(toks, 6)
     (0, 6)

@@ -32,8 +32,8 @@ from typing import NamedTuple
 
 import regex
 
-from . import lexicon
-from .model import ClaimScore
+from ..text import lexicon
+from ..model import ClaimScore
 
 RULES_FILE = "claim_rules.tsv"
 PHRASES_FILE = "claim_phrases.tsv"
@@ -115,7 +115,7 @@ def _add(trie: _Trie, phrase: str, rule: str) -> None:
 def tables() -> Tables:
     """The rules and phrase tries, read once from the data files.
 
-    Number words come from ``number_words.tsv``, the list :mod:`quotetrack.quantities`
+    Number words come from ``number_words.tsv``, the list :mod:`quotetrack.text.quantities`
     reads, so the scorer and the quantity finder agree on what a number is.
 
     >>> tables().rules["digits"].type

@@ -1,6 +1,6 @@
 """Time extraction and watch memory: ``quotetrack bench [PATH...] [--no-claims]``.
 
-Inputs are streamed with :func:`quotetrack.reader.iter_inputs`, so a large
+Inputs are streamed with :func:`quotetrack.read.inputs.iter_inputs`, so a large
 JSON Lines corpus is never held in memory at once.  Only the call to
 ``extract`` is timed, in wall time and in this process's CPU time (steadier when
 other work shares the machine).  The resident set size (RSS) is sampled after every
@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 
-from .reader import TEXT_SUFFIXES, Input, InputError, find_files, iter_inputs
+from ..read.inputs import TEXT_SUFFIXES, Input, InputError, find_files, iter_inputs
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ def _tenth(n: int) -> int:
 
 def corpus_dir() -> Path:
     """The ``corpus/`` directory next to the package."""
-    return Path(__file__).resolve().parents[1] / "corpus"
+    return Path(__file__).resolve().parents[2] / "corpus"
 
 
 def default_paths(corpus: Path) -> list[str]:
@@ -198,8 +198,8 @@ def run(paths: Iterable[str] | None, repeat: int = 1, as_json: bool = False,
             return 1
     from functools import partial
 
-    from .config import Config
-    from .pipeline import extract
+    from ..config import Config
+    from ..extract.pipeline import extract
     result = measure(iter_inputs(paths), partial(extract, config=Config(claims=claims)), repeat,
                      on_error=lambda e: _report(e.source, e.message))
     result = replace(result, claims_stage=claims)

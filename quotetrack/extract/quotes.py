@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import re
 
-from .model import Paragraph, QuotedSpan, TextWarning
+from ..model import Paragraph, QuotedSpan, TextWarning
 
 # Every character (or pair) that may be a quote mark: “ ” „ ‟ « » ‘ ’ ‚ ‹ › " ' ` and
 # the typewriter doubles `` and '' (as in ''Remain'').

@@ -2,7 +2,7 @@
 
 :func:`check` extracts the draft's quotes, runs every source-free check in
 :data:`CHECKS` (one small function each, in order), then, when sources are given,
-holds each quote against them (:func:`quotetrack.verify.verify_quotes`), and
+holds each quote against them (:func:`quotetrack.check.verify.verify_quotes`), and
 returns the :class:`~quotetrack.model.Finding` records sorted by position.
 
 Source-free checks (their severities are in ``data/check_verdicts.tsv``):
@@ -40,11 +40,14 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Mapping, Sequence, TextIO
 
-from . import lexicon, pipeline, quotes as quote_marks, speakers
-from .config import Config
-from .model import SEVERITIES, Document, Finding, Quote
-from .output import one_line, shorten
-from .segment import Lines
+from ..text import lexicon
+from ..extract import pipeline
+from ..extract import quotes as quote_marks
+from ..extract import speakers
+from ..config import Config
+from ..model import SEVERITIES, Document, Finding, Quote
+from ..write.output import one_line, shorten
+from ..extract.segment import Lines
 
 CHECK_FORMATS = ("table", "json", "csv")
 # The keys of the JSON Lines form of a finding, and the CSV header: the output contract.
@@ -789,7 +792,7 @@ def run_check(fn: Callable[[Draft], list[Finding]], text: str, file: str = "<tex
 def check(text: str, file: str, sources: Sequence = (), config: Config | None = None,
           labels: Mapping[str, str] | None = None) -> list[Finding]:
     """Every finding on a draft, sorted by position: the source-free checks, then, with
-    ``sources`` (from :func:`quotetrack.verify.load_source`), one verdict per quote.
+    ``sources`` (from :func:`quotetrack.check.verify.load_source`), one verdict per quote.
     ``labels`` name sources as a draft cites them ({"press release": "release.txt"}):
     a quote whose sentence names one is held to that source (see :func:`cited_sources`).
 

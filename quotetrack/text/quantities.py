@@ -18,7 +18,7 @@ from functools import lru_cache
 
 
 from . import lexicon
-from .model import Quantity
+from ..model import Quantity
 
 # Multipliers written right after a currency amount ("$5m", "£2bn", "€30k").
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}

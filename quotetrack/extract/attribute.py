@@ -38,9 +38,10 @@ from functools import lru_cache
 from typing import Callable
 
 from . import cues as cue_finder
-from . import lexicon, mentions
-from .config import Config
-from .model import Cue, Paragraph, QuotedSpan, Sentence
+from ..text import lexicon
+from . import mentions
+from ..config import Config
+from ..model import Cue, Paragraph, QuotedSpan, Sentence
 from .segment import Token, paragraph_ranks, tokens as tokenize
 
 _words = lexicon.WordClasses("word_classes.txt")   # _words.subordinators, ... (data/word_classes.txt)

@@ -1,8 +1,8 @@
 """Hold a draft's quotes against what was really said: one verdict per quote.
 
-For every quote of a draft (after :func:`quotetrack.pipeline.extract`) the words
+For every quote of a draft (after :func:`quotetrack.extract.pipeline.extract`) the words
 it puts in quote marks (all of its words for indirect speech) are looked up in
-the sources (:mod:`quotetrack.sources`):
+the sources (:mod:`quotetrack.check.sources`):
 
 1. candidate places come from the sources' inverted indexes: the draft's rarer
    words vote for a source and a diagonal (source position minus draft
@@ -20,7 +20,8 @@ Speakers compare by name identity ("Gantz" = "Benny Gantz" = "Defense Minister
 Benny Gantz"); a passage of an article's narrative has no speaker and neither
 confirms nor contradicts the draft's.
 
->>> from quotetrack import pipeline, sources
+>>> from quotetrack.check import sources
+>>> from quotetrack.extract import pipeline
 >>> src = sources.source_from_text("GANTZ: We also make deals with the United States.\\n"
 ...                                "ESPER: Thank you.\\n", "transcript.txt")
 >>> doc = pipeline.extract("“We also make deals with the United States,” Mark Esper said.")
@@ -41,11 +42,12 @@ from typing import Callable, Mapping, Sequence
 
 import regex
 
-from . import lexicon, quotes as quote_marks
-from .model import Document, Finding, Quote, QuotedSpan
-from .segment import Lines
-from .sources import (Source, SourceError, Statement, WordToken, basename, load_source,
-                      word_key, word_list, word_tokens)
+from ..text import lexicon
+from ..extract import quotes as quote_marks
+from ..model import Document, Finding, Quote, QuotedSpan
+from ..extract.segment import Lines
+from .sources import (
+    Source, SourceError, Statement, WordToken, basename, load_source, word_key, word_list, word_tokens)
 
 __all__ = ["verify_quotes", "verify_quote", "load_source", "Source", "SourceError", "VERDICTS", "TIERS",
            "same_speaker", "align", "SourceIndex", "index_of", "segments_of", "tier_of"]
@@ -139,7 +141,7 @@ def segments_of(text: str, quote: Quote, top: Sequence[QuotedSpan]) -> tuple[lis
     ellipsis in the quote) or "part" (two quoted parts of a mixed quote).  The pieces
     of an interrupted direct quote stay one segment.
 
-    >>> from quotetrack import pipeline
+    >>> from quotetrack.extract import pipeline
     >>> doc = pipeline.extract("“We will … sign [the deal] soon,” she said.")
     >>> segs, bounds = segments_of(doc.text, doc.quotes[0], [])
     >>> [s.keys for s in segs], bounds, segs[1].free
@@ -188,7 +190,7 @@ def segments_of(text: str, quote: Quote, top: Sequence[QuotedSpan]) -> tuple[lis
 
 
 def _paragraphs(text: str):
-    from . import segment
+    from ..extract import segment
     return segment.paragraphs(text)
 
 
@@ -544,7 +546,7 @@ def name_words(name: str | None) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _name_words(name: str | None) -> tuple[str, ...]:
-    from .speakers import split_title
+    from ..extract.speakers import split_title
     if not name:
         return ()
     words = _NAME_WORD.findall(name)
@@ -594,9 +596,9 @@ class _Match:
 def verify_quotes(doc: Document, file: str, sources: Sequence[Source],
                   cited: Mapping[int, str] | None = None) -> list[Finding]:
     """One :class:`~quotetrack.model.Finding` per quote of ``doc`` (a draft after
-    :func:`quotetrack.pipeline.extract`), checked against ``sources``.
+    :func:`quotetrack.extract.pipeline.extract`), checked against ``sources``.
 
-    ``sources`` are :class:`~quotetrack.sources.Source` objects (:func:`load_source`;
+    ``sources`` are :class:`~quotetrack.check.sources.Source` objects (:func:`load_source`;
     a path is loaded here, which raises :class:`SourceError`).  Pass the same objects
     again for the next draft and their index is reused.  ``cited`` maps a quote's
     index to the file name of the source the draft names for it; a quote found only
@@ -616,7 +618,7 @@ def shown(text: str) -> str:
     >>> shown("“We also make deals,”")
     '“We also make deals”'
     """
-    from .output import shorten
+    from ..write.output import shorten
     return "“" + shorten(text.strip(_EDGE), QUOTE_WIDTH) + "”"
 
 
@@ -760,6 +762,8 @@ def _at(sources: Sequence[Source], place: Place) -> str:
 
 def _line(src: Source, place: Place) -> int:
     """The source line of a place: where its first equal word is."""
+    if not src.tokens:                  # a source with no words: its first line
+        return 1
     first = next((j1 for tag, _i1, _i2, j1, _j2 in place.ops if tag == "equal"), place.lo)
     return src.line_of(src.tokens[min(first, len(src.tokens) - 1)].start)
 

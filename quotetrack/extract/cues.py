@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import lexicon
-from .model import Cue
+from ..text import lexicon
+from ..model import Cue
 
 
 # A determiner or possessive right before a cue form makes it a noun: "the report", "his claims",

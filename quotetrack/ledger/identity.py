@@ -64,7 +64,7 @@ def canonical_name(name: str, speaker_type: str = "person") -> str:
     if words and words[-1]:
         words[-1] = POSSESSIVE.sub("", words[-1]) or words[-1]
     if speaker_type == "person" and len(words) > 1:
-        from .speakers import split_title
+        from ..extract.speakers import split_title
         _title, rest = split_title(words)
         if rest:
             words = rest

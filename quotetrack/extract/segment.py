@@ -16,8 +16,8 @@ from typing import Iterator, NamedTuple
 
 import regex
 
-from . import lexicon
-from .model import Paragraph, Sentence
+from ..text import lexicon
+from ..model import Paragraph, Sentence
 
 _NEWLINE = re.compile(r"\n")     # a line break: what Lines counts
 

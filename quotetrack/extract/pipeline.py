@@ -18,9 +18,13 @@ from typing import Any, Mapping, NamedTuple
 import regex
 
 from . import attribute as attribution
-from . import claims, lexicon, quotes, segment, speakers
-from .config import Config
-from .model import Document, Entity, Mention, Paragraph, Quote, QuotedSpan, Sentence
+from ..claims import units as claims
+from ..text import lexicon
+from . import quotes
+from . import segment
+from . import speakers
+from ..config import Config
+from ..model import Document, Entity, Mention, Paragraph, Quote, QuotedSpan, Sentence
 
 _TRIM = " \t\r\n.,;:"
 
@@ -84,14 +88,14 @@ def extract_transcript(text: str, doc_id: str = "<text>", config: Config | None 
                        meta: Mapping[str, Any] | None = None) -> Document:
     """A transcript as a Document: each turn is a direct quote of its speaker (rule
     ``"transcript"``), each turn a paragraph; offsets stay into ``text``.  Raises
-    :class:`quotetrack.transcript.TranscriptError` if ``text`` is not a transcript.
+    :class:`quotetrack.read.transcript.TranscriptError` if ``text`` is not a transcript.
 
     >>> doc = extract_transcript("SMITH: We cut taxes.\\nJONES: You did not.\\n",
     ...                          config=Config(claims=False))
     >>> [(q.speaker, q.text, q.rule) for q in doc.quotes]
     [('SMITH', 'We cut taxes.', 'transcript'), ('JONES', 'You did not.', 'transcript')]
     """
-    from . import transcript
+    from ..read import transcript
 
     config = config or Config()
     turns = [t for t in transcript.parse(text, doc_id) if t.end > t.start]

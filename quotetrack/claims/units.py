@@ -38,9 +38,9 @@ from dataclasses import replace
 from operator import attrgetter
 from typing import Callable, Iterable, NamedTuple, Sequence
 
-from . import quantities
-from .claimscore import score_claim
-from .model import Claim, ClaimScore, Document, Quantity, Quote
+from ..text import quantities
+from .scorer import score_claim
+from ..model import Claim, ClaimScore, Document, Quantity, Quote
 
 ARTICLE = "(article)"      # the speaker of the reporter's own narrative
 UNKNOWN = "(unknown)"      # a quote with neither a resolved speaker nor a mention
@@ -203,7 +203,7 @@ def units(doc: Document, skip: frozenset[int] | None = None) -> list[Unit]:
     """Every claim unit of ``doc`` in text order: narrative sentences and quote units.
     ``skip`` are the page-furniture paragraphs (found again when not given)."""
     if skip is None:
-        from .pipeline import boilerplate_paragraphs
+        from ..extract.pipeline import boilerplate_paragraphs
         skip = boilerplate_paragraphs(doc.text, doc.paragraphs)
     found = narrative_units(doc, skip)
     starts = [s.start for s in doc.sentences]
@@ -253,7 +253,7 @@ def find_claims(doc: Document, score: Scorer = score_claim,
     """Every claim unit of ``doc`` scored, in text order (see the module doc for the units).
 
     ``score`` takes the words of a unit and returns a :class:`~quotetrack.model.ClaimScore`
-    (default :func:`quotetrack.claimscore.score_claim`); ``skip`` as for :func:`units`.
+    (default :func:`quotetrack.claims.scorer.score_claim`); ``skip`` as for :func:`units`.
     """
     starts = [s.start for s in doc.sentences]
     claims = []

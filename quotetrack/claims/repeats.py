@@ -1,6 +1,6 @@
 """Repeated claims: the same claim made again, by whom and where, and where its number changed.
 
-Pure functions over claim records (no database here; :mod:`quotetrack.ledger` reads
+Pure functions over claim records (no database here; :mod:`quotetrack.ledger.store` reads
 the rows and hands them over):
 
 1. :func:`normalise` folds case, quote marks, punctuation and white space, and puts
@@ -20,8 +20,8 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable, NamedTuple, Sequence
 
-from . import lexicon
-from .model import Quantity
+from ..text import lexicon
+from ..model import Quantity
 
 SHINGLE_WORDS = 3            # words per shingle
 DEFAULT_SIMILARITY = 0.6     # the Jaccard similarity at or above which two claims are one claim
@@ -92,10 +92,10 @@ def normalise(text: str, found: Sequence[Quantity] | None = None) -> str:
     True
 
     ``found`` are the quantities of ``text`` when they are known already (offsets
-    into ``text``); by default :func:`quotetrack.quantities.find` looks for them.
+    into ``text``); by default :func:`quotetrack.text.quantities.find` looks for them.
     """
     if found is None:
-        from . import quantities
+        from ..text import quantities
         found = quantities.find(text)
     parts = []
     last = 0

@@ -13,8 +13,8 @@ import json
 import re
 from typing import Any, Callable, Iterable, TextIO
 
-from .model import Claim, ClaimScore, Document, Quote
-from .segment import Lines
+from ..model import Claim, ClaimScore, Document, Quote
+from ..extract.segment import Lines
 
 FORMATS = ("table", "csv", "jsonl", "json", "markdown")
 DEFAULT_TABLE_STYLE = "simple"
@@ -185,7 +185,7 @@ CLAIM_TABLE_COLUMNS = ("rank", "score", "speaker", "types", "quantities", "posit
 
 def is_transcript_claim(doc: Document, claim: Claim) -> bool:
     """Is ``claim`` a statement of a transcript turn (placed by line, not paragraph:sentence)?"""
-    from .claims import TRANSCRIPT_RULE
+    from ..claims.units import TRANSCRIPT_RULE
     return claim.quote is not None and doc.quotes[claim.quote].rule == TRANSCRIPT_RULE
 
 
@@ -198,8 +198,8 @@ def claim_position(doc: Document, claim: Claim, lines: Lines) -> str:
 
 def format_rules(claim: Claim) -> str:
     """The rules that fired for a claim with their weights, strongest first, as the scorer
-    explains them (:func:`quotetrack.claimscore.explain`): ``digits +2.15, opinion -0.75``."""
-    from .claimscore import explain
+    explains them (:func:`quotetrack.claims.scorer.explain`): ``digits +2.15, opinion -0.75``."""
+    from ..claims.scorer import explain
     return explain(ClaimScore(claim.score, claim.check_worthy, claim.types, claim.rules))
 
 
@@ -269,12 +269,12 @@ def render_claims(doc: Document, chosen: list[Claim], style: str = DEFAULT_TABLE
 
 def write_claims(fmt: str, docs: Iterable[Document], out: TextIO, table_style: str = DEFAULT_TABLE_STYLE,
                  explain: bool = False, threshold: float | None = None, everything: bool = False) -> None:
-    """Write each document's ranked claims (:func:`quotetrack.claims.ranked`) in format ``fmt``.
+    """Write each document's ranked claims (:func:`quotetrack.claims.units.ranked`) in format ``fmt``.
 
     Table and Markdown show the claim (shortened in a table) and, with ``explain``, the
     rules that fired; CSV, JSON Lines and JSON always carry the full text, offsets and rules.
     """
-    from .claims import ranked
+    from ..claims.units import ranked
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from: {', '.join(FORMATS)}")
     if fmt == "table":

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable, Sequence, TextIO
 
-from .claimscore import default_threshold, score_claim
+from ..claims.scorer import default_threshold, score_claim
 
 QUESTIONER_SHARE = 1 / 3      # a speaker with at least this share of questions is a questioner
 QUESTIONER_FACTOR = 0.25      # a questioner's line ranks with its score times this
@@ -182,8 +182,8 @@ def debate_files(path: str) -> list[str]:
 
 def load_debate(path: str) -> list[tuple[str | None, str, int]]:
     """(speaker, text, label) for each line of a CLEF TSV debate, read with
-    :func:`quotetrack.transcript.parse`; every line needs a 0/1 label."""
-    from . import transcript
+    :func:`quotetrack.read.transcript.parse`; every line needs a 0/1 label."""
+    from ..read import transcript
 
     try:
         with open(path, "rb") as fh:

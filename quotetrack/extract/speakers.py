@@ -19,10 +19,10 @@ from functools import lru_cache
 
 import re
 
-from . import lexicon
+from ..text import lexicon
 from .segment import paragraph_ranks
 from .attribute import Attribution
-from .model import Entity, Mention, Paragraph, Sentence
+from ..model import Entity, Mention, Paragraph, Sentence
 
 _words = lexicon.WordClasses("word_classes.txt")   # _words.name_joiners, ... (data/word_classes.txt)
 

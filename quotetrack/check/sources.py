@@ -27,8 +27,9 @@ from typing import Iterable, NamedTuple
 
 import regex
 
-from . import lexicon, quantities
-from .segment import Lines
+from ..text import lexicon
+from ..text import quantities
+from ..extract.segment import Lines
 
 # A word: letters and digits with inner apostrophes and hyphens, soft hyphens allowed
 # inside ("don’t", "F-35s", "com\u00admittee").
@@ -228,8 +229,8 @@ class Source:
         """Who says what: turns, or an article's quotes and narrative (speaker None)."""
         if self._statements is not None:
             return self._statements
-        from . import pipeline
-        from .config import Config
+        from ..extract import pipeline
+        from ..config import Config
         out: list[Statement] = []
         for number, (start, end) in enumerate(self._articles, 1):
             doc = pipeline.extract(self.text[start:end], doc_id=self.name,
@@ -304,9 +305,9 @@ def load_source(path: str) -> Source:
     >>> load_source("/nonexistent/x.txt")
     Traceback (most recent call last):
     ...
-    quotetrack.sources.SourceError: No such file or directory
+    quotetrack.check.sources.SourceError: No such file or directory
     """
-    from . import reader
+    from ..read import inputs as reader
     try:
         with open(path, "rb") as stream:
             data = stream.read()
@@ -325,8 +326,8 @@ def load_source(path: str) -> Source:
 
 def source_from_text(text: str, name: str = "<source>", transcript: bool | None = None) -> Source:
     """A :class:`Source` of ``text``: a transcript when ``transcript`` (None: when the
-    text looks like one, :func:`quotetrack.transcript.looks_like_transcript`), else an article."""
-    from . import transcript as transcripts
+    text looks like one, :func:`quotetrack.read.transcript.looks_like_transcript`), else an article."""
+    from ..read import transcript as transcripts
     if not text.strip():
         raise SourceError("empty file")
     if transcript is None:
@@ -345,7 +346,7 @@ def source_from_text(text: str, name: str = "<source>", transcript: bool | None 
 
 def _jsonl_source(path: str, data: bytes) -> Source:
     """Every record's text as an article, joined by blank lines; a record's offsets map to its line."""
-    from . import reader
+    from ..read import inputs as reader
     parts: list[str] = []
     lines: list[tuple[int, int]] = []
     articles: list[tuple[int, int]] = []
