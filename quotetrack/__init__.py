@@ -10,7 +10,7 @@ from .config import Config, ConfigError
 from .claims.scorer import score_claim
 from .model import (
     Claim, ClaimScore, Cue, Document, Entity, Mention, Paragraph, Quantity, Quote, Sentence, TextWarning)
-from .extract.pipeline import extract
+from .pipeline import extract
 
 __version__ = "0.1.0"
 

@@ -13,23 +13,12 @@ import os
 import sys
 from typing import Iterator, Sequence
 
-PROG = "quotetrack"
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-EXIT_BROKEN_PIPE = 141     # 128 + SIGPIPE, what a shell reports for `yes | head`
-EXIT_INTERRUPTED = 130     # 128 + SIGINT
+from .errors import (EXIT_BROKEN_PIPE, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG,
+                     report)
 
 
 class UsageError(Exception):
     """A bad combination of options found after parsing; reported like an argparse error."""
-
-
-def report(source: str, message: str) -> None:
-    """Print ``quotetrack: SOURCE: message`` on stderr (after what stdout has so far)."""
-    try:
-        sys.stdout.flush()
-    except (OSError, ValueError):
-        pass
-    print(f"{PROG}: {source}: {message}", file=sys.stderr)
 
 
 def positive_int(value: str) -> int:
@@ -361,7 +350,7 @@ def extract_documents(paths: Sequence[str], input_format: str | None, config,
     A document that makes the pipeline fail is reported as an internal error and
     skipped, so one bad article does not stop a batch.
     """
-    from .extract import pipeline
+    from . import pipeline
     from .read import inputs as reader
 
     from .read.transcript import TranscriptError

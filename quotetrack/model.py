@@ -12,6 +12,7 @@ from typing import Any, Mapping
 KINDS = ("direct", "mixed", "indirect")
 SPEAKER_TYPES = ("person", "organisation", "descriptor", "pronoun", "unknown")
 CUE_TYPES = ("speech", "thought", "evidence", "act")
+TRANSCRIPT_RULE = "transcript"   # Quote.rule of a transcript turn (pipeline.extract_transcript)
 
 
 @dataclass(frozen=True, slots=True)

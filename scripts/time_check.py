@@ -24,7 +24,7 @@ def main(argv: list[str]) -> int:
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
     from quotetrack.check import drafts as check
-    from quotetrack.extract import pipeline
+    from quotetrack import pipeline
     from quotetrack.check import verify
     pipeline.extract("Warm up. Punkt and nltk load here, she said.")
     draft_path, source_paths = argv[0], argv[1:]

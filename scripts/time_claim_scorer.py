@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from quotetrack.claims import scorer as claimscore
-from quotetrack.extract import pipeline  # noqa: E402
+from quotetrack import pipeline  # noqa: E402
 
 CLAIMBUSTER = ROOT.parent / "shared/data/claims/claimbuster-dev.jsonl"
 

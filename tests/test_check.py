@@ -12,6 +12,7 @@ import pytest
 from quotetrack import cli
 from quotetrack.check import drafts as check
 from quotetrack.model import SEVERITIES, Finding
+from quotetrack.text.spans import Lines
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "tests" / "cases" / "check").glob("*.json"))
@@ -111,7 +112,7 @@ def test_titles_conflict(a, b, conflict):
 
 
 def test_lines_positions():
-    lines = check.Lines("ab\r\ncd\n\nxyz")
+    lines = Lines("ab\r\ncd\n\nxyz")
     assert [lines.position(i) for i in (0, 1, 4, 7, 8, 10)] == [
         (1, 1), (1, 2), (2, 1), (3, 1), (4, 1), (4, 3)]
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import quotetrack
 from quotetrack import cli
 from quotetrack.claims import units as claims
-from quotetrack.extract import pipeline
+from quotetrack import pipeline
 from quotetrack.model import ClaimScore
 from quotetrack.read.transcript import TranscriptError
 

@@ -13,7 +13,7 @@ import pytest
 
 import quotetrack
 from quotetrack import cli
-from quotetrack.extract import pipeline
+from quotetrack import pipeline
 from quotetrack.model import Document, Quote
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from quotetrack.text import spans
 from quotetrack.write import output
 from quotetrack.model import Document, Quote, TextWarning
 
@@ -126,12 +127,12 @@ def test_writers_consume_lazily():
 # -- table -------------------------------------------------------------------------------
 
 def test_shorten():
-    assert output.shorten("short") == "short"
+    assert spans.shorten("short") == "short"
     long = " ".join(["word"] * 40)
-    short = output.shorten(long)
-    assert len(short) <= output.QUOTE_WIDTH and short.endswith("…")
-    assert output.shorten("a\n\n  b") == "a b"
-    assert output.shorten("x" * 200, 10) == "x" * 9 + "…"
+    short = spans.shorten(long)
+    assert len(short) <= spans.QUOTE_WIDTH and short.endswith("…")
+    assert spans.shorten("a\n\n  b") == "a b"
+    assert spans.shorten("x" * 200, 10) == "x" * 9 + "…"
 
 
 def test_table_heading_columns_and_shortened_quote():

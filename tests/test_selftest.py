@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quotetrack.extract import pipeline
+from quotetrack import pipeline
 from quotetrack.check import selftest
 from quotetrack.model import Finding
 

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotetrack.config import Config
-from quotetrack.extract import pipeline
+from quotetrack import pipeline
 from quotetrack.check import sources
 from quotetrack.check import verify
 from quotetrack.model import Finding

@@ -41,13 +41,15 @@ from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Mapping, Sequence, TextIO
 
 from ..text import lexicon
-from ..extract import pipeline
+from .. import pipeline
+from ..extract import furniture
 from ..extract import quotes as quote_marks
 from ..extract import speakers
 from ..config import Config
 from ..model import SEVERITIES, Document, Finding, Quote
-from ..write.output import one_line, shorten
-from ..extract.segment import Lines
+from ..text.spans import one_line, shorten
+from ..text.spans import Lines
+from . import verify
 
 CHECK_FORMATS = ("table", "json", "csv")
 # The keys of the JSON Lines form of a finding, and the CSV header: the output contract.
@@ -169,7 +171,7 @@ class Draft:
 
 def prepare(doc: Document, file: str) -> Draft:
     """The shared facts about a draft that the checks read."""
-    skip = pipeline.boilerplate_paragraphs(doc.text, doc.paragraphs)
+    skip = furniture.boilerplate_paragraphs(doc.text, doc.paragraphs)
     spans = [(p.start, p.end) for p in doc.paragraphs if p.index in skip]
     marks, _ = quote_marks.scan(doc.text, doc.paragraphs)
     quoted = tuple((s.start, s.end) for s in quote_marks.top_level(marks))
@@ -805,7 +807,6 @@ def check(text: str, file: str, sources: Sequence = (), config: Config | None = 
     for _, fn in CHECKS:
         findings.extend(fn(draft))
     if sources:
-        from . import verify             # its findings carry verify's own severities (verify.VERDICTS)
         findings.extend(verify.verify_quotes(doc, file, sources, cited_sources(doc, labels or {})))
     order = {name: i for i, (name, _) in enumerate(CHECKS)}
     findings.sort(key=lambda f: (f.start, f.end, order.get(f.verdict, len(order)), f.verdict))

@@ -34,7 +34,15 @@ from typing import Callable, Iterable, Sequence, TextIO
 
 from ..text import lexicon
 from ..model import Document, Finding
-from ..extract.segment import Lines
+from ..text.spans import Lines
+from ..extract import quotes as scanner
+from ..text import quantities
+from .. import pipeline
+from . import drafts as check
+from . import sources
+from ..errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, report
+from ..read import inputs as reader
+from ..text.spans import shorten
 
 DRAFT = "draft"                  # the file name the drafts are checked under
 # A mutated passage keeps at least this many words: under four, a check says "too-short"
@@ -185,12 +193,11 @@ def passages(doc: Document, index: int) -> list[tuple[int, int]]:
     """The quoted passages of quote ``index``: (start, end) of the text between the marks,
     one piece per paragraph (a multi-paragraph quote's re-opening mark left out).
 
-    >>> from quotetrack.extract.pipeline import extract
+    >>> from quotetrack.pipeline import extract
     >>> doc = extract("“We will sign,” Gantz said, “and soon.”")
     >>> [doc.text[s:e] for s, e in passages(doc, 0)]
     ['We will sign,', 'and soon.']
     """
-    from ..extract import quotes as scanner
     quote = doc.quotes[index]
     out = []
     for span in _top_spans(doc.text, doc.paragraphs):
@@ -212,7 +219,6 @@ def passages(doc: Document, index: int) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=64)
 def _top_spans(text: str, paras) -> tuple:
-    from ..extract import quotes as scanner
     spans, _ = scanner.scan(text, paras)
     return tuple(scanner.top_level(spans))
 
@@ -268,7 +274,7 @@ def swap_speaker(doc: Document, index: int, rng: random.Random) -> Mutant | None
     The speaker mention at the attribution ("Renko", "he") is replaced by the full name
     of another person who speaks in the article.
 
-    >>> from quotetrack.extract.pipeline import extract
+    >>> from quotetrack.pipeline import extract
     >>> doc = extract("“We will sign the deal,” Ortiz said.\\n“That is far too soon for us,” Mara Lind said.")
     >>> m = swap_speaker(doc, 0, random.Random(0))
     >>> m.text.splitlines()[0], m.speaker
@@ -301,14 +307,13 @@ def change_number(doc: Document, index: int, rng: random.Random) -> Mutant | Non
     goes down to 8); a number word becomes the next in data/selftest_numbers.tsv
     ("three" → "four", "million" → "billion").
 
-    >>> from quotetrack.extract.pipeline import extract
+    >>> from quotetrack.pipeline import extract
     >>> doc = extract("“We lost 40 jobs in three weeks,” Ortiz said.")
     >>> change_number(doc, 0, random.Random(0)).text
     '“We lost 40 jobs in four weeks,” Ortiz said.'
     >>> change_number(doc, 0, random.Random(1)).text
     '“We lost 41 jobs in three weeks,” Ortiz said.'
     """
-    from ..text import quantities
     if not _quotable(doc, index):
         return None
     candidates = []
@@ -345,7 +350,7 @@ def _changed_number(text: str) -> tuple[int, str, str] | None:
 def flip_negation(doc: Document, index: int, rng: random.Random) -> Mutant | None:
     """A negation is removed from the quote, or, when it has none, inserted → ``negation-changed``.
 
-    >>> from quotetrack.extract.pipeline import extract
+    >>> from quotetrack.pipeline import extract
     >>> doc = extract("“We are not here to sign a paper,” Ortiz said.\\n“This is the right system,” Ortiz said.")
     >>> flip_negation(doc, 0, random.Random(0)).text.splitlines()[0]
     '“We are here to sign a paper,” Ortiz said.'
@@ -416,7 +421,7 @@ def cut_qualifier(doc: Document, index: int, rng: random.Random) -> Mutant | Non
     The clause is cut from the quote's last passage, or, in an interrupted quote whose last piece
     opens with one (“…,” she said, “but …”), that piece is left out.
 
-    >>> from quotetrack.extract.pipeline import extract
+    >>> from quotetrack.pipeline import extract
     >>> doc = extract("“We will sign the deal, but only if the terms change,” Ortiz said.")
     >>> cut_qualifier(doc, 0, random.Random(0)).text
     '“We will sign the deal,” Ortiz said.'
@@ -457,7 +462,7 @@ def cut_after_negation(doc: Document, index: int, rng: random.Random) -> Mutant 
     """The quote starts right after a negation of the source → ``truncated`` (its first
     passage loses everything up to and including a negation).
 
-    >>> from quotetrack.extract.pipeline import extract
+    >>> from quotetrack.pipeline import extract
     >>> doc = extract("“We are not here to collect a signature,” Ortiz said.")
     >>> cut_after_negation(doc, 0, random.Random(0)).text
     '“here to collect a signature,” Ortiz said.'
@@ -481,7 +486,7 @@ def ellipsis_hides(doc: Document, index: int, rng: random.Random) -> Mutant | No
     Only a negation that is a word of its own can hide behind an ellipsis: "are not"
     gives "are …", but "wasn't" or "cannot" would need a changed word as well.
 
-    >>> from quotetrack.extract.pipeline import extract
+    >>> from quotetrack.pipeline import extract
     >>> doc = extract("“It wasn't me, and we are not here to collect a signature,” Ortiz said.")
     >>> ellipsis_hides(doc, 0, random.Random(0)).text
     "“It wasn't me, and we are … here to collect a signature,” Ortiz said."
@@ -504,7 +509,7 @@ def splice_speakers(doc: Document, index: int, rng: random.Random) -> Mutant | N
     """The quote is the start of its own passage and the end of another speaker's, joined
     by "…" → ``spliced``.  Only a quote of one passage (one piece, one paragraph) is spliced.
 
-    >>> from quotetrack.extract.pipeline import extract
+    >>> from quotetrack.pipeline import extract
     >>> doc = extract("“We will sign the deal this week,” Ortiz said.\\n“That is far too soon for us,” Mara Lind said.")
     >>> splice_speakers(doc, 0, random.Random(0)).text.splitlines()[0]
     '“We will sign the … too soon for us,” Ortiz said.'
@@ -565,7 +570,7 @@ def fabricate(doc: Document, index: int, rng: random.Random) -> Mutant | None:
     """The quote is replaced by an invented sentence (data/selftest_fabricated.txt) → ``not-found``.
     Only a quote of one passage (one piece, one paragraph) is replaced.
 
-    >>> from quotetrack.extract.pipeline import extract
+    >>> from quotetrack.pipeline import extract
     >>> doc = extract("“We will sign the deal,” Ortiz said.")
     >>> fabricate(doc, 0, random.Random(0)).text
     '“I have always said the marmalade contest is the heart of this whole valley,” Ortiz said.'
@@ -585,7 +590,7 @@ def paraphrase(doc: Document, index: int, rng: random.Random) -> Mutant | None:
     """A few words of the quote are swapped for near-synonyms (data/selftest_paraphrases.tsv)
     → ``altered``: one word in a quote of under 12 words, two under 25, else three.
 
-    >>> from quotetrack.extract.pipeline import extract
+    >>> from quotetrack.pipeline import extract
     >>> doc = extract("“This is the right system for our country,” Ortiz said.")
     >>> paraphrase(doc, 0, random.Random(0)).text
     '“This is the correct system for our country,” Ortiz said.'
@@ -615,12 +620,11 @@ def benign_ellipsis(doc: Document, index: int, rng: random.Random) -> Mutant | N
     → ``ellipsis`` (info), not ``ellipsis-hides``.  Nothing in data/selftest_keep_words.txt,
     no number and no sentence end is left out, and four words stay on each side.
 
-    >>> from quotetrack.extract.pipeline import extract
+    >>> from quotetrack.pipeline import extract
     >>> doc = extract("“We will keep the night crew on the same pay and the same hours,” Ortiz said.")
     >>> benign_ellipsis(doc, 0, random.Random(0)).text
     '“We will keep the night crew on … and the same hours,” Ortiz said.'
     """
-    from ..text import quantities
     if not _quotable(doc, index):
         return None
     keep = lexicon.lower_words("selftest_keep_words.txt")
@@ -650,7 +654,7 @@ def benign_ellipsis(doc: Document, index: int, rng: random.Random) -> Mutant | N
 def drop_comma(doc: Document, index: int, rng: random.Random) -> Mutant | None:
     """A control: a comma inside the quote is left out → ``punctuation-only`` (info).
 
-    >>> from quotetrack.extract.pipeline import extract
+    >>> from quotetrack.pipeline import extract
     >>> doc = extract("“This is a fair offer, and it is the best one we have,” Ortiz said.")
     >>> drop_comma(doc, 0, random.Random(0)).text
     '“This is a fair offer and it is the best one we have,” Ortiz said.'
@@ -687,7 +691,7 @@ def unmutated(doc: Document) -> list[tuple[str, str]]:
     """The drafts that change no quote: the article itself and, when it has any "said" cue,
     a light rewrite with every such cue in the present ("said" → "says").
 
-    >>> from quotetrack.extract.pipeline import extract
+    >>> from quotetrack.pipeline import extract
     >>> [name for name, _ in unmutated(extract("“We will sign the deal,” Ortiz said."))]
     ['as written', 'says for said']
     """
@@ -723,12 +727,11 @@ def same_quotes(doc: Document, text: str) -> bool:
     """Does extraction find the same quotes (kind, speaker, place) in ``text`` as in ``doc``?
     A rewrite that keeps every quote must not change what the extractor reads.
 
-    >>> from quotetrack.extract.pipeline import extract
+    >>> from quotetrack.pipeline import extract
     >>> doc = extract("“We will sign the deal,” Ortiz said.")
     >>> same_quotes(doc, "“We will sign the deal,” Ortiz says."), same_quotes(doc, "“We will sign the deal.”")
     (True, False)
     """
-    from ..extract import pipeline
 
     def shape(d: Document) -> list[tuple]:
         return [(q.kind, q.speaker, q.start, q.end) for q in d.quotes]
@@ -738,7 +741,6 @@ def same_quotes(doc: Document, text: str) -> bool:
 def still_found(mutant: Mutant) -> bool:
     """Does extraction on the draft still find a quoted quote over the mutated passage
     (with the intended speaker, for a speaker swap)?"""
-    from ..extract import pipeline
     doc = pipeline.extract(mutant.text, doc_id=DRAFT)
     for q in doc.quotes:
         if q.kind == "direct" or q.kind == "mixed":
@@ -813,8 +815,6 @@ def default_sources() -> list[str]:
 
 def make_checker(name: str, text: str) -> Checker:
     """``check.check`` of a draft against one source, the article ``text`` (read once)."""
-    from . import drafts as check
-    from . import sources
     source = sources.source_from_text(text, name)
     return lambda draft: check.check(draft, DRAFT, sources=[source])
 
@@ -829,9 +829,6 @@ def run(paths: Sequence[str], out: TextIO, *, seed: int = 0, misses: bool = True
     wrong verdict is listed under the tables, as ``SOURCE:LINE: mutation: intended ->
     reported: quote``.
     """
-    from ..cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, report
-    from ..extract import pipeline
-    from ..read import inputs as reader
 
     paths = list(paths) or default_sources()
     if not paths:
@@ -930,5 +927,4 @@ def write_report(outcomes: Sequence[Outcome], errors: Sequence[Finding], out: Te
 
 
 def _short(text: str, width: int = 90) -> str:
-    from ..write.output import shorten
     return shorten(text, width)

@@ -29,7 +29,11 @@ import regex
 
 from ..text import lexicon
 from ..text import quantities
-from ..extract.segment import Lines
+from ..text.spans import Lines
+from .. import pipeline
+from ..config import Config
+from ..read import inputs as reader
+from ..read import transcript as transcripts
 
 # A word: letters and digits with inner apostrophes and hyphens, soft hyphens allowed
 # inside ("don’t", "F-35s", "com\u00admittee").
@@ -229,8 +233,6 @@ class Source:
         """Who says what: turns, or an article's quotes and narrative (speaker None)."""
         if self._statements is not None:
             return self._statements
-        from ..extract import pipeline
-        from ..config import Config
         out: list[Statement] = []
         for number, (start, end) in enumerate(self._articles, 1):
             doc = pipeline.extract(self.text[start:end], doc_id=self.name,
@@ -307,7 +309,6 @@ def load_source(path: str) -> Source:
     ...
     quotetrack.check.sources.SourceError: No such file or directory
     """
-    from ..read import inputs as reader
     try:
         with open(path, "rb") as stream:
             data = stream.read()
@@ -327,7 +328,6 @@ def load_source(path: str) -> Source:
 def source_from_text(text: str, name: str = "<source>", transcript: bool | None = None) -> Source:
     """A :class:`Source` of ``text``: a transcript when ``transcript`` (None: when the
     text looks like one, :func:`quotetrack.read.transcript.looks_like_transcript`), else an article."""
-    from ..read import transcript as transcripts
     if not text.strip():
         raise SourceError("empty file")
     if transcript is None:
@@ -346,7 +346,6 @@ def source_from_text(text: str, name: str = "<source>", transcript: bool | None 
 
 def _jsonl_source(path: str, data: bytes) -> Source:
     """Every record's text as an article, joined by blank lines; a record's offsets map to its line."""
-    from ..read import inputs as reader
     parts: list[str] = []
     lines: list[tuple[int, int]] = []
     articles: list[tuple[int, int]] = []

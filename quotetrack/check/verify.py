@@ -1,6 +1,6 @@
 """Hold a draft's quotes against what was really said: one verdict per quote.
 
-For every quote of a draft (after :func:`quotetrack.extract.pipeline.extract`) the words
+For every quote of a draft (after :func:`quotetrack.pipeline.extract`) the words
 it puts in quote marks (all of its words for indirect speech) are looked up in
 the sources (:mod:`quotetrack.check.sources`):
 
@@ -21,7 +21,7 @@ Benny Gantz"); a passage of an article's narrative has no speaker and neither
 confirms nor contradicts the draft's.
 
 >>> from quotetrack.check import sources
->>> from quotetrack.extract import pipeline
+>>> from quotetrack import pipeline
 >>> src = sources.source_from_text("GANTZ: We also make deals with the United States.\\n"
 ...                                "ESPER: Thank you.\\n", "transcript.txt")
 >>> doc = pipeline.extract("“We also make deals with the United States,” Mark Esper said.")
@@ -45,9 +45,12 @@ import regex
 from ..text import lexicon
 from ..extract import quotes as quote_marks
 from ..model import Document, Finding, Quote, QuotedSpan
-from ..extract.segment import Lines
+from ..text.spans import Lines
 from .sources import (
     Source, SourceError, Statement, WordToken, basename, load_source, word_key, word_list, word_tokens)
+from ..extract import segment
+from ..extract.speakers import split_title
+from ..text.spans import shorten
 
 __all__ = ["verify_quotes", "verify_quote", "load_source", "Source", "SourceError", "VERDICTS", "TIERS",
            "same_speaker", "align", "SourceIndex", "index_of", "segments_of", "tier_of"]
@@ -141,7 +144,7 @@ def segments_of(text: str, quote: Quote, top: Sequence[QuotedSpan]) -> tuple[lis
     ellipsis in the quote) or "part" (two quoted parts of a mixed quote).  The pieces
     of an interrupted direct quote stay one segment.
 
-    >>> from quotetrack.extract import pipeline
+    >>> from quotetrack import pipeline
     >>> doc = pipeline.extract("“We will … sign [the deal] soon,” she said.")
     >>> segs, bounds = segments_of(doc.text, doc.quotes[0], [])
     >>> [s.keys for s in segs], bounds, segs[1].free
@@ -190,7 +193,6 @@ def segments_of(text: str, quote: Quote, top: Sequence[QuotedSpan]) -> tuple[lis
 
 
 def _paragraphs(text: str):
-    from ..extract import segment
     return segment.paragraphs(text)
 
 
@@ -546,7 +548,6 @@ def name_words(name: str | None) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _name_words(name: str | None) -> tuple[str, ...]:
-    from ..extract.speakers import split_title
     if not name:
         return ()
     words = _NAME_WORD.findall(name)
@@ -596,7 +597,7 @@ class _Match:
 def verify_quotes(doc: Document, file: str, sources: Sequence[Source],
                   cited: Mapping[int, str] | None = None) -> list[Finding]:
     """One :class:`~quotetrack.model.Finding` per quote of ``doc`` (a draft after
-    :func:`quotetrack.extract.pipeline.extract`), checked against ``sources``.
+    :func:`quotetrack.pipeline.extract`), checked against ``sources``.
 
     ``sources`` are :class:`~quotetrack.check.sources.Source` objects (:func:`load_source`;
     a path is loaded here, which raises :class:`SourceError`).  Pass the same objects
@@ -618,7 +619,6 @@ def shown(text: str) -> str:
     >>> shown("“We also make deals,”")
     '“We also make deals”'
     """
-    from ..write.output import shorten
     return "“" + shorten(text.strip(_EDGE), QUOTE_WIDTH) + "”"
 
 

@@ -22,6 +22,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 from ..text import lexicon
 from ..model import Quantity
+from ..text import quantities
 
 SHINGLE_WORDS = 3            # words per shingle
 DEFAULT_SIMILARITY = 0.6     # the Jaccard similarity at or above which two claims are one claim
@@ -95,7 +96,6 @@ def normalise(text: str, found: Sequence[Quantity] | None = None) -> str:
     into ``text``); by default :func:`quotetrack.text.quantities.find` looks for them.
     """
     if found is None:
-        from ..text import quantities
         found = quantities.find(text)
     parts = []
     last = 0

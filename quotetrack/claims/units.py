@@ -38,13 +38,13 @@ from dataclasses import replace
 from operator import attrgetter
 from typing import Callable, Iterable, NamedTuple, Sequence
 
+from ..extract import furniture
 from ..text import quantities
 from .scorer import score_claim
-from ..model import Claim, ClaimScore, Document, Quantity, Quote
+from ..model import TRANSCRIPT_RULE, Claim, ClaimScore, Document, Quantity, Quote
 
 ARTICLE = "(article)"      # the speaker of the reporter's own narrative
 UNKNOWN = "(unknown)"      # a quote with neither a resolved speaker nor a mention
-TRANSCRIPT_RULE = "transcript"   # Quote.rule of a transcript turn (pipeline.extract_transcript)
 
 # Quote marks that open or close a direct quote's content at its outer edges
 # (“…” ‘…’ «…» „…“ "…" '…'; the typewriter `` and '' are two characters).
@@ -203,8 +203,7 @@ def units(doc: Document, skip: frozenset[int] | None = None) -> list[Unit]:
     """Every claim unit of ``doc`` in text order: narrative sentences and quote units.
     ``skip`` are the page-furniture paragraphs (found again when not given)."""
     if skip is None:
-        from ..extract.pipeline import boilerplate_paragraphs
-        skip = boilerplate_paragraphs(doc.text, doc.paragraphs)
+        skip = furniture.boilerplate_paragraphs(doc.text, doc.paragraphs)
     found = narrative_units(doc, skip)
     starts = [s.start for s in doc.sentences]
     for i in range(len(doc.quotes)):

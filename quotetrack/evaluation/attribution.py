@@ -40,6 +40,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TextIO
 
 from tabulate import tabulate
+from ..text import lexicon
+from ..pipeline import extract
+from ..config import Config
 
 __all__ = [
     "EvalError", "SUBSETS", "Report", "SubsetScore", "RuleScore",
@@ -162,7 +165,6 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")  # "said:" -> said; "didn't" stays one 
 @lru_cache(maxsize=None)
 def speech_cue_forms() -> frozenset[str]:
     """Every lower-cased form in ``data/cues.tsv`` whose entry type is "speech"."""
-    from ..text import lexicon
     try:
         table = lexicon.cues()
     except FileNotFoundError as exc:
@@ -671,8 +673,6 @@ def _read_predictions(name: str, fh: Iterable[str], out: dict[str, list[dict[str
 
 def predict_quotes(doc: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Run quotetrack on a gold document's text, keeping every attribution (``attributions="all"``)."""
-    from .. import extract
-    from ..config import Config
     result = extract(doc["text"], doc_id=doc["doc_id"], config=Config(attributions="all", claims=False))
     return result.to_dict()["quotes"]
 

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 
 from ..read.inputs import TEXT_SUFFIXES, Input, InputError, find_files, iter_inputs
+from ..config import Config
+from ..pipeline import extract
 
 
 @dataclass(frozen=True)
@@ -198,8 +200,6 @@ def run(paths: Iterable[str] | None, repeat: int = 1, as_json: bool = False,
             return 1
     from functools import partial
 
-    from ..config import Config
-    from ..extract.pipeline import extract
     result = measure(iter_inputs(paths), partial(extract, config=Config(claims=claims)), repeat,
                      on_error=lambda e: _report(e.source, e.message))
     result = replace(result, claims_stage=claims)

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Iterable, Sequence, TextIO
 
 from ..claims.scorer import default_threshold, score_claim
+from ..read import transcript
 
 QUESTIONER_SHARE = 1 / 3      # a speaker with at least this share of questions is a questioner
 QUESTIONER_FACTOR = 0.25      # a questioner's line ranks with its score times this
@@ -183,7 +184,6 @@ def debate_files(path: str) -> list[str]:
 def load_debate(path: str) -> list[tuple[str | None, str, int]]:
     """(speaker, text, label) for each line of a CLEF TSV debate, read with
     :func:`quotetrack.read.transcript.parse`; every line needs a 0/1 label."""
-    from ..read import transcript
 
     try:
         with open(path, "rb") as fh:

@@ -1,5 +1,5 @@
 """The extraction pipeline, one stage a module in the order a document flows:
 
 segment -> furniture -> quotes (mark scanner) -> cues -> mentions -> attribute -> speakers;
-:mod:`quotetrack.extract.pipeline` runs them.
+:mod:`quotetrack.pipeline` runs them.
 """

@@ -9,7 +9,6 @@ part starts in lower case (``“Why?” he asked.``) or with a short source and 
 """
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 from typing import Iterator, NamedTuple
@@ -18,8 +17,8 @@ import regex
 
 from ..text import lexicon
 from ..model import Paragraph, Sentence
+from . import cues
 
-_NEWLINE = re.compile(r"\n")     # a line break: what Lines counts
 
 # A non-blank line: "Gantz said.\n" -> the span of "Gantz said."
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]*[^\s\u2028\u2029][^\n\r\u2028\u2029]*")
@@ -107,7 +106,6 @@ def _stripped(text: str, spans) -> Iterator[tuple[int, int]]:
 
 def _opens_with_cue(text: str, start: int, end: int) -> bool:
     """Does a sentence open with a short source and a cue ("Smith asked.", "said the mayor")?"""
-    from . import cues
     window = min(end, start + 60)
     found = cues.find(text, start, window)
     return bool(found) and len(text[start:found[0].start].split()) <= 5
@@ -145,22 +143,3 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """
     end = len(text) if end is None else end
     return [Token(m.start(), m.end(), m.group()) for m in _token_pattern().finditer(text, start, end)]
-
-
-class Lines:
-    """Line and column (both from 1; columns count characters) of offsets into one text,
-    by bisection over the line starts: the one line table of drafts, sources and outputs.
-
-    >>> Lines("ab\\ncd").position(3), Lines("a\\nb\\nc").line(4)
-    ((2, 1), 3)
-    """
-
-    def __init__(self, text: str):
-        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-
-    def line(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i + 1, offset - self.starts[i] + 1

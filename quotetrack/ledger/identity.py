@@ -16,6 +16,7 @@ land on one speaker.  These small pure functions give the pieces:
 from __future__ import annotations
 
 import re
+from ..extract.speakers import split_title
 
 # Speaker types that name the same entity wherever they occur; the others
 # (descriptor, pronoun, unknown) are kept as written with their quote or claim only.
@@ -64,7 +65,6 @@ def canonical_name(name: str, speaker_type: str = "person") -> str:
     if words and words[-1]:
         words[-1] = POSSESSIVE.sub("", words[-1]) or words[-1]
     if speaker_type == "person" and len(words) > 1:
-        from ..extract.speakers import split_title
         _title, rest = split_title(words)
         if rest:
             words = rest

@@ -47,6 +47,9 @@ from typing import Any, Callable, Iterator, NamedTuple, Union
 
 from . import identity
 from ..model import Claim, Document, Quantity, Quote
+from ..text import quantities
+from ..claims import repeats
+from ..claims.repeats import Amount, Item
 
 APPLICATION_ID = 0x71746C67        # "qtlg" in ASCII: this file is a quotetrack ledger
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -153,8 +156,6 @@ CREATE INDEX documents_day ON documents(day);
 def _fill_v2(conn: sqlite3.Connection) -> None:
     """Claims stored before version 2 get their normalised text, quantities (found again
     in the claim text) and speaker type, and each document its quantity count."""
-    from ..text import quantities
-    from ..claims import repeats
     rows = conn.execute("SELECT id, document_id, text, char_start FROM claims").fetchall()
     for claim_id, _doc, text, start in rows:
         conn.execute("UPDATE claims SET norm = ? WHERE id = ?", (repeats.normalise(text), claim_id))
@@ -513,7 +514,6 @@ class Ledger:
 
     def _add_claim(self, conn: sqlite3.Connection, doc_row: int, i: int, c: Claim,
                    outlet: str | None) -> None:
-        from ..claims import repeats
         speaker, kind = c.speaker or None, "unknown"
         if c.quote is not None:
             kind = self._quote_type(conn, doc_row, c.quote)
@@ -719,7 +719,6 @@ class Ledger:
     def repeat_items(self, min_score: float | None = None, everything: bool = False):
         """The stored claims as :class:`quotetrack.claims.repeats.Item` records with their quantities:
         the check-worthy ones, or those scored ``min_score`` or more, or ``everything``."""
-        from ..claims.repeats import Amount, Item
         amounts: dict[int, list[Amount]] = {}
         for claim_id, text, value, unit in self.conn.execute(
                 "SELECT claim_id, text, value, unit FROM quantities ORDER BY claim_id, idx"):

@@ -13,9 +13,13 @@ import sqlite3
 import time
 from typing import Any, Iterable, Sequence, TextIO
 
-from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, report
+from ..errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, report
 from .store import ClaimRow, Ledger, LedgerError, QuoteRow, content_hash, source_key
-from ..write.output import shorten
+from ..text.spans import shorten
+from .. import pipeline
+from ..read import inputs as reader
+from ..claims import repeats
+from ..claims.repeats import number_changes
 
 STATUSES = ("added", "unchanged", "replaced", "failed")
 CLAIM_TABLE = ("date", "outlet", "speaker", "score", "claim", "document")
@@ -86,8 +90,6 @@ def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any
     document being written, prints the summary and returns 130.  When ``err`` is a
     terminal, a running count is shown on it.
     """
-    from ..extract import pipeline
-    from ..read import inputs as reader
 
     ledger = open_ledger(db, create=True)
     if ledger is None:
@@ -199,7 +201,6 @@ def run_claims(db: str, out: TextIO, style: str, speaker: str | None = None, sin
 def run_repeats(db: str, out: TextIO, style: str, similarity: float, min_score: float | None = None,
                 everything: bool = False, as_json: bool = False) -> int:
     """Every claim made in two documents or more: where, by whom, and number changes."""
-    from ..claims import repeats
     ledger = open_ledger(db)
     if ledger is None:
         return EXIT_FAILED
@@ -223,7 +224,6 @@ def run_repeats(db: str, out: TextIO, style: str, similarity: float, min_score: 
 def render_group(number: int, members: Sequence[Any], style: str) -> str:
     """One repeated claim: a heading, a row per time it was made, its number changes."""
     from tabulate import tabulate
-    from ..claims.repeats import number_changes
     docs = len({m.document for m in members})
     speakers = list(dict.fromkeys(m.speaker for m in members))
     lines = [f"{number}. {shorten(members[0].text, 100)}",
@@ -240,7 +240,6 @@ def render_group(number: int, members: Sequence[Any], style: str) -> str:
 
 def group_record(members: Sequence[Any]) -> dict[str, Any]:
     """The JSON Lines form of one repeated claim."""
-    from ..claims.repeats import number_changes
     return {
         "claim": members[0].text,
         "speakers": list(dict.fromkeys(m.speaker for m in members)),

@@ -61,7 +61,7 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]] | str,
     record a line; ``input_format`` (``"text"`` or ``"jsonl"``) overrides that
     guess for every file and for stdin (which is text unless told).  ``"transcript"``
     reads files as text, and a directory's ``*.txt`` and ``*.tsv`` files; the caller
-    parses them (:func:`quotetrack.extract.pipeline.extract_transcript`).
+    parses them (:func:`quotetrack.pipeline.extract_transcript`).
 
     >>> [type(x).__name__ for x in iter_inputs(["/nonexistent"])]
     ['InputError']

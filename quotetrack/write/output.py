@@ -13,12 +13,13 @@ import json
 import re
 from typing import Any, Callable, Iterable, TextIO
 
-from ..model import Claim, ClaimScore, Document, Quote
-from ..extract.segment import Lines
+from ..model import TRANSCRIPT_RULE, Claim, ClaimScore, Document, Quote
+from ..text.spans import QUOTE_WIDTH, Lines, one_line, shorten
+from ..claims.scorer import explain
+from ..claims.units import ranked
 
 FORMATS = ("table", "csv", "jsonl", "json", "markdown")
 DEFAULT_TABLE_STYLE = "simple"
-QUOTE_WIDTH = 80       # a table cell's quote is shortened to this many characters
 NO_QUOTES = "(no quotes found)"
 
 # Fields of a JSON Lines input record that CSV carries in columns of their own (empty when
@@ -33,7 +34,6 @@ CSV_COLUMNS = (
 TABLE_COLUMNS = ("#", "speaker", "as written", "title", "kind", "cue", "quote", "para.sent")
 
 # A run of white space, newlines included: "a \n\n b" -> "a b" in table cells.
-WHITESPACE = re.compile(r"\s+")
 
 
 def table_styles() -> tuple[str, ...]:
@@ -50,31 +50,6 @@ def check_table_style(style: str) -> None:
 
 
 # --- cells and rows (pure) ------------------------------------------------------------------
-
-def one_line(text: str | None) -> str:
-    """``text`` with every run of white space (newlines too) made one space; None -> ''."""
-    return WHITESPACE.sub(" ", text).strip() if text else ""
-
-
-def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
-    """``text`` on one line, cut to at most ``width`` characters with a closing ``…``.
-
-    The cut falls at a word boundary when one is near the end.
-
-    >>> shorten("one two three four", 15)
-    'one two three…'
-    >>> shorten("one two three four", 12)
-    'one two thr…'
-    """
-    text = one_line(text)
-    if len(text) <= width:
-        return text
-    cut = text[:width - 1]
-    space = cut.rfind(" ")
-    if space >= width * 2 // 3:
-        cut = cut[:space]
-    return cut.rstrip() + "…"
-
 
 def csv_row(doc: Document, quote: Quote) -> list[Any]:
     """The CSV row of one quote, in :data:`CSV_COLUMNS` order."""
@@ -185,7 +160,6 @@ CLAIM_TABLE_COLUMNS = ("rank", "score", "speaker", "types", "quantities", "posit
 
 def is_transcript_claim(doc: Document, claim: Claim) -> bool:
     """Is ``claim`` a statement of a transcript turn (placed by line, not paragraph:sentence)?"""
-    from ..claims.units import TRANSCRIPT_RULE
     return claim.quote is not None and doc.quotes[claim.quote].rule == TRANSCRIPT_RULE
 
 
@@ -199,7 +173,6 @@ def claim_position(doc: Document, claim: Claim, lines: Lines) -> str:
 def format_rules(claim: Claim) -> str:
     """The rules that fired for a claim with their weights, strongest first, as the scorer
     explains them (:func:`quotetrack.claims.scorer.explain`): ``digits +2.15, opinion -0.75``."""
-    from ..claims.scorer import explain
     return explain(ClaimScore(claim.score, claim.check_worthy, claim.types, claim.rules))
 
 
@@ -274,7 +247,6 @@ def write_claims(fmt: str, docs: Iterable[Document], out: TextIO, table_style: s
     Table and Markdown show the claim (shortened in a table) and, with ``explain``, the
     rules that fired; CSV, JSON Lines and JSON always carry the full text, offsets and rules.
     """
-    from ..claims.units import ranked
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from: {', '.join(FORMATS)}")
     if fmt == "table":

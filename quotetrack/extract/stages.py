@@ -1,9 +1,10 @@
-"""Compose the stages: text -> Document.
+"""Run the extraction stages: text -> Document (without claims; :mod:`quotetrack.pipeline`
+adds them).
 
-    segment -> quotes -> cues/attribute -> speakers -> Quote records -> claims
+    segment -> furniture -> quotes -> cues/attribute -> speakers -> Quote records
 
 A transcript (``SPEAKER: text`` lines or the CLEF TSV) becomes a Document whose quotes
-are its turns (:func:`extract_transcript`), so the claims stage and every writer work on
+are its turns (:func:`transcript_document`), so the claims stage and every writer work on
 it unchanged.
 
 Every stage works on offsets into the text as given; nothing rewrites it.
@@ -12,54 +13,32 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any, Mapping, NamedTuple
 
-import regex
 
 from . import attribute as attribution
-from ..claims import units as claims
-from ..text import lexicon
-from . import quotes
-from . import segment
-from . import speakers
+from . import furniture, quotes, segment, speakers
+from ..read import transcript
 from ..config import Config
-from ..model import Document, Entity, Mention, Paragraph, Quote, QuotedSpan, Sentence
+from ..model import TRANSCRIPT_RULE, Document, Entity, Mention, Paragraph, Quote, QuotedSpan, Sentence
 
 _TRIM = " \t\r\n.,;:"
 
 
-@lru_cache(maxsize=1)
-def _boilerplate() -> regex.Pattern:
-    """One pattern for every line in data/boilerplate.txt (photo credits, bylines, newsletter lines)."""
-    patterns = lexicon.patterns("boilerplate.txt")
-    return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
+def run(text: str, doc_id: str, config: Config, meta: Mapping[str, Any] | None = None
+        ) -> tuple[Document, frozenset[int]]:
+    """Every attributed statement in ``text``, and the paragraphs that are page furniture.
 
-
-def boilerplate_paragraphs(text: str, paras: tuple[Paragraph, ...]) -> frozenset[int]:
-    """Indices of paragraphs that are page furniture, not statements."""
-    pattern = _boilerplate()
-    return frozenset(p.index for p in paras
-                     if len(text[p.start:p.end]) < 300 and pattern.fullmatch(text[p.start:p.end].strip()))
-
-
-def extract(text: str, doc_id: str = "<text>", config: Config | None = None,
-            meta: Mapping[str, Any] | None = None) -> Document:
-    """Find every attributed statement in ``text``.
-
-    >>> doc = extract("The deal was fair, Gantz said.")
+    >>> doc, _ = run("The deal was fair, Gantz said.", "<text>", Config())
     >>> q = doc.quotes[0]
     >>> (q.kind, q.text, q.speaker, q.cue, q.rule)
     ('indirect', 'The deal was fair', 'Gantz', 'said', 'tail')
     """
-    config = config or Config()
-    if not isinstance(text, str):
-        raise TypeError(f"extract() needs str text, not {type(text).__name__}")
     paras = segment.paragraphs(text)
     sents = segment.sentences(text, paras)
     spans, warnings = quotes.scan(text, paras)
     top = quotes.top_level(spans)
-    skip = boilerplate_paragraphs(text, paras)
+    skip = furniture.boilerplate_paragraphs(text, paras)
     attrs = attribution.attribute(text, paras, sents, top, skip, config)
     resolved, entities = speakers.resolve(text, attrs, paras, skip, sents)
     open_ends = {s.end for s in top if not s.closed}
@@ -75,29 +54,18 @@ def extract(text: str, doc_id: str = "<text>", config: Config | None = None,
             records.append(quote)
     doc = Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
                    sentences=sents, entities=entities, warnings=tuple(warnings), meta=dict(meta or {}))
-    return with_claims(doc, config, skip)
+    return doc, skip
 
 
-def with_claims(doc: Document, config: Config, skip: frozenset[int] | None = None) -> Document:
-    """``doc`` with ``claims`` filled by the claims stage, unless ``config.claims`` is off;
-    ``skip``: the page-furniture paragraphs, when already known."""
-    return replace(doc, claims=claims.find_claims(doc, skip=skip)) if config.claims else doc
-
-
-def extract_transcript(text: str, doc_id: str = "<text>", config: Config | None = None,
-                       meta: Mapping[str, Any] | None = None) -> Document:
+def transcript_document(text: str, doc_id: str, meta: Mapping[str, Any] | None = None) -> Document:
     """A transcript as a Document: each turn is a direct quote of its speaker (rule
     ``"transcript"``), each turn a paragraph; offsets stay into ``text``.  Raises
     :class:`quotetrack.read.transcript.TranscriptError` if ``text`` is not a transcript.
 
-    >>> doc = extract_transcript("SMITH: We cut taxes.\\nJONES: You did not.\\n",
-    ...                          config=Config(claims=False))
+    >>> doc = transcript_document("SMITH: We cut taxes.\\nJONES: You did not.\\n", "<text>")
     >>> [(q.speaker, q.text, q.rule) for q in doc.quotes]
     [('SMITH', 'We cut taxes.', 'transcript'), ('JONES', 'You did not.', 'transcript')]
     """
-    from ..read import transcript
-
-    config = config or Config()
     turns = [t for t in transcript.parse(text, doc_id) if t.end > t.start]
     paras = tuple(Paragraph(i, t.start, t.end) for i, t in enumerate(turns, 1))
     sents = segment.sentences(text, paras)
@@ -116,11 +84,10 @@ def extract_transcript(text: str, doc_id: str = "<text>", config: Config | None 
             speaker_end=mention.end if mention else None,
             speaker_title=None, speaker_type="person" if turn.speaker else "unknown", cue=None, cue_start=None, cue_end=None,
             cue_type=None, paragraph=para.index, sentence=first + 1,
-            context=text[turn.start:turn.end], rule=claims.TRANSCRIPT_RULE))
+            context=text[turn.start:turn.end], rule=TRANSCRIPT_RULE))
     entities = tuple(Entity(name, "person", mentions=tuple(found)) for name, found in mentions.items())
-    doc = Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
-                   sentences=sents, entities=entities, meta=dict(meta or {}))
-    return with_claims(doc, config, frozenset())
+    return Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
+                    sentences=sents, entities=entities, meta=dict(meta or {}))
 
 
 def _label_mention(text: str, turn) -> Mention | None:
