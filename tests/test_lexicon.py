@@ -237,10 +237,10 @@ def test_boilerplate_fast_on_adversarial_input():
     ]
     for pattern, _ in boilerplate_patterns():
         rx = regex.compile(pattern, regex.IGNORECASE)
-        start = time.perf_counter()
+        start = time.process_time()
         for text in nasty:
             rx.match(text)
-        assert time.perf_counter() - start < 0.5, f"{pattern!r} is slow on adversarial input"
+        assert time.process_time() - start < 0.5, f"{pattern!r} is slow on adversarial input"
 
 
 # -------------------------------------------------------------- abbreviations

@@ -45,6 +45,7 @@ from .. import pipeline
 from ..extract import furniture
 from ..extract import quotes as quote_marks
 from ..extract import speakers
+from ..extract.attribute.rules import UNATTRIBUTED
 from ..config import Config
 from ..model import SEVERITIES, Document, Finding, Quote
 from ..text.spans import one_line, shorten
@@ -158,7 +159,7 @@ class Draft:
                       if q.speaker_type == "person" and _NAME_LIKE.fullmatch(q.speaker or "")
                       and q.speaker_start is not None
                       and q.speaker_mention.lower() not in speakers.PERSON_PRONOUNS
-                      and not q.rule.startswith("according_to"))
+                      and q.rule != "according_to")
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -267,7 +268,7 @@ def check_unattributed(draft: Draft) -> list[Finding]:
     introduced = None                     # the paragraph of the last quote found introduced
     for q in draft.doc.quotes:
         if q.kind in ("direct", "mixed") and q.speaker is None and q.speaker_mention is None \
-                and q.rule.startswith("unattributed"):
+                and q.rule in UNATTRIBUTED:
             if _introduced(draft, q) or (introduced is not None and q.paragraph - introduced <= 1):
                 introduced = q.paragraph
                 continue
@@ -753,14 +754,14 @@ def check_names(draft: Draft) -> list[Finding]:
     return _misspellings(draft) + _surname_first(draft) + _title_changes(draft)
 
 
-# The source-free checks, in the order they run.
-CHECKS: tuple[tuple[str, Callable[[Draft], list[Finding]]], ...] = (
-    ("unbalanced-quote", check_unbalanced),
-    ("unattributed", check_unattributed),
-    ("pronoun-before-name", check_pronoun_before_name),
-    ("ambiguous-speaker", check_ambiguous_speaker),
-    ("name-inconsistent", check_names),
-)
+# The source-free checks, verdict -> function, in the order they run.
+CHECKS: dict[str, Callable[[Draft], list[Finding]]] = {
+    "unbalanced-quote": check_unbalanced,
+    "unattributed": check_unattributed,
+    "pronoun-before-name": check_pronoun_before_name,
+    "ambiguous-speaker": check_ambiguous_speaker,
+    "name-inconsistent": check_names,
+}
 
 
 def cited_sources(doc: Document, labels: Mapping[str, str]) -> dict[int, str]:
@@ -804,11 +805,11 @@ def check(text: str, file: str, sources: Sequence = (), config: Config | None = 
     doc = pipeline.extract(text, file, config or NO_CLAIMS)
     draft = prepare(doc, file)
     findings: list[Finding] = []
-    for _, fn in CHECKS:
+    for fn in CHECKS.values():
         findings.extend(fn(draft))
     if sources:
         findings.extend(verify.verify_quotes(doc, file, sources, cited_sources(doc, labels or {})))
-    order = {name: i for i, (name, _) in enumerate(CHECKS)}
+    order = {name: i for i, name in enumerate(CHECKS)}
     findings.sort(key=lambda f: (f.start, f.end, order.get(f.verdict, len(order)), f.verdict))
     return findings
 
