@@ -13,6 +13,7 @@ from quotetrack import cli
 from quotetrack.check import drafts as check
 from quotetrack.model import SEVERITIES, Finding
 from quotetrack.text.spans import Lines
+from quotetrack.check.severity import QUOTE_VERDICTS, severities, severity_of
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "tests" / "cases" / "check").glob("*.json"))
@@ -54,13 +55,14 @@ def test_findings_point_into_the_draft(case):
         before = text[:f.start]
         assert f.line == before.count("\n") + 1
         assert f.column == len(before) - (before.rfind("\n") + 1) + 1
-        assert f.severity == check.severity_of(f.verdict)
+        assert f.severity == severity_of(f.verdict)
         assert 0 <= f.start <= f.end <= len(text)
 
 
 def test_severity_table():
-    table = check.severities()
+    table = severities()
     assert set(table) >= set(check.CHECKS)
+    assert set(table) >= set(QUOTE_VERDICTS)        # verify's verdicts are in the same table
     assert set(table.values()) <= set(SEVERITIES)
     assert table["unattributed"] == "error" and table["name-inconsistent"] == "warning"
 

@@ -23,6 +23,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quotetrack.check.severity import severity_of
+from quotetrack.check.verify import index as verify_index
 from quotetrack.config import Config
 from quotetrack import pipeline
 from quotetrack.check import sources
@@ -78,7 +80,7 @@ def test_cases_cover_every_verdict_and_tier():
     cases = [p.values[0] for p in CASES]
     verdicts = {e["verdict"] for c in cases for e in c["expect"]}
     tiers = {e["tier"] for c in cases for e in c["expect"] if e.get("tier")}
-    assert verdicts == set(verify.VERDICTS)
+    assert verdicts == set(verify.QUOTE_VERDICTS)
     assert tiers == set(verify.TIERS)
 
 
@@ -95,7 +97,7 @@ def test_findings_invariants(case, tmp_path, monkeypatch):
         assert f.column == f.start - line_start + 1
         assert f.severity in ("error", "warning", "info")
         if f.verdict != "not-found":
-            assert f.severity == verify.VERDICTS[f.verdict]
+            assert f.severity == severity_of(f.verdict)
         assert f.tier in verify.TIERS + (None,)
         assert list(f.to_dict()) == ["file", "line", "column", "verdict", "severity", "quote", "speaker",
                                      "source", "source_line", "source_speaker", "similarity", "tier",
@@ -198,7 +200,7 @@ def test_load_source_directory(tmp_path):
 def test_align_bracket_skips_at_most_four_words():
     keys = "i know they approve".split()
     src = "i know that the ministry of finance will approve".split()
-    free = {2: verify.MAX_BRACKET_WORDS}
+    free = {2: verify_index.MAX_BRACKET_WORDS}
     short = verify.align(["i", "know", "approve"], free, "i know the ministry will approve".split(), 0, 6)
     assert short.cost == 0 and [op[0] for op in short.ops] == ["equal", "skip", "equal"]
     long = verify.align(["i", "know", "approve"], free, src, 0, len(src))
@@ -313,7 +315,7 @@ def test_any_draft_and_sources_give_one_finding_per_quote(draft, first, second):
     assert len(findings) == len(doc.quotes)
     for quote, f in zip(doc.quotes, findings):
         assert doc.text[f.start:f.end] == quote.text == f.quote
-        assert f.verdict in verify.VERDICTS
+        assert f.verdict in verify.QUOTE_VERDICTS
         if f.source_line is not None:
             src = next(s for s in srcs if s.name == f.source)
             assert 1 <= f.source_line <= src.text.count("\n") + 1

@@ -51,6 +51,7 @@ from ..model import SEVERITIES, Document, Finding, Quote
 from ..text.spans import one_line, shorten
 from ..text.spans import Lines
 from . import verify
+from .severity import severity_of
 
 CHECK_FORMATS = ("table", "json", "csv")
 # The keys of the JSON Lines form of a finding, and the CSV header: the output contract.
@@ -98,32 +99,6 @@ _SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*\s*$")
 
 
 # --- tables from data/ ------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def severities() -> dict[str, str]:
-    """verdict -> severity, from data/check_verdicts.tsv.
-
-    >>> severities()["unattributed"], severities()["name-inconsistent"]
-    ('error', 'warning')
-    """
-    table = {}
-    for verdict, rest in lexicon.pairs("check_verdicts.tsv").items():
-        severity = rest.split("\t", 1)[0].strip()
-        if severity not in SEVERITIES:
-            raise ValueError(f"quotetrack/data/check_verdicts.tsv: {verdict}: severity {severity!r} "
-                             f"is not one of {', '.join(SEVERITIES)}")
-        table[verdict] = severity
-    return table
-
-
-def severity_of(verdict: str, default: str = "warning") -> str:
-    """The severity of ``verdict`` from the table, else ``default``.
-
-    >>> severity_of("unbalanced-quote"), severity_of("no-such-verdict", "info")
-    ('error', 'info')
-    """
-    return severities().get(verdict, default)
-
 
 # --- the draft -----------------------------------------------------------------------------------
 

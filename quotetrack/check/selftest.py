@@ -40,6 +40,7 @@ from ..text import quantities
 from .. import pipeline
 from . import drafts as check
 from . import sources
+from .severity import QUOTE_VERDICTS
 from ..errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, report
 from ..read import inputs as reader
 from ..text.spans import shorten
@@ -54,11 +55,6 @@ SHORT_WORDS = 4                  # a quote of fewer words is "too-short" (info)
 UNMUTATED = "(unmutated)"        # the row of the unmutated drafts' quotes in the confusion table
 NONE = "(none)"                  # reported when no finding covers the mutated quote
 TARGET = 0.98                    # the accuracy the issue asks for
-# The verdicts a check gives a quote (other findings, on names or pronouns, are not matched
-# to the mutated quote), in the order the confusion table shows them.
-QUOTE_VERDICTS = ("verified", "punctuation-only", "altered", "number-changed", "negation-changed",
-                  "truncated", "ellipsis", "ellipsis-hides", "spliced", "wrong-speaker",
-                  "found-elsewhere", "not-found", "ambiguous-source", "too-short")
 
 # --- patterns (one place) --------------------------------------------------------------------------
 
