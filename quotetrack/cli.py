@@ -245,11 +245,8 @@ def _add_track(commands: argparse._SubParsersAction) -> None:
     m.add_argument("old", metavar="OLD")
     m.add_argument("new", metavar="NEW")
     m.set_defaults(func=cmd_track_alias, parser=m)
-# The formats `check` writes (check.CHECK_FORMATS; named here so building the parser imports nothing).
-CHECK_FORMATS = ("table", "json", "csv")
-
-
 def _add_check(commands: argparse._SubParsersAction) -> None:
+    from .write.findings import CHECK_FORMATS
     p = commands.add_parser(
         "check", help="check a draft's quotes before filing",
         description="Check drafts before filing: quotes with no speaker, unclear or missing "
@@ -524,6 +521,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not args.drafts:
         raise UsageError("give at least one DRAFT to check (or --self-test)")
     from .check import drafts as check
+    from .write.findings import FindingWriter, fails, summary, tally
     from .read import inputs as reader
 
     failures = 0
@@ -541,8 +539,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 continue
             if label:
                 labels[label] = sources[-1].name
-    writer = check.FindingWriter(args.format, sys.stdout)
-    counts = check.tally(())
+    writer = FindingWriter(args.format, sys.stdout)
+    counts = tally(())
     for item in reader.iter_inputs(args.drafts):
         if isinstance(item, reader.InputError):
             failures += 1
@@ -555,7 +553,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             report(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
             continue
         writer.write(findings)
-        check.tally(findings, counts)
+        tally(findings, counts)
     sys.stdout.flush()
-    print(check.summary(counts), file=sys.stderr)
-    return EXIT_FAILED if failures or check.fails(counts, args.strict) else EXIT_OK
+    print(summary(counts), file=sys.stderr)
+    return EXIT_FAILED if failures or fails(counts, args.strict) else EXIT_OK
