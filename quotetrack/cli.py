@@ -170,7 +170,7 @@ def _add_bench(commands: argparse._SubParsersAction) -> None:
 
 def iso_date(value: str) -> str:
     """An argparse type: a day written YYYY-MM-DD."""
-    from .ledger.store import iso_day
+    from .ledger.rows import iso_day
     day = iso_day(value)
     if day is None or len(value.strip()) != 10:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD")
@@ -178,7 +178,7 @@ def iso_date(value: str) -> str:
 
 
 def _add_track(commands: argparse._SubParsersAction) -> None:
-    from .ledger.store import DB_ENVIRONMENT, DEFAULT_DB
+    from .ledger.schema import DB_ENVIRONMENT, DEFAULT_DB
     from .write.output import DEFAULT_TABLE_STYLE
     p = commands.add_parser(
         "track", help="keep a ledger of quotes and claims across an archive",
@@ -441,7 +441,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 # --- track -----------------------------------------------------------------------------------------
 
 def _db(args: argparse.Namespace) -> str:
-    from .ledger.store import default_path
+    from .ledger.rows import default_path
     return args.db or default_path()
 
 

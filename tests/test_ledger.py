@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from quotetrack import cli
-from quotetrack.ledger import store as ledger
 from quotetrack.text import quantities
-from quotetrack.ledger.store import APPLICATION_ID, SCHEMA_VERSION, Ledger, LedgerError
+from quotetrack.ledger import rows as ledger_rows, schema
+from quotetrack.ledger.schema import APPLICATION_ID, SCHEMA_VERSION, LedgerError
+from quotetrack.ledger.store import Ledger
 from quotetrack.model import Claim, Document, Quote
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,12 +96,12 @@ def test_reopening_changes_nothing(db):
 
 def test_migration_from_version_1(db):
     conn = sqlite3.connect(db)
-    conn.executescript(ledger.V1)
+    conn.executescript(schema.V1)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 1")
     text = "3 million people lost their jobs, Gantz said."
     conn.execute("INSERT INTO documents (hash, source_key, doc_id, added_at, n_quotes, n_claims) "
-                 "VALUES (?, 'a.txt', 'a.txt', '2020-01-01', 0, 1)", (ledger.content_hash(text),))
+                 "VALUES (?, 'a.txt', 'a.txt', '2020-01-01', 0, 1)", (ledger_rows.content_hash(text),))
     conn.execute("INSERT INTO claims (document_id, idx, speaker_text, text, char_start, char_end, score, "
                  "check_worthy, types, paragraph, sentence) "
                  "VALUES (1, 0, 'Gantz', '3 million people lost their jobs', 0, 32, 0.9, 1, '', 1, 1)")
@@ -184,8 +185,8 @@ def test_unwritable_ledger(db):
 
 
 def test_default_path_from_environment():
-    assert ledger.default_path({}) == "quotetrack.db"
-    assert ledger.default_path({"QUOTETRACK_DB": "/data/x.db"}) == "/data/x.db"
+    assert ledger_rows.default_path({}) == "quotetrack.db"
+    assert ledger_rows.default_path({"QUOTETRACK_DB": "/data/x.db"}) == "/data/x.db"
 
 
 # --- documents -----------------------------------------------------------------------------------

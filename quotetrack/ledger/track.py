@@ -14,7 +14,9 @@ import time
 from typing import Any, Iterable, Sequence, TextIO
 
 from ..errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, report
-from .store import ClaimRow, Ledger, LedgerError, QuoteRow, content_hash, source_key
+from .rows import ClaimRow, QuoteRow, content_hash, source_key
+from .schema import LedgerError
+from .store import Ledger
 from ..text.spans import shorten
 from .. import pipeline
 from ..read import inputs as reader
