@@ -3,7 +3,7 @@ stage (:mod:`quotetrack.claims`) when ``Config.claims`` is on.
 
 >>> doc = extract("The deal was fair, Gantz said.")
 >>> q = doc.quotes[0]
->>> (q.kind, q.text, q.speaker, q.cue, q.rule)
+>>> (q.kind, q.text, q.speaker, q.cue.text, q.rule)
 ('indirect', 'The deal was fair', 'Gantz', 'said', 'tail')
 """
 from __future__ import annotations

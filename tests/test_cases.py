@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 
 import quotetrack
+from quotetrack.model import cue_text, mention_text
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 REQUIRED = ("kind", "content", "speaker", "speaker_mention", "cue")
@@ -79,8 +80,8 @@ def _actual(quote: quotetrack.Quote, text: str, want: dict) -> dict:
         "kind": quote.kind,
         "content": quote.text,
         "speaker": quote.speaker,
-        "speaker_mention": quote.speaker_mention,
-        "cue": quote.cue,
+        "speaker_mention": mention_text(quote),
+        "cue": cue_text(quote),
     }
     for key in OPTIONAL:
         if key in want:

@@ -112,7 +112,7 @@ def test_speaker_falls_back_to_mention_then_unknown(article):
     from dataclasses import replace
     quote = article.quotes[0]
     assert claims.speaker_of(replace(quote, speaker=None)) == "Prime Minister Ana Ortiz"
-    assert claims.speaker_of(replace(quote, speaker=None, speaker_mention=None)) == "(unknown)"
+    assert claims.speaker_of(replace(quote, speaker=None, mention=None)) == "(unknown)"
 
 
 def test_claims_stage_can_be_turned_off():
@@ -213,7 +213,7 @@ def test_transcript_turns_are_quotes_of_their_speakers(text):
         ("JONES", "transcript", "direct")]
     for q in doc.quotes:
         assert text[q.start:q.end] == q.text
-        assert text[q.speaker_start:q.speaker_end] == q.speaker
+        assert text[q.mention.start:q.mention.end] == q.speaker
     smith = [c for c in doc.claims if c.speaker == "SMITH"]
     assert smith[0].text == "Unemployment fell to 4 percent last year."
     assert text[smith[0].start:smith[0].end] == smith[0].text

@@ -14,7 +14,7 @@ import pytest
 import quotetrack
 from quotetrack import cli
 from quotetrack import pipeline
-from quotetrack.model import Document, Quote
+from quotetrack.model import Cue, Document, Mention, Quote
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = "“We also make deals,” Gantz said.\n"
@@ -26,6 +26,12 @@ QUOTE_KEYS = {
 }
 
 
+def _found(text, word, after, make):
+    """A record of ``word`` where it first stands after offset ``after``, else None."""
+    at = text.find(word, after)
+    return make(at, at + len(word), word) if at >= 0 else None
+
+
 def fake_extract(text, doc_id="<text>", config=None, meta=None):
     """One quote per “…” pair, said by Gantz: enough to exercise the writers."""
     quotes = []
@@ -34,9 +40,10 @@ def fake_extract(text, doc_id="<text>", config=None, meta=None):
         end = text.index("”", start) + 1
         quotes.append(Quote(
             kind="direct", text=text[start:end], start=start, end=end, fragments=((start, end),),
-            speaker="Benny Gantz", speaker_mention="Gantz", speaker_start=None, speaker_end=None,
-            speaker_title=None, speaker_type="person", cue="said", cue_start=None, cue_end=None,
-            cue_type="speech", paragraph=1, sentence=1, context=text.strip(), rule="test"))
+            speaker="Benny Gantz", speaker_title=None, speaker_type="person",
+            mention=_found(text, "Gantz", end, lambda s, e, w: Mention(s, e, w, "person")),
+            cue=_found(text, "said", end, lambda s, e, w: Cue(s, e, w, "say")),
+            paragraph=1, sentence=1, context=text.strip(), rule="test"))
         start = text.find("“", end)
     return Document(doc_id=doc_id, text=text, quotes=tuple(quotes), meta=dict(meta or {}))
 

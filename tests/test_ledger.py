@@ -19,7 +19,7 @@ from quotetrack.text import quantities
 from quotetrack.ledger import rows as ledger_rows, schema
 from quotetrack.ledger.schema import APPLICATION_ID, SCHEMA_VERSION, LedgerError
 from quotetrack.ledger.store import Ledger
-from quotetrack.model import Claim, Document, Quote
+from quotetrack.model import Claim, Document, Mention, Quote
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,10 +30,15 @@ def quote(text: str, content: str, speaker: str | None, kind: str = "indirect",
           speaker_type: str = "person") -> Quote:
     start = text.index(content)
     return Quote(kind=kind, text=content, start=start, end=start + len(content),
-                 fragments=((start, start + len(content)),), speaker=speaker, speaker_mention=speaker,
-                 speaker_start=None, speaker_end=None, speaker_title=None, speaker_type=speaker_type,
-                 cue="said", cue_start=None, cue_end=None, cue_type="speech", paragraph=1, sentence=1,
-                 context=text, rule="test")
+                 fragments=((start, start + len(content)),), speaker=speaker, speaker_title=None,
+                 speaker_type=speaker_type, mention=_mention(text, speaker), cue=None,
+                 paragraph=1, sentence=1, context=text, rule="test")
+
+
+def _mention(text: str, speaker: str | None) -> Mention | None:
+    """The speaker's name where the text first has it (None where it has not)."""
+    at = text.find(speaker) if speaker else -1
+    return Mention(at, at + len(speaker), speaker, "person") if at >= 0 else None
 
 
 def claim(text: str, content: str, speaker: str, quote_index: int | None = 0, score: float = 0.8) -> Claim:

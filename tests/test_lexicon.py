@@ -9,9 +9,11 @@ import pytest
 import regex
 
 from quotetrack.text import lexicon
-from quotetrack.model import CUE_TYPES as _CUE_TYPES
+from typing import get_args
 
-CUE_TYPES = set(_CUE_TYPES)
+from quotetrack.model import CueType
+
+CUE_TYPES = set(get_args(CueType))
 DATA_FILES = [
     "cues.tsv", "titles.txt", "honorifics.tsv", "pronouns.tsv", "org_words.txt",
     "person_nouns.txt", "abbreviations.txt", "function_words.txt", "calendar_words.txt",

@@ -94,10 +94,10 @@ class Draft:
     def sources(self) -> list[tuple[int, str]]:
         """(offset, speaker) of every attribution to a person named there as the subject of
         its cue (not "he"/"she", not "according to X")."""
-        return sorted((q.speaker_start, q.speaker) for q in self.doc.quotes
+        return sorted((q.mention.start, q.speaker) for q in self.doc.quotes
                       if q.speaker_type == "person" and _NAME_LIKE.fullmatch(q.speaker or "")
-                      and q.speaker_start is not None
-                      and q.speaker_mention.lower() not in speakers.PERSON_PRONOUNS
+                      and q.mention is not None
+                      and q.mention.text.lower() not in speakers.PERSON_PRONOUNS
                       and q.rule != "according_to")
 
     @cached_property

@@ -8,7 +8,7 @@ from typing import Iterable
 from ..text import lexicon
 from ..extract import speakers
 from ..extract.attribute.rules import UNATTRIBUTED
-from ..model import Finding, Quote
+from ..model import Finding, Quote, cue_text
 from .draft import (
     Draft, _BY_AFTER, _NOT_A_CUE, _PREVIOUS_WORD, _PRONOUN_OPENING, _TAG_OPEN, _WORD, _attributive,
     _body_start, _people, _person_nouns, quoted, run_check)
@@ -92,7 +92,7 @@ def check_unattributed(draft: Draft) -> list[Finding]:
     body = _body_start(draft)
     introduced = None                     # the paragraph of the last quote found introduced
     for q in draft.doc.quotes:
-        if q.kind in ("direct", "mixed") and q.speaker is None and q.speaker_mention is None \
+        if q.kind in ("direct", "mixed") and q.speaker is None and q.mention is None \
                 and q.rule in UNATTRIBUTED:
             if _introduced(draft, q) or (introduced is not None and q.paragraph - introduced <= 1):
                 introduced = q.paragraph
@@ -110,8 +110,8 @@ def check_unattributed(draft: Draft) -> list[Finding]:
 def _pronoun_quotes(draft: Draft) -> Iterable[tuple[int, Quote, str]]:
     """(index, quote, gender) for every attribution whose source is "he" or "she"."""
     for i, q in enumerate(draft.doc.quotes):
-        if q.speaker_mention is not None and q.speaker_start is not None:
-            gender = speakers.PERSON_PRONOUNS.get(q.speaker_mention.lower())
+        if q.mention is not None:
+            gender = speakers.PERSON_PRONOUNS.get(q.mention.text.lower())
             if gender is not None:
                 yield i, q, gender
 
@@ -137,9 +137,9 @@ def first_referent(draft: Draft, gender: str, genders: dict[str, str]) -> int:
             first = n.start
             break
     for q in draft.doc.quotes:
-        if q.speaker_start is not None and q.speaker_start < first and q.speaker is not None \
+        if q.mention is not None and q.mention.start < first and q.speaker is not None \
                 and (q.speaker_type in ("descriptor", "unknown") or genders.get(q.speaker) in (None, gender)):
-            first = q.speaker_start
+            first = q.mention.start
     nouns = _person_nouns()
     for m in _WORD.finditer(text, 0, first):
         if m.group() in nouns and not draft.inside_quote(m.start()):
@@ -157,12 +157,12 @@ def check_pronoun_before_name(draft: Draft) -> list[Finding]:
     firsts = {g: first_referent(draft, g, genders) for g in ("m", "f")}
     out = []
     for _, q, gender in _pronoun_quotes(draft):
-        if q.speaker is not None or firsts[gender] < q.speaker_start:
+        if q.speaker is not None or firsts[gender] < q.mention.start:
             continue
         out.append(draft.finding(
-            "pronoun-before-name", q.speaker_start, q.speaker_end,
-            f"“{q.speaker_mention} {q.cue or 'said'}” has no one named before it that "
-            f"“{q.speaker_mention}” could be",
+            "pronoun-before-name", q.mention.start, q.mention.end,
+            f"“{q.mention.text} {cue_text(q) or 'said'}” has no one named before it that "
+            f"“{q.mention.text}” could be",
             quote=q.text))
     return out
 
@@ -225,21 +225,21 @@ def check_ambiguous_speaker(draft: Draft) -> list[Finding]:
     genders = _genders(draft)
     out = []
     for i, q, gender in _pronoun_quotes(draft):
-        k = draft.sentence_at(q.speaker_start)
+        k = draft.sentence_at(q.mention.start)
         sent = doc.sentences[k]
-        people, subjects = _people_in(draft, sent.start, q.speaker_start, gender, genders)
+        people, subjects = _people_in(draft, sent.start, q.mention.start, gender, genders)
         if not people and k > 0:
             before = doc.sentences[k - 1]
             people, subjects = _people_in(draft, before.start, before.end, gender, genders)
         if len(subjects) < 2:
             continue                      # one subject (or none): readers take it, or the first named
-        prev = next((p for p in reversed(doc.quotes[:i]) if p.speaker_start is not None), None)
+        prev = next((p for p in reversed(doc.quotes[:i]) if p.mention is not None), None)
         if prev is not None and prev.speaker == q.speaker and q.speaker in people \
                 and q.sentence - prev.sentence <= 2:
             continue                      # the same speaker goes on
         named = ", ".join(people[:-1]) + " and " + people[-1]
         out.append(draft.finding(
-            "ambiguous-speaker", q.speaker_start, q.speaker_end,
-            f"“{q.speaker_mention}” could be {named}, named just before; read as "
+            "ambiguous-speaker", q.mention.start, q.mention.end,
+            f"“{q.mention.text}” could be {named}, named just before; read as "
             f"{q.speaker or 'no one'}", quote=q.text, speaker=q.speaker))
     return out

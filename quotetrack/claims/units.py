@@ -41,7 +41,7 @@ from typing import Callable, Iterable, NamedTuple, Sequence
 from ..extract import furniture
 from ..text import quantities
 from .scorer import score_claim
-from ..model import TRANSCRIPT_RULE, Claim, ClaimScore, Document, Quantity, Quote
+from ..model import TRANSCRIPT_RULE, Claim, ClaimScore, Document, Quantity, Quote, mention_text
 
 ARTICLE = "(article)"      # the speaker of the reporter's own narrative
 UNKNOWN = "(unknown)"      # a quote with neither a resolved speaker nor a mention
@@ -83,7 +83,7 @@ def speaker_of(quote: Quote) -> str:
     >>> speaker_of(extract("“We will,” the mayor said.").quotes[0])
     'mayor'
     """
-    return quote.speaker or quote.speaker_mention or UNKNOWN
+    return quote.speaker or mention_text(quote) or UNKNOWN
 
 
 def trim_piece(text: str, start: int, end: int, outer_open: bool, outer_close: bool) -> tuple[int, int]:
@@ -170,8 +170,8 @@ def narrative_units(doc: Document, skip: frozenset[int] = frozenset()) -> list[U
     spans: list[tuple[int, int]] = []
     for q in doc.quotes:
         spans.extend(q.fragments)
-        if q.cue_start is not None and q.cue_end is not None:
-            spans.append((q.cue_start, q.cue_end))
+        if q.cue is not None:
+            spans.append((q.cue.start, q.cue.end))
     taken = merge_spans(spans)
     taken_starts = [s for s, _ in taken]
     units = []

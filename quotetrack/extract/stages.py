@@ -31,7 +31,7 @@ def run(text: str, doc_id: str, config: Config, meta: Mapping[str, Any] | None =
 
     >>> doc, _ = run("The deal was fair, Gantz said.", "<text>", Config())
     >>> q = doc.quotes[0]
-    >>> (q.kind, q.text, q.speaker, q.cue, q.rule)
+    >>> (q.kind, q.text, q.speaker, q.cue.text, q.rule)
     ('indirect', 'The deal was fair', 'Gantz', 'said', 'tail')
     """
     paras = segment.paragraphs(text)
@@ -78,12 +78,9 @@ def transcript_document(text: str, doc_id: str, meta: Mapping[str, Any] | None =
         first = _sentence_index(starts, turn.start)
         records.append(Quote(
             kind="direct", text=text[turn.start:turn.end], start=turn.start, end=turn.end,
-            fragments=((turn.start, turn.end),), speaker=turn.speaker,
-            speaker_mention=mention.text if mention else turn.speaker,
-            speaker_start=mention.start if mention else None,
-            speaker_end=mention.end if mention else None,
-            speaker_title=None, speaker_type="person" if turn.speaker else "unknown", cue=None, cue_start=None, cue_end=None,
-            cue_type=None, paragraph=para.index, sentence=first + 1,
+            fragments=((turn.start, turn.end),), speaker=turn.speaker, speaker_title=None,
+            speaker_type="person" if turn.speaker else "unknown", mention=mention, cue=None,
+            paragraph=para.index, sentence=first + 1,
             context=text[turn.start:turn.end], rule=TRANSCRIPT_RULE))
     entities = tuple(Entity(name, "person", mentions=tuple(found)) for name, found in mentions.items())
     return Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
@@ -102,7 +99,7 @@ def _label_mention(text: str, turn) -> Mention | None:
 def _keep(quote: Quote, config: Config) -> bool:
     if quote.kind == "indirect" and not config.indirect:
         return False
-    if config.attributions == "speech" and quote.kind != "direct" and quote.cue_type not in (None, "speech"):
+    if config.attributions == "speech" and quote.kind != "direct" and quote.cue is not None and quote.cue.type != "speech":
         return False
     if quote.rule == "floating" and not config.floating:
         return False
@@ -167,17 +164,9 @@ def _record(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...]
     last = _sentence_index(index.sents, max(end - 1, start))
     context = text[sents[first].start:sents[last].end] if sents else text[start:end]
     warns = tuple("quote mark opened here is never closed" for s, e in a.fragments if e in open_ends)
-    mention = r.mention
-    cue = a.cue
     return Quote(
         kind=kind_of(text, list(a.fragments), top, index.quotes),
         text=text[start:end], start=start, end=end, fragments=tuple(fragments),
-        speaker=r.speaker,
-        speaker_mention=mention.text if mention else None,
-        speaker_start=mention.start if mention else None,
-        speaker_end=mention.end if mention else None,
-        speaker_title=r.title, speaker_type=r.type,
-        cue=cue.text if cue else None, cue_start=cue.start if cue else None,
-        cue_end=cue.end if cue else None, cue_type=cue.type if cue else None,
+        speaker=r.speaker, speaker_title=r.title, speaker_type=r.type, mention=r.mention, cue=a.cue,
         paragraph=sents[first].paragraph if sents else 1,
         sentence=first + 1, context=context, rule=a.rule, warnings=warns)

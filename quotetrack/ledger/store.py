@@ -39,7 +39,7 @@ import sqlite3
 from datetime import datetime, timezone
 
 from . import identity
-from ..model import Claim, Document, Quote
+from ..model import Claim, Document, Quote, cue_text, mention_text
 from ..claims import repeats
 from .rows import AliasResult, _text_meta, content_hash, iso_day, source_key
 from .connection import Connection
@@ -98,12 +98,12 @@ class Ledger(Queries, Connection):
         return "replaced" if old else "added"
 
     def _add_quote(self, conn: sqlite3.Connection, doc_row: int, i: int, q: Quote) -> None:
-        name = q.speaker or q.speaker_mention
+        name = q.speaker or mention_text(q)
         speaker_id = self._speaker(conn, q.speaker, q.speaker_type) if q.speaker else None
         conn.execute(
             "INSERT INTO quotes (document_id, idx, speaker_id, speaker_text, speaker_type, kind, text, "
             "char_start, char_end, cue, paragraph, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_row, i, speaker_id, name, q.speaker_type, q.kind, q.text, q.start, q.end, q.cue,
+            (doc_row, i, speaker_id, name, q.speaker_type, q.kind, q.text, q.start, q.end, cue_text(q),
              q.paragraph, q.sentence))
 
     def _add_claim(self, conn: sqlite3.Connection, doc_row: int, i: int, c: Claim,

@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any, Callable, Iterable, TextIO
 
-from ..model import TRANSCRIPT_RULE, Claim, ClaimScore, Document, Quote
+from ..model import TRANSCRIPT_RULE, Claim, ClaimScore, Document, Quote, cue_text, mention_text
 from ..text.spans import QUOTE_WIDTH, Lines, one_line, shorten
 from ..claims.scorer import explain
 from ..claims.units import ranked
@@ -55,8 +55,8 @@ def csv_row(doc: Document, quote: Quote) -> list[Any]:
     """The CSV row of one quote, in :data:`CSV_COLUMNS` order."""
     return [
         doc.doc_id, *(doc.meta.get(k, "") for k in META_COLUMNS),
-        quote.paragraph, quote.sentence, quote.speaker, quote.speaker_mention,
-        quote.speaker_title, quote.speaker_type, quote.kind, quote.cue, quote.text,
+        quote.paragraph, quote.sentence, quote.speaker, mention_text(quote),
+        quote.speaker_title, quote.speaker_type, quote.kind, cue_text(quote), quote.text,
         quote.context, quote.start, quote.end, quote.rule,
     ]
 
@@ -65,8 +65,8 @@ def table_row(number: int, quote: Quote, width: int | None = QUOTE_WIDTH) -> lis
     """The table row of one quote, in :data:`TABLE_COLUMNS` order; ``width=None`` keeps the whole quote."""
     text = one_line(quote.text) if width is None else shorten(quote.text, width)
     return [
-        str(number), one_line(quote.speaker), one_line(quote.speaker_mention),
-        one_line(quote.speaker_title), quote.kind, one_line(quote.cue), text,
+        str(number), one_line(quote.speaker), one_line(mention_text(quote)),
+        one_line(quote.speaker_title), quote.kind, one_line(cue_text(quote)), text,
         f"{quote.paragraph}.{quote.sentence}",
     ]
 

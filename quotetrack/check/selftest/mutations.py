@@ -31,7 +31,7 @@ def swap_speaker(doc: Document, index: int, rng: random.Random) -> Mutant | None
     ('“We will sign the deal,” Mara Lind said.', 'Mara Lind')
     """
     quote = doc.quotes[index]
-    if not _quotable(doc, index) or quote.speaker_start is None or not quote.speaker:
+    if not _quotable(doc, index) or quote.mention is None or not quote.speaker:
         return None
     if quote.speaker_type not in ("person", "pronoun"):
         return None
@@ -43,7 +43,7 @@ def swap_speaker(doc: Document, index: int, rng: random.Random) -> Mutant | None
     if not others or not pieces:
         return None
     name = rng.choice(sorted(others))
-    start, end = quote.speaker_start, quote.speaker_end
+    start, end = quote.mention.start, quote.mention.end
     shift = len(name) - (end - start) if start < pieces[0][0] else 0
     draft = _splice(doc.text, start, end, name)
     return Mutant("speaker-swap", "wrong-speaker", draft, pieces[0][0] + shift, pieces[0][1] + shift, name)
@@ -446,8 +446,8 @@ def unmutated(doc: Document) -> list[tuple[str, str]]:
     ['as written', 'says for said']
     """
     drafts = [("as written", doc.text)]
-    cues = sorted({(q.cue_start, q.cue_end) for q in doc.quotes
-                   if q.cue == "said" and q.cue_start is not None}, reverse=True)
+    cues = sorted({(q.cue.start, q.cue.end) for q in doc.quotes
+                   if q.cue is not None and q.cue.text == "said"}, reverse=True)
     if cues:
         text = doc.text
         for s, e in cues:
