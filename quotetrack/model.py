@@ -243,10 +243,7 @@ class Claim:
     text: str
     start: int
     end: int
-    score: float
-    check_worthy: bool
-    types: tuple[str, ...]
-    rules: tuple[tuple[str, float], ...]
+    rating: ClaimScore                  # how check-worthy, and which rules said so
     quantities: tuple[Quantity, ...]
     speaker: str
     quote: int | None

@@ -19,7 +19,7 @@ from quotetrack.text import quantities
 from quotetrack.ledger import rows as ledger_rows, schema
 from quotetrack.ledger.schema import APPLICATION_ID, SCHEMA_VERSION, LedgerError
 from quotetrack.ledger.store import Ledger
-from quotetrack.model import Claim, Document, Mention, Quote
+from quotetrack.model import Claim, ClaimScore, Document, Mention, Quote
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,8 +45,8 @@ def claim(text: str, content: str, speaker: str, quote_index: int | None = 0, sc
     start = text.index(content)
     found = tuple(q.__class__(q.start + start, q.end + start, q.text, q.value, q.unit)
                   for q in quantities.find(content))
-    return Claim(text=content, start=start, end=start + len(content), score=score, check_worthy=score >= 0.5,
-                 types=("quantity",) if found else (), rules=(("test", score),), quantities=found,
+    rating = ClaimScore(score, score >= 0.5, ("quantity",) if found else (), (("test", score),))
+    return Claim(text=content, start=start, end=start + len(content), rating=rating, quantities=found,
                  speaker=speaker, quote=quote_index, paragraph=1, sentence=1)
 
 

@@ -27,7 +27,7 @@ characters) and kept; ``check_worthy`` says whether it passes the scorer's thres
 >>> import quotetrack
 >>> doc = quotetrack.extract("Sales rose 5% in May. “It was a good month,” Ortiz said.",
 ...                          config=quotetrack.Config(claims=False))
->>> [(c.text, c.speaker, c.check_worthy) for c in find_claims(doc, score)]
+>>> [(c.text, c.speaker, c.rating.check_worthy) for c in find_claims(doc, score)]
 [('Sales rose 5% in May.', '(article)', True), ('It was a good month', 'Ortiz', False)]
 """
 from __future__ import annotations
@@ -264,8 +264,8 @@ def find_claims(doc: Document, score: Scorer = score_claim,
         sent = doc.sentences[i] if doc.sentences else None
         claims.append(Claim(
             text=doc.text[unit.start:unit.end], start=unit.start, end=unit.end,
-            score=result.score, check_worthy=result.check_worthy, types=tuple(result.types),
-            rules=tuple(result.rules), quantities=found, speaker=unit.speaker, quote=unit.quote,
+            rating=ClaimScore(result.score, result.check_worthy, tuple(result.types), tuple(result.rules)),
+            quantities=found, speaker=unit.speaker, quote=unit.quote,
             paragraph=sent.paragraph if sent else 1, sentence=sent.index if sent else 1))
     return tuple(claims)
 
@@ -276,11 +276,12 @@ def ranked(claims: Iterable[Claim], threshold: float | None = None, everything: 
     (``check_worthy`` is then ``score >= threshold``).
 
     >>> from quotetrack.model import Claim
-    >>> c = [Claim("a", 0, 1, s, s > .5, (), (), (), "(article)", None, 1, 1) for s in (.2, .9, .6)]
-    >>> [x.score for x in ranked(c)], [x.score for x in ranked(c, threshold=.1)]
+    >>> c = [Claim("a", 0, 1, ClaimScore(s, s > .5), (), "(article)", None, 1, 1) for s in (.2, .9, .6)]
+    >>> [x.rating.score for x in ranked(c)], [x.rating.score for x in ranked(c, threshold=.1)]
     ([0.9, 0.6], [0.9, 0.6, 0.2])
     """
     if threshold is not None:
-        claims = [replace(c, check_worthy=c.score >= threshold) for c in claims]
-    chosen = [c for c in claims if everything or c.check_worthy]
-    return sorted(chosen, key=lambda c: (-c.score, c.start, c.end))
+        claims = [replace(c, rating=replace(c.rating, check_worthy=c.rating.score >= threshold))
+                  for c in claims]
+    chosen = [c for c in claims if everything or c.rating.check_worthy]
+    return sorted(chosen, key=lambda c: (-c.rating.score, c.start, c.end))

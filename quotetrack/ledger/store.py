@@ -119,7 +119,8 @@ class Ledger(Queries, Connection):
             "char_start, char_end, score, check_worthy, types, paragraph, sentence, norm) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc_row, i, speaker_id, speaker or "(unknown)", kind, c.quote, c.text, c.start, c.end,
-             float(c.score), int(bool(c.check_worthy)), ",".join(c.types), c.paragraph, c.sentence,
+             float(c.rating.score), int(bool(c.rating.check_worthy)), ",".join(c.rating.types),
+             c.paragraph, c.sentence,
              repeats.normalise(c.text, _within(c))))
         for k, q in enumerate(c.quantities):
             conn.execute(

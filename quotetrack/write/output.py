@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any, Callable, Iterable, TextIO
 
-from ..model import TRANSCRIPT_RULE, Claim, ClaimScore, Document, Quote, cue_text, mention_text
+from ..model import TRANSCRIPT_RULE, Claim, Document, Quote, cue_text, mention_text
 from ..text.spans import QUOTE_WIDTH, Lines, one_line, shorten
 from ..claims.scorer import explain
 from ..claims.units import ranked
@@ -173,18 +173,18 @@ def claim_position(doc: Document, claim: Claim, lines: Lines) -> str:
 def format_rules(claim: Claim) -> str:
     """The rules that fired for a claim with their weights, strongest first, as the scorer
     explains them (:func:`quotetrack.claims.scorer.explain`): ``digits +2.15, opinion -0.75``."""
-    return explain(ClaimScore(claim.score, claim.check_worthy, claim.types, claim.rules))
+    return explain(claim.rating)
 
 
 def claim_dict(doc: Document, rank: int, claim: Claim, lines: Lines) -> dict[str, Any]:
     """The JSON form of one claim (``text == doc.text[start:end]``)."""
     return {
         "rank": rank, "text": claim.text, "start": claim.start, "end": claim.end,
-        "score": round(claim.score, 4), "check_worthy": claim.check_worthy,
-        "types": list(claim.types), "speaker": claim.speaker, "quote": claim.quote,
+        "score": round(claim.rating.score, 4), "check_worthy": claim.rating.check_worthy,
+        "types": list(claim.rating.types), "speaker": claim.speaker, "quote": claim.quote,
         "quantities": [q.to_dict() for q in claim.quantities],
         "paragraph": claim.paragraph, "sentence": claim.sentence, "line": lines.line(claim.start),
-        "rules": [[name, weight] for name, weight in claim.rules],
+        "rules": [[name, weight] for name, weight in claim.rating.rules],
     }
 
 
@@ -201,8 +201,8 @@ def claims_record(doc: Document, chosen: list[Claim]) -> dict[str, Any]:
 def claim_csv_row(doc: Document, rank: int, claim: Claim, lines: Lines) -> list[Any]:
     """The CSV row of one claim, in :data:`CLAIM_CSV_COLUMNS` order."""
     return [
-        doc.doc_id, *(doc.meta.get(k, "") for k in META_COLUMNS), rank, f"{claim.score:.4f}",
-        claim.check_worthy, claim.speaker, ", ".join(claim.types),
+        doc.doc_id, *(doc.meta.get(k, "") for k in META_COLUMNS), rank, f"{claim.rating.score:.4f}",
+        claim.rating.check_worthy, claim.speaker, ", ".join(claim.rating.types),
         "; ".join(one_line(q.text) for q in claim.quantities), claim.paragraph, claim.sentence,
         lines.line(claim.start), claim.start, claim.end,
         "" if claim.quote is None else claim.quote, claim.text, format_rules(claim),
@@ -213,7 +213,7 @@ def claim_table_row(doc: Document, rank: int, claim: Claim, lines: Lines,
                     width: int | None = QUOTE_WIDTH, explain: bool = False) -> list[str]:
     """The table row of one claim, in :data:`CLAIM_TABLE_COLUMNS` order (+ rules with ``explain``)."""
     text = one_line(claim.text) if width is None else shorten(claim.text, width)
-    row = [str(rank), f"{claim.score:.2f}", one_line(claim.speaker), ", ".join(claim.types),
+    row = [str(rank), f"{claim.rating.score:.2f}", one_line(claim.speaker), ", ".join(claim.rating.types),
            ", ".join(one_line(q.text) for q in claim.quantities), claim_position(doc, claim, lines), text]
     return row + [format_rules(claim)] if explain else row
 
