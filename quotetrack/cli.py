@@ -13,23 +13,12 @@ import os
 import sys
 from typing import Iterator, Sequence
 
-PROG = "quotetrack"
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-EXIT_BROKEN_PIPE = 141     # 128 + SIGPIPE, what a shell reports for `yes | head`
-EXIT_INTERRUPTED = 130     # 128 + SIGINT
+from .errors import (EXIT_BROKEN_PIPE, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG,
+                     report)
 
 
 class UsageError(Exception):
     """A bad combination of options found after parsing; reported like an argparse error."""
-
-
-def report(source: str, message: str) -> None:
-    """Print ``quotetrack: SOURCE: message`` on stderr (after what stdout has so far)."""
-    try:
-        sys.stdout.flush()
-    except (OSError, ValueError):
-        pass
-    print(f"{PROG}: {source}: {message}", file=sys.stderr)
 
 
 def positive_int(value: str) -> int:
@@ -94,7 +83,7 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
 def _add_document_options(p: argparse.ArgumentParser) -> None:
     """PATH..., --format, --table-style and --input-format: what extract and claims share."""
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
-    from .output import DEFAULT_TABLE_STYLE, FORMATS
+    from .write.output import DEFAULT_TABLE_STYLE, FORMATS
     p.add_argument("--format", choices=FORMATS, default="table",
                    help="output format (default: table)")
     p.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
@@ -181,7 +170,7 @@ def _add_bench(commands: argparse._SubParsersAction) -> None:
 
 def iso_date(value: str) -> str:
     """An argparse type: a day written YYYY-MM-DD."""
-    from .ledger import iso_day
+    from .ledger.rows import iso_day
     day = iso_day(value)
     if day is None or len(value.strip()) != 10:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD")
@@ -189,8 +178,8 @@ def iso_date(value: str) -> str:
 
 
 def _add_track(commands: argparse._SubParsersAction) -> None:
-    from .ledger import DB_ENVIRONMENT, DEFAULT_DB
-    from .output import DEFAULT_TABLE_STYLE
+    from .ledger.schema import DB_ENVIRONMENT, DEFAULT_DB
+    from .write.output import DEFAULT_TABLE_STYLE
     p = commands.add_parser(
         "track", help="keep a ledger of quotes and claims across an archive",
         description="A ledger (one SQLite file) of the quotes and claims of many articles: "
@@ -256,11 +245,8 @@ def _add_track(commands: argparse._SubParsersAction) -> None:
     m.add_argument("old", metavar="OLD")
     m.add_argument("new", metavar="NEW")
     m.set_defaults(func=cmd_track_alias, parser=m)
-# The formats `check` writes (check.CHECK_FORMATS; named here so building the parser imports nothing).
-CHECK_FORMATS = ("table", "json", "csv")
-
-
 def _add_check(commands: argparse._SubParsersAction) -> None:
+    from .write.findings import CHECK_FORMATS
     p = commands.add_parser(
         "check", help="check a draft's quotes before filing",
         description="Check drafts before filing: quotes with no speaker, unclear or missing "
@@ -341,7 +327,7 @@ def make_config(args: argparse.Namespace):
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Read each input, extract, write, and go on to the next; 1 if any input failed."""
-    from . import output
+    from .write import output
 
     config = make_config(args)
     _table_style(args)
@@ -361,9 +347,10 @@ def extract_documents(paths: Sequence[str], input_format: str | None, config,
     A document that makes the pipeline fail is reported as an internal error and
     skipped, so one bad article does not stop a batch.
     """
-    from . import pipeline, reader
+    from . import pipeline
+    from .read import inputs as reader
 
-    from .transcript import TranscriptError
+    from .read.transcript import TranscriptError
 
     transcript = input_format == "transcript"
     for item in reader.iter_inputs(paths, input_format):
@@ -392,7 +379,7 @@ def extract_documents(paths: Sequence[str], input_format: str | None, config,
 
 def cmd_claims(args: argparse.Namespace) -> int:
     """Extract with the claims stage on and write each document's ranked claims."""
-    from . import output
+    from .write import output
     from .config import Config
 
     _table_style(args)
@@ -407,13 +394,13 @@ def cmd_claims(args: argparse.Namespace) -> int:
 # --- eval ------------------------------------------------------------------------------------------
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """Score with :func:`quotetrack.evaluate.run` (imported only now)."""
+    """Score with :func:`quotetrack.evaluation.attribution.run` (imported only now)."""
     try:
-        from . import evaluate
+        from .evaluation import attribution as evaluate
     except ModuleNotFoundError as exc:
         if exc.name != f"{__package__}.evaluate":
             raise
-        report("eval", "the evaluation module (quotetrack/evaluate.py) is not available")
+        report("eval", "the evaluation module (quotetrack/evaluation/attribution.py) is not available")
         return EXIT_FAILED
     try:
         code = evaluate.run(args.gold, pred=args.pred, as_json=args.json,
@@ -431,8 +418,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 # --- eval-claims ----------------------------------------------------------------------------------
 
 def cmd_eval_claims(args: argparse.Namespace) -> int:
-    """Measure the claim scorer with :func:`quotetrack.claims_eval.run`."""
-    from . import claims_eval
+    """Measure the claim scorer with :func:`quotetrack.evaluation.claims.run`."""
+    from .evaluation import claims as claims_eval
     sentences = args.path.endswith(".jsonl")
     if args.threshold is not None and not sentences:
         raise UsageError("--threshold applies to a .jsonl file of sentences, not to debates")
@@ -445,8 +432,8 @@ def cmd_eval_claims(args: argparse.Namespace) -> int:
 # --- bench -----------------------------------------------------------------------------------------
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    """Time extraction with :func:`quotetrack.bench.run`."""
-    from . import bench
+    """Time extraction with :func:`quotetrack.evaluation.bench.run`."""
+    from .evaluation import bench
     return bench.run(args.paths, repeat=args.repeat, as_json=args.json, out=sys.stdout,
                      claims=args.claims)
 
@@ -454,12 +441,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
 # --- track -----------------------------------------------------------------------------------------
 
 def _db(args: argparse.Namespace) -> str:
-    from .ledger import default_path
+    from .ledger.rows import default_path
     return args.db or default_path()
 
 
 def _table_style(args: argparse.Namespace) -> str:
-    from . import output
+    from .write import output
     try:
         output.check_table_style(args.table_style)
     except ValueError as exc:
@@ -469,20 +456,20 @@ def _table_style(args: argparse.Namespace) -> str:
 
 def cmd_track_add(args: argparse.Namespace) -> int:
     """``track add``: extract and store, one document a transaction."""
-    from . import track
+    from .ledger import track
     from .config import Config
     return track.run_add(args.paths, _db(args), args.input_format, Config(), sys.stdout, sys.stderr)
 
 
 def cmd_track_speakers(args: argparse.Namespace) -> int:
     """``track speakers``: every speaker and its names."""
-    from . import track
+    from .ledger import track
     return track.run_speakers(_db(args), sys.stdout, _table_style(args))
 
 
 def cmd_track_claims(args: argparse.Namespace) -> int:
     """``track claims``: the stored claims, filtered."""
-    from . import track
+    from .ledger import track
     return track.run_claims(_db(args), sys.stdout, _table_style(args), speaker=args.speaker,
                             since=args.since, until=args.until, outlet=args.outlet,
                             min_score=args.min_score, everything=args.everything)
@@ -490,7 +477,8 @@ def cmd_track_claims(args: argparse.Namespace) -> int:
 
 def cmd_track_repeats(args: argparse.Namespace) -> int:
     """``track repeats``: claims made again, by whom and where; changed numbers."""
-    from . import repeats, track
+    from .claims import repeats
+    from .ledger import track
     similarity = repeats.DEFAULT_SIMILARITY if args.min_similarity is None else args.min_similarity
     if not 0 < similarity <= 1:
         raise UsageError(f"--min-similarity {similarity} must be more than 0 and at most 1")
@@ -501,7 +489,7 @@ def cmd_track_repeats(args: argparse.Namespace) -> int:
 
 def cmd_track_export(args: argparse.Namespace) -> int:
     """``track export``: claims or quotes as CSV or JSON Lines."""
-    from . import track
+    from .ledger import track
     return track.run_export(_db(args), sys.stdout, args.format, args.what, speaker=args.speaker,
                             since=args.since, until=args.until, outlet=args.outlet,
                             min_score=args.min_score, everything=args.everything)
@@ -509,7 +497,7 @@ def cmd_track_export(args: argparse.Namespace) -> int:
 
 def cmd_track_alias(args: argparse.Namespace) -> int:
     """``track alias OLD NEW``: merge or rename speakers."""
-    from . import track
+    from .ledger import track
     return track.run_alias(_db(args), args.old, args.new, sys.stdout)
 
 
@@ -528,17 +516,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Check each draft (against the sources, if any) and write its findings as they come; 1 if
     any finding is an error (or, with --strict, a warning) or any file could not be read."""
     if args.self_test is not None:
-        from . import selftest
+        from .check import selftest
         return selftest.run(args.self_test or args.drafts, sys.stdout)
     if not args.drafts:
         raise UsageError("give at least one DRAFT to check (or --self-test)")
-    from . import check, reader
+    from .check import drafts as check
+    from .write.findings import FindingWriter, fails, summary, tally
+    from .read import inputs as reader
 
     failures = 0
     sources = []
     labels: dict[str, str] = {}
     if args.source:
-        from . import verify
+        from .check import verify
         for value in args.source:
             label, path = split_label(value)
             try:
@@ -549,8 +539,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 continue
             if label:
                 labels[label] = sources[-1].name
-    writer = check.FindingWriter(args.format, sys.stdout)
-    counts = check.tally(())
+    writer = FindingWriter(args.format, sys.stdout)
+    counts = tally(())
     for item in reader.iter_inputs(args.drafts):
         if isinstance(item, reader.InputError):
             failures += 1
@@ -563,7 +553,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             report(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
             continue
         writer.write(findings)
-        check.tally(findings, counts)
+        tally(findings, counts)
     sys.stdout.flush()
-    print(check.summary(counts), file=sys.stderr)
-    return EXIT_FAILED if failures or check.fails(counts, args.strict) else EXIT_OK
+    print(summary(counts), file=sys.stderr)
+    return EXIT_FAILED if failures or fails(counts, args.strict) else EXIT_OK

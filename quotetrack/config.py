@@ -30,7 +30,7 @@ class Config:
         quote or a name, not a statement. Default 4.
     claims
         Run the claims stage: score every narrative sentence and every quote's content for
-        check-worthiness and fill ``Document.claims`` (see :mod:`quotetrack.claims`).
+        check-worthiness and fill ``Document.claims`` (see :mod:`quotetrack.claims.units`).
         Default True; the ``extract`` and ``eval`` commands and ``bench --no-claims`` turn
         it off, to show and time extraction alone.
     """

@@ -7,11 +7,13 @@ record that has a ``text``.  Nothing in the pipeline rewrites the text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Literal, Mapping, get_args
 
-KINDS = ("direct", "mixed", "indirect")
-SPEAKER_TYPES = ("person", "organisation", "descriptor", "pronoun", "unknown")
-CUE_TYPES = ("speech", "thought", "evidence", "act")
+Kind = Literal["direct", "mixed", "indirect"]
+SpeakerType = Literal["person", "organisation", "descriptor", "pronoun", "unknown"]
+CueType = Literal["speech", "thought", "evidence", "act"]
+Severity = Literal["error", "warning", "info"]
+TRANSCRIPT_RULE = "transcript"   # Quote.rule of a transcript turn (pipeline.extract_transcript)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,7 @@ class Cue:
     end: int
     text: str
     lemma: str
-    type: str = "speech"    # speech | thought | evidence | act
+    type: CueType = "speech"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +72,7 @@ class Mention:
     start: int
     end: int
     text: str
-    type: str               # person | organisation | descriptor | pronoun | unknown
+    type: SpeakerType
     title: str | None = None
     name: str | None = None  # the name part without title ("Benny Gantz")
 
@@ -93,21 +95,16 @@ class Quote:
     (“…,” he said, “…”) has several, and ``start``/``end`` run from the first to
     the last.  ``text`` is ``document_text[start:end]``.
     """
-    kind: str                       # direct | mixed | indirect
+    kind: Kind
     text: str
     start: int
     end: int
     fragments: tuple[tuple[int, int], ...]
     speaker: str | None             # resolved name, None when unknown
-    speaker_mention: str | None     # as written at the attribution
-    speaker_start: int | None
-    speaker_end: int | None
-    speaker_title: str | None
-    speaker_type: str               # person | organisation | descriptor | pronoun | unknown
-    cue: str | None
-    cue_start: int | None
-    cue_end: int | None
-    cue_type: str | None            # speech | thought | evidence | act
+    speaker_title: str | None       # the resolved speaker's title ("Defense Minister")
+    speaker_type: SpeakerType
+    mention: Mention | None         # the source mention as written at the attribution ("he")
+    cue: Cue | None                 # "said", "told reporters", "according to", ":"
     paragraph: int                  # from 1
     sentence: int                   # from 1
     context: str                    # the sentence(s) the quote sits in
@@ -117,6 +114,7 @@ class Quote:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON Lines form of the output contract."""
+        mention, cue = self.mention, self.cue
         return {
             "kind": self.kind,
             "content": self.text,
@@ -124,15 +122,15 @@ class Quote:
             "content_end": self.end,
             "fragments": [list(f) for f in self.fragments],
             "speaker": self.speaker,
-            "speaker_mention": self.speaker_mention,
-            "speaker_start": self.speaker_start,
-            "speaker_end": self.speaker_end,
+            "speaker_mention": mention.text if mention else None,
+            "speaker_start": mention.start if mention else None,
+            "speaker_end": mention.end if mention else None,
             "speaker_title": self.speaker_title,
             "speaker_type": self.speaker_type,
-            "cue": self.cue,
-            "cue_start": self.cue_start,
-            "cue_end": self.cue_end,
-            "cue_type": self.cue_type,
+            "cue": cue.text if cue else None,
+            "cue_start": cue.start if cue else None,
+            "cue_end": cue.end if cue else None,
+            "cue_type": cue.type if cue else None,
             "paragraph": self.paragraph,
             "sentence": self.sentence,
             "context": self.context,
@@ -140,6 +138,16 @@ class Quote:
             "follows": self.follows,
             "warnings": list(self.warnings),
         }
+
+
+def mention_text(quote: Quote) -> str | None:
+    """The source mention of ``quote`` as written ("he", "Gantz"), None when it has none."""
+    return quote.mention.text if quote.mention is not None else None
+
+
+def cue_text(quote: Quote) -> str | None:
+    """The cue of ``quote`` as written ("said", "told reporters"), None when it has none."""
+    return quote.cue.text if quote.cue is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,10 +243,7 @@ class Claim:
     text: str
     start: int
     end: int
-    score: float
-    check_worthy: bool
-    types: tuple[str, ...]
-    rules: tuple[tuple[str, float], ...]
+    rating: ClaimScore                  # how check-worthy, and which rules said so
     quantities: tuple[Quantity, ...]
     speaker: str
     quote: int | None
@@ -248,7 +253,7 @@ class Claim:
 
 # --- draft checks (issue "quotetrack check") -----------------------------------------------------
 
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +267,7 @@ class Finding:
     line: int
     column: int
     verdict: str
-    severity: str                     # error | warning | info
+    severity: Severity
     message: str
     start: int = 0
     end: int = 0

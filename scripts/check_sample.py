@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quotetrack import check  # noqa: E402
+from quotetrack.check import drafts as check  # noqa: E402
+from quotetrack.write import findings
 
 DATA = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 SAMPLES = (("a", 4, 100), ("b", 44, 200), ("c", 444, 300))   # name, seed, size; each from what is left
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
                 counts["shown"] += 1
                 line = text.split("\n")[finding.line - 1]
                 col = finding.column - 1
-                print(f"#{counts['shown']} {check.compiler_line(finding)}")
+                print(f"#{counts['shown']} {findings.compiler_line(finding)}")
                 print(f"    …{line[max(0, col - 200):col]}[[{line[col:col + 100]}]]")
     print(f"sample {args.sample}: {len(docs)} articles, {words:,} words")
     for (verdict, severity), n in sorted((k, v) for k, v in counts.items() if k != "shown"):

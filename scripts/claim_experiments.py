@@ -34,7 +34,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import fit_claim_weights as fit  # noqa: E402
-from quotetrack import claims_eval, claimscore, lexicon  # noqa: E402
+from quotetrack.evaluation import claims as claims_eval
+from quotetrack.claims import scorer as claimscore
+from quotetrack.text import lexicon  # noqa: E402
 
 DEBATES = ROOT.parent / "shared/data/claims/debates-train"
 # a word as claimscore tokenises it: "don't", "700,000", "U.S"

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quotetrack import claimscore  # noqa: E402
+from quotetrack.claims import scorer as claimscore  # noqa: E402
 
 DATA = ROOT.parent / "shared/data/claims/claimbuster-dev.jsonl"
 RULES = ROOT / "quotetrack/data/claim_rules.tsv"

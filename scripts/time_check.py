@@ -23,7 +23,9 @@ def main(argv: list[str]) -> int:
     if len(argv) < 2:
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
-    from quotetrack import check, pipeline, verify
+    from quotetrack.check import drafts as check
+    from quotetrack import pipeline
+    from quotetrack.check import verify
     pipeline.extract("Warm up. Punkt and nltk load here, she said.")
     draft_path, source_paths = argv[0], argv[1:]
     text = open(draft_path, encoding="utf-8").read()

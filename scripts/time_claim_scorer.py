@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quotetrack import claimscore, pipeline  # noqa: E402
+from quotetrack.claims import scorer as claimscore
+from quotetrack import pipeline  # noqa: E402
 
 CLAIMBUSTER = ROOT.parent / "shared/data/claims/claimbuster-dev.jsonl"
 

@@ -23,10 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quotetrack import claims, pipeline  # noqa: E402
+from quotetrack.claims import units as claims
+from quotetrack import pipeline  # noqa: E402
+from quotetrack.extract import furniture  # noqa: E402
 from quotetrack.config import Config  # noqa: E402
 from quotetrack.model import ClaimScore  # noqa: E402
-from quotetrack.reader import Input, iter_inputs  # noqa: E402
+from quotetrack.read.inputs import Input, iter_inputs  # noqa: E402
 
 
 def cpu(func) -> float:
@@ -52,7 +54,7 @@ def main() -> int:
     units = 0
     for text in texts:
         doc = pipeline.extract(text, config=off)
-        skip = pipeline.boilerplate_paragraphs(doc.text, doc.paragraphs)   # extract passes it on
+        skip = furniture.boilerplate_paragraphs(doc.text, doc.paragraphs)   # extract passes it on
         pieces = [claims.scored_pieces(u) for u in claims.units(doc, skip)]
         units += len(pieces)
         parts = {

@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 
 import quotetrack
+from quotetrack.model import cue_text, mention_text
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 REQUIRED = ("kind", "content", "speaker", "speaker_mention", "cue")
@@ -79,8 +80,8 @@ def _actual(quote: quotetrack.Quote, text: str, want: dict) -> dict:
         "kind": quote.kind,
         "content": quote.text,
         "speaker": quote.speaker,
-        "speaker_mention": quote.speaker_mention,
-        "cue": quote.cue,
+        "speaker_mention": mention_text(quote),
+        "cue": cue_text(quote),
     }
     for key in OPTIONAL:
         if key in want:
@@ -106,3 +107,16 @@ def test_case(case):
         assert banned not in contents, f"{banned!r} was extracted as a quote"
     if "doc_warnings" in case:
         assert len(doc.warnings) == case["doc_warnings"], [w.message for w in doc.warnings]
+
+
+def test_every_rule_is_declared_with_its_sieve():
+    """Every rule a corpus quote records is declared in the rules registry, and every declared
+    sieve is a registered sieve (or one of the driver's own: floating, unattributed, transcript)."""
+    from quotetrack.extract.attribute import QUOTE_SIEVES, SENTENCE_SIEVES
+    from quotetrack.extract.attribute.rules import RULES
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    for path in sorted(corpus.glob("*.txt")):
+        for q in quotetrack.extract(path.read_text(encoding="utf-8")).quotes:
+            assert q.rule in RULES, (path.name, q.rule)
+    own = {"floating", "unattributed", "transcript"}
+    assert {r.sieve for r in RULES.values()} <= set(SENTENCE_SIEVES) | set(QUOTE_SIEVES) | own

@@ -9,8 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from quotetrack import check, cli
+from quotetrack import cli
+from quotetrack.check import drafts as check
+from quotetrack.write import findings
+from quotetrack.check import names as cnames
 from quotetrack.model import SEVERITIES, Finding
+from quotetrack.text.spans import Lines
+from quotetrack.check.severity import QUOTE_VERDICTS, severities, severity_of
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "tests" / "cases" / "check").glob("*.json"))
@@ -40,7 +45,7 @@ def test_every_source_free_check_has_a_positive_and_a_negative_case():
         for case in json.loads(path.read_text(encoding="utf-8")):
             verdicts_hit.update(v for v, _, _ in case["expect"])
             labels.append(case["label"])
-    assert verdicts_hit == {name for name, _ in check.CHECKS}
+    assert verdicts_hit == set(check.CHECKS)
     assert sum(1 for case in labels if "_not_" in case) >= len(check.CHECKS)
 
 
@@ -52,13 +57,14 @@ def test_findings_point_into_the_draft(case):
         before = text[:f.start]
         assert f.line == before.count("\n") + 1
         assert f.column == len(before) - (before.rfind("\n") + 1) + 1
-        assert f.severity == check.severity_of(f.verdict)
+        assert f.severity == severity_of(f.verdict)
         assert 0 <= f.start <= f.end <= len(text)
 
 
 def test_severity_table():
-    table = check.severities()
-    assert set(table) >= {name for name, _ in check.CHECKS}
+    table = severities()
+    assert set(table) >= set(check.CHECKS)
+    assert set(table) >= set(QUOTE_VERDICTS)        # verify's verdicts are in the same table
     assert set(table.values()) <= set(SEVERITIES)
     assert table["unattributed"] == "error" and table["name-inconsistent"] == "warning"
 
@@ -72,7 +78,7 @@ CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
 def test_corpus_articles_have_no_source_free_finding(path):
     """The corpus articles were written with care: no error, and (inspected) no warning either."""
     findings = check.check(path.read_text(encoding="utf-8"), str(path))
-    assert [check.compiler_line(f) for f in findings] == []
+    assert [findings.compiler_line(f) for f in findings] == []
 
 
 def test_seed_article_has_no_finding():
@@ -90,8 +96,8 @@ def test_seed_article_has_no_finding():
     ("Gantz", "Gants", 1), ("Esper", "Espre", 1), ("Esper", "Esper", 0), ("Kerr", "Kerry", 1),
     ("Haldane", "Holdane", 1), ("Gantz", "Esper", 3), ("Ab", "Abcdef", 3), ("", "abc", 3)])
 def test_edit_distance(a, b, distance):
-    assert check.edit_distance(a, b) == distance
-    assert check.edit_distance(b, a) == distance
+    assert cnames.edit_distance(a, b) == distance
+    assert cnames.edit_distance(b, a) == distance
 
 
 @pytest.mark.parametrize("a, b, conflict", [
@@ -105,12 +111,12 @@ def test_edit_distance(a, b, distance):
     ("Prime Minister", "Finance Minister", True),
 ])
 def test_titles_conflict(a, b, conflict):
-    assert check.titles_conflict(a, b) is conflict
-    assert check.titles_conflict(b, a) is conflict
+    assert cnames.titles_conflict(a, b) is conflict
+    assert cnames.titles_conflict(b, a) is conflict
 
 
 def test_lines_positions():
-    lines = check.Lines("ab\r\ncd\n\nxyz")
+    lines = Lines("ab\r\ncd\n\nxyz")
     assert [lines.position(i) for i in (0, 1, 4, 7, 8, 10)] == [
         (1, 1), (1, 2), (2, 1), (3, 1), (4, 1), (4, 3)]
 
@@ -136,7 +142,7 @@ FINDING = Finding("draft.txt", 14, 22, "wrong-speaker", "error",
 
 
 def test_compiler_line_with_diff():
-    assert check.compiler_line(FINDING) == (
+    assert findings.compiler_line(FINDING) == (
         "draft.txt:14:22: error[wrong-speaker] “We also make deals” is attributed to Mark Esper; "
         "transcript.txt:88 has Benny Gantz\n    We also [-make-] {+made+} deals")
 
@@ -145,13 +151,13 @@ def test_compiler_line_no_repeated_diff():
     from dataclasses import replace
     short = replace(FINDING, message="a number differs from briefing.txt:6: [-18-] {+24+}",
                     diff="[-18-] {+24+}")
-    assert check.compiler_line(short) == (
+    assert findings.compiler_line(short) == (
         "draft.txt:14:22: error[wrong-speaker] a number differs from briefing.txt:6: [-18-] {+24+}")
 
 
 def test_json_writer_has_exactly_the_contract_keys():
     out = io.StringIO()
-    check.FindingWriter("json", out).write([FINDING, FINDING])
+    findings.FindingWriter("json", out).write([FINDING, FINDING])
     lines = out.getvalue().splitlines()
     assert len(lines) == 2
     record = json.loads(lines[0])
@@ -163,19 +169,21 @@ def test_json_writer_has_exactly_the_contract_keys():
 
 def test_csv_writer_header_and_rows():
     out = io.StringIO()
-    check.FindingWriter("csv", out).write([FINDING])
+    findings.FindingWriter("csv", out).write([FINDING])
     rows = list(csv.reader(io.StringIO(out.getvalue())))
-    assert rows[0] == list(check.FINDING_KEYS)
+    assert rows[0] == list(findings.FINDING_KEYS)
     assert dict(zip(rows[0], rows[1]))["source_speaker"] == "Benny Gantz"
 
 
 def test_writer_rejects_unknown_format():
     with pytest.raises(ValueError, match="unknown format 'xml'; choose from: table, json, csv"):
-        check.FindingWriter("xml", io.StringIO())
+        findings.FindingWriter("xml", io.StringIO())
 
 
 def test_cli_formats_are_the_writer_formats():
-    assert cli.CHECK_FORMATS == check.CHECK_FORMATS
+    check_parser = cli.create_parser()._subparsers._group_actions[0].choices["check"]
+    fmt = next(a for a in check_parser._actions if a.dest == "format")
+    assert tuple(fmt.choices) == findings.CHECK_FORMATS
 
 
 # -- command line ---------------------------------------------------------------------------------
@@ -226,7 +234,7 @@ def test_cli_json_one_object_per_finding(files, capsys):
     assert [(Path(r["file"]).name, r["verdict"], r["line"], r["column"]) for r in records] == [
         ("draft.txt", "ambiguous-speaker", 1, 78), ("draft.txt", "unbalanced-quote", 2, 50),
         ("warn.txt", "ambiguous-speaker", 1, 78)]
-    assert all(list(r) == list(check.FINDING_KEYS) for r in records)
+    assert all(list(r) == list(findings.FINDING_KEYS) for r in records)
     assert err == "1 error, 2 warnings, 0 info\n"
 
 
@@ -263,7 +271,7 @@ def test_cli_bad_format_is_a_usage_error(files, capsys):
 
 
 
-# -- with sources (quotetrack.verify) ---------------------------------------------------------------
+# -- with sources (quotetrack.check.verify) ---------------------------------------------------------------
 
 DEMO = ROOT / "corpus" / "check"
 
@@ -277,7 +285,7 @@ def test_cli_sources_one_verdict_per_quote_plus_source_free(capsys):
                      "--source", str(DEMO / "release.txt"), "--format", "json"])
     out, err = capsys.readouterr()
     records = [json.loads(line) for line in out.splitlines()]
-    free = {name for name, _ in check.CHECKS}
+    free = set(check.CHECKS)
     quotes = quotetrack.extract(draft.read_text(encoding="utf-8")).quotes
     assert len([r for r in records if r["verdict"] not in free]) == len(quotes)
     assert [(r["verdict"], r["line"], r["column"]) for r in records if r["verdict"] in free] == [
@@ -305,11 +313,11 @@ def test_cli_self_test_calls_the_harness(monkeypatch, capsys):
     import sys
     import types
     calls = []
-    fake = types.ModuleType("quotetrack.selftest")
+    fake = types.ModuleType("quotetrack.check.selftest")
     fake.run = lambda paths, out: calls.append(list(paths)) or 3
-    monkeypatch.setitem(sys.modules, "quotetrack.selftest", fake)
-    import quotetrack
-    monkeypatch.setattr(quotetrack, "selftest", fake, raising=False)
+    monkeypatch.setitem(sys.modules, "quotetrack.check.selftest", fake)
+    import quotetrack.check
+    monkeypatch.setattr(quotetrack.check, "selftest", fake, raising=False)
     assert cli.main(["check", "--self-test", "a.txt", "b.txt"]) == 3
     assert cli.main(["check", "d.txt", "--self-test"]) == 3
     assert calls == [["a.txt", "b.txt"], ["d.txt"]]

@@ -11,9 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quotetrack
-from quotetrack import claims, cli, pipeline
+from quotetrack import cli
+from quotetrack.claims import units as claims
+from quotetrack import pipeline
 from quotetrack.model import ClaimScore
-from quotetrack.transcript import TranscriptError
+from quotetrack.read.transcript import TranscriptError
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
@@ -65,7 +67,7 @@ def test_narrative_sentence_is_the_articles(article):
     assert (claim.paragraph, claim.sentence) == (1, 1)
     assert [q.text for q in claim.quantities] == ["4%", "2008"]
     scored = quotetrack.score_claim(claim.text)          # the project's scorer, by default
-    assert (claim.score, claim.check_worthy, claim.rules) == (scored.score, scored.check_worthy, scored.rules)
+    assert (claim.rating.score, claim.rating.check_worthy, claim.rating.rules) == (scored.score, scored.check_worthy, scored.rules)
 
 
 def test_each_sentence_of_a_direct_quote_is_a_unit_of_its_speaker(article):
@@ -110,7 +112,7 @@ def test_speaker_falls_back_to_mention_then_unknown(article):
     from dataclasses import replace
     quote = article.quotes[0]
     assert claims.speaker_of(replace(quote, speaker=None)) == "Prime Minister Ana Ortiz"
-    assert claims.speaker_of(replace(quote, speaker=None, speaker_mention=None)) == "(unknown)"
+    assert claims.speaker_of(replace(quote, speaker=None, mention=None)) == "(unknown)"
 
 
 def test_claims_stage_can_be_turned_off():
@@ -122,7 +124,7 @@ def test_every_unit_is_scored_and_check_worthy_follows_the_scorer(article):
     seen: list[str] = []
     found = claims.find_claims(article, recording_scorer(seen))
     assert len(seen) == len(found)
-    assert all(c.check_worthy == any(ch.isdigit() for ch in claims.said(article.text, [(c.start, c.end)]))
+    assert all(c.rating.check_worthy == any(ch.isdigit() for ch in claims.said(article.text, [(c.start, c.end)]))
                for c in found if c.quote != 2)
 
 
@@ -137,12 +139,12 @@ def test_a_run_on_unit_is_scored_on_its_head_only():
 
 def test_ranked_orders_by_score_and_applies_a_threshold(article):
     ranked = claims.ranked(article.claims)
-    assert ranked and all(c.check_worthy for c in ranked)
-    assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
+    assert ranked and all(c.rating.check_worthy for c in ranked)
+    assert [c.rating.score for c in ranked] == sorted((c.rating.score for c in ranked), reverse=True)
     assert len(claims.ranked(article.claims, everything=True)) == len(article.claims)
-    assert claims.ranked(article.claims, threshold=1.0) == [c for c in ranked if c.score >= 1.0]
+    assert claims.ranked(article.claims, threshold=1.0) == [c for c in ranked if c.rating.score >= 1.0]
     everything = claims.ranked(article.claims, threshold=0.0)
-    assert len(everything) == len(article.claims) and all(c.check_worthy for c in everything)
+    assert len(everything) == len(article.claims) and all(c.rating.check_worthy for c in everything)
 
 
 # -- offsets on every corpus article ----------------------------------------------------------
@@ -155,7 +157,7 @@ def test_corpus_claims_slice_back(path):
     assert [c.start for c in doc.claims] == sorted(c.start for c in doc.claims)
     for c in doc.claims:
         assert text[c.start:c.end] == c.text and c.text == c.text.strip()
-        assert 0.0 <= c.score <= 1.0
+        assert 0.0 <= c.rating.score <= 1.0
         for q in c.quantities:
             assert text[q.start:q.end] == q.text and c.start <= q.start and q.end <= c.end
         if c.quote is None:
@@ -176,7 +178,7 @@ def check_claims(doc: quotetrack.Document) -> None:
     """Claims slice back, lie in order, hold their quantities, and name a quote that exists."""
     for c in doc.claims:
         assert doc.text[c.start:c.end] == c.text and c.text.strip() == c.text and c.text
-        assert 0.0 <= c.score <= 1.0
+        assert 0.0 <= c.rating.score <= 1.0
         assert all(doc.text[q.start:q.end] == q.text and c.start <= q.start < q.end <= c.end
                    for q in c.quantities)
         assert c.quote is None or 0 <= c.quote < len(doc.quotes)
@@ -211,7 +213,7 @@ def test_transcript_turns_are_quotes_of_their_speakers(text):
         ("JONES", "transcript", "direct")]
     for q in doc.quotes:
         assert text[q.start:q.end] == q.text
-        assert text[q.speaker_start:q.speaker_end] == q.speaker
+        assert text[q.mention.start:q.mention.end] == q.speaker
     smith = [c for c in doc.claims if c.speaker == "SMITH"]
     assert smith[0].text == "Unemployment fell to 4 percent last year."
     assert text[smith[0].start:smith[0].end] == smith[0].text
@@ -273,10 +275,10 @@ def test_claims_explain_adds_the_rules(article_file, capsys):
     assert code == 0
     assert out.splitlines()[1].split()[-1] == "rules"
     best = claims.ranked(quotetrack.extract(ARTICLE).claims)[0]
-    strongest = max(best.rules, key=lambda rule: abs(rule[1]))
+    strongest = max(best.rating.rules, key=lambda rule: abs(rule[1]))
     row = out.splitlines()[3].rstrip()
     assert row.endswith(", ".join(f"{n} {w:+.2f}" for n, w in sorted(
-        best.rules, key=lambda rule: (-abs(rule[1]), rule[0]))))
+        best.rating.rules, key=lambda rule: (-abs(rule[1]), rule[0]))))
     assert row.split("  ")[-1].startswith(f"{strongest[0]} {strongest[1]:+.2f}")
 
 

@@ -18,7 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import quotetrack
-from quotetrack import claims_eval, claimscore, cli
+from quotetrack import cli
+from quotetrack.evaluation import claims as claims_eval
+from quotetrack.claims import scorer as claimscore
 
 CASES_DIR = Path(__file__).resolve().parent / "cases" / "claims"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "claims"
@@ -119,7 +121,7 @@ def test_possessive_place_name():
 
 
 def test_bad_rules_file_named(monkeypatch):
-    from quotetrack import lexicon
+    from quotetrack.text import lexicon
     real = lexicon.rows
 
     def rows(name):

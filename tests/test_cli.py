@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 import quotetrack
-from quotetrack import cli, pipeline
-from quotetrack.model import Document, Quote
+from quotetrack import cli
+from quotetrack import pipeline
+from quotetrack.model import Cue, Document, Mention, Quote
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = "“We also make deals,” Gantz said.\n"
@@ -25,6 +26,12 @@ QUOTE_KEYS = {
 }
 
 
+def _found(text, word, after, make):
+    """A record of ``word`` where it first stands after offset ``after``, else None."""
+    at = text.find(word, after)
+    return make(at, at + len(word), word) if at >= 0 else None
+
+
 def fake_extract(text, doc_id="<text>", config=None, meta=None):
     """One quote per “…” pair, said by Gantz: enough to exercise the writers."""
     quotes = []
@@ -33,9 +40,10 @@ def fake_extract(text, doc_id="<text>", config=None, meta=None):
         end = text.index("”", start) + 1
         quotes.append(Quote(
             kind="direct", text=text[start:end], start=start, end=end, fragments=((start, end),),
-            speaker="Benny Gantz", speaker_mention="Gantz", speaker_start=None, speaker_end=None,
-            speaker_title=None, speaker_type="person", cue="said", cue_start=None, cue_end=None,
-            cue_type="speech", paragraph=1, sentence=1, context=text.strip(), rule="test"))
+            speaker="Benny Gantz", speaker_title=None, speaker_type="person",
+            mention=_found(text, "Gantz", end, lambda s, e, w: Mention(s, e, w, "person")),
+            cue=_found(text, "said", end, lambda s, e, w: Cue(s, e, w, "say")),
+            paragraph=1, sentence=1, context=text.strip(), rule="test"))
         start = text.find("“", end)
     return Document(doc_id=doc_id, text=text, quotes=tuple(quotes), meta=dict(meta or {}))
 
@@ -237,7 +245,7 @@ def test_bench_with_nothing_to_time(tmp_path, capsys):
 
 
 def test_eval_calls_evaluate_run(tmp_path, capsys, monkeypatch):
-    evaluate = pytest.importorskip("quotetrack.evaluate")
+    evaluate = pytest.importorskip("quotetrack.evaluation.attribution")
     calls = []
 
     def run(gold, pred=None, as_json=False, merge_floating=False, by_rule=False, errors=None,
@@ -267,7 +275,7 @@ def test_python_m_quotetrack_version():
 
 def test_importing_the_cli_does_no_work():
     code = ("import sys, quotetrack.cli; "
-            "print(sorted(m for m in ('tabulate', 'csv', 'quotetrack.reader', 'quotetrack.bench') "
+            "print(sorted(m for m in ('tabulate', 'csv', 'quotetrack.read.inputs', 'quotetrack.evaluation.bench') "
             "if m in sys.modules))")
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,

@@ -7,7 +7,7 @@ import pytest
 
 import quotetrack
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(quotetrack.__path__, "quotetrack.")
+MODULES = sorted(m.name for m in pkgutil.walk_packages(quotetrack.__path__, "quotetrack.")
                  if m.name != "quotetrack.__main__")
 
 

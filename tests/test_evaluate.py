@@ -1,4 +1,4 @@
-"""Tests of quotetrack.evaluate: span trimming, matching, subsets, loading, run()."""
+"""Tests of quotetrack.evaluation.attribution: span trimming, matching, subsets, loading, run()."""
 from __future__ import annotations
 
 import io
@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from quotetrack import evaluate as ev
+from quotetrack.evaluation import attribution as ev
+from quotetrack.evaluation import gold as ev_gold
+from quotetrack.evaluation import matching as ev_match
 
 # A small stand-in for the speech forms of data/cues.tsv, so these tests do not
 # depend on the lexicon's contents.
@@ -82,7 +84,7 @@ def prf(report, subset="all", th="iou50"):
     ("...", ""),
 ])
 def test_trim_span(raw, want):
-    s, e = ev.trim_span(raw, 0, len(raw))
+    s, e = ev_match.trim_span(raw, 0, len(raw))
     assert raw[s:e] == want
 
 
@@ -104,9 +106,9 @@ def test_exact_match():
 
 
 def test_interval_helpers():
-    assert ev.merge_intervals([(5, 9), (0, 3), (2, 4), (7, 7)]) == ((0, 4), (5, 9))
-    assert ev.intersection_length([(0, 4), (10, 20)], [(2, 12)]) == 4
-    assert ev.intersection_length([(0, 4)], [(4, 8)]) == 0
+    assert ev_match.merge_intervals([(5, 9), (0, 3), (2, 4), (7, 7)]) == ((0, 4), (5, 9))
+    assert ev_match.intersection_length([(0, 4), (10, 20)], [(2, 12)]) == 4
+    assert ev_match.intersection_length([(0, 4)], [(4, 8)]) == 0
 
 
 # -- IoU threshold ------------------------------------------------------------
@@ -167,12 +169,12 @@ def test_fragments_scored_without_the_gap():
     ("show", False), (None, False), ("", False),
 ])
 def test_is_speech_cue(cue, want):
-    assert ev.is_speech_cue(cue, SPEECH) is want
+    assert ev_match.is_speech_cue(cue, SPEECH) is want
 
 
 def test_is_speech_cue_two_word_run():
-    assert ev.is_speech_cue("reportedly according to", {"according to"})
-    assert not ev.is_speech_cue("according", {"according to"})
+    assert ev_match.is_speech_cue("reportedly according to", {"according to"})
+    assert not ev_match.is_speech_cue("according", {"according to"})
 
 
 def test_prediction_matching_other_subset_is_neutral():
@@ -201,10 +203,10 @@ def test_neutral_only_when_matched_to_gold():
 
 
 def test_subsets_of_kinds():
-    assert ev.pred_subsets({"kind": "mixed"}) == {"quotes", "all"}
-    assert ev.pred_subsets({"kind": "indirect", "cue_type": "thought"}) == {"all"}
-    assert ev.gold_subsets({"kind": "indirect", "cue": "told"}, SPEECH) == {"speech", "all"}
-    assert ev.gold_subsets({"kind": "indirect", "cue": "wants"}, SPEECH) == {"all"}
+    assert ev_match.pred_subsets({"kind": "mixed"}) == {"quotes", "all"}
+    assert ev_match.pred_subsets({"kind": "indirect", "cue_type": "thought"}) == {"all"}
+    assert ev_match.gold_subsets({"kind": "indirect", "cue": "told"}, SPEECH) == {"speech", "all"}
+    assert ev_match.gold_subsets({"kind": "indirect", "cue": "wants"}, SPEECH) == {"all"}
 
 
 # -- speakers ------------------------------------------------------------------------
@@ -229,10 +231,10 @@ def test_speaker_accuracy():
 
 
 def test_speaker_correct_edges():
-    assert ev.speaker_correct({"speaker_start": 0, "speaker_end": 5}, {"speaker_start": 4, "speaker_end": 9})
-    assert not ev.speaker_correct({"speaker_start": 0, "speaker_end": 5}, {"speaker_start": 5, "speaker_end": 9})
-    assert not ev.speaker_correct({"speaker_start": 0, "speaker_end": 5}, {"speaker_start": None})
-    assert ev.speaker_correct({"speaker_start": None}, {"speaker_start": None})
+    assert ev_match.speaker_correct({"speaker_start": 0, "speaker_end": 5}, {"speaker_start": 4, "speaker_end": 9})
+    assert not ev_match.speaker_correct({"speaker_start": 0, "speaker_end": 5}, {"speaker_start": 5, "speaker_end": 9})
+    assert not ev_match.speaker_correct({"speaker_start": 0, "speaker_end": 5}, {"speaker_start": None})
+    assert ev_match.speaker_correct({"speaker_start": None}, {"speaker_start": None})
 
 
 # -- merge_floating ----------------------------------------------------------------------
@@ -261,7 +263,7 @@ def test_merge_floating_needs_nearby_paragraph():
               {"content_start": 10, "content_end": 15, "rule": "floating", "paragraph": 2, "kind": "direct"},
               {"content_start": 20, "content_end": 25, "rule": "floating", "paragraph": 3, "kind": "direct"},
               {"content_start": 40, "content_end": 45, "rule": "floating", "paragraph": 5, "kind": "indirect"}]
-    out = ev.merge_floating_quotes(quotes)
+    out = ev_match.merge_floating_quotes(quotes)
     assert [q["fragments"] for q in out] == [[[0, 5], [10, 15], [20, 25]], [[40, 45]]]
     assert out[0]["content_end"] == 25 and out[0]["rule"] == "a"
     assert quotes[0]["fragments"] == [[0, 5]]                  # input untouched
@@ -278,50 +280,50 @@ def test_load_gold_directory(tmp_path):
     (tmp_path / "b.jsonl").write_text(
         json.dumps(_doc("b1")) + "\n\n" + json.dumps(_doc("b2")) + "\n", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("not gold", encoding="utf-8")
-    assert [d["doc_id"] for d in ev.load_gold(tmp_path)] == ["a", "b1", "b2"]
+    assert [d["doc_id"] for d in ev_gold.load_gold(tmp_path)] == ["a", "b1", "b2"]
 
 
 def test_load_gold_single_json_file(tmp_path):
     p = tmp_path / "one.json"
     p.write_text(json.dumps(_doc("solo")), encoding="utf-8")
-    assert [d["doc_id"] for d in ev.load_gold(p)] == ["solo"]
+    assert [d["doc_id"] for d in ev_gold.load_gold(p)] == ["solo"]
 
 
 def test_load_gold_is_lazy(tmp_path):
     p = tmp_path / "g.jsonl"
     p.write_text(json.dumps(_doc("ok")) + "\n{broken\n", encoding="utf-8")
-    docs = ev.load_gold(p)
+    docs = ev_gold.load_gold(p)
     assert next(docs)["doc_id"] == "ok"        # the bad line is not read yet
-    with pytest.raises(ev.EvalError):
+    with pytest.raises(ev_match.EvalError):
         next(docs)
 
 
 def test_malformed_line_names_path_and_line(tmp_path):
     p = tmp_path / "gold.jsonl"
     p.write_text(json.dumps(_doc("a")) + "\n{not json}\n", encoding="utf-8")
-    with pytest.raises(ev.EvalError, match=rf"^{p}:2: "):
-        list(ev.load_gold(p))
+    with pytest.raises(ev_match.EvalError, match=rf"^{p}:2: "):
+        list(ev_gold.load_gold(p))
 
 
 def test_bad_offsets_name_path_and_line(tmp_path):
     p = tmp_path / "gold.jsonl"
     bad = _doc("a", quotes=[{"content_start": 3, "content_end": 999}])
     p.write_text(json.dumps(bad) + "\n", encoding="utf-8")
-    with pytest.raises(ev.EvalError, match=rf"^{p}:1: quotes\[0\]"):
-        list(ev.load_gold(p))
+    with pytest.raises(ev_match.EvalError, match=rf"^{p}:1: quotes\[0\]"):
+        list(ev_gold.load_gold(p))
 
 
 def test_missing_gold_path(tmp_path):
-    with pytest.raises(ev.EvalError, match="no such file"):
-        ev.load_gold(tmp_path / "nope.jsonl")
+    with pytest.raises(ev_match.EvalError, match="no such file"):
+        ev_gold.load_gold(tmp_path / "nope.jsonl")
 
 
 def test_load_predictions_errors(tmp_path):
     p = tmp_path / "pred.jsonl"
     p.write_text(json.dumps({"doc_id": "a", "quotes": []}) + "\n"
                  + json.dumps({"doc_id": "a", "quotes": []}) + "\n", encoding="utf-8")
-    with pytest.raises(ev.EvalError, match=rf"^{p}:2: doc_id 'a' appears twice"):
-        ev.load_predictions(p)
+    with pytest.raises(ev_match.EvalError, match=rf"^{p}:2: doc_id 'a' appears twice"):
+        ev_gold.load_predictions(p)
 
 
 # -- run() ---------------------------------------------------------------------------------
@@ -438,7 +440,7 @@ def test_polnear_fragments_slice_back():
     if not POLNEAR.exists():
         pytest.skip(f"{POLNEAR} not present")
     docs = []
-    for doc in ev.load_gold(POLNEAR):
+    for doc in ev_gold.load_gold(POLNEAR):
         docs.append(doc)
         if len(docs) == 5:
             break
@@ -467,9 +469,9 @@ def test_typewriter_quoted_gold_is_rederived_as_direct_or_mixed():
     direct = gold_q(text, "''We are refugees,''", kind="indirect")
     mixed = gold_q(text, "it ''a mess'' in public", kind="indirect", cue="called")
     plain = gold_q(text, "in public", kind="indirect")
-    assert ev.rederive_kind(direct, text) == "direct"
-    assert ev.rederive_kind(mixed, text) == "mixed"
-    assert ev.rederive_kind(plain, text) == "indirect"
+    assert ev_match.rederive_kind(direct, text) == "direct"
+    assert ev_match.rederive_kind(mixed, text) == "mixed"
+    assert ev_match.rederive_kind(plain, text) == "indirect"
     pred = [pred_q(text, "''We are refugees,''", kind="direct")]
     assert score(text, [direct], pred).subsets["quotes"].tp["iou50"] == 1
     raw = score(text, [direct], pred, raw_gold_kinds=True)
@@ -480,9 +482,9 @@ def test_merge_floating_only_into_direct_or_mixed_hosts():
     text = "Harman said the plan would work. “And we will win big, very big, in every state.”"
     host = pred_q(text, "the plan would work", kind="indirect", speaker="Harman")
     floating = pred_q(text, "“And we will win big, very big, in every state.”", rule="floating")
-    assert len(ev.merge_floating_quotes([host, floating])) == 2
+    assert len(ev_match.merge_floating_quotes([host, floating])) == 2
     host["kind"] = "direct"
-    assert len(ev.merge_floating_quotes([host, floating])) == 1
+    assert len(ev_match.merge_floating_quotes([host, floating])) == 1
 
 
 def test_floating_speaker_inherited_through_follows_under_merge_floating():
@@ -507,4 +509,4 @@ def test_resolved_speaker_accuracy_when_gold_names_the_speaker():
     assert score(text, gold, [right]).subsets["all"].resolved_accuracy == 1.0
     assert score(text, gold, [wrong]).subsets["all"].resolved_accuracy == 0.0
     assert "resolved" in ev.format_report(score(text, gold, [right]))
-    assert ev.resolved_correct({"speaker_resolved": "the Ministry"}, {"speaker": "Ministry"})
+    assert ev_match.resolved_correct({"speaker_resolved": "the Ministry"}, {"speaker": "Ministry"})

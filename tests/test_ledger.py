@@ -14,9 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from quotetrack import cli, ledger, quantities
-from quotetrack.ledger import APPLICATION_ID, SCHEMA_VERSION, Ledger, LedgerError
-from quotetrack.model import Claim, Document, Quote
+from quotetrack import cli
+from quotetrack.text import quantities
+from quotetrack.ledger import rows as ledger_rows, schema
+from quotetrack.ledger.schema import APPLICATION_ID, SCHEMA_VERSION, LedgerError
+from quotetrack.ledger.store import Ledger
+from quotetrack.model import Claim, ClaimScore, Document, Mention, Quote
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,18 +30,23 @@ def quote(text: str, content: str, speaker: str | None, kind: str = "indirect",
           speaker_type: str = "person") -> Quote:
     start = text.index(content)
     return Quote(kind=kind, text=content, start=start, end=start + len(content),
-                 fragments=((start, start + len(content)),), speaker=speaker, speaker_mention=speaker,
-                 speaker_start=None, speaker_end=None, speaker_title=None, speaker_type=speaker_type,
-                 cue="said", cue_start=None, cue_end=None, cue_type="speech", paragraph=1, sentence=1,
-                 context=text, rule="test")
+                 fragments=((start, start + len(content)),), speaker=speaker, speaker_title=None,
+                 speaker_type=speaker_type, mention=_mention(text, speaker), cue=None,
+                 paragraph=1, sentence=1, context=text, rule="test")
+
+
+def _mention(text: str, speaker: str | None) -> Mention | None:
+    """The speaker's name where the text first has it (None where it has not)."""
+    at = text.find(speaker) if speaker else -1
+    return Mention(at, at + len(speaker), speaker, "person") if at >= 0 else None
 
 
 def claim(text: str, content: str, speaker: str, quote_index: int | None = 0, score: float = 0.8) -> Claim:
     start = text.index(content)
     found = tuple(q.__class__(q.start + start, q.end + start, q.text, q.value, q.unit)
                   for q in quantities.find(content))
-    return Claim(text=content, start=start, end=start + len(content), score=score, check_worthy=score >= 0.5,
-                 types=("quantity",) if found else (), rules=(("test", score),), quantities=found,
+    rating = ClaimScore(score, score >= 0.5, ("quantity",) if found else (), (("test", score),))
+    return Claim(text=content, start=start, end=start + len(content), rating=rating, quantities=found,
                  speaker=speaker, quote=quote_index, paragraph=1, sentence=1)
 
 
@@ -93,12 +101,12 @@ def test_reopening_changes_nothing(db):
 
 def test_migration_from_version_1(db):
     conn = sqlite3.connect(db)
-    conn.executescript(ledger.V1)
+    conn.executescript(schema.V1)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 1")
     text = "3 million people lost their jobs, Gantz said."
     conn.execute("INSERT INTO documents (hash, source_key, doc_id, added_at, n_quotes, n_claims) "
-                 "VALUES (?, 'a.txt', 'a.txt', '2020-01-01', 0, 1)", (ledger.content_hash(text),))
+                 "VALUES (?, 'a.txt', 'a.txt', '2020-01-01', 0, 1)", (ledger_rows.content_hash(text),))
     conn.execute("INSERT INTO claims (document_id, idx, speaker_text, text, char_start, char_end, score, "
                  "check_worthy, types, paragraph, sentence) "
                  "VALUES (1, 0, 'Gantz', '3 million people lost their jobs', 0, 32, 0.9, 1, '', 1, 1)")
@@ -182,8 +190,8 @@ def test_unwritable_ledger(db):
 
 
 def test_default_path_from_environment():
-    assert ledger.default_path({}) == "quotetrack.db"
-    assert ledger.default_path({"QUOTETRACK_DB": "/data/x.db"}) == "/data/x.db"
+    assert ledger_rows.default_path({}) == "quotetrack.db"
+    assert ledger_rows.default_path({"QUOTETRACK_DB": "/data/x.db"}) == "/data/x.db"
 
 
 # --- documents -----------------------------------------------------------------------------------
@@ -550,7 +558,7 @@ class Terminal(io.StringIO):
 
 
 def test_progress_line_on_a_terminal_only(tmp_path, db, monkeypatch):
-    from quotetrack import track
+    from quotetrack.ledger import track
     from quotetrack.config import Config
     monkeypatch.setattr(track, "PROGRESS_SECONDS", 0)
     write_articles(tmp_path / "in", range(3))

@@ -8,10 +8,12 @@ from importlib import resources
 import pytest
 import regex
 
-from quotetrack import lexicon
-from quotetrack.model import CUE_TYPES as _CUE_TYPES
+from quotetrack.text import lexicon
+from typing import get_args
 
-CUE_TYPES = set(_CUE_TYPES)
+from quotetrack.model import CueType
+
+CUE_TYPES = set(get_args(CueType))
 DATA_FILES = [
     "cues.tsv", "titles.txt", "honorifics.tsv", "pronouns.tsv", "org_words.txt",
     "person_nouns.txt", "abbreviations.txt", "function_words.txt", "calendar_words.txt",
@@ -237,10 +239,10 @@ def test_boilerplate_fast_on_adversarial_input():
     ]
     for pattern, _ in boilerplate_patterns():
         rx = regex.compile(pattern, regex.IGNORECASE)
-        start = time.perf_counter()
+        start = time.process_time()
         for text in nasty:
             rx.match(text)
-        assert time.perf_counter() - start < 0.5, f"{pattern!r} is slow on adversarial input"
+        assert time.process_time() - start < 0.5, f"{pattern!r} is slow on adversarial input"
 
 
 # -------------------------------------------------------------- abbreviations

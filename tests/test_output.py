@@ -1,4 +1,4 @@
-"""Tests of quotetrack.output on hand-built records (independent of the pipeline's accuracy)."""
+"""Tests of quotetrack.write.output on hand-built records (independent of the pipeline's accuracy)."""
 from __future__ import annotations
 
 import csv
@@ -7,23 +7,27 @@ import json
 
 import pytest
 
-from quotetrack import output
-from quotetrack.model import Document, Quote, TextWarning
+from quotetrack.text import spans
+from quotetrack.write import output
+from quotetrack.model import Cue, Document, Mention, Quote, TextWarning
 
 TEXT = ('“We also make deals, and we say “no” often,” Defense Minister Benny Gantz said.\n'
         'He added that talks would go on.')
 
 
 def make_quote(text: str = TEXT, part: str = '“We also make deals, and we say “no” often,”',
-               **changes) -> Quote:
+               mention: str | None = "Benny Gantz", cue: str | None = "said", **changes) -> Quote:
+    """A quote of ``part``; its mention and cue are the first places ``text`` has those words
+    (none where it has not)."""
     start = text.index(part)
+    at, said = text.find(mention) if mention else -1, text.find(cue) if cue else -1
     fields = dict(
         kind="direct", text=part, start=start, end=start + len(part),
         fragments=((start, start + len(part)),), speaker="Benny Gantz",
-        speaker_mention="Benny Gantz", speaker_start=None, speaker_end=None,
-        speaker_title="Defense Minister", speaker_type="person", cue="said", cue_start=None,
-        cue_end=None, cue_type="speech", paragraph=1, sentence=1, context=text.split("\n")[0],
-        rule="quote_cue_name")
+        speaker_title="Defense Minister", speaker_type="person",
+        mention=Mention(at, at + len(mention), mention, "person") if at >= 0 else None,
+        cue=Cue(said, said + len(cue), cue, cue) if said >= 0 else None,
+        paragraph=1, sentence=1, context=text.split("\n")[0], rule="quote_cue_name")
     fields.update(changes)
     return Quote(**fields)
 
@@ -42,7 +46,7 @@ def render(writer, docs, **kw) -> str:
 # -- csv ----------------------------------------------------------------------------
 
 def test_csv_header_once_and_one_row_per_quote():
-    indirect = make_quote(part="talks would go on", kind="indirect", speaker_mention="He",
+    indirect = make_quote(part="talks would go on", kind="indirect", mention="He",
                           speaker_type="pronoun", cue="added", paragraph=2, sentence=2,
                           context="He added that talks would go on.", rule="indirect_pronoun")
     docs = [make_doc("a", [make_quote(), indirect]), make_doc("b", []), make_doc("c")]
@@ -126,12 +130,12 @@ def test_writers_consume_lazily():
 # -- table -------------------------------------------------------------------------------
 
 def test_shorten():
-    assert output.shorten("short") == "short"
+    assert spans.shorten("short") == "short"
     long = " ".join(["word"] * 40)
-    short = output.shorten(long)
-    assert len(short) <= output.QUOTE_WIDTH and short.endswith("…")
-    assert output.shorten("a\n\n  b") == "a b"
-    assert output.shorten("x" * 200, 10) == "x" * 9 + "…"
+    short = spans.shorten(long)
+    assert len(short) <= spans.QUOTE_WIDTH and short.endswith("…")
+    assert spans.shorten("a\n\n  b") == "a b"
+    assert spans.shorten("x" * 200, 10) == "x" * 9 + "…"
 
 
 def test_table_heading_columns_and_shortened_quote():

@@ -4,7 +4,7 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from quotetrack import quantities
+from quotetrack.text import quantities
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1,11 +1,12 @@
-"""Unit tests of the quote-mark scanner (quotetrack.quotes.scan)."""
+"""Unit tests of the quote-mark scanner (quotetrack.extract.quotes.scan)."""
 from __future__ import annotations
 
 import time
 
 import pytest
 
-from quotetrack import quotes, segment
+from quotetrack.extract import quotes
+from quotetrack.extract import segment
 from quotetrack.model import QuotedSpan
 
 
@@ -216,9 +217,9 @@ def test_many_unclosed_marks_scan_in_linear_time():
     def timed(n: int) -> float:
         text = "“word " * n
         paras = segment.paragraphs(text)
-        started = time.perf_counter()
+        started = time.process_time()
         spans, warnings = quotes.scan(text, paras)
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         assert len(warnings) >= 1
         return elapsed
 
@@ -230,8 +231,8 @@ def test_many_unclosed_marks_scan_in_linear_time():
 
 def test_many_stray_closing_marks_are_cheap():
     text = "word” " * 100_000
-    started = time.perf_counter()
+    started = time.process_time()
     spans, warnings = scan(text)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert spans == []
     assert len(warnings) == 100_000

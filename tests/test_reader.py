@@ -1,4 +1,4 @@
-"""Tests of quotetrack.reader: files, directories, stdin, JSON Lines, and every error message."""
+"""Tests of quotetrack.read.inputs: files, directories, stdin, JSON Lines, and every error message."""
 from __future__ import annotations
 
 import io
@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from quotetrack.reader import Input, InputError, iter_inputs
+from quotetrack.read.inputs import Input, InputError, iter_inputs
 
 
 def read(*paths, input_format=None):
@@ -289,7 +289,7 @@ def test_20_mb_of_unclosed_quote_marks_reads_fast(tmp_path):
     text = chunk * (20_000_000 // len(chunk.encode("utf-8")))
     path = tmp_path / "big.txt"
     path.write_bytes(text.encode("utf-8"))
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     item = only(read(path))
-    assert time.perf_counter() - t0 < 5
+    assert time.process_time() - t0 < 5
     assert item.text == text

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrack import repeats
-from quotetrack.repeats import Amount, Item, group, normalise, number_changes, shingles
+from quotetrack.claims import repeats
+from quotetrack.claims.repeats import Amount, Item, group, normalise, number_changes, shingles
 
 
 def item(i: int, text: str, doc: str, date: str | None = None, speaker: str = "Gantz",

@@ -8,6 +8,7 @@ import pytest
 
 import quotetrack
 from quotetrack import cli
+from quotetrack.model import cue_text, mention_text
 
 SEED = Path(__file__).resolve().parents[2] / "shared/seeds/000_72eb39b963fb2b0b.txt"
 
@@ -57,7 +58,7 @@ def test_seed_table_row(seed_doc, row):
     kind, mention, cue, begins = TABLE[row]
     assert len(seed_doc.quotes) == len(TABLE)
     q = seed_doc.quotes[row]
-    assert (q.kind, q.speaker_mention, q.cue) == (kind, mention, cue)
+    assert (q.kind, mention_text(q), cue_text(q)) == (kind, mention, cue)
     assert q.text.lstrip(LEADING).startswith(begins.lstrip(LEADING)), q.text
     if kind == "direct":
         assert q.text[0] in "“\"", q.text                  # a direct content keeps its marks
@@ -72,7 +73,7 @@ def test_seed_table_row(seed_doc, row):
 def test_seed_floating_quote(seed_doc):
     q = seed_doc.quotes[4]
     assert q.text == "“This is not a one-sided deal.”"
-    assert (q.speaker_mention, q.speaker_start, q.cue, q.cue_start) == (None, None, None, None)
+    assert (q.mention, q.cue) == (None, None)
 
 
 def test_seed_title_kept_apart(seed_doc):
@@ -86,16 +87,16 @@ def test_seed_nothing_from_headline_credits_or_newsletter(seed_text, seed_doc):
         end = start + len(line)
         for q in seed_doc.quotes:
             assert q.end <= start or q.start >= end, (line, q.text)
-            assert q.speaker_start is None or not (start <= q.speaker_start < end), (line, q)
+            assert q.mention is None or not (start <= q.mention.start < end), (line, q)
 
 
 def test_seed_offsets_slice_back(seed_text, seed_doc):
     for q in seed_doc.quotes:
         assert seed_text[q.start:q.end] == q.text
-        if q.cue_start is not None:
-            assert seed_text[q.cue_start:q.cue_end] == q.cue
-        if q.speaker_start is not None:
-            assert seed_text[q.speaker_start:q.speaker_end] == q.speaker_mention
+        if q.cue is not None:
+            assert seed_text[q.cue.start:q.cue.end] == q.cue.text
+        if q.mention is not None:
+            assert seed_text[q.mention.start:q.mention.end] == q.mention.text
 
 
 def test_seed_cli_jsonl(seed_text, capsys):

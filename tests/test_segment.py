@@ -1,9 +1,9 @@
-"""Unit tests of paragraphs, sentences and tokens (quotetrack.segment)."""
+"""Unit tests of paragraphs, sentences and tokens (quotetrack.extract.segment)."""
 from __future__ import annotations
 
 import pytest
 
-from quotetrack import segment
+from quotetrack.extract import segment
 
 
 def sentences(text: str) -> list[str]:

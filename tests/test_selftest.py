@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quotetrack import pipeline, selftest
+from quotetrack import pipeline
+from quotetrack.check.selftest import harness, mutations, words
 from quotetrack.model import Finding
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,7 +20,7 @@ TWO = ("“We will sign the deal this week, but only if the terms change,” Ort
 
 def mutate(name: str, text: str, index: int = 0, seed: int = 0):
     doc = pipeline.extract(text)
-    return selftest.MUTATIONS[name](doc, index, random.Random(seed))
+    return mutations.MUTATIONS[name](doc, index, random.Random(seed))
 
 
 def line(mutant, n: int = 0) -> str:
@@ -134,7 +135,7 @@ def test_splice_never_takes_the_quotes_own_words_from_another_attribution():
 def test_fabricated():
     m = mutate("fabricated", TWO, index=1)
     sentence = m.text[m.start:m.end]
-    assert sentence.rstrip(",") + "." in selftest.fabricated() or sentence.rstrip(",") in selftest.fabricated()
+    assert sentence.rstrip(",") + "." in words.fabricated() or sentence.rstrip(",") in words.fabricated()
     assert m.verdict == "not-found" and line(m, 0) == TWO.splitlines()[0]
 
 
@@ -170,11 +171,11 @@ def test_punctuation_drops_an_inner_comma_only():
 def test_indirect_speech_is_not_mutated():
     doc = pipeline.extract("Ortiz said the deal was not signed in three weeks because of the rain.\n")
     assert doc.quotes and doc.quotes[0].kind == "indirect"
-    assert [name for name, fn in selftest.MUTATIONS.items() if fn(doc, 0, random.Random(0))] == []
+    assert [name for name, fn in mutations.MUTATIONS.items() if fn(doc, 0, random.Random(0))] == []
 
 
 def test_unmutated_drafts():
-    drafts = dict(selftest.unmutated(pipeline.extract(TWO)))
+    drafts = dict(mutations.unmutated(pipeline.extract(TWO)))
     assert drafts["as written"] == TWO
     assert drafts["says for said"] == TWO.replace(" said.", " says.")
 
@@ -187,7 +188,7 @@ def verbatim_checker(source: str):
         doc = pipeline.extract(draft)
         out = []
         for i in range(len(doc.quotes)):
-            for s, e in selftest.passages(doc, i):
+            for s, e in words.passages(doc, i):
                 verdict = "verified" if draft[s:e] in source else "not-found"
                 out.append(Finding("draft", 1, 1, verdict, "info" if verdict == "verified" else "error",
                                    "", start=s, end=e, quote=draft[s:e]))
@@ -197,15 +198,15 @@ def verbatim_checker(source: str):
 
 def test_score_and_report_with_a_verbatim_checker():
     doc = pipeline.extract(TWO, doc_id="two")
-    outcomes, errors = selftest.score_source(doc, verbatim_checker(TWO))
+    outcomes, errors = harness.score_source(doc, verbatim_checker(TWO))
     assert errors == []
-    scored = {o.mutation: o.reported for o in outcomes if o.mutation != selftest.UNMUTATED}
+    scored = {o.mutation: o.reported for o in outcomes if o.mutation != words.UNMUTATED}
     assert scored["fabricated"] == "not-found"
     out = io.StringIO()
-    accuracy = selftest.write_report(outcomes, errors, out, misses=True)
+    accuracy = harness.write_report(outcomes, errors, out, misses=True)
     fabricated = [o for o in outcomes if o.mutation == "fabricated"]
-    right = sum(o.correct for o in outcomes if o.mutation != selftest.UNMUTATED)
-    total = sum(1 for o in outcomes if o.mutation != selftest.UNMUTATED)
+    right = sum(o.correct for o in outcomes if o.mutation != words.UNMUTATED)
+    total = sum(1 for o in outcomes if o.mutation != words.UNMUTATED)
     assert accuracy == right / total and len(fabricated) == 2 and right == 2
     text = out.getvalue()
     assert f"mutations: {right}/{total} reported as intended" in text
@@ -218,16 +219,16 @@ def test_run_reports_unreadable_source_and_goes_on(tmp_path, capsys, monkeypatch
     bad.write_bytes(b"bad \xff byte")
     good = tmp_path / "good.txt"
     good.write_text(TWO, encoding="utf-8")
-    monkeypatch.setattr(selftest, "make_checker", lambda path, text: verbatim_checker(text))
+    monkeypatch.setattr(harness, "make_checker", lambda path, text: verbatim_checker(text))
     out = io.StringIO()
-    assert selftest.run([str(bad), str(good)], out) == 1
+    assert harness.run([str(bad), str(good)], out) == 1
     assert capsys.readouterr().err == f"quotetrack: {bad}: not valid UTF-8 (invalid byte 0xff at offset 4)\n"
     assert "mutations: 2/" in out.getvalue()
 
 
 def test_run_without_sources_asks_for_them(capsys, monkeypatch):
-    monkeypatch.setattr(selftest, "default_sources", lambda: [])
-    assert selftest.run([], io.StringIO()) == 2
+    monkeypatch.setattr(harness, "default_sources", lambda: [])
+    assert harness.run([], io.StringIO()) == 2
     assert capsys.readouterr().err == (
         "quotetrack: self-test: no SOURCE given and no corpus/ next to the package: name the "
         "source articles to mutate (quotetrack check --self-test SOURCE...)\n")
@@ -255,7 +256,7 @@ def test_cli_check_self_test(tmp_path, capsys):
     assert out.startswith("Confusion (rows: intended verdict, columns: reported verdict;")
     assert "mutations: 23/23 reported as intended (accuracy 1.000; target 0.98)" in out
     rows = {line.split()[0]: line.split()[1:] for line in out.splitlines()
-            if line.split() and line.split()[0] in selftest.MUTATIONS}
+            if line.split() and line.split()[0] in mutations.MUTATIONS}
     assert {name: row[-4:] for name, row in rows.items()} == {
         "speaker-swap": ["2", "2", "1.000", "0"], "number": ["1", "1", "1.000", "0"],
         "negation": ["3", "3", "1.000", "0"], "cut-qualifier": ["1", "1", "1.000", "0"],
@@ -269,9 +270,9 @@ def test_cli_check_self_test(tmp_path, capsys):
 
 def test_default_sources_are_the_corpus(monkeypatch, tmp_path):
     monkeypatch.chdir(ROOT)
-    assert selftest.default_sources() == [f"corpus/{p.name}" for p in CORPUS]
+    assert harness.default_sources() == [f"corpus/{p.name}" for p in CORPUS]
     monkeypatch.chdir(tmp_path)
-    assert selftest.default_sources() == [str(p) for p in CORPUS]
+    assert harness.default_sources() == [str(p) for p in CORPUS]
 
 
 # --- the corpus, checked by quotetrack check ----------------------------------------------------
@@ -284,7 +285,7 @@ def corpus_run():
     for path in CORPUS:
         text = path.read_text(encoding="utf-8")
         doc = pipeline.extract(text, doc_id=path.name)
-        done, wrong = selftest.score_source(doc, selftest.make_checker(path.name, text))
+        done, wrong = harness.score_source(doc, harness.make_checker(path.name, text))
         outcomes += done
         errors += wrong
     return outcomes, errors
@@ -293,8 +294,8 @@ def corpus_run():
 def test_corpus_mutations_keep_the_quote_extractable(corpus_run):
     """A mutation that broke extraction would be a harness defect, not a miss of the check."""
     outcomes, _ = corpus_run
-    assert [(o.source, o.mutation, o.quote) for o in outcomes if o.broken and o.mutation != selftest.UNMUTATED] == []
-    assert sum(o.mutation != selftest.UNMUTATED for o in outcomes) > 500
+    assert [(o.source, o.mutation, o.quote) for o in outcomes if o.broken and o.mutation != words.UNMUTATED] == []
+    assert sum(o.mutation != words.UNMUTATED for o in outcomes) > 500
 
 
 def test_corpus_unmutated_drafts_have_no_error(corpus_run):
@@ -304,15 +305,15 @@ def test_corpus_unmutated_drafts_have_no_error(corpus_run):
 
 def test_corpus_unmutated_quotes_are_verified(corpus_run):
     outcomes, _ = corpus_run
-    plain = [o for o in outcomes if o.mutation == selftest.UNMUTATED and not o.broken]
+    plain = [o for o in outcomes if o.mutation == words.UNMUTATED and not o.broken]
     assert plain and [o for o in plain if not o.correct] == []
 
 
 def test_corpus_accuracy_reaches_the_target(corpus_run):
     """The issue's target: mutations reported with their intended verdict >= 98% of the time."""
     outcomes, errors = corpus_run
-    accuracy = selftest.write_report(outcomes, errors, io.StringIO())
-    assert accuracy >= selftest.TARGET
+    accuracy = harness.write_report(outcomes, errors, io.StringIO())
+    assert accuracy >= words.TARGET
 
 
 # Mutations measured below the target on their own (none since verify 5f2911f: the comma
@@ -323,10 +324,10 @@ BELOW_TARGET: set[str] = set()
 
 @pytest.mark.parametrize("name", [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="below target: see BELOW_TARGET"))
-    if n in BELOW_TARGET else n for n in selftest.MUTATIONS])
+    if n in BELOW_TARGET else n for n in mutations.MUTATIONS])
 def test_corpus_each_mutation_reaches_the_target(corpus_run, name):
     outcomes, _ = corpus_run
     mine = [o for o in outcomes if o.mutation == name and not o.broken]
     assert mine
     wrong = [(o.source, o.line, o.reported, o.quote) for o in mine if not o.correct]
-    assert 1 - len(wrong) / len(mine) >= selftest.TARGET, wrong
+    assert 1 - len(wrong) / len(mine) >= words.TARGET, wrong

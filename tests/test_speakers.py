@@ -1,10 +1,11 @@
-"""Unit tests of name handling (quotetrack.speakers): titles, the name index, resolution."""
+"""Unit tests of name handling (quotetrack.extract.speakers): titles, the name index, resolution."""
 from __future__ import annotations
 
 import pytest
 
 import quotetrack
-from quotetrack import speakers
+from quotetrack.extract import speakers
+from quotetrack.model import mention_text
 
 
 def split(name: str) -> tuple[str, str]:
@@ -142,7 +143,7 @@ def test_entities_of_a_document():
         "“We also make deals,” Gantz said.\n"
         "“We will not lose our edge,” he added.")
     assert [(e.name, e.title) for e in doc.entities] == [("Benny Gantz", "Defense Minister")]
-    assert [(q.speaker, q.speaker_mention, q.speaker_title) for q in doc.quotes] == [
+    assert [(q.speaker, mention_text(q), q.speaker_title) for q in doc.quotes] == [
         ("Benny Gantz", "Gantz", "Defense Minister"), ("Benny Gantz", "he", "Defense Minister")]
 
 
@@ -180,14 +181,14 @@ def test_pronoun_window_does_not_reach_far_back():
 def test_organisation_speaker_keeps_name_without_article():
     doc = quotetrack.extract("“Both leaders exchanged views on defense,” the US Department of Defense said.")
     (q,) = doc.quotes
-    assert (q.speaker, q.speaker_mention, q.speaker_type, q.speaker_title) == (
+    assert (q.speaker, mention_text(q), q.speaker_type, q.speaker_title) == (
         "US Department of Defense", "the US Department of Defense", "organisation", None)
 
 
 def test_descriptor_speaker_without_article():
     doc = quotetrack.extract("A senior official said the talks had stalled over fishing rights.")
     (q,) = doc.quotes
-    assert (q.speaker, q.speaker_mention, q.speaker_type) == (
+    assert (q.speaker, mention_text(q), q.speaker_type) == (
         "senior official", "A senior official", "descriptor")
 
 

@@ -1,8 +1,8 @@
 """Transcript reading: SPEAKER: lines and the CLEF TSV, offsets into the file text."""
 import pytest
 
-from quotetrack import transcript
-from quotetrack.transcript import TranscriptError, Turn
+from quotetrack.read import transcript
+from quotetrack.read.transcript import TranscriptError, Turn
 
 LABELLED = """Debate transcript, first half
 MODERATOR: Good evening and welcome.

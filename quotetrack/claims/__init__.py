@@ -1,0 +1,1 @@
+"""Check-worthy claims: the claims stage (units), the rule scorer, repeated claims."""

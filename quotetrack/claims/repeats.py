@@ -1,0 +1,243 @@
+"""Repeated claims: the same claim made again, by whom and where, and where its number changed.
+
+Pure functions over claim records (no database here; :mod:`quotetrack.ledger.store` reads
+the rows and hands them over):
+
+1. :func:`normalise` folds case, quote marks, punctuation and white space, and puts
+   ``#`` for every quantity (so "3 million jobs" and "three million jobs" and
+   "4 million jobs" read alike: numbers are compared later, not matched here);
+2. :func:`shingles` gives the word 3-grams of the normalised text;
+3. :func:`group` finds candidate pairs through an inverted index on the rarest
+   shingles of each claim (prefix filtering: never all pairs), keeps pairs whose
+   Jaccard similarity reaches a threshold, and joins them into groups;
+4. :func:`number_changes` compares the quantities of a group's claims in date order
+   and lists each change: "3 million (2020-03-02) → 4 million (2020-05-10)".
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from typing import Iterable, NamedTuple, Sequence
+
+from ..text import lexicon
+from ..model import Quantity
+from ..text import quantities
+
+SHINGLE_WORDS = 3            # words per shingle
+DEFAULT_SIMILARITY = 0.6     # the Jaccard similarity at or above which two claims are one claim
+MIN_WORDS = 3                # a claim of fewer normalised words ("Abstract.") is not matched
+NUMBER = "#"                 # what a quantity becomes in normalised text
+
+# A word of normalised text: a contraction ("'ve" in "we've") or a run of word characters
+# and signs; punctuation, quote marks, dashes and brackets fall away
+# ("“We’ve lost 40%,” he said — (again)" -> we 've lost 40% he said again).
+TOKEN = re.compile(r"'(?:s|re|ve|d|ll|m)\b|[\w#%$€£¥]+")
+# A digit run a quantity finder left out (in a reference, a date): "2020", "3.5".
+DIGITS = re.compile(r"\d[\d,.]*")
+SPACES = re.compile(r"\s+")
+# Numbers that are not amounts: a bare year ("in 2015"), and a bare run of this many
+# digits or more (a tweet or record id: "status/661196115484643328").
+YEARS = (1800, 2100)
+IDENTIFIER_DIGITS = 10
+
+
+class Item(NamedTuple):
+    """One stored claim, as :func:`group` and :func:`number_changes` need it."""
+    id: int
+    text: str
+    norm: str
+    document: str                   # doc_id
+    date: str | None                # ISO day, or None
+    speaker: str
+    quantities: tuple["Amount", ...] = ()
+
+
+class Amount(NamedTuple):
+    """A quantity of a claim: as written, its value and its unit."""
+    text: str
+    value: float | None
+    unit: str = ""
+
+
+class Change(NamedTuple):
+    """A number that differs between two claims of a group (earlier first)."""
+    slot: int                       # which quantity of the claim (0 = the first)
+    before: Item
+    after: Item
+    old: Amount
+    new: Amount
+
+    def describe(self) -> str:
+        """``3 million (2020-03-02) → 4 million (2020-05-10)``; a claim with no date shows its document."""
+        return f"{self.old.text} ({_when(self.before)}) → {self.new.text} ({_when(self.after)})"
+
+
+def _when(item: Item) -> str:
+    return item.date or item.document
+
+
+def normalise(text: str, found: Sequence[Quantity] | None = None) -> str:
+    """The text a claim is matched on: lower case, each quantity as ``#`` and its unit
+    (so every way of writing a number reads alike), auxiliaries in one tense
+    (data/backshift.tsv: "has", "had" -> "have", so a claim and its reported version
+    read alike), no punctuation.
+
+    >>> normalise("“Three million people lost their jobs,” he said.")
+    '# people lost their jobs he said'
+    >>> normalise("4,000,000 people lost their jobs, he said")
+    '# people lost their jobs he said'
+    >>> normalise("We’ve lost 3 million jobs") == normalise("we had lost three million jobs")
+    True
+    >>> normalise("It cost $3.5bn.") == normalise("It cost 3.5 billion dollars.")
+    True
+
+    ``found`` are the quantities of ``text`` when they are known already (offsets
+    into ``text``); by default :func:`quotetrack.text.quantities.find` looks for them.
+    """
+    if found is None:
+        found = quantities.find(text)
+    parts = []
+    last = 0
+    for q in found:
+        parts.append(text[last:q.start])
+        parts.append(f" {NUMBER} {q.unit} ")
+        last = q.end
+    parts.append(text[last:])
+    folded = "".join(parts).casefold().replace("’", "'")
+    folded = DIGITS.sub(NUMBER, folded)
+    forms = lexicon.pairs("backshift.tsv")
+    return " ".join(forms.get(w, w) for w in TOKEN.findall(folded))
+
+
+def shingles(norm: str, size: int = SHINGLE_WORDS) -> frozenset[str]:
+    """The word ``size``-grams of a normalised text (the whole text when it is shorter).
+
+    >>> sorted(shingles("a b c d"))
+    ['a b c', 'b c d']
+    """
+    words = norm.split()
+    if len(words) <= size:
+        return frozenset([" ".join(words)]) if words else frozenset()
+    return frozenset(" ".join(words[i:i + size]) for i in range(len(words) - size + 1))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """|a ∩ b| / |a ∪ b| (0 for two empty sets).
+
+    >>> jaccard(frozenset("ab"), frozenset("bc"))
+    0.3333333333333333
+    """
+    if not a and not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def similar_pairs(sets: Sequence[frozenset[str]], threshold: float = DEFAULT_SIMILARITY
+                  ) -> list[tuple[int, int, float]]:
+    """Pairs (i, j, similarity), i < j, whose Jaccard similarity is at least ``threshold``.
+
+    Prefix filtering (Bayardo et al., "Scaling up all pairs similarity search"): the
+    shingles of each set are ranked rarest first, and only the first
+    ``len - ceil(threshold * len) + 1`` go into an inverted index.  Two sets that
+    reach the threshold always share one of those, so only such pairs are compared,
+    and a common shingle ("he said #") rarely makes a candidate.
+
+    >>> similar_pairs([frozenset({"a b c"}), frozenset({"x y z"}), frozenset({"a b c"})])
+    [(0, 2, 1.0)]
+    """
+    frequency = Counter(sh for s in sets for sh in s)
+    index: dict[str, list[int]] = defaultdict(list)
+    candidates: set[tuple[int, int]] = set()
+    for i, s in enumerate(sets):
+        ranked = sorted(s, key=lambda sh: (frequency[sh], sh))
+        for sh in ranked[:len(ranked) - math.ceil(threshold * len(ranked)) + 1]:
+            candidates.update((j, i) for j in index[sh])
+            index[sh].append(i)
+    out = []
+    for i, j in sorted(candidates):
+        sim = jaccard(sets[i], sets[j])
+        if sim >= threshold:
+            out.append((i, j, sim))
+    return out
+
+
+def group(items: Sequence[Item], threshold: float = DEFAULT_SIMILARITY,
+          min_documents: int = 2) -> list[list[Item]]:
+    """Groups of claims that say the same thing, each in at least ``min_documents``
+    documents; a group is sorted by date (undated last), then document.  Groups come
+    in most documents first.  A claim of fewer than :data:`MIN_WORDS` words is left out.
+
+    >>> a = Item(1, "x", "# people lost their jobs", "a.txt", "2020-03-02", "Gantz")
+    >>> b = Item(2, "y", "# people lost their jobs", "b.txt", "2020-05-10", "Gantz")
+    >>> [[i.id for i in g] for g in group([a, b])]
+    [[1, 2]]
+    """
+    items = [it for it in items if len(it.norm.split()) >= MIN_WORDS]
+    unique: dict[frozenset[str], int] = {}          # a shingle set -> its number
+    number_of = [unique.setdefault(shingles(it.norm), len(unique)) for it in items]
+    parent = list(range(len(unique)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j, _sim in similar_pairs(list(unique), threshold):
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    members: dict[int, list[Item]] = defaultdict(list)
+    for it, number in zip(items, number_of):
+        members[find(number)].append(it)
+    groups = [sorted(g, key=_order) for g in members.values()
+              if len({it.document for it in g}) >= min_documents]
+    groups.sort(key=lambda g: (-len({it.document for it in g}), -len(g), _order(g[0])))
+    return groups
+
+
+def _order(item: Item) -> tuple:
+    return (item.date is None, item.date or "", item.document, item.id)
+
+
+def comparable(amount: Amount) -> bool:
+    """Whether an amount is a number to compare: it has a value, and it is not a bare
+    year or a long identifier.
+
+    >>> comparable(Amount("3 million", 3e6)), comparable(Amount("2015", 2015.0))
+    (True, False)
+    """
+    if amount.value is None:
+        return False
+    bare = amount.text.strip()
+    if bare.isdigit() and not amount.unit:
+        if len(bare) >= IDENTIFIER_DIGITS or (len(bare) == 4 and YEARS[0] <= amount.value <= YEARS[1]):
+            return False
+    return True
+
+
+def number_changes(members: Iterable[Item]) -> list[Change]:
+    """Every place a group's number changes from one claim to the next, in date order.
+
+    The n-th quantity of a claim is compared with the n-th quantity of the claim
+    before it that has one with the same unit; equal values, or no value, are no change;
+    years and identifiers are not compared (:func:`comparable`).
+
+    >>> a = Item(1, "", "", "a.txt", "2020-03-02", "G", (Amount("3 million", 3e6),))
+    >>> b = Item(2, "", "", "b.txt", "2020-05-10", "G", (Amount("4 million", 4e6),))
+    >>> [c.describe() for c in number_changes([a, b])]
+    ['3 million (2020-03-02) → 4 million (2020-05-10)']
+    """
+    ordered = sorted(members, key=_order)
+    last: dict[int, tuple[Item, Amount]] = {}
+    out = []
+    for item in ordered:
+        for slot, amount in enumerate(a for a in item.quantities if comparable(a)):
+            prev = last.get(slot)
+            if prev is not None and prev[1].unit == amount.unit and prev[1].value != amount.value:
+                out.append(Change(slot, prev[0], item, prev[1], amount))
+            if prev is None or prev[1].unit == amount.unit:
+                last[slot] = (item, amount)
+    return out

@@ -1,0 +1,1 @@
+"""Measuring: attribution scores against gold (attribution), the claim scorer (claims), speed (bench)."""

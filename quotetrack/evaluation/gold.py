@@ -1,0 +1,164 @@
+"""Reading gold annotations and predictions (JSON Lines, or a directory of .gold.json files),
+with one-line errors that name the file, line and field."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping, Sequence, TextIO
+
+from ..pipeline import extract
+from ..config import Config
+from .matching import EvalError
+
+
+# ---------------------------------------------------------------------------
+# Loading
+
+def load_gold(path: str | Path) -> Iterator[dict[str, Any]]:
+    """Gold documents from PATH, one at a time.
+
+    PATH is a JSON Lines file (one document a line), a ``.json`` file (one
+    document object, or a list of them), a directory of such files (read in
+    name order, not recursively) or ``-`` for JSON Lines on stdin.  Each
+    document needs ``doc_id``, ``text`` and ``quotes``; each quote
+    ``content_start`` and ``content_end`` inside the text.  Problems raise
+    :class:`EvalError` naming the file and line.  The path is checked at once;
+    documents are read lazily.
+    """
+    path = str(path)
+    if path == "-":
+        return _gold_from_lines("<stdin>", sys.stdin)
+    p = Path(path)
+    if p.is_dir():
+        files = sorted(f for f in p.iterdir()
+                       if f.is_file() and f.suffix in (".json", ".jsonl"))
+        if not files:
+            raise EvalError(f"{path}: no .json or .jsonl files in this directory")
+        return _gold_from_files(files)
+    if not p.is_file():
+        raise EvalError(f"{path}: no such file or directory")
+    return _gold_from_files([p])
+
+
+def _gold_from_files(files: Sequence[Path]) -> Iterator[dict[str, Any]]:
+    for f in files:
+        try:
+            with open(f, encoding="utf-8") as fh:
+                if f.suffix == ".json":
+                    yield from _gold_from_json(str(f), fh)
+                else:
+                    yield from _gold_from_lines(str(f), fh)
+        except OSError as exc:
+            raise EvalError(f"{f}: cannot read: {exc.strerror or exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise EvalError(f"{f}: not UTF-8 text ({exc.reason})") from exc
+
+
+def _gold_from_json(name: str, fh: TextIO) -> Iterator[dict[str, Any]]:
+    try:
+        obj = json.load(fh)
+    except json.JSONDecodeError as exc:
+        raise EvalError(f"{name}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
+    docs = obj if isinstance(obj, list) else [obj]
+    for i, doc in enumerate(docs):
+        where = name if not isinstance(obj, list) else f"{name}: item {i}"
+        yield _check_gold(doc, where)
+
+
+def _gold_from_lines(name: str, fh: Iterable[str]) -> Iterator[dict[str, Any]]:
+    for lineno, line in enumerate(fh, 1):
+        if not line.strip():
+            continue
+        yield _check_gold(_parse_line(name, lineno, line), f"{name}:{lineno}")
+
+
+def _parse_line(name: str, lineno: int, line: str) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise EvalError(f"{name}:{lineno}: not valid JSON: {exc.msg} (column {exc.colno})") from exc
+
+
+def _is_int(x: Any) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _check_gold(doc: Any, where: str) -> dict[str, Any]:
+    """The gold document, or EvalError(f"{where}: …") saying what is wrong."""
+    if not isinstance(doc, dict):
+        raise EvalError(f"{where}: want a JSON object with doc_id, text and quotes")
+    for key, kind in (("doc_id", str), ("text", str), ("quotes", list)):
+        if not isinstance(doc.get(key), kind):
+            raise EvalError(f"{where}: {key!r} missing or not a {kind.__name__}")
+    n = len(doc["text"])
+    for i, q in enumerate(doc["quotes"]):
+        if not isinstance(q, dict):
+            raise EvalError(f"{where}: quotes[{i}] is not an object")
+        s, e = q.get("content_start"), q.get("content_end")
+        if not (_is_int(s) and _is_int(e) and 0 <= s <= e <= n):
+            raise EvalError(f"{where}: quotes[{i}]: content_start/content_end "
+                            f"({s!r}, {e!r}) are not offsets into a text of {n} characters")
+        _check_fragments(q.get("content_fragments"), n, f"{where}: quotes[{i}]: content_fragments")
+    return doc
+
+
+def _check_fragments(frags: Any, n: int | None, where: str) -> None:
+    if frags is None:
+        return
+    if not isinstance(frags, list):
+        raise EvalError(f"{where}: want a list of [start, end] pairs")
+    for f in frags:
+        if not (isinstance(f, list) and len(f) == 2 and _is_int(f[0]) and _is_int(f[1])
+                and 0 <= f[0] <= f[1] and (n is None or f[1] <= n)):
+            raise EvalError(f"{where}: {f!r} is not a [start, end] pair inside the text")
+
+
+def load_predictions(path: str | Path) -> dict[str, list[dict[str, Any]]]:
+    """Predictions from a JSON Lines file (``-`` for stdin): doc_id → quote dicts.
+
+    Each line is a record of the output contract (``Document.to_dict``): a
+    ``doc_id`` and a ``quotes`` list whose items carry ``content_start``,
+    ``content_end`` and, optionally, ``fragments``.  A doc_id seen twice is an
+    error.  Offsets are checked against the text when the document is scored.
+    """
+    path = str(path)
+    out: dict[str, list[dict[str, Any]]] = {}
+    try:
+        if path == "-":
+            _read_predictions("<stdin>", sys.stdin, out)
+        else:
+            with open(path, encoding="utf-8") as fh:
+                _read_predictions(path, fh, out)
+    except FileNotFoundError as exc:
+        raise EvalError(f"{path}: no such file") from exc
+    except OSError as exc:
+        raise EvalError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise EvalError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    return out
+
+
+def _read_predictions(name: str, fh: Iterable[str], out: dict[str, list[dict[str, Any]]]) -> None:
+    for lineno, line in enumerate(fh, 1):
+        if not line.strip():
+            continue
+        rec = _parse_line(name, lineno, line)
+        where = f"{name}:{lineno}"
+        if not isinstance(rec, dict) or not isinstance(rec.get("doc_id"), str) \
+                or not isinstance(rec.get("quotes"), list):
+            raise EvalError(f"{where}: want a JSON object with doc_id and a quotes list")
+        if rec["doc_id"] in out:
+            raise EvalError(f"{where}: doc_id {rec['doc_id']!r} appears twice")
+        for i, q in enumerate(rec["quotes"]):
+            s, e = (q.get("content_start"), q.get("content_end")) if isinstance(q, dict) else (None, None)
+            if not (_is_int(s) and _is_int(e) and 0 <= s <= e):
+                raise EvalError(f"{where}: quotes[{i}]: content_start/content_end missing or not offsets")
+            _check_fragments(q.get("fragments"), None, f"{where}: quotes[{i}]: fragments")
+        out[rec["doc_id"]] = rec["quotes"]
+
+
+def predict_quotes(doc: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Run quotetrack on a gold document's text, keeping every attribution (``attributions="all"``)."""
+    result = extract(doc["text"], doc_id=doc["doc_id"], config=Config(attributions="all", claims=False))
+    return result.to_dict()["quotes"]

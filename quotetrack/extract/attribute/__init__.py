@@ -1,0 +1,36 @@
+"""Stage 4: link content to a cue and a source mention, by ordered sieves.
+
+Sentence sieves look at each cue of a sentence and try, in order, the frames a
+reporter writes (each a small function; the rule it records is in brackets):
+
+    according_to  "according to the ministry, …" / "…, according to a report."   [according_to]
+    participle    "Gantz praised the deal, saying …" (the clause's source)         [participle]
+    tail          "…, Gantz said." / "“…,” said Gantz." / "“…,” Smith, a spokeswoman, said."
+                  / "“A,” he said, “B.”" / "X, she vowed, would …"
+                  [tail, tail_inverted, tail_appositive, interrupted]
+    head          "Gantz said (that) …" / "He added: “…”" / "X, a spokeswoman for Y, said …"
+                  / "Gantz said:" ending a paragraph / "Bystrom agreed. “…”"
+                  / "people who have battled online threats say …" (a post-modified subject)
+                  [head, head_appositive, head_colon, head_next, head_long]
+    relative_label "what Mr. Hedge called ''the prior economy model''"           [relative_label]
+    relative      "Jeb Bush, who announced he is quitting, …" (source: "who")     [relative]
+    coordinated   "He looked up, furrowed his brow and said, “…”"                  [coordinated]
+    asked         "Asked why he trailed, Sanders said …" (the question, no source)   [asked]
+
+A short paragraph "Marco Rubio: I’m not interested" is a headline statement [colon].
+Quote sieves then take each quoted passage no other sieve claimed:
+
+    colon         "Gantz: “…”"                                                    [colon]
+    dash          "“…” — Commissioner Ruth Ortiz"                                 [dash]
+    verb_after    "“…,” he surmised."                                             [verb_after]
+    colon_lead    "…, he demurred: “…”" (a source and an unlisted verb)           [colon_lead]
+    colon_clause  "The campaign, in a Q&A, worded it more carefully: “…”" /
+                  "SUMMARY LINE - Name: “…”" (the clause's subject or the byline)   [colon_clause]
+    floating      a cue-less quote right after an attributed quote                [floating]
+    unattributed  a quoted statement with no source (kept, so nothing is lost)    [unattributed]
+"""
+from .driver import SENTENCE_SIEVES, attribute
+from .grammar import Attribution
+from .quoted import QUOTE_SIEVES, is_statement
+
+__all__ = ["QUOTE_SIEVES", "SENTENCE_SIEVES", "Attribution", "attribute", "is_statement"]

@@ -1,0 +1,157 @@
+"""The attribution driver: cues per sentence through the sentence sieves, then the quote
+sieves for unclaimed quotes, overlaps dropped by rank, floating quotes linked."""
+from __future__ import annotations
+
+import bisect
+from typing import Callable
+
+from .. import cues as cue_finder
+from ...config import Config
+from ...model import Cue, Paragraph, QuotedSpan, Sentence
+from ..segment import paragraph_ranks, tokens as tokenize
+from .grammar import Attribution, _Doc, _Sent, _cue_tokens
+from .sentence import (
+    according_to, asked, coordinated, head, participle, relative, relative_label, tail)
+from .cutting import _cut_at_next_source
+from .rules import RULES, UNATTRIBUTED
+from .quoted import QUOTE_SIEVES, headline_colon, is_statement
+
+
+# The sentence sieves, name -> function, in the order they are tried on each cue.
+SENTENCE_SIEVES: dict[str, Callable[[_Sent, Cue, int, int], Attribution | None]] = {
+    "according_to": according_to, "participle": participle, "tail": tail,
+    "relative_label": relative_label, "head": head, "relative": relative,
+    "coordinated": coordinated, "asked": asked}
+
+
+def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
+    out: list[Attribution] = []
+    for cue in cue_list:
+        ci, ce = _cue_tokens(s, cue)
+        if ci >= len(s.toks):
+            continue
+        for sieve in SENTENCE_SIEVES.values():
+            found = sieve(s, cue, ci, ce)
+            if found is not None:
+                out.append(found)
+                s.found.append(found)
+                break
+    return _cut_at_next_source(out, s.text) if len(out) > 1 else out
+
+
+# ----------------------------------------------------------------- driver
+
+# Short words a title of a work leaves in lower case: “How to Make America Great Again”.
+
+
+def _title_case(text: str, para: Paragraph) -> bool:
+    """Is a paragraph a headline in title case (nearly every word capitalised)?"""
+    if para.end - para.start > 200:
+        return False
+    words = [w for w in text[para.start:para.end].split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    caps = sum(w[:1].isupper() for w in words)
+    return caps >= 0.8 * len(words)
+
+def _opens_sentence(doc: "_Doc", quote: QuotedSpan, sent: Sentence) -> bool:
+    """Does the quote open its sentence (or its paragraph), so it can stand as a statement
+    without a cue?  A quoted phrase inside a sentence ("…, ''is a perfect example''") cannot."""
+    return not doc.text[sent.start:quote.start].strip(" \t([—–-")
+
+
+def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...],
+              quotes: list[QuotedSpan], skip_paragraphs: frozenset[int], config: Config) -> list[Attribution]:
+    """Every attribution of the document, in text order."""
+    doc = _Doc(text, paras, sents, quotes, [q.start for q in quotes])
+    found: list[Attribution] = []
+    all_cues = cue_finder.find(text, 0, len(text), {s.start for s in sents})
+    for para in paras:
+        if _title_case(text, para):        # "Trump Says He Never Pledged To …"
+            all_cues.extend(c for c in cue_finder.find(text, para.start, para.end, capitalised=True)
+                            if not c.text[0].islower())
+    all_cues.sort(key=lambda c: c.start)
+    cue_starts = [c.start for c in all_cues]
+    for sent in sents:
+        if sent.paragraph in skip_paragraphs:
+            continue
+        lo = bisect.bisect_left(cue_starts, sent.start)
+        hi = bisect.bisect_left(cue_starts, sent.end, lo)
+        cue_list = [c for c in all_cues[lo:hi] if c.end <= sent.end and not doc.inside_quote(c.start, c.end)]
+        if not cue_list:
+            continue
+        s = _Sent(text, sent, tokenize(text, sent.start, sent.end), doc)
+        found.extend(_sentence_attributions(s, cue_list))
+    found.extend(a for a in (headline_colon(doc, p) for p in paras if p.index not in skip_paragraphs)
+                 if a is not None)
+    found = _drop_overlaps(found)
+    found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
+    found.sort(key=lambda a: a.fragments[0][0])
+    return _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs))
+
+
+def _rank(a: Attribution) -> int:
+    """Which attribution keeps a content two rules found (:data:`.rules.RULES`)."""
+    return RULES[a.rule].rank
+
+
+def _drop_overlaps(found: list[Attribution]) -> list[Attribution]:
+    """Keep one attribution per content, the best ranked (the first found among equals)."""
+    best: dict[tuple[tuple[int, int], ...], Attribution] = {}
+    for a in found:
+        held = best.get(a.fragments)
+        if held is None or _rank(a) < _rank(held):
+            best[a.fragments] = a
+    return sorted(best.values(), key=lambda a: (a.fragments[0][0], -a.fragments[-1][1]))
+
+
+def _sentence_of(doc: _Doc, offset: int) -> Sentence:
+    i = bisect.bisect_right([s.start for s in doc.sents], offset) - 1
+    return doc.sents[max(i, 0)]
+
+
+def _quote_attributions(doc: _Doc, found: list[Attribution], skip: frozenset[int],
+                        config: Config) -> list[Attribution]:
+    claimed = sorted((f for a in found for f in a.fragments))
+    starts = [c[0] for c in claimed]
+    out: list[Attribution] = []
+    for quote in doc.quotes:
+        i = bisect.bisect_right(starts, quote.start) - 1
+        if i >= 0 and claimed[i][0] <= quote.start and quote.end <= claimed[i][1]:
+            continue
+        if i + 1 < len(claimed) and claimed[i + 1][0] < quote.end:
+            continue
+        sent = _sentence_of(doc, quote.start)
+        if sent.paragraph in skip:
+            continue
+        for sieve in QUOTE_SIEVES.values():
+            got = sieve(doc, quote, sent)
+            if got is not None:
+                out.append(got)
+                break
+        else:
+            if is_statement(doc.text, quote, config):
+                rule = "unattributed" if _opens_sentence(doc, quote, sent) else "unattributed_inside"
+                out.append(Attribution(((quote.start, quote.end),), None, None, rule, sent))
+    return out
+
+
+def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[Attribution]:
+    """A cue-less quote right after an attributed quote (same or next paragraph, not counting
+    page furniture such as newsletter prompts) continues it.  A cue-less quoted passage inside a
+    sentence continues the attribution before it in the same paragraph, or is left out (it is a
+    quoted phrase, not a statement of its own)."""
+    out: list[Attribution] = []
+    for a in found:
+        if a.rule in UNATTRIBUTED and out:
+            prev_i = len(out) - 1
+            prev = out[prev_i]
+            window = 0 if a.rule == "unattributed_inside" else 1
+            follows = prev_i if prev.source is not None and prev.rule not in UNATTRIBUTED \
+                else prev.follows if prev.rule == "floating" else None
+            if follows is not None and 0 <= rank[a.sentence.paragraph] - rank[prev.sentence.paragraph] <= window:
+                a = Attribution(a.fragments, None, None, "floating", a.sentence, follows=follows)
+        if a.rule == "unattributed_inside":
+            continue
+        out.append(a)
+    return out

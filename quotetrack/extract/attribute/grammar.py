@@ -1,0 +1,334 @@
+"""The records every attribution sieve shares (Attribution, the sentence and document views)
+and the token-level helpers they read clauses with."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ...text import lexicon
+from .. import mentions
+from ...model import Cue, Paragraph, QuotedSpan, Sentence
+from ..segment import Token
+
+
+_words = lexicon.WordClasses("word_classes.txt")   # _words.subordinators, ... (data/word_classes.txt)
+
+_SEPARATORS = frozenset({",", "?", "!", "—", "–", "--", ";"})
+_CLOSING_MARKS = frozenset({"”", "\"", "’", "'", "»", "''", "›"})
+_OPENING_MARKS = frozenset({"“", "\"", "‘", "'", "«", "„", "``", "‹", "''"})   # '' opens a typewriter quote too
+_DASHES = frozenset({"—", "–", "-", "--", "―"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Content fragments linked to a source mention and a cue by one rule."""
+    fragments: tuple[tuple[int, int], ...]
+    source: tuple[int, int] | None
+    cue: Cue | None
+    rule: str
+    sentence: Sentence
+    follows: int | None = None    # for floating quotes: index of the attribution it continues
+    antecedent: tuple[int, int] | None = None   # what a relative source ("who") stands for
+
+
+@dataclass
+class _Sent:
+    """One sentence being read: its tokens, and the quoted spans of the document."""
+    text: str
+    sentence: Sentence
+    toks: list[Token]
+    doc: "_Doc"
+    found: list["Attribution"] = field(default_factory=list)   # attributions of this sentence so far
+
+    def tok_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left([t.start for t in self.toks], offset)
+
+
+@dataclass
+class _Doc:
+    text: str
+    paras: tuple[Paragraph, ...]
+    sents: tuple[Sentence, ...]
+    quotes: list[QuotedSpan]          # top-level quoted spans, by start
+    quote_starts: list[int]
+
+    def quote_at(self, start: int | None = None, end: int | None = None) -> QuotedSpan | None:
+        """The top-level quote that opens at ``start`` or closes at ``end``."""
+        if start is not None:
+            i = bisect.bisect_left(self.quote_starts, start)
+            if i < len(self.quotes) and self.quotes[i].start == start:
+                return self.quotes[i]
+            return None
+        i = bisect.bisect_right(self.quote_starts, end) - 1
+        if i >= 0 and self.quotes[i].end == end:
+            return self.quotes[i]
+        return None
+
+    def enclosing(self, offset: int) -> QuotedSpan | None:
+        """The top-level quote that opened before ``offset`` and is still open there."""
+        i = bisect.bisect_left(self.quote_starts, offset) - 1
+        if i >= 0 and self.quotes[i].start < offset < self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+    def inside_quote(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.quote_starts, start) - 1
+        return i >= 0 and self.quotes[i].start < start and end <= self.quotes[i].end
+
+    def quotes_in(self, start: int, end: int) -> list[QuotedSpan]:
+        i = bisect.bisect_left(self.quote_starts, start)
+        out = []
+        while i < len(self.quotes) and self.quotes[i].start < end:
+            out.append(self.quotes[i])
+            i += 1
+        return out
+
+
+# ----------------------------------------------------------------- helpers
+
+
+
+@lru_cache(maxsize=1)
+def _connective_pattern() -> re.Pattern:
+    """"Nevertheless, " / "But " at the start of reported content (see data/connectives.txt)."""
+    words = sorted(lexicon.lower_words("connectives.txt"), key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words)
+    conj = "|".join(_words.conjunctions)
+    return re.compile(rf"(?:(?:{alternation}),\s+|(?:{conj})\s+)+", re.IGNORECASE)
+
+
+def _skip_connective(text: str, start: int, end: int) -> int:
+    """Start offset past narrative connectives: "Nevertheless, the sale …" -> "the sale …"."""
+    m = _connective_pattern().match(text, start, end)
+    return m.end() if m else start
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    """End offset with trailing white space and one sentence-final period removed."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] in ".;:":
+        end -= 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# Pronouns that can only be subjects.
+
+
+def _nominative(s: _Sent, src: tuple[int, int]) -> bool:
+    """Is the source a subject-only pronoun, which opens a clause wherever it stands?
+    ("Although in September she said …", "so fired up he said …")"""
+    i = src[0]
+    if src[1] - i != 1 or s.toks[i].text.lower() not in _words.nominative:
+        return False
+    prev = s.toks[i - 1].text.lower()     # not the subject of reported content: "said he feels …",
+    if prev in _words.embedding or lexicon.cues().get(prev) is not None:   # "asked what he would tell …"
+        return False
+    return not s.doc.inside_quote(s.toks[i].start, s.toks[i].end)
+
+
+def _clause_start_ok(s: _Sent, i: int) -> bool:
+    """Does a subject at token ``i`` open a clause (sentence start, after a comma, a dash such as a
+    dateline's "LISBON ― The port authority said", or a conjunction)?"""
+    if i == 0:
+        return True
+    prev = s.toks[i - 1].text
+    if i == 1 and mentions.is_capitalised(prev) and mentions.is_title_word(s.toks[i].text):
+        return True                       # "Mine manager Pieter Kessler said": "Mine" opens it
+    return (prev in (",", ";", ":", "(") or prev in _DASHES or prev in _OPENING_MARKS or prev in _CLOSING_MARKS
+            or prev.lower() in _words.clause_openers)
+
+
+def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
+    """Skip the listener after "told", "assured", "warned": "told reporters", "told The Post"."""
+    if cue.lemma not in lexicon.lower_words("object_cues.txt") or k >= len(s.toks):
+        return k
+    if s.toks[k].text.lower() in ("that", "whether", "if", ":", ",", "about") or s.toks[k].text in _OPENING_MARKS:
+        return k
+    found = mentions.after(s.toks, k)
+    if found is None:
+        return k
+    end = found[1]
+    # "told reporters the deal was fair": a lower-case listener is one or two words
+    if not mentions.is_capitalised(s.toks[k].text) and end - k > 2:
+        end = k + 1
+    return end
+
+
+def _skip_adjuncts(s: _Sent, k: int) -> int:
+    """Skip "in a statement", "on Monday", "forcefully" between a cue and its content when a
+    "that", "whether", "if", a comma or a colon follows them; else stay at ``k``."""
+    toks = s.toks
+    while k < len(toks) and toks[k].text.islower() and toks[k].text.endswith("ly"):
+        k += 1                            # "fired back forcefully: …"
+    if k >= len(toks) or toks[k].text.lower() not in lexicon.lower_words("adjunct_words.txt"):
+        return k
+    j = k + 1
+    while j < len(toks) and j - k <= 14 and mentions.is_word(toks[j].text) \
+            and toks[j].text.lower() not in ("that", "whether", "if"):
+        j += 1
+    if j < len(toks) and (toks[j].text.lower() in ("that", "whether", "if") or toks[j].text in (",", ":")):
+        return j
+    return k
+
+
+# Prepositions and subordinators that open an adverbial, never a clause's subject.
+
+
+def _is_clause(text: str, start: int, end: int) -> bool:
+    """Could text[start:end] be reported content rather than an opening adverbial?
+    ("During the two-hour service" is not; "The deal was fair" is.)"""
+    words = text[start:end].split()
+    if len(words) < 3:
+        return False
+    if words[0].lower() in _words.opening_prepositions and "," not in text[start:end]:
+        return False                      # "After the closeout of the probe July 6, Judicial Watch asked …"
+    if words[0].lower() == "according" and words[1].lower() == "to":
+        return False                      # "According to people familiar with it, X has asked …": a source
+    return not (len(words) <= 6 and words[0].lower() in lexicon.lower_words("adjunct_words.txt"))
+
+
+# Words that open reported content after a cue and its listener: "asked who needed a ride".
+
+
+def _listener_rest_ok(toks: list[Token], rest: int) -> bool:
+    """After "…, Obama told a town-hall meeting in Hanoi": no new content ("that …", "who …",
+    "whether …", a colon or a quote) may follow the listener."""
+    for tok in toks[rest:]:
+        if tok.text.lower() in _words.report_openers or tok.text == ":" or tok.text in _OPENING_MARKS:
+            return False
+        if tok.text == ",":
+            return True
+    return True
+
+
+def _adjunct_only(word: str) -> bool:
+    """May ``word`` open what follows a tail cue ("…, he said in a statement", "…, she said Monday")?"""
+    if not mentions.is_word(word):
+        return word != ":"
+    low = word.lower()
+    return low in lexicon.lower_words("adjunct_words.txt") or (low.endswith("ly") and word.islower()) or low in lexicon.lower_words("calendar_words.txt")
+
+
+_NAMING_REACH = 10                        # tokens from the cue to the quote of a naming cue
+
+
+def _naming_content(s: _Sent, cue: Cue, k: int) -> tuple[int, int] | None:
+    """After a naming cue, the object and its quoted label, ending where the quote closes:
+    "called [Palin a “clown”] on his radio show", "described [him as “volatile” and “erratic”]".
+    None when the cue is no naming cue or no quote opens soon after it."""
+    if cue.lemma not in lexicon.lower_words("naming_cues.txt"):
+        return None
+    toks = s.toks
+    for i in range(k, min(len(toks), k + _NAMING_REACH)):
+        text = toks[i].text
+        if text in _OPENING_MARKS:
+            quote = s.doc.quote_at(start=toks[i].start)
+            if quote is None:
+                return None
+            end = _coordinated_quotes_end(s, quote.end)
+            return (toks[k].start, end) if _LABEL_ENDS.match(s.text, end, s.sentence.end + 1) else None
+        if text in (",", ";", ":", ".", "(") or text.lower() in ("that", "whether"):
+            return None
+    return None
+
+
+# What may follow a quoted label that ends the content: a comma, a new clause with "and",
+# a dash or a parenthesis, the sentence end ("“unhinged.”", "“a disaster” and promised …").
+# A preposition or a relative goes on with the content ("“a blueprint” for how she …").
+_LABEL_ENDS = re.compile(r"\s*(?:$|[,;.!?)—–]|\(|-\s|and\s|but\s)")
+# "“train wreck” and “outsourcer in chief”": a further quote joined by "and"/"or".
+_AND_QUOTE = re.compile(r"[,]?\s+(?:and|or)\s+(?:(?:a|an|the)\s+)?(?=[“\"‘'])")
+
+
+def _coordinated_quotes_end(s: _Sent, end: int) -> int:
+    """The end of the last quote in a run joined by "and"/"or" that starts at ``end``."""
+    while True:
+        m = _AND_QUOTE.match(s.text, end, s.sentence.end)
+        if m is None:
+            return end
+        nxt = s.doc.quote_at(start=m.end())
+        if nxt is None:
+            return end
+        end = nxt.end
+
+
+def _content_after(s: _Sent, k: int) -> tuple[int, int] | None:
+    """Content from token ``k`` to the end of the sentence (a quote opening there runs to its close)."""
+    toks = s.toks
+    if k < len(toks) and toks[k].text.lower() == "that":
+        k += 1
+    while k < len(toks) and toks[k].text in (":", ","):
+        k += 1
+    if k >= len(toks):
+        return None
+    start = toks[k].start
+    quote = s.doc.quote_at(start=start)
+    if quote is not None and quote.end >= s.sentence.end - 2:
+        return start, quote.end
+    end = _strip_end(s.text, start, _clause_end(s, k))
+    if end - start < 2:
+        return None
+    if quote is not None and end < quote.end:
+        end = quote.end
+    open_quote = s.doc.enclosing(end)
+    if open_quote is not None and open_quote.start > start \
+            and s.text[start:open_quote.start].rstrip()[-1:].isalnum():
+        end = open_quote.end          # said the Trump "train may have left. I don't …" runs on
+    return start, end
+
+
+# A new clause after a comma ends reported content: ", but she has bristled at …",
+# ", and it is clear …", ", who has been battered …".  Not ", and that …" (the content goes on).
+
+
+# Words that open a sentence adjunct after a comma: ", while trying …", ", as he faces …".
+
+
+def _opens_adjunct(word: str) -> bool:
+    """Does ``word`` after a comma open an adjunct that ends reported content: a participle
+    ("referring", "adding") or a subordinator ("while", "as")?"""
+    return word.islower() and (word in _words.adjunct_openers or (len(word) > 5 and word.endswith("ing")))
+
+
+def _clause_end(s: _Sent, k: int) -> int:
+    """Where the content that starts at token ``k`` ends: the sentence end, or the comma
+    before a new clause or a relative clause (outside quote marks)."""
+    toks = s.toks
+    for i in range(k + 3, len(toks) - 1):
+        if toks[i].text in _CLOSING_MARKS and toks[i - 1].text == "," and _opens_adjunct(toks[i + 1].text) \
+                and s.doc.quote_at(end=toks[i].end) is not None:
+            return toks[i].end            # “… by Cleveland,” referring to the convention
+        if toks[i].text != "," or s.doc.inside_quote(toks[i].start, toks[i].end):
+            continue
+        nxt = toks[i + 1].text.lower()
+        if nxt in _words.relatives:
+            return toks[i].start
+        if nxt in _words.clause_joiners and i + 2 < len(toks):
+            after = toks[i + 2].text
+            if after.lower() in _words.new_subjects or (mentions.is_capitalised(after) and after.lower() != "that"):
+                return toks[i].start
+    return s.sentence.end
+
+
+def _word_count(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+def _cue_tokens(s: _Sent, cue: Cue) -> tuple[int, int]:
+    ci = s.tok_at(cue.start)
+    ce = ci
+    while ce < len(s.toks) and s.toks[ce].start < cue.end:
+        ce += 1
+    return ci, ce
+
+
+def _span(s: _Sent, rng: tuple[int, int] | None) -> tuple[int, int] | None:
+    if rng is None:
+        return None
+    return s.toks[rng[0]].start, s.toks[rng[1] - 1].end

@@ -1,0 +1,249 @@
+"""Quote sieves: a quoted passage no sentence sieve claimed ("Gantz: “…”", "“…” — Name",
+"“…,” he surmised"), headline colons, and what counts as a statement on its own."""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Callable
+
+from ...text import lexicon
+from .. import mentions
+from ...config import Config
+from ...model import Cue, Paragraph, QuotedSpan, Sentence
+from ..segment import Token, tokens as tokenize
+from .grammar import Attribution, _DASHES, _Doc, _strip_end, _word_count, _words
+
+
+# ----------------------------------------------------------------- quote sieves
+
+def colon(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"Gantz: “…”" — a short name and a colon open the paragraph or sentence."""
+    para = doc.paras[sent.paragraph - 1]
+    lead_start = max(para.start, sent.start)
+    lead = doc.text[lead_start:quote.start].rstrip()
+    if not lead.endswith(":") or len(lead) > 80:
+        return None
+    toks = tokenize(doc.text, lead_start, lead_start + len(lead) - 1)
+    if not toks or len(toks) > 8 or not mentions.is_capitalised(toks[0].text):
+        return None
+    src = _dash_byline(toks) or mentions.after(toks, 0)
+    if src is None or src[1] != len(toks):
+        return None
+    cue_start = lead_start + len(lead) - 1
+    cue = Cue(cue_start, cue_start + 1, ":", ":", "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue, "colon", sent)
+
+
+def dash(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"“…” — Commissioner Ruth Ortiz": a dash and a name close the paragraph."""
+    para = doc.paras[sent.paragraph - 1]
+    tail_text = doc.text[quote.end:para.end]
+    stripped = tail_text.lstrip()
+    if not stripped or stripped[0] not in "—–-―":
+        return None
+    dash_at = quote.end + (len(tail_text) - len(stripped))
+    toks = tokenize(doc.text, dash_at, para.end)
+    while toks and toks[0].text in _DASHES:
+        toks.pop(0)
+    if not toks or len(toks) > 12 or not mentions.is_capitalised(toks[0].text):
+        return None
+    src = mentions.after(toks, 0)
+    if src is None:
+        return None
+    cue = Cue(dash_at, dash_at + 1, doc.text[dash_at], "—", "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue, "dash", sent)
+
+
+def colon_lead(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"Asked which county was his favorite, he demurred: “…”", "Trump went even further: “…”":
+    a short clause of a source and a verb no cue list holds, then a colon and the quote."""
+    lead = doc.text[sent.start:quote.start].rstrip()
+    if not lead.endswith(":") or doc.quotes_in(sent.start, quote.start):
+        return None
+    toks = tokenize(doc.text, sent.start, sent.start + len(lead) - 1)
+    if not toks or len(toks) > 25:
+        return None
+    src = None
+    for i in range(len(toks) - 1, -1, -1):      # the subject: at the sentence start or after a comma
+        if i == 0 or toks[i - 1].text == ",":
+            src = mentions.after(toks, i)
+            break
+    if src is None or not mentions.names_someone(toks, *src):
+        return None
+    rest = toks[src[1]:]
+    if not rest or len(rest) > 4 or not rest[0].text.islower() or not all(mentions.is_word(t.text) for t in rest):
+        return None
+    verb = rest[0]
+    if not (_is_past_verb(verb.text) or verb.text.endswith("s")) or verb.text.lower() in _words.not_verbs:
+        return None
+    cue = Cue(verb.start, verb.end, verb.text, verb.text, "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                       "colon_lead", sent)
+
+
+# Lower-case words after a subject that are no verb: "Trump's plans: …", "his views: …".
+
+
+def _is_past_verb(word: str) -> bool:
+    """A lower-case past-tense word: "surmised", "boomed" (not a listed cue, or a tail sieve
+    would have taken it)."""
+    return word.isalpha() and word.islower() and len(word) > 4 and word.endswith("ed")
+
+
+def verb_after(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"“…,” he surmised." / "“…!” boomed the chairman.": a quote closed by a comma, "?" or "!",
+    then a source and a verb of saying no cue list holds, and the sentence ends."""
+    inner_end = doc.text[quote.inner[0]:quote.inner[1]].rstrip()
+    if not inner_end.endswith((",", "?", "!")):
+        return None
+    toks = tokenize(doc.text, quote.end, min(sent.end, doc.paras[sent.paragraph - 1].end))
+    if len(toks) < 2:
+        return None
+    for k in range(min(len(toks), 7)):
+        if not _is_past_verb(toks[k].text):
+            continue
+        ends = k + 1 >= len(toks) or toks[k + 1].text in (".", ",", ";")
+        if k > 0 and ends:
+            src = mentions.before(toks, k)
+            if src == (0, k) and mentions.names_someone(toks, *src):
+                break                     # "“…,” he surmised."
+        if k == 0:
+            src = mentions.after(toks, 1)
+            if src is not None and src[0] == 1 and mentions.names_someone(toks, *src) \
+                    and (src[1] >= len(toks) or toks[src[1]].text in (".", ",", ";")):
+                break                     # "“…!” boomed the chairman."
+        return None
+    else:
+        return None
+    verb = toks[k]
+    cue = Cue(verb.start, verb.end, verb.text, verb.text, "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                       "verb_after", sent)
+
+
+_COLON_CLAUSE_MAX_TOKENS = 40
+
+
+def colon_clause(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"The Clinton campaign, in a Q&A, worded it more carefully: “…”", "She then addressed the
+    supporters again: “…”": a clause that ends in a colon introduces a quoted statement that
+    closes the sentence; the source is the clause's subject (see :func:`_colon_subject`)."""
+    lead = doc.text[sent.start:quote.start].rstrip()
+    if not lead.endswith(":") or not is_statement(doc.text, quote, _STATEMENT_CONFIG) \
+            or doc.quotes_in(sent.start, quote.start):
+        return None
+    rest = doc.text[quote.end:min(sent.end, doc.paras[sent.paragraph - 1].end)]
+    if rest.strip(" \t\n.!?”’\"'"):
+        return None
+    toks = tokenize(doc.text, sent.start, sent.start + len(lead) - 1)
+    if len(toks) < 3 or len(toks) > _COLON_CLAUSE_MAX_TOKENS:
+        return None
+    src = _dash_byline(toks) or _colon_subject(toks)
+    if src is None:
+        return None
+    cue_at = sent.start + len(lead) - 1
+    cue = Cue(cue_at, cue_at + 1, ":", ":", "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                       "colon_clause", sent)
+
+
+def _dash_byline(toks: list[Token]) -> tuple[int, int] | None:
+    """"SURGE IN TURNOUT - Michael P. McDonald", "Polls agree -More from Blumenthal and Cohen":
+    a summary line, a dash and a name before the colon; the name (after any "from") is the source."""
+    dash_at = max((i for i, t in enumerate(toks) if t.text in _DASHES), default=None)
+    if dash_at is None or dash_at == 0 or len(toks) - dash_at > 8:
+        return None
+    lo = dash_at + 1
+    for i in range(lo, len(toks)):
+        if toks[i].text.lower() == "from":
+            lo = i + 1
+    src = mentions.before(toks, len(toks), lo)
+    if src is None or src[0] != lo or not mentions.is_capitalised(toks[src[0]].text):
+        return None
+    return src
+
+
+def _colon_subject(toks: list[Token]) -> tuple[int, int] | None:
+    """The subject of the clause before a colon: the first mention at a clause start (the
+    sentence start or after a comma) that a lower-case word follows ("…, a familiar voice
+    celebrated the attacks", "with Trump reportedly yelling"), else the first mention at a
+    clause start at all ("The Clinton campaign, in a Q&A, worded it …").  A sentence-opening
+    participle ("Recalling that moment, …") and a place name are no source."""
+    first = None
+    starts = [0] + [i + 1 for i, t in enumerate(toks) if t.text == "," and i + 1 < len(toks)]
+    for i in starts:
+        while i < len(toks) and toks[i].text.lower() in _words.conjunctions:
+            i += 1
+        if i < len(toks) and toks[i].text.lower() in _words.opening_prepositions and toks[i].text.lower() != "with":
+            continue                      # "At a town meeting in Brill, …": an adverbial
+        m = mentions.after(toks, i)
+        if m is None or m[0] > i + 1 or m[1] >= len(toks) or not mentions.names_someone(toks, *m):
+            continue
+        if m[1] - m[0] == 1 and toks[m[0]].text.lower().endswith("ing"):
+            continue
+        if " ".join(t.text for t in toks[m[0]:m[1]]) in lexicon.words("places.txt"):
+            continue                      # "…, Oregon, on Tuesday, …": a place, not a source
+        nxt = toks[m[1]].text
+        if nxt.islower() and mentions.is_word(nxt) and nxt not in _words.opening_prepositions:
+            return m
+        if first is None:
+            first = m
+    return first
+
+
+_STATEMENT_CONFIG = Config()
+
+
+# The quote sieves, name -> function, in the order they are tried on an unclaimed quote.
+QUOTE_SIEVES: dict[str, Callable[[_Doc, QuotedSpan, Sentence], Attribution | None]] = {
+    "colon": colon, "dash": dash, "verb_after": verb_after, "colon_lead": colon_lead,
+    "colon_clause": colon_clause}
+
+
+# "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.
+_HEADLINE_COLON = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w.’'\-]*)\s*:\s+(?=\S)")
+
+
+def headline_colon(doc: _Doc, para: Paragraph) -> Attribution | None:
+    """A short paragraph (a headline or a lead-in) that opens with a name and a colon and has
+    no quote marks: the rest is the named source's statement."""
+    text = doc.text
+    if para.end - para.start > 200 or doc.quotes_in(para.start, para.end):
+        return None
+    m = _HEADLINE_COLON.match(text, para.start, para.end)
+    if m is None:
+        return None
+    name = m.group(1)
+    toks = tokenize(text, m.start(1), m.end(1))
+    if name.isupper() or any(t.text[:1].isdigit() for t in toks) or not toks \
+            or mentions.after(toks, 0) != (0, len(toks)) or not mentions.names_someone(toks, 0, len(toks)):
+        return None
+    end = _strip_end(text, m.end(), para.end)
+    if _word_count(text, m.end(), end) < 3:
+        return None
+    sent = doc.sents[bisect.bisect_right([x.start for x in doc.sents], para.start) - 1]
+    colon_at = text.index(":", m.end(1))
+    cue = Cue(colon_at, colon_at + 1, ":", ":", "speech")
+    return Attribution(((m.end(), end),), (m.start(1), m.end(1)), cue, "colon", sent)
+
+
+
+
+def is_statement(text: str, quote: QuotedSpan, config: Config) -> bool:
+    """Is a quoted span a statement on its own, rather than a scare quote, a name or a title?"""
+    a, b = quote.inner
+    inner = text[a:b]
+    n = len(inner.split())
+    if n <= config.max_scare_words and not _short_sentence(inner):
+        return False
+    words = [w for w in inner.replace(":", " ").split() if w[:1].isalpha()]
+    if words and len(words) <= 12 and words[0][:1].isupper() and all(
+            w[:1].isupper() or w.lower() in _words.title_small_words for w in words):
+        return False                      # a title: “Saturday Night Live”, “Crippled America: How to …”
+    return True
+
+
+def _short_sentence(inner: str) -> bool:
+    """A short quoted passage that is a whole sentence: “We know it.”, “Never again!”"""
+    stripped = inner.strip()
+    return len(stripped.split()) >= 2 and stripped[:1].isupper() and stripped.endswith((".", "!", "?"))

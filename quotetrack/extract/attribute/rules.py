@@ -1,0 +1,59 @@
+"""Every rule an attribution can record (``Quote.rule``), declared once with the sieve that
+fires it and its rank.
+
+``rank`` decides which attribution keeps a content that two rules found: the cue next to a
+quote (rank 1: "“…,” the senator says") beats one that introduced it from afar (rank 2:
+"Cruz defends his record: “…”"), and a link across a sentence or paragraph boundary (rank 3)
+yields to any other.  ``sourced`` is False for the rules of a quote with no source of its own.
+
+>>> RULES["tail_inverted"].sieve, RULES["tail_inverted"].rank
+('tail', 1)
+>>> RULES["head_colon"].rank, RULES["unattributed"].sourced
+(3, False)
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ...model import TRANSCRIPT_RULE
+
+
+class Rule(NamedTuple):
+    name: str
+    sieve: str          # the sieve function that records it
+    rank: int           # 1 beats 2 beats 3 (see the module docstring)
+    sourced: bool = True
+
+
+def _head(base: str) -> tuple[Rule, ...]:
+    """A head rule, and its forms that reach a quote in the next paragraph (``_colon``:
+    "Gantz said:" ending a paragraph; ``_next``: "Bystrom agreed." then a quote)."""
+    return (Rule(base, "head", 2), Rule(f"{base}_colon", "head", 3), Rule(f"{base}_next", "head", 3))
+
+
+RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("according_to", "according_to", 1),
+    Rule("participle", "participle", 2),
+    Rule("tail", "tail", 1),
+    Rule("tail_inverted", "tail", 1),
+    Rule("tail_appositive", "tail", 1),
+    Rule("interrupted", "tail", 1),
+    *_head("head"),
+    *_head("head_appositive"),
+    *_head("head_long"),
+    Rule("relative_label", "relative_label", 2),
+    Rule("relative", "relative", 2),
+    Rule("coordinated", "coordinated", 2),
+    Rule("asked", "asked", 2),
+    Rule("colon", "colon", 2),                # "Gantz: “…”" and a headline "Marco Rubio: I’m not …"
+    Rule("dash", "dash", 2),
+    Rule("verb_after", "verb_after", 2),
+    Rule("colon_lead", "colon_lead", 2),
+    Rule("colon_clause", "colon_clause", 2),
+    Rule("floating", "floating", 2, sourced=False),
+    Rule("unattributed", "unattributed", 2, sourced=False),
+    Rule("unattributed_inside", "unattributed", 2, sourced=False),
+    Rule(TRANSCRIPT_RULE, "transcript", 1),
+)}
+
+UNATTRIBUTED = ("unattributed", "unattributed_inside")

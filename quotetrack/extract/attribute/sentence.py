@@ -1,0 +1,666 @@
+"""Sentence sieves: each cue of a sentence is tried against the frames a reporter writes,
+in the order of the registry in :mod:`.driver` (see the package docstring)."""
+from __future__ import annotations
+
+import bisect
+
+from ...text import lexicon
+from .. import mentions
+from ...model import Cue
+from ..segment import Token
+from .grammar import (
+    Attribution, _CLOSING_MARKS, _OPENING_MARKS, _SEPARATORS, _Sent, _adjunct_only, _clause_end,
+    _clause_start_ok, _content_after, _is_clause, _listener_rest_ok, _naming_content, _nominative,
+    _skip_adjuncts, _skip_connective, _skip_object, _span, _strip_end, _word_count, _words)
+
+
+# ----------------------------------------------------------------- sentence sieves
+
+def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
+    """The source after "according to" at token ``k``: the words up to the comma or the
+    sentence end that closes it ("a recent poll of Indiana voters", "the Real Clear Politics
+    average"), else the mention that starts there ("the ministry")."""
+    toks = s.toks
+    end = k
+    while end < len(toks) and end - k < 20 and toks[end].text not in _SOURCE_ENDS \
+            and toks[end].text not in _OPENING_MARKS:
+        end += 1
+    closed = end == len(toks) or toks[end].text in (",", ".", "?", "!")
+    if closed and end > k and mentions.is_word(toks[end - 1].text):
+        return k, end
+    return mentions.after(toks, k)
+
+
+_SOURCE_ENDS = frozenset({",", ";", ":", "(", "—", "–", ".", "?", "!"})
+
+
+def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"according to the ministry, …" and "…, according to a report.\""""
+    if cue.lemma != "according to":
+        return None
+    src = _according_source(s, ce)
+    if src is None:
+        return None
+    if ci == 0 or (ci == 1 and s.toks[0].text in _OPENING_MARKS):
+        k = src[1]
+        while k < len(s.toks) and s.toks[k].text in (",", ":"):
+            k += 1
+        content = _content_after(s, k) if k > src[1] else None
+    else:
+        end_tok = ci
+        while end_tok > 0 and s.toks[end_tok - 1].text in _SEPARATORS:
+            end_tok -= 1
+        first = s.toks[0].start
+        quote = s.doc.quote_at(end=s.toks[end_tok - 1].end) if end_tok else None
+        if quote is not None:
+            first = min(first, quote.start)
+        content = (first, s.toks[end_tok - 1].end) if end_tok else None
+    if content is None or _word_count(s.text, *content) < 2:
+        return None
+    return Attribution((content,), _span(s, src), cue, "according_to", s.sentence)
+
+
+def _after_comma(toks: list[Token], i: int) -> bool:
+    """Is token ``i`` right after a comma or a dash (or a comma and a closing quote mark: ,”),
+    maybe with adverbs between ("…, falsely suggesting", "… – saying")?"""
+    while i >= 2 and toks[i - 1].text.islower() and toks[i - 1].text.endswith("ly"):
+        i -= 1
+    if i >= 1 and toks[i - 1].text in (",", "—", "–", "--"):
+        return True
+    return i >= 2 and toks[i - 1].text in _CLOSING_MARKS and toks[i - 2].text == ","
+
+
+def _is_participle(cue: Cue) -> bool:
+    """Is the cue an -ing form, alone or opening a multi-word cue ("saying", "calling for")?"""
+    return cue.text.split()[0].lower().endswith("ing")
+
+
+def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"Gantz praised the deal, saying the UAE …": the source is the clause's subject."""
+    if not _is_participle(cue) or ci < 2 or not _after_comma(s.toks, ci):
+        return None
+    earlier = [a for a in s.found if a.source is not None and a.cue is not None and a.cue.start < cue.start]
+    if earlier:
+        source = earlier[0].source       # "“…,” she said, adding, “…”": the clause's source
+    else:
+        subject = mentions.forward_subject(s.toks, 0, ci - 1)
+        if subject is None:
+            return None
+        source = _span(s, subject)
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    content = _naming_content(s, cue, k) or _content_after(s, k)
+    if content is None or _word_count(s.text, *content) < 2:
+        return None
+    return Attribution((content,), source, cue, "participle", s.sentence)
+
+
+def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
+    """The source of "Figueroa, a spokeswoman for the campaign, said", "Gidley, a former director,
+    whose roots are in the South, said" (the mention before the appositives) or "Bloomberg's
+    pollster, Douglas Schoen, says" (the name between the commas), with the index of the token
+    that opens the whole subject.  Commas inside quote marks do not count."""
+    if k < 3 or s.toks[k - 1].text != ",":
+        return None
+    j = k - 1
+    for _ in range(3):
+        j -= 1
+        while j >= 0 and k - j < 40:
+            tok = s.toks[j]
+            if tok.text == "," and not s.doc.inside_quote(tok.start, tok.end):
+                break
+            j -= 1
+        if j < 1 or s.toks[j].text != "," or not mentions.is_word(s.toks[j + 1].text):
+            return None
+        src = mentions.before(s.toks, j)
+        if _is_name_run(s.toks, j + 1, k - 1) and src is not None and _clause_start_ok(s, src[0]):
+            return (j + 1, k - 1), src[0]
+        if src is not None and src[1] - src[0] <= 6 and _clause_start_ok(s, src[0]) \
+                and (mentions.is_capitalised(s.toks[src[1] - 1].text)
+                     or s.toks[src[0]].text.lower() in ("a", "an", "the", "one", "another")):
+            return src, src[0]            # "Figueroa, …, said" / "A senior official, …, said"
+    return None
+
+
+def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int, int], int, int, str]]:
+    """Ways the source can sit around a tail cue: (mention, separator index, index after the
+    source and cue, rule) — "…, Gantz said", "…, said Gantz", "…, Figueroa, a spokeswoman, said"."""
+    toks = s.toks
+    j = mentions.skip_modifiers_back(toks, ci)
+    out = []
+    src = mentions.before(toks, j)
+    if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS
+                                           or toks[src[0] - 1].text in _CLOSING_MARKS) \
+            and _agrees(s, src, cue, ci):
+        out.append((src, src[0] - 1, ce, "tail"))
+    if j > 0 and (toks[j - 1].text in _SEPARATORS or toks[j - 1].text in _CLOSING_MARKS) \
+            and s.toks[ci].text.lower() not in _words.listener_forms and cue.type != "act":
+        # (after an act cue the noun phrase is its topic: "“…,” referring to Clinton")
+        after = mentions.after(toks, ce)      # not "…,” told CBS News": that is the listener
+        if after is not None and after[0] == ce and (mentions.names_someone(toks, *after)
+                                                     or _closes_opening_quote(s, j - 1)):
+            # (not "…,” X said of the Clintons": a preposition opens no inverted source)
+            out.append((after, j - 1, after[1], "tail_inverted"))
+    if src is None:
+        appositive = _appositive_source(s, j)
+        if appositive is not None and appositive[1] > 0:
+            out.append((appositive[0], appositive[1] - 1, ce, "tail_appositive"))
+    return out
+
+
+def _closes_opening_quote(s: _Sent, k: int) -> bool:
+    """Is token ``k`` the closing mark of a quote that opens the sentence?  Then the noun phrase
+    after an inverted cue is its source whatever its head: "“…,” says a narrator", "“…,” said
+    the 46-year-old"."""
+    if k < 1 or s.toks[k].text not in _CLOSING_MARKS:
+        return False
+    quote = s.doc.quote_at(end=s.toks[k].end)
+    return quote is not None and quote.start <= s.toks[0].start
+
+
+
+
+def _is_name_run(toks: list[Token], i: int, k: int) -> bool:
+    """Are tokens i..k a short run of capitalised words (a name, maybe with a title)?"""
+    return 1 <= k - i <= 6 and all(mentions.is_capitalised(t.text) or t.text.lower() in ("of", "de", "van")
+                                   for t in toks[i:k]) and mentions.is_capitalised(toks[k - 1].text)
+
+
+def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """Content first, then source and cue: "…, Gantz said." "“…,” said Gantz." "“A,” he said, “B.”\"."""
+    for src, sep, after_src, rule in _tail_sources(s, cue, ci, ce):
+        found = _tail_with(s, cue, src, sep, after_src, rule)
+        if found is not None:
+            return found
+    return None
+
+
+def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: int, rule: str) -> Attribution | None:
+    toks = s.toks
+    cue_at = s.tok_at(cue.start)
+    if after_src < len(toks) and toks[after_src].text.lower() == "by" \
+            and (not _closes_opening_quote(s, sep) or cue_at == 0
+                 or toks[cue_at - 1].text.lower() in _words.passive_auxiliaries or cue.text.endswith("ing")):
+        return None                   # passive: "…, he was told by aides" (not "“…,” she said by telephone")
+    if cue_at > 0 and toks[cue_at - 1].text.lower() == "to":
+        return None                   # an infinitive reports nothing: "…, trying to ask"
+    if sep < 1 and not (sep == 0 and toks[0].text in _CLOSING_MARKS):
+        return None
+    # the content ends at the separator; a closing quote mark belongs to it
+    if toks[sep].text in _CLOSING_MARKS:
+        end = toks[sep].end
+    else:
+        end = toks[sep - 1].end if sep >= 1 else toks[sep].end
+    quote = s.doc.quote_at(end=end)
+    start = _skip_connective(s.text, s.sentence.start, end)
+    if quote is not None and (quote.start < start or s.text[start:quote.start].rstrip().endswith(":")):
+        start = quote.start               # "… fundraising: “There’s …,” he said": the quote only
+    earlier = s.doc.enclosing(s.sentence.start)
+    if earlier is not None:
+        start = min(start, earlier.start)     # the sentence opens inside a quote begun before it
+    continuation = _indirect_continuation(s, after_src) \
+        if quote is None and earlier is None and rule != "tail_inverted" else None
+    if quote is None and earlier is None and continuation is None and not _is_clause(s.text, start, end):
+        return None
+    if quote is None and earlier is None and _ends_in_relative(s.text, start, end):
+        return None
+    # what follows: nothing that is content of its own, or an interrupted quote's second part
+    rest = after_src
+    if cue.lemma in lexicon.lower_words("object_cues.txt") and rest < len(toks):
+        rest = _skip_object(s, rest, cue)
+        whole_quote = quote is not None and quote.start == start
+        if not (_quote_listener_rest_ok(toks, rest) if whole_quote else _listener_rest_ok(toks, rest)):
+            return None
+    elif quote is not None and quote.start == start:
+        if not _quote_tail_rest_ok(toks, rest):
+            return None
+    elif rest < len(toks) and not _adjunct_only(toks[rest].text) \
+            and not (rule == "tail_inverted" and toks[rest].text.lower() in ("who", "whose", "which")) \
+            and not (quote is not None and toks[rest].text.lower() in ("and", "before", "as", "while")):
+        return None                   # (a relative clause may follow an inverted source)
+    elif rule == "tail_inverted" and rest < len(toks) and toks[rest].text.lower() in _words.content_prepositions:
+        return None                   # "…, said the nation's problems of …" is no inverted source
+    fragments = [(start, end)]
+    if continuation is not None:
+        return Attribution((fragments[0], continuation), _span(s, src), cue, "interrupted", s.sentence)
+    for k in range(rest, min(len(toks), rest + 12)):
+        if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].text in _OPENING_MARKS:
+            second = s.doc.quote_at(start=toks[k + 1].start)
+            if second is not None and quote is None and earlier is None:
+                return None               # "As boos erupt, the executive says, “Please quiet down.”": head's
+            if second is not None:
+                fragments.append((second.start, second.end))
+                rule = "interrupted"
+            break
+        if toks[k].text in (",", ";", ":"):
+            break
+    return Attribution(tuple(fragments), _span(s, src), cue, rule, s.sentence)
+
+
+def _ends_in_relative(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] end in a relative clause after its last comma?  Then it is the
+    subject of the cue that follows, not content: "Dr. Vane, who studies bats at the
+    university, called the paper …"."""
+    cut = text.rfind(",", start, end)
+    if cut < 0:
+        return False
+    words = text[cut + 1:end].split(maxsplit=1)
+    return bool(words) and words[0].lower() in _words.relatives
+
+
+def _quote_tail_rest_ok(toks: list[Token], rest: int) -> bool:
+    """After a whole quote and its tail cue, anything but new reported content may follow:
+    "“…,” he said aboard his campaign plane as he crossed Nevada", "“…,” said one person with
+    knowledge of the talks", "“…,” said X when asked about Y".  Not "“…,” he said that …" nor
+    "“…,” she said: …"."""
+    if rest >= len(toks):
+        return True
+    word = toks[rest].text
+    return word.lower() not in ("that", "whether") and word != ":" and word not in _OPENING_MARKS
+
+
+def _quote_listener_rest_ok(toks: list[Token], rest: int) -> bool:
+    """After a whole quote, a listener cue and its listener, anything but a "that" clause or a
+    colon may follow: "“…,” she told a crowd of 1,300 here after she took the stage",
+    "“…,” he told ''Morning Joe,'' adding …"."""
+    return rest >= len(toks) or (toks[rest].text.lower() not in ("that", "whether") and toks[rest].text != ":")
+
+
+def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
+    """The second part of "A Clinton presidency, she vowed, would bring better jobs": after the
+    comma that closes the parenthetical cue, a lower-case verb phrase that is not a new cue, an
+    adjunct or a new clause."""
+    toks = s.toks
+    if rest + 1 >= len(toks) or toks[rest].text != ",":
+        return None
+    if not _continues_content(toks, rest + 1):
+        return None
+    end = _strip_end(s.text, toks[rest + 1].start, _clause_end(s, rest + 1))
+    if _word_count(s.text, toks[rest + 1].start, end) < 2:
+        return None
+    return toks[rest + 1].start, end
+
+
+def _continues_content(toks: list[Token], i: int) -> bool:
+    """May the words at token ``i``, after a parenthetical cue, go on with the content?  A
+    lower-case verb phrase ("…, she vowed, would bring …") or a new subject ("Like his remarks,
+    Graham said, the jabs were unacceptable"); not an adjunct, a relative, a cue or a conjunction."""
+    word = toks[i].text
+    low = word.lower()
+    if low in ("and", "but") and i + 2 < len(toks):
+        word = toks[i + 1].text           # "…, they said, but he is still …"
+        low = word.lower()
+        i += 1
+    if low in lexicon.lower_words("adjunct_words.txt") and low != "to" or low in _words.clause_joiners or low in _words.relatives \
+            or low in _words.clause_openers or low in ("that", "which"):
+        return False
+    entry = lexicon.cues().get(low)
+    if entry is not None and (entry.type == "speech" or low.endswith("ing")):
+        return False                      # "…, he said, adding …", "…, she said, told …"
+    if word.islower() and low not in ("a", "an", "the"):
+        return True
+    return i + 1 < len(toks) and mentions.after(toks, i) is not None
+
+
+def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] | None, str]:
+    """The subject that opens the clause of a head cue (its last token before ``j``), and the
+    rule: a mention ("Gantz said"), an appositive ("X, a spokeswoman, said") or a count of
+    people ("More than six in 10 say", "Some 56 percent of voters polled said")."""
+    src = mentions.before(s.toks, j)
+    rule = "head"
+    if src is None:
+        appositive = _appositive_source(s, j)
+        src = appositive[0] if appositive else None
+        rule = "head_appositive"
+    if src is not None and (_clause_start_ok(s, src[0]) or _nominative(s, src)) and _agrees(s, src, cue, ci):
+        return src, rule
+    quantity = mentions.quantity_before(s.toks, j)
+    if quantity is not None and _clause_start_ok(s, quantity[0]):
+        return quantity, "head"
+    long = _long_subject(s, cue, ci, j)
+    if long is not None:
+        return long, "head_long"
+    return None, rule
+
+
+_MAX_MODIFIER = 14                        # tokens between a long subject's noun phrase and its cue
+
+
+def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None:
+    """The noun phrase that opens a clause and is parted from its cue by a post-modifier: a
+    relative clause, a participle or a prepositional phrase ("people who have battled online
+    threats say", "House Republicans supporting the bill have said", "Spicer on Thursday
+    evening said").  The modifier holds no comma, quote mark, cue or coordinated verb."""
+    toks = s.toks
+    if cue.type != "speech":
+        return None
+    c = j - 1
+    while c > 0 and j - c <= _MAX_MODIFIER + mentions.MAX_MENTION_TOKENS and toks[c - 1].text not in _SOURCE_ENDS \
+            and toks[c - 1].text not in _OPENING_MARKS and toks[c - 1].text not in _CLOSING_MARKS:
+        c -= 1
+    while c < j and toks[c].text.lower() in _words.opening_conjunctions:
+        c += 1                            # "But those who back her say …"
+    if c > 0 and toks[c - 1].text not in _SOURCE_ENDS and toks[c - 1].text.lower() not in _words.opening_conjunctions:
+        return None
+    src = mentions.after(toks, c, j)
+    if src is None or not (0 < j - src[1] <= _MAX_MODIFIER) or not mentions.names_someone(toks, *src):
+        return None
+    first = toks[src[1]].text.lower()
+    if first in _words.relative_subjects or first == "that":
+        if j - src[1] < 3:
+            return None                   # "a Republican who has not endorsed …": the relative's own verb
+    elif first.endswith("ed") and len(first) > 4:
+        if toks[src[1] + 1].text.lower() not in _words.opening_prepositions:
+            return None                   # "A witness interviewed by staff said", not "Sanders passed more bills"
+    elif not (first in _words.opening_prepositions or (first.isalpha() and len(first) > 5 and first.endswith("ing"))):
+        return None
+    for k in range(src[1], j):
+        word = toks[k].text
+        if not mentions.is_word(word) and word not in ("-", "’s", "'s", "’", "'"):
+            return None
+        if word.lower() in ("and", "but", "or") and toks[k + 1].text.islower():
+            return None                   # "The senator traveled to Ohio and said": coordinated
+        if word.islower() and lexicon.cues().get(word) is not None:
+            return None
+    if not _agrees(s, src, cue, src[1]):
+        return None                       # "people who … say" but not "the man who … say"
+    return src
+
+
+def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """Source and cue first: "Gantz said (that) …", "He added: “…”", "X, a spokeswoman, said …\""""
+    toks = s.toks
+    j = mentions.skip_modifiers_back(toks, ci)
+    src, rule = _head_source(s, cue, ci, j)
+    if src is None or not _active_finite(s, cue, ci, ce):
+        return None
+    if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text) \
+            and toks[0].text.lower() not in _words.subordinators:
+        src = (0, src[1])                 # "Mine manager Pieter Kessler said", not "When liberal groups said"
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    if k < len(toks) and toks[k].text.lower() in lexicon.lower_words("adjunct_words.txt") \
+            and toks[k].text.lower() not in _words.content_prepositions:
+        return None                   # "as McDonough suggested at the meeting": no content
+    if cue.lemma in lexicon.lower_words("quote_only_cues.txt") and not _introduces_report(toks, k):
+        return None                   # "the campaign continues to grow"
+    if k < len(toks) and toks[k].text.lower() in _words.conjunctions:
+        return None                   # "The protester yelled and held up a banner"
+    named = _naming_content(s, cue, k)
+    if named is not None:
+        return Attribution((named,), _span(s, src), cue, rule, s.sentence)
+    content = _content_after(s, k)
+    if content is None:
+        return _colon_into_next_paragraph(s, cue, k, src, rule)
+    if k > ce and _opens_with_participle_cue(s.text, content[0]):
+        return None                   # "Cruz seemed to mock him, saying …": the participle's
+                                      # (not "X said seeing the crowds was …": content right after the cue)
+    content = (content[0], _subordinate_end(s, src[0], k, content[1]))
+    if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3:
+        return None
+    return Attribution((content,), _span(s, src), cue, rule, s.sentence)
+
+
+def _opens_with_participle_cue(text: str, start: int) -> bool:
+    """Does content open with a cue participle ("saying he’s …")?  Then that cue reports it."""
+    words = text[start:start + 30].split(maxsplit=1)
+    if not words or not words[0].endswith("ing"):
+        return False
+    return lexicon.cues().get(words[0].lower()) is not None
+
+
+# Subordinators that open a sentence's first clause: "Although she said X, Y …".
+
+
+def _subordinate_end(s: _Sent, src: int, k: int, end: int) -> int:
+    """Content inside an opening subordinate clause ends at the comma that closes it:
+    "Although in September she said her decision was a mistake, she …" -> "her decision was a mistake"."""
+    toks = s.toks
+    first = 1 if toks and toks[0].text.lower() in _words.conjunctions else 0
+    if first >= len(toks) or toks[first].text.lower() not in _words.subordinators \
+            or any(t.text == "," for t in toks[first:src]):
+        return end
+    for i in range(k + 1, len(toks) - 1):
+        if toks[i].start >= end:
+            break
+        if toks[i].text == "," and not s.doc.inside_quote(toks[i].start, toks[i].end):
+            return _strip_end(s.text, toks[k].start, toks[i].start)
+    return end
+
+
+
+
+def relative_label(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"what Mr. Hedge called ''the prior economy model''", "whom he described as “volatile”":
+    an object relative, its source, a naming cue and a quoted label.  The content is the
+    relative and the label (PolNeAR's "what … the prior economy model")."""
+    if cue.lemma not in lexicon.lower_words("naming_cues.txt"):
+        return None
+    toks = s.toks
+    j = mentions.skip_modifiers_back(toks, ci)
+    src = mentions.before(toks, j)
+    if src is None or src[0] < 1 or toks[src[0] - 1].text.lower() not in _words.object_relatives:
+        return None
+    rel = toks[src[0] - 1]
+    k = ce
+    while k < len(toks) and toks[k].text.lower() in ("as", "a", "an", "the"):
+        k += 1                            # the relative is the object: nothing else comes between
+    if k >= len(toks) or toks[k].text not in _OPENING_MARKS:
+        return None
+    label = _naming_content(s, cue, ce)
+    if label is None:
+        return None
+    return Attribution(((rel.start, rel.end), label), _span(s, src), cue, "relative_label", s.sentence)
+
+
+def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"Jeb Bush, who announced he is suspending his campaign": the relative pronoun is the
+    source as written (it stands for the noun before it); a parenthetical relative clause
+    ends at the comma before the main verb ("Barkley, who said X, said Y")."""
+    toks = s.toks
+    j = mentions.skip_modifiers_back(toks, ci)
+    if j < 2 or toks[j - 1].text.lower() not in _words.relative_subjects or not _active_finite(s, cue, ci, ce):
+        return None
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    if k < len(toks) and (toks[k].text.lower() in _words.conjunctions or toks[k].text.lower() in lexicon.lower_words("adjunct_words.txt")
+                          and toks[k].text.lower() not in _words.content_prepositions):
+        return None
+    if cue.lemma in lexicon.lower_words("quote_only_cues.txt") and not _introduces_report(toks, k):
+        return None
+    content = _content_after(s, k)
+    if content is None or _opens_predicate(s, content[0]):
+        return None
+    if toks[j - 2].text == ",":
+        content = (content[0], _before_main_verb(s, k, content[1]))
+    if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3:
+        return None
+    antecedent = _name_tail(toks, mentions.before(toks, j - 2 if toks[j - 2].text == "," else j - 1))
+    return Attribution((content,), _span(s, (j - 1, j)), cue, "relative", s.sentence,
+                       antecedent=_span(s, antecedent))
+
+
+def _name_tail(toks: list[Token], rng: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The capitalised name that ends a mention: "fire from Senator Ilse Marner" -> "Senator Ilse
+    Marner"; a mention that does not end in a name is kept whole."""
+    if rng is None or not mentions.is_capitalised(toks[rng[1] - 1].text):
+        return rng
+    i = rng[1] - 1
+    while i - 1 >= rng[0] and (mentions.is_capitalised(toks[i - 1].text) or toks[i - 1].text in ("of", "de", "van")):
+        i -= 1
+    return i, rng[1]
+
+
+def _opens_predicate(s: _Sent, start: int) -> bool:
+    """Does content at ``start`` open with a cue or "not", so it is no report but the rest of a
+    clause ("who testified in his own defense, told the court …", "who asked not to be named")?"""
+    i = s.tok_at(start)
+    word = s.toks[i].text if i < len(s.toks) else ""
+    return word == "not" or (word.islower() and lexicon.cues().get(word) is not None)
+
+
+# Finite verbs that can open the main clause's predicate after a parenthetical relative clause.
+
+
+def _before_main_verb(s: _Sent, k: int, end: int) -> int:
+    """End of a parenthetical relative clause's content: the comma before a cue that has no
+    subject of its own ("Barkley, who said he votes democratic, said …" -> "he votes democratic";
+    "Cruz, who argued X, will do …" -> "X")."""
+    toks = s.toks
+    for i in range(k + 1, len(toks) - 1):
+        if toks[i].start >= end:
+            break
+        nxt = toks[i + 1].text
+        if toks[i].text == "," and nxt.islower() and (
+                lexicon.cues().get(nxt) is not None or nxt in _words.finite_auxiliaries
+                or (nxt.endswith("ed") and len(nxt) > 4)):
+            return _strip_end(s.text, toks[k].start, toks[i].start)
+    return end
+
+
+def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"He looked up, furrowed his brow and said, “…”": the source is the subject of the
+    clause the cue is coordinated with (the nearest subject pronoun, else the sentence's)."""
+    toks = s.toks
+    j = mentions.skip_modifiers_back(toks, ci)
+    then_after_comma = toks[j - 1].text == "," and any(t.text.lower() == "then" for t in toks[j:ci]) if j else False
+    if j < 3 or (toks[j - 1].text.lower() not in ("and", "but", "then") and not then_after_comma):
+        return None                       # "He looked up and said", "She paused, then said"
+    subject = None
+    for i in range(j - 2, -1, -1):
+        if toks[i].text.lower() in _words.subject_pronouns and _clause_start_ok(s, i):
+            subject = (i, i + 1)
+            break
+    if subject is None:
+        subject = mentions.forward_subject(toks, 0, j - 1)
+    if subject is None:
+        return None
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    content = _naming_content(s, cue, k) or _content_after(s, k)
+    if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3
+                           and cue.lemma not in lexicon.lower_words("naming_cues.txt")):
+        return None
+    return Attribution((content,), _span(s, subject), cue, "coordinated", s.sentence)
+
+
+# Prepositions that can open reported content ("pledged to relocate", "asked about the deal")
+# or follow an inverted source as part of its noun phrase ("said the head of the agency").
+# Plural nouns without a final -s, and words that take a plural verb ("police say").
+
+
+def _agrees(s: _Sent, src: tuple[int, int], cue: Cue | None, ci: int) -> bool:
+    """Subject and verb agree: a bare cue form ("say", "dispute") right after its subject needs
+    a plural subject ("officials say", "they argue"), so "Calvera’s border dispute with …" or
+    "firm guarantees" are nouns, not cues.  A modal or auxiliary in between ("he would say")
+    lifts the check."""
+    if cue is None or src[1] != ci:
+        return True
+    first = cue.text.split()[0].lower()
+    if first != cue.lemma.split()[0] or first.endswith("s"):
+        return True                       # inflected: "said", "says", "saying"
+    toks = s.toks
+    if any(t.text.lower() == "and" for t in toks[src[0]:src[1]]):
+        return True                       # "Gantz and Esper say"
+    head = toks[src[1] - 1].text.lower()
+    return head in _words.plural_heads or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+
+
+def _introduces_report(toks: list[Token], k: int) -> bool:
+    """Does reported content open at token ``k`` with "that", a colon or a quote mark?"""
+    if k >= len(toks):
+        return False
+    word = toks[k].text
+    if word in (":", ",") and k + 1 < len(toks):
+        word = toks[k + 1].text
+    return word.lower() in ("that", ":") or word in _OPENING_MARKS
+
+
+
+
+def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
+    """Is the cue a finite verb in the active voice?  Not "superdelegates declaring support"
+    (a bare participle) nor "he was recommended by Stone" (a passive)."""
+    toks = s.toks
+    if ce < len(toks) and toks[ce].text.lower() == "by":
+        return False
+    if ci > 0 and toks[ci - 1].text.lower() == "to":
+        return False                      # "declined to say", "trying to ask": no report
+    if cue.text.lower().endswith("ing"):
+        return ci > 0 and toks[ci - 1].text.lower() in _words.auxiliaries
+    if cue.text.lower().endswith("ed") and ci > 0 and toks[ci - 1].text.lower() in _words.passive_auxiliaries:
+        return False                      # "after the winner was declared": a passive
+    return True
+
+
+
+
+def _colon_into_next_paragraph(s: _Sent, cue: Cue, k: int, src: tuple[int, int], rule: str) -> Attribution | None:
+    """"Gantz said:" closing a paragraph with the quote opening the next one, or
+    "Bystrom agreed." with a quote right after it in the same paragraph."""
+    ending = s.text[s.sentence.start:s.sentence.end].rstrip()
+    if not ending.endswith((":", ".")) or k < len(s.toks) - 1:
+        return None
+    nxt = bisect.bisect_left(s.doc.quote_starts, s.sentence.end)
+    if nxt >= len(s.doc.quotes):
+        return None
+    quote = s.doc.quotes[nxt]
+    between = s.text[s.sentence.end:quote.start]
+    if between.strip():
+        return None
+    if ending.endswith(":"):
+        return Attribution(((quote.start, quote.end),), _span(s, src), cue, rule + "_colon", s.sentence)
+    if "\n" in between:
+        return None
+    return Attribution(((quote.start, quote.end),), _span(s, src), cue, rule + "_next", s.sentence)
+
+
+_ASKED_REACH = 10                         # tokens of adjunct between "Asked" and its question
+
+
+def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"Asked at a briefing why he trailed, Sanders said …", "…,” she said when asked what …":
+    a bare past participle "asked" that opens a clause reports the question, with no source
+    written (the asker is the reporter).  The question runs to the next comma outside quotes."""
+    toks = s.toks
+    if cue.lemma != "ask" or ce - ci != 1 or toks[ci].text.lower() != "asked":
+        return None
+    if ci > 0 and toks[ci - 1].text.lower() not in _words.asked_leads and toks[ci - 1].text not in _OPENING_MARKS:
+        return None
+    if ci > 1 and toks[ci - 1].text.lower() in ("and", "but") and toks[ci - 2].text != ",":
+        return None                       # "He stood and asked …" is a coordinated verb
+    k = ce
+    if k < len(toks) and toks[k].text.lower() not in _words.question_openers:
+        if toks[k].text.lower() not in _words.opening_prepositions:
+            return None                   # "Asked the court to …" has an object: not a bare participle
+        while k < len(toks) and k - ce < _ASKED_REACH and mentions.is_word(toks[k].text) \
+                and toks[k].text.lower() not in _words.question_openers - {"to"}:
+            k += 1
+    if k >= len(toks) or toks[k].text.lower() not in _words.question_openers:
+        return None
+    end = len(toks)
+    for i in range(k + 1, len(toks)):
+        if toks[i].text in (",", ";") and not s.doc.inside_quote(toks[i].start, toks[i].end):
+            end = i
+            break
+        if toks[i].text == "," and i + 1 < len(toks) and toks[i + 1].text in _CLOSING_MARKS \
+                and s.doc.quote_at(end=toks[i + 1].end) is not None:
+            end = i + 2                   # "Asked if X is “fit to serve,” 72 percent said …"
+            break
+    if end - k < 2:
+        return None
+    if not _reports_answer(s, ci, end):
+        return None
+    content = (toks[k].start, _strip_end(s.text, toks[k].start, toks[end - 1].end))
+    return Attribution((content,), None, cue, "asked", s.sentence)
+
+
+def _reports_answer(s: _Sent, ci: int, end: int) -> bool:
+    """Does the sentence of an "Asked …" question report an answer: a speech cue or a quote
+    outside the question ("Asked why, she said …", "“…,” he said when asked …")?  Not "Asked
+    what he would tell them, Ferreira was quiet for a while"."""
+    for i, tok in enumerate(s.toks):
+        if ci <= i < end:
+            continue
+        if tok.text in _OPENING_MARKS or tok.text == ":":
+            return True
+        entry = lexicon.cues().get(tok.text.lower())
+        if entry is not None and entry.type == "speech":
+            return True
+    return False

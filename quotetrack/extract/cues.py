@@ -1,0 +1,58 @@
+"""Stage 3: find reporting cues ("said", "told", "according to", "pointed out").
+
+The cue forms come from ``data/cues.tsv``.  One compiled pattern finds them all;
+a cue must be written in lower case, or capitalised at the start of a sentence
+("Said the minister: …"), so that "Hope" or "Will" in a name is not a cue.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text import lexicon
+from ..model import Cue
+
+
+# A determiner or possessive right before a cue form makes it a noun: "the report", "his claims",
+# "Editor’s note".
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|every|each|no)|\w[’']s)\s+$",
+    re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    """Every cue form in one trie-shaped pattern, not inside a word: matches "pointed out",
+    "said", "according to" (the standard library engine runs this shape about ten times
+    faster than a flat alternation)."""
+    return re.compile(rf"(?<![\w’'\-])(?:{lexicon.trie_pattern(list(lexicon.cues()))})(?![\w’'\-])", re.IGNORECASE)
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[int] = frozenset(),
+         capitalised: bool = False) -> list[Cue]:
+    """Every cue in text[start:end], in order.  A capitalised form counts only at ``start``
+    or at one of ``sentence_starts`` — anywhere when ``capitalised`` is set (a headline in
+    title case: "Trump Says He Never Pledged …").
+
+    >>> [c.text for c in find("Gantz said he pointed out a flaw.", 0, 33)]
+    ['said', 'pointed out']
+    """
+    table = lexicon.cues()
+    out: list[Cue] = []
+    for m in _pattern().finditer(text, start, end):
+        word = m.group()
+        if not word[0].islower():
+            at = m.start()
+            if not (capitalised or at == start or at in sentence_starts) or not word[1:].islower():
+                continue
+        if _NOUN_BEFORE.search(text, max(start, m.start() - 24), m.start()):
+            continue                  # "the report", "his claims", "Editor’s note": a noun
+        after = _NEXT_WORD.match(text, m.end(), end)
+        if after and after.group(1).lower() in lexicon.lower_words("particles.txt"):
+            continue                  # "did not add up": a phrasal verb, not the cue
+        entry = table[" ".join(word.lower().split())]
+        out.append(Cue(m.start(), m.end(), word, entry.lemma, entry.type))
+    return out

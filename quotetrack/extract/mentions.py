@@ -1,0 +1,268 @@
+"""Source mentions: the noun phrase that names who is speaking.
+
+There is no tagger: a mention is found by walking over tokens next to a cue,
+using closed word lists (determiners, function words, pronouns) and the shape of
+the words (capitalised names, lower-case nouns).  Each function takes a token
+list and token indices and returns a half-open token range, or None.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..text import lexicon
+from .segment import Token
+
+_words = lexicon.WordClasses("word_classes.txt")   # _words.name_joiners, ... (data/word_classes.txt)
+
+MAX_MENTION_TOKENS = 10
+_PUNCT_INSIDE = frozenset({"&", "-"})
+# A plural possessive mark stands inside a mention: "the players’ union", "The Coastal Nurses’ Alliance".
+_POSSESSIVE_MARKS = frozenset({"’", "'"})
+
+
+@lru_cache(maxsize=1)
+def _sets() -> tuple[frozenset[str], ...]:
+    return (
+        lexicon.lower_words("function_words.txt"),
+        lexicon.lower_words("determiners.txt"),
+        lexicon.lower_words("np_prepositions.txt"),
+        lexicon.lower_words("cue_modifiers.txt"),
+        lexicon.lower_words("calendar_words.txt"),
+        lexicon.lower_words("person_nouns.txt"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return lexicon.lower_words("titles.txt")
+
+
+def is_title_word(tok: str) -> bool:
+    """A lower-case job word that can stand before a name: "manager", "spokesman", "striker"."""
+    return tok.islower() and (tok in _title_words() or tok in _sets()[5])
+
+
+def is_word(tok: str) -> bool:
+    return tok[:1].isalnum()
+
+
+def is_capitalised(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _is_verb_shaped(low: str) -> bool:
+    """A lower-case word that is most likely a verb or adverb form (walked, saying, quickly)."""
+    nouns = _sets()[5]
+    if low in nouns:
+        return False
+    return low.endswith("ly") or (len(low) > 4 and (low.endswith("ed") or low.endswith("ing")))
+
+
+def _can_be_in_mention(tok: str, head: bool = True) -> bool:
+    """May this token stand inside a source noun phrase?  A modifier (``head=False``) may look
+    like a verb or a cue word ("hacking specialists", "protest leaders", "a report published
+    Wednesday"); the head may not."""
+    function, determiners, preps, _, _, _ = _sets()
+    if not is_word(tok):
+        return tok in _PUNCT_INSIDE or tok in _POSSESSIVE_MARKS
+    low = tok.lower()
+    if low in determiners or low in preps or low == "and" or low in _words.quantifier_heads:
+        return True
+    if len(tok) > 1 and tok.isupper():
+        return True                       # "US", "UN", "ACLU"
+    if low in function:
+        return False
+    entry = lexicon.cues().get(low)
+    if entry is not None and not is_capitalised(tok) and (head or (low != entry.lemma and not low.endswith("s"))):
+        return False                      # "protest leaders" may stand; "senator said Republicans" not
+    if head and not is_capitalised(tok) and _is_verb_shaped(low):
+        return False
+    return True
+
+
+def _trim(tokens: list[Token], i: int, k: int) -> tuple[int, int] | None:
+    """Drop prepositions, conjunctions and hyphens from both ends; None if no head is left."""
+    _, determiners, preps, _, calendar, _ = _sets()
+    while i < k and (tokens[i].text.lower() in preps or tokens[i].text.lower() == "and"
+                     or not is_word(tokens[i].text)):
+        i += 1
+    while k > i and (tokens[k - 1].text.lower() in preps or tokens[k - 1].text.lower() in ("and",)
+                     or tokens[k - 1].text.lower() in determiners or not is_word(tokens[k - 1].text)):
+        k -= 1
+    if i >= k:
+        return None
+    if k - i == 1 and tokens[i].text.lower() in _words.quantifier_heads:
+        return i, k                       # "Some say …", "Many argue …"
+    if all(t.text.lower() in calendar or t.text.lower() in determiners or t.text[:1].isdigit()
+           for t in tokens[i:k]):
+        return None
+    return i, k
+
+
+def skip_modifiers_back(tokens: list[Token], k: int, lo: int = 0) -> int:
+    """Index just after the source when the cue at ``k`` follows words like "also", "has", "later"."""
+    modifiers = _sets()[3]
+    j = k
+    while j - 1 >= lo and (tokens[j - 1].text.lower() in modifiers
+                           or (tokens[j - 1].text.islower() and tokens[j - 1].text.endswith("ly"))):
+        j -= 1
+    return j
+
+
+def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
+    """The mention that ends just before token ``k`` (not reaching before ``lo``).
+
+    "…, the US Department of Defense said" -> "the US Department of Defense";
+    "…, he added" -> "he".
+    """
+    if k - 1 < lo:
+        return None
+    if tokens[k - 1].text == ")":
+        # "Rep. Hank Johnson (D-Ga.) said": the mention ends before the parenthesis
+        for p in range(k - 2, max(lo, k - 10) - 1, -1):
+            if tokens[p].text == "(":
+                k = p
+                break
+        else:
+            return None
+        if k - 1 < lo:
+            return None
+    last = tokens[k - 1].text
+    if last.lower() in _words.subject_pronouns:
+        return k - 1, k
+    i = k
+    j = k - 1
+    while j >= lo and k - j <= MAX_MENTION_TOKENS:
+        tok = tokens[j].text
+        if tok.lower() in _words.subject_pronouns and j < k - 1:
+            break
+        if not _can_be_in_mention(tok, head=j == k - 1):
+            break
+        if tok in _POSSESSIVE_MARKS and not (j > lo and tokens[j - 1].end == tokens[j].start
+                                             and tokens[j - 1].text[-1:] in "sS" and j < k - 1):
+            break
+        i = j
+        j -= 1
+    while i < k - 1 and tokens[i].text.islower() and tokens[i].text.endswith("ed") and len(tokens[i].text) > 4:
+        i += 1                            # "… but wanted firm guarantees": a verb opens no mention
+    return _trim(tokens, i, k)
+
+
+def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int] | None:
+    """The mention that starts at token ``i`` (inverted cues: "said the minister", "said Gantz")."""
+    hi = len(tokens) if hi is None else hi
+    if i >= hi:
+        return None
+    first = tokens[i].text
+    if first.lower() in _words.subject_pronouns:
+        return i, i + 1
+    _, determiners, preps, _, _, _ = _sets()
+    k = i
+    has_name = False
+    while k < hi and k - i < MAX_MENTION_TOKENS:
+        tok = tokens[k].text
+        low = tok.lower()
+        if low in preps:
+            nxt = tokens[k + 1].text if k + 1 < hi else ""
+            after_nxt = tokens[k + 2].text if k + 2 < hi else ""
+            if not (is_capitalised(nxt) or (nxt.lower() == "the" and is_capitalised(after_nxt))
+                    or (not has_name and nxt.lower() in determiners)):
+                break
+        elif not _can_be_in_mention(tok):
+            break
+        elif has_name and is_word(tok) and not is_capitalised(tok) and low not in determiners \
+                and low not in _title_words():
+            break                         # "said Pentagon spokesman Navy Capt. Jeff Davis" goes on
+        if is_capitalised(tok) and low not in determiners:
+            has_name = True
+        k += 1
+    return _trim(tokens, i, k)
+
+
+
+
+def _after_dateline(tokens: list[Token], lo: int, hi: int) -> int:
+    """Skip a dateline: "WASHINGTON (AP) —", "WASHINGTON, Dec. 8 (UPI) —"."""
+    if lo < hi and tokens[lo].text.isupper() and len(tokens[lo].text) > 1:
+        for k in range(lo + 1, min(hi, lo + 12)):
+            if tokens[k].text in ("—", "–", "--", "-"):
+                return k + 1
+    return lo
+
+
+def names_someone(tokens: list[Token], i: int, k: int) -> bool:
+    """Does tokens[i:k] name a possible speaker: a capitalised name, a pronoun, or a person or
+    organisation noun ("the minister", "a spokeswoman", "officials")?  Not "the days"."""
+    last = tokens[k - 1].text
+    if is_capitalised(last) or last.lower() in _words.subject_pronouns:
+        return True
+    low = last.lower()
+    return low in _sets()[5] or low in _title_words() or low in lexicon.lower_words("org_words.txt")
+
+
+def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject at the start of a clause: the first mention from ``lo``, after an opening
+    adverbial ("On Monday, Gantz …" -> "Gantz")."""
+    lo = _after_dateline(tokens, lo, hi)
+    while lo < hi and tokens[lo].text.lower() in _words.mention_openers:
+        lo += 1                           # "But the court overruled and said …"
+    if lo < hi and tokens[lo].text.lower() in lexicon.lower_words("adjunct_words.txt"):
+        # "In a statement released Thursday, Rep. Jeffries …": skip the opening adverbial
+        for k in range(lo + 1, min(hi, lo + 14)):
+            if tokens[k].text == ",":
+                again = after(tokens, k + 1, hi)
+                if again is not None:
+                    return again
+                break
+    found = after(tokens, lo, hi)
+    if found is None:
+        return None
+    i, k = found
+    if k < hi and tokens[k].text == "," and k - lo <= 4:
+        again = after(tokens, k + 1, hi)
+        if again is not None:
+            return again
+    return found
+
+
+@lru_cache(maxsize=1)
+def _quantity_sets() -> tuple[frozenset[str], frozenset[str]]:
+    return lexicon.lower_words("quantity_words.txt"), lexicon.lower_words("approximators.txt")
+
+
+def _is_quantity(tok: str) -> bool:
+    """"10", "47%", "six", "Seventy-four", "two-thirds", "half", "percent"."""
+    if tok[:1].isdigit():
+        return True
+    quantities = _quantity_sets()[0]
+    return all(part in quantities for part in tok.lower().split("-"))
+
+
+def quantity_before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
+    """A poll-style subject that ends just before token ``k``: approximators, a quantity
+    ("six in 10", "56 percent", "half") and maybe "of" a group ("More than six in 10",
+    "Some 56 percent of Cuban-Americans polled", "nearly half of Democratic primary voters").
+
+    >>> from quotetrack.extract.segment import tokens
+    >>> toks = tokens("Some 56 percent of voters polled said", 0, 37)
+    >>> quantity_before(toks, 6)
+    (0, 6)
+    """
+    approximators = _quantity_sets()[1]
+    lo = max(lo, k - MAX_MENTION_TOKENS - 2)
+    end = k                               # end of the quantity itself, before "of" a group
+    for o in range(k - 2, lo - 1, -1):
+        if tokens[o].text.lower() == "of" and o > lo and _is_quantity(tokens[o - 1].text):
+            if all(_can_be_in_mention(t.text, head=False) or t.text.lower() in ("them", "us", "those")
+                   for t in tokens[o + 1:k]):       # "most of them", "half of those polled"
+                end = o
+            break
+    i = end
+    while i - 1 >= lo and (_is_quantity(tokens[i - 1].text)
+                           or (tokens[i - 1].text.lower() in ("in", "out", "of") and i < end)):
+        i -= 1
+    if i == end or not _is_quantity(tokens[i].text):
+        return None
+    while i - 1 >= lo and tokens[i - 1].text.lower() in approximators:
+        i -= 1
+    return i, k

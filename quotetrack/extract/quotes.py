@@ -1,0 +1,191 @@
+"""Stage 2: pair quote marks in one pass.
+
+The scanner keeps the direction of curly marks, tells apostrophes from single
+quotes, reads straight marks by what flanks them, nests single quotes inside
+double ones (and the reverse, British style), and carries a quote over a
+paragraph break when the next paragraph opens with a quote mark of the same
+family (the multi-paragraph convention).  An unclosed mark ends its quote at the
+end of the paragraph with a warning; a stray closing mark gets a warning.  Each
+mark is looked at once, so an article of unclosed marks costs linear time.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import re
+
+from ..model import Paragraph, QuotedSpan, TextWarning
+
+# Every character (or pair) that may be a quote mark: “ ” „ ‟ « » ‘ ’ ‚ ‹ › " ' ` and
+# the typewriter doubles `` and '' (as in ''Remain'').
+_MARK = re.compile(r"''|``|[“”„‟«»‘’‚‹›\"'`]")
+# Open quotes kept at once; past this, further opening marks in the paragraph are ignored.
+MAX_OPEN = 64
+
+_DOUBLE_OPEN = frozenset("“„‟«") | {"``"}
+_DOUBLE_CLOSE = frozenset("”»") | {"''"}
+_SINGLE_OPEN = frozenset("‘‚‹")
+_SINGLE_CLOSE = frozenset("’›")
+# Characters after which a straight mark may open: "said "Yes" / ("Yes" / —"Yes".
+_OPENERS = frozenset(" \t\n([{—–-/:;“‘«„")
+# Characters before which a straight mark may close: Yes", / Yes". / Yes")
+_CLOSERS = frozenset(" \t\n)]}.,;:!?—–-…/”’»")
+
+
+class _Open(NamedTuple):
+    pos: int
+    mark: str
+    double: bool
+    straight: bool
+    para_count: int     # paragraphs the quote has run over so far
+
+
+def _is_word(ch: str | None) -> bool:
+    return ch is not None and (ch.isalnum() or ch == "_")
+
+
+class _Counts:
+    """How many quotes of each family are open, kept as the stack changes (no rescans)."""
+    __slots__ = ("double", "single", "straight_double")
+
+    def __init__(self) -> None:
+        self.double = self.single = self.straight_double = 0
+
+    def add(self, o: _Open, n: int) -> None:
+        if o.double:
+            self.double += n
+            self.straight_double += n if o.straight else 0
+        else:
+            self.single += n
+
+
+def _role(mark: str, prev: str | None, nxt: str | None, counts: _Counts) -> tuple[str, bool]:
+    """What a mark does here: ("open"|"close"|"none", double?)."""
+    has_double = counts.double > 0
+    has_single = counts.single > 0
+    if mark in _DOUBLE_OPEN:
+        if mark == "«" or mark == "„":
+            return "open", True
+        return "open", True
+    if mark in _DOUBLE_CLOSE:
+        if mark == "''" and (prev is None or prev.isspace() or prev in _OPENERS) and not has_double:
+            return "open", True          # ''Remain''
+        if mark == "»" and not has_double and _is_word(nxt):
+            return "open", True          # »Zitat« style
+        return "close", True
+    if mark == '"':
+        left = (prev is None or prev.isspace() or prev in _OPENERS) and nxt is not None and not nxt.isspace()
+        right = prev is not None and not prev.isspace() and (nxt is None or nxt.isspace() or nxt in _CLOSERS or nxt == '"')
+        straight_open = counts.straight_double > 0
+        if right and straight_open:
+            return "close", True
+        if left:
+            return "open", True
+        if right:
+            return "close", True
+        return ("close", True) if straight_open else ("open", True)
+    # single-family marks and apostrophes
+    if mark in ("‘", "‚", "‹"):
+        if _is_word(prev):
+            return "none", False             # rare typo for an apostrophe
+        if nxt is not None and nxt.isdigit():
+            return "none", False             # ‘90s
+        return "open", False
+    if mark == "›":
+        return "close", False
+    # ’ ' ` : apostrophe or single close / open
+    if _is_word(prev) and _is_word(nxt):
+        return "none", False                 # don’t, it's
+    if prev is not None and not prev.isspace():
+        # after a word or punctuation: closes an open single quote, else an apostrophe (players’)
+        return ("close", False) if has_single else ("none", False)
+    # after white space or at the start
+    if mark == "’":
+        return "none", False                 # ’90s, ’em, rock ’n’ roll
+    if nxt is not None and (nxt.isdigit() or nxt.isspace()):
+        return "none", False                 # '90s, a lone '
+    return "open", False
+
+
+def scan(text: str, paras: tuple[Paragraph, ...]) -> tuple[list[QuotedSpan], list[TextWarning]]:
+    """Pair the quote marks of ``text``; return the quoted spans (by start) and warnings."""
+    spans: list[QuotedSpan] = []
+    warnings: list[TextWarning] = []
+    stack: list[_Open] = []
+    counts = _Counts()
+    for i, para in enumerate(paras):
+        for m in _MARK.finditer(text, para.start, para.end):
+            mark, pos = m.group(), m.start()
+            if pos == para.start and stack and stack[0].para_count > 1:
+                continue                     # the re-opening mark of a continued quote
+            if len(stack) >= MAX_OPEN:
+                continue                      # dozens of unclosed marks: nothing real nests so deep
+            if mark == "“":                   # the commonest mark: always opens (fast path)
+                opened = _Open(pos, mark, True, False, 1)
+                stack.append(opened)
+                counts.double += 1
+                continue
+            prev = text[pos - 1] if pos > para.start else None
+            nxt = text[m.end()] if m.end() < para.end else None
+            role, double = _role(mark, prev, nxt, counts)
+            if role == "open":
+                opened = _Open(pos, mark, double, mark in ('"', "'", "`"), 1)
+                stack.append(opened)
+                counts.add(opened, 1)
+            elif role == "close":
+                _close(stack, counts, spans, warnings, pos, m.end(), double)
+        nxt_para = paras[i + 1] if i + 1 < len(paras) else None
+        stack = _end_paragraph(text, para, nxt_para, stack, spans, warnings)
+        counts = _Counts()
+        for o in stack:
+            counts.add(o, 1)
+    spans.sort(key=lambda s: (s.start, -s.end))
+    return spans, warnings
+
+
+def _close(stack: list[_Open], counts: _Counts, spans: list[QuotedSpan], warnings: list[TextWarning],
+           pos: int, end: int, double: bool) -> None:
+    """Close the innermost open quote of the mark's family; inner quotes left open are dropped.
+
+    The counts say at once whether the family has an open quote, so a run of stray closing
+    marks costs nothing, and whatever the search passes over is removed: linear overall."""
+    if (counts.double if double else counts.single) == 0:
+        if double:
+            warnings.append(TextWarning("unbalanced-quote", "closing quote mark with no opening mark", pos, end))
+        return
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k].double == double:
+            opened = stack[k]
+            for o in stack[k:]:
+                counts.add(o, -1)
+            del stack[k:]
+            spans.append(QuotedSpan(opened.pos, end, opened.mark, opened.double, True,
+                                    opened.para_count, depth=k))
+            return
+
+
+def _end_paragraph(text: str, para: Paragraph, nxt: Paragraph | None, stack: list[_Open],
+                   spans: list[QuotedSpan], warnings: list[TextWarning]) -> list[_Open]:
+    """At a paragraph break: carry a multi-paragraph quote over, or close what is open."""
+    if not stack:
+        return stack
+    outer = stack[0]
+    if nxt is not None and (text.startswith(outer.mark, nxt.start)
+                            or (outer.double and outer.mark in _DOUBLE_OPEN and text[nxt.start] in _DOUBLE_OPEN)):
+        return [outer._replace(para_count=outer.para_count + 1)]
+    if outer.double or outer.para_count > 1 or not outer.straight:
+        spans.append(QuotedSpan(outer.pos, para.end, outer.mark, outer.double, False,
+                                outer.para_count, depth=0))
+        warnings.append(TextWarning("unbalanced-quote", "quote mark opened here is never closed",
+                                    outer.pos, outer.pos + len(outer.mark)))
+    return []
+
+
+def top_level(spans: list[QuotedSpan]) -> list[QuotedSpan]:
+    """The outermost quoted spans, in order."""
+    out: list[QuotedSpan] = []
+    for s in spans:
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out

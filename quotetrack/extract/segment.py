@@ -1,0 +1,145 @@
+"""Stage 1: paragraphs, sentences and tokens, all as offsets into the original text.
+
+Paragraphs are the non-blank lines of the text (news copy puts one paragraph a
+line; a blank line between paragraphs is allowed).  Sentences come from nltk's
+Punkt tokenizer, built offline from the abbreviation list shipped in
+``data/abbreviations.txt``; a split after ``?”`` or ``!”`` is undone when the next
+part starts in lower case (``“Why?” he asked.``) or with a short source and a cue
+(``“Why?” Smith asked.``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+import regex
+
+from ..text import lexicon
+from ..model import Paragraph, Sentence
+from . import cues
+
+
+# A non-blank line: "Gantz said.\n" -> the span of "Gantz said."
+_LINE = regex.compile(r"[^\n\r\u2028\u2029]*[^\s\u2028\u2029][^\n\r\u2028\u2029]*")
+
+# Tokens: numbers ("3.5", "1,000", "50%"), initialisms ("U.S."), abbreviations from
+# data/abbreviations.txt with their period ("Gov.", "Sen."), words with inner apostrophes,
+# hyphens and ampersands ("don’t", "F-35s", "AT&T"), or one other visible character.
+_TOKEN_TEMPLATE = (
+    r"\d+(?:[.,]\d+)*%?"
+    r"|(?:[A-Za-z]\.){{2,}}"
+    r"|(?<!\w)(?:{abbreviations})\.(?!\w)"
+    r"|\w+(?:[’'\-&]\w+)*"
+    r"|''|``|\S"
+)
+
+
+@lru_cache(maxsize=1)
+def _token_pattern() -> re.Pattern:
+    words = [w for w in lexicon.lower_words("abbreviations.txt") if "." not in w]
+    alternation = lexicon.trie_pattern(words) or "(?!)"
+    return re.compile(_TOKEN_TEMPLATE.format(abbreviations=alternation), re.IGNORECASE)
+
+
+# A possible sentence end with more text after it: "fair. Then" / "fair?” he" / "U.S. officials".
+_INNER_END = re.compile(r"[.?!…][\"”’'»)\]]*\s+\S")
+
+# Quote marks that may close a sentence before a lower-case continuation.
+_QUESTION_CLOSE = regex.compile(r"[?!][”\"’'»]+\s*$")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Every non-blank line, numbered from 1.
+
+    >>> [(p.index, p.start, p.end) for p in paragraphs("One.\\n\\nTwo.")]
+    [(1, 0, 4), (2, 6, 10)]
+    """
+    return tuple(Paragraph(i, m.start(), m.end())
+                 for i, m in enumerate(_LINE.finditer(text), start=1))
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(lexicon.lower_words("abbreviations.txt"))
+    return PunktSentenceTokenizer(params)
+
+
+def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Punkt sentence spans inside text[start:end], lower-case continuations merged."""
+    chunk = text[start:end]
+    if not _INNER_END.search(chunk):
+        yield start, end                  # no sentence end before the last word: one sentence
+        return
+    pending: tuple[int, int] | None = None
+    for s, e in _punkt().span_tokenize(chunk):
+        if pending is not None:
+            if _QUESTION_CLOSE.search(chunk[pending[0]:pending[1]]) and (
+                    chunk[s:s + 1].islower() or _opens_with_cue(text, start + s, start + e)):
+                pending = (pending[0], e)     # “Why?” he asked. / “Why?” Smith asked.
+                continue
+            yield start + pending[0], start + pending[1]
+        pending = (s, e)
+    if pending is not None:
+        yield start + pending[0], start + pending[1]
+
+
+def _stripped(text: str, spans) -> Iterator[tuple[int, int]]:
+    """Sentence spans without white space at either end."""
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            yield s, e
+
+
+def _opens_with_cue(text: str, start: int, end: int) -> bool:
+    """Does a sentence open with a short source and a cue ("Smith asked.", "said the mayor")?"""
+    window = min(end, start + 60)
+    found = cues.find(text, start, window)
+    return bool(found) and len(text[start:found[0].start].split()) <= 5
+
+
+def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
+    """The sentences of every paragraph, numbered from 1 over the document."""
+    out: list[Sentence] = []
+    for para in paras:
+        for s, e in _stripped(text, _sentence_spans(text, para.start, para.end)):
+            out.append(Sentence(len(out) + 1, para.index, s, e))
+    return tuple(out)
+
+
+def paragraph_ranks(paras: tuple[Paragraph, ...], skip: frozenset[int]) -> dict[int, int]:
+    """Paragraph index -> its number counting only paragraphs not in ``skip`` (page furniture
+    such as newsletter prompts), so distances in paragraphs ignore them.
+
+    >>> paragraph_ranks(paragraphs("A.\\nSubscribe!\\nB."), frozenset({2}))
+    {1: 1, 2: 1, 3: 2}
+    """
+    ranks: dict[int, int] = {}
+    counted = 0
+    for para in paras:
+        counted += para.index not in skip
+        ranks[para.index] = counted
+    return ranks
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word and punctuation tokens of text[start:end] with document offsets.
+
+    >>> [t.text for t in tokens("“It’s fine,” said Gov. Ortiz.")]
+    ['“', 'It’s', 'fine', ',', '”', 'said', 'Gov.', 'Ortiz', '.']
+    """
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in _token_pattern().finditer(text, start, end)]

@@ -1,0 +1,172 @@
+"""Run the extraction stages: text -> Document (without claims; :mod:`quotetrack.pipeline`
+adds them).
+
+    segment -> furniture -> quotes -> cues/attribute -> speakers -> Quote records
+
+A transcript (``SPEAKER: text`` lines or the CLEF TSV) becomes a Document whose quotes
+are its turns (:func:`transcript_document`), so the claims stage and every writer work on
+it unchanged.
+
+Every stage works on offsets into the text as given; nothing rewrites it.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+from typing import Any, Mapping, NamedTuple
+
+
+from . import attribute as attribution
+from . import furniture, quotes, segment, speakers
+from ..read import transcript
+from ..config import Config
+from ..model import TRANSCRIPT_RULE, Document, Entity, Mention, Paragraph, Quote, QuotedSpan, Sentence
+
+_TRIM = " \t\r\n.,;:"
+
+
+def run(text: str, doc_id: str, config: Config, meta: Mapping[str, Any] | None = None
+        ) -> tuple[Document, frozenset[int]]:
+    """Every attributed statement in ``text``, and the paragraphs that are page furniture.
+
+    >>> doc, _ = run("The deal was fair, Gantz said.", "<text>", Config())
+    >>> q = doc.quotes[0]
+    >>> (q.kind, q.text, q.speaker, q.cue.text, q.rule)
+    ('indirect', 'The deal was fair', 'Gantz', 'said', 'tail')
+    """
+    paras = segment.paragraphs(text)
+    sents = segment.sentences(text, paras)
+    spans, warnings = quotes.scan(text, paras)
+    top = quotes.top_level(spans)
+    skip = furniture.boilerplate_paragraphs(text, paras)
+    attrs = attribution.attribute(text, paras, sents, top, skip, config)
+    resolved, entities = speakers.resolve(text, attrs, paras, skip, sents)
+    open_ends = {s.end for s in top if not s.closed}
+    index = _Index([p.start for p in paras], [s.start for s in sents], [q.start for q in top])
+    records: list[Quote] = []
+    kept: dict[int, int] = {}             # attribution index -> record index
+    for i, (a, r) in enumerate(zip(attrs, resolved)):
+        quote = _record(text, paras, sents, top, a, r, open_ends, index)
+        if _keep(quote, config):
+            if a.follows is not None:
+                quote = replace(quote, follows=kept.get(a.follows))
+            kept[i] = len(records)
+            records.append(quote)
+    doc = Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
+                   sentences=sents, entities=entities, warnings=tuple(warnings), meta=dict(meta or {}))
+    return doc, skip
+
+
+def transcript_document(text: str, doc_id: str, meta: Mapping[str, Any] | None = None) -> Document:
+    """A transcript as a Document: each turn is a direct quote of its speaker (rule
+    ``"transcript"``), each turn a paragraph; offsets stay into ``text``.  Raises
+    :class:`quotetrack.read.transcript.TranscriptError` if ``text`` is not a transcript.
+
+    >>> doc = transcript_document("SMITH: We cut taxes.\\nJONES: You did not.\\n", "<text>")
+    >>> [(q.speaker, q.text, q.rule) for q in doc.quotes]
+    [('SMITH', 'We cut taxes.', 'transcript'), ('JONES', 'You did not.', 'transcript')]
+    """
+    turns = [t for t in transcript.parse(text, doc_id) if t.end > t.start]
+    paras = tuple(Paragraph(i, t.start, t.end) for i, t in enumerate(turns, 1))
+    sents = segment.sentences(text, paras)
+    starts = [s.start for s in sents]
+    records, mentions = [], {}
+    for para, turn in zip(paras, turns):
+        mention = _label_mention(text, turn)
+        if mention is not None:
+            mentions.setdefault(turn.speaker, []).append(mention)
+        first = _sentence_index(starts, turn.start)
+        records.append(Quote(
+            kind="direct", text=text[turn.start:turn.end], start=turn.start, end=turn.end,
+            fragments=((turn.start, turn.end),), speaker=turn.speaker, speaker_title=None,
+            speaker_type="person" if turn.speaker else "unknown", mention=mention, cue=None,
+            paragraph=para.index, sentence=first + 1,
+            context=text[turn.start:turn.end], rule=TRANSCRIPT_RULE))
+    entities = tuple(Entity(name, "person", mentions=tuple(found)) for name, found in mentions.items())
+    return Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
+                    sentences=sents, entities=entities, meta=dict(meta or {}))
+
+
+def _label_mention(text: str, turn) -> Mention | None:
+    """The speaker label of a turn as written on its line, before the turn's text."""
+    line_start = text.rfind("\n", 0, turn.start) + 1
+    at = text.rfind(turn.speaker, line_start, turn.start) if turn.speaker else -1
+    if at < 0:
+        return None
+    return Mention(at, at + len(turn.speaker), turn.speaker, "person", name=turn.speaker)
+
+
+def _keep(quote: Quote, config: Config) -> bool:
+    if quote.kind == "indirect" and not config.indirect:
+        return False
+    if config.attributions == "speech" and quote.kind != "direct" and quote.cue is not None and quote.cue.type != "speech":
+        return False
+    if quote.rule == "floating" and not config.floating:
+        return False
+    return True
+
+
+class _Index(NamedTuple):
+    """Start offsets of paragraphs, sentences and top-level quotes, for bisection."""
+    paras: list[int]
+    sents: list[int]
+    quotes: list[int]
+
+
+def _split_paragraphs(paras: tuple[Paragraph, ...], starts: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """One fragment per paragraph a span runs over."""
+    i = max(bisect.bisect_right(starts, start) - 1, 0)
+    out = []
+    while i < len(paras) and paras[i].start < end:
+        s, e = max(start, paras[i].start), min(end, paras[i].end)
+        if e > s:
+            out.append((s, e))
+        i += 1
+    return out or [(start, end)]
+
+
+def kind_of(text: str, fragments: list[tuple[int, int]], top: list[QuotedSpan],
+            starts: list[int] | None = None) -> str:
+    """direct (every fragment is a quoted passage), mixed (some quoted words), indirect (none)."""
+    starts = [q.start for q in top] if starts is None else starts
+    whole = True
+    any_quote = False
+    for s, e in fragments:
+        i = bisect.bisect_left(starts, s)
+        inside = []
+        while i < len(top) and top[i].start < e:
+            if top[i].end <= e:
+                inside.append(top[i])
+            i += 1
+        if inside:
+            any_quote = True
+        rest = text[s:e]
+        for q in inside:
+            rest = rest.replace(text[q.start:q.end], "", 1)
+        if not inside or rest.strip(_TRIM):
+            whole = False
+    if any_quote and whole:
+        return "direct"
+    return "mixed" if any_quote else "indirect"
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+
+def _record(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...], top: list[QuotedSpan],
+            a: attribution.Attribution, r: speakers.Resolved, open_ends: set[int], index: "_Index") -> Quote:
+    fragments: list[tuple[int, int]] = []
+    for s, e in a.fragments:
+        fragments.extend(_split_paragraphs(paras, index.paras, s, e))
+    start, end = fragments[0][0], fragments[-1][1]
+    first = _sentence_index(index.sents, start)
+    last = _sentence_index(index.sents, max(end - 1, start))
+    context = text[sents[first].start:sents[last].end] if sents else text[start:end]
+    warns = tuple("quote mark opened here is never closed" for s, e in a.fragments if e in open_ends)
+    return Quote(
+        kind=kind_of(text, list(a.fragments), top, index.quotes),
+        text=text[start:end], start=start, end=end, fragments=tuple(fragments),
+        speaker=r.speaker, speaker_title=r.title, speaker_type=r.type, mention=r.mention, cue=a.cue,
+        paragraph=sents[first].paragraph if sents else 1,
+        sentence=first + 1, context=context, rule=a.rule, warnings=warns)

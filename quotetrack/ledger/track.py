@@ -1,0 +1,312 @@
+"""The ``quotetrack track …`` commands: a ledger of quotes and claims across an archive.
+
+Each ``run_*`` function does one sub-command against a :class:`~quotetrack.ledger.store.Ledger`
+and returns the exit code; :mod:`quotetrack.cli` parses the options and calls it.
+Problems are one line on stderr (``quotetrack: FILE: what is wrong``) through
+:func:`quotetrack.cli.report`.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import time
+from typing import Any, Iterable, Sequence, TextIO
+
+from ..errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, report
+from .rows import ClaimRow, QuoteRow, content_hash, source_key
+from .schema import LedgerError
+from .store import Ledger
+from ..text.spans import shorten
+from .. import pipeline
+from ..read import inputs as reader
+from ..claims import repeats
+from ..claims.repeats import number_changes
+
+STATUSES = ("added", "unchanged", "replaced", "failed")
+CLAIM_TABLE = ("date", "outlet", "speaker", "score", "claim", "document")
+SPEAKER_TABLE = ("speaker", "type", "also written", "documents", "quotes", "claims")
+CLAIM_COLUMNS = ("doc_id", "outlet", "date", "url", "speaker", "speaker_type", "claim", "score",
+                 "check_worthy", "types", "quantities", "paragraph", "sentence", "start", "end")
+QUOTE_COLUMNS = ("doc_id", "outlet", "date", "url", "speaker", "speaker_type", "kind", "cue", "quote",
+                 "paragraph", "sentence", "start", "end")
+EXPORTS = ("claims", "quotes")
+EXPORT_FORMATS = ("csv", "jsonl")
+CELL_WIDTH = 70       # a claim or quote cell is shortened to this many characters
+NAME_WIDTH = 40       # a speaker cell
+SCORE_DIGITS = 4      # decimals of a claim score in an export
+PROGRESS_SECONDS = 1.0   # how often `track add` rewrites its running count on a terminal
+
+
+def open_ledger(path: str, create: bool = False) -> Ledger | None:
+    """The ledger at ``path``, or None after reporting why it cannot be used."""
+    try:
+        return Ledger(path, create=create)
+    except LedgerError as exc:
+        report(path, str(exc))
+        return None
+
+
+def summary(counts: dict[str, int]) -> str:
+    """``added 3, unchanged 1, replaced 0, failed 0``.
+
+    >>> summary({"added": 3, "unchanged": 1})
+    'added 3, unchanged 1, replaced 0, failed 0'
+    """
+    return ", ".join(f"{s} {counts.get(s, 0)}" for s in STATUSES)
+
+
+# --- add ----------------------------------------------------------------------------------------
+
+class Progress:
+    """A running count on one line of a terminal (``\r`` rewrites it), at most once a
+    second; nothing when the stream is not a terminal."""
+
+    def __init__(self, stream: TextIO | None, every: float | None = None):
+        self.stream = stream if stream is not None and stream.isatty() else None
+        self.every = PROGRESS_SECONDS if every is None else every
+        self.last = time.monotonic()
+        self.shown = False
+
+    def update(self, counts: dict[str, int]) -> None:
+        now = time.monotonic()
+        if self.stream is not None and now - self.last >= self.every:
+            self.stream.write(f"\r{summary(counts)} …")
+            self.stream.flush()
+            self.last, self.shown = now, True
+
+    def clear(self) -> None:
+        """Erase the count (before a message, and at the end)."""
+        if self.shown:
+            self.stream.write("\r\x1b[K")          # back to the start, erase the line
+            self.stream.flush()
+            self.shown = False
+
+
+def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any, out: TextIO,
+            err: TextIO | None = None) -> int:
+    """Extract every input and store it, one document a transaction; print the summary.
+
+    A document whose text is already in is skipped before extraction, so a rerun after
+    an interruption goes quickly to where the last one stopped.  Ctrl-C rolls back the
+    document being written, prints the summary and returns 130.  When ``err`` is a
+    terminal, a running count is shown on it.
+    """
+
+    ledger = open_ledger(db, create=True)
+    if ledger is None:
+        return EXIT_FAILED
+    counts = dict.fromkeys(STATUSES, 0)
+    code = EXIT_OK
+    storing: tuple[str, str, int] | None = None   # the last document given to the ledger:
+    #                                               (hash, its status if it commits, the count before)
+    progress = Progress(err)
+
+    def problem(source: str, message: str) -> None:
+        progress.clear()
+        report(source, message)
+    try:
+        for item in reader.iter_inputs(paths, input_format):
+            progress.update(counts)
+            if isinstance(item, reader.InputError):
+                counts["failed"] += 1
+                problem(item.source, item.message)
+                continue
+            digest = content_hash(item.text)
+            if ledger.has(digest):
+                counts["unchanged"] += 1
+                continue
+            try:
+                doc = pipeline.extract(item.text, doc_id=item.doc_id, config=config, meta=item.meta)
+            except Exception as exc:   # noqa: BLE001 - one bad article must not end the batch
+                counts["failed"] += 1
+                problem(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
+                continue
+            storing = (digest, "replaced" if ledger.has_source(source_key(doc)) else "added",
+                       sum(counts.values()))
+            counts[ledger.add(doc, digest)] += 1
+    except KeyboardInterrupt:
+        code = EXIT_INTERRUPTED
+        # Ctrl-C between a document's commit and its count: count it now.
+        if storing and sum(counts.values()) == storing[2] and ledger.has(storing[0]):
+            counts[storing[1]] += 1
+        problem(db, "interrupted; every document counted as added is stored, "
+                   "and running the same command again goes on from there")
+    except sqlite3.Error as exc:
+        code = EXIT_FAILED
+        problem(db, f"stopped: {exc}")
+    finally:
+        progress.clear()
+        ledger.close()
+    out.write(f"{summary(counts)} ({db})\n")
+    if code == EXIT_OK and counts["failed"]:
+        code = EXIT_FAILED
+    return code
+
+
+# --- speakers, claims ------------------------------------------------------------------------
+
+def run_speakers(db: str, out: TextIO, style: str) -> int:
+    """A table of every speaker: the names it was written as, documents, quotes, claims."""
+    from tabulate import tabulate
+    ledger = open_ledger(db)
+    if ledger is None:
+        return EXIT_FAILED
+    with ledger:
+        rows = [[shorten(r.name, NAME_WIDTH), r.type, shorten("; ".join(r.aliases), CELL_WIDTH), r.documents,
+                 r.quotes, r.claims]
+                for r in ledger.speakers()]
+    if not rows:
+        out.write("(no speakers yet)\n")
+        return EXIT_OK
+    out.write(tabulate(rows, headers=SPEAKER_TABLE, tablefmt=style, disable_numparse=True) + "\n")
+    return EXIT_OK
+
+
+def speaker_id(ledger: Ledger, db: str, name: str | None) -> tuple[bool, int | None]:
+    """(found, id) of ``--speaker NAME``; reports an unknown name."""
+    if name is None:
+        return True, None
+    found = ledger.find_speaker(name)
+    if found is None:
+        report(db, f"no speaker named {name!r} (see `quotetrack track speakers`)")
+        return False, None
+    return True, found
+
+
+def run_claims(db: str, out: TextIO, style: str, speaker: str | None = None, since: str | None = None,
+               until: str | None = None, outlet: str | None = None, min_score: float | None = None,
+               everything: bool = False) -> int:
+    """A table of the stored claims that pass the filters, oldest first (check-worthy
+    ones unless ``min_score`` or ``everything`` says otherwise)."""
+    from tabulate import tabulate
+    ledger = open_ledger(db)
+    if ledger is None:
+        return EXIT_FAILED
+    with ledger:
+        ok, sid = speaker_id(ledger, db, speaker)
+        if not ok:
+            return EXIT_FAILED
+        rows = [[r.day or r.date or "", r.outlet or "", shorten(r.speaker, NAME_WIDTH), f"{r.score:.2f}",
+                 shorten(r.text, CELL_WIDTH), r.doc_id]
+                for r in ledger.claims(sid, since, until, outlet, min_score, everything)]
+    if not rows:
+        out.write("(no claims)\n")
+        return EXIT_OK
+    out.write(tabulate(rows, headers=CLAIM_TABLE, tablefmt=style, disable_numparse=True) + "\n")
+    out.write(f"\n{len(rows)} claim{'' if len(rows) == 1 else 's'}\n")
+    return EXIT_OK
+
+
+# --- repeats ---------------------------------------------------------------------------------
+
+def run_repeats(db: str, out: TextIO, style: str, similarity: float, min_score: float | None = None,
+                everything: bool = False, as_json: bool = False) -> int:
+    """Every claim made in two documents or more: where, by whom, and number changes."""
+    ledger = open_ledger(db)
+    if ledger is None:
+        return EXIT_FAILED
+    with ledger:
+        items = ledger.repeat_items(min_score, everything)
+    groups = repeats.group(items, similarity)
+    if as_json:
+        for g in groups:
+            out.write(json.dumps(group_record(g), ensure_ascii=False) + "\n")
+        return EXIT_OK
+    if not groups:
+        out.write("(no repeated claims)\n")
+        return EXIT_OK
+    for n, g in enumerate(groups, 1):
+        out.write(render_group(n, g, style))
+    out.write(f"{len(groups)} repeated claim{'' if len(groups) == 1 else 's'} "
+              f"among {len(items)} claims\n")
+    return EXIT_OK
+
+
+def render_group(number: int, members: Sequence[Any], style: str) -> str:
+    """One repeated claim: a heading, a row per time it was made, its number changes."""
+    from tabulate import tabulate
+    docs = len({m.document for m in members})
+    speakers = list(dict.fromkeys(m.speaker for m in members))
+    lines = [f"{number}. {shorten(members[0].text, 100)}",
+             f"   {len(members)} times in {docs} documents, by {', '.join(speakers)}"]
+    rows = [[m.date or "", shorten(m.speaker, NAME_WIDTH), m.document, shorten(m.text, CELL_WIDTH)]
+            for m in members]
+    table = tabulate(rows, headers=("date", "speaker", "document", "claim"), tablefmt=style,
+                     disable_numparse=True)
+    lines.extend("   " + line for line in table.splitlines())
+    for change in number_changes(members):
+        lines.append(f"   number changed: {change.describe()}")
+    return "\n".join(lines) + "\n\n"
+
+
+def group_record(members: Sequence[Any]) -> dict[str, Any]:
+    """The JSON Lines form of one repeated claim."""
+    return {
+        "claim": members[0].text,
+        "speakers": list(dict.fromkeys(m.speaker for m in members)),
+        "claims": [{"id": m.id, "text": m.text, "speaker": m.speaker, "doc_id": m.document, "date": m.date,
+                    "quantities": [a._asdict() for a in m.quantities]} for m in members],
+        "number_changes": [{"from": c.old.text, "from_value": c.old.value, "from_date": c.before.date,
+                            "from_doc_id": c.before.document, "to": c.new.text, "to_value": c.new.value,
+                            "to_date": c.after.date, "to_doc_id": c.after.document, "unit": c.new.unit}
+                           for c in number_changes(members)],
+    }
+
+
+# --- export, alias -----------------------------------------------------------------------------
+
+def claim_record(r: ClaimRow) -> dict[str, Any]:
+    return dict(zip(CLAIM_COLUMNS, (r.doc_id, r.outlet, r.date, r.url, r.speaker, r.speaker_type, r.text,
+                                    round(r.score, SCORE_DIGITS), r.check_worthy, r.types, r.quantities, r.paragraph,
+                                    r.sentence, r.start, r.end)))
+
+
+def quote_record(r: QuoteRow) -> dict[str, Any]:
+    return dict(zip(QUOTE_COLUMNS, (r.doc_id, r.outlet, r.date, r.url, r.speaker, r.speaker_type, r.kind,
+                                    r.cue, r.text, r.paragraph, r.sentence, r.start, r.end)))
+
+
+def write_records(records: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str, out: TextIO) -> None:
+    """CSV with a header row (empty cells for missing values), or one JSON object a line."""
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        for rec in records:
+            writer.writerow(["" if rec[c] is None else rec[c] for c in columns])
+    else:
+        for rec in records:
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def run_export(db: str, out: TextIO, fmt: str, what: str, speaker: str | None = None,
+               since: str | None = None, until: str | None = None, outlet: str | None = None,
+               min_score: float | None = None, everything: bool = False) -> int:
+    """The stored claims (check-worthy unless told otherwise) or quotes as CSV or JSON Lines."""
+    ledger = open_ledger(db)
+    if ledger is None:
+        return EXIT_FAILED
+    with ledger:
+        ok, sid = speaker_id(ledger, db, speaker)
+        if not ok:
+            return EXIT_FAILED
+        if what == "claims":
+            write_records(map(claim_record, ledger.claims(sid, since, until, outlet, min_score, everything)), CLAIM_COLUMNS, fmt, out)
+        else:
+            write_records(map(quote_record, ledger.quotes(sid, since, until, outlet)), QUOTE_COLUMNS, fmt, out)
+    return EXIT_OK
+
+
+def run_alias(db: str, old: str, new: str, out: TextIO) -> int:
+    """Merge or rename speakers so that ``old`` is a name of ``new``; say what was done."""
+    ledger = open_ledger(db)
+    if ledger is None:
+        return EXIT_FAILED
+    with ledger:
+        try:
+            result = ledger.alias(old, new)
+        except LookupError as exc:
+            report(db, str(exc))
+            return EXIT_FAILED
+    out.write(result.describe() + "\n")
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""Reading inputs: plain text, JSON Lines, directories, standard input, transcripts."""

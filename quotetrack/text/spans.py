@@ -1,0 +1,53 @@
+"""Offsets and spans of one text: the line table, and text shortened for one line of output."""
+from __future__ import annotations
+
+import bisect
+import re
+
+_NEWLINE = re.compile(r"\n")     # a line break: what Lines counts
+WHITESPACE = re.compile(r"\s+")
+QUOTE_WIDTH = 80       # a table cell's quote is shortened to this many characters
+
+
+class Lines:
+    """Line and column (both from 1; columns count characters) of offsets into one text,
+    by bisection over the line starts: the one line table of drafts, sources and outputs.
+
+    >>> Lines("ab\\ncd").position(3), Lines("a\\nb\\nc").line(4)
+    ((2, 1), 3)
+    """
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i + 1, offset - self.starts[i] + 1
+
+
+def one_line(text: str | None) -> str:
+    """``text`` with every run of white space (newlines too) made one space; None -> ''."""
+    return WHITESPACE.sub(" ", text).strip() if text else ""
+
+
+def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
+    """``text`` on one line, cut to at most ``width`` characters with a closing ``…``.
+
+    The cut falls at a word boundary when one is near the end.
+
+    >>> shorten("one two three four", 15)
+    'one two three…'
+    >>> shorten("one two three four", 12)
+    'one two thr…'
+    """
+    text = one_line(text)
+    if len(text) <= width:
+        return text
+    cut = text[:width - 1]
+    space = cut.rfind(" ")
+    if space >= width * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip() + "…"

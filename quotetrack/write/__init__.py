@@ -1,0 +1,1 @@
+"""Writers: tables, CSV, JSON Lines, JSON and Markdown of documents, quotes and claims."""
