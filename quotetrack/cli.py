@@ -131,6 +131,12 @@ def _add_eval(commands: argparse._SubParsersAction) -> None:
                    help="write the misses and false alarms to FILE (JSON Lines)")
     p.add_argument("--limit", type=positive_int, metavar="N",
                    help="score only the first N gold documents")
+    p.add_argument("--resolution", action="store_true",
+                   help="GOLD is a speaker-resolution gold (corpus/resolution/): report accuracy "
+                        "by mention class and by speaker basis, and the share of mentions found")
+    p.add_argument("--texts", metavar="FILE",
+                   help="with --resolution: JSON Lines of {doc_id, text} holding the gold's articles "
+                        "(default: ../shared/data/polnear/train.jsonl)")
     p.set_defaults(func=cmd_eval, parser=p)
 
 
@@ -402,6 +408,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
             raise
         report("eval", "the evaluation module (quotetrack/evaluation/attribution.py) is not available")
         return EXIT_FAILED
+    if args.resolution:
+        return _eval_resolution(args)
+    if args.texts is not None:
+        report("eval", "--texts needs --resolution")
+        return EXIT_FAILED
     try:
         code = evaluate.run(args.gold, pred=args.pred, as_json=args.json,
                             merge_floating=args.merge_floating, by_rule=args.by_rule,
@@ -413,6 +424,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
         report(exc.filename or args.gold, exc.strerror or str(exc))
         return EXIT_FAILED
     return int(code or 0)
+
+
+def _eval_resolution(args: argparse.Namespace) -> int:
+    """``eval --resolution``: :func:`quotetrack.evaluation.resolution.run` (imported only now)."""
+    from .evaluation import resolution
+    if args.pred is not None or args.merge_floating or args.by_rule or args.raw_gold_kinds:
+        report("eval", "--resolution takes none of --pred, --merge-floating, --by-rule, --raw-gold-kinds")
+        return EXIT_FAILED
+    try:
+        return resolution.run(args.gold, texts=args.texts, as_json=args.json, errors=args.errors,
+                              limit=args.limit, out=sys.stdout)
+    except OSError as exc:
+        report(exc.filename or args.gold, exc.strerror or str(exc))
+        return EXIT_FAILED
 
 
 # --- eval-claims ----------------------------------------------------------------------------------

@@ -28,8 +28,10 @@ _words = lexicon.WordClasses("word_classes.txt")   # _words.name_joiners, ... (d
 
 # A run of capitalised words, allowing "of", "the", "and", "de", "bin" inside and abbreviations:
 # "US Secretary of Defense Mark Esper", "Sen. Ted Cruz", "Mr. Trump".
+# Dotted initials count as one word ("U.N. Women", not "N. Women").
 _NAME_RUN = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?)(?:[ \t]+(?:(?:of|the|de|da|van|von|bin|al|la|le)[ \t]+)?[A-Z][\w’'\-]*\.?)*")
+    r"(?<![\w’'.])(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?)"
+    r"(?:[ \t]+(?:(?:of|the|de|da|van|von|der|den|bin|al|la|le)[ \t]+){0,2}(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?))*")
 _WORD = re.compile(r"\S+")
 # A capitalised word and one space right before a word: "Barack " in "''Barack Obama".
 _AFTER_NAME_WORD = re.compile(r"[A-Z][\w’'\-]*[ \t]$")
@@ -71,7 +73,8 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """Split the title from a name at the last title word that has a capitalised name after it:
     ["Defense", "Minister", "Benny", "Gantz"] -> (["Defense", "Minister"], ["Benny", "Gantz"]);
     ["Pentagon", "spokesman", "Navy", "Capt.", "Jeff", "Davis"] -> (["Pentagon", "spokesman",
-    "Navy", "Capt."], ["Jeff", "Davis"])."""
+    "Navy", "Capt."], ["Jeff", "Davis"]); a name ending in a title word after a given name
+    (data/first_names.txt) is a name: ["Charlie", "King"] -> ([], ["Charlie", "King"])."""
     titles, _, honorifics, _, _, _, _ = _lists()
     people = lexicon.lower_words("person_nouns.txt")
     last = -1
@@ -81,6 +84,11 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
                 or (i == last + 1 and low in people):      # "Engineer Saoirse Donnelly"
             last = i
     if last == len(words) - 1:
+        # a name that ends in a title word is a name: "Charlie King", "John Bishop", "Sen. Sam Judge"
+        firsts = lexicon.words("first_names.txt")
+        k = next((i for i in range(len(words) - 2, -1, -1) if words[i] in firsts), None)
+        if k is not None and all(w[:1].isupper() for w in words[k:]):
+            return words[:k], words[k:]
         return words, []
     name = words[last + 1:]
     if not all(w[:1].isupper() or w.lower() in _words.name_particles for w in name):
