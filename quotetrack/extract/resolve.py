@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import islice
 
 from ..text import lexicon
@@ -34,9 +35,11 @@ from . import entities as em
 from . import speakers as names
 from .attribute import Attribution
 from .segment import paragraph_ranks
-from .speakers import PERSON_PRONOUNS, _NO_CONTINUITY, _clean, _lists, _mention_type, main_subject, split_title
+from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
 
-WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person
+WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
+# Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
+_NO_CONTINUITY = frozenset({"colon", "dash"})
 CLOSE = 0.5                   # a runner-up this close to the best gets a warning
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
 # Salience of a candidate for he/she (set on the resolution gold):
@@ -61,15 +64,19 @@ class Resolved:
     warning: str | None = None
 
 
+@lru_cache(maxsize=1)
+def _title_nouns() -> frozenset[str]:
+    return _lists()[0] | lexicon.lower_words("person_nouns.txt")
+
+
 def opens_clause(text: str, start: int) -> bool:
     """Whether a name at ``start`` is the subject of its clause, judged by the words before
     it: lower-case titles and modifiers ("three-term County Executive Gordon Pellham") belong
     to the name's phrase; then punctuation, a clause opener or a cue ("said Gantz") shows a
     subject, an opening quote mark or any other word does not; a name opening a paragraph
     is one.  (:func:`.speakers.main_subject` judges by the one word before the name.)"""
-    titles = names._title_nouns()
+    titles = _title_nouns()
     words = names._words
-    cues = lexicon.cues()
     i = start - 1
     skipped = False
     for _ in range(6):
@@ -205,7 +212,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     order = sorted((i for i, a in enumerate(attrs) if not (a.follows is not None and a.follows < i)
                     and a.source is not None),
                    key=lambda i: (attrs[i].antecedent or attrs[i].source)[0])
-    spoken: list = []                     # (offset, paragraph rank, Resolved, None): for it/they
+    spoken: list = []                     # (offset, paragraph rank, Resolved): for it/they
     for i in order:
         a = attrs[i]
         start, end = a.antecedent or a.source
@@ -223,7 +230,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         out[i] = res
         if a.rule not in _NO_CONTINUITY:
             sal.spoke(res.entity, start)
-            spoken.append((start, rank_of(start), res, None))
+            spoken.append((start, rank_of(start), res))
     for i, a in enumerate(attrs):
         if out[i] is not None:
             continue
@@ -263,11 +270,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             ent = model.entities[eid]
             ent.gender = ent.gender or gender
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid, warn)
-        res, _ = names._resolve_pronoun(written, start, rank_of(start), spoken, None, None)
-        if res.speaker is None:
+        res = _group_for(low, rank_of(start), spoken)
+        if res is None or res.speaker is None:
             return Resolved(mention, None, None, "pronoun", "unresolved")
-        eid = model._orgs.get(res.speaker)
-        return Resolved(res.mention, res.speaker, res.title, res.type, "pronoun", eid)
+        return Resolved(mention, res.speaker, res.title, res.type, "pronoun", res.entity)
     inner = _person_in(text, model, start, end) if kind != "person" else None
     if inner is not None:
         ent = model.entities[inner.entity]
@@ -320,6 +326,18 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             ent = model.entities[eid]
             return Resolved(mention, ent.name, ent.title, ent.type, "description", eid)
     return Resolved(mention, name, None, kind, "unresolved")
+
+
+def _group_for(pronoun: str, rank: int, spoken: list) -> Resolved | None:
+    """it / they / we: the organisation ("it") or the organisation or group ("they", "we")
+    that spoke last within WINDOW paragraphs."""
+    want = "organisation" if pronoun == "it" else None
+    for _, para, res in reversed(spoken):
+        if rank - para > WINDOW:
+            break
+        if res.type in ("organisation", "descriptor") and (want is None or res.type == want):
+            return res
+    return None
 
 
 def _person_in(text: str, model: em.Model, start: int, end: int) -> em.Occurrence | None:
