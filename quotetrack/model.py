@@ -21,6 +21,8 @@ BASES: tuple[str, ...] = get_args(Basis)
 # Bases that read the speaker through a pronoun or a description: an editor should look
 # (the table marks them "(?)"; check makes a wrong speaker against them a warning).
 UNCONFIRMED_BASES = frozenset({"pronoun", "description"})
+ARTICLE = "(article)"            # Claim.speaker of the reporter's own narrative
+UNKNOWN = "(unknown)"            # Claim.speaker of a quote with neither a resolved speaker nor a mention
 TRANSCRIPT_RULE = "transcript"   # Quote.rule of a transcript turn (pipeline.extract_transcript)
 
 
