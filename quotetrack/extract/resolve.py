@@ -248,7 +248,8 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     ents = tuple(Entity(model.entities[e].name, model.entities[e].type, model.entities[e].title,
                         model.entities[e].gender, roles=tuple(sorted(model.entities[e].roles)))
                  for e in used)
-    final = [replace(r, entity=index[r.entity], speaker=model.entities[r.entity].name)
+    final = [replace(r, entity=index[r.entity], speaker=model.entities[r.entity].name,
+                     title=r.title or model.entities[r.entity].title)
              if r.entity is not None else r for r in out]
     return final, ents
 
@@ -294,6 +295,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             ent = model.entities[occ.entity]
             basis = "named" if len(name_words) > 1 and ent.name.split()[-1] == name_words[-1] and \
                 name_words[0] == ent.name.split()[0] or " ".join(name_words) == ent.name else "alias"
+            if title and ent.title is None:
+                ent.title = title         # "opposition lawmaker Ingrid Haldane", then "Haldane said"
             return Resolved(mention, ent.name, title or ent.title, "person", basis, ent.id)
         if not name_words:
             return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
