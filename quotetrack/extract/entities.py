@@ -45,6 +45,7 @@ INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 _RANKS = frozenset({"deputy", "vice", "assistant", "associate", "acting", "former", "ex", "junior",
                     "under", "co", "interim", "shadow", "lieutenant"})
 RECENT = 8                                # entities kept in the running salience list
+ROLE_READS = 3                            # namings of an entity read for roles and gender (introductions)
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +174,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
     """The entity model of a document: every person and organisation named outside ``skip``;
     ``quoted`` (the top-level quoted spans) marks the namings inside quote marks."""
     titles, orgs, honorifics, function = _lists()[0], _lists()[1], _lists()[2], _lists()[3]
-    kinds = _kind_words()
+    org_words = orgs | _kind_words()
     persons = lexicon.lower_words("person_nouns.txt")
     gendered = _gendered_nouns()
     entities: list[EntityState] = []
@@ -186,14 +187,17 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         k = bisect.bisect_right(q_starts, offset) - 1
         return k >= 0 and offset < quoted[k][1]
 
+    by_surname, by_first = model._by_surname, model._by_first
     for run in _runs(text, single=True):
+        if len(run) == 1:
+            word = run[0][1]
+            if word not in by_surname and word not in by_first:
+                word = _clean(word).rstrip(".")
+                if word not in by_surname and word not in by_first:
+                    continue              # a capitalised word nobody is named by
         k = bisect.bisect_right(skip_starts, run[0][0]) - 1
         if k >= 0 and run[0][0] < skip[k][1]:
             continue
-        if len(run) == 1:
-            word = _clean(run[0][1]).rstrip(".")
-            if word not in model._by_surname and word not in model._by_first:
-                continue                  # a capitalised word nobody is named by
         while run and run[0][1].lower() in function and run[0][1].lower() not in titles \
                 and not run[0][1].isupper():
             run = run[1:]
@@ -209,7 +213,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         title, name = split_title(words)
         titled = bool(title) and bool(name) and _is_person_name(_name_words(name))
         if not titled and len(words) >= 2 and (INITIALS.fullmatch(words[0]) or any(
-                _clean(w).lower() in orgs or _clean(w).lower() in kinds for w in words)):
+                _clean(w).lower() in org_words for w in words)):
             joined = _ORG_BEFORE_AND.search(text, max(0, start - 60), start)
             if joined:                    # "Dunmore Fire and Rescue Service"
                 start = joined.start()
@@ -253,9 +257,10 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 g = honorifics.get(w.lower()) or honorifics.get(w.lower().rstrip("."))
                 if g in ("m", "f"):
                     ent.gender = ent.gender or g
-        if len(words) > 1:
+        seen = model.count.get(eid, 0)
+        if len(words) > 1 and seen < ROLE_READS:
             _roles_around(text, start, end, ent, titles, persons, gendered)
-        model.count[eid] = model.count.get(eid, 0) + 1
+        model.count[eid] = seen + 1
         occurrences.append(Occurrence(start, end, eid, inside(start)))
     return model
 

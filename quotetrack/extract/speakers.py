@@ -135,7 +135,9 @@ def _runs(text: str, single: bool = False):
     abbreviations = lexicon.lower_words("abbreviations.txt")
     for m in _NAME_RUN.finditer(text):
         group = m.group()
-        if not single and " " not in group and "\t" not in group:
+        if " " not in group and "\t" not in group:
+            if single:
+                yield [(m.start(), group)]
             continue                      # one word: neither a full name nor a title and a name
         run: list[tuple[int, str]] = []
         for w in _WORD.finditer(group):
