@@ -235,8 +235,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         name = _name_words(name)
         if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names():
             title, name = name[:1], name[1:]          # "Comedian Sarah Silverman"
-        if not _is_person_name(name):
-            continue
+        if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)):
+            continue                      # not a name; "FULL TEXT", "AP PHOTO": a heading in capitals
         if len(words) > 2 and words[0].endswith("ing") and words[0][:1].isupper() and not title:
             words, start = words[1:], run[1][0]      # "Using Ted Cruz", "Asked …"
             title, name = split_title(words)
