@@ -25,6 +25,7 @@ The salience weights were set on the hand-resolved gold in corpus/resolution/ (s
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
@@ -301,9 +302,13 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             if title and ent.title is None:
                 ent.title = title         # "opposition lawmaker Ingrid Haldane", then "Haldane said"
             return Resolved(mention, ent.name, title or ent.title, "person", basis, ent.id)
-        if not name_words:
+        if not name_words or _group(name_words, model):
             return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
                             "descriptor", "unresolved")
+        if _plural_group(name_words, model):
+            eid = _adhoc_org(model, name_words[0], start, "group")
+            return Resolved(Mention(start, end, written, "organisation", None, name_words[0]), name_words[0],
+                            None, "organisation", "named", eid)
         eid = em.person_entity(model, name_words, title_words, start)
         ent = model.entities[eid]
         return Resolved(mention, ent.name, title or ent.title, "person", "named", eid)
@@ -334,6 +339,24 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     return Resolved(mention, name, None, kind, "unresolved")
 
 
+def _group(name_words: list[str], model: em.Model) -> bool:
+    """A capitalised group named at a cue with a quantity or a description, not a person:
+    "many Democrats", "veteran Republicans", "Republican members of Congress"."""
+    return any(w.islower() for w in name_words if w.lower() not in names._words.name_particles)
+
+
+# The plural of a party, a nation or a generation: "Democrats", "Republicans", "Hispanics",
+# "Millennials", "Evangelicals", "Loyalists" (not a surname in -s: "Jones", "Sanders").
+_GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:crats|icans|ians|ics|ials|icals|ists|ites)")
+
+
+def _plural_group(name_words: list[str], model: em.Model) -> bool:
+    """One capitalised plural of a group nobody is named by ("Democrats", "Millennials")."""
+    word = name_words[0]
+    return len(name_words) == 1 and _GROUP_PLURAL.fullmatch(word) is not None \
+        and word not in model._by_surname
+
+
 def _group_for(pronoun: str, rank: int, spoken: list) -> Resolved | None:
     """it / they / we: the organisation ("it") or the organisation or group ("they", "we")
     that spoke last within WINDOW paragraphs."""
@@ -358,12 +381,37 @@ def _person_in(text: str, model: em.Model, start: int, end: int) -> em.Occurrenc
             found.append(o)
         i += 1
     for n, o in enumerate(found):
-        if text.startswith(("’s", "'s", "’", "'"), o.end):
-            continue                      # a possessor
+        named = text[o.start:o.end]
+        if named.endswith(_POSSESSIVE) or text.startswith(_POSSESSIVE, o.end):
+            following = text[o.end:end].split()
+            if following and following[-1].lower() in lexicon.lower_words("document_nouns.txt"):
+                return o                  # a document's author: "Axelrod’s memoir", "Trump’s tweet"
+            continue                      # a possessor: "Clinton’s lawyers"
         if n + 1 < len(found) and not any(c in text[o.end:found[n + 1].start] for c in ",;:()"):
             continue                      # a modifier of the next name
-        return o
+        if _heads(text[start:o.start], text[o.end:end]):
+            return o
     return None
+
+
+_POSSESSIVE = ("’s", "'s", "’", "'")
+# What may follow the name that heads a mention: nothing, an apposition, "of" a place or
+# body, a parenthesis, a relative clause ("Mr. Rubio, a career politician", "Senator Marco
+# Rubio of Florida", "Rep. Hank Johnson (D-Ga.)").
+_AFTER_HEAD = re.compile(r"\s*(?:$|[,(—–]|of\s|who\s|whose\s|[a-z]+ed\b)")
+# A preposition before a name inside a mention makes the name an object: "Attorneys for Clinton".
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|with|to|from|by|at|near|behind|against|among)\s")
+
+
+def _heads(before: str, after: str) -> bool:
+    """Whether a name with ``before`` and ``after`` it inside a mention is the mention's head:
+    not "Sanders supporters", "one Obama insider", "Attorneys for Clinton"; yes "former Gov.
+    Bill Richardson of New Mexico", "the bureau's director, James B. Comey"."""
+    if not _AFTER_HEAD.match(after):
+        return False
+    if not before.strip() or before.rstrip().endswith((",", "—", "–")):
+        return True
+    return not _PREPOSITION_BEFORE.search(before)
 
 
 def _author(words: list[str]) -> list[str] | None:
@@ -412,11 +460,11 @@ def _describe(model: em.Model, sal: _Salience, words: list[str], start: int) -> 
     return None
 
 
-def _adhoc_org(model: em.Model, name: str, start: int) -> int:
-    """The organisation entity of a name read at a cue that the model did not index."""
+def _adhoc_org(model: em.Model, name: str, start: int, kind: str = "organisation") -> int:
+    """The organisation (or group) entity of a name read at a cue that the model did not index."""
     eid = model._orgs.get(name)
     if eid is None:
         eid = len(model.entities)
-        model.entities.append(em.EntityState(eid, name, "organisation", start))
+        model.entities.append(em.EntityState(eid, name, kind, start))
         model._orgs[name] = eid
     return eid
