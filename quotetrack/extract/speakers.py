@@ -14,10 +14,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
-
 import re
 
 from ..text import lexicon
+from ..text.names import split_title
+
 
 _words = lexicon.WordClasses("word_classes.txt")   # _words.name_joiners, ... (data/word_classes.txt)
 
@@ -58,33 +59,6 @@ def _clean(word: str) -> str:
     if word.endswith(".") and len(word) > 2 and word[:-1].isalpha() and not word[:-1].isupper():
         word = word[:-1]
     return word
-
-
-def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """Split the title from a name at the last title word that has a capitalised name after it:
-    ["Defense", "Minister", "Benny", "Gantz"] -> (["Defense", "Minister"], ["Benny", "Gantz"]);
-    ["Pentagon", "spokesman", "Navy", "Capt.", "Jeff", "Davis"] -> (["Pentagon", "spokesman",
-    "Navy", "Capt."], ["Jeff", "Davis"]); a name ending in a title word after a given name
-    (data/first_names.txt) is a name: ["Charlie", "King"] -> ([], ["Charlie", "King"])."""
-    titles, _, honorifics, _, _, _, _ = _lists()
-    people = lexicon.lower_words("person_nouns.txt")
-    last = -1
-    for i, w in enumerate(words):
-        low = w.lower()
-        if low in titles or low in honorifics or low.rstrip(".") in titles \
-                or (i == last + 1 and low in people):      # "Engineer Saoirse Donnelly"
-            last = i
-    if last == len(words) - 1:
-        # a name that ends in a title word is a name: "Charlie King", "John Bishop", "Sen. Sam Judge"
-        firsts = lexicon.words("first_names.txt")
-        k = next((i for i in range(len(words) - 2, -1, -1) if words[i] in firsts), None)
-        if k is not None and all(w[:1].isupper() for w in words[k:]):
-            return words[:k], words[k:]
-        return words, []
-    name = words[last + 1:]
-    if not all(w[:1].isupper() or w.lower() in _words.name_particles for w in name):
-        return [], words
-    return words[:last + 1], name
 
 
 def _gender_of_title(title_words: list[str]) -> str | None:
