@@ -217,6 +217,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     for i in order:
         a = attrs[i]
         start, end = a.antecedent or a.source
+        start = _past_marker(text, start, end)
         sal.advance(start)
         res = _resolve_one(text, start, end, model, sal, spoken, rank_of)
         if a.antecedent is not None:
@@ -337,6 +338,14 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             ent = model.entities[eid]
             return Resolved(mention, ent.name, ent.title, ent.type, "description", eid)
     return Resolved(mention, name, None, kind, "unresolved")
+
+
+def _past_marker(text: str, start: int, end: int) -> int:
+    """The start of a source past a social-media marker: "RT Gordon Pellham" -> "Gordon Pellham"."""
+    first, _, rest = text[start:end].partition(" ")
+    if rest and first in lexicon.words("social_markers.txt"):
+        return start + len(first) + 1
+    return start
 
 
 def _group(name_words: list[str], model: em.Model) -> bool:
