@@ -39,12 +39,15 @@ _ROLE_BEFORE = re.compile(r"((?:[a-z][\w\-]*\s+){1,3})$")
 # The first half of an organisation's name joined by "and" / "&" before the run that ends in
 # an organisation word: "Dunmore Fire and " in "Dunmore Fire and Rescue Service".
 _ORG_BEFORE_AND = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*[ \t]+(?:and|&)[ \t]+$")
+# The plural of a party, a nation or a generation: "Democrats", "Republicans", "Hispanics",
+# "Millennials", "Evangelicals", "Loyalists" (not a surname in -s: "Jones", "Sanders").
+GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:crats|icans|ians|ics|ials|icals|ists|ites)")
 # Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 # Rank words that make a different role: "deputy minister" is not "the minister".
 _RANKS = frozenset({"deputy", "vice", "assistant", "associate", "acting", "former", "ex", "junior",
                     "under", "co", "interim", "shadow", "lieutenant"})
-RECENT = 8                                # entities kept in the running salience list
+RECENT = 5                                # entities kept in the running salience list
 ROLE_READS = 3                            # namings of an entity read for roles and gender (introductions)
 
 
@@ -235,8 +238,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         name = _name_words(name)
         if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names():
             title, name = name[:1], name[1:]          # "Comedian Sarah Silverman"
-        if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)):
-            continue                      # not a name; "FULL TEXT", "AP PHOTO": a heading in capitals
+        if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)) \
+                or (not title and GROUP_PLURAL.fullmatch(name[-1])):
+            continue                      # not a name: "FULL TEXT" (a heading), "Turkish Americans" (a group)
         if len(words) > 2 and words[0].endswith("ing") and words[0][:1].isupper() and not title:
             words, start = words[1:], run[1][0]      # "Using Ted Cruz", "Asked …"
             title, name = split_title(words)

@@ -354,15 +354,10 @@ def _group(name_words: list[str], model: em.Model) -> bool:
     return any(w.islower() for w in name_words if w.lower() not in names._words.name_particles)
 
 
-# The plural of a party, a nation or a generation: "Democrats", "Republicans", "Hispanics",
-# "Millennials", "Evangelicals", "Loyalists" (not a surname in -s: "Jones", "Sanders").
-_GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:crats|icans|ians|ics|ials|icals|ists|ites)")
-
-
 def _plural_group(name_words: list[str], model: em.Model) -> bool:
     """One capitalised plural of a group nobody is named by ("Democrats", "Millennials")."""
     word = name_words[0]
-    return len(name_words) == 1 and _GROUP_PLURAL.fullmatch(word) is not None \
+    return len(name_words) == 1 and em.GROUP_PLURAL.fullmatch(word) is not None \
         and word not in model._by_surname
 
 
