@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 
-KEYS = ("start", "end", "text", "class", "entity", "entity_type", "unsure", "note")
+KEYS = ("start", "end", "text", "class", "entity", "entity_type", "members", "unsure", "note")
 
 
 def main(paths: list[str]) -> int:
