@@ -429,12 +429,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def _eval_resolution(args: argparse.Namespace) -> int:
     """``eval --resolution``: :func:`quotetrack.evaluation.resolution.run` (imported only now)."""
     from .evaluation import resolution
-    if args.pred is not None or args.merge_floating or args.by_rule or args.raw_gold_kinds:
-        report("eval", "--resolution takes none of --pred, --merge-floating, --by-rule, --raw-gold-kinds")
+    if args.merge_floating or args.by_rule or args.raw_gold_kinds:
+        report("eval", "--resolution takes none of --merge-floating, --by-rule, --raw-gold-kinds")
         return EXIT_FAILED
     try:
         return resolution.run(args.gold, texts=args.texts, as_json=args.json, errors=args.errors,
-                              limit=args.limit, out=sys.stdout)
+                              limit=args.limit, out=sys.stdout, pred=args.pred)
     except OSError as exc:
         report(exc.filename or args.gold, exc.strerror or str(exc))
         return EXIT_FAILED

@@ -5,7 +5,9 @@ The gold (corpus/resolution/README.md) is JSON Lines, one document a line, holdi
 "unsure"?}]}``; ``class`` is how the source is written (pronoun, name, alias,
 description, organisation, other) and ``entity`` the canonical name it stands for (null:
 no one the article names).  The texts come from a JSON Lines file of ``{"doc_id", "text"}``
-(``--texts``; by default PolNeAR's train.jsonl beside the repository).
+(``--texts``; by default PolNeAR's train.jsonl beside the repository), or the predictions
+come from ``--pred FILE`` (JSON Lines of the output contract; output without
+``speaker_basis`` counts as ``unresolved`` when it names no one, else ``named``).
 
 How a score is made:
 
@@ -36,10 +38,11 @@ from tabulate import tabulate
 from ..config import Config
 from ..model import BASES
 from ..pipeline import extract
+from .gold import load_predictions
 from .matching import EvalError
 
 __all__ = ["CLASSES", "same_entity", "load_resolution_gold", "load_texts", "ResolutionReport",
-           "score_resolution", "format_resolution", "run"]
+           "predict", "score_resolution", "format_resolution", "run"]
 
 CLASSES = ("pronoun", "name", "alias", "description", "organisation", "other")
 ENTITY_TYPES = ("person", "organisation", "group")
@@ -161,29 +164,49 @@ class ResolutionReport:
                 "missing_texts": len(self.missing), "by_class": rows, "by_basis": basis}
 
 
-def _right(m: Mapping[str, Any], quote: Any) -> bool:
+def _basis(quote: Mapping[str, Any]) -> str:
+    """A prediction's basis; for output written before speaker_basis existed (another tool's,
+    or an older quotetrack's): unresolved when it names no one, else named."""
+    basis = quote.get("speaker_basis")
+    if basis in BASES:
+        return basis
+    unnamed = quote.get("speaker") is None or quote.get("speaker_type") in ("descriptor", "pronoun", "unknown")
+    return "unresolved" if unnamed else "named"
+
+
+def _right(m: Mapping[str, Any], quote: Mapping[str, Any], basis: str) -> bool:
     if m.get("entity") is None:
-        return quote.speaker_basis == "unresolved"
-    return quote.speaker_basis != "unresolved" and same_entity(m["entity"], m.get("entity_type"),
-                                                                quote.speaker)
+        return basis == "unresolved"
+    return basis != "unresolved" and same_entity(m["entity"], m.get("entity_type"), quote.get("speaker"))
+
+
+def predict(doc_id: str, text: str) -> list[dict[str, Any]]:
+    """quotetrack's quotes for a gold text, every attribution kept (as JSON Lines records)."""
+    config = Config(attributions="all", claims=False)
+    return extract(text, doc_id=doc_id, config=config).to_dict()["quotes"]
 
 
 def score_resolution(gold: Mapping[str, list[Mapping[str, Any]]], texts: Mapping[str, str],
-                     limit: int | None = None) -> ResolutionReport:
-    """Extract each gold document and score its mentions (see the module's notes)."""
+                     limit: int | None = None,
+                     predictions: Mapping[str, list[Mapping[str, Any]]] | None = None) -> ResolutionReport:
+    """Score each gold document's mentions against quotetrack's extraction of its text, or
+    against ``predictions`` (doc_id -> JSON Lines quote records) when given."""
     report = ResolutionReport()
-    config = Config(attributions="all", claims=False)
     for n, (doc_id, mentions) in enumerate(gold.items()):
         if limit is not None and n >= limit:
             break
         text = texts.get(doc_id)
-        if text is None:
+        if predictions is not None:
+            pred = predictions.get(doc_id)
+        else:
+            pred = predict(doc_id, text) if text is not None else None
+        if pred is None:
             report.missing.append(doc_id)
             continue
         report.documents += 1
-        quotes = sorted((q for q in extract(text, doc_id=doc_id, config=config).quotes
-                         if q.mention is not None), key=lambda q: q.mention.start)
-        starts = [q.mention.start for q in quotes]
+        quotes = sorted((q for q in pred if isinstance(q.get("speaker_start"), int)
+                         and isinstance(q.get("speaker_end"), int)), key=lambda q: q["speaker_start"])
+        starts = [q["speaker_start"] for q in quotes]
         for m in mentions:
             if m.get("unsure"):
                 report.unsure += 1
@@ -194,22 +217,23 @@ def score_resolution(gold: Mapping[str, list[Mapping[str, Any]]], texts: Mapping
             if hit is None:
                 continue
             report.found[c] += 1
-            ok = _right(m, hit)
+            basis = _basis(hit)
+            ok = _right(m, hit, basis)
             report.right[c] += ok
-            report.basis_found[hit.speaker_basis] += 1
-            report.basis_right[hit.speaker_basis] += ok
+            report.basis_found[basis] += 1
+            report.basis_right[basis] += ok
             if not ok:
                 report.errors.append({"doc_id": doc_id, "start": m["start"], "end": m["end"],
                                       "text": m.get("text"), "class": c, "gold": m.get("entity"),
-                                      "speaker": hit.speaker, "basis": hit.speaker_basis})
+                                      "speaker": hit.get("speaker"), "basis": basis})
     return report
 
 
 def _overlapping(quotes: list, starts: list[int], start: int, end: int):
     """The first quote whose speaker mention overlaps [start, end) (quotes sorted by it)."""
     i = max(bisect.bisect_left(starts, start) - 1, 0)
-    while i < len(quotes) and quotes[i].mention.start < end:
-        if quotes[i].mention.end > start:
+    while i < len(quotes) and quotes[i]["speaker_start"] < end:
+        if quotes[i]["speaker_end"] > start:
             return quotes[i]
         i += 1
     return None
@@ -228,17 +252,21 @@ def format_resolution(report: ResolutionReport) -> str:
 
 
 def run(gold: str | Path, texts: str | Path | None = None, as_json: bool = False,
-        errors: str | Path | None = None, limit: int | None = None, out: TextIO | None = None) -> int:
+        errors: str | Path | None = None, limit: int | None = None, out: TextIO | None = None,
+        pred: str | Path | None = None) -> int:
     """The command line's ``eval --resolution``: print the report (``errors``: write each
-    wrong or missed mention as JSON Lines).  Returns 0, or 1 after a one-line
+    wrong or missed mention as JSON Lines; ``pred``: score these predictions, JSON Lines of
+    the output contract, instead of running quotetrack).  Returns 0, or 1 after a one-line
     ``quotetrack: PATH: problem`` on stderr."""
     out = sys.stdout if out is None else out
     source = Path(texts) if texts is not None else DEFAULT_TEXTS
     try:
         mentions = load_resolution_gold([gold])
-        report = score_resolution(mentions, load_texts(source, mentions), limit)
+        predictions = load_predictions(pred) if pred is not None else None
+        found = {} if predictions is not None and texts is None else load_texts(source, mentions)
+        report = score_resolution(mentions, found, limit, predictions)
         if report.documents == 0:
-            raise EvalError(f"{source}: holds none of the gold's documents")
+            raise EvalError(f"{pred if pred is not None else source}: holds none of the gold's documents")
         if errors is not None:
             try:
                 fh = open(errors, "w", encoding="utf-8")

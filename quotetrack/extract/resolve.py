@@ -320,6 +320,14 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     author = _author(words)
     if author is not None:
         content, kind = author, "organisation"
+    if lows[0] == "the" and len(words) >= 2 and words[-1].islower() and author is None:
+        eid = _describe(model, sal, words[1:], start)         # "the Calveran ministry", "the company"
+        if eid is not None:
+            ent = model.entities[eid]
+            name = " ".join(words[1:])
+            return Resolved(Mention(start, end, written, kind, None, name), ent.name, ent.title, ent.type,
+                            "description", eid)
+    content = _named_part(content)
     if kind == "organisation" and content[0][:1].isupper() and not content[-1].islower():
         name = em.org_name(content)
         occ = model.at(start, end)
@@ -421,13 +429,32 @@ def _heads(before: str, after: str) -> bool:
 def _author(words: list[str]) -> list[str] | None:
     """The author named in a document given as a speaker: "A statement from the Harbour
     Trust" -> ["Harbour", "Trust"]."""
-    if len(words) < 4 or words[1].lower() not in lexicon.lower_words("document_nouns.txt") \
-            or words[2].lower() not in ("from", "by", "of"):
-        return None
-    rest = words[3:]
+    documents = lexicon.lower_words("document_nouns.txt")
+    k = 1 if len(words) > 1 and words[1].lower() in documents else 0
+    if len(words) < k + 3 or words[k].lower() not in documents or words[k + 1].lower() not in ("from", "by", "of"):
+        return None                       # "A statement from …", "data from the U.S. Department …"
+    rest = words[k + 2:]
     if rest and rest[0].lower() == "the":
         rest = rest[1:]
     return rest if rest and rest[0][:1].isupper() else None
+
+
+# Lower-case words that may follow an organisation's name in a source mention and leave the
+# name its speaker: "a Quinnipiac University poll this month", "The Future45 group".
+_TRAILING = frozenset({"this", "last", "next", "week", "month", "year", "time", "new", "recent"})
+
+
+def _named_part(words: list[str]) -> list[str]:
+    """The capitalised name in a source mention whose trailing words are a document, a kind of
+    body or a time: "Quinnipiac University poll this month" -> ["Quinnipiac", "University"]."""
+    k = len(words)
+    allowed = lexicon.lower_words("document_nouns.txt") | _TRAILING | set(em._org_kinds()) \
+        | lexicon.lower_words("calendar_words.txt")
+    while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:
+        k -= 1
+    while k > 1 and words[0].islower() and words[0].lower() in _TRAILING:
+        words, k = words[1:], k - 1       # "a recent Washington Post-ABC News poll"
+    return words[:k] if k < len(words) and not words[k - 1].islower() else words
 
 
 def _apposition_head(text: str, model: em.Model, at: int) -> int | None:
