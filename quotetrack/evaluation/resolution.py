@@ -1,6 +1,6 @@
 """Measure speaker resolution against a hand-resolved gold: ``quotetrack eval --resolution GOLD``.
 
-The gold (corpus/resolution/README.md) is JSON Lines, one document a line, holding no text:
+The gold (corpus/resolution/README) is JSON Lines, one document a line, holding no text:
 ``{"doc_id", "mentions": [{"start", "end", "text", "class", "entity", "entity_type",
 "unsure"?}]}``; ``class`` is how the source is written (pronoun, name, alias,
 description, organisation, other) and ``entity`` the canonical name it stands for (null:
