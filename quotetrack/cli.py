@@ -32,6 +32,28 @@ def positive_int(value: str) -> int:
     return number
 
 
+def port_number(value: str) -> int:
+    """An argparse type: a TCP port, 0 to 65535 (0: any free port)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} must be from 0 to 65535")
+    return number
+
+
+def positive_float(value: str) -> float:
+    """An argparse type: a number above 0."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be more than 0")
+    return number
+
+
 def unit_float(value: str) -> float:
     """An argparse type: a number from 0 to 1."""
     try:
@@ -60,6 +82,7 @@ def create_parser() -> argparse.ArgumentParser:
     _add_bench(commands)
     _add_track(commands)
     _add_check(commands)
+    _add_serve(commands)
     return parser
 
 
@@ -69,7 +92,8 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
         description="Find quotes and reported speech. PATH is a file, a directory "
                     "(*.txt and *.md, recursively), a .jsonl file of {\"doc_id\", \"text\"} "
                     "records, or - for standard input.")
-    _add_document_options(p)
+    from .write.output import FORMATS
+    _add_document_options(p, FORMATS)
     p.add_argument("--attributions", choices=("speech", "all"), default="speech",
                    help="speech: quotes and reported speech (default); all: also "
                         "attributed thoughts, intentions and evidence")
@@ -80,12 +104,14 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_extract, parser=p)
 
 
-def _add_document_options(p: argparse.ArgumentParser) -> None:
+def _add_document_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
     """PATH..., --format, --table-style and --input-format: what extract and claims share."""
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
-    from .write.output import DEFAULT_TABLE_STYLE, FORMATS
-    p.add_argument("--format", choices=FORMATS, default="table",
-                   help="output format (default: table)")
+    from .write.output import DEFAULT_TABLE_STYLE
+    p.add_argument("--format", choices=formats, default="table",
+                   help="output format (default: table)" + (
+                       "; html: one self-contained page with each statement marked in its "
+                       "speaker's colour" if "html" in formats else ""))
     p.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
                    help="tabulate style for --format table: simple, grid, github, psql, ... "
                         "(default: simple)")
@@ -101,7 +127,8 @@ def _add_claims(commands: argparse._SubParsersAction) -> None:
         description="Rank the check-worthy claims of each text: who made each one (the speaker "
                     "of the quote it sits in, or (article) for the narrative), its types, a score "
                     "from 0 to 1, its numbers and its position. PATH is as for extract.")
-    _add_document_options(p)
+    from .write.output import CLAIM_FORMATS
+    _add_document_options(p, CLAIM_FORMATS)
     p.add_argument("--explain", action="store_true",
                    help="show the rules that fired for each claim, with their weights")
     p.add_argument("--all", dest="everything", action="store_true",
@@ -263,13 +290,28 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
                         "is cited to that file, and found-elsewhere if its words are in another")
     p.add_argument("--format", choices=CHECK_FORMATS, default="table",
                    help="table: one compiler-style line per finding (default); json: one JSON "
-                        "object per finding per line; csv: a header, then one row per finding")
+                        "object per finding per line; csv: a header, then one row per finding; html: one page "
+                        "with each checked quote marked by severity")
     p.add_argument("--strict", action="store_true",
                    help="exit 1 on warnings too, not only on errors")
     p.add_argument("--self-test", nargs="*", metavar="SOURCE", default=None,
                    help="instead of checking, run the mutation self-test on these sources "
                         "(default: the DRAFT arguments, else the corpus/ articles)")
     p.set_defaults(func=cmd_check, parser=p)
+
+
+def _add_serve(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "serve", help="a local web page to check drafts and see statements (needs quotetrack[serve])",
+        description="Serve a web page where an editor pastes or uploads a draft and its sources and "
+                    "gets the check page and the extract page, and a JSON API beside it "
+                    "(POST /api/extract, POST /api/check). Nothing is saved; no file is served.")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this computer only)")
+    p.add_argument("--port", type=port_number, default=8765, help="port to listen on (default: 8765)")
+    p.add_argument("--max-size", type=positive_float, default=5.0, metavar="MB",
+                   help="largest request accepted, in megabytes (default: 5); a larger one gets a 413")
+    p.set_defaults(func=cmd_serve, parser=p)
 
 
 # --- main ----------------------------------------------------------------------------------------
@@ -539,7 +581,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                 continue
             if label:
                 labels[label] = sources[-1].name
-    writer = FindingWriter(args.format, sys.stdout)
+    page = args.format == "html"          # the page is written once every draft is checked
+    writer = None if page else FindingWriter(args.format, sys.stdout)
+    checked = []
     counts = tally(())
     for item in reader.iter_inputs(args.drafts):
         if isinstance(item, reader.InputError):
@@ -552,8 +596,38 @@ def cmd_check(args: argparse.Namespace) -> int:
             failures += 1
             report(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
             continue
-        writer.write(findings)
+        if page:
+            checked.append((item.doc_id, item.text, findings))
+        else:
+            writer.write(findings)
         tally(findings, counts)
+    if page:
+        from .write import html
+        by_name = {s.name: s for s in sources}
+        sys.stdout.write(html.check_page(
+            [html.CheckedDraft(name, text, tuple(fs)) for name, text, fs in checked],
+            lambda name, line: by_name[name].line_text(line) if name in by_name else None))
     sys.stdout.flush()
     print(summary(counts), file=sys.stderr)
     return EXIT_FAILED if failures or fails(counts, args.strict) else EXIT_OK
+
+
+# --- serve -----------------------------------------------------------------------------------------
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the web page and API until interrupted (Ctrl-C); 1 if the extra is missing or the
+    address cannot be used."""
+    try:
+        from .serve import app
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("flask", "waitress", "werkzeug"):
+            raise
+        report("serve", f"needs {exc.name}, which comes with the serve extra: pip install 'quotetrack[serve]'")
+        return EXIT_FAILED
+    print(f"{PROG}: serving http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    try:
+        app.run(args.host, args.port, int(args.max_size * (1 << 20)))
+    except OSError as exc:
+        report(f"{args.host}:{args.port}", exc.strerror or str(exc))
+        return EXIT_FAILED
+    return EXIT_OK

@@ -197,6 +197,15 @@ class Source:
         i = bisect.bisect_right(self._line_starts, offset) - 1
         return self._line_numbers[max(i, 0)]
 
+    def line_text(self, line: int) -> str | None:
+        """The text of file line ``line`` (from 1), a JSON Lines record's whole text; None if
+        there is no such line."""
+        k = bisect.bisect_left(self._line_numbers, line)
+        if k == len(self._line_numbers) or self._line_numbers[k] != line:
+            return None
+        end = self._line_starts[k + 1] if k + 1 < len(self._line_starts) else len(self.text)
+        return self.text[self._line_starts[k]:end].rstrip("\r\n")
+
     @cached_property
     def tokens(self) -> list[WordToken]:
         """Every word of the matchable text (inside :attr:`ranges`), in order."""
@@ -317,7 +326,7 @@ def load_source(path: str) -> Source:
     except OSError as exc:
         raise SourceError(reader.os_message(exc)) from None
     if reader.is_jsonl(path):
-        return _jsonl_source(path, data)
+        return jsonl_source(path, data)
     try:
         text = reader.decode_text(data)
     except reader.BadInput as exc:
@@ -344,7 +353,7 @@ def source_from_text(text: str, name: str = "<source>", transcript: bool | None 
     return Source(name, text, "transcript", [(t.start, t.end) for t in turns], lines, statements)
 
 
-def _jsonl_source(path: str, data: bytes) -> Source:
+def jsonl_source(path: str, data: bytes) -> Source:
     """Every record's text as an article, joined by blank lines; a record's offsets map to its line."""
     parts: list[str] = []
     lines: list[tuple[int, int]] = []

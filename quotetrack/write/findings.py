@@ -10,7 +10,8 @@ from ..model import SEVERITIES, Finding
 from ..text.spans import one_line
 
 
-CHECK_FORMATS = ("table", "json", "csv")
+CHECK_FORMATS = ("table", "json", "csv", "html")
+STREAM_FORMATS = ("table", "json", "csv")   # what FindingWriter writes; html is one page (write.html)
 # The keys of the JSON Lines form of a finding, and the CSV header: the output contract.
 FINDING_KEYS = tuple(Finding("", 1, 1, "", "error", "").to_dict())
 # --- output -----------------------------------------------------------------------------------
@@ -70,8 +71,8 @@ class FindingWriter:
     ``csv`` (a header of :data:`FINDING_KEYS`, then one row each)."""
 
     def __init__(self, fmt: str, out: TextIO):
-        if fmt not in CHECK_FORMATS:
-            raise ValueError(f"unknown format {fmt!r}; choose from: {', '.join(CHECK_FORMATS)}")
+        if fmt not in STREAM_FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose from: {', '.join(STREAM_FORMATS)}")
         self.fmt, self.out = fmt, out
         self._csv = None
         if fmt == "csv":

@@ -1,4 +1,4 @@
-"""Writers for extraction results: table, CSV, JSON Lines, JSON and Markdown.
+"""Writers for extraction results: table, CSV, JSON Lines, JSON, Markdown and HTML (:mod:`.html`).
 
 Every writer takes an iterable of :class:`~quotetrack.model.Document` and a text
 stream, and writes each document as it arrives, so memory stays flat however
@@ -17,8 +17,10 @@ from ..model import TRANSCRIPT_RULE, Claim, Document, Quote, cue_text, mention_t
 from ..text.spans import QUOTE_WIDTH, Lines, one_line, shorten
 from ..claims.scorer import explain
 from ..claims.units import ranked
+from .html import write_html
 
-FORMATS = ("table", "csv", "jsonl", "json", "markdown")
+FORMATS = ("table", "csv", "jsonl", "json", "markdown", "html")
+CLAIM_FORMATS = ("table", "csv", "jsonl", "json", "markdown")   # claims have no HTML page
 DEFAULT_TABLE_STYLE = "simple"
 NO_QUOTES = "(no quotes found)"
 
@@ -247,8 +249,8 @@ def write_claims(fmt: str, docs: Iterable[Document], out: TextIO, table_style: s
     Table and Markdown show the claim (shortened in a table) and, with ``explain``, the
     rules that fired; CSV, JSON Lines and JSON always carry the full text, offsets and rules.
     """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose from: {', '.join(FORMATS)}")
+    if fmt not in CLAIM_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose from: {', '.join(CLAIM_FORMATS)}")
     if fmt == "table":
         check_table_style(table_style)
     chosen = ((doc, ranked(doc.claims, threshold, everything)) for doc in docs)
@@ -300,6 +302,7 @@ WRITERS: dict[str, Callable[..., None]] = {
     "jsonl": write_jsonl,
     "json": write_json,
     "markdown": write_markdown,
+    "html": write_html,
 }
 
 
