@@ -32,6 +32,15 @@ def positive_int(value: str) -> int:
     return number
 
 
+def encoding_name(value: str) -> str:
+    """An argparse type: the name of a text encoding Python knows ("cp1252", "latin-1")."""
+    import codecs
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {value!r}") from None
+
+
 def port_number(value: str) -> int:
     """An argparse type: a TCP port, 0 to 65535 (0: any free port)."""
     try:
@@ -108,6 +117,7 @@ def _add_document_options(p: argparse.ArgumentParser, formats: Sequence[str]) ->
     """PATH..., --format, --table-style and --input-format: what extract and claims share."""
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
     from .write.output import DEFAULT_TABLE_STYLE
+    from .text.spans import QUOTE_WIDTH
     p.add_argument("--format", choices=formats, default="table",
                    help="output format (default: table)" + (
                        "; html: one self-contained page with each statement marked in its "
@@ -115,10 +125,26 @@ def _add_document_options(p: argparse.ArgumentParser, formats: Sequence[str]) ->
     p.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
                    help="tabulate style for --format table: simple, grid, github, psql, ... "
                         "(default: simple)")
+    width = p.add_mutually_exclusive_group()
+    width.add_argument("--width", type=positive_int, default=QUOTE_WIDTH, metavar="N",
+                       help=f"cut quotes in --format table to N characters (default: {QUOTE_WIDTH})")
+    width.add_argument("--full", dest="width", action="store_const", const=None,
+                       help="do not cut quotes in --format table")
+    _add_reading_options(p)
     p.add_argument("--input-format", choices=("text", "jsonl", "transcript"), default=None,
                    help="read every file (and stdin) as this format instead of guessing "
                         "from the name (default: .jsonl is JSON Lines, anything else text); "
                         "transcript: 'SPEAKER: text' lines or a TSV of line, speaker, text[, label]")
+
+
+def _add_reading_options(p: argparse.ArgumentParser) -> None:
+    """--encoding and --excel: how files are read and how CSV is written."""
+    p.add_argument("--encoding", type=encoding_name, metavar="NAME",
+                   help="read text files and stdin in this encoding (default: UTF-8; a file that "
+                        "is not UTF-8 but clean Windows-1252 is read as that, with a warning)")
+    p.add_argument("--excel", action="store_true",
+                   help="with --format csv: write a UTF-8 byte-order mark and CRLF line ends, "
+                        "so that Excel shows curly quotes and accents")
 
 
 def _add_claims(commands: argparse._SubParsersAction) -> None:
@@ -294,6 +320,9 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
                         "with each checked quote marked by severity")
     p.add_argument("--strict", action="store_true",
                    help="exit 1 on warnings too, not only on errors")
+    p.add_argument("--only-problems", action="store_true",
+                   help="leave out info findings (verified quotes); the counts on stderr keep them")
+    _add_reading_options(p)
     p.add_argument("--self-test", nargs="*", metavar="SOURCE", default=None,
                    help="instead of checking, run the mutation self-test on these sources "
                         "(default: the DRAFT arguments, else the corpus/ articles)")
@@ -320,7 +349,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     parser = create_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra:                           # the subcommand's usage, not the top level's
+            args.parser.error(f"unrecognized arguments: {' '.join(extra)}")
         try:
             return args.func(args)
         except UsageError as exc:
@@ -373,33 +404,40 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     config = make_config(args)
     _table_style(args)
+    _excel(args)
     failures = [0]
-    docs = extract_documents(args.paths, args.input_format, config, failures)
-    output.write(args.format, docs, sys.stdout, table_style=args.table_style)
+    docs = extract_documents(args.paths, args.input_format, config, failures, args.encoding)
+    output.write(args.format, docs, sys.stdout, table_style=args.table_style, width=args.width,
+                 excel=args.excel)
     sys.stdout.flush()
     return EXIT_FAILED if failures[0] else EXIT_OK
 
 
 def extract_documents(paths: Sequence[str], input_format: str | None, config,
-                      failures: list[int]) -> Iterator:
+                      failures: list[int], encoding: str | None = None) -> Iterator:
     """Documents extracted from ``paths`` one at a time; each failure is reported and counted.
 
     With ``input_format="transcript"`` each input is parsed as a transcript (its turns
     become the quotes); one that is not a transcript is reported with what is wrong.
+    Without ``input_format``, a text that looks like a transcript ('SPEAKER: text' lines or
+    the TSV layout, :func:`~quotetrack.read.transcript.looks_like_transcript`) is read as one.
     A document that makes the pipeline fail is reported as an internal error and
     skipped, so one bad article does not stop a batch.
     """
     from . import pipeline
     from .read import inputs as reader
 
-    from .read.transcript import TranscriptError
+    from .read.transcript import TranscriptError, looks_like_transcript
 
-    transcript = input_format == "transcript"
-    for item in reader.iter_inputs(paths, input_format):
+    for item in reader.iter_inputs(paths, input_format, encoding):
         if isinstance(item, reader.InputError):
             failures[0] += 1
             report(item.source, item.message)
             continue
+        for note in item.notes:
+            report(item.doc_id, f"warning: {note}")
+        transcript = input_format == "transcript" or (
+            input_format is None and not item.meta and looks_like_transcript(item.text))
         try:
             if transcript:
                 doc = pipeline.extract_transcript(item.text, doc_id=item.doc_id, config=config,
@@ -425,10 +463,12 @@ def cmd_claims(args: argparse.Namespace) -> int:
     from .config import Config
 
     _table_style(args)
+    _excel(args)
     failures = [0]
-    docs = extract_documents(args.paths, args.input_format, Config(claims=True), failures)
+    docs = extract_documents(args.paths, args.input_format, Config(claims=True), failures, args.encoding)
     output.write_claims(args.format, docs, sys.stdout, table_style=args.table_style,
-                        explain=args.explain, threshold=args.threshold, everything=args.everything)
+                        explain=args.explain, threshold=args.threshold, everything=args.everything,
+                        width=args.width, excel=args.excel)
     sys.stdout.flush()
     return EXIT_FAILED if failures[0] else EXIT_OK
 
@@ -485,6 +525,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def _db(args: argparse.Namespace) -> str:
     from .ledger.rows import default_path
     return args.db or default_path()
+
+
+def _excel(args: argparse.Namespace) -> None:
+    """--excel is for CSV only: a usage error with another format."""
+    if args.excel and args.format != "csv":
+        raise UsageError(f"--excel applies to --format csv, not --format {args.format}")
 
 
 def _table_style(args: argparse.Namespace) -> str:
@@ -562,6 +608,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return selftest.run(args.self_test or args.drafts, sys.stdout)
     if not args.drafts:
         raise UsageError("give at least one DRAFT to check (or --self-test)")
+    _excel(args)
     from .check import drafts as check
     from .write.findings import FindingWriter, fails, summary, tally
     from .read import inputs as reader
@@ -574,33 +621,39 @@ def cmd_check(args: argparse.Namespace) -> int:
         for value in args.source:
             label, path = split_label(value)
             try:
-                sources.append(verify.load_source(path))
+                sources.append(verify.load_source(path, args.encoding))
             except verify.SourceError as exc:
                 failures += 1
                 report(path, str(exc))
                 continue
+            for note in sources[-1].notes:
+                report(path, f"warning: {note}")
             if label:
                 labels[label] = sources[-1].name
     page = args.format == "html"          # the page is written once every draft is checked
-    writer = None if page else FindingWriter(args.format, sys.stdout)
+    writer = None if page else FindingWriter(args.format, sys.stdout, args.excel)
     checked = []
     counts = tally(())
-    for item in reader.iter_inputs(args.drafts):
+    for item in reader.iter_inputs(args.drafts, encoding=args.encoding):
         if isinstance(item, reader.InputError):
             failures += 1
             report(item.source, item.message)
             continue
+        for note in item.notes:
+            report(item.doc_id, f"warning: {note}")
         try:
             findings = check.check(item.text, item.doc_id, sources, labels=labels)
         except Exception as exc:   # noqa: BLE001 - a bug on one draft must not end the batch
             failures += 1
             report(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
             continue
+        tally(findings, counts)
+        if args.only_problems:
+            findings = [f for f in findings if f.severity != "info"]
         if page:
             checked.append((item.doc_id, item.text, findings))
         else:
             writer.write(findings)
-        tally(findings, counts)
     if page:
         from .write import html
         by_name = {s.name: s for s in sources}

@@ -247,7 +247,7 @@ def test_cli_csv(files, capsys):
 
 def test_cli_bad_draft_reported_others_still_checked(files, tmp_path, capsys):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"bad \xff byte")
+    bad.write_bytes(b"bad \xff byte \xe2\x80\x9c")
     missing = tmp_path / "missing.txt"
     code = cli.main(["check", str(bad), str(missing), str(files["clean.txt"]), str(files["warn.txt"])])
     out, err = capsys.readouterr()

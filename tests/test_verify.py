@@ -174,7 +174,7 @@ def test_article_statements_are_quotes_and_narrative():
 @pytest.mark.parametrize("name, content, message", [
     ("missing.txt", None, "No such file or directory"),
     ("empty.txt", b"  \n", "empty file"),
-    ("bad.txt", b"bad \xff byte", "not valid UTF-8 (invalid byte 0xff at offset 4)"),
+    ("bad.txt", b"bad \xff byte \xe2\x80\x9c", "not valid UTF-8 (invalid byte 0xff at offset 4)"),
     ("bad.tsv", b"1\tA\tYes.\n2\tB\n", "line 2: expected 3 or 4 tab-separated fields (line, speaker, text[, label]), found 2"),
     ("prose.tsv", b"No tabs here.\nNor here.\n", "no transcript turns: expected 'SPEAKER: text' lines or "
                                                  "tab-separated 'line, speaker, text[, label]'"),

@@ -188,6 +188,7 @@ class Source:
         self._line_numbers = [n for _s, n in lines]
         self._statements = statements
         self._articles = articles or ((0, len(text)),)
+        self.notes: tuple[str, ...] = ()     # warnings on how the file was read
 
     def __repr__(self) -> str:
         return f"Source({self.name!r}, kind={self.kind!r}, {len(self.tokens)} words)"
@@ -307,7 +308,7 @@ def _line_table(text: str) -> list[tuple[int, int]]:
     return [(start, number) for number, start in enumerate(Lines(text).starts, 1)]
 
 
-def load_source(path: str) -> Source:
+def load_source(path: str, encoding: str | None = None) -> Source:
     """Read a source file: a transcript, a JSON Lines file of articles, or an article.
 
     Raises :class:`SourceError` (one-line message) for a file that cannot be read,
@@ -328,10 +329,12 @@ def load_source(path: str) -> Source:
     if reader.is_jsonl(path):
         return jsonl_source(path, data)
     try:
-        text = reader.decode_text(data)
+        text, note = reader.decode(data, encoding)
     except reader.BadInput as exc:
         raise SourceError(str(exc)) from None
-    return source_from_text(text, path, transcript=path.lower().endswith(".tsv") or None)
+    source = source_from_text(text, path, transcript=path.lower().endswith(".tsv") or None)
+    source.notes = (note,) if note else ()
+    return source
 
 
 def source_from_text(text: str, name: str = "<source>", transcript: bool | None = None) -> Source:

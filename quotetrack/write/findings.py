@@ -2,12 +2,12 @@
 ``quotetrack check``), and the count of them by severity."""
 from __future__ import annotations
 
-import csv
 import json
 from typing import Iterable, TextIO
 
 from ..model import SEVERITIES, Finding
 from ..text.spans import one_line
+from .output import csv_writer
 
 
 CHECK_FORMATS = ("table", "json", "csv", "html")
@@ -70,13 +70,13 @@ class FindingWriter:
     """Writes findings as they come: ``table`` (compiler lines), ``json`` (JSON Lines) or
     ``csv`` (a header of :data:`FINDING_KEYS`, then one row each)."""
 
-    def __init__(self, fmt: str, out: TextIO):
+    def __init__(self, fmt: str, out: TextIO, excel: bool = False):
         if fmt not in STREAM_FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose from: {', '.join(STREAM_FORMATS)}")
         self.fmt, self.out = fmt, out
         self._csv = None
         if fmt == "csv":
-            self._csv = csv.writer(out, lineterminator="\n")
+            self._csv = csv_writer(out, excel)
             self._csv.writerow(FINDING_KEYS)
 
     def write(self, findings: Iterable[Finding]) -> None:
