@@ -57,7 +57,9 @@ class WordToken(NamedTuple):
 
     The key is case-folded with typography unified ("Don’t" -> "don't"); a number
     is ``#`` and its value, with its currency or percent sign ("three" -> "#3",
-    "3,000" -> "#3000", "40 per cent" -> "#40%").
+    "3,000" -> "#3000", "40 per cent" -> "#40%"); a word with a digit in it is ``#`` and
+    the word ("K-12" -> "#k-12", "mid-40s" -> "#mid-40s"), and an ordinal ``#`` and its
+    figure ("first" and "1st" -> "#1st").
     """
     start: int
     end: int
@@ -85,6 +87,53 @@ def word_key(word: str) -> str:
     ("don't", 'f-35s')
     """
     return word.translate(_KEY_MAP).casefold()
+
+
+# A word with a digit in it: a code, an ordinal, a decade ("K-12", "1st", "mid-40s", "F-35s").
+_DIGIT = regex.compile(r"\d")
+# An ordinal written in figures: "1st", "22nd", "3rd", "40th".
+_ORDINAL_FIGURES = regex.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
+def ordinal_suffix(n: int) -> str:
+    """The English ending of an ordinal in figures.
+
+    >>> [f"{n}{ordinal_suffix(n)}" for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st']
+    """
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+@lru_cache(maxsize=1)
+def _ordinals() -> dict[str, int]:
+    """data/ordinals.tsv, with the compounds of a tens word ("twenty-first" -> 21)."""
+    simple = {word: int(n) for word, n in lexicon.pairs("ordinals.tsv").items()}
+    tens = {row[0]: int(row[1]) for row in lexicon.rows("number_words.tsv")
+            if row[1].isdigit() and 20 <= int(row[1]) <= 90 and int(row[1]) % 10 == 0}
+    out = dict(simple)
+    for word, value in tens.items():
+        for ordinal, n in simple.items():
+            if n < 10:
+                out[f"{word}-{ordinal}"] = value + n
+    return out
+
+
+def number_word_key(key: str) -> str:
+    """The key of a word that stands for a number without being a quantity: an ordinal
+    ("first", "1st" -> "#1st") or a word with a digit ("k-12" -> "#k-12"); else ``key``.
+
+    >>> [number_word_key(k) for k in ("first", "1st", "twenty-first", "21st", "k-5", "mid-40s", "form")]
+    ['#1st', '#1st', '#21st', '#21st', '#k-5', '#mid-40s', 'form']
+    """
+    n = _ordinals().get(key)
+    if n is not None:
+        return f"#{n}{ordinal_suffix(n)}"
+    if _DIGIT.search(key):
+        m = _ORDINAL_FIGURES.fullmatch(key)
+        return f"#{int(m.group(1))}{ordinal_suffix(int(m.group(1)))}" if m else "#" + key
+    return key
 
 
 def _number_key(value: float, unit: str) -> str:
@@ -117,7 +166,7 @@ def word_tokens(text: str, start: int = 0, end: int | None = None) -> list[WordT
         word = match.group()
         key = keys.get(word)
         if key is None:
-            key = word_key(word)
+            key = number_word_key(word_key(word))
             if len(keys) < 500_000:
                 keys[word] = key
         out.append(make((s, e, key)))
@@ -188,6 +237,7 @@ class Source:
         self._line_numbers = [n for _s, n in lines]
         self._statements = statements
         self._articles = articles or ((0, len(text)),)
+        self._by_article: dict[int, tuple[Statement, ...]] = {}
         self.notes: tuple[str, ...] = ()     # warnings on how the file was read
 
     def __repr__(self) -> str:
@@ -250,13 +300,38 @@ class Source:
             out.extend(_article_statements(doc, start, f"{number}:"))
         return tuple(sorted(out, key=lambda s: (s.start, s.end)))
 
+    def _article_statements_at(self, k: int) -> tuple[Statement, ...]:
+        """The statements of article ``k`` alone, extracted the first time they are asked for."""
+        done = self._by_article.get(k)
+        if done is None:
+            start, end = self._articles[k]
+            doc = pipeline.extract(self.text[start:end], doc_id=self.name, config=Config(claims=False))
+            done = tuple(sorted(_article_statements(doc, start, f"{k + 1}:"), key=lambda s: (s.start, s.end)))
+            self._by_article[k] = done
+        return done
+
+    @cached_property
+    def _article_starts(self) -> list[int]:
+        return [s for s, _e in self._articles]
+
     @cached_property
     def _statement_starts(self) -> tuple[list[int], int]:
         return [st.start for st in self.statements], max((st.end - st.start for st in self.statements), default=0)
 
     def statements_over(self, start: int, end: int) -> list[Statement]:
         """The passages that overlap ``text[start:end]``, in text order (a quote and the
-        quote it is reported in overlap: "X said a doctor told him he …")."""
+        quote it is reported in overlap: "X said a doctor told him he …").
+
+        A source of many articles (JSON Lines) extracts only the articles asked about, so
+        checking a draft extracts the few articles that hold its quotes' candidates."""
+        if self._statements is None and len(self._articles) > 1:
+            k = max(bisect.bisect_right(self._article_starts, start) - 1, 0)
+            out = []
+            while k < len(self._articles) and self._articles[k][0] < end:
+                if self._articles[k][1] >= start:
+                    out.extend(st for st in self._article_statements_at(k) if st.start < end and st.end > start)
+                k += 1
+            return out
         starts, longest = self._statement_starts
         k = bisect.bisect_left(starts, end) - 1
         out = []
