@@ -22,7 +22,6 @@ from ..extract.speakers import split_title
 # (descriptor, pronoun, unknown) are kept as written with their quote or claim only.
 ENTITY_TYPES = ("person", "organisation", "outlet")
 OUTLET = "outlet"            # the type of the speaker of an article's own narrative
-ARTICLE = "(article)"        # the claims stage's speaker for narrative claims
 
 # A possessive ending a name: "Gantz’s", "Gantz's", "Jones’".
 POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")

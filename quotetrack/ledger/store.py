@@ -39,7 +39,7 @@ import sqlite3
 from datetime import datetime, timezone
 
 from . import identity
-from ..model import Claim, Document, Quote, cue_text, mention_text
+from ..model import ARTICLE, UNKNOWN, Claim, Document, Quote, cue_text, mention_text
 from ..claims import repeats
 from .rows import AliasResult, _text_meta, content_hash, iso_day, source_key
 from .connection import Connection
@@ -111,14 +111,14 @@ class Ledger(Queries, Connection):
         speaker, kind = c.speaker or None, "unknown"
         if c.quote is not None:
             kind = self._quote_type(conn, doc_row, c.quote)
-        if speaker == identity.ARTICLE:
-            speaker, kind = (outlet, identity.OUTLET) if outlet else (identity.ARTICLE, "unknown")
+        if speaker == ARTICLE:
+            speaker, kind = (outlet, identity.OUTLET) if outlet else (ARTICLE, "unknown")
         speaker_id = self._speaker(conn, speaker, kind) if speaker else None
         cur = conn.execute(
             "INSERT INTO claims (document_id, idx, speaker_id, speaker_text, speaker_type, quote_idx, text, "
             "char_start, char_end, score, check_worthy, types, paragraph, sentence, norm) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_row, i, speaker_id, speaker or "(unknown)", kind, c.quote, c.text, c.start, c.end,
+            (doc_row, i, speaker_id, speaker or UNKNOWN, kind, c.quote, c.text, c.start, c.end,
              float(c.rating.score), int(bool(c.rating.check_worthy)), ",".join(c.rating.types),
              c.paragraph, c.sentence,
              repeats.normalise(c.text, _within(c))))
