@@ -133,8 +133,11 @@ def test_end_to_end_paste_a_draft_and_see_the_finding(browser, server):
     browser.find_element(By.ID, "source_label").clear()
     browser.find_element(By.ID, "source_label").send_keys("briefing")
     browser.find_element(By.ID, "source").send_keys(SOURCE)
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
     browser.find_element(By.XPATH, "//button[text()='Check the draft']").click()
-    mark = browser.find_element(By.CSS_SELECTOR, "mark.qt-finding")
+    mark = WebDriverWait(browser, 60).until(            # the check page replaces the form
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "mark.qt-finding")))
     assert mark.get_attribute("data-verdict") == "number-changed"
     assert mark.get_attribute("data-severity") == "error"
     assert mark.text.startswith("“Ridership rose 14 percent")
