@@ -419,8 +419,9 @@ def extract_documents(paths: Sequence[str], input_format: str | None, config,
 
     With ``input_format="transcript"`` each input is parsed as a transcript (its turns
     become the quotes); one that is not a transcript is reported with what is wrong.
-    Without ``input_format``, a text that looks like a transcript ('SPEAKER: text' lines or
-    the TSV layout, :func:`~quotetrack.read.transcript.looks_like_transcript`) is read as one.
+    Without ``input_format``, a text file that looks like a transcript ('SPEAKER: text' lines
+    or the TSV layout, :func:`~quotetrack.read.transcript.looks_like_transcript`) is read as
+    one; a JSON Lines record stays an article (4 of PolNeAR's 840 interviews look like one).
     A document that makes the pipeline fail is reported as an internal error and
     skipped, so one bad article does not stop a batch.
     """
@@ -437,7 +438,7 @@ def extract_documents(paths: Sequence[str], input_format: str | None, config,
         for note in item.notes:
             report(item.doc_id, f"warning: {note}")
         transcript = input_format == "transcript" or (
-            input_format is None and not item.meta and looks_like_transcript(item.text))
+            input_format is None and not item.record and looks_like_transcript(item.text))
         try:
             if transcript:
                 doc = pipeline.extract_transcript(item.text, doc_id=item.doc_id, config=config,

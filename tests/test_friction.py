@@ -214,3 +214,14 @@ def test_articles_are_not_taken_for_transcripts(capsys):
     assert "transcript" in rules            # corpus/transcripts/ and corpus/check/briefing.txt
     texts = [__import__("json").loads(line) for line in out.splitlines()]
     assert all(q["rule"] != "transcript" for d in texts if "/a0" in d["doc_id"] for q in d["quotes"])
+
+
+def test_a_json_lines_record_that_looks_like_a_transcript_stays_an_article(tmp_path, capsys):
+    path = tmp_path / "interviews.jsonl"
+    path.write_text('{"doc_id": "qa", "text": "Q: Will you run?\\nA: “We will see,” I said.\\n"}\n', encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(path), "--format", "jsonl")
+    assert code == 0 and '"rule": "transcript"' not in out
+    text = tmp_path / "qa.txt"
+    text.write_text("Q: Will you run?\nA: We will see.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(text), "--format", "jsonl")
+    assert code == 0 and out.count('"rule": "transcript"') == 2

@@ -54,6 +54,7 @@ class Input:
     text: str
     meta: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()      # warnings on how it was read ("read as Windows-1252")
+    record: bool = field(default=False, compare=False)   # a JSON Lines record, not a file of its own
 
 
 @dataclass(frozen=True)
@@ -351,7 +352,7 @@ def parse_record(raw: bytes, source: str, lineno: int, offset: int = 0) -> Input
     if SURROGATE_ESCAPE.search(raw) and not _encodable(record):
         raise BadInput("record has an unpaired surrogate escape (not valid Unicode)")
     meta = {k: v for k, v in record.items() if k not in ("doc_id", "text")}
-    return Input(_doc_id(record.get("doc_id"), source, lineno), record["text"], meta)
+    return Input(_doc_id(record.get("doc_id"), source, lineno), record["text"], meta, record=True)
 
 
 def _doc_id(value: Any, source: str, lineno: int) -> str:
