@@ -265,6 +265,9 @@ def _add_track(commands: argparse._SubParsersAction) -> None:
     a.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
     a.add_argument("--input-format", choices=("text", "jsonl"), default=None,
                    help="read every file as this format (default: .jsonl is JSON Lines, else text)")
+    a.add_argument("--encoding", type=encoding_name, metavar="NAME",
+                   help="read text files in this encoding (default: UTF-8; a file that is not UTF-8 "
+                        "but clean Windows-1252 is read as that, with a warning)")
     a.set_defaults(func=cmd_track_add, parser=a)
 
     s = sub.add_parser("speakers", parents=[common, table], help="list the speakers",
@@ -547,7 +550,8 @@ def cmd_track_add(args: argparse.Namespace) -> int:
     """``track add``: extract and store, one document a transaction."""
     from .ledger import track
     from .config import Config
-    return track.run_add(args.paths, _db(args), args.input_format, Config(), sys.stdout, sys.stderr)
+    return track.run_add(args.paths, _db(args), args.input_format, Config(), sys.stdout, sys.stderr,
+                         args.encoding)
 
 
 def cmd_track_speakers(args: argparse.Namespace) -> int:

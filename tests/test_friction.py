@@ -225,3 +225,14 @@ def test_a_json_lines_record_that_looks_like_a_transcript_stays_an_article(tmp_p
     text.write_text("Q: Will you run?\nA: We will see.\n", encoding="utf-8")
     code, out, _ = run(capsys, "extract", str(text), "--format", "jsonl")
     assert code == 0 and out.count('"rule": "transcript"') == 2
+
+
+def test_track_add_reads_windows_1252_and_takes_encoding(tmp_path, capsys):
+    path = tmp_path / "word.txt"
+    path.write_bytes(WINDOWS)
+    db = tmp_path / "l.db"
+    code, out, err = run(capsys, "track", "add", str(path), "--db", str(db))
+    assert code == 0 and f"quotetrack: {path}: warning: not valid UTF-8; read as Windows-1252" in err
+    path.write_bytes(WINDOWS.replace(b"done", b"over"))
+    code, out, err = run(capsys, "track", "add", str(path), "--db", str(db), "--encoding", "cp1252")
+    assert code == 0 and "warning" not in err

@@ -101,6 +101,7 @@ def test_the_form_page_and_a_form_check(client):
     got = client.post("/check", data={"draft": DRAFT, "source": SOURCE, "source_label": "briefing"})
     assert got.status_code == 200
     assert b'<mark class="qt-finding" data-verdict="number-changed" data-severity="error"' in got.data
+    assert b'<a href="/">' in got.data                  # back to the form
     got = client.post("/check", data={"draft": "  "})
     assert got.status_code == 400 and b"paste a draft or upload one" in got.data
     got = client.post("/extract", data={"draft": DRAFT, "source": SOURCE})

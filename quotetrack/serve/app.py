@@ -38,6 +38,7 @@ DEFAULT_MAX_MB = 5.0
 THREADS = 8                 # waitress worker threads
 EXTRACT = Config(claims=False)   # the extract page and API show statements, not claims
 DRAFT_NAME = "draft"
+BACK = '<nav class="qt-back"><a href="/">← Back to the form</a></nav>'
 
 
 class InMemoryRequest(Request):
@@ -96,14 +97,14 @@ def create_app(max_bytes: int = int(DEFAULT_MAX_MB * (1 << 20))) -> Flask:
                                labels={label: s.name for label, s in sources})
         by_name = {s.name: s for _, s in sources}
         page = pages.check_page([pages.CheckedDraft(DRAFT_NAME, draft, tuple(findings))],
-                               lambda name, line: _line_text(by_name, name, line))
+                               lambda name, line: _line_text(by_name, name, line), nav=BACK)
         return _html(page)
 
     @app.post("/extract")
     def extract_page():
         docs = [pipeline.extract(_form_draft(), DRAFT_NAME, EXTRACT)]
         docs += [pipeline.extract(s.text, s.name, EXTRACT) for _, s in _form_sources() if s.kind == "article"]
-        return _html(pages.extract_page(docs))
+        return _html(pages.extract_page(docs, nav=BACK))
 
     @app.post("/api/extract")
     def api_extract():

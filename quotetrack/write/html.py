@@ -248,10 +248,11 @@ def document_section(doc: Document, d: int) -> str:
     return "\n".join(parts)
 
 
-def extract_page(docs: Sequence[Document]) -> str:
-    """One page for ``docs``: an index when there are several, then each document."""
+def extract_page(docs: Sequence[Document], nav: str = "") -> str:
+    """One page for ``docs``: an index when there are several, then each document; ``nav``
+    (markup) goes first, as the server's link back to its form."""
     title = docs[0].doc_id if len(docs) == 1 else f"{len(docs)} documents"
-    parts = [f"<header><h1>quotetrack: {escape(title, quote=False)}</h1>"
+    parts = [nav + f"<header><h1>quotetrack: {escape(title, quote=False)}</h1>"
              "<p class=\"qt-help\">Each statement is marked in its speaker's colour. Hover over "
              "or tab to a mark for its speaker, cue and rule; click a speaker to show only "
              "their statements.</p></header>"]
@@ -375,11 +376,13 @@ def check_section(checked: CheckedDraft, d: int, source_text: Callable[[str, int
             "</div></section>")
 
 
-def check_page(drafts: Sequence[CheckedDraft], source_text: Callable[[str, int], str | None] = lambda s, n: None) -> str:
-    """One page for the checked drafts: the counts of all of them, then each draft."""
+def check_page(drafts: Sequence[CheckedDraft], source_text: Callable[[str, int], str | None] = lambda s, n: None,
+               nav: str = "") -> str:
+    """One page for the checked drafts: the counts of all of them, then each draft; ``nav``
+    (markup) goes first."""
     every = [f for c in drafts for f in c.findings]
     title = drafts[0].name if len(drafts) == 1 else f"{len(drafts)} drafts"
-    head = (f"<header><h1>quotetrack check: {escape(title, quote=False)}</h1>"
+    head = (nav + f"<header><h1>quotetrack check: {escape(title, quote=False)}</h1>"
             f"{count_summary(every) if len(drafts) > 1 else ''}"
             "<p class=\"qt-help\">Each checked quote is marked by severity. Hover over or tab to "
             "a mark for its verdict; the list beside the draft gives the word diff and the "
