@@ -159,3 +159,10 @@ def test_resolution_gold_floors():
     below = {c: rows[c]["accuracy"] for c, floor in RESOLUTION_FLOORS.items() if rows[c]["accuracy"] < floor}
     assert below == {}, below
     assert rows["all"]["found_rate"] >= FOUND_FLOOR
+
+
+def test_eval_resolution_option_errors(capsys):
+    assert cli.main(["eval", "corpus/", "--texts", "x.jsonl"]) == 1
+    assert capsys.readouterr().err == "quotetrack: eval: --texts needs --resolution\n"
+    assert cli.main(["eval", "--resolution", str(GOLD), "--by-rule"]) == 1
+    assert capsys.readouterr().err == "quotetrack: eval: --resolution takes no --by-rule\n"

@@ -253,14 +253,19 @@ def format_resolution(report: ResolutionReport) -> str:
 
 def run(gold: str | Path, texts: str | Path | None = None, as_json: bool = False,
         errors: str | Path | None = None, limit: int | None = None, out: TextIO | None = None,
-        pred: str | Path | None = None) -> int:
+        pred: str | Path | None = None, unused: Iterable[str] | None = ()) -> int:
     """The command line's ``eval --resolution``: print the report (``errors``: write each
     wrong or missed mention as JSON Lines; ``pred``: score these predictions, JSON Lines of
     the output contract, instead of running quotetrack).  Returns 0, or 1 after a one-line
-    ``quotetrack: PATH: problem`` on stderr."""
+    ``quotetrack: PATH: problem`` on stderr (``unused``: options of the attribution eval
+    given with ``--resolution``, an error; None: ``--texts`` without ``--resolution``)."""
     out = sys.stdout if out is None else out
     source = Path(texts) if texts is not None else DEFAULT_TEXTS
     try:
+        if unused is None:                # --texts given without --resolution
+            raise EvalError("eval: --texts needs --resolution")
+        if unused:                        # options of the attribution eval
+            raise EvalError(f"eval: --resolution takes no {', '.join('--' + u.replace('_', '-') for u in unused)}")
         mentions = load_resolution_gold([gold])
         predictions = load_predictions(pred) if pred is not None else None
         found = {} if predictions is not None and texts is None else load_texts(source, mentions)
