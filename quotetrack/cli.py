@@ -57,6 +57,7 @@ def create_parser() -> argparse.ArgumentParser:
     _add_claims(commands)
     _add_eval(commands)
     _add_eval_claims(commands)
+    _add_eval_matching(commands)
     _add_bench(commands)
     _add_track(commands)
     _add_check(commands)
@@ -109,6 +110,9 @@ def _add_claims(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--threshold", type=unit_float, metavar="X",
                    help="a claim is check-worthy when its score is at least X "
                         "(default: the scorer's own threshold)")
+    p.add_argument("--against", metavar="DB",
+                   help="mark each claim made or checked before: its best match among the ledger's "
+                        "claims and imported fact-checks, when it scores the matcher's threshold or more")
     p.set_defaults(func=cmd_claims, parser=p)
 
 
@@ -151,6 +155,23 @@ def _add_eval_claims(commands: argparse._SubParsersAction) -> None:
                         "lines of questioners (moderators, interviewers)")
     p.add_argument("--json", action="store_true", help="write the scores as JSON")
     p.set_defaults(func=cmd_eval_claims, parser=p)
+
+
+def _add_eval_matching(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "eval-matching", help="measure the claim matcher on the CLEF CheckThat! claim-retrieval layout",
+        description="Rank the verified claims VCLAIMS (id, vclaim, title; a header) for each query of "
+                    "QUERIES (id, text; a header) with the claim matcher, and score the rankings against "
+                    "QRELS (TREC: query_id 0 vclaim_id relevance): MAP@1, MAP@3, MAP@5, MRR and P@1, "
+                    "averaged over every query (a query with no candidate counts 0).")
+    p.add_argument("queries", metavar="QUERIES", help="tab-separated queries with a header: id, text")
+    p.add_argument("qrels", metavar="QRELS", help="TREC qrels: query_id 0 vclaim_id relevance")
+    p.add_argument("vclaims", metavar="VCLAIMS",
+                   help="tab-separated verified claims with a header: id, vclaim, title")
+    p.add_argument("--run", metavar="FILE",
+                   help="also write a TREC run file: qid Q0 vclaim_id rank score tag (top 5 a query)")
+    p.add_argument("--json", action="store_true", help="write the scores as JSON")
+    p.set_defaults(func=cmd_eval_matching, parser=p)
 
 
 def _add_bench(commands: argparse._SubParsersAction) -> None:
@@ -223,10 +244,12 @@ def _add_track(commands: argparse._SubParsersAction) -> None:
     c.set_defaults(func=cmd_track_claims, parser=c)
 
     r = sub.add_parser("repeats", parents=[common, table, scores], help="claims made again, and changed numbers",
-                       description="Claims made in two documents or more (near duplicates by word "
-                                   "3-grams), who made them where, and where a number changed.")
+                       description="Claims made in two documents or more (two claims that the claim "
+                                   "matcher finds from each other, paraphrase included), who made them "
+                                   "where, and where a number changed.")
     r.add_argument("--min-similarity", type=float, default=None, metavar="X",
-                   help="Jaccard similarity of word 3-grams, 0..1 (default: 0.6)")
+                   help="the share of each claim's rare wording, 0..1, that the other must cover to "
+                        "be one claim (the matcher's overlap, both ways; default: 0.9)")
     r.add_argument("--format", choices=("table", "jsonl"), default="table", help="output format")
     r.set_defaults(func=cmd_track_repeats, parser=r)
 
@@ -238,6 +261,32 @@ def _add_track(commands: argparse._SubParsersAction) -> None:
     e.add_argument("--what", choices=("claims", "quotes"), default="claims",
                    help="what to export (default: claims)")
     e.set_defaults(func=cmd_track_export, parser=e)
+
+    i = sub.add_parser("import-checks", parents=[common], help="import fact-checks (ClaimReview, the lab's TSV)",
+                       description="Import fact-checks into the ledger: ClaimReview (schema.org JSON-LD) "
+                                   "as JSON (.json: a record, a list or an @graph), JSON Lines (.jsonl) or "
+                                   "HTML pages holding the markup (.html), or the CLEF CheckThat! layout "
+                                   "(.tsv: id, vclaim, title). A bad record is reported and the rest "
+                                   "imported; importing a file again changes nothing.")
+    i.add_argument("paths", nargs="+", metavar="FILE", help="a file of fact-checks")
+    i.add_argument("--format", choices=("json", "jsonl", "html", "tsv"), default=None,
+                   help="read every file as this format (default: by its extension)")
+    i.set_defaults(func=cmd_track_import_checks, parser=i)
+
+    mt = sub.add_parser("match", parents=[common, table], help="has this claim been made or checked before?",
+                        description="Rank the ledger's earlier claims and imported fact-checks for TEXT (or "
+                                    "for each check-worthy claim of an article, with --file): score, the "
+                                    "rules that fired, speaker, date, document and verdict.")
+    mt.add_argument("text", nargs="?", metavar="TEXT", help="the claim to look for")
+    mt.add_argument("--file", metavar="ARTICLE", help="look for each check-worthy claim of this article")
+    mt.add_argument("--format", choices=("table", "jsonl", "csv"), default="table",
+                    help="output format (default: table)")
+    mt.add_argument("--limit", type=positive_int, default=10, metavar="N", help="matches a query (default: 10)")
+    mt.add_argument("--min-score", type=unit_float, default=0.0, metavar="X",
+                    help="only matches scored X or more (default: 0)")
+    mt.add_argument("--only", choices=("claims", "checks"), default=None,
+                    help="only earlier claims, or only fact-checks")
+    mt.set_defaults(func=cmd_track_match, parser=mt)
 
     m = sub.add_parser("alias", parents=[common], help="merge or rename speakers",
                        description="Make OLD a name of NEW: two known speakers are merged into NEW; "
@@ -383,10 +432,26 @@ def cmd_claims(args: argparse.Namespace) -> int:
     from .config import Config
 
     _table_style(args)
+    ledger = seen = None
+    if args.against is not None:
+        from .ledger import matches
+        from .ledger.schema import LedgerError
+        from .ledger.store import Ledger
+        try:
+            ledger = Ledger(args.against, create=False)
+        except LedgerError as exc:
+            report(args.against, str(exc))
+            return EXIT_FAILED
+        seen = matches.seen_before(ledger.conn)
     failures = [0]
-    docs = extract_documents(args.paths, args.input_format, Config(claims=True), failures)
-    output.write_claims(args.format, docs, sys.stdout, table_style=args.table_style,
-                        explain=args.explain, threshold=args.threshold, everything=args.everything)
+    try:
+        docs = extract_documents(args.paths, args.input_format, Config(claims=True), failures)
+        output.write_claims(args.format, docs, sys.stdout, table_style=args.table_style,
+                            explain=args.explain, threshold=args.threshold, everything=args.everything,
+                            seen=seen)
+    finally:
+        if ledger is not None:
+            ledger.close()
     sys.stdout.flush()
     return EXIT_FAILED if failures[0] else EXIT_OK
 
@@ -427,6 +492,15 @@ def cmd_eval_claims(args: argparse.Namespace) -> int:
         raise UsageError("--sentence-only applies to debates (.tsv), not to a .jsonl file")
     return claims_eval.run(args.path, threshold=args.threshold, as_json=args.json,
                            sentence_only=args.sentence_only, out=sys.stdout)
+
+
+# --- eval-matching ------------------------------------------------------------------------------
+
+def cmd_eval_matching(args: argparse.Namespace) -> int:
+    """Measure the claim matcher with :func:`quotetrack.evaluation.retrieval.run`."""
+    from .evaluation import retrieval
+    return retrieval.run(args.queries, args.qrels, args.vclaims, run_path=args.run, as_json=args.json,
+                         out=sys.stdout)
 
 
 # --- bench -----------------------------------------------------------------------------------------
@@ -477,9 +551,9 @@ def cmd_track_claims(args: argparse.Namespace) -> int:
 
 def cmd_track_repeats(args: argparse.Namespace) -> int:
     """``track repeats``: claims made again, by whom and where; changed numbers."""
-    from .claims import repeats
+    from .claims import match
     from .ledger import track
-    similarity = repeats.DEFAULT_SIMILARITY if args.min_similarity is None else args.min_similarity
+    similarity = match.repeat_threshold() if args.min_similarity is None else args.min_similarity
     if not 0 < similarity <= 1:
         raise UsageError(f"--min-similarity {similarity} must be more than 0 and at most 1")
     return track.run_repeats(_db(args), sys.stdout, _table_style(args), similarity,
@@ -493,6 +567,32 @@ def cmd_track_export(args: argparse.Namespace) -> int:
     return track.run_export(_db(args), sys.stdout, args.format, args.what, speaker=args.speaker,
                             since=args.since, until=args.until, outlet=args.outlet,
                             min_score=args.min_score, everything=args.everything)
+
+
+def cmd_track_import_checks(args: argparse.Namespace) -> int:
+    """``track import-checks FILE…``: fact-checks into the ledger."""
+    from .ledger import track
+    return track.run_import_checks(args.paths, _db(args), args.format, sys.stdout)
+
+
+def cmd_track_match(args: argparse.Namespace) -> int:
+    """``track match TEXT`` or ``--file ARTICLE``: earlier claims and fact-checks that match."""
+    from .ledger import track
+    if (args.text is None) == (args.file is None):
+        raise UsageError("give either TEXT or --file ARTICLE")
+    style = _table_style(args)
+    kinds = {"claims": ("claim",), "checks": ("check",), None: ("claim", "check")}[args.only]
+    if args.text is not None:
+        queries = [args.text]
+    else:
+        from .config import Config
+        failures = [0]
+        docs = extract_documents([args.file], None, Config(claims=True), failures)
+        if failures[0]:
+            return EXIT_FAILED
+        queries = [c.text for d in docs for c in d.claims if c.rating.check_worthy]
+    return track.run_match(_db(args), queries, sys.stdout, args.format, style, limit=args.limit,
+                           min_score=args.min_score, kinds=kinds)
 
 
 def cmd_track_alias(args: argparse.Namespace) -> int:
