@@ -254,3 +254,60 @@ def test_dev_split_beats_plain_bm25(capsys):
                         DATA / "verified_claims.docs.tsv", "--json"], capsys)
     assert code == 0
     assert json.loads(out)["map_at"]["MAP@5"] >= 0.80        # plain BM25: 0.608 (issue 13)
+
+
+# --- claims --against, track match --file, repeats ----------------------------------------------------
+
+ARTICLE = ("Officials said tolls on the Harbor Bridge rose by 40 percent last year.\n\n"
+           "The mayor said the city will plant 500 trees.\n")
+
+
+def test_claims_against_marks_what_was_checked(ledger_file, tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    code, out, err = run(["claims", article, "--against", ledger_file, "--format", "jsonl"], capsys)
+    assert (code, err) == (0, "")
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    seen = {c["text"]: c["seen_before"] for c in record["claims"]}
+    found = seen["tolls on the Harbor Bridge rose by 40 percent last year"]
+    assert (found["kind"], found["verdict"], found["document"]) == (
+        "check", "Mostly True", "https://checks.example/harbor-bridge-tolls")
+    assert found["score"] >= match.default_threshold()
+    code, out, _ = run(["claims", article, "--against", ledger_file], capsys)
+    assert "seen before" in out.splitlines()[1] and "checked (Mostly True)" in out
+    code, out, err = run(["claims", article, "--against", tmp_path / "none.db"], capsys)
+    assert (code, out) == (1, "")
+    assert err == (f"quotetrack: {tmp_path / 'none.db'}: no ledger here; "
+                   "`quotetrack track add PATH --db FILE` creates one\n")
+
+
+def test_track_match_file_asks_for_each_check_worthy_claim(ledger_file, tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    code, out, err = run(["track", "match", "--file", article, "--db", ledger_file, "--format", "jsonl",
+                          "--limit", "1"], capsys)
+    assert (code, err) == (0, "")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["query"] for r in records] == ["tolls on the Harbor Bridge rose by 40 percent last year"]
+    assert records[0]["document"] == "https://checks.example/harbor-bridge-tolls"
+
+
+def test_repeats_join_paraphrase_and_number_changes_but_not_other_claims(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = {
+        "a.txt": "The Harbor Bridge tolls rose by 40 percent last year, the council said.",
+        "b.txt": "Last year the Harbor Bridge tolls rose by 40 percent, the council said on Monday.",
+        "c.txt": "The Harbor Bridge tolls rose by 65 percent last year, the council said.",
+        "d.txt": "The Harbor Bridge will close for repairs in June, the council said.",
+        "e.txt": "Ferry fares on the Quillon river fell by 40 percent last year, the council said.",
+    }
+    for name, text in texts.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    db = tmp_path / "r.db"
+    assert run(["track", "add", folder, "--db", db], capsys)[0] == 0
+    code, out, err = run(["track", "repeats", "--db", db, "--format", "jsonl", "--all"], capsys)
+    assert (code, err) == (0, "")
+    (group,) = [json.loads(line) for line in out.splitlines()]
+    assert sorted(Path(c["doc_id"]).name for c in group["claims"]) == ["a.txt", "b.txt", "c.txt"]
+    assert [(c["from"], c["to"]) for c in group["number_changes"]] == [("40 percent", "65 percent")]
