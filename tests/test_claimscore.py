@@ -89,7 +89,7 @@ def test_score_is_the_logistic_of_bias_plus_weights():
             assert t.rules[name].weight == weight
     # the stacked model: the n-grams' sum is the pseudo-rule "words", last
     weights = claimscore.ngram_weights()
-    words = sum(sorted(weights[g] for g in claimscore.ngrams(s_text()) if g in weights))
+    words = math.fsum(weights[g] for g in claimscore.ngrams(s_text()) if g in weights)
     assert s.rules[-1] == (claimscore.WORDS_RULE, round(words, 4))
     assert math.isclose(s.score, 1 / (1 + math.exp(-(t.bias + sum(w for _n, w in s.rules[:-1]) + words))))
     assert s.check_worthy == (s.score >= claimscore.default_threshold())

@@ -81,6 +81,8 @@ def _patterns() -> dict:
         "ascii_token": re.compile(r"[A-Za-z0-9]+(?:['.,][A-Za-z0-9]+)*"),
         # a year in figures, or a decade: "1967", "2008", "1990s"
         "year": regex.compile(r"(?:1[6-9]\d\d|20\d\d)s?"),
+        # any digit: a sentence without one needs no digit folding for the n-grams
+        "digit": re.compile(r"\d"),
     }
 
 
@@ -182,6 +184,47 @@ def ngram_weights() -> dict[str, float]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _ngram_table() -> dict[str, tuple[float, dict[str, float] | None]]:
+    """:func:`ngram_weights` by word: (its unigram weight, or 0; the weights of the bigrams
+    it starts, by second word, or None), so each word is looked up once and no bigram
+    string is built."""
+    table: dict[str, tuple[float, dict[str, float] | None]] = {}
+    for gram, weight in ngram_weights().items():
+        first, _, second = gram.partition(" ")
+        own, following = table.get(first, (0.0, None))
+        if second:
+            following = following if following is not None else {}
+            following[second] = weight
+        else:
+            own = weight
+        table[first] = (own, following)
+    return table
+
+
+def _lexical(words: list[str]) -> float:
+    """The sum of the weights of the distinct n-grams of ``words`` (:func:`ngrams`), exactly
+    rounded (``math.fsum``: the same float whatever the order)."""
+    table = _ngram_table()
+    entries = list(map(table.get, words))          # one lookup a word, in C
+    found: dict[object, float] = {}
+    prev = None
+    after = None
+    for w, entry in zip(words, entries):
+        if after is not None:
+            weight = after.get(w)
+            if weight is not None:
+                found[(prev, w)] = weight
+        if entry is None:
+            after = None
+        else:
+            if entry[0]:
+                found[w] = entry[0]
+            after = entry[1]
+        prev = w
+    return math.fsum(found.values())
+
+
 def default_threshold() -> float:
     """The score at or above which a sentence is check-worthy (from the rules file).
 
@@ -241,8 +284,13 @@ def ngrams(sentence: str) -> set[str]:
     return _grams(_words(sentence)[1])
 
 
+def _folded(words: list[str]) -> list[str]:
+    """``words`` with each token that starts with a digit as ``0``."""
+    return ["0" if w[:1].isdigit() else w for w in words]
+
+
 def _grams(words: list[str]) -> set[str]:
-    folded = ["0" if w[:1].isdigit() else w for w in words]
+    folded = _folded(words)
     grams = set(folded)
     grams.update([a + " " + b for a, b in zip(folded, folded[1:])])
     return grams
@@ -358,9 +406,8 @@ def score_claim(sentence: str) -> ClaimScore:
     fired = sorted(map(t.position.__getitem__, found))
     rules = tuple(map(t.pairs.__getitem__, fired))
     total = t.bias + sum(weight for _name, weight in rules)   # in file order: the same float every time
-    weights = ngram_weights()
-    if weights:
-        lexical = sum(sorted(weights[g] for g in _grams(words) if g in weights))   # sorted: the same float
+    if ngram_weights():
+        lexical = _lexical(_folded(words) if _patterns()["digit"].search(sentence) else words)
         if lexical:
             rules += ((WORDS_RULE, round(lexical, 4)),)
             total += lexical
