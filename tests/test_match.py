@@ -301,6 +301,9 @@ def test_repeats_join_paraphrase_and_number_changes_but_not_other_claims(tmp_pat
         "c.txt": "The Harbor Bridge tolls rose by 65 percent last year, the council said.",
         "d.txt": "The Harbor Bridge will close for repairs in June, the council said.",
         "e.txt": "Ferry fares on the Quillon river fell by 40 percent last year, the council said.",
+        # the narrative, no one in particular: other numbers make another claim, not a change
+        "f.txt": "Velmor will win at least 73 delegates in the Corran primary.",
+        "g.txt": "Velmor will win at least 45 delegates in the Corran primary.",
     }
     for name, text in texts.items():
         (folder / name).write_text(text + "\n", encoding="utf-8")

@@ -11,7 +11,7 @@ import sqlite3
 from typing import Callable, NamedTuple, Sequence
 
 from ..claims import index, match
-from ..model import Claim
+from ..model import ARTICLE, UNKNOWN, Claim
 from .schema import CHECK_INDEX, CLAIM_INDEX
 
 KINDS = ("claim", "check")
@@ -20,6 +20,7 @@ DEFAULT_LIMIT = 10
 # Repeats look for claims that say the same as one another (both ways): such a claim is
 # among the first few candidates, so fewer are asked for than for a query.
 REPEAT_CANDIDATES = 20
+ANONYMOUS = frozenset((ARTICLE, UNKNOWN, ""))   # speakers that are no one in particular
 
 
 class LedgerMatch(NamedTuple):
@@ -97,28 +98,44 @@ def find(conn: sqlite3.Connection, text: str, limit: int = DEFAULT_LIMIT, kinds:
     return out[:limit]
 
 
-def claim_pairs(conn: sqlite3.Connection, items: Sequence[tuple[int, str, str]], threshold: float
+def claim_pairs(conn: sqlite3.Connection, items: Sequence[tuple], threshold: float
                 ) -> list[tuple[int, int, float]]:
-    """Pairs (a, b, overlap), a < b, of the claims ``items`` ((claim id, text, document))
-    in different documents that say the same thing: each claim is asked of the claim
-    index once, and a pair counts when each claim finds the other among its candidates
-    with an ``overlap`` (the rule: the share of its rare wording the other covers) of
-    ``threshold`` or more, so a claim inside a longer one is not the same claim; the
-    pair's value is the lower of the two.  Nothing is compared all-pairs."""
-    wanted = {cid: doc for cid, _text, doc in items}
+    """Pairs (a, b, overlap), a < b, of the claims ``items`` ((claim id, text, document[,
+    speaker])) in different documents that say the same thing: each claim is asked of the
+    claim index once, and a pair counts when each claim finds the other among its
+    candidates with an ``overlap`` (the rule: the share of its rare wording the other
+    covers) of ``threshold`` or more, so a claim inside a longer one is not the same claim;
+    the pair's value is the lower of the two.  Two claims whose numbers all differ
+    (number-changed: "at least 14" and "at least 45", two polls' margins of error) are one
+    claim only when the same named speaker made both.  Nothing is compared all-pairs."""
+    wanted = {item[0]: item for item in items}
     n = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
     one_way: dict[tuple[int, int], float] = {}
-    for cid, text, doc in items:
+    for cid, text, doc, *_ in items:
         q = match.query(text)
         st = index.stats(conn, CLAIM_INDEX, q, n)
         mass = index.idf_mass(q, st)
         if not mass:
             continue
         for hit in index.search(conn, CLAIM_INDEX, q, st, REPEAT_CANDIDATES):
-            if hit.rowid != cid and wanted.get(hit.rowid, doc) != doc and hit.bm25 / mass >= threshold:
+            other = wanted.get(hit.rowid)
+            if hit.rowid != cid and other is not None and other[2] != doc and hit.bm25 / mass >= threshold:
                 one_way[(cid, hit.rowid)] = hit.bm25 / mass
-    return sorted((a, b, min(value, one_way[(b, a)])) for (a, b), value in one_way.items()
-                  if a < b and (b, a) in one_way)
+    out = []
+    for (a, b), value in one_way.items():
+        if a < b and (b, a) in one_way and _numbers_agree_or_same_speaker(wanted[a], wanted[b]):
+            out.append((a, b, min(value, one_way[(b, a)])))
+    return sorted(out)
+
+
+def _numbers_agree_or_same_speaker(a: tuple, b: tuple) -> bool:
+    """Whether two claims (id, text, document[, speaker]) share a number, or have none to
+    compare, or were made by one named speaker."""
+    left, right = match.read(a[1]).amounts, match.read(b[1]).amounts
+    if not left or not right or {x.value for x in left} & {x.value for x in right}:
+        return True
+    speaker = a[3] if len(a) > 3 else None
+    return speaker is not None and speaker not in ANONYMOUS and len(b) > 3 and speaker == b[3]
 
 
 def as_record(m: LedgerMatch) -> dict:

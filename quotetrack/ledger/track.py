@@ -215,7 +215,8 @@ def run_repeats(db: str, out: TextIO, style: str, similarity: float, min_score: 
         return EXIT_FAILED
     with ledger:
         items = ledger.repeat_items(min_score, everything)
-        pairs = matches.claim_pairs(ledger.conn, [(it.id, it.text, it.document) for it in items], similarity)
+        pairs = matches.claim_pairs(ledger.conn, [(it.id, it.text, it.document, it.speaker) for it in items],
+                                    similarity)
     groups = repeats.group(items, [(a, b) for a, b, _value in pairs])
     if as_json:
         for g in groups:
