@@ -25,6 +25,8 @@ import sys
 from dataclasses import asdict, dataclass
 from typing import Iterable, Sequence, TextIO
 
+from tabulate import tabulate
+
 from ..claims import index, match
 
 TABLE = "vclaims"
@@ -182,7 +184,6 @@ def write_run(ranked: dict[str, list[match.Scored]], out: TextIO, tag: str = RUN
 
 
 def format_report(r: Report) -> str:
-    from tabulate import tabulate
     head = ["queries", "judged", *r.map_at, "MRR", "P@1"]
     row = [r.queries, r.judged, *(f"{v:.4f}" for v in r.map_at.values()), f"{r.mrr:.4f}", f"{r.p_at_1:.4f}"]
     return tabulate([row], headers=head, disable_numparse=True)

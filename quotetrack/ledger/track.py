@@ -151,7 +151,6 @@ def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any
 
 def run_speakers(db: str, out: TextIO, style: str) -> int:
     """A table of every speaker: the names it was written as, documents, quotes, claims."""
-    from tabulate import tabulate
     ledger = open_ledger(db)
     if ledger is None:
         return EXIT_FAILED
@@ -182,7 +181,6 @@ def run_claims(db: str, out: TextIO, style: str, speaker: str | None = None, sin
                everything: bool = False) -> int:
     """A table of the stored claims that pass the filters, oldest first (check-worthy
     ones unless ``min_score`` or ``everything`` says otherwise)."""
-    from tabulate import tabulate
     ledger = open_ledger(db)
     if ledger is None:
         return EXIT_FAILED
@@ -234,7 +232,6 @@ def run_repeats(db: str, out: TextIO, style: str, similarity: float, min_score: 
 
 def render_group(number: int, members: Sequence[Any], style: str) -> str:
     """One repeated claim: a heading, a row per time it was made, its number changes."""
-    from tabulate import tabulate
     docs = len({m.document for m in members})
     speakers = list(dict.fromkeys(m.speaker for m in members))
     lines = [f"{number}. {shorten(members[0].text, 100)}",
