@@ -10,7 +10,7 @@ import argparse
 from typing import Any, Callable, Mapping
 
 from ..write.output import DEFAULT_TABLE_STYLE
-from .schema import DB_ENVIRONMENT, DEFAULT_DB
+from .paths import DB_ENVIRONMENT, DEFAULT_DB
 
 
 def add_track(commands: argparse._SubParsersAction, run: Mapping[str, Callable[..., int]],

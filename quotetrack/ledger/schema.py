@@ -8,14 +8,13 @@ from typing import Callable, Union
 
 from ..text import quantities
 from ..claims import index, repeats
+from .paths import DB_ENVIRONMENT, DEFAULT_DB  # noqa: F401  (their home is paths.py)
 
 
 APPLICATION_ID = 0x71746C67        # "qtlg" in ASCII: this file is a quotetrack ledger
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000           # how long a writer waits for another one
 RETRY_SECONDS = 120.0              # how long a busy transaction is retried in all
-DEFAULT_DB = "quotetrack.db"
-DB_ENVIRONMENT = "QUOTETRACK_DB"
 
 # An ISO day at the start of a date field: "2020-03-02", "2020-03-02T10:15:00Z".
 ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
