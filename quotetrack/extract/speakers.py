@@ -16,12 +16,15 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import islice
+from typing import Iterator
 
 import re
 
 from ..text import lexicon
 from .segment import paragraph_ranks
 from .attribute import Attribution
+from ..config import WINDOWS
 from ..model import Entity, Mention, Paragraph, Sentence
 
 _words = lexicon.WordClasses("word_classes.txt")   # _words.name_joiners, ... (data/word_classes.txt)
@@ -38,7 +41,8 @@ _APPOSITIVE_NOUN = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'\
 _POSSESSIVES = ("’s", "'s", "’", "'")
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 PRONOUN_WINDOW_PARAGRAPHS = 2
-MAX_LOOKBACK = 200
+MAX_LOOKBACK = WINDOWS.names_back
+SPEAKER_LOOKBACK = WINDOWS.pronoun_speakers   # earlier speakers a pronoun looks back over, at most
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
 _NO_CONTINUITY = frozenset({"colon", "dash"})
 
@@ -453,7 +457,7 @@ def _resolve_pronoun(pronoun: str, start: int, paragraph: int,
     gender = PERSON_PRONOUNS.get(pronoun)
     if gender is None:
         want = "organisation" if pronoun == "it" else None
-        for _, para, res, person in reversed(speakers):
+        for _, para, res, person in _recent(speakers):
             if paragraph - para > PRONOUN_WINDOW_PARAGRAPHS:
                 break
             if res.type in ("organisation", "descriptor") and (want is None or res.type == want):
@@ -464,7 +468,7 @@ def _resolve_pronoun(pronoun: str, start: int, paragraph: int,
         return Resolved(mention, None, None, "pronoun"), None
     person = subjects.antecedent(start, gender, 0) if subjects is not None else None
     if person is None:                    # the speaker just before, if nothing rules them out
-        latest = next((p for _, para, _, p in reversed(speakers)
+        latest = next((p for _, para, _, p in _recent(speakers)
                        if p is not None and paragraph - para <= PRONOUN_WINDOW_PARAGRAPHS), None)
         if latest is not None and latest.gender in (gender, None):
             person = latest
@@ -481,10 +485,16 @@ def _resolve_pronoun(pronoun: str, start: int, paragraph: int,
     return Resolved(mention, None, None, "pronoun"), None
 
 
+def _recent(speakers: list) -> Iterator:
+    """The speakers before, latest first, no more than SPEAKER_LOOKBACK of them: the pronoun
+    window counts paragraphs, and one paragraph can hold thousands of speakers."""
+    return islice(reversed(speakers), SPEAKER_LOOKBACK)
+
+
 def _recent_speaker(speakers: list[tuple[int, int, Resolved, _Person | None]], paragraph: int,
                     gender: str | None) -> _Person | None:
     """The latest person speaker within the pronoun window whose known gender is ``gender``."""
-    for _, para, _, person in reversed(speakers):
+    for _, para, _, person in _recent(speakers):
         if paragraph - para > PRONOUN_WINDOW_PARAGRAPHS:
             break
         if person is not None and person.gender == gender:
@@ -598,7 +608,7 @@ class _Subjects:
                 break
             lo = bisect.bisect_left(found, (sent.start, ""))
             unknown = None
-            for pos, word in found[lo:hi]:     # the main clause's subject comes first
+            for pos, word in found[lo:min(hi, lo + MAX_LOOKBACK)]:   # the main clause's subject first
                 person = self.names.by_surname.get(word)
                 if person is None:
                     continue
