@@ -163,7 +163,7 @@ def similar_pairs(sets: Sequence[frozenset[str]], threshold: float = DEFAULT_SIM
     return out
 
 
-def group(items: Sequence[Item], threshold: float = DEFAULT_SIMILARITY,
+def group(items: Iterable[Item], threshold: float = DEFAULT_SIMILARITY,
           min_documents: int = 2) -> list[list[Item]]:
     """Groups of claims that say the same thing, each in at least ``min_documents``
     documents; a group is sorted by date (undated last), then document.  Groups come
@@ -174,9 +174,14 @@ def group(items: Sequence[Item], threshold: float = DEFAULT_SIMILARITY,
     >>> [[i.id for i in g] for g in group([a, b])]
     [[1, 2]]
     """
-    items = [it for it in items if len(it.norm.split()) >= MIN_WORDS]
     unique: dict[frozenset[str], int] = {}          # a shingle set -> its number
-    number_of = [unique.setdefault(shingles(it.norm), len(unique)) for it in items]
+    kept: list[Item] = []                           # items are read once, one at a time,
+    number_of: list[int] = []                       # and kept without their normalised text
+    for it in items:
+        if len(it.norm.split()) >= MIN_WORDS:
+            number_of.append(unique.setdefault(shingles(it.norm), len(unique)))
+            kept.append(it._replace(norm=""))
+    items = kept
     parent = list(range(len(unique)))
 
     def find(x: int) -> int:
