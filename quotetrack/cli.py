@@ -165,6 +165,9 @@ def _add_bench(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--claims", action=argparse.BooleanOptionalAction, default=True,
                    help="time the claims stage with extraction (default) or, with --no-claims, "
                         "extraction alone")
+    p.add_argument("--shapes", action="store_true",
+                   help="instead of PATHs, time odd document shapes (a transcript with no full stop, "
+                        "one-line quotes, ...) at two sizes 8x apart: linear time grows about 8x")
     p.set_defaults(func=cmd_bench, parser=p)
 
 
@@ -434,6 +437,10 @@ def cmd_eval_claims(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     """Time extraction with :func:`quotetrack.evaluation.bench.run`."""
     from .evaluation import bench
+    if args.shapes:
+        if args.paths:
+            args.parser.error("--shapes takes no PATH")
+        return bench.run_shapes(repeat=args.repeat, as_json=args.json, out=sys.stdout, claims=args.claims)
     return bench.run(args.paths, repeat=args.repeat, as_json=args.json, out=sys.stdout,
                      claims=args.claims)
 

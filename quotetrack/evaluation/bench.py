@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable, TextIO
 from ..read.inputs import TEXT_SUFFIXES, Input, InputError, find_files, iter_inputs
 from ..config import Config
 from ..pipeline import extract
+from . import shapes
 
 
 @dataclass(frozen=True)
@@ -208,3 +209,16 @@ def run(paths: Iterable[str] | None, repeat: int = 1, as_json: bool = False,
         return 1
     out.write((json.dumps(result.to_dict()) if as_json else format_table(result)) + "\n")
     return 1 if result.errors else 0
+
+
+def run_shapes(repeat: int = 1, as_json: bool = False, out: TextIO | None = None, claims: bool = True) -> int:
+    """``bench --shapes``: every odd document shape of :mod:`quotetrack.evaluation.shapes` at
+    two sizes, as a table or one JSON object a shape."""
+    out = sys.stdout if out is None else out
+    results = shapes.run_shapes(config=Config(claims=claims), repeat=repeat)
+    if as_json:
+        for r in results:
+            out.write(json.dumps({**r._asdict(), "growth": round(r.growth, 2)}) + "\n")
+    else:
+        out.write(shapes.format_shapes(results) + "\n")
+    return 0
