@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from typing import Callable, NamedTuple
 
+from tabulate import tabulate
+
 from ..config import Config
 from ..pipeline import extract
 from ..text import jsonl
@@ -108,7 +110,6 @@ def run_shapes(small_bytes: int | None = None, factor: int = FACTOR, config: Con
 
 
 def format_shapes(results: list[ShapeResult], factor: int = FACTOR) -> str:
-    from tabulate import tabulate
     rows = [(r.name, r.what, f"{r.small_bytes / 1000:,.0f} → {r.large_bytes / 1000:,.0f}",
              f"{r.small_cpu:.3f}", f"{r.large_cpu:.3f}", f"{r.growth:.1f}x", f"{r.out_per_in:.1f}")
             for r in results]

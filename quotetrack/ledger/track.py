@@ -12,6 +12,8 @@ import sqlite3
 import time
 from typing import Any, Callable, Iterable, Iterator, Sequence, TextIO
 
+from tabulate import tabulate
+
 from ..errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, report
 from .rows import ClaimRow, QuoteRow, content_hash, source_key
 from .schema import LedgerError
@@ -149,7 +151,6 @@ def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any
 
 def run_speakers(db: str, out: TextIO, style: str) -> int:
     """A table of every speaker: the names it was written as, documents, quotes, claims."""
-    from tabulate import tabulate
     ledger = open_ledger(db)
     if ledger is None:
         return EXIT_FAILED
@@ -180,7 +181,6 @@ def run_claims(db: str, out: TextIO, style: str, speaker: str | None = None, sin
                everything: bool = False) -> int:
     """A table of the stored claims that pass the filters, oldest first (check-worthy
     ones unless ``min_score`` or ``everything`` says otherwise)."""
-    from tabulate import tabulate
     ledger = open_ledger(db)
     if ledger is None:
         return EXIT_FAILED
@@ -216,7 +216,6 @@ def write_table(rows: Callable[[], Iterable[list[str]]], headers: Sequence[str],
             for line in table.simple_lines(rows(), headers, columns):
                 out.write(indent + line + "\n")
         return count
-    from tabulate import tabulate
     held = list(rows())
     if held:
         for line in tabulate(held, headers=headers, tablefmt=style, disable_numparse=True).splitlines():
@@ -262,7 +261,8 @@ class _Counted:
 
 
 def write_group(number: int, members: Sequence[Any], style: str, out: TextIO) -> None:
-    """One repeated claim (see :func:`render_group`), written to ``out``."""
+    """One repeated claim, written to ``out``: a heading, a row per time it was made, its
+    number changes."""
     docs = len({m.document for m in members})
     speakers = list(dict.fromkeys(m.speaker for m in members))
     out.write(f"{number}. {shorten(members[0].text, 100)}\n"
@@ -273,22 +273,6 @@ def write_group(number: int, members: Sequence[Any], style: str, out: TextIO) ->
     for change in number_changes(members):
         out.write(f"   number changed: {change.describe()}\n")
     out.write("\n")
-
-
-def render_group(number: int, members: Sequence[Any], style: str) -> str:
-    """One repeated claim: a heading, a row per time it was made, its number changes."""
-    from tabulate import tabulate
-    docs = len({m.document for m in members})
-    speakers = list(dict.fromkeys(m.speaker for m in members))
-    lines = [f"{number}. {shorten(members[0].text, 100)}",
-             f"   {len(members)} times in {docs} documents, by {', '.join(speakers)}"]
-    rows = [[m.date or "", shorten(m.speaker, NAME_WIDTH), m.document, shorten(m.text, CELL_WIDTH)]
-            for m in members]
-    lines.extend("   " + line for line in tabulate(rows, headers=GROUP_TABLE, tablefmt=style,
-                                                    disable_numparse=True).splitlines())
-    for change in number_changes(members):
-        lines.append(f"   number changed: {change.describe()}")
-    return "\n".join(lines) + "\n\n"
 
 
 def group_record(members: Sequence[Any]) -> dict[str, Any]:

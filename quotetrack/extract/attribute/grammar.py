@@ -59,7 +59,6 @@ class _Sent:
             self._marks[name] = _MARKERS[name](self)
         return self._marks[name]
 
-
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
         return bisect.bisect_left(self.starts, offset)
