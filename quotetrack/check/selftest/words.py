@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...text.marks import DOUBLE_OPEN, SINGLE_OPEN
 from ...text import lexicon
 from ...model import Document
 from ...extract import quotes as scanner
@@ -172,7 +173,7 @@ def passages(doc: Document, index: int) -> list[tuple[int, int]]:
             s, e = max(inner_start, p.start), min(inner_end, p.end)
             if s >= e:
                 continue
-            if s == p.start and doc.text[s] in scanner._DOUBLE_OPEN | scanner._SINGLE_OPEN | {'"', "'"}:
+            if s == p.start and doc.text[s] in DOUBLE_OPEN | SINGLE_OPEN | {'"', "'"}:
                 s += 1                                # “ re-opening a continued quote
             if doc.text[s:e].strip():
                 out.append((s, e))

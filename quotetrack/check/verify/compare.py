@@ -8,18 +8,13 @@ from typing import Sequence
 
 import regex
 
+from ...text.marks import TYPOGRAPHY
 from ...text import lexicon
 from ...text.tokens import word_key, word_list
 
 
 # White space for the whitespace tier: "a \n b" -> "a b" (a non-breaking space is typography).
 _SPACES = regex.compile(r"[ \t\r\n]+")
-# The typography tier: curly and straight quotes, dashes, odd spaces, soft hyphens, "…".
-_TYPOGRAPHY = str.maketrans({
-    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
-    "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u00ad": None, "…": "...",
-})
 # --- word lists and comparisons -----------------------------------------------------------------
 
 @lru_cache(maxsize=1)
@@ -88,8 +83,8 @@ def tier_of(draft: str, source: str) -> str | None:
     a, b = _SPACES.sub(" ", draft), _SPACES.sub(" ", source)
     if a == b:
         return "whitespace"
-    a = _SPACES.sub(" ", draft.translate(_TYPOGRAPHY))
-    b = _SPACES.sub(" ", source.translate(_TYPOGRAPHY))
+    a = _SPACES.sub(" ", draft.translate(TYPOGRAPHY))
+    b = _SPACES.sub(" ", source.translate(TYPOGRAPHY))
     if a == b:
         return "typography"
     if a.casefold() == b.casefold():

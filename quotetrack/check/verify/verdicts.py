@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+from ...text.marks import MESSAGE_EDGE
 from ...extract import quotes as quote_marks
 from ...model import Document, Finding, Quote, QuotedSpan
 from ...text.spans import Lines
@@ -20,7 +21,7 @@ from .compare import (
 from ...text.names import name_words, same_speaker
 from .index import (
     DIFF_WIDTH, MAX_JOIN_WORDS, MIN_SIMILARITY, MIN_WORDS, Place, QUOTE_WIDTH, SPLICE_WORDS,
-    Segment, TIERS, _EDGE, _SENTENCE_END, find_places, index_of, place_after,
+    Segment, TIERS, _SENTENCE_END, find_places, index_of, place_after,
     place_before, segments_of)
 
 
@@ -61,7 +62,7 @@ def shown(text: str) -> str:
     >>> shown("“We also make deals,”")
     '“We also make deals”'
     """
-    return "“" + shorten(text.strip(_EDGE), QUOTE_WIDTH) + "”"
+    return "“" + shorten(text.strip(MESSAGE_EDGE), QUOTE_WIDTH) + "”"
 
 
 def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
