@@ -213,3 +213,22 @@ def test_bench_shapes_takes_no_paths(capsys):
     from quotetrack import cli
     assert cli.main(["bench", "--shapes", "corpus"]) == 2
     assert "--shapes takes no PATH" in capsys.readouterr().err
+
+
+def test_bench_saves_the_shapes_for_any_revision_to_time(tmp_path, capsys):
+    from quotetrack import cli
+    assert cli.main(["bench", "--shapes", "--shape-bytes", "1000", "--save-shapes", str(tmp_path / "s")]) == 0
+    paths = capsys.readouterr().out.split()
+    assert len(paths) == 2 * len(shapes.SHAPES)
+    for small, large in zip(paths[::2], paths[1::2]):
+        a, b = open(small, encoding="utf-8").read(), open(large, encoding="utf-8").read()
+        assert 800 <= len(a.encode()) <= 1100 < 7 * len(a.encode()) <= len(b.encode())
+        assert small.endswith(f"-{len(a.encode())}.txt")
+    assert cli.main(["bench", "--shapes", "--save-shapes", str(tmp_path / "s" / paths[0].split("/")[-1] / "x")]) == 1
+    assert "cannot write the shapes" in capsys.readouterr().err
+
+
+def test_shape_options_need_shapes(capsys):
+    from quotetrack import cli
+    assert cli.main(["bench", "--shape-bytes", "1000"]) == 2
+    assert "--shape-bytes and --save-shapes go with --shapes" in capsys.readouterr().err

@@ -211,11 +211,22 @@ def run(paths: Iterable[str] | None, repeat: int = 1, as_json: bool = False,
     return 1 if result.errors else 0
 
 
-def run_shapes(repeat: int = 1, as_json: bool = False, out: TextIO | None = None, claims: bool = True) -> int:
+def run_shapes(repeat: int = 1, as_json: bool = False, out: TextIO | None = None, claims: bool = True,
+               small_bytes: int | None = None, save: str | None = None) -> int:
     """``bench --shapes``: every odd document shape of :mod:`quotetrack.evaluation.shapes` at
-    two sizes, as a table or one JSON object a shape."""
+    two sizes, as a table or one JSON object a shape; with ``save``, the shapes are written
+    to that directory instead (NAME-BYTES.txt, one line each), so that ``bench FILE`` of any
+    revision can time them."""
     out = sys.stdout if out is None else out
-    results = shapes.run_shapes(config=Config(claims=claims), repeat=repeat)
+    if save is not None:
+        try:
+            written = shapes.save_shapes(Path(save), small_bytes)
+        except OSError as exc:
+            _report(save, f"cannot write the shapes: {exc.strerror or exc}")
+            return 1
+        out.write("".join(f"{path}\n" for path in written))
+        return 0
+    results = shapes.run_shapes(small_bytes, config=Config(claims=claims), repeat=repeat)
     if as_json:
         for r in results:
             out.write(json.dumps({**r._asdict(), "growth": round(r.growth, 2)}) + "\n")

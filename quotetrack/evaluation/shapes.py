@@ -87,12 +87,30 @@ def _cpu(text: str, config: Config, repeat: int) -> tuple[float, int]:
     return best, size
 
 
+def sized(shape: Shape, small_bytes: int, factor: int = FACTOR) -> tuple[str, str]:
+    """The shape at about ``small_bytes`` and at ``factor`` times as many repetitions."""
+    n = max(1, small_bytes // len(shape.unit.encode("utf-8"))) if shape.unit != "x" else small_bytes
+    return shape.make(n), shape.make(n * factor)
+
+
+def save_shapes(directory: Path, small_bytes: int | None = None, factor: int = FACTOR) -> list[Path]:
+    """Write every shape at both sizes to ``directory`` (made if missing) as NAME-BYTES.txt."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for shape in SHAPES:
+        for text in sized(shape, SMALL_BYTES if small_bytes is None else small_bytes, factor):
+            data = text.encode("utf-8")
+            path = directory / f"{shape.name}-{len(data)}.txt"
+            path.write_bytes(data)
+            written.append(path)
+    return written
+
+
 def measure_shape(shape: Shape, small_bytes: int = SMALL_BYTES, factor: int = FACTOR,
                   config: Config | None = None, repeat: int = 1) -> ShapeResult:
     """Time one shape at about ``small_bytes`` and ``factor`` times that."""
     config = config or Config()
-    n = max(1, small_bytes // len(shape.unit.encode("utf-8"))) if shape.unit != "x" else small_bytes
-    small, large = shape.make(n), shape.make(n * factor)
+    small, large = sized(shape, small_bytes, factor)
     small_cpu, _ = _cpu(small, config, max(repeat, 3))      # small runs are short: best of 3 at least
     large_cpu, out = _cpu(large, config, repeat)
     big = len(large.encode("utf-8"))
