@@ -84,7 +84,7 @@ def negation_pairs() -> tuple[tuple[str, str], ...]:
     True
     """
     out = []
-    for line in lexicon._lines("selftest_negations.tsv"):
+    for line in lexicon.lines("selftest_negations.tsv"):
         aff, _, neg = line.partition("\t")
         out.append((aff.strip().lower(), neg.strip().lower()))
     return tuple(out)
@@ -113,7 +113,7 @@ def qualifiers() -> tuple[str, ...]:
     >>> ", but" in qualifiers() and "unless" in qualifiers()
     True
     """
-    return tuple(line.lower() for line in lexicon._lines("selftest_qualifiers.txt"))
+    return tuple(line.lower() for line in lexicon.lines("selftest_qualifiers.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -147,7 +147,7 @@ def _paraphrases() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def fabricated() -> tuple[str, ...]:
     """The invented sentences of data/selftest_fabricated.txt."""
-    return tuple(lexicon._lines("selftest_fabricated.txt"))
+    return tuple(lexicon.lines("selftest_fabricated.txt"))
 
 
 # --- helpers (pure) ------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import regex
 
@@ -17,12 +17,22 @@ from ...text.tokens import word_key, word_list
 _SPACES = regex.compile(r"[ \t\r\n]+")
 # --- word lists and comparisons -----------------------------------------------------------------
 
+class WordLists(NamedTuple):
+    """The word lists a verdict compares by (data/negations.txt, operators.txt, qualifiers.txt,
+    modal_shifts.tsv, operator_synonyms.tsv), as keys."""
+    negations: frozenset[str]
+    operators: frozenset[str]
+    qualifiers: tuple[tuple[str, ...], ...]
+    shifts: dict[str, str]
+    synonyms: dict[str, str]
+
+
 @lru_cache(maxsize=1)
-def _lists() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...], dict[str, str], dict[str, str]]:
-    negations = frozenset(word_key(w) for w in lexicon.lower_words("negations.txt"))
-    operators = frozenset(word_key(w) for w in lexicon.lower_words("operators.txt"))
-    return (negations, operators, word_list("qualifiers.txt"), lexicon.pairs("modal_shifts.tsv"),
-            lexicon.pairs("operator_synonyms.tsv"))
+def _lists() -> WordLists:
+    return WordLists(frozenset(word_key(w) for w in lexicon.lower_words("negations.txt")),
+                     frozenset(word_key(w) for w in lexicon.lower_words("operators.txt")),
+                     word_list("qualifiers.txt"), lexicon.pairs("modal_shifts.tsv"),
+                     lexicon.pairs("operator_synonyms.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +51,7 @@ def negated_forms(word: str) -> tuple[str, ...]:
 
 
 def _is_negation(key: str) -> bool:
-    return key in _lists()[0] or key.endswith("n't")
+    return key in _lists().negations or key.endswith("n't")
 
 
 def operator_words(keys: Sequence[str], shift: bool = False) -> Counter:
@@ -66,7 +76,7 @@ def operator_words(keys: Sequence[str], shift: bool = False) -> Counter:
 
 
 def _qualifier_at(keys: Sequence[str], i: int) -> tuple[str, ...] | None:
-    for entry in _lists()[2]:
+    for entry in _lists().qualifiers:
         if tuple(keys[i:i + len(entry)]) == entry:
             return entry
     return None
