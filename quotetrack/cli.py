@@ -32,6 +32,37 @@ def positive_int(value: str) -> int:
     return number
 
 
+def encoding_name(value: str) -> str:
+    """An argparse type: the name of a text encoding Python knows ("cp1252", "latin-1")."""
+    import codecs
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {value!r}") from None
+
+
+def port_number(value: str) -> int:
+    """An argparse type: a TCP port, 0 to 65535 (0: any free port)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} must be from 0 to 65535")
+    return number
+
+
+def positive_float(value: str) -> float:
+    """An argparse type: a number above 0."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be more than 0")
+    return number
+
+
 def unit_float(value: str) -> float:
     """An argparse type: a number from 0 to 1."""
     try:
@@ -60,6 +91,7 @@ def create_parser() -> argparse.ArgumentParser:
     _add_bench(commands)
     _add_track(commands)
     _add_check(commands)
+    _add_serve(commands)
     return parser
 
 
@@ -69,7 +101,8 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
         description="Find quotes and reported speech. PATH is a file, a directory "
                     "(*.txt and *.md, recursively), a .jsonl file of {\"doc_id\", \"text\"} "
                     "records, or - for standard input.")
-    _add_document_options(p)
+    from .write.output import FORMATS
+    _add_document_options(p, FORMATS)
     p.add_argument("--attributions", choices=("speech", "all"), default="speech",
                    help="speech: quotes and reported speech (default); all: also "
                         "attributed thoughts, intentions and evidence")
@@ -80,19 +113,38 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_extract, parser=p)
 
 
-def _add_document_options(p: argparse.ArgumentParser) -> None:
+def _add_document_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
     """PATH..., --format, --table-style and --input-format: what extract and claims share."""
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
-    from .write.output import DEFAULT_TABLE_STYLE, FORMATS
-    p.add_argument("--format", choices=FORMATS, default="table",
-                   help="output format (default: table)")
+    from .write.output import DEFAULT_TABLE_STYLE
+    from .text.spans import QUOTE_WIDTH
+    p.add_argument("--format", choices=formats, default="table",
+                   help="output format (default: table)" + (
+                       "; html: one self-contained page with each statement marked in its "
+                       "speaker's colour" if "html" in formats else ""))
     p.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
                    help="tabulate style for --format table: simple, grid, github, psql, ... "
                         "(default: simple)")
+    width = p.add_mutually_exclusive_group()
+    width.add_argument("--width", type=positive_int, default=QUOTE_WIDTH, metavar="N",
+                       help=f"cut quotes in --format table to N characters (default: {QUOTE_WIDTH})")
+    width.add_argument("--full", dest="width", action="store_const", const=None,
+                       help="do not cut quotes in --format table")
+    _add_reading_options(p)
     p.add_argument("--input-format", choices=("text", "jsonl", "transcript"), default=None,
                    help="read every file (and stdin) as this format instead of guessing "
                         "from the name (default: .jsonl is JSON Lines, anything else text); "
                         "transcript: 'SPEAKER: text' lines or a TSV of line, speaker, text[, label]")
+
+
+def _add_reading_options(p: argparse.ArgumentParser) -> None:
+    """--encoding and --excel: how files are read and how CSV is written."""
+    p.add_argument("--encoding", type=encoding_name, metavar="NAME",
+                   help="read text files and stdin in this encoding (default: UTF-8; a file that "
+                        "is not UTF-8 but clean Windows-1252 is read as that, with a warning)")
+    p.add_argument("--excel", action="store_true",
+                   help="with --format csv: write a UTF-8 byte-order mark and CRLF line ends, "
+                        "so that Excel shows curly quotes and accents")
 
 
 def _add_claims(commands: argparse._SubParsersAction) -> None:
@@ -101,7 +153,8 @@ def _add_claims(commands: argparse._SubParsersAction) -> None:
         description="Rank the check-worthy claims of each text: who made each one (the speaker "
                     "of the quote it sits in, or (article) for the narrative), its types, a score "
                     "from 0 to 1, its numbers and its position. PATH is as for extract.")
-    _add_document_options(p)
+    from .write.output import CLAIM_FORMATS
+    _add_document_options(p, CLAIM_FORMATS)
     p.add_argument("--explain", action="store_true",
                    help="show the rules that fired for each claim, with their weights")
     p.add_argument("--all", dest="everything", action="store_true",
@@ -220,6 +273,9 @@ def _add_track(commands: argparse._SubParsersAction) -> None:
     a.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
     a.add_argument("--input-format", choices=("text", "jsonl"), default=None,
                    help="read every file as this format (default: .jsonl is JSON Lines, else text)")
+    a.add_argument("--encoding", type=encoding_name, metavar="NAME",
+                   help="read text files in this encoding (default: UTF-8; a file that is not UTF-8 "
+                        "but clean Windows-1252 is read as that, with a warning)")
     a.set_defaults(func=cmd_track_add, parser=a)
 
     s = sub.add_parser("speakers", parents=[common, table], help="list the speakers",
@@ -271,13 +327,31 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
                         "is cited to that file, and found-elsewhere if its words are in another")
     p.add_argument("--format", choices=CHECK_FORMATS, default="table",
                    help="table: one compiler-style line per finding (default); json: one JSON "
-                        "object per finding per line; csv: a header, then one row per finding")
+                        "object per finding per line; csv: a header, then one row per finding; html: one page "
+                        "with each checked quote marked by severity")
     p.add_argument("--strict", action="store_true",
                    help="exit 1 on warnings too, not only on errors")
+    p.add_argument("--only-problems", action="store_true",
+                   help="leave out info findings (verified quotes); the counts on stderr keep them")
+    _add_reading_options(p)
     p.add_argument("--self-test", nargs="*", metavar="SOURCE", default=None,
                    help="instead of checking, run the mutation self-test on these sources "
                         "(default: the DRAFT arguments, else the corpus/ articles)")
     p.set_defaults(func=cmd_check, parser=p)
+
+
+def _add_serve(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "serve", help="a local web page to check drafts and see statements (needs quotetrack[serve])",
+        description="Serve a web page where an editor pastes or uploads a draft and its sources and "
+                    "gets the check page and the extract page, and a JSON API beside it "
+                    "(POST /api/extract, POST /api/check). Nothing is saved; no file is served.")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this computer only)")
+    p.add_argument("--port", type=port_number, default=8765, help="port to listen on (default: 8765)")
+    p.add_argument("--max-size", type=positive_float, default=5.0, metavar="MB",
+                   help="largest request accepted, in megabytes (default: 5); a larger one gets a 413")
+    p.set_defaults(func=cmd_serve, parser=p)
 
 
 # --- main ----------------------------------------------------------------------------------------
@@ -286,7 +360,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     parser = create_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra:                           # the subcommand's usage, not the top level's
+            args.parser.error(f"unrecognized arguments: {' '.join(extra)}")
         try:
             return args.func(args)
         except UsageError as exc:
@@ -339,33 +415,41 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     config = make_config(args)
     _table_style(args)
+    _excel(args)
     failures = [0]
-    docs = extract_documents(args.paths, args.input_format, config, failures)
-    output.write(args.format, docs, sys.stdout, table_style=args.table_style)
+    docs = extract_documents(args.paths, args.input_format, config, failures, args.encoding)
+    output.write(args.format, docs, sys.stdout, table_style=args.table_style, width=args.width,
+                 excel=args.excel)
     sys.stdout.flush()
     return EXIT_FAILED if failures[0] else EXIT_OK
 
 
 def extract_documents(paths: Sequence[str], input_format: str | None, config,
-                      failures: list[int]) -> Iterator:
+                      failures: list[int], encoding: str | None = None) -> Iterator:
     """Documents extracted from ``paths`` one at a time; each failure is reported and counted.
 
     With ``input_format="transcript"`` each input is parsed as a transcript (its turns
     become the quotes); one that is not a transcript is reported with what is wrong.
+    Without ``input_format``, a text file that looks like a transcript ('SPEAKER: text' lines
+    or the TSV layout, :func:`~quotetrack.read.transcript.looks_like_transcript`) is read as
+    one; a JSON Lines record stays an article (4 of PolNeAR's 840 interviews look like one).
     A document that makes the pipeline fail is reported as an internal error and
     skipped, so one bad article does not stop a batch.
     """
     from . import pipeline
     from .read import inputs as reader
 
-    from .read.transcript import TranscriptError
+    from .read.transcript import TranscriptError, looks_like_transcript
 
-    transcript = input_format == "transcript"
-    for item in reader.iter_inputs(paths, input_format):
+    for item in reader.iter_inputs(paths, input_format, encoding):
         if isinstance(item, reader.InputError):
             failures[0] += 1
             report(item.source, item.message)
             continue
+        for note in item.notes:
+            report(item.doc_id, f"warning: {note}")
+        transcript = input_format == "transcript" or (
+            input_format is None and not item.record and looks_like_transcript(item.text))
         try:
             if transcript:
                 doc = pipeline.extract_transcript(item.text, doc_id=item.doc_id, config=config,
@@ -391,10 +475,12 @@ def cmd_claims(args: argparse.Namespace) -> int:
     from .config import Config
 
     _table_style(args)
+    _excel(args)
     failures = [0]
-    docs = extract_documents(args.paths, args.input_format, Config(claims=True), failures)
+    docs = extract_documents(args.paths, args.input_format, Config(claims=True), failures, args.encoding)
     output.write_claims(args.format, docs, sys.stdout, table_style=args.table_style,
-                        explain=args.explain, threshold=args.threshold, everything=args.everything)
+                        explain=args.explain, threshold=args.threshold, everything=args.everything,
+                        width=args.width, excel=args.excel)
     sys.stdout.flush()
     return EXIT_FAILED if failures[0] else EXIT_OK
 
@@ -460,6 +546,12 @@ def _db(args: argparse.Namespace) -> str:
     return args.db or default_path()
 
 
+def _excel(args: argparse.Namespace) -> None:
+    """--excel is for CSV only: a usage error with another format."""
+    if args.excel and args.format != "csv":
+        raise UsageError(f"--excel applies to --format csv, not --format {args.format}")
+
+
 def _table_style(args: argparse.Namespace) -> str:
     from .write import output
     try:
@@ -473,7 +565,8 @@ def cmd_track_add(args: argparse.Namespace) -> int:
     """``track add``: extract and store, one document a transaction."""
     from .ledger import track
     from .config import Config
-    return track.run_add(args.paths, _db(args), args.input_format, Config(), sys.stdout, sys.stderr)
+    return track.run_add(args.paths, _db(args), args.input_format, Config(), sys.stdout, sys.stderr,
+                         args.encoding)
 
 
 def cmd_track_speakers(args: argparse.Namespace) -> int:
@@ -535,6 +628,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return selftest.run(args.self_test or args.drafts, sys.stdout)
     if not args.drafts:
         raise UsageError("give at least one DRAFT to check (or --self-test)")
+    _excel(args)
     from .check import drafts as check
     from .write.findings import FindingWriter, fails, summary, tally
     from .read import inputs as reader
@@ -547,28 +641,66 @@ def cmd_check(args: argparse.Namespace) -> int:
         for value in args.source:
             label, path = split_label(value)
             try:
-                sources.append(verify.load_source(path))
+                sources.append(verify.load_source(path, args.encoding))
             except verify.SourceError as exc:
                 failures += 1
                 report(path, str(exc))
                 continue
+            for note in sources[-1].notes:
+                report(path, f"warning: {note}")
             if label:
                 labels[label] = sources[-1].name
-    writer = FindingWriter(args.format, sys.stdout)
+    page = args.format == "html"          # the page is written once every draft is checked
+    writer = None if page else FindingWriter(args.format, sys.stdout, args.excel)
+    checked = []
     counts = tally(())
-    for item in reader.iter_inputs(args.drafts):
+    for item in reader.iter_inputs(args.drafts, encoding=args.encoding):
         if isinstance(item, reader.InputError):
             failures += 1
             report(item.source, item.message)
             continue
+        for note in item.notes:
+            report(item.doc_id, f"warning: {note}")
         try:
             findings = check.check(item.text, item.doc_id, sources, labels=labels)
         except Exception as exc:   # noqa: BLE001 - a bug on one draft must not end the batch
             failures += 1
             report(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
             continue
-        writer.write(findings)
         tally(findings, counts)
+        if args.only_problems:
+            findings = [f for f in findings if f.severity != "info"]
+        if page:
+            checked.append((item.doc_id, item.text, findings))
+        else:
+            writer.write(findings)
+    if page:
+        from .write import html
+        by_name = {s.name: s for s in sources}
+        sys.stdout.write(html.check_page(
+            [html.CheckedDraft(name, text, tuple(fs)) for name, text, fs in checked],
+            lambda name, line: by_name[name].line_text(line) if name in by_name else None))
     sys.stdout.flush()
     print(summary(counts), file=sys.stderr)
     return EXIT_FAILED if failures or fails(counts, args.strict) else EXIT_OK
+
+
+# --- serve -----------------------------------------------------------------------------------------
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the web page and API until interrupted (Ctrl-C); 1 if the extra is missing or the
+    address cannot be used."""
+    try:
+        from .serve import app
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("flask", "waitress", "werkzeug"):
+            raise
+        report("serve", f"needs {exc.name}, which comes with the serve extra: pip install 'quotetrack[serve]'")
+        return EXIT_FAILED
+    print(f"{PROG}: serving http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    try:
+        app.run(args.host, args.port, int(args.max_size * (1 << 20)))
+    except OSError as exc:
+        report(f"{args.host}:{args.port}", exc.strerror or str(exc))
+        return EXIT_FAILED
+    return EXIT_OK

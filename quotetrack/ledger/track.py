@@ -85,7 +85,7 @@ class Progress:
 
 
 def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any, out: TextIO,
-            err: TextIO | None = None) -> int:
+            err: TextIO | None = None, encoding: str | None = None) -> int:
     """Extract every input and store it, one document a transaction; print the summary.
 
     A document whose text is already in is skipped before extraction, so a rerun after
@@ -107,12 +107,14 @@ def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any
         progress.clear()
         report(source, message)
     try:
-        for item in reader.iter_inputs(paths, input_format):
+        for item in reader.iter_inputs(paths, input_format, encoding):
             progress.update(counts)
             if isinstance(item, reader.InputError):
                 counts["failed"] += 1
                 problem(item.source, item.message)
                 continue
+            for note in item.notes:                  # "read as Windows-1252"
+                problem(item.doc_id, f"warning: {note}")
             digest = content_hash(item.text)
             if ledger.has(digest):
                 counts["unchanged"] += 1

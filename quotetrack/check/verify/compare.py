@@ -82,6 +82,20 @@ def _qualifier_at(keys: Sequence[str], i: int) -> tuple[str, ...] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _contrasts() -> tuple[tuple[str, ...], ...]:
+    """data/contrast_openers.txt as word-key tuples, longest first."""
+    return word_list("contrast_openers.txt")
+
+
+def _contrast_at(keys: Sequence[str], i: int) -> tuple[str, ...] | None:
+    """The contrast opener ("but", "however", "even so") that source word ``i`` starts, if any."""
+    for entry in _contrasts():
+        if tuple(keys[i:i + len(entry)]) == entry:
+            return entry
+    return None
+
+
 def tier_of(draft: str, source: str) -> str | None:
     """The first rung of the ladder on which two texts are equal, or None.
 
