@@ -15,6 +15,7 @@ import sys
 import time
 from array import array
 from dataclasses import asdict, dataclass, replace
+from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 
 from ..read.inputs import Input, InputError, iter_inputs, sample_paths
