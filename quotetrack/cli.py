@@ -243,6 +243,10 @@ def _add_bench(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--claims", action=argparse.BooleanOptionalAction, default=True,
                    help="time the claims stage with extraction (default) or, with --no-claims, "
                         "extraction alone")
+    p.add_argument("--shapes", action="store_true", help="instead of PATHs, time odd document "
+                   "shapes at two sizes 8x apart (linear time grows about 8x)")
+    p.add_argument("--shape-bytes", type=positive_int, metavar="N", help="with --shapes: the smaller size")
+    p.add_argument("--save-shapes", metavar="DIR", help="with --shapes: write them to DIR, untimed")
     p.set_defaults(func=cmd_bench, parser=p)
 
 
@@ -512,6 +516,10 @@ def cmd_eval_matching(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     """Time extraction with :func:`quotetrack.evaluation.bench.run`."""
     from .evaluation import bench
+    if (args.shapes and args.paths) or (not args.shapes and (args.shape_bytes or args.save_shapes)):
+        args.parser.error("--shapes takes no PATH" if args.shapes else "--shape-bytes and --save-shapes go with --shapes")
+    if args.shapes:
+        return bench.run_shapes(args.repeat, args.json, sys.stdout, args.claims, args.shape_bytes, args.save_shapes)
     return bench.run(args.paths, repeat=args.repeat, as_json=args.json, out=sys.stdout,
                      claims=args.claims)
 
