@@ -32,6 +32,17 @@ def positive_int(value: str) -> int:
     return number
 
 
+def jobs_count(value: str) -> int:
+    """An argparse type: a whole number >= 0 (0: every core)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be 0 (every core) or more")
+    return number
+
+
 def unit_float(value: str) -> float:
     """An argparse type: a number from 0 to 1."""
     try:
@@ -60,6 +71,7 @@ def create_parser() -> argparse.ArgumentParser:
     _add_bench(commands)
     _add_track(commands)
     _add_check(commands)
+    _add_spark(commands)
     return parser
 
 
@@ -83,16 +95,32 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
 def _add_document_options(p: argparse.ArgumentParser) -> None:
     """PATH..., --format, --table-style and --input-format: what extract and claims share."""
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
+    from .read.inputs import INPUT_FORMATS
     from .write.output import DEFAULT_TABLE_STYLE, FORMATS
-    p.add_argument("--format", choices=FORMATS, default="table",
-                   help="output format (default: table)")
+    p.add_argument("--format", choices=(*FORMATS, PARQUET), default="table",
+                   help="output format (default: table); parquet needs --output DIR "
+                        "and the archive extra")
     p.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
                    help="tabulate style for --format table: simple, grid, github, psql, ... "
                         "(default: simple)")
-    p.add_argument("--input-format", choices=("text", "jsonl", "transcript"), default=None,
+    p.add_argument("--input-format", choices=INPUT_FORMATS, default=None,
                    help="read every file (and stdin) as this format instead of guessing "
-                        "from the name (default: .jsonl is JSON Lines, anything else text); "
-                        "transcript: 'SPEAKER: text' lines or a TSV of line, speaker, text[, label]")
+                        "from the name (default: .jsonl, .jsonl.gz and .jsonl.bz2 are JSON Lines, "
+                        ".warc, .warc.gz, .html and .htm are web pages, anything else text); "
+                        "transcript: 'SPEAKER: text' lines or a TSV of line, speaker, text[, label]; "
+                        "warc, html: read a directory's WARC or HTML files")
+    p.add_argument("--output", metavar="DIR",
+                   help="with --format parquet: the directory to write quotes.parquet, "
+                        "documents.parquet (and, for claims, claims.parquet) to")
+    _add_scale_options(p)
+
+
+def _add_scale_options(p: argparse.ArgumentParser) -> None:
+    """--jobs and --no-progress: what extract, claims and track add share."""
+    p.add_argument("--jobs", "-j", type=jobs_count, default=1, metavar="N",
+                   help="worker processes (0: every core; default 1); the output is the same")
+    p.add_argument("--no-progress", dest="progress", action="store_false",
+                   help="no progress bar, even on a terminal")
 
 
 def _add_claims(commands: argparse._SubParsersAction) -> None:
@@ -209,9 +237,13 @@ def _add_track(commands: argparse._SubParsersAction) -> None:
                                    "records with outlet, date, url) and store them, one document a "
                                    "transaction. A text already stored is skipped; a new text for a "
                                    "stored url (else doc_id) replaces the old one.")
-    a.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
-    a.add_argument("--input-format", choices=("text", "jsonl"), default=None,
-                   help="read every file as this format (default: .jsonl is JSON Lines, else text)")
+    a.add_argument("paths", nargs="+", metavar="PATH",
+                   help="file, directory, .jsonl file, - or the quotes.parquet (or claims.parquet) "
+                        "of `extract`/`claims --format parquet`, stored without extracting again")
+    a.add_argument("--input-format", choices=("text", "jsonl", "warc", "html"), default=None,
+                   help="read every file as this format (default: by its name: .jsonl JSON Lines, "
+                        ".warc/.html web pages, else text)")
+    _add_scale_options(a)
     a.set_defaults(func=cmd_track_add, parser=a)
 
     s = sub.add_parser("speakers", parents=[common, table], help="list the speakers",
@@ -245,6 +277,9 @@ def _add_track(commands: argparse._SubParsersAction) -> None:
     m.add_argument("old", metavar="OLD")
     m.add_argument("new", metavar="NEW")
     m.set_defaults(func=cmd_track_alias, parser=m)
+PARQUET = "parquet"     # the columnar format of extract and claims (quotetrack.write.parquet)
+
+
 def _add_check(commands: argparse._SubParsersAction) -> None:
     from .write.findings import CHECK_FORMATS
     p = commands.add_parser(
@@ -270,6 +305,26 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
                    help="instead of checking, run the mutation self-test on these sources "
                         "(default: the DRAFT arguments, else the corpus/ articles)")
     p.set_defaults(func=cmd_check, parser=p)
+
+
+def _add_spark(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "spark", help="extract on a Spark cluster (or every local core) into Parquet",
+        description="Extract quotes and claims with Spark (the spark extra and Java 17): "
+                    "INPUTs are JSON Lines files, Parquet files or directories with doc_id and "
+                    "text columns, or WARC/HTML files (readable from every worker). Writes "
+                    "Parquet under DIR/quotes/, DIR/claims/ and DIR/errors/ (documents that "
+                    "could not be processed; they never fail the job).")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .parquet, .warc(.gz) or .html")
+    p.add_argument("--output", required=True, metavar="DIR", help="where to write the tables")
+    p.add_argument("--master", metavar="URL",
+                   help="local[*] (default: every core of this machine), local[N], "
+                        "spark://HOST:7077 or yarn")
+    p.add_argument("--what", choices=("quotes", "claims", "both"), default="both",
+                   help="which tables to write (default: both)")
+    p.add_argument("--partitions", type=positive_int, metavar="N",
+                   help="repartition the documents into N partitions (default: as read)")
+    p.set_defaults(func=cmd_spark, parser=p)
 
 
 # --- main ----------------------------------------------------------------------------------------
@@ -327,68 +382,103 @@ def make_config(args: argparse.Namespace):
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Read each input, extract, write, and go on to the next; 1 if any input failed."""
+    return _run_documents(args, make_config(args))
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    """Extract with the claims stage on and write each document's ranked claims."""
+    from .config import Config
+    return _run_documents(args, Config(claims=True), claims=True)
+
+
+def _run_documents(args: argparse.Namespace, config, claims: bool = False) -> int:
+    """extract and claims: read, extract (on ``--jobs`` processes), write in ``--format``;
+    the summary line goes to stderr when the progress bar is shown."""
+    from .scale import progress
     from .write import output
 
-    config = make_config(args)
-    _table_style(args)
-    failures = [0]
-    docs = extract_documents(args.paths, args.input_format, config, failures)
-    output.write(args.format, docs, sys.stdout, table_style=args.table_style)
+    parquet = _parquet_writer(args)
+    if args.format != PARQUET:
+        _table_style(args)
+    tally = progress.Tally()
+    show = progress.wanted(sys.stderr, not args.progress)
+    docs = extract_documents(args.paths, args.input_format, config, tally, args.jobs, show)
+    if parquet is not None:
+        chosen = _claim_chooser(args) if claims else None
+        try:
+            parquet.write(docs, args.output, chosen)
+        except OSError as exc:
+            report(args.output, exc.strerror or str(exc))
+            return EXIT_FAILED
+    elif claims:
+        output.write_claims(args.format, docs, sys.stdout, table_style=args.table_style,
+                            explain=args.explain, threshold=args.threshold,
+                            everything=args.everything)
+    else:
+        output.write(args.format, docs, sys.stdout, table_style=args.table_style)
     sys.stdout.flush()
-    return EXIT_FAILED if failures[0] else EXIT_OK
+    if show:
+        print(tally.line(), file=sys.stderr)
+    return EXIT_FAILED if tally.failures else EXIT_OK
 
 
-def extract_documents(paths: Sequence[str], input_format: str | None, config,
-                      failures: list[int]) -> Iterator:
-    """Documents extracted from ``paths`` one at a time; each failure is reported and counted.
+def _parquet_writer(args: argparse.Namespace):
+    """The Parquet module when ``--format parquet`` (with ``--output``), else None; a missing
+    pyarrow is a one-line error; --output without parquet is a usage error."""
+    if args.format != PARQUET:
+        if args.output is not None:
+            raise UsageError("--output DIR goes with --format parquet")
+        return None
+    if args.output is None:
+        raise UsageError("--format parquet needs --output DIR")
+    from .errors import MissingExtra, require
+    try:
+        require("pyarrow", "archive")
+    except MissingExtra as exc:
+        report(PARQUET, str(exc))
+        raise SystemExit(EXIT_FAILED) from None
+    from .write import parquet
+    return parquet
+
+
+def _claim_chooser(args: argparse.Namespace):
+    """A document's claims as ``claims`` shows them (``--threshold``, ``--all``), ranked."""
+    from .claims.units import ranked
+
+    def chosen(doc):
+        return ranked(doc.claims, args.threshold, args.everything)
+    return chosen
+
+
+def extract_documents(paths: Sequence[str], input_format: str | None, config, tally,
+                      jobs: int = 1, show: bool = False) -> Iterator:
+    """Documents extracted from ``paths`` in input order, on ``jobs`` processes (0: every core);
+    each input or document that fails is reported and counted in ``tally``.
 
     With ``input_format="transcript"`` each input is parsed as a transcript (its turns
     become the quotes); one that is not a transcript is reported with what is wrong.
     A document that makes the pipeline fail is reported as an internal error and
-    skipped, so one bad article does not stop a batch.
+    skipped, so one bad article does not stop a batch.  ``show`` draws a progress bar.
     """
-    from . import pipeline
     from .read import inputs as reader
+    from .scale import jobs as pool
+    from .scale import progress
 
-    from .read.transcript import TranscriptError
-
-    transcript = input_format == "transcript"
-    for item in reader.iter_inputs(paths, input_format):
-        if isinstance(item, reader.InputError):
-            failures[0] += 1
-            report(item.source, item.message)
-            continue
-        try:
-            if transcript:
-                doc = pipeline.extract_transcript(item.text, doc_id=item.doc_id, config=config,
-                                                  meta=item.meta)
-            else:
-                doc = pipeline.extract(item.text, doc_id=item.doc_id, config=config, meta=item.meta)
-        except TranscriptError as exc:
-            failures[0] += 1
-            report(item.doc_id, str(exc))
-            continue
-        except Exception as exc:   # noqa: BLE001 - a pipeline bug must not end the batch
-            failures[0] += 1
-            report(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
-            continue
-        yield doc
-
-
-# --- claims ----------------------------------------------------------------------------------------
-
-def cmd_claims(args: argparse.Namespace) -> int:
-    """Extract with the claims stage on and write each document's ranked claims."""
-    from .write import output
-    from .config import Config
-
-    _table_style(args)
-    failures = [0]
-    docs = extract_documents(args.paths, args.input_format, Config(claims=True), failures)
-    output.write_claims(args.format, docs, sys.stdout, table_style=args.table_style,
-                        explain=args.explain, threshold=args.threshold, everything=args.everything)
-    sys.stdout.flush()
-    return EXIT_FAILED if failures[0] else EXIT_OK
+    skipped: dict[str, int] = {}
+    items = reader.iter_inputs(paths, input_format, skipped)
+    results = pool.run(items, config, jobs, transcript=input_format == "transcript")
+    for result in progress.bar(results, sys.stderr, show):
+        if isinstance(result, reader.InputError):
+            tally.failures += 1
+            report(result.source, result.message)
+        elif isinstance(result, pool.Failure):
+            tally.failures += 1
+            report(result.doc_id, result.message)
+        else:
+            tally.documents += 1
+            tally.quotes += len(result.quotes)
+            yield result
+        tally.skipped = sum(skipped.values())
 
 
 # --- eval ------------------------------------------------------------------------------------------
@@ -458,7 +548,18 @@ def cmd_track_add(args: argparse.Namespace) -> int:
     """``track add``: extract and store, one document a transaction."""
     from .ledger import track
     from .config import Config
-    return track.run_add(args.paths, _db(args), args.input_format, Config(), sys.stdout, sys.stderr)
+    stored = None
+    if any(track.is_results_file(p) for p in args.paths):
+        from .errors import MissingExtra, require
+        try:
+            require("pyarrow", "archive")
+        except MissingExtra as exc:
+            report(PARQUET, str(exc))
+            return EXIT_FAILED
+        from .write import parquet
+        stored = parquet.stored_documents
+    return track.run_add(args.paths, _db(args), args.input_format, Config(), sys.stdout, sys.stderr,
+                         jobs=args.jobs, stored=stored, progress=args.progress)
 
 
 def cmd_track_speakers(args: argparse.Namespace) -> int:
@@ -499,6 +600,32 @@ def cmd_track_alias(args: argparse.Namespace) -> int:
     """``track alias OLD NEW``: merge or rename speakers."""
     from .ledger import track
     return track.run_alias(_db(args), args.old, args.new, sys.stdout)
+
+
+# --- spark -----------------------------------------------------------------------------------------
+
+def cmd_spark(args: argparse.Namespace) -> int:
+    """``quotetrack spark``: the job, its summary on stdout, the first errors on stderr."""
+    from .errors import MissingExtra, require
+    try:
+        require("pyspark", "spark")
+        require("pyarrow", "spark")
+    except MissingExtra as exc:
+        report("spark", str(exc))
+        return EXIT_FAILED
+    from .scale import spark
+    try:
+        counts = spark.run(args.inputs, args.output, master=args.master, what=args.what,
+                           partitions=args.partitions)
+    except spark.SparkInputError as exc:
+        report("spark", str(exc))
+        return EXIT_FAILED
+    for source, message in counts["first_errors"]:
+        report(source, message)
+    if counts["errors"] > len(counts["first_errors"]):
+        report(args.output, f"{counts['errors']:,} errors in all, in {args.output}/errors")
+    print(spark.summary(counts))
+    return EXIT_FAILED if counts["errors"] else EXIT_OK
 
 
 # --- check -----------------------------------------------------------------------------------------

@@ -181,6 +181,8 @@ class Document:
         for key, value in self.meta.items():
             if key not in ("doc_id", "text", "quotes", "warnings"):
                 out[key] = value
+        if self.meta.get("text_from"):      # extracted from a page: keep what offsets point into
+            out["text"] = self.text
         out["quotes"] = [q.to_dict() for q in self.quotes]
         out["warnings"] = [w.to_dict() for w in self.warnings]
         return out

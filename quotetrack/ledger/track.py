@@ -11,15 +11,15 @@ import csv
 import json
 import sqlite3
 import time
-from typing import Any, Iterable, Sequence, TextIO
+from typing import Any, Callable, Iterable, Iterator, Sequence, TextIO
 
 from ..errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, report
 from .rows import ClaimRow, QuoteRow, content_hash, source_key
 from .schema import LedgerError
 from .store import Ledger
 from ..text.spans import shorten
-from .. import pipeline
 from ..read import inputs as reader
+from ..scale import jobs as scale_jobs
 from ..claims import repeats
 from ..claims.repeats import number_changes
 
@@ -35,6 +35,7 @@ EXPORT_FORMATS = ("csv", "jsonl")
 CELL_WIDTH = 70       # a claim or quote cell is shortened to this many characters
 NAME_WIDTH = 40       # a speaker cell
 SCORE_DIGITS = 4      # decimals of a claim score in an export
+RESULT_SUFFIXES = (".parquet",)   # results files `track add` stores without extracting
 PROGRESS_SECONDS = 1.0   # how often `track add` rewrites its running count on a terminal
 
 
@@ -84,13 +85,17 @@ class Progress:
 
 
 def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any, out: TextIO,
-            err: TextIO | None = None) -> int:
+            err: TextIO | None = None, jobs: int = 1, stored: Callable[[str], Iterable[Any]] | None = None,
+            progress: bool = True) -> int:
     """Extract every input and store it, one document a transaction; print the summary.
 
     A document whose text is already in is skipped before extraction, so a rerun after
-    an interruption goes quickly to where the last one stopped.  Ctrl-C rolls back the
-    document being written, prints the summary and returns 130.  When ``err`` is a
-    terminal, a running count is shown on it.
+    an interruption goes quickly to where the last one stopped.  With ``jobs`` other than
+    1, worker processes extract (:mod:`quotetrack.scale.jobs`) and this process alone
+    writes, in input order.  ``stored`` reads a path of results extracted before (the
+    Parquet output): it yields ``(hash, Document)`` pairs, stored without extracting again,
+    or InputErrors.  Ctrl-C rolls back the document being written, prints the summary and
+    returns 130.  When ``err`` is a terminal (and ``progress``), a running count is shown on it.
     """
 
     ledger = open_ledger(db, create=True)
@@ -100,28 +105,24 @@ def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any
     code = EXIT_OK
     storing: tuple[str, str, int] | None = None   # the last document given to the ledger:
     #                                               (hash, its status if it commits, the count before)
-    progress = Progress(err)
+    shown = Progress(err if progress else None)
 
     def problem(source: str, message: str) -> None:
-        progress.clear()
+        shown.clear()
         report(source, message)
     try:
-        for item in reader.iter_inputs(paths, input_format):
-            progress.update(counts)
-            if isinstance(item, reader.InputError):
+        items = _new_items(paths, input_format, ledger, counts, stored)
+        for result in scale_jobs.run(items, config, jobs):
+            shown.update(counts)
+            if isinstance(result, reader.InputError):
                 counts["failed"] += 1
-                problem(item.source, item.message)
+                problem(result.source, result.message)
                 continue
-            digest = content_hash(item.text)
-            if ledger.has(digest):
-                counts["unchanged"] += 1
-                continue
-            try:
-                doc = pipeline.extract(item.text, doc_id=item.doc_id, config=config, meta=item.meta)
-            except Exception as exc:   # noqa: BLE001 - one bad article must not end the batch
+            if isinstance(result, scale_jobs.Failure):
                 counts["failed"] += 1
-                problem(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
+                problem(result.doc_id, result.message)
                 continue
+            digest, doc = result if isinstance(result, tuple) else (content_hash(result.text), result)
             storing = (digest, "replaced" if ledger.has_source(source_key(doc)) else "added",
                        sum(counts.values()))
             counts[ledger.add(doc, digest)] += 1
@@ -136,12 +137,37 @@ def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any
         code = EXIT_FAILED
         problem(db, f"stopped: {exc}")
     finally:
-        progress.clear()
+        shown.clear()
         ledger.close()
     out.write(f"{summary(counts)} ({db})\n")
     if code == EXIT_OK and counts["failed"]:
         code = EXIT_FAILED
     return code
+
+
+def _new_items(paths: Sequence[str], input_format: str | None, ledger: Ledger, counts: dict[str, int],
+               stored: Callable[[str], Iterable[Any]] | None) -> Iterator[Any]:
+    """What is left to extract or store, in input order: Inputs whose text is not in the
+    ledger yet (the others are counted unchanged), InputErrors, and (hash, Document) pairs
+    read by ``stored`` from a results file."""
+    for path in paths:
+        if stored is not None and is_results_file(path):
+            for item in stored(path):
+                if isinstance(item, tuple) and ledger.has(item[0]):
+                    counts["unchanged"] += 1
+                else:
+                    yield item
+            continue
+        for item in reader.iter_inputs([path], input_format):
+            if isinstance(item, reader.Input) and ledger.has(content_hash(item.text)):
+                counts["unchanged"] += 1
+            else:
+                yield item
+
+
+def is_results_file(path: str) -> bool:
+    """Whether ``track add`` loads ``path`` as results (Parquet) instead of extracting it."""
+    return path.lower().endswith(RESULT_SUFFIXES)
 
 
 # --- speakers, claims ------------------------------------------------------------------------
