@@ -323,7 +323,8 @@ def _add_spark(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--what", choices=("quotes", "claims", "both"), default="both",
                    help="which tables to write (default: both)")
     p.add_argument("--partitions", type=positive_int, metavar="N",
-                   help="repartition the documents into N partitions (default: as read)")
+                   help="repartition the documents into N partitions (default: as read, but at least "
+                        "one a core)")
     p.set_defaults(func=cmd_spark, parser=p)
 
 

@@ -71,6 +71,13 @@ def test_uncompressed_warc_is_read_too(tmp_path):
     assert [x.doc_id for x in items(path) if isinstance(x, Input)] == list(pages.PAGES)
 
 
+def test_warcio_reads_the_same_pages_when_fastwarc_is_missing(warc, monkeypatch):
+    pytest.importorskip("warcio")
+    fast = items(warc)
+    monkeypatch.setattr(archive, "_has", lambda module: module != "fastwarc")
+    assert items(warc) == fast
+
+
 def test_html_file_is_one_page(tmp_path):
     path = tmp_path / "bridge.html"
     url, page = next(iter(pages.PAGES.items()))

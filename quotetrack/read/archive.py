@@ -98,8 +98,16 @@ def _iter_warc(path: str, counts: MutableMapping[str, int]) -> Iterator[Item]:
         yield InputError(path, os_message(exc))
         return
     with stream:
-        reader = _fastwarc_records if _has("fastwarc") else _warcio_records
-        yield from _pages(path, reader(stream), counts)
+        yield from _pages(path, _warc_reader()(stream), counts)
+
+
+def _warc_reader() -> Any:
+    """FastWARC's records, else warcio's; neither installed: MissingExtra naming FastWARC."""
+    if _has("fastwarc"):
+        return _fastwarc_records
+    if _has("warcio"):
+        return _warcio_records
+    require("fastwarc.warc", EXTRA)
 
 
 def _pages(path: str, records: Iterator[tuple[str, str | None, str | None, str | None, bytes | None]],

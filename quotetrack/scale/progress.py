@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, TextIO, TypeVar
+from typing import Iterable, TextIO, TypeVar
 
 from ..errors import MissingExtra, require
 

@@ -42,6 +42,7 @@ CLAIM_COLUMNS = [*parquet.CLAIM_SCHEMA.names, ERROR.name]
 # What a document table read from JSON Lines holds (other fields are ignored).
 INPUT_SCHEMA = "doc_id string, text string, outlet string, url string, date string, title string"
 WHAT = ("quotes", "claims", "both")
+ARROW_BATCH = 64            # documents in one Arrow batch handed to the pipeline in an executor
 FIRST_ERRORS = 20           # errors `quotetrack spark` names on stderr (all are in DIR/errors)
 # Spark's own logging for local sessions: errors only (data/spark/log4j2.properties).
 LOG_CONFIG = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "spark",
@@ -155,7 +156,8 @@ def session(master: str | None = None, app: str = "quotetrack") -> SparkSession:
     builder = (SparkSession.builder.master(master).appName(app)
                .config("spark.sql.execution.arrow.pyspark.enabled", "true")
                .config("spark.sql.session.timeZone", "UTC")
-               .config("spark.ui.showConsoleProgress", "false"))
+               .config("spark.ui.showConsoleProgress", "false")
+               .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(ARROW_BATCH)))
     if master.startswith("local"):
         builder = (builder.config("spark.ui.enabled", "false")
                    .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={LOG_CONFIG}")
@@ -227,8 +229,7 @@ def run(paths: Sequence[str], output: str, master: str | None = None, what: str 
     ready = time.perf_counter()
     try:
         df, read_errors = read_inputs(spark, paths)
-        if partitions:
-            df = df.repartition(partitions)
+        df = spread(df, partitions or spark.sparkContext.defaultParallelism, bool(partitions))
         documents = extract_documents(df, config=Config(claims=what != "quotes")).persist()
         totals = documents.agg(F.count(F.lit(1)).alias("documents"),
                                F.sum(F.when(F.col("error").isNull(), F.size("quotes"))).alias("quotes"),
@@ -256,6 +257,14 @@ def run(paths: Sequence[str], output: str, master: str | None = None, what: str 
     counts["startup_seconds"] = round(ready - started, 2)
     counts["job_seconds"] = round(time.perf_counter() - ready, 2)
     return counts
+
+
+def spread(df: DataFrame, partitions: int, exactly: bool = False) -> DataFrame:
+    """``df`` in ``partitions`` partitions when asked (``exactly``), else in at least that
+    many, so that every core has work (a small JSON Lines file is read as one partition)."""
+    if exactly or df.rdd.getNumPartitions() < partitions:
+        return df.repartition(partitions)
+    return df
 
 
 def summary(counts: dict[str, Any]) -> str:
