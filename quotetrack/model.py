@@ -13,6 +13,8 @@ Kind = Literal["direct", "mixed", "indirect"]
 SpeakerType = Literal["person", "organisation", "descriptor", "pronoun", "unknown"]
 CueType = Literal["speech", "thought", "evidence", "act"]
 Severity = Literal["error", "warning", "info"]
+ARTICLE = "(article)"            # Claim.speaker of the reporter's own narrative
+UNKNOWN = "(unknown)"            # Claim.speaker of a quote with neither a resolved speaker nor a mention
 TRANSCRIPT_RULE = "transcript"   # Quote.rule of a transcript turn (pipeline.extract_transcript)
 
 

@@ -14,6 +14,7 @@ from quotetrack.check import drafts as check
 from quotetrack.write import findings
 from quotetrack.check import names as cnames
 from quotetrack.model import SEVERITIES, Finding
+from quotetrack.text.names import edit_distance
 from quotetrack.text.spans import Lines
 from quotetrack.check.severity import QUOTE_VERDICTS, severities, severity_of
 
@@ -96,8 +97,8 @@ def test_seed_article_has_no_finding():
     ("Gantz", "Gants", 1), ("Esper", "Espre", 1), ("Esper", "Esper", 0), ("Kerr", "Kerry", 1),
     ("Haldane", "Holdane", 1), ("Gantz", "Esper", 3), ("Ab", "Abcdef", 3), ("", "abc", 3)])
 def test_edit_distance(a, b, distance):
-    assert cnames.edit_distance(a, b) == distance
-    assert cnames.edit_distance(b, a) == distance
+    assert edit_distance(a, b) == distance
+    assert edit_distance(b, a) == distance
 
 
 @pytest.mark.parametrize("a, b, conflict", [

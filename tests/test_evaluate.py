@@ -510,3 +510,26 @@ def test_resolved_speaker_accuracy_when_gold_names_the_speaker():
     assert score(text, gold, [wrong]).subsets["all"].resolved_accuracy == 0.0
     assert "resolved" in ev.format_report(score(text, gold, [right]))
     assert ev_match.resolved_correct({"speaker_resolved": "the Ministry"}, {"speaker": "Ministry"})
+
+
+# --- the quality floor on corpus/ ----------------------------------------------------------------
+
+FLOOR = json.loads((Path(__file__).resolve().parent / "eval_floor.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def corpus_scores():
+    out = io.StringIO()
+    ev.run(str(Path(__file__).resolve().parents[1] / "corpus"), as_json=True, out=out)
+    return json.loads(out.getvalue())["subsets"]
+
+
+@pytest.mark.parametrize("subset", sorted(FLOOR["floors"]))
+def test_corpus_scores_stay_above_the_floor(corpus_scores, subset):
+    """``quotetrack eval corpus/`` stays within the tolerance of tests/eval_floor.json."""
+    got = corpus_scores[subset]
+    measured = {"exact_f1": got["exact"]["f1"], "iou50_f1": got["iou50"]["f1"],
+                "speaker": got["speaker"]["accuracy"], "resolved_speaker": got["resolved_speaker"]["accuracy"]}
+    below = {k: (measured[k], floor) for k, floor in FLOOR["floors"][subset].items()
+             if measured[k] < floor - FLOOR["tolerance"]}
+    assert below == {}, f"{subset}: below the floor (measured, floor): {below}"

@@ -5,11 +5,12 @@ import pytest
 
 import quotetrack
 from quotetrack.extract import speakers
+from quotetrack.text.names import split_title
 from quotetrack.model import mention_text
 
 
 def split(name: str) -> tuple[str, str]:
-    title, rest = speakers.split_title(name.split())
+    title, rest = split_title(name.split())
     return " ".join(title), " ".join(rest)
 
 
@@ -47,7 +48,7 @@ def test_split_title_of_a_bare_title_leaves_no_name():
 
 def test_split_title_keeps_the_words():
     words = "Health Secretary Naomi Achterberg".split()
-    title, name = speakers.split_title(words)
+    title, name = split_title(words)
     assert title + name == words
 
 

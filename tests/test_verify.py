@@ -31,6 +31,7 @@ from quotetrack.check import sources
 from quotetrack.check import verify
 from quotetrack.model import Finding
 from quotetrack.check.sources import SourceError, load_source, source_from_text
+from quotetrack.text import tokens as text_tokens
 
 CASES_DIR = Path(__file__).resolve().parent / "cases" / "verify"
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -118,7 +119,7 @@ def test_corpus_articles_verify_against_themselves():
                 line = src.text.splitlines()[f.source_line - 1]
                 segs, _bounds = verify.segments_of(doc.text, quote, [])
                 first = segs[0].keys[:segs[0].runs[0][1]][:4]
-                assert " ".join(first) in " ".join(t.key for t in sources.word_tokens(line)), f.message
+                assert " ".join(first) in " ".join(t.key for t in text_tokens.word_tokens(line)), f.message
                 assert verify.same_speaker(quote.speaker, f.source_speaker) is not False, (path.name, f.message)
 
 
@@ -138,7 +139,7 @@ def test_draft_without_quotes_gives_no_findings():
 
 def test_word_tokens_keys_and_offsets():
     text = "“Don’t cut 3,000 jobs [sic] — or forty per cent,” Ortiz said of the com\u00admittee."
-    tokens = sources.word_tokens(text)
+    tokens = text_tokens.word_tokens(text)
     assert [t.key for t in tokens] == ["don't", "cut", "#3000", "jobs", "or", "#40%", "ortiz", "said",
                                        "of", "the", "committee"]
     assert [text[t.start:t.end] for t in tokens][:6] == ["Don’t", "cut", "3,000", "jobs", "or", "forty per cent"]
@@ -219,7 +220,7 @@ def test_same_speaker(a, b, same):
 
 
 def test_number_words_equal_digits():
-    keys = [t.key for t in sources.word_tokens("three jobs, 3 jobs, three thousand, 3,000, 40%, 40 percent")]
+    keys = [t.key for t in text_tokens.word_tokens("three jobs, 3 jobs, three thousand, 3,000, 40%, 40 percent")]
     assert keys == ["#3", "jobs", "#3", "jobs", "#3000", "#3000", "#40%", "#40%"]
 
 

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from ..text import lexicon
 from ..extract import speakers
 from ..model import Finding
+from ..text.names import edit_distance
 from .draft import (
+
+
     Draft, LONG_SURNAME, MAX_EDITS, MAX_SHARED, MIN_SURNAME, SUBHEAD_WORDS, _CAPITALISED_BEFORE,
     _LONE_CAPITALISED, _attributive, _body_start, _people, _title_tables, run_check)
 
@@ -19,30 +22,6 @@ def allowed_edits(surname: str) -> int:
     (1, 2)
     """
     return 1 if len(surname) < LONG_SURNAME else MAX_EDITS
-
-
-def edit_distance(a: str, b: str, limit: int = MAX_EDITS) -> int:
-    """Edits (insert, delete, substitute, swap two neighbours) from ``a`` to ``b``; any
-    answer above ``limit`` is returned as ``limit + 1``.
-
-    >>> edit_distance("Gantz", "Gants"), edit_distance("Esper", "Espre"), edit_distance("Esper", "Gantz")
-    (1, 1, 3)
-    """
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], prev2[j - 2] + 1)
-        if min(row) > limit:
-            return limit + 1
-        prev2, prev = prev, row
-    return min(prev[-1], limit + 1)
 
 
 @dataclass(frozen=True)

@@ -41,10 +41,8 @@ from typing import Callable, Iterable, NamedTuple, Sequence
 from ..extract import furniture
 from ..text import quantities
 from .scorer import score_claim
-from ..model import TRANSCRIPT_RULE, Claim, ClaimScore, Document, Quantity, Quote, mention_text
+from ..model import ARTICLE, TRANSCRIPT_RULE, UNKNOWN, Claim, ClaimScore, Document, Quantity, Quote, mention_text
 
-ARTICLE = "(article)"      # the speaker of the reporter's own narrative
-UNKNOWN = "(unknown)"      # a quote with neither a resolved speaker nor a mention
 
 # Quote marks that open or close a direct quote's content at its outer edges
 # (“…” ‘…’ «…» „…“ "…" '…'; the typewriter `` and '' are two characters).

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from ..text.names import plain_name
 from ..text import lexicon
 
 
@@ -350,10 +351,7 @@ def inherit_speaker_spans(quotes: Sequence[Mapping[str, Any]]) -> list[Mapping[s
 def resolved_correct(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
     """Whether the predicted resolved speaker is the gold ``speaker_resolved`` (case and a
     leading "the" ignored; both unknown counts as agreement)."""
-    def norm(name: Any) -> str:
-        name = " ".join(str(name or "").split()).lower()
-        return name[4:] if name.startswith("the ") else name
-    return norm(gold.get("speaker_resolved")) == norm(pred.get("speaker"))
+    return plain_name(gold.get("speaker_resolved")) == plain_name(pred.get("speaker"))
 
 
 def speaker_correct(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:

@@ -25,7 +25,6 @@ MAX_OPEN = 64
 _DOUBLE_OPEN = frozenset("“„‟«") | {"``"}
 _DOUBLE_CLOSE = frozenset("”»") | {"''"}
 _SINGLE_OPEN = frozenset("‘‚‹")
-_SINGLE_CLOSE = frozenset("’›")
 # Characters after which a straight mark may open: "said "Yes" / ("Yes" / —"Yes".
 _OPENERS = frozenset(" \t\n([{—–-/:;“‘«„")
 # Characters before which a straight mark may close: Yes", / Yes". / Yes")

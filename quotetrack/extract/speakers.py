@@ -16,13 +16,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-
 import re
 
 from ..text import lexicon
+from ..text.names import split_title
 from .segment import paragraph_ranks
 from .attribute import Attribution
 from ..model import Entity, Mention, Paragraph, Sentence
+
 
 _words = lexicon.WordClasses("word_classes.txt")   # _words.name_joiners, ... (data/word_classes.txt)
 
@@ -65,27 +66,6 @@ def _clean(word: str) -> str:
     if word.endswith(".") and len(word) > 2 and word[:-1].isalpha() and not word[:-1].isupper():
         word = word[:-1]
     return word
-
-
-def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """Split the title from a name at the last title word that has a capitalised name after it:
-    ["Defense", "Minister", "Benny", "Gantz"] -> (["Defense", "Minister"], ["Benny", "Gantz"]);
-    ["Pentagon", "spokesman", "Navy", "Capt.", "Jeff", "Davis"] -> (["Pentagon", "spokesman",
-    "Navy", "Capt."], ["Jeff", "Davis"])."""
-    titles, _, honorifics, _, _, _, _ = _lists()
-    people = lexicon.lower_words("person_nouns.txt")
-    last = -1
-    for i, w in enumerate(words):
-        low = w.lower()
-        if low in titles or low in honorifics or low.rstrip(".") in titles \
-                or (i == last + 1 and low in people):      # "Engineer Saoirse Donnelly"
-            last = i
-    if last == len(words) - 1:
-        return words, []
-    name = words[last + 1:]
-    if not all(w[:1].isupper() or w.lower() in _words.name_particles for w in name):
-        return [], words
-    return words[:last + 1], name
 
 
 def _gender_of_title(title_words: list[str]) -> str | None:

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import replace
 from typing import Any, Iterator
 
-from . import identity
+from ..text.names import alias_key
 from ..model import Claim, Quantity
 from ..text import quantities
 from ..claims.repeats import Amount, Item
@@ -41,11 +41,11 @@ class Queries:
         for sid, name, kind, docs, quotes, claims in rows:
             if not quotes and not claims:
                 continue
-            seen = {identity.alias_key(name)}
+            seen = {alias_key(name)}
             others = []
             for alias in names.get(sid, ()):
-                if identity.alias_key(alias) not in seen:
-                    seen.add(identity.alias_key(alias))
+                if alias_key(alias) not in seen:
+                    seen.add(alias_key(alias))
                     others.append(alias)
             out.append(SpeakerRow(sid, name, kind, tuple(others), docs, quotes, claims))
         out.sort(key=lambda r: (-(r.quotes + r.claims), r.name.casefold()))

@@ -39,7 +39,8 @@ import sqlite3
 from datetime import datetime, timezone
 
 from . import identity
-from ..model import Claim, Document, Quote, cue_text, mention_text
+from ..text.names import alias_key, canonical_name, same_person, surname_key
+from ..model import ARTICLE, UNKNOWN, Claim, Document, Quote, cue_text, mention_text
 from ..claims import repeats
 from .rows import AliasResult, _text_meta, content_hash, iso_day, source_key
 from .connection import Connection
@@ -111,14 +112,14 @@ class Ledger(Queries, Connection):
         speaker, kind = c.speaker or None, "unknown"
         if c.quote is not None:
             kind = self._quote_type(conn, doc_row, c.quote)
-        if speaker == identity.ARTICLE:
-            speaker, kind = (outlet, identity.OUTLET) if outlet else (identity.ARTICLE, "unknown")
+        if speaker == ARTICLE:
+            speaker, kind = (outlet, identity.OUTLET) if outlet else (ARTICLE, "unknown")
         speaker_id = self._speaker(conn, speaker, kind) if speaker else None
         cur = conn.execute(
             "INSERT INTO claims (document_id, idx, speaker_id, speaker_text, speaker_type, quote_idx, text, "
             "char_start, char_end, score, check_worthy, types, paragraph, sentence, norm) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_row, i, speaker_id, speaker or "(unknown)", kind, c.quote, c.text, c.start, c.end,
+            (doc_row, i, speaker_id, speaker or UNKNOWN, kind, c.quote, c.text, c.start, c.end,
              float(c.rating.score), int(bool(c.rating.check_worthy)), ",".join(c.rating.types),
              c.paragraph, c.sentence,
              repeats.normalise(c.text, _within(c))))
@@ -140,24 +141,24 @@ class Ledger(Queries, Connection):
         entity across documents (a descriptor, an unresolved pronoun)."""
         if not identity.is_entity(kind, written):
             return None
-        name = identity.canonical_name(written, kind)
+        name = canonical_name(written, kind)
         for candidate in dict.fromkeys((written, name)):
             row = conn.execute("SELECT speaker_id FROM aliases WHERE alias = ?",
-                               (identity.alias_key(candidate),)).fetchone()
+                               (alias_key(candidate),)).fetchone()
             if row:
                 self._remember(conn, written, row[0])
                 return row[0]
-        surname = identity.surname_key(name) if kind == "person" else None
+        surname = surname_key(name) if kind == "person" else None
         if surname is not None:                    # "Donald J. Trump" -> "Donald Trump", if only one
             same = [sid for sid, other in conn.execute(
                         "SELECT id, name FROM speakers WHERE type = 'person' AND surname = ?", (surname,))
-                    if identity.same_person(name, other)]
+                    if same_person(name, other)]
             if len(same) == 1:
                 self._remember(conn, written, same[0])
                 return same[0]
         if kind == "person" and surname is None:
             full = conn.execute("SELECT id FROM speakers WHERE type = 'person' AND surname = ? LIMIT 2",
-                                (identity.alias_key(name),)).fetchall()
+                                (alias_key(name),)).fetchall()
             if len(full) == 1:                     # "Gantz" -> the one full name ending in Gantz
                 self._remember(conn, written, full[0][0])
                 return full[0][0]
@@ -172,7 +173,7 @@ class Ledger(Queries, Connection):
     @staticmethod
     def _remember(conn: sqlite3.Connection, name: str, speaker_id: int, given: bool = False) -> None:
         conn.execute("INSERT OR IGNORE INTO aliases (alias, speaker_id, name, given) VALUES (?, ?, ?, ?)",
-                     (identity.alias_key(name), speaker_id, name, int(given)))
+                     (alias_key(name), speaker_id, name, int(given)))
 
     def _absorb_surname(self, conn: sqlite3.Connection, speaker_id: int, surname: str) -> None:
         """A surname-only speaker filed before its full name was known ("Gantz" before
@@ -192,17 +193,17 @@ class Ledger(Queries, Connection):
         """The id of the speaker a name stands for: an alias, else the one full person name
         with that surname; None when there is none."""
         row = self.conn.execute("SELECT speaker_id FROM aliases WHERE alias = ?",
-                                (identity.alias_key(name),)).fetchone()
+                                (alias_key(name),)).fetchone()
         if row:
             return row[0]
-        canonical = identity.canonical_name(name)
+        canonical = canonical_name(name)
         row = self.conn.execute("SELECT speaker_id FROM aliases WHERE alias = ?",
-                                (identity.alias_key(canonical),)).fetchone()
+                                (alias_key(canonical),)).fetchone()
         if row:
             return row[0]
-        if identity.surname_key(canonical) is None:
+        if surname_key(canonical) is None:
             full = self.conn.execute("SELECT id FROM speakers WHERE type = 'person' AND surname = ? LIMIT 2",
-                                     (identity.alias_key(canonical),)).fetchall()
+                                     (alias_key(canonical),)).fetchall()
             if len(full) == 1:
                 return full[0][0]
         return None
@@ -233,7 +234,7 @@ class Ledger(Queries, Connection):
                 old_name = self.speaker_name(a)
                 conn.execute("UPDATE speakers SET name = ?, surname = CASE WHEN type = 'person' "
                              "THEN ? ELSE surname END WHERE id = ?",
-                             (new, identity.surname_key(new), a))
+                             (new, surname_key(new), a))
                 self._remember(conn, new, a, given=True)
                 conn.execute("UPDATE aliases SET given = 1 WHERE speaker_id = ?", (a,))
                 return AliasResult("renamed", old_name, new)

@@ -30,8 +30,6 @@ CLAIM_COLUMNS = ("doc_id", "outlet", "date", "url", "speaker", "speaker_type", "
                  "check_worthy", "types", "quantities", "paragraph", "sentence", "start", "end")
 QUOTE_COLUMNS = ("doc_id", "outlet", "date", "url", "speaker", "speaker_type", "kind", "cue", "quote",
                  "paragraph", "sentence", "start", "end")
-EXPORTS = ("claims", "quotes")
-EXPORT_FORMATS = ("csv", "jsonl")
 CELL_WIDTH = 70       # a claim or quote cell is shortened to this many characters
 NAME_WIDTH = 40       # a speaker cell
 SCORE_DIGITS = 4      # decimals of a claim score in an export

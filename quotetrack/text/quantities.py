@@ -98,23 +98,6 @@ def _words_value(tokens: list[str]) -> float | None:
     return total + current if seen else None
 
 
-def number_value(token: str) -> float | None:
-    """The number a token or run of number words stands for, or None.
-
-    >>> [number_value(t) for t in ("3,000", "2.5", "three", "twenty-five", "a dozen", "lots")]
-    [3000.0, 2.5, 3.0, 25.0, 12.0, None]
-    """
-    text = token.strip().lower()
-    if not text:
-        return None
-    plain = text.replace(",", "")
-    try:
-        return float(plain)
-    except ValueError:
-        pass
-    return _words_value(_SPLIT.split(text))
-
-
 def find(text: str, start: int = 0, end: int | None = None) -> tuple[Quantity, ...]:
     """Every quantity in ``text[start:end]``, with offsets into ``text``."""
     end = len(text) if end is None else end

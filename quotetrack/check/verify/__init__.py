@@ -32,7 +32,8 @@ confirms nor contradicts the draft's.
 '“We also make deals with the United States” is attributed to Mark Esper; transcript.txt:1 has GANTZ saying it'
 """
 from ..sources import Source, SourceError, load_source
-from .compare import same_speaker, tier_of
+from ...text.names import same_speaker
+from .compare import tier_of
 from ..severity import QUOTE_VERDICTS
 from .index import TIERS, SourceIndex, align, index_of, segments_of
 from .verdicts import verify_quote, verify_quotes

@@ -9,8 +9,7 @@ from typing import Sequence
 import regex
 
 from ...text import lexicon
-from ..sources import word_key, word_list
-from ...extract.speakers import split_title
+from ...text.tokens import word_key, word_list
 
 
 # White space for the whitespace tier: "a \n b" -> "a b" (a non-breaking space is typography).
@@ -101,51 +100,3 @@ def tier_of(draft: str, source: str) -> str | None:
 # --- speakers -----------------------------------------------------------------------------------
 
 NAMED_TYPES = ("person", "organisation")
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
-# A word of a speaker's name: "Gantz", "O’Rourke", "Ruiz-Tagle", "Sen."
-_NAME_WORD = regex.compile(r"[\w’'\-]+\.?")
-
-
-def name_words(name: str | None) -> list[str]:
-    """A speaker name as keys, title and leading article dropped.
-
-    >>> name_words("Defense Minister Benny Gantz"), name_words("MR. GANTZ"), name_words("the ministry")
-    (['benny', 'gantz'], ['gantz'], ['ministry'])
-    """
-    return list(_name_words(name))
-
-
-@lru_cache(maxsize=4096)
-def _name_words(name: str | None) -> tuple[str, ...]:
-    if not name:
-        return ()
-    words = _NAME_WORD.findall(name)
-    words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
-    _title, rest = split_title(words)
-    if rest:
-        words = rest
-    while words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    keys = tuple(word_key(w.rstrip(".")) for w in words if w.rstrip("."))
-    return () if len(keys) == 1 and keys[0] in _PRONOUNS else keys
-
-
-def same_speaker(draft: str | None, source: str | None, source_title: str | None = None) -> bool | None:
-    """Whether two speaker names are one person or body; None when either is unknown.
-
-    >>> same_speaker("Gantz", "Benny Gantz"), same_speaker("Mark Esper", "Benny Gantz")
-    (True, False)
-    >>> same_speaker("Department of Defense", "US Department of Defense"), same_speaker("he", "Gantz")
-    (True, None)
-    """
-    a, b = name_words(draft), name_words(source)
-    if not a or not b:
-        return None
-    if a == b:
-        return True
-    short, long = sorted((a, b), key=len)
-    if short[-1] == long[-1] and all(w in long for w in short):
-        return True
-    if source_title and a == [word_key(w) for w in source_title.split()]:
-        return True
-    return False

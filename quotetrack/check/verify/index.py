@@ -14,7 +14,8 @@ import regex
 from ...text import lexicon
 from ...extract import quotes as quote_marks
 from ...model import Quote, QuotedSpan
-from ..sources import Source, WordToken, word_tokens
+from ...text.tokens import WordToken, word_tokens
+from ..sources import Source
 from ...extract import segment
 from .compare import negated_forms
 

@@ -8,13 +8,16 @@ from typing import Mapping, Sequence
 from ...extract import quotes as quote_marks
 from ...model import Document, Finding, Quote, QuotedSpan
 from ...text.spans import Lines
-from ..sources import Source, Statement, basename, load_source, word_tokens
+from ...text.tokens import word_tokens
+from ..sources import Source, Statement, basename, load_source
 from ...extract import segment
 from ...text.spans import shorten
 from ..severity import severity_of
 from .compare import (
-    NAMED_TYPES, _is_negation, _qualifier_at, name_words, negated_forms, operator_words,
-    same_speaker, tier_of)
+
+
+    NAMED_TYPES, _is_negation, _qualifier_at, negated_forms, operator_words, tier_of)
+from ...text.names import name_words, same_speaker
 from .index import (
     DIFF_WIDTH, MAX_JOIN_WORDS, MIN_SIMILARITY, MIN_WORDS, Place, QUOTE_WIDTH, SPLICE_WORDS,
     Segment, TIERS, _EDGE, _SENTENCE_END, find_places, index_of, place_after,

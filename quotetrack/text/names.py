@@ -1,0 +1,202 @@
+"""Names of people and bodies, one home for every check on them: a title split from a name,
+the name a speaker is filed under, lookup keys, the same-person test, and spelling distance.
+
+>>> split_title(["Defense", "Minister", "Benny", "Gantz"])
+(['Defense', 'Minister'], ['Benny', 'Gantz'])
+>>> canonical_name("Defense Minister Benny Gantz"), same_speaker("Gantz", "Benny Gantz")
+('Benny Gantz', True)
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import regex
+
+from . import lexicon
+from .tokens import word_key
+
+
+_words = lexicon.WordClasses("word_classes.txt")   # _words.name_particles (data/word_classes.txt)
+
+# A possessive ending a name: "Gantz’s", "Gantz's", "Jones’".
+POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
+# What a lookup key ignores: periods, commas and apostrophes ("B. Gantz" = "B Gantz").
+KEY_DROP = re.compile(r"[.,’'`]")
+# A run of white space.
+SPACES = re.compile(r"\s+")
+# A middle initial: "J." in "Donald J. Trump", "H.W." in "George H.W. Bush" (key form: "j", "hw").
+INITIAL = re.compile(r"^[a-z]{1,2}$")
+# A leading article before an organisation: "the Pentagon" -> "Pentagon".
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split the title from a name at the last title word that has a capitalised name after it:
+    ["Defense", "Minister", "Benny", "Gantz"] -> (["Defense", "Minister"], ["Benny", "Gantz"]);
+    ["Pentagon", "spokesman", "Navy", "Capt.", "Jeff", "Davis"] -> (["Pentagon", "spokesman",
+    "Navy", "Capt."], ["Jeff", "Davis"])."""
+    titles, honorifics = lexicon.lower_words("titles.txt"), lexicon.pairs("honorifics.tsv")
+    people = lexicon.lower_words("person_nouns.txt")
+    last = -1
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in titles or low in honorifics or low.rstrip(".") in titles \
+                or (i == last + 1 and low in people):      # "Engineer Saoirse Donnelly"
+            last = i
+    if last == len(words) - 1:
+        return words, []
+    name = words[last + 1:]
+    if not all(w[:1].isupper() or w.lower() in _words.name_particles for w in name):
+        return [], words
+    return words[:last + 1], name
+
+
+def canonical_name(name: str, speaker_type: str = "person") -> str:
+    """The name a speaker is filed under: no title before a person's name, no possessive,
+    no leading article before an organisation, single spaces.
+
+    >>> canonical_name("Defense Minister Benny Gantz")
+    'Benny Gantz'
+    >>> canonical_name("the  Pentagon", "organisation")
+    'Pentagon'
+    """
+    words = SPACES.sub(" ", name).strip().split(" ")
+    if words and words[-1]:
+        words[-1] = POSSESSIVE.sub("", words[-1]) or words[-1]
+    if speaker_type == "person" and len(words) > 1:
+        _title, rest = split_title(words)
+        if rest:
+            words = rest
+    out = " ".join(w for w in words if w)
+    if speaker_type == "organisation":
+        out = LEADING_ARTICLE.sub("", out) or out
+    return out
+
+
+def alias_key(name: str) -> str:
+    """The lookup key of a name: case-folded, periods, commas and apostrophes dropped,
+    single spaces.
+
+    >>> alias_key("B.  Gantz") == alias_key("b gantz")
+    True
+    """
+    return SPACES.sub(" ", KEY_DROP.sub("", name.casefold())).strip()
+
+
+def surname_key(name: str) -> str | None:
+    """The key of the last word of a name of two words or more; None for one word.
+
+    >>> surname_key("Benny Gantz"), surname_key("Gantz")
+    ('gantz', None)
+    """
+    words = alias_key(name).split(" ")
+    return words[-1] if len(words) > 1 else None
+
+
+def middle_initials(name: str) -> tuple[str, str]:
+    """A person name's key without its middle initials, and the initials.
+
+    >>> middle_initials("Donald J. Trump"), middle_initials("George H. W. Bush")
+    (('donald trump', 'j'), ('george bush', 'hw'))
+    """
+    words = alias_key(name).split(" ")
+    if len(words) < 3:
+        return " ".join(words), ""
+    middle = [w for w in words[1:-1] if INITIAL.match(w)]
+    rest = [words[0]] + [w for w in words[1:-1] if not INITIAL.match(w)] + [words[-1]]
+    return " ".join(rest), "".join(middle)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two full names differ only in a middle initial one of them leaves out.
+
+    >>> same_person("Donald J. Trump", "Donald Trump"), same_person("George W. Bush", "George H.W. Bush")
+    (True, False)
+    """
+    (plain_a, init_a), (plain_b, init_b) = middle_initials(a), middle_initials(b)
+    return plain_a == plain_b and (not init_a or not init_b or init_a == init_b)
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
+# A word of a speaker's name: "Gantz", "O’Rourke", "Ruiz-Tagle", "Sen."
+_NAME_WORD = regex.compile(r"[\w’'\-]+\.?")
+
+
+def name_words(name: str | None) -> list[str]:
+    """A speaker name as keys, title and leading article dropped.
+
+    >>> name_words("Defense Minister Benny Gantz"), name_words("MR. GANTZ"), name_words("the ministry")
+    (['benny', 'gantz'], ['gantz'], ['ministry'])
+    """
+    return list(_name_words(name))
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str | None) -> tuple[str, ...]:
+    if not name:
+        return ()
+    words = _NAME_WORD.findall(name)
+    words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
+    _title, rest = split_title(words)
+    if rest:
+        words = rest
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    keys = tuple(word_key(w.rstrip(".")) for w in words if w.rstrip("."))
+    return () if len(keys) == 1 and keys[0] in _PRONOUNS else keys
+
+
+def same_speaker(draft: str | None, source: str | None, source_title: str | None = None) -> bool | None:
+    """Whether two speaker names are one person or body; None when either is unknown.
+
+    >>> same_speaker("Gantz", "Benny Gantz"), same_speaker("Mark Esper", "Benny Gantz")
+    (True, False)
+    >>> same_speaker("Department of Defense", "US Department of Defense"), same_speaker("he", "Gantz")
+    (True, None)
+    """
+    a, b = name_words(draft), name_words(source)
+    if not a or not b:
+        return None
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if short[-1] == long[-1] and all(w in long for w in short):
+        return True
+    if source_title and a == [word_key(w) for w in source_title.split()]:
+        return True
+    return False
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from ``a`` to ``b``; any
+    answer above ``limit`` is returned as ``limit + 1``.
+
+    >>> edit_distance("Gantz", "Gants"), edit_distance("Esper", "Espre"), edit_distance("Esper", "Gantz")
+    (1, 1, 3)
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        prev2, prev = prev, row
+    return min(prev[-1], limit + 1)
+
+
+def plain_name(name: object) -> str:
+    """A resolved name as compared in evaluation: single spaces, lower case, no leading "the".
+
+    >>> plain_name("The  Pentagon"), plain_name(None)
+    ('pentagon', '')
+    """
+    text = " ".join(str(name or "").split()).lower()
+    return text[4:] if text.startswith("the ") else text
