@@ -6,6 +6,7 @@ record that has a ``text``.  Nothing in the pipeline rewrites the text.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping, get_args
 
@@ -162,6 +163,16 @@ class TextWarning:
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "message": self.message, "start": self.start, "end": self.end}
+
+
+def content_hash(text: str) -> str:
+    """The SHA-256 of a text's UTF-8 bytes, in hex: what identifies a document (in a ledger,
+    and in the Parquet output as ``doc_hash``).
+
+    >>> content_hash("abc")[:12]
+    'ba7816bf8f01'
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,11 +21,12 @@ LAYERS = {
     "extract": 3,
     "claims": 4,
     "pipeline": 5,
-    "check": 6, "ledger": 6, "evaluation": 6, "write": 6,
+    "check": 6, "ledger": 6, "evaluation": 6, "write": 6, "scale": 6,
     "cli": 7, "__main__": 8, "__init__": 8,
 }
 # Siblings of one layer that may use each other, and in which direction.
-SIDEWAYS = {("check", "write"), ("ledger", "write"), ("evaluation", "write")}
+SIDEWAYS = {("check", "write"), ("ledger", "write"), ("evaluation", "write"),
+            ("ledger", "scale"), ("scale", "write")}   # track add runs the pool; spark writes Parquet
 
 
 def modules() -> dict[str, Path]:

@@ -23,8 +23,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..ledger.rows import content_hash
-from ..model import Claim, ClaimScore, Cue, Document, Mention, Quantity, Quote
+from ..model import Claim, ClaimScore, Cue, Document, Mention, Quantity, Quote, content_hash
 from ..read.records import InputError
 
 BATCH_ROWS = 4096        # rows buffered per table before a row group is written
