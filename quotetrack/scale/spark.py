@@ -160,6 +160,7 @@ def session(master: str | None = None, app: str = "quotetrack") -> SparkSession:
                .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(ARROW_BATCH)))
     if master.startswith("local"):
         builder = (builder.config("spark.ui.enabled", "false")
+                   .config("spark.executorEnv.PYTHONPATH", os.environ["PYTHONPATH"])
                    .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={LOG_CONFIG}")
                    .config("spark.driver.host", "127.0.0.1")
                    .config("spark.driver.bindAddress", "127.0.0.1"))
