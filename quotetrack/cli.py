@@ -80,7 +80,8 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
         "extract", help="find quotes and reported speech in texts",
         description="Find quotes and reported speech. PATH is a file, a directory "
                     "(*.txt and *.md, recursively), a .jsonl file of {\"doc_id\", \"text\"} "
-                    "records, or - for standard input.")
+                    "records (.jsonl.gz and .jsonl.bz2 too), a WARC (.warc, .warc.gz) or HTML "
+                    "file (the archive extra), or - for standard input.")
     _add_document_options(p)
     p.add_argument("--attributions", choices=("speech", "all"), default="speech",
                    help="speech: quotes and reported speech (default); all: also "
@@ -94,7 +95,8 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
 
 def _add_document_options(p: argparse.ArgumentParser) -> None:
     """PATH..., --format, --table-style and --input-format: what extract and claims share."""
-    p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="file, directory, .jsonl(.gz/.bz2), .warc(.gz) or .html file, or -")
     from .read.inputs import INPUT_FORMATS
     from .write.output import DEFAULT_TABLE_STYLE, FORMATS
     p.add_argument("--format", choices=(*FORMATS, PARQUET), default="table",

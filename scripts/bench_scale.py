@@ -74,16 +74,6 @@ def children(pid: int) -> list[int]:
         return []
 
 
-def descendants(pid: int) -> list[int]:
-    """Every process under ``pid`` (Spark's JVM and its Python workers, say)."""
-    found, todo = [], children(pid)
-    while todo:
-        child = todo.pop()
-        found.append(child)
-        todo.extend(children(child))
-    return found
-
-
 def run(argv: list[str]) -> dict:
     """Run ``argv``; its wall and CPU seconds, peak RSS of it and of its largest child, output hash."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
@@ -92,7 +82,6 @@ def run(argv: list[str]) -> dict:
     parent_peak = worker_peak = 0
     parent_cpu = 0.0
     worker_cpu: dict[int, float] = {}
-    tree_cpu: dict[int, float] = {}
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE, env=env, cwd=ROOT)
@@ -102,8 +91,6 @@ def run(argv: list[str]) -> dict:
             for child in children(proc.pid):
                 worker_peak = max(worker_peak, rss_kib(child))
                 worker_cpu[child] = max(worker_cpu.get(child, 0.0), cpu_seconds(child))
-            for pid in descendants(proc.pid):
-                tree_cpu[pid] = max(tree_cpu.get(pid, 0.0), cpu_seconds(pid))
             time.sleep(SAMPLE_SECONDS)
         wall = time.perf_counter() - start
         err = proc.stderr.read().decode("utf-8", "replace")
@@ -118,7 +105,7 @@ def run(argv: list[str]) -> dict:
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"wall": wall, "cpu": cpu, "parent_cpu": parent_cpu,
             "worker_cpu": max(worker_cpu.values(), default=0.0),
-            "tree_cpu": parent_cpu + sum(tree_cpu.values()), "parent_rss_mb": parent_peak / 1024,
+            "parent_rss_mb": parent_peak / 1024,
             "worker_rss_mb": worker_peak / 1024, "sha256": digest.hexdigest(), "lines": lines,
             "code": proc.returncode, "stderr": err, "last_line": tail[0] if tail else ""}
 
@@ -165,8 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             r = run([sys.executable, "-m", "quotetrack", "spark", args.file, "--output", out,
                      "--master", args.spark, "--what", "quotes" if args.command == "extract" else "both"])
             problem = f" (exit {r['code']}: {r['stderr'].strip()[-300:]})" if r["code"] else ""
-            print(f"spark --master {args.spark}: {r['wall']:.1f} s wall in all, CPU of every process "
-                  f"(driver, JVM, Python workers; sampled) {r['tree_cpu']:.1f} s; "
+            print(f"spark --master {args.spark}: {r['wall']:.1f} s wall in all; "
                   f"{r['last_line']}{problem}")
     return 0 if all(r["sha256"] == first["sha256"] for _, r in rows) else 1
 
