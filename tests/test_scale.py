@@ -79,6 +79,23 @@ def test_a_bad_document_in_a_worker_is_reported_by_doc_id_and_the_run_goes_on(tm
             f"d{i}" for i in range(40) if i != 17]
 
 
+def die(text, doc_id="<text>", config=None, meta=None):
+    if "DIE" in text:
+        import os
+        os._exit(3)                                        # a crash no except clause sees
+    return real_extract(text, doc_id, config, meta)
+
+
+def test_a_dying_worker_fails_its_chunk_and_the_run_goes_on(monkeypatch):
+    monkeypatch.setattr(pipeline, "extract", die)
+    items = [Input(f"d{i}", "DIE" if i == 9 else f"“Yes {i},” Ortiz said.") for i in range(40)]
+    out = list(jobs.run(iter(items), Config(claims=False), jobs=2, chunk_size=4))
+    assert [r.doc_id for r in out] == [i.doc_id for i in items]
+    failed = [r.doc_id for r in out if isinstance(r, jobs.Failure)]
+    assert failed == ["d8", "d9", "d10", "d11"]                 # the chunk of d9
+    assert all(r.message.startswith(jobs.WORKER_DIED) for r in out if isinstance(r, jobs.Failure))
+
+
 def test_results_keep_input_order_and_errors_pass_through():
     items = [Input(f"d{i}", f"“Yes {i},” Ortiz said.") for i in range(50)]
     items.insert(20, InputError("x.jsonl", "line 3: not valid JSON"))

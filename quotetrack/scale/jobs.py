@@ -16,9 +16,10 @@ from __future__ import annotations
 import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Iterable, Iterator, Sequence, Union
+from typing import Callable, Iterable, Iterator, Sequence, Union
 
 from ..config import Config
 from .. import pipeline
@@ -28,6 +29,8 @@ from ..read.transcript import TranscriptError
 
 CHUNK_DOCUMENTS = 16        # documents a worker takes at once
 CHUNKS_IN_FLIGHT = 4        # chunks per worker submitted and not yet written
+RETRIES = 2                 # times a chunk whose worker died is tried again before it fails
+WORKER_DIED = "internal error: the worker process extracting this document's chunk died"
 # Run once before the workers fork: two sentences, a quote and a number reach every table
 # and the sentence splitter (nltk), which the workers then share instead of each loading them.
 WARM_UP_TEXT = "“It is warm,” Mr. Ortiz said. Prices rose 4% in 2020.\n\nThe end."
@@ -110,23 +113,68 @@ def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 def run(items: Iterable[Item], config: Config, jobs: int = 1, transcript: bool = False,
         chunk_size: int = CHUNK_DOCUMENTS) -> Iterator[Result]:
-    """The result of every item, in input order, on ``jobs`` processes (0: every core)."""
+    """The result of every item, in input order, on ``jobs`` processes (0: every core).
+
+    A worker that dies (killed, or crashed inside a library) breaks the pool: a new pool
+    takes the chunks that were waiting, and a chunk that breaks it :data:`RETRIES` + 1 times
+    fails its documents (:data:`WORKER_DIED`); the run goes on.
+    """
     n = workers(jobs)
     if n == 1:
         for item in items:
             yield process(item, config, transcript)
         return
     warm_up(config)
-    work = partial(process_chunk, config=config, transcript=transcript)
-    pending: deque[Future] = deque()
-    with ProcessPoolExecutor(max_workers=n) as pool:
+    pool = _Pool(n, partial(process_chunk, config=config, transcript=transcript))
+    try:
+        for chunk in chunks(items, chunk_size):
+            pool.submit(chunk)
+            while len(pool.pending) >= n * CHUNKS_IN_FLIGHT:
+                yield from pool.next_results()
+        while pool.pending:
+            yield from pool.next_results()
+    finally:
+        pool.close()
+
+
+class _Pool:
+    """A process pool with its chunks in flight, oldest first, rebuilt when a worker dies."""
+
+    def __init__(self, n: int, work: Callable[[list[Item]], list[Result]]):
+        self.n, self.work = n, work
+        self.executor = ProcessPoolExecutor(max_workers=n)
+        self.pending: deque[list] = deque()          # [future, chunk, breaks]
+
+    def submit(self, chunk: list[Item], breaks: int = 0, first: bool = False) -> None:
         try:
-            for chunk in chunks(items, chunk_size):
-                pending.append(pool.submit(work, chunk))
-                while len(pending) >= n * CHUNKS_IN_FLIGHT:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+            entry = [self.executor.submit(self.work, chunk), chunk, breaks]
+        except BrokenProcessPool:
+            self._restart()
+            entry = [self.executor.submit(self.work, chunk), chunk, breaks]
+        self.pending.appendleft(entry) if first else self.pending.append(entry)
+
+    def next_results(self) -> list[Result]:
+        while True:
+            future, chunk, breaks = self.pending.popleft()
+            try:
+                return future.result()
+            except BrokenProcessPool as exc:
+                self._restart()
+                if breaks >= RETRIES:
+                    return [Failure(item.doc_id, f"{WORKER_DIED} ({exc})")
+                            if isinstance(item, Input) else item for item in chunk]
+                self.submit(chunk, breaks + 1, first=True)
+
+    def _restart(self) -> None:
+        """A new pool; the chunks in flight that did not finish go to it, in order."""
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = ProcessPoolExecutor(max_workers=self.n)
+        for entry in self.pending:
+            future = entry[0]
+            if not (future.done() and not future.cancelled() and future.exception() is None):
+                entry[0] = self.executor.submit(self.work, entry[1])
+
+    def close(self) -> None:
+        for future, _, _ in self.pending:
+            future.cancel()
+        self.executor.shutdown(cancel_futures=True)
