@@ -157,3 +157,12 @@ def test_summary_line_on_a_terminal(archive, capsys, monkeypatch):
 
 def test_no_bar_and_no_summary_when_stderr_is_not_a_terminal(archive, capsys):
     assert run(["extract", "--format", "jsonl", "--jobs", "2", str(archive)], capsys)[2] == ""
+
+
+def test_track_add_with_jobs_2_stores_what_jobs_1_stores(archive, tmp_path, capsys):
+    dbs = [str(tmp_path / "one.db"), str(tmp_path / "two.db")]
+    for db, n in zip(dbs, ("1", "2")):
+        code, out, _ = run(["track", "add", "--db", db, "--jobs", n, str(archive)], capsys)
+        assert code == 0 and out.startswith(f"added {len(CORPUS)}, unchanged {2 * len(CORPUS)},")
+    for argv in (["export", "--what", "quotes"], ["export", "--all"], ["speakers"]):
+        assert run(["track", *argv, "--db", dbs[0]], capsys) == run(["track", *argv, "--db", dbs[1]], capsys)
