@@ -32,15 +32,42 @@ def positive_int(value: str) -> int:
     return number
 
 
-def jobs_count(value: str) -> int:
-    """An argparse type: a whole number >= 0 (0: every core)."""
+def encoding_name(value: str) -> str:
+    """An argparse type: the name of a text encoding Python knows ("cp1252", "latin-1")."""
+    import codecs
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {value!r}") from None
+
+
+def port_number(value: str) -> int:
+    """An argparse type: a TCP port, 0 to 65535 (0: any free port)."""
     try:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{value!r} must be 0 (every core) or more")
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} must be from 0 to 65535")
     return number
+
+
+def positive_float(value: str) -> float:
+    """An argparse type: a number above 0."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be more than 0")
+    return number
+
+
+def jobs_count(value: str) -> int:
+    """An argparse type: a whole number >= 0 (0: every core)."""
+    if not value.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{value!r} must be 0 (every core) or more")
+    return int(value)
 
 
 def unit_float(value: str) -> float:
@@ -71,6 +98,7 @@ def create_parser() -> argparse.ArgumentParser:
     _add_bench(commands)
     _add_track(commands)
     _add_check(commands)
+    _add_serve(commands)
     _add_spark(commands)
     return parser
 
@@ -82,7 +110,8 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
                     "(*.txt and *.md, recursively), a .jsonl file of {\"doc_id\", \"text\"} "
                     "records (.jsonl.gz and .jsonl.bz2 too), a WARC (.warc, .warc.gz) or HTML "
                     "file (the archive extra), or - for standard input.")
-    _add_document_options(p)
+    from .write.output import FORMATS
+    _add_document_options(p, FORMATS)
     p.add_argument("--attributions", choices=("speech", "all"), default="speech",
                    help="speech: quotes and reported speech (default); all: also "
                         "attributed thoughts, intentions and evidence")
@@ -93,18 +122,27 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_extract, parser=p)
 
 
-def _add_document_options(p: argparse.ArgumentParser) -> None:
+def _add_document_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
     """PATH..., --format, --table-style and --input-format: what extract and claims share."""
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="file, directory, .jsonl(.gz/.bz2), .warc(.gz) or .html file, or -")
     from .read.inputs import INPUT_FORMATS
-    from .write.output import DEFAULT_TABLE_STYLE, FORMATS
-    p.add_argument("--format", choices=(*FORMATS, PARQUET), default="table",
-                   help="output format (default: table); parquet needs --output DIR "
-                        "and the archive extra")
+    from .write.output import DEFAULT_TABLE_STYLE
+    from .text.spans import QUOTE_WIDTH
+    p.add_argument("--format", choices=(*formats, PARQUET), default="table",
+                   help="output format (default: table)" + (
+                       "; html: one self-contained page with each statement marked in its "
+                       "speaker's colour" if "html" in formats else "")
+                        + "; parquet: tables in --output DIR (the archive extra)")
     p.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
                    help="tabulate style for --format table: simple, grid, github, psql, ... "
                         "(default: simple)")
+    width = p.add_mutually_exclusive_group()
+    width.add_argument("--width", type=positive_int, default=QUOTE_WIDTH, metavar="N",
+                       help=f"cut quotes in --format table to N characters (default: {QUOTE_WIDTH})")
+    width.add_argument("--full", dest="width", action="store_const", const=None,
+                       help="do not cut quotes in --format table")
+    _add_reading_options(p)
     p.add_argument("--input-format", choices=INPUT_FORMATS, default=None,
                    help="read every file (and stdin) as this format instead of guessing "
                         "from the name (default: .jsonl, .jsonl.gz and .jsonl.bz2 are JSON Lines, "
@@ -121,8 +159,17 @@ def _add_scale_options(p: argparse.ArgumentParser) -> None:
     """--jobs and --no-progress: what extract, claims and track add share."""
     p.add_argument("--jobs", "-j", type=jobs_count, default=1, metavar="N",
                    help="worker processes (0: every core; default 1); the output is the same")
-    p.add_argument("--no-progress", dest="progress", action="store_false",
-                   help="no progress bar, even on a terminal")
+    p.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
+
+
+def _add_reading_options(p: argparse.ArgumentParser) -> None:
+    """--encoding and --excel: how files are read and how CSV is written."""
+    p.add_argument("--encoding", type=encoding_name, metavar="NAME",
+                   help="read text files and stdin in this encoding (default: UTF-8; a file that "
+                        "is not UTF-8 but clean Windows-1252 is read as that, with a warning)")
+    p.add_argument("--excel", action="store_true",
+                   help="with --format csv: write a UTF-8 byte-order mark and CRLF line ends, "
+                        "so that Excel shows curly quotes and accents")
 
 
 def _add_claims(commands: argparse._SubParsersAction) -> None:
@@ -131,7 +178,8 @@ def _add_claims(commands: argparse._SubParsersAction) -> None:
         description="Rank the check-worthy claims of each text: who made each one (the speaker "
                     "of the quote it sits in, or (article) for the narrative), its types, a score "
                     "from 0 to 1, its numbers and its position. PATH is as for extract.")
-    _add_document_options(p)
+    from .write.output import CLAIM_FORMATS
+    _add_document_options(p, CLAIM_FORMATS)
     p.add_argument("--explain", action="store_true",
                    help="show the rules that fired for each claim, with their weights")
     p.add_argument("--all", dest="everything", action="store_true",
@@ -246,6 +294,9 @@ def _add_track(commands: argparse._SubParsersAction) -> None:
                    help="read every file as this format (default: by its name: .jsonl JSON Lines, "
                         ".warc/.html web pages, else text)")
     _add_scale_options(a)
+    a.add_argument("--encoding", type=encoding_name, metavar="NAME",
+                   help="read text files in this encoding (default: UTF-8; a file that is not UTF-8 "
+                        "but clean Windows-1252 is read as that, with a warning)")
     a.set_defaults(func=cmd_track_add, parser=a)
 
     s = sub.add_parser("speakers", parents=[common, table], help="list the speakers",
@@ -279,9 +330,6 @@ def _add_track(commands: argparse._SubParsersAction) -> None:
     m.add_argument("old", metavar="OLD")
     m.add_argument("new", metavar="NEW")
     m.set_defaults(func=cmd_track_alias, parser=m)
-PARQUET = "parquet"     # the columnar format of extract and claims (quotetrack.write.parquet)
-
-
 def _add_check(commands: argparse._SubParsersAction) -> None:
     from .write.findings import CHECK_FORMATS
     p = commands.add_parser(
@@ -300,33 +348,50 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
                         "is cited to that file, and found-elsewhere if its words are in another")
     p.add_argument("--format", choices=CHECK_FORMATS, default="table",
                    help="table: one compiler-style line per finding (default); json: one JSON "
-                        "object per finding per line; csv: a header, then one row per finding")
+                        "object per finding per line; csv: a header, then one row per finding; html: one page "
+                        "with each checked quote marked by severity")
     p.add_argument("--strict", action="store_true",
                    help="exit 1 on warnings too, not only on errors")
+    p.add_argument("--only-problems", action="store_true",
+                   help="leave out info findings (verified quotes); the counts on stderr keep them")
+    _add_reading_options(p)
     p.add_argument("--self-test", nargs="*", metavar="SOURCE", default=None,
                    help="instead of checking, run the mutation self-test on these sources "
                         "(default: the DRAFT arguments, else the corpus/ articles)")
     p.set_defaults(func=cmd_check, parser=p)
 
 
+def _add_serve(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "serve", help="a local web page to check drafts and see statements (needs quotetrack[serve])",
+        description="Serve a web page where an editor pastes or uploads a draft and its sources and "
+                    "gets the check page and the extract page, and a JSON API beside it "
+                    "(POST /api/extract, POST /api/check). Nothing is saved; no file is served.")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this computer only)")
+    p.add_argument("--port", type=port_number, default=8765, help="port to listen on (default: 8765)")
+    p.add_argument("--max-size", type=positive_float, default=5.0, metavar="MB",
+                   help="largest request accepted, in megabytes (default: 5); a larger one gets a 413")
+    p.set_defaults(func=cmd_serve, parser=p)
+
+
+PARQUET = "parquet"     # the columnar format of extract and claims (quotetrack.write.parquet)
+
+
 def _add_spark(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
         "spark", help="extract on a Spark cluster (or every local core) into Parquet",
-        description="Extract quotes and claims with Spark (the spark extra and Java 17): "
-                    "INPUTs are JSON Lines files, Parquet files or directories with doc_id and "
-                    "text columns, or WARC/HTML files (readable from every worker). Writes "
-                    "Parquet under DIR/quotes/, DIR/claims/ and DIR/errors/ (documents that "
-                    "could not be processed; they never fail the job).")
+        description="Extract with Spark (the spark extra, Java 17) from JSON Lines, Parquet "
+                    "(doc_id, text) or WARC/HTML files into Parquet under DIR/quotes/, "
+                    "DIR/claims/ and DIR/errors/ (bad documents never fail the job).")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .parquet, .warc(.gz) or .html")
     p.add_argument("--output", required=True, metavar="DIR", help="where to write the tables")
     p.add_argument("--master", metavar="URL",
-                   help="local[*] (default: every core of this machine), local[N], "
-                        "spark://HOST:7077 or yarn")
+                   help="local[*] (default: every core here), local[N], spark://HOST:7077, yarn")
     p.add_argument("--what", choices=("quotes", "claims", "both"), default="both",
                    help="which tables to write (default: both)")
     p.add_argument("--partitions", type=positive_int, metavar="N",
-                   help="repartition the documents into N partitions (default: as read, but at least "
-                        "one a core)")
+                   help="N partitions (default: as read, at least one a core)")
     p.set_defaults(func=cmd_spark, parser=p)
 
 
@@ -336,7 +401,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     parser = create_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra:                           # the subcommand's usage, not the top level's
+            args.parser.error(f"unrecognized arguments: {' '.join(extra)}")
         try:
             return args.func(args)
         except UsageError as exc:
@@ -395,93 +462,16 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
 
 def _run_documents(args: argparse.Namespace, config, claims: bool = False) -> int:
-    """extract and claims: read, extract (on ``--jobs`` processes), write in ``--format``;
-    the summary line goes to stderr when the progress bar is shown."""
-    from .scale import progress
-    from .write import output
-
-    parquet = _parquet_writer(args)
-    if args.format != PARQUET:
-        _table_style(args)
-    tally = progress.Tally()
-    show = progress.wanted(sys.stderr, not args.progress)
-    docs = extract_documents(args.paths, args.input_format, config, tally, args.jobs, show)
-    if parquet is not None:
-        chosen = _claim_chooser(args) if claims else None
-        try:
-            parquet.write(docs, args.output, chosen)
-        except OSError as exc:
-            report(args.output, exc.strerror or str(exc))
-            return EXIT_FAILED
-    elif claims:
-        output.write_claims(args.format, docs, sys.stdout, table_style=args.table_style,
-                            explain=args.explain, threshold=args.threshold,
-                            everything=args.everything)
-    else:
-        output.write(args.format, docs, sys.stdout, table_style=args.table_style)
-    sys.stdout.flush()
-    if show:
-        print(tally.line(), file=sys.stderr)
-    return EXIT_FAILED if tally.failures else EXIT_OK
-
-
-def _parquet_writer(args: argparse.Namespace):
-    """The Parquet module when ``--format parquet`` (with ``--output``), else None; a missing
-    pyarrow is a one-line error; --output without parquet is a usage error."""
+    """extract and claims: :func:`quotetrack.scale.batch.run` once the options agree."""
+    if args.format == PARQUET and args.output is None:
+        raise UsageError("--format parquet needs --output DIR")
     if args.format != PARQUET:
         if args.output is not None:
             raise UsageError("--output DIR goes with --format parquet")
-        return None
-    if args.output is None:
-        raise UsageError("--format parquet needs --output DIR")
-    from .errors import MissingExtra, require
-    try:
-        require("pyarrow", "archive")
-    except MissingExtra as exc:
-        report(PARQUET, str(exc))
-        raise SystemExit(EXIT_FAILED) from None
-    from .write import parquet
-    return parquet
-
-
-def _claim_chooser(args: argparse.Namespace):
-    """A document's claims as ``claims`` shows them (``--threshold``, ``--all``), ranked."""
-    from .claims.units import ranked
-
-    def chosen(doc):
-        return ranked(doc.claims, args.threshold, args.everything)
-    return chosen
-
-
-def extract_documents(paths: Sequence[str], input_format: str | None, config, tally,
-                      jobs: int = 1, show: bool = False) -> Iterator:
-    """Documents extracted from ``paths`` in input order, on ``jobs`` processes (0: every core);
-    each input or document that fails is reported and counted in ``tally``.
-
-    With ``input_format="transcript"`` each input is parsed as a transcript (its turns
-    become the quotes); one that is not a transcript is reported with what is wrong.
-    A document that makes the pipeline fail is reported as an internal error and
-    skipped, so one bad article does not stop a batch.  ``show`` draws a progress bar.
-    """
-    from .read import inputs as reader
-    from .scale import jobs as pool
-    from .scale import progress
-
-    skipped: dict[str, int] = {}
-    items = reader.iter_inputs(paths, input_format, skipped)
-    results = pool.run(items, config, jobs, transcript=input_format == "transcript")
-    for result in progress.bar(results, sys.stderr, show):
-        if isinstance(result, reader.InputError):
-            tally.failures += 1
-            report(result.source, result.message)
-        elif isinstance(result, pool.Failure):
-            tally.failures += 1
-            report(result.doc_id, result.message)
-        else:
-            tally.documents += 1
-            tally.quotes += len(result.quotes)
-            yield result
-        tally.skipped = sum(skipped.values())
+        _table_style(args)
+        _excel(args)
+    from .scale import batch
+    return batch.run(args, config, claims)
 
 
 # --- eval ------------------------------------------------------------------------------------------
@@ -538,6 +528,12 @@ def _db(args: argparse.Namespace) -> str:
     return args.db or default_path()
 
 
+def _excel(args: argparse.Namespace) -> None:
+    """--excel is for CSV only: a usage error with another format."""
+    if args.excel and args.format != "csv":
+        raise UsageError(f"--excel applies to --format csv, not --format {args.format}")
+
+
 def _table_style(args: argparse.Namespace) -> str:
     from .write import output
     try:
@@ -551,18 +547,12 @@ def cmd_track_add(args: argparse.Namespace) -> int:
     """``track add``: extract and store, one document a transaction."""
     from .ledger import track
     from .config import Config
-    stored = None
-    if any(track.is_results_file(p) for p in args.paths):
-        from .errors import MissingExtra, require
-        try:
-            require("pyarrow", "archive")
-        except MissingExtra as exc:
-            report(PARQUET, str(exc))
-            return EXIT_FAILED
-        from .write import parquet
-        stored = parquet.stored_documents
+    from .scale import batch
+    ok, stored = batch.results_reader(args.paths, track.is_results_file)
+    if not ok:
+        return EXIT_FAILED
     return track.run_add(args.paths, _db(args), args.input_format, Config(), sys.stdout, sys.stderr,
-                         jobs=args.jobs, stored=stored, progress=args.progress)
+                         args.encoding, jobs=args.jobs, stored=stored, progress=args.progress)
 
 
 def cmd_track_speakers(args: argparse.Namespace) -> int:
@@ -608,27 +598,9 @@ def cmd_track_alias(args: argparse.Namespace) -> int:
 # --- spark -----------------------------------------------------------------------------------------
 
 def cmd_spark(args: argparse.Namespace) -> int:
-    """``quotetrack spark``: the job, its summary on stdout, the first errors on stderr."""
-    from .errors import MissingExtra, require
-    try:
-        require("pyspark", "spark")
-        require("pyarrow", "spark")
-    except MissingExtra as exc:
-        report("spark", str(exc))
-        return EXIT_FAILED
-    from .scale import spark
-    try:
-        counts = spark.run(args.inputs, args.output, master=args.master, what=args.what,
-                           partitions=args.partitions)
-    except spark.SparkInputError as exc:
-        report("spark", str(exc))
-        return EXIT_FAILED
-    for source, message in counts["first_errors"]:
-        report(source, message)
-    if counts["errors"] > len(counts["first_errors"]):
-        report(args.output, f"{counts['errors']:,} errors in all, in {args.output}/errors")
-    print(spark.summary(counts))
-    return EXIT_FAILED if counts["errors"] else EXIT_OK
+    """``quotetrack spark``: the job (:func:`quotetrack.scale.batch.run_spark`)."""
+    from .scale import batch
+    return batch.run_spark(args)
 
 
 # --- check -----------------------------------------------------------------------------------------
@@ -650,6 +622,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return selftest.run(args.self_test or args.drafts, sys.stdout)
     if not args.drafts:
         raise UsageError("give at least one DRAFT to check (or --self-test)")
+    _excel(args)
     from .check import drafts as check
     from .write.findings import FindingWriter, fails, summary, tally
     from .read import inputs as reader
@@ -662,28 +635,66 @@ def cmd_check(args: argparse.Namespace) -> int:
         for value in args.source:
             label, path = split_label(value)
             try:
-                sources.append(verify.load_source(path))
+                sources.append(verify.load_source(path, args.encoding))
             except verify.SourceError as exc:
                 failures += 1
                 report(path, str(exc))
                 continue
+            for note in sources[-1].notes:
+                report(path, f"warning: {note}")
             if label:
                 labels[label] = sources[-1].name
-    writer = FindingWriter(args.format, sys.stdout)
+    page = args.format == "html"          # the page is written once every draft is checked
+    writer = None if page else FindingWriter(args.format, sys.stdout, args.excel)
+    checked = []
     counts = tally(())
-    for item in reader.iter_inputs(args.drafts):
+    for item in reader.iter_inputs(args.drafts, encoding=args.encoding):
         if isinstance(item, reader.InputError):
             failures += 1
             report(item.source, item.message)
             continue
+        for note in item.notes:
+            report(item.doc_id, f"warning: {note}")
         try:
             findings = check.check(item.text, item.doc_id, sources, labels=labels)
         except Exception as exc:   # noqa: BLE001 - a bug on one draft must not end the batch
             failures += 1
             report(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
             continue
-        writer.write(findings)
         tally(findings, counts)
+        if args.only_problems:
+            findings = [f for f in findings if f.severity != "info"]
+        if page:
+            checked.append((item.doc_id, item.text, findings))
+        else:
+            writer.write(findings)
+    if page:
+        from .write import html
+        by_name = {s.name: s for s in sources}
+        sys.stdout.write(html.check_page(
+            [html.CheckedDraft(name, text, tuple(fs)) for name, text, fs in checked],
+            lambda name, line: by_name[name].line_text(line) if name in by_name else None))
     sys.stdout.flush()
     print(summary(counts), file=sys.stderr)
     return EXIT_FAILED if failures or fails(counts, args.strict) else EXIT_OK
+
+
+# --- serve -----------------------------------------------------------------------------------------
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the web page and API until interrupted (Ctrl-C); 1 if the extra is missing or the
+    address cannot be used."""
+    try:
+        from .serve import app
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("flask", "waitress", "werkzeug"):
+            raise
+        report("serve", f"needs {exc.name}, which comes with the serve extra: pip install 'quotetrack[serve]'")
+        return EXIT_FAILED
+    print(f"{PROG}: serving http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    try:
+        app.run(args.host, args.port, int(args.max_size * (1 << 20)))
+    except OSError as exc:
+        report(f"{args.host}:{args.port}", exc.strerror or str(exc))
+        return EXIT_FAILED
+    return EXIT_OK

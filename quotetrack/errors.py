@@ -39,5 +39,5 @@ def require(module: str, extra: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError as exc:
-        raise MissingExtra(f"{module.split('.')[0]} is not installed; "
-                           f"pip install 'quotetrack[{extra}]'") from exc
+        missing = (exc.name or module).split(".")[0]      # the library, not our module
+        raise MissingExtra(f"{missing} is not installed; pip install 'quotetrack[{extra}]'") from exc

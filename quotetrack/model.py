@@ -84,7 +84,7 @@ class Mention:
 class Entity:
     """One speaker of a document, with every mention that resolved to it."""
     name: str
-    type: str
+    type: SpeakerType
     title: str | None = None
     gender: str | None = None   # "m", "f" or None when nothing in the text shows it
     mentions: tuple[Mention, ...] = ()

@@ -248,7 +248,7 @@ def test_cli_csv(files, capsys):
 
 def test_cli_bad_draft_reported_others_still_checked(files, tmp_path, capsys):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"bad \xff byte")
+    bad.write_bytes(b"bad \xff byte \xe2\x80\x9c")
     missing = tmp_path / "missing.txt"
     code = cli.main(["check", str(bad), str(missing), str(files["clean.txt"]), str(files["warn.txt"])])
     out, err = capsys.readouterr()
@@ -363,3 +363,20 @@ def test_cited_source_elsewhere_is_found_elsewhere(tmp_path, capsys):
     # without labels nothing is cited: the same quote is simply verified where it is
     cli.main(["check", str(draft), "--source", str(briefing), "--source", str(release), "--format", "json"])
     assert [json.loads(line)["verdict"] for line in capsys.readouterr().out.splitlines()] == ["verified", "verified"]
+
+
+def test_an_unclosed_quote_gets_one_finding(tmp_path):
+    """Issue 12: an unclosed mark gave unbalanced-quote and a second error[spliced] on the same
+    quote (the quote runs on over the cue and the narrative); now it gives one finding."""
+    source = tmp_path / "briefing.txt"
+    source.write_text("MAYOR ADA MBEKI: It is a good day for the town and for every family in it.\n"
+                      "Q: Thank you.\n", encoding="utf-8")
+    from quotetrack.check import verify
+    draft = ("Mayor Ada Mbeki said: “It is a good day for the town and for every family in it.\n"
+             "The council approved the plan by five votes to two.\n")
+    findings = check.check(draft, "draft.txt", [verify.load_source(str(source))])
+    at = [f for f in findings if f.start == draft.index("“")]
+    assert [(f.verdict, f.severity) for f in at] == [("unbalanced-quote", "error")]
+    closed = draft.replace(" it.", " it.”", 1)
+    again = check.check(closed, "draft.txt", [verify.load_source(str(source))])
+    assert [f.verdict for f in again if f.start == closed.index("“")] == ["verified"]

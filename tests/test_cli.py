@@ -65,7 +65,7 @@ def good(tmp_path):
 
 def test_bad_file_reported_good_file_still_written(tmp_path, good, capsys):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"Some text \xff more")
+    bad.write_bytes(b"Some text \xff more \xe2\x80\x9c")
     code = cli.main(["extract", str(bad), str(good)])
     out, err = capsys.readouterr()
     assert code == 1

@@ -22,7 +22,8 @@ LAYERS = {
     "claims": 4,
     "pipeline": 5,
     "check": 6, "ledger": 6, "evaluation": 6, "write": 6, "scale": 6,
-    "cli": 7, "__main__": 8, "__init__": 8,
+    "serve": 7,                     # the web page and API over check and write; cli starts it
+    "cli": 8, "__main__": 9, "__init__": 9,
 }
 # Siblings of one layer that may use each other, and in which direction.
 SIDEWAYS = {("check", "write"), ("ledger", "write"), ("evaluation", "write"),

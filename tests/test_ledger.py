@@ -465,7 +465,7 @@ def assert_whole_documents(db: str) -> None:
 
 def test_cli_add_summary_and_rerun(tmp_path, db, capsys):
     write_articles(tmp_path / "in", range(3))
-    (tmp_path / "in" / "bad.txt").write_bytes(b"bad \xff byte")
+    (tmp_path / "in" / "bad.txt").write_bytes(b"bad \xff byte \xe2\x80\x9c")
     code, out, err = run(["track", "add", str(tmp_path / "in"), "--db", db], capsys)
     assert code == 1
     assert out == f"added 3, unchanged 0, replaced 0, failed 1 ({db})\n"

@@ -66,7 +66,7 @@ def raw_lines(name: str) -> list[str]:
 
 def entries(name: str) -> list[str]:
     """Entries the way the loader reads them (comments and blanks dropped, order kept)."""
-    return lexicon._lines(name)
+    return lexicon.lines(name)
 
 
 def cue_rows() -> list[tuple[str, str, list[str]]]:

@@ -72,7 +72,7 @@ def test_missing_path(tmp_path):
 
 def test_invalid_utf8_names_byte_and_offset(tmp_path):
     path = tmp_path / "bad.txt"
-    path.write_bytes(b"Hello world\n\xff rest")
+    path.write_bytes(b"Hello world\n\xff rest \xe2\x80\x9c")
     assert only(read(path)) == InputError(
         str(path), "not valid UTF-8 (invalid byte 0xff at offset 12)")
 
@@ -123,7 +123,7 @@ def test_directory_doc_ids_join_the_path_as_given(tmp_path, monkeypatch):
 
 
 def test_bad_file_inside_directory_does_not_stop_the_rest(tmp_path):
-    (tmp_path / "a.txt").write_bytes(b"\xff")
+    (tmp_path / "a.txt").write_bytes(b"\xff \xe2\x80\x9c")
     (tmp_path / "b.txt").write_text("fine", encoding="utf-8")
     items = read(tmp_path)
     assert items == [
@@ -167,7 +167,7 @@ def test_stdin_bare_binary_stream(monkeypatch):
 
 
 def test_stdin_errors(monkeypatch):
-    fake_stdin(monkeypatch, b"ok \xfe")
+    fake_stdin(monkeypatch, b"ok \xfe \xe2\x80\x9c")
     assert only(list(iter_inputs(["-"]))) == InputError(
         "<stdin>", "not valid UTF-8 (invalid byte 0xfe at offset 3)")
     fake_stdin(monkeypatch, b"")

@@ -216,7 +216,7 @@ def test_score_and_report_with_a_verbatim_checker():
 
 def test_run_reports_unreadable_source_and_goes_on(tmp_path, capsys, monkeypatch):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"bad \xff byte")
+    bad.write_bytes(b"bad \xff byte \xe2\x80\x9c")
     good = tmp_path / "good.txt"
     good.write_text(TWO, encoding="utf-8")
     monkeypatch.setattr(harness, "make_checker", lambda path, text: verbatim_checker(text))
@@ -224,14 +224,6 @@ def test_run_reports_unreadable_source_and_goes_on(tmp_path, capsys, monkeypatch
     assert harness.run([str(bad), str(good)], out) == 1
     assert capsys.readouterr().err == f"quotetrack: {bad}: not valid UTF-8 (invalid byte 0xff at offset 4)\n"
     assert "mutations: 2/" in out.getvalue()
-
-
-def test_run_without_sources_asks_for_them(capsys, monkeypatch):
-    monkeypatch.setattr(harness, "default_sources", lambda: [])
-    assert harness.run([], io.StringIO()) == 2
-    assert capsys.readouterr().err == (
-        "quotetrack: self-test: no SOURCE given and no corpus/ next to the package: name the "
-        "source articles to mutate (quotetrack check --self-test SOURCE...)\n")
 
 
 TALKS = """Port authority and union fail to agree on night shifts
@@ -268,11 +260,17 @@ def test_cli_check_self_test(tmp_path, capsys):
     assert out.endswith("wrong verdicts: 0\n")
 
 
-def test_default_sources_are_the_corpus(monkeypatch, tmp_path):
+def test_default_sources_are_the_shipped_sample(monkeypatch, tmp_path):
+    """Issue 12: the defaults of bench and --self-test are articles shipped in the package (copies
+    of corpus/ articles, byte for byte), so they work after pip install, from any directory."""
+    from quotetrack.read.inputs import sample_paths
     monkeypatch.chdir(ROOT)
-    assert harness.default_sources() == [f"corpus/{p.name}" for p in CORPUS]
+    shipped = sample_paths()
+    assert shipped and all(p.startswith("quotetrack/data/sample/") for p in shipped)
+    for p in shipped:
+        assert (ROOT / p).read_bytes() == (ROOT / "corpus" / Path(p).name).read_bytes()
     monkeypatch.chdir(tmp_path)
-    assert harness.default_sources() == [str(p) for p in CORPUS]
+    assert sample_paths() == [str(ROOT / p) for p in shipped]
 
 
 # --- the corpus, checked by quotetrack check ----------------------------------------------------

@@ -91,7 +91,12 @@ def check(text: str, file: str, sources: Sequence = (), config: Config | None = 
     for fn in CHECKS.values():
         findings.extend(fn(draft))
     if sources:
-        findings.extend(verify.verify_quotes(doc, file, sources, cited_sources(doc, labels or {})))
+        # A quote whose mark never closes runs on to its paragraph's end, over the cue and
+        # the narrative: its one finding is unbalanced-quote, not a verdict on words that were
+        # never quoted (issue 12: it also got error[spliced]).
+        unclosed = {f.start for f in findings if f.verdict == "unbalanced-quote"}
+        findings.extend(f for f in verify.verify_quotes(doc, file, sources, cited_sources(doc, labels or {}))
+                        if f.start not in unclosed)
     order = {name: i for i, name in enumerate(CHECKS)}
     findings.sort(key=lambda f: (f.start, f.end, order.get(f.verdict, len(order)), f.verdict))
     return findings

@@ -76,6 +76,8 @@ class Source:
         self._line_numbers = [n for _s, n in lines]
         self._statements = statements
         self._articles = articles or ((0, len(text)),)
+        self._by_article: dict[int, tuple[Statement, ...]] = {}
+        self.notes: tuple[str, ...] = ()     # warnings on how the file was read
 
     def __repr__(self) -> str:
         return f"Source({self.name!r}, kind={self.kind!r}, {len(self.tokens)} words)"
@@ -84,6 +86,15 @@ class Source:
         """The file line (from 1) that holds ``offset``."""
         i = bisect.bisect_right(self._line_starts, offset) - 1
         return self._line_numbers[max(i, 0)]
+
+    def line_text(self, line: int) -> str | None:
+        """The text of file line ``line`` (from 1), a JSON Lines record's whole text; None if
+        there is no such line."""
+        k = bisect.bisect_left(self._line_numbers, line)
+        if k == len(self._line_numbers) or self._line_numbers[k] != line:
+            return None
+        end = self._line_starts[k + 1] if k + 1 < len(self._line_starts) else len(self.text)
+        return self.text[self._line_starts[k]:end].rstrip("\r\n")
 
     @cached_property
     def tokens(self) -> list[WordToken]:
@@ -128,13 +139,38 @@ class Source:
             out.extend(_article_statements(doc, start, f"{number}:"))
         return tuple(sorted(out, key=lambda s: (s.start, s.end)))
 
+    def _article_statements_at(self, k: int) -> tuple[Statement, ...]:
+        """The statements of article ``k`` alone, extracted the first time they are asked for."""
+        done = self._by_article.get(k)
+        if done is None:
+            start, end = self._articles[k]
+            doc = pipeline.extract(self.text[start:end], doc_id=self.name, config=Config(claims=False))
+            done = tuple(sorted(_article_statements(doc, start, f"{k + 1}:"), key=lambda s: (s.start, s.end)))
+            self._by_article[k] = done
+        return done
+
+    @cached_property
+    def _article_starts(self) -> list[int]:
+        return [s for s, _e in self._articles]
+
     @cached_property
     def _statement_starts(self) -> tuple[list[int], int]:
         return [st.start for st in self.statements], max((st.end - st.start for st in self.statements), default=0)
 
     def statements_over(self, start: int, end: int) -> list[Statement]:
         """The passages that overlap ``text[start:end]``, in text order (a quote and the
-        quote it is reported in overlap: "X said a doctor told him he …")."""
+        quote it is reported in overlap: "X said a doctor told him he …").
+
+        A source of many articles (JSON Lines) extracts only the articles asked about, so
+        checking a draft extracts the few articles that hold its quotes' candidates."""
+        if self._statements is None and len(self._articles) > 1:
+            k = max(bisect.bisect_right(self._article_starts, start) - 1, 0)
+            out = []
+            while k < len(self._articles) and self._articles[k][0] < end:
+                if self._articles[k][1] >= start:
+                    out.extend(st for st in self._article_statements_at(k) if st.start < end and st.end > start)
+                k += 1
+            return out
         starts, longest = self._statement_starts
         k = bisect.bisect_left(starts, end) - 1
         out = []
@@ -186,7 +222,7 @@ def _line_table(text: str) -> list[tuple[int, int]]:
     return [(start, number) for number, start in enumerate(Lines(text).starts, 1)]
 
 
-def load_source(path: str) -> Source:
+def load_source(path: str, encoding: str | None = None) -> Source:
     """Read a source file: a transcript, a JSON Lines file of articles, or an article.
 
     Raises :class:`SourceError` (one-line message) for a file that cannot be read,
@@ -205,12 +241,14 @@ def load_source(path: str) -> Source:
     except OSError as exc:
         raise SourceError(reader.os_message(exc)) from None
     if reader.is_jsonl(path):
-        return _jsonl_source(path, data)
+        return jsonl_source(path, data)
     try:
-        text = reader.decode_text(data)
+        text, note = reader.decode(data, encoding)
     except reader.BadInput as exc:
         raise SourceError(str(exc)) from None
-    return source_from_text(text, path, transcript=path.lower().endswith(".tsv") or None)
+    source = source_from_text(text, path, transcript=path.lower().endswith(".tsv") or None)
+    source.notes = (note,) if note else ()
+    return source
 
 
 def source_from_text(text: str, name: str = "<source>", transcript: bool | None = None) -> Source:
@@ -232,7 +270,7 @@ def source_from_text(text: str, name: str = "<source>", transcript: bool | None 
     return Source(name, text, "transcript", [(t.start, t.end) for t in turns], lines, statements)
 
 
-def _jsonl_source(path: str, data: bytes) -> Source:
+def jsonl_source(path: str, data: bytes) -> Source:
     """Every record's text as an article, joined by blank lines; a record's offsets map to its line."""
     parts: list[str] = []
     lines: list[tuple[int, int]] = []

@@ -38,16 +38,14 @@ from dataclasses import replace
 from operator import attrgetter
 from typing import Callable, Iterable, NamedTuple, Sequence
 
+from ..text.marks import EDGE_CLOSE, EDGE_OPEN
 from ..extract import furniture
 from ..text import quantities
 from .scorer import score_claim
-from ..model import ARTICLE, TRANSCRIPT_RULE, UNKNOWN, Claim, ClaimScore, Document, Quantity, Quote, mention_text
+from ..model import (
+    ARTICLE, TRANSCRIPT_RULE, UNKNOWN, Claim, ClaimScore, Document, Quantity, Quote, mention_text)
 
 
-# Quote marks that open or close a direct quote's content at its outer edges
-# (“…” ‘…’ «…» „…“ "…" '…'; the typewriter `` and '' are two characters).
-OPEN_MARKS = ("``", "''", "“", "‘", "«", "„", "‚", '"', "'")
-CLOSE_MARKS = ("''", "”", "’", "»", "“", '"', "'")
 # What ends a quoted piece before its closing mark and belongs to the attribution:
 # “We will,” she said -> "We will".
 TRAILING = ",;:"
@@ -94,10 +92,10 @@ def trim_piece(text: str, start: int, end: int, outer_open: bool, outer_close: b
     """
     start, end = _strip_space(text, start, end)
     if outer_open:
-        mark = next((m for m in OPEN_MARKS if text.startswith(m, start, end)), "")
+        mark = next((m for m in EDGE_OPEN if text.startswith(m, start, end)), "")
         start, end = _strip_space(text, start + len(mark), end)
     if outer_close:
-        mark = next((m for m in CLOSE_MARKS if end - len(m) >= start and text.startswith(m, end - len(m), end)), "")
+        mark = next((m for m in EDGE_CLOSE if end - len(m) >= start and text.startswith(m, end - len(m), end)), "")
         end -= len(mark)
         while end > start and (text[end - 1] in TRAILING or text[end - 1].isspace()):
             end -= 1

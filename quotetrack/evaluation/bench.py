@@ -15,10 +15,9 @@ import sys
 import time
 from array import array
 from dataclasses import asdict, dataclass, replace
-from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 
-from ..read.inputs import TEXT_SUFFIXES, Input, InputError, find_files, iter_inputs
+from ..read.inputs import Input, InputError, iter_inputs, sample_paths
 from ..config import Config
 from ..pipeline import extract
 
@@ -137,20 +136,6 @@ def _tenth(n: int) -> int:
 
 # --- inputs and report --------------------------------------------------------------------------
 
-def corpus_dir() -> Path:
-    """The ``corpus/`` directory next to the package."""
-    return Path(__file__).resolve().parents[2] / "corpus"
-
-
-def default_paths(corpus: Path) -> list[str]:
-    """What to read from ``corpus``: itself if it holds *.txt/*.md articles, else its *.jsonl files."""
-    texts, _ = find_files(str(corpus), TEXT_SUFFIXES)
-    if texts:
-        return [str(corpus)]
-    jsonl, _ = find_files(str(corpus), (".jsonl",))
-    return jsonl
-
-
 def format_table(result: BenchResult) -> str:
     """The report as a two-column table."""
     from tabulate import tabulate
@@ -180,7 +165,8 @@ def _report(source: str, message: str) -> None:
 
 def run(paths: Iterable[str] | None, repeat: int = 1, as_json: bool = False,
         out: TextIO | None = None, claims: bool = True) -> int:
-    """Benchmark extraction over ``paths`` (default: the corpus) and write the report.
+    """Benchmark extraction over ``paths`` (default: the sample articles shipped with the
+    package, :func:`quotetrack.read.inputs.sample_paths`) and write the report.
 
     ``claims`` runs the claims stage inside the timed extraction (the default, as in
     :class:`~quotetrack.config.Config`); ``claims=False`` times extraction alone.
@@ -188,16 +174,7 @@ def run(paths: Iterable[str] | None, repeat: int = 1, as_json: bool = False,
     ``out`` defaults to the current ``sys.stdout``.
     """
     out = sys.stdout if out is None else out
-    paths = list(paths or [])
-    if not paths:
-        corpus = corpus_dir()
-        if not corpus.is_dir():
-            _report("bench", f"no PATH given and no corpus directory at {corpus}")
-            return 1
-        paths = default_paths(corpus)
-        if not paths:
-            _report(str(corpus), "no *.txt, *.md or *.jsonl files in directory")
-            return 1
+    paths = list(paths or []) or sample_paths()
     from functools import partial
 
     result = measure(iter_inputs(paths), partial(extract, config=Config(claims=claims)), repeat,

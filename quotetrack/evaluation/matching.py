@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from ..text.marks import ALL_MARKS
 from ..text.names import plain_name
 from ..text import lexicon
 
@@ -26,10 +27,9 @@ class EvalError(Exception):
 
 #: Characters trimmed from both ends of a fragment, repeatedly:
 #: quote marks (the two-character marks '' and `` go one character at a time)
-QUOTE_MARKS = frozenset("“”‘’\"'«»„‹›`")
 #: and edge punctuation.
 EDGE_PUNCTUATION = frozenset(".,;:!?—–-…()[]")
-_TRIM = QUOTE_MARKS | EDGE_PUNCTUATION
+_TRIM = ALL_MARKS | EDGE_PUNCTUATION
 
 
 def trim_span(text: str, start: int, end: int) -> Interval:

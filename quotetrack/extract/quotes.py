@@ -11,10 +11,11 @@ mark is looked at once, so an article of unclosed marks costs linear time.
 from __future__ import annotations
 
 from typing import NamedTuple
-
 import re
 
+from ..text.marks import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
 from ..model import Paragraph, QuotedSpan, TextWarning
+
 
 # Every character (or pair) that may be a quote mark: “ ” „ ‟ « » ‘ ’ ‚ ‹ › " ' ` and
 # the typewriter doubles `` and '' (as in ''Remain'').
@@ -22,9 +23,6 @@ _MARK = re.compile(r"''|``|[“”„‟«»‘’‚‹›\"'`]")
 # Open quotes kept at once; past this, further opening marks in the paragraph are ignored.
 MAX_OPEN = 64
 
-_DOUBLE_OPEN = frozenset("“„‟«") | {"``"}
-_DOUBLE_CLOSE = frozenset("”»") | {"''"}
-_SINGLE_OPEN = frozenset("‘‚‹")
 # Characters after which a straight mark may open: "said "Yes" / ("Yes" / —"Yes".
 _OPENERS = frozenset(" \t\n([{—–-/:;“‘«„")
 # Characters before which a straight mark may close: Yes", / Yes". / Yes")
@@ -62,11 +60,11 @@ def _role(mark: str, prev: str | None, nxt: str | None, counts: _Counts) -> tupl
     """What a mark does here: ("open"|"close"|"none", double?)."""
     has_double = counts.double > 0
     has_single = counts.single > 0
-    if mark in _DOUBLE_OPEN:
+    if mark in DOUBLE_OPEN:
         if mark == "«" or mark == "„":
             return "open", True
         return "open", True
-    if mark in _DOUBLE_CLOSE:
+    if mark in DOUBLE_CLOSE:
         if mark == "''" and (prev is None or prev.isspace() or prev in _OPENERS) and not has_double:
             return "open", True          # ''Remain''
         if mark == "»" and not has_double and _is_word(nxt):
@@ -170,7 +168,7 @@ def _end_paragraph(text: str, para: Paragraph, nxt: Paragraph | None, stack: lis
         return stack
     outer = stack[0]
     if nxt is not None and (text.startswith(outer.mark, nxt.start)
-                            or (outer.double and outer.mark in _DOUBLE_OPEN and text[nxt.start] in _DOUBLE_OPEN)):
+                            or (outer.double and outer.mark in DOUBLE_OPEN and text[nxt.start] in DOUBLE_OPEN)):
         return [outer._replace(para_count=outer.para_count + 1)]
     if outer.double or outer.para_count > 1 or not outer.straight:
         spans.append(QuotedSpan(outer.pos, para.end, outer.mark, outer.double, False,

@@ -83,8 +83,8 @@ class Progress:
 
 
 def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any, out: TextIO,
-            err: TextIO | None = None, jobs: int = 1, stored: Callable[[str], Iterable[Any]] | None = None,
-            progress: bool = True) -> int:
+            err: TextIO | None = None, encoding: str | None = None, jobs: int = 1,
+            stored: Callable[[str], Iterable[Any]] | None = None, progress: bool = True) -> int:
     """Extract every input and store it, one document a transaction; print the summary.
 
     A document whose text is already in is skipped before extraction, so a rerun after
@@ -109,7 +109,7 @@ def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any
         shown.clear()
         report(source, message)
     try:
-        items = _new_items(paths, input_format, ledger, counts, stored)
+        items = _new_items(paths, input_format, encoding, ledger, counts, stored, problem)
         for result in scale_jobs.run(items, config, jobs):
             shown.update(counts)
             if isinstance(result, reader.InputError):
@@ -143,11 +143,12 @@ def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any
     return code
 
 
-def _new_items(paths: Sequence[str], input_format: str | None, ledger: Ledger, counts: dict[str, int],
-               stored: Callable[[str], Iterable[Any]] | None) -> Iterator[Any]:
+def _new_items(paths: Sequence[str], input_format: str | None, encoding: str | None, ledger: Ledger,
+               counts: dict[str, int], stored: Callable[[str], Iterable[Any]] | None,
+               problem: Callable[[str, str], None]) -> Iterator[Any]:
     """What is left to extract or store, in input order: Inputs whose text is not in the
-    ledger yet (the others are counted unchanged), InputErrors, and (hash, Document) pairs
-    read by ``stored`` from a results file."""
+    ledger yet (the others are counted unchanged; their reading notes are reported),
+    InputErrors, and (hash, Document) pairs read by ``stored`` from a results file."""
     for path in paths:
         if stored is not None and is_results_file(path):
             for item in stored(path):
@@ -156,11 +157,14 @@ def _new_items(paths: Sequence[str], input_format: str | None, ledger: Ledger, c
                 else:
                     yield item
             continue
-        for item in reader.iter_inputs([path], input_format):
-            if isinstance(item, reader.Input) and ledger.has(content_hash(item.text)):
-                counts["unchanged"] += 1
-            else:
-                yield item
+        for item in reader.iter_inputs([path], input_format, encoding):
+            if isinstance(item, reader.Input):
+                for note in item.notes:                  # "read as Windows-1252"
+                    problem(item.doc_id, f"warning: {note}")
+                if ledger.has(content_hash(item.text)):
+                    counts["unchanged"] += 1
+                    continue
+            yield item
 
 
 def is_results_file(path: str) -> bool:

@@ -4,18 +4,23 @@
 or one :class:`InputError` per thing that could not be read.  It never raises
 for a bad document, so a batch goes on past a broken file.
 
-The text of a document is its bytes decoded as UTF-8 with a leading byte-order
-mark removed; nothing else is changed (no newline translation, no
-normalisation), so offsets computed on it point into the file as decoded.
+The text of a document is its bytes decoded as UTF-8 (or the encoding asked for)
+with a leading byte-order mark removed; nothing else is changed (no newline
+translation, no normalisation), so offsets computed on it point into the file as
+decoded.  A file that is not UTF-8 but is clean Windows-1252, as a word processor
+saves it, is read as Windows-1252 with a note saying so (:func:`decode`).
 """
 from __future__ import annotations
 
 import bz2
+import codecs
 import gzip
 import json
 import os
 import re
 import sys
+from importlib import resources
+from pathlib import Path
 import zlib
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, MutableMapping
 
@@ -36,12 +41,25 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 BOM = "\ufeff"
 
+FALLBACK = "cp1252"                 # what a text that is not UTF-8 is tried as (Windows-1252)
+FALLBACK_NOTE = "not valid UTF-8; read as Windows-1252 (give --encoding NAME if it is another)"
+SAMPLE = "sample"                   # quotetrack/data/sample: articles shipped with the package
+
+# A valid UTF-8 multi-byte sequence ("é" is C3 A9, "“" is E2 80 9C): a file that holds one and
+# still fails as UTF-8 is damaged or mixed, not Windows-1252.
+UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+# Control characters no text document holds (tab, newlines and form feed are fine): "\x07".
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
 # A JSON escape that may decode to a lone surrogate, e.g. \ud800 or \uDC00 (pairs are fine).
 SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike[str]] | str,
-                input_format: str | None = None,
+                input_format: str | None = None, encoding: str | None = None,
                 counts: MutableMapping[str, int] | None = None) -> Iterator[Item]:
     """Yield an :class:`Input` or :class:`InputError` for every document in ``paths``.
 
@@ -51,7 +69,9 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]] | str,
     record a line; ``input_format`` (``"text"`` or ``"jsonl"``) overrides that
     guess for every file and for stdin (which is text unless told).  ``"transcript"``
     reads files as text, and a directory's ``*.txt`` and ``*.tsv`` files; the caller
-    parses them (:func:`quotetrack.pipeline.extract_transcript`).
+    parses them (:func:`quotetrack.pipeline.extract_transcript`).  ``encoding`` names the
+    encoding of text files and stdin (default: UTF-8, else clean Windows-1252 with a note);
+    JSON Lines is always UTF-8.
 
     ``.jsonl.gz`` and ``.jsonl.bz2`` files are JSON Lines read through their
     decompressor.  WARC (``.warc``, ``.warc.gz``) and HTML (``.html``, ``.htm``) files
@@ -66,25 +86,28 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]] | str,
         raise ValueError(f"input_format={input_format!r} is not one of {', '.join(INPUT_FORMATS)}")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    return _iter_paths(paths, input_format, {} if counts is None else counts)
+    if encoding is not None:
+        codecs.lookup(encoding)             # LookupError for an unknown name, before any file
+    return _iter_paths(paths, input_format, encoding, {} if counts is None else counts)
 
 
 def _iter_paths(paths: Iterable[str | os.PathLike[str]], input_format: str | None,
-                counts: MutableMapping[str, int]) -> Iterator[Item]:
+                encoding: str | None, counts: MutableMapping[str, int]) -> Iterator[Item]:
     for path in paths:
-        yield from _iter_path(os.fspath(path), input_format, counts)
+        yield from _iter_path(os.fspath(path), input_format, encoding, counts)
 
 
-def _iter_path(path: str, input_format: str | None, counts: MutableMapping[str, int]) -> Iterator[Item]:
+def _iter_path(path: str, input_format: str | None, encoding: str | None,
+               counts: MutableMapping[str, int]) -> Iterator[Item]:
     """Every document under one command-line path."""
     if path == STDIN:
-        yield from _iter_stdin(input_format == "jsonl")
+        yield from _iter_stdin(input_format == "jsonl", encoding)
     elif os.path.isdir(path):
-        yield from _iter_directory(path, input_format, counts)
+        yield from _iter_directory(path, input_format, encoding, counts)
     elif input_format in ARCHIVE_FORMATS or (input_format is None and archive.is_archive(path)):
         yield from archive.iter_archive(path, counts)
     else:
-        yield from _iter_file(path, is_jsonl(path, input_format))
+        yield from _iter_file(path, is_jsonl(path, input_format), encoding)
 
 
 def is_jsonl(path: str, input_format: str | None = None) -> bool:
@@ -96,7 +119,7 @@ def is_jsonl(path: str, input_format: str | None = None) -> bool:
 
 # --- files and directories --------------------------------------------------------------
 
-def _iter_file(path: str, jsonl: bool) -> Iterator[Item]:
+def _iter_file(path: str, jsonl: bool, encoding: str | None = None) -> Iterator[Item]:
     """The documents of one file: one for a text file, one a record for JSON Lines."""
     try:
         stream = open(path, "rb")
@@ -107,7 +130,7 @@ def _iter_file(path: str, jsonl: bool) -> Iterator[Item]:
         if jsonl:
             yield from _iter_jsonl_file(stream, path)
         else:
-            yield _read_text(stream, path)
+            yield _read_text(stream, path, encoding)
 
 
 def _iter_jsonl_file(stream: BinaryIO, path: str) -> Iterator[Item]:
@@ -142,16 +165,18 @@ def _is_empty(item: Item) -> bool:
     return isinstance(item, InputError) and item.message == "empty file"
 
 
-def _read_text(stream: BinaryIO, name: str) -> Item:
+def _read_text(stream: BinaryIO, name: str, encoding: str | None = None) -> Item:
     try:
-        return Input(name, decode_text(stream.read()))
+        text, note = decode(stream.read(), encoding)
+        return Input(name, text, notes=(note,) if note else ())
     except BadInput as exc:
         return InputError(name, str(exc))
     except OSError as exc:
         return InputError(name, os_message(exc))
 
 
-def _iter_directory(path: str, input_format: str | None, counts: MutableMapping[str, int]) -> Iterator[Item]:
+def _iter_directory(path: str, input_format: str | None, encoding: str | None = None,
+                    counts: MutableMapping[str, int] | None = None) -> Iterator[Item]:
     """The documents of the matching files under a directory, in sorted order."""
     suffixes = {"jsonl": JSONL_SUFFIXES, "transcript": TRANSCRIPT_SUFFIXES,
                 **ARCHIVE_FORMATS}.get(input_format or "", TEXT_SUFFIXES)
@@ -164,7 +189,7 @@ def _iter_directory(path: str, input_format: str | None, counts: MutableMapping[
         if input_format in ARCHIVE_FORMATS:
             yield from archive.iter_archive(name, counts)
         else:
-            yield from _iter_file(name, input_format == "jsonl")
+            yield from _iter_file(name, input_format == "jsonl", encoding)
 
 
 def find_files(root: str, suffixes: tuple[str, ...]) -> tuple[list[str], list[InputError]]:
@@ -193,7 +218,7 @@ def find_files(root: str, suffixes: tuple[str, ...]) -> tuple[list[str], list[In
 
 # --- standard input ----------------------------------------------------------------------
 
-def _iter_stdin(jsonl: bool) -> Iterator[Item]:
+def _iter_stdin(jsonl: bool, encoding: str | None = None) -> Iterator[Item]:
     stream = sys.stdin
     if stream is None:
         yield InputError(STDIN_NAME, "no standard input")
@@ -210,7 +235,8 @@ def _iter_stdin(jsonl: bool) -> Iterator[Item]:
     if isinstance(data, str):                   # a text stream with no buffer (tests, IDEs)
         data = data.encode("utf-8", "surrogatepass")
     try:
-        yield Input(STDIN_NAME, decode_text(data))
+        text, note = decode(data, encoding)
+        yield Input(STDIN_NAME, text, notes=(note,) if note else ())
     except BadInput as exc:
         yield InputError(STDIN_NAME, str(exc))
 
@@ -222,15 +248,65 @@ def _as_bytes_lines(stream: Any) -> Iterator[bytes]:
 
 # --- decoding ---------------------------------------------------------------------------
 
-def decode_text(data: bytes) -> str:
+def decode_text(data: bytes, encoding: str | None = None) -> str:
     """The text of a file's bytes; raise :class:`BadInput` if it is not a text document.
 
     >>> decode_text(b"\\xef\\xbb\\xbfHello\\r\\n")
     'Hello\\r\\n'
     """
-    if b"\x00" in data:
-        raise BadInput("binary file, not text")
-    text = decode_utf8(data)
+    return decode(data, encoding)[0]
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
+    """(text, note) of a file's bytes; raise :class:`BadInput` if it is not a text document.
+
+    With ``encoding`` the bytes are decoded as that.  Without, as UTF-8; failing that, a
+    file with no valid UTF-8 multi-byte sequence that decodes cleanly as Windows-1252 is
+    read as that, and ``note`` says so (else it is None).  A mixed or binary file is an error.
+
+    >>> decode(b"\\x93Yes,\\x94 she said.")
+    ('“Yes,” she said.', 'not valid UTF-8; read as Windows-1252 (give --encoding NAME if it is another)')
+    >>> decode(b"\\x93Yes,\\x94 \\xe2\\x80\\x9cshe\\xe2\\x80\\x9d said.")
+    Traceback (most recent call last):
+    ...
+    quotetrack.read.records.BadInput: not valid UTF-8 (invalid byte 0x93 at offset 0)
+    """
+    note = None
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise BadInput(f"not valid {encoding} (invalid byte 0x{data[exc.start]:02x} "
+                           f"at offset {exc.start})") from None
+        if "\x00" in text:
+            raise BadInput("binary file, not text")
+    else:
+        if b"\x00" in data:
+            raise BadInput("binary file, not text")
+        try:
+            text = decode_utf8(data)
+        except BadInput:
+            text = windows_1252(data)
+            if text is None:
+                raise
+            note = FALLBACK_NOTE
+    text = _strip_bom(text)
+    return text, note
+
+
+def windows_1252(data: bytes) -> str | None:
+    """``data`` as Windows-1252 when that is what it plausibly is: no valid UTF-8 multi-byte
+    sequence, no byte Windows-1252 leaves undefined, no control character; else None."""
+    if UTF8_SEQUENCE.search(data):
+        return None
+    try:
+        text = data.decode(FALLBACK)
+    except UnicodeDecodeError:
+        return None
+    return None if CONTROL.search(text) else text
+
+
+def _strip_bom(text: str) -> str:
     # A leading byte-order mark (U+FEFF) is an encoding signature, not part of the
     # text, so it is removed.  This is the only change made to the text; offsets
     # count from the character after it.
@@ -239,6 +315,15 @@ def decode_text(data: bytes) -> str:
     if not text or text.isspace():
         raise BadInput("empty file")
     return text
+
+
+def sample_paths() -> list[str]:
+    """The sample articles shipped with the package (``data/sample/*.txt``), sorted: what
+    ``bench`` and ``check --self-test`` read when given no path."""
+    folder = Path(str(resources.files("quotetrack").joinpath("data", SAMPLE))).resolve()
+    here = Path.cwd().resolve()
+    return sorted(str(p.relative_to(here)) if p.is_relative_to(here) else str(p)
+                  for p in folder.glob("*.txt"))
 
 
 def decode_utf8(data: bytes, base: int = 0) -> str:
@@ -296,7 +381,7 @@ def parse_record(raw: bytes, source: str, lineno: int, offset: int = 0) -> Input
     if SURROGATE_ESCAPE.search(raw) and not _encodable(record):
         raise BadInput("record has an unpaired surrogate escape (not valid Unicode)")
     meta = {k: v for k, v in record.items() if k not in ("doc_id", "text")}
-    return Input(_doc_id(record.get("doc_id"), source, lineno), record["text"], meta)
+    return Input(_doc_id(record.get("doc_id"), source, lineno), record["text"], meta, record=True)
 
 
 def _doc_id(value: Any, source: str, lineno: int) -> str:

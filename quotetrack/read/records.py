@@ -13,6 +13,8 @@ class Input:
     doc_id: str
     text: str
     meta: Mapping[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()      # warnings on how it was read ("read as Windows-1252")
+    record: bool = field(default=False, compare=False)   # a JSON Lines record, not a file of its own
 
 
 @dataclass(frozen=True)

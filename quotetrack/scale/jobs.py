@@ -25,7 +25,7 @@ from ..config import Config
 from .. import pipeline
 from ..model import Document
 from ..read.records import Input, InputError, Item
-from ..read.transcript import TranscriptError
+from ..read.transcript import TranscriptError, looks_like_transcript
 
 CHUNK_DOCUMENTS = 16        # documents a worker takes at once
 CHUNKS_IN_FLIGHT = 4        # chunks per worker submitted and not yet written
@@ -58,15 +58,18 @@ def workers(jobs: int) -> int:
         return os.cpu_count() or 1
 
 
-def process(item: Item, config: Config, transcript: bool = False) -> Result:
+def process(item: Item, config: Config, transcript: bool | None = False) -> Result:
     """One reader item -> its Document, or a Failure (anything not an Input, such as an
-    InputError, passes through).
+    InputError, passes through).  ``transcript``: True reads every text as a transcript,
+    None one that looks like one (a file, not a JSON Lines record), False none.
 
     A transcript that is not one fails with its own message; any other exception is an
     ``internal error`` naming its type, so one bad article never ends a batch.
     """
     if not isinstance(item, Input):
         return item
+    if transcript is None:
+        transcript = not item.record and looks_like_transcript(item.text)
     try:
         if transcript:
             return pipeline.extract_transcript(item.text, doc_id=item.doc_id, config=config,
@@ -78,7 +81,7 @@ def process(item: Item, config: Config, transcript: bool = False) -> Result:
         return Failure(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
 
 
-def process_chunk(chunk: Sequence[Item], config: Config, transcript: bool = False) -> list[Result]:
+def process_chunk(chunk: Sequence[Item], config: Config, transcript: bool | None = False) -> list[Result]:
     """:func:`process` over one chunk, in a worker; Documents travel back slimmed."""
     return [slim(process(item, config, transcript)) for item in chunk]
 
@@ -111,7 +114,7 @@ def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def run(items: Iterable[Item], config: Config, jobs: int = 1, transcript: bool = False,
+def run(items: Iterable[Item], config: Config, jobs: int = 1, transcript: bool | None = False,
         chunk_size: int = CHUNK_DOCUMENTS) -> Iterator[Result]:
     """The result of every item, in input order, on ``jobs`` processes (0: every core).
 

@@ -20,7 +20,7 @@ def _read(name: str) -> str:
     return resources.files("quotetrack").joinpath("data", name).read_text(encoding="utf-8")
 
 
-def _lines(name: str) -> list[str]:
+def lines(name: str) -> list[str]:
     """The entries of data/NAME: stripped, comments and blank lines dropped."""
     raw = _read(name)
     out = []
@@ -34,13 +34,13 @@ def _lines(name: str) -> list[str]:
 @lru_cache(maxsize=None)
 def words(name: str) -> frozenset[str]:
     """A one-entry-a-line list as a set (entries kept as written)."""
-    return frozenset(_lines(name))
+    return frozenset(lines(name))
 
 
 @lru_cache(maxsize=None)
 def lower_words(name: str) -> frozenset[str]:
     """A one-entry-a-line list as a lower-cased set."""
-    return frozenset(w.lower() for w in _lines(name))
+    return frozenset(w.lower() for w in lines(name))
 
 
 @lru_cache(maxsize=None)
@@ -51,7 +51,7 @@ def cues() -> dict[str, CueEntry]:
     have multi-word forms ("pointed out").
     """
     table: dict[str, CueEntry] = {}
-    for line in _lines("cues.tsv"):
+    for line in lines("cues.tsv"):
         parts = line.split("\t")
         if len(parts) != 3:
             raise ValueError(f"quotetrack/data/cues.tsv: bad line {line!r}: want lemma<TAB>type<TAB>forms")
@@ -67,7 +67,7 @@ def cues() -> dict[str, CueEntry]:
 def pairs(name: str) -> dict[str, str]:
     """A two-column tab-separated list as a dict (first column lower-cased)."""
     out = {}
-    for line in _lines(name):
+    for line in lines(name):
         key, _, value = line.partition("\t")
         out[key.strip().lower()] = value.strip()
     return out
@@ -82,7 +82,7 @@ def sections(name: str) -> dict[str, frozenset[str]]:
     """
     out: dict[str, set[str]] = {}
     current = None
-    for line in _lines(name):
+    for line in lines(name):
         if line.startswith("[") and line.endswith("]"):
             current = out.setdefault(line[1:-1].strip(), set())
         elif current is None:
@@ -115,7 +115,7 @@ class WordClasses:
 def rows(name: str) -> tuple[tuple[str, ...], ...]:
     """A tab-separated list as rows of stripped fields (first field lower-cased)."""
     out = []
-    for line in _lines(name):
+    for line in lines(name):
         fields = [f.strip() for f in line.split("\t")]
         fields[0] = fields[0].lower()
         out.append(tuple(fields))

@@ -27,7 +27,9 @@ class WordToken(NamedTuple):
 
     The key is case-folded with typography unified ("Don’t" -> "don't"); a number
     is ``#`` and its value, with its currency or percent sign ("three" -> "#3",
-    "3,000" -> "#3000", "40 per cent" -> "#40%").
+    "3,000" -> "#3000", "40 per cent" -> "#40%"); a word with a digit in it is ``#`` and
+    the word ("K-12" -> "#k-12", "mid-40s" -> "#mid-40s"), and an ordinal ``#`` and its
+    figure ("first" and "1st" -> "#1st").
     """
     start: int
     end: int
@@ -41,6 +43,53 @@ def word_key(word: str) -> str:
     ("don't", 'f-35s')
     """
     return word.translate(_KEY_MAP).casefold()
+
+
+# A word with a digit in it: a code, an ordinal, a decade ("K-12", "1st", "mid-40s", "F-35s").
+_DIGIT = regex.compile(r"\d")
+# An ordinal written in figures: "1st", "22nd", "3rd", "40th".
+_ORDINAL_FIGURES = regex.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
+def ordinal_suffix(n: int) -> str:
+    """The English ending of an ordinal in figures.
+
+    >>> [f"{n}{ordinal_suffix(n)}" for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st']
+    """
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+@lru_cache(maxsize=1)
+def _ordinals() -> dict[str, int]:
+    """data/ordinals.tsv, with the compounds of a tens word ("twenty-first" -> 21)."""
+    simple = {word: int(n) for word, n in lexicon.pairs("ordinals.tsv").items()}
+    tens = {row[0]: int(row[1]) for row in lexicon.rows("number_words.tsv")
+            if row[1].isdigit() and 20 <= int(row[1]) <= 90 and int(row[1]) % 10 == 0}
+    out = dict(simple)
+    for word, value in tens.items():
+        for ordinal, n in simple.items():
+            if n < 10:
+                out[f"{word}-{ordinal}"] = value + n
+    return out
+
+
+def number_word_key(key: str) -> str:
+    """The key of a word that stands for a number without being a quantity: an ordinal
+    ("first", "1st" -> "#1st") or a word with a digit ("k-12" -> "#k-12"); else ``key``.
+
+    >>> [number_word_key(k) for k in ("first", "1st", "twenty-first", "21st", "k-5", "mid-40s", "form")]
+    ['#1st', '#1st', '#21st', '#21st', '#k-5', '#mid-40s', 'form']
+    """
+    n = _ordinals().get(key)
+    if n is not None:
+        return f"#{n}{ordinal_suffix(n)}"
+    if _DIGIT.search(key):
+        m = _ORDINAL_FIGURES.fullmatch(key)
+        return f"#{int(m.group(1))}{ordinal_suffix(int(m.group(1)))}" if m else "#" + key
+    return key
 
 
 def _number_key(value: float, unit: str) -> str:
@@ -73,7 +122,7 @@ def word_tokens(text: str, start: int = 0, end: int | None = None) -> list[WordT
         word = match.group()
         key = keys.get(word)
         if key is None:
-            key = word_key(word)
+            key = number_word_key(word_key(word))
             if len(keys) < 500_000:
                 keys[word] = key
         out.append(make((s, e, key)))

@@ -2,15 +2,16 @@
 ``quotetrack check``), and the count of them by severity."""
 from __future__ import annotations
 
-import csv
 import json
 from typing import Iterable, TextIO
 
 from ..model import SEVERITIES, Finding
 from ..text.spans import one_line
+from .output import csv_writer
 
 
-CHECK_FORMATS = ("table", "json", "csv")
+CHECK_FORMATS = ("table", "json", "csv", "html")
+STREAM_FORMATS = ("table", "json", "csv")   # what FindingWriter writes; html is one page (write.html)
 # The keys of the JSON Lines form of a finding, and the CSV header: the output contract.
 FINDING_KEYS = tuple(Finding("", 1, 1, "", "error", "").to_dict())
 # --- output -----------------------------------------------------------------------------------
@@ -69,13 +70,13 @@ class FindingWriter:
     """Writes findings as they come: ``table`` (compiler lines), ``json`` (JSON Lines) or
     ``csv`` (a header of :data:`FINDING_KEYS`, then one row each)."""
 
-    def __init__(self, fmt: str, out: TextIO):
-        if fmt not in CHECK_FORMATS:
-            raise ValueError(f"unknown format {fmt!r}; choose from: {', '.join(CHECK_FORMATS)}")
+    def __init__(self, fmt: str, out: TextIO, excel: bool = False):
+        if fmt not in STREAM_FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose from: {', '.join(STREAM_FORMATS)}")
         self.fmt, self.out = fmt, out
         self._csv = None
         if fmt == "csv":
-            self._csv = csv.writer(out, lineterminator="\n")
+            self._csv = csv_writer(out, excel)
             self._csv.writerow(FINDING_KEYS)
 
     def write(self, findings: Iterable[Finding]) -> None:

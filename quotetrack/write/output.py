@@ -1,4 +1,4 @@
-"""Writers for extraction results: table, CSV, JSON Lines, JSON and Markdown.
+"""Writers for extraction results: table, CSV, JSON Lines, JSON, Markdown and HTML (:mod:`.html`).
 
 Every writer takes an iterable of :class:`~quotetrack.model.Document` and a text
 stream, and writes each document as it arrives, so memory stays flat however
@@ -9,6 +9,7 @@ human-readable ones (table and Markdown).  JSON Lines and JSON write
 """
 from __future__ import annotations
 
+import csv
 import json
 import re
 from typing import Any, Callable, Iterable, TextIO
@@ -17,10 +18,13 @@ from ..model import TRANSCRIPT_RULE, Claim, Document, Quote, cue_text, mention_t
 from ..text.spans import QUOTE_WIDTH, Lines, one_line, shorten
 from ..claims.scorer import explain
 from ..claims.units import ranked
+from .html import write_html
 
-FORMATS = ("table", "csv", "jsonl", "json", "markdown")
+FORMATS = ("table", "csv", "jsonl", "json", "markdown", "html")
+CLAIM_FORMATS = ("table", "csv", "jsonl", "json", "markdown")   # claims have no HTML page
 DEFAULT_TABLE_STYLE = "simple"
 NO_QUOTES = "(no quotes found)"
+BOM = "\ufeff"             # the byte-order mark --excel writes first
 
 # Fields of a JSON Lines input record that CSV carries in columns of their own (empty when
 # absent); every pass-through field is in the JSON Lines and JSON output.
@@ -101,11 +105,13 @@ def render_table(doc: Document, style: str = DEFAULT_TABLE_STYLE,
 
 # --- writers ------------------------------------------------------------------------------------
 
-def write_table(docs: Iterable[Document], out: TextIO, style: str = DEFAULT_TABLE_STYLE) -> None:
-    """Per document: a heading line, then its table (quotes shortened) or "(no quotes found)"."""
+def write_table(docs: Iterable[Document], out: TextIO, style: str = DEFAULT_TABLE_STYLE,
+                width: int | None = QUOTE_WIDTH) -> None:
+    """Per document: a heading line, then its table (quotes cut to ``width`` characters; None
+    keeps them whole) or "(no quotes found)"."""
     check_table_style(style)
     for i, doc in enumerate(docs):
-        out.write(("\n" if i else "") + heading(doc) + "\n" + render_table(doc, style) + "\n")
+        out.write(("\n" if i else "") + heading(doc) + "\n" + render_table(doc, style, width) + "\n")
 
 
 def write_markdown(docs: Iterable[Document], out: TextIO) -> None:
@@ -115,10 +121,17 @@ def write_markdown(docs: Iterable[Document], out: TextIO) -> None:
         out.write(("\n" if i else "") + f"## {one_line(doc.doc_id)}\n\n{body}\n")
 
 
-def write_csv(docs: Iterable[Document], out: TextIO) -> None:
+def csv_writer(out: TextIO, excel: bool = False):
+    """A ``csv.writer`` on ``out``; with ``excel``, after a UTF-8 byte-order mark and with CRLF
+    line ends, which is what Excel needs to show curly quotes and accents."""
+    if excel:
+        out.write(BOM)
+    return csv.writer(out, lineterminator="\r\n" if excel else "\n")
+
+
+def write_csv(docs: Iterable[Document], out: TextIO, excel: bool = False) -> None:
     """A header row, then one row per quote (a document with no quotes adds no row)."""
-    import csv
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out, excel)
     writer.writerow(CSV_COLUMNS)
     for doc in docs:
         writer.writerows(csv_row(doc, q) for q in doc.quotes)
@@ -241,40 +254,40 @@ def render_claims(doc: Document, chosen: list[Claim], style: str = DEFAULT_TABLE
 
 
 def write_claims(fmt: str, docs: Iterable[Document], out: TextIO, table_style: str = DEFAULT_TABLE_STYLE,
-                 explain: bool = False, threshold: float | None = None, everything: bool = False) -> None:
+                 explain: bool = False, threshold: float | None = None, everything: bool = False,
+                 width: int | None = QUOTE_WIDTH, excel: bool = False) -> None:
     """Write each document's ranked claims (:func:`quotetrack.claims.units.ranked`) in format ``fmt``.
 
     Table and Markdown show the claim (shortened in a table) and, with ``explain``, the
     rules that fired; CSV, JSON Lines and JSON always carry the full text, offsets and rules.
     """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose from: {', '.join(FORMATS)}")
+    if fmt not in CLAIM_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose from: {', '.join(CLAIM_FORMATS)}")
     if fmt == "table":
         check_table_style(table_style)
     chosen = ((doc, ranked(doc.claims, threshold, everything)) for doc in docs)
     if fmt in ("table", "markdown"):
-        _claims_tables(chosen, out, table_style if fmt == "table" else None, explain)
+        _claims_tables(chosen, out, table_style if fmt == "table" else None, explain, width)
     elif fmt == "csv":
-        _claims_csv(chosen, out)
+        _claims_csv(chosen, out, excel)
     else:
         _claims_json(chosen, out, fmt == "json")
 
 
 def _claims_tables(chosen: Iterable[tuple[Document, list[Claim]]], out: TextIO, style: str | None,
-                   explain: bool) -> None:
+                   explain: bool, width: int | None = QUOTE_WIDTH) -> None:
     """A heading and a table per document: tabulate ``style``, or Markdown when None."""
     for i, (doc, claims) in enumerate(chosen):
         if style is None:
             body = render_claims(doc, claims, "github", None, explain, markdown_cell)
             out.write(("\n" if i else "") + f"## {one_line(doc.doc_id)}\n\n{body}\n")
         else:
-            body = render_claims(doc, claims, style, explain=explain)
+            body = render_claims(doc, claims, style, width, explain=explain)
             out.write(("\n" if i else "") + claims_heading(doc, claims) + "\n" + body + "\n")
 
 
-def _claims_csv(chosen: Iterable[tuple[Document, list[Claim]]], out: TextIO) -> None:
-    import csv
-    writer = csv.writer(out, lineterminator="\n")
+def _claims_csv(chosen: Iterable[tuple[Document, list[Claim]]], out: TextIO, excel: bool = False) -> None:
+    writer = csv_writer(out, excel)
     writer.writerow(CLAIM_CSV_COLUMNS)
     for doc, claims in chosen:
         lines = Lines(doc.text)
@@ -300,15 +313,20 @@ WRITERS: dict[str, Callable[..., None]] = {
     "jsonl": write_jsonl,
     "json": write_json,
     "markdown": write_markdown,
+    "html": write_html,
 }
 
 
 def write(fmt: str, docs: Iterable[Document], out: TextIO,
-          table_style: str = DEFAULT_TABLE_STYLE) -> None:
-    """Write ``docs`` to ``out`` in format ``fmt`` (one of :data:`FORMATS`)."""
+          table_style: str = DEFAULT_TABLE_STYLE, width: int | None = QUOTE_WIDTH,
+          excel: bool = False) -> None:
+    """Write ``docs`` to ``out`` in format ``fmt`` (one of :data:`FORMATS`); ``width`` cuts the
+    quotes of a table (None: whole), ``excel`` makes CSV for Excel (:func:`csv_writer`)."""
     if fmt not in WRITERS:
         raise ValueError(f"unknown format {fmt!r}; choose from: {', '.join(FORMATS)}")
     if fmt == "table":
-        write_table(docs, out, table_style)
+        write_table(docs, out, table_style, width)
+    elif fmt == "csv":
+        write_csv(docs, out, excel)
     else:
         WRITERS[fmt](docs, out)

@@ -22,9 +22,9 @@ when it does not apply to that quote (no number in it, say).  Mutations work on
 the *quoted passages* of direct and mixed quotes (the text between the marks), one
 paragraph at a time.  Their word lists are data: ``data/selftest_*.txt|tsv``.
 """
-from .harness import confusion, default_sources, drafts, finding_for, make_checker, run, score_source, write_report
+from .harness import confusion, drafts, finding_for, make_checker, run, score_source, write_report
 from .mutations import MUTATIONS, unmutated
 from .words import UNMUTATED, Mutant, Outcome
 
-__all__ = ["MUTATIONS", "UNMUTATED", "Mutant", "Outcome", "confusion", "default_sources", "drafts",
+__all__ = ["MUTATIONS", "UNMUTATED", "Mutant", "Outcome", "confusion", "drafts",
            "finding_for", "make_checker", "run", "score_source", "unmutated", "write_report"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import zlib
 from dataclasses import replace
-from pathlib import Path
 from typing import Callable, Iterable, Sequence, TextIO
 
 from ...model import Document, Finding
@@ -14,7 +13,7 @@ from ... import pipeline
 from .. import drafts as check
 from .. import sources
 from ..severity import QUOTE_VERDICTS
-from ...errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, report
+from ...errors import EXIT_FAILED, EXIT_OK, report
 from ...read import inputs as reader
 from ...text.spans import shorten
 from .words import (
@@ -118,17 +117,6 @@ def score_source(doc: Document, checker: Checker, seed: int = 0) -> tuple[list[O
     return outcomes, errors
 
 
-def default_sources() -> list[str]:
-    """The ``corpus/*.txt`` articles next to the package (relative to the working
-    directory when they are under it), or [] when there is no corpus."""
-    corpus = Path(__file__).resolve().parents[3] / "corpus"
-    if not corpus.is_dir():
-        return []
-    here = Path.cwd().resolve()
-    return sorted(str(p.relative_to(here)) if p.is_relative_to(here) else str(p)
-                  for p in corpus.glob("*.txt"))
-
-
 def make_checker(name: str, text: str) -> Checker:
     """``check.check`` of a draft against one source, the article ``text`` (read once)."""
     source = sources.source_from_text(text, name)
@@ -136,21 +124,17 @@ def make_checker(name: str, text: str) -> Checker:
 
 
 def run(paths: Sequence[str], out: TextIO, *, seed: int = 0, misses: bool = True) -> int:
-    """Mutate each source in ``paths`` (default: the repo's corpus), check every draft,
-    and write the confusion table and accuracies to ``out``.
+    """Mutate each source in ``paths`` (default: the sample articles shipped with the package,
+    :func:`quotetrack.read.inputs.sample_paths`), check every draft, and write the confusion
+    table and accuracies to ``out``.
 
     Returns 0 when the accuracy over the scored mutations is at least 0.98 and no
     unmutated draft has an error-level finding, 1 otherwise (or when a source could not
-    be read), 2 when there is nothing to test.  With ``misses`` (the default) every
+    be read).  With ``misses`` (the default) every
     wrong verdict is listed under the tables, as ``SOURCE:LINE: mutation: intended ->
     reported: quote``.
     """
-
-    paths = list(paths) or default_sources()
-    if not paths:
-        report("self-test", "no SOURCE given and no corpus/ next to the package: "
-                            "name the source articles to mutate (quotetrack check --self-test SOURCE...)")
-        return EXIT_USAGE
+    paths = list(paths) or reader.sample_paths()
     outcomes: list[Outcome] = []
     errors: list[Finding] = []
     failed = 0

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...text.marks import DOUBLE_OPEN, SINGLE_OPEN
 from ...text import lexicon
 from ...model import Document
 from ...extract import quotes as scanner
@@ -83,7 +84,7 @@ def negation_pairs() -> tuple[tuple[str, str], ...]:
     True
     """
     out = []
-    for line in lexicon._lines("selftest_negations.tsv"):
+    for line in lexicon.lines("selftest_negations.tsv"):
         aff, _, neg = line.partition("\t")
         out.append((aff.strip().lower(), neg.strip().lower()))
     return tuple(out)
@@ -112,7 +113,7 @@ def qualifiers() -> tuple[str, ...]:
     >>> ", but" in qualifiers() and "unless" in qualifiers()
     True
     """
-    return tuple(line.lower() for line in lexicon._lines("selftest_qualifiers.txt"))
+    return tuple(line.lower() for line in lexicon.lines("selftest_qualifiers.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +147,7 @@ def _paraphrases() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def fabricated() -> tuple[str, ...]:
     """The invented sentences of data/selftest_fabricated.txt."""
-    return tuple(lexicon._lines("selftest_fabricated.txt"))
+    return tuple(lexicon.lines("selftest_fabricated.txt"))
 
 
 # --- helpers (pure) ------------------------------------------------------------------------------------
@@ -172,7 +173,7 @@ def passages(doc: Document, index: int) -> list[tuple[int, int]]:
             s, e = max(inner_start, p.start), min(inner_end, p.end)
             if s >= e:
                 continue
-            if s == p.start and doc.text[s] in scanner._DOUBLE_OPEN | scanner._SINGLE_OPEN | {'"', "'"}:
+            if s == p.start and doc.text[s] in DOUBLE_OPEN | SINGLE_OPEN | {'"', "'"}:
                 s += 1                                # “ re-opening a continued quote
             if doc.text[s:e].strip():
                 out.append((s, e))

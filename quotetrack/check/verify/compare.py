@@ -4,30 +4,35 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import regex
 
+from ...text.marks import TYPOGRAPHY
 from ...text import lexicon
 from ...text.tokens import word_key, word_list
 
 
 # White space for the whitespace tier: "a \n b" -> "a b" (a non-breaking space is typography).
 _SPACES = regex.compile(r"[ \t\r\n]+")
-# The typography tier: curly and straight quotes, dashes, odd spaces, soft hyphens, "…".
-_TYPOGRAPHY = str.maketrans({
-    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
-    "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u00ad": None, "…": "...",
-})
 # --- word lists and comparisons -----------------------------------------------------------------
 
+class WordLists(NamedTuple):
+    """The word lists a verdict compares by (data/negations.txt, operators.txt, qualifiers.txt,
+    modal_shifts.tsv, operator_synonyms.tsv), as keys."""
+    negations: frozenset[str]
+    operators: frozenset[str]
+    qualifiers: tuple[tuple[str, ...], ...]
+    shifts: dict[str, str]
+    synonyms: dict[str, str]
+
+
 @lru_cache(maxsize=1)
-def _lists() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...], dict[str, str], dict[str, str]]:
-    negations = frozenset(word_key(w) for w in lexicon.lower_words("negations.txt"))
-    operators = frozenset(word_key(w) for w in lexicon.lower_words("operators.txt"))
-    return (negations, operators, word_list("qualifiers.txt"), lexicon.pairs("modal_shifts.tsv"),
-            lexicon.pairs("operator_synonyms.tsv"))
+def _lists() -> WordLists:
+    return WordLists(frozenset(word_key(w) for w in lexicon.lower_words("negations.txt")),
+                     frozenset(word_key(w) for w in lexicon.lower_words("operators.txt")),
+                     word_list("qualifiers.txt"), lexicon.pairs("modal_shifts.tsv"),
+                     lexicon.pairs("operator_synonyms.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +51,7 @@ def negated_forms(word: str) -> tuple[str, ...]:
 
 
 def _is_negation(key: str) -> bool:
-    return key in _lists()[0] or key.endswith("n't")
+    return key in _lists().negations or key.endswith("n't")
 
 
 def operator_words(keys: Sequence[str], shift: bool = False) -> Counter:
@@ -71,7 +76,21 @@ def operator_words(keys: Sequence[str], shift: bool = False) -> Counter:
 
 
 def _qualifier_at(keys: Sequence[str], i: int) -> tuple[str, ...] | None:
-    for entry in _lists()[2]:
+    for entry in _lists().qualifiers:
+        if tuple(keys[i:i + len(entry)]) == entry:
+            return entry
+    return None
+
+
+@lru_cache(maxsize=1)
+def _contrasts() -> tuple[tuple[str, ...], ...]:
+    """data/contrast_openers.txt as word-key tuples, longest first."""
+    return word_list("contrast_openers.txt")
+
+
+def _contrast_at(keys: Sequence[str], i: int) -> tuple[str, ...] | None:
+    """The contrast opener ("but", "however", "even so") that source word ``i`` starts, if any."""
+    for entry in _contrasts():
         if tuple(keys[i:i + len(entry)]) == entry:
             return entry
     return None
@@ -88,8 +107,8 @@ def tier_of(draft: str, source: str) -> str | None:
     a, b = _SPACES.sub(" ", draft), _SPACES.sub(" ", source)
     if a == b:
         return "whitespace"
-    a = _SPACES.sub(" ", draft.translate(_TYPOGRAPHY))
-    b = _SPACES.sub(" ", source.translate(_TYPOGRAPHY))
+    a = _SPACES.sub(" ", draft.translate(TYPOGRAPHY))
+    b = _SPACES.sub(" ", source.translate(TYPOGRAPHY))
     if a == b:
         return "typography"
     if a.casefold() == b.casefold():

@@ -44,8 +44,6 @@ _MARKUP = regex.compile(
     r"|(?P<bracket>\[[^\[\]\n]{1,80}\])", regex.IGNORECASE)
 # A sentence end between two words of a source: "sign. But", "sign? Unless".
 _SENTENCE_END = regex.compile(r"[.!?…]")
-# Edge characters stripped from a quote shown in a message: marks, space, punctuation.
-_EDGE = " \t\r\n\u00a0“”„‟\"‘’'«»,.;:!?…—–-"
 
 
 # --- the draft side: what each quote claims -----------------------------------------------------

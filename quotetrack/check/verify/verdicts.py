@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+from ...text.marks import MESSAGE_EDGE
 from ...extract import quotes as quote_marks
 from ...model import Document, Finding, Quote, QuotedSpan
 from ...text.spans import Lines
@@ -16,11 +17,11 @@ from ..severity import severity_of
 from .compare import (
 
 
-    NAMED_TYPES, _is_negation, _qualifier_at, negated_forms, operator_words, tier_of)
+    NAMED_TYPES, _contrast_at, _is_negation, _qualifier_at, negated_forms, operator_words, tier_of)
 from ...text.names import name_words, same_speaker
 from .index import (
     DIFF_WIDTH, MAX_JOIN_WORDS, MIN_SIMILARITY, MIN_WORDS, Place, QUOTE_WIDTH, SPLICE_WORDS,
-    Segment, TIERS, _EDGE, _SENTENCE_END, find_places, index_of, place_after,
+    Segment, TIERS, _SENTENCE_END, find_places, index_of, place_after,
     place_before, segments_of)
 
 
@@ -61,7 +62,7 @@ def shown(text: str) -> str:
     >>> shown("“We also make deals,”")
     '“We also make deals”'
     """
-    return "“" + shorten(text.strip(_EDGE), QUOTE_WIDTH) + "”"
+    return "“" + shorten(text.strip(MESSAGE_EDGE), QUOTE_WIDTH) + "”"
 
 
 def verify_quote(text: str, file: str, quote: Quote, sources: Sequence[Source],
@@ -604,13 +605,36 @@ def _cut_after(text: str, end: int, place: Place, src: Source) -> str:
         if k > j and k < len(keys) and owner is not None and owner.speaker and any(
                 st.unit == owner.unit for st in src.statements_over(src.tokens[k].start, src.tokens[k].end)):
             j = k
-    if j < len(keys) and place.hi > 0 and _same_passage(src, place.hi - 1, j) and \
-            not _SENTENCE_END.search(src.text, src.tokens[place.hi - 1].end, src.tokens[j].start):
-        entry = _qualifier_at(keys, j)
+    if j >= len(keys) or place.hi == 0:
+        return ""
+    stop = src.tokens[min(j + 4, len(keys)) - 1].end
+    if not _SENTENCE_END.search(src.text, src.tokens[place.hi - 1].end, src.tokens[j].start):
+        entry = _qualifier_at(keys, j) if _same_passage(src, place.hi - 1, j) else None
         if entry and not _says_after(text, end, entry):
             stop = src.tokens[min(j + len(entry) + 3, len(keys)) - 1].end
             return f"stops right before “{src.text[src.tokens[j].start:stop]} …”"
+        return ""
+    entry = _contrast_at(keys, j)
+    if entry and _one_speaker(src, place.hi - 1, j) and not _goes_on_with(text, end, entry):
+        return f"stops before the source's next sentence, “{src.text[src.tokens[j].start:stop]} …”"
     return ""
+
+
+def _one_speaker(src: Source, a: int, b: int) -> bool:
+    """Whether source words ``a`` and ``b`` are said by one speaker in one passage: one turn
+    of a transcript, one quote (with the floating quotes that continue it) of an article."""
+    x, y = src.statement_at(a), src.statement_at(b)
+    if x is None or y is None or x.unit != y.unit:
+        return False
+    return src.kind == "transcript" or x.speaker is not None
+
+
+def _goes_on_with(text: str, end: int, entry: tuple[str, ...]) -> bool:
+    """Whether the draft goes on with ``entry`` in its next sentence after offset ``end``."""
+    first = _SENTENCE_END.search(text, end)
+    stop = _SENTENCE_END.search(text, first.end()) if first else None
+    keys = [t.key for t in word_tokens(text, end, stop.start() if stop else len(text))]
+    return any(tuple(keys[i:i + len(entry)]) == entry for i in range(len(keys)))
 
 
 def _cut_before(text: str, begin: int, place: Place, src: Source) -> str:

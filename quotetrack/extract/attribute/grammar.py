@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
 from ...text import lexicon
 from .. import mentions
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
@@ -16,8 +17,6 @@ from ..segment import Token
 _words = lexicon.WordClasses("word_classes.txt")   # _words.subordinators, ... (data/word_classes.txt)
 
 _SEPARATORS = frozenset({",", "?", "!", "—", "–", "--", ";"})
-_CLOSING_MARKS = frozenset({"”", "\"", "’", "'", "»", "''", "›"})
-_OPENING_MARKS = frozenset({"“", "\"", "‘", "'", "«", "„", "``", "‹", "''"})   # '' opens a typewriter quote too
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
 
 
@@ -140,7 +139,7 @@ def _clause_start_ok(s: _Sent, i: int) -> bool:
     prev = s.toks[i - 1].text
     if i == 1 and mentions.is_capitalised(prev) and mentions.is_title_word(s.toks[i].text):
         return True                       # "Mine manager Pieter Kessler said": "Mine" opens it
-    return (prev in (",", ";", ":", "(") or prev in _DASHES or prev in _OPENING_MARKS or prev in _CLOSING_MARKS
+    return (prev in (",", ";", ":", "(") or prev in _DASHES or prev in TOKEN_OPENING or prev in TOKEN_CLOSING
             or prev.lower() in _words.clause_openers)
 
 
@@ -148,7 +147,7 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
     """Skip the listener after "told", "assured", "warned": "told reporters", "told The Post"."""
     if cue.lemma not in lexicon.lower_words("object_cues.txt") or k >= len(s.toks):
         return k
-    if s.toks[k].text.lower() in ("that", "whether", "if", ":", ",", "about") or s.toks[k].text in _OPENING_MARKS:
+    if s.toks[k].text.lower() in ("that", "whether", "if", ":", ",", "about") or s.toks[k].text in TOKEN_OPENING:
         return k
     found = mentions.after(s.toks, k)
     if found is None:
@@ -200,7 +199,7 @@ def _listener_rest_ok(toks: list[Token], rest: int) -> bool:
     """After "…, Obama told a town-hall meeting in Hanoi": no new content ("that …", "who …",
     "whether …", a colon or a quote) may follow the listener."""
     for tok in toks[rest:]:
-        if tok.text.lower() in _words.report_openers or tok.text == ":" or tok.text in _OPENING_MARKS:
+        if tok.text.lower() in _words.report_openers or tok.text == ":" or tok.text in TOKEN_OPENING:
             return False
         if tok.text == ",":
             return True
@@ -227,7 +226,7 @@ def _naming_content(s: _Sent, cue: Cue, k: int) -> tuple[int, int] | None:
     toks = s.toks
     for i in range(k, min(len(toks), k + _NAMING_REACH)):
         text = toks[i].text
-        if text in _OPENING_MARKS:
+        if text in TOKEN_OPENING:
             quote = s.doc.quote_at(start=toks[i].start)
             if quote is None:
                 return None
@@ -301,7 +300,7 @@ def _clause_end(s: _Sent, k: int) -> int:
     before a new clause or a relative clause (outside quote marks)."""
     toks = s.toks
     for i in range(k + 3, len(toks) - 1):
-        if toks[i].text in _CLOSING_MARKS and toks[i - 1].text == "," and _opens_adjunct(toks[i + 1].text) \
+        if toks[i].text in TOKEN_CLOSING and toks[i - 1].text == "," and _opens_adjunct(toks[i + 1].text) \
                 and s.doc.quote_at(end=toks[i].end) is not None:
             return toks[i].end            # “… by Cleveland,” referring to the convention
         if toks[i].text != "," or s.doc.inside_quote(toks[i].start, toks[i].end):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import bisect
 
+from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
 from ...text import lexicon
 from .. import mentions
 from ...model import Cue
 from ..segment import Token
 from .grammar import (
-    Attribution, _CLOSING_MARKS, _OPENING_MARKS, _SEPARATORS, _Sent, _adjunct_only, _clause_end,
+
+
+    Attribution, _SEPARATORS, _Sent, _adjunct_only, _clause_end,
     _clause_start_ok, _content_after, _is_clause, _listener_rest_ok, _naming_content, _nominative,
     _skip_adjuncts, _skip_connective, _skip_object, _span, _strip_end, _word_count, _words)
 
@@ -23,7 +26,7 @@ def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
     toks = s.toks
     end = k
     while end < len(toks) and end - k < 20 and toks[end].text not in _SOURCE_ENDS \
-            and toks[end].text not in _OPENING_MARKS:
+            and toks[end].text not in TOKEN_OPENING:
         end += 1
     closed = end == len(toks) or toks[end].text in (",", ".", "?", "!")
     if closed and end > k and mentions.is_word(toks[end - 1].text):
@@ -41,7 +44,7 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     src = _according_source(s, ce)
     if src is None:
         return None
-    if ci == 0 or (ci == 1 and s.toks[0].text in _OPENING_MARKS):
+    if ci == 0 or (ci == 1 and s.toks[0].text in TOKEN_OPENING):
         k = src[1]
         while k < len(s.toks) and s.toks[k].text in (",", ":"):
             k += 1
@@ -67,7 +70,7 @@ def _after_comma(toks: list[Token], i: int) -> bool:
         i -= 1
     if i >= 1 and toks[i - 1].text in (",", "—", "–", "--"):
         return True
-    return i >= 2 and toks[i - 1].text in _CLOSING_MARKS and toks[i - 2].text == ","
+    return i >= 2 and toks[i - 1].text in TOKEN_CLOSING and toks[i - 2].text == ","
 
 
 def _is_participle(cue: Cue) -> bool:
@@ -129,10 +132,10 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     out = []
     src = mentions.before(toks, j)
     if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS
-                                           or toks[src[0] - 1].text in _CLOSING_MARKS) \
+                                           or toks[src[0] - 1].text in TOKEN_CLOSING) \
             and _agrees(s, src, cue, ci):
         out.append((src, src[0] - 1, ce, "tail"))
-    if j > 0 and (toks[j - 1].text in _SEPARATORS or toks[j - 1].text in _CLOSING_MARKS) \
+    if j > 0 and (toks[j - 1].text in _SEPARATORS or toks[j - 1].text in TOKEN_CLOSING) \
             and s.toks[ci].text.lower() not in _words.listener_forms and cue.type != "act":
         # (after an act cue the noun phrase is its topic: "“…,” referring to Clinton")
         after = mentions.after(toks, ce)      # not "…,” told CBS News": that is the listener
@@ -151,7 +154,7 @@ def _closes_opening_quote(s: _Sent, k: int) -> bool:
     """Is token ``k`` the closing mark of a quote that opens the sentence?  Then the noun phrase
     after an inverted cue is its source whatever its head: "“…,” says a narrator", "“…,” said
     the 46-year-old"."""
-    if k < 1 or s.toks[k].text not in _CLOSING_MARKS:
+    if k < 1 or s.toks[k].text not in TOKEN_CLOSING:
         return False
     quote = s.doc.quote_at(end=s.toks[k].end)
     return quote is not None and quote.start <= s.toks[0].start
@@ -183,10 +186,10 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         return None                   # passive: "…, he was told by aides" (not "“…,” she said by telephone")
     if cue_at > 0 and toks[cue_at - 1].text.lower() == "to":
         return None                   # an infinitive reports nothing: "…, trying to ask"
-    if sep < 1 and not (sep == 0 and toks[0].text in _CLOSING_MARKS):
+    if sep < 1 and not (sep == 0 and toks[0].text in TOKEN_CLOSING):
         return None
     # the content ends at the separator; a closing quote mark belongs to it
-    if toks[sep].text in _CLOSING_MARKS:
+    if toks[sep].text in TOKEN_CLOSING:
         end = toks[sep].end
     else:
         end = toks[sep - 1].end if sep >= 1 else toks[sep].end
@@ -223,7 +226,7 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     if continuation is not None:
         return Attribution((fragments[0], continuation), _span(s, src), cue, "interrupted", s.sentence)
     for k in range(rest, min(len(toks), rest + 12)):
-        if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].text in _OPENING_MARKS:
+        if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].text in TOKEN_OPENING:
             second = s.doc.quote_at(start=toks[k + 1].start)
             if second is not None and quote is None and earlier is None:
                 return None               # "As boos erupt, the executive says, “Please quiet down.”": head's
@@ -255,7 +258,7 @@ def _quote_tail_rest_ok(toks: list[Token], rest: int) -> bool:
     if rest >= len(toks):
         return True
     word = toks[rest].text
-    return word.lower() not in ("that", "whether") and word != ":" and word not in _OPENING_MARKS
+    return word.lower() not in ("that", "whether") and word != ":" and word not in TOKEN_OPENING
 
 
 def _quote_listener_rest_ok(toks: list[Token], rest: int) -> bool:
@@ -335,7 +338,7 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
         return None
     c = j - 1
     while c > 0 and j - c <= _MAX_MODIFIER + mentions.MAX_MENTION_TOKENS and toks[c - 1].text not in _SOURCE_ENDS \
-            and toks[c - 1].text not in _OPENING_MARKS and toks[c - 1].text not in _CLOSING_MARKS:
+            and toks[c - 1].text not in TOKEN_OPENING and toks[c - 1].text not in TOKEN_CLOSING:
         c -= 1
     while c < j and toks[c].text.lower() in _words.opening_conjunctions:
         c += 1                            # "But those who back her say …"
@@ -443,7 +446,7 @@ def relative_label(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     k = ce
     while k < len(toks) and toks[k].text.lower() in ("as", "a", "an", "the"):
         k += 1                            # the relative is the object: nothing else comes between
-    if k >= len(toks) or toks[k].text not in _OPENING_MARKS:
+    if k >= len(toks) or toks[k].text not in TOKEN_OPENING:
         return None
     label = _naming_content(s, cue, ce)
     if label is None:
@@ -569,7 +572,7 @@ def _introduces_report(toks: list[Token], k: int) -> bool:
     word = toks[k].text
     if word in (":", ",") and k + 1 < len(toks):
         word = toks[k + 1].text
-    return word.lower() in ("that", ":") or word in _OPENING_MARKS
+    return word.lower() in ("that", ":") or word in TOKEN_OPENING
 
 
 
@@ -621,7 +624,7 @@ def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     toks = s.toks
     if cue.lemma != "ask" or ce - ci != 1 or toks[ci].text.lower() != "asked":
         return None
-    if ci > 0 and toks[ci - 1].text.lower() not in _words.asked_leads and toks[ci - 1].text not in _OPENING_MARKS:
+    if ci > 0 and toks[ci - 1].text.lower() not in _words.asked_leads and toks[ci - 1].text not in TOKEN_OPENING:
         return None
     if ci > 1 and toks[ci - 1].text.lower() in ("and", "but") and toks[ci - 2].text != ",":
         return None                       # "He stood and asked …" is a coordinated verb
@@ -639,7 +642,7 @@ def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         if toks[i].text in (",", ";") and not s.doc.inside_quote(toks[i].start, toks[i].end):
             end = i
             break
-        if toks[i].text == "," and i + 1 < len(toks) and toks[i + 1].text in _CLOSING_MARKS \
+        if toks[i].text == "," and i + 1 < len(toks) and toks[i + 1].text in TOKEN_CLOSING \
                 and s.doc.quote_at(end=toks[i + 1].end) is not None:
             end = i + 2                   # "Asked if X is “fit to serve,” 72 percent said …"
             break
@@ -658,7 +661,7 @@ def _reports_answer(s: _Sent, ci: int, end: int) -> bool:
     for i, tok in enumerate(s.toks):
         if ci <= i < end:
             continue
-        if tok.text in _OPENING_MARKS or tok.text == ":":
+        if tok.text in TOKEN_OPENING or tok.text == ":":
             return True
         entry = lexicon.cues().get(tok.text.lower())
         if entry is not None and entry.type == "speech":
