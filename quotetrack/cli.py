@@ -65,9 +65,9 @@ def positive_float(value: str) -> float:
 
 def jobs_count(value: str) -> int:
     """An argparse type: a whole number >= 0 (0: every core)."""
-    if not value.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"{value!r} must be 0 (every core) or more")
-    return int(value)
+    if value.strip().isdigit():
+        return int(value)
+    raise argparse.ArgumentTypeError(f"{value!r} must be 0 (every core) or more")
 
 
 def unit_float(value: str) -> float:
@@ -157,8 +157,7 @@ def _add_document_options(p: argparse.ArgumentParser, formats: Sequence[str]) ->
 
 def _add_scale_options(p: argparse.ArgumentParser) -> None:
     """--jobs and --no-progress: what extract, claims and track add share."""
-    p.add_argument("--jobs", "-j", type=jobs_count, default=1, metavar="N",
-                   help="worker processes (0: every core; default 1); the output is the same")
+    p.add_argument("--jobs", "-j", type=jobs_count, default=1, metavar="N", help="processes (0: all cores)")
     p.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
 
 
@@ -209,6 +208,10 @@ def _add_eval(commands: argparse._SubParsersAction) -> None:
                    help="write the misses and false alarms to FILE (JSON Lines)")
     p.add_argument("--limit", type=positive_int, metavar="N",
                    help="score only the first N gold documents")
+    p.add_argument("--resolution", action="store_true", help="GOLD is a speaker-resolution gold "
+                   "(corpus/resolution/): accuracy by mention class and basis, and the found rate")
+    p.add_argument("--texts", metavar="FILE", help="with --resolution: JSON Lines of {doc_id, text} "
+                   "(default: ../shared/data/polnear/train.jsonl)")
     p.set_defaults(func=cmd_eval, parser=p)
 
 
@@ -381,17 +384,13 @@ PARQUET = "parquet"     # the columnar format of extract and claims (quotetrack.
 def _add_spark(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
         "spark", help="extract on a Spark cluster (or every local core) into Parquet",
-        description="Extract with Spark (the spark extra, Java 17) from JSON Lines, Parquet "
-                    "(doc_id, text) or WARC/HTML files into Parquet under DIR/quotes/, "
-                    "DIR/claims/ and DIR/errors/ (bad documents never fail the job).")
+        description="Extract with Spark (the spark extra, Java 17) from JSON Lines, Parquet or WARC/HTML "
+                    "into Parquet under DIR/quotes/, claims/, errors/ (docs/spark.md).")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .parquet, .warc(.gz) or .html")
-    p.add_argument("--output", required=True, metavar="DIR", help="where to write the tables")
-    p.add_argument("--master", metavar="URL",
-                   help="local[*] (default: every core here), local[N], spark://HOST:7077, yarn")
-    p.add_argument("--what", choices=("quotes", "claims", "both"), default="both",
-                   help="which tables to write (default: both)")
-    p.add_argument("--partitions", type=positive_int, metavar="N",
-                   help="N partitions (default: as read, at least one a core)")
+    p.add_argument("--output", required=True, metavar="DIR")
+    p.add_argument("--master", metavar="URL", help="local[*] (default), local[N], spark://HOST:7077, yarn")
+    p.add_argument("--what", choices=("quotes", "claims", "both"), default="both", help="default: both")
+    p.add_argument("--partitions", type=positive_int, metavar="N", help="default: at least one a core")
     p.set_defaults(func=cmd_spark, parser=p)
 
 
@@ -463,13 +462,11 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
 def _run_documents(args: argparse.Namespace, config, claims: bool = False) -> int:
     """extract and claims: :func:`quotetrack.scale.batch.run` once the options agree."""
-    if args.format == PARQUET and args.output is None:
-        raise UsageError("--format parquet needs --output DIR")
+    if (args.format == PARQUET) != (args.output is not None):
+        raise UsageError("--format parquet needs --output DIR" if args.format == PARQUET
+                         else "--output DIR goes with --format parquet")
     if args.format != PARQUET:
-        if args.output is not None:
-            raise UsageError("--output DIR goes with --format parquet")
-        _table_style(args)
-        _excel(args)
+        _table_style(args), _excel(args)
     from .scale import batch
     return batch.run(args, config, claims)
 
@@ -486,6 +483,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
         report("eval", "the evaluation module (quotetrack/evaluation/attribution.py) is not available")
         return EXIT_FAILED
     try:
+        if args.resolution or args.texts is not None:    # speaker resolution: eval --resolution GOLD
+            from .evaluation import resolution
+            unused = [f for f in ("merge_floating", "by_rule", "raw_gold_kinds") if getattr(args, f)]
+            return resolution.run(args.gold, args.texts, args.json, args.errors, args.limit, sys.stdout,
+                                  args.pred, unused if args.resolution else None)
         code = evaluate.run(args.gold, pred=args.pred, as_json=args.json,
                             merge_floating=args.merge_floating, by_rule=args.by_rule,
                             raw_gold_kinds=args.raw_gold_kinds,
@@ -549,9 +551,7 @@ def cmd_track_add(args: argparse.Namespace) -> int:
     from .config import Config
     from .scale import batch
     ok, stored = batch.results_reader(args.paths, track.is_results_file)
-    if not ok:
-        return EXIT_FAILED
-    return track.run_add(args.paths, _db(args), args.input_format, Config(), sys.stdout, sys.stderr,
+    return EXIT_FAILED if not ok else track.run_add(args.paths, _db(args), args.input_format, Config(), sys.stdout, sys.stderr,
                          args.encoding, jobs=args.jobs, stored=stored, progress=args.progress)
 
 

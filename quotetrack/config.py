@@ -19,7 +19,8 @@ class Config:
         ``"all"`` also keeps attributed thoughts, beliefs and intentions ("Trump believes …"),
         evidence ("a poll shows …") and speech acts about a thing rather than a statement
         ("Gantz praised the deal"); their ``cue_type`` says which.  A direct quote is kept
-        in either mode, whatever its cue.
+        in either mode, whatever its cue, and so is a mixed one ("accused the minister of
+        “playing games”"): its words are quoted.
     indirect
         Find indirect (paraphrased) speech as well as direct and mixed quotes. Default True.
     floating

@@ -14,6 +14,14 @@ Kind = Literal["direct", "mixed", "indirect"]
 SpeakerType = Literal["person", "organisation", "descriptor", "pronoun", "unknown"]
 CueType = Literal["speech", "thought", "evidence", "act"]
 Severity = Literal["error", "warning", "info"]
+# How a quote's speaker was found (Quote.speaker_basis): the name is at the cue; a surname,
+# first name or title stands for a fuller name; a pronoun; a definite description; a floating
+# quote's predecessor; another fragment's or quote's speaker carried over; nothing resolved.
+Basis = Literal["named", "alias", "pronoun", "description", "floating", "inherited", "unresolved"]
+BASES: tuple[str, ...] = get_args(Basis)
+# Bases that read the speaker through a pronoun or a description: an editor should look
+# (the table marks them "(?)"; check makes a wrong speaker against them a warning).
+UNCONFIRMED_BASES = frozenset({"pronoun", "description"})
 ARTICLE = "(article)"            # Claim.speaker of the reporter's own narrative
 UNKNOWN = "(unknown)"            # Claim.speaker of a quote with neither a resolved speaker nor a mention
 TRANSCRIPT_RULE = "transcript"   # Quote.rule of a transcript turn (pipeline.extract_transcript)
@@ -88,6 +96,7 @@ class Entity:
     title: str | None = None
     gender: str | None = None   # "m", "f" or None when nothing in the text shows it
     mentions: tuple[Mention, ...] = ()
+    roles: tuple[str, ...] = ()  # every role the text gives it, as keys ("finance minister", "52-year-old")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +123,8 @@ class Quote:
     rule: str                       # the sieve that attributed it
     warnings: tuple[str, ...] = ()
     follows: int | None = None      # floating quotes: index (in Document.quotes) of the quote continued
+    speaker_basis: Basis = "unresolved"   # how the speaker was found: one of BASES
+    speaker_id: int | None = None   # the speaker's index in Document.entities (stable within the document)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON Lines form of the output contract."""
@@ -130,6 +141,8 @@ class Quote:
             "speaker_end": mention.end if mention else None,
             "speaker_title": self.speaker_title,
             "speaker_type": self.speaker_type,
+            "speaker_basis": self.speaker_basis,
+            "speaker_id": self.speaker_id,
             "cue": cue.text if cue else None,
             "cue_start": cue.start if cue else None,
             "cue_end": cue.end if cue else None,

@@ -10,6 +10,7 @@ A case file is a JSON list of cases::
         {"kind", "content", "speaker", "speaker_mention", "cue",
          "fragments": ["…", "…"],                   # optional: the text of each fragment
          "speaker_title": "…", "speaker_type": "…", # optional
+         "speaker_basis": "…",                      # optional: named, alias, pronoun, …
          "warnings": 1}                             # optional: how many warnings the quote carries
      ],
      "not": ["…"],                                  # optional: no quote may have this content
@@ -34,7 +35,7 @@ from quotetrack.model import cue_text, mention_text
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 REQUIRED = ("kind", "content", "speaker", "speaker_mention", "cue")
-OPTIONAL = ("speaker_title", "speaker_type")
+OPTIONAL = ("speaker_title", "speaker_type", "speaker_basis")
 CASE_KEYS = {"label", "comment", "text", "config", "expect", "not", "doc_warnings", "xfail"}
 EXPECT_KEYS = set(REQUIRED) | set(OPTIONAL) | {"fragments", "warnings"}
 

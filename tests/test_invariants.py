@@ -25,7 +25,8 @@ ARTICLES = [pytest.param(p, id=p.stem) for p in CORPUS]
 # quote a floating quote continues).
 QUOTE_KEYS = {
     "kind", "content", "content_start", "content_end", "fragments", "speaker", "speaker_mention",
-    "speaker_start", "speaker_end", "speaker_title", "speaker_type", "cue", "cue_start", "cue_end",
+    "speaker_start", "speaker_end", "speaker_title", "speaker_type", "speaker_basis", "speaker_id",
+    "cue", "cue_start", "cue_end",
     "paragraph", "sentence", "context", "rule", "cue_type", "warnings", "follows",
 }
 DOC_KEYS = {"doc_id", "quotes", "warnings"}

@@ -54,7 +54,7 @@ def test_csv_header_once_and_one_row_per_quote():
     assert rows[0] == list(output.CSV_COLUMNS)
     assert rows[0] == ["doc_id", "outlet", "date", "url", "paragraph", "sentence", "speaker",
                        "speaker_mention", "speaker_title", "speaker_type", "kind", "cue", "quote",
-                       "context", "start", "end", "rule"]
+                       "context", "start", "end", "rule", "speaker_basis", "speaker_id"]
     assert [r[0] for r in rows[1:]] == ["a", "a", "c"]
     assert rows[2][4:6] == ["2", "2"] and rows[2][7] == "He" and rows[2][10] == "indirect"
 

@@ -11,7 +11,7 @@ from ..text import lexicon
 # (and of the self-test's confusion table).
 QUOTE_VERDICTS = ("verified", "punctuation-only", "altered", "number-changed", "negation-changed",
                   "truncated", "ellipsis", "ellipsis-hides", "spliced", "wrong-speaker",
-                  "found-elsewhere", "not-found", "ambiguous-source", "too-short")
+                  "speaker-unconfirmed", "found-elsewhere", "not-found", "ambiguous-source", "too-short")
 
 
 @lru_cache(maxsize=1)

@@ -26,6 +26,7 @@ from functools import cached_property
 from typing import Iterable
 
 from ..text.spans import Lines
+from ..model import mention_text
 from .. import pipeline
 from ..config import Config
 from ..read import inputs as reader
@@ -52,6 +53,9 @@ class Statement:
     speaker: str | None
     title: str | None = None
     unit: str = ""
+    basis: str = "named"          # how the source's speaker was found (model.BASES)
+    mention: str | None = None    # the source mention as written ("he", "the minister")
+    context: str = ""             # the source sentence(s) the passage sits in
 
 
 class Source:
@@ -199,7 +203,8 @@ def _article_statements(doc, base: int, prefix: str) -> list[Statement]:
         roots.append(roots[quote.follows] if quote.follows is not None and quote.follows < i else i)
         unit = f"{prefix}{roots[i]}"
         for s, e in quote.fragments:
-            out.append(Statement(base + s, base + e, quote.speaker, quote.speaker_title, unit))
+            out.append(Statement(base + s, base + e, quote.speaker, quote.speaker_title, unit,
+                                 quote.speaker_basis, mention_text(quote), quote.context))
             taken.append((s, e))
     taken.sort()
     for para in doc.paragraphs:

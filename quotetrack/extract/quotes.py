@@ -14,7 +14,8 @@ from typing import NamedTuple
 import re
 
 from ..text.marks import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
-from ..model import Paragraph, QuotedSpan, TextWarning
+from ..model import Cue, Paragraph, QuotedSpan, TextWarning
+from . import cues
 
 
 # Every character (or pair) that may be a quote mark: “ ” „ ‟ « » ‘ ’ ‚ ‹ › " ' ` and
@@ -118,6 +119,9 @@ def scan(text: str, paras: tuple[Paragraph, ...]) -> tuple[list[QuotedSpan], lis
             if len(stack) >= MAX_OPEN:
                 continue                      # dozens of unclosed marks: nothing real nests so deep
             if mark == "“":                   # the commonest mark: always opens (fast path)
+                if stack and stack[0].double and _LOST_BREAK.search(text, max(para.start, pos - 4), pos):
+                    _lose_break(text, stack, spans, warnings, pos)
+                    counts = _Counts()
                 opened = _Open(pos, mark, True, False, 1)
                 stack.append(opened)
                 counts.double += 1
@@ -138,6 +142,24 @@ def scan(text: str, paras: tuple[Paragraph, ...]) -> tuple[list[QuotedSpan], lis
             counts.add(o, 1)
     spans.sort(key=lambda s: (s.start, -s.end))
     return spans, warnings
+
+
+# A sentence end and white space right before an opening “ while a “ is still open: a
+# paragraph break of a multi-paragraph quote was lost (`… again. “I drank …`).
+_LOST_BREAK = re.compile(r"[.?!][’]?[ \t]+$")
+
+
+def _lose_break(text: str, stack: list[_Open], spans: list[QuotedSpan], warnings: list[TextWarning],
+                pos: int) -> None:
+    """End the open quote before ``pos``, unclosed, as its lost paragraph would have."""
+    outer = stack[0]
+    end = pos
+    while end > outer.pos and text[end - 1] in " \t":
+        end -= 1
+    spans.append(QuotedSpan(outer.pos, end, outer.mark, outer.double, False, outer.para_count, depth=0))
+    warnings.append(TextWarning("unbalanced-quote", "quote mark opened here is never closed",
+                                outer.pos, outer.pos + len(outer.mark)))
+    stack.clear()
 
 
 def _close(stack: list[_Open], counts: _Counts, spans: list[QuotedSpan], warnings: list[TextWarning],
@@ -176,6 +198,21 @@ def _end_paragraph(text: str, para: Paragraph, nxt: Paragraph | None, stack: lis
         warnings.append(TextWarning("unbalanced-quote", "quote mark opened here is never closed",
                                     outer.pos, outer.pos + len(outer.mark)))
     return []
+
+
+# After a cue inside a quote, the speaker it names: "said the coach", "said coach Dan Rourke".
+_INVERTED_SOURCE = re.compile(r"[ \t]+(?:the[ \t]+)?(?:[a-z][\w\-]*[ \t]+)?[A-Z]")
+
+
+def own_cue(text: str, span: QuotedSpan) -> Cue | None:
+    """A speech cue inside a quoted span with its source after it (“…, said coach Dan
+    Rourke. …”): the quote has run past its closing mark and swallowed its own attribution."""
+    start, end = span.inner
+    for cue in cues.find(text, start, end):
+        if cue.type == "speech" and text[max(start, cue.start - 2):cue.start].rstrip().endswith(",") \
+                and _INVERTED_SOURCE.match(text, cue.end, end):
+            return cue
+    return None
 
 
 def top_level(spans: list[QuotedSpan]) -> list[QuotedSpan]:

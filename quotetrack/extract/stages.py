@@ -17,7 +17,7 @@ from typing import Any, Mapping, NamedTuple
 
 
 from . import attribute as attribution
-from . import furniture, quotes, segment, speakers
+from . import furniture, quotes, resolve, segment
 from ..read import transcript
 from ..config import Config
 from ..model import TRANSCRIPT_RULE, Document, Entity, Mention, Paragraph, Quote, QuotedSpan, Sentence
@@ -40,7 +40,8 @@ def run(text: str, doc_id: str, config: Config, meta: Mapping[str, Any] | None =
     top = quotes.top_level(spans)
     skip = furniture.boilerplate_paragraphs(text, paras)
     attrs = attribution.attribute(text, paras, sents, top, skip, config)
-    resolved, entities = speakers.resolve(text, attrs, paras, skip, sents)
+    resolved, entities = resolve.resolve(text, attrs, paras, skip, sents,
+                                         [(q.start, q.end) for q in top])
     open_ends = {s.end for s in top if not s.closed}
     index = _Index([p.start for p in paras], [s.start for s in sents], [q.start for q in top])
     records: list[Quote] = []
@@ -75,13 +76,17 @@ def transcript_document(text: str, doc_id: str, meta: Mapping[str, Any] | None =
         mention = _label_mention(text, turn)
         if mention is not None:
             mentions.setdefault(turn.speaker, []).append(mention)
+        elif turn.speaker:
+            mentions.setdefault(turn.speaker, [])
         first = _sentence_index(starts, turn.start)
         records.append(Quote(
             kind="direct", text=text[turn.start:turn.end], start=turn.start, end=turn.end,
             fragments=((turn.start, turn.end),), speaker=turn.speaker, speaker_title=None,
             speaker_type="person" if turn.speaker else "unknown", mention=mention, cue=None,
             paragraph=para.index, sentence=first + 1,
-            context=text[turn.start:turn.end], rule=TRANSCRIPT_RULE))
+            context=text[turn.start:turn.end], rule=TRANSCRIPT_RULE,
+            speaker_basis="named" if turn.speaker else "unresolved",
+            speaker_id=list(mentions).index(turn.speaker) if turn.speaker else None))
     entities = tuple(Entity(name, "person", mentions=tuple(found)) for name, found in mentions.items())
     return Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
                     sentences=sents, entities=entities, meta=dict(meta or {}))
@@ -99,8 +104,9 @@ def _label_mention(text: str, turn) -> Mention | None:
 def _keep(quote: Quote, config: Config) -> bool:
     if quote.kind == "indirect" and not config.indirect:
         return False
-    if config.attributions == "speech" and quote.kind != "direct" and quote.cue is not None and quote.cue.type != "speech":
-        return False
+    if config.attributions == "speech" and quote.kind == "indirect" and quote.cue is not None \
+            and quote.cue.type != "speech":
+        return False                  # "accused the minister of “playing games”" stays: its words are quoted
     if quote.rule == "floating" and not config.floating:
         return False
     return True
@@ -150,12 +156,24 @@ def kind_of(text: str, fragments: list[tuple[int, int]], top: list[QuotedSpan],
     return "mixed" if any_quote else "indirect"
 
 
+def _quotes_in(top: list[QuotedSpan], starts: list[int], fragments) -> list[QuotedSpan]:
+    """The top-level quoted spans inside the fragments."""
+    out = []
+    for s, e in fragments:
+        i = bisect.bisect_left(starts, s)
+        while i < len(top) and top[i].start < e:
+            if top[i].end <= e:
+                out.append(top[i])
+            i += 1
+    return out
+
+
 def _sentence_index(starts: list[int], offset: int) -> int:
     return max(bisect.bisect_right(starts, offset) - 1, 0)
 
 
 def _record(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...], top: list[QuotedSpan],
-            a: attribution.Attribution, r: speakers.Resolved, open_ends: set[int], index: "_Index") -> Quote:
+            a: attribution.Attribution, r: resolve.Resolved, open_ends: set[int], index: "_Index") -> Quote:
     fragments: list[tuple[int, int]] = []
     for s, e in a.fragments:
         fragments.extend(_split_paragraphs(paras, index.paras, s, e))
@@ -164,9 +182,17 @@ def _record(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...]
     last = _sentence_index(index.sents, max(end - 1, start))
     context = text[sents[first].start:sents[last].end] if sents else text[start:end]
     warns = tuple("quote mark opened here is never closed" for s, e in a.fragments if e in open_ends)
+    for q in _quotes_in(top, index.quotes, a.fragments):
+        cue = quotes.own_cue(text, q)
+        if cue is not None:
+            warns += (f"the quote holds its own attribution (“{text[cue.start:cue.end + 24].split('.')[0]}”): "
+                      "a closing quote mark may be missing",)
+    if r.warning:
+        warns += (r.warning,)
     return Quote(
         kind=kind_of(text, list(a.fragments), top, index.quotes),
         text=text[start:end], start=start, end=end, fragments=tuple(fragments),
         speaker=r.speaker, speaker_title=r.title, speaker_type=r.type, mention=r.mention, cue=a.cue,
         paragraph=sents[first].paragraph if sents else 1,
-        sentence=first + 1, context=context, rule=a.rule, warnings=warns)
+        sentence=first + 1, context=context, rule=a.rule, warnings=warns,
+        speaker_basis=r.basis, speaker_id=r.entity)

@@ -35,7 +35,8 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """Split the title from a name at the last title word that has a capitalised name after it:
     ["Defense", "Minister", "Benny", "Gantz"] -> (["Defense", "Minister"], ["Benny", "Gantz"]);
     ["Pentagon", "spokesman", "Navy", "Capt.", "Jeff", "Davis"] -> (["Pentagon", "spokesman",
-    "Navy", "Capt."], ["Jeff", "Davis"])."""
+    "Navy", "Capt."], ["Jeff", "Davis"]); a name ending in a title word after a given name
+    (data/first_names.txt) is a name: ["Charlie", "King"] -> ([], ["Charlie", "King"])."""
     titles, honorifics = lexicon.lower_words("titles.txt"), lexicon.pairs("honorifics.tsv")
     people = lexicon.lower_words("person_nouns.txt")
     last = -1
@@ -45,6 +46,11 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
                 or (i == last + 1 and low in people):      # "Engineer Saoirse Donnelly"
             last = i
     if last == len(words) - 1:
+        # a name that ends in a title word is a name: "Charlie King", "John Bishop"
+        firsts = lexicon.words("first_names.txt")
+        k = next((i for i in range(len(words) - 2, -1, -1) if words[i] in firsts), None)
+        if k is not None and all(w[:1].isupper() for w in words[k:]):
+            return words[:k], words[k:]
         return words, []
     name = words[last + 1:]
     if not all(w[:1].isupper() or w.lower() in _words.name_particles for w in name):

@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any, Callable, Iterable, TextIO
 
-from ..model import TRANSCRIPT_RULE, Claim, Document, Quote, cue_text, mention_text
+from ..model import TRANSCRIPT_RULE, UNCONFIRMED_BASES, Claim, Document, Quote, cue_text, mention_text
 from ..text.spans import QUOTE_WIDTH, Lines, one_line, shorten
 from ..claims.scorer import explain
 from ..claims.units import ranked
@@ -33,8 +33,10 @@ META_COLUMNS = ("outlet", "date", "url")
 CSV_COLUMNS = (
     "doc_id", *META_COLUMNS, "paragraph", "sentence", "speaker", "speaker_mention", "speaker_title",
     "speaker_type", "kind", "cue", "quote", "context", "start", "end", "rule",
+    "speaker_basis", "speaker_id",
 )
-# The table and Markdown columns ("as written" is the speaker mention).
+# The table and Markdown columns ("as written" is the speaker mention).  A speaker read
+# through a pronoun or a description is marked "(?)": an editor should look before trusting it.
 TABLE_COLUMNS = ("#", "speaker", "as written", "title", "kind", "cue", "quote", "para.sent")
 
 # A run of white space, newlines included: "a \n\n b" -> "a b" in table cells.
@@ -61,15 +63,22 @@ def csv_row(doc: Document, quote: Quote) -> list[Any]:
         doc.doc_id, *(doc.meta.get(k, "") for k in META_COLUMNS),
         quote.paragraph, quote.sentence, quote.speaker, mention_text(quote),
         quote.speaker_title, quote.speaker_type, quote.kind, cue_text(quote), quote.text,
-        quote.context, quote.start, quote.end, quote.rule,
+        quote.context, quote.start, quote.end, quote.rule, quote.speaker_basis, quote.speaker_id,
     ]
+
+
+def speaker_cell(quote: Quote) -> str:
+    """The speaker as the table shows it: "Ruth Ortiz (?)" when read through a pronoun or a
+    description, the name alone when named at the cue."""
+    name = one_line(quote.speaker)
+    return f"{name} (?)" if name and quote.speaker_basis in UNCONFIRMED_BASES else name
 
 
 def table_row(number: int, quote: Quote, width: int | None = QUOTE_WIDTH) -> list[str]:
     """The table row of one quote, in :data:`TABLE_COLUMNS` order; ``width=None`` keeps the whole quote."""
     text = one_line(quote.text) if width is None else shorten(quote.text, width)
     return [
-        str(number), one_line(quote.speaker), one_line(mention_text(quote)),
+        str(number), speaker_cell(quote), one_line(mention_text(quote)),
         one_line(quote.speaker_title), quote.kind, one_line(cue_text(quote)), text,
         f"{quote.paragraph}.{quote.sentence}",
     ]

@@ -7,7 +7,7 @@ import re
 from typing import Callable
 
 from ...text import lexicon
-from ...model import Document
+from ...model import UNCONFIRMED_BASES, Document
 from ...text import quantities
 from .words import (
     BARE_NOT, END_PUNCT, FRAGMENT_WORDS, INNER_COMMA, MIN_WORDS, Mutant, NUMBER_TOKEN,
@@ -19,7 +19,9 @@ from .words import (
 # --- mutations ---------------------------------------------------------------------------------------
 
 def swap_speaker(doc: Document, index: int, rng: random.Random) -> Mutant | None:
-    """The attribution names another person of the article → ``wrong-speaker``.
+    """The attribution names another person of the article → ``wrong-speaker``
+    (``speaker-unconfirmed`` when the article read that speaker through a pronoun or a
+    description).
 
     The speaker mention at the attribution ("Renko", "he") is replaced by the full name
     of another person who speaks in the article.
@@ -46,7 +48,8 @@ def swap_speaker(doc: Document, index: int, rng: random.Random) -> Mutant | None
     start, end = quote.mention.start, quote.mention.end
     shift = len(name) - (end - start) if start < pieces[0][0] else 0
     draft = _splice(doc.text, start, end, name)
-    return Mutant("speaker-swap", "wrong-speaker", draft, pieces[0][0] + shift, pieces[0][1] + shift, name)
+    intended = "speaker-unconfirmed" if quote.speaker_basis in UNCONFIRMED_BASES else "wrong-speaker"
+    return Mutant("speaker-swap", intended, draft, pieces[0][0] + shift, pieces[0][1] + shift, name)
 
 
 def change_number(doc: Document, index: int, rng: random.Random) -> Mutant | None:

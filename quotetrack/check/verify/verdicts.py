@@ -7,7 +7,7 @@ from typing import Mapping, Sequence
 
 from ...text.marks import MESSAGE_EDGE
 from ...extract import quotes as quote_marks
-from ...model import Document, Finding, Quote, QuotedSpan
+from ...model import UNCONFIRMED_BASES, Document, Finding, Quote, QuotedSpan
 from ...text.spans import Lines
 from ...text.tokens import word_tokens
 from ..sources import Source, Statement, basename, load_source
@@ -516,7 +516,10 @@ def _speaker_verdict(quote: Quote, match: _Match, sources: Sequence[Source]):
 
     Only a draft speaker with a name (a person or an organisation, capitalised) can be
     wrong: a descriptor ("a lawyer for Pellham", "the team") or an unresolved pronoun
-    may be anyone."""
+    may be anyone; then words said in several places by different people are
+    ambiguous-source.  A named draft speaker whom none of the places has saying the words
+    is wrong-speaker; when every place read its speaker through a pronoun or a description,
+    speaker-unconfirmed (a warning showing the source sentence)."""
     named = []
     for p in match.ties:
         st = _statement(sources[p.source], p)
@@ -529,14 +532,23 @@ def _speaker_verdict(quote: Quote, match: _Match, sources: Sequence[Source]):
     if not named:
         return None
     distinct = {tuple(name_words(st.speaker)) for _p, st in named}
-    if len(distinct) > 1:
-        where = ", ".join(f"{_at(sources, p)} ({st.speaker})" for p, st in named[:3])
-        return "ambiguous-source", named[0][0], f"is in {len(named)} places equally: {where}"
-    p, st = named[0]
-    if same_speaker(quote.speaker, st.speaker, st.title) is None or not _named(quote):
+    judged = _named(quote) and all(same_speaker(quote.speaker, st.speaker, st.title) is not None
+                                   for _p, st in named)
+    if not judged:
+        if len(distinct) > 1:
+            where = ", ".join(f"{_at(sources, p)} ({st.speaker})" for p, st in named[:3])
+            return "ambiguous-source", named[0][0], f"is in {len(named)} places equally: {where}"
         return None                    # "a lawyer", "his client" may be the person the source names
+    sure = [(p, st) for p, st in named if st.basis not in UNCONFIRMED_BASES]
+    if not sure:
+        p, st = named[0]
+        return ("speaker-unconfirmed", p, f"is attributed to {quote.speaker}; {_at(sources, p)} reads "
+                f"“{st.mention}” as {st.speaker}: “{shorten(st.context, 200)}”")
+    p, st = sure[0]
+    others = sorted({o.speaker for _q, o in sure if o.speaker != st.speaker})
+    also = f" (and {', '.join(others)} elsewhere)" if others else ""
     return ("wrong-speaker", p, f"is attributed to {quote.speaker}; {_at(sources, p)} has "
-            f"{st.speaker} saying it")
+            f"{st.speaker} saying it{also}")
 
 
 def _holders(src: Source, place: Place) -> list[Statement]:

@@ -331,3 +331,37 @@ def _span(s: _Sent, rng: tuple[int, int] | None) -> tuple[int, int] | None:
     if rng is None:
         return None
     return s.toks[rng[0]].start, s.toks[rng[1] - 1].end
+
+
+_MAX_LEAD = 6                             # tokens of a lead phrase with no comma before its subject
+
+
+def _after_lead_phrase(s: _Sent, src: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The name after a lead phrase that has no comma: "On Monday Grayson said …", "During
+    the interview Ms Kerr also said …" (the mention read back from the cue ran into the
+    phrase).  The sentence opens with an adjunct word; the name is the capitalised run
+    that ends the mention; no cue, comma or verb-like word comes between."""
+    toks = s.toks
+    if src is None or src[1] - src[0] < 2 or not toks or \
+            toks[0].text.lower() not in lexicon.lower_words("adjunct_words.txt"):
+        return None
+    n = src[1]
+    while n - 1 > 0 and mentions.is_capitalised(toks[n - 1].text) \
+            and toks[n - 1].text.lower() not in lexicon.lower_words("calendar_words.txt"):
+        n -= 1
+    if n >= src[1] or n > _MAX_LEAD or n <= src[0] - 1:
+        return None
+    if any(not mentions.is_word(t.text) or lexicon.cues().get(t.text.lower()) for t in toks[1:n]):
+        return None
+    return n, src[1]
+
+
+def _name_end(toks: list[Token], k: int) -> int | None:
+    """The end of a capitalised name that starts at ``k`` and is followed by a lower-case
+    word: "Ms Hale" in "Ms Hale the minister had …"."""
+    n = k
+    while n < len(toks) and n - k < 6 and mentions.is_capitalised(toks[n].text):
+        n += 1
+    if n == k or n >= len(toks) or not toks[n].text[:1].islower():
+        return None
+    return n

@@ -14,7 +14,8 @@ from .grammar import (
 
     Attribution, _SEPARATORS, _Sent, _adjunct_only, _clause_end,
     _clause_start_ok, _content_after, _is_clause, _listener_rest_ok, _naming_content, _nominative,
-    _skip_adjuncts, _skip_connective, _skip_object, _span, _strip_end, _word_count, _words)
+    _after_lead_phrase, _name_end, _skip_adjuncts, _skip_connective, _skip_object, _span, _strip_end,
+    _word_count, _words)
 
 
 # ----------------------------------------------------------------- sentence sieves
@@ -44,11 +45,16 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     src = _according_source(s, ce)
     if src is None:
         return None
+    rest = None
     if ci == 0 or (ci == 1 and s.toks[0].text in TOKEN_OPENING):
         k = src[1]
         while k < len(s.toks) and s.toks[k].text in (",", ":"):
             k += 1
         content = _content_after(s, k) if k > src[1] else None
+        if content is None:               # "According to Ms Hale the minister had …": no comma
+            n = _name_end(s.toks, ce)
+            if n is not None:
+                src, content = (ce, n), _content_after(s, n)
     else:
         end_tok = ci
         while end_tok > 0 and s.toks[end_tok - 1].text in _SEPARATORS:
@@ -58,9 +64,13 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         if quote is not None:
             first = min(first, quote.start)
         content = (first, s.toks[end_tok - 1].end) if end_tok else None
+        if src[1] < len(s.toks) and s.toks[src[1]].text == "," and src[1] + 1 < len(s.toks) \
+                and mentions.is_word(s.toks[src[1] + 1].text):
+            rest = _content_after(s, src[1] + 1)     # "The minister had, according to Ms Hale, misled …"
     if content is None or _word_count(s.text, *content) < 2:
         return None
-    return Attribution((content,), _span(s, src), cue, "according_to", s.sentence)
+    fragments = (content, rest) if rest is not None and _word_count(s.text, *rest) >= 2 else (content,)
+    return Attribution(fragments, _span(s, src), cue, "according_to", s.sentence)
 
 
 def _after_comma(toks: list[Token], i: int) -> bool:
@@ -204,8 +214,9 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         if quote is None and earlier is None and rule != "tail_inverted" else None
     if quote is None and earlier is None and continuation is None and not _is_clause(s.text, start, end):
         return None
-    if quote is None and earlier is None and _ends_in_relative(s.text, start, end):
-        return None
+    if quote is None and earlier is None and _ends_in_relative(s.text, start, end) \
+            and not (rule == "tail" and toks[sep].text == "," and src[0] == sep + 1):
+        return None                   # (not "…, which officials treat as arson, the fire chief said")
     # what follows: nothing that is content of its own, or an interrupted quote's second part
     rest = after_src
     if cue.lemma in lexicon.lower_words("object_cues.txt") and rest < len(toks):
@@ -224,6 +235,9 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         return None                   # "…, said the nation's problems of …" is no inverted source
     fragments = [(start, end)]
     if continuation is not None:
+        lead = s.text[start:end].strip(" ,").lower()
+        if lead in _words.conjunctions or lead in lexicon.lower_words("connectives.txt"):
+            return Attribution((continuation,), _span(s, src), cue, "interrupted", s.sentence)   # "But, he said, …"
         return Attribution((fragments[0], continuation), _span(s, src), cue, "interrupted", s.sentence)
     for k in range(rest, min(len(toks), rest + 12)):
         if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].text in TOKEN_OPENING:
@@ -316,6 +330,9 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
         rule = "head_appositive"
     if src is not None and (_clause_start_ok(s, src[0]) or _nominative(s, src)) and _agrees(s, src, cue, ci):
         return src, rule
+    lead = _after_lead_phrase(s, src)
+    if lead is not None and _agrees(s, lead, cue, ci):
+        return lead, "head"
     quantity = mentions.quantity_before(s.toks, j)
     if quantity is not None and _clause_start_ok(s, quantity[0]):
         return quantity, "head"

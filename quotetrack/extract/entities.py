@@ -1,0 +1,359 @@
+"""The document's entity model: every person and organisation the article introduces.
+
+An entity is introduced wherever it is named: as a subject ("Gantz said"), an object
+("came from analyst Rosa Lind", "told Sara Lind"), an apposition ("The boy’s father,
+Tomas Varga,"), a title line ("Defense Minister Benny Gantz") or a possessive ("Mayor
+Ines Duarte’s plan").  Each entity keeps its fullest name, every role it is given
+("deputy finance minister", "lawyer", "52-year-old", "campaign’s organiser"), its type
+(person, organisation, group) and its gender where the text shows it (Mr/Ms, "the
+mother", a pronoun resolved to it); nothing else is a clue to gender.
+
+:func:`build` reads the text once and returns the entities and every place one is named,
+in text order (``Occurrence``); :mod:`speakers` walks those places alongside the
+attributions, keeping running salience state, so resolution stays linear.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..text import lexicon
+from .speakers import _clean, _is_person_name, _lists, _runs, split_title
+
+_POSSESSIVE_ENDS = ("’s", "'s")
+# Words after a name that are not part of it: "Jr.", "III".
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# ", 52," or ", 52." right after a name: an age.
+_AGE = re.compile(r",\s+(\d{1,3})\s*[,.;)]")
+# ", the campaign’s organiser," / ", a spokeswoman for the union," right after a name: its role.
+_APPOSITION_AFTER = re.compile(
+    r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)(?=\s*(?:,|\.|;|\bfor\b|\bof\b|\bat\b|\bwho\b|\bwith\b|\bin\b))")
+# "The boy’s father, " / "Her opponent, " right before a name: its role.
+_APPOSITION_BEFORE = re.compile(
+    r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
+    re.IGNORECASE)
+# Lower-case role words right before a name: "analyst Rosa Lind", "by lawyer Owen Pryce".
+_ROLE_BEFORE = re.compile(r"((?:[a-z][\w\-]*\s+){1,3})$")
+# The first half of an organisation's name joined by "and" / "&" before the run that ends in
+# an organisation word: "Dunmore Fire and " in "Dunmore Fire and Rescue Service".
+_ORG_BEFORE_AND = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*[ \t]+(?:and|&)[ \t]+$")
+# The plural of a party, a nation or a generation: "Democrats", "Republicans", "Hispanics",
+# "Millennials", "Evangelicals", "Loyalists" (not a surname in -s: "Jones", "Sanders").
+GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:crats|icans|ians|ics|ials|icals|ists|ites)")
+# Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
+INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+# Rank words that make a different role: "deputy minister" is not "the minister".
+_RANKS = frozenset({"deputy", "vice", "assistant", "associate", "acting", "former", "ex", "junior",
+                    "under", "co", "interim", "shadow", "lieutenant"})
+RECENT = 5                                # entities kept in the running salience list
+ROLE_READS = 3                            # namings of an entity read for roles and gender (introductions)
+
+
+@lru_cache(maxsize=1)
+def _org_kinds() -> dict[str, frozenset[str]]:
+    """data/org_kinds.tsv: a description's head noun -> the name words that show that kind."""
+    return {head: frozenset(w.lower() for w in words.split())
+            for head, words in lexicon.pairs("org_kinds.tsv").items()}
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> frozenset[str]:
+    return frozenset(w for ws in _org_kinds().values() for w in ws)
+
+
+@lru_cache(maxsize=1)
+def _gendered_nouns() -> dict[str, str]:
+    """Nouns that show a gender: honorifics and data/gendered_nouns.tsv ("mother", "father")."""
+    out = {k: v for k, v in _lists()[2].items() if v in ("m", "f")}
+    out.update(lexicon.pairs("gendered_nouns.tsv"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return lexicon.sections("word_classes.txt")["name_particles"]
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """data/first_names.txt: given names, to tell "Comedian Sarah Silverman" (a role word and a
+    name) from a name; never a clue to gender."""
+    return lexicon.words("first_names.txt")
+
+
+@dataclass
+class EntityState:
+    """An entity while the document is read (mutable; frozen into model.Entity at the end)."""
+    id: int
+    name: str
+    type: str                              # person | organisation | group
+    start: int                             # where it is first named
+    surname: str | None = None
+    first: str | None = None
+    title: str | None = None
+    roles: set[str] = field(default_factory=set)
+    gender: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """A place where an entity is named: text[start:end]; ``quoted`` when inside quote marks."""
+    start: int
+    end: int
+    entity: int
+    quoted: bool = False                   # inside quote marks: a name the speaker says
+
+
+@dataclass
+class Model:
+    """The entities of a document and every place one is named (in text order)."""
+    entities: list[EntityState]
+    occurrences: list[Occurrence]          # in text order
+    _by_surname: dict[str, list[int]] = field(default_factory=dict)
+    _by_first: dict[str, list[int]] = field(default_factory=dict)
+    _orgs: dict[str, int] = field(default_factory=dict)
+    count: dict[int, int] = field(default_factory=dict)     # occurrences so far, by entity
+    _starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None or len(self._starts) != len(self.occurrences):
+            self._starts = [o.start for o in self.occurrences]
+        return self._starts
+
+    def at(self, start: int, end: int) -> Occurrence | None:
+        """The occurrence inside text[start:end], the last one (the name ends a mention)."""
+        i = bisect.bisect_right(self.starts, end - 1) - 1
+        while i >= 0 and self.occurrences[i].start >= start:
+            if self.occurrences[i].end <= end + 1:
+                return self.occurrences[i]
+            i -= 1
+        return None
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """Name words without a possessive, a suffix or a sentence-final period."""
+    out = [_clean(w) for w in words]
+    while len(out) > 1 and out[-1].lower() in _SUFFIXES:
+        out.pop()
+    return out
+
+
+def org_name(words: list[str]) -> str:
+    """An organisation's name as written, without a possessive or a sentence's period at its
+    end; a plural possessive inside stays ("Teachers’ Union of Leland")."""
+    return " ".join(words[:-1] + [_clean(words[-1])])
+
+
+def role_key(words: list[str]) -> str:
+    """A title or role as a lower-case key, abbreviations written out: ["Deputy", "Finance",
+    "Minister"] -> "deputy finance minister"; ["Sen."] -> "senator"."""
+    full = lexicon.pairs("title_abbreviations.tsv")
+    return " ".join(full.get(w.lower(), w.lower().rstrip(".")) for w in words)
+
+
+def roles_match(description: str, role: str) -> bool:
+    """Whether a definite description ("minister", "finance minister") fits a role
+    ("finance minister"): the same head noun, every description word in the role, and the
+    same rank words ("deputy minister" is not "the minister")."""
+    d, r = description.split(), role.split()
+    if not d or not r or d[-1] != r[-1]:
+        return False
+    if {w for w in r if w in _RANKS} != {w for w in d if w in _RANKS}:
+        return False
+    return set(d) <= set(r)
+
+
+def kind_matches(head: str, name: str) -> bool:
+    """Whether an organisation's name shows the kind a description names: "the company" and
+    "Harlow Foods", "the club" and "Riverside Rovers", "the ministry" and "Ministry of Health"."""
+    words = {w.lower().strip("’'.") for w in name.split()}
+    return head in words or bool(words & _org_kinds().get(head, frozenset()))
+
+
+def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, int]] = ()) -> Model:
+    """The entity model of a document: every person and organisation named outside ``skip``;
+    ``quoted`` (the top-level quoted spans) marks the namings inside quote marks."""
+    titles, orgs, honorifics, function = _lists()[0], _lists()[1], _lists()[2], _lists()[3]
+    org_words = orgs | _kind_words()
+    persons = lexicon.lower_words("person_nouns.txt")
+    gendered = _gendered_nouns()
+    entities: list[EntityState] = []
+    occurrences: list[Occurrence] = []
+    model = Model(entities, occurrences)
+    skip_starts = [a for a, _ in skip]
+    q_starts = [a for a, _ in quoted]
+
+    def inside(offset: int) -> bool:
+        k = bisect.bisect_right(q_starts, offset) - 1
+        return k >= 0 and offset < quoted[k][1]
+
+    by_surname, by_first = model._by_surname, model._by_first
+    for run in _runs(text, single=True):
+        if len(run) == 1:
+            word = run[0][1]
+            if word not in by_surname and word not in by_first:
+                word = _clean(word).rstrip(".")
+                if word not in by_surname and word not in by_first:
+                    continue              # a capitalised word nobody is named by
+        k = bisect.bisect_right(skip_starts, run[0][0]) - 1
+        if k >= 0 and run[0][0] < skip[k][1]:
+            continue
+        while run and run[0][1].lower() in function and run[0][1].lower() not in titles \
+                and not run[0][1].isupper():
+            run = run[1:]
+        if not run:
+            continue
+        for k, (_, w) in enumerate(run[:-1]):
+            if w.endswith(_POSSESSIVE_ENDS) and k + 1 < len(run):
+                run = run[k + 1:]         # "MSNBC’s Rachel Maddow": the name after the possessor
+                break
+        start = run[0][0]
+        end = run[-1][0] + len(run[-1][1])
+        words = [w for _, w in run]
+        title, name = split_title(words)
+        titled = bool(title) and bool(name) and _is_person_name(_name_words(name))
+        if not titled and len(words) >= 2 and (INITIALS.fullmatch(words[0]) or any(
+                _clean(w).lower() in org_words for w in words)):
+            joined = _ORG_BEFORE_AND.search(text, max(0, start - 60), start)
+            if joined:                    # "Dunmore Fire and Rescue Service"
+                start = joined.start()
+                words = text[start:end].split()
+            name = org_name(words)
+            if name.startswith("The "):
+                name = name[4:]
+            eid = model._orgs.get(name)
+            if eid is None:
+                eid = len(entities)
+                entities.append(EntityState(eid, name, "organisation", start))
+                model._orgs[name] = eid
+            occurrences.append(Occurrence(start, end, eid, inside(start)))
+            continue
+        if "of" in name[1:]:
+            cut = name.index("of", 1)     # "Marco Rubio of Florida"
+            end = run[len(words) - len(name) + cut - 1][0] + len(name[cut - 1])
+            name = name[:cut]
+        name = _name_words(name)
+        if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names():
+            title, name = name[:1], name[1:]          # "Comedian Sarah Silverman"
+        if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)) \
+                or (not title and GROUP_PLURAL.fullmatch(name[-1])):
+            continue                      # not a name: "FULL TEXT" (a heading), "Turkish Americans" (a group)
+        if len(words) > 2 and words[0].endswith("ing") and words[0][:1].isupper() and not title:
+            words, start = words[1:], run[1][0]      # "Using Ted Cruz", "Asked …"
+            title, name = split_title(words)
+            name = _name_words(name)
+        if len(name) == 1:
+            eid = _lone_name(model, name[0])
+            if eid is None and not title:
+                continue                  # a capitalised word nobody is named by
+            if eid is None:
+                eid = _person(model, name, title, start)
+        else:
+            eid = _person(model, name, title, start)
+        ent = entities[eid]
+        if title:
+            ent.roles.add(role_key(title))
+            ent.title = ent.title or " ".join(title)
+            for w in title:
+                g = honorifics.get(w.lower()) or honorifics.get(w.lower().rstrip("."))
+                if g in ("m", "f"):
+                    ent.gender = ent.gender or g
+        seen = model.count.get(eid, 0)
+        if len(words) > 1 and seen < ROLE_READS:
+            _roles_around(text, start, end, ent, titles, persons, gendered)
+        model.count[eid] = seen + 1
+        occurrences.append(Occurrence(start, end, eid, inside(start)))
+    return model
+
+
+def _lone_name(model: Model, word: str) -> int | None:
+    """The entity a lone surname or first name stands for: of several, the one named most
+    often so far, the earliest on a tie ("Clinton" after "Hillary Clinton" and one mention
+    of "Bill Clinton")."""
+    ids = model._by_surname.get(word) or model._by_first.get(word)
+    if not ids:
+        return None
+    if len(ids) == 1:
+        return ids[0]
+    return max(ids, key=lambda e: (model.count[e], -e))
+
+
+def person_entity(model: Model, name: list[str], title: list[str], start: int) -> int:
+    """The entity of a name read at a cue that the model did not index (made if new)."""
+    eid = _person(model, name, title, start)
+    ent = model.entities[eid]
+    if title and ent.title is None:
+        ent.title = " ".join(title)
+        ent.roles.add(role_key(title))
+    return eid
+
+
+def _person(model: Model, name: list[str], title: list[str], start: int) -> int:
+    """The person entity of a full or titled name, made on first sight: a full name joins the
+    entity with the same surname and first name (or none yet); another first name is
+    another person ("Luka Varga" and his father "Tomas Varga")."""
+    surname, first = name[-1], (name[0] if len(name) > 1 else None)
+    if first is not None and first.lower() in _particles():
+        first = None                      # "Van der Berg": a surname with its particles
+    if first is None:
+        eid = _lone_name(model, surname)
+        if eid is not None:
+            return eid
+    for eid in reversed(model._by_surname.get(surname, [])):
+        ent = model.entities[eid]
+        full = ent.name.split()
+        if len(name) < len(full) and full[-len(name):] == name:
+            return eid                    # "Wasserman Schultz" in "Debbie Wasserman Schultz"
+        if len(full) < len(name) and name[-len(full):] == full and len(full) > 1:
+            ent.name, ent.first = " ".join(name), first
+            model._by_first.setdefault(first, []).append(eid)
+            return eid
+        if first is None or ent.first is None or ent.first == first \
+                or (len(first) <= 2 and ent.first.startswith(first.rstrip("."))):
+            if first is not None and (ent.first is None or len(name) > len(ent.name.split())):
+                ent.name, ent.first = " ".join(name), first
+                model._by_first.setdefault(first, []).append(eid)
+            return eid
+    eid = len(model.entities)
+    model.entities.append(EntityState(eid, " ".join(name), "person", start, surname, first))
+    model._by_surname.setdefault(surname, []).append(eid)
+    if first is not None:
+        model._by_first.setdefault(first, []).append(eid)
+    return eid
+
+
+def _roles_around(text: str, start: int, end: int, ent: EntityState, titles, persons, gendered) -> None:
+    """Roles and gender the words around a name give: "analyst Rosa Lind", "The boy’s father,
+    Tomas Varga,", "Marta Quillan, 52,", "Priya Nair, the campaign’s organiser,"."""
+    before = _ROLE_BEFORE.search(text, max(0, start - 40), start)
+    if before:
+        ws = before.group(1).split()
+        i = len(ws)
+        while i > 0 and (ws[i - 1] in titles or ws[i - 1] in persons):
+            i -= 1
+        if i < len(ws):
+            ent.roles.add(" ".join(ws[i:]))
+            ent.gender = ent.gender or gendered.get(ws[-1])
+    app = _APPOSITION_BEFORE.search(text, max(0, start - 60), start)
+    if app:
+        _add_role(ent, app.group(1), gendered)
+    age = _AGE.match(text, end, min(len(text), end + 8))
+    if age:
+        ent.roles.add(f"{age.group(1)}-year-old")
+        return
+    app = _APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
+    if app:
+        _add_role(ent, app.group(1), gendered)
+
+
+def _add_role(ent: EntityState, phrase: str, gendered) -> None:
+    words = phrase.lower().split()
+    if not words or not words[-1].isalpha() and "-" not in words[-1] and "’" not in words[-1]:
+        return
+    ent.roles.add(" ".join(words))
+    g = gendered.get(words[-1])
+    if g and ent.gender is None:
+        ent.gender = g

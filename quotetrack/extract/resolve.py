@@ -1,0 +1,501 @@
+"""Stage 5: resolve every source mention to an entity of the document's model.
+
+One place resolves every kind of mention, on :mod:`.entities`' model of the article, in
+text order, keeping running state (no scan back over earlier speakers):
+
+* a name: the entity carrying it (basis ``named``; ``alias`` for a surname, a first name
+  or a title and surname that stand for a fuller name);
+* ``he``/``she``: the most salient compatible person (``pronoun``): never an organisation,
+  never a gender the text shows otherwise; salience is recency (by sentence), subject
+  position, being the current speaker and being a subject named since the last quote.
+  When the runner-up is close, the quote carries a warning naming both;
+* ``it``/``they``/``we``: an organisation or group that spoke just before;
+* a definite description ("the company", "the minister", "the 52-year-old"): the entity
+  whose kind or role fits, most recently named first (``description``);
+* a relative pronoun ("who", "which") is its antecedent; past an apposition ("Matt Duss,
+  the president of the foundation, who …") the person named before it;
+* a document as speaker ("a statement from the Harbour Trust"): its author;
+* a floating or continued quote takes its predecessor's speaker (``floating``,
+  ``inherited``);
+* anything else stays as written (``unresolved``): no guess is dressed up as a name.
+
+The salience weights were set on the hand-resolved gold in corpus/resolution/ (see
+``quotetrack eval --resolution``), never on single articles.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import islice
+
+from ..text import lexicon
+from ..model import Entity, Mention, Paragraph, Sentence
+from . import entities as em
+from . import speakers as names
+from .attribute import Attribution
+from .segment import paragraph_ranks
+from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
+
+WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
+# Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
+_NO_CONTINUITY = frozenset({"colon", "dash"})
+CLOSE = 0.5                   # a runner-up this close to the best gets a warning
+DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
+# Salience of a candidate for he/she (set on the resolution gold):
+PER_SENTENCE = 0.4            # minus, for each sentence naming another candidate since
+SUBJECT = 1.0                 # its last naming was the subject of a clause
+SPEAKER = 1.2                 # it is the current speaker (within WINDOW paragraphs)
+GENDER_SHOWN = 0.3            # the text has shown it to be of the pronoun's gender
+PER_PARAGRAPH = 0.3           # minus, for each paragraph since its last naming
+NEW_SUBJECT = 1.0             # a subject named since the current speaker's last quote
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A source mention and what it resolved to: ``entity`` indexes the document's entities
+    (None when unresolved); ``basis`` says how (model.BASES); ``warning`` names close rivals."""
+    mention: Mention | None
+    speaker: str | None
+    title: str | None
+    type: str
+    basis: str = "unresolved"
+    entity: int | None = None
+    warning: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _title_nouns() -> frozenset[str]:
+    return _lists()[0] | lexicon.lower_words("person_nouns.txt")
+
+
+def opens_clause(text: str, start: int) -> bool:
+    """Whether a name at ``start`` is the subject of its clause, judged by the words before
+    it: lower-case titles and modifiers ("three-term County Executive Gordon Pellham") belong
+    to the name's phrase; then punctuation, a clause opener or a cue ("said Gantz") shows a
+    subject, an opening quote mark or any other word does not; a name opening a paragraph
+    is one.  (:func:`.speakers.main_subject` judges by the one word before the name.)"""
+    titles = _title_nouns()
+    words = names._words
+    i = start - 1
+    skipped = False
+    for _ in range(6):
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        if i < 0:
+            return skipped
+        ch = text[i]
+        if ch in "“‘" or (ch in "\"'" and (i == 0 or text[i - 1].isspace())):
+            return False
+        if ch == "\n":
+            return True                   # a paragraph opens with the name
+        if not ch.isalpha():
+            return skipped and ch in ",;:—–(.!?"
+        j = i
+        while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
+            j -= 1
+        word = text[j:i + 1]
+        if not word.islower() or word in titles or word in words.name_modifiers or "-" in word:
+            skipped = skipped or word.islower()
+            i = j - 1
+            continue
+        return False
+    return False
+
+
+class _Salience:
+    """Running state of the sweep in text order: the entities named most recently (at most
+    ``entities.RECENT``, names inside quote marks left out: the speaker's words), where and
+    whether as a subject (judged only when a pronoun needs it); the current speaker."""
+
+    def __init__(self, text: str, model: em.Model, rank_of, sentence_of):
+        self.text = text
+        self.model = model
+        self.sentence_of = sentence_of
+        self.rank_of = rank_of            # offset -> paragraph rank
+        self.recent: list[int] = []
+        self.last: dict[int, tuple[int, bool, int]] = {}     # id -> (offset, subject, paragraph rank)
+        self.speaker: int | None = None
+        self.speaker_rank = 0
+        self.speaker_at = -1
+        self.quoted: int | None = None    # the entity named last inside quote marks
+        self.i = 0
+
+    def advance(self, offset: int) -> None:
+        """Take in every naming before ``offset``."""
+        occ = self.model.occurrences
+        while self.i < len(occ) and occ[self.i].start < offset:
+            o = occ[self.i]
+            if not o.quoted:
+                self.touch(o.entity, o.start, None, o.end)
+            else:
+                self.quoted = o.entity
+            self.i += 1
+
+    def touch(self, eid: int, offset: int, subject: bool | None, end: int = 0) -> None:
+        """Note that ``eid`` is named at text[offset:end]; ``subject`` None: judged when needed."""
+        if eid in self.recent:
+            self.recent.remove(eid)
+        self.recent.insert(0, eid)
+        del self.recent[em.RECENT:]
+        self.last[eid] = (offset, subject if subject is not None else end, self.rank_of(offset))
+
+    def spoke(self, eid: int | None, offset: int) -> None:
+        """``eid`` is the speaker of the attribution whose source is at ``offset``."""
+        if eid is not None:
+            self.speaker, self.speaker_rank, self.speaker_at = eid, self.rank_of(offset), offset
+            self.touch(eid, offset, True)
+
+    def person_for(self, gender: str, offset: int) -> tuple[int | None, str | None]:
+        """The most salient person compatible with "he"/"she" (never an organisation, never a
+        gender clash), and a warning when the runner-up is close.  Beyond WINDOW paragraphs
+        only the person named last is left, without a rival."""
+        rank = self.rank_of(offset)
+        scored = []
+        later: list[int] = []             # sentences of the candidates named after this one
+        fallback = None
+        for eid in self.recent:
+            ent = self.model.entities[eid]
+            if ent.type != "person" or (gender is not None and ent.gender not in (None, gender)):
+                continue
+            at, subject, prank = self.last[eid]
+            if rank - prank > WINDOW:
+                fallback = eid if fallback is None else fallback
+                continue
+            if not isinstance(subject, bool):
+                subject = main_subject(self.text, at, subject) or opens_clause(self.text, at)
+                self.last[eid] = (at, subject, prank)
+            sent = self.sentence_of(at)
+            score = -PER_SENTENCE * len({s for s in later if s != sent})
+            later.append(sent)
+            score += SUBJECT if subject else 0.0
+            score += SPEAKER if eid == self.speaker and rank - self.speaker_rank <= WINDOW else 0.0
+            score += GENDER_SHOWN if ent.gender == gender else 0.0
+            score -= PER_PARAGRAPH * (rank - prank)
+            score += NEW_SUBJECT if subject and at > self.speaker_at else 0.0
+            scored.append((score, -at, eid))
+        if not scored:
+            if fallback is None and self.quoted is not None:
+                ent = self.model.entities[self.quoted]
+                if ent.type == "person" and ent.gender in (None, gender):
+                    fallback = self.quoted        # nobody named outside quote marks
+            return fallback, None
+        scored.sort(reverse=True)
+        best = scored[0][2]
+        warn = None
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < CLOSE:
+            other = self.model.entities[scored[1][2]].name
+            warn = f"speaker uncertain: {self.model.entities[best].name} or {other}"
+        return best, warn
+
+
+def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
+            skip: frozenset[int] = frozenset(), sents: tuple[Sentence, ...] = (),
+            quoted: list[tuple[int, int]] = ()) -> tuple[list[Resolved], tuple[Entity, ...]]:
+    """Resolve the source of every attribution; the entities they resolve to, in the order
+    the article first names them (``Resolved.entity`` indexes this tuple).
+
+    Paragraphs in ``skip`` (page furniture) are not read for names and do not count in the
+    pronoun window; ``quoted`` are the top-level quoted spans (names in them are the
+    speakers' words, not antecedents)."""
+    model = em.build(text, [(p.start, p.end) for p in paras if p.index in skip], quoted)
+    ranks = paragraph_ranks(paras, skip)
+    pstarts = [p.start for p in paras]
+
+    def rank_of(offset: int) -> int:
+        k = bisect.bisect_right(pstarts, offset) - 1
+        return ranks[paras[max(k, 0)].index] if paras else 0
+
+    sstarts = [s.start for s in sents]
+    sal = _Salience(text, model, rank_of, lambda offset: bisect.bisect_right(sstarts, offset))
+    out: list[Resolved | None] = [None] * len(attrs)
+    order = sorted((i for i, a in enumerate(attrs) if not (a.follows is not None and a.follows < i)
+                    and a.source is not None),
+                   key=lambda i: (attrs[i].antecedent or attrs[i].source)[0])
+    spoken: list = []                     # (offset, paragraph rank, Resolved): for it/they
+    for i in order:
+        a = attrs[i]
+        start, end = a.antecedent or a.source
+        start = _past_marker(text, start, end)
+        sal.advance(start)
+        res = _resolve_one(text, start, end, model, sal, spoken, rank_of)
+        if a.antecedent is not None:
+            named = _apposition_head(text, model, a.source[0])
+            if named is not None and named != res.entity:
+                ent = model.entities[named]
+                res = Resolved(Mention(start, end, text[start:end], "person", None, ent.name),
+                               ent.name, ent.title, "person", "named", named)
+        if a.antecedent is not None and res.mention is not None:
+            res = replace(res, mention=replace(res.mention, start=a.source[0], end=a.source[1],
+                                               text=text[a.source[0]:a.source[1]]))
+        out[i] = res
+        if a.rule not in _NO_CONTINUITY:
+            sal.spoke(res.entity, start)
+            spoken.append((start, rank_of(start), res))
+    for i, a in enumerate(attrs):
+        if out[i] is not None:
+            continue
+        if a.source is None and a.follows is None:
+            out[i] = Resolved(None, None, None, "unknown")
+        else:
+            prev = out[a.follows] if a.follows is not None else None
+            if prev is None:
+                out[i] = Resolved(None, None, None, "unknown")
+            else:
+                basis = "floating" if a.rule == "floating" else "inherited"
+                out[i] = Resolved(None, prev.speaker, prev.title, prev.type, basis, prev.entity)
+    used = sorted({r.entity for r in out if r.entity is not None}, key=lambda e: model.entities[e].start)
+    index = {e: n for n, e in enumerate(used)}
+    ents = tuple(Entity(model.entities[e].name, model.entities[e].type, model.entities[e].title,
+                        model.entities[e].gender, roles=tuple(sorted(model.entities[e].roles)))
+                 for e in used)
+    final = [replace(r, entity=index[r.entity], speaker=model.entities[r.entity].name,
+                     title=r.title or model.entities[r.entity].title)
+             if r.entity is not None else r for r in out]
+    return final, ents
+
+
+def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salience,
+                 spoken: list, rank_of) -> Resolved:
+    """The mention text[start:end] resolved on the model, by its kind."""
+    written = text[start:end]
+    words = written.split()
+    kind = _mention_type(words)
+    if kind == "pronoun":
+        low = written.lower()
+        gender = PERSON_PRONOUNS.get(low)
+        mention = Mention(start, end, written, "pronoun")
+        if gender is not None:
+            eid, warn = sal.person_for(gender, start)
+            if eid is None:
+                return Resolved(mention, None, None, "pronoun", "unresolved")
+            ent = model.entities[eid]
+            ent.gender = ent.gender or gender
+            return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid, warn)
+        res = _group_for(low, rank_of(start), spoken)
+        if res is None or res.speaker is None:
+            return Resolved(mention, None, None, "pronoun", "unresolved")
+        return Resolved(mention, res.speaker, res.title, res.type, "pronoun", res.entity)
+    inner = _person_in(text, model, start, end) if kind != "person" else None
+    if inner is not None:
+        ent = model.entities[inner.entity]
+        mention = Mention(start, end, written, "person", None, ent.name)
+        basis = "named" if len(text[inner.start:inner.end].split()) > 1 else "alias"
+        return Resolved(mention, ent.name, ent.title, "person", basis, ent.id)
+    if kind == "person" and len(words) == 1 and words[0].lower() in names._words.quantifier_heads:
+        return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
+                        "descriptor", "unresolved")   # "Nobody asked", "Everyone agreed"
+    if kind == "person":
+        occ = model.at(start, end)
+        title_words, name_words = split_title(words)
+        name_words = em._name_words(name_words)
+        title = " ".join(title_words) or None
+        mention = Mention(start, end, written, "person", title, " ".join(name_words) or None)
+        if occ is not None and model.entities[occ.entity].type == "organisation":
+            ent = model.entities[occ.entity]
+            return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name,
+                            None, "organisation", "named", ent.id)
+        if occ is not None and model.entities[occ.entity].type == "person":
+            ent = model.entities[occ.entity]
+            basis = "named" if len(name_words) > 1 and ent.name.split()[-1] == name_words[-1] and \
+                name_words[0] == ent.name.split()[0] or " ".join(name_words) == ent.name else "alias"
+            if title and ent.title is None:
+                ent.title = title         # "opposition lawmaker Ingrid Haldane", then "Haldane said"
+            return Resolved(mention, ent.name, title or ent.title, "person", basis, ent.id)
+        if not name_words or _group(name_words, model):
+            return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
+                            "descriptor", "unresolved")
+        if _plural_group(name_words, model):
+            eid = _adhoc_org(model, name_words[0], start, "group")
+            return Resolved(Mention(start, end, written, "organisation", None, name_words[0]), name_words[0],
+                            None, "organisation", "named", eid)
+        eid = em.person_entity(model, name_words, title_words, start)
+        ent = model.entities[eid]
+        return Resolved(mention, ent.name, title or ent.title, "person", "named", eid)
+    # organisation or descriptor
+    determiners = _lists()[5]
+    lows = [w.lower() for w in words]
+    content = words[1:] if lows[0] in determiners and len(words) > 1 else words
+    author = _author(words)
+    if author is not None:
+        content, kind = author, "organisation"
+    if lows[0] == "the" and len(words) >= 2 and words[-1].islower() and author is None:
+        eid = _describe(model, sal, words[1:], start)         # "the Calveran ministry", "the company"
+        if eid is not None:
+            ent = model.entities[eid]
+            name = " ".join(words[1:])
+            return Resolved(Mention(start, end, written, kind, None, name), ent.name, ent.title, ent.type,
+                            "description", eid)
+    content = _named_part(content)
+    if kind == "organisation" and content[0][:1].isupper() and not content[-1].islower():
+        name = em.org_name(content)
+        occ = model.at(start, end)
+        eid = occ.entity if occ is not None and model.entities[occ.entity].type == "organisation" else None
+        if eid is not None:
+            name = model.entities[eid].name
+        else:
+            eid = _adhoc_org(model, name, start)
+        return Resolved(Mention(start, end, written, "organisation", None, name), name, None,
+                        "organisation", "named", eid)
+    name = " ".join(words[1:] if lows[0] in determiners and len(words) > 1 else words)
+    mention = Mention(start, end, written, kind, None, name)
+    if lows[0] == "the" and len(words) >= 2 and words[-1].islower():
+        eid = _describe(model, sal, words[1:], start)
+        if eid is not None:
+            ent = model.entities[eid]
+            return Resolved(mention, ent.name, ent.title, ent.type, "description", eid)
+    return Resolved(mention, name, None, kind, "unresolved")
+
+
+def _past_marker(text: str, start: int, end: int) -> int:
+    """The start of a source past a social-media marker: "RT Gordon Pellham" -> "Gordon Pellham"."""
+    first, _, rest = text[start:end].partition(" ")
+    if rest and first in lexicon.words("social_markers.txt"):
+        return start + len(first) + 1
+    return start
+
+
+def _group(name_words: list[str], model: em.Model) -> bool:
+    """A capitalised group named at a cue with a quantity or a description, not a person:
+    "many Democrats", "veteran Republicans", "Republican members of Congress"."""
+    return any(w.islower() for w in name_words if w.lower() not in names._words.name_particles)
+
+
+def _plural_group(name_words: list[str], model: em.Model) -> bool:
+    """One capitalised plural of a group nobody is named by ("Democrats", "Millennials")."""
+    word = name_words[0]
+    return len(name_words) == 1 and em.GROUP_PLURAL.fullmatch(word) is not None \
+        and word not in model._by_surname
+
+
+def _group_for(pronoun: str, rank: int, spoken: list) -> Resolved | None:
+    """it / they / we: the organisation ("it") or the organisation or group ("they", "we")
+    that spoke last within WINDOW paragraphs."""
+    want = "organisation" if pronoun == "it" else None
+    for _, para, res in reversed(spoken):
+        if rank - para > WINDOW:
+            break
+        if res.type in ("organisation", "descriptor") and (want is None or res.type == want):
+            return res
+    return None
+
+
+def _person_in(text: str, model: em.Model, start: int, end: int) -> em.Occurrence | None:
+    """The person a longer mention names: "Senator Marco Rubio of Florida", "Mr. Rubio, a
+    career politician", "Rubio’s deputy campaign manager, Rich Beeson" (not the possessor),
+    "Clinton ally James Carville" (not the modifier)."""
+    i = bisect.bisect_left(model.starts, start)
+    found = []
+    while i < len(model.occurrences) and model.occurrences[i].start < end:
+        o = model.occurrences[i]
+        if model.entities[o.entity].type == "person" and o.end <= end + 1:
+            found.append(o)
+        i += 1
+    for n, o in enumerate(found):
+        named = text[o.start:o.end]
+        if named.endswith(_POSSESSIVE) or text.startswith(_POSSESSIVE, o.end):
+            following = text[o.end:end].split()
+            if following and following[-1].lower() in lexicon.lower_words("document_nouns.txt"):
+                return o                  # a document's author: "Axelrod’s memoir", "Trump’s tweet"
+            continue                      # a possessor: "Clinton’s lawyers"
+        if n + 1 < len(found) and not any(c in text[o.end:found[n + 1].start] for c in ",;:()"):
+            continue                      # a modifier of the next name
+        if _heads(text[start:o.start], text[o.end:end]):
+            return o
+    return None
+
+
+_POSSESSIVE = ("’s", "'s", "’", "'")
+# What may follow the name that heads a mention: nothing, an apposition, "of" a place or
+# body, a parenthesis, a relative clause ("Mr. Rubio, a career politician", "Senator Marco
+# Rubio of Florida", "Rep. Hank Johnson (D-Ga.)").
+_AFTER_HEAD = re.compile(r"\s*(?:$|[,(—–]|of\s|who\s|whose\s|[a-z]+ed\b)")
+# A preposition before a name inside a mention makes the name an object: "Attorneys for Clinton".
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|with|to|from|by|at|near|behind|against|among)\s")
+
+
+def _heads(before: str, after: str) -> bool:
+    """Whether a name with ``before`` and ``after`` it inside a mention is the mention's head:
+    not "Sanders supporters", "one Obama insider", "Attorneys for Clinton"; yes "former Gov.
+    Bill Richardson of New Mexico", "the bureau's director, James B. Comey"."""
+    if not _AFTER_HEAD.match(after):
+        return False
+    if not before.strip() or before.rstrip().endswith((",", "—", "–")):
+        return True
+    return not _PREPOSITION_BEFORE.search(before)
+
+
+def _author(words: list[str]) -> list[str] | None:
+    """The author named in a document given as a speaker: "A statement from the Harbour
+    Trust" -> ["Harbour", "Trust"]."""
+    documents = lexicon.lower_words("document_nouns.txt")
+    k = 1 if len(words) > 1 and words[1].lower() in documents else 0
+    if len(words) < k + 3 or words[k].lower() not in documents or words[k + 1].lower() not in ("from", "by", "of"):
+        return None                       # "A statement from …", "data from the U.S. Department …"
+    rest = words[k + 2:]
+    if rest and rest[0].lower() == "the":
+        rest = rest[1:]
+    return rest if rest and rest[0][:1].isupper() else None
+
+
+# Lower-case words that may follow an organisation's name in a source mention and leave the
+# name its speaker: "a Quinnipiac University poll this month", "The Future45 group".
+_TRAILING = frozenset({"this", "last", "next", "week", "month", "year", "time", "new", "recent"})
+
+
+def _named_part(words: list[str]) -> list[str]:
+    """The capitalised name in a source mention whose trailing words are a document, a kind of
+    body or a time: "Quinnipiac University poll this month" -> ["Quinnipiac", "University"]."""
+    k = len(words)
+    allowed = lexicon.lower_words("document_nouns.txt") | _TRAILING | set(em._org_kinds()) \
+        | lexicon.lower_words("calendar_words.txt")
+    while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:
+        k -= 1
+    while k > 1 and words[0].islower() and words[0].lower() in _TRAILING:
+        words, k = words[1:], k - 1       # "a recent Washington Post-ABC News poll"
+    return words[:k] if k < len(words) and not words[k - 1].islower() else words
+
+
+def _apposition_head(text: str, model: em.Model, at: int) -> int | None:
+    """The person a relative pronoun stands for when an apposition comes between them:
+    "Matt Duss, the president of the foundation, who …", "Mr. Guerrero, a Republican who …"."""
+    i = bisect.bisect_left(model.starts, at) - 1
+    while i >= 0 and at - model.occurrences[i].end < 120:
+        o = model.occurrences[i]
+        gap = text[o.end:at]
+        if model.entities[o.entity].type == "person" and gap.startswith(",") and o.end <= at \
+                and not any(ch in gap for ch in ".;:!?“”\"()"):
+            return o.entity
+        i -= 1
+    return None
+
+
+def _describe(model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
+    """The entity a definite description stands for, most recently named first: a person
+    whose role fits ("the minister", "the 52-year-old"), an organisation of that kind
+    ("the company", "the club")."""
+    phrase = " ".join(w.lower() for w in words)
+    head = words[-1].lower()
+    named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
+    seen = set(sal.recent)
+    earlier = islice((e.id for e in reversed(model.entities) if e.id not in seen and e.start < start),
+                     DESCRIPTION_REACH)
+    for eid in [*sal.recent, *earlier]:
+        ent = model.entities[eid]
+        if ent.type == "person" and any(em.roles_match(phrase, r) for r in ent.roles):
+            return eid
+        if ent.type == "organisation" and em.kind_matches(head, ent.name) \
+                and named <= set(ent.name.split()):
+            return eid
+    return None
+
+
+def _adhoc_org(model: em.Model, name: str, start: int, kind: str = "organisation") -> int:
+    """The organisation (or group) entity of a name read at a cue that the model did not index."""
+    eid = model._orgs.get(name)
+    if eid is None:
+        eid = len(model.entities)
+        model.entities.append(em.EntityState(eid, name, kind, start))
+        model._orgs[name] = eid
+    return eid
