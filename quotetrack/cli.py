@@ -95,6 +95,7 @@ def create_parser() -> argparse.ArgumentParser:
     _add_claims(commands)
     _add_eval(commands)
     _add_eval_claims(commands)
+    _add_eval_matching(commands)
     _add_bench(commands)
     _add_track(commands)
     _add_check(commands)
@@ -108,8 +109,7 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
         "extract", help="find quotes and reported speech in texts",
         description="Find quotes and reported speech. PATH is a file, a directory "
                     "(*.txt and *.md, recursively), a .jsonl file of {\"doc_id\", \"text\"} "
-                    "records (.jsonl.gz and .jsonl.bz2 too), a WARC (.warc, .warc.gz) or HTML "
-                    "file (the archive extra), or - for standard input.")
+                    "records (also .jsonl.gz, .jsonl.bz2), a WARC or HTML file, or - for stdin.")
     from .write.output import FORMATS
     _add_document_options(p, FORMATS)
     p.add_argument("--attributions", choices=("speech", "all"), default="speech",
@@ -144,14 +144,10 @@ def _add_document_options(p: argparse.ArgumentParser, formats: Sequence[str]) ->
                        help="do not cut quotes in --format table")
     _add_reading_options(p)
     p.add_argument("--input-format", choices=INPUT_FORMATS, default=None,
-                   help="read every file (and stdin) as this format instead of guessing "
-                        "from the name (default: .jsonl, .jsonl.gz and .jsonl.bz2 are JSON Lines, "
-                        ".warc, .warc.gz, .html and .htm are web pages, anything else text); "
-                        "transcript: 'SPEAKER: text' lines or a TSV of line, speaker, text[, label]; "
-                        "warc, html: read a directory's WARC or HTML files")
-    p.add_argument("--output", metavar="DIR",
-                   help="with --format parquet: the directory to write quotes.parquet, "
-                        "documents.parquet (and, for claims, claims.parquet) to")
+                   help="read every file (and stdin) as this format instead of guessing from the "
+                        "name (default: .jsonl(.gz/.bz2) JSON Lines, .warc(.gz)/.html pages, else text); "
+                        "transcript: 'SPEAKER: text' lines or a TSV of line, speaker, text[, label]")
+    p.add_argument("--output", metavar="DIR", help="with --format parquet: the directory of the tables")
     _add_scale_options(p)
 
 
@@ -186,6 +182,9 @@ def _add_claims(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--threshold", type=unit_float, metavar="X",
                    help="a claim is check-worthy when its score is at least X "
                         "(default: the scorer's own threshold)")
+    p.add_argument("--against", metavar="DB",
+                   help="mark each claim made or checked before: its best match among the ledger's "
+                        "claims and imported fact-checks, when it scores the matcher's threshold or more")
     p.set_defaults(func=cmd_claims, parser=p)
 
 
@@ -234,6 +233,23 @@ def _add_eval_claims(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_eval_claims, parser=p)
 
 
+def _add_eval_matching(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "eval-matching", help="measure the claim matcher on the CLEF CheckThat! claim-retrieval layout",
+        description="Rank the verified claims VCLAIMS (id, vclaim, title; a header) for each query of "
+                    "QUERIES (id, text; a header) with the claim matcher, and score the rankings against "
+                    "QRELS (TREC: query_id 0 vclaim_id relevance): MAP@1, MAP@3, MAP@5, MRR and P@1, "
+                    "averaged over every query (a query with no candidate counts 0).")
+    p.add_argument("queries", metavar="QUERIES", help="tab-separated queries with a header: id, text")
+    p.add_argument("qrels", metavar="QRELS", help="TREC qrels: query_id 0 vclaim_id relevance")
+    p.add_argument("vclaims", metavar="VCLAIMS",
+                   help="tab-separated verified claims with a header: id, vclaim, title")
+    p.add_argument("--run", metavar="FILE",
+                   help="also write a TREC run file: qid Q0 vclaim_id rank score tag (top 5 a query)")
+    p.add_argument("--json", action="store_true", help="write the scores as JSON")
+    p.set_defaults(func=cmd_eval_matching, parser=p)
+
+
 def _add_bench(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
         "bench", help="time extraction",
@@ -259,80 +275,15 @@ def iso_date(value: str) -> str:
 
 
 def _add_track(commands: argparse._SubParsersAction) -> None:
-    from .ledger.schema import DB_ENVIRONMENT, DEFAULT_DB
-    from .write.output import DEFAULT_TABLE_STYLE
-    p = commands.add_parser(
-        "track", help="keep a ledger of quotes and claims across an archive",
-        description="A ledger (one SQLite file) of the quotes and claims of many articles: "
-                    "add articles, then list speakers and claims, find repeated claims, export.")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="FILE", default=None,
-                        help=f"the ledger file (default: ${DB_ENVIRONMENT} if set, "
-                             f"else {DEFAULT_DB} in the working directory)")
-    table = argparse.ArgumentParser(add_help=False)
-    table.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
-                       help="tabulate style: simple, grid, github, ... (default: simple)")
-    filters = argparse.ArgumentParser(add_help=False)
-    filters.add_argument("--speaker", metavar="NAME", help="only this speaker (any of its names)")
-    filters.add_argument("--since", type=iso_date, metavar="DATE", help="only documents dated on or after DATE")
-    filters.add_argument("--until", type=iso_date, metavar="DATE", help="only documents dated on or before DATE")
-    filters.add_argument("--outlet", metavar="NAME", help="only documents of this outlet")
-    scores = argparse.ArgumentParser(add_help=False)
-    which = scores.add_mutually_exclusive_group()
-    which.add_argument("--min-score", type=float, metavar="X",
-                       help="claims scored X or more (default: the check-worthy ones)")
-    which.add_argument("--all", dest="everything", action="store_true",
-                       help="every stored claim, check-worthy or not")
-    sub = p.add_subparsers(dest="track_command", metavar="COMMAND", required=True)
+    from .ledger import parser as track_parser
+    track_parser.add_track(commands, {
+        "add": cmd_track_add, "speakers": cmd_track_speakers, "claims": cmd_track_claims,
+        "repeats": cmd_track_repeats, "export": cmd_track_export, "import-checks": cmd_track_import_checks,
+        "match": cmd_track_match, "alias": cmd_track_alias,
+    }, {"iso_date": iso_date, "encoding": encoding_name, "count": positive_int, "share": unit_float,
+       "jobs": jobs_count})
 
-    a = sub.add_parser("add", parents=[common], help="extract articles and store them",
-                       description="Extract quotes and claims from PATHs (files, directories, .jsonl "
-                                   "records with outlet, date, url) and store them, one document a "
-                                   "transaction. A text already stored is skipped; a new text for a "
-                                   "stored url (else doc_id) replaces the old one.")
-    a.add_argument("paths", nargs="+", metavar="PATH",
-                   help="file, directory, .jsonl file, - or the quotes.parquet (or claims.parquet) "
-                        "of `extract`/`claims --format parquet`, stored without extracting again")
-    a.add_argument("--input-format", choices=("text", "jsonl", "warc", "html"), default=None,
-                   help="read every file as this format (default: by its name: .jsonl JSON Lines, "
-                        ".warc/.html web pages, else text)")
-    _add_scale_options(a)
-    a.add_argument("--encoding", type=encoding_name, metavar="NAME",
-                   help="read text files in this encoding (default: UTF-8; a file that is not UTF-8 "
-                        "but clean Windows-1252 is read as that, with a warning)")
-    a.set_defaults(func=cmd_track_add, parser=a)
 
-    s = sub.add_parser("speakers", parents=[common, table], help="list the speakers",
-                       description="Every speaker with the names it was written as, and its counts.")
-    s.set_defaults(func=cmd_track_speakers, parser=s)
-
-    c = sub.add_parser("claims", parents=[common, table, filters, scores], help="list the stored claims",
-                       description="The stored check-worthy claims, oldest first.")
-    c.set_defaults(func=cmd_track_claims, parser=c)
-
-    r = sub.add_parser("repeats", parents=[common, table, scores], help="claims made again, and changed numbers",
-                       description="Claims made in two documents or more (near duplicates by word "
-                                   "3-grams), who made them where, and where a number changed.")
-    r.add_argument("--min-similarity", type=float, default=None, metavar="X",
-                   help="Jaccard similarity of word 3-grams, 0..1 (default: 0.6)")
-    r.add_argument("--format", choices=("table", "jsonl"), default="table", help="output format")
-    r.set_defaults(func=cmd_track_repeats, parser=r)
-
-    e = sub.add_parser("export", parents=[common, filters, scores],
-                       help="write claims or quotes as CSV or JSON Lines",
-                       description="The stored check-worthy claims (or every quote) as CSV or JSON Lines "
-                                   "on standard output.")
-    e.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default: csv)")
-    e.add_argument("--what", choices=("claims", "quotes"), default="claims",
-                   help="what to export (default: claims)")
-    e.set_defaults(func=cmd_track_export, parser=e)
-
-    m = sub.add_parser("alias", parents=[common], help="merge or rename speakers",
-                       description="Make OLD a name of NEW: two known speakers are merged into NEW; "
-                                   "a known OLD is renamed NEW; a known NEW gets OLD as another name.")
-    m.add_argument("old", metavar="OLD")
-    m.add_argument("new", metavar="NEW")
-    m.set_defaults(func=cmd_track_alias, parser=m)
 def _add_check(commands: argparse._SubParsersAction) -> None:
     from .write.findings import CHECK_FORMATS
     p = commands.add_parser(
@@ -457,10 +408,25 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_claims(args: argparse.Namespace) -> int:
     """Extract with the claims stage on and write each document's ranked claims."""
     from .config import Config
-    return _run_documents(args, Config(claims=True), claims=True)
+    ledger = seen = None
+    if args.against is not None:
+        from .ledger import matches
+        from .ledger.schema import LedgerError
+        from .ledger.store import Ledger
+        try:
+            ledger = Ledger(args.against, create=False)
+        except LedgerError as exc:
+            report(args.against, str(exc))
+            return EXIT_FAILED
+        seen = matches.seen_before(ledger.conn)
+    try:
+        return _run_documents(args, Config(claims=True), claims=True, seen=seen)
+    finally:
+        if ledger is not None:
+            ledger.close()
 
 
-def _run_documents(args: argparse.Namespace, config, claims: bool = False) -> int:
+def _run_documents(args: argparse.Namespace, config, claims: bool = False, seen=None) -> int:
     """extract and claims: :func:`quotetrack.scale.batch.run` once the options agree."""
     if (args.format == PARQUET) != (args.output is not None):
         raise UsageError("--format parquet needs --output DIR" if args.format == PARQUET
@@ -468,7 +434,7 @@ def _run_documents(args: argparse.Namespace, config, claims: bool = False) -> in
     if args.format != PARQUET:
         _table_style(args), _excel(args)
     from .scale import batch
-    return batch.run(args, config, claims)
+    return batch.run(args, config, claims, seen)
 
 
 # --- eval ------------------------------------------------------------------------------------------
@@ -512,6 +478,15 @@ def cmd_eval_claims(args: argparse.Namespace) -> int:
         raise UsageError("--sentence-only applies to debates (.tsv), not to a .jsonl file")
     return claims_eval.run(args.path, threshold=args.threshold, as_json=args.json,
                            sentence_only=args.sentence_only, out=sys.stdout)
+
+
+# --- eval-matching ------------------------------------------------------------------------------
+
+def cmd_eval_matching(args: argparse.Namespace) -> int:
+    """Measure the claim matcher with :func:`quotetrack.evaluation.retrieval.run`."""
+    from .evaluation import retrieval
+    return retrieval.run(args.queries, args.qrels, args.vclaims, run_path=args.run, as_json=args.json,
+                         out=sys.stdout)
 
 
 # --- bench -----------------------------------------------------------------------------------------
@@ -571,9 +546,9 @@ def cmd_track_claims(args: argparse.Namespace) -> int:
 
 def cmd_track_repeats(args: argparse.Namespace) -> int:
     """``track repeats``: claims made again, by whom and where; changed numbers."""
-    from .claims import repeats
+    from .claims import match
     from .ledger import track
-    similarity = repeats.DEFAULT_SIMILARITY if args.min_similarity is None else args.min_similarity
+    similarity = match.repeat_threshold() if args.min_similarity is None else args.min_similarity
     if not 0 < similarity <= 1:
         raise UsageError(f"--min-similarity {similarity} must be more than 0 and at most 1")
     return track.run_repeats(_db(args), sys.stdout, _table_style(args), similarity,
@@ -589,13 +564,38 @@ def cmd_track_export(args: argparse.Namespace) -> int:
                             min_score=args.min_score, everything=args.everything)
 
 
+def cmd_track_import_checks(args: argparse.Namespace) -> int:
+    """``track import-checks FILE…``: fact-checks into the ledger."""
+    from .ledger import track
+    return track.run_import_checks(args.paths, _db(args), args.format, sys.stdout)
+
+
+def cmd_track_match(args: argparse.Namespace) -> int:
+    """``track match TEXT`` or ``--file ARTICLE``: earlier claims and fact-checks that match."""
+    from .ledger import track
+    if (args.text is None) == (args.file is None):
+        raise UsageError("give either TEXT or --file ARTICLE")
+    style = _table_style(args)
+    kinds = {"claims": ("claim",), "checks": ("check",), None: ("claim", "check")}[args.only]
+    if args.text is not None:
+        queries = [args.text]
+    else:
+        from .config import Config
+        from .scale import batch, progress
+        tally = progress.Tally()
+        docs = list(batch.documents([args.file], None, Config(claims=True), tally))
+        if tally.failures:
+            return EXIT_FAILED
+        queries = [c.text for d in docs for c in d.claims if c.rating.check_worthy]
+    return track.run_match(_db(args), queries, sys.stdout, args.format, style, limit=args.limit,
+                           min_score=args.min_score, kinds=kinds)
+
+
 def cmd_track_alias(args: argparse.Namespace) -> int:
     """``track alias OLD NEW``: merge or rename speakers."""
     from .ledger import track
     return track.run_alias(_db(args), args.old, args.new, sys.stdout)
 
-
-# --- spark -----------------------------------------------------------------------------------------
 
 def cmd_spark(args: argparse.Namespace) -> int:
     """``quotetrack spark``: the job (:func:`quotetrack.scale.batch.run_spark`)."""

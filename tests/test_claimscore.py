@@ -76,19 +76,28 @@ def test_api_exported():
     assert "score_claim" in quotetrack.__all__ and "ClaimScore" in quotetrack.__all__
 
 
+def s_text() -> str:
+    return "Unemployment fell to 4.1 percent in 2019, the lowest in decades."
+
+
 def test_score_is_the_logistic_of_bias_plus_weights():
     t = claimscore.tables()
-    s = claimscore.score_claim("Unemployment fell to 4.1 percent in 2019, the lowest in decades.")
+    s = claimscore.score_claim(s_text())
     assert s.rules, "rules fired"
     for name, weight in s.rules:
-        assert t.rules[name].weight == weight
-    assert math.isclose(s.score, 1 / (1 + math.exp(-(t.bias + sum(w for _n, w in s.rules)))))
+        if name != claimscore.WORDS_RULE:
+            assert t.rules[name].weight == weight
+    # the stacked model: the n-grams' sum is the pseudo-rule "words", last
+    weights = claimscore.ngram_weights()
+    words = math.fsum(weights[g] for g in claimscore.ngrams(s_text()) if g in weights)
+    assert s.rules[-1] == (claimscore.WORDS_RULE, round(words, 4))
+    assert math.isclose(s.score, 1 / (1 + math.exp(-(t.bias + sum(w for _n, w in s.rules[:-1]) + words))))
     assert s.check_worthy == (s.score >= claimscore.default_threshold())
 
 
 def test_rules_reported_in_file_order_once_each():
     s = claimscore.score_claim("Taxes rose, rose and rose again: 5%, 6% and 7% since 1990.")
-    names = [n for n, _w in s.rules]
+    names = [n for n, _w in s.rules if n != claimscore.WORDS_RULE]
     order = list(claimscore.tables().rules)
     assert names == sorted(set(names), key=order.index)
 
@@ -146,7 +155,7 @@ def test_any_text_scores_in_range_deterministically(text):
     assert s == claimscore.score_claim(text)
     assert s.check_worthy == (s.score >= claimscore.default_threshold())
     rules = claimscore.tables().rules
-    assert all(name in rules for name, _w in s.rules)
+    assert all(name in rules or name == claimscore.WORDS_RULE for name, _w in s.rules)
     assert set(s.types) <= set(claimscore.CLAIM_TYPES)
 
 
@@ -334,3 +343,21 @@ def test_shared_claims_data_floors():
     data = json.loads(out.getvalue())
     assert data["debates"] == 70
     assert data["map"] >= 0.10
+
+
+# --- the stacked model: word 1-2-grams beside the rules ---------------------------------------------
+
+def test_ngrams_fold_digits_and_pair_neighbours():
+    assert claimscore.ngrams("Taxes rose 40% in 2019") == {"taxes", "rose", "0", "in", "taxes rose", "rose 0",
+                                                          "0 in", "in 0"}
+    assert claimscore.ngrams("") == set()
+
+
+def test_ngram_weights_are_shipped_and_shown_as_one_rule():
+    weights = claimscore.ngram_weights()
+    assert len(weights) > 5000 and all(isinstance(w, float) for w in weights.values())
+    s = claimscore.score_claim("Unemployment fell to 4.1 percent in 2019.")
+    assert claimscore.WORDS_RULE in claimscore.explain(s)
+    # a sentence none of whose n-grams has a weight scores by the rules alone
+    bare = claimscore.score_claim("Zzyzx qqqv")
+    assert all(name != claimscore.WORDS_RULE for name, _w in bare.rules)

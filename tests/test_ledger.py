@@ -113,8 +113,11 @@ def test_migration_from_version_1(db):
     conn.commit()
     conn.close()
     with Ledger(db) as led:
-        assert led.version == SCHEMA_VERSION == 2
+        assert led.version == SCHEMA_VERSION == 3
         assert led.conn.execute("SELECT norm FROM claims").fetchone()[0] == "# people lost their jobs"
+        # version 3 indexes the old claim for the matcher, and the index follows deletions
+        assert led.conn.execute("SELECT rowid, terms FROM claim_index").fetchall() == [(1, "peopl lost job")]
+        assert led.conn.execute("SELECT count(*) FROM checks").fetchone()[0] == 0
         assert led.conn.execute("SELECT text, value, char_start, char_end FROM quantities").fetchall() == [
             ("3 million people", 3000000.0, 0, 16)]
         assert led.conn.execute("SELECT n_quantities FROM documents").fetchone()[0] == 1

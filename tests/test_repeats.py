@@ -1,10 +1,11 @@
-"""Repeated claims: normalisation, shingles, candidate pairs, groups, number changes."""
+"""Repeated claims: normalisation, groups from the matcher's pairs, number changes (the pairs
+themselves: tests/test_match.py)."""
 from __future__ import annotations
 
 import pytest
 
 from quotetrack.claims import repeats
-from quotetrack.claims.repeats import Amount, Item, group, normalise, number_changes, shingles
+from quotetrack.claims.repeats import Amount, Item, group, normalise, number_changes
 
 
 def item(i: int, text: str, doc: str, date: str | None = None, speaker: str = "Gantz",
@@ -30,24 +31,6 @@ def test_different_numbers_normalise_alike_but_units_do_not():
     assert normalise("Prices rose 4%") != normalise("Prices rose 4 dollars")
 
 
-def test_shingles_and_jaccard():
-    assert shingles("a b") == frozenset({"a b"})
-    assert shingles("") == frozenset()
-    a, b = shingles("the port will reopen in june"), shingles("the port will reopen in july")
-    assert len(a) == 4 and repeats.jaccard(a, b) == pytest.approx(3 / 5)
-
-
-def test_only_claims_sharing_a_shingle_are_compared(monkeypatch):
-    calls = []
-    real = repeats.jaccard
-    monkeypatch.setattr(repeats, "jaccard", lambda a, b: calls.append(1) or real(a, b))
-    sets = [shingles(f"claim {i} word{i} other{i} more{i}") for i in range(200)]
-    sets.append(shingles("claim 7 word7 other7 more7 and more"))
-    pairs = repeats.similar_pairs(sets, 0.5)
-    assert pairs == [(7, 200, pytest.approx(3 / 5))]
-    assert len(calls) == 1                                    # not 201 * 200 / 2
-
-
 def test_group_needs_two_documents_and_sorts_by_date():
     items = [
         item(1, "4 million people lost their jobs", "c.txt", "2020-05-10"),
@@ -57,16 +40,14 @@ def test_group_needs_two_documents_and_sorts_by_date():
         item(5, "The bridge opens in June", "b.txt"),
         item(6, "Three million people lost their jobs", "d.txt", None),
     ]
-    groups = group(items)
+    groups = group(items, [(2, 1), (3, 1), (1, 6), (4, 5)])
     assert [[m.id for m in g] for g in groups] == [[2, 3, 1, 6]]   # undated last; bridge only in b.txt
 
 
-def test_dissimilar_claims_stay_apart():
-    items = [item(1, "The port will reopen in June after the repairs", "a.txt"),
-             item(2, "The port will close in June after the repairs", "b.txt"),
-             item(3, "The airport will close in June for repairs", "c.txt")]
-    assert group(items) == []                                 # 4 of 10 shingles shared: 0.4
-    assert [[m.id for m in g] for g in group(items, threshold=0.4)] == [[1, 2]]
+def test_pairs_of_unknown_claims_are_ignored():
+    items = [item(1, "The port will reopen in June", "a.txt"), item(2, "The port will reopen in June", "b.txt")]
+    assert group(items, [(1, 99), (98, 2)]) == []
+    assert [[m.id for m in g] for g in group(items, [(2, 1)])] == [[1, 2]]
 
 
 def test_number_changes_in_date_order():
@@ -100,4 +81,4 @@ def test_years_and_identifiers_are_not_compared():
 def test_short_claims_are_not_matched():
     items = [item(1, "Abstract.", "a.txt"), item(2, "ABSTRACT", "b.txt"),
              item(3, "He said so", "a.txt"), item(4, "he said so.", "b.txt")]
-    assert [[m.id for m in g] for g in group(items)] == [[3, 4]]
+    assert [[m.id for m in g] for g in group(items, [(1, 2), (3, 4)])] == [[3, 4]]

@@ -6,26 +6,22 @@ the rows and hands them over):
 1. :func:`normalise` folds case, quote marks, punctuation and white space, and puts
    ``#`` for every quantity (so "3 million jobs" and "three million jobs" and
    "4 million jobs" read alike: numbers are compared later, not matched here);
-2. :func:`shingles` gives the word 3-grams of the normalised text;
-3. :func:`group` finds candidate pairs through an inverted index on the rarest
-   shingles of each claim (prefix filtering: never all pairs), keeps pairs whose
-   Jaccard similarity reaches a threshold, and joins them into groups;
-4. :func:`number_changes` compares the quantities of a group's claims in date order
+2. :func:`group` joins claims into groups by the pairs the claim matcher finds (two
+   claims that each cover the other's rare wording, paraphrase included:
+   :func:`quotetrack.ledger.matches.claim_pairs`);
+3. :func:`number_changes` compares the quantities of a group's claims in date order
    and lists each change: "3 million (2020-03-02) → 4 million (2020-05-10)".
 """
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Iterable, NamedTuple, Sequence
 
 from ..text import lexicon
 from ..model import Quantity
 from ..text import quantities
 
-SHINGLE_WORDS = 3            # words per shingle
-DEFAULT_SIMILARITY = 0.6     # the Jaccard similarity at or above which two claims are one claim
 MIN_WORDS = 3                # a claim of fewer normalised words ("Abstract.") is not matched
 NUMBER = "#"                 # what a quantity becomes in normalised text
 
@@ -110,74 +106,22 @@ def normalise(text: str, found: Sequence[Quantity] | None = None) -> str:
     return " ".join(forms.get(w, w) for w in TOKEN.findall(folded))
 
 
-def shingles(norm: str, size: int = SHINGLE_WORDS) -> frozenset[str]:
-    """The word ``size``-grams of a normalised text (the whole text when it is shorter).
-
-    >>> sorted(shingles("a b c d"))
-    ['a b c', 'b c d']
-    """
-    words = norm.split()
-    if len(words) <= size:
-        return frozenset([" ".join(words)]) if words else frozenset()
-    return frozenset(" ".join(words[i:i + size]) for i in range(len(words) - size + 1))
-
-
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    """|a ∩ b| / |a ∪ b| (0 for two empty sets).
-
-    >>> jaccard(frozenset("ab"), frozenset("bc"))
-    0.3333333333333333
-    """
-    if not a and not b:
-        return 0.0
-    inter = len(a & b)
-    return inter / (len(a) + len(b) - inter)
-
-
-def similar_pairs(sets: Sequence[frozenset[str]], threshold: float = DEFAULT_SIMILARITY
-                  ) -> list[tuple[int, int, float]]:
-    """Pairs (i, j, similarity), i < j, whose Jaccard similarity is at least ``threshold``.
-
-    Prefix filtering (Bayardo et al., "Scaling up all pairs similarity search"): the
-    shingles of each set are ranked rarest first, and only the first
-    ``len - ceil(threshold * len) + 1`` go into an inverted index.  Two sets that
-    reach the threshold always share one of those, so only such pairs are compared,
-    and a common shingle ("he said #") rarely makes a candidate.
-
-    >>> similar_pairs([frozenset({"a b c"}), frozenset({"x y z"}), frozenset({"a b c"})])
-    [(0, 2, 1.0)]
-    """
-    frequency = Counter(sh for s in sets for sh in s)
-    index: dict[str, list[int]] = defaultdict(list)
-    candidates: set[tuple[int, int]] = set()
-    for i, s in enumerate(sets):
-        ranked = sorted(s, key=lambda sh: (frequency[sh], sh))
-        for sh in ranked[:len(ranked) - math.ceil(threshold * len(ranked)) + 1]:
-            candidates.update((j, i) for j in index[sh])
-            index[sh].append(i)
-    out = []
-    for i, j in sorted(candidates):
-        sim = jaccard(sets[i], sets[j])
-        if sim >= threshold:
-            out.append((i, j, sim))
-    return out
-
-
-def group(items: Sequence[Item], threshold: float = DEFAULT_SIMILARITY,
-          min_documents: int = 2) -> list[list[Item]]:
-    """Groups of claims that say the same thing, each in at least ``min_documents``
-    documents; a group is sorted by date (undated last), then document.  Groups come
-    in most documents first.  A claim of fewer than :data:`MIN_WORDS` words is left out.
+def group(items: Sequence[Item], pairs: Iterable[tuple[int, int]], min_documents: int = 2
+          ) -> list[list[Item]]:
+    """Groups of claims that say the same thing, joined by ``pairs`` of claim ids (the
+    claim matcher's: :func:`quotetrack.ledger.matches.claim_pairs`), each group in at
+    least ``min_documents`` documents; a group is sorted by date (undated last), then
+    document.  Groups come in most documents first.  A claim of fewer than
+    :data:`MIN_WORDS` normalised words is left out.
 
     >>> a = Item(1, "x", "# people lost their jobs", "a.txt", "2020-03-02", "Gantz")
     >>> b = Item(2, "y", "# people lost their jobs", "b.txt", "2020-05-10", "Gantz")
-    >>> [[i.id for i in g] for g in group([a, b])]
+    >>> [[i.id for i in g] for g in group([a, b], [(1, 2)])]
     [[1, 2]]
     """
     items = [it for it in items if len(it.norm.split()) >= MIN_WORDS]
-    unique: dict[frozenset[str], int] = {}          # a shingle set -> its number
-    number_of = [unique.setdefault(shingles(it.norm), len(unique)) for it in items]
-    parent = list(range(len(unique)))
+    by_id = {it.id: it for it in items}
+    parent = {it.id: it.id for it in items}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -185,13 +129,14 @@ def group(items: Sequence[Item], threshold: float = DEFAULT_SIMILARITY,
             x = parent[x]
         return x
 
-    for i, j, _sim in similar_pairs(list(unique), threshold):
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
+    for i, j in pairs:
+        if i in by_id and j in by_id:
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
     members: dict[int, list[Item]] = defaultdict(list)
-    for it, number in zip(items, number_of):
-        members[find(number)].append(it)
+    for it in items:
+        members[find(it.id)].append(it)
     groups = [sorted(g, key=_order) for g in members.values()
               if len({it.document for it in g}) >= min_documents]
     groups.sort(key=lambda g: (-len({it.document for it in g}), -len(g), _order(g[0])))

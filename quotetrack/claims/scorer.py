@@ -37,6 +37,8 @@ from ..model import ClaimScore
 
 RULES_FILE = "claim_rules.tsv"
 PHRASES_FILE = "claim_phrases.tsv"
+NGRAMS_FILE = "claim_ngrams.tsv"                 # the stacked model's word 1-2-gram weights
+WORDS_RULE = "words"                             # the n-grams' sum, as ClaimScore.rules shows it
 ED_ADJECTIVES_FILE = "claim_ed_adjectives.txt"   # "-ed" words that past_tense skips
 
 
@@ -79,6 +81,8 @@ def _patterns() -> dict:
         "ascii_token": re.compile(r"[A-Za-z0-9]+(?:['.,][A-Za-z0-9]+)*"),
         # a year in figures, or a decade: "1967", "2008", "1990s"
         "year": regex.compile(r"(?:1[6-9]\d\d|20\d\d)s?"),
+        # any digit: a sentence without one needs no digit folding for the n-grams
+        "digit": re.compile(r"\d"),
     }
 
 
@@ -168,6 +172,59 @@ def tables() -> Tables:
                   tuple(r.type for r in rules.values()))
 
 
+@lru_cache(maxsize=None)
+def ngram_weights() -> dict[str, float]:
+    """The stacked model's word 1- and 2-gram weights (``data/claim_ngrams.tsv``; empty
+    when the file has no rows, and the rules alone score)."""
+    out = {}
+    for row in lexicon.rows(NGRAMS_FILE):
+        if len(row) != 2:
+            raise ValueError(f"quotetrack/data/{NGRAMS_FILE}: bad line {row!r}: want ngram<TAB>weight")
+        out[row[0]] = float(row[1])
+    return out
+
+
+@lru_cache(maxsize=None)
+def _ngram_table() -> dict[str, tuple[float, dict[str, float] | None]]:
+    """:func:`ngram_weights` by word: (its unigram weight, or 0; the weights of the bigrams
+    it starts, by second word, or None), so each word is looked up once and no bigram
+    string is built."""
+    table: dict[str, tuple[float, dict[str, float] | None]] = {}
+    for gram, weight in ngram_weights().items():
+        first, _, second = gram.partition(" ")
+        own, following = table.get(first, (0.0, None))
+        if second:
+            following = following if following is not None else {}
+            following[second] = weight
+        else:
+            own = weight
+        table[first] = (own, following)
+    return table
+
+
+def _lexical(words: list[str]) -> float:
+    """The sum of the weights of the distinct n-grams of ``words`` (:func:`ngrams`), exactly
+    rounded (``math.fsum``: the same float whatever the order)."""
+    table = _ngram_table()
+    entries = list(map(table.get, words))          # one lookup a word, in C
+    found: dict[object, float] = {}
+    prev = None
+    after = None
+    for w, entry in zip(words, entries):
+        if after is not None:
+            weight = after.get(w)
+            if weight is not None:
+                found[(prev, w)] = weight
+        if entry is None:
+            after = None
+        else:
+            if entry[0]:
+                found[w] = entry[0]
+            after = entry[1]
+        prev = w
+    return math.fsum(found.values())
+
+
 def default_threshold() -> float:
     """The score at or above which a sentence is check-worthy (from the rules file).
 
@@ -206,17 +263,44 @@ def fired_rules(sentence: str) -> frozenset[str]:
     from places.txt and org_words.txt), a regular past ``-ed`` form, a final ``?``,
     and the length (``short`` under 5 words, ``long`` from 25).
     """
-    return frozenset(_fired(sentence))
+    return frozenset(_fired(sentence)[0])
 
 
-def _fired(sentence: str) -> set[str]:
-    """:func:`fired_rules` as a set (what :func:`score_claim` reads)."""
-    t = tables()
+def _words(sentence: str) -> tuple[list[str], list[str]]:
+    """The tokens of a sentence as written, and the same lower-cased (’ as ')."""
     raw = _patterns()["ascii_token" if sentence.isascii() else "token"].findall(sentence)
     if "’" in sentence:
-        words = [w.lower().replace("’", "'") for w in raw]
-    else:
-        words = [w.lower() for w in raw]
+        return raw, [w.lower().replace("’", "'") for w in raw]
+    return raw, [w.lower() for w in raw]
+
+
+def ngrams(sentence: str) -> set[str]:
+    """The word 1- and 2-grams the stacked weights are looked up by: lower-cased tokens,
+    a token that starts with a digit as ``0``.
+
+    >>> sorted(ngrams("Taxes rose 40%"))
+    ['0', 'rose', 'rose 0', 'taxes', 'taxes rose']
+    """
+    return _grams(_words(sentence)[1])
+
+
+def _folded(words: list[str]) -> list[str]:
+    """``words`` with each token that starts with a digit as ``0``."""
+    return ["0" if w[:1].isdigit() else w for w in words]
+
+
+def _grams(words: list[str]) -> set[str]:
+    folded = _folded(words)
+    grams = set(folded)
+    grams.update([a + " " + b for a, b in zip(folded, folded[1:])])
+    return grams
+
+
+def _fired(sentence: str) -> tuple[set[str], list[str]]:
+    """:func:`fired_rules` as a set, and the lower-cased words (what :func:`score_claim` reads)."""
+    t = tables()
+    raw, words = _words(sentence)
+    lowered = words
     fired = _sentence_rules(sentence, len(words))
     first = 0
     while first < len(words) and words[first] in _OPENERS:
@@ -235,7 +319,7 @@ def _fired(sentence: str) -> set[str]:
     if any(len(w) > 4 and w[-3] != "e" and w not in not_past
            for w in [w for w in words if w[-2:] == "ed"]):
         fired.add("past_tense")
-    return fired
+    return fired, lowered
 
 
 def _months_kept(raw: list[str], words: list[str], first: int) -> list[str]:
@@ -317,10 +401,16 @@ def score_claim(sentence: str) -> ClaimScore:
     False
     """
     t = tables()
+    found, words = _fired(sentence)
     # places in file order (integers sort faster than names by a key)
-    fired = sorted(map(t.position.__getitem__, _fired(sentence)))
+    fired = sorted(map(t.position.__getitem__, found))
     rules = tuple(map(t.pairs.__getitem__, fired))
     total = t.bias + sum(weight for _name, weight in rules)   # in file order: the same float every time
+    if ngram_weights():
+        lexical = _lexical(_folded(words) if _patterns()["digit"].search(sentence) else words)
+        if lexical:
+            rules += ((WORDS_RULE, round(lexical, 4)),)
+            total += lexical
     score = 1.0 / (1.0 + math.exp(-total))
     kinds = t.kinds
     fired_types = {kinds[i] for i in fired}

@@ -7,15 +7,14 @@ import sqlite3
 from typing import Callable, Union
 
 from ..text import quantities
-from ..claims import repeats
+from ..claims import index, repeats
+from .paths import DB_ENVIRONMENT, DEFAULT_DB  # noqa: F401  (their home is paths.py)
 
 
 APPLICATION_ID = 0x71746C67        # "qtlg" in ASCII: this file is a quotetrack ledger
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000           # how long a writer waits for another one
 RETRY_SECONDS = 120.0              # how long a busy transaction is retried in all
-DEFAULT_DB = "quotetrack.db"
-DB_ENVIRONMENT = "QUOTETRACK_DB"
 
 # An ISO day at the start of a date field: "2020-03-02", "2020-03-02T10:15:00Z".
 ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -128,10 +127,45 @@ def _fill_v2(conn: sqlite3.Connection) -> None:
                  "ON claims.id = quantities.claim_id WHERE claims.document_id = documents.id)")
 
 
+CLAIM_INDEX = "claim_index"        # FTS5 index of the claims (rowid = claims.id)
+CHECK_INDEX = "check_index"        # FTS5 index of the fact-checks (rowid = checks.id)
+
+V3 = """
+CREATE TABLE checks (
+    id          INTEGER PRIMARY KEY,
+    key         TEXT NOT NULL UNIQUE,          -- url and claim, else FILE:id, else a hash
+    digest      TEXT NOT NULL,                 -- of the fields: a changed record is updated
+    claim       TEXT NOT NULL,                 -- claimReviewed
+    title       TEXT NOT NULL DEFAULT '',      -- headline
+    verdict     TEXT,                          -- reviewRating.alternateName
+    claimant    TEXT,                          -- itemReviewed.author
+    claim_date  TEXT,                          -- itemReviewed.datePublished
+    reviewer    TEXT,                          -- author: the fact-checker
+    date        TEXT,                          -- datePublished, as given
+    day         TEXT,                          -- ISO YYYY-MM-DD when the date has one
+    url         TEXT,
+    source      TEXT NOT NULL,                 -- FILE (record N) it was imported from
+    added_at    TEXT NOT NULL
+);
+""" + index.schema(CLAIM_INDEX) + index.schema(CHECK_INDEX)
+
+
+def _fill_v3(conn: sqlite3.Connection) -> None:
+    """Index the claims stored before version 3, and keep both indexes in step with their
+    tables when rows are deleted (a replaced document's claims cascade away)."""
+    for table, source in ((CLAIM_INDEX, "claims"), (CHECK_INDEX, "checks")):
+        conn.execute(f"CREATE TRIGGER {source}_unindex AFTER DELETE ON {source} "
+                     f"BEGIN DELETE FROM {table} WHERE rowid = old.id; END")
+    rows = conn.execute("SELECT id, text FROM claims").fetchall()
+    conn.executemany(f"INSERT INTO {CLAIM_INDEX} (rowid, terms, title) VALUES (?, ?, ?)",
+                     ((claim_id, *index.row(text)) for claim_id, text in rows))
+
+
 Step = Union[str, Callable[[sqlite3.Connection], None]]
 MIGRATIONS: tuple[tuple[str, tuple[Step, ...]], ...] = (
     ("documents, speakers, aliases, quotes, claims", (V1,)),
     ("quantities; normalised claim text for repeats; claim speaker types", (V2, _fill_v2)),
+    ("fact-checks; FTS5 indexes of claims and fact-checks for the claim matcher", (V3, _fill_v3)),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

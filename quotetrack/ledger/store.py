@@ -41,7 +41,8 @@ from datetime import datetime, timezone
 from . import identity
 from ..text.names import alias_key, canonical_name, same_person, surname_key
 from ..model import ARTICLE, UNKNOWN, Claim, Document, Quote, cue_text, mention_text
-from ..claims import repeats
+from ..claims import index, repeats
+from .schema import CLAIM_INDEX
 from .rows import AliasResult, _text_meta, content_hash, iso_day, source_key
 from .connection import Connection
 from .queries import Queries, _within
@@ -123,6 +124,8 @@ class Ledger(Queries, Connection):
              float(c.rating.score), int(bool(c.rating.check_worthy)), ",".join(c.rating.types),
              c.paragraph, c.sentence,
              repeats.normalise(c.text, _within(c))))
+        conn.execute(f"INSERT INTO {CLAIM_INDEX} (rowid, terms, title) VALUES (?, ?, ?)",
+                     (cur.lastrowid, *index.row(c.text)))
         for k, q in enumerate(c.quantities):
             conn.execute(
                 "INSERT INTO quantities (claim_id, idx, text, char_start, char_end, value, unit) "

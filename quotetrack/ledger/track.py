@@ -11,7 +11,10 @@ import csv
 import json
 import sqlite3
 import time
+from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator, Sequence, TextIO
+
+from tabulate import tabulate
 
 from ..errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, report
 from .rows import ClaimRow, QuoteRow, content_hash, source_key
@@ -22,6 +25,8 @@ from ..read import inputs as reader
 from ..scale import jobs as scale_jobs
 from ..claims import repeats
 from ..claims.repeats import number_changes
+from . import checks, matches
+from .matches import LedgerMatch
 
 STATUSES = ("added", "unchanged", "replaced", "failed")
 CLAIM_TABLE = ("date", "outlet", "speaker", "score", "claim", "document")
@@ -176,7 +181,6 @@ def is_results_file(path: str) -> bool:
 
 def run_speakers(db: str, out: TextIO, style: str) -> int:
     """A table of every speaker: the names it was written as, documents, quotes, claims."""
-    from tabulate import tabulate
     ledger = open_ledger(db)
     if ledger is None:
         return EXIT_FAILED
@@ -207,7 +211,6 @@ def run_claims(db: str, out: TextIO, style: str, speaker: str | None = None, sin
                everything: bool = False) -> int:
     """A table of the stored claims that pass the filters, oldest first (check-worthy
     ones unless ``min_score`` or ``everything`` says otherwise)."""
-    from tabulate import tabulate
     ledger = open_ledger(db)
     if ledger is None:
         return EXIT_FAILED
@@ -230,13 +233,19 @@ def run_claims(db: str, out: TextIO, style: str, speaker: str | None = None, sin
 
 def run_repeats(db: str, out: TextIO, style: str, similarity: float, min_score: float | None = None,
                 everything: bool = False, as_json: bool = False) -> int:
-    """Every claim made in two documents or more: where, by whom, and number changes."""
+    """Every claim made in two documents or more: where, by whom, and number changes.
+
+    Two claims are one claim said again when each covers at least ``similarity`` of the
+    other's rare wording (the matcher's overlap, both ways:
+    :func:`quotetrack.ledger.matches.claim_pairs`)."""
     ledger = open_ledger(db)
     if ledger is None:
         return EXIT_FAILED
     with ledger:
         items = ledger.repeat_items(min_score, everything)
-    groups = repeats.group(items, similarity)
+        pairs = matches.claim_pairs(ledger.conn, [(it.id, it.text, it.document, it.speaker) for it in items],
+                                    similarity)
+    groups = repeats.group(items, [(a, b) for a, b, _value in pairs])
     if as_json:
         for g in groups:
             out.write(json.dumps(group_record(g), ensure_ascii=False) + "\n")
@@ -253,7 +262,6 @@ def run_repeats(db: str, out: TextIO, style: str, similarity: float, min_score: 
 
 def render_group(number: int, members: Sequence[Any], style: str) -> str:
     """One repeated claim: a heading, a row per time it was made, its number changes."""
-    from tabulate import tabulate
     docs = len({m.document for m in members})
     speakers = list(dict.fromkeys(m.speaker for m in members))
     lines = [f"{number}. {shorten(members[0].text, 100)}",
@@ -337,4 +345,87 @@ def run_alias(db: str, old: str, new: str, out: TextIO) -> int:
             report(db, str(exc))
             return EXIT_FAILED
     out.write(result.describe() + "\n")
+    return EXIT_OK
+
+
+# --- import-checks ---------------------------------------------------------------------------
+
+def run_import_checks(paths: Sequence[str], db: str, fmt: str | None, out: TextIO) -> int:
+    """Import fact-checks from each file (one transaction a file); one line for each bad
+    record, the rest imported; print the counts.  Importing again changes nothing."""
+    ledger = open_ledger(db, create=True)
+    if ledger is None:
+        return EXIT_FAILED
+    counts = dict.fromkeys(checks.CHECK_STATUSES, 0)
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    try:
+        for path in paths:
+            items = list(checks.read_file(path, fmt))
+            good = []
+            for item in items:
+                if isinstance(item, checks.RecordError):
+                    counts["failed"] += 1
+                    report(item.source, item.message)
+                else:
+                    good.append(item)
+            for status in ledger.transaction(lambda conn: [checks.store(conn, c, now) for c in good]):
+                counts[status] += 1
+    except KeyboardInterrupt:
+        report(db, "interrupted; the files counted are stored, and running the same command again "
+                   "imports the rest")
+        out.write(f"{_count_line(counts, checks.CHECK_STATUSES)} ({db})\n")
+        return EXIT_INTERRUPTED
+    finally:
+        ledger.close()
+    out.write(f"{_count_line(counts, checks.CHECK_STATUSES)} ({db})\n")
+    return EXIT_FAILED if counts["failed"] else EXIT_OK
+
+
+def _count_line(counts: dict[str, int], names: Sequence[str]) -> str:
+    return ", ".join(f"{name} {counts.get(name, 0)}" for name in names)
+
+
+# --- match -----------------------------------------------------------------------------------
+
+MATCH_COLUMNS = ("query", "rank", "score", "kind", "text", "speaker", "date", "document", "verdict",
+                 "reviewer", "rules", "flags")
+MATCH_TABLE = ("#", "score", "kind", "claim or fact-check", "speaker", "date", "document", "verdict", "rules")
+
+
+def match_record(query: str, rank: int, m: LedgerMatch) -> dict[str, Any]:
+    """The CSV / JSON Lines form of one match."""
+    return {"query": query, "rank": rank, "score": round(m.score, SCORE_DIGITS), "kind": m.kind,
+            "text": m.text, "speaker": m.speaker, "date": m.date, "document": m.document,
+            "verdict": m.verdict, "reviewer": m.reviewer,
+            "rules": ", ".join(f"{name} {weight:+.2f}" for name, weight in m.rules),
+            "flags": ",".join(m.flags)}
+
+
+def run_match(db: str, queries: Sequence[str], out: TextIO, fmt: str, style: str,
+              limit: int = matches.DEFAULT_LIMIT, min_score: float = 0.0,
+              kinds: Sequence[str] = matches.KINDS) -> int:
+    """Rank the earlier claims and fact-checks of the ledger for each query text."""
+    ledger = open_ledger(db)
+    if ledger is None:
+        return EXIT_FAILED
+    sizes: dict[str, int] = {}
+    with ledger:
+        results = [(q, matches.find(ledger.conn, q, limit, kinds, min_score, sizes=sizes)) for q in queries]
+    if fmt in ("csv", "jsonl"):
+        write_records((match_record(q, rank, m) for q, found in results for rank, m in enumerate(found, 1)),
+                      MATCH_COLUMNS, fmt, out)
+        return EXIT_OK
+    for n, (q, found) in enumerate(results):
+        if len(results) > 1 or n:
+            out.write(f"{shorten(q, 100)}\n")
+        if not found:
+            out.write("(no match)\n\n" if len(results) > 1 else "(no match)\n")
+            continue
+        rows = [[rank, f"{m.score:.2f}", m.kind, shorten(m.text, CELL_WIDTH), shorten(m.speaker or "", NAME_WIDTH),
+                 m.date or "", shorten(m.document or "", NAME_WIDTH), m.verdict or "",
+                 ", ".join(name for name, _ in m.rules) + ("; " + ", ".join(m.flags) if m.flags else "")]
+                for rank, m in enumerate(found, 1)]
+        out.write(tabulate(rows, headers=MATCH_TABLE, tablefmt=style, disable_numparse=True) + "\n")
+        if len(results) > 1:
+            out.write("\n")
     return EXIT_OK

@@ -31,9 +31,10 @@ def optional(module: str, extra: str) -> Any:
         return None
 
 
-def run(args: Any, config: Config, claims: bool = False) -> int:
+def run(args: Any, config: Config, claims: bool = False, seen: Any = None) -> int:
     """Read ``args.paths``, extract, write ``args.format`` (Parquet under ``args.output``);
-    the summary line goes to stderr when the progress bar is shown.  1 if any input failed."""
+    the summary line goes to stderr when the progress bar is shown.  1 if any input failed.
+    ``seen``: the claims a ledger holds already (``claims --against``)."""
     parquet = optional(PARQUET_MODULE, "archive") if args.format == PARQUET else None
     if args.format == PARQUET and parquet is None:
         return EXIT_FAILED
@@ -49,7 +50,8 @@ def run(args: Any, config: Config, claims: bool = False) -> int:
     elif claims:
         output.write_claims(args.format, docs, sys.stdout, table_style=args.table_style,
                             explain=args.explain, threshold=args.threshold,
-                            everything=args.everything, width=args.width, excel=args.excel)
+                            everything=args.everything, width=args.width, excel=args.excel,
+                            seen=seen)
     else:
         output.write(args.format, docs, sys.stdout, table_style=args.table_style, width=args.width,
                      excel=args.excel)

@@ -170,6 +170,9 @@ def write_json(docs: Iterable[Document], out: TextIO) -> None:
 # --- claims (``quotetrack claims``) -------------------------------------------------------------
 
 NO_CLAIMS = "(no check-worthy claims found)"
+SEEN_WIDTH = 60       # the "seen before" cell of `claims --against`
+# `claims --against`: a claim -> its earlier claim or fact-check as a dict, or None
+Seen = Callable[[Claim], "dict[str, Any] | None"]
 # One row per claim, in this order, for CSV ("quote" is the index in the document's quotes,
 # empty for the narrative; "rules" lists name:weight pairs; "line" counts file lines from 1).
 CLAIM_CSV_COLUMNS = (
@@ -198,46 +201,72 @@ def format_rules(claim: Claim) -> str:
     return explain(claim.rating)
 
 
-def claim_dict(doc: Document, rank: int, claim: Claim, lines: Lines) -> dict[str, Any]:
-    """The JSON form of one claim (``text == doc.text[start:end]``)."""
+def claim_dict(doc: Document, rank: int, claim: Claim, lines: Lines, seen: Seen | None = None) -> dict[str, Any]:
+    """The JSON form of one claim (``text == doc.text[start:end]``); with ``seen`` (``claims
+    --against``), ``seen_before``: the earlier claim or fact-check it matches, or null."""
+    extra = {} if seen is None else {"seen_before": seen(claim)}
     return {
         "rank": rank, "text": claim.text, "start": claim.start, "end": claim.end,
         "score": round(claim.rating.score, 4), "check_worthy": claim.rating.check_worthy,
         "types": list(claim.rating.types), "speaker": claim.speaker, "quote": claim.quote,
         "quantities": [q.to_dict() for q in claim.quantities],
         "paragraph": claim.paragraph, "sentence": claim.sentence, "line": lines.line(claim.start),
-        "rules": [[name, weight] for name, weight in claim.rating.rules],
+        "rules": [[name, weight] for name, weight in claim.rating.rules], **extra,
     }
 
 
-def claims_record(doc: Document, chosen: list[Claim]) -> dict[str, Any]:
+def claims_record(doc: Document, chosen: list[Claim], seen: Seen | None = None) -> dict[str, Any]:
     """A document's JSON Lines record for ``claims``: doc_id, pass-through fields, claims, warnings."""
     lines = Lines(doc.text)
     out = {k: v for k, v in doc.to_dict().items() if k != "quotes"}
     warnings = out.pop("warnings")
-    out["claims"] = [claim_dict(doc, i, c, lines) for i, c in enumerate(chosen, 1)]
+    out["claims"] = [claim_dict(doc, i, c, lines, seen) for i, c in enumerate(chosen, 1)]
     out["warnings"] = warnings
     return out
 
 
-def claim_csv_row(doc: Document, rank: int, claim: Claim, lines: Lines) -> list[Any]:
-    """The CSV row of one claim, in :data:`CLAIM_CSV_COLUMNS` order."""
+def claim_csv_row(doc: Document, rank: int, claim: Claim, lines: Lines, seen: Seen | None = None) -> list[Any]:
+    """The CSV row of one claim, in :data:`CLAIM_CSV_COLUMNS` order (+ seen_before with ``seen``)."""
+    extra = [] if seen is None else [seen_text(seen(claim))]
     return [
         doc.doc_id, *(doc.meta.get(k, "") for k in META_COLUMNS), rank, f"{claim.rating.score:.4f}",
         claim.rating.check_worthy, claim.speaker, ", ".join(claim.rating.types),
         "; ".join(one_line(q.text) for q in claim.quantities), claim.paragraph, claim.sentence,
         lines.line(claim.start), claim.start, claim.end,
-        "" if claim.quote is None else claim.quote, claim.text, format_rules(claim),
+        "" if claim.quote is None else claim.quote, claim.text, format_rules(claim), *extra,
     ]
 
 
 def claim_table_row(doc: Document, rank: int, claim: Claim, lines: Lines,
-                    width: int | None = QUOTE_WIDTH, explain: bool = False) -> list[str]:
-    """The table row of one claim, in :data:`CLAIM_TABLE_COLUMNS` order (+ rules with ``explain``)."""
+                    width: int | None = QUOTE_WIDTH, explain: bool = False, seen: Seen | None = None) -> list[str]:
+    """The table row of one claim, in :data:`CLAIM_TABLE_COLUMNS` order (+ rules with
+    ``explain``, + seen before with ``seen``)."""
     text = one_line(claim.text) if width is None else shorten(claim.text, width)
     row = [str(rank), f"{claim.rating.score:.2f}", one_line(claim.speaker), ", ".join(claim.rating.types),
            ", ".join(one_line(q.text) for q in claim.quantities), claim_position(doc, claim, lines), text]
-    return row + [format_rules(claim)] if explain else row
+    if explain:
+        row.append(format_rules(claim))
+    if seen is not None:
+        found = seen_text(seen(claim))
+        row.append(found if width is None else shorten(found, SEEN_WIDTH))
+    return row
+
+
+def seen_text(found: dict[str, Any] | None) -> str:
+    """A match of ``claims --against`` in one cell: ``checked (False) 0.88: …`` or
+    ``said by X (day) 0.91: …``; empty for none.
+
+    >>> seen_text({"kind": "check", "verdict": "False", "score": 0.88, "text": "The moon is cheese."})
+    'checked (False) 0.88: The moon is cheese.'
+    """
+    if not found:
+        return ""
+    if found["kind"] == "check":
+        head = f"checked ({found['verdict']})" if found.get("verdict") else "checked"
+    else:
+        head = "said" + (f" by {found['speaker']}" if found.get("speaker") else "")
+        head += f" ({found['date']})" if found.get("date") else ""
+    return f"{head} {found['score']:.2f}: {one_line(found['text'])}"
 
 
 def claims_heading(doc: Document, chosen: list[Claim]) -> str:
@@ -248,14 +277,14 @@ def claims_heading(doc: Document, chosen: list[Claim]) -> str:
 
 def render_claims(doc: Document, chosen: list[Claim], style: str = DEFAULT_TABLE_STYLE,
                   width: int | None = QUOTE_WIDTH, explain: bool = False,
-                  escape: Callable[[str], str] | None = None) -> str:
+                  escape: Callable[[str], str] | None = None, seen: Seen | None = None) -> str:
     """The ranked claims of one document as a tabulate table, or :data:`NO_CLAIMS`."""
     if not chosen:
         return NO_CLAIMS
     from tabulate import tabulate
     lines = Lines(doc.text)
-    rows = [claim_table_row(doc, i, c, lines, width, explain) for i, c in enumerate(chosen, 1)]
-    headers = list(CLAIM_TABLE_COLUMNS) + (["rules"] if explain else [])
+    rows = [claim_table_row(doc, i, c, lines, width, explain, seen) for i, c in enumerate(chosen, 1)]
+    headers = list(CLAIM_TABLE_COLUMNS) + (["rules"] if explain else []) + (["seen before"] if seen else [])
     if escape is not None:
         rows = [[escape(c) for c in row] for row in rows]
         headers = [escape(h) for h in headers]
@@ -264,11 +293,13 @@ def render_claims(doc: Document, chosen: list[Claim], style: str = DEFAULT_TABLE
 
 def write_claims(fmt: str, docs: Iterable[Document], out: TextIO, table_style: str = DEFAULT_TABLE_STYLE,
                  explain: bool = False, threshold: float | None = None, everything: bool = False,
-                 width: int | None = QUOTE_WIDTH, excel: bool = False) -> None:
+                 width: int | None = QUOTE_WIDTH, excel: bool = False, seen: Seen | None = None) -> None:
     """Write each document's ranked claims (:func:`quotetrack.claims.units.ranked`) in format ``fmt``.
 
     Table and Markdown show the claim (shortened in a table) and, with ``explain``, the
     rules that fired; CSV, JSON Lines and JSON always carry the full text, offsets and rules.
+    ``seen`` (``claims --against``) gives each claim's earlier match as a dict (kind, score,
+    text, speaker, date, document, verdict), or None: a "seen before" column or field.
     """
     if fmt not in CLAIM_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from: {', '.join(CLAIM_FORMATS)}")
@@ -276,40 +307,42 @@ def write_claims(fmt: str, docs: Iterable[Document], out: TextIO, table_style: s
         check_table_style(table_style)
     chosen = ((doc, ranked(doc.claims, threshold, everything)) for doc in docs)
     if fmt in ("table", "markdown"):
-        _claims_tables(chosen, out, table_style if fmt == "table" else None, explain, width)
+        _claims_tables(chosen, out, table_style if fmt == "table" else None, explain, width, seen)
     elif fmt == "csv":
-        _claims_csv(chosen, out, excel)
+        _claims_csv(chosen, out, excel, seen)
     else:
-        _claims_json(chosen, out, fmt == "json")
+        _claims_json(chosen, out, fmt == "json", seen)
 
 
 def _claims_tables(chosen: Iterable[tuple[Document, list[Claim]]], out: TextIO, style: str | None,
-                   explain: bool, width: int | None = QUOTE_WIDTH) -> None:
+                   explain: bool, width: int | None = QUOTE_WIDTH, seen: Seen | None = None) -> None:
     """A heading and a table per document: tabulate ``style``, or Markdown when None."""
     for i, (doc, claims) in enumerate(chosen):
         if style is None:
-            body = render_claims(doc, claims, "github", None, explain, markdown_cell)
+            body = render_claims(doc, claims, "github", None, explain, markdown_cell, seen)
             out.write(("\n" if i else "") + f"## {one_line(doc.doc_id)}\n\n{body}\n")
         else:
-            body = render_claims(doc, claims, style, width, explain=explain)
+            body = render_claims(doc, claims, style, width, explain=explain, seen=seen)
             out.write(("\n" if i else "") + claims_heading(doc, claims) + "\n" + body + "\n")
 
 
-def _claims_csv(chosen: Iterable[tuple[Document, list[Claim]]], out: TextIO, excel: bool = False) -> None:
+def _claims_csv(chosen: Iterable[tuple[Document, list[Claim]]], out: TextIO, excel: bool = False,
+                seen: Seen | None = None) -> None:
     writer = csv_writer(out, excel)
-    writer.writerow(CLAIM_CSV_COLUMNS)
+    writer.writerow(CLAIM_CSV_COLUMNS + (("seen_before",) if seen else ()))
     for doc, claims in chosen:
         lines = Lines(doc.text)
-        writer.writerows(claim_csv_row(doc, i, c, lines) for i, c in enumerate(claims, 1))
+        writer.writerows(claim_csv_row(doc, i, c, lines, seen) for i, c in enumerate(claims, 1))
 
 
-def _claims_json(chosen: Iterable[tuple[Document, list[Claim]]], out: TextIO, array: bool) -> None:
+def _claims_json(chosen: Iterable[tuple[Document, list[Claim]]], out: TextIO, array: bool,
+                 seen: Seen | None = None) -> None:
     """One record a line (JSON Lines), or the same records as one JSON array."""
     first = True
     if array:
         out.write("[")
     for doc, claims in chosen:
-        line = json.dumps(claims_record(doc, claims), ensure_ascii=False)
+        line = json.dumps(claims_record(doc, claims, seen), ensure_ascii=False)
         out.write((("\n" if first else ",\n") + line) if array else line + "\n")
         first = False
     if array:

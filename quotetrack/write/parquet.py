@@ -39,6 +39,7 @@ QUOTE_SCHEMA = pa.schema([
     ("content_start", OFFSET), ("content_end", OFFSET), ("fragments", pa.list_(pa.list_(OFFSET))),
     ("speaker", pa.string()), ("speaker_mention", pa.string()), ("speaker_start", OFFSET),
     ("speaker_end", OFFSET), ("speaker_title", pa.string()), ("speaker_type", pa.string()),
+    ("speaker_basis", pa.string()), ("speaker_id", INDEX),
     ("cue", pa.string()), ("cue_start", OFFSET), ("cue_end", OFFSET), ("cue_type", pa.string()),
     ("paragraph", INDEX), ("sentence", INDEX), ("context", pa.string()), ("rule", pa.string()),
     ("follows", INDEX), ("warnings", pa.list_(pa.string())),
@@ -253,6 +254,7 @@ def _quote(row: dict[str, Any]) -> Quote:
         kind=row["kind"], text=row["content"], start=row["content_start"], end=row["content_end"],
         fragments=tuple(tuple(f) for f in row["fragments"]), speaker=row["speaker"],
         speaker_title=row["speaker_title"], speaker_type=row["speaker_type"], mention=mention,
+        speaker_basis=row["speaker_basis"], speaker_id=row["speaker_id"],
         cue=cue, paragraph=row["paragraph"], sentence=row["sentence"], context=row["context"],
         rule=row["rule"], warnings=tuple(row["warnings"] or ()), follows=row["follows"])
 
