@@ -262,6 +262,10 @@ def _add_bench(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--claims", action=argparse.BooleanOptionalAction, default=True,
                    help="time the claims stage with extraction (default) or, with --no-claims, "
                         "extraction alone")
+    p.add_argument("--shapes", action="store_true", help="instead of PATHs, time odd document "
+                   "shapes at two sizes 8x apart (linear time grows about 8x)")
+    p.add_argument("--shape-bytes", type=positive_int, metavar="N", help="with --shapes: the smaller size")
+    p.add_argument("--save-shapes", metavar="DIR", help="with --shapes: write them to DIR, untimed")
     p.set_defaults(func=cmd_bench, parser=p)
 
 
@@ -333,16 +337,8 @@ PARQUET = "parquet"     # the columnar format of extract and claims (quotetrack.
 
 
 def _add_spark(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser(
-        "spark", help="extract on a Spark cluster (or every local core) into Parquet",
-        description="Extract with Spark (the spark extra, Java 17) from JSON Lines, Parquet or WARC/HTML "
-                    "into Parquet under DIR/quotes/, claims/, errors/ (docs/spark.md).")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .parquet, .warc(.gz) or .html")
-    p.add_argument("--output", required=True, metavar="DIR")
-    p.add_argument("--master", metavar="URL", help="local[*] (default), local[N], spark://HOST:7077, yarn")
-    p.add_argument("--what", choices=("quotes", "claims", "both"), default="both", help="default: both")
-    p.add_argument("--partitions", type=positive_int, metavar="N", help="default: at least one a core")
-    p.set_defaults(func=cmd_spark, parser=p)
+    from .scale import parser as spark_parser
+    spark_parser.add_spark(commands, cmd_spark, positive_int)
 
 
 # --- main ----------------------------------------------------------------------------------------
@@ -494,6 +490,10 @@ def cmd_eval_matching(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     """Time extraction with :func:`quotetrack.evaluation.bench.run`."""
     from .evaluation import bench
+    if (args.shapes and args.paths) or (not args.shapes and (args.shape_bytes or args.save_shapes)):
+        args.parser.error("--shapes takes no PATH" if args.shapes else "--shape-bytes and --save-shapes go with --shapes")
+    if args.shapes:
+        return bench.run_shapes(args.repeat, args.json, sys.stdout, args.claims, args.shape_bytes, args.save_shapes)
     return bench.run(args.paths, repeat=args.repeat, as_json=args.json, out=sys.stdout,
                      claims=args.claims)
 

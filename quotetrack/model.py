@@ -119,12 +119,14 @@ class Quote:
     cue: Cue | None                 # "said", "told reporters", "according to", ":"
     paragraph: int                  # from 1
     sentence: int                   # from 1
-    context: str                    # the sentence(s) the quote sits in
+    context: str                    # the sentence(s) the quote sits in, or a window of them with "…"
     rule: str                       # the sieve that attributed it
     warnings: tuple[str, ...] = ()
     follows: int | None = None      # floating quotes: index (in Document.quotes) of the quote continued
     speaker_basis: Basis = "unresolved"   # how the speaker was found: one of BASES
     speaker_id: int | None = None   # the speaker's index in Document.entities (stable within the document)
+    context_start: int = 0          # context without its "…" marks is text[context_start:context_end]
+    context_end: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON Lines form of the output contract."""
@@ -150,6 +152,8 @@ class Quote:
             "paragraph": self.paragraph,
             "sentence": self.sentence,
             "context": self.context,
+            "context_start": self.context_start,
+            "context_end": self.context_end,
             "rule": self.rule,
             "follows": self.follows,
             "warnings": list(self.warnings),
@@ -188,6 +192,18 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+OUTPUT_KEYS = ("quotes", "warnings")     # keys the output writes itself
+
+
+def _input_key(key: str, meta: Mapping[str, Any]) -> str:
+    """The name an input field that clashes with an output key is kept under:
+    "input_quotes" (or "input_input_quotes" if the input has that too, and so on)."""
+    key = "input_" + key
+    while key in meta:
+        key = "input_" + key
+    return key
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """The result of extraction on one text."""
@@ -202,10 +218,17 @@ class Document:
     claims: tuple["Claim", ...] = ()       # filled by the claims stage when it runs
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON Lines record: doc_id, pass-through fields, quotes, warnings."""
+        """The JSON Lines record: doc_id, pass-through fields, quotes, warnings.  An input
+        field named "quotes" or "warnings" is passed through as "input_quotes"/"input_warnings".
+
+        >>> Document("d", "", (), meta={"quotes": [1], "url": "u"}).to_dict()
+        {'doc_id': 'd', 'input_quotes': [1], 'url': 'u', 'quotes': [], 'warnings': []}
+        """
         out: dict[str, Any] = {"doc_id": self.doc_id}
         for key, value in self.meta.items():
-            if key not in ("doc_id", "text", "quotes", "warnings"):
+            if key in OUTPUT_KEYS:        # an input's own "quotes" (a gold file, say) is kept,
+                key = _input_key(key, self.meta)   # as "input_quotes"
+            if key not in ("doc_id", "text"):
                 out[key] = value
         if self.meta.get("text_from"):      # extracted from a page: keep what offsets point into
             out["text"] = self.text

@@ -131,8 +131,8 @@ def test_every_unit_is_scored_and_check_worthy_follows_the_scorer(article):
 def test_a_run_on_unit_is_scored_on_its_head_only():
     text = "The plan " + "and the plan " * 400 + "cost 5 dollars.\n"
     seen: list[str] = []
-    found = claims.find_claims(quotetrack.extract(text, config=quotetrack.Config(claims=False)),
-                               recording_scorer(seen))
+    config = quotetrack.Config(claims=False, max_sentence_chars=10_000)   # one sentence, uncut
+    found = claims.find_claims(quotetrack.extract(text, config=config), recording_scorer(seen))
     assert len(found) == 1 and found[0].text == text.strip()
     assert len(seen[0]) == claims.MAX_SCORED and found[0].quantities == ()
 

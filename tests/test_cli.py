@@ -23,7 +23,8 @@ QUOTE_KEYS = {
     "kind", "content", "content_start", "content_end", "fragments", "speaker", "speaker_mention",
     "speaker_start", "speaker_end", "speaker_title", "speaker_type", "speaker_basis", "speaker_id",
     "cue", "cue_start", "cue_end",
-    "cue_type", "paragraph", "sentence", "context", "rule", "follows", "warnings",
+    "cue_type", "paragraph", "sentence", "context", "context_start", "context_end", "rule", "follows",
+    "warnings",
 }
 
 

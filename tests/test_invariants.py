@@ -21,13 +21,14 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
 ARTICLES = [pytest.param(p, id=p.stem) for p in CORPUS]
 
-# The output contract of issue 2, plus "cue_type", "warnings" and "follows" (the index of the
-# quote a floating quote continues).
+# The output contract of issue 2, plus "cue_type", "warnings", "follows" (the index of the
+# quote a floating quote continues) and "context_start"/"context_end" (issue 10).
 QUOTE_KEYS = {
     "kind", "content", "content_start", "content_end", "fragments", "speaker", "speaker_mention",
     "speaker_start", "speaker_end", "speaker_title", "speaker_type", "speaker_basis", "speaker_id",
     "cue", "cue_start", "cue_end",
-    "paragraph", "sentence", "context", "rule", "cue_type", "warnings", "follows",
+    "paragraph", "sentence", "context", "context_start", "context_end", "rule", "cue_type", "warnings",
+    "follows",
 }
 DOC_KEYS = {"doc_id", "quotes", "warnings"}
 

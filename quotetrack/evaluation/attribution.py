@@ -43,6 +43,7 @@ from .matching import (
     inherit_speaker_spans, match, merge_floating_quotes, pred_subsets, rederive_kind,
     resolved_correct, speaker_correct, speech_cue_forms)
 from .gold import load_gold, load_predictions, predict_quotes
+from ..text import jsonl
 
 
 # ---------------------------------------------------------------------------
@@ -261,7 +262,7 @@ def score_document(doc: Mapping[str, Any], pred: Sequence[Mapping[str, Any]], re
                 rs.speaker_correct += speaker_correct(gold_items[pair.gold].data, p.data)
     if errors is not None:
         for rec in error_records(doc["doc_id"], text, gold_items, pred_items, pairs):
-            errors.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            errors.write(jsonl.line(rec) + "\n")
     return pairs
 
 

@@ -15,11 +15,13 @@ import sys
 import time
 from array import array
 from dataclasses import asdict, dataclass, replace
+from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 
 from ..read.inputs import Input, InputError, iter_inputs, sample_paths
 from ..config import Config
 from ..pipeline import extract
+from . import shapes
 
 
 @dataclass(frozen=True)
@@ -185,3 +187,27 @@ def run(paths: Iterable[str] | None, repeat: int = 1, as_json: bool = False,
         return 1
     out.write((json.dumps(result.to_dict()) if as_json else format_table(result)) + "\n")
     return 1 if result.errors else 0
+
+
+def run_shapes(repeat: int = 1, as_json: bool = False, out: TextIO | None = None, claims: bool = True,
+               small_bytes: int | None = None, save: str | None = None) -> int:
+    """``bench --shapes``: every odd document shape of :mod:`quotetrack.evaluation.shapes` at
+    two sizes, as a table or one JSON object a shape; with ``save``, the shapes are written
+    to that directory instead (NAME-BYTES.txt, one line each), so that ``bench FILE`` of any
+    revision can time them."""
+    out = sys.stdout if out is None else out
+    if save is not None:
+        try:
+            written = shapes.save_shapes(Path(save), small_bytes)
+        except OSError as exc:
+            _report(save, f"cannot write the shapes: {exc.strerror or exc}")
+            return 1
+        out.write("".join(f"{path}\n" for path in written))
+        return 0
+    results = shapes.run_shapes(small_bytes, config=Config(claims=claims), repeat=repeat)
+    if as_json:
+        for r in results:
+            out.write(json.dumps({**r._asdict(), "growth": round(r.growth, 2)}) + "\n")
+    else:
+        out.write(shapes.format_shapes(results) + "\n")
+    return 0

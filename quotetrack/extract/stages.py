@@ -35,7 +35,7 @@ def run(text: str, doc_id: str, config: Config, meta: Mapping[str, Any] | None =
     ('indirect', 'The deal was fair', 'Gantz', 'said', 'tail')
     """
     paras = segment.paragraphs(text)
-    sents = segment.sentences(text, paras)
+    sents = segment.sentences(text, paras, config.max_sentence_chars, config.piece_chars)
     spans, warnings = quotes.scan(text, paras)
     top = quotes.top_level(spans)
     skip = furniture.boilerplate_paragraphs(text, paras)
@@ -47,7 +47,7 @@ def run(text: str, doc_id: str, config: Config, meta: Mapping[str, Any] | None =
     records: list[Quote] = []
     kept: dict[int, int] = {}             # attribution index -> record index
     for i, (a, r) in enumerate(zip(attrs, resolved)):
-        quote = _record(text, paras, sents, top, a, r, open_ends, index)
+        quote = _record(text, paras, sents, top, a, r, open_ends, index, config)
         if _keep(quote, config):
             if a.follows is not None:
                 quote = replace(quote, follows=kept.get(a.follows))
@@ -84,8 +84,8 @@ def transcript_document(text: str, doc_id: str, meta: Mapping[str, Any] | None =
             fragments=((turn.start, turn.end),), speaker=turn.speaker, speaker_title=None,
             speaker_type="person" if turn.speaker else "unknown", mention=mention, cue=None,
             paragraph=para.index, sentence=first + 1,
-            context=text[turn.start:turn.end], rule=TRANSCRIPT_RULE,
-            speaker_basis="named" if turn.speaker else "unresolved",
+            context=text[turn.start:turn.end], context_start=turn.start, context_end=turn.end,
+            rule=TRANSCRIPT_RULE, speaker_basis="named" if turn.speaker else "unresolved",
             speaker_id=list(mentions).index(turn.speaker) if turn.speaker else None))
     entities = tuple(Entity(name, "person", mentions=tuple(found)) for name, found in mentions.items())
     return Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
@@ -139,17 +139,15 @@ def kind_of(text: str, fragments: list[tuple[int, int]], top: list[QuotedSpan],
     any_quote = False
     for s, e in fragments:
         i = bisect.bisect_left(starts, s)
-        inside = []
+        inside = False
+        at = s                            # the text outside the quotes, read once, left to right
         while i < len(top) and top[i].start < e:
             if top[i].end <= e:
-                inside.append(top[i])
+                inside = any_quote = True
+                whole = whole and _only(text, at, top[i].start, _TRIM)
+                at = max(at, top[i].end)
             i += 1
-        if inside:
-            any_quote = True
-        rest = text[s:e]
-        for q in inside:
-            rest = rest.replace(text[q.start:q.end], "", 1)
-        if not inside or rest.strip(_TRIM):
+        if not inside or not _only(text, at, e, _TRIM):
             whole = False
     if any_quote and whole:
         return "direct"
@@ -168,19 +166,59 @@ def _quotes_in(top: list[QuotedSpan], starts: list[int], fragments) -> list[Quot
     return out
 
 
+ELLIPSIS = "…"
+
+
+def context_window(text: str, lo: int, hi: int, start: int, end: int, limit: int) -> tuple[str, int, int]:
+    """The context of content text[start:end] in its sentences text[lo:hi]: the sentences when
+    they are at most ``limit`` characters, else a window of at most ``limit`` characters
+    around the content (its opening, when the content alone is longer), cut at white space,
+    with "…" where it cuts.  Returns (context, context_start, context_end), where
+    ``context == ("…" if context_start > lo else "") + text[context_start:context_end]
+    + ("…" if context_end < hi else "")``.
+
+    >>> context_window("Yes, one two three four five six.", 0, 33, 13, 18, 16)
+    ('…two three four…', 9, 23)
+    """
+    if hi - lo <= limit:
+        return text[lo:hi], lo, hi
+    margin = max(0, (limit - (end - start)) // 2)
+    a = max(lo, start - margin)
+    b = min(hi, a + limit)
+    a = max(lo, min(a, b - limit))
+    if a > lo and not text[a - 1].isspace():      # start at a word
+        cut = text.find(" ", a, min(start, b))
+        a = cut + 1 if cut >= 0 else a
+    if b < hi and not text[b].isspace():          # end at a word
+        cut = text.rfind(" ", max(a, min(end, b)), b)
+        b = cut if cut > a else b
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (ELLIPSIS if a > lo else "") + text[a:b] + (ELLIPSIS if b < hi else ""), a, b
+
+
+def _only(text: str, start: int, end: int, chars: str) -> bool:
+    """Is text[start:end] made of ``chars`` only?"""
+    return all(c in chars for c in text[start:end])
+
+
 def _sentence_index(starts: list[int], offset: int) -> int:
     return max(bisect.bisect_right(starts, offset) - 1, 0)
 
 
 def _record(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...], top: list[QuotedSpan],
-            a: attribution.Attribution, r: resolve.Resolved, open_ends: set[int], index: "_Index") -> Quote:
+            a: attribution.Attribution, r: resolve.Resolved, open_ends: set[int], index: "_Index",
+            config: Config) -> Quote:
     fragments: list[tuple[int, int]] = []
     for s, e in a.fragments:
         fragments.extend(_split_paragraphs(paras, index.paras, s, e))
     start, end = fragments[0][0], fragments[-1][1]
     first = _sentence_index(index.sents, start)
     last = _sentence_index(index.sents, max(end - 1, start))
-    context = text[sents[first].start:sents[last].end] if sents else text[start:end]
+    lo, hi = (sents[first].start, sents[last].end) if sents else (start, end)
+    context, context_start, context_end = context_window(text, lo, hi, start, end, config.max_context_chars)
     warns = tuple("quote mark opened here is never closed" for s, e in a.fragments if e in open_ends)
     for q in _quotes_in(top, index.quotes, a.fragments):
         cue = quotes.own_cue(text, q)
@@ -194,5 +232,5 @@ def _record(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...]
         text=text[start:end], start=start, end=end, fragments=tuple(fragments),
         speaker=r.speaker, speaker_title=r.title, speaker_type=r.type, mention=r.mention, cue=a.cue,
         paragraph=sents[first].paragraph if sents else 1,
-        sentence=first + 1, context=context, rule=a.rule, warnings=warns,
-        speaker_basis=r.basis, speaker_id=r.entity)
+        sentence=first + 1, context=context, context_start=context_start, context_end=context_end,
+        rule=a.rule, warnings=warns, speaker_basis=r.basis, speaker_id=r.entity)

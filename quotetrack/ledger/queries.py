@@ -91,19 +91,29 @@ class Queries:
     def repeat_items(self, min_score: float | None = None, everything: bool = False):
         """The stored claims as :class:`quotetrack.claims.repeats.Item` records with their quantities:
         the check-worthy ones, or those scored ``min_score`` or more, or ``everything``."""
-        amounts: dict[int, list[Amount]] = {}
-        for claim_id, text, value, unit in self.conn.execute(
-                "SELECT claim_id, text, value, unit FROM quantities ORDER BY claim_id, idx"):
-            amounts.setdefault(claim_id, []).append(Amount(text, value, unit))
+        return list(self.repeat_keys(min_score, everything, items=True))
+
+    def repeat_keys(self, min_score: float | None = None, everything: bool = False,
+                    items: bool = False) -> Iterator[Item]:
+        """The claims :meth:`repeat_items` gives, one at a time from the database, with no
+        text, speaker or quantities unless ``items`` (grouping needs only the normalised
+        text, the document and the day)."""
         sql = """SELECT c.id, c.text, c.norm, d.doc_id, d.day, coalesce(s.name, c.speaker_text)
                  FROM claims c JOIN documents d ON d.id = c.document_id
-                 LEFT JOIN speakers s ON s.id = c.speaker_id"""
+                 LEFT JOIN speakers s ON s.id = c.speaker_id""" if items else \
+              """SELECT c.id, '', c.norm, d.doc_id, d.day, '' FROM claims c
+                 JOIN documents d ON d.id = c.document_id"""
         where: list[str] = []
         params: list[Any] = []
         _score_filter(where, params, min_score, everything)
         if where:
             sql += " WHERE " + " AND ".join(where)
-        return [Item(*row, tuple(amounts.get(row[0], ()))) for row in self.conn.execute(sql, params)]
+        for row in self.conn.execute(sql, params):
+            yield Item(*row, self._amounts(row[0]) if items else ())
+
+    def _amounts(self, claim_id: int) -> tuple[Amount, ...]:
+        return tuple(Amount(*row) for row in self.conn.execute(
+            "SELECT text, value, unit FROM quantities WHERE claim_id = ? ORDER BY idx", (claim_id,)))
 
 
 def _filters(speaker: int | None, since: str | None, until: str | None, outlet: str | None,

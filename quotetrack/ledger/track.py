@@ -8,7 +8,6 @@ Problems are one line on stderr (``quotetrack: FILE: what is wrong``) through
 from __future__ import annotations
 
 import csv
-import json
 import sqlite3
 import time
 from datetime import datetime, timezone
@@ -20,6 +19,7 @@ from ..errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, report
 from .rows import ClaimRow, QuoteRow, content_hash, source_key
 from .schema import LedgerError
 from .store import Ledger
+from ..text import jsonl, table
 from ..text.spans import shorten
 from ..read import inputs as reader
 from ..scale import jobs as scale_jobs
@@ -30,6 +30,7 @@ from .matches import LedgerMatch
 
 STATUSES = ("added", "unchanged", "replaced", "failed")
 CLAIM_TABLE = ("date", "outlet", "speaker", "score", "claim", "document")
+GROUP_TABLE = ("date", "speaker", "document", "claim")
 SPEAKER_TABLE = ("speaker", "type", "also written", "documents", "quotes", "claims")
 CLAIM_COLUMNS = ("doc_id", "outlet", "date", "url", "speaker", "speaker_type", "claim", "score",
                  "check_worthy", "types", "quantities", "paragraph", "sentence", "start", "end")
@@ -218,15 +219,39 @@ def run_claims(db: str, out: TextIO, style: str, speaker: str | None = None, sin
         ok, sid = speaker_id(ledger, db, speaker)
         if not ok:
             return EXIT_FAILED
-        rows = [[r.day or r.date or "", r.outlet or "", shorten(r.speaker, NAME_WIDTH), f"{r.score:.2f}",
-                 shorten(r.text, CELL_WIDTH), r.doc_id]
-                for r in ledger.claims(sid, since, until, outlet, min_score, everything)]
-    if not rows:
+        def rows() -> Iterator[list[str]]:
+            for r in ledger.claims(sid, since, until, outlet, min_score, everything):
+                yield [r.day or r.date or "", r.outlet or "", shorten(r.speaker, NAME_WIDTH),
+                       f"{r.score:.2f}", shorten(r.text, CELL_WIDTH), r.doc_id]
+
+        count = write_table(rows, CLAIM_TABLE, style, out)
+    if not count:
         out.write("(no claims)\n")
         return EXIT_OK
-    out.write(tabulate(rows, headers=CLAIM_TABLE, tablefmt=style, disable_numparse=True) + "\n")
-    out.write(f"\n{len(rows)} claim{'' if len(rows) == 1 else 's'}\n")
+    out.write(f"\n{count} claim{'' if count == 1 else 's'}\n")
     return EXIT_OK
+
+
+def write_table(rows: Callable[[], Iterable[list[str]]], headers: Sequence[str], style: str,
+                out: TextIO, indent: str = "") -> int:
+    """Write a table of string cells and return its number of rows (nothing is written for
+    none).  The "simple" style streams: one pass over ``rows()`` measures the columns, a
+    second writes each row (:mod:`quotetrack.text.table`), so no row list is held; other
+    styles go through tabulate."""
+    if style == table.SIMPLE:
+        count, columns = 0, [0] * len(headers)
+        for count, row in enumerate(rows(), 1):
+            columns = [max(w, table.width(c.strip())) for w, c in zip(columns, row)]
+        if count:
+            columns = [max(w, table.width(h) + table.PADDING) for w, h in zip(columns, headers)]
+            for line in table.simple_lines(rows(), headers, columns):
+                out.write(indent + line + "\n")
+        return count
+    held = list(rows())
+    if held:
+        for line in tabulate(held, headers=headers, tablefmt=style, disable_numparse=True).splitlines():
+            out.write(indent + line + "\n")
+    return len(held)
 
 
 # --- repeats ---------------------------------------------------------------------------------
@@ -248,32 +273,31 @@ def run_repeats(db: str, out: TextIO, style: str, similarity: float, min_score: 
     groups = repeats.group(items, [(a, b) for a, b, _value in pairs])
     if as_json:
         for g in groups:
-            out.write(json.dumps(group_record(g), ensure_ascii=False) + "\n")
+            out.write(jsonl.line(group_record(g)) + "\n")
         return EXIT_OK
     if not groups:
         out.write("(no repeated claims)\n")
         return EXIT_OK
     for n, g in enumerate(groups, 1):
-        out.write(render_group(n, g, style))
+        write_group(n, g, style, out)
     out.write(f"{len(groups)} repeated claim{'' if len(groups) == 1 else 's'} "
               f"among {len(items)} claims\n")
     return EXIT_OK
 
 
-def render_group(number: int, members: Sequence[Any], style: str) -> str:
-    """One repeated claim: a heading, a row per time it was made, its number changes."""
+def write_group(number: int, members: Sequence[Any], style: str, out: TextIO) -> None:
+    """One repeated claim, written to ``out``: a heading, a row per time it was made, its
+    number changes."""
     docs = len({m.document for m in members})
     speakers = list(dict.fromkeys(m.speaker for m in members))
-    lines = [f"{number}. {shorten(members[0].text, 100)}",
-             f"   {len(members)} times in {docs} documents, by {', '.join(speakers)}"]
+    out.write(f"{number}. {shorten(members[0].text, 100)}\n"
+              f"   {len(members)} times in {docs} documents, by {', '.join(speakers)}\n")
     rows = [[m.date or "", shorten(m.speaker, NAME_WIDTH), m.document, shorten(m.text, CELL_WIDTH)]
-            for m in members]
-    table = tabulate(rows, headers=("date", "speaker", "document", "claim"), tablefmt=style,
-                     disable_numparse=True)
-    lines.extend("   " + line for line in table.splitlines())
+            for m in members]             # one group: a few rows
+    write_table(lambda: rows, GROUP_TABLE, style, out, indent="   ")
     for change in number_changes(members):
-        lines.append(f"   number changed: {change.describe()}")
-    return "\n".join(lines) + "\n\n"
+        out.write(f"   number changed: {change.describe()}\n")
+    out.write("\n")
 
 
 def group_record(members: Sequence[Any]) -> dict[str, Any]:
@@ -312,7 +336,7 @@ def write_records(records: Iterable[dict[str, Any]], columns: Sequence[str], fmt
             writer.writerow(["" if rec[c] is None else rec[c] for c in columns])
     else:
         for rec in records:
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            out.write(jsonl.line(rec) + "\n")
 
 
 def run_export(db: str, out: TextIO, fmt: str, what: str, speaker: str | None = None,

@@ -2,10 +2,10 @@
 ``quotetrack check``), and the count of them by severity."""
 from __future__ import annotations
 
-import json
 from typing import Iterable, TextIO
 
 from ..model import SEVERITIES, Finding
+from ..text import jsonl
 from ..text.spans import one_line
 from .output import csv_writer
 
@@ -63,7 +63,7 @@ def fails(counts: dict[str, int], strict: bool = False) -> bool:
 
 def finding_json(f: Finding) -> str:
     """One finding as one line of JSON, the keys of :data:`FINDING_KEYS` in order."""
-    return json.dumps(f.to_dict(), ensure_ascii=False)
+    return jsonl.line(f.to_dict())
 
 
 class FindingWriter:

@@ -10,11 +10,11 @@ human-readable ones (table and Markdown).  JSON Lines and JSON write
 from __future__ import annotations
 
 import csv
-import json
 import re
 from typing import Any, Callable, Iterable, TextIO
 
 from ..model import TRANSCRIPT_RULE, UNCONFIRMED_BASES, Claim, Document, Quote, cue_text, mention_text
+from ..text import jsonl
 from ..text.spans import QUOTE_WIDTH, Lines, one_line, shorten
 from ..claims.scorer import explain
 from ..claims.units import ranked
@@ -148,7 +148,7 @@ def write_csv(docs: Iterable[Document], out: TextIO, excel: bool = False) -> Non
 
 def document_json(doc: Document) -> str:
     """One document as a single line of JSON (non-ASCII kept as is)."""
-    return json.dumps(doc.to_dict(), ensure_ascii=False)
+    return jsonl.line(doc.to_dict())
 
 
 def write_jsonl(docs: Iterable[Document], out: TextIO) -> None:
@@ -342,7 +342,7 @@ def _claims_json(chosen: Iterable[tuple[Document, list[Claim]]], out: TextIO, ar
     if array:
         out.write("[")
     for doc, claims in chosen:
-        line = json.dumps(claims_record(doc, claims, seen), ensure_ascii=False)
+        line = jsonl.line(claims_record(doc, claims, seen))
         out.write((("\n" if first else ",\n") + line) if array else line + "\n")
         first = False
     if array:

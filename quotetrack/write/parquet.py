@@ -41,7 +41,8 @@ QUOTE_SCHEMA = pa.schema([
     ("speaker_end", OFFSET), ("speaker_title", pa.string()), ("speaker_type", pa.string()),
     ("speaker_basis", pa.string()), ("speaker_id", INDEX),
     ("cue", pa.string()), ("cue_start", OFFSET), ("cue_end", OFFSET), ("cue_type", pa.string()),
-    ("paragraph", INDEX), ("sentence", INDEX), ("context", pa.string()), ("rule", pa.string()),
+    ("paragraph", INDEX), ("sentence", INDEX), ("context", pa.string()),
+    ("context_start", OFFSET), ("context_end", OFFSET), ("rule", pa.string()),
     ("follows", INDEX), ("warnings", pa.list_(pa.string())),
 ])
 QUANTITY = pa.struct([("text", pa.string()), ("start", OFFSET), ("end", OFFSET),
@@ -256,6 +257,7 @@ def _quote(row: dict[str, Any]) -> Quote:
         speaker_title=row["speaker_title"], speaker_type=row["speaker_type"], mention=mention,
         speaker_basis=row["speaker_basis"], speaker_id=row["speaker_id"],
         cue=cue, paragraph=row["paragraph"], sentence=row["sentence"], context=row["context"],
+        context_start=row["context_start"], context_end=row["context_end"],
         rule=row["rule"], warnings=tuple(row["warnings"] or ()), follows=row["follows"])
 
 

@@ -2,15 +2,19 @@
 source's clause begins ("Smith said X while Jones said Y")."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
+from ...config import WINDOWS
 from .grammar import Attribution, _words
 from .sentence import coordinated, participle
 
 
 def _opens_clause(text: str, lo: int, at: int) -> bool:
-    """Is offset ``at`` right after a comma, a semicolon or a conjunction?"""
+    """Is offset ``at`` right after a comma, a semicolon or a conjunction (read back no
+    further than ``lo``, nor more than _JOINT_REACH characters)?"""
+    lo = max(lo, at - _JOINT_REACH, 0)
     before = text[lo:at].rstrip()
     if before.endswith((",", ";")):
         return True
@@ -18,22 +22,26 @@ def _opens_clause(text: str, lo: int, at: int) -> bool:
     return bool(words) and words[-1].lower() in _words.conjunctions
 
 
-def _cut_points(found: list[Attribution], a: Attribution, text: str, lo: int, hi: int) -> list[int]:
-    """Where another attribution of the sentence starts inside a's last fragment."""
-    cuts = []
-    for b in found:
-        if b is a or b.cue is None:
-            continue
-        if b.source is not None and lo < b.source[0] < hi and b.cue.start > b.source[0] \
-                and _opens_clause(text, lo, b.source[0]):
-            cuts.append(b.source[0])
-        elif b.rule == "coordinated" and lo < b.cue.start < hi:
-            cuts.append(_conjunction_before(text, lo, b.cue.start))   # "criticized X and said Y"
-        elif b.rule == "participle" and lo < b.cue.start < hi:
-            m = _PARTICIPLE_LEAD.search(text, lo, b.cue.start)
-            if m is not None:
-                cuts.append(m.start("adverb") if m.group("adverb") else b.cue.start)   # ", falsely suggesting"
-    return cuts
+# Characters before a source or a cue read to find what joins it to the clause before
+# (", and", ", falsely"): a joint is a few words, so a window keeps each look bounded.
+_JOINT_REACH = WINDOWS.joint_chars
+
+
+def _cut_of(b: Attribution, text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where attribution ``b`` cuts content that runs over text[lo:hi], and the offset that
+    decided it (b's source or cue, which lies inside): None when it cuts nothing."""
+    if b.cue is None:
+        return None
+    if b.source is not None and lo < b.source[0] < hi and b.cue.start > b.source[0] \
+            and _opens_clause(text, lo, b.source[0]):
+        return b.source[0], b.source[0]
+    if b.rule == "coordinated" and lo < b.cue.start < hi:
+        return _conjunction_before(text, lo, b.cue.start), b.cue.start   # "criticized X and said Y"
+    if b.rule == "participle" and lo < b.cue.start < hi:
+        m = _PARTICIPLE_LEAD.search(text, max(lo, b.cue.start - _JOINT_REACH, 0), b.cue.start)
+        if m is not None:
+            return (m.start("adverb") if m.group("adverb") else b.cue.start), b.cue.start   # ", falsely suggesting"
+    return None
 
 
 # What stands between a clause and its participle cue: ",” " / " – " / ", falsely ".
@@ -42,7 +50,7 @@ _PARTICIPLE_LEAD = re.compile(r"[,][”\"’']?\s*(?P<adverb>[a-z]+ly\s+)?$")
 
 def _conjunction_before(text: str, lo: int, at: int) -> int:
     """The offset of the "and"/"but"/"then" (and any adverbs) that coordinates the cue at ``at``."""
-    m = _COORDINATION.search(text, lo, at)
+    m = _COORDINATION.search(text, max(lo, at - _JOINT_REACH, 0), at)
     return m.start() if m else at
 
 
@@ -56,16 +64,71 @@ def _before_joint(text: str, lo: int, end: int) -> int:
     return end
 
 
+def _deciders(b: Attribution, text: str) -> list[int]:
+    """The offsets (b's source, b's cue) at which ``b`` could cut content that runs over
+    them, whatever the content: each way of :func:`_cut_of` on its own, decided once."""
+    if b.cue is None:
+        return []
+    out = []
+    if b.source is not None and b.cue.start > b.source[0] and _opens_clause(text, 0, b.source[0]):
+        out.append(b.source[0])
+    if b.rule == "coordinated" or (b.rule == "participle" and _PARTICIPLE_LEAD.search(
+            text, max(0, b.cue.start - _JOINT_REACH), b.cue.start) is not None):
+        out.append(b.cue.start)
+    return out
+
+
+class _Cuts:
+    """The attributions of one sentence, indexed so that the first cut inside any content
+    is found in one pass over the sorted cue and source positions, never by comparing
+    every pair: near the content's start each attribution is tried as it stands; further
+    on, where no window reaches back to the content's start, only those that can cut
+    at all (:func:`_deciders`, decided once) are tried, and the search stops as soon as no
+    later one can cut earlier than the best found."""
+
+    def __init__(self, found: list[Attribution], text: str):
+        self.found, self.text = found, text
+        events = sorted({(p, i) for i, b in enumerate(found) if b.cue is not None
+                         for p in (b.cue.start, b.source[0] if b.source else None) if p is not None})
+        self.events, self.event_at = events, [p for p, _ in events]
+        cutting = sorted((p, i) for i, b in enumerate(found) for p in _deciders(b, text))
+        self.cutting, self.cutting_at = cutting, [p for p, _ in cutting]
+
+    def first(self, a: int, lo: int, hi: int) -> int | None:
+        """The earliest offset where another attribution cuts text[lo:hi] (the last content
+        fragment of attribution ``a``)."""
+        best = None
+        near = lo + _JOINT_REACH
+        j = bisect.bisect_right(self.event_at, lo)
+        while j < len(self.events) and self.event_at[j] <= near and self.event_at[j] < hi:
+            best = self._better(best, a, self.events[j][1], lo, hi)
+            j += 1
+        j = bisect.bisect_right(self.cutting_at, near)
+        while j < len(self.cutting) and self.cutting_at[j] < hi:
+            if best is not None and self.cutting_at[j] > best + _JOINT_REACH:
+                break                     # a cut lies at most _JOINT_REACH before what decides it
+            best = self._better(best, a, self.cutting[j][1], lo, hi)
+            j += 1
+        return best
+
+    def _better(self, best: int | None, a: int, b: int, lo: int, hi: int) -> int | None:
+        if b == a:
+            return best
+        got = _cut_of(self.found[b], self.text, lo, hi)
+        return got[0] if got is not None and (best is None or got[0] < best) else best
+
+
 def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution]:
     """"While Comey said X, he said Y": X ends where the next attribution begins; so does
     "Trump told Newsmax X, adding, “…”"."""
+    cuts = _Cuts(found, text)
     out = []
-    for a in found:
+    for i, a in enumerate(found):
         last_s, last_e = a.fragments[-1]
-        cut = min(_cut_points(found, a, text, last_s, last_e), default=None)
+        cut = cuts.first(i, last_s, last_e)
         if cut is not None:
             end = _before_joint(text, last_s, cut)
-            words = text[last_s:end].split()
+            words = text[max(last_s, end - _JOINT_REACH):end].split()
             while words and words[-1].lower() in _words.conjunctions:
                 end = _before_joint(text, last_s, text.rindex(words.pop(), last_s, end))
             if end - last_s >= 2:

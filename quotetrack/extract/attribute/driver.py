@@ -9,7 +9,7 @@ from .. import cues as cue_finder
 from ...config import Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import paragraph_ranks, tokens as tokenize
-from .grammar import Attribution, _Doc, _Sent, _cue_tokens
+from .grammar import Attribution, _Doc, _Sent, _cue_tokens, _skip_chars
 from .sentence import (
 
 
@@ -59,13 +59,16 @@ def _title_case(text: str, para: Paragraph) -> bool:
 def _opens_sentence(doc: "_Doc", quote: QuotedSpan, sent: Sentence) -> bool:
     """Does the quote open its sentence (or its paragraph), so it can stand as a statement
     without a cue?  A quoted phrase inside a sentence ("…, ''is a perfect example''") cannot."""
-    return not doc.text[sent.start:quote.start].strip(" \t([—–-")
+    return _skip_chars(doc.text, sent.start, quote.start, _QUOTE_LEAD) >= quote.start
+
+
+_QUOTE_LEAD = frozenset(" \t([—–-")         # what may stand before a quote that opens its sentence
 
 
 def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...],
               quotes: list[QuotedSpan], skip_paragraphs: frozenset[int], config: Config) -> list[Attribution]:
     """Every attribution of the document, in text order."""
-    doc = _Doc(text, paras, sents, quotes, [q.start for q in quotes])
+    doc = _Doc(text, paras, sents, quotes, [q.start for q in quotes], [s.start for s in sents])
     found: list[Attribution] = []
     all_cues = cue_finder.find(text, 0, len(text), {s.start for s in sents})
     for para in paras:
@@ -107,11 +110,6 @@ def _drop_overlaps(found: list[Attribution]) -> list[Attribution]:
     return sorted(best.values(), key=lambda a: (a.fragments[0][0], -a.fragments[-1][1]))
 
 
-def _sentence_of(doc: _Doc, offset: int) -> Sentence:
-    i = bisect.bisect_right([s.start for s in doc.sents], offset) - 1
-    return doc.sents[max(i, 0)]
-
-
 def _quote_attributions(doc: _Doc, found: list[Attribution], skip: frozenset[int],
                         config: Config) -> list[Attribution]:
     claimed = sorted((f for a in found for f in a.fragments))
@@ -123,7 +121,7 @@ def _quote_attributions(doc: _Doc, found: list[Attribution], skip: frozenset[int
             continue
         if i + 1 < len(claimed) and claimed[i + 1][0] < quote.end:
             continue
-        sent = _sentence_of(doc, quote.start)
+        sent = doc.sentence_of(quote.start)
         if sent.paragraph in skip:
             continue
         for sieve in QUOTE_SIEVES.values():

@@ -6,10 +6,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
+from typing import Callable, NamedTuple
 
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
 from ...text import lexicon
 from .. import mentions
+from ...config import WINDOWS
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token
 
@@ -40,10 +43,50 @@ class _Sent:
     toks: list[Token]
     doc: "_Doc"
     found: list["Attribution"] = field(default_factory=list)   # attributions of this sentence so far
+    starts: list[int] = field(default_factory=list)            # token starts, built once
+    _breaks: list[tuple[int, int]] | None = None               # clause breaks, built on first use
+    _marks: dict[str, "_Marks"] = field(default_factory=dict)  # comma indexes, built on first use
+
+    def __post_init__(self) -> None:
+        self.starts = [t.start for t in self.toks]
+
+    def marks(self, name: str) -> "_Marks":
+        """Token indexes of the sentence's commas ("commas": all / outside quote marks) or
+        of commas before a verb with no subject ("verb_commas"), built once a sentence, so
+        a sieve asks for the next one after a cue by bisection instead of walking on."""
+        if name not in self._marks:
+            self._marks[name] = _MARKERS[name](self)
+        return self._marks[name]
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
-        return bisect.bisect_left([t.start for t in self.toks], offset)
+        return bisect.bisect_left(self.starts, offset)
+
+
+class _Marks(NamedTuple):
+    all: list[int]
+    outside: list[int]
+
+
+def _commas(s: _Sent) -> _Marks:
+    found = [i for i, t in enumerate(s.toks) if t.text == ","]
+    return _Marks(found, [i for i in found if not s.doc.inside_quote(s.toks[i].start, s.toks[i].end)])
+
+
+def _verb_commas(s: _Sent) -> _Marks:
+    """Commas before a cue, an auxiliary or an -ed verb that has no subject of its own
+    ("Barkley, who said he votes democratic, said …")."""
+    toks = s.toks
+    found = [i for i in range(len(toks) - 1) if toks[i].text == "," and _opens_predicate_word(toks[i + 1].text)]
+    return _Marks(found, found)
+
+
+def _opens_predicate_word(nxt: str) -> bool:
+    return nxt.islower() and (lexicon.cues().get(nxt) is not None or nxt in _words.finite_auxiliaries
+                              or (nxt.endswith("ed") and len(nxt) > 4))
+
+
+_MARKERS: dict[str, Callable[[_Sent], _Marks]] = {"commas": _commas, "verb_commas": _verb_commas}
 
 
 @dataclass
@@ -53,6 +96,7 @@ class _Doc:
     sents: tuple[Sentence, ...]
     quotes: list[QuotedSpan]          # top-level quoted spans, by start
     quote_starts: list[int]
+    sent_starts: list[int] = field(default_factory=list)   # sentence starts, for bisection
 
     def quote_at(self, start: int | None = None, end: int | None = None) -> QuotedSpan | None:
         """The top-level quote that opens at ``start`` or closes at ``end``."""
@@ -77,13 +121,15 @@ class _Doc:
         i = bisect.bisect_right(self.quote_starts, start) - 1
         return i >= 0 and self.quotes[i].start < start and end <= self.quotes[i].end
 
-    def quotes_in(self, start: int, end: int) -> list[QuotedSpan]:
+    def has_quote_in(self, start: int, end: int) -> bool:
+        """Does a top-level quote open inside text[start:end]?  (One bisection.)"""
         i = bisect.bisect_left(self.quote_starts, start)
-        out = []
-        while i < len(self.quotes) and self.quotes[i].start < end:
-            out.append(self.quotes[i])
-            i += 1
-        return out
+        return i < len(self.quotes) and self.quotes[i].start < end
+
+    def sentence_of(self, offset: int) -> Sentence:
+        """The sentence that holds ``offset`` (the first one for an offset before any)."""
+        i = bisect.bisect_right(self.sent_starts, offset) - 1
+        return self.sents[max(i, 0)]
 
 
 # ----------------------------------------------------------------- helpers
@@ -103,6 +149,28 @@ def _skip_connective(text: str, start: int, end: int) -> int:
     """Start offset past narrative connectives: "Nevertheless, the sale …" -> "the sale …"."""
     m = _connective_pattern().match(text, start, end)
     return m.end() if m else start
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over white space, not before ``start``: ``text[start:result]`` is
+    ``text[start:end].rstrip()`` without copying it."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _lstrip_start(text: str, start: int, end: int) -> int:
+    """``start`` moved on over white space, not past ``end``."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _skip_chars(text: str, start: int, end: int, chars: frozenset[str]) -> int:
+    """``start`` moved on over characters of ``chars``, not past ``end``."""
+    while start < end and text[start] in chars:
+        start += 1
+    return start
 
 
 def _strip_end(text: str, start: int, end: int) -> int:
@@ -214,7 +282,7 @@ def _adjunct_only(word: str) -> bool:
     return low in lexicon.lower_words("adjunct_words.txt") or (low.endswith("ly") and word.islower()) or low in lexicon.lower_words("calendar_words.txt")
 
 
-_NAMING_REACH = 10                        # tokens from the cue to the quote of a naming cue
+_NAMING_REACH = WINDOWS.naming_tokens      # tokens from the cue to the quote of a naming cue
 
 
 def _naming_content(s: _Sent, cue: Cue, k: int) -> tuple[int, int] | None:
@@ -298,25 +366,41 @@ def _opens_adjunct(word: str) -> bool:
 def _clause_end(s: _Sent, k: int) -> int:
     """Where the content that starts at token ``k`` ends: the sentence end, or the comma
     before a new clause or a relative clause (outside quote marks)."""
+    if s._breaks is None:
+        s._breaks = _clause_breaks(s)
+    at = bisect.bisect_left(s._breaks, (k + 3, -1))
+    return s._breaks[at][1] if at < len(s._breaks) else s.sentence.end
+
+
+def _clause_breaks(s: _Sent) -> list[tuple[int, int]]:
+    """(token index, end offset) of every place in a sentence where content that started
+    before it ends (see :func:`_clause_end`), found in one pass over the tokens."""
     toks = s.toks
-    for i in range(k + 3, len(toks) - 1):
+    out = []
+    for i in range(1, len(toks) - 1):
         if toks[i].text in TOKEN_CLOSING and toks[i - 1].text == "," and _opens_adjunct(toks[i + 1].text) \
                 and s.doc.quote_at(end=toks[i].end) is not None:
-            return toks[i].end            # “… by Cleveland,” referring to the convention
+            out.append((i, toks[i].end))  # “… by Cleveland,” referring to the convention
+            continue
         if toks[i].text != "," or s.doc.inside_quote(toks[i].start, toks[i].end):
             continue
         nxt = toks[i + 1].text.lower()
         if nxt in _words.relatives:
-            return toks[i].start
-        if nxt in _words.clause_joiners and i + 2 < len(toks):
+            out.append((i, toks[i].start))
+        elif nxt in _words.clause_joiners and i + 2 < len(toks):
             after = toks[i + 2].text
             if after.lower() in _words.new_subjects or (mentions.is_capitalised(after) and after.lower() != "that"):
-                return toks[i].start
-    return s.sentence.end
+                out.append((i, toks[i].start))
+    return out
 
 
-def _word_count(text: str, start: int, end: int) -> int:
-    return len(text[start:end].split())
+_WORD_RUN = re.compile(r"\S+")
+
+
+def _word_count(text: str, start: int, end: int, at_most: int = 3) -> int:
+    """The number of words in text[start:end], counted no further than ``at_most`` (callers
+    ask only whether there are two or three, and content may run over a whole sentence)."""
+    return sum(1 for _ in islice(_WORD_RUN.finditer(text, start, end), at_most))
 
 
 def _cue_tokens(s: _Sent, cue: Cue) -> tuple[int, int]:

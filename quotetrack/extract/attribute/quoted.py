@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import dropwhile, islice
 from typing import Callable
 
 from ...text import lexicon
 from .. import mentions
-from ...config import Config
+from ...config import WINDOWS, Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
-from ..segment import Token, tokens as tokenize
-from .grammar import Attribution, _DASHES, _Doc, _strip_end, _word_count, _words
+from ..segment import Token, iter_tokens, tokens as tokenize
+from .grammar import (Attribution, _DASHES, _Doc, _lstrip_start, _rstrip_end, _skip_chars, _strip_end,
+                      _word_count, _words)
 
 
 # ----------------------------------------------------------------- quote sieves
@@ -20,32 +22,32 @@ def colon(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"Gantz: “…”" — a short name and a colon open the paragraph or sentence."""
     para = doc.paras[sent.paragraph - 1]
     lead_start = max(para.start, sent.start)
-    lead = doc.text[lead_start:quote.start].rstrip()
-    if not lead.endswith(":") or len(lead) > 80:
+    lead_end = _rstrip_end(doc.text, lead_start, quote.start)
+    if doc.text[lead_end - 1:lead_end] != ":" or lead_end <= lead_start or lead_end - lead_start > 80:
         return None
-    toks = tokenize(doc.text, lead_start, lead_start + len(lead) - 1)
+    toks = tokenize(doc.text, lead_start, lead_end - 1)
     if not toks or len(toks) > 8 or not mentions.is_capitalised(toks[0].text):
         return None
     src = _dash_byline(toks) or mentions.after(toks, 0)
     if src is None or src[1] != len(toks):
         return None
-    cue_start = lead_start + len(lead) - 1
+    cue_start = lead_end - 1
     cue = Cue(cue_start, cue_start + 1, ":", ":", "speech")
     return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue, "colon", sent)
+
+
+_DASH_MAX_TOKENS = WINDOWS.dash_tokens    # tokens of a dash attribution ("— Commissioner Ruth Ortiz")
 
 
 def dash(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"“…” — Commissioner Ruth Ortiz": a dash and a name close the paragraph."""
     para = doc.paras[sent.paragraph - 1]
-    tail_text = doc.text[quote.end:para.end]
-    stripped = tail_text.lstrip()
-    if not stripped or stripped[0] not in "—–-―":
+    dash_at = _lstrip_start(doc.text, quote.end, para.end)
+    if dash_at >= para.end or doc.text[dash_at] not in "—–-―":
         return None
-    dash_at = quote.end + (len(tail_text) - len(stripped))
-    toks = tokenize(doc.text, dash_at, para.end)
-    while toks and toks[0].text in _DASHES:
-        toks.pop(0)
-    if not toks or len(toks) > 12 or not mentions.is_capitalised(toks[0].text):
+    after_dashes = dropwhile(lambda t: t.text in _DASHES, iter_tokens(doc.text, dash_at, para.end))
+    toks = list(islice(after_dashes, _DASH_MAX_TOKENS + 1))     # more than the most is too many
+    if not toks or len(toks) > _DASH_MAX_TOKENS or not mentions.is_capitalised(toks[0].text):
         return None
     src = mentions.after(toks, 0)
     if src is None:
@@ -54,14 +56,18 @@ def dash(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue, "dash", sent)
 
 
+_COLON_LEAD_MAX_TOKENS = WINDOWS.colon_lead_tokens   # tokens of the clause before the colon
+
+
 def colon_lead(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"Asked which county was his favorite, he demurred: “…”", "Trump went even further: “…”":
     a short clause of a source and a verb no cue list holds, then a colon and the quote."""
-    lead = doc.text[sent.start:quote.start].rstrip()
-    if not lead.endswith(":") or doc.quotes_in(sent.start, quote.start):
+    lead_end = _rstrip_end(doc.text, sent.start, quote.start)
+    if doc.text[lead_end - 1:lead_end] != ":" or lead_end <= sent.start \
+            or doc.has_quote_in(sent.start, quote.start):
         return None
-    toks = tokenize(doc.text, sent.start, sent.start + len(lead) - 1)
-    if not toks or len(toks) > 25:
+    toks = tokenize(doc.text, sent.start, lead_end - 1, limit=_COLON_LEAD_MAX_TOKENS + 1)
+    if not toks or len(toks) > _COLON_LEAD_MAX_TOKENS:
         return None
     src = None
     for i in range(len(toks) - 1, -1, -1):      # the subject: at the sentence start or after a comma
@@ -90,13 +96,19 @@ def _is_past_verb(word: str) -> bool:
     return word.isalpha() and word.islower() and len(word) > 4 and word.endswith("ed")
 
 
+# Tokens after the quote that verb_after reads: the verb within 7, a mention after it, and two
+# more to see what follows the mention (more would change nothing it decides).
+_VERB_AFTER_TOKENS = 7 + mentions.MAX_MENTION_TOKENS + 2
+
+
 def verb_after(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"“…,” he surmised." / "“…!” boomed the chairman.": a quote closed by a comma, "?" or "!",
     then a source and a verb of saying no cue list holds, and the sentence ends."""
     inner_end = doc.text[quote.inner[0]:quote.inner[1]].rstrip()
     if not inner_end.endswith((",", "?", "!")):
         return None
-    toks = tokenize(doc.text, quote.end, min(sent.end, doc.paras[sent.paragraph - 1].end))
+    toks = tokenize(doc.text, quote.end, min(sent.end, doc.paras[sent.paragraph - 1].end),
+                    limit=_VERB_AFTER_TOKENS)
     if len(toks) < 2:
         return None
     for k in range(min(len(toks), 7)):
@@ -121,27 +133,28 @@ def verb_after(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | No
                        "verb_after", sent)
 
 
-_COLON_CLAUSE_MAX_TOKENS = 40
+_COLON_CLAUSE_MAX_TOKENS = WINDOWS.colon_clause_tokens
+_SENTENCE_CLOSE = frozenset(" \t\n.!?”’\"'")     # what may follow a quote that closes its sentence
 
 
 def colon_clause(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"The Clinton campaign, in a Q&A, worded it more carefully: “…”", "She then addressed the
     supporters again: “…”": a clause that ends in a colon introduces a quoted statement that
     closes the sentence; the source is the clause's subject (see :func:`_colon_subject`)."""
-    lead = doc.text[sent.start:quote.start].rstrip()
-    if not lead.endswith(":") or not is_statement(doc.text, quote, _STATEMENT_CONFIG) \
-            or doc.quotes_in(sent.start, quote.start):
+    lead_end = _rstrip_end(doc.text, sent.start, quote.start)
+    if doc.text[lead_end - 1:lead_end] != ":" or lead_end <= sent.start \
+            or not is_statement(doc.text, quote, _STATEMENT_CONFIG) or doc.has_quote_in(sent.start, quote.start):
         return None
-    rest = doc.text[quote.end:min(sent.end, doc.paras[sent.paragraph - 1].end)]
-    if rest.strip(" \t\n.!?”’\"'"):
-        return None
-    toks = tokenize(doc.text, sent.start, sent.start + len(lead) - 1)
+    rest_end = min(sent.end, doc.paras[sent.paragraph - 1].end)
+    if _skip_chars(doc.text, quote.end, rest_end, _SENTENCE_CLOSE) < rest_end:
+        return None                       # words after the quote
+    toks = tokenize(doc.text, sent.start, lead_end - 1, limit=_COLON_CLAUSE_MAX_TOKENS + 1)
     if len(toks) < 3 or len(toks) > _COLON_CLAUSE_MAX_TOKENS:
         return None
     src = _dash_byline(toks) or _colon_subject(toks)
     if src is None:
         return None
-    cue_at = sent.start + len(lead) - 1
+    cue_at = lead_end - 1
     cue = Cue(cue_at, cue_at + 1, ":", ":", "speech")
     return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
                        "colon_clause", sent)
@@ -208,7 +221,7 @@ def headline_colon(doc: _Doc, para: Paragraph) -> Attribution | None:
     """A short paragraph (a headline or a lead-in) that opens with a name and a colon and has
     no quote marks: the rest is the named source's statement."""
     text = doc.text
-    if para.end - para.start > 200 or doc.quotes_in(para.start, para.end):
+    if para.end - para.start > 200 or doc.has_quote_in(para.start, para.end):
         return None
     m = _HEADLINE_COLON.match(text, para.start, para.end)
     if m is None:
@@ -221,7 +234,7 @@ def headline_colon(doc: _Doc, para: Paragraph) -> Attribution | None:
     end = _strip_end(text, m.end(), para.end)
     if _word_count(text, m.end(), end) < 3:
         return None
-    sent = doc.sents[bisect.bisect_right([x.start for x in doc.sents], para.start) - 1]
+    sent = doc.sents[bisect.bisect_right(doc.sent_starts, para.start) - 1]
     colon_at = text.index(":", m.end(1))
     cue = Cue(colon_at, colon_at + 1, ":", ":", "speech")
     return Attribution(((m.end(), end),), (m.start(1), m.end(1)), cue, "colon", sent)

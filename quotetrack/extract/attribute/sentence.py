@@ -7,6 +7,7 @@ import bisect
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
 from ...text import lexicon
 from .. import mentions
+from ...config import WINDOWS
 from ...model import Cue
 from ..segment import Token
 from .grammar import (
@@ -342,7 +343,7 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
     return None, rule
 
 
-_MAX_MODIFIER = 14                        # tokens between a long subject's noun phrase and its cue
+_MAX_MODIFIER = WINDOWS.modifier_tokens    # tokens between a long subject's noun phrase and its cue
 
 
 def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None:
@@ -435,14 +436,13 @@ def _subordinate_end(s: _Sent, src: int, k: int, end: int) -> int:
     "Although in September she said her decision was a mistake, she …" -> "her decision was a mistake"."""
     toks = s.toks
     first = 1 if toks and toks[0].text.lower() in _words.conjunctions else 0
+    commas = s.marks("commas")
     if first >= len(toks) or toks[first].text.lower() not in _words.subordinators \
-            or any(t.text == "," for t in toks[first:src]):
+            or (commas.all and commas.all[0] < src):
         return end
-    for i in range(k + 1, len(toks) - 1):
-        if toks[i].start >= end:
-            break
-        if toks[i].text == "," and not s.doc.inside_quote(toks[i].start, toks[i].end):
-            return _strip_end(s.text, toks[k].start, toks[i].start)
+    at = bisect.bisect_right(commas.outside, k)
+    if at < len(commas.outside) and commas.outside[at] < len(toks) - 1 and toks[commas.outside[at]].start < end:
+        return _strip_end(s.text, toks[k].start, toks[commas.outside[at]].start)
     return end
 
 
@@ -524,14 +524,10 @@ def _before_main_verb(s: _Sent, k: int, end: int) -> int:
     subject of its own ("Barkley, who said he votes democratic, said …" -> "he votes democratic";
     "Cruz, who argued X, will do …" -> "X")."""
     toks = s.toks
-    for i in range(k + 1, len(toks) - 1):
-        if toks[i].start >= end:
-            break
-        nxt = toks[i + 1].text
-        if toks[i].text == "," and nxt.islower() and (
-                lexicon.cues().get(nxt) is not None or nxt in _words.finite_auxiliaries
-                or (nxt.endswith("ed") and len(nxt) > 4)):
-            return _strip_end(s.text, toks[k].start, toks[i].start)
+    verbs = s.marks("verb_commas").all
+    at = bisect.bisect_right(verbs, k)
+    if at < len(verbs) and toks[verbs[at]].start < end:
+        return _strip_end(s.text, toks[k].start, toks[verbs[at]].start)
     return end
 
 
@@ -631,7 +627,7 @@ def _colon_into_next_paragraph(s: _Sent, cue: Cue, k: int, src: tuple[int, int],
     return Attribution(((quote.start, quote.end),), _span(s, src), cue, rule + "_next", s.sentence)
 
 
-_ASKED_REACH = 10                         # tokens of adjunct between "Asked" and its question
+_ASKED_REACH = WINDOWS.asked_tokens        # tokens of adjunct between "Asked" and its question
 
 
 def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
