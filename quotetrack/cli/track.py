@@ -1,22 +1,21 @@
 """The arguments of ``quotetrack track`` and its sub-commands (argparse only).
 
-They live beside the commands they run so that :mod:`quotetrack.cli` stays short;
-:mod:`quotetrack.cli` builds the parser, and passes the function each sub-command runs and
-the argument types it checks, so nothing here imports the command line.
+:mod:`quotetrack.cli.parser` adds them, passing the function each sub-command runs and the
+argument types it checks.
 """
 from __future__ import annotations
 
 import argparse
 from typing import Any, Callable, Mapping
 
-from ..write.output import DEFAULT_TABLE_STYLE
-from .paths import DB_ENVIRONMENT, DEFAULT_DB
 
 
 def add_track(commands: argparse._SubParsersAction, run: Mapping[str, Callable[..., int]],
               types: Mapping[str, Callable[[str], Any]]) -> None:
     """Add ``track`` and its sub-commands to ``commands``: ``run`` names the function each
     sub-command runs, ``types`` the argument types (iso_date, encoding, count, share)."""
+    from ..ledger.paths import DB_ENVIRONMENT, DEFAULT_DB
+    from ..write.output import DEFAULT_TABLE_STYLE
     p = commands.add_parser(
         "track", help="keep a ledger of quotes and claims across an archive",
         description="A ledger (one SQLite file) of the quotes and claims of many articles: "
