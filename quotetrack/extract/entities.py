@@ -66,7 +66,7 @@ def _kind_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _gendered_nouns() -> dict[str, str]:
     """Nouns that show a gender: honorifics and data/gendered_nouns.tsv ("mother", "father")."""
-    out = {k: v for k, v in _lists()[2].items() if v in ("m", "f")}
+    out = {k: v for k, v in _lists().honorifics.items() if v in ("m", "f")}
     out.update(lexicon.pairs("gendered_nouns.tsv"))
     return out
 
@@ -176,7 +176,7 @@ def kind_matches(head: str, name: str) -> bool:
 def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, int]] = ()) -> Model:
     """The entity model of a document: every person and organisation named outside ``skip``;
     ``quoted`` (the top-level quoted spans) marks the namings inside quote marks."""
-    titles, orgs, honorifics, function = _lists()[0], _lists()[1], _lists()[2], _lists()[3]
+    titles, orgs, honorifics, function = _lists().titles, _lists().orgs, _lists().honorifics, _lists().function
     org_words = orgs | _kind_words()
     persons = lexicon.lower_words("person_nouns.txt")
     gendered = _gendered_nouns()

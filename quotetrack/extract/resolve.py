@@ -67,7 +67,7 @@ class Resolved:
 
 @lru_cache(maxsize=1)
 def _title_nouns() -> frozenset[str]:
-    return _lists()[0] | lexicon.lower_words("person_nouns.txt")
+    return _lists().titles | lexicon.lower_words("person_nouns.txt")
 
 
 def opens_clause(text: str, start: int) -> bool:
@@ -314,7 +314,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         ent = model.entities[eid]
         return Resolved(mention, ent.name, title or ent.title, "person", "named", eid)
     # organisation or descriptor
-    determiners = _lists()[5]
+    determiners = _lists().determiners
     lows = [w.lower() for w in words]
     content = words[1:] if lows[0] in determiners and len(words) > 1 else words
     author = _author(words)

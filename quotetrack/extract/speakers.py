@@ -15,6 +15,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 import re
+from typing import NamedTuple
 
 from ..text import lexicon
 from ..text.names import split_title
@@ -37,9 +38,21 @@ _POSSESSIVES = ("’s", "'s", "’", "'")
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
+class WordLists(NamedTuple):
+    """The word lists names are read with (data/titles.txt, org_words.txt, honorifics.tsv,
+    function_words.txt, calendar_words.txt, determiners.txt, pronouns.tsv)."""
+    titles: frozenset[str]
+    orgs: frozenset[str]
+    honorifics: dict[str, str]
+    function: frozenset[str]
+    calendar: frozenset[str]
+    determiners: frozenset[str]
+    pronouns: dict[str, str]
+
+
 @lru_cache(maxsize=1)
-def _lists():
-    return (
+def _lists() -> WordLists:
+    return WordLists(
         lexicon.lower_words("titles.txt"),
         lexicon.lower_words("org_words.txt"),
         lexicon.pairs("honorifics.tsv"),
@@ -62,7 +75,7 @@ def _clean(word: str) -> str:
 
 
 def _gender_of_title(title_words: list[str]) -> str | None:
-    honorifics = _lists()[2]
+    honorifics = _lists().honorifics
     for w in title_words:
         g = honorifics.get(w.lower()) or honorifics.get(w.lower().rstrip("."))
         if g in ("m", "f"):
@@ -129,15 +142,15 @@ def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
     """Find every titled or full personal name in the text, outside the ``skip`` spans
     (photo credits and other page furniture)."""
     runs: list[tuple[int, int, list[str], list[str], str | None]] = []
-    function = _lists()[3]
-    honorifics = _lists()[2]
+    function = _lists().function
+    honorifics = _lists().honorifics
     skip_starts = [a for a, _ in skip]
     orgs: list[tuple[int, str]] = []
     for run in _runs(text):
         k = bisect.bisect_right(skip_starts, run[0][0]) - 1
         if k >= 0 and run[0][0] < skip[k][1]:
             continue
-        while run and run[0][1].lower() in function and run[0][1].lower() not in _lists()[0] \
+        while run and run[0][1].lower() in function and run[0][1].lower() not in _lists().titles \
                 and not run[0][1].isupper():
             run = run[1:]                 # "The", "But" opening a sentence; not "US"
         if not run:
@@ -145,7 +158,7 @@ def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
         words = [w for _, w in run]
         title, name = split_title(words)
         name = [_clean(w) for w in name]
-        if len(words) >= 2 and any(_clean(w).lower() in _lists()[1] for w in words):
+        if len(words) >= 2 and any(_clean(w).lower() in _lists().orgs for w in words):
             orgs.append((run[0][0], " ".join(_clean(w) for w in words)))
         if not _is_person_name(name) or (len(name) < 2 and not title):
             continue
@@ -225,7 +238,7 @@ def named_people(text: str, skip: list[tuple[int, int]] = ()) -> tuple[Named, ..
         offset, word = run[0]
         surname = _clean(word).rstrip(".")     # "Shanklin-Hawkins." at a sentence end
         before = _AFTER_NAME_WORD.search(text, max(0, offset - 40), offset)
-        if before and before.group().strip().lower() not in _lists()[3]:
+        if before and before.group().strip().lower() not in _lists().function:
             continue                      # the end of a name the index missed ("''Barack Obama"), not "But Gantz"
         person = names.by_surname.get(surname)
         if person is None or len(person.name.split()) < 2:
