@@ -6,6 +6,7 @@ record that has a ``text``.  Nothing in the pipeline rewrites the text.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping, get_args
 
@@ -181,6 +182,16 @@ class TextWarning:
         return {"code": self.code, "message": self.message, "start": self.start, "end": self.end}
 
 
+def content_hash(text: str) -> str:
+    """The SHA-256 of a text's UTF-8 bytes, in hex: what identifies a document (in a ledger,
+    and in the Parquet output as ``doc_hash``).
+
+    >>> content_hash("abc")[:12]
+    'ba7816bf8f01'
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 OUTPUT_KEYS = ("quotes", "warnings")     # keys the output writes itself
 
 
@@ -219,6 +230,8 @@ class Document:
                 key = _input_key(key, self.meta)   # as "input_quotes"
             if key not in ("doc_id", "text"):
                 out[key] = value
+        if self.meta.get("text_from"):      # extracted from a page: keep what offsets point into
+            out["text"] = self.text
         out["quotes"] = [q.to_dict() for q in self.quotes]
         out["warnings"] = [w.to_dict() for w in self.warnings]
         return out

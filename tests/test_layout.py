@@ -21,12 +21,13 @@ LAYERS = {
     "extract": 3,
     "claims": 4,
     "pipeline": 5,
-    "check": 6, "ledger": 6, "evaluation": 6, "write": 6,
+    "check": 6, "ledger": 6, "evaluation": 6, "write": 6, "scale": 6,
     "serve": 7,                     # the web page and API over check and write; cli starts it
     "cli": 8, "__main__": 9, "__init__": 9,
 }
 # Siblings of one layer that may use each other, and in which direction.
-SIDEWAYS = {("check", "write"), ("ledger", "write"), ("evaluation", "write")}
+SIDEWAYS = {("check", "write"), ("ledger", "write"), ("evaluation", "write"),
+            ("ledger", "scale"), ("scale", "write")}   # track add runs the pool; spark writes Parquet
 
 
 def modules() -> dict[str, Path]:

@@ -17,6 +17,8 @@ def test_ci_runs_the_readme_test_command():
     assert 'pip install ".[test]" && python -m pytest -q' in readme
     assert '-m pip install --quiet ".[test]"' in ci
     assert '-m pytest -q' in ci
+    assert 'pip install ".[archive,spark]"' in readme
+    assert '-m pip install --quiet ".[archive,spark]"' in ci and "QUOTETRACK_CI=1" in ci
 
 
 def test_readme_is_a_short_tour_and_docs_have_every_command():

@@ -51,6 +51,13 @@ def positive_float(value: str) -> float:
     return number
 
 
+def jobs_count(value: str) -> int:
+    """An argparse type: a whole number >= 0 (0: every core)."""
+    if value.strip().isdigit():
+        return int(value)
+    raise argparse.ArgumentTypeError(f"{value!r} must be 0 (every core) or more")
+
+
 def unit_float(value: str) -> float:
     """An argparse type: a number from 0 to 1."""
     try:

@@ -27,71 +27,12 @@ def make_config(args: argparse.Namespace):
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Read each input, extract, write, and go on to the next; 1 if any input failed."""
-    from ..write import output
+    return _run_documents(args, make_config(args))
 
-    config = make_config(args)
-    _table_style(args)
-    _excel(args)
-    failures = [0]
-    docs = extract_documents(args.paths, args.input_format, config, failures, args.encoding)
-    output.write(args.format, docs, sys.stdout, table_style=args.table_style, width=args.width,
-                 excel=args.excel)
-    sys.stdout.flush()
-    return EXIT_FAILED if failures[0] else EXIT_OK
-
-
-def extract_documents(paths: Sequence[str], input_format: str | None, config,
-                      failures: list[int], encoding: str | None = None) -> Iterator:
-    """Documents extracted from ``paths`` one at a time; each failure is reported and counted.
-
-    With ``input_format="transcript"`` each input is parsed as a transcript (its turns
-    become the quotes); one that is not a transcript is reported with what is wrong.
-    Without ``input_format``, a text file that looks like a transcript ('SPEAKER: text' lines
-    or the TSV layout, :func:`~quotetrack.read.transcript.looks_like_transcript`) is read as
-    one; a JSON Lines record stays an article (4 of PolNeAR's 840 interviews look like one).
-    A document that makes the pipeline fail is reported as an internal error and
-    skipped, so one bad article does not stop a batch.
-    """
-    from .. import pipeline
-    from ..read import inputs as reader
-
-    from ..read.transcript import TranscriptError, looks_like_transcript
-
-    for item in reader.iter_inputs(paths, input_format, encoding):
-        if isinstance(item, reader.InputError):
-            failures[0] += 1
-            report(item.source, item.message)
-            continue
-        for note in item.notes:
-            report(item.doc_id, f"warning: {note}")
-        transcript = input_format == "transcript" or (
-            input_format is None and not item.record and looks_like_transcript(item.text))
-        try:
-            if transcript:
-                doc = pipeline.extract_transcript(item.text, doc_id=item.doc_id, config=config,
-                                                  meta=item.meta)
-            else:
-                doc = pipeline.extract(item.text, doc_id=item.doc_id, config=config, meta=item.meta)
-        except TranscriptError as exc:
-            failures[0] += 1
-            report(item.doc_id, str(exc))
-            continue
-        except Exception as exc:   # noqa: BLE001 - a pipeline bug must not end the batch
-            failures[0] += 1
-            report(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
-            continue
-        yield doc
-
-
-# --- claims ----------------------------------------------------------------------------------------
 
 def cmd_claims(args: argparse.Namespace) -> int:
     """Extract with the claims stage on and write each document's ranked claims."""
-    from ..write import output
     from ..config import Config
-
-    _table_style(args)
-    _excel(args)
     ledger = seen = None
     if args.against is not None:
         from ..ledger import matches
@@ -103,17 +44,22 @@ def cmd_claims(args: argparse.Namespace) -> int:
             report(args.against, str(exc))
             return EXIT_FAILED
         seen = matches.seen_before(ledger.conn)
-    failures = [0]
     try:
-        docs = extract_documents(args.paths, args.input_format, Config(claims=True), failures, args.encoding)
-        output.write_claims(args.format, docs, sys.stdout, table_style=args.table_style,
-                            explain=args.explain, threshold=args.threshold, everything=args.everything,
-                            width=args.width, excel=args.excel, seen=seen)
+        return _run_documents(args, Config(claims=True), claims=True, seen=seen)
     finally:
         if ledger is not None:
             ledger.close()
-    sys.stdout.flush()
-    return EXIT_FAILED if failures[0] else EXIT_OK
+
+
+def _run_documents(args: argparse.Namespace, config, claims: bool = False, seen=None) -> int:
+    """extract and claims: :func:`quotetrack.scale.batch.run` once the options agree."""
+    if (args.format == PARQUET) != (args.output is not None):
+        raise UsageError("--format parquet needs --output DIR" if args.format == PARQUET
+                         else "--output DIR goes with --format parquet")
+    if args.format != PARQUET:
+        _table_style(args), _excel(args)
+    from ..scale import batch
+    return batch.run(args, config, claims, seen)
 
 
 # --- eval ------------------------------------------------------------------------------------------
@@ -207,8 +153,10 @@ def cmd_track_add(args: argparse.Namespace) -> int:
     """``track add``: extract and store, one document a transaction."""
     from ..ledger import track
     from ..config import Config
-    return track.run_add(args.paths, _db(args), args.input_format, Config(), sys.stdout, sys.stderr,
-                         args.encoding)
+    from ..scale import batch
+    ok, stored = batch.results_reader(args.paths, track.is_results_file)
+    return EXIT_FAILED if not ok else track.run_add(args.paths, _db(args), args.input_format, Config(), sys.stdout, sys.stderr,
+                         args.encoding, jobs=args.jobs, stored=stored, progress=args.progress)
 
 
 def cmd_track_speakers(args: argparse.Namespace) -> int:
@@ -262,9 +210,10 @@ def cmd_track_match(args: argparse.Namespace) -> int:
         queries = [args.text]
     else:
         from ..config import Config
-        failures = [0]
-        docs = extract_documents([args.file], None, Config(claims=True), failures)
-        if failures[0]:
+        from ..scale import batch, progress
+        tally = progress.Tally()
+        docs = list(batch.documents([args.file], None, Config(claims=True), tally))
+        if tally.failures:
             return EXIT_FAILED
         queries = [c.text for d in docs for c in d.claims if c.rating.check_worthy]
     return track.run_match(_db(args), queries, sys.stdout, args.format, style, limit=args.limit,
@@ -278,6 +227,15 @@ def cmd_track_alias(args: argparse.Namespace) -> int:
 
 
 # --- check -----------------------------------------------------------------------------------------
+
+PARQUET = "parquet"     # the columnar format of extract and claims (quotetrack.write.parquet)
+
+
+def cmd_spark(args: argparse.Namespace) -> int:
+    """``quotetrack spark``: the job (:func:`quotetrack.scale.batch.run_spark`)."""
+    from ..scale import batch
+    return batch.run_spark(args)
+
 
 def split_label(value: str) -> tuple[str | None, str]:
     """``--source`` value -> (label, path): "briefing=t.txt" -> ("briefing", "t.txt"); a value

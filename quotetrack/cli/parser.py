@@ -5,13 +5,14 @@ import argparse
 from typing import Sequence
 
 from ..errors import PROG
-from .args import encoding_name, iso_date, port_number, positive_float, positive_int, unit_float
+from .args import (encoding_name, iso_date, jobs_count, port_number, positive_float, positive_int,
+                   unit_float)
 from .track import add_track
 from .commands import (
 
 
     cmd_bench, cmd_check, cmd_claims, cmd_eval, cmd_eval_claims, cmd_eval_matching, cmd_extract,
-    cmd_serve, cmd_track_add, cmd_track_alias, cmd_track_claims, cmd_track_export,
+    PARQUET, cmd_serve, cmd_spark, cmd_track_add, cmd_track_alias, cmd_track_claims, cmd_track_export,
     cmd_track_import_checks, cmd_track_match, cmd_track_repeats, cmd_track_speakers)
 
 
@@ -34,6 +35,7 @@ def create_parser() -> argparse.ArgumentParser:
     _add_track(commands)
     _add_check(commands)
     _add_serve(commands)
+    _add_spark(commands)
     return parser
 
 
@@ -42,7 +44,7 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
         "extract", help="find quotes and reported speech in texts",
         description="Find quotes and reported speech. PATH is a file, a directory "
                     "(*.txt and *.md, recursively), a .jsonl file of {\"doc_id\", \"text\"} "
-                    "records, or - for standard input.")
+                    "records (also .jsonl.gz, .jsonl.bz2), a WARC or HTML file, or - for stdin.")
     from ..write.output import FORMATS
     _add_document_options(p, FORMATS)
     p.add_argument("--attributions", choices=("speech", "all"), default="speech",
@@ -57,13 +59,16 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
 
 def _add_document_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
     """PATH..., --format, --table-style and --input-format: what extract and claims share."""
-    p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="file, directory, .jsonl(.gz/.bz2), .warc(.gz) or .html file, or -")
+    from ..read.inputs import INPUT_FORMATS
     from ..write.output import DEFAULT_TABLE_STYLE
     from ..text.spans import QUOTE_WIDTH
-    p.add_argument("--format", choices=formats, default="table",
+    p.add_argument("--format", choices=(*formats, PARQUET), default="table",
                    help="output format (default: table)" + (
                        "; html: one self-contained page with each statement marked in its "
-                       "speaker's colour" if "html" in formats else ""))
+                       "speaker's colour" if "html" in formats else "")
+                        + "; parquet: tables in --output DIR (the archive extra)")
     p.add_argument("--table-style", default=DEFAULT_TABLE_STYLE, metavar="STYLE",
                    help="tabulate style for --format table: simple, grid, github, psql, ... "
                         "(default: simple)")
@@ -73,10 +78,23 @@ def _add_document_options(p: argparse.ArgumentParser, formats: Sequence[str]) ->
     width.add_argument("--full", dest="width", action="store_const", const=None,
                        help="do not cut quotes in --format table")
     _add_reading_options(p)
-    p.add_argument("--input-format", choices=("text", "jsonl", "transcript"), default=None,
-                   help="read every file (and stdin) as this format instead of guessing "
-                        "from the name (default: .jsonl is JSON Lines, anything else text); "
-                        "transcript: 'SPEAKER: text' lines or a TSV of line, speaker, text[, label]")
+    p.add_argument("--input-format", choices=INPUT_FORMATS, default=None,
+                   help="read every file (and stdin) as this format instead of guessing from the "
+                        "name (default: .jsonl(.gz/.bz2) JSON Lines, .warc(.gz)/.html pages, else text); "
+                        "transcript: 'SPEAKER: text' lines or a TSV of line, speaker, text[, label]; "
+                        "warc, html: read a directory's WARC or HTML files")
+    p.add_argument("--output", metavar="DIR",
+                   help="with --format parquet: the directory to write quotes.parquet, "
+                        "documents.parquet (and, for claims, claims.parquet) to")
+    _add_scale_options(p)
+
+
+def _add_scale_options(p: argparse.ArgumentParser) -> None:
+    """--jobs and --no-progress: what extract and claims share (track add has its own)."""
+    p.add_argument("--jobs", "-j", type=jobs_count, default=1, metavar="N",
+                   help="worker processes (0: every core; default 1); the output is the same")
+    p.add_argument("--no-progress", dest="progress", action="store_false",
+                   help="no progress bar, even on a terminal")
 
 
 def _add_reading_options(p: argparse.ArgumentParser) -> None:
@@ -196,7 +214,8 @@ def _add_track(commands: argparse._SubParsersAction) -> None:
         "add": cmd_track_add, "speakers": cmd_track_speakers, "claims": cmd_track_claims,
         "repeats": cmd_track_repeats, "export": cmd_track_export, "import-checks": cmd_track_import_checks,
         "match": cmd_track_match, "alias": cmd_track_alias,
-    }, {"iso_date": iso_date, "encoding": encoding_name, "count": positive_int, "share": unit_float})
+    }, {"iso_date": iso_date, "encoding": encoding_name, "count": positive_int, "share": unit_float,
+       "jobs": jobs_count})
 
 
 def _add_check(commands: argparse._SubParsersAction) -> None:
@@ -242,3 +261,23 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--max-size", type=positive_float, default=5.0, metavar="MB",
                    help="largest request accepted, in megabytes (default: 5); a larger one gets a 413")
     p.set_defaults(func=cmd_serve, parser=p)
+
+
+def _add_spark(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "spark", help="extract on a Spark cluster (or every local core) into Parquet",
+        description="Extract with Spark (the spark extra, Java 17) from JSON Lines, Parquet "
+                    "(doc_id, text) or WARC/HTML files (readable from every worker) into Parquet "
+                    "under DIR/quotes/, DIR/claims/ and DIR/errors/ (documents that could not "
+                    "be processed; they never fail the job). See docs/spark.md.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .parquet, .warc(.gz) or .html")
+    p.add_argument("--output", required=True, metavar="DIR", help="where to write the tables")
+    p.add_argument("--master", metavar="URL",
+                   help="local[*] (default: every core of this machine), local[N], "
+                        "spark://HOST:7077 or yarn")
+    p.add_argument("--what", choices=("quotes", "claims", "both"), default="both",
+                   help="which tables to write (default: both)")
+    p.add_argument("--partitions", type=positive_int, metavar="N",
+                   help="repartition the documents into N partitions (default: as read, but at "
+                        "least one a core)")
+    p.set_defaults(func=cmd_spark, parser=p)

@@ -45,9 +45,15 @@ def add_track(commands: argparse._SubParsersAction, run: Mapping[str, Callable[.
                                    "records with outlet, date, url) and store them, one document a "
                                    "transaction. A text already stored is skipped; a new text for a "
                                    "stored url (else doc_id) replaces the old one.")
-    a.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file or -")
-    a.add_argument("--input-format", choices=("text", "jsonl"), default=None,
-                   help="read every file as this format (default: .jsonl is JSON Lines, else text)")
+    a.add_argument("paths", nargs="+", metavar="PATH",
+                   help="file, directory, .jsonl file, - or the quotes.parquet (or claims.parquet) "
+                        "of `extract`/`claims --format parquet`, stored without extracting again")
+    a.add_argument("--input-format", choices=("text", "jsonl", "warc", "html"), default=None,
+                   help="read every file as this format (default: by its name: .jsonl JSON Lines, "
+                        ".warc/.html web pages, else text)")
+    a.add_argument("--jobs", "-j", type=types["jobs"], default=1, metavar="N",
+                   help="worker processes that extract (0: every core; default 1); this one stores")
+    a.add_argument("--no-progress", dest="progress", action="store_false", help="no running count")
     a.add_argument("--encoding", type=types["encoding"], metavar="NAME",
                    help="read text files in this encoding (default: UTF-8; a file that is not UTF-8 "
                         "but clean Windows-1252 is read as that, with a warning)")

@@ -2,7 +2,6 @@
 and paths."""
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -10,7 +9,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, NamedTuple
 
-from ..model import Document
+from ..model import Document, content_hash  # noqa: F401  (content_hash: what identifies a document)
 from ..text import quantities
 from .schema import DATE_FORMATS, DB_ENVIRONMENT, DEFAULT_DB, ISO_DAY
 
@@ -86,15 +85,6 @@ class AliasResult:
 
 
 # --- pure helpers ------------------------------------------------------------------------------
-
-def content_hash(text: str) -> str:
-    """The SHA-256 of a text's UTF-8 bytes, in hex: what identifies a document.
-
-    >>> content_hash("abc")[:12]
-    'ba7816bf8f01'
-    """
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
 
 def source_key(doc: Document) -> str:
     """Which article a document is: its ``url`` when the record gave one, else its doc_id.

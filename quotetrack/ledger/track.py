@@ -21,8 +21,8 @@ from .schema import LedgerError
 from .store import Ledger
 from ..text import jsonl, table
 from ..text.spans import shorten
-from .. import pipeline
 from ..read import inputs as reader
+from ..scale import jobs as scale_jobs
 from ..claims import repeats
 from ..claims.repeats import number_changes
 from . import checks, matches
@@ -39,6 +39,7 @@ QUOTE_COLUMNS = ("doc_id", "outlet", "date", "url", "speaker", "speaker_type", "
 CELL_WIDTH = 70       # a claim or quote cell is shortened to this many characters
 NAME_WIDTH = 40       # a speaker cell
 SCORE_DIGITS = 4      # decimals of a claim score in an export
+RESULT_SUFFIXES = (".parquet",)   # results files `track add` stores without extracting
 PROGRESS_SECONDS = 1.0   # how often `track add` rewrites its running count on a terminal
 
 
@@ -88,13 +89,17 @@ class Progress:
 
 
 def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any, out: TextIO,
-            err: TextIO | None = None, encoding: str | None = None) -> int:
+            err: TextIO | None = None, encoding: str | None = None, jobs: int = 1,
+            stored: Callable[[str], Iterable[Any]] | None = None, progress: bool = True) -> int:
     """Extract every input and store it, one document a transaction; print the summary.
 
     A document whose text is already in is skipped before extraction, so a rerun after
-    an interruption goes quickly to where the last one stopped.  Ctrl-C rolls back the
-    document being written, prints the summary and returns 130.  When ``err`` is a
-    terminal, a running count is shown on it.
+    an interruption goes quickly to where the last one stopped.  With ``jobs`` other than
+    1, worker processes extract (:mod:`quotetrack.scale.jobs`) and this process alone
+    writes, in input order.  ``stored`` reads a path of results extracted before (the
+    Parquet output): it yields ``(hash, Document)`` pairs, stored without extracting again,
+    or InputErrors.  Ctrl-C rolls back the document being written, prints the summary and
+    returns 130.  When ``err`` is a terminal (and ``progress``), a running count is shown on it.
     """
 
     ledger = open_ledger(db, create=True)
@@ -104,30 +109,24 @@ def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any
     code = EXIT_OK
     storing: tuple[str, str, int] | None = None   # the last document given to the ledger:
     #                                               (hash, its status if it commits, the count before)
-    progress = Progress(err)
+    shown = Progress(err if progress else None)
 
     def problem(source: str, message: str) -> None:
-        progress.clear()
+        shown.clear()
         report(source, message)
     try:
-        for item in reader.iter_inputs(paths, input_format, encoding):
-            progress.update(counts)
-            if isinstance(item, reader.InputError):
+        items = _new_items(paths, input_format, encoding, ledger, counts, stored, problem)
+        for result in scale_jobs.run(items, config, jobs):
+            shown.update(counts)
+            if isinstance(result, reader.InputError):
                 counts["failed"] += 1
-                problem(item.source, item.message)
+                problem(result.source, result.message)
                 continue
-            for note in item.notes:                  # "read as Windows-1252"
-                problem(item.doc_id, f"warning: {note}")
-            digest = content_hash(item.text)
-            if ledger.has(digest):
-                counts["unchanged"] += 1
-                continue
-            try:
-                doc = pipeline.extract(item.text, doc_id=item.doc_id, config=config, meta=item.meta)
-            except Exception as exc:   # noqa: BLE001 - one bad article must not end the batch
+            if isinstance(result, scale_jobs.Failure):
                 counts["failed"] += 1
-                problem(item.doc_id, f"internal error: {type(exc).__name__}: {exc}")
+                problem(result.doc_id, result.message)
                 continue
+            digest, doc = result if isinstance(result, tuple) else (content_hash(result.text), result)
             storing = (digest, "replaced" if ledger.has_source(source_key(doc)) else "added",
                        sum(counts.values()))
             counts[ledger.add(doc, digest)] += 1
@@ -142,12 +141,41 @@ def run_add(paths: Sequence[str], db: str, input_format: str | None, config: Any
         code = EXIT_FAILED
         problem(db, f"stopped: {exc}")
     finally:
-        progress.clear()
+        shown.clear()
         ledger.close()
     out.write(f"{summary(counts)} ({db})\n")
     if code == EXIT_OK and counts["failed"]:
         code = EXIT_FAILED
     return code
+
+
+def _new_items(paths: Sequence[str], input_format: str | None, encoding: str | None, ledger: Ledger,
+               counts: dict[str, int], stored: Callable[[str], Iterable[Any]] | None,
+               problem: Callable[[str, str], None]) -> Iterator[Any]:
+    """What is left to extract or store, in input order: Inputs whose text is not in the
+    ledger yet (the others are counted unchanged; their reading notes are reported),
+    InputErrors, and (hash, Document) pairs read by ``stored`` from a results file."""
+    for path in paths:
+        if stored is not None and is_results_file(path):
+            for item in stored(path):
+                if isinstance(item, tuple) and ledger.has(item[0]):
+                    counts["unchanged"] += 1
+                else:
+                    yield item
+            continue
+        for item in reader.iter_inputs([path], input_format, encoding):
+            if isinstance(item, reader.Input):
+                for note in item.notes:                  # "read as Windows-1252"
+                    problem(item.doc_id, f"warning: {note}")
+                if ledger.has(content_hash(item.text)):
+                    counts["unchanged"] += 1
+                    continue
+            yield item
+
+
+def is_results_file(path: str) -> bool:
+    """Whether ``track add`` loads ``path`` as results (Parquet) instead of extracting it."""
+    return path.lower().endswith(RESULT_SUFFIXES)
 
 
 # --- speakers, claims ------------------------------------------------------------------------

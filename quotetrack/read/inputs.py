@@ -12,20 +12,31 @@ saves it, is read as Windows-1252 with a note saying so (:func:`decode`).
 """
 from __future__ import annotations
 
+import bz2
 import codecs
+import gzip
 import json
 import os
 import re
 import sys
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable, Iterator, Mapping, Union
+import zlib
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, MutableMapping
 
-INPUT_FORMATS = ("text", "jsonl", "transcript")
+from . import archive
+from .records import BadInput, Input, InputError, Item, os_message
+
+INPUT_FORMATS = ("text", "jsonl", "transcript", "warc", "html")
 TEXT_SUFFIXES = (".txt", ".md")     # what a directory is searched for (text format)
 TRANSCRIPT_SUFFIXES = (".txt", ".tsv")   # ... with --input-format transcript (read as text)
-JSONL_SUFFIXES = (".jsonl",)        # a file read as JSON Lines; a directory's files with --input-format jsonl
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.bz2")   # read as JSON Lines; a directory's with --input-format jsonl
+# A compressed file is read as a stream through its decompressor, whatever it holds.
+DECOMPRESSORS: dict[str, Callable[..., BinaryIO]] = {".gz": gzip.open, ".bz2": bz2.open}
+# What a damaged or truncated compressed stream raises while it is read.
+STREAM_ERRORS = (EOFError, OSError, zlib.error)
+# The archive kinds of --input-format: what a directory is searched for.
+ARCHIVE_FORMATS = {"warc": archive.WARC_SUFFIXES, "html": archive.HTML_SUFFIXES}
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 BOM = "\ufeff"
@@ -47,32 +58,9 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
 
 
-@dataclass(frozen=True)
-class Input:
-    """One document to process: its id, its text, and pass-through fields."""
-    doc_id: str
-    text: str
-    meta: Mapping[str, Any] = field(default_factory=dict)
-    notes: tuple[str, ...] = ()      # warnings on how it was read ("read as Windows-1252")
-    record: bool = field(default=False, compare=False)   # a JSON Lines record, not a file of its own
-
-
-@dataclass(frozen=True)
-class InputError:
-    """Something that could not be read: ``source`` (a path) and a one-line message."""
-    source: str
-    message: str
-
-
-Item = Union[Input, InputError]
-
-
-class BadInput(Exception):
-    """Raised inside the reader with a one-line message; never escapes it."""
-
-
 def iter_inputs(paths: Iterable[str | os.PathLike[str]] | str,
-                input_format: str | None = None, encoding: str | None = None) -> Iterator[Item]:
+                input_format: str | None = None, encoding: str | None = None,
+                counts: MutableMapping[str, int] | None = None) -> Iterator[Item]:
     """Yield an :class:`Input` or :class:`InputError` for every document in ``paths``.
 
     A path is a file, a directory (searched recursively for ``*.txt`` and
@@ -85,6 +73,12 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]] | str,
     encoding of text files and stdin (default: UTF-8, else clean Windows-1252 with a note);
     JSON Lines is always UTF-8.
 
+    ``.jsonl.gz`` and ``.jsonl.bz2`` files are JSON Lines read through their
+    decompressor.  WARC (``.warc``, ``.warc.gz``) and HTML (``.html``, ``.htm``) files
+    are read by :mod:`quotetrack.read.archive` (the ``archive`` extra); ``"warc"`` and
+    ``"html"`` search a directory for them.  Records skipped as not HTML are counted
+    in ``counts["skipped"]``.
+
     >>> [type(x).__name__ for x in iter_inputs(["/nonexistent"])]
     ['InputError']
     """
@@ -94,21 +88,24 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]] | str,
         paths = [paths]
     if encoding is not None:
         codecs.lookup(encoding)             # LookupError for an unknown name, before any file
-    return _iter_paths(paths, input_format, encoding)
+    return _iter_paths(paths, input_format, encoding, {} if counts is None else counts)
 
 
 def _iter_paths(paths: Iterable[str | os.PathLike[str]], input_format: str | None,
-                encoding: str | None) -> Iterator[Item]:
+                encoding: str | None, counts: MutableMapping[str, int]) -> Iterator[Item]:
     for path in paths:
-        yield from _iter_path(os.fspath(path), input_format, encoding)
+        yield from _iter_path(os.fspath(path), input_format, encoding, counts)
 
 
-def _iter_path(path: str, input_format: str | None, encoding: str | None) -> Iterator[Item]:
+def _iter_path(path: str, input_format: str | None, encoding: str | None,
+               counts: MutableMapping[str, int]) -> Iterator[Item]:
     """Every document under one command-line path."""
     if path == STDIN:
         yield from _iter_stdin(input_format == "jsonl", encoding)
     elif os.path.isdir(path):
-        yield from _iter_directory(path, input_format, encoding)
+        yield from _iter_directory(path, input_format, encoding, counts)
+    elif input_format in ARCHIVE_FORMATS or (input_format is None and archive.is_archive(path)):
+        yield from archive.iter_archive(path, counts)
     else:
         yield from _iter_file(path, is_jsonl(path, input_format), encoding)
 
@@ -131,9 +128,41 @@ def _iter_file(path: str, jsonl: bool, encoding: str | None = None) -> Iterator[
         return
     with stream:
         if jsonl:
-            yield from iter_jsonl(stream, path)
+            yield from _iter_jsonl_file(stream, path)
         else:
             yield _read_text(stream, path, encoding)
+
+
+def _iter_jsonl_file(stream: BinaryIO, path: str) -> Iterator[Item]:
+    """The records of a JSON Lines file, through its decompressor when its name says it is
+    compressed; a truncated or damaged stream ends with an error naming the last line read."""
+    opener = DECOMPRESSORS.get(os.path.splitext(path)[1].lower())
+    if opener is None:
+        yield from iter_jsonl(stream, path)
+        return
+    damage: list[str] = []
+    lines = _guarded(opener(stream), damage)
+    for item in iter_jsonl(lines, path):
+        if not (damage and _is_empty(item)):      # "empty file" when damaged at once: say why
+            yield item
+    if damage:
+        yield InputError(path, damage[0])
+
+
+def _guarded(lines: Iterable[bytes], damage: list[str]) -> Iterator[bytes]:
+    """``lines`` until the stream fails; the failure is noted in ``damage``."""
+    count = 0
+    try:
+        for line in lines:
+            count += 1
+            yield line
+    except STREAM_ERRORS as exc:
+        damage.append(f"truncated or damaged compressed file after line {count} "
+                      f"({type(exc).__name__}: {exc})")
+
+
+def _is_empty(item: Item) -> bool:
+    return isinstance(item, InputError) and item.message == "empty file"
 
 
 def _read_text(stream: BinaryIO, name: str, encoding: str | None = None) -> Item:
@@ -146,16 +175,21 @@ def _read_text(stream: BinaryIO, name: str, encoding: str | None = None) -> Item
         return InputError(name, os_message(exc))
 
 
-def _iter_directory(path: str, input_format: str | None, encoding: str | None = None) -> Iterator[Item]:
+def _iter_directory(path: str, input_format: str | None, encoding: str | None = None,
+                    counts: MutableMapping[str, int] | None = None) -> Iterator[Item]:
     """The documents of the matching files under a directory, in sorted order."""
-    suffixes = {"jsonl": JSONL_SUFFIXES, "transcript": TRANSCRIPT_SUFFIXES}.get(input_format or "", TEXT_SUFFIXES)
+    suffixes = {"jsonl": JSONL_SUFFIXES, "transcript": TRANSCRIPT_SUFFIXES,
+                **ARCHIVE_FORMATS}.get(input_format or "", TEXT_SUFFIXES)
     files, errors = find_files(path, suffixes)
     yield from errors
     if not files and not errors:
         wanted = " or ".join(f"*{s}" for s in suffixes)
         yield InputError(path, f"no {wanted} files in directory")
     for name in files:
-        yield from _iter_file(name, input_format == "jsonl", encoding)
+        if input_format in ARCHIVE_FORMATS:
+            yield from archive.iter_archive(name, counts)
+        else:
+            yield from _iter_file(name, input_format == "jsonl", encoding)
 
 
 def find_files(root: str, suffixes: tuple[str, ...]) -> tuple[list[str], list[InputError]]:
@@ -180,11 +214,6 @@ def find_files(root: str, suffixes: tuple[str, ...]) -> tuple[list[str], list[In
                 found.append(parts + (name,))
     found.sort()
     return [os.path.join(root, *parts) for parts in found], errors
-
-
-def os_message(exc: OSError) -> str:
-    """The one-line message of an OS error, without the file name ("No such file or directory")."""
-    return exc.strerror or str(exc)
 
 
 # --- standard input ----------------------------------------------------------------------
@@ -240,7 +269,7 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
     >>> decode(b"\\x93Yes,\\x94 \\xe2\\x80\\x9cshe\\xe2\\x80\\x9d said.")
     Traceback (most recent call last):
     ...
-    quotetrack.read.inputs.BadInput: not valid UTF-8 (invalid byte 0x93 at offset 0)
+    quotetrack.read.records.BadInput: not valid UTF-8 (invalid byte 0x93 at offset 0)
     """
     note = None
     if encoding is not None:
