@@ -278,7 +278,7 @@ def _lone_name(model: Model, word: str) -> int | None:
         return None
     if len(ids) == 1:
         return ids[0]
-    return max(ids, key=lambda e: (model.count[e], -e))
+    return max(ids, key=lambda e: (model.count.get(e, 0), -e))
 
 
 def person_entity(model: Model, name: list[str], title: list[str], start: int) -> int:
