@@ -42,7 +42,7 @@ from .matching import (
     EvalError, Interval, Pair, SUBSETS, THRESHOLDS, _Item, _prepare, gold_subsets,
     inherit_speaker_spans, match, merge_floating_quotes, pred_subsets, rederive_kind,
     resolved_correct, speaker_correct, speech_cue_forms)
-from .gold import load_gold, load_predictions, predict_quotes
+from .gold import load_gold, load_predictions, open_errors, predict_quotes
 from ..text import jsonl
 
 
@@ -377,11 +377,7 @@ def run(gold: str, pred: str | None = None, as_json: bool = False, merge_floatin
         kwargs = dict(merge_floating=merge_floating, by_rule=by_rule, limit=limit,
                       raw_gold_kinds=raw_gold_kinds, gold_name=gold, pred_name=pred or "predictions")
         if errors is not None:
-            try:
-                fh = open(errors, "w", encoding="utf-8")
-            except OSError as exc:
-                raise EvalError(f"{errors}: cannot write: {exc.strerror or exc}") from exc
-            with fh:
+            with open_errors(errors) as fh:
                 report = evaluate(docs, predictions, errors=fh, **kwargs)
         else:
             report = evaluate(docs, predictions, **kwargs)

@@ -15,6 +15,15 @@ from .matching import EvalError
 # ---------------------------------------------------------------------------
 # Loading
 
+def open_errors(path: str) -> TextIO:
+    """The ``--errors`` file, opened for writing; an :class:`EvalError` naming it when it
+    cannot be."""
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise EvalError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+
+
 def load_gold(path: str | Path) -> Iterator[dict[str, Any]]:
     """Gold documents from PATH, one at a time.
 

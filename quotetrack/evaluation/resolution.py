@@ -38,7 +38,8 @@ from tabulate import tabulate
 from ..config import Config
 from ..model import BASES
 from ..pipeline import extract
-from .gold import load_predictions
+from ..text import jsonl
+from .gold import load_predictions, open_errors
 from .matching import EvalError
 
 __all__ = ["CLASSES", "same_entity", "load_resolution_gold", "load_texts", "ResolutionReport",
@@ -273,13 +274,9 @@ def run(gold: str | Path, texts: str | Path | None = None, as_json: bool = False
         if report.documents == 0:
             raise EvalError(f"{pred if pred is not None else source}: holds none of the gold's documents")
         if errors is not None:
-            try:
-                fh = open(errors, "w", encoding="utf-8")
-            except OSError as exc:
-                raise EvalError(f"{errors}: cannot write: {exc.strerror or exc}") from exc
-            with fh:
+            with open_errors(errors) as fh:
                 for e in report.errors:
-                    fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+                    fh.write(jsonl.line(e) + "\n")
     except EvalError as exc:
         print(f"quotetrack: {exc}", file=sys.stderr)
         return 1
