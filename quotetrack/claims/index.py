@@ -112,7 +112,7 @@ def search(conn: sqlite3.Connection, table: str, q: match.Text, st: Stats, k: in
     terms = searched_terms(q, st)
     if not terms:
         return []
-    expression = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    expression = match.fts_expression(terms)
     t = _name(table)
     w = ", ".join(map(str, COLUMN_WEIGHTS))
     return [Hit(rowid, -value, tuple(terms.split()), tuple(title.split())) for rowid, value, terms, title in

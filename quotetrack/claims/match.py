@@ -28,7 +28,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, NamedTuple, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from nltk.stem.snowball import SnowballStemmer
 
@@ -249,17 +249,13 @@ def candidate(cid: int, text: str, title: str = "", bm25: float = 0.0,
     return Candidate(cid, read(text, stems), frozenset(title_terms), bm25)
 
 
-def fts_query(q: Text) -> str | None:
-    """The FTS5 MATCH expression of a query: each distinct term quoted, joined by OR;
-    None when the query has no terms.
+def fts_expression(terms: Iterable[str]) -> str:
+    """The FTS5 MATCH expression of search terms: each quoted, joined by OR.
 
-    >>> fts_query(query("Obama built a wall"))
+    >>> fts_expression(query("Obama built a wall").terms)
     '"obama" OR "built" OR "wall"'
     """
-    seen = dict.fromkeys(q.terms)
-    if not seen:
-        return None
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in seen)
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
 # --- rules -------------------------------------------------------------------------------------

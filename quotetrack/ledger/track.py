@@ -239,11 +239,14 @@ def write_table(rows: Callable[[], Iterable[list[str]]], headers: Sequence[str],
     second writes each row (:mod:`quotetrack.text.table`), so no row list is held; other
     styles go through tabulate."""
     if style == table.SIMPLE:
-        count, columns = 0, [0] * len(headers)
-        for count, row in enumerate(rows(), 1):
-            columns = [max(w, table.width(c.strip())) for w, c in zip(columns, row)]
+        count = 0
+
+        def counted() -> Iterator[list[str]]:
+            nonlocal count
+            for count, row in enumerate(rows(), 1):
+                yield row
+        columns = table.widths(counted(), headers)
         if count:
-            columns = [max(w, table.width(h) + table.PADDING) for w, h in zip(columns, headers)]
             for line in table.simple_lines(rows(), headers, columns):
                 out.write(indent + line + "\n")
         return count

@@ -172,10 +172,6 @@ def write(docs: Iterable[Document], directory: str,
 
 # --- reading back (track add) -----------------------------------------------------------------
 
-def is_parquet(path: str) -> bool:
-    return path.lower().endswith(".parquet")
-
-
 def read_documents(directory: str) -> Iterator[tuple[str, Document]]:
     """(doc_hash, Document) for every document of a Parquet output directory, in order:
     its quotes and claims rebuilt from quotes.parquet and claims.parquet, its text empty
