@@ -66,9 +66,13 @@ class Connection:
 
     def _recognise(self) -> None:
         """Refuse another program's database or a newer schema before changing anything."""
-        app_id, version = self._pragma("application_id"), self._pragma("user_version")
+        # One statement, so one snapshot: read one by one, the three could straddle another
+        # process's commit of a new ledger and show its tables without its application id.
+        app_id, version, tables = self.conn.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id),"
+            " (SELECT user_version FROM pragma_user_version),"
+            " (SELECT count(*) FROM sqlite_master)").fetchone()
         if app_id == 0:
-            tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             if tables:
                 raise LedgerError("a SQLite database of another program, not a quotetrack ledger")
         elif app_id != APPLICATION_ID:
