@@ -60,11 +60,29 @@ def _org_kinds() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _kind_words() -> frozenset[str]:
-    return frozenset(w for ws in _org_kinds().values() for w in ws)
+    return frozenset(w for ws in _org_kinds().values() for w in ws if w != "*")
 
 
 @lru_cache(maxsize=1)
-def _gendered_nouns() -> dict[str, str]:
+def org_nouns() -> frozenset[str]:
+    """Lower-case heads of a description that names an organisation ("the company", "the
+    group", "the magazine"): the kinds of data/org_kinds.tsv and the words of org_words.txt."""
+    return frozenset(_org_kinds()) | _lists().orgs
+
+
+def kind_fits(head: str, name: str) -> bool:
+    """Whether an organisation may be the one a description's head names when no name word
+    shows that kind: the head fits any organisation ("*" in org_kinds.tsv: "the group"),
+    shows its kind (:func:`kind_matches`) or the name shows no kind at all ("Family Circle"
+    for "the magazine"; not "Harbour Trust" for "the company")."""
+    if "*" in _org_kinds().get(head, ()) or kind_matches(head, name):
+        return True
+    words = {w.lower().strip("’'.") for w in name.split()}
+    return not words & (_kind_words() | _lists().orgs)
+
+
+@lru_cache(maxsize=1)
+def gendered_nouns() -> dict[str, str]:
     """Nouns that show a gender: honorifics and data/gendered_nouns.tsv ("mother", "father")."""
     out = {k: v for k, v in _lists().honorifics.items() if v in ("m", "f")}
     out.update(lexicon.pairs("gendered_nouns.tsv"))
@@ -179,7 +197,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
     titles, orgs, honorifics, function = _lists().titles, _lists().orgs, _lists().honorifics, _lists().function
     org_words = orgs | _kind_words()
     persons = lexicon.lower_words("person_nouns.txt")
-    gendered = _gendered_nouns()
+    gendered = gendered_nouns()
     entities: list[EntityState] = []
     occurrences: list[Occurrence] = []
     model = Model(entities, occurrences)

@@ -43,6 +43,7 @@ WINDOW = 2                    # paragraphs a pronoun looks back for a compatible
 _NO_CONTINUITY = frozenset({"colon", "dash"})
 CLOSE = 0.5                   # a runner-up this close to the best gets a warning
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
+UNNAMED_REACH = 1500          # characters a description looks back for "a"/"an" and its head
 # Salience of a candidate for he/she (set on the resolution gold):
 PER_SENTENCE = 0.4            # minus, for each sentence naming another candidate since
 SUBJECT = 1.0                 # its last naming was the subject of a clause
@@ -63,6 +64,21 @@ class Resolved:
     basis: str = "unresolved"
     entity: int | None = None
     warning: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _person_heads() -> frozenset[str]:
+    """Heads of a description that stands for a person: titles, person nouns and gendered
+    nouns ("the senator", "the candidate", "the businessman"), not organisations or documents."""
+    return (_lists().titles | lexicon.lower_words("person_nouns.txt") | frozenset(em.gendered_nouns())) \
+        - em.org_nouns() - lexicon.lower_words("document_nouns.txt")
+
+
+def _person_head(head: str) -> bool:
+    """Whether a description's head stands for a person: one of :func:`_person_heads` or a
+    compound ending in one ("speechwriter", "neurosurgeon")."""
+    heads = _person_heads()
+    return head in heads or any(head[k:] in heads for k in range(2, len(head) - 4))
 
 
 @lru_cache(maxsize=1)
@@ -120,6 +136,9 @@ class _Salience:
         self.speaker_rank = 0
         self.speaker_at = -1
         self.quoted: int | None = None    # the entity named last inside quote marks
+        self.speakers: set[int] = set()   # the entities that have spoken so far
+        self.excluded: set[int] = set()   # named in the content of the attribution being resolved:
+        self.excluded_all: set[int] = set()   # as its subject or in a quotation; anywhere
         self.i = 0
 
     def advance(self, offset: int) -> None:
@@ -145,9 +164,11 @@ class _Salience:
         """``eid`` is the speaker of the attribution whose source is at ``offset``."""
         if eid is not None:
             self.speaker, self.speaker_rank, self.speaker_at = eid, self.rank_of(offset), offset
+            self.speakers.add(eid)
             self.touch(eid, offset, True)
 
-    def person_for(self, gender: str, offset: int) -> tuple[int | None, str | None]:
+    def person_for(self, gender: str | None, offset: int,
+                   exclude: set[int] | None = None) -> tuple[int | None, str | None]:
         """The most salient person compatible with "he"/"she" (never an organisation, never a
         gender clash), and a warning when the runner-up is close.  Beyond WINDOW paragraphs
         only the person named last is left, without a rival."""
@@ -157,7 +178,8 @@ class _Salience:
         fallback = None
         for eid in self.recent:
             ent = self.model.entities[eid]
-            if ent.type != "person" or (gender is not None and ent.gender not in (None, gender)):
+            if ent.type != "person" or (gender is not None and ent.gender not in (None, gender)) \
+                    or eid in (self.excluded if exclude is None else exclude):
                 continue
             at, subject, prank = self.last[eid]
             if rank - prank > WINDOW:
@@ -219,6 +241,8 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         start, end = a.antecedent or a.source
         start = _past_marker(text, start, end)
         sal.advance(start)
+        sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments) \
+            if a.antecedent is None else (set(), set())
         res = _resolve_one(text, start, end, model, sal, spoken, rank_of)
         if a.antecedent is not None:
             named = _apposition_head(text, model, a.source[0])
@@ -254,6 +278,30 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                      title=r.title or model.entities[r.entity].title)
              if r.entity is not None else r for r in out]
     return final, ents
+
+
+def _named_in(text: str, model: em.Model, spans) -> tuple[set[int], set[int]]:
+    """The entities an attribution's content names, never what its pronoun or description
+    stands for ("“Ames is wrong,” he said", "Also, Ames is wrong, he said": he is not Ames):
+    (named as the subject opening an indirect content or anywhere in a quotation, named
+    anywhere).  A reporter's paraphrase may name the speaker deeper in ("Though Ms. Ruiz
+    grew up there, rents have doubled, she said"), so a pronoun skips only the first set."""
+    strict, loose = set(), set()
+    for a, b in spans:
+        quoted = text[a:a + 1] in _OPENING_MARKS
+        i = bisect.bisect_left(model.starts, a)
+        while i < len(model.occurrences) and model.occurrences[i].start < b:
+            o = model.occurrences[i]
+            loose.add(o.entity)
+            if quoted or _OPENS_CONTENT.fullmatch(text, a, o.start):
+                strict.add(o.entity)
+            i += 1
+    return strict, loose
+
+
+_OPENING_MARKS = frozenset("“‘\"'«„")
+# What may come before the subject that opens an indirect content: "", "Also, ", "But ".
+_OPENS_CONTENT = re.compile(r"\s*(?:[A-Za-z]+,\s+)?")
 
 
 def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salience,
@@ -321,7 +369,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     if author is not None:
         content, kind = author, "organisation"
     if lows[0] == "the" and len(words) >= 2 and words[-1].islower() and author is None:
-        eid = _describe(model, sal, words[1:], start)         # "the Calveran ministry", "the company"
+        eid = _describe(text, model, sal, words[1:], start)         # "the Calveran ministry", "the company"
         if eid is not None:
             ent = model.entities[eid]
             name = " ".join(words[1:])
@@ -341,7 +389,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     name = " ".join(words[1:] if lows[0] in determiners and len(words) > 1 else words)
     mention = Mention(start, end, written, kind, None, name)
     if lows[0] == "the" and len(words) >= 2 and words[-1].islower():
-        eid = _describe(model, sal, words[1:], start)
+        eid = _describe(text, model, sal, words[1:], start)
         if eid is not None:
             ent = model.entities[eid]
             return Resolved(mention, ent.name, ent.title, ent.type, "description", eid)
@@ -471,12 +519,14 @@ def _apposition_head(text: str, model: em.Model, at: int) -> int | None:
     return None
 
 
-def _describe(model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
+def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
     """The entity a definite description stands for, most recently named first: a person
     whose role fits ("the minister", "the 52-year-old"), an organisation of that kind
     ("the company", "the club")."""
     phrase = " ".join(w.lower() for w in words)
     head = words[-1].lower()
+    if head in lexicon.lower_words("document_nouns.txt"):
+        return None                       # "the video", "the report": a document, not its author
     named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
     seen = set(sal.recent)
     earlier = islice((e.id for e in reversed(model.entities) if e.id not in seen and e.start < start),
@@ -488,7 +538,43 @@ def _describe(model: em.Model, sal: _Salience, words: list[str], start: int) -> 
         if ent.type == "organisation" and em.kind_matches(head, ent.name) \
                 and named <= set(ent.name.split()):
             return eid
-    return None
+    return _salient_for(text, model, sal, words, start)
+
+
+def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
+    """A singular definite description no role or kind fits: the most salient entity of its
+    type, as a pronoun would have it ("the businessman", "the retired neurosurgeon": the
+    salient person; "the group", "the magazine": the organisation named last whose name
+    shows no other kind).  Left unresolved: a plural ("the officials"), a possessive inside
+    ("the state’s governor"), a document ("the report"), a noun for someone unnamed ("the
+    woman") and a head introduced just before with "a" ("an organiser … the organiser")."""
+    lows = [w.lower() for w in words]
+    head = lows[-1]
+    if names.is_plural(head) or any(w.endswith(_POSSESSIVE) for w in words[:-1]) \
+            or head in lexicon.lower_words("document_nouns.txt"):
+        return None
+    if head in em.org_nouns():
+        for eid in sal.recent:
+            ent = model.entities[eid]
+            if ent.type == "organisation" and em.kind_fits(head, ent.name) and eid not in sal.excluded_all:
+                return eid
+        return None
+    if not _person_head(head) or head in lexicon.lower_words("anonymous_nouns.txt") \
+            or _introduced_unnamed(text, head, start):
+        return None
+    eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all)
+    return eid
+
+
+# "a cashier", "an organiser at the field office", "one witness": someone introduced unnamed.
+_INDEFINITE = r"\b(?:a|an|one|another)\s+(?:[\w’'\-]+,?\s+){{0,3}}?{}\b"
+
+
+def _introduced_unnamed(text: str, head: str, start: int) -> bool:
+    """Whether ``head`` was introduced with an indefinite article in the few paragraphs before
+    ``start`` ("an organizer … the organizer told them"): the description is that unnamed one."""
+    pattern = re.compile(_INDEFINITE.format(re.escape(head)), re.IGNORECASE)
+    return pattern.search(text, max(0, start - UNNAMED_REACH), start) is not None
 
 
 def _adhoc_org(model: em.Model, name: str, start: int, kind: str = "organisation") -> int:

@@ -306,6 +306,12 @@ def main_subject(text: str, start: int, end: int) -> bool:
     return word[:1].isupper() and edge is not None and (edge == "" or edge in ".!?\n“\"")
 
 
+def is_plural(head: str) -> bool:
+    """Whether a description's head noun is plural: "officials", "women", "police"; not
+    "boss", "campus", "analysis"."""
+    return head in _words.plural_heads or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+
+
 def _mention_type(words: list[str]) -> str:
     titles, orgs, honorifics, function, _, determiners, pronouns = _lists()
     lows = [w.lower() for w in words]
