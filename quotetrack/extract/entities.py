@@ -42,6 +42,9 @@ _ORG_BEFORE_AND = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’
 # The plural of a party, a nation or a generation: "Democrats", "Republicans", "Hispanics",
 # "Millennials", "Evangelicals", "Loyalists" (not a surname in -s: "Jones", "Sanders").
 GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:crats|icans|ians|ics|ials|icals|ists|ites)")
+# A lower-case noun right after a name: "campaign" in "the Good Jobs Nation campaign",
+# "magazine" in "Family Circle magazine’s poll" (an organisation's kind, data/org_kinds.tsv).
+_ORG_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)(?=[’']s\b|[^\w’'\-]|$)")
 # Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 # Rank words that make a different role: "deputy minister" is not "the minister".
@@ -222,6 +225,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         while run and run[0][1].lower() in function and run[0][1].lower() not in titles \
                 and not run[0][1].isupper():
             run = run[1:]
+        run = _before_title_case(run, function, titles)
         if not run:
             continue
         for k, (_, w) in enumerate(run[:-1]):
@@ -234,7 +238,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         title, name = split_title(words)
         titled = bool(title) and bool(name) and _is_person_name(_name_words(name))
         if not titled and len(words) >= 2 and (INITIALS.fullmatch(words[0]) or any(
-                _clean(w).lower() in org_words for w in words)):
+                _clean(w).lower() in org_words for w in words) or _kind_after(text, end, words)):
             joined = _ORG_BEFORE_AND.search(text, max(0, start - 60), start)
             if joined:                    # "Dunmore Fire and Rescue Service"
                 start = joined.start()
@@ -251,8 +255,12 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             continue
         if "of" in name[1:]:
             cut = name.index("of", 1)     # "Marco Rubio of Florida"
-            end = run[len(words) - len(name) + cut - 1][0] + len(name[cut - 1])
-            name = name[:cut]
+            if cut == 1 and not title and len(name) - cut > 2 and name[cut + 1] in first_names():
+                start = run[len(words) - len(name) + cut + 1][0]
+                name = name[cut + 1:]     # "Supporters of Hillary Clinton": the name after "of"
+            else:
+                end = run[len(words) - len(name) + cut - 1][0] + len(name[cut - 1])
+                name = name[:cut]
         name = _name_words(name)
         if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names():
             title, name = name[:1], name[1:]          # "Comedian Sarah Silverman"
@@ -285,6 +293,28 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         model.count[eid] = seen + 1
         occurrences.append(Occurrence(start, end, eid, inside(start)))
     return model
+
+
+def _kind_after(text: str, end: int, words: list[str]) -> bool:
+    """Whether a name is followed by the kind of organisation it names: "the Good Jobs Nation
+    campaign", "Family Circle magazine"; not a possessor ("Ana Ruiz’s campaign") nor a
+    person's name ("the Ana Ruiz campaign": given name first)."""
+    if words[-1].endswith(_POSSESSIVE_ENDS) or words[0] in first_names():
+        return False
+    m = _ORG_NOUN_AFTER.match(text, end)
+    return m is not None and m.group(1) in _org_kinds()
+
+
+def _before_title_case(run: list, function, titles) -> list:
+    """A run cut where headline title case shows, at a capitalised function word ("Ted Cruz
+    Says" in "Ted Cruz Says The Plan Fails" keeps "Ted Cruz Says"; "Clinton And Sanders Clash"
+    keeps "Clinton"); "of The" stays ("George Zornick of The Nation")."""
+    for k in range(1, len(run)):
+        w = run[k][1]
+        if w[:1].isupper() and w.lower() in function and w.lower() not in titles \
+                and run[k - 1][1] != "of":
+            return run[:k]
+    return run
 
 
 def _lone_name(model: Model, word: str) -> int | None:

@@ -38,9 +38,12 @@ from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
 
+import os
+_DEBUG = os.environ.get("QT_DEBUG")
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
 _NO_CONTINUITY = frozenset({"colon", "dash"})
+SURE = 2.0                    # a narrative he/she shows its person's gender when it leads by this
 CLOSE = 0.5                   # a runner-up this close to the best gets a warning
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
 UNNAMED_REACH = 1500          # characters a description looks back for "a"/"an" and its head
@@ -112,6 +115,8 @@ def opens_clause(text: str, start: int) -> bool:
         while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
             j -= 1
         word = text[j:i + 1]
+        if word.lower() in words.opening_prepositions:
+            return False                  # "In West Miami, …": a place after a preposition
         if not word.islower() or word in titles or word in words.name_modifiers or "-" in word:
             skipped = skipped or word.islower()
             i = j - 1
@@ -140,17 +145,34 @@ class _Salience:
         self.excluded: set[int] = set()   # named in the content of the attribution being resolved:
         self.excluded_all: set[int] = set()   # as its subject or in a quotation; anywhere
         self.i = 0
+        self.anaphors: list[tuple[int, str | None]] = []   # narrative he/she: (offset, gender)
+        self.k = 0
+        self.margin = 0.0                 # how far the last pronoun's person led the runner-up
 
     def advance(self, offset: int) -> None:
-        """Take in every naming before ``offset``."""
-        occ = self.model.occurrences
-        while self.i < len(occ) and occ[self.i].start < offset:
-            o = occ[self.i]
-            if not o.quoted:
-                self.touch(o.entity, o.start, None, o.end)
-            else:
-                self.quoted = o.entity
-            self.i += 1
+        """Take in every naming before ``offset``, and every he/she of the narrative (each
+        resolved as it comes and kept as the subject it is: "She grew up in Lake City. …")."""
+        occ, ana = self.model.occurrences, self.anaphors
+        while True:
+            o = occ[self.i] if self.i < len(occ) and occ[self.i].start < offset else None
+            at = ana[self.k][0] if self.k < len(ana) and ana[self.k][0] < offset else None
+            if o is None and at is None:
+                return
+            if o is not None and (at is None or o.start <= at):
+                if not o.quoted:
+                    self.touch(o.entity, o.start, None, o.end)
+                else:
+                    self.quoted = o.entity
+                self.i += 1
+                continue
+            gender = ana[self.k][1]
+            self.k += 1
+            eid, _ = self.person_for(gender, at, set())
+            if eid is not None:
+                if self.margin >= SURE:
+                    ent = self.model.entities[eid]
+                    ent.gender = ent.gender or gender
+                self.touch(eid, at, True)
 
     def touch(self, eid: int, offset: int, subject: bool | None, end: int = 0) -> None:
         """Note that ``eid`` is named at text[offset:end]; ``subject`` None: judged when needed."""
@@ -193,7 +215,7 @@ class _Salience:
             later.append(sent)
             score += SUBJECT if subject else 0.0
             score += SPEAKER if eid == self.speaker and rank - self.speaker_rank <= WINDOW else 0.0
-            score += GENDER_SHOWN if ent.gender == gender else 0.0
+            score += GENDER_SHOWN if gender is not None and ent.gender == gender else 0.0
             score -= PER_PARAGRAPH * (rank - prank)
             score += NEW_SUBJECT if subject and at > self.speaker_at else 0.0
             scored.append((score, -at, eid))
@@ -202,10 +224,14 @@ class _Salience:
                 ent = self.model.entities[self.quoted]
                 if ent.type == "person" and ent.gender in (None, gender):
                     fallback = self.quoted        # nobody named outside quote marks
+            self.margin = 0.0
             return fallback, None
         scored.sort(reverse=True)
+        if _DEBUG:
+            print("DEBUG", offset, repr(self.text[offset:offset+20]), [(round(a, 2), self.model.entities[e].name) for a, _, e in scored])
         best = scored[0][2]
         warn = None
+        self.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else float("inf")
         if len(scored) > 1 and scored[0][0] - scored[1][0] < CLOSE:
             other = self.model.entities[scored[1][2]].name
             warn = f"speaker uncertain: {self.model.entities[best].name} or {other}"
@@ -231,6 +257,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
 
     sstarts = [s.start for s in sents]
     sal = _Salience(text, model, rank_of, lambda offset: bisect.bisect_right(sstarts, offset))
+    sal.anaphors = _narrative_pronouns(text, quoted, {a.source[0] for a in attrs if a.source is not None})
     out: list[Resolved | None] = [None] * len(attrs)
     order = sorted((i for i, a in enumerate(attrs) if not (a.follows is not None and a.follows < i)
                     and a.source is not None),
@@ -278,6 +305,23 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                      title=r.title or model.entities[r.entity].title)
              if r.entity is not None else r for r in out]
     return final, ents
+
+
+# A subject pronoun of the narrative: "He", "she", "she’s".
+_SUBJECT_PRONOUN = re.compile(r"(?<![\w’'])([Hh]e|[Ss]he)(?!\w)")
+
+
+def _narrative_pronouns(text: str, quoted: list[tuple[int, int]], sources: set[int]
+                        ) -> list[tuple[int, str | None]]:
+    """Every he/she outside quote marks that is no attribution's source, with its gender."""
+    starts = [a for a, _ in quoted]
+    out = []
+    for m in _SUBJECT_PRONOUN.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if m.start() in sources or (k >= 0 and m.start() < quoted[k][1]):
+            continue
+        out.append((m.start(), PERSON_PRONOUNS[m.group(1).lower()]))
+    return out
 
 
 def _named_in(text: str, model: em.Model, spans) -> tuple[set[int], set[int]]:
