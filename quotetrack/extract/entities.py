@@ -232,6 +232,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             if w.endswith(_POSSESSIVE_ENDS) and k + 1 < len(run):
                 run = run[k + 1:]         # "MSNBC’s Rachel Maddow": the name after the possessor
                 break
+        run = _person_of(run, org_words)
         start = run[0][0]
         end = run[-1][0] + len(run[-1][1])
         words = [w for _, w in run]
@@ -303,6 +304,21 @@ def _kind_after(text: str, end: int, words: list[str]) -> bool:
         return False
     m = _ORG_NOUN_AFTER.match(text, end)
     return m is not None and m.group(1) in _org_kinds()
+
+
+def _person_of(run: list, org_words) -> list:
+    """A person's name cut before "of" and the organisation it belongs to: "David Ware of
+    Clemson University" -> "David Ware" (a given name or a title shows the person)."""
+    words = [w for _, w in run]
+    if "of" not in words[2:]:
+        return run
+    cut = words.index("of", 2)
+    title, name = split_title(words[:cut])
+    name = _name_words(name)
+    if len(name) >= 2 and _is_person_name(name) and (title or name[0] in first_names()) \
+            and not any(_clean(w).lower() in org_words for w in words[:cut]):
+        return run[:cut]
+    return run
 
 
 def _before_title_case(run: list, function, titles) -> list:
