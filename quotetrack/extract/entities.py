@@ -45,6 +45,9 @@ GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:crats|icans|ians|ics|ials|icals|ists|i
 # A lower-case noun right after a name: "campaign" in "the Good Jobs Nation campaign",
 # "magazine" in "Family Circle magazine’s poll" (an organisation's kind, data/org_kinds.tsv).
 _ORG_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)(?=[’']s\b|[^\w’'\-]|$)")
+# A capitalised word with a lower-case compound part: a modifier, never a name ("Oscar-winner",
+# "U.S.-based", "Harvard-educated").
+_MODIFIER = re.compile(r"[\w.’']+-[a-z][\w\-]*")
 # Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 # Rank words that make a different role: "deputy minister" is not "the minister".
@@ -155,10 +158,13 @@ class Model:
 
 
 def _name_words(words: list[str]) -> list[str]:
-    """Name words without a possessive, a suffix or a sentence-final period."""
+    """Name words without a possessive, a suffix, a sentence-final period or a hyphenated
+    modifier before them ("Oscar-winner Sarandon", "U.S.-based Mira Tal")."""
     out = [_clean(w) for w in words]
     while len(out) > 1 and out[-1].lower() in _SUFFIXES:
         out.pop()
+    while len(out) > 1 and _MODIFIER.fullmatch(out[0]):
+        out.pop(0)
     return out
 
 
