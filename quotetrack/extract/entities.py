@@ -243,6 +243,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         end = run[-1][0] + len(run[-1][1])
         words = [w for _, w in run]
         title, name = split_title(words)
+        if len(words) == 1 and _clean(words[0]).rstrip(".") in by_surname:
+            title, name = [], words       # "For Major, a retiree": a surname that is also a title
         titled = bool(title) and bool(name) and _is_person_name(_name_words(name))
         if not titled and len(words) >= 2 and (INITIALS.fullmatch(words[0]) or any(
                 _clean(w).lower() in org_words for w in words) or _kind_after(text, end, words)):
