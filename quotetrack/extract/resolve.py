@@ -53,6 +53,7 @@ SUBJECT = 1.0                 # its last naming was the subject of a clause
 SPEAKER = 1.2                 # it is the current speaker (within WINDOW paragraphs)
 GENDER_SHOWN = 0.3            # the text has shown it to be of the pronoun's gender
 PER_PARAGRAPH = 0.3           # minus, for each paragraph since its last naming
+INTRODUCED = 0.0              # first named since the current speaker's last quote
 NEW_SUBJECT = 1.0             # a subject named since the current speaker's last quote
 
 
@@ -147,6 +148,8 @@ class _Salience:
         self.i = 0
         self.anaphors: list[tuple[int, str | None]] = []   # narrative he/she: (offset, gender)
         self.k = 0
+        self.first: dict[int, int] = {}   # id -> where it is first named
+        self.newcomer = -1                # where the last person introduced with a role is named
         self.margin = 0.0                 # how far the last pronoun's person led the runner-up
 
     def advance(self, offset: int) -> None:
@@ -176,6 +179,11 @@ class _Salience:
 
     def touch(self, eid: int, offset: int, subject: bool | None, end: int = 0) -> None:
         """Note that ``eid`` is named at text[offset:end]; ``subject`` None: judged when needed."""
+        if eid not in self.first:
+            self.first[eid] = offset
+            ent = self.model.entities[eid]
+            if ent.type == "person" and ent.roles and self.rank_of(offset) > self.speaker_rank:
+                self.newcomer = offset    # a person introduced with a role, past the speaker's paragraph
         if eid in self.recent:
             self.recent.remove(eid)
         self.recent.insert(0, eid)
@@ -214,10 +222,13 @@ class _Salience:
             score = -PER_SENTENCE * len({s for s in later if s != sent})
             later.append(sent)
             score += SUBJECT if subject else 0.0
-            score += SPEAKER if eid == self.speaker and rank - self.speaker_rank <= WINDOW else 0.0
+            score += SPEAKER if eid == self.speaker and rank - self.speaker_rank <= WINDOW \
+                and self.newcomer <= self.speaker_at else 0.0
             score += GENDER_SHOWN if gender is not None and ent.gender == gender else 0.0
             score -= PER_PARAGRAPH * (rank - prank)
             score += NEW_SUBJECT if subject and at > self.speaker_at else 0.0
+            score += INTRODUCED if self.first.get(eid, -1) > self.speaker_at and eid != self.speaker \
+                and ent.roles else 0.0
             scored.append((score, -at, eid))
         if not scored:
             if fallback is None and self.quoted is not None:
