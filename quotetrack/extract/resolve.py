@@ -43,9 +43,10 @@ _DEBUG = os.environ.get("QT_DEBUG")
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
 _NO_CONTINUITY = frozenset({"colon", "dash"})
-SURE = 2.0                    # a narrative he/she shows its person's gender when it leads by this
+HINT_CLASH = 1.0              # minus, when the narrative's last pronoun for it had the other gender
 CLOSE = 0.5                   # a runner-up this close to the best gets a warning
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
+DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
 UNNAMED_REACH = 1500          # characters a description looks back for "a"/"an" and its head
 # Salience of a candidate for he/she (set on the resolution gold):
 PER_SENTENCE = 0.4            # minus, for each sentence naming another candidate since
@@ -74,7 +75,8 @@ class Resolved:
 def _person_heads() -> frozenset[str]:
     """Heads of a description that stands for a person: titles, person nouns and gendered
     nouns ("the senator", "the candidate", "the businessman"), not organisations or documents."""
-    return (_lists().titles | lexicon.lower_words("person_nouns.txt") | frozenset(em.gendered_nouns())) \
+    titles = _lists().titles - lexicon.lower_words("title_portfolios.txt")     # not "social", "defense"
+    return (titles | lexicon.lower_words("person_nouns.txt") | frozenset(em.gendered_nouns())) \
         - em.org_nouns() - lexicon.lower_words("document_nouns.txt")
 
 
@@ -150,7 +152,9 @@ class _Salience:
         self.k = 0
         self.first: dict[int, int] = {}   # id -> where it is first named
         self.newcomer = -1                # where the last person introduced with a role is named
-        self.margin = 0.0                 # how far the last pronoun's person led the runner-up
+        self.named: dict[int, int] = {}   # id -> where it is last named (not by a pronoun)
+        self.hinted: dict[int, str] = {}  # id -> the gender of the last narrative pronoun taken for it
+        self.alone = False                # the last pronoun had one compatible person only
 
     def advance(self, offset: int) -> None:
         """Take in every naming before ``offset``, and every he/she of the narrative (each
@@ -172,13 +176,17 @@ class _Salience:
             self.k += 1
             eid, _ = self.person_for(gender, at, set())
             if eid is not None:
-                if self.margin >= SURE:
+                self.hinted[eid] = gender
+                if self.alone:            # the only person it can be: the text shows the gender
                     ent = self.model.entities[eid]
                     ent.gender = ent.gender or gender
-                self.touch(eid, at, True)
+                self.touch(eid, at, True, named=False)
 
-    def touch(self, eid: int, offset: int, subject: bool | None, end: int = 0) -> None:
-        """Note that ``eid`` is named at text[offset:end]; ``subject`` None: judged when needed."""
+    def touch(self, eid: int, offset: int, subject: bool | None, end: int = 0, named: bool = True) -> None:
+        """Note that ``eid`` is named at text[offset:end] (``named`` False: a pronoun stands for
+        it there); ``subject`` None: judged when needed."""
+        if named:
+            self.named[eid] = offset
         if eid not in self.first:
             self.first[eid] = offset
             ent = self.model.entities[eid]
@@ -226,23 +234,24 @@ class _Salience:
                 and self.newcomer <= self.speaker_at else 0.0
             score += GENDER_SHOWN if gender is not None and ent.gender == gender else 0.0
             score -= PER_PARAGRAPH * (rank - prank)
-            score += NEW_SUBJECT if subject and at > self.speaker_at else 0.0
+            score += NEW_SUBJECT if subject and self.named.get(eid, -1) > self.speaker_at else 0.0
+            score -= HINT_CLASH if gender is not None and self.hinted.get(eid) not in (None, gender) else 0.0
             score += INTRODUCED if self.first.get(eid, -1) > self.speaker_at and eid != self.speaker \
                 and ent.roles else 0.0
             scored.append((score, -at, eid))
+        self.alone = False
         if not scored:
             if fallback is None and self.quoted is not None:
                 ent = self.model.entities[self.quoted]
                 if ent.type == "person" and ent.gender in (None, gender):
                     fallback = self.quoted        # nobody named outside quote marks
-            self.margin = 0.0
             return fallback, None
         scored.sort(reverse=True)
+        self.alone = len(scored) == 1
         if _DEBUG:
             print("DEBUG", offset, repr(self.text[offset:offset+20]), [(round(a, 2), self.model.entities[e].name) for a, _, e in scored])
         best = scored[0][2]
         warn = None
-        self.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else float("inf")
         if len(scored) > 1 and scored[0][0] - scored[1][0] < CLOSE:
             other = self.model.entities[scored[1][2]].name
             warn = f"speaker uncertain: {self.model.entities[best].name} or {other}"
@@ -279,7 +288,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         start, end = a.antecedent or a.source
         start = _past_marker(text, start, end)
         sal.advance(start)
-        sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments) \
+        sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, sal.speakers) \
             if a.antecedent is None else (set(), set())
         res = _resolve_one(text, start, end, model, sal, spoken, rank_of)
         if a.antecedent is not None:
@@ -335,12 +344,13 @@ def _narrative_pronouns(text: str, quoted: list[tuple[int, int]], sources: set[i
     return out
 
 
-def _named_in(text: str, model: em.Model, spans) -> tuple[set[int], set[int]]:
+def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[set[int], set[int]]:
     """The entities an attribution's content names, never what its pronoun or description
     stands for ("“Ames is wrong,” he said", "Also, Ames is wrong, he said": he is not Ames):
-    (named as the subject opening an indirect content or anywhere in a quotation, named
-    anywhere).  A reporter's paraphrase may name the speaker deeper in ("Though Ms. Ruiz
-    grew up there, rents have doubled, she said"), so a pronoun skips only the first set."""
+    (named in a quotation, or as the subject opening an indirect content when it has not
+    spoken before; named anywhere).  A reporter's paraphrase may name a speaker in what she
+    said of herself ("Ruiz read it on a train, she said"), so a pronoun skips only the first
+    set; a description skips both."""
     strict, loose = set(), set()
     for a, b in spans:
         quoted = text[a:a + 1] in _OPENING_MARKS
@@ -348,7 +358,7 @@ def _named_in(text: str, model: em.Model, spans) -> tuple[set[int], set[int]]:
         while i < len(model.occurrences) and model.occurrences[i].start < b:
             o = model.occurrences[i]
             loose.add(o.entity)
-            if quoted or _OPENS_CONTENT.fullmatch(text, a, o.start):
+            if quoted or (o.entity not in speakers and _OPENS_CONTENT.fullmatch(text, a, o.start)):
                 strict.add(o.entity)
             i += 1
     return strict, loose
@@ -605,7 +615,7 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
     woman") and a head introduced just before with "a" ("an organiser … the organiser")."""
     lows = [w.lower() for w in words]
     head = lows[-1]
-    if names.is_plural(head) or any(w.endswith(_POSSESSIVE) for w in words[:-1]) \
+    if len(words) > DESCRIPTION_WORDS or names.is_plural(head) or any(w.endswith(_POSSESSIVE) for w in words[:-1]) \
             or head in lexicon.lower_words("document_nouns.txt"):
         return None
     if head in em.org_nouns():
