@@ -48,6 +48,11 @@ _ORG_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)(?=[’']s\b|[^\w’'\-]|$)")
 # A capitalised word with a lower-case compound part: a modifier, never a name ("Oscar-winner",
 # "U.S.-based", "Harvard-educated").
 _MODIFIER = re.compile(r"[\w.’']+-[a-z][\w\-]*")
+# An organisation's first words before "for"/"of"/"on" and a name: "Center for " in "Center for
+# American Progress", "Foundation for " in "the Foundation for Middle East Peace" (group 1: the
+# word before "for", an organisation word when the run belongs to it).
+_ORG_BEFORE_FOR = re.compile(
+    r"(?<![\w’'])(?:[A-Z][\w’'\-]*[ \t]+)*?([A-Z][\w’'\-]*)[ \t]+(?:for|of|on)[ \t]+(?:the[ \t]+)?$")
 # Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 # Rank words that make a different role: "deputy minister" is not "the minister".
@@ -138,6 +143,7 @@ class Model:
     _by_surname: dict[str, list[int]] = field(default_factory=dict)
     _by_first: dict[str, list[int]] = field(default_factory=dict)
     _orgs: dict[str, int] = field(default_factory=dict)
+    authored: list[tuple[int, str, int]] = field(default_factory=list)   # (offset, document noun, author)
     count: dict[int, int] = field(default_factory=dict)     # occurrences so far, by entity
     _starts: list[int] | None = None
 
@@ -206,6 +212,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
     titles, orgs, honorifics, function = _lists().titles, _lists().orgs, _lists().honorifics, _lists().function
     org_words = orgs | _kind_words()
     persons = lexicon.lower_words("person_nouns.txt")
+    documents = lexicon.lower_words("document_nouns.txt")
     gendered = gendered_nouns()
     entities: list[EntityState] = []
     occurrences: list[Occurrence] = []
@@ -246,10 +253,13 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if len(words) == 1 and _clean(words[0]).rstrip(".") in by_surname:
             title, name = [], words       # "For Major, a retiree": a surname that is also a title
         titled = bool(title) and bool(name) and _is_person_name(_name_words(name))
-        if not titled and len(words) >= 2 and (INITIALS.fullmatch(words[0]) or any(
+        owner = _ORG_BEFORE_FOR.search(text, max(0, start - 60), start)
+        if owner and _clean(owner.group(1)).lower() not in org_words:
+            owner = None
+        if owner or not titled and len(words) >= 2 and (INITIALS.fullmatch(words[0]) or any(
                 _clean(w).lower() in org_words for w in words) or _kind_after(text, end, words)):
-            joined = _ORG_BEFORE_AND.search(text, max(0, start - 60), start)
-            if joined:                    # "Dunmore Fire and Rescue Service"
+            joined = owner or _ORG_BEFORE_AND.search(text, max(0, start - 60), start)
+            if joined:                    # "Dunmore Fire and Rescue Service", "Center for Civic Design"
                 start = joined.start()
                 words = text[start:end].split()
             name = org_name(words)
@@ -261,6 +271,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 entities.append(EntityState(eid, name, "organisation", start))
                 model._orgs[name] = eid
             occurrences.append(Occurrence(start, end, eid, inside(start)))
+            document = _ORG_NOUN_AFTER.match(text, end)
+            if document and document.group(1) in documents:
+                model.authored.append((end, document.group(1), eid))    # "a Suffolk University poll"
             continue
         if "of" in name[1:]:
             cut = name.index("of", 1)     # "Marco Rubio of Florida"
@@ -323,7 +336,8 @@ def _person_of(run: list, org_words) -> list:
     cut = words.index("of", 2)
     title, name = split_title(words[:cut])
     name = _name_words(name)
-    if len(name) >= 2 and _is_person_name(name) and (title or name[0] in first_names()) \
+    if len(name) >= 2 and _is_person_name(name) \
+            and (title or name[0] in first_names() or any(_clean(w).lower() in org_words for w in words[cut:])) \
             and not any(_clean(w).lower() in org_words for w in words[:cut]):
         return run[:cut]
     return run

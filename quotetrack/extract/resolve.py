@@ -38,8 +38,6 @@ from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
 
-import os
-_DEBUG = os.environ.get("QT_DEBUG")
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
 _NO_CONTINUITY = frozenset({"colon", "dash"})
@@ -47,6 +45,7 @@ HINT_CLASH = 1.0              # minus, when the narrative's last pronoun for it 
 CLOSE = 0.5                   # a runner-up this close to the best gets a warning
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
 DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
+AUTHOR_REACH = 3000           # characters back a document's description looks for its author
 UNNAMED_REACH = 1500          # characters a description looks back for "a"/"an" and its head
 # Salience of a candidate for he/she (set on the resolution gold):
 PER_SENTENCE = 0.4            # minus, for each sentence naming another candidate since
@@ -248,8 +247,6 @@ class _Salience:
             return fallback, None
         scored.sort(reverse=True)
         self.alone = len(scored) == 1
-        if _DEBUG:
-            print("DEBUG", offset, repr(self.text[offset:offset+20]), [(round(a, 2), self.model.entities[e].name) for a, _, e in scored])
         best = scored[0][2]
         warn = None
         if len(scored) > 1 and scored[0][0] - scored[1][0] < CLOSE:
@@ -591,7 +588,7 @@ def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], star
     phrase = " ".join(w.lower() for w in words)
     head = words[-1].lower()
     if head in lexicon.lower_words("document_nouns.txt"):
-        return None                       # "the video", "the report": a document, not its author
+        return _author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
     named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
     seen = set(sal.recent)
     earlier = islice((e.id for e in reversed(model.entities) if e.id not in seen and e.start < start),
@@ -604,6 +601,19 @@ def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], star
                 and named <= set(ent.name.split()):
             return eid
     return _salient_for(text, model, sal, words, start)
+
+
+def _author_of(model: em.Model, noun: str, start: int) -> int | None:
+    """The organisation that wrote the document a description names, when the text named it
+    with its author just before ("a new Suffolk University poll … The poll found"): the
+    latest within AUTHOR_REACH characters (a few entries back at most)."""
+    i = bisect.bisect_left(model.authored, (start,))
+    for at, written, eid in reversed(model.authored[max(0, i - 3):i]):
+        if start - at > AUTHOR_REACH:
+            break
+        if written == noun:
+            return eid
+    return None
 
 
 def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
