@@ -481,12 +481,15 @@ def _plural_group(name_words: list[str], model: em.Model) -> bool:
 
 
 def _group_for(pronoun: str, rank: int, spoken: list) -> Resolved | None:
-    """it / they / we: the organisation ("it") or the organisation or group ("they", "we")
-    that spoke last within WINDOW paragraphs."""
+    """it / they / we: the organisation ("it") or the organisation or group ("they", "we";
+    not a singular description) that spoke last within WINDOW paragraphs."""
     want = "organisation" if pronoun == "it" else None
     for _, para, res in reversed(spoken):
         if rank - para > WINDOW:
             break
+        if res.type == "descriptor" and res.mention is not None \
+                and not names.is_plural(res.mention.text.split()[-1].lower()):
+            continue                      # "the state’s governor" is no "they"
         if res.type in ("organisation", "descriptor") and (want is None or res.type == want):
             return res
     return None
@@ -570,14 +573,17 @@ def _named_part(words: list[str]) -> list[str]:
 
 def _apposition_head(text: str, model: em.Model, at: int) -> int | None:
     """The person a relative pronoun stands for when an apposition comes between them:
-    "Matt Duss, the president of the foundation, who …", "Mr. Guerrero, a Republican who …"."""
+    "Matt Duss, the president of the foundation, who …", "Mr. Guerrero, a Republican who …";
+    not past a clause ("Ana Ruiz, in office since 2001, angered lawmakers who …")."""
     i = bisect.bisect_left(model.starts, at) - 1
     while i >= 0 and at - model.occurrences[i].end < 120:
         o = model.occurrences[i]
         gap = text[o.end:at]
         if model.entities[o.entity].type == "person" and gap.startswith(",") and o.end <= at \
                 and not any(ch in gap for ch in ".;:!?“”\"()"):
-            return o.entity
+            # one noun phrase in between, not a clause: "Ana Ruiz, in office since 2001, …, of lawmakers who"
+            return o.entity if gap.count(",") == 1 or (gap.count(",") == 2 and gap.rstrip().endswith(",")) \
+                else None
         i -= 1
     return None
 
