@@ -148,7 +148,7 @@ class _Salience:
         self.excluded: set[int] = set()   # named in the content of the attribution being resolved:
         self.excluded_all: set[int] = set()   # as its subject or in a quotation; anywhere
         self.i = 0
-        self.anaphors: list[tuple[int, str | None]] = []   # narrative he/she: (offset, gender)
+        self.anaphors: list[tuple] = []   # narrative he/she and descriptions (:func:`_narrative_anaphors`)
         self.k = 0
         self.first: dict[int, int] = {}   # id -> where it is first named
         self.newcomer = -1                # where the last person introduced with a role is named
@@ -172,8 +172,14 @@ class _Salience:
                     self.quoted = o.entity
                 self.i += 1
                 continue
-            gender = ana[self.k][1]
+            _, end, gender, phrase = ana[self.k]
             self.k += 1
+            if phrase is not None:        # "the admiral chuckled": the recent person with that role
+                eid = next((e for e in self.recent if self.model.entities[e].type == "person" and any(
+                    em.roles_match(phrase, r) for r in self.model.entities[e].roles)), None)
+                if eid is not None:
+                    self.touch(eid, at, _description_subject(self.text, at, end))
+                continue
             eid, _ = self.person_for(gender, at, set())
             if eid is not None:
                 self.hinted[eid] = gender
@@ -275,7 +281,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
 
     sstarts = [s.start for s in sents]
     sal = _Salience(text, model, rank_of, lambda offset: bisect.bisect_right(sstarts, offset))
-    sal.anaphors = _narrative_pronouns(text, quoted, {a.source[0] for a in attrs if a.source is not None})
+    sal.anaphors = _narrative_anaphors(text, quoted, {a.source[0] for a in attrs if a.source is not None})
     out: list[Resolved | None] = [None] * len(attrs)
     order = sorted((i for i, a in enumerate(attrs) if not (a.follows is not None and a.follows < i)
                     and a.source is not None),
@@ -327,18 +333,43 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
 
 # A subject pronoun of the narrative: "He", "she", "she’s".
 _SUBJECT_PRONOUN = re.compile(r"(?<![\w’'])([Hh]e|[Ss]he)(?!\w)")
+# "the" and up to three lower-case words: "the admiral chuckled", "the retired admiral’s answer".
+_THE_WORDS = re.compile(r"(?<![\w’'])[Tt]he((?:[ \t]+[a-z][\w\-]*){1,3})")
+_WORD_AT = re.compile(r"[a-z][\w\-]*")
 
 
-def _narrative_pronouns(text: str, quoted: list[tuple[int, int]], sources: set[int]
-                        ) -> list[tuple[int, str | None]]:
-    """Every he/she outside quote marks that is no attribution's source, with its gender."""
+def _description_subject(text: str, start: int, end: int) -> bool:
+    """Whether a description in the narrative is a clause's subject: it opens the text, a
+    sentence or a clause (after punctuation or a clause opener: "- the admiral chuckled",
+    "but the admiral said") and is no possessor ("the admiral’s answer")."""
+    if text.startswith(_POSSESSIVE, end):
+        return False
+    before = text[max(0, start - 30):start].rstrip(" \t")
+    if not before or before[-1] in ".!?;:,—–-(\n\"“":
+        return True
+    word = before.rsplit(None, 1)[-1].lower()
+    return word in lexicon.lower_words("main_clause_openers.txt")
+
+
+def _narrative_anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> list[tuple]:
+    """Every he/she and every short definite description with a person's head ("the admiral")
+    outside quote marks that is no attribution's source, in text order: (start, end, gender,
+    description words or None for a pronoun)."""
     starts = [a for a, _ in quoted]
-    out = []
-    for m in _SUBJECT_PRONOUN.finditer(text):
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if m.start() in sources or (k >= 0 and m.start() < quoted[k][1]):
-            continue
-        out.append((m.start(), PERSON_PRONOUNS[m.group(1).lower()]))
+
+    def outside(at: int) -> bool:
+        k = bisect.bisect_right(starts, at) - 1
+        return at not in sources and not (k >= 0 and at < quoted[k][1])
+
+    out = [(m.start(), m.end(), PERSON_PRONOUNS[m.group(1).lower()], None)
+           for m in _SUBJECT_PRONOUN.finditer(text) if outside(m.start())]
+    heads = _person_heads()
+    for m in _THE_WORDS.finditer(text):
+        words = list(_WORD_AT.finditer(text, m.start(1), m.end(1)))
+        head = next((w for w in words if w.group() in heads), None)
+        if head is not None and outside(m.start()):
+            out.append((m.start(), head.end(), None, text[words[0].start():head.end()]))
+    out.sort()
     return out
 
 
