@@ -9,7 +9,8 @@ Ines Duarte’s plan").  Each entity keeps its fullest name, every role it is gi
 mother", a pronoun resolved to it); nothing else is a clue to gender.
 
 :func:`build` reads the text once and returns the entities and every place one is named,
-in text order (``Occurrence``); :mod:`speakers` walks those places alongside the
+in text order (``Occurrence``); :func:`anaphors` finds the narrative's own he/she and short
+definite descriptions ("the admiral"); :mod:`.resolve` walks those places alongside the
 attributions, keeping running salience state, so resolution stays linear.
 """
 from __future__ import annotations
@@ -21,7 +22,7 @@ from functools import lru_cache
 
 from ..text import lexicon
 from ..text.names import is_particle
-from .speakers import _clean, _is_person_name, _lists, _runs, split_title
+from .speakers import PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, split_title
 
 _POSSESSIVE_ENDS = ("’s", "'s")
 # Words after a name that are not part of it: "Jr.", "III".
@@ -439,3 +440,61 @@ def _add_role(ent: EntityState, phrase: str, gendered) -> None:
     g = gendered.get(words[-1])
     if g and ent.gender is None:
         ent.gender = g
+
+
+@lru_cache(maxsize=1)
+def person_heads() -> frozenset[str]:
+    """Heads of a description that stands for a person: titles, person nouns and gendered
+    nouns ("the senator", "the candidate", "the businessman"), not organisations or documents."""
+    titles = _lists().titles - lexicon.lower_words("title_portfolios.txt")     # not "social", "defense"
+    return (titles | lexicon.lower_words("person_nouns.txt") | frozenset(gendered_nouns())) \
+        - org_nouns() - lexicon.lower_words("document_nouns.txt")
+
+
+def person_head(head: str) -> bool:
+    """Whether a description's head stands for a person: one of :func:`person_heads` or a
+    compound ending in one ("speechwriter", "neurosurgeon")."""
+    heads = person_heads()
+    return head in heads or any(head[k:] in heads for k in range(2, len(head) - 4))
+
+
+# A subject pronoun of the narrative: "He", "she", "she’s".
+_SUBJECT_PRONOUN = re.compile(r"(?<![\w’'])([Hh]e|[Ss]he)(?!\w)")
+# "the" and up to three lower-case words: "the admiral chuckled", "the retired admiral’s answer".
+_THE_WORDS = re.compile(r"(?<![\w’'])[Tt]he((?:[ \t]+[a-z][\w\-]*){1,3})")
+_WORD_AT = re.compile(r"[a-z][\w\-]*")
+
+
+def description_subject(text: str, start: int, end: int) -> bool:
+    """Whether a description in the narrative is a clause's subject: it opens the text, a
+    sentence or a clause (after punctuation or a clause opener: "- the admiral chuckled",
+    "but the admiral said") and is no possessor ("the admiral’s answer")."""
+    if text.startswith(_POSSESSIVE_ENDS, end):
+        return False
+    before = text[max(0, start - 30):start].rstrip(" \t")
+    if not before or before[-1] in ".!?;:,—–-(\n\"“":
+        return True
+    word = before.rsplit(None, 1)[-1].lower()
+    return word in lexicon.lower_words("main_clause_openers.txt")
+
+
+def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> list[tuple]:
+    """Every he/she and every short definite description with a person's head ("the admiral")
+    outside quote marks that is no attribution's source, in text order: (start, end, gender,
+    description words or None for a pronoun)."""
+    starts = [a for a, _ in quoted]
+
+    def outside(at: int) -> bool:
+        k = bisect.bisect_right(starts, at) - 1
+        return at not in sources and not (k >= 0 and at < quoted[k][1])
+
+    out = [(m.start(), m.end(), PERSON_PRONOUNS[m.group(1).lower()], None)
+           for m in _SUBJECT_PRONOUN.finditer(text) if outside(m.start())]
+    heads = person_heads()
+    for m in _THE_WORDS.finditer(text):
+        words = list(_WORD_AT.finditer(text, m.start(1), m.end(1)))
+        head = next((w for w in words if w.group() in heads), None)
+        if head is not None and outside(m.start()):
+            out.append((m.start(), head.end(), None, text[words[0].start():head.end()]))
+    out.sort()
+    return out

@@ -6,12 +6,20 @@ text order, keeping running state (no scan back over earlier speakers):
 * a name: the entity carrying it (basis ``named``; ``alias`` for a surname, a first name
   or a title and surname that stand for a fuller name);
 * ``he``/``she``: the most salient compatible person (``pronoun``): never an organisation,
-  never a gender the text shows otherwise; salience is recency (by sentence), subject
-  position, being the current speaker and being a subject named since the last quote.
-  When the runner-up is close, the quote carries a warning naming both;
-* ``it``/``they``/``we``: an organisation or group that spoke just before;
+  never a gender the text shows otherwise, never a person its own content names in a
+  quotation or opens with ("Also, Ames is wrong, he said"); salience is recency (by
+  sentence), subject position, being the current speaker (until a person is introduced
+  with a role in a later paragraph) and being a subject named since the last quote.  The
+  narrative's own he/she and role descriptions ("the admiral chuckled") keep their person
+  salient as they come.  When the runner-up is close, the quote carries a warning naming both;
+* ``it``/``they``/``we``: an organisation or group (not a singular description) that spoke
+  just before;
 * a definite description ("the company", "the minister", "the 52-year-old"): the entity
-  whose kind or role fits, most recently named first (``description``);
+  whose kind or role fits, most recently named first; else, for a singular one, the salient
+  person ("the businessman") or the organisation named last whose name shows no other kind
+  ("the group"); "the poll" goes to the organisation named as its author (``description``).
+  Plurals, possessives, nouns for someone unnamed ("the woman") and heads introduced with
+  "a"/"an" just before stay unresolved;
 * a relative pronoun ("who", "which") is its antecedent; past an apposition ("Matt Duss,
   the president of the foundation, who …") the person named before it;
 * a document as speaker ("a statement from the Harbour Trust"): its author;
@@ -69,22 +77,6 @@ class Resolved:
     basis: str = "unresolved"
     entity: int | None = None
     warning: str | None = None
-
-
-@lru_cache(maxsize=1)
-def _person_heads() -> frozenset[str]:
-    """Heads of a description that stands for a person: titles, person nouns and gendered
-    nouns ("the senator", "the candidate", "the businessman"), not organisations or documents."""
-    titles = _lists().titles - lexicon.lower_words("title_portfolios.txt")     # not "social", "defense"
-    return (titles | lexicon.lower_words("person_nouns.txt") | frozenset(em.gendered_nouns())) \
-        - em.org_nouns() - lexicon.lower_words("document_nouns.txt")
-
-
-def _person_head(head: str) -> bool:
-    """Whether a description's head stands for a person: one of :func:`_person_heads` or a
-    compound ending in one ("speechwriter", "neurosurgeon")."""
-    heads = _person_heads()
-    return head in heads or any(head[k:] in heads for k in range(2, len(head) - 4))
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +140,7 @@ class _Salience:
         self.excluded: set[int] = set()   # named in the content of the attribution being resolved:
         self.excluded_all: set[int] = set()   # as its subject or in a quotation; anywhere
         self.i = 0
-        self.anaphors: list[tuple] = []   # narrative he/she and descriptions (:func:`_narrative_anaphors`)
+        self.anaphors: list[tuple] = []   # narrative he/she and descriptions (:func:`.entities.anaphors`)
         self.k = 0
         self.first: dict[int, int] = {}   # id -> where it is first named
         self.newcomer = -1                # where the last person introduced with a role is named
@@ -178,7 +170,7 @@ class _Salience:
                 eid = next((e for e in self.recent if self.model.entities[e].type == "person" and any(
                     em.roles_match(phrase, r) for r in self.model.entities[e].roles)), None)
                 if eid is not None:
-                    self.touch(eid, at, _description_subject(self.text, at, end))
+                    self.touch(eid, at, em.description_subject(self.text, at, end))
                 continue
             eid, _ = self.person_for(gender, at, set())
             if eid is not None:
@@ -281,7 +273,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
 
     sstarts = [s.start for s in sents]
     sal = _Salience(text, model, rank_of, lambda offset: bisect.bisect_right(sstarts, offset))
-    sal.anaphors = _narrative_anaphors(text, quoted, {a.source[0] for a in attrs if a.source is not None})
+    sal.anaphors = em.anaphors(text, quoted, {a.source[0] for a in attrs if a.source is not None})
     out: list[Resolved | None] = [None] * len(attrs)
     order = sorted((i for i, a in enumerate(attrs) if not (a.follows is not None and a.follows < i)
                     and a.source is not None),
@@ -329,48 +321,6 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                      title=r.title or model.entities[r.entity].title)
              if r.entity is not None else r for r in out]
     return final, ents
-
-
-# A subject pronoun of the narrative: "He", "she", "she’s".
-_SUBJECT_PRONOUN = re.compile(r"(?<![\w’'])([Hh]e|[Ss]he)(?!\w)")
-# "the" and up to three lower-case words: "the admiral chuckled", "the retired admiral’s answer".
-_THE_WORDS = re.compile(r"(?<![\w’'])[Tt]he((?:[ \t]+[a-z][\w\-]*){1,3})")
-_WORD_AT = re.compile(r"[a-z][\w\-]*")
-
-
-def _description_subject(text: str, start: int, end: int) -> bool:
-    """Whether a description in the narrative is a clause's subject: it opens the text, a
-    sentence or a clause (after punctuation or a clause opener: "- the admiral chuckled",
-    "but the admiral said") and is no possessor ("the admiral’s answer")."""
-    if text.startswith(_POSSESSIVE, end):
-        return False
-    before = text[max(0, start - 30):start].rstrip(" \t")
-    if not before or before[-1] in ".!?;:,—–-(\n\"“":
-        return True
-    word = before.rsplit(None, 1)[-1].lower()
-    return word in lexicon.lower_words("main_clause_openers.txt")
-
-
-def _narrative_anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> list[tuple]:
-    """Every he/she and every short definite description with a person's head ("the admiral")
-    outside quote marks that is no attribution's source, in text order: (start, end, gender,
-    description words or None for a pronoun)."""
-    starts = [a for a, _ in quoted]
-
-    def outside(at: int) -> bool:
-        k = bisect.bisect_right(starts, at) - 1
-        return at not in sources and not (k >= 0 and at < quoted[k][1])
-
-    out = [(m.start(), m.end(), PERSON_PRONOUNS[m.group(1).lower()], None)
-           for m in _SUBJECT_PRONOUN.finditer(text) if outside(m.start())]
-    heads = _person_heads()
-    for m in _THE_WORDS.finditer(text):
-        words = list(_WORD_AT.finditer(text, m.start(1), m.end(1)))
-        head = next((w for w in words if w.group() in heads), None)
-        if head is not None and outside(m.start()):
-            out.append((m.start(), head.end(), None, text[words[0].start():head.end()]))
-    out.sort()
-    return out
 
 
 def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[set[int], set[int]]:
@@ -672,7 +622,7 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
             if ent.type == "organisation" and em.kind_fits(head, ent.name) and eid not in sal.excluded_all:
                 return eid
         return None
-    if not _person_head(head) or head in lexicon.lower_words("anonymous_nouns.txt") \
+    if not em.person_head(head) or head in lexicon.lower_words("anonymous_nouns.txt") \
             or _introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all)
