@@ -147,6 +147,7 @@ class _Salience:
         self.named: dict[int, int] = {}   # id -> where it is last named (not by a pronoun)
         self.hinted: dict[int, str] = {}  # id -> the gender of the last narrative pronoun taken for it
         self.alone = False                # the last pronoun had one compatible person only
+        self.unnamed_at = -1              # where an unnamed person ("the woman") last spoke
 
     def advance(self, offset: int) -> None:
         """Take in every naming before ``offset``, and every he/she of the narrative (each
@@ -195,6 +196,11 @@ class _Salience:
         self.recent.insert(0, eid)
         del self.recent[em.RECENT:]
         self.last[eid] = (offset, subject if subject is not None else end, self.rank_of(offset))
+
+    def unnamed_speaks(self, eid: int, offset: int) -> bool:
+        """Whether an unnamed person ("said the woman") spoke after ``eid`` was last named, in
+        this paragraph or the one before: "he"/"she" goes on with that unnamed speaker."""
+        return self.unnamed_at > self.last.get(eid, (-1,))[0] and self.rank_of(offset) - self.rank_of(self.unnamed_at) <= 1
 
     def spoke(self, eid: int | None, offset: int) -> None:
         """``eid`` is the speaker of the attribution whose source is at ``offset``."""
@@ -300,6 +306,11 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         if a.rule not in _NO_CONTINUITY:
             sal.spoke(res.entity, start)
             spoken.append((start, rank_of(start), res))
+            if res.entity is None and res.type == "descriptor" and res.mention is not None \
+                    and em.person_head(res.mention.text.split()[-1].lower()) \
+                    and not names.is_plural(res.mention.text.split()[-1].lower()) \
+                    and not _AFTER_NAME_COMMA.search(text, max(0, start - 40), start):
+                sal.unnamed_at = start    # "said the woman": someone unnamed speaks (no apposition)
     for i, a in enumerate(attrs):
         if out[i] is not None:
             continue
@@ -360,7 +371,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         mention = Mention(start, end, written, "pronoun")
         if gender is not None:
             eid, warn = sal.person_for(gender, start)
-            if eid is None:
+            if eid is None or sal.unnamed_speaks(eid, start):
                 return Resolved(mention, None, None, "pronoun", "unresolved")
             ent = model.entities[eid]
             ent.gender = ent.gender or gender
@@ -438,6 +449,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             ent = model.entities[eid]
             return Resolved(mention, ent.name, ent.title, ent.type, "description", eid)
     return Resolved(mention, name, None, kind, "unresolved")
+
+
+# A name and a comma right before a mention: "Oyelaran, " before "a former nurse" (an apposition).
+_AFTER_NAME_COMMA = re.compile(r"[A-Z][\w’'\-]*,\s*$")
 
 
 def _past_marker(text: str, start: int, end: int) -> int:
