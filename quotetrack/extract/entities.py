@@ -253,8 +253,10 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         owner = _ORG_BEFORE_FOR.search(text, max(0, start - 60), start)
         if owner and _clean(owner.group(1)).lower() not in org_words:
             owner = None
-        if owner or not titled and len(words) >= 2 and (INITIALS.fullmatch(words[0]) or any(
-                _clean(w).lower() in org_words for w in words) or _kind_after(text, end, words)):
+        kind_after = len(words) >= 2 and _kind_after(text, end, words) \
+            and not (titled and name[0] in first_names())          # "Family Circle magazine"
+        if owner or kind_after or not titled and len(words) >= 2 and (INITIALS.fullmatch(words[0]) or any(
+                _clean(w).lower() in org_words for w in words)):
             joined = owner or _ORG_BEFORE_AND.search(text, max(0, start - 60), start)
             if joined:                    # "Dunmore Fire and Rescue Service", "Center for Civic Design"
                 start = joined.start()
