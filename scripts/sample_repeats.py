@@ -37,7 +37,8 @@ def main() -> int:
         items = ledger.conn.execute(f"SELECT c.id, c.text, d.doc_id, coalesce(s.name, c.speaker_text) "
                                     f"FROM claims c JOIN documents d ON d.id = c.document_id "
                                     f"LEFT JOIN speakers s ON s.id = c.speaker_id {where}").fetchall()
-        pairs = [p for p in matches.claim_pairs(ledger.conn, items, args.low) if p[2] < args.high]
+        pairs = [p for p in matches.claim_pairs(ledger.conn, [(i, doc) for i, _, doc, _ in items], args.low)
+                 if p[2] < args.high]
     text = {item[0]: item[1] for item in items}
     print(f"{len(items)} claims; {len(pairs)} pairs with a mutual overlap in [{args.low}, {args.high})")
     for k, (a, b, value) in enumerate(random.Random(args.seed).sample(pairs, min(args.n, len(pairs))), 1):
