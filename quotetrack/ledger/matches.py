@@ -179,7 +179,11 @@ def _candidates(texts: Sequence[_Text], st: index.Stats, threshold: float) -> It
     rarest of them is in a's prefix at that share (:func:`quotetrack.claims.index.prefix`);
     the same term is in b's prefix at threshold / a.most.  Texts are put in levels by
     their ``most`` (:data:`LEVELS`), and each level of a is looked up with the prefix that
-    level allows, in the postings that b's level built for a's level."""
+    level allows, in the postings that b's level built for a's level.  (Postings are keyed
+    by the folded stem, as FTS5 matches it; a stem the index holds folded, "garcía" as
+    "garcia", counts as unseen in a query's idf mass, as in a search, so the two spellings
+    may rank apart in the two prefixes: a pair that shares nothing rarer than such a stem
+    can be missed.)"""
     top = max((x.most for x in texts), default=0.0)
     ceilings = sorted({x for x in LEVELS if x < top} | {top})
     level = [bisect.bisect_left(ceilings, x.most) for x in texts]
@@ -189,13 +193,13 @@ def _candidates(texts: Sequence[_Text], st: index.Stats, threshold: float) -> It
     for t, by_level in enumerate(prefixes):
         for i, terms in enumerate(by_level):          # as a candidate of a query of level i
             for term in terms:
-                postings[(i, level[t], term)].append(t)
+                postings[(i, level[t], index.fold(term))].append(t)
     for t, by_level in enumerate(prefixes):
         if by_level:
             found = {t}
             for k, terms in enumerate(by_level):      # its candidates of level k
                 for term in terms:
-                    found.update(postings.get((level[t], k, term), ()))
+                    found.update(postings.get((level[t], k, index.fold(term)), ()))
             yield t, found
 
 
