@@ -335,7 +335,7 @@ def main() -> int:
                         help="stacked: choose the threshold on K-fold out-of-fold scores inside the "
                              "training half (default 0: on the training half's own scores)")
     parser.add_argument("--sweep", action="store_true",
-                        help="compare settings of the stacked model held out (writes nothing; ~1 minute)")
+                        help="compare settings of the stacked model held out (writes nothing; 1-3 minutes)")
     args = parser.parse_args()
     rows = load(args.data)
     names = NAMES
