@@ -55,6 +55,7 @@ _MODIFIER = re.compile(r"[\w.’']+-[a-z][\w\-]*")
 # word before "for", an organisation word when the run belongs to it).
 _ORG_BEFORE_FOR = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'\-]*[ \t]+)*?([A-Z][\w’'\-]*)[ \t]+(?:for|of|on)[ \t]+(?:the[ \t]+)?$")
+_JOINED_BY = ("for ", "of ", "on ", "the ")      # what _ORG_BEFORE_FOR ends with
 # Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 # Rank words that make a different role: "deputy minister" is not "the minister".
@@ -250,7 +251,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if len(words) == 1 and _clean(words[0]).rstrip(".") in by_surname:
             title, name = [], words       # "For Major, a retiree": a surname that is also a title
         titled = bool(title) and bool(name) and _is_person_name(_name_words(name))
-        owner = _ORG_BEFORE_FOR.search(text, max(0, start - 60), start)
+        owner = _ORG_BEFORE_FOR.search(text, max(0, start - 60), start) \
+            if text.endswith(_JOINED_BY, 0, start) else None
         if owner and _clean(owner.group(1)).lower() not in org_words:
             owner = None
         kind_after = len(words) >= 2 and _kind_after(text, end, words) \
