@@ -399,8 +399,10 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         src = (0, src[1])                 # "Mine manager Pieter Kessler said", not "When liberal groups said"
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
     if k < len(toks) and toks[k].text.lower() in lexicon.lower_words("adjunct_words.txt") \
-            and toks[k].text.lower() not in _words.content_prepositions:
+            and toks[k].text.lower() not in _words.content_prepositions \
+            and not (k + 1 < len(toks) and toks[k + 1].text.lower() in _words.finite_auxiliaries):
         return None                   # "as McDonough suggested at the meeting": no content
+                                      # (but "said this is …": a subject)
     if cue.lemma in lexicon.lower_words("quote_only_cues.txt") and not _introduces_report(toks, k):
         return None                   # "the campaign continues to grow"
     if k < len(toks) and toks[k].text.lower() in _words.conjunctions:
