@@ -246,6 +246,21 @@ def _skip_adjuncts(s: _Sent, k: int) -> int:
     return _skip_time(s, k)
 
 
+def _skip_time_back(s: _Sent, j: int) -> int:
+    """Index just after the subject when a time phrase stands between it and the cue at ``j``:
+    "Cruz on Wednesday announced", "The agency this week said", "Smith late Tuesday said"."""
+    toks = s.toks
+    calendar = lexicon.lower_words("calendar_words.txt")
+    n = j
+    while n - 1 > 0 and j - n < 2 and (toks[n - 1].text.lower() in calendar or toks[n - 1].text.lower() in _words.time_nouns):
+        n -= 1
+    if n == j:
+        return j
+    while n - 1 > 0 and j - n < _MAX_TIME and toks[n - 1].text.lower() in _words.time_leads:
+        n -= 1
+    return mentions.skip_modifiers_back(toks, n)
+
+
 _MAX_TIME = 4                               # tokens of a time phrase between a cue and its content
 
 

@@ -10,12 +10,13 @@ from .. import mentions
 from ...config import WINDOWS
 from ...model import Cue
 from ..segment import Token
+from .subject import clause_subject
 from .grammar import (
 
 
     Attribution, _SEPARATORS, _Sent, _adjunct_only, _clause_end,
     _clause_start_ok, _content_after, _is_clause, _listener_rest_ok, _naming_content, _nominative,
-    _after_lead_phrase, _name_end, _skip_adjuncts, _skip_connective, _skip_object, _span, _strip_end,
+    _after_lead_phrase, _name_end, _skip_adjuncts, _skip_time_back, _skip_connective, _skip_object, _span, _strip_end,
     _word_count, _words)
 
 
@@ -337,7 +338,7 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
     quantity = mentions.quantity_before(s.toks, j)
     if quantity is not None and _clause_start_ok(s, quantity[0]):
         return quantity, "head"
-    long = _long_subject(s, cue, ci, j)
+    long = _long_subject(s, cue, ci, j) or clause_subject(s, cue, j)
     if long is not None:
         return long, "head_long"
     return None, rule
@@ -363,6 +364,8 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
     if c > 0 and toks[c - 1].text not in _SOURCE_ENDS and toks[c - 1].text.lower() not in _words.opening_conjunctions:
         return None
     src = mentions.after(toks, c, j)
+    if src is not None and src[1] - src[0] > 1 and toks[src[1] - 1].text.lower() in _words.postnominal_adjectives:
+        src = (src[0], src[1] - 1)        # "A person familiar [with …]"
     if src is None or not (0 < j - src[1] <= _MAX_MODIFIER) or not mentions.names_someone(toks, *src):
         return None
     first = toks[src[1]].text.lower()
@@ -372,7 +375,8 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
     elif first.endswith("ed") and len(first) > 4:
         if toks[src[1] + 1].text.lower() not in _words.opening_prepositions:
             return None                   # "A witness interviewed by staff said", not "Sanders passed more bills"
-    elif not (first in _words.opening_prepositions or (first.isalpha() and len(first) > 5 and first.endswith("ing"))):
+    elif not (first in _words.opening_prepositions or first in _words.postnominal_adjectives
+              or (first.isalpha() and len(first) > 5 and first.endswith("ing"))):
         return None
     for k in range(src[1], j):
         word = toks[k].text
@@ -391,6 +395,8 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """Source and cue first: "Gantz said (that) …", "He added: “…”", "X, a spokeswoman, said …\""""
     toks = s.toks
     j = mentions.skip_modifiers_back(toks, ci)
+    if cue.type == "speech":
+        j = _skip_time_back(s, j)             # "Cruz on Wednesday announced …"
     src, rule = _head_source(s, cue, ci, j)
     if src is None or not _active_finite(s, cue, ci, ce):
         return None

@@ -1,0 +1,108 @@
+"""The subject of a head cue read as a whole noun phrase that opens its clause, for when the
+nearer rules (a mention right before the cue, an appositive, a count of people, a short
+post-modifier) find none: "Even Rendell, a stalwart supporter, said …", "Those surveyed say …",
+"Several candidates, including Trump, said …", "A news report published Wednesday said …",
+"The justice -- who has been in a scuffle with him -- said …"."""
+from __future__ import annotations
+
+from ...config import WINDOWS
+from ...model import Cue
+from ...text import lexicon
+from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
+from .. import mentions
+from .grammar import _DASHES, _Sent, _words
+
+# Tokens from the start of a subject to its cue: a noun phrase with a post-modifier and a
+# parenthetical ("Republican Rep. Lee Zeldin of New York, a Trump supporter, said").
+_MAX_SUBJECT = 2 * WINDOWS.modifier_tokens
+
+# What ends a clause, so no subject reaches back over it.
+_CLAUSE_ENDS = frozenset({";", ":", "?", "!", "."})
+
+
+def clause_subject(s: _Sent, cue: Cue, j: int) -> tuple[int, int] | None:
+    """The head noun phrase (token range) of the subject whose clause opens at the sentence
+    start, after an opening adverbial's comma or after a clause-ending mark, and runs up to the
+    cue at token ``j``; None when no such subject stands there."""
+    toks = s.toks
+    if cue.type != "speech" or j == 0 or toks[j - 1].text.lower() in _words.object_relatives:
+        return None                       # "people who say …": the relative's own verb
+    lo = max(0, j - _MAX_SUBJECT)
+    for i in range(j - 1, lo - 1, -1):
+        t = toks[i].text
+        if t in _CLAUSE_ENDS or t in TOKEN_OPENING or t in TOKEN_CLOSING:
+            lo = i + 1
+            break
+    starts = [lo] + [i + 1 for i in range(lo, j) if toks[i].text == "," or toks[i].text in _DASHES]
+    for c in starts:
+        found = _subject_from(s, cue, c, j)
+        if found is not None:
+            return found
+    return None
+
+
+def _subject_from(s: _Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
+    """The head noun phrase when toks[c:j] is one subject: a mention that names someone (or a
+    document, or "those"), then post-modifiers with no verb of their own outside a
+    relative clause or a parenthetical set off by paired commas or dashes."""
+    toks = s.toks
+    while c < j and toks[c].text.lower() in _words.subject_lead_words:
+        c += 1                            # "But even the organizer of the rally said …"
+    if c >= j:
+        return None
+    if toks[c].text.lower() == "those" and c + 1 < j and toks[c + 1].text.islower():
+        src = (c, c + 1)                  # "those surveyed say", "those who back her say"
+    else:
+        src = mentions.after(toks, c, j)
+        if src is None or src[0] != c:
+            return None
+        if src[1] - src[0] > 1 and toks[src[1] - 1].text.lower() in _words.postnominal_adjectives:
+            src = (src[0], src[1] - 1)    # "A person familiar [with the talks]"
+        last = toks[src[1] - 1].text.lower()
+        if not (mentions.names_someone(toks, *src) or last in lexicon.lower_words("document_nouns.txt")):
+            return None
+    if not _agrees(toks, src, cue, j):
+        return None
+    rest = toks[src[1]:j]
+    rest_marks = sum(t.text == "," or t.text in _DASHES for t in rest)
+    if sum(t.text == "," for t in rest) % 2 or sum(t.text in _DASHES for t in rest) % 2:
+        return None                       # a parenthetical is closed before the cue
+    inside = relative = False
+    for k in range(src[1], j):
+        word = toks[k].text
+        low = word.lower()
+        if word == "," or word in _DASHES:
+            inside, relative = not inside, False
+            continue
+        if low in ("and", "or"):
+            nxt = toks[k + 1].text if k + 1 < j else ""
+            if nxt.islower() and (nxt.endswith("ed") or nxt in _words.finite_auxiliaries
+                                  or lexicon.cues().get(nxt) is not None):
+                return None               # "the senator traveled to Ohio and said": two verbs
+            continue
+        if low in _words.subject_pronouns or (low in _words.clause_joiners and not inside):
+            return None                   # "the man he met said", "… while Smith said": a clause
+        if low in _words.relatives or low == "that":
+            relative = True
+        elif word.islower() and lexicon.cues().get(low) is not None \
+                and toks[k - 1].text.lower() not in lexicon.lower_words("determiners.txt") \
+                and not (low.endswith("ed") and k + 1 < j and toks[k + 1].text.lower() in _words.reduced_relative_links):
+            return None                   # (but "familiar with the talks", "a statement posted on the site")
+        elif low in _words.finite_auxiliaries and not (inside or relative):
+            return None                   # "the plan was approved and officials said"
+    if src[1] < j and toks[src[1]].text.lower() in _words.postnominal_adjectives and not rest_marks:
+        return src[0], j                  # "Two people familiar with the talks": one description
+    return src
+
+
+def _agrees(toks: list, src: tuple[int, int], cue: Cue, j: int) -> bool:
+    """A bare cue form ("say", "demand", "read") needs a plural subject ("those surveyed say",
+    "supporters of X say"), so "Mortgage demand had held up" or "Valdarrama read it" is no
+    attribution; an inflected form ("said", "says") agrees with any subject."""
+    first = cue.text.split()[0].lower()
+    if first != cue.lemma.split()[0] or first.endswith("s") or toks[j - 1].text.lower() in _words.finite_auxiliaries:
+        return True
+    if any(t.text.lower() == "and" for t in toks[src[0]:src[1]]):
+        return True
+    head = toks[src[1] - 1].text.lower()
+    return head in _words.plural_heads or head == "those" or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
