@@ -226,6 +226,22 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
         end = k + 1
     if end < len(s.toks) and s.toks[end].text.lower() in _words.finite_auxiliaries:
         return k                          # "warned the deal would collapse": no listener, a subject
+    return _listener_tail(s.toks, end)
+
+
+_LISTENER_TAIL = 12                         # words after a listener's name before its "that"
+
+
+def _listener_tail(toks: list[Token], end: int) -> int:
+    """Past the rest of a long listener and its adjuncts to the "that" that opens the report:
+    "told The Post and Courier [newspaper of Charleston on Saturday] that …"; else ``end``."""
+    for j in range(end, min(len(toks), end + _LISTENER_TAIL)):
+        low = toks[j].text.lower()
+        if low == "that":
+            return j
+        if not mentions.is_word(toks[j].text) or low in _words.finite_auxiliaries \
+                or low in _words.report_openers or lexicon.cues().get(low) is not None:
+            break
     return end
 
 

@@ -28,8 +28,13 @@ def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
     average"), else the mention that starts there ("the ministry")."""
     toks = s.toks
     end = k
-    while end < len(toks) and end - k < 20 and toks[end].text not in _SOURCE_ENDS \
-            and toks[end].text not in TOKEN_OPENING:
+    while end < len(toks) and end - k < 20 and toks[end].text not in _SOURCE_ENDS:
+        if toks[end].text in TOKEN_OPENING:
+            quote = s.doc.quote_at(start=toks[end].start)
+            if quote is None or quote.end - quote.start > 60:
+                break                     # a title in quote marks stays in the source:
+            end = s.tok_at(quote.end)     # "according to the “Medicare for all” plan"
+            continue
         end += 1
     closed = end == len(toks) or toks[end].text in (",", ".", "?", "!")
     if closed and end > k and mentions.is_word(toks[end - 1].text):
@@ -40,6 +45,11 @@ def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
 _SOURCE_ENDS = frozenset({",", ";", ":", "(", "—", "–", ".", "?", "!"})
 
 
+def _only_openers(toks: list[Token], ci: int) -> bool:
+    """Do only opening conjunctions and commas stand before token ``ci`` ("But, according to …")?"""
+    return all(t.text == "," or t.text.lower() in _words.subject_lead_words for t in toks[:ci])
+
+
 def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"according to the ministry, …" and "…, according to a report.\""""
     if cue.lemma != "according to":
@@ -48,7 +58,7 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if src is None:
         return None
     rest = None
-    if ci == 0 or (ci == 1 and s.toks[0].text in TOKEN_OPENING):
+    if ci == 0 or (ci == 1 and s.toks[0].text in TOKEN_OPENING) or _only_openers(s.toks, ci):
         k = src[1]
         while k < len(s.toks) and s.toks[k].text in (",", ":"):
             k += 1
@@ -309,6 +319,8 @@ def _continues_content(toks: list[Token], i: int) -> bool:
         word = toks[i + 1].text           # "…, they said, but he is still …"
         low = word.lower()
         i += 1
+    if low in _words.continuation_openers:
+        return True                       # "It is no surprise, Garin said, that …", "…, he said, because …"
     if low in lexicon.lower_words("adjunct_words.txt") and low != "to" or low in _words.clause_joiners or low in _words.relatives \
             or low in _words.clause_openers or low in ("that", "which"):
         return False
