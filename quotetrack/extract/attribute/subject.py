@@ -50,7 +50,10 @@ def _subject_from(s: _Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
         c += 1                            # "But even the organizer of the rally said …"
     if c >= j:
         return None
-    if toks[c].text.lower() == "those" and c + 1 < j and toks[c + 1].text.islower():
+    count = _count_end(toks, c, j)
+    if count is not None:
+        src = (c, count)                  # "About four out of 10 voters said", "27 percent of those …"
+    elif toks[c].text.lower() == "those" and c + 1 < j and toks[c + 1].text.islower():
         src = (c, c + 1)                  # "those surveyed say", "those who back her say"
     else:
         src = mentions.after(toks, c, j)
@@ -61,7 +64,7 @@ def _subject_from(s: _Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
         last = toks[src[1] - 1].text.lower()
         if not (mentions.names_someone(toks, *src) or last in lexicon.lower_words("document_nouns.txt")):
             return None
-    if not _agrees(toks, src, cue, j):
+    if count is None and not _agrees(toks, src, cue, j):
         return None
     rest = toks[src[1]:j]
     rest_marks = sum(t.text == "," or t.text in _DASHES for t in rest)
@@ -90,8 +93,12 @@ def _subject_from(s: _Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
             return None                   # (but "familiar with the talks", "a statement posted on the site")
         elif low in _words.finite_auxiliaries and not (inside or relative):
             return None                   # "the plan was approved and officials said"
-    if src[1] < j and toks[src[1]].text.lower() in _words.postnominal_adjectives and not rest_marks:
-        return src[0], j                  # "Two people familiar with the talks": one description
+    if count is not None or (src[1] < j and toks[src[1]].text.lower() in _words.postnominal_adjectives
+                             and not rest_marks):
+        end = j                           # "Two people familiar with the talks": one description
+        while end > src[1] and not mentions.is_word(toks[end - 1].text):
+            end -= 1                      # "Just over a quarter, 26 percent, say"
+        return src[0], end
     return src
 
 
@@ -106,3 +113,21 @@ def _agrees(toks: list, src: tuple[int, int], cue: Cue, j: int) -> bool:
         return True
     head = toks[src[1] - 1].text.lower()
     return head in _words.plural_heads or head == "those" or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+
+
+def _count_end(toks: list, c: int, j: int) -> int | None:
+    """The end of a count that opens a poll-style subject (approximators, then a number or a
+    quantity word: "About four", "27 percent", "Nearly a third", "A majority"), else None."""
+    approximators = lexicon.lower_words("approximators.txt")
+    quantities = lexicon.lower_words("quantity_words.txt")
+    k = c
+    while k < j and k - c < 3 and toks[k].text.lower() in approximators:
+        k += 1
+    if k >= j:
+        return None
+    word = toks[k].text.lower()
+    if word[:1].isdigit() or (word in quantities and word not in ("some", "all", "most", "many", "few", "several",
+                                                                   "both", "none")) \
+            or all(part in quantities for part in word.split("-")) and "-" in word:
+        return k + 1
+    return None
