@@ -66,6 +66,8 @@ def _subject_from(s: _Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
             return None
     if count is None and not _agrees(toks, src, cue, j):
         return None
+    if count is None and src[1] < j and not _opens_modifier(toks, src[1], j):
+        return None                       # "Barden now helps lead a program called …": a verb
     rest = toks[src[1]:j]
     rest_marks = sum(t.text == "," or t.text in _DASHES for t in rest)
     if sum(t.text == "," for t in rest) % 2 or sum(t.text in _DASHES for t in rest) % 2:
@@ -131,3 +133,28 @@ def _count_end(toks: list, c: int, j: int) -> int | None:
             or all(part in quantities for part in word.split("-")) and "-" in word:
         return k + 1
     return None
+
+
+def _opens_modifier(toks: list, k: int, j: int) -> bool:
+    """Does the word after a subject's head noun phrase open a post-modifier (a preposition,
+    a parenthetical, a relative clause, a participle, an adjective such as "familiar"), so
+    that no verb of the subject's own stands between it and the cue?"""
+    word = toks[k].text
+    low = word.lower()
+    if word == "," or word in _DASHES or word == "(" or mentions.is_capitalised(word):
+        return True
+    if low in _words.modifier_openers or low in lexicon.lower_words("cue_modifiers.txt") \
+            or low.endswith(("n't", "n’t")) or (word.islower() and low.endswith("ly")):
+        return True                       # "critics like Huffman say", "Ford itself said", "he sometimes added"
+    if low in _words.opening_prepositions or low in lexicon.lower_words("np_prepositions.txt") \
+            or low in _words.relatives or low == "that" or low == "including" \
+            or low in _words.postnominal_adjectives:
+        return True
+    if word.islower() and len(low) > 5 and low.endswith("ing"):
+        return True                       # "voters going to the polls said"
+    if not (word.islower() and low.endswith("ed")):
+        return False
+    nxt = toks[k + 1].text if k + 1 < j else ""
+    return k + 1 == j or nxt.lower() in _words.reduced_relative_links \
+        or nxt.lower() in lexicon.lower_words("calendar_words.txt") or mentions.is_capitalised(nxt)   # "those surveyed say",
+                                          # "a memo seen by Reuters", "a report published Wednesday"
