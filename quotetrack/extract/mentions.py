@@ -188,7 +188,7 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
         elif not _can_be_in_mention(tok):
             break
         elif has_name and is_word(tok) and not is_capitalised(tok) and low not in determiners \
-                and low not in _title_words():
+                and low not in _title_words() and low not in _sets()[5]:   # "Protest organizers", "Trump aides"
             break                         # "said Pentagon spokesman Navy Capt. Jeff Davis" goes on
         if is_capitalised(tok) and low not in determiners:
             has_name = True

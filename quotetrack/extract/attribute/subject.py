@@ -70,15 +70,19 @@ def _subject_from(s: _Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
         return None                       # "Barden now helps lead a program called …": a verb
     rest = toks[src[1]:j]
     rest_marks = sum(t.text == "," or t.text in _DASHES for t in rest)
-    if sum(t.text == "," for t in rest) % 2 or sum(t.text in _DASHES for t in rest) % 2:
+    if not _closed(rest):
         return None                       # a parenthetical is closed before the cue
-    inside = relative = False
+    comma = dash = relative = False
     for k in range(src[1], j):
         word = toks[k].text
         low = word.lower()
-        if word == "," or word in _DASHES:
-            inside, relative = not inside, False
+        if word in _DASHES:
+            dash, relative = not dash, False
             continue
+        if word == "," and not dash:
+            comma, relative = not comma, False
+            continue
+        inside = comma or dash
         if low in ("and", "or"):
             nxt = toks[k + 1].text if k + 1 < j else ""
             if nxt.islower() and (nxt.endswith("ed") or nxt in _words.finite_auxiliaries
@@ -113,7 +117,13 @@ def _agrees(toks: list, src: tuple[int, int], cue: Cue, j: int) -> bool:
         return True
     if any(t.text.lower() == "and" for t in toks[src[0]:src[1]]):
         return True
-    head = toks[src[1] - 1].text.lower()
+    end = src[1]
+    for k in range(src[0] + 1, src[1]):
+        if toks[k].text.lower() in lexicon.lower_words("np_prepositions.txt") \
+                or toks[k].text.lower() in _words.postnominal_adjectives:
+            end = k                       # "Aides [to Clinton] say": the head is "Aides"
+            break
+    head = toks[end - 1].text.lower()
     return head in _words.plural_heads or head == "those" or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
 
 
@@ -158,3 +168,16 @@ def _opens_modifier(toks: list, k: int, j: int) -> bool:
     return k + 1 == j or nxt.lower() in _words.reduced_relative_links \
         or nxt.lower() in lexicon.lower_words("calendar_words.txt") or mentions.is_capitalised(nxt)   # "those surveyed say",
                                           # "a memo seen by Reuters", "a report published Wednesday"
+
+
+def _closed(rest: list) -> bool:
+    """Are the parentheticals between a subject's head and its cue all closed: dashes in
+    pairs, and commas in pairs outside them ("Many speakers — including X, Y, Z — said")?"""
+    dash = False
+    commas = 0
+    for t in rest:
+        if t.text in _DASHES:
+            dash = not dash
+        elif t.text == "," and not dash:
+            commas += 1
+    return not dash and commas % 2 == 0
