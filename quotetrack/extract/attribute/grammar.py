@@ -262,17 +262,23 @@ def _skip_adjuncts(s: _Sent, k: int) -> int:
     return _skip_time(s, k)
 
 
+def _is_time_word(word: str, calendar: frozenset[str]) -> bool:
+    """A day or month ("Monday", "Jan."), or a lower-case time noun ("week", "tonight"): a
+    capitalised "Weekend" in a title-case headline is no time phrase."""
+    return word.lower() in calendar or word in _words.time_nouns
+
+
 def _skip_time_back(s: _Sent, j: int) -> int:
     """Index just after the subject when a time phrase stands between it and the cue at ``j``:
     "Cruz on Wednesday announced", "The agency this week said", "Smith late Tuesday said"."""
     toks = s.toks
     calendar = lexicon.lower_words("calendar_words.txt")
     n = j
-    while n - 1 > 0 and j - n < 2 and (toks[n - 1].text.lower() in calendar or toks[n - 1].text.lower() in _words.time_nouns):
+    while n - 1 > 0 and j - n < 2 and _is_time_word(toks[n - 1].text, calendar):
         n -= 1
     if n == j:
         return j
-    while n - 1 > 0 and j - n < _MAX_TIME and toks[n - 1].text.lower() in _words.time_leads:
+    while n - 1 > 0 and j - n < _MAX_TIME and toks[n - 1].text in _words.time_leads:
         n -= 1
     return mentions.skip_modifiers_back(toks, n)
 
@@ -287,10 +293,10 @@ def _skip_time(s: _Sent, k: int) -> int:
     toks = s.toks
     calendar = lexicon.lower_words("calendar_words.txt")
     j = k
-    while j < len(toks) and j - k < _MAX_TIME and toks[j].text.lower() in _words.time_leads:
+    while j < len(toks) and j - k < _MAX_TIME and toks[j].text in _words.time_leads:
         j += 1
     n = j
-    while n < len(toks) and n - j < 2 and (toks[n].text.lower() in calendar or toks[n].text.lower() in _words.time_nouns):
+    while n < len(toks) and n - j < 2 and _is_time_word(toks[n].text, calendar):
         n += 1
     if n == j or n >= len(toks) or not mentions.is_word(toks[n].text) \
             or toks[n].text.lower() in lexicon.lower_words("adjunct_words.txt"):
