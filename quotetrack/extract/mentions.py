@@ -33,6 +33,11 @@ def _sets() -> tuple[frozenset[str], ...]:
 
 
 @lru_cache(maxsize=1)
+def _ordinals() -> frozenset[str]:
+    return frozenset(lexicon.pairs("ordinals.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     return lexicon.lower_words("titles.txt")
 
@@ -70,8 +75,8 @@ def _can_be_in_mention(tok: str, head: bool = True) -> bool:
         return True
     if len(tok) > 1 and tok.isupper():
         return True                       # "US", "UN", "ACLU"
-    if low in function:
-        return False
+    if low in function and (head or low not in _ordinals()):
+        return False                      # "a third source", "the second official" keep the ordinal
     entry = lexicon.cues().get(low)
     if entry is not None and not is_capitalised(tok) and (head or (low != entry.lemma and not low.endswith("s"))):
         return False                      # "protest leaders" may stand; "senator said Republicans" not
@@ -145,7 +150,19 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
         j -= 1
     while i < k - 1 and tokens[i].text.islower() and tokens[i].text.endswith("ed") and len(tokens[i].text) > 4:
         i += 1                            # "… but wanted firm guarantees": a verb opens no mention
-    return _trim(tokens, i, k)
+    return _without_ordinal(tokens, i, k)
+
+
+def _without_ordinal(tokens: list[Token], i: int, k: int) -> tuple[int, int] | None:
+    """An ordinal stays inside a mention that names someone ("a third source"); elsewhere
+    the mention starts after it, as before ("after the first day" -> "day")."""
+    found = _trim(tokens, i, k)
+    if found is None or names_someone(tokens, *found):
+        return found
+    for o in range(found[1] - 1, found[0] - 1, -1):
+        if tokens[o].text.lower() in _ordinals() and tokens[o].text.lower() in _sets()[0]:
+            return _trim(tokens, o + 1, found[1])
+    return found
 
 
 def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int] | None:
@@ -171,12 +188,12 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
         elif not _can_be_in_mention(tok):
             break
         elif has_name and is_word(tok) and not is_capitalised(tok) and low not in determiners \
-                and low not in _title_words():
+                and low not in _title_words() and low not in _sets()[5]:   # "Protest organizers", "Trump aides"
             break                         # "said Pentagon spokesman Navy Capt. Jeff Davis" goes on
         if is_capitalised(tok) and low not in determiners:
             has_name = True
         k += 1
-    return _trim(tokens, i, k)
+    return _without_ordinal(tokens, i, k)
 
 
 

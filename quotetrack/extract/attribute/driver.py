@@ -10,10 +10,11 @@ from ...config import Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import paragraph_ranks, tokens as tokenize
 from .grammar import Attribution, _Doc, _Sent, _cue_tokens, _skip_chars
+from .according import according_to
 from .sentence import (
 
 
-    according_to, asked, coordinated, head, participle, relative, relative_label, tail)
+    asked, coordinated, head, participle, relative, relative_label, tail)
 from .cutting import _cut_at_next_source
 from .rules import RULES, UNATTRIBUTED
 from .quoted import QUOTE_SIEVES, headline_colon, is_statement
