@@ -200,6 +200,20 @@ def names_someone(tokens: list[Token], i: int, k: int) -> bool:
     return low in _sets()[5] or low in _title_words() or low in lexicon.lower_words("org_words.txt")
 
 
+def only_titles(words: list[str]) -> bool:
+    """Is a mention nothing but title words ("Governor", "The Senator"), with no name for them
+    to stand before?  In a title-case headline such a word cannot be told from the head of a
+    capitalised run ("Governor Calls Senator Wilson Reckless"): it names nobody.
+
+    >>> only_titles(["Governor"]), only_titles(["Senator", "Wilson"]), only_titles(["Woman"]), only_titles(["He"])
+    (True, False, False, False)
+    """
+    determiners = _sets()[1]
+    words = [w.lower() for w in words if is_word(w)]
+    return bool(words) and any(w in _title_words() for w in words) \
+        and all(w in _title_words() or w in determiners for w in words)
+
+
 def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """The subject at the start of a clause: the first mention from ``lo``, after an opening
     adverbial ("On Monday, Gantz …" -> "Gantz")."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import Callable
 
-from .. import cues as cue_finder
+from .. import cues as cue_finder, mentions
 from ...config import Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import paragraph_ranks, tokens as tokenize
@@ -16,7 +16,7 @@ from .sentence import (
     according_to, asked, coordinated, head, participle, relative, relative_label, tail)
 from .cutting import _cut_at_next_source
 from .rules import RULES, UNATTRIBUTED
-from .quoted import QUOTE_SIEVES, headline_colon, is_statement
+from .quoted import QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement
 
 
 # The sentence sieves, name -> function, in the order they are tried on each cue.
@@ -56,13 +56,22 @@ def _title_case(text: str, para: Paragraph) -> bool:
     caps = sum(w[:1].isupper() for w in words)
     return caps >= 0.8 * len(words)
 
+def _headline_title_only(text: str, a: Attribution, headlines: set[int]) -> bool:
+    """An attribution in a title-case headline whose source is a bare title: "Governor Calls
+    Senator Wilson Reckless" has no speaker "Governor" and no cue "Calls" (title case
+    capitalises a title and the words around it alike, so a title there names nobody)."""
+    if a.source is None or a.sentence.paragraph not in headlines:
+        return False
+    return mentions.only_titles(text[a.source[0]:a.source[1]].split())
+
+
 def _opens_sentence(doc: "_Doc", quote: QuotedSpan, sent: Sentence) -> bool:
     """Does the quote open its sentence (or its paragraph), so it can stand as a statement
     without a cue?  A quoted phrase inside a sentence ("…, ''is a perfect example''") cannot."""
     return _skip_chars(doc.text, sent.start, quote.start, _QUOTE_LEAD) >= quote.start
 
 
-_QUOTE_LEAD = frozenset(" \t([—–-")         # what may stand before a quote that opens its sentence
+
 
 
 def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...],
@@ -71,8 +80,9 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     doc = _Doc(text, paras, sents, quotes, [q.start for q in quotes], [s.start for s in sents])
     found: list[Attribution] = []
     all_cues = cue_finder.find(text, 0, len(text), {s.start for s in sents})
+    headlines = {para.index for para in paras if _title_case(text, para)}
     for para in paras:
-        if _title_case(text, para):        # "Trump Says He Never Pledged To …"
+        if para.index in headlines:        # "Trump Says He Never Pledged To …"
             all_cues.extend(c for c in cue_finder.find(text, para.start, para.end, capitalised=True)
                             if not c.text[0].islower())
     all_cues.sort(key=lambda c: c.start)
@@ -89,6 +99,8 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
         found.extend(_sentence_attributions(s, cue_list))
     found.extend(a for a in (headline_colon(doc, p) for p in paras if p.index not in skip_paragraphs)
                  if a is not None)
+    if headlines:
+        found = [a for a in found if not _headline_title_only(text, a, headlines)]
     found = _drop_overlaps(found)
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
     found.sort(key=lambda a: a.fragments[0][0])
@@ -144,7 +156,7 @@ def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[At
     out: list[Attribution] = []
     for a in found:
         if a.rule in UNATTRIBUTED and out:
-            prev_i = len(out) - 1
+            prev_i = _host_before(out, a)
             prev = out[prev_i]
             window = 0 if a.rule == "unattributed_inside" else 1
             follows = prev_i if prev.source is not None and prev.rule not in UNATTRIBUTED \
@@ -155,3 +167,14 @@ def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[At
             continue
         out.append(a)
     return out
+
+
+def _host_before(out: list[Attribution], a: Attribution) -> int:
+    """The attribution a cue-less quote may continue: the last one before it, passing over a
+    sourceless report inside the host's own sentence ("“…,” Lopez said when asked about the
+    plan. “…”": the question, not the quote before it, comes last)."""
+    i = len(out) - 1
+    while i > 0 and out[i].source is None and out[i].rule not in UNATTRIBUTED \
+            and out[i].rule != "floating" and out[i - 1].sentence.index == out[i].sentence.index:
+        i -= 1
+    return i

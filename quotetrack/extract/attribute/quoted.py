@@ -160,6 +160,36 @@ def colon_clause(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | 
                        "colon_clause", sent)
 
 
+def colon_paragraph(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"President Hale released the following statement:" closing a paragraph, and the quote
+    opening the next one: a clause that ends in a colon introduces the block quote below it;
+    the source is the clause's subject (see :func:`_colon_subject`), as in :func:`colon_clause`."""
+    para = doc.paras[sent.paragraph - 1]
+    if sent.paragraph < 2 or _skip_chars(doc.text, para.start, quote.start, _QUOTE_LEAD) < quote.start:
+        return None
+    prev = doc.paras[sent.paragraph - 2]
+    lead_end = _rstrip_end(doc.text, prev.start, prev.end)
+    if doc.text[lead_end - 1:lead_end] != ":":
+        return None
+    lead = doc.sentence_of(lead_end - 1)
+    lead_start = max(lead.start, prev.start)
+    if doc.has_quote_in(lead_start, lead_end):
+        return None
+    toks = tokenize(doc.text, lead_start, lead_end - 1, limit=_COLON_CLAUSE_MAX_TOKENS + 1)
+    if len(toks) < 2 or len(toks) > _COLON_CLAUSE_MAX_TOKENS:
+        return None
+    src = _dash_byline(toks) or _colon_subject(toks)
+    if src is None:
+        return None
+    cue_at = lead_end - 1
+    cue = Cue(cue_at, cue_at + 1, ":", ":", "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                       "colon_paragraph", sent)
+
+
+_QUOTE_LEAD = frozenset(" \t([—–-")         # what may stand before a quote that opens its paragraph
+
+
 def _dash_byline(toks: list[Token]) -> tuple[int, int] | None:
     """"SURGE IN TURNOUT - Michael P. McDonald", "Polls agree -More from Blumenthal and Cohen":
     a summary line, a dash and a name before the colon; the name (after any "from") is the source."""
@@ -210,7 +240,7 @@ _STATEMENT_CONFIG = Config()
 # The quote sieves, name -> function, in the order they are tried on an unclaimed quote.
 QUOTE_SIEVES: dict[str, Callable[[_Doc, QuotedSpan, Sentence], Attribution | None]] = {
     "colon": colon, "dash": dash, "verb_after": verb_after, "colon_lead": colon_lead,
-    "colon_clause": colon_clause}
+    "colon_clause": colon_clause, "colon_paragraph": colon_paragraph}
 
 
 # "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.
