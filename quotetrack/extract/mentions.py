@@ -200,6 +200,14 @@ def names_someone(tokens: list[Token], i: int, k: int) -> bool:
     return low in _sets()[5] or low in _title_words() or low in lexicon.lower_words("org_words.txt")
 
 
+def has_name(tokens: list[Token], i: int, k: int) -> bool:
+    """Does tokens[i:k] end in a personal or organisation name: a capitalised word that is no
+    title and no function word ("pollster Daron Shaw", not "the Senator" or "This")?"""
+    last = tokens[k - 1].text
+    return is_capitalised(last) and not only_titles([last]) and last.lower() not in _sets()[0] \
+        and last.lower() not in _sets()[1] and last.lower() not in _words.subject_pronouns
+
+
 def only_titles(words: list[str]) -> bool:
     """Is a mention nothing but title words ("Governor", "The Senator"), with no name for them
     to stand before?  In a title-case headline such a word cannot be told from the head of a
@@ -230,13 +238,25 @@ def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | 
                 break
     found = after(tokens, lo, hi)
     if found is None:
-        return None
+        return _after_opening_comma(tokens, lo, hi)   # "Here in Columbia, Sanders …"
     i, k = found
     if k < hi and tokens[k].text == "," and k - lo <= 4:
         again = after(tokens, k + 1, hi)
         if again is not None:
             return again
     return found
+
+
+def _after_opening_comma(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """The mention after the first comma of an opening adverbial that holds no mention of its
+    own ("Here in Columbia, Sanders …", "Back home, the mayor …"), within a few tokens."""
+    for k in range(lo + 1, min(hi, lo + _OPENING_TOKENS)):
+        if tokens[k].text == ",":
+            return after(tokens, k + 1, hi)
+    return None
+
+
+_OPENING_TOKENS = 8      # tokens an opening adverbial before its comma may run to
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from .sentence import (
     according_to, asked, coordinated, head, participle, relative, relative_label, tail)
 from .cutting import _cut_at_next_source
 from .rules import RULES, UNATTRIBUTED
-from .quoted import QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement
+from .quoted import QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, title_case as _title_case
 
 
 # The sentence sieves, name -> function, in the order they are tried on each cue.
@@ -45,16 +45,6 @@ def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
 
 # Short words a title of a work leaves in lower case: “How to Make America Great Again”.
 
-
-def _title_case(text: str, para: Paragraph) -> bool:
-    """Is a paragraph a headline in title case (nearly every word capitalised)?"""
-    if para.end - para.start > 200:
-        return False
-    words = [w for w in text[para.start:para.end].split() if w[:1].isalpha()]
-    if len(words) < 4:
-        return False
-    caps = sum(w[:1].isupper() for w in words)
-    return caps >= 0.8 * len(words)
 
 def _headline_title_only(text: str, a: Attribution, headlines: set[int]) -> bool:
     """An attribution in a title-case headline whose source is a bare title: "Governor Calls
@@ -151,8 +141,10 @@ def _quote_attributions(doc: _Doc, found: list[Attribution], skip: frozenset[int
 def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[Attribution]:
     """A cue-less quote right after an attributed quote (same or next paragraph, not counting
     page furniture such as newsletter prompts) continues it.  A cue-less quoted passage inside a
-    sentence continues the attribution before it in the same paragraph, or is left out (it is a
-    quoted phrase, not a statement of its own)."""
+    sentence continues the attribution of its own sentence, or is left out: it is a quoted
+    phrase, not a statement of its own (“…,” he said. Later he vowed to make them “pay.”: the
+    later sentence has its own verb, which no cue list may hold, so the speaker before is
+    no safe guess)."""
     out: list[Attribution] = []
     for a in found:
         if a.rule in UNATTRIBUTED and out:
@@ -162,7 +154,8 @@ def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[At
             follows = prev_i if prev.source is not None and prev.rule not in UNATTRIBUTED \
                 else prev.follows if prev.rule == "floating" else None
             if follows is not None and 0 <= rank[a.sentence.paragraph] - rank[prev.sentence.paragraph] <= window:
-                a = Attribution(a.fragments, None, None, "floating", a.sentence, follows=follows)
+                if a.rule == "unattributed" or a.sentence.index == prev.sentence.index:
+                    a = Attribution(a.fragments, None, None, "floating", a.sentence, follows=follows)
         if a.rule == "unattributed_inside":
             continue
         out.append(a)

@@ -8,7 +8,7 @@ from itertools import dropwhile, islice
 from typing import Callable
 
 from ...text import lexicon
-from .. import mentions
+from .. import cues as cue_finder, mentions
 from ...config import WINDOWS, Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token, iter_tokens, tokens as tokenize
@@ -217,6 +217,8 @@ def _colon_subject(toks: list[Token]) -> tuple[int, int] | None:
     for i in starts:
         while i < len(toks) and toks[i].text.lower() in _words.conjunctions:
             i += 1
+        if i + 1 < len(toks) and toks[i].text.lower() == "as":
+            i += 1                        # "As Professor Foner put it: “…”"
         if i < len(toks) and toks[i].text.lower() in _words.opening_prepositions and toks[i].text.lower() != "with":
             continue                      # "At a town meeting in Brill, …": an adverbial
         m = mentions.after(toks, i)
@@ -234,13 +236,71 @@ def _colon_subject(toks: list[Token]) -> tuple[int, int] | None:
     return first
 
 
+_CUE_BEFORE_CHARS = WINDOWS.cue_before_chars    # text before a quote that cue_before reads
+# Cues whose next word is no statement: a listener ("told “Fox and Friends”") or a label
+# ("called “The HP Way”", the naming cues).
+_OBJECT_FIRST = lexicon.lower_words("naming_cues.txt") | {"tell"}
+# A preposition before a name and a colon makes the name its object ("a message to the
+# newspaper NRC Handelsblad: “…”"), not a source.
+_PREPOSITIONS = lexicon.lower_words("np_prepositions.txt") | lexicon.lower_words("place_prepositions.txt") | {"to"}
+
+
+def cue_before(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"…so heated that Gov. Chris Christie said, “…”", "…, the crowd chanted, “…”",
+    "…does not surprise pollster Daron Shaw: “…”": a source and a speech cue (or a full name
+    and a colon) right before the quote, in a sentence whose frame no sentence sieve read.
+    A passive cue ("Blumenthal was asked, “…”") and an infinitive ("to say: “…”") name no
+    source; after "told" or a naming cue ("called") the quote is a listener or a label; a
+    possessive before a colon ("the Times’ Ben Sisario: “…”") is an excerpt's byline."""
+    text = doc.text
+    lo = max(sent.start, doc.paras[sent.paragraph - 1].start, quote.start - _CUE_BEFORE_CHARS)
+    lead_end = _rstrip_end(text, lo, quote.start)
+    toks = tokenize(text, lo, lead_end)
+    if lo > sent.start and toks:
+        toks = toks[1:]                   # the first token may be cut
+    if len(toks) < 2:
+        return None
+    end = len(toks) - 1 if toks[-1].text in (",", ":") else len(toks)
+    if toks[-1].text == ":" and mentions.is_capitalised(toks[end - 1].text) \
+            and not title_case(text, doc.paras[sent.paragraph - 1]):
+        src = mentions.before(toks, end)
+        if src is not None:
+            i = src[0]
+            while i < src[1] - 1 and toks[i].text.islower() and not mentions.is_title_word(toks[i].text):
+                i += 1                    # "surprise pollster Daron Shaw": the verb is no part of it
+            src = (i, src[1])
+        if src is not None and src[1] - src[0] >= 2 and mentions.has_name(toks, *src) \
+                and (src[0] == 0 or toks[src[0] - 1].text.lower() not in _PREPOSITIONS) \
+                and not any(t.text in ("’", "'") or t.text.endswith(("’s", "'s")) for t in toks[src[0]:src[1]]):
+            colon = toks[-1]
+            cue = Cue(colon.start, colon.end, ":", ":", "speech")
+            return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                               "cue_before", sent)
+        return None
+    verb = toks[end - 1]
+    found = cue_finder.find(text, toks[0].start, verb.end)[-1:]      # "Trump’s comments" is no cue
+    if not found or found[0].type != "speech" or found[0].end != verb.end or not verb.text.islower() \
+            or verb.text.endswith("ing") or found[0].lemma in _OBJECT_FIRST \
+            or end < 2 or toks[end - 2].text.lower() in _words.passive_auxiliaries \
+            or toks[end - 2].text.lower() == "to":
+        return None
+    k = end - 1
+    while k > 0 and toks[k - 1].text.lower() in lexicon.lower_words("cue_modifiers.txt"):
+        k -= 1                            # "Christie then said, “…”"
+    src = mentions.before(toks, k)
+    if src is None or src[1] != k or not mentions.names_someone(toks, *src):
+        return None
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), found[0],
+                       "cue_before", sent)
+
+
 _STATEMENT_CONFIG = Config()
 
 
 # The quote sieves, name -> function, in the order they are tried on an unclaimed quote.
 QUOTE_SIEVES: dict[str, Callable[[_Doc, QuotedSpan, Sentence], Attribution | None]] = {
     "colon": colon, "dash": dash, "verb_after": verb_after, "colon_lead": colon_lead,
-    "colon_clause": colon_clause, "colon_paragraph": colon_paragraph}
+    "colon_clause": colon_clause, "colon_paragraph": colon_paragraph, "cue_before": cue_before}
 
 
 # "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.
@@ -270,6 +330,17 @@ def headline_colon(doc: _Doc, para: Paragraph) -> Attribution | None:
     return Attribution(((m.end(), end),), (m.start(1), m.end(1)), cue, "colon", sent)
 
 
+
+
+def title_case(text: str, para: Paragraph) -> bool:
+    """Is a paragraph a headline in title case (nearly every word capitalised)?"""
+    if para.end - para.start > 200:
+        return False
+    words = [w for w in text[para.start:para.end].split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    caps = sum(w[:1].isupper() for w in words)
+    return caps >= 0.8 * len(words)
 
 
 def is_statement(text: str, quote: QuotedSpan, config: Config) -> bool:
