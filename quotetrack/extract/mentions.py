@@ -145,7 +145,10 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
         j -= 1
     while i < k - 1 and tokens[i].text.islower() and tokens[i].text.endswith("ed") and len(tokens[i].text) > 4:
         i += 1                            # "… but wanted firm guarantees": a verb opens no mention
-    return _trim(tokens, i, k)
+    found = _trim(tokens, i, k)
+    if found is not None and not _can_be_in_mention(tokens[found[1] - 1].text):
+        found = _trim(tokens, found[0], found[1] - 1)     # "Bush laughed and described": "Bush"
+    return found
 
 
 def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int] | None:
@@ -237,7 +240,7 @@ def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | 
                     return again
                 break
     found = after(tokens, lo, hi)
-    if found is None:
+    if found is None or _opens_participle(tokens, lo, hi):
         return _after_opening_comma(tokens, lo, hi)   # "Here in Columbia, Sanders …"
     i, k = found
     if k < hi and tokens[k].text == "," and k - lo <= 4:
@@ -245,6 +248,18 @@ def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | 
         if again is not None:
             return again
     return found
+
+
+def _opens_participle(tokens: list[Token], lo: int, hi: int) -> bool:
+    """Does a participle clause open the sentence ("Speaking to reporters, …", "Facing a
+    barrage of criticism, …")?  A capitalised -ing word before a preposition or a determiner;
+    "Manning said" is a name."""
+    if lo + 1 >= hi or not is_capitalised(tokens[lo].text):
+        return False
+    low, nxt = tokens[lo].text.lower(), tokens[lo + 1].text.lower()
+    _, determiners, preps, _, _, _ = _sets()
+    return low.endswith("ing") and _is_verb_shaped(low) \
+        and (nxt in determiners or nxt in preps or nxt in _words.opening_prepositions)
 
 
 def _after_opening_comma(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
