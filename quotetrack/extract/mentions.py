@@ -171,8 +171,10 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
             if not (is_capitalised(nxt) or (nxt.lower() == "the" and is_capitalised(after_nxt))
                     or (not has_name and nxt.lower() in determiners)):
                 break
-        elif not _can_be_in_mention(tok):
-            break
+        elif not _can_be_in_mention(tok, head=not (k > i and tokens[k - 1].text.lower() in determiners
+                                                   and _modifies_next(tokens, k, hi))):
+            if not (k > i and low in _ordinals() and tokens[k - 1].text.lower() in determiners):
+                break                     # "said the second official": an ordinal after a determiner
         elif has_name and is_word(tok) and not is_capitalised(tok) and low not in determiners \
                 and low not in _title_words():
             break                         # "said Pentagon spokesman Navy Capt. Jeff Davis" goes on
@@ -182,6 +184,18 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
     return _trim(tokens, i, k)
 
 
+
+
+def _modifies_next(tokens: list[Token], k: int, hi: int) -> bool:
+    """May token ``k``, after a determiner, modify a noun after it ("another leading Supreme
+    Court advocate", "the ruling party"): the next token is a word that may head a mention?"""
+    return k + 1 < hi and is_word(tokens[k + 1].text) and _can_be_in_mention(tokens[k + 1].text) \
+        and tokens[k + 1].text.lower() not in _sets()[2] and tokens[k + 1].text.lower() != "and"
+
+
+@lru_cache(maxsize=1)
+def _ordinals() -> frozenset[str]:
+    return frozenset(lexicon.pairs("ordinals.tsv"))
 
 
 def _after_dateline(tokens: list[Token], lo: int, hi: int) -> int:
