@@ -228,13 +228,14 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
 
 
 def _skip_adjuncts(s: _Sent, k: int) -> int:
-    """Skip "in a statement", "on Monday", "forcefully" between a cue and its content when a
+    """Skip "in a statement", "on Monday", "Sunday", "forcefully" between a cue and its content when a
     "that", "whether", "if", a comma or a colon follows them; else stay at ``k``."""
     toks = s.toks
     while k < len(toks) and toks[k].text.islower() and toks[k].text.endswith("ly"):
         k += 1                            # "fired back forcefully: …"
-    if k >= len(toks) or toks[k].text.lower() not in lexicon.lower_words("adjunct_words.txt"):
-        return k
+    if k >= len(toks) or (toks[k].text.lower() not in lexicon.lower_words("adjunct_words.txt")
+                          and toks[k].text.lower() not in lexicon.lower_words("calendar_words.txt")):
+        return k                          # (a day or month opens one too: "said Sunday that …")
     j = k + 1
     while j < len(toks) and j - k <= 14 and mentions.is_word(toks[j].text) \
             and toks[j].text.lower() not in ("that", "whether", "if"):
