@@ -294,13 +294,49 @@ def cue_before(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | No
                        "cue_before", sent)
 
 
+_SUBJECT_VERB_TOKENS = 24        # tokens from the sentence start to a quote that subject_verb reads
+_SUBJECT_VERB_REACH = 10         # tokens from the verb to the quote
+
+
+def subject_verb(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"Trump pledged to make Apple “build their damn computers”", "Sanders rattled the
+    crowd with “a political revolution”": a quoted statement (no scare quote or title) inside
+    a clause whose subject names someone and whose past-tense verb (or cue) comes soon before
+    the quote; the content runs from the verb's object to the quote's close (a mixed quote)."""
+    text = doc.text
+    if _skip_chars(text, sent.start, quote.start, _QUOTE_LEAD) >= quote.start \
+            or not is_statement(text, quote, _STATEMENT_CONFIG):
+        return None                       # (a scare quote or a title: “sherpa”, “The View”)
+    toks = tokenize(text, sent.start, quote.start, limit=_SUBJECT_VERB_TOKENS + 1)
+    if len(toks) < 2 or len(toks) > _SUBJECT_VERB_TOKENS or toks[-1].end > quote.start:
+        return None
+    src = mentions.forward_subject(toks, 0, len(toks))
+    if src is None or not mentions.names_someone(toks, *src):
+        return None
+    v = src[1]
+    while v < len(toks) and toks[v].text.lower() in lexicon.lower_words("cue_modifiers.txt"):
+        v += 1
+    if v >= len(toks) - 1 or len(toks) - v > _SUBJECT_VERB_REACH:
+        return None
+    verb = toks[v].text
+    if not (verb.isalpha() and verb.islower()) or verb in _words.not_verbs \
+            or verb in _words.finite_auxiliaries or not (_is_past_verb(verb) or verb in lexicon.cues()):
+        return None
+    if any(t.text in (",", ";", ":") for t in toks[v + 1:]):
+        return None
+    cue = Cue(toks[v].start, toks[v].end, verb, verb, "speech")
+    return Attribution(((toks[v + 1].start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                       "subject_verb", sent)
+
+
 _STATEMENT_CONFIG = Config()
 
 
 # The quote sieves, name -> function, in the order they are tried on an unclaimed quote.
 QUOTE_SIEVES: dict[str, Callable[[_Doc, QuotedSpan, Sentence], Attribution | None]] = {
     "colon": colon, "dash": dash, "verb_after": verb_after, "colon_lead": colon_lead,
-    "colon_clause": colon_clause, "colon_paragraph": colon_paragraph, "cue_before": cue_before}
+    "colon_clause": colon_clause, "colon_paragraph": colon_paragraph, "cue_before": cue_before,
+    "subject_verb": subject_verb}
 
 
 # "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.
