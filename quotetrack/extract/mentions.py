@@ -199,7 +199,13 @@ def _ordinals() -> frozenset[str]:
 
 
 def _after_dateline(tokens: list[Token], lo: int, hi: int) -> int:
-    """Skip a dateline: "WASHINGTON (AP) —", "WASHINGTON, Dec. 8 (UPI) —"."""
+    """Skip a dateline: "WASHINGTON (AP) —", "WASHINGTON, Dec. 8 (UPI) —", "Washington (AFP) –"."""
+    if lo + 1 < hi and is_capitalised(tokens[lo].text) and tokens[lo + 1].text == "(":
+        for k in range(lo + 2, min(hi, lo + 6)):
+            if tokens[k].text == ")":
+                if k + 1 < hi and tokens[k + 1].text in ("—", "–", "--", "-"):
+                    return k + 2
+                break
     if lo < hi and tokens[lo].text.isupper() and len(tokens[lo].text) > 1:
         for k in range(lo + 1, min(hi, lo + 12)):
             if tokens[k].text in ("—", "–", "--", "-"):
@@ -247,14 +253,11 @@ def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | 
         lo += 1                           # "But the court overruled and said …"
     if lo < hi and tokens[lo].text.lower() in lexicon.lower_words("adjunct_words.txt"):
         # "In a statement released Thursday, Rep. Jeffries …": skip the opening adverbial
-        for k in range(lo + 1, min(hi, lo + 14)):
-            if tokens[k].text == ",":
-                again = after(tokens, k + 1, hi)
-                if again is not None:
-                    return again
-                break
+        again = _after_opening_comma(tokens, lo, hi, _ADVERBIAL_TOKENS)
+        if again is not None:
+            return again
     found = after(tokens, lo, hi)
-    if found is None or _opens_participle(tokens, lo, hi):
+    if found is None or _opens_participle(tokens, lo, hi) or _is_time_adverbial(tokens, *found, hi):
         return _after_opening_comma(tokens, lo, hi)   # "Here in Columbia, Sanders …"
     i, k = found
     if k < hi and tokens[k].text == "," and k - lo <= 4:
@@ -276,16 +279,31 @@ def _opens_participle(tokens: list[Token], lo: int, hi: int) -> bool:
         and (nxt in determiners or nxt in preps or nxt in _words.opening_prepositions)
 
 
-def _after_opening_comma(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
-    """The mention after the first comma of an opening adverbial that holds no mention of its
-    own ("Here in Columbia, Sanders …", "Back home, the mayor …"), within a few tokens."""
-    for k in range(lo + 1, min(hi, lo + _OPENING_TOKENS)):
-        if tokens[k].text == ",":
-            return after(tokens, k + 1, hi)
+def _after_opening_comma(tokens: list[Token], lo: int, hi: int, reach: int = 0) -> tuple[int, int] | None:
+    """The mention after an opening adverbial that holds no mention of its own ("Here in
+    Columbia, Sanders …", "Back home, the mayor …"), within a few tokens: past a place and
+    the adverbials its commas set off ("At an event in Ames, Iowa, on Sunday, Mrs. Clinton …")."""
+    adjuncts = lexicon.lower_words("adjunct_words.txt")
+    places = lexicon.words("places.txt")
+    for k in range(lo + 1, min(hi, lo + (reach or _OPENING_TOKENS))):
+        if tokens[k].text != ",":
+            continue
+        again = after(tokens, k + 1, hi)
+        if again is not None and " ".join(t.text for t in tokens[again[0]:again[1]]) not in places:
+            return again
+        if again is None and (k + 1 >= hi or tokens[k + 1].text.lower() not in adjuncts):
+            return None
     return None
 
 
-_OPENING_TOKENS = 8      # tokens an opening adverbial before its comma may run to
+def _is_time_adverbial(tokens: list[Token], i: int, k: int, hi: int) -> bool:
+    """Is a mention a stretch of time that opens the sentence ("A few days later, Trump …",
+    "Two weeks ago, …")?  It is followed by "later", "earlier" or "ago" and a comma."""
+    return k + 1 < hi and tokens[k].text.lower() in ("later", "earlier", "ago") and tokens[k + 1].text == ","
+
+
+_OPENING_TOKENS = 8      # tokens an opening adverbial with no mention may run to before its comma
+_ADVERBIAL_TOKENS = 20   # tokens an adverbial that opens with a preposition may run to
 
 
 @lru_cache(maxsize=1)
