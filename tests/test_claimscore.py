@@ -290,7 +290,7 @@ def test_questioner_lines_rank_lower(tmp_path):
 
 
 @pytest.mark.parametrize("name, content, message", [
-    ("bad.jsonl", '{"id": 1, "text": "x", "label": 1}\nnot json\n', "line 2: not JSON (Expecting value)"),
+    ("bad.jsonl", '{"id": 1, "text": "x", "label": 1}\nnot json\n', "line 2: not valid JSON (Expecting value at column 1)"),
     ("bad.jsonl", '{"id": 1, "text": "x", "label": 2}\n', "line 1: 'label' must be 0 or 1, not 2"),
     ("bad.jsonl", '{"id": 1, "label": 0}\n', "line 1: want an object with a string 'text'"),
     ("bad.jsonl", "\n", "no labelled sentences"),

@@ -301,7 +301,7 @@ def test_load_gold_is_lazy(tmp_path):
 def test_malformed_line_names_path_and_line(tmp_path):
     p = tmp_path / "gold.jsonl"
     p.write_text(json.dumps(_doc("a")) + "\n{not json}\n", encoding="utf-8")
-    with pytest.raises(ev_match.EvalError, match=rf"^{p}:2: "):
+    with pytest.raises(ev_match.EvalError, match=rf"^{p}: line 2: not valid JSON "):
         list(ev_gold.load_gold(p))
 
 
@@ -309,12 +309,12 @@ def test_bad_offsets_name_path_and_line(tmp_path):
     p = tmp_path / "gold.jsonl"
     bad = _doc("a", quotes=[{"content_start": 3, "content_end": 999}])
     p.write_text(json.dumps(bad) + "\n", encoding="utf-8")
-    with pytest.raises(ev_match.EvalError, match=rf"^{p}:1: quotes\[0\]"):
+    with pytest.raises(ev_match.EvalError, match=rf"^{p}: line 1: quotes\[0\]"):
         list(ev_gold.load_gold(p))
 
 
 def test_missing_gold_path(tmp_path):
-    with pytest.raises(ev_match.EvalError, match="no such file"):
+    with pytest.raises(ev_match.EvalError, match="No such file or directory"):
         ev_gold.load_gold(tmp_path / "nope.jsonl")
 
 
@@ -322,7 +322,7 @@ def test_load_predictions_errors(tmp_path):
     p = tmp_path / "pred.jsonl"
     p.write_text(json.dumps({"doc_id": "a", "quotes": []}) + "\n"
                  + json.dumps({"doc_id": "a", "quotes": []}) + "\n", encoding="utf-8")
-    with pytest.raises(ev_match.EvalError, match=rf"^{p}:2: doc_id 'a' appears twice"):
+    with pytest.raises(ev_match.EvalError, match=rf"^{p}: line 2: doc_id 'a' appears twice"):
         ev_gold.load_predictions(p)
 
 
@@ -379,7 +379,7 @@ def test_run_bad_input_is_one_line_on_stderr(tmp_path, capsys):
     bad.write_text("[1, 2]\n", encoding="utf-8")
     assert ev.run(str(bad), out=io.StringIO()) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"quotetrack: {bad}:1: ") and err.count("\n") == 1
+    assert err.startswith(f"quotetrack: {bad}: line 1: ") and err.count("\n") == 1
     assert ev.run(str(tmp_path / "missing.jsonl"), out=io.StringIO()) == 1
     assert "quotetrack: " in capsys.readouterr().err
 

@@ -115,7 +115,7 @@ def test_bad_records_get_one_line_each_and_the_rest_is_imported(tmp_path, capsys
     assert code == 1
     assert out == f"added 1, unchanged 0, updated 0, failed 4 ({db})\n"
     assert err.splitlines() == [
-        f"quotetrack: {bad}: line 2: not JSON (Expecting property name enclosed in double quotes at line 1 column 2)",
+        f"quotetrack: {bad}: line 2: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
         f"quotetrack: {bad}: line 3: no claimReviewed",
         f"quotetrack: {bad}: line 4: url 'ftp://x' is not an http(s) address",
         f"quotetrack: {bad}: line 5: no ClaimReview record",

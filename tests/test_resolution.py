@@ -128,6 +128,25 @@ def test_eval_resolution_bad_gold_is_one_line(tmp_path, capsys):
     assert err.startswith("quotetrack: ") and "mention class 'verb' is not one of" in err and err.count("\n") == 1
 
 
+@pytest.mark.parametrize("name, content, problem", [
+    ("gold.jsonl", b"\xff\n", "not valid UTF-8 (invalid start byte at byte 0)"),
+    ("gold.jsonl", b'{"doc_id": "d1",\n', "line 1: not valid JSON (Expecting property name enclosed in double quotes at column 17)"),
+    ("missing.jsonl", None, "No such file or directory"),
+])
+def test_eval_resolution_unreadable_files_are_one_line(tmp_path, capsys, name, content, problem):
+    gold = tmp_path / name
+    if content is not None:
+        gold.write_bytes(content)
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text('{"doc_id": "d1", "text": "he"}\n', encoding="utf-8")
+    assert cli.main(["eval", "--resolution", str(gold), "--texts", str(texts)]) == 1
+    assert capsys.readouterr().err == f"quotetrack: {gold}: {problem}\n"
+    gold.write_text('{"doc_id": "d1", "mentions": []}\n', encoding="utf-8")
+    texts.write_bytes(b"\xff\n")                # the texts file is named the same way
+    assert cli.main(["eval", "--resolution", str(gold), "--texts", str(texts)]) == 1
+    assert capsys.readouterr().err == f"quotetrack: {texts}: not valid UTF-8 (invalid start byte at byte 0)\n"
+
+
 def test_resolution_gold_is_well_formed():
     docs = resolution.load_resolution_gold([GOLD])
     mentions = [m for ms in docs.values() for m in ms]

@@ -15,6 +15,7 @@ from ..extract import furniture
 from ..extract import quotes as quote_marks
 from ..extract import speakers
 from ..model import Document, Finding
+from ..text.names import PARTICLES
 from ..text.spans import one_line, shorten
 from ..text.spans import Lines
 from .severity import severity_of
@@ -37,7 +38,7 @@ _WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z’'\-]*")
 # ("Benny Gantz", "Jason C. Ervin", "Beatriz de la Cruz", "Conan O'Brien"), not "R-Utah" nor
 # "Giles attempted to re-engage the campaign".
 _NAME_LIKE = re.compile(
-    r"(?:[A-Z][a-z’'][\w’'\-]*|[A-Z]\.)(?:[ ](?:(?:de|da|la|le|van|von|bin|al|del|di)[ ])*"
+    rf"(?:[A-Z][a-z’'][\w’'\-]*|[A-Z]\.)(?:[ ](?:(?:{PARTICLES})[ ])*"
     r"(?:[A-Z][a-z’'][\w’'\-]*|[A-Z]\.))*")
 # "He"/"She" opening a sentence (the word scan above only sees lower-case words).
 _PRONOUN_OPENING = re.compile(r"\s*[“\"]?(?:He|She)\b")
@@ -49,7 +50,7 @@ _TAG_OPEN = re.compile(r"</?[A-Za-z][\w\-]*[\s>/]")
 # "Okafur" in "Delgado and Okafur are due", not "New" in "New York", "Osama" in "Osama bin Laden".
 _LONE_CAPITALISED = re.compile(
     r"(?<![\w’'\-])[A-Z][a-z][a-z\-]*\b(?![’']\w)"
-    r"(?![ ]+(?:[A-Z]|(?:bin|ibn|al|de|da|del|della|di|du|la|le|van|von|der)[ ]))")
+    rf"(?![ ]+(?:[A-Z]|(?:{PARTICLES})[ ]))")
 # A capitalised word and a space right before a word: "New " in "New York".
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'\-]*\.? $")
 # What a word that is no cue gets from the cue table.

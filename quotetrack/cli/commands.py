@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Iterator, Sequence
 
 from ..errors import EXIT_FAILED, EXIT_OK, PROG, report
 from .args import UsageError

@@ -31,16 +31,14 @@ from typing import Iterable, Sequence, TextIO
 
 from ..claims.scorer import default_threshold, score_claim
 from ..read import transcript
+from .gold import json_lines, read_file_error
+from .matching import EvalError
 
 QUESTIONER_SHARE = 1 / 3      # a speaker with at least this share of questions is a questioner
 QUESTIONER_FACTOR = 0.25      # a questioner's line ranks with its score times this
 STAGE_SPEAKERS = frozenset(("system", "audience", "unidentified", "unknown", "crosstalk",
                             "announcer", "(unknown)"))
 TOP_K = (5, 10, 20)
-
-
-class ClaimsEvalError(Exception):
-    """A file that cannot be evaluated; the message starts with the file name."""
 
 
 # --- metrics --------------------------------------------------------------------------------------
@@ -103,29 +101,15 @@ class SentenceReport:
 def load_sentences(path: str) -> list[tuple[str, int]]:
     """(text, label) for each line of a ``{"id", "text", "label"}`` JSON Lines file."""
     out = []
-    try:
-        with open(path, encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ClaimsEvalError(f"{path}: line {lineno}: not JSON ({exc.msg})") from None
-                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                    raise ClaimsEvalError(f"{path}: line {lineno}: want an object with a "
-                                          "string 'text'")
-                label = record.get("label")
-                if label not in (0, 1) or isinstance(label, bool):
-                    raise ClaimsEvalError(f"{path}: line {lineno}: 'label' must be 0 or 1, "
-                                          f"not {label!r}")
-                out.append((record["text"], label))
-    except UnicodeDecodeError as exc:
-        raise ClaimsEvalError(f"{path}: not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise ClaimsEvalError(f"{path}: {exc.strerror or exc}") from None
+    for where, record in json_lines(path):
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise EvalError(f"{where}: want an object with a string 'text'")
+        label = record.get("label")
+        if label not in (0, 1) or isinstance(label, bool):
+            raise EvalError(f"{where}: 'label' must be 0 or 1, not {label!r}")
+        out.append((record["text"], label))
     if not out:
-        raise ClaimsEvalError(f"{path}: no labelled sentences")
+        raise EvalError(f"{path}: no labelled sentences")
     return out
 
 
@@ -174,10 +158,10 @@ def debate_files(path: str) -> list[str]:
     if os.path.isdir(path):
         found = sorted(str(p) for p in Path(path).rglob("*.tsv") if p.is_file())
         if not found:
-            raise ClaimsEvalError(f"{path}: no .tsv debate files")
+            raise EvalError(f"{path}: no .tsv debate files")
         return found
     if not os.path.exists(path):
-        raise ClaimsEvalError(f"{path}: No such file or directory")
+        raise EvalError(f"{path}: No such file or directory")
     return [path]
 
 
@@ -189,21 +173,19 @@ def load_debate(path: str) -> list[tuple[str | None, str, int]]:
         with open(path, "rb") as fh:
             data = fh.read()
         text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ClaimsEvalError(f"{path}: not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise ClaimsEvalError(f"{path}: {exc.strerror or exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise read_file_error(path, exc) from None
     if not transcript.is_tsv(text):
-        raise ClaimsEvalError(f"{path}: not a CLEF debate: want tab-separated "
-                              "line, speaker, text, label")
+        raise EvalError(f"{path}: not a CLEF debate: want tab-separated "
+                        "line, speaker, text, label")
     try:
         turns = transcript.parse(text, path)
     except transcript.TranscriptError as exc:
-        raise ClaimsEvalError(f"{path}: {exc}") from None
+        raise EvalError(f"{path}: {exc}") from None
     out = []
     for turn in turns:
         if turn.label is None:
-            raise ClaimsEvalError(f"{path}: line {turn.line}: no 0/1 label in the fourth field")
+            raise EvalError(f"{path}: line {turn.line}: no 0/1 label in the fourth field")
         out.append((turn.speaker, turn.text, turn.label))
     return out
 
@@ -326,7 +308,7 @@ def run(path: str, threshold: float | None = None, as_json: bool = False,
         else:
             report = evaluate_debates(debate_files(path), sentence_only)
             text = format_ranking(report)
-    except ClaimsEvalError as exc:
+    except EvalError as exc:
         sys.stdout.flush()
         print(f"quotetrack: {exc}", file=sys.stderr)
         return 1

@@ -2,13 +2,14 @@
 with one-line errors that name the file, line and field."""
 from __future__ import annotations
 
-import json
+import contextlib
 import sys
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence, TextIO
+from typing import Any, Iterator, Mapping, Sequence, TextIO
 
 from ..pipeline import extract
 from ..config import Config
+from ..text import jsonl
 from .matching import EvalError
 
 
@@ -24,6 +25,35 @@ def open_errors(path: str) -> TextIO:
         raise EvalError(f"{path}: cannot write: {exc.strerror or exc}") from exc
 
 
+def read_file_error(path: str | Path, exc: OSError | UnicodeDecodeError) -> EvalError:
+    """The :class:`EvalError` for a file that cannot be read, in the words every command uses
+    ("FILE: No such file or directory", "FILE: not valid UTF-8 (… at byte N)")."""
+    if isinstance(exc, UnicodeDecodeError):
+        return EvalError(f"{path}: not valid UTF-8 ({exc.reason} at byte {exc.start})")
+    return EvalError(f"{path}: {exc.strerror or exc}")
+
+
+def json_lines(path: str | Path) -> Iterator[tuple[str, Any]]:
+    """``("FILE: line N", value)`` for each non-blank line of a JSON Lines file (``-``: stdin).
+    A file that cannot be read or is not UTF-8, or a line that is not JSON, raises
+    :class:`EvalError` naming the file (and the line)."""
+    name = "<stdin>" if str(path) == "-" else str(path)
+    try:
+        with (contextlib.nullcontext(sys.stdin) if name == "<stdin>"
+              else open(path, encoding="utf-8")) as fh:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                where = f"{name}: line {lineno}"
+                try:
+                    value = jsonl.loads(line.rstrip("\r\n"))
+                except ValueError as exc:
+                    raise EvalError(f"{where}: {exc}") from None
+                yield where, value
+    except (OSError, UnicodeDecodeError) as exc:
+        raise read_file_error(name, exc) from None
+
+
 def load_gold(path: str | Path) -> Iterator[dict[str, Any]]:
     """Gold documents from PATH, one at a time.
 
@@ -37,7 +67,7 @@ def load_gold(path: str | Path) -> Iterator[dict[str, Any]]:
     """
     path = str(path)
     if path == "-":
-        return _gold_from_lines("<stdin>", sys.stdin)
+        return _gold_from_files([path])
     p = Path(path)
     if p.is_dir():
         files = sorted(f for f in p.iterdir()
@@ -46,47 +76,31 @@ def load_gold(path: str | Path) -> Iterator[dict[str, Any]]:
             raise EvalError(f"{path}: no .json or .jsonl files in this directory")
         return _gold_from_files(files)
     if not p.is_file():
-        raise EvalError(f"{path}: no such file or directory")
+        raise EvalError(f"{path}: No such file or directory")
     return _gold_from_files([p])
 
 
-def _gold_from_files(files: Sequence[Path]) -> Iterator[dict[str, Any]]:
+def _gold_from_files(files: Sequence[Path | str]) -> Iterator[dict[str, Any]]:
     for f in files:
-        try:
-            with open(f, encoding="utf-8") as fh:
-                if f.suffix == ".json":
-                    yield from _gold_from_json(str(f), fh)
-                else:
-                    yield from _gold_from_lines(str(f), fh)
-        except OSError as exc:
-            raise EvalError(f"{f}: cannot read: {exc.strerror or exc}") from exc
-        except UnicodeDecodeError as exc:
-            raise EvalError(f"{f}: not UTF-8 text ({exc.reason})") from exc
+        if str(f).endswith(".json"):
+            yield from _gold_from_json(str(f))
+        else:
+            for where, doc in json_lines(f):
+                yield _check_gold(doc, where)
 
 
-def _gold_from_json(name: str, fh: TextIO) -> Iterator[dict[str, Any]]:
+def _gold_from_json(name: str) -> Iterator[dict[str, Any]]:
     try:
-        obj = json.load(fh)
-    except json.JSONDecodeError as exc:
-        raise EvalError(f"{name}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
+        with open(name, encoding="utf-8") as fh:
+            obj = jsonl.loads(fh.read())
+    except (OSError, UnicodeDecodeError) as exc:
+        raise read_file_error(name, exc) from None
+    except ValueError as exc:
+        raise EvalError(f"{name}: {exc}") from None
     docs = obj if isinstance(obj, list) else [obj]
     for i, doc in enumerate(docs):
         where = name if not isinstance(obj, list) else f"{name}: item {i}"
         yield _check_gold(doc, where)
-
-
-def _gold_from_lines(name: str, fh: Iterable[str]) -> Iterator[dict[str, Any]]:
-    for lineno, line in enumerate(fh, 1):
-        if not line.strip():
-            continue
-        yield _check_gold(_parse_line(name, lineno, line), f"{name}:{lineno}")
-
-
-def _parse_line(name: str, lineno: int, line: str) -> Any:
-    try:
-        return json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise EvalError(f"{name}:{lineno}: not valid JSON: {exc.msg} (column {exc.colno})") from exc
 
 
 def _is_int(x: Any) -> bool:
@@ -131,29 +145,8 @@ def load_predictions(path: str | Path) -> dict[str, list[dict[str, Any]]]:
     ``content_end`` and, optionally, ``fragments``.  A doc_id seen twice is an
     error.  Offsets are checked against the text when the document is scored.
     """
-    path = str(path)
     out: dict[str, list[dict[str, Any]]] = {}
-    try:
-        if path == "-":
-            _read_predictions("<stdin>", sys.stdin, out)
-        else:
-            with open(path, encoding="utf-8") as fh:
-                _read_predictions(path, fh, out)
-    except FileNotFoundError as exc:
-        raise EvalError(f"{path}: no such file") from exc
-    except OSError as exc:
-        raise EvalError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise EvalError(f"{path}: not UTF-8 text ({exc.reason})") from exc
-    return out
-
-
-def _read_predictions(name: str, fh: Iterable[str], out: dict[str, list[dict[str, Any]]]) -> None:
-    for lineno, line in enumerate(fh, 1):
-        if not line.strip():
-            continue
-        rec = _parse_line(name, lineno, line)
-        where = f"{name}:{lineno}"
+    for where, rec in json_lines(path):
         if not isinstance(rec, dict) or not isinstance(rec.get("doc_id"), str) \
                 or not isinstance(rec.get("quotes"), list):
             raise EvalError(f"{where}: want a JSON object with doc_id and a quotes list")
@@ -165,6 +158,7 @@ def _read_predictions(name: str, fh: Iterable[str], out: dict[str, list[dict[str
                 raise EvalError(f"{where}: quotes[{i}]: content_start/content_end missing or not offsets")
             _check_fragments(q.get("fragments"), None, f"{where}: quotes[{i}]: fragments")
         out[rec["doc_id"]] = rec["quotes"]
+    return out
 
 
 def predict_quotes(doc: Mapping[str, Any]) -> list[dict[str, Any]]:

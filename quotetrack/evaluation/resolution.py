@@ -39,7 +39,7 @@ from ..config import Config
 from ..model import BASES
 from ..pipeline import extract
 from ..text import jsonl
-from .gold import load_predictions, open_errors
+from .gold import json_lines, load_predictions, open_errors
 from .matching import EvalError
 
 __all__ = ["CLASSES", "same_entity", "load_resolution_gold", "load_texts", "ResolutionReport",
@@ -101,20 +101,12 @@ def load_resolution_gold(paths: Iterable[str | Path]) -> dict[str, list[dict[str
     files has its mentions joined)."""
     out: dict[str, list[dict[str, Any]]] = {}
     for path in paths:
-        with open(path, encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{lineno}"
-                try:
-                    doc = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise EvalError(f"{where}: not JSON ({exc.msg})") from None
-                if not isinstance(doc, dict) or not isinstance(doc.get("doc_id"), str) \
-                        or not isinstance(doc.get("mentions"), list):
-                    raise EvalError(f"{where}: a line needs 'doc_id' and a list of 'mentions'")
-                out.setdefault(doc["doc_id"], []).extend(
-                    _check_mention(m, where) for m in doc["mentions"])
+        for where, doc in json_lines(path):
+            if not isinstance(doc, dict) or not isinstance(doc.get("doc_id"), str) \
+                    or not isinstance(doc.get("mentions"), list):
+                raise EvalError(f"{where}: a line needs 'doc_id' and a list of 'mentions'")
+            out.setdefault(doc["doc_id"], []).extend(
+                _check_mention(m, where) for m in doc["mentions"])
     return out
 
 
@@ -122,16 +114,9 @@ def load_texts(path: str | Path, wanted: Iterable[str]) -> dict[str, str]:
     """doc_id -> text for the ``wanted`` documents of a JSON Lines file of {"doc_id", "text"}."""
     wanted = set(wanted)
     out: dict[str, str] = {}
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                doc = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise EvalError(f"{path}:{lineno}: not JSON ({exc.msg})") from None
-            if isinstance(doc, dict) and doc.get("doc_id") in wanted and isinstance(doc.get("text"), str):
-                out[doc["doc_id"]] = doc["text"]
+    for _where, doc in json_lines(path):
+        if isinstance(doc, dict) and doc.get("doc_id") in wanted and isinstance(doc.get("text"), str):
+            out[doc["doc_id"]] = doc["text"]
     return out
 
 

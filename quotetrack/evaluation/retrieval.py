@@ -28,15 +28,13 @@ from typing import Iterable, Sequence, TextIO
 from tabulate import tabulate
 
 from ..claims import index, match
+from .gold import read_file_error
+from .matching import EvalError
 
 TABLE = "vclaims"
 DEPTHS = (1, 3, 5)
 RUN_DEPTH = 5
 RUN_TAG = "quotetrack"
-
-
-class MatchingEvalError(Exception):
-    """A file that cannot be used; the message starts with the file name."""
 
 
 @dataclass(frozen=True)
@@ -100,15 +98,15 @@ def _tsv(path: str, columns: int) -> list[list[str]]:
     try:
         with open(path, newline="", encoding="utf-8") as fh:
             rows = list(csv.reader(fh, delimiter="\t"))
-    except OSError as exc:
-        raise MatchingEvalError(f"{path}: {exc.strerror or exc}") from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise MatchingEvalError(f"{path}: cannot read: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise read_file_error(path, exc) from None
+    except csv.Error as exc:
+        raise EvalError(f"{path}: cannot read: {exc}") from None
     if not rows:
-        raise MatchingEvalError(f"{path}: empty file")
+        raise EvalError(f"{path}: empty file")
     for number, row in enumerate(rows[1:], 2):
         if len(row) < columns or not row[0].strip():
-            raise MatchingEvalError(f"{path}: record {number - 1}: want {columns} tab-separated fields "
+            raise EvalError(f"{path}: record {number - 1}: want {columns} tab-separated fields "
                                     f"with an id first, got {len(row)}")
     return rows[1:]
 
@@ -124,7 +122,7 @@ def load_vclaims(path: str) -> list[tuple[str, str, str]]:
     for row in _tsv(path, 2):
         vid = row[0].strip()
         if not vid.isdigit():
-            raise MatchingEvalError(f"{path}: record {vid!r}: the id is not a whole number")
+            raise EvalError(f"{path}: record {vid!r}: the id is not a whole number")
         out.append((vid, row[1], row[2] if len(row) > 2 else ""))
     return out
 
@@ -139,15 +137,15 @@ def load_qrels(path: str) -> dict[str, set[str]]:
                 if not parts:
                     continue
                 if len(parts) != 4:
-                    raise MatchingEvalError(f"{path}: line {number}: want 'query_id 0 vclaim_id relevance'")
+                    raise EvalError(f"{path}: line {number}: want 'query_id 0 vclaim_id relevance'")
                 try:
                     relevant = float(parts[3]) > 0
                 except ValueError:
-                    raise MatchingEvalError(f"{path}: line {number}: relevance {parts[3]!r} is not a number") from None
+                    raise EvalError(f"{path}: line {number}: relevance {parts[3]!r} is not a number") from None
                 if relevant:
                     out.setdefault(parts[0], set()).add(parts[2])
-    except OSError as exc:
-        raise MatchingEvalError(f"{path}: {exc.strerror or exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise read_file_error(path, exc) from None
     return out
 
 
@@ -197,7 +195,7 @@ def run(queries_path: str, qrels_path: str, vclaims_path: str, run_path: str | N
         queries = load_queries(queries_path)
         qrels = load_qrels(qrels_path)
         vclaims = load_vclaims(vclaims_path)
-    except MatchingEvalError as exc:
+    except EvalError as exc:
         sys.stdout.flush()
         print(f"quotetrack: {exc}", file=sys.stderr)
         return 1

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import lexicon
+from ..text.names import is_particle
 from .speakers import _clean, _is_person_name, _lists, _runs, split_title
 
 _POSSESSIVE_ENDS = ("’s", "'s")
@@ -69,11 +70,6 @@ def _gendered_nouns() -> dict[str, str]:
     out = {k: v for k, v in _lists().honorifics.items() if v in ("m", "f")}
     out.update(lexicon.pairs("gendered_nouns.tsv"))
     return out
-
-
-@lru_cache(maxsize=1)
-def _particles() -> frozenset[str]:
-    return lexicon.sections("word_classes.txt")["name_particles"]
 
 
 @lru_cache(maxsize=1)
@@ -296,7 +292,7 @@ def _person(model: Model, name: list[str], title: list[str], start: int) -> int:
     entity with the same surname and first name (or none yet); another first name is
     another person ("Luka Varga" and his father "Tomas Varga")."""
     surname, first = name[-1], (name[0] if len(name) > 1 else None)
-    if first is not None and first.lower() in _particles():
+    if first is not None and is_particle(first):
         first = None                      # "Van der Berg": a surname with its particles
     if first is None:
         eid = _lone_name(model, surname)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import NamedTuple
 import re
 
-from ..text.marks import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
+from ..text.marks import DOUBLE_CLOSE, DOUBLE_OPEN
 from ..model import Cue, Paragraph, QuotedSpan, TextWarning
 from . import cues
 

@@ -31,6 +31,7 @@ from functools import lru_cache
 from itertools import islice
 
 from ..text import lexicon
+from ..text.names import is_particle
 from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import speakers as names
@@ -359,7 +360,7 @@ def _past_marker(text: str, start: int, end: int) -> int:
 def _group(name_words: list[str], model: em.Model) -> bool:
     """A capitalised group named at a cue with a quantity or a description, not a person:
     "many Democrats", "veteran Republicans", "Republican members of Congress"."""
-    return any(w.islower() for w in name_words if w.lower() not in names._words.name_particles)
+    return any(w.islower() for w in name_words if not is_particle(w))
 
 
 def _plural_group(name_words: list[str], model: em.Model) -> bool:

@@ -18,7 +18,7 @@ import re
 from typing import NamedTuple
 
 from ..text import lexicon
-from ..text.names import split_title
+from ..text.names import PARTICLES, is_particle, split_title
 
 
 _words = lexicon.WordClasses("word_classes.txt")   # _words.name_joiners, ... (data/word_classes.txt)
@@ -28,7 +28,7 @@ _words = lexicon.WordClasses("word_classes.txt")   # _words.name_joiners, ... (d
 # Dotted initials count as one word ("U.N. Women", not "N. Women").
 _NAME_RUN = re.compile(
     r"(?<![\w’'.])(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?)"
-    r"(?:[ \t]+(?:(?:of|the|de|da|van|von|der|den|bin|al|la|le)[ \t]+){0,2}(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?))*")
+    rf"(?:[ \t]+(?:(?:of|the|{PARTICLES})[ \t]+){{0,2}}(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?))*")
 _WORD = re.compile(r"\S+")
 # A capitalised word and one space right before a word: "Barack " in "''Barack Obama".
 _AFTER_NAME_WORD = re.compile(r"[A-Z][\w’'\-]*[ \t]$")
@@ -110,9 +110,9 @@ def _is_person_name(name: list[str]) -> bool:
         return False
     if " ".join(name) in lexicon.words("places.txt"):
         return False                      # "New Hampshire", "Abu Dhabi"
-    if any(w.lower() in function or w.lower() in calendar for w in name if w.lower() not in _words.name_particles):
+    if any(w.lower() in function or w.lower() in calendar for w in name if not is_particle(w)):
         return False
-    return all(w[:1].isupper() or w.lower() in _words.name_particles for w in name)
+    return all(w[:1].isupper() or is_particle(w) for w in name)
 
 
 def _runs(text: str, single: bool = False):
@@ -265,7 +265,7 @@ _BEFORE_NAME = re.compile(r"(?:(^|[^\w\s])\s*)?(?:([A-Za-z’'\-]+)|([^\w\s]))\s
 # A capitalised name (with its title) right before a joining word: "US Secretary of Defense
 # Mark Esper" in "US Secretary of Defense Mark Esper and".
 _NAME_BEFORE = re.compile(
-    r"(?<![\w’'])[A-Z][\w’'\-]*\.?(?:[ \t]+(?:(?:of|the|de|da|van|von|bin|al|la|le)[ \t]+)?[A-Z][\w’'\-]*\.?)*$")
+    rf"(?<![\w’'])[A-Z][\w’'\-]*\.?(?:[ \t]+(?:(?:of|the|{PARTICLES})[ \t]+)?[A-Z][\w’'\-]*\.?)*$")
 
 
 def main_subject(text: str, start: int, end: int) -> bool:

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Union
 
 from ..claims import index
+from ..text import jsonl
 from .rows import iso_day
 from .schema import CHECK_INDEX
 
@@ -137,9 +138,9 @@ def _json(text: str, path: str, where: str, quiet: bool = False) -> Iterator[Ite
     """The ClaimReview records of one JSON document."""
     at = f"{where}: " if where else ""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield RecordError(path, f"{at}not JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+        data = jsonl.loads(text)
+    except ValueError as exc:
+        yield RecordError(path, f"{at}{exc}")
         return
     reviews = list(_reviews(data))
     if not reviews and not quiet:

@@ -13,8 +13,6 @@ are entities at all:
 """
 from __future__ import annotations
 
-import re
-
 
 # Speaker types that name the same entity wherever they occur; the others
 # (descriptor, pronoun, unknown) are kept as written with their quote or claim only.

@@ -8,7 +8,6 @@ from typing import Any, Iterator
 
 from ..text.names import alias_key
 from ..model import Claim, Quantity
-from ..text import quantities
 from ..claims.repeats import Amount, Item
 from .rows import ClaimRow, QuoteRow, SpeakerRow
 

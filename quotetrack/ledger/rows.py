@@ -10,8 +10,8 @@ from email.utils import parsedate_to_datetime
 from typing import Any, NamedTuple
 
 from ..model import Document, content_hash  # noqa: F401  (content_hash: what identifies a document)
-from ..text import quantities
-from .schema import DATE_FORMATS, DB_ENVIRONMENT, DEFAULT_DB, ISO_DAY
+from .paths import DB_ENVIRONMENT, DEFAULT_DB
+from .schema import DATE_FORMATS, ISO_DAY
 
 
 # --- records ---------------------------------------------------------------------------------------

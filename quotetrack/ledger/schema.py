@@ -8,7 +8,6 @@ from typing import Callable, Union
 
 from ..text import quantities
 from ..claims import index, repeats
-from .paths import DB_ENVIRONMENT, DEFAULT_DB  # noqa: F401  (their home is paths.py)
 
 
 APPLICATION_ID = 0x71746C67        # "qtlg" in ASCII: this file is a quotetrack ledger

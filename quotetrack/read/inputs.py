@@ -24,6 +24,7 @@ from pathlib import Path
 import zlib
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, MutableMapping
 
+from ..text import jsonl
 from . import archive
 from .records import BadInput, Input, InputError, Item, os_message
 
@@ -373,9 +374,9 @@ def parse_record(raw: bytes, source: str, lineno: int, offset: int = 0) -> Input
     if lineno == 1 and line.startswith(BOM):   # a BOM before the first record is a signature
         line = line[1:]
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise BadInput(f"not valid JSON ({exc.msg} at column {exc.pos + 1})") from None
+        record = jsonl.loads(line)
+    except ValueError as exc:
+        raise BadInput(str(exc)) from None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise BadInput('record has no "text" string')
     if SURROGATE_ESCAPE.search(raw) and not _encodable(record):

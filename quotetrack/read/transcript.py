@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..text.names import PARTICLES
+
 
 class TranscriptError(ValueError):
     """The text is not a transcript this module can read; the message says where and why."""
@@ -45,12 +47,12 @@ class Turn:
 # capitalised words ("BOB SCHIEFFER", "Sen. Elizabeth Warren", "Q", "MR. O'ROURKE",
 # "Secretary of State Blinken", "Dr. Ruiz-Tagle") — not "He said: …".
 _LABEL = regex.compile(
-    r"""[ \t]*
+    rf"""[ \t]*
         (?P<speaker>
-          \p{Lu}[\p{L}\p{M}.'’\-]*                          # first word, capitalised
-          (?:[ ](?:(?:of|the|de|da|del|van|von|al|bin|la|le|and|for)[ ]+)*
-                \p{Lu}[\p{L}\p{M}.'’\-]*){0,5}              # more capitalised words
-          (?:[ ]\([^()\n]{1,40}\))?                         # "SMITH (D-Mass.)"
+          \p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*                        # first word, capitalised
+          (?:[ ](?:(?:of|the|and|for|{PARTICLES})[ ]+)*
+                \p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*){{0,5}}          # more capitalised words
+          (?:[ ]\([^()\n]{{1,40}}\))?                       # "SMITH (D-Mass.)"
         )
         [ \t]*:[ \t]+(?=\S)""", regex.VERBOSE)
 _LINE = regex.compile(r"[^\n]*\n?")

@@ -29,6 +29,7 @@ from ..check import sources as source_files
 from ..config import Config
 from .. import pipeline
 from ..read import inputs as reader
+from ..text import jsonl
 from ..write import html as pages
 from ..write.output import document_json
 
@@ -138,11 +139,9 @@ def _json_body() -> dict[str, Any]:
     if not data.strip():
         raise Refused("the request has no body; send a JSON object")
     try:
-        body = json.loads(data)
-    except json.JSONDecodeError as exc:
-        raise Refused(f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
-    except UnicodeDecodeError:
-        raise Refused("not valid JSON (the body is not UTF-8)") from None
+        body = jsonl.loads(data)
+    except ValueError as exc:
+        raise Refused(str(exc)) from None
     if not isinstance(body, dict):
         raise Refused("the body is not a JSON object")
     return body

@@ -15,6 +15,28 @@ from typing import Any
 _LINE_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
+def loads(text: str | bytes) -> Any:
+    """The JSON value of ``text``; a :class:`ValueError` saying where it is not JSON, in the
+    words every reader of the project uses.
+
+    >>> loads('{"a": 1}')
+    {'a': 1}
+    >>> loads('{"a": }')
+    Traceback (most recent call last):
+    ValueError: not valid JSON (Expecting value at column 7)
+    >>> loads('{\\n"a": }')
+    Traceback (most recent call last):
+    ValueError: not valid JSON (Expecting value at line 2, column 6)
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}" if exc.lineno > 1 else f"column {exc.colno}"
+        raise ValueError(f"not valid JSON ({exc.msg} at {where})") from None
+    except UnicodeDecodeError:
+        raise ValueError("not valid JSON (not UTF-8)") from None
+
+
 def line(value: Any) -> str:
     """``value`` as one line of JSON, without its line end.
 

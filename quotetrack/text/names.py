@@ -19,6 +19,9 @@ from .tokens import word_key
 
 _words = lexicon.WordClasses("word_classes.txt")   # _words.name_particles (data/word_classes.txt)
 
+# The name particles as a regex alternation, longest first ("della|bin|…|de"): the one list
+# every name pattern uses.
+PARTICLES = "|".join(sorted(map(re.escape, _words.name_particles), key=lambda p: (-len(p), p)))
 # A possessive ending a name: "Gantz’s", "Gantz's", "Jones’".
 POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 # What a lookup key ignores: periods, commas and apostrophes ("B. Gantz" = "B Gantz").
@@ -29,6 +32,11 @@ SPACES = re.compile(r"\s+")
 INITIAL = re.compile(r"^[a-z]{1,2}$")
 # A leading article before an organisation: "the Pentagon" -> "Pentagon".
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def is_particle(word: str) -> bool:
+    """Whether ``word`` is a lower-case name particle: "de", "van", "bin" (data/word_classes.txt)."""
+    return word.lower() in _words.name_particles
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
@@ -53,7 +61,7 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
             return words[:k], words[k:]
         return words, []
     name = words[last + 1:]
-    if not all(w[:1].isupper() or w.lower() in _words.name_particles for w in name):
+    if not all(w[:1].isupper() or is_particle(w) for w in name):
         return [], words
     return words[:last + 1], name
 

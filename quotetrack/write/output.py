@@ -10,7 +10,6 @@ human-readable ones (table and Markdown).  JSON Lines and JSON write
 from __future__ import annotations
 
 import csv
-import re
 from typing import Any, Callable, Iterable, TextIO
 
 from ..model import TRANSCRIPT_RULE, UNCONFIRMED_BASES, Claim, Document, Quote, cue_text, mention_text

@@ -11,7 +11,6 @@ from ...model import UNCONFIRMED_BASES, Document, Finding, Quote, QuotedSpan
 from ...text.spans import Lines
 from ...text.tokens import word_tokens
 from ..sources import Source, Statement, basename, load_source
-from ...extract import segment
 from ...text.spans import shorten
 from ..severity import severity_of
 from .compare import (

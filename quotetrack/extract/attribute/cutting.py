@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from ...config import WINDOWS
 from .grammar import Attribution, _words
-from .sentence import coordinated, participle
 
 
 def _opens_clause(text: str, lo: int, at: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
-from ...text import lexicon
+from ...text import lexicon, names
 from .. import mentions
 from ...config import WINDOWS
 from ...model import Cue
@@ -175,7 +175,7 @@ def _closes_opening_quote(s: _Sent, k: int) -> bool:
 
 def _is_name_run(toks: list[Token], i: int, k: int) -> bool:
     """Are tokens i..k a short run of capitalised words (a name, maybe with a title)?"""
-    return 1 <= k - i <= 6 and all(mentions.is_capitalised(t.text) or t.text.lower() in ("of", "de", "van")
+    return 1 <= k - i <= 6 and all(mentions.is_capitalised(t.text) or t.text.lower() == "of" or names.is_particle(t.text)
                                    for t in toks[i:k]) and mentions.is_capitalised(toks[k - 1].text)
 
 
@@ -503,7 +503,7 @@ def _name_tail(toks: list[Token], rng: tuple[int, int] | None) -> tuple[int, int
     if rng is None or not mentions.is_capitalised(toks[rng[1] - 1].text):
         return rng
     i = rng[1] - 1
-    while i - 1 >= rng[0] and (mentions.is_capitalised(toks[i - 1].text) or toks[i - 1].text in ("of", "de", "van")):
+    while i - 1 >= rng[0] and (mentions.is_capitalised(toks[i - 1].text) or toks[i - 1].text == "of" or names.is_particle(toks[i - 1].text)):
         i -= 1
     return i, rng[1]
 
