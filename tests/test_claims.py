@@ -128,6 +128,14 @@ def test_every_unit_is_scored_and_check_worthy_follows_the_scorer(article):
                for c in found if c.quote != 2)
 
 
+def test_a_scorer_that_returns_lists_gives_claims_with_tuples(article):
+    def listing(sentence: str) -> ClaimScore:
+        return ClaimScore(0.9, True, ["quantity"], [("digit", 0.9)])     # lists, not tuples
+    found = claims.find_claims(article, listing)
+    assert found and all(c.rating == ClaimScore(0.9, True, ("quantity",), (("digit", 0.9),)) for c in found)
+    hash(found[0])                                                        # a frozen record hashes
+
+
 def test_a_run_on_unit_is_scored_on_its_head_only():
     text = "The plan " + "and the plan " * 400 + "cost 5 dollars.\n"
     seen: list[str] = []

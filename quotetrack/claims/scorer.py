@@ -60,6 +60,7 @@ class Tables(NamedTuple):
     position: dict[str, int]                     # rule -> its place among the rules (file order)
     pairs: tuple[tuple[str, float], ...]         # (rule, weight) by place, as ClaimScore.rules holds them
     kinds: tuple[str, ...]                       # the rule's type by place
+    weights: tuple[float, ...]                   # the rule's weight by place
 
 
 # A word trie: {word: (rules a phrase ending at this word fires, {next word: ...})}.
@@ -169,7 +170,8 @@ def tables() -> Tables:
                   anywhere, at_start, names, lexicon.lower_words(ED_ADJECTIVES_FILE),
                   {name: i for i, name in enumerate(rules)},
                   tuple((name, r.weight) for name, r in rules.items()),
-                  tuple(r.type for r in rules.values()))
+                  tuple(r.type for r in rules.values()),
+                  tuple(r.weight for r in rules.values()))
 
 
 @lru_cache(maxsize=None)
@@ -405,7 +407,7 @@ def score_claim(sentence: str) -> ClaimScore:
     # places in file order (integers sort faster than names by a key)
     fired = sorted(map(t.position.__getitem__, found))
     rules = tuple(map(t.pairs.__getitem__, fired))
-    total = t.bias + sum(weight for _name, weight in rules)   # in file order: the same float every time
+    total = t.bias + sum(map(t.weights.__getitem__, fired))   # in file order: the same float every time
     if ngram_weights():
         lexical = _lexical(_folded(words) if _patterns()["digit"].search(sentence) else words)
         if lexical:

@@ -255,12 +255,14 @@ def find_claims(doc: Document, score: Scorer = score_claim,
     for unit in units(doc, skip):
         pieces = scored_pieces(unit)
         result = score(said(doc.text, pieces))
+        if type(result) is not ClaimScore or type(result.types) is not tuple or type(result.rules) is not tuple:
+            result = ClaimScore(result.score, result.check_worthy, tuple(result.types), tuple(result.rules))
         found = find_quantities(doc.text, pieces)
         i = max(bisect.bisect_right(starts, unit.start) - 1, 0)
         sent = doc.sentences[i] if doc.sentences else None
         claims.append(Claim(
             text=doc.text[unit.start:unit.end], start=unit.start, end=unit.end,
-            rating=ClaimScore(result.score, result.check_worthy, tuple(result.types), tuple(result.rules)),
+            rating=result,
             quantities=found, speaker=unit.speaker, quote=unit.quote,
             paragraph=sent.paragraph if sent else 1, sentence=sent.index if sent else 1))
     return tuple(claims)
