@@ -3,6 +3,7 @@
     python scripts/bench_scale.py FILE.jsonl [--jobs 1 2] [--command extract|claims]
     python scripts/bench_scale.py FILE.jsonl --spark local[2]     # also time `quotetrack spark`
     python scripts/bench_scale.py --repeat-file ../shared/data/polnear/train.jsonl 5 /tmp/x.jsonl
+    python scripts/bench_scale.py --vary-file ../shared/data/polnear/train.jsonl 5 /tmp/v.jsonl
 
 Each run is ``python -m quotetrack COMMAND FILE --format jsonl --jobs N`` in a subprocess
 (this checkout first on ``sys.path``), its output hashed.  For each N it prints wall
@@ -12,6 +13,9 @@ output is byte-identical to the first run's.  ``--spark MASTER`` runs ``quotetra
 on the same file and reports its start-up and job seconds apart (Spark's own report).
 ``--repeat-file SRC K DEST`` writes DEST: SRC's records K times, with ``#k`` added to
 each doc_id (a larger archive for the benchmark; keep DEST outside the repository).
+``--vary-file SRC K DEST`` writes K variants of each record whose texts differ (a lead
+line "Archive copy A.", "Archive copy B.", ...), so a ledger stores every one (it keeps one
+copy of a text) and each claim is made K times (``track repeats`` at scale: issue 10).
 Only one such run should use the machine at a time.
 """
 from __future__ import annotations
@@ -21,6 +25,7 @@ import hashlib
 import json
 import os
 import resource
+import string
 import subprocess
 import sys
 import tempfile
@@ -31,13 +36,17 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_SECONDS = 0.2
 
 
-def repeat_file(source: str, times: int, dest: str) -> int:
-    """Write ``times`` copies of the records of ``source`` with distinct doc_ids; the count."""
+def repeat_file(source: str, times: int, dest: str, vary: bool = False) -> int:
+    """Write ``times`` copies of the records of ``source`` with distinct doc_ids; the count.
+    With ``vary`` the k-th copy's text starts with a line of its own ("Archive copy B.")."""
+    if vary and not 1 <= times <= len(string.ascii_uppercase):
+        raise SystemExit(f"--vary-file: K must be 1 to {len(string.ascii_uppercase)}")
     records = [json.loads(line) for line in open(source, encoding="utf-8") if line.strip()]
     with open(dest, "w", encoding="utf-8") as out:
         for k in range(times):
             for r in records:
-                out.write(json.dumps({"doc_id": f"{r['doc_id']}#{k}", "text": r["text"]},
+                text = f"Archive copy {string.ascii_uppercase[k]}.\n\n{r['text']}" if vary else r["text"]
+                out.write(json.dumps({"doc_id": f"{r['doc_id']}#{k}", "text": text},
                                      ensure_ascii=False) + "\n")
     return len(records) * times
 
@@ -117,10 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--command", choices=("extract", "claims"), default="extract")
     parser.add_argument("--spark", metavar="MASTER", help="also run `quotetrack spark --master MASTER`")
     parser.add_argument("--repeat-file", nargs=3, metavar=("SRC", "K", "DEST"))
+    parser.add_argument("--vary-file", nargs=3, metavar=("SRC", "K", "DEST"))
     args = parser.parse_args(argv)
-    if args.repeat_file:
-        src, k, dest = args.repeat_file
-        print(f"wrote {repeat_file(src, int(k), dest):,} records to {dest}")
+    if args.repeat_file or args.vary_file:
+        src, k, dest = args.repeat_file or args.vary_file
+        print(f"wrote {repeat_file(src, int(k), dest, vary=bool(args.vary_file)):,} records to {dest}")
         return 0
     if not args.file:
         parser.error("give FILE")

@@ -80,6 +80,71 @@ def test_scores_are_sorted_and_bounded(ledger_file):
     assert all(0 <= m.score <= 1 for m in found)
 
 
+BM25_ROWS = [  # invented claims, some with a headline (the title column), some with diacritics
+    ("The Harbor Bridge tolls rose by 40 percent last year", ""),
+    ("Harbor Bridge tolls rose and rose and rose, the council said", "Tolls on the Harbor Bridge"),
+    ("A café in Zürich served the mayor", "Zurich cafe story"),
+    ("The cafe in Zurich closed after the mayor's visit", ""),
+    ("Ferry fares on the Quillon river fell by 40 percent", "Quillon ferry fares"),
+    ("The council said the ferry will close in June", ""),
+    ("Bridge", ""),
+] + [(f"Town number {k} said its bridge tolls rose", "") for k in range(25)]
+
+
+def test_bm25_from_the_index_counts_is_what_fts5_gives():
+    """index.bm25 (what track repeats scores pairs with) equals FTS5's bm25() of a search,
+    for every row a query finds: both columns, repeated terms, diacritics, short and long rows."""
+    conn = sqlite3.connect(":memory:")
+    index.create(conn, "t")
+    for rowid, (text, title) in enumerate(BM25_ROWS, 1):
+        index.add(conn, "t", rowid, text, title)
+    counts = index.counts(conn, "t")
+    rows = {rowid: index.read_row(terms, title)
+            for rowid, terms, title in conn.execute("SELECT rowid, terms, title FROM t")}
+    compared = 0
+    for text in ["Harbor Bridge tolls rose", "café Zürich mayor", "Quillon ferry fares fell 40 percent",
+                 "the council said the bridge will close", "town tolls"]:
+        q = match.query(text)
+        st = index.stats(conn, "t", q, counts.rows)
+        weighed = index.weigh(index.searched_terms(q, st), counts)
+        for hit in index.search(conn, "t", q, st, k=len(BM25_ROWS)):
+            assert index.bm25(weighed, rows[hit.rowid], counts) == pytest.approx(hit.bm25, rel=1e-9)
+            compared += 1
+    assert compared >= 40
+
+
+def test_repeats_compare_only_claims_that_share_rare_wording(tmp_path, monkeypatch):
+    """claim_pairs scores a claim only against the claims that hold one of its rarest terms,
+    never all pairs and without a search per claim: 60 claims in common words, each with a
+    place of its own, cost a handful of comparisons, and only the claim said twice is paired."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(60):
+        place = "bdfgklmnprstvz"[k % 14] + "aeiou"[k // 14] + "rovia"        # Barovia, Darovia, ...
+        (folder / f"n{k:02d}.txt").write_text(
+            f"The economy of {place.title()} grew last year and jobs rose in the region.\n", encoding="utf-8")
+    (folder / "r1.txt").write_text("The Quillon ferry fares fell sharply after the Marrow strike ended.\n",
+                                   encoding="utf-8")
+    (folder / "r2.txt").write_text("After the Marrow strike ended, the Quillon ferry fares fell sharply.\n",
+                                   encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert cli.main(["track", "add", str(folder), "--db", str(db), "--no-progress"]) == 0
+    scored = []
+    searched = []
+    bm25, search = index.bm25, index.search
+    monkeypatch.setattr(index, "bm25", lambda *a: scored.append(a) or bm25(*a))
+    monkeypatch.setattr(index, "search", lambda *a, **k: searched.append(a) or search(*a, **k))
+    with Ledger(str(db)) as ledger:
+        items = ledger.conn.execute("SELECT c.id, d.doc_id, c.text FROM claims c "
+                                    "JOIN documents d ON d.id = c.document_id").fetchall()
+        pairs = matches.claim_pairs(ledger.conn, [(i, doc) for i, doc, _ in items], match.repeat_threshold())
+    text = {i: t for i, _, t in items}
+    assert len(items) >= 62
+    assert [("Quillon" in text[a], "Quillon" in text[b]) for a, b, _ in pairs] == [(True, True)]
+    assert searched == []
+    assert len(scored) <= 2 * len(items), len(scored)          # all pairs: 62 * 62
+
+
 # --- import-checks ----------------------------------------------------------------------------------
 
 def test_import_is_idempotent_and_reports_counts(tmp_path, capsys):

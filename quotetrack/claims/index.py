@@ -21,7 +21,10 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from typing import NamedTuple
+import sys
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple, Sequence
 
 from . import match
 
@@ -31,6 +34,7 @@ COMMON_SHARE = 0.002          # a term in more than this share of the rows ...
 COMMON_ROWS = 2000            # ... and in more than this many is not searched
 MIN_TERMS = 3                 # but at least this many terms are
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+K1, B = 1.2, 0.75             # FTS5's bm25() constants (SQLite's fts5_aux.c)
 
 
 def _name(table: str) -> str:
@@ -90,7 +94,12 @@ def searched_terms(q: match.Text, st: Stats) -> list[str]:
     >>> searched_terms(q, Stats(10_000_000, {"obama": 900_000, "built": 20, "wall": 300, "texa": 9}))
     ['built', 'wall', 'texa']
     """
-    distinct = list(dict.fromkeys(q.terms))
+    return searched(q.terms, st)
+
+
+def searched(terms: Sequence[str], st: Stats) -> list[str]:
+    """:func:`searched_terms` of a query's stems."""
+    distinct = list(dict.fromkeys(terms))
     limit = max(COMMON_SHARE * st.rows, COMMON_ROWS)
     kept = [t for t in distinct if st.df.get(t, 0) <= limit]
     if len(kept) < MIN_TERMS:
@@ -132,8 +141,151 @@ def idf_mass(q: match.Text, st: Stats) -> float:
     computes it (a term no row has counts as the rarest).  A candidate's bm25 over it is
     about the share of the query's rare wording the candidate covers (1: all of it; a
     little more when a term comes twice or the candidate is short)."""
-    total = 0.0
-    for term in searched_terms(q, st):
-        hits = st.df.get(term, 0)
-        total += max(math.log((st.rows - hits + 0.5) / (hits + 0.5)), 1e-6)
-    return total
+    return mass(searched_terms(q, st), st)
+
+
+def mass(terms: Sequence[str], st: Stats) -> float:
+    """:func:`idf_mass` of the search terms ``terms`` (:func:`searched`)."""
+    return sum(idf(st.df.get(term, 0), st.rows) for term in terms)
+
+
+def prefix(terms: Sequence[str], st: Stats, share: float) -> list[str]:
+    """The rarest of a query's search terms ``terms``, rarest first, as many as it takes for
+    the others to weigh (in idf) less than ``share`` of the query's :func:`mass`: a row
+    that holds ``share`` of that mass or more holds one of them (prefix filtering, as a
+    set-similarity join does it).
+
+    >>> prefix(["obama", "wall", "texa"], Stats(1000, {"obama": 300, "wall": 2, "texa": 20}), 0.5)
+    ['wall']
+    """
+    return list(prefixes(terms, st, (share,))[0])
+
+
+def prefixes(terms: Sequence[str], st: Stats, shares: Sequence[float]) -> list[tuple[str, ...]]:
+    """:func:`prefix` for each of ``shares``, the terms sorted and weighed once."""
+    order = sorted(terms, key=lambda t: (st.df.get(t, 0), t))
+    weights = [idf(st.df.get(t, 0), st.rows) for t in order]
+    total = sum(weights)
+    out = []
+    for share in shares:
+        bound = share * total * (1 - 1e-9)           # a hair less: rounding keeps no row out
+        rest, n = total, 0
+        while n < len(order) and rest >= bound:
+            rest -= weights[n]
+            n += 1
+        out.append(tuple(order[:n]))
+    return out
+
+
+def idf(hits: int, rows: int) -> float:
+    """The idf FTS5's ``bm25()`` gives a term found in ``hits`` of ``rows`` rows (at least 1e-6).
+
+    >>> round(idf(1, 1000), 2), idf(900, 1000)
+    (6.5, 1e-06)
+    """
+    return max(math.log((rows - hits + 0.5) / (hits + 0.5)), 1e-6)
+
+
+# --- bm25 of many rows at once ------------------------------------------------------------------
+# A query costs FTS5 a pass over the postings of each of its terms (bm25() counts the rows of
+# every term for its idf), so asking the index once for each of its own rows (track repeats)
+# costs the square of the archive.  :class:`Counts` reads the index's counts once, and
+# :func:`bm25` gives what bm25() gives one row for a query, from those counts and the row's
+# stems: the same number (tests/test_match.py compares it with FTS5's on a real index), so a
+# caller that already holds the rows to compare scores them as a search would.
+
+class Counts(NamedTuple):
+    """What FTS5's ``bm25()`` reads from an index: its row and token counts and, for each
+    term as the index holds it (folded: :func:`fold`), the rows that hold it."""
+    rows: int
+    tokens: int
+    df: dict[str, int]
+
+    @property
+    def average(self) -> float:
+        """The mean number of tokens a row holds (both columns)."""
+        return self.tokens / self.rows if self.rows else 0.0
+
+
+def counts(conn: sqlite3.Connection, table: str) -> Counts:
+    """The counts of an index, in one pass over its vocabulary."""
+    t = _name(table)
+    df: dict[str, int] = {}
+    tokens = 0
+    for term, doc, cnt in conn.execute(f"SELECT term, doc, cnt FROM {t}_vocab"):
+        df[term] = doc
+        tokens += cnt
+    return Counts(size(conn, table), tokens, df)
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(term: str) -> str:
+    """A stem as the index's tokenizer (unicode61, diacritics removed) stores it (one
+    string for each, so the rows of :func:`read_row` share them).
+
+    >>> fold("café"), fold("obama")
+    ('cafe', 'obama')
+    """
+    if term.isascii():
+        return term.lower()
+    return "".join(ch for ch in unicodedata.normalize("NFD", term) if not unicodedata.combining(ch)).lower()
+
+
+class Row(NamedTuple):
+    """A row of the index as :func:`bm25` reads it: its stems and title stems, folded."""
+    terms: tuple[str, ...]
+    title: tuple[str, ...]
+
+
+def read_row(terms: str, title: str = "") -> Row:
+    """A row from the index's two columns, each stem folded."""
+    return Row(tuple(fold(sys.intern(t)) for t in terms.split()), tuple(fold(sys.intern(t)) for t in title.split()))
+
+
+class Weighed(NamedTuple):
+    """A query's distinct search terms, folded, and the idf FTS5 gives each."""
+    keys: tuple[str, ...]
+    idfs: tuple[float, ...]
+
+
+def weigh(terms: Sequence[str], c: Counts) -> Weighed:
+    """The search terms of a query (:func:`searched`) as :func:`bm25` weighs them."""
+    keys = tuple(dict.fromkeys(fold(t) for t in terms))
+    return Weighed(keys, tuple(idf(c.df.get(k, 0), c.rows) for k in keys))
+
+
+def bm25(q: Weighed, row: Row, c: Counts) -> float:
+    """What FTS5's ``bm25()`` (with :data:`COLUMN_WEIGHTS`, made positive) gives ``row``
+    for a query of the search terms ``q``: the sum, over the terms the row holds, of
+    idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * row length / mean row length)).
+
+    >>> c = Counts(rows=1000, tokens=8000, df={"wall": 3, "obama": 40})
+    >>> round(bm25(weigh(["obama", "wall"], c), read_row("obama built wall"), c), 3)
+    11.848
+    """
+    w_terms, w_title = COLUMN_WEIGHTS
+    norm = _norm(row, c)
+    score = 0.0
+    for key, weight in zip(q.keys, q.idfs):
+        f = row.terms.count(key) * w_terms + (row.title.count(key) * w_title if row.title else 0)
+        if f:
+            score += weight * f * (K1 + 1) / (f + norm)
+    return score
+
+
+def _norm(row: Row, c: Counts) -> float:
+    avg = c.average
+    return K1 * (1 - B + B * (len(row.terms) + len(row.title)) / avg) if avg else K1 * (1 - B)
+
+
+def most(row: Row, c: Counts) -> float:
+    """The most a term of a query weighs in the :func:`bm25` of ``row``, over its idf (the
+    weight of its commonest term): a query's terms that the row holds give it at most this
+    many times their idf.
+
+    >>> round(most(read_row("wall wall"), Counts(1000, 8000, {})), 3)
+    1.743
+    """
+    f = max((row.terms.count(t) + row.title.count(t) for t in set(row.terms + row.title)), default=0)
+    f *= max(COLUMN_WEIGHTS)
+    return f * (K1 + 1) / (f + _norm(row, c)) if f else 0.0

@@ -30,8 +30,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple, Sequence
 
-from nltk.stem.snowball import SnowballStemmer
-
 from ..text import lexicon, quantities
 from .repeats import Amount, comparable
 
@@ -148,7 +146,12 @@ def _negations() -> frozenset[str]:
     return lexicon.lower_words("negations.txt")
 
 
-_STEMMER = SnowballStemmer("english")
+@lru_cache(maxsize=1)
+def _stemmer():
+    # nltk is loaded on the first word stemmed: importing it costs a second or more, and
+    # what reads only stored stems (track repeats) never needs it (as extract/segment's Punkt)
+    from nltk.stem.snowball import SnowballStemmer
+    return SnowballStemmer("english")
 
 
 @lru_cache(maxsize=65536)
@@ -158,7 +161,7 @@ def stem(word: str) -> str:
     >>> stem("claimed"), stem("claims")
     ('claim', 'claim')
     """
-    return _STEMMER.stem(word)
+    return _stemmer().stem(word)
 
 
 # --- reading a text ----------------------------------------------------------------------------
@@ -221,6 +224,16 @@ def names(text: str) -> frozenset[str]:
 def _amounts(text: str) -> tuple[Amount, ...]:
     return tuple(a for a in (Amount(q.text, q.value, q.unit) for q in quantities.find(text))
                  if comparable(a))
+
+
+def amounts(text: str) -> tuple[Amount, ...]:
+    """The comparable quantities of a text as the rules read them (:func:`read`'s, without
+    reading the rest).
+
+    >>> [a.text for a in amounts("We lost 3 million jobs in 2019 https://t.co/4x")]
+    ['3 million jobs']
+    """
+    return _amounts(clean(text))
 
 
 def _negated(text: str) -> bool:

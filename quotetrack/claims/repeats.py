@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Iterable, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Sequence, TypeVar
 
 from ..text import lexicon
 from ..model import Quantity
 from ..text import quantities
 
+T = TypeVar("T")
 MIN_WORDS = 3                # a claim of fewer normalised words ("Abstract.") is not matched
 NUMBER = "#"                 # what a quantity becomes in normalised text
 
@@ -119,28 +120,51 @@ def group(items: Sequence[Item], pairs: Iterable[tuple[int, int]], min_documents
     >>> [[i.id for i in g] for g in group([a, b], [(1, 2)])]
     [[1, 2]]
     """
-    items = [it for it in items if len(it.norm.split()) >= MIN_WORDS]
-    by_id = {it.id: it for it in items}
-    parent = {it.id: it.id for it in items}
+    by_id = {it.id: it for it in items if long_enough(it.norm)}
+    joined = components((i, j) for i, j in pairs if i in by_id and j in by_id)
+    seen = {i for ids in joined for i in ids}
+    groups = [[by_id[i] for i in ids] for ids in joined] + [[it] for i, it in by_id.items() if i not in seen]
+    return arrange(groups, _order, lambda it: it.document, min_documents)
+
+
+def long_enough(norm: str) -> bool:
+    """Whether a claim's normalised text has the :data:`MIN_WORDS` it takes to be matched."""
+    return len(norm.split()) >= MIN_WORDS
+
+
+def components(pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The ids that ``pairs`` join, directly or through others, each set once (union-find).
+
+    >>> sorted(map(sorted, components([(1, 2), (3, 4), (2, 5)])))
+    [[1, 2, 5], [3, 4]]
+    """
+    parent: dict[int, int] = {}
 
     def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        root = parent.setdefault(x, x)
+        while parent[root] != root:
+            parent[root] = parent[parent[root]]
+            root = parent[root]
+        return root
 
     for i, j in pairs:
-        if i in by_id and j in by_id:
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
-    members: dict[int, list[Item]] = defaultdict(list)
-    for it in items:
-        members[find(it.id)].append(it)
-    groups = [sorted(g, key=_order) for g in members.values()
-              if len({it.document for it in g}) >= min_documents]
-    groups.sort(key=lambda g: (-len({it.document for it in g}), -len(g), _order(g[0])))
-    return groups
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    members: dict[int, list[int]] = defaultdict(list)
+    for x in parent:
+        members[find(x)].append(x)
+    return list(members.values())
+
+
+def arrange(groups: Iterable[list[T]], key: Callable[[T], Any], document: Callable[[T], Any],
+            min_documents: int = 2) -> list[list[T]]:
+    """The groups found in ``min_documents`` documents or more, each sorted by ``key`` (date,
+    undated last, then document), most documents first, then most claims, then by the
+    ``key`` of the first."""
+    out = [sorted(g, key=key) for g in groups if len({document(x) for x in g}) >= min_documents]
+    out.sort(key=lambda g: (-len({document(x) for x in g}), -len(g), key(g[0])))
+    return out
 
 
 def _order(item: Item) -> tuple:

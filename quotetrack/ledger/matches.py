@@ -2,16 +2,22 @@
 
 :func:`find` ranks the ledger's stored claims and imported fact-checks for a text with the
 one claim matcher (:mod:`quotetrack.claims.match`): candidates from the FTS5 indexes
-(``claim_index``, ``check_index``), then the named rules.  :func:`claim_pairs` asks the
-same of every stored claim, for ``track repeats``.
+(``claim_index``, ``check_index``), then the named rules.  :func:`claim_pairs` finds, for
+``track repeats``, the stored claims that each find the other, with the index's counts read
+once instead of a search for each claim.
 """
 from __future__ import annotations
 
+import bisect
+import heapq
 import sqlite3
-from typing import Callable, NamedTuple, Sequence
+import sys
+from collections import defaultdict
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from ..claims import index, match
 from ..model import ARTICLE, UNKNOWN, Claim
+from .queries import ID_CHUNK
 from .schema import CHECK_INDEX, CLAIM_INDEX
 
 KINDS = ("claim", "check")
@@ -21,6 +27,9 @@ DEFAULT_LIMIT = 10
 # among the first few candidates, so fewer are asked for than for a query.
 REPEAT_CANDIDATES = 20
 ANONYMOUS = frozenset((ARTICLE, UNKNOWN, ""))   # speakers that are no one in particular
+# Levels of the most a claim's term can weigh in its bm25, over its idf (the ceilings of
+# the levels _candidates looks candidates up by; the last is the largest of the claims).
+LEVELS = (0.8, 1.0, 1.2, 1.4)
 
 
 class LedgerMatch(NamedTuple):
@@ -98,44 +107,125 @@ def find(conn: sqlite3.Connection, text: str, limit: int = DEFAULT_LIMIT, kinds:
     return out[:limit]
 
 
-def claim_pairs(conn: sqlite3.Connection, items: Sequence[tuple], threshold: float
+class _Text(NamedTuple):
+    """A claim's text as :func:`claim_pairs` compares it (once for all the claims that read
+    alike: a story and its copies): its row of the index, its search terms, their idf mass,
+    the most a term weighs in its bm25 (:func:`quotetrack.claims.index.most`), and the
+    claims that have it, as (claim id, document)."""
+    row: index.Row
+    searched: tuple[str, ...]
+    mass: float
+    most: float
+    claims: list[tuple[int, Any]]
+
+
+def claim_pairs(conn: sqlite3.Connection, items: Iterable[tuple[int, Any]], threshold: float
                 ) -> list[tuple[int, int, float]]:
-    """Pairs (a, b, overlap), a < b, of the claims ``items`` ((claim id, text, document[,
-    speaker])) in different documents that say the same thing: each claim is asked of the
-    claim index once, and a pair counts when each claim finds the other among its
-    candidates with an ``overlap`` (the rule: the share of its rare wording the other
-    covers) of ``threshold`` or more, so a claim inside a longer one is not the same claim;
-    the pair's value is the lower of the two.  Two claims whose numbers all differ
-    (number-changed: "at least 14" and "at least 45", two polls' margins of error) are one
-    claim only when the same named speaker made both.  Nothing is compared all-pairs."""
-    wanted = {item[0]: item for item in items}
-    n = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+    """Pairs (a, b, overlap), a < b, of the claims ``items`` ((claim id, document)) in
+    different documents that say the same thing: a pair counts when each claim, asked of the
+    claim index, finds the other with an ``overlap`` (the rule: the share of its rare wording
+    the other covers, bm25 over the idf mass) of ``threshold`` or more, among the
+    :data:`REPEAT_CANDIDATES` best it finds so, so a claim inside a longer one is not the
+    same claim; the pair's value is the lower of the two.  Two claims whose numbers all
+    differ (number-changed: "at least 14" and "at least 45", two polls' margins of error)
+    are one claim only when the same named speaker made both.
+
+    Nothing is compared all-pairs, and the index is not searched once a claim (a search
+    counts the rows of each of its terms, the common ones too: the square of the archive).
+    The index's counts are read once (:func:`quotetrack.claims.index.counts`); two texts
+    are compared only when they share one of the rarest terms of each (the prefix that a
+    text covering ``threshold`` of the other must hold: :func:`_candidates`), and scored
+    with the bm25 a search gives (:func:`quotetrack.claims.index.bm25`), once for all the
+    claims of the same stems."""
+    documents = dict(items)
+    c = index.counts(conn, CLAIM_INDEX)
+    st = index.Stats(conn.execute("SELECT count(*) FROM claims").fetchone()[0], c.df)
+    texts: list[_Text] = []
+    seen: dict[index.Row, int] = {}
+    for rowid, terms, title in conn.execute(f"SELECT rowid, terms, title FROM {CLAIM_INDEX}"):
+        if rowid in documents:
+            row = index.read_row(terms, title)
+            if row not in seen:
+                searched = tuple(index.searched(terms.split(), st))
+                seen[row] = len(texts)
+                texts.append(_Text(row, searched, index.mass(searched, st), index.most(row, c), []))
+            texts[seen[row]].claims.append((rowid, documents[rowid]))
+    del seen, documents
     one_way: dict[tuple[int, int], float] = {}
-    for cid, text, doc, *_ in items:
-        q = match.query(text)
-        st = index.stats(conn, CLAIM_INDEX, q, n)
-        mass = index.idf_mass(q, st)
-        if not mass:
-            continue
-        for hit in index.search(conn, CLAIM_INDEX, q, st, REPEAT_CANDIDATES):
-            other = wanted.get(hit.rowid)
-            if hit.rowid != cid and other is not None and other[2] != doc and hit.bm25 / mass >= threshold:
-                one_way[(cid, hit.rowid)] = hit.bm25 / mass
-    out = []
-    for (a, b), value in one_way.items():
-        if a < b and (b, a) in one_way and _numbers_agree_or_same_speaker(wanted[a], wanted[b]):
-            out.append((a, b, min(value, one_way[(b, a)])))
-    return sorted(out)
+    for t, found in _candidates(texts, st, threshold):
+        me = texts[t]
+        q = index.weigh(me.searched, c)
+        covered = [(value, o) for o in found if (value := index.bm25(q, texts[o].row, c) / me.mass) >= threshold]
+        for cid, document in me.claims:
+            best = heapq.nsmallest(REPEAT_CANDIDATES, ((-value, other) for value, o in covered
+                                                       for other, elsewhere in texts[o].claims
+                                                       if elsewhere != document))
+            for value, other in best:
+                one_way[(cid, other)] = -value
+    mutual = [(a, b, min(value, one_way[(b, a)])) for (a, b), value in one_way.items()
+              if a < b and (b, a) in one_way]
+    said = _said(conn, {x for a, b, _ in mutual for x in (a, b)})
+    return sorted((a, b, value) for a, b, value in mutual if _numbers_agree_or_same_speaker(said[a], said[b]))
 
 
-def _numbers_agree_or_same_speaker(a: tuple, b: tuple) -> bool:
-    """Whether two claims (id, text, document[, speaker]) share a number, or have none to
-    compare, or were made by one named speaker."""
-    left, right = match.read(a[1]).amounts, match.read(b[1]).amounts
+def _candidates(texts: Sequence[_Text], st: index.Stats, threshold: float) -> Iterator[tuple[int, set[int]]]:
+    """Each text with terms (by its place in ``texts``) and the texts it could cover
+    ``threshold`` of both ways, itself included (prefix filtering, as a set-similarity join
+    does it).
+
+    A text b gives a term of a query a at most ``b.most`` times its idf
+    (:func:`quotetrack.claims.index.most`), so if b's bm25 reaches ``threshold`` of a's idf
+    mass, the terms they share weigh at least threshold / b.most of a's mass, and the
+    rarest of them is in a's prefix at that share (:func:`quotetrack.claims.index.prefix`);
+    the same term is in b's prefix at threshold / a.most.  Texts are put in levels by
+    their ``most`` (:data:`LEVELS`), and each level of a is looked up with the prefix that
+    level allows, in the postings that b's level built for a's level.  (Postings are keyed
+    by the folded stem, as FTS5 matches it; a stem the index holds folded, "garcía" as
+    "garcia", counts as unseen in a query's idf mass, as in a search, so the two spellings
+    may rank apart in the two prefixes: a pair that shares nothing rarer than such a stem
+    can be missed.)"""
+    top = max((x.most for x in texts), default=0.0)
+    ceilings = sorted({x for x in LEVELS if x < top} | {top})
+    level = [bisect.bisect_left(ceilings, x.most) for x in texts]
+    shares = [threshold / ceiling for ceiling in ceilings] if top else []
+    prefixes = [index.prefixes(x.searched, st, shares) if x.mass else [] for x in texts]
+    postings: dict[tuple[int, int, str], list[int]] = defaultdict(list)
+    for t, by_level in enumerate(prefixes):
+        for i, terms in enumerate(by_level):          # as a candidate of a query of level i
+            for term in terms:
+                postings[(i, level[t], index.fold(term))].append(t)
+    for t, by_level in enumerate(prefixes):
+        if by_level:
+            found = {t}
+            for k, terms in enumerate(by_level):      # its candidates of level k
+                for term in terms:
+                    found.update(postings.get((level[t], k, index.fold(term)), ()))
+            yield t, found
+
+
+def _said(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, tuple[tuple, str | None]]:
+    """The comparable amounts and the speaker of each claim of ``ids``."""
+    out = {}
+    read: dict[str, tuple] = {}             # a text said again (a copy) is read once
+    wanted = sorted(ids)
+    for k in range(0, len(wanted), ID_CHUNK):
+        part = wanted[k:k + ID_CHUNK]
+        for cid, text, speaker in conn.execute(
+                f"SELECT c.id, c.text, coalesce(s.name, c.speaker_text) FROM claims c "
+                f"LEFT JOIN speakers s ON s.id = c.speaker_id WHERE c.id IN ({', '.join('?' * len(part))})", part):
+            if text not in read:
+                read[text] = match.amounts(text)
+            out[cid] = (read[text], speaker)
+    return out
+
+
+def _numbers_agree_or_same_speaker(a: tuple[tuple, str | None], b: tuple[tuple, str | None]) -> bool:
+    """Whether two claims (amounts, speaker) share a number, or have none to compare, or
+    were made by one named speaker."""
+    (left, speaker), (right, other) = a, b
     if not left or not right or {x.value for x in left} & {x.value for x in right}:
         return True
-    speaker = a[3] if len(a) > 3 else None
-    return speaker is not None and speaker not in ANONYMOUS and len(b) > 3 and speaker == b[3]
+    return speaker is not None and speaker not in ANONYMOUS and speaker == other
 
 
 def as_record(m: LedgerMatch) -> dict:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from ..text.names import alias_key
 from ..model import Claim, Quantity
 from ..claims.repeats import Amount, Item
 from .rows import ClaimRow, QuoteRow, SpeakerRow
+
+ID_CHUNK = 500          # ids asked of SQLite in one statement
 
 
 class Queries:
@@ -87,32 +89,42 @@ class Queries:
         for row in self.conn.execute(sql, params):
             yield QuoteRow(*row)
 
-    def repeat_items(self, min_score: float | None = None, everything: bool = False):
-        """The stored claims as :class:`quotetrack.claims.repeats.Item` records with their quantities:
-        the check-worthy ones, or those scored ``min_score`` or more, or ``everything``."""
-        return list(self.repeat_keys(min_score, everything, items=True))
-
-    def repeat_keys(self, min_score: float | None = None, everything: bool = False,
-                    items: bool = False) -> Iterator[Item]:
-        """The claims :meth:`repeat_items` gives, one at a time from the database, with no
-        text, speaker or quantities unless ``items`` (grouping needs only the normalised
-        text, the document and the day)."""
-        sql = """SELECT c.id, c.text, c.norm, d.doc_id, d.day, coalesce(s.name, c.speaker_text)
-                 FROM claims c JOIN documents d ON d.id = c.document_id
-                 LEFT JOIN speakers s ON s.id = c.speaker_id""" if items else \
-              """SELECT c.id, '', c.norm, d.doc_id, d.day, '' FROM claims c
-                 JOIN documents d ON d.id = c.document_id"""
+    def repeat_keys(self, min_score: float | None = None, everything: bool = False
+                    ) -> Iterator[tuple[int, int, str]]:
+        """The claims repeats are found among, one at a time from the database: (claim id,
+        document row id, normalised text) of the check-worthy ones, or those scored
+        ``min_score`` or more, or ``everything``."""
+        sql = "SELECT c.id, c.document_id, c.norm FROM claims c"
         where: list[str] = []
         params: list[Any] = []
         _score_filter(where, params, min_score, everything)
         if where:
             sql += " WHERE " + " AND ".join(where)
-        for row in self.conn.execute(sql, params):
-            yield Item(*row, self._amounts(row[0]) if items else ())
+        yield from self.conn.execute(sql, params)
 
-    def _amounts(self, claim_id: int) -> tuple[Amount, ...]:
-        return tuple(Amount(*row) for row in self.conn.execute(
-            "SELECT text, value, unit FROM quantities WHERE claim_id = ? ORDER BY idx", (claim_id,)))
+    def document_order(self) -> dict[int, int]:
+        """Each document's place (row id -> rank) in the order repeats are listed in: by
+        day (undated last), then doc_id."""
+        return {row[0]: rank for rank, row in enumerate(self.conn.execute(
+            "SELECT id FROM documents ORDER BY day IS NULL, day, doc_id, id"))}
+
+    def repeat_items(self, ids: Sequence[int]) -> list[Item]:
+        """The claims ``ids`` as :class:`quotetrack.claims.repeats.Item` records with their
+        quantities, in the order of ``ids``."""
+        found: dict[int, Item] = {}
+        for k in range(0, len(ids), ID_CHUNK):
+            part = list(ids[k:k + ID_CHUNK])
+            marks = ", ".join("?" * len(part))
+            amounts: dict[int, list[Amount]] = {i: [] for i in part}
+            for claim_id, *amount in self.conn.execute(
+                    f"SELECT claim_id, text, value, unit FROM quantities WHERE claim_id IN ({marks}) "
+                    f"ORDER BY claim_id, idx", part):
+                amounts[claim_id].append(Amount(*amount))
+            found.update((row[0], Item(*row, tuple(amounts[row[0]]))) for row in self.conn.execute(
+                f"""SELECT c.id, c.text, c.norm, d.doc_id, d.day, coalesce(s.name, c.speaker_text)
+                    FROM claims c JOIN documents d ON d.id = c.document_id
+                    LEFT JOIN speakers s ON s.id = c.speaker_id WHERE c.id IN ({marks})""", part))
+        return [found[i] for i in ids if i in found]
 
 
 def _filters(speaker: int | None, since: str | None, until: str | None, outlet: str | None,

@@ -265,26 +265,33 @@ def run_repeats(db: str, out: TextIO, style: str, similarity: float, min_score: 
 
     Two claims are one claim said again when each covers at least ``similarity`` of the
     other's rare wording (the matcher's overlap, both ways:
-    :func:`quotetrack.ledger.matches.claim_pairs`)."""
+    :func:`quotetrack.ledger.matches.claim_pairs`).  Only ids are held while the groups are
+    found; each group's claims are read from the ledger as it is written."""
     ledger = open_ledger(db)
     if ledger is None:
         return EXIT_FAILED
     with ledger:
-        items = ledger.repeat_items(min_score, everything)
-        pairs = matches.claim_pairs(ledger.conn, [(it.id, it.text, it.document, it.speaker) for it in items],
-                                    similarity)
-    groups = repeats.group(items, [(a, b) for a, b, _value in pairs])
-    if as_json:
-        for g in groups:
-            out.write(jsonl.line(group_record(g)) + "\n")
-        return EXIT_OK
-    if not groups:
-        out.write("(no repeated claims)\n")
-        return EXIT_OK
-    for n, g in enumerate(groups, 1):
-        write_group(n, g, style, out)
-    out.write(f"{len(groups)} repeated claim{'' if len(groups) == 1 else 's'} "
-              f"among {len(items)} claims\n")
+        documents: dict[int, int] = {}
+        count = 0
+        for count, (claim_id, document, norm) in enumerate(ledger.repeat_keys(min_score, everything), 1):
+            if repeats.long_enough(norm):
+                documents[claim_id] = document
+        pairs = matches.claim_pairs(ledger.conn, documents.items(), similarity)
+        rank = ledger.document_order()
+        groups = repeats.arrange(repeats.components((a, b) for a, b, _value in pairs),
+                                 lambda cid: (rank[documents[cid]], cid), documents.__getitem__)
+        del documents, pairs
+        if not groups and not as_json:
+            out.write("(no repeated claims)\n")
+            return EXIT_OK
+        for n, ids in enumerate(groups, 1):
+            members = ledger.repeat_items(ids)
+            if as_json:
+                out.write(jsonl.line(group_record(members)) + "\n")
+            else:
+                write_group(n, members, style, out)
+    if not as_json:
+        out.write(f"{len(groups)} repeated claim{'' if len(groups) == 1 else 's'} among {count} claims\n")
     return EXIT_OK
 
 
