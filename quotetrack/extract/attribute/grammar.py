@@ -246,13 +246,14 @@ def _listener_tail(toks: list[Token], end: int) -> int:
 
 
 def _skip_adjuncts(s: _Sent, k: int) -> int:
-    """Skip "in a statement", "on Monday", "forcefully" between a cue and its content when a
+    """Skip "in a statement", "on Monday", "Sunday", "forcefully" between a cue and its content when a
     "that", "whether", "if", a comma or a colon follows them; else stay at ``k``."""
     toks = s.toks
     while k < len(toks) and toks[k].text.islower() and toks[k].text.endswith("ly"):
         k += 1                            # "fired back forcefully: …"
-    if k >= len(toks) or toks[k].text.lower() not in lexicon.lower_words("adjunct_words.txt"):
-        return _skip_time(s, k)
+    if k >= len(toks) or (toks[k].text.lower() not in lexicon.lower_words("adjunct_words.txt")
+                          and toks[k].text.lower() not in lexicon.lower_words("calendar_words.txt")):
+        return _skip_time(s, k)           # (a day or month opens one too: "said Sunday that …")
     j = k + 1
     while j < len(toks) and j - k <= 14 and mentions.is_word(toks[j].text) \
             and toks[j].text.lower() not in ("that", "whether", "if"):
@@ -423,6 +424,18 @@ def _opens_adjunct(word: str) -> bool:
     return word.islower() and (word in _words.adjunct_openers or (len(word) > 5 and word.endswith("ing")))
 
 
+def _ends_quoted_utterance(last: str, nxt: str) -> bool:
+    """Does a quote that closes after ``last`` end the reported content when ``nxt`` follows?
+    After "!" or "?" the quoted utterance is whole and narration goes on ("yelled “You lie!” at
+    the president", "chanted “Lock her up!” as they had"); after a comma, an adjunct or a
+    relative clause does ("“by Cleveland,” referring to …", "“well qualified,” which is …")."""
+    if not nxt[:1].islower():
+        return False
+    if last in ("!", "?"):
+        return True
+    return last == "," and (_opens_adjunct(nxt) or nxt in _words.relatives)
+
+
 def _clause_end(s: _Sent, k: int) -> int:
     """Where the content that starts at token ``k`` ends: the sentence end, or the comma
     before a new clause or a relative clause (outside quote marks)."""
@@ -438,7 +451,7 @@ def _clause_breaks(s: _Sent) -> list[tuple[int, int]]:
     toks = s.toks
     out = []
     for i in range(1, len(toks) - 1):
-        if toks[i].text in TOKEN_CLOSING and toks[i - 1].text == "," and _opens_adjunct(toks[i + 1].text) \
+        if toks[i].text in TOKEN_CLOSING and _ends_quoted_utterance(toks[i - 1].text, toks[i + 1].text) \
                 and s.doc.quote_at(end=toks[i].end) is not None:
             out.append((i, toks[i].end))  # “… by Cleveland,” referring to the convention
             continue

@@ -44,7 +44,7 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None
     earlier = [a for a in s.found if a.source is not None and a.cue is not None and a.cue.start < cue.start]
     if earlier:
-        source = earlier[0].source       # "“…,” she said, adding, “…”": the clause's source
+        source = earlier[-1].source      # "“…,” she said, adding, “…”": the nearest clause source
     else:
         subject = mentions.forward_subject(s.toks, 0, ci - 1)
         if subject is None:
