@@ -345,14 +345,14 @@ def _person_of(run: list, org_words) -> list:
 
 
 def _before_title_case(run: list, function, titles) -> list:
-    """A run cut where headline title case shows, at a capitalised function word ("Ted Cruz
-    Says" in "Ted Cruz Says The Plan Fails" keeps "Ted Cruz Says"; "Clinton And Sanders Clash"
-    keeps "Clinton"); "of The" stays ("George Zornick of The Nation")."""
+    """No run where headline title case shows, at a capitalised function word inside ("Rivals
+    Clash Over The Plan", "Senator Wilson Says Budget Was Rushed": the names in it are read at
+    their cues); "of The" stays ("George Zornick of The Nation")."""
     for k in range(1, len(run)):
         w = run[k][1]
         if w[:1].isupper() and w.lower() in function and w.lower() not in titles \
                 and run[k - 1][1] != "of":
-            return run[:k]
+            return []
     return run
 
 
