@@ -110,11 +110,13 @@ def find(conn: sqlite3.Connection, text: str, limit: int = DEFAULT_LIMIT, kinds:
 class _Text(NamedTuple):
     """A claim's text as :func:`claim_pairs` compares it (once for all the claims that read
     alike: a story and its copies): its row of the index, its search terms, their idf mass,
-    the most a term weighs in its bm25 (:func:`quotetrack.claims.index.most`), and the
-    claims that have it, as (claim id, document)."""
+    the bm25 its search terms give its own row (what an exact copy of it scores), the most a
+    term weighs in its bm25 (:func:`quotetrack.claims.index.most`), and the claims that have
+    it, as (claim id, document)."""
     row: index.Row
     searched: tuple[str, ...]
     mass: float
+    own: float
     most: float
     claims: list[tuple[int, Any]]
 
@@ -123,12 +125,16 @@ def claim_pairs(conn: sqlite3.Connection, items: Iterable[tuple[int, Any]], thre
                 ) -> list[tuple[int, int, float]]:
     """Pairs (a, b, overlap), a < b, of the claims ``items`` ((claim id, document)) in
     different documents that say the same thing: a pair counts when each claim, asked of the
-    claim index, finds the other with an ``overlap`` (the rule: the share of its rare wording
-    the other covers, bm25 over the idf mass) of ``threshold`` or more, among the
-    :data:`REPEAT_CANDIDATES` best it finds so, so a claim inside a longer one is not the
-    same claim; the pair's value is the lower of the two.  Two claims whose numbers all
-    differ (number-changed: "at least 14" and "at least 45", two polls' margins of error)
-    are one claim only when the same named speaker made both.
+    claim index, finds the other with an ``overlap`` (the share of its rare wording the other
+    covers: :func:`quotetrack.claims.index.coverage`, the matcher's bm25 over the bm25 the
+    claim gives itself, so an exact copy covers 1 whatever its length) of ``threshold`` or
+    more, among the :data:`REPEAT_CANDIDATES` best it finds so, so a claim inside a longer
+    one is not the same claim; the pair's value is the lower of the two.  Claims of the same
+    stems (said again word for word) are always joined: each to the first of them (overlap
+    1), outside the :data:`REPEAT_CANDIDATES`, so a story copied into many documents is one
+    group.  Two claims whose numbers all differ (number-changed: "at least 14" and "at
+    least 45", two polls' margins of error) are one claim only when the same named speaker
+    made both.
 
     Nothing is compared all-pairs, and the index is not searched once a claim (a search
     counts the rows of each of its terms, the common ones too: the square of the archive).
@@ -148,24 +154,80 @@ def claim_pairs(conn: sqlite3.Connection, items: Iterable[tuple[int, Any]], thre
             if row not in seen:
                 searched = tuple(index.searched(terms.split(), st))
                 seen[row] = len(texts)
-                texts.append(_Text(row, searched, index.mass(searched, st), index.most(row, c), []))
+                own = index.bm25(index.weigh(searched, c), row, c)
+                texts.append(_Text(row, searched, index.mass(searched, st), own, index.most(row, c), []))
             texts[seen[row]].claims.append((rowid, documents[rowid]))
     del seen, documents
-    one_way: dict[tuple[int, int], float] = {}
+    covered: dict[int, list[tuple[float, int]]] = defaultdict(list)    # text -> (overlap, text), both ways
     for t, found in _candidates(texts, st, threshold):
         me = texts[t]
+        if len(me.claims) > 1:
+            covered[t].append((1.0, t))
         q = index.weigh(me.searched, c)
-        covered = [(value, o) for o in found if (value := index.bm25(q, texts[o].row, c) / me.mass) >= threshold]
-        for cid, document in me.claims:
-            best = heapq.nsmallest(REPEAT_CANDIDATES, ((-value, other) for value, o in covered
+        for o in found:                     # found is symmetric: each pair is compared once, at its first
+            if o > t and (there := index.coverage(q, texts[o].row, me.own, c)) >= threshold:
+                other = texts[o]
+                back = index.coverage(index.weigh(other.searched, c), me.row, other.own, c)
+                if back >= threshold:
+                    covered[t].append((there, o))
+                    covered[o].append((back, t))
+    one_way: dict[tuple[int, int], float] = {}
+    for t, both_ways in covered.items():
+        for cid, document in texts[t].claims:
+            best = heapq.nsmallest(REPEAT_CANDIDATES, ((-value, other) for value, o in both_ways
                                                        for other, elsewhere in texts[o].claims
                                                        if elsewhere != document))
             for value, other in best:
                 one_way[(cid, other)] = -value
     mutual = [(a, b, min(value, one_way[(b, a)])) for (a, b), value in one_way.items()
               if a < b and (b, a) in one_way]
-    said = _said(conn, {x for a, b, _ in mutual for x in (a, b)})
-    return sorted((a, b, value) for a, b, value in mutual if _numbers_agree_or_same_speaker(said[a], said[b]))
+    del one_way
+    copied = [x for x in texts if len({document for _, document in x.claims}) >= 2]
+    said = _said(conn, {x for a, b, _ in mutual for x in (a, b)} | {cid for x in copied for cid, _ in x.claims})
+    pairs = {(a, b): value for a, b, value in mutual if _numbers_agree_or_same_speaker(said[a], said[b])}
+    for x in copied:
+        alike: dict[Any, list[tuple[int, Any]]] = defaultdict(list)
+        for cid, document in x.claims:
+            alike[_copy_key(said[cid], bool(x.own))].append((cid, document))
+        for claims in alike.values():
+            for a, b, value in _copies(claims):
+                pairs.setdefault((a, b), value)
+    return sorted((a, b, value) for (a, b), value in pairs.items())
+
+
+class _Said(NamedTuple):
+    """What :func:`_said` reads of a claim: its comparable amounts, speaker and text."""
+    amounts: tuple
+    speaker: str | None
+    text: str
+
+
+def _copy_key(said: _Said, stemmed: bool) -> Any:
+    """What claims of the same stems share to be the same claim said again: the values of
+    their amounts (numbers are not stems: "at least 45" and "at least 14" read alike); for
+    claims of no stems to search ("He now has 568."), their text, white space and case aside."""
+    if stemmed:
+        return tuple(sorted({a.value for a in said.amounts}))
+    return " ".join(said.text.casefold().split())
+
+
+def _copies(claims: Sequence[tuple[int, Any]]) -> list[tuple[int, int, float]]:
+    """Pairs (a, b, 1.0), a < b, that join the claims of one text ((claim id, document))
+    found in two documents or more: each to the first, and the others of the first's
+    document to the first of another (a star, not all pairs).
+
+    >>> _copies([(5, "x"), (3, "y"), (9, "x"), (7, "z")])
+    [(3, 5, 1.0), (3, 9, 1.0), (5, 7, 1.0)]
+    """
+    first, home = claims[0]
+    other = next((cid for cid, document in claims if document != home), None)
+    if other is None:
+        return []
+    out = []
+    for cid, document in claims[1:]:
+        mate = first if document != home else other
+        out.append((min(cid, mate), max(cid, mate), 1.0))
+    return sorted(out)
 
 
 def _candidates(texts: Sequence[_Text], st: index.Stats, threshold: float) -> Iterator[tuple[int, set[int]]]:
@@ -174,10 +236,11 @@ def _candidates(texts: Sequence[_Text], st: index.Stats, threshold: float) -> It
     does it).
 
     A text b gives a term of a query a at most ``b.most`` times its idf
-    (:func:`quotetrack.claims.index.most`), so if b's bm25 reaches ``threshold`` of a's idf
-    mass, the terms they share weigh at least threshold / b.most of a's mass, and the
-    rarest of them is in a's prefix at that share (:func:`quotetrack.claims.index.prefix`);
-    the same term is in b's prefix at threshold / a.most.  Texts are put in levels by
+    (:func:`quotetrack.claims.index.most`), so if b's bm25 reaches ``threshold`` of a's own
+    (the bm25 a gives itself, ``a.own``), the terms they share weigh at least threshold *
+    a.own / a.mass / b.most of a's idf mass, and the rarest of them is in a's prefix at that
+    share (:func:`quotetrack.claims.index.prefix`); the same term is in b's prefix at
+    threshold * b.own / b.mass / a.most.  Texts are put in levels by
     their ``most`` (:data:`LEVELS`), and each level of a is looked up with the prefix that
     level allows, in the postings that b's level built for a's level.  (Postings are keyed
     by the folded stem, as FTS5 matches it; a stem the index holds folded, "garcía" as
@@ -187,24 +250,29 @@ def _candidates(texts: Sequence[_Text], st: index.Stats, threshold: float) -> It
     top = max((x.most for x in texts), default=0.0)
     ceilings = sorted({x for x in LEVELS if x < top} | {top})
     level = [bisect.bisect_left(ceilings, x.most) for x in texts]
-    shares = [threshold / ceiling for ceiling in ceilings] if top else []
-    prefixes = [index.prefixes(x.searched, st, shares) if x.mass else [] for x in texts]
-    postings: dict[tuple[int, int, str], list[int]] = defaultdict(list)
+    prefixes = [index.prefixes(x.searched, st, [threshold * x.own / x.mass / ceiling for ceiling in ceilings])
+                if x.mass and x.own else [] for x in texts]
+    # (query level, candidate level) -> folded stem -> texts (a dict of stems for each pair of
+    # levels: the stems are shared strings, where a key of three would be a tuple an entry)
+    postings: dict[tuple[int, int], dict[str, list[int]]] = defaultdict(dict)
     for t, by_level in enumerate(prefixes):
         for i, terms in enumerate(by_level):          # as a candidate of a query of level i
+            into = postings[(i, level[t])]
             for term in terms:
-                postings[(i, level[t], index.fold(term))].append(t)
+                into.setdefault(index.fold(term), []).append(t)
+    nothing: dict[str, list[int]] = {}
     for t, by_level in enumerate(prefixes):
         if by_level:
             found = {t}
             for k, terms in enumerate(by_level):      # its candidates of level k
+                held = postings.get((level[t], k), nothing)
                 for term in terms:
-                    found.update(postings.get((level[t], k, index.fold(term)), ()))
+                    found.update(held.get(index.fold(term), ()))
             yield t, found
 
 
-def _said(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, tuple[tuple, str | None]]:
-    """The comparable amounts and the speaker of each claim of ``ids``."""
+def _said(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, _Said]:
+    """The comparable amounts, the speaker and the text of each claim of ``ids``."""
     out = {}
     read: dict[str, tuple] = {}             # a text said again (a copy) is read once
     wanted = sorted(ids)
@@ -215,17 +283,17 @@ def _said(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, tuple[tuple
                 f"LEFT JOIN speakers s ON s.id = c.speaker_id WHERE c.id IN ({', '.join('?' * len(part))})", part):
             if text not in read:
                 read[text] = match.amounts(text)
-            out[cid] = (read[text], speaker)
+            out[cid] = _Said(read[text], speaker, text)
     return out
 
 
-def _numbers_agree_or_same_speaker(a: tuple[tuple, str | None], b: tuple[tuple, str | None]) -> bool:
-    """Whether two claims (amounts, speaker) share a number, or have none to compare, or
-    were made by one named speaker."""
-    (left, speaker), (right, other) = a, b
+def _numbers_agree_or_same_speaker(a: _Said, b: _Said) -> bool:
+    """Whether two claims share a number, or have none to compare, or were made by one
+    named speaker."""
+    left, right = a.amounts, b.amounts
     if not left or not right or {x.value for x in left} & {x.value for x in right}:
         return True
-    return speaker is not None and speaker not in ANONYMOUS and speaker == other
+    return a.speaker is not None and a.speaker not in ANONYMOUS and a.speaker == b.speaker
 
 
 def as_record(m: LedgerMatch) -> dict:
