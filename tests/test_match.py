@@ -436,3 +436,23 @@ def test_repeats_join_every_copy_of_a_claim_and_keep_apart_copies_of_other_numbe
     groups = [json.loads(line) for line in out.splitlines()]
     assert [(len(g["claims"]), g["number_changes"]) for g in groups] == [(copies, []), (3, [])]
     assert {c["text"] for c in groups[0]["claims"]} == {"Velmor will win at least 45 delegates in the Corran primary."}
+
+
+def test_repeats_join_a_claim_of_few_stems_only_to_its_copies(tmp_path, capsys):
+    """A claim of fewer than FEWEST_STEMS stems says too little to match on its wording:
+    "They supported him." has the stems of "She supported it." (pronouns are function
+    words), and only the copies of the latter are one claim."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(20):
+        place = "bdfgklmnprstvz"[k % 14] + "aeiou"[k // 14] + "rovia"        # Barovia, Darovia, ...
+        (folder / f"n{k:02d}.txt").write_text(f"The economy of {place.title()} grew by 3 percent last year.\n",
+                                             encoding="utf-8")
+    for name, text in {"a.txt": "She supported it.", "b.txt": "She supported it!", "c.txt": "They supported him."}.items():
+        (folder / name).write_text(f"Vote {name}.\n\n{text}\n", encoding="utf-8")
+    db = tmp_path / "f.db"
+    assert run(["track", "add", folder, "--db", db, "--no-progress"], capsys)[0] == 0
+    code, out, err = run(["track", "repeats", "--db", db, "--format", "jsonl", "--all"], capsys)
+    assert (code, err) == (0, "")
+    assert [sorted(c["text"] for c in json.loads(line)["claims"]) for line in out.splitlines()] == \
+        [["She supported it!", "She supported it."]]

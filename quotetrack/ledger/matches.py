@@ -27,6 +27,9 @@ DEFAULT_LIMIT = 10
 # among the first few candidates, so fewer are asked for than for a query.
 REPEAT_CANDIDATES = 20
 ANONYMOUS = frozenset((ARTICLE, UNKNOWN, ""))   # speakers that are no one in particular
+# A claim of fewer stems than this ("she supported it", "Hillary Clinton: 1,769.") says too
+# little to be matched on its wording: it is joined only to copies of its normalised text.
+FEWEST_STEMS = 3
 # Levels of the most a claim's term can weigh in its bm25, over its idf (the ceilings of
 # the levels _candidates looks candidates up by; the last is the largest of the claims).
 LEVELS = (0.8, 1.0, 1.2, 1.4)
@@ -130,9 +133,10 @@ def claim_pairs(conn: sqlite3.Connection, items: Iterable[tuple[int, Any]], thre
     claim gives itself, so an exact copy covers 1 whatever its length) of ``threshold`` or
     more, among the :data:`REPEAT_CANDIDATES` best it finds so, so a claim inside a longer
     one is not the same claim; the pair's value is the lower of the two.  Claims of the same
-    stems (said again word for word) are always joined: each to the first of them (overlap
-    1), outside the :data:`REPEAT_CANDIDATES`, so a story copied into many documents is one
-    group.  Two claims whose numbers all differ (number-changed: "at least 14" and "at
+    stems and numbers (said again word for word) are always joined: each to the first of
+    them (overlap 1), outside the :data:`REPEAT_CANDIDATES`, so a story copied into many
+    documents is one group; a claim of fewer than :data:`FEWEST_STEMS` stems is joined only
+    so, to the claims of its normalised text (``claims.norm``).  Two claims whose numbers all differ (number-changed: "at least 14" and "at
     least 45", two polls' margins of error) are one claim only when the same named speaker
     made both.
 
@@ -188,7 +192,7 @@ def claim_pairs(conn: sqlite3.Connection, items: Iterable[tuple[int, Any]], thre
     for x in copied:
         alike: dict[Any, list[tuple[int, Any]]] = defaultdict(list)
         for cid, document in x.claims:
-            alike[_copy_key(said[cid], bool(x.own))].append((cid, document))
+            alike[_copy_key(said[cid], _matched(x))].append((cid, document))
         for claims in alike.values():
             for a, b, value in _copies(claims):
                 pairs.setdefault((a, b), value)
@@ -196,19 +200,25 @@ def claim_pairs(conn: sqlite3.Connection, items: Iterable[tuple[int, Any]], thre
 
 
 class _Said(NamedTuple):
-    """What :func:`_said` reads of a claim: its comparable amounts, speaker and text."""
+    """What :func:`_said` reads of a claim: its comparable amounts, speaker and normalised
+    text (:func:`quotetrack.claims.repeats.normalise`, as the ledger stores it)."""
     amounts: tuple
     speaker: str | None
-    text: str
+    norm: str
 
 
-def _copy_key(said: _Said, stemmed: bool) -> Any:
+def _matched(x: _Text) -> bool:
+    """Whether a text is matched on its wording (else only to its copies)."""
+    return x.own > 0 and len(x.row.terms) + len(x.row.title) >= FEWEST_STEMS
+
+
+def _copy_key(said: _Said, matched: bool) -> Any:
     """What claims of the same stems share to be the same claim said again: the values of
     their amounts (numbers are not stems: "at least 45" and "at least 14" read alike); for
-    claims of no stems to search ("He now has 568."), their text, white space and case aside."""
-    if stemmed:
-        return tuple(sorted({a.value for a in said.amounts}))
-    return " ".join(said.text.casefold().split())
+    claims not matched on their wording (:func:`_matched`: "she supported it", "He now has
+    568."), their normalised text too ("they supported him" has the same stems)."""
+    values = tuple(sorted({a.value for a in said.amounts}))
+    return values if matched else (said.norm, values)
 
 
 def _copies(claims: Sequence[tuple[int, Any]]) -> list[tuple[int, int, float]]:
@@ -231,9 +241,9 @@ def _copies(claims: Sequence[tuple[int, Any]]) -> list[tuple[int, int, float]]:
 
 
 def _candidates(texts: Sequence[_Text], st: index.Stats, threshold: float) -> Iterator[tuple[int, set[int]]]:
-    """Each text with terms (by its place in ``texts``) and the texts it could cover
-    ``threshold`` of both ways, itself included (prefix filtering, as a set-similarity join
-    does it).
+    """Each text matched on its wording (:func:`_matched`; by its place in ``texts``) and
+    the texts it could cover ``threshold`` of both ways, itself included (prefix filtering,
+    as a set-similarity join does it).
 
     A text b gives a term of a query a at most ``b.most`` times its idf
     (:func:`quotetrack.claims.index.most`), so if b's bm25 reaches ``threshold`` of a's own
@@ -251,7 +261,7 @@ def _candidates(texts: Sequence[_Text], st: index.Stats, threshold: float) -> It
     ceilings = sorted({x for x in LEVELS if x < top} | {top})
     level = [bisect.bisect_left(ceilings, x.most) for x in texts]
     prefixes = [index.prefixes(x.searched, st, [threshold * x.own / x.mass / ceiling for ceiling in ceilings])
-                if x.mass and x.own else [] for x in texts]
+                if x.mass and _matched(x) else [] for x in texts]
     # (query level, candidate level) -> folded stem -> texts (a dict of stems for each pair of
     # levels: the stems are shared strings, where a key of three would be a tuple an entry)
     postings: dict[tuple[int, int], dict[str, list[int]]] = defaultdict(dict)
@@ -272,18 +282,18 @@ def _candidates(texts: Sequence[_Text], st: index.Stats, threshold: float) -> It
 
 
 def _said(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, _Said]:
-    """The comparable amounts, the speaker and the text of each claim of ``ids``."""
+    """The comparable amounts, the speaker and the normalised text of each claim of ``ids``."""
     out = {}
     read: dict[str, tuple] = {}             # a text said again (a copy) is read once
     wanted = sorted(ids)
     for k in range(0, len(wanted), ID_CHUNK):
         part = wanted[k:k + ID_CHUNK]
-        for cid, text, speaker in conn.execute(
-                f"SELECT c.id, c.text, coalesce(s.name, c.speaker_text) FROM claims c "
+        for cid, text, speaker, norm in conn.execute(
+                f"SELECT c.id, c.text, coalesce(s.name, c.speaker_text), c.norm FROM claims c "
                 f"LEFT JOIN speakers s ON s.id = c.speaker_id WHERE c.id IN ({', '.join('?' * len(part))})", part):
             if text not in read:
                 read[text] = match.amounts(text)
-            out[cid] = _Said(read[text], speaker, text)
+            out[cid] = _Said(read[text], speaker, norm)
     return out
 
 
