@@ -21,6 +21,8 @@ class Windows:
         Tokens of a dash attribution after a quote ("— Commissioner Ruth Ortiz"). Default 12.
     colon_lead_tokens, colon_clause_tokens
         Tokens of the clause before a colon that introduces a quote. Defaults 25 and 40.
+    cue_before_chars
+        Characters before an unclaimed quote read for "Name said, “…”". Default 120.
     naming_tokens
         Tokens from a naming cue ("called") to its quoted label. Default 10.
     asked_tokens
@@ -38,6 +40,7 @@ class Windows:
     dash_tokens: int = 12
     colon_lead_tokens: int = 25
     colon_clause_tokens: int = 40
+    cue_before_chars: int = 120
     naming_tokens: int = 10
     asked_tokens: int = 10
     modifier_tokens: int = 14

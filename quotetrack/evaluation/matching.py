@@ -197,38 +197,57 @@ def pred_subsets(quote: Mapping[str, Any]) -> frozenset[str]:
 # Floating quotes
 
 def merge_floating_quotes(quotes: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Fold each floating prediction into the prediction before it.
+    """Fold each floating prediction into the quote it continues.
 
     PolNeAR annotates a cue-less continuation (“…,” Harman said. “…”) as a
     further fragment of the one attribution, where quotetrack reports a second,
     floating quote (``rule`` starting with "floating").  A floating quote is
-    appended, as fragments, to the predicted quote just before it (by
-    ``content_start``) when that one is a direct or mixed quote ending in the
-    same or the previous paragraph; chains of floating quotes fold into the first quote.  The
-    merged quote keeps its own rule and speaker; its kind becomes "mixed" if the
+    appended, as fragments, to the quote it ``follows`` (without that link, to the
+    predicted quote just before it by ``content_start``) when that one is a direct
+    or mixed quote ending in the same or the previous paragraph; chains of floating
+    quotes fold into the first quote.  The merged quote keeps its own rule and speaker; its kind becomes "mixed" if the
     kinds differ.  Quotes without a ``paragraph`` are never merged.
     """
     out: list[dict[str, Any]] = []
     last_paragraph: list[int | None] = []   # paragraph of the last piece of out[i]
-    for q in sorted(quotes, key=lambda q: (q.get("content_start", 0), q.get("content_end", 0))):
+    placed: dict[int, int] = {}             # index in ``quotes`` -> the entry of out that holds it
+    order = sorted(range(len(quotes)), key=lambda i: (quotes[i].get("content_start", 0),
+                                                      quotes[i].get("content_end", 0)))
+    for i in order:
+        q = quotes[i]
         par = q.get("paragraph")
-        if (str(q.get("rule") or "").startswith("floating") and out
-                and out[-1].get("kind") in ("direct", "mixed")
-                and isinstance(par, int) and isinstance(last_paragraph[-1], int)
-                and 0 <= par - last_paragraph[-1] <= 1):
-            host = out[-1]
+        h = _host(q, placed, out)
+        if (str(q.get("rule") or "").startswith("floating") and h is not None
+                and isinstance(par, int) and isinstance(last_paragraph[h], int)
+                and 0 <= par - last_paragraph[h] <= 1):
+            host = out[h]
+            placed[i] = h
             host["fragments"] = list(host["fragments"]) + _fragments(q, "fragments")
             host["content_end"] = max(host.get("content_end", 0), q.get("content_end", 0))
             if host.get("kind") != q.get("kind"):
                 host["kind"] = "mixed"
             host["merged"] = host.get("merged", 0) + 1
-            last_paragraph[-1] = par
+            last_paragraph[h] = max(par, last_paragraph[h])
             continue
         copy = dict(q)
         copy["fragments"] = _fragments(q, "fragments")
+        placed[i] = len(out)
         out.append(copy)
         last_paragraph.append(par)
+    for host in out:
+        host["fragments"].sort()
     return out
+
+
+def _host(q: Mapping[str, Any], placed: Mapping[int, int], out: Sequence[Mapping[str, Any]]) -> int | None:
+    """Where a floating quote may fold: the direct or mixed entry holding the quote its
+    ``follows`` names (the extractor's own link), else the entry just before it if that is a
+    direct or mixed quote (a chain after an indirect host folds into its first quote)."""
+    k = q.get("follows")
+    for h in (placed.get(k) if isinstance(k, int) else None, len(out) - 1):
+        if h is not None and h >= 0 and out[h].get("kind") in ("direct", "mixed"):
+            return h
+    return None
 
 
 def _fragments(q: Mapping[str, Any], key: str) -> list[list[int]]:

@@ -33,6 +33,11 @@ def _sets() -> tuple[frozenset[str], ...]:
 
 
 @lru_cache(maxsize=1)
+def _ordinals() -> frozenset[str]:
+    return frozenset(lexicon.pairs("ordinals.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     return lexicon.lower_words("titles.txt")
 
@@ -70,8 +75,8 @@ def _can_be_in_mention(tok: str, head: bool = True) -> bool:
         return True
     if len(tok) > 1 and tok.isupper():
         return True                       # "US", "UN", "ACLU"
-    if low in function:
-        return False
+    if low in function and (head or low not in _ordinals()):
+        return False                      # "a third source", "the second official" keep the ordinal
     entry = lexicon.cues().get(low)
     if entry is not None and not is_capitalised(tok) and (head or (low != entry.lemma and not low.endswith("s"))):
         return False                      # "protest leaders" may stand; "senator said Republicans" not
@@ -145,7 +150,21 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
         j -= 1
     while i < k - 1 and tokens[i].text.islower() and tokens[i].text.endswith("ed") and len(tokens[i].text) > 4:
         i += 1                            # "… but wanted firm guarantees": a verb opens no mention
-    return _trim(tokens, i, k)
+    found = _trim(tokens, i, k)
+    if found is not None and not _can_be_in_mention(tokens[found[1] - 1].text):
+        found = _trim(tokens, found[0], found[1] - 1)     # "Bush laughed and described": "Bush"
+    return _without_ordinal(tokens, found)
+
+
+def _without_ordinal(tokens: list[Token], found: tuple[int, int] | None) -> tuple[int, int] | None:
+    """An ordinal stays inside a mention that names someone ("a third source"); elsewhere
+    the mention starts after it, as before ("after the first day" -> "day")."""
+    if found is None or names_someone(tokens, *found):
+        return found
+    for o in range(found[1] - 1, found[0] - 1, -1):
+        if tokens[o].text.lower() in _ordinals() and tokens[o].text.lower() in _sets()[0]:
+            return _trim(tokens, o + 1, found[1])
+    return found
 
 
 def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int] | None:
@@ -168,21 +187,36 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
             if not (is_capitalised(nxt) or (nxt.lower() == "the" and is_capitalised(after_nxt))
                     or (not has_name and nxt.lower() in determiners)):
                 break
-        elif not _can_be_in_mention(tok):
-            break
+        elif not _can_be_in_mention(tok, head=not (k > i and tokens[k - 1].text.lower() in determiners
+                                                   and _modifies_next(tokens, k, hi))):
+            if not (k > i and low in _ordinals() and tokens[k - 1].text.lower() in determiners):
+                break                     # "said the second official": an ordinal after a determiner
         elif has_name and is_word(tok) and not is_capitalised(tok) and low not in determiners \
-                and low not in _title_words():
+                and low not in _title_words() and low not in _sets()[5]:   # "Protest organizers", "Trump aides"
             break                         # "said Pentagon spokesman Navy Capt. Jeff Davis" goes on
         if is_capitalised(tok) and low not in determiners:
             has_name = True
         k += 1
-    return _trim(tokens, i, k)
+    return _without_ordinal(tokens, _trim(tokens, i, k))
 
 
+
+
+def _modifies_next(tokens: list[Token], k: int, hi: int) -> bool:
+    """May token ``k``, after a determiner, modify a noun after it ("another leading Supreme
+    Court advocate", "the ruling party"): the next token is a word that may head a mention?"""
+    return k + 1 < hi and is_word(tokens[k + 1].text) and _can_be_in_mention(tokens[k + 1].text) \
+        and tokens[k + 1].text.lower() not in _sets()[2] and tokens[k + 1].text.lower() != "and"
 
 
 def _after_dateline(tokens: list[Token], lo: int, hi: int) -> int:
-    """Skip a dateline: "WASHINGTON (AP) —", "WASHINGTON, Dec. 8 (UPI) —"."""
+    """Skip a dateline: "WASHINGTON (AP) —", "WASHINGTON, Dec. 8 (UPI) —", "Washington (AFP) –"."""
+    if lo + 1 < hi and is_capitalised(tokens[lo].text) and tokens[lo + 1].text == "(":
+        for k in range(lo + 2, min(hi, lo + 6)):
+            if tokens[k].text == ")":
+                if k + 1 < hi and tokens[k + 1].text in ("—", "–", "--", "-"):
+                    return k + 2
+                break
     if lo < hi and tokens[lo].text.isupper() and len(tokens[lo].text) > 1:
         for k in range(lo + 1, min(hi, lo + 12)):
             if tokens[k].text in ("—", "–", "--", "-"):
@@ -200,6 +234,28 @@ def names_someone(tokens: list[Token], i: int, k: int) -> bool:
     return low in _sets()[5] or low in _title_words() or low in lexicon.lower_words("org_words.txt")
 
 
+def has_name(tokens: list[Token], i: int, k: int) -> bool:
+    """Does tokens[i:k] end in a personal or organisation name: a capitalised word that is no
+    title and no function word ("pollster Daron Shaw", not "the Senator" or "This")?"""
+    last = tokens[k - 1].text
+    return is_capitalised(last) and not only_titles([last]) and last.lower() not in _sets()[0] \
+        and last.lower() not in _sets()[1] and last.lower() not in _words.subject_pronouns
+
+
+def only_titles(words: list[str]) -> bool:
+    """Is a mention nothing but title words ("Governor", "The Senator"), with no name for them
+    to stand before?  In a title-case headline such a word cannot be told from the head of a
+    capitalised run ("Governor Calls Senator Wilson Reckless"): it names nobody.
+
+    >>> only_titles(["Governor"]), only_titles(["Senator", "Wilson"]), only_titles(["Woman"]), only_titles(["He"])
+    (True, False, False, False)
+    """
+    determiners = _sets()[1]
+    words = [w.lower() for w in words if is_word(w)]
+    return bool(words) and any(w in _title_words() for w in words) \
+        and all(w in _title_words() or w in determiners for w in words)
+
+
 def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """The subject at the start of a clause: the first mention from ``lo``, after an opening
     adverbial ("On Monday, Gantz …" -> "Gantz")."""
@@ -208,21 +264,57 @@ def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | 
         lo += 1                           # "But the court overruled and said …"
     if lo < hi and tokens[lo].text.lower() in lexicon.lower_words("adjunct_words.txt"):
         # "In a statement released Thursday, Rep. Jeffries …": skip the opening adverbial
-        for k in range(lo + 1, min(hi, lo + 14)):
-            if tokens[k].text == ",":
-                again = after(tokens, k + 1, hi)
-                if again is not None:
-                    return again
-                break
+        again = _after_opening_comma(tokens, lo, hi, _ADVERBIAL_TOKENS)
+        if again is not None:
+            return again
     found = after(tokens, lo, hi)
-    if found is None:
-        return None
+    if found is None or _opens_participle(tokens, lo, hi) or _is_time_adverbial(tokens, *found, hi):
+        return _after_opening_comma(tokens, lo, hi)   # "Here in Columbia, Sanders …"
     i, k = found
     if k < hi and tokens[k].text == "," and k - lo <= 4:
         again = after(tokens, k + 1, hi)
         if again is not None:
             return again
     return found
+
+
+def _opens_participle(tokens: list[Token], lo: int, hi: int) -> bool:
+    """Does a participle clause open the sentence ("Speaking to reporters, …", "Facing a
+    barrage of criticism, …")?  A capitalised -ing word before a preposition or a determiner;
+    "Manning said" is a name."""
+    if lo + 1 >= hi or not is_capitalised(tokens[lo].text):
+        return False
+    low, nxt = tokens[lo].text.lower(), tokens[lo + 1].text.lower()
+    _, determiners, preps, _, _, _ = _sets()
+    return low.endswith("ing") and _is_verb_shaped(low) \
+        and (nxt in determiners or nxt in preps or nxt in _words.opening_prepositions)
+
+
+def _after_opening_comma(tokens: list[Token], lo: int, hi: int, reach: int = 0) -> tuple[int, int] | None:
+    """The mention after an opening adverbial that holds no mention of its own ("Here in
+    Columbia, Sanders …", "Back home, the mayor …"), within a few tokens: past a place and
+    the adverbials its commas set off ("At an event in Ames, Iowa, on Sunday, Mrs. Clinton …")."""
+    adjuncts = lexicon.lower_words("adjunct_words.txt")
+    places = lexicon.words("places.txt")
+    for k in range(lo + 1, min(hi, lo + (reach or _OPENING_TOKENS))):
+        if tokens[k].text != ",":
+            continue
+        again = after(tokens, k + 1, hi)
+        if again is not None and " ".join(t.text for t in tokens[again[0]:again[1]]) not in places:
+            return again
+        if again is None and (k + 1 >= hi or tokens[k + 1].text.lower() not in adjuncts):
+            return None
+    return None
+
+
+def _is_time_adverbial(tokens: list[Token], i: int, k: int, hi: int) -> bool:
+    """Is a mention a stretch of time that opens the sentence ("A few days later, Trump …",
+    "Two weeks ago, …")?  It is followed by "later", "earlier" or "ago" and a comma."""
+    return k + 1 < hi and tokens[k].text.lower() in ("later", "earlier", "ago") and tokens[k + 1].text == ","
+
+
+_OPENING_TOKENS = 8      # tokens an opening adverbial with no mention may run to before its comma
+_ADVERBIAL_TOKENS = 20   # tokens an adverbial that opens with a preposition may run to
 
 
 @lru_cache(maxsize=1)

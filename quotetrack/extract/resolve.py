@@ -339,7 +339,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             eid = _adhoc_org(model, name, start)
         return Resolved(Mention(start, end, written, "organisation", None, name), name, None,
                         "organisation", "named", eid)
-    name = " ".join(words[1:] if lows[0] in determiners and len(words) > 1 else words)
+    counted = lows[0] in lexicon.sections("word_classes.txt")["count_words"]   # "Two people …" keeps its count
+    name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     mention = Mention(start, end, written, kind, None, name)
     if lows[0] == "the" and len(words) >= 2 and words[-1].islower():
         eid = _describe(model, sal, words[1:], start)

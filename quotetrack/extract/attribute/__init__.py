@@ -26,6 +26,12 @@ Quote sieves then take each quoted passage no other sieve claimed:
     colon_lead    "…, he demurred: “…”" (a source and an unlisted verb)           [colon_lead]
     colon_clause  "The campaign, in a Q&A, worded it more carefully: “…”" /
                   "SUMMARY LINE - Name: “…”" (the clause's subject or the byline)   [colon_clause]
+    colon_paragraph "X released the following statement:" ending a paragraph, the quote
+                  opening the next (the clause's subject)                         [colon_paragraph]
+    cue_before    "…so heated that Gov. Reyes said, “…”" / "…pollster Mira Tal: “…”"
+                  (a source and a cue, or a full name and a colon, right before)  [cue_before]
+    subject_verb  "Trump pledged to make Apple “build …”" (a quoted statement after
+                  the clause's subject and an unlisted past-tense verb)           [subject_verb]
     floating      a cue-less quote right after an attributed quote                [floating]
     unattributed  a quoted statement with no source (kept, so nothing is lost)    [unattributed]
 """

@@ -5,18 +5,19 @@ from __future__ import annotations
 import bisect
 from typing import Callable
 
-from .. import cues as cue_finder
+from .. import cues as cue_finder, mentions
 from ...config import Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import paragraph_ranks, tokens as tokenize
 from .grammar import Attribution, _Doc, _Sent, _cue_tokens, _skip_chars
+from .according import according_to
 from .sentence import (
 
 
-    according_to, asked, coordinated, head, participle, relative, relative_label, tail)
+    asked, coordinated, head, participle, relative, relative_label, tail)
 from .cutting import _cut_at_next_source
 from .rules import RULES, UNATTRIBUTED
-from .quoted import QUOTE_SIEVES, headline_colon, is_statement
+from .quoted import QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, title_case as _title_case
 
 
 # The sentence sieves, name -> function, in the order they are tried on each cue.
@@ -46,15 +47,14 @@ def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
 # Short words a title of a work leaves in lower case: “How to Make America Great Again”.
 
 
-def _title_case(text: str, para: Paragraph) -> bool:
-    """Is a paragraph a headline in title case (nearly every word capitalised)?"""
-    if para.end - para.start > 200:
+def _headline_title_only(text: str, a: Attribution, headlines: set[int]) -> bool:
+    """An attribution in a title-case headline whose source is a bare title: "Governor Calls
+    Senator Wilson Reckless" has no speaker "Governor" and no cue "Calls" (title case
+    capitalises a title and the words around it alike, so a title there names nobody)."""
+    if a.source is None or a.sentence.paragraph not in headlines:
         return False
-    words = [w for w in text[para.start:para.end].split() if w[:1].isalpha()]
-    if len(words) < 4:
-        return False
-    caps = sum(w[:1].isupper() for w in words)
-    return caps >= 0.8 * len(words)
+    return mentions.only_titles(text[a.source[0]:a.source[1]].split())
+
 
 def _opens_sentence(doc: "_Doc", quote: QuotedSpan, sent: Sentence) -> bool:
     """Does the quote open its sentence (or its paragraph), so it can stand as a statement
@@ -62,7 +62,7 @@ def _opens_sentence(doc: "_Doc", quote: QuotedSpan, sent: Sentence) -> bool:
     return _skip_chars(doc.text, sent.start, quote.start, _QUOTE_LEAD) >= quote.start
 
 
-_QUOTE_LEAD = frozenset(" \t([—–-")         # what may stand before a quote that opens its sentence
+
 
 
 def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...],
@@ -71,8 +71,9 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     doc = _Doc(text, paras, sents, quotes, [q.start for q in quotes], [s.start for s in sents])
     found: list[Attribution] = []
     all_cues = cue_finder.find(text, 0, len(text), {s.start for s in sents})
+    headlines = {para.index for para in paras if _title_case(text, para)}
     for para in paras:
-        if _title_case(text, para):        # "Trump Says He Never Pledged To …"
+        if para.index in headlines:        # "Trump Says He Never Pledged To …"
             all_cues.extend(c for c in cue_finder.find(text, para.start, para.end, capitalised=True)
                             if not c.text[0].islower())
     all_cues.sort(key=lambda c: c.start)
@@ -89,6 +90,8 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
         found.extend(_sentence_attributions(s, cue_list))
     found.extend(a for a in (headline_colon(doc, p) for p in paras if p.index not in skip_paragraphs)
                  if a is not None)
+    if headlines:
+        found = [a for a in found if not _headline_title_only(text, a, headlines)]
     found = _drop_overlaps(found)
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
     found.sort(key=lambda a: a.fragments[0][0])
@@ -139,19 +142,33 @@ def _quote_attributions(doc: _Doc, found: list[Attribution], skip: frozenset[int
 def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[Attribution]:
     """A cue-less quote right after an attributed quote (same or next paragraph, not counting
     page furniture such as newsletter prompts) continues it.  A cue-less quoted passage inside a
-    sentence continues the attribution before it in the same paragraph, or is left out (it is a
-    quoted phrase, not a statement of its own)."""
+    sentence continues the attribution of its own sentence, or is left out: it is a quoted
+    phrase, not a statement of its own (“…,” he said. Later he vowed to make them “pay.”: the
+    later sentence has its own verb, which no cue list may hold, so the speaker before is
+    no safe guess)."""
     out: list[Attribution] = []
     for a in found:
         if a.rule in UNATTRIBUTED and out:
-            prev_i = len(out) - 1
+            prev_i = _host_before(out, a)
             prev = out[prev_i]
             window = 0 if a.rule == "unattributed_inside" else 1
             follows = prev_i if prev.source is not None and prev.rule not in UNATTRIBUTED \
                 else prev.follows if prev.rule == "floating" else None
             if follows is not None and 0 <= rank[a.sentence.paragraph] - rank[prev.sentence.paragraph] <= window:
-                a = Attribution(a.fragments, None, None, "floating", a.sentence, follows=follows)
+                if a.rule == "unattributed" or a.sentence.index == prev.sentence.index:
+                    a = Attribution(a.fragments, None, None, "floating", a.sentence, follows=follows)
         if a.rule == "unattributed_inside":
             continue
         out.append(a)
     return out
+
+
+def _host_before(out: list[Attribution], a: Attribution) -> int:
+    """The attribution a cue-less quote may continue: the last one before it, passing over a
+    sourceless report inside the host's own sentence ("“…,” Lopez said when asked about the
+    plan. “…”": the question, not the quote before it, comes last)."""
+    i = len(out) - 1
+    while i > 0 and out[i].source is None and out[i].rule not in UNATTRIBUTED \
+            and out[i].rule != "floating" and out[i - 1].sentence.index == out[i].sentence.index:
+        i -= 1
+    return i

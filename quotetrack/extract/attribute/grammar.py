@@ -224,24 +224,85 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
     # "told reporters the deal was fair": a lower-case listener is one or two words
     if not mentions.is_capitalised(s.toks[k].text) and end - k > 2:
         end = k + 1
+    if end < len(s.toks) and s.toks[end].text.lower() in _words.finite_auxiliaries:
+        return k                          # "warned the deal would collapse": no listener, a subject
+    return _listener_tail(s.toks, end)
+
+
+_LISTENER_TAIL = 12                         # words after a listener's name before its "that"
+
+
+def _listener_tail(toks: list[Token], end: int) -> int:
+    """Past the rest of a long listener and its adjuncts to the "that" that opens the report:
+    "told The Post and Courier [newspaper of Charleston on Saturday] that …"; else ``end``."""
+    for j in range(end, min(len(toks), end + _LISTENER_TAIL)):
+        low = toks[j].text.lower()
+        if low == "that":
+            return j
+        if not mentions.is_word(toks[j].text) or low in _words.finite_auxiliaries \
+                or low in _words.report_openers or lexicon.cues().get(low) is not None:
+            break
     return end
 
 
 def _skip_adjuncts(s: _Sent, k: int) -> int:
-    """Skip "in a statement", "on Monday", "forcefully" between a cue and its content when a
+    """Skip "in a statement", "on Monday", "Sunday", "forcefully" between a cue and its content when a
     "that", "whether", "if", a comma or a colon follows them; else stay at ``k``."""
     toks = s.toks
     while k < len(toks) and toks[k].text.islower() and toks[k].text.endswith("ly"):
         k += 1                            # "fired back forcefully: …"
-    if k >= len(toks) or toks[k].text.lower() not in lexicon.lower_words("adjunct_words.txt"):
-        return k
+    if k >= len(toks) or (toks[k].text.lower() not in lexicon.lower_words("adjunct_words.txt")
+                          and toks[k].text.lower() not in lexicon.lower_words("calendar_words.txt")):
+        return _skip_time(s, k)           # (a day or month opens one too: "said Sunday that …")
     j = k + 1
     while j < len(toks) and j - k <= 14 and mentions.is_word(toks[j].text) \
             and toks[j].text.lower() not in ("that", "whether", "if"):
         j += 1
     if j < len(toks) and (toks[j].text.lower() in ("that", "whether", "if") or toks[j].text in (",", ":")):
         return j
-    return k
+    return _skip_time(s, k)
+
+
+def _is_time_word(word: str, calendar: frozenset[str]) -> bool:
+    """A day or month ("Monday", "Jan."), or a lower-case time noun ("week", "tonight"): a
+    capitalised "Weekend" in a title-case headline is no time phrase."""
+    return word.lower() in calendar or word in _words.time_nouns
+
+
+def _skip_time_back(s: _Sent, j: int) -> int:
+    """Index just after the subject when a time phrase stands between it and the cue at ``j``:
+    "Cruz on Wednesday announced", "The agency this week said", "Smith late Tuesday said"."""
+    toks = s.toks
+    calendar = lexicon.lower_words("calendar_words.txt")
+    n = j
+    while n - 1 > 0 and j - n < 2 and _is_time_word(toks[n - 1].text, calendar):
+        n -= 1
+    if n == j:
+        return j
+    while n - 1 > 0 and j - n < _MAX_TIME and toks[n - 1].text in _words.time_leads:
+        n -= 1
+    return mentions.skip_modifiers_back(toks, n)
+
+
+_MAX_TIME = 4                               # tokens of a time phrase between a cue and its content
+
+
+def _skip_time(s: _Sent, k: int) -> int:
+    """Skip a time phrase between a cue and content that has no "that": "said last week [the
+    deal …]", "said Monday night [it …]", "said on Tuesday [the …]", "said earlier this year [he …]".
+    Stay at ``k`` unless a word that may open a clause follows the phrase."""
+    toks = s.toks
+    calendar = lexicon.lower_words("calendar_words.txt")
+    j = k
+    while j < len(toks) and j - k < _MAX_TIME and toks[j].text in _words.time_leads:
+        j += 1
+    n = j
+    while n < len(toks) and n - j < 2 and _is_time_word(toks[n].text, calendar):
+        n += 1
+    if n == j or n >= len(toks) or not mentions.is_word(toks[n].text) \
+            or toks[n].text.lower() in lexicon.lower_words("adjunct_words.txt"):
+        return k
+    return n
 
 
 # Prepositions and subordinators that open an adverbial, never a clause's subject.
@@ -363,6 +424,18 @@ def _opens_adjunct(word: str) -> bool:
     return word.islower() and (word in _words.adjunct_openers or (len(word) > 5 and word.endswith("ing")))
 
 
+def _ends_quoted_utterance(last: str, nxt: str) -> bool:
+    """Does a quote that closes after ``last`` end the reported content when ``nxt`` follows?
+    After "!" or "?" the quoted utterance is whole and narration goes on ("yelled “You lie!” at
+    the president", "chanted “Lock her up!” as they had"); after a comma, an adjunct or a
+    relative clause does ("“by Cleveland,” referring to …", "“well qualified,” which is …")."""
+    if not nxt[:1].islower():
+        return False
+    if last in ("!", "?"):
+        return True
+    return last == "," and (_opens_adjunct(nxt) or nxt in _words.relatives)
+
+
 def _clause_end(s: _Sent, k: int) -> int:
     """Where the content that starts at token ``k`` ends: the sentence end, or the comma
     before a new clause or a relative clause (outside quote marks)."""
@@ -378,7 +451,7 @@ def _clause_breaks(s: _Sent) -> list[tuple[int, int]]:
     toks = s.toks
     out = []
     for i in range(1, len(toks) - 1):
-        if toks[i].text in TOKEN_CLOSING and toks[i - 1].text == "," and _opens_adjunct(toks[i + 1].text) \
+        if toks[i].text in TOKEN_CLOSING and _ends_quoted_utterance(toks[i - 1].text, toks[i + 1].text) \
                 and s.doc.quote_at(end=toks[i].end) is not None:
             out.append((i, toks[i].end))  # “… by Cleveland,” referring to the convention
             continue

@@ -8,7 +8,7 @@ from itertools import dropwhile, islice
 from typing import Callable
 
 from ...text import lexicon
-from .. import mentions
+from .. import cues as cue_finder, mentions
 from ...config import WINDOWS, Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token, iter_tokens, tokens as tokenize
@@ -160,6 +160,36 @@ def colon_clause(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | 
                        "colon_clause", sent)
 
 
+def colon_paragraph(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"President Hale released the following statement:" closing a paragraph, and the quote
+    opening the next one: a clause that ends in a colon introduces the block quote below it;
+    the source is the clause's subject (see :func:`_colon_subject`), as in :func:`colon_clause`."""
+    para = doc.paras[sent.paragraph - 1]
+    if sent.paragraph < 2 or _skip_chars(doc.text, para.start, quote.start, _QUOTE_LEAD) < quote.start:
+        return None
+    prev = doc.paras[sent.paragraph - 2]
+    lead_end = _rstrip_end(doc.text, prev.start, prev.end)
+    if doc.text[lead_end - 1:lead_end] != ":":
+        return None
+    lead = doc.sentence_of(lead_end - 1)
+    lead_start = max(lead.start, prev.start)
+    if doc.has_quote_in(lead_start, lead_end):
+        return None
+    toks = tokenize(doc.text, lead_start, lead_end - 1, limit=_COLON_CLAUSE_MAX_TOKENS + 1)
+    if len(toks) < 2 or len(toks) > _COLON_CLAUSE_MAX_TOKENS:
+        return None
+    src = _dash_byline(toks) or _colon_subject(toks)
+    if src is None:
+        return None
+    cue_at = lead_end - 1
+    cue = Cue(cue_at, cue_at + 1, ":", ":", "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                       "colon_paragraph", sent)
+
+
+_QUOTE_LEAD = frozenset(" \t([—–-")         # what may stand before a quote that opens its paragraph
+
+
 def _dash_byline(toks: list[Token]) -> tuple[int, int] | None:
     """"SURGE IN TURNOUT - Michael P. McDonald", "Polls agree -More from Blumenthal and Cohen":
     a summary line, a dash and a name before the colon; the name (after any "from") is the source."""
@@ -187,6 +217,8 @@ def _colon_subject(toks: list[Token]) -> tuple[int, int] | None:
     for i in starts:
         while i < len(toks) and toks[i].text.lower() in _words.conjunctions:
             i += 1
+        if i + 1 < len(toks) and toks[i].text.lower() == "as":
+            i += 1                        # "As Professor Foner put it: “…”"
         if i < len(toks) and toks[i].text.lower() in _words.opening_prepositions and toks[i].text.lower() != "with":
             continue                      # "At a town meeting in Brill, …": an adverbial
         m = mentions.after(toks, i)
@@ -204,13 +236,107 @@ def _colon_subject(toks: list[Token]) -> tuple[int, int] | None:
     return first
 
 
+_CUE_BEFORE_CHARS = WINDOWS.cue_before_chars    # text before a quote that cue_before reads
+# Cues whose next word is no statement: a listener ("told “Fox and Friends”") or a label
+# ("called “The HP Way”", the naming cues).
+_OBJECT_FIRST = lexicon.lower_words("naming_cues.txt") | {"tell"}
+# A preposition before a name and a colon makes the name its object ("a message to the
+# newspaper NRC Handelsblad: “…”"), not a source.
+_PREPOSITIONS = lexicon.lower_words("np_prepositions.txt") | lexicon.lower_words("place_prepositions.txt") | {"to"}
+
+
+def cue_before(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"…so heated that Gov. Chris Christie said, “…”", "…, the crowd chanted, “…”",
+    "…does not surprise pollster Daron Shaw: “…”": a source and a speech cue (or a full name
+    and a colon) right before the quote, in a sentence whose frame no sentence sieve read.
+    A passive cue ("Blumenthal was asked, “…”") and an infinitive ("to say: “…”") name no
+    source; after "told" or a naming cue ("called") the quote is a listener or a label; a
+    possessive before a colon ("the Times’ Ben Sisario: “…”") is an excerpt's byline."""
+    text = doc.text
+    lo = max(sent.start, doc.paras[sent.paragraph - 1].start, quote.start - _CUE_BEFORE_CHARS)
+    lead_end = _rstrip_end(text, lo, quote.start)
+    toks = tokenize(text, lo, lead_end)
+    if lo > sent.start and toks:
+        toks = toks[1:]                   # the first token may be cut
+    if len(toks) < 2:
+        return None
+    end = len(toks) - 1 if toks[-1].text in (",", ":") else len(toks)
+    if toks[-1].text == ":" and mentions.is_capitalised(toks[end - 1].text) \
+            and not title_case(text, doc.paras[sent.paragraph - 1]):
+        src = mentions.before(toks, end)
+        if src is not None:
+            i = src[0]
+            while i < src[1] - 1 and toks[i].text.islower() and not mentions.is_title_word(toks[i].text):
+                i += 1                    # "surprise pollster Daron Shaw": the verb is no part of it
+            src = (i, src[1])
+        if src is not None and src[1] - src[0] >= 2 and mentions.has_name(toks, *src) \
+                and (src[0] == 0 or toks[src[0] - 1].text.lower() not in _PREPOSITIONS) \
+                and not any(t.text in ("’", "'") or t.text.endswith(("’s", "'s")) for t in toks[src[0]:src[1]]):
+            colon = toks[-1]
+            cue = Cue(colon.start, colon.end, ":", ":", "speech")
+            return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                               "cue_before", sent)
+        return None
+    verb = toks[end - 1]
+    found = cue_finder.find(text, toks[0].start, verb.end)[-1:]      # "Trump’s comments" is no cue
+    if not found or found[0].type != "speech" or found[0].end != verb.end or not verb.text.islower() \
+            or verb.text.endswith("ing") or found[0].lemma in _OBJECT_FIRST \
+            or end < 2 or toks[end - 2].text.lower() in _words.passive_auxiliaries \
+            or toks[end - 2].text.lower() == "to":
+        return None
+    k = end - 1
+    while k > 0 and toks[k - 1].text.lower() in lexicon.lower_words("cue_modifiers.txt"):
+        k -= 1                            # "Christie then said, “…”"
+    src = mentions.before(toks, k)
+    if src is None or src[1] != k or not mentions.names_someone(toks, *src):
+        return None
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), found[0],
+                       "cue_before", sent)
+
+
+_SUBJECT_VERB_TOKENS = 24        # tokens from the sentence start to a quote that subject_verb reads
+_SUBJECT_VERB_REACH = 10         # tokens from the verb to the quote
+
+
+def subject_verb(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"Trump pledged to make Apple “build their damn computers”", "Sanders rattled the
+    crowd with “a political revolution”": a quoted statement (no scare quote or title) inside
+    a clause whose subject names someone and whose past-tense verb (or cue) comes soon before
+    the quote; the content runs from the verb's object to the quote's close (a mixed quote)."""
+    text = doc.text
+    if _skip_chars(text, sent.start, quote.start, _QUOTE_LEAD) >= quote.start \
+            or not is_statement(text, quote, _STATEMENT_CONFIG):
+        return None                       # (a scare quote or a title: “sherpa”, “The View”)
+    toks = tokenize(text, sent.start, quote.start, limit=_SUBJECT_VERB_TOKENS + 1)
+    if len(toks) < 2 or len(toks) > _SUBJECT_VERB_TOKENS or toks[-1].end > quote.start:
+        return None
+    src = mentions.forward_subject(toks, 0, len(toks))
+    if src is None or not mentions.names_someone(toks, *src):
+        return None
+    v = src[1]
+    while v < len(toks) and toks[v].text.lower() in lexicon.lower_words("cue_modifiers.txt"):
+        v += 1
+    if v >= len(toks) - 1 or len(toks) - v > _SUBJECT_VERB_REACH:
+        return None
+    verb = toks[v].text
+    if not (verb.isalpha() and verb.islower()) or verb in _words.not_verbs \
+            or verb in _words.finite_auxiliaries or not (_is_past_verb(verb) or verb in lexicon.cues()):
+        return None
+    if any(t.text in (",", ";", ":") for t in toks[v + 1:]):
+        return None
+    cue = Cue(toks[v].start, toks[v].end, verb, verb, "speech")
+    return Attribution(((toks[v + 1].start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                       "subject_verb", sent)
+
+
 _STATEMENT_CONFIG = Config()
 
 
 # The quote sieves, name -> function, in the order they are tried on an unclaimed quote.
 QUOTE_SIEVES: dict[str, Callable[[_Doc, QuotedSpan, Sentence], Attribution | None]] = {
     "colon": colon, "dash": dash, "verb_after": verb_after, "colon_lead": colon_lead,
-    "colon_clause": colon_clause}
+    "colon_clause": colon_clause, "colon_paragraph": colon_paragraph, "cue_before": cue_before,
+    "subject_verb": subject_verb}
 
 
 # "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.
@@ -240,6 +366,17 @@ def headline_colon(doc: _Doc, para: Paragraph) -> Attribution | None:
     return Attribution(((m.end(), end),), (m.start(1), m.end(1)), cue, "colon", sent)
 
 
+
+
+def title_case(text: str, para: Paragraph) -> bool:
+    """Is a paragraph a headline in title case (nearly every word capitalised)?"""
+    if para.end - para.start > 200:
+        return False
+    words = [w for w in text[para.start:para.end].split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    caps = sum(w[:1].isupper() for w in words)
+    return caps >= 0.8 * len(words)
 
 
 def is_statement(text: str, quote: QuotedSpan, config: Config) -> bool:

@@ -50,6 +50,9 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("verb_after", "verb_after", 2),
     Rule("colon_lead", "colon_lead", 2),
     Rule("colon_clause", "colon_clause", 2),
+    Rule("colon_paragraph", "colon_paragraph", 2),
+    Rule("cue_before", "cue_before", 2),
+    Rule("subject_verb", "subject_verb", 2),  # "Trump pledged to make Apple “build …”" (an unlisted verb)      # "…that Gov. Christie said, “…”" (no sentence frame read)    # "X released a statement:" ¶ “…”
     Rule("floating", "floating", 2, sourced=False),
     Rule("unattributed", "unattributed", 2, sourced=False),
     Rule("unattributed_inside", "unattributed", 2, sourced=False),

@@ -10,69 +10,18 @@ from .. import mentions
 from ...config import WINDOWS
 from ...model import Cue
 from ..segment import Token
+from .according import _SOURCE_ENDS
+from .subject import clause_subject
 from .grammar import (
 
 
     Attribution, _SEPARATORS, _Sent, _adjunct_only, _clause_end,
     _clause_start_ok, _content_after, _is_clause, _listener_rest_ok, _naming_content, _nominative,
-    _after_lead_phrase, _name_end, _skip_adjuncts, _skip_connective, _skip_object, _span, _strip_end,
+    _after_lead_phrase, _skip_adjuncts, _skip_time_back, _skip_connective, _skip_object, _span, _strip_end,
     _word_count, _words)
 
 
 # ----------------------------------------------------------------- sentence sieves
-
-def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
-    """The source after "according to" at token ``k``: the words up to the comma or the
-    sentence end that closes it ("a recent poll of Indiana voters", "the Real Clear Politics
-    average"), else the mention that starts there ("the ministry")."""
-    toks = s.toks
-    end = k
-    while end < len(toks) and end - k < 20 and toks[end].text not in _SOURCE_ENDS \
-            and toks[end].text not in TOKEN_OPENING:
-        end += 1
-    closed = end == len(toks) or toks[end].text in (",", ".", "?", "!")
-    if closed and end > k and mentions.is_word(toks[end - 1].text):
-        return k, end
-    return mentions.after(toks, k)
-
-
-_SOURCE_ENDS = frozenset({",", ";", ":", "(", "—", "–", ".", "?", "!"})
-
-
-def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
-    """"according to the ministry, …" and "…, according to a report.\""""
-    if cue.lemma != "according to":
-        return None
-    src = _according_source(s, ce)
-    if src is None:
-        return None
-    rest = None
-    if ci == 0 or (ci == 1 and s.toks[0].text in TOKEN_OPENING):
-        k = src[1]
-        while k < len(s.toks) and s.toks[k].text in (",", ":"):
-            k += 1
-        content = _content_after(s, k) if k > src[1] else None
-        if content is None:               # "According to Ms Hale the minister had …": no comma
-            n = _name_end(s.toks, ce)
-            if n is not None:
-                src, content = (ce, n), _content_after(s, n)
-    else:
-        end_tok = ci
-        while end_tok > 0 and s.toks[end_tok - 1].text in _SEPARATORS:
-            end_tok -= 1
-        first = s.toks[0].start
-        quote = s.doc.quote_at(end=s.toks[end_tok - 1].end) if end_tok else None
-        if quote is not None:
-            first = min(first, quote.start)
-        content = (first, s.toks[end_tok - 1].end) if end_tok else None
-        if src[1] < len(s.toks) and s.toks[src[1]].text == "," and src[1] + 1 < len(s.toks) \
-                and mentions.is_word(s.toks[src[1] + 1].text):
-            rest = _content_after(s, src[1] + 1)     # "The minister had, according to Ms Hale, misled …"
-    if content is None or _word_count(s.text, *content) < 2:
-        return None
-    fragments = (content, rest) if rest is not None and _word_count(s.text, *rest) >= 2 else (content,)
-    return Attribution(fragments, _span(s, src), cue, "according_to", s.sentence)
-
 
 def _after_comma(toks: list[Token], i: int) -> bool:
     """Is token ``i`` right after a comma or a dash (or a comma and a closing quote mark: ,”),
@@ -95,7 +44,7 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None
     earlier = [a for a in s.found if a.source is not None and a.cue is not None and a.cue.start < cue.start]
     if earlier:
-        source = earlier[0].source       # "“…,” she said, adding, “…”": the clause's source
+        source = earlier[-1].source      # "“…,” she said, adding, “…”": the nearest clause source
     else:
         subject = mentions.forward_subject(s.toks, 0, ci - 1)
         if subject is None:
@@ -308,6 +257,8 @@ def _continues_content(toks: list[Token], i: int) -> bool:
         word = toks[i + 1].text           # "…, they said, but he is still …"
         low = word.lower()
         i += 1
+    if low in _words.continuation_openers:
+        return True                       # "It is no surprise, Garin said, that …", "…, he said, because …"
     if low in lexicon.lower_words("adjunct_words.txt") and low != "to" or low in _words.clause_joiners or low in _words.relatives \
             or low in _words.clause_openers or low in ("that", "which"):
         return False
@@ -337,7 +288,7 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
     quantity = mentions.quantity_before(s.toks, j)
     if quantity is not None and _clause_start_ok(s, quantity[0]):
         return quantity, "head"
-    long = _long_subject(s, cue, ci, j)
+    long = _long_subject(s, cue, ci, j) or clause_subject(s, cue, j)
     if long is not None:
         return long, "head_long"
     return None, rule
@@ -363,6 +314,8 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
     if c > 0 and toks[c - 1].text not in _SOURCE_ENDS and toks[c - 1].text.lower() not in _words.opening_conjunctions:
         return None
     src = mentions.after(toks, c, j)
+    if src is not None and src[1] - src[0] > 1 and toks[src[1] - 1].text.lower() in _words.postnominal_adjectives:
+        src = (src[0], src[1] - 1)        # "A person familiar [with …]"
     if src is None or not (0 < j - src[1] <= _MAX_MODIFIER) or not mentions.names_someone(toks, *src):
         return None
     first = toks[src[1]].text.lower()
@@ -372,7 +325,8 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
     elif first.endswith("ed") and len(first) > 4:
         if toks[src[1] + 1].text.lower() not in _words.opening_prepositions:
             return None                   # "A witness interviewed by staff said", not "Sanders passed more bills"
-    elif not (first in _words.opening_prepositions or (first.isalpha() and len(first) > 5 and first.endswith("ing"))):
+    elif not (first in _words.opening_prepositions or first in _words.postnominal_adjectives
+              or (first.isalpha() and len(first) > 5 and first.endswith("ing"))):
         return None
     for k in range(src[1], j):
         word = toks[k].text
@@ -391,6 +345,8 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """Source and cue first: "Gantz said (that) …", "He added: “…”", "X, a spokeswoman, said …\""""
     toks = s.toks
     j = mentions.skip_modifiers_back(toks, ci)
+    if cue.type == "speech":
+        j = _skip_time_back(s, j)             # "Cruz on Wednesday announced …"
     src, rule = _head_source(s, cue, ci, j)
     if src is None or not _active_finite(s, cue, ci, ce):
         return None
@@ -399,8 +355,10 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         src = (0, src[1])                 # "Mine manager Pieter Kessler said", not "When liberal groups said"
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
     if k < len(toks) and toks[k].text.lower() in lexicon.lower_words("adjunct_words.txt") \
-            and toks[k].text.lower() not in _words.content_prepositions:
+            and toks[k].text.lower() not in _words.content_prepositions \
+            and not (k + 1 < len(toks) and toks[k + 1].text.lower() in _words.finite_auxiliaries):
         return None                   # "as McDonough suggested at the meeting": no content
+                                      # (but "said this is …": a subject)
     if cue.lemma in lexicon.lower_words("quote_only_cues.txt") and not _introduces_report(toks, k):
         return None                   # "the campaign continues to grow"
     if k < len(toks) and toks[k].text.lower() in _words.conjunctions:

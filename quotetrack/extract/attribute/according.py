@@ -1,0 +1,76 @@
+"""The according-to sieve: "according to the ministry, …", "But, according to X, …" and
+"…, according to a report." (the content before or after the source)."""
+from __future__ import annotations
+
+from ...model import Cue
+from ...text.marks import TOKEN_OPENING
+from .. import mentions
+from ..segment import Token
+from .grammar import Attribution, _SEPARATORS, _Sent, _content_after, _name_end, _span, _word_count, _words
+
+
+# The longest quoted title an according-to source may hold ("the “Medicare for all” document").
+_TITLE_CHARS = 60
+
+
+def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
+    """The source after "according to" at token ``k``: the words up to the comma or the
+    sentence end that closes it ("a recent poll of Indiana voters", "the Real Clear Politics
+    average"), else the mention that starts there ("the ministry")."""
+    toks = s.toks
+    end = k
+    while end < len(toks) and end - k < 20 and toks[end].text not in _SOURCE_ENDS:
+        if toks[end].text in TOKEN_OPENING:
+            quote = s.doc.quote_at(start=toks[end].start)
+            if quote is None or quote.end - quote.start > _TITLE_CHARS:
+                break                     # a title in quote marks stays in the source:
+            end = s.tok_at(quote.end)     # "according to the “Medicare for all” plan"
+            continue
+        end += 1
+    closed = end == len(toks) or toks[end].text in (",", ".", "?", "!")
+    if closed and end > k and mentions.is_word(toks[end - 1].text):
+        return k, end
+    return mentions.after(toks, k)
+
+
+_SOURCE_ENDS = frozenset({",", ";", ":", "(", "—", "–", ".", "?", "!"})
+
+
+def _only_openers(toks: list[Token], ci: int) -> bool:
+    """Do only opening conjunctions and commas stand before token ``ci`` ("But, according to …")?"""
+    return all(t.text == "," or t.text.lower() in _words.subject_lead_words for t in toks[:ci])
+
+
+def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"according to the ministry, …" and "…, according to a report.\""""
+    if cue.lemma != "according to":
+        return None
+    src = _according_source(s, ce)
+    if src is None:
+        return None
+    rest = None
+    if ci == 0 or (ci == 1 and s.toks[0].text in TOKEN_OPENING) or _only_openers(s.toks, ci):
+        k = src[1]
+        while k < len(s.toks) and s.toks[k].text in (",", ":"):
+            k += 1
+        content = _content_after(s, k) if k > src[1] else None
+        if content is None:               # "According to Ms Hale the minister had …": no comma
+            n = _name_end(s.toks, ce)
+            if n is not None:
+                src, content = (ce, n), _content_after(s, n)
+    else:
+        end_tok = ci
+        while end_tok > 0 and s.toks[end_tok - 1].text in _SEPARATORS:
+            end_tok -= 1
+        first = s.toks[0].start
+        quote = s.doc.quote_at(end=s.toks[end_tok - 1].end) if end_tok else None
+        if quote is not None:
+            first = min(first, quote.start)
+        content = (first, s.toks[end_tok - 1].end) if end_tok else None
+        if src[1] < len(s.toks) and s.toks[src[1]].text == "," and src[1] + 1 < len(s.toks) \
+                and mentions.is_word(s.toks[src[1] + 1].text):
+            rest = _content_after(s, src[1] + 1)     # "The minister had, according to Ms Hale, misled …"
+    if content is None or _word_count(s.text, *content) < 2:
+        return None
+    fragments = (content, rest) if rest is not None and _word_count(s.text, *rest) >= 2 else (content,)
+    return Attribution(fragments, _span(s, src), cue, "according_to", s.sentence)
