@@ -73,7 +73,7 @@ def add_track(commands: argparse._SubParsersAction, run: Mapping[str, Callable[.
                                    "where, and where a number changed.")
     r.add_argument("--min-similarity", type=float, default=None, metavar="X",
                    help="the share of each claim's rare wording, 0..1, that the other must cover to "
-                        "be one claim (the matcher's overlap, both ways; default: 0.9)")
+                        "be one claim (the matcher's bm25 over a claim's own, both ways; default: 0.9)")
     r.add_argument("--format", choices=("table", "jsonl"), default="table", help="output format")
     r.set_defaults(func=run["repeats"], parser=r)
 

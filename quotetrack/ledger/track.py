@@ -264,8 +264,8 @@ def run_repeats(db: str, out: TextIO, style: str, similarity: float, min_score: 
     """Every claim made in two documents or more: where, by whom, and number changes.
 
     Two claims are one claim said again when each covers at least ``similarity`` of the
-    other's rare wording (the matcher's overlap, both ways:
-    :func:`quotetrack.ledger.matches.claim_pairs`).  Only ids are held while the groups are
+    other's rare wording (the matcher's bm25 over the bm25 a claim gives itself, both ways),
+    and claims said word for word always are (:func:`quotetrack.ledger.matches.claim_pairs`).  Only ids are held while the groups are
     found; each group's claims are read from the ledger as it is written."""
     ledger = open_ledger(db)
     if ledger is None:
