@@ -14,9 +14,10 @@ from ..model import Cue
 
 
 # A determiner or possessive right before a cue form makes it a noun: "the report", "his claims",
-# "Editor’s note".
+# "Editor’s note" (not a pronoun's contracted "is"/"has": "He’s said").
 _NOUN_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|every|each|no)|\w[’']s)\s+$",
+    r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|every|each|no)"
+    r"|\b(?!(?:he|she|who)[’']s)\w+[’']s)\s+$",
     re.IGNORECASE)
 
 

@@ -27,21 +27,30 @@ _LINE = regex.compile(r"[^\n\r\u2028\u2029]*[^\s\u2028\u2029][^\n\r\u2028\u2029]
 
 # Tokens: numbers ("3.5", "1,000", "50%"), initialisms ("U.S."), abbreviations from
 # data/abbreviations.txt with their period ("Gov.", "Sen."), words with inner apostrophes,
-# hyphens and ampersands ("don’t", "F-35s", "AT&T"), or one other visible character.
+# hyphens and ampersands ("don’t", "F-35s", "AT&T"), or one other visible character.  A
+# contracted auxiliary is a token of its own, so its subject is a word as written: "They’ve"
+# -> "They", "’ve"; "She’d" -> "She", "’d"; "’s" only after a pronoun that cannot own
+# ("He’s" -> "He", "’s"; "Trump’s" stays whole).
 _TOKEN_TEMPLATE = (
     r"\d+(?:[.,]\d+)*%?"
     r"|(?:[A-Za-z]\.){{2,}}"
     r"|(?<!\w)(?:{abbreviations})\.(?!\w)"
-    r"|\w+(?:[’'\-&]\w+)*"
+    r"|(?<![\w’'\-&])(?:{clitic_hosts})(?=[’']s(?!\w))"
+    r"|[’'](?:ve|d|ll|re|m|s)(?![\w’'\-])"
+    r"|\w+(?:[’'\-&](?!(?:ve|d|ll|re|m)(?![\w’'\-]))\w+)*"
     r"|''|``|\S"
 )
+
+# Pronouns whose "’s" is "is" or "has", never a possessive.
+_CLITIC_HOSTS = ("he", "she", "who")
 
 
 @lru_cache(maxsize=1)
 def _token_pattern() -> re.Pattern:
     words = [w for w in lexicon.lower_words("abbreviations.txt") if "." not in w]
     alternation = lexicon.trie_pattern(words) or "(?!)"
-    return re.compile(_TOKEN_TEMPLATE.format(abbreviations=alternation), re.IGNORECASE)
+    return re.compile(_TOKEN_TEMPLATE.format(abbreviations=alternation,
+                                             clitic_hosts="|".join(_CLITIC_HOSTS)), re.IGNORECASE)
 
 
 # A possible sentence end with more text after it: "fair. Then" / "fair?” he" / "U.S. officials".
@@ -208,6 +217,8 @@ def tokens(text: str, start: int = 0, end: int | None = None, limit: int | None 
 
     >>> [t.text for t in tokens("“It’s fine,” said Gov. Ortiz.")]
     ['“', 'It’s', 'fine', ',', '”', 'said', 'Gov.', 'Ortiz', '.']
+    >>> [t.text for t in tokens("He’s said they’d go; Trump’s aide won’t.")]
+    ['He', '’s', 'said', 'they', '’d', 'go', ';', 'Trump’s', 'aide', 'won’t', '.']
     >>> [t.text for t in tokens("a b c d", limit=2)]
     ['a', 'b']
     """

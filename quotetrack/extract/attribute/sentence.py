@@ -100,7 +100,9 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
         # (after an act cue the noun phrase is its topic: "“…,” referring to Clinton")
         after = mentions.after(toks, ce)      # not "…,” told CBS News": that is the listener
         if after is not None and after[0] == ce and (mentions.names_someone(toks, *after)
-                                                     or _closes_opening_quote(s, j - 1)):
+                                                     or _closes_opening_quote(s, j - 1)) \
+                and not (after[1] < len(toks) and toks[after[1]].text.lower() in _words.finite_auxiliaries):
+            # (not "…, said he’s open to it": a finite verb makes it the subject of the report)
             # (not "…,” X said of the Clintons": a preposition opens no inverted source)
             out.append((after, j - 1, after[1], "tail_inverted"))
     if src is None:
