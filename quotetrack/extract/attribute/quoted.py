@@ -344,13 +344,14 @@ _HEADLINE_COLON = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w.’'\-]*)\
 
 
 def headline_colon(doc: _Doc, para: Paragraph) -> Attribution | None:
-    """A short paragraph (a headline or a lead-in) that opens with a name and a colon and has
-    no quote marks: the rest is the named source's statement."""
+    """A short paragraph (a headline or a lead-in) that opens with a name and a colon: the rest
+    is the named source's statement, quoted phrases and all ("Gov Ortiz: Plan Is ‘Doomed,’ Vote
+    Is ‘Theater’"), unless one quote is the whole of it (the colon quote sieve reads that)."""
     text = doc.text
-    if para.end - para.start > 200 or doc.has_quote_in(para.start, para.end):
+    if para.end - para.start > 200:
         return None
     m = _HEADLINE_COLON.match(text, para.start, para.end)
-    if m is None:
+    if m is None or doc.has_quote_in(para.start, m.end()):
         return None
     name = m.group(1)
     toks = tokenize(text, m.start(1), m.end(1))
@@ -358,7 +359,7 @@ def headline_colon(doc: _Doc, para: Paragraph) -> Attribution | None:
             or mentions.after(toks, 0) != (0, len(toks)) or not mentions.names_someone(toks, 0, len(toks)):
         return None
     end = _strip_end(text, m.end(), para.end)
-    if _word_count(text, m.end(), end) < 3:
+    if _word_count(text, m.end(), end) < 3 or _one_quote(doc, m.end(), end):
         return None
     sent = doc.sents[bisect.bisect_right(doc.sent_starts, para.start) - 1]
     colon_at = text.index(":", m.end(1))
@@ -366,6 +367,12 @@ def headline_colon(doc: _Doc, para: Paragraph) -> Attribution | None:
     return Attribution(((m.end(), end),), (m.start(1), m.end(1)), cue, "colon", sent)
 
 
+
+
+def _one_quote(doc: _Doc, start: int, end: int) -> bool:
+    """Is text[start:end] one quote with at most closing punctuation after it?"""
+    i = bisect.bisect_left(doc.quote_starts, start)
+    return i < len(doc.quotes) and doc.quotes[i].start == start and doc.quotes[i].end >= end - 1
 
 
 def title_case(text: str, para: Paragraph) -> bool:
