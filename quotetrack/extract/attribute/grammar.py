@@ -360,12 +360,25 @@ def _naming_content(s: _Sent, cue: Cue, k: int) -> tuple[int, int] | None:
             if quote is None:
                 return None
             end = _coordinated_quotes_end(s, quote.end)
-            return (toks[k].start, end) if _LABEL_ENDS.match(s.text, end, s.sentence.end + 1) else None
+            closed = s.text[end - 2:end - 1] in (",", ".") and s.doc.quote_at(end=end) is not None \
+                and not _subordinator_at(s, end)
+            return (toks[k].start, end) if closed or _LABEL_ENDS.match(s.text, end, s.sentence.end + 1) else None
         if text in (",", ";", ":", ".", "(") or text.lower() in ("that", "whether"):
             return None
     return None
 
 
+_NEXT_WORD = re.compile(r"\s*(\w+)")
+
+
+def _subordinator_at(s: _Sent, at: int) -> bool:
+    """Does a subordinating conjunction open the text at ``at`` ("…,” because …")?"""
+    m = _NEXT_WORD.match(s.text, at, s.sentence.end)
+    return m is not None and m.group(1).lower() in _words.subordinators
+
+
+# (A label that closes on its own comma or full stop ends the content: "called it “a disgrace,”
+# blaming …".)
 # What may follow a quoted label that ends the content: a comma, a new clause with "and",
 # a dash or a parenthesis, the sentence end ("“unhinged.”", "“a disaster” and promised …").
 # A preposition or a relative goes on with the content ("“a blueprint” for how she …").
