@@ -112,6 +112,14 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     return out
 
 
+def _that_after_adjuncts(s: _Sent, k: int) -> bool:
+    """Does "that" open reported content after adjuncts at token ``k`` ("on Friday that …")?"""
+    if k >= len(s.toks) or not _adjunct_only(s.toks[k].text) or not mentions.is_word(s.toks[k].text):
+        return False
+    j = _skip_adjuncts(s, k)
+    return j > k and j + 1 < len(s.toks) and s.toks[j].text.lower() == "that"
+
+
 def _closes_opening_quote(s: _Sent, k: int) -> bool:
     """Is token ``k`` the closing mark of a quote that opens the sentence?  Then the noun phrase
     after an inverted cue is its source whatever its head: "“…,” says a narrator", "“…,” said
@@ -185,6 +193,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         return None                   # (a relative clause may follow an inverted source)
     elif rule == "tail_inverted" and rest < len(toks) and toks[rest].text.lower() in _words.content_prepositions:
         return None                   # "…, said the nation's problems of …" is no inverted source
+    if quote is None and earlier is None and _that_after_adjuncts(s, rest):
+        return None                   # "Days before …, the firm said on Friday that …": a head cue
     fragments = [(start, end)]
     if continuation is not None:
         lead = s.text[start:end].strip(" ,").lower()
