@@ -101,7 +101,8 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
         after = mentions.after(toks, ce)      # not "…,” told CBS News": that is the listener
         if after is not None and after[0] == ce and (mentions.names_someone(toks, *after)
                                                      or _closes_opening_quote(s, j - 1)) \
-                and not (after[1] < len(toks) and toks[after[1]].text.lower() in _words.finite_auxiliaries):
+                and not (after[1] < len(toks) and toks[after[1]].text.lower() in _words.finite_auxiliaries) \
+                and not _pronoun_opens_report(s, after, j - 1):
             # (not "…, said he’s open to it": a finite verb makes it the subject of the report)
             # (not "…,” X said of the Clintons": a preposition opens no inverted source)
             out.append((after, j - 1, after[1], "tail_inverted"))
@@ -110,6 +111,16 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
         if appositive is not None and appositive[1] > 0:
             out.append((appositive[0], appositive[1] - 1, ce, "tail_appositive"))
     return out
+
+
+def _pronoun_opens_report(s: _Sent, after: tuple[int, int], sep: int) -> bool:
+    """Is a pronoun after an inverted cue the subject of the report instead ("Ortiz, one of the
+    authors, said she fully supports it"): unquoted content before it and a word after it?"""
+    toks = s.toks
+    return after[1] - after[0] == 1 and toks[after[0]].text.lower() in _words.subject_pronouns \
+        and after[1] < len(toks) and mentions.is_word(toks[after[1]].text) \
+        and toks[after[1]].text.lower() not in _words.opening_prepositions \
+        and not _closes_opening_quote(s, sep)
 
 
 def _that_after_adjuncts(s: _Sent, k: int) -> bool:
