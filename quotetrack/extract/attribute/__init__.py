@@ -13,6 +13,7 @@ reporter writes (each a small function; the rule it records is in brackets):
                   / "people who have battled online threats say …" (a post-modified subject)
                   [head, head_appositive, head_colon, head_next, head_long]
     relative_label "what Mr. Hedge called ''the prior economy model''"           [relative_label]
+    relative_gap  "what analysts said was a sign of …" (a relative, source, cue, verb) [relative_gap]
     relative      "Jeb Bush, who announced he is quitting, …" (source: "who")     [relative]
     coordinated   "He looked up, furrowed his brow and said, “…”"                  [coordinated]
     asked         "Asked why he trailed, Sanders said …" (the question, no source)   [asked]

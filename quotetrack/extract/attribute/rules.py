@@ -42,6 +42,7 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     *_head("head_appositive"),
     *_head("head_long"),
     Rule("relative_label", "relative_label", 2),
+    Rule("relative_gap", "relative_gap", 2),
     Rule("relative", "relative", 2),
     Rule("coordinated", "coordinated", 2),
     Rule("asked", "asked", 2),
