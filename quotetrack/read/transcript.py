@@ -58,6 +58,19 @@ _LABEL = regex.compile(
 _LINE = regex.compile(r"[^\n]*\n?")
 
 
+def label(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """(speaker start, speaker end, turn start) of a ``SPEAKER: text`` label that opens
+    text[start:end], else None.
+
+    >>> label("GANTZ: It did.", 0, 14)
+    (0, 5, 7)
+    """
+    match = _LABEL.match(text, start, end)
+    if match is None:
+        return None
+    return match.start("speaker"), match.start("speaker") + len(match.group("speaker").rstrip()), match.end()
+
+
 def _lines(text: str):
     """(line number from 1, start offset, line without its end of line) for every line."""
     pos, number = 0, 0

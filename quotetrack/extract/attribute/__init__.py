@@ -18,7 +18,8 @@ reporter writes (each a small function; the rule it records is in brackets):
     coordinated   "He looked up, furrowed his brow and said, “…”"                  [coordinated]
     asked         "Asked why he trailed, Sanders said …" (the question, no source)   [asked]
 
-A short paragraph "Marco Rubio: I’m not interested" is a headline statement [colon].
+A short paragraph "Marco Rubio: I’m not interested" is a headline statement, and a paragraph
+"TAPPER: Do you think …" a transcript turn inside an article (two labelled speakers or more) [colon].
 Quote sieves then take each quoted passage no other sieve claimed:
 
     colon         "Gantz: “…”"                                                    [colon]

@@ -8,6 +8,7 @@ from itertools import dropwhile, islice
 from typing import Callable
 
 from ...text import lexicon
+from ...read import transcript
 from .. import cues as cue_finder, mentions
 from ...config import WINDOWS, Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
@@ -367,6 +368,35 @@ def headline_colon(doc: _Doc, para: Paragraph) -> Attribution | None:
     return Attribution(((m.end(), end),), (m.start(1), m.end(1)), cue, "colon", sent)
 
 
+
+
+def transcript_turns(doc: _Doc, paras: list[Paragraph]) -> list[Attribution]:
+    """Turns of a transcript inside an article: paragraphs that open with a speaker label in
+    capitals and a colon ("TAPPER: Do you think …", "FALLIN: I think …"), when two speakers or
+    more are labelled so; each turn is its speaker's statement.  (One-letter labels, "Q:" and
+    "A:", name no one.)"""
+    found = []
+    for para in paras:
+        at = transcript.label(doc.text, para.start, para.end)
+        if at is None:
+            continue
+        name = doc.text[at[0]:at[1]]
+        if len(name) < 2 or not name.isupper() or name.rstrip(".") in _NOT_SPEAKERS:
+            continue
+        end = _strip_end(doc.text, at[2], para.end)
+        if _word_count(doc.text, at[2], end) < 3:
+            continue
+        sent = doc.sents[bisect.bisect_right(doc.sent_starts, para.start) - 1]
+        colon_at = doc.text.index(":", at[1])
+        cue = Cue(colon_at, colon_at + 1, ":", ":", "speech")
+        found.append(Attribution(((at[2], end),), (at[0], at[1]), cue, "colon", sent))
+    speakers = {doc.text[a.source[0]:a.source[1]] for a in found}
+    return found if len(speakers) >= 2 else []
+
+
+# Capitalised labels that open a paragraph of furniture, not a turn ("UPDATE:", "EDITOR'S NOTE:").
+_NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "PREVIOUSLY", "CORRECTION", "NOTE", "EDITOR'S NOTE",
+                           "EDITOR’S NOTE", "WATCH", "READ MORE", "RELATED", "ADVERTISEMENT"})
 
 
 def _one_quote(doc: _Doc, start: int, end: int) -> bool:
