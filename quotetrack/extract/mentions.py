@@ -268,8 +268,10 @@ def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | 
         if again is not None:
             return again
     found = after(tokens, lo, hi)
-    if found is None or _opens_participle(tokens, lo, hi) or _is_time_adverbial(tokens, *found, hi):
+    if found is None or _is_time_adverbial(tokens, *found, hi):
         return _after_opening_comma(tokens, lo, hi)   # "Here in Columbia, Sanders …"
+    if _opens_participle(tokens, lo, hi):             # "Speaking at a town hall in Salem, X, Y …"
+        return _after_opening_comma(tokens, lo, hi, _ADVERBIAL_TOKENS, places_too=True)
     i, k = found
     if k < hi and tokens[k].text == "," and k - lo <= 4:
         again = after(tokens, k + 1, hi)
@@ -290,16 +292,21 @@ def _opens_participle(tokens: list[Token], lo: int, hi: int) -> bool:
         and (nxt in determiners or nxt in preps or nxt in _words.opening_prepositions)
 
 
-def _after_opening_comma(tokens: list[Token], lo: int, hi: int, reach: int = 0) -> tuple[int, int] | None:
+def _after_opening_comma(tokens: list[Token], lo: int, hi: int, reach: int = 0,
+                         places_too: bool = False) -> tuple[int, int] | None:
     """The mention after an opening adverbial that holds no mention of its own ("Here in
     Columbia, Sanders …", "Back home, the mayor …"), within a few tokens: past a place and
-    the adverbials its commas set off ("At an event in Ames, Iowa, on Sunday, Mrs. Clinton …")."""
+    the adverbials its commas set off ("At an event in Ames, Iowa, on Sunday, Mrs. Clinton …");
+    with ``places_too``, past any mention a comma closes when another mention follows it."""
     adjuncts = lexicon.lower_words("adjunct_words.txt")
     places = lexicon.words("places.txt")
     for k in range(lo + 1, min(hi, lo + (reach or _OPENING_TOKENS))):
         if tokens[k].text != ",":
             continue
         again = after(tokens, k + 1, hi)
+        if again is not None and places_too and again[1] + 1 < hi and tokens[again[1]].text == "," \
+                and after(tokens, again[1] + 1, hi) is not None:
+            continue                      # (with ``places_too``) "…, Harbour County, Ortiz": a place
         if again is not None and " ".join(t.text for t in tokens[again[0]:again[1]]) not in places:
             return again
         if again is None and (k + 1 >= hi or tokens[k + 1].text.lower() not in adjuncts):
