@@ -321,7 +321,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             if prev is None:
                 out[i] = Resolved(None, None, None, "unknown")
             else:
-                basis = "floating" if a.rule == "floating" else "inherited"
+                basis = _carried_basis(a, attrs[a.follows])
                 out[i] = Resolved(None, prev.speaker, prev.title, prev.type, basis, prev.entity)
     used = sorted({r.entity for r in out if r.entity is not None}, key=lambda e: model.entities[e].start)
     index = {e: n for n, e in enumerate(used)}
@@ -332,6 +332,16 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                      title=r.title or model.entities[r.entity].title)
              if r.entity is not None else r for r in out]
     return final, ents
+
+
+def _carried_basis(a: Attribution, host: Attribution) -> str:
+    """How a cue-less quote holds the speaker it takes from the quote it continues: in a
+    sentence of its own ("“…,” Ortiz said. “…”") it is ``floating``; inside its host's own
+    sentence ("“…,” Ortiz said, and “…”") the cue there is carried over: ``inherited``."""
+    if a.rule == "floating" and a.sentence is not None and host.sentence is not None \
+            and a.sentence.index == host.sentence.index:
+        return "inherited"
+    return "floating" if a.rule == "floating" else "inherited"
 
 
 def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[set[int], set[int]]:
