@@ -148,6 +148,8 @@ class _Salience:
         self.hinted: dict[int, str] = {}  # id -> the gender of the last narrative pronoun taken for it
         self.alone = False                # the last pronoun had one compatible person only
         self.unnamed_at = -1              # where an unnamed person ("the woman") last spoke
+        self.prev: em.Occurrence | None = None   # the naming taken in last (outside quote marks)
+        self.pair: tuple[int, int, int] | None = None   # (offset, a, b): the last "A and B" of two people
 
     def advance(self, offset: int) -> None:
         """Take in every naming before ``offset``, and every he/she of the narrative (each
@@ -160,6 +162,7 @@ class _Salience:
                 return
             if o is not None and (at is None or o.start <= at):
                 if not o.quoted:
+                    self._pairs(o)
                     self.touch(o.entity, o.start, None, o.end)
                 else:
                     self.quoted = o.entity
@@ -180,6 +183,17 @@ class _Salience:
                     ent = self.model.entities[eid]
                     ent.gender = ent.gender or gender
                 self.touch(eid, at, True, named=False)
+
+    def _pairs(self, o: em.Occurrence) -> None:
+        """Note "A and B" when two different people are named joined by "and" ("Hillary
+        Clinton and Bernie Sanders"): the pair "they" or "both" may stand for."""
+        p = self.prev
+        self.prev = o
+        if p is None or p.entity == o.entity or not _AND.fullmatch(self.text, p.end, o.start):
+            return
+        ents = self.model.entities
+        if ents[p.entity].type == "person" and ents[o.entity].type == "person":
+            self.pair = (p.start, p.entity, o.entity)
 
     def touch(self, eid: int, offset: int, subject: bool | None, end: int = 0, named: bool = True) -> None:
         """Note that ``eid`` is named at text[offset:end] (``named`` False: a pronoun stands for
@@ -387,9 +401,16 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             ent.gender = ent.gender or gender
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid, warn)
         res = _group_for(low, rank_of(start), spoken)
+        pair = _pair_for(low, mention, model, sal, res, spoken)
+        if pair is not None:
+            return pair
         if res is None or res.speaker is None:
             return Resolved(mention, None, None, "pronoun", "unresolved")
         return Resolved(mention, res.speaker, res.title, res.type, "pronoun", res.entity)
+    if _BOTH.fullmatch(written):             # "both", "Both men": the last pair named together
+        pair = _pair_for("both", Mention(start, end, written, "descriptor"), model, sal, None, spoken)
+        if pair is not None:
+            return pair if written.lower() == "both" else replace(pair, basis="description")
     inner = _person_in(text, model, start, end) if kind != "person" else None
     if inner is not None:
         ent = model.entities[inner.entity]
@@ -500,6 +521,33 @@ def _group_for(pronoun: str, rank: int, spoken: list) -> Resolved | None:
         if res.type in ("organisation", "descriptor") and (want is None or res.type == want):
             return res
     return None
+
+
+# What joins two names into a pair: " and ", " & ".
+_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+_PAIR_PRONOUNS = frozenset({"they", "both"})
+# "both" alone or before a plural noun: "Both men", "both candidates", "Both Cuban-Americans".
+_BOTH = re.compile(r"[Bb]oth(?:[ \t]+[\w\-]+s)?")
+
+
+def _pair_for(low: str, mention: Mention, model: em.Model, sal: _Salience, group: Resolved | None,
+              spoken: list) -> Resolved | None:
+    """they / both: the last pair of people named together ("Hillary Clinton and Bernie
+    Sanders … They also said"), within WINDOW paragraphs and named after the organisation or
+    group that spoke last (which "they" would otherwise take)."""
+    if low not in _PAIR_PRONOUNS or sal.pair is None:
+        return None
+    at, a, b = sal.pair
+    if sal.rank_of(mention.start) - sal.rank_of(at) > WINDOW:
+        return None
+    if group is not None and group.speaker is not None:
+        spoke_at = next((o for o, _, r in reversed(spoken) if r is group), -1)
+        if spoke_at > at:
+            return None
+    ents = model.entities
+    name = f"{ents[a].name} and {ents[b].name}"
+    eid = _adhoc_org(model, name, at, "group")
+    return Resolved(mention, name, None, "organisation", "pronoun", eid)
 
 
 def _person_in(text: str, model: em.Model, start: int, end: int) -> em.Occurrence | None:
