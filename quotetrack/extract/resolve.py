@@ -148,6 +148,7 @@ class _Salience:
         self.hinted: dict[int, str] = {}  # id -> the gender of the last narrative pronoun taken for it
         self.alone = False                # the last pronoun had one compatible person only
         self.unnamed_at = -1              # where an unnamed person ("the woman") last spoke
+        self.unnamed: Resolved | None = None    # and how
         self.prev: em.Occurrence | None = None   # the naming taken in last (outside quote marks)
         self.pair: tuple[int, int, int] | None = None   # (offset, a, b): the last "A and B" of two people
 
@@ -325,6 +326,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                     and not names.is_plural(res.mention.text.split()[-1].lower()) \
                     and not _AFTER_NAME_COMMA.search(text, max(0, start - 40), start):
                 sal.unnamed_at = start    # "said the woman": someone unnamed speaks (no apposition)
+                sal.unnamed = res
     for i, a in enumerate(attrs):
         if out[i] is not None:
             continue
@@ -346,6 +348,17 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                      title=r.title or model.entities[r.entity].title)
              if r.entity is not None else r for r in out]
     return final, ents
+
+
+def _unnamed_goes_on(sal: _Salience, mention: Mention, gender: str) -> Resolved:
+    """An unresolved he/she right after an unnamed person spoke ("The governor said …. “…,”
+    he said."), in that paragraph or the next, of no other gender: shown as that description,
+    still unresolved (no name is guessed)."""
+    res = sal.unnamed
+    if res is not None and res.mention is not None and sal.rank_of(mention.start) - sal.rank_of(sal.unnamed_at) <= 1 \
+            and em.gendered_nouns().get(res.mention.text.split()[-1].lower()) in (None, gender):
+        return Resolved(mention, res.speaker, res.title, "descriptor", "unresolved")
+    return Resolved(mention, None, None, "pronoun", "unresolved")
 
 
 def _carried_basis(a: Attribution, host: Attribution) -> str:
@@ -396,7 +409,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         if gender is not None:
             eid, warn = sal.person_for(gender, start)
             if eid is None or sal.unnamed_speaks(eid, start):
-                return Resolved(mention, None, None, "pronoun", "unresolved")
+                return _unnamed_goes_on(sal, mention, gender)
             ent = model.entities[eid]
             ent.gender = ent.gender or gender
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid, warn)
