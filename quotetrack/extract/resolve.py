@@ -46,6 +46,7 @@ from . import speakers as names
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
+from .written import BOTH, POSSESSIVE, author, named_part, person_in, plural_head_of
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
@@ -420,11 +421,15 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         if res is None or res.speaker is None:
             return Resolved(mention, None, None, "pronoun", "unresolved")
         return Resolved(mention, res.speaker, res.title, res.type, "pronoun", res.entity)
-    if _BOTH.fullmatch(written):             # "both", "Both men": the last pair named together
+    if "," not in written and plural_head_of(words):    # "Aides to Councillor Teller": the aides (no apposition naming them)
+        name = " ".join(words[1:] if words[0].lower() in _lists().determiners else words)
+        return Resolved(Mention(start, end, written, "descriptor", None, None), name, None,
+                        "descriptor", "unresolved")
+    if BOTH.fullmatch(written):             # "both", "Both men": the last pair named together
         pair = _pair_for("both", Mention(start, end, written, "descriptor"), model, sal, None, spoken)
         if pair is not None:
             return pair if written.lower() == "both" else replace(pair, basis="description")
-    inner = _person_in(text, model, start, end) if kind != "person" else None
+    inner = person_in(text, model, start, end) if kind != "person" else None
     if inner is not None:
         ent = model.entities[inner.entity]
         mention = Mention(start, end, written, "person", None, ent.name)
@@ -464,17 +469,17 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     determiners = _lists().determiners
     lows = [w.lower() for w in words]
     content = words[1:] if lows[0] in determiners and len(words) > 1 else words
-    author = _author(words)
-    if author is not None:
-        content, kind = author, "organisation"
-    if lows[0] == "the" and len(words) >= 2 and words[-1].islower() and author is None:
+    by = author(words)
+    if by is not None:
+        content, kind = by, "organisation"
+    if lows[0] == "the" and len(words) >= 2 and words[-1].islower() and by is None:
         eid = _describe(text, model, sal, words[1:], start)         # "the Calveran ministry", "the company"
         if eid is not None:
             ent = model.entities[eid]
             name = " ".join(words[1:])
             return Resolved(Mention(start, end, written, kind, None, name), ent.name, ent.title, ent.type,
                             "description", eid)
-    content = _named_part(content)
+    content = named_part(content)
     if kind == "organisation" and content[0][:1].isupper() and not content[-1].islower():
         name = em.org_name(content)
         occ = model.at(start, end)
@@ -539,9 +544,6 @@ def _group_for(pronoun: str, rank: int, spoken: list) -> Resolved | None:
 # What joins two names into a pair: " and ", " & ".
 _AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 _PAIR_PRONOUNS = frozenset({"they", "both"})
-# "both" alone or before a plural noun: "Both men", "both candidates", "Both Cuban-Americans".
-_BOTH = re.compile(r"[Bb]oth(?:[ \t]+[\w\-]+s)?")
-
 
 def _pair_for(low: str, mention: Mention, model: em.Model, sal: _Salience, group: Resolved | None,
               spoken: list) -> Resolved | None:
@@ -561,82 +563,6 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: _Salience, group
     name = f"{ents[a].name} and {ents[b].name}"
     eid = _adhoc_org(model, name, at, "group")
     return Resolved(mention, name, None, "organisation", "pronoun", eid)
-
-
-def _person_in(text: str, model: em.Model, start: int, end: int) -> em.Occurrence | None:
-    """The person a longer mention names: "Senator Marco Rubio of Florida", "Mr. Rubio, a
-    career politician", "Rubio’s deputy campaign manager, Rich Beeson" (not the possessor),
-    "Clinton ally James Carville" (not the modifier)."""
-    i = bisect.bisect_left(model.starts, start)
-    found = []
-    while i < len(model.occurrences) and model.occurrences[i].start < end:
-        o = model.occurrences[i]
-        if model.entities[o.entity].type == "person" and o.end <= end + 1:
-            found.append(o)
-        i += 1
-    for n, o in enumerate(found):
-        named = text[o.start:o.end]
-        if named.endswith(_POSSESSIVE) or text.startswith(_POSSESSIVE, o.end):
-            following = text[o.end:end].split()
-            if following and following[-1].lower() in lexicon.lower_words("document_nouns.txt"):
-                return o                  # a document's author: "Axelrod’s memoir", "Trump’s tweet"
-            continue                      # a possessor: "Clinton’s lawyers"
-        if n + 1 < len(found) and not any(c in text[o.end:found[n + 1].start] for c in ",;:()"):
-            continue                      # a modifier of the next name
-        if _heads(text[start:o.start], text[o.end:end]):
-            return o
-    return None
-
-
-_POSSESSIVE = ("’s", "'s", "’", "'")
-# What may follow the name that heads a mention: nothing, an apposition, "of" a place or
-# body, a parenthesis, a relative clause ("Mr. Rubio, a career politician", "Senator Marco
-# Rubio of Florida", "Rep. Hank Johnson (D-Ga.)").
-_AFTER_HEAD = re.compile(r"\s*(?:$|[,(—–]|of\s|who\s|whose\s|[a-z]+ed\b)")
-# A preposition before a name inside a mention makes the name an object: "Attorneys for Clinton".
-_PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|with|to|from|by|at|near|behind|against|among)\s")
-
-
-def _heads(before: str, after: str) -> bool:
-    """Whether a name with ``before`` and ``after`` it inside a mention is the mention's head:
-    not "Sanders supporters", "one Obama insider", "Attorneys for Clinton"; yes "former Gov.
-    Bill Richardson of New Mexico", "the bureau's director, James B. Comey"."""
-    if not _AFTER_HEAD.match(after):
-        return False
-    if not before.strip() or before.rstrip().endswith((",", "—", "–")):
-        return True
-    return not _PREPOSITION_BEFORE.search(before)
-
-
-def _author(words: list[str]) -> list[str] | None:
-    """The author named in a document given as a speaker: "A statement from the Harbour
-    Trust" -> ["Harbour", "Trust"]."""
-    documents = lexicon.lower_words("document_nouns.txt")
-    k = 1 if len(words) > 1 and words[1].lower() in documents else 0
-    if len(words) < k + 3 or words[k].lower() not in documents or words[k + 1].lower() not in ("from", "by", "of"):
-        return None                       # "A statement from …", "data from the U.S. Department …"
-    rest = words[k + 2:]
-    if rest and rest[0].lower() == "the":
-        rest = rest[1:]
-    return rest if rest and rest[0][:1].isupper() else None
-
-
-# Lower-case words that may follow an organisation's name in a source mention and leave the
-# name its speaker: "a Quinnipiac University poll this month", "The Future45 group".
-_TRAILING = frozenset({"this", "last", "next", "week", "month", "year", "time", "new", "recent"})
-
-
-def _named_part(words: list[str]) -> list[str]:
-    """The capitalised name in a source mention whose trailing words are a document, a kind of
-    body or a time: "Quinnipiac University poll this month" -> ["Quinnipiac", "University"]."""
-    k = len(words)
-    allowed = lexicon.lower_words("document_nouns.txt") | _TRAILING | set(em._org_kinds()) \
-        | lexicon.lower_words("calendar_words.txt")
-    while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:
-        k -= 1
-    while k > 1 and words[0].islower() and words[0].lower() in _TRAILING:
-        words, k = words[1:], k - 1       # "a recent Washington Post-ABC News poll"
-    return words[:k] if k < len(words) and not words[k - 1].islower() else words
 
 
 def _apposition_head(text: str, model: em.Model, at: int) -> int | None:
@@ -700,7 +626,7 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
     woman") and a head introduced just before with "a" ("an organiser … the organiser")."""
     lows = [w.lower() for w in words]
     head = lows[-1]
-    if len(words) > DESCRIPTION_WORDS or names.is_plural(head) or any(w.endswith(_POSSESSIVE) for w in words[:-1]) \
+    if len(words) > DESCRIPTION_WORDS or names.is_plural(head) or any(w.endswith(POSSESSIVE) for w in words[:-1]) \
             or head in lexicon.lower_words("document_nouns.txt"):
         return None
     if head in em.org_nouns():
