@@ -306,7 +306,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         start, end = a.antecedent or a.source
         start = _past_marker(text, start, end)
         sal.advance(start)
-        sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, sal.speakers) \
+        sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, {sal.speaker}) \
             if a.antecedent is None else (set(), set())
         res = _resolve_one(text, start, end, model, sal, spoken, rank_of)
         if a.antecedent is not None:
@@ -375,10 +375,10 @@ def _carried_basis(a: Attribution, host: Attribution) -> str:
 def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[set[int], set[int]]:
     """The entities an attribution's content names, never what its pronoun or description
     stands for ("“Ames is wrong,” he said", "Also, Ames is wrong, he said": he is not Ames):
-    (named in a quotation, or as the subject opening an indirect content when it has not
-    spoken before; named anywhere).  A reporter's paraphrase may name a speaker in what she
-    said of herself ("Ruiz read it on a train, she said"), so a pronoun skips only the first
-    set; a description skips both."""
+    (named in a quotation, or as the subject opening an indirect content unless it is the
+    current speaker, in ``speakers``; named anywhere).  A reporter's paraphrase may name the
+    current speaker in what she said of herself ("Ruiz read it on a train, she said"), so a
+    pronoun skips only the first set; a description skips both."""
     strict, loose = set(), set()
     for a, b in spans:
         quoted = text[a:a + 1] in _OPENING_MARKS
