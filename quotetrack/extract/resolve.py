@@ -320,7 +320,11 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                                                text=text[a.source[0]:a.source[1]]))
         out[i] = res
         if a.rule not in _NO_CONTINUITY:
-            sal.spoke(res.entity, start)
+            if a.antecedent is not None:      # "Trump, who has insulted women, …": named, not the speaker
+                if res.entity is not None:
+                    sal.touch(res.entity, start, None)
+            else:
+                sal.spoke(res.entity, start)
             spoken.append((start, rank_of(start), res))
             if res.entity is None and res.type == "descriptor" and res.mention is not None \
                     and em.person_head(res.mention.text.split()[-1].lower()) \
