@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quotetrack.claims import index, match  # noqa: E402
+from quotetrack.claims import match  # noqa: E402
 from quotetrack.ledger import matches  # noqa: E402
 from quotetrack.ledger.store import CLAIM_INDEX, Ledger  # noqa: E402
 

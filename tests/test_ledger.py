@@ -544,6 +544,21 @@ def test_repeats_as_json_lines_and_a_bad_similarity(archive, capsys):
     assert code == 2 and "--min-similarity 1.5 must be more than 0 and at most 1" in err
 
 
+def test_repeat_items_carry_quantities_that_slice_back(archive, capsys):
+    with Ledger(archive) as led:
+        rows = led.conn.execute("SELECT id, text, char_start FROM claims ORDER BY id").fetchall()
+        items = led.repeat_items([r[0] for r in rows])
+    found = [(item.id, q.text) for item in items for q in item.quantities]
+    assert len(found) >= 3
+    for item, (claim_id, text, start) in zip(items, rows):
+        assert item.id == claim_id
+        for q in item.quantities:          # offsets into the document, as the claim's own
+            assert text[q.start - start:q.end - start] == q.text
+    _code, out, _ = run(["track", "repeats", "--db", archive, "--format", "jsonl"], capsys)
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    assert set(record["claims"][0]["quantities"][0]) == {"text", "start", "end", "value", "unit"}
+
+
 def test_dates_in_other_forms_are_filtered_by_day(db, capsys):
     with Ledger(db) as led:
         led.add(said("a.txt", "Benny Gantz", "Talks resume", {"date": "Mon, 02 Mar 2020 10:15:00 GMT"}))

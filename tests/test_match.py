@@ -11,7 +11,7 @@ import pytest
 from quotetrack import cli
 from quotetrack.claims import index, match
 from quotetrack.evaluation import retrieval as matching
-from quotetrack.ledger import checks, matches
+from quotetrack.ledger import matches
 from quotetrack.ledger.store import Ledger
 
 CASES = Path(__file__).parent / "cases" / "match"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrack.claims import repeats
-from quotetrack.claims.repeats import Amount, Item, group, normalise, number_changes
+from quotetrack.claims.repeats import Item, group, normalise, number_changes
+from quotetrack.model import Quantity
 
 
 def item(i: int, text: str, doc: str, date: str | None = None, speaker: str = "Gantz",
-         amounts: tuple[Amount, ...] = ()) -> Item:
+         amounts: tuple[Quantity, ...] = ()) -> Item:
     return Item(i, text, normalise(text), doc, date, speaker, amounts)
 
 
@@ -51,11 +51,11 @@ def test_pairs_of_unknown_claims_are_ignored():
 
 
 def test_number_changes_in_date_order():
-    three, four = Amount("3 million", 3e6, "people"), Amount("4 million", 4e6, "people")
+    three, four = Quantity(0, 9, "3 million", 3e6, "people"), Quantity(0, 9, "4 million", 4e6, "people")
     members = [
         item(1, "x", "may.txt", "2020-05-10", amounts=(four,)),
         item(2, "x", "march.txt", "2020-03-02", amounts=(three,)),
-        item(3, "x", "april.txt", "2020-04-01", amounts=(Amount("three million", 3e6, "people"),)),
+        item(3, "x", "april.txt", "2020-04-01", amounts=(Quantity(0, 13, "three million", 3e6, "people"),)),
     ]
     changes = number_changes(members)
     assert [c.describe() for c in changes] == ["three million (2020-04-01) → 4 million (2020-05-10)"]
@@ -63,18 +63,18 @@ def test_number_changes_in_date_order():
 
 
 def test_no_change_across_units_or_without_a_value():
-    members = [item(1, "x", "a.txt", "2020-01-01", amounts=(Amount("4%", 4.0, "%"),)),
-               item(2, "x", "b.txt", "2020-02-01", amounts=(Amount("4 dollars", 4.0, "$"),)),
-               item(3, "x", "c.txt", "2020-03-01", amounts=(Amount("dozens", None, ""),)),
-               item(4, "x", "d.txt", None, amounts=(Amount("5%", 5.0, "%"),))]
+    members = [item(1, "x", "a.txt", "2020-01-01", amounts=(Quantity(0, 2, "4%", 4.0, "%"),)),
+               item(2, "x", "b.txt", "2020-02-01", amounts=(Quantity(0, 9, "4 dollars", 4.0, "$"),)),
+               item(3, "x", "c.txt", "2020-03-01", amounts=(Quantity(0, 6, "dozens", None, ""),)),
+               item(4, "x", "d.txt", None, amounts=(Quantity(0, 2, "5%", 5.0, "%"),))]
     assert [c.describe() for c in number_changes(members)] == ["4% (2020-01-01) → 5% (d.txt)"]
 
 
 def test_years_and_identifiers_are_not_compared():
-    members = [item(1, "x", "a.txt", "2020-01-01", amounts=(Amount("2015", 2015.0), Amount("12%", 12.0, "%"))),
-               item(2, "x", "b.txt", "2020-02-01", amounts=(Amount("2016", 2016.0), Amount("12%", 12.0, "%"))),
-               item(3, "x", "c.txt", "2020-03-01", amounts=(Amount("661196115484643328", 6.6e17),)),
-               item(4, "x", "d.txt", "2020-04-01", amounts=(Amount("667366217527767040", 6.7e17),))]
+    members = [item(1, "x", "a.txt", "2020-01-01", amounts=(Quantity(0, 4, "2015", 2015.0), Quantity(0, 3, "12%", 12.0, "%"))),
+               item(2, "x", "b.txt", "2020-02-01", amounts=(Quantity(0, 4, "2016", 2016.0), Quantity(0, 3, "12%", 12.0, "%"))),
+               item(3, "x", "c.txt", "2020-03-01", amounts=(Quantity(0, 18, "661196115484643328", 6.6e17),)),
+               item(4, "x", "d.txt", "2020-04-01", amounts=(Quantity(0, 18, "667366217527767040", 6.7e17),))]
     assert number_changes(members) == []
 
 

@@ -30,8 +30,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple, Sequence
 
+from ..model import Quantity
 from ..text import lexicon, quantities
-from .repeats import Amount, comparable
+from .repeats import comparable
 
 RULES_FILE = "match_rules.tsv"
 STOPWORDS_FILE = "match_stopwords.txt"
@@ -70,7 +71,7 @@ class Text:
     text: str                           # as given
     terms: tuple[str, ...]              # stems in order, function words out
     names: frozenset[str]               # stems of capitalised words inside sentences
-    amounts: tuple[Amount, ...]         # comparable quantities
+    amounts: tuple[Quantity, ...]         # comparable quantities
     negated: bool                       # a negation word ("not", "never", "n't")
 
 
@@ -221,12 +222,11 @@ def names(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _amounts(text: str) -> tuple[Amount, ...]:
-    return tuple(a for a in (Amount(q.text, q.value, q.unit) for q in quantities.find(text))
-                 if comparable(a))
+def _amounts(text: str) -> tuple[Quantity, ...]:
+    return tuple(q for q in quantities.find(text) if comparable(q))
 
 
-def amounts(text: str) -> tuple[Amount, ...]:
+def amounts(text: str) -> tuple[Quantity, ...]:
     """The comparable quantities of a text as the rules read them (:func:`read`'s, without
     reading the rest).
 

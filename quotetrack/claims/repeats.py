@@ -47,14 +47,7 @@ class Item(NamedTuple):
     document: str                   # doc_id
     date: str | None                # ISO day, or None
     speaker: str
-    quantities: tuple["Amount", ...] = ()
-
-
-class Amount(NamedTuple):
-    """A quantity of a claim: as written, its value and its unit."""
-    text: str
-    value: float | None
-    unit: str = ""
+    quantities: tuple[Quantity, ...] = ()   # offsets into its document's text
 
 
 class Change(NamedTuple):
@@ -62,8 +55,8 @@ class Change(NamedTuple):
     slot: int                       # which quantity of the claim (0 = the first)
     before: Item
     after: Item
-    old: Amount
-    new: Amount
+    old: Quantity
+    new: Quantity
 
     def describe(self) -> str:
         """``3 million (2020-03-02) → 4 million (2020-05-10)``; a claim with no date shows its document."""
@@ -171,11 +164,11 @@ def _order(item: Item) -> tuple:
     return (item.date is None, item.date or "", item.document, item.id)
 
 
-def comparable(amount: Amount) -> bool:
+def comparable(amount: Quantity) -> bool:
     """Whether an amount is a number to compare: it has a value, and it is not a bare
     year or a long identifier.
 
-    >>> comparable(Amount("3 million", 3e6)), comparable(Amount("2015", 2015.0))
+    >>> comparable(Quantity(0, 9, "3 million", 3e6)), comparable(Quantity(0, 4, "2015", 2015.0))
     (True, False)
     """
     if amount.value is None:
@@ -194,13 +187,13 @@ def number_changes(members: Iterable[Item]) -> list[Change]:
     before it that has one with the same unit; equal values, or no value, are no change;
     years and identifiers are not compared (:func:`comparable`).
 
-    >>> a = Item(1, "", "", "a.txt", "2020-03-02", "G", (Amount("3 million", 3e6),))
-    >>> b = Item(2, "", "", "b.txt", "2020-05-10", "G", (Amount("4 million", 4e6),))
+    >>> a = Item(1, "", "", "a.txt", "2020-03-02", "G", (Quantity(0, 9, "3 million", 3e6),))
+    >>> b = Item(2, "", "", "b.txt", "2020-05-10", "G", (Quantity(0, 9, "4 million", 4e6),))
     >>> [c.describe() for c in number_changes([a, b])]
     ['3 million (2020-03-02) → 4 million (2020-05-10)']
     """
     ordered = sorted(members, key=_order)
-    last: dict[int, tuple[Item, Amount]] = {}
+    last: dict[int, tuple[Item, Quantity]] = {}
     out = []
     for item in ordered:
         for slot, amount in enumerate(a for a in item.quantities if comparable(a)):

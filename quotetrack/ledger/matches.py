@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import heapq
 import sqlite3
-import sys
 from collections import defaultdict
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 

@@ -8,7 +8,7 @@ from typing import Any, Iterator, Sequence
 
 from ..text.names import alias_key
 from ..model import Claim, Quantity
-from ..claims.repeats import Amount, Item
+from ..claims.repeats import Item
 from .rows import ClaimRow, QuoteRow, SpeakerRow
 
 ID_CHUNK = 500          # ids asked of SQLite in one statement
@@ -115,11 +115,11 @@ class Queries:
         for k in range(0, len(ids), ID_CHUNK):
             part = list(ids[k:k + ID_CHUNK])
             marks = ", ".join("?" * len(part))
-            amounts: dict[int, list[Amount]] = {i: [] for i in part}
+            amounts: dict[int, list[Quantity]] = {i: [] for i in part}
             for claim_id, *amount in self.conn.execute(
-                    f"SELECT claim_id, text, value, unit FROM quantities WHERE claim_id IN ({marks}) "
-                    f"ORDER BY claim_id, idx", part):
-                amounts[claim_id].append(Amount(*amount))
+                    f"SELECT claim_id, char_start, char_end, text, value, unit FROM quantities "
+                    f"WHERE claim_id IN ({marks}) ORDER BY claim_id, idx", part):
+                amounts[claim_id].append(Quantity(*amount))
             found.update((row[0], Item(*row, tuple(amounts[row[0]]))) for row in self.conn.execute(
                 f"""SELECT c.id, c.text, c.norm, d.doc_id, d.day, coalesce(s.name, c.speaker_text)
                     FROM claims c JOIN documents d ON d.id = c.document_id

@@ -316,7 +316,7 @@ def group_record(members: Sequence[Any]) -> dict[str, Any]:
         "claim": members[0].text,
         "speakers": list(dict.fromkeys(m.speaker for m in members)),
         "claims": [{"id": m.id, "text": m.text, "speaker": m.speaker, "doc_id": m.document, "date": m.date,
-                    "quantities": [a._asdict() for a in m.quantities]} for m in members],
+                    "quantities": [q.to_dict() for q in m.quantities]} for m in members],
         "number_changes": [{"from": c.old.text, "from_value": c.old.value, "from_date": c.before.date,
                             "from_doc_id": c.before.document, "to": c.new.text, "to_value": c.new.value,
                             "to_date": c.after.date, "to_doc_id": c.after.document, "unit": c.new.unit}
