@@ -218,6 +218,16 @@ class _Salience:
         this paragraph or the one before: "he"/"she" goes on with that unnamed speaker."""
         return self.unnamed_at > self.last.get(eid, (-1,))[0] and self.rank_of(offset) - self.rank_of(self.unnamed_at) <= 1
 
+    def may_say(self, source: str) -> set[int]:
+        """The speakers a content opening with their name may still be said by ("Ruiz read it
+        on a train, she said"): the current speaker alone when it could be this he/she (so
+        "Also, Vance isn't a reformer, he said" after Drost spoke is Drost), else all."""
+        gender = PERSON_PRONOUNS.get(source.lower())
+        ent = self.model.entities[self.speaker] if self.speaker is not None else None
+        if gender is not None and ent is not None and ent.type == "person" and ent.gender in (None, gender):
+            return {self.speaker}
+        return self.speakers
+
     def spoke(self, eid: int | None, offset: int) -> None:
         """``eid`` is the speaker of the attribution whose source is at ``offset``."""
         if eid is not None:
@@ -306,7 +316,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         start, end = a.antecedent or a.source
         start = _past_marker(text, start, end)
         sal.advance(start)
-        sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, {sal.speaker}) \
+        sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, sal.may_say(text[start:end])) \
             if a.antecedent is None else (set(), set())
         res = _resolve_one(text, start, end, model, sal, spoken, rank_of)
         if a.antecedent is not None:
@@ -379,9 +389,9 @@ def _carried_basis(a: Attribution, host: Attribution) -> str:
 def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[set[int], set[int]]:
     """The entities an attribution's content names, never what its pronoun or description
     stands for ("“Ames is wrong,” he said", "Also, Ames is wrong, he said": he is not Ames):
-    (named in a quotation, or as the subject opening an indirect content unless it is the
-    current speaker, in ``speakers``; named anywhere).  A reporter's paraphrase may name the
-    current speaker in what she said of herself ("Ruiz read it on a train, she said"), so a
+    (named in a quotation, or as the subject opening an indirect content unless it is in
+    ``speakers``, :meth:`_Salience.may_say`; named anywhere).  A reporter's paraphrase may
+    name a speaker in what she said of herself ("Ruiz read it on a train, she said"), so a
     pronoun skips only the first set; a description skips both."""
     strict, loose = set(), set()
     for a, b in spans:
