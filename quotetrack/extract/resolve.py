@@ -469,7 +469,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             if title and ent.title is None:
                 ent.title = title         # "opposition lawmaker Ingrid Haldane", then "Haldane said"
             return Resolved(mention, ent.name, title or ent.title, "person", basis, ent.id)
-        if not name_words or _group(name_words, model):
+        if not name_words or _group(name_words, model) \
+                or len(words) > 1 and words[0].lower() in names._words.quantifier_heads:
             return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
                             "descriptor", "unresolved")
         if _plural_group(name_words, model):
