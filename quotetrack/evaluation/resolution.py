@@ -17,7 +17,8 @@ How a score is made:
 3. A found mention is *right* when the quote's resolved speaker is the gold entity: a
    person when first and last names are equal (a one-word gold name needs only that word,
    :func:`same_entity`), an organisation or group when the names' words are equal or one
-   runs inside the other.  A mention whose gold entity is null is right when the tool does
+   runs inside the other (a group listed as "A and B" also when its members are, in any
+   order).  A mention whose gold entity is null is right when the tool does
    not dress it up as a name (basis ``unresolved``).
 4. Accuracy = right / found, by gold class and by the predicted ``speaker_basis``.
    Mentions marked ``unsure`` are left out.
@@ -50,6 +51,8 @@ ENTITY_TYPES = ("person", "organisation", "group")
 DEFAULT_TEXTS = Path("..") / "shared" / "data" / "polnear" / "train.jsonl"
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # A word of a name: "Gantz", "O’Rourke", "Ruiz-Tagle" ("Jr." gives "jr")
+# What joins the members of a group written as a list: "A, B and C"
+_MEMBERS = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
 _NAME_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 
 
@@ -64,10 +67,16 @@ def same_entity(gold: str, gold_type: str | None, pred: str | None) -> bool:
     (True, False)
     >>> same_entity("Trump", "person", "Donald Trump"), same_entity("Federal Reserve", "organisation", "the Federal Reserve")
     (True, True)
+    >>> same_entity("Ada Lind and Tom Vries", "group", "Tom Vries and Ada Lind")
+    True
     """
     g, p = _words(gold), _words(pred)
     if not g or not p:
         return False
+    if gold_type == "group" and _MEMBERS.search(gold) and _MEMBERS.search(pred):
+        gm, pm = _MEMBERS.split(gold), _MEMBERS.split(pred)     # a pair is the same in any order
+        if len(gm) == len(pm) and all(any(same_entity(a, "person", b) for b in pm) for a in gm):
+            return True
     if gold_type == "person":
         g = [w for w in g if w not in _SUFFIXES] or g
         p = [w for w in p if w not in _SUFFIXES] or p

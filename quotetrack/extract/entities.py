@@ -250,6 +250,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         title, name = split_title(words)
         if len(words) == 1 and _clean(words[0]).rstrip(".") in by_surname:
             title, name = [], words       # "For Major, a retiree": a surname that is also a title
+        if title and _headline_line(text, start, end) and _clause_in_title(title, titles):
+            continue                      # "Governor Calls Senator Wilson Reckless": a headline
         titled = bool(title) and bool(name) and _is_person_name(_name_words(name))
         owner = _ORG_BEFORE_FOR.search(text, max(0, start - 60), start) \
             if text.endswith(_JOINED_BY, 0, start) else None
@@ -354,6 +356,19 @@ def _before_title_case(run: list, function, titles) -> list:
                 and run[k - 1][1] != "of":
             return []
     return run
+
+
+def _headline_line(text: str, start: int, end: int) -> bool:
+    """Whether a run fills its whole line: a heading, not a sentence."""
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] in "\r\n")
+
+
+def _clause_in_title(title: list[str], titles) -> bool:
+    """Whether the words before a name read as a headline clause, not a title: a title word,
+    then a word that is no title, then a title again ("Governor Calls Senator")."""
+    kinds = [_clean(w).lower().rstrip(".") in titles for w in title]
+    first = kinds.index(True) if True in kinds else len(kinds)
+    return any(not k for k in kinds[first:]) and kinds[-1]
 
 
 def _lone_name(model: Model, word: str) -> int | None:

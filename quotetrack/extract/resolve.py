@@ -46,6 +46,7 @@ from . import speakers as names
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
+from .written import BOTH, POSSESSIVE, author, named_part, person_in, plural_head_of
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
@@ -148,6 +149,9 @@ class _Salience:
         self.hinted: dict[int, str] = {}  # id -> the gender of the last narrative pronoun taken for it
         self.alone = False                # the last pronoun had one compatible person only
         self.unnamed_at = -1              # where an unnamed person ("the woman") last spoke
+        self.unnamed: Resolved | None = None    # and how
+        self.prev: em.Occurrence | None = None   # the naming taken in last (outside quote marks)
+        self.pair: tuple[int, int, int] | None = None   # (offset, a, b): the last "A and B" of two people
 
     def advance(self, offset: int) -> None:
         """Take in every naming before ``offset``, and every he/she of the narrative (each
@@ -160,6 +164,7 @@ class _Salience:
                 return
             if o is not None and (at is None or o.start <= at):
                 if not o.quoted:
+                    self._pairs(o)
                     self.touch(o.entity, o.start, None, o.end)
                 else:
                     self.quoted = o.entity
@@ -181,6 +186,17 @@ class _Salience:
                     ent.gender = ent.gender or gender
                 self.touch(eid, at, True, named=False)
 
+    def _pairs(self, o: em.Occurrence) -> None:
+        """Note "A and B" when two different people are named joined by "and" ("Hillary
+        Clinton and Bernie Sanders"): the pair "they" or "both" may stand for."""
+        p = self.prev
+        self.prev = o
+        if p is None or p.entity == o.entity or not _AND.fullmatch(self.text, p.end, o.start):
+            return
+        ents = self.model.entities
+        if ents[p.entity].type == "person" and ents[o.entity].type == "person":
+            self.pair = (p.start, p.entity, o.entity)
+
     def touch(self, eid: int, offset: int, subject: bool | None, end: int = 0, named: bool = True) -> None:
         """Note that ``eid`` is named at text[offset:end] (``named`` False: a pronoun stands for
         it there); ``subject`` None: judged when needed."""
@@ -201,6 +217,16 @@ class _Salience:
         """Whether an unnamed person ("said the woman") spoke after ``eid`` was last named, in
         this paragraph or the one before: "he"/"she" goes on with that unnamed speaker."""
         return self.unnamed_at > self.last.get(eid, (-1,))[0] and self.rank_of(offset) - self.rank_of(self.unnamed_at) <= 1
+
+    def may_say(self, source: str) -> set[int]:
+        """The speakers a content opening with their name may still be said by ("Ruiz read it
+        on a train, she said"): the current speaker alone when it could be this he/she (so
+        "Also, Vance isn't a reformer, he said" after Drost spoke is Drost), else all."""
+        gender = PERSON_PRONOUNS.get(source.lower())
+        ent = self.model.entities[self.speaker] if self.speaker is not None else None
+        if gender is not None and ent is not None and ent.type == "person" and ent.gender in (None, gender):
+            return {self.speaker}
+        return self.speakers
 
     def spoke(self, eid: int | None, offset: int) -> None:
         """``eid`` is the speaker of the attribution whose source is at ``offset``."""
@@ -290,7 +316,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         start, end = a.antecedent or a.source
         start = _past_marker(text, start, end)
         sal.advance(start)
-        sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, sal.speakers) \
+        sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, sal.may_say(text[start:end])) \
             if a.antecedent is None else (set(), set())
         res = _resolve_one(text, start, end, model, sal, spoken, rank_of)
         if a.antecedent is not None:
@@ -304,13 +330,18 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                                                text=text[a.source[0]:a.source[1]]))
         out[i] = res
         if a.rule not in _NO_CONTINUITY:
-            sal.spoke(res.entity, start)
+            if a.antecedent is not None:      # "Trump, who has insulted women, …": named, not the speaker
+                if res.entity is not None:
+                    sal.touch(res.entity, start, None)
+            else:
+                sal.spoke(res.entity, start)
             spoken.append((start, rank_of(start), res))
             if res.entity is None and res.type == "descriptor" and res.mention is not None \
                     and em.person_head(res.mention.text.split()[-1].lower()) \
                     and not names.is_plural(res.mention.text.split()[-1].lower()) \
                     and not _AFTER_NAME_COMMA.search(text, max(0, start - 40), start):
                 sal.unnamed_at = start    # "said the woman": someone unnamed speaks (no apposition)
+                sal.unnamed = res
     for i, a in enumerate(attrs):
         if out[i] is not None:
             continue
@@ -321,7 +352,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             if prev is None:
                 out[i] = Resolved(None, None, None, "unknown")
             else:
-                basis = "floating" if a.rule == "floating" else "inherited"
+                basis = _carried_basis(a, attrs[a.follows])
                 out[i] = Resolved(None, prev.speaker, prev.title, prev.type, basis, prev.entity)
     used = sorted({r.entity for r in out if r.entity is not None}, key=lambda e: model.entities[e].start)
     index = {e: n for n, e in enumerate(used)}
@@ -334,13 +365,34 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     return final, ents
 
 
+def _unnamed_goes_on(sal: _Salience, mention: Mention, gender: str) -> Resolved:
+    """An unresolved he/she right after an unnamed person spoke ("The governor said …. “…,”
+    he said."), in that paragraph or the next, of no other gender: shown as that description,
+    still unresolved (no name is guessed)."""
+    res = sal.unnamed
+    if res is not None and res.mention is not None and sal.rank_of(mention.start) - sal.rank_of(sal.unnamed_at) <= 1 \
+            and em.gendered_nouns().get(res.mention.text.split()[-1].lower()) in (None, gender):
+        return Resolved(mention, res.speaker, res.title, "descriptor", "unresolved")
+    return Resolved(mention, None, None, "pronoun", "unresolved")
+
+
+def _carried_basis(a: Attribution, host: Attribution) -> str:
+    """How a cue-less quote holds the speaker it takes from the quote it continues: in a
+    sentence of its own ("“…,” Ortiz said. “…”") it is ``floating``; inside its host's own
+    sentence ("“…,” Ortiz said, and “…”") the cue there is carried over: ``inherited``."""
+    if a.rule == "floating" and a.sentence is not None and host.sentence is not None \
+            and a.sentence.index == host.sentence.index:
+        return "inherited"
+    return "floating" if a.rule == "floating" else "inherited"
+
+
 def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[set[int], set[int]]:
     """The entities an attribution's content names, never what its pronoun or description
     stands for ("“Ames is wrong,” he said", "Also, Ames is wrong, he said": he is not Ames):
-    (named in a quotation, or as the subject opening an indirect content when it has not
-    spoken before; named anywhere).  A reporter's paraphrase may name a speaker in what she
-    said of herself ("Ruiz read it on a train, she said"), so a pronoun skips only the first
-    set; a description skips both."""
+    (named in a quotation, or as the subject opening an indirect content unless it is in
+    ``speakers``, :meth:`_Salience.may_say`; named anywhere).  A reporter's paraphrase may
+    name a speaker in what she said of herself ("Ruiz read it on a train, she said"), so a
+    pronoun skips only the first set; a description skips both."""
     strict, loose = set(), set()
     for a, b in spans:
         quoted = text[a:a + 1] in _OPENING_MARKS
@@ -372,15 +424,26 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         if gender is not None:
             eid, warn = sal.person_for(gender, start)
             if eid is None or sal.unnamed_speaks(eid, start):
-                return Resolved(mention, None, None, "pronoun", "unresolved")
+                return _unnamed_goes_on(sal, mention, gender)
             ent = model.entities[eid]
             ent.gender = ent.gender or gender
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid, warn)
         res = _group_for(low, rank_of(start), spoken)
+        pair = _pair_for(low, mention, model, sal, res, spoken)
+        if pair is not None:
+            return pair
         if res is None or res.speaker is None:
             return Resolved(mention, None, None, "pronoun", "unresolved")
         return Resolved(mention, res.speaker, res.title, res.type, "pronoun", res.entity)
-    inner = _person_in(text, model, start, end) if kind != "person" else None
+    if "," not in written and plural_head_of(words):    # "Aides to Councillor Teller": the aides (no apposition naming them)
+        name = " ".join(words[1:] if words[0].lower() in _lists().determiners else words)
+        return Resolved(Mention(start, end, written, "descriptor", None, None), name, None,
+                        "descriptor", "unresolved")
+    if BOTH.fullmatch(written):             # "both", "Both men": the last pair named together
+        pair = _pair_for("both", Mention(start, end, written, "descriptor"), model, sal, None, spoken)
+        if pair is not None:
+            return pair if written.lower() == "both" else replace(pair, basis="description")
+    inner = person_in(text, model, start, end) if kind != "person" else None
     if inner is not None:
         ent = model.entities[inner.entity]
         mention = Mention(start, end, written, "person", None, ent.name)
@@ -406,7 +469,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             if title and ent.title is None:
                 ent.title = title         # "opposition lawmaker Ingrid Haldane", then "Haldane said"
             return Resolved(mention, ent.name, title or ent.title, "person", basis, ent.id)
-        if not name_words or _group(name_words, model):
+        if not name_words or _group(name_words, model) \
+                or len(words) > 1 and words[0].lower() in names._words.quantifier_heads:
             return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
                             "descriptor", "unresolved")
         if _plural_group(name_words, model):
@@ -420,17 +484,17 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     determiners = _lists().determiners
     lows = [w.lower() for w in words]
     content = words[1:] if lows[0] in determiners and len(words) > 1 else words
-    author = _author(words)
-    if author is not None:
-        content, kind = author, "organisation"
-    if lows[0] == "the" and len(words) >= 2 and words[-1].islower() and author is None:
+    by = author(words)
+    if by is not None:
+        content, kind = by, "organisation"
+    if lows[0] == "the" and len(words) >= 2 and words[-1].islower() and by is None:
         eid = _describe(text, model, sal, words[1:], start)         # "the Calveran ministry", "the company"
         if eid is not None:
             ent = model.entities[eid]
             name = " ".join(words[1:])
             return Resolved(Mention(start, end, written, kind, None, name), ent.name, ent.title, ent.type,
                             "description", eid)
-    content = _named_part(content)
+    content = named_part(content)
     if kind == "organisation" and content[0][:1].isupper() and not content[-1].islower():
         name = em.org_name(content)
         occ = model.at(start, end)
@@ -492,80 +556,28 @@ def _group_for(pronoun: str, rank: int, spoken: list) -> Resolved | None:
     return None
 
 
-def _person_in(text: str, model: em.Model, start: int, end: int) -> em.Occurrence | None:
-    """The person a longer mention names: "Senator Marco Rubio of Florida", "Mr. Rubio, a
-    career politician", "Rubio’s deputy campaign manager, Rich Beeson" (not the possessor),
-    "Clinton ally James Carville" (not the modifier)."""
-    i = bisect.bisect_left(model.starts, start)
-    found = []
-    while i < len(model.occurrences) and model.occurrences[i].start < end:
-        o = model.occurrences[i]
-        if model.entities[o.entity].type == "person" and o.end <= end + 1:
-            found.append(o)
-        i += 1
-    for n, o in enumerate(found):
-        named = text[o.start:o.end]
-        if named.endswith(_POSSESSIVE) or text.startswith(_POSSESSIVE, o.end):
-            following = text[o.end:end].split()
-            if following and following[-1].lower() in lexicon.lower_words("document_nouns.txt"):
-                return o                  # a document's author: "Axelrod’s memoir", "Trump’s tweet"
-            continue                      # a possessor: "Clinton’s lawyers"
-        if n + 1 < len(found) and not any(c in text[o.end:found[n + 1].start] for c in ",;:()"):
-            continue                      # a modifier of the next name
-        if _heads(text[start:o.start], text[o.end:end]):
-            return o
-    return None
+# What joins two names into a pair: " and ", " & ".
+_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+_PAIR_PRONOUNS = frozenset({"they", "both"})
 
-
-_POSSESSIVE = ("’s", "'s", "’", "'")
-# What may follow the name that heads a mention: nothing, an apposition, "of" a place or
-# body, a parenthesis, a relative clause ("Mr. Rubio, a career politician", "Senator Marco
-# Rubio of Florida", "Rep. Hank Johnson (D-Ga.)").
-_AFTER_HEAD = re.compile(r"\s*(?:$|[,(—–]|of\s|who\s|whose\s|[a-z]+ed\b)")
-# A preposition before a name inside a mention makes the name an object: "Attorneys for Clinton".
-_PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|with|to|from|by|at|near|behind|against|among)\s")
-
-
-def _heads(before: str, after: str) -> bool:
-    """Whether a name with ``before`` and ``after`` it inside a mention is the mention's head:
-    not "Sanders supporters", "one Obama insider", "Attorneys for Clinton"; yes "former Gov.
-    Bill Richardson of New Mexico", "the bureau's director, James B. Comey"."""
-    if not _AFTER_HEAD.match(after):
-        return False
-    if not before.strip() or before.rstrip().endswith((",", "—", "–")):
-        return True
-    return not _PREPOSITION_BEFORE.search(before)
-
-
-def _author(words: list[str]) -> list[str] | None:
-    """The author named in a document given as a speaker: "A statement from the Harbour
-    Trust" -> ["Harbour", "Trust"]."""
-    documents = lexicon.lower_words("document_nouns.txt")
-    k = 1 if len(words) > 1 and words[1].lower() in documents else 0
-    if len(words) < k + 3 or words[k].lower() not in documents or words[k + 1].lower() not in ("from", "by", "of"):
-        return None                       # "A statement from …", "data from the U.S. Department …"
-    rest = words[k + 2:]
-    if rest and rest[0].lower() == "the":
-        rest = rest[1:]
-    return rest if rest and rest[0][:1].isupper() else None
-
-
-# Lower-case words that may follow an organisation's name in a source mention and leave the
-# name its speaker: "a Quinnipiac University poll this month", "The Future45 group".
-_TRAILING = frozenset({"this", "last", "next", "week", "month", "year", "time", "new", "recent"})
-
-
-def _named_part(words: list[str]) -> list[str]:
-    """The capitalised name in a source mention whose trailing words are a document, a kind of
-    body or a time: "Quinnipiac University poll this month" -> ["Quinnipiac", "University"]."""
-    k = len(words)
-    allowed = lexicon.lower_words("document_nouns.txt") | _TRAILING | set(em._org_kinds()) \
-        | lexicon.lower_words("calendar_words.txt")
-    while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:
-        k -= 1
-    while k > 1 and words[0].islower() and words[0].lower() in _TRAILING:
-        words, k = words[1:], k - 1       # "a recent Washington Post-ABC News poll"
-    return words[:k] if k < len(words) and not words[k - 1].islower() else words
+def _pair_for(low: str, mention: Mention, model: em.Model, sal: _Salience, group: Resolved | None,
+              spoken: list) -> Resolved | None:
+    """they / both: the last pair of people named together ("Hillary Clinton and Bernie
+    Sanders … They also said"), within WINDOW paragraphs and named after the organisation or
+    group that spoke last (which "they" would otherwise take)."""
+    if low not in _PAIR_PRONOUNS or sal.pair is None:
+        return None
+    at, a, b = sal.pair
+    if sal.rank_of(mention.start) - sal.rank_of(at) > WINDOW:
+        return None
+    if group is not None and group.speaker is not None:
+        spoke_at = next((o for o, _, r in reversed(spoken) if r is group), -1)
+        if spoke_at > at:
+            return None
+    ents = model.entities
+    name = f"{ents[a].name} and {ents[b].name}"
+    eid = _adhoc_org(model, name, at, "group")
+    return Resolved(mention, name, None, "organisation", "pronoun", eid)
 
 
 def _apposition_head(text: str, model: em.Model, at: int) -> int | None:
@@ -629,7 +641,7 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
     woman") and a head introduced just before with "a" ("an organiser … the organiser")."""
     lows = [w.lower() for w in words]
     head = lows[-1]
-    if len(words) > DESCRIPTION_WORDS or names.is_plural(head) or any(w.endswith(_POSSESSIVE) for w in words[:-1]) \
+    if len(words) > DESCRIPTION_WORDS or names.is_plural(head) or any(w.endswith(POSSESSIVE) for w in words[:-1]) \
             or head in lexicon.lower_words("document_nouns.txt"):
         return None
     if head in em.org_nouns():

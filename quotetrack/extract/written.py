@@ -1,0 +1,113 @@
+"""How a source mention is written: what resolution reads off its words alone, before the
+document's model is asked who it is (:mod:`.resolve`).
+
+* "both", "Both men": a reference to a pair;
+* a plural person noun with a name after a preposition ("Aides to Councillor Teller"): the
+  people, not the name;
+* the person a longer mention names ("Senator Marco Rubio of Florida", not "Sanders
+  supporters");
+* a document's author ("a statement from the Harbour Trust") and the name in a mention that
+  ends with a document or a time ("Quinnipiac University poll this month").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..text import lexicon
+from . import entities as em
+from . import speakers as names
+
+# "both" alone or before a plural noun: "Both men", "both candidates", "Both Cuban-Americans".
+BOTH = re.compile(r"[Bb]oth(?:[ \t]+[\w\-]+s)?")
+
+
+# Prepositions after the plural head of a description: "Aides to …", "organizers in …".
+_HEAD_PREPOSITIONS = frozenset({"to", "of", "in", "for", "from", "at", "with", "close"})
+
+
+def plural_head_of(words: list[str]) -> bool:
+    """Whether a mention is a plural person noun with a name after a preposition ("Aides to
+    Councillor Teller", "Protest organizers in Port Kellan", "the lawyers for Ana Ruiz"): its
+    head is the people, not the name (within its first three words)."""
+    for k in range(1, min(len(words) - 1, 4)):
+        if words[k] in _HEAD_PREPOSITIONS:
+            head = words[k - 1].lower()
+            return words[k + 1][:1].isupper() and names.is_plural(head) and em.person_head(head)
+    return False
+
+
+def person_in(text: str, model: em.Model, start: int, end: int) -> em.Occurrence | None:
+    """The person a longer mention names: "Senator Marco Rubio of Florida", "Mr. Rubio, a
+    career politician", "Rubio’s deputy campaign manager, Rich Beeson" (not the possessor),
+    "Clinton ally James Carville" (not the modifier)."""
+    i = bisect.bisect_left(model.starts, start)
+    found = []
+    while i < len(model.occurrences) and model.occurrences[i].start < end:
+        o = model.occurrences[i]
+        if model.entities[o.entity].type == "person" and o.end <= end + 1:
+            found.append(o)
+        i += 1
+    for n, o in enumerate(found):
+        named = text[o.start:o.end]
+        if named.endswith(POSSESSIVE) or text.startswith(POSSESSIVE, o.end):
+            following = text[o.end:end].split()
+            if following and following[-1].lower() in lexicon.lower_words("document_nouns.txt"):
+                return o                  # a document's author: "Axelrod’s memoir", "Trump’s tweet"
+            continue                      # a possessor: "Clinton’s lawyers"
+        if n + 1 < len(found) and not any(c in text[o.end:found[n + 1].start] for c in ",;:()"):
+            continue                      # a modifier of the next name
+        if _heads(text[start:o.start], text[o.end:end]):
+            return o
+    return None
+
+
+POSSESSIVE = ("’s", "'s", "’", "'")
+# What may follow the name that heads a mention: nothing, an apposition, "of" a place or
+# body, a parenthesis, a relative clause ("Mr. Rubio, a career politician", "Senator Marco
+# Rubio of Florida", "Rep. Hank Johnson (D-Ga.)").
+_AFTER_HEAD = re.compile(r"\s*(?:$|[,(—–]|of\s|who\s|whose\s|[a-z]+ed\b)")
+# A preposition before a name inside a mention makes the name an object: "Attorneys for Clinton".
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|with|to|from|by|at|near|behind|against|among)\s")
+
+
+def _heads(before: str, after: str) -> bool:
+    """Whether a name with ``before`` and ``after`` it inside a mention is the mention's head:
+    not "Sanders supporters", "one Obama insider", "Attorneys for Clinton"; yes "former Gov.
+    Bill Richardson of New Mexico", "the bureau's director, James B. Comey"."""
+    if not _AFTER_HEAD.match(after):
+        return False
+    if not before.strip() or before.rstrip().endswith((",", "—", "–")):
+        return True
+    return not _PREPOSITION_BEFORE.search(before)
+
+
+def author(words: list[str]) -> list[str] | None:
+    """The author named in a document given as a speaker: "A statement from the Harbour
+    Trust" -> ["Harbour", "Trust"]."""
+    documents = lexicon.lower_words("document_nouns.txt")
+    k = 1 if len(words) > 1 and words[1].lower() in documents else 0
+    if len(words) < k + 3 or words[k].lower() not in documents or words[k + 1].lower() not in ("from", "by", "of"):
+        return None                       # "A statement from …", "data from the U.S. Department …"
+    rest = words[k + 2:]
+    if rest and rest[0].lower() == "the":
+        rest = rest[1:]
+    return rest if rest and rest[0][:1].isupper() else None
+
+
+# Lower-case words that may follow an organisation's name in a source mention and leave the
+# name its speaker: "a Quinnipiac University poll this month", "The Future45 group".
+_TRAILING = frozenset({"this", "last", "next", "week", "month", "year", "time", "new", "recent"})
+
+
+def named_part(words: list[str]) -> list[str]:
+    """The capitalised name in a source mention whose trailing words are a document, a kind of
+    body or a time: "Quinnipiac University poll this month" -> ["Quinnipiac", "University"]."""
+    k = len(words)
+    allowed = lexicon.lower_words("document_nouns.txt") | _TRAILING | set(em._org_kinds()) \
+        | lexicon.lower_words("calendar_words.txt")
+    while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:
+        k -= 1
+    while k > 1 and words[0].islower() and words[0].lower() in _TRAILING:
+        words, k = words[1:], k - 1       # "a recent Washington Post-ABC News poll"
+    return words[:k] if k < len(words) and not words[k - 1].islower() else words
