@@ -141,7 +141,7 @@ def test_bad_rules_file_named(monkeypatch):
     monkeypatch.setattr(lexicon, "rows", rows)
     claimscore.tables.cache_clear()
     try:
-        with pytest.raises(ValueError, match="claim_phrases.tsv: bad line"):
+        with pytest.raises(ValueError, match="claims/claim_phrases.tsv: bad line"):
             claimscore.tables()
     finally:
         claimscore.tables.cache_clear()

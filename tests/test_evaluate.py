@@ -12,7 +12,7 @@ from quotetrack.evaluation import attribution as ev
 from quotetrack.evaluation import gold as ev_gold
 from quotetrack.evaluation import matching as ev_match
 
-# A small stand-in for the speech forms of data/cues.tsv, so these tests do not
+# A small stand-in for the speech forms of data/text/cues.tsv, so these tests do not
 # depend on the lexicon's contents.
 SPEECH = frozenset({"said", "says", "say", "told", "added", "according to", "said in a statement"})
 

@@ -15,9 +15,9 @@ from quotetrack.model import CueType
 
 CUE_TYPES = set(get_args(CueType))
 DATA_FILES = [
-    "cues.tsv", "titles.txt", "honorifics.tsv", "pronouns.tsv", "org_words.txt",
-    "person_nouns.txt", "abbreviations.txt", "function_words.txt", "calendar_words.txt",
-    "boilerplate.txt",
+    "text/cues.tsv", "text/titles.txt", "text/honorifics.tsv", "extract/pronouns.tsv", "extract/org_words.txt",
+    "text/person_nouns.txt", "extract/abbreviations.txt", "text/function_words.txt", "extract/calendar_words.txt",
+    "extract/boilerplate.txt",
 ]
 
 # Ordinary news sentences: no boilerplate pattern may match them.
@@ -71,9 +71,9 @@ def entries(name: str) -> list[str]:
 
 def cue_rows() -> list[tuple[str, str, list[str]]]:
     rows = []
-    for line in entries("cues.tsv"):
+    for line in entries("text/cues.tsv"):
         parts = line.split("\t")
-        assert len(parts) == 3, f"cues.tsv: want lemma<TAB>type<TAB>forms, got {line!r}"
+        assert len(parts) == 3, f"text/cues.tsv: want lemma<TAB>type<TAB>forms, got {line!r}"
         lemma, kind, forms = parts
         rows.append((lemma, kind, forms.split("|")))
     return rows
@@ -82,7 +82,7 @@ def cue_rows() -> list[tuple[str, str, list[str]]]:
 def boilerplate_patterns() -> list[tuple[str, list[str]]]:
     """(pattern, examples) pairs: each pattern with the '# e.g.' lines just above it."""
     out, examples = [], []
-    for line in raw_lines("boilerplate.txt"):
+    for line in raw_lines("extract/boilerplate.txt"):
         s = line.strip()
         if s.startswith("# e.g."):
             examples.append(s[len("# e.g."):].strip())
@@ -155,7 +155,7 @@ def test_enough_lemmas_and_unique():
 ])
 def test_key_cues_present(lemma, kind, must_have):
     rows = {lem: (k, set(forms)) for lem, k, forms in cue_rows()}
-    assert lemma in rows, f"{lemma!r} missing from cues.tsv"
+    assert lemma in rows, f"{lemma!r} missing from text/cues.tsv"
     assert rows[lemma][0] == kind
     assert must_have <= rows[lemma][1], f"{lemma}: missing forms {must_have - rows[lemma][1]}"
 
@@ -199,8 +199,8 @@ def test_boilerplate_patterns_compile_anchored_with_examples():
     assert len(pats) >= 20
     # the loader must see exactly these patterns, and none may hold '#', so that even a
     # loader that cuts lines at '#' reads them whole
-    assert [p for p, _ in pats] == list(lexicon.patterns("boilerplate.txt"))
-    assert [p for p, _ in pats] == entries("boilerplate.txt")
+    assert [p for p, _ in pats] == list(lexicon.patterns("extract/boilerplate.txt"))
+    assert [p for p, _ in pats] == entries("extract/boilerplate.txt")
     for pattern, examples in pats:
         regex.compile(pattern, regex.IGNORECASE)
         assert pattern.startswith("^") and pattern.endswith("$"), pattern
@@ -248,7 +248,7 @@ def test_boilerplate_fast_on_adversarial_input():
 # -------------------------------------------------------------- abbreviations
 
 def test_abbreviations_punkt_style():
-    abbrevs = entries("abbreviations.txt")
+    abbrevs = entries("extract/abbreviations.txt")
     assert len(abbrevs) >= 100
     for a in abbrevs:
         assert a == a.lower(), f"{a!r} is not lower-case"
@@ -263,7 +263,7 @@ def test_abbreviations_keep_punkt_from_splitting():
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
-    params.abbrev_types = set(lexicon.lower_words("abbreviations.txt"))
+    params.abbrev_types = set(lexicon.lower_words("extract/abbreviations.txt"))
     tok = PunktSentenceTokenizer(params)
     text = ("Sen. Jane Doe of Calif. met Gov. John Roe at 10 a.m. on Jan. 6 in the U.S. Capitol. "
             "They discussed the budget.")
@@ -276,22 +276,22 @@ def test_abbreviations_keep_punkt_from_splitting():
 # ---------------------------------------------------------- honorifics, pronouns
 
 def test_honorific_genders():
-    table = lexicon.pairs("honorifics.tsv")
+    table = lexicon.pairs("text/honorifics.tsv")
     assert len(table) >= 40
     for h, g in table.items():
         assert g in {"m", "f", ""}, f"{h!r}: bad gender {g!r}"
-    for line in entries("honorifics.tsv"):
-        assert line.count("\t") <= 1, f"honorifics.tsv: too many fields in {line!r}"
+    for line in entries("text/honorifics.tsv"):
+        assert line.count("\t") <= 1, f"text/honorifics.tsv: too many fields in {line!r}"
     assert table["mr."] == "m" and table["mrs."] == "f" and table["ms."] == "f"
     assert table["dr."] == "" and table["chairman"] == "" and table["chairwoman"] == "f"
 
 
 def test_pronouns():
     rows = {}
-    for line in raw_lines("pronouns.tsv"):
+    for line in raw_lines("extract/pronouns.tsv"):
         if line.strip() and not line.startswith("#"):
             fields = line.split("\t")
-            assert len(fields) == 3, f"pronouns.tsv: want pronoun<TAB>gender<TAB>number, got {line!r}"
+            assert len(fields) == 3, f"extract/pronouns.tsv: want pronoun<TAB>gender<TAB>number, got {line!r}"
             rows[fields[0].lower()] = (fields[1], fields[2])
     for p, (g, n) in rows.items():
         assert g in {"m", "f", ""}, p
@@ -305,22 +305,22 @@ def test_pronouns():
 # -------------------------------------------------------------- other word lists
 
 def test_titles():
-    titles = lexicon.words("titles.txt")
+    titles = lexicon.words("text/titles.txt")
     assert len(titles) >= 150
     for t in titles:
-        assert " " not in t, f"titles.txt: one word a line, got {t!r}"
+        assert " " not in t, f"text/titles.txt: one word a line, got {t!r}"
     assert {"Mr.", "Sen.", "Gov.", "Lt.", "President", "Minister", "Secretary", "Spokeswoman",
             "Deputy", "Chief", "Executive", "Officer", "former", "then-", "CEO"} <= titles
 
 
 def test_org_words():
-    orgs = lexicon.words("org_words.txt")
+    orgs = lexicon.words("extract/org_words.txt")
     assert {"Department", "Ministry", "Agency", "Corp.", "Inc.", "University", "Party",
             "White House", "Pentagon", "Supreme Court"} <= orgs
 
 
 def test_person_nouns():
-    nouns = entries("person_nouns.txt")
+    nouns = entries("text/person_nouns.txt")
     assert len(nouns) >= 250
     assert all(n == n.lower() for n in nouns)
     assert {"official", "officials", "spokeswoman", "analysts", "ministry", "company", "campaign",
@@ -331,18 +331,18 @@ def test_person_nouns():
 
 
 def test_function_words():
-    fw = entries("function_words.txt")
+    fw = entries("text/function_words.txt")
     assert 250 <= len(fw) <= 400
     assert all(w == w.lower() for w in fw)
     fws = set(fw)
     assert {"the", "that", "which", "who", "when", "while", "because", "although", "also",
             "however", "meanwhile", "not", "would", "could"} <= fws
-    calendar = {w.lower().rstrip(".") for w in lexicon.words("calendar_words.txt")}
-    assert not fws & calendar, f"days/months belong in calendar_words.txt: {fws & calendar}"
+    calendar = {w.lower().rstrip(".") for w in lexicon.words("extract/calendar_words.txt")}
+    assert not fws & calendar, f"days/months belong in extract/calendar_words.txt: {fws & calendar}"
 
 
 def test_calendar_words():
-    cal = lexicon.words("calendar_words.txt")
+    cal = lexicon.words("extract/calendar_words.txt")
     days = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
     months = {"January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December"}
@@ -353,12 +353,12 @@ def test_calendar_words():
 def test_no_cue_form_is_a_person_noun():
     # mentions.py never lets a lower-case cue form stand in a source noun phrase, so a
     # word on both lists could never head one ("the report said").
-    overlap = set(lexicon.cues()) & set(lexicon.lower_words("person_nouns.txt"))
+    overlap = set(lexicon.cues()) & set(lexicon.lower_words("text/person_nouns.txt"))
     assert not overlap, f"both a cue form and a person noun: {sorted(overlap)}"
 
 
 def test_title_and_org_words_are_not_function_words():
-    # a name word found in function_words.txt or org_words.txt disqualifies a person name
-    function = lexicon.lower_words("function_words.txt")
+    # a name word found in text/function_words.txt or extract/org_words.txt disqualifies a person name
+    function = lexicon.lower_words("text/function_words.txt")
     assert "will" not in function and "may" not in function     # Will Hurd, Theresa May
-    assert not lexicon.lower_words("org_words.txt") & function
+    assert not lexicon.lower_words("extract/org_words.txt") & function

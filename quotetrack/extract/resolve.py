@@ -81,7 +81,7 @@ class Resolved:
 
 @lru_cache(maxsize=1)
 def _title_nouns() -> frozenset[str]:
-    return _lists().titles | lexicon.lower_words("person_nouns.txt")
+    return _lists().titles | lexicon.lower_words("text/person_nouns.txt")
 
 
 def opens_clause(text: str, start: int) -> bool:
@@ -441,7 +441,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             eid = _adhoc_org(model, name, start)
         return Resolved(Mention(start, end, written, "organisation", None, name), name, None,
                         "organisation", "named", eid)
-    counted = lows[0] in lexicon.sections("word_classes.txt")["count_words"]   # "Two people …" keeps its count
+    counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"]   # "Two people …" keeps its count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     mention = Mention(start, end, written, kind, None, name)
     if lows[0] == "the" and len(words) >= 2 and words[-1].islower():
@@ -459,7 +459,7 @@ _AFTER_NAME_COMMA = re.compile(r"[A-Z][\w’'\-]*,\s*$")
 def _past_marker(text: str, start: int, end: int) -> int:
     """The start of a source past a social-media marker: "RT Gordon Pellham" -> "Gordon Pellham"."""
     first, _, rest = text[start:end].partition(" ")
-    if rest and first in lexicon.words("social_markers.txt"):
+    if rest and first in lexicon.words("extract/social_markers.txt"):
         return start + len(first) + 1
     return start
 
@@ -507,7 +507,7 @@ def _person_in(text: str, model: em.Model, start: int, end: int) -> em.Occurrenc
         named = text[o.start:o.end]
         if named.endswith(_POSSESSIVE) or text.startswith(_POSSESSIVE, o.end):
             following = text[o.end:end].split()
-            if following and following[-1].lower() in lexicon.lower_words("document_nouns.txt"):
+            if following and following[-1].lower() in lexicon.lower_words("extract/document_nouns.txt"):
                 return o                  # a document's author: "Axelrod’s memoir", "Trump’s tweet"
             continue                      # a possessor: "Clinton’s lawyers"
         if n + 1 < len(found) and not any(c in text[o.end:found[n + 1].start] for c in ",;:()"):
@@ -540,7 +540,7 @@ def _heads(before: str, after: str) -> bool:
 def _author(words: list[str]) -> list[str] | None:
     """The author named in a document given as a speaker: "A statement from the Harbour
     Trust" -> ["Harbour", "Trust"]."""
-    documents = lexicon.lower_words("document_nouns.txt")
+    documents = lexicon.lower_words("extract/document_nouns.txt")
     k = 1 if len(words) > 1 and words[1].lower() in documents else 0
     if len(words) < k + 3 or words[k].lower() not in documents or words[k + 1].lower() not in ("from", "by", "of"):
         return None                       # "A statement from …", "data from the U.S. Department …"
@@ -559,8 +559,8 @@ def _named_part(words: list[str]) -> list[str]:
     """The capitalised name in a source mention whose trailing words are a document, a kind of
     body or a time: "Quinnipiac University poll this month" -> ["Quinnipiac", "University"]."""
     k = len(words)
-    allowed = lexicon.lower_words("document_nouns.txt") | _TRAILING | set(em._org_kinds()) \
-        | lexicon.lower_words("calendar_words.txt")
+    allowed = lexicon.lower_words("extract/document_nouns.txt") | _TRAILING | set(em._org_kinds()) \
+        | lexicon.lower_words("extract/calendar_words.txt")
     while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:
         k -= 1
     while k > 1 and words[0].islower() and words[0].lower() in _TRAILING:
@@ -591,7 +591,7 @@ def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], star
     ("the company", "the club")."""
     phrase = " ".join(w.lower() for w in words)
     head = words[-1].lower()
-    if head in lexicon.lower_words("document_nouns.txt"):
+    if head in lexicon.lower_words("extract/document_nouns.txt"):
         return _author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
     named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
     seen = set(sal.recent)
@@ -630,7 +630,7 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
     lows = [w.lower() for w in words]
     head = lows[-1]
     if len(words) > DESCRIPTION_WORDS or names.is_plural(head) or any(w.endswith(_POSSESSIVE) for w in words[:-1]) \
-            or head in lexicon.lower_words("document_nouns.txt"):
+            or head in lexicon.lower_words("extract/document_nouns.txt"):
         return None
     if head in em.org_nouns():
         for eid in sal.recent:
@@ -638,7 +638,7 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
             if ent.type == "organisation" and em.kind_fits(head, ent.name) and eid not in sal.excluded_all:
                 return eid
         return None
-    if not em.person_head(head) or head in lexicon.lower_words("anonymous_nouns.txt") \
+    if not em.person_head(head) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
             or _introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all)
