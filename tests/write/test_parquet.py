@@ -13,7 +13,7 @@ pq = pytest.importorskip("pyarrow.parquet")
 from quotetrack import cli  # noqa: E402
 from quotetrack.write import parquet  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
 
 

@@ -33,7 +33,7 @@ import pytest
 import quotetrack
 from quotetrack.model import cue_text, mention_text
 
-CASES_DIR = Path(__file__).resolve().parent / "cases"
+CASES_DIR = Path(__file__).resolve().parents[1] / "cases"
 REQUIRED = ("kind", "content", "speaker", "speaker_mention", "cue")
 OPTIONAL = ("speaker_title", "speaker_type", "speaker_basis")
 CASE_KEYS = {"label", "comment", "text", "config", "expect", "not", "doc_warnings", "xfail"}
@@ -115,7 +115,7 @@ def test_every_rule_is_declared_with_its_sieve():
     sieve is a registered sieve (or one of the driver's own: floating, unattributed, transcript)."""
     from quotetrack.extract.attribute import QUOTE_SIEVES, SENTENCE_SIEVES
     from quotetrack.extract.attribute.rules import RULES
-    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
     for path in sorted(corpus.glob("*.txt")):
         for q in quotetrack.extract(path.read_text(encoding="utf-8")).quotes:
             assert q.rule in RULES, (path.name, q.rule)

@@ -11,7 +11,7 @@ from quotetrack import pipeline
 from quotetrack.check.selftest import harness, mutations, words
 from quotetrack.model import Finding
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
 
 TWO = ("“We will sign the deal this week, but only if the terms change,” Ortiz said.\n"

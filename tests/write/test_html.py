@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from quotetrack import pipeline
 from quotetrack.write import html
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
 EVIL = ('<script>window.qtInjected = 1</script> “We will <img src=x onerror="window.qtInjected = 2"> '
         'win the vote, & keep it,” Gantz said. “And <b>more</b>,” he added.\n')

@@ -17,7 +17,7 @@ from quotetrack import pipeline
 from quotetrack.model import ClaimScore
 from quotetrack.read.transcript import TranscriptError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
 DEBATES = ROOT.parent / "shared/data/claims/debates-train"
 

@@ -22,8 +22,8 @@ from quotetrack import cli
 from quotetrack.evaluation import claims as claims_eval
 from quotetrack.claims import scorer as claimscore
 
-CASES_DIR = Path(__file__).resolve().parent / "cases" / "claims"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "claims"
+CASES_DIR = Path(__file__).resolve().parents[1] / "cases" / "claims"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "claims"
 
 
 def load_cases() -> list[dict]:

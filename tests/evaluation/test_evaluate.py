@@ -433,7 +433,7 @@ def test_gold_against_itself_scores_one(spans, kind):
 
 # -- real data, when present ------------------------------------------------------------------
 
-POLNEAR = Path(__file__).resolve().parents[2] / "shared/data/polnear/train.jsonl"
+POLNEAR = Path(__file__).resolve().parents[3] / "shared/data/polnear/train.jsonl"
 
 
 def test_polnear_fragments_slice_back():
@@ -514,13 +514,13 @@ def test_resolved_speaker_accuracy_when_gold_names_the_speaker():
 
 # --- the quality floor on corpus/ ----------------------------------------------------------------
 
-FLOOR = json.loads((Path(__file__).resolve().parent / "eval_floor.json").read_text(encoding="utf-8"))
+FLOOR = json.loads((Path(__file__).resolve().parents[1] / "eval_floor.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def corpus_scores():
     out = io.StringIO()
-    ev.run(str(Path(__file__).resolve().parents[1] / "corpus"), as_json=True, out=out)
+    ev.run(str(Path(__file__).resolve().parents[2] / "corpus"), as_json=True, out=out)
     return json.loads(out.getvalue())["subsets"]
 
 

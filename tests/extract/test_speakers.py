@@ -65,7 +65,7 @@ def test_index_maps_surname_to_full_name_with_title():
 
 def test_index_on_the_seed_headline_and_body():
     from pathlib import Path
-    seed = Path(__file__).resolve().parents[2] / "shared/seeds/000_72eb39b963fb2b0b.txt"
+    seed = Path(__file__).resolve().parents[3] / "shared/seeds/000_72eb39b963fb2b0b.txt"
     if not seed.exists():
         pytest.skip("seed article not present")
     found = people(seed.read_text(encoding="utf-8"))
@@ -218,7 +218,7 @@ def test_named_people_skips_page_furniture_and_unknown_surnames():
 def test_named_people_offsets_slice_back_on_corpus():
     """Every name found in a corpus article slices back out of it, in order."""
     from pathlib import Path
-    for path in sorted((Path(__file__).resolve().parents[1] / "corpus").glob("*.txt")):
+    for path in sorted((Path(__file__).resolve().parents[2] / "corpus").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         named = speakers.named_people(text)
         assert all(text[n.start:n.end] == n.text for n in named), path.name

@@ -12,7 +12,7 @@ from quotetrack.extract import entities
 from quotetrack.evaluation import resolution
 from quotetrack.model import mention_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "corpus" / "resolution" / "polnear_train.jsonl"
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 

@@ -16,7 +16,7 @@ pytest.importorskip("waitress")
 
 from quotetrack.serve import app as serve  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DRAFT = "“Ridership rose 14 percent last year, to 41 million trips,” Commissioner Rosa Delgado said.\n"
 SOURCE = "ROSA DELGADO: Ridership rose 12 percent last year, to 41 million trips.\n"
 FINDING_KEYS = ["file", "line", "column", "verdict", "severity", "quote", "speaker", "source",

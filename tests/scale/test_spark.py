@@ -18,7 +18,7 @@ from quotetrack import cli  # noqa: E402
 from quotetrack.scale import spark as qspark  # noqa: E402
 from quotetrack.write import parquet  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 COPIES = 4         # the corpus articles, each this many times with distinct ids (~150 documents)
 BAD = [{"doc_id": "no-text"}, {"doc_id": "empty-text", "text": None}]
 

@@ -14,10 +14,10 @@ from quotetrack.evaluation import retrieval as matching
 from quotetrack.ledger import matches
 from quotetrack.ledger.store import Ledger
 
-CASES = Path(__file__).parent / "cases" / "match"
+CASES = Path(__file__).resolve().parents[1] / "cases" / "match"
 CHECKS = CASES / "checks.jsonl"
 QUERIES = json.loads((CASES / "queries.json").read_text(encoding="utf-8"))
-DATA = Path(__file__).resolve().parents[2] / "shared/data/claims/claim-matching"
+DATA = Path(__file__).resolve().parents[3] / "shared/data/claims/claim-matching"
 
 
 def run(argv, capsys):

@@ -33,8 +33,8 @@ from quotetrack.model import Finding
 from quotetrack.check.sources import SourceError, load_source, source_from_text
 from quotetrack.text import tokens as text_tokens
 
-CASES_DIR = Path(__file__).resolve().parent / "cases" / "verify"
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CASES_DIR = Path(__file__).resolve().parents[1] / "cases" / "verify"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 CASE_KEYS = {"label", "comment", "sources", "cited", "draft", "expect", "xfail"}
 
 
@@ -342,7 +342,7 @@ def test_speed_draft_against_800_sources_in_one_jsonl(tmp_path):
     quote's candidate places are extracted (7 s before, for every article), in under 3 s of
     CPU time, the reading and indexing of the file included."""
     from quotetrack.check import drafts as check
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     corpus = sorted((root / "corpus").glob("*.txt"))
     path = tmp_path / "sources.jsonl"
     with path.open("w", encoding="utf-8") as out:

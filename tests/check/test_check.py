@@ -18,7 +18,7 @@ from quotetrack.text.names import edit_distance
 from quotetrack.text.spans import Lines
 from quotetrack.check.severity import QUOTE_VERDICTS, severities, severity_of
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CASES = sorted((ROOT / "tests" / "cases" / "check").glob("*.json"))
 CASE_KEYS = {"label", "comment", "text", "expect", "xfail"}
 
@@ -326,7 +326,7 @@ def test_cli_self_test_calls_the_harness(monkeypatch, capsys):
 
 # --- sources named per quote (--source LABEL=FILE) ----------------------------------------------
 
-CORPUS_CHECK = Path(__file__).resolve().parents[1] / "corpus" / "check"
+CORPUS_CHECK = Path(__file__).resolve().parents[2] / "corpus" / "check"
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -1,5 +1,5 @@
 """Repeated claims: normalisation, groups from the matcher's pairs, number changes (the pairs
-themselves: tests/test_match.py)."""
+themselves: tests/claims/test_match.py)."""
 from __future__ import annotations
 
 import pytest

@@ -13,7 +13,7 @@ from quotetrack.config import Config
 from quotetrack.read.records import Input, InputError
 from quotetrack.scale import jobs, progress
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
 
 

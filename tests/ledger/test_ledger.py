@@ -21,7 +21,7 @@ from quotetrack.ledger.schema import APPLICATION_ID, SCHEMA_VERSION, LedgerError
 from quotetrack.ledger.store import Ledger
 from quotetrack.model import Claim, ClaimScore, Document, Mention, Quote
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # --- documents built by hand (no dependence on the scorer's weights) ----------------------------
