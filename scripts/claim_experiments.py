@@ -51,7 +51,7 @@ HEDGES = frozenset(("maybe", "perhaps", "probably", "possibly", "apparently", "p
 
 @lru_cache(maxsize=None)
 def _domains() -> tuple[dict, ...]:
-    """One word trie a policy_topic line of claim_phrases.tsv (one line a domain)."""
+    """One word trie a policy_topic line of claims/claim_phrases.tsv (one line a domain)."""
     tries = []
     for row in lexicon.rows(claimscore.PHRASES_FILE):
         if row[0] == "policy_topic":
@@ -92,7 +92,7 @@ def _claim_types(fired: set, text: str) -> set:
 
 
 def _title(fired: set, text: str) -> set:
-    titles = {w.rstrip(".") for w in lexicon.words("titles.txt") if w[:1].isupper()}
+    titles = {w.rstrip(".") for w in lexicon.words("text/titles.txt") if w[:1].isupper()}
     return fired | {"title"} if any(w.rstrip(".") in titles for w in TOKEN.findall(text)) else fired
 
 
@@ -102,7 +102,7 @@ CANDIDATES = {
     "policy domains as 10 rules": _domain_rules,
     "length buckets (5 words)": _length_buckets,
     "2/3/4 claim types fired": _claim_types,
-    "title (titles.txt)": _title,
+    "title (text/titles.txt)": _title,
     "hedge": _when("hedge", lambda f, w: bool(HEDGES.intersection(w))),
     "number and past": _when("num_past", lambda f, w: bool(f & NUMBER and f & PAST)),
     "I + record verb": _when("i_record", lambda f, w: "first_person" in f and "said_or_did" in f),

@@ -1,16 +1,16 @@
 """Fit the weights of the named claim rules by logistic regression, and report held-out figures.
 
-The features are the rules of quotetrack/data/claim_rules.tsv (1 when a rule fires on a
+The features are the rules of quotetrack/data/claims/claim_rules.tsv (1 when a rule fires on a
 sentence, else 0); nothing else is learnt.  The model is fitted by Newton's method with a
 small L2 penalty on ClaimBuster (../shared/data/claims/claimbuster-dev.jsonl).
 
     python scripts/fit_claim_weights.py             # report only: 2-fold held-out F1
     python scripts/fit_claim_weights.py --write     # also write the weights fitted on all of
-                                                    # ClaimBuster into claim_rules.tsv
+                                                    # ClaimBuster into claims/claim_rules.tsv
     python scripts/fit_claim_weights.py --stacked [--write]
         # the stacked model: the rules and word 1-2-grams (seen in 3 sentences or more) in
         # one logistic regression; --write also writes the n-gram weights into
-        # claim_ngrams.tsv (without --stacked, --write empties it: the rules alone score).
+        # claims/claim_ngrams.tsv (without --stacked, --write empties it: the rules alone score).
         # Fitting it needs numpy and scipy (the shipped scorer does not).  Its settings:
         # --min-df N, --l2-rules X, --l2-ngrams X (defaults: the shipped weights, which
         # --stacked --write reproduces byte for byte), --threshold-folds K (the threshold
@@ -44,8 +44,8 @@ from quotetrack.claims import scorer as claimscore  # noqa: E402
 NAMES = list(claimscore.tables().rules)
 
 DATA = ROOT.parent / "shared/data/claims/claimbuster-dev.jsonl"
-RULES = ROOT / "quotetrack/data/claim_rules.tsv"
-NGRAMS = ROOT / "quotetrack/data/claim_ngrams.tsv"
+RULES = ROOT / "quotetrack/data/claims/claim_rules.tsv"
+NGRAMS = ROOT / "quotetrack/data/claims/claim_ngrams.tsv"
 MIN_DF = 3          # an n-gram in fewer training sentences gets no weight
 L2_RULES = 3.0      # the stacked model's penalties: on rule weights ...
 L2_NGRAMS = 8.0     # ... and on n-gram weights
@@ -54,7 +54,7 @@ NGRAM_DIGITS = 3    # decimals written; smaller weights are left out
 NGRAMS_HEADER = """# quotetrack claim n-grams: the stacked model's word 1- and 2-gram weights (profile: news).
 # Format: ngram<TAB>weight.  A sentence's score adds the weight of each n-gram of its words
 # (lower-cased; a token starting with a digit reads 0) once, besides the rule weights of
-# claim_rules.tsv; ClaimScore.rules shows their sum as the rule "words".  Fitted with the
+# claims/claim_rules.tsv; ClaimScore.rules shows their sum as the rule "words".  Fitted with the
 # rules in one logistic regression on ClaimBuster by scripts/fit_claim_weights.py --stacked.
 """
 L2 = 1.0            # penalty on the squared weights (not on the bias)
@@ -321,7 +321,7 @@ def run_stacked(rows, write: bool, setting: Setting) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true",
-                        help="write the weights fitted on all of ClaimBuster into claim_rules.tsv")
+                        help="write the weights fitted on all of ClaimBuster into claims/claim_rules.tsv")
     parser.add_argument("--data", type=Path, default=DATA, help=f"ClaimBuster sentences (default: {DATA})")
     parser.add_argument("--stacked", action="store_true",
                         help="fit the rules and word 1-2-grams in one model (needs numpy and scipy)")

@@ -2,7 +2,7 @@
 calibrate the score and the same-claim threshold, and report train and dev figures.
 
     python scripts/fit_match_weights.py            # report only
-    python scripts/fit_match_weights.py --write    # also write quotetrack/data/match_rules.tsv
+    python scripts/fit_match_weights.py --write    # also write quotetrack/data/claims/match_rules.tsv
 
 2. Ranking: each other rule's weight is chosen from a grid by coordinate ascent on
    train MAP@5 (three rounds).
@@ -30,7 +30,7 @@ from quotetrack.claims import index, match  # noqa: E402
 from quotetrack.evaluation import retrieval as matching  # noqa: E402
 
 DATA = ROOT.parent / "shared/data/claims/claim-matching"
-RULES = ROOT / "quotetrack/data/match_rules.tsv"
+RULES = ROOT / "quotetrack/data/claims/match_rules.tsv"
 GRID = (-2.0, -1.0, -0.5, -0.25, -0.1, 0.0, 0.1, 0.25, 0.5, 1.0)
 ROUNDS = 3
 PRECISION = 0.95
@@ -137,7 +137,7 @@ def write(w: dict[str, float], bias: float, t: float) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--write", action="store_true", help="write the weights into match_rules.tsv")
+    parser.add_argument("--write", action="store_true", help="write the weights into claims/match_rules.tsv")
     parser.add_argument("--data", type=Path, default=DATA, help=f"the claim-matching folder (default: {DATA})")
     args = parser.parse_args()
     vclaims = matching.load_vclaims(str(args.data / "verified_claims.docs.tsv"))

@@ -6,7 +6,7 @@
 The pairs are those of :func:`quotetrack.ledger.matches.claim_pairs` over the ledger's
 check-worthy claims (``--all``: every claim) whose mutual overlap lies in [low, high); each
 is printed with its overlap and both claims, numbered, so a reader can mark which are the
-same claim.  repeat_threshold in quotetrack/data/match_rules.tsv was set this way on a
+same claim.  repeat_threshold in quotetrack/data/claims/match_rules.tsv was set this way on a
 ledger of the 840 PolNeAR training articles (``quotetrack track add
 ../shared/data/polnear/train.jsonl``).  ``--missed`` counts instead the claims said word for
 word (white space aside) in two documents or more that no pair at ``--low`` joins, and

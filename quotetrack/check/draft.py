@@ -132,11 +132,11 @@ def quoted(text: str) -> str:
 @lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
     """Title words that show a person: honorifics and abbreviated titles ("Mr.", "Sen.",
-    "President") and the roles titles.txt writes in lower case ("minister", "spokesman"),
+    "President") and the roles text/titles.txt writes in lower case ("minister", "spokesman"),
     less the office words ("health"), lower-cased and without a final period."""
     abbreviations, portfolios, _ = _title_tables()
-    words = {w for w in lexicon.words("titles.txt") if w.islower()} - portfolios
-    words |= set(lexicon.pairs("honorifics.tsv")) | set(abbreviations)
+    words = {w for w in lexicon.words("text/titles.txt") if w.islower()} - portfolios
+    words |= set(lexicon.pairs("text/honorifics.tsv")) | set(abbreviations)
     return frozenset(w.rstrip(".") for w in words)
 
 
@@ -166,15 +166,15 @@ def _attributive(draft: Draft, end: int) -> bool:
     aide", "Rovers manager Callum Drysdale"): a lower-case person or organisation noun follows."""
     after = _NEXT_WORD.match(draft.doc.text, end)
     return bool(after) and (after.group(1) in _person_nouns()
-                            or after.group(1) in lexicon.lower_words("org_words.txt"))
+                            or after.group(1) in lexicon.lower_words("extract/org_words.txt"))
 
 
 @lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
     """Lower-case nouns for people: "spokesman", "official", "minister" (person nouns and
     the titles written in lower case)."""
-    return lexicon.lower_words("person_nouns.txt") | {
-        w for w in lexicon.words("titles.txt") if w.isalpha() and w.islower()}
+    return lexicon.lower_words("text/person_nouns.txt") | {
+        w for w in lexicon.words("text/titles.txt") if w.isalpha() and w.islower()}
 
 
 def _body_start(draft: Draft) -> int:
@@ -203,8 +203,8 @@ def _short(draft: Draft, p) -> bool:
 
 @lru_cache(maxsize=1)
 def _title_tables() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
-    return (lexicon.pairs("title_abbreviations.tsv"), lexicon.lower_words("title_portfolios.txt"),
-            frozenset(k for k, g in lexicon.pairs("honorifics.tsv").items() if g in ("m", "f")))
+    return (lexicon.pairs("extract/title_abbreviations.tsv"), lexicon.lower_words("extract/title_portfolios.txt"),
+            frozenset(k for k, g in lexicon.pairs("text/honorifics.tsv").items() if g in ("m", "f")))
 
 
 NO_CLAIMS = Config(claims=False)     # the checks read quotes and names, not claims

@@ -5,7 +5,7 @@
 holds each quote against them (:func:`quotetrack.check.verify.verify_quotes`), and
 returns the :class:`~quotetrack.model.Finding` records sorted by position.
 
-Source-free checks (their severities are in ``data/check_verdicts.tsv``):
+Source-free checks (their severities are in ``data/check/check_verdicts.tsv``):
 
 unbalanced-quote
     a quote mark opened and never closed (a multi-paragraph quote whose paragraphs

@@ -54,7 +54,7 @@ def _spellings(draft: Draft) -> dict[str, _Spelling]:
         places.setdefault(word, []).append((at, at + len(word)))
         person.setdefault(word, speaker)
     text = draft.doc.text
-    function = lexicon.lower_words("function_words.txt") | lexicon.lower_words("calendar_words.txt")
+    function = lexicon.lower_words("text/function_words.txt") | lexicon.lower_words("extract/calendar_words.txt")
     for m in _LONE_CAPITALISED.finditer(text):   # "Delgado and Okafur are due …"
         word = m.group()
         if word in person or word.lower() in function or draft.inside_quote(m.start()) \
@@ -111,7 +111,7 @@ def _misspellings(draft: Draft) -> list[Finding]:
     spellings = [s for s in _spellings(draft).values() if len(s.surname) >= MIN_SURNAME
                  and (s.person in known or s.person in speakers_named or not s.person)]
     weight = {s.surname: (len(s.places), -s.places[0][0]) for s in spellings}
-    places = lexicon.words("places.txt")
+    places = lexicon.words("extract/places.txt")
     best: dict[str, _Spelling] = {}       # rare spelling -> the commoner one it is read as
     for i, j in _near_pairs([s.surname for s in spellings]):
         a, b = spellings[i], spellings[j]

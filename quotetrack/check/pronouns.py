@@ -202,7 +202,7 @@ def _not_a_person_here(draft: Draft, n: speakers.Named) -> bool:
     if _attributive(draft, n.end):
         return True
     before = _PREVIOUS_WORD.search(text, max(0, n.start - 30), n.start)
-    return bool(before) and before.group(1).lower() in lexicon.lower_words("place_prepositions.txt")
+    return bool(before) and before.group(1).lower() in lexicon.lower_words("extract/place_prepositions.txt")
 
 
 def check_ambiguous_speaker(draft: Draft) -> list[Finding]:

@@ -1,4 +1,4 @@
-"""The severity of every verdict ``check`` gives, read from data/check_verdicts.tsv (one table
+"""The severity of every verdict ``check`` gives, read from data/check/check_verdicts.tsv (one table
 for the source-free checks and the verdicts on quotes held against sources)."""
 from __future__ import annotations
 
@@ -16,16 +16,16 @@ QUOTE_VERDICTS = ("verified", "punctuation-only", "altered", "number-changed", "
 
 @lru_cache(maxsize=1)
 def severities() -> dict[str, str]:
-    """verdict -> severity, from data/check_verdicts.tsv.
+    """verdict -> severity, from data/check/check_verdicts.tsv.
 
     >>> severities()["unattributed"], severities()["name-inconsistent"], severities()["spliced"]
     ('error', 'warning', 'error')
     """
     table = {}
-    for verdict, rest in lexicon.pairs("check_verdicts.tsv").items():
+    for verdict, rest in lexicon.pairs("check/check_verdicts.tsv").items():
         severity = rest.split("\t", 1)[0].strip()
         if severity not in SEVERITIES:
-            raise ValueError(f"quotetrack/data/check_verdicts.tsv: {verdict}: severity {severity!r} "
+            raise ValueError(f"quotetrack/data/check/check_verdicts.tsv: {verdict}: severity {severity!r} "
                              f"is not one of {', '.join(SEVERITIES)}")
         table[verdict] = severity
     return table

@@ -192,7 +192,7 @@ def idf(hits: int, rows: int) -> float:
 # every term for its idf), so asking the index once for each of its own rows (track repeats)
 # costs the square of the archive.  :class:`Counts` reads the index's counts once, and
 # :func:`bm25` gives what bm25() gives one row for a query, from those counts and the row's
-# stems: the same number (tests/test_match.py compares it with FTS5's on a real index), so a
+# stems: the same number (tests/claims/test_match.py compares it with FTS5's on a real index), so a
 # caller that already holds the rows to compare scores them as a search would.
 
 class Counts(NamedTuple):

@@ -6,7 +6,7 @@ One matcher for every place that compares claims (``track match``, ``claims --ag
 1. **Candidates** come from an SQLite FTS5 index (:mod:`quotetrack.claims.index`) ranked
    by FTS5's ``bm25()``: the query's :func:`terms` joined by ``OR``, so nothing is
    compared all-pairs and an index of millions of claims answers in milliseconds.
-2. **Rerank by named rules** (:data:`RULES`, weights in ``data/match_rules.tsv``): each
+2. **Rerank by named rules** (:data:`RULES`, weights in ``data/claims/match_rules.tsv``): each
    rule is a small pure function of the query and one candidate, and every match keeps
    the rules that fired, as the claim scorer does.
 
@@ -14,7 +14,7 @@ Text is read the same way on both sides (:func:`clean`, then :func:`terms`): URL
 ``@handles`` (split into their words: "@JoeBiden" -> "Joe Biden"), ``#hashtags``
 (likewise) and a tweet's signature tail ("— Name (@handle) January 6, 2020", whose
 name is kept) are cleaned; words are folded to Snowball stems (nltk, offline); function
-words (``data/function_words.txt``, ``data/match_stopwords.txt``) are dropped.
+words (``data/text/function_words.txt``, ``data/claims/match_stopwords.txt``) are dropped.
 
 >>> q = query("We lost 3 million jobs last year")
 >>> c = candidate(1, "3 million jobs were lost in 2019.", bm25=12.0)
@@ -34,8 +34,8 @@ from ..model import Quantity
 from ..text import lexicon, quantities
 from .repeats import comparable
 
-RULES_FILE = "match_rules.tsv"
-STOPWORDS_FILE = "match_stopwords.txt"
+RULES_FILE = "claims/match_rules.tsv"
+STOPWORDS_FILE = "claims/match_stopwords.txt"
 CANDIDATES = 50          # how many bm25 candidates the rules rerank
 EVIDENCE_SCALE = 10.0    # bm25 is divided by this for the rule "evidence" (values near 0..2)
 
@@ -107,7 +107,7 @@ SPECIAL = ("bias", "threshold", "repeat_threshold")
 
 @lru_cache(maxsize=None)
 def tables() -> Tables:
-    """The rules, bias and thresholds of ``data/match_rules.tsv``."""
+    """The rules, bias and thresholds of ``data/claims/match_rules.tsv``."""
     rules: dict[str, Rule] = {}
     special: dict[str, float] = {}
     for row in lexicon.rows(RULES_FILE):
@@ -139,12 +139,12 @@ def repeat_threshold() -> float:
 
 @lru_cache(maxsize=None)
 def _stopwords() -> frozenset[str]:
-    return lexicon.lower_words("function_words.txt") | lexicon.lower_words(STOPWORDS_FILE)
+    return lexicon.lower_words("text/function_words.txt") | lexicon.lower_words(STOPWORDS_FILE)
 
 
 @lru_cache(maxsize=None)
 def _negations() -> frozenset[str]:
-    return lexicon.lower_words("negations.txt")
+    return lexicon.lower_words("claims/negations.txt")
 
 
 @lru_cache(maxsize=1)

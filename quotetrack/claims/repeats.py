@@ -70,7 +70,7 @@ def _when(item: Item) -> str:
 def normalise(text: str, found: Sequence[Quantity] | None = None) -> str:
     """The text a claim is matched on: lower case, each quantity as ``#`` and its unit
     (so every way of writing a number reads alike), auxiliaries in one tense
-    (data/backshift.tsv: "has", "had" -> "have", so a claim and its reported version
+    (data/claims/backshift.tsv: "has", "had" -> "have", so a claim and its reported version
     read alike), no punctuation.
 
     >>> normalise("“Three million people lost their jobs,” he said.")
@@ -96,7 +96,7 @@ def normalise(text: str, found: Sequence[Quantity] | None = None) -> str:
     parts.append(text[last:])
     folded = "".join(parts).casefold().replace("’", "'")
     folded = DIGITS.sub(NUMBER, folded)
-    forms = lexicon.pairs("backshift.tsv")
+    forms = lexicon.pairs("claims/backshift.tsv")
     return " ".join(forms.get(w, w) for w in TOKEN.findall(folded))
 
 

@@ -1,7 +1,7 @@
 """How check-worthy is a sentence?  A transparent, rule-based claim scorer.
 
-Every rule has a name, a claim type and a weight, listed in ``data/claim_rules.tsv``;
-the words and phrases of the word-list rules are in ``data/claim_phrases.tsv``.  A
+Every rule has a name, a claim type and a weight, listed in ``data/claims/claim_rules.tsv``;
+the words and phrases of the word-list rules are in ``data/claims/claim_phrases.tsv``.  A
 sentence's score is the logistic of the bias plus the weights of the rules that fire
 (each rule counts once)::
 
@@ -35,11 +35,11 @@ import regex
 from ..text import lexicon
 from ..model import ClaimScore
 
-RULES_FILE = "claim_rules.tsv"
-PHRASES_FILE = "claim_phrases.tsv"
-NGRAMS_FILE = "claim_ngrams.tsv"                 # the stacked model's word 1-2-gram weights
+RULES_FILE = "claims/claim_rules.tsv"
+PHRASES_FILE = "claims/claim_phrases.tsv"
+NGRAMS_FILE = "claims/claim_ngrams.tsv"                 # the stacked model's word 1-2-gram weights
 WORDS_RULE = "words"                             # the n-grams' sum, as ClaimScore.rules shows it
-ED_ADJECTIVES_FILE = "claim_ed_adjectives.txt"   # "-ed" words that past_tense skips
+ED_ADJECTIVES_FILE = "claims/claim_ed_adjectives.txt"   # "-ed" words that past_tense skips
 
 
 class Rule(NamedTuple):
@@ -98,7 +98,7 @@ _LONG = 25          # this many words or more fire the rule "long"
 # question, greeting, ...) only lower or raise the score.
 CLAIM_TYPES = ("quantity", "comparison", "trend", "causal", "prediction", "law", "absolute",
                "historical", "said_or_did", "specific")
-# number_words.tsv (shared with quantities.py) roles -> the rule a word fires
+# text/number_words.tsv (shared with quantities.py) roles -> the rule a word fires
 _NUMBER_ROLES = {"unit": "number_word", "hundred": "number_word", "dozen": "number_word",
                  "scale": "multiplier"}
 
@@ -120,7 +120,7 @@ def _add(trie: _Trie, phrase: str, rule: str) -> None:
 def tables() -> Tables:
     """The rules and phrase tries, read once from the data files.
 
-    Number words come from ``number_words.tsv``, the list :mod:`quotetrack.text.quantities`
+    Number words come from ``text/number_words.tsv``, the list :mod:`quotetrack.text.quantities`
     reads, so the scorer and the quantity finder agree on what a number is.
 
     >>> tables().rules["digits"].type
@@ -155,12 +155,12 @@ def tables() -> Tables:
                 _add(at_start, form[1:].strip(), name)
             elif form:
                 _add(anywhere, form, name)
-    for row in lexicon.rows("number_words.tsv"):
+    for row in lexicon.rows("text/number_words.tsv"):
         rule = _NUMBER_ROLES.get(row[2])
         if rule in rules:
             _add(anywhere, row[0], rule)
     names: _Trie = {}
-    for list_name, rule in (("places.txt", "place"), ("org_words.txt", "institution")):
+    for list_name, rule in (("extract/places.txt", "place"), ("extract/org_words.txt", "institution")):
         if rule in rules:
             for entry in lexicon.words(list_name):
                 entry = " ".join(word.rstrip(".") for word in entry.split())
@@ -176,7 +176,7 @@ def tables() -> Tables:
 
 @lru_cache(maxsize=None)
 def ngram_weights() -> dict[str, float]:
-    """The stacked model's word 1- and 2-gram weights (``data/claim_ngrams.tsv``; empty
+    """The stacked model's word 1- and 2-gram weights (``data/claims/claim_ngrams.tsv``; empty
     when the file has no rows, and the rules alone score)."""
     out = {}
     for row in lexicon.rows(NGRAMS_FILE):
@@ -262,7 +262,7 @@ def fired_rules(sentence: str) -> frozenset[str]:
     Besides the phrase lists: a number in figures (``digits``, ``year``), ``%`` and
     currency signs, ``than`` after a comparative, capitalised words inside the sentence
     (``proper_noun``; ``proper_nouns`` for two or more; ``place`` and ``institution``
-    from places.txt and org_words.txt), a regular past ``-ed`` form, a final ``?``,
+    from extract/places.txt and extract/org_words.txt), a regular past ``-ed`` form, a final ``?``,
     and the length (``short`` under 5 words, ``long`` from 25).
     """
     return frozenset(_fired(sentence)[0])
@@ -331,7 +331,7 @@ def _months_kept(raw: list[str], words: list[str], first: int) -> list[str]:
     >>> _months_kept(["It", "rose", "in", "May"], ["it", "rose", "in", "may"], 0)
     ['it', 'rose', 'in', 'May']
     """
-    months = lexicon.words("calendar_words.txt")
+    months = lexicon.words("extract/calendar_words.txt")
     return [r if i != first and r in months else w for i, (r, w) in enumerate(zip(raw, words))]
 
 

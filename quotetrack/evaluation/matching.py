@@ -122,11 +122,11 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")  # "said:" -> said; "didn't" stays one 
 
 @lru_cache(maxsize=None)
 def speech_cue_forms() -> frozenset[str]:
-    """Every lower-cased form in ``data/cues.tsv`` whose entry type is "speech"."""
+    """Every lower-cased form in ``data/text/cues.tsv`` whose entry type is "speech"."""
     try:
         table = lexicon.cues()
     except FileNotFoundError as exc:
-        raise EvalError("quotetrack/data/cues.tsv: not found; "
+        raise EvalError("quotetrack/data/text/cues.tsv: not found; "
                         "the speech subset needs the cue lexicon") from exc
     return frozenset(form for form, entry in table.items() if entry.type == "speech")
 

@@ -1,6 +1,6 @@
 """Stage 3: find reporting cues ("said", "told", "according to", "pointed out").
 
-The cue forms come from ``data/cues.tsv``.  One compiled pattern finds them all;
+The cue forms come from ``data/text/cues.tsv``.  One compiled pattern finds them all;
 a cue must be written in lower case, or capitalised at the start of a sentence
 ("Said the minister: …"), so that "Hope" or "Will" in a name is not a cue.
 """
@@ -52,7 +52,7 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
         if _NOUN_BEFORE.search(text, max(start, m.start() - 24), m.start()):
             continue                  # "the report", "his claims", "Editor’s note": a noun
         after = _NEXT_WORD.match(text, m.end(), end)
-        if after and after.group(1).lower() in lexicon.lower_words("particles.txt"):
+        if after and after.group(1).lower() in lexicon.lower_words("extract/particles.txt"):
             continue                  # "did not add up": a phrasal verb, not the cue
         entry = table[" ".join(word.lower().split())]
         out.append(Cue(m.start(), m.end(), word, entry.lemma, entry.type))

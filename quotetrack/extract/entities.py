@@ -45,7 +45,7 @@ _ORG_BEFORE_AND = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’
 # "Millennials", "Evangelicals", "Loyalists" (not a surname in -s: "Jones", "Sanders").
 GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:crats|icans|ians|ics|ials|icals|ists|ites)")
 # A lower-case noun right after a name: "campaign" in "the Good Jobs Nation campaign",
-# "magazine" in "Family Circle magazine’s poll" (an organisation's kind, data/org_kinds.tsv).
+# "magazine" in "Family Circle magazine’s poll" (an organisation's kind, data/extract/org_kinds.tsv).
 _ORG_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)(?=[’']s\b|[^\w’'\-]|$)")
 # A capitalised word with a lower-case compound part: a modifier, never a name ("Oscar-winner",
 # "U.S.-based", "Harvard-educated").
@@ -67,9 +67,9 @@ ROLE_READS = 3                            # namings of an entity read for roles 
 
 @lru_cache(maxsize=1)
 def _org_kinds() -> dict[str, frozenset[str]]:
-    """data/org_kinds.tsv: a description's head noun -> the name words that show that kind."""
+    """data/extract/org_kinds.tsv: a description's head noun -> the name words that show that kind."""
     return {head: frozenset(w.lower() for w in words.split())
-            for head, words in lexicon.pairs("org_kinds.tsv").items()}
+            for head, words in lexicon.pairs("extract/org_kinds.tsv").items()}
 
 
 @lru_cache(maxsize=1)
@@ -80,13 +80,13 @@ def _kind_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def org_nouns() -> frozenset[str]:
     """Lower-case heads of a description that names an organisation ("the company", "the
-    group", "the magazine"): the kinds of data/org_kinds.tsv and the words of org_words.txt."""
+    group", "the magazine"): the kinds of data/extract/org_kinds.tsv and the words of extract/org_words.txt."""
     return frozenset(_org_kinds()) | _lists().orgs
 
 
 def kind_fits(head: str, name: str) -> bool:
     """Whether an organisation may be the one a description's head names when no name word
-    shows that kind: the head fits any organisation ("*" in org_kinds.tsv: "the group"),
+    shows that kind: the head fits any organisation ("*" in extract/org_kinds.tsv: "the group"),
     shows its kind (:func:`kind_matches`) or the name shows no kind at all ("Family Circle"
     for "the magazine"; not "Harbour Trust" for "the company")."""
     if "*" in _org_kinds().get(head, ()) or kind_matches(head, name):
@@ -97,17 +97,17 @@ def kind_fits(head: str, name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def gendered_nouns() -> dict[str, str]:
-    """Nouns that show a gender: honorifics and data/gendered_nouns.tsv ("mother", "father")."""
+    """Nouns that show a gender: honorifics and data/extract/gendered_nouns.tsv ("mother", "father")."""
     out = {k: v for k, v in _lists().honorifics.items() if v in ("m", "f")}
-    out.update(lexicon.pairs("gendered_nouns.tsv"))
+    out.update(lexicon.pairs("extract/gendered_nouns.tsv"))
     return out
 
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """data/first_names.txt: given names, to tell "Comedian Sarah Silverman" (a role word and a
+    """data/text/first_names.txt: given names, to tell "Comedian Sarah Silverman" (a role word and a
     name) from a name; never a clue to gender."""
-    return lexicon.words("first_names.txt")
+    return lexicon.words("text/first_names.txt")
 
 
 @dataclass
@@ -181,7 +181,7 @@ def org_name(words: list[str]) -> str:
 def role_key(words: list[str]) -> str:
     """A title or role as a lower-case key, abbreviations written out: ["Deputy", "Finance",
     "Minister"] -> "deputy finance minister"; ["Sen."] -> "senator"."""
-    full = lexicon.pairs("title_abbreviations.tsv")
+    full = lexicon.pairs("extract/title_abbreviations.tsv")
     return " ".join(full.get(w.lower(), w.lower().rstrip(".")) for w in words)
 
 
@@ -209,8 +209,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
     ``quoted`` (the top-level quoted spans) marks the namings inside quote marks."""
     titles, orgs, honorifics, function = _lists().titles, _lists().orgs, _lists().honorifics, _lists().function
     org_words = orgs | _kind_words()
-    persons = lexicon.lower_words("person_nouns.txt")
-    documents = lexicon.lower_words("document_nouns.txt")
+    persons = lexicon.lower_words("text/person_nouns.txt")
+    documents = lexicon.lower_words("extract/document_nouns.txt")
     gendered = gendered_nouns()
     entities: list[EntityState] = []
     occurrences: list[Occurrence] = []
@@ -465,9 +465,9 @@ def _add_role(ent: EntityState, phrase: str, gendered) -> None:
 def person_heads() -> frozenset[str]:
     """Heads of a description that stands for a person: titles, person nouns and gendered
     nouns ("the senator", "the candidate", "the businessman"), not organisations or documents."""
-    titles = _lists().titles - lexicon.lower_words("title_portfolios.txt")     # not "social", "defense"
-    return (titles | lexicon.lower_words("person_nouns.txt") | frozenset(gendered_nouns())) \
-        - org_nouns() - lexicon.lower_words("document_nouns.txt")
+    titles = _lists().titles - lexicon.lower_words("extract/title_portfolios.txt")     # not "social", "defense"
+    return (titles | lexicon.lower_words("text/person_nouns.txt") | frozenset(gendered_nouns())) \
+        - org_nouns() - lexicon.lower_words("extract/document_nouns.txt")
 
 
 def person_head(head: str) -> bool:
@@ -494,7 +494,7 @@ def description_subject(text: str, start: int, end: int) -> bool:
     if not before or before[-1] in ".!?;:,—–-(\n\"“":
         return True
     word = before.rsplit(None, 1)[-1].lower()
-    return word in lexicon.lower_words("main_clause_openers.txt")
+    return word in lexicon.lower_words("extract/main_clause_openers.txt")
 
 
 def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> list[tuple]:

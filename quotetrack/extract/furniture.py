@@ -1,5 +1,5 @@
 """Page furniture: lines of a news page that are never statements (photo credits, bylines,
-newsletter and share lines), matched whole by the patterns in data/boilerplate.txt."""
+newsletter and share lines), matched whole by the patterns in data/extract/boilerplate.txt."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -12,8 +12,8 @@ from ..text import lexicon
 
 @lru_cache(maxsize=1)
 def _boilerplate() -> regex.Pattern:
-    """One pattern for every line in data/boilerplate.txt (photo credits, bylines, newsletter lines)."""
-    patterns = lexicon.patterns("boilerplate.txt")
+    """One pattern for every line in data/extract/boilerplate.txt (photo credits, bylines, newsletter lines)."""
+    patterns = lexicon.patterns("extract/boilerplate.txt")
     return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..text import lexicon
 from .segment import Token
 
-_words = lexicon.WordClasses("word_classes.txt")   # _words.name_joiners, ... (data/word_classes.txt)
+_words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_joiners, ... (data/text/word_classes.txt)
 
 MAX_MENTION_TOKENS = 10
 _PUNCT_INSIDE = frozenset({"&", "-"})
@@ -23,23 +23,23 @@ _POSSESSIVE_MARKS = frozenset({"’", "'"})
 @lru_cache(maxsize=1)
 def _sets() -> tuple[frozenset[str], ...]:
     return (
-        lexicon.lower_words("function_words.txt"),
-        lexicon.lower_words("determiners.txt"),
-        lexicon.lower_words("np_prepositions.txt"),
-        lexicon.lower_words("cue_modifiers.txt"),
-        lexicon.lower_words("calendar_words.txt"),
-        lexicon.lower_words("person_nouns.txt"),
+        lexicon.lower_words("text/function_words.txt"),
+        lexicon.lower_words("extract/determiners.txt"),
+        lexicon.lower_words("extract/np_prepositions.txt"),
+        lexicon.lower_words("extract/cue_modifiers.txt"),
+        lexicon.lower_words("extract/calendar_words.txt"),
+        lexicon.lower_words("text/person_nouns.txt"),
     )
 
 
 @lru_cache(maxsize=1)
 def _ordinals() -> frozenset[str]:
-    return frozenset(lexicon.pairs("ordinals.tsv"))
+    return frozenset(lexicon.pairs("text/ordinals.tsv"))
 
 
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
-    return lexicon.lower_words("titles.txt")
+    return lexicon.lower_words("text/titles.txt")
 
 
 def is_title_word(tok: str) -> bool:
@@ -231,7 +231,7 @@ def names_someone(tokens: list[Token], i: int, k: int) -> bool:
     if is_capitalised(last) or last.lower() in _words.subject_pronouns:
         return True
     low = last.lower()
-    return low in _sets()[5] or low in _title_words() or low in lexicon.lower_words("org_words.txt")
+    return low in _sets()[5] or low in _title_words() or low in lexicon.lower_words("extract/org_words.txt")
 
 
 def has_name(tokens: list[Token], i: int, k: int) -> bool:
@@ -262,7 +262,7 @@ def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | 
     lo = _after_dateline(tokens, lo, hi)
     while lo < hi and tokens[lo].text.lower() in _words.mention_openers:
         lo += 1                           # "But the court overruled and said …"
-    if lo < hi and tokens[lo].text.lower() in lexicon.lower_words("adjunct_words.txt"):
+    if lo < hi and tokens[lo].text.lower() in lexicon.lower_words("extract/adjunct_words.txt"):
         # "In a statement released Thursday, Rep. Jeffries …": skip the opening adverbial
         again = _after_opening_comma(tokens, lo, hi, _ADVERBIAL_TOKENS)
         if again is not None:
@@ -298,8 +298,8 @@ def _after_opening_comma(tokens: list[Token], lo: int, hi: int, reach: int = 0,
     Columbia, Sanders …", "Back home, the mayor …"), within a few tokens: past a place and
     the adverbials its commas set off ("At an event in Ames, Iowa, on Sunday, Mrs. Clinton …");
     with ``places_too``, past any mention a comma closes when another mention follows it."""
-    adjuncts = lexicon.lower_words("adjunct_words.txt")
-    places = lexicon.words("places.txt")
+    adjuncts = lexicon.lower_words("extract/adjunct_words.txt")
+    places = lexicon.words("extract/places.txt")
     for k in range(lo + 1, min(hi, lo + (reach or _OPENING_TOKENS))):
         if tokens[k].text != ",":
             continue
@@ -326,7 +326,7 @@ _ADVERBIAL_TOKENS = 20   # tokens an adverbial that opens with a preposition may
 
 @lru_cache(maxsize=1)
 def _quantity_sets() -> tuple[frozenset[str], frozenset[str]]:
-    return lexicon.lower_words("quantity_words.txt"), lexicon.lower_words("approximators.txt")
+    return lexicon.lower_words("extract/quantity_words.txt"), lexicon.lower_words("extract/approximators.txt")
 
 
 def _is_quantity(tok: str) -> bool:

@@ -82,7 +82,7 @@ class Resolved:
 
 @lru_cache(maxsize=1)
 def _title_nouns() -> frozenset[str]:
-    return _lists().titles | lexicon.lower_words("person_nouns.txt")
+    return _lists().titles | lexicon.lower_words("text/person_nouns.txt")
 
 
 def opens_clause(text: str, start: int) -> bool:
@@ -505,7 +505,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             eid = _adhoc_org(model, name, start)
         return Resolved(Mention(start, end, written, "organisation", None, name), name, None,
                         "organisation", "named", eid)
-    counted = lows[0] in lexicon.sections("word_classes.txt")["count_words"]   # "Two people …" keeps its count
+    counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"]   # "Two people …" keeps its count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     mention = Mention(start, end, written, kind, None, name)
     if lows[0] == "the" and len(words) >= 2 and words[-1].islower():
@@ -523,7 +523,7 @@ _AFTER_NAME_COMMA = re.compile(r"[A-Z][\w’'\-]*,\s*$")
 def _past_marker(text: str, start: int, end: int) -> int:
     """The start of a source past a social-media marker: "RT Gordon Pellham" -> "Gordon Pellham"."""
     first, _, rest = text[start:end].partition(" ")
-    if rest and first in lexicon.words("social_markers.txt"):
+    if rest and first in lexicon.words("extract/social_markers.txt"):
         return start + len(first) + 1
     return start
 
@@ -603,7 +603,7 @@ def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], star
     ("the company", "the club")."""
     phrase = " ".join(w.lower() for w in words)
     head = words[-1].lower()
-    if head in lexicon.lower_words("document_nouns.txt"):
+    if head in lexicon.lower_words("extract/document_nouns.txt"):
         return _author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
     named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
     seen = set(sal.recent)
@@ -642,7 +642,7 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
     lows = [w.lower() for w in words]
     head = lows[-1]
     if len(words) > DESCRIPTION_WORDS or names.is_plural(head) or any(w.endswith(POSSESSIVE) for w in words[:-1]) \
-            or head in lexicon.lower_words("document_nouns.txt"):
+            or head in lexicon.lower_words("extract/document_nouns.txt"):
         return None
     if head in em.org_nouns():
         for eid in sal.recent:
@@ -650,7 +650,7 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
             if ent.type == "organisation" and em.kind_fits(head, ent.name) and eid not in sal.excluded_all:
                 return eid
         return None
-    if not em.person_head(head) or head in lexicon.lower_words("anonymous_nouns.txt") \
+    if not em.person_head(head) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
             or _introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all)

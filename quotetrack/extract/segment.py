@@ -3,7 +3,7 @@
 Paragraphs are the non-blank lines of the text (news copy puts one paragraph a
 line; a blank line between paragraphs is allowed).  Sentences come from nltk's
 Punkt tokenizer, built offline from the abbreviation list shipped in
-``data/abbreviations.txt``; a split after ``?”`` or ``!”`` is undone when the next
+``data/extract/abbreviations.txt``; a split after ``?”`` or ``!”`` is undone when the next
 part starts in lower case (``“Why?” he asked.``) or with a short source and a cue
 (``“Why?” Smith asked.``).
 """
@@ -26,7 +26,7 @@ from . import cues
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]*[^\s\u2028\u2029][^\n\r\u2028\u2029]*")
 
 # Tokens: numbers ("3.5", "1,000", "50%"), initialisms ("U.S."), abbreviations from
-# data/abbreviations.txt with their period ("Gov.", "Sen."), words with inner apostrophes,
+# data/extract/abbreviations.txt with their period ("Gov.", "Sen."), words with inner apostrophes,
 # hyphens and ampersands ("don’t", "F-35s", "AT&T"), or one other visible character.  A
 # contracted auxiliary is a token of its own, so its subject is a word as written: "They’ve"
 # -> "They", "’ve"; "She’d" -> "She", "’d"; "’s" only after a pronoun that cannot own
@@ -47,7 +47,7 @@ _CLITIC_HOSTS = ("he", "she", "who")
 
 @lru_cache(maxsize=1)
 def _token_pattern() -> re.Pattern:
-    words = [w for w in lexicon.lower_words("abbreviations.txt") if "." not in w]
+    words = [w for w in lexicon.lower_words("extract/abbreviations.txt") if "." not in w]
     alternation = lexicon.trie_pattern(words) or "(?!)"
     return re.compile(_TOKEN_TEMPLATE.format(abbreviations=alternation,
                                              clitic_hosts="|".join(_CLITIC_HOSTS)), re.IGNORECASE)
@@ -81,7 +81,7 @@ def _punkt():
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
-    params.abbrev_types = set(lexicon.lower_words("abbreviations.txt"))
+    params.abbrev_types = set(lexicon.lower_words("extract/abbreviations.txt"))
     return PunktSentenceTokenizer(params)
 
 

@@ -21,7 +21,7 @@ from ..text import lexicon
 from ..text.names import PARTICLES, is_particle, split_title
 
 
-_words = lexicon.WordClasses("word_classes.txt")   # _words.name_joiners, ... (data/word_classes.txt)
+_words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_joiners, ... (data/text/word_classes.txt)
 
 # A run of capitalised words, allowing "of", "the", "and", "de", "bin" inside and abbreviations:
 # "US Secretary of Defense Mark Esper", "Sen. Ted Cruz", "Mr. Trump".
@@ -39,8 +39,8 @@ PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
 class WordLists(NamedTuple):
-    """The word lists names are read with (data/titles.txt, org_words.txt, honorifics.tsv,
-    function_words.txt, calendar_words.txt, determiners.txt, pronouns.tsv)."""
+    """The word lists names are read with (data/text/titles.txt, extract/org_words.txt, text/honorifics.tsv,
+    text/function_words.txt, extract/calendar_words.txt, extract/determiners.txt, extract/pronouns.tsv)."""
     titles: frozenset[str]
     orgs: frozenset[str]
     honorifics: dict[str, str]
@@ -53,13 +53,13 @@ class WordLists(NamedTuple):
 @lru_cache(maxsize=1)
 def _lists() -> WordLists:
     return WordLists(
-        lexicon.lower_words("titles.txt"),
-        lexicon.lower_words("org_words.txt"),
-        lexicon.pairs("honorifics.tsv"),
-        lexicon.lower_words("function_words.txt"),
-        lexicon.lower_words("calendar_words.txt"),
-        lexicon.lower_words("determiners.txt"),
-        lexicon.pairs("pronouns.tsv"),
+        lexicon.lower_words("text/titles.txt"),
+        lexicon.lower_words("extract/org_words.txt"),
+        lexicon.pairs("text/honorifics.tsv"),
+        lexicon.lower_words("text/function_words.txt"),
+        lexicon.lower_words("extract/calendar_words.txt"),
+        lexicon.lower_words("extract/determiners.txt"),
+        lexicon.pairs("extract/pronouns.tsv"),
     )
 
 
@@ -108,7 +108,7 @@ def _is_person_name(name: list[str]) -> bool:
     titles, orgs, _, function, calendar, _, _ = _lists()
     if not name or any(w.lower() in orgs for w in name):
         return False
-    if " ".join(name) in lexicon.words("places.txt"):
+    if " ".join(name) in lexicon.words("extract/places.txt"):
         return False                      # "New Hampshire", "Abu Dhabi"
     if any(w.lower() in function or w.lower() in calendar for w in name if not is_particle(w)):
         return False
@@ -119,7 +119,7 @@ def _runs(text: str, single: bool = False):
     """Capitalised name runs as lists of (offset, word), split where a word ends a sentence
     ("Washington. Defense Minister Benny Gantz" is two runs; "Sen. Ted Cruz" and "Jason C.
     Ervin" are one).  A lone capitalised word is left out unless ``single``."""
-    abbreviations = lexicon.lower_words("abbreviations.txt")
+    abbreviations = lexicon.lower_words("extract/abbreviations.txt")
     for m in _NAME_RUN.finditer(text):
         group = m.group()
         if " " not in group and "\t" not in group:
@@ -272,7 +272,7 @@ def main_subject(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` (its title included) is the subject of a main
     clause: it opens the text or a sentence (perhaps after one opening word: "Later Esper"),
     or follows a comma, semicolon, colon, dash, opening quote mark, or a word of
-    data/main_clause_openers.txt ("but", "as", …); after "and"/"or" it is a subject when the
+    data/extract/main_clause_openers.txt ("but", "as", …); after "and"/"or" it is a subject when the
     name before the "and" is one ("Esper and Gantz met", not "between Esper and Gantz") or a
     comma comes first ("…, and Gantz said"); a possessive ("Gantz’s") is not.
 
@@ -300,7 +300,7 @@ def main_subject(text: str, start: int, end: int) -> bool:
             return True                   # "…, and Gantz said": a new clause
         first = _NAME_BEFORE.search(text, max(0, k - 80), k)
         return first is not None and main_subject(text, first.start(), k)
-    if low in lexicon.lower_words("main_clause_openers.txt"):
+    if low in lexicon.lower_words("extract/main_clause_openers.txt"):
         return True
     # one capitalised word opening the sentence: "Later Esper", "Instead Gantz"
     return word[:1].isupper() and edge is not None and (edge == "" or edge in ".!?\n“\"")

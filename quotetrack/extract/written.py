@@ -52,7 +52,7 @@ def person_in(text: str, model: em.Model, start: int, end: int) -> em.Occurrence
         named = text[o.start:o.end]
         if named.endswith(POSSESSIVE) or text.startswith(POSSESSIVE, o.end):
             following = text[o.end:end].split()
-            if following and following[-1].lower() in lexicon.lower_words("document_nouns.txt"):
+            if following and following[-1].lower() in lexicon.lower_words("extract/document_nouns.txt"):
                 return o                  # a document's author: "Axelrod’s memoir", "Trump’s tweet"
             continue                      # a possessor: "Clinton’s lawyers"
         if n + 1 < len(found) and not any(c in text[o.end:found[n + 1].start] for c in ",;:()"):
@@ -85,7 +85,7 @@ def _heads(before: str, after: str) -> bool:
 def author(words: list[str]) -> list[str] | None:
     """The author named in a document given as a speaker: "A statement from the Harbour
     Trust" -> ["Harbour", "Trust"]."""
-    documents = lexicon.lower_words("document_nouns.txt")
+    documents = lexicon.lower_words("extract/document_nouns.txt")
     k = 1 if len(words) > 1 and words[1].lower() in documents else 0
     if len(words) < k + 3 or words[k].lower() not in documents or words[k + 1].lower() not in ("from", "by", "of"):
         return None                       # "A statement from …", "data from the U.S. Department …"
@@ -104,8 +104,8 @@ def named_part(words: list[str]) -> list[str]:
     """The capitalised name in a source mention whose trailing words are a document, a kind of
     body or a time: "Quinnipiac University poll this month" -> ["Quinnipiac", "University"]."""
     k = len(words)
-    allowed = lexicon.lower_words("document_nouns.txt") | _TRAILING | set(em._org_kinds()) \
-        | lexicon.lower_words("calendar_words.txt")
+    allowed = lexicon.lower_words("extract/document_nouns.txt") | _TRAILING | set(em._org_kinds()) \
+        | lexicon.lower_words("extract/calendar_words.txt")
     while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:
         k -= 1
     while k > 1 and words[0].islower() and words[0].lower() in _TRAILING:

@@ -17,7 +17,9 @@ class CueEntry(NamedTuple):
 
 
 def _read(name: str) -> str:
-    return resources.files("quotetrack").joinpath("data", name).read_text(encoding="utf-8")
+    """The text of ``data/NAME``; NAME is ``USER/FILE``, the lowest package that reads it
+    ("extract/cues.tsv")."""
+    return resources.files("quotetrack").joinpath("data", *name.split("/")).read_text(encoding="utf-8")
 
 
 def lines(name: str) -> list[str]:
@@ -45,16 +47,16 @@ def lower_words(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def cues() -> dict[str, CueEntry]:
-    """Every inflected form of every cue in data/cues.tsv, lower-cased, to its entry.
+    """Every inflected form of every cue in data/text/cues.tsv, lower-cased, to its entry.
 
     A line is ``lemma<TAB>type<TAB>form|form|…``; multi-word cues ("point out")
     have multi-word forms ("pointed out").
     """
     table: dict[str, CueEntry] = {}
-    for line in lines("cues.tsv"):
+    for line in lines("text/cues.tsv"):
         parts = line.split("\t")
         if len(parts) != 3:
-            raise ValueError(f"quotetrack/data/cues.tsv: bad line {line!r}: want lemma<TAB>type<TAB>forms")
+            raise ValueError(f"quotetrack/data/text/cues.tsv: bad line {line!r}: want lemma<TAB>type<TAB>forms")
         lemma, kind, forms = (p.strip() for p in parts)
         for form in forms.split("|"):
             form = " ".join(form.lower().split())
@@ -77,7 +79,7 @@ def pairs(name: str) -> dict[str, str]:
 def sections(name: str) -> dict[str, frozenset[str]]:
     """A sectioned list: ``[name]`` lines open a section, then one entry a line (as written).
 
-    >>> sorted(sections("word_classes.txt")["relative_subjects"])
+    >>> sorted(sections("text/word_classes.txt")["relative_subjects"])
     ['which', 'who']
     """
     out: dict[str, set[str]] = {}
@@ -95,7 +97,7 @@ def sections(name: str) -> dict[str, frozenset[str]]:
 class WordClasses:
     """The sections of a sectioned list as attributes, read on first use.
 
-    >>> "unless" in WordClasses("word_classes.txt").subordinators
+    >>> "unless" in WordClasses("text/word_classes.txt").subordinators
     True
     """
 

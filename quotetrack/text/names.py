@@ -17,7 +17,7 @@ from . import lexicon
 from .tokens import word_key
 
 
-_words = lexicon.WordClasses("word_classes.txt")   # _words.name_particles (data/word_classes.txt)
+_words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_particles (data/text/word_classes.txt)
 
 # The name particles as a regex alternation, longest first ("della|bin|…|de"): the one list
 # every name pattern uses.
@@ -35,7 +35,7 @@ LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def is_particle(word: str) -> bool:
-    """Whether ``word`` is a lower-case name particle: "de", "van", "bin" (data/word_classes.txt)."""
+    """Whether ``word`` is a lower-case name particle: "de", "van", "bin" (data/text/word_classes.txt)."""
     return word.lower() in _words.name_particles
 
 
@@ -44,9 +44,9 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     ["Defense", "Minister", "Benny", "Gantz"] -> (["Defense", "Minister"], ["Benny", "Gantz"]);
     ["Pentagon", "spokesman", "Navy", "Capt.", "Jeff", "Davis"] -> (["Pentagon", "spokesman",
     "Navy", "Capt."], ["Jeff", "Davis"]); a name ending in a title word after a given name
-    (data/first_names.txt) is a name: ["Charlie", "King"] -> ([], ["Charlie", "King"])."""
-    titles, honorifics = lexicon.lower_words("titles.txt"), lexicon.pairs("honorifics.tsv")
-    people = lexicon.lower_words("person_nouns.txt")
+    (data/text/first_names.txt) is a name: ["Charlie", "King"] -> ([], ["Charlie", "King"])."""
+    titles, honorifics = lexicon.lower_words("text/titles.txt"), lexicon.pairs("text/honorifics.tsv")
+    people = lexicon.lower_words("text/person_nouns.txt")
     last = -1
     for i, w in enumerate(words):
         low = w.lower()
@@ -55,7 +55,7 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
             last = i
     if last == len(words) - 1:
         # a name that ends in a title word is a name: "Charlie King", "John Bishop"
-        firsts = lexicon.words("first_names.txt")
+        firsts = lexicon.words("text/first_names.txt")
         k = next((i for i in range(len(words) - 2, -1, -1) if words[i] in firsts), None)
         if k is not None and all(w[:1].isupper() for w in words[k:]):
             return words[:k], words[k:]

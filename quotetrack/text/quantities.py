@@ -26,14 +26,14 @@ _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
 
 @lru_cache(maxsize=1)
 def _number_words() -> dict[str, tuple[float, str]]:
-    """data/number_words.tsv: word -> (value, role)."""
-    return {row[0]: (float(row[1]), row[2]) for row in lexicon.rows("number_words.tsv")}
+    """data/text/number_words.tsv: word -> (value, role)."""
+    return {row[0]: (float(row[1]), row[2]) for row in lexicon.rows("text/number_words.tsv")}
 
 
 @lru_cache(maxsize=1)
 def _units() -> dict[str, str]:
-    """data/quantity_units.tsv: sign or word -> unit."""
-    return {row[0]: row[1] for row in lexicon.rows("quantity_units.tsv")}
+    """data/text/quantity_units.tsv: sign or word -> unit."""
+    return {row[0]: row[1] for row in lexicon.rows("text/quantity_units.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +103,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Quantity, .
     end = len(text) if end is None else end
     if not _may_hold_quantity(text, start, end):
         return ()          # most sentences: the full pattern is not run
-    stop_words = lexicon.lower_words("function_words.txt")
+    stop_words = lexicon.lower_words("text/function_words.txt")
     units = _units()
     words = _number_words()
     out: list[Quantity] = []
@@ -196,7 +196,7 @@ _SIGN_OR_DIGIT = re.compile(r"[\d$€£¥]")   # "3", "$", "€": a quantity may
 
 @lru_cache(maxsize=1)
 def _number_word() -> re.Pattern:
-    """A number word of data/number_words.tsv that is a whole run of the letters a-z
+    """A number word of data/text/number_words.tsv that is a whole run of the letters a-z
     in lower-cased text: "twenty" and "five" in "twenty-five,", not "one" in "someone"."""
     runs = [w for w in _number_words() if re.fullmatch("[a-z]+", w)]   # no other word is a run
     if not runs:

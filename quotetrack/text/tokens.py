@@ -64,9 +64,9 @@ def ordinal_suffix(n: int) -> str:
 
 @lru_cache(maxsize=1)
 def _ordinals() -> dict[str, int]:
-    """data/ordinals.tsv, with the compounds of a tens word ("twenty-first" -> 21)."""
-    simple = {word: int(n) for word, n in lexicon.pairs("ordinals.tsv").items()}
-    tens = {row[0]: int(row[1]) for row in lexicon.rows("number_words.tsv")
+    """data/text/ordinals.tsv, with the compounds of a tens word ("twenty-first" -> 21)."""
+    simple = {word: int(n) for word, n in lexicon.pairs("text/ordinals.tsv").items()}
+    tens = {row[0]: int(row[1]) for row in lexicon.rows("text/number_words.tsv")
             if row[1].isdigit() and 20 <= int(row[1]) <= 90 and int(row[1]) % 10 == 0}
     out = dict(simple)
     for word, value in tens.items():
@@ -159,7 +159,7 @@ NUMBER_AFTER = 60        # characters after it ("hundred and twenty-five thousan
 
 @lru_cache(maxsize=1)
 def _number_trigger() -> regex.Pattern:
-    """A digit, or a number word of data/number_words.tsv at a word start ("3", "three",
+    """A digit, or a number word of data/text/number_words.tsv at a word start ("3", "three",
     "thirty-one", "Million")."""
     words = lexicon.trie_pattern(sorted(_number_words(), key=len, reverse=True))
     return regex.compile(rf"\d|(?<![\w])(?:{words})(?![\w])", regex.IGNORECASE)
@@ -167,8 +167,8 @@ def _number_trigger() -> regex.Pattern:
 
 @lru_cache(maxsize=1)
 def _number_words() -> frozenset[str]:
-    """Every word of data/number_words.tsv ("three", "million", "dozen")."""
-    return frozenset(row[0] for row in lexicon.rows("number_words.tsv"))
+    """Every word of data/text/number_words.tsv ("three", "million", "dozen")."""
+    return frozenset(row[0] for row in lexicon.rows("text/number_words.tsv"))
 
 
 @lru_cache(maxsize=None)

@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Sequence, TextIO
 from ..model import SEVERITIES, Document, Finding, Quote, cue_text, mention_text
 
 # Speaker colours: light backgrounds under dark text (#1b1b1b), each with a contrast of at
-# least 4.5:1 (tests/test_html.py measures them); a page with more speakers repeats them.
+# least 4.5:1 (tests/write/test_html.py measures them); a page with more speakers repeats them.
 TEXT_COLOUR = "#1b1b1b"
 SPEAKER_COLOURS = ("#ffe08a", "#b8e1ff", "#c8f0c0", "#ffc9de", "#e0d0ff", "#ffd6b0",
                    "#b9f0ec", "#f0e6c8", "#d9e8a0", "#f5c6c6")

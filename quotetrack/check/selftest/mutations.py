@@ -57,7 +57,7 @@ def change_number(doc: Document, index: int, rng: random.Random) -> Mutant | Non
 
     The numbers are those :func:`quotetrack.text.quantities.find` reads (so "F-35" and "no
     one" are not numbers).  In digits the last digit moves by one ("1.2" → "1.3"; a 9
-    goes down to 8); a number word becomes the next in data/selftest_numbers.tsv
+    goes down to 8); a number word becomes the next in data/selftest/selftest_numbers.tsv
     ("three" → "four", "million" → "billion").
 
     >>> from quotetrack.pipeline import extract
@@ -320,7 +320,7 @@ def _second_half(passage: str) -> str:
 
 
 def fabricate(doc: Document, index: int, rng: random.Random) -> Mutant | None:
-    """The quote is replaced by an invented sentence (data/selftest_fabricated.txt) → ``not-found``.
+    """The quote is replaced by an invented sentence (data/selftest/selftest_fabricated.txt) → ``not-found``.
     Only a quote of one passage (one piece, one paragraph) is replaced.
 
     >>> from quotetrack.pipeline import extract
@@ -340,7 +340,7 @@ def fabricate(doc: Document, index: int, rng: random.Random) -> Mutant | None:
 
 
 def paraphrase(doc: Document, index: int, rng: random.Random) -> Mutant | None:
-    """A few words of the quote are swapped for near-synonyms (data/selftest_paraphrases.tsv)
+    """A few words of the quote are swapped for near-synonyms (data/selftest/selftest_paraphrases.tsv)
     → ``altered``: one word in a quote of under 12 words, two under 25, else three.
 
     >>> from quotetrack.pipeline import extract
@@ -370,7 +370,7 @@ def paraphrase(doc: Document, index: int, rng: random.Random) -> Mutant | None:
 
 def benign_ellipsis(doc: Document, index: int, rng: random.Random) -> Mutant | None:
     """A control: two to four harmless words in the middle of a sentence give way to "…"
-    → ``ellipsis`` (info), not ``ellipsis-hides``.  Nothing in data/selftest_keep_words.txt,
+    → ``ellipsis`` (info), not ``ellipsis-hides``.  Nothing in data/selftest/selftest_keep_words.txt,
     no number and no sentence end is left out, and four words stay on each side.
 
     >>> from quotetrack.pipeline import extract
@@ -380,7 +380,7 @@ def benign_ellipsis(doc: Document, index: int, rng: random.Random) -> Mutant | N
     """
     if not _quotable(doc, index):
         return None
-    keep = lexicon.lower_words("selftest_keep_words.txt")
+    keep = lexicon.lower_words("selftest/selftest_keep_words.txt")
     for s, e in _long_passages(doc, index):
         found = list(WORD.finditer(doc.text, s, e))
         runs = []

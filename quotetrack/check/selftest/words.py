@@ -78,13 +78,13 @@ class Outcome:
 
 @lru_cache(maxsize=1)
 def negation_pairs() -> tuple[tuple[str, str], ...]:
-    """(affirmative, negated) pairs from data/selftest_negations.tsv, in file order.
+    """(affirmative, negated) pairs from data/selftest/selftest_negations.tsv, in file order.
 
     >>> ("is", "is not") in negation_pairs()
     True
     """
     out = []
-    for line in lexicon.lines("selftest_negations.tsv"):
+    for line in lexicon.lines("selftest/selftest_negations.tsv"):
         aff, _, neg = line.partition("\t")
         out.append((aff.strip().lower(), neg.strip().lower()))
     return tuple(out)
@@ -92,7 +92,7 @@ def negation_pairs() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=1)
 def _negated_pattern() -> re.Pattern:
-    """Any negated form of data/selftest_negations.tsv, longest first: "is not", "isn't", "cannot"."""
+    """Any negated form of data/selftest/selftest_negations.tsv, longest first: "is not", "isn't", "cannot"."""
     forms = sorted({neg for _, neg in negation_pairs()}, key=len, reverse=True)
     body = "|".join(re.escape(f).replace("'", "['’]").replace(r"\ ", r"\s+") for f in forms)
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
@@ -100,7 +100,7 @@ def _negated_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _affirmative_pattern() -> re.Pattern:
-    """Any affirmative word of data/selftest_negations.tsv not already negated: "is" but not "is not"."""
+    """Any affirmative word of data/selftest/selftest_negations.tsv not already negated: "is" but not "is not"."""
     words = sorted({aff for aff, _ in negation_pairs()}, key=len, reverse=True)
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b(?!\s+not\b|['’]t\b|n['’]t\b)",
                       re.IGNORECASE)
@@ -108,12 +108,12 @@ def _affirmative_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def qualifiers() -> tuple[str, ...]:
-    """Openers of a qualifying clause (data/selftest_qualifiers.txt): ", but", "unless", ...
+    """Openers of a qualifying clause (data/selftest/selftest_qualifiers.txt): ", but", "unless", ...
 
     >>> ", but" in qualifiers() and "unless" in qualifiers()
     True
     """
-    return tuple(line.lower() for line in lexicon.lines("selftest_qualifiers.txt"))
+    return tuple(line.lower() for line in lexicon.lines("selftest/selftest_qualifiers.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -136,18 +136,18 @@ def _opener_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _number_words() -> dict[str, str]:
-    return lexicon.pairs("selftest_numbers.tsv")
+    return lexicon.pairs("selftest/selftest_numbers.tsv")
 
 
 @lru_cache(maxsize=1)
 def _paraphrases() -> dict[str, str]:
-    return lexicon.pairs("selftest_paraphrases.tsv")
+    return lexicon.pairs("selftest/selftest_paraphrases.tsv")
 
 
 @lru_cache(maxsize=1)
 def fabricated() -> tuple[str, ...]:
-    """The invented sentences of data/selftest_fabricated.txt."""
-    return tuple(lexicon.lines("selftest_fabricated.txt"))
+    """The invented sentences of data/selftest/selftest_fabricated.txt."""
+    return tuple(lexicon.lines("selftest/selftest_fabricated.txt"))
 
 
 # --- helpers (pure) ------------------------------------------------------------------------------------

@@ -18,8 +18,8 @@ _SPACES = regex.compile(r"[ \t\r\n]+")
 # --- word lists and comparisons -----------------------------------------------------------------
 
 class WordLists(NamedTuple):
-    """The word lists a verdict compares by (data/negations.txt, operators.txt, qualifiers.txt,
-    modal_shifts.tsv, operator_synonyms.tsv), as keys."""
+    """The word lists a verdict compares by (data/claims/negations.txt, check/operators.txt, check/qualifiers.txt,
+    check/modal_shifts.tsv, check/operator_synonyms.tsv), as keys."""
     negations: frozenset[str]
     operators: frozenset[str]
     qualifiers: tuple[tuple[str, ...], ...]
@@ -29,16 +29,16 @@ class WordLists(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _lists() -> WordLists:
-    return WordLists(frozenset(word_key(w) for w in lexicon.lower_words("negations.txt")),
-                     frozenset(word_key(w) for w in lexicon.lower_words("operators.txt")),
-                     word_list("qualifiers.txt"), lexicon.pairs("modal_shifts.tsv"),
-                     lexicon.pairs("operator_synonyms.tsv"))
+    return WordLists(frozenset(word_key(w) for w in lexicon.lower_words("claims/negations.txt")),
+                     frozenset(word_key(w) for w in lexicon.lower_words("check/operators.txt")),
+                     word_list("check/qualifiers.txt"), lexicon.pairs("check/modal_shifts.tsv"),
+                     lexicon.pairs("check/operator_synonyms.tsv"))
 
 
 @lru_cache(maxsize=1)
 def _fused() -> dict[str, str]:
-    """data/negated_forms.tsv: "won't" -> "will", "cannot" -> "can"."""
-    return {word_key(k): word_key(v) for k, v in lexicon.pairs("negated_forms.tsv").items()}
+    """data/check/negated_forms.tsv: "won't" -> "will", "cannot" -> "can"."""
+    return {word_key(k): word_key(v) for k, v in lexicon.pairs("check/negated_forms.tsv").items()}
 
 
 def negated_forms(word: str) -> tuple[str, ...]:
@@ -84,8 +84,8 @@ def _qualifier_at(keys: Sequence[str], i: int) -> tuple[str, ...] | None:
 
 @lru_cache(maxsize=1)
 def _contrasts() -> tuple[tuple[str, ...], ...]:
-    """data/contrast_openers.txt as word-key tuples, longest first."""
-    return word_list("contrast_openers.txt")
+    """data/check/contrast_openers.txt as word-key tuples, longest first."""
+    return word_list("check/contrast_openers.txt")
 
 
 def _contrast_at(keys: Sequence[str], i: int) -> tuple[str, ...] | None:

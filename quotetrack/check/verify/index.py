@@ -192,7 +192,7 @@ class SourceIndex:
         """The summed rarity of a place's equal words: inverse document frequency, halved
         for function words ("not", "the"), which say less about where a quote is."""
         keys = self.sources[place.source].keys
-        function = lexicon.lower_words("function_words.txt")
+        function = lexicon.lower_words("text/function_words.txt")
         total = self.size + 1
         return sum(math.log(total / len(self.postings.get(keys[j], (1,)))) * (0.5 if keys[j] in function else 1)
                    for tag, _i1, _i2, j1, j2 in place.ops if tag == "equal" for j in range(j1, j2))

@@ -17,7 +17,7 @@ from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token
 
 
-_words = lexicon.WordClasses("word_classes.txt")   # _words.subordinators, ... (data/word_classes.txt)
+_words = lexicon.WordClasses("text/word_classes.txt")   # _words.subordinators, ... (data/text/word_classes.txt)
 
 _SEPARATORS = frozenset({",", "?", "!", "—", "–", "--", ";"})
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
@@ -138,8 +138,8 @@ class _Doc:
 
 @lru_cache(maxsize=1)
 def _connective_pattern() -> re.Pattern:
-    """"Nevertheless, " / "But " at the start of reported content (see data/connectives.txt)."""
-    words = sorted(lexicon.lower_words("connectives.txt"), key=len, reverse=True)
+    """"Nevertheless, " / "But " at the start of reported content (see data/extract/connectives.txt)."""
+    words = sorted(lexicon.lower_words("extract/connectives.txt"), key=len, reverse=True)
     alternation = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words)
     conj = "|".join(_words.conjunctions)
     return re.compile(rf"(?:(?:{alternation}),\s+|(?:{conj})\s+)+", re.IGNORECASE)
@@ -213,7 +213,7 @@ def _clause_start_ok(s: _Sent, i: int) -> bool:
 
 def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
     """Skip the listener after "told", "assured", "warned": "told reporters", "told The Post"."""
-    if cue.lemma not in lexicon.lower_words("object_cues.txt") or k >= len(s.toks):
+    if cue.lemma not in lexicon.lower_words("extract/object_cues.txt") or k >= len(s.toks):
         return k
     if s.toks[k].text.lower() in ("that", "whether", "if", ":", ",", "about") or s.toks[k].text in TOKEN_OPENING:
         return k
@@ -251,8 +251,8 @@ def _skip_adjuncts(s: _Sent, k: int) -> int:
     toks = s.toks
     while k < len(toks) and toks[k].text.islower() and toks[k].text.endswith("ly"):
         k += 1                            # "fired back forcefully: …"
-    if k >= len(toks) or (toks[k].text.lower() not in lexicon.lower_words("adjunct_words.txt")
-                          and toks[k].text.lower() not in lexicon.lower_words("calendar_words.txt")):
+    if k >= len(toks) or (toks[k].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt")
+                          and toks[k].text.lower() not in lexicon.lower_words("extract/calendar_words.txt")):
         return _skip_time(s, k)           # (a day or month opens one too: "said Sunday that …")
     j = k + 1
     while j < len(toks) and j - k <= 14 and mentions.is_word(toks[j].text) \
@@ -273,7 +273,7 @@ def _skip_time_back(s: _Sent, j: int) -> int:
     """Index just after the subject when a time phrase stands between it and the cue at ``j``:
     "Cruz on Wednesday announced", "The agency this week said", "Smith late Tuesday said"."""
     toks = s.toks
-    calendar = lexicon.lower_words("calendar_words.txt")
+    calendar = lexicon.lower_words("extract/calendar_words.txt")
     n = j
     while n - 1 > 0 and j - n < 2 and _is_time_word(toks[n - 1].text, calendar):
         n -= 1
@@ -292,7 +292,7 @@ def _skip_time(s: _Sent, k: int) -> int:
     deal …]", "said Monday night [it …]", "said on Tuesday [the …]", "said earlier this year [he …]".
     Stay at ``k`` unless a word that may open a clause follows the phrase."""
     toks = s.toks
-    calendar = lexicon.lower_words("calendar_words.txt")
+    calendar = lexicon.lower_words("extract/calendar_words.txt")
     j = k
     while j < len(toks) and j - k < _MAX_TIME and toks[j].text in _words.time_leads:
         j += 1
@@ -300,7 +300,7 @@ def _skip_time(s: _Sent, k: int) -> int:
     while n < len(toks) and n - j < 2 and _is_time_word(toks[n].text, calendar):
         n += 1
     if n == j or n >= len(toks) or not mentions.is_word(toks[n].text) \
-            or toks[n].text.lower() in lexicon.lower_words("adjunct_words.txt"):
+            or toks[n].text.lower() in lexicon.lower_words("extract/adjunct_words.txt"):
         return k
     return n
 
@@ -318,7 +318,7 @@ def _is_clause(text: str, start: int, end: int) -> bool:
         return False                      # "After the closeout of the probe July 6, Judicial Watch asked …"
     if words[0].lower() == "according" and words[1].lower() == "to":
         return False                      # "According to people familiar with it, X has asked …": a source
-    return not (len(words) <= 6 and words[0].lower() in lexicon.lower_words("adjunct_words.txt"))
+    return not (len(words) <= 6 and words[0].lower() in lexicon.lower_words("extract/adjunct_words.txt"))
 
 
 # Words that open reported content after a cue and its listener: "asked who needed a ride".
@@ -340,7 +340,7 @@ def _adjunct_only(word: str) -> bool:
     if not mentions.is_word(word):
         return word != ":"
     low = word.lower()
-    return low in lexicon.lower_words("adjunct_words.txt") or (low.endswith("ly") and word.islower()) or low in lexicon.lower_words("calendar_words.txt")
+    return low in lexicon.lower_words("extract/adjunct_words.txt") or (low.endswith("ly") and word.islower()) or low in lexicon.lower_words("extract/calendar_words.txt")
 
 
 _NAMING_REACH = WINDOWS.naming_tokens      # tokens from the cue to the quote of a naming cue
@@ -350,7 +350,7 @@ def _naming_content(s: _Sent, cue: Cue, k: int) -> tuple[int, int] | None:
     """After a naming cue, the object and its quoted label, ending where the quote closes:
     "called [Palin a “clown”] on his radio show", "described [him as “volatile” and “erratic”]".
     None when the cue is no naming cue or no quote opens soon after it."""
-    if cue.lemma not in lexicon.lower_words("naming_cues.txt"):
+    if cue.lemma not in lexicon.lower_words("extract/naming_cues.txt"):
         return None
     toks = s.toks
     for i in range(k, min(len(toks), k + _NAMING_REACH)):
@@ -513,11 +513,11 @@ def _after_lead_phrase(s: _Sent, src: tuple[int, int] | None) -> tuple[int, int]
     that ends the mention; no cue, comma or verb-like word comes between."""
     toks = s.toks
     if src is None or src[1] - src[0] < 2 or not toks or \
-            toks[0].text.lower() not in lexicon.lower_words("adjunct_words.txt"):
+            toks[0].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt"):
         return None
     n = src[1]
     while n - 1 > 0 and mentions.is_capitalised(toks[n - 1].text) \
-            and toks[n - 1].text.lower() not in lexicon.lower_words("calendar_words.txt"):
+            and toks[n - 1].text.lower() not in lexicon.lower_words("extract/calendar_words.txt"):
         n -= 1
     if n >= src[1] or n > _MAX_LEAD or n <= src[0] - 1:
         return None

@@ -227,7 +227,7 @@ def _colon_subject(toks: list[Token]) -> tuple[int, int] | None:
             continue
         if m[1] - m[0] == 1 and toks[m[0]].text.lower().endswith("ing"):
             continue
-        if " ".join(t.text for t in toks[m[0]:m[1]]) in lexicon.words("places.txt"):
+        if " ".join(t.text for t in toks[m[0]:m[1]]) in lexicon.words("extract/places.txt"):
             continue                      # "…, Oregon, on Tuesday, …": a place, not a source
         nxt = toks[m[1]].text
         if nxt.islower() and mentions.is_word(nxt) and nxt not in _words.opening_prepositions:
@@ -240,10 +240,10 @@ def _colon_subject(toks: list[Token]) -> tuple[int, int] | None:
 _CUE_BEFORE_CHARS = WINDOWS.cue_before_chars    # text before a quote that cue_before reads
 # Cues whose next word is no statement: a listener ("told “Fox and Friends”") or a label
 # ("called “The HP Way”", the naming cues).
-_OBJECT_FIRST = lexicon.lower_words("naming_cues.txt") | {"tell"}
+_OBJECT_FIRST = lexicon.lower_words("extract/naming_cues.txt") | {"tell"}
 # A preposition before a name and a colon makes the name its object ("a message to the
 # newspaper NRC Handelsblad: “…”"), not a source.
-_PREPOSITIONS = lexicon.lower_words("np_prepositions.txt") | lexicon.lower_words("place_prepositions.txt") | {"to"}
+_PREPOSITIONS = lexicon.lower_words("extract/np_prepositions.txt") | lexicon.lower_words("extract/place_prepositions.txt") | {"to"}
 
 
 def cue_before(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
@@ -286,7 +286,7 @@ def cue_before(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | No
             or toks[end - 2].text.lower() == "to":
         return None
     k = end - 1
-    while k > 0 and toks[k - 1].text.lower() in lexicon.lower_words("cue_modifiers.txt"):
+    while k > 0 and toks[k - 1].text.lower() in lexicon.lower_words("extract/cue_modifiers.txt"):
         k -= 1                            # "Christie then said, “…”"
     src = mentions.before(toks, k)
     if src is None or src[1] != k or not mentions.names_someone(toks, *src):
@@ -315,7 +315,7 @@ def subject_verb(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | 
     if src is None or not mentions.names_someone(toks, *src):
         return None
     v = src[1]
-    while v < len(toks) and toks[v].text.lower() in lexicon.lower_words("cue_modifiers.txt"):
+    while v < len(toks) and toks[v].text.lower() in lexicon.lower_words("extract/cue_modifiers.txt"):
         v += 1
     if v >= len(toks) - 1 or len(toks) - v > _SUBJECT_VERB_REACH:
         return None

@@ -191,7 +191,7 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         return None                   # (not "…, which officials treat as arson, the fire chief said")
     # what follows: nothing that is content of its own, or an interrupted quote's second part
     rest = after_src
-    if cue.lemma in lexicon.lower_words("object_cues.txt") and rest < len(toks):
+    if cue.lemma in lexicon.lower_words("extract/object_cues.txt") and rest < len(toks):
         rest = _skip_object(s, rest, cue)
         whole_quote = quote is not None and quote.start == start
         if not (_quote_listener_rest_ok(toks, rest) if whole_quote else _listener_rest_ok(toks, rest)):
@@ -210,7 +210,7 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     fragments = [(start, end)]
     if continuation is not None:
         lead = s.text[start:end].strip(" ,").lower()
-        if lead in _words.conjunctions or lead in lexicon.lower_words("connectives.txt"):
+        if lead in _words.conjunctions or lead in lexicon.lower_words("extract/connectives.txt"):
             return Attribution((continuation,), _span(s, src), cue, "interrupted", s.sentence)   # "But, he said, …"
         return Attribution((fragments[0], continuation), _span(s, src), cue, "interrupted", s.sentence)
     for k in range(rest, min(len(toks), rest + 12)):
@@ -283,7 +283,7 @@ def _continues_content(toks: list[Token], i: int) -> bool:
         i += 1
     if low in _words.continuation_openers:
         return True                       # "It is no surprise, Garin said, that …", "…, he said, because …"
-    if low in lexicon.lower_words("adjunct_words.txt") and low != "to" or low in _words.clause_joiners or low in _words.relatives \
+    if low in lexicon.lower_words("extract/adjunct_words.txt") and low != "to" or low in _words.clause_joiners or low in _words.relatives \
             or low in _words.clause_openers or low in ("that", "which"):
         return False
     entry = lexicon.cues().get(low)
@@ -378,12 +378,12 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             and toks[0].text.lower() not in _words.subordinators:
         src = (0, src[1])                 # "Mine manager Pieter Kessler said", not "When liberal groups said"
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
-    if k < len(toks) and toks[k].text.lower() in lexicon.lower_words("adjunct_words.txt") \
+    if k < len(toks) and toks[k].text.lower() in lexicon.lower_words("extract/adjunct_words.txt") \
             and toks[k].text.lower() not in _words.content_prepositions \
             and not (k + 1 < len(toks) and toks[k + 1].text.lower() in _words.finite_auxiliaries):
         return None                   # "as McDonough suggested at the meeting": no content
                                       # (but "said this is …": a subject)
-    if cue.lemma in lexicon.lower_words("quote_only_cues.txt") and not _introduces_report(toks, k):
+    if cue.lemma in lexicon.lower_words("extract/quote_only_cues.txt") and not _introduces_report(toks, k):
         return None                   # "the campaign continues to grow"
     if k < len(toks) and toks[k].text.lower() in _words.conjunctions:
         return None                   # "The protester yelled and held up a banner"
@@ -434,7 +434,7 @@ def relative_label(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"what Mr. Hedge called ''the prior economy model''", "whom he described as “volatile”":
     an object relative, its source, a naming cue and a quoted label.  The content is the
     relative and the label (PolNeAR's "what … the prior economy model")."""
-    if cue.lemma not in lexicon.lower_words("naming_cues.txt"):
+    if cue.lemma not in lexicon.lower_words("extract/naming_cues.txt"):
         return None
     toks = s.toks
     j = mentions.skip_modifiers_back(toks, ci)
@@ -462,10 +462,10 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if j < 2 or toks[j - 1].text.lower() not in _words.relative_subjects or not _active_finite(s, cue, ci, ce):
         return None
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
-    if k < len(toks) and (toks[k].text.lower() in _words.conjunctions or toks[k].text.lower() in lexicon.lower_words("adjunct_words.txt")
+    if k < len(toks) and (toks[k].text.lower() in _words.conjunctions or toks[k].text.lower() in lexicon.lower_words("extract/adjunct_words.txt")
                           and toks[k].text.lower() not in _words.content_prepositions):
         return None
-    if cue.lemma in lexicon.lower_words("quote_only_cues.txt") and not _introduces_report(toks, k):
+    if cue.lemma in lexicon.lower_words("extract/quote_only_cues.txt") and not _introduces_report(toks, k):
         return None
     content = _content_after(s, k)
     if content is None or _opens_predicate(s, content[0]):
@@ -533,7 +533,7 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
     content = _naming_content(s, cue, k) or _content_after(s, k)
     if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3
-                           and cue.lemma not in lexicon.lower_words("naming_cues.txt")):
+                           and cue.lemma not in lexicon.lower_words("extract/naming_cues.txt")):
         return None
     return Attribution((content,), _span(s, subject), cue, "coordinated", s.sentence)
 

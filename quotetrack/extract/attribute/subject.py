@@ -62,7 +62,7 @@ def _subject_from(s: _Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
         if src[1] - src[0] > 1 and toks[src[1] - 1].text.lower() in _words.postnominal_adjectives:
             src = (src[0], src[1] - 1)    # "A person familiar [with the talks]"
         last = toks[src[1] - 1].text.lower()
-        if not (mentions.names_someone(toks, *src) or last in lexicon.lower_words("document_nouns.txt")):
+        if not (mentions.names_someone(toks, *src) or last in lexicon.lower_words("extract/document_nouns.txt")):
             return None
     if count is None and not _agrees(toks, src, cue, j):
         return None
@@ -94,7 +94,7 @@ def _subject_from(s: _Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
         if low in _words.relatives or low == "that":
             relative = True
         elif word.islower() and lexicon.cues().get(low) is not None \
-                and toks[k - 1].text.lower() not in lexicon.lower_words("determiners.txt") \
+                and toks[k - 1].text.lower() not in lexicon.lower_words("extract/determiners.txt") \
                 and not (low.endswith("ed") and k + 1 < j and toks[k + 1].text.lower() in _words.reduced_relative_links):
             return None                   # (but "familiar with the talks", "a statement posted on the site")
         elif low in _words.finite_auxiliaries and not (inside or relative):
@@ -119,7 +119,7 @@ def _agrees(toks: list, src: tuple[int, int], cue: Cue, j: int) -> bool:
         return True
     end = src[1]
     for k in range(src[0] + 1, src[1]):
-        if toks[k].text.lower() in lexicon.lower_words("np_prepositions.txt") \
+        if toks[k].text.lower() in lexicon.lower_words("extract/np_prepositions.txt") \
                 or toks[k].text.lower() in _words.postnominal_adjectives:
             end = k                       # "Aides [to Clinton] say": the head is "Aides"
             break
@@ -130,8 +130,8 @@ def _agrees(toks: list, src: tuple[int, int], cue: Cue, j: int) -> bool:
 def _count_end(toks: list, c: int, j: int) -> int | None:
     """The end of a count that opens a poll-style subject (approximators, then a number or a
     quantity word: "About four", "27 percent", "Nearly a third", "A majority"), else None."""
-    approximators = lexicon.lower_words("approximators.txt")
-    quantities = lexicon.lower_words("quantity_words.txt")
+    approximators = lexicon.lower_words("extract/approximators.txt")
+    quantities = lexicon.lower_words("extract/quantity_words.txt")
     k = c
     while k < j and k - c < 3 and toks[k].text.lower() in approximators:
         k += 1
@@ -153,10 +153,10 @@ def _opens_modifier(toks: list, k: int, j: int) -> bool:
     low = word.lower()
     if word == "," or word in _DASHES or word == "(" or mentions.is_capitalised(word):
         return True
-    if low in _words.modifier_openers or low in lexicon.lower_words("cue_modifiers.txt") \
+    if low in _words.modifier_openers or low in lexicon.lower_words("extract/cue_modifiers.txt") \
             or low.endswith(("n't", "n’t")) or (word.islower() and low.endswith("ly")):
         return True                       # "critics like Huffman say", "Ford itself said", "he sometimes added"
-    if low in _words.opening_prepositions or low in lexicon.lower_words("np_prepositions.txt") \
+    if low in _words.opening_prepositions or low in lexicon.lower_words("extract/np_prepositions.txt") \
             or low in _words.relatives or low == "that" or low == "including" \
             or low in _words.postnominal_adjectives:
         return True
@@ -166,7 +166,7 @@ def _opens_modifier(toks: list, k: int, j: int) -> bool:
         return False
     nxt = toks[k + 1].text if k + 1 < j else ""
     return k + 1 == j or nxt.lower() in _words.reduced_relative_links \
-        or nxt.lower() in lexicon.lower_words("calendar_words.txt") or mentions.is_capitalised(nxt)   # "those surveyed say",
+        or nxt.lower() in lexicon.lower_words("extract/calendar_words.txt") or mentions.is_capitalised(nxt)   # "those surveyed say",
                                           # "a memo seen by Reuters", "a report published Wednesday"
 
 
