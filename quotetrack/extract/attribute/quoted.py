@@ -149,16 +149,7 @@ def colon_clause(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | 
     rest_end = min(sent.end, doc.paras[sent.paragraph - 1].end)
     if _skip_chars(doc.text, quote.end, rest_end, _SENTENCE_CLOSE) < rest_end:
         return None                       # words after the quote
-    toks = tokenize(doc.text, sent.start, lead_end - 1, limit=_COLON_CLAUSE_MAX_TOKENS + 1)
-    if len(toks) < 3 or len(toks) > _COLON_CLAUSE_MAX_TOKENS:
-        return None
-    src = _dash_byline(toks) or _colon_subject(toks)
-    if src is None:
-        return None
-    cue_at = lead_end - 1
-    cue = Cue(cue_at, cue_at + 1, ":", ":", "speech")
-    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
-                       "colon_clause", sent)
+    return _colon_lead(doc, sent.start, lead_end, quote, sent, "colon_clause", fewest=3)
 
 
 def colon_paragraph(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
@@ -176,16 +167,23 @@ def colon_paragraph(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution
     lead_start = max(lead.start, prev.start)
     if doc.has_quote_in(lead_start, lead_end):
         return None
-    toks = tokenize(doc.text, lead_start, lead_end - 1, limit=_COLON_CLAUSE_MAX_TOKENS + 1)
-    if len(toks) < 2 or len(toks) > _COLON_CLAUSE_MAX_TOKENS:
+    return _colon_lead(doc, lead_start, lead_end, quote, sent, "colon_paragraph", fewest=2)
+
+
+def _colon_lead(doc: _Doc, start: int, colon_end: int, quote: QuotedSpan, sent: Sentence,
+                rule: str, fewest: int) -> Attribution | None:
+    """The attribution of ``quote`` to the subject (or dash byline) of the lead
+    ``doc.text[start:colon_end]`` that ends in a colon, the colon its cue; None when the lead
+    has fewer than ``fewest`` or more than _COLON_CLAUSE_MAX_TOKENS tokens, or no source."""
+    toks = tokenize(doc.text, start, colon_end - 1, limit=_COLON_CLAUSE_MAX_TOKENS + 1)
+    if len(toks) < fewest or len(toks) > _COLON_CLAUSE_MAX_TOKENS:
         return None
     src = _dash_byline(toks) or _colon_subject(toks)
     if src is None:
         return None
-    cue_at = lead_end - 1
-    cue = Cue(cue_at, cue_at + 1, ":", ":", "speech")
+    cue = Cue(colon_end - 1, colon_end, ":", ":", "speech")
     return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
-                       "colon_paragraph", sent)
+                       rule, sent)
 
 
 _QUOTE_LEAD = frozenset(" \t([—–-")         # what may stand before a quote that opens its paragraph
