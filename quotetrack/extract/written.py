@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from ..text import lexicon
 from . import entities as em
@@ -100,12 +101,19 @@ def author(words: list[str]) -> list[str] | None:
 _TRAILING = frozenset({"this", "last", "next", "week", "month", "year", "time", "new", "recent"})
 
 
+@lru_cache(maxsize=1)
+def _after_name() -> frozenset[str]:
+    """The lower-case words :func:`named_part` drops after a name: documents, kinds of body,
+    times (read once, not on every mention)."""
+    return (lexicon.lower_words("extract/document_nouns.txt") | _TRAILING | frozenset(em._org_kinds())
+            | lexicon.lower_words("extract/calendar_words.txt"))
+
+
 def named_part(words: list[str]) -> list[str]:
     """The capitalised name in a source mention whose trailing words are a document, a kind of
     body or a time: "Quinnipiac University poll this month" -> ["Quinnipiac", "University"]."""
     k = len(words)
-    allowed = lexicon.lower_words("extract/document_nouns.txt") | _TRAILING | set(em._org_kinds()) \
-        | lexicon.lower_words("extract/calendar_words.txt")
+    allowed = _after_name()
     while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:
         k -= 1
     while k > 1 and words[0].islower() and words[0].lower() in _TRAILING:
