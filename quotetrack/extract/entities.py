@@ -56,6 +56,8 @@ _MODIFIER = re.compile(r"[\w.’']+-[a-z][\w\-]*")
 _ORG_BEFORE_FOR = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'\-]*[ \t]+)*?([A-Z][\w’'\-]*)[ \t]+(?:for|of|on)[ \t]+(?:the[ \t]+)?$")
 _JOINED_BY = ("for ", "of ", "on ", "the ")      # what _ORG_BEFORE_FOR ends with
+# A document noun and "from"/"by" right before a name: "a statement from " (its author).
+_DOCUMENT_FROM = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?$")
 # Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 # Rank words that make a different role: "deputy minister" is not "the minister".
@@ -277,6 +279,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             document = _ORG_NOUN_AFTER.match(text, end)
             if document and document.group(1) in documents:
                 model.authored.append((end, document.group(1), eid))    # "a Suffolk University poll"
+            _authored_by(model, text, start, end, eid, documents)
             continue
         if "of" in name[1:]:
             cut = name.index("of", 1)     # "Marco Rubio of Florida"
@@ -297,7 +300,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             title, name = split_title(words)
             name = _name_words(name)
         if len(name) == 1:
-            eid = _lone_name(model, name[0])
+            eid = _lone_name(model, name[0], title_gender(title))
             if eid is None and not title:
                 continue                  # a capitalised word nobody is named by
             if eid is None:
@@ -317,7 +320,16 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             _roles_around(text, start, end, ent, titles, persons, gendered)
         model.count[eid] = seen + 1
         occurrences.append(Occurrence(start, end, eid, inside(start)))
+        _authored_by(model, text, start, end, eid, documents)
     return model
+
+
+def _authored_by(model: Model, text: str, start: int, end: int, eid: int, documents) -> None:
+    """Note the author of a document named with it ("a statement from Senator Bill Orr"), so
+    that "the statement" later goes to the author."""
+    m = _DOCUMENT_FROM.search(text, max(0, start - 40), start)
+    if m and m.group(1) in documents:
+        model.authored.append((end, m.group(1), eid))
 
 
 def _kind_after(text: str, end: int, words: list[str]) -> bool:
@@ -371,16 +383,29 @@ def _clause_in_title(title: list[str], titles) -> bool:
     return any(not k for k in kinds[first:]) and kinds[-1]
 
 
-def _lone_name(model: Model, word: str) -> int | None:
+def _lone_name(model: Model, word: str, gender: str | None = None) -> int | None:
     """The entity a lone surname or first name stands for: of several, the one named most
     often so far, the earliest on a tie ("Clinton" after "Hillary Clinton" and one mention
-    of "Bill Clinton")."""
+    of "Bill Clinton"); never one of another gender than its honorific shows ("Mr. Stanhope"
+    after "Mrs. Stanhope" and "Neil Stanhope" is Neil; with no other, someone new)."""
     ids = model._by_surname.get(word) or model._by_first.get(word)
+    if ids and gender is not None:
+        ids = [e for e in ids if model.entities[e].gender in (None, gender)]
     if not ids:
         return None
     if len(ids) == 1:
         return ids[0]
     return max(ids, key=lambda e: (model.count.get(e, 0), -e))
+
+
+def title_gender(title: list[str]) -> str | None:
+    """The gender an honorific in a title shows ("Mr.", "Mrs", "Ms"), else None."""
+    honorifics = _lists().honorifics
+    for w in title:
+        g = honorifics.get(w.lower()) or honorifics.get(w.lower().rstrip("."))
+        if g in ("m", "f"):
+            return g
+    return None
 
 
 def person_entity(model: Model, name: list[str], title: list[str], start: int) -> int:
@@ -400,12 +425,15 @@ def _person(model: Model, name: list[str], title: list[str], start: int) -> int:
     surname, first = name[-1], (name[0] if len(name) > 1 else None)
     if first is not None and is_particle(first):
         first = None                      # "Van der Berg": a surname with its particles
+    gender = title_gender(title)
     if first is None:
-        eid = _lone_name(model, surname)
+        eid = _lone_name(model, surname, gender)
         if eid is not None:
             return eid
     for eid in reversed(model._by_surname.get(surname, [])):
         ent = model.entities[eid]
+        if first is None and gender is not None and ent.gender not in (None, gender):
+            continue                      # "Mr. Stanhope" is not "Mrs. Stanhope"
         full = ent.name.split()
         if len(name) < len(full) and full[-len(name):] == name:
             return eid                    # "Wasserman Schultz" in "Debbie Wasserman Schultz"

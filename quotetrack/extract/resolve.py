@@ -46,7 +46,7 @@ from . import speakers as names
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
-from .written import BOTH, POSSESSIVE, author, named_part, person_in, plural_head_of
+from .written import BOTH, POSSESSIVE, author, head_word, named_part, person_in, plural_head_of
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
@@ -337,8 +337,8 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                 sal.spoke(res.entity, start)
             spoken.append((start, rank_of(start), res))
             if res.entity is None and res.type == "descriptor" and res.mention is not None \
-                    and em.person_head(res.mention.text.split()[-1].lower()) \
-                    and not names.is_plural(res.mention.text.split()[-1].lower()) \
+                    and em.person_head(head_word(res.mention.text)) \
+                    and not names.is_plural(head_word(res.mention.text)) \
                     and not _AFTER_NAME_COMMA.search(text, max(0, start - 40), start):
                 sal.unnamed_at = start    # "said the woman": someone unnamed speaks (no apposition)
                 sal.unnamed = res
@@ -371,7 +371,7 @@ def _unnamed_goes_on(sal: _Salience, mention: Mention, gender: str) -> Resolved:
     still unresolved (no name is guessed)."""
     res = sal.unnamed
     if res is not None and res.mention is not None and sal.rank_of(mention.start) - sal.rank_of(sal.unnamed_at) <= 1 \
-            and em.gendered_nouns().get(res.mention.text.split()[-1].lower()) in (None, gender):
+            and em.gendered_nouns().get(head_word(res.mention.text)) in (None, gender):
         return Resolved(mention, res.speaker, res.title, "descriptor", "unresolved")
     return Resolved(mention, None, None, "pronoun", "unresolved")
 
@@ -444,6 +444,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         if pair is not None:
             return pair if written.lower() == "both" else replace(pair, basis="description")
     inner = person_in(text, model, start, end) if kind != "person" else None
+    if inner is None and kind == "descriptor":
+        inner = _named_after(text, model, end)          # "said the union’s leader, Moira Kent."
     if inner is not None:
         ent = model.entities[inner.entity]
         mention = Mention(start, end, written, "person", None, ent.name)
@@ -518,6 +520,24 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
 
 # A name and a comma right before a mention: "Oyelaran, " before "a former nurse" (an apposition).
 _AFTER_NAME_COMMA = re.compile(r"[A-Z][\w’'\-]*,\s*$")
+
+
+# A comma and a name right after a description, then the end of its clause: ", Moira Kent."
+_APPOSED_NAME_END = re.compile(r"\s*(?:[.,;:!?)]|—|–|$)")
+
+
+def _named_after(text: str, model: em.Model, end: int) -> em.Occurrence | None:
+    """The person an apposition right after a description names, when the name ends the
+    clause: "said the union’s leader, Moira Kent." (the source is the person)."""
+    if not text.startswith(", ", end):
+        return None
+    i = bisect.bisect_left(model.starts, end + 2)
+    if i < len(model.occurrences):
+        o = model.occurrences[i]
+        if o.start == end + 2 and model.entities[o.entity].type == "person" \
+                and _APPOSED_NAME_END.match(text, o.end):
+            return o
+    return None
 
 
 def _past_marker(text: str, start: int, end: int) -> int:

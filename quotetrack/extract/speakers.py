@@ -18,17 +18,18 @@ import re
 from typing import NamedTuple
 
 from ..text import lexicon
-from ..text.names import PARTICLES, is_particle, split_title
+from ..text.names import PARTICLES, is_name_word, is_particle, split_title
 
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_joiners, ... (data/text/word_classes.txt)
 
 # A run of capitalised words, allowing "of", "the", "and", "de", "bin" inside and abbreviations:
 # "US Secretary of Defense Mark Esper", "Sen. Ted Cruz", "Mr. Trump".
-# Dotted initials count as one word ("U.N. Women", not "N. Women").
+# Dotted initials count as one word ("U.N. Women", not "N. Women"); a particle joined by a
+# hyphen is a name word ("Karim al-Masri", "al-Masri said").
 _NAME_RUN = re.compile(
-    r"(?<![\w’'.])(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?)"
-    rf"(?:[ \t]+(?:(?:of|the|{PARTICLES})[ \t]+){{0,2}}(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?))*")
+    rf"(?<![\w’'.])(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?|(?:{PARTICLES})-[A-Z][\w’'\-]*)"
+    rf"(?:[ \t]+(?:(?:of|the|{PARTICLES})[ \t]+){{0,2}}(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?|(?:{PARTICLES})-[A-Z][\w’'\-]*))*")
 _WORD = re.compile(r"\S+")
 # A capitalised word and one space right before a word: "Barack " in "''Barack Obama".
 _AFTER_NAME_WORD = re.compile(r"[A-Z][\w’'\-]*[ \t]$")
@@ -112,7 +113,7 @@ def _is_person_name(name: list[str]) -> bool:
         return False                      # "New Hampshire", "Abu Dhabi"
     if any(w.lower() in function or w.lower() in calendar for w in name if not is_particle(w)):
         return False
-    return all(w[:1].isupper() or is_particle(w) for w in name)
+    return all(is_name_word(w) for w in name)
 
 
 def _runs(text: str, single: bool = False):

@@ -38,6 +38,17 @@ def plural_head_of(words: list[str]) -> bool:
     return False
 
 
+def head_word(mention: str) -> str:
+    """The lower-case head noun of a description: its last word, or the word before a
+    preposition that opens its post-modifier ("spokeswoman" in "A spokeswoman for the airport",
+    "official" in "a senior official at the ministry")."""
+    words = mention.split()
+    for k in range(1, len(words) - 1):
+        if words[k] in _HEAD_PREPOSITIONS:
+            return words[k - 1].lower().strip(",")
+    return words[-1].lower() if words else ""
+
+
 def person_in(text: str, model: em.Model, start: int, end: int) -> em.Occurrence | None:
     """The person a longer mention names: "Senator Marco Rubio of Florida", "Mr. Rubio, a
     career politician", "Rubio’s deputy campaign manager, Rich Beeson" (not the possessor),

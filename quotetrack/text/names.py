@@ -39,6 +39,16 @@ def is_particle(word: str) -> bool:
     return word.lower() in _words.name_particles
 
 
+# A name word that opens with a particle joined by a hyphen: "al-Masri", "bin-Laden".
+PARTICLE_JOINED = re.compile(rf"(?:{PARTICLES})-[A-Z]")
+
+
+def is_name_word(word: str) -> bool:
+    """Whether ``word`` may stand in a name: capitalised, a particle, or a particle joined to a
+    capitalised word by a hyphen ("al-Masri")."""
+    return word[:1].isupper() or is_particle(word) or PARTICLE_JOINED.match(word) is not None
+
+
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """Split the title from a name at the last title word that has a capitalised name after it:
     ["Defense", "Minister", "Benny", "Gantz"] -> (["Defense", "Minister"], ["Benny", "Gantz"]);
@@ -61,7 +71,7 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
             return words[:k], words[k:]
         return words, []
     name = words[last + 1:]
-    if not all(w[:1].isupper() or is_particle(w) for w in name):
+    if not all(is_name_word(w) for w in name):
         return [], words
     return words[:last + 1], name
 
