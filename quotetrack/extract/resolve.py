@@ -205,8 +205,9 @@ class _Salience:
         if eid not in self.first:
             self.first[eid] = offset
             ent = self.model.entities[eid]
-            if ent.type == "person" and ent.roles and self.rank_of(offset) > self.speaker_rank:
-                self.newcomer = offset    # a person introduced with a role, past the speaker's paragraph
+            if ent.type == "person" and (self.rank_of(offset) > self.speaker_rank
+                                         or self.sentence_of(offset) > self.sentence_of(self.speaker_at)):
+                self.newcomer = offset    # a person introduced past the speaker's sentence
         if eid in self.recent:
             self.recent.remove(eid)
         self.recent.insert(0, eid)
