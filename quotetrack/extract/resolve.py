@@ -9,7 +9,7 @@ text order, keeping running state (no scan back over earlier speakers):
   never a gender the text shows otherwise, never a person its own content names in a
   quotation or opens with ("Also, Ames is wrong, he said"); salience is recency (by
   sentence), subject position, being the current speaker (until a person is introduced
-  with a role in a later paragraph) and being a subject named since the last quote.  The
+  in a later sentence: "… came from analyst Rosa Lind. She said") and being a subject named since the last quote.  The
   narrative's own he/she and role descriptions ("the admiral chuckled") keep their person
   salient as they come.  When the runner-up is close, the quote carries a warning naming both;
 * ``it``/``they``/``we``: an organisation or group (not a singular description) that spoke
