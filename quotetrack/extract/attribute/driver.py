@@ -3,11 +3,13 @@ sieves for unclaimed quotes, overlaps dropped by rank, floating quotes linked.""
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from typing import Callable
 
 from .. import cues as cue_finder, mentions
 from ...config import Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
+from ..quotes import own_cue
 from ..segment import paragraph_ranks, tokens as tokenize
 from .grammar import Attribution, _Doc, _Sent, _cue_tokens, _skip_chars
 from .according import according_to
@@ -98,7 +100,7 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found = _drop_overlaps(found)
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
     found.sort(key=lambda a: a.fragments[0][0])
-    return _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs))
+    return _join_lost_breaks(doc, _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs)))
 
 
 def _rank(a: Attribution) -> int:
@@ -140,6 +142,32 @@ def _quote_attributions(doc: _Doc, found: list[Attribution], skip: frozenset[int
                 rule = "unattributed" if _opens_sentence(doc, quote, sent) else "unattributed_inside"
                 out.append(Attribution(((quote.start, quote.end),), None, None, rule, sent))
     return out
+
+
+def _join_lost_breaks(doc: _Doc, found: list[Attribution]) -> list[Attribution]:
+    """A quote left open where its paragraph break was lost (`… ourselves. “I told …,” she
+    said.`), with no attribution of its own and none before it to continue, is the first
+    paragraph of the attributed quote that opens right after it in the same paragraph: one
+    attribution over both, as a multi-paragraph quote whose cue sits in its last paragraph.  Not
+    a runaway quote that swallowed its own cue (“…, said coach Dan Rourke. …)."""
+    unclosed = {q.end for q in doc.quotes if not q.closed and own_cue(doc.text, q) is None}
+    out: list[Attribution] = []
+    dropped: list[int] = []               # indexes of ``found`` joined into the next one
+    for i, a in enumerate(found):
+        prev = out[-1] if out else None
+        if prev is not None and prev.rule == "unattributed" and a.source is not None \
+                and a.rule not in UNATTRIBUTED and prev.fragments[-1][1] in unclosed \
+                and a.sentence.paragraph == prev.sentence.paragraph \
+                and not doc.text[prev.fragments[-1][1]:a.fragments[0][0]].strip() \
+                and doc.text.startswith(("“", "‘", '"'), a.fragments[0][0]):
+            out[-1] = replace(a, fragments=prev.fragments + a.fragments)
+            dropped.append(i - 1)
+            continue
+        out.append(a)
+    if not dropped:
+        return out
+    return [replace(a, follows=a.follows - bisect.bisect_left(dropped, a.follows)) if a.follows is not None else a
+            for a in out]
 
 
 def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[Attribution]:
