@@ -187,11 +187,29 @@ def role_key(words: list[str]) -> str:
     return " ".join(full.get(w.lower(), w.lower().rstrip(".")) for w in words)
 
 
+@lru_cache(maxsize=1)
+def _age_nouns() -> dict[str, tuple[int, int]]:
+    """data/extract/age_nouns.tsv: a noun that fits an age ("teenager") -> (youngest, oldest)."""
+    out = {}
+    for noun, ages in lexicon.pairs("extract/age_nouns.tsv").items():
+        low, high = ages.split()
+        out[noun] = (int(low), int(high))
+    return out
+
+
+_AGE_ROLE = re.compile(r"(\d{1,3})-year-old")
+
+
 def roles_match(description: str, role: str) -> bool:
     """Whether a definite description ("minister", "finance minister") fits a role
     ("finance minister"): the same head noun, every description word in the role, and the
-    same rank words ("deputy minister" is not "the minister")."""
+    same rank words ("deputy minister" is not "the minister"); an age noun fits an age in its
+    range ("teenager" and "16-year-old", data/extract/age_nouns.tsv)."""
     d, r = description.split(), role.split()
+    age = _AGE_ROLE.fullmatch(role)
+    if age and d and d[-1] in _age_nouns():
+        low, high = _age_nouns()[d[-1]]
+        return low <= int(age.group(1)) <= high
     if not d or not r or d[-1] != r[-1]:
         return False
     if {w for w in r if w in _RANKS} != {w for w in d if w in _RANKS}:

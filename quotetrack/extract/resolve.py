@@ -490,7 +490,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     by = author(words)
     if by is not None:
         content, kind = by, "organisation"
-    if lows[0] == "the" and len(words) >= 2 and words[-1].islower() and by is None:
+    if lows[0] == "the" and len(words) >= 2 and _described(words[-1]) and by is None:
         eid = _describe(text, model, sal, words[1:], start)         # "the Calveran ministry", "the company"
         if eid is not None:
             ent = model.entities[eid]
@@ -511,12 +511,18 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"]   # "Two people …" keeps its count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     mention = Mention(start, end, written, kind, None, name)
-    if lows[0] == "the" and len(words) >= 2 and words[-1].islower():
+    if lows[0] == "the" and len(words) >= 2 and _described(words[-1]):
         eid = _describe(text, model, sal, words[1:], start)
         if eid is not None:
             ent = model.entities[eid]
             return Resolved(mention, ent.name, ent.title, ent.type, "description", eid)
     return Resolved(mention, name, None, kind, "unresolved")
+
+
+def _described(head: str) -> bool:
+    """Whether a mention's last word heads a description: a lower-case noun, or a person noun
+    written in capitals ("the MP", "the CEO")."""
+    return head.islower() or (head.isupper() and len(head) > 1 and em.person_head(head.lower()))
 
 
 # A name and a comma right before a mention: "Oyelaran, " before "a former nurse" (an apposition).
