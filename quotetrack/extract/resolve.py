@@ -46,7 +46,8 @@ from . import speakers as names
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
-from .written import BOTH, POSSESSIVE, author, head_word, named_part, person_in, plural_head_of
+from .written import (BOTH, POSSESSIVE, author, capitals_name, head_word, named_after, named_part, person_in,
+                      plural_head_of)
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
@@ -446,7 +447,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             return pair if written.lower() == "both" else replace(pair, basis="description")
     inner = person_in(text, model, start, end) if kind != "person" else None
     if inner is None and kind == "descriptor":
-        inner = _named_after(text, model, end)          # "said the union’s leader, Moira Kent."
+        inner = named_after(text, model, end)          # "said the union’s leader, Moira Kent."
     if inner is not None:
         ent = model.entities[inner.entity]
         mention = Mention(start, end, written, "person", None, ent.name)
@@ -457,6 +458,12 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
                         "descriptor", "unresolved")   # "Nobody asked", "Everyone agreed"
     if kind == "person":
         occ = model.at(start, end)
+        if occ is None and len(words) == 1 and written.isupper() and len(written) > 2:
+            eid = capitals_name(model, written)          # a transcript label: "VOLE:", "TRUMP:"
+            if eid is not None:
+                ent = model.entities[eid]
+                return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
+                                ent.title, "person", "alias", eid)
         title_words, name_words = split_title(words)
         name_words = em._name_words(name_words)
         title = " ".join(title_words) or None
@@ -527,24 +534,6 @@ def _described(head: str) -> bool:
 
 # A name and a comma right before a mention: "Oyelaran, " before "a former nurse" (an apposition).
 _AFTER_NAME_COMMA = re.compile(r"[A-Z][\w’'\-]*,\s*$")
-
-
-# A comma and a name right after a description, then the end of its clause: ", Moira Kent."
-_APPOSED_NAME_END = re.compile(r"\s*(?:[.,;:!?)]|—|–|$)")
-
-
-def _named_after(text: str, model: em.Model, end: int) -> em.Occurrence | None:
-    """The person an apposition right after a description names, when the name ends the
-    clause: "said the union’s leader, Moira Kent." (the source is the person)."""
-    if not text.startswith(", ", end):
-        return None
-    i = bisect.bisect_left(model.starts, end + 2)
-    if i < len(model.occurrences):
-        o = model.occurrences[i]
-        if o.start == end + 2 and model.entities[o.entity].type == "person" \
-                and _APPOSED_NAME_END.match(text, o.end):
-            return o
-    return None
 
 
 def _past_marker(text: str, start: int, end: int) -> int:

@@ -7,7 +7,10 @@ document's model is asked who it is (:mod:`.resolve`).
 * the person a longer mention names ("Senator Marco Rubio of Florida", not "Sanders
   supporters");
 * a document's author ("a statement from the Harbour Trust") and the name in a mention that
-  ends with a document or a time ("Quinnipiac University poll this month").
+  ends with a document or a time ("Quinnipiac University poll this month");
+* the head noun of a description ("spokeswoman" in "a spokeswoman for the airport"), the
+  person an apposition right after it names ("said the union’s leader, Moira Kent.") and the
+  person a surname in capitals stands for (a transcript label: "VOLE:").
 """
 from __future__ import annotations
 
@@ -72,6 +75,32 @@ def person_in(text: str, model: em.Model, start: int, end: int) -> em.Occurrence
         if _heads(text[start:o.start], text[o.end:end]):
             return o
     return None
+
+
+# A comma and a name right after a description, then the end of its clause: ", Moira Kent."
+_APPOSED_NAME_END = re.compile(r"\s*(?:[.,;:!?)]|—|–|$)")
+
+
+def named_after(text: str, model: em.Model, end: int) -> em.Occurrence | None:
+    """The person an apposition right after a description names, when the name ends the
+    clause: "said the union’s leader, Moira Kent." (the source is the person)."""
+    if not text.startswith(", ", end):
+        return None
+    i = bisect.bisect_left(model.starts, end + 2)
+    if i < len(model.occurrences):
+        o = model.occurrences[i]
+        if o.start == end + 2 and model.entities[o.entity].type == "person" \
+                and _APPOSED_NAME_END.match(text, o.end):
+            return o
+    return None
+
+
+def capitals_name(model: em.Model, word: str) -> int | None:
+    """The person a surname written in capitals stands for ("VOLE" for Harriet Vole), when the
+    article names one person by it."""
+    low = word.lower()
+    ids = [e for key, es in model._by_surname.items() if key.lower() == low for e in es]
+    return ids[0] if len(set(ids)) == 1 else None
 
 
 POSSESSIVE = ("’s", "'s", "’", "'")
