@@ -217,6 +217,9 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
         return k
     if s.toks[k].text.lower() in ("that", "whether", "if", ":", ",", "about") or s.toks[k].text in TOKEN_OPENING:
         return k
+    colon = _colon_before_quote(s.toks, k)
+    if colon is not None:
+        return colon                      # "told the Alpine Post: “…”", "told BBC Radio Kent’s breakfast show: ‘…’"
     found = mentions.after(s.toks, k)
     if found is None:
         return k
@@ -230,6 +233,20 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
 
 
 _LISTENER_TAIL = 12                         # words after a listener's name before its "that"
+_LISTENER_WORDS = 8                         # words of a listener before a colon and a quote
+
+
+def _colon_before_quote(toks: list[Token], k: int) -> int | None:
+    """The colon that ends a listener of a few words, right before an opening quote mark:
+    "told the Alpine Post: ‘…’" (the quote is the content, the words before it the listener)."""
+    for j in range(k, min(len(toks) - 1, k + _LISTENER_WORDS)):
+        text = toks[j].text
+        if text == ":":
+            return j if toks[j + 1].text in TOKEN_OPENING else None
+        if not mentions.is_word(text) or text.lower() in ("that", "whether", "if") \
+                or text.lower() in _words.finite_auxiliaries:
+            return None
+    return None
 
 
 def _listener_tail(toks: list[Token], end: int) -> int:
