@@ -217,6 +217,17 @@ def roles_match(description: str, role: str) -> bool:
     return set(d) <= set(r)
 
 
+def other_office(head: str, roles) -> bool:
+    """Whether a person's roles show another office than a description's head, both words
+    for an office (a title and a person noun; not "Mr"): "the judge" is not the person
+    introduced as "a lawyer for the family"."""
+    offices = _lists().titles & lexicon.lower_words("text/person_nouns.txt")
+    if head not in offices:
+        return False
+    heads = {r.split()[-1] for r in roles}
+    return head not in heads and any(h in offices for h in heads)
+
+
 def kind_matches(head: str, name: str) -> bool:
     """Whether an organisation's name shows the kind a description names: "the company" and
     "Harlow Foods", "the club" and "Riverside Rovers", "the ministry" and "Ministry of Health"."""

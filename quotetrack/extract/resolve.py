@@ -670,7 +670,7 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
             or _introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all)
-    return eid
+    return None if eid is not None and em.other_office(head, model.entities[eid].roles) else eid
 
 
 # "a cashier", "an organiser at the field office", "one witness": someone introduced unnamed.
