@@ -225,7 +225,7 @@ def other_office(head: str, roles) -> bool:
     if head not in offices:
         return False
     heads = {r.split()[-1] for r in roles}
-    return head not in heads and any(h in offices for h in heads)
+    return not any(head in r.split() for r in roles) and any(h in offices for h in heads)
 
 
 def kind_matches(head: str, name: str) -> bool:

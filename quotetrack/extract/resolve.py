@@ -46,8 +46,8 @@ from . import speakers as names
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
-from .written import (BOTH, POSSESSIVE, author, capitals_name, head_word, named_after, named_part, person_in,
-                      plural_head_of)
+from .written import (BOTH, POSSESSIVE, author, capitals_name, described, head_word, introduced_unnamed,
+                      named_after, named_part, person_in, plural_head_of)
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
@@ -57,7 +57,6 @@ CLOSE = 0.5                   # a runner-up this close to the best gets a warnin
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
 DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
 AUTHOR_REACH = 3000           # characters back a document's description looks for its author
-UNNAMED_REACH = 1500          # characters a description looks back for "a"/"an" and its head
 # Salience of a candidate for he/she (set on the resolution gold):
 PER_SENTENCE = 0.4            # minus, for each sentence naming another candidate since
 SUBJECT = 1.0                 # its last naming was the subject of a clause
@@ -435,6 +434,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         if pair is not None:
             return pair
         if res is None or res.speaker is None:
+            eid = _named_organisation(low, model, sal, start)
+            if eid is not None:           # "Brightwell Foods has withdrawn … It said …"
+                return Resolved(mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
             return Resolved(mention, None, None, "pronoun", "unresolved")
         return Resolved(mention, res.speaker, res.title, res.type, "pronoun", res.entity)
     if "," not in written and plural_head_of(words):    # "Aides to Councillor Teller": the aides (no apposition naming them)
@@ -497,7 +499,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     by = author(words)
     if by is not None:
         content, kind = by, "organisation"
-    if lows[0] == "the" and len(words) >= 2 and _described(words[-1]) and by is None:
+    if lows[0] == "the" and len(words) >= 2 and described(words[-1]) and by is None:
         eid = _describe(text, model, sal, words[1:], start)         # "the Calveran ministry", "the company"
         if eid is not None:
             ent = model.entities[eid]
@@ -518,18 +520,12 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"]   # "Two people …" keeps its count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     mention = Mention(start, end, written, kind, None, name)
-    if lows[0] == "the" and len(words) >= 2 and _described(words[-1]):
+    if lows[0] == "the" and len(words) >= 2 and described(words[-1]):
         eid = _describe(text, model, sal, words[1:], start)
         if eid is not None:
             ent = model.entities[eid]
             return Resolved(mention, ent.name, ent.title, ent.type, "description", eid)
     return Resolved(mention, name, None, kind, "unresolved")
-
-
-def _described(head: str) -> bool:
-    """Whether a mention's last word heads a description: a lower-case noun, or a person noun
-    written in capitals ("the MP", "the CEO")."""
-    return head.islower() or (head.isupper() and len(head) > 1 and em.person_head(head.lower()))
 
 
 # A name and a comma right before a mention: "Oyelaran, " before "a former nurse" (an apposition).
@@ -570,6 +566,18 @@ def _group_for(pronoun: str, rank: int, spoken: list) -> Resolved | None:
         if res.type in ("organisation", "descriptor") and (want is None or res.type == want):
             return res
     return None
+
+
+def _named_organisation(pronoun: str, model: em.Model, sal: _Salience, start: int) -> int | None:
+    """"it" with no organisation speaking before: the organisation named last, when it is the
+    entity named last of all, in this paragraph or the one before."""
+    if pronoun != "it" or not sal.recent:
+        return None
+    eid = sal.recent[0]
+    ent = model.entities[eid]
+    if ent.type != "organisation" or sal.rank_of(start) - sal.last[eid][2] > 1:
+        return None
+    return eid
 
 
 # What joins two names into a pair: " and ", " & ".
@@ -667,21 +675,10 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
                 return eid
         return None
     if not em.person_head(head) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
-            or _introduced_unnamed(text, head, start):
+            or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all)
     return None if eid is not None and em.other_office(head, model.entities[eid].roles) else eid
-
-
-# "a cashier", "an organiser at the field office", "one witness": someone introduced unnamed.
-_INDEFINITE = r"\b(?:a|an|one|another)\s+(?:[\w’'\-]+,?\s+){{0,3}}?{}\b"
-
-
-def _introduced_unnamed(text: str, head: str, start: int) -> bool:
-    """Whether ``head`` was introduced with an indefinite article in the few paragraphs before
-    ``start`` ("an organizer … the organizer told them"): the description is that unnamed one."""
-    pattern = re.compile(_INDEFINITE.format(re.escape(head)), re.IGNORECASE)
-    return pattern.search(text, max(0, start - UNNAMED_REACH), start) is not None
 
 
 def _adhoc_org(model: em.Model, name: str, start: int, kind: str = "organisation") -> int:

@@ -103,6 +103,24 @@ def capitals_name(model: em.Model, word: str) -> int | None:
     return ids[0] if len(set(ids)) == 1 else None
 
 
+def described(head: str) -> bool:
+    """Whether a mention's last word heads a description: a lower-case noun, or a person noun
+    written in capitals ("the MP", "the CEO")."""
+    return head.islower() or (head.isupper() and len(head) > 1 and em.person_head(head.lower()))
+
+
+UNNAMED_REACH = 1500          # characters a description looks back for "a"/"an" and its head
+# "a cashier", "an organiser at the field office", "one witness": someone introduced unnamed.
+_INDEFINITE = r"\b(?:a|an|one|another)\s+(?:[\w’'\-]+,?\s+){{0,3}}?{}\b"
+
+
+def introduced_unnamed(text: str, head: str, start: int) -> bool:
+    """Whether ``head`` was introduced with an indefinite article in the few paragraphs before
+    ``start`` ("an organizer … the organizer told them"): the description is that unnamed one."""
+    pattern = re.compile(_INDEFINITE.format(re.escape(head)), re.IGNORECASE)
+    return pattern.search(text, max(0, start - UNNAMED_REACH), start) is not None
+
+
 POSSESSIVE = ("’s", "'s", "’", "'")
 # What may follow the name that heads a mention: nothing, an apposition, "of" a place or
 # body, a parenthesis, a relative clause ("Mr. Rubio, a career politician", "Senator Marco
