@@ -36,6 +36,22 @@ def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
 _SOURCE_ENDS = frozenset({",", ";", ":", "(", "—", "–", ".", "?", "!"})
 
 
+_APPOSITION_WORDS = 12                   # words of an apposition after an according-to source
+
+
+def _past_apposition(toks: list[Token], k: int) -> int:
+    """Past an apposition or a relative clause that opens at token ``k`` and closes with a
+    comma ("a virologist at Kingsmere University,", "who studies bats,"), else ``k``."""
+    if k >= len(toks) or toks[k].text.lower() not in ("a", "an", "who"):
+        return k
+    for j in range(k + 1, min(len(toks) - 1, k + _APPOSITION_WORDS)):
+        if toks[j].text == ",":
+            return j + 1
+        if not mentions.is_word(toks[j].text):
+            break
+    return k
+
+
 def _only_openers(toks: list[Token], ci: int) -> bool:
     """Do only opening conjunctions and commas stand before token ``ci`` ("But, according to …")?"""
     return all(t.text == "," or t.text.lower() in _words.subject_lead_words for t in toks[:ci])
@@ -53,6 +69,8 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         k = src[1]
         while k < len(s.toks) and s.toks[k].text in (",", ":"):
             k += 1
+        if k > src[1]:
+            k = _past_apposition(s.toks, k)      # "According to Dr Amy Lau, a virologist at …, the …"
         content = _content_after(s, k) if k > src[1] else None
         if content is None:               # "According to Ms Hale the minister had …": no comma
             n = _name_end(s.toks, ce)

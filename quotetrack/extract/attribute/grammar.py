@@ -224,9 +224,17 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
     if found is None:
         return k
     end = found[1]
-    # "told reporters the deal was fair": a lower-case listener is one or two words
+    # "told reporters the deal was fair": a lower-case listener is one or two words;
+    # "told the Commons the economy …": "the" and a capitalised run
     if not mentions.is_capitalised(s.toks[k].text) and end - k > 2:
-        end = k + 1
+        if s.toks[k].text.lower() == "the" and mentions.is_capitalised(s.toks[k + 1].text):
+            end = k + 1
+            while end < len(s.toks) and (mentions.is_capitalised(s.toks[end].text) or (
+                    s.toks[end].text in ("of", "for", "and") and end + 1 < len(s.toks)
+                    and mentions.is_capitalised(s.toks[end + 1].text))):
+                end += 1                  # "the House of Commons"
+        else:
+            end = k + 1
     if end < len(s.toks) and s.toks[end].text.lower() in _words.finite_auxiliaries:
         return k                          # "warned the deal would collapse": no listener, a subject
     return _listener_tail(s.toks, end)
