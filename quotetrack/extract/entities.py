@@ -217,17 +217,6 @@ def roles_match(description: str, role: str) -> bool:
     return set(d) <= set(r)
 
 
-def other_office(head: str, roles) -> bool:
-    """Whether a person's roles show another office than a description's head, both words
-    for an office (a title and a person noun; not "Mr"): "the judge" is not the person
-    introduced as "a lawyer for the family"."""
-    offices = _lists().titles & lexicon.lower_words("text/person_nouns.txt")
-    if head not in offices:
-        return False
-    heads = {r.split()[-1] for r in roles}
-    return not any(head in r.split() for r in roles) and any(h in offices for h in heads)
-
-
 def kind_matches(head: str, name: str) -> bool:
     """Whether an organisation's name shows the kind a description names: "the company" and
     "Harlow Foods", "the club" and "Riverside Rovers", "the ministry" and "Ministry of Health"."""
@@ -340,10 +329,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if title:
             ent.roles.add(role_key(title))
             ent.title = ent.title or " ".join(title)
-            for w in title:
-                g = honorifics.get(w.lower()) or honorifics.get(w.lower().rstrip("."))
-                if g in ("m", "f"):
-                    ent.gender = ent.gender or g
+            if len(name) > 1 or len(by_surname.get(name[0], ())) <= 1:
+                ent.gender = ent.gender or title_gender(title)   # not "Mr. Khan" among several Khans
         seen = model.count.get(eid, 0)
         if len(words) > 1 and seen < ROLE_READS:
             _roles_around(text, start, end, ent, titles, persons, gendered)

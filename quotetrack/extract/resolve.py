@@ -9,7 +9,8 @@ text order, keeping running state (no scan back over earlier speakers):
   never a gender the text shows otherwise, never a person its own content names in a
   quotation or opens with ("Also, Ames is wrong, he said"); salience is recency (by
   sentence), subject position, being the current speaker (until a person is introduced
-  in a later sentence: "… came from analyst Rosa Lind. She said") and being a subject named since the last quote.  The
+  with a role in a later paragraph, or in the sentence just before: "… came from analyst
+  Rosa Lind. She said") and being a subject named since the last quote.  The
   narrative's own he/she and role descriptions ("the admiral chuckled") keep their person
   salient as they come.  When the runner-up is close, the quote carries a warning naming both;
 * ``it``/``they``/``we``: an organisation or group (not a singular description) that spoke
@@ -145,6 +146,7 @@ class _Salience:
         self.k = 0
         self.first: dict[int, int] = {}   # id -> where it is first named
         self.newcomer = -1                # where the last person introduced with a role is named
+        self.fresh = -1                   # where a person is last introduced past the speaker's sentence
         self.named: dict[int, int] = {}   # id -> where it is last named (not by a pronoun)
         self.hinted: dict[int, str] = {}  # id -> the gender of the last narrative pronoun taken for it
         self.alone = False                # the last pronoun had one compatible person only
@@ -205,14 +207,20 @@ class _Salience:
         if eid not in self.first:
             self.first[eid] = offset
             ent = self.model.entities[eid]
-            if ent.type == "person" and (self.rank_of(offset) > self.speaker_rank
-                                         or self.sentence_of(offset) > self.sentence_of(self.speaker_at)):
-                self.newcomer = offset    # a person introduced past the speaker's sentence
+            if ent.type == "person" and ent.roles and self.rank_of(offset) > self.speaker_rank:
+                self.newcomer = offset    # a person introduced with a role, past the speaker's paragraph
+            elif ent.type == "person" and self.sentence_of(offset) > self.sentence_of(self.speaker_at):
+                self.fresh = offset       # a person introduced past the speaker's sentence
         if eid in self.recent:
             self.recent.remove(eid)
         self.recent.insert(0, eid)
         del self.recent[em.RECENT:]
         self.last[eid] = (offset, subject if subject is not None else end, self.rank_of(offset))
+
+    def _fresh_before(self, offset: int) -> bool:
+        """Whether a person was introduced after the speaker's quote in the sentence right before
+        ``offset`` ("… said Brierley. A view came from analyst Hanna Dubrova. She said …")."""
+        return self.fresh > self.speaker_at and self.sentence_of(self.fresh) == self.sentence_of(offset) - 1
 
     def unnamed_speaks(self, eid: int, offset: int) -> bool:
         """Whether an unnamed person ("said the woman") spoke after ``eid`` was last named, in
@@ -262,7 +270,7 @@ class _Salience:
             later.append(sent)
             score += SUBJECT if subject else 0.0
             score += SPEAKER if eid == self.speaker and rank - self.speaker_rank <= WINDOW \
-                and self.newcomer <= self.speaker_at else 0.0
+                and self.newcomer <= self.speaker_at and not self._fresh_before(offset) else 0.0
             score += GENDER_SHOWN if gender is not None and ent.gender == gender else 0.0
             score -= PER_PARAGRAPH * (rank - prank)
             score += NEW_SUBJECT if subject and self.named.get(eid, -1) > self.speaker_at else 0.0
@@ -320,6 +328,11 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, sal.may_say(text[start:end])) \
             if a.antecedent is None else (set(), set())
         res = _resolve_one(text, start, end, model, sal, spoken, rank_of)
+        if res.basis == "unresolved" and a.cue is not None and a.cue.type == "speech" \
+                and text[start:end].lower() == "it":
+            eid = _named_organisation(model, sal, start)     # "Brightwell Foods has withdrawn … It said …"
+            if eid is not None:
+                res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
         if a.antecedent is not None:
             named = _apposition_head(text, model, a.source[0])
             if named is not None and named != res.entity:
@@ -434,9 +447,6 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         if pair is not None:
             return pair
         if res is None or res.speaker is None:
-            eid = _named_organisation(low, model, sal, start)
-            if eid is not None:           # "Brightwell Foods has withdrawn … It said …"
-                return Resolved(mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
             return Resolved(mention, None, None, "pronoun", "unresolved")
         return Resolved(mention, res.speaker, res.title, res.type, "pronoun", res.entity)
     if "," not in written and plural_head_of(words):    # "Aides to Councillor Teller": the aides (no apposition naming them)
@@ -568,14 +578,11 @@ def _group_for(pronoun: str, rank: int, spoken: list) -> Resolved | None:
     return None
 
 
-def _named_organisation(pronoun: str, model: em.Model, sal: _Salience, start: int) -> int | None:
-    """"it" with no organisation speaking before: the organisation named last, when it is the
-    entity named last of all, in this paragraph or the one before."""
-    if pronoun != "it" or not sal.recent:
-        return None
-    eid = sal.recent[0]
-    ent = model.entities[eid]
-    if ent.type != "organisation" or sal.rank_of(start) - sal.last[eid][2] > 1:
+def _named_organisation(model: em.Model, sal: _Salience, start: int) -> int | None:
+    """"it" before a speech cue, with no organisation speaking before: the organisation named
+    last, when it is the entity named last of all, in this paragraph or the one before."""
+    eid = sal.recent[0] if sal.recent else None
+    if eid is None or model.entities[eid].type != "organisation" or sal.rank_of(start) - sal.last[eid][2] > 1:
         return None
     return eid
 
@@ -678,7 +685,7 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
             or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all)
-    return None if eid is not None and em.other_office(head, model.entities[eid].roles) else eid
+    return eid
 
 
 def _adhoc_org(model: em.Model, name: str, start: int, kind: str = "organisation") -> int:

@@ -78,12 +78,14 @@ def person_in(text: str, model: em.Model, start: int, end: int) -> em.Occurrence
 
 
 # A comma and a name right after a description, then the end of its clause: ", Moira Kent."
-_APPOSED_NAME_END = re.compile(r"\s*(?:[.,;:!?)]|—|–|$)")
+_APPOSED_NAME_END = re.compile(r"\s*(?:[.;!?)]|$|,\s+(?:who|adding|saying|writing)\b|,\s+\d{1,3}\s*[.,;!?])")
 
 
 def named_after(text: str, model: em.Model, end: int) -> em.Occurrence | None:
     """The person an apposition right after a description names, when the name ends the
-    clause: "said the union’s leader, Moira Kent." (the source is the person)."""
+    sentence, an age or a relative clause or participle follows: "said the union’s leader,
+    Moira Kent.", "said one resident, Maria Lopez, 67." (the source is the person); not "According to an FBI summary, Cheryl Mills, a
+    top aide, sent …" (there the name opens the content)."""
     if not text.startswith(", ", end):
         return None
     i = bisect.bisect_left(model.starts, end + 2)

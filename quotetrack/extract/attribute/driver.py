@@ -3,13 +3,12 @@ sieves for unclaimed quotes, overlaps dropped by rank, floating quotes linked.""
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 from typing import Callable
 
 from .. import cues as cue_finder, mentions
+from ..quotes import own_cue
 from ...config import Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
-from ..quotes import own_cue
 from ..segment import paragraph_ranks, tokens as tokenize
 from .grammar import Attribution, _Doc, _Sent, _cue_tokens, _skip_chars
 from .according import according_to
@@ -101,7 +100,9 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found = _drop_overlaps(found)
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
     found.sort(key=lambda a: a.fragments[0][0])
-    return _join_lost_breaks(doc, _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs)))
+    found = _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs))
+    return _lost_break_openings(text, found, {(q.start, q.end) for q in quotes
+                                              if not q.closed and own_cue(text, q) is None})
 
 
 def _rank(a: Attribution) -> int:
@@ -145,32 +146,6 @@ def _quote_attributions(doc: _Doc, found: list[Attribution], skip: frozenset[int
     return out
 
 
-def _join_lost_breaks(doc: _Doc, found: list[Attribution]) -> list[Attribution]:
-    """A quote left open where its paragraph break was lost (`… ourselves. “I told …,” she
-    said.`), with no attribution of its own and none before it to continue, is the first
-    paragraph of the attributed quote that opens right after it in the same paragraph: one
-    attribution over both, as a multi-paragraph quote whose cue sits in its last paragraph.  Not
-    a runaway quote that swallowed its own cue (“…, said coach Dan Rourke. …)."""
-    unclosed = {q.end for q in doc.quotes if not q.closed and own_cue(doc.text, q) is None}
-    out: list[Attribution] = []
-    dropped: list[int] = []               # indexes of ``found`` joined into the next one
-    for i, a in enumerate(found):
-        prev = out[-1] if out else None
-        if prev is not None and prev.rule == "unattributed" and a.source is not None \
-                and a.rule not in UNATTRIBUTED and prev.fragments[-1][1] in unclosed \
-                and a.sentence.paragraph == prev.sentence.paragraph \
-                and not doc.text[prev.fragments[-1][1]:a.fragments[0][0]].strip() \
-                and doc.text.startswith(("“", "‘", '"'), a.fragments[0][0]):
-            out[-1] = replace(a, fragments=prev.fragments + a.fragments)
-            dropped.append(i - 1)
-            continue
-        out.append(a)
-    if not dropped:
-        return out
-    return [replace(a, follows=a.follows - bisect.bisect_left(dropped, a.follows)) if a.follows is not None else a
-            for a in out]
-
-
 def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[Attribution]:
     """A cue-less quote right after an attributed quote (same or next paragraph, not counting
     page furniture such as newsletter prompts) continues it.  A cue-less quoted passage inside a
@@ -192,6 +167,29 @@ def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[At
         if a.rule == "unattributed_inside":
             continue
         out.append(a)
+    return out
+
+
+def _lost_break_openings(text: str, found: list[Attribution],
+                         unclosed: set[tuple[int, int]]) -> list[Attribution]:
+    """An unclosed quote that ends where the next quote opens with the same mark, only
+    white space between, is the opening paragraph of a multi-paragraph quote whose
+    paragraph break was lost (`“We lost. “I think …,” said Brook.`): it takes the speaker
+    of the quote that continues it, as the paragraphs of a multi-paragraph quote do.  A
+    quote that has run past its own cue (“…, said coach Dan Rourke. …”) is a runaway, not
+    an opening, and is not in ``unclosed``.  Read from the end, so a run of openings all
+    reach the attributed quote."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        a, nxt = out[i], out[i + 1]
+        if a.rule != "unattributed" or len(a.fragments) != 1 or a.fragments[0] not in unclosed \
+                or text[a.fragments[0][1]:nxt.fragments[0][0]].strip() \
+                or text[a.fragments[0][0]] != text[nxt.fragments[0][0]]:
+            continue
+        host = i + 1 if nxt.source is not None and nxt.rule not in UNATTRIBUTED \
+            else nxt.follows if nxt.rule == "floating" and nxt.follows is not None and nxt.follows > i else None
+        if host is not None:
+            out[i] = Attribution(a.fragments, None, None, "floating", a.sentence, follows=host)
     return out
 
 
