@@ -402,11 +402,11 @@ def _clause_in_title(title: list[str], titles) -> bool:
 def _lone_name(model: Model, word: str, gender: str | None = None) -> int | None:
     """The entity a lone surname or first name stands for: of several, the one named most
     often so far, the earliest on a tie ("Clinton" after "Hillary Clinton" and one mention
-    of "Bill Clinton"); never one of another gender than its honorific shows ("Mr. Stanhope"
-    after "Mrs. Stanhope" and "Neil Stanhope" is Neil; with no other, someone new)."""
+    of "Bill Clinton"); of several, not one of another gender than its honorific shows
+    ("Mr. Stanhope" after "Mrs. Stanhope" and "Neil Stanhope" is Neil)."""
     ids = model._by_surname.get(word) or model._by_first.get(word)
     if ids and gender is not None:
-        ids = [e for e in ids if model.entities[e].gender in (None, gender)]
+        ids = [e for e in ids if model.entities[e].gender in (None, gender)] or ids
     if not ids:
         return None
     if len(ids) == 1:
@@ -441,15 +441,12 @@ def _person(model: Model, name: list[str], title: list[str], start: int) -> int:
     surname, first = name[-1], (name[0] if len(name) > 1 else None)
     if first is not None and is_particle(first):
         first = None                      # "Van der Berg": a surname with its particles
-    gender = title_gender(title)
     if first is None:
-        eid = _lone_name(model, surname, gender)
+        eid = _lone_name(model, surname, title_gender(title))
         if eid is not None:
             return eid
     for eid in reversed(model._by_surname.get(surname, [])):
         ent = model.entities[eid]
-        if first is None and gender is not None and ent.gender not in (None, gender):
-            continue                      # "Mr. Stanhope" is not "Mrs. Stanhope"
         full = ent.name.split()
         if len(name) < len(full) and full[-len(name):] == name:
             return eid                    # "Wasserman Schultz" in "Debbie Wasserman Schultz"

@@ -397,7 +397,7 @@ def transcript_turns(doc: _Doc, paras: list[Paragraph]) -> list[Attribution]:
 def interview_answers(doc: _Doc, paras: list[Paragraph]) -> list[Attribution]:
     """The answers of a question-and-answer interview: paragraphs labelled "Q:" and "A:"
     (both present); each "A:" turn is a statement of the interviewee, the person the
-    paragraph before the first question names last ("Former chief executive Harriet Vole
+    paragraph before the first question names first ("Former chief executive Harriet Vole
     spoke to us …" ¶ "Q: Why did you resign?" ¶ "A: I felt …").  The questions are the
     interviewer's, who is not named: they are left out."""
     turns = []
@@ -409,7 +409,7 @@ def interview_answers(doc: _Doc, paras: list[Paragraph]) -> list[Attribution]:
     if "Q" not in kinds or "A" not in kinds or kinds.index("Q") > kinds.index("A"):
         return []
     first = turns[kinds.index("Q")][0]
-    source = _last_person(doc.text, paras[first - 1]) if first > 0 else None
+    source = _first_person(doc.text, paras[first - 1]) if first > 0 else None
     if source is None:
         return []
     found = []
@@ -424,16 +424,16 @@ def interview_answers(doc: _Doc, paras: list[Paragraph]) -> list[Attribution]:
     return found
 
 
-def _last_person(text: str, para: Paragraph) -> tuple[int, int] | None:
-    """The span of the last person's full name in a paragraph (title left out)."""
-    last = None
+def _first_person(text: str, para: Paragraph) -> tuple[int, int] | None:
+    """The span of the first person's full name in a paragraph (title left out): the one an
+    interview's introduction is about ("Actress Diane Guerrero has …")."""
     for run in _runs(text[para.start:para.end]):
         words = [w for _, w in run]
         title, name = split_title(words)
         if len(name) >= 2 and _is_person_name(name):
             begin = para.start + run[len(title)][0]
-            last = (begin, para.start + run[-1][0] + len(run[-1][1].rstrip(".,")))
-    return last
+            return begin, para.start + run[-1][0] + len(run[-1][1].rstrip(".,"))
+    return None
 
 
 # Capitalised labels that open a paragraph of furniture, not a turn ("UPDATE:", "EDITOR'S NOTE:").
