@@ -19,8 +19,8 @@ from .sentence import (
 from .cutting import _cut_at_next_source
 from .gap import relative_gap
 from .rules import RULES, UNATTRIBUTED
-from .quoted import (QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, interview_answers, is_statement,
-                     title_case as _title_case, transcript_turns)
+from .quoted import (QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, title_case as _title_case,
+                     transcript_turns)
 
 
 # The sentence sieves, name -> function, in the order they are tried on each cue.
@@ -94,7 +94,6 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found.extend(a for a in (headline_colon(doc, p) for p in paras if p.index not in skip_paragraphs)
                  if a is not None)
     found.extend(transcript_turns(doc, [p for p in paras if p.index not in skip_paragraphs]))
-    found.extend(interview_answers(doc, [p for p in paras if p.index not in skip_paragraphs]))
     if headlines:
         found = [a for a in found if not _headline_title_only(text, a, headlines)]
     found = _drop_overlaps(found)

@@ -9,9 +9,7 @@ from typing import Callable
 
 from ...text import lexicon
 from ...read import transcript
-from ...text.names import split_title
 from .. import cues as cue_finder, mentions
-from ..speakers import _is_person_name, _runs
 from ...config import WINDOWS, Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token, iter_tokens, tokens as tokenize
@@ -392,48 +390,6 @@ def transcript_turns(doc: _Doc, paras: list[Paragraph]) -> list[Attribution]:
         found.append(Attribution(((at[2], end),), (at[0], at[1]), cue, "colon", sent))
     speakers = {doc.text[a.source[0]:a.source[1]] for a in found}
     return found if len(speakers) >= 2 else []
-
-
-def interview_answers(doc: _Doc, paras: list[Paragraph]) -> list[Attribution]:
-    """The answers of a question-and-answer interview: paragraphs labelled "Q:" and "A:"
-    (both present); each "A:" turn is a statement of the interviewee, the person the
-    paragraph before the first question names first ("Former chief executive Harriet Vole
-    spoke to us …" ¶ "Q: Why did you resign?" ¶ "A: I felt …").  The questions are the
-    interviewer's, who is not named: they are left out."""
-    turns = []
-    for k, para in enumerate(paras):
-        at = transcript.label(doc.text, para.start, para.end)
-        if at is not None and doc.text[at[0]:at[1]] in ("Q", "A"):
-            turns.append((k, doc.text[at[0]:at[1]], at[2], para))
-    kinds = [t[1] for t in turns]
-    if "Q" not in kinds or "A" not in kinds or kinds.index("Q") > kinds.index("A"):
-        return []
-    first = turns[kinds.index("Q")][0]
-    source = _first_person(doc.text, paras[first - 1]) if first > 0 else None
-    if source is None:
-        return []
-    found = []
-    for _, kind, start, para in turns:
-        end = _strip_end(doc.text, start, para.end)
-        if kind != "A" or _word_count(doc.text, start, end) < 2:
-            continue
-        sent = doc.sents[bisect.bisect_right(doc.sent_starts, para.start) - 1]
-        colon_at = doc.text.index(":", para.start)
-        found.append(Attribution(((start, end),), source, Cue(colon_at, colon_at + 1, ":", ":", "speech"),
-                                 "colon", sent))
-    return found
-
-
-def _first_person(text: str, para: Paragraph) -> tuple[int, int] | None:
-    """The span of the first person's full name in a paragraph (title left out): the one an
-    interview's introduction is about ("Actress Diane Guerrero has …")."""
-    for run in _runs(text[para.start:para.end]):
-        words = [w for _, w in run]
-        title, name = split_title(words)
-        if len(name) >= 2 and _is_person_name(name):
-            begin = para.start + run[len(title)][0]
-            return begin, para.start + run[-1][0] + len(run[-1][1].rstrip(".,"))
-    return None
 
 
 # Capitalised labels that open a paragraph of furniture, not a turn ("UPDATE:", "EDITOR'S NOTE:").
