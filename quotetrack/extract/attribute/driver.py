@@ -98,7 +98,12 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found = _drop_overlaps(found)
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
     found.sort(key=lambda a: a.fragments[0][0])
-    return _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs))
+    return _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs), lambda a: _quotes_in(doc, a))
+
+
+def _quotes_in(doc: _Doc, a: Attribution) -> bool:
+    """Does the content of ``a`` hold a quoted passage (a direct or mixed quote)?"""
+    return any(doc.has_quote_in(s, e) or doc.inside_quote(s, e) for s, e in a.fragments)
 
 
 def _rank(a: Attribution) -> int:
@@ -142,7 +147,8 @@ def _quote_attributions(doc: _Doc, found: list[Attribution], skip: frozenset[int
     return out
 
 
-def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[Attribution]:
+def _resolve_floating(found: list[Attribution], rank: dict[int, int],
+                      quoted: Callable[[Attribution], bool]) -> list[Attribution]:
     """A cue-less quote right after an attributed quote (same or next paragraph, not counting
     page furniture such as newsletter prompts) continues it.  A cue-less quoted passage inside a
     sentence continues the attribution of its own sentence, or is left out: it is a quoted
@@ -152,7 +158,7 @@ def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[At
     out: list[Attribution] = []
     for a in found:
         if a.rule in UNATTRIBUTED and out:
-            prev_i = _host_before(out, a)
+            prev_i = _quote_host(out, _host_before(out, a), quoted)
             prev = out[prev_i]
             window = 0 if a.rule == "unattributed_inside" else 1
             follows = prev_i if prev.source is not None and prev.rule not in UNATTRIBUTED \
@@ -164,6 +170,20 @@ def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[At
             continue
         out.append(a)
     return out
+
+
+def _quote_host(out: list[Attribution], i: int, quoted: Callable[[Attribution], bool]) -> int:
+    """The quote a cue-less quote continues when reports without quote marks follow it in its
+    own sentence (“…,” Vega said, after the mayor announced a review. “…”): the quote, not the
+    report of the mayor; ``i`` itself when no quote comes first in that sentence."""
+    if out[i].source is None or quoted(out[i]):
+        return i
+    j = i
+    while j > 0 and out[j - 1].sentence.index == out[i].sentence.index:
+        j -= 1
+        if out[j].source is not None and out[j].rule not in UNATTRIBUTED and quoted(out[j]):
+            return j
+    return i
 
 
 def _host_before(out: list[Attribution], a: Attribution) -> int:
