@@ -17,7 +17,7 @@ from .sentence import (
     asked, coordinated, head, participle, relative, relative_label, tail)
 from .cutting import _cut_at_next_source
 from .gap import relative_gap
-from .document import document_participle
+from .document import document_participle, mention_participle
 from .rules import RULES, UNATTRIBUTED
 from .quoted import (QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, title_case as _title_case,
                      transcript_turns)
@@ -26,7 +26,7 @@ from .quoted import (QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, ti
 # The sentence sieves, name -> function, in the order they are tried on each cue.
 SENTENCE_SIEVES: dict[str, Callable[[_Sent, Cue, int, int], Attribution | None]] = {
     "according_to": according_to, "participle": participle, "document_participle": document_participle,
-    "tail": tail,
+    "mention_participle": mention_participle, "tail": tail,
     "relative_label": relative_label, "relative_gap": relative_gap, "head": head, "relative": relative,
     "coordinated": coordinated, "asked": asked}
 
