@@ -343,6 +343,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
 def _authored_by(model: Model, text: str, start: int, end: int, eid: int, documents) -> None:
     """Note the author of a document named with it ("a statement from Senator Bill Orr"), so
     that "the statement" later goes to the author."""
+    near = text[max(0, start - 10):start]
+    if "from" not in near and "by" not in near:
+        return                            # the cheap test first: most names follow neither
     m = _DOCUMENT_FROM.search(text, max(0, start - 40), start)
     if m and m.group(1) in documents:
         model.authored.append((end, m.group(1), eid))
