@@ -1,6 +1,6 @@
-"""The adjunct participle sieve: a cue participle after a preposition or subordinator
-("by questioning …", "after suggesting that …", "while saying …") reports for the subject
-of the clause the adjunct hangs on."""
+"""Sieves for cues inside an adjunct of the clause they report on: a cue participle after a
+preposition or subordinator ("by questioning …", "after suggesting that …", "while saying …")
+reports for the subject of the clause the adjunct hangs on; "as X noted" reports that clause."""
 from __future__ import annotations
 
 import bisect
@@ -9,8 +9,8 @@ from ...model import Cue
 from ...text import lexicon
 from .. import mentions
 from .grammar import (
-    Attribution, _Sent, _content_after, _naming_content, _skip_adjuncts, _skip_object, _span,
-    _strip_end, _word_count, _words)
+    Attribution, _DASHES, _Sent, _adjunct_only, _content_after, _is_clause, _naming_content,
+    _skip_adjuncts, _skip_connective, _skip_object, _span, _strip_end, _word_count, _words)
 
 
 def _lead_at(s: _Sent, ci: int) -> int | None:
@@ -69,3 +69,39 @@ def adjunct_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | No
     if subject is None or not mentions.names_someone(toks, *subject):
         return None
     return Attribution((content,), _span(s, subject), cue, "adjunct_participle", s.sentence)
+
+
+def as_source(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"As the Post reported, the inspector issued subpoenas …" / "…, as Sanders has
+    acknowledged.": a speech cue in an "as" clause reports the clause it sets off by a comma.
+    Only adjuncts may follow the cue ("as Dayen noted in a column")."""
+    if cue.type != "speech":
+        return None
+    toks = s.toks
+    src = mentions.before(toks, mentions.skip_modifiers_back(toks, ci))
+    if src is None or src[0] < 1 or toks[src[0] - 1].text.lower() != "as" \
+            or not mentions.names_someone(toks, *src) or toks[src[0]].text.lower() == "it" \
+            or toks[ci - 1].text.lower() in _words.passive_auxiliaries:
+        return None                       # (not "Oppo Bloc, as it was called")
+    at = src[0] - 1
+    k = ce
+    while k < len(toks) and toks[k].text not in (",", ".", ";") and toks[k].text not in _DASHES:
+        if not (mentions.is_word(toks[k].text) or toks[k].text in ("’s", "'s")) \
+                or (k == ce and (not _adjunct_only(toks[k].text) or toks[k].text.lower() == "to")):
+            return None                   # "as Lee said the plan …", "as voters responded to …":
+                                          # a clause of its own, no parenthetical "as" clause
+        k += 1
+    first = 1 if at == 1 and toks[0].text.lower() in _words.conjunctions else 0
+    if at == first:                       # "As the Post reported, …": the clause after the comma
+        if k >= len(toks) or toks[k].text != ",":
+            return None
+        content = _content_after(s, k + 1)
+    elif toks[at - 1].text == "," and (k >= len(toks) - 1 or toks[k].text in (".", ";")):
+        start = _skip_connective(s.text, s.sentence.start, toks[at - 1].start)   # "…, as X noted."
+        end = _strip_end(s.text, start, toks[at - 1].start)
+        content = (start, end) if end > start else None
+    else:
+        return None
+    if content is None or s.doc.has_quote_in(*content) or not _is_clause(s.text, *content):
+        return None
+    return Attribution((content,), _span(s, src), cue, "as_source", s.sentence)

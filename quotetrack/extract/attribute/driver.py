@@ -11,7 +11,7 @@ from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import paragraph_ranks, tokens as tokenize
 from .grammar import Attribution, _Doc, _Sent, _cue_tokens, _skip_chars
 from .according import according_to
-from .adjunct import adjunct_participle
+from .adjunct import adjunct_participle, as_source
 from .sentence import (
 
 
@@ -27,7 +27,8 @@ from .quoted import (QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, ti
 SENTENCE_SIEVES: dict[str, Callable[[_Sent, Cue, int, int], Attribution | None]] = {
     "according_to": according_to, "participle": participle, "tail": tail,
     "relative_label": relative_label, "relative_gap": relative_gap, "head": head, "relative": relative,
-    "coordinated": coordinated, "asked": asked, "adjunct_participle": adjunct_participle}
+    "coordinated": coordinated, "asked": asked, "adjunct_participle": adjunct_participle,
+    "as_source": as_source}
 
 
 def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
