@@ -62,6 +62,8 @@ def adjunct_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | No
         end = _strip_end(s.text, content[0], toks[comma].start)
         return Attribution(((content[0], end),), _span(s, source), cue, "adjunct_participle", s.sentence)
     earlier = [a for a in s.found if a.source is not None and a.cue is not None and a.cue.start < cue.start]
+    if any(a <= cue.start < b for e in earlier for a, b in e.fragments):
+        return None                       # "Gore insisted it was … while adding …": inside that report
     if earlier:
         source = earlier[-1].source       # "“…,” the governor said, before clarifying that …"
         return Attribution((content,), source, cue, "adjunct_participle", s.sentence)
