@@ -20,7 +20,7 @@ def _lead_at(s: _Sent, ci: int) -> int | None:
     while p >= 0 and (s.toks[p].text.lower() == "also"
                       or (s.toks[p].text.islower() and s.toks[p].text.endswith("ly"))):
         p -= 1
-    if p < 0 or s.toks[p].text.lower() not in lexicon.lower_words("extract/participle_leads.txt"):
+    if p < 0 or s.toks[p].text.lower() not in lexicon.lower_words("extract/adjunct_leads.txt"):
         return None
     return p
 
