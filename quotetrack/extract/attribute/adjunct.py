@@ -77,9 +77,9 @@ def as_source(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"As the Post reported, the inspector issued subpoenas …" / "…, as Sanders has
     acknowledged.": a speech cue in an "as" clause reports the clause it sets off by a comma.
     Only adjuncts may follow the cue ("as Dayen noted in a column")."""
-    if cue.type != "speech":
-        return None
     toks = s.toks
+    if cue.type != "speech" or not any(t.text.lower() == "as" for t in toks[max(0, ci - mentions.MAX_MENTION_TOKENS - 4):ci]):
+        return None
     src = mentions.before(toks, mentions.skip_modifiers_back(toks, ci))
     if src is None or src[0] < 1 or toks[src[0] - 1].text.lower() != "as" \
             or not mentions.names_someone(toks, *src) or toks[src[0]].text.lower() == "it" \
