@@ -111,6 +111,8 @@ def opens_clause(text: str, start: int) -> bool:
         while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
             j -= 1
         word = text[j:i + 1]
+        if not skipped and word in _lists().determiners:
+            return False                  # "a Clinton supporter": a name used as a modifier
         if word.lower() in words.opening_prepositions:
             return False                  # "In West Miami, …": a place after a preposition
         if not word.islower() or word in titles or word in words.name_modifiers or "-" in word:
@@ -119,6 +121,42 @@ def opens_clause(text: str, start: int) -> bool:
             continue
         return False
     return False
+
+
+# A verb or preposition, then a noun phrase and a comma right before a name: "help her defeat
+# the party’s nominee, " (group 1: the word before the phrase).
+_OBJECT_APPOSITION = re.compile(
+    r"\b([a-z][\w’'\-]*)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*,\s+$")
+
+
+def object_apposition(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] stands in apposition to a noun phrase inside a clause,
+    an object ("… could help her defeat the party’s nominee, Ada Greer."), not to one that
+    opens it ("But the boy’s father, Tomas Varga, told reporters …") nor after a fronted
+    phrase ("Unlike her rivals, Ada Greer lives …": no comma or stop after the name)."""
+    if not text.startswith((",", ".", ";"), end) and not text.endswith((",", ".", ";"), 0, end):
+        return False
+    m = _OBJECT_APPOSITION.search(text, max(0, start - 80), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in names._words.coordinators and word not in lexicon.lower_words("extract/main_clause_openers.txt")
+
+
+# A name and a comma before a name in a list: "Ada Ruiz, " (and "Eva Ortiz, Lea Brandt and ").
+_LISTED_BEFORE = re.compile(r"[A-Z][\w’'.\-]*,[ \t]+(?:(?:[A-Z][\w’'.\-]*[ \t]+){0,3}(?:and|or)[ \t]+)?$")
+# What follows a name inside a list: a comma, "and"/"or" and another name.
+_LISTED_AFTER = re.compile(r"\.?,|[ \t]+(?:and|or)[ \t]+[A-Z]")
+
+
+def listed(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] is an item of a list of names, no subject: "… a list
+    that included Ada Ruiz, Mona Vance, Eva Ortiz and Lea Brandt" (an item after a name and a
+    comma, followed by a comma or "and", or the last after "A, B and")."""
+    before = _LISTED_BEFORE.search(text, max(0, start - 60), start)
+    if before is None:
+        return False
+    return " and" in before.group() or " or" in before.group() or _LISTED_AFTER.match(text, end) is not None
 
 
 class _Salience:
@@ -235,16 +273,25 @@ class _Salience:
             self.speakers.add(eid)
             self.touch(eid, offset, True)
 
-    def person_for(self, gender: str | None, offset: int,
-                   exclude: set[int] | None = None) -> tuple[int | None, str | None]:
+    def _candidates(self, speaker: bool) -> list[int]:
+        """The entities a pronoun may stand for: the recent ones and (``speaker``) the current
+        speaker, even when a list of names has pushed it out ("…,” Ames said of Lund, Ruiz,
+        Ortiz …. She …")."""
+        if not speaker or self.speaker is None or self.speaker in self.recent:
+            return self.recent
+        return [*self.recent, self.speaker]
+
+    def person_for(self, gender: str | None, offset: int, exclude: set[int] | None = None,
+                   pronoun: bool = True) -> tuple[int | None, str | None]:
         """The most salient person compatible with "he"/"she" (never an organisation, never a
         gender clash), and a warning when the runner-up is close.  Beyond WINDOW paragraphs
-        only the person named last is left, without a rival."""
+        only the person named last is left, without a rival.  (``pronoun`` False: for a
+        description, among the recent entities only.)"""
         rank = self.rank_of(offset)
         scored = []
         later: list[int] = []             # sentences of the candidates named after this one
         fallback = None
-        for eid in self.recent:
+        for eid in self._candidates(pronoun):
             ent = self.model.entities[eid]
             if ent.type != "person" or (gender is not None and ent.gender not in (None, gender)) \
                     or eid in (self.excluded if exclude is None else exclude):
@@ -254,7 +301,8 @@ class _Salience:
                 fallback = eid if fallback is None else fallback
                 continue
             if not isinstance(subject, bool):
-                subject = main_subject(self.text, at, subject) or opens_clause(self.text, at)
+                subject = (main_subject(self.text, at, subject) or opens_clause(self.text, at)) \
+                    and not object_apposition(self.text, at, subject) and not listed(self.text, at, subject)
                 self.last[eid] = (at, subject, prank)
             sent = self.sentence_of(at)
             score = -PER_SENTENCE * len({s for s in later if s != sent})
@@ -653,7 +701,7 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
     if not em.person_head(head) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
             or _introduced_unnamed(text, head, start):
         return None
-    eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all)
+    eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
     return eid
 
 
