@@ -43,7 +43,7 @@ from ..text.names import is_particle
 from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import speakers as names
-from .anaphora import listed, object_apposition
+from .anaphora import FIRST_PERSON, author_after, authors, listed, object_apposition
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
@@ -155,6 +155,7 @@ class _Salience:
         self.unnamed: Resolved | None = None    # and how
         self.prev: em.Occurrence | None = None   # the naming taken in last (outside quote marks)
         self.pair: tuple[int, int, int] | None = None   # (offset, a, b): the last "A and B" of two people
+        self.authors: list[tuple[int, int]] = []     # where the text is signed (:func:`.anaphora.authors`)
 
     def advance(self, offset: int) -> None:
         """Take in every naming before ``offset``, and every he/she of the narrative (each
@@ -319,6 +320,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     sstarts = [s.start for s in sents]
     sal = _Salience(text, model, rank_of, lambda offset: bisect.bisect_right(sstarts, offset))
     sal.anaphors = em.anaphors(text, quoted, {a.source[0] for a in attrs if a.source is not None})
+    sal.authors = authors(text, paras, skip, model)
     out: list[Resolved | None] = [None] * len(attrs)
     order = sorted((i for i, a in enumerate(attrs) if not (a.follows is not None and a.follows < i)
                     and a.source is not None),
@@ -441,6 +443,12 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             ent = model.entities[eid]
             ent.gender = ent.gender or gender
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid, warn)
+        if low in FIRST_PERSON:               # the writer: "I" in a signed letter or column
+            eid = author_after(sal.authors, start)
+            if eid is None:
+                return Resolved(mention, None, None, "pronoun", "unresolved")
+            ent = model.entities[eid]
+            return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid)
         res = _group_for(low, rank_of(start), spoken)
         pair = _pair_for(low, mention, model, sal, res, spoken)
         if pair is not None:
