@@ -1,14 +1,83 @@
-"""What the words around a pronoun or a name show, for :mod:`.resolve`'s salience: whether a
-name is the subject of its clause (not in a list of names, not in apposition to an object);
-who signs a first-person text (the writer an "I" stands for).
+"""What the words around a pronoun or a name show, for :mod:`.resolve`: whether a name is the
+subject of its clause (not a modifier, not in a list of names, not in apposition to an
+object); what a relative pronoun stands for (the name before an apposition, before a first
+relative, before a verb of being); who signs a first-person text (the writer an "I" is).
 """
 from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from ..text import lexicon
 from . import speakers as names
+from .speakers import _lists
+
+
+@lru_cache(maxsize=1)
+def _title_nouns() -> frozenset[str]:
+    return _lists().titles | lexicon.lower_words("text/person_nouns.txt")
+
+
+def opens_clause(text: str, start: int) -> bool:
+    """Whether a name at ``start`` is the subject of its clause, judged by the words before
+    it: lower-case titles and modifiers ("three-term County Executive Gordon Pellham") belong
+    to the name's phrase; then punctuation, a clause opener or a cue ("said Gantz") shows a
+    subject, an opening quote mark or any other word does not; a name opening a paragraph
+    is one.  (:func:`.speakers.main_subject` judges by the one word before the name.)"""
+    titles = _title_nouns()
+    words = names._words
+    i = start - 1
+    skipped = False
+    for _ in range(6):
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        if i < 0:
+            return skipped
+        ch = text[i]
+        if ch in "“‘" or (ch in "\"'" and (i == 0 or text[i - 1].isspace())):
+            return False
+        if ch == "\n":
+            return True                   # a paragraph opens with the name
+        if not ch.isalpha():
+            return skipped and ch in ",;:—–(.!?"
+        j = i
+        while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
+            j -= 1
+        word = text[j:i + 1]
+        if not skipped and word in _lists().determiners:
+            return False                  # "a Clinton supporter": a name used as a modifier
+        if word.lower() in words.opening_prepositions:
+            return False                  # "In West Miami, …": a place after a preposition
+        if not word.islower() or word in titles or word in words.name_modifiers or "-" in word:
+            skipped = skipped or word.islower()
+            i = j - 1
+            continue
+        return False
+    return False
+
+
+# "of" and a place or body after a person's name: " of Leland", " of the Harbour Trust".
+_OF_PLACE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3}")
+
+
+def apposition_head(text: str, model, at: int) -> int | None:
+    """The person a relative pronoun stands for when an apposition comes between them:
+    "Matt Duss, the president of the foundation, who …", "Mr. Guerrero, a Republican who …";
+    not past a clause ("Ana Ruiz, in office since 2001, angered lawmakers who …")."""
+    i = bisect.bisect_left(model.starts, at) - 1
+    while i >= 0 and at - model.occurrences[i].end < 120:
+        o = model.occurrences[i]
+        place = _OF_PLACE.match(text, o.end, at)         # "Senator Ted Ames of Leland, who …"
+        gap = text[place.end() if place else o.end:at]
+        if model.entities[o.entity].type == "person" and gap.startswith(",") and o.end <= at \
+                and not any(ch in gap for ch in ".;:!?“”\"()"):
+            # one noun phrase in between, not a clause: "Ana Ruiz, in office since 2001, …, of lawmakers who"
+            return o.entity if gap.count(",") == 1 or (gap.count(",") == 2 and gap.rstrip().endswith(",")) \
+                else None
+        i -= 1
+    return None
+
 
 # A verb or preposition, then a noun phrase and a comma right before a name: "help her defeat
 # the party’s nominee, " (group 1: the word before the phrase).
@@ -77,3 +146,52 @@ def author_after(signed: list[tuple[int, int]], offset: int) -> int | None:
     """The writer a first-person "I" at ``offset`` stands for: the next signature after it."""
     k = bisect.bisect_right(signed, (offset, -1))
     return signed[k][1] if k < len(signed) else None
+
+
+# "and"/"or" right before a relative pronoun: "Ted Ames, who …, and who" (a second relative clause).
+_AND_BEFORE = re.compile(r",?[ \t]+(?:and|or)[ \t]+$")
+# The relative pronoun of the first clause: "who", "which", "in which".
+_RELATIVE = re.compile(r"(?<![\w’'])(?:who|which)(?![\w’'])")
+RELATIVE_REACH = 300                     # characters back to the first relative clause
+
+
+def coordinated_relative(text: str, start: int, end: int) -> int | None:
+    """Where the first relative pronoun of a coordination is when text[start:end] is the second
+    ("Senator Ted Ames of Leland, who …, and who has been hoping …"): the two share their
+    antecedent.  None when it is no such second relative (or a sentence ends between)."""
+    if text[start:end].lower() not in names._words.relative_subjects \
+            or not _AND_BEFORE.search(text, max(0, start - 8), start):
+        return None
+    lo = max(0, start - RELATIVE_REACH)
+    found = None
+    for m in _RELATIVE.finditer(text, lo, start - 1):
+        found = m.start()
+    if found is None or any(c in text[found:start] for c in ".!?\n"):
+        return None
+    return found
+
+
+# A verb of being between a name and a description: "Ada Greer is the party’s unifier who …".
+_COPULA = re.compile(r"[ \t]+(?:is|was|remains|became|has become)[ \t]+")
+
+
+def predicate_of(text: str, model, start: int) -> int | None:
+    """The person a predicate description at ``start`` stands for: "Ada Greer is the
+    party unifier who speaks …" -> Ada Greer (the name right before the verb of being)."""
+    i = bisect.bisect_left(model.starts, start) - 1
+    if i < 0:
+        return None
+    o = model.occurrences[i]
+    if model.entities[o.entity].type != "person" or not _COPULA.fullmatch(text, o.end, start):
+        return None
+    return o.entity
+
+
+# A verb only a plural subject takes, right after a relative pronoun: "… such as Ames who have".
+_PLURAL_VERB = re.compile(r"[ \t]+(?:have|are|were|do|don’t|don't)(?![\w’'])")
+
+
+def plural_relative(text: str, end: int) -> bool:
+    """Whether the relative pronoun ending at ``end`` takes a plural verb, so it stands for
+    several ("legislators such as Ames who have endorsed him"), never one person."""
+    return _PLURAL_VERB.match(text, end) is not None

@@ -35,7 +35,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from itertools import islice
 
 from ..text import lexicon
@@ -43,7 +42,8 @@ from ..text.names import is_particle
 from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import speakers as names
-from .anaphora import FIRST_PERSON, author_after, authors, listed, object_apposition
+from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, coordinated_relative, listed,
+                       object_apposition, opens_clause, plural_relative, predicate_of)
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
@@ -79,49 +79,6 @@ class Resolved:
     basis: str = "unresolved"
     entity: int | None = None
     warning: str | None = None
-
-
-@lru_cache(maxsize=1)
-def _title_nouns() -> frozenset[str]:
-    return _lists().titles | lexicon.lower_words("text/person_nouns.txt")
-
-
-def opens_clause(text: str, start: int) -> bool:
-    """Whether a name at ``start`` is the subject of its clause, judged by the words before
-    it: lower-case titles and modifiers ("three-term County Executive Gordon Pellham") belong
-    to the name's phrase; then punctuation, a clause opener or a cue ("said Gantz") shows a
-    subject, an opening quote mark or any other word does not; a name opening a paragraph
-    is one.  (:func:`.speakers.main_subject` judges by the one word before the name.)"""
-    titles = _title_nouns()
-    words = names._words
-    i = start - 1
-    skipped = False
-    for _ in range(6):
-        while i >= 0 and text[i] in " \t":
-            i -= 1
-        if i < 0:
-            return skipped
-        ch = text[i]
-        if ch in "“‘" or (ch in "\"'" and (i == 0 or text[i - 1].isspace())):
-            return False
-        if ch == "\n":
-            return True                   # a paragraph opens with the name
-        if not ch.isalpha():
-            return skipped and ch in ",;:—–(.!?"
-        j = i
-        while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
-            j -= 1
-        word = text[j:i + 1]
-        if not skipped and word in _lists().determiners:
-            return False                  # "a Clinton supporter": a name used as a modifier
-        if word.lower() in words.opening_prepositions:
-            return False                  # "In West Miami, …": a place after a preposition
-        if not word.islower() or word in titles or word in words.name_modifiers or "-" in word:
-            skipped = skipped or word.islower()
-            i = j - 1
-            continue
-        return False
-    return False
 
 
 class _Salience:
@@ -333,13 +290,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         sal.advance(start)
         sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, sal.may_say(text[start:end])) \
             if a.antecedent is None else (set(), set())
-        res = _resolve_one(text, start, end, model, sal, spoken, rank_of)
-        if a.antecedent is not None:
-            named = _apposition_head(text, model, a.source[0])
-            if named is not None and named != res.entity:
-                ent = model.entities[named]
-                res = Resolved(Mention(start, end, text[start:end], "person", None, ent.name),
-                               ent.name, ent.title, "person", "named", named)
+        res = _relative(text, model, a, _resolve_one(text, start, end, model, sal, spoken, rank_of), start, end)
         if a.antecedent is not None and res.mention is not None:
             res = replace(res, mention=replace(res.mention, start=a.source[0], end=a.source[1],
                                                text=text[a.source[0]:a.source[1]]))
@@ -378,6 +329,24 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                      title=r.title or model.entities[r.entity].title)
              if r.entity is not None else r for r in out]
     return final, ents
+
+
+def _relative(text: str, model: em.Model, a: Attribution, res: Resolved, start: int, end: int) -> Resolved:
+    """A relative source ("who", "which") resolved by its antecedent, text[start:end]: the
+    person named before an apposition, before a first relative ("…, and who"), or before a
+    verb of being ("Ada Greer is the party unifier who …"); a "who" with a plural verb
+    ("such as Ames who have") stays unresolved."""
+    if a.antecedent is not None and plural_relative(text, a.source[1]) and res.type == "person":
+        return Resolved(Mention(start, end, text[start:end], "pronoun"), None, None, "pronoun", "unresolved")
+    at = a.source[0] if a.antecedent is not None else coordinated_relative(text, *a.source)
+    named = apposition_head(text, model, at) if at is not None else None
+    if named is None and a.antecedent is not None and res.entity is None:
+        named = predicate_of(text, model, start)
+    if named is None or named == res.entity:
+        return res
+    ent = model.entities[named]
+    return Resolved(Mention(start, end, text[start:end], "person", None, ent.name),
+                    ent.name, ent.title, "person", "named", named)
 
 
 def _unnamed_goes_on(sal: _Salience, mention: Mention, gender: str) -> Resolved:
@@ -599,23 +568,6 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: _Salience, group
     name = f"{ents[a].name} and {ents[b].name}"
     eid = _adhoc_org(model, name, at, "group")
     return Resolved(mention, name, None, "organisation", "pronoun", eid)
-
-
-def _apposition_head(text: str, model: em.Model, at: int) -> int | None:
-    """The person a relative pronoun stands for when an apposition comes between them:
-    "Matt Duss, the president of the foundation, who …", "Mr. Guerrero, a Republican who …";
-    not past a clause ("Ana Ruiz, in office since 2001, angered lawmakers who …")."""
-    i = bisect.bisect_left(model.starts, at) - 1
-    while i >= 0 and at - model.occurrences[i].end < 120:
-        o = model.occurrences[i]
-        gap = text[o.end:at]
-        if model.entities[o.entity].type == "person" and gap.startswith(",") and o.end <= at \
-                and not any(ch in gap for ch in ".;:!?“”\"()"):
-            # one noun phrase in between, not a clause: "Ana Ruiz, in office since 2001, …, of lawmakers who"
-            return o.entity if gap.count(",") == 1 or (gap.count(",") == 2 and gap.rstrip().endswith(",")) \
-                else None
-        i -= 1
-    return None
 
 
 def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
