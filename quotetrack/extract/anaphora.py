@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..text import lexicon
 from . import speakers as names
+from .entities import GROUP_PLURAL
 from .speakers import _lists
 
 
@@ -195,3 +196,20 @@ def plural_relative(text: str, end: int) -> bool:
     """Whether the relative pronoun ending at ``end`` takes a plural verb, so it stands for
     several ("legislators such as Ames who have endorsed him"), never one person."""
     return _PLURAL_VERB.match(text, end) is not None
+
+
+# The plural of a party, a nation or a generation before a verb, as a clause's subject:
+# "Democrats decided", "the Millennials say" (not "Democrats in …", "Democrats and …").
+_GROUP_SUBJECT = re.compile(
+    r"(?<![\w’'“\"])(" + GROUP_PLURAL.pattern + r")[ \t]+(?!(?:of|in|and|or|for|to|on|at|from|with|who)\b)[a-z]")
+GROUP_REACH = 400                         # characters back "they" looks for a group named as a subject
+
+
+def group_named(text: str, start: int) -> tuple[int, str] | None:
+    """(offset, name) of the last group named as a subject in the GROUP_REACH characters
+    before a "they" at ``start`` ("… a small number of Democrats decided to mount a filibuster.
+    For 40 hours, they spoke …")."""
+    found = None
+    for m in _GROUP_SUBJECT.finditer(text, max(0, start - GROUP_REACH), start):
+        found = (m.start(1), m.group(1))
+    return found

@@ -42,7 +42,7 @@ from ..text.names import is_particle
 from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import speakers as names
-from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, coordinated_relative, listed,
+from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, coordinated_relative, group_named, listed,
                        object_apposition, opens_clause, plural_relative, predicate_of)
 from .attribute import Attribution
 from .segment import paragraph_ranks
@@ -418,7 +418,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
                 return Resolved(mention, None, None, "pronoun", "unresolved")
             ent = model.entities[eid]
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid)
-        res = _group_for(low, rank_of(start), spoken)
+        res = _named_group(model, _group_for(low, rank_of(start), spoken), spoken, group_named(text, start)) \
+            if low == "they" else _group_for(low, rank_of(start), spoken)
         pair = _pair_for(low, mention, model, sal, res, spoken)
         if pair is not None:
             return pair
@@ -544,6 +545,15 @@ def _group_for(pronoun: str, rank: int, spoken: list) -> Resolved | None:
         if res.type in ("organisation", "descriptor") and (want is None or res.type == want):
             return res
     return None
+
+
+def _named_group(model: em.Model, res: Resolved | None, spoken: list, named: tuple[int, str] | None) -> Resolved | None:
+    """"they": a group named as a subject (:func:`.anaphora.group_named`) after the
+    organisation or group ``res`` that spoke last, else ``res``."""
+    if named is None or res is not None and next((o for o, _, r in reversed(spoken) if r is res), -1) > named[0]:
+        return res
+    eid = _adhoc_org(model, named[1], named[0], "group")
+    return Resolved(None, named[1], None, "organisation", "pronoun", eid)
 
 
 # What joins two names into a pair: " and ", " & ".
