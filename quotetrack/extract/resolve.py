@@ -112,6 +112,7 @@ class _Salience:
         self.unnamed: Resolved | None = None    # and how
         self.prev: em.Occurrence | None = None   # the naming taken in last (outside quote marks)
         self.pair: tuple[int, int, int] | None = None   # (offset, a, b): the last "A and B" of two people
+        self.turns: tuple[int, int, int] | None = None   # (offset, a, b): the last two people to speak in turn
         self.authors: list[tuple[int, int]] = []     # where the text is signed (:func:`.anaphora.authors`)
 
     def advance(self, offset: int) -> None:
@@ -192,6 +193,9 @@ class _Salience:
     def spoke(self, eid: int | None, offset: int) -> None:
         """``eid`` is the speaker of the attribution whose source is at ``offset``."""
         if eid is not None:
+            ents = self.model.entities
+            if self.speaker is not None and self.speaker != eid and ents[eid].type == ents[self.speaker].type == "person":
+                self.turns = (self.speaker_at, self.speaker, eid)
             self.speaker, self.speaker_rank, self.speaker_at = eid, self.rank_of(offset), offset
             self.speakers.add(eid)
             self.touch(eid, offset, True)
@@ -565,11 +569,11 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: _Salience, group
     """they / both: the last pair of people named together ("Hillary Clinton and Bernie
     Sanders … They also said"), within WINDOW paragraphs and named after the organisation or
     group that spoke last (which "they" would otherwise take)."""
-    if low not in _PAIR_PRONOUNS or sal.pair is None:
+    turns = sal.turns if sal.turns is not None and set(sal.recent[:2]) == set(sal.turns[1:]) else None
+    near = [p for p in (sal.pair, turns) if p is not None and sal.rank_of(mention.start) - sal.rank_of(p[0]) <= WINDOW]
+    if low not in _PAIR_PRONOUNS or not near:
         return None
-    at, a, b = sal.pair
-    if sal.rank_of(mention.start) - sal.rank_of(at) > WINDOW:
-        return None
+    at, a, b = max(near)
     if group is not None and group.speaker is not None:
         spoke_at = next((o for o, _, r in reversed(spoken) if r is group), -1)
         if spoke_at > at:
