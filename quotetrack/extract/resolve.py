@@ -429,7 +429,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             return pair
         if res is None or res.speaker is None:
             return Resolved(mention, None, None, "pronoun", "unresolved")
-        return Resolved(mention, res.speaker, res.title, res.type, "pronoun", res.entity)
+        basis = "pronoun" if res.entity is not None else "unresolved"      # "they" for "some of her aides"
+        return Resolved(mention, res.speaker, res.title, res.type, basis, res.entity)
     if "," not in written and plural_head_of(words):    # "Aides to Councillor Teller": the aides (no apposition naming them)
         name = " ".join(words[1:] if words[0].lower() in _lists().determiners else words)
         return Resolved(Mention(start, end, written, "descriptor", None, None), name, None,
