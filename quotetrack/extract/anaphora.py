@@ -48,6 +48,8 @@ def opens_clause(text: str, start: int) -> bool:
         word = text[j:i + 1]
         if not skipped and word in _lists().determiners:
             return False                  # "a Clinton supporter": a name used as a modifier
+        if not skipped and (word.lower() in words.subordinators or word.lower() == "where"):
+            return True                   # "where Mr. Rubio began his career": a clause's subject
         if word.lower() in words.opening_prepositions:
             return False                  # "In West Miami, …": a place after a preposition
         if not word.islower() or word in titles or word in words.name_modifiers or "-" in word:
