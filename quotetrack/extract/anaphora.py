@@ -201,17 +201,43 @@ def plural_relative(text: str, end: int) -> bool:
 
 
 # The plural of a party, a nation or a generation before a verb, as a clause's subject:
-# "Democrats decided", "the Millennials say" (not "Democrats in …", "Democrats and …").
+# "Democrats decided", "the Millennials say" (not "Democrats in …", "Democrats and …"; group
+# 1: the word before it, if any).
 _GROUP_SUBJECT = re.compile(
-    r"(?<![\w’'“\"])(" + GROUP_PLURAL.pattern + r")[ \t]+(?!(?:of|in|and|or|for|to|on|at|from|with|who)\b)[a-z]")
+    r"(?:(?<![\w’'%])([\w’'%]+)[ \t]+)?(?<![\w’'“\"])(" + GROUP_PLURAL.pattern
+    + r")(?=[ \t]+(?!(?:of|in|and|or|for|to|on|at|from|with|who)\b)[a-z])")
 GROUP_REACH = 400                         # characters back "they" looks for a group named as a subject
 
 
 def group_named(text: str, start: int) -> tuple[int, str] | None:
     """(offset, name) of the last group named as a subject in the GROUP_REACH characters
-    before a "they" at ``start`` ("… a small number of Democrats decided to mount a filibuster.
-    For 40 hours, they spoke …")."""
+    before a "they" at ``start`` ("… a small number of Democrats decided to mount
+    a filibuster.  For 40 hours, they spoke …"); not a part of it ("most Republicans", "83% of
+    young Republicans"), not after a preposition ("a surrogate for Republicans aiming …") or a
+    cue (the subject of what a speaker said: "Republicans say Democrats are …"), nor
+    a capitalised common noun ("Economists looked at …": a word the text never capitalises
+    inside a sentence)."""
     found = None
+    prepositions = lexicon.lower_words("extract/np_prepositions.txt") - {"of"}
     for m in _GROUP_SUBJECT.finditer(text, max(0, start - GROUP_REACH), start):
-        found = (m.start(1), m.group(1))
+        before = (m.group(1) or "").lower()
+        if before not in names._words.quantifier_heads and not before[-1:].isdigit() and before not in prepositions \
+                and lexicon.cues().get(before) is None and _proper(text, m.group(2)):
+            found = (m.start(2), m.group(2))
     return found
+
+
+@lru_cache(maxsize=64)
+def _proper(text: str, word: str) -> bool:
+    """Whether the text writes ``word`` capitalised after a lower-case word somewhere: a name
+    ("among Millennials"), not a common noun opening a sentence ("Economists")."""
+    return re.search(r"[a-z,][ \t]+(?:the[ \t]+)?" + re.escape(word) + r"(?![\w’'])", text) is not None
+
+
+# A sentence's end before a word: ". ", "? ", ".” " or a paragraph's start.
+_SENTENCE_END = re.compile(r"(?:^|[.!?][”’\"']?[ \t]+|\n[ \t]*)$")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence ("They continued …")."""
+    return _SENTENCE_END.search(text, max(0, start - 4), start) is not None

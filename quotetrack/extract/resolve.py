@@ -43,7 +43,7 @@ from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import speakers as names
 from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, coordinated_relative, group_named, listed,
-                       object_apposition, opens_clause, plural_relative, predicate_of)
+                       object_apposition, opens_clause, opens_sentence, plural_relative, predicate_of)
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
@@ -112,7 +112,7 @@ class _Salience:
         self.unnamed: Resolved | None = None    # and how
         self.prev: em.Occurrence | None = None   # the naming taken in last (outside quote marks)
         self.pair: tuple[int, int, int] | None = None   # (offset, a, b): the last "A and B" of two people
-        self.turns: tuple[int, int, int] | None = None   # (offset, a, b): the last two people to speak in turn
+        self.turns: tuple[int, int, int] | None = None   # (offset of b, a, b): the last two people to speak in turn
         self.authors: list[tuple[int, int]] = []     # where the text is signed (:func:`.anaphora.authors`)
 
     def advance(self, offset: int) -> None:
@@ -195,7 +195,7 @@ class _Salience:
         if eid is not None:
             ents = self.model.entities
             if self.speaker is not None and self.speaker != eid and ents[eid].type == ents[self.speaker].type == "person":
-                self.turns = (self.speaker_at, self.speaker, eid)
+                self.turns = (offset, self.speaker, eid)
             self.speaker, self.speaker_rank, self.speaker_at = eid, self.rank_of(offset), offset
             self.speakers.add(eid)
             self.touch(eid, offset, True)
@@ -554,8 +554,9 @@ def _group_for(pronoun: str, rank: int, spoken: list) -> Resolved | None:
 
 def _named_group(model: em.Model, res: Resolved | None, spoken: list, named: tuple[int, str] | None) -> Resolved | None:
     """"they": a group named as a subject (:func:`.anaphora.group_named`) after the
-    organisation or group ``res`` that spoke last, else ``res``."""
-    if named is None or res is not None and next((o for o, _, r in reversed(spoken) if r is res), -1) > named[0]:
+    organisation or group ``res`` that spoke last (and outside its mention), else ``res``."""
+    if named is None or res is not None and (res.mention.end if res.mention is not None else next(
+            (o for o, _, r in reversed(spoken) if r is res), -1)) > named[0]:
         return res
     eid = _adhoc_org(model, named[1], named[0], "group")
     return Resolved(None, named[1], None, "organisation", "pronoun", eid)
@@ -570,7 +571,8 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: _Salience, group
     """they / both: the last pair of people named together ("Hillary Clinton and Bernie
     Sanders … They also said"), within WINDOW paragraphs and named after the organisation or
     group that spoke last (which "they" would otherwise take)."""
-    turns = sal.turns if sal.turns is not None and set(sal.recent[:2]) == set(sal.turns[1:]) else None
+    turns = sal.turns if sal.turns is not None and set(sal.recent[:2]) == set(sal.turns[1:]) \
+        and opens_sentence(sal.text, mention.start) else None
     near = [p for p in (sal.pair, turns) if p is not None and sal.rank_of(mention.start) - sal.rank_of(p[0]) <= WINDOW]
     if low not in _PAIR_PRONOUNS or not near:
         return None
