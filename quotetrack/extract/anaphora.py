@@ -46,10 +46,8 @@ def opens_clause(text: str, start: int) -> bool:
         while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
             j -= 1
         word = text[j:i + 1]
-        if not skipped and word in _lists().determiners:
+        if not skipped and word in ("a", "an") and _modifies_noun(text, start):
             return False                  # "a Clinton supporter": a name used as a modifier
-        if not skipped and (word.lower() in words.subordinators or word.lower() == "where"):
-            return True                   # "where Mr. Rubio began his career": a clause's subject
         if word.lower() in words.opening_prepositions:
             return False                  # "In West Miami, …": a place after a preposition
         if not word.islower() or word in titles or word in words.name_modifiers or "-" in word:
@@ -82,6 +80,24 @@ def apposition_head(text: str, model, at: int) -> int | None:
     return None
 
 
+# A name and the lower-case word after it: "Clinton supporter" (group 1: "supporter").
+_NAME_THEN_WORD = re.compile(r"[A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*)*[ \t]+([a-z][\w\-]*)")
+
+
+def _modifies_noun(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is followed by a noun it modifies ("a Clinton supporter"),
+    not by a function word ("a Clinton of old")."""
+    m = _NAME_THEN_WORD.match(text, start)
+    return m is not None and m.group(1) not in _lists().function
+
+
+def subordinate_subject(text: str, start: int) -> bool:
+    """Whether the name at ``start`` opens a subordinate clause as its subject: "where Mr.
+    Rubio began his career", "when Ames arrived" (a subject for a pronoun of its sentence)."""
+    m = re.search(r"(?<![\w’'])([a-z]+)[ \t]+$", text[max(0, start - 20):start])
+    return m is not None and (m.group(1) in names._words.subordinators or m.group(1) == "where")
+
+
 # A verb or preposition, then a noun phrase and a comma right before a name: "help her defeat
 # the party’s nominee, " (group 1: the word before the phrase).
 _OBJECT_APPOSITION = re.compile(
@@ -102,20 +118,22 @@ def object_apposition(text: str, start: int, end: int) -> bool:
     return word not in names._words.coordinators and word not in lexicon.lower_words("extract/main_clause_openers.txt")
 
 
-# A name and a comma before a name in a list: "Ada Ruiz, " (and "Eva Ortiz, Lea Brandt and ").
-_LISTED_BEFORE = re.compile(r"[A-Z][\w’'.\-]*,[ \t]+(?:(?:[A-Z][\w’'.\-]*[ \t]+){0,3}(?:and|or)[ \t]+)?$")
+# A name and a comma before a name in a list: "Ada Ruiz, ".
+_LISTED_BEFORE = re.compile(r"[A-Z][\w’'.\-]*,[ \t]+$")
+# Two names before the last of a list: "Eva Ortiz, Lea Brandt and ", "Ortiz, Brandt, and ".
+_LISTED_LAST = re.compile(r"[A-Z][\w’'.\-]*,[ \t]+(?:[A-Z][\w’'.\-]*[ \t]+){0,3}[A-Z][\w’'.\-]*,?[ \t]+(?:and|or)[ \t]+$")
 # What follows a name inside a list: a comma, "and"/"or" and another name.
-_LISTED_AFTER = re.compile(r"\.?,|[ \t]+(?:and|or)[ \t]+[A-Z]")
+_LISTED_AFTER = re.compile(r"\.?,[ \t]+(?:(?:and|or)[ \t]+)?[A-Z]|[ \t]+(?:and|or)[ \t]+[A-Z]")
 
 
 def listed(text: str, start: int, end: int) -> bool:
     """Whether the name text[start:end] is an item of a list of names, no subject: "… a list
     that included Ada Ruiz, Mona Vance, Eva Ortiz and Lea Brandt" (an item after a name and a
-    comma, followed by a comma or "and", or the last after "A, B and")."""
-    before = _LISTED_BEFORE.search(text, max(0, start - 60), start)
-    if before is None:
-        return False
-    return " and" in before.group() or " or" in before.group() or _LISTED_AFTER.match(text, end) is not None
+    comma, followed by another name, or the last after "A, B and"; not "Reached by the Post,
+    Ames, the county chair, said …")."""
+    if _LISTED_LAST.search(text, max(0, start - 80), start):
+        return True
+    return _LISTED_BEFORE.search(text, max(0, start - 40), start) is not None and _LISTED_AFTER.match(text, end) is not None
 
 
 FIRST_PERSON = frozenset({"i", "me", "my"})

@@ -43,7 +43,8 @@ from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import speakers as names
 from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, coordinated_relative, group_named, listed,
-                       object_apposition, opens_clause, opens_sentence, plural_relative, predicate_of)
+                       object_apposition, opens_clause, opens_sentence, plural_relative, predicate_of,
+                       subordinate_subject)
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
@@ -200,6 +201,15 @@ class _Salience:
             self.speakers.add(eid)
             self.touch(eid, offset, True)
 
+    def _judge(self, at: int, end: int) -> bool | str:
+        """Whether the name text[at:end] is a clause's subject: True, False, or "clause" for
+        the subject of a subordinate clause (a subject for a pronoun of its own sentence)."""
+        text = self.text
+        if (main_subject(text, at, end) or opens_clause(text, at)) \
+                and not object_apposition(text, at, end) and not listed(text, at, end):
+            return True
+        return "clause" if subordinate_subject(text, at) else False
+
     def _candidates(self, speaker: bool) -> list[int]:
         """The entities a pronoun may stand for: the recent ones and (``speaker``) the current
         speaker, even when a list of names has pushed it out ("…,” Ames said of Lund, Ruiz,
@@ -227,11 +237,11 @@ class _Salience:
             if rank - prank > WINDOW:
                 fallback = eid if fallback is None else fallback
                 continue
-            if not isinstance(subject, bool):
-                subject = (main_subject(self.text, at, subject) or opens_clause(self.text, at)) \
-                    and not object_apposition(self.text, at, subject) and not listed(self.text, at, subject)
+            if not isinstance(subject, bool) and subject != "clause":
+                subject = self._judge(at, subject)
                 self.last[eid] = (at, subject, prank)
             sent = self.sentence_of(at)
+            subject = subject is True or subject == "clause" and sent == self.sentence_of(offset)
             score = -PER_SENTENCE * len({s for s in later if s != sent})
             later.append(sent)
             score += SUBJECT if subject else 0.0
