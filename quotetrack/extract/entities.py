@@ -143,6 +143,8 @@ class Model:
     _orgs: dict[str, int] = field(default_factory=dict)
     authored: list[tuple[int, str, int]] = field(default_factory=list)   # (offset, document noun, author)
     count: dict[int, int] = field(default_factory=dict)     # occurrences so far, by entity
+    _bodies: dict[tuple[int, str], int] = field(default_factory=dict)   # (person, body) -> its organisation
+    campaign: bool = False                 # the text speaks of a campaign
     _starts: list[int] | None = None
 
     @property
@@ -204,6 +206,38 @@ def kind_matches(head: str, name: str) -> bool:
     return head in words or bool(words & _org_kinds().get(head, frozenset()))
 
 
+# The lower-case word after a person's name: "campaign" in "the Clinton campaign" (a body, data/extract/bodies.tsv).
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+# The word "campaign" anywhere: a text that speaks of one.
+_CAMPAIGN = re.compile(r"\b[Cc]ampaign")
+
+
+@lru_cache(maxsize=1)
+def bodies() -> dict[str, str]:
+    """data/extract/bodies.tsv: a noun -> the body of a person it names (campaign,
+    administration, staff, people)."""
+    return lexicon.pairs("extract/bodies.tsv")
+
+
+def owned_body(model: Model, owner: int, body: str, start: int) -> int:
+    """The organisation of a person's body ("campaign", "administration"), named after the
+    person ("Ana Ruiz campaign"), made on first sight at ``start``."""
+    eid = model._bodies.get((owner, body))
+    if eid is None:
+        eid = len(model.entities)
+        model.entities.append(EntityState(eid, f"{model.entities[owner].name} {body}", "organisation", start))
+        model._bodies[(owner, body)] = eid
+    return eid
+
+
+def staff_body(model: Model, owner: int) -> str | None:
+    """The body a person's staff speaks for ("Ruiz aides"): the administration of a
+    president, else the campaign when the text speaks of one; else None."""
+    if "president" in model.entities[owner].roles:
+        return "administration"
+    return "campaign" if model.campaign else None
+
+
 def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, int]] = ()) -> Model:
     """The entity model of a document: every person and organisation named outside ``skip``;
     ``quoted`` (the top-level quoted spans) marks the namings inside quote marks."""
@@ -214,7 +248,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
     gendered = gendered_nouns()
     entities: list[EntityState] = []
     occurrences: list[Occurrence] = []
-    model = Model(entities, occurrences)
+    model = Model(entities, occurrences, campaign=_CAMPAIGN.search(text) is not None)
     skip_starts = [a for a, _ in skip]
     q_starts = [a for a, _ in quoted]
 
@@ -317,6 +351,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             _roles_around(text, start, end, ent, titles, persons, gendered)
         model.count[eid] = seen + 1
         occurrences.append(Occurrence(start, end, eid, inside(start)))
+        after = _WORD_AFTER.match(text, end)
+        if after and bodies().get(after.group(1)) in ("campaign", "administration"):
+            owned_body(model, eid, bodies()[after.group(1)], start)    # "the Obama administration"
     return model
 
 

@@ -46,7 +46,7 @@ from . import speakers as names
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
-from .written import BOTH, POSSESSIVE, author, named_part, person_in, plural_head_of
+from .written import BOTH, POSSESSIVE, author, named_part, owned_by, person_in, plural_head_of
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
@@ -435,6 +435,11 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         if res is None or res.speaker is None:
             return Resolved(mention, None, None, "pronoun", "unresolved")
         return Resolved(mention, res.speaker, res.title, res.type, "pronoun", res.entity)
+    body = _owned(text, model, sal, words, start)
+    if body is not None:                    # "Hillary Clinton’s campaign", "his advisers"
+        ent = model.entities[body]
+        return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name, None,
+                        "organisation", "description", body)
     if "," not in written and plural_head_of(words):    # "Aides to Councillor Teller": the aides (no apposition naming them)
         name = " ".join(words[1:] if words[0].lower() in _lists().determiners else words)
         return Resolved(Mention(start, end, written, "descriptor", None, None), name, None,
@@ -514,6 +519,54 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             ent = model.entities[eid]
             return Resolved(mention, ent.name, ent.title, ent.type, "description", eid)
     return Resolved(mention, name, None, kind, "unresolved")
+
+
+def _owned(text: str, model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
+    """The organisation a person's body or people stand for, named after the person
+    ("Hillary Clinton’s campaign", "the Obama administration", "his advisers", "The
+    senator’s aides"; "Administration officials": the administration named last); None when
+    the owner is no person the text names (no guess)."""
+    read = owned_by(words)
+    if read is None:
+        return None
+    owner_words, body = read
+    if not owner_words:
+        return _body_named_last(model, body, start)
+    owner = _owner(text, model, sal, owner_words, start)
+    if owner is None or model.entities[owner].type != "person":
+        return None
+    body = em.staff_body(model, owner) if body == "staff" else body
+    return em.owned_body(model, owner, body, start) if body is not None else None
+
+
+_POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
+
+
+def _owner(text: str, model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
+    """The person who owns a body: "his"/"her" the salient person, "the senator’s" the
+    description's entity, a name the entity carrying its surname."""
+    low = words[-1].lower()
+    if len(words) == 1 and low in _POSSESSIVE_PRONOUNS:
+        return sal.person_for(_POSSESSIVE_PRONOUNS[low], start, set())[0]
+    cleaned = [_clean(w) for w in words]
+    if words[0].lower() == "the":
+        return _describe(text, model, sal, cleaned[1:], start)
+    _title, name = split_title(cleaned)
+    return em._lone_name(model, name[-1]) if name else None
+
+
+def _body_named_last(model: em.Model, body: str, start: int) -> int | None:
+    """The latest body of that kind named before ``start`` ("the Obama administration …
+    Administration officials")."""
+    found = [(model.entities[e].start, e) for (_, b), e in model._bodies.items()
+             if b == body and model.entities[e].start < start]
+    if found:
+        return max(found)[1]
+    if body == "administration":          # "the administration": the president's
+        president = next((e for e in reversed(model.entities) if e.start < start and e.type == "person"
+                          and "president" in e.roles), None)
+        return em.owned_body(model, president.id, body, start) if president is not None else None
+    return None
 
 
 # A name and a comma right before a mention: "Oyelaran, " before "a former nurse" (an apposition).
