@@ -669,7 +669,10 @@ def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], star
         if ent.type == "organisation" and em.kind_matches(head, ent.name) \
                 and named <= set(ent.name.split()):
             return eid
-    return _salient_for(text, model, sal, words, start)
+    eid = _salient_for(text, model, sal, words, start)
+    if eid is not None and model.entities[eid].type == "person":
+        model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
+    return eid
 
 
 def _author_of(model: em.Model, noun: str, start: int) -> int | None:
