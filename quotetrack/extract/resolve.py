@@ -474,8 +474,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             if title and ent.title is None:
                 ent.title = title         # "opposition lawmaker Ingrid Haldane", then "Haldane said"
             return Resolved(mention, ent.name, title or ent.title, "person", basis, ent.id)
-        if not name_words or _group(name_words, model) \
-                or len(words) > 1 and words[0].lower() in names._words.quantifier_heads:
+        if not name_words or _group(name_words, model) or len(words) > 1 and (
+                words[0].lower() in names._words.quantifier_heads or _indefinite(words[0])):
             return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
                             "descriptor", "unresolved")
         if _plural_group(name_words, model):
@@ -579,6 +579,12 @@ def _past_marker(text: str, start: int, end: int) -> int:
     if rest and first in lexicon.words("extract/social_markers.txt"):
         return start + len(first) + 1
     return start
+
+
+def _indefinite(word: str) -> bool:
+    """A determiner other than "the" opening a mention: "Another Muslim", "This Cable News
+    Panel", "One Republican" describe someone; they are not a name."""
+    return word.lower() in _lists().determiners and word.lower() != "the"
 
 
 def _group(name_words: list[str], model: em.Model) -> bool:
