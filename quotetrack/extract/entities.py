@@ -300,13 +300,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 start = joined.start()
                 words = text[start:end].split()
             name = org_name(words)
-            if name.startswith("The "):
-                name = name[4:]
-            eid = model._orgs.get(name)
-            if eid is None:
-                eid = len(entities)
-                entities.append(EntityState(eid, name, "organisation", start))
-                model._orgs[name] = eid
+            eid = _organisation(model, name[4:] if name.startswith("The ") else name, start)
             occurrences.append(Occurrence(start, end, eid, inside(start)))
             document = _ORG_NOUN_AFTER.match(text, end)
             if document and document.group(1) in documents:
@@ -323,6 +317,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         name = _name_words(name)
         if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names():
             title, name = name[:1], name[1:]          # "Comedian Sarah Silverman"
+        if _named_as_body(text, start, end, title, name, by_surname):
+            occurrences.append(Occurrence(start, end, _organisation(model, " ".join(name), start), inside(start)))
+            continue                      # "the newspaper La Gaceta", "El Diario"
         if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)) \
                 or (not title and GROUP_PLURAL.fullmatch(name[-1])):
             continue                      # not a name: "FULL TEXT" (a heading), "Turkish Americans" (a group)
@@ -355,6 +352,43 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if after and bodies().get(after.group(1)) in ("campaign", "administration"):
             owned_body(model, eid, bodies()[after.group(1)], start)    # "the Obama administration"
     return model
+
+
+def _organisation(model: Model, name: str, start: int) -> int:
+    """The organisation entity of a name, made on first sight."""
+    eid = model._orgs.get(name)
+    if eid is None:
+        eid = len(model.entities)
+        model.entities.append(EntityState(eid, name, "organisation", start))
+        model._orgs[name] = eid
+    return eid
+
+
+# A lower-case word (after an article) right before a name: "the newspaper " before "La Gaceta".
+_KIND_BEFORE = re.compile(r"(?<![\w’'])(?:(?:the|a|an)[ \t]+)?([a-z]+)[ \t]+$")
+# "told the " right before a name: a person is told without "the" ("told the Dunmore Courier").
+_TOLD_THE = re.compile(r"(?<![\w’'])told[ \t]+the[ \t]+$")
+
+
+def _named_as_body(text: str, start: int, end: int, title: list[str], name: list[str], by_surname) -> bool:
+    """Whether a name with no title and no given name is a publication's or another body's:
+    after its kind ("the newspaper La Gaceta", "the daily Die Woche") or "told the" ("told the
+    Dunmore Courier"), with its kind in an apposition ("La Gaceta, the city’s oldest daily,"),
+    or an article particle and one capitalised word nobody is named by ("El Diario";
+    text/word_classes.txt [name_articles])."""
+    if title or not name or name[0] in first_names():
+        return False
+    kind = _KIND_BEFORE.search(text, max(0, start - 30), start)
+    if kind and kind.group(1) in org_nouns() or _TOLD_THE.search(text, max(0, start - 12), start):
+        return True
+    app = _APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
+    if app and app.group(1).split()[-1].lower() in org_nouns():
+        return True
+    return len(name) == 2 and name[0].lower() in _ARTICLES() and name[1] not in by_surname
+
+
+def _ARTICLES() -> frozenset[str]:
+    return lexicon.sections("text/word_classes.txt")["name_articles"]
 
 
 def _kind_after(text: str, end: int, words: list[str]) -> bool:

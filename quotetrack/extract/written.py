@@ -111,13 +111,15 @@ def _after_name() -> frozenset[str]:
 
 def named_part(words: list[str]) -> list[str]:
     """The capitalised name in a source mention whose trailing words are a document, a kind of
-    body or a time: "Quinnipiac University poll this month" -> ["Quinnipiac", "University"]."""
+    body or a time, or whose leading words are a time or a kind of body: "Quinnipiac
+    University poll this month" -> ["Quinnipiac", "University"]; "newspaper La Gaceta" ->
+    ["La", "Gaceta"]."""
     k = len(words)
     allowed = _after_name()
     while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:
         k -= 1
-    while k > 1 and words[0].islower() and words[0].lower() in _TRAILING:
-        words, k = words[1:], k - 1       # "a recent Washington Post-ABC News poll"
+    while k > 1 and words[0].islower() and (words[0] in _TRAILING or words[0] in em.org_nouns()):
+        words, k = words[1:], k - 1       # "a recent Washington Post-ABC News poll", "the daily Die Woche"
     return words[:k] if k < len(words) and not words[k - 1].islower() else words
 
 
