@@ -19,6 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from ..text import lexicon
 from ..text.names import is_particle
@@ -55,12 +56,15 @@ _MODIFIER = re.compile(r"[\w.’']+-[a-z][\w\-]*")
 # word before "for", an organisation word when the run belongs to it).
 _ORG_BEFORE_FOR = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'\-]*[ \t]+)*?([A-Z][\w’'\-]*)[ \t]+(?:for|of|on)[ \t]+(?:the[ \t]+)?$")
-_JOINED_BY = ("for ", "of ", "on ", "the ")      # what _ORG_BEFORE_FOR ends with
+_JOINED_BY = ("for ", "of ", "on ", "the ")
+# An ordinal opening an organisation's name: "3rd " in "3rd District Court of Appeals".
+_ORDINAL_BEFORE = re.compile(r"(?<![\w’'])\d{1,3}(?:st|nd|rd|th)[ \t]+$")      # what _ORG_BEFORE_FOR ends with
 # Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 # Rank words that make a different role: "deputy minister" is not "the minister".
 _RANKS = frozenset({"deputy", "vice", "assistant", "associate", "acting", "former", "ex", "junior",
                     "under", "co", "interim", "shadow", "lieutenant"})
+ACRONYM_REACH = 50                        # entities an acronym looks back over for its spelled-out name
 RECENT = 5                                # entities kept in the running salience list
 ROLE_READS = 3                            # namings of an entity read for roles and gender (introductions)
 
@@ -219,6 +223,22 @@ def bodies() -> dict[str, str]:
     return lexicon.pairs("extract/bodies.tsv")
 
 
+def _initials(name: str) -> str:
+    """The capitals of a name's words, small words left out: "Republican National Committee" -> "RNC"."""
+    function = _lists().function
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in function)
+
+
+def spelled_out(model: Model, acronym: str, start: int) -> str | None:
+    """The name an acronym stands for, when the text spelled it out before ``start`` ("the
+    RNC" after "the Republican National Committee"): the latest entity of several words whose
+    initials it is (within DESCRIPTION_REACH entities back)."""
+    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+        return None
+    earlier = (e for e in reversed(model.entities) if e.start < start and len(e.name.split()) > 1)
+    return next((e.name for e in islice(earlier, ACRONYM_REACH) if _initials(e.name) == acronym), None)
+
+
 def owned_body(model: Model, owner: int, body: str, start: int) -> int:
     """The organisation of a person's body ("campaign", "administration"), named after the
     person ("Ana Ruiz campaign"), made on first sight at ``start``."""
@@ -295,8 +315,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             and not (titled and name[0] in first_names())          # "Family Circle magazine"
         if owner or kind_after or not titled and len(words) >= 2 and (INITIALS.fullmatch(words[0]) or any(
                 _clean(w).lower() in org_words for w in words)):
-            joined = owner or _ORG_BEFORE_AND.search(text, max(0, start - 60), start)
-            if joined:                    # "Dunmore Fire and Rescue Service", "Center for Civic Design"
+            joined = owner or _ORG_BEFORE_AND.search(text, max(0, start - 60), start) \
+                or _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
+            if joined:                    # "Dunmore Fire and Rescue Service", "Center for Civic Design", "6th Circuit Court"
                 start = joined.start()
                 words = text[start:end].split()
             name = org_name(words)

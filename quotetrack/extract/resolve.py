@@ -499,17 +499,23 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             name = " ".join(words[1:])
             return Resolved(Mention(start, end, written, kind, None, name), ent.name, ent.title, ent.type,
                             "description", eid)
-    content = named_part(content)
-    if kind == "organisation" and content[0][:1].isupper() and not content[-1].islower():
+    named = named_part(content)
+    if len(named) < len(content) and named[-1].endswith(POSSESSIVE):
+        return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
+                        "descriptor", "unresolved")    # "Ruiz’s agency": the possessor is not the speaker
+    content = named
+    if kind == "organisation" and (content[0][:1].isupper() or _ordinal_name(content)) and not content[-1].islower():
         name = em.org_name(content)
         occ = model.at(start, end)
         eid = occ.entity if occ is not None and model.entities[occ.entity].type == "organisation" else None
+        spelled = em.spelled_out(model, name, start) if eid is None else None
         if eid is not None:
             name = model.entities[eid].name
-        else:
+        else:                               # "the RNC" after "the Republican National Committee"
+            name = spelled or name
             eid = _adhoc_org(model, name, start)
         return Resolved(Mention(start, end, written, "organisation", None, name), name, None,
-                        "organisation", "named", eid)
+                        "organisation", "alias" if spelled else "named", eid)
     counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"]   # "Two people …" keeps its count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     mention = Mention(start, end, written, kind, None, name)
@@ -567,6 +573,11 @@ def _body_named_last(model: em.Model, body: str, start: int) -> int | None:
                           and "president" in e.roles), None)
         return em.owned_body(model, president.id, body, start) if president is not None else None
     return None
+
+
+def _ordinal_name(words: list[str]) -> bool:
+    """A name opened by an ordinal: "6th Circuit Court of Appeals", "1st Infantry Division"."""
+    return len(words) > 1 and words[0][:1].isdigit() and words[1][:1].isupper()
 
 
 # A name and a comma right before a mention: "Oyelaran, " before "a former nurse" (an apposition).
