@@ -503,6 +503,11 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     if len(named) < len(content) and named[-1].endswith(POSSESSIVE):
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                         "descriptor", "unresolved")    # "Ruiz’s agency": the possessor is not the speaker
+    if kind == "descriptor" and len(named) < len(content) and named[-1][:1].isupper() \
+            and content[-1].lower() in lexicon.lower_words("extract/document_nouns.txt"):
+        occ = model.at(start, end)        # "a CNN tally", "U.S. Census data": the document's author
+        if occ is None or model.entities[occ.entity].type == "organisation":
+            kind = "organisation"
     content = named
     if kind == "organisation" and (content[0][:1].isupper() or _ordinal_name(content)) and not content[-1].islower():
         name = em.org_name(content)
