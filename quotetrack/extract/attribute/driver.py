@@ -6,6 +6,7 @@ import bisect
 from typing import Callable
 
 from .. import cues as cue_finder, mentions
+from ..quotes import own_cue
 from ...config import Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import paragraph_ranks, tokens as tokenize
@@ -98,7 +99,9 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found = _drop_overlaps(found)
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
     found.sort(key=lambda a: a.fragments[0][0])
-    return _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs))
+    found = _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs))
+    return _lost_break_openings(text, found, {(q.start, q.end) for q in quotes
+                                              if not q.closed and own_cue(text, q) is None})
 
 
 def _rank(a: Attribution) -> int:
@@ -163,6 +166,29 @@ def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[At
         if a.rule == "unattributed_inside":
             continue
         out.append(a)
+    return out
+
+
+def _lost_break_openings(text: str, found: list[Attribution],
+                         unclosed: set[tuple[int, int]]) -> list[Attribution]:
+    """An unclosed quote that ends where the next quote opens with the same mark, only
+    white space between, is the opening paragraph of a multi-paragraph quote whose
+    paragraph break was lost (`“We lost. “I think …,” said Brook.`): it takes the speaker
+    of the quote that continues it, as the paragraphs of a multi-paragraph quote do.  A
+    quote that has run past its own cue (“…, said coach Dan Rourke. …”) is a runaway, not
+    an opening, and is not in ``unclosed``.  Read from the end, so a run of openings all
+    reach the attributed quote."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        a, nxt = out[i], out[i + 1]
+        if a.rule != "unattributed" or len(a.fragments) != 1 or a.fragments[0] not in unclosed \
+                or text[a.fragments[0][1]:nxt.fragments[0][0]].strip() \
+                or text[a.fragments[0][0]] != text[nxt.fragments[0][0]]:
+            continue
+        host = i + 1 if nxt.source is not None and nxt.rule not in UNATTRIBUTED \
+            else nxt.follows if nxt.rule == "floating" and nxt.follows is not None and nxt.follows > i else None
+        if host is not None:
+            out[i] = Attribution(a.fragments, None, None, "floating", a.sentence, follows=host)
     return out
 
 
