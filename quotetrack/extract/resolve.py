@@ -46,7 +46,8 @@ from . import speakers as names
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
-from .written import BOTH, POSSESSIVE, author, named_part, owned_by, person_in, plural_head_of
+from .descriptions import author_of, indefinite, ordinal_name, owned
+from .written import BOTH, POSSESSIVE, author, named_part, person_in, plural_head_of
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
@@ -55,7 +56,6 @@ HINT_CLASH = 1.0              # minus, when the narrative's last pronoun for it 
 CLOSE = 0.5                   # a runner-up this close to the best gets a warning
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
 DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
-AUTHOR_REACH = 3000           # characters back a document's description looks for its author
 UNNAMED_REACH = 1500          # characters a description looks back for "a"/"an" and its head
 # Salience of a candidate for he/she (set on the resolution gold):
 PER_SENTENCE = 0.4            # minus, for each sentence naming another candidate since
@@ -435,7 +435,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         if res is None or res.speaker is None:
             return Resolved(mention, None, None, "pronoun", "unresolved")
         return Resolved(mention, res.speaker, res.title, res.type, "pronoun", res.entity)
-    body = _owned(text, model, sal, words, start)
+    body = owned(model, words, start, lambda gender, at: sal.person_for(gender, at, set())[0],
+                 lambda ws, at: _describe(text, model, sal, ws, at))
     if body is not None:                    # "Hillary Clinton’s campaign", "his advisers"
         ent = model.entities[body]
         return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name, None,
@@ -475,7 +476,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
                 ent.title = title         # "opposition lawmaker Ingrid Haldane", then "Haldane said"
             return Resolved(mention, ent.name, title or ent.title, "person", basis, ent.id)
         if not name_words or _group(name_words, model) or len(words) > 1 and (
-                words[0].lower() in names._words.quantifier_heads or _indefinite(words[0])):
+                words[0].lower() in names._words.quantifier_heads or indefinite(words[0])):
             return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
                             "descriptor", "unresolved")
         if _plural_group(name_words, model):
@@ -509,7 +510,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         if occ is None or model.entities[occ.entity].type == "organisation":
             kind = "organisation"
     content = named
-    if kind == "organisation" and (content[0][:1].isupper() or _ordinal_name(content)) and not content[-1].islower():
+    if kind == "organisation" and (content[0][:1].isupper() or ordinal_name(content)) and not content[-1].islower():
         name = em.org_name(content)
         occ = model.at(start, end)
         eid = occ.entity if occ is not None and model.entities[occ.entity].type == "organisation" else None
@@ -532,59 +533,6 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     return Resolved(mention, name, None, kind, "unresolved")
 
 
-def _owned(text: str, model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
-    """The organisation a person's body or people stand for, named after the person
-    ("Hillary Clinton’s campaign", "the Obama administration", "his advisers", "The
-    senator’s aides"; "Administration officials": the administration named last); None when
-    the owner is no person the text names (no guess)."""
-    read = owned_by(words)
-    if read is None:
-        return None
-    owner_words, body = read
-    if not owner_words:
-        return _body_named_last(model, body, start)
-    owner = _owner(text, model, sal, owner_words, start)
-    if owner is None or model.entities[owner].type != "person":
-        return None
-    body = em.staff_body(model, owner) if body == "staff" else body
-    return em.owned_body(model, owner, body, start) if body is not None else None
-
-
-_POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
-
-
-def _owner(text: str, model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
-    """The person who owns a body: "his"/"her" the salient person, "the senator’s" the
-    description's entity, a name the entity carrying its surname."""
-    low = words[-1].lower()
-    if len(words) == 1 and low in _POSSESSIVE_PRONOUNS:
-        return sal.person_for(_POSSESSIVE_PRONOUNS[low], start, set())[0]
-    cleaned = [_clean(w) for w in words]
-    if words[0].lower() == "the":
-        return _describe(text, model, sal, cleaned[1:], start)
-    _title, name = split_title(cleaned)
-    return em._lone_name(model, name[-1]) if name else None
-
-
-def _body_named_last(model: em.Model, body: str, start: int) -> int | None:
-    """The latest body of that kind named before ``start`` ("the Obama administration …
-    Administration officials")."""
-    found = [(model.entities[e].start, e) for (_, b), e in model._bodies.items()
-             if b == body and model.entities[e].start < start]
-    if found:
-        return max(found)[1]
-    if body == "administration":          # "the administration": the president's
-        president = next((e for e in reversed(model.entities) if e.start < start and e.type == "person"
-                          and "president" in e.roles), None)
-        return em.owned_body(model, president.id, body, start) if president is not None else None
-    return None
-
-
-def _ordinal_name(words: list[str]) -> bool:
-    """A name opened by an ordinal: "6th Circuit Court of Appeals", "1st Infantry Division"."""
-    return len(words) > 1 and words[0][:1].isdigit() and words[1][:1].isupper()
-
-
 # A name and a comma right before a mention: "Oyelaran, " before "a former nurse" (an apposition).
 _AFTER_NAME_COMMA = re.compile(r"[A-Z][\w’'\-]*,\s*$")
 
@@ -595,12 +543,6 @@ def _past_marker(text: str, start: int, end: int) -> int:
     if rest and first in lexicon.words("extract/social_markers.txt"):
         return start + len(first) + 1
     return start
-
-
-def _indefinite(word: str) -> bool:
-    """A determiner other than "the" opening a mention: "Another Muslim", "This Cable News
-    Panel", "One Republican" describe someone; they are not a name."""
-    return word.lower() in _lists().determiners and word.lower() != "the"
 
 
 def _group(name_words: list[str], model: em.Model) -> bool:
@@ -679,7 +621,7 @@ def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], star
     phrase = " ".join(w.lower() for w in words)
     head = words[-1].lower()
     if head in lexicon.lower_words("extract/document_nouns.txt"):
-        return _author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
+        return author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
     named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
     seen = set(sal.recent)
     earlier = islice((e.id for e in reversed(model.entities) if e.id not in seen and e.start < start),
@@ -695,19 +637,6 @@ def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], star
     if eid is not None and model.entities[eid].type == "person":
         model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
     return eid
-
-
-def _author_of(model: em.Model, noun: str, start: int) -> int | None:
-    """The organisation that wrote the document a description names, when the text named it
-    with its author just before ("a new Suffolk University poll … The poll found"): the
-    latest within AUTHOR_REACH characters (a few entries back at most)."""
-    i = bisect.bisect_left(model.authored, (start,))
-    for at, written, eid in reversed(model.authored[max(0, i - 3):i]):
-        if start - at > AUTHOR_REACH:
-            break
-        if written == noun:
-            return eid
-    return None
 
 
 def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
