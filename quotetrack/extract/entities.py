@@ -350,8 +350,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             name = _name_words(name)
         if len(name) == 1:
             eid = _lone_name(model, name[0])
-            if eid is None and not title:
-                continue                  # a capitalised word nobody is named by
+            if eid is None and (not title or _THE_BEFORE.search(text, max(0, start - 5), start)):
+                continue                  # a capitalised word nobody is named by; "the National Committeeman": a role
             if eid is None:
                 eid = _person(model, name, title, start)
         else:
@@ -387,6 +387,8 @@ def _organisation(model: Model, name: str, start: int) -> int:
 
 # A lower-case word (after an article) right before a name: "the newspaper " before "La Gaceta".
 _KIND_BEFORE = re.compile(r"(?<![\w’'])(?:(?:the|a|an)[ \t]+)?([a-z]+)[ \t]+$")
+# A lower-case "the" right before a run: "the " before "Republican National Committeeman" (a role, not a person).
+_THE_BEFORE = re.compile(r"(?<![\w’'])the[ \t]+$")
 # "told the " right before a name: a person is told without "the" ("told the Dunmore Courier").
 _TOLD_THE = re.compile(r"(?<![\w’'])told[ \t]+the[ \t]+$")
 
