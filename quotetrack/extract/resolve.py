@@ -476,7 +476,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
                 ent.title = title         # "opposition lawmaker Ingrid Haldane", then "Haldane said"
             return Resolved(mention, ent.name, title or ent.title, "person", basis, ent.id)
         if not name_words or _group(name_words, model) or len(words) > 1 and (
-                words[0].lower() in names._words.quantifier_heads or indefinite(words[0])):
+                words[0].lower() in names._words.quantifier_heads or indefinite(words[0])
+                or words[0].islower() and _plural_group(name_words, model)):    # "veteran Republicans"
             return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
                             "descriptor", "unresolved")
         if _plural_group(name_words, model):
