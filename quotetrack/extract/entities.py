@@ -385,14 +385,8 @@ def _organisation(model: Model, name: str, start: int) -> int:
     return eid
 
 
-# A lower-case word (after an article) right before a name: "the newspaper " before "La Gaceta".
-_KIND_BEFORE = re.compile(r"(?<![\w’'])(?:(?:the|a|an)[ \t]+)?([a-z]+)[ \t]+$")
 # A lower-case "the" right before a run: "the " before "Republican National Committeeman" (a role, not a person).
 _THE_BEFORE = re.compile(r"(?<![\w’'])the[ \t]+$")
-# "told the " right before a name: a person is told without "the" ("told the Dunmore Courier").
-_TOLD_THE = re.compile(r"(?<![\w’'])told[ \t]+the[ \t]+$")
-
-
 def _named_as_body(text: str, start: int, end: int, title: list[str], name: list[str], by_surname) -> bool:
     """Whether a name with no title and no given name is a publication's or another body's:
     after its kind ("the newspaper La Gaceta", "the daily Die Woche") or "told the" ("told the
@@ -401,12 +395,13 @@ def _named_as_body(text: str, start: int, end: int, title: list[str], name: list
     text/word_classes.txt [name_articles])."""
     if title or not name or name[0] in first_names():
         return False
-    kind = _KIND_BEFORE.search(text, max(0, start - 30), start)
-    if kind and kind.group(1) in org_nouns() or _TOLD_THE.search(text, max(0, start - 12), start):
-        return True
-    app = _APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
-    if app and app.group(1).split()[-1].lower() in org_nouns():
-        return True
+    before = text[max(0, start - 20):start].split()[-2:] if text[start - 1:start] == " " else []
+    if before and (before[-1] in org_nouns() or before == ["told", "the"]):
+        return True                       # "the newspaper La Gaceta", "told the Dunmore Courier"
+    if text.startswith(",", end):
+        app = _APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
+        if app and app.group(1).split()[-1].lower() in org_nouns():
+            return True                   # "La Gaceta, the city’s oldest daily,"
     return len(name) == 2 and name[0].lower() in _ARTICLES() and name[1] not in by_surname
 
 
