@@ -128,6 +128,7 @@ def named_part(words: list[str]) -> list[str]:
 _OWNER_PRONOUNS = frozenset({"his", "her"})
 
 
+
 def owned_by(words: list[str]) -> tuple[list[str], str] | None:
     """The owner and the body a mention names when it is a person's campaign, administration
     or people: "Ana Ruiz’s campaign" -> (["Ana", "Ruiz’s"], "campaign"); "his advisers" ->
@@ -158,6 +159,7 @@ def owned_by(words: list[str]) -> tuple[list[str], str] | None:
         return owner, body
     if lows[0] == "the" and len(owner) == 1 and owner[0].endswith(POSSESSIVE[:2]) and owner[0].islower():
         return words[:k], body                    # "The senator’s advisers"
-    if all(w[:1].isupper() for w in owner):
-        return owner, body                        # "Hillary Clinton’s campaign", "Sanders advisers"
+    counts = names._lists().determiners | names._words.quantifier_heads   # "some of Ruiz’s aides", "a slew of"
+    if owner[-1][:1].isupper() and not any(w.lower() in counts or w == "of" for w in owner):
+        return owner, body                        # "Hillary Clinton’s campaign", "candidate Ana Ruiz’s campaign"
     return None
