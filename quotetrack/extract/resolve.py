@@ -48,6 +48,7 @@ from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, coo
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
+from .descriptions import author_of, indefinite, ordinal_name, owned
 from .written import BOTH, POSSESSIVE, author, named_part, person_in, plural_head_of
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
@@ -57,7 +58,6 @@ HINT_CLASH = 1.0              # minus, when the narrative's last pronoun for it 
 CLOSE = 0.5                   # a runner-up this close to the best gets a warning
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
 DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
-AUTHOR_REACH = 3000           # characters back a document's description looks for its author
 UNNAMED_REACH = 1500          # characters a description looks back for "a"/"an" and its head
 # Salience of a candidate for he/she (set on the resolution gold):
 PER_SENTENCE = 0.4            # minus, for each sentence naming another candidate since
@@ -441,6 +441,12 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             return Resolved(mention, None, None, "pronoun", "unresolved")
         basis = "pronoun" if res.entity is not None else "unresolved"      # "they" for "some of her aides"
         return Resolved(mention, res.speaker, res.title, res.type, basis, res.entity)
+    body = owned(model, words, start, lambda gender, at: sal.person_for(gender, at, set())[0],
+                 lambda ws, at: _describe(text, model, sal, ws, at))
+    if body is not None:                    # "Hillary Clinton’s campaign", "his advisers"
+        ent = model.entities[body]
+        return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name, None,
+                        "organisation", "description", body)
     if "," not in written and plural_head_of(words):    # "Aides to Councillor Teller": the aides (no apposition naming them)
         name = " ".join(words[1:] if words[0].lower() in _lists().determiners else words)
         return Resolved(Mention(start, end, written, "descriptor", None, None), name, None,
@@ -475,8 +481,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             if title and ent.title is None:
                 ent.title = title         # "opposition lawmaker Ingrid Haldane", then "Haldane said"
             return Resolved(mention, ent.name, title or ent.title, "person", basis, ent.id)
-        if not name_words or _group(name_words, model) \
-                or len(words) > 1 and words[0].lower() in names._words.quantifier_heads:
+        if not name_words or _group(name_words, model) or len(words) > 1 and (
+                words[0].lower() in names._words.quantifier_heads or indefinite(words[0])
+                or words[0].islower() and _plural_group(name_words, model)):    # "veteran Republicans"
             return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
                             "descriptor", "unresolved")
         if _plural_group(name_words, model):
@@ -500,17 +507,28 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             name = " ".join(words[1:])
             return Resolved(Mention(start, end, written, kind, None, name), ent.name, ent.title, ent.type,
                             "description", eid)
-    content = named_part(content)
-    if kind == "organisation" and content[0][:1].isupper() and not content[-1].islower():
+    named = named_part(content)
+    if len(named) < len(content) and named[-1].endswith(POSSESSIVE):
+        return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
+                        "descriptor", "unresolved")    # "Ruiz’s agency": the possessor is not the speaker
+    if kind == "descriptor" and len(named) < len(content) and named[-1][:1].isupper() \
+            and content[-1].lower() in lexicon.lower_words("extract/document_nouns.txt"):
+        occ = model.at(start, end)        # "a CNN tally", "U.S. Census data": the document's author
+        if occ is None or model.entities[occ.entity].type == "organisation":
+            kind = "organisation"
+    content = named
+    if kind == "organisation" and (content[0][:1].isupper() or ordinal_name(content)) and not content[-1].islower():
         name = em.org_name(content)
         occ = model.at(start, end)
         eid = occ.entity if occ is not None and model.entities[occ.entity].type == "organisation" else None
+        spelled = em.spelled_out(model, name, start) if eid is None else None
         if eid is not None:
             name = model.entities[eid].name
-        else:
+        else:                               # "the RNC" after "the Republican National Committee"
+            name = spelled or name
             eid = _adhoc_org(model, name, start)
         return Resolved(Mention(start, end, written, "organisation", None, name), name, None,
-                        "organisation", "named", eid)
+                        "organisation", "alias" if spelled else "named", eid)
     counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"]   # "Two people …" keeps its count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     mention = Mention(start, end, written, kind, None, name)
@@ -604,7 +622,7 @@ def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], star
     phrase = " ".join(w.lower() for w in words)
     head = words[-1].lower()
     if head in lexicon.lower_words("extract/document_nouns.txt"):
-        return _author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
+        return author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
     named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
     seen = set(sal.recent)
     earlier = islice((e.id for e in reversed(model.entities) if e.id not in seen and e.start < start),
@@ -616,20 +634,10 @@ def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], star
         if ent.type == "organisation" and em.kind_matches(head, ent.name) \
                 and named <= set(ent.name.split()):
             return eid
-    return _salient_for(text, model, sal, words, start)
-
-
-def _author_of(model: em.Model, noun: str, start: int) -> int | None:
-    """The organisation that wrote the document a description names, when the text named it
-    with its author just before ("a new Suffolk University poll … The poll found"): the
-    latest within AUTHOR_REACH characters (a few entries back at most)."""
-    i = bisect.bisect_left(model.authored, (start,))
-    for at, written, eid in reversed(model.authored[max(0, i - 3):i]):
-        if start - at > AUTHOR_REACH:
-            break
-        if written == noun:
-            return eid
-    return None
+    eid = _salient_for(text, model, sal, words, start)
+    if eid is not None and model.entities[eid].type == "person":
+        model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
+    return eid
 
 
 def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
