@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..text import lexicon
 from . import speakers as names
+from .attribute import Attribution
 from .entities import GROUP_PLURAL
 from .speakers import _lists
 
@@ -259,3 +260,13 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?][”’\"']?[ \t]+|\n[ \t]*)$")
 def opens_sentence(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens a sentence ("They continued …")."""
     return _SENTENCE_END.search(text, max(0, start - 4), start) is not None
+
+
+def carried_basis(a: Attribution, host: Attribution) -> str:
+    """How a cue-less quote holds the speaker it takes from the quote it continues: in a
+    sentence of its own ("“…,” Ortiz said. “…”") it is ``floating``; inside its host's own
+    sentence ("“…,” Ortiz said, and “…”") the cue there is carried over: ``inherited``."""
+    if a.rule == "floating" and a.sentence is not None and host.sentence is not None \
+            and a.sentence.index == host.sentence.index:
+        return "inherited"
+    return "floating" if a.rule == "floating" else "inherited"

@@ -6,14 +6,18 @@ document's entity model (:mod:`.entities`) for :mod:`.resolve`.
   (data/extract/bodies.tsv); the owner is resolved by the caller's rules, no name is guessed;
 * a document named with its author just before ("a new Marlow College poll … the poll"):
   that author;
+* a document named with its author in the mention ("a statement from the three hikers",
+  "a letter signed by 40 MPs"): the author, resolved as a mention of its own;
 * the wording that shows a mention is no name: a determiner other than "the" ("Another
   resident"), or that it is one: a name opened by an ordinal ("6th Circuit Court").
 """
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Callable
 
+from ..text import lexicon
 from . import entities as em
 from .speakers import _clean, _lists, split_title
 from .written import owned_by
@@ -93,3 +97,19 @@ def indefinite(word: str) -> bool:
     """A determiner other than "the" opening a mention: "Another Muslim", "This Cable News
     Panel", "One Republican" describe someone; they are not a name."""
     return word.lower() in _lists().determiners and word.lower() != "the"
+
+
+# "A statement from the three hikers", "a letter signed by 40 MPs", "data from the Labor
+# Department": a document and its author ("a poll of voters" names whom it asked, not its author).
+_DOCUMENT_FROM = re.compile(r"(?:(?:an?|the|one|this|that)\s+)?(?:[\w\-]+\s+){0,2}?([\w\-]+)\s+"
+                            r"(?:(?:issued|released|signed|sent|posted|written)\s+)?(?:from|by)\s+(?=\S)",
+                            re.IGNORECASE)
+
+
+def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the author a document mention names ("a statement from the three hikers"
+    gives "the three hikers"), or None when the mention is no document of that shape."""
+    m = _DOCUMENT_FROM.match(text, start, end)
+    if m is None or m.group(1).lower() not in lexicon.lower_words("extract/document_nouns.txt"):
+        return None
+    return m.end(), end

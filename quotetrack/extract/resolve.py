@@ -43,14 +43,14 @@ from ..text.names import is_particle
 from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import speakers as names
-from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, coordinated_relative, group_named, listed,
+from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative, group_named, listed,
                        object_apposition, opens_clause, opens_sentence, plural_relative, predicate_of,
                        subordinate_subject)
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
-from .descriptions import author_of, indefinite, ordinal_name, owned
-from .written import (BOTH, POSSESSIVE, author, capitals_name, described, head_word, introduced_unnamed,
+from .descriptions import author_of, document_author, indefinite, ordinal_name, owned
+from .written import (BOTH, POSSESSIVE, capitals_name, described, head_word, introduced_unnamed,
                       named_after, named_part, person_in, plural_head_of)
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
@@ -343,7 +343,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             if prev is None:
                 out[i] = Resolved(None, None, None, "unknown")
             else:
-                basis = _carried_basis(a, attrs[a.follows])
+                basis = carried_basis(a, attrs[a.follows])
                 out[i] = Resolved(None, prev.speaker, prev.title, prev.type, basis, prev.entity)
     used = sorted({r.entity for r in out if r.entity is not None}, key=lambda e: model.entities[e].start)
     index = {e: n for n, e in enumerate(used)}
@@ -385,16 +385,6 @@ def _unnamed_goes_on(sal: _Salience, mention: Mention, gender: str) -> Resolved:
     return Resolved(mention, None, None, "pronoun", "unresolved")
 
 
-def _carried_basis(a: Attribution, host: Attribution) -> str:
-    """How a cue-less quote holds the speaker it takes from the quote it continues: in a
-    sentence of its own ("“…,” Ortiz said. “…”") it is ``floating``; inside its host's own
-    sentence ("“…,” Ortiz said, and “…”") the cue there is carried over: ``inherited``."""
-    if a.rule == "floating" and a.sentence is not None and host.sentence is not None \
-            and a.sentence.index == host.sentence.index:
-        return "inherited"
-    return "floating" if a.rule == "floating" else "inherited"
-
-
 def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[set[int], set[int]]:
     """The entities an attribution's content names, never what its pronoun or description
     stands for ("“Ames is wrong,” he said", "Also, Ames is wrong, he said": he is not Ames):
@@ -424,6 +414,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
                  spoken: list, rank_of) -> Resolved:
     """The mention text[start:end] resolved on the model, by its kind."""
     written = text[start:end]
+    signer = document_author(text, start, end)
+    if signer is not None:                  # "a statement from the three hikers": its author
+        res = _resolve_one(text, *signer, model, sal, spoken, rank_of)
+        return replace(res, mention=replace(res.mention, start=start, end=end, text=written)) if res.mention else res
     words = written.split()
     kind = _mention_type(words)
     if kind == "pronoun":
@@ -516,10 +510,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     determiners = _lists().determiners
     lows = [w.lower() for w in words]
     content = words[1:] if lows[0] in determiners and len(words) > 1 else words
-    by = author(words)
-    if by is not None:
-        content, kind = by, "organisation"
-    if lows[0] == "the" and len(words) >= 2 and described(words[-1]) and by is None:
+    if lows[0] == "the" and len(words) >= 2 and described(words[-1]):
         eid = _describe(text, model, sal, words[1:], start)         # "the Calveran ministry", "the company"
         if eid is not None:
             ent = model.entities[eid]
@@ -671,11 +662,12 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
     salient person; "the group", "the magazine": the organisation named last whose name
     shows no other kind).  Left unresolved: a plural ("the officials"), a possessive inside
     ("the state’s governor"), a document ("the report"), a noun for someone unnamed ("the
-    woman") and a head introduced just before with "a" ("an organiser … the organiser")."""
+    woman"), a head introduced just before with "a" ("an organiser … the organiser"), and a
+    figure no role held ("the 34-year-old striker": an age is a fact of one person)."""
     lows = [w.lower() for w in words]
     head = lows[-1]
     if len(words) > DESCRIPTION_WORDS or names.is_plural(head) or any(w.endswith(POSSESSIVE) for w in words[:-1]) \
-            or head in lexicon.lower_words("extract/document_nouns.txt"):
+            or head in lexicon.lower_words("extract/document_nouns.txt") or any(w[:1].isdigit() for w in words):
         return None
     if head in em.org_nouns():
         for eid in sal.recent:

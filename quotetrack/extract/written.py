@@ -143,19 +143,6 @@ def _heads(before: str, after: str) -> bool:
     return not _PREPOSITION_BEFORE.search(before)
 
 
-def author(words: list[str]) -> list[str] | None:
-    """The author named in a document given as a speaker: "A statement from the Harbour
-    Trust" -> ["Harbour", "Trust"]."""
-    documents = lexicon.lower_words("extract/document_nouns.txt")
-    k = 1 if len(words) > 1 and words[1].lower() in documents else 0
-    if len(words) < k + 3 or words[k].lower() not in documents or words[k + 1].lower() not in ("from", "by", "of"):
-        return None                       # "A statement from …", "data from the U.S. Department …"
-    rest = words[k + 2:]
-    if rest and rest[0].lower() == "the":
-        rest = rest[1:]
-    return rest if rest and rest[0][:1].isupper() else None
-
-
 # Lower-case words that may follow an organisation's name in a source mention and leave the
 # name its speaker: "a Quinnipiac University poll this month", "The Future45 group".
 _TRAILING = frozenset({"this", "last", "next", "week", "month", "year", "time", "new", "recent"})
