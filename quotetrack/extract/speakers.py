@@ -25,9 +25,11 @@ _words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_joiners, .
 
 # A run of capitalised words, allowing "of", "the", "and", "de", "bin" inside and abbreviations:
 # "US Secretary of Defense Mark Esper", "Sen. Ted Cruz", "Mr. Trump".
-# Dotted initials count as one word ("U.N. Women", not "N. Women").
+# Dotted initials count as one word ("U.N. Women", not "N. Women").  The pattern opens with
+# the capital itself, then looks behind it (no word character, apostrophe or period before
+# the capital), so the engine jumps from capital to capital instead of trying every offset.
 _NAME_RUN = re.compile(
-    r"(?<![\w’'.])(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?)"
+    r"[A-Z](?<![\w’'.].)(?:\.(?:[A-Z]\.)+|[\w’'\-]*\.?)"
     rf"(?:[ \t]+(?:(?:of|the|{PARTICLES})[ \t]+){{0,2}}(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?))*")
 _WORD = re.compile(r"\S+")
 # A capitalised word and one space right before a word: "Barack " in "''Barack Obama".
