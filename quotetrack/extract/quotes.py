@@ -119,7 +119,7 @@ def scan(text: str, paras: tuple[Paragraph, ...]) -> tuple[list[QuotedSpan], lis
             if len(stack) >= MAX_OPEN:
                 continue                      # dozens of unclosed marks: nothing real nests so deep
             if mark == "“":                   # the commonest mark: always opens (fast path)
-                if stack and stack[0].double and _LOST_BREAK.search(text, max(para.start, pos - 4), pos):
+                if _lost_break(text, para, stack, pos):
                     _lose_break(text, stack, spans, warnings, pos)
                     counts = _Counts()
                 opened = _Open(pos, mark, True, False, 1)
@@ -129,6 +129,9 @@ def scan(text: str, paras: tuple[Paragraph, ...]) -> tuple[list[QuotedSpan], lis
             prev = text[pos - 1] if pos > para.start else None
             nxt = text[m.end()] if m.end() < para.end else None
             role, double = _role(mark, prev, nxt, counts)
+            if role == "open" and double and _lost_break(text, para, stack, pos):
+                _lose_break(text, stack, spans, warnings, pos)
+                counts = _Counts()
             if role == "open":
                 opened = _Open(pos, mark, double, mark in ('"', "'", "`"), 1)
                 stack.append(opened)
@@ -144,9 +147,15 @@ def scan(text: str, paras: tuple[Paragraph, ...]) -> tuple[list[QuotedSpan], lis
     return spans, warnings
 
 
-# A sentence end and white space right before an opening “ while a “ is still open: a
-# paragraph break of a multi-paragraph quote was lost (`… again. “I drank …`).
+# A sentence end and white space right before an opening double mark while a double quote
+# is still open: a paragraph break of a multi-paragraph quote was lost (`… again. “I drank …`,
+# `… again. "I drank …`).
 _LOST_BREAK = re.compile(r"[.?!][’]?[ \t]+$")
+
+
+def _lost_break(text: str, para: Paragraph, stack: list[_Open], pos: int) -> bool:
+    """A double quote opens right after a sentence end while a double quote is open."""
+    return bool(stack) and stack[0].double and _LOST_BREAK.search(text, max(para.start, pos - 4), pos) is not None
 
 
 def _lose_break(text: str, stack: list[_Open], spans: list[QuotedSpan], warnings: list[TextWarning],

@@ -119,8 +119,9 @@ def _person_name(name: tuple[str, ...]) -> bool:
     titles, orgs, _, function, calendar, _, _ = _lists()
     if not name or any(w.lower() in orgs for w in name):
         return False
-    if " ".join(name) in lexicon.words("extract/places.txt"):
-        return False                      # "New Hampshire", "Abu Dhabi"
+    if " ".join(name) in lexicon.words("extract/places.txt") \
+            or len(name) > 1 and name[-1] in lexicon.words("extract/place_heads.txt"):
+        return False                      # "New Hampshire", "Abu Dhabi", "Main Street"
     if any(w.lower() in function or w.lower() in calendar for w in name if not is_particle(w)):
         return False
     return all(w[:1].isupper() or is_particle(w) for w in name)

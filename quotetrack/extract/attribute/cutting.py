@@ -31,6 +31,8 @@ def _cut_of(b: Attribution, text: str, lo: int, hi: int) -> tuple[int, int] | No
     decided it (b's source or cue, which lies inside): None when it cuts nothing."""
     if b.cue is None:
         return None
+    if _closes_before_tail(b, text) and lo < b.fragments[-1][1] < hi and b.cue.start < hi:
+        return b.fragments[-1][1], b.fragments[-1][1]      # "…to “fix it,” Vega said": ends at the quote
     if b.source is not None and lo < b.source[0] < hi and b.cue.start > b.source[0] \
             and _opens_clause(text, lo, b.source[0]):
         return b.source[0], b.source[0]
@@ -45,6 +47,22 @@ def _cut_of(b: Attribution, text: str, lo: int, hi: int) -> tuple[int, int] | No
 
 # What stands between a clause and its participle cue: ",” " / " – " / ", falsely ".
 _PARTICIPLE_LEAD = re.compile(r"[,][”\"’']?\s*(?P<adverb>[a-z]+ly\s+)?$")
+
+
+# Rules whose cue and source follow their content: "“…,” Vega said", "“…,” said Vega".
+_TAIL_RULES = frozenset({"tail", "tail_inverted", "tail_appositive"})
+_CLOSING_MARKS = frozenset("”’\"'»")
+
+
+def _closes_before_tail(b: Attribution, text: str) -> bool:
+    """Does ``b`` attribute a content that closes with a quote mark, its own cue and source
+    after it ("…,” Vega said")?  Content that runs on over that cue is not someone else's
+    report of the quoted words: it ends where b's content ends.  (Without the quote mark,
+    "Pell said X, the governor wrote" nests one report inside another.)"""
+    if b.rule not in _TAIL_RULES or b.source is None or b.cue is None:
+        return False
+    end = b.fragments[-1][1]
+    return end <= min(b.cue.start, b.source[0]) and text[end - 1:end] in _CLOSING_MARKS
 
 
 def _conjunction_before(text: str, lo: int, at: int) -> int:
@@ -69,6 +87,8 @@ def _deciders(b: Attribution, text: str) -> list[int]:
     if b.cue is None:
         return []
     out = []
+    if _closes_before_tail(b, text):
+        out.append(b.fragments[-1][1])
     if b.source is not None and b.cue.start > b.source[0] and _opens_clause(text, 0, b.source[0]):
         out.append(b.source[0])
     if b.rule == "coordinated" or (b.rule == "participle" and _PARTICIPLE_LEAD.search(
@@ -132,5 +152,14 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
                 end = _before_joint(text, last_s, text.rindex(words.pop(), last_s, end))
             if end - last_s >= 2:
                 a = replace(a, fragments=a.fragments[:-1] + ((last_s, end),))
-        out.append(a)
+        if cut is None or not _within_tail(a, found, text):
+            out.append(a)
     return out
+
+
+def _within_tail(a: Attribution, found: list[Attribution], text: str) -> bool:
+    """Does all of a's content lie inside the content of a tail attribution ("Ruiz plans to
+    “fix it,” Vega said": once cut at Vega's cue, "to “fix it”" is part of what Vega said)?"""
+    s, e = a.fragments[0][0], a.fragments[-1][1]
+    return any(b is not a and _closes_before_tail(b, text) and b.fragments[0][0] <= s and e <= b.fragments[-1][1]
+               for b in found)

@@ -6,6 +6,7 @@ import bisect
 from typing import Callable
 
 from .. import cues as cue_finder, mentions
+from ..quotes import own_cue
 from ...config import Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import paragraph_ranks, tokens as tokenize
@@ -17,6 +18,7 @@ from .sentence import (
     asked, coordinated, head, participle, relative, relative_label, tail)
 from .cutting import _cut_at_next_source
 from .gap import relative_gap
+from .document import document_participle, mention_participle
 from .rules import RULES, UNATTRIBUTED
 from .quoted import (QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, title_case as _title_case,
                      transcript_turns)
@@ -24,7 +26,8 @@ from .quoted import (QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, ti
 
 # The sentence sieves, name -> function, in the order they are tried on each cue.
 SENTENCE_SIEVES: dict[str, Callable[[_Sent, Cue, int, int], Attribution | None]] = {
-    "according_to": according_to, "participle": participle, "tail": tail,
+    "according_to": according_to, "participle": participle, "document_participle": document_participle,
+    "mention_participle": mention_participle, "tail": tail,
     "relative_label": relative_label, "relative_gap": relative_gap, "head": head, "relative": relative,
     "coordinated": coordinated, "asked": asked}
 
@@ -98,7 +101,14 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found = _drop_overlaps(found)
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
     found.sort(key=lambda a: a.fragments[0][0])
-    return _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs))
+    found = _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs), lambda a: _quotes_in(doc, a))
+    return _lost_break_openings(text, found, {(q.start, q.end) for q in quotes
+                                              if not q.closed and own_cue(text, q) is None})
+
+
+def _quotes_in(doc: _Doc, a: Attribution) -> bool:
+    """Does the content of ``a`` hold a quoted passage (a direct or mixed quote)?"""
+    return any(doc.has_quote_in(s, e) or doc.inside_quote(s, e) for s, e in a.fragments)
 
 
 def _rank(a: Attribution) -> int:
@@ -142,7 +152,8 @@ def _quote_attributions(doc: _Doc, found: list[Attribution], skip: frozenset[int
     return out
 
 
-def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[Attribution]:
+def _resolve_floating(found: list[Attribution], rank: dict[int, int],
+                      quoted: Callable[[Attribution], bool]) -> list[Attribution]:
     """A cue-less quote right after an attributed quote (same or next paragraph, not counting
     page furniture such as newsletter prompts) continues it.  A cue-less quoted passage inside a
     sentence continues the attribution of its own sentence, or is left out: it is a quoted
@@ -152,7 +163,7 @@ def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[At
     out: list[Attribution] = []
     for a in found:
         if a.rule in UNATTRIBUTED and out:
-            prev_i = _host_before(out, a)
+            prev_i = _quote_host(out, _host_before(out, a), quoted)
             prev = out[prev_i]
             window = 0 if a.rule == "unattributed_inside" else 1
             follows = prev_i if prev.source is not None and prev.rule not in UNATTRIBUTED \
@@ -163,6 +174,43 @@ def _resolve_floating(found: list[Attribution], rank: dict[int, int]) -> list[At
         if a.rule == "unattributed_inside":
             continue
         out.append(a)
+    return out
+
+
+def _quote_host(out: list[Attribution], i: int, quoted: Callable[[Attribution], bool]) -> int:
+    """The quote a cue-less quote continues when reports without quote marks follow it in its
+    own sentence (“…,” Vega said, after the mayor announced a review. “…”): the quote, not the
+    report of the mayor; ``i`` itself when no quote comes first in that sentence."""
+    if out[i].source is None or quoted(out[i]):
+        return i
+    j = i
+    while j > 0 and out[j - 1].sentence.index == out[i].sentence.index:
+        j -= 1
+        if out[j].source is not None and out[j].rule not in UNATTRIBUTED and quoted(out[j]):
+            return j
+    return i
+
+
+def _lost_break_openings(text: str, found: list[Attribution],
+                         unclosed: set[tuple[int, int]]) -> list[Attribution]:
+    """An unclosed quote that ends where the next quote opens with the same mark, only
+    white space between, is the opening paragraph of a multi-paragraph quote whose
+    paragraph break was lost (`“We lost. “I think …,” said Brook.`): it takes the speaker
+    of the quote that continues it, as the paragraphs of a multi-paragraph quote do.  A
+    quote that has run past its own cue (“…, said coach Dan Rourke. …”) is a runaway, not
+    an opening, and is not in ``unclosed``.  Read from the end, so a run of openings all
+    reach the attributed quote."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        a, nxt = out[i], out[i + 1]
+        if a.rule != "unattributed" or len(a.fragments) != 1 or a.fragments[0] not in unclosed \
+                or text[a.fragments[0][1]:nxt.fragments[0][0]].strip() \
+                or text[a.fragments[0][0]] != text[nxt.fragments[0][0]]:
+            continue
+        host = i + 1 if nxt.source is not None and nxt.rule not in UNATTRIBUTED \
+            else nxt.follows if nxt.rule == "floating" and nxt.follows is not None and nxt.follows > i else None
+        if host is not None:
+            out[i] = Attribution(a.fragments, None, None, "floating", a.sentence, follows=host)
     return out
 
 

@@ -34,6 +34,8 @@ def _head(base: str) -> tuple[Rule, ...]:
 RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("according_to", "according_to", 1),
     Rule("participle", "participle", 2),
+    Rule("document_participle", "document_participle", 2),   # "She issued a statement saying …"
+    Rule("mention_participle", "mention_participle", 2),     # "…, with Vega tweeting that …"
     Rule("tail", "tail", 1),
     Rule("tail_inverted", "tail", 1),
     Rule("tail_appositive", "tail", 1),

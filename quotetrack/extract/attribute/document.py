@@ -1,0 +1,62 @@
+"""The document participle sieve: a participle cue right after a document noun that is the
+object of the clause ("The mayor issued a statement saying the plan was “dead on arrival.”",
+"His office put out a statement saying …"): the content follows the cue, the source is the
+clause's subject (who issued the statement), not the document."""
+from __future__ import annotations
+
+from ...text import lexicon
+from ...model import Cue
+from .. import mentions
+from ..segment import Token
+from .grammar import Attribution, _Sent, _content_after, _naming_content, _skip_adjuncts, _skip_object, _span
+
+
+def document_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"She released a statement saying …": an -ing speech cue after a document its source
+    issues (data/extract/issued_documents.txt) with no comma between; the source is the subject before
+    the clause's verb, which must name someone."""
+    toks = s.toks
+    if ci < 3 or cue.type != "speech" or not cue.text.split()[0].lower().endswith("ing") \
+            or toks[ci - 1].text.lower() not in lexicon.lower_words("extract/issued_documents.txt"):
+        return None
+    subject = mentions.forward_subject(toks, 0, ci - 1)
+    if subject is None or subject[1] >= ci - 1 or not mentions.names_someone(toks, *subject):
+        return None
+    verb = toks[subject[1]].text
+    if not (verb.isalpha() and verb.islower()):
+        return None                       # "The mayor’s statement saying …": no clause verb
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    content = _naming_content(s, cue, k) or _content_after(s, k)
+    if content is None or len(s.text[content[0]:content[1]].split()) < 2:
+        return None
+    return Attribution((content,), _span(s, subject), cue, "document_participle", s.sentence)
+
+
+def mention_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"…, with Vega tweeting that it was a “disaster”", "footage of Vega saying, “…”": an -ing
+    speech cue right after a mention that "with", "of" or "shows" opens
+    (data/extract/participle_leads.txt), and quoted words in what follows; the mention is the
+    source."""
+    toks = s.toks
+    if ci < 2 or cue.type != "speech" or not cue.text.split()[0].lower().endswith("ing"):
+        return None
+    j = mentions.skip_modifiers_back(toks, ci)
+    src = _after_lead(toks, j)
+    if src is None or not mentions.names_someone(toks, *src):
+        return None
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    content = _naming_content(s, cue, k) or _content_after(s, k)
+    if content is None or len(s.text[content[0]:content[1]].split()) < 2 \
+            or not (s.doc.has_quote_in(*content) or s.doc.inside_quote(*content)):
+        return None                       # (unquoted, "voters saying …" is mostly a poll's count)
+    return Attribution((content,), _span(s, src), cue, "mention_participle", s.sentence)
+
+
+def _after_lead(toks: list[Token], j: int) -> tuple[int, int] | None:
+    """The mention that ends at token ``j`` right after a lead word ("with", "of", "shows"),
+    read back at most mentions.MAX_MENTION_TOKENS tokens."""
+    leads = lexicon.lower_words("extract/participle_leads.txt")
+    for i in range(j - 2, max(-1, j - 2 - mentions.MAX_MENTION_TOKENS), -1):
+        if toks[i].text.lower() in leads:
+            return (i + 1, j) if mentions.after(toks, i + 1) == (i + 1, j) else None
+    return None

@@ -1,0 +1,107 @@
+"""Count the direct/mixed quote errors of ``quotetrack eval --merge-floating`` by mechanism.
+
+    python scripts/quote_errors.py ../shared/data/polnear/train.jsonl [--out FILE.jsonl]
+
+Each gold quote (direct or mixed) that is not matched at IoU >= 0.5 by a predicted quote, and
+each predicted quote that matches no gold quote, falls in one class:
+
+  fn_nopred              no prediction overlaps the gold quote at all
+  fn_overlap_taken       predictions overlap it, but each was matched to another gold item
+  fn_bound_pred_longer   the prediction paired with it covers more (IoU < 0.5)
+  fn_bound_pred_shorter  the prediction paired with it covers less (IoU < 0.5)
+  fn_kind_pred_indirect  matched at IoU >= 0.5, but predicted as an indirect report
+  fp_nogold              no gold item overlaps the predicted quote
+  fp_overlap_taken       gold items overlap it, each matched to another prediction
+  fp_bound_pred_*        paired below IoU 0.5 (``_goldnonquote``: with a gold indirect item)
+
+``+innercue`` counts the false alarms whose content holds another prediction's cue or source
+(two attributions run together).  ``--out`` writes one JSON line per error with its context.
+Scoring is the evaluator's own (:mod:`quotetrack.evaluation`), so the totals agree with it.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from quotetrack.evaluation.gold import predict_quotes  # noqa: E402
+from quotetrack.evaluation.matching import (  # noqa: E402
+    _prepare, gold_subsets, intersection_length, match, merge_floating_quotes, pred_subsets,
+    rederive_kind, speech_cue_forms)
+
+
+def _overlapping(item, items) -> bool:
+    return any(b.start < item.end and item.start < b.end and intersection_length(item.spans, b.spans)
+               for b in items)
+
+
+def classify(doc: dict, forms) -> list[dict]:
+    """The quote errors of one gold document, each with its class."""
+    text = doc["text"]
+    golds = [{**q, "kind": rederive_kind(q, text)} for q in doc["quotes"]]
+    pred = merge_floating_quotes(predict_quotes(doc))
+    G = _prepare(text, golds, "content_fragments", lambda q: gold_subsets(q, forms))
+    P = _prepare(text, pred, "fragments", pred_subsets)
+    pairs = match(G, P)
+    by_gold, by_pred = {p.gold: p for p in pairs}, {p.pred: p for p in pairs}
+    snip = lambda it: " … ".join(text[s:e] for s, e in it.spans)  # noqa: E731
+    out = []
+    for i, g in enumerate(G):
+        pair = by_gold.get(i)
+        if "quotes" not in g.subsets or (pair and pair.iou50 and "quotes" in P[pair.pred].subsets):
+            continue
+        if pair and pair.iou50:
+            cls = "fn_kind_pred_" + str(P[pair.pred].data.get("kind"))
+        elif pair:
+            cls = "fn_bound_pred_longer" if P[pair.pred].length > g.length else "fn_bound_pred_shorter"
+        else:
+            cls = "fn_overlap_taken" if _overlapping(g, P) else "fn_nopred"
+        out.append({"doc_id": doc["doc_id"], "class": cls, "gold": snip(g), "gold_cue": g.data.get("cue")})
+    for j, p in enumerate(P):
+        pair = by_pred.get(j)
+        if "quotes" not in p.subsets or (pair and pair.iou50):
+            continue
+        if pair:
+            cls = "fp_bound_pred_longer" if p.length > G[pair.gold].length else "fp_bound_pred_shorter"
+            cls += "" if "quotes" in G[pair.gold].subsets else "_goldnonquote"
+        else:
+            cls = "fp_overlap_taken" if _overlapping(p, G) else "fp_nogold"
+        inside = lambda o: o is not None and any(s <= o < e for s, e in p.spans)  # noqa: E731
+        inner = any(q is not p and (inside(q.data.get("cue_start")) or inside(q.data.get("speaker_start")))
+                    for q in P)
+        out.append({"doc_id": doc["doc_id"], "class": cls, "inner_cue": inner, "rule": p.data.get("rule"),
+                    "pred": snip(p)})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold")
+    ap.add_argument("--out", help="write each error as a JSON line here")
+    args = ap.parse_args(argv)
+    forms = speech_cue_forms()
+    counts: collections.Counter[str] = collections.Counter()
+    sink = open(args.out, "w", encoding="utf-8") if args.out else None
+    with open(args.gold, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            for rec in classify(json.loads(line), forms):
+                counts[rec["class"]] += 1
+                if rec.get("inner_cue"):
+                    counts[rec["class"] + "+innercue"] += 1
+                if sink:
+                    sink.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    if sink:
+        sink.close()
+    for cls in sorted(counts):
+        print(f"{counts[cls]:6d}  {cls}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
