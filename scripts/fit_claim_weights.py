@@ -21,6 +21,10 @@ small L2 penalty on ClaimBuster (../shared/data/claims/claimbuster-dev.jsonl).
         # Besides the held-out F1 it prints the F1 at the scored half's own best threshold:
         # a comparison of rankings free of the threshold's noise, never a result.
 
+The same recipe under other measurement protocols (threshold choice, cross-validation, single
+80/20 splits, repeated texts dropped) and with other feature families is measured by
+scripts/claim_stacked_experiments.py.
+
 Held-out figures: the sentences are split by id (even / odd); weights and threshold fitted
 on one half are scored on the other, both ways; the threshold is never chosen on the scored half.  The CLEF debates are never used here, so
 `quotetrack eval-claims ../shared/data/claims/debates-train/` is held out for any weights

@@ -19,6 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from ..text import lexicon
 from ..text.names import is_particle
@@ -55,12 +56,15 @@ _MODIFIER = re.compile(r"[\w.’']+-[a-z][\w\-]*")
 # word before "for", an organisation word when the run belongs to it).
 _ORG_BEFORE_FOR = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'\-]*[ \t]+)*?([A-Z][\w’'\-]*)[ \t]+(?:for|of|on)[ \t]+(?:the[ \t]+)?$")
-_JOINED_BY = ("for ", "of ", "on ", "the ")      # what _ORG_BEFORE_FOR ends with
+_JOINED_BY = ("for ", "of ", "on ", "the ")
+# An ordinal opening an organisation's name: "3rd " in "3rd District Court of Appeals".
+_ORDINAL_BEFORE = re.compile(r"(?<![\w’'])\d{1,3}(?:st|nd|rd|th)[ \t]+$")      # what _ORG_BEFORE_FOR ends with
 # Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 # Rank words that make a different role: "deputy minister" is not "the minister".
 _RANKS = frozenset({"deputy", "vice", "assistant", "associate", "acting", "former", "ex", "junior",
                     "under", "co", "interim", "shadow", "lieutenant"})
+ACRONYM_REACH = 50                        # entities an acronym looks back over for its spelled-out name
 RECENT = 5                                # entities kept in the running salience list
 ROLE_READS = 3                            # namings of an entity read for roles and gender (introductions)
 
@@ -143,6 +147,8 @@ class Model:
     _orgs: dict[str, int] = field(default_factory=dict)
     authored: list[tuple[int, str, int]] = field(default_factory=list)   # (offset, document noun, author)
     count: dict[int, int] = field(default_factory=dict)     # occurrences so far, by entity
+    _bodies: dict[tuple[int, str], int] = field(default_factory=dict)   # (person, body) -> its organisation
+    campaign: bool = False                 # the text speaks of a campaign
     _starts: list[int] | None = None
 
     @property
@@ -204,6 +210,54 @@ def kind_matches(head: str, name: str) -> bool:
     return head in words or bool(words & _org_kinds().get(head, frozenset()))
 
 
+# The lower-case word after a person's name: "campaign" in "the Clinton campaign" (a body, data/extract/bodies.tsv).
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+# The word "campaign" anywhere: a text that speaks of one.
+_CAMPAIGN = re.compile(r"\b[Cc]ampaign")
+
+
+@lru_cache(maxsize=1)
+def bodies() -> dict[str, str]:
+    """data/extract/bodies.tsv: a noun -> the body of a person it names (campaign,
+    administration, staff, people)."""
+    return lexicon.pairs("extract/bodies.tsv")
+
+
+def _initials(name: str) -> str:
+    """The capitals of a name's words, small words left out: "Republican National Committee" -> "RNC"."""
+    function = _lists().function
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in function)
+
+
+def spelled_out(model: Model, acronym: str, start: int) -> str | None:
+    """The name an acronym stands for, when the text spelled it out before ``start`` ("the
+    RNC" after "the Republican National Committee"): the latest entity of several words whose
+    initials it is (within DESCRIPTION_REACH entities back)."""
+    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+        return None
+    earlier = (e for e in reversed(model.entities) if e.start < start and len(e.name.split()) > 1)
+    return next((e.name for e in islice(earlier, ACRONYM_REACH) if _initials(e.name) == acronym), None)
+
+
+def owned_body(model: Model, owner: int, body: str, start: int) -> int:
+    """The organisation of a person's body ("campaign", "administration"), named after the
+    person ("Ana Ruiz campaign"), made on first sight at ``start``."""
+    eid = model._bodies.get((owner, body))
+    if eid is None:
+        eid = len(model.entities)
+        model.entities.append(EntityState(eid, f"{model.entities[owner].name} {body}", "organisation", start))
+        model._bodies[(owner, body)] = eid
+    return eid
+
+
+def staff_body(model: Model, owner: int) -> str | None:
+    """The body a person's staff speaks for ("Ruiz aides"): the administration of a
+    president, else the campaign when the text speaks of one; else None."""
+    if "president" in model.entities[owner].roles:
+        return "administration"
+    return "campaign" if model.campaign else None
+
+
 def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, int]] = ()) -> Model:
     """The entity model of a document: every person and organisation named outside ``skip``;
     ``quoted`` (the top-level quoted spans) marks the namings inside quote marks."""
@@ -214,7 +268,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
     gendered = gendered_nouns()
     entities: list[EntityState] = []
     occurrences: list[Occurrence] = []
-    model = Model(entities, occurrences)
+    model = Model(entities, occurrences, campaign=_CAMPAIGN.search(text) is not None)
     skip_starts = [a for a, _ in skip]
     q_starts = [a for a, _ in quoted]
 
@@ -261,18 +315,13 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             and not (titled and name[0] in first_names())          # "Family Circle magazine"
         if owner or kind_after or not titled and len(words) >= 2 and (INITIALS.fullmatch(words[0]) or any(
                 _clean(w).lower() in org_words for w in words)):
-            joined = owner or _ORG_BEFORE_AND.search(text, max(0, start - 60), start)
-            if joined:                    # "Dunmore Fire and Rescue Service", "Center for Civic Design"
+            joined = owner or _ORG_BEFORE_AND.search(text, max(0, start - 60), start) \
+                or _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
+            if joined:                    # "Dunmore Fire and Rescue Service", "Center for Civic Design", "6th Circuit Court"
                 start = joined.start()
                 words = text[start:end].split()
             name = org_name(words)
-            if name.startswith("The "):
-                name = name[4:]
-            eid = model._orgs.get(name)
-            if eid is None:
-                eid = len(entities)
-                entities.append(EntityState(eid, name, "organisation", start))
-                model._orgs[name] = eid
+            eid = _organisation(model, name[4:] if name.startswith("The ") else name, start)
             occurrences.append(Occurrence(start, end, eid, inside(start)))
             document = _ORG_NOUN_AFTER.match(text, end)
             if document and document.group(1) in documents:
@@ -289,6 +338,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         name = _name_words(name)
         if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names():
             title, name = name[:1], name[1:]          # "Comedian Sarah Silverman"
+        if _named_as_body(text, start, end, title, name, by_surname):
+            occurrences.append(Occurrence(start, end, _organisation(model, " ".join(name), start), inside(start)))
+            continue                      # "the newspaper La Gaceta", "El Diario"
         if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)) \
                 or (not title and GROUP_PLURAL.fullmatch(name[-1])):
             continue                      # not a name: "FULL TEXT" (a heading), "Turkish Americans" (a group)
@@ -298,8 +350,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             name = _name_words(name)
         if len(name) == 1:
             eid = _lone_name(model, name[0])
-            if eid is None and not title:
-                continue                  # a capitalised word nobody is named by
+            if eid is None and (not title or _THE_BEFORE.search(text, max(0, start - 5), start)):
+                continue                  # a capitalised word nobody is named by; "the National Committeeman": a role
             if eid is None:
                 eid = _person(model, name, title, start)
         else:
@@ -317,7 +369,44 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             _roles_around(text, start, end, ent, titles, persons, gendered)
         model.count[eid] = seen + 1
         occurrences.append(Occurrence(start, end, eid, inside(start)))
+        after = _WORD_AFTER.match(text, end)
+        if after and bodies().get(after.group(1)) in ("campaign", "administration"):
+            owned_body(model, eid, bodies()[after.group(1)], start)    # "the Obama administration"
     return model
+
+
+def _organisation(model: Model, name: str, start: int) -> int:
+    """The organisation entity of a name, made on first sight."""
+    eid = model._orgs.get(name)
+    if eid is None:
+        eid = len(model.entities)
+        model.entities.append(EntityState(eid, name, "organisation", start))
+        model._orgs[name] = eid
+    return eid
+
+
+# A lower-case "the" right before a run: "the " before "Republican National Committeeman" (a role, not a person).
+_THE_BEFORE = re.compile(r"(?<![\w’'])the[ \t]+$")
+def _named_as_body(text: str, start: int, end: int, title: list[str], name: list[str], by_surname) -> bool:
+    """Whether a name with no title and no given name is a publication's or another body's:
+    after its kind ("the newspaper La Gaceta", "the daily Die Woche") or "told the" ("told the
+    Dunmore Courier"), with its kind in an apposition ("La Gaceta, the city’s oldest daily,"),
+    or an article particle and one capitalised word nobody is named by ("El Diario";
+    text/word_classes.txt [name_articles])."""
+    if title or not name or name[0] in first_names():
+        return False
+    before = text[max(0, start - 20):start].split()[-2:] if text[start - 1:start] == " " else []
+    if before and (before[-1] in org_nouns() or before == ["told", "the"]):
+        return True                       # "the newspaper La Gaceta", "told the Dunmore Courier"
+    if text.startswith(",", end):
+        app = _APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
+        if app and app.group(1).split()[-1].lower() in org_nouns():
+            return True                   # "La Gaceta, the city’s oldest daily,"
+    return len(name) == 2 and name[0].lower() in _ARTICLES() and name[1] not in by_surname
+
+
+def _ARTICLES() -> frozenset[str]:
+    return lexicon.sections("text/word_classes.txt")["name_articles"]
 
 
 def _kind_after(text: str, end: int, words: list[str]) -> bool:

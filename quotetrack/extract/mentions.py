@@ -55,12 +55,18 @@ def is_capitalised(tok: str) -> bool:
     return tok[:1].isupper()
 
 
+def is_adverb(tok: str) -> bool:
+    """Is a token a lower-case -ly adverb ("quickly", "also" aside): not a noun such as "rally",
+    "family" or "ally" (data/extract/ly_nouns.txt)?"""
+    return tok.islower() and tok.endswith("ly") and tok not in lexicon.lower_words("extract/ly_nouns.txt")
+
+
 def _is_verb_shaped(low: str) -> bool:
     """A lower-case word that is most likely a verb or adverb form (walked, saying, quickly)."""
     nouns = _sets()[5]
     if low in nouns:
         return False
-    return low.endswith("ly") or (len(low) > 4 and (low.endswith("ed") or low.endswith("ing")))
+    return is_adverb(low) or (len(low) > 4 and (low.endswith("ed") or low.endswith("ing")))
 
 
 @lru_cache(maxsize=8192)
@@ -111,7 +117,7 @@ def skip_modifiers_back(tokens: list[Token], k: int, lo: int = 0) -> int:
     modifiers = _sets()[3]
     j = k
     while j - 1 >= lo and (tokens[j - 1].text.lower() in modifiers
-                           or (tokens[j - 1].text.islower() and tokens[j - 1].text.endswith("ly"))):
+                           or is_adverb(tokens[j - 1].text)):
         j -= 1
     return j
 

@@ -35,7 +35,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from itertools import islice
 
 from ..text import lexicon
@@ -43,9 +42,13 @@ from ..text.names import is_particle
 from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import speakers as names
+from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, coordinated_relative, group_named, listed,
+                       object_apposition, opens_clause, opens_sentence, plural_relative, predicate_of,
+                       subordinate_subject)
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
+from .descriptions import author_of, indefinite, ordinal_name, owned
 from .written import BOTH, POSSESSIVE, author, named_part, person_in, plural_head_of
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
@@ -55,7 +58,6 @@ HINT_CLASH = 1.0              # minus, when the narrative's last pronoun for it 
 CLOSE = 0.5                   # a runner-up this close to the best gets a warning
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
 DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
-AUTHOR_REACH = 3000           # characters back a document's description looks for its author
 UNNAMED_REACH = 1500          # characters a description looks back for "a"/"an" and its head
 # Salience of a candidate for he/she (set on the resolution gold):
 PER_SENTENCE = 0.4            # minus, for each sentence naming another candidate since
@@ -78,47 +80,6 @@ class Resolved:
     basis: str = "unresolved"
     entity: int | None = None
     warning: str | None = None
-
-
-@lru_cache(maxsize=1)
-def _title_nouns() -> frozenset[str]:
-    return _lists().titles | lexicon.lower_words("text/person_nouns.txt")
-
-
-def opens_clause(text: str, start: int) -> bool:
-    """Whether a name at ``start`` is the subject of its clause, judged by the words before
-    it: lower-case titles and modifiers ("three-term County Executive Gordon Pellham") belong
-    to the name's phrase; then punctuation, a clause opener or a cue ("said Gantz") shows a
-    subject, an opening quote mark or any other word does not; a name opening a paragraph
-    is one.  (:func:`.speakers.main_subject` judges by the one word before the name.)"""
-    titles = _title_nouns()
-    words = names._words
-    i = start - 1
-    skipped = False
-    for _ in range(6):
-        while i >= 0 and text[i] in " \t":
-            i -= 1
-        if i < 0:
-            return skipped
-        ch = text[i]
-        if ch in "“‘" or (ch in "\"'" and (i == 0 or text[i - 1].isspace())):
-            return False
-        if ch == "\n":
-            return True                   # a paragraph opens with the name
-        if not ch.isalpha():
-            return skipped and ch in ",;:—–(.!?"
-        j = i
-        while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
-            j -= 1
-        word = text[j:i + 1]
-        if word.lower() in words.opening_prepositions:
-            return False                  # "In West Miami, …": a place after a preposition
-        if not word.islower() or word in titles or word in words.name_modifiers or "-" in word:
-            skipped = skipped or word.islower()
-            i = j - 1
-            continue
-        return False
-    return False
 
 
 class _Salience:
@@ -152,6 +113,8 @@ class _Salience:
         self.unnamed: Resolved | None = None    # and how
         self.prev: em.Occurrence | None = None   # the naming taken in last (outside quote marks)
         self.pair: tuple[int, int, int] | None = None   # (offset, a, b): the last "A and B" of two people
+        self.turns: tuple[int, int, int] | None = None   # (offset of b, a, b): the last two people to speak in turn
+        self.authors: list[tuple[int, int]] = []     # where the text is signed (:func:`.anaphora.authors`)
 
     def advance(self, offset: int) -> None:
         """Take in every naming before ``offset``, and every he/she of the narrative (each
@@ -231,20 +194,41 @@ class _Salience:
     def spoke(self, eid: int | None, offset: int) -> None:
         """``eid`` is the speaker of the attribution whose source is at ``offset``."""
         if eid is not None:
+            ents = self.model.entities
+            if self.speaker is not None and self.speaker != eid and ents[eid].type == ents[self.speaker].type == "person":
+                self.turns = (offset, self.speaker, eid)
             self.speaker, self.speaker_rank, self.speaker_at = eid, self.rank_of(offset), offset
             self.speakers.add(eid)
             self.touch(eid, offset, True)
 
-    def person_for(self, gender: str | None, offset: int,
-                   exclude: set[int] | None = None) -> tuple[int | None, str | None]:
+    def _judge(self, at: int, end: int) -> bool | str:
+        """Whether the name text[at:end] is a clause's subject: True, False, or "clause" for
+        the subject of a subordinate clause (a subject for a pronoun of its own sentence)."""
+        text = self.text
+        if (main_subject(text, at, end) or opens_clause(text, at)) \
+                and not object_apposition(text, at, end) and not listed(text, at, end):
+            return True
+        return "clause" if subordinate_subject(text, at) else False
+
+    def _candidates(self, speaker: bool) -> list[int]:
+        """The entities a pronoun may stand for: the recent ones and (``speaker``) the current
+        speaker, even when a list of names has pushed it out ("…,” Ames said of Lund, Ruiz,
+        Ortiz …. She …")."""
+        if not speaker or self.speaker is None or self.speaker in self.recent:
+            return self.recent
+        return [*self.recent, self.speaker]
+
+    def person_for(self, gender: str | None, offset: int, exclude: set[int] | None = None,
+                   pronoun: bool = True) -> tuple[int | None, str | None]:
         """The most salient person compatible with "he"/"she" (never an organisation, never a
         gender clash), and a warning when the runner-up is close.  Beyond WINDOW paragraphs
-        only the person named last is left, without a rival."""
+        only the person named last is left, without a rival.  (``pronoun`` False: for a
+        description, among the recent entities only.)"""
         rank = self.rank_of(offset)
         scored = []
         later: list[int] = []             # sentences of the candidates named after this one
         fallback = None
-        for eid in self.recent:
+        for eid in self._candidates(pronoun):
             ent = self.model.entities[eid]
             if ent.type != "person" or (gender is not None and ent.gender not in (None, gender)) \
                     or eid in (self.excluded if exclude is None else exclude):
@@ -253,10 +237,11 @@ class _Salience:
             if rank - prank > WINDOW:
                 fallback = eid if fallback is None else fallback
                 continue
-            if not isinstance(subject, bool):
-                subject = main_subject(self.text, at, subject) or opens_clause(self.text, at)
+            if not isinstance(subject, bool) and subject != "clause":
+                subject = self._judge(at, subject)
                 self.last[eid] = (at, subject, prank)
             sent = self.sentence_of(at)
+            subject = subject is True or subject == "clause" and sent == self.sentence_of(offset)
             score = -PER_SENTENCE * len({s for s in later if s != sent})
             later.append(sent)
             score += SUBJECT if subject else 0.0
@@ -306,6 +291,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     sstarts = [s.start for s in sents]
     sal = _Salience(text, model, rank_of, lambda offset: bisect.bisect_right(sstarts, offset))
     sal.anaphors = em.anaphors(text, quoted, {a.source[0] for a in attrs if a.source is not None})
+    sal.authors = authors(text, paras, skip, model)
     out: list[Resolved | None] = [None] * len(attrs)
     order = sorted((i for i, a in enumerate(attrs) if not (a.follows is not None and a.follows < i)
                     and a.source is not None),
@@ -318,13 +304,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         sal.advance(start)
         sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, sal.may_say(text[start:end])) \
             if a.antecedent is None else (set(), set())
-        res = _resolve_one(text, start, end, model, sal, spoken, rank_of)
-        if a.antecedent is not None:
-            named = _apposition_head(text, model, a.source[0])
-            if named is not None and named != res.entity:
-                ent = model.entities[named]
-                res = Resolved(Mention(start, end, text[start:end], "person", None, ent.name),
-                               ent.name, ent.title, "person", "named", named)
+        res = _relative(text, model, a, _resolve_one(text, start, end, model, sal, spoken, rank_of), start, end)
         if a.antecedent is not None and res.mention is not None:
             res = replace(res, mention=replace(res.mention, start=a.source[0], end=a.source[1],
                                                text=text[a.source[0]:a.source[1]]))
@@ -363,6 +343,24 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                      title=r.title or model.entities[r.entity].title)
              if r.entity is not None else r for r in out]
     return final, ents
+
+
+def _relative(text: str, model: em.Model, a: Attribution, res: Resolved, start: int, end: int) -> Resolved:
+    """A relative source ("who", "which") resolved by its antecedent, text[start:end]: the
+    person named before an apposition, before a first relative ("…, and who"), or before a
+    verb of being ("Ada Greer is the party unifier who …"); a "who" with a plural verb
+    ("such as Ames who have") stays unresolved."""
+    if a.antecedent is not None and plural_relative(text, a.source[1]) and res.type == "person":
+        return Resolved(Mention(start, end, text[start:end], "pronoun"), None, None, "pronoun", "unresolved")
+    at = a.source[0] if a.antecedent is not None else coordinated_relative(text, *a.source)
+    named = apposition_head(text, model, at) if at is not None else None
+    if named is None and a.antecedent is not None and res.entity is None:
+        named = predicate_of(text, model, start)
+    if named is None or named == res.entity:
+        return res
+    ent = model.entities[named]
+    return Resolved(Mention(start, end, text[start:end], "person", None, ent.name),
+                    ent.name, ent.title, "person", "named", named)
 
 
 def _unnamed_goes_on(sal: _Salience, mention: Mention, gender: str) -> Resolved:
@@ -428,13 +426,27 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             ent = model.entities[eid]
             ent.gender = ent.gender or gender
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid, warn)
-        res = _group_for(low, rank_of(start), spoken)
+        if low in FIRST_PERSON:               # the writer: "I" in a signed letter or column
+            eid = author_after(sal.authors, start)
+            if eid is None:
+                return Resolved(mention, None, None, "pronoun", "unresolved")
+            ent = model.entities[eid]
+            return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid)
+        res = _named_group(model, _group_for(low, rank_of(start), spoken), spoken, group_named(text, start)) \
+            if low == "they" else _group_for(low, rank_of(start), spoken)
         pair = _pair_for(low, mention, model, sal, res, spoken)
         if pair is not None:
             return pair
         if res is None or res.speaker is None:
             return Resolved(mention, None, None, "pronoun", "unresolved")
-        return Resolved(mention, res.speaker, res.title, res.type, "pronoun", res.entity)
+        basis = "pronoun" if res.entity is not None else "unresolved"      # "they" for "some of her aides"
+        return Resolved(mention, res.speaker, res.title, res.type, basis, res.entity)
+    body = owned(model, words, start, lambda gender, at: sal.person_for(gender, at, set())[0],
+                 lambda ws, at: _describe(text, model, sal, ws, at))
+    if body is not None:                    # "Hillary Clinton’s campaign", "his advisers"
+        ent = model.entities[body]
+        return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name, None,
+                        "organisation", "description", body)
     if "," not in written and plural_head_of(words):    # "Aides to Councillor Teller": the aides (no apposition naming them)
         name = " ".join(words[1:] if words[0].lower() in _lists().determiners else words)
         return Resolved(Mention(start, end, written, "descriptor", None, None), name, None,
@@ -469,8 +481,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             if title and ent.title is None:
                 ent.title = title         # "opposition lawmaker Ingrid Haldane", then "Haldane said"
             return Resolved(mention, ent.name, title or ent.title, "person", basis, ent.id)
-        if not name_words or _group(name_words, model) \
-                or len(words) > 1 and words[0].lower() in names._words.quantifier_heads:
+        if not name_words or _group(name_words, model) or len(words) > 1 and (
+                words[0].lower() in names._words.quantifier_heads or indefinite(words[0])
+                or words[0].islower() and _plural_group(name_words, model)):    # "veteran Republicans"
             return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
                             "descriptor", "unresolved")
         if _plural_group(name_words, model):
@@ -494,17 +507,28 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             name = " ".join(words[1:])
             return Resolved(Mention(start, end, written, kind, None, name), ent.name, ent.title, ent.type,
                             "description", eid)
-    content = named_part(content)
-    if kind == "organisation" and content[0][:1].isupper() and not content[-1].islower():
+    named = named_part(content)
+    if len(named) < len(content) and named[-1].endswith(POSSESSIVE):
+        return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
+                        "descriptor", "unresolved")    # "Ruiz’s agency": the possessor is not the speaker
+    if kind == "descriptor" and len(named) < len(content) and named[-1][:1].isupper() \
+            and content[-1].lower() in lexicon.lower_words("extract/document_nouns.txt"):
+        occ = model.at(start, end)        # "a CNN tally", "U.S. Census data": the document's author
+        if occ is None or model.entities[occ.entity].type == "organisation":
+            kind = "organisation"
+    content = named
+    if kind == "organisation" and (content[0][:1].isupper() or ordinal_name(content)) and not content[-1].islower():
         name = em.org_name(content)
         occ = model.at(start, end)
         eid = occ.entity if occ is not None and model.entities[occ.entity].type == "organisation" else None
+        spelled = em.spelled_out(model, name, start) if eid is None else None
         if eid is not None:
             name = model.entities[eid].name
-        else:
+        else:                               # "the RNC" after "the Republican National Committee"
+            name = spelled or name
             eid = _adhoc_org(model, name, start)
         return Resolved(Mention(start, end, written, "organisation", None, name), name, None,
-                        "organisation", "named", eid)
+                        "organisation", "alias" if spelled else "named", eid)
     counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"]   # "Two people …" keeps its count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     mention = Mention(start, end, written, kind, None, name)
@@ -556,6 +580,16 @@ def _group_for(pronoun: str, rank: int, spoken: list) -> Resolved | None:
     return None
 
 
+def _named_group(model: em.Model, res: Resolved | None, spoken: list, named: tuple[int, str] | None) -> Resolved | None:
+    """"they": a group named as a subject (:func:`.anaphora.group_named`) after the
+    organisation or group ``res`` that spoke last (and outside its mention), else ``res``."""
+    if named is None or res is not None and (res.mention.end if res.mention is not None else next(
+            (o for o, _, r in reversed(spoken) if r is res), -1)) > named[0]:
+        return res
+    eid = _adhoc_org(model, named[1], named[0], "group")
+    return Resolved(None, named[1], None, "organisation", "pronoun", eid)
+
+
 # What joins two names into a pair: " and ", " & ".
 _AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 _PAIR_PRONOUNS = frozenset({"they", "both"})
@@ -565,11 +599,12 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: _Salience, group
     """they / both: the last pair of people named together ("Hillary Clinton and Bernie
     Sanders … They also said"), within WINDOW paragraphs and named after the organisation or
     group that spoke last (which "they" would otherwise take)."""
-    if low not in _PAIR_PRONOUNS or sal.pair is None:
+    turns = sal.turns if sal.turns is not None and set(sal.recent[:2]) == set(sal.turns[1:]) \
+        and opens_sentence(sal.text, mention.start) else None
+    near = [p for p in (sal.pair, turns) if p is not None and sal.rank_of(mention.start) - sal.rank_of(p[0]) <= WINDOW]
+    if low not in _PAIR_PRONOUNS or not near:
         return None
-    at, a, b = sal.pair
-    if sal.rank_of(mention.start) - sal.rank_of(at) > WINDOW:
-        return None
+    at, a, b = max(near)
     if group is not None and group.speaker is not None:
         spoke_at = next((o for o, _, r in reversed(spoken) if r is group), -1)
         if spoke_at > at:
@@ -580,23 +615,6 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: _Salience, group
     return Resolved(mention, name, None, "organisation", "pronoun", eid)
 
 
-def _apposition_head(text: str, model: em.Model, at: int) -> int | None:
-    """The person a relative pronoun stands for when an apposition comes between them:
-    "Matt Duss, the president of the foundation, who …", "Mr. Guerrero, a Republican who …";
-    not past a clause ("Ana Ruiz, in office since 2001, angered lawmakers who …")."""
-    i = bisect.bisect_left(model.starts, at) - 1
-    while i >= 0 and at - model.occurrences[i].end < 120:
-        o = model.occurrences[i]
-        gap = text[o.end:at]
-        if model.entities[o.entity].type == "person" and gap.startswith(",") and o.end <= at \
-                and not any(ch in gap for ch in ".;:!?“”\"()"):
-            # one noun phrase in between, not a clause: "Ana Ruiz, in office since 2001, …, of lawmakers who"
-            return o.entity if gap.count(",") == 1 or (gap.count(",") == 2 and gap.rstrip().endswith(",")) \
-                else None
-        i -= 1
-    return None
-
-
 def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
     """The entity a definite description stands for, most recently named first: a person
     whose role fits ("the minister", "the 52-year-old"), an organisation of that kind
@@ -604,7 +622,7 @@ def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], star
     phrase = " ".join(w.lower() for w in words)
     head = words[-1].lower()
     if head in lexicon.lower_words("extract/document_nouns.txt"):
-        return _author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
+        return author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
     named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
     seen = set(sal.recent)
     earlier = islice((e.id for e in reversed(model.entities) if e.id not in seen and e.start < start),
@@ -616,20 +634,10 @@ def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], star
         if ent.type == "organisation" and em.kind_matches(head, ent.name) \
                 and named <= set(ent.name.split()):
             return eid
-    return _salient_for(text, model, sal, words, start)
-
-
-def _author_of(model: em.Model, noun: str, start: int) -> int | None:
-    """The organisation that wrote the document a description names, when the text named it
-    with its author just before ("a new Suffolk University poll … The poll found"): the
-    latest within AUTHOR_REACH characters (a few entries back at most)."""
-    i = bisect.bisect_left(model.authored, (start,))
-    for at, written, eid in reversed(model.authored[max(0, i - 3):i]):
-        if start - at > AUTHOR_REACH:
-            break
-        if written == noun:
-            return eid
-    return None
+    eid = _salient_for(text, model, sal, words, start)
+    if eid is not None and model.entities[eid].type == "person":
+        model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
+    return eid
 
 
 def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
@@ -653,7 +661,7 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
     if not em.person_head(head) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
             or _introduced_unnamed(text, head, start):
         return None
-    eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all)
+    eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
     return eid
 
 

@@ -111,11 +111,55 @@ def _after_name() -> frozenset[str]:
 
 def named_part(words: list[str]) -> list[str]:
     """The capitalised name in a source mention whose trailing words are a document, a kind of
-    body or a time: "Quinnipiac University poll this month" -> ["Quinnipiac", "University"]."""
+    body or a time, or whose leading words are a time or a kind of body: "Quinnipiac
+    University poll this month" -> ["Quinnipiac", "University"]; "newspaper La Gaceta" ->
+    ["La", "Gaceta"]."""
     k = len(words)
     allowed = _after_name()
     while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:
         k -= 1
-    while k > 1 and words[0].islower() and words[0].lower() in _TRAILING:
-        words, k = words[1:], k - 1       # "a recent Washington Post-ABC News poll"
+    while k > 1 and words[0].islower() and (words[0] in _TRAILING or words[0] in em.org_nouns()):
+        words, k = words[1:], k - 1       # "a recent Washington Post-ABC News poll", "the daily Die Woche"
     return words[:k] if k < len(words) and not words[k - 1].islower() else words
+
+
+# The owner words of a body: a possessive pronoun ("his"), a name ("Hillary Clinton’s", "Sanders",
+# "Mrs. Clinton's") or "the" and a description's possessive ("The senator’s").
+_OWNER_PRONOUNS = frozenset({"his", "her"})
+
+
+
+def owned_by(words: list[str]) -> tuple[list[str], str] | None:
+    """The owner and the body a mention names when it is a person's campaign, administration
+    or people: "Ana Ruiz’s campaign" -> (["Ana", "Ruiz’s"], "campaign"); "his advisers" ->
+    (["his"], "staff"); "Ruiz campaign officials" -> (["Ruiz"], "campaign"); "Administration
+    officials" -> ([], "administration").  None for anything else, and for a count or a
+    quantity ("many of her aides", "a campaign official"): a part is not the body.
+
+    >>> owned_by("The senator’s advisers".split()), owned_by("many of her aides".split())
+    ((['The', 'senator’s'], 'staff'), None)
+    """
+    table = em.bodies()
+    lows = [w.lower() for w in words]
+    if not words or lows[-1] not in table:
+        return None
+    k, body = len(words) - 1, table[lows[-1]]
+    if k == 1 and lows[0] == "the" and body == "administration":
+        return [], body                           # "the administration": the one named last
+    if k >= 1 and table.get(lows[k - 1]) in ("campaign", "administration") and body in ("people", "staff"):
+        k, body = k - 1, table[lows[k - 1]]         # "campaign strategists", "Administration officials"
+        if k == 0 or lows[0] == "the" and k == 1:
+            return [], body
+    if body == "people":
+        return None
+    owner = words[1:k] if lows[0] == "the" else words[:k]
+    if not owner:
+        return None
+    if len(owner) == 1 and owner[0].lower() in _OWNER_PRONOUNS:
+        return owner, body
+    if lows[0] == "the" and len(owner) == 1 and owner[0].endswith(POSSESSIVE[:2]) and owner[0].islower():
+        return words[:k], body                    # "The senator’s advisers"
+    counts = names._lists().determiners | names._words.quantifier_heads   # "some of Ruiz’s aides", "a slew of"
+    if owner[-1][:1].isupper() and not any(w.lower() in counts or w == "of" for w in owner):
+        return owner, body                        # "Hillary Clinton’s campaign", "candidate Ana Ruiz’s campaign"
+    return None

@@ -17,6 +17,9 @@ reporter writes (each a small function; the rule it records is in brackets):
     relative      "Jeb Bush, who announced he is quitting, …" (source: "who")     [relative]
     coordinated   "He looked up, furrowed his brow and said, “…”"                  [coordinated]
     asked         "Asked why he trailed, Sanders said …" (the question, no source)   [asked]
+    adjunct_participle "Trump stirred the race by questioning …" / "After suggesting that …,
+                  Rubio …" (a cue participle after a preposition: the clause's subject) [adjunct_participle]
+    as_source     "…, as Sanders has acknowledged." (the clause a parenthetical "as" follows) [as_source]
 
 A short paragraph "Marco Rubio: I’m not interested" is a headline statement, and a paragraph
 "TAPPER: Do you think …" a transcript turn inside an article (two labelled speakers or more) [colon].

@@ -12,6 +12,7 @@ from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import paragraph_ranks, tokens as tokenize
 from .grammar import Attribution, _Doc, _Sent, _cue_tokens, _skip_chars
 from .according import according_to
+from .adjunct import adjunct_participle, as_source
 from .sentence import (
 
 
@@ -29,7 +30,8 @@ SENTENCE_SIEVES: dict[str, Callable[[_Sent, Cue, int, int], Attribution | None]]
     "according_to": according_to, "participle": participle, "document_participle": document_participle,
     "mention_participle": mention_participle, "tail": tail,
     "relative_label": relative_label, "relative_gap": relative_gap, "head": head, "relative": relative,
-    "coordinated": coordinated, "asked": asked}
+    "coordinated": coordinated, "asked": asked, "adjunct_participle": adjunct_participle,
+    "as_source": as_source}
 
 
 def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:

@@ -211,6 +211,22 @@ def _clause_start_ok(s: _Sent, i: int) -> bool:
             or prev.lower() in _words.clause_openers)
 
 
+def _catenative_start(toks: list[Token], ci: int) -> int | None:
+    """Index of the verb that hands its subject on to the cue at ``ci`` ("Trump continued to
+    question whether …", "she went on to argue that …", "he seemed to suggest"), or None when no
+    such verb and "to" stand before it (data/extract/catenatives.txt)."""
+    if ci < 2 or toks[ci - 1].text.lower() != "to":
+        return None
+    j = ci - 1
+    while j - 1 >= 0 and toks[j - 1].text.islower() and toks[j - 1].text.endswith("ly"):
+        j -= 1                            # "continued quietly to press"
+    forms = lexicon.lower_words("extract/catenatives.txt")
+    for width in (2, 1):
+        if j - width >= 0 and " ".join(t.text.lower() for t in toks[j - width:j]) in forms:
+            return j - width
+    return None
+
+
 def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
     """Skip the listener after "told", "assured", "warned": "told reporters", "told The Post"."""
     if cue.lemma not in lexicon.lower_words("extract/object_cues.txt") or k >= len(s.toks):

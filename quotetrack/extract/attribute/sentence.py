@@ -16,7 +16,7 @@ from .grammar import (
 
 
     Attribution, _SEPARATORS, _Sent, _adjunct_only, _clause_end,
-    _clause_start_ok, _content_after, _is_clause, _listener_rest_ok, _naming_content, _nominative,
+    _catenative_start, _clause_start_ok, _content_after, _is_clause, _listener_rest_ok, _naming_content, _nominative,
     _after_lead_phrase, _skip_adjuncts, _skip_time_back, _skip_connective, _skip_object, _span, _strip_end,
     _word_count, _words)
 
@@ -368,11 +368,12 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
 def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """Source and cue first: "Gantz said (that) …", "He added: “…”", "X, a spokeswoman, said …\""""
     toks = s.toks
-    j = mentions.skip_modifiers_back(toks, ci)
+    verb = _catenative_start(toks, ci)        # "Trump continued to question …": his subject
+    j = mentions.skip_modifiers_back(toks, ci if verb is None else verb)
     if cue.type == "speech":
         j = _skip_time_back(s, j)             # "Cruz on Wednesday announced …"
     src, rule = _head_source(s, cue, ci, j)
-    if src is None or not _active_finite(s, cue, ci, ce):
+    if src is None or not _active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce):
         return None
     if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text) \
             and toks[0].text.lower() not in _words.subordinators:
@@ -400,6 +401,13 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3:
         return None
     return Attribution((content,), _span(s, src), cue, rule, s.sentence)
+
+
+def _hands_on(toks: list[Token], ci: int, ce: int) -> bool:
+    """Is the cue a verb that hands its subject on to a cue after "to" ("she went on to argue
+    …", "he seemed to suggest …")?  Then that cue reports, not this one."""
+    return ce + 1 < len(toks) and _catenative_start(toks, ce + 1) == ci \
+        and lexicon.cues().get(toks[ce + 1].text.lower()) is not None
 
 
 def _opens_with_participle_cue(text: str, start: int) -> bool:
@@ -578,8 +586,9 @@ def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
     toks = s.toks
     if ce < len(toks) and toks[ce].text.lower() == "by":
         return False
-    if ci > 0 and toks[ci - 1].text.lower() == "to":
+    if ci > 0 and toks[ci - 1].text.lower() == "to" and _catenative_start(toks, ci) is None:
         return False                      # "declined to say", "trying to ask": no report
+                                          # (but "continued to question": the subject's)
     if cue.text.lower().endswith("ing"):
         return ci > 0 and toks[ci - 1].text.lower() in _words.auxiliaries
     if cue.text.lower().endswith("ed") and ci > 0 and toks[ci - 1].text.lower() in _words.passive_auxiliaries:

@@ -61,9 +61,8 @@ def _subject_from(s: _Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
             return None
         if src[1] - src[0] > 1 and toks[src[1] - 1].text.lower() in _words.postnominal_adjectives:
             src = (src[0], src[1] - 1)    # "A person familiar [with the talks]"
-        last = toks[src[1] - 1].text.lower()
-        if not (mentions.names_someone(toks, *src) or last in lexicon.lower_words("extract/document_nouns.txt")):
-            return None
+        if not (_names_source(toks, *src) or _names_source(toks, src[0], _head_end(toks, *src))):
+            return None                   # ("the organizer of a rally": the head names someone)
     if count is None and not _agrees(toks, src, cue, j):
         return None
     if count is None and src[1] < j and not _opens_modifier(toks, src[1], j):
@@ -106,6 +105,22 @@ def _subject_from(s: _Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
             end -= 1                      # "Just over a quarter, 26 percent, say"
         return src[0], end
     return src
+
+
+def _head_end(toks: list, i: int, k: int) -> int:
+    """End of the head noun phrase of tokens[i:k], before a post-modifying preposition: "the
+    organizer [of a rally]", "An earlier report [in a local paper]"."""
+    preps = lexicon.lower_words("extract/np_prepositions.txt")
+    for m in range(i + 1, k):
+        if toks[m].text.lower() in preps:
+            return m
+    return k
+
+
+def _names_source(toks: list, i: int, k: int) -> bool:
+    """Does tokens[i:k] name someone, or a document that can speak ("a memo", "the report")?"""
+    return mentions.names_someone(toks, i, k) \
+        or toks[k - 1].text.lower() in lexicon.lower_words("extract/document_nouns.txt")
 
 
 def _agrees(toks: list, src: tuple[int, int], cue: Cue, j: int) -> bool:

@@ -1,0 +1,261 @@
+"""What the words around a pronoun or a name show, for :mod:`.resolve`: whether a name is the
+subject of its clause (not a modifier, not in a list of names, not in apposition to an
+object); what a relative pronoun stands for (the name before an apposition, before a first
+relative, before a verb of being); who signs a first-person text (the writer an "I" is).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from ..text import lexicon
+from . import speakers as names
+from .entities import GROUP_PLURAL
+from .speakers import _lists
+
+
+@lru_cache(maxsize=1)
+def _title_nouns() -> frozenset[str]:
+    return _lists().titles | lexicon.lower_words("text/person_nouns.txt")
+
+
+def opens_clause(text: str, start: int) -> bool:
+    """Whether a name at ``start`` is the subject of its clause, judged by the words before
+    it: lower-case titles and modifiers ("three-term County Executive Gordon Pellham") belong
+    to the name's phrase; then punctuation, a clause opener or a cue ("said Gantz") shows a
+    subject, an opening quote mark or any other word does not; a name opening a paragraph
+    is one.  (:func:`.speakers.main_subject` judges by the one word before the name.)"""
+    titles = _title_nouns()
+    words = names._words
+    i = start - 1
+    skipped = False
+    for _ in range(6):
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        if i < 0:
+            return skipped
+        ch = text[i]
+        if ch in "“‘" or (ch in "\"'" and (i == 0 or text[i - 1].isspace())):
+            return False
+        if ch == "\n":
+            return True                   # a paragraph opens with the name
+        if not ch.isalpha():
+            return skipped and ch in ",;:—–(.!?"
+        j = i
+        while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
+            j -= 1
+        word = text[j:i + 1]
+        if not skipped and word in ("a", "an") and _modifies_noun(text, start):
+            return False                  # "a Clinton supporter": a name used as a modifier
+        if word.lower() in words.opening_prepositions:
+            return False                  # "In West Miami, …": a place after a preposition
+        if not word.islower() or word in titles or word in words.name_modifiers or "-" in word:
+            skipped = skipped or word.islower()
+            i = j - 1
+            continue
+        return False
+    return False
+
+
+# "of" and a place or body after a person's name: " of Leland", " of the Harbour Trust".
+_OF_PLACE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3}")
+
+
+def apposition_head(text: str, model, at: int) -> int | None:
+    """The person a relative pronoun stands for when an apposition comes between them:
+    "Matt Duss, the president of the foundation, who …", "Mr. Guerrero, a Republican who …";
+    not past a clause ("Ana Ruiz, in office since 2001, angered lawmakers who …")."""
+    i = bisect.bisect_left(model.starts, at) - 1
+    while i >= 0 and at - model.occurrences[i].end < 120:
+        o = model.occurrences[i]
+        place = _OF_PLACE.match(text, o.end, at)         # "Senator Ted Ames of Leland, who …"
+        gap = text[place.end() if place else o.end:at]
+        if model.entities[o.entity].type == "person" and gap.startswith(",") and o.end <= at \
+                and not any(ch in gap for ch in ".;:!?“”\"()"):
+            # one noun phrase in between, not a clause: "Ana Ruiz, in office since 2001, …, of lawmakers who"
+            return o.entity if gap.count(",") == 1 or (gap.count(",") == 2 and gap.rstrip().endswith(",")) \
+                else None
+        i -= 1
+    return None
+
+
+# A name and the lower-case word after it: "Clinton supporter" (group 1: "supporter").
+_NAME_THEN_WORD = re.compile(r"[A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*)*[ \t]+([a-z][\w\-]*)")
+
+
+def _modifies_noun(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is followed by a noun it modifies ("a Clinton supporter"),
+    not by a function word ("a Clinton of old")."""
+    m = _NAME_THEN_WORD.match(text, start)
+    return m is not None and m.group(1) not in _lists().function
+
+
+def subordinate_subject(text: str, start: int) -> bool:
+    """Whether the name at ``start`` opens a subordinate clause as its subject: "where Mr.
+    Rubio began his career", "when Ames arrived" (a subject for a pronoun of its sentence)."""
+    m = re.search(r"(?<![\w’'])([a-z]+)[ \t]+$", text[max(0, start - 20):start])
+    return m is not None and (m.group(1) in names._words.subordinators or m.group(1) == "where")
+
+
+# A verb or preposition, then a noun phrase and a comma right before a name: "help her defeat
+# the party’s nominee, " (group 1: the word before the phrase).
+_OBJECT_APPOSITION = re.compile(
+    r"\b([a-z][\w’'\-]*)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*,\s+$")
+
+
+def object_apposition(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] stands in apposition to a noun phrase inside a clause,
+    an object ("… could help her defeat the party’s nominee, Ada Greer."), not to one that
+    opens it ("But the boy’s father, Tomas Varga, told reporters …") nor after a fronted
+    phrase ("Unlike her rivals, Ada Greer lives …": no comma or stop after the name)."""
+    if not text.startswith((",", ".", ";"), end) and not text.endswith((",", ".", ";"), 0, end):
+        return False
+    m = _OBJECT_APPOSITION.search(text, max(0, start - 80), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in names._words.coordinators and word not in lexicon.lower_words("extract/main_clause_openers.txt")
+
+
+# A name and a comma before a name in a list: "Ada Ruiz, ".
+_LISTED_BEFORE = re.compile(r"[A-Z][\w’'.\-]*,[ \t]+$")
+# Two names before the last of a list: "Eva Ortiz, Lea Brandt and ", "Ortiz, Brandt, and ".
+_LISTED_LAST = re.compile(r"[A-Z][\w’'.\-]*,[ \t]+(?:[A-Z][\w’'.\-]*[ \t]+){0,3}[A-Z][\w’'.\-]*,?[ \t]+(?:and|or)[ \t]+$")
+# What follows a name inside a list: a comma, "and"/"or" and another name.
+_LISTED_AFTER = re.compile(r"\.?,[ \t]+(?:(?:and|or)[ \t]+)?[A-Z]|[ \t]+(?:and|or)[ \t]+[A-Z]")
+
+
+def listed(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] is an item of a list of names, no subject: "… a list
+    that included Ada Ruiz, Mona Vance, Eva Ortiz and Lea Brandt" (an item after a name and a
+    comma, followed by another name, or the last after "A, B and"; not "Reached by the Post,
+    Ames, the county chair, said …")."""
+    if _LISTED_LAST.search(text, max(0, start - 80), start):
+        return True
+    return _LISTED_BEFORE.search(text, max(0, start - 40), start) is not None and _LISTED_AFTER.match(text, end) is not None
+
+
+FIRST_PERSON = frozenset({"i", "me", "my"})
+# What follows the writer's name in a closing author line: "Ana Ruiz is the mayor of Dorsten."
+_AUTHOR_LINE = re.compile(r"[ \t]+(?:is|was|has been|served as)[ \t]")
+AUTHOR_LINES = 2                          # closing paragraphs read for an author line
+
+
+def authors(text: str, paras, skip, model) -> list[tuple[int, int]]:
+    """Where a first-person text is signed, in text order: (offset, person entity) of each
+    paragraph that is a person's full name alone (a letter's signature, "Ana Ruiz.") or, among
+    the last AUTHOR_LINES paragraphs, opens with one and says who the writer is ("Ana Ruiz is
+    the mayor of Dorsten.")."""
+    body = [p for p in paras if p.index not in skip]
+    out = []
+    for n, p in enumerate(body):
+        line = text[p.start:p.end]
+        start = p.start + len(line) - len(line.lstrip())
+        end = p.start + len(line.rstrip().rstrip("."))
+        i = bisect.bisect_left(model.starts, start)
+        occ = model.occurrences[i] if i < len(model.occurrences) else None
+        if occ is None or occ.start != start or model.entities[occ.entity].type != "person" \
+                or len(text[occ.start:occ.end].split()) < 2:
+            continue
+        if occ.end >= end or n >= len(body) - AUTHOR_LINES and _AUTHOR_LINE.match(text, occ.end):
+            out.append((start, occ.entity))
+    return out
+
+
+def author_after(signed: list[tuple[int, int]], offset: int) -> int | None:
+    """The writer a first-person "I" at ``offset`` stands for: the next signature after it."""
+    k = bisect.bisect_right(signed, (offset, -1))
+    return signed[k][1] if k < len(signed) else None
+
+
+# "and"/"or" right before a relative pronoun: "Ted Ames, who …, and who" (a second relative clause).
+_AND_BEFORE = re.compile(r",?[ \t]+(?:and|or)[ \t]+$")
+# The relative pronoun of the first clause: "who", "which", "in which".
+_RELATIVE = re.compile(r"(?<![\w’'])(?:who|which)(?![\w’'])")
+RELATIVE_REACH = 300                     # characters back to the first relative clause
+
+
+def coordinated_relative(text: str, start: int, end: int) -> int | None:
+    """Where the first relative pronoun of a coordination is when text[start:end] is the second
+    ("Senator Ted Ames of Leland, who …, and who has been hoping …"): the two share their
+    antecedent.  None when it is no such second relative (or a sentence ends between)."""
+    if text[start:end].lower() not in names._words.relative_subjects \
+            or not _AND_BEFORE.search(text, max(0, start - 8), start):
+        return None
+    lo = max(0, start - RELATIVE_REACH)
+    found = None
+    for m in _RELATIVE.finditer(text, lo, start - 1):
+        found = m.start()
+    if found is None or any(c in text[found:start] for c in ".!?\n"):
+        return None
+    return found
+
+
+# A verb of being between a name and a description: "Ada Greer is the party’s unifier who …".
+_COPULA = re.compile(r"[ \t]+(?:is|was|remains|became|has become)[ \t]+")
+
+
+def predicate_of(text: str, model, start: int) -> int | None:
+    """The person a predicate description at ``start`` stands for: "Ada Greer is the
+    party unifier who speaks …" -> Ada Greer (the name right before the verb of being)."""
+    i = bisect.bisect_left(model.starts, start) - 1
+    if i < 0:
+        return None
+    o = model.occurrences[i]
+    if model.entities[o.entity].type != "person" or not _COPULA.fullmatch(text, o.end, start):
+        return None
+    return o.entity
+
+
+# A verb only a plural subject takes, right after a relative pronoun: "… such as Ames who have".
+_PLURAL_VERB = re.compile(r"[ \t]+(?:have|are|were|do|don’t|don't)(?![\w’'])")
+
+
+def plural_relative(text: str, end: int) -> bool:
+    """Whether the relative pronoun ending at ``end`` takes a plural verb, so it stands for
+    several ("legislators such as Ames who have endorsed him"), never one person."""
+    return _PLURAL_VERB.match(text, end) is not None
+
+
+# The plural of a party, a nation or a generation before a verb, as a clause's subject:
+# "Democrats decided", "the Millennials say" (not "Democrats in …", "Democrats and …"; group
+# 1: the word before it, if any).
+_GROUP_SUBJECT = re.compile(
+    r"(?:(?<![\w’'%])([\w’'%]+)[ \t]+)?(?<![\w’'“\"])(" + GROUP_PLURAL.pattern
+    + r")(?=[ \t]+(?!(?:of|in|and|or|for|to|on|at|from|with|who)\b)[a-z])")
+GROUP_REACH = 400                         # characters back "they" looks for a group named as a subject
+
+
+def group_named(text: str, start: int) -> tuple[int, str] | None:
+    """(offset, name) of the last group named as a subject in the GROUP_REACH characters
+    before a "they" at ``start`` ("… a small number of Democrats decided to mount
+    a filibuster.  For 40 hours, they spoke …"); not a part of it ("most Republicans", "83% of
+    young Republicans"), not after a preposition ("a surrogate for Republicans aiming …") or a
+    cue (the subject of what a speaker said: "Republicans say Democrats are …"), nor
+    a capitalised common noun ("Economists looked at …": a word the text never capitalises
+    inside a sentence)."""
+    found = None
+    prepositions = lexicon.lower_words("extract/np_prepositions.txt") - {"of"}
+    for m in _GROUP_SUBJECT.finditer(text, max(0, start - GROUP_REACH), start):
+        before = (m.group(1) or "").lower()
+        if before not in names._words.quantifier_heads and not before[-1:].isdigit() and before not in prepositions \
+                and lexicon.cues().get(before) is None and _proper(text, m.group(2)):
+            found = (m.start(2), m.group(2))
+    return found
+
+
+@lru_cache(maxsize=64)
+def _proper(text: str, word: str) -> bool:
+    """Whether the text writes ``word`` capitalised after a lower-case word somewhere: a name
+    ("among Millennials"), not a common noun opening a sentence ("Economists")."""
+    return re.search(r"[a-z,][ \t]+(?:the[ \t]+)?" + re.escape(word) + r"(?![\w’'])", text) is not None
+
+
+# A sentence's end before a word: ". ", "? ", ".” " or a paragraph's start.
+_SENTENCE_END = re.compile(r"(?:^|[.!?][”’\"']?[ \t]+|\n[ \t]*)$")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence ("They continued …")."""
+    return _SENTENCE_END.search(text, max(0, start - 4), start) is not None

@@ -1,0 +1,109 @@
+"""Sieves for cues inside an adjunct of the clause they report on: a cue participle after a
+preposition or subordinator ("by questioning …", "after suggesting that …", "while saying …")
+reports for the subject of the clause the adjunct hangs on; "as X noted" reports that clause."""
+from __future__ import annotations
+
+import bisect
+
+from ...model import Cue
+from ...text import lexicon
+from .. import mentions
+from .grammar import (
+    Attribution, _DASHES, _Sent, _adjunct_only, _content_after, _is_clause, _naming_content,
+    _skip_adjuncts, _skip_connective, _skip_object, _span, _strip_end, _word_count, _words)
+
+
+def _lead_at(s: _Sent, ci: int) -> int | None:
+    """Index of the preposition or subordinator right before the cue participle at ``ci``
+    (-ly adverbs and "also" may stand between: "while also saying"), else None."""
+    p = ci - 1
+    while p >= 0 and (s.toks[p].text.lower() == "also"
+                      or (s.toks[p].text.islower() and s.toks[p].text.endswith("ly"))):
+        p -= 1
+    if p < 0 or s.toks[p].text.lower() not in lexicon.lower_words("extract/adjunct_leads.txt"):
+        return None
+    return p
+
+
+def _opening_end(s: _Sent, first: int, k: int) -> int | None:
+    """The comma (outside quote marks) that closes an adjunct opening the sentence at token
+    ``first``, after the content's first token ``k``."""
+    commas = s.marks("commas").outside
+    at = bisect.bisect_right(commas, k)
+    return commas[at] if at < len(commas) else None
+
+
+def adjunct_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"Trump stirred the race by questioning Cruz's eligibility", "After suggesting on
+    Wednesday that he regretted it, Rubio …", "“…,” the governor said, before clarifying that
+    …": the source is the clause's subject (after the comma that closes an opening adjunct),
+    or the source of the sentence's cue before it."""
+    if cue.type not in ("speech", "act") or not cue.text.split()[0].lower().endswith("ing"):
+        return None                       # (not "after finding the pay slips": no statement)
+    toks = s.toks
+    p = _lead_at(s, ci)
+    if p is None:
+        return None
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    if k < len(toks) and toks[k].text.lower() in lexicon.lower_words("extract/adjunct_words.txt") \
+            and toks[k].text.lower() not in _words.content_prepositions:
+        return None                       # "without elaborating as the interview wrapped": no content
+    content = _naming_content(s, cue, k) or _content_after(s, k)
+    if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3):
+        return None                       # (not "since announcing his bid": a bare act)
+    first = 1 if p == 1 and toks[0].text.lower() in _words.conjunctions else 0
+    if p == first:                        # the adjunct opens the sentence: the main clause's subject
+        comma = _opening_end(s, p, k)
+        if comma is None or toks[comma].start < content[0]:
+            return None
+        source = mentions.forward_subject(toks, comma + 1, len(toks))
+        if source is None or source[0] != comma + 1:
+            return None
+        end = _strip_end(s.text, content[0], toks[comma].start)
+        return Attribution(((content[0], end),), _span(s, source), cue, "adjunct_participle", s.sentence)
+    earlier = [a for a in s.found if a.source is not None and a.cue is not None and a.cue.start < cue.start]
+    if any(a <= cue.start < b for e in earlier for a, b in e.fragments):
+        return None                       # "Gore insisted it was … while adding …": inside that report
+    if earlier:
+        source = earlier[-1].source       # "“…,” the governor said, before clarifying that …"
+        return Attribution((content,), source, cue, "adjunct_participle", s.sentence)
+    subject = mentions.forward_subject(toks, 0, p)
+    if subject is None or not mentions.names_someone(toks, *subject):
+        return None
+    return Attribution((content,), _span(s, subject), cue, "adjunct_participle", s.sentence)
+
+
+def as_source(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"As the Post reported, the inspector issued subpoenas …" / "…, as Sanders has
+    acknowledged.": a speech cue in an "as" clause reports the clause it sets off by a comma.
+    Only adjuncts may follow the cue ("as Dayen noted in a column")."""
+    toks = s.toks
+    if cue.type != "speech" or not any(t.text.lower() == "as" for t in toks[max(0, ci - mentions.MAX_MENTION_TOKENS - 4):ci]):
+        return None
+    src = mentions.before(toks, mentions.skip_modifiers_back(toks, ci))
+    if src is None or src[0] < 1 or toks[src[0] - 1].text.lower() != "as" \
+            or not mentions.names_someone(toks, *src) or toks[src[0]].text.lower() == "it" \
+            or toks[ci - 1].text.lower() in _words.passive_auxiliaries:
+        return None                       # (not "Oppo Bloc, as it was called")
+    at = src[0] - 1
+    k = ce
+    while k < len(toks) and toks[k].text not in (",", ".", ";") and toks[k].text not in _DASHES:
+        if not (mentions.is_word(toks[k].text) or toks[k].text in ("’s", "'s")) \
+                or (k == ce and (not _adjunct_only(toks[k].text) or toks[k].text.lower() == "to")):
+            return None                   # "as Lee said the plan …", "as voters responded to …":
+                                          # a clause of its own, no parenthetical "as" clause
+        k += 1
+    first = 1 if at == 1 and toks[0].text.lower() in _words.conjunctions else 0
+    if at == first:                       # "As the Post reported, …": the clause after the comma
+        if k >= len(toks) or toks[k].text != ",":
+            return None
+        content = _content_after(s, k + 1)
+    elif toks[at - 1].text == "," and (k >= len(toks) - 1 or toks[k].text in (".", ";")):
+        start = _skip_connective(s.text, s.sentence.start, toks[at - 1].start)   # "…, as X noted."
+        end = _strip_end(s.text, start, toks[at - 1].start)
+        content = (start, end) if end > start else None
+    else:
+        return None
+    if content is None or s.doc.has_quote_in(*content) or not _is_clause(s.text, *content):
+        return None
+    return Attribution((content,), _span(s, src), cue, "as_source", s.sentence)

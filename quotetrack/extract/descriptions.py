@@ -1,0 +1,95 @@
+"""What a description stands for when its wording names a body or a document: read on the
+document's entity model (:mod:`.entities`) for :mod:`.resolve`.
+
+* a person's body or people ("Ana Ruiz’s campaign", "the Ruiz administration", "her
+  advisers", "Administration officials"): an organisation named after the person
+  (data/extract/bodies.tsv); the owner is resolved by the caller's rules, no name is guessed;
+* a document named with its author just before ("a new Marlow College poll … the poll"):
+  that author;
+* the wording that shows a mention is no name: a determiner other than "the" ("Another
+  resident"), or that it is one: a name opened by an ordinal ("6th Circuit Court").
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Callable
+
+from . import entities as em
+from .speakers import _clean, _lists, split_title
+from .written import owned_by
+
+AUTHOR_REACH = 3000           # characters back a document's description looks for its author
+# A possessive pronoun owning a body, and the gender it shows: "his advisers".
+_POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
+
+
+def owned(model: em.Model, words: list[str], start: int,
+          salient: Callable[[str, int], int | None],
+          describe: Callable[[list[str], int], int | None]) -> int | None:
+    """The organisation a person's body or people stand for, named after the person
+    ("Hillary Clinton’s campaign", "the Obama administration", "his advisers", "The
+    senator’s aides"; "Administration officials": the administration named last); None when
+    the owner is no person the text names.  ``salient(gender, start)``: the person a
+    possessive pronoun stands for; ``describe(words, start)``: a description's entity."""
+    read = owned_by(words)
+    if read is None:
+        return None
+    owner_words, body = read
+    if not owner_words:
+        return body_named_last(model, body, start)
+    owner = _owner(model, owner_words, start, salient, describe)
+    if owner is None or model.entities[owner].type != "person":
+        return None
+    body = em.staff_body(model, owner) if body == "staff" else body
+    return em.owned_body(model, owner, body, start) if body is not None else None
+
+
+def _owner(model: em.Model, words: list[str], start: int, salient, describe) -> int | None:
+    """The person who owns a body: "his"/"her" the salient person, "the senator’s" the
+    description's entity, a name the entity carrying its surname."""
+    low = words[-1].lower()
+    if len(words) == 1 and low in _POSSESSIVE_PRONOUNS:
+        return salient(_POSSESSIVE_PRONOUNS[low], start)
+    cleaned = [_clean(w) for w in words]
+    if words[0].lower() == "the":
+        return describe(cleaned[1:], start)
+    _title, name = split_title(cleaned)
+    return em._lone_name(model, name[-1]) if name else None
+
+
+def body_named_last(model: em.Model, body: str, start: int) -> int | None:
+    """The latest body of that kind named before ``start`` ("the Obama administration …
+    Administration officials"); for "the administration" with none named, the president's."""
+    found = [(model.entities[e].start, e) for (_, b), e in model._bodies.items()
+             if b == body and model.entities[e].start < start]
+    if found:
+        return max(found)[1]
+    if body == "administration":
+        president = next((e for e in reversed(model.entities) if e.start < start and e.type == "person"
+                          and "president" in e.roles), None)
+        return em.owned_body(model, president.id, body, start) if president is not None else None
+    return None
+
+
+def author_of(model: em.Model, noun: str, start: int) -> int | None:
+    """The organisation that wrote the document a description names, when the text named it
+    with its author just before ("a new Suffolk University poll … The poll found"): the
+    latest within AUTHOR_REACH characters (a few entries back at most)."""
+    i = bisect.bisect_left(model.authored, (start,))
+    for at, written, eid in reversed(model.authored[max(0, i - 3):i]):
+        if start - at > AUTHOR_REACH:
+            break
+        if written == noun:
+            return eid
+    return None
+
+
+def ordinal_name(words: list[str]) -> bool:
+    """A name opened by an ordinal: "6th Circuit Court of Appeals", "1st Infantry Division"."""
+    return len(words) > 1 and words[0][:1].isdigit() and words[1][:1].isupper()
+
+
+def indefinite(word: str) -> bool:
+    """A determiner other than "the" opening a mention: "Another Muslim", "This Cable News
+    Panel", "One Republican" describe someone; they are not a name."""
+    return word.lower() in _lists().determiners and word.lower() != "the"
