@@ -22,11 +22,33 @@ _NOUN_BEFORE = re.compile(
 
 
 @lru_cache(maxsize=1)
+def _forms() -> str:
+    """Every cue form as one trie-shaped alternation: "pointed out", "said", "according to"
+    (the standard library engine runs this shape about ten times faster than a flat one)."""
+    return lexicon.trie_pattern(list(lexicon.cues()))
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    """Every cue form in one trie-shaped pattern, not inside a word: matches "pointed out",
-    "said", "according to" (the standard library engine runs this shape about ten times
-    faster than a flat alternation)."""
-    return re.compile(rf"(?<![\w’'\-])(?:{lexicon.trie_pattern(list(lexicon.cues()))})(?![\w’'\-])", re.IGNORECASE)
+    """Every cue form, not inside a word."""
+    return re.compile(rf"(?<![\w’'\-])(?:{_forms()})(?![\w’'\-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _comma_then_cue() -> re.Pattern:
+    """A comma, at most one white space and a cue form: ", said", ",told"."""
+    return re.compile(rf",\s?(?:{_forms()})", re.IGNORECASE)
+
+
+def after_comma(text: str, start: int, end: int) -> bool:
+    """Whether a cue form follows a comma and at most one white space in text[start:end]
+    ("…, said the coach"): a quick test that :func:`find` may be spared where only such a cue
+    counts (the pattern starts with the comma, so the engine skips from comma to comma).
+
+    >>> after_comma("We won, said Gantz.", 0, 19), after_comma("We won. Gantz said.", 0, 19)
+    (True, False)
+    """
+    return _comma_then_cue().search(text, start, end) is not None
 
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")

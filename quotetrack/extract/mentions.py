@@ -69,10 +69,12 @@ def _is_verb_shaped(low: str) -> bool:
     return is_adverb(low) or (len(low) > 4 and (low.endswith("ed") or low.endswith("ing")))
 
 
+@lru_cache(maxsize=8192)
 def _can_be_in_mention(tok: str, head: bool = True) -> bool:
     """May this token stand inside a source noun phrase?  A modifier (``head=False``) may look
     like a verb or a cue word ("hacking specialists", "protest leaders", "a report published
-    Wednesday"); the head may not."""
+    Wednesday"); the head may not.  (Cached: a word's answer never changes, and the walks
+    over the tokens before and after each cue ask it again and again.)"""
     function, determiners, preps, _, _, _ = _sets()
     if not is_word(tok):
         return tok in _PUNCT_INSIDE or tok in _POSSESSIVE_MARKS

@@ -217,6 +217,8 @@ def own_cue(text: str, span: QuotedSpan) -> Cue | None:
     """A speech cue inside a quoted span with its source after it (“…, said coach Dan
     Rourke. …”): the quote has run past its closing mark and swallowed its own attribution."""
     start, end = span.inner
+    if not cues.after_comma(text, start, end):
+        return None                       # no cue right after a comma: nothing below can hold
     for cue in cues.find(text, start, end):
         if cue.type == "speech" and text[max(start, cue.start - 2):cue.start].rstrip().endswith(",") \
                 and _INVERTED_SOURCE.match(text, cue.end, end):

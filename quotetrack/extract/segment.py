@@ -30,11 +30,12 @@ _LINE = regex.compile(r"[^\n\r\u2028\u2029]*[^\s\u2028\u2029][^\n\r\u2028\u2029]
 # hyphens and ampersands ("don’t", "F-35s", "AT&T"), or one other visible character.  A
 # contracted auxiliary is a token of its own, so its subject is a word as written: "They’ve"
 # -> "They", "’ve"; "She’d" -> "She", "’d"; "’s" only after a pronoun that cannot own
-# ("He’s" -> "He", "’s"; "Trump’s" stays whole).
+# ("He’s" -> "He", "’s"; "Trump’s" stays whole).  The abbreviations are tried only where a
+# word and a period follow ((?=\w+\.)): most words have none, and the list is long.
 _TOKEN_TEMPLATE = (
     r"\d+(?:[.,]\d+)*%?"
     r"|(?:[A-Za-z]\.){{2,}}"
-    r"|(?<!\w)(?:{abbreviations})\.(?!\w)"
+    r"|(?<!\w)(?=\w+\.)(?:{abbreviations})\.(?!\w)"
     r"|(?<![\w’'\-&])(?:{clitic_hosts})(?=[’']s(?!\w))"
     r"|[’'](?:ve|d|ll|re|m|s)(?![\w’'\-])"
     r"|\w+(?:[’'\-&](?!(?:ve|d|ll|re|m)(?![\w’'\-]))\w+)*"

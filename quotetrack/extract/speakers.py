@@ -64,8 +64,10 @@ def _lists() -> WordLists:
     )
 
 
+@lru_cache(maxsize=8192)
 def _clean(word: str) -> str:
-    """A name word without a possessive or a sentence-final period: "Gantz’s" -> "Gantz"."""
+    """A name word without a possessive or a sentence-final period: "Gantz’s" -> "Gantz"
+    (cached: the same name words are cleaned again at every naming)."""
     for ending in _POSSESSIVES:
         if word.endswith(ending):
             word = word[:-len(ending)]
@@ -106,6 +108,13 @@ class _NameIndex:
 
 
 def _is_person_name(name: list[str]) -> bool:
+    return _person_name(tuple(name))
+
+
+@lru_cache(maxsize=8192)
+def _person_name(name: tuple[str, ...]) -> bool:
+    """Whether name words can be a person's name: no organisation, place, function or calendar
+    word, every word capitalised or a particle (cached: the same names recur)."""
     titles, orgs, _, function, calendar, _, _ = _lists()
     if not name or any(w.lower() in orgs for w in name):
         return False

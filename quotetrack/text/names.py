@@ -55,6 +55,14 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     ["Pentagon", "spokesman", "Navy", "Capt.", "Jeff", "Davis"] -> (["Pentagon", "spokesman",
     "Navy", "Capt."], ["Jeff", "Davis"]); a name ending in a title word after a given name
     (data/text/first_names.txt) is a name: ["Charlie", "King"] -> ([], ["Charlie", "King"])."""
+    cut = _title_end(tuple(words))
+    return words[:cut], words[cut:]
+
+
+@lru_cache(maxsize=8192)
+def _title_end(words: tuple[str, ...]) -> int:
+    """Where :func:`split_title` cuts ``words`` (the same capitalised runs recur in every
+    article, so the cut is worked out once for each)."""
     titles, honorifics = lexicon.lower_words("text/titles.txt"), lexicon.pairs("text/honorifics.tsv")
     people = lexicon.lower_words("text/person_nouns.txt")
     last = -1
@@ -68,12 +76,11 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
         firsts = lexicon.words("text/first_names.txt")
         k = next((i for i in range(len(words) - 2, -1, -1) if words[i] in firsts), None)
         if k is not None and all(w[:1].isupper() for w in words[k:]):
-            return words[:k], words[k:]
-        return words, []
-    name = words[last + 1:]
-    if not all(is_name_word(w) for w in name):
-        return [], words
-    return words[:last + 1], name
+            return k
+        return len(words)
+    if not all(is_name_word(w) for w in words[last + 1:]):
+        return 0
+    return last + 1
 
 
 def canonical_name(name: str, speaker_type: str = "person") -> str:
