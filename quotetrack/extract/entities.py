@@ -23,7 +23,7 @@ from itertools import islice
 
 from ..text import lexicon
 from ..text.names import is_particle
-from .speakers import PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, split_title
+from .speakers import PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, split_title, title_gender
 
 _POSSESSIVE_ENDS = ("’s", "'s")
 # Words after a name that are not part of it: "Jr.", "III".
@@ -281,7 +281,7 @@ def staff_body(model: Model, owner: int) -> str | None:
 def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, int]] = ()) -> Model:
     """The entity model of a document: every person and organisation named outside ``skip``;
     ``quoted`` (the top-level quoted spans) marks the namings inside quote marks."""
-    titles, orgs, honorifics, function = _lists().titles, _lists().orgs, _lists().honorifics, _lists().function
+    titles, orgs, function = _lists().titles, _lists().orgs, _lists().function
     org_words = orgs | _kind_words()
     persons = lexicon.lower_words("text/person_nouns.txt")
     documents = lexicon.lower_words("extract/document_nouns.txt")
@@ -504,16 +504,6 @@ def _lone_name(model: Model, word: str, gender: str | None = None) -> int | None
     if len(ids) == 1:
         return ids[0]
     return max(ids, key=lambda e: (model.count.get(e, 0), -e))
-
-
-def title_gender(title: list[str]) -> str | None:
-    """The gender an honorific in a title shows ("Mr.", "Mrs", "Ms"), else None."""
-    honorifics = _lists().honorifics
-    for w in title:
-        g = honorifics.get(w.lower()) or honorifics.get(w.lower().rstrip("."))
-        if g in ("m", "f"):
-            return g
-    return None
 
 
 def person_entity(model: Model, name: list[str], title: list[str], start: int) -> int:

@@ -77,7 +77,8 @@ def _clean(word: str) -> str:
     return word
 
 
-def _gender_of_title(title_words: list[str]) -> str | None:
+def title_gender(title_words: list[str]) -> str | None:
+    """The gender an honorific in a title shows ("Mr.", "Mrs", "Ms"), else None."""
     honorifics = _lists().honorifics
     for w in title_words:
         g = honorifics.get(w.lower()) or honorifics.get(w.lower().rstrip("."))
@@ -194,7 +195,7 @@ def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
             person.name = full
         if title and person.title is None:
             person.title = " ".join(title)
-        person.gender = person.gender or _gender_of_title(title) or appositive_gender
+        person.gender = person.gender or title_gender(title) or appositive_gender
         positions.append(offset)
         persons_at.append(person)
         written_at.append((end, tuple(title), tuple(name)))
