@@ -193,6 +193,16 @@ def coordinated_relative(text: str, start: int, end: int) -> int | None:
     return found
 
 
+# A relative clause describing the person just named: "… interviewed Corinne Ashby, who lives …".
+_WHO_AFTER = re.compile(r",[ \t]+(?:who|whose)(?![\w’'])")
+
+
+def described_after(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by a relative clause about the person
+    ("Deputies interviewed Ada Ruiz, who lives next door"): introduced as someone, like a role."""
+    return _WHO_AFTER.match(text, end) is not None
+
+
 # A verb of being between a name and a description: "Ada Greer is the party’s unifier who …".
 _COPULA = re.compile(r"[ \t]+(?:is|was|remains|became|has become)[ \t]+")
 

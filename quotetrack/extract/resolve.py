@@ -43,7 +43,8 @@ from ..text.names import is_particle
 from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import speakers as names
-from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative, group_named, listed,
+from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative, described_after,
+                       group_named, listed,
                        object_apposition, opens_clause, opens_sentence, plural_relative, predicate_of,
                        subordinate_subject)
 from .attribute import Attribution
@@ -170,9 +171,10 @@ class _Salience:
         if eid not in self.first:
             self.first[eid] = offset
             ent = self.model.entities[eid]
-            if ent.type == "person" and ent.roles and self.rank_of(offset) > self.speaker_rank:
+            role = ent.roles or (end and described_after(self.text, end))   # "Ada Ruiz, who lives …"
+            if ent.type == "person" and role and self.rank_of(offset) > self.speaker_rank:
                 self.newcomer = offset    # a person introduced with a role, past the speaker's paragraph
-            elif ent.type == "person" and ent.roles and self.sentence_of(offset) > self.sentence_of(self.speaker_at):
+            elif ent.type == "person" and role and self.sentence_of(offset) > self.sentence_of(self.speaker_at):
                 sent = self.sentence_of(offset)   # one person with a role ("came from analyst Y"), not a list
                 self.fresh, self.fresh_sent = (-1 if sent == self.fresh_sent else offset), sent
         if eid in self.recent:
