@@ -280,3 +280,33 @@ def carried_basis(a: Attribution, host: Attribution) -> str:
             and a.sentence.index == host.sentence.index:
         return "inherited"
     return "floating" if a.rule == "floating" else "inherited"
+
+
+def _before(attrs: list[Attribution], j: int) -> int | None:
+    """The attribution with a cue whose content comes last before attribution ``j``'s, in its paragraph."""
+    at, para = attrs[j].fragments[0][0], attrs[j].sentence.paragraph
+    prior = [k for k, b in enumerate(attrs) if b.cue is not None and b.fragments and b.sentence is not None
+             and b.sentence.paragraph == para and b.fragments[0][0] < at]
+    return max(prior, key=lambda k: attrs[k].fragments[0][0], default=None)
+
+
+def exchange_turn(text: str, attrs: list[Attribution], entity, i: int) -> int | None:
+    """A cue-less quote in an exchange between two people, read as the asker's turn: after a
+    question and its reply ("“…?” he asked. “…,” she replied. “…”"), when the one who replied is
+    named again at the next quote of the paragraph ("“…,” Ms Dunn said"), the turn changed in
+    between.  Returns the question's attribution (``entity``: index -> resolved entity), or None."""
+    a, j = attrs[i], attrs[i].follows
+    if a.rule != "floating" or j is None or a.sentence is None or attrs[j].sentence is None \
+            or attrs[j].cue is None or attrs[j].cue.lemma not in names._words.reply_cues:
+        return None
+    k = _before(attrs, j)
+    if k is None or attrs[k].cue.lemma not in names._words.question_cues \
+            or not text[slice(*attrs[k].fragments[-1])].rstrip("”’\"' ,").endswith("?"):
+        return None
+    later = [n for n, b in enumerate(attrs) if b.source is not None and b.fragments and b.sentence is not None
+             and b.sentence.paragraph == a.sentence.paragraph and b.fragments[0][0] > a.fragments[-1][0]]
+    n = min(later, key=lambda n: attrs[n].fragments[0][0], default=None)
+    asker, replier = entity(k), entity(j)
+    if n is None or asker is None or replier is None or asker == replier or entity(n) != replier:
+        return None
+    return k

@@ -43,10 +43,9 @@ from ..text.names import is_particle
 from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import speakers as names
-from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative, described_after,
-                       group_named, listed,
-                       object_apposition, opens_clause, opens_sentence, plural_relative, predicate_of,
-                       subordinate_subject)
+from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative,
+                       described_after, exchange_turn, group_named, listed, object_apposition, opens_clause,
+                       opens_sentence, plural_relative, predicate_of, subordinate_subject)
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
@@ -345,6 +344,8 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             if prev is None:
                 out[i] = Resolved(None, None, None, "unknown")
             else:
+                k = exchange_turn(text, attrs, lambda n: out[n].entity if out[n] is not None else None, i)
+                prev = prev if k is None else out[k]        # "“…?” he asked. “…,” she replied. “…”"
                 basis = carried_basis(a, attrs[a.follows])
                 out[i] = Resolved(None, prev.speaker, prev.title, prev.type, basis, prev.entity)
     used = sorted({r.entity for r in out if r.entity is not None}, key=lambda e: model.entities[e].start)
