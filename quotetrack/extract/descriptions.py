@@ -10,6 +10,7 @@ document's entity model (:mod:`.entities`) for :mod:`.resolve`.
   "a letter signed by 40 MPs"): the author, resolved as a mention of its own;
 * an organisation named just after that shows the description's kind ("The club said …
   Riverside Rovers, who …"): no earlier organisation whose name shows no kind is guessed;
+* the title a description's row shows: the entity's only when the description fits it;
 * the wording that shows a mention is no name: a determiner other than "the" ("Another
   resident"), or that it is one: a name opened by an ordinal ("6th Circuit Court").
 """
@@ -100,6 +101,13 @@ def shown_after(model: em.Model, head: str, guess: str, start: int, rank_of: Cal
     rank = rank_of(start)
     return any(e.type == "organisation" and e.start > start and rank_of(e.start) == rank
                and em.kind_matches(head, e.name) for e in model.entities)
+
+
+def fitting_title(words: list[str], title: str | None) -> str | None:
+    """The title a row resolved from a description shows: the entity's when the description
+    fits it ("the minister": "Transport Minister"), else none ("the headteacher" shows no "Mrs")."""
+    fits = title is not None and em.roles_match(" ".join(words).lower(), title.lower())
+    return title if fits else None
 
 
 def ordinal_name(words: list[str]) -> bool:

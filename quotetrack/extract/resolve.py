@@ -49,7 +49,8 @@ from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, car
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
-from .descriptions import author_of, document_author, indefinite, ordinal_name, owned, shown_after
+from .descriptions import (author_of, document_author, fitting_title, indefinite, ordinal_name, owned,
+                           shown_after)
 from .written import (BOTH, POSSESSIVE, capitals_name, described, head_word, introduced_unnamed,
                       named_after, named_part, person_in, plural_head_of)
 
@@ -515,8 +516,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         if eid is not None:
             ent = model.entities[eid]
             name = " ".join(words[1:])
-            return Resolved(Mention(start, end, written, kind, None, name), ent.name, None, ent.type,
-                            "description", eid)
+            return Resolved(Mention(start, end, written, kind, None, name), ent.name,
+                            fitting_title(words[1:], ent.title), ent.type, "description", eid)
     named = named_part(content)
     if len(named) < len(content) and named[-1].endswith(POSSESSIVE):
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
@@ -546,7 +547,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         eid = _describe(text, model, sal, words[1:], start)
         if eid is not None:
             ent = model.entities[eid]
-            return Resolved(mention, ent.name, None, ent.type, "description", eid)
+            return Resolved(mention, ent.name, fitting_title(words[1:], ent.title), ent.type, "description", eid)
     return Resolved(mention, name, None, kind, "unresolved")
 
 
