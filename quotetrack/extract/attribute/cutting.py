@@ -171,8 +171,11 @@ def _before_note(fragments: tuple[tuple[int, int], ...], at: int, text: str) -> 
 
 
 def _holds(b: Attribution, a: Attribution) -> bool:
-    """Do a's source and cue lie inside b's content?"""
-    if a is b or a.source is None or a.cue is None:
+    """Do a's source and speech cue lie inside b's content, a's content running on to b's
+    cue?  ("Two firms have agreed to the caps, according to …" holds a thought cue: the
+    according-to attribution is the statement there.)"""
+    if a is b or a.source is None or a.cue is None or a.cue.type != "speech" \
+            or a.fragments[-1][1] < b.cue.start:
         return False
     return any(s <= a.source[0] and a.source[1] <= e and s <= a.cue.start and a.cue.end <= e
                for s, e in b.fragments)
