@@ -8,6 +8,9 @@ document's entity model (:mod:`.entities`) for :mod:`.resolve`.
   that author;
 * a document named with its author in the mention ("a statement from the three hikers",
   "a letter signed by 40 MPs"): the author, resolved as a mention of its own;
+* an organisation named just after that shows the description's kind ("The club said …
+  Riverside Rovers, who …"): no earlier organisation whose name shows no kind is guessed;
+* the title a description's row shows: the entity's only when the description fits it;
 * the wording that shows a mention is no name: a determiner other than "the" ("Another
   resident"), or that it is one: a name opened by an ordinal ("6th Circuit Court").
 """
@@ -86,6 +89,25 @@ def author_of(model: em.Model, noun: str, start: int) -> int | None:
         if written == noun:
             return eid
     return None
+
+
+def shown_after(model: em.Model, head: str, guess: str, start: int, rank_of: Callable[[int], int]) -> bool:
+    """Whether an organisation named after ``start`` in its paragraph shows the kind a
+    description's head names while the guessed one's name (``guess``) does not: "U.N. Women
+    said … The club said … Riverside Rovers, who are bottom of the league": the club is named
+    after, not before."""
+    if em.kind_matches(head, guess):
+        return False
+    rank = rank_of(start)
+    return any(e.type == "organisation" and e.start > start and rank_of(e.start) == rank
+               and em.kind_matches(head, e.name) for e in model.entities)
+
+
+def fitting_title(words: list[str], title: str | None) -> str | None:
+    """The title a row resolved from a description shows: the entity's when the description
+    fits it ("the minister": "Transport Minister"), else none ("the headteacher" shows no "Mrs")."""
+    fits = title is not None and em.roles_match(" ".join(words).lower(), title.lower())
+    return title if fits else None
 
 
 def ordinal_name(words: list[str]) -> bool:

@@ -49,7 +49,8 @@ from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, car
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
-from .descriptions import author_of, document_author, indefinite, ordinal_name, owned
+from .descriptions import (author_of, document_author, fitting_title, indefinite, ordinal_name, owned,
+                           shown_after)
 from .written import (BOTH, POSSESSIVE, capitals_name, described, head_word, introduced_unnamed,
                       named_after, named_part, person_in, plural_head_of)
 
@@ -354,7 +355,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                         model.entities[e].gender, roles=tuple(sorted(model.entities[e].roles)))
                  for e in used)
     final = [replace(r, entity=index[r.entity], speaker=model.entities[r.entity].name,
-                     title=r.title or model.entities[r.entity].title)
+                     title=r.title or (None if r.basis == "description" else model.entities[r.entity].title))
              if r.entity is not None else r for r in out]
     return final, ents
 
@@ -518,8 +519,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         if eid is not None:
             ent = model.entities[eid]
             name = " ".join(words[1:])
-            return Resolved(Mention(start, end, written, kind, None, name), ent.name, ent.title, ent.type,
-                            "description", eid)
+            return Resolved(Mention(start, end, written, kind, None, name), ent.name,
+                            fitting_title(words[1:], ent.title), ent.type, "description", eid)
     named = named_part(content)
     if len(named) < len(content) and named[-1].endswith(POSSESSIVE):
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
@@ -549,7 +550,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         eid = _describe(text, model, sal, words[1:], start)
         if eid is not None:
             ent = model.entities[eid]
-            return Resolved(mention, ent.name, ent.title, ent.type, "description", eid)
+            return Resolved(mention, ent.name, fitting_title(words[1:], ent.title), ent.type, "description", eid)
     return Resolved(mention, name, None, kind, "unresolved")
 
 
@@ -666,18 +667,18 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
     shows no other kind).  Left unresolved: a plural ("the officials"), a possessive inside
     ("the state’s governor"), a document ("the report"), a noun for someone unnamed ("the
     woman"), a head introduced just before with "a" ("an organiser … the organiser"), and a
-    figure no role held ("the 34-year-old striker": an age is a fact of one person)."""
+    figure no role held ("the 34-year-old striker": an age is a fact of one person), and an
+    organisation whose name shows no kind when one named later in the paragraph shows it."""
     lows = [w.lower() for w in words]
     head = lows[-1]
     if len(words) > DESCRIPTION_WORDS or names.is_plural(head) or any(w.endswith(POSSESSIVE) for w in words[:-1]) \
             or head in lexicon.lower_words("extract/document_nouns.txt") or any(w[:1].isdigit() for w in words):
         return None
     if head in em.org_nouns():
-        for eid in sal.recent:
-            ent = model.entities[eid]
-            if ent.type == "organisation" and em.kind_fits(head, ent.name) and eid not in sal.excluded_all:
-                return eid
-        return None
+        eid = next((e for e in sal.recent if model.entities[e].type == "organisation"
+                    and em.kind_fits(head, model.entities[e].name) and e not in sal.excluded_all), None)
+        return None if eid is not None and shown_after(model, head, model.entities[eid].name, start,
+                                                       sal.rank_of) else eid
     if not em.person_head(head) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
             or introduced_unnamed(text, head, start):
         return None

@@ -137,6 +137,50 @@ class _Cuts:
         return got[0] if got is not None and (best is None or got[0] < best) else best
 
 
+def _fold_source_notes(found: list[Attribution], text: str) -> list[Attribution]:
+    """"Vega said X, according to a statement": the according-to attribution whose content
+    holds another attribution's source and cue is a note on where that statement was
+    reported, not a second statement.  It is dropped, and the inner content ends before
+    ", according to …"."""
+    notes = [b for b in found if b.rule == "according_to" and b.cue is not None
+             and b.fragments[-1][1] <= b.cue.start and any(_holds(b, a) for a in found)]
+    if not notes:
+        return found
+    out = []
+    for a in found:
+        if a in notes:
+            continue
+        for b in notes:
+            if _holds(b, a):
+                a = replace(a, fragments=_before_note(a.fragments, b.cue.start, text))
+        out.append(a)
+    return out
+
+
+def _before_note(fragments: tuple[tuple[int, int], ...], at: int, text: str) -> tuple[tuple[int, int], ...]:
+    """Content fragments ended before the according-to note at ``at``: a fragment that
+    opens at the note or after it ("…, the spokesman said, according to a statement") goes;
+    one that runs over it ends before its joint (at least one fragment is kept)."""
+    kept = []
+    for s, e in fragments:
+        if s >= at:
+            continue
+        end = _before_joint(text, s, at) if e > at else e
+        kept.append((s, end) if end - s >= 2 else (s, e))
+    return tuple(kept) or fragments
+
+
+def _holds(b: Attribution, a: Attribution) -> bool:
+    """Do a's source and speech cue lie inside b's content, a's content running on to b's
+    cue?  ("Two firms have agreed to the caps, according to …" holds a thought cue: the
+    according-to attribution is the statement there.)"""
+    if a is b or a.source is None or a.cue is None or a.cue.type != "speech" \
+            or a.fragments[-1][1] < b.cue.start:
+        return False
+    return any(s <= a.source[0] and a.source[1] <= e and s <= a.cue.start and a.cue.end <= e
+               for s, e in b.fragments)
+
+
 def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution]:
     """"While Comey said X, he said Y": X ends where the next attribution begins; so does
     "Trump told Newsmax X, adding, “…”"."""

@@ -17,7 +17,7 @@ from .sentence import (
 
 
     asked, coordinated, head, participle, relative, relative_label, tail)
-from .cutting import _cut_at_next_source
+from .cutting import _cut_at_next_source, _fold_source_notes
 from .gap import relative_gap
 from .document import document_participle, mention_participle
 from .rules import RULES, UNATTRIBUTED
@@ -46,6 +46,8 @@ def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
                 out.append(found)
                 s.found.append(found)
                 break
+    if len(out) > 1:
+        out = _fold_source_notes(out, s.text)
     return _cut_at_next_source(out, s.text) if len(out) > 1 else out
 
 

@@ -52,7 +52,8 @@ class _Sent:
 
     def marks(self, name: str) -> "_Marks":
         """Token indexes of the sentence's commas ("commas": all / outside quote marks) or
-        of commas before a verb with no subject ("verb_commas"), built once a sentence, so
+        of commas before a verb with no subject ("verb_commas") or before a relative pronoun
+        ("relative_commas"), built once a sentence, so
         a sieve asks for the next one after a cue by bisection instead of walking on."""
         if name not in self._marks:
             self._marks[name] = _MARKERS[name](self)
@@ -83,10 +84,18 @@ def _verb_commas(s: _Sent) -> _Marks:
 
 def _opens_predicate_word(nxt: str) -> bool:
     return nxt.islower() and (lexicon.cues().get(nxt) is not None or nxt in _words.finite_auxiliaries
-                              or (nxt.endswith("ed") and len(nxt) > 4))
+                              or nxt in _words.irregular_pasts or (nxt.endswith("ed") and len(nxt) > 4))
 
 
-_MARKERS: dict[str, Callable[[_Sent], _Marks]] = {"commas": _commas, "verb_commas": _verb_commas}
+def _relative_commas(s: _Sent) -> _Marks:
+    """Commas that open a relative clause ("inflation, which was high, …")."""
+    toks = s.toks
+    found = [i for i in range(len(toks) - 1) if toks[i].text == "," and toks[i + 1].text.lower() in _words.relatives]
+    return _Marks(found, found)
+
+
+_MARKERS: dict[str, Callable[[_Sent], _Marks]] = {"commas": _commas, "verb_commas": _verb_commas,
+                                                  "relative_commas": _relative_commas}
 
 
 @dataclass

@@ -512,12 +512,18 @@ def _opens_predicate(s: _Sent, start: int) -> bool:
 def _before_main_verb(s: _Sent, k: int, end: int) -> int:
     """End of a parenthetical relative clause's content: the comma before a cue that has no
     subject of its own ("Barkley, who said he votes democratic, said …" -> "he votes democratic";
-    "Cruz, who argued X, will do …" -> "X")."""
+    "Cruz, who argued X, will do …" -> "X"), passing over a comma that closes a relative
+    clause opened inside the content."""
     toks = s.toks
-    verbs = s.marks("verb_commas").all
+    verbs, opened = s.marks("verb_commas").all, s.marks("relative_commas").all
+    first_open = bisect.bisect_right(opened, k)
+    closed = 0
     at = bisect.bisect_right(verbs, k)
-    if at < len(verbs) and toks[verbs[at]].start < end:
-        return _strip_end(s.text, toks[k].start, toks[verbs[at]].start)
+    while at < len(verbs) and toks[verbs[at]].start < end:
+        if bisect.bisect_left(opened, verbs[at]) - first_open <= closed:
+            return _strip_end(s.text, toks[k].start, toks[verbs[at]].start)
+        closed += 1                       # "who said inflation, which was high, would fall": it
+        at += 1                           # closes the relative clause inside the content
     return end
 
 
