@@ -376,8 +376,8 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if src is None or not _active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce):
         return None
     if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text) \
-            and toks[0].text.lower() not in _words.subordinators:
-        src = (0, src[1])                 # "Mine manager Pieter Kessler said", not "When liberal groups said"
+            and toks[0].text.lower() not in _words.subordinators | _words.subject_lead_words:
+        src = (0, src[1])                 # "Mine manager Pieter Kessler said"; not "When …", "But opposition …"
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
     if k < len(toks) and toks[k].text.lower() in lexicon.lower_words("extract/adjunct_words.txt") \
             and toks[k].text.lower() not in _words.content_prepositions \
