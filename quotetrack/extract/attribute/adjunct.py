@@ -9,7 +9,8 @@ from ...model import Cue
 from ...text import lexicon
 from .. import mentions
 from .grammar import (
-    Attribution, _DASHES, _Sent, _adjunct_only, _content_after, _is_clause, _naming_content,
+    Attribution, _DASHES, _Sent, _adjunct_only, _content_after, _earlier_reports, _is_clause, _is_participle,
+    _naming_content,
     _skip_adjuncts, _skip_connective, _skip_object, _span, _strip_end, _word_count, _words)
 
 
@@ -38,7 +39,7 @@ def adjunct_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | No
     Wednesday that he regretted it, Rubio …", "“…,” the governor said, before clarifying that
     …": the source is the clause's subject (after the comma that closes an opening adjunct),
     or the source of the sentence's cue before it."""
-    if cue.type not in ("speech", "act") or not cue.text.split()[0].lower().endswith("ing"):
+    if cue.type not in ("speech", "act") or not _is_participle(cue):
         return None                       # (not "after finding the pay slips": no statement)
     toks = s.toks
     p = _lead_at(s, ci)
@@ -61,7 +62,7 @@ def adjunct_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | No
             return None
         end = _strip_end(s.text, content[0], toks[comma].start)
         return Attribution(((content[0], end),), _span(s, source), cue, "adjunct_participle", s.sentence)
-    earlier = [a for a in s.found if a.source is not None and a.cue is not None and a.cue.start < cue.start]
+    earlier = _earlier_reports(s, cue)
     if any(a <= cue.start < b for e in earlier for a, b in e.fragments):
         return None                       # "Gore insisted it was … while adding …": inside that report
     if earlier:

@@ -8,7 +8,8 @@ from ...text import lexicon
 from ...model import Cue
 from .. import mentions
 from ..segment import Token
-from .grammar import Attribution, _Sent, _content_after, _naming_content, _skip_adjuncts, _skip_object, _span
+from .grammar import (Attribution, _Sent, _content_after, _is_participle, _naming_content, _skip_adjuncts,
+                      _skip_object, _span)
 
 
 def document_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -16,7 +17,7 @@ def document_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | N
     issues (data/extract/issued_documents.txt) with no comma between; the source is the subject before
     the clause's verb, which must name someone."""
     toks = s.toks
-    if ci < 3 or cue.type != "speech" or not cue.text.split()[0].lower().endswith("ing") \
+    if ci < 3 or cue.type != "speech" or not _is_participle(cue) \
             or toks[ci - 1].text.lower() not in lexicon.lower_words("extract/issued_documents.txt"):
         return None
     subject = mentions.forward_subject(toks, 0, ci - 1)
@@ -38,7 +39,7 @@ def mention_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | No
     (data/extract/participle_leads.txt), and quoted words in what follows; the mention is the
     source."""
     toks = s.toks
-    if ci < 2 or cue.type != "speech" or not cue.text.split()[0].lower().endswith("ing"):
+    if ci < 2 or cue.type != "speech" or not _is_participle(cue):
         return None
     j = mentions.skip_modifiers_back(toks, ci)
     src = _after_lead(toks, j)

@@ -396,6 +396,17 @@ def _adjunct_only(word: str) -> bool:
 _NAMING_REACH = WINDOWS.naming_tokens      # tokens from the cue to the quote of a naming cue
 
 
+def _is_participle(cue: Cue) -> bool:
+    """Is the cue an -ing form, alone or opening a multi-word cue ("saying", "calling for")?"""
+    return cue.text.split()[0].lower().endswith("ing")
+
+
+def _earlier_reports(s: _Sent, cue: Cue) -> list[Attribution]:
+    """The attributions of the sentence found so far whose source and cue come before ``cue``
+    (“…,” she said, adding …: a participle's source may be theirs)."""
+    return [a for a in s.found if a.source is not None and a.cue is not None and a.cue.start < cue.start]
+
+
 def _naming_content(s: _Sent, cue: Cue, k: int) -> tuple[int, int] | None:
     """After a naming cue, the object and its quoted label, ending where the quote closes:
     "called [Palin a “clown”] on his radio show", "described [him as “volatile” and “erratic”]".

@@ -13,10 +13,9 @@ from ..segment import Token
 from .according import _SOURCE_ENDS
 from .subject import clause_subject
 from .grammar import (
-
-
     Attribution, _SEPARATORS, _Sent, _adjunct_only, _clause_end,
-    _catenative_start, _clause_start_ok, _content_after, _is_clause, _listener_rest_ok, _naming_content, _nominative,
+    _catenative_start, _clause_start_ok, _content_after, _earlier_reports, _is_clause, _is_participle,
+    _listener_rest_ok, _naming_content, _nominative,
     _after_lead_phrase, _skip_adjuncts, _skip_time_back, _skip_connective, _skip_object, _span, _strip_end,
     _word_count, _words)
 
@@ -33,16 +32,11 @@ def _after_comma(toks: list[Token], i: int) -> bool:
     return i >= 2 and toks[i - 1].text in TOKEN_CLOSING and toks[i - 2].text == ","
 
 
-def _is_participle(cue: Cue) -> bool:
-    """Is the cue an -ing form, alone or opening a multi-word cue ("saying", "calling for")?"""
-    return cue.text.split()[0].lower().endswith("ing")
-
-
 def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"Gantz praised the deal, saying the UAE …": the source is the clause's subject."""
     if not _is_participle(cue) or ci < 2 or not _after_comma(s.toks, ci):
         return None
-    earlier = [a for a in s.found if a.source is not None and a.cue is not None and a.cue.start < cue.start]
+    earlier = _earlier_reports(s, cue)
     if earlier:
         source = earlier[-1].source      # "“…,” she said, adding, “…”": the nearest clause source
     else:
