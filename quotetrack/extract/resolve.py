@@ -67,7 +67,6 @@ SUBJECT = 1.0                 # its last naming was the subject of a clause
 SPEAKER = 1.2                 # it is the current speaker (within WINDOW paragraphs)
 GENDER_SHOWN = 0.3            # the text has shown it to be of the pronoun's gender
 PER_PARAGRAPH = 0.3           # minus, for each paragraph since its last naming
-INTRODUCED = 0.0              # first named since the current speaker's last quote
 NEW_SUBJECT = 1.0             # a subject named since the current speaker's last quote
 
 
@@ -259,8 +258,6 @@ class _Salience:
             score -= PER_PARAGRAPH * (rank - prank)
             score += NEW_SUBJECT if subject and self.named.get(eid, -1) > self.speaker_at else 0.0
             score -= HINT_CLASH if gender is not None and self.hinted.get(eid) not in (None, gender) else 0.0
-            score += INTRODUCED if self.first.get(eid, -1) > self.speaker_at and eid != self.speaker \
-                and ent.roles else 0.0
             scored.append((score, -at, eid))
         self.alone = False
         if not scored:
