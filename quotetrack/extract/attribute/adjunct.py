@@ -10,8 +10,7 @@ from ...text import lexicon
 from .. import mentions
 from .grammar import (
     Attribution, _DASHES, _Sent, _adjunct_only, _content_after, _earlier_reports, _is_clause, _is_participle,
-    _naming_content,
-    _skip_adjuncts, _skip_connective, _skip_object, _span, _strip_end, _word_count, _words)
+    _reported, _skip_adjuncts, _skip_connective, _skip_object, _span, _strip_end, _word_count, _words)
 
 
 def _lead_at(s: _Sent, ci: int) -> int | None:
@@ -49,7 +48,7 @@ def adjunct_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | No
     if k < len(toks) and toks[k].text.lower() in lexicon.lower_words("extract/adjunct_words.txt") \
             and toks[k].text.lower() not in _words.content_prepositions:
         return None                       # "without elaborating as the interview wrapped": no content
-    content = _naming_content(s, cue, k) or _content_after(s, k)
+    content = _reported(s, cue, k)
     if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3):
         return None                       # (not "since announcing his bid": a bare act)
     first = 1 if p == 1 and toks[0].text.lower() in _words.conjunctions else 0

@@ -8,8 +8,7 @@ from ...text import lexicon
 from ...model import Cue
 from .. import mentions
 from ..segment import Token
-from .grammar import (Attribution, _Sent, _content_after, _is_participle, _naming_content, _skip_adjuncts,
-                      _skip_object, _span)
+from .grammar import Attribution, _Sent, _is_participle, _reported, _skip_adjuncts, _skip_object, _span
 
 
 def document_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -27,7 +26,7 @@ def document_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | N
     if not (verb.isalpha() and verb.islower()):
         return None                       # "The mayor’s statement saying …": no clause verb
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
-    content = _naming_content(s, cue, k) or _content_after(s, k)
+    content = _reported(s, cue, k)
     if content is None or len(s.text[content[0]:content[1]].split()) < 2:
         return None
     return Attribution((content,), _span(s, subject), cue, "document_participle", s.sentence)
@@ -46,7 +45,7 @@ def mention_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | No
     if src is None or not mentions.names_someone(toks, *src):
         return None
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
-    content = _naming_content(s, cue, k) or _content_after(s, k)
+    content = _reported(s, cue, k)
     if content is None or len(s.text[content[0]:content[1]].split()) < 2 \
             or not (s.doc.has_quote_in(*content) or s.doc.inside_quote(*content)):
         return None                       # (unquoted, "voters saying …" is mostly a poll's count)

@@ -407,6 +407,12 @@ def _earlier_reports(s: _Sent, cue: Cue) -> list[Attribution]:
     return [a for a in s.found if a.source is not None and a.cue is not None and a.cue.start < cue.start]
 
 
+def _reported(s: _Sent, cue: Cue, k: int) -> tuple[int, int] | None:
+    """What a cue reports from token ``k`` on (past its object and adjuncts): the label a
+    naming cue gives, else the clause that follows."""
+    return _naming_content(s, cue, k) or _content_after(s, k)
+
+
 def _naming_content(s: _Sent, cue: Cue, k: int) -> tuple[int, int] | None:
     """After a naming cue, the object and its quoted label, ending where the quote closes:
     "called [Palin a “clown”] on his radio show", "described [him as “volatile” and “erratic”]".

@@ -15,7 +15,7 @@ from .subject import clause_subject
 from .grammar import (
     Attribution, _SEPARATORS, _Sent, _adjunct_only, _clause_end,
     _catenative_start, _clause_start_ok, _content_after, _earlier_reports, _is_clause, _is_participle,
-    _listener_rest_ok, _naming_content, _nominative,
+    _listener_rest_ok, _naming_content, _nominative, _reported,
     _after_lead_phrase, _skip_adjuncts, _skip_time_back, _skip_connective, _skip_object, _span, _strip_end,
     _word_count, _words)
 
@@ -45,7 +45,7 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             return None
         source = _span(s, subject)
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
-    content = _naming_content(s, cue, k) or _content_after(s, k)
+    content = _reported(s, cue, k)
     if content is None or _word_count(s.text, *content) < 2:
         return None
     return Attribution((content,), source, cue, "participle", s.sentence)
@@ -539,7 +539,7 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if subject is None:
         return None
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
-    content = _naming_content(s, cue, k) or _content_after(s, k)
+    content = _reported(s, cue, k)
     if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3
                            and cue.lemma not in lexicon.lower_words("extract/naming_cues.txt")):
         return None
