@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import islice
 
 from ..text import lexicon
-from ..text.names import is_particle
+from ..text.names import PARTICLE_JOINED, is_particle
 from .speakers import PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, split_title, title_gender
 
 _POSSESSIVE_ENDS = ("’s", "'s")
@@ -301,7 +301,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if len(run) == 1:
             word = run[0][1]
             if word not in by_surname and word not in by_first:
-                word = _clean(word).rstrip(".")
+                word = sentence_form(_clean(word).rstrip("."))
                 if word not in by_surname and word not in by_first:
                     continue              # a capitalised word nobody is named by
         k = bisect.bisect_right(skip_starts, run[0][0]) - 1
@@ -491,12 +491,19 @@ def _clause_in_title(title: list[str], titles) -> bool:
     return any(not k for k in kinds[first:]) and kinds[-1]
 
 
+def sentence_form(word: str) -> str:
+    """A surname whose lower-case particle a sentence's start capitalised, as the name is
+    written: "Ul-Haq" -> "ul-Haq", "Al-Masri" -> "al-Masri"; any other word as it is."""
+    low = word[:1].lower() + word[1:]
+    return low if word[:1].isupper() and PARTICLE_JOINED.match(low) else word
+
+
 def _lone_name(model: Model, word: str, gender: str | None = None) -> int | None:
     """The entity a lone surname or first name stands for: of several, the one named most
     often so far, the earliest on a tie ("Clinton" after "Hillary Clinton" and one mention
     of "Bill Clinton"); of several, not one of another gender than its honorific shows
     ("Mr. Stanhope" after "Mrs. Stanhope" and "Neil Stanhope" is Neil)."""
-    ids = model._by_surname.get(word) or model._by_first.get(word)
+    ids = model._by_surname.get(word) or model._by_first.get(word) or model._by_surname.get(sentence_form(word))
     if ids and gender is not None:
         ids = [e for e in ids if model.entities[e].gender in (None, gender)] or ids
     if not ids:

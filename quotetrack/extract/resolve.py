@@ -68,6 +68,8 @@ SPEAKER = 1.2                 # it is the current speaker (within WINDOW paragra
 GENDER_SHOWN = 0.3            # the text has shown it to be of the pronoun's gender
 PER_PARAGRAPH = 0.3           # minus, for each paragraph since its last naming
 NEW_SUBJECT = 1.0             # a subject named since the current speaker's last quote
+INTRODUCED = 1.5              # introduced (first named, with a role or title) in the sentence just before, in
+                              # this paragraph, the only person introduced there: "… came from analyst Rosa Lind. She said"
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ class _Salience:
         self.first: dict[int, int] = {}   # id -> where it is first named
         self.newcomer = -1                # where the last person introduced with a role is named
         self.fresh, self.fresh_sent = -1, -1    # where one person alone is introduced (with a role) since
+        self.intro: tuple[int, int | None] = (-1, None)   # (sentence, person) of the last introduction with a role or title
         self.named: dict[int, int] = {}   # id -> where it is last named (not by a pronoun)
         self.hinted: dict[int, str] = {}  # id -> the gender of the last narrative pronoun taken for it
         self.alone = False                # the last pronoun had one compatible person only
@@ -171,6 +174,9 @@ class _Salience:
             self.first[eid] = offset
             ent = self.model.entities[eid]
             role = ent.roles or (end and described_after(self.text, end))   # "Ada Ruiz, who lives …"
+            if ent.type == "person" and (role or ent.title):
+                sent = self.sentence_of(offset)     # two introduced in one sentence: neither
+                self.intro = (sent, None if sent == self.intro[0] else eid)
             if ent.type == "person" and role and self.rank_of(offset) > self.speaker_rank:
                 self.newcomer = offset    # a person introduced with a role, past the speaker's paragraph
             elif ent.type == "person" and role and self.sentence_of(offset) > self.sentence_of(self.speaker_at):
@@ -257,6 +263,8 @@ class _Salience:
             score += GENDER_SHOWN if gender is not None and ent.gender == gender else 0.0
             score -= PER_PARAGRAPH * (rank - prank)
             score += NEW_SUBJECT if subject and self.named.get(eid, -1) > self.speaker_at else 0.0
+            score += INTRODUCED if not subject and self.intro == (self.sentence_of(offset) - 1, eid) \
+                and prank == rank else 0.0
             score -= HINT_CLASH if gender is not None and self.hinted.get(eid) not in (None, gender) else 0.0
             scored.append((score, -at, eid))
         self.alone = False

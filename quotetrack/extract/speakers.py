@@ -64,6 +64,9 @@ def _lists() -> WordLists:
     )
 
 
+_NAME_JOINERS = re.compile(r"(?<=\w)[-’'](?=\w)")      # the hyphen or apostrophe inside a name word
+
+
 @lru_cache(maxsize=8192)
 def _clean(word: str) -> str:
     """A name word without a possessive or a sentence-final period: "Gantz’s" -> "Gantz"
@@ -72,7 +75,8 @@ def _clean(word: str) -> str:
         if word.endswith(ending):
             word = word[:-len(ending)]
             break
-    if word.endswith(".") and len(word) > 2 and word[:-1].isalpha() and not word[:-1].isupper():
+    if word.endswith(".") and len(word) > 2 and _NAME_JOINERS.sub("", word[:-1]).isalpha() \
+            and not word[:-1].isupper():     # "Amos." and "Whitfield-Amos." ("U.S." keeps its period)
         word = word[:-1]
     return word
 

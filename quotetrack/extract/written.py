@@ -93,7 +93,7 @@ def named_after(text: str, model: em.Model, end: int) -> em.Occurrence | None:
     if i < len(model.occurrences):
         o = model.occurrences[i]
         if o.start == end + 2 and model.entities[o.entity].type == "person" \
-                and _APPOSED_NAME_END.match(text, o.end):
+                and (_APPOSED_NAME_END.match(text, o.end) or text[o.end - 1] == "."):   # "Jonah Amos." ends it
             return o
     return None
 
