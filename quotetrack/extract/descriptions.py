@@ -124,14 +124,29 @@ def indefinite(word: str) -> bool:
 # "A statement from the three hikers", "a letter signed by 40 MPs", "data from the Labor
 # Department": a document and its author ("a poll of voters" names whom it asked, not its author).
 _DOCUMENT_FROM = re.compile(r"(?:(?:an?|the|one|this|that)\s+)?(?:[\w\-]+\s+){0,2}?([\w\-]+)\s+"
-                            r"(?:(?:issued|released|signed|sent|posted|written)\s+)?(?:from|by)\s+(?=\S)",
-                            re.IGNORECASE)
+                            r"(?:(?:issued|released|signed|sent|posted|written|published|compiled|commissioned)\s+)?"
+                            r"(?:from|by)\s+(?=\S)", re.IGNORECASE)
+# A time after the author: "on Monday" in "a poll published by the Velmara Institute on Monday".
+_AUTHOR_TIME = re.compile(r"\s+(?:on|last|this|earlier|in)\s+(?:[A-Z][a-z]+day|week|month|year|January|February|"
+                          r"March|April|May|June|July|August|September|October|November|December)\b.*$", re.DOTALL)
+
+
+# The author named right after a document mention cut short at its participle: "Figures" in
+# "Figures published by the Guild of Midwives suggest …" (group 1: the author's name).
+_AUTHOR_AFTER = re.compile(r"\s+(?:issued|released|published|compiled|commissioned)\s+(?:from|by)\s+"
+                           r"((?:the\s+)?(?:[A-Z][\w’'\-]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][\w’'\-]*)")
 
 
 def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the author a document mention names ("a statement from the three hikers"
-    gives "the three hikers"), or None when the mention is no document of that shape."""
+    gives "the three hikers", "Figures" before "published by the Guild" the Guild), or None
+    when the mention is no document of that shape."""
+    documents = lexicon.lower_words("extract/document_nouns.txt")
+    after = _AUTHOR_AFTER.match(text, end)
+    if after is not None and text[start:end].split()[-1].lower() in documents:
+        return after.start(1), after.end(1)
     m = _DOCUMENT_FROM.match(text, start, end)
-    if m is None or m.group(1).lower() not in lexicon.lower_words("extract/document_nouns.txt"):
+    if m is None or m.group(1).lower() not in documents:
         return None
-    return m.end(), end
+    time = _AUTHOR_TIME.search(text, m.end(), end)
+    return m.end(), time.start() if time is not None else end

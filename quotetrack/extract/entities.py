@@ -147,6 +147,7 @@ class Model:
     _by_surname: dict[str, list[int]] = field(default_factory=dict)
     _by_first: dict[str, list[int]] = field(default_factory=dict)
     _orgs: dict[str, int] = field(default_factory=dict)
+    _org_ends: dict[str, list[int]] = field(default_factory=dict)   # first and last name word -> organisations
     authored: list[tuple[int, str, int]] = field(default_factory=list)   # (offset, document noun, author)
     count: dict[int, int] = field(default_factory=dict)     # occurrences so far, by entity
     _bodies: dict[tuple[int, str], int] = field(default_factory=dict)   # (person, body) -> its organisation
@@ -259,6 +260,44 @@ def spelled_out(model: Model, acronym: str, start: int) -> str | None:
     return next((e.name for e in islice(earlier, ACRONYM_REACH) if _initials(e.name) == acronym), None)
 
 
+def org_alias(model: Model, name: str, start: int) -> int | None:
+    """The organisation named earlier (before ``start``) that a shorter name stands for: its
+    name without leading words ("Farmers’ League" after "the Karvonian Farmers’ League", two
+    words at least, ending in an organisation word) or without trailing organisation words
+    that end a company's name ("Harbor Crest" after "Harbor Crest Properties": the words
+    of "company" and "firm" in data/extract/org_kinds.tsv); None when no one, or several, fit.
+    Only the organisations sharing the name's first or last word are read."""
+    words = name.split()
+    if not words:
+        return None
+    kinds = _kind_words() | _lists().orgs
+    suffixes = _org_kinds()["company"] | _org_kinds()["firm"]
+    n = len(words)
+    found = set()
+    for eid in {*model._org_ends.get(words[0], ()), *model._org_ends.get(words[-1], ())}:
+        ent = model.entities[eid]
+        full = ent.name.split()
+        if ent.start >= start or n >= len(full):
+            continue
+        if full[-n:] == words and n >= 2 and _clean(words[-1]).lower() in kinds:
+            found.add(eid)
+        elif full[:n] == words and all(_clean(w).lower() in suffixes for w in full[n:]):
+            found.add(eid)
+    return found.pop() if len(found) == 1 else None
+
+
+def new_organisation(model: Model, name: str, start: int, kind: str = "organisation") -> int:
+    """Make and index the organisation (or group) entity of a name first seen at ``start``."""
+    eid = len(model.entities)
+    model.entities.append(EntityState(eid, name, kind, start))
+    model._orgs[name] = eid
+    words = name.split()
+    if words and kind == "organisation":
+        for w in {words[0], words[-1]}:
+            model._org_ends.setdefault(w, []).append(eid)
+    return eid
+
+
 def owned_body(model: Model, owner: int, body: str, start: int) -> int:
     """The organisation of a person's body ("campaign", "administration"), named after the
     person ("Ana Ruiz campaign"), made on first sight at ``start``."""
@@ -300,10 +339,10 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
     for run in _runs(text, single=True):
         if len(run) == 1:
             word = run[0][1]
-            if word not in by_surname and word not in by_first:
+            if word not in by_surname and word not in by_first and word not in model._org_ends:
                 word = sentence_form(_clean(word).rstrip("."))
-                if word not in by_surname and word not in by_first:
-                    continue              # a capitalised word nobody is named by
+                if word not in by_surname and word not in by_first and word not in model._org_ends:
+                    continue              # a capitalised word nobody is named by (nor an organisation)
         k = bisect.bisect_right(skip_starts, run[0][0]) - 1
         if k >= 0 and run[0][0] < skip[k][1]:
             continue
@@ -311,6 +350,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 and not run[0][1].isupper():
             run = run[1:]
         run = _before_title_case(run, function, titles)
+        run = _before_headline_verb(text, run)
         if not run:
             continue
         for k, (_, w) in enumerate(run[:-1]):
@@ -369,6 +409,11 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             words, start = words[1:], run[1][0]      # "Using Ted Cruz", "Asked …"
             title, name = split_title(words)
             name = _name_words(name)
+        alias = org_alias(model, " ".join(name), start) if not title and model._org_ends \
+            and _lone_name(model, name[-1]) is None else None
+        if alias is not None:             # "Harbor Crest" after "Harbor Crest Properties"
+            occurrences.append(Occurrence(start, end, alias, inside(start)))
+            continue
         if len(name) == 1:
             eid = _lone_name(model, name[0], title_gender(title))
             if eid is None and (not title or _THE_BEFORE.search(text, max(0, start - 5), start)):
@@ -407,12 +452,15 @@ def _authored_by(model: Model, text: str, start: int, end: int, eid: int, docume
 
 
 def _organisation(model: Model, name: str, start: int) -> int:
-    """The organisation entity of a name, made on first sight."""
+    """The organisation entity of a name, made on first sight (a short form of one named
+    before is that one: :func:`org_alias`)."""
     eid = model._orgs.get(name)
     if eid is None:
-        eid = len(model.entities)
-        model.entities.append(EntityState(eid, name, "organisation", start))
-        model._orgs[name] = eid
+        eid = org_alias(model, name, start)
+        if eid is not None:
+            model._orgs[name] = eid
+            return eid
+        eid = new_organisation(model, name, start)
     return eid
 
 
@@ -476,6 +524,30 @@ def _before_title_case(run: list, function, titles) -> list:
                 and run[k - 1][1] != "of":
             return []
     return run
+
+
+_TITLE_CASE_SHARE = 0.6                   # of a line's words capitalised: a headline in title case
+
+
+def _before_headline_verb(text: str, run: list) -> list:
+    """A run cut before a capitalised cue verb in "-s" when its line is a headline in title case
+    ("Velto Recalls 40,000 Air Fryers …", "… Health Trust Confirms"): the verb is no name word."""
+    for k in range(1, len(run)):
+        w = run[k][1]
+        if w.endswith("s") and w[:1].isupper() and w.lower() in lexicon.cues() and _title_case_line(text, run[k][0]):
+            return run[:k]
+    return run
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Whether the line around ``at`` is a headline in title case: no sentence end at its end
+    and most of its words (of three or more) capitalised."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)].rstrip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 3 and not line.endswith((".", "?", "!", "”", '"', "’")) \
+        and sum(w[:1].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
 
 
 def _headline_line(text: str, start: int, end: int) -> bool:

@@ -544,8 +544,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         if eid is not None:
             name = model.entities[eid].name
         else:                               # "the RNC" after "the Republican National Committee"
-            name = spelled or name
-            eid = _adhoc_org(model, name, start)
+            eid = _adhoc_org(model, spelled or name, start)
+            spelled = spelled or (model.entities[eid].name if model.entities[eid].name != name else None)
+            name = model.entities[eid].name     # "Harbor Crest" after "Harbor Crest Properties"
         return Resolved(Mention(start, end, written, "organisation", None, name), name, None,
                         "organisation", "alias" if spelled else "named", eid)
     counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"]   # "Two people …" keeps its count
@@ -692,10 +693,11 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
 
 
 def _adhoc_org(model: em.Model, name: str, start: int, kind: str = "organisation") -> int:
-    """The organisation (or group) entity of a name read at a cue that the model did not index."""
+    """The organisation (or group) entity of a name read at a cue that the model did not index
+    (a short form of one named before is that one: :func:`.entities.org_alias`)."""
     eid = model._orgs.get(name)
+    if eid is None and kind == "organisation":
+        eid = em.org_alias(model, name, start)
     if eid is None:
-        eid = len(model.entities)
-        model.entities.append(em.EntityState(eid, name, kind, start))
-        model._orgs[name] = eid
+        eid = em.new_organisation(model, name, start, kind)
     return eid

@@ -166,8 +166,10 @@ def named_part(words: list[str]) -> list[str]:
     allowed = _after_name()
     while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:
         k -= 1
-    while k > 1 and words[0].islower() and (words[0] in _TRAILING or words[0] in em.org_nouns()):
-        words, k = words[1:], k - 1       # "a recent Washington Post-ABC News poll", "the daily Die Woche"
+    while k > 1 and words[0].islower() and (words[0] in _TRAILING or words[0] in em.org_nouns()
+                                            or (words[0].endswith(POSSESSIVE) and words[1][:1].isupper())):
+        words, k = words[1:], k - 1       # "a recent Washington Post-ABC News poll", "the daily Die Woche",
+                                          # "the state’s Fiscal Office" (a common noun's possessive)
     return words[:k] if k < len(words) and not words[k - 1].islower() else words
 
 
