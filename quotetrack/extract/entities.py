@@ -37,6 +37,8 @@ _APPOSITION_AFTER = re.compile(
 _APPOSITION_BEFORE = re.compile(
     r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
     re.IGNORECASE)
+# Where a role's head ends before its complement: " for " in "spokeswoman for the firm".
+_ROLE_HEAD_END = re.compile(r"\s+(?:for|of|at|with|in|from|on)\s+")
 # Lower-case role words right before a name: "analyst Rosa Lind", "by lawyer Owen Pryce".
 _ROLE_BEFORE = re.compile(r"((?:[a-z][\w\-]*\s+){1,3})$")
 # The first half of an organisation's name joined by "and" / "&" before the run that ends in
@@ -642,8 +644,8 @@ def _roles_around(text: str, start: int, end: int, ent: EntityState, titles, per
             ent.roles.add(" ".join(ws[i:]))
             ent.gender = ent.gender or gendered.get(ws[-1])
     app = _APPOSITION_BEFORE.search(text, max(0, start - 60), start)
-    if app:
-        _add_role(ent, app.group(1), gendered)
+    if app:                               # "A spokeswoman for the firm, Katrin Vale": "spokeswoman"
+        _add_role(ent, _ROLE_HEAD_END.split(app.group(1), 1)[0], gendered)
     age = _AGE.match(text, end, min(len(text), end + 8))
     if age:
         ent.roles.add(f"{age.group(1)}-year-old")

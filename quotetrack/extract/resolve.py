@@ -69,7 +69,8 @@ GENDER_SHOWN = 0.3            # the text has shown it to be of the pronoun's gen
 PER_PARAGRAPH = 0.3           # minus, for each paragraph since its last naming
 NEW_SUBJECT = 1.0             # a subject named since the current speaker's last quote
 INTRODUCED = 1.5              # introduced (first named, with a role or title) in the sentence just before, in
-                              # this paragraph, the only person introduced there: "… came from analyst Rosa Lind. She said"
+                              # this paragraph, the only person introduced there and not in the
+                              # current speaker's sentence: "… came from analyst Rosa Lind. She said"
 
 
 @dataclass(frozen=True)
@@ -264,7 +265,7 @@ class _Salience:
             score -= PER_PARAGRAPH * (rank - prank)
             score += NEW_SUBJECT if subject and self.named.get(eid, -1) > self.speaker_at else 0.0
             score += INTRODUCED if not subject and self.intro == (self.sentence_of(offset) - 1, eid) \
-                and prank == rank else 0.0
+                and prank == rank and self.sentence_of(self.speaker_at) != self.intro[0] else 0.0
             score -= HINT_CLASH if gender is not None and self.hinted.get(eid) not in (None, gender) else 0.0
             scored.append((score, -at, eid))
         self.alone = False

@@ -576,12 +576,20 @@ _MAX_LEAD = 6                             # tokens of a lead phrase with no comm
 def _after_lead_phrase(s: _Sent, src: tuple[int, int] | None) -> tuple[int, int] | None:
     """The name after a lead phrase that has no comma: "On Monday Grayson said …", "During
     the interview Ms Kerr also said …" (the mention read back from the cue ran into the
-    phrase).  The sentence opens with an adjunct word; the name is the capitalised run
+    phrase), or the description that follows it ("Late on Tuesday the minister said …").  The sentence opens with an adjunct word; the name is the capitalised run
     that ends the mention; no cue, comma or verb-like word comes between."""
     toks = s.toks
     if src is None or src[1] - src[0] < 2 or not toks or \
             toks[0].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt"):
         return None
+    calendar = lexicon.lower_words("extract/calendar_words.txt")
+    the = next((m for m in range(src[0], src[1] - 1) if toks[m].text == "the"), None)
+    if the is not None and 0 < the <= _MAX_LEAD and all(t.text.lower() in calendar for t in toks[src[0]:the]) \
+            and any(t.text.lower() in calendar for t in toks[1:the]) and src[1] - the <= 3 \
+            and all(t.text.islower() for t in toks[the:src[1]]) \
+            and not any(not mentions.is_word(t.text) or lexicon.cues().get(t.text.lower()) for t in toks[1:the]):
+        return the, src[1]                # "Late on Tuesday the minister said …": a description (the
+                                          # lead holds a time: not "By the time those primaries ended")
     n = src[1]
     while n - 1 > 0 and mentions.is_capitalised(toks[n - 1].text) \
             and toks[n - 1].text.lower() not in lexicon.lower_words("extract/calendar_words.txt"):
