@@ -530,6 +530,7 @@ def _clause_breaks(s: _Sent) -> list[tuple[int, int]]:
     before it ends (see :func:`_clause_end`), found in one pass over the tokens."""
     toks = s.toks
     out = []
+    last_open = max((i for i, t in enumerate(toks) if t.text in TOKEN_OPENING), default=-1)
     for i in range(1, len(toks) - 1):
         if toks[i].text in TOKEN_CLOSING and _ends_quoted_utterance(toks[i - 1].text, toks[i + 1].text) \
                 and s.doc.quote_at(end=toks[i].end) is not None:
@@ -539,6 +540,8 @@ def _clause_breaks(s: _Sent) -> list[tuple[int, int]]:
             continue
         nxt = toks[i + 1].text.lower()
         if nxt in _words.relatives:
+            if i < last_open and toks[i - 1].text in TOKEN_CLOSING:   # "“…”, who had to put “…”":
+                continue                                                # the quoted words go on
             out.append((i, toks[i].start))
         elif nxt in _words.clause_joiners and i + 2 < len(toks):
             after = toks[i + 2].text
