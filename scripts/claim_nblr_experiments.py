@@ -15,7 +15,9 @@ n-grams), so its weights would still ship as one data file:
   any other number) and capitalised names inside the sentence (places and institutions from
   the scorer's own name lists, any other capitalised run) become class tokens before the
   n-grams are made, so "in 2010 unemployment was 9%" and "in 1998 inflation was 4%" share
-  "in #year", "was #pct".  Either instead of the words or besides them.
+  "in #year", "was #pct".  Either instead of the words or besides them; also with the people,
+  organisations and groups of quotetrack's entity model (``extract.entities.build``) typed as
+  #person, #organisation, #group, and, apart, word-shape 1-2-grams ("Xx", "d,d", "x'x").
 * **Label noise**: ClaimBuster's file has no agreement or score column (only id, text,
   label), so confidence is estimated: 5-fold out-of-fold scores inside the training part;
   a training sentence whose out-of-fold probability of its own label is below a cut is
@@ -48,6 +50,8 @@ half's own best threshold, which is NOT held out)::
     abstract classes besides words                        0.792    0.781  0.782  0.791  0.786   0.778  0.868  0.787  [0.764 0.789 0.773 0.783 0.781]
     NB-LR + abstract classes besides words                0.785    0.769  0.790  0.765  0.777   0.777  0.869  0.783  [0.771 0.792 0.770 0.789 0.765]
     abstract classes besides words, L2 16                 0.785    0.775  0.776  0.784  0.780   0.779  0.865  0.784  [0.763 0.784 0.787 0.780 0.780]
+    entity-typed classes besides words                    0.787    0.780  0.776  0.791  0.784   0.780  0.868  0.788  [0.763 0.790 0.789 0.777 0.781]
+    word-shape 1-2-grams besides words                    0.785    0.779  0.796  0.769  0.782   0.780  0.868  0.786  [0.760 0.788 0.786 0.789 0.774]
     label noise: drop p(own label) < 0.1                  0.778    0.775  0.783  0.770  0.776   0.774  0.863  0.781  [0.763 0.781 0.784 0.771 0.770]
     label noise: drop p(own label) < 0.2                  0.774    0.766  0.794  0.747  0.770   0.766  0.860  0.778  [0.751 0.788 0.755 0.770 0.767]
     label noise: weight by p(own label), floor 0.2        0.781    0.762  0.795  0.750  0.772   0.772  0.860  0.778  [0.758 0.783 0.773 0.775 0.772]
@@ -59,7 +63,10 @@ any margin, nor on the random mean (the nearest: NB-LR with L2 16, 0.781); the b
 0.01 on both directions and on the random mean.  The rankings (AP 0.857-0.869 against 0.867) barely move: NB scaling and
 dropping or weighting "noisy" labels mostly move the threshold chosen on the training half
 (precision up, recall down), which costs held-out F1.  Abstraction besides the words helps
-even->odd (0.792) and not odd->even (0.781) nor the random mean (0.778).
+even->odd (0.792) and not odd->even (0.781) nor the random mean (0.778); typing the names by
+the entity model or adding word shapes changes nothing (within 0.004).  No variant's best F1
+at the scored half's own threshold (not held out) exceeds 0.788, so no threshold choice could
+lift any of them to 0.80.
 
 Fitting needs numpy and scipy (scikit-learn is not needed); the shipped scorer needs none.
 """
@@ -80,6 +87,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import fit_claim_weights as fit  # noqa: E402
 from claim_stacked_experiments import split  # noqa: E402
 from quotetrack.claims import scorer as claimscore  # noqa: E402
+from quotetrack.extract import entities  # noqa: E402
 from quotetrack.text import quantities  # noqa: E402
 
 ALPHA = 1.0         # NB smoothing
@@ -88,10 +96,15 @@ CURRENCY = frozenset(("$", "€", "£"))
 
 # --- features --------------------------------------------------------------------------------------
 
-def _abstracted(sentence: str) -> list[str]:
+def _abstracted(sentence: str, typed: bool = False) -> list[str]:
     """The sentence's lower-cased words with each quantity and each capitalised name inside the
-    sentence replaced by one class token."""
+    sentence replaced by one class token; ``typed``: the people, organisations and groups that
+    quotetrack's entity model (``extract.entities.build``) finds first, as #person, #organisation,
+    #group."""
     spans = []
+    if typed:
+        model = entities.build(sentence)
+        spans += [(o.start, o.end, "#" + model.entities[o.entity].type) for o in model.occurrences]
     for q in quantities.find(sentence):
         if q.unit == "%":
             kind = "#pct"
@@ -136,6 +149,17 @@ def _bigrams(words: list[str]) -> set[str]:
     return grams
 
 
+def _shape(token: str) -> str:
+    """A token's shape: letters as X or x, digits as d, runs of one kind as one ("Obama" Xx,
+    "U.S" X.X, "700,000" d,d, "don't" x'x)."""
+    out = []
+    for c in token:
+        k = "X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c
+        if not out or out[-1] != k:
+            out.append(k)
+    return "".join(out)
+
+
 def grams_words(sentence: str) -> set[str]:
     return claimscore.ngrams(sentence)
 
@@ -148,7 +172,17 @@ def grams_words_plus_abstract(sentence: str) -> set[str]:
     return claimscore.ngrams(sentence) | {g for g in grams_abstract(sentence) if "#" in g}
 
 
-GRAMS = {"words": grams_words, "abstract": grams_abstract, "words+abstract": grams_words_plus_abstract}
+def grams_words_plus_typed(sentence: str) -> set[str]:
+    return claimscore.ngrams(sentence) | {g for g in _bigrams(_abstracted(sentence, True)) if "#" in g}
+
+
+def grams_words_plus_shapes(sentence: str) -> set[str]:
+    shapes = ["#" + _shape(t) for t in claimscore._words(sentence)[0]]
+    return claimscore.ngrams(sentence) | {g for g in _bigrams(shapes)}
+
+
+GRAMS = {"words": grams_words, "abstract": grams_abstract, "words+abstract": grams_words_plus_abstract,
+         "words+typed": grams_words_plus_typed, "words+shapes": grams_words_plus_shapes}
 
 
 class Data:
@@ -158,20 +192,26 @@ class Data:
         self.rows = rows
         self.y = np.array([r[2] for r in rows], dtype=float)
         self.fired = [claimscore.fired_rules(t) for _i, t, _l in rows]
-        self.grams = {name: [g(t) for _i, t, _l in rows] for name, g in GRAMS.items()}
+        self._grams: dict[str, list[set[str]]] = {}
+
+    def grams(self, family: str) -> list[set[str]]:
+        """Every sentence's n-grams of this family (made at first use)."""
+        if family not in self._grams:
+            self._grams[family] = [GRAMS[family](t) for _i, t, _l in self.rows]
+        return self._grams[family]
 
     def matrix(self, family: str, train, min_df: int):
         """(X over all rows: rules then the training part's vocabulary, number of rules)."""
         counts: dict[str, int] = {}
         for i in train:
-            for g in self.grams[family][i]:
+            for g in self.grams(family)[i]:
                 counts[g] = counts.get(g, 0) + 1
         vocab = sorted(g for g, n in counts.items() if n >= min_df)
         r = len(fit.NAMES)
         rule_index = {n: k for k, n in enumerate(fit.NAMES)}
         gram_index = {g: r + k for k, g in enumerate(vocab)}      # apart: "year" is a rule and a word
         rows, cols = [], []
-        for k, (fired, grams) in enumerate(zip(self.fired, self.grams[family])):
+        for k, (fired, grams) in enumerate(zip(self.fired, self.grams(family))):
             for c in [rule_index[n] for n in fired] + [gram_index[g] for g in grams if g in gram_index]:
                 rows.append(k)
                 cols.append(c)
@@ -340,6 +380,8 @@ VARIANTS = {
     "abstract classes besides words": Variant(family="words+abstract"),
     "NB-LR + abstract classes besides words": Variant(family="words+abstract", nb="ngrams"),
     "abstract classes besides words, L2 16": Variant(family="words+abstract", l2_ngrams=16),
+    "entity-typed classes besides words": Variant(family="words+typed"),
+    "word-shape 1-2-grams besides words": Variant(family="words+shapes"),
     "label noise: drop p(own label) < 0.1": Variant(noise=("drop", 0.1)),
     "label noise: drop p(own label) < 0.2": Variant(noise=("drop", 0.2)),
     "label noise: weight by p(own label), floor 0.2": Variant(noise=("weight", 0.2)),
