@@ -30,7 +30,7 @@ part's).  Besides: one random 80/20 split for each of ``--seeds`` seeds (the spl
 ``claim_stacked_experiments.split``), their mean F1.  A variant would ship only if it beat
 the shipped model by 0.01 or more on both directions and on the random-split mean.
 
-Measured (``python scripts/claim_nblr_experiments.py``, about 9 CPU minutes; P R F1 pooled over
+Measured (``python scripts/claim_nblr_experiments.py``, about 10 minutes; P R F1 pooled over
 both directions; random: mean of 5 random 80/20 splits, each in brackets; AP and best compare
 the held-out rankings: AP is their mean average precision, best the mean F1 at the scored
 half's own best threshold, which is NOT held out)::
