@@ -23,6 +23,7 @@ from itertools import islice
 
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
+from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
 from .speakers import PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, split_title, title_gender
 
 _POSSESSIVE_ENDS = ("’s", "'s")
@@ -351,8 +352,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         while run and run[0][1].lower() in function and run[0][1].lower() not in titles \
                 and not run[0][1].isupper():
             run = run[1:]
-        run = _before_title_case(run, function, titles)
-        run = _before_headline_verb(text, run)
+        run = before_headline_verb(text, before_title_case(run, function, titles))
         if not run:
             continue
         for k, (_, w) in enumerate(run[:-1]):
@@ -366,7 +366,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         title, name = split_title(words)
         if len(words) == 1 and _clean(words[0]).rstrip(".") in by_surname:
             title, name = [], words       # "For Major, a retiree": a surname that is also a title
-        if title and _headline_line(text, start, end) and _clause_in_title(title, titles):
+        if title and headline_line(text, start, end) and clause_in_title(title, titles):
             continue                      # "Governor Calls Senator Wilson Reckless": a headline
         titled = bool(title) and bool(name) and _is_person_name(_name_words(name))
         owner = _ORG_BEFORE_FOR.search(text, max(0, start - 60), start) \
@@ -383,7 +383,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 start = joined.start()
                 words = text[start:end].split()
             name = org_name(words)
-            eid = _organisation(model, name[4:] if name.startswith("The ") else name, start)
+            eid = organisation(model, name[4:] if name.startswith("The ") else name, start)
             occurrences.append(Occurrence(start, end, eid, inside(start)))
             document = _ORG_NOUN_AFTER.match(text, end)
             if document and document.group(1) in documents:
@@ -402,7 +402,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names():
             title, name = name[:1], name[1:]          # "Comedian Sarah Silverman"
         if _named_as_body(text, start, end, title, name, by_surname):
-            occurrences.append(Occurrence(start, end, _organisation(model, " ".join(name), start), inside(start)))
+            occurrences.append(Occurrence(start, end, organisation(model, " ".join(name), start), inside(start)))
             continue                      # "the newspaper La Gaceta", "El Diario"
         if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)) \
                 or (not title and GROUP_PLURAL.fullmatch(name[-1])):
@@ -453,17 +453,15 @@ def _authored_by(model: Model, text: str, start: int, end: int, eid: int, docume
         model.authored.append((end, m.group(1), eid))
 
 
-def _organisation(model: Model, name: str, start: int) -> int:
-    """The organisation entity of a name, made on first sight (a short form of one named
-    before is that one: :func:`org_alias`)."""
+def organisation(model: Model, name: str, start: int, kind: str = "organisation") -> int:
+    """The organisation (or group) entity of a name, made on first sight (a short form of an
+    organisation named before is that one: :func:`org_alias`)."""
     eid = model._orgs.get(name)
-    if eid is None:
+    if eid is None and kind == "organisation":
         eid = org_alias(model, name, start)
         if eid is not None:
             model._orgs[name] = eid
-            return eid
-        eid = new_organisation(model, name, start)
-    return eid
+    return new_organisation(model, name, start, kind) if eid is None else eid
 
 
 # A lower-case "the" right before a run: "the " before "Republican National Committeeman" (a role, not a person).
@@ -518,55 +516,6 @@ def _person_of(run: list, org_words) -> list:
             and not any(_clean(w).lower() in org_words for w in words[:cut]):
         return run[:cut]
     return run
-
-
-def _before_title_case(run: list, function, titles) -> list:
-    """No run where headline title case shows, at a capitalised function word inside ("Rivals
-    Clash Over The Plan", "Senator Wilson Says Budget Was Rushed": the names in it are read at
-    their cues); "of The" stays ("George Zornick of The Nation")."""
-    for k in range(1, len(run)):
-        w = run[k][1]
-        if w[:1].isupper() and w.lower() in function and w.lower() not in titles \
-                and run[k - 1][1] != "of":
-            return []
-    return run
-
-
-_TITLE_CASE_SHARE = 0.6                   # of a line's words capitalised: a headline in title case
-
-
-def _before_headline_verb(text: str, run: list) -> list:
-    """A run cut before a capitalised cue verb in "-s" when its line is a headline in title case
-    ("Velto Recalls 40,000 Air Fryers …", "… Health Trust Confirms"): the verb is no name word."""
-    for k in range(1, len(run)):
-        w = run[k][1]
-        if w.endswith("s") and w[:1].isupper() and w.lower() in lexicon.cues() and _title_case_line(text, run[k][0]):
-            return run[:k]
-    return run
-
-
-def _title_case_line(text: str, at: int) -> bool:
-    """Whether the line around ``at`` is a headline in title case: no sentence end at its end
-    and most of its words (of three or more) capitalised."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start:end if end >= 0 else len(text)].rstrip()
-    words = [w for w in line.split() if w[:1].isalpha()]
-    return len(words) >= 3 and not line.endswith((".", "?", "!", "”", '"', "’")) \
-        and sum(w[:1].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
-
-
-def _headline_line(text: str, start: int, end: int) -> bool:
-    """Whether a run fills its whole line: a heading, not a sentence."""
-    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] in "\r\n")
-
-
-def _clause_in_title(title: list[str], titles) -> bool:
-    """Whether the words before a name read as a headline clause, not a title: a title word,
-    then a word that is no title, then a title again ("Governor Calls Senator")."""
-    kinds = [_clean(w).lower().rstrip(".") in titles for w in title]
-    first = kinds.index(True) if True in kinds else len(kinds)
-    return any(not k for k in kinds[first:]) and kinds[-1]
 
 
 def sentence_form(word: str) -> str:

@@ -513,7 +513,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
                             "descriptor", "unresolved")
         if _plural_group(name_words, model):
-            eid = _adhoc_org(model, name_words[0], start, "group")
+            eid = em.organisation(model, name_words[0], start, "group")
             return Resolved(Mention(start, end, written, "organisation", None, name_words[0]), name_words[0],
                             None, "organisation", "named", eid)
         eid = em.person_entity(model, name_words, title_words, start)
@@ -548,7 +548,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         if eid is not None:
             name = model.entities[eid].name
         else:                               # "the RNC" after "the Republican National Committee"
-            eid = _adhoc_org(model, spelled or name, start)
+            eid = em.organisation(model, spelled or name, start)
             spelled = spelled or (model.entities[eid].name if model.entities[eid].name != name else None)
             name = model.entities[eid].name     # "Harbor Crest" after "Harbor Crest Properties"
         return Resolved(Mention(start, end, written, "organisation", None, name), name, None,
@@ -610,7 +610,7 @@ def _named_group(model: em.Model, res: Resolved | None, spoken: list, named: tup
     if named is None or res is not None and (res.mention.end if res.mention is not None else next(
             (o for o, _, r in reversed(spoken) if r is res), -1)) > named[0]:
         return res
-    eid = _adhoc_org(model, named[1], named[0], "group")
+    eid = em.organisation(model, named[1], named[0], "group")
     return Resolved(None, named[1], None, "organisation", "pronoun", eid)
 
 
@@ -641,7 +641,7 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: _Salience, group
             return None
     ents = model.entities
     name = f"{ents[a].name} and {ents[b].name}"
-    eid = _adhoc_org(model, name, at, "group")
+    eid = em.organisation(model, name, at, "group")
     return Resolved(mention, name, None, "organisation", "pronoun", eid)
 
 
@@ -693,15 +693,4 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
             or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
-    return eid
-
-
-def _adhoc_org(model: em.Model, name: str, start: int, kind: str = "organisation") -> int:
-    """The organisation (or group) entity of a name read at a cue that the model did not index
-    (a short form of one named before is that one: :func:`.entities.org_alias`)."""
-    eid = model._orgs.get(name)
-    if eid is None and kind == "organisation":
-        eid = em.org_alias(model, name, start)
-    if eid is None:
-        eid = em.new_organisation(model, name, start, kind)
     return eid

@@ -1,0 +1,56 @@
+"""Headline lines: where title case shows that a capitalised run is a headline's words, not a
+name ("Rivals Clash Over The Plan", "Governor Calls Senator Wilson Reckless", "Velto Recalls
+40,000 Air Fryers"), read by :mod:`.entities` before it makes a person of a run."""
+from __future__ import annotations
+
+from ..text import lexicon
+from .speakers import _clean
+
+
+def before_title_case(run: list, function, titles) -> list:
+    """No run where headline title case shows, at a capitalised function word inside ("Rivals
+    Clash Over The Plan", "Senator Wilson Says Budget Was Rushed": the names in it are read at
+    their cues); "of The" stays ("George Zornick of The Nation")."""
+    for k in range(1, len(run)):
+        w = run[k][1]
+        if w[:1].isupper() and w.lower() in function and w.lower() not in titles \
+                and run[k - 1][1] != "of":
+            return []
+    return run
+
+
+_TITLE_CASE_SHARE = 0.6                   # of a line's words capitalised: a headline in title case
+
+
+def before_headline_verb(text: str, run: list) -> list:
+    """A run cut before a capitalised cue verb in "-s" when its line is a headline in title case
+    ("Velto Recalls 40,000 Air Fryers …", "… Health Trust Confirms"): the verb is no name word."""
+    for k in range(1, len(run)):
+        w = run[k][1]
+        if w.endswith("s") and w[:1].isupper() and w.lower() in lexicon.cues() and title_case_line(text, run[k][0]):
+            return run[:k]
+    return run
+
+
+def title_case_line(text: str, at: int) -> bool:
+    """Whether the line around ``at`` is a headline in title case: no sentence end at its end
+    and most of its words (of three or more) capitalised."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)].rstrip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 3 and not line.endswith((".", "?", "!", "”", '"', "’")) \
+        and sum(w[:1].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
+
+
+def headline_line(text: str, start: int, end: int) -> bool:
+    """Whether a run fills its whole line: a heading, not a sentence."""
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] in "\r\n")
+
+
+def clause_in_title(title: list[str], titles) -> bool:
+    """Whether the words before a name read as a headline clause, not a title: a title word,
+    then a word that is no title, then a title again ("Governor Calls Senator")."""
+    kinds = [_clean(w).lower().rstrip(".") in titles for w in title]
+    first = kinds.index(True) if True in kinds else len(kinds)
+    return any(not k for k in kinds[first:]) and kinds[-1]
