@@ -48,7 +48,16 @@ def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
                 break
     if len(out) > 1:
         out = _fold_source_notes(out, s.text)
+        out = [a for a in out if not _inside_according(a, out)]
     return _cut_at_next_source(out, s.text) if len(out) > 1 else out
+
+
+def _inside_according(a: Attribution, out: list[Attribution]) -> bool:
+    """Is ``a`` a coordinated verb of content an according-to source reports ("Velto received
+    it in July, according to documents, and notified the regulator": "notified" is reported
+    too, not a report of Velto's)?"""
+    return a.rule == "coordinated" and a.source is not None and any(
+        b.rule == "according_to" and any(s <= a.source[0] < e for s, e in b.fragments) for b in out)
 
 
 # ----------------------------------------------------------------- driver
