@@ -17,8 +17,8 @@ reporter writes (each a small function; the rule it records is in brackets):
     relative      "Jeb Bush, who announced he is quitting, …" (source: "who")     [relative]
     coordinated   "He looked up, furrowed his brow and said, “…”"                  [coordinated]
     asked         "Asked why he trailed, Sanders said …" (the question, no source)   [asked]
-    passive_asked "Reyes was asked about the delay" / "… was asked by a caller why …" (the
-                  question; the source is the "by" phrase's asker, else none)       [passive_asked]
+    passive_asked "Ortiz was asked by a caller why …" (the question; the source is the
+                  "by" phrase's asker; with none named, no statement)             [passive_asked]
     adjunct_participle "Trump stirred the race by questioning …" / "After suggesting that …,
                   Rubio …" (a cue participle after a preposition: the clause's subject) [adjunct_participle]
     as_source     "…, as Sanders has acknowledged." (the clause a parenthetical "as" follows) [as_source]
