@@ -15,7 +15,7 @@ from .subject import clause_subject
 from .grammar import (
     Attribution, _SEPARATORS, _Sent, _adjunct_only, _clause_end,
     _catenative_start, _clause_start_ok, _content_after, _earlier_reports, _is_clause, _is_participle,
-    _listener_rest_ok, _naming_content, _nominative, _reported,
+    _listener_rest_ok, _naming_content, _nominative, _reported, _subordinate_only,
     _after_lead_phrase, _skip_adjuncts, _skip_time_back, _skip_connective, _skip_object, _span, _strip_end,
     _word_count, _words)
 
@@ -193,6 +193,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         if quote is None and earlier is None and rule != "tail_inverted" else None
     if quote is None and earlier is None and continuation is None and not _is_clause(s.text, start, end):
         return None
+    if quote is None and earlier is None and continuation is None and _subordinate_only(s.text, start, end):
+        return None                   # "Though he …, Ortiz promised to act": a head report
     if quote is None and earlier is None and _ends_in_relative(s.text, start, end) \
             and not (rule == "tail" and toks[sep].text == "," and src[0] == sep + 1):
         return None                   # (not "…, which officials treat as arson, the fire chief said")
