@@ -616,7 +616,8 @@ def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
                                           # (but "continued to question": the subject's)
     if cue.text.lower().endswith("ing"):
         return ci > 0 and toks[ci - 1].text.lower() in _words.auxiliaries
-    if cue.text.lower().endswith("ed") and ci > 0 and toks[ci - 1].text.lower() in _words.passive_auxiliaries:
+    if (cue.text.lower().endswith("ed") or cue.text.lower() in _words.irregular_participles) \
+            and ci > 0 and toks[ci - 1].text.lower() in _words.passive_auxiliaries:
         return False                      # "after the winner was declared": a passive
     return True
 
