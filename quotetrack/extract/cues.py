@@ -85,6 +85,9 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
         after = _NEXT_WORD.match(text, m.end(), end)
         if after and after.group(1).lower() in lexicon.lower_words("extract/particles.txt"):
             continue                  # "did not add up": a phrasal verb, not the cue
+        if after and f"{entry.lemma} {after.group(1).lower()}" in lexicon.lower_words("extract/non_cue_phrases.txt") \
+                and not text[after.end() + 1:after.end() + 2].isupper():
+            continue                  # "adding to her lead" (not "added to People")
         out.append(Cue(m.start(), m.end(), word, entry.lemma, entry.type))
     return out
 
