@@ -151,12 +151,10 @@ def _closes_opening_quote(s: _Sent, k: int) -> bool:
 
 
 def _is_name_run(toks: list[Token], i: int, k: int) -> bool:
-    """Are tokens i..k a short run of capitalised words (a name, maybe with a title, a lower-case
-    title word inside: "Republican state Sen. Hollis Varga of East Marrow")?"""
-    titles = lexicon.lower_words("text/titles.txt")
+    """Are tokens i..k a short run of capitalised words (a name, maybe titled: "Republican state Sen. Ann Lo")?"""
     return 1 <= k - i <= 8 and all(mentions.is_capitalised(t.text) or t.text.lower() == "of" or names.is_particle(t.text)
-                                   or (j > i and t.text in titles) for j, t in enumerate(toks[i:k], i)) \
-        and mentions.is_capitalised(toks[k - 1].text) \
+                                   or (j > i and t.text in lexicon.lower_words("text/titles.txt"))
+                                   for j, t in enumerate(toks[i:k], i)) and mentions.is_capitalised(toks[k - 1].text) \
         and toks[i].text.lower() != "of"  # not "Mr. Mahaney, of RBC Capital Markets, said": his firm
 
 
