@@ -263,6 +263,13 @@ def spelled_out(model: Model, acronym: str, start: int) -> str | None:
     return next((e.name for e in islice(earlier, ACRONYM_REACH) if _initials(e.name) == acronym), None)
 
 
+@lru_cache(maxsize=1)
+def _alias_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that end an organisation's name (for a short form without its leading words)
+    and those that end a company's (for a short form without them)."""
+    return _kind_words() | _lists().orgs, _org_kinds()["company"] | _org_kinds()["firm"]
+
+
 def org_alias(model: Model, name: str, start: int) -> int | None:
     """The organisation named earlier (before ``start``) that a shorter name stands for: its
     name without leading words ("Farmers’ League" after "the Karvonian Farmers’ League", two
@@ -271,13 +278,13 @@ def org_alias(model: Model, name: str, start: int) -> int | None:
     of "company" and "firm" in data/extract/org_kinds.tsv); None when no one, or several, fit.
     Only the organisations sharing the name's first or last word are read."""
     words = name.split()
-    if not words:
+    ends = model._org_ends
+    if not words or (words[0] not in ends and words[-1] not in ends):
         return None
-    kinds = _kind_words() | _lists().orgs
-    suffixes = _org_kinds()["company"] | _org_kinds()["firm"]
+    kinds, suffixes = _alias_words()
     n = len(words)
     found = set()
-    for eid in {*model._org_ends.get(words[0], ()), *model._org_ends.get(words[-1], ())}:
+    for eid in {*ends.get(words[0], ()), *ends.get(words[-1], ())}:
         ent = model.entities[eid]
         full = ent.name.split()
         if ent.start >= start or n >= len(full):
@@ -521,6 +528,8 @@ def _person_of(run: list, org_words) -> list:
 def sentence_form(word: str) -> str:
     """A surname whose lower-case particle a sentence's start capitalised, as the name is
     written: "Ul-Haq" -> "ul-Haq", "Al-Masri" -> "al-Masri"; any other word as it is."""
+    if "-" not in word[:6]:
+        return word
     low = word[:1].lower() + word[1:]
     return low if word[:1].isupper() and PARTICLE_JOINED.match(low) else word
 

@@ -27,7 +27,7 @@ def before_headline_verb(text: str, run: list) -> list:
     ("Velto Recalls 40,000 Air Fryers …", "… Health Trust Confirms"): the verb is no name word."""
     for k in range(1, len(run)):
         w = run[k][1]
-        if w.endswith("s") and w[:1].isupper() and w.lower() in lexicon.cues() and title_case_line(text, run[k][0]):
+        if w[-1:] == "s" and w[:1].isupper() and w.lower() in lexicon.cues() and title_case_line(text, run[k][0]):
             return run[:k]
     return run
 
