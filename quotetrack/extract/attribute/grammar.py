@@ -78,8 +78,9 @@ def _verb_commas(s: _Sent) -> _Marks:
     """Commas before a cue, an auxiliary or an -ed verb that has no subject of its own
     ("Barkley, who said he votes democratic, said …")."""
     toks = s.toks
-    found = [i for i in range(len(toks) - 1) if toks[i].text == "," and _opens_predicate_word(toks[i + 1].text)]
-    return _Marks(found, found)
+    found = [i for i in range(len(toks) - 1) if toks[i].text == "," and _opens_predicate_word(
+        toks[i + 2].text if toks[i + 1].text in TOKEN_CLOSING and i + 2 < len(toks) else toks[i + 1].text)]
+    return _Marks(found, found)                 # (also "who calls him a “fraud,” said …")
 
 
 def _opens_predicate_word(nxt: str) -> bool:

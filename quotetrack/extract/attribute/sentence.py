@@ -56,9 +56,12 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
     whose roots are in the South, said" (the mention before the appositives) or "Bloomberg's
     pollster, Douglas Schoen, says" (the name between the commas), with the index of the token
     that opens the whole subject.  Commas inside quote marks do not count."""
-    if k < 3 or s.toks[k - 1].text != ",":
+    end = k - 1
+    if end > 1 and s.toks[end].text in TOKEN_CLOSING and s.toks[end - 1].text == ",":
+        end -= 1                          # "Lind, who calls him a “fraud,” said": the comma inside the mark
+    if k < 3 or s.toks[end].text != ",":
         return None
-    j = k - 1
+    j = end
     for _ in range(3):
         j -= 1
         while j >= 0 and k - j < 40:
@@ -69,7 +72,7 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
         if j < 1 or s.toks[j].text != "," or not mentions.is_word(s.toks[j + 1].text):
             return None
         src = mentions.before(s.toks, j)
-        if _is_name_run(s.toks, j + 1, k - 1) and src is not None and _clause_start_ok(s, src[0]):
+        if _is_name_run(s.toks, j + 1, end) and src is not None and _clause_start_ok(s, src[0]):
             return (j + 1, k - 1), src[0]
         if src is not None and src[1] - src[0] <= 6 and _clause_start_ok(s, src[0]) \
                 and (mentions.is_capitalised(s.toks[src[1] - 1].text)
@@ -352,8 +355,9 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
             return None
         if word.lower() in ("and", "but", "or") and toks[k + 1].text.islower():
             return None                   # "The senator traveled to Ohio and said": coordinated
-        if word.islower() and lexicon.cues().get(word) is not None:
-            return None
+        if word.islower() and lexicon.cues().get(word) is not None and k > src[1] \
+                and toks[k - 1].text.lower() not in _words.relative_subjects:
+            return None                   # "familiar with the talks" (but "backing the bill", "who spoke")
     if not _agrees(s, src, cue, src[1]):
         return None                       # "people who … say" but not "the man who … say"
     return src
@@ -515,7 +519,9 @@ def _before_main_verb(s: _Sent, k: int, end: int) -> int:
     at = bisect.bisect_right(verbs, k)
     while at < len(verbs) and toks[verbs[at]].start < end:
         if bisect.bisect_left(opened, verbs[at]) - first_open <= closed:
-            return _strip_end(s.text, toks[k].start, toks[verbs[at]].start)
+            comma = verbs[at]
+            cut = toks[comma + 1].end if toks[comma + 1].text in TOKEN_CLOSING else toks[comma].start
+            return _strip_end(s.text, toks[k].start, cut)      # (a closing mark after the comma stays)
         closed += 1                       # "who said inflation, which was high, would fall": it
         at += 1                           # closes the relative clause inside the content
     return end
