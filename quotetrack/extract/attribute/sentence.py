@@ -356,7 +356,7 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
         if word.lower() in ("and", "but", "or") and toks[k + 1].text.islower():
             return None                   # "The senator traveled to Ohio and said": coordinated
         if word.islower() and lexicon.cues().get(word) is not None and k > src[1] \
-                and toks[k - 1].text.lower() not in _words.relative_subjects:
+                and first not in _words.relative_subjects and first != "that":
             return None                   # "familiar with the talks" (but "backing the bill", "who spoke")
     if not _agrees(s, src, cue, src[1]):
         return None                       # "people who … say" but not "the man who … say"
@@ -465,6 +465,8 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     ends at the comma before the main verb ("Barkley, who said X, said Y")."""
     toks = s.toks
     j = mentions.skip_modifiers_back(toks, ci)
+    if cue.type == "speech":
+        j = _adjunct_after_relative(s, _skip_time_back(s, j))
     if j < 2 or toks[j - 1].text.lower() not in _words.relative_subjects or not _active_finite(s, cue, ci, ce):
         return None
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
@@ -483,6 +485,24 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     antecedent = _name_tail(toks, mentions.before(toks, j - 2 if toks[j - 2].text == "," else j - 1))
     return Attribution((content,), _span(s, (j - 1, j)), cue, "relative", s.sentence,
                        antecedent=_span(s, antecedent))
+
+
+_MAX_ADJUNCT = WINDOWS.modifier_tokens     # tokens of an adjunct set off by commas after "who"
+
+
+def _adjunct_after_relative(s: _Sent, j: int) -> int:
+    """Index just after "who" when an adjunct set off by commas stands between it and the cue
+    at ``j`` ("who, after trading insults with Kerr, said …"); else ``j``."""
+    toks = s.toks
+    if j < 4 or toks[j - 1].text != "," or s.doc.inside_quote(toks[j - 1].start, toks[j - 1].end):
+        return j
+    c = j - 2
+    while c > 0 and j - c <= _MAX_ADJUNCT and toks[c].text not in (",", ";") and toks[c].text not in TOKEN_OPENING:
+        c -= 1
+    if toks[c].text != "," or toks[c - 1].text.lower() not in _words.relative_subjects \
+            or toks[c + 1].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt"):
+        return j
+    return c
 
 
 def _name_tail(toks: list[Token], rng: tuple[int, int] | None) -> tuple[int, int] | None:
