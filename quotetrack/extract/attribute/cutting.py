@@ -150,13 +150,25 @@ def _fold_source_notes(found: list[Attribution], text: str) -> list[Attribution]
         return found
     out = []
     for a in found:
-        if a in notes:
+        if a in notes and any(_holds(a, c) and not _prospective(text, c) for c in found):
             continue
         for b in notes:
             if _holds(b, a):
                 a = replace(a, fragments=_before_note(a.fragments, b.cue.start, text))
         out.append(a)
     return out
+
+
+# The word before a cue, past adverbs: "will propose" -> "will", "would also announce" -> "would".
+_WORD_BEFORE = re.compile(r"([\w’']+)\s+(?:(?:also|soon|formally|\w+ly)\s+)?$")
+
+
+def _prospective(text: str, a: Attribution) -> bool:
+    """Is a's cue a speech act still to come ("The mayor will propose …, according to an
+    aide")?  Then the according-to source reports the whole clause: it stays, and a keeps only
+    its content before the note."""
+    m = _WORD_BEFORE.search(text, max(0, a.cue.start - _JOINT_REACH), a.cue.start)
+    return m is not None and m.group(1).lower() in _words.prospective
 
 
 def _before_note(fragments: tuple[tuple[int, int], ...], at: int, text: str) -> tuple[tuple[int, int], ...]:
