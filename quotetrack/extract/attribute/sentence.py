@@ -658,7 +658,13 @@ def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None
     if ci > 1 and toks[ci - 1].text.lower() in ("and", "but") and toks[ci - 2].text != ",":
         return None                       # "He stood and asked …" is a coordinated verb
-    k = ce
+    k, asker = ce, _asker(toks, ce)
+    if asker is not None:
+        k = asker[1]                      # "Asked by a reporter whether …": the asker is the source
+        if k < len(toks) and toks[k].text.lower() in ("on", "at", "during", "in"):
+            while k < len(toks) and k - asker[1] < _ASKED_REACH and mentions.is_word(toks[k].text) \
+                    and toks[k].text.lower() not in _words.question_openers - {"to"}:
+                k += 1                    # "Asked by Ingraham on Thursday about …"
     if k < len(toks) and toks[k].text.lower() not in _words.question_openers:
         if toks[k].text.lower() not in _words.opening_prepositions:
             return None                   # "Asked the court to …" has an object: not a bare participle
@@ -681,7 +687,18 @@ def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if not _reports_answer(s, ci, end):
         return None
     content = (toks[k].start, _strip_end(s.text, toks[k].start, toks[end - 1].end))
-    return Attribution((content,), None, cue, "asked", s.sentence)
+    return Attribution((content,), _span(s, asker), cue, "asked", s.sentence)
+
+
+def _asker(toks: list[Token], ce: int) -> tuple[int, int] | None:
+    """The mention after "asked by" ("Asked by a reporter whether …", "asked by Ana Roe if …"),
+    when it names someone."""
+    if ce + 1 >= len(toks) or toks[ce].text.lower() != "by":
+        return None
+    src = mentions.after(toks, ce + 1)
+    if src is None or not mentions.names_someone(toks, *src):
+        return None
+    return src
 
 
 def _reports_answer(s: _Sent, ci: int, end: int) -> bool:
