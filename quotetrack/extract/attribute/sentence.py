@@ -107,6 +107,22 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
         appositive = _appositive_source(s, j)
         if appositive is not None and appositive[1] > 0:
             out.append((appositive[0], appositive[1] - 1, ce, "tail_appositive"))
+    if not out:
+        long = _long_subject(s, cue, ci, j)      # "…, people familiar with the plan said."
+        if long is not None and long[1] != j:
+            long = None                           # (only "familiar with", "close to", whole: a
+                                                  # relative or participle there opens a clause)
+        c = j - 1
+        while long is None and c > 0 and j - c < mentions.MAX_MENTION_TOKENS and toks[c - 1].text not in _SEPARATORS:
+            c -= 1
+        if long is None and c > 0 and mentions.after(toks, c, j) == (c, j) and mentions.names_someone(toks, c, j) \
+                and any(toks[i].text.lower() in _words.postnominal_adjectives for i in range(c + 1, j)):
+            long = (c, j)                         # "…, people close to her campaign say." read whole
+        sep = long[0] - 1 if long is not None else -1
+        while sep > 0 and toks[sep].text.lower() in _words.opening_conjunctions:
+            sep -= 1                              # "…, and people close to her say."
+        if long is not None and sep > 0 and toks[sep].text in _SEPARATORS:
+            out.append(((long[0], j), sep, ce, "tail"))
     return out
 
 
@@ -356,11 +372,16 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
         if word.lower() in ("and", "but", "or") and toks[k + 1].text.islower():
             return None                   # "The senator traveled to Ohio and said": coordinated
         if word.islower() and lexicon.cues().get(word) is not None and k > src[1] \
-                and first not in _words.relative_subjects and first != "that":
-            return None                   # "familiar with the talks" (but "backing the bill", "who spoke")
+                and first not in _words.relative_subjects and first != "that" \
+                and toks[k - 1].text.lower() not in lexicon.lower_words("extract/determiners.txt"):
+            return None                   # a second verb (but "backing the bill", "who spoke",
+                                          # "familiar with the plan": a noun after "the")
     if not _agrees(s, src, cue, src[1]):
         return None                       # "people who … say" but not "the man who … say"
+    if first in _words.postnominal_adjectives:
+        return src[0], j                  # "people familiar with the plan": the whole description
     return src
+
 
 
 def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
