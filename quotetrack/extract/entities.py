@@ -37,8 +37,10 @@ _APPOSITION_AFTER = re.compile(
 _APPOSITION_BEFORE = re.compile(
     r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
     re.IGNORECASE)
-# Lower-case role words right before a name: "analyst Rosa Lind", "by lawyer Owen Pryce".
-_ROLE_BEFORE = re.compile(r"((?:[a-z][\w\-]*\s+){1,3})$")
+# Lower-case role words right before a name: "analyst Rosa Lind", "by lawyer Owen Pryce"; a
+# capitalised rank word may open them ("Deputy press secretary Ana Liefeld": not "the press secretary").
+_ROLE_BEFORE = re.compile(r"(?<![\w’'])((?:[a-z][\w\-]*\s+){1,3})$")
+_RANK_BEFORE = re.compile(r"(?<![\w’'])([A-Za-z]+)\s+$")
 # The first half of an organisation's name joined by "and" / "&" before the run that ends in
 # an organisation word: "Dunmore Fire and " in "Dunmore Fire and Rescue Service".
 _ORG_BEFORE_AND = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*[ \t]+(?:and|&)[ \t]+$")
@@ -560,7 +562,9 @@ def _roles_around(text: str, start: int, end: int, ent: EntityState, titles, per
         while i > 0 and (ws[i - 1] in titles or ws[i - 1] in persons):
             i -= 1
         if i < len(ws):
-            ent.roles.add(" ".join(ws[i:]))
+            rank = _RANK_BEFORE.search(text, max(0, before.start() - 20), before.start()) if i == 0 else None
+            ranked = rank is not None and rank.group(1).lower() in _RANKS
+            ent.roles.add(" ".join([rank.group(1).lower(), *ws] if ranked else ws[i:]))
             ent.gender = ent.gender or gendered.get(ws[-1])
     app = _APPOSITION_BEFORE.search(text, max(0, start - 60), start)
     if app:

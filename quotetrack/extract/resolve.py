@@ -51,10 +51,11 @@ from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
 from .descriptions import (author_of, document_author, fitting_title, indefinite, ordinal_name, owned,
                            shown_after)
-from .written import (BOTH, POSSESSIVE, capitals_name, described, head_word, introduced_unnamed,
+from .written import (BOTH, POSSESSIVE, capitals_name, described, head_word, introduced_unnamed, unnamed_again,
                       named_after, named_part, person_in, plural_head_of)
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
+UNNAMED_BACK = 6              # sources "the source" looks back over for "a source …" (within WINDOW)
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
 _NO_CONTINUITY = frozenset({"colon", "dash"})
 HINT_CLASH = 1.0              # minus, when the narrative's last pronoun for it had the other gender
@@ -315,6 +316,10 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             eid = _named_organisation(model, sal, start)     # "Brightwell Foods has withdrawn … It said …"
             if eid is not None:
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
+        if res.basis == "unresolved" and res.type == "descriptor" and res.mention is not None:
+            res = next((Resolved(res.mention, r.speaker, None, "descriptor", "description")    # "the source"
+                        for _, p, r in islice(reversed(spoken), UNNAMED_BACK) if rank_of(start) - p <= WINDOW
+                        and r.mention is not None and unnamed_again(res.mention.text, r.mention.text)), res)
         if a.antecedent is not None and res.mention is not None:
             res = replace(res, mention=replace(res.mention, start=a.source[0], end=a.source[1],
                                                text=text[a.source[0]:a.source[1]]))
