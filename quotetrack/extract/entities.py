@@ -626,6 +626,24 @@ def description_subject(text: str, start: int, end: int) -> bool:
     return word in lexicon.lower_words("extract/main_clause_openers.txt")
 
 
+# The opening of a sentence up to a pronoun: a participle or subordinator ("Asked what ",
+# "When ") and no comma or sentence end before the pronoun.
+_OPENING_CLAUSE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))([A-Z][a-z]+)\b[^,.!?\n]{0,80}$")
+# The rest of that clause, a comma and a capitalised word: the main clause's subject.
+_MAIN_SUBJECT_AFTER = re.compile(r"[^,.!?\n]{0,100},\s+(?:[A-Z][\w’'.\-]*)")
+
+
+def cataphoric(text: str, at: int) -> bool:
+    """Whether the he/she at ``at`` stands for the subject named after it in its sentence:
+    "Asked what she would do, Ms. Tebbe was quiet", "When he arrived, Varga said …"."""
+    opening = _OPENING_CLAUSE.search(text, max(0, at - 90), at)
+    if opening is None:
+        return False
+    word = opening.group(1).lower()
+    lead = word in lexicon.lower_words("extract/adjunct_leads.txt") or word.endswith(("ed", "ing"))
+    return lead and _MAIN_SUBJECT_AFTER.match(text, at) is not None
+
+
 def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> list[tuple]:
     """Every he/she and every short definite description with a person's head ("the admiral")
     outside quote marks that is no attribution's source, in text order: (start, end, gender,
@@ -637,7 +655,7 @@ def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> lis
         return at not in sources and not (k >= 0 and at < quoted[k][1])
 
     out = [(m.start(), m.end(), PERSON_PRONOUNS[m.group(1).lower()], None)
-           for m in _SUBJECT_PRONOUN.finditer(text) if outside(m.start())]
+           for m in _SUBJECT_PRONOUN.finditer(text) if outside(m.start()) and not cataphoric(text, m.start())]
     heads = person_heads()
     for m in _THE_WORDS.finditer(text):
         words = list(_WORD_AT.finditer(text, m.start(1), m.end(1)))

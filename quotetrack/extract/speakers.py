@@ -64,15 +64,19 @@ def _lists() -> WordLists:
     )
 
 
+_HYPHENS = re.compile(r"[\-’']")       # inside a name word: "Smith-Jones.", "O’Brien."
+
+
 @lru_cache(maxsize=8192)
 def _clean(word: str) -> str:
-    """A name word without a possessive or a sentence-final period: "Gantz’s" -> "Gantz"
+    """A name word without a possessive or a sentence-final period: "Gantz’s" -> "Gantz",
+    "Smith-Jones." -> "Smith-Jones"
     (cached: the same name words are cleaned again at every naming)."""
     for ending in _POSSESSIVES:
         if word.endswith(ending):
             word = word[:-len(ending)]
             break
-    if word.endswith(".") and len(word) > 2 and word[:-1].isalpha() and not word[:-1].isupper():
+    if word.endswith(".") and len(word) > 2 and _HYPHENS.sub("", word[:-1]).isalpha() and not word[:-1].isupper():
         word = word[:-1]
     return word
 
