@@ -258,6 +258,10 @@ def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
     comma that closes the parenthetical cue, a lower-case verb phrase that is not a new cue, an
     adjunct or a new clause."""
     toks = s.toks
+    if rest < len(toks) and toks[rest].text != ",":
+        rest = _skip_adjuncts(s, rest)    # "…, the league said late Saturday, and …" (a new clause
+        if not (rest + 1 < len(toks) and toks[rest + 1].text.lower() in ("and", "but")):
+            return None                   # only: not "…, X said Tuesday, the biggest change …")
     if rest + 1 >= len(toks) or toks[rest].text != ",":
         return None
     if not _continues_content(toks, rest + 1):
