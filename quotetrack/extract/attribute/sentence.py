@@ -295,6 +295,12 @@ def _continues_content(toks: list[Token], i: int) -> bool:
     return i + 1 < len(toks) and mentions.after(toks, i) is not None
 
 
+def _role_word(word: str) -> bool:
+    """A title or person noun, which may stand before a name in one mention ("the actor Tom Hanks")."""
+    low = word.lower()
+    return low in lexicon.lower_words("text/titles.txt") or low in lexicon.lower_words("text/person_nouns.txt")
+
+
 def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] | None, str]:
     """The subject that opens the clause of a head cue (its last token before ``j``), and the
     rule: a mention ("Gantz said"), an appositive ("X, a spokeswoman, said") or a count of
@@ -305,9 +311,11 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
         appositive = _appositive_source(s, j)
         src = appositive[0] if appositive else None
         rule = "head_appositive"
+    lead = _after_lead_phrase(s, src)
+    if lead is not None and src[0] == 1 and not _role_word(s.toks[lead[0] - 1].text) and _agrees(s, lead, cue, ci):
+        return lead, "head"               # "After the match Brandvold said": not "the match Brandvold"
     if src is not None and (_clause_start_ok(s, src[0]) or _nominative(s, src)) and _agrees(s, src, cue, ci):
         return src, rule
-    lead = _after_lead_phrase(s, src)
     if lead is not None and _agrees(s, lead, cue, ci):
         return lead, "head"
     quantity = mentions.quantity_before(s.toks, j)
