@@ -225,6 +225,14 @@ def roles_match(description: str, role: str) -> bool:
     return set(d) <= set(r)
 
 
+def age_clash(ent: EntityState | None, words: list[str]) -> bool:
+    """Whether a description is no lone age ("the 24-year-old" is; "the 34-year-old striker",
+    "the 3 men" are not) or ``ent`` has another age ("Ana Ruiz, 31," is no 24-year-old)."""
+    if len(words) != 1 or _AGE_ROLE.fullmatch(words[0].lower()) is None:
+        return True
+    return ent is not None and any(_AGE_ROLE.fullmatch(r) and r != words[0].lower() for r in ent.roles)
+
+
 def kind_matches(head: str, name: str) -> bool:
     """Whether an organisation's name shows the kind a description names: "the company" and
     "Harlow Foods", "the club" and "Riverside Rovers", "the ministry" and "Ministry of Health"."""
@@ -544,6 +552,9 @@ def _person(model: Model, name: list[str], title: list[str], start: int) -> int:
                 ent.name, ent.first = " ".join(name), first
                 model._by_first.setdefault(first, []).append(eid)
             return eid
+    for eid in model._by_first.get(first, ()) if first is not None and len(name) == 2 else ():
+        if (model.entities[eid].surname or "").startswith(surname + "-"):
+            return eid                    # "Born Ilse Varga in 1941" after "Ilse Varga-Thorne"
     eid = len(model.entities)
     model.entities.append(EntityState(eid, " ".join(name), "person", start, surname, first))
     model._by_surname.setdefault(surname, []).append(eid)

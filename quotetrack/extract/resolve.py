@@ -674,18 +674,19 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
     lows = [w.lower() for w in words]
     head = lows[-1]
     if len(words) > DESCRIPTION_WORDS or names.is_plural(head) or any(w.endswith(POSSESSIVE) for w in words[:-1]) \
-            or head in lexicon.lower_words("extract/document_nouns.txt") or any(w[:1].isdigit() for w in words):
+            or head in lexicon.lower_words("extract/document_nouns.txt") \
+            or any(w[:1].isdigit() for w in words) and em.age_clash(None, words):
         return None
     if head in em.org_nouns():
         eid = next((e for e in sal.recent if model.entities[e].type == "organisation"
                     and em.kind_fits(head, model.entities[e].name) and e not in sal.excluded_all), None)
         return None if eid is not None and shown_after(model, head, model.entities[eid].name, start,
                                                        sal.rank_of) else eid
-    if not em.person_head(head) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
+    if not (em.person_head(head) or not em.age_clash(None, words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
             or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
-    return eid
+    return None if eid is not None and head[:1].isdigit() and em.age_clash(model.entities[eid], words) else eid
 
 
 def _adhoc_org(model: em.Model, name: str, start: int, kind: str = "organisation") -> int:
