@@ -516,6 +516,16 @@ def _lone_name(model: Model, word: str, gender: str | None = None) -> int | None
     return max(ids, key=lambda e: (model.count.get(e, 0), -e))
 
 
+def adhoc_org(model: Model, name: str, start: int, kind: str = "organisation") -> int:
+    """The organisation (or group) entity of a name read at a cue that the model did not index."""
+    eid = model._orgs.get(name)
+    if eid is None:
+        eid = len(model.entities)
+        model.entities.append(EntityState(eid, name, kind, start))
+        model._orgs[name] = eid
+    return eid
+
+
 def person_entity(model: Model, name: list[str], title: list[str], start: int) -> int:
     """The entity of a name read at a cue that the model did not index (made if new)."""
     eid = _person(model, name, title, start)
@@ -618,10 +628,10 @@ def person_head(head: str) -> bool:
 # A subject pronoun of the narrative: "He", "she", "she’s" (the lookahead first lets the engine
 # skip to the letters that can open one instead of trying every offset).
 _SUBJECT_PRONOUN = re.compile(r"(?=[HhSs])(?<![\w’'])([Hh]e|[Ss]he)(?!\w)")
-# "the" and up to three lower-case words: "the admiral chuckled", "the retired admiral’s answer"
+# "the" and up to three lower-case words or an age: "the admiral chuckled", "the 24-year-old needed …"
 # (the T first, then what stands before it, for the same reason).
-_THE_WORDS = re.compile(r"[Tt](?<![\w’'].)he((?:[ \t]+[a-z][\w\-]*){1,3})")
-_WORD_AT = re.compile(r"[a-z][\w\-]*")
+_THE_WORDS = re.compile(r"[Tt](?<![\w’'].)he((?:[ \t]+[a-z\d][\w\-]*){1,3})")
+_WORD_AT = re.compile(r"[a-z\d][\w\-]*")
 
 
 def description_subject(text: str, start: int, end: int) -> bool:
@@ -670,7 +680,7 @@ def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> lis
     heads = person_heads()
     for m in _THE_WORDS.finditer(text):
         words = list(_WORD_AT.finditer(text, m.start(1), m.end(1)))
-        head = next((w for w in words if w.group() in heads), None)
+        head = next((w for w in words if w.group() in heads or _AGE_ROLE.fullmatch(w.group())), None)
         if head is not None and outside(m.start()):
             out.append((m.start(), head.end(), None, text[words[0].start():head.end()]))
     out.sort()

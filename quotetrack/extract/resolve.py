@@ -141,6 +141,10 @@ class _Salience:
             if phrase is not None:        # "the admiral chuckled": the recent person with that role
                 eid = next((e for e in self.recent if self.model.entities[e].type == "person" and any(
                     em.roles_match(phrase, r) for r in self.model.entities[e].roles)), None)
+                if eid is None and not em.age_clash(None, phrase.split()):     # "the 24-year-old needed …"
+                    eid = self.person_for(None, at, set(), pronoun=False)[0]
+                    eid = None if eid is None or em.age_clash(self.model.entities[eid], [phrase]) else eid
+                    self.model.entities[eid].roles.add(phrase) if eid is not None else None
                 if eid is not None:
                     self.touch(eid, at, em.description_subject(self.text, at, end))
                 continue
@@ -506,7 +510,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
                             "descriptor", "unresolved")
         if _plural_group(name_words, model):
-            eid = _adhoc_org(model, name_words[0], start, "group")
+            eid = em.adhoc_org(model, name_words[0], start, "group")
             return Resolved(Mention(start, end, written, "organisation", None, name_words[0]), name_words[0],
                             None, "organisation", "named", eid)
         eid = em.person_entity(model, name_words, title_words, start)
@@ -542,7 +546,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             name = model.entities[eid].name
         else:                               # "the RNC" after "the Republican National Committee"
             name = spelled or name
-            eid = _adhoc_org(model, name, start)
+            eid = em.adhoc_org(model, name, start)
         return Resolved(Mention(start, end, written, "organisation", None, name), name, None,
                         "organisation", "alias" if spelled else "named", eid)
     counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"]   # "Two people …" keeps its count
@@ -602,7 +606,7 @@ def _named_group(model: em.Model, res: Resolved | None, spoken: list, named: tup
     if named is None or res is not None and (res.mention.end if res.mention is not None else next(
             (o for o, _, r in reversed(spoken) if r is res), -1)) > named[0]:
         return res
-    eid = _adhoc_org(model, named[1], named[0], "group")
+    eid = em.adhoc_org(model, named[1], named[0], "group")
     return Resolved(None, named[1], None, "organisation", "pronoun", eid)
 
 
@@ -633,7 +637,7 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: _Salience, group
             return None
     ents = model.entities
     name = f"{ents[a].name} and {ents[b].name}"
-    eid = _adhoc_org(model, name, at, "group")
+    eid = em.adhoc_org(model, name, at, "group")
     return Resolved(mention, name, None, "organisation", "pronoun", eid)
 
 
@@ -687,13 +691,3 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
         return None
     eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
     return None if eid is not None and head[:1].isdigit() and em.age_clash(model.entities[eid], words) else eid
-
-
-def _adhoc_org(model: em.Model, name: str, start: int, kind: str = "organisation") -> int:
-    """The organisation (or group) entity of a name read at a cue that the model did not index."""
-    eid = model._orgs.get(name)
-    if eid is None:
-        eid = len(model.entities)
-        model.entities.append(em.EntityState(eid, name, kind, start))
-        model._orgs[name] = eid
-    return eid
