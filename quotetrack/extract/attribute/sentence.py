@@ -13,11 +13,11 @@ from ..segment import Token
 from .according import _SOURCE_ENDS
 from .subject import clause_subject
 from .grammar import (
-    Attribution, _SEPARATORS, _Sent, _adjunct_only, _clause_end,
+    Attribution, _SEPARATORS, _Sent, _adjunct_only,
     _catenative_start, _clause_start_ok, _content_after, _earlier_reports, _is_clause, _is_participle,
-    _listener_rest_ok, _naming_content, _nominative, _reported,
-    _after_lead_phrase, _skip_adjuncts, _skip_time_back, _skip_connective, _skip_object, _span, _strip_end,
-    _word_count, _words)
+    _listener_rest_ok, _naming_content, _nominative, _reported, _subordinate_only,
+    _after_lead_phrase, _indirect_continuation, _role_word, _skip_adjuncts, _skip_time_back, _skip_connective,
+    _skip_object, _span, _strip_end, _word_count, _words)
 
 
 # ----------------------------------------------------------------- sentence sieves
@@ -85,6 +85,7 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     j = mentions.skip_modifiers_back(toks, ci)
     out = []
     src = mentions.before(toks, j)
+    appositive = _appositive_source(s, j) if src is None else None
     if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS
                                            or toks[src[0] - 1].text in TOKEN_CLOSING) \
             and _agrees(s, src, cue, ci):
@@ -96,15 +97,27 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
         if after is not None and after[0] == ce and (mentions.names_someone(toks, *after)
                                                      or _closes_opening_quote(s, j - 1)) \
                 and not (after[1] < len(toks) and toks[after[1]].text.lower() in _words.finite_auxiliaries) \
-                and not _pronoun_opens_report(s, after, j - 1):
+                and not _pronoun_opens_report(s, after, j - 1) \
+                and not _subject_then_object(s, appositive, after):
             # (not "…, said he’s open to it": a finite verb makes it the subject of the report)
             # (not "…,” X said of the Clintons": a preposition opens no inverted source)
             out.append((after, j - 1, after[1], "tail_inverted"))
     if src is None:
-        appositive = _appositive_source(s, j)
         if appositive is not None and appositive[1] > 0:
             out.append((appositive[0], appositive[1] - 1, ce, "tail_appositive"))
     return out
+
+
+def _subject_then_object(s: _Sent, appositive: tuple[tuple[int, int], int] | None,
+                         after: tuple[int, int]) -> bool:
+    """Is the noun phrase after the cue its object, not an inverted source?  So when the
+    sentence opens with the cue's own subject and its appositive ("Vera Olin, a former aide,
+    called the plan “reckless”", "Olin, in a statement, said he …"), or when a quote mark
+    opens right after the noun phrase ("…, said the plan “was doomed”")."""
+    toks = s.toks
+    if after[1] < len(toks) and toks[after[1]].text in TOKEN_OPENING:
+        return True
+    return appositive is not None and appositive[1] == 0 and s.doc.enclosing(s.sentence.start) is None
 
 
 def _pronoun_opens_report(s: _Sent, after: tuple[int, int], sep: int) -> bool:
@@ -133,8 +146,6 @@ def _closes_opening_quote(s: _Sent, k: int) -> bool:
         return False
     quote = s.doc.quote_at(end=s.toks[k].end)
     return quote is not None and quote.start <= s.toks[0].start
-
-
 
 
 def _is_name_run(toks: list[Token], i: int, k: int) -> bool:
@@ -180,6 +191,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         if quote is None and earlier is None and rule != "tail_inverted" else None
     if quote is None and earlier is None and continuation is None and not _is_clause(s.text, start, end):
         return None
+    if quote is None and earlier is None and continuation is None and _subordinate_only(s.text, start, end):
+        return None                   # "Though he …, Ortiz promised to act": a head report
     if quote is None and earlier is None and _ends_in_relative(s.text, start, end) \
             and not (toks[sep].text == "," and (rule == "tail" and src[0] == sep + 1
                                                or rule == "tail_inverted" and cue_at == sep + 1
@@ -251,54 +264,6 @@ def _quote_listener_rest_ok(toks: list[Token], rest: int) -> bool:
     colon may follow: "“…,” she told a crowd of 1,300 here after she took the stage",
     "“…,” he told ''Morning Joe,'' adding …"."""
     return rest >= len(toks) or (toks[rest].text.lower() not in ("that", "whether") and toks[rest].text != ":")
-
-
-def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
-    """The second part of "A Clinton presidency, she vowed, would bring better jobs": after the
-    comma that closes the parenthetical cue, a lower-case verb phrase that is not a new cue, an
-    adjunct or a new clause."""
-    toks = s.toks
-    if rest < len(toks) and toks[rest].text != ",":
-        rest = _skip_adjuncts(s, rest)    # "…, the league said late Saturday, and …" (a new clause
-        if not (rest + 1 < len(toks) and toks[rest + 1].text.lower() in ("and", "but")):
-            return None                   # only: not "…, X said Tuesday, the biggest change …")
-    if rest + 1 >= len(toks) or toks[rest].text != ",":
-        return None
-    if not _continues_content(toks, rest + 1):
-        return None
-    end = _strip_end(s.text, toks[rest + 1].start, _clause_end(s, rest + 1))
-    if _word_count(s.text, toks[rest + 1].start, end) < 2:
-        return None
-    return toks[rest + 1].start, end
-
-
-def _continues_content(toks: list[Token], i: int) -> bool:
-    """May the words at token ``i``, after a parenthetical cue, go on with the content?  A
-    lower-case verb phrase ("…, she vowed, would bring …") or a new subject ("Like his remarks,
-    Graham said, the jabs were unacceptable"); not an adjunct, a relative, a cue or a conjunction."""
-    word = toks[i].text
-    low = word.lower()
-    if low in ("and", "but") and i + 2 < len(toks):
-        word = toks[i + 1].text           # "…, they said, but he is still …"
-        low = word.lower()
-        i += 1
-    if low in _words.continuation_openers:
-        return True                       # "It is no surprise, Garin said, that …", "…, he said, because …"
-    if low in lexicon.lower_words("extract/adjunct_words.txt") and low != "to" or low in _words.clause_joiners or low in _words.relatives \
-            or low in _words.clause_openers or low in ("that", "which"):
-        return False
-    entry = lexicon.cues().get(low)
-    if entry is not None and (entry.type == "speech" or low.endswith("ing")):
-        return False                      # "…, he said, adding …", "…, she said, told …"
-    if word.islower() and low not in ("a", "an", "the"):
-        return True
-    return i + 1 < len(toks) and mentions.after(toks, i) is not None
-
-
-def _role_word(word: str) -> bool:
-    """A title or person noun, which may stand before a name in one mention ("the actor Tom Hanks")."""
-    low = word.lower()
-    return low in lexicon.lower_words("text/titles.txt") or low in lexicon.lower_words("text/person_nouns.txt")
 
 
 def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] | None, str]:
@@ -403,7 +368,7 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     content = _content_after(s, k)
     if content is None:
         return _colon_into_next_paragraph(s, cue, k, src, rule)
-    if k > ce and _opens_with_participle_cue(s.text, content[0]):
+    if k > ce and _opens_with_participle_cue(s.text, content[0]) or _opens_with_cue_after_comma(s.text, content[0]):
         return None                   # "Cruz seemed to mock him, saying …": the participle's
                                       # (not "X said seeing the crowds was …": content right after the cue)
     content = (content[0], _subordinate_end(s, src[0], k, content[1]))
@@ -427,6 +392,16 @@ def _opens_with_participle_cue(text: str, start: int) -> bool:
     return lexicon.cues().get(words[0].lower()) is not None
 
 
+def _opens_with_cue_after_comma(text: str, start: int) -> bool:
+    """Does content open, past a comma, with a speech cue ("after the minister spoke, said it
+    …")?  Then the words before the comma are that cue's subject, and that cue reports it."""
+    words = text[start:start + 30].split(maxsplit=1)
+    if not words or not text[:start].rstrip().endswith(","):
+        return False
+    entry = lexicon.cues().get(words[0])
+    return entry is not None and entry.type == "speech"
+
+
 # Subordinators that open a sentence's first clause: "Although she said X, Y …".
 
 
@@ -443,8 +418,6 @@ def _subordinate_end(s: _Sent, src: int, k: int, end: int) -> int:
     if at < len(commas.outside) and commas.outside[at] < len(toks) - 1 and toks[commas.outside[at]].start < end:
         return _strip_end(s.text, toks[k].start, toks[commas.outside[at]].start)
     return end
-
-
 
 
 def relative_label(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -593,8 +566,6 @@ def _introduces_report(toks: list[Token], k: int) -> bool:
     return word.lower() in ("that", ":") or word in TOKEN_OPENING
 
 
-
-
 def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
     """Is the cue a finite verb in the active voice?  Not "superdelegates declaring support"
     (a bare participle) nor "he was recommended by Stone" (a passive)."""
@@ -606,11 +577,10 @@ def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
                                           # (but "continued to question": the subject's)
     if cue.text.lower().endswith("ing"):
         return ci > 0 and toks[ci - 1].text.lower() in _words.auxiliaries
-    if cue.text.lower().endswith("ed") and ci > 0 and toks[ci - 1].text.lower() in _words.passive_auxiliaries:
+    if (cue.text.lower().endswith("ed") or cue.text.lower() in _words.irregular_participles) \
+            and ci > 0 and toks[ci - 1].text.lower() in _words.passive_auxiliaries:
         return False                      # "after the winner was declared": a passive
     return True
-
-
 
 
 def _colon_into_next_paragraph(s: _Sent, cue: Cue, k: int, src: tuple[int, int], rule: str) -> Attribution | None:
