@@ -611,13 +611,25 @@ def _name_end(toks: list[Token], k: int) -> int | None:
     return n
 
 
+def _past_time(s: _Sent, k: int) -> int:
+    """The token after a time phrase at ``k`` ("late Saturday", "on Monday night"), or ``k``."""
+    toks, calendar = s.toks, lexicon.lower_words("extract/calendar_words.txt")
+    j = k
+    while j < len(toks) and j - k < _MAX_TIME and toks[j].text in _words.time_leads:
+        j += 1
+    n = j
+    while n < len(toks) and n - j < 2 and _is_time_word(toks[n].text, calendar):
+        n += 1
+    return n if n > j else k
+
+
 def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
     """The second part of "A Clinton presidency, she vowed, would bring better jobs": after the
     comma that closes the parenthetical cue, a lower-case verb phrase that is not a new cue, an
     adjunct or a new clause."""
     toks = s.toks
     if rest < len(toks) and toks[rest].text != ",":
-        rest = _skip_adjuncts(s, rest)    # "…, the league said late Saturday, and …" (a new clause
+        rest = _past_time(s, rest)        # "…, the league said late Saturday, and …" (a new clause
         if not (rest + 1 < len(toks) and toks[rest + 1].text.lower() in ("and", "but")):
             return None                   # only: not "…, X said Tuesday, the biggest change …")
     if rest + 1 >= len(toks) or toks[rest].text != ",":
