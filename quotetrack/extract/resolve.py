@@ -321,7 +321,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             if eid is not None:
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
         if res.basis == "unresolved" and res.type == "descriptor" and res.mention is not None:
-            res = next((Resolved(res.mention, r.speaker, None, "descriptor", "description")    # "the source"
+            res = next((Resolved(res.mention, r.speaker, None, "descriptor", "unresolved")    # "the source": no one named
                         for _, p, r in islice(reversed(spoken), UNNAMED_BACK) if rank_of(start) - p <= WINDOW
                         and r.mention is not None and unnamed_again(res.mention.text, r.mention.text)), res)
         if a.antecedent is not None and res.mention is not None:
