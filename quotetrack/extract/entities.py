@@ -23,7 +23,8 @@ from itertools import islice
 
 from ..text import lexicon
 from ..text.names import is_particle
-from .speakers import PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, split_title, title_gender
+from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, before_title_case, split_title,
+                       title_gender)
 
 _POSSESSIVE_ENDS = ("’s", "'s")
 # Words after a name that are not part of it: "Jr.", "III".
@@ -320,7 +321,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         while run and run[0][1].lower() in function and run[0][1].lower() not in titles \
                 and not run[0][1].isupper():
             run = run[1:]
-        run = _before_title_case(run, function, titles)
+        run = before_title_case(run, function, titles)
         if not run:
             continue
         for k, (_, w) in enumerate(run[:-1]):
@@ -477,24 +478,6 @@ def _person_of(run: list, org_words) -> list:
             and (title or name[0] in first_names() or any(_clean(w).lower() in org_words for w in words[cut:])) \
             and not any(_clean(w).lower() in org_words for w in words[:cut]):
         return run[:cut]
-    return run
-
-
-def _before_title_case(run: list, function, titles) -> list:
-    """No run where headline title case shows, at a capitalised function word inside ("Rivals
-    Clash Over The Plan", "Senator Wilson Says Budget Was Rushed": the names in it are read at
-    their cues); "of The" stays ("George Zornick of The Nation"); a run cut at a speech verb
-    ("Voss Calls Deal": "Voss")."""
-    cues = lexicon.cues()
-    for k in range(1, len(run)):
-        w = run[k][1]
-        if w[:1].isupper() and w.lower() in function and w.lower() not in titles \
-                and run[k - 1][1] != "of":
-            return []
-        entry = cues.get(w.lower())
-        if entry is not None and entry.type == "speech" and w.endswith("s") and w[1:].islower() \
-                and k + 1 < len(run) and run[k - 1][1] != "of":     # not "Court of Appeals"
-            return run[:k]                # "Voss Calls Deal …": the name before the headline's verb
     return run
 
 
@@ -657,22 +640,28 @@ def description_subject(text: str, start: int, end: int) -> bool:
     return word in lexicon.lower_words("extract/main_clause_openers.txt")
 
 
-# The opening of a sentence up to a pronoun: a participle or subordinator ("Asked what ",
-# "When ") and no comma or sentence end before the pronoun.
-_OPENING_CLAUSE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))([A-Z][a-z]+)\b[^,.!?\n]{0,80}$")
-# The rest of that clause, a comma and a capitalised word: the main clause's subject.
+# The last comma or sentence end before a pronoun, and the first word after it.
+_LAST_BREAK = re.compile(r"[,.!?\n][^,.!?\n]*$")
+_FIRST_WORD = re.compile(r"[\s“\"]*([A-Z][a-z]+)\b")
+# The rest of a sentence-opening clause, a comma and a capitalised word: the main clause's subject.
 _MAIN_SUBJECT_AFTER = re.compile(r"[^,.!?\n]{0,100},\s+(?:[A-Z][\w’'.\-]*)")
 
 
 def cataphoric(text: str, at: int) -> bool:
     """Whether the he/she at ``at`` stands for the subject named after it in its sentence:
-    "Asked what she would do, Ms. Tebbe was quiet", "When he arrived, Varga said …"."""
-    opening = _OPENING_CLAUSE.search(text, max(0, at - 90), at)
-    if opening is None:
+    "Asked what she would do, Ms. Tebbe was quiet", "When he arrived, Varga said …" (the
+    sentence opens with a participle or subordinator and no comma comes before the pronoun)."""
+    if _MAIN_SUBJECT_AFTER.match(text, at) is None:
         return False
-    word = opening.group(1).lower()
-    lead = word in lexicon.lower_words("extract/adjunct_leads.txt") or word.endswith(("ed", "ing"))
-    return lead and _MAIN_SUBJECT_AFTER.match(text, at) is not None
+    lo = max(0, at - 90)
+    brk = _LAST_BREAK.search(text, lo, at)
+    if brk is not None and text[brk.start()] == "," or brk is None and lo > 0:
+        return False
+    first = _FIRST_WORD.match(text, brk.start() + 1 if brk is not None else 0, at)
+    if first is None:
+        return False
+    word = first.group(1).lower()
+    return word in lexicon.lower_words("extract/adjunct_leads.txt") or word.endswith(("ed", "ing"))
 
 
 def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> list[tuple]:
