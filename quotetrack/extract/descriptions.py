@@ -137,10 +137,16 @@ _AUTHOR_AFTER = re.compile(r"\s+(?:issued|released|published|compiled|commission
                            r"((?:the\s+)?(?:[A-Z][\w’'\-]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][\w’'\-]*)")
 
 
+# Where a document's author ends: a participle that says where or when it came out ("a study by
+# researchers at Corvane University published Wednesday in …").
+_AUTHOR_END = re.compile(r"\s+(?:published|released|issued|posted|presented|unveiled|made\s+public)\b")
+
+
 def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the author a document mention names ("a statement from the three hikers"
-    gives "the three hikers", "Figures" before "published by the Guild" the Guild), or None
-    when the mention is no document of that shape."""
+    gives "the three hikers"; "a study by researchers at X published Wednesday in Y" gives
+    "researchers at X"; "Figures" before "published by the Guild" the Guild), or None when the
+    mention is no document of that shape."""
     documents = lexicon.lower_words("extract/document_nouns.txt")
     after = _AUTHOR_AFTER.match(text, end)
     if after is not None and text[start:end].split()[-1].lower() in documents:
@@ -148,5 +154,5 @@ def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = _DOCUMENT_FROM.match(text, start, end)
     if m is None or m.group(1).lower() not in documents:
         return None
-    time = _AUTHOR_TIME.search(text, m.end(), end)
-    return m.end(), time.start() if time is not None else end
+    cut = _AUTHOR_END.search(text, m.end(), end) or _AUTHOR_TIME.search(text, m.end(), end)
+    return m.end(), cut.start() if cut is not None else end

@@ -23,8 +23,10 @@ from itertools import islice
 
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
-from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
-from .speakers import PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, split_title, title_gender
+from .headlines import before_headline_verb, clause_in_title, headline_line
+from .kinds import _alias_words, _kind_words, _org_kinds, kind_fits, kind_matches, org_nouns
+from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, before_title_case, split_title,
+                       title_gender)
 
 _POSSESSIVE_ENDS = ("’s", "'s")
 # Words after a name that are not part of it: "Jr.", "III".
@@ -40,8 +42,10 @@ _APPOSITION_BEFORE = re.compile(
     re.IGNORECASE)
 # Where a role's head ends before its complement: " for " in "spokeswoman for the firm".
 _ROLE_HEAD_END = re.compile(r"\s+(?:for|of|at|with|in|from|on)\s+")
-# Lower-case role words right before a name: "analyst Rosa Lind", "by lawyer Owen Pryce".
-_ROLE_BEFORE = re.compile(r"((?:[a-z][\w\-]*\s+){1,3})$")
+# Lower-case role words right before a name: "analyst Rosa Lind", "by lawyer Owen Pryce"; a
+# capitalised rank word may open them ("Deputy press secretary Ana Liefeld": not "the press secretary").
+_ROLE_BEFORE = re.compile(r"(?<![\w’'])((?:[a-z][\w\-]*\s+){1,3})$")
+_RANK_BEFORE = re.compile(r"(?<![\w’'])([A-Za-z]+)\s+$")
 # The first half of an organisation's name joined by "and" / "&" before the run that ends in
 # an organisation word: "Dunmore Fire and " in "Dunmore Fire and Rescue Service".
 _ORG_BEFORE_AND = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*[ \t]+(?:and|&)[ \t]+$")
@@ -72,36 +76,6 @@ _RANKS = frozenset({"deputy", "vice", "assistant", "associate", "acting", "forme
 ACRONYM_REACH = 50                        # entities an acronym looks back over for its spelled-out name
 RECENT = 5                                # entities kept in the running salience list
 ROLE_READS = 3                            # namings of an entity read for roles and gender (introductions)
-
-
-@lru_cache(maxsize=1)
-def _org_kinds() -> dict[str, frozenset[str]]:
-    """data/extract/org_kinds.tsv: a description's head noun -> the name words that show that kind."""
-    return {head: frozenset(w.lower() for w in words.split())
-            for head, words in lexicon.pairs("extract/org_kinds.tsv").items()}
-
-
-@lru_cache(maxsize=1)
-def _kind_words() -> frozenset[str]:
-    return frozenset(w for ws in _org_kinds().values() for w in ws if w != "*")
-
-
-@lru_cache(maxsize=1)
-def org_nouns() -> frozenset[str]:
-    """Lower-case heads of a description that names an organisation ("the company", "the
-    group", "the magazine"): the kinds of data/extract/org_kinds.tsv and the words of extract/org_words.txt."""
-    return frozenset(_org_kinds()) | _lists().orgs
-
-
-def kind_fits(head: str, name: str) -> bool:
-    """Whether an organisation may be the one a description's head names when no name word
-    shows that kind: the head fits any organisation ("*" in extract/org_kinds.tsv: "the group"),
-    shows its kind (:func:`kind_matches`) or the name shows no kind at all ("Family Circle"
-    for "the magazine"; not "Harbour Trust" for "the company")."""
-    if "*" in _org_kinds().get(head, ()) or kind_matches(head, name):
-        return True
-    words = {w.lower().strip("’'.") for w in name.split()}
-    return not words & (_kind_words() | _lists().orgs)
 
 
 @lru_cache(maxsize=1)
@@ -227,11 +201,12 @@ def roles_match(description: str, role: str) -> bool:
     return set(d) <= set(r)
 
 
-def kind_matches(head: str, name: str) -> bool:
-    """Whether an organisation's name shows the kind a description names: "the company" and
-    "Harlow Foods", "the club" and "Riverside Rovers", "the ministry" and "Ministry of Health"."""
-    words = {w.lower().strip("’'.") for w in name.split()}
-    return head in words or bool(words & _org_kinds().get(head, frozenset()))
+def age_clash(ent: EntityState | None, words: list[str]) -> bool:
+    """Whether a description is no lone age ("the 24-year-old" is; "the 34-year-old striker",
+    "the 3 men" are not) or ``ent`` has another age ("Ana Ruiz, 31," is no 24-year-old)."""
+    if len(words) != 1 or _AGE_ROLE.fullmatch(words[0].lower()) is None:
+        return True
+    return ent is not None and any(_AGE_ROLE.fullmatch(r) and r != words[0].lower() for r in ent.roles)
 
 
 # The lower-case word after a person's name: "campaign" in "the Clinton campaign" (a body, data/extract/bodies.tsv).
@@ -261,13 +236,6 @@ def spelled_out(model: Model, acronym: str, start: int) -> str | None:
         return None
     earlier = (e for e in reversed(model.entities) if e.start < start and len(e.name.split()) > 1)
     return next((e.name for e in islice(earlier, ACRONYM_REACH) if _initials(e.name) == acronym), None)
-
-
-@lru_cache(maxsize=1)
-def _alias_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The words that end an organisation's name (for a short form without its leading words)
-    and those that end a company's (for a short form without them)."""
-    return _kind_words() | _lists().orgs, _org_kinds()["company"] | _org_kinds()["firm"]
 
 
 def org_alias(model: Model, name: str, start: int) -> int | None:
@@ -390,7 +358,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 start = joined.start()
                 words = text[start:end].split()
             name = org_name(words)
-            eid = organisation(model, name[4:] if name.startswith("The ") else name, start)
+            eid = adhoc_org(model, name[4:] if name.startswith("The ") else name, start)
             occurrences.append(Occurrence(start, end, eid, inside(start)))
             document = _ORG_NOUN_AFTER.match(text, end)
             if document and document.group(1) in documents:
@@ -409,7 +377,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names():
             title, name = name[:1], name[1:]          # "Comedian Sarah Silverman"
         if _named_as_body(text, start, end, title, name, by_surname):
-            occurrences.append(Occurrence(start, end, organisation(model, " ".join(name), start), inside(start)))
+            occurrences.append(Occurrence(start, end, adhoc_org(model, " ".join(name), start), inside(start)))
             continue                      # "the newspaper La Gaceta", "El Diario"
         if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)) \
                 or (not title and GROUP_PLURAL.fullmatch(name[-1])):
@@ -458,17 +426,6 @@ def _authored_by(model: Model, text: str, start: int, end: int, eid: int, docume
     m = _DOCUMENT_FROM.search(text, max(0, start - 40), start)
     if m and m.group(1) in documents:
         model.authored.append((end, m.group(1), eid))
-
-
-def organisation(model: Model, name: str, start: int, kind: str = "organisation") -> int:
-    """The organisation (or group) entity of a name, made on first sight (a short form of an
-    organisation named before is that one: :func:`org_alias`)."""
-    eid = model._orgs.get(name)
-    if eid is None and kind == "organisation":
-        eid = org_alias(model, name, start)
-        if eid is not None:
-            model._orgs[name] = eid
-    return new_organisation(model, name, start, kind) if eid is None else eid
 
 
 # A lower-case "the" right before a run: "the " before "Republican National Committeeman" (a role, not a person).
@@ -549,6 +506,18 @@ def _lone_name(model: Model, word: str, gender: str | None = None) -> int | None
     return max(ids, key=lambda e: (model.count.get(e, 0), -e))
 
 
+def adhoc_org(model: Model, name: str, start: int, kind: str = "organisation") -> int:
+    """The organisation (or group) entity of a name (read at a cue the model did not index, or
+    in the text), made on first sight (a short form of an
+    organisation named before is that one: :func:`org_alias`)."""
+    eid = model._orgs.get(name)
+    if eid is None and kind == "organisation":
+        eid = org_alias(model, name, start)
+        if eid is not None:
+            model._orgs[name] = eid
+    return new_organisation(model, name, start, kind) if eid is None else eid
+
+
 def person_entity(model: Model, name: list[str], title: list[str], start: int) -> int:
     """The entity of a name read at a cue that the model did not index (made if new)."""
     eid = _person(model, name, title, start)
@@ -585,6 +554,9 @@ def _person(model: Model, name: list[str], title: list[str], start: int) -> int:
                 ent.name, ent.first = " ".join(name), first
                 model._by_first.setdefault(first, []).append(eid)
             return eid
+    for eid in model._by_first.get(first, ()) if first is not None and len(name) == 2 else ():
+        if (model.entities[eid].surname or "").startswith(surname + "-"):
+            return eid                    # "Born Ilse Varga in 1941" after "Ilse Varga-Thorne"
     eid = len(model.entities)
     model.entities.append(EntityState(eid, " ".join(name), "person", start, surname, first))
     model._by_surname.setdefault(surname, []).append(eid)
@@ -603,11 +575,14 @@ def _roles_around(text: str, start: int, end: int, ent: EntityState, titles, per
         while i > 0 and (ws[i - 1] in titles or ws[i - 1] in persons):
             i -= 1
         if i < len(ws):
-            ent.roles.add(" ".join(ws[i:]))
+            rank = _RANK_BEFORE.search(text, max(0, before.start() - 20), before.start()) if i == 0 else None
+            ranked = rank is not None and rank.group(1).lower() in _RANKS
+            ent.roles.add(" ".join([rank.group(1).lower(), *ws] if ranked else ws[i:]))
             ent.gender = ent.gender or gendered.get(ws[-1])
     app = _APPOSITION_BEFORE.search(text, max(0, start - 60), start)
-    if app:                               # "A spokeswoman for the firm, Katrin Vale": "spokeswoman"
-        _add_role(ent, _ROLE_HEAD_END.split(app.group(1), 1)[0], gendered)
+    if app:                               # and its head: "spokeswoman" in "A spokeswoman for the firm, Katrin Vale"
+        _add_role(ent, app.group(1), gendered)
+        ent.roles.add(_ROLE_HEAD_END.split(app.group(1), 1)[0].lower())
     age = _AGE.match(text, end, min(len(text), end + 8))
     if age:
         ent.roles.add(f"{age.group(1)}-year-old")
@@ -646,10 +621,10 @@ def person_head(head: str) -> bool:
 # A subject pronoun of the narrative: "He", "she", "she’s" (the lookahead first lets the engine
 # skip to the letters that can open one instead of trying every offset).
 _SUBJECT_PRONOUN = re.compile(r"(?=[HhSs])(?<![\w’'])([Hh]e|[Ss]he)(?!\w)")
-# "the" and up to three lower-case words: "the admiral chuckled", "the retired admiral’s answer"
+# "the" and up to three lower-case words or an age: "the admiral chuckled", "the 24-year-old needed …"
 # (the T first, then what stands before it, for the same reason).
-_THE_WORDS = re.compile(r"[Tt](?<![\w’'].)he((?:[ \t]+[a-z][\w\-]*){1,3})")
-_WORD_AT = re.compile(r"[a-z][\w\-]*")
+_THE_WORDS = re.compile(r"[Tt](?<![\w’'].)he((?:[ \t]+[a-z\d][\w\-]*){1,3})")
+_WORD_AT = re.compile(r"[a-z\d][\w\-]*")
 
 
 def description_subject(text: str, start: int, end: int) -> bool:
@@ -665,6 +640,30 @@ def description_subject(text: str, start: int, end: int) -> bool:
     return word in lexicon.lower_words("extract/main_clause_openers.txt")
 
 
+# The last comma or sentence end before a pronoun, and the first word after it.
+_LAST_BREAK = re.compile(r"[,.!?\n][^,.!?\n]*$")
+_FIRST_WORD = re.compile(r"[\s“\"]*([A-Z][a-z]+)\b")
+# The rest of a sentence-opening clause, a comma and a capitalised word: the main clause's subject.
+_MAIN_SUBJECT_AFTER = re.compile(r"[^,.!?\n]{0,100},\s+(?:[A-Z][\w’'.\-]*)")
+
+
+def cataphoric(text: str, at: int) -> bool:
+    """Whether the he/she at ``at`` stands for the subject named after it in its sentence:
+    "Asked what she would do, Ms. Tebbe was quiet", "When he arrived, Varga said …" (the
+    sentence opens with a participle or subordinator and no comma comes before the pronoun)."""
+    if _MAIN_SUBJECT_AFTER.match(text, at) is None:
+        return False
+    lo = max(0, at - 90)
+    brk = _LAST_BREAK.search(text, lo, at)
+    if brk is not None and text[brk.start()] == "," or brk is None and lo > 0:
+        return False
+    first = _FIRST_WORD.match(text, brk.start() + 1 if brk is not None else 0, at)
+    if first is None:
+        return False
+    word = first.group(1).lower()
+    return word in lexicon.lower_words("extract/adjunct_leads.txt") or word.endswith(("ed", "ing"))
+
+
 def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> list[tuple]:
     """Every he/she and every short definite description with a person's head ("the admiral")
     outside quote marks that is no attribution's source, in text order: (start, end, gender,
@@ -676,11 +675,11 @@ def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> lis
         return at not in sources and not (k >= 0 and at < quoted[k][1])
 
     out = [(m.start(), m.end(), PERSON_PRONOUNS[m.group(1).lower()], None)
-           for m in _SUBJECT_PRONOUN.finditer(text) if outside(m.start())]
+           for m in _SUBJECT_PRONOUN.finditer(text) if outside(m.start()) and not cataphoric(text, m.start())]
     heads = person_heads()
     for m in _THE_WORDS.finditer(text):
         words = list(_WORD_AT.finditer(text, m.start(1), m.end(1)))
-        head = next((w for w in words if w.group() in heads), None)
+        head = next((w for w in words if w.group() in heads or _AGE_ROLE.fullmatch(w.group())), None)
         if head is not None and outside(m.start()):
             out.append((m.start(), head.end(), None, text[words[0].start():head.end()]))
     out.sort()

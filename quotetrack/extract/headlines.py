@@ -7,18 +7,6 @@ from ..text import lexicon
 from .speakers import _clean
 
 
-def before_title_case(run: list, function, titles) -> list:
-    """No run where headline title case shows, at a capitalised function word inside ("Rivals
-    Clash Over The Plan", "Senator Wilson Says Budget Was Rushed": the names in it are read at
-    their cues); "of The" stays ("George Zornick of The Nation")."""
-    for k in range(1, len(run)):
-        w = run[k][1]
-        if w[:1].isupper() and w.lower() in function and w.lower() not in titles \
-                and run[k - 1][1] != "of":
-            return []
-    return run
-
-
 _TITLE_CASE_SHARE = 0.6                   # of a line's words capitalised: a headline in title case
 
 

@@ -49,12 +49,12 @@ from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, car
 from .attribute import Attribution
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
-from .descriptions import (author_of, document_author, fitting_title, indefinite, ordinal_name, owned,
-                           shown_after)
+from .descriptions import author_of, document_author, fitting_title, indefinite, ordinal_name, owned, shown_after
 from .written import (BOTH, POSSESSIVE, affiliated_person, capitals_name, described, head_word, introduced_unnamed,
-                      named_after, named_part, person_in, plural_head_of)
+                      named_after, named_part, person_in, plural_head_of, unnamed_again)
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
+UNNAMED_BACK = 6              # sources "the source" looks back over for "a source …" (within WINDOW)
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
 _NO_CONTINUITY = frozenset({"colon", "dash"})
 HINT_CLASH = 1.0              # minus, when the narrative's last pronoun for it had the other gender
@@ -68,9 +68,7 @@ SPEAKER = 1.2                 # it is the current speaker (within WINDOW paragra
 GENDER_SHOWN = 0.3            # the text has shown it to be of the pronoun's gender
 PER_PARAGRAPH = 0.3           # minus, for each paragraph since its last naming
 NEW_SUBJECT = 1.0             # a subject named since the current speaker's last quote
-INTRODUCED = 1.5              # introduced (first named, with a role or title) in the sentence just before, in
-                              # this paragraph, the only person introduced there and not in the
-                              # current speaker's sentence: "… came from analyst Rosa Lind. She said"
+INTRODUCED = 1.5              # the one person introduced (role/title) in the sentence before: "came from Y. She said"
 
 
 @dataclass(frozen=True)
@@ -110,8 +108,7 @@ class _Salience:
         self.k = 0
         self.first: dict[int, int] = {}   # id -> where it is first named
         self.newcomer = -1                # where the last person introduced with a role is named
-        self.fresh, self.fresh_sent = -1, -1    # where one person alone is introduced (with a role) since
-        self.intro: tuple[int, int | None] = (-1, None)   # (sentence, person) of the last introduction with a role or title
+        self.fresh, self.fresh_sent, self.intro = -1, -1, (-1, None)   # one introduced alone since; (sentence, person)
         self.named: dict[int, int] = {}   # id -> where it is last named (not by a pronoun)
         self.hinted: dict[int, str] = {}  # id -> the gender of the last narrative pronoun taken for it
         self.alone = False                # the last pronoun had one compatible person only
@@ -144,6 +141,10 @@ class _Salience:
             if phrase is not None:        # "the admiral chuckled": the recent person with that role
                 eid = next((e for e in self.recent if self.model.entities[e].type == "person" and any(
                     em.roles_match(phrase, r) for r in self.model.entities[e].roles)), None)
+                if eid is None and not em.age_clash(None, phrase.split()):     # "the 24-year-old needed …"
+                    eid = self.person_for(None, at, set(), pronoun=False)[0]
+                    eid = None if eid is None or em.age_clash(self.model.entities[eid], [phrase]) else eid
+                    self.model.entities[eid].roles.add(phrase) if eid is not None else None
                 if eid is not None:
                     self.touch(eid, at, em.description_subject(self.text, at, end))
                 continue
@@ -175,9 +176,8 @@ class _Salience:
             self.first[eid] = offset
             ent = self.model.entities[eid]
             role = ent.roles or (end and described_after(self.text, end))   # "Ada Ruiz, who lives …"
-            if ent.type == "person" and (role or ent.title):
-                sent = self.sentence_of(offset)     # two introduced in one sentence: neither
-                self.intro = (sent, None if sent == self.intro[0] else eid)
+            if ent.type == "person" and (role or ent.title):   # with a role or title (two in a sentence: neither)
+                self.intro = (self.sentence_of(offset), None if self.sentence_of(offset) == self.intro[0] else eid)
             if ent.type == "person" and role and self.rank_of(offset) > self.speaker_rank:
                 self.newcomer = offset    # a person introduced with a role, past the speaker's paragraph
             elif ent.type == "person" and role and self.sentence_of(offset) > self.sentence_of(self.speaker_at):
@@ -264,8 +264,8 @@ class _Salience:
             score += GENDER_SHOWN if gender is not None and ent.gender == gender else 0.0
             score -= PER_PARAGRAPH * (rank - prank)
             score += NEW_SUBJECT if subject and self.named.get(eid, -1) > self.speaker_at else 0.0
-            score += INTRODUCED if not subject and self.intro == (self.sentence_of(offset) - 1, eid) \
-                and prank == rank and self.sentence_of(self.speaker_at) != self.intro[0] else 0.0
+            score += INTRODUCED if not subject and prank == rank and self.intro == (self.sentence_of(offset) - 1, eid) \
+                and self.sentence_of(self.speaker_at) != self.intro[0] else 0.0
             score -= HINT_CLASH if gender is not None and self.hinted.get(eid) not in (None, gender) else 0.0
             scored.append((score, -at, eid))
         self.alone = False
@@ -324,6 +324,10 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             eid = _named_organisation(model, sal, start)     # "Brightwell Foods has withdrawn … It said …"
             if eid is not None:
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
+        if res.basis == "unresolved" and res.type == "descriptor" and res.mention is not None:
+            res = next((Resolved(res.mention, r.speaker, None, "descriptor", "unresolved")    # "the source": no one named
+                        for _, p, r in islice(reversed(spoken), UNNAMED_BACK) if rank_of(start) - p <= WINDOW
+                        and r.mention is not None and unnamed_again(res.mention.text, r.mention.text)), res)
         if a.antecedent is not None and res.mention is not None:
             res = replace(res, mention=replace(res.mention, start=a.source[0], end=a.source[1],
                                                text=text[a.source[0]:a.source[1]]))
@@ -513,7 +517,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
                             "descriptor", "unresolved")
         if _plural_group(name_words, model):
-            eid = em.organisation(model, name_words[0], start, "group")
+            eid = em.adhoc_org(model, name_words[0], start, "group")
             return Resolved(Mention(start, end, written, "organisation", None, name_words[0]), name_words[0],
                             None, "organisation", "named", eid)
         eid = em.person_entity(model, name_words, title_words, start)
@@ -548,8 +552,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         if eid is not None:
             name = model.entities[eid].name
         else:                               # "the RNC" after "the Republican National Committee"
-            eid = em.organisation(model, spelled or name, start)
-            spelled = spelled or (model.entities[eid].name if model.entities[eid].name != name else None)
+            eid = em.adhoc_org(model, spelled or name, start)
             name = model.entities[eid].name     # "Harbor Crest" after "Harbor Crest Properties"
         return Resolved(Mention(start, end, written, "organisation", None, name), name, None,
                         "organisation", "alias" if spelled else "named", eid)
@@ -610,7 +613,7 @@ def _named_group(model: em.Model, res: Resolved | None, spoken: list, named: tup
     if named is None or res is not None and (res.mention.end if res.mention is not None else next(
             (o for o, _, r in reversed(spoken) if r is res), -1)) > named[0]:
         return res
-    eid = em.organisation(model, named[1], named[0], "group")
+    eid = em.adhoc_org(model, named[1], named[0], "group")
     return Resolved(None, named[1], None, "organisation", "pronoun", eid)
 
 
@@ -641,7 +644,7 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: _Salience, group
             return None
     ents = model.entities
     name = f"{ents[a].name} and {ents[b].name}"
-    eid = em.organisation(model, name, at, "group")
+    eid = em.adhoc_org(model, name, at, "group")
     return Resolved(mention, name, None, "organisation", "pronoun", eid)
 
 
@@ -682,15 +685,16 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
     lows = [w.lower() for w in words]
     head = lows[-1]
     if len(words) > DESCRIPTION_WORDS or names.is_plural(head) or any(w.endswith(POSSESSIVE) for w in words[:-1]) \
-            or head in lexicon.lower_words("extract/document_nouns.txt") or any(w[:1].isdigit() for w in words):
+            or head in lexicon.lower_words("extract/document_nouns.txt") \
+            or any(w[:1].isdigit() for w in words) and em.age_clash(None, words):
         return None
     if head in em.org_nouns():
         eid = next((e for e in sal.recent if model.entities[e].type == "organisation"
                     and em.kind_fits(head, model.entities[e].name) and e not in sal.excluded_all), None)
         return None if eid is not None and shown_after(model, head, model.entities[eid].name, start,
                                                        sal.rank_of) else eid
-    if not em.person_head(head) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
+    if not (em.person_head(head) or not em.age_clash(None, words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
             or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
-    return eid
+    return None if eid is not None and head[:1].isdigit() and em.age_clash(model.entities[eid], words) else eid
