@@ -293,15 +293,18 @@ def cue_before(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | No
                        "cue_before", sent)
 
 
-_SUBJECT_VERB_TOKENS = 24        # tokens from the sentence start to a quote that subject_verb reads
-_SUBJECT_VERB_REACH = 10         # tokens from the verb to the quote
+_SUBJECT_VERB_TOKENS = 40        # tokens from the sentence start to a quote that subject_verb reads
+_SUBJECT_VERB_REACH = 16         # tokens from the verb to the quote
 
 
 def subject_verb(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"Trump pledged to make Apple “build their damn computers”", "Sanders rattled the
     crowd with “a political revolution”": a quoted statement (no scare quote or title) inside
     a clause whose subject names someone and whose past-tense verb (or cue) comes soon before
-    the quote; the content runs from the verb's object to the quote's close (a mixed quote)."""
+    the quote, after any auxiliaries and -ly adverbs ("regularly pledges"); the content runs
+    from the verb's object to the quote's close (a mixed quote), or is the quote alone right
+    after the verb or a comma ("He offered “…”", "she wrote back, “…”").  A passive verb
+    ("was asked, “…”") and a relative clause's verb ("signs that read, “…”") name no source."""
     text = doc.text
     if _skip_chars(text, sent.start, quote.start, _QUOTE_LEAD) >= quote.start \
             or not is_statement(text, quote, _STATEMENT_CONFIG):
@@ -313,18 +316,29 @@ def subject_verb(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | 
     if src is None or not mentions.names_someone(toks, *src):
         return None
     v = src[1]
-    while v < len(toks) and toks[v].text.lower() in lexicon.lower_words("extract/cue_modifiers.txt"):
+    while v < len(toks) and (toks[v].text.lower() in lexicon.lower_words("extract/cue_modifiers.txt")
+                             or mentions.is_adverb(toks[v].text)):
         v += 1
-    if v >= len(toks) - 1 or len(toks) - v > _SUBJECT_VERB_REACH:
+    if v >= len(toks) or len(toks) - v > _SUBJECT_VERB_REACH:
         return None
     verb = toks[v].text
     if not (verb.isalpha() and verb.islower()) or verb in _words.not_verbs \
             or verb in _words.finite_auxiliaries or not (_is_past_verb(verb) or verb in lexicon.cues()):
         return None
-    if any(t.text in (",", ";", ":") for t in toks[v + 1:]):
+    if any(t.text in (",", ";", ":") for t in toks[v + 1:-1]) or toks[-1].text in (";", ":"):
         return None
+    if toks[v - 1].text.lower() in _words.passive_auxiliaries:
+        return None                       # "Lind was asked, “…”": the subject is no source
+    if any(t.text.lower() in _words.relatives or (t.text.lower() == "that" and k > v + 1)
+           for k, t in enumerate(toks[v + 1:], v + 1)):
+        return None                       # "bottles that said “…”": a relative clause's own verb
+    if verb.endswith("ing"):
+        return None                       # "a source familiar with her thinking said, “…”"
+    # The content runs from the verb's object to the quote's close, or is the quote alone right
+    # after the verb or a comma ("He offered “…”", "she wrote back, “…”").
+    start = quote.start if v + 1 == len(toks) or toks[-1].text == "," else toks[v + 1].start
     cue = Cue(toks[v].start, toks[v].end, verb, verb, "speech")
-    return Attribution(((toks[v + 1].start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+    return Attribution(((start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
                        "subject_verb", sent)
 
 
