@@ -294,6 +294,37 @@ def cue_before(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | No
                        "cue_before", sent)
 
 
+_SAID_FIRST_TOKENS = 3 * mentions.MAX_MENTION_TOKENS   # the lead of "But, said Berg, who …, “…”"
+
+
+def said_first(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"Said Ortiz, “…”", "But, said Berg, who grew up on the quay, “…”": the sentence (after
+    any conjunctions) opens with a speech cue, then its source (an appositive or relative
+    clause may follow, set off by commas), and a comma right before the quote."""
+    text = doc.text
+    lead_end = _rstrip_end(text, sent.start, quote.start)
+    if text[lead_end - 1:lead_end] != "," or doc.has_quote_in(sent.start, quote.start):
+        return None
+    toks = tokenize(text, sent.start, lead_end, limit=_SAID_FIRST_TOKENS + 1)
+    if len(toks) < 3 or len(toks) > _SAID_FIRST_TOKENS:
+        return None
+    i = 0
+    while i < len(toks) and (toks[i].text.lower() in _words.conjunctions or toks[i].text == ","):
+        i += 1
+    word = toks[i].text if i < len(toks) else ""
+    entry = lexicon.cues().get(word.lower())
+    if entry is None or entry.type != "speech" or word.lower().endswith("ing") or " " in entry.lemma \
+            or (i == 0) != word[:1].isupper():
+        return None
+    src = mentions.after(toks, i + 1, len(toks) - 1)
+    if src is None or src[0] != i + 1 or not mentions.names_someone(toks, *src) \
+            or toks[src[0]].text.lower() in _words.subject_pronouns or toks[src[1]].text != ",":
+        return None                       # ("Said he, …" is rare; "Said to be …" no source)
+    cue = Cue(toks[i].start, toks[i].end, word, entry.lemma, "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                       "said_first", sent)
+
+
 _SUBJECT_VERB_TOKENS = 40        # tokens from the sentence start to a quote that subject_verb reads
 _SUBJECT_VERB_REACH = 16         # tokens from the verb to the quote
 
@@ -377,7 +408,7 @@ def _quotes_phrase(toks: list[Token], v: int, end: int) -> bool:
 QUOTE_SIEVES: dict[str, Callable[[_Doc, QuotedSpan, Sentence], Attribution | None]] = {
     "colon": colon, "dash": dash, "verb_after": verb_after, "colon_lead": colon_lead,
     "colon_clause": colon_clause, "colon_paragraph": colon_paragraph, "cue_before": cue_before,
-    "subject_verb": subject_verb}
+    "said_first": said_first, "subject_verb": subject_verb}
 
 
 # "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.
