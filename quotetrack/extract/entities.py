@@ -457,6 +457,10 @@ def _person_of(run: list, org_words) -> list:
     if "of" not in words[2:]:
         return run
     cut = words.index("of", 2)
+    whole_title, whole_name = split_title(words)
+    if cut < len(whole_title) and _clean(words[cut - 1]).lower() in lexicon.lower_words("text/titles.txt") \
+            and len(whole_name) >= 2:
+        return run                        # "County Clerk of Courts Maria Lenz": "of" is the title's
     title, name = split_title(words[:cut])
     name = _name_words(name)
     if len(name) >= 2 and _is_person_name(name) \

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..text import lexicon
+from ..text.names import PARTICLE_JOINED, is_particle
 from .segment import Token
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_joiners, ... (data/text/word_classes.txt)
@@ -200,7 +201,9 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
             if not (k > i and low in _ordinals() and tokens[k - 1].text.lower() in determiners):
                 break                     # "said the second official": an ordinal after a determiner
         elif has_name and is_word(tok) and not is_capitalised(tok) and low not in determiners \
-                and low not in _title_words() and low not in _sets()[5]:   # "Protest organizers", "Trump aides"
+                and low not in _title_words() and low not in _sets()[5] \
+                and not _name_particle(tokens, k, hi):
+            # ("Protest organizers", "Trump aides"; not "said Karim al Nouri", "said Nasir ul-Haq")
             break                         # "said Pentagon spokesman Navy Capt. Jeff Davis" goes on
         if is_capitalised(tok) and low not in determiners:
             has_name = True
@@ -208,6 +211,13 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
     return _without_ordinal(tokens, _trim(tokens, i, k))
 
 
+
+
+def _name_particle(tokens: list[Token], k: int, hi: int) -> bool:
+    """Is token ``k`` a surname particle inside a name: "al" before "Nouri", or "ul-Haq"?"""
+    tok = tokens[k].text
+    return PARTICLE_JOINED.match(tok) is not None \
+        or (is_particle(tok) and k + 1 < hi and is_capitalised(tokens[k + 1].text))
 
 
 def _modifies_next(tokens: list[Token], k: int, hi: int) -> bool:

@@ -51,7 +51,7 @@ from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
 from .descriptions import (author_of, document_author, fitting_title, indefinite, ordinal_name, owned,
                            shown_after)
-from .written import (BOTH, POSSESSIVE, capitals_name, described, head_word, introduced_unnamed,
+from .written import (BOTH, POSSESSIVE, affiliated_person, capitals_name, described, head_word, introduced_unnamed,
                       named_after, named_part, person_in, plural_head_of)
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
@@ -480,6 +480,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
                 ent = model.entities[eid]
                 return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
                                 ent.title, "person", "alias", eid)
+        if occ is not None and model.entities[occ.entity].type == "organisation":
+            occ = affiliated_person(text, model, start, occ) or occ   # "X of the Tribune": X
+            words = text[start:occ.end].split()
         title_words, name_words = split_title(words)
         name_words = em._name_words(name_words)
         title = " ".join(title_words) or None

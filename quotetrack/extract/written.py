@@ -53,6 +53,17 @@ def head_word(mention: str) -> str:
     return words[-1].lower() if words else ""
 
 
+# A person's affiliation after the name: "Jonah Goldberg of the …", "Ada Mills at the …".
+_AFFILIATION = re.compile(r",?[ \t]+(?:of|at|from|with)[ \t]")
+
+
+def affiliated_person(text: str, model: em.Model, start: int, org: em.Occurrence) -> em.Occurrence | None:
+    """The person a mention names before the organisation ``org`` it ends with, joined to it by
+    "of"/"at"/"from"/"with": "commentator Jonah Goldberg of the anti-tax Tribune" -> Goldberg."""
+    inner = person_in(text, model, start, org.start)
+    return inner if inner is not None and _AFFILIATION.match(text, inner.end) else None
+
+
 def person_in(text: str, model: em.Model, start: int, end: int) -> em.Occurrence | None:
     """The person a longer mention names: "Senator Marco Rubio of Florida", "Mr. Rubio, a
     career politician", "Rubio’s deputy campaign manager, Rich Beeson" (not the possessor),

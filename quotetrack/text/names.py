@@ -78,9 +78,22 @@ def _title_end(words: tuple[str, ...]) -> int:
         if k is not None and all(w[:1].isupper() for w in words[k:]):
             return k
         return len(words)
+    if 0 <= last < len(words) - 3 and words[last + 1] == "of":
+        last = _title_complement_end(words, last + 1)  # "Supervisor of Elections Susan Bucher"
     if not all(is_name_word(w) for w in words[last + 1:]):
         return 0
     return last + 1
+
+
+def _title_complement_end(words: tuple[str, ...], of: int) -> int:
+    """The last word of an office's "of" complement that opens at ``of`` ("Clerk of Courts
+    Maria Lenz" -> "Courts"): the word before a given name (data/text/first_names.txt) that
+    opens a name of two words or more; ``of - 1`` when there is none."""
+    firsts = lexicon.words("text/first_names.txt")
+    k = next((i for i in range(of + 2, len(words) - 1) if words[i] in firsts), None)
+    if k is None or not all(w[:1].isupper() for w in words[of + 1:]):
+        return of - 1
+    return k - 1
 
 
 def canonical_name(name: str, speaker_type: str = "person") -> str:

@@ -19,7 +19,7 @@ def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
     average"), else the mention that starts there ("the ministry")."""
     toks = s.toks
     end = k
-    while end < len(toks) and end - k < 20 and toks[end].text not in _SOURCE_ENDS:
+    while end < len(toks) and end - k < 20 and toks[end].text not in _SOURCE_ENDS and not _dash(toks, end):
         if toks[end].text in TOKEN_OPENING:
             quote = s.doc.quote_at(start=toks[end].start)
             if quote is None or quote.end - quote.start > _TITLE_CHARS:
@@ -27,13 +27,19 @@ def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
             end = s.tok_at(quote.end)     # "according to the “Medicare for all” plan"
             continue
         end += 1
-    closed = end == len(toks) or toks[end].text in (",", ".", "?", "!")
+    closed = end == len(toks) or toks[end].text in (",", ".", "?", "!") or _dash(toks, end)
     if closed and end > k and mentions.is_word(toks[end - 1].text):
         return k, end
     return mentions.after(toks, k)
 
 
 _SOURCE_ENDS = frozenset({",", ";", ":", "(", "—", "–", ".", "?", "!"})
+
+
+def _dash(toks: list[Token], i: int) -> bool:
+    """Is token ``i`` a dash, which ends an according-to source: "—", "--", or a hyphen with a
+    space before it ("… poll last week - about …"; not the one in "50-state")?"""
+    return toks[i].text in ("—", "–", "--") or (toks[i].text == "-" and i > 0 and toks[i - 1].end < toks[i].start)
 
 
 _APPOSITION_WORDS = 12                   # words of an apposition after an according-to source
