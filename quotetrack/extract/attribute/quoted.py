@@ -325,7 +325,7 @@ def said_first(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | No
                        "said_first", sent)
 
 
-_SUBJECT_VERB_TOKENS = 40        # tokens from the sentence start to a quote that subject_verb reads
+_SUBJECT_VERB_TOKENS = 32        # tokens from the sentence start to a quote that subject_verb reads
 _SUBJECT_VERB_REACH = 16         # tokens from the verb to the quote
 
 
@@ -341,6 +341,10 @@ def subject_verb(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | 
     if _skip_chars(text, sent.start, quote.start, _QUOTE_LEAD) >= quote.start or _is_title(text, quote):
         return None                       # (a title: “The View”)
     phrase = not is_statement(text, quote, _STATEMENT_CONFIG)   # a short phrase: “sherpa”
+    if phrase:                            # (most quotes are phrases: look for the verb first)
+        near = tokenize(text, max(sent.start, quote.start - _PHRASE_CHARS), quote.start)[-_PHRASE_REACH:]
+        if not any(_quotes_phrase(near, k, len(near)) for k in range(len(near))):
+            return None
     toks = tokenize(text, sent.start, quote.start, limit=_SUBJECT_VERB_TOKENS + 1)
     if len(toks) < 2 or len(toks) > _SUBJECT_VERB_TOKENS or toks[-1].end > quote.start:
         return None
@@ -388,6 +392,7 @@ def subject_verb(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | 
 
 _STATEMENT_CONFIG = Config()
 _PHRASE_REACH = 6                # tokens from the verb to a short quoted phrase it attributes
+_PHRASE_CHARS = 12 * _PHRASE_REACH   # text before a short quoted phrase read for its verb
 
 
 def _quotes_phrase(toks: list[Token], v: int, end: int) -> bool:
