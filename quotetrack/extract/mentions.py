@@ -291,8 +291,9 @@ def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | 
     if _opens_participle(tokens, lo, hi):             # "Speaking at a town hall in Salem, X, Y …"
         return _after_opening_comma(tokens, lo, hi, _ADVERBIAL_TOKENS, places_too=True)
     i, k = found
-    if k < hi and tokens[k].text == "," and k - lo <= 4:
-        again = after(tokens, k + 1, hi)
+    if k < hi and tokens[k].text == "," and k - lo <= 4 and not (
+            k + 1 < hi and tokens[k + 1].text in lexicon.lower_words("extract/adjunct_words.txt")):
+        again = after(tokens, k + 1, hi)  # (not "Kerr, in an interview on Friday, …": a parenthetical)
         if again is not None:
             return again
     return found

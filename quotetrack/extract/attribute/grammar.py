@@ -78,8 +78,9 @@ def _verb_commas(s: _Sent) -> _Marks:
     """Commas before a cue, an auxiliary or an -ed verb that has no subject of its own
     ("Barkley, who said he votes democratic, said …")."""
     toks = s.toks
-    found = [i for i in range(len(toks) - 1) if toks[i].text == "," and _opens_predicate_word(toks[i + 1].text)]
-    return _Marks(found, found)
+    found = [i for i in range(len(toks) - 1) if toks[i].text == "," and _opens_predicate_word(
+        toks[i + 2].text if toks[i + 1].text in TOKEN_CLOSING and i + 2 < len(toks) else toks[i + 1].text)]
+    return _Marks(found, found)                 # (also "who calls him a “fraud,” said …")
 
 
 def _opens_predicate_word(nxt: str) -> bool:
@@ -304,13 +305,35 @@ def _skip_adjuncts(s: _Sent, k: int) -> int:
     if k >= len(toks) or (toks[k].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt")
                           and toks[k].text.lower() not in lexicon.lower_words("extract/calendar_words.txt")):
         return _skip_time(s, k)           # (a day or month opens one too: "said Sunday that …")
-    j = k + 1
-    while j < len(toks) and j - k <= 14 and mentions.is_word(toks[j].text) \
-            and toks[j].text.lower() not in ("that", "whether", "if"):
+    j, titled = k + 1, False
+    while j < len(toks) and j - k <= 14 and toks[j].text.lower() not in ("that", "whether", "if"):
+        if not mentions.is_word(toks[j].text):
+            title = _short_title(s, j)
+            if title is None:
+                break
+            j, titled = title, True       # "said on the show ''Morning Hour'' that …"
+            continue
         j += 1
-    if j < len(toks) and (toks[j].text.lower() in ("that", "whether", "if") or toks[j].text in (",", ":")):
+    if j < len(toks) and (toks[j].text.lower() in ("that", "whether", "if")
+                          or toks[j].text in (",", ":") and not titled):
         return j
     return _skip_time(s, k)
+
+
+_TITLE_WORDS = 5                            # words of a quoted title inside an adjunct
+
+
+def _short_title(s: _Sent, j: int) -> int | None:
+    """The token after a short quoted title that opens at token ``j`` (a show, a book:
+    "on the show ''Morning Hour''"), or None."""
+    if s.toks[j].text not in TOKEN_OPENING:
+        return None
+    quote = s.doc.quote_at(start=s.toks[j].start)
+    words = re.findall(r"[^\W\d_][\w’'-]*", s.text[quote.start:quote.end]) if quote is not None else []
+    if not words or len(words) > _TITLE_WORDS or not all(w[0].isupper() for w in words) \
+            or not s.text[quote.start:quote.end].rstrip("”’\"'»›")[-1:].isalnum():
+        return None                       # a title in title case, no punctuation before its close
+    return s.tok_at(quote.end)
 
 
 def _is_time_word(word: str, calendar: frozenset[str]) -> bool:

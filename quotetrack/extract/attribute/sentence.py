@@ -56,9 +56,12 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
     whose roots are in the South, said" (the mention before the appositives) or "Bloomberg's
     pollster, Douglas Schoen, says" (the name between the commas), with the index of the token
     that opens the whole subject.  Commas inside quote marks do not count."""
-    if k < 3 or s.toks[k - 1].text != ",":
+    end = k - 1
+    if end > 1 and s.toks[end].text in TOKEN_CLOSING and s.toks[end - 1].text == ",":
+        end -= 1                          # "Lind, who calls him a “fraud,” said": the comma inside the mark
+    if k < 3 or s.toks[end].text != ",":
         return None
-    j = k - 1
+    j = end
     for _ in range(3):
         j -= 1
         while j >= 0 and k - j < 40:
@@ -69,7 +72,7 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
         if j < 1 or s.toks[j].text != "," or not mentions.is_word(s.toks[j + 1].text):
             return None
         src = mentions.before(s.toks, j)
-        if _is_name_run(s.toks, j + 1, k - 1) and src is not None and _clause_start_ok(s, src[0]):
+        if _is_name_run(s.toks, j + 1, end) and src is not None and _clause_start_ok(s, src[0]):
             return (j + 1, k - 1), src[0]
         if src is not None and src[1] - src[0] <= 6 and _clause_start_ok(s, src[0]) \
                 and (mentions.is_capitalised(s.toks[src[1] - 1].text)
@@ -105,6 +108,22 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     if src is None:
         if appositive is not None and appositive[1] > 0:
             out.append((appositive[0], appositive[1] - 1, ce, "tail_appositive"))
+    if not out:
+        long = _long_subject(s, cue, ci, j)      # "…, people familiar with the plan said."
+        if long is not None and long[1] != j:
+            long = None                           # (only "familiar with", "close to", whole: a
+                                                  # relative or participle there opens a clause)
+        c = j - 1
+        while long is None and c > 0 and j - c < mentions.MAX_MENTION_TOKENS and toks[c - 1].text not in _SEPARATORS:
+            c -= 1
+        if long is None and c > 0 and mentions.after(toks, c, j) == (c, j) and mentions.names_someone(toks, c, j) \
+                and any(toks[i].text.lower() in _words.postnominal_adjectives for i in range(c + 1, j)):
+            long = (c, j)                         # "…, people close to her campaign say." read whole
+        sep = long[0] - 1 if long is not None else -1
+        while sep > 0 and toks[sep].text.lower() in _words.opening_conjunctions:
+            sep -= 1                              # "…, and people close to her say."
+        if long is not None and sep > 0 and toks[sep].text in _SEPARATORS:
+            out.append(((long[0], j), sep, ce, "tail"))
     return out
 
 
@@ -367,11 +386,17 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
             return None
         if word.lower() in ("and", "but", "or") and toks[k + 1].text.islower():
             return None                   # "The senator traveled to Ohio and said": coordinated
-        if word.islower() and lexicon.cues().get(word) is not None:
-            return None
+        if word.islower() and lexicon.cues().get(word) is not None and k > src[1] \
+                and first not in _words.relative_subjects and first != "that" \
+                and toks[k - 1].text.lower() not in lexicon.lower_words("extract/determiners.txt"):
+            return None                   # a second verb (but "backing the bill", "who spoke",
+                                          # "familiar with the plan": a noun after "the")
     if not _agrees(s, src, cue, src[1]):
         return None                       # "people who … say" but not "the man who … say"
+    if first in _words.postnominal_adjectives:
+        return src[0], j                  # "people familiar with the plan": the whole description
     return src
+
 
 
 def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -486,6 +511,8 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     ends at the comma before the main verb ("Barkley, who said X, said Y")."""
     toks = s.toks
     j = mentions.skip_modifiers_back(toks, ci)
+    if cue.type == "speech":
+        j = _adjunct_after_relative(s, _skip_time_back(s, j))
     if j < 2 or toks[j - 1].text.lower() not in _words.relative_subjects or not _active_finite(s, cue, ci, ce):
         return None
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
@@ -504,6 +531,24 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     antecedent = _name_tail(toks, mentions.before(toks, j - 2 if toks[j - 2].text == "," else j - 1))
     return Attribution((content,), _span(s, (j - 1, j)), cue, "relative", s.sentence,
                        antecedent=_span(s, antecedent))
+
+
+_MAX_ADJUNCT = WINDOWS.modifier_tokens     # tokens of an adjunct set off by commas after "who"
+
+
+def _adjunct_after_relative(s: _Sent, j: int) -> int:
+    """Index just after "who" when an adjunct set off by commas stands between it and the cue
+    at ``j`` ("who, after trading insults with Kerr, said …"); else ``j``."""
+    toks = s.toks
+    if j < 4 or toks[j - 1].text != "," or s.doc.inside_quote(toks[j - 1].start, toks[j - 1].end):
+        return j
+    c = j - 2
+    while c > 0 and j - c <= _MAX_ADJUNCT and toks[c].text not in (",", ";") and toks[c].text not in TOKEN_OPENING:
+        c -= 1
+    if toks[c].text != "," or toks[c - 1].text.lower() not in _words.relative_subjects \
+            or toks[c + 1].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt"):
+        return j
+    return c
 
 
 def _name_tail(toks: list[Token], rng: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -540,7 +585,9 @@ def _before_main_verb(s: _Sent, k: int, end: int) -> int:
     at = bisect.bisect_right(verbs, k)
     while at < len(verbs) and toks[verbs[at]].start < end:
         if bisect.bisect_left(opened, verbs[at]) - first_open <= closed:
-            return _strip_end(s.text, toks[k].start, toks[verbs[at]].start)
+            comma = verbs[at]
+            cut = toks[comma + 1].end if toks[comma + 1].text in TOKEN_CLOSING else toks[comma].start
+            return _strip_end(s.text, toks[k].start, cut)      # (a closing mark after the comma stays)
         closed += 1                       # "who said inflation, which was high, would fall": it
         at += 1                           # closes the relative clause inside the content
     return end
@@ -642,58 +689,3 @@ def _colon_into_next_paragraph(s: _Sent, cue: Cue, k: int, src: tuple[int, int],
     if "\n" in between:
         return None
     return Attribution(((quote.start, quote.end),), _span(s, src), cue, rule + "_next", s.sentence)
-
-
-_ASKED_REACH = WINDOWS.asked_tokens        # tokens of adjunct between "Asked" and its question
-
-
-def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
-    """"Asked at a briefing why he trailed, Sanders said …", "…,” she said when asked what …":
-    a bare past participle "asked" that opens a clause reports the question, with no source
-    written (the asker is the reporter).  The question runs to the next comma outside quotes."""
-    toks = s.toks
-    if cue.lemma != "ask" or ce - ci != 1 or toks[ci].text.lower() != "asked":
-        return None
-    if ci > 0 and toks[ci - 1].text.lower() not in _words.asked_leads and toks[ci - 1].text not in TOKEN_OPENING:
-        return None
-    if ci > 1 and toks[ci - 1].text.lower() in ("and", "but") and toks[ci - 2].text != ",":
-        return None                       # "He stood and asked …" is a coordinated verb
-    k = ce
-    if k < len(toks) and toks[k].text.lower() not in _words.question_openers:
-        if toks[k].text.lower() not in _words.opening_prepositions:
-            return None                   # "Asked the court to …" has an object: not a bare participle
-        while k < len(toks) and k - ce < _ASKED_REACH and mentions.is_word(toks[k].text) \
-                and toks[k].text.lower() not in _words.question_openers - {"to"}:
-            k += 1
-    if k >= len(toks) or toks[k].text.lower() not in _words.question_openers:
-        return None
-    end = len(toks)
-    for i in range(k + 1, len(toks)):
-        if toks[i].text in (",", ";") and not s.doc.inside_quote(toks[i].start, toks[i].end):
-            end = i
-            break
-        if toks[i].text == "," and i + 1 < len(toks) and toks[i + 1].text in TOKEN_CLOSING \
-                and s.doc.quote_at(end=toks[i + 1].end) is not None:
-            end = i + 2                   # "Asked if X is “fit to serve,” 72 percent said …"
-            break
-    if end - k < 2:
-        return None
-    if not _reports_answer(s, ci, end):
-        return None
-    content = (toks[k].start, _strip_end(s.text, toks[k].start, toks[end - 1].end))
-    return Attribution((content,), None, cue, "asked", s.sentence)
-
-
-def _reports_answer(s: _Sent, ci: int, end: int) -> bool:
-    """Does the sentence of an "Asked …" question report an answer: a speech cue or a quote
-    outside the question ("Asked why, she said …", "“…,” he said when asked …")?  Not "Asked
-    what he would tell them, Ferreira was quiet for a while"."""
-    for i, tok in enumerate(s.toks):
-        if ci <= i < end:
-            continue
-        if tok.text in TOKEN_OPENING or tok.text == ":":
-            return True
-        entry = lexicon.cues().get(tok.text.lower())
-        if entry is not None and entry.type == "speech":
-            return True
-    return False
