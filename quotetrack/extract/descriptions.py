@@ -128,10 +128,17 @@ _DOCUMENT_FROM = re.compile(r"(?:(?:an?|the|one|this|that)\s+)?(?:[\w\-]+\s+){0,
                             re.IGNORECASE)
 
 
+# Where a document's author ends: a participle that says where or when it came out ("a study by
+# researchers at Corvane University published Wednesday in …").
+_AUTHOR_END = re.compile(r"\s+(?:published|released|issued|posted|presented|unveiled|made\s+public)\b")
+
+
 def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the author a document mention names ("a statement from the three hikers"
-    gives "the three hikers"), or None when the mention is no document of that shape."""
+    gives "the three hikers"; "a study by researchers at X published Wednesday in Y" gives
+    "researchers at X"), or None when the mention is no document of that shape."""
     m = _DOCUMENT_FROM.match(text, start, end)
     if m is None or m.group(1).lower() not in lexicon.lower_words("extract/document_nouns.txt"):
         return None
-    return m.end(), end
+    cut = _AUTHOR_END.search(text, m.end(), end)
+    return m.end(), cut.start() if cut is not None else end

@@ -145,7 +145,6 @@ class _Doc:
 # ----------------------------------------------------------------- helpers
 
 
-
 @lru_cache(maxsize=1)
 def _connective_pattern() -> re.Pattern:
     """"Nevertheless, " / "But " at the start of reported content (see data/extract/connectives.txt)."""
@@ -633,3 +632,63 @@ def _name_end(toks: list[Token], k: int) -> int | None:
     if n == k or n >= len(toks) or not toks[n].text[:1].islower():
         return None
     return n
+
+
+def _past_time(s: _Sent, k: int) -> int:
+    """The token after a time phrase at ``k`` ("late Saturday", "on Monday night"), or ``k``."""
+    toks, calendar = s.toks, lexicon.lower_words("extract/calendar_words.txt")
+    j = k
+    while j < len(toks) and j - k < _MAX_TIME and toks[j].text in _words.time_leads:
+        j += 1
+    n = j
+    while n < len(toks) and n - j < 2 and _is_time_word(toks[n].text, calendar):
+        n += 1
+    return n if n > j else k
+
+
+def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
+    """The second part of "A Clinton presidency, she vowed, would bring better jobs": after the
+    comma that closes the parenthetical cue, a lower-case verb phrase that is not a new cue, an
+    adjunct or a new clause."""
+    toks = s.toks
+    if rest < len(toks) and toks[rest].text != ",":
+        rest = _past_time(s, rest)        # "…, the league said late Saturday, and …" (a new clause
+        if not (rest + 1 < len(toks) and toks[rest + 1].text.lower() in ("and", "but")):
+            return None                   # only: not "…, X said Tuesday, the biggest change …")
+    if rest + 1 >= len(toks) or toks[rest].text != ",":
+        return None
+    if not _continues_content(toks, rest + 1):
+        return None
+    end = _strip_end(s.text, toks[rest + 1].start, _clause_end(s, rest + 1))
+    if _word_count(s.text, toks[rest + 1].start, end) < 2:
+        return None
+    return toks[rest + 1].start, end
+
+
+def _continues_content(toks: list[Token], i: int) -> bool:
+    """May the words at token ``i``, after a parenthetical cue, go on with the content?  A
+    lower-case verb phrase ("…, she vowed, would bring …") or a new subject ("Like his remarks,
+    Graham said, the jabs were unacceptable"); not an adjunct, a relative, a cue or a conjunction."""
+    word = toks[i].text
+    low = word.lower()
+    if low in ("and", "but") and i + 2 < len(toks):
+        word = toks[i + 1].text           # "…, they said, but he is still …"
+        low = word.lower()
+        i += 1
+    if low in _words.continuation_openers:
+        return True                       # "It is no surprise, Garin said, that …", "…, he said, because …"
+    if low in lexicon.lower_words("extract/adjunct_words.txt") and low != "to" or low in _words.clause_joiners or low in _words.relatives \
+            or low in _words.clause_openers or low in ("that", "which"):
+        return False
+    entry = lexicon.cues().get(low)
+    if entry is not None and (entry.type == "speech" or low.endswith("ing")):
+        return False                      # "…, he said, adding …", "…, she said, told …"
+    if word.islower() and low not in ("a", "an", "the"):
+        return True
+    return i + 1 < len(toks) and mentions.after(toks, i) is not None
+
+
+def _role_word(word: str) -> bool:
+    """A title or person noun, which may stand before a name in one mention ("the actor Tom Hanks")."""
+    low = word.lower()
+    return low in lexicon.lower_words("text/titles.txt") or low in lexicon.lower_words("text/person_nouns.txt")

@@ -486,6 +486,10 @@ def _one_quote(doc: _Doc, start: int, end: int) -> bool:
     return i < len(doc.quotes) and doc.quotes[i].start == start and doc.quotes[i].end >= end - 1
 
 
+# A quoted passage inside a headline: "Voss Calls Deal ‘a start, not a finish’ as …".
+_QUOTED = re.compile(r"(?:(?<=\s)|^)[“‘\"][^“”‘’\"\n]{1,150}[”’\"](?=\s|$|[,.;:!?])")
+
+
 def title_case(text: str, para: Paragraph) -> bool:
     """Is a paragraph a headline in title case (nearly every word capitalised)?"""
     if para.end - para.start > 200:
@@ -493,6 +497,8 @@ def title_case(text: str, para: Paragraph) -> bool:
     words = [w for w in text[para.start:para.end].split() if w[:1].isalpha()]
     if len(words) < 4:
         return False
+    outside = [w for w in _QUOTED.sub(" ", text[para.start:para.end]).split() if w[:1].isalpha()]
+    words = outside if len(outside) >= 3 else words     # the quoted words may keep their own case
     caps = sum(w[:1].isupper() for w in words)
     return caps >= 0.8 * len(words)
 

@@ -13,11 +13,11 @@ from ..segment import Token
 from .according import _SOURCE_ENDS
 from .subject import clause_subject
 from .grammar import (
-    Attribution, _SEPARATORS, _Sent, _adjunct_only, _clause_end,
+    Attribution, _SEPARATORS, _Sent, _adjunct_only,
     _catenative_start, _clause_start_ok, _content_after, _earlier_reports, _is_clause, _is_participle,
     _listener_rest_ok, _naming_content, _nominative, _reported, _subordinate_only,
-    _after_lead_phrase, _skip_adjuncts, _skip_time_back, _skip_connective, _skip_object, _span, _strip_end,
-    _word_count, _words)
+    _after_lead_phrase, _indirect_continuation, _role_word, _skip_adjuncts, _skip_time_back, _skip_connective,
+    _skip_object, _span, _strip_end, _word_count, _words)
 
 
 # ----------------------------------------------------------------- sentence sieves
@@ -167,8 +167,6 @@ def _closes_opening_quote(s: _Sent, k: int) -> bool:
     return quote is not None and quote.start <= s.toks[0].start
 
 
-
-
 def _is_name_run(toks: list[Token], i: int, k: int) -> bool:
     """Are tokens i..k a short run of capitalised words (a name, maybe with a title)?"""
     return 1 <= k - i <= 6 and all(mentions.is_capitalised(t.text) or t.text.lower() == "of" or names.is_particle(t.text)
@@ -215,8 +213,11 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     if quote is None and earlier is None and continuation is None and _subordinate_only(s.text, start, end):
         return None                   # "Though he …, Ortiz promised to act": a head report
     if quote is None and earlier is None and _ends_in_relative(s.text, start, end) \
-            and not (rule == "tail" and toks[sep].text == "," and src[0] == sep + 1):
-        return None                   # (not "…, which officials treat as arson, the fire chief said")
+            and not (toks[sep].text == "," and (rule == "tail" and src[0] == sep + 1
+                                               or rule == "tail_inverted" and cue_at == sep + 1
+                                               and (after_src >= len(toks) or toks[after_src].text in ",.;"))):
+        return None                   # (not "…, which officials treat as arson, the fire chief said"
+                                      # nor "…, which 200 people attended, said Dana Park")
     # what follows: nothing that is content of its own, or an interrupted quote's second part
     rest = after_src
     if cue.lemma in lexicon.lower_words("extract/object_cues.txt") and rest < len(toks):
@@ -284,44 +285,6 @@ def _quote_listener_rest_ok(toks: list[Token], rest: int) -> bool:
     return rest >= len(toks) or (toks[rest].text.lower() not in ("that", "whether") and toks[rest].text != ":")
 
 
-def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
-    """The second part of "A Clinton presidency, she vowed, would bring better jobs": after the
-    comma that closes the parenthetical cue, a lower-case verb phrase that is not a new cue, an
-    adjunct or a new clause."""
-    toks = s.toks
-    if rest + 1 >= len(toks) or toks[rest].text != ",":
-        return None
-    if not _continues_content(toks, rest + 1):
-        return None
-    end = _strip_end(s.text, toks[rest + 1].start, _clause_end(s, rest + 1))
-    if _word_count(s.text, toks[rest + 1].start, end) < 2:
-        return None
-    return toks[rest + 1].start, end
-
-
-def _continues_content(toks: list[Token], i: int) -> bool:
-    """May the words at token ``i``, after a parenthetical cue, go on with the content?  A
-    lower-case verb phrase ("…, she vowed, would bring …") or a new subject ("Like his remarks,
-    Graham said, the jabs were unacceptable"); not an adjunct, a relative, a cue or a conjunction."""
-    word = toks[i].text
-    low = word.lower()
-    if low in ("and", "but") and i + 2 < len(toks):
-        word = toks[i + 1].text           # "…, they said, but he is still …"
-        low = word.lower()
-        i += 1
-    if low in _words.continuation_openers:
-        return True                       # "It is no surprise, Garin said, that …", "…, he said, because …"
-    if low in lexicon.lower_words("extract/adjunct_words.txt") and low != "to" or low in _words.clause_joiners or low in _words.relatives \
-            or low in _words.clause_openers or low in ("that", "which"):
-        return False
-    entry = lexicon.cues().get(low)
-    if entry is not None and (entry.type == "speech" or low.endswith("ing")):
-        return False                      # "…, he said, adding …", "…, she said, told …"
-    if word.islower() and low not in ("a", "an", "the"):
-        return True
-    return i + 1 < len(toks) and mentions.after(toks, i) is not None
-
-
 def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] | None, str]:
     """The subject that opens the clause of a head cue (its last token before ``j``), and the
     rule: a mention ("Gantz said"), an appositive ("X, a spokeswoman, said") or a count of
@@ -332,9 +295,11 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
         appositive = _appositive_source(s, j)
         src = appositive[0] if appositive else None
         rule = "head_appositive"
+    lead = _after_lead_phrase(s, src)
+    if lead is not None and src[0] == 1 and not _role_word(s.toks[lead[0] - 1].text) and _agrees(s, lead, cue, ci):
+        return lead, "head"               # "After the match Brandvold said": not "the match Brandvold"
     if src is not None and (_clause_start_ok(s, src[0]) or _nominative(s, src)) and _agrees(s, src, cue, ci):
         return src, rule
-    lead = _after_lead_phrase(s, src)
     if lead is not None and _agrees(s, lead, cue, ci):
         return lead, "head"
     quantity = mentions.quantity_before(s.toks, j)
@@ -478,8 +443,6 @@ def _subordinate_end(s: _Sent, src: int, k: int, end: int) -> int:
     if at < len(commas.outside) and commas.outside[at] < len(toks) - 1 and toks[commas.outside[at]].start < end:
         return _strip_end(s.text, toks[k].start, toks[commas.outside[at]].start)
     return end
-
-
 
 
 def relative_label(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -650,8 +613,6 @@ def _introduces_report(toks: list[Token], k: int) -> bool:
     return word.lower() in ("that", ":") or word in TOKEN_OPENING
 
 
-
-
 def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
     """Is the cue a finite verb in the active voice?  Not "superdelegates declaring support"
     (a bare participle) nor "he was recommended by Stone" (a passive)."""
@@ -667,8 +628,6 @@ def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
             and ci > 0 and toks[ci - 1].text.lower() in _words.passive_auxiliaries:
         return False                      # "after the winner was declared": a passive
     return True
-
-
 
 
 def _colon_into_next_paragraph(s: _Sent, cue: Cue, k: int, src: tuple[int, int], rule: str) -> Attribution | None:
