@@ -130,8 +130,37 @@ _DOCUMENT_FROM = re.compile(r"(?:(?:an?|the|one|this|that)\s+)?(?:[\w\-]+\s+){0,
 
 def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the author a document mention names ("a statement from the three hikers"
-    gives "the three hikers"), or None when the mention is no document of that shape."""
+    gives "the three hikers"; "a yearly Harlow poll of voters" gives "Harlow poll", read as
+    a name and its document), or None when the mention is no document of that shape."""
     m = _DOCUMENT_FROM.match(text, start, end)
     if m is None or m.group(1).lower() not in lexicon.lower_words("extract/document_nouns.txt"):
-        return None
+        return _author_before(text, start, end)
     return m.end(), end
+
+
+# A document whose author's name modifies it, after an article and up to three lower-case
+# words: "a yearly Harlow Institute poll", "an Orbis Media survey of delegates", "the Civic
+# Data polling average" (the name: capitalised words, "of"/"&"/"and" between two of them).
+_AUTHOR_BEFORE = re.compile(r"(?:(?:an?|the|this|that|one)\s+)?(?:[a-z][\w\-]*\s+|\d{4}\s+){0,3}?"
+                            r"((?:[A-Z][\w.&’'/\-]*\s+(?:(?:of|and|&)\s+(?=[A-Z]))?)+?)([a-z\-]+)(?:\s+([a-z\-]+))?\b")
+
+
+def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name and document of a mention whose author modifies the document ("a yearly
+    Harlow Institute poll" -> "Harlow Institute poll"); None for a possessive ("Ruiz’s
+    memoir" is read elsewhere) or when the mention is already that span."""
+    m = _AUTHOR_BEFORE.match(text, start, end)
+    documents = lexicon.lower_words("extract/document_nouns.txt")
+    if m is None or m.group(2) not in documents or m.group(1).rstrip().endswith(("’s", "'s", "’", "'")):
+        return None
+    last = 3 if m.group(3) in documents else 2
+    after = text[m.end(last):end].split(maxsplit=1)
+    if after and after[0][:1].isalnum() and after[0] not in _AFTER_DOCUMENT:
+        return None                       # "White House press secretary …": no document
+    span = m.start(1), m.end(last)
+    return span if span != (start, end) else None
+
+
+# What may follow a document after its author's name: "… survey of delegates", "… poll released Monday".
+_AFTER_DOCUMENT = frozenset({"of", "on", "in", "for", "from", "by", "at", "with", "released", "published",
+                             "conducted", "taken", "this", "last", "that", "which"})

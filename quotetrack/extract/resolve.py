@@ -52,7 +52,7 @@ from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subje
 from .descriptions import (author_of, document_author, fitting_title, indefinite, ordinal_name, owned,
                            shown_after)
 from .written import (BOTH, POSSESSIVE, affiliated_person, capitals_name, described, head_word, introduced_unnamed,
-                      named_after, named_part, person_in, plural_head_of)
+                      named_after, named_part, names_nobody, person_in, plural_head_of)
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
@@ -469,9 +469,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         mention = Mention(start, end, written, "person", None, ent.name)
         basis = "named" if len(text[inner.start:inner.end].split()) > 1 else "alias"
         return Resolved(mention, ent.name, ent.title, "person", basis, ent.id)
-    if kind == "person" and len(words) == 1 and words[0].lower() in names._words.quantifier_heads:
+    if kind == "person" and (len(words) == 1 and words[0].lower() in names._words.quantifier_heads
+                             or names_nobody(written)):      # "Nobody asked", "42% say", "Millennials"
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
-                        "descriptor", "unresolved")   # "Nobody asked", "Everyone agreed"
+                        "descriptor", "unresolved")
     if kind == "person":
         occ = model.at(start, end)
         if occ is None and len(words) == 1 and written.isupper() and len(written) > 2:

@@ -22,9 +22,41 @@ from functools import lru_cache
 from ..text import lexicon
 from . import entities as em
 from . import speakers as names
+from .mentions import is_quantity
 
 # "both" alone or before a plural noun: "Both men", "both candidates", "Both Cuban-Americans".
 BOTH = re.compile(r"[Bb]oth(?:[ \t]+[\w\-]+s)?")
+
+
+# Pronouns joined by "or" or a slash for anyone at all: "he or she", "He/she", "she or he".
+_EITHER = re.compile(r"(?:he|she|they)(?:\s+or\s+|\s*/\s*)(?:he|she|him|her)", re.IGNORECASE)
+# A name coordinated with others it leaves unnamed: "Ames and other aides", "Ruiz or others".
+_AND_OTHERS = re.compile(r"\b(?:and|or)\s+(?:many\s+|several\s+|some\s+)?others?\b")
+
+
+def names_nobody(written: str) -> bool:
+    """Whether a source mention names nobody the article could resolve it to: a share of
+    poll respondents ("42%", "Two-thirds", "Nine in 10"), a cohort noun alone ("Millennials",
+    "Americans"), a hypothetical person ("He or she needs …") or a name with unnamed others
+    ("Ames and other aides")."""
+    words = written.split()
+    if not words:
+        return False
+    first = words[0].strip(",").lower()
+    share = is_quantity(first) and first not in names._lists().determiners and first not in _SOME and (
+        first[:1].isdigit() or len(words) == 1 or words[1].lower() in _SHARE_NEXT)   # not "Majority Leader X"
+    return share or (len(words) == 1 and words[0].lower() in _cohorts()) \
+        or _EITHER.fullmatch(written) is not None or _AND_OTHERS.search(written) is not None
+
+
+# Quantity words that open a mention of people the article may go on to name: "Both Ames and Ruiz".
+_SOME = frozenset({"both", "all", "some", "most", "many", "few", "several", "none"})
+_SHARE_NEXT = frozenset({"in", "of", "percent", "per"})     # "Nine in 10", "Half of them", "Forty percent"
+
+
+@lru_cache(maxsize=1)
+def _cohorts() -> frozenset[str]:
+    return lexicon.lower_words("extract/cohort_nouns.txt")
 
 
 # Prepositions after the plural head of a description: "Aides to …", "organizers in …".
