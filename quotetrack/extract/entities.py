@@ -23,6 +23,7 @@ from itertools import islice
 
 from ..text import lexicon
 from ..text.names import is_particle
+from .businesses import introduced_as
 from .speakers import PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, split_title, title_gender
 
 _POSSESSIVE_ENDS = ("’s", "'s")
@@ -298,12 +299,16 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
 
     by_surname, by_first = model._by_surname, model._by_first
     for run in _runs(text, single=True):
+        business, known = None, False
         if len(run) == 1:
             word = run[0][1]
             if word not in by_surname and word not in by_first:
                 word = _clean(word).rstrip(".")
                 if word not in by_surname and word not in by_first:
-                    continue              # a capitalised word nobody is named by
+                    business = introduced_as(text, run[0][0], run[0][0] + len(word))
+                    known = word in model._orgs       # "the retailer Zentro …. Zentro rose"
+                    if business is None and not known:
+                        continue          # a capitalised word nobody is named by, unless "the retailer Zentro"
         k = bisect.bisect_right(skip_starts, run[0][0]) - 1
         if k >= 0 and run[0][0] < skip[k][1]:
             continue
@@ -327,14 +332,17 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if title and _headline_line(text, start, end) and _clause_in_title(title, titles):
             continue                      # "Governor Calls Senator Wilson Reckless": a headline
         titled = bool(title) and bool(name) and _is_person_name(_name_words(name))
+        if business is None and len(words) > 1 and not titled and not run[0][1] in first_names():
+            business = introduced_as(text, start, end)      # "the oil giant Harlow Petroleum"
+        business = None if business == "which" and len(words) > 1 else business
         owner = _ORG_BEFORE_FOR.search(text, max(0, start - 60), start) \
             if text.endswith(_JOINED_BY, 0, start) else None
         if owner and _clean(owner.group(1)).lower() not in org_words:
             owner = None
         kind_after = len(words) >= 2 and _kind_after(text, end, words) \
             and not (titled and name[0] in first_names())          # "Family Circle magazine"
-        if owner or kind_after or not titled and len(words) >= 2 and (INITIALS.fullmatch(words[0]) or any(
-                _clean(w).lower() in org_words for w in words)):
+        if owner or kind_after or (business or known) and not titled or not titled and len(words) >= 2 and (
+                INITIALS.fullmatch(words[0]) or any(_clean(w).lower() in org_words for w in words)):
             joined = owner or _ORG_BEFORE_AND.search(text, max(0, start - 60), start) \
                 or _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
             if joined:                    # "Dunmore Fire and Rescue Service", "Center for Civic Design", "6th Circuit Court"
@@ -342,6 +350,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 words = text[start:end].split()
             name = org_name(words)
             eid = _organisation(model, name[4:] if name.startswith("The ") else name, start)
+            entities[eid].roles.update((business,) if business not in (None, "which") else ())
             occurrences.append(Occurrence(start, end, eid, inside(start)))
             document = _ORG_NOUN_AFTER.match(text, end)
             if document and document.group(1) in documents:

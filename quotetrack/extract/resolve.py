@@ -47,6 +47,7 @@ from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, car
                        described_after, exchange_turn, group_named, listed, object_apposition, opens_clause,
                        opens_sentence, plural_relative, predicate_of, subordinate_subject)
 from .attribute import Attribution
+from .businesses import is_business
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
 from .descriptions import (author_of, document_author, fitting_title, indefinite, ordinal_name, owned,
@@ -652,7 +653,7 @@ def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], star
         ent = model.entities[eid]
         if ent.type == "person" and any(em.roles_match(phrase, r) for r in ent.roles):
             return eid
-        if ent.type == "organisation" and em.kind_matches(head, ent.name) \
+        if ent.type == "organisation" and (em.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):
             return eid
     eid = _salient_for(text, model, sal, words, start)
