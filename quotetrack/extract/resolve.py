@@ -52,8 +52,8 @@ from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
 from .descriptions import (author_of, document_author, fitting_title, indefinite, ordinal_name, owned,
                            shown_after)
-from .written import (BOTH, POSSESSIVE, affiliated_person, capitals_name, described, head_word, introduced_unnamed,
-                      named_after, named_part, names_nobody, person_in, plural_head_of)
+from .written import (POSSESSIVE, affiliated_person, capitals_name, described, head_word, introduced_unnamed,
+                      named_after, named_part, names_nobody, names_pair, person_in, plural_head_of)
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
@@ -458,7 +458,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         name = " ".join(words[1:] if words[0].lower() in _lists().determiners else words)
         return Resolved(Mention(start, end, written, "descriptor", None, None), name, None,
                         "descriptor", "unresolved")
-    if BOTH.fullmatch(written):             # "both", "Both men": the last pair named together
+    if names_pair(written):                 # "both", "Both men", "the two": the last pair named together
         pair = _pair_for("both", Mention(start, end, written, "descriptor"), model, sal, None, spoken)
         if pair is not None:
             return pair if written.lower() == "both" else replace(pair, basis="description")

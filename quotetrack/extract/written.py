@@ -26,6 +26,16 @@ from .mentions import is_quantity
 
 # "both" alone or before a plural noun: "Both men", "both candidates", "Both Cuban-Americans".
 BOTH = re.compile(r"[Bb]oth(?:[ \t]+[\w\-]+s)?")
+# "the two" alone or before a plural person noun: "The two", "the two candidates" (not "the two camps").
+_THE_TWO = re.compile(r"[Tt]he[ \t]+two(?:[ \t]+([\w\-]+s))?")
+
+
+def names_pair(written: str) -> bool:
+    """Whether a mention stands for a pair named before: "both", "Both men", "The two",
+    "the two voters"."""
+    two = _THE_TWO.fullmatch(written)
+    return BOTH.fullmatch(written) is not None or two is not None and (
+        two.group(1) is None or em.person_head(two.group(1).lower()))
 
 
 # Pronouns joined by "or" or a slash for anyone at all: "he or she", "He/she", "she or he".
