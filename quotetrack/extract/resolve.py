@@ -470,7 +470,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         mention = Mention(start, end, written, "person", None, ent.name)
         basis = "named" if len(text[inner.start:inner.end].split()) > 1 else "alias"
         return Resolved(mention, ent.name, ent.title, "person", basis, ent.id)
-    if kind == "person" and (len(words) == 1 and words[0].lower() in names._words.quantifier_heads
+    if kind in ("person", "organisation") and (len(words) == 1 and words[0].lower() in names._words.quantifier_heads
                              or names_nobody(written)):      # "Nobody asked", "42% say", "Millennials"
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                         "descriptor", "unresolved")

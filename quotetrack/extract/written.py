@@ -47,20 +47,21 @@ _AND_OTHERS = re.compile(r"\b(?:and|or)\s+(?:many\s+|several\s+|some\s+)?others?
 def names_nobody(written: str) -> bool:
     """Whether a source mention names nobody the article could resolve it to: a share of
     poll respondents ("42%", "Two-thirds", "Nine in 10"), a cohort noun alone ("Millennials",
-    "Americans"), a hypothetical person ("He or she needs …") or a name with unnamed others
+    "Americans") or a kind of organisation alone ("Police" opening a sentence), a hypothetical person ("He or she needs …") or a name with unnamed others
     ("Ames and other aides")."""
     words = written.split()
     if not words:
         return False
     first = words[0].strip(",").lower()
     share = is_quantity(first) and first not in names._lists().determiners and first not in _SOME and (
-        first[:1].isdigit() or len(words) == 1 or words[1].lower() in _SHARE_NEXT)   # not "Majority Leader X"
-    return share or (len(words) == 1 and words[0].lower() in _cohorts()) \
+        _FIGURE.fullmatch(first) is not None if first[:1].isdigit() else len(words) == 1 or words[1].lower() in _SHARE_NEXT)
+    return share or (len(words) == 1 and (first in _cohorts() or first in em.org_nouns())) \
         or _EITHER.fullmatch(written) is not None or _AND_OTHERS.search(written) is not None
 
 
 # Quantity words that open a mention of people the article may go on to name: "Both Ames and Ruiz".
 _SOME = frozenset({"both", "all", "some", "most", "many", "few", "several", "none"})
+_FIGURE = re.compile(r"\d[\d.,]*%?")                         # "42%", "1,200" (not "3M")
 _SHARE_NEXT = frozenset({"in", "of", "percent", "per"})     # "Nine in 10", "Half of them", "Forty percent"
 
 
