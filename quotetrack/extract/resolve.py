@@ -585,7 +585,7 @@ def _group_for(pronoun: str, rank: int, spoken: list) -> Resolved | None:
     """it / they / we: the organisation ("it") or the organisation or group ("they", "we";
     not a singular description) that spoke last within WINDOW paragraphs."""
     want = "organisation" if pronoun == "it" else None
-    for _, para, res in reversed(spoken):
+    for _, para, res in reversed(spoken if pronoun != "we" else ()):    # a writer's "we" names no one
         if rank - para > WINDOW:
             break
         if res.type == "descriptor" and res.mention is not None \
