@@ -52,7 +52,7 @@ from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
 from .descriptions import (author_of, document_author, fitting_title, indefinite, ordinal_name, owned,
                            shown_after)
-from .written import (POSSESSIVE, affiliated_person, capitals_name, described, head_word, introduced_unnamed,
+from .written import (POSSESSIVE, affiliated_person, apposed_name, capitals_name, described, head_word, introduced_unnamed,
                       named_after, named_part, names_nobody, names_pair, person_in, plural_head_of)
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
@@ -416,8 +416,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
                  spoken: list, rank_of) -> Resolved:
     """The mention text[start:end] resolved on the model, by its kind."""
     written = text[start:end]
-    signer = document_author(text, start, end)
-    if signer is not None:                  # "a statement from the three hikers": its author
+    signer = document_author(text, start, end) or apposed_name(text, model, start, end)
+    if signer is not None:                  # "a statement from the three hikers": its author; "X, director of Y,": X
         res = _resolve_one(text, *signer, model, sal, spoken, rank_of)
         return replace(res, mention=replace(res.mention, start=start, end=end, text=written)) if res.mention else res
     words = written.split()

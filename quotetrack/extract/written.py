@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import islice
 
 from ..text import lexicon
 from . import entities as em
@@ -68,6 +69,29 @@ _SHARE_NEXT = frozenset({"in", "of", "percent", "per"})     # "Nine in 10", "Hal
 @lru_cache(maxsize=1)
 def _cohorts() -> frozenset[str]:
     return lexicon.lower_words("extract/cohort_nouns.txt")
+
+
+# A name of capitalised words and a comma right before an apposition: "Ada Ruiz, " before
+# "acting director of the Harbour Trust,".
+_NAME_COMMA_BEFORE = re.compile(r"(?<![\w’'])((?:[A-Z][\w.’'\-]*[ \t]+){0,3}[A-Z][\w.’'\-]*),[ \t]+$")
+
+
+def apposed_name(text: str, model: em.Model, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the name a source mention is an apposition to, when the mention is in lower
+    case between commas ("Ada Ruiz, acting director of the Harbour Trust, said": Ada Ruiz, not
+    the Trust; "a spokeswoman for Ruiz" after "Jo Lee, " is Jo Lee); not after a lower-case
+    word ("In addition to Mr. Vale, two members of the council, …": no apposition)."""
+    if not text.startswith(",", end) or not text[start:start + 1].islower():
+        return None
+    m = _NAME_COMMA_BEFORE.search(text, max(0, start - 60), start)
+    if m is None or m.group(1).split()[0].lower() in names._lists().determiners:
+        return None
+    i = bisect.bisect_left(model.starts, m.start(1) - 40)
+    named = next((o.start for o in islice(model.occurrences, i, i + 8) if o.end == m.end(1)), m.start(1))
+    return None if _LOWER_WORD_BEFORE.search(text, max(0, named - 30), named) else (named, m.end(1))
+
+
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w’'])[a-z][\w’'\-]*[ \t]+$")      # "to Mr. Vale": the name is an object
 
 
 # Prepositions after the plural head of a description: "Aides to …", "organizers in …".
