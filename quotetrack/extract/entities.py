@@ -64,6 +64,7 @@ _ORDINAL_BEFORE = re.compile(r"(?<![\w’'])\d{1,3}(?:st|nd|rd|th)[ \t]+$")
 _DOCUMENT_FROM = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?$")
 # Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+_INITIAL = re.compile(r"[A-Z]\.")                 # a given name's initial: "J." in "J. Edgar Hale"
 # Rank words that make a different role: "deputy minister" is not "the minister".
 _RANKS = frozenset({"deputy", "vice", "assistant", "associate", "acting", "former", "ex", "junior",
                     "under", "co", "interim", "shadow", "lieutenant"})
@@ -366,8 +367,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 end = run[len(words) - len(name) + cut - 1][0] + len(name[cut - 1])
                 name = name[:cut]
         name = _name_words(name)
-        if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names():
-            title, name = name[:1], name[1:]          # "Comedian Sarah Silverman"
+        if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names() \
+                and not _INITIAL.fullmatch(name[0]):
+            title, name = name[:1], name[1:]          # "Comedian Sarah Silverman" (not "J. Edgar Hale")
         if _named_as_body(text, start, end, title, name, by_surname):
             occurrences.append(Occurrence(start, end, _organisation(model, " ".join(name), start), inside(start)))
             continue                      # "the newspaper La Gaceta", "El Diario"

@@ -84,11 +84,17 @@ def apposed_name(text: str, model: em.Model, start: int, end: int) -> tuple[int,
     if not text.startswith(",", end) or not text[start:start + 1].islower():
         return None
     m = _NAME_COMMA_BEFORE.search(text, max(0, start - 60), start)
-    if m is None or m.group(1).split()[0].lower() in names._lists().determiners:
-        return None
+    if m is None or m.group(1).split()[0].lower() in names._lists().determiners | _prepositions() \
+            or person_in(text, model, start, end) is not None:
+        return None                       # "In Rome, opposition lawmaker Ada Ruiz, who …": Ada Ruiz
     i = bisect.bisect_left(model.starts, m.start(1) - 40)
     named = next((o.start for o in islice(model.occurrences, i, i + 8) if o.end == m.end(1)), m.start(1))
     return None if _LOWER_WORD_BEFORE.search(text, max(0, named - 30), named) else (named, m.end(1))
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    return lexicon.lower_words("extract/np_prepositions.txt") | lexicon.lower_words("extract/place_prepositions.txt")
 
 
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w’'])[a-z][\w’'\-]*[ \t]+$")      # "to Mr. Vale": the name is an object
