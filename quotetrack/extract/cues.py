@@ -53,6 +53,12 @@ def after_comma(text: str, start: int, end: int) -> bool:
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 
+# A naming participle after an indefinite noun phrase: "a group called Citizens First", "one
+# firm dubbed Apex" (the noun's last word is group 1; a person noun there, not an organisation's,
+# is a subject that speaks: "a spokesman called Ortiz a liar").
+_NAMED_THING = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w\-’']+\s+){0,3}?([a-z][\w\-]*)\s+$", re.IGNORECASE)
+_NAMING_LEMMAS = frozenset({"call", "dub", "term", "label", "brand"})
+
 
 def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[int] = frozenset(),
          capitalised: bool = False) -> list[Cue]:
@@ -73,9 +79,32 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
                 continue
         if _NOUN_BEFORE.search(text, max(start, m.start() - 24), m.start()):
             continue                  # "the report", "his claims", "Editor’s note": a noun
+        entry = table[" ".join(word.lower().split())]
+        if _names_a_thing(text, start, m, entry.lemma):
+            continue                  # "a group called Citizens First": a name, not a cue
         after = _NEXT_WORD.match(text, m.end(), end)
         if after and after.group(1).lower() in lexicon.lower_words("extract/particles.txt"):
             continue                  # "did not add up": a phrasal verb, not the cue
-        entry = table[" ".join(word.lower().split())]
+        if after and f"{entry.lemma} {after.group(1).lower()}" in lexicon.lower_words("extract/non_cue_phrases.txt") \
+                and not text[after.end() + 1:after.end() + 2].isupper():
+            continue                  # "adding to her lead" (not "added to People")
         out.append(Cue(m.start(), m.end(), word, entry.lemma, entry.type))
     return out
+
+
+def _names_a_thing(text: str, start: int, m: re.Match, lemma: str) -> bool:
+    """Is the cue form a naming participle after an indefinite thing, a capitalised name after
+    it ("a new group called Citizens First", not "a spokesman called Ortiz a liar")?"""
+    if lemma not in _NAMING_LEMMAS or not m.group().endswith("ed") or not text[m.end() + 1:m.end() + 2].isupper():
+        return False
+    before = _NAMED_THING.search(text, max(start, m.start() - 60), m.start())
+    if before is None:
+        return False
+    noun = before.group(1).lower()
+    return noun not in lexicon.lower_words("text/person_nouns.txt") or noun in _org_heads()
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    """Nouns that name an organisation, not a person ("company", "group": data/extract/org_kinds.tsv)."""
+    return frozenset(row[0].lower() for row in lexicon.rows("extract/org_kinds.tsv"))

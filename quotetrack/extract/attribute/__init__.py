@@ -17,6 +17,10 @@ reporter writes (each a small function; the rule it records is in brackets):
     relative      "Jeb Bush, who announced he is quitting, …" (source: "who")     [relative]
     coordinated   "He looked up, furrowed his brow and said, “…”"                  [coordinated]
     asked         "Asked why he trailed, Sanders said …" (the question, no source)   [asked]
+    passive_asked "Ortiz was asked by a caller why …" (the question; the source is the
+                  "by" phrase's asker; with none named, no statement)             [passive_asked]
+    passive_by    "The meeting was first reported by the Gazette" (the subject; the source is
+                  the "by" phrase's mention)                                      [passive_by]
     adjunct_participle "Trump stirred the race by questioning …" / "After suggesting that …,
                   Rubio …" (a cue participle after a preposition: the clause's subject) [adjunct_participle]
     as_source     "…, as Sanders has acknowledged." (the clause a parenthetical "as" follows) [as_source]

@@ -8,6 +8,7 @@ import bisect
 from ...model import Cue
 from ...text import lexicon
 from .. import mentions
+from ..segment import Token
 from .grammar import (
     Attribution, _DASHES, _Sent, _adjunct_only, _content_after, _earlier_reports, _is_clause, _is_participle,
     _reported, _skip_adjuncts, _skip_connective, _skip_object, _span, _strip_end, _word_count, _words)
@@ -73,6 +74,20 @@ def adjunct_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | No
     return Attribution((content,), _span(s, subject), cue, "adjunct_participle", s.sentence)
 
 
+def _as_reported_by(toks: list[Token], ci: int, ce: int) -> tuple[tuple[int, int], int, int] | None:
+    """The source, the index of "as" and the token after the source in "as (first) reported by
+    the Post": a passive "as" clause whose "by" phrase names the source; None otherwise."""
+    at = ci - 1
+    if at >= 1 and toks[at].text.islower() and (toks[at].text.endswith("ly") or toks[at].text == "first"):
+        at -= 1                           # "as first reported by", "as previously noted by"
+    if at < 0 or toks[at].text.lower() != "as" or ce + 1 >= len(toks) or toks[ce].text.lower() != "by":
+        return None
+    src = mentions.after(toks, ce + 1)
+    if src is None or src[0] != ce + 1 or not mentions.names_someone(toks, *src):
+        return None
+    return src, at, src[1]
+
+
 def as_source(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"As the Post reported, the inspector issued subpoenas …" / "…, as Sanders has
     acknowledged.": a speech cue in an "as" clause reports the clause it sets off by a comma.
@@ -80,13 +95,16 @@ def as_source(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     toks = s.toks
     if cue.type != "speech" or not any(t.text.lower() == "as" for t in toks[max(0, ci - mentions.MAX_MENTION_TOKENS - 4):ci]):
         return None
-    src = mentions.before(toks, mentions.skip_modifiers_back(toks, ci))
-    if src is None or src[0] < 1 or toks[src[0] - 1].text.lower() != "as" \
-            or not mentions.names_someone(toks, *src) or toks[src[0]].text.lower() == "it" \
-            or toks[ci - 1].text.lower() in _words.passive_auxiliaries:
-        return None                       # (not "Oppo Bloc, as it was called")
-    at = src[0] - 1
-    k = ce
+    passive = _as_reported_by(toks, ci, ce)
+    if passive is not None:
+        src, at, k = passive              # "As first reported by the Post, …"
+    else:
+        src = mentions.before(toks, mentions.skip_modifiers_back(toks, ci))
+        if src is None or src[0] < 1 or toks[src[0] - 1].text.lower() != "as" \
+                or not mentions.names_someone(toks, *src) or toks[src[0]].text.lower() == "it" \
+                or toks[ci - 1].text.lower() in _words.passive_auxiliaries:
+            return None                   # (not "Oppo Bloc, as it was called")
+        at, k = src[0] - 1, ce
     while k < len(toks) and toks[k].text not in (",", ".", ";") and toks[k].text not in _DASHES:
         if not (mentions.is_word(toks[k].text) or toks[k].text in ("’s", "'s")) \
                 or (k == ce and (not _adjunct_only(toks[k].text) or toks[k].text.lower() == "to")):

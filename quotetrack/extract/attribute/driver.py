@@ -19,6 +19,7 @@ from .sentence import (
     asked, coordinated, head, participle, relative, relative_label, tail)
 from .cutting import _cut_at_next_source, _fold_source_notes
 from .gap import relative_gap
+from .passive import passive_asked, passive_by
 from .document import document_participle, mention_participle
 from .rules import RULES, UNATTRIBUTED
 from .quoted import (QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, title_case as _title_case,
@@ -30,7 +31,8 @@ SENTENCE_SIEVES: dict[str, Callable[[_Sent, Cue, int, int], Attribution | None]]
     "according_to": according_to, "participle": participle, "document_participle": document_participle,
     "mention_participle": mention_participle, "tail": tail,
     "relative_label": relative_label, "relative_gap": relative_gap, "head": head, "relative": relative,
-    "coordinated": coordinated, "asked": asked, "adjunct_participle": adjunct_participle,
+    "coordinated": coordinated, "asked": asked, "passive_asked": passive_asked, "passive_by": passive_by,
+    "adjunct_participle": adjunct_participle,
     "as_source": as_source}
 
 

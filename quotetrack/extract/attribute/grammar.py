@@ -371,6 +371,14 @@ def _is_clause(text: str, start: int, end: int) -> bool:
     return not (len(words) <= 6 and words[0].lower() in lexicon.lower_words("extract/adjunct_words.txt"))
 
 
+def _subordinate_only(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a lone adverbial clause, a subordinator and no comma after it ("Though
+    he has never led on the issue")?  It cannot be what a cue after it reports: "Though he …,
+    Ortiz promised to act" is a head report."""
+    words = text[start:end].split(maxsplit=1)
+    return bool(words) and words[0].lower() in _words.subordinators and "," not in text[start:end]
+
+
 # Words that open reported content after a cue and its listener: "asked who needed a ride".
 
 

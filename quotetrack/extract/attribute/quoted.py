@@ -354,7 +354,7 @@ def headline_colon(doc: _Doc, para: Paragraph) -> Attribution | None:
         return None
     name = m.group(1)
     toks = tokenize(text, m.start(1), m.end(1))
-    if name.isupper() or any(t.text[:1].isdigit() for t in toks) or not toks \
+    if name.isupper() or _kicker(name) or any(t.text[:1].isdigit() for t in toks) or not toks \
             or mentions.after(toks, 0) != (0, len(toks)) or not mentions.names_someone(toks, 0, len(toks)):
         return None
     end = _strip_end(text, m.end(), para.end)
@@ -379,7 +379,7 @@ def transcript_turns(doc: _Doc, paras: list[Paragraph]) -> list[Attribution]:
         if at is None:
             continue
         name = doc.text[at[0]:at[1]]
-        if len(name) < 2 or not name.isupper() or name.rstrip(".") in _NOT_SPEAKERS:
+        if len(name) < 2 or not name.isupper() or _kicker(name):
             continue
         end = _strip_end(doc.text, at[2], para.end)
         if _word_count(doc.text, at[2], end) < 3:
@@ -393,8 +393,13 @@ def transcript_turns(doc: _Doc, paras: list[Paragraph]) -> list[Attribution]:
 
 
 # Capitalised labels that open a paragraph of furniture, not a turn ("UPDATE:", "EDITOR'S NOTE:").
-_NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "PREVIOUSLY", "CORRECTION", "NOTE", "EDITOR'S NOTE",
-                           "EDITOR’S NOTE", "WATCH", "READ MORE", "RELATED", "ADVERTISEMENT"})
+def _kicker(label: str) -> bool:
+    """Is a label before a colon a kicker or page furniture, no speaker ("Breaking", "The
+    Latest", "UPDATE", data/extract/kicker_labels.txt)?"""
+    low = " ".join(label.lower().rstrip(".").split())
+    if low.startswith("the "):
+        low = low[4:]
+    return low in lexicon.lower_words("extract/kicker_labels.txt")
 
 
 def _one_quote(doc: _Doc, start: int, end: int) -> bool:

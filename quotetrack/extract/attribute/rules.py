@@ -48,6 +48,8 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("relative", "relative", 2),
     Rule("coordinated", "coordinated", 2),
     Rule("asked", "asked", 2),
+    Rule("passive_asked", "passive_asked", 2),   # "Ortiz was asked by a caller why …"
+    Rule("passive_by", "passive_by", 2),         # "The meeting was first reported by the Post"
     Rule("adjunct_participle", "adjunct_participle", 2),   # "… by questioning his eligibility"
     Rule("as_source", "as_source", 2),        # "As the Post reported, …" / "…, as Lee noted."
     Rule("colon", "colon", 2),                # "Gantz: “…”" and a headline "Marco Rubio: I’m not …"

@@ -15,7 +15,7 @@ from .subject import clause_subject
 from .grammar import (
     Attribution, _SEPARATORS, _Sent, _adjunct_only, _clause_end,
     _catenative_start, _clause_start_ok, _content_after, _earlier_reports, _is_clause, _is_participle,
-    _listener_rest_ok, _naming_content, _nominative, _reported,
+    _listener_rest_ok, _naming_content, _nominative, _reported, _subordinate_only,
     _after_lead_phrase, _skip_adjuncts, _skip_time_back, _skip_connective, _skip_object, _span, _strip_end,
     _word_count, _words)
 
@@ -85,6 +85,7 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     j = mentions.skip_modifiers_back(toks, ci)
     out = []
     src = mentions.before(toks, j)
+    appositive = _appositive_source(s, j) if src is None else None
     if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS
                                            or toks[src[0] - 1].text in TOKEN_CLOSING) \
             and _agrees(s, src, cue, ci):
@@ -96,15 +97,27 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
         if after is not None and after[0] == ce and (mentions.names_someone(toks, *after)
                                                      or _closes_opening_quote(s, j - 1)) \
                 and not (after[1] < len(toks) and toks[after[1]].text.lower() in _words.finite_auxiliaries) \
-                and not _pronoun_opens_report(s, after, j - 1):
+                and not _pronoun_opens_report(s, after, j - 1) \
+                and not _subject_then_object(s, appositive, after):
             # (not "…, said he’s open to it": a finite verb makes it the subject of the report)
             # (not "…,” X said of the Clintons": a preposition opens no inverted source)
             out.append((after, j - 1, after[1], "tail_inverted"))
     if src is None:
-        appositive = _appositive_source(s, j)
         if appositive is not None and appositive[1] > 0:
             out.append((appositive[0], appositive[1] - 1, ce, "tail_appositive"))
     return out
+
+
+def _subject_then_object(s: _Sent, appositive: tuple[tuple[int, int], int] | None,
+                         after: tuple[int, int]) -> bool:
+    """Is the noun phrase after the cue its object, not an inverted source?  So when the
+    sentence opens with the cue's own subject and its appositive ("Vera Olin, a former aide,
+    called the plan “reckless”", "Olin, in a statement, said he …"), or when a quote mark
+    opens right after the noun phrase ("…, said the plan “was doomed”")."""
+    toks = s.toks
+    if after[1] < len(toks) and toks[after[1]].text in TOKEN_OPENING:
+        return True
+    return appositive is not None and appositive[1] == 0 and s.doc.enclosing(s.sentence.start) is None
 
 
 def _pronoun_opens_report(s: _Sent, after: tuple[int, int], sep: int) -> bool:
@@ -180,6 +193,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         if quote is None and earlier is None and rule != "tail_inverted" else None
     if quote is None and earlier is None and continuation is None and not _is_clause(s.text, start, end):
         return None
+    if quote is None and earlier is None and continuation is None and _subordinate_only(s.text, start, end):
+        return None                   # "Though he …, Ortiz promised to act": a head report
     if quote is None and earlier is None and _ends_in_relative(s.text, start, end) \
             and not (rule == "tail" and toks[sep].text == "," and src[0] == sep + 1):
         return None                   # (not "…, which officials treat as arson, the fire chief said")
@@ -388,7 +403,7 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     content = _content_after(s, k)
     if content is None:
         return _colon_into_next_paragraph(s, cue, k, src, rule)
-    if k > ce and _opens_with_participle_cue(s.text, content[0]):
+    if k > ce and _opens_with_participle_cue(s.text, content[0]) or _opens_with_cue_after_comma(s.text, content[0]):
         return None                   # "Cruz seemed to mock him, saying …": the participle's
                                       # (not "X said seeing the crowds was …": content right after the cue)
     content = (content[0], _subordinate_end(s, src[0], k, content[1]))
@@ -410,6 +425,16 @@ def _opens_with_participle_cue(text: str, start: int) -> bool:
     if not words or not words[0].endswith("ing"):
         return False
     return lexicon.cues().get(words[0].lower()) is not None
+
+
+def _opens_with_cue_after_comma(text: str, start: int) -> bool:
+    """Does content open, past a comma, with a speech cue ("after the minister spoke, said it
+    …")?  Then the words before the comma are that cue's subject, and that cue reports it."""
+    words = text[start:start + 30].split(maxsplit=1)
+    if not words or not text[:start].rstrip().endswith(","):
+        return False
+    entry = lexicon.cues().get(words[0])
+    return entry is not None and entry.type == "speech"
 
 
 # Subordinators that open a sentence's first clause: "Although she said X, Y …".
@@ -591,7 +616,8 @@ def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
                                           # (but "continued to question": the subject's)
     if cue.text.lower().endswith("ing"):
         return ci > 0 and toks[ci - 1].text.lower() in _words.auxiliaries
-    if cue.text.lower().endswith("ed") and ci > 0 and toks[ci - 1].text.lower() in _words.passive_auxiliaries:
+    if (cue.text.lower().endswith("ed") or cue.text.lower() in _words.irregular_participles) \
+            and ci > 0 and toks[ci - 1].text.lower() in _words.passive_auxiliaries:
         return False                      # "after the winner was declared": a passive
     return True
 
