@@ -36,7 +36,9 @@ def introduced_as(text: str, start: int, end: int) -> str | None:
     after = _APPOSITION.match(text, end)
     if after is None:
         return None
-    return after.group(2) or (after.group(1) if after.group(1) in business_nouns() else None)
+    if after.group(2) is not None:        # "Rome, which …" is a place
+        return None if text[start:end] in lexicon.words("extract/places.txt") else "which"
+    return after.group(1) if after.group(1) in business_nouns() else None
 
 
 def is_business(head: str, roles: set[str]) -> bool:

@@ -151,8 +151,9 @@ def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     memoir" is read elsewhere) or when the mention is already that span."""
     m = _AUTHOR_BEFORE.match(text, start, end)
     documents = lexicon.lower_words("extract/document_nouns.txt")
-    if m is None or m.group(2) not in documents or m.group(1).rstrip().endswith(("’s", "'s", "’", "'")):
-        return None
+    if m is None or m.group(2) not in documents or m.group(1).rstrip().endswith(("’s", "'s", "’", "'")) \
+            or any(w.lower().rstrip(".") in lexicon.lower_words("extract/calendar_words.txt") for w in m.group(1).split()):
+        return None                       # "a Wednesday editorial in the X": a day is no author
     last = 3 if m.group(3) in documents else 2
     after = text[m.end(last):end].split(maxsplit=1)
     if after and after[0][:1].isalnum() and after[0] not in _AFTER_DOCUMENT:

@@ -48,7 +48,8 @@ _AND_OTHERS = re.compile(r"\b(?:and|or)\s+(?:many\s+|several\s+|some\s+)?others?
 def names_nobody(written: str) -> bool:
     """Whether a source mention names nobody the article could resolve it to: a share of
     poll respondents ("42%", "Two-thirds", "Nine in 10"), a cohort noun alone ("Millennials",
-    "Americans") or a kind of organisation alone ("Police" opening a sentence), a hypothetical person ("He or she needs …") or a name with unnamed others
+    "Americans") or a plural kind of organisation alone ("Police" opening a sentence; not
+    "Congress"), a hypothetical person ("He or she needs …") or a name with unnamed others
     ("Ames and other aides")."""
     words = written.split()
     if not words:
@@ -56,7 +57,7 @@ def names_nobody(written: str) -> bool:
     first = words[0].strip(",").lower()
     share = is_quantity(first) and first not in names._lists().determiners and first not in _SOME and (
         _FIGURE.fullmatch(first) is not None if first[:1].isdigit() else len(words) == 1 or words[1].lower() in _SHARE_NEXT)
-    return share or (len(words) == 1 and (first in _cohorts() or first in em.org_nouns())) \
+    return share or (len(words) == 1 and (first in _cohorts() or first in em.org_nouns() and names.is_plural(first))) \
         or _EITHER.fullmatch(written) is not None or _AND_OTHERS.search(written) is not None
 
 
