@@ -128,14 +128,21 @@ _DOCUMENT_FROM = re.compile(r"(?:(?:an?|the|one|this|that)\s+)?(?:[\w\-]+\s+){0,
                             re.IGNORECASE)
 
 
+# Where a document's author ends: a participle that says where or when it came out ("a study by
+# researchers at Corvane University published Wednesday in …").
+_AUTHOR_END = re.compile(r"\s+(?:published|released|issued|posted|presented|unveiled|made\s+public)\b")
+
+
 def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the author a document mention names ("a statement from the three hikers"
-    gives "the three hikers"; "a yearly Harlow poll of voters" gives "Harlow poll", read as
-    a name and its document), or None when the mention is no document of that shape."""
+    gives "the three hikers"; "a study by researchers at X published Wednesday in Y" gives
+    "researchers at X"; "a yearly Harlow poll of voters" gives "Harlow poll", read as a name
+    and its document), or None when the mention is no document of that shape."""
     m = _DOCUMENT_FROM.match(text, start, end)
     if m is None or m.group(1).lower() not in lexicon.lower_words("extract/document_nouns.txt"):
         return _author_before(text, start, end)
-    return m.end(), end
+    cut = _AUTHOR_END.search(text, m.end(), end)
+    return m.end(), cut.start() if cut is not None else end
 
 
 # A document whose author's name modifies it, after an article and up to three lower-case

@@ -24,7 +24,8 @@ from itertools import islice
 from ..text import lexicon
 from ..text.names import is_particle
 from .businesses import introduced_as
-from .speakers import PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, split_title, title_gender
+from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, before_title_case, split_title,
+                       title_gender)
 
 _POSSESSIVE_ENDS = ("’s", "'s")
 # Words after a name that are not part of it: "Jr.", "III".
@@ -38,8 +39,10 @@ _APPOSITION_AFTER = re.compile(
 _APPOSITION_BEFORE = re.compile(
     r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
     re.IGNORECASE)
-# Lower-case role words right before a name: "analyst Rosa Lind", "by lawyer Owen Pryce".
-_ROLE_BEFORE = re.compile(r"((?:[a-z][\w\-]*\s+){1,3})$")
+# Lower-case role words right before a name: "analyst Rosa Lind", "by lawyer Owen Pryce"; a
+# capitalised rank word may open them ("Deputy press secretary Ana Liefeld": not "the press secretary").
+_ROLE_BEFORE = re.compile(r"(?<![\w’'])((?:[a-z][\w\-]*\s+){1,3})$")
+_RANK_BEFORE = re.compile(r"(?<![\w’'])([A-Za-z]+)\s+$")
 # The first half of an organisation's name joined by "and" / "&" before the run that ends in
 # an organisation word: "Dunmore Fire and " in "Dunmore Fire and Rescue Service".
 _ORG_BEFORE_AND = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*[ \t]+(?:and|&)[ \t]+$")
@@ -225,6 +228,14 @@ def roles_match(description: str, role: str) -> bool:
     return set(d) <= set(r)
 
 
+def age_clash(ent: EntityState | None, words: list[str]) -> bool:
+    """Whether a description is no lone age ("the 24-year-old" is; "the 34-year-old striker",
+    "the 3 men" are not) or ``ent`` has another age ("Ana Ruiz, 31," is no 24-year-old)."""
+    if len(words) != 1 or _AGE_ROLE.fullmatch(words[0].lower()) is None:
+        return True
+    return ent is not None and any(_AGE_ROLE.fullmatch(r) and r != words[0].lower() for r in ent.roles)
+
+
 def kind_matches(head: str, name: str) -> bool:
     """Whether an organisation's name shows the kind a description names: "the company" and
     "Harlow Foods", "the club" and "Riverside Rovers", "the ministry" and "Ministry of Health"."""
@@ -316,7 +327,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         while run and run[0][1].lower() in function and run[0][1].lower() not in titles \
                 and not run[0][1].isupper():
             run = run[1:]
-        run = _before_title_case(run, function, titles)
+        run = before_title_case(run, function, titles)
         if not run:
             continue
         for k, (_, w) in enumerate(run[:-1]):
@@ -481,18 +492,6 @@ def _person_of(run: list, org_words) -> list:
     return run
 
 
-def _before_title_case(run: list, function, titles) -> list:
-    """No run where headline title case shows, at a capitalised function word inside ("Rivals
-    Clash Over The Plan", "Senator Wilson Says Budget Was Rushed": the names in it are read at
-    their cues); "of The" stays ("George Zornick of The Nation")."""
-    for k in range(1, len(run)):
-        w = run[k][1]
-        if w[:1].isupper() and w.lower() in function and w.lower() not in titles \
-                and run[k - 1][1] != "of":
-            return []
-    return run
-
-
 def _headline_line(text: str, start: int, end: int) -> bool:
     """Whether a run fills its whole line: a heading, not a sentence."""
     return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] in "\r\n")
@@ -519,6 +518,16 @@ def _lone_name(model: Model, word: str, gender: str | None = None) -> int | None
     if len(ids) == 1:
         return ids[0]
     return max(ids, key=lambda e: (model.count.get(e, 0), -e))
+
+
+def adhoc_org(model: Model, name: str, start: int, kind: str = "organisation") -> int:
+    """The organisation (or group) entity of a name read at a cue that the model did not index."""
+    eid = model._orgs.get(name)
+    if eid is None:
+        eid = len(model.entities)
+        model.entities.append(EntityState(eid, name, kind, start))
+        model._orgs[name] = eid
+    return eid
 
 
 def person_entity(model: Model, name: list[str], title: list[str], start: int) -> int:
@@ -557,6 +566,9 @@ def _person(model: Model, name: list[str], title: list[str], start: int) -> int:
                 ent.name, ent.first = " ".join(name), first
                 model._by_first.setdefault(first, []).append(eid)
             return eid
+    for eid in model._by_first.get(first, ()) if first is not None and len(name) == 2 else ():
+        if (model.entities[eid].surname or "").startswith(surname + "-"):
+            return eid                    # "Born Ilse Varga in 1941" after "Ilse Varga-Thorne"
     eid = len(model.entities)
     model.entities.append(EntityState(eid, " ".join(name), "person", start, surname, first))
     model._by_surname.setdefault(surname, []).append(eid)
@@ -575,7 +587,9 @@ def _roles_around(text: str, start: int, end: int, ent: EntityState, titles, per
         while i > 0 and (ws[i - 1] in titles or ws[i - 1] in persons):
             i -= 1
         if i < len(ws):
-            ent.roles.add(" ".join(ws[i:]))
+            rank = _RANK_BEFORE.search(text, max(0, before.start() - 20), before.start()) if i == 0 else None
+            ranked = rank is not None and rank.group(1).lower() in _RANKS
+            ent.roles.add(" ".join([rank.group(1).lower(), *ws] if ranked else ws[i:]))
             ent.gender = ent.gender or gendered.get(ws[-1])
     app = _APPOSITION_BEFORE.search(text, max(0, start - 60), start)
     if app:
@@ -618,10 +632,10 @@ def person_head(head: str) -> bool:
 # A subject pronoun of the narrative: "He", "she", "she’s" (the lookahead first lets the engine
 # skip to the letters that can open one instead of trying every offset).
 _SUBJECT_PRONOUN = re.compile(r"(?=[HhSs])(?<![\w’'])([Hh]e|[Ss]he)(?!\w)")
-# "the" and up to three lower-case words: "the admiral chuckled", "the retired admiral’s answer"
+# "the" and up to three lower-case words or an age: "the admiral chuckled", "the 24-year-old needed …"
 # (the T first, then what stands before it, for the same reason).
-_THE_WORDS = re.compile(r"[Tt](?<![\w’'].)he((?:[ \t]+[a-z][\w\-]*){1,3})")
-_WORD_AT = re.compile(r"[a-z][\w\-]*")
+_THE_WORDS = re.compile(r"[Tt](?<![\w’'].)he((?:[ \t]+[a-z\d][\w\-]*){1,3})")
+_WORD_AT = re.compile(r"[a-z\d][\w\-]*")
 
 
 def description_subject(text: str, start: int, end: int) -> bool:
@@ -637,6 +651,30 @@ def description_subject(text: str, start: int, end: int) -> bool:
     return word in lexicon.lower_words("extract/main_clause_openers.txt")
 
 
+# The last comma or sentence end before a pronoun, and the first word after it.
+_LAST_BREAK = re.compile(r"[,.!?\n][^,.!?\n]*$")
+_FIRST_WORD = re.compile(r"[\s“\"]*([A-Z][a-z]+)\b")
+# The rest of a sentence-opening clause, a comma and a capitalised word: the main clause's subject.
+_MAIN_SUBJECT_AFTER = re.compile(r"[^,.!?\n]{0,100},\s+(?:[A-Z][\w’'.\-]*)")
+
+
+def cataphoric(text: str, at: int) -> bool:
+    """Whether the he/she at ``at`` stands for the subject named after it in its sentence:
+    "Asked what she would do, Ms. Tebbe was quiet", "When he arrived, Varga said …" (the
+    sentence opens with a participle or subordinator and no comma comes before the pronoun)."""
+    if _MAIN_SUBJECT_AFTER.match(text, at) is None:
+        return False
+    lo = max(0, at - 90)
+    brk = _LAST_BREAK.search(text, lo, at)
+    if brk is not None and text[brk.start()] == "," or brk is None and lo > 0:
+        return False
+    first = _FIRST_WORD.match(text, brk.start() + 1 if brk is not None else 0, at)
+    if first is None:
+        return False
+    word = first.group(1).lower()
+    return word in lexicon.lower_words("extract/adjunct_leads.txt") or word.endswith(("ed", "ing"))
+
+
 def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> list[tuple]:
     """Every he/she and every short definite description with a person's head ("the admiral")
     outside quote marks that is no attribution's source, in text order: (start, end, gender,
@@ -648,11 +686,11 @@ def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> lis
         return at not in sources and not (k >= 0 and at < quoted[k][1])
 
     out = [(m.start(), m.end(), PERSON_PRONOUNS[m.group(1).lower()], None)
-           for m in _SUBJECT_PRONOUN.finditer(text) if outside(m.start())]
+           for m in _SUBJECT_PRONOUN.finditer(text) if outside(m.start()) and not cataphoric(text, m.start())]
     heads = person_heads()
     for m in _THE_WORDS.finditer(text):
         words = list(_WORD_AT.finditer(text, m.start(1), m.end(1)))
-        head = next((w for w in words if w.group() in heads), None)
+        head = next((w for w in words if w.group() in heads or _AGE_ROLE.fullmatch(w.group())), None)
         if head is not None and outside(m.start()):
             out.append((m.start(), head.end(), None, text[words[0].start():head.end()]))
     out.sort()

@@ -100,13 +100,13 @@ def _trim(tokens: list[Token], i: int, k: int) -> tuple[int, int] | None:
     while i < k and (tokens[i].text.lower() in preps or tokens[i].text.lower() == "and"
                      or not is_word(tokens[i].text)):
         i += 1
+    if k - i == 1 and tokens[i].text.lower() in _words.quantifier_heads:
+        return i, k                       # "Some say …", "Another said …" (also a determiner)
     while k > i and (tokens[k - 1].text.lower() in preps or tokens[k - 1].text.lower() in ("and",)
                      or tokens[k - 1].text.lower() in determiners or not is_word(tokens[k - 1].text)):
         k -= 1
     if i >= k:
         return None
-    if k - i == 1 and tokens[i].text.lower() in _words.quantifier_heads:
-        return i, k                       # "Some say …", "Many argue …"
     if all(t.text.lower() in calendar or t.text.lower() in determiners or t.text[:1].isdigit()
            for t in tokens[i:k]):
         return None
@@ -291,8 +291,9 @@ def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | 
     if _opens_participle(tokens, lo, hi):             # "Speaking at a town hall in Salem, X, Y …"
         return _after_opening_comma(tokens, lo, hi, _ADVERBIAL_TOKENS, places_too=True)
     i, k = found
-    if k < hi and tokens[k].text == "," and k - lo <= 4:
-        again = after(tokens, k + 1, hi)
+    if k < hi and tokens[k].text == "," and k - lo <= 4 and not (
+            k + 1 < hi and tokens[k + 1].text in lexicon.lower_words("extract/adjunct_words.txt")):
+        again = after(tokens, k + 1, hi)  # (not "Kerr, in an interview on Friday, …": a parenthetical)
         if again is not None:
             return again
     return found

@@ -53,9 +53,10 @@ from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subje
 from .descriptions import (author_of, document_author, fitting_title, indefinite, ordinal_name, owned,
                            shown_after)
 from .written import (POSSESSIVE, affiliated_person, apposed_name, capitals_name, described, head_word, introduced_unnamed,
-                      named_after, named_part, names_nobody, names_pair, person_in, plural_head_of)
+                      named_after, named_part, names_nobody, names_pair, person_in, plural_head_of, unnamed_again)
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
+UNNAMED_BACK = 6              # sources "the source" looks back over for "a source …" (within WINDOW)
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
 _NO_CONTINUITY = frozenset({"colon", "dash"})
 HINT_CLASH = 1.0              # minus, when the narrative's last pronoun for it had the other gender
@@ -141,6 +142,10 @@ class _Salience:
             if phrase is not None:        # "the admiral chuckled": the recent person with that role
                 eid = next((e for e in self.recent if self.model.entities[e].type == "person" and any(
                     em.roles_match(phrase, r) for r in self.model.entities[e].roles)), None)
+                if eid is None and not em.age_clash(None, phrase.split()):     # "the 24-year-old needed …"
+                    eid = self.person_for(None, at, set(), pronoun=False)[0]
+                    eid = None if eid is None or em.age_clash(self.model.entities[eid], [phrase]) else eid
+                    self.model.entities[eid].roles.add(phrase) if eid is not None else None
                 if eid is not None:
                     self.touch(eid, at, em.description_subject(self.text, at, end))
                 continue
@@ -316,6 +321,10 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             eid = _named_organisation(model, sal, start)     # "Brightwell Foods has withdrawn … It said …"
             if eid is not None:
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
+        if res.basis == "unresolved" and res.type == "descriptor" and res.mention is not None:
+            res = next((Resolved(res.mention, r.speaker, None, "descriptor", "unresolved")    # "the source": no one named
+                        for _, p, r in islice(reversed(spoken), UNNAMED_BACK) if rank_of(start) - p <= WINDOW
+                        and r.mention is not None and unnamed_again(res.mention.text, r.mention.text)), res)
         if a.antecedent is not None and res.mention is not None:
             res = replace(res, mention=replace(res.mention, start=a.source[0], end=a.source[1],
                                                text=text[a.source[0]:a.source[1]]))
@@ -506,7 +515,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
                             "descriptor", "unresolved")
         if _plural_group(name_words, model):
-            eid = _adhoc_org(model, name_words[0], start, "group")
+            eid = em.adhoc_org(model, name_words[0], start, "group")
             return Resolved(Mention(start, end, written, "organisation", None, name_words[0]), name_words[0],
                             None, "organisation", "named", eid)
         eid = em.person_entity(model, name_words, title_words, start)
@@ -542,7 +551,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             name = model.entities[eid].name
         else:                               # "the RNC" after "the Republican National Committee"
             name = spelled or name
-            eid = _adhoc_org(model, name, start)
+            eid = em.adhoc_org(model, name, start)
         return Resolved(Mention(start, end, written, "organisation", None, name), name, None,
                         "organisation", "alias" if spelled else "named", eid)
     counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"]   # "Two people …" keeps its count
@@ -602,7 +611,7 @@ def _named_group(model: em.Model, res: Resolved | None, spoken: list, named: tup
     if named is None or res is not None and (res.mention.end if res.mention is not None else next(
             (o for o, _, r in reversed(spoken) if r is res), -1)) > named[0]:
         return res
-    eid = _adhoc_org(model, named[1], named[0], "group")
+    eid = em.adhoc_org(model, named[1], named[0], "group")
     return Resolved(None, named[1], None, "organisation", "pronoun", eid)
 
 
@@ -633,7 +642,7 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: _Salience, group
             return None
     ents = model.entities
     name = f"{ents[a].name} and {ents[b].name}"
-    eid = _adhoc_org(model, name, at, "group")
+    eid = em.adhoc_org(model, name, at, "group")
     return Resolved(mention, name, None, "organisation", "pronoun", eid)
 
 
@@ -674,25 +683,16 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
     lows = [w.lower() for w in words]
     head = lows[-1]
     if len(words) > DESCRIPTION_WORDS or names.is_plural(head) or any(w.endswith(POSSESSIVE) for w in words[:-1]) \
-            or head in lexicon.lower_words("extract/document_nouns.txt") or any(w[:1].isdigit() for w in words):
+            or head in lexicon.lower_words("extract/document_nouns.txt") \
+            or any(w[:1].isdigit() for w in words) and em.age_clash(None, words):
         return None
     if head in em.org_nouns():
         eid = next((e for e in sal.recent if model.entities[e].type == "organisation"
                     and em.kind_fits(head, model.entities[e].name) and e not in sal.excluded_all), None)
         return None if eid is not None and shown_after(model, head, model.entities[eid].name, start,
                                                        sal.rank_of) else eid
-    if not em.person_head(head) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
+    if not (em.person_head(head) or not em.age_clash(None, words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
             or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
-    return eid
-
-
-def _adhoc_org(model: em.Model, name: str, start: int, kind: str = "organisation") -> int:
-    """The organisation (or group) entity of a name read at a cue that the model did not index."""
-    eid = model._orgs.get(name)
-    if eid is None:
-        eid = len(model.entities)
-        model.entities.append(em.EntityState(eid, name, kind, start))
-        model._orgs[name] = eid
-    return eid
+    return None if eid is not None and head[:1].isdigit() and em.age_clash(model.entities[eid], words) else eid

@@ -64,15 +64,19 @@ def _lists() -> WordLists:
     )
 
 
+_HYPHENS = re.compile(r"[\-’']")       # inside a name word: "Smith-Jones.", "O’Brien."
+
+
 @lru_cache(maxsize=8192)
 def _clean(word: str) -> str:
-    """A name word without a possessive or a sentence-final period: "Gantz’s" -> "Gantz"
+    """A name word without a possessive or a sentence-final period: "Gantz’s" -> "Gantz",
+    "Smith-Jones." -> "Smith-Jones"
     (cached: the same name words are cleaned again at every naming)."""
     for ending in _POSSESSIVES:
         if word.endswith(ending):
             word = word[:-len(ending)]
             break
-    if word.endswith(".") and len(word) > 2 and word[:-1].isalpha() and not word[:-1].isupper():
+    if word.endswith(".") and len(word) > 2 and _HYPHENS.sub("", word[:-1]).isalpha() and not word[:-1].isupper():
         word = word[:-1]
     return word
 
@@ -342,3 +346,21 @@ def _mention_type(words: list[str]) -> str:
     if lows[0] == "the" and not any(w.lower() in titles for w in words):
         return "organisation"
     return "person"
+
+
+def before_title_case(run: list, function, titles) -> list:
+    """No run where headline title case shows, at a capitalised function word inside ("Rivals
+    Clash Over The Plan", "Senator Wilson Says Budget Was Rushed": the names in it are read at
+    their cues); "of The" stays ("George Zornick of The Nation"); a run cut at a speech verb
+    ("Voss Calls Deal": "Voss")."""
+    cues = lexicon.cues()
+    for k in range(1, len(run)):
+        w = run[k][1]
+        if w[:1].isupper() and w.lower() in function and w.lower() not in titles \
+                and run[k - 1][1] != "of":
+            return []
+        entry = cues.get(w.lower())
+        if entry is not None and entry.type == "speech" and w.endswith("s") and w[1:].islower() \
+                and k + 1 < len(run) and run[k - 1][1] != "of":     # not "Court of Appeals"
+            return run[:k]                # "Voss Calls Deal …": the name before the headline's verb
+    return run

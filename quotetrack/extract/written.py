@@ -202,6 +202,20 @@ UNNAMED_REACH = 1500          # characters a description looks back for "a"/"an"
 _INDEFINITE = r"\b(?:a|an|one|another)\s+(?:[\w’'\-]+,?\s+){{0,3}}?{}\b"
 
 
+def unnamed_again(description: str, earlier: str) -> bool:
+    """Whether a definite description ("the source", "the senior aide") names the one an
+    earlier source introduced unnamed ("a source familiar with the talks", "A senior aide").
+
+    >>> unnamed_again("the source", "a source familiar with the talks"), unnamed_again("the aide", "the aide")
+    (True, False)
+    """
+    words = description.lower().split()
+    if not 2 <= len(words) <= 3 or words[0] != "the":
+        return False
+    m = re.match(_INDEFINITE.format(re.escape(words[-1])), earlier, re.IGNORECASE)
+    return m is not None and set(words[1:]) <= set(earlier.lower().replace(",", " ").split())
+
+
 def introduced_unnamed(text: str, head: str, start: int) -> bool:
     """Whether ``head`` was introduced with an indefinite article in the few paragraphs before
     ``start`` ("an organizer … the organizer told them"): the description is that unnamed one."""

@@ -46,6 +46,8 @@ def swap_speaker(doc: Document, index: int, rng: random.Random) -> Mutant | None
         return None
     name = rng.choice(sorted(others))
     start, end = quote.mention.start, quote.mention.end
+    if "," in quote.mention.text and doc.text[end:end + 1] == ",":
+        end += 1                          # "One of them, a teacher named X, said": the apposition's comma goes too
     shift = len(name) - (end - start) if start < pieces[0][0] else 0
     draft = _splice(doc.text, start, end, name)
     intended = "speaker-unconfirmed" if quote.speaker_basis in UNCONFIRMED_BASES else "wrong-speaker"

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+import regex
+
+from ...text import lexicon
 from ...text.marks import MESSAGE_EDGE
 from ...extract import quotes as quote_marks
 from ...model import UNCONFIRMED_BASES, Document, Finding, Quote, QuotedSpan
@@ -640,10 +643,23 @@ def _one_speaker(src: Source, a: int, b: int) -> bool:
     return src.kind == "transcript" or x.speaker is not None
 
 
+# A capitalised abbreviation right before a period: "Dr" in "Dr. Takahara said" (no sentence end).
+_TITLE_BEFORE = regex.compile(r"(?<![\w’'])[A-Z][a-z]{0,3}$")
+
+
+def _sentence_end(text: str, pos: int):
+    """The next sentence end at or after ``pos``, past the periods of "Dr.", "Mr.", "Sen."."""
+    for m in _SENTENCE_END.finditer(text, pos):
+        word = _TITLE_BEFORE.search(text, max(0, m.start() - 5), m.start()) if m.group() == "." else None
+        if word is None or word.group().lower() not in lexicon.lower_words("extract/abbreviations.txt"):
+            return m
+    return None
+
+
 def _goes_on_with(text: str, end: int, entry: tuple[str, ...]) -> bool:
     """Whether the draft goes on with ``entry`` in its next sentence after offset ``end``."""
-    first = _SENTENCE_END.search(text, end)
-    stop = _SENTENCE_END.search(text, first.end()) if first else None
+    first = _sentence_end(text, end)
+    stop = _sentence_end(text, first.end()) if first else None
     keys = [t.key for t in word_tokens(text, end, stop.start() if stop else len(text))]
     return any(tuple(keys[i:i + len(entry)]) == entry for i in range(len(keys)))
 

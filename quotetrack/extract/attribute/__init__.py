@@ -39,6 +39,8 @@ Quote sieves then take each quoted passage no other sieve claimed:
                   opening the next (the clause's subject)                         [colon_paragraph]
     cue_before    "…so heated that Gov. Reyes said, “…”" / "…pollster Mira Tal: “…”"
                   (a source and a cue, or a full name and a colon, right before)  [cue_before]
+    said_first    "Said Ortiz, “…”" / "But, said Berg, who grew up here, “…”" (an opening
+                  speech cue, its source, a comma and the quote)                  [said_first]
     subject_verb  "Trump pledged to make Apple “build …”" (a quoted statement after
                   the clause's subject and an unlisted past-tense verb)           [subject_verb]
     floating      a cue-less quote right after an attributed quote                [floating]

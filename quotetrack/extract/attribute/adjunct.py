@@ -111,6 +111,9 @@ def as_source(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             return None                   # "as Lee said the plan …", "as voters responded to …":
                                           # a clause of its own, no parenthetical "as" clause
         k += 1
+    quote = s.doc.quote_at(start=toks[k + 1].start) if k + 1 < len(toks) and toks[k].text == "," else None
+    if quote is not None:                 # "As Lee put it, “…”", "…, as the mayor put it, “…”":
+        return Attribution(((quote.start, quote.end),), _span(s, src), cue, "as_source", s.sentence)
     first = 1 if at == 1 and toks[0].text.lower() in _words.conjunctions else 0
     if at == first:                       # "As the Post reported, …": the clause after the comma
         if k >= len(toks) or toks[k].text != ",":

@@ -36,6 +36,8 @@ def _cut_of(b: Attribution, text: str, lo: int, hi: int) -> tuple[int, int] | No
     if b.source is not None and lo < b.source[0] < hi and b.cue.start > b.source[0] \
             and _opens_clause(text, lo, b.source[0]):
         return b.source[0], b.source[0]
+    if b.rule == "head_long" and b.source is not None and b.source[1] <= lo < b.cue.start < hi:
+        return _before_joint(text, lo, b.cue.start), b.cue.start   # "Aides who spoke to us said …"
     if b.rule == "coordinated" and lo < b.cue.start < hi:
         return _conjunction_before(text, lo, b.cue.start), b.cue.start   # "criticized X and said Y"
     if b.rule == "participle" and lo < b.cue.start < hi:
@@ -91,7 +93,7 @@ def _deciders(b: Attribution, text: str) -> list[int]:
         out.append(b.fragments[-1][1])
     if b.source is not None and b.cue.start > b.source[0] and _opens_clause(text, 0, b.source[0]):
         out.append(b.source[0])
-    if b.rule == "coordinated" or (b.rule == "participle" and _PARTICIPLE_LEAD.search(
+    if b.rule in ("coordinated", "head_long") or (b.rule == "participle" and _PARTICIPLE_LEAD.search(
             text, max(0, b.cue.start - _JOINT_REACH), b.cue.start) is not None):
         out.append(b.cue.start)
     return out
@@ -148,13 +150,25 @@ def _fold_source_notes(found: list[Attribution], text: str) -> list[Attribution]
         return found
     out = []
     for a in found:
-        if a in notes:
+        if a in notes and any(_holds(a, c) and not _prospective(text, c) for c in found):
             continue
         for b in notes:
             if _holds(b, a):
                 a = replace(a, fragments=_before_note(a.fragments, b.cue.start, text))
         out.append(a)
     return out
+
+
+# The word before a cue, past adverbs: "will propose" -> "will", "would also announce" -> "would".
+_WORD_BEFORE = re.compile(r"([\w’']+)\s+(?:(?:also|soon|formally|\w+ly)\s+)?$")
+
+
+def _prospective(text: str, a: Attribution) -> bool:
+    """Is a's cue a speech act still to come ("The mayor will propose …, according to an
+    aide")?  Then the according-to source reports the whole clause: it stays, and a keeps only
+    its content before the note."""
+    m = _WORD_BEFORE.search(text, max(0, a.cue.start - _JOINT_REACH), a.cue.start)
+    return m is not None and m.group(1).lower() in _words.prospective
 
 
 def _before_note(fragments: tuple[tuple[int, int], ...], at: int, text: str) -> tuple[tuple[int, int], ...]:

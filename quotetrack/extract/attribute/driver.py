@@ -13,10 +13,8 @@ from ..segment import paragraph_ranks, tokens as tokenize
 from .grammar import Attribution, _Doc, _Sent, _cue_tokens, _skip_chars
 from .according import according_to
 from .adjunct import adjunct_participle, as_source
-from .sentence import (
-
-
-    asked, coordinated, head, participle, relative, relative_label, tail)
+from .sentence import coordinated, head, participle, relative, relative_label, tail
+from .asked import asked
 from .cutting import _cut_at_next_source, _fold_source_notes
 from .gap import relative_gap
 from .passive import passive_asked, passive_by

@@ -78,8 +78,9 @@ def _verb_commas(s: _Sent) -> _Marks:
     """Commas before a cue, an auxiliary or an -ed verb that has no subject of its own
     ("Barkley, who said he votes democratic, said …")."""
     toks = s.toks
-    found = [i for i in range(len(toks) - 1) if toks[i].text == "," and _opens_predicate_word(toks[i + 1].text)]
-    return _Marks(found, found)
+    found = [i for i in range(len(toks) - 1) if toks[i].text == "," and _opens_predicate_word(
+        toks[i + 2].text if toks[i + 1].text in TOKEN_CLOSING and i + 2 < len(toks) else toks[i + 1].text)]
+    return _Marks(found, found)                 # (also "who calls him a “fraud,” said …")
 
 
 def _opens_predicate_word(nxt: str) -> bool:
@@ -142,7 +143,6 @@ class _Doc:
 
 
 # ----------------------------------------------------------------- helpers
-
 
 
 @lru_cache(maxsize=1)
@@ -304,13 +304,35 @@ def _skip_adjuncts(s: _Sent, k: int) -> int:
     if k >= len(toks) or (toks[k].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt")
                           and toks[k].text.lower() not in lexicon.lower_words("extract/calendar_words.txt")):
         return _skip_time(s, k)           # (a day or month opens one too: "said Sunday that …")
-    j = k + 1
-    while j < len(toks) and j - k <= 14 and mentions.is_word(toks[j].text) \
-            and toks[j].text.lower() not in ("that", "whether", "if"):
+    j, titled = k + 1, False
+    while j < len(toks) and j - k <= 14 and toks[j].text.lower() not in ("that", "whether", "if"):
+        if not mentions.is_word(toks[j].text):
+            title = _short_title(s, j)
+            if title is None:
+                break
+            j, titled = title, True       # "said on the show ''Morning Hour'' that …"
+            continue
         j += 1
-    if j < len(toks) and (toks[j].text.lower() in ("that", "whether", "if") or toks[j].text in (",", ":")):
+    if j < len(toks) and (toks[j].text.lower() in ("that", "whether", "if")
+                          or toks[j].text in (",", ":") and not titled):
         return j
     return _skip_time(s, k)
+
+
+_TITLE_WORDS = 5                            # words of a quoted title inside an adjunct
+
+
+def _short_title(s: _Sent, j: int) -> int | None:
+    """The token after a short quoted title that opens at token ``j`` (a show, a book:
+    "on the show ''Morning Hour''"), or None."""
+    if s.toks[j].text not in TOKEN_OPENING:
+        return None
+    quote = s.doc.quote_at(start=s.toks[j].start)
+    words = re.findall(r"[^\W\d_][\w’'-]*", s.text[quote.start:quote.end]) if quote is not None else []
+    if not words or len(words) > _TITLE_WORDS or not all(w[0].isupper() for w in words) \
+            or not s.text[quote.start:quote.end].rstrip("”’\"'»›")[-1:].isalnum():
+        return None                       # a title in title case, no punctuation before its close
+    return s.tok_at(quote.end)
 
 
 def _is_time_word(word: str, calendar: frozenset[str]) -> bool:
@@ -610,3 +632,63 @@ def _name_end(toks: list[Token], k: int) -> int | None:
     if n == k or n >= len(toks) or not toks[n].text[:1].islower():
         return None
     return n
+
+
+def _past_time(s: _Sent, k: int) -> int:
+    """The token after a time phrase at ``k`` ("late Saturday", "on Monday night"), or ``k``."""
+    toks, calendar = s.toks, lexicon.lower_words("extract/calendar_words.txt")
+    j = k
+    while j < len(toks) and j - k < _MAX_TIME and toks[j].text in _words.time_leads:
+        j += 1
+    n = j
+    while n < len(toks) and n - j < 2 and _is_time_word(toks[n].text, calendar):
+        n += 1
+    return n if n > j else k
+
+
+def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
+    """The second part of "A Clinton presidency, she vowed, would bring better jobs": after the
+    comma that closes the parenthetical cue, a lower-case verb phrase that is not a new cue, an
+    adjunct or a new clause."""
+    toks = s.toks
+    if rest < len(toks) and toks[rest].text != ",":
+        rest = _past_time(s, rest)        # "…, the league said late Saturday, and …" (a new clause
+        if not (rest + 1 < len(toks) and toks[rest + 1].text.lower() in ("and", "but")):
+            return None                   # only: not "…, X said Tuesday, the biggest change …")
+    if rest + 1 >= len(toks) or toks[rest].text != ",":
+        return None
+    if not _continues_content(toks, rest + 1):
+        return None
+    end = _strip_end(s.text, toks[rest + 1].start, _clause_end(s, rest + 1))
+    if _word_count(s.text, toks[rest + 1].start, end) < 2:
+        return None
+    return toks[rest + 1].start, end
+
+
+def _continues_content(toks: list[Token], i: int) -> bool:
+    """May the words at token ``i``, after a parenthetical cue, go on with the content?  A
+    lower-case verb phrase ("…, she vowed, would bring …") or a new subject ("Like his remarks,
+    Graham said, the jabs were unacceptable"); not an adjunct, a relative, a cue or a conjunction."""
+    word = toks[i].text
+    low = word.lower()
+    if low in ("and", "but") and i + 2 < len(toks):
+        word = toks[i + 1].text           # "…, they said, but he is still …"
+        low = word.lower()
+        i += 1
+    if low in _words.continuation_openers:
+        return True                       # "It is no surprise, Garin said, that …", "…, he said, because …"
+    if low in lexicon.lower_words("extract/adjunct_words.txt") and low != "to" or low in _words.clause_joiners or low in _words.relatives \
+            or low in _words.clause_openers or low in ("that", "which"):
+        return False
+    entry = lexicon.cues().get(low)
+    if entry is not None and (entry.type == "speech" or low.endswith("ing")):
+        return False                      # "…, he said, adding …", "…, she said, told …"
+    if word.islower() and low not in ("a", "an", "the"):
+        return True
+    return i + 1 < len(toks) and mentions.after(toks, i) is not None
+
+
+def _role_word(word: str) -> bool:
+    """A title or person noun, which may stand before a name in one mention ("the actor Tom Hanks")."""
+    low = word.lower()
+    return low in lexicon.lower_words("text/titles.txt") or low in lexicon.lower_words("text/person_nouns.txt")

@@ -15,6 +15,7 @@ from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token, iter_tokens, tokens as tokenize
 from .grammar import (Attribution, _DASHES, _Doc, _lstrip_start, _rstrip_end, _skip_chars, _strip_end,
                       _word_count, _words)
+from .subject import agrees
 
 
 # ----------------------------------------------------------------- quote sieves
@@ -293,49 +294,126 @@ def cue_before(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | No
                        "cue_before", sent)
 
 
-_SUBJECT_VERB_TOKENS = 24        # tokens from the sentence start to a quote that subject_verb reads
-_SUBJECT_VERB_REACH = 10         # tokens from the verb to the quote
+_SAID_FIRST_TOKENS = 3 * mentions.MAX_MENTION_TOKENS   # the lead of "But, said Berg, who …, “…”"
+
+
+def said_first(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"Said Ortiz, “…”", "But, said Berg, who grew up on the quay, “…”": the sentence (after
+    any conjunctions) opens with a speech cue, then its source (an appositive or relative
+    clause may follow, set off by commas), and a comma right before the quote."""
+    text = doc.text
+    lead_end = _rstrip_end(text, sent.start, quote.start)
+    if text[lead_end - 1:lead_end] != "," or doc.has_quote_in(sent.start, quote.start):
+        return None
+    toks = tokenize(text, sent.start, lead_end, limit=_SAID_FIRST_TOKENS + 1)
+    if len(toks) < 3 or len(toks) > _SAID_FIRST_TOKENS:
+        return None
+    i = 0
+    while i < len(toks) and (toks[i].text.lower() in _words.conjunctions or toks[i].text == ","):
+        i += 1
+    word = toks[i].text if i < len(toks) else ""
+    entry = lexicon.cues().get(word.lower())
+    if entry is None or entry.type != "speech" or word.lower().endswith("ing") or " " in entry.lemma \
+            or (i == 0) != word[:1].isupper():
+        return None
+    src = mentions.after(toks, i + 1, len(toks) - 1)
+    if src is None or src[0] != i + 1 or not mentions.names_someone(toks, *src) \
+            or toks[src[0]].text.lower() in _words.subject_pronouns or toks[src[1]].text != ",":
+        return None                       # ("Said he, …" is rare; "Said to be …" no source)
+    cue = Cue(toks[i].start, toks[i].end, word, entry.lemma, "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                       "said_first", sent)
+
+
+_SUBJECT_VERB_TOKENS = 32        # tokens from the sentence start to a quote that subject_verb reads
+_SUBJECT_VERB_REACH = 16         # tokens from the verb to the quote
 
 
 def subject_verb(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"Trump pledged to make Apple “build their damn computers”", "Sanders rattled the
     crowd with “a political revolution”": a quoted statement (no scare quote or title) inside
     a clause whose subject names someone and whose past-tense verb (or cue) comes soon before
-    the quote; the content runs from the verb's object to the quote's close (a mixed quote)."""
+    the quote, after any auxiliaries and -ly adverbs ("regularly pledges"); the content runs
+    from the verb's object to the quote's close (a mixed quote), or is the quote alone right
+    after the verb or a comma ("He offered “…”", "she wrote back, “…”").  A passive verb
+    ("was asked, “…”") and a relative clause's verb ("signs that read, “…”") name no source."""
     text = doc.text
-    if _skip_chars(text, sent.start, quote.start, _QUOTE_LEAD) >= quote.start \
-            or not is_statement(text, quote, _STATEMENT_CONFIG):
-        return None                       # (a scare quote or a title: “sherpa”, “The View”)
+    if _skip_chars(text, sent.start, quote.start, _QUOTE_LEAD) >= quote.start or _is_title(text, quote):
+        return None                       # (a title: “The View”)
+    phrase = not is_statement(text, quote, _STATEMENT_CONFIG)   # a short phrase: “sherpa”
+    if phrase:                            # (most quotes are phrases: look for the verb first)
+        near = tokenize(text, max(sent.start, quote.start - _PHRASE_CHARS), quote.start)[-_PHRASE_REACH:]
+        if not any(_quotes_phrase(near, k, len(near)) for k in range(len(near))):
+            return None
     toks = tokenize(text, sent.start, quote.start, limit=_SUBJECT_VERB_TOKENS + 1)
     if len(toks) < 2 or len(toks) > _SUBJECT_VERB_TOKENS or toks[-1].end > quote.start:
         return None
     src = mentions.forward_subject(toks, 0, len(toks))
-    if src is None or not mentions.names_someone(toks, *src):
-        return None
+    if src is None or not mentions.names_someone(toks, *src) or toks[src[1] - 1].text.endswith(("’s", "'s")):
+        return None                       # ("Nixon’s appeal for “…”": a possessive, then its noun)
     v = src[1]
-    while v < len(toks) and toks[v].text.lower() in lexicon.lower_words("extract/cue_modifiers.txt"):
+    while v < len(toks) and (toks[v].text.lower() in lexicon.lower_words("extract/cue_modifiers.txt")
+                             or mentions.is_adverb(toks[v].text)):
         v += 1
-    if v >= len(toks) - 1 or len(toks) - v > _SUBJECT_VERB_REACH:
+    if v >= len(toks) or len(toks) - v > _SUBJECT_VERB_REACH:
         return None
     verb = toks[v].text
-    if not (verb.isalpha() and verb.islower()) or verb in _words.not_verbs \
-            or verb in _words.finite_auxiliaries or not (_is_past_verb(verb) or verb in lexicon.cues()):
+    if not (verb.isalpha() and verb.islower()) or verb in _words.not_verbs or verb in _words.finite_auxiliaries \
+            or not (_is_past_verb(verb) or verb in lexicon.cues()
+                    or verb in lexicon.lower_words("extract/quoting_verbs.txt")):
         return None
-    if any(t.text in (",", ";", ":") for t in toks[v + 1:]):
+    if any(t.text in (",", ";", ":") for t in toks[v + 1:-1]) or toks[-1].text in (";", ":"):
         return None
-    cue = Cue(toks[v].start, toks[v].end, verb, verb, "speech")
-    return Attribution(((toks[v + 1].start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+    be = toks[v - 1].text.lower() in _words.passive_auxiliaries
+    if be != verb.endswith("ing"):
+        return None                       # "Lind was asked, “…”": the subject is no source; "a
+                                          # source familiar with her thinking said, “…”" (but
+                                          # "has been hammering")
+    if any(t.text.lower() in _words.relatives or (t.text.lower() == "that" and k > v + 1)
+           for k, t in enumerate(toks[v + 1:], v + 1)):
+        return None                       # "bottles that said “…”": a relative clause's own verb
+    if phrase and not _quotes_phrase(toks, v, len(toks)):
+        return None                       # "The council relied on so-called “harbour funds”"
+    # The content runs from the verb's object to the quote's close, or is the quote alone right
+    # after the verb or a comma ("He offered “…”", "she wrote back, “…”").
+    entry = lexicon.cues().get(verb)
+    bare = entry.lemma if entry is not None else "-" if verb.endswith(("s", "ed", "ing")) else verb
+    if phrase and not agrees(toks, src, Cue(toks[v].start, toks[v].end, verb, bare, "speech"), v):
+        return None                       # "The 2013 reply reported “…”": a bare form needs a plural
+    first = v
+    if v + 1 < len(toks) - 1 and f"{verb} {toks[v + 1].text}" in lexicon.lower_words("extract/quoting_verbs.txt"):
+        v += 1                            # "summed up Clinton as “terrible”": the particle is the verb's
+    start = quote.start if v + 1 == len(toks) or toks[-1].text == "," else toks[v + 1].start
+    said = text[toks[first].start:toks[v].end]
+    cue = Cue(toks[first].start, toks[v].end, said, said, "speech")
+    return Attribution(((start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
                        "subject_verb", sent)
 
 
 _STATEMENT_CONFIG = Config()
+_PHRASE_REACH = 6                # tokens from the verb to a short quoted phrase it attributes
+_PHRASE_CHARS = 12 * _PHRASE_REACH   # text before a short quoted phrase read for its verb
+
+
+def _quotes_phrase(toks: list[Token], v: int, end: int) -> bool:
+    """May the verb at toks[v] attribute a short quoted phrase a few tokens on ("hammered his
+    rival's “reckless spending”")?  Only a speech or act cue or a quoting verb
+    (data/extract/quoting_verbs.txt) may, within _PHRASE_REACH tokens and no comma."""
+    if end - v > _PHRASE_REACH or toks[end - 1].text == ",":
+        return False
+    low = toks[v].text.lower()
+    entry = lexicon.cues().get(low)
+    if entry is not None:
+        return entry.type in ("speech", "act")
+    quoting = lexicon.lower_words("extract/quoting_verbs.txt")
+    return low in quoting or (v + 1 < end and f"{low} {toks[v + 1].text.lower()}" in quoting)
 
 
 # The quote sieves, name -> function, in the order they are tried on an unclaimed quote.
 QUOTE_SIEVES: dict[str, Callable[[_Doc, QuotedSpan, Sentence], Attribution | None]] = {
     "colon": colon, "dash": dash, "verb_after": verb_after, "colon_lead": colon_lead,
     "colon_clause": colon_clause, "colon_paragraph": colon_paragraph, "cue_before": cue_before,
-    "subject_verb": subject_verb}
+    "said_first": said_first, "subject_verb": subject_verb}
 
 
 # "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.
@@ -408,6 +486,10 @@ def _one_quote(doc: _Doc, start: int, end: int) -> bool:
     return i < len(doc.quotes) and doc.quotes[i].start == start and doc.quotes[i].end >= end - 1
 
 
+# A quoted passage inside a headline: "Voss Calls Deal ‘a start, not a finish’ as …".
+_QUOTED = re.compile(r"(?:(?<=\s)|^)[“‘\"][^“”‘’\"\n]{1,150}[”’\"](?=\s|$|[,.;:!?])")
+
+
 def title_case(text: str, para: Paragraph) -> bool:
     """Is a paragraph a headline in title case (nearly every word capitalised)?"""
     if para.end - para.start > 200:
@@ -415,6 +497,8 @@ def title_case(text: str, para: Paragraph) -> bool:
     words = [w for w in text[para.start:para.end].split() if w[:1].isalpha()]
     if len(words) < 4:
         return False
+    outside = [w for w in _QUOTED.sub(" ", text[para.start:para.end]).split() if w[:1].isalpha()]
+    words = outside if len(outside) >= 3 else words     # the quoted words may keep their own case
     caps = sum(w[:1].isupper() for w in words)
     return caps >= 0.8 * len(words)
 
@@ -426,11 +510,15 @@ def is_statement(text: str, quote: QuotedSpan, config: Config) -> bool:
     n = len(inner.split())
     if n <= config.max_scare_words and not _short_sentence(inner):
         return False
-    words = [w for w in inner.replace(":", " ").split() if w[:1].isalpha()]
-    if words and len(words) <= 12 and words[0][:1].isupper() and all(
-            w[:1].isupper() or w.lower() in _words.title_small_words for w in words):
-        return False                      # a title: “Saturday Night Live”, “Crippled America: How to …”
-    return True
+    return not _is_title(text, quote)
+
+
+def _is_title(text: str, quote: QuotedSpan) -> bool:
+    """Is a quoted span in title case, a name or a title: “Saturday Night Live”, “Crippled
+    America: How to …”?"""
+    words = [w for w in text[quote.inner[0]:quote.inner[1]].replace(":", " ").split() if w[:1].isalpha()]
+    return bool(words) and len(words) <= 12 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _words.title_small_words for w in words)
 
 
 def _short_sentence(inner: str) -> bool:

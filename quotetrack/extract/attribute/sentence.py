@@ -13,11 +13,11 @@ from ..segment import Token
 from .according import _SOURCE_ENDS
 from .subject import clause_subject
 from .grammar import (
-    Attribution, _SEPARATORS, _Sent, _adjunct_only, _clause_end,
+    Attribution, _SEPARATORS, _Sent, _adjunct_only,
     _catenative_start, _clause_start_ok, _content_after, _earlier_reports, _is_clause, _is_participle,
     _listener_rest_ok, _naming_content, _nominative, _reported, _subordinate_only,
-    _after_lead_phrase, _skip_adjuncts, _skip_time_back, _skip_connective, _skip_object, _span, _strip_end,
-    _word_count, _words)
+    _after_lead_phrase, _indirect_continuation, _role_word, _skip_adjuncts, _skip_time_back, _skip_connective,
+    _skip_object, _span, _strip_end, _word_count, _words)
 
 
 # ----------------------------------------------------------------- sentence sieves
@@ -56,9 +56,12 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
     whose roots are in the South, said" (the mention before the appositives) or "Bloomberg's
     pollster, Douglas Schoen, says" (the name between the commas), with the index of the token
     that opens the whole subject.  Commas inside quote marks do not count."""
-    if k < 3 or s.toks[k - 1].text != ",":
+    end = k - 1
+    if end > 1 and s.toks[end].text in TOKEN_CLOSING and s.toks[end - 1].text == ",":
+        end -= 1                          # "Lind, who calls him a “fraud,” said": the comma inside the mark
+    if k < 3 or s.toks[end].text != ",":
         return None
-    j = k - 1
+    j = end
     for _ in range(3):
         j -= 1
         while j >= 0 and k - j < 40:
@@ -69,7 +72,7 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
         if j < 1 or s.toks[j].text != "," or not mentions.is_word(s.toks[j + 1].text):
             return None
         src = mentions.before(s.toks, j)
-        if _is_name_run(s.toks, j + 1, k - 1) and src is not None and _clause_start_ok(s, src[0]):
+        if _is_name_run(s.toks, j + 1, end) and src is not None and _clause_start_ok(s, src[0]):
             return (j + 1, k - 1), src[0]
         if src is not None and src[1] - src[0] <= 6 and _clause_start_ok(s, src[0]) \
                 and (mentions.is_capitalised(s.toks[src[1] - 1].text)
@@ -105,6 +108,22 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     if src is None:
         if appositive is not None and appositive[1] > 0:
             out.append((appositive[0], appositive[1] - 1, ce, "tail_appositive"))
+    if not out:
+        long = _long_subject(s, cue, ci, j)      # "…, people familiar with the plan said."
+        if long is not None and long[1] != j:
+            long = None                           # (only "familiar with", "close to", whole: a
+                                                  # relative or participle there opens a clause)
+        c = j - 1
+        while long is None and c > 0 and j - c < mentions.MAX_MENTION_TOKENS and toks[c - 1].text not in _SEPARATORS:
+            c -= 1
+        if long is None and c > 0 and mentions.after(toks, c, j) == (c, j) and mentions.names_someone(toks, c, j) \
+                and any(toks[i].text.lower() in _words.postnominal_adjectives for i in range(c + 1, j)):
+            long = (c, j)                         # "…, people close to her campaign say." read whole
+        sep = long[0] - 1 if long is not None else -1
+        while sep > 0 and toks[sep].text.lower() in _words.opening_conjunctions:
+            sep -= 1                              # "…, and people close to her say."
+        if long is not None and sep > 0 and toks[sep].text in _SEPARATORS:
+            out.append(((long[0], j), sep, ce, "tail"))
     return out
 
 
@@ -146,8 +165,6 @@ def _closes_opening_quote(s: _Sent, k: int) -> bool:
         return False
     quote = s.doc.quote_at(end=s.toks[k].end)
     return quote is not None and quote.start <= s.toks[0].start
-
-
 
 
 def _is_name_run(toks: list[Token], i: int, k: int) -> bool:
@@ -196,8 +213,11 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     if quote is None and earlier is None and continuation is None and _subordinate_only(s.text, start, end):
         return None                   # "Though he …, Ortiz promised to act": a head report
     if quote is None and earlier is None and _ends_in_relative(s.text, start, end) \
-            and not (rule == "tail" and toks[sep].text == "," and src[0] == sep + 1):
-        return None                   # (not "…, which officials treat as arson, the fire chief said")
+            and not (toks[sep].text == "," and (rule == "tail" and src[0] == sep + 1
+                                               or rule == "tail_inverted" and cue_at == sep + 1
+                                               and (after_src >= len(toks) or toks[after_src].text in ",.;"))):
+        return None                   # (not "…, which officials treat as arson, the fire chief said"
+                                      # nor "…, which 200 people attended, said Dana Park")
     # what follows: nothing that is content of its own, or an interrupted quote's second part
     rest = after_src
     if cue.lemma in lexicon.lower_words("extract/object_cues.txt") and rest < len(toks):
@@ -265,44 +285,6 @@ def _quote_listener_rest_ok(toks: list[Token], rest: int) -> bool:
     return rest >= len(toks) or (toks[rest].text.lower() not in ("that", "whether") and toks[rest].text != ":")
 
 
-def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
-    """The second part of "A Clinton presidency, she vowed, would bring better jobs": after the
-    comma that closes the parenthetical cue, a lower-case verb phrase that is not a new cue, an
-    adjunct or a new clause."""
-    toks = s.toks
-    if rest + 1 >= len(toks) or toks[rest].text != ",":
-        return None
-    if not _continues_content(toks, rest + 1):
-        return None
-    end = _strip_end(s.text, toks[rest + 1].start, _clause_end(s, rest + 1))
-    if _word_count(s.text, toks[rest + 1].start, end) < 2:
-        return None
-    return toks[rest + 1].start, end
-
-
-def _continues_content(toks: list[Token], i: int) -> bool:
-    """May the words at token ``i``, after a parenthetical cue, go on with the content?  A
-    lower-case verb phrase ("…, she vowed, would bring …") or a new subject ("Like his remarks,
-    Graham said, the jabs were unacceptable"); not an adjunct, a relative, a cue or a conjunction."""
-    word = toks[i].text
-    low = word.lower()
-    if low in ("and", "but") and i + 2 < len(toks):
-        word = toks[i + 1].text           # "…, they said, but he is still …"
-        low = word.lower()
-        i += 1
-    if low in _words.continuation_openers:
-        return True                       # "It is no surprise, Garin said, that …", "…, he said, because …"
-    if low in lexicon.lower_words("extract/adjunct_words.txt") and low != "to" or low in _words.clause_joiners or low in _words.relatives \
-            or low in _words.clause_openers or low in ("that", "which"):
-        return False
-    entry = lexicon.cues().get(low)
-    if entry is not None and (entry.type == "speech" or low.endswith("ing")):
-        return False                      # "…, he said, adding …", "…, she said, told …"
-    if word.islower() and low not in ("a", "an", "the"):
-        return True
-    return i + 1 < len(toks) and mentions.after(toks, i) is not None
-
-
 def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] | None, str]:
     """The subject that opens the clause of a head cue (its last token before ``j``), and the
     rule: a mention ("Gantz said"), an appositive ("X, a spokeswoman, said") or a count of
@@ -313,9 +295,11 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
         appositive = _appositive_source(s, j)
         src = appositive[0] if appositive else None
         rule = "head_appositive"
+    lead = _after_lead_phrase(s, src)
+    if lead is not None and src[0] == 1 and not _role_word(s.toks[lead[0] - 1].text) and _agrees(s, lead, cue, ci):
+        return lead, "head"               # "After the match Brandvold said": not "the match Brandvold"
     if src is not None and (_clause_start_ok(s, src[0]) or _nominative(s, src)) and _agrees(s, src, cue, ci):
         return src, rule
-    lead = _after_lead_phrase(s, src)
     if lead is not None and _agrees(s, lead, cue, ci):
         return lead, "head"
     quantity = mentions.quantity_before(s.toks, j)
@@ -367,11 +351,17 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
             return None
         if word.lower() in ("and", "but", "or") and toks[k + 1].text.islower():
             return None                   # "The senator traveled to Ohio and said": coordinated
-        if word.islower() and lexicon.cues().get(word) is not None:
-            return None
+        if word.islower() and lexicon.cues().get(word) is not None and k > src[1] \
+                and first not in _words.relative_subjects and first != "that" \
+                and toks[k - 1].text.lower() not in lexicon.lower_words("extract/determiners.txt"):
+            return None                   # a second verb (but "backing the bill", "who spoke",
+                                          # "familiar with the plan": a noun after "the")
     if not _agrees(s, src, cue, src[1]):
         return None                       # "people who … say" but not "the man who … say"
+    if first in _words.postnominal_adjectives:
+        return src[0], j                  # "people familiar with the plan": the whole description
     return src
+
 
 
 def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -455,8 +445,6 @@ def _subordinate_end(s: _Sent, src: int, k: int, end: int) -> int:
     return end
 
 
-
-
 def relative_label(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"what Mr. Hedge called ''the prior economy model''", "whom he described as “volatile”":
     an object relative, its source, a naming cue and a quoted label.  The content is the
@@ -486,6 +474,8 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     ends at the comma before the main verb ("Barkley, who said X, said Y")."""
     toks = s.toks
     j = mentions.skip_modifiers_back(toks, ci)
+    if cue.type == "speech":
+        j = _adjunct_after_relative(s, _skip_time_back(s, j))
     if j < 2 or toks[j - 1].text.lower() not in _words.relative_subjects or not _active_finite(s, cue, ci, ce):
         return None
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
@@ -504,6 +494,24 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     antecedent = _name_tail(toks, mentions.before(toks, j - 2 if toks[j - 2].text == "," else j - 1))
     return Attribution((content,), _span(s, (j - 1, j)), cue, "relative", s.sentence,
                        antecedent=_span(s, antecedent))
+
+
+_MAX_ADJUNCT = WINDOWS.modifier_tokens     # tokens of an adjunct set off by commas after "who"
+
+
+def _adjunct_after_relative(s: _Sent, j: int) -> int:
+    """Index just after "who" when an adjunct set off by commas stands between it and the cue
+    at ``j`` ("who, after trading insults with Kerr, said …"); else ``j``."""
+    toks = s.toks
+    if j < 4 or toks[j - 1].text != "," or s.doc.inside_quote(toks[j - 1].start, toks[j - 1].end):
+        return j
+    c = j - 2
+    while c > 0 and j - c <= _MAX_ADJUNCT and toks[c].text not in (",", ";") and toks[c].text not in TOKEN_OPENING:
+        c -= 1
+    if toks[c].text != "," or toks[c - 1].text.lower() not in _words.relative_subjects \
+            or toks[c + 1].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt"):
+        return j
+    return c
 
 
 def _name_tail(toks: list[Token], rng: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -540,7 +548,9 @@ def _before_main_verb(s: _Sent, k: int, end: int) -> int:
     at = bisect.bisect_right(verbs, k)
     while at < len(verbs) and toks[verbs[at]].start < end:
         if bisect.bisect_left(opened, verbs[at]) - first_open <= closed:
-            return _strip_end(s.text, toks[k].start, toks[verbs[at]].start)
+            comma = verbs[at]
+            cut = toks[comma + 1].end if toks[comma + 1].text in TOKEN_CLOSING else toks[comma].start
+            return _strip_end(s.text, toks[k].start, cut)      # (a closing mark after the comma stays)
         closed += 1                       # "who said inflation, which was high, would fall": it
         at += 1                           # closes the relative clause inside the content
     return end
@@ -603,8 +613,6 @@ def _introduces_report(toks: list[Token], k: int) -> bool:
     return word.lower() in ("that", ":") or word in TOKEN_OPENING
 
 
-
-
 def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
     """Is the cue a finite verb in the active voice?  Not "superdelegates declaring support"
     (a bare participle) nor "he was recommended by Stone" (a passive)."""
@@ -620,8 +628,6 @@ def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
             and ci > 0 and toks[ci - 1].text.lower() in _words.passive_auxiliaries:
         return False                      # "after the winner was declared": a passive
     return True
-
-
 
 
 def _colon_into_next_paragraph(s: _Sent, cue: Cue, k: int, src: tuple[int, int], rule: str) -> Attribution | None:
@@ -642,58 +648,3 @@ def _colon_into_next_paragraph(s: _Sent, cue: Cue, k: int, src: tuple[int, int],
     if "\n" in between:
         return None
     return Attribution(((quote.start, quote.end),), _span(s, src), cue, rule + "_next", s.sentence)
-
-
-_ASKED_REACH = WINDOWS.asked_tokens        # tokens of adjunct between "Asked" and its question
-
-
-def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
-    """"Asked at a briefing why he trailed, Sanders said …", "…,” she said when asked what …":
-    a bare past participle "asked" that opens a clause reports the question, with no source
-    written (the asker is the reporter).  The question runs to the next comma outside quotes."""
-    toks = s.toks
-    if cue.lemma != "ask" or ce - ci != 1 or toks[ci].text.lower() != "asked":
-        return None
-    if ci > 0 and toks[ci - 1].text.lower() not in _words.asked_leads and toks[ci - 1].text not in TOKEN_OPENING:
-        return None
-    if ci > 1 and toks[ci - 1].text.lower() in ("and", "but") and toks[ci - 2].text != ",":
-        return None                       # "He stood and asked …" is a coordinated verb
-    k = ce
-    if k < len(toks) and toks[k].text.lower() not in _words.question_openers:
-        if toks[k].text.lower() not in _words.opening_prepositions:
-            return None                   # "Asked the court to …" has an object: not a bare participle
-        while k < len(toks) and k - ce < _ASKED_REACH and mentions.is_word(toks[k].text) \
-                and toks[k].text.lower() not in _words.question_openers - {"to"}:
-            k += 1
-    if k >= len(toks) or toks[k].text.lower() not in _words.question_openers:
-        return None
-    end = len(toks)
-    for i in range(k + 1, len(toks)):
-        if toks[i].text in (",", ";") and not s.doc.inside_quote(toks[i].start, toks[i].end):
-            end = i
-            break
-        if toks[i].text == "," and i + 1 < len(toks) and toks[i + 1].text in TOKEN_CLOSING \
-                and s.doc.quote_at(end=toks[i + 1].end) is not None:
-            end = i + 2                   # "Asked if X is “fit to serve,” 72 percent said …"
-            break
-    if end - k < 2:
-        return None
-    if not _reports_answer(s, ci, end):
-        return None
-    content = (toks[k].start, _strip_end(s.text, toks[k].start, toks[end - 1].end))
-    return Attribution((content,), None, cue, "asked", s.sentence)
-
-
-def _reports_answer(s: _Sent, ci: int, end: int) -> bool:
-    """Does the sentence of an "Asked …" question report an answer: a speech cue or a quote
-    outside the question ("Asked why, she said …", "“…,” he said when asked …")?  Not "Asked
-    what he would tell them, Ferreira was quiet for a while"."""
-    for i, tok in enumerate(s.toks):
-        if ci <= i < end:
-            continue
-        if tok.text in TOKEN_OPENING or tok.text == ":":
-            return True
-        entry = lexicon.cues().get(tok.text.lower())
-        if entry is not None and entry.type == "speech":
-            return True
-    return False

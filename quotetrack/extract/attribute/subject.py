@@ -63,7 +63,7 @@ def _subject_from(s: _Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
             src = (src[0], src[1] - 1)    # "A person familiar [with the talks]"
         if not (_names_source(toks, *src) or _names_source(toks, src[0], _head_end(toks, *src))):
             return None                   # ("the organizer of a rally": the head names someone)
-    if count is None and not _agrees(toks, src, cue, j):
+    if count is None and not agrees(toks, src, cue, j):
         return None
     if count is None and src[1] < j and not _opens_modifier(toks, src[1], j):
         return None                       # "Barden now helps lead a program called …": a verb
@@ -123,7 +123,7 @@ def _names_source(toks: list, i: int, k: int) -> bool:
         or toks[k - 1].text.lower() in lexicon.lower_words("extract/document_nouns.txt")
 
 
-def _agrees(toks: list, src: tuple[int, int], cue: Cue, j: int) -> bool:
+def agrees(toks: list, src: tuple[int, int], cue: Cue, j: int) -> bool:
     """A bare cue form ("say", "demand", "read") needs a plural subject ("those surveyed say",
     "supporters of X say"), so "Mortgage demand had held up" or "Valdarrama read it" is no
     attribution; an inflected form ("said", "says") agrees with any subject."""

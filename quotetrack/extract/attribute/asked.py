@@ -1,0 +1,84 @@
+"""The asked sieve: a bare participle "asked" that opens a clause or follows a quote reports a
+question ("Asked why he trailed, Sanders said …", "“…,” she said when asked what …"); its
+source is the asker after "by" ("Asked by a reporter whether …"), else none is written."""
+from __future__ import annotations
+
+from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
+from ...text import lexicon
+from .. import mentions
+from ...config import WINDOWS
+from ...model import Cue
+from ..segment import Token
+from .grammar import Attribution, _Sent, _span, _strip_end, _words
+
+
+_ASKED_REACH = WINDOWS.asked_tokens        # tokens of adjunct between "Asked" and its question
+
+
+def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+    """"Asked at a briefing why he trailed, Sanders said …", "…,” she said when asked what …":
+    a bare past participle "asked" that opens a clause reports the question, with no source
+    written (the asker is the reporter).  The question runs to the next comma outside quotes."""
+    toks = s.toks
+    if cue.lemma != "ask" or ce - ci != 1 or toks[ci].text.lower() != "asked":
+        return None
+    if ci > 0 and toks[ci - 1].text.lower() not in _words.asked_leads and toks[ci - 1].text not in TOKEN_OPENING:
+        return None
+    if ci > 1 and toks[ci - 1].text.lower() in ("and", "but") and toks[ci - 2].text != ",":
+        return None                       # "He stood and asked …" is a coordinated verb
+    k, asker = ce, _asker(toks, ce)
+    if asker is not None:
+        k = asker[1]                      # "Asked by a reporter whether …": the asker is the source
+        if k < len(toks) and toks[k].text.lower() in ("on", "at", "during", "in"):
+            while k < len(toks) and k - asker[1] < _ASKED_REACH and mentions.is_word(toks[k].text) \
+                    and toks[k].text.lower() not in _words.question_openers - {"to"}:
+                k += 1                    # "Asked by Ingraham on Thursday about …"
+    if k < len(toks) and toks[k].text.lower() not in _words.question_openers:
+        if toks[k].text.lower() not in _words.opening_prepositions:
+            return None                   # "Asked the court to …" has an object: not a bare participle
+        while k < len(toks) and k - ce < _ASKED_REACH and mentions.is_word(toks[k].text) \
+                and toks[k].text.lower() not in _words.question_openers - {"to"}:
+            k += 1
+    if k >= len(toks) or toks[k].text.lower() not in _words.question_openers:
+        return None
+    end = len(toks)
+    for i in range(k + 1, len(toks)):
+        if toks[i].text in (",", ";") and not s.doc.inside_quote(toks[i].start, toks[i].end):
+            end = i
+            break
+        if toks[i].text == "," and i + 1 < len(toks) and toks[i + 1].text in TOKEN_CLOSING \
+                and s.doc.quote_at(end=toks[i + 1].end) is not None:
+            end = i + 2                   # "Asked if X is “fit to serve,” 72 percent said …"
+            break
+    if end - k < 2:
+        return None
+    if not _reports_answer(s, ci, end):
+        return None
+    content = (toks[k].start, _strip_end(s.text, toks[k].start, toks[end - 1].end))
+    return Attribution((content,), _span(s, asker), cue, "asked", s.sentence)
+
+
+def _asker(toks: list[Token], ce: int) -> tuple[int, int] | None:
+    """The mention after "asked by" ("Asked by a reporter whether …", "asked by Ana Roe if …"),
+    when it names someone."""
+    if ce + 1 >= len(toks) or toks[ce].text.lower() != "by":
+        return None
+    src = mentions.after(toks, ce + 1)
+    if src is None or not mentions.names_someone(toks, *src):
+        return None
+    return src
+
+
+def _reports_answer(s: _Sent, ci: int, end: int) -> bool:
+    """Does the sentence of an "Asked …" question report an answer: a speech cue or a quote
+    outside the question ("Asked why, she said …", "“…,” he said when asked …")?  Not "Asked
+    what he would tell them, Ferreira was quiet for a while"."""
+    for i, tok in enumerate(s.toks):
+        if ci <= i < end:
+            continue
+        if tok.text in TOKEN_OPENING or tok.text == ":":
+            return True
+        entry = lexicon.cues().get(tok.text.lower())
+        if entry is not None and entry.type == "speech":
+            return True
+    return False
