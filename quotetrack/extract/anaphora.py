@@ -245,13 +245,14 @@ def group_named(text: str, start: int) -> tuple[int, str] | None:
     young Republicans"), not after a preposition ("a surrogate for Republicans aiming …") or a
     cue (the subject of what a speaker said: "Republicans say Democrats are …"), nor
     a capitalised common noun ("Economists looked at …": a word the text never capitalises
-    inside a sentence)."""
+    inside a sentence), nor a cohort no one speaks for ("Millennials", data/extract/cohort_nouns.txt)."""
     found = None
     prepositions = lexicon.lower_words("extract/np_prepositions.txt") - {"of"}
     for m in _GROUP_SUBJECT.finditer(text, max(0, start - GROUP_REACH), start):
         before = (m.group(1) or "").lower()
         if before not in names._words.quantifier_heads and not before[-1:].isdigit() and before not in prepositions \
-                and lexicon.cues().get(before) is None and _proper(text, m.group(2)):
+                and lexicon.cues().get(before) is None and _proper(text, m.group(2)) \
+                and m.group(2).lower() not in lexicon.lower_words("extract/cohort_nouns.txt"):   # "Millennials"
             found = (m.start(2), m.group(2))
     return found
 

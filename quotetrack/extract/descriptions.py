@@ -145,7 +145,8 @@ _AUTHOR_END = re.compile(r"\s+(?:published|released|issued|posted|presented|unve
 def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the author a document mention names ("a statement from the three hikers"
     gives "the three hikers"; "a study by researchers at X published Wednesday in Y" gives
-    "researchers at X"; "Figures" before "published by the Guild" the Guild), or None when the
+    "researchers at X"; "Figures" before "published by the Guild" the Guild; "a yearly Harlow
+    poll of voters" gives "Harlow poll", read as a name and its document), or None when the
     mention is no document of that shape."""
     documents = lexicon.lower_words("extract/document_nouns.txt")
     after = _AUTHOR_AFTER.match(text, end)
@@ -153,6 +154,35 @@ def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
         return after.start(1), after.end(1)
     m = _DOCUMENT_FROM.match(text, start, end)
     if m is None or m.group(1).lower() not in documents:
-        return None
+        return _author_before(text, start, end)
     cut = _AUTHOR_END.search(text, m.end(), end) or _AUTHOR_TIME.search(text, m.end(), end)
     return m.end(), cut.start() if cut is not None else end
+
+
+# A document whose author's name modifies it, after an article and up to three lower-case
+# words: "a yearly Harlow Institute poll", "an Orbis Media survey of delegates", "the Civic
+# Data polling average" (the name: capitalised words, "of"/"&"/"and" between two of them).
+_AUTHOR_BEFORE = re.compile(r"(?:(?:an?|the|this|that|one)\s+)?(?:[a-z][\w\-]*\s+|\d{4}\s+){0,3}?"
+                            r"((?:[A-Z][\w.&’'/\-]*\s+(?:(?:of|and|&)\s+(?=[A-Z]))?)+?)([a-z\-]+)(?:\s+([a-z\-]+))?\b")
+
+
+def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name and document of a mention whose author modifies the document ("a yearly
+    Harlow Institute poll" -> "Harlow Institute poll"); None for a possessive ("Ruiz’s
+    memoir" is read elsewhere) or when the mention is already that span."""
+    m = _AUTHOR_BEFORE.match(text, start, end)
+    documents = lexicon.lower_words("extract/document_nouns.txt")
+    if m is None or m.group(2) not in documents or m.group(1).rstrip().endswith(("’s", "'s", "’", "'")) \
+            or any(w.lower().rstrip(".") in lexicon.lower_words("extract/calendar_words.txt") for w in m.group(1).split()):
+        return None                       # "a Wednesday editorial in the X": a day is no author
+    last = 3 if m.group(3) in documents else 2
+    after = text[m.end(last):end].split(maxsplit=1)
+    if after and after[0][:1].isalnum() and after[0] not in _AFTER_DOCUMENT:
+        return None                       # "White House press secretary …": no document
+    span = m.start(1), m.end(last)
+    return span if span != (start, end) else None
+
+
+# What may follow a document after its author's name: "… survey of delegates", "… poll released Monday".
+_AFTER_DOCUMENT = frozenset({"of", "on", "in", "for", "from", "by", "at", "with", "released", "published",
+                             "conducted", "taken", "this", "last", "that", "which"})

@@ -23,6 +23,7 @@ from itertools import islice
 
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
+from .businesses import introduced_as
 from .headlines import before_headline_verb, clause_in_title, headline_line
 from .kinds import _alias_words, _kind_words, _org_kinds, kind_fits, kind_matches, org_nouns
 from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, before_title_case, split_title,
@@ -70,6 +71,7 @@ _ORDINAL_BEFORE = re.compile(r"(?<![\w’'])\d{1,3}(?:st|nd|rd|th)[ \t]+$")
 _DOCUMENT_FROM = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?$")
 # Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+_INITIAL = re.compile(r"[A-Z]\.")                 # a given name's initial: "J." in "J. Edgar Hale"
 # Rank words that make a different role: "deputy minister" is not "the minister".
 _RANKS = frozenset({"deputy", "vice", "assistant", "associate", "acting", "former", "ex", "junior",
                     "under", "co", "interim", "shadow", "lieutenant"})
@@ -315,12 +317,16 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
 
     by_surname, by_first = model._by_surname, model._by_first
     for run in _runs(text, single=True):
+        business, known = None, False
         if len(run) == 1:
             word = run[0][1]
-            if word not in by_surname and word not in by_first and word not in model._org_ends:
+            if word not in by_surname and word not in by_first:
                 word = sentence_form(_clean(word).rstrip("."))
-                if word not in by_surname and word not in by_first and word not in model._org_ends:
-                    continue              # a capitalised word nobody is named by (nor an organisation)
+                if word not in by_surname and word not in by_first:
+                    business = introduced_as(text, run[0][0], run[0][0] + len(word))
+                    known = word in model._orgs       # "the retailer Zentro …. Zentro rose"
+                    if business is None and not known and word not in model._org_ends:
+                        continue          # a capitalised word nobody is named by, unless "the retailer Zentro"
         k = bisect.bisect_right(skip_starts, run[0][0]) - 1
         if k >= 0 and run[0][0] < skip[k][1]:
             continue
@@ -344,14 +350,17 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if title and headline_line(text, start, end) and clause_in_title(title, titles):
             continue                      # "Governor Calls Senator Wilson Reckless": a headline
         titled = bool(title) and bool(name) and _is_person_name(_name_words(name))
+        if business is None and len(words) > 1 and not titled and not run[0][1] in first_names():
+            business = introduced_as(text, start, end)      # "the oil giant Harlow Petroleum"
+        business = None if business == "which" and len(words) > 1 else business
         owner = _ORG_BEFORE_FOR.search(text, max(0, start - 60), start) \
             if text.endswith(_JOINED_BY, 0, start) else None
         if owner and _clean(owner.group(1)).lower() not in org_words:
             owner = None
         kind_after = len(words) >= 2 and _kind_after(text, end, words) \
             and not (titled and name[0] in first_names())          # "Family Circle magazine"
-        if owner or kind_after or not titled and len(words) >= 2 and (INITIALS.fullmatch(words[0]) or any(
-                _clean(w).lower() in org_words for w in words)):
+        if owner or kind_after or (business or known) and not titled or not titled and len(words) >= 2 and (
+                INITIALS.fullmatch(words[0]) or any(_clean(w).lower() in org_words for w in words)):
             joined = owner or _ORG_BEFORE_AND.search(text, max(0, start - 60), start) \
                 or _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
             if joined:                    # "Dunmore Fire and Rescue Service", "Center for Civic Design", "6th Circuit Court"
@@ -359,6 +368,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 words = text[start:end].split()
             name = org_name(words)
             eid = adhoc_org(model, name[4:] if name.startswith("The ") else name, start)
+            entities[eid].roles.update((business,) if business not in (None, "which") else ())
             occurrences.append(Occurrence(start, end, eid, inside(start)))
             document = _ORG_NOUN_AFTER.match(text, end)
             if document and document.group(1) in documents:
@@ -374,8 +384,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 end = run[len(words) - len(name) + cut - 1][0] + len(name[cut - 1])
                 name = name[:cut]
         name = _name_words(name)
-        if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names():
-            title, name = name[:1], name[1:]          # "Comedian Sarah Silverman"
+        if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names() \
+                and not _INITIAL.fullmatch(name[0]):
+            title, name = name[:1], name[1:]          # "Comedian Sarah Silverman" (not "J. Edgar Hale")
         if _named_as_body(text, start, end, title, name, by_surname):
             occurrences.append(Occurrence(start, end, adhoc_org(model, " ".join(name), start), inside(start)))
             continue                      # "the newspaper La Gaceta", "El Diario"

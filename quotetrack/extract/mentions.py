@@ -348,7 +348,7 @@ def _quantity_sets() -> tuple[frozenset[str], frozenset[str]]:
     return lexicon.lower_words("extract/quantity_words.txt"), lexicon.lower_words("extract/approximators.txt")
 
 
-def _is_quantity(tok: str) -> bool:
+def is_quantity(tok: str) -> bool:
     """"10", "47%", "six", "Seventy-four", "two-thirds", "half", "percent"."""
     if tok[:1].isdigit():
         return True
@@ -370,16 +370,16 @@ def quantity_before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int]
     lo = max(lo, k - MAX_MENTION_TOKENS - 2)
     end = k                               # end of the quantity itself, before "of" a group
     for o in range(k - 2, lo - 1, -1):
-        if tokens[o].text.lower() == "of" and o > lo and _is_quantity(tokens[o - 1].text):
+        if tokens[o].text.lower() == "of" and o > lo and is_quantity(tokens[o - 1].text):
             if all(_can_be_in_mention(t.text, head=False) or t.text.lower() in ("them", "us", "those")
                    for t in tokens[o + 1:k]):       # "most of them", "half of those polled"
                 end = o
             break
     i = end
-    while i - 1 >= lo and (_is_quantity(tokens[i - 1].text)
+    while i - 1 >= lo and (is_quantity(tokens[i - 1].text)
                            or (tokens[i - 1].text.lower() in ("in", "out", "of") and i < end)):
         i -= 1
-    if i == end or not _is_quantity(tokens[i].text):
+    if i == end or not is_quantity(tokens[i].text):
         return None
     while i - 1 >= lo and tokens[i - 1].text.lower() in approximators:
         i -= 1

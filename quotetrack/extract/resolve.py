@@ -47,11 +47,13 @@ from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, car
                        described_after, exchange_turn, group_named, listed, object_apposition, opens_clause,
                        opens_sentence, plural_relative, predicate_of, subordinate_subject)
 from .attribute import Attribution
+from .businesses import is_business
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
 from .descriptions import author_of, document_author, fitting_title, indefinite, ordinal_name, owned, shown_after
-from .written import (BOTH, POSSESSIVE, affiliated_person, capitals_name, described, head_word, introduced_unnamed,
-                      named_after, named_part, person_in, plural_head_of, unnamed_again)
+from .written import (POSSESSIVE, affiliated_person, apposed_name, capitals_name, described, head_word,
+                      introduced_unnamed, named_after, named_part, names_nobody, names_pair, past_marker,
+                      person_in, plural_head_of, unnamed_again)
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 UNNAMED_BACK = 6              # sources "the source" looks back over for "a source …" (within WINDOW)
@@ -314,7 +316,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     for i in order:
         a = attrs[i]
         start, end = a.antecedent or a.source
-        start = _past_marker(text, start, end)
+        start = past_marker(text, start, end)
         sal.advance(start)
         sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, sal.may_say(text[start:end])) \
             if a.antecedent is None else (set(), set())
@@ -428,8 +430,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
                  spoken: list, rank_of) -> Resolved:
     """The mention text[start:end] resolved on the model, by its kind."""
     written = text[start:end]
-    signer = document_author(text, start, end)
-    if signer is not None:                  # "a statement from the three hikers": its author
+    signer = document_author(text, start, end) or apposed_name(text, model, start, end)
+    if signer is not None:                  # "a statement from the three hikers": its author; "X, director of Y,": X
         res = _resolve_one(text, *signer, model, sal, spoken, rank_of)
         return replace(res, mention=replace(res.mention, start=start, end=end, text=written)) if res.mention else res
     words = written.split()
@@ -470,7 +472,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         name = " ".join(words[1:] if words[0].lower() in _lists().determiners else words)
         return Resolved(Mention(start, end, written, "descriptor", None, None), name, None,
                         "descriptor", "unresolved")
-    if BOTH.fullmatch(written):             # "both", "Both men": the last pair named together
+    if names_pair(written):                 # "both", "Both men", "the two": the last pair named together
         pair = _pair_for("both", Mention(start, end, written, "descriptor"), model, sal, None, spoken)
         if pair is not None:
             return pair if written.lower() == "both" else replace(pair, basis="description")
@@ -482,9 +484,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         mention = Mention(start, end, written, "person", None, ent.name)
         basis = "named" if len(text[inner.start:inner.end].split()) > 1 else "alias"
         return Resolved(mention, ent.name, ent.title, "person", basis, ent.id)
-    if kind == "person" and len(words) == 1 and words[0].lower() in names._words.quantifier_heads:
+    if kind in ("person", "organisation") and (len(words) == 1 and words[0].lower() in names._words.quantifier_heads
+                             or names_nobody(written)):      # "Nobody asked", "42% say", "Millennials"
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
-                        "descriptor", "unresolved")   # "Nobody asked", "Everyone agreed"
+                        "descriptor", "unresolved")
     if kind == "person":
         occ = model.at(start, end)
         if occ is None and len(words) == 1 and written.isupper() and len(written) > 2:
@@ -571,14 +574,6 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
 _AFTER_NAME_COMMA = re.compile(r"[A-Z][\w’'\-]*,\s*$")
 
 
-def _past_marker(text: str, start: int, end: int) -> int:
-    """The start of a source past a social-media marker: "RT Gordon Pellham" -> "Gordon Pellham"."""
-    first, _, rest = text[start:end].partition(" ")
-    if rest and first in lexicon.words("extract/social_markers.txt"):
-        return start + len(first) + 1
-    return start
-
-
 def _group(name_words: list[str], model: em.Model) -> bool:
     """A capitalised group named at a cue with a quantity or a description, not a person:
     "many Democrats", "veteran Republicans", "Republican members of Congress"."""
@@ -596,7 +591,7 @@ def _group_for(pronoun: str, rank: int, spoken: list) -> Resolved | None:
     """it / they / we: the organisation ("it") or the organisation or group ("they", "we";
     not a singular description) that spoke last within WINDOW paragraphs."""
     want = "organisation" if pronoun == "it" else None
-    for _, para, res in reversed(spoken):
+    for _, para, res in reversed(spoken if pronoun != "we" else ()):    # a writer's "we" names no one
         if rank - para > WINDOW:
             break
         if res.type == "descriptor" and res.mention is not None \
@@ -664,7 +659,7 @@ def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], star
         ent = model.entities[eid]
         if ent.type == "person" and any(em.roles_match(phrase, r) for r in ent.roles):
             return eid
-        if ent.type == "organisation" and em.kind_matches(head, ent.name) \
+        if ent.type == "organisation" and (em.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):
             return eid
     eid = _salient_for(text, model, sal, words, start)

@@ -18,13 +18,87 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import islice
 
 from ..text import lexicon
 from . import entities as em
 from . import speakers as names
+from .mentions import is_quantity
 
 # "both" alone or before a plural noun: "Both men", "both candidates", "Both Cuban-Americans".
 BOTH = re.compile(r"[Bb]oth(?:[ \t]+[\w\-]+s)?")
+# "the two" alone or before a plural person noun: "The two", "the two candidates" (not "the two camps").
+_THE_TWO = re.compile(r"[Tt]he[ \t]+two(?:[ \t]+([\w\-]+s))?")
+
+
+def names_pair(written: str) -> bool:
+    """Whether a mention stands for a pair named before: "both", "Both men", "The two",
+    "the two voters"."""
+    two = _THE_TWO.fullmatch(written)
+    return BOTH.fullmatch(written) is not None or two is not None and (
+        two.group(1) is None or em.person_head(two.group(1).lower()))
+
+
+# Pronouns joined by "or" or a slash for anyone at all: "he or she", "He/she", "she or he".
+_EITHER = re.compile(r"(?:he|she|they)(?:\s+or\s+|\s*/\s*)(?:he|she|him|her)", re.IGNORECASE)
+# A name coordinated with others it leaves unnamed: "Ames and other aides", "Ruiz or others".
+_AND_OTHERS = re.compile(r"\b(?:and|or)\s+(?:many\s+|several\s+|some\s+)?others?\b")
+
+
+def names_nobody(written: str) -> bool:
+    """Whether a source mention names nobody the article could resolve it to: a share of
+    poll respondents ("42%", "Two-thirds", "Nine in 10"), a cohort noun alone ("Millennials",
+    "Americans") or a plural kind of organisation alone ("Police" opening a sentence; not
+    "Congress"), a hypothetical person ("He or she needs …") or a name with unnamed others
+    ("Ames and other aides")."""
+    words = written.split()
+    if not words:
+        return False
+    first = words[0].strip(",").lower()
+    share = is_quantity(first) and first not in names._lists().determiners and first not in _SOME and (
+        _FIGURE.fullmatch(first) is not None if first[:1].isdigit() else len(words) == 1 or words[1].lower() in _SHARE_NEXT)
+    return share or (len(words) == 1 and (first in _cohorts() or first in em.org_nouns() and names.is_plural(first))) \
+        or _EITHER.fullmatch(written) is not None or _AND_OTHERS.search(written) is not None
+
+
+# Quantity words that open a mention of people the article may go on to name: "Both Ames and Ruiz".
+_SOME = frozenset({"both", "all", "some", "most", "many", "few", "several", "none"})
+_FIGURE = re.compile(r"\d[\d.,]*%?")                         # "42%", "1,200" (not "3M")
+_SHARE_NEXT = frozenset({"in", "of", "percent", "per"})     # "Nine in 10", "Half of them", "Forty percent"
+
+
+@lru_cache(maxsize=1)
+def _cohorts() -> frozenset[str]:
+    return lexicon.lower_words("extract/cohort_nouns.txt")
+
+
+# A name of capitalised words and a comma right before an apposition: "Ada Ruiz, " before
+# "acting director of the Harbour Trust,".
+_NAME_COMMA_BEFORE = re.compile(r"(?<![\w’'])((?:[A-Z][\w.’'\-]*[ \t]+){0,3}[A-Z][\w.’'\-]*),[ \t]+$")
+
+
+def apposed_name(text: str, model: em.Model, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the name a source mention is an apposition to, when the mention is in lower
+    case between commas ("Ada Ruiz, acting director of the Harbour Trust, said": Ada Ruiz, not
+    the Trust; "a spokeswoman for Ruiz" after "Jo Lee, " is Jo Lee); not after a lower-case
+    word ("In addition to Mr. Vale, two members of the council, …": no apposition)."""
+    if not text.startswith(",", end) or not text[start:start + 1].islower():
+        return None
+    m = _NAME_COMMA_BEFORE.search(text, max(0, start - 60), start)
+    if m is None or m.group(1).split()[0].lower() in names._lists().determiners | _prepositions() \
+            or person_in(text, model, start, end) is not None:
+        return None                       # "In Rome, opposition lawmaker Ada Ruiz, who …": Ada Ruiz
+    i = bisect.bisect_left(model.starts, m.start(1) - 40)
+    named = next((o.start for o in islice(model.occurrences, i, i + 8) if o.end == m.end(1)), m.start(1))
+    return None if _LOWER_WORD_BEFORE.search(text, max(0, named - 30), named) else (named, m.end(1))
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    return lexicon.lower_words("extract/np_prepositions.txt") | lexicon.lower_words("extract/place_prepositions.txt")
+
+
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w’'])[a-z][\w’'\-]*[ \t]+$")      # "to Mr. Vale": the name is an object
 
 
 # Prepositions after the plural head of a description: "Aides to …", "organizers in …".
@@ -238,3 +312,11 @@ def owned_by(words: list[str]) -> tuple[list[str], str] | None:
     if owner[-1][:1].isupper() and not any(w.lower() in counts or w == "of" for w in owner):
         return owner, body                        # "Hillary Clinton’s campaign", "candidate Ana Ruiz’s campaign"
     return None
+
+
+def past_marker(text: str, start: int, end: int) -> int:
+    """The start of a source past a social-media marker: "RT Gordon Pellham" -> "Gordon Pellham"."""
+    first, _, rest = text[start:end].partition(" ")
+    if rest and first in lexicon.words("extract/social_markers.txt"):
+        return start + len(first) + 1
+    return start
