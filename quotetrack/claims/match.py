@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple, Sequence
 
 from ..model import Quantity
-from ..text import lexicon, quantities
+from ..text import lexicon, nltk_light, quantities
 from .repeats import comparable
 
 RULES_FILE = "claims/match_rules.tsv"
@@ -151,8 +151,7 @@ def _negations() -> frozenset[str]:
 def _stemmer():
     # nltk is loaded on the first word stemmed: importing it costs a second or more, and
     # what reads only stored stems (track repeats) never needs it (as extract/segment's Punkt)
-    from nltk.stem.snowball import SnowballStemmer
-    return SnowballStemmer("english")
+    return nltk_light.load("nltk.stem.snowball").SnowballStemmer("english")
 
 
 @lru_cache(maxsize=65536)

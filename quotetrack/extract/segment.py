@@ -16,7 +16,7 @@ from typing import Iterator, NamedTuple
 
 import regex
 
-from ..text import lexicon
+from ..text import lexicon, nltk_light
 from ..config import MAX_SENTENCE_CHARS, PIECE_CHARS
 from ..model import Paragraph, Sentence
 from . import cues
@@ -79,11 +79,10 @@ def paragraphs(text: str) -> tuple[Paragraph, ...]:
 
 @lru_cache(maxsize=1)
 def _punkt():
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
+    punkt = nltk_light.load("nltk.tokenize.punkt")
+    params = punkt.PunktParameters()
     params.abbrev_types = set(lexicon.lower_words("extract/abbreviations.txt"))
-    return PunktSentenceTokenizer(params)
+    return punkt.PunktSentenceTokenizer(params)
 
 
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
