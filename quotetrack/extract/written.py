@@ -212,15 +212,21 @@ def unnamed_again(description: str, earlier: str) -> bool:
     words = description.lower().split()
     if not 2 <= len(words) <= 3 or words[0] != "the":
         return False
-    m = re.match(_INDEFINITE.format(re.escape(words[-1])), earlier, re.IGNORECASE)
+    m = _introducing(words[-1]).match(earlier)
     return m is not None and set(words[1:]) <= set(earlier.lower().replace(",", " ").split())
 
 
 def introduced_unnamed(text: str, head: str, start: int) -> bool:
     """Whether ``head`` was introduced with an indefinite article in the few paragraphs before
     ``start`` ("an organizer … the organizer told them"): the description is that unnamed one."""
-    pattern = re.compile(_INDEFINITE.format(re.escape(head)), re.IGNORECASE)
-    return pattern.search(text, max(0, start - UNNAMED_REACH), start) is not None
+    return _introducing(head).search(text, max(0, start - UNNAMED_REACH), start) is not None
+
+
+@lru_cache(maxsize=4096)
+def _introducing(head: str) -> re.Pattern:
+    """The pattern of ``head`` introduced unnamed (compiled once a head: re's own cache is
+    too small for one pattern a description word)."""
+    return re.compile(_INDEFINITE.format(re.escape(head)), re.IGNORECASE)
 
 
 POSSESSIVE = ("’s", "'s", "’", "'")
