@@ -41,21 +41,35 @@ def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             k += 1
     if k >= len(toks) or toks[k].text.lower() not in _words.question_openers:
         return None
-    end = len(toks)
-    for i in range(k + 1, len(toks)):
-        if toks[i].text in (",", ";") and not s.doc.inside_quote(toks[i].start, toks[i].end):
-            end = i
-            break
-        if toks[i].text == "," and i + 1 < len(toks) and toks[i + 1].text in TOKEN_CLOSING \
-                and s.doc.quote_at(end=toks[i + 1].end) is not None:
-            end = i + 2                   # "Asked if X is “fit to serve,” 72 percent said …"
-            break
+    end = question_end(s, k, _quoted_comma)
     if end - k < 2:
         return None
     if not _reports_answer(s, ci, end):
         return None
     content = (toks[k].start, _strip_end(s.text, toks[k].start, toks[end - 1].end))
     return Attribution((content,), _span(s, asker), cue, "asked", s.sentence)
+
+
+def _quoted_comma(s: _Sent, i: int) -> int | None:
+    """Past a comma inside a quote that closes there: "Asked if X is “fit to serve,” 72 percent said …"."""
+    toks = s.toks
+    if toks[i].text == "," and i + 1 < len(toks) and toks[i + 1].text in TOKEN_CLOSING \
+            and s.doc.quote_at(end=toks[i + 1].end) is not None:
+        return i + 2
+    return None
+
+
+def question_end(s: _Sent, k: int, stop) -> int:
+    """The end of a question that opens at token ``k``: the next comma or semicolon outside
+    quote marks, or where ``stop(s, i)`` ends it first, else the sentence end."""
+    toks = s.toks
+    for i in range(k + 1, len(toks)):
+        if toks[i].text in (",", ";") and not s.doc.inside_quote(toks[i].start, toks[i].end):
+            return i
+        end = stop(s, i)
+        if end is not None:
+            return end
+    return len(toks)
 
 
 def _asker(toks: list[Token], ce: int) -> tuple[int, int] | None:

@@ -364,14 +364,8 @@ def _skip_time(s: _Sent, k: int) -> int:
     deal …]", "said Monday night [it …]", "said on Tuesday [the …]", "said earlier this year [he …]".
     Stay at ``k`` unless a word that may open a clause follows the phrase."""
     toks = s.toks
-    calendar = lexicon.lower_words("extract/calendar_words.txt")
-    j = k
-    while j < len(toks) and j - k < _MAX_TIME and toks[j].text in _words.time_leads:
-        j += 1
-    n = j
-    while n < len(toks) and n - j < 2 and _is_time_word(toks[n].text, calendar):
-        n += 1
-    if n == j or n >= len(toks) or not mentions.is_word(toks[n].text) \
+    n = _past_time(s, k)
+    if n == k or n >= len(toks) or not mentions.is_word(toks[n].text) \
             or toks[n].text.lower() in lexicon.lower_words("extract/adjunct_words.txt"):
         return k
     return n

@@ -12,6 +12,7 @@ from ...model import Cue
 from ...text import lexicon
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
 from .. import mentions
+from .asked import question_end
 from .grammar import Attribution, _Sent, _span, _strip_end, _words
 
 # Words that may stand between the auxiliary and "asked": "was also asked", "is often asked".
@@ -28,6 +29,11 @@ def _passive_before(toks, ci: int) -> bool:
     return j >= 0 and toks[j].text.lower() in _words.passive_auxiliaries
 
 
+def _answer_quote(s: _Sent, i: int) -> int | None:
+    """Before a quote opened after a colon or comma: "was asked about it: “…”" (the answer's)."""
+    return i - 1 if s.toks[i].text in TOKEN_OPENING and s.toks[i - 1].text in (":", ",") else None
+
+
 def passive_asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"X was asked by Z whether …" / "… asked by Z about …" / "… asked by Z to …": the question
     runs from its opener to the next comma or semicolon outside quote marks."""
@@ -42,14 +48,7 @@ def passive_asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     k = source[1]
     if k >= len(toks) or toks[k].text.lower() not in _words.question_openers:
         return None
-    end = len(toks)
-    for i in range(k + 1, len(toks)):
-        if toks[i].text in (",", ";") and not s.doc.inside_quote(toks[i].start, toks[i].end):
-            end = i
-            break
-        if toks[i].text in TOKEN_OPENING and toks[i - 1].text in (":", ","):
-            end = i - 1                   # "was asked about it: “…”": the quote is the answer's
-            break
+    end = question_end(s, k, _answer_quote)
     if end - k < 2 or toks[end - 1].text in TOKEN_CLOSING and end - k < 3:
         return None
     content = (toks[k].start, _strip_end(s.text, toks[k].start, toks[end - 1].end))
