@@ -78,7 +78,6 @@ from pathlib import Path
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import minimize
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -222,16 +221,7 @@ class Data:
 def lr(x, y, penalty, weight=None):
     """(bias, weights) of the L2-penalised logistic regression (L-BFGS), as fit.stacked_fit."""
     weight = np.ones(len(y)) if weight is None else weight
-
-    def loss(wb):
-        w, b = wb[:-1], wb[-1]
-        z = x @ w + b
-        p = 1 / (1 + np.exp(-z))
-        value = np.sum(weight * (np.logaddexp(0, z) - y * z)) + 0.5 * np.sum(penalty * w * w)
-        g = weight * (p - y)
-        return value, np.append(x.T @ g + penalty * w, np.sum(g))
-    wb = minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B",
-                  options={"maxiter": 1000}).x
+    wb = fit.logistic_fit(x, y, penalty, weight)
     return wb[-1], wb[:-1]
 
 

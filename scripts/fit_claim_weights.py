@@ -154,7 +154,6 @@ def stacked_fit(texts, labels, fired, names, vocab, l2_rules=L2_RULES, l2_ngrams
     ``positive`` weighs each check-worthy sentence in the loss."""
     import numpy as np
     from scipy import sparse
-    from scipy.optimize import minimize
     r = len(names)
     rule_index = {n: i for i, n in enumerate(names)}
     gram_index = {g: r + i for i, g in enumerate(vocab)}
@@ -168,6 +167,15 @@ def stacked_fit(texts, labels, fired, names, vocab, l2_rules=L2_RULES, l2_ngrams
     weight = np.where(y == 1, positive, 1.0)
     penalty = np.full(r + len(vocab), float(l2_ngrams))
     penalty[:r] = l2_rules
+    wb = logistic_fit(x, y, penalty, weight)
+    return float(wb[-1]), [float(v) for v in wb[:r]], {g: float(wb[gram_index[g]]) for g in vocab}
+
+
+def logistic_fit(x, y, penalty, weight):
+    """The weights and, last, the bias of the L2-penalised, example-weighted logistic
+    regression of ``y`` on the rows of ``x`` (L-BFGS; scripts/claim_nblr_experiments.py too)."""
+    import numpy as np
+    from scipy.optimize import minimize
 
     def loss(wb):
         w, b = wb[:-1], wb[-1]
@@ -176,9 +184,7 @@ def stacked_fit(texts, labels, fired, names, vocab, l2_rules=L2_RULES, l2_ngrams
         value = np.sum(weight * (np.logaddexp(0, z) - y * z)) + 0.5 * np.sum(penalty * w * w)
         g = weight * (p - y)
         return value, np.append(x.T @ g + penalty * w, np.sum(g))
-    wb = minimize(loss, np.zeros(r + len(vocab) + 1), jac=True, method="L-BFGS-B",
-                  options={"maxiter": 1000}).x
-    return float(wb[-1]), [float(v) for v in wb[:r]], {g: float(wb[gram_index[g]]) for g in vocab}
+    return minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B", options={"maxiter": 1000}).x
 
 
 def stacked_scores(texts, fired, bias, rule_w, names, gram_w, grams=claimscore.ngrams):
