@@ -203,12 +203,15 @@ def roles_match(description: str, role: str) -> bool:
     return set(d) <= set(r)
 
 
+def lone_age(words: list[str]) -> bool:
+    """Whether a description is a lone age: "the 24-year-old" (not "the 34-year-old striker")."""
+    return len(words) == 1 and _AGE_ROLE.fullmatch(words[0].lower()) is not None
+
+
 def age_clash(ent: EntityState | None, words: list[str]) -> bool:
-    """Whether a description is no lone age ("the 24-year-old" is; "the 34-year-old striker",
-    "the 3 men" are not) or ``ent`` has another age ("Ana Ruiz, 31," is no 24-year-old)."""
-    if len(words) != 1 or _AGE_ROLE.fullmatch(words[0].lower()) is None:
-        return True
-    return ent is not None and any(_AGE_ROLE.fullmatch(r) and r != words[0].lower() for r in ent.roles)
+    """Whether a description is no lone age (:func:`lone_age`) or ``ent`` has another ("Ana Ruiz, 31,")."""
+    return not lone_age(words) or ent is not None and any(_AGE_ROLE.fullmatch(r) and r != words[0].lower()
+                                                          for r in ent.roles)
 
 
 # The lower-case word after a person's name: "campaign" in "the Clinton campaign" (a body, data/extract/bodies.tsv).

@@ -143,10 +143,11 @@ class _Salience:
             if phrase is not None:        # "the admiral chuckled": the recent person with that role
                 eid = next((e for e in self.recent if self.model.entities[e].type == "person" and any(
                     em.roles_match(phrase, r) for r in self.model.entities[e].roles)), None)
-                if eid is None and not em.age_clash(None, phrase.split()):     # "the 24-year-old needed …"
+                if eid is None and em.lone_age(phrase.split()):     # "the 24-year-old needed …"
                     eid = self.person_for(None, at, set(), pronoun=False)[0]
                     eid = None if eid is None or em.age_clash(self.model.entities[eid], [phrase]) else eid
-                    self.model.entities[eid].roles.add(phrase) if eid is not None else None
+                    if eid is not None:
+                        self.model.entities[eid].roles.add(phrase)
                 if eid is not None:
                     self.touch(eid, at, em.description_subject(self.text, at, end))
                 continue
@@ -179,7 +180,8 @@ class _Salience:
             ent = self.model.entities[eid]
             role = ent.roles or (end and described_after(self.text, end))   # "Ada Ruiz, who lives …"
             if ent.type == "person" and (role or ent.title):   # with a role or title (two in a sentence: neither)
-                self.intro = (self.sentence_of(offset), None if self.sentence_of(offset) == self.intro[0] else eid)
+                sentence = self.sentence_of(offset)
+                self.intro = (sentence, None if sentence == self.intro[0] else eid)
             if ent.type == "person" and role and self.rank_of(offset) > self.speaker_rank:
                 self.newcomer = offset    # a person introduced with a role, past the speaker's paragraph
             elif ent.type == "person" and role and self.sentence_of(offset) > self.sentence_of(self.speaker_at):
@@ -590,8 +592,10 @@ def _plural_group(name_words: list[str], model: em.Model) -> bool:
 def _group_for(pronoun: str, rank: int, spoken: list) -> Resolved | None:
     """it / they / we: the organisation ("it") or the organisation or group ("they", "we";
     not a singular description) that spoke last within WINDOW paragraphs."""
+    if pronoun == "we":
+        return None                       # a writer's "we" names no one
     want = "organisation" if pronoun == "it" else None
-    for _, para, res in reversed(spoken if pronoun != "we" else ()):    # a writer's "we" names no one
+    for _, para, res in reversed(spoken):
         if rank - para > WINDOW:
             break
         if res.type == "descriptor" and res.mention is not None \
@@ -681,14 +685,14 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
     head = lows[-1]
     if len(words) > DESCRIPTION_WORDS or names.is_plural(head) or any(w.endswith(POSSESSIVE) for w in words[:-1]) \
             or head in lexicon.lower_words("extract/document_nouns.txt") \
-            or any(w[:1].isdigit() for w in words) and em.age_clash(None, words):
+            or any(w[:1].isdigit() for w in words) and not em.lone_age(words):
         return None
     if head in em.org_nouns():
         eid = next((e for e in sal.recent if model.entities[e].type == "organisation"
                     and em.kind_fits(head, model.entities[e].name) and e not in sal.excluded_all), None)
         return None if eid is not None and shown_after(model, head, model.entities[eid].name, start,
                                                        sal.rank_of) else eid
-    if not (em.person_head(head) or not em.age_clash(None, words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
+    if not (em.person_head(head) or em.lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
             or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
