@@ -29,7 +29,7 @@ from ..read.transcript import TranscriptError, looks_like_transcript
 
 CHUNK_DOCUMENTS = 16        # documents a worker takes at once
 CHUNKS_IN_FLIGHT = 4        # chunks per worker submitted and not yet written
-RETRIES = 2                 # times a chunk whose worker died is tried again before it fails
+RETRIES = 2                 # times a chunk that dies alone is tried again before it fails
 WORKER_DIED = "internal error: the worker process extracting this document's chunk died"
 # Run once before the workers fork: two sentences, a quote and a number reach every table
 # and the sentence splitter (nltk), which the workers then share instead of each loading them.
@@ -119,8 +119,9 @@ def run(items: Iterable[Item], config: Config, jobs: int = 1, transcript: bool |
     """The result of every item, in input order, on ``jobs`` processes (0: every core).
 
     A worker that dies (killed, or crashed inside a library) breaks the pool: a new pool
-    takes the chunks that were waiting, and a chunk that breaks it :data:`RETRIES` + 1 times
-    fails its documents (:data:`WORKER_DIED`); the run goes on.
+    takes the chunks that were waiting, and each chunk the break cut off runs again in a
+    process of its own, so only a chunk that dies alone :data:`RETRIES` + 1 times fails its
+    documents (:data:`WORKER_DIED`); the run goes on.
     """
     n = workers(jobs)
     if n == 1:
@@ -146,27 +147,36 @@ class _Pool:
     def __init__(self, n: int, work: Callable[[list[Item]], list[Result]]):
         self.n, self.work = n, work
         self.executor = ProcessPoolExecutor(max_workers=n)
-        self.pending: deque[list] = deque()          # [future, chunk, breaks]
+        self.pending: deque[list] = deque()          # [future, chunk]
 
-    def submit(self, chunk: list[Item], breaks: int = 0, first: bool = False) -> None:
+    def submit(self, chunk: list[Item]) -> None:
         try:
-            entry = [self.executor.submit(self.work, chunk), chunk, breaks]
+            future = self.executor.submit(self.work, chunk)
         except BrokenProcessPool:
             self._restart()
-            entry = [self.executor.submit(self.work, chunk), chunk, breaks]
-        self.pending.appendleft(entry) if first else self.pending.append(entry)
+            future = self.executor.submit(self.work, chunk)
+        self.pending.append([future, chunk])
 
     def next_results(self) -> list[Result]:
-        while True:
-            future, chunk, breaks = self.pending.popleft()
-            try:
-                return future.result()
-            except BrokenProcessPool as exc:
-                self._restart()
-                if breaks >= RETRIES:
-                    return [Failure(item.doc_id, f"{WORKER_DIED} ({exc})")
-                            if isinstance(item, Input) else item for item in chunk]
-                self.submit(chunk, breaks + 1, first=True)
+        future, chunk = self.pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._restart()
+            return self._alone(chunk)
+
+    def _alone(self, chunk: list[Item]) -> list[Result]:
+        """A chunk that was in flight when a worker died, run in a process of its own: a
+        chunk that was only there at the time comes out whole, and only the chunk that
+        kills its own process :data:`RETRIES` + 1 times fails its documents."""
+        for _ in range(RETRIES + 1):
+            with ProcessPoolExecutor(max_workers=1) as alone:
+                try:
+                    return alone.submit(self.work, chunk).result()
+                except BrokenProcessPool as exc:
+                    error = exc
+        return [Failure(item.doc_id, f"{WORKER_DIED} ({error})")
+                if isinstance(item, Input) else item for item in chunk]
 
     def _restart(self) -> None:
         """A new pool; the chunks in flight that did not finish go to it, in order."""
@@ -178,6 +188,6 @@ class _Pool:
                 entry[0] = self.executor.submit(self.work, entry[1])
 
     def close(self) -> None:
-        for future, _, _ in self.pending:
+        for future, _ in self.pending:
             future.cancel()
         self.executor.shutdown(cancel_futures=True)
