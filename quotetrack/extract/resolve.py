@@ -256,6 +256,11 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         ent = model.entities[body]
         return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name, None,
                         "organisation", "description", body)
+    kin = _kin_of(text, model, sal, words, start)
+    if kin is not None:                     # "Her daughter said …" after "Her daughter, Greta Moll,"
+        ent = model.entities[kin]
+        return Resolved(Mention(start, end, written, "descriptor", None, " ".join(words[1:])), ent.name,
+                        None, "person", "description", kin)
     if "," not in written and plural_head_of(words):    # "Aides to Councillor Teller": the aides (no apposition naming them)
         name = " ".join(words[1:] if words[0].lower() in _lists().determiners else words)
         return Resolved(Mention(start, end, written, "descriptor", None, None), name, None,
@@ -431,10 +436,25 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: Salience, group:
     return Resolved(mention, name, None, "organisation", "pronoun", eid)
 
 
-def _describe(text: str, model: em.Model, sal: Salience, words: list[str], start: int) -> int | None:
+# A possessive pronoun opening a description of a person: "Her daughter", "his spokesman".
+_PERSONAL_POSSESSIVES = frozenset({"his", "her", "their"})
+
+
+def _kin_of(text: str, model: em.Model, sal: Salience, words: list[str], start: int) -> int | None:
+    """A person described by a possessive pronoun and a role that one named person was given
+    ("Her daughter, Greta Moll, said …" then "Her daughter said …", "his spokesman"): that
+    person, most recently named first; None when no one holds the role (no salient guess)."""
+    if not 2 <= len(words) <= 3 or words[0].lower() not in _PERSONAL_POSSESSIVES \
+            or not em.person_head(words[-1].lower()) or names.is_plural(words[-1].lower()):
+        return None
+    return _describe(text, model, sal, words[1:], start, guess=False)
+
+
+def _describe(text: str, model: em.Model, sal: Salience, words: list[str], start: int,
+              guess: bool = True) -> int | None:
     """The entity a definite description stands for, most recently named first: a person
     whose role fits ("the minister", "the 52-year-old"), an organisation of that kind
-    ("the company", "the club")."""
+    ("the company", "the club"); else (``guess``) the salient one (:func:`_salient_for`)."""
     phrase = " ".join(w.lower() for w in words)
     head = words[-1].lower()
     if head in lexicon.lower_words("extract/document_nouns.txt"):
@@ -450,6 +470,8 @@ def _describe(text: str, model: em.Model, sal: Salience, words: list[str], start
         if ent.type == "organisation" and (em.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):
             return eid
+    if not guess:
+        return None
     eid = _salient_for(text, model, sal, words, start)
     if eid is not None and model.entities[eid].type == "person":
         model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one

@@ -9,7 +9,9 @@ The weights were set on the hand-resolved gold in corpus/resolution/ (``quotetra
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..text import lexicon
 from . import entities as em
 from .anaphora import described_after, listed, object_apposition, opens_clause, subordinate_subject
 from .speakers import PERSON_PRONOUNS, main_subject
@@ -25,6 +27,24 @@ GENDER_SHOWN = 0.3            # the text has shown it to be of the pronoun's gen
 PER_PARAGRAPH = 0.3           # minus, for each paragraph since its last naming
 NEW_SUBJECT = 1.0             # a subject named since the current speaker's last quote
 INTRODUCED = 1.5              # the one person introduced (role/title) in the sentence before: "came from Y. She said"
+
+
+@lru_cache(maxsize=1)
+def _given_genders() -> dict[str, str]:
+    return lexicon.pairs("text/given_name_genders.tsv")
+
+
+def gender_of(ent: em.EntityState) -> str | None:
+    """The gender of a person as the text shows it (an honorific, "the mother", a pronoun
+    taken for it), else as its given name shows it (data/text/given_name_genders.tsv: "Maria",
+    not "Kelly"): a clue for he/she only, never written into the speaker's record."""
+    return ent.gender or (_given_genders().get(ent.first.lower()) if ent.first else None)
+
+
+# A sentence opening with a possessive and a role, right before a name in apposition to it:
+# "Her mother, " (group 1: the possessive; group 2: the role's head).
+_KIN_BEFORE = re.compile(r"(?:^|[.!?][”’\"']?[ \t]+|\n[ \t]*)(His|Her)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}([a-z][\w\-]*),[ \t]+$")
+_OWNER_GENDER = {"his": "m", "her": "f"}
 # What joins two names into a pair: " and ", " & ".
 _AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 
@@ -76,7 +96,10 @@ class Salience:
             if o is not None and (at is None or o.start <= at):
                 if not o.quoted:
                     self._pairs(o)
-                    self.touch(o.entity, o.start, None, o.end)
+                    owner = self._kin_owner(o)
+                    if owner is not None:     # "Her mother, Anna Kell, was …": "her" is the one to go on with
+                        self.touch(owner, o.start - 1, True, named=False)
+                    self.touch(o.entity, o.start, False if owner is not None else None, o.end)
                 else:
                     self.quoted = o.entity
                 self.i += 1
@@ -101,6 +124,16 @@ class Salience:
                     ent = self.model.entities[eid]
                     ent.gender = ent.gender or gender
                 self.touch(eid, at, True, named=False)
+
+    def _kin_owner(self, o: em.Occurrence) -> int | None:
+        """The person a sentence-opening possessive stands for when a name is in apposition to
+        it ("Her mother, Anna Kell, was a weaver"): the sentence is about the relative, but
+        its pronoun keeps the salient person the one a later "she" goes on with."""
+        m = _KIN_BEFORE.search(self.text, max(0, o.start - 48), o.start)
+        if m is None or self.model.entities[o.entity].type != "person" or not em.person_head(m.group(2).lower()):
+            return None
+        owner, _ = self.person_for(_OWNER_GENDER[m.group(1).lower()], m.start(1), set())
+        return owner if owner != o.entity else None
 
     def _pairs(self, o: em.Occurrence) -> None:
         """Note "A and B" when two different people are named joined by "and" ("Hillary
@@ -147,7 +180,7 @@ class Salience:
         "Also, Vance isn't a reformer, he said" after Drost spoke is Drost), else all."""
         gender = PERSON_PRONOUNS.get(source.lower())
         ent = self.model.entities[self.speaker] if self.speaker is not None else None
-        if gender is not None and ent is not None and ent.type == "person" and ent.gender in (None, gender):
+        if gender is not None and ent is not None and ent.type == "person" and gender_of(ent) in (None, gender):
             return {self.speaker}
         return self.speakers
 
@@ -190,7 +223,8 @@ class Salience:
         fallback = None
         for eid in self._candidates(pronoun):
             ent = self.model.entities[eid]
-            if ent.type != "person" or (gender is not None and ent.gender not in (None, gender)) \
+            shown = gender_of(ent)
+            if ent.type != "person" or (gender is not None and shown not in (None, gender)) \
                     or eid in (self.excluded if exclude is None else exclude):
                 continue
             at, subject, prank = self.last[eid]
@@ -219,7 +253,7 @@ class Salience:
         if not scored:
             if fallback is None and self.quoted is not None:
                 ent = self.model.entities[self.quoted]
-                if ent.type == "person" and ent.gender in (None, gender):
+                if ent.type == "person" and gender_of(ent) in (None, gender):
                     fallback = self.quoted        # nobody named outside quote marks
             return fallback, None
         scored.sort(reverse=True)
