@@ -231,7 +231,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         if gender is not None:
             eid, warn = sal.person_for(gender, start)
             if eid is None or sal.unnamed_speaks(eid, start):
-                return _unnamed_goes_on(sal, mention, gender)
+                return replace(_unnamed_goes_on(sal, mention, gender), warning=warn if eid is None else None)
             ent = model.entities[eid]
             ent.gender = ent.gender or gender
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid, warn)

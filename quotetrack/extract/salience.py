@@ -19,6 +19,7 @@ from .speakers import PERSON_PRONOUNS, main_subject
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 HINT_CLASH = 1.0              # minus, when the narrative's last pronoun for it had the other gender
 CLOSE = 0.5                   # a runner-up this close to the best gets a warning
+TIE = 0.05                    # this close, no guess: he/she stays unresolved, the warning names both
 # Salience of a candidate for he/she (set on the resolution gold):
 PER_SENTENCE = 0.4            # minus, for each sentence naming another candidate since
 SUBJECT = 1.0                 # its last naming was the subject of a clause
@@ -214,8 +215,9 @@ class Salience:
     def person_for(self, gender: str | None, offset: int, exclude: set[int] | None = None,
                    pronoun: bool = True) -> tuple[int | None, str | None]:
         """The most salient person compatible with "he"/"she" (never an organisation, never a
-        gender clash), and a warning when the runner-up is close.  Beyond WINDOW paragraphs
-        only the person named last is left, without a rival.  (``pronoun`` False: for a
+        gender clash), and a warning when the runner-up is close; when the two are equally
+        salient, no one (a he/she is left unresolved) and a warning naming both.  Beyond
+        WINDOW paragraphs only the person named last is left, without a rival.  (``pronoun`` False: for a
         description, among the recent entities only.)"""
         rank = self.rank_of(offset)
         scored = []
@@ -261,6 +263,8 @@ class Salience:
         best = scored[0][2]
         warn = None
         if len(scored) > 1 and scored[0][0] - scored[1][0] < CLOSE:
-            other = self.model.entities[scored[1][2]].name
-            warn = f"speaker uncertain: {self.model.entities[best].name} or {other}"
+            names = f"{self.model.entities[best].name} or {self.model.entities[scored[1][2]].name}"
+            if pronoun and scored[0][0] - scored[1][0] < TIE:
+                return None, f"speaker unresolved: {names} (equally likely)"   # no guess
+            warn = f"speaker uncertain: {names}"
         return best, warn

@@ -69,9 +69,17 @@ def test_basis_description_and_unresolved():
 
 
 def test_close_competitors_give_a_warning():
+    doc = quotetrack.extract("Ben Ortiz, the council leader, spoke on Monday. The rival view came from Paul Hale, "
+                             "a local builder, who said the plan was too slow.\n“We cannot wait another year,” he said.")
+    q = doc.quotes[-1]
+    assert (q.speaker, q.speaker_basis) == ("Paul Hale", "pronoun")
+    assert any("Paul Hale" in w and "Ben Ortiz" in w for w in q.warnings)
+
+
+def test_equal_competitors_give_no_guess():
     doc = quotetrack.extract("Secretary Mark Esper and Minister Benny Gantz met on Monday. “It went well,” he said.")
     (q,) = doc.quotes
-    assert q.speaker_basis == "pronoun"
+    assert (q.speaker, q.speaker_basis) == (None, "unresolved")
     assert any("Mark Esper" in w and "Benny Gantz" in w for w in q.warnings)
 
 
