@@ -42,6 +42,12 @@ def gender_of(ent: em.EntityState) -> str | None:
     return ent.gender or (_given_genders().get(ent.first.lower()) if ent.first else None)
 
 
+OPENER_REACH = 300             # characters back to the start of a pronoun's sentence
+# A sentence's end or a paragraph's start (the next sentence opens at its end).
+_SENTENCE_BREAK = re.compile(r"[.!?][”’\"']?[ \t]+|\n[ \t]*")
+# A participle opening a sentence, then a lower-case word: "Speaking to", "Asked whether",
+# "Dismayed by" (group 1: the participle).
+_PARTICIPLE = re.compile(r"([A-Z][a-z]{2,}(?:ing|ed))[ \t]+[a-z]")
 # A sentence opening with a possessive and a role, right before a name in apposition to it:
 # "Her mother, " (group 1: the possessive; group 2: the role's head).
 _KIN_BEFORE = re.compile(r"(?:^|[.!?][”’\"']?[ \t]+|\n[ \t]*)(His|Her)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}([a-z][\w\-]*),[ \t]+$")
@@ -125,6 +131,25 @@ class Salience:
                     ent = self.model.entities[eid]
                     ent.gender = ent.gender or gender
                 self.touch(eid, at, True, named=False)
+
+    def _participle_opener(self, offset: int) -> int | None:
+        """Where the sentence opens when it opens with a participle phrase and the he/she at
+        ``offset`` comes right after its comma ("Speaking to reporters after Ben Ortiz left,
+        he said"; "Asked about Ortiz, she said"): the phrase's unstated subject is the
+        pronoun, so no one named inside the phrase is it.  None otherwise."""
+        text = self.text
+        if not text.endswith(", ", 0, offset):
+            return None
+        lo = max(0, offset - OPENER_REACH)
+        start = lo if lo == 0 else None
+        for m in _SENTENCE_BREAK.finditer(text, lo, offset):
+            start = m.end()
+        if start is None:
+            return None
+        m = _PARTICIPLE.match(text, start)
+        if m is None or m.group(1) in em.first_names() or any(c in text[start:offset] for c in ";:“”\"()"):
+            return None
+        return start
 
     def _kin_owner(self, o: em.Occurrence) -> int | None:
         """The person a sentence-opening possessive stands for when a name is in apposition to
@@ -220,6 +245,7 @@ class Salience:
         WINDOW paragraphs only the person named last is left, without a rival.  (``pronoun`` False: for a
         description, among the recent entities only.)"""
         rank = self.rank_of(offset)
+        opener = self._participle_opener(offset) if pronoun else None
         scored = []
         later: list[int] = []             # sentences of the candidates named after this one
         fallback = None
@@ -230,6 +256,8 @@ class Salience:
                     or eid in (self.excluded if exclude is None else exclude):
                 continue
             at, subject, prank = self.last[eid]
+            if opener is not None and opener <= self.named.get(eid, -1):
+                continue                  # "Speaking after Ortiz left, he said": the one speaking is no Ortiz
             if rank - prank > WINDOW:
                 fallback = eid if fallback is None else fallback
                 continue
