@@ -52,6 +52,9 @@ _PARTICIPLE = re.compile(r"([A-Z][a-z]{2,}(?:ing|ed))[ \t]+[a-z]")
 # "Her mother, " (group 1: the possessive; group 2: the role's head).
 _KIN_BEFORE = re.compile(r"(?:^|[.!?][”’\"']?[ \t]+|\n[ \t]*)(His|Her)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}([a-z][\w\-]*),[ \t]+$")
 _OWNER_GENDER = {"his": "m", "her": "f"}
+# A verb of being after the name in apposition: the sentence describes the relative, who does
+# nothing in it: ", was a weaver", ", 81, has been ill".
+_BACKGROUND_AFTER = re.compile(r"(?:,[ \t]+\d+)?,[ \t]+(?:is|was|had been|has been|died)(?![\w’'])")
 # What joins two names into a pair: " and ", " & ".
 _AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 
@@ -153,10 +156,12 @@ class Salience:
 
     def _kin_owner(self, o: em.Occurrence) -> int | None:
         """The person a sentence-opening possessive stands for when a name is in apposition to
-        it ("Her mother, Anna Kell, was a weaver"): the sentence is about the relative, but
-        its pronoun keeps the salient person the one a later "she" goes on with."""
+        it and a verb of being follows ("Her mother, Anna Kell, was a weaver"): the sentence
+        describes the relative, but its pronoun keeps the salient person the one a later
+        "she" goes on with.  Not when the relative acts ("His deputy, Paul Hale, disagreed")."""
         m = _KIN_BEFORE.search(self.text, max(0, o.start - 48), o.start)
-        if m is None or self.model.entities[o.entity].type != "person" or not em.person_head(m.group(2).lower()):
+        if m is None or self.model.entities[o.entity].type != "person" or not em.person_head(m.group(2).lower()) \
+                or not _BACKGROUND_AFTER.match(self.text, o.end):    # "His deputy, Paul Hale, disagreed": the deputy acts
             return None
         owner, _ = self.person_for(_OWNER_GENDER[m.group(1).lower()], m.start(1), set())
         return owner if owner != o.entity else None
