@@ -99,6 +99,19 @@ def subordinate_subject(text: str, start: int) -> bool:
     return m is not None and (m.group(1) in names._words.subordinators or m.group(1) == "where")
 
 
+# A passive verb and "by" right before a name, in one clause: "was criticised on Tuesday by ",
+# "has been led since 2019 by economist " (lower-case role words may come between).
+_AGENT_BEFORE = re.compile(
+    r"(?<![\w’'])(?:is|are|was|were|been|being)[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ed|en|wn|ght|ld|nt|de|ng|un)"
+    r"(?![\w’'])[^.;:!?“”\"\n]{0,48}?(?<![\w’'])by[ \t]+(?:[a-z][\w\-]*[ \t]+){0,3}$")
+
+
+def passive_agent(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is the agent of a passive ("The plan was criticised on
+    Tuesday by Paul Hale, an economist"): the one who acts, a subject for a pronoun after it."""
+    return _AGENT_BEFORE.search(text, max(0, start - 100), start) is not None
+
+
 # A verb or preposition, then a noun phrase and a comma right before a name: "help her defeat
 # the party’s nominee, " (group 1: the word before the phrase).
 _OBJECT_APPOSITION = re.compile(

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..text import lexicon
 from . import entities as em
-from .anaphora import described_after, listed, object_apposition, opens_clause, subordinate_subject
+from .anaphora import described_after, listed, object_apposition, opens_clause, passive_agent, subordinate_subject
 from .speakers import PERSON_PRONOUNS, main_subject
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
@@ -232,7 +232,7 @@ class Salience:
         if (main_subject(text, at, end) or opens_clause(text, at)) \
                 and not object_apposition(text, at, end) and not listed(text, at, end):
             return True
-        return "clause" if subordinate_subject(text, at) else False
+        return "clause" if subordinate_subject(text, at) else passive_agent(text, at)
 
     def _candidates(self, speaker: bool) -> list[int]:
         """The entities a pronoun may stand for: the recent ones and (``speaker``) the current
