@@ -232,7 +232,9 @@ class Salience:
         if (main_subject(text, at, end) or opens_clause(text, at)) \
                 and not object_apposition(text, at, end) and not listed(text, at, end):
             return True
-        return "clause" if subordinate_subject(text, at) else passive_agent(text, at)
+        if subordinate_subject(text, at):
+            return "clause"
+        return passive_agent(text, at) and not listed(text, at, end)   # "was welcomed by Ada Ruiz, Mona Vance and …"
 
     def _candidates(self, speaker: bool) -> list[int]:
         """The entities a pronoun may stand for: the recent ones and (``speaker``) the current
