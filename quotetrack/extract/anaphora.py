@@ -106,10 +106,12 @@ _AGENT_BEFORE = re.compile(
     r"(?![\w’'])[^.;:!?“”\"\n]{0,48}?(?<![\w’'])by[ \t]+(?:[a-z][\w\-]*[ \t]+){0,3}$")
 
 
-def passive_agent(text: str, start: int) -> bool:
-    """Whether the name at ``start`` is the agent of a passive ("The plan was criticised on
-    Tuesday by Paul Hale, an economist"): the one who acts, a subject for a pronoun after it."""
-    return _AGENT_BEFORE.search(text, max(0, start - 100), start) is not None
+def passive_agent(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] is the agent of a passive ("The plan was criticised
+    on Tuesday by Paul Hale, an economist"): the one who acts, a subject for a pronoun after
+    it; not one of several ("was welcomed by Ada Ruiz, Mona Vance and Eva Ortiz")."""
+    return _AGENT_BEFORE.search(text, max(0, start - 100), start) is not None \
+        and not listed(text, start, end) and _LISTED_AFTER.match(text, end) is None
 
 
 # A verb or preposition, then a noun phrase and a comma right before a name: "help her defeat

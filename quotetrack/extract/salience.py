@@ -234,7 +234,7 @@ class Salience:
             return True
         if subordinate_subject(text, at):
             return "clause"
-        return passive_agent(text, at) and not listed(text, at, end)   # "was welcomed by Ada Ruiz, Mona Vance and …"
+        return passive_agent(text, at, end)
 
     def _candidates(self, speaker: bool) -> list[int]:
         """The entities a pronoun may stand for: the recent ones and (``speaker``) the current
