@@ -27,7 +27,7 @@ SPEAKER = 1.2                 # it is the current speaker (within WINDOW paragra
 GENDER_SHOWN = 0.3            # the text has shown it to be of the pronoun's gender
 PER_PARAGRAPH = 0.3           # minus, for each paragraph since its last naming
 NEW_SUBJECT = 1.0             # a subject named since the current speaker's last quote
-INTRODUCED = 1.5              # the one person introduced (role/title) in the sentence before: "came from Y. She said"
+INTRODUCED = 1.5              # the one person introduced (role/title) in the sentence before, in this paragraph or the one before: "came from Y. She said"
 
 
 @lru_cache(maxsize=1)
@@ -282,7 +282,7 @@ class Salience:
             score += GENDER_SHOWN if gender is not None and ent.gender == gender else 0.0
             score -= PER_PARAGRAPH * (rank - prank)
             score += NEW_SUBJECT if subject and self.named.get(eid, -1) > self.speaker_at else 0.0
-            score += INTRODUCED if not subject and prank == rank and self.intro == (self.sentence_of(offset) - 1, eid) \
+            score += INTRODUCED if not subject and rank - prank <= 1 and self.intro == (self.sentence_of(offset) - 1, eid) \
                 and self.sentence_of(self.speaker_at) != self.intro[0] else 0.0
             score -= HINT_CLASH if gender is not None and self.hinted.get(eid) not in (None, gender) else 0.0
             scored.append((score, -at, eid))
