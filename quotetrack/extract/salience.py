@@ -27,7 +27,7 @@ SPEAKER = 1.2                 # it is the current speaker (within WINDOW paragra
 GENDER_SHOWN = 0.3            # the text has shown it to be of the pronoun's gender
 PER_PARAGRAPH = 0.3           # minus, for each paragraph since its last naming
 NEW_SUBJECT = 1.0             # a subject named since the current speaker's last quote
-INTRODUCED = 1.5              # the one person introduced (role/title) in the sentence before, in this paragraph or the one before: "came from Y. She said"
+INTRODUCED = 1.5              # the one person introduced (role/title) in the sentence before (this or the last paragraph)
 
 
 @lru_cache(maxsize=1)
