@@ -74,6 +74,7 @@ class Salience:
         self.speaker: int | None = None
         self.speaker_rank = 0
         self.speaker_at = -1
+        self.speaker_end = 0              # where the current speaker's mention ends ("Ben Ortiz, the mayor")
         self.quoted: int | None = None    # the entity named last inside quote marks
         self.speakers: set[int] = set()   # the entities that have spoken so far
         self.excluded: set[int] = set()   # named in the content of the attribution being resolved:
@@ -215,13 +216,14 @@ class Salience:
             return {self.speaker}
         return self.speakers
 
-    def spoke(self, eid: int | None, offset: int) -> None:
+    def spoke(self, eid: int | None, offset: int, end: int = 0) -> None:
         """``eid`` is the speaker of the attribution whose source is at ``offset``."""
         if eid is not None:
             ents = self.model.entities
             if self.speaker is not None and self.speaker != eid and ents[eid].type == ents[self.speaker].type == "person":
                 self.turns = (offset, self.speaker, eid)
             self.speaker, self.speaker_rank, self.speaker_at = eid, self.rank_of(offset), offset
+            self.speaker_end = max(end, offset + 1)
             self.speakers.add(eid)
             self.touch(eid, offset, True)
 
@@ -281,7 +283,9 @@ class Salience:
                 self.sentence_of(self.fresh) == self.sentence_of(offset) - 1) else 0.0   # "came from Y. She said"
             score += GENDER_SHOWN if gender is not None and ent.gender == gender else 0.0
             score -= PER_PARAGRAPH * (rank - prank)
-            score += NEW_SUBJECT if subject and self.named.get(eid, -1) > self.speaker_at else 0.0
+            named = self.named.get(eid, -1)       # not the speaker's own cue ("said Ben Ortiz, the mayor")
+            score += NEW_SUBJECT if subject and named >= self.speaker_end and (
+                eid != self.speaker or self.sentence_of(named) != self.sentence_of(self.speaker_at)) else 0.0
             score += INTRODUCED if not subject and rank - prank <= 1 and self.intro == (self.sentence_of(offset) - 1, eid) \
                 and self.sentence_of(self.speaker_at) != self.intro[0] else 0.0
             score -= HINT_CLASH if gender is not None and self.hinted.get(eid) not in (None, gender) else 0.0
