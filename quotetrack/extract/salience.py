@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from ..text import lexicon
 from . import entities as em
-from .anaphora import described_after, listed, object_apposition, opens_clause, passive_agent, subordinate_subject
+from .anaphora import (cleft_focus, described_after, listed, object_apposition, opens_clause, passive_agent,
+                       subordinate_subject)
 from .speakers import PERSON_PRONOUNS, main_subject
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
@@ -236,7 +237,7 @@ class Salience:
             return True
         if subordinate_subject(text, at):
             return "clause"
-        return passive_agent(text, at, end)
+        return passive_agent(text, at, end) or cleft_focus(text, at, end)
 
     def _candidates(self, speaker: bool) -> list[int]:
         """The entities a pronoun may stand for: the recent ones and (``speaker``) the current
