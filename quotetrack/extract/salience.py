@@ -40,7 +40,7 @@ def gender_of(ent: em.EntityState) -> str | None:
     """The gender of a person as the text shows it (an honorific, "the mother", a pronoun
     taken for it), else as its given name shows it (data/text/given_name_genders.tsv: "Maria",
     not "Kelly"): a clue for he/she only, never written into the speaker's record."""
-    return ent.gender or (_given_genders().get(ent.first.lower()) if ent.first else None)
+    return ent.gender or (_given_genders().get(ent.first.lower()) if ent.first is not None else None)
 
 
 OPENER_REACH = 300             # characters back to the start of a pronoun's sentence
@@ -161,6 +161,8 @@ class Salience:
         it and a verb of being follows ("Her mother, Anna Kell, was a weaver"): the sentence
         describes the relative, but its pronoun keeps the salient person the one a later
         "she" goes on with.  Not when the relative acts ("His deputy, Paul Hale, disagreed")."""
+        if not self.text.endswith(", ", 0, o.start):
+            return None
         m = _KIN_BEFORE.search(self.text, max(0, o.start - 48), o.start)
         if m is None or self.model.entities[o.entity].type != "person" or not em.person_head(m.group(2).lower()) \
                 or not _BACKGROUND_AFTER.match(self.text, o.end):    # "His deputy, Paul Hale, disagreed": the deputy acts
