@@ -5,14 +5,19 @@ text order, keeping running state (no scan back over earlier speakers):
 
 * a name: the entity carrying it (basis ``named``; ``alias`` for a surname, a first name
   or a title and surname that stand for a fuller name);
-* ``he``/``she``: the most salient compatible person (``pronoun``): never an organisation,
-  never a gender the text shows otherwise, never a person its own content names in a
-  quotation or opens with ("Also, Ames is wrong, he said"); salience is recency (by
-  sentence), subject position, being the current speaker (until a person is introduced
-  with a role in a later paragraph, or in the sentence just before: "… came from analyst
-  Rosa Lind. She said") and being a subject named since the last quote.  The
+* ``he``/``she``: the most salient compatible person (``pronoun``; :mod:`.salience`): never
+  an organisation, never a gender the text shows otherwise (or, when it shows none, a
+  common given name does: "Maria"), never a person its own content names in a quotation or
+  opens with ("Also, Ames is wrong, he said"), never one named inside the participle phrase
+  opening its sentence ("Speaking after Ortiz left, he said"); salience is recency (by
+  sentence and paragraph), subject position (a passive's agent and a cleft's focus count),
+  being the current speaker (until a person is introduced with a role in a later
+  paragraph, or in the sentence just before, across one paragraph break: "… came from
+  analyst Rosa Lind. She said") and being a subject named since the last quote.  The
   narrative's own he/she and role descriptions ("the admiral chuckled") keep their person
-  salient as they come.  When the runner-up is close, the quote carries a warning naming both;
+  salient as they come; "Her mother, Anna Kell, was …" keeps "her" in front.  When the
+  runner-up is close, the quote carries a warning naming both; when the two are equally
+  salient, no guess: the pronoun stays unresolved and the warning names both;
 * ``it``/``they``/``we``: an organisation or group (not a singular description) that spoke
   just before;
 * a definite description ("the company", "the minister", "the 52-year-old"): the entity
@@ -20,7 +25,8 @@ text order, keeping running state (no scan back over earlier speakers):
   person ("the businessman") or the organisation named last whose name shows no other kind
   ("the group"); "the poll" goes to the organisation named as its author (``description``).
   Plurals, possessives, nouns for someone unnamed ("the woman") and heads introduced with
-  "a"/"an" just before stay unresolved;
+  "a"/"an" just before stay unresolved; a possessive pronoun and a role ("Her daughter",
+  "his spokesman") is the person given that role, else unresolved;
 * a relative pronoun ("who", "which") is its antecedent; past an apposition ("Matt Duss,
   the president of the foundation, who …") the person named before it;
 * a document as speaker ("a statement from the Harbour Trust"): its author;
