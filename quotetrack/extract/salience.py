@@ -13,9 +13,10 @@ from functools import lru_cache
 
 from ..text import lexicon
 from . import entities as em
-from .anaphora import (cleft_focus, described_after, listed, object_apposition, opens_clause, passive_agent,
-                       subordinate_subject)
+from .anaphora import (cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
+                       passive_agent, subordinate_subject)
 from .speakers import PERSON_PRONOUNS, main_subject
+from .written import POSSESSIVE
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 HINT_CLASH = 1.0              # minus, when the narrative's last pronoun for it had the other gender
@@ -234,6 +235,8 @@ class Salience:
         """Whether the name text[at:end] is a clause's subject: True, False, or "clause" for
         the subject of a subordinate clause (a subject for a pronoun of its own sentence)."""
         text = self.text
+        if (text.startswith(POSSESSIVE, end) or text.endswith(POSSESSIVE, at, end)) and not opens_sentence(text, at):
+            return False                  # "Pieter van der Hoek, Mr. Pratt’s lawyer, …": Pratt is no subject
         if (main_subject(text, at, end) or opens_clause(text, at)) \
                 and not object_apposition(text, at, end) and not listed(text, at, end):
             return True
