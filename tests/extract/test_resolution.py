@@ -251,3 +251,18 @@ def test_he_or_she_is_never_an_organisation():
              if q.mention is not None and q.mention.text.lower() in ("he", "she")
              and q.speaker_basis != "unresolved" and q.speaker_type != "person"]
     assert len(texts) > 300 and wrong == []
+
+
+# ----------------------------------------------------------------------------- given-name genders
+
+def test_given_name_genders_are_one_sex_names_only():
+    from quotetrack.text import lexicon
+    genders = lexicon.pairs("text/given_name_genders.tsv")
+    assert set(genders.values()) == {"m", "f"}
+    assert (genders["maria"], genders["peter"]) == ("f", "m")
+    assert not {"kelly", "chris", "jordan", "lu"} & set(genders)     # names both sexes use, rare names
+
+
+def test_given_name_gender_is_a_clue_never_a_record():
+    doc = quotetrack.extract("Maria Lenz said the plan was sound.")
+    assert [(e.name, e.gender) for e in doc.entities] == [("Maria Lenz", None)]
