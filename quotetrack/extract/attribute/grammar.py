@@ -451,8 +451,9 @@ def _naming_content(s: _Sent, cue: Cue, k: int) -> tuple[int, int] | None:
             if quote is None:
                 return None
             end = _coordinated_quotes_end(s, quote.end)
-            closed = s.text[end - 2:end - 1] in (",", ".") and s.doc.quote_at(end=end) is not None \
-                and not _subordinator_at(s, end)
+            last = s.doc.quote_at(end=end)
+            closed = last is not None and s.text[last.inner[1] - 1:last.inner[1]] in (",", ".") \
+                and not _subordinator_at(s, end)      # (the typewriter '' closes with two marks)
             return (toks[k].start, end) if closed or _LABEL_ENDS.match(s.text, end, s.sentence.end + 1) else None
         if text in (",", ";", ":", ".", "(") or text.lower() in ("that", "whether"):
             return None
