@@ -11,6 +11,7 @@ mark is looked at once, so an article of unclosed marks costs linear time.
 from __future__ import annotations
 
 from typing import NamedTuple
+import dataclasses
 import re
 
 from ..text.marks import DOUBLE_CLOSE, DOUBLE_OPEN
@@ -165,9 +166,7 @@ def _lose_break(text: str, stack: list[_Open], spans: list[QuotedSpan], warnings
     end = pos
     while end > outer.pos and text[end - 1] in " \t":
         end -= 1
-    spans.append(QuotedSpan(outer.pos, end, outer.mark, outer.double, False, outer.para_count, depth=0))
-    warnings.append(TextWarning("unbalanced-quote", "quote mark opened here is never closed",
-                                outer.pos, outer.pos + len(outer.mark)))
+    _unclosed(text, outer, end, spans, warnings)
     stack.clear()
 
 
@@ -202,15 +201,28 @@ def _end_paragraph(text: str, para: Paragraph, nxt: Paragraph | None, stack: lis
                             or (outer.double and outer.mark in DOUBLE_OPEN and text[nxt.start] in DOUBLE_OPEN)):
         return [outer._replace(para_count=outer.para_count + 1)]
     if outer.double or outer.para_count > 1 or not outer.straight:
-        spans.append(QuotedSpan(outer.pos, para.end, outer.mark, outer.double, False,
-                                outer.para_count, depth=0))
-        warnings.append(TextWarning("unbalanced-quote", "quote mark opened here is never closed",
-                                    outer.pos, outer.pos + len(outer.mark)))
+        _unclosed(text, outer, para.end, spans, warnings)
     return []
 
 
+def _unclosed(text: str, outer: _Open, end: int, spans: list[QuotedSpan], warnings: list[TextWarning]) -> None:
+    """Record a quote whose closing mark never came, ending at ``end``, with its warning.  A
+    runaway that has swallowed its own attribution (“We were poor, said coach Dan Rourke. The
+    visitors …) is cut after the comma before that cue, where its closing mark was lost, so
+    the cue and the narrative after it are read as text again."""
+    span = QuotedSpan(outer.pos, end, outer.mark, outer.double, False, outer.para_count, depth=0)
+    cue = own_cue(text, span)
+    message = "quote mark opened here is never closed"
+    if cue is not None:
+        span = dataclasses.replace(span, end=text.rindex(",", outer.pos, cue.start))
+        message += f"; it ran past its own attribution (“{text[cue.start:cue.end]}”) and is cut before it"
+    spans.append(span)
+    warnings.append(TextWarning("unbalanced-quote", message, outer.pos, outer.pos + len(outer.mark)))
+
+
 # After a cue inside a quote, the speaker it names: "said the coach", "said coach Dan Rourke".
-_INVERTED_SOURCE = re.compile(r"[ \t]+(?:the[ \t]+)?(?:[a-z][\w\-]*[ \t]+)?[A-Z]")
+# (An object pronoun is no source: “…, tell him I will remember it.”)
+_INVERTED_SOURCE = re.compile(r"[ \t]+(?:the[ \t]+)?(?!(?:him|her|them|us|me|you|it)\b)(?:[a-z][\w\-]*[ \t]+)?[A-Z]")
 
 
 def own_cue(text: str, span: QuotedSpan) -> Cue | None:
