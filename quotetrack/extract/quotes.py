@@ -58,6 +58,16 @@ class _Counts:
             self.single += n
 
 
+def _turned_close(text: str, para: Paragraph, pos: int) -> bool:
+    """An opening mark typed where a closing one belongs (`“a fascist?“ he asked`, `“rigged“ in
+    a tweet`): right after a word or sentence punctuation, before white space, punctuation
+    or the paragraph end.  (Only read while a double quote is open.)"""
+    prev = text[pos - 1] if pos > para.start else None
+    nxt = text[pos + 1] if pos + 1 < para.end else None
+    return prev is not None and not prev.isspace() and prev not in _OPENERS \
+        and (nxt is None or nxt.isspace() or (nxt in _CLOSERS and nxt not in "—–-"))
+
+
 def _role(mark: str, prev: str | None, nxt: str | None, counts: _Counts) -> tuple[str, bool]:
     """What a mark does here: ("open"|"close"|"none", double?)."""
     has_double = counts.double > 0
@@ -119,7 +129,10 @@ def scan(text: str, paras: tuple[Paragraph, ...]) -> tuple[list[QuotedSpan], lis
                 continue                     # the re-opening mark of a continued quote
             if len(stack) >= MAX_OPEN:
                 continue                      # dozens of unclosed marks: nothing real nests so deep
-            if mark == "“":                   # the commonest mark: always opens (fast path)
+            if mark == "“":                   # the commonest mark: opens (fast path) …
+                if counts.double and _turned_close(text, para, pos):
+                    _close(stack, counts, spans, warnings, pos, m.end(), True)
+                    continue                  # … unless it is typed for a closing mark
                 if _lost_break(text, para, stack, pos):
                     _lose_break(text, stack, spans, warnings, pos)
                     counts = _Counts()
