@@ -59,6 +59,11 @@ class _Sent:
             self._marks[name] = _MARKERS[name](self)
         return self._marks[name]
 
+    def closes(self, k: int) -> bool:
+        """Does token ``k`` close a quote (“…,” or a turned “…,“ the scanner closed)?"""
+        t = self.toks[k]
+        return t.text in TOKEN_CLOSING or (t.text == "“" and self.doc.quote_at(end=t.end) is not None)
+
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
         return bisect.bisect_left(self.starts, offset)
