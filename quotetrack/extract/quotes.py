@@ -77,8 +77,9 @@ def _role(mark: str, prev: str | None, nxt: str | None, counts: _Counts) -> tupl
             return "open", True
         return "open", True
     if mark in DOUBLE_CLOSE:
-        if mark == "''" and (prev is None or prev.isspace() or prev in _OPENERS) and not has_double:
-            return "open", True          # ''Remain''
+        if mark == "''" and (prev is None or prev.isspace() or prev in _OPENERS) \
+                and (not has_double or _is_word(nxt)):
+            return "open", True          # ''Remain'' (and `… now. ''We will …`: a lost break)''
         if mark == "»" and not has_double and _is_word(nxt):
             return "open", True          # »Zitat« style
         return "close", True
