@@ -13,7 +13,7 @@ from ..segment import Token
 from .according import _SOURCE_ENDS
 from .subject import clause_subject
 from .grammar import (
-    Attribution, _SEPARATORS, _Sent, _adjunct_only,
+    Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only,
     _catenative_start, _clause_start_ok, _content_after, _earlier_reports, _is_clause, _is_participle,
     _listener_rest_ok, _naming_content, _nominative, _reported, _subordinate_only,
     _after_lead_phrase, _indirect_continuation, _role_word, _skip_adjuncts, _skip_time_back, _skip_connective,
@@ -489,6 +489,10 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None
     if toks[j - 2].text == ",":
         content = (content[0], _before_main_verb(s, k, content[1]))
+    elif toks[j - 2].text not in _DASHES and toks[j - 2].text != "(" \
+            and (s.doc.has_quote_in(*content) or s.doc.quote_at(start=content[0]) is not None):
+        return None                   # "slamming candidates who think they can “outsource” …": a
+                                      # restrictive clause picks out whom the sentence is about
     if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3:
         return None
     antecedent = _name_tail(toks, mentions.before(toks, j - 2 if toks[j - 2].text == "," else j - 1))
