@@ -77,8 +77,8 @@ SHAPES: tuple[Shape, ...] = (
           _repeat("Smith called him “a” and “b” and ")),
     Shape("roster", "a list of people, several of a first name", "Ana Bababan, ", _numbered("{first} {name}, ")),
     Shape("companies", "many companies of one kind, each then \"the company\"",
-          "Bababan Holdings said profits rose. The company said so. ",
-          _numbered("{name} Holdings said profits rose. The company said so. ")),
+          "Bababan Holdings said profits rose in May. The company said it would hire more staff. ",
+          _numbered("{name} Holdings said profits rose in May. The company said it would hire more staff. ")),
     Shape("speakers", "a new speaker a paragraph, then he and a description",
           "“Yes,” said Ana Bababan of the Bababan Board. He added that it was fine. The official agreed.\n\n",
           _numbered("“Yes,” said {first} {name} of the {name} Board. He added that it was fine. "
