@@ -452,7 +452,7 @@ def _kin_of(text: str, model: em.Model, sal: Salience, words: list[str], start: 
     ("Her daughter, Greta Moll, said …" then "Her daughter said …", "his spokesman"): that
     person, most recently named first; None when no one holds the role (no salient guess)."""
     if not 2 <= len(words) <= 3 or words[0].lower() not in _PERSONAL_POSSESSIVES \
-            or not em.person_head(words[-1].lower()) or names.is_plural(words[-1].lower()):
+            or not kinds.person_head(words[-1].lower()) or names.is_plural(words[-1].lower()):
         return None
     return _describe(text, model, sal, words[1:], start, guess=False)
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..text import lexicon
 from . import entities as em
+from . import kinds
 from .anaphora import (cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
                        passive_agent, subordinate_subject)
 from .speakers import PERSON_PRONOUNS, main_subject
@@ -165,7 +166,7 @@ class Salience:
         if not self.text.endswith(", ", 0, o.start):
             return None
         m = _KIN_BEFORE.search(self.text, max(0, o.start - 48), o.start)
-        if m is None or self.model.entities[o.entity].type != "person" or not em.person_head(m.group(2).lower()) \
+        if m is None or self.model.entities[o.entity].type != "person" or not kinds.person_head(m.group(2).lower()) \
                 or not _BACKGROUND_AFTER.match(self.text, o.end):    # "His deputy, Paul Hale, disagreed": the deputy acts
             return None
         owner, _ = self.person_for(_OWNER_GENDER[m.group(1).lower()], m.start(1), set())
