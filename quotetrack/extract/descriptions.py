@@ -1,6 +1,9 @@
-"""What a description stands for when its wording names a body or a document: read on the
-document's entity model (:mod:`.entities`) for :mod:`.resolve`.
+"""What a definite description stands for, read on the document's entity model
+(:mod:`.entities`) for :mod:`.resolve`:
 
+* :func:`describe`: the entity whose role ("the minister", "the 52-year-old") or kind ("the
+  company", "the club") fits, most recently named first; else, for a singular one, the
+  salient entity of its type (:func:`_salient_for`);
 * a person's body or people ("Ana Ruiz’s campaign", "the Ruiz administration", "her
   advisers", "Administration officials"): an organisation named after the person
   (data/extract/bodies.tsv); the owner is resolved by the caller's rules, no name is guessed;
@@ -18,13 +21,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 from typing import Callable
 
 from ..text import lexicon
 from . import entities as em
-from .speakers import _clean, _lists, split_title
-from .written import owned_by
+from .businesses import is_business
+from .speakers import _clean, _lists, is_plural, split_title
+from .written import POSSESSIVE, introduced_unnamed, owned_by
 
+DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
+DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
 AUTHOR_REACH = 3000           # characters back a document's description looks for its author
 # A possessive pronoun owning a body, and the gender it shows: "his advisers".
 _POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
@@ -186,3 +193,55 @@ def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
 # What may follow a document after its author's name: "… survey of delegates", "… poll released Monday".
 _AFTER_DOCUMENT = frozenset({"of", "on", "in", "for", "from", "by", "at", "with", "released", "published",
                              "conducted", "taken", "this", "last", "that", "which"})
+
+
+def describe(text: str, model: em.Model, sal, words: list[str], start: int) -> int | None:
+    """The entity a definite description stands for, most recently named first: a person
+    whose role fits ("the minister", "the 52-year-old"), an organisation of that kind
+    ("the company", "the club")."""
+    phrase = " ".join(w.lower() for w in words)
+    head = words[-1].lower()
+    if head in lexicon.lower_words("extract/document_nouns.txt"):
+        return author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
+    named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
+    seen = set(sal.recent)
+    earlier = islice((e.id for e in reversed(model.entities) if e.id not in seen and e.start < start),
+                     DESCRIPTION_REACH)
+    for eid in [*sal.recent, *earlier]:
+        ent = model.entities[eid]
+        if ent.type == "person" and any(em.roles_match(phrase, r) for r in ent.roles):
+            return eid
+        if ent.type == "organisation" and (em.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
+                and named <= set(ent.name.split()):
+            return eid
+    eid = _salient_for(text, model, sal, words, start)
+    if eid is not None and model.entities[eid].type == "person":
+        model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
+    return eid
+
+
+def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) -> int | None:
+    """A singular definite description no role or kind fits: the most salient entity of its
+    type, as a pronoun would have it ("the businessman", "the retired neurosurgeon": the
+    salient person; "the group", "the magazine": the organisation named last whose name
+    shows no other kind).  Left unresolved: a plural ("the officials"), a possessive inside
+    ("the state’s governor"), a document ("the report"), a noun for someone unnamed ("the
+    woman"), a head introduced just before with "a" ("an organiser … the organiser"), and a
+    figure no role held ("the 34-year-old striker": an age is a fact of one person), and an
+    organisation whose name shows no kind when one named later in the paragraph shows it."""
+    lows = [w.lower() for w in words]
+    head = lows[-1]
+    if len(words) > DESCRIPTION_WORDS or is_plural(head) or any(w.endswith(POSSESSIVE) for w in words[:-1]) \
+            or head in lexicon.lower_words("extract/document_nouns.txt") \
+            or any(w[:1].isdigit() for w in words) and not em.lone_age(words):
+        return None
+    if head in em.org_nouns():
+        eid = next((e for e in sal.recent if model.entities[e].type == "organisation"
+                    and em.kind_fits(head, model.entities[e].name) and e not in sal.excluded_all), None)
+        return None if eid is not None and shown_after(model, head, model.entities[eid].name, start,
+                                                       sal.rank_of) else eid
+    if not (em.person_head(head) or em.lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
+            or introduced_unnamed(text, head, start):
+        return None
+    eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
+    return None if eid is not None and head[:1].isdigit() and em.age_clash(model.entities[eid], words) else eid

@@ -47,12 +47,11 @@ from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, car
                        described_after, exchange_turn, group_named, listed, object_apposition, opens_clause,
                        opens_sentence, plural_relative, predicate_of, subordinate_subject)
 from .attribute import Attribution
-from .businesses import is_business
 from .segment import paragraph_ranks
-from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
-from .descriptions import author_of, document_author, fitting_title, indefinite, ordinal_name, owned, shown_after
+from .speakers import PERSON_PRONOUNS, _lists, _mention_type, main_subject, split_title
+from .descriptions import describe, document_author, fitting_title, indefinite, ordinal_name, owned
 from .written import (POSSESSIVE, affiliated_person, apposed_name, capitals_name, described, head_word,
-                      introduced_unnamed, named_after, named_part, names_nobody, names_pair, past_marker,
+                      named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, unnamed_again)
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
@@ -61,8 +60,6 @@ UNNAMED_BACK = 6              # sources "the source" looks back over for "a sour
 _NO_CONTINUITY = frozenset({"colon", "dash"})
 HINT_CLASH = 1.0              # minus, when the narrative's last pronoun for it had the other gender
 CLOSE = 0.5                   # a runner-up this close to the best gets a warning
-DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
-DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
 # Salience of a candidate for he/she (set on the resolution gold):
 PER_SENTENCE = 0.4            # minus, for each sentence naming another candidate since
 SUBJECT = 1.0                 # its last naming was the subject of a clause
@@ -465,7 +462,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         basis = "pronoun" if res.entity is not None else "unresolved"      # "they" for "some of her aides"
         return Resolved(mention, res.speaker, res.title, res.type, basis, res.entity)
     body = owned(model, words, start, lambda gender, at: sal.person_for(gender, at, set())[0],
-                 lambda ws, at: _describe(text, model, sal, ws, at))
+                 lambda ws, at: describe(text, model, sal, ws, at))
     if body is not None:                    # "Hillary Clinton’s campaign", "his advisers"
         ent = model.entities[body]
         return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name, None,
@@ -533,7 +530,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     lows = [w.lower() for w in words]
     content = words[1:] if lows[0] in determiners and len(words) > 1 else words
     if lows[0] == "the" and len(words) >= 2 and described(words[-1]):
-        eid = _describe(text, model, sal, words[1:], start)         # "the Calveran ministry", "the company"
+        eid = describe(text, model, sal, words[1:], start)         # "the Calveran ministry", "the company"
         if eid is not None:
             ent = model.entities[eid]
             name = " ".join(words[1:])
@@ -565,7 +562,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     mention = Mention(start, end, written, kind, None, name)
     if lows[0] == "the" and len(words) >= 2 and described(words[-1]):
-        eid = _describe(text, model, sal, words[1:], start)
+        eid = describe(text, model, sal, words[1:], start)
         if eid is not None:
             ent = model.entities[eid]
             return Resolved(mention, ent.name, fitting_title(words[1:], ent.title), ent.type, "description", eid)
@@ -645,55 +642,3 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: _Salience, group
     name = f"{ents[a].name} and {ents[b].name}"
     eid = em.adhoc_org(model, name, at, "group")
     return Resolved(mention, name, None, "organisation", "pronoun", eid)
-
-
-def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
-    """The entity a definite description stands for, most recently named first: a person
-    whose role fits ("the minister", "the 52-year-old"), an organisation of that kind
-    ("the company", "the club")."""
-    phrase = " ".join(w.lower() for w in words)
-    head = words[-1].lower()
-    if head in lexicon.lower_words("extract/document_nouns.txt"):
-        return author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
-    named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
-    seen = set(sal.recent)
-    earlier = islice((e.id for e in reversed(model.entities) if e.id not in seen and e.start < start),
-                     DESCRIPTION_REACH)
-    for eid in [*sal.recent, *earlier]:
-        ent = model.entities[eid]
-        if ent.type == "person" and any(em.roles_match(phrase, r) for r in ent.roles):
-            return eid
-        if ent.type == "organisation" and (em.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
-                and named <= set(ent.name.split()):
-            return eid
-    eid = _salient_for(text, model, sal, words, start)
-    if eid is not None and model.entities[eid].type == "person":
-        model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
-    return eid
-
-
-def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
-    """A singular definite description no role or kind fits: the most salient entity of its
-    type, as a pronoun would have it ("the businessman", "the retired neurosurgeon": the
-    salient person; "the group", "the magazine": the organisation named last whose name
-    shows no other kind).  Left unresolved: a plural ("the officials"), a possessive inside
-    ("the state’s governor"), a document ("the report"), a noun for someone unnamed ("the
-    woman"), a head introduced just before with "a" ("an organiser … the organiser"), and a
-    figure no role held ("the 34-year-old striker": an age is a fact of one person), and an
-    organisation whose name shows no kind when one named later in the paragraph shows it."""
-    lows = [w.lower() for w in words]
-    head = lows[-1]
-    if len(words) > DESCRIPTION_WORDS or names.is_plural(head) or any(w.endswith(POSSESSIVE) for w in words[:-1]) \
-            or head in lexicon.lower_words("extract/document_nouns.txt") \
-            or any(w[:1].isdigit() for w in words) and not em.lone_age(words):
-        return None
-    if head in em.org_nouns():
-        eid = next((e for e in sal.recent if model.entities[e].type == "organisation"
-                    and em.kind_fits(head, model.entities[e].name) and e not in sal.excluded_all), None)
-        return None if eid is not None and shown_after(model, head, model.entities[eid].name, start,
-                                                       sal.rank_of) else eid
-    if not (em.person_head(head) or em.lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
-            or introduced_unnamed(text, head, start):
-        return None
-    eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
-    return None if eid is not None and head[:1].isdigit() and em.age_clash(model.entities[eid], words) else eid
