@@ -226,7 +226,8 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
     salient person; "the group", "the magazine": the organisation named last whose name
     shows no other kind).  Left unresolved: a plural ("the officials"), a possessive inside
     ("the state’s governor"), a document ("the report"), a noun for someone unnamed ("the
-    woman"), a head introduced just before with "a" ("an organiser … the organiser"), and a
+    woman"), a role the reported event gives (:func:`event_role`: "the judge", "the fire
+    chief"), a head introduced just before with "a" ("an organiser … the organiser"), and a
     figure no role held ("the 34-year-old striker": an age is a fact of one person), and an
     organisation whose name shows no kind when one named later in the paragraph shows it."""
     lows = [w.lower() for w in words]
@@ -241,7 +242,15 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
         return None if eid is not None and shown_after(model, head, model.entities[eid].name, start,
                                                        sal.rank_of) else eid
     if not (em.person_head(head) or em.lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
-            or introduced_unnamed(text, head, start):
+            or event_role(lows) or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
     return None if eid is not None and head[:1].isdigit() and em.age_clash(model.entities[eid], words) else eid
+
+
+def event_role(lows: list[str]) -> bool:
+    """Whether a description's lower-case words end in a role the reported event or institution
+    gives its person ("the judge", "the fire chief", "the spokeswoman";
+    data/extract/event_roles.txt): with no one named in that role, it is nobody named yet."""
+    roles = lexicon.lower_words("extract/event_roles.txt")
+    return lows[-1] in roles or len(lows) > 1 and f"{lows[-2]} {lows[-1]}" in roles
