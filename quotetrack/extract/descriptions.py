@@ -27,6 +27,7 @@ from typing import Callable
 from ..text import lexicon
 from . import entities as em
 from .businesses import is_business
+from .kinds import parties, party_head, party_of
 from .speakers import _clean, _lists, is_plural, split_title
 from .written import POSSESSIVE, introduced_unnamed, owned_by
 
@@ -199,8 +200,9 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int) -> i
     """The entity a definite description stands for, most recently named first: a person
     whose role fits ("the minister", "the 52-year-old"), an organisation of that kind
     ("the company", "the club")."""
-    phrase = " ".join(w.lower() for w in words)
+    phrase = em.role_key(words)               # "Labour MP" as "labor mp", as roles are kept
     head = words[-1].lower()
+    party = party_head(words)                 # "the Ardenne Democrat", "the Republican from Alabama"
     if head in lexicon.lower_words("extract/document_nouns.txt"):
         return author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
     named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
@@ -209,11 +211,14 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int) -> i
                      DESCRIPTION_REACH)
     for eid in [*sal.recent, *earlier]:
         ent = model.entities[eid]
-        if ent.type == "person" and any(em.roles_match(phrase, r) for r in ent.roles):
+        if ent.type == "person" and (any(em.roles_match(phrase, r) for r in ent.roles)
+                                     or party is not None and party_fits(words, party, ent.roles)):
             return eid
         if ent.type == "organisation" and (em.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):
             return eid
+    if party is not None:
+        return None                           # no such party member named: no guess
     eid = _salient_for(text, model, sal, words, start)
     if eid is not None and model.entities[eid].type == "person":
         model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
@@ -254,3 +259,14 @@ def event_role(lows: list[str]) -> bool:
     data/extract/event_roles.txt): with no one named in that role, it is nobody named yet."""
     roles = lexicon.lower_words("extract/event_roles.txt")
     return lows[-1] in roles or len(lows) > 1 and f"{lows[-2]} {lows[-1]}" in roles
+
+
+def party_fits(words: list[str], party: str, roles) -> bool:
+    """Whether a person whose roles are ``roles`` is the party member a description names:
+    the roles show the party, and every other word of the description ("Ardenne" in "the
+    Ardenne Democrat", "Alabama" in "the Republican from Alabama") is among their words."""
+    if party not in party_of(roles):
+        return False
+    known = {w for r in roles for w in r.split()}
+    rest = [w.lower().strip(",.") for w in words]
+    return all(w in known or w in ("from", "of") or parties().get(w, ("",))[0] == party for w in rest)

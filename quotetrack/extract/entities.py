@@ -25,7 +25,7 @@ from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
 from .businesses import introduced_as
 from .headlines import before_headline_verb, clause_in_title, headline_line
-from .kinds import _alias_words, _kind_words, _org_kinds, kind_fits, kind_matches, org_nouns
+from .kinds import _alias_words, _kind_words, _org_kinds, affiliation, kind_fits, kind_matches, org_nouns
 from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, before_title_case, split_title,
                        title_gender)
 
@@ -597,12 +597,12 @@ def _roles_around(text: str, start: int, end: int, ent: EntityState, titles, per
     if app:                               # and its head: "spokeswoman" in "A spokeswoman for the firm, Katrin Vale"
         _add_role(ent, app.group(1), gendered)
         ent.roles.add(_ROLE_HEAD_END.split(app.group(1), 1)[0].lower())
+    ent.roles.update(filter(None, [affiliation(text, end)]))    # "Rep. Alma Ruiz (D-Ardenne)"
     age = _AGE.match(text, end, min(len(text), end + 8))
     if age:
         ent.roles.add(f"{age.group(1)}-year-old")
         return
-    app = _APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
-    if app:
+    if app := _APPOSITION_AFTER.match(text, end, min(len(text), end + 80)):
         _add_role(ent, app.group(1), gendered)
 
 

@@ -47,6 +47,7 @@ from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, car
                        described_after, exchange_turn, group_named, listed, object_apposition, opens_clause,
                        opens_sentence, plural_relative, predicate_of, subordinate_subject)
 from .attribute import Attribution
+from .kinds import party_head
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _lists, _mention_type, main_subject, split_title
 from .descriptions import describe, document_author, fitting_title, indefinite, ordinal_name, owned
@@ -487,6 +488,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
                              or names_nobody(written)):      # "Nobody asked", "42% say", "Millennials"
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                         "descriptor", "unresolved")
+    if kind == "person" and words[0].lower() == "the" and (party_head(words[1:]) or described(words[-1])):
+        kind = "descriptor"               # "the Ardenne Democrat", "the Labour MP": described
     if kind == "person":
         occ = model.at(start, end)
         if occ is None and len(words) == 1 and written.isupper() and len(written) > 2:
@@ -529,7 +532,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     determiners = _lists().determiners
     lows = [w.lower() for w in words]
     content = words[1:] if lows[0] in determiners and len(words) > 1 else words
-    if lows[0] == "the" and len(words) >= 2 and described(words[-1]):
+    if lows[0] == "the" and len(words) >= 2 and (described(words[-1]) or party_head(words[1:])):
         eid = describe(text, model, sal, words[1:], start)         # "the Calveran ministry", "the company"
         if eid is not None:
             ent = model.entities[eid]
@@ -561,7 +564,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"]   # "Two people …" keeps its count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     mention = Mention(start, end, written, kind, None, name)
-    if lows[0] == "the" and len(words) >= 2 and described(words[-1]):
+    if lows[0] == "the" and len(words) >= 2 and (described(words[-1]) or party_head(words[1:])):
         eid = describe(text, model, sal, words[1:], start)
         if eid is not None:
             ent = model.entities[eid]
