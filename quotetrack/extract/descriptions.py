@@ -86,17 +86,37 @@ def body_named_last(model: em.Model, body: str, start: int) -> int | None:
     return None
 
 
-def author_of(model: em.Model, noun: str, start: int) -> int | None:
+def author_of(model: em.Model, noun: str | None, start: int) -> int | None:
     """The organisation that wrote the document a description names, when the text named it
     with its author just before ("a new Suffolk University poll … The poll found"): the
-    latest within AUTHOR_REACH characters (a few entries back at most)."""
+    latest within AUTHOR_REACH characters (a few entries back at most); ``noun`` None: the
+    author of whichever work has authors ("the authors", "the researchers";
+    data/extract/author_nouns.txt)."""
     i = bisect.bisect_left(model.authored, (start,))
     for at, written, eid in reversed(model.authored[max(0, i - 3):i]):
         if start - at > AUTHOR_REACH:
             break
-        if written == noun:
+        if written == noun or noun is None and written in lexicon.sections("extract/author_nouns.txt")["works"]:
             return eid
     return None
+
+
+# The unnamed people a work's author is given as: "researchers at " in "a study by researchers at X".
+_UNNAMED_AUTHORS = re.compile(r"(?:researchers|scientists|academics|experts|a\s+team)\s+(?:at|from|of)\s+(?:the\s+)?$")
+
+
+def work_author(text: str, model: em.Model, start: int) -> int | None:
+    """The author "the authors" or "the researchers" stands for: that of the work the text
+    named last with its author (:func:`author_of`); None when the work's authors were
+    unnamed people of it ("a study by researchers at Corvane University": "the researchers"
+    are those people, read as the unnamed source they are)."""
+    eid = author_of(model, None, start)
+    i = bisect.bisect_left(model.authored, (start,)) if eid is not None else 0
+    at = next((a for a, _, e in reversed(model.authored[:i]) if e == eid), None)
+    occ = model.at(max(0, at - 200), at) if at is not None else None
+    if occ is not None and _UNNAMED_AUTHORS.search(text, max(0, occ.start - 30), occ.start):
+        return None
+    return eid
 
 
 def shown_after(model: em.Model, head: str, guess: str, start: int, rank_of: Callable[[int], int]) -> bool:
@@ -205,6 +225,8 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int) -> i
     party = party_head(words)                 # "the Ardenne Democrat", "the Republican from Alabama"
     if head in lexicon.lower_words("extract/document_nouns.txt"):
         return author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
+    if head in lexicon.sections("extract/author_nouns.txt")["heads"] and len(words) == 1:
+        return work_author(text, model, start)   # "the authors": of "a study by Corvane University"
     named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
     seen = set(sal.recent)
     earlier = islice((e.id for e in reversed(model.entities) if e.id not in seen and e.start < start),

@@ -67,8 +67,9 @@ _ORG_BEFORE_FOR = re.compile(
 _JOINED_BY = ("for ", "of ", "on ", "the ")      # what _ORG_BEFORE_FOR ends with
 # An ordinal opening an organisation's name: "3rd " in "3rd District Court of Appeals".
 _ORDINAL_BEFORE = re.compile(r"(?<![\w’'])\d{1,3}(?:st|nd|rd|th)[ \t]+$")
-# A document noun and "from"/"by" right before a name: "a statement from " (its author).
-_DOCUMENT_FROM = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?$")
+# A document noun and "from"/"by" right before a name: "a statement from ", "a study by researchers at the " (its author).
+_DOCUMENT_FROM = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?(?:(?:researchers|scientists|academics|experts|"
+                            r"a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+(?:the[ \t]+)?)?$")
 # Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 _INITIAL = re.compile(r"[A-Z]\.")                 # a given name's initial: "J." in "J. Edgar Hale"
@@ -432,12 +433,11 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
 
 
 def _authored_by(model: Model, text: str, start: int, end: int, eid: int, documents) -> None:
-    """Note the author of a document named with it ("a statement from Senator Bill Orr"), so
-    that "the statement" later goes to the author."""
-    near = text[max(0, start - 10):start]
+    """Note the author of a document named with it ("a statement from Senator Bill Orr"): "the statement" is its author."""
+    near = text[max(0, start - 30):start]
     if "from" not in near and "by" not in near:
         return                            # the cheap test first: most names follow neither
-    m = _DOCUMENT_FROM.search(text, max(0, start - 40), start)
+    m = _DOCUMENT_FROM.search(text, max(0, start - 60), start)
     if m and m.group(1) in documents:
         model.authored.append((end, m.group(1), eid))
 
