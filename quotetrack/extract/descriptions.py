@@ -228,6 +228,7 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int) -> i
     if head in lexicon.sections("extract/author_nouns.txt")["heads"] and len(words) == 1:
         return work_author(text, model, start)   # "the authors": of "a study by Corvane University"
     named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
+    organised = head in em.org_nouns()        # "the ministry", not "the former secretary of state"
     seen = set(sal.recent)
     earlier = islice((e.id for e in reversed(model.entities) if e.id not in seen and e.start < start),
                      DESCRIPTION_REACH)
@@ -236,7 +237,7 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int) -> i
         if ent.type == "person" and (any(em.roles_match(phrase, r) for r in ent.roles)
                                      or party is not None and party_fits(words, party, ent.roles)):
             return eid
-        if ent.type == "organisation" and (em.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
+        if ent.type == "organisation" and (organised and em.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):
             return eid
     if party is not None:
