@@ -59,6 +59,15 @@ def owned(model: em.Model, words: list[str], start: int,
     return em.owned_body(model, owner, body, start) if body is not None else None
 
 
+def role_holder(text: str, model: em.Model, sal, words: list[str], start: int) -> int | None:
+    """The person a possessive pronoun and a person's role stand for ("Her lawyer", "his
+    father"): the one the text gave that role ("Her lawyer, Owen Pryce,", "The boy’s father,
+    Tomas Varga,"), most recently named first; None when no one holds it (no guess)."""
+    if len(words) != 2 or words[0].lower() not in ("his", "her", "their") or not em.person_head(_clean(words[1]).lower()):
+        return None
+    return describe(text, model, sal, [_clean(words[1])], start, guess=False)
+
+
 def _owner(model: em.Model, words: list[str], start: int, salient, describe) -> int | None:
     """The person who owns a body: "his"/"her" the salient person, "the senator’s" the
     description's entity, a name the entity carrying its surname."""
@@ -216,10 +225,10 @@ _AFTER_DOCUMENT = frozenset({"of", "on", "in", "for", "from", "by", "at", "with"
                              "conducted", "taken", "this", "last", "that", "which"})
 
 
-def describe(text: str, model: em.Model, sal, words: list[str], start: int) -> int | None:
+def describe(text: str, model: em.Model, sal, words: list[str], start: int, guess: bool = True) -> int | None:
     """The entity a definite description stands for, most recently named first: a person
     whose role fits ("the minister", "the 52-year-old"), an organisation of that kind
-    ("the company", "the club")."""
+    ("the company", "the club"); else (``guess``) the salient entity of its type."""
     phrase = em.role_key(words)               # "Labour MP" as "labor mp", as roles are kept
     head = words[-1].lower()
     party = party_head(words)                 # "the Ardenne Democrat", "the Republican from Alabama"
@@ -240,7 +249,7 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int) -> i
         if ent.type == "organisation" and (organised and em.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):
             return eid
-    if party is not None:
+    if party is not None or not guess:
         return None                           # no such party member named: no guess
     eid = _salient_for(text, model, sal, words, start)
     if eid is not None and model.entities[eid].type == "person":

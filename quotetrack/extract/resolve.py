@@ -50,7 +50,7 @@ from .attribute import Attribution
 from .kinds import party_head
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _lists, _mention_type, main_subject, split_title
-from .descriptions import describe, document_author, fitting_title, indefinite, ordinal_name, owned
+from .descriptions import describe, document_author, fitting_title, indefinite, ordinal_name, owned, role_holder
 from .written import (POSSESSIVE, affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, unnamed_again)
@@ -468,6 +468,11 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         ent = model.entities[body]
         return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name, None,
                         "organisation", "description", body)
+    held = role_holder(text, model, sal, words, start)
+    if held is not None:                    # "Her lawyer": Owen Pryce, given that role before
+        ent = model.entities[held]
+        return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name, None,
+                        "person", "description", held)
     if "," not in written and plural_head_of(words):    # "Aides to Councillor Teller": the aides (no apposition naming them)
         name = " ".join(words[1:] if words[0].lower() in _lists().determiners else words)
         return Resolved(Mention(start, end, written, "descriptor", None, None), name, None,
