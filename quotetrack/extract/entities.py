@@ -341,8 +341,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if not run:
             continue
         for k, (_, w) in enumerate(run[:-1]):
-            if w.endswith(_POSSESSIVE_ENDS) and k + 1 < len(run):
-                run = run[k + 1:]         # "MSNBC’s Rachel Maddow": the name after the possessor
+            if w.endswith(_POSSESSIVE_ENDS) and any(_clean(x).lower() not in org_words for _, x in run[k + 1:]):
+                run = run[k + 1:]         # "MSNBC’s Rachel Maddow": the name after the possessor (not "St Anselm’s Hospital")
                 break
         run = _person_of(run, org_words)
         start = run[0][0]
