@@ -274,10 +274,13 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
             or any(w[:1].isdigit() for w in words) and not em.lone_age(words):
         return None
     if head in em.org_nouns():
-        eid = next((e for e in sal.recent if model.entities[e].type == "organisation"
+        eid = next((e for e in sal.recent if (model.entities[e].type == "organisation" or bare_name(model.entities[e]))
                     and em.kind_fits(head, model.entities[e].name) and e not in sal.excluded_all), None)
-        return None if eid is not None and shown_after(model, head, model.entities[eid].name, start,
-                                                       sal.rank_of) else eid
+        if eid is not None and shown_after(model, head, model.entities[eid].name, start, sal.rank_of):
+            return None
+        if eid is not None and model.entities[eid].type == "person":
+            model.entities[eid].type = "organisation"     # "Orvane reported a loss … The company said"
+        return eid
     if not (em.person_head(head) or em.lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
             or event_role(lows) or introduced_unnamed(text, head, start):
         return None
@@ -302,3 +305,11 @@ def party_fits(words: list[str], party: str, roles) -> bool:
     known = {w for r in roles for w in r.split()}
     rest = [w.lower().strip(",.") for w in words]
     return all(w in known or w in ("from", "of") or parties().get(w, ("",))[0] == party for w in rest)
+
+
+def bare_name(ent: em.EntityState) -> bool:
+    """Whether a "person" is only a capitalised word the text never showed to be a person: one
+    word, no given name, title, role or gender ("Orvane" in "Orvane reported a loss"), which
+    an organisation's description ("the company") may stand for."""
+    return ent.type == "person" and " " not in ent.name and ent.name not in em.first_names() \
+        and ent.title is None and not ent.roles and ent.gender is None
