@@ -15,12 +15,14 @@ text order, keeping running state (no scan back over earlier speakers):
   salient as they come.  When the runner-up is close, the quote carries a warning naming both;
 * ``it``/``they``/``we``: an organisation or group (not a singular description) that spoke
   just before;
-* a definite description ("the company", "the minister", "the 52-year-old"): the entity
-  whose kind or role fits, most recently named first; else, for a singular one, the salient
-  person ("the businessman") or the organisation named last whose name shows no other kind
-  ("the group"); "the poll" goes to the organisation named as its author (``description``).
-  Plurals, possessives, nouns for someone unnamed ("the woman") and heads introduced with
-  "a"/"an" just before stay unresolved;
+* a definite description ("the company", "the minister", "the 52-year-old", "the Ardenne
+  Democrat", "Her lawyer"): the entity whose kind, role or party fits, most recently named
+  first (:func:`.descriptions.describe`); else, for a singular one, the salient person ("the
+  businessman") or the organisation named last whose name shows no other kind ("the
+  group"); "the poll", "the authors" go to the author of the work named with its author
+  (``description``).  Plurals, possessives, nouns for someone unnamed ("the woman"), roles
+  the reported event gives ("the judge", "the fire chief") and heads introduced with "a"/"an"
+  just before stay unresolved;
 * a relative pronoun ("who", "which") is its antecedent; past an apposition ("Matt Duss,
   the president of the foundation, who …") the person named before it;
 * a document as speaker ("a statement from the Harbour Trust"): its author;
