@@ -26,8 +26,8 @@ from typing import Callable
 
 from ..text import lexicon
 from . import entities as em
-from .businesses import is_business
-from .kinds import parties, party_head, party_of
+from .businesses import business_nouns, is_business
+from .kinds import _org_kinds, parties, party_head, party_of
 from .speakers import _clean, _lists, is_plural, split_title
 from .written import POSSESSIVE, introduced_unnamed, owned_by
 
@@ -274,8 +274,10 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
             or any(w[:1].isdigit() for w in words) and not em.lone_age(words):
         return None
     if head in em.org_nouns():
-        eid = next((e for e in sal.recent if (model.entities[e].type == "organisation" or bare_name(model.entities[e]))
-                    and em.kind_fits(head, model.entities[e].name) and e not in sal.excluded_all), None)
+        eid = next((e for k, e in enumerate(sal.recent) if (model.entities[e].type == "organisation"
+                                                             or k < 2 and bare_name(model.entities[e]))
+                    and em.kind_fits(head, model.entities[e].name) and not other_kind(head, model.entities[e].roles)
+                    and e not in sal.excluded_all), None)
         if eid is not None and shown_after(model, head, model.entities[eid].name, start, sal.rank_of):
             return None
         if eid is not None and model.entities[eid].type == "person":
@@ -310,6 +312,15 @@ def party_fits(words: list[str], party: str, roles) -> bool:
 def bare_name(ent: em.EntityState) -> bool:
     """Whether a "person" is only a capitalised word the text never showed to be a person: one
     word, no given name, title, role or gender ("Orvane" in "Orvane reported a loss"), which
-    an organisation's description ("the company") may stand for."""
+    an organisation's description ("the company") may stand for when it is one of the two
+    entities named last."""
     return ent.type == "person" and " " not in ent.name and ent.name not in em.first_names() \
         and ent.title is None and not ent.roles and ent.gender is None
+
+
+def other_kind(head: str, roles) -> bool:
+    """Whether an organisation was introduced as another kind than a description's head names
+    ("the French television station BFMTV" is no "the airline"; "Xinhua, the official news
+    agency," is no "the panel"): a kind noun among its roles that does not fit the head."""
+    kinds = [r for r in roles if r in em.org_nouns() or r in business_nouns()]
+    return bool(kinds) and not is_business(head, set(kinds)) and "*" not in _org_kinds().get(head, ())
