@@ -26,6 +26,7 @@ from typing import Callable
 
 from ..text import lexicon
 from . import entities as em
+from . import kinds
 from .businesses import business_nouns, is_business
 from .kinds import _org_kinds, parties, party_head, party_of
 from .speakers import _clean, _lists, is_plural, split_title
@@ -63,7 +64,7 @@ def role_holder(text: str, model: em.Model, sal, words: list[str], start: int) -
     """The person a possessive pronoun and a person's role stand for ("Her lawyer", "his
     father"): the one the text gave that role ("Her lawyer, Owen Pryce,", "The boy’s father,
     Tomas Varga,"), most recently named first; None when no one holds it (no guess)."""
-    if len(words) != 2 or words[0].lower() not in ("his", "her", "their") or not em.person_head(_clean(words[1]).lower()):
+    if len(words) != 2 or words[0].lower() not in ("his", "her", "their") or not kinds.person_head(_clean(words[1]).lower()):
         return None
     return describe(text, model, sal, [_clean(words[1])], start, guess=False)
 
@@ -89,8 +90,8 @@ def body_named_last(model: em.Model, body: str, start: int) -> int | None:
     if found:
         return max(found)[1]
     if body == "administration":
-        president = next((e for e in reversed(model.entities) if e.start < start and e.type == "person"
-                          and "president" in e.roles), None)
+        president = next((e for e in model.before(start) if e.type == "person" and "president" in e.roles),
+                         None)
         return em.owned_body(model, president.id, body, start) if president is not None else None
     return None
 
@@ -239,7 +240,7 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
     organised = head in em.org_nouns()        # "the ministry", not "the former secretary of state"
     seen = set(sal.recent)
-    earlier = islice((e.id for e in reversed(model.entities) if e.id not in seen and e.start < start),
+    earlier = islice((e.id for e in model.before(start) if e.id not in seen),
                      DESCRIPTION_REACH)
     for eid in [*sal.recent, *earlier]:
         ent = model.entities[eid]
@@ -283,10 +284,10 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
         if eid is not None and model.entities[eid].type == "person":
             model.entities[eid].type = "organisation"     # "Orvane reported a loss … The company said"
         return eid
-    if not (em.person_head(head) or em.lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
+    if not (kinds.person_head(head) or em.lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
             or event_role(lows) or introduced_unnamed(text, head, start):
         return None
-    eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
+    eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
     return None if eid is not None and head[:1].isdigit() and em.age_clash(model.entities[eid], words) else eid
 
 

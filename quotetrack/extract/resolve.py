@@ -44,6 +44,7 @@ from ..text import lexicon
 from ..text.names import is_particle
 from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
+from . import kinds
 from . import speakers as names
 from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative,
                        described_after, exchange_turn, group_named, listed, object_apposition, opens_clause,
@@ -344,7 +345,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                 sal.spoke(res.entity, start)
             spoken.append((start, rank_of(start), res))
             if res.entity is None and res.type == "descriptor" and res.mention is not None \
-                    and em.person_head(head_word(res.mention.text)) \
+                    and kinds.person_head(head_word(res.mention.text)) \
                     and not names.is_plural(head_word(res.mention.text)) \
                     and not _AFTER_NAME_COMMA.search(text, max(0, start - 40), start):
                 sal.unnamed_at = start    # "said the woman": someone unnamed speaks (no apposition)
@@ -398,7 +399,7 @@ def _unnamed_goes_on(sal: _Salience, mention: Mention, gender: str) -> Resolved:
     still unresolved (no name is guessed)."""
     res = sal.unnamed
     if res is not None and res.mention is not None and sal.rank_of(mention.start) - sal.rank_of(sal.unnamed_at) <= 1 \
-            and em.gendered_nouns().get(head_word(res.mention.text)) in (None, gender):
+            and kinds.gendered_nouns().get(head_word(res.mention.text)) in (None, gender):
         return Resolved(mention, res.speaker, res.title, "descriptor", "unresolved")
     return Resolved(mention, None, None, "pronoun", "unresolved")
 
