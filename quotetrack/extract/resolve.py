@@ -20,13 +20,14 @@ text order, keeping running state (no scan back over earlier speakers):
   salient, no guess: the pronoun stays unresolved and the warning names both;
 * ``it``/``they``/``we``: an organisation or group (not a singular description) that spoke
   just before;
-* a definite description ("the company", "the minister", "the 52-year-old"): the entity
-  whose kind or role fits, most recently named first; else, for a singular one, the salient
-  person ("the businessman") or the organisation named last whose name shows no other kind
-  ("the group"); "the poll" goes to the organisation named as its author (``description``).
-  Plurals, possessives, nouns for someone unnamed ("the woman") and heads introduced with
-  "a"/"an" just before stay unresolved; a possessive pronoun and a role ("Her daughter",
-  "his spokesman") is the person given that role, else unresolved;
+* a definite description ("the company", "the minister", "the 52-year-old", "the Ardenne
+  Democrat", "Her lawyer"): the entity whose kind, role or party fits, most recently named
+  first (:func:`.descriptions.describe`); else, for a singular one, the salient person ("the
+  businessman") or the organisation named last whose name shows no other kind ("the
+  group"); "the poll", "the authors" go to the author of the work named with its author
+  (``description``).  Plurals, possessives, nouns for someone unnamed ("the woman"), roles
+  the reported event gives ("the judge", "the fire chief") and heads introduced with "a"/"an"
+  just before stay unresolved;
 * a relative pronoun ("who", "which") is its antecedent; past an apposition ("Matt Duss,
   the president of the foundation, who …") the person named before it;
 * a document as speaker ("a statement from the Harbour Trust"): its author;
@@ -53,20 +54,18 @@ from . import speakers as names
 from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative,
                        exchange_turn, group_named, opens_sentence, plural_relative, predicate_of)
 from .attribute import Attribution
-from .businesses import is_business
+from .kinds import party_head
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
-from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, split_title
-from .descriptions import author_of, document_author, fitting_title, indefinite, ordinal_name, owned, shown_after
+from .speakers import PERSON_PRONOUNS, _lists, _mention_type, split_title
+from .descriptions import describe, document_author, fitting_title, indefinite, ordinal_name, owned, role_holder
 from .written import (POSSESSIVE, affiliated_person, apposed_name, capitals_name, described, head_word,
-                      introduced_unnamed, named_after, named_part, names_nobody, names_pair, past_marker,
+                      named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, unnamed_again)
 
 UNNAMED_BACK = 6              # sources "the source" looks back over for "a source …" (within WINDOW)
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
 _NO_CONTINUITY = frozenset({"colon", "dash"})
-DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
-DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
 
 
 @dataclass(frozen=True)
@@ -258,16 +257,16 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         basis = "pronoun" if res.entity is not None else "unresolved"      # "they" for "some of her aides"
         return Resolved(mention, res.speaker, res.title, res.type, basis, res.entity)
     body = owned(model, words, start, lambda gender, at: sal.person_for(gender, at, set())[0],
-                 lambda ws, at: _describe(text, model, sal, ws, at))
+                 lambda ws, at: describe(text, model, sal, ws, at))
     if body is not None:                    # "Hillary Clinton’s campaign", "his advisers"
         ent = model.entities[body]
         return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name, None,
                         "organisation", "description", body)
-    kin = _kin_of(text, model, sal, words, start)
-    if kin is not None:                     # "Her daughter said …" after "Her daughter, Greta Moll,"
-        ent = model.entities[kin]
-        return Resolved(Mention(start, end, written, "descriptor", None, " ".join(words[1:])), ent.name,
-                        None, "person", "description", kin)
+    held = role_holder(text, model, sal, words, start)
+    if held is not None:                    # "Her lawyer": Owen Pryce, given that role before
+        ent = model.entities[held]
+        return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name, None,
+                        "person", "description", held)
     if "," not in written and plural_head_of(words):    # "Aides to Councillor Teller": the aides (no apposition naming them)
         name = " ".join(words[1:] if words[0].lower() in _lists().determiners else words)
         return Resolved(Mention(start, end, written, "descriptor", None, None), name, None,
@@ -288,6 +287,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                              or names_nobody(written)):      # "Nobody asked", "42% say", "Millennials"
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                         "descriptor", "unresolved")
+    if kind == "person" and words[0].lower() == "the" and (party_head(words[1:]) or described(words[-1])):
+        kind = "descriptor"               # "the Ardenne Democrat", "the Labour MP": described
     if kind == "person":
         occ = model.at(start, end)
         if occ is None and len(words) == 1 and written.isupper() and len(written) > 2:
@@ -330,8 +331,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     determiners = _lists().determiners
     lows = [w.lower() for w in words]
     content = words[1:] if lows[0] in determiners and len(words) > 1 else words
-    if lows[0] == "the" and len(words) >= 2 and described(words[-1]):
-        eid = _describe(text, model, sal, words[1:], start)         # "the Calveran ministry", "the company"
+    if lows[0] == "the" and len(words) >= 2 and (described(words[-1]) or party_head(words[1:])):
+        eid = describe(text, model, sal, words[1:], start)         # "the Calveran ministry", "the company"
         if eid is not None:
             ent = model.entities[eid]
             name = " ".join(words[1:])
@@ -362,8 +363,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"]   # "Two people …" keeps its count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     mention = Mention(start, end, written, kind, None, name)
-    if lows[0] == "the" and len(words) >= 2 and described(words[-1]):
-        eid = _describe(text, model, sal, words[1:], start)
+    if lows[0] == "the" and len(words) >= 2 and (described(words[-1]) or party_head(words[1:])):
+        eid = describe(text, model, sal, words[1:], start)
         if eid is not None:
             ent = model.entities[eid]
             return Resolved(mention, ent.name, fitting_title(words[1:], ent.title), ent.type, "description", eid)
@@ -441,72 +442,3 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: Salience, group:
     name = f"{ents[a].name} and {ents[b].name}"
     eid = em.adhoc_org(model, name, at, "group")
     return Resolved(mention, name, None, "organisation", "pronoun", eid)
-
-
-# A possessive pronoun opening a description of a person: "Her daughter", "his spokesman".
-_PERSONAL_POSSESSIVES = frozenset({"his", "her", "their"})
-
-
-def _kin_of(text: str, model: em.Model, sal: Salience, words: list[str], start: int) -> int | None:
-    """A person described by a possessive pronoun and a role that one named person was given
-    ("Her daughter, Greta Moll, said …" then "Her daughter said …", "his spokesman"): that
-    person, most recently named first; None when no one holds the role (no salient guess)."""
-    if not 2 <= len(words) <= 3 or words[0].lower() not in _PERSONAL_POSSESSIVES \
-            or not kinds.person_head(words[-1].lower()) or names.is_plural(words[-1].lower()):
-        return None
-    return _describe(text, model, sal, words[1:], start, guess=False)
-
-
-def _describe(text: str, model: em.Model, sal: Salience, words: list[str], start: int,
-              guess: bool = True) -> int | None:
-    """The entity a definite description stands for, most recently named first: a person
-    whose role fits ("the minister", "the 52-year-old"), an organisation of that kind
-    ("the company", "the club"); else (``guess``) the salient one (:func:`_salient_for`)."""
-    phrase = " ".join(w.lower() for w in words)
-    head = words[-1].lower()
-    if head in lexicon.lower_words("extract/document_nouns.txt"):
-        return author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
-    named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
-    seen = set(sal.recent)
-    earlier = islice((e.id for e in model.before(start) if e.id not in seen),
-                     DESCRIPTION_REACH)
-    for eid in [*sal.recent, *earlier]:
-        ent = model.entities[eid]
-        if ent.type == "person" and any(em.roles_match(phrase, r) for r in ent.roles):
-            return eid
-        if ent.type == "organisation" and (em.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
-                and named <= set(ent.name.split()):
-            return eid
-    if not guess:
-        return None
-    eid = _salient_for(text, model, sal, words, start)
-    if eid is not None and model.entities[eid].type == "person":
-        model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
-    return eid
-
-
-def _salient_for(text: str, model: em.Model, sal: Salience, words: list[str], start: int) -> int | None:
-    """A singular definite description no role or kind fits: the most salient entity of its
-    type, as a pronoun would have it ("the businessman", "the retired neurosurgeon": the
-    salient person; "the group", "the magazine": the organisation named last whose name
-    shows no other kind).  Left unresolved: a plural ("the officials"), a possessive inside
-    ("the state’s governor"), a document ("the report"), a noun for someone unnamed ("the
-    woman"), a head introduced just before with "a" ("an organiser … the organiser"), and a
-    figure no role held ("the 34-year-old striker": an age is a fact of one person), and an
-    organisation whose name shows no kind when one named later in the paragraph shows it."""
-    lows = [w.lower() for w in words]
-    head = lows[-1]
-    if len(words) > DESCRIPTION_WORDS or names.is_plural(head) or any(w.endswith(POSSESSIVE) for w in words[:-1]) \
-            or head in lexicon.lower_words("extract/document_nouns.txt") \
-            or any(w[:1].isdigit() for w in words) and not em.lone_age(words):
-        return None
-    if head in em.org_nouns():
-        eid = next((e for e in sal.recent if model.entities[e].type == "organisation"
-                    and em.kind_fits(head, model.entities[e].name) and e not in sal.excluded_all), None)
-        return None if eid is not None and shown_after(model, head, model.entities[eid].name, start,
-                                                       sal.rank_of) else eid
-    if not (kinds.person_head(head) or em.lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
-            or introduced_unnamed(text, head, start):
-        return None
-    eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
-    return None if eid is not None and head[:1].isdigit() and em.age_clash(model.entities[eid], words) else eid
