@@ -29,11 +29,11 @@ def _after_determiner(s: _Sent, i: int) -> bool:
 
 
 def _own_noun_phrase(s: _Sent, end: int) -> bool:
-    """Does the lead phrase toks[0:end] hold a noun phrase of its own, ending in a word that is no
-    determiner, adjunct word or bare-relative head ("During the hearing", "In court"; not
-    "After the", "By the time")?"""
+    """Does the lead phrase toks[0:end] open with a preposition and hold a noun phrase of its own,
+    ending in a word that is no determiner, adjunct word or bare-relative head ("During the
+    hearing", "In court"; not "After the", "By the time", "When X pointed out that")?"""
     toks = s.toks
-    if end < 2:
+    if end < 2 or toks[0].text.lower() not in lexicon.lower_words("extract/lead_prepositions.txt"):
         return False
     last = toks[end - 1].text.lower()
     return last not in lexicon.lower_words("extract/determiners.txt") \
@@ -56,7 +56,8 @@ def after_lead_phrase(s: _Sent, src: tuple[int, int] | None) -> tuple[int, int] 
     a noun phrase of its own ("Late on Tuesday the minister said …", "In a written note the
     judge said …")."""
     toks = s.toks
-    if src is None or not toks or toks[0].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt"):
+    if src is None or not toks or (toks[0].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt")
+                                   and toks[0].text.lower() not in lexicon.lower_words("extract/lead_prepositions.txt")):
         return None
     if src[0] >= 2 and _plain_lead(s, src[0]) and _own_noun_phrase(s, src[0]) \
             and (all(mentions.is_capitalised(t.text) for t in toks[src[0]:src[1]]) or _description(s, src[0], src[1])):
