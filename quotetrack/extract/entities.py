@@ -187,18 +187,17 @@ _AGE_ROLE = re.compile(r"(\d{1,3})-year-old")
 
 
 def roles_match(description: str, role: str) -> bool:
-    """Whether a definite description ("minister", "finance minister") fits a role
-    ("finance minister"): the same head noun, every description word in the role, and the
-    same rank words ("deputy minister" is not "the minister"); an age noun fits an age in its
-    range ("teenager" and "16-year-old", data/extract/age_nouns.tsv)."""
+    """Whether a definite description ("minister", "finance minister") fits a role ("finance
+    minister"): the same head noun, every description word in the role, the same rank words
+    ("deputy minister" is not "the minister"); an age fits as a modifier ("29-year-old midfielder"),
+    an age noun in its range ("teenager" and "16-year-old", data/extract/age_nouns.tsv)."""
     d, r = description.split(), role.split()
-    age = _AGE_ROLE.fullmatch(role)
+    if (age := _AGE_ROLE.fullmatch(role)) and role in d[:-1]:
+        return True                       # the age names the person, whatever the noun after it
     if age and d and d[-1] in _age_nouns():
         low, high = _age_nouns()[d[-1]]
         return low <= int(age.group(1)) <= high
-    if not d or not r or d[-1] != r[-1]:
-        return False
-    if {w for w in r if w in _RANKS} != {w for w in d if w in _RANKS}:
+    if not d or not r or d[-1] != r[-1] or {w for w in r if w in _RANKS} != {w for w in d if w in _RANKS}:
         return False
     return set(d) <= set(r)
 
