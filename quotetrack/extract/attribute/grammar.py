@@ -258,11 +258,20 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
                     s.toks[end].text in ("of", "for", "and") and end + 1 < len(s.toks)
                     and mentions.is_capitalised(s.toks[end + 1].text))):
                 end += 1                  # "the House of Commons"
+        elif s.toks[k].text.lower() in lexicon.lower_words("extract/determiners.txt") \
+                and s.toks[k + 1].text.islower() and _opens_noun_phrase(s.toks[k + 2].text):
+            end = k + 2                   # "told the jury the scheme …", "told the court he …"
         else:
             end = k + 1
     if end < len(s.toks) and s.toks[end].text.lower() in _words.finite_auxiliaries:
         return k                          # "warned the deal would collapse": no listener, a subject
     return _listener_tail(s.toks, end)
+
+
+def _opens_noun_phrase(word: str) -> bool:
+    """Can ``word`` open a new noun phrase: a determiner, a subject pronoun or a capitalised word?"""
+    return word.lower() in lexicon.lower_words("extract/determiners.txt") or word.lower() in _words.subject_pronouns \
+        or mentions.is_capitalised(word)
 
 
 _LISTENER_TAIL = 12                         # words after a listener's name before its "that"
