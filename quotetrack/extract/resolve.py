@@ -323,9 +323,9 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, sal.may_say(text[start:end])) \
             if a.antecedent is None else (set(), set())
         res = _relative(text, model, a, _resolve_one(text, start, end, model, sal, spoken, rank_of), start, end)
-        if res.basis == "unresolved" and a.cue is not None and a.cue.type == "speech" \
-                and text[start:end].lower() == "it":
-            eid = _named_organisation(model, sal, start)     # "Brightwell Foods has withdrawn … It said …"
+        if res.basis == "unresolved" and res.speaker is None and a.cue is not None and a.cue.type == "speech" \
+                and text[start:end].lower() in ("it", "they"):
+            eid = _named_organisation(model, sal, start, text[start:end].lower())   # "Brightwell Foods has … It said …"
             if eid is not None:
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
         if res.basis == "unresolved" and res.type == "descriptor" and res.mention is not None:
@@ -616,9 +616,10 @@ def _named_group(model: em.Model, res: Resolved | None, spoken: list, named: tup
     return Resolved(None, named[1], None, "organisation", "pronoun", eid)
 
 
-def _named_organisation(model: em.Model, sal: _Salience, start: int) -> int | None:
-    eid = sal.recent[0] if sal.recent else None     # "it" before a speech cue: the organisation named last
-    ok = eid is not None and model.entities[eid].type == "organisation" and sal.rank_of(start) - sal.last[eid][2] <= 1
+def _named_organisation(model: em.Model, sal: _Salience, start: int, low: str) -> int | None:
+    eid = next((e for e in sal.recent[:1 if low == "it" else None] if model.entities[e].type == "organisation"
+                and (low == "it" or sal.last[e][1] and opens_sentence(sal.text, start))), None)
+    ok = eid is not None and sal.rank_of(start) - sal.last[eid][2] <= 1     # "it": named last; "They": a subject past a person
     return eid if ok else None
 
 
