@@ -44,7 +44,7 @@ from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import speakers as names
 from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative,
-                       described_after, exchange_turn, group_named, listed, object_apposition, opens_clause,
+                       described_after, exchange_turn, group_named, named_organisation, listed, object_apposition, opens_clause,
                        opens_sentence, plural_relative, predicate_of, subordinate_subject)
 from .attribute import Attribution
 from .businesses import is_business
@@ -325,7 +325,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         res = _relative(text, model, a, _resolve_one(text, start, end, model, sal, spoken, rank_of), start, end)
         if res.basis == "unresolved" and res.speaker is None and a.cue is not None and a.cue.type == "speech" \
                 and text[start:end].lower() in ("it", "they"):
-            eid = _named_organisation(model, sal, start, text[start:end].lower())   # "Brightwell Foods has … It said …"
+            eid = named_organisation(model, sal, start, text[start:end].lower())   # "Brightwell Foods has … It said …"
             if eid is not None:
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
         if res.basis == "unresolved" and res.type == "descriptor" and res.mention is not None:
@@ -614,13 +614,6 @@ def _named_group(model: em.Model, res: Resolved | None, spoken: list, named: tup
         return res
     eid = em.adhoc_org(model, named[1], named[0], "group")
     return Resolved(None, named[1], None, "organisation", "pronoun", eid)
-
-
-def _named_organisation(model: em.Model, sal: _Salience, start: int, low: str) -> int | None:
-    eid = next((e for e in sal.recent[:1 if low == "it" else None] if model.entities[e].type == "organisation"
-                and (low == "it" or sal.last[e][1] and opens_sentence(sal.text, start))), None)
-    ok = eid is not None and sal.rank_of(start) - sal.last[eid][2] <= 1     # "it": named last; "They": a subject past a person
-    return eid if ok else None
 
 
 # What joins two names into a pair: " and ", " & ".
