@@ -24,6 +24,7 @@ from itertools import islice
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
 from .businesses import introduced_as
+from .documents import document_in_lead
 from .headlines import before_headline_verb, clause_in_title, headline_line
 from .kinds import _alias_words, _kind_words, _org_kinds, kind_fits, kind_matches, org_nouns
 from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, before_title_case, split_title,
@@ -431,14 +432,12 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
 
 
 def _authored_by(model: Model, text: str, start: int, end: int, eid: int, documents) -> None:
-    """Note the author of a document named with it ("a statement from Senator Bill Orr"), so
-    that "the statement" later goes to the author."""
-    near = text[max(0, start - 10):start]
-    if "from" not in near and "by" not in near:
-        return                            # the cheap test first: most names follow neither
-    m = _DOCUMENT_FROM.search(text, max(0, start - 40), start)
-    if m and m.group(1) in documents:
-        model.authored.append((end, m.group(1), eid))
+    """Note the author of a document named with it ("a statement from Sen. Orr", "In a letter, Ada Lund said")."""
+    near = text[max(0, start - 10):start]          # the cheap test first: most names follow no "from" or "by"
+    m = _DOCUMENT_FROM.search(text, max(0, start - 40), start) if "from" in near or "by" in near else None
+    noun = (m.group(1) if m.group(1) in documents else None) if m else document_in_lead(text, start)
+    if noun is not None:
+        model.authored.append((end, noun, eid))
 
 
 # A lower-case "the" right before a run: "the " before "Republican National Committeeman" (a role, not a person).
