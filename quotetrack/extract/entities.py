@@ -30,7 +30,7 @@ from .headlines import before_headline_verb, clause_in_title, headline_line
 from .kinds import (_alias_words, _kind_words, _org_kinds, gendered_nouns, kind_fits, kind_matches, org_nouns,
                     person_heads)
 from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, before_title_case, split_title,
-                       title_gender)
+                       past_function_words, title_gender)
 
 _POSSESSIVE_ENDS = ("’s", "'s")
 # Words after a name that are not part of it: "Jr.", "III".
@@ -228,8 +228,8 @@ def age_clash(ent: EntityState | None, words: list[str]) -> bool:
 
 # The lower-case word after a person's name: "campaign" in "the Clinton campaign" (a body, data/extract/bodies.tsv).
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
-# The word "campaign" anywhere: a text that speaks of one.
-_CAMPAIGN = re.compile(r"\b[Cc]ampaign")
+# The word "campaign" anywhere: a text that speaks of one ("ampaign" first, so the engine skips to it).
+_CAMPAIGN = re.compile(r"ampaign(?<=\b[Cc]ampaign)")
 
 
 @lru_cache(maxsize=1)
@@ -323,8 +323,12 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
 
     by_surname, by_first = model._by_surname, model._by_first
     for run in _runs(text, single=True):
+        lone = len(run) == 1
+        run = past_function_words(run, function, titles)
+        if not run:
+            continue                      # a lone "The" or "But" is read no further
         business, known = None, False
-        if len(run) == 1:
+        if lone:
             word = run[0][1]
             if word not in by_surname and word not in by_first:
                 word = sentence_form(_clean(word).rstrip("."))
@@ -336,9 +340,6 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         k = bisect.bisect_right(skip_starts, run[0][0]) - 1
         if k >= 0 and run[0][0] < skip[k][1]:
             continue
-        while run and run[0][1].lower() in function and run[0][1].lower() not in titles \
-                and not run[0][1].isupper():
-            run = run[1:]
         run = before_headline_verb(text, before_title_case(run, function, titles))
         if not run:
             continue
@@ -522,9 +523,8 @@ def _lone_name(model: Model, word: str, gender: str | None = None) -> int | None
 
 
 def adhoc_org(model: Model, name: str, start: int, kind: str = "organisation") -> int:
-    """The organisation (or group) entity of a name (read at a cue the model did not index, or
-    in the text), made on first sight (a short form of an
-    organisation named before is that one: :func:`org_alias`)."""
+    """The organisation (or group) entity of a name (read at a cue the model did not index, or in
+    the text), made on first sight (a short form of an organisation named before is that one: :func:`org_alias`)."""
     eid = model._orgs.get(name)
     if eid is None and kind == "organisation":
         eid = org_alias(model, name, start)
