@@ -110,6 +110,15 @@ def fitting_title(words: list[str], title: str | None) -> str | None:
     return title if fits else None
 
 
+def office_unheld(ent: em.EntityState, words: list[str]) -> bool:
+    """Whether an office a description names ("the prime minister", "the senator") cannot be
+    the salient "person"'s because the text gave it no title, no role and no given name
+    (data/text/first_names.txt): a bare capitalised pair ("Ferris Transit said …") is as likely
+    a body as a person, and holds no office the reader was told of."""
+    return ent.title is None and not ent.roles and ent.name.split()[0] not in em.first_names() \
+        and words[-1] in lexicon.lower_words("text/titles.txt")
+
+
 def ordinal_name(words: list[str]) -> bool:
     """A name opened by an ordinal: "6th Circuit Court of Appeals", "1st Infantry Division"."""
     return len(words) > 1 and words[0][:1].isdigit() and words[1][:1].isupper()

@@ -23,6 +23,7 @@ from itertools import islice
 
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
+from .authors import authored_document
 from .businesses import introduced_as
 from .headlines import before_headline_verb, clause_in_title, headline_line
 from .kinds import _alias_words, _kind_words, _org_kinds, kind_fits, kind_matches, org_nouns
@@ -68,7 +69,6 @@ _JOINED_BY = ("for ", "of ", "on ", "the ")      # what _ORG_BEFORE_FOR ends wit
 # An ordinal opening an organisation's name: "3rd " in "3rd District Court of Appeals".
 _ORDINAL_BEFORE = re.compile(r"(?<![\w’'])\d{1,3}(?:st|nd|rd|th)[ \t]+$")
 # A document noun and "from"/"by" right before a name: "a statement from " (its author).
-_DOCUMENT_FROM = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?$")
 # Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 _INITIAL = re.compile(r"[A-Z]\.")                 # a given name's initial: "J." in "J. Edgar Hale"
@@ -432,14 +432,12 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
 
 
 def _authored_by(model: Model, text: str, start: int, end: int, eid: int, documents) -> None:
-    """Note the author of a document named with it ("a statement from Senator Bill Orr"), so
-    that "the statement" later goes to the author."""
-    near = text[max(0, start - 10):start]
-    if "from" not in near and "by" not in near:
-        return                            # the cheap test first: most names follow neither
-    m = _DOCUMENT_FROM.search(text, max(0, start - 40), start)
-    if m and m.group(1) in documents:
-        model.authored.append((end, m.group(1), eid))
+    """Note the author of a document named with it ("a statement from Senator Bill Orr", "In
+    a statement, the X Agency said"; :mod:`.authors`), so that "the statement" later goes to
+    the author."""
+    noun = authored_document(text, start, end, documents)
+    if noun is not None:
+        model.authored.append((end, noun, eid))
 
 
 # A lower-case "the" right before a run: "the " before "Republican National Committeeman" (a role, not a person).

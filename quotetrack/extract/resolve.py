@@ -50,7 +50,7 @@ from .attribute import Attribution
 from .businesses import is_business
 from .segment import paragraph_ranks
 from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
-from .descriptions import author_of, document_author, fitting_title, indefinite, ordinal_name, owned, shown_after
+from .descriptions import author_of, document_author, fitting_title, indefinite, office_unheld, ordinal_name, owned, shown_after
 from .written import (POSSESSIVE, affiliated_person, apposed_name, capitals_name, described, head_word,
                       introduced_unnamed, named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, unnamed_again)
@@ -561,7 +561,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
             name = model.entities[eid].name     # "Harbor Crest" after "Harbor Crest Properties"
         return Resolved(Mention(start, end, written, "organisation", None, name), name, None,
                         "organisation", "alias" if spelled else "named", eid)
-    counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"]   # "Two people …" keeps its count
+    counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"] or lows[1:2] == ["of"]   # "Two people …", "One of the …" keep their count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     mention = Mention(start, end, written, kind, None, name)
     if lows[0] == "the" and len(words) >= 2 and described(words[-1]):
@@ -696,4 +696,5 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
             or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
-    return None if eid is not None and head[:1].isdigit() and em.age_clash(model.entities[eid], words) else eid
+    return None if eid is not None and (head[:1].isdigit() and em.age_clash(model.entities[eid], words)
+                                        or office_unheld(model.entities[eid], lows)) else eid

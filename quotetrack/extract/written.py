@@ -106,13 +106,15 @@ _HEAD_PREPOSITIONS = frozenset({"to", "of", "in", "for", "from", "at", "with", "
 
 
 def plural_head_of(words: list[str]) -> bool:
-    """Whether a mention is a plural person noun with a name after a preposition ("Aides to
-    Councillor Teller", "Protest organizers in Port Kellan", "the lawyers for Ana Ruiz"): its
-    head is the people, not the name (within its first three words)."""
+    """Whether a mention is a plural person noun, or one person introduced with "a"/"an", with a
+    name after a preposition ("Aides to Councillor Teller", "Protest organizers in Port Kellan",
+    "the lawyers for Ana Ruiz", "A spokeswoman for Harlow Foods"): its head is the people, not
+    the name (within its first three words)."""
     for k in range(1, min(len(words) - 1, 4)):
         if words[k] in _HEAD_PREPOSITIONS:
             head = words[k - 1].lower()
-            return words[k + 1][:1].isupper() and names.is_plural(head) and em.person_head(head)
+            return words[k + 1][:1].isupper() and em.person_head(head) and (
+                names.is_plural(head) or words[0].lower() in ("a", "an"))
     return False
 
 

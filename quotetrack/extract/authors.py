@@ -1,0 +1,41 @@
+"""Documents named with their author, read by :mod:`.entities` as it meets each name, so that
+"the statement" or "the poll" said later goes to the author:
+
+* before the name, joined by "from"/"by": "a statement from Senator Bill Orr";
+* the name in a sentence that opens with the document: "In a written statement, the Harbour
+  Agency said …";
+* the name speaking in the document: "the Harbour Agency said in a statement …".
+"""
+from __future__ import annotations
+
+import re
+from typing import Collection
+
+# "statement from ", "report by the ": the document right before its author.
+_DOCUMENT_FROM = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?$")
+# "In a written statement, the ": the document in a sentence's opening phrase, then its author.
+_DOCUMENT_OPENING = re.compile(r"(?:^|[.!?\n][\"”’']?\s+)In[ \t]+(?:an?|its|their|his|her)[ \t]+"
+                               r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)(?:[ \t]+[a-z]+[ \t]+[^,]{1,40})?,[ \t]+(?:the[ \t]+)?$")
+# " said in a statement": the author speaking in a document (a speech verb, "in", up to two words).
+_IN_DOCUMENT = re.compile(r"[ \t]+(?:said|says|added|wrote|announced|confirmed)[ \t]+in[ \t]+(?:an?|its|their|his|her)[ \t]+"
+                          r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)\b")
+
+
+def authored_document(text: str, start: int, end: int, documents: Collection[str]) -> str | None:
+    """The document noun (in ``documents``) the name text[start:end] is the author of, or None:
+    "statement" for "a statement from Bill Orr", "In a written statement, the Harbour Agency
+    said" and "the Harbour Agency said in a statement"."""
+    near = text[max(0, start - 10):start]     # the cheap tests first: most names have none of these
+    if "from" in near or "by" in near:
+        m = _DOCUMENT_FROM.search(text, max(0, start - 40), start)
+        if m and m.group(1) in documents:
+            return m.group(1)
+    if "In " in text[max(0, start - 90):start]:
+        m = _DOCUMENT_OPENING.search(text, max(0, start - 90), start)
+        if m and m.group(1) in documents:
+            return m.group(1)
+    if " in " in text[end:end + 20]:
+        m = _IN_DOCUMENT.match(text, end)
+        if m and m.group(1) in documents:
+            return m.group(1)
+    return None
