@@ -557,6 +557,17 @@ def _before_main_verb(s: _Sent, k: int, end: int) -> int:
     return end
 
 
+def _inside_reported(toks: list[Token], j: int, ci: int) -> bool:
+    """Whether a cue coordinated at ``ci`` after a modal or "had" (text/word_classes.txt
+    [reported_auxiliaries]) follows an earlier speech cue in its sentence: it belongs to the
+    clause that cue reports ("said her client was sorry and had written to him")."""
+    aux = lexicon.sections("text/word_classes.txt")["reported_auxiliaries"]
+    if not any(toks[i].text.lower() in aux for i in range(j, ci)):
+        return False
+    cues = lexicon.cues()
+    return any(cues[t.text.lower()].type == "speech" for t in toks[:j - 1] if t.text.lower() in cues)
+
+
 def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"He looked up, furrowed his brow and said, “…”": the source is the subject of the
     clause the cue is coordinated with (the nearest subject pronoun, else the sentence's)."""
@@ -565,6 +576,8 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     then_after_comma = toks[j - 1].text == "," and any(t.text.lower() == "then" for t in toks[j:ci]) if j else False
     if j < 3 or (toks[j - 1].text.lower() not in ("and", "but", "then") and not then_after_comma):
         return None                       # "He looked up and said", "She paused, then said"
+    if _inside_reported(toks, j, ci):
+        return None                       # "said the board would meet and would respond"
     subject = None
     for i in range(j - 2, -1, -1):
         if toks[i].text.lower() in _words.subject_pronouns and _clause_start_ok(s, i):
