@@ -112,11 +112,14 @@ def fitting_title(words: list[str], title: str | None) -> str | None:
 
 def office_unheld(ent: em.EntityState, words: list[str]) -> bool:
     """Whether an office a description names ("the prime minister", "the senator") cannot be
-    the salient "person"'s because the text gave it no title, no role and no given name
+    the salient "person"'s because the text gave it no title or role with an office word
+    ("Network" in "Network Rail" is none) and no given name
     (data/text/first_names.txt): a bare capitalised pair ("Ferris Transit said …") is as likely
     a body as a person, and holds no office the reader was told of."""
-    return ent.title is None and not ent.roles and ent.name.split()[0] not in em.first_names() \
-        and words[-1] in lexicon.lower_words("text/titles.txt")
+    titles = lexicon.lower_words("text/titles.txt")
+    held = " ".join([ent.title or "", *ent.roles]).lower().split()
+    return not any(w in titles for w in held) and ent.name.split()[0] not in em.first_names() \
+        and words[-1] in titles
 
 
 def ordinal_name(words: list[str]) -> bool:
