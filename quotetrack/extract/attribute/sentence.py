@@ -46,9 +46,19 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         source = _span(s, subject)
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
     content = _reported(s, cue, k)
-    if content is None or _word_count(s.text, *content) < 2:
-        return None
+    if content is None or _word_count(s.text, *content) < 2 or _opens_with_cue(s.text, content[0]):
+        return None                       # "X, speaking on radio, said …": the participle frames "said"
     return Attribution((content,), source, cue, "participle", s.sentence)
+
+
+def _opens_with_cue(text: str, start: int) -> bool:
+    """Whether a content opens with a past form of a speech cue ("said the strikes …", "told
+    reporters …"): the participle before it was a circumstance of that cue, not a cue."""
+    word = text[start:start + 20].split(maxsplit=1)
+    entry = lexicon.cues().get(word[0].lower()) if word else None
+    low = word[0].lower() if word else ""
+    return entry is not None and entry.type == "speech" and low != entry.lemma \
+        and not low.endswith(("ing", "s"))       # a past form; not "comments", "calls" (nouns too)
 
 
 def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
