@@ -22,6 +22,7 @@ from itertools import islice
 
 from ..text import lexicon
 from . import entities as em
+from .businesses import business_nouns
 from . import speakers as names
 from .mentions import is_quantity
 
@@ -269,6 +270,9 @@ def named_part(words: list[str]) -> list[str]:
     body or a time, or whose leading words are a time or a kind of body: "Quinnipiac
     University poll this month" -> ["Quinnipiac", "University"]; "newspaper La Gaceta" ->
     ["La", "Gaceta"]."""
+    lead = next((n for n, w in enumerate(words) if not w.islower()), 0)
+    if lead >= 1 and words[lead - 1] in business_nouns() | em.org_nouns():
+        words = words[lead:]              # "activist fund Larchmont Capital": the name after its kind
     k = len(words)
     allowed = _after_name()
     while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:

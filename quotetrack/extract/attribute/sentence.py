@@ -12,6 +12,8 @@ from ...model import Cue
 from ..segment import Token
 from .according import _SOURCE_ENDS
 from .subject import clause_subject
+from ..businesses import business_nouns
+from ..kinds import org_nouns
 from .grammar import (
     Attribution, _SEPARATORS, _Sent, _adjunct_only,
     _catenative_start, _clause_start_ok, _content_after, _earlier_reports, _is_clause, _is_participle,
@@ -82,7 +84,8 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
         if j < 1 or s.toks[j].text != "," or not mentions.is_word(s.toks[j + 1].text):
             return None
         src = mentions.before(s.toks, j)
-        if _is_name_run(s.toks, j + 1, end) and src is not None and _clause_start_ok(s, src[0]):
+        if (_is_name_run(s.toks, j + 1, end) or _kind_then_name(s.toks, j + 1, end)) \
+                and src is not None and _clause_start_ok(s, src[0]):
             return (j + 1, k - 1), src[0]
         if src is not None and src[1] - src[0] <= 6 and _clause_start_ok(s, src[0]) \
                 and (mentions.is_capitalised(s.toks[src[1] - 1].text)
@@ -183,6 +186,20 @@ def _is_name_run(toks: list[Token], i: int, k: int) -> bool:
                                    or (j > i and t.text in lexicon.lower_words("text/titles.txt"))
                                    for j, t in enumerate(toks[i:k], i)) and mentions.is_capitalised(toks[k - 1].text) \
         and toks[i].text.lower() != "of"  # not "Mr. Mahaney, of RBC Capital Markets, said": his firm
+
+
+def _kind_then_name(toks: list[Token], i: int, k: int) -> bool:
+    """Are tokens i..k "the", up to three lower-case words ending in a kind of organisation or
+    business (data/extract/business_nouns.txt, org_kinds.tsv) and a name: "the activist fund
+    Larchmont Capital" in "The firm's biggest shareholder, the activist fund Larchmont Capital,
+    said" (the apposition names the source)?"""
+    if k - i < 3 or toks[i].text.lower() != "the":
+        return False
+    m = i + 1
+    while m < k and m - i <= 3 and toks[m].text.islower():
+        m += 1
+    kinds = business_nouns() | org_nouns()
+    return m > i + 1 and toks[m - 1].text in kinds and _is_name_run(toks, m, k)
 
 
 def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
