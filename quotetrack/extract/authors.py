@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Collection
 
-# "statement from ", "report by the ": the document right before its author.
-_DOCUMENT_FROM = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?$")
+# "statement from ", "report by the ", "a study by researchers at the ": the document right before its author.
+_DOCUMENT_FROM = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?(?:(?:researchers|scientists|academics|experts|"
+                            r"a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+(?:the[ \t]+)?)?$")
 # "In a written statement, the ": the document in a sentence's opening phrase, then its author.
 _DOCUMENT_OPENING = re.compile(r"(?:^|[.!?\n][\"”’']?\s+)In[ \t]+(?:an?|its|their|his|her)[ \t]+"
                                r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)(?:[ \t]+[a-z]+[ \t]+[^,]{1,40})?,[ \t]+(?:the[ \t]+)?$")
@@ -25,9 +26,9 @@ def authored_document(text: str, start: int, end: int, documents: Collection[str
     """The document noun (in ``documents``) the name text[start:end] is the author of, or None:
     "statement" for "a statement from Bill Orr", "In a written statement, the Harbour Agency
     said" and "the Harbour Agency said in a statement"."""
-    near = text[max(0, start - 10):start]     # the cheap tests first: most names have none of these
+    near = text[max(0, start - 30):start]     # the cheap tests first: most names have none of these
     if "from" in near or "by" in near:
-        m = _DOCUMENT_FROM.search(text, max(0, start - 40), start)
+        m = _DOCUMENT_FROM.search(text, max(0, start - 60), start)
         if m and m.group(1) in documents:
             return m.group(1)
     if "In " in text[max(0, start - 90):start]:
