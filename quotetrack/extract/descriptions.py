@@ -148,6 +148,18 @@ def fitting_title(words: list[str], title: str | None) -> str | None:
     return title if fits else None
 
 
+def office_unheld(ent: em.EntityState, words: list[str]) -> bool:
+    """Whether an office a description names ("the prime minister", "the senator") cannot be
+    the salient "person"'s because the text gave it no title or role with an office word
+    ("Network" in "Network Rail" is none) and no given name
+    (data/text/first_names.txt): a bare capitalised pair ("Ferris Transit said …") is as likely
+    a body as a person, and holds no office the reader was told of."""
+    titles = lexicon.lower_words("text/titles.txt")
+    held = " ".join([ent.title or "", *ent.roles]).lower().split()
+    return not any(w in titles for w in held) and ent.name.split()[0] not in em.first_names() \
+        and words[-1] in titles
+
+
 def ordinal_name(words: list[str]) -> bool:
     """A name opened by an ordinal: "6th Circuit Court of Appeals", "1st Infantry Division"."""
     return len(words) > 1 and words[0][:1].isdigit() and words[1][:1].isupper()
@@ -288,7 +300,8 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
             or event_role(lows) or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
-    return None if eid is not None and head[:1].isdigit() and em.age_clash(model.entities[eid], words) else eid
+    return None if eid is not None and (head[:1].isdigit() and em.age_clash(model.entities[eid], words)
+                                        or office_unheld(model.entities[eid], lows)) else eid
 
 
 def event_role(lows: list[str]) -> bool:

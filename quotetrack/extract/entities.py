@@ -24,8 +24,8 @@ from typing import Iterator
 
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
+from .authors import authored_document
 from .businesses import introduced_as
-from .documents import document_in_lead
 from .headlines import before_headline_verb, clause_in_title, headline_line
 from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns, kind_fits, kind_matches,
                     org_nouns, person_heads)
@@ -70,9 +70,6 @@ _ORG_BEFORE_FOR = re.compile(
 _JOINED_BY = ("for ", "of ", "on ", "the ")      # what _ORG_BEFORE_FOR ends with
 # An ordinal opening an organisation's name: "3rd " in "3rd District Court of Appeals".
 _ORDINAL_BEFORE = re.compile(r"(?<![\w’'])\d{1,3}(?:st|nd|rd|th)[ \t]+$")
-# A document noun and "from"/"by" right before a name: "a statement from ", "a study by researchers at the " (its author).
-_DOCUMENT_FROM = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?(?:(?:researchers|scientists|academics|experts|"
-                            r"a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+(?:the[ \t]+)?)?$")
 # Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 _INITIAL = re.compile(r"[A-Z]\.")                 # a given name's initial: "J." in "J. Edgar Hale"
@@ -437,17 +434,18 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
 
 
 def _authored_by(model: Model, text: str, start: int, end: int, eid: int, documents) -> None:
-    """Note the author of a document named with it ("a statement from Senator Bill Orr", "In a
-    letter, Ada Lund said"): "the statement" is its author."""
-    near = text[max(0, start - 30):start]          # the cheap test first: most names follow no "from" or "by"
-    m = _DOCUMENT_FROM.search(text, max(0, start - 60), start) if "from" in near or "by" in near else None
-    noun = (m.group(1) if m.group(1) in documents else None) if m else document_in_lead(text, start)
+    """Note the author of a document named with it ("a statement from Senator Bill Orr", "In
+    a statement, the X Agency said"; :mod:`.authors`), so that "the statement" later goes to
+    the author."""
+    noun = authored_document(text, start, end, documents)
     if noun is not None:
         model.authored.append((end, noun, eid))
 
 
 # A lower-case "the" right before a run: "the " before "Republican National Committeeman" (a role, not a person).
 _THE_BEFORE = re.compile(r"(?<![\w’'])the[ \t]+$")
+
+
 def _named_as_body(text: str, start: int, end: int, title: list[str], name: list[str], by_surname) -> bool:
     """Whether a name with no title and no given name is a publication's or another body's:
     after its kind ("the newspaper La Gaceta", "the daily Die Woche") or "told the" ("told the

@@ -159,10 +159,28 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
         j -= 1
     while i < k - 1 and tokens[i].text.islower() and tokens[i].text.endswith("ed") and len(tokens[i].text) > 4:
         i += 1                            # "… but wanted firm guarantees": a verb opens no mention
+    i = _after_clause_and(tokens, i, k)
     found = _trim(tokens, i, k)
     if found is not None and not _can_be_in_mention(tokens[found[1] - 1].text):
         found = _trim(tokens, found[0], found[1] - 1)     # "Bush laughed and described": "Bush"
     return _without_ordinal(tokens, found)
+
+
+def _after_clause_and(tokens: list[Token], i: int, k: int) -> int:
+    """Where a mention read back from ``k`` starts when an "and" in it joins two clauses, not two
+    names: the part before it holds a determiner after a word that is neither a preposition
+    nor a determiner, so a verb stands there ("The maker raised its forecast and its chief
+    executive said": "its chief executive"; not "the company and its chief executive")."""
+    _, determiners, preps, _, _, _ = _sets()
+    for a in range(k - 2, i, -1):
+        if tokens[a].text.lower() not in ("and", "but"):
+            continue
+        for m in range(i + 1, a):
+            prev = tokens[m - 1].text.lower()
+            if tokens[m].text.lower() in determiners and prev.isalpha() and prev not in preps and prev not in determiners:
+                return a + 1
+        break
+    return i
 
 
 def _without_ordinal(tokens: list[Token], found: tuple[int, int] | None) -> tuple[int, int] | None:

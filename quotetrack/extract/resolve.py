@@ -360,7 +360,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             name = model.entities[eid].name     # "Harbor Crest" after "Harbor Crest Properties"
         return Resolved(Mention(start, end, written, "organisation", None, name), name, None,
                         "organisation", "alias" if spelled else "named", eid)
-    counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"]   # "Two people …" keeps its count
+    counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"] or lows[1:2] == ["of"]   # "Two people …", "One of the …" keep their count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     mention = Mention(start, end, written, kind, None, name)
     if lows[0] == "the" and len(words) >= 2 and (described(words[-1]) or party_head(words[1:])):

@@ -23,6 +23,7 @@ from itertools import islice
 from ..text import lexicon
 from . import entities as em
 from . import kinds
+from .businesses import business_nouns
 from . import speakers as names
 from .mentions import is_quantity
 
@@ -107,13 +108,15 @@ _HEAD_PREPOSITIONS = frozenset({"to", "of", "in", "for", "from", "at", "with", "
 
 
 def plural_head_of(words: list[str]) -> bool:
-    """Whether a mention is a plural person noun with a name after a preposition ("Aides to
-    Councillor Teller", "Protest organizers in Port Kellan", "the lawyers for Ana Ruiz"): its
-    head is the people, not the name (within its first three words)."""
+    """Whether a mention is a plural person noun, or one person introduced with "a"/"an", with a
+    name after a preposition ("Aides to Councillor Teller", "Protest organizers in Port Kellan",
+    "the lawyers for Ana Ruiz", "A spokeswoman for Harlow Foods"): its head is the people, not
+    the name (within its first three words)."""
     for k in range(1, min(len(words) - 1, 4)):
         if words[k] in _HEAD_PREPOSITIONS:
             head = words[k - 1].lower()
-            return words[k + 1][:1].isupper() and names.is_plural(head) and kinds.person_head(head)
+            return words[k + 1][:1].isupper() and kinds.person_head(head) and (
+                names.is_plural(head) or words[0].lower() in ("a", "an"))
     return False
 
 
@@ -268,6 +271,9 @@ def named_part(words: list[str]) -> list[str]:
     body or a time, or whose leading words are a time or a kind of body: "Quinnipiac
     University poll this month" -> ["Quinnipiac", "University"]; "newspaper La Gaceta" ->
     ["La", "Gaceta"]."""
+    lead = next((n for n, w in enumerate(words) if not w.islower()), 0)
+    if lead >= 1 and words[lead - 1] in business_nouns() | em.org_nouns():
+        words = words[lead:]              # "activist fund Larchmont Capital": the name after its kind
     k = len(words)
     allowed = _after_name()
     while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:

@@ -14,6 +14,8 @@ from ..segment import Token
 from .according import _SOURCE_ENDS
 from .subject import clause_subject
 from .leads import after_lead_phrase
+from ..businesses import business_nouns
+from ..kinds import org_nouns
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only,
     _catenative_start, _clause_start_ok, _content_after, _earlier_reports, _is_clause, _is_participle,
@@ -48,9 +50,19 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         source = _span(s, subject)
     k = _skip_adjuncts(s, _skip_object(s, ce, cue))
     content = _reported(s, cue, k)
-    if content is None or _word_count(s.text, *content) < 2:
-        return None
+    if content is None or _word_count(s.text, *content) < 2 or _opens_with_cue(s.text, content[0]):
+        return None                       # "X, speaking on radio, said …": the participle frames "said"
     return Attribution((content,), source, cue, "participle", s.sentence)
+
+
+def _opens_with_cue(text: str, start: int) -> bool:
+    """Whether a content opens with a past form of a speech cue ("said the strikes …", "told
+    reporters …"): the participle before it was a circumstance of that cue, not a cue."""
+    word = text[start:start + 20].split(maxsplit=1)
+    entry = lexicon.cues().get(word[0].lower()) if word else None
+    low = word[0].lower() if word else ""
+    return entry is not None and entry.type == "speech" and low != entry.lemma \
+        and not low.endswith(("ing", "s"))       # a past form; not "comments", "calls" (nouns too)
 
 
 def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
@@ -74,7 +86,8 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
         if j < 1 or s.toks[j].text != "," or not mentions.is_word(s.toks[j + 1].text):
             return None
         src = s.mention(mentions.before, j)
-        if _is_name_run(s.toks, j + 1, end) and src is not None and _clause_start_ok(s, src[0]):
+        if (_is_name_run(s.toks, j + 1, end) or _kind_then_name(s.toks, j + 1, end)) \
+                and src is not None and _clause_start_ok(s, src[0]):
             return (j + 1, k - 1), src[0]
         if src is not None and src[1] - src[0] <= 6 and _clause_start_ok(s, src[0]) \
                 and (mentions.is_capitalised(s.toks[src[1] - 1].text)
@@ -174,6 +187,20 @@ def _is_name_run(toks: list[Token], i: int, k: int) -> bool:
                                    or (j > i and t.text in lexicon.lower_words("text/titles.txt"))
                                    for j, t in enumerate(toks[i:k], i)) and mentions.is_capitalised(toks[k - 1].text) \
         and toks[i].text.lower() != "of"  # not "Mr. Mahaney, of RBC Capital Markets, said": his firm
+
+
+def _kind_then_name(toks: list[Token], i: int, k: int) -> bool:
+    """Are tokens i..k "the", up to three lower-case words ending in a kind of organisation or
+    business (data/extract/business_nouns.txt, org_kinds.tsv) and a name: "the activist fund
+    Larchmont Capital" in "The firm's biggest shareholder, the activist fund Larchmont Capital,
+    said" (the apposition names the source)?"""
+    if k - i < 3 or toks[i].text.lower() != "the":
+        return False
+    m = i + 1
+    while m < k and m - i <= 3 and toks[m].text.islower():
+        m += 1
+    kinds = business_nouns() | org_nouns()
+    return m > i + 1 and toks[m - 1].text in kinds and _is_name_run(toks, m, k)
 
 
 def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -562,6 +589,17 @@ def _before_main_verb(s: _Sent, k: int, end: int) -> int:
     return end
 
 
+def _inside_reported(toks: list[Token], j: int, ci: int) -> bool:
+    """Whether a cue coordinated at ``ci`` after a modal or "had" (text/word_classes.txt
+    [reported_auxiliaries]) follows an earlier speech cue in its sentence: it belongs to the
+    clause that cue reports ("said her client was sorry and had written to him")."""
+    aux = lexicon.sections("text/word_classes.txt")["reported_auxiliaries"]
+    if not any(toks[i].text.lower() in aux for i in range(j, ci)):
+        return False
+    cues = lexicon.cues()
+    return any(cues[t.text.lower()].type == "speech" for t in toks[:j - 1] if t.text.lower() in cues)
+
+
 def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"He looked up, furrowed his brow and said, “…”": the source is the subject of the
     clause the cue is coordinated with (the nearest subject pronoun, else the sentence's)."""
@@ -570,6 +608,8 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     then_after_comma = toks[j - 1].text == "," and any(t.text.lower() == "then" for t in toks[j:ci]) if j else False
     if j < 3 or (toks[j - 1].text.lower() not in ("and", "but", "then") and not then_after_comma):
         return None                       # "He looked up and said", "She paused, then said"
+    if _inside_reported(toks, j, ci):
+        return None                       # "said the board would meet and would respond"
     subject = None
     for i in range(j - 2, -1, -1):
         if toks[i].text.lower() in _words.subject_pronouns and _clause_start_ok(s, i):

@@ -1,0 +1,73 @@
+"""Documents named with their author, read by :mod:`.entities` as it meets each name, so that
+"the statement" or "the poll" said later goes to the author:
+
+* before the name, joined by "from"/"by": "a statement from Senator Bill Orr";
+* the name in a sentence that opens with the document: "In a written statement, the Harbour
+  Agency said …", "In a letter to parents, headteacher Maya Lund said …";
+* the name speaking in the document: "the Harbour Agency said in a statement …".
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Collection
+
+from ..text import lexicon
+
+LEAD_REACH = 120                          # characters back from a name to the "In" of its lead phrase
+_COMMA_REACH = 40                         # characters back from a name to the lead's closing comma
+
+# "statement from ", "report by the ", "a study by researchers at the ": the document right before its author.
+_DOCUMENT_FROM = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?(?:(?:researchers|scientists|academics|experts|"
+                            r"a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+(?:the[ \t]+)?)?$")
+# "In a written statement, the ": the document in a sentence's opening phrase, then its author.
+_DOCUMENT_OPENING = re.compile(r"(?:^|[.!?\n][\"”’']?\s+)In[ \t]+(?:an?|its|their|his|her)[ \t]+"
+                               r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)(?:[ \t]+[a-z]+[ \t]+[^,]{1,40})?,[ \t]+(?:the[ \t]+)?$")
+# " said in a statement": the author speaking in a document (a speech verb, "in", up to two words).
+_IN_DOCUMENT = re.compile(r"[ \t]+(?:said|says|added|wrote|announced|confirmed)[ \t]+in[ \t]+(?:an?|its|their|his|her)[ \t]+"
+                          r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)\b")
+
+
+def authored_document(text: str, start: int, end: int, documents: Collection[str]) -> str | None:
+    """The document noun (in ``documents``) the name text[start:end] is the author of, or None:
+    "statement" for "a statement from Bill Orr", "In a written statement, the Harbour Agency
+    said" and "the Harbour Agency said in a statement"; "letter" for "In a letter to parents,
+    headteacher Maya Lund said"."""
+    near = text[max(0, start - 30):start]     # the cheap tests first: most names have none of these
+    if "from" in near or "by" in near:
+        m = _DOCUMENT_FROM.search(text, max(0, start - 60), start)
+        if m and m.group(1) in documents:
+            return m.group(1)
+    if "In " in text[max(0, start - 90):start]:
+        m = _DOCUMENT_OPENING.search(text, max(0, start - 90), start)
+        if m and m.group(1) in documents:
+            return m.group(1)
+    lead = _document_in_lead(text, start)
+    if lead is not None:
+        return lead
+    if " in " in text[end:end + 20]:
+        m = _IN_DOCUMENT.match(text, end)
+        if m and m.group(1) in documents:
+            return m.group(1)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _document_in() -> re.Pattern:
+    # "In a letter to parents, headteacher " / "In an open letter on Monday, " / "In her statement, the
+    # club's " right before a name: a sentence-opening "In", a determiner, up to two modifiers,
+    # the document noun (group 1; data/extract/document_nouns.txt), what follows it up to the
+    # comma, then up to three lower-case words of role.
+    nouns = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/document_nouns.txt")))
+    return re.compile(
+        r"(?:(?<=^)|(?<=\n)|(?<=[.!?”\"’][ \t]))[Ii]n[ \t]+(?:a|an|his|her|their|its|the)[ \t]+"
+        r"(?:[\w-]+[ \t]+){0,2}?(" + nouns + r")\b[^.,;:!?\n“”\"]{0,60},[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,3}$")
+
+
+def _document_in_lead(text: str, start: int) -> str | None:
+    """The document noun of a lead phrase "In a letter …, " that ends right before the name at
+    ``start`` (up to three role words between), else None."""
+    if text.rfind(",", max(0, start - _COMMA_REACH), start) < 0:
+        return None                       # the cheap test first: most names follow no comma
+    m = _document_in().search(text, max(0, start - LEAD_REACH), start)
+    return m.group(1) if m else None
