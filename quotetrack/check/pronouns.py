@@ -6,6 +6,7 @@ import bisect
 from typing import Iterable
 
 from ..text import lexicon
+from ..text.spans import char_before
 from ..extract import speakers
 from ..extract.attribute.rules import UNATTRIBUTED
 from ..model import Finding, Quote, cue_text
@@ -54,7 +55,7 @@ def _introduced(draft: Draft, q: Quote) -> bool:
     sentence just before in which someone named (or "he"/"she") speaks ("Howard continued his
     remarks.¶“…”")."""
     text, sents = draft.doc.text, draft.doc.sentences
-    if text[:q.start].rstrip().endswith(":"):
+    if char_before(text, q.start) == ":":
         return True
     if not sents:
         return False

@@ -43,6 +43,23 @@ def _news_one_line(n: int) -> str:
     return " ".join([base] * max(1, n // len(base) + 1))[:n]
 
 
+def _name(i: int) -> str:
+    """A made-up surname of three syllables for each number, all different below 45 ** 3 (and
+    all as long, so a shape grows as its repetitions): 0 -> "Bababan", 1 -> "Bebaban"."""
+    syllables = [c + v for c in "bdklmnrst" for v in "aeiou"]
+    out = ""
+    for _ in range(3):
+        i, k = divmod(i, len(syllables))
+        out += syllables[k]
+    return out.capitalize() + "n"
+
+
+def _numbered(unit: str) -> Callable[[int], str]:
+    """``unit`` (with {name} fields) repeated with a new surname each time."""
+    return lambda n: "".join(unit.format(name=_name(i), first=("Ana", "Tomas", "Cora", "Dario")[i % 4])
+                             for i in range(n))
+
+
 SHAPES: tuple[Shape, ...] = (
     Shape("cueless_quotes", "cue-less quotes, one a line", "“Yes.”\n", _repeat("“Yes.”", "\n")),
     Shape("short_quotes", "many short quotes in one paragraph", "“a,” he said. ", _repeat("“a,” he said. ")),
@@ -58,6 +75,14 @@ SHAPES: tuple[Shape, ...] = (
           _repeat("He said it works, she said it fails, ")),
     Shape("naming_labels", "naming cues with quoted labels", "Smith called him “a” and “b” and ",
           _repeat("Smith called him “a” and “b” and ")),
+    Shape("roster", "a list of people, several of a first name", "Ana Bababan, ", _numbered("{first} {name}, ")),
+    Shape("companies", "many companies of one kind, each then \"the company\"",
+          "Bababan Holdings said profits rose in May. The company said it would hire more staff. ",
+          _numbered("{name} Holdings said profits rose in May. The company said it would hire more staff. ")),
+    Shape("speakers", "a new speaker a paragraph, then he and a description",
+          "“Yes,” said Ana Bababan of the Bababan Board. He added that it was fine. The official agreed.\n\n",
+          _numbered("“Yes,” said {first} {name} of the {name} Board. He added that it was fine. "
+                    "The official agreed.\n\n")),
     Shape("news_one_line", "the corpus articles with line breaks removed", "x", _news_one_line),
 )
 

@@ -72,8 +72,8 @@ def body_named_last(model: em.Model, body: str, start: int) -> int | None:
     if found:
         return max(found)[1]
     if body == "administration":
-        president = next((e for e in reversed(model.entities) if e.start < start and e.type == "person"
-                          and "president" in e.roles), None)
+        president = next((e for e in model.before(start) if e.type == "person" and "president" in e.roles),
+                         None)
         return em.owned_body(model, president.id, body, start) if president is not None else None
     return None
 

@@ -19,13 +19,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, islice
+from typing import Iterator
 
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
 from .businesses import introduced_as
 from .headlines import before_headline_verb, clause_in_title, headline_line
-from .kinds import _alias_words, _kind_words, _org_kinds, kind_fits, kind_matches, org_nouns
+from .kinds import (_alias_words, _kind_words, _org_kinds, gendered_nouns, kind_fits, kind_matches, org_nouns,
+                    person_heads)
 from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, before_title_case, split_title,
                        title_gender)
 
@@ -81,14 +83,6 @@ ROLE_READS = 3                            # namings of an entity read for roles 
 
 
 @lru_cache(maxsize=1)
-def gendered_nouns() -> dict[str, str]:
-    """Nouns that show a gender: honorifics and data/extract/gendered_nouns.tsv ("mother", "father")."""
-    out = {k: v for k, v in _lists().honorifics.items() if v in ("m", "f")}
-    out.update(lexicon.pairs("extract/gendered_nouns.tsv"))
-    return out
-
-
-@lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """data/text/first_names.txt: given names, to tell "Comedian Sarah Silverman" (a role word and a
     name) from a name; never a clue to gender."""
@@ -125,19 +119,37 @@ class Model:
     occurrences: list[Occurrence]          # in text order
     _by_surname: dict[str, list[int]] = field(default_factory=dict)
     _by_first: dict[str, list[int]] = field(default_factory=dict)
+    _hyphened: dict[tuple[str, str], int] = field(default_factory=dict)   # (first, "Varga") -> Ilse Varga-Thorne
     _orgs: dict[str, int] = field(default_factory=dict)
     _org_ends: dict[str, list[int]] = field(default_factory=dict)   # first and last name word -> organisations
+    _org_aliases: dict[tuple[str, ...], list[int]] = field(default_factory=dict)   # short form -> organisations
     authored: list[tuple[int, str, int]] = field(default_factory=list)   # (offset, document noun, author)
     count: dict[int, int] = field(default_factory=dict)     # occurrences so far, by entity
     _bodies: dict[tuple[int, str], int] = field(default_factory=dict)   # (person, body) -> its organisation
     campaign: bool = False                 # the text speaks of a campaign
     _starts: list[int] | None = None
+    _least_start_from: list[int] | None = None     # by entity index: the least start from it on
 
     @property
     def starts(self) -> list[int]:
         if self._starts is None or len(self._starts) != len(self.occurrences):
             self._starts = [o.start for o in self.occurrences]
         return self._starts
+
+    def before(self, start: int) -> Iterator[EntityState]:
+        """The entities first named before ``start``, the last made first, without reading
+        the ones named later (so a long document's every look back is not a scan of all)."""
+        if self._least_start_from is None or len(self._least_start_from) != len(self.entities):
+            self._least_start_from = list(accumulate(reversed([e.start for e in self.entities]), min))[::-1]
+        last = bisect.bisect_left(self._least_start_from, start) - 1
+        return (self.entities[i] for i in range(last, -1, -1) if self.entities[i].start < start)
+
+    def add_first(self, first: str, eid: int) -> None:
+        """Index a person by first name (and by first name and each hyphen-joined surname's head)."""
+        self._by_first.setdefault(first, []).append(eid)
+        parts = (self.entities[eid].surname or "").split("-")
+        for k in range(1, len(parts)):
+            self._hyphened.setdefault((first, "-".join(parts[:k])), eid)
 
     def at(self, start: int, end: int) -> Occurrence | None:
         """The occurrence inside text[start:end], the last one (the name ends a mention)."""
@@ -239,7 +251,7 @@ def spelled_out(model: Model, acronym: str, start: int) -> str | None:
     initials it is (within DESCRIPTION_REACH entities back)."""
     if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
         return None
-    earlier = (e for e in reversed(model.entities) if e.start < start and len(e.name.split()) > 1)
+    earlier = (e for e in model.before(start) if len(e.name.split()) > 1)
     return next((e.name for e in islice(earlier, ACRONYM_REACH) if _initials(e.name) == acronym), None)
 
 
@@ -249,23 +261,8 @@ def org_alias(model: Model, name: str, start: int) -> int | None:
     words at least, ending in an organisation word) or without trailing organisation words
     that end a company's name ("Harbor Crest" after "Harbor Crest Properties": the words
     of "company" and "firm" in data/extract/org_kinds.tsv); None when no one, or several, fit.
-    Only the organisations sharing the name's first or last word are read."""
-    words = name.split()
-    ends = model._org_ends
-    if not words or (words[0] not in ends and words[-1] not in ends):
-        return None
-    kinds, suffixes = _alias_words()
-    n = len(words)
-    found = set()
-    for eid in {*ends.get(words[0], ()), *ends.get(words[-1], ())}:
-        ent = model.entities[eid]
-        full = ent.name.split()
-        if ent.start >= start or n >= len(full):
-            continue
-        if full[-n:] == words and n >= 2 and _clean(words[-1]).lower() in kinds:
-            found.add(eid)
-        elif full[:n] == words and all(_clean(w).lower() in suffixes for w in full[n:]):
-            found.add(eid)
+    The short forms are indexed when an organisation is made (:func:`new_organisation`)."""
+    found = {eid for eid in model._org_aliases.get(tuple(name.split()), ()) if model.entities[eid].start < start}
     return found.pop() if len(found) == 1 else None
 
 
@@ -278,6 +275,12 @@ def new_organisation(model: Model, name: str, start: int, kind: str = "organisat
     if words and kind == "organisation":
         for w in {words[0], words[-1]}:
             model._org_ends.setdefault(w, []).append(eid)
+        kinds, suffixes = _alias_words()
+        for n in range(1, len(words)):
+            if n >= 2 and _clean(words[-1]).lower() in kinds:
+                model._org_aliases.setdefault(tuple(words[-n:]), []).append(eid)
+            if all(_clean(w).lower() in suffixes for w in words[n:]):
+                model._org_aliases.setdefault(tuple(words[:n]), []).append(eid)
     return eid
 
 
@@ -560,22 +563,22 @@ def _person(model: Model, name: list[str], title: list[str], start: int) -> int:
             return eid                    # "Wasserman Schultz" in "Debbie Wasserman Schultz"
         if len(full) < len(name) and name[-len(full):] == full and len(full) > 1:
             ent.name, ent.first = " ".join(name), first
-            model._by_first.setdefault(first, []).append(eid)
+            model.add_first(first, eid)
             return eid
         if first is None or ent.first is None or ent.first == first \
                 or (len(first) <= 2 and ent.first.startswith(first.rstrip("."))):
             if first is not None and (ent.first is None or len(name) > len(ent.name.split())):
                 ent.name, ent.first = " ".join(name), first
-                model._by_first.setdefault(first, []).append(eid)
+                model.add_first(first, eid)
             return eid
-    for eid in model._by_first.get(first, ()) if first is not None and len(name) == 2 else ():
-        if (model.entities[eid].surname or "").startswith(surname + "-"):
-            return eid                    # "Born Ilse Varga in 1941" after "Ilse Varga-Thorne"
+    eid = model._hyphened.get((first, surname)) if first is not None and len(name) == 2 else None
+    if eid is not None:
+        return eid                        # "Born Ilse Varga in 1941" after "Ilse Varga-Thorne"
     eid = len(model.entities)
     model.entities.append(EntityState(eid, " ".join(name), "person", start, surname, first))
     model._by_surname.setdefault(surname, []).append(eid)
     if first is not None:
-        model._by_first.setdefault(first, []).append(eid)
+        model.add_first(first, eid)
     return eid
 
 
@@ -614,22 +617,6 @@ def _add_role(ent: EntityState, phrase: str, gendered) -> None:
     g = gendered.get(words[-1])
     if g and ent.gender is None:
         ent.gender = g
-
-
-@lru_cache(maxsize=1)
-def person_heads() -> frozenset[str]:
-    """Heads of a description that stands for a person: titles, person nouns and gendered
-    nouns ("the senator", "the candidate", "the businessman"), not organisations or documents."""
-    titles = _lists().titles - lexicon.lower_words("extract/title_portfolios.txt")     # not "social", "defense"
-    return (titles | lexicon.lower_words("text/person_nouns.txt") | frozenset(gendered_nouns())) \
-        - org_nouns() - lexicon.lower_words("extract/document_nouns.txt")
-
-
-def person_head(head: str) -> bool:
-    """Whether a description's head stands for a person: one of :func:`person_heads` or a
-    compound ending in one ("speechwriter", "neurosurgeon")."""
-    heads = person_heads()
-    return head in heads or any(head[k:] in heads for k in range(2, len(head) - 4))
 
 
 # A subject pronoun of the narrative: "He", "she", "she’s" (the lookahead first lets the engine

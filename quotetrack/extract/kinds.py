@@ -1,5 +1,6 @@
-"""Organisation kinds: which description ("the company", "the club", "the regulator") may stand
-for which organisation's name (data/extract/org_kinds.tsv), read by :mod:`.entities` and the
+"""Kinds of description heads: which ("the company", "the club", "the regulator") may stand
+for which organisation's name (data/extract/org_kinds.tsv), which stand for a person ("the
+senator", "the mother") and which show a gender; read by :mod:`.entities` and the
 resolution of descriptions."""
 from __future__ import annotations
 
@@ -51,3 +52,27 @@ def _alias_words() -> tuple[frozenset[str], frozenset[str]]:
     """The words that end an organisation's name (for a short form without its leading words)
     and those that end a company's (for a short form without them)."""
     return _kind_words() | _lists().orgs, _org_kinds()["company"] | _org_kinds()["firm"]
+
+
+@lru_cache(maxsize=1)
+def gendered_nouns() -> dict[str, str]:
+    """Nouns that show a gender: honorifics and data/extract/gendered_nouns.tsv ("mother", "father")."""
+    out = {k: v for k, v in _lists().honorifics.items() if v in ("m", "f")}
+    out.update(lexicon.pairs("extract/gendered_nouns.tsv"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def person_heads() -> frozenset[str]:
+    """Heads of a description that stands for a person: titles, person nouns and gendered
+    nouns ("the senator", "the candidate", "the businessman"), not organisations or documents."""
+    titles = _lists().titles - lexicon.lower_words("extract/title_portfolios.txt")     # not "social", "defense"
+    return (titles | lexicon.lower_words("text/person_nouns.txt") | frozenset(gendered_nouns())) \
+        - org_nouns() - lexicon.lower_words("extract/document_nouns.txt")
+
+
+def person_head(head: str) -> bool:
+    """Whether a description's head stands for a person: one of :func:`person_heads` or a
+    compound ending in one ("speechwriter", "neurosurgeon")."""
+    heads = person_heads()
+    return head in heads or any(head[k:] in heads for k in range(2, len(head) - 4))

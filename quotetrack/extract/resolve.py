@@ -42,6 +42,7 @@ from ..text import lexicon
 from ..text.names import is_particle
 from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
+from . import kinds
 from . import speakers as names
 from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative,
                        described_after, exchange_turn, group_named, listed, object_apposition, opens_clause,
@@ -344,7 +345,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                 sal.spoke(res.entity, start)
             spoken.append((start, rank_of(start), res))
             if res.entity is None and res.type == "descriptor" and res.mention is not None \
-                    and em.person_head(head_word(res.mention.text)) \
+                    and kinds.person_head(head_word(res.mention.text)) \
                     and not names.is_plural(head_word(res.mention.text)) \
                     and not _AFTER_NAME_COMMA.search(text, max(0, start - 40), start):
                 sal.unnamed_at = start    # "said the woman": someone unnamed speaks (no apposition)
@@ -398,7 +399,7 @@ def _unnamed_goes_on(sal: _Salience, mention: Mention, gender: str) -> Resolved:
     still unresolved (no name is guessed)."""
     res = sal.unnamed
     if res is not None and res.mention is not None and sal.rank_of(mention.start) - sal.rank_of(sal.unnamed_at) <= 1 \
-            and em.gendered_nouns().get(head_word(res.mention.text)) in (None, gender):
+            and kinds.gendered_nouns().get(head_word(res.mention.text)) in (None, gender):
         return Resolved(mention, res.speaker, res.title, "descriptor", "unresolved")
     return Resolved(mention, None, None, "pronoun", "unresolved")
 
@@ -657,7 +658,7 @@ def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], star
         return author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
     named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
     seen = set(sal.recent)
-    earlier = islice((e.id for e in reversed(model.entities) if e.id not in seen and e.start < start),
+    earlier = islice((e.id for e in model.before(start) if e.id not in seen),
                      DESCRIPTION_REACH)
     for eid in [*sal.recent, *earlier]:
         ent = model.entities[eid]
@@ -692,8 +693,8 @@ def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], s
                     and em.kind_fits(head, model.entities[e].name) and e not in sal.excluded_all), None)
         return None if eid is not None and shown_after(model, head, model.entities[eid].name, start,
                                                        sal.rank_of) else eid
-    if not (em.person_head(head) or em.lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
+    if not (kinds.person_head(head) or em.lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
             or introduced_unnamed(text, head, start):
         return None
-    eid, _ = sal.person_for(em.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
+    eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
     return None if eid is not None and head[:1].isdigit() and em.age_clash(model.entities[eid], words) else eid

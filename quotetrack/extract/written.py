@@ -22,6 +22,7 @@ from itertools import islice
 
 from ..text import lexicon
 from . import entities as em
+from . import kinds
 from . import speakers as names
 from .mentions import is_quantity
 
@@ -36,7 +37,7 @@ def names_pair(written: str) -> bool:
     "the two voters"."""
     two = _THE_TWO.fullmatch(written)
     return BOTH.fullmatch(written) is not None or two is not None and (
-        two.group(1) is None or em.person_head(two.group(1).lower()))
+        two.group(1) is None or kinds.person_head(two.group(1).lower()))
 
 
 # Pronouns joined by "or" or a slash for anyone at all: "he or she", "He/she", "she or he".
@@ -112,7 +113,7 @@ def plural_head_of(words: list[str]) -> bool:
     for k in range(1, min(len(words) - 1, 4)):
         if words[k] in _HEAD_PREPOSITIONS:
             head = words[k - 1].lower()
-            return words[k + 1][:1].isupper() and names.is_plural(head) and em.person_head(head)
+            return words[k + 1][:1].isupper() and names.is_plural(head) and kinds.person_head(head)
     return False
 
 
@@ -194,7 +195,7 @@ def capitals_name(model: em.Model, word: str) -> int | None:
 def described(head: str) -> bool:
     """Whether a mention's last word heads a description: a lower-case noun, or a person noun
     written in capitals ("the MP", "the CEO")."""
-    return head.islower() or (head.isupper() and len(head) > 1 and em.person_head(head.lower()))
+    return head.islower() or (head.isupper() and len(head) > 1 and kinds.person_head(head.lower()))
 
 
 UNNAMED_REACH = 1500          # characters a description looks back for "a"/"an" and its head

@@ -28,6 +28,18 @@ class Lines:
         return i + 1, offset - self.starts[i] + 1
 
 
+def char_before(text: str, offset: int) -> str:
+    """The last character before ``offset`` that is not white space ('' if none), found
+    without copying the text before it.
+
+    >>> char_before("Yes,   said", 7), char_before("  x", 2)
+    (',', '')
+    """
+    while offset and text[offset - 1].isspace():
+        offset -= 1
+    return text[offset - 1] if offset else ""
+
+
 def one_line(text: str | None) -> str:
     """``text`` with every run of white space (newlines too) made one space; None -> ''."""
     return WHITESPACE.sub(" ", text).strip() if text else ""

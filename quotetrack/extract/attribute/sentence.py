@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
+from ...text.spans import char_before
 from ...text import lexicon, names
 from .. import mentions
 from ...config import WINDOWS
@@ -422,7 +423,7 @@ def _opens_with_cue_after_comma(text: str, start: int) -> bool:
     """Does content open, past a comma, with a speech cue ("after the minister spoke, said it
     …")?  Then the words before the comma are that cue's subject, and that cue reports it."""
     words = text[start:start + 30].split(maxsplit=1)
-    if not words or not text[:start].rstrip().endswith(","):
+    if not words or char_before(text, start) != ",":
         return False
     entry = lexicon.cues().get(words[0])
     return entry is not None and entry.type == "speech"
