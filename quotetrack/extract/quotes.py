@@ -11,6 +11,7 @@ mark is looked at once, so an article of unclosed marks costs linear time.
 from __future__ import annotations
 
 from typing import NamedTuple
+import dataclasses
 import re
 
 from ..text.marks import DOUBLE_CLOSE, DOUBLE_OPEN
@@ -57,6 +58,16 @@ class _Counts:
             self.single += n
 
 
+def _turned_close(text: str, para: Paragraph, pos: int) -> bool:
+    """An opening mark typed where a closing one belongs (`“a fascist?“ he asked`, `“rigged“ in
+    a tweet`): right after a word or sentence punctuation, before white space, punctuation
+    or the paragraph end.  (Only read while a double quote is open.)"""
+    prev = text[pos - 1] if pos > para.start else None
+    nxt = text[pos + 1] if pos + 1 < para.end else None
+    return prev is not None and not prev.isspace() and prev not in _OPENERS \
+        and (nxt is None or nxt.isspace() or (nxt in _CLOSERS and nxt not in "—–-"))
+
+
 def _role(mark: str, prev: str | None, nxt: str | None, counts: _Counts) -> tuple[str, bool]:
     """What a mark does here: ("open"|"close"|"none", double?)."""
     has_double = counts.double > 0
@@ -66,8 +77,9 @@ def _role(mark: str, prev: str | None, nxt: str | None, counts: _Counts) -> tupl
             return "open", True
         return "open", True
     if mark in DOUBLE_CLOSE:
-        if mark == "''" and (prev is None or prev.isspace() or prev in _OPENERS) and not has_double:
-            return "open", True          # ''Remain''
+        if mark == "''" and (prev is None or prev.isspace() or prev in _OPENERS) \
+                and (not has_double or _is_word(nxt)):
+            return "open", True          # ''Remain'' (and `… now. ''We will …`: a lost break)''
         if mark == "»" and not has_double and _is_word(nxt):
             return "open", True          # »Zitat« style
         return "close", True
@@ -118,7 +130,10 @@ def scan(text: str, paras: tuple[Paragraph, ...]) -> tuple[list[QuotedSpan], lis
                 continue                     # the re-opening mark of a continued quote
             if len(stack) >= MAX_OPEN:
                 continue                      # dozens of unclosed marks: nothing real nests so deep
-            if mark == "“":                   # the commonest mark: always opens (fast path)
+            if mark == "“":                   # the commonest mark: opens (fast path) …
+                if counts.double and _turned_close(text, para, pos):
+                    _close(stack, counts, spans, warnings, pos, m.end(), True)
+                    continue                  # … unless it is typed for a closing mark
                 if _lost_break(text, para, stack, pos):
                     _lose_break(text, stack, spans, warnings, pos)
                     counts = _Counts()
@@ -165,9 +180,7 @@ def _lose_break(text: str, stack: list[_Open], spans: list[QuotedSpan], warnings
     end = pos
     while end > outer.pos and text[end - 1] in " \t":
         end -= 1
-    spans.append(QuotedSpan(outer.pos, end, outer.mark, outer.double, False, outer.para_count, depth=0))
-    warnings.append(TextWarning("unbalanced-quote", "quote mark opened here is never closed",
-                                outer.pos, outer.pos + len(outer.mark)))
+    _unclosed(text, outer, end, spans, warnings)
     stack.clear()
 
 
@@ -202,15 +215,28 @@ def _end_paragraph(text: str, para: Paragraph, nxt: Paragraph | None, stack: lis
                             or (outer.double and outer.mark in DOUBLE_OPEN and text[nxt.start] in DOUBLE_OPEN)):
         return [outer._replace(para_count=outer.para_count + 1)]
     if outer.double or outer.para_count > 1 or not outer.straight:
-        spans.append(QuotedSpan(outer.pos, para.end, outer.mark, outer.double, False,
-                                outer.para_count, depth=0))
-        warnings.append(TextWarning("unbalanced-quote", "quote mark opened here is never closed",
-                                    outer.pos, outer.pos + len(outer.mark)))
+        _unclosed(text, outer, para.end, spans, warnings)
     return []
 
 
+def _unclosed(text: str, outer: _Open, end: int, spans: list[QuotedSpan], warnings: list[TextWarning]) -> None:
+    """Record a quote whose closing mark never came, ending at ``end``, with its warning.  A
+    runaway that has swallowed its own attribution (“We were poor, said coach Dan Rourke. The
+    visitors …) is cut after the comma before that cue, where its closing mark was lost, so
+    the cue and the narrative after it are read as text again."""
+    span = QuotedSpan(outer.pos, end, outer.mark, outer.double, False, outer.para_count, depth=0)
+    cue = own_cue(text, span)
+    message = "quote mark opened here is never closed"
+    if cue is not None:
+        span = dataclasses.replace(span, end=text.rindex(",", outer.pos, cue.start))
+        message += f"; it ran past its own attribution (“{text[cue.start:cue.end]}”) and is cut before it"
+    spans.append(span)
+    warnings.append(TextWarning("unbalanced-quote", message, outer.pos, outer.pos + len(outer.mark)))
+
+
 # After a cue inside a quote, the speaker it names: "said the coach", "said coach Dan Rourke".
-_INVERTED_SOURCE = re.compile(r"[ \t]+(?:the[ \t]+)?(?:[a-z][\w\-]*[ \t]+)?[A-Z]")
+# (An object pronoun is no source: “…, tell him I will remember it.”)
+_INVERTED_SOURCE = re.compile(r"[ \t]+(?:the[ \t]+)?(?!(?:him|her|them|us|me|you|it)\b)(?:[a-z][\w\-]*[ \t]+)?[A-Z]")
 
 
 def own_cue(text: str, span: QuotedSpan) -> Cue | None:

@@ -59,7 +59,7 @@ def _token_pattern() -> re.Pattern:
 _INNER_END = re.compile(r"[.?!…][\"”’'»)\]]*\s+\S")
 
 # Quote marks that may close a sentence before a lower-case continuation.
-_QUESTION_CLOSE = regex.compile(r"[?!][”\"’'»]+\s*$")
+_QUESTION_CLOSE = regex.compile(r"[?!][”\"’'»“]+\s*$")   # (“ typed for ”: “Why?“ he asked.)
 
 
 class Token(NamedTuple):

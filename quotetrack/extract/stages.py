@@ -42,7 +42,8 @@ def run(text: str, doc_id: str, config: Config, meta: Mapping[str, Any] | None =
     attrs = attribution.attribute(text, paras, sents, top, skip, config)
     resolved, entities = resolve.resolve(text, attrs, paras, skip, sents,
                                          [(q.start, q.end) for q in top])
-    open_ends = {s.end for s in top if not s.closed}
+    unclosed = {w.start: w.message for w in warnings if w.code == "unbalanced-quote"}
+    open_ends = {s.end: unclosed.get(s.start, "quote mark opened here is never closed") for s in top if not s.closed}
     index = _Index([p.start for p in paras], [s.start for s in sents], [q.start for q in top])
     records: list[Quote] = []
     kept: dict[int, int] = {}             # attribution index -> record index
@@ -209,7 +210,7 @@ def _sentence_index(starts: list[int], offset: int) -> int:
 
 
 def _record(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...], top: list[QuotedSpan],
-            a: attribution.Attribution, r: resolve.Resolved, open_ends: set[int], index: "_Index",
+            a: attribution.Attribution, r: resolve.Resolved, open_ends: dict[int, str], index: "_Index",
             config: Config) -> Quote:
     fragments: list[tuple[int, int]] = []
     for s, e in a.fragments:
@@ -219,7 +220,7 @@ def _record(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...]
     last = _sentence_index(index.sents, max(end - 1, start))
     lo, hi = (sents[first].start, sents[last].end) if sents else (start, end)
     context, context_start, context_end = context_window(text, lo, hi, start, end, config.max_context_chars)
-    warns = tuple("quote mark opened here is never closed" for s, e in a.fragments if e in open_ends)
+    warns = tuple(open_ends[e] for s, e in a.fragments if e in open_ends)
     for q in _quotes_in(top, index.quotes, a.fragments):
         cue = quotes.own_cue(text, q)
         if cue is not None:

@@ -48,8 +48,16 @@ def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
                 break
     if len(out) > 1:
         out = _fold_source_notes(out, s.text)
-        out = [a for a in out if not _inside_according(a, out)]
+        out = [a for a in out if not _inside_according(a, out) and not _nested_label(a, out)]
     return _cut_at_next_source(out, s.text) if len(out) > 1 else out
+
+
+def _nested_label(a: Attribution, out: list[Attribution]) -> bool:
+    """Is ``a`` a quoted label ("what she calls “real solutions”", "which he called “…”") inside
+    the content another report of its sentence holds?  The label is part of that report (“…,”
+    but also hungry for what she calls “real solutions”), not a statement of its own."""
+    return a.rule == "relative_label" and any(
+        b is not a and any(s <= a.fragments[0][0] and a.fragments[-1][1] <= e for s, e in b.fragments) for b in out)
 
 
 def _inside_according(a: Attribution, out: list[Attribution]) -> bool:

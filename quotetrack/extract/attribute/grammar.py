@@ -6,7 +6,6 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 from typing import Callable, NamedTuple
 
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
@@ -16,6 +15,7 @@ from ...config import WINDOWS
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token
 from .bounds import closing_adjunct
+from .offsets import _lstrip_start, _rstrip_end, _skip_chars, _strip_end, _word_count  # noqa: F401 (the sieves' import path)
 
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # _words.subordinators, ... (data/text/word_classes.txt)
@@ -59,6 +59,11 @@ class _Sent:
         if name not in self._marks:
             self._marks[name] = _MARKERS[name](self)
         return self._marks[name]
+
+    def closes(self, k: int) -> bool:
+        """Does token ``k`` close a quote (“…,” or a turned “…,“ the scanner closed)?"""
+        t = self.toks[k]
+        return t.text in TOKEN_CLOSING or (t.text == "“" and self.doc.quote_at(end=t.end) is not None)
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -159,39 +164,6 @@ def _skip_connective(text: str, start: int, end: int) -> int:
     """Start offset past narrative connectives: "Nevertheless, the sale …" -> "the sale …"."""
     m = _connective_pattern().match(text, start, end)
     return m.end() if m else start
-
-
-def _rstrip_end(text: str, start: int, end: int) -> int:
-    """``end`` moved back over white space, not before ``start``: ``text[start:result]`` is
-    ``text[start:end].rstrip()`` without copying it."""
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
-def _lstrip_start(text: str, start: int, end: int) -> int:
-    """``start`` moved on over white space, not past ``end``."""
-    while start < end and text[start].isspace():
-        start += 1
-    return start
-
-
-def _skip_chars(text: str, start: int, end: int, chars: frozenset[str]) -> int:
-    """``start`` moved on over characters of ``chars``, not past ``end``."""
-    while start < end and text[start] in chars:
-        start += 1
-    return start
-
-
-def _strip_end(text: str, start: int, end: int) -> int:
-    """End offset with trailing white space and one sentence-final period removed."""
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start and text[end - 1] in ".;:":
-        end -= 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 # Pronouns that can only be subjects.
@@ -452,8 +424,9 @@ def _naming_content(s: _Sent, cue: Cue, k: int) -> tuple[int, int] | None:
             if quote is None:
                 return None
             end = _coordinated_quotes_end(s, quote.end)
-            closed = s.text[end - 2:end - 1] in (",", ".") and s.doc.quote_at(end=end) is not None \
-                and not _subordinator_at(s, end)
+            last = s.doc.quote_at(end=end)
+            closed = last is not None and s.text[last.inner[1] - 1:last.inner[1]] in (",", ".") \
+                and not _subordinator_at(s, end)      # (the typewriter '' closes with two marks)
             return (toks[k].start, end) if closed or _LABEL_ENDS.match(s.text, end, s.sentence.end + 1) else None
         if text in (",", ";", ":", ".", "(") or text.lower() in ("that", "whether"):
             return None
@@ -543,7 +516,8 @@ def _ends_quoted_utterance(last: str, nxt: str) -> bool:
 
 def _clause_end(s: _Sent, k: int) -> int:
     """Where the content that starts at token ``k`` ends: the sentence end, or the comma
-    before a new clause or a relative clause (outside quote marks)."""
+    before a new clause, a relative clause or the narrator's appositive (", a charge that …"),
+    or a dash before the narrator's clause after a quote ("- although …"), outside quote marks."""
     if s._breaks is None:
         s._breaks = _clause_breaks(s)
     at = bisect.bisect_left(s._breaks, (k + 3, -1))
@@ -556,14 +530,24 @@ def _clause_breaks(s: _Sent) -> list[tuple[int, int]]:
     toks = s.toks
     out = []
     last_open = max((i for i, t in enumerate(toks) if t.text in TOKEN_OPENING), default=-1)
+    last_close = -1                       # the last quote mark so far that closes a quote
     for i in range(1, len(toks) - 1):
+        if toks[i].text in TOKEN_CLOSING and s.doc.quote_at(end=toks[i].end) is not None:
+            last_close = i
         if toks[i].text in TOKEN_CLOSING and _ends_quoted_utterance(toks[i - 1].text, toks[i + 1].text) \
-                and s.doc.quote_at(end=toks[i].end) is not None:
+                and last_close == i:
             out.append((i, toks[i].end))  # “… by Cleveland,” referring to the convention
+            continue
+        if toks[i].text in _DASHES and toks[i + 1].text in _words.dash_clause_openers and 0 <= last_close < i \
+                and not s.doc.inside_quote(toks[i].start, toks[i].end):
+            out.append((i, toks[i].start))        # “…” - although …: the narrator's
             continue
         if toks[i].text != "," or s.doc.inside_quote(toks[i].start, toks[i].end):
             continue
         nxt = toks[i + 1].text.lower()
+        if nxt in _words.summary_openers and 0 <= last_close < i and i + 2 < len(toks) and toks[i + 2].text.islower():
+            out.append((i, toks[i].start))        # … against him, a charge that …: the narrator's
+            continue
         if nxt in _words.relatives and not (i < last_open and toks[i - 1].text in TOKEN_CLOSING):
             out.append((i, toks[i].start))    # (not "“…”, who had to put “…”": the quoted words go on)
         elif closing_adjunct(toks, i) and s.marks("commas").outside[-1] == i:
@@ -573,15 +557,6 @@ def _clause_breaks(s: _Sent) -> list[tuple[int, int]]:
             if after.lower() in _words.new_subjects or (mentions.is_capitalised(after) and after.lower() != "that"):
                 out.append((i, toks[i].start))
     return out
-
-
-_WORD_RUN = re.compile(r"\S+")
-
-
-def _word_count(text: str, start: int, end: int, at_most: int = 3) -> int:
-    """The number of words in text[start:end], counted no further than ``at_most`` (callers
-    ask only whether there are two or three, and content may run over a whole sentence)."""
-    return sum(1 for _ in islice(_WORD_RUN.finditer(text, start, end), at_most))
 
 
 def _cue_tokens(s: _Sent, cue: Cue) -> tuple[int, int]:

@@ -14,7 +14,7 @@ from ..segment import Token
 from .according import _SOURCE_ENDS
 from .subject import clause_subject
 from .grammar import (
-    Attribution, _SEPARATORS, _Sent, _adjunct_only,
+    Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only,
     _catenative_start, _clause_start_ok, _content_after, _earlier_reports, _is_clause, _is_participle,
     _listener_rest_ok, _naming_content, _nominative, _reported, _subordinate_only,
     _after_lead_phrase, _indirect_continuation, _role_word, _skip_adjuncts, _skip_time_back, _skip_connective,
@@ -90,11 +90,10 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     out = []
     src = mentions.before(toks, j)
     appositive = _appositive_source(s, j) if src is None else None
-    if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS
-                                           or toks[src[0] - 1].text in TOKEN_CLOSING) \
+    if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS or s.closes(src[0] - 1)) \
             and _agrees(s, src, cue, ci):
         out.append((src, src[0] - 1, ce, "tail"))
-    if j > 0 and (toks[j - 1].text in _SEPARATORS or toks[j - 1].text in TOKEN_CLOSING) \
+    if j > 0 and (toks[j - 1].text in _SEPARATORS or s.closes(j - 1)) \
             and s.toks[ci].text.lower() not in _words.listener_forms and cue.type != "act":
         # (after an act cue the noun phrase is its topic: "“…,” referring to Clinton")
         after = mentions.after(toks, ce)      # not "…,” told CBS News": that is the listener
@@ -162,7 +161,7 @@ def _closes_opening_quote(s: _Sent, k: int) -> bool:
     """Is token ``k`` the closing mark of a quote that opens the sentence?  Then the noun phrase
     after an inverted cue is its source whatever its head: "“…,” says a narrator", "“…,” said
     the 46-year-old"."""
-    if k < 1 or s.toks[k].text not in TOKEN_CLOSING:
+    if k < 1 or not s.closes(k):
         return False
     quote = s.doc.quote_at(end=s.toks[k].end)
     return quote is not None and quote.start <= s.toks[0].start
@@ -194,10 +193,10 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         return None                   # passive: "…, he was told by aides" (not "“…,” she said by telephone")
     if cue_at > 0 and toks[cue_at - 1].text.lower() == "to":
         return None                   # an infinitive reports nothing: "…, trying to ask"
-    if sep < 1 and not (sep == 0 and toks[0].text in TOKEN_CLOSING):
+    if sep < 1 and not (sep == 0 and s.closes(0)):
         return None
     # the content ends at the separator; a closing quote mark belongs to it
-    if toks[sep].text in TOKEN_CLOSING:
+    if s.closes(sep):
         end = toks[sep].end
     else:
         end = toks[sep - 1].end if sep >= 1 else toks[sep].end
@@ -491,6 +490,10 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None
     if toks[j - 2].text == ",":
         content = (content[0], _before_main_verb(s, k, content[1]))
+    elif toks[j - 2].text not in _DASHES and toks[j - 2].text != "(" \
+            and (s.doc.has_quote_in(*content) or s.doc.quote_at(start=content[0]) is not None):
+        return None                   # "slamming candidates who think they can “outsource” …": a
+                                      # restrictive clause picks out whom the sentence is about
     if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3:
         return None
     antecedent = _name_tail(toks, mentions.before(toks, j - 2 if toks[j - 2].text == "," else j - 1))
