@@ -22,7 +22,7 @@ def _sums_up(toks: list[Token], i: int) -> bool:
     "…, a third of the towns they studied would need …" (a verb before any relative opens a new
     clause), not "…, Y, a bank loan and Z" (a list), nor "called X, his rival, an …" (an
     appositive opened earlier in the sentence: the second noun phrase is a label)."""
-    if toks[i + 1].text.lower() not in ("a", "an"):
+    if toks[i + 1].text.lower() not in _words.summary_openers:     # "a", "an"
         return False
     for k in range(i + 2, len(toks)):
         low = toks[k].text.lower()
