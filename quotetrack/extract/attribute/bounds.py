@@ -20,10 +20,11 @@ def closing_adjunct(toks: list[Token], i: int) -> bool:
 def _sums_up(toks: list[Token], i: int) -> bool:
     """"…, a move that angered …", "…, a 16-point margin over …"; not "…, a boss invited her" nor
     "…, a third of the towns they studied would need …" (a verb before any relative opens a new
-    clause), not "…, Y, a bank loan and Z" (a list), nor "called X, his rival, an …" (an
+    clause), not "…, Y, a bank loan and Z" (a list), not "…, a day after the vote" (time),
+    nor "called X, his rival, an …" (an
     appositive opened earlier in the sentence: the second noun phrase is a label)."""
-    if toks[i + 1].text.lower() not in _words.summary_openers:     # "a", "an"
-        return False
+    if toks[i + 1].text.lower() not in _words.summary_openers or toks[i + 2].text.lower() in _words.time_units:
+        return False                      # (not "…, a day after the vote": a time adjunct)
     for k in range(i + 2, len(toks)):
         low = toks[k].text.lower()
         if low in _words.relatives or low == "that":
