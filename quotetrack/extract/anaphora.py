@@ -99,6 +99,32 @@ def subordinate_subject(text: str, start: int) -> bool:
     return m is not None and (m.group(1) in names._words.subordinators or m.group(1) == "where")
 
 
+# A passive verb and "by" right before a name, in one clause: "was criticised on Tuesday by ",
+# "has been led since 2019 by economist " (lower-case role words may come between).
+_AGENT_BEFORE = re.compile(
+    r"(?<![\w’'])(?:is|are|was|were|been|being)[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ed|en|wn|ght|ld|nt|de|ng|un)"
+    r"(?![\w’'])[^.;:!?“”\"\n]{0,48}?(?<![\w’'])by[ \t]+(?:[a-z][\w\-]*[ \t]+){0,3}$")
+
+
+def passive_agent(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] is the agent of a passive ("The plan was criticised
+    on Tuesday by Paul Hale, an economist"): the one who acts, a subject for a pronoun after
+    it; not one of several ("was welcomed by Ada Ruiz, Mona Vance and Eva Ortiz")."""
+    return _AGENT_BEFORE.search(text, max(0, start - 100), start) is not None \
+        and not listed(text, start, end) and _LISTED_AFTER.match(text, end) is None
+
+
+# A cleft around a name: "it was " before it (group 1), " who"/" that" after it (group 2).
+_CLEFT_BEFORE = re.compile(r"(?<![\w’'])[Ii]t[ \t]+(?:is|was|has been|had been)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,3}$")
+_CLEFT_AFTER = re.compile(r"[ \t]+(?:who|that)[ \t]+[a-z]")
+
+
+def cleft_focus(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] is the focus of a cleft ("But it was Paul Hale who
+    led the fight"): the one who acts, a subject for a pronoun after it."""
+    return _CLEFT_AFTER.match(text, end) is not None and _CLEFT_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 # A verb or preposition, then a noun phrase and a comma right before a name: "help her defeat
 # the party’s nominee, " (group 1: the word before the phrase).
 _OBJECT_APPOSITION = re.compile(

@@ -1,9 +1,12 @@
 """Names the text shows to be businesses or organisations by the words around them, for
 :mod:`.entities` (a lone capitalised word nobody is named by is otherwise no entity):
 
-* a business noun just before: "the oil giant Harlow Petroleum", "the retailer Zentro";
-* an apposition just after that a business noun heads: "Orbis, the parent company of Lumo";
-* "which" right after: "employers such as Dalbeck, which opposed the bill" (a person is "who").
+* a business or organisation noun just before: "the oil giant Harlow Petroleum", "the
+  retailer Zentro", "the energy regulator Velgem";
+* an apposition just after that such a noun heads: "Orbis, the parent company of Lumo",
+  "Kindroot, a charity in Leeds";
+* "which" right after: "employers such as Dalbeck, which opposed the bill" (a person is "who");
+* an employer's role and a person's name right after: "Velbury manager Tom Ake".
 
 The business nouns are data/extract/business_nouns.txt.
 """
@@ -13,6 +16,8 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
+from .kinds import org_nouns, parties
+from .speakers import _lists
 
 # Lower-case words ending in a noun right before a name: "the oil giant ", "subprime lending giant ".
 _NOUN_BEFORE = re.compile(r"(?<![\w’'])([a-z][\w\-]*)[ \t]+$")
@@ -27,22 +32,55 @@ def business_nouns() -> frozenset[str]:
 
 
 def introduced_as(text: str, start: int, end: int) -> str | None:
-    """The noun that shows text[start:end] to be a business ("giant" in "the oil giant Harlow
-    Petroleum", "company" in "Orbis, the parent company of Lumo"), "which" for any
-    organisation ("Dalbeck, which opposed the bill"), else None."""
+    """The noun that shows text[start:end] to be a business or another organisation ("giant"
+    in "the oil giant Harlow Petroleum", "regulator" in "the energy regulator Velgem",
+    "company" in "Orbis, the parent company of Lumo", "charity" in "Kindroot, a charity in
+    Leeds"), "which" for any organisation ("Dalbeck, which opposed the bill"), else None
+    (never for a day or month: "told the court Monday")."""
+    if text[start:end].rstrip(".") in lexicon.words("extract/calendar_words.txt"):
+        return None
     before = _NOUN_BEFORE.search(text, max(0, start - 40), start)
-    if before is not None and before.group(1) in business_nouns():
+    if before is not None and _introduces(before.group(1)):
         return before.group(1)
+    if employer(text, start, end):
+        return "employer"
     after = _APPOSITION.match(text, end)
     if after is None:
         return None
     if after.group(2) is not None:        # "Rome, which …" is a place
         return None if text[start:end] in lexicon.words("extract/places.txt") else "which"
-    return after.group(1) if after.group(1) in business_nouns() else None
+    return after.group(1) if _introduces(after.group(1)) else None
+
+
+# A role and a name after a word: " manager Tom Ake" in "Velbury manager Tom Ake", " chief
+# executive Ada Quist" (group 1: the role's last word).
+_ROLE_AFTER = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?([a-z]+)[ \t]+[A-Z][a-z]")
+# The ends of a nationality or a people's adjective: "British", "Chinese", "Israeli", "Nordic", "Texan".
+_DEMONYM_END = re.compile(r"(?:an|ese|ish|ic|i)$")
+
+
+def employer(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the organisation a role after it works for ("Velbury" in
+    "Velbury manager Tom Ake"; data/extract/employer_roles.txt): no place, party or nationality."""
+    m = _ROLE_AFTER.match(text, end)
+    if m is None or m.group(1) not in lexicon.lower_words("extract/employer_roles.txt"):
+        return False
+    word, low = text[start:end], text[start:end].lower()
+    lists = _lists()
+    if low in lists.titles or low in lists.function or low in lexicon.lower_words("text/person_nouns.txt") \
+            or re.search(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])", text) is not None:
+        return False                      # "Head coach Ed Pym", "Former manager …": a common word
+    return word not in lexicon.words("extract/places.txt") and low not in parties() \
+        and _DEMONYM_END.search(word) is None
+
+
+def _introduces(noun: str) -> bool:
+    return noun in business_nouns() or noun in org_nouns()
 
 
 def is_business(head: str, roles: set[str]) -> bool:
-    """Whether a description's head ("company", "giant") may stand for an organisation that
-    was introduced as a business (its ``roles`` hold the noun that introduced it)."""
+    """Whether a description's head ("company", "giant", "regulator") may stand for an
+    organisation introduced by a noun (its ``roles`` hold it): the same noun, or both
+    business nouns ("the retailer Zentro … the company")."""
     nouns = business_nouns()
-    return head in nouns and any(r in nouns for r in roles)
+    return head in roles or head in nouns and any(r in nouns for r in roles)

@@ -1,6 +1,9 @@
-"""What a description stands for when its wording names a body or a document: read on the
-document's entity model (:mod:`.entities`) for :mod:`.resolve`.
+"""What a definite description stands for, read on the document's entity model
+(:mod:`.entities`) for :mod:`.resolve`:
 
+* :func:`describe`: the entity whose role ("the minister", "the 52-year-old") or kind ("the
+  company", "the club") fits, most recently named first; else, for a singular one, the
+  salient entity of its type (:func:`_salient_for`);
 * a person's body or people ("Ana Ruiz’s campaign", "the Ruiz administration", "her
   advisers", "Administration officials"): an organisation named after the person
   (data/extract/bodies.tsv); the owner is resolved by the caller's rules, no name is guessed;
@@ -18,13 +21,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 from typing import Callable
 
 from ..text import lexicon
 from . import entities as em
-from .speakers import _clean, _lists, split_title
-from .written import owned_by
+from . import kinds
+from .businesses import business_nouns, is_business
+from .kinds import _org_kinds, parties, party_head, party_of
+from .speakers import _clean, _lists, is_plural, split_title
+from .written import POSSESSIVE, introduced_unnamed, owned_by
 
+DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
+DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
 AUTHOR_REACH = 3000           # characters back a document's description looks for its author
 # A possessive pronoun owning a body, and the gender it shows: "his advisers".
 _POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
@@ -49,6 +58,15 @@ def owned(model: em.Model, words: list[str], start: int,
         return None
     body = em.staff_body(model, owner) if body == "staff" else body
     return em.owned_body(model, owner, body, start) if body is not None else None
+
+
+def role_holder(text: str, model: em.Model, sal, words: list[str], start: int) -> int | None:
+    """The person a possessive pronoun and a person's role stand for ("Her lawyer", "his
+    father"): the one the text gave that role ("Her lawyer, Owen Pryce,", "The boy’s father,
+    Tomas Varga,"), most recently named first; None when no one holds it (no guess)."""
+    if len(words) != 2 or words[0].lower() not in ("his", "her", "their") or not kinds.person_head(_clean(words[1]).lower()):
+        return None
+    return describe(text, model, sal, [_clean(words[1])], start, guess=False)
 
 
 def _owner(model: em.Model, words: list[str], start: int, salient, describe) -> int | None:
@@ -78,17 +96,37 @@ def body_named_last(model: em.Model, body: str, start: int) -> int | None:
     return None
 
 
-def author_of(model: em.Model, noun: str, start: int) -> int | None:
+def author_of(model: em.Model, noun: str | None, start: int) -> int | None:
     """The organisation that wrote the document a description names, when the text named it
     with its author just before ("a new Suffolk University poll … The poll found"): the
-    latest within AUTHOR_REACH characters (a few entries back at most)."""
+    latest within AUTHOR_REACH characters (a few entries back at most); ``noun`` None: the
+    author of whichever work has authors ("the authors", "the researchers";
+    data/extract/author_nouns.txt)."""
     i = bisect.bisect_left(model.authored, (start,))
     for at, written, eid in reversed(model.authored[max(0, i - 3):i]):
         if start - at > AUTHOR_REACH:
             break
-        if written == noun:
+        if written == noun or noun is None and written in lexicon.sections("extract/author_nouns.txt")["works"]:
             return eid
     return None
+
+
+# The unnamed people a work's author is given as: "researchers at " in "a study by researchers at X".
+_UNNAMED_AUTHORS = re.compile(r"(?:researchers|scientists|academics|experts|a\s+team)\s+(?:at|from|of)\s+(?:the\s+)?$")
+
+
+def work_author(text: str, model: em.Model, start: int) -> int | None:
+    """The author "the authors" or "the researchers" stands for: that of the work the text
+    named last with its author (:func:`author_of`); None when the work's authors were
+    unnamed people of it ("a study by researchers at Corvane University": "the researchers"
+    are those people, read as the unnamed source they are)."""
+    eid = author_of(model, None, start)
+    i = bisect.bisect_left(model.authored, (start,)) if eid is not None else 0
+    at = next((a for a, _, e in reversed(model.authored[:i]) if e == eid), None)
+    occ = model.at(max(0, at - 200), at) if at is not None else None
+    if occ is not None and _UNNAMED_AUTHORS.search(text, max(0, occ.start - 30), occ.start):
+        return None
+    return eid
 
 
 def shown_after(model: em.Model, head: str, guess: str, start: int, rank_of: Callable[[int], int]) -> bool:
@@ -186,3 +224,104 @@ def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
 # What may follow a document after its author's name: "… survey of delegates", "… poll released Monday".
 _AFTER_DOCUMENT = frozenset({"of", "on", "in", "for", "from", "by", "at", "with", "released", "published",
                              "conducted", "taken", "this", "last", "that", "which"})
+
+
+def describe(text: str, model: em.Model, sal, words: list[str], start: int, guess: bool = True) -> int | None:
+    """The entity a definite description stands for, most recently named first: a person
+    whose role fits ("the minister", "the 52-year-old"), an organisation of that kind
+    ("the company", "the club"); else (``guess``) the salient entity of its type."""
+    phrase = em.role_key(words)               # "Labour MP" as "labor mp", as roles are kept
+    head = words[-1].lower()
+    party = party_head(words)                 # "the Ardenne Democrat", "the Republican from Alabama"
+    if head in lexicon.lower_words("extract/document_nouns.txt"):
+        return author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
+    if head in lexicon.sections("extract/author_nouns.txt")["heads"] and len(words) == 1:
+        return work_author(text, model, start)   # "the authors": of "a study by Corvane University"
+    named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
+    organised = head in em.org_nouns()        # "the ministry", not "the former secretary of state"
+    seen = set(sal.recent)
+    earlier = islice((e.id for e in model.before(start) if e.id not in seen),
+                     DESCRIPTION_REACH)
+    for eid in [*sal.recent, *earlier]:
+        ent = model.entities[eid]
+        if ent.type == "person" and (any(em.roles_match(phrase, r) for r in ent.roles)
+                                     or party is not None and party_fits(words, party, ent.roles)):
+            return eid
+        if ent.type == "organisation" and (organised and em.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
+                and named <= set(ent.name.split()):
+            return eid
+    if party is not None or not guess:
+        return None                           # no such party member named: no guess
+    eid = _salient_for(text, model, sal, words, start)
+    if eid is not None and model.entities[eid].type == "person":
+        model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
+    return eid
+
+
+def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) -> int | None:
+    """A singular definite description no role or kind fits: the most salient entity of its
+    type, as a pronoun would have it ("the businessman", "the retired neurosurgeon": the
+    salient person; "the group", "the magazine": the organisation named last whose name
+    shows no other kind).  Left unresolved: a plural ("the officials"), a possessive inside
+    ("the state’s governor"), a document ("the report"), a noun for someone unnamed ("the
+    woman"), a role the reported event gives (:func:`event_role`: "the judge", "the fire
+    chief"), a head introduced just before with "a" ("an organiser … the organiser"), and a
+    figure no role held ("the 34-year-old striker": an age is a fact of one person), and an
+    organisation whose name shows no kind when one named later in the paragraph shows it."""
+    lows = [w.lower() for w in words]
+    head = lows[-1]
+    if len(words) > DESCRIPTION_WORDS or is_plural(head) or any(w.endswith(POSSESSIVE) for w in words[:-1]) \
+            or head in lexicon.lower_words("extract/document_nouns.txt") \
+            or any(w[:1].isdigit() for w in words) and not em.lone_age(words):
+        return None
+    if head in em.org_nouns():
+        eid = next((e for k, e in enumerate(sal.recent) if (model.entities[e].type == "organisation"
+                                                             or k < 2 and bare_name(model.entities[e]))
+                    and em.kind_fits(head, model.entities[e].name) and not other_kind(head, model.entities[e].roles)
+                    and e not in sal.excluded_all), None)
+        if eid is not None and shown_after(model, head, model.entities[eid].name, start, sal.rank_of):
+            return None
+        if eid is not None and model.entities[eid].type == "person":
+            model.entities[eid].type = "organisation"     # "Orvane reported a loss … The company said"
+        return eid
+    if not (kinds.person_head(head) or em.lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
+            or event_role(lows) or introduced_unnamed(text, head, start):
+        return None
+    eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
+    return None if eid is not None and head[:1].isdigit() and em.age_clash(model.entities[eid], words) else eid
+
+
+def event_role(lows: list[str]) -> bool:
+    """Whether a description's lower-case words end in a role the reported event or institution
+    gives its person ("the judge", "the fire chief", "the spokeswoman";
+    data/extract/event_roles.txt): with no one named in that role, it is nobody named yet."""
+    roles = lexicon.lower_words("extract/event_roles.txt")
+    return lows[-1] in roles or len(lows) > 1 and f"{lows[-2]} {lows[-1]}" in roles
+
+
+def party_fits(words: list[str], party: str, roles) -> bool:
+    """Whether a person whose roles are ``roles`` is the party member a description names:
+    the roles show the party, and every other word of the description ("Ardenne" in "the
+    Ardenne Democrat", "Alabama" in "the Republican from Alabama") is among their words."""
+    if party not in party_of(roles):
+        return False
+    known = {w for r in roles for w in r.split()}
+    rest = [w.lower().strip(",.") for w in words]
+    return all(w in known or w in ("from", "of") or parties().get(w, ("",))[0] == party for w in rest)
+
+
+def bare_name(ent: em.EntityState) -> bool:
+    """Whether a "person" is only a capitalised word the text never showed to be a person: one
+    word, no given name, title, role or gender ("Orvane" in "Orvane reported a loss"), which
+    an organisation's description ("the company") may stand for when it is one of the two
+    entities named last."""
+    return ent.type == "person" and " " not in ent.name and ent.name not in em.first_names() \
+        and ent.title is None and not ent.roles and ent.gender is None
+
+
+def other_kind(head: str, roles) -> bool:
+    """Whether an organisation was introduced as another kind than a description's head names
+    ("the French television station BFMTV" is no "the airline"; "Xinhua, the official news
+    agency," is no "the panel"): a kind noun among its roles that does not fit the head."""
+    kinds = [r for r in roles if r in em.org_nouns() or r in business_nouns()]
+    return bool(kinds) and not is_business(head, set(kinds)) and "*" not in _org_kinds().get(head, ())

@@ -26,10 +26,10 @@ from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
 from .businesses import introduced_as
 from .headlines import before_headline_verb, clause_in_title, headline_line
-from .kinds import (_alias_words, _kind_words, _org_kinds, gendered_nouns, kind_fits, kind_matches, org_nouns,
-                    person_heads)
+from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns, kind_fits, kind_matches,
+                    org_nouns, person_heads)
 from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, before_title_case, split_title,
-                       title_gender)
+                       past_function_words, title_gender)
 
 _POSSESSIVE_ENDS = ("’s", "'s")
 # Words after a name that are not part of it: "Jr.", "III".
@@ -69,8 +69,9 @@ _ORG_BEFORE_FOR = re.compile(
 _JOINED_BY = ("for ", "of ", "on ", "the ")      # what _ORG_BEFORE_FOR ends with
 # An ordinal opening an organisation's name: "3rd " in "3rd District Court of Appeals".
 _ORDINAL_BEFORE = re.compile(r"(?<![\w’'])\d{1,3}(?:st|nd|rd|th)[ \t]+$")
-# A document noun and "from"/"by" right before a name: "a statement from " (its author).
-_DOCUMENT_FROM = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?$")
+# A document noun and "from"/"by" right before a name: "a statement from ", "a study by researchers at the " (its author).
+_DOCUMENT_FROM = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?(?:(?:researchers|scientists|academics|experts|"
+                            r"a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+(?:the[ \t]+)?)?$")
 # Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 _INITIAL = re.compile(r"[A-Z]\.")                 # a given name's initial: "J." in "J. Edgar Hale"
@@ -228,8 +229,8 @@ def age_clash(ent: EntityState | None, words: list[str]) -> bool:
 
 # The lower-case word after a person's name: "campaign" in "the Clinton campaign" (a body, data/extract/bodies.tsv).
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
-# The word "campaign" anywhere: a text that speaks of one.
-_CAMPAIGN = re.compile(r"\b[Cc]ampaign")
+# The word "campaign" anywhere: a text that speaks of one ("ampaign" first, so the engine skips to it).
+_CAMPAIGN = re.compile(r"ampaign(?<=\b[Cc]ampaign)")
 
 
 @lru_cache(maxsize=1)
@@ -323,8 +324,12 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
 
     by_surname, by_first = model._by_surname, model._by_first
     for run in _runs(text, single=True):
+        lone = len(run) == 1
+        run = past_function_words(run, function, titles)
+        if not run:
+            continue                      # a lone "The" or "But" is read no further
         business, known = None, False
-        if len(run) == 1:
+        if lone:
             word = run[0][1]
             if word not in by_surname and word not in by_first:
                 word = sentence_form(_clean(word).rstrip("."))
@@ -336,15 +341,12 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         k = bisect.bisect_right(skip_starts, run[0][0]) - 1
         if k >= 0 and run[0][0] < skip[k][1]:
             continue
-        while run and run[0][1].lower() in function and run[0][1].lower() not in titles \
-                and not run[0][1].isupper():
-            run = run[1:]
         run = before_headline_verb(text, before_title_case(run, function, titles))
         if not run:
             continue
         for k, (_, w) in enumerate(run[:-1]):
-            if w.endswith(_POSSESSIVE_ENDS) and k + 1 < len(run):
-                run = run[k + 1:]         # "MSNBC’s Rachel Maddow": the name after the possessor
+            if w.endswith(_POSSESSIVE_ENDS) and any(_clean(x).lower() not in org_words for _, x in run[k + 1:]):
+                run = run[k + 1:]         # "MSNBC’s Rachel Maddow": the name after the possessor (not "St Anselm’s Hospital")
                 break
         run = _person_of(run, org_words)
         start = run[0][0]
@@ -435,12 +437,11 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
 
 
 def _authored_by(model: Model, text: str, start: int, end: int, eid: int, documents) -> None:
-    """Note the author of a document named with it ("a statement from Senator Bill Orr"), so
-    that "the statement" later goes to the author."""
-    near = text[max(0, start - 10):start]
+    """Note the author of a document named with it ("a statement from Senator Bill Orr"): "the statement" is its author."""
+    near = text[max(0, start - 30):start]
     if "from" not in near and "by" not in near:
         return                            # the cheap test first: most names follow neither
-    m = _DOCUMENT_FROM.search(text, max(0, start - 40), start)
+    m = _DOCUMENT_FROM.search(text, max(0, start - 60), start)
     if m and m.group(1) in documents:
         model.authored.append((end, m.group(1), eid))
 
@@ -524,9 +525,8 @@ def _lone_name(model: Model, word: str, gender: str | None = None) -> int | None
 
 
 def adhoc_org(model: Model, name: str, start: int, kind: str = "organisation") -> int:
-    """The organisation (or group) entity of a name (read at a cue the model did not index, or
-    in the text), made on first sight (a short form of an
-    organisation named before is that one: :func:`org_alias`)."""
+    """The organisation (or group) entity of a name (read at a cue the model did not index, or in
+    the text), made on first sight (a short form of an organisation named before is that one: :func:`org_alias`)."""
     eid = model._orgs.get(name)
     if eid is None and kind == "organisation":
         eid = org_alias(model, name, start)
@@ -600,12 +600,12 @@ def _roles_around(text: str, start: int, end: int, ent: EntityState, titles, per
     if app:                               # and its head: "spokeswoman" in "A spokeswoman for the firm, Katrin Vale"
         _add_role(ent, app.group(1), gendered)
         ent.roles.add(_ROLE_HEAD_END.split(app.group(1), 1)[0].lower())
+    ent.roles.update(filter(None, [affiliation(text, end)]))    # "Rep. Alma Ruiz (D-Ardenne)"
     age = _AGE.match(text, end, min(len(text), end + 8))
     if age:
         ent.roles.add(f"{age.group(1)}-year-old")
         return
-    app = _APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
-    if app:
+    if app := _APPOSITION_AFTER.match(text, end, min(len(text), end + 80)):
         _add_role(ent, app.group(1), gendered)
 
 

@@ -1,7 +1,10 @@
 """Headline lines: where title case shows that a capitalised run is a headline's words, not a
 name ("Rivals Clash Over The Plan", "Governor Calls Senator Wilson Reckless", "Velto Recalls
-40,000 Air Fryers"), read by :mod:`.entities` before it makes a person of a run."""
+40,000 Air Fryers"), read by :mod:`.entities` before it makes a person of a run; and the cue
+verb that opens an inverted lead ("Said Ortiz, “…”"), no name word either."""
 from __future__ import annotations
+
+import re
 
 from ..text import lexicon
 from .speakers import _clean
@@ -10,9 +13,18 @@ from .speakers import _clean
 _TITLE_CASE_SHARE = 0.6                   # of a line's words capitalised: a headline in title case
 
 
+# After the source of an inverted lead: a comma and an opening quote mark, or a colon ("Said Ortiz, “…”").
+_LEAD_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[“\"‘]|:)")
+
+
 def before_headline_verb(text: str, run: list) -> list:
     """A run cut before a capitalised cue verb in "-s" when its line is a headline in title case
-    ("Velto Recalls 40,000 Air Fryers …", "… Health Trust Confirms"): the verb is no name word."""
+    ("Velto Recalls 40,000 Air Fryers …", "… Health Trust Confirms"), and without the cue verb
+    that opens a sentence's inverted lead ("Said Ortiz, “…”", "Added Berg: …"): the verb is no
+    name word (a name after it that a quote follows is the speaker)."""
+    if len(run) > 1 and run[0][1].lower() in lexicon.cues() and text[:run[0][0]].rstrip()[-1:] in ("", ".", "!", "?", "”") \
+            and _LEAD_AFTER.match(text, run[-1][0] + len(run[-1][1])):
+        run = run[1:]
     for k in range(1, len(run)):
         w = run[k][1]
         if w[-1:] == "s" and w[:1].isupper() and w.lower() in lexicon.cues() and title_case_line(text, run[k][0]):

@@ -1,9 +1,12 @@
 """Kinds of description heads: which ("the company", "the club", "the regulator") may stand
 for which organisation's name (data/extract/org_kinds.tsv), which stand for a person ("the
-senator", "the mother") and which show a gender; read by :mod:`.entities` and the
-resolution of descriptions."""
+senator", "the mother") and which show a gender; and the party a person's words show
+(data/extract/party_words.tsv: "a Democrat from Ardenne", "(D-Ardenne)"), so that "the
+Ardenne Democrat" finds that person; read by :mod:`.entities` and the resolution of
+descriptions."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..text import lexicon
@@ -76,3 +79,50 @@ def person_head(head: str) -> bool:
     compound ending in one ("speechwriter", "neurosurgeon")."""
     heads = person_heads()
     return head in heads or any(head[k:] in heads for k in range(2, len(head) - 4))
+
+
+@lru_cache(maxsize=1)
+def parties() -> dict[str, tuple[str, str]]:
+    """data/extract/party_words.tsv: a lower-case word -> (party, "" | "adjective" | "letter")."""
+    out = {}
+    for word, value in lexicon.pairs("extract/party_words.tsv").items():
+        party, _, form = value.partition(" ")
+        out[word] = (party, form)
+    return out
+
+
+# A party letter and a place in brackets or commas right after a name: " (D-Ardenne)",
+# ", R-Texas,", " (R., New Leland)" (group 1: the letter, group 2: the place).
+_AFFILIATION = re.compile(r"\s*[(,]\s*([A-Z])\.?\s*[-–,]\s*((?:[A-Z][\w.’'\-]*\s?){1,3}?)\s*[),]")
+# A party member and a place in an apposition: ", a Democrat of Ohio," ", a veteran Republican from
+# New Leland." (group 1: the member noun, group 2: the place).
+_MEMBER_FROM = re.compile(r",\s+an?\s+(?:[a-z\-]+\s+)?([A-Z][a-z]+)\s+(?:from|of)\s+((?:[A-Z][\w.’'\-]*\s?){1,3}?)\s*(?=[,.;)])")
+
+
+def affiliation(text: str, end: int) -> str | None:
+    """The party and place a bracket or an apposition after a name shows, as a role:
+    "(D-Ardenne)" after "Rep. Alma Ruiz", or ", a Democrat of Ardenne," -> "democrat from
+    ardenne"; None when none follows."""
+    m = _AFFILIATION.match(text, end, min(len(text), end + 40))
+    party = parties().get(m.group(1).lower(), ("", "")) if m else ("", "")
+    if party[1] != "letter":
+        m = _MEMBER_FROM.match(text, end, min(len(text), end + 60))
+        party = parties().get(m.group(1).lower(), ("", "x")) if m else ("", "x")
+        if party[1] != "":
+            return None
+    return f"{party[0]} from {m.group(2).strip().rstrip('.').lower()}"
+
+
+def party_of(roles) -> set[str]:
+    """The parties a person's roles show ("democratic senator", "democrat from ardenne")."""
+    table = parties()
+    return {table[w][0] for r in roles for w in r.split() if w in table and table[w][1] != "letter"}
+
+
+def party_head(words: list[str]) -> str | None:
+    """The party a description names as its head, a member noun before any "from"/"of"
+    complement ("Ardenne Democrat", "Republican from Alabama", "veteran Tory"), else None."""
+    lows = [w.lower().strip(",.") for w in words]
+    cut = next((k for k, w in enumerate(lows) if w in ("from", "of")), len(lows))
+    party = parties().get(lows[cut - 1]) if cut else None
+    return party[0] if party is not None and party[1] == "" and words[cut - 1][:1].isupper() else None

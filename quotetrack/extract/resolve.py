@@ -5,22 +5,29 @@ text order, keeping running state (no scan back over earlier speakers):
 
 * a name: the entity carrying it (basis ``named``; ``alias`` for a surname, a first name
   or a title and surname that stand for a fuller name);
-* ``he``/``she``: the most salient compatible person (``pronoun``): never an organisation,
-  never a gender the text shows otherwise, never a person its own content names in a
-  quotation or opens with ("Also, Ames is wrong, he said"); salience is recency (by
-  sentence), subject position, being the current speaker (until a person is introduced
-  with a role in a later paragraph, or in the sentence just before: "… came from analyst
-  Rosa Lind. She said") and being a subject named since the last quote.  The
+* ``he``/``she``: the most salient compatible person (``pronoun``; :mod:`.salience`): never
+  an organisation, never a gender the text shows otherwise (or, when it shows none, a
+  common given name does: "Maria"), never a person its own content names in a quotation or
+  opens with ("Also, Ames is wrong, he said"), never one named inside the participle phrase
+  opening its sentence ("Speaking after Ortiz left, he said"); salience is recency (by
+  sentence and paragraph), subject position (a passive's agent and a cleft's focus count),
+  being the current speaker (until a person is introduced with a role in a later
+  paragraph, or in the sentence just before, across one paragraph break: "… came from
+  analyst Rosa Lind. She said") and being a subject named since the last quote.  The
   narrative's own he/she and role descriptions ("the admiral chuckled") keep their person
-  salient as they come.  When the runner-up is close, the quote carries a warning naming both;
+  salient as they come; "Her mother, Anna Kell, was …" keeps "her" in front.  When the
+  runner-up is close, the quote carries a warning naming both; when the two are equally
+  salient, no guess: the pronoun stays unresolved and the warning names both;
 * ``it``/``they``/``we``: an organisation or group (not a singular description) that spoke
   just before;
-* a definite description ("the company", "the minister", "the 52-year-old"): the entity
-  whose kind or role fits, most recently named first; else, for a singular one, the salient
-  person ("the businessman") or the organisation named last whose name shows no other kind
-  ("the group"); "the poll" goes to the organisation named as its author (``description``).
-  Plurals, possessives, nouns for someone unnamed ("the woman") and heads introduced with
-  "a"/"an" just before stay unresolved;
+* a definite description ("the company", "the minister", "the 52-year-old", "the Ardenne
+  Democrat", "Her lawyer"): the entity whose kind, role or party fits, most recently named
+  first (:func:`.descriptions.describe`); else, for a singular one, the salient person ("the
+  businessman") or the organisation named last whose name shows no other kind ("the
+  group"); "the poll", "the authors" go to the author of the work named with its author
+  (``description``).  Plurals, possessives, nouns for someone unnamed ("the woman"), roles
+  the reported event gives ("the judge", "the fire chief") and heads introduced with "a"/"an"
+  just before stay unresolved;
 * a relative pronoun ("who", "which") is its antecedent; past an apposition ("Matt Duss,
   the president of the foundation, who …") the person named before it;
 * a document as speaker ("a statement from the Harbour Trust"): its author;
@@ -45,33 +52,20 @@ from . import entities as em
 from . import kinds
 from . import speakers as names
 from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative,
-                       described_after, exchange_turn, group_named, listed, object_apposition, opens_clause,
-                       opens_sentence, plural_relative, predicate_of, subordinate_subject)
+                       exchange_turn, group_named, opens_sentence, plural_relative, predicate_of)
 from .attribute import Attribution
-from .businesses import is_business
+from .kinds import party_head
 from .segment import paragraph_ranks
-from .speakers import PERSON_PRONOUNS, _clean, _lists, _mention_type, main_subject, split_title
-from .descriptions import author_of, document_author, fitting_title, indefinite, ordinal_name, owned, shown_after
+from .salience import WINDOW, Salience
+from .speakers import PERSON_PRONOUNS, _lists, _mention_type, split_title
+from .descriptions import describe, document_author, fitting_title, indefinite, ordinal_name, owned, role_holder
 from .written import (POSSESSIVE, affiliated_person, apposed_name, capitals_name, described, head_word,
-                      introduced_unnamed, named_after, named_part, names_nobody, names_pair, past_marker,
+                      named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, unnamed_again)
 
-WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 UNNAMED_BACK = 6              # sources "the source" looks back over for "a source …" (within WINDOW)
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
 _NO_CONTINUITY = frozenset({"colon", "dash"})
-HINT_CLASH = 1.0              # minus, when the narrative's last pronoun for it had the other gender
-CLOSE = 0.5                   # a runner-up this close to the best gets a warning
-DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
-DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
-# Salience of a candidate for he/she (set on the resolution gold):
-PER_SENTENCE = 0.4            # minus, for each sentence naming another candidate since
-SUBJECT = 1.0                 # its last naming was the subject of a clause
-SPEAKER = 1.2                 # it is the current speaker (within WINDOW paragraphs)
-GENDER_SHOWN = 0.3            # the text has shown it to be of the pronoun's gender
-PER_PARAGRAPH = 0.3           # minus, for each paragraph since its last naming
-NEW_SUBJECT = 1.0             # a subject named since the current speaker's last quote
-INTRODUCED = 1.5              # the one person introduced (role/title) in the sentence before: "came from Y. She said"
 
 
 @dataclass(frozen=True)
@@ -85,209 +79,6 @@ class Resolved:
     basis: str = "unresolved"
     entity: int | None = None
     warning: str | None = None
-
-
-class _Salience:
-    """Running state of the sweep in text order: the entities named most recently (at most
-    ``entities.RECENT``, names inside quote marks left out: the speaker's words), where and
-    whether as a subject (judged only when a pronoun needs it); the current speaker."""
-
-    def __init__(self, text: str, model: em.Model, rank_of, sentence_of):
-        self.text = text
-        self.model = model
-        self.sentence_of = sentence_of
-        self.rank_of = rank_of            # offset -> paragraph rank
-        self.recent: list[int] = []
-        self.last: dict[int, tuple[int, bool, int]] = {}     # id -> (offset, subject, paragraph rank)
-        self.speaker: int | None = None
-        self.speaker_rank = 0
-        self.speaker_at = -1
-        self.quoted: int | None = None    # the entity named last inside quote marks
-        self.speakers: set[int] = set()   # the entities that have spoken so far
-        self.excluded: set[int] = set()   # named in the content of the attribution being resolved:
-        self.excluded_all: set[int] = set()   # as its subject or in a quotation; anywhere
-        self.i = 0
-        self.anaphors: list[tuple] = []   # narrative he/she and descriptions (:func:`.entities.anaphors`)
-        self.k = 0
-        self.first: dict[int, int] = {}   # id -> where it is first named
-        self.newcomer = -1                # where the last person introduced with a role is named
-        self.fresh, self.fresh_sent, self.intro = -1, -1, (-1, None)   # one introduced alone since; (sentence, person)
-        self.named: dict[int, int] = {}   # id -> where it is last named (not by a pronoun)
-        self.hinted: dict[int, str] = {}  # id -> the gender of the last narrative pronoun taken for it
-        self.alone = False                # the last pronoun had one compatible person only
-        self.unnamed_at = -1              # where an unnamed person ("the woman") last spoke
-        self.unnamed: Resolved | None = None    # and how
-        self.prev: em.Occurrence | None = None   # the naming taken in last (outside quote marks)
-        self.pair: tuple[int, int, int] | None = None   # (offset, a, b): the last "A and B" of two people
-        self.turns: tuple[int, int, int] | None = None   # (offset of b, a, b): the last two people to speak in turn
-        self.authors: list[tuple[int, int]] = []     # where the text is signed (:func:`.anaphora.authors`)
-
-    def advance(self, offset: int) -> None:
-        """Take in every naming before ``offset``, and every he/she of the narrative (each
-        resolved as it comes and kept as the subject it is: "She grew up in Lake City. …")."""
-        occ, ana = self.model.occurrences, self.anaphors
-        while True:
-            o = occ[self.i] if self.i < len(occ) and occ[self.i].start < offset else None
-            at = ana[self.k][0] if self.k < len(ana) and ana[self.k][0] < offset else None
-            if o is None and at is None:
-                return
-            if o is not None and (at is None or o.start <= at):
-                if not o.quoted:
-                    self._pairs(o)
-                    self.touch(o.entity, o.start, None, o.end)
-                else:
-                    self.quoted = o.entity
-                self.i += 1
-                continue
-            _, end, gender, phrase = ana[self.k]
-            self.k += 1
-            if phrase is not None:        # "the admiral chuckled": the recent person with that role
-                eid = next((e for e in self.recent if self.model.entities[e].type == "person" and any(
-                    em.roles_match(phrase, r) for r in self.model.entities[e].roles)), None)
-                if eid is None and em.lone_age(phrase.split()):     # "the 24-year-old needed …"
-                    eid = self.person_for(None, at, set(), pronoun=False)[0]
-                    eid = None if eid is None or em.age_clash(self.model.entities[eid], [phrase]) else eid
-                    if eid is not None:
-                        self.model.entities[eid].roles.add(phrase)
-                if eid is not None:
-                    self.touch(eid, at, em.description_subject(self.text, at, end))
-                continue
-            eid, _ = self.person_for(gender, at, set())
-            if eid is not None:
-                self.hinted[eid] = gender
-                if self.alone:            # the only person it can be: the text shows the gender
-                    ent = self.model.entities[eid]
-                    ent.gender = ent.gender or gender
-                self.touch(eid, at, True, named=False)
-
-    def _pairs(self, o: em.Occurrence) -> None:
-        """Note "A and B" when two different people are named joined by "and" ("Hillary
-        Clinton and Bernie Sanders"): the pair "they" or "both" may stand for."""
-        p = self.prev
-        self.prev = o
-        if p is None or p.entity == o.entity or not _AND.fullmatch(self.text, p.end, o.start):
-            return
-        ents = self.model.entities
-        if ents[p.entity].type == "person" and ents[o.entity].type == "person":
-            self.pair = (p.start, p.entity, o.entity)
-
-    def touch(self, eid: int, offset: int, subject: bool | None, end: int = 0, named: bool = True) -> None:
-        """Note that ``eid`` is named at text[offset:end] (``named`` False: a pronoun stands for
-        it there); ``subject`` None: judged when needed."""
-        if named:
-            self.named[eid] = offset
-        if eid not in self.first:
-            self.first[eid] = offset
-            ent = self.model.entities[eid]
-            role = ent.roles or (end and described_after(self.text, end))   # "Ada Ruiz, who lives …"
-            if ent.type == "person" and (role or ent.title):   # with a role or title (two in a sentence: neither)
-                sentence = self.sentence_of(offset)
-                self.intro = (sentence, None if sentence == self.intro[0] else eid)
-            if ent.type == "person" and role and self.rank_of(offset) > self.speaker_rank:
-                self.newcomer = offset    # a person introduced with a role, past the speaker's paragraph
-            elif ent.type == "person" and role and self.sentence_of(offset) > self.sentence_of(self.speaker_at):
-                sent = self.sentence_of(offset)   # one person with a role ("came from analyst Y"), not a list
-                self.fresh, self.fresh_sent = (-1 if sent == self.fresh_sent else offset), sent
-        if eid in self.recent:
-            self.recent.remove(eid)
-        self.recent.insert(0, eid)
-        del self.recent[em.RECENT:]
-        self.last[eid] = (offset, subject if subject is not None else end, self.rank_of(offset))
-
-    def unnamed_speaks(self, eid: int, offset: int) -> bool:
-        """Whether an unnamed person ("said the woman") spoke after ``eid`` was last named, in
-        this paragraph or the one before: "he"/"she" goes on with that unnamed speaker."""
-        return self.unnamed_at > self.last.get(eid, (-1,))[0] and self.rank_of(offset) - self.rank_of(self.unnamed_at) <= 1
-
-    def may_say(self, source: str) -> set[int]:
-        """The speakers a content opening with their name may still be said by ("Ruiz read it
-        on a train, she said"): the current speaker alone when it could be this he/she (so
-        "Also, Vance isn't a reformer, he said" after Drost spoke is Drost), else all."""
-        gender = PERSON_PRONOUNS.get(source.lower())
-        ent = self.model.entities[self.speaker] if self.speaker is not None else None
-        if gender is not None and ent is not None and ent.type == "person" and ent.gender in (None, gender):
-            return {self.speaker}
-        return self.speakers
-
-    def spoke(self, eid: int | None, offset: int) -> None:
-        """``eid`` is the speaker of the attribution whose source is at ``offset``."""
-        if eid is not None:
-            ents = self.model.entities
-            if self.speaker is not None and self.speaker != eid and ents[eid].type == ents[self.speaker].type == "person":
-                self.turns = (offset, self.speaker, eid)
-            self.speaker, self.speaker_rank, self.speaker_at = eid, self.rank_of(offset), offset
-            self.speakers.add(eid)
-            self.touch(eid, offset, True)
-
-    def _judge(self, at: int, end: int) -> bool | str:
-        """Whether the name text[at:end] is a clause's subject: True, False, or "clause" for
-        the subject of a subordinate clause (a subject for a pronoun of its own sentence)."""
-        text = self.text
-        if (main_subject(text, at, end) or opens_clause(text, at)) \
-                and not object_apposition(text, at, end) and not listed(text, at, end):
-            return True
-        return "clause" if subordinate_subject(text, at) else False
-
-    def _candidates(self, speaker: bool) -> list[int]:
-        """The entities a pronoun may stand for: the recent ones and (``speaker``) the current
-        speaker, even when a list of names has pushed it out ("…,” Ames said of Lund, Ruiz,
-        Ortiz …. She …")."""
-        if not speaker or self.speaker is None or self.speaker in self.recent:
-            return self.recent
-        return [*self.recent, self.speaker]
-
-    def person_for(self, gender: str | None, offset: int, exclude: set[int] | None = None,
-                   pronoun: bool = True) -> tuple[int | None, str | None]:
-        """The most salient person compatible with "he"/"she" (never an organisation, never a
-        gender clash), and a warning when the runner-up is close.  Beyond WINDOW paragraphs
-        only the person named last is left, without a rival.  (``pronoun`` False: for a
-        description, among the recent entities only.)"""
-        rank = self.rank_of(offset)
-        scored = []
-        later: list[int] = []             # sentences of the candidates named after this one
-        fallback = None
-        for eid in self._candidates(pronoun):
-            ent = self.model.entities[eid]
-            if ent.type != "person" or (gender is not None and ent.gender not in (None, gender)) \
-                    or eid in (self.excluded if exclude is None else exclude):
-                continue
-            at, subject, prank = self.last[eid]
-            if rank - prank > WINDOW:
-                fallback = eid if fallback is None else fallback
-                continue
-            if not isinstance(subject, bool) and subject != "clause":
-                subject = self._judge(at, subject)
-                self.last[eid] = (at, subject, prank)
-            sent = self.sentence_of(at)
-            subject = subject is True or subject == "clause" and sent == self.sentence_of(offset)
-            score = -PER_SENTENCE * len({s for s in later if s != sent})
-            later.append(sent)
-            score += SUBJECT if subject else 0.0
-            score += SPEAKER if eid == self.speaker and rank - self.speaker_rank <= WINDOW \
-                and self.newcomer <= self.speaker_at and not (self.fresh > self.speaker_at and \
-                self.sentence_of(self.fresh) == self.sentence_of(offset) - 1) else 0.0   # "came from Y. She said"
-            score += GENDER_SHOWN if gender is not None and ent.gender == gender else 0.0
-            score -= PER_PARAGRAPH * (rank - prank)
-            score += NEW_SUBJECT if subject and self.named.get(eid, -1) > self.speaker_at else 0.0
-            score += INTRODUCED if not subject and prank == rank and self.intro == (self.sentence_of(offset) - 1, eid) \
-                and self.sentence_of(self.speaker_at) != self.intro[0] else 0.0
-            score -= HINT_CLASH if gender is not None and self.hinted.get(eid) not in (None, gender) else 0.0
-            scored.append((score, -at, eid))
-        self.alone = False
-        if not scored:
-            if fallback is None and self.quoted is not None:
-                ent = self.model.entities[self.quoted]
-                if ent.type == "person" and ent.gender in (None, gender):
-                    fallback = self.quoted        # nobody named outside quote marks
-            return fallback, None
-        scored.sort(reverse=True)
-        self.alone = len(scored) == 1
-        best = scored[0][2]
-        warn = None
-        if len(scored) > 1 and scored[0][0] - scored[1][0] < CLOSE:
-            other = self.model.entities[scored[1][2]].name
-            warn = f"speaker uncertain: {self.model.entities[best].name} or {other}"
-        return best, warn
 
 
 def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
@@ -308,7 +99,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         return ranks[paras[max(k, 0)].index] if paras else 0
 
     sstarts = [s.start for s in sents]
-    sal = _Salience(text, model, rank_of, lambda offset: bisect.bisect_right(sstarts, offset))
+    sal = Salience(text, model, rank_of, lambda offset: bisect.bisect_right(sstarts, offset))
     sal.anaphors = em.anaphors(text, quoted, {a.source[0] for a in attrs if a.source is not None})
     sal.authors = authors(text, paras, skip, model)
     out: list[Resolved | None] = [None] * len(attrs)
@@ -342,7 +133,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                 if res.entity is not None:
                     sal.touch(res.entity, start, None)
             else:
-                sal.spoke(res.entity, start)
+                sal.spoke(res.entity, start, end)
             spoken.append((start, rank_of(start), res))
             if res.entity is None and res.type == "descriptor" and res.mention is not None \
                     and kinds.person_head(head_word(res.mention.text)) \
@@ -393,7 +184,7 @@ def _relative(text: str, model: em.Model, a: Attribution, res: Resolved, start: 
                     ent.name, ent.title, "person", "named", named)
 
 
-def _unnamed_goes_on(sal: _Salience, mention: Mention, gender: str) -> Resolved:
+def _unnamed_goes_on(sal: Salience, mention: Mention, gender: str) -> Resolved:
     """An unresolved he/she right after an unnamed person spoke ("The governor said …. “…,”
     he said."), in that paragraph or the next, of no other gender: shown as that description,
     still unresolved (no name is guessed)."""
@@ -408,7 +199,7 @@ def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[se
     """The entities an attribution's content names, never what its pronoun or description
     stands for ("“Ames is wrong,” he said", "Also, Ames is wrong, he said": he is not Ames):
     (named in a quotation, or as the subject opening an indirect content unless it is in
-    ``speakers``, :meth:`_Salience.may_say`; named anywhere).  A reporter's paraphrase may
+    ``speakers``, :meth:`Salience.may_say`; named anywhere).  A reporter's paraphrase may
     name a speaker in what she said of herself ("Ruiz read it on a train, she said"), so a
     pronoun skips only the first set; a description skips both."""
     strict, loose = set(), set()
@@ -429,7 +220,7 @@ _OPENING_MARKS = frozenset("“‘\"'«„")
 _OPENS_CONTENT = re.compile(r"\s*(?:[A-Za-z]+,\s+)?")
 
 
-def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salience,
+def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience,
                  spoken: list, rank_of) -> Resolved:
     """The mention text[start:end] resolved on the model, by its kind."""
     written = text[start:end]
@@ -446,7 +237,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         if gender is not None:
             eid, warn = sal.person_for(gender, start)
             if eid is None or sal.unnamed_speaks(eid, start):
-                return _unnamed_goes_on(sal, mention, gender)
+                return replace(_unnamed_goes_on(sal, mention, gender), warning=warn if eid is None else None)
             ent = model.entities[eid]
             ent.gender = ent.gender or gender
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid, warn)
@@ -466,11 +257,16 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
         basis = "pronoun" if res.entity is not None else "unresolved"      # "they" for "some of her aides"
         return Resolved(mention, res.speaker, res.title, res.type, basis, res.entity)
     body = owned(model, words, start, lambda gender, at: sal.person_for(gender, at, set())[0],
-                 lambda ws, at: _describe(text, model, sal, ws, at))
+                 lambda ws, at: describe(text, model, sal, ws, at))
     if body is not None:                    # "Hillary Clinton’s campaign", "his advisers"
         ent = model.entities[body]
         return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name, None,
                         "organisation", "description", body)
+    held = role_holder(text, model, sal, words, start)
+    if held is not None:                    # "Her lawyer": Owen Pryce, given that role before
+        ent = model.entities[held]
+        return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name, None,
+                        "person", "description", held)
     if "," not in written and plural_head_of(words):    # "Aides to Councillor Teller": the aides (no apposition naming them)
         name = " ".join(words[1:] if words[0].lower() in _lists().determiners else words)
         return Resolved(Mention(start, end, written, "descriptor", None, None), name, None,
@@ -491,6 +287,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
                              or names_nobody(written)):      # "Nobody asked", "42% say", "Millennials"
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                         "descriptor", "unresolved")
+    if kind == "person" and words[0].lower() == "the" and (party_head(words[1:]) or described(words[-1])):
+        kind = "descriptor"               # "the Ardenne Democrat", "the Labour MP": described
     if kind == "person":
         occ = model.at(start, end)
         if occ is None and len(words) == 1 and written.isupper() and len(written) > 2:
@@ -533,8 +331,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     determiners = _lists().determiners
     lows = [w.lower() for w in words]
     content = words[1:] if lows[0] in determiners and len(words) > 1 else words
-    if lows[0] == "the" and len(words) >= 2 and described(words[-1]):
-        eid = _describe(text, model, sal, words[1:], start)         # "the Calveran ministry", "the company"
+    if lows[0] == "the" and len(words) >= 2 and (described(words[-1]) or party_head(words[1:])):
+        eid = describe(text, model, sal, words[1:], start)         # "the Calveran ministry", "the company"
         if eid is not None:
             ent = model.entities[eid]
             name = " ".join(words[1:])
@@ -565,8 +363,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: _Salienc
     counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"]   # "Two people …" keeps its count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     mention = Mention(start, end, written, kind, None, name)
-    if lows[0] == "the" and len(words) >= 2 and described(words[-1]):
-        eid = _describe(text, model, sal, words[1:], start)
+    if lows[0] == "the" and len(words) >= 2 and (described(words[-1]) or party_head(words[1:])):
+        eid = describe(text, model, sal, words[1:], start)
         if eid is not None:
             ent = model.entities[eid]
             return Resolved(mention, ent.name, fitting_title(words[1:], ent.title), ent.type, "description", eid)
@@ -617,17 +415,15 @@ def _named_group(model: em.Model, res: Resolved | None, spoken: list, named: tup
     return Resolved(None, named[1], None, "organisation", "pronoun", eid)
 
 
-def _named_organisation(model: em.Model, sal: _Salience, start: int) -> int | None:
+def _named_organisation(model: em.Model, sal: Salience, start: int) -> int | None:
     eid = sal.recent[0] if sal.recent else None     # "it" before a speech cue: the organisation named last
     ok = eid is not None and model.entities[eid].type == "organisation" and sal.rank_of(start) - sal.last[eid][2] <= 1
     return eid if ok else None
 
 
-# What joins two names into a pair: " and ", " & ".
-_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 _PAIR_PRONOUNS = frozenset({"they", "both"})
 
-def _pair_for(low: str, mention: Mention, model: em.Model, sal: _Salience, group: Resolved | None,
+def _pair_for(low: str, mention: Mention, model: em.Model, sal: Salience, group: Resolved | None,
               spoken: list) -> Resolved | None:
     """they / both: the last pair of people named together ("Hillary Clinton and Bernie
     Sanders … They also said"), within WINDOW paragraphs and named after the organisation or
@@ -646,55 +442,3 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: _Salience, group
     name = f"{ents[a].name} and {ents[b].name}"
     eid = em.adhoc_org(model, name, at, "group")
     return Resolved(mention, name, None, "organisation", "pronoun", eid)
-
-
-def _describe(text: str, model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
-    """The entity a definite description stands for, most recently named first: a person
-    whose role fits ("the minister", "the 52-year-old"), an organisation of that kind
-    ("the company", "the club")."""
-    phrase = " ".join(w.lower() for w in words)
-    head = words[-1].lower()
-    if head in lexicon.lower_words("extract/document_nouns.txt"):
-        return author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
-    named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
-    seen = set(sal.recent)
-    earlier = islice((e.id for e in model.before(start) if e.id not in seen),
-                     DESCRIPTION_REACH)
-    for eid in [*sal.recent, *earlier]:
-        ent = model.entities[eid]
-        if ent.type == "person" and any(em.roles_match(phrase, r) for r in ent.roles):
-            return eid
-        if ent.type == "organisation" and (em.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
-                and named <= set(ent.name.split()):
-            return eid
-    eid = _salient_for(text, model, sal, words, start)
-    if eid is not None and model.entities[eid].type == "person":
-        model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
-    return eid
-
-
-def _salient_for(text: str, model: em.Model, sal: _Salience, words: list[str], start: int) -> int | None:
-    """A singular definite description no role or kind fits: the most salient entity of its
-    type, as a pronoun would have it ("the businessman", "the retired neurosurgeon": the
-    salient person; "the group", "the magazine": the organisation named last whose name
-    shows no other kind).  Left unresolved: a plural ("the officials"), a possessive inside
-    ("the state’s governor"), a document ("the report"), a noun for someone unnamed ("the
-    woman"), a head introduced just before with "a" ("an organiser … the organiser"), and a
-    figure no role held ("the 34-year-old striker": an age is a fact of one person), and an
-    organisation whose name shows no kind when one named later in the paragraph shows it."""
-    lows = [w.lower() for w in words]
-    head = lows[-1]
-    if len(words) > DESCRIPTION_WORDS or names.is_plural(head) or any(w.endswith(POSSESSIVE) for w in words[:-1]) \
-            or head in lexicon.lower_words("extract/document_nouns.txt") \
-            or any(w[:1].isdigit() for w in words) and not em.lone_age(words):
-        return None
-    if head in em.org_nouns():
-        eid = next((e for e in sal.recent if model.entities[e].type == "organisation"
-                    and em.kind_fits(head, model.entities[e].name) and e not in sal.excluded_all), None)
-        return None if eid is not None and shown_after(model, head, model.entities[eid].name, start,
-                                                       sal.rank_of) else eid
-    if not (kinds.person_head(head) or em.lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
-            or introduced_unnamed(text, head, start):
-        return None
-    eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
-    return None if eid is not None and head[:1].isdigit() and em.age_clash(model.entities[eid], words) else eid

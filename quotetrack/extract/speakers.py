@@ -154,6 +154,14 @@ def _runs(text: str, single: bool = False):
             yield run
 
 
+def past_function_words(run: list, function, titles) -> list:
+    """A run without the function words that open it: "The", "But" opening a sentence (not a
+    title word, not "US")."""
+    while run and run[0][1].lower() in function and run[0][1].lower() not in titles and not run[0][1].isupper():
+        run = run[1:]
+    return run
+
+
 def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
     """Find every titled or full personal name in the text, outside the ``skip`` spans
     (photo credits and other page furniture)."""
@@ -166,9 +174,7 @@ def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
         k = bisect.bisect_right(skip_starts, run[0][0]) - 1
         if k >= 0 and run[0][0] < skip[k][1]:
             continue
-        while run and run[0][1].lower() in function and run[0][1].lower() not in _lists().titles \
-                and not run[0][1].isupper():
-            run = run[1:]                 # "The", "But" opening a sentence; not "US"
+        run = past_function_words(run, function, _lists().titles)
         if not run:
             continue
         words = [w for _, w in run]

@@ -69,9 +69,17 @@ def test_basis_description_and_unresolved():
 
 
 def test_close_competitors_give_a_warning():
+    doc = quotetrack.extract("Ben Ortiz, the council leader, spoke on Monday. The rival view came from Paul Hale, "
+                             "a local builder, who said the plan was too slow.\n“We cannot wait another year,” he said.")
+    q = doc.quotes[-1]
+    assert (q.speaker, q.speaker_basis) == ("Paul Hale", "pronoun")
+    assert any("Paul Hale" in w and "Ben Ortiz" in w for w in q.warnings)
+
+
+def test_equal_competitors_give_no_guess():
     doc = quotetrack.extract("Secretary Mark Esper and Minister Benny Gantz met on Monday. “It went well,” he said.")
     (q,) = doc.quotes
-    assert q.speaker_basis == "pronoun"
+    assert (q.speaker, q.speaker_basis) == (None, "unresolved")
     assert any("Mark Esper" in w and "Benny Gantz" in w for w in q.warnings)
 
 
@@ -243,3 +251,18 @@ def test_he_or_she_is_never_an_organisation():
              if q.mention is not None and q.mention.text.lower() in ("he", "she")
              and q.speaker_basis != "unresolved" and q.speaker_type != "person"]
     assert len(texts) > 300 and wrong == []
+
+
+# ----------------------------------------------------------------------------- given-name genders
+
+def test_given_name_genders_are_one_sex_names_only():
+    from quotetrack.text import lexicon
+    genders = lexicon.pairs("text/given_name_genders.tsv")
+    assert set(genders.values()) == {"m", "f"}
+    assert (genders["maria"], genders["peter"]) == ("f", "m")
+    assert not {"kelly", "chris", "jordan", "lu"} & set(genders)     # names both sexes use, rare names
+
+
+def test_given_name_gender_is_a_clue_never_a_record():
+    doc = quotetrack.extract("Maria Lenz said the plan was sound.")
+    assert [(e.name, e.gender) for e in doc.entities] == [("Maria Lenz", None)]

@@ -30,7 +30,7 @@ def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
     closed = end == len(toks) or toks[end].text in (",", ".", "?", "!") or _dash(toks, end)
     if closed and end > k and mentions.is_word(toks[end - 1].text):
         return k, end
-    return mentions.after(toks, k)
+    return s.mention(mentions.after, k)
 
 
 _SOURCE_ENDS = frozenset({",", ";", ":", "(", "—", "–", ".", "?", "!"})

@@ -99,7 +99,7 @@ def as_source(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if passive is not None:
         src, at, k = passive              # "As first reported by the Post, …"
     else:
-        src = mentions.before(toks, mentions.skip_modifiers_back(toks, ci))
+        src = s.mention(mentions.before, mentions.skip_modifiers_back(toks, ci))
         if src is None or src[0] < 1 or toks[src[0] - 1].text.lower() != "as" \
                 or not mentions.names_someone(toks, *src) or toks[src[0]].text.lower() == "it" \
                 or toks[ci - 1].text.lower() in _words.passive_auxiliaries:

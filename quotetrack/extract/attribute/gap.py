@@ -24,7 +24,7 @@ def relative_gap(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if cue.type != "speech" or ce >= len(toks) or not _is_finite_verb(toks[ce].text):
         return None
     j = mentions.skip_modifiers_back(toks, ci)
-    src = mentions.before(toks, j)
+    src = s.mention(mentions.before, j)
     if src is None or src[0] < 1 or not mentions.names_someone(toks, *src):
         return None
     rel = toks[src[0] - 1]

@@ -47,18 +47,24 @@ class _Sent:
     starts: list[int] = field(default_factory=list)            # token starts, built once
     _breaks: list[tuple[int, int]] | None = None               # clause breaks, built on first use
     _marks: dict[str, "_Marks"] = field(default_factory=dict)  # comma indexes, built on first use
+    _mentions: dict[tuple, tuple[int, int] | None] = field(default_factory=dict)   # mentions read so far
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.toks]
 
     def marks(self, name: str) -> "_Marks":
-        """Token indexes of the sentence's commas ("commas": all / outside quote marks) or
-        of commas before a verb with no subject ("verb_commas") or before a relative pronoun
-        ("relative_commas"), built once a sentence, so
-        a sieve asks for the next one after a cue by bisection instead of walking on."""
+        """Token indexes of the sentence's commas ("commas": all / outside quote marks) or of commas before
+        a verb with no subject ("verb_commas") or before a relative pronoun ("relative_commas"), built once
+        a sentence, so a sieve asks for the next one after a cue by bisection instead of walking on."""
         if name not in self._marks:
             self._marks[name] = _MARKERS[name](self)
         return self._marks[name]
+
+    def mention(self, read: Callable[..., tuple[int, int] | None], *at: int) -> tuple[int, int] | None:
+        """``read`` (mentions.before or .after) at ``at``, read once a sentence: sieves ask for the same ones."""
+        if (read, at) not in self._mentions:
+            self._mentions[read, at] = read(self.toks, *at)
+        return self._mentions[read, at]
 
     def closes(self, k: int) -> bool:
         """Does token ``k`` close a quote (“…,” or a turned “…,“ the scanner closed)?"""
@@ -218,7 +224,7 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
     colon = _colon_before_quote(s.toks, k)
     if colon is not None:
         return colon                      # "told the Alpine Post: “…”", "told BBC Radio Kent’s breakfast show: ‘…’"
-    found = mentions.after(s.toks, k)
+    found = s.mention(mentions.after, k)
     if found is None:
         return k
     end = found[1]

@@ -42,7 +42,7 @@ def passive_asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None
     if ce + 1 >= len(toks) or toks[ce].text.lower() != "by":
         return None                       # no asker named: the reporter's question, no statement
-    source = mentions.after(toks, ce + 1)
+    source = s.mention(mentions.after, ce + 1)
     if source is None or source[0] != ce + 1:
         return None
     k = source[1]
@@ -91,7 +91,7 @@ def passive_by(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None
     if s.doc.has_quote_in(s.sentence.start, s.sentence.end):
         return None                       # a quote in the sentence has a speaker of its own
-    source = mentions.after(toks, ce + 1)
+    source = s.mention(mentions.after, ce + 1)
     subject = _passive_subject(s, ci)
     if source is None or source[0] != ce + 1 or subject is None:
         return None

@@ -72,7 +72,7 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
             j -= 1
         if j < 1 or s.toks[j].text != "," or not mentions.is_word(s.toks[j + 1].text):
             return None
-        src = mentions.before(s.toks, j)
+        src = s.mention(mentions.before, j)
         if _is_name_run(s.toks, j + 1, end) and src is not None and _clause_start_ok(s, src[0]):
             return (j + 1, k - 1), src[0]
         if src is not None and src[1] - src[0] <= 6 and _clause_start_ok(s, src[0]) \
@@ -88,7 +88,7 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     toks = s.toks
     j = mentions.skip_modifiers_back(toks, ci)
     out = []
-    src = mentions.before(toks, j)
+    src = s.mention(mentions.before, j)
     appositive = _appositive_source(s, j) if src is None else None
     if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS or s.closes(src[0] - 1)) \
             and _agrees(s, src, cue, ci):
@@ -96,7 +96,7 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     if j > 0 and (toks[j - 1].text in _SEPARATORS or s.closes(j - 1)) \
             and s.toks[ci].text.lower() not in _words.listener_forms and cue.type != "act":
         # (after an act cue the noun phrase is its topic: "“…,” referring to Clinton")
-        after = mentions.after(toks, ce)      # not "…,” told CBS News": that is the listener
+        after = s.mention(mentions.after, ce)   # not "…,” told CBS News": that is the listener
         if after is not None and after[0] == ce and (mentions.names_someone(toks, *after)
                                                      or _closes_opening_quote(s, j - 1)) \
                 and not (after[1] < len(toks) and toks[after[1]].text.lower() in _words.finite_auxiliaries) \
@@ -116,7 +116,7 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
         c = j - 1
         while long is None and c > 0 and j - c < mentions.MAX_MENTION_TOKENS and toks[c - 1].text not in _SEPARATORS:
             c -= 1
-        if long is None and c > 0 and mentions.after(toks, c, j) == (c, j) and mentions.names_someone(toks, c, j) \
+        if long is None and c > 0 and s.mention(mentions.after, c, j) == (c, j) and mentions.names_someone(toks, c, j) \
                 and any(toks[i].text.lower() in _words.postnominal_adjectives for i in range(c + 1, j)):
             long = (c, j)                         # "…, people close to her campaign say." read whole
         sep = long[0] - 1 if long is not None else -1
@@ -290,7 +290,7 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
     """The subject that opens the clause of a head cue (its last token before ``j``), and the
     rule: a mention ("Gantz said"), an appositive ("X, a spokeswoman, said") or a count of
     people ("More than six in 10 say", "Some 56 percent of voters polled said")."""
-    src = mentions.before(s.toks, j)
+    src = s.mention(mentions.before, j)
     rule = "head"
     if src is None:
         appositive = _appositive_source(s, j)
@@ -331,7 +331,7 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
         c += 1                            # "But those who back her say …"
     if c > 0 and toks[c - 1].text not in _SOURCE_ENDS and toks[c - 1].text.lower() not in _words.opening_conjunctions:
         return None
-    src = mentions.after(toks, c, j)
+    src = s.mention(mentions.after, c, j)
     if src is not None and src[1] - src[0] > 1 and toks[src[1] - 1].text.lower() in _words.postnominal_adjectives:
         src = (src[0], src[1] - 1)        # "A person familiar [with …]"
     if src is None or not (0 < j - src[1] <= _MAX_MODIFIER) or not mentions.names_someone(toks, *src):
@@ -454,7 +454,7 @@ def relative_label(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None
     toks = s.toks
     j = mentions.skip_modifiers_back(toks, ci)
-    src = mentions.before(toks, j)
+    src = s.mention(mentions.before, j)
     if src is None or src[0] < 1 or toks[src[0] - 1].text.lower() not in _words.object_relatives:
         return None
     rel = toks[src[0] - 1]
@@ -496,7 +496,7 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
                                       # restrictive clause picks out whom the sentence is about
     if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3:
         return None
-    antecedent = _name_tail(toks, mentions.before(toks, j - 2 if toks[j - 2].text == "," else j - 1))
+    antecedent = _name_tail(toks, s.mention(mentions.before, j - 2 if toks[j - 2].text == "," else j - 1))
     return Attribution((content,), _span(s, (j - 1, j)), cue, "relative", s.sentence,
                        antecedent=_span(s, antecedent))
 

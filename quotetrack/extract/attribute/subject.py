@@ -56,7 +56,7 @@ def _subject_from(s: _Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
     elif toks[c].text.lower() == "those" and c + 1 < j and toks[c + 1].text.islower():
         src = (c, c + 1)                  # "those surveyed say", "those who back her say"
     else:
-        src = mentions.after(toks, c, j)
+        src = s.mention(mentions.after, c, j)
         if src is None or src[0] != c:
             return None
         if src[1] - src[0] > 1 and toks[src[1] - 1].text.lower() in _words.postnominal_adjectives:

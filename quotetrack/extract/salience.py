@@ -1,0 +1,316 @@
+"""The running salience of a document's entities for :mod:`.resolve`: who was named last,
+where and whether as a subject, who spoke last; and the he/she choice on it
+(:meth:`Salience.person_for`): the most salient compatible person, never an organisation, never
+a gender clash, with a warning when the runner-up is close.
+
+The weights were set on the hand-resolved gold in corpus/resolution/ (``quotetrack eval
+--resolution``), never on single articles.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text import lexicon
+from . import entities as em
+from . import kinds
+from .anaphora import (cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
+                       passive_agent, subordinate_subject)
+from .speakers import PERSON_PRONOUNS, main_subject
+from .written import POSSESSIVE
+
+WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
+HINT_CLASH = 1.0              # minus, when the narrative's last pronoun for it had the other gender
+CLOSE = 0.5                   # a runner-up this close to the best gets a warning
+TIE = 0.05                    # this close, no guess: he/she stays unresolved, the warning names both
+# Salience of a candidate for he/she (set on the resolution gold):
+PER_SENTENCE = 0.4            # minus, for each sentence naming another candidate since
+SUBJECT = 1.0                 # its last naming was the subject of a clause
+SPEAKER = 1.2                 # it is the current speaker (within WINDOW paragraphs)
+GENDER_SHOWN = 0.3            # the text has shown it to be of the pronoun's gender
+PER_PARAGRAPH = 0.3           # minus, for each paragraph since its last naming
+NEW_SUBJECT = 1.0             # a subject named since the current speaker's last quote
+INTRODUCED = 1.5              # the one person introduced (role/title) in the sentence before (this or the last paragraph)
+
+
+@lru_cache(maxsize=1)
+def _given_genders() -> dict[str, str]:
+    return lexicon.pairs("text/given_name_genders.tsv")
+
+
+def gender_of(ent: em.EntityState) -> str | None:
+    """The gender of a person as the text shows it (an honorific, "the mother", a pronoun
+    taken for it), else as its given name shows it (data/text/given_name_genders.tsv: "Maria",
+    not "Kelly"): a clue for he/she only, never written into the speaker's record."""
+    return ent.gender or (_given_genders().get(ent.first.lower()) if ent.first is not None else None)
+
+
+OPENER_REACH = 300             # characters back to the start of a pronoun's sentence
+# A sentence's end or a paragraph's start (the next sentence opens at its end).
+_SENTENCE_BREAK = re.compile(r"[.!?][”’\"']?[ \t]+|\n[ \t]*")
+# A participle opening a sentence, then a lower-case word: "Speaking to", "Asked whether",
+# "Dismayed by" (group 1: the participle).
+_PARTICIPLE = re.compile(r"([A-Z][a-z]{2,}(?:ing|ed))[ \t]+[a-z]")
+# A sentence opening with a possessive and a role, right before a name in apposition to it:
+# "Her mother, " (group 1: the possessive; group 2: the role's head).
+_KIN_BEFORE = re.compile(r"(?:^|[.!?][”’\"']?[ \t]+|\n[ \t]*)(His|Her)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}([a-z][\w\-]*),[ \t]+$")
+_OWNER_GENDER = {"his": "m", "her": "f"}
+# A verb of being after the name in apposition: the sentence describes the relative, who does
+# nothing in it: ", was a weaver", ", 81, has been ill".
+_BACKGROUND_AFTER = re.compile(r"(?:,[ \t]+\d+)?,[ \t]+(?:is|was|had been|has been|died)(?![\w’'])")
+# What joins two names into a pair: " and ", " & ".
+_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+
+
+class Salience:
+    """Running state of the sweep in text order: the entities named most recently (at most
+    ``entities.RECENT``, names inside quote marks left out: the speaker's words), where and
+    whether as a subject (judged only when a pronoun needs it); the current speaker."""
+
+    def __init__(self, text: str, model: em.Model, rank_of, sentence_of):
+        self.text = text
+        self.model = model
+        self.sentence_of = sentence_of
+        self.rank_of = rank_of            # offset -> paragraph rank
+        self.recent: list[int] = []
+        self.last: dict[int, tuple[int, bool, int]] = {}     # id -> (offset, subject, paragraph rank)
+        self.speaker: int | None = None
+        self.speaker_rank = 0
+        self.speaker_at = -1
+        self.speaker_end = 0              # where the current speaker's mention ends ("Ben Ortiz, the mayor")
+        self.quoted: int | None = None    # the entity named last inside quote marks
+        self.speakers: set[int] = set()   # the entities that have spoken so far
+        self.excluded: set[int] = set()   # named in the content of the attribution being resolved:
+        self.excluded_all: set[int] = set()   # as its subject or in a quotation; anywhere
+        self.i = 0
+        self.anaphors: list[tuple] = []   # narrative he/she and descriptions (:func:`.entities.anaphors`)
+        self.k = 0
+        self.first: dict[int, int] = {}   # id -> where it is first named
+        self.newcomer = -1                # where the last person introduced with a role is named
+        self.fresh, self.fresh_sent, self.intro = -1, -1, (-1, None)   # one introduced alone since; (sentence, person)
+        self.named: dict[int, int] = {}   # id -> where it is last named (not by a pronoun)
+        self.hinted: dict[int, str] = {}  # id -> the gender of the last narrative pronoun taken for it
+        self.alone = False                # the last pronoun had one compatible person only
+        self.unnamed_at = -1              # where an unnamed person ("the woman") last spoke
+        self.unnamed = None               # and how it was resolved (a resolve.Resolved)
+        self.prev: em.Occurrence | None = None   # the naming taken in last (outside quote marks)
+        self.pair: tuple[int, int, int] | None = None   # (offset, a, b): the last "A and B" of two people
+        self.turns: tuple[int, int, int] | None = None   # (offset of b, a, b): the last two people to speak in turn
+        self.authors: list[tuple[int, int]] = []     # where the text is signed (:func:`.anaphora.authors`)
+
+    def advance(self, offset: int) -> None:
+        """Take in every naming before ``offset``, and every he/she of the narrative (each
+        resolved as it comes and kept as the subject it is: "She grew up in Lake City. …")."""
+        occ, ana = self.model.occurrences, self.anaphors
+        while True:
+            o = occ[self.i] if self.i < len(occ) and occ[self.i].start < offset else None
+            at = ana[self.k][0] if self.k < len(ana) and ana[self.k][0] < offset else None
+            if o is None and at is None:
+                return
+            if o is not None and (at is None or o.start <= at):
+                if not o.quoted:
+                    self._pairs(o)
+                    owner = self._kin_owner(o)
+                    if owner is not None:     # "Her mother, Anna Kell, was …": "her" is the one to go on with
+                        self.touch(owner, o.start - 1, True, named=False)
+                    self.touch(o.entity, o.start, False if owner is not None else None, o.end)
+                else:
+                    self.quoted = o.entity
+                self.i += 1
+                continue
+            _, end, gender, phrase = ana[self.k]
+            self.k += 1
+            if phrase is not None:        # "the admiral chuckled": the recent person with that role
+                eid = next((e for e in self.recent if self.model.entities[e].type == "person" and any(
+                    em.roles_match(phrase, r) for r in self.model.entities[e].roles)), None)
+                if eid is None and em.lone_age(phrase.split()):     # "the 24-year-old needed …"
+                    eid = self.person_for(None, at, set(), pronoun=False)[0]
+                    eid = None if eid is None or em.age_clash(self.model.entities[eid], [phrase]) else eid
+                    if eid is not None:
+                        self.model.entities[eid].roles.add(phrase)
+                if eid is not None:
+                    self.touch(eid, at, em.description_subject(self.text, at, end))
+                continue
+            eid, _ = self.person_for(gender, at, set())
+            if eid is not None:
+                self.hinted[eid] = gender
+                if self.alone:            # the only person it can be: the text shows the gender
+                    ent = self.model.entities[eid]
+                    ent.gender = ent.gender or gender
+                self.touch(eid, at, True, named=False)
+
+    def _participle_opener(self, offset: int) -> int | None:
+        """Where the sentence opens when it opens with a participle phrase and the he/she at
+        ``offset`` comes right after its comma ("Speaking to reporters after Ben Ortiz left,
+        he said"; "Asked about Ortiz, she said"): the phrase's unstated subject is the
+        pronoun, so no one named inside the phrase is it.  None otherwise."""
+        text = self.text
+        if not text.endswith(", ", 0, offset):
+            return None
+        lo = max(0, offset - OPENER_REACH)
+        start = lo if lo == 0 else None
+        for m in _SENTENCE_BREAK.finditer(text, lo, offset):
+            start = m.end()
+        if start is None:
+            return None
+        m = _PARTICIPLE.match(text, start)
+        if m is None or m.group(1) in em.first_names() or any(c in text[start:offset] for c in ";:“”\"()"):
+            return None
+        return start
+
+    def _kin_owner(self, o: em.Occurrence) -> int | None:
+        """The person a sentence-opening possessive stands for when a name is in apposition to
+        it and a verb of being follows ("Her mother, Anna Kell, was a weaver"): the sentence
+        describes the relative, but its pronoun keeps the salient person the one a later
+        "she" goes on with.  Not when the relative acts ("His deputy, Paul Hale, disagreed")."""
+        if not self.text.endswith(", ", 0, o.start):
+            return None
+        m = _KIN_BEFORE.search(self.text, max(0, o.start - 48), o.start)
+        if m is None or self.model.entities[o.entity].type != "person" or not kinds.person_head(m.group(2).lower()) \
+                or not _BACKGROUND_AFTER.match(self.text, o.end):    # "His deputy, Paul Hale, disagreed": the deputy acts
+            return None
+        owner, _ = self.person_for(_OWNER_GENDER[m.group(1).lower()], m.start(1), set())
+        return owner if owner != o.entity else None
+
+    def _pairs(self, o: em.Occurrence) -> None:
+        """Note "A and B" when two different people are named joined by "and" ("Hillary
+        Clinton and Bernie Sanders"): the pair "they" or "both" may stand for."""
+        p = self.prev
+        self.prev = o
+        if p is None or p.entity == o.entity or not _AND.fullmatch(self.text, p.end, o.start):
+            return
+        ents = self.model.entities
+        if ents[p.entity].type == "person" and ents[o.entity].type == "person":
+            self.pair = (p.start, p.entity, o.entity)
+
+    def touch(self, eid: int, offset: int, subject: bool | None, end: int = 0, named: bool = True) -> None:
+        """Note that ``eid`` is named at text[offset:end] (``named`` False: a pronoun stands for
+        it there); ``subject`` None: judged when needed."""
+        if named:
+            self.named[eid] = offset
+        if eid not in self.first:
+            self.first[eid] = offset
+            ent = self.model.entities[eid]
+            role = ent.roles or (end and described_after(self.text, end))   # "Ada Ruiz, who lives …"
+            if ent.type == "person" and (role or ent.title):   # with a role or title (two in a sentence: neither)
+                sentence = self.sentence_of(offset)
+                self.intro = (sentence, None if sentence == self.intro[0] else eid)
+            if ent.type == "person" and role and self.rank_of(offset) > self.speaker_rank:
+                self.newcomer = offset    # a person introduced with a role, past the speaker's paragraph
+            elif ent.type == "person" and role and self.sentence_of(offset) > self.sentence_of(self.speaker_at):
+                sent = self.sentence_of(offset)   # one person with a role ("came from analyst Y"), not a list
+                self.fresh, self.fresh_sent = (-1 if sent == self.fresh_sent else offset), sent
+        if eid in self.recent:
+            self.recent.remove(eid)
+        self.recent.insert(0, eid)
+        del self.recent[em.RECENT:]
+        self.last[eid] = (offset, subject if subject is not None else end, self.rank_of(offset))
+
+    def unnamed_speaks(self, eid: int, offset: int) -> bool:
+        """Whether an unnamed person ("said the woman") spoke after ``eid`` was last named, in
+        this paragraph or the one before: "he"/"she" goes on with that unnamed speaker."""
+        return self.unnamed_at > self.last.get(eid, (-1,))[0] and self.rank_of(offset) - self.rank_of(self.unnamed_at) <= 1
+
+    def may_say(self, source: str) -> set[int]:
+        """The speakers a content opening with their name may still be said by ("Ruiz read it
+        on a train, she said"): the current speaker alone when it could be this he/she (so
+        "Also, Vance isn't a reformer, he said" after Drost spoke is Drost), else all."""
+        gender = PERSON_PRONOUNS.get(source.lower())
+        ent = self.model.entities[self.speaker] if self.speaker is not None else None
+        if gender is not None and ent is not None and ent.type == "person" and gender_of(ent) in (None, gender):
+            return {self.speaker}
+        return self.speakers
+
+    def spoke(self, eid: int | None, offset: int, end: int = 0) -> None:
+        """``eid`` is the speaker of the attribution whose source is at ``offset``."""
+        if eid is not None:
+            ents = self.model.entities
+            if self.speaker is not None and self.speaker != eid and ents[eid].type == ents[self.speaker].type == "person":
+                self.turns = (offset, self.speaker, eid)
+            self.speaker, self.speaker_rank, self.speaker_at = eid, self.rank_of(offset), offset
+            self.speaker_end = max(end, offset + 1)
+            self.speakers.add(eid)
+            self.touch(eid, offset, True)
+
+    def _judge(self, at: int, end: int) -> bool | str:
+        """Whether the name text[at:end] is a clause's subject: True, False, or "clause" for
+        the subject of a subordinate clause (a subject for a pronoun of its own sentence)."""
+        text = self.text
+        if (text.startswith(POSSESSIVE, end) or text.endswith(POSSESSIVE, at, end)) and not opens_sentence(text, at):
+            return False                  # "Pieter van der Hoek, Mr. Pratt’s lawyer, …": Pratt is no subject
+        if (main_subject(text, at, end) or opens_clause(text, at)) \
+                and not object_apposition(text, at, end) and not listed(text, at, end):
+            return True
+        if subordinate_subject(text, at):
+            return "clause"
+        return passive_agent(text, at, end) or cleft_focus(text, at, end)
+
+    def _candidates(self, speaker: bool) -> list[int]:
+        """The entities a pronoun may stand for: the recent ones and (``speaker``) the current
+        speaker, even when a list of names has pushed it out ("…,” Ames said of Lund, Ruiz,
+        Ortiz …. She …")."""
+        if not speaker or self.speaker is None or self.speaker in self.recent:
+            return self.recent
+        return [*self.recent, self.speaker]
+
+    def person_for(self, gender: str | None, offset: int, exclude: set[int] | None = None,
+                   pronoun: bool = True) -> tuple[int | None, str | None]:
+        """The most salient person compatible with "he"/"she" (never an organisation, never a
+        gender clash), and a warning when the runner-up is close; when the two are equally
+        salient, no one (a he/she is left unresolved) and a warning naming both.  Beyond
+        WINDOW paragraphs only the person named last is left, without a rival.  (``pronoun`` False: for a
+        description, among the recent entities only.)"""
+        rank = self.rank_of(offset)
+        opener = self._participle_opener(offset) if pronoun else None
+        scored = []
+        later: list[int] = []             # sentences of the candidates named after this one
+        fallback = None
+        for eid in self._candidates(pronoun):
+            ent = self.model.entities[eid]
+            shown = gender_of(ent)
+            if ent.type != "person" or (gender is not None and shown not in (None, gender)) \
+                    or eid in (self.excluded if exclude is None else exclude):
+                continue
+            at, subject, prank = self.last[eid]
+            if opener is not None and opener <= self.named.get(eid, -1):
+                continue                  # "Speaking after Ortiz left, he said": the one speaking is no Ortiz
+            if rank - prank > WINDOW:
+                fallback = eid if fallback is None else fallback
+                continue
+            if not isinstance(subject, bool) and subject != "clause":
+                subject = self._judge(at, subject)
+                self.last[eid] = (at, subject, prank)
+            sent = self.sentence_of(at)
+            subject = subject is True or subject == "clause" and sent == self.sentence_of(offset)
+            score = -PER_SENTENCE * len({s for s in later if s != sent})
+            later.append(sent)
+            score += SUBJECT if subject else 0.0
+            score += SPEAKER if eid == self.speaker and rank - self.speaker_rank <= WINDOW \
+                and self.newcomer <= self.speaker_at and not (self.fresh > self.speaker_at and \
+                self.sentence_of(self.fresh) == self.sentence_of(offset) - 1) else 0.0   # "came from Y. She said"
+            score += GENDER_SHOWN if gender is not None and ent.gender == gender else 0.0
+            score -= PER_PARAGRAPH * (rank - prank)
+            named = self.named.get(eid, -1)       # not the speaker's own cue ("said Ben Ortiz, the mayor")
+            score += NEW_SUBJECT if subject and named >= self.speaker_end and (
+                eid != self.speaker or self.sentence_of(named) != self.sentence_of(self.speaker_at)) else 0.0
+            score += INTRODUCED if not subject and rank - prank <= 1 and self.intro == (self.sentence_of(offset) - 1, eid) \
+                and self.sentence_of(self.speaker_at) != self.intro[0] else 0.0
+            score -= HINT_CLASH if gender is not None and self.hinted.get(eid) not in (None, gender) else 0.0
+            scored.append((score, -at, eid))
+        self.alone = False
+        if not scored:
+            if fallback is None and self.quoted is not None:
+                ent = self.model.entities[self.quoted]
+                if ent.type == "person" and gender_of(ent) in (None, gender):
+                    fallback = self.quoted        # nobody named outside quote marks
+            return fallback, None
+        scored.sort(reverse=True)
+        self.alone = len(scored) == 1
+        best = scored[0][2]
+        warn = None
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < CLOSE:
+            names = f"{self.model.entities[best].name} or {self.model.entities[scored[1][2]].name}"
+            if pronoun and scored[0][0] - scored[1][0] < TIE:
+                return None, f"speaker unresolved: {names} (equally likely)"   # no guess
+            warn = f"speaker uncertain: {names}"
+        return best, warn
