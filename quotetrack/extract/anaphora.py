@@ -299,6 +299,23 @@ def opens_sentence(text: str, start: int) -> bool:
     return _SENTENCE_END.search(text, max(0, start - 4), start) is not None
 
 
+def named_organisation(model, sal, start: int, low: str) -> int | None:
+    """The organisation an unresolved "it" or "They" before a speech cue stands for: for "it"
+    the entity named last, if it is one ("Brightwell Foods has withdrawn … It said …"); for a
+    sentence-opening "They", the organisation named last as a subject, past a person who spoke
+    between but not past a plural group named after it ("Millennials have … They say …").
+    Named in this or the last paragraph.  ``sal`` is the resolver's running salience."""
+    if low == "they" and not opens_sentence(sal.text, start):
+        return None
+    eid = next((e for e in sal.recent[:1 if low == "it" else None] if model.entities[e].type == "organisation"
+                and (low == "it" or sal.last[e][1])), None)
+    if eid is None or sal.rank_of(start) - sal.last[eid][2] > 1:
+        return None
+    name = model.entities[eid].name
+    after = sal.text.find(name, sal.last[eid][0], start) + len(name)   # past the name itself ("The Harbour Lights")
+    return None if low == "they" and GROUP_PLURAL.search(sal.text, max(after, sal.last[eid][0]), start) else eid
+
+
 def carried_basis(a: Attribution, host: Attribution) -> str:
     """How a cue-less quote holds the speaker it takes from the quote it continues: in a
     sentence of its own ("“…,” Ortiz said. “…”") it is ``floating``; inside its host's own

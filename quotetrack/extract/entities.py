@@ -25,6 +25,7 @@ from typing import Iterator
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
 from .businesses import introduced_as
+from .documents import document_in_lead
 from .headlines import before_headline_verb, clause_in_title, headline_line
 from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns, kind_fits, kind_matches,
                     org_nouns, person_heads)
@@ -200,18 +201,17 @@ _AGE_ROLE = re.compile(r"(\d{1,3})-year-old")
 
 
 def roles_match(description: str, role: str) -> bool:
-    """Whether a definite description ("minister", "finance minister") fits a role
-    ("finance minister"): the same head noun, every description word in the role, and the
-    same rank words ("deputy minister" is not "the minister"); an age noun fits an age in its
-    range ("teenager" and "16-year-old", data/extract/age_nouns.tsv)."""
+    """Whether a definite description ("minister", "finance minister") fits a role ("finance
+    minister"): the same head noun, every description word in the role, the same rank words
+    ("deputy minister" is not "the minister"); an age fits as a modifier ("29-year-old midfielder"),
+    an age noun in its range ("teenager" and "16-year-old", data/extract/age_nouns.tsv)."""
     d, r = description.split(), role.split()
-    age = _AGE_ROLE.fullmatch(role)
+    if (age := _AGE_ROLE.fullmatch(role)) and role in d[:-1]:
+        return True                       # the age names the person, whatever the noun after it
     if age and d and d[-1] in _age_nouns():
         low, high = _age_nouns()[d[-1]]
         return low <= int(age.group(1)) <= high
-    if not d or not r or d[-1] != r[-1]:
-        return False
-    if {w for w in r if w in _RANKS} != {w for w in d if w in _RANKS}:
+    if not d or not r or d[-1] != r[-1] or {w for w in r if w in _RANKS} != {w for w in d if w in _RANKS}:
         return False
     return set(d) <= set(r)
 
@@ -437,13 +437,13 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
 
 
 def _authored_by(model: Model, text: str, start: int, end: int, eid: int, documents) -> None:
-    """Note the author of a document named with it ("a statement from Senator Bill Orr"): "the statement" is its author."""
-    near = text[max(0, start - 30):start]
-    if "from" not in near and "by" not in near:
-        return                            # the cheap test first: most names follow neither
-    m = _DOCUMENT_FROM.search(text, max(0, start - 60), start)
-    if m and m.group(1) in documents:
-        model.authored.append((end, m.group(1), eid))
+    """Note the author of a document named with it ("a statement from Senator Bill Orr", "In a
+    letter, Ada Lund said"): "the statement" is its author."""
+    near = text[max(0, start - 30):start]          # the cheap test first: most names follow no "from" or "by"
+    m = _DOCUMENT_FROM.search(text, max(0, start - 60), start) if "from" in near or "by" in near else None
+    noun = (m.group(1) if m.group(1) in documents else None) if m else document_in_lead(text, start)
+    if noun is not None:
+        model.authored.append((end, noun, eid))
 
 
 # A lower-case "the" right before a run: "the " before "Republican National Committeeman" (a role, not a person).

@@ -52,7 +52,7 @@ from . import entities as em
 from . import kinds
 from . import speakers as names
 from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative,
-                       exchange_turn, group_named, opens_sentence, plural_relative, predicate_of)
+                       exchange_turn, group_named, named_organisation, opens_sentence, plural_relative, predicate_of)
 from .attribute import Attribution
 from .kinds import party_head
 from .segment import paragraph_ranks
@@ -115,9 +115,9 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, sal.may_say(text[start:end])) \
             if a.antecedent is None else (set(), set())
         res = _relative(text, model, a, _resolve_one(text, start, end, model, sal, spoken, rank_of), start, end)
-        if res.basis == "unresolved" and a.cue is not None and a.cue.type == "speech" \
-                and text[start:end].lower() == "it":
-            eid = _named_organisation(model, sal, start)     # "Brightwell Foods has withdrawn … It said …"
+        if res.basis == "unresolved" and res.speaker is None and a.cue is not None and a.cue.type == "speech" \
+                and text[start:end].lower() in ("it", "they"):
+            eid = named_organisation(model, sal, start, text[start:end].lower())   # "Brightwell Foods has … It said …"
             if eid is not None:
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
         if res.basis == "unresolved" and res.type == "descriptor" and res.mention is not None:
@@ -413,12 +413,6 @@ def _named_group(model: em.Model, res: Resolved | None, spoken: list, named: tup
         return res
     eid = em.adhoc_org(model, named[1], named[0], "group")
     return Resolved(None, named[1], None, "organisation", "pronoun", eid)
-
-
-def _named_organisation(model: em.Model, sal: Salience, start: int) -> int | None:
-    eid = sal.recent[0] if sal.recent else None     # "it" before a speech cue: the organisation named last
-    ok = eid is not None and model.entities[eid].type == "organisation" and sal.rank_of(start) - sal.last[eid][2] <= 1
-    return eid if ok else None
 
 
 _PAIR_PRONOUNS = frozenset({"they", "both"})

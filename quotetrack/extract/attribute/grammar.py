@@ -237,11 +237,20 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
                     s.toks[end].text in ("of", "for", "and") and end + 1 < len(s.toks)
                     and mentions.is_capitalised(s.toks[end + 1].text))):
                 end += 1                  # "the House of Commons"
+        elif s.toks[k].text.lower() in lexicon.lower_words("extract/determiners.txt") \
+                and s.toks[k + 1].text.islower() and _opens_noun_phrase(s.toks[k + 2].text):
+            end = k + 2                   # "told the jury the scheme …", "told the court he …"
         else:
             end = k + 1
     if end < len(s.toks) and s.toks[end].text.lower() in _words.finite_auxiliaries:
         return k                          # "warned the deal would collapse": no listener, a subject
     return _listener_tail(s.toks, end)
+
+
+def _opens_noun_phrase(word: str) -> bool:
+    """Can ``word`` open a new noun phrase: a determiner, a subject pronoun or a capitalised word?"""
+    return word.lower() in lexicon.lower_words("extract/determiners.txt") or word.lower() in _words.subject_pronouns \
+        or mentions.is_capitalised(word)
 
 
 _LISTENER_TAIL = 12                         # words after a listener's name before its "that"
@@ -577,34 +586,6 @@ def _span(s: _Sent, rng: tuple[int, int] | None) -> tuple[int, int] | None:
     if rng is None:
         return None
     return s.toks[rng[0]].start, s.toks[rng[1] - 1].end
-
-
-_MAX_LEAD = 6                             # tokens of a lead phrase with no comma before its subject
-
-
-def _after_lead_phrase(s: _Sent, src: tuple[int, int] | None) -> tuple[int, int] | None:
-    """The capitalised name ending the mention after a lead phrase with no comma that opens with an
-    adjunct word ("On Monday Grayson said …", "During the interview Ms Kerr also said …"), or the
-    description after one that holds a time ("Late on Tuesday the minister said …"); no cue, comma
-    or verb-like word in the phrase."""
-    toks = s.toks
-    if src is None or src[1] - src[0] < 2 or not toks or \
-            toks[0].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt"):
-        return None
-    if (cal := lexicon.lower_words("extract/calendar_words.txt")) and (the := next((m for m in range(src[0], src[1] - 1) if toks[m].text == "the"), None)) is not None \
-            and 0 < the <= _MAX_LEAD and src[1] - the <= 3 and all(t.text.islower() for t in toks[the:src[1]]) \
-            and all(t.text.lower() in cal for t in toks[src[0]:the]) and any(t.text.lower() in cal for t in toks[1:the]) \
-            and not any(not mentions.is_word(t.text) or lexicon.cues().get(t.text.lower()) for t in toks[1:the]):
-        return the, src[1]                # a description after a lead that holds a time (not "By the time …")
-    n = src[1]
-    while n - 1 > 0 and mentions.is_capitalised(toks[n - 1].text) \
-            and toks[n - 1].text.lower() not in lexicon.lower_words("extract/calendar_words.txt"):
-        n -= 1
-    if n >= src[1] or n > _MAX_LEAD or n <= src[0] - 1:
-        return None
-    if any(not mentions.is_word(t.text) or lexicon.cues().get(t.text.lower()) for t in toks[1:n]):
-        return None
-    return n, src[1]
 
 
 def _name_end(toks: list[Token], k: int) -> int | None:

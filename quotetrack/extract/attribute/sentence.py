@@ -13,11 +13,12 @@ from ...model import Cue
 from ..segment import Token
 from .according import _SOURCE_ENDS
 from .subject import clause_subject
+from .leads import after_lead_phrase
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only,
     _catenative_start, _clause_start_ok, _content_after, _earlier_reports, _is_clause, _is_participle,
     _listener_rest_ok, _naming_content, _nominative, _reported, _subordinate_only,
-    _after_lead_phrase, _indirect_continuation, _role_word, _skip_adjuncts, _skip_time_back, _skip_connective,
+    _indirect_continuation, _role_word, _skip_adjuncts, _skip_time_back, _skip_connective,
     _skip_object, _span, _strip_end, _word_count, _words)
 
 
@@ -296,7 +297,7 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
         appositive = _appositive_source(s, j)
         src = appositive[0] if appositive else None
         rule = "head_appositive"
-    lead = _after_lead_phrase(s, src)
+    lead = after_lead_phrase(s, src)
     if lead is not None and src[0] == 1 and not _role_word(s.toks[lead[0] - 1].text) and _agrees(s, lead, cue, ci):
         return lead, "head"               # "After the match Brandvold said": not "the match Brandvold"
     if src is not None and (_clause_start_ok(s, src[0]) or _nominative(s, src)) and _agrees(s, src, cue, ci):

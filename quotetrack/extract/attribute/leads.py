@@ -1,0 +1,79 @@
+"""A lead phrase with no comma before the subject of a head cue: "On Monday Grayson said …",
+"During the hearing Pirelli also said …", "In a written note the judge said …".  The phrase
+opens with an adjunct word and holds a noun phrase of its own; no cue, comma or quote mark."""
+from __future__ import annotations
+
+from ...text import lexicon
+from .. import mentions
+from .grammar import _Sent
+
+_MAX_LEAD = 6                             # tokens of a lead phrase with no comma before its subject
+_MAX_DESCRIPTION = 3                      # tokens of "the judge", "the deputy minister"
+
+
+def _plain_lead(s: _Sent, end: int) -> bool:
+    """Are tokens 1..``end`` the rest of a lead phrase: words only, at most _MAX_LEAD tokens in
+    all, and no cue but a noun after a determiner ("During the hearing", "In a written note";
+    not "When asked")?"""
+    toks = s.toks
+    return 0 < end <= _MAX_LEAD and not any(
+        not mentions.is_word(toks[i].text) or (lexicon.cues().get(toks[i].text.lower()) and not _after_determiner(s, i))
+        for i in range(1, end))
+
+
+def _after_determiner(s: _Sent, i: int) -> bool:
+    """Is token ``i`` a noun after a determiner, maybe with one word between ("the hearing",
+    "a written note")?"""
+    dets = lexicon.lower_words("extract/determiners.txt")
+    return any(s.toks[b].text.lower() in dets for b in range(max(0, i - 2), i))
+
+
+def _own_noun_phrase(s: _Sent, end: int) -> bool:
+    """Does the lead phrase toks[0:end] open with a preposition and hold a noun phrase of its own,
+    ending in a word that is no determiner, adjunct word or bare-relative head ("During the
+    hearing", "In court"; not "After the", "By the time", "When X pointed out that")?"""
+    toks = s.toks
+    if end < 2 or toks[0].text.lower() not in lexicon.lower_words("extract/lead_prepositions.txt"):
+        return False
+    last = toks[end - 1].text.lower()
+    return last not in lexicon.lower_words("extract/determiners.txt") \
+        and last not in lexicon.lower_words("extract/adjunct_words.txt") \
+        and last not in lexicon.lower_words("extract/bare_relative_heads.txt")
+
+
+def _description(s: _Sent, the: int, end: int) -> bool:
+    """Is toks[the:end] a short lower-case definite description ("the judge")?"""
+    toks = s.toks
+    return toks[the].text == "the" and 2 <= end - the <= _MAX_DESCRIPTION \
+        and all(t.text.islower() for t in toks[the:end])
+
+
+def after_lead_phrase(s: _Sent, src: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The subject after a lead phrase with no comma that opens the sentence with an adjunct word:
+    the capitalised name ending the mention ("On Monday Grayson said …", "During the interview
+    Ms Kerr also said …"), a name or description the mention reader took alone after the phrase
+    ("During the hearing Pirelli said …"), or a description after a phrase that holds a time or
+    a noun phrase of its own ("Late on Tuesday the minister said …", "In a written note the
+    judge said …")."""
+    toks = s.toks
+    if src is None or not toks or (toks[0].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt")
+                                   and toks[0].text.lower() not in lexicon.lower_words("extract/lead_prepositions.txt")):
+        return None
+    if src[0] >= 2 and _plain_lead(s, src[0]) and _own_noun_phrase(s, src[0]) \
+            and (all(mentions.is_capitalised(t.text) for t in toks[src[0]:src[1]]) or _description(s, src[0], src[1])):
+        return src                        # "During the hearing Pirelli said": the phrase stands apart
+    if src[1] - src[0] < 2:
+        return None
+    cal = lexicon.lower_words("extract/calendar_words.txt")
+    the = next((m for m in range(src[0], src[1] - 1) if toks[m].text == "the"), None)
+    if the is not None and _description(s, the, src[1]) and _plain_lead(s, the):
+        if all(t.text.lower() in cal for t in toks[src[0]:the]) and any(t.text.lower() in cal for t in toks[1:the]):
+            return the, src[1]            # a description after a lead that holds a time (not "By the time …")
+        if _own_noun_phrase(s, the) and the > src[0]:
+            return the, src[1]            # "In a written note the judge said", "In court the judge said"
+    n = src[1]
+    while n - 1 > 0 and mentions.is_capitalised(toks[n - 1].text) and toks[n - 1].text.lower() not in cal:
+        n -= 1
+    if n >= src[1] or n <= src[0] - 1 or not _plain_lead(s, n):
+        return None
+    return n, src[1]
