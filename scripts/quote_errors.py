@@ -1,15 +1,17 @@
-"""Count the direct/mixed quote errors of ``quotetrack eval --merge-floating`` by mechanism.
+"""Count the direct/mixed quote (or indirect speech) errors of ``quotetrack eval --merge-floating`` by mechanism.
 
-    python scripts/quote_errors.py ../shared/data/polnear/train.jsonl [--out FILE.jsonl]
+    python scripts/quote_errors.py ../shared/data/polnear/train.jsonl [--subset speech] [--out FILE.jsonl]
 
-Each gold quote (direct or mixed) that is not matched at IoU >= 0.5 by a predicted quote, and
+Each gold quote (direct or mixed; with ``--subset speech`` each indirect report with a speech
+cue) that is not matched at IoU >= 0.5 by a predicted quote, and
 each predicted quote that matches no gold quote, falls in one class:
 
   fn_nopred              no prediction overlaps the gold quote at all
   fn_overlap_taken       predictions overlap it, but each was matched to another gold item
   fn_bound_pred_longer   the prediction paired with it covers more (IoU < 0.5)
   fn_bound_pred_shorter  the prediction paired with it covers less (IoU < 0.5)
-  fn_kind_pred_indirect  matched at IoU >= 0.5, but predicted as an indirect report
+  fn_kind_pred_indirect  matched at IoU >= 0.5, but predicted as an indirect report (or, for
+                         speech, as a quote: fn_kind_pred_direct / _mixed)
   fp_nogold              no gold item overlaps the predicted quote
   fp_overlap_taken       gold items overlap it, each matched to another prediction
   fp_bound_pred_*        paired below IoU 0.5 (``_goldnonquote``: with a gold indirect item)
@@ -39,7 +41,7 @@ def _overlapping(item, items) -> bool:
                for b in items)
 
 
-def classify(doc: dict, forms) -> list[dict]:
+def classify(doc: dict, forms, subset: str = "quotes") -> list[dict]:
     """The quote errors of one gold document, each with its class."""
     text = doc["text"]
     golds = [{**q, "kind": rederive_kind(q, text)} for q in doc["quotes"]]
@@ -52,7 +54,7 @@ def classify(doc: dict, forms) -> list[dict]:
     out = []
     for i, g in enumerate(G):
         pair = by_gold.get(i)
-        if "quotes" not in g.subsets or (pair and pair.iou50 and "quotes" in P[pair.pred].subsets):
+        if subset not in g.subsets or (pair and pair.iou50 and subset in P[pair.pred].subsets):
             continue
         if pair and pair.iou50:
             cls = "fn_kind_pred_" + str(P[pair.pred].data.get("kind"))
@@ -60,27 +62,31 @@ def classify(doc: dict, forms) -> list[dict]:
             cls = "fn_bound_pred_longer" if P[pair.pred].length > g.length else "fn_bound_pred_shorter"
         else:
             cls = "fn_overlap_taken" if _overlapping(g, P) else "fn_nopred"
-        out.append({"doc_id": doc["doc_id"], "class": cls, "gold": snip(g), "gold_cue": g.data.get("cue")})
+        out.append({"doc_id": doc["doc_id"], "class": cls, "gold": snip(g), "gold_cue": g.data.get("cue"),
+                    "pred": snip(P[pair.pred]) if pair else None,
+                    "rule": P[pair.pred].data.get("rule") if pair else None})
     for j, p in enumerate(P):
         pair = by_pred.get(j)
-        if "quotes" not in p.subsets or (pair and pair.iou50):
+        if subset not in p.subsets or (pair and pair.iou50):
             continue
         if pair:
             cls = "fp_bound_pred_longer" if p.length > G[pair.gold].length else "fp_bound_pred_shorter"
-            cls += "" if "quotes" in G[pair.gold].subsets else "_goldnonquote"
+            cls += "" if subset in G[pair.gold].subsets else "_goldnon" + subset.rstrip("s")
         else:
             cls = "fp_overlap_taken" if _overlapping(p, G) else "fp_nogold"
         inside = lambda o: o is not None and any(s <= o < e for s, e in p.spans)  # noqa: E731
         inner = any(q is not p and (inside(q.data.get("cue_start")) or inside(q.data.get("speaker_start")))
                     for q in P)
         out.append({"doc_id": doc["doc_id"], "class": cls, "inner_cue": inner, "rule": p.data.get("rule"),
-                    "pred": snip(p)})
+                    "pred": snip(p), "gold": snip(G[pair.gold]) if pair else None})
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold")
+    ap.add_argument("--subset", choices=("quotes", "speech"), default="quotes",
+                    help="direct/mixed quotes (default) or indirect speech")
     ap.add_argument("--out", help="write each error as a JSON line here")
     args = ap.parse_args(argv)
     forms = speech_cue_forms()
@@ -90,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in fh:
             if not line.strip():
                 continue
-            for rec in classify(json.loads(line), forms):
+            for rec in classify(json.loads(line), forms, args.subset):
                 counts[rec["class"]] += 1
                 if rec.get("inner_cue"):
                     counts[rec["class"] + "+innercue"] += 1

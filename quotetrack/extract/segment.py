@@ -27,7 +27,8 @@ _LINE = regex.compile(r"[^\n\r\u2028\u2029]*[^\s\u2028\u2029][^\n\r\u2028\u2029]
 
 # Tokens: numbers ("3.5", "1,000", "50%"), initialisms ("U.S."), abbreviations from
 # data/extract/abbreviations.txt with their period ("Gov.", "Sen."), words with inner apostrophes,
-# hyphens and ampersands ("don’t", "F-35s", "AT&T"), or one other visible character.  A
+# hyphens and ampersands ("don’t", "F-35s", "AT&T") and a web domain's ending ("Vane.com"),
+# or one other visible character.  A
 # contracted auxiliary is a token of its own, so its subject is a word as written: "They’ve"
 # -> "They", "’ve"; "She’d" -> "She", "’d"; "’s" only after a pronoun that cannot own
 # ("He’s" -> "He", "’s"; "Trump’s" stays whole).  The abbreviations are tried only where a
@@ -38,7 +39,7 @@ _TOKEN_TEMPLATE = (
     r"|(?<!\w)(?=\w+\.)(?:{abbreviations})\.(?!\w)"
     r"|(?<![\w’'\-&])(?:{clitic_hosts})(?=[’']s(?!\w))"
     r"|[’'](?:ve|d|ll|re|m|s)(?![\w’'\-])"
-    r"|\w+(?:[’'\-&](?!(?:ve|d|ll|re|m)(?![\w’'\-]))\w+)*"
+    r"|\w+(?:[’'\-&](?!(?:ve|d|ll|re|m)(?![\w’'\-]))\w+)*(?:\.(?:com|org|net|gov|edu)(?!\w))?"
     r"|''|``|\S"
 )
 

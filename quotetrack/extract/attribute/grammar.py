@@ -14,6 +14,7 @@ from .. import mentions
 from ...config import WINDOWS
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token
+from .bounds import closing_adjunct
 from .offsets import _lstrip_start, _rstrip_end, _skip_chars, _strip_end, _word_count  # noqa: F401 (the sieves' import path)
 
 
@@ -564,6 +565,8 @@ def _clause_breaks(s: _Sent) -> list[tuple[int, int]]:
             continue
         if nxt in _words.relatives and not (i < last_open and toks[i - 1].text in TOKEN_CLOSING):
             out.append((i, toks[i].start))    # (not "“…”, who had to put “…”": the quoted words go on)
+        elif closing_adjunct(toks, i) and s.marks("commas").outside[-1] == i:
+            out.append((i, toks[i].start))    # "…, compared with 41 percent", "…, a move that …"
         elif nxt in _words.clause_joiners and i + 2 < len(toks):
             after = toks[i + 2].text
             if after.lower() in _words.new_subjects or (mentions.is_capitalised(after) and after.lower() != "that"):

@@ -94,10 +94,18 @@ def _subject_from(s: _Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
             relative = True
         elif word.islower() and lexicon.cues().get(low) is not None \
                 and toks[k - 1].text.lower() not in lexicon.lower_words("extract/determiners.txt") \
+                and not (k == src[1] and low.endswith("ing") and k + 1 < j
+                         and (toks[k + 1].text.lower() in lexicon.lower_words("extract/determiners.txt")
+                              or mentions.is_capitalised(toks[k + 1].text))) \
                 and not (low.endswith("ed") and k + 1 < j and toks[k + 1].text.lower() in _words.reduced_relative_links):
-            return None                   # (but "familiar with the talks", "a statement posted on the site")
+            return None                   # (but "familiar with the talks", "a statement posted on the site",
+                                          # "a pastor backing the bill")
         elif low in _words.finite_auxiliaries and not (inside or relative):
             return None                   # "the plan was approved and officials said"
+    name = _closing_name(toks, src[1], j) if count is None and not any(
+        t.text.lower() in ("and", "or") for t in toks[src[0]:j]) else None
+    if name is not None:
+        return name                       # "A pastor backing the bill, Dan Whit, said": the name
     if count is not None or (src[1] < j and toks[src[1]].text.lower() in _words.postnominal_adjectives
                              and not rest_marks):
         end = j                           # "Two people familiar with the talks": one description
@@ -105,6 +113,24 @@ def _subject_from(s: _Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
             end -= 1                      # "Just over a quarter, 26 percent, say"
         return src[0], end
     return src
+
+
+_MAX_NAME = 5                               # words of a name set off by commas before the cue
+
+
+def _closing_name(toks: list, i: int, j: int) -> tuple[int, int] | None:
+    """The name set off by the last pair of commas before the cue at ``j`` when the subject's
+    post-modifier (from token ``i``) ends with one: "A pastor backing the bill, Dan Whit, said"."""
+    if j - i < 4 or toks[j - 1].text != ",":
+        return None
+    k = j - 2
+    while k > i and j - 1 - k <= _MAX_NAME and toks[k].text != ",":
+        if not mentions.is_capitalised(toks[k].text):
+            return None
+        k -= 1
+    if toks[k].text != "," or k == j - 2 or not mentions.names_someone(toks, k + 1, j - 1):
+        return None
+    return k + 1, j - 1
 
 
 def _head_end(toks: list, i: int, k: int) -> int:
