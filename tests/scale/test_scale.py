@@ -81,6 +81,9 @@ def test_a_bad_document_in_a_worker_is_reported_by_doc_id_and_the_run_goes_on(tm
 
 
 def die(text, doc_id="<text>", config=None, meta=None):
+    if "SLOW" in text:
+        import time
+        time.sleep(1.0)                                    # still running when the other dies
     if "DIE" in text:
         import os
         os._exit(3)                                        # a crash no except clause sees
@@ -88,29 +91,16 @@ def die(text, doc_id="<text>", config=None, meta=None):
 
 
 def test_a_dying_worker_fails_its_chunk_and_the_run_goes_on(monkeypatch):
+    """Only the chunk of d9 fails: the chunk of d0, still in flight (slow) when the worker
+    extracting d9 dies, is run again and comes out whole."""
     monkeypatch.setattr(pipeline, "extract", die)
-    items = [Input(f"d{i}", "DIE" if i == 9 else f"“Yes {i},” Ortiz said.") for i in range(40)]
+    items = [Input(f"d{i}", {0: "SLOW", 9: "DIE"}.get(i, f"“Yes {i},” Ortiz said.")) for i in range(40)]
     out = list(jobs.run(iter(items), Config(claims=False), jobs=2, chunk_size=4))
     assert [r.doc_id for r in out] == [i.doc_id for i in items]
     failed = [r.doc_id for r in out if isinstance(r, jobs.Failure)]
     assert failed == ["d8", "d9", "d10", "d11"]                 # the chunk of d9
     assert all(r.message.startswith(jobs.WORKER_DIED) for r in out if isinstance(r, jobs.Failure))
-
-
-def die_or_dawdle(text, doc_id="<text>", config=None, meta=None):
-    if "SLOW" in text:
-        import time
-        time.sleep(1.0)                                    # still running when the other dies
-    return die(text, doc_id, config, meta)
-
-
-def test_a_chunk_in_flight_beside_a_dying_one_comes_out_whole(monkeypatch):
-    monkeypatch.setattr(pipeline, "extract", die_or_dawdle)
-    items = [Input(f"d{i}", {0: "SLOW", 5: "DIE"}.get(i, f"“Yes {i},” Ortiz said."))
-             for i in range(12)]
-    out = list(jobs.run(iter(items), Config(claims=False), jobs=2, chunk_size=4))
-    assert [r.doc_id for r in out if isinstance(r, jobs.Failure)] == ["d4", "d5", "d6", "d7"]
-    assert isinstance(out[0], Document) and out[0].doc_id == "d0"
+    assert isinstance(out[0], Document)
 
 
 def test_results_keep_input_order_and_errors_pass_through():
