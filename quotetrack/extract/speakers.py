@@ -124,8 +124,9 @@ def _person_name(name: tuple[str, ...]) -> bool:
     if not name or any(w.lower() in orgs for w in name):
         return False
     if " ".join(name) in lexicon.words("extract/places.txt") \
-            or len(name) > 1 and name[-1] in lexicon.words("extract/place_heads.txt"):
-        return False                      # "New Hampshire", "Abu Dhabi", "Main Street"
+            or len(name) > 1 and (name[-1] in lexicon.words("extract/place_heads.txt")
+                                  or name[0] in lexicon.words("extract/place_openers.txt")):
+        return False                      # "New Hampshire", "Abu Dhabi", "Main Street", "Port Washington"
     if any(w.lower() in function or w.lower() in calendar for w in name if not is_particle(w)):
         return False
     return all(is_name_word(w) for w in name)
