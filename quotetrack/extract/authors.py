@@ -20,9 +20,6 @@ _COMMA_REACH = 40                         # characters back from a name to the l
 # "statement from ", "report by the ", "a study by researchers at the ": the document right before its author.
 _DOCUMENT_FROM = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?(?:(?:researchers|scientists|academics|experts|"
                             r"a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+(?:the[ \t]+)?)?$")
-# "In a written statement, the ": the document in a sentence's opening phrase, then its author.
-_DOCUMENT_OPENING = re.compile(r"(?:^|[.!?\n][\"”’']?\s+)In[ \t]+(?:an?|its|their|his|her)[ \t]+"
-                               r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)(?:[ \t]+[a-z]+[ \t]+[^,]{1,40})?,[ \t]+(?:the[ \t]+)?$")
 # " said in a statement": the author speaking in a document (a speech verb, "in", up to two words).
 _IN_DOCUMENT = re.compile(r"[ \t]+(?:said|says|added|wrote|announced|confirmed)[ \t]+in[ \t]+(?:an?|its|their|his|her)[ \t]+"
                           r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)\b")
@@ -36,10 +33,6 @@ def authored_document(text: str, start: int, end: int, documents: Collection[str
     near = text[max(0, start - 30):start]     # the cheap tests first: most names have none of these
     if "from" in near or "by" in near:
         m = _DOCUMENT_FROM.search(text, max(0, start - 60), start)
-        if m and m.group(1) in documents:
-            return m.group(1)
-    if "In " in text[max(0, start - 90):start]:
-        m = _DOCUMENT_OPENING.search(text, max(0, start - 90), start)
         if m and m.group(1) in documents:
             return m.group(1)
     lead = _document_in_lead(text, start)
