@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..text import lexicon
+from ..text.spans import char_before
 from .speakers import _clean
 
 
@@ -22,7 +23,7 @@ def before_headline_verb(text: str, run: list) -> list:
     ("Velto Recalls 40,000 Air Fryers …", "… Health Trust Confirms"), and without the cue verb
     that opens a sentence's inverted lead ("Said Ortiz, “…”", "Added Berg: …"): the verb is no
     name word (a name after it that a quote follows is the speaker)."""
-    if len(run) > 1 and run[0][1].lower() in lexicon.cues() and text[:run[0][0]].rstrip()[-1:] in ("", ".", "!", "?", "”") \
+    if len(run) > 1 and run[0][1].lower() in lexicon.cues() and char_before(text, run[0][0]) in ("", ".", "!", "?", "”") \
             and _LEAD_AFTER.match(text, run[-1][0] + len(run[-1][1])):
         run = run[1:]
     for k in range(1, len(run)):
