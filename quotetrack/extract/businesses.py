@@ -40,7 +40,7 @@ def introduced_as(text: str, start: int, end: int) -> str | None:
     if text[start:end].rstrip(".") in lexicon.words("extract/calendar_words.txt"):
         return None
     before = _NOUN_BEFORE.search(text, max(0, start - 40), start)
-    if before is not None and _introduces(before.group(1)):
+    if before is not None and introduces(before.group(1)):
         return before.group(1)
     if employer(text, start, end):
         return "employer"
@@ -49,7 +49,7 @@ def introduced_as(text: str, start: int, end: int) -> str | None:
         return None
     if after.group(2) is not None:        # "Rome, which …" is a place
         return None if text[start:end] in lexicon.words("extract/places.txt") else "which"
-    return after.group(1) if _introduces(after.group(1)) else None
+    return after.group(1) if introduces(after.group(1)) else None
 
 
 # A role and a name after a word: " manager Tom Ake" in "Velbury manager Tom Ake", " chief
@@ -74,7 +74,9 @@ def employer(text: str, start: int, end: int) -> bool:
         and _DEMONYM_END.search(word) is None
 
 
-def _introduces(noun: str) -> bool:
+def introduces(noun: str) -> bool:
+    """Whether a noun introduces an organisation's name: a business noun ("the retailer Zentro")
+    or an organisation's kind ("the newspaper La Gaceta")."""
     return noun in business_nouns() or noun in org_nouns()
 
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..text import lexicon
 from ..model import Cue
+from .kinds import _org_kinds
 
 
 # A determiner or possessive right before a cue form makes it a noun: "the report", "his claims",
@@ -101,10 +102,4 @@ def _names_a_thing(text: str, start: int, m: re.Match, lemma: str) -> bool:
     if before is None:
         return False
     noun = before.group(1).lower()
-    return noun not in lexicon.lower_words("text/person_nouns.txt") or noun in _org_heads()
-
-
-@lru_cache(maxsize=1)
-def _org_heads() -> frozenset[str]:
-    """Nouns that name an organisation, not a person ("company", "group": data/extract/org_kinds.tsv)."""
-    return frozenset(row[0].lower() for row in lexicon.rows("extract/org_kinds.tsv"))
+    return noun not in lexicon.lower_words("text/person_nouns.txt") or noun in _org_kinds()   # "company", "group"

@@ -27,18 +27,15 @@ from typing import Callable
 from ..text import lexicon
 from . import entities as em
 from . import kinds
-from .businesses import business_nouns, is_business
+from .businesses import introduces, is_business
 from .kinds import _org_kinds, parties, party_head, party_of
-from .speakers import _clean, _lists, is_plural, split_title
+from .speakers import POSSESSIVE_PRONOUNS, _clean, _lists, is_plural, split_title
 from .written import POSSESSIVE, introduced_unnamed, owned_by
 
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
 DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
 AUTHOR_REACH = 3000           # characters back a document's description looks for its author
 # A possessive pronoun owning a body, and the gender it shows: "his advisers".
-_POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
-
-
 def owned(model: em.Model, words: list[str], start: int,
           salient: Callable[[str, int], int | None],
           describe: Callable[[list[str], int], int | None]) -> int | None:
@@ -73,8 +70,8 @@ def _owner(model: em.Model, words: list[str], start: int, salient, describe) -> 
     """The person who owns a body: "his"/"her" the salient person, "the senator’s" the
     description's entity, a name the entity carrying its surname."""
     low = words[-1].lower()
-    if len(words) == 1 and low in _POSSESSIVE_PRONOUNS:
-        return salient(_POSSESSIVE_PRONOUNS[low], start)
+    if len(words) == 1 and low in POSSESSIVE_PRONOUNS:
+        return salient(POSSESSIVE_PRONOUNS[low], start)
     cleaned = [_clean(w) for w in words]
     if words[0].lower() == "the":
         return describe(cleaned[1:], start)
@@ -222,7 +219,7 @@ def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     memoir" is read elsewhere) or when the mention is already that span."""
     m = _AUTHOR_BEFORE.match(text, start, end)
     documents = lexicon.lower_words("extract/document_nouns.txt")
-    if m is None or m.group(2) not in documents or m.group(1).rstrip().endswith(("’s", "'s", "’", "'")) \
+    if m is None or m.group(2) not in documents or m.group(1).rstrip().endswith(POSSESSIVE) \
             or any(w.lower().rstrip(".") in lexicon.lower_words("extract/calendar_words.txt") for w in m.group(1).split()):
         return None                       # "a Wednesday editorial in the X": a day is no author
     last = 3 if m.group(3) in documents else 2
@@ -336,5 +333,5 @@ def other_kind(head: str, roles) -> bool:
     """Whether an organisation was introduced as another kind than a description's head names
     ("the French television station BFMTV" is no "the airline"; "Xinhua, the official news
     agency," is no "the panel"): a kind noun among its roles that does not fit the head."""
-    kinds = [r for r in roles if r in em.org_nouns() or r in business_nouns()]
+    kinds = [r for r in roles if introduces(r)]
     return bool(kinds) and not is_business(head, set(kinds)) and "*" not in _org_kinds().get(head, ())

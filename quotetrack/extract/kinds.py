@@ -40,7 +40,7 @@ def kind_fits(head: str, name: str) -> bool:
     if "*" in _org_kinds().get(head, ()) or kind_matches(head, name):
         return True
     words = {w.lower().strip("’'.") for w in name.split()}
-    return not words & (_kind_words() | _lists().orgs)
+    return not words & _alias_words()[0]
 
 
 def kind_matches(head: str, name: str) -> bool:

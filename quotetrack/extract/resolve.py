@@ -362,13 +362,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                         "organisation", "alias" if spelled else "named", eid)
     counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"] or lows[1:2] == ["of"]   # "Two people …", "One of the …" keep their count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
-    mention = Mention(start, end, written, kind, None, name)
-    if lows[0] == "the" and len(words) >= 2 and (described(words[-1]) or party_head(words[1:])):
-        eid = describe(text, model, sal, words[1:], start)
-        if eid is not None:
-            ent = model.entities[eid]
-            return Resolved(mention, ent.name, fitting_title(words[1:], ent.title), ent.type, "description", eid)
-    return Resolved(mention, name, None, kind, "unresolved")
+    return Resolved(Mention(start, end, written, kind, None, name), name, None, kind, "unresolved")
 
 
 # A name and a comma right before a mention: "Oyelaran, " before "a former nurse" (an apposition).

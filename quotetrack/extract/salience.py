@@ -16,7 +16,7 @@ from . import entities as em
 from . import kinds
 from .anaphora import (cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
                        passive_agent, subordinate_subject)
-from .speakers import PERSON_PRONOUNS, main_subject
+from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, main_subject
 from .written import POSSESSIVE
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
@@ -54,7 +54,6 @@ _PARTICIPLE = re.compile(r"([A-Z][a-z]{2,}(?:ing|ed))[ \t]+[a-z]")
 # A sentence opening with a possessive and a role, right before a name in apposition to it:
 # "Her mother, " (group 1: the possessive; group 2: the role's head).
 _KIN_BEFORE = re.compile(r"(?:^|[.!?][”’\"']?[ \t]+|\n[ \t]*)(His|Her)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}([a-z][\w\-]*),[ \t]+$")
-_OWNER_GENDER = {"his": "m", "her": "f"}
 # A verb of being after the name in apposition: the sentence describes the relative, who does
 # nothing in it: ", was a weaver", ", 81, has been ill".
 _BACKGROUND_AFTER = re.compile(r"(?:,[ \t]+\d+)?,[ \t]+(?:is|was|had been|has been|died)(?![\w’'])")
@@ -169,7 +168,7 @@ class Salience:
         if m is None or self.model.entities[o.entity].type != "person" or not kinds.person_head(m.group(2).lower()) \
                 or not _BACKGROUND_AFTER.match(self.text, o.end):    # "His deputy, Paul Hale, disagreed": the deputy acts
             return None
-        owner, _ = self.person_for(_OWNER_GENDER[m.group(1).lower()], m.start(1), set())
+        owner, _ = self.person_for(POSSESSIVE_PRONOUNS[m.group(1).lower()], m.start(1), set())
         return owner if owner != o.entity else None
 
     def _pairs(self, o: em.Occurrence) -> None:

@@ -37,6 +37,7 @@ _AFTER_NAME_WORD = re.compile(r"[A-Z][\w’'\-]*[ \t]$")
 _APPOSITIVE_NOUN = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'\-]+\s+){0,3}?([\w’'\-]+)")
 _POSSESSIVES = ("’s", "'s", "’", "'")
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}     # the owner's gender
 
 
 class WordLists(NamedTuple):

@@ -23,7 +23,7 @@ from itertools import islice
 from ..text import lexicon
 from . import entities as em
 from . import kinds
-from .businesses import business_nouns
+from .businesses import introduces
 from . import speakers as names
 from .mentions import is_quantity
 
@@ -272,7 +272,7 @@ def named_part(words: list[str]) -> list[str]:
     University poll this month" -> ["Quinnipiac", "University"]; "newspaper La Gaceta" ->
     ["La", "Gaceta"]."""
     lead = next((n for n, w in enumerate(words) if not w.islower()), 0)
-    if lead >= 1 and words[lead - 1] in business_nouns() | em.org_nouns():
+    if lead >= 1 and introduces(words[lead - 1]):
         words = words[lead:]              # "activist fund Larchmont Capital": the name after its kind
     k = len(words)
     allowed = _after_name()

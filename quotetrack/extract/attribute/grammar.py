@@ -565,7 +565,7 @@ def _clause_breaks(s: _Sent) -> list[tuple[int, int]]:
             continue
         if nxt in _words.relatives and not (i < last_open and toks[i - 1].text in TOKEN_CLOSING):
             out.append((i, toks[i].start))    # (not "“…”, who had to put “…”": the quoted words go on)
-        elif closing_adjunct(toks, i) and s.marks("commas").outside[-1] == i:
+        elif s.marks("commas").outside[-1] == i and closing_adjunct(toks, i):
             out.append((i, toks[i].start))    # "…, compared with 41 percent", "…, a move that …"
         elif nxt in _words.clause_joiners and i + 2 < len(toks):
             after = toks[i + 2].text

@@ -14,8 +14,7 @@ from ..segment import Token
 from .according import _SOURCE_ENDS
 from .subject import clause_subject
 from .leads import after_lead_phrase
-from ..businesses import business_nouns
-from ..kinds import org_nouns
+from ..businesses import introduces
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only,
     _catenative_start, _clause_start_ok, _content_after, _earlier_reports, _is_clause, _is_participle,
@@ -199,8 +198,7 @@ def _kind_then_name(toks: list[Token], i: int, k: int) -> bool:
     m = i + 1
     while m < k and m - i <= 3 and toks[m].text.islower():
         m += 1
-    kinds = business_nouns() | org_nouns()
-    return m > i + 1 and toks[m - 1].text in kinds and _is_name_run(toks, m, k)
+    return m > i + 1 and introduces(toks[m - 1].text) and _is_name_run(toks, m, k)
 
 
 def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -593,8 +591,7 @@ def _inside_reported(toks: list[Token], j: int, ci: int) -> bool:
     """Whether a cue coordinated at ``ci`` after a modal or "had" (text/word_classes.txt
     [reported_auxiliaries]) follows an earlier speech cue in its sentence: it belongs to the
     clause that cue reports ("said her client was sorry and had written to him")."""
-    aux = lexicon.sections("text/word_classes.txt")["reported_auxiliaries"]
-    if not any(toks[i].text.lower() in aux for i in range(j, ci)):
+    if not any(toks[i].text.lower() in _words.reported_auxiliaries for i in range(j, ci)):
         return False
     cues = lexicon.cues()
     return any(cues[t.text.lower()].type == "speech" for t in toks[:j - 1] if t.text.lower() in cues)
