@@ -147,7 +147,7 @@ class _Pool:
     def __init__(self, n: int, work: Callable[[list[Item]], list[Result]]):
         self.n, self.work = n, work
         self.executor = ProcessPoolExecutor(max_workers=n)
-        self.pending: deque[list] = deque()          # [future, chunk]
+        self.pending: deque[list] = deque()          # [future, or None to run alone; chunk]
 
     def submit(self, chunk: list[Item]) -> None:
         try:
@@ -159,6 +159,8 @@ class _Pool:
 
     def next_results(self) -> list[Result]:
         future, chunk = self.pending.popleft()
+        if future is None:
+            return self._alone(chunk)
         try:
             return future.result()
         except BrokenProcessPool:
@@ -179,15 +181,18 @@ class _Pool:
                 if isinstance(item, Input) else item for item in chunk]
 
     def _restart(self) -> None:
-        """A new pool; the chunks in flight that did not finish go to it, in order."""
+        """A new pool for the chunks still to come; each chunk in flight that did not finish
+        will run alone (:meth:`_alone`), so the one that broke the pool cannot break the new
+        one beside the others."""
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = ProcessPoolExecutor(max_workers=self.n)
         for entry in self.pending:
             future = entry[0]
-            if not (future.done() and not future.cancelled() and future.exception() is None):
-                entry[0] = self.executor.submit(self.work, entry[1])
+            if future is not None and not (future.done() and not future.cancelled() and future.exception() is None):
+                entry[0] = None
 
     def close(self) -> None:
         for future, _ in self.pending:
-            future.cancel()
+            if future is not None:
+                future.cancel()
         self.executor.shutdown(cancel_futures=True)
