@@ -6,7 +6,8 @@ from ...model import Cue
 from ...text.marks import TOKEN_OPENING
 from .. import mentions
 from ..segment import Token
-from .grammar import Attribution, _SEPARATORS, _Sent, _content_after, _name_end, _span, _word_count, _words
+from .grammar import Attribution, _SEPARATORS, _Sent, _content_after, _name_end, _span, _words
+from .offsets import _word_count
 
 
 # The longest quoted title an according-to source may hold ("the “Medicare for all” document").

@@ -10,8 +10,9 @@ from ...text import lexicon
 from .. import mentions
 from ..segment import Token
 from .grammar import (
-    Attribution, _DASHES, _Sent, _adjunct_only, _content_after, _earlier_reports, _is_clause, _is_participle,
-    _reported, _skip_adjuncts, _skip_connective, _skip_object, _span, _strip_end, _word_count, _words)
+    Attribution, _DASHES, _Sent, _adjunct_only, _content_after, _earlier_reports, _is_clause,
+    _is_participle, _reported, _skip_adjuncts, _skip_connective, _skip_object, _span, _words)
+from .offsets import _strip_end, _word_count
 
 
 def _lead_at(s: _Sent, ci: int) -> int | None:

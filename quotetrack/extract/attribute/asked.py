@@ -9,7 +9,8 @@ from .. import mentions
 from ...config import WINDOWS
 from ...model import Cue
 from ..segment import Token
-from .grammar import Attribution, _Sent, _span, _strip_end, _words
+from .grammar import Attribution, _Sent, _span, _words
+from .offsets import _strip_end
 
 
 _ASKED_REACH = WINDOWS.asked_tokens        # tokens of adjunct between "Asked" and its question

@@ -10,7 +10,8 @@ from ..quotes import own_cue
 from ...config import Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import paragraph_ranks, tokens as tokenize
-from .grammar import Attribution, _Doc, _Sent, _cue_tokens, _skip_chars
+from .grammar import Attribution, _Doc, _Sent, _cue_tokens
+from .offsets import _skip_chars
 from .according import according_to
 from .adjunct import adjunct_participle, as_source
 from .sentence import coordinated, head, participle, relative, relative_label, tail

@@ -15,7 +15,7 @@ from ...config import WINDOWS
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token
 from .bounds import closing_adjunct
-from .offsets import _lstrip_start, _rstrip_end, _skip_chars, _strip_end, _word_count  # noqa: F401 (the sieves' import path)
+from .offsets import _strip_end, _word_count
 
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # _words.subordinators, ... (data/text/word_classes.txt)

@@ -13,7 +13,8 @@ from ...text import lexicon
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
 from .. import mentions
 from .asked import question_end
-from .grammar import Attribution, _Sent, _span, _strip_end, _words
+from .grammar import Attribution, _Sent, _span, _words
+from .offsets import _strip_end
 
 # Words that may stand between the auxiliary and "asked": "was also asked", "is often asked".
 _BETWEEN = frozenset({"also", "again", "first", "later", "then", "often", "never", "not", "once",

@@ -13,8 +13,8 @@ from .. import cues as cue_finder, mentions
 from ...config import WINDOWS, Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token, iter_tokens, tokens as tokenize
-from .grammar import (Attribution, _DASHES, _Doc, _lstrip_start, _rstrip_end, _skip_chars, _strip_end,
-                      _word_count, _words)
+from .grammar import Attribution, _DASHES, _Doc, _words
+from .offsets import _lstrip_start, _rstrip_end, _skip_chars, _strip_end, _word_count
 from .subject import agrees
 
 

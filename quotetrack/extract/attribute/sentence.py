@@ -16,11 +16,11 @@ from .subject import clause_subject
 from .leads import after_lead_phrase
 from ..businesses import introduces
 from .grammar import (
-    Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only,
-    _catenative_start, _clause_start_ok, _content_after, _earlier_reports, _is_clause, _is_participle,
-    _listener_rest_ok, _naming_content, _nominative, _reported, _subordinate_only,
-    _indirect_continuation, _role_word, _skip_adjuncts, _skip_time_back, _skip_connective,
-    _skip_object, _span, _strip_end, _word_count, _words)
+    Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
+    _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
+    _nominative, _reported, _subordinate_only, _indirect_continuation, _role_word, _skip_adjuncts,
+    _skip_time_back, _skip_connective, _skip_object, _span, _words)
+from .offsets import _strip_end, _word_count
 
 
 # ----------------------------------------------------------------- sentence sieves
