@@ -325,6 +325,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         run = past_function_words(run, function, titles)
         if not run:
             continue                      # a lone "The" or "But" is read no further
+        k = bisect.bisect_right(skip_starts, run[0][0]) - 1
+        if k >= 0 and run[0][0] < skip[k][1]:
+            continue
         business, known = None, False
         if lone:
             word = run[0][1]
@@ -335,9 +338,6 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                     known = word in model._orgs       # "the retailer Zentro …. Zentro rose"
                     if business is None and not known and word not in model._org_ends:
                         continue          # a capitalised word nobody is named by, unless "the retailer Zentro"
-        k = bisect.bisect_right(skip_starts, run[0][0]) - 1
-        if k >= 0 and run[0][0] < skip[k][1]:
-            continue
         run = before_headline_verb(text, before_title_case(run, function, titles))
         if not run:
             continue
