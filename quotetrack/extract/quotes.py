@@ -24,6 +24,7 @@ from . import cues
 _MARK = re.compile(r"''|``|[“”„‟«»‘’‚‹›\"'`]")
 # Open quotes kept at once; past this, further opening marks in the paragraph are ignored.
 MAX_OPEN = 64
+UNCLOSED = "quote mark opened here is never closed"     # an unclosed quote's warning
 
 # Characters after which a straight mark may open: "said "Yes" / ("Yes" / —"Yes".
 _OPENERS = frozenset(" \t\n([{—–-/:;“‘«„")
@@ -226,7 +227,7 @@ def _unclosed(text: str, outer: _Open, end: int, spans: list[QuotedSpan], warnin
     the cue and the narrative after it are read as text again."""
     span = QuotedSpan(outer.pos, end, outer.mark, outer.double, False, outer.para_count, depth=0)
     cue = own_cue(text, span)
-    message = "quote mark opened here is never closed"
+    message = UNCLOSED
     if cue is not None:
         span = dataclasses.replace(span, end=text.rindex(",", outer.pos, cue.start))
         message += f"; it ran past its own attribution (“{text[cue.start:cue.end]}”) and is cut before it"

@@ -43,7 +43,7 @@ def run(text: str, doc_id: str, config: Config, meta: Mapping[str, Any] | None =
     resolved, entities = resolve.resolve(text, attrs, paras, skip, sents,
                                          [(q.start, q.end) for q in top])
     unclosed = {w.start: w.message for w in warnings if w.code == "unbalanced-quote"}
-    open_ends = {s.end: unclosed.get(s.start, "quote mark opened here is never closed") for s in top if not s.closed}
+    open_ends = {s.end: unclosed.get(s.start, quotes.UNCLOSED) for s in top if not s.closed}
     index = _Index([p.start for p in paras], [s.start for s in sents], [q.start for q in top])
     records: list[Quote] = []
     kept: dict[int, int] = {}             # attribution index -> record index
