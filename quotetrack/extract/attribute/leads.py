@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from ...text import lexicon
 from .. import mentions
-from .grammar import _Sent
+from .grammar import _Sent, _words
 
 _MAX_LEAD = 6                             # tokens of a lead phrase with no comma before its subject
+_MAX_LONG_LEAD = 8                        # tokens of a longer one: a prepositional phrase with no verb
 _MAX_DESCRIPTION = 3                      # tokens of "the judge", "the deputy minister"
 
 
@@ -16,9 +17,22 @@ def _plain_lead(s: _Sent, end: int) -> bool:
     all, and no cue but a noun after a determiner ("During the hearing", "In a written note";
     not "When asked")?"""
     toks = s.toks
-    return 0 < end <= _MAX_LEAD and not any(
+    if end > _MAX_LEAD and not _long_lead(s, end):
+        return False
+    return 0 < end <= _MAX_LONG_LEAD and not any(
         not mentions.is_word(toks[i].text) or (lexicon.cues().get(toks[i].text.lower()) and not _after_determiner(s, i))
         for i in range(1, end))
+
+
+def _long_lead(s: _Sent, end: int) -> bool:
+    """May tokens 0..``end`` be a lead phrase longer than _MAX_LEAD: up to _MAX_LONG_LEAD tokens
+    that open with a preposition, not a subordinator ("At a rally in Leeds on Saturday"; not
+    "While …", "After …"), and hold no finite auxiliary ("This is not the kind of …")?"""
+    toks = s.toks
+    first = toks[0].text.lower()
+    return end <= _MAX_LONG_LEAD and first in lexicon.lower_words("extract/lead_prepositions.txt") \
+        and first not in _words.subordinators \
+        and not any(toks[i].text.lower() in _words.finite_auxiliaries for i in range(1, end))
 
 
 def _after_determiner(s: _Sent, i: int) -> bool:
