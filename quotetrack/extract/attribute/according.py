@@ -93,8 +93,10 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             first = min(first, quote.start)
         content = (first, s.toks[end_tok - 1].end) if end_tok else None
         if src[1] < len(s.toks) and s.toks[src[1]].text == "," and src[1] + 1 < len(s.toks) \
-                and mentions.is_word(s.toks[src[1] + 1].text):
+                and mentions.is_word(s.toks[src[1] + 1].text) \
+                and s.toks[src[1] + 1].text.lower() not in _words.relatives:
             rest = _content_after(s, src[1] + 1)     # "The minister had, according to Ms Hale, misled …"
+        # not "…, according to X, which wants …": a relative clause on the source, no content
     if content is None or _word_count(s.text, *content) < 2:
         return None
     fragments = (content, rest) if rest is not None and _word_count(s.text, *rest) >= 2 else (content,)

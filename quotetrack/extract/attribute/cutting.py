@@ -133,7 +133,7 @@ class _Cuts:
         return best
 
     def _better(self, best: int | None, a: int, b: int, lo: int, hi: int) -> int | None:
-        if b == a:
+        if b == a or _reported_act(self.found[a], self.found[b]):
             return best
         got = _cut_of(self.found[b], self.text, lo, hi)
         return got[0] if got is not None and (best is None or got[0] < best) else best
@@ -193,6 +193,16 @@ def _holds(b: Attribution, a: Attribution) -> bool:
         return False
     return any(s <= a.source[0] and a.source[1] <= e and s <= a.cue.start and a.cue.end <= e
                for s, e in b.fragments)
+
+
+def _reported_act(a: Attribution, b: Attribution) -> bool:
+    """Is ``b`` an act or thought cue with its source inside the clause that a trailing
+    according-to note ``a`` reports ("In a post, the account praised the attack, according to
+    a report")?  Then ``a`` reports the whole clause, and ``b`` cuts nothing of it (a speech
+    cue there makes the note a note on that statement: :func:`_fold_source_notes`)."""
+    return a.rule == "according_to" and a.cue is not None and a.fragments[-1][1] <= a.cue.start \
+        and b.cue is not None and b.cue.type != "speech" and b.source is not None \
+        and any(s <= b.source[0] and b.cue.end <= e for s, e in a.fragments)
 
 
 def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution]:

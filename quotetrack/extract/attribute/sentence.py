@@ -240,11 +240,12 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     if quote is None and earlier is None and continuation is None and _subordinate_only(s.text, start, end):
         return None                   # "Though he …, Ortiz promised to act": a head report
     if quote is None and earlier is None and _ends_in_relative(s.text, start, end) \
-            and not (toks[sep].text == "," and (rule == "tail" and src[0] == sep + 1
+            and not (toks[sep].text == "," and (rule == "tail" and src[0] == sep + 1 or rule == "tail_appositive"
                                                or rule == "tail_inverted" and cue_at == sep + 1
                                                and (after_src >= len(toks) or toks[after_src].text in ",.;"))):
         return None                   # (not "…, which officials treat as arson, the fire chief said"
-                                      # nor "…, which 200 people attended, said Dana Park")
+                                      # nor "…, which 200 people attended, said Dana Park"
+                                      # nor "…, which …, the head, Ann Roe, said": the subject follows)
     # what follows: nothing that is content of its own, or an interrupted quote's second part
     rest = after_src
     if cue.lemma in lexicon.lower_words("extract/object_cues.txt") and rest < len(toks):
