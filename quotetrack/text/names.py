@@ -78,11 +78,30 @@ def _title_end(words: tuple[str, ...]) -> int:
         if k is not None and all(w[:1].isupper() for w in words[k:]):
             return k
         return len(words)
+    if last < 0 and _agent_role(words):
+        last = 0                          # "Novelist Imran Qureshi": a job noun opens the run
     if 0 <= last < len(words) - 3 and words[last + 1] == "of":
         last = _title_complement_end(words, last + 1)  # "Supervisor of Elections Susan Bucher"
     if not all(is_name_word(w) for w in words[last + 1:]):
         return 0
     return last + 1
+
+
+def _agent_role(words: tuple[str, ...]) -> bool:
+    """Is the first of three capitalised words or more a noun for someone who does a job, by
+    its ending (data/text/word_classes.txt [agent_suffixes]: "Novelist", "Designer"), and
+    no given name, function word, month or place ("Walker", "After", "October", "Manchester"),
+    in a run with no organisation word ("Silver Lake Partners")?"""
+    first = words[0]
+    low = first.lower()
+    return len(words) >= 3 and len(low) >= 6 and first[:1].isupper() and first[1:].islower() \
+        and low.endswith(tuple(_words.agent_suffixes)) \
+        and all(w[:1].isupper() for w in words[1:]) \
+        and first not in lexicon.words("text/first_names.txt") \
+        and low not in lexicon.lower_words("text/function_words.txt") \
+        and low not in lexicon.lower_words("extract/calendar_words.txt") \
+        and first not in lexicon.words("extract/places.txt") \
+        and not any(w.lower() in lexicon.lower_words("extract/org_words.txt") for w in words)
 
 
 def _title_complement_end(words: tuple[str, ...], of: int) -> int:
