@@ -60,6 +60,9 @@ _INNER_END = re.compile(r"[.?!…][\"”’'»)\]]*\s+\S")
 
 # Quote marks that may close a sentence before a lower-case continuation.
 _QUESTION_CLOSE = regex.compile(r"[?!][”\"’'»“]+\s*$")   # (“ typed for ”: “Why?“ he asked.)
+# Run-together initials ending a span ("J.R.", "J.R.R."), alone or after a capitalised word
+# ("Author J.R."), and the word before them.
+_INITIALS_END = re.compile(r"(?:^|(?P<before>\S+)\s+)(?:[A-Z]\.){2,3}\s*$")
 
 
 class Token(NamedTuple):
@@ -99,10 +102,25 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
                     chunk[s:s + 1].islower() or _opens_with_cue(text, start + s, start + e)):
                 pending = (pending[0], e)     # “Why?” he asked. / “Why?” Smith asked.
                 continue
+            if _initials_then_name(chunk, pending, s):
+                pending = (pending[0], e)     # "Author J.R. Pendleton said …": a name's initials
+                continue
             yield start + pending[0], start + pending[1]
         pending = (s, e)
     if pending is not None:
         yield start + pending[0], start + pending[1]
+
+
+def _initials_then_name(chunk: str, pending: tuple[int, int], s: int) -> bool:
+    """Does the span before ``s`` end in run-together initials that open a name ("J.R." alone,
+    or after a capitalised word: "Author J.R."), the next span opening with a capitalised word
+    that is no function word ("Pendleton")?  Not "… in the U.S. He …"."""
+    m = _INITIALS_END.search(chunk, pending[0], pending[1])
+    if m is None or (m.group("before") and not m.group("before")[:1].isupper()):
+        return False
+    words = chunk[s:s + 40].split(maxsplit=1)
+    return bool(words) and words[0][:1].isupper() and words[0][1:2].islower() \
+        and words[0].lower() not in lexicon.lower_words("text/function_words.txt")
 
 
 def _stripped(text: str, spans) -> Iterator[tuple[int, int]]:

@@ -31,6 +31,8 @@ _NAME_RUN = re.compile(
     rf"(?<![\w’'.])(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?|(?:{PARTICLES})-[A-Z][\w’'\-]*)"
     rf"(?:[ \t]+(?:(?:of|the|{PARTICLES})[ \t]+){{0,2}}(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?|(?:{PARTICLES})-[A-Z][\w’'\-]*))*")
 _WORD = re.compile(r"\S+")
+# Run-together initials of a name ("J.R.", "J.R.R."): they end no run ("Author J.R. Pendleton").
+_RUN_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 # A capitalised word and one space right before a word: "Barack " in "''Barack Obama".
 _AFTER_NAME_WORD = re.compile(r"[A-Z][\w’'\-]*[ \t]$")
 # ", a spokeswoman for the union" right after a name: the gendered noun shows the gender.
@@ -135,8 +137,8 @@ def _person_name(name: tuple[str, ...]) -> bool:
 
 def _runs(text: str, single: bool = False):
     """Capitalised name runs as lists of (offset, word), split where a word ends a sentence
-    ("Washington. Defense Minister Benny Gantz" is two runs; "Sen. Ted Cruz" and "Jason C.
-    Ervin" are one).  A lone capitalised word is left out unless ``single``."""
+    ("Washington. Defense Minister Benny Gantz" is two runs; "Sen. Ted Cruz", "Jason C.
+    Ervin" and "J.R. Pendleton" are one).  A lone capitalised word is left out unless ``single``."""
     abbreviations = lexicon.lower_words("extract/abbreviations.txt")
     for m in _NAME_RUN.finditer(text):
         group = m.group()
@@ -149,7 +151,8 @@ def _runs(text: str, single: bool = False):
             word = w.group()
             run.append((m.start() + w.start(), word))
             stem = word[:-1].lower()
-            if word.endswith(".") and len(stem) > 1 and stem not in abbreviations:
+            if word.endswith(".") and len(stem) > 1 and stem not in abbreviations \
+                    and not _RUN_INITIALS.fullmatch(word):
                 yield run
                 run = []
         if run:
