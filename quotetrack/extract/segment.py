@@ -62,7 +62,8 @@ _INNER_END = re.compile(r"[.?!…][\"”’'»)\]]*\s+\S")
 _QUESTION_CLOSE = regex.compile(r"[?!][”\"’'»“]+\s*$")   # (“ typed for ”: “Why?“ he asked.)
 # Run-together initials ending a span ("J.R.", "J.R.R."), alone or after a capitalised word
 # ("Author J.R."), and the word before them.
-_INITIALS_END = re.compile(r"(?:^|(?P<before>\S+)\s+)(?:[A-Z]\.){2,3}\s*$")
+_INITIALS_END = re.compile(r"(?:^|(?<!\S)(?P<before>\S+)\s+)(?:[A-Z]\.){2,3}$")
+_INITIALS_REACH = 40                      # characters read back for them and the word before
 
 
 class Token(NamedTuple):
@@ -115,8 +116,15 @@ def _initials_then_name(chunk: str, pending: tuple[int, int], s: int) -> bool:
     """Does the span before ``s`` end in run-together initials that open a name ("J.R." alone,
     or after a capitalised word: "Author J.R."), the next span opening with a capitalised word
     that is no function word ("Pendleton")?  Not "… in the U.S. He …"."""
-    m = _INITIALS_END.search(chunk, pending[0], pending[1])
-    if m is None or (m.group("before") and not m.group("before")[:1].isupper()):
+    end = pending[1]
+    while end > pending[0] and chunk[end - 1].isspace():
+        end -= 1
+    if end - pending[0] < 4 or chunk[end - 1] != "." or not chunk[end - 2].isupper():
+        return False                      # (most spans end "word.": decided at once)
+    lo = max(pending[0], end - _INITIALS_REACH)
+    m = _INITIALS_END.search(chunk[lo:end])
+    if m is None or (m.group("before") and not m.group("before")[:1].isupper()) \
+            or (not m.group("before") and lo > pending[0]):
         return False
     words = chunk[s:s + 40].split(maxsplit=1)
     return bool(words) and words[0][:1].isupper() and words[0][1:2].islower() \
