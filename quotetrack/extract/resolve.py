@@ -11,8 +11,10 @@ text order, keeping running state (no scan back over earlier speakers):
   opens with ("Also, Ames is wrong, he said"), never one named inside the participle phrase
   opening its sentence ("Speaking after Ortiz left, he said"); salience is recency (by
   sentence and paragraph), subject position (a passive's agent and a cleft's focus count),
-  being the current speaker (until a person is introduced with a role in a later
-  paragraph, or in the sentence just before, across one paragraph break: "… came from
+  being named earlier in the sentence whose subordinate clause the pronoun opens ("One of
+  Ortiz’s attacks came in May, when he told …"), being the current speaker (until a person
+  is introduced with a role in a later paragraph, or in the sentence just before, across
+  one paragraph break: "… came from
   analyst Rosa Lind. She said") and being a subject named since the last quote.  The
   narrative's own he/she and role descriptions ("the admiral chuckled") keep their person
   salient as they come; "Her mother, Anna Kell, was …" keeps "her" in front.  When the

@@ -16,6 +16,7 @@ from . import entities as em
 from . import kinds
 from .anaphora import (cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
                        passive_agent, subordinate_subject)
+from . import speakers as names
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, main_subject
 from .written import POSSESSIVE
 
@@ -31,6 +32,12 @@ GENDER_SHOWN = 0.3            # the text has shown it to be of the pronoun's gen
 PER_PARAGRAPH = 0.3           # minus, for each paragraph since its last naming
 NEW_SUBJECT = 1.0             # a subject named since the current speaker's last quote
 INTRODUCED = 1.5              # the one person introduced (role/title) in the sentence before (this or the last paragraph)
+CLAUSE_MATE = 2.0             # named earlier in the sentence whose subordinate clause it opens ("…, when he told")
+
+
+@lru_cache(maxsize=1)
+def _subordinators() -> frozenset[str]:
+    return frozenset(names._words.subordinators)
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +64,8 @@ _KIN_BEFORE = re.compile(r"(?:^|[.!?][”’\"']?[ \t]+|\n[ \t]*)(His|Her)[ \t]+
 # A verb of being after the name in apposition: the sentence describes the relative, who does
 # nothing in it: ", was a weaver", ", 81, has been ill".
 _BACKGROUND_AFTER = re.compile(r"(?:,[ \t]+\d+)?,[ \t]+(?:is|was|had been|has been|died)(?![\w’'])")
+# A subordinator right before a pronoun, after a comma or a word: ", when ", " after " (group 1).
+_SUBORDINATOR_BEFORE = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
 # What joins two names into a pair: " and ", " & ".
 _AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 
@@ -261,6 +270,8 @@ class Salience:
         description, among the recent entities only.)"""
         rank = self.rank_of(offset)
         opener = self._participle_opener(offset) if pronoun else None
+        sub = _SUBORDINATOR_BEFORE.search(self.text, max(0, offset - 12), offset) if pronoun else None
+        clause = self.sentence_of(offset) if sub is not None and sub.group(1) in _subordinators() else None
         scored = []
         later: list[int] = []             # sentences of the candidates named after this one
         fallback = None
@@ -294,6 +305,7 @@ class Salience:
                 eid != self.speaker or self.sentence_of(named) != self.sentence_of(self.speaker_at)) else 0.0
             score += INTRODUCED if not subject and rank - prank <= 1 and self.intro == (self.sentence_of(offset) - 1, eid) \
                 and self.sentence_of(self.speaker_at) != self.intro[0] else 0.0
+            score += CLAUSE_MATE if clause is not None and sent == clause else 0.0
             score -= HINT_CLASH if gender is not None and self.hinted.get(eid) not in (None, gender) else 0.0
             scored.append((score, -at, eid))
         self.alone = False

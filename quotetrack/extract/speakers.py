@@ -316,7 +316,12 @@ def main_subject(text: str, start: int, end: int) -> bool:
     if mark is not None:
         return mark in ".!?;:,—–-“‘\"'("
     low = word.lower()
+    if low in _words.subject_lead_words and low not in _words.coordinators \
+            and low not in lexicon.lower_words("extract/main_clause_openers.txt"):
+        return main_subject(text, before.start(2), end)   # "…, and even Gantz came": judged past "even"
     if low in _words.coordinators:                   # "Esper and Gantz": as the name before "and" is
+        if word[:1].isupper() and edge is not None and (edge == "" or edge in ".!?\n“\""):
+            return True                   # "And Gantz said": a sentence opens with it
         k = before.start(2)
         while k > 0 and text[k - 1] in " \t":
             k -= 1
