@@ -54,7 +54,8 @@ from . import entities as em
 from . import kinds
 from . import speakers as names
 from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative,
-                       exchange_turn, group_named, named_organisation, opens_sentence, plural_relative, predicate_of)
+                       exchange_turn, group_named, listener, named_organisation, opens_sentence, plural_relative,
+                       predicate_of)
 from .attribute import Attribution
 from .kinds import party_head
 from .segment import paragraph_ranks
@@ -116,6 +117,10 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         sal.advance(start)
         sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, sal.may_say(text[start:end])) \
             if a.antecedent is None else (set(), set())
+        spoken_to = listener(text, model, a.cue)
+        if spoken_to is not None:             # "“…,” he told Ortiz": not Ortiz
+            sal.excluded.add(spoken_to)
+            sal.excluded_all.add(spoken_to)
         res = _relative(text, model, a, _resolve_one(text, start, end, model, sal, spoken, rank_of), start, end)
         if res.basis == "unresolved" and res.speaker is None and a.cue is not None and a.cue.type == "speech" \
                 and text[start:end].lower() in ("it", "they"):

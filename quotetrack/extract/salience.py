@@ -15,7 +15,7 @@ from ..text import lexicon
 from . import entities as em
 from . import kinds
 from .anaphora import (cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
-                       passive_agent, subordinate_subject)
+                       passive_agent, subordinate_subject, title_modifier)
 from . import speakers as names
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, main_subject
 from .written import POSSESSIVE
@@ -32,6 +32,7 @@ GENDER_SHOWN = 0.3            # the text has shown it to be of the pronoun's gen
 PER_PARAGRAPH = 0.3           # minus, for each paragraph since its last naming
 NEW_SUBJECT = 1.0             # a subject named since the current speaker's last quote
 INTRODUCED = 1.5              # the one person introduced (role/title) in the sentence before (this or the last paragraph)
+MODIFIER = 0.5                # minus, when its last naming only modified a title ("Ruiz spokesman Tom Greer")
 CLAUSE_MATE = 2.0             # named earlier in the sentence whose subordinate clause it opens ("…, when he told")
 
 
@@ -241,11 +242,14 @@ class Salience:
             self.touch(eid, offset, True)
 
     def _judge(self, at: int, end: int) -> bool | str:
-        """Whether the name text[at:end] is a clause's subject: True, False, or "clause" for
-        the subject of a subordinate clause (a subject for a pronoun of its own sentence)."""
+        """Whether the name text[at:end] is a clause's subject: True, False, "clause" for
+        the subject of a subordinate clause (a subject for a pronoun of its own sentence), or
+        "modifier" for a name that only modifies a title before another name."""
         text = self.text
         if (text.startswith(POSSESSIVE, end) or text.endswith(POSSESSIVE, at, end)) and not opens_sentence(text, at):
             return False                  # "Pieter van der Hoek, Mr. Pratt’s lawyer, …": Pratt is no subject
+        if title_modifier(text, end):
+            return "modifier"             # "McConnell spokesman Don Stewart": Stewart is the subject
         if (main_subject(text, at, end) or opens_clause(text, at)) \
                 and not object_apposition(text, at, end) and not listed(text, at, end):
             return True
@@ -287,10 +291,11 @@ class Salience:
             if rank - prank > WINDOW:
                 fallback = eid if fallback is None else fallback
                 continue
-            if not isinstance(subject, bool) and subject != "clause":
+            if not isinstance(subject, bool) and subject not in ("clause", "modifier"):
                 subject = self._judge(at, subject)
                 self.last[eid] = (at, subject, prank)
             sent = self.sentence_of(at)
+            modifier = subject == "modifier"
             subject = subject is True or subject == "clause" and sent == self.sentence_of(offset)
             score = -PER_SENTENCE * len({s for s in later if s != sent})
             later.append(sent)
@@ -305,6 +310,7 @@ class Salience:
                 eid != self.speaker or self.sentence_of(named) != self.sentence_of(self.speaker_at)) else 0.0
             score += INTRODUCED if not subject and rank - prank <= 1 and self.intro == (self.sentence_of(offset) - 1, eid) \
                 and self.sentence_of(self.speaker_at) != self.intro[0] else 0.0
+            score -= MODIFIER if modifier else 0.0
             score += CLAUSE_MATE if clause is not None and sent == clause else 0.0
             score -= HINT_CLASH if gender is not None and self.hinted.get(eid) not in (None, gender) else 0.0
             scored.append((score, -at, eid))
