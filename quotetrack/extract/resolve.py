@@ -216,13 +216,31 @@ def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[se
         while i < len(model.occurrences) and model.occurrences[i].start < b:
             o = model.occurrences[i]
             loose.add(o.entity)
-            if quoted or (o.entity not in speakers and _OPENS_CONTENT.fullmatch(text, a, o.start)):
+            if quoted and not _reported_within(text, a, o.start) \
+                    or (o.entity not in speakers and _OPENS_CONTENT.fullmatch(text, a, o.start)):
                 strict.add(o.entity)
             i += 1
     return strict, loose
 
 
 _OPENING_MARKS = frozenset("“‘\"'«„")
+# A speech cue right before a name inside a quotation: "they say " (group 1: the cue word).
+_CUE_BEFORE = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
+# A single closing mark (not an apostrophe inside a word): "Queen,’" "best’ ".
+_SINGLE_CLOSE = re.compile(r"’(?![a-z])")
+
+
+def _reported_within(text: str, a: int, at: int) -> bool:
+    """Whether a name at ``at`` in the quotation opening at ``a`` is in words the speaker
+    reports from someone else, so the speaker may be that person: inside a nested quote
+    ("“He always said, ‘Lena Kovac, you are the best,’” she said") or right after a speech
+    cue ("“They say Ben Ortiz should drop out,” he said")."""
+    inner = text[a + 1:at]
+    if inner.count("‘") > len(_SINGLE_CLOSE.findall(inner)):
+        return True
+    m = _CUE_BEFORE.search(text, max(a, at - 12), at)
+    cue = lexicon.cues().get(m.group(1)) if m is not None else None
+    return cue is not None and cue.lemma == "say"
 # What may come before the subject that opens an indirect content: "", "Also, ", "But ".
 _OPENS_CONTENT = re.compile(r"\s*(?:[A-Za-z]+,\s+)?")
 
