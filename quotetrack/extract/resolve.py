@@ -263,6 +263,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             eid, warn = sal.person_for(gender, start)
             if eid is None or sal.unnamed_speaks(eid, start):
                 return replace(_unnamed_goes_on(sal, mention, gender), warning=warn if eid is None else None)
+            stranger = sal.stranger_goes_on(eid, start, gender)
+            if stranger is not None:            # "The woman who received them has … She said": unnamed
+                head = text[stranger[0]:stranger[1]].split()[-1]
+                return Resolved(mention, head, None, "descriptor", "unresolved")
             ent = model.entities[eid]
             ent.gender = ent.gender or gender
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid, warn)

@@ -37,6 +37,11 @@ CLAUSE_MATE = 2.0             # named earlier in the sentence whose subordinate 
 
 
 @lru_cache(maxsize=1)
+def _anonymous() -> frozenset[str]:
+    return lexicon.lower_words("extract/anonymous_nouns.txt")
+
+
+@lru_cache(maxsize=1)
 def _subordinators() -> frozenset[str]:
     return frozenset(names._words.subordinators)
 
@@ -102,6 +107,7 @@ class Salience:
         self.alone = False                # the last pronoun had one compatible person only
         self.unnamed_at = -1              # where an unnamed person ("the woman") last spoke
         self.unnamed = None               # and how it was resolved (a resolve.Resolved)
+        self.stranger: tuple[int, int, str | None] | None = None   # "The woman who …" as a subject: (start, end, gender)
         self.prev: em.Occurrence | None = None   # the naming taken in last (outside quote marks)
         self.pair: tuple[int, int, int] | None = None   # (offset, a, b): the last "A and B" of two people
         self.turns: tuple[int, int, int] | None = None   # (offset of b, a, b): the last two people to speak in turn
@@ -139,6 +145,9 @@ class Salience:
                         self.model.entities[eid].roles.add(phrase)
                 if eid is not None:
                     self.touch(eid, at, em.description_subject(self.text, at, end))
+                elif phrase in _anonymous() \
+                        and em.description_subject(self.text, at, end):
+                    self.stranger = (at, end, kinds.gendered_nouns().get(phrase))   # "The woman who …"
                 continue
             eid, _ = self.person_for(gender, at, set())
             if eid is not None:
@@ -219,6 +228,18 @@ class Salience:
         """Whether an unnamed person ("said the woman") spoke after ``eid`` was last named, in
         this paragraph or the one before: "he"/"she" goes on with that unnamed speaker."""
         return self.unnamed_at > self.last.get(eid, (-1,))[0] and self.rank_of(offset) - self.rank_of(self.unnamed_at) <= 1
+
+    def stranger_goes_on(self, eid: int, offset: int, gender: str) -> tuple[int, int] | None:
+        """Where an unnamed person ("The woman who received the photos has …") was last the
+        subject of a sentence, after ``eid`` was last named, in this paragraph or the one
+        before, of no other gender: the he/she at ``offset`` goes on with that person."""
+        if self.stranger is None:
+            return None
+        at, end, shown = self.stranger
+        if at <= self.last.get(eid, (-1,))[0] or shown not in (None, gender) \
+                or self.rank_of(offset) - self.rank_of(at) > 1:
+            return None
+        return at, end
 
     def may_say(self, source: str) -> set[int]:
         """The speakers a content opening with their name may still be said by ("Ruiz read it
