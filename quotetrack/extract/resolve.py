@@ -140,7 +140,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                 if res.entity is not None:
                     sal.touch(res.entity, start, None)
             else:
-                sal.spoke(res.entity, start, end)
+                sal.spoke(res.entity, start, end, a.fragments)
             spoken.append((start, rank_of(start), res))
             if res.entity is None and res.type == "descriptor" and res.mention is not None \
                     and kinds.person_head(head_word(res.mention.text)) \

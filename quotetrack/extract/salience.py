@@ -92,6 +92,7 @@ class Salience:
         self.speaker_rank = 0
         self.speaker_at = -1
         self.speaker_end = 0              # where the current speaker's mention ends ("Ben Ortiz, the mayor")
+        self.said: tuple[tuple[int, int], ...] = ()   # the spans of what the current speaker said last
         self.quoted: int | None = None    # the entity named last inside quote marks
         self.speakers: set[int] = set()   # the entities that have spoken so far
         self.excluded: set[int] = set()   # named in the content of the attribution being resolved:
@@ -107,7 +108,7 @@ class Salience:
         self.alone = False                # the last pronoun had one compatible person only
         self.unnamed_at = -1              # where an unnamed person ("the woman") last spoke
         self.unnamed = None               # and how it was resolved (a resolve.Resolved)
-        self.stranger: tuple[int, int, str | None] | None = None   # "The woman who …" as a subject: (start, end, gender)
+        self.stranger: tuple[int, int, str | None] | None = None   # "The woman who …": (start, end, gender)
         self.prev: em.Occurrence | None = None   # the naming taken in last (outside quote marks)
         self.pair: tuple[int, int, int] | None = None   # (offset, a, b): the last "A and B" of two people
         self.turns: tuple[int, int, int] | None = None   # (offset of b, a, b): the last two people to speak in turn
@@ -251,9 +252,11 @@ class Salience:
             return {self.speaker}
         return self.speakers
 
-    def spoke(self, eid: int | None, offset: int, end: int = 0) -> None:
-        """``eid`` is the speaker of the attribution whose source is at ``offset``."""
+    def spoke(self, eid: int | None, offset: int, end: int = 0, content=()) -> None:
+        """``eid`` is the speaker of the attribution whose source is at ``offset`` and whose
+        content is ``content`` (its fragments' spans)."""
         if eid is not None:
+            self.said = tuple(content) if self.model.entities[eid].type == "person" else ()
             ents = self.model.entities
             if self.speaker is not None and self.speaker != eid and ents[eid].type == ents[self.speaker].type == "person":
                 self.turns = (offset, self.speaker, eid)
@@ -315,6 +318,8 @@ class Salience:
             if not isinstance(subject, bool) and subject not in ("clause", "modifier"):
                 subject = self._judge(at, subject)
                 self.last[eid] = (at, subject, prank)
+            if subject is True and eid != self.speaker and any(a <= at < b for a, b in self.said):
+                subject = False           # "Ortiz’s plan may fail, said Hale. “…,” he said": what Hale said
             sent = self.sentence_of(at)
             modifier = subject == "modifier"
             subject = subject is True or subject == "clause" and sent == self.sentence_of(offset)
