@@ -8,16 +8,20 @@ text order, keeping running state (no scan back over earlier speakers):
 * ``he``/``she``: the most salient compatible person (``pronoun``; :mod:`.salience`): never
   an organisation, never a gender the text shows otherwise (or, when it shows none, a
   common given name does: "Maria"), never a person its own content names in a quotation or
-  opens with ("Also, Ames is wrong, he said"), never one named inside the participle phrase
-  opening its sentence ("Speaking after Ortiz left, he said"); salience is recency (by
-  sentence and paragraph), subject position (a passive's agent and a cleft's focus count),
-  being named earlier in the sentence whose subordinate clause the pronoun opens ("One of
-  Ortiz’s attacks came in May, when he told …"), being the current speaker (until a person
-  is introduced with a role in a later paragraph, or in the sentence just before, across
-  one paragraph break: "… came from
-  analyst Rosa Lind. She said") and being a subject named since the last quote.  The
-  narrative's own he/she and role descriptions ("the admiral chuckled") keep their person
-  salient as they come; "Her mother, Anna Kell, was …" keeps "her" in front.  When the
+  opens with ("Also, Ames is wrong, he said"; a name in words the speaker reports, a nested
+  quote or after "say", does not count), never the listener of its cue ("he told Ortiz"),
+  never one named inside the participle phrase opening its sentence ("Speaking after Ortiz
+  left, he said"); salience is recency (by sentence and paragraph), subject position (a
+  passive's agent and a cleft's focus count; a name only modifying a title, "Ruiz spokesman
+  Tom Greer", weighs less; a name inside what the speaker said last is no subject), being
+  named earlier in the sentence whose subordinate clause the pronoun opens ("One of Ortiz’s
+  attacks came in May, when he told …"), being the current speaker (until a person is
+  introduced with a role in a later paragraph, or in the sentence just before, across one
+  paragraph break: "… came from analyst Rosa Lind. She said") and being a subject named
+  since the last quote.  The narrative's own he/she and role descriptions ("the admiral
+  chuckled") keep their person salient as they come; "Her mother, Anna Kell, was …" keeps
+  "her" in front; after an unnamed subject ("The woman who received them has …") a he/she
+  of that gender goes on with that person, unresolved.  When the
   runner-up is close, the quote carries a warning naming both; when the two are equally
   salient, no guess: the pronoun stays unresolved and the warning names both;
 * ``it``/``they``/``we``: an organisation or group (not a singular description) that spoke
