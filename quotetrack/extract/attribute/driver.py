@@ -202,15 +202,24 @@ def _resolve_floating(found: list[Attribution], rank: dict[int, int],
 def _quote_host(out: list[Attribution], i: int, quoted: Callable[[Attribution], bool]) -> int:
     """The quote a cue-less quote continues when reports without quote marks follow it in its
     own sentence (“…,” Vega said, after the mayor announced a review. “…”): the quote, not the
-    report of the mayor; ``i`` itself when no quote comes first in that sentence."""
-    if out[i].source is None or quoted(out[i]):
+    report of the mayor; ``i`` itself when no quote comes first in that sentence.  A quote
+    hung on a participle after the main cue (“…,” Vega told the Post, hinting that “…” could
+    come. “…”) is no host either: the main quote of its sentence is."""
+    if out[i].source is None:
+        return i
+    if quoted(out[i]) and out[i].rule not in _SUBORDINATE_RULES:
         return i
     j = i
     while j > 0 and out[j - 1].sentence.index == out[i].sentence.index:
         j -= 1
-        if out[j].source is not None and out[j].rule not in UNATTRIBUTED and quoted(out[j]):
+        if out[j].source is not None and out[j].rule not in UNATTRIBUTED and quoted(out[j]) \
+                and out[j].rule not in _SUBORDINATE_RULES:
             return j
     return i
+
+
+# Rules of a report hung on a participle after its sentence's main cue ("…, hinting that …").
+_SUBORDINATE_RULES = frozenset({"participle", "adjunct_participle", "mention_participle"})
 
 
 def _lost_break_openings(text: str, found: list[Attribution],
