@@ -513,7 +513,12 @@ def is_statement(text: str, quote: QuotedSpan, config: Config) -> bool:
     n = len(inner.split())
     if n <= config.max_scare_words and not _short_sentence(inner):
         return False
-    return not _is_title(text, quote)
+    return not _is_title(text, quote) and not _BYLINE_AFTER.match(text, quote.end)
+
+
+# A byline right after a quoted passage makes it the title of a piece in a list of links:
+# —“Harbour plan stalls again,” by the Gazette's Ana Ruiz.
+_BYLINE_AFTER = re.compile(r"[ \t]*,?[ \t]*by[ \t]+(?:the[ \t]+)?[A-Z]")
 
 
 def _is_title(text: str, quote: QuotedSpan) -> bool:
