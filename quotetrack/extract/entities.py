@@ -357,7 +357,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         titled = bool(title) and bool(name) and _is_person_name(_name_words(name))
         if business is None and len(words) > 1 and not titled and not run[0][1] in first_names():
             business = introduced_as(text, start, end)      # "the oil giant Harlow Petroleum"
-        business = None if business == "which" and len(words) > 1 else business
+        business = None if business == "which" and len(words) > 1 and (titled or words[0] in first_names()) \
+            else business                 # "Northlight Live, which …" is no person; "Ana Ruiz, which" is a slip
         owner = _ORG_BEFORE_FOR.search(text, max(0, start - 60), start) \
             if text.endswith(_JOINED_BY, 0, start) else None
         if owner and _clean(owner.group(1)).lower() not in org_words:
