@@ -61,7 +61,7 @@ from .speakers import PERSON_PRONOUNS, _lists, _mention_type, split_title
 from .descriptions import describe, document_author, fitting_title, indefinite, ordinal_name, owned, role_holder
 from .written import (POSSESSIVE, affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
-                      person_in, plural_head_of, unnamed_again)
+                      person_in, plural_head_of, research_group, unnamed_again)
 
 UNNAMED_BACK = 6              # sources "the source" looks back over for "a source …" (within WINDOW)
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
@@ -124,6 +124,11 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             res = next((Resolved(res.mention, r.speaker, None, "descriptor", "unresolved")    # "the source": no one named
                         for _, p, r in islice(reversed(spoken), UNNAMED_BACK) if rank_of(start) - p <= WINDOW
                         and r.mention is not None and unnamed_again(res.mention.text, r.mention.text)), res)
+        if res.basis == "unresolved" and res.mention is not None \
+                and (res.speaker or "").lower() == res.mention.text.lower()[4:]:
+            group = research_group(text, res.mention.text, start)
+            if group is not None:         # "Researchers at X tracked …. The team found": the group
+                res = Resolved(res.mention, group, None, "descriptor", "unresolved")
         if a.antecedent is not None and res.mention is not None:
             res = replace(res, mention=replace(res.mention, start=a.source[0], end=a.source[1],
                                                text=text[a.source[0]:a.source[1]]))
