@@ -115,6 +115,11 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, sal.may_say(text[start:end])) \
             if a.antecedent is None else (set(), set())
         res = _relative(text, model, a, _resolve_one(text, start, end, model, sal, spoken, rank_of), start, end)
+        owner = _OWN_DOCUMENT.fullmatch(text[start:end].lower()) if res.basis == "unresolved" else None
+        if owner is not None and owner.group(2) in lexicon.lower_words("extract/document_nouns.txt"):
+            eid = named_organisation(model, sal, start, "it" if owner.group(1) == "its" else "they")
+            if eid is not None:           # "The union disputes that. According to its own analysis, …"
+                res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
         if res.basis == "unresolved" and res.speaker is None and a.cue is not None and a.cue.type == "speech" \
                 and text[start:end].lower() in ("it", "they"):
             eid = named_organisation(model, sal, start, text[start:end].lower())   # "Brightwell Foods has … It said …"
@@ -129,6 +134,8 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             group = research_group(text, res.mention.text, start)
             if group is not None:         # "Researchers at X tracked …. The team found": the group
                 res = Resolved(res.mention, group, None, "descriptor", "unresolved")
+        if res.basis == "unresolved" and res.type == "descriptor" and res.speaker is not None:
+            res = _owner_named(text, model, sal, res, start)
         if a.antecedent is not None and res.mention is not None:
             res = replace(res, mention=replace(res.mention, start=a.source[0], end=a.source[1],
                                                text=text[a.source[0]:a.source[1]]))
@@ -187,6 +194,26 @@ def _relative(text: str, model: em.Model, a: Attribution, res: Resolved, start: 
     ent = model.entities[named]
     return Resolved(Mention(start, end, text[start:end], "person", None, ent.name),
                     ent.name, ent.title, "person", "named", named)
+
+
+# A document an organisation's pronoun owns: "its own analysis", "their report" (group 1: the pronoun, 2: the document).
+_OWN_DOCUMENT = re.compile(r"(its|their)\s+(?:own\s+|latest\s+|new\s+)?([a-z]+)")
+# An unnamed person's organisation as a description at the end of the mention: " for the company"
+# in "spokeswoman for the company" (group 1: the description's head).
+_OWNER_DESCRIBED = re.compile(r"[ \t]+(?:for|at|of|from)[ \t]+the[ \t]+([a-z]+)$")
+
+
+def _owner_named(text: str, model: em.Model, sal: Salience, res: Resolved, start: int) -> Resolved:
+    """An unnamed person whose organisation is a description the model resolves by its kind
+    ("a spokeswoman for the company" after "Harbour Port Holdings": "spokeswoman for Harbour
+    Port Holdings"); else ``res``."""
+    m = _OWNER_DESCRIBED.search(res.speaker)
+    if m is None or m.group(1) not in em.org_nouns():
+        return res
+    eid = describe(text, model, sal, [m.group(1)], start, guess=False)
+    if eid is None or model.entities[eid].type != "organisation":
+        return res
+    return replace(res, speaker=f"{res.speaker[:m.start()]} {m.group().split()[0]} {model.entities[eid].name}")
 
 
 def _unnamed_goes_on(sal: Salience, mention: Mention, gender: str) -> Resolved:

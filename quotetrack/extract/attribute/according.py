@@ -38,7 +38,7 @@ def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
 _SOURCE_ENDS = frozenset({",", ";", ":", "(", "—", "–", ".", "?", "!"})
 
 
-_DESCRIPTION_OPENERS = frozenset({"the", "its", "his", "her", "their", "a", "an"})
+_DESCRIPTION_OPENERS = frozenset({"the", "its", "his", "her", "their"})
 _APPOSED_WORDS = 10                      # words of a name in apposition to an according-to source
 
 
@@ -89,7 +89,6 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     src = _according_source(s, ce)
     if src is None:
         return None
-    src = _apposed_source(s.toks, src)
     rest = None
     if ci == 0 or (ci == 1 and s.toks[0].text in TOKEN_OPENING) or _only_openers(s.toks, ci):
         k = src[1]
@@ -103,6 +102,9 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             if n is not None:
                 src, content = (ce, n), _content_after(s, n)
     else:
+        named = _apposed_source(s.toks, src)    # "…, according to the organiser, Saltmarsh Events."
+        relative = named != src and named[1] + 1 < len(s.toks) and s.toks[named[1] + 1].text in ("which", "who")
+        src = named
         end_tok = ci
         while end_tok > 0 and s.toks[end_tok - 1].text in _SEPARATORS:
             end_tok -= 1
@@ -112,7 +114,7 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             first = min(first, quote.start)
         content = (first, s.toks[end_tok - 1].end) if end_tok else None
         if src[1] < len(s.toks) and s.toks[src[1]].text == "," and src[1] + 1 < len(s.toks) \
-                and mentions.is_word(s.toks[src[1] + 1].text) and s.toks[src[1] + 1].text not in ("which", "who"):
+                and mentions.is_word(s.toks[src[1] + 1].text) and not relative:
             rest = _content_after(s, src[1] + 1)     # "The minister had, according to Ms Hale, misled …"
     if content is None or _word_count(s.text, *content) < 2:
         return None
