@@ -134,8 +134,6 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             group = research_group(text, res.mention.text, start)
             if group is not None:         # "Researchers at X tracked …. The team found": the group
                 res = Resolved(res.mention, group, None, "descriptor", "unresolved")
-        if res.basis == "unresolved" and res.type == "descriptor" and res.speaker is not None:
-            res = _owner_named(text, model, sal, res, start)
         if a.antecedent is not None and res.mention is not None:
             res = replace(res, mention=replace(res.mention, start=a.source[0], end=a.source[1],
                                                text=text[a.source[0]:a.source[1]]))
@@ -198,24 +196,6 @@ def _relative(text: str, model: em.Model, a: Attribution, res: Resolved, start: 
 
 # A document an organisation's pronoun owns: "its own analysis", "their report" (group 1: the pronoun, 2: the document).
 _OWN_DOCUMENT = re.compile(r"(its|their)\s+(?:own\s+|latest\s+|new\s+)?([a-z]+)")
-# An unnamed person's organisation as a description at the end of the mention: " for the company"
-# in "spokeswoman for the company" (group 1: the description's head).
-_OWNER_DESCRIBED = re.compile(r"[ \t]+(?:for|at|of|from)[ \t]+the[ \t]+([a-z]+)$")
-
-
-def _owner_named(text: str, model: em.Model, sal: Salience, res: Resolved, start: int) -> Resolved:
-    """An unnamed person whose organisation is a description the model resolves by its kind
-    ("a spokeswoman for the company" after "Harbour Port Holdings": "spokeswoman for Harbour
-    Port Holdings"); else ``res``."""
-    m = _OWNER_DESCRIBED.search(res.speaker)
-    if m is None or m.group(1) not in em.org_nouns():
-        return res
-    eid = describe(text, model, sal, [m.group(1)], start, guess=False)
-    if eid is None or model.entities[eid].type != "organisation":
-        return res
-    return replace(res, speaker=f"{res.speaker[:m.start()]} {m.group().split()[0]} {model.entities[eid].name}")
-
-
 def _unnamed_goes_on(sal: Salience, mention: Mention, gender: str) -> Resolved:
     """An unresolved he/she right after an unnamed person spoke ("The governor said …. “…,”
     he said."), in that paragraph or the next, of no other gender: shown as that description,
