@@ -344,7 +344,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     lows = [w.lower() for w in words]
     content = words[1:] if lows[0] in determiners and len(words) > 1 else words
     if lows[0] == "the" and len(words) >= 2 and (described(words[-1]) or party_head(words[1:])):
-        occ = model.at(start, end) if len(words) > 2 and words[1][:1].isupper() else None
+        occ = model.at(start, end) if len(words) > 2 and words[1][:1].isupper() \
+            and lows[-1] in kinds.org_nouns() else None     # not "the Supreme Court justice": a person
         if occ is not None and model.entities[occ.entity].type == "organisation" \
                 and set(words[1:-1]) <= set(model.entities[occ.entity].name.split()):
             ent = model.entities[occ.entity]      # "the Harbour Residents group": the group so named
