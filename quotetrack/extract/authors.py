@@ -33,7 +33,7 @@ def authored_document(text: str, start: int, end: int, documents: Collection[str
     said" and "the Harbour Agency said in a statement"; "letter" for "In a letter to parents,
     headteacher Maya Lund said"."""
     near = text[max(0, start - 50):start]     # the cheap tests first: most names have none of these
-    if "from" in near or "by" in near:
+    if " from " in near or " by " in near:
         m = _DOCUMENT_FROM.search(text, max(0, start - 80), start)
         if m and m.group(1) in documents:
             return m.group(1)
