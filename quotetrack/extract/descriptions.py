@@ -29,6 +29,7 @@ from . import entities as em
 from . import kinds
 from .businesses import introduces, is_business
 from .kinds import _org_kinds, parties, party_head, party_of
+from .nations import demonym_head
 from .speakers import POSSESSIVE_PRONOUNS, _clean, _lists, is_plural, split_title
 from .written import POSSESSIVE, introduced_unnamed, owned_by
 
@@ -249,6 +250,9 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     phrase = em.role_key(words)               # "Labour MP" as "labor mp", as roles are kept
     head = words[-1].lower()
     party = party_head(words)                 # "the Ardenne Democrat", "the Republican from Alabama"
+    nation = demonym_head(words)              # "the Norwegian": the person introduced with Norway
+    if nation is not None:
+        return next((e.id for e in model.before(start) if e.type == "person" and nation in e.roles), None)
     if head in lexicon.lower_words("extract/document_nouns.txt"):
         return author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
     if head in lexicon.sections("extract/author_nouns.txt")["heads"] and len(words) == 1:

@@ -29,6 +29,7 @@ from .businesses import introduced_as
 from .headlines import before_headline_verb, clause_in_title, headline_line
 from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns, kind_fits, kind_matches,
                     org_nouns, person_heads)
+from .nations import nationality, nationality_of
 from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, before_title_case, split_title,
                        past_function_words, title_gender)
 
@@ -166,8 +167,8 @@ def _name_words(words: list[str]) -> list[str]:
     out = [_clean(w) for w in words]
     while len(out) > 1 and out[-1].lower() in _SUFFIXES:
         out.pop()
-    while len(out) > 1 and _MODIFIER.fullmatch(out[0]):
-        out.pop(0)
+    while len(out) > 1 and _MODIFIER.fullmatch(out[0]) or len(out) > 2 and nationality(out[:1]):
+        out.pop(0)                        # "U.S.-based Mira Tal", "Norwegian Ivar Lund"
     return out
 
 
@@ -598,7 +599,7 @@ def _roles_around(text: str, start: int, end: int, ent: EntityState, titles, per
     if app:                               # and its head: "spokeswoman" in "A spokeswoman for the firm, Katrin Vale"
         _add_role(ent, app.group(1), gendered)
         ent.roles.add(_ROLE_HEAD_END.split(app.group(1), 1)[0].lower())
-    ent.roles.update(filter(None, [affiliation(text, end)]))    # "Rep. Alma Ruiz (D-Ardenne)"
+    ent.roles.update(filter(None, [affiliation(text, end), nationality_of(text, start, end)]))    # "(D-Ardenne)", "Norway’s"
     age = _AGE.match(text, end, min(len(text), end + 8))
     if age:
         ent.roles.add(f"{age.group(1)}-year-old")

@@ -55,6 +55,7 @@ from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, car
                        exchange_turn, group_named, named_organisation, opens_sentence, plural_relative, predicate_of)
 from .attribute import Attribution
 from .kinds import party_head
+from .nations import demonym_head
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, _lists, _mention_type, split_title
@@ -331,13 +332,15 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     determiners = _lists().determiners
     lows = [w.lower() for w in words]
     content = words[1:] if lows[0] in determiners and len(words) > 1 else words
-    if lows[0] == "the" and len(words) >= 2 and (described(words[-1]) or party_head(words[1:])):
+    if lows[0] == "the" and len(words) >= 2 and (described(words[-1]) or party_head(words[1:])
+                                                 or demonym_head(words[1:])):
         eid = describe(text, model, sal, words[1:], start)         # "the Calveran ministry", "the company"
         if eid is not None:
             ent = model.entities[eid]
             name = " ".join(words[1:])
             return Resolved(Mention(start, end, written, kind, None, name), ent.name,
                             fitting_title(words[1:], ent.title), ent.type, "description", eid)
+        kind = "descriptor" if demonym_head(words[1:]) else kind     # "the Italian": no one from Italy named
     named = named_part(content)
     if len(named) < len(content) and named[-1].endswith(POSSESSIVE):
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
