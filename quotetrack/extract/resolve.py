@@ -146,7 +146,10 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         if out[i] is not None:
             continue
         if a.source is None and a.follows is None:
-            out[i] = Resolved(None, None, None, "unknown")
+            occ = model.at(*a.interviewee) if a.interviewee is not None else None
+            ent = model.entities[occ.entity] if occ is not None else None    # "A: …": the interviewee
+            out[i] = Resolved(None, ent.name, ent.title, ent.type, "inherited", ent.id) if ent is not None \
+                else Resolved(None, None, None, "unknown")
         else:
             prev = out[a.follows] if a.follows is not None else None
             if prev is None:
