@@ -30,6 +30,7 @@ from .headlines import before_headline_verb, clause_in_title, headline_line
 from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns, kind_fits, kind_matches,
                     org_nouns, person_heads)
 from .nations import nationality, nationality_of
+from .organisations import body_named
 from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, before_title_case, split_title,
                        past_function_words, title_gender)
 
@@ -393,7 +394,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names() \
                 and not _INITIAL.fullmatch(name[0]):
             title, name = name[:1], name[1:]          # "Comedian Sarah Silverman" (not "J. Edgar Hale")
-        if _named_as_body(text, start, end, title, name, by_surname):
+        if not title and " ".join(name) in model._orgs or _named_as_body(text, start, end, title, name, by_surname):
             occurrences.append(Occurrence(start, end, adhoc_org(model, " ".join(name), start), inside(start)))
             continue                      # "the newspaper La Gaceta", "El Diario"
         if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)) \
@@ -462,6 +463,8 @@ def _named_as_body(text: str, start: int, end: int, title: list[str], name: list
         app = _APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
         if app and app.group(1).split()[-1].lower() in org_nouns():
             return True                   # "La Gaceta, the city’s oldest daily,"
+    if name[-1] not in by_surname and body_named(text, start, end) is not None:
+        return True                       # "Marlow Rail, which …", "The Harbour Lights have …" (:mod:`.organisations`)
     return len(name) == 2 and name[0].lower() in _ARTICLES() and name[1] not in by_surname
 
 
