@@ -28,9 +28,9 @@ def _table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 def nationality(words: list[str]) -> str | None:
     """The nationality a capitalised adjective or person noun of one or two words names
     (["Norwegian"], ["Swede"], ["South", "Korean"]), as its key; None for any other words."""
-    if not words or not all(w[:1].isupper() for w in words):
+    if not words or not words[0][:1].isupper():
         return None
-    low = " ".join(words).lower()
+    low = words[0].lower() if len(words) == 1 else " ".join(words).lower()
     _, adjectives, nouns = _table()
     return adjectives.get(low) or nouns.get(low)
 
@@ -40,11 +40,7 @@ def country(words: list[str]) -> str | None:
     return _table()[0].get(" ".join(words).lower()) if words and words[0][:1].isupper() else None
 
 
-# A country's possessive right before a name: "Norway’s " in "Norway’s Ivar Lund" (group 1: the country).
-_COUNTRY_BEFORE = re.compile(r"(?<![\w’'])([A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?:’s|'s)[ \t]+$")
-# A capitalised adjective and up to two lower-case words right before a name: "Norwegian skier ",
-# "Swedish world champion " (group 1: the adjective, one or two words).
-_ADJECTIVE_BEFORE = re.compile(r"(?<![\w’'])([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+(?:[a-z][\w\-]*[ \t]+){1,2}$")
+_POSSESSIVE = ("’s", "'s")
 # After a name: " of Norway", " (Norway)", ", a Norwegian," (group 1 a country, group 2 a person noun).
 _AFTER = re.compile(r"(?:[ \t]+of[ \t]+|[ \t]*\()([A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?=[),.;:]|[ \t]+[a-z])"
                     r"|,[ \t]+an?[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]*[,.;]")
@@ -52,15 +48,22 @@ _AFTER = re.compile(r"(?:[ \t]+of[ \t]+|[ \t]*\()([A-Z][a-z]+(?:[ \t][A-Z][a-z]+
 
 def nationality_of(text: str, start: int, end: int) -> str | None:
     """The nationality the words around the name at text[start:end] show: its country's
-    possessive just before ("Norway’s Ivar Lund"), an adjective opening it or a role before it
-    ("Norwegian Ivar Lund", "Norwegian skier Ivar Lund"), its country after it ("Ivar Lund
-    of Norway", "Ivar Lund (Norway)") or a person noun in an apposition ("Kim Ode, a Dane,")."""
-    first = text[start:end].split(maxsplit=1)[0]
-    key = nationality([first]) if len(text[start:end].split()) > 2 else None
-    if key is None and (m := _COUNTRY_BEFORE.search(text, max(0, start - 40), start)):
-        key = country(m.group(1).split())
-    if key is None and (m := _ADJECTIVE_BEFORE.search(text, max(0, start - 60), start)):
-        key = nationality(m.group(1).split())
+    possessive just before ("Norway’s Ivar Lund"), an adjective opening it or a role of one or
+    two lower-case words before it ("Norwegian Ivar Lund", "Norwegian skier Ivar Lund"), its
+    country after it ("Ivar Lund of Norway", "Ivar Lund (Norway)") or a person noun in an
+    apposition ("Kim Ode, a Dane,")."""
+    written = text[start:end].split()
+    key = nationality(written[:1]) if len(written) > 2 else None
+    before = text[max(0, start - 60):start].split()[-4:] if text[start - 1:start] == " " else []
+    if key is None and before and before[-1].endswith(_POSSESSIVE):
+        last = before[-1][:-2]                # "Norway’s", "New Zealand’s"
+        key = country([last]) or (country([before[-2], last]) if len(before) > 1 else None)
+    lows = 0
+    while key is None and lows < min(2, len(before)) and before[-1 - lows].isalpha() and before[-1 - lows].islower():
+        lows += 1                             # "skier", "world champion"
+        k = len(before) - 1 - lows
+        if k >= 0:
+            key = nationality(before[k:k + 1]) or (nationality(before[k - 1:k + 1]) if k else None)
     if key is None and (m := _AFTER.match(text, end, min(len(text), end + 40))):
         key = country(m.group(1).split()) if m.group(1) else nationality(m.group(2).split())
     return key
