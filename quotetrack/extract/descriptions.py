@@ -156,13 +156,15 @@ def office_unheld(ent: em.EntityState, words: list[str]) -> bool:
     else): such a person holds no office the reader was told of."""
     titles, honorifics = lexicon.lower_words("text/titles.txt"), _lists().honorifics
     held = " ".join([ent.title or "", *ent.roles]).lower().split()
-    if words[-1] not in titles or any(w in titles and w.rstrip(".") not in honorifics and not kinds.private_noun(w)
-                                      for w in held):
+    if words[-1] not in titles:
+        return False
+    if ent.name.split()[0] not in em.first_names():
+        return not any(w in titles for w in held)
+    if any(w in titles and w.rstrip(".") not in honorifics and not kinds.private_noun(w) for w in held):
         return False                      # "Mother" and "Mr" are no offices
     private = [r for r in ent.roles if not em._AGE_ROLE.fullmatch(r)
                and (r.rstrip(".") not in honorifics or kinds.private_noun(r))]
-    return ent.name.split()[0] not in em.first_names() \
-        or bool(private) and all(kinds.private_noun(r.split()[-1]) for r in private)
+    return bool(private) and all(kinds.private_noun(r.split()[-1]) for r in private)
 
 
 def ordinal_name(words: list[str]) -> bool:

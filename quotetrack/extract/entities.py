@@ -394,7 +394,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names() \
                 and not _INITIAL.fullmatch(name[0]):
             title, name = name[:1], name[1:]          # "Comedian Sarah Silverman" (not "J. Edgar Hale")
-        if not title and " ".join(name) in model._orgs or _named_as_body(text, start, end, title, name, by_surname):
+        if not title and len(name) > 1 and " ".join(name) in model._orgs or _named_as_body(text, start, end, title, name, by_surname):
             occurrences.append(Occurrence(start, end, adhoc_org(model, " ".join(name), start), inside(start)))
             continue                      # "the newspaper La Gaceta", "El Diario"
         if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)) \
@@ -463,7 +463,7 @@ def _named_as_body(text: str, start: int, end: int, title: list[str], name: list
         app = _APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
         if app and app.group(1).split()[-1].lower() in org_nouns():
             return True                   # "La Gaceta, the city’s oldest daily,"
-    if name[-1] not in by_surname and body_named(text, start, end) is not None:
+    if len(name) > 1 and name[-1] not in by_surname and _is_person_name(name) and body_named(text, start, end):
         return True                       # "Marlow Rail, which …", "The Harbour Lights have …" (:mod:`.organisations`)
     return len(name) == 2 and name[0].lower() in _ARTICLES() and name[1] not in by_surname
 
