@@ -34,6 +34,7 @@ class Attribution:
     sentence: Sentence
     follows: int | None = None    # for floating quotes: index of the attribution it continues
     antecedent: tuple[int, int] | None = None   # what a relative source ("who") stands for
+    interviewee: tuple[int, int] | None = None  # an interview answer's: the name in the introduction
 
 
 @dataclass
