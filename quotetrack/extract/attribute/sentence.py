@@ -256,8 +256,9 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     if cue.lemma in lexicon.lower_words("extract/object_cues.txt") and rest < len(toks):
         rest = _skip_object(s, rest, cue)
         whole_quote = quote is not None and quote.start == start
-        if not (_quote_listener_rest_ok(toks, rest) if whole_quote else _listener_rest_ok(toks, rest)):
-            return None
+        if not (_quote_listener_rest_ok(toks, rest) if whole_quote else _listener_rest_ok(toks, rest)) \
+                or infinitive_at(toks, rest, cue):
+            return None                   # (not "Speaking on Monday, X urged Y [to act]": a head report)
     elif quote is not None and quote.start == start:
         if not _quote_tail_rest_ok(toks, rest):
             return None
