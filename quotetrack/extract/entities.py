@@ -29,6 +29,8 @@ from .businesses import introduced_as
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
 from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns, kind_fits, kind_matches,
                     org_nouns, person_heads)
+from .nations import nationality, nationality_of
+from .organisations import body_named
 from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, split_title,
                        past_function_words, title_gender)
 
@@ -169,8 +171,8 @@ def _name_words(words: list[str]) -> list[str]:
     out = [_clean(w) for w in words]
     while len(out) > 1 and out[-1].lower() in _SUFFIXES:
         out.pop()
-    while len(out) > 1 and _MODIFIER.fullmatch(out[0]):
-        out.pop(0)
+    while len(out) > 1 and _MODIFIER.fullmatch(out[0]) or len(out) > 2 and nationality(out[:1]):
+        out.pop(0)                        # "U.S.-based Mira Tal", "Norwegian Ivar Lund"
     return out
 
 
@@ -403,7 +405,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names() \
                 and not _INITIAL.fullmatch(name[0]):
             title, name = name[:1], name[1:]          # "Comedian Sarah Silverman" (not "J. Edgar Hale")
-        if _named_as_body(text, start, end, title, name, by_surname):
+        if not title and len(name) > 1 and " ".join(name) in model._orgs or _named_as_body(text, start, end, title, name, by_surname):
             occurrences.append(Occurrence(start, end, adhoc_org(model, " ".join(name), start), inside(start)))
             continue                      # "the newspaper La Gaceta", "El Diario"
         if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)) \
@@ -472,6 +474,8 @@ def _named_as_body(text: str, start: int, end: int, title: list[str], name: list
         app = _APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
         if app and app.group(1).split()[-1].lower() in org_nouns():
             return True                   # "La Gaceta, the city’s oldest daily,"
+    if len(name) > 1 and name[-1] not in by_surname and _is_person_name(name) and body_named(text, start, end):
+        return True                       # "Marlow Rail, which …", "The Harbour Lights have …" (:mod:`.organisations`)
     return len(name) == 2 and name[0].lower() in _ARTICLES() and name[1] not in by_surname
 
 
@@ -609,7 +613,7 @@ def _roles_around(text: str, start: int, end: int, ent: EntityState, titles, per
     if app:                               # and its head: "spokeswoman" in "A spokeswoman for the firm, Katrin Vale"
         _add_role(ent, app.group(1), gendered)
         ent.roles.add(_ROLE_HEAD_END.split(app.group(1), 1)[0].lower())
-    ent.roles.update(filter(None, [affiliation(text, end)]))    # "Rep. Alma Ruiz (D-Ardenne)"
+    ent.roles.update(filter(None, [affiliation(text, end), nationality_of(text, start, end)]))    # "(D-Ardenne)", "Norway’s"
     age = _AGE.match(text, end, min(len(text), end + 8))
     if age:
         ent.roles.add(f"{age.group(1)}-year-old")

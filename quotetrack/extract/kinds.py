@@ -65,6 +65,12 @@ def gendered_nouns() -> dict[str, str]:
     return out
 
 
+def private_noun(noun: str) -> bool:
+    """Whether a noun names a private person by family tie or sex ("mother", "widow", "boy";
+    data/extract/gendered_nouns.tsv), an honorific's or an office's word it may share aside."""
+    return noun in lexicon.pairs("extract/gendered_nouns.tsv")
+
+
 @lru_cache(maxsize=1)
 def person_heads() -> frozenset[str]:
     """Heads of a description that stands for a person: titles, person nouns and gendered
