@@ -1,8 +1,9 @@
 """What a definite description stands for, read on the document's entity model
 (:mod:`.entities`) for :mod:`.resolve`:
 
-* :func:`describe`: the entity whose role ("the minister", "the 52-year-old") or kind ("the
-  company", "the club") fits, most recently named first; else, for a singular one, the
+* :func:`describe`: the entity whose role ("the minister", "the 52-year-old") fits, most
+  recently named first, or whose kind ("the company", "the club") fits, the one named last
+  in its paragraph or else the one the article is about (:func:`most_told`); else, for a singular one, the
   salient entity of its type (:func:`_salient_for`);
 * a person's body or people ("Ana Ruiz’s campaign", "the Ruiz administration", "her
   advisers", "Administration officials"): an organisation named after the person
@@ -34,6 +35,7 @@ from .written import POSSESSIVE, introduced_unnamed, owned_by
 
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
 DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
+LEAD = 2                      # paragraphs (a title line and the lead) whose organisations the article is about
 AUTHOR_REACH = 3000           # characters back a document's description looks for its author
 # A possessive pronoun owning a body, and the gender it shows: "his advisers".
 def owned(model: em.Model, words: list[str], start: int,
@@ -236,9 +238,10 @@ _AFTER_DOCUMENT = frozenset({"of", "on", "in", "for", "from", "by", "at", "with"
 
 
 def describe(text: str, model: em.Model, sal, words: list[str], start: int, guess: bool = True) -> int | None:
-    """The entity a definite description stands for, most recently named first: a person
-    whose role fits ("the minister", "the 52-year-old"), an organisation of that kind
-    ("the company", "the club"); else (``guess``) the salient entity of its type."""
+    """The entity a definite description stands for: a person whose role fits ("the
+    minister", "the 52-year-old"), most recently named first; an organisation of that kind
+    ("the company", "the club"), the one the article is about (:func:`most_told`); else
+    (``guess``) the salient entity of its type."""
     phrase = em.role_key(words)               # "Labour MP" as "labor mp", as roles are kept
     head = words[-1].lower()
     party = party_head(words)                 # "the Ardenne Democrat", "the Republican from Alabama"
@@ -251,20 +254,52 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     seen = set(sal.recent)
     earlier = islice((e.id for e in model.before(start) if e.id not in seen),
                      DESCRIPTION_REACH)
+    fitting = []                              # the organisations of its kind, most recently named first
     for eid in [*sal.recent, *earlier]:
         ent = model.entities[eid]
-        if ent.type == "person" and (any(em.roles_match(phrase, r) for r in ent.roles)
-                                     or party is not None and party_fits(words, party, ent.roles)):
+        if ent.type == "person" and not fitting and (any(em.roles_match(phrase, r) for r in ent.roles)
+                                                     or party is not None and party_fits(words, party, ent.roles)):
             return eid
         if ent.type == "organisation" and (organised and em.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):
-            return eid
+            fitting.append(eid)
+    if fitting:
+        return most_told(sal, fitting, start)
     if party is not None or not guess:
         return None                           # no such party member named: no guess
     eid = _salient_for(text, model, sal, words, start)
     if eid is not None and model.entities[eid].type == "person":
         model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
     return eid
+
+
+def most_told(sal, fitting: list[int], start: int) -> int:
+    """Of the organisations a description's kind fits (most recently named first), the one
+    the article is about.  The one named last in the description's own paragraph ("The
+    Dorvenian Defence Ministry denied it. … the ministry said"); else the one named most often
+    so far, the first of them counting once more when the lead names it ("Shares in Varnell
+    Foods fell … rival Brockhurst Group … [paragraphs later] The company said": Varnell); on a
+    tie, the one named last.  A short form of another's name ("Rovers" in a title line, then
+    "Kessington Rovers") counts with it, and the fuller name is given."""
+    ents = sal.model.entities
+    first = min(fitting, key=lambda e: ents[e].start)
+    lead = sal.rank_of(ents[first].start) <= LEAD
+    fuller = {e: next((f for f in fitting if f != e and _short_form(ents[e].name, ents[f].name)), e) for e in fitting}
+    told: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for e in fitting:
+        told[fuller[e]] = told.get(fuller[e], 0) + sal.times.get(e, 0) + (lead and e == first)
+        last[fuller[e]] = max(last.get(fuller[e], -1), sal.named.get(e, ents[e].start))
+    latest = max(last, key=last.get)
+    if sal.rank_of(last[latest]) == sal.rank_of(start):
+        return latest
+    return max(told, key=lambda e: (told[e], last[e]))
+
+
+def _short_form(short: str, name: str) -> bool:
+    """Whether an organisation's name is the first or last words of another's ("Rovers" of
+    "Kessington Rovers", "Harbor City" of "Harbor City FC")."""
+    return len(short) < len(name) and (name.endswith(" " + short) or name.startswith(short + " "))
 
 
 def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) -> int | None:
