@@ -50,6 +50,13 @@ def kind_matches(head: str, name: str) -> bool:
     return head in words or bool(words & _org_kinds().get(head, frozenset()))
 
 
+def same_kind(head: str, noun: str) -> bool:
+    """Whether two kinds of organisation ("paper", "newspaper"; "watchdog", "regulator") are
+    one: the name words that show each (data/extract/org_kinds.tsv) overlap."""
+    kinds = _org_kinds()
+    return bool((kinds.get(head, frozenset()) & kinds.get(noun, frozenset())) - {"*"})
+
+
 @lru_cache(maxsize=1)
 def _alias_words() -> tuple[frozenset[str], frozenset[str]]:
     """The words that end an organisation's name (for a short form without its leading words)
