@@ -35,6 +35,8 @@ from .written import POSSESSIVE, introduced_unnamed, owned_by
 
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
 DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
+NEXT_PARAGRAPHS = 3           # paragraphs after the lead a description in it looks ahead to for its holder
+NEXT_NAMINGS = 40             # namings it reads there at most
 LEAD = 2                      # paragraphs (a title line and the lead) whose organisations the article is about
 AUTHOR_REACH = 3000           # characters back a document's description looks for its author
 # A possessive pronoun owning a body, and the gender it shows: "his advisers".
@@ -242,7 +244,7 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     minister", "the 52-year-old"), most recently named first; an organisation of that kind
     ("the company", "the club"), the one the article is about (:func:`most_told`); else
     (``guess``) the salient entity of its type."""
-    phrase = em.role_key(words)               # "Labour MP" as "labor mp", as roles are kept
+    phrase = em.role_key(office_of(words) or words)     # "Labour MP" as "labor mp", as roles are kept
     head = words[-1].lower()
     party = party_head(words)                 # "the Ardenne Democrat", "the Republican from Alabama"
     if head in lexicon.lower_words("extract/document_nouns.txt"):
@@ -271,6 +273,47 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     if eid is not None and model.entities[eid].type == "person":
         model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
     return eid
+
+
+def office_of(words: list[str]) -> list[str] | None:
+    """The role a description names past a possessor that is no person ("its chief
+    executive", "region’s education minister", "the company’s founder" -> the role's words):
+    the role the text gave its holder is written without it.  None when there is no such
+    possessor, or it is a person ("the boy’s father", "Ruiz’s lawyer": whose it is matters)."""
+    k = next((i for i in range(len(words) - 1, -1, -1) if words[i].lower() == "its"
+              or words[i].endswith(POSSESSIVE[:2]) and words[i].islower()), None)
+    if k is None or k == len(words) - 1 or words[k].lower() != "its" \
+            and kinds.person_head(_clean(words[k]).lower()):
+        return None
+    return words[k + 1:]
+
+
+def named_next(model: em.Model, sal, words: list[str], start: int, end: int) -> int | None:
+    """The person a description in the article's lead stands for when no one named before
+    holds its role (the wire's "…, its chief executive said." before "Chief Executive Margit
+    Haverty told analysts …"): the first person named in the next NEXT_PARAGRAPHS paragraphs
+    whose role fits; for an organisation's officer ("its chief executive") with none, the
+    first person named in the next paragraph, when the text gave that one no role or title
+    (another role is another person)."""
+    here = sal.rank_of(start)
+    office = office_of(words)
+    role = office or words[1:] if words[0].lower() == "the" else office
+    if here > LEAD + 1 or not role or not kinds.person_head(role[-1].lower()) or is_plural(role[-1].lower()):
+        return None
+    phrase = em.role_key(role)
+    i = bisect.bisect_left(model.starts, end)
+    for o in islice(model.occurrences, i, i + NEXT_NAMINGS):
+        ent = model.entities[o.entity]
+        gap = sal.rank_of(o.start) - here
+        if gap > NEXT_PARAGRAPHS:
+            break
+        if ent.type != "person" or o.quoted:
+            continue
+        if any(em.roles_match(phrase, r) for r in ent.roles):
+            return ent.id
+        if office and gap == 1 and not ent.roles and ent.title is None:
+            return ent.id
+    return None
 
 
 def most_told(sal, fitting: list[int], start: int) -> int:
