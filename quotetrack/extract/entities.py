@@ -28,7 +28,7 @@ from .authors import authored_document
 from .businesses import introduced_as
 from .headlines import before_headline_verb, clause_in_title, headline_line
 from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns, kind_fits, kind_matches,
-                    org_nouns, person_heads)
+                    lead_roles, org_nouns, person_heads)
 from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, before_title_case, split_title,
                        past_function_words, title_gender)
 
@@ -598,7 +598,7 @@ def _roles_around(text: str, start: int, end: int, ent: EntityState, titles, per
     if app:                               # and its head: "spokeswoman" in "A spokeswoman for the firm, Katrin Vale"
         _add_role(ent, app.group(1), gendered)
         ent.roles.add(_ROLE_HEAD_END.split(app.group(1), 1)[0].lower())
-    ent.roles.update(filter(None, [affiliation(text, end)]))    # "Rep. Alma Ruiz (D-Ardenne)"
+    ent.roles.update(filter(None, [affiliation(text, end)]), lead_roles(text, start))   # "(D-Ardenne)", "Defending, X"
     age = _AGE.match(text, end, min(len(text), end + 8))
     if age:
         ent.roles.add(f"{age.group(1)}-year-old")

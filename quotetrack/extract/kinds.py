@@ -133,3 +133,16 @@ def party_head(words: list[str]) -> str | None:
     cut = next((k for k, w in enumerate(lows) if w in ("from", "of")), len(lows))
     party = parties().get(lows[cut - 1]) if cut else None
     return party[0] if party is not None and party[1] == "" and words[cut - 1][:1].isupper() else None
+
+
+# A participle opening a sentence, then a comma, right before a name: "Defending, " (group 1).
+_LEAD_PARTICIPLE = re.compile(r"(?:^|(?<=[.!?\n”\"]\s)|(?<=\n))([A-Z][a-z]+ing),[ \t]+$")
+
+
+def lead_roles(text: str, start: int) -> list[str]:
+    """The roles a participle opening the sentence gives the name at ``start`` ("Defending, Owen
+    Pargeter said" -> "defence lawyer", …; data/extract/role_leads.tsv), else none."""
+    m = _LEAD_PARTICIPLE.search(text, max(0, start - 20), start)
+    roles = lexicon.pairs("extract/role_leads.tsv").get(m.group(1).lower()) if m else None
+    return [r.strip() for r in roles.split(";")] if roles else []
+
