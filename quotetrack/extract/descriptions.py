@@ -1,10 +1,14 @@
 """What a definite description stands for, read on the document's entity model
 (:mod:`.entities`) for :mod:`.resolve`:
 
-* :func:`describe`: the entity whose role ("the minister", "the 52-year-old") fits, most
-  recently named first, or whose kind ("the company", "the club") fits, the one named last
-  in its paragraph or else the one the article is about (:func:`most_told`); else, for a singular one, the
-  salient entity of its type (:func:`_salient_for`);
+* :func:`describe`: the entity whose role ("the minister", "the 52-year-old", "the
+  region’s education minister": :func:`office_of`) fits, most recently named first, or whose
+  kind ("the company", "the club") fits: the one named last in its paragraph, else the one
+  the article is about (:func:`most_told`); "the older woman": of the people just named with
+  ages, the older (:func:`by_age`); else, for a singular one, the salient entity of its type
+  (:func:`_salient_for`);
+* a description in the lead that no one named before holds ("…, its chief executive
+  said."): the person given that role in the next paragraphs (:func:`named_next`);
 * a person's body or people ("Ana Ruiz’s campaign", "the Ruiz administration", "her
   advisers", "Administration officials"): an organisation named after the person
   (data/extract/bodies.tsv); the owner is resolved by the caller's rules, no name is guessed;
@@ -251,6 +255,8 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
         return author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
     if head in lexicon.sections("extract/author_nouns.txt")["heads"] and len(words) == 1:
         return work_author(text, model, start)   # "the authors": of "a study by Corvane University"
+    if len(words) == 2 and words[0].lower() in lexicon.pairs("extract/age_comparatives.tsv"):
+        return by_age(model, sal, words)     # "the older woman": of the two just named with ages
     named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
     organised = head in em.org_nouns()        # "the ministry", not "the former secretary of state"
     seen = set(sal.recent)
@@ -314,6 +320,25 @@ def named_next(model: em.Model, sal, words: list[str], start: int, end: int) -> 
         if office and gap == 1 and not ent.roles and ent.title is None:
             return ent.id
     return None
+
+
+def by_age(model: em.Model, sal, words: list[str]) -> int | None:
+    """The person an age comparative stands for ("the older woman", "the younger man";
+    data/extract/age_comparatives.tsv): of the people named last (the salient ones) whose ages
+    the text gave ("Maureen Tolland, 67, and her daughter Kerry, 41"), of no other gender
+    than the head shows, the oldest or youngest; None unless two or more have ages (no guess)."""
+    gender = kinds.gendered_nouns().get(words[1].lower())
+    aged = [(age, e) for e in sal.recent if model.entities[e].type == "person"
+            and model.entities[e].gender in (None, gender) and (age := age_of(model.entities[e])) is not None]
+    if len(aged) < 2 or not kinds.person_head(words[1].lower()):
+        return None
+    older = lexicon.pairs("extract/age_comparatives.tsv")[words[0].lower()] == "older"
+    return (max if older else min)(aged)[1]
+
+
+def age_of(ent: em.EntityState) -> int | None:
+    """The age the text gave a person ("Ana Ruiz, 31,": 31), else None."""
+    return next((int(m.group(1)) for r in ent.roles if (m := em._AGE_ROLE.fullmatch(r))), None)
 
 
 def most_told(sal, fitting: list[int], start: int) -> int:

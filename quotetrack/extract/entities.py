@@ -28,7 +28,7 @@ from .authors import authored_document
 from .businesses import introduced_as
 from .headlines import before_headline_verb, clause_in_title, headline_line
 from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns, kind_fits, kind_matches,
-                    lead_roles, org_nouns, person_heads)
+                    kin_before, lead_roles, org_nouns, person_heads)
 from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, before_title_case, split_title,
                        past_function_words, title_gender)
 
@@ -336,7 +336,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 if word not in by_surname and word not in by_first:
                     business = introduced_as(text, run[0][0], run[0][0] + len(word))
                     known = word in model._orgs       # "the retailer Zentro …. Zentro rose"
-                    if business is None and not known and word not in model._org_ends:
+                    if business is None and not known and word not in model._org_ends \
+                            and not kin_before(text, run[0][0], word):
                         continue          # a capitalised word nobody is named by, unless "the retailer Zentro"
         run = before_headline_verb(text, before_title_case(run, function, titles))
         if not run:
@@ -407,12 +408,14 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if alias is not None:             # "Harbor Crest" after "Harbor Crest Properties"
             occurrences.append(Occurrence(start, end, alias, inside(start)))
             continue
+        kin = None
         if len(name) == 1:
             eid = _lone_name(model, name[0], title_gender(title))
-            if eid is None and (not title or _THE_BEFORE.search(text, max(0, start - 5), start)):
+            kin = kin_before(text, start, name[0]) if eid is None and not title else None
+            if eid is None and not kin and (not title or _THE_BEFORE.search(text, max(0, start - 5), start)):
                 continue                  # a capitalised word nobody is named by; "the National Committeeman": a role
-            if eid is None:
-                eid = _person(model, name, title, start)
+            if eid is None:               # "her daughter Kerry": known by a given name (and the relative she is)
+                eid = _person(model, name, title, start, given=kin is not None)
         else:
             eid = _person(model, name, title, start)
         ent = entities[eid]
@@ -422,8 +425,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             if len(name) > 1 or len(by_surname.get(name[0], ())) <= 1:
                 ent.gender = ent.gender or title_gender(title)   # not "Mr. Khan" among several Khans
         seen = model.count.get(eid, 0)
-        if len(words) > 1 and seen < ROLE_READS:
+        if (len(words) > 1 or kin) and seen < ROLE_READS:
             _roles_around(text, start, end, ent, titles, persons, gendered)
+            ent.roles.update((kin,) if kin else ())
         model.count[eid] = seen + 1
         occurrences.append(Occurrence(start, end, eid, inside(start)))
         after = _WORD_AFTER.match(text, end)
@@ -543,11 +547,12 @@ def person_entity(model: Model, name: list[str], title: list[str], start: int) -
     return eid
 
 
-def _person(model: Model, name: list[str], title: list[str], start: int) -> int:
+def _person(model: Model, name: list[str], title: list[str], start: int, given: bool = False) -> int:
     """The person entity of a full or titled name, made on first sight: a full name joins the
     entity with the same surname and first name (or none yet); another first name is
-    another person ("Luka Varga" and his father "Tomas Varga")."""
-    surname, first = name[-1], (name[0] if len(name) > 1 else None)
+    another person ("Luka Varga" and his father "Tomas Varga"); ``given``: one known by a given
+    name ("her daughter Kerry"), whom a full name with it completes ("Kerry Tolland")."""
+    surname, first = (None, name[0]) if given else (name[-1], (name[0] if len(name) > 1 else None))
     if first is not None and is_particle(first):
         first = None                      # "Van der Berg": a surname with its particles
     if first is None:
@@ -570,11 +575,16 @@ def _person(model: Model, name: list[str], title: list[str], start: int) -> int:
                 model.add_first(first, eid)
             return eid
     eid = model._hyphened.get((first, surname)) if first is not None and len(name) == 2 else None
+    eid = next((e for e in model._by_first.get(first, ()) if model.entities[e].surname is None), eid)
+    if eid is not None and surname is not None and model.entities[eid].surname is None:
+        model.entities[eid].name, model.entities[eid].surname = " ".join(name), surname
+        model._by_surname.setdefault(surname, []).append(eid)   # "her daughter Kerry" … "Kerry Tolland"
     if eid is not None:
         return eid                        # "Born Ilse Varga in 1941" after "Ilse Varga-Thorne"
     eid = len(model.entities)
     model.entities.append(EntityState(eid, " ".join(name), "person", start, surname, first))
-    model._by_surname.setdefault(surname, []).append(eid)
+    if surname is not None:
+        model._by_surname.setdefault(surname, []).append(eid)
     if first is not None:
         model.add_first(first, eid)
     return eid

@@ -146,3 +146,15 @@ def lead_roles(text: str, start: int) -> list[str]:
     roles = lexicon.pairs("extract/role_leads.tsv").get(m.group(1).lower()) if m else None
     return [r.strip() for r in roles.split(";")] if roles else []
 
+
+# A possessive and a noun right before a lone given name: "her daughter " in "her daughter Kerry, 41,".
+_KIN_BEFORE = re.compile(r"(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*[’']s)[ \t]+([a-z]+)[ \t]+$")
+
+
+def kin_before(text: str, start: int, word: str) -> str | None:
+    """The relative a lone given name is introduced as ("her daughter Kerry", "Ana Ruiz’s son
+    Tom"): the noun (one that shows a gender, data/extract/gendered_nouns.tsv); else None."""
+    m = _KIN_BEFORE.search(text, max(0, start - 40), start)
+    return m.group(1) if m is not None and m.group(1) in lexicon.pairs("extract/gendered_nouns.tsv") \
+        and word in lexicon.words("text/first_names.txt") else None
+
