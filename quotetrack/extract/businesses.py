@@ -21,8 +21,8 @@ from .speakers import _lists
 
 # Lower-case words ending in a noun right before a name: "the oil giant ", "subprime lending giant ".
 _NOUN_BEFORE = re.compile(r"(?<![\w’'])([a-z][\w\-]*)[ \t]+$")
-# An apposition after a name: ", the parent company of", ", a regional lender.", ", which".
-_APPOSITION = re.compile(r",[ \t]+(?:(?:the|a|an)[ \t]+(?:[\w\-]+[ \t]+){0,3}?([a-z][\w\-]*)"
+# An apposition after a name: ", the parent company of", ", the UK’s largest supplier,", ", which".
+_APPOSITION = re.compile(r",[ \t]+(?:(?:the|a|an)[ \t]+(?:[\w’'\-]+[ \t]+){0,3}?([a-z][\w\-]*)"
                          r"(?=[ \t]*(?:[,.;:)]|of\b|in\b|based\b|that\b|which\b))|(which)\b)")
 
 

@@ -39,7 +39,7 @@ _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _AGE = re.compile(r",\s+(\d{1,3})\s*[,.;)]")
 # ", the campaign’s organiser," / ", a spokeswoman for the union," right after a name: its role.
 _APPOSITION_AFTER = re.compile(
-    r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)(?=\s*(?:,|\.|;|\bfor\b|\bof\b|\bat\b|\bwho\b|\bwith\b|\bin\b))")
+    r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)(?=\s*[,.;]|\s+(?:for|of|at|who|with|in)\b)")
 # "The boy’s father, " / "Her opponent, " right before a name: its role.
 _APPOSITION_BEFORE = re.compile(
     r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
@@ -607,7 +607,6 @@ def _roles_around(text: str, start: int, end: int, ent: EntityState, titles, per
     app = _APPOSITION_BEFORE.search(text, max(0, start - 60), start)
     if app:                               # and its head: "spokeswoman" in "A spokeswoman for the firm, Katrin Vale"
         _add_role(ent, app.group(1), gendered)
-        ent.roles.add(_ROLE_HEAD_END.split(app.group(1), 1)[0].lower())
     ent.roles.update(filter(None, [affiliation(text, end)]), lead_roles(text, start))   # "(D-Ardenne)", "Defending, X"
     age = _AGE.match(text, end, min(len(text), end + 8))
     if age:
@@ -621,7 +620,7 @@ def _add_role(ent: EntityState, phrase: str, gendered) -> None:
     words = phrase.lower().split()
     if not words or not words[-1].isalpha() and "-" not in words[-1] and "’" not in words[-1]:
         return
-    ent.roles.add(" ".join(words))
+    ent.roles.update((" ".join(words), _ROLE_HEAD_END.split(" ".join(words), 1)[0]))    # and its head: "spokeswoman"
     g = gendered.get(words[-1])
     if g and ent.gender is None:
         ent.gender = g
