@@ -263,18 +263,20 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     earlier = islice((e.id for e in model.before(start) if e.id not in seen),
                      DESCRIPTION_REACH)
     fitting = []                              # the organisations of its kind, most recently named first
+    ranked = False                            # someone holds another rank of the office ("deputy minister")
     for eid in [*sal.recent, *earlier]:
         ent = model.entities[eid]
         if ent.type == "person" and not fitting and (any(em.roles_match(phrase, r) for r in ent.roles)
                                                      or party is not None and party_fits(words, party, ent.roles)):
             return eid
+        ranked = ranked or ent.type == "person" and any(other_rank(phrase, r) for r in ent.roles)
         if ent.type == "organisation" and (organised and em.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):
             fitting.append(eid)
     if fitting:
         return most_told(sal, fitting, start)
-    if party is not None or not guess:
-        return None                           # no such party member named: no guess
+    if party is not None or not guess or ranked:
+        return None                           # no such party member named, another rank of it named: no guess
     eid = _salient_for(text, model, sal, words, start)
     if eid is not None and model.entities[eid].type == "person":
         model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
@@ -402,6 +404,15 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
     eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
     return None if eid is not None and (head[:1].isdigit() and em.age_clash(model.entities[eid], words)
                                         or office_unheld(model.entities[eid], lows)) else eid
+
+
+def other_rank(phrase: str, role: str) -> bool:
+    """Whether a role is another rank of the office a description names ("deputy health
+    minister" for "the minister", "prime minister" for "the deputy prime minister"): the same
+    head, the description's other words in it, other rank words (entities._RANKS)."""
+    d, r = phrase.split(), role.split()
+    return bool(d) and len(r) > 1 and d[-1] == r[-1] and not em.roles_match(phrase, role) \
+        and set(d) - em._RANKS <= set(r) and {w for w in d if w in em._RANKS} != {w for w in r if w in em._RANKS}
 
 
 def event_role(lows: list[str]) -> bool:
