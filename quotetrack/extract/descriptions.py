@@ -403,7 +403,18 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
         return None
     eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
     return None if eid is not None and (head[:1].isdigit() and em.age_clash(model.entities[eid], words)
-                                        or office_unheld(model.entities[eid], lows)) else eid
+                                        or office_unheld(model.entities[eid], lows)
+                                        or party_clash(words, model.entities[eid].roles)) else eid
+
+
+def party_clash(words: list[str], roles) -> bool:
+    """Whether a description names a party, capitalised ("the Labour candidate", not "a
+    conservative activist"), and the person's roles show only others ("Conservative Tim
+    Hale"): not that person."""
+    lows = [w.lower() for w in words if w[:1].isupper()]
+    named = {parties()[w][0] for w in lows if w in parties() and parties()[w][1] != "letter"}
+    held = party_of(roles)
+    return bool(named) and bool(held) and not named & held
 
 
 def other_rank(phrase: str, role: str) -> bool:
