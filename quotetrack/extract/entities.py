@@ -35,8 +35,8 @@ from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, 
 _POSSESSIVE_ENDS = ("’s", "'s")
 # Words after a name that are not part of it: "Jr.", "III".
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-# ", 52," or ", 52." right after a name: an age.
-_AGE = re.compile(r",\s+(\d{1,3})\s*[,.;)]")
+# ", 52,", ", 52.", ", aged 52,", ", who is 52," or " (52)" right after a name: an age.
+_AGE = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s*\()(\d{1,3})\s*[,.;)]")
 # ", the campaign’s organiser," / ", a spokeswoman for the union," right after a name: its role.
 _APPOSITION_AFTER = re.compile(
     r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)(?=\s*[,.;]|\s+(?:for|of|at|who|with|in)\b)")
@@ -203,7 +203,8 @@ def roles_match(description: str, role: str) -> bool:
     ("deputy minister" is not "the minister"); an age fits as a modifier ("29-year-old midfielder"),
     an age noun in its range ("teenager" and "16-year-old", data/extract/age_nouns.tsv)."""
     d, r = description.split(), role.split()
-    if (age := _AGE_ROLE.fullmatch(role)) and role in d[:-1]:
+    if (age := _AGE_ROLE.fullmatch(role)) and role in d[:-1] or len(d) == 1 and _AGE_ROLE.fullmatch(d[0]) \
+            and d[0] in r[:-1]:
         return True                       # the age names the person, whatever the noun after it
     if age and d and d[-1] in _age_nouns():
         low, high = _age_nouns()[d[-1]]
@@ -608,7 +609,7 @@ def _roles_around(text: str, start: int, end: int, ent: EntityState, titles, per
     if app:                               # and its head: "spokeswoman" in "A spokeswoman for the firm, Katrin Vale"
         _add_role(ent, app.group(1), gendered)
     ent.roles.update(filter(None, [affiliation(text, end)]), lead_roles(text, start))   # "(D-Ardenne)", "Defending, X"
-    age = _AGE.match(text, end, min(len(text), end + 8))
+    age = _AGE.match(text, end, min(len(text), end + 16))
     if age:
         ent.roles.add(f"{age.group(1)}-year-old")
         return
