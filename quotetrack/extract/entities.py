@@ -26,10 +26,10 @@ from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
 from .authors import authored_document
 from .businesses import introduced_as
-from .headlines import before_headline_verb, clause_in_title, headline_line
+from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
 from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns, kind_fits, kind_matches,
                     kin_before, lead_roles, org_nouns, person_heads)
-from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, before_title_case, split_title,
+from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, split_title,
                        past_function_words, title_gender)
 
 _POSSESSIVE_ENDS = ("’s", "'s")

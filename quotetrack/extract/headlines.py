@@ -6,12 +6,18 @@ from __future__ import annotations
 
 import re
 
+from ..model import Paragraph
 from ..text import lexicon
 from ..text.spans import char_before
 from .speakers import _clean
 
 
-_TITLE_CASE_SHARE = 0.6                   # of a line's words capitalised: a headline in title case
+# Of a line's words capitalised: a headline in title case.  A line (``title_case_line``) needs
+# fewer than a paragraph a quote sits in (``title_case``), whose quoted words keep their own case.
+_TITLE_CASE_SHARE = 0.6
+_TITLE_CASE_PARAGRAPH_SHARE = 0.8
+_QUOTED = re.compile(r"(?:(?<=\s)|^)[“‘\"][^“”‘’\"\n]{1,150}[”’\"](?=\s|$|[,.;:!?])")
+_QUOTE_OPENERS = ("“", "‘", '"')          # what a passage _QUOTED finds opens with
 
 
 # After the source of an inverted lead: a comma and an opening quote mark, or a colon ("Said Ortiz, “…”").
@@ -55,3 +61,36 @@ def clause_in_title(title: list[str], titles) -> bool:
     kinds = [_clean(w).lower().rstrip(".") in titles for w in title]
     first = kinds.index(True) if True in kinds else len(kinds)
     return any(not k for k in kinds[first:]) and kinds[-1]
+
+
+def before_title_case(run: list, function, titles) -> list:
+    """No run where headline title case shows, at a capitalised function word inside ("Rivals
+    Clash Over The Plan", "Senator Wilson Says Budget Was Rushed": the names in it are read at
+    their cues); "of The" stays ("George Zornick of The Nation"); a run cut at a speech verb
+    ("Voss Calls Deal": "Voss")."""
+    cues = lexicon.cues()
+    for k in range(1, len(run)):
+        w = run[k][1]
+        if w[:1].isupper() and w.lower() in function and w.lower() not in titles \
+                and run[k - 1][1] != "of":
+            return []
+        entry = cues.get(w.lower())
+        if entry is not None and entry.type == "speech" and w.endswith("s") and w[1:].islower() \
+                and k + 1 < len(run) and run[k - 1][1] != "of":     # not "Court of Appeals"
+            return run[:k]                # "Voss Calls Deal …": the name before the headline's verb
+    return run
+
+
+def title_case(text: str, para: Paragraph) -> bool:
+    """Is a paragraph a headline in title case (nearly every word capitalised)?"""
+    if para.end - para.start > 200:
+        return False
+    line = text[para.start:para.end]
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    if any(mark in line for mark in _QUOTE_OPENERS):
+        outside = [w for w in _QUOTED.sub(" ", line).split() if w[:1].isalpha()]
+        words = outside if len(outside) >= 3 else words     # the quoted words may keep their own case
+    caps = sum(w[:1].isupper() for w in words)
+    return caps >= _TITLE_CASE_PARAGRAPH_SHARE * len(words)

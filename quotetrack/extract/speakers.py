@@ -355,20 +355,3 @@ def _mention_type(words: list[str]) -> str:
         return "organisation"
     return "person"
 
-
-def before_title_case(run: list, function, titles) -> list:
-    """No run where headline title case shows, at a capitalised function word inside ("Rivals
-    Clash Over The Plan", "Senator Wilson Says Budget Was Rushed": the names in it are read at
-    their cues); "of The" stays ("George Zornick of The Nation"); a run cut at a speech verb
-    ("Voss Calls Deal": "Voss")."""
-    cues = lexicon.cues()
-    for k in range(1, len(run)):
-        w = run[k][1]
-        if w[:1].isupper() and w.lower() in function and w.lower() not in titles \
-                and run[k - 1][1] != "of":
-            return []
-        entry = cues.get(w.lower())
-        if entry is not None and entry.type == "speech" and w.endswith("s") and w[1:].islower() \
-                and k + 1 < len(run) and run[k - 1][1] != "of":     # not "Court of Appeals"
-            return run[:k]                # "Voss Calls Deal …": the name before the headline's verb
-    return run

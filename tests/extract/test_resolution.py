@@ -8,7 +8,7 @@ import pytest
 
 import quotetrack
 from quotetrack import cli
-from quotetrack.extract import entities
+from quotetrack.extract import entities, kinds
 from quotetrack.evaluation import resolution
 from quotetrack.model import mention_text
 
@@ -39,7 +39,7 @@ def test_model_roles_and_organisation_kinds():
     assert [e.name for e in model.entities if e.type == "organisation"] == ["Harlow Foods"]
     assert entities.roles_match("finance minister", "finance minister")
     assert not entities.roles_match("minister", "deputy finance minister")
-    assert entities.kind_matches("company", "Harlow Foods") and entities.kind_matches("club", "Riverside Rovers")
+    assert kinds.kind_matches("company", "Harlow Foods") and kinds.kind_matches("club", "Riverside Rovers")
 
 
 def test_lone_surname_goes_to_the_person_named_most():

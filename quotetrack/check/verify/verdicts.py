@@ -659,8 +659,17 @@ def _sentence_end(text: str, pos: int):
 def _goes_on_with(text: str, end: int, entry: tuple[str, ...]) -> bool:
     """Whether the draft goes on with ``entry`` in its next sentence after offset ``end``."""
     first = _sentence_end(text, end)
-    stop = _sentence_end(text, first.end()) if first else None
-    keys = [t.key for t in word_tokens(text, end, stop.start() if stop else len(text))]
+    return _has_words(text, end, _sentence_end(text, first.end()) if first else None, entry)
+
+
+def _says_after(text: str, end: int, entry: tuple[str, ...]) -> bool:
+    """Whether the draft's own sentence goes on with ``entry`` after offset ``end``."""
+    return _has_words(text, end, _sentence_end(text, end), entry)
+
+
+def _has_words(text: str, start: int, stop, entry: tuple[str, ...]) -> bool:
+    """Whether the words ``entry`` follow one another from ``start`` to the sentence end ``stop``."""
+    keys = [t.key for t in word_tokens(text, start, stop.start() if stop else len(text))]
     return any(tuple(keys[i:i + len(entry)]) == entry for i in range(len(keys)))
 
 
@@ -675,13 +684,6 @@ def _cut_before(text: str, begin: int, place: Place, src: Source) -> str:
         if not (before and _is_negation(before[-1].key)):
             return f"starts right after “{src.text[src.tokens[j - 1].start:src.tokens[j - 1].end]}”"
     return ""
-
-
-def _says_after(text: str, end: int, entry: tuple[str, ...]) -> bool:
-    """Whether the draft's own sentence goes on with ``entry`` after offset ``end``."""
-    stop = _SENTENCE_END.search(text, end)
-    keys = [t.key for t in word_tokens(text, end, stop.start() if stop else len(text))]
-    return any(tuple(keys[i:i + len(entry)]) == entry for i in range(len(keys)))
 
 
 def _same_passage(src: Source, a: int, b: int) -> bool:

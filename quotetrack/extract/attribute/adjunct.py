@@ -8,10 +8,9 @@ import bisect
 from ...model import Cue
 from ...text import lexicon
 from .. import mentions
-from ..segment import Token
 from .grammar import (
     Attribution, _DASHES, _Sent, _adjunct_only, _content_after, _earlier_reports, _is_clause,
-    _is_participle, _reported, _skip_adjuncts, _skip_connective, _skip_object, _span, _words)
+    _is_participle, _reported, _skip_adjuncts, _skip_connective, _skip_object, _span, _words, by_source)
 from .offsets import _strip_end, _word_count
 
 
@@ -75,18 +74,17 @@ def adjunct_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | No
     return Attribution((content,), _span(s, subject), cue, "adjunct_participle", s.sentence)
 
 
-def _as_reported_by(toks: list[Token], ci: int, ce: int) -> tuple[tuple[int, int], int, int] | None:
+def _as_reported_by(s: _Sent, ci: int, ce: int) -> tuple[tuple[int, int], int, int] | None:
     """The source, the index of "as" and the token after the source in "as (first) reported by
     the Post": a passive "as" clause whose "by" phrase names the source; None otherwise."""
+    toks = s.toks
     at = ci - 1
     if at >= 1 and toks[at].text.islower() and (toks[at].text.endswith("ly") or toks[at].text == "first"):
         at -= 1                           # "as first reported by", "as previously noted by"
-    if at < 0 or toks[at].text.lower() != "as" or ce + 1 >= len(toks) or toks[ce].text.lower() != "by":
+    if at < 0 or toks[at].text.lower() != "as":
         return None
-    src = mentions.after(toks, ce + 1)
-    if src is None or src[0] != ce + 1 or not mentions.names_someone(toks, *src):
-        return None
-    return src, at, src[1]
+    src = by_source(s, ce, named=True)
+    return None if src is None else (src, at, src[1])
 
 
 def as_source(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -96,7 +94,7 @@ def as_source(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     toks = s.toks
     if cue.type != "speech" or not any(t.text.lower() == "as" for t in toks[max(0, ci - mentions.MAX_MENTION_TOKENS - 4):ci]):
         return None
-    passive = _as_reported_by(toks, ci, ce)
+    passive = _as_reported_by(s, ci, ce)
     if passive is not None:
         src, at, k = passive              # "As first reported by the Post, …"
     else:

@@ -9,7 +9,7 @@ from .. import mentions
 from ...config import WINDOWS
 from ...model import Cue
 from ..segment import Token
-from .grammar import Attribution, _Sent, _span, _words
+from .grammar import Attribution, _Sent, _span, _words, by_source
 from .offsets import _strip_end
 
 
@@ -27,19 +27,15 @@ def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None
     if ci > 1 and toks[ci - 1].text.lower() in ("and", "but") and toks[ci - 2].text != ",":
         return None                       # "He stood and asked …" is a coordinated verb
-    k, asker = ce, _asker(toks, ce)
+    k, asker = ce, by_source(s, ce, named=True)
     if asker is not None:
         k = asker[1]                      # "Asked by a reporter whether …": the asker is the source
         if k < len(toks) and toks[k].text.lower() in ("on", "at", "during", "in"):
-            while k < len(toks) and k - asker[1] < _ASKED_REACH and mentions.is_word(toks[k].text) \
-                    and toks[k].text.lower() not in _words.question_openers - {"to"}:
-                k += 1                    # "Asked by Ingraham on Thursday about …"
+            k = _past_adjunct(toks, k, asker[1])   # "Asked by Ingraham on Thursday about …"
     if k < len(toks) and toks[k].text.lower() not in _words.question_openers:
         if toks[k].text.lower() not in _words.opening_prepositions:
             return None                   # "Asked the court to …" has an object: not a bare participle
-        while k < len(toks) and k - ce < _ASKED_REACH and mentions.is_word(toks[k].text) \
-                and toks[k].text.lower() not in _words.question_openers - {"to"}:
-            k += 1
+        k = _past_adjunct(toks, k, ce)    # "Asked at a briefing why …"
     if k >= len(toks) or toks[k].text.lower() not in _words.question_openers:
         return None
     end = question_end(s, k, _quoted_comma)
@@ -49,6 +45,16 @@ def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None
     content = (toks[k].start, _strip_end(s.text, toks[k].start, toks[end - 1].end))
     return Attribution((content,), _span(s, asker), cue, "asked", s.sentence)
+
+
+def _past_adjunct(toks: list[Token], k: int, origin: int) -> int:
+    """Past the words of an adjunct from token ``k`` to the question's opener, at most
+    ``_ASKED_REACH`` tokens after ``origin`` ("on Thursday", "at a briefing")."""
+    openers = _words.question_openers - {"to"}
+    while k < len(toks) and k - origin < _ASKED_REACH and mentions.is_word(toks[k].text) \
+            and toks[k].text.lower() not in openers:
+        k += 1
+    return k
 
 
 def _quoted_comma(s: _Sent, i: int) -> int | None:
@@ -71,17 +77,6 @@ def question_end(s: _Sent, k: int, stop) -> int:
         if end is not None:
             return end
     return len(toks)
-
-
-def _asker(toks: list[Token], ce: int) -> tuple[int, int] | None:
-    """The mention after "asked by" ("Asked by a reporter whether …", "asked by Ana Roe if …"),
-    when it names someone."""
-    if ce + 1 >= len(toks) or toks[ce].text.lower() != "by":
-        return None
-    src = mentions.after(toks, ce + 1)
-    if src is None or not mentions.names_someone(toks, *src):
-        return None
-    return src
 
 
 def _reports_answer(s: _Sent, ci: int, end: int) -> bool:

@@ -21,8 +21,8 @@ from .gap import relative_gap
 from .passive import passive_asked, passive_by
 from .document import document_participle, mention_participle
 from .rules import RULES, UNATTRIBUTED
-from .quoted import (QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, title_case as _title_case,
-                     transcript_turns)
+from ..headlines import title_case as _title_case
+from .quoted import QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, transcript_turns
 
 
 # The sentence sieves, name -> function, in the order they are tried on each cue.

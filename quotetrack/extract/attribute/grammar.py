@@ -582,6 +582,18 @@ def _cue_tokens(s: _Sent, cue: Cue) -> tuple[int, int]:
     return ci, ce
 
 
+def by_source(s: _Sent, ce: int, *, named: bool = False) -> tuple[int, int] | None:
+    """The mention right after a "by" at token ``ce``: the source of a passive report ("reported
+    by the Post", "asked by a caller why …"); with ``named``, only one that names someone."""
+    toks = s.toks
+    if ce + 1 >= len(toks) or toks[ce].text.lower() != "by":
+        return None
+    src = s.mention(mentions.after, ce + 1)
+    if src is None or src[0] != ce + 1 or (named and not mentions.names_someone(toks, *src)):
+        return None
+    return src
+
+
 def _span(s: _Sent, rng: tuple[int, int] | None) -> tuple[int, int] | None:
     if rng is None:
         return None

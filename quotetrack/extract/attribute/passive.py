@@ -11,9 +11,8 @@ from __future__ import annotations
 from ...model import Cue
 from ...text import lexicon
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
-from .. import mentions
 from .asked import question_end
-from .grammar import Attribution, _Sent, _span, _words
+from .grammar import Attribution, _Sent, _span, _words, by_source
 from .offsets import _strip_end
 
 # Words that may stand between the auxiliary and "asked": "was also asked", "is often asked".
@@ -41,11 +40,9 @@ def passive_asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     toks = s.toks
     if cue.lemma != "ask" or ce - ci != 1 or toks[ci].text.lower() != "asked" or not _passive_before(toks, ci):
         return None
-    if ce + 1 >= len(toks) or toks[ce].text.lower() != "by":
+    source = by_source(s, ce)
+    if source is None:
         return None                       # no asker named: the reporter's question, no statement
-    source = s.mention(mentions.after, ce + 1)
-    if source is None or source[0] != ce + 1:
-        return None
     k = source[1]
     if k >= len(toks) or toks[k].text.lower() not in _words.question_openers:
         return None
@@ -92,9 +89,9 @@ def passive_by(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None
     if s.doc.has_quote_in(s.sentence.start, s.sentence.end):
         return None                       # a quote in the sentence has a speaker of its own
-    source = s.mention(mentions.after, ce + 1)
+    source = by_source(s, ce)
     subject = _passive_subject(s, ci)
-    if source is None or source[0] != ce + 1 or subject is None:
+    if source is None or subject is None:
         return None
     content = (toks[subject[0]].start, toks[subject[1] - 1].end)
     return Attribution((content,), _span(s, source), cue, "passive_by", s.sentence)

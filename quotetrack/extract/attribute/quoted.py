@@ -12,6 +12,7 @@ from ...read import transcript
 from .. import cues as cue_finder, mentions
 from ...config import WINDOWS, Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
+from ..headlines import title_case
 from ..segment import Token, iter_tokens, tokens as tokenize
 from .grammar import Attribution, _DASHES, _Doc, _words
 from .offsets import _lstrip_start, _rstrip_end, _skip_chars, _strip_end, _word_count
@@ -487,23 +488,7 @@ def _one_quote(doc: _Doc, start: int, end: int) -> bool:
 
 
 # A quoted passage inside a headline: "Voss Calls Deal ‘a start, not a finish’ as …".
-_QUOTED = re.compile(r"(?:(?<=\s)|^)[“‘\"][^“”‘’\"\n]{1,150}[”’\"](?=\s|$|[,.;:!?])")
-_QUOTE_OPENERS = ("“", "‘", '"')          # what a passage _QUOTED finds opens with
 
-
-def title_case(text: str, para: Paragraph) -> bool:
-    """Is a paragraph a headline in title case (nearly every word capitalised)?"""
-    if para.end - para.start > 200:
-        return False
-    line = text[para.start:para.end]
-    words = [w for w in line.split() if w[:1].isalpha()]
-    if len(words) < 4:
-        return False
-    if any(mark in line for mark in _QUOTE_OPENERS):
-        outside = [w for w in _QUOTED.sub(" ", line).split() if w[:1].isalpha()]
-        words = outside if len(outside) >= 3 else words     # the quoted words may keep their own case
-    caps = sum(w[:1].isupper() for w in words)
-    return caps >= 0.8 * len(words)
 
 
 def is_statement(text: str, quote: QuotedSpan, config: Config) -> bool:

@@ -54,12 +54,17 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     return Attribution((content,), source, cue, "participle", s.sentence)
 
 
+def _first_word(text: str, start: int) -> str:
+    """The first word of a content that starts at ``start`` (up to white space)."""
+    words = text[start:start + 30].split(maxsplit=1)
+    return words[0] if words else ""
+
+
 def _opens_with_cue(text: str, start: int) -> bool:
     """Whether a content opens with a past form of a speech cue ("said the strikes …", "told
     reporters …"): the participle before it was a circumstance of that cue, not a cue."""
-    word = text[start:start + 20].split(maxsplit=1)
-    entry = lexicon.cues().get(word[0].lower()) if word else None
-    low = word[0].lower() if word else ""
+    low = _first_word(text, start).lower()
+    entry = lexicon.cues().get(low)
     return entry is not None and entry.type == "speech" and low != entry.lemma \
         and not low.endswith(("ing", "s"))       # a past form; not "comments", "calls" (nouns too)
 
@@ -438,19 +443,16 @@ def _hands_on(toks: list[Token], ci: int, ce: int) -> bool:
 
 def _opens_with_participle_cue(text: str, start: int) -> bool:
     """Does content open with a cue participle ("saying he’s …")?  Then that cue reports it."""
-    words = text[start:start + 30].split(maxsplit=1)
-    if not words or not words[0].endswith("ing"):
-        return False
-    return lexicon.cues().get(words[0].lower()) is not None
+    word = _first_word(text, start)
+    return word.endswith("ing") and lexicon.cues().get(word.lower()) is not None
 
 
 def _opens_with_cue_after_comma(text: str, start: int) -> bool:
     """Does content open, past a comma, with a speech cue ("after the minister spoke, said it
     …")?  Then the words before the comma are that cue's subject, and that cue reports it."""
-    words = text[start:start + 30].split(maxsplit=1)
-    if not words or char_before(text, start) != ",":
+    if char_before(text, start) != ",":
         return False
-    entry = lexicon.cues().get(words[0])
+    entry = lexicon.cues().get(_first_word(text, start))
     return entry is not None and entry.type == "speech"
 
 
