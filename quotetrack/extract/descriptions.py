@@ -418,12 +418,13 @@ def party_clash(words: list[str], roles) -> bool:
 
 
 def other_rank(phrase: str, role: str) -> bool:
-    """Whether a role is another rank of the office a description names ("deputy health
-    minister" for "the minister", "prime minister" for "the deputy prime minister"): the same
-    head, the description's other words in it, other rank words (entities._RANKS)."""
+    """Whether a role is a ranked form of the office a description names with no rank
+    ("deputy health minister" for "the minister"): the same head, the description's words in
+    it, a rank word (entities._RANKS) in the role only.  A description with a rank of its own
+    ("the former president") says nothing of who holds another ("vice president")."""
     d, r = phrase.split(), role.split()
-    return bool(d) and len(r) > 1 and d[-1] == r[-1] and not em.roles_match(phrase, role) \
-        and set(d) - em._RANKS <= set(r) and {w for w in d if w in em._RANKS} != {w for w in r if w in em._RANKS}
+    return bool(d) and len(r) > 1 and d[-1] == r[-1] and not em._RANKS & set(d) \
+        and bool(em._RANKS & set(r)) and set(d) <= set(r)
 
 
 def event_role(lows: list[str]) -> bool:
