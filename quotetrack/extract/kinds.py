@@ -142,6 +142,8 @@ _LEAD_PARTICIPLE = re.compile(r"(?:^|(?<=[.!?\n”\"]\s)|(?<=\n))([A-Z][a-z]+ing
 def lead_roles(text: str, start: int) -> list[str]:
     """The roles a participle opening the sentence gives the name at ``start`` ("Defending, Owen
     Pargeter said" -> "defence lawyer", …; data/extract/role_leads.tsv), else none."""
+    if not text.endswith(", ", 0, start):
+        return []
     m = _LEAD_PARTICIPLE.search(text, max(0, start - 20), start)
     roles = lexicon.pairs("extract/role_leads.tsv").get(m.group(1).lower()) if m else None
     return [r.strip() for r in roles.split(";")] if roles else []
@@ -154,7 +156,8 @@ _KIN_BEFORE = re.compile(r"(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*[�
 def kin_before(text: str, start: int, word: str) -> str | None:
     """The relative a lone given name is introduced as ("her daughter Kerry", "Ana Ruiz’s son
     Tom"): the noun (one that shows a gender, data/extract/gendered_nouns.tsv); else None."""
+    if word not in lexicon.words("text/first_names.txt") or not text[start - 2:start - 1].islower():
+        return None                       # the cheap tests first: this runs for every unknown capitalised word
     m = _KIN_BEFORE.search(text, max(0, start - 40), start)
-    return m.group(1) if m is not None and m.group(1) in lexicon.pairs("extract/gendered_nouns.tsv") \
-        and word in lexicon.words("text/first_names.txt") else None
+    return m.group(1) if m is not None and m.group(1) in lexicon.pairs("extract/gendered_nouns.tsv") else None
 
