@@ -92,6 +92,24 @@ def _modifies_noun(text: str, start: int) -> bool:
     return m is not None and m.group(1) not in _lists().function
 
 
+# Lower-case words then a capitalised word after a name: " spokesman Don", " campaign manager Corey"
+# (group 1: the lower-case words; group 2: the capitalised word).
+_WORDS_THEN_NAME = re.compile(r"((?:[ \t]+[a-z][\w\-]*){1,3})[ \t]+([A-Z][\w.’'\-]*)")
+
+
+def title_modifier(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` modifies a title before another name ("McConnell
+    spokesman Don Stewart", "Rubio supporter Scott Hale"): the one named after it is the
+    subject, not this one."""
+    m = _WORDS_THEN_NAME.match(text, end)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return words[-1] in _title_nouns() and words[-1] not in names._words.name_modifiers \
+        and not any(w in _lists().function for w in words) \
+        and m.group(2) not in lexicon.words("extract/calendar_words.txt")     # "Ortiz late Monday"
+
+
 def subordinate_subject(text: str, start: int) -> bool:
     """Whether the name at ``start`` opens a subordinate clause as its subject: "where Mr.
     Rubio began his career", "when Ames arrived" (a subject for a pronoun of its sentence)."""
@@ -161,6 +179,17 @@ def listed(text: str, start: int, end: int) -> bool:
     if _LISTED_LAST.search(text, max(0, start - 80), start):
         return True
     return _LISTED_BEFORE.search(text, max(0, start - 40), start) is not None and _LISTED_AFTER.match(text, end) is not None
+
+
+def listener(text: str, model, cue) -> int | None:
+    """The entity named right after a cue that takes a listener ("he told Ortiz", "she assured
+    Ms. Vance"): the one spoken to, never the speaker."""
+    if cue is None or cue.text.lower() not in names._words.listener_forms:
+        return None
+    i = bisect.bisect_left(model.starts, cue.end)
+    if i >= len(model.occurrences) or text[cue.end:model.occurrences[i].start].strip(" \t"):
+        return None
+    return model.occurrences[i].entity
 
 
 FIRST_PERSON = frozenset({"i", "me", "my"})

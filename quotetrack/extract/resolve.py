@@ -8,14 +8,20 @@ text order, keeping running state (no scan back over earlier speakers):
 * ``he``/``she``: the most salient compatible person (``pronoun``; :mod:`.salience`): never
   an organisation, never a gender the text shows otherwise (or, when it shows none, a
   common given name does: "Maria"), never a person its own content names in a quotation or
-  opens with ("Also, Ames is wrong, he said"), never one named inside the participle phrase
-  opening its sentence ("Speaking after Ortiz left, he said"); salience is recency (by
-  sentence and paragraph), subject position (a passive's agent and a cleft's focus count),
-  being the current speaker (until a person is introduced with a role in a later
-  paragraph, or in the sentence just before, across one paragraph break: "… came from
-  analyst Rosa Lind. She said") and being a subject named since the last quote.  The
-  narrative's own he/she and role descriptions ("the admiral chuckled") keep their person
-  salient as they come; "Her mother, Anna Kell, was …" keeps "her" in front.  When the
+  opens with ("Also, Ames is wrong, he said"; a name in words the speaker reports, a nested
+  quote or after "say", does not count), never the listener of its cue ("he told Ortiz"),
+  never one named inside the participle phrase opening its sentence ("Speaking after Ortiz
+  left, he said"); salience is recency (by sentence and paragraph), subject position (a
+  passive's agent and a cleft's focus count; a name only modifying a title, "Ruiz spokesman
+  Tom Greer", weighs less; a name inside what the speaker said last is no subject), being
+  named earlier in the sentence whose subordinate clause the pronoun opens ("One of Ortiz’s
+  attacks came in May, when he told …"), being the current speaker (until a person is
+  introduced with a role in a later paragraph, or in the sentence just before, across one
+  paragraph break: "… came from analyst Rosa Lind. She said") and being a subject named
+  since the last quote.  The narrative's own he/she and role descriptions ("the admiral
+  chuckled") keep their person salient as they come; "Her mother, Anna Kell, was …" keeps
+  "her" in front; after an unnamed subject ("The woman who received them has …") a he/she
+  of that gender goes on with that person, unresolved.  When the
   runner-up is close, the quote carries a warning naming both; when the two are equally
   salient, no guess: the pronoun stays unresolved and the warning names both;
 * ``it``/``they``/``we``: an organisation or group (not a singular description) that spoke
@@ -52,7 +58,8 @@ from . import entities as em
 from . import kinds
 from . import speakers as names
 from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative,
-                       exchange_turn, group_named, named_organisation, opens_sentence, plural_relative, predicate_of)
+                       exchange_turn, group_named, listener, named_organisation, opens_sentence, plural_relative,
+                       predicate_of)
 from .attribute import Attribution
 from .kinds import party_head
 from .segment import paragraph_ranks
@@ -115,6 +122,10 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         sal.advance(start)
         sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, sal.may_say(text[start:end])) \
             if a.antecedent is None else (set(), set())
+        spoken_to = listener(text, model, a.cue)
+        if spoken_to is not None:             # "“…,” he told Ortiz": not Ortiz
+            sal.excluded.add(spoken_to)
+            sal.excluded_all.add(spoken_to)
         res = _relative(text, model, a, _resolve_one(text, start, end, model, sal, spoken, rank_of), start, end)
         if res.basis == "unresolved" and res.speaker is None and a.cue is not None and a.cue.type == "speech" \
                 and text[start:end].lower() in ("it", "they"):
@@ -134,7 +145,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                 if res.entity is not None:
                     sal.touch(res.entity, start, None)
             else:
-                sal.spoke(res.entity, start, end)
+                sal.spoke(res.entity, start, end, a.fragments)
             spoken.append((start, rank_of(start), res))
             if res.entity is None and res.type == "descriptor" and res.mention is not None \
                     and kinds.person_head(head_word(res.mention.text)) \
@@ -210,13 +221,31 @@ def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[se
         while i < len(model.occurrences) and model.occurrences[i].start < b:
             o = model.occurrences[i]
             loose.add(o.entity)
-            if quoted or (o.entity not in speakers and _OPENS_CONTENT.fullmatch(text, a, o.start)):
+            if quoted and not _reported_within(text, a, o.start) \
+                    or (o.entity not in speakers and _OPENS_CONTENT.fullmatch(text, a, o.start)):
                 strict.add(o.entity)
             i += 1
     return strict, loose
 
 
 _OPENING_MARKS = frozenset("“‘\"'«„")
+# A speech cue right before a name inside a quotation: "they say " (group 1: the cue word).
+_CUE_BEFORE = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
+# A single closing mark (not an apostrophe inside a word): "Queen,’" "best’ ".
+_SINGLE_CLOSE = re.compile(r"’(?![a-z])")
+
+
+def _reported_within(text: str, a: int, at: int) -> bool:
+    """Whether a name at ``at`` in the quotation opening at ``a`` is in words the speaker
+    reports from someone else, so the speaker may be that person: inside a nested quote
+    ("“He always said, ‘Lena Kovac, you are the best,’” she said") or right after a speech
+    cue ("“They say Ben Ortiz should drop out,” he said")."""
+    inner = text[a + 1:at]
+    if inner.count("‘") > len(_SINGLE_CLOSE.findall(inner)):
+        return True
+    m = _CUE_BEFORE.search(text, max(a, at - 12), at)
+    cue = lexicon.cues().get(m.group(1)) if m is not None else None
+    return cue is not None and cue.lemma == "say"
 # What may come before the subject that opens an indirect content: "", "Also, ", "But ".
 _OPENS_CONTENT = re.compile(r"\s*(?:[A-Za-z]+,\s+)?")
 
@@ -239,6 +268,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             eid, warn = sal.person_for(gender, start)
             if eid is None or sal.unnamed_speaks(eid, start):
                 return replace(_unnamed_goes_on(sal, mention, gender), warning=warn if eid is None else None)
+            stranger = sal.stranger_goes_on(eid, start, gender)
+            if stranger is not None:            # "The woman who received them has … She said": unnamed
+                head = text[stranger[0]:stranger[1]].split()[-1]
+                return Resolved(mention, head, None, "descriptor", "unresolved")
             ent = model.entities[eid]
             ent.gender = ent.gender or gender
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid, warn)

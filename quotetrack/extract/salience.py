@@ -15,7 +15,8 @@ from ..text import lexicon
 from . import entities as em
 from . import kinds
 from .anaphora import (cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
-                       passive_agent, subordinate_subject)
+                       passive_agent, subordinate_subject, title_modifier)
+from . import speakers as names
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, main_subject
 from .written import POSSESSIVE
 
@@ -31,6 +32,18 @@ GENDER_SHOWN = 0.3            # the text has shown it to be of the pronoun's gen
 PER_PARAGRAPH = 0.3           # minus, for each paragraph since its last naming
 NEW_SUBJECT = 1.0             # a subject named since the current speaker's last quote
 INTRODUCED = 1.5              # the one person introduced (role/title) in the sentence before (this or the last paragraph)
+MODIFIER = 0.5                # minus, when its last naming only modified a title ("Ruiz spokesman Tom Greer")
+CLAUSE_MATE = 2.0             # named earlier in the sentence whose subordinate clause it opens ("…, when he told")
+
+
+@lru_cache(maxsize=1)
+def _anonymous() -> frozenset[str]:
+    return lexicon.lower_words("extract/anonymous_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def _subordinators() -> frozenset[str]:
+    return frozenset(names._words.subordinators)
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +70,8 @@ _KIN_BEFORE = re.compile(r"(?:^|[.!?][”’\"']?[ \t]+|\n[ \t]*)(His|Her)[ \t]+
 # A verb of being after the name in apposition: the sentence describes the relative, who does
 # nothing in it: ", was a weaver", ", 81, has been ill".
 _BACKGROUND_AFTER = re.compile(r"(?:,[ \t]+\d+)?,[ \t]+(?:is|was|had been|has been|died)(?![\w’'])")
+# A subordinator right before a pronoun, after a comma or a word: ", when ", " after " (group 1).
+_SUBORDINATOR_BEFORE = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
 # What joins two names into a pair: " and ", " & ".
 _AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 
@@ -77,6 +92,7 @@ class Salience:
         self.speaker_rank = 0
         self.speaker_at = -1
         self.speaker_end = 0              # where the current speaker's mention ends ("Ben Ortiz, the mayor")
+        self.said: tuple[tuple[int, int], ...] = ()   # the spans of what the current speaker said last
         self.quoted: int | None = None    # the entity named last inside quote marks
         self.speakers: set[int] = set()   # the entities that have spoken so far
         self.excluded: set[int] = set()   # named in the content of the attribution being resolved:
@@ -92,6 +108,7 @@ class Salience:
         self.alone = False                # the last pronoun had one compatible person only
         self.unnamed_at = -1              # where an unnamed person ("the woman") last spoke
         self.unnamed = None               # and how it was resolved (a resolve.Resolved)
+        self.stranger: tuple[int, int, str | None] | None = None   # "The woman who …": (start, end, gender)
         self.prev: em.Occurrence | None = None   # the naming taken in last (outside quote marks)
         self.pair: tuple[int, int, int] | None = None   # (offset, a, b): the last "A and B" of two people
         self.turns: tuple[int, int, int] | None = None   # (offset of b, a, b): the last two people to speak in turn
@@ -131,6 +148,9 @@ class Salience:
                         self.model.entities[eid].roles.add(phrase)
                 if eid is not None:
                     self.touch(eid, at, em.description_subject(self.text, at, end))
+                elif phrase in _anonymous() \
+                        and em.description_subject(self.text, at, end):
+                    self.stranger = (at, end, kinds.gendered_nouns().get(phrase))   # "The woman who …"
                 continue
             eid, _ = self.person_for(gender, at, set())
             if eid is not None:
@@ -212,6 +232,18 @@ class Salience:
         this paragraph or the one before: "he"/"she" goes on with that unnamed speaker."""
         return self.unnamed_at > self.last.get(eid, (-1,))[0] and self.rank_of(offset) - self.rank_of(self.unnamed_at) <= 1
 
+    def stranger_goes_on(self, eid: int, offset: int, gender: str) -> tuple[int, int] | None:
+        """Where an unnamed person ("The woman who received the photos has …") was last the
+        subject of a sentence, after ``eid`` was last named, in this paragraph or the one
+        before, of no other gender: the he/she at ``offset`` goes on with that person."""
+        if self.stranger is None:
+            return None
+        at, end, shown = self.stranger
+        if at <= self.last.get(eid, (-1,))[0] or shown not in (None, gender) \
+                or self.rank_of(offset) - self.rank_of(at) > 1:
+            return None
+        return at, end
+
     def may_say(self, source: str) -> set[int]:
         """The speakers a content opening with their name may still be said by ("Ruiz read it
         on a train, she said"): the current speaker alone when it could be this he/she (so
@@ -222,9 +254,11 @@ class Salience:
             return {self.speaker}
         return self.speakers
 
-    def spoke(self, eid: int | None, offset: int, end: int = 0) -> None:
-        """``eid`` is the speaker of the attribution whose source is at ``offset``."""
+    def spoke(self, eid: int | None, offset: int, end: int = 0, content=()) -> None:
+        """``eid`` is the speaker of the attribution whose source is at ``offset`` and whose
+        content is ``content`` (its fragments' spans)."""
         if eid is not None:
+            self.said = tuple(content) if self.model.entities[eid].type == "person" else ()
             ents = self.model.entities
             if self.speaker is not None and self.speaker != eid and ents[eid].type == ents[self.speaker].type == "person":
                 self.turns = (offset, self.speaker, eid)
@@ -234,11 +268,14 @@ class Salience:
             self.touch(eid, offset, True)
 
     def _judge(self, at: int, end: int) -> bool | str:
-        """Whether the name text[at:end] is a clause's subject: True, False, or "clause" for
-        the subject of a subordinate clause (a subject for a pronoun of its own sentence)."""
+        """Whether the name text[at:end] is a clause's subject: True, False, "clause" for
+        the subject of a subordinate clause (a subject for a pronoun of its own sentence), or
+        "modifier" for a name that only modifies a title before another name."""
         text = self.text
         if (text.startswith(POSSESSIVE, end) or text.endswith(POSSESSIVE, at, end)) and not opens_sentence(text, at):
             return False                  # "Pieter van der Hoek, Mr. Pratt’s lawyer, …": Pratt is no subject
+        if title_modifier(text, end):
+            return "modifier"             # "McConnell spokesman Don Stewart": Stewart is the subject
         if (main_subject(text, at, end) or opens_clause(text, at)) \
                 and not object_apposition(text, at, end) and not listed(text, at, end):
             return True
@@ -263,6 +300,8 @@ class Salience:
         description, among the recent entities only.)"""
         rank = self.rank_of(offset)
         opener = self._participle_opener(offset) if pronoun else None
+        sub = _SUBORDINATOR_BEFORE.search(self.text, max(0, offset - 12), offset) if pronoun else None
+        clause = self.sentence_of(offset) if sub is not None and sub.group(1) in _subordinators() else None
         scored = []
         later: list[int] = []             # sentences of the candidates named after this one
         fallback = None
@@ -278,10 +317,13 @@ class Salience:
             if rank - prank > WINDOW:
                 fallback = eid if fallback is None else fallback
                 continue
-            if not isinstance(subject, bool) and subject != "clause":
+            if not isinstance(subject, bool) and subject not in ("clause", "modifier"):
                 subject = self._judge(at, subject)
                 self.last[eid] = (at, subject, prank)
+            if subject is True and eid != self.speaker and any(a <= at < b for a, b in self.said):
+                subject = False           # "Ortiz’s plan may fail, said Hale. “…,” he said": what Hale said
             sent = self.sentence_of(at)
+            modifier = subject == "modifier"
             subject = subject is True or subject == "clause" and sent == self.sentence_of(offset)
             score = -PER_SENTENCE * len({s for s in later if s != sent})
             later.append(sent)
@@ -296,6 +338,8 @@ class Salience:
                 eid != self.speaker or self.sentence_of(named) != self.sentence_of(self.speaker_at)) else 0.0
             score += INTRODUCED if not subject and rank - prank <= 1 and self.intro == (self.sentence_of(offset) - 1, eid) \
                 and self.sentence_of(self.speaker_at) != self.intro[0] else 0.0
+            score -= MODIFIER if modifier else 0.0
+            score += CLAUSE_MATE if clause is not None and sent == clause else 0.0
             score -= HINT_CLASH if gender is not None and self.hinted.get(eid) not in (None, gender) else 0.0
             scored.append((score, -at, eid))
         self.alone = False

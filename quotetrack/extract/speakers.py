@@ -152,8 +152,23 @@ def _runs(text: str, single: bool = False):
             if word.endswith(".") and len(stem) > 1 and stem not in abbreviations:
                 yield run
                 run = []
+        if run and run[0][1].lower() in _words.finite_auxiliaries and _asks(text, run[0][0], m.end()):
+            run = run[1:]                 # "Will Ortiz step aside?": "Will" asks, no given name
         if run:
             yield run
+
+
+# A sentence's start before a word: the text's, a paragraph's, or after ". ", "? ", ": ".
+_SENTENCE_START = re.compile(r"(?:^|\n|[.!?:][”’\"']?[ \t]+)$")
+# A lower-case word after a name run, then the rest of its sentence up to a question mark.
+_QUESTION_REST = re.compile(r"[ \t]+[a-z][^.!?\n]*\?")
+
+
+def _asks(text: str, start: int, end: int) -> bool:
+    """Whether the run text[start:end] opens a question with its first word, an auxiliary:
+    "Will Ortiz step aside?" ("Will" asks; in "Will Ortiz said …" it is a given name)."""
+    return _SENTENCE_START.search(text, max(0, start - 3), start) is not None \
+        and _QUESTION_REST.match(text, end) is not None
 
 
 def past_function_words(run: list, function, titles) -> list:
@@ -316,7 +331,12 @@ def main_subject(text: str, start: int, end: int) -> bool:
     if mark is not None:
         return mark in ".!?;:,—–-“‘\"'("
     low = word.lower()
+    if low in _words.subject_lead_words and low not in _words.coordinators \
+            and low not in lexicon.lower_words("extract/main_clause_openers.txt"):
+        return main_subject(text, before.start(2), end)   # "…, and even Gantz came": judged past "even"
     if low in _words.coordinators:                   # "Esper and Gantz": as the name before "and" is
+        if word[:1].isupper() and edge is not None and (edge == "" or edge in ".!?\n“\""):
+            return True                   # "And Gantz said": a sentence opens with it
         k = before.start(2)
         while k > 0 and text[k - 1] in " \t":
             k -= 1

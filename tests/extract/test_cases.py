@@ -11,6 +11,7 @@ A case file is a JSON list of cases::
          "fragments": ["…", "…"],                   # optional: the text of each fragment
          "speaker_title": "…", "speaker_type": "…", # optional
          "speaker_basis": "…",                      # optional: named, alias, pronoun, …
+         "follows": 0,                              # optional: the index of the quote a floating one continues
          "warnings": 1}                             # optional: how many warnings the quote carries
      ],
      "not": ["…"],                                  # optional: no quote may have this content
@@ -35,7 +36,7 @@ from quotetrack.model import cue_text, mention_text
 
 CASES_DIR = Path(__file__).resolve().parents[1] / "cases"
 REQUIRED = ("kind", "content", "speaker", "speaker_mention", "cue")
-OPTIONAL = ("speaker_title", "speaker_type", "speaker_basis")
+OPTIONAL = ("speaker_title", "speaker_type", "speaker_basis", "follows")
 CASE_KEYS = {"label", "comment", "text", "config", "expect", "not", "doc_warnings", "xfail"}
 EXPECT_KEYS = set(REQUIRED) | set(OPTIONAL) | {"fragments", "warnings"}
 

@@ -16,11 +16,13 @@ def document_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | N
     issues (data/extract/issued_documents.txt) with no comma between; the source is the subject before
     the clause's verb, which must name someone."""
     toks = s.toks
-    if ci < 3 or cue.type != "speech" or not _is_participle(cue) \
-            or toks[ci - 1].text.lower() not in lexicon.lower_words("extract/issued_documents.txt"):
+    if ci < 3 or cue.type != "speech" or not _is_participle(cue):
         return None
-    subject = mentions.forward_subject(toks, 0, ci - 1)
-    if subject is None or subject[1] >= ci - 1 or not mentions.names_someone(toks, *subject):
+    d = _document_before(toks, ci)
+    if d is None:
+        return None
+    subject = mentions.forward_subject(toks, 0, d)
+    if subject is None or subject[1] >= d or not mentions.names_someone(toks, *subject):
         return None
     verb = toks[subject[1]].text
     if not (verb.isalpha() and verb.islower()):
@@ -30,6 +32,26 @@ def document_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | N
     if content is None or len(s.text[content[0]:content[1]].split()) < 2:
         return None
     return Attribution((content,), _span(s, subject), cue, "document_participle", s.sentence)
+
+
+# Words that may open a short adjunct between the document and its participle: "a statement
+# Tuesday saying", "a text message to supporters saying", "a post on Facebook saying".
+_DOCUMENT_ADJUNCT_LEADS = frozenset({"to", "on", "in", "via", "from", "late", "early"})
+
+
+def _document_before(toks: list[Token], ci: int) -> int | None:
+    """The index of the issued document right before the participle at ``ci``, or before it and
+    a short adjunct (a day, or a preposition and at most two words); None when there is none."""
+    documents = lexicon.lower_words("extract/issued_documents.txt")
+    if toks[ci - 1].text.lower() in documents:
+        return ci - 1
+    for d in range(ci - 2, max(0, ci - 5), -1):
+        gap = toks[d + 1:ci]
+        if toks[d].text.lower() in documents and all(t.text.isalpha() for t in gap) \
+                and (gap[0].text.lower() in _DOCUMENT_ADJUNCT_LEADS and len(gap) >= 2
+                     or len(gap) == 1 and gap[0].text.lower() in lexicon.lower_words("extract/calendar_words.txt")):
+            return d
+    return None
 
 
 def mention_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:

@@ -3,6 +3,7 @@ sieves for unclaimed quotes, overlaps dropped by rank, floating quotes linked.""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from typing import Callable
 
 from .. import cues as cue_finder, mentions
@@ -121,11 +122,24 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     if headlines:
         found = [a for a in found if not _headline_title_only(text, a, headlines)]
     found = _drop_overlaps(found)
+    found = [_to_quote_close(doc, a) for a in found]
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
     found.sort(key=lambda a: a.fragments[0][0])
     found = _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs), lambda a: _quotes_in(doc, a))
     return _lost_break_openings(text, found, {(q.start, q.end) for q in quotes
                                               if not q.closed and own_cue(text, q) is None})
+
+
+def _to_quote_close(doc: _Doc, a: Attribution) -> Attribution:
+    """A report whose content ends inside a quoted passage it opened, at a sentence end within
+    the quote (“…the same text: ‘Are you coming? Text me back.’”), runs on to the closing mark
+    when that closes in the same paragraph: the quoted passage is reported whole."""
+    s, e = a.fragments[-1]
+    q = doc.enclosing(e)
+    if q is None or q.start < s or not q.closed or "\n" in doc.text[e:q.end] \
+            or doc.text[s:q.start].rstrip().endswith((":", ",")):
+        return a                          # (a quote a colon or comma introduces is reported on its own)
+    return dataclasses.replace(a, fragments=a.fragments[:-1] + ((s, q.end),))
 
 
 def _quotes_in(doc: _Doc, a: Attribution) -> bool:
@@ -202,15 +216,24 @@ def _resolve_floating(found: list[Attribution], rank: dict[int, int],
 def _quote_host(out: list[Attribution], i: int, quoted: Callable[[Attribution], bool]) -> int:
     """The quote a cue-less quote continues when reports without quote marks follow it in its
     own sentence (“…,” Vega said, after the mayor announced a review. “…”): the quote, not the
-    report of the mayor; ``i`` itself when no quote comes first in that sentence."""
-    if out[i].source is None or quoted(out[i]):
+    report of the mayor; ``i`` itself when no quote comes first in that sentence.  A quote
+    hung on a participle after the main cue (“…,” Vega told the Post, hinting that “…” could
+    come. “…”) is no host either: the main quote of its sentence is."""
+    if out[i].source is None:
+        return i
+    if quoted(out[i]) and out[i].rule not in _SUBORDINATE_RULES:
         return i
     j = i
     while j > 0 and out[j - 1].sentence.index == out[i].sentence.index:
         j -= 1
-        if out[j].source is not None and out[j].rule not in UNATTRIBUTED and quoted(out[j]):
+        if out[j].source is not None and out[j].rule not in UNATTRIBUTED and quoted(out[j]) \
+                and out[j].rule not in _SUBORDINATE_RULES:
             return j
     return i
+
+
+# Rules of a report hung on a participle after its sentence's main cue ("…, hinting that …").
+_SUBORDINATE_RULES = frozenset({"participle", "adjunct_participle", "mention_participle"})
 
 
 def _lost_break_openings(text: str, found: list[Attribution],

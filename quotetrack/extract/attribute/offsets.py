@@ -40,9 +40,16 @@ def _strip_end(text: str, start: int, end: int) -> int:
 
 
 _WORD_RUN = re.compile(r"\S+")
+# In quoted content a pronoun with a verb's clitic is two words: "it's “ruinous”", "she'll
+# “win”" are clauses of three words, as "it is “ruinous”" is.
+_CLAUSE_WORD_RUN = re.compile(r"(?i:\b(?:it|he|she|that|there|they|we|you|i|what|who)(?=['’](?:s|re|ll|ve|d|m)\b))|\S+")
+_QUOTE_MARKS = frozenset("“”\"‘")     # (not ’ or ', which are apostrophes too)
 
 
 def _word_count(text: str, start: int, end: int, at_most: int = 3) -> int:
     """The number of words in text[start:end], counted no further than ``at_most`` (callers
     ask only whether there are two or three, and content may run over a whole sentence)."""
-    return sum(1 for _ in islice(_WORD_RUN.finditer(text, start, end), at_most))
+    n = sum(1 for _ in islice(_WORD_RUN.finditer(text, start, end), at_most))
+    if n < at_most and any(ch in _QUOTE_MARKS for ch in text[start:end]):
+        n = sum(1 for _ in islice(_CLAUSE_WORD_RUN.finditer(text, start, end), at_most))
+    return n

@@ -295,6 +295,38 @@ def cue_before(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | No
                        "cue_before", sent)
 
 
+def cue_then_quote(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"…handed out leaflets that said, “…”", "…a message which read: “…”": a relative word,
+    a speech cue and right after it a quoted sentence that ends the sentence; the source is
+    the relative word, standing for the thing before it.  (A participle's noun phrase, "a
+    statement saying, “…”", is no safe source: the statement's issuer is.)"""
+    text = doc.text
+    if not is_statement(text, quote, _STATEMENT_CONFIG) or _skip_chars(text, quote.end, sent.end, _SENTENCE_END) < sent.end:
+        return None
+    lo = max(sent.start, doc.paras[sent.paragraph - 1].start, quote.start - _CUE_BEFORE_CHARS)
+    toks = tokenize(text, lo, _rstrip_end(text, lo, quote.start))
+    if lo > sent.start and toks:
+        toks = toks[1:]                   # the first token may be cut
+    end = len(toks) - 1 if toks and toks[-1].text in (",", ":") else len(toks)
+    if end < 3:
+        return None
+    verb = toks[end - 1]
+    if toks[end - 2].text.lower() not in ("that", "which") or not verb.text.islower():
+        return None
+    found = cue_finder.find(text, verb.start, verb.end)
+    if not found or found[0].type != "speech" or (found[0].start, found[0].end) != (verb.start, verb.end) \
+            or found[0].lemma in _OBJECT_FIRST:
+        return None                       # (not "…, which he called “…”": the quote is a label)
+    antecedent = mentions.before(toks, end - 2)
+    if antecedent is None:
+        return None
+    return Attribution(((quote.start, quote.end),), (toks[end - 2].start, toks[end - 2].end), found[0],
+                       "cue_then_quote", sent, antecedent=(toks[antecedent[0]].start, toks[antecedent[1] - 1].end))
+
+
+_SENTENCE_END = frozenset(" \t.!?)”’\"'")
+
+
 _SAID_FIRST_TOKENS = 3 * mentions.MAX_MENTION_TOKENS   # the lead of "But, said Berg, who …, “…”"
 
 
@@ -414,7 +446,7 @@ def _quotes_phrase(toks: list[Token], v: int, end: int) -> bool:
 QUOTE_SIEVES: dict[str, Callable[[_Doc, QuotedSpan, Sentence], Attribution | None]] = {
     "colon": colon, "dash": dash, "verb_after": verb_after, "colon_lead": colon_lead,
     "colon_clause": colon_clause, "colon_paragraph": colon_paragraph, "cue_before": cue_before,
-    "said_first": said_first, "subject_verb": subject_verb}
+    "cue_then_quote": cue_then_quote, "said_first": said_first, "subject_verb": subject_verb}
 
 
 # "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.
@@ -498,7 +530,12 @@ def is_statement(text: str, quote: QuotedSpan, config: Config) -> bool:
     n = len(inner.split())
     if n <= config.max_scare_words and not _short_sentence(inner):
         return False
-    return not _is_title(text, quote)
+    return not _is_title(text, quote) and not _BYLINE_AFTER.match(text, quote.end)
+
+
+# A byline right after a quoted passage makes it the title of a piece in a list of links:
+# —“Harbour plan stalls again,” by the Gazette's Ana Ruiz.
+_BYLINE_AFTER = re.compile(r"[ \t]*,?[ \t]*by[ \t]+(?:the[ \t]+)?[A-Z]")
 
 
 def _is_title(text: str, quote: QuotedSpan) -> bool:

@@ -59,6 +59,7 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("colon_clause", "colon_clause", 2),
     Rule("colon_paragraph", "colon_paragraph", 2),
     Rule("cue_before", "cue_before", 2),
+    Rule("cue_then_quote", "cue_then_quote", 2),   # "leaflets that said, “…”"
     Rule("said_first", "said_first", 2),      # "Said Ortiz, “…”" / "But, said Berg, who …, “…”"
     Rule("subject_verb", "subject_verb", 2),  # "Trump pledged to make Apple “build …”" (an unlisted verb)      # "…that Gov. Christie said, “…”" (no sentence frame read)    # "X released a statement:" ¶ “…”
     Rule("floating", "floating", 2, sourced=False),
