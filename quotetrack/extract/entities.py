@@ -53,6 +53,9 @@ _RANK_BEFORE = re.compile(r"(?<![\w’'])([A-Za-z]+)\s+$")
 # The first half of an organisation's name joined by "and" / "&" before the run that ends in
 # an organisation word: "Dunmore Fire and " in "Dunmore Fire and Rescue Service".
 _ORG_BEFORE_AND = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*[ \t]+(?:and|&)[ \t]+$")
+# The second half of an organisation's name with "of", joined by "and": " and Harbours" in "Office of
+# Ports and Harbours" (one or two capitalised words, then a lower-case word or punctuation).
+_AND_TAIL = re.compile(r"[ \t]+(?:and|&)[ \t]+[A-Z][a-z’'\-]+(?:[ \t]+[A-Z][a-z’'\-]+)?(?=[ \t]+[a-z]|[,.;:)])")
 # The plural of a party, a nation or a generation: "Democrats", "Republicans", "Hispanics",
 # "Millennials", "Evangelicals", "Loyalists" (not a surname in -s: "Jones", "Sanders").
 GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:crats|icans|ians|ics|ials|icals|ists|ites)")
@@ -359,7 +362,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         titled = bool(title) and bool(name) and _is_person_name(_name_words(name))
         if business is None and len(words) > 1 and not titled and not run[0][1] in first_names():
             business = introduced_as(text, start, end)      # "the oil giant Harlow Petroleum"
-        business = None if business == "which" and len(words) > 1 else business
+        business = None if business == "which" and len(words) > 1 and (titled or words[0] in first_names()) \
+            else business                 # "Northlight Live, which …" is no person; "Ana Ruiz, which" is a slip
         owner = _ORG_BEFORE_FOR.search(text, max(0, start - 60), start) \
             if text.endswith(_JOINED_BY, 0, start) else None
         if owner and _clean(owner.group(1)).lower() not in org_words:
@@ -368,10 +372,17 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             and not (titled and name[0] in first_names())          # "Family Circle magazine"
         if owner or kind_after or (business or known) and not titled or not titled and len(words) >= 2 and (
                 INITIALS.fullmatch(words[0]) or any(_clean(w).lower() in org_words for w in words)):
+            if len(words) > 3 and words[1] == "of" and words[0].lower() in persons and words[0].endswith("s") \
+                    and words[0].lower() not in org_words and not owner:
+                start, words = run[2][0], words[2:]   # "Members of Harbour District Council": the council
             joined = owner or _ORG_BEFORE_AND.search(text, max(0, start - 60), start) \
                 or _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
             if joined:                    # "Dunmore Fire and Rescue Service", "Center for Civic Design", "6th Circuit Court"
                 start = joined.start()
+                words = text[start:end].split()
+            tail = _AND_TAIL.match(text, end) if "of" in words else None
+            if tail:                      # "Office of Ports and Harbours", "Department of Health and Social Care"
+                end = tail.end()
                 words = text[start:end].split()
             name = org_name(words)
             eid = adhoc_org(model, name[4:] if name.startswith("The ") else name, start)

@@ -319,14 +319,19 @@ def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | 
 
 def _opens_participle(tokens: list[Token], lo: int, hi: int) -> bool:
     """Does a participle clause open the sentence ("Speaking to reporters, …", "Facing a
-    barrage of criticism, …")?  A capitalised -ing word before a preposition or a determiner;
-    "Manning said" is a name."""
+    barrage of criticism, …", "Asked whether …")?  A capitalised -ing or -ed word before a
+    preposition or a determiner (an -ed word also before "whether", "how", …); "Manning said"
+    is a name."""
     if lo + 1 >= hi or not is_capitalised(tokens[lo].text):
         return False
     low, nxt = tokens[lo].text.lower(), tokens[lo + 1].text.lower()
     _, determiners, preps, _, _, _ = _sets()
-    return low.endswith("ing") and _is_verb_shaped(low) \
-        and (nxt in determiners or nxt in preps or nxt in _words.opening_prepositions)
+    return low.endswith(("ing", "ed")) and _is_verb_shaped(low) \
+        and (nxt in determiners or nxt in preps or nxt in _words.opening_prepositions
+             or low.endswith("ed") and nxt in _QUESTION_WORDS)     # "Asked whether …, X said"
+
+
+_QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
 
 
 def _after_opening_comma(tokens: list[Token], lo: int, hi: int, reach: int = 0,

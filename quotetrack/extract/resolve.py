@@ -69,7 +69,7 @@ from .descriptions import (describe, document_author, fitting_title, indefinite,
                            role_holder)
 from .written import (POSSESSIVE, affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
-                      person_in, plural_head_of, unnamed_again)
+                      person_in, plural_head_of, research_group, unnamed_again)
 
 UNNAMED_BACK = 6              # sources "the source" looks back over for "a source …" (within WINDOW)
 # Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
@@ -127,6 +127,11 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             sal.excluded.add(spoken_to)
             sal.excluded_all.add(spoken_to)
         res = _relative(text, model, a, _resolve_one(text, start, end, model, sal, spoken, rank_of), start, end)
+        owner = _OWN_DOCUMENT.fullmatch(text[start:end].lower()) if res.basis == "unresolved" else None
+        if owner is not None and owner.group(2) in lexicon.lower_words("extract/document_nouns.txt"):
+            eid = named_organisation(model, sal, start, "it" if owner.group(1) == "its" else "they")
+            if eid is not None:           # "The union disputes that. According to its own analysis, …"
+                res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
         if res.basis == "unresolved" and res.speaker is None and a.cue is not None and a.cue.type == "speech" \
                 and text[start:end].lower() in ("it", "they"):
             eid = named_organisation(model, sal, start, text[start:end].lower())   # "Brightwell Foods has … It said …"
@@ -136,6 +141,11 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             res = next((Resolved(res.mention, r.speaker, None, "descriptor", "unresolved")    # "the source": no one named
                         for _, p, r in islice(reversed(spoken), UNNAMED_BACK) if rank_of(start) - p <= WINDOW
                         and r.mention is not None and unnamed_again(res.mention.text, r.mention.text)), res)
+        if res.basis == "unresolved" and res.mention is not None \
+                and (res.speaker or "").lower() == res.mention.text.lower()[4:]:
+            group = research_group(text, res.mention.text, start)
+            if group is not None:         # "Researchers at X tracked …. The team found": the group
+                res = Resolved(res.mention, group, None, "descriptor", "unresolved")
         if a.antecedent is not None and res.mention is not None:
             res = replace(res, mention=replace(res.mention, start=a.source[0], end=a.source[1],
                                                text=text[a.source[0]:a.source[1]]))
@@ -196,6 +206,8 @@ def _relative(text: str, model: em.Model, a: Attribution, res: Resolved, start: 
                     ent.name, ent.title, "person", "named", named)
 
 
+# A document an organisation's pronoun owns: "its own analysis", "their report" (group 1: the pronoun, 2: the document).
+_OWN_DOCUMENT = re.compile(r"(its|their)\s+(?:own\s+|latest\s+|new\s+)?([a-z]+)")
 def _unnamed_goes_on(sal: Salience, mention: Mention, gender: str) -> Resolved:
     """An unresolved he/she right after an unnamed person spoke ("The governor said …. “…,”
     he said."), in that paragraph or the next, of no other gender: shown as that description,
@@ -366,6 +378,13 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     lows = [w.lower() for w in words]
     content = words[1:] if lows[0] in determiners and len(words) > 1 else words
     if lows[0] == "the" and len(words) >= 2 and (described(words[-1]) or party_head(words[1:])):
+        occ = model.at(start, end) if len(words) > 2 and words[1][:1].isupper() \
+            and lows[-1] in kinds.org_nouns() else None     # not "the Supreme Court justice": a person
+        if occ is not None and model.entities[occ.entity].type == "organisation" \
+                and set(words[1:-1]) <= set(model.entities[occ.entity].name.split()):
+            ent = model.entities[occ.entity]      # "the Harbour Residents group": the group so named
+            return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name, None,
+                            "organisation", "named", ent.id)
         eid = describe(text, model, sal, words[1:], start)         # "the Calveran ministry", "the company"
         if eid is not None:
             ent = model.entities[eid]

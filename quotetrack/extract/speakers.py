@@ -356,6 +356,11 @@ def is_plural(head: str) -> bool:
     return head in _words.plural_heads or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
 
 
+# Prepositions that open a description's post-modifier: its head is the word before ("spokeswoman" in
+# "a spokeswoman for the company", "head" in "the head of the union").
+_HEAD_PREPOSITIONS = frozenset({"to", "of", "for", "from", "at", "with"})
+
+
 def _mention_type(words: list[str]) -> str:
     titles, orgs, honorifics, function, _, determiners, pronouns = _lists()
     lows = [w.lower() for w in words]
@@ -370,7 +375,9 @@ def _mention_type(words: list[str]) -> str:
     if not content:
         return "unknown"
     if content[-1][:1].islower():
-        return "organisation" if content[-1].lower() in orgs else "descriptor"
+        head = next((words[k - 1] for k in range(1, len(words) - 1)
+                     if lows[k] in _HEAD_PREPOSITIONS and words[k - 1][:1].islower()), content[-1])
+        return "organisation" if head.lower() in orgs else "descriptor"    # "a spokeswoman for the company": a person
     if lows[0] == "the" and not any(w.lower() in titles for w in words):
         return "organisation"
     return "person"

@@ -220,6 +220,33 @@ def unnamed_again(description: str, earlier: str) -> bool:
     return m is not None and set(words[1:]) <= set(earlier.lower().replace(",", " ").split())
 
 
+# A research group introduced without a name: "Researchers at the University of Leland", "scientists
+# from Harbour Institute" (the whole group, up to the end of the organisation's name).
+_RESEARCH_GROUP = re.compile(r"(?<![\w’'])(?:[Rr]esearchers|[Ss]cientists|[Aa]cademics)\s+(?:at|from|of)\s+(?:the\s+)?"
+                             r"[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w’'\-]*)*")
+# The heads a description of such a group or its work has ("the researchers", "the team", "the authors").
+_GROUP_HEADS = frozenset({"researchers", "scientists", "academics", "authors", "team"})
+GROUP_REACH = 5000            # characters a description looks back for the research group
+
+
+def research_group(text: str, description: str, start: int) -> str | None:
+    """The research group "the researchers", "the team" or "the authors" stands for: the last
+    one introduced unnamed before ``start`` ("Researchers at the University of Leland followed
+    …"), within GROUP_REACH characters; else None.
+
+    >>> t = "Researchers at the University of Leland tracked 900 pupils. The team found …"
+    >>> research_group(t, "The team", t.index("The team"))
+    'researchers at the University of Leland'
+    """
+    words = description.lower().split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in _GROUP_HEADS:
+        return None
+    found = None
+    for found in _RESEARCH_GROUP.finditer(text, max(0, start - GROUP_REACH), start):
+        pass
+    return found.group()[0].lower() + found.group()[1:] if found is not None else None
+
+
 def introduced_unnamed(text: str, head: str, start: int) -> bool:
     """Whether ``head`` was introduced with an indefinite article in the few paragraphs before
     ``start`` ("an organizer … the organizer told them"): the description is that unnamed one."""

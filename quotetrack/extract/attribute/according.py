@@ -8,6 +8,7 @@ from .. import mentions
 from ..segment import Token
 from .grammar import Attribution, _SEPARATORS, _Sent, _content_after, _name_end, _span, _words
 from .offsets import _word_count
+from .apposed import apposed_name
 
 
 # The longest quoted title an according-to source may hold ("the “Medicare for all” document").
@@ -35,6 +36,23 @@ def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
 
 
 _SOURCE_ENDS = frozenset({",", ";", ":", "(", "—", "–", ".", "?", "!"})
+
+
+_DESCRIPTION_OPENERS = frozenset({"the", "its", "his", "her", "their"})
+_APPOSED_WORDS = 10                      # words of a name in apposition to an according-to source
+
+
+def _apposed_source(toks: list[Token], src: tuple[int, int]) -> tuple[int, int]:
+    """The name in apposition to a described source ("the tour's organiser, Saltmarsh Events,"
+    -> "Saltmarsh Events"; "the regulator, the Office of Rail Safety."), else ``src``."""
+    i = src[1] + 1
+    if i >= len(toks) or toks[src[1]].text != "," or toks[src[0]].text.lower() not in _DESCRIPTION_OPENERS:
+        return src
+    m = i
+    while m < len(toks) and m - i < _APPOSED_WORDS and toks[m].text not in _SOURCE_ENDS:
+        m += 1
+    return (i, m) if m > i and (m == len(toks) or toks[m].text in (",", ".", ";")) \
+        and apposed_name(toks, i, m) else src
 
 
 def _dash(toks: list[Token], i: int) -> bool:
@@ -84,6 +102,9 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             if n is not None:
                 src, content = (ce, n), _content_after(s, n)
     else:
+        named = _apposed_source(s.toks, src)    # "…, according to the organiser, Saltmarsh Events."
+        relative = named != src and named[1] + 1 < len(s.toks) and s.toks[named[1] + 1].text in ("which", "who")
+        src = named
         end_tok = ci
         while end_tok > 0 and s.toks[end_tok - 1].text in _SEPARATORS:
             end_tok -= 1
@@ -93,7 +114,7 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             first = min(first, quote.start)
         content = (first, s.toks[end_tok - 1].end) if end_tok else None
         if src[1] < len(s.toks) and s.toks[src[1]].text == "," and src[1] + 1 < len(s.toks) \
-                and mentions.is_word(s.toks[src[1] + 1].text):
+                and mentions.is_word(s.toks[src[1] + 1].text) and not relative:
             rest = _content_after(s, src[1] + 1)     # "The minister had, according to Ms Hale, misled …"
     if content is None or _word_count(s.text, *content) < 2:
         return None

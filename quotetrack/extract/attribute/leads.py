@@ -6,17 +6,22 @@ from __future__ import annotations
 from ...text import lexicon
 from .. import mentions
 from .grammar import _Sent
+from ..kinds import org_nouns
+from ..speakers import _lists
 
 _MAX_LEAD = 6                             # tokens of a lead phrase with no comma before its subject
 _MAX_DESCRIPTION = 3                      # tokens of "the judge", "the deputy minister"
+_WH_WORDS = frozenset({"what", "which", "who", "whom", "whose", "that", "when", "where"})
+_MAX_LONG_LEAD = 10                       # tokens of a lead phrase with a noun phrase of its own ("In a post after the vote")
+_MAX_NAMED = 6                            # tokens of "the Harbour Residents group"
 
 
-def _plain_lead(s: _Sent, end: int) -> bool:
+def _plain_lead(s: _Sent, end: int, most: int = _MAX_LEAD) -> bool:
     """Are tokens 1..``end`` the rest of a lead phrase: words only, at most _MAX_LEAD tokens in
     all, and no cue but a noun after a determiner ("During the hearing", "In a written note";
     not "When asked")?"""
     toks = s.toks
-    return 0 < end <= _MAX_LEAD and not any(
+    return 0 < end <= most and not any(
         not mentions.is_word(toks[i].text) or (lexicon.cues().get(toks[i].text.lower()) and not _after_determiner(s, i))
         for i in range(1, end))
 
@@ -36,16 +41,23 @@ def _own_noun_phrase(s: _Sent, end: int) -> bool:
     if end < 2 or toks[0].text.lower() not in lexicon.lower_words("extract/lead_prepositions.txt"):
         return False
     last = toks[end - 1].text.lower()
+    if last in _lists().function or any(t.text.lower() in _WH_WORDS for t in toks[1:end]):
+        return False                      # "In what might be the first time Republicans and …": no phrase apart
     return last not in lexicon.lower_words("extract/determiners.txt") \
         and last not in lexicon.lower_words("extract/adjunct_words.txt") \
         and last not in lexicon.lower_words("extract/bare_relative_heads.txt")
 
 
 def _description(s: _Sent, the: int, end: int) -> bool:
-    """Is toks[the:end] a short lower-case definite description ("the judge")?"""
+    """Is toks[the:end] a short lower-case definite description ("the judge"), or a named
+    group ("the Harbour Residents group": capitalised words and a lower-case organisation noun)?"""
     toks = s.toks
-    return toks[the].text == "the" and 2 <= end - the <= _MAX_DESCRIPTION \
-        and all(t.text.islower() for t in toks[the:end])
+    if toks[the].text != "the" or end - the < 2:
+        return False
+    if end - the <= _MAX_DESCRIPTION and all(t.text.islower() for t in toks[the:end]):
+        return True
+    return end - the <= _MAX_NAMED and toks[end - 1].text in org_nouns() \
+        and all(mentions.is_capitalised(t.text) for t in toks[the + 1:end - 1])
 
 
 def after_lead_phrase(s: _Sent, src: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -65,8 +77,9 @@ def after_lead_phrase(s: _Sent, src: tuple[int, int] | None) -> tuple[int, int] 
     if src[1] - src[0] < 2:
         return None
     cal = lexicon.lower_words("extract/calendar_words.txt")
-    the = next((m for m in range(src[0], src[1] - 1) if toks[m].text == "the"), None)
-    if the is not None and _description(s, the, src[1]) and _plain_lead(s, the):
+    the = next((m for m in range(src[1] - 2, src[0] - 1, -1) if toks[m].text == "the"), None)   # the last "the"
+    if the is not None and _description(s, the, src[1]) \
+            and _plain_lead(s, the, _MAX_LONG_LEAD if _own_noun_phrase(s, the) else _MAX_LEAD):
         if all(t.text.lower() in cal for t in toks[src[0]:the]) and any(t.text.lower() in cal for t in toks[1:the]):
             return the, src[1]            # a description after a lead that holds a time (not "By the time …")
         if _own_noun_phrase(s, the) and the > src[0]:

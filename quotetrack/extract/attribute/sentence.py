@@ -14,7 +14,7 @@ from ..segment import Token
 from .according import _SOURCE_ENDS
 from .subject import clause_subject
 from .leads import after_lead_phrase
-from ..businesses import introduces
+from .apposed import apposed_name
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
@@ -90,7 +90,7 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
         if j < 1 or s.toks[j].text != "," or not mentions.is_word(s.toks[j + 1].text):
             return None
         src = s.mention(mentions.before, j)
-        if (_is_name_run(s.toks, j + 1, end) or _kind_then_name(s.toks, j + 1, end)) \
+        if apposed_name(s.toks, j + 1, end) \
                 and src is not None and _clause_start_ok(s, src[0]):
             return (j + 1, k - 1), src[0]
         if src is not None and src[1] - src[0] <= 6 and _clause_start_ok(s, src[0]) \
@@ -183,27 +183,6 @@ def _closes_opening_quote(s: _Sent, k: int) -> bool:
         return False
     quote = s.doc.quote_at(end=s.toks[k].end)
     return quote is not None and quote.start <= s.toks[0].start
-
-
-def _is_name_run(toks: list[Token], i: int, k: int) -> bool:
-    """Are tokens i..k a short run of capitalised words (a name, maybe titled: "Republican state Sen. Ann Lo")?"""
-    return 1 <= k - i <= 8 and all(mentions.is_capitalised(t.text) or t.text.lower() == "of" or names.is_particle(t.text)
-                                   or (j > i and t.text in lexicon.lower_words("text/titles.txt"))
-                                   for j, t in enumerate(toks[i:k], i)) and mentions.is_capitalised(toks[k - 1].text) \
-        and toks[i].text.lower() != "of"  # not "Mr. Mahaney, of RBC Capital Markets, said": his firm
-
-
-def _kind_then_name(toks: list[Token], i: int, k: int) -> bool:
-    """Are tokens i..k "the", up to three lower-case words ending in a kind of organisation or
-    business (data/extract/business_nouns.txt, org_kinds.tsv) and a name: "the activist fund
-    Larchmont Capital" in "The firm's biggest shareholder, the activist fund Larchmont Capital,
-    said" (the apposition names the source)?"""
-    if k - i < 3 or toks[i].text.lower() != "the":
-        return False
-    m = i + 1
-    while m < k and m - i <= 3 and toks[m].text.islower():
-        m += 1
-    return m > i + 1 and introduces(toks[m - 1].text) and _is_name_run(toks, m, k)
 
 
 def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -328,7 +307,8 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
         src = appositive[0] if appositive else None
         rule = "head_appositive"
     lead = after_lead_phrase(s, src)
-    if lead is not None and src[0] == 1 and not _role_word(s.toks[lead[0] - 1].text) and _agrees(s, lead, cue, ci):
+    if lead is not None and (src[0] == 1 or lead[0] > src[0]) and not _role_word(s.toks[lead[0] - 1].text) \
+            and _agrees(s, lead, cue, ci):
         return lead, "head"               # "After the match Brandvold said": not "the match Brandvold"
     if src is not None and (_clause_start_ok(s, src[0]) or _nominative(s, src)) and _agrees(s, src, cue, ci):
         return src, rule

@@ -1,0 +1,55 @@
+"""Names in apposition to a source: "Bloomberg's pollster, Douglas Schoen, says", "The
+union's leader, Karim al-Masri, said", "The firm's biggest shareholder, the activist fund
+Larchmont Capital, said", "The regulator, the Office of Rail Safety, said": the tokens between
+the commas name the source (read by :func:`.sentence._appositive_source`)."""
+from __future__ import annotations
+
+from ...text import lexicon, names
+from .. import mentions
+from ..businesses import introduces
+from ..segment import Token
+from ..speakers import _lists
+
+ORG_NAME_WORDS = 8                       # words of an organisation's name after "the"
+
+
+def apposed_name(toks: list[Token], i: int, k: int) -> bool:
+    """Are tokens i..k a name in apposition: a name run, a kind and a name, or "the" and an
+    organisation's name?"""
+    return is_name_run(toks, i, k) or kind_then_name(toks, i, k) or the_org_name(toks, i, k)
+
+
+def is_name_run(toks: list[Token], i: int, k: int) -> bool:
+    """Are tokens i..k a short run of capitalised words (a name, maybe titled: "Republican state
+    Sen. Ann Lo"; a particle joined by a hyphen counts: "Karim al-Masri")?"""
+    return 1 <= k - i <= 8 and all(names.is_name_word(t.text) or t.text.lower() == "of"
+                                   or (j > i and t.text in lexicon.lower_words("text/titles.txt"))
+                                   for j, t in enumerate(toks[i:k], i)) \
+        and (mentions.is_capitalised(toks[k - 1].text) or names.PARTICLE_JOINED.match(toks[k - 1].text)) \
+        and toks[i].text.lower() != "of"  # not "Mr. Mahaney, of RBC Capital Markets, said": his firm
+
+
+def kind_then_name(toks: list[Token], i: int, k: int) -> bool:
+    """Are tokens i..k "the", up to three lower-case words ending in a kind of organisation or
+    business (data/extract/business_nouns.txt, org_kinds.tsv) and a name: "the activist fund
+    Larchmont Capital" in "The firm's biggest shareholder, the activist fund Larchmont Capital,
+    said" (the apposition names the source)?"""
+    if k - i < 3 or toks[i].text.lower() != "the":
+        return False
+    m = i + 1
+    while m < k and m - i <= 3 and toks[m].text.islower():
+        m += 1
+    return m > i + 1 and introduces(toks[m - 1].text) and is_name_run(toks, m, k)
+
+
+def the_org_name(toks: list[Token], i: int, k: int) -> bool:
+    """Are tokens i..k "the" and an organisation's name: capitalised words with "of", "and"
+    or "for" between, one of them an organisation word (data/extract/org_words.txt: "Office",
+    "Council", "Agency")?  "the Office of Ports and Harbours" in "The regulator, the Office of
+    Ports and Harbours, said"."""
+    if not 2 <= k - i <= ORG_NAME_WORDS or toks[i].text.lower() != "the" \
+            or not mentions.is_capitalised(toks[i + 1].text) or not mentions.is_capitalised(toks[k - 1].text):
+        return False
+    words = [t.text for t in toks[i + 1:k]]
+    return all(mentions.is_capitalised(w) or w in ("of", "and", "for", "&") for w in words) \
+        and any(w.lower().strip("’'") in _lists().orgs for w in words)
