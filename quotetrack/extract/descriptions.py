@@ -34,6 +34,7 @@ from . import entities as em
 from . import kinds
 from .businesses import introduces, is_business
 from .kinds import _org_kinds, parties, party_head, party_of
+from .nations import demonym_head
 from .speakers import POSSESSIVE_PRONOUNS, _clean, _lists, is_plural, split_title
 from .written import POSSESSIVE, introduced_unnamed, owned_by
 
@@ -154,15 +155,24 @@ def fitting_title(words: list[str], title: str | None) -> str | None:
 
 
 def office_unheld(ent: em.EntityState, words: list[str]) -> bool:
-    """Whether an office a description names ("the prime minister", "the senator") cannot be
-    the salient "person"'s because the text gave it no title or role with an office word
-    ("Network" in "Network Rail" is none) and no given name
-    (data/text/first_names.txt): a bare capitalised pair ("Ferris Transit said …") is as likely
-    a body as a person, and holds no office the reader was told of."""
-    titles = lexicon.lower_words("text/titles.txt")
+    """Whether an office a description names ("the prime minister", "the senator", "the
+    officer") cannot be the salient "person"'s because the text gave it no title or role with
+    an office word ("Network" in "Network Rail" is none) and either no given name
+    (data/text/first_names.txt: a bare capitalised pair, "Ferris Transit said …", is as likely
+    a body as a person) or only a private person's roles, family and gender nouns
+    (data/extract/gendered_nouns.tsv: "Grandmother Edith Marsh … The officer said" is someone
+    else): such a person holds no office the reader was told of."""
+    titles, honorifics = lexicon.lower_words("text/titles.txt"), _lists().honorifics
     held = " ".join([ent.title or "", *ent.roles]).lower().split()
-    return not any(w in titles for w in held) and ent.name.split()[0] not in em.first_names() \
-        and words[-1] in titles
+    if words[-1] not in titles:
+        return False
+    if ent.name.split()[0] not in em.first_names():
+        return not any(w in titles for w in held)
+    if any(w in titles and w.rstrip(".") not in honorifics and not kinds.private_noun(w) for w in held):
+        return False                      # "Mother" and "Mr" are no offices
+    private = [r for r in ent.roles if not em._AGE_ROLE.fullmatch(r)
+               and (r.rstrip(".") not in honorifics or kinds.private_noun(r))]
+    return bool(private) and all(kinds.private_noun(r.split()[-1]) for r in private)
 
 
 def ordinal_name(words: list[str]) -> bool:
@@ -251,6 +261,9 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     phrase = em.role_key(office_of(words) or words)     # "Labour MP" as "labor mp", as roles are kept
     head = words[-1].lower()
     party = party_head(words)                 # "the Ardenne Democrat", "the Republican from Alabama"
+    nation = demonym_head(words)              # "the Norwegian": the person introduced with Norway
+    if nation is not None:
+        return next((e.id for e in model.before(start) if e.type == "person" and nation in e.roles), None)
     if head in lexicon.lower_words("extract/document_nouns.txt"):
         return author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
     if head in lexicon.sections("extract/author_nouns.txt")["heads"] and len(words) == 1:

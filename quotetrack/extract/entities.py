@@ -29,6 +29,8 @@ from .businesses import introduced_as
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
 from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns, kind_fits, kind_matches,
                     kin_before, lead_roles, org_nouns, person_heads)
+from .nations import nationality, nationality_of
+from .organisations import body_named
 from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, split_title,
                        past_function_words, title_gender)
 
@@ -169,8 +171,8 @@ def _name_words(words: list[str]) -> list[str]:
     out = [_clean(w) for w in words]
     while len(out) > 1 and out[-1].lower() in _SUFFIXES:
         out.pop()
-    while len(out) > 1 and _MODIFIER.fullmatch(out[0]):
-        out.pop(0)
+    while len(out) > 1 and _MODIFIER.fullmatch(out[0]) or len(out) > 2 and nationality(out[:1]):
+        out.pop(0)                        # "U.S.-based Mira Tal", "Norwegian Ivar Lund"
     return out
 
 
@@ -405,7 +407,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names() \
                 and not _INITIAL.fullmatch(name[0]):
             title, name = name[:1], name[1:]          # "Comedian Sarah Silverman" (not "J. Edgar Hale")
-        if _named_as_body(text, start, end, title, name, by_surname):
+        if not title and len(name) > 1 and " ".join(name) in model._orgs or _named_as_body(text, start, end, title, name, by_surname):
             occurrences.append(Occurrence(start, end, adhoc_org(model, " ".join(name), start), inside(start)))
             continue                      # "the newspaper La Gaceta", "El Diario"
         if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)) \
@@ -477,6 +479,8 @@ def _named_as_body(text: str, start: int, end: int, title: list[str], name: list
         app = _APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
         if app and app.group(1).split()[-1].lower() in org_nouns():
             return True                   # "La Gaceta, the city’s oldest daily,"
+    if len(name) > 1 and name[-1] not in by_surname and _is_person_name(name) and body_named(text, start, end):
+        return True                       # "Marlow Rail, which …", "The Harbour Lights have …" (:mod:`.organisations`)
     return len(name) == 2 and name[0].lower() in _ARTICLES() and name[1] not in by_surname
 
 
@@ -619,7 +623,8 @@ def _roles_around(text: str, start: int, end: int, ent: EntityState, titles, per
     app = _APPOSITION_BEFORE.search(text, max(0, start - 60), start)
     if app:                               # and its head: "spokeswoman" in "A spokeswoman for the firm, Katrin Vale"
         _add_role(ent, app.group(1), gendered)
-    ent.roles.update(filter(None, [affiliation(text, end)]), lead_roles(text, start))   # "(D-Ardenne)", "Defending, X"
+    ent.roles.update(filter(None, [affiliation(text, end), nationality_of(text, start, end)]),    # "(D-Ardenne)", "Norway’s"
+                     lead_roles(text, start))                                                  # "Defending, X"
     age = _AGE.match(text, end, min(len(text), end + 16))
     if age:
         ent.roles.add(f"{age.group(1)}-year-old")
@@ -645,19 +650,6 @@ _SUBJECT_PRONOUN = re.compile(r"(?=[HhSs])(?<![\w’'])([Hh]e|[Ss]he)(?!\w)")
 # (the T first, then what stands before it, for the same reason).
 _THE_WORDS = re.compile(r"[Tt](?<![\w’'].)he((?:[ \t]+[a-z\d][\w\-]*){1,3})")
 _WORD_AT = re.compile(r"[a-z\d][\w\-]*")
-
-
-def description_subject(text: str, start: int, end: int) -> bool:
-    """Whether a description in the narrative is a clause's subject: it opens the text, a
-    sentence or a clause (after punctuation or a clause opener: "- the admiral chuckled",
-    "but the admiral said") and is no possessor ("the admiral’s answer")."""
-    if text.startswith(_POSSESSIVE_ENDS, end):
-        return False
-    before = text[max(0, start - 30):start].rstrip(" \t")
-    if not before or before[-1] in ".!?;:,—–-(\n\"“":
-        return True
-    word = before.rsplit(None, 1)[-1].lower()
-    return word in lexicon.lower_words("extract/main_clause_openers.txt")
 
 
 # The last comma or sentence end before a pronoun, and the first word after it.

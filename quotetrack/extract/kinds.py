@@ -72,6 +72,12 @@ def gendered_nouns() -> dict[str, str]:
     return out
 
 
+def private_noun(noun: str) -> bool:
+    """Whether a noun names a private person by family tie or sex ("mother", "widow", "boy";
+    data/extract/gendered_nouns.tsv), an honorific's or an office's word it may share aside."""
+    return noun in lexicon.pairs("extract/gendered_nouns.tsv")
+
+
 @lru_cache(maxsize=1)
 def person_heads() -> frozenset[str]:
     """Heads of a description that stands for a person: titles, person nouns and gendered
@@ -161,3 +167,15 @@ def kin_before(text: str, start: int, word: str) -> str | None:
     m = _KIN_BEFORE.search(text, max(0, start - 40), start)
     return m.group(1) if m is not None and m.group(1) in lexicon.pairs("extract/gendered_nouns.tsv") else None
 
+
+def description_subject(text: str, start: int, end: int) -> bool:
+    """Whether a description in the narrative is a clause's subject: it opens the text, a
+    sentence or a clause (after punctuation or a clause opener: "- the admiral chuckled",
+    "but the admiral said") and is no possessor ("the admiral’s answer")."""
+    if text.startswith(("’s", "'s"), end):
+        return False
+    before = text[max(0, start - 30):start].rstrip(" \t")
+    if not before or before[-1] in ".!?;:,—–-(\n\"“":
+        return True
+    word = before.rsplit(None, 1)[-1].lower()
+    return word in lexicon.lower_words("extract/main_clause_openers.txt")

@@ -62,6 +62,7 @@ from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, car
                        predicate_of)
 from .attribute import Attribution
 from .kinds import party_head
+from .nations import demonym_head
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, _lists, _mention_type, split_title
@@ -167,7 +168,10 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         if out[i] is not None:
             continue
         if a.source is None and a.follows is None:
-            out[i] = Resolved(None, None, None, "unknown")
+            occ = model.at(*a.interviewee) if a.interviewee is not None else None
+            ent = model.entities[occ.entity] if occ is not None else None    # "A: …": the interviewee
+            out[i] = Resolved(None, ent.name, ent.title, ent.type, "inherited", ent.id) if ent is not None \
+                else Resolved(None, None, None, "unknown")
         else:
             prev = out[a.follows] if a.follows is not None else None
             if prev is None:
@@ -377,7 +381,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     determiners = _lists().determiners
     lows = [w.lower() for w in words]
     content = words[1:] if lows[0] in determiners and len(words) > 1 else words
-    if lows[0] == "the" and len(words) >= 2 and (described(words[-1]) or party_head(words[1:])):
+    if lows[0] == "the" and len(words) >= 2 and (described(words[-1]) or party_head(words[1:])
+                                                 or demonym_head(words[1:])):
         occ = model.at(start, end) if len(words) > 2 and words[1][:1].isupper() \
             and lows[-1] in kinds.org_nouns() else None     # not "the Supreme Court justice": a person
         if occ is not None and model.entities[occ.entity].type == "organisation" \
@@ -391,6 +396,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             name = " ".join(words[1:])
             return Resolved(Mention(start, end, written, kind, None, name), ent.name,
                             fitting_title(words[1:], ent.title), ent.type, "description", eid)
+        kind = "descriptor" if demonym_head(words[1:]) else kind     # "the Italian": no one from Italy named
     ahead = named_next(model, sal, words, start, end) if kind == "descriptor" else None
     if ahead is not None:                 # "…, its chief executive said." in the lead, named just after
         ent = model.entities[ahead]

@@ -147,9 +147,9 @@ class Salience:
                     if eid is not None:
                         self.model.entities[eid].roles.add(phrase)
                 if eid is not None:
-                    self.touch(eid, at, em.description_subject(self.text, at, end))
+                    self.touch(eid, at, kinds.description_subject(self.text, at, end))
                 elif phrase in _anonymous() \
-                        and em.description_subject(self.text, at, end):
+                        and kinds.description_subject(self.text, at, end):
                     self.stranger = (at, end, kinds.gendered_nouns().get(phrase))   # "The woman who …"
                 continue
             eid, _ = self.person_for(gender, at, set())

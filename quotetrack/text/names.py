@@ -64,12 +64,12 @@ def _title_end(words: tuple[str, ...]) -> int:
     """Where :func:`split_title` cuts ``words`` (the same capitalised runs recur in every
     article, so the cut is worked out once for each)."""
     titles, honorifics = lexicon.lower_words("text/titles.txt"), lexicon.pairs("text/honorifics.tsv")
-    people = lexicon.lower_words("text/person_nouns.txt")
+    people = _title_nouns()
     last = -1
     for i, w in enumerate(words):
         low = w.lower()
         if low in titles or low in honorifics or low.rstrip(".") in titles \
-                or (i == last + 1 and low in people):      # "Engineer Saoirse Donnelly"
+                or (i == last + 1 and low in people):      # "Engineer Saoirse Donnelly", not "Network Rail"
             last = i
     if last == len(words) - 1:
         # a name that ends in a title word is a name: "Charlie King", "John Bishop"
@@ -83,6 +83,13 @@ def _title_end(words: tuple[str, ...]) -> int:
     if not all(is_name_word(w) for w in words[last + 1:]):
         return 0
     return last + 1
+
+
+@lru_cache(maxsize=1)
+def _title_nouns() -> frozenset[str]:
+    """Person nouns that may open a name as its title ("Engineer Saoirse Donnelly"): not an
+    organisation word ("Network Rail", "Club Med" are organisations' names)."""
+    return lexicon.lower_words("text/person_nouns.txt") - lexicon.lower_words("extract/org_words.txt")
 
 
 def _title_complement_end(words: tuple[str, ...], of: int) -> int:

@@ -27,6 +27,8 @@ reporter writes (each a small function; the rule it records is in brackets):
 
 A short paragraph "Marco Rubio: I’m not interested" is a headline statement, and a paragraph
 "TAPPER: Do you think …" a transcript turn inside an article (two labelled speakers or more) [colon].
+An "A:" paragraph of an interview whose "Q:" and "A:" labels alternate is the interviewee's
+direct statement, the person its introduction names (:mod:`.interview`)               [answer].
 Quote sieves then take each quoted passage no other sieve claimed:
 
     colon         "Gantz: “…”"                                                    [colon]
@@ -48,6 +50,7 @@ Quote sieves then take each quoted passage no other sieve claimed:
 """
 from .driver import SENTENCE_SIEVES, attribute
 from .grammar import Attribution
+from .interview import ANSWER_RULE
 from .quoted import QUOTE_SIEVES, is_statement
 
-__all__ = ["QUOTE_SIEVES", "SENTENCE_SIEVES", "Attribution", "attribute", "is_statement"]
+__all__ = ["ANSWER_RULE", "QUOTE_SIEVES", "SENTENCE_SIEVES", "Attribution", "attribute", "is_statement"]

@@ -10,7 +10,8 @@ from ...text import lexicon
 from .. import mentions
 from .grammar import (
     Attribution, _DASHES, _Sent, _adjunct_only, _content_after, _earlier_reports, _is_clause,
-    _is_participle, _reported, _skip_adjuncts, _skip_connective, _skip_object, _span, _words, by_source)
+    _is_participle, _reported, _skip_adjuncts, _skip_connective, _skip_object, _span, _words, by_source,
+    infinitive_at)
 from .offsets import _strip_end, _word_count
 
 
@@ -45,9 +46,9 @@ def adjunct_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | No
     p = _lead_at(s, ci)
     if p is None:
         return None
-    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     if k < len(toks) and toks[k].text.lower() in lexicon.lower_words("extract/adjunct_words.txt") \
-            and toks[k].text.lower() not in _words.content_prepositions:
+            and toks[k].text.lower() not in _words.content_prepositions and not infinitive_at(toks, k, cue):
         return None                       # "without elaborating as the interview wrapped": no content
     content = _reported(s, cue, k)
     if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3):

@@ -150,7 +150,7 @@ def _fold_source_notes(found: list[Attribution], text: str) -> list[Attribution]
         return found
     out = []
     for a in found:
-        if a in notes and any(_holds(a, c) and not _prospective(text, c) for c in found):
+        if a in notes and any(_holds(a, c) and not _prospective(text, c) and not _undertaking(text, c) for c in found):
             continue
         for b in notes:
             if _holds(b, a):
@@ -169,6 +169,13 @@ def _prospective(text: str, a: Attribution) -> bool:
     its content before the note."""
     m = _WORD_BEFORE.search(text, max(0, a.cue.start - _JOINT_REACH), a.cue.start)
     return m is not None and m.group(1).lower() in _words.prospective
+
+
+def _undertaking(text: str, a: Attribution) -> bool:
+    """Is a's content a to-infinitive, an act promised or urged ("The two delegates pledged to
+    back her, according to an organiser")?  No words of the source are reported; the
+    according-to source reports the pledge, and stays."""
+    return text.startswith("to ", a.fragments[0][0])
 
 
 def _before_note(fragments: tuple[tuple[int, int], ...], at: int, text: str) -> tuple[tuple[int, int], ...]:
@@ -202,6 +209,10 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
     out = []
     for i, a in enumerate(found):
         last_s, last_e = a.fragments[-1]
+        if a.rule == "according_to" and any(_nests(a, c) and (_undertaking(text, c) or _prospective(text, c))
+                                            for c in found):
+            out.append(a)                 # "…, and two delegates pledged to …, according to X": X
+            continue                      # reports the whole clause, the nested report with it
         cut = cuts.first(i, last_s, last_e)
         if cut is not None:
             end = _before_joint(text, last_s, cut)
@@ -213,6 +224,12 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
         if cut is None or not _within_tail(a, found, text):
             out.append(a)
     return out
+
+
+def _nests(b: Attribution, a: Attribution) -> bool:
+    """Do a's source and cue lie inside the content of the according-to note ``b``?"""
+    return a is not b and a.source is not None and a.cue is not None and any(
+        s <= a.source[0] and a.cue.end <= e for s, e in b.fragments)
 
 
 def _within_tail(a: Attribution, found: list[Attribution], text: str) -> bool:

@@ -27,7 +27,7 @@ def document_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | N
     verb = toks[subject[1]].text
     if not (verb.isalpha() and verb.islower()):
         return None                       # "The mayor’s statement saying …": no clause verb
-    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     content = _reported(s, cue, k)
     if content is None or len(s.text[content[0]:content[1]].split()) < 2:
         return None
@@ -66,7 +66,7 @@ def mention_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | No
     src = _after_lead(toks, j)
     if src is None or not mentions.names_someone(toks, *src):
         return None
-    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     content = _reported(s, cue, k)
     if content is None or len(s.text[content[0]:content[1]].split()) < 2 \
             or not (s.doc.has_quote_in(*content) or s.doc.inside_quote(*content)):

@@ -21,6 +21,7 @@ from .cutting import _cut_at_next_source, _fold_source_notes
 from .gap import relative_gap
 from .passive import passive_asked, passive_by
 from .document import document_participle, mention_participle
+from .interview import interview_answers
 from .rules import RULES, UNATTRIBUTED
 from ..headlines import title_case as _title_case
 from .quoted import QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, transcript_turns
@@ -124,6 +125,7 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found = _drop_overlaps(found)
     found = [_to_quote_close(doc, a) for a in found]
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
+    found.extend(interview_answers(doc, [p for p in paras if p.index not in skip_paragraphs]))
     found.sort(key=lambda a: a.fragments[0][0])
     found = _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs), lambda a: _quotes_in(doc, a))
     return _lost_break_openings(text, found, {(q.start, q.end) for q in quotes

@@ -34,6 +34,7 @@ class Attribution:
     sentence: Sentence
     follows: int | None = None    # for floating quotes: index of the attribution it continues
     antecedent: tuple[int, int] | None = None   # what a relative source ("who") stands for
+    interviewee: tuple[int, int] | None = None  # an interview answer's: the name in the introduction
 
 
 @dataclass
@@ -283,15 +284,18 @@ def _listener_tail(toks: list[Token], end: int) -> int:
     return end
 
 
-def _skip_adjuncts(s: _Sent, k: int) -> int:
+def _skip_adjuncts(s: _Sent, k: int, cue: Cue | None = None) -> int:
     """Skip "in a statement", "on Monday", "Sunday", "forcefully" between a cue and its content when a
-    "that", "whether", "if", a comma or a colon follows them; else stay at ``k``."""
+    "that", "whether", "if", a comma or a colon follows them; else stay at ``k``.  A to-infinitive
+    after a cue that reports one is content, no adjunct ("vowed [to cut fares], …")."""
     toks = s.toks
     while k < len(toks) and toks[k].text.islower() and toks[k].text.endswith("ly"):
         k += 1                            # "fired back forcefully: …"
+    if infinitive_at(toks, k, cue):
+        return k
     if k >= len(toks) or (toks[k].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt")
                           and toks[k].text.lower() not in lexicon.lower_words("extract/calendar_words.txt")):
-        return _skip_time(s, k)           # (a day or month opens one too: "said Sunday that …")
+        return _skip_time(s, k, cue)      # (a day or month opens one too: "said Sunday that …")
     j, titled = k + 1, False
     while j < len(toks) and j - k <= 14 and toks[j].text.lower() not in ("that", "whether", "if"):
         if not mentions.is_word(toks[j].text):
@@ -304,7 +308,19 @@ def _skip_adjuncts(s: _Sent, k: int) -> int:
     if j < len(toks) and (toks[j].text.lower() in ("that", "whether", "if")
                           or toks[j].text in (",", ":") and not titled):
         return j
-    return _skip_time(s, k)
+    return _skip_time(s, k, cue)
+
+
+def infinitive_at(toks: list[Token], k: int, cue: Cue | None) -> bool:
+    """Does a to-infinitive open at token ``k`` after a cue whose content it may be ("vowed [to
+    cut fares]", "urged members [to strike]"; data/extract/infinitive_cues.txt)?  Not "to
+    reporters", "to the press", "to him": a determiner or pronoun after "to" makes it an adjunct."""
+    if cue is None or k + 1 >= len(toks) or toks[k].text.lower() != "to" \
+            or cue.lemma not in lexicon.lower_words("extract/infinitive_cues.txt"):
+        return False
+    nxt = toks[k + 1].text
+    return nxt.isalpha() and nxt.islower() and nxt not in lexicon.lower_words("extract/determiners.txt") \
+        and nxt not in lexicon.pairs("extract/pronouns.tsv")
 
 
 _TITLE_WORDS = 5                            # words of a quoted title inside an adjunct
@@ -347,15 +363,15 @@ def _skip_time_back(s: _Sent, j: int) -> int:
 _MAX_TIME = 4                               # tokens of a time phrase between a cue and its content
 
 
-def _skip_time(s: _Sent, k: int) -> int:
+def _skip_time(s: _Sent, k: int, cue: Cue | None = None) -> int:
     """Skip a time phrase between a cue and content that has no "that": "said last week [the
     deal …]", "said Monday night [it …]", "said on Tuesday [the …]", "said earlier this year [he …]".
     Stay at ``k`` unless a word that may open a clause follows the phrase."""
     toks = s.toks
     n = _past_time(s, k)
     if n == k or n >= len(toks) or not mentions.is_word(toks[n].text) \
-            or toks[n].text.lower() in lexicon.lower_words("extract/adjunct_words.txt"):
-        return k
+            or toks[n].text.lower() in lexicon.lower_words("extract/adjunct_words.txt") and not infinitive_at(toks, n, cue):
+        return k                          # (but "vowed last month [to run]")
     return n
 
 

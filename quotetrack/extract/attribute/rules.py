@@ -66,6 +66,7 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("unattributed", "unattributed", 2, sourced=False),
     Rule("unattributed_inside", "unattributed", 2, sourced=False),
     Rule(TRANSCRIPT_RULE, "transcript", 1),
+    Rule("answer", "interview", 2, sourced=False),         # "Q: …" ¶ "A: …": the interviewee's
 )}
 
 UNATTRIBUTED = ("unattributed", "unattributed_inside")

@@ -19,7 +19,8 @@ from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
     _nominative, _reported, _subordinate_only, _indirect_continuation, _role_word, _skip_adjuncts,
-    _skip_time_back, _skip_connective, _skip_object, _span, _words)
+    _skip_time_back, _skip_connective, _skip_object, _span, _words, infinitive_at)
+from .objects import short_object
 from .offsets import _strip_end, _word_count
 
 
@@ -47,7 +48,7 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         if subject is None:
             return None
         source = _span(s, subject)
-    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     content = _reported(s, cue, k)
     if content is None or _word_count(s.text, *content) < 2 or _opens_with_cue(s.text, content[0]):
         return None                       # "X, speaking on radio, said …": the participle frames "said"
@@ -234,8 +235,9 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     if cue.lemma in lexicon.lower_words("extract/object_cues.txt") and rest < len(toks):
         rest = _skip_object(s, rest, cue)
         whole_quote = quote is not None and quote.start == start
-        if not (_quote_listener_rest_ok(toks, rest) if whole_quote else _listener_rest_ok(toks, rest)):
-            return None
+        if not (_quote_listener_rest_ok(toks, rest) if whole_quote else _listener_rest_ok(toks, rest)) \
+                or infinitive_at(toks, rest, cue):
+            return None                   # (not "Speaking on Monday, X urged Y [to act]": a head report)
     elif quote is not None and quote.start == start:
         if not _quote_tail_rest_ok(toks, rest):
             return None
@@ -389,13 +391,14 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text) \
             and toks[0].text.lower() not in _words.subordinators | _words.subject_lead_words:
         src = (0, src[1])                 # "Mine manager Pieter Kessler said"; not "When …", "But opposition …"
-    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     if k < len(toks) and toks[k].text.lower() in lexicon.lower_words("extract/adjunct_words.txt") \
-            and toks[k].text.lower() not in _words.content_prepositions \
+            and toks[k].text.lower() not in _words.content_prepositions and not infinitive_at(toks, k, cue) \
             and not (k + 1 < len(toks) and toks[k + 1].text.lower() in _words.finite_auxiliaries):
         return None                   # "as McDonough suggested at the meeting": no content
                                       # (but "said this is …": a subject)
-    if cue.lemma in lexicon.lower_words("extract/quote_only_cues.txt") and not _introduces_report(toks, k):
+    if cue.lemma in lexicon.lower_words("extract/quote_only_cues.txt") and not _introduces_report(toks, k) \
+            and not infinitive_at(toks, k, cue):
         return None                   # "the campaign continues to grow"
     if k < len(toks) and toks[k].text.lower() in _words.conjunctions:
         return None                   # "The protester yelled and held up a banner"
@@ -409,7 +412,8 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None                   # "Cruz seemed to mock him, saying …": the participle's
                                       # (not "X said seeing the crowds was …": content right after the cue)
     content = (content[0], _subordinate_end(s, src[0], k, content[1]))
-    if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3:
+    if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3 \
+            and not short_object(s, cue, k, ce, content):
         return None
     return Attribution((content,), _span(s, src), cue, rule, s.sentence)
 
@@ -487,11 +491,12 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         j = _adjunct_after_relative(s, _skip_time_back(s, j))
     if j < 2 or toks[j - 1].text.lower() not in _words.relative_subjects or not _active_finite(s, cue, ci, ce):
         return None
-    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     if k < len(toks) and (toks[k].text.lower() in _words.conjunctions or toks[k].text.lower() in lexicon.lower_words("extract/adjunct_words.txt")
-                          and toks[k].text.lower() not in _words.content_prepositions):
+                          and toks[k].text.lower() not in _words.content_prepositions and not infinitive_at(toks, k, cue)):
         return None
-    if cue.lemma in lexicon.lower_words("extract/quote_only_cues.txt") and not _introduces_report(toks, k):
+    if cue.lemma in lexicon.lower_words("extract/quote_only_cues.txt") and not _introduces_report(toks, k) \
+            and not infinitive_at(toks, k, cue):
         return None
     content = _content_after(s, k)
     if content is None or _opens_predicate(s, content[0]):
@@ -598,7 +603,7 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         subject = mentions.forward_subject(toks, 0, j - 1)
     if subject is None:
         return None
-    k = _skip_adjuncts(s, _skip_object(s, ce, cue))
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     content = _reported(s, cue, k)
     if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3
                            and cue.lemma not in lexicon.lower_words("extract/naming_cues.txt")):

@@ -1,0 +1,63 @@
+"""Evidence in the text that a capitalised name with no organisation word is a body's, not a
+person's, for :mod:`.entities` (data/extract/body_evidence.txt): read only for a name with no
+given name (data/text/first_names.txt) and no title, at the place it is first named.
+
+* ", which" right after it: "Marlow Rail, which runs the line," (a person is "who");
+* a possession only a body has: "Marlow Rail’s shares", "Orvane’s chief executive";
+* its people before it: "a spokesperson for Marlow Rail", "workers at Dunmore Mills";
+* "its" as the object of its own verb: "Marlow Rail cancelled its trains";
+* "The", a last word in -s and a plural verb: "The Harbour Lights have cancelled …" (a band,
+  a team: a group; not "the department", not a family: "The Harbour Lights" only when no
+  person carries the surname "Lights").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text import lexicon
+
+
+@lru_cache(maxsize=1)
+def _evidence() -> dict[str, frozenset[str]]:
+    return lexicon.sections("extract/body_evidence.txt")
+
+
+_POSSESSIVE = ("’s", "'s", "’", "'")
+# ", which" right after a name.
+_WHICH = re.compile(r",[ \t]+which\b")
+# A possession right after a name's possessive: " shares", " chief executive" (one or two words).
+_OWNED = re.compile(r"[ \t]+([a-z]+(?:[ \t]+[a-z]+)?)")
+# A body's people right before a name: "spokesperson for ", "workers at the " (group 1: the people).
+_PEOPLE_BEFORE = re.compile(r"(?<![\w’'])([a-z]+(?:[ \t]+[a-z]+)?)[ \t]+(?:for|at|of)[ \t]+(?:the[ \t]+)?$")
+# Its own verb and "its" right after a name: " cancelled its", " has cut its".
+_ITS_AFTER = re.compile(r"[ \t]+(?:has[ \t]+|had[ \t]+|will[ \t]+|would[ \t]+)?[a-z]+[ \t]+its\b")
+# "The" right before a name.
+_THE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he[ \t]+$")
+# The word right after a name.
+_NEXT_WORD = re.compile(r"[ \t]+([a-z’']+)\b")
+
+
+def body_named(text: str, start: int, end: int) -> str | None:
+    """The evidence that the name at text[start:end] (as written, a possessive included) is a
+    body's: "which", "possession", "people", "its" or "plural"; None when there is none."""
+    written = text[start:end]
+    ev = _evidence()
+    if written.endswith(_POSSESSIVE):
+        m = _OWNED.match(text, end)
+        if m is not None and (m.group(1) in ev["possessions"] or m.group(1).split()[0] in ev["possessions"]):
+            return "possession"
+        return None
+    if _WHICH.match(text, end):
+        return "which"
+    m = _PEOPLE_BEFORE.search(text, max(0, start - 40), start)
+    if m is not None and (m.group(1) in ev["staff_before"] or m.group(1).split()[-1] in ev["staff_before"]):
+        return "people"
+    if _ITS_AFTER.match(text, end):
+        return "its"
+    m = _NEXT_WORD.match(text, end)
+    if m is not None and m.group(1) in ev["plural_verbs"] and written.endswith("s") \
+            and _THE_BEFORE.search(text, max(0, start - 5), start):
+        return "plural"
+    return None
+
