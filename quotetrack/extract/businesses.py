@@ -16,13 +16,13 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
-from .kinds import org_nouns, parties
+from .kinds import org_nouns, parties, same_kind
 from .speakers import _lists
 
 # Lower-case words ending in a noun right before a name: "the oil giant ", "subprime lending giant ".
 _NOUN_BEFORE = re.compile(r"(?<![\w’'])([a-z][\w\-]*)[ \t]+$")
-# An apposition after a name: ", the parent company of", ", a regional lender.", ", which".
-_APPOSITION = re.compile(r",[ \t]+(?:(?:the|a|an)[ \t]+(?:[\w\-]+[ \t]+){0,3}?([a-z][\w\-]*)"
+# An apposition after a name: ", the parent company of", ", the UK’s largest supplier,", ", which".
+_APPOSITION = re.compile(r",[ \t]+(?:(?:the|a|an)[ \t]+(?:[\w’'\-]+[ \t]+){0,3}?([a-z][\w\-]*)"
                          r"(?=[ \t]*(?:[,.;:)]|of\b|in\b|based\b|that\b|which\b))|(which)\b)")
 
 
@@ -82,7 +82,9 @@ def introduces(noun: str) -> bool:
 
 def is_business(head: str, roles: set[str]) -> bool:
     """Whether a description's head ("company", "giant", "regulator") may stand for an
-    organisation introduced by a noun (its ``roles`` hold it): the same noun, or both
-    business nouns ("the retailer Zentro … the company")."""
+    organisation introduced by a noun (its ``roles`` hold it): the same noun, both business
+    nouns ("the retailer Zentro … the company"), or kinds whose names show alike
+    (:func:`.kinds.same_kind`: "Kindroot, a daily newspaper, … the paper")."""
     nouns = business_nouns()
-    return head in roles or head in nouns and any(r in nouns for r in roles)
+    return head in roles or head in nouns and any(r in nouns for r in roles) \
+        or any(same_kind(head, r) for r in roles)

@@ -1,9 +1,14 @@
 """What a definite description stands for, read on the document's entity model
 (:mod:`.entities`) for :mod:`.resolve`:
 
-* :func:`describe`: the entity whose role ("the minister", "the 52-year-old") or kind ("the
-  company", "the club") fits, most recently named first; else, for a singular one, the
-  salient entity of its type (:func:`_salient_for`);
+* :func:`describe`: the entity whose role ("the minister", "the 52-year-old", "the
+  region’s education minister": :func:`office_of`) fits, most recently named first, or whose
+  kind ("the company", "the club") fits: the one named last in its paragraph, else the one
+  the article is about (:func:`most_told`); "the older woman": of the people just named with
+  ages, the older (:func:`by_age`); else, for a singular one, the salient entity of its type
+  (:func:`_salient_for`);
+* a description in the lead that no one named before holds ("…, its chief executive
+  said."): the person given that role in the next paragraphs (:func:`named_next`);
 * a person's body or people ("Ana Ruiz’s campaign", "the Ruiz administration", "her
   advisers", "Administration officials"): an organisation named after the person
   (data/extract/bodies.tsv); the owner is resolved by the caller's rules, no name is guessed;
@@ -35,6 +40,9 @@ from .written import POSSESSIVE, introduced_unnamed, owned_by
 
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
 DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
+NEXT_PARAGRAPHS = 3           # paragraphs after the lead a description in it looks ahead to for its holder
+NEXT_NAMINGS = 40             # namings it reads there at most
+LEAD = 2                      # paragraphs (a title line and the lead) whose organisations the article is about
 AUTHOR_REACH = 3000           # characters back a document's description looks for its author
 # A possessive pronoun owning a body, and the gender it shows: "his advisers".
 def owned(model: em.Model, words: list[str], start: int,
@@ -246,10 +254,11 @@ _AFTER_DOCUMENT = frozenset({"of", "on", "in", "for", "from", "by", "at", "with"
 
 
 def describe(text: str, model: em.Model, sal, words: list[str], start: int, guess: bool = True) -> int | None:
-    """The entity a definite description stands for, most recently named first: a person
-    whose role fits ("the minister", "the 52-year-old"), an organisation of that kind
-    ("the company", "the club"); else (``guess``) the salient entity of its type."""
-    phrase = em.role_key(words)               # "Labour MP" as "labor mp", as roles are kept
+    """The entity a definite description stands for: a person whose role fits ("the
+    minister", "the 52-year-old"), most recently named first; an organisation of that kind
+    ("the company", "the club"), the one the article is about (:func:`most_told`); else
+    (``guess``) the salient entity of its type."""
+    phrase = em.role_key(office_of(words) or words)     # "Labour MP" as "labor mp", as roles are kept
     head = words[-1].lower()
     party = party_head(words)                 # "the Ardenne Democrat", "the Republican from Alabama"
     nation = demonym_head(words)              # "the Norwegian": the person introduced with Norway
@@ -259,25 +268,121 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
         return author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
     if head in lexicon.sections("extract/author_nouns.txt")["heads"] and len(words) == 1:
         return work_author(text, model, start)   # "the authors": of "a study by Corvane University"
+    if len(words) == 2 and words[0].lower() in lexicon.pairs("extract/age_comparatives.tsv"):
+        return by_age(model, sal, words)     # "the older woman": of the two just named with ages
     named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
     organised = head in em.org_nouns()        # "the ministry", not "the former secretary of state"
     seen = set(sal.recent)
     earlier = islice((e.id for e in model.before(start) if e.id not in seen),
                      DESCRIPTION_REACH)
+    fitting = []                              # the organisations of its kind, most recently named first
+    ranked = False                            # someone holds another rank of the office ("deputy minister")
     for eid in [*sal.recent, *earlier]:
         ent = model.entities[eid]
-        if ent.type == "person" and (any(em.roles_match(phrase, r) for r in ent.roles)
-                                     or party is not None and party_fits(words, party, ent.roles)):
+        if ent.type == "person" and not fitting and (any(em.roles_match(phrase, r) for r in ent.roles)
+                                                     or party is not None and party_fits(words, party, ent.roles)):
             return eid
+        ranked = ranked or ent.type == "person" and any(other_rank(phrase, r) for r in ent.roles)
         if ent.type == "organisation" and (organised and em.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):
-            return eid
-    if party is not None or not guess:
-        return None                           # no such party member named: no guess
+            fitting.append(eid)
+    if fitting:
+        return most_told(sal, fitting, start)
+    if party is not None or not guess or ranked:
+        return None                           # no such party member named, another rank of it named: no guess
     eid = _salient_for(text, model, sal, words, start)
     if eid is not None and model.entities[eid].type == "person":
         model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
     return eid
+
+
+def office_of(words: list[str]) -> list[str] | None:
+    """The role a description names past a possessor that is no person ("its chief
+    executive", "region’s education minister", "the company’s founder" -> the role's words):
+    the role the text gave its holder is written without it.  None when there is no such
+    possessor, or it is a person ("the boy’s father", "Ruiz’s lawyer": whose it is matters)."""
+    k = next((i for i in range(len(words) - 1, -1, -1) if words[i].lower() == "its"
+              or words[i].endswith(POSSESSIVE[:2]) and words[i].islower()), None)
+    if k is None or k == len(words) - 1 or words[k].lower() != "its" \
+            and kinds.person_head(_clean(words[k]).lower()):
+        return None
+    return words[k + 1:]
+
+
+def named_next(model: em.Model, sal, words: list[str], start: int, end: int) -> int | None:
+    """The person a description in the article's lead stands for when no one named before
+    holds its role (the wire's "…, its chief executive said." before "Chief Executive Margit
+    Haverty told analysts …"): the first person named in the next NEXT_PARAGRAPHS paragraphs
+    whose role fits; for an organisation's officer ("its chief executive") with none, the
+    first person named in the next paragraph, when the text gave that one no role or title
+    (another role is another person)."""
+    here = sal.rank_of(start)
+    office = office_of(words)
+    role = office or words[1:] if words[0].lower() == "the" else office
+    if here > LEAD + 1 or not role or not kinds.person_head(role[-1].lower()) or is_plural(role[-1].lower()):
+        return None
+    phrase = em.role_key(role)
+    i = bisect.bisect_left(model.starts, end)
+    for o in islice(model.occurrences, i, i + NEXT_NAMINGS):
+        ent = model.entities[o.entity]
+        gap = sal.rank_of(o.start) - here
+        if gap > NEXT_PARAGRAPHS:
+            break
+        if ent.type != "person" or o.quoted:
+            continue
+        if any(em.roles_match(phrase, r) for r in ent.roles):
+            return ent.id
+        if office and gap == 1 and not ent.roles and ent.title is None:
+            return ent.id
+    return None
+
+
+def by_age(model: em.Model, sal, words: list[str]) -> int | None:
+    """The person an age comparative stands for ("the older woman", "the younger man";
+    data/extract/age_comparatives.tsv): of the people named last (the salient ones) whose ages
+    the text gave ("Maureen Tolland, 67, and her daughter Kerry, 41"), of no other gender
+    than the head shows, the oldest or youngest; None unless two or more have ages (no guess)."""
+    gender = kinds.gendered_nouns().get(words[1].lower())
+    aged = [(age, e) for e in sal.recent if model.entities[e].type == "person"
+            and model.entities[e].gender in (None, gender) and (age := age_of(model.entities[e])) is not None]
+    if len(aged) < 2 or not kinds.person_head(words[1].lower()):
+        return None
+    older = lexicon.pairs("extract/age_comparatives.tsv")[words[0].lower()] == "older"
+    return (max if older else min)(aged)[1]
+
+
+def age_of(ent: em.EntityState) -> int | None:
+    """The age the text gave a person ("Ana Ruiz, 31,": 31), else None."""
+    return next((int(m.group(1)) for r in ent.roles if (m := em._AGE_ROLE.fullmatch(r))), None)
+
+
+def most_told(sal, fitting: list[int], start: int) -> int:
+    """Of the organisations a description's kind fits (most recently named first), the one
+    the article is about.  The one named last in the description's own paragraph ("The
+    Dorvenian Defence Ministry denied it. … the ministry said"); else the one named most often
+    so far, the first of them counting once more when the lead names it ("Shares in Varnell
+    Foods fell … rival Brockhurst Group … [paragraphs later] The company said": Varnell); on a
+    tie, the one named last.  A short form of another's name ("Rovers" in a title line, then
+    "Kessington Rovers") counts with it, and the fuller name is given."""
+    ents = sal.model.entities
+    first = min(fitting, key=lambda e: ents[e].start)
+    lead = sal.rank_of(ents[first].start) <= LEAD
+    fuller = {e: next((f for f in fitting if f != e and _short_form(ents[e].name, ents[f].name)), e) for e in fitting}
+    told: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for e in fitting:
+        told[fuller[e]] = told.get(fuller[e], 0) + sal.times.get(e, 0) + (lead and e == first)
+        last[fuller[e]] = max(last.get(fuller[e], -1), sal.named.get(e, ents[e].start))
+    latest = max(last, key=last.get)
+    if sal.rank_of(last[latest]) == sal.rank_of(start):
+        return latest
+    return max(told, key=lambda e: (told[e], last[e]))
+
+
+def _short_form(short: str, name: str) -> bool:
+    """Whether an organisation's name is the first or last words of another's ("Rovers" of
+    "Kessington Rovers", "Harbor City" of "Harbor City FC")."""
+    return len(short) < len(name) and (name.endswith(" " + short) or name.startswith(short + " "))
 
 
 def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) -> int | None:
@@ -311,7 +416,28 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
         return None
     eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
     return None if eid is not None and (head[:1].isdigit() and em.age_clash(model.entities[eid], words)
-                                        or office_unheld(model.entities[eid], lows)) else eid
+                                        or office_unheld(model.entities[eid], lows)
+                                        or party_clash(words, model.entities[eid].roles)) else eid
+
+
+def party_clash(words: list[str], roles) -> bool:
+    """Whether a description names a party, capitalised ("the Labour candidate", not "a
+    conservative activist"), and the person's roles show only others ("Conservative Tim
+    Hale"): not that person."""
+    lows = [w.lower() for w in words if w[:1].isupper()]
+    named = {parties()[w][0] for w in lows if w in parties() and parties()[w][1] != "letter"}
+    held = party_of(roles)
+    return bool(named) and bool(held) and not named & held
+
+
+def other_rank(phrase: str, role: str) -> bool:
+    """Whether a role is a ranked form of the office a description names with no rank
+    ("deputy health minister" for "the minister"): the same head, the description's words in
+    it, a rank word (entities._RANKS) in the role only.  A description with a rank of its own
+    ("the former president") says nothing of who holds another ("vice president")."""
+    d, r = phrase.split(), role.split()
+    return bool(d) and len(r) > 1 and d[-1] == r[-1] and not em._RANKS & set(d) \
+        and bool(em._RANKS & set(r)) and set(d) <= set(r)
 
 
 def event_role(lows: list[str]) -> bool:

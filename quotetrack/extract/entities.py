@@ -28,7 +28,7 @@ from .authors import authored_document
 from .businesses import introduced_as
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
 from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns, kind_fits, kind_matches,
-                    org_nouns, person_heads)
+                    kin_before, lead_roles, org_nouns, person_heads)
 from .nations import nationality, nationality_of
 from .organisations import body_named
 from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, split_title,
@@ -37,11 +37,11 @@ from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, 
 _POSSESSIVE_ENDS = ("’s", "'s")
 # Words after a name that are not part of it: "Jr.", "III".
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-# ", 52," or ", 52." right after a name: an age.
-_AGE = re.compile(r",\s+(\d{1,3})\s*[,.;)]")
+# ", 52,", ", 52.", ", aged 52,", ", who is 52," or " (52)" right after a name: an age.
+_AGE = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s*\()(\d{1,3})\s*[,.;)]")
 # ", the campaign’s organiser," / ", a spokeswoman for the union," right after a name: its role.
 _APPOSITION_AFTER = re.compile(
-    r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)(?=\s*(?:,|\.|;|\bfor\b|\bof\b|\bat\b|\bwho\b|\bwith\b|\bin\b))")
+    r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)(?=\s*[,.;]|\s+(?:for|of|at|who|with|in)\b)")
 # "The boy’s father, " / "Her opponent, " right before a name: its role.
 _APPOSITION_BEFORE = re.compile(
     r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
@@ -208,7 +208,8 @@ def roles_match(description: str, role: str) -> bool:
     ("deputy minister" is not "the minister"); an age fits as a modifier ("29-year-old midfielder"),
     an age noun in its range ("teenager" and "16-year-old", data/extract/age_nouns.tsv)."""
     d, r = description.split(), role.split()
-    if (age := _AGE_ROLE.fullmatch(role)) and role in d[:-1]:
+    if (age := _AGE_ROLE.fullmatch(role)) and role in d[:-1] or len(d) == 1 and _AGE_ROLE.fullmatch(d[0]) \
+            and d[0] in r[:-1]:
         return True                       # the age names the person, whatever the noun after it
     if age and d and d[-1] in _age_nouns():
         low, high = _age_nouns()[d[-1]]
@@ -341,7 +342,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 if word not in by_surname and word not in by_first:
                     business = introduced_as(text, run[0][0], run[0][0] + len(word))
                     known = word in model._orgs       # "the retailer Zentro …. Zentro rose"
-                    if business is None and not known and word not in model._org_ends:
+                    if business is None and not known and word not in model._org_ends \
+                            and not kin_before(text, run[0][0], word):
                         continue          # a capitalised word nobody is named by, unless "the retailer Zentro"
         run = before_headline_verb(text, before_title_case(run, function, titles))
         if not run:
@@ -420,12 +422,14 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if alias is not None:             # "Harbor Crest" after "Harbor Crest Properties"
             occurrences.append(Occurrence(start, end, alias, inside(start)))
             continue
+        kin = None
         if len(name) == 1:
             eid = _lone_name(model, name[0], title_gender(title))
-            if eid is None and (not title or _THE_BEFORE.search(text, max(0, start - 5), start)):
+            kin = kin_before(text, start, name[0]) if eid is None and not title else None
+            if eid is None and not kin and (not title or _THE_BEFORE.search(text, max(0, start - 5), start)):
                 continue                  # a capitalised word nobody is named by; "the National Committeeman": a role
-            if eid is None:
-                eid = _person(model, name, title, start)
+            if eid is None:               # "her daughter Kerry": known by a given name (and the relative she is)
+                eid = _person(model, name, title, start, given=kin is not None)
         else:
             eid = _person(model, name, title, start)
         ent = entities[eid]
@@ -435,8 +439,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             if len(name) > 1 or len(by_surname.get(name[0], ())) <= 1:
                 ent.gender = ent.gender or title_gender(title)   # not "Mr. Khan" among several Khans
         seen = model.count.get(eid, 0)
-        if len(words) > 1 and seen < ROLE_READS:
+        if (len(words) > 1 or kin) and seen < ROLE_READS:
             _roles_around(text, start, end, ent, titles, persons, gendered)
+            ent.roles.update((kin,) if kin else ())
         model.count[eid] = seen + 1
         occurrences.append(Occurrence(start, end, eid, inside(start)))
         after = _WORD_AFTER.match(text, end)
@@ -558,11 +563,12 @@ def person_entity(model: Model, name: list[str], title: list[str], start: int) -
     return eid
 
 
-def _person(model: Model, name: list[str], title: list[str], start: int) -> int:
+def _person(model: Model, name: list[str], title: list[str], start: int, given: bool = False) -> int:
     """The person entity of a full or titled name, made on first sight: a full name joins the
     entity with the same surname and first name (or none yet); another first name is
-    another person ("Luka Varga" and his father "Tomas Varga")."""
-    surname, first = name[-1], (name[0] if len(name) > 1 else None)
+    another person ("Luka Varga" and his father "Tomas Varga"); ``given``: one known by a given
+    name ("her daughter Kerry"), whom a full name with it completes ("Kerry Tolland")."""
+    surname, first = (None, name[0]) if given else (name[-1], (name[0] if len(name) > 1 else None))
     if first is not None and is_particle(first):
         first = None                      # "Van der Berg": a surname with its particles
     if first is None:
@@ -585,11 +591,16 @@ def _person(model: Model, name: list[str], title: list[str], start: int) -> int:
                 model.add_first(first, eid)
             return eid
     eid = model._hyphened.get((first, surname)) if first is not None and len(name) == 2 else None
+    eid = next((e for e in model._by_first.get(first, ()) if model.entities[e].surname is None), eid)
+    if eid is not None and surname is not None and model.entities[eid].surname is None:
+        model.entities[eid].name, model.entities[eid].surname = " ".join(name), surname
+        model._by_surname.setdefault(surname, []).append(eid)   # "her daughter Kerry" … "Kerry Tolland"
     if eid is not None:
         return eid                        # "Born Ilse Varga in 1941" after "Ilse Varga-Thorne"
     eid = len(model.entities)
     model.entities.append(EntityState(eid, " ".join(name), "person", start, surname, first))
-    model._by_surname.setdefault(surname, []).append(eid)
+    if surname is not None:
+        model._by_surname.setdefault(surname, []).append(eid)
     if first is not None:
         model.add_first(first, eid)
     return eid
@@ -612,9 +623,9 @@ def _roles_around(text: str, start: int, end: int, ent: EntityState, titles, per
     app = _APPOSITION_BEFORE.search(text, max(0, start - 60), start)
     if app:                               # and its head: "spokeswoman" in "A spokeswoman for the firm, Katrin Vale"
         _add_role(ent, app.group(1), gendered)
-        ent.roles.add(_ROLE_HEAD_END.split(app.group(1), 1)[0].lower())
-    ent.roles.update(filter(None, [affiliation(text, end), nationality_of(text, start, end)]))    # "(D-Ardenne)", "Norway’s"
-    age = _AGE.match(text, end, min(len(text), end + 8))
+    ent.roles.update(filter(None, [affiliation(text, end), nationality_of(text, start, end)]),    # "(D-Ardenne)", "Norway’s"
+                     lead_roles(text, start))                                                  # "Defending, X"
+    age = _AGE.match(text, end, min(len(text), end + 16))
     if age:
         ent.roles.add(f"{age.group(1)}-year-old")
         return
@@ -626,7 +637,7 @@ def _add_role(ent: EntityState, phrase: str, gendered) -> None:
     words = phrase.lower().split()
     if not words or not words[-1].isalpha() and "-" not in words[-1] and "’" not in words[-1]:
         return
-    ent.roles.add(" ".join(words))
+    ent.roles.update((" ".join(words), _ROLE_HEAD_END.split(" ".join(words), 1)[0]))    # and its head: "spokeswoman"
     g = gendered.get(words[-1])
     if g and ent.gender is None:
         ent.gender = g
@@ -639,19 +650,6 @@ _SUBJECT_PRONOUN = re.compile(r"(?=[HhSs])(?<![\w’'])([Hh]e|[Ss]he)(?!\w)")
 # (the T first, then what stands before it, for the same reason).
 _THE_WORDS = re.compile(r"[Tt](?<![\w’'].)he((?:[ \t]+[a-z\d][\w\-]*){1,3})")
 _WORD_AT = re.compile(r"[a-z\d][\w\-]*")
-
-
-def description_subject(text: str, start: int, end: int) -> bool:
-    """Whether a description in the narrative is a clause's subject: it opens the text, a
-    sentence or a clause (after punctuation or a clause opener: "- the admiral chuckled",
-    "but the admiral said") and is no possessor ("the admiral’s answer")."""
-    if text.startswith(_POSSESSIVE_ENDS, end):
-        return False
-    before = text[max(0, start - 30):start].rstrip(" \t")
-    if not before or before[-1] in ".!?;:,—–-(\n\"“":
-        return True
-    word = before.rsplit(None, 1)[-1].lower()
-    return word in lexicon.lower_words("extract/main_clause_openers.txt")
 
 
 # The last comma or sentence end before a pronoun, and the first word after it.

@@ -50,6 +50,13 @@ def kind_matches(head: str, name: str) -> bool:
     return head in words or bool(words & _org_kinds().get(head, frozenset()))
 
 
+def same_kind(head: str, noun: str) -> bool:
+    """Whether two kinds of organisation ("paper", "newspaper"; "watchdog", "regulator") are
+    one: the name words that show each (data/extract/org_kinds.tsv) overlap."""
+    kinds = _org_kinds()
+    return bool((kinds.get(head, frozenset()) & kinds.get(noun, frozenset())) - {"*"})
+
+
 @lru_cache(maxsize=1)
 def _alias_words() -> tuple[frozenset[str], frozenset[str]]:
     """The words that end an organisation's name (for a short form without its leading words)
@@ -132,3 +139,43 @@ def party_head(words: list[str]) -> str | None:
     cut = next((k for k, w in enumerate(lows) if w in ("from", "of")), len(lows))
     party = parties().get(lows[cut - 1]) if cut else None
     return party[0] if party is not None and party[1] == "" and words[cut - 1][:1].isupper() else None
+
+
+# A participle opening a sentence, then a comma, right before a name: "Defending, " (group 1).
+_LEAD_PARTICIPLE = re.compile(r"(?:^|(?<=[.!?\n”\"]\s)|(?<=\n))([A-Z][a-z]+ing),[ \t]+$")
+
+
+def lead_roles(text: str, start: int) -> list[str]:
+    """The roles a participle opening the sentence gives the name at ``start`` ("Defending, Owen
+    Pargeter said" -> "defence lawyer", …; data/extract/role_leads.tsv), else none."""
+    if not text.endswith(", ", 0, start):
+        return []
+    m = _LEAD_PARTICIPLE.search(text, max(0, start - 20), start)
+    roles = lexicon.pairs("extract/role_leads.tsv").get(m.group(1).lower()) if m else None
+    return [r.strip() for r in roles.split(";")] if roles else []
+
+
+# A possessive and a noun right before a lone given name: "her daughter " in "her daughter Kerry, 41,".
+_KIN_BEFORE = re.compile(r"(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*[’']s)[ \t]+([a-z]+)[ \t]+$")
+
+
+def kin_before(text: str, start: int, word: str) -> str | None:
+    """The relative a lone given name is introduced as ("her daughter Kerry", "Ana Ruiz’s son
+    Tom"): the noun (one that shows a gender, data/extract/gendered_nouns.tsv); else None."""
+    if word not in lexicon.words("text/first_names.txt") or not text[start - 2:start - 1].islower():
+        return None                       # the cheap tests first: this runs for every unknown capitalised word
+    m = _KIN_BEFORE.search(text, max(0, start - 40), start)
+    return m.group(1) if m is not None and m.group(1) in lexicon.pairs("extract/gendered_nouns.tsv") else None
+
+
+def description_subject(text: str, start: int, end: int) -> bool:
+    """Whether a description in the narrative is a clause's subject: it opens the text, a
+    sentence or a clause (after punctuation or a clause opener: "- the admiral chuckled",
+    "but the admiral said") and is no possessor ("the admiral’s answer")."""
+    if text.startswith(("’s", "'s"), end):
+        return False
+    before = text[max(0, start - 30):start].rstrip(" \t")
+    if not before or before[-1] in ".!?;:,—–-(\n\"“":
+        return True
+    word = before.rsplit(None, 1)[-1].lower()
+    return word in lexicon.lower_words("extract/main_clause_openers.txt")

@@ -66,7 +66,8 @@ from .nations import demonym_head
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, _lists, _mention_type, split_title
-from .descriptions import describe, document_author, fitting_title, indefinite, ordinal_name, owned, role_holder
+from .descriptions import (describe, document_author, fitting_title, indefinite, named_next, ordinal_name, owned,
+                           role_holder)
 from .written import (POSSESSIVE, affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, research_group, unnamed_again)
@@ -396,6 +397,11 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             return Resolved(Mention(start, end, written, kind, None, name), ent.name,
                             fitting_title(words[1:], ent.title), ent.type, "description", eid)
         kind = "descriptor" if demonym_head(words[1:]) else kind     # "the Italian": no one from Italy named
+    ahead = named_next(model, sal, words, start, end) if kind == "descriptor" else None
+    if ahead is not None:                 # "…, its chief executive said." in the lead, named just after
+        ent = model.entities[ahead]
+        return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
+                        None, "person", "description", ahead)
     named = named_part(content)
     if len(named) < len(content) and named[-1].endswith(POSSESSIVE):
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,

@@ -113,6 +113,7 @@ class Salience:
         self.pair: tuple[int, int, int] | None = None   # (offset, a, b): the last "A and B" of two people
         self.turns: tuple[int, int, int] | None = None   # (offset of b, a, b): the last two people to speak in turn
         self.authors: list[tuple[int, int]] = []     # where the text is signed (:func:`.anaphora.authors`)
+        self.times: dict[int, int] = {}   # id -> namings so far outside quote marks (how much the text is about it)
 
     def advance(self, offset: int) -> None:
         """Take in every naming before ``offset``, and every he/she of the narrative (each
@@ -125,6 +126,7 @@ class Salience:
                 return
             if o is not None and (at is None or o.start <= at):
                 if not o.quoted:
+                    self.times[o.entity] = self.times.get(o.entity, 0) + 1
                     self._pairs(o)
                     owner = self._kin_owner(o)
                     if owner is not None:     # "Her mother, Anna Kell, was …": "her" is the one to go on with
@@ -145,9 +147,9 @@ class Salience:
                     if eid is not None:
                         self.model.entities[eid].roles.add(phrase)
                 if eid is not None:
-                    self.touch(eid, at, em.description_subject(self.text, at, end))
+                    self.touch(eid, at, kinds.description_subject(self.text, at, end))
                 elif phrase in _anonymous() \
-                        and em.description_subject(self.text, at, end):
+                        and kinds.description_subject(self.text, at, end):
                     self.stranger = (at, end, kinds.gendered_nouns().get(phrase))   # "The woman who …"
                 continue
             eid, _ = self.person_for(gender, at, set())
