@@ -140,11 +140,11 @@ def shown_after(model: em.Model, head: str, guess: str, start: int, rank_of: Cal
     description's head names while the guessed one's name (``guess``) does not: "U.N. Women
     said … The club said … Riverside Rovers, who are bottom of the league": the club is named
     after, not before."""
-    if em.kind_matches(head, guess):
+    if kinds.kind_matches(head, guess):
         return False
     rank = rank_of(start)
     return any(e.type == "organisation" and e.start > start and rank_of(e.start) == rank
-               and em.kind_matches(head, e.name) for e in model.entities)
+               and kinds.kind_matches(head, e.name) for e in model.entities)
 
 
 def fitting_title(words: list[str], title: str | None) -> str | None:
@@ -283,7 +283,7 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
                                                      or party is not None and party_fits(words, party, ent.roles)):
             return eid
         ranked = ranked or ent.type == "person" and any(other_rank(phrase, r) for r in ent.roles)
-        if ent.type == "organisation" and (organised and em.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
+        if ent.type == "organisation" and (organised and kinds.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):
             fitting.append(eid)
     if fitting:
@@ -404,7 +404,7 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
     if head in em.org_nouns():
         eid = next((e for k, e in enumerate(sal.recent) if (model.entities[e].type == "organisation"
                                                              or k < 2 and bare_name(model.entities[e]))
-                    and em.kind_fits(head, model.entities[e].name) and not other_kind(head, model.entities[e].roles)
+                    and kinds.kind_fits(head, model.entities[e].name) and not other_kind(head, model.entities[e].roles)
                     and e not in sal.excluded_all), None)
         if eid is not None and shown_after(model, head, model.entities[eid].name, start, sal.rank_of):
             return None

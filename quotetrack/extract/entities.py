@@ -27,7 +27,7 @@ from ..text.names import PARTICLE_JOINED, is_particle
 from .authors import authored_document
 from .businesses import introduced_as
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
-from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns, kind_fits, kind_matches,
+from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns,
                     kin_before, lead_roles, org_nouns, person_heads)
 from .nations import nationality, nationality_of
 from .organisations import body_named
