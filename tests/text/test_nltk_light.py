@@ -1,4 +1,4 @@
-"""nltk is loaded without scipy's import cost, and both still work afterwards."""
+"""nltk is loaded without scipy's and numpy's import cost, and all still work afterwards."""
 import subprocess
 import sys
 import textwrap
@@ -24,6 +24,19 @@ def test_first_nltk_import_leaves_scipy_unloaded_and_importable():
         print(scipy.stats.norm.cdf(0))
         """)
     assert out.splitlines() == ["False", "['One came.', 'Two went.']", "0.5"]
+
+
+def test_first_nltk_import_leaves_numpy_unloaded_and_importable():
+    pytest.importorskip("numpy")
+    out = _run("""
+        import sys
+        from quotetrack.text import nltk_light
+        stemmer = nltk_light.load("nltk.stem.snowball").SnowballStemmer("english")
+        print("numpy" in sys.modules, stemmer.stem("running"))
+        import numpy
+        print(int(numpy.arange(4).sum()))
+        """)
+    assert out.splitlines() == ["False run", "6"]
 
 
 def test_extraction_and_stemming_in_one_process_work_and_skip_scipy():
