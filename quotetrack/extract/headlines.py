@@ -68,6 +68,8 @@ def before_title_case(run: list, function, titles) -> list:
     Clash Over The Plan", "Senator Wilson Says Budget Was Rushed": the names in it are read at
     their cues); "of The" stays ("George Zornick of The Nation"); a run cut at a speech verb
     ("Voss Calls Deal": "Voss")."""
+    if len(run) < 2:
+        return run                        # one word: nothing inside it to cut at
     cues = lexicon.cues()
     for k in range(1, len(run)):
         w = run[k][1]

@@ -301,9 +301,12 @@ def cue_then_quote(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution 
     the relative word, standing for the thing before it.  (A participle's noun phrase, "a
     statement saying, “…”", is no safe source: the statement's issuer is.)"""
     text = doc.text
+    lo = max(sent.start, doc.paras[sent.paragraph - 1].start, quote.start - _CUE_BEFORE_CHARS)
+    before = text[lo:quote.start].lower()
+    if "that" not in before and "which" not in before:
+        return None                       # the cheap test first: no relative word before the quote
     if not is_statement(text, quote, _STATEMENT_CONFIG) or _skip_chars(text, quote.end, sent.end, _SENTENCE_END) < sent.end:
         return None
-    lo = max(sent.start, doc.paras[sent.paragraph - 1].start, quote.start - _CUE_BEFORE_CHARS)
     toks = tokenize(text, lo, _rstrip_end(text, lo, quote.start))
     if lo > sent.start and toks:
         toks = toks[1:]                   # the first token may be cut
