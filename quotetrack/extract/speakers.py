@@ -310,6 +310,23 @@ _NAME_BEFORE = re.compile(
     rf"(?<![\w’'])[A-Z][\w’'\-]*\.?(?:[ \t]+(?:(?:of|the|{PARTICLES})[ \t]+)?[A-Z][\w’'\-]*\.?)*$")
 
 
+_BEFORE_NAME_NEAR = 24                    # characters _before_name searches first
+
+
+def _before_name(text: str, lo: int, start: int) -> re.Match | None:
+    """``_BEFORE_NAME.search(text, lo, start)``, trying the last few characters first.  A match
+    is the last word or mark, the spaces after it and perhaps an edge before; one found in the
+    near window that starts past its start after something that is no space is the leftmost of
+    the whole window too (none further left can reach over that word or mark); otherwise the
+    whole window is searched."""
+    near = max(lo, start - _BEFORE_NAME_NEAR)
+    if near > lo:
+        m = _BEFORE_NAME.search(text, near, start)
+        if m is not None and m.start() > near and not text[near:m.start()].isspace():
+            return m
+    return _BEFORE_NAME.search(text, lo, start)
+
+
 def main_subject(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` (its title included) is the subject of a main
     clause: it opens the text or a sentence (perhaps after one opening word: "Later Esper"),
@@ -327,7 +344,7 @@ def main_subject(text: str, start: int, end: int) -> bool:
     lo = max(0, start - 80)
     if not text[lo:start].strip():
         return True
-    before = _BEFORE_NAME.search(text, lo, start)
+    before = _before_name(text, lo, start)
     if before is None:
         return False
     edge, word, mark = before.group(1), before.group(2), before.group(3)
