@@ -186,8 +186,9 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     ents = tuple(Entity(model.entities[e].name, model.entities[e].type, model.entities[e].title,
                         model.entities[e].gender, roles=tuple(sorted(model.entities[e].roles)))
                  for e in used)
-    final = [replace(r, entity=index[r.entity], speaker=model.entities[r.entity].name,
-                     title=r.title or (None if r.basis == "description" else model.entities[r.entity].title))
+    final = [Resolved(r.mention, model.entities[r.entity].name,         # (the record made at once: replace()
+                      r.title or (None if r.basis == "description" else model.entities[r.entity].title),   # is slow)
+                      r.type, r.basis, index[r.entity], r.warning)
              if r.entity is not None else r for r in out]
     return final, ents
 
