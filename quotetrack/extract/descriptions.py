@@ -278,12 +278,13 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     fitting = []                              # the organisations of its kind, most recently named first
     ranked = False                            # someone holds another rank of the office ("deputy minister")
     rankless = bool(phrase.split()) and not em._RANKS & set(phrase.split())    # other_rank's test of the phrase
+    rank_head = phrase.split()[-1] if rankless else ""       # in any role other_rank takes
     for eid in [*sal.recent, *earlier]:
         ent = model.entities[eid]
         if ent.type == "person" and not fitting and (any(em.roles_match(phrase, r) for r in ent.roles)
                                                      or party is not None and party_fits(words, party, ent.roles)):
             return eid
-        ranked = ranked or rankless and ent.type == "person" and any(other_rank(phrase, r) for r in ent.roles)
+        ranked = ranked or rankless and ent.type == "person" and any(other_rank(phrase, r) for r in ent.roles if rank_head in r)
         if ent.type == "organisation" and (organised and kinds.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):
             fitting.append(eid)
