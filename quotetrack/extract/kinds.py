@@ -126,6 +126,17 @@ def affiliation(text: str, end: int) -> str | None:
     return f"{party[0]} from {m.group(2).strip().rstrip('.').lower()}"
 
 
+# A party letter joined to a place in one word: "R-Idaho", "D-Ore.", "I-Vt."
+_PARTY_TAG = re.compile(r"([A-Z])[-–][A-Z][\w.’'\-]*")
+
+
+def party_tag(word: str) -> bool:
+    """Whether a word is a party letter joined to a place ("R-Idaho", "D-Ore."): the tag after
+    a legislator's name, never a name itself."""
+    m = _PARTY_TAG.fullmatch(word)
+    return m is not None and parties().get(m.group(1).lower(), ("", ""))[1] == "letter"
+
+
 def party_of(roles) -> set[str]:
     """The parties a person's roles show ("democratic senator", "democrat from ardenne")."""
     table = parties()

@@ -19,8 +19,7 @@ def _lead_at(s: _Sent, ci: int) -> int | None:
     """Index of the preposition or subordinator right before the cue participle at ``ci``
     (-ly adverbs and "also" may stand between: "while also saying"), else None."""
     p = ci - 1
-    while p >= 0 and (s.toks[p].text.lower() == "also"
-                      or (s.toks[p].text.islower() and s.toks[p].text.endswith("ly"))):
+    while p >= 0 and (s.toks[p].text.lower() == "also" or mentions.is_adverb(s.toks[p].text)):
         p -= 1
     if p < 0 or s.toks[p].text.lower() not in lexicon.lower_words("extract/adjunct_leads.txt"):
         return None
@@ -80,7 +79,7 @@ def _as_reported_by(s: _Sent, ci: int, ce: int) -> tuple[tuple[int, int], int, i
     the Post": a passive "as" clause whose "by" phrase names the source; None otherwise."""
     toks = s.toks
     at = ci - 1
-    if at >= 1 and toks[at].text.islower() and (toks[at].text.endswith("ly") or toks[at].text == "first"):
+    if at >= 1 and (mentions.is_adverb(toks[at].text) or toks[at].text == "first"):
         at -= 1                           # "as first reported by", "as previously noted by"
     if at < 0 or toks[at].text.lower() != "as":
         return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ...text import lexicon, names
 from .. import mentions
 from ..businesses import introduces
+from ..kinds import party_tag
 from ..segment import Token
 from ..speakers import _lists
 
@@ -21,8 +22,9 @@ def apposed_name(toks: list[Token], i: int, k: int) -> bool:
 
 def is_name_run(toks: list[Token], i: int, k: int) -> bool:
     """Are tokens i..k a short run of capitalised words (a name, maybe titled: "Republican state
-    Sen. Ann Lo"; a particle joined by a hyphen counts: "Karim al-Masri")?"""
-    return 1 <= k - i <= 8 and all(names.is_name_word(t.text) or t.text.lower() == "of"
+    Sen. Ann Lo"; a particle joined by a hyphen counts: "Karim al-Masri"), not a party tag
+    ("Rep. Tom Ellery, R-Idaho, said")?"""
+    return 1 <= k - i <= 8 and not (k - i == 1 and party_tag(toks[i].text)) and all(names.is_name_word(t.text) or t.text.lower() == "of"
                                    or (j > i and t.text in lexicon.lower_words("text/titles.txt"))
                                    for j, t in enumerate(toks[i:k], i)) \
         and (mentions.is_capitalised(toks[k - 1].text) or names.PARTICLE_JOINED.match(toks[k - 1].text)) \

@@ -207,7 +207,7 @@ def _catenative_start(toks: list[Token], ci: int) -> int | None:
     if ci < 2 or toks[ci - 1].text.lower() != "to":
         return None
     j = ci - 1
-    while j - 1 >= 0 and toks[j - 1].text.islower() and toks[j - 1].text.endswith("ly"):
+    while j - 1 >= 0 and mentions.is_adverb(toks[j - 1].text):
         j -= 1                            # "continued quietly to press"
     forms = lexicon.lower_words("extract/catenatives.txt")
     for width in (2, 1):
@@ -289,7 +289,7 @@ def _skip_adjuncts(s: _Sent, k: int, cue: Cue | None = None) -> int:
     "that", "whether", "if", a comma or a colon follows them; else stay at ``k``.  A to-infinitive
     after a cue that reports one is content, no adjunct ("vowed [to cut fares], …")."""
     toks = s.toks
-    while k < len(toks) and toks[k].text.islower() and toks[k].text.endswith("ly"):
+    while k < len(toks) and mentions.is_adverb(toks[k].text):
         k += 1                            # "fired back forcefully: …"
     if infinitive_at(toks, k, cue):
         return k
@@ -418,7 +418,7 @@ def _adjunct_only(word: str) -> bool:
     if not mentions.is_word(word):
         return word != ":"
     low = word.lower()
-    return low in lexicon.lower_words("extract/adjunct_words.txt") or (low.endswith("ly") and word.islower()) or low in lexicon.lower_words("extract/calendar_words.txt")
+    return low in lexicon.lower_words("extract/adjunct_words.txt") or mentions.is_adverb(word) or low in lexicon.lower_words("extract/calendar_words.txt")
 
 
 _NAMING_REACH = WINDOWS.naming_tokens      # tokens from the cue to the quote of a naming cue

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ...model import Cue
 from ...text import lexicon
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
+from .. import mentions
 from .asked import question_end
 from .grammar import Attribution, _Sent, _span, _words, by_source
 from .offsets import _strip_end
@@ -24,7 +25,7 @@ def _passive_before(toks, ci: int) -> bool:
     """Is the cue at ``ci`` a passive participle: a form of "be" right before it, maybe with
     an adverb between ("was asked", "has been repeatedly asked")?"""
     j = ci - 1
-    while j >= 0 and (toks[j].text.lower() in _BETWEEN or (toks[j].text.islower() and toks[j].text.endswith("ly"))):
+    while j >= 0 and (toks[j].text.lower() in _BETWEEN or mentions.is_adverb(toks[j].text)):
         j -= 1
     return j >= 0 and toks[j].text.lower() in _words.passive_auxiliaries
 

@@ -29,7 +29,7 @@ from .offsets import _strip_end, _word_count
 def _after_comma(toks: list[Token], i: int) -> bool:
     """Is token ``i`` right after a comma or a dash (or a comma and a closing quote mark: ,”),
     maybe with adverbs between ("…, falsely suggesting", "… – saying")?"""
-    while i >= 2 and toks[i - 1].text.islower() and toks[i - 1].text.endswith("ly"):
+    while i >= 2 and mentions.is_adverb(toks[i - 1].text):
         i -= 1
     if i >= 1 and toks[i - 1].text in (",", "—", "–", "--"):
         return True

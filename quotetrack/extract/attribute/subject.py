@@ -195,7 +195,7 @@ def _opens_modifier(toks: list, k: int, j: int) -> bool:
     if word == "," or word in _DASHES or word == "(" or mentions.is_capitalised(word):
         return True
     if low in _words.modifier_openers or low in lexicon.lower_words("extract/cue_modifiers.txt") \
-            or low.endswith(("n't", "n’t")) or (word.islower() and low.endswith("ly")):
+            or low.endswith(("n't", "n’t")) or mentions.is_adverb(word):
         return True                       # "critics like Huffman say", "Ford itself said", "he sometimes added"
     if low in _words.opening_prepositions or low in lexicon.lower_words("extract/np_prepositions.txt") \
             or low in _words.relatives or low == "that" or low == "including" \
