@@ -241,11 +241,18 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
         elif s.toks[k].text.lower() in lexicon.lower_words("extract/determiners.txt") \
                 and s.toks[k + 1].text.islower() and _opens_noun_phrase(s.toks[k + 2].text):
             end = k + 2                   # "told the jury the scheme …", "told the court he …"
-        else:
-            end = k + 1
+        elif not _role_then_name(s.toks, k, end):
+            end = k + 1                   # (not "told driver Kirra Dawson she was lucky")
     if end < len(s.toks) and s.toks[end].text.lower() in _words.finite_auxiliaries:
         return k                          # "warned the deal would collapse": no listener, a subject
     return _listener_tail(s.toks, end)
+
+
+def _role_then_name(toks: list[Token], k: int, end: int) -> bool:
+    """Are tokens k..end a lower-case role word and a name, with a new noun phrase after them
+    ("told driver Kirra Dawson she was lucky"; not "told reporters Dawson had lied")?"""
+    return toks[k].text.islower() and end - k <= 5 and end < len(toks) \
+        and all(mentions.is_capitalised(t.text) for t in toks[k + 1:end]) and _opens_noun_phrase(toks[end].text)
 
 
 def _opens_noun_phrase(word: str) -> bool:
