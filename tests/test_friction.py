@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import subprocess
 import sys
@@ -225,6 +226,16 @@ def test_a_json_lines_record_that_looks_like_a_transcript_stays_an_article(tmp_p
     text.write_text("Q: Will you run?\nA: We will see.\n", encoding="utf-8")
     code, out, _ = run(capsys, "extract", str(text), "--format", "jsonl")
     assert code == 0 and out.count('"rule": "transcript"') == 2
+
+
+def test_an_interview_file_with_an_introduction_is_read_as_an_article(tmp_path, capsys):
+    text = tmp_path / "interview.txt"
+    text.write_text("Retired judge Alma Reyes spoke to us at her home.\nQ: Do you miss the bench?\n"
+                    "A: Every single morning.\nQ: Would you go back?\nA: Not for any money.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(text), "--format", "jsonl")
+    quotes = json.loads(out)["quotes"]
+    assert code == 0 and [(q["content"], q["speaker"], q["rule"]) for q in quotes] == [
+        ("Every single morning.", "Alma Reyes", "answer"), ("Not for any money.", "Alma Reyes", "answer")]
 
 
 def test_track_add_reads_windows_1252_and_takes_encoding(tmp_path, capsys):

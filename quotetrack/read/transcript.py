@@ -98,17 +98,23 @@ def is_tsv(text: str) -> bool:
 
 def looks_like_transcript(text: str) -> bool:
     """True for a CLEF TSV, or when most non-blank lines (two at least) open with a speaker label.
+    Not when the labels are only "Q" and "A" after an introduction: that is a question-and-answer
+    interview, read as an article, whose answers are the interviewee's (extract's interview rule).
 
     >>> looks_like_transcript("A: Yes.\\nB: No.\\n")
     True
     >>> looks_like_transcript("The minister said: it is done.\\nShe left.\\n")
     False
+    >>> looks_like_transcript("Ana Ruiz spoke to us.\\nQ: Why?\\nA: Because.\\nQ: When?\\nA: Soon.\\n")
+    False
     """
     if is_tsv(text):
         return True
     lines = [line for _n, _s, line in _lines(text) if line.strip()]
-    labelled = sum(1 for line in lines if _LABEL.match(line))
-    return labelled >= 2 and labelled * 2 >= len(lines)
+    matches = [_LABEL.match(line) for line in lines]
+    labels = [m.group("speaker").strip() for m in matches if m is not None]
+    introduced = bool(matches) and matches[0] is None
+    return len(labels) >= 2 and len(labels) * 2 >= len(lines) and not (introduced and set(labels) <= {"Q", "A"})
 
 
 def parse(text: str, source: str = "<text>") -> tuple[Turn, ...]:

@@ -5,15 +5,20 @@ did you resign?" ¶ "A: I felt …").  Each answer is a direct statement of the 
 of its own.
 
 Only a document whose labels alternate, a question before each answer and at least
-INTERVIEW_TURNS answers, is read so: a stray "A:" is no interview.  An answer is a
+INTERVIEW_TURNS answers, and whose text before the first question says it is an interview
+("spoke to us", "the edited transcript"), is read so: a stray "A:" or an explainer's own
+questions are no interview.  An answer is a
 statement beside the attributions inside it ("I told them …"), which keep their own
 speakers; being direct, it never takes an indirect statement's place.  The questions are
 the interviewer's, who is not named: they are left out."""
 from __future__ import annotations
 
 import bisect
+import re
+from functools import lru_cache
 
 from ...read import transcript
+from ...text import lexicon
 from ...model import Cue, Paragraph
 from ...text.names import split_title
 from ..speakers import _is_person_name, _runs
@@ -21,6 +26,7 @@ from .grammar import Attribution, _Doc
 from .offsets import _rstrip_end, _word_count
 
 INTERVIEW_TURNS = 2           # answers an interview has at least, each after a question
+INTRO_CHARS = 1500            # text before the first question read for interview words
 ANSWER_RULE = "answer"
 
 
@@ -47,7 +53,8 @@ def interview_answers(doc: _Doc, paras: list[Paragraph]) -> list[Attribution]:
     """The answers of a question-and-answer interview, each attributed to the person its
     introduction (the paragraph before the first question) names first."""
     turns = _turns(doc, paras)
-    if not _alternates([t[1] for t in turns]) or turns[0][0] == 0:
+    if not _alternates([t[1] for t in turns]) or turns[0][0] == 0 \
+            or not _introduced_as_interview(doc.text, turns[0][3].start):
         return []
     named = _first_person(doc.text, paras[turns[0][0] - 1])
     if named is None:
@@ -62,6 +69,19 @@ def interview_answers(doc: _Doc, paras: list[Paragraph]) -> list[Attribution]:
         cue = Cue(colon_at, colon_at + 1, ":", ":", "speech")
         found.append(Attribution(((start, end),), None, cue, ANSWER_RULE, sent, interviewee=named))
     return found
+
+
+@lru_cache(maxsize=1)
+def _interview_words() -> re.Pattern:
+    words = sorted(lexicon.lower_words("extract/interview_words.txt"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
+def _introduced_as_interview(text: str, first_question: int) -> bool:
+    """Whether the text before the first question says it is an interview ("spoke to us",
+    "the edited transcript", data/extract/interview_words.txt): not an explainer's own
+    questions ("Q: Who pays the new tax?"), whose answers are nobody's quotes."""
+    return _interview_words().search(text, max(0, first_question - INTRO_CHARS), first_question) is not None
 
 
 def _first_person(text: str, para: Paragraph) -> tuple[int, int] | None:
