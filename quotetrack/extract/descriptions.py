@@ -35,8 +35,8 @@ from . import kinds
 from .businesses import introduces, is_business
 from .kinds import _org_kinds, parties, party_head, party_of
 from .nations import demonym_head
-from .speakers import POSSESSIVE_PRONOUNS, _clean, _lists, is_plural, split_title
-from .written import POSSESSIVE, introduced_unnamed, owned_by
+from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVE_S, POSSESSIVES, _clean, _lists, is_plural, split_title
+from .written import introduced_unnamed, owned_by
 
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
 DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
@@ -237,7 +237,7 @@ def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     memoir" is read elsewhere) or when the mention is already that span."""
     m = _AUTHOR_BEFORE.match(text, start, end)
     documents = lexicon.lower_words("extract/document_nouns.txt")
-    if m is None or m.group(2) not in documents or m.group(1).rstrip().endswith(POSSESSIVE) \
+    if m is None or m.group(2) not in documents or m.group(1).rstrip().endswith(POSSESSIVES) \
             or any(w.lower().rstrip(".") in lexicon.lower_words("extract/calendar_words.txt") for w in m.group(1).split()):
         return None                       # "a Wednesday editorial in the X": a day is no author
     last = 3 if m.group(3) in documents else 2
@@ -304,7 +304,7 @@ def office_of(words: list[str]) -> list[str] | None:
     the role the text gave its holder is written without it.  None when there is no such
     possessor, or it is a person ("the boy’s father", "Ruiz’s lawyer": whose it is matters)."""
     k = next((i for i in range(len(words) - 1, -1, -1) if words[i].lower() == "its"
-              or words[i].endswith(POSSESSIVE[:2]) and words[i].islower()), None)
+              or words[i].endswith(POSSESSIVE_S) and words[i].islower()), None)
     if k is None or k == len(words) - 1 or words[k].lower() != "its" \
             and kinds.person_head(_clean(words[k]).lower()):
         return None
@@ -399,7 +399,7 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
     organisation whose name shows no kind when one named later in the paragraph shows it."""
     lows = [w.lower() for w in words]
     head = lows[-1]
-    if len(words) > DESCRIPTION_WORDS or is_plural(head) or any(w.endswith(POSSESSIVE) for w in words[:-1]) \
+    if len(words) > DESCRIPTION_WORDS or is_plural(head) or any(w.endswith(POSSESSIVES) for w in words[:-1]) \
             or head in lexicon.lower_words("extract/document_nouns.txt") \
             or any(w[:1].isdigit() for w in words) and not em.lone_age(words):
         return None

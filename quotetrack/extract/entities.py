@@ -31,10 +31,9 @@ from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered
                     kin_before, lead_roles, org_nouns, person_heads)
 from .nations import nationality, nationality_of
 from .organisations import body_named
-from .speakers import (PERSON_PRONOUNS, _clean, _is_person_name, _lists, _runs, split_title,
+from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
                        past_function_words, title_gender)
 
-_POSSESSIVE_ENDS = ("’s", "'s")
 # Words after a name that are not part of it: "Jr.", "III".
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # ", 52,", ", 52.", ", aged 52,", ", who is 52," or " (52)" right after a name: an age.
@@ -349,7 +348,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if not run:
             continue
         for k, (_, w) in enumerate(run[:-1]):
-            if w.endswith(_POSSESSIVE_ENDS) and any(_clean(x).lower() not in org_words for _, x in run[k + 1:]):
+            if w.endswith(POSSESSIVE_S) and any(_clean(x).lower() not in org_words for _, x in run[k + 1:]):
                 run = run[k + 1:]         # "MSNBC’s Rachel Maddow": the name after the possessor (not "St Anselm’s Hospital")
                 break
         run = _person_of(run, org_words)
@@ -492,7 +491,7 @@ def _kind_after(text: str, end: int, words: list[str]) -> bool:
     """Whether a name is followed by the kind of organisation it names: "the Good Jobs Nation
     campaign", "Family Circle magazine"; not a possessor ("Ana Ruiz’s campaign") nor a
     person's name ("the Ana Ruiz campaign": given name first)."""
-    if words[-1].endswith(_POSSESSIVE_ENDS) or words[0] in first_names():
+    if words[-1].endswith(POSSESSIVE_S) or words[0] in first_names():
         return False
     m = _ORG_NOUN_AFTER.match(text, end)
     return m is not None and m.group(1) in _org_kinds()

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
+from .speakers import POSSESSIVE_S
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +41,6 @@ def country(words: list[str]) -> str | None:
     return _table()[0].get(" ".join(words).lower()) if words and words[0][:1].isupper() else None
 
 
-_POSSESSIVE = ("’s", "'s")
 # After a name: " of Norway", " (Norway)", ", a Norwegian," (group 1 a country, group 2 a person noun).
 _AFTER = re.compile(r"(?:[ \t]+of[ \t]+|[ \t]*\()([A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?=[),.;:]|[ \t]+[a-z])"
                     r"|,[ \t]+an?[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]*[,.;]")
@@ -55,7 +55,7 @@ def nationality_of(text: str, start: int, end: int) -> str | None:
     written = text[start:end].split()
     key = nationality(written[:1]) if len(written) > 2 else None
     before = text[max(0, start - 60):start].split()[-4:] if text[start - 1:start] == " " else []
-    if key is None and before and before[-1].endswith(_POSSESSIVE):
+    if key is None and before and before[-1].endswith(POSSESSIVE_S):
         last = before[-1][:-2]                # "Norway’s", "New Zealand’s"
         key = country([last]) or (country([before[-2], last]) if len(before) > 1 else None)
     lows = 0

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
+from .speakers import POSSESSIVES
 
 
 @lru_cache(maxsize=1)
@@ -23,7 +24,6 @@ def _evidence() -> dict[str, frozenset[str]]:
     return lexicon.sections("extract/body_evidence.txt")
 
 
-_POSSESSIVE = ("’s", "'s", "’", "'")
 # ", which" right after a name.
 _WHICH = re.compile(r",[ \t]+which\b")
 # A possession right after a name's possessive: " shares", " chief executive" (one or two words).
@@ -43,7 +43,7 @@ def body_named(text: str, start: int, end: int) -> str | None:
     body's: "which", "possession", "people", "its" or "plural"; None when there is none."""
     written = text[start:end]
     ev = _evidence()
-    if written.endswith(_POSSESSIVE):
+    if written.endswith(POSSESSIVES):
         m = _OWNED.match(text, end)
         if m is not None and (m.group(1) in ev["possessions"] or m.group(1).split()[0] in ev["possessions"]):
             return "possession"

@@ -65,10 +65,10 @@ from .kinds import party_head
 from .nations import demonym_head
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
-from .speakers import PERSON_PRONOUNS, _lists, _mention_type, split_title
+from .speakers import PERSON_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
 from .descriptions import (describe, document_author, fitting_title, indefinite, named_next, ordinal_name, owned,
                            role_holder)
-from .written import (POSSESSIVE, affiliated_person, apposed_name, capitals_name, described, head_word,
+from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, research_group, unnamed_again)
 
@@ -404,7 +404,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
                         None, "person", "description", ahead)
     named = named_part(content)
-    if len(named) < len(content) and named[-1].endswith(POSSESSIVE):
+    if len(named) < len(content) and named[-1].endswith(POSSESSIVES):
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                         "descriptor", "unresolved")    # "Ruiz’s agency": the possessor is not the speaker
     if kind == "descriptor" and len(named) < len(content) and named[-1][:1].isupper() \

@@ -17,8 +17,7 @@ from . import kinds
 from .anaphora import (cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
                        passive_agent, subordinate_subject, title_modifier)
 from . import speakers as names
-from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, main_subject
-from .written import POSSESSIVE
+from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, main_subject
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 HINT_CLASH = 1.0              # minus, when the narrative's last pronoun for it had the other gender
@@ -272,7 +271,7 @@ class Salience:
         the subject of a subordinate clause (a subject for a pronoun of its own sentence), or
         "modifier" for a name that only modifies a title before another name."""
         text = self.text
-        if (text.startswith(POSSESSIVE, end) or text.endswith(POSSESSIVE, at, end)) and not opens_sentence(text, at):
+        if (text.startswith(POSSESSIVES, end) or text.endswith(POSSESSIVES, at, end)) and not opens_sentence(text, at):
             return False                  # "Pieter van der Hoek, Mr. Pratt’s lawyer, …": Pratt is no subject
         if title_modifier(text, end):
             return "modifier"             # "McConnell spokesman Don Stewart": Stewart is the subject

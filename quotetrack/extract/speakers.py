@@ -37,7 +37,9 @@ _RUN_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _AFTER_NAME_WORD = re.compile(r"[A-Z][\w’'\-]*[ \t]$")
 # ", a spokeswoman for the union" right after a name: the gendered noun shows the gender.
 _APPOSITIVE_NOUN = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'\-]+\s+){0,3}?([\w’'\-]+)")
-_POSSESSIVES = ("’s", "'s", "’", "'")
+# The endings of a possessive: "Ortiz’s", "Harlow's", "the Teachers’" (POSSESSIVE_S: the "s" forms only).
+POSSESSIVES = ("’s", "'s", "’", "'")
+POSSESSIVE_S = POSSESSIVES[:2]
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}     # the owner's gender
 
@@ -75,7 +77,7 @@ def _clean(word: str) -> str:
     """A name word without a possessive or a sentence-final period: "Gantz’s" -> "Gantz",
     "Smith-Jones." -> "Smith-Jones"
     (cached: the same name words are cleaned again at every naming)."""
-    for ending in _POSSESSIVES:
+    for ending in POSSESSIVES:
         if word.endswith(ending):
             word = word[:-len(ending)]
             break
@@ -339,7 +341,7 @@ def main_subject(text: str, start: int, end: int) -> bool:
     >>> [main_subject(t, m.start(), m.end()) for m in re.finditer(r"Esper|Gantz", t)]
     [True, False, True, False, True, False, False]
     """
-    if text.startswith(_POSSESSIVES, end):
+    if text.startswith(POSSESSIVES, end):
         return False
     lo = max(0, start - 80)
     if not text[lo:start].strip():
