@@ -319,8 +319,10 @@ def _proper(text: str, word: str) -> bool:
     return re.search(r"[a-z,][ \t]+(?:the[ \t]+)?" + re.escape(word) + r"(?![\w’'])", text) is not None
 
 
-# A sentence's end before a word: ". ", "? ", ".” " or a paragraph's start.
-_SENTENCE_END = re.compile(r"(?:^|[.!?][”’\"']?[ \t]+|\n[ \t]*)$")
+# A break between sentences: ". ", "? ", ".” ", or a line break (a paragraph's start).
+SENTENCE_BREAK = r"[.!?][”’\"']?[ \t]+|\n[ \t]*"
+# A sentence's end right before a word, or the text's start.
+_SENTENCE_END = re.compile(r"(?:^|" + SENTENCE_BREAK + r")$")
 
 
 def opens_sentence(text: str, start: int) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..text import lexicon
 from . import entities as em
 from . import kinds
-from .anaphora import (cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
+from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
                        passive_agent, subordinate_subject, title_modifier)
 from . import speakers as names
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, main_subject
@@ -59,13 +59,13 @@ def gender_of(ent: em.EntityState) -> str | None:
 
 OPENER_REACH = 300             # characters back to the start of a pronoun's sentence
 # A sentence's end or a paragraph's start (the next sentence opens at its end).
-_SENTENCE_BREAK = re.compile(r"[.!?][”’\"']?[ \t]+|\n[ \t]*")
+_SENTENCE_BREAK = re.compile(SENTENCE_BREAK)
 # A participle opening a sentence, then a lower-case word: "Speaking to", "Asked whether",
 # "Dismayed by" (group 1: the participle).
 _PARTICIPLE = re.compile(r"([A-Z][a-z]{2,}(?:ing|ed))[ \t]+[a-z]")
 # A sentence opening with a possessive and a role, right before a name in apposition to it:
 # "Her mother, " (group 1: the possessive; group 2: the role's head).
-_KIN_BEFORE = re.compile(r"(?:^|[.!?][”’\"']?[ \t]+|\n[ \t]*)(His|Her)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}([a-z][\w\-]*),[ \t]+$")
+_KIN_BEFORE = re.compile(r"(?:^|" + SENTENCE_BREAK + r")(His|Her)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}([a-z][\w\-]*),[ \t]+$")
 # A verb of being after the name in apposition: the sentence describes the relative, who does
 # nothing in it: ", was a weaver", ", 81, has been ill".
 _BACKGROUND_AFTER = re.compile(r"(?:,[ \t]+\d+)?,[ \t]+(?:is|was|had been|has been|died)(?![\w’'])")
