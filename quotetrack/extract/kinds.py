@@ -15,8 +15,11 @@ from .speakers import _lists
 
 @lru_cache(maxsize=1)
 def _org_kinds() -> dict[str, frozenset[str]]:
-    """data/extract/org_kinds.tsv: a description's head noun -> the name words that show that kind."""
-    return {head: frozenset(w.lower() for w in words.split())
+    """data/extract/org_kinds.tsv: a description's head noun -> the name words that show that kind
+    ("@sectors" there: the words of data/extract/sector_words.txt)."""
+    sectors = lexicon.lower_words("extract/sector_words.txt")
+    return {head: frozenset(w.lower() for w in words.split() if w != "@sectors")
+            | (sectors if "@sectors" in words.split() else frozenset())
             for head, words in lexicon.pairs("extract/org_kinds.tsv").items()}
 
 
