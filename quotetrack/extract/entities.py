@@ -30,7 +30,7 @@ from .headlines import before_headline_verb, before_title_case, clause_in_title,
 from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns,
                     kin_before, lead_roles, org_nouns, person_heads)
 from .nations import nationality, nationality_of
-from .organisations import body_named
+from .organisations import body_named, common_head
 from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
                        past_function_words, title_gender)
 
@@ -373,8 +373,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             and not (titled and name[0] in first_names())          # "Family Circle magazine"
         if owner or kind_after or (business or known) and not titled or not titled and len(words) >= 2 and (
                 INITIALS.fullmatch(words[0]) or any(_clean(w).lower() in org_words for w in words)):
-            if len(words) > 3 and words[1] == "of" and words[0].lower() in persons and words[0].endswith("s") \
-                    and words[0].lower() not in org_words and not owner:
+            if not owner and common_head(text, start, words, org_words, persons):
                 start, words = run[2][0], words[2:]   # "Members of Harbour District Council": the council
             joined = owner or _ORG_BEFORE_AND.search(text, max(0, start - 60), start) \
                 or _ORDINAL_BEFORE.search(text, max(0, start - 8), start)

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
-from .speakers import POSSESSIVES
+from .speakers import _SENTENCE_START, POSSESSIVES, _clean
 
 
 @lru_cache(maxsize=1)
@@ -61,3 +61,19 @@ def body_named(text: str, start: int, end: int) -> str | None:
         return "plural"
     return None
 
+
+
+def common_head(text: str, start: int, words: list[str], org_words, persons) -> bool:
+    """Whether the first word of a capitalised run at ``start`` joined by "of" to an
+    organisation's name is a common noun before the name, not part of it: a person noun in the
+    plural ("Members of Harbour District Council"), or any word capitalised only because it
+    opens a sentence when the name after "of" holds an organisation word ("Shares of Corvane
+    Systems fell"). Not an organisation word ("Bank of Leland", "Ministry of Health"), and not
+    a name whose part after "of" shows no organisation ("Friends of the Earth", "Veterans of
+    Foreign Wars")."""
+    if len(words) < 3 or words[1] != "of" or words[0].lower() in org_words:
+        return False
+    if len(words) > 3 and words[0].lower() in persons and words[0].endswith("s"):
+        return True
+    return _SENTENCE_START.search(text, max(0, start - 3), start) is not None \
+        and any(_clean(w).lower() in org_words for w in words[2:])
