@@ -89,14 +89,15 @@ def _title_end(words: tuple[str, ...]) -> int:
 
 def _agent_role(words: tuple[str, ...]) -> bool:
     """Is the first of three capitalised words or more a noun for someone who does a job, by
-    its ending (data/text/word_classes.txt [agent_suffixes]: "Novelist", "Designer"), and
+    its ending (data/text/word_classes.txt [agent_suffixes]: "Novelist", "Designer", "Conductor"), and
     no given name, function word, month or place ("Walker", "After", "October", "Manchester"),
-    in a run with no organisation word ("Silver Lake Partners")?"""
+    in a run with no organisation word ("Silver Lake Partners"), whose other words may stand in a
+    name ("Conductor Pieter van den Berg"; not a particle right after it: "Pieter van der Hoek")?"""
     first = words[0]
     low = first.lower()
     return len(words) >= 3 and len(low) >= 6 and first[:1].isupper() and first[1:].islower() \
         and low.endswith(tuple(_words.agent_suffixes)) \
-        and all(w[:1].isupper() for w in words[1:]) \
+        and words[1][:1].isupper() and all(is_name_word(w) for w in words[2:]) and words[-1][:1].isupper() \
         and first not in lexicon.words("text/first_names.txt") \
         and low not in lexicon.lower_words("text/function_words.txt") \
         and low not in lexicon.lower_words("extract/calendar_words.txt") \

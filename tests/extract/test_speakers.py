@@ -37,6 +37,11 @@ def people(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     ("Commissioner Ruth Ortiz", "Commissioner", "Ruth Ortiz"),
     ("Benny Gantz", "", "Benny Gantz"),
     ("Ludwig van Beethoven", "", "Ludwig van Beethoven"),
+    ("Conductor Pieter van den Berg", "Conductor", "Pieter van den Berg"),     # a job noun in -tor
+    ("Supervisor Ray Lund", "Supervisor", "Ray Lund"),
+    ("Pieter van der Hoek", "", "Pieter van der Hoek"),        # a given name in -er before particles
+    ("Harbor View Clinic", "", "Harbor View Clinic"),          # a bare -or opens place names
+    ("Windsor Castle Road", "", "Windsor Castle Road"),
 ])
 def test_split_title(written, title, name):
     assert split(written) == (title, name)
