@@ -1,10 +1,13 @@
-"""Which short contents are still reports: a two-word noun phrase a speech cue takes as its
-object ("announced [her resignation]", "called for [an inquiry]").  Read by the head sieve,
-which otherwise drops a content of fewer than three words."""
+"""Contents that are a noun phrase a speech cue takes as its object ("announced [her
+resignation]", "called for [an inquiry]"): a two-word one is still a report (the head sieve
+otherwise drops a content of fewer than three words), and a time or place adjunct after it is
+no part of it ("announced [her retirement] on Friday", "admitted [dangerous driving] at Kelby
+Magistrates’ Court")."""
 from __future__ import annotations
 
 from ...model import Cue
-from .grammar import _Sent, _words
+from ...text import lexicon
+from .grammar import _past_time, _Sent, _words
 from .offsets import _word_count
 
 
@@ -17,3 +20,53 @@ def short_object(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int]) 
     return k == ce and cue.type == "speech" and cue.lemma not in _words.clause_only_cues \
         and _word_count(s.text, *content) == 2 and toks[k].text.lower() in _words.object_determiners \
         and not s.doc.has_quote_in(*content)
+
+
+_MAX_OBJECT = 6                             # words of a noun phrase an adjunct may follow
+
+
+def object_end(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int]) -> tuple[int, int]:
+    """``content`` without a time or place adjunct that ends it when it is a noun phrase right
+    after a speech cue: "announced her retirement [on Friday]", "denied the claims [last
+    night]", "admitted dangerous driving [at Kelby Magistrates’ Court]".  A noun phrase: at most
+    six words, no comma, no auxiliary, subject pronoun or past tense ("said the plan would fail
+    on Friday", "say the Unionists walked out last year" are clauses and keep it); after "say"-type cues (data/text/word_classes.txt [clause_only_cues])
+    only one opened by a determiner or possessive."""
+    toks = s.toks
+    if k != ce or cue.type != "speech" or s.doc.has_quote_in(*content) or toks[k].text.lower() \
+            in lexicon.lower_words("text/function_words.txt") - _words.object_determiners:
+        return content                    # (not "as X reported, even [on Friday]")
+    last = s.tok_at(content[1])           # the token after the content
+    for j in range(k + 1, min(last, k + _MAX_OBJECT + 1)):
+        word = toks[j].text
+        if not word.isalpha():
+            if word in (",", ";", ":") or word[:1] in "“\"(":
+                return content
+            continue
+        low = word.lower()
+        if low in _words.finite_auxiliaries or low in _words.subject_pronouns or low == "that" \
+                or _past_tense(low):
+            return content
+        if _adjunct_to(s, j, last):
+            if cue.lemma in _words.clause_only_cues and toks[k].text.lower() not in _words.object_determiners:
+                return content
+            return (content[0], toks[j - 1].end)
+    return content
+
+
+def _adjunct_to(s: _Sent, j: int, last: int) -> bool:
+    """Do the tokens from ``j`` to ``last`` make a time phrase ("on Friday", "last night",
+    "late Tuesday") or a place named after "at" ("at Kelby Magistrates’ Court")?"""
+    toks = s.toks
+    if toks[j].text == "at" and j + 1 < last:
+        n = j + 2 if toks[j + 1].text == "the" else j + 1
+        return n < last and all(t.text[:1].isupper() or t.text in ("’", "'", "’s", "'s") for t in toks[n:last])
+    return toks[j].text in _words.time_leads and _past_time(s, j) == last
+
+
+def _past_tense(low: str) -> bool:
+    """Whether a lower-case word after a noun phrase's first word may be a verb in the past
+    tense ("walked", "went"; data/text/word_classes.txt [irregular_pasts]), so that the words
+    before make a clause; a past participle as an adjective ("the proposed changes") is taken
+    for one too, and the content is left whole."""
+    return low.endswith("ed") and not low.endswith("eed") and len(low) > 3 or low in _words.irregular_pasts

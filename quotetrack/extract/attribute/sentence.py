@@ -20,7 +20,7 @@ from .grammar import (
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
     _nominative, _reported, _subordinate_only, _indirect_continuation, _role_word, _skip_adjuncts,
     _skip_time_back, _skip_connective, _skip_object, _span, _words, infinitive_at)
-from .objects import short_object
+from .objects import object_end, short_object
 from .offsets import _strip_end, _word_count
 
 
@@ -416,6 +416,7 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3 \
             and not short_object(s, cue, k, ce, content):
         return None
+    content = object_end(s, cue, k, ce, content)     # "announced her retirement [on Friday]"
     return Attribution((content,), _span(s, src), cue, rule, s.sentence)
 
 
