@@ -31,7 +31,7 @@ from typing import Callable
 
 from ..text import lexicon
 from . import entities as em
-from . import kinds
+from . import kinds, rivals
 from .businesses import introduces, is_business
 from .kinds import _org_kinds, parties, party_head, party_of
 from .nations import demonym_head
@@ -360,8 +360,10 @@ def age_of(ent: em.EntityState) -> int | None:
 
 def most_told(sal, fitting: list[int], start: int) -> int:
     """Of the organisations a description's kind fits (most recently named first), the one
-    the article is about.  The one named last in the description's own paragraph ("The
-    Dorvenian Defence Ministry denied it. … the ministry said"); else the one named most often
+    the article is about.  The one named in the description's own paragraph ("The Dorvenian
+    Defence Ministry denied it. … the ministry said"), of several there the most salient
+    (:func:`.rivals.most_salient`: "Harbury Rovers lost to Kelsey Athletic … the club said"
+    is Rovers), with a warning in ``sal.rivals`` when the other is close; else the one named most often
     so far, the first of them counting once more when the lead names it ("Shares in Varnell
     Foods fell … rival Brockhurst Group … [paragraphs later] The company said": Varnell); on a
     tie, the one named last.  A short form of another's name ("Rovers" in a title line, then
@@ -376,7 +378,11 @@ def most_told(sal, fitting: list[int], start: int) -> int:
         told[fuller[e]] = told.get(fuller[e], 0) + sal.times.get(e, 0) + (lead and e == first)
         last[fuller[e]] = max(last.get(fuller[e], -1), sal.named.get(e, ents[e].start))
     latest = max(last, key=last.get)
-    if sal.rank_of(last[latest]) == sal.rank_of(start):
+    here = {c: [e for e in fitting if fuller[e] == c] for c in last if sal.rank_of(last[c]) == sal.rank_of(start)}
+    if len(here) > 1:                     # "Harbury Rovers lost to Kelsey Athletic … The club said"
+        best, sal.rivals[start] = rivals.most_salient(sal, here, last)
+        return best
+    if here:
         return latest
     return max(told, key=lambda e: (told[e], last[e]))
 

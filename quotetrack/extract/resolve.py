@@ -396,7 +396,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             ent = model.entities[eid]
             name = " ".join(words[1:])
             return Resolved(Mention(start, end, written, kind, None, name), ent.name,
-                            fitting_title(words[1:], ent.title), ent.type, "description", eid)
+                            fitting_title(words[1:], ent.title), ent.type, "description", eid,
+                            sal.rivals.pop(start, None))    # "the club": two clubs close in salience
         kind = "descriptor" if demonym_head(words[1:]) else kind     # "the Italian": no one from Italy named
     ahead = named_next(model, sal, words, start, end) if kind == "descriptor" else None
     if ahead is not None:                 # "…, its chief executive said." in the lead, named just after

@@ -113,6 +113,7 @@ class Salience:
         self.turns: tuple[int, int, int] | None = None   # (offset of b, a, b): the last two people to speak in turn
         self.authors: list[tuple[int, int]] = []     # where the text is signed (:func:`.anaphora.authors`)
         self.times: dict[int, int] = {}   # id -> namings so far outside quote marks (how much the text is about it)
+        self.rivals: dict[int, str | None] = {}   # description offset -> the warning naming two close organisations
 
     def advance(self, offset: int) -> None:
         """Take in every naming before ``offset``, and every he/she of the narrative (each
