@@ -61,6 +61,7 @@ from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, car
                        exchange_turn, group_named, listener, named_organisation, opens_sentence, plural_relative,
                        predicate_of)
 from .attribute import Attribution
+from .cataphora import author_ahead
 from .kinds import party_head
 from .nations import demonym_head
 from .segment import paragraph_ranks
@@ -147,6 +148,12 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             group = research_group(text, res.mention.text, start)
             if group is not None:         # "Researchers at X tracked …. The team found": the group
                 res = Resolved(res.mention, group, None, "descriptor", "unresolved")
+        if res.entity is None and res.basis == "unresolved" and res.mention is not None and a.antecedent is None:
+            k = sal.sentence_of(end) + 1          # "according to a large study … The researchers, from X,"
+            eid = author_ahead(text, model, res.mention.text, start, sstarts[k] if k < len(sstarts) else len(text))
+            if eid is not None:
+                ent = model.entities[eid]
+                res = Resolved(res.mention, ent.name, ent.title, ent.type, "description", eid)
         if a.antecedent is not None and res.mention is not None:
             res = replace(res, mention=replace(res.mention, start=a.source[0], end=a.source[1],
                                                text=text[a.source[0]:a.source[1]]))
