@@ -472,8 +472,20 @@ def bare_name(ent: em.EntityState) -> bool:
     word, no given name, title, role or gender ("Orvane" in "Orvane reported a loss"), which
     an organisation's description ("the company") may stand for when it is one of the two
     entities named last."""
-    return ent.type == "person" and " " not in ent.name and ent.name not in em.first_names() \
-        and ent.title is None and not ent.roles and ent.gender is None
+    return " " not in ent.name and kinds.never_shown_person(ent)
+
+
+def body_before_they(model: em.Model, sal, start: int) -> int | None:
+    """The body a sentence-opening "They" before a speech cue stands for when no organisation
+    or group is at hand: the name named last, as the subject of the sentence before, never
+    shown to be a person (:func:`.kinds.never_shown_person`: "Brindle Hallam cancelled 40
+    trains.  They said …"); it is an organisation from then on.  None otherwise."""
+    eid = sal.recent[0] if sal.recent else None
+    if eid is None or not kinds.never_shown_person(model.entities[eid]) \
+            or sal.sentence_of(sal.last[eid][0]) != sal.sentence_of(start) - 1 or not rivals.subject_named(sal, eid):
+        return None
+    model.entities[eid].type = "organisation"
+    return eid
 
 
 def other_kind(head: str, roles) -> bool:

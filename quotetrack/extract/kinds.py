@@ -193,3 +193,11 @@ def description_subject(text: str, start: int, end: int) -> bool:
         return True
     word = before.rsplit(None, 1)[-1].lower()
     return word in lexicon.lower_words("extract/main_clause_openers.txt")
+
+
+def never_shown_person(ent) -> bool:
+    """Whether an entity typed a person only by default was never shown to be one: its first
+    word no given name (data/text/first_names.txt), no title, role or gender ("Orvane",
+    "Brindle Hallam"; not "Ana Ruiz", "Mr Hallam", "Hallam … she")."""
+    return ent.type == "person" and ent.name.split()[0] not in lexicon.words("text/first_names.txt") \
+        and ent.title is None and not ent.roles and ent.gender is None

@@ -67,8 +67,8 @@ from .nations import demonym_head
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
-from .descriptions import (describe, document_author, fitting_title, indefinite, named_next, ordinal_name, owned,
-                           role_holder)
+from .descriptions import (body_before_they, describe, document_author, fitting_title, indefinite, named_next,
+                           ordinal_name, owned, role_holder)
 from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, research_group, unnamed_again)
@@ -137,6 +137,8 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         if res.basis == "unresolved" and res.speaker is None and a.cue is not None and a.cue.type == "speech" \
                 and text[start:end].lower() in ("it", "they"):
             eid = named_organisation(model, sal, start, text[start:end].lower())   # "Brightwell Foods has … It said …"
+            if eid is None and text[start:end] == "They":
+                eid = body_before_they(model, sal, start)      # "Brindle Hallam cancelled 40 trains. They said"
             if eid is not None:
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
         if res.basis == "unresolved" and res.type == "descriptor" and res.mention is not None:
