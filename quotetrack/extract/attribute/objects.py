@@ -30,11 +30,12 @@ def object_end(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int]) ->
     after a speech cue: "announced her retirement [on Friday]", "denied the claims [last
     night]", "admitted dangerous driving [at Kelby Magistrates’ Court]".  A noun phrase: at most
     six words, no comma, no auxiliary, subject pronoun or past tense ("said the plan would fail
-    on Friday", "say the Unionists walked out last year" are clauses and keep it); after "say"-type cues (data/text/word_classes.txt [clause_only_cues])
-    only one opened by a determiner or possessive."""
+    on Friday", "say the Unionists walked out last year" are clauses and keep it); after
+    "say"-type cues (data/text/word_classes.txt [clause_only_cues]) only one opened by a
+    determiner or possessive."""
     toks = s.toks
-    if k != ce or cue.type != "speech" or s.doc.has_quote_in(*content) or toks[k].text.lower() \
-            in lexicon.lower_words("text/function_words.txt") - _words.object_determiners:
+    if k != ce or s.tok_at(content[0]) != k or cue.type != "speech" or s.doc.has_quote_in(*content) \
+            or toks[k].text.lower() in lexicon.lower_words("text/function_words.txt") - _words.object_determiners:
         return content                    # (not "as X reported, even [on Friday]")
     last = s.tok_at(content[1])           # the token after the content
     for j in range(k + 1, min(last, k + _MAX_OBJECT + 1)):
