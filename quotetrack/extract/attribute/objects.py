@@ -5,6 +5,8 @@ no part of it ("announced [her retirement] on Friday", "admitted [dangerous driv
 Magistrates’ Court")."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...model import Cue
 from ...text import lexicon
 from .grammar import _past_time, _Sent, _words
@@ -22,6 +24,12 @@ def short_object(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int]) 
         and not s.doc.has_quote_in(*content)
 
 
+@lru_cache(maxsize=1)
+def _non_openers() -> frozenset[str]:
+    """Function words that open no noun phrase a cue takes ("even", "also"; not "the", "her")."""
+    return lexicon.lower_words("text/function_words.txt") - _words.object_determiners
+
+
 _MAX_OBJECT = 6                             # words of a noun phrase an adjunct may follow
 
 
@@ -34,8 +42,8 @@ def object_end(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int]) ->
     "say"-type cues (data/text/word_classes.txt [clause_only_cues]) only one opened by a
     determiner or possessive."""
     toks = s.toks
-    if k != ce or s.tok_at(content[0]) != k or cue.type != "speech" or s.doc.has_quote_in(*content) \
-            or toks[k].text.lower() in lexicon.lower_words("text/function_words.txt") - _words.object_determiners:
+    if k != ce or cue.type != "speech" or s.tok_at(content[0]) != k or toks[k].text.lower() in _non_openers() \
+            or s.doc.has_quote_in(*content):
         return content                    # (not "as X reported, even [on Friday]")
     last = s.tok_at(content[1])           # the token after the content
     for j in range(k + 1, min(last, k + _MAX_OBJECT + 1)):
