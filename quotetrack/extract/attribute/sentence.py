@@ -20,6 +20,7 @@ from .grammar import (
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
     _nominative, _reported, _subordinate_only, _indirect_continuation, _role_word, _skip_adjuncts,
     _skip_time_back, _skip_connective, _skip_object, _span, _words, infinitive_at)
+from .bounds import object_end
 from .objects import short_object
 from .offsets import _strip_end, _word_count
 
@@ -413,6 +414,8 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None                   # "Cruz seemed to mock him, saying …": the participle's
                                       # (not "X said seeing the crowds was …": content right after the cue)
     content = (content[0], _subordinate_end(s, src[0], k, content[1]))
+    cut = object_end(toks, k, content[1]) if toks[k].start == content[0] else None
+    content = (content[0], _strip_end(s.text, content[0], cut)) if cut is not None else content
     if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3 \
             and not short_object(s, cue, k, ce, content):
         return None
