@@ -94,3 +94,20 @@ def _predicate(toks: list[Token], i: int) -> bool:
 
 
 _OBJECT_PRONOUNS = frozenset(("him", "her", "them", "it", "us", "me", "himself", "herself", "themselves"))
+
+
+def parenthetical_relative(toks: list[Token], i: int) -> bool:
+    """Does the relative clause opened at the comma ``i`` close again at a comma followed by the
+    verb of the clause it interrupts ("said the governor, who must decide, has given no sign":
+    the content goes on)?  The closing comma must come within _RELATIVE_REACH tokens, and the
+    verb be an auxiliary or modal written out ("has", "are", "would"; not a contracted "’s")."""
+    for j in range(i + 2, min(len(toks) - 1, i + _RELATIVE_REACH)):
+        if toks[j].text == ",":
+            nxt = toks[j + 1].text
+            return nxt.isalpha() and nxt.islower() and nxt in _words.finite_auxiliaries
+        if toks[j].text in (";", ":") or toks[j].text in TOKEN_OPENING:
+            return False
+    return False
+
+
+_RELATIVE_REACH = 20                      # tokens of a relative clause inside reported content
