@@ -111,3 +111,13 @@ def parenthetical_relative(toks: list[Token], i: int) -> bool:
 
 
 _RELATIVE_REACH = 20                      # tokens of a relative clause inside reported content
+
+
+def verb_after_comma(toks: list[Token], i: int) -> bool:
+    """Is token ``i`` a comma followed by a written-out auxiliary or modal ("The contrast, said
+    Doyle, [, would] be clear")?  After an inverted source it goes on with the content, where
+    a lower-case noun would be the source's appositive (", said Ann Roe, editor of …")."""
+    if i + 1 >= len(toks) or toks[i].text != ",":
+        return False
+    nxt = toks[i + 1].text
+    return nxt.isalpha() and nxt.islower() and nxt in _words.finite_auxiliaries

@@ -20,7 +20,7 @@ from .grammar import (
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
     _nominative, _reported, _subordinate_only, _indirect_continuation, _role_word, _skip_adjuncts,
     _skip_time_back, _skip_connective, _skip_object, _span, _words, infinitive_at)
-from .bounds import object_end
+from .bounds import object_end, verb_after_comma
 from .objects import short_object
 from .offsets import _strip_end, _word_count
 
@@ -221,8 +221,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     earlier = s.doc.enclosing(s.sentence.start)
     if earlier is not None:
         start = min(start, earlier.start)     # the sentence opens inside a quote begun before it
-    continuation = _indirect_continuation(s, after_src) \
-        if quote is None and earlier is None and rule != "tail_inverted" else None
+    continuation = _indirect_continuation(s, after_src) if quote is None and earlier is None \
+        and (rule != "tail_inverted" or verb_after_comma(toks, after_src)) else None   # (not ", said X, editor of …")
     if quote is None and earlier is None and continuation is None and not _is_clause(s.text, start, end):
         return None
     if quote is None and earlier is None and continuation is None and _subordinate_only(s.text, start, end):
