@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ...model import Cue
 from ...text import lexicon
+from .bounds import _finite, _past_after_noun
 from .grammar import _past_time, _Sent, _words
 from .offsets import _word_count
 
@@ -33,11 +34,12 @@ def _non_openers() -> frozenset[str]:
 _MAX_OBJECT = 6                             # words of a noun phrase an adjunct may follow
 
 
-def object_end(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int]) -> tuple[int, int]:
+def without_adjunct(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int]) -> tuple[int, int]:
     """``content`` without a time or place adjunct that ends it when it is a noun phrase right
     after a speech cue: "announced her retirement [on Friday]", "denied the claims [last
     night]", "admitted dangerous driving [at Kelby Magistrates’ Court]".  A noun phrase: at most
-    six words, no comma, no auxiliary, subject pronoun or past tense ("said the plan would fail
+    six words, no comma, no subject pronoun, auxiliary or past tense (bounds._finite,
+    bounds._past_after_noun: "the alleged plot" is a noun phrase; "said the plan would fail
     on Friday", "say the Unionists walked out last year" are clauses and keep it); after
     "say"-type cues (data/text/word_classes.txt [clause_only_cues]) only one opened by a
     determiner or possessive."""
@@ -53,9 +55,9 @@ def object_end(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int]) ->
                 return content
             continue
         low = word.lower()
-        if low in _words.finite_auxiliaries or low in _words.subject_pronouns or low == "that" \
-                or _past_tense(low):
-            return content
+        if low in _words.subject_pronouns or low == "that" or _finite(toks, j) \
+                or low.endswith("ed") and (_past_after_noun(toks, j) or word[:1].isupper()):
+            return content                # a clause: "the plan would fail", "the Unionists walked out"
         if _adjunct_to(s, j, last):
             if cue.lemma in _words.clause_only_cues and toks[k].text.lower() not in _words.object_determiners:
                 return content
@@ -72,10 +74,3 @@ def _adjunct_to(s: _Sent, j: int, last: int) -> bool:
         return n < last and all(t.text[:1].isupper() or t.text in ("’", "'", "’s", "'s") for t in toks[n:last])
     return toks[j].text in _words.time_leads and _past_time(s, j) == last
 
-
-def _past_tense(low: str) -> bool:
-    """Whether a lower-case word after a noun phrase's first word may be a verb in the past
-    tense ("walked", "went"; data/text/word_classes.txt [irregular_pasts]), so that the words
-    before make a clause; a past participle as an adjective ("the proposed changes") is taken
-    for one too, and the content is left whole."""
-    return low.endswith("ed") and not low.endswith("eed") and len(low) > 3 or low in _words.irregular_pasts
