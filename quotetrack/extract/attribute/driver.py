@@ -17,6 +17,7 @@ from .according import according_to
 from .adjunct import adjunct_participle, as_source
 from .sentence import coordinated, head, participle, relative, relative_label, tail
 from .asked import asked
+from .chants import chant, chant_quote
 from .cutting import _cut_at_next_source, _fold_source_notes
 from .gap import relative_gap
 from .passive import passive_asked, passive_by
@@ -29,7 +30,7 @@ from .quoted import QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, tra
 
 # The sentence sieves, name -> function, in the order they are tried on each cue.
 SENTENCE_SIEVES: dict[str, Callable[[_Sent, Cue, int, int], Attribution | None]] = {
-    "according_to": according_to, "participle": participle, "document_participle": document_participle,
+    "chant": chant, "according_to": according_to, "participle": participle, "document_participle": document_participle,
     "mention_participle": mention_participle, "tail": tail,
     "relative_label": relative_label, "relative_gap": relative_gap, "head": head, "relative": relative,
     "coordinated": coordinated, "asked": asked, "passive_asked": passive_asked, "passive_by": passive_by,
