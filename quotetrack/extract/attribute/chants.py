@@ -12,6 +12,7 @@ that chant are in data/extract/chants.txt."""
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 from ...model import Cue, QuotedSpan, Sentence
 from ...text import lexicon
@@ -27,6 +28,7 @@ _POSSESSIVES = frozenset({"their", "his", "her", "its", "our"})
 _QUANTITIES = lexicon.lower_words("extract/approximators.txt") | lexicon.lower_words("extract/quantity_words.txt")
 
 
+@lru_cache(maxsize=1)
 def _forms() -> frozenset[str]:
     """Every form of a chant lemma ("chant", "chants", "chanted", "chanting")."""
     return frozenset(form for form, entry in lexicon.cues().items() if entry.lemma in _CHANTS.lemmas)
@@ -168,8 +170,11 @@ def chant_quote(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | N
     """An unclaimed quote after a chant word no cue list reads there ("their chants of “…”",
     "chanted back at her, “…”") or right before a chant noun ("“…” chants").  A quote joined to it
     ("…, “…” and “…”") floats after it, as the quote sieves leave each quote its own."""
-    forms = _forms()
     lo = max(sent.start, quote.start - _REACH - 30)
+    window = doc.text[lo:min(sent.end, quote.end + 12)].lower()
+    if not any(lemma in window for lemma in _CHANTS.lemmas):
+        return None                       # (a quick test: most quotes have no chant word near)
+    forms = _forms()
     toks = tokenize(doc.text, lo, quote.start)
     for k in range(len(toks) - 1, -1, -1):
         low = toks[k].text.lower()
