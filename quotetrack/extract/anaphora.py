@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
+from . import kinds
 from . import speakers as names
 from .attribute import Attribution
 from .entities import GROUP_PLURAL
@@ -328,6 +329,27 @@ _SENTENCE_END = re.compile(r"(?:^|" + SENTENCE_BREAK + r")$")
 def opens_sentence(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens a sentence ("They continued …")."""
     return _SENTENCE_END.search(text, max(0, start - 4), start) is not None
+
+
+# A possessive pronoun and one lower-case noun, then a lower-case word: "Her husband waits",
+# "His lawyer says" (group 1: the noun; not "Her husband, Piet Hale," nor "Her husband’s").
+_OWNED_ROLE = re.compile(r"(?=[HT])(?<![\w’'])(?:His|Her|Their)[ \t]+([a-z][\w\-]*)(?=[ \t]+[a-z])")
+
+
+def owned_roles(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> list[tuple]:
+    """Every sentence-opening possessive and person's role outside quote marks that is no
+    attribution's source, as a clause's subject ("Her husband waits by the door."): the
+    person the text gave that role (or someone unnamed) acts there, in the form of
+    :func:`.entities.anaphors` (start, end, None, the role)."""
+    starts = [a for a, _ in quoted]
+    out = []
+    for m in _OWNED_ROLE.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if m.start() in sources or k >= 0 and m.start() < quoted[k][1] or not opens_sentence(text, m.start()) \
+                or not kinds.person_head(m.group(1)):
+            continue
+        out.append((m.start(), m.end(1), None, m.group(1)))
+    return out
 
 
 def named_organisation(model, sal, start: int, low: str) -> int | None:

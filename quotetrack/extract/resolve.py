@@ -58,8 +58,8 @@ from . import entities as em
 from . import kinds
 from . import speakers as names
 from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative,
-                       exchange_turn, group_named, listener, named_organisation, opens_sentence, plural_relative,
-                       predicate_of)
+                       exchange_turn, group_named, listener, named_organisation, opens_sentence, owned_roles,
+                       plural_relative, predicate_of)
 from .attribute import Attribution
 from .kinds import party_head
 from .nations import demonym_head
@@ -109,7 +109,8 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
 
     sstarts = [s.start for s in sents]
     sal = Salience(text, model, rank_of, lambda offset: bisect.bisect_right(sstarts, offset))
-    sal.anaphors = em.anaphors(text, quoted, {a.source[0] for a in attrs if a.source is not None})
+    sources = {a.source[0] for a in attrs if a.source is not None}
+    sal.anaphors = sorted(em.anaphors(text, quoted, sources) + owned_roles(text, quoted, sources))
     sal.authors = authors(text, paras, skip, model)
     out: list[Resolved | None] = [None] * len(attrs)
     order = sorted((i for i, a in enumerate(attrs) if not (a.follows is not None and a.follows < i)
