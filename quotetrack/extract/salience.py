@@ -130,7 +130,10 @@ class Salience:
                     owner = self._kin_owner(o)
                     if owner is not None:     # "Her mother, Anna Kell, was …": "her" is the one to go on with
                         self.touch(owner, o.start - 1, True, named=False)
+                    kept = (self.intro, self.fresh, self.fresh_sent, self.newcomer)
                     self.touch(o.entity, o.start, False if owner is not None else None, o.end)
+                    if owner is not None:     # and the relative is no newcomer the next he/she turns to
+                        self.intro, self.fresh, self.fresh_sent, self.newcomer = kept
                 else:
                     self.quoted = o.entity
                 self.i += 1
