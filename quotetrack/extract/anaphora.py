@@ -52,7 +52,7 @@ def opens_clause(text: str, start: int) -> bool:
             return False                  # "a Clinton supporter": a name used as a modifier
         if word.lower() in words.opening_prepositions:
             return False                  # "In West Miami, …": a place after a preposition
-        if not word.islower() or word in titles or word in words.name_modifiers or "-" in word:
+        if not word.islower() or word in titles or word in words.name_modifiers or "-" in word or kinds.person_head(word):
             skipped = skipped or word.islower()
             i = j - 1
             continue
@@ -131,6 +131,16 @@ def passive_agent(text: str, start: int, end: int) -> bool:
     it; not one of several ("was welcomed by Ada Ruiz, Mona Vance and Eva Ortiz")."""
     return _AGENT_BEFORE.search(text, max(0, start - 100), start) is not None \
         and not listed(text, start, end) and _LISTED_AFTER.match(text, end) is None
+
+
+# An existential before a name: "Then there’s ", "There is also " (the name is what the sentence presents).
+_EXISTENTIAL = re.compile(r"(?<![\w’'])[Tt]here(?:’s|'s|[ \t]+(?:is|was))[ \t]+(?:also[ \t]+)?$")
+
+
+def presented(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is presented by an existential ("Then there’s Ames."):
+    the one the text turns to, a subject for a pronoun after it."""
+    return _EXISTENTIAL.search(text, max(0, start - 24), start) is not None
 
 
 # A cleft around a name: "it was " before it (group 1), " who"/" that" after it (group 2).

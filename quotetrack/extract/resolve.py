@@ -484,7 +484,8 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: Salience, group:
     group that spoke last (which "they" would otherwise take)."""
     turns = sal.turns if sal.turns is not None and set(sal.recent[:2]) == set(sal.turns[1:]) \
         and opens_sentence(sal.text, mention.start) else None
-    near = [p for p in (sal.pair, turns) if p is not None and sal.rank_of(mention.start) - sal.rank_of(p[0]) <= WINDOW]
+    subjects = sal.subject_pair(mention.start) if low == "they" else None     # "A is …. B runs …. They say"
+    near = [p for p in (sal.pair, turns, subjects) if p is not None and sal.rank_of(mention.start) - sal.rank_of(p[0]) <= WINDOW]
     if low not in _PAIR_PRONOUNS or not near:
         return None
     at, a, b = max(near)
