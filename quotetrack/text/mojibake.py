@@ -10,8 +10,8 @@ written.  What is read from the masked text is given back in the words as writte
 ('Mayor Tomaas Regalado said', True)
 >>> unmasker("Mayor TomÃ¡s Regalado said", masked)("Tomaas Regalado")
 'TomÃ¡s Regalado'
->>> mask("No garbling here") == "No garbling here"
-True
+>>> mask("No garbling here") == "No garbling here", mask("PeA\u0303±a Nieto")
+(True, 'Pennna Nieto')
 """
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ import re
 import unicodedata
 from typing import Callable
 
-# "Ã" and the second byte of a two-byte letter as Windows-1252 shows it ("¡" in "Ã¡" for "á").
-_PAIR = re.compile(r"Ã[\u00a0-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+# "Ã" (or "A" and a combining tilde, its decomposed form) and the second byte of a two-byte
+# letter as Windows-1252 shows it ("¡" in "Ã¡" for "á").
+_PAIR = re.compile(r"(?:Ã|A\u0303)[\u00a0-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 _WORD = re.compile(r"[\w’'\-]+")
 
 
@@ -28,7 +29,7 @@ def _letter(pair: str) -> str | None:
     """The plain letter a garbled pair stands for ("a" for "Ã¡", "E" for "Ã‰"), or None
     when it is no accented Latin letter."""
     try:
-        ch = pair.encode("cp1252").decode("utf-8")
+        ch = ("Ã" + pair[-1]).encode("cp1252").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None
     base = unicodedata.normalize("NFKD", ch)[:1]
@@ -37,13 +38,13 @@ def _letter(pair: str) -> str | None:
 
 def mask(text: str) -> str:
     """``text`` with each garbled accented letter as two plain letters ("Ã¡" -> "aa",
-    "Ã‰" -> "Ee"); ``text`` itself when it holds none."""
-    if "Ã" not in text:
+    "Ã‰" -> "Ee", decomposed "A\u0303±" -> "nnn"); ``text`` itself when it holds none."""
+    if "Ã" not in text and "A\u0303" not in text:
         return text
 
     def plain(m: re.Match) -> str:
         base = _letter(m.group())
-        return m.group() if base is None else base + base.lower()
+        return m.group() if base is None else base + base.lower() * (len(m.group()) - 1)
     return _PAIR.sub(plain, text)
 
 
