@@ -362,6 +362,26 @@ def owned_roles(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> 
     return out
 
 
+# What the text says of someone who goes by "they": "who uses they/them pronouns", "(they/them)".
+_THEY_DECLARED = re.compile(r"(?<![\w’'])(?:uses?[ \t]+(?:the[ \t]+)?they/them(?:[ \t]+pronouns)?"
+                            r"|uses?[ \t]+the[ \t]+pronouns?[ \t]+they|\(they/them\))", re.IGNORECASE)
+THEY_REACH = 80                           # characters back from the words to the person's name
+
+
+def they_people(text: str, model) -> frozenset[int]:
+    """The people the text says go by "they" ("Rowan Petrakis, who uses they/them pronouns"):
+    the person named last within THEY_REACH characters before those words, in one sentence."""
+    out = set()
+    for m in _THEY_DECLARED.finditer(text):
+        i = bisect.bisect_left(model.starts, m.start()) - 1
+        if i >= 0:
+            o = model.occurrences[i]
+            if m.start() - o.end <= THEY_REACH and model.entities[o.entity].type == "person" \
+                    and not re.search(r"[.!?\n]", text[o.end:m.start()]):
+                out.add(o.entity)
+    return frozenset(out)
+
+
 def named_organisation(model, sal, start: int, low: str) -> int | None:
     """The organisation an unresolved "it" or "They" before a speech cue stands for: for "it"
     the entity named last, if it is one ("Brightwell Foods has withdrawn … It said …"); for a

@@ -59,7 +59,7 @@ from . import kinds
 from . import speakers as names
 from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative,
                        exchange_turn, group_named, listener, named_organisation, opens_sentence, owned_roles,
-                       plural_relative, predicate_of)
+                       plural_relative, predicate_of, they_people)
 from .attribute import Attribution
 from .kinds import party_head
 from .nations import demonym_head
@@ -112,6 +112,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     sources = {a.source[0] for a in attrs if a.source is not None}
     sal.anaphors = sorted(em.anaphors(text, quoted, sources) + owned_roles(text, quoted, sources))
     sal.authors = authors(text, paras, skip, model)
+    sal.they = they_people(text, model)
     out: list[Resolved | None] = [None] * len(attrs)
     order = sorted((i for i, a in enumerate(attrs) if not (a.follows is not None and a.follows < i)
                     and a.source is not None),
@@ -297,6 +298,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             eid = author_after(sal.authors, start)
             if eid is None:
                 return Resolved(mention, None, None, "pronoun", "unresolved")
+            ent = model.entities[eid]
+            return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid)
+        eid = sal.they_person(start) if low == "they" else None
+        if eid is not None:                   # "Rowan Petrakis, who uses they/them pronouns … they said"
             ent = model.entities[eid]
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid)
         res = _named_group(model, _group_for(low, rank_of(start), spoken), spoken, group_named(text, start)) \

@@ -114,6 +114,7 @@ class Salience:
         self.turns: tuple[int, int, int] | None = None   # (offset of b, a, b): the last two people to speak in turn
         self.authors: list[tuple[int, int]] = []     # where the text is signed (:func:`.anaphora.authors`)
         self.times: dict[int, int] = {}   # id -> namings so far outside quote marks (how much the text is about it)
+        self.they: frozenset[int] = frozenset()   # people the text says go by "they" (:func:`.anaphora.they_people`)
 
     def advance(self, offset: int) -> None:
         """Take in every naming before ``offset``, and every he/she of the narrative (each
@@ -255,6 +256,19 @@ class Salience:
             return None
         b, a = people[:2]
         return self.last[a][0], a, b
+
+    def they_person(self, offset: int) -> int | None:
+        """The person a "they" at ``offset`` stands for when the text said that person goes by
+        "they" (:func:`.anaphora.they_people`) and is the one named last, or the current
+        speaker, within WINDOW paragraphs; else None."""
+        if not self.they:
+            return None
+        rank = self.rank_of(offset)
+        last = next((e for e in self.recent if self.model.entities[e].type == "person"), None)
+        for eid in (last, self.speaker):
+            if eid in self.they and rank - self.last[eid][2] <= WINDOW:
+                return eid
+        return None
 
     def unnamed_speaks(self, eid: int, offset: int) -> bool:
         """Whether an unnamed person ("said the woman") spoke after ``eid`` was last named, in
