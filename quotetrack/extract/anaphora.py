@@ -371,7 +371,9 @@ THEY_REACH = 80                           # characters back from the words to th
 def they_people(text: str, model) -> frozenset[int]:
     """The people the text says go by "they" ("Rowan Petrakis, who uses they/them pronouns"):
     the person named last within THEY_REACH characters before those words, in one sentence."""
-    out = set()
+    out: set[int] = set()
+    if "/them" not in text and "/Them" not in text and "pronoun" not in text:
+        return frozenset(out)             # (a cheap test first: most texts say nothing of it)
     for m in _THEY_DECLARED.finditer(text):
         i = bisect.bisect_left(model.starts, m.start()) - 1
         if i >= 0:
