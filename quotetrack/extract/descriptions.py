@@ -34,7 +34,7 @@ from . import entities as em
 from . import kinds
 from .businesses import introduces, is_business
 from .kinds import _org_kinds, parties, party_head, party_of
-from .nations import demonym_head
+from .nations import demonym_head, nationality_modifier, other_nationality
 from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVE_S, POSSESSIVES, _clean, _lists, is_plural, split_title
 from .written import introduced_unnamed, owned_by
 
@@ -279,11 +279,15 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     ranked = False                            # someone holds another rank of the office ("deputy minister")
     rankless = bool(phrase.split()) and not em._RANKS & set(phrase.split())    # other_rank's test of the phrase
     rank_head = phrase.split()[-1] if rankless else ""       # in any role other_rank takes
+    native = nationality_modifier(words)
+    native = (native[0], em.role_key(native[1])) if native is not None else None
     for eid in [*sal.recent, *earlier]:
         ent = model.entities[eid]
         if ent.type == "person" and not fitting and (any(em.roles_match(phrase, r) for r in ent.roles)
-                                                     or party is not None and party_fits(words, party, ent.roles)):
-            return eid
+                                                     or party is not None and party_fits(words, party, ent.roles)
+                                                     or native is not None and not other_nationality(ent.roles, native[0])
+                                                     and any(em.roles_match(native[1], r) for r in ent.roles)):
+            return eid                        # (native: "the Mexican president", one with no other nationality)
         ranked = ranked or rankless and ent.type == "person" and any(other_rank(phrase, r) for r in ent.roles if rank_head in r)
         if ent.type == "organisation" and (organised and kinds.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):

@@ -410,8 +410,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             occurrences.append(Occurrence(start, end, adhoc_org(model, " ".join(name), start), inside(start)))
             continue                      # "the newspaper La Gaceta", "El Diario"
         if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)) \
-                or ((not title or len(name) == 1) and GROUP_PLURAL.fullmatch(name[-1])):
-            continue                      # not a name: "FULL TEXT", groups ("Turkish Americans", "Conservative Baptists")
+                or ((not title or len(name) == 1) and GROUP_PLURAL.fullmatch(name[-1])) \
+                or not title and len(name) > 1 and nationality(name[-1:]) and (name[0] not in first_names() or nationality(name[:1])):
+            continue                      # not a name: "FULL TEXT", groups ("Turkish Americans"), "an African American"
         if len(words) > 2 and words[0].endswith("ing") and words[0][:1].isupper() and not title:
             words, start = words[1:], run[1][0]      # "Using Ted Cruz", "Asked …"
             title, name = split_title(words)

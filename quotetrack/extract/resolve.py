@@ -58,8 +58,8 @@ from . import entities as em
 from . import kinds
 from . import speakers as names
 from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative,
-                       exchange_turn, group_named, listener, named_organisation, opens_sentence, plural_relative,
-                       predicate_of)
+                       exchange_turn, group_named, listener, named_organisation, opens_sentence, owned_roles,
+                       plural_relative, predicate_of, they_people)
 from .attribute import Attribution
 from .kinds import party_head
 from .nations import demonym_head
@@ -109,8 +109,10 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
 
     sstarts = [s.start for s in sents]
     sal = Salience(text, model, rank_of, lambda offset: bisect.bisect_right(sstarts, offset))
-    sal.anaphors = em.anaphors(text, quoted, {a.source[0] for a in attrs if a.source is not None})
+    sources = {a.source[0] for a in attrs if a.source is not None}
+    sal.anaphors = sorted(em.anaphors(text, quoted, sources) + owned_roles(text, quoted, sources))
     sal.authors = authors(text, paras, skip, model)
+    sal.they = they_people(text, model)
     out: list[Resolved | None] = [None] * len(attrs)
     order = sorted((i for i, a in enumerate(attrs) if not (a.follows is not None and a.follows < i)
                     and a.source is not None),
@@ -298,6 +300,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                 return Resolved(mention, None, None, "pronoun", "unresolved")
             ent = model.entities[eid]
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid)
+        eid = sal.they_person(start) if low == "they" else None
+        if eid is not None:                   # "Rowan Petrakis, who uses they/them pronouns … they said"
+            ent = model.entities[eid]
+            return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid)
         res = _named_group(model, _group_for(low, rank_of(start), spoken), spoken, group_named(text, start)) \
             if low == "they" else _group_for(low, rank_of(start), spoken)
         pair = _pair_for(low, mention, model, sal, res, spoken)
@@ -483,7 +489,8 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: Salience, group:
     group that spoke last (which "they" would otherwise take)."""
     turns = sal.turns if sal.turns is not None and set(sal.recent[:2]) == set(sal.turns[1:]) \
         and opens_sentence(sal.text, mention.start) else None
-    near = [p for p in (sal.pair, turns) if p is not None and sal.rank_of(mention.start) - sal.rank_of(p[0]) <= WINDOW]
+    subjects = sal.subject_pair(mention.start) if low == "they" else None     # "A is …. B runs …. They say"
+    near = [p for p in (sal.pair, turns, subjects) if p is not None and sal.rank_of(mention.start) - sal.rank_of(p[0]) <= WINDOW]
     if low not in _PAIR_PRONOUNS or not near:
         return None
     at, a, b = max(near)
