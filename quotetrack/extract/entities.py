@@ -34,8 +34,6 @@ from .organisations import body_named
 from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
                        past_function_words, title_gender)
 
-# Words after a name that are not part of it: "Jr.", "III".
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # ", 52,", ", 52.", ", aged 52,", ", who is 52," or " (52)" right after a name: an age.
 _AGE = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s*\()(\d{1,3})\s*[,.;)]")
 # ", the campaign’s organiser," / ", a spokeswoman for the union," right after a name: its role.
@@ -168,7 +166,7 @@ def _name_words(words: list[str]) -> list[str]:
     """Name words without a possessive, a suffix, a sentence-final period or a hyphenated
     modifier before them ("Oscar-winner Sarandon", "U.S.-based Mira Tal")."""
     out = [_clean(w) for w in words]
-    while len(out) > 1 and out[-1].lower() in _SUFFIXES:
+    while len(out) > 1 and out[-1].lower().rstrip(".") in lexicon.lower_words("extract/name_suffixes.txt"):
         out.pop()
     while len(out) > 1 and _MODIFIER.fullmatch(out[0]) or len(out) > 2 and nationality(out[:1]):
         out.pop(0)                        # "U.S.-based Mira Tal", "Norwegian Ivar Lund"
