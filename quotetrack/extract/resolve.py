@@ -360,7 +360,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name,
                             None, "organisation", "named", ent.id)
         if occ is not None and model.entities[occ.entity].type == "person":
-            ent = model.entities[occ.entity]
+            ent = model.entities[_namesake(model, sal, occ.entity, name_words, title_words)]
             basis = "named" if len(name_words) > 1 and ent.name.split()[-1] == name_words[-1] and \
                 name_words[0] == ent.name.split()[0] or " ".join(name_words) == ent.name else "alias"
             if title and ent.title is None:
@@ -428,6 +428,19 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"] or lows[1:2] == ["of"]   # "Two people …", "One of the …" keep their count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     return Resolved(Mention(start, end, written, kind, None, name), name, None, kind, "unresolved")
+
+
+def _namesake(model: em.Model, sal: Salience, eid: int, name_words: list[str], title_words: list[str]) -> int:
+    """A lone surname several people share ("Mr Varga" after "Mateo Varga" and his father
+    "Tomas Varga"): the current speaker when he or she is one of them (and no honorific
+    says otherwise); else the entity the model took for the name."""
+    if len(name_words) != 1 or sal.speaker is None or sal.speaker == eid:
+        return eid
+    ids = model._by_surname.get(name_words[0], ())
+    gender = names.title_gender(title_words)
+    if len(ids) > 1 and sal.speaker in ids and model.entities[sal.speaker].gender in (None, gender or model.entities[sal.speaker].gender):
+        return sal.speaker
+    return eid
 
 
 # A name and a comma right before a mention: "Oyelaran, " before "a former nurse" (an apposition).
