@@ -32,7 +32,7 @@ from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered
 from .nations import nationality, nationality_of
 from .organisations import body_named
 from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
-                       past_function_words, title_gender)
+                       office_complement, past_function_words, title_gender)
 
 # ", 52,", ", 52.", ", aged 52,", ", who is 52," or " (52)" right after a name: an age.
 _AGE = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s*\()(\d{1,3})\s*[,.;)]")
@@ -401,9 +401,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 end = run[len(words) - len(name) + cut - 1][0] + len(name[cut - 1])
                 name = name[:cut]
         name = _name_words(name)
-        if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names() \
-                and not _INITIAL.fullmatch(name[0]):
-            title, name = name[:1], name[1:]          # "Comedian Sarah Silverman" (not "J. Edgar Hale")
+        if not title and len(name) >= 3 and name[0] not in first_names() and not _INITIAL.fullmatch(name[0]):
+            cut = 1 if name[1] in first_names() else len(name) - 2 if office_complement(text, start) else 0
+            title, name = name[:cut], name[cut:]      # "Comedian Sarah Silverman" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
         if not title and len(name) > 1 and " ".join(name) in model._orgs or _named_as_body(text, start, end, title, name, by_surname):
             occurrences.append(Occurrence(start, end, adhoc_org(model, " ".join(name), start), inside(start)))
             continue                      # "the newspaper La Gaceta", "El Diario"
