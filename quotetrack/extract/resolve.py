@@ -277,7 +277,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         return replace(res, mention=replace(res.mention, start=start, end=end, text=written)) if res.mention else res
     words = written.split()
     if len(words) > 1 and words[0].lower() == "the" and all(w.lower() in _lists().titles for w in words[1:]) \
-            and words[-1].lower() not in _lists().orgs:
+            and words[-1].lower() not in _lists().orgs and not any(w.lower() in kinds.parties() for w in words):
         words = [words[0], *(w.lower() for w in words[1:])]     # "the Premier", "the Prime Minister": an office
     kind = _mention_type(words)
     if kind == "pronoun":
