@@ -28,7 +28,7 @@ from .authors import authored_document
 from .businesses import introduced_as
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
 from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns,
-                    kin_before, lead_roles, org_nouns, person_heads)
+                    kin_before, lead_roles, org_nouns, person_heads, role_kinds)
 from .nations import nationality, nationality_of
 from .organisations import body_named
 from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
@@ -39,9 +39,9 @@ _AGE = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s*\()(\d{1,3})\s*[,.;)]")
 # ", the campaign’s organiser," / ", a spokeswoman for the union," right after a name: its role.
 _APPOSITION_AFTER = re.compile(
     r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)(?=\s*[,.;]|\s+(?:for|of|at|who|with|in)\b)")
-# "The boy’s father, " / "Her opponent, " right before a name: its role.
+# "The boy’s father, " / "Her opponent, " / "Ferrick’s barrister, " right before a name: its role.
 _APPOSITION_BEFORE = re.compile(
-    r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
+    r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its|[\w\-]+[’']s?)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
     re.IGNORECASE)
 # Where a role's head ends before its complement: " for " in "spokeswoman for the firm".
 _ROLE_HEAD_END = re.compile(r"\s+(?:for|of|at|with|in|from|on)\s+")
@@ -211,9 +211,10 @@ def roles_match(description: str, role: str) -> bool:
     if age and d and d[-1] in _age_nouns():
         low, high = _age_nouns()[d[-1]]
         return low <= int(age.group(1)) <= high
-    if not d or not r or d[-1] != r[-1] or {w for w in r if w in _RANKS} != {w for w in d if w in _RANKS}:
-        return False
-    return set(d) <= set(r)
+    if not d or not r or d[-1] != r[-1] and r[-1] not in role_kinds().get(d[-1], ()) \
+            or {w for w in r if w in _RANKS} != {w for w in d if w in _RANKS}:
+        return False                      # ("the lawyer" fits a barrister: data/extract/role_kinds.tsv)
+    return set(d[:-1]) <= set(r)
 
 
 def lone_age(words: list[str]) -> bool:
