@@ -288,8 +288,9 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
         if ent.type == "organisation" and (organised and kinds.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):
             fitting.append(eid)
-    if fitting:
-        return most_told(sal, fitting, start)
+    if fitting:                               # one introduced by that very noun or named by it first
+        exact = [e for e in fitting if head in model.entities[e].roles or head in model.entities[e].name.lower().split()]
+        return most_told(sal, exact or fitting, start)     # ("the startup Brightwater Labs", "… Fire Protection Agency")
     if party is not None or not guess or ranked:
         return None                           # no such party member named, another rank of it named: no guess
     eid = _salient_for(text, model, sal, words, start)
