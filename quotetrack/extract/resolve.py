@@ -351,6 +351,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                 ent = model.entities[eid]
                 return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
                                 ent.title, "person", "alias", eid)
+        if occ is None and len(words) == 1 and names.is_plural(words[0].lower()) and opens_sentence(text, start) \
+                and start > 0 and words[0] not in model._by_surname and not _plural_group(words, model):
+            return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
+                            "descriptor", "unresolved")     # "Forecasters expected …": a plural noun, no name
         if occ is not None and model.entities[occ.entity].type == "organisation":
             occ = affiliated_person(text, model, start, occ) or occ   # "X of the Tribune": X
             words = text[start:occ.end].split()
