@@ -351,8 +351,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                 ent = model.entities[eid]
                 return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
                                 ent.title, "person", "alias", eid)
-        if occ is None and len(words) == 1 and names.is_plural(words[0].lower()) and opens_sentence(text, start) \
-                and start > 0 and words[0] not in model._by_surname and not _plural_group(words, model):
+        if occ is None and len(words) == 1 and words[0].isalpha() and words[0].lower().endswith(_AGENT_PLURALS) \
+                and opens_sentence(text, start) and start > 0 and words[0] not in model._by_surname \
+                and not _plural_group(words, model):
             return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                             "descriptor", "unresolved")     # "Forecasters expected …": a plural noun, no name
         if occ is not None and model.entities[occ.entity].type == "organisation":
@@ -438,16 +439,22 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
 
 
 def _namesake(model: em.Model, sal: Salience, eid: int, name_words: list[str], title_words: list[str]) -> int:
-    """A lone surname several people share ("Mr Varga" after "Mateo Varga" and his father
-    "Tomas Varga"): the current speaker when he or she is one of them (and no honorific
-    says otherwise); else the entity the model took for the name."""
-    if len(name_words) != 1 or sal.speaker is None or sal.speaker == eid:
+    """A surname with an honorific that several people share ("Mr Varga" after "Mateo Varga"
+    and his father "Tomas Varga"): the current speaker when he or she is one of them and the
+    honorific fits; else the entity the model took for the name (a bare "Clinton" stays the
+    Clinton the article names most)."""
+    gender = names.title_gender(title_words)
+    if len(name_words) != 1 or gender is None or sal.speaker is None or sal.speaker == eid:
         return eid
     ids = model._by_surname.get(name_words[0], ())
-    gender = names.title_gender(title_words)
     if len(ids) > 1 and sal.speaker in ids and model.entities[sal.speaker].gender in (None, gender or model.entities[sal.speaker].gender):
         return sal.speaker
     return eid
+
+
+# Plural endings of nouns for people by what they do ("Forecasters", "Economists", "Residents"):
+# a lone such word opening a sentence, that no one is named by, is no name.
+_AGENT_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees")
 
 
 # A name and a comma right before a mention: "Oyelaran, " before "a former nurse" (an apposition).
