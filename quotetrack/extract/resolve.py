@@ -278,6 +278,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         res = _resolve_one(text, *signer, model, sal, spoken, rank_of)
         return replace(res, mention=replace(res.mention, start=start, end=end, text=written)) if res.mention else res
     words = written.split()
+    if len(words) > 1 and words[0].lower() == "the" and all(w.lower() in _lists().titles for w in words[1:]) \
+            and words[-1].lower() not in _lists().orgs and not any(w.lower() in kinds.parties() for w in words):
+        words = [words[0], *(w.lower() for w in words[1:])]     # "the Premier", "the Prime Minister": an office
     kind = _mention_type(words)
     if kind == "pronoun":
         low = written.lower()
@@ -354,6 +357,11 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                 ent = model.entities[eid]
                 return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
                                 ent.title, "person", "alias", eid)
+        if occ is None and len(words) == 1 and words[0].isalpha() and words[0].lower().endswith(_AGENT_PLURALS) \
+                and opens_sentence(text, start) and start > 0 and words[0] not in model._by_surname \
+                and not _plural_group(words, model):
+            return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
+                            "descriptor", "unresolved")     # "Forecasters expected …": a plural noun, no name
         if occ is not None and model.entities[occ.entity].type == "organisation":
             occ = affiliated_person(text, model, start, occ) or occ   # "X of the Tribune": X
             words = text[start:occ.end].split()
@@ -366,7 +374,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name,
                             None, "organisation", "named", ent.id)
         if occ is not None and model.entities[occ.entity].type == "person":
-            ent = model.entities[occ.entity]
+            ent = model.entities[_namesake(model, sal, occ.entity, name_words, title_words)]
             basis = "named" if len(name_words) > 1 and ent.name.split()[-1] == name_words[-1] and \
                 name_words[0] == ent.name.split()[0] or " ".join(name_words) == ent.name else "alias"
             if title and ent.title is None:
@@ -434,6 +442,25 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"] or lows[1:2] == ["of"]   # "Two people …", "One of the …" keep their count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     return Resolved(Mention(start, end, written, kind, None, name), name, None, kind, "unresolved")
+
+
+def _namesake(model: em.Model, sal: Salience, eid: int, name_words: list[str], title_words: list[str]) -> int:
+    """A surname with an honorific that several people share ("Mr Varga" after "Mateo Varga"
+    and his father "Tomas Varga"): the current speaker when he or she is one of them and the
+    honorific fits; else the entity the model took for the name (a bare "Clinton" stays the
+    Clinton the article names most)."""
+    gender = names.title_gender(title_words)
+    if len(name_words) != 1 or gender is None or sal.speaker is None or sal.speaker == eid:
+        return eid
+    ids = model._by_surname.get(name_words[0], ())
+    if len(ids) > 1 and sal.speaker in ids and model.entities[sal.speaker].gender in (None, gender or model.entities[sal.speaker].gender):
+        return sal.speaker
+    return eid
+
+
+# Plural endings of nouns for people by what they do ("Forecasters", "Economists", "Residents"):
+# a lone such word opening a sentence, that no one is named by, is no name.
+_AGENT_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees")
 
 
 # A name and a comma right before a mention: "Oyelaran, " before "a former nurse" (an apposition).

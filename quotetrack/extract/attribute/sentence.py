@@ -208,8 +208,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         return None                   # passive: "…, he was told by aides" (not "“…,” she said by telephone")
     if cue_at > 0 and toks[cue_at - 1].text.lower() == "to":
         return None                   # an infinitive reports nothing: "…, trying to ask"
-    if sep < 1 and not (sep == 0 and s.closes(0)):
-        return None
+    if sep < 1 and not (sep == 0 and s.closes(0)) or sep < mentions._after_dateline(toks, 0, len(toks)):
+        return None                   # (nor a dateline: "SAN JOSE, California (Tribune Wire) - X, the maker, said")
     # the content ends at the separator; a closing quote mark belongs to it
     if s.closes(sep):
         end = toks[sep].end
