@@ -6,7 +6,7 @@ import bisect
 import dataclasses
 from typing import Callable
 
-from .. import cues as cue_finder, mentions
+from .. import cues as cue_finder, furniture, mentions
 from ..quotes import own_cue
 from ...config import Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
@@ -123,7 +123,7 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     if headlines:
         found = [a for a in found if not _headline_title_only(text, a, headlines)]
     found = _drop_overlaps(found)
-    found = [_to_quote_close(doc, a) for a in found]
+    found = [_past_dateline(text, _to_quote_close(doc, a)) for a in found]
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
     found.extend(interview_answers(doc, [p for p in paras if p.index not in skip_paragraphs]))
     found.sort(key=lambda a: a.fragments[0][0])
@@ -142,6 +142,16 @@ def _to_quote_close(doc: _Doc, a: Attribution) -> Attribution:
             or doc.text[s:q.start].rstrip().endswith((":", ",")):
         return a                          # (a quote a colon or comma introduces is reported on its own)
     return dataclasses.replace(a, fragments=a.fragments[:-1] + ((s, q.end),))
+
+
+def _past_dateline(text: str, a: Attribution) -> Attribution:
+    """A report whose content opens a wire story's first paragraph starts after its dateline
+    ("LONDON, May 3 (Reuters) - British insurer … rejected …, it said": not "LONDON, May 3")."""
+    s, e = a.fragments[0]
+    start = furniture.dateline_end(text, s)
+    if start == s or start >= e:
+        return a
+    return dataclasses.replace(a, fragments=((start, e),) + a.fragments[1:])
 
 
 def _quotes_in(doc: _Doc, a: Attribution) -> bool:
