@@ -57,6 +57,8 @@ def owned(model: em.Model, words: list[str], start: int,
     if read is None:
         return None
     owner_words, body = read
+    if body == "self":
+        return None                       # the person's own office: :func:`office_owner`
     if not owner_words:
         return body_named_last(model, body, start)
     owner = _owner(model, owner_words, start, salient, describe)
@@ -64,6 +66,19 @@ def owned(model: em.Model, words: list[str], start: int,
         return None
     body = em.staff_body(model, owner) if body == "staff" else body
     return em.owned_body(model, owner, body, start) if body is not None else None
+
+
+def office_owner(model: em.Model, words: list[str], start: int,
+                 salient: Callable[[str, int], int | None],
+                 describe: Callable[[list[str], int], int | None]) -> int | None:
+    """The person whose own office a mention names ("Her office said …", "Kessler's office",
+    "the senator's office": data/extract/bodies.tsv rows of body "self"), who speaks through it;
+    None when the owner is no person the text names."""
+    read = owned_by(words)
+    if read is None or read[1] != "self" or not read[0]:
+        return None
+    owner = _owner(model, read[0], start, salient, describe)
+    return owner if owner is not None and model.entities[owner].type == "person" else None
 
 
 def role_holder(text: str, model: em.Model, sal, words: list[str], start: int) -> int | None:
@@ -395,13 +410,14 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
     ("the state’s governor"), a document ("the report"), a noun for someone unnamed ("the
     woman"), a role the reported event gives (:func:`event_role`: "the judge", "the fire
     chief"), a head introduced just before with "a" ("an organiser … the organiser"), and a
-    figure no role held ("the 34-year-old striker": an age is a fact of one person), and an
+    figure other than an age that opens it; an age and a noun ("the 47-year-old teacher") only
+    for a salient person the text told nothing else of (:func:`known_otherwise`), and an
     organisation whose name shows no kind when one named later in the paragraph shows it."""
     lows = [w.lower() for w in words]
     head = lows[-1]
     if len(words) > DESCRIPTION_WORDS or is_plural(head) or any(w.endswith(POSSESSIVES) for w in words[:-1]) \
             or head in lexicon.lower_words("extract/document_nouns.txt") \
-            or any(w[:1].isdigit() for w in words) and not em.lone_age(words):
+            or any(w[:1].isdigit() for w in words) and not em.lone_age(words[:1]):
         return None
     if head in em.org_nouns():
         eid = next((e for k, e in enumerate(sal.recent) if (model.entities[e].type == "organisation"
@@ -417,9 +433,17 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
             or event_role(lows) or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
-    return None if eid is not None and (head[:1].isdigit() and em.age_clash(model.entities[eid], words)
+    return None if eid is not None and (lows[0][:1].isdigit() and (em.age_clash(model.entities[eid], words[:1])
+                                                                   or len(words) > 1 and known_otherwise(model.entities[eid]))
                                         or office_unheld(model.entities[eid], lows)
                                         or party_clash(words, model.entities[eid].roles)) else eid
+
+
+def known_otherwise(ent: em.EntityState) -> bool:
+    """Whether the text gave a person a title or a role other than an age ("Senator Dana
+    Reyes"): "the 34-year-old striker" then is someone new, while for "Marta Quillan", of whom
+    nothing else was told, "the 47-year-old teacher" tells more."""
+    return ent.title is not None or any(not em._AGE_ROLE.fullmatch(r) for r in ent.roles)
 
 
 def party_clash(words: list[str], roles) -> bool:

@@ -66,8 +66,8 @@ from .nations import demonym_head
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
-from .descriptions import (describe, document_author, fitting_title, indefinite, named_next, ordinal_name, owned,
-                           role_holder)
+from .descriptions import (describe, document_author, fitting_title, indefinite, named_next, office_owner,
+                           ordinal_name, owned, role_holder)
 from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, research_group, unnamed_again)
@@ -313,8 +313,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         ent = model.entities[body]
         return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name, None,
                         "organisation", "description", body)
-    held = role_holder(text, model, sal, words, start)
-    if held is not None:                    # "Her lawyer": Owen Pryce, given that role before
+    held = role_holder(text, model, sal, words, start) or \
+        office_owner(model, words, start, lambda gender, at: sal.person_for(gender, at, set())[0],
+                     lambda ws, at: describe(text, model, sal, ws, at))
+    if held is not None:                    # "Her lawyer": Owen Pryce, given that role before; "her office": hers
         ent = model.entities[held]
         return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name, None,
                         "person", "description", held)
