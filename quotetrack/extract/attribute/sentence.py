@@ -94,11 +94,16 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
         if apposed_name(s.toks, j + 1, end) \
                 and src is not None and _clause_start_ok(s, src[0]):
             return (j + 1, k - 1), src[0]
-        if src is not None and src[1] - src[0] <= 6 and _clause_start_ok(s, src[0]) \
+        if src is not None and _words_in(s, src) <= 6 and _clause_start_ok(s, src[0]) \
                 and (mentions.is_capitalised(s.toks[src[1] - 1].text)
                      or s.toks[src[0]].text.lower() in ("a", "an", "the", "one", "another")):
             return src, src[0]            # "Figueroa, …, said" / "A senior official, …, said"
     return None
+
+
+def _words_in(s: _Sent, span: tuple[int, int]) -> int:
+    """The words of a mention, a hyphened compound one word ("U.S.-based" is three tokens)."""
+    return len(s.text[s.toks[span[0]].start:s.toks[span[1] - 1].end].split())
 
 
 def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int, int], int, int, str]]:
@@ -387,7 +392,7 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if cue.type == "speech":
         j = _skip_time_back(s, j)             # "Cruz on Wednesday announced …"
     src, rule = _head_source(s, cue, ci, j)
-    if src is None or not _active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce):
+    if src is None or not _active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce) or _gerund_before_and(toks, src, j):
         return None
     if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text) \
             and toks[0].text.lower() not in _words.subordinators | _words.subject_lead_words:
@@ -417,6 +422,15 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             and not short_object(s, cue, k, ce, content):
         return None
     return Attribution((content,), _span(s, src), cue, rule, s.sentence)
+
+
+def _gerund_before_and(toks: list[Token], src: tuple[int, int], j: int) -> bool:
+    """Is the subject a gerund's phrase and a conjunction the cue's last word before it ("it
+    had waited before taking the decision and thanked …")?  The cue is coordinated with an
+    earlier verb; a gerund's object is no speaker."""
+    first = toks[src[0]].text
+    return j > 0 and toks[j - 1].text.lower() in _words.conjunctions and first.islower() \
+        and first.endswith("ing") and len(first) > 5
 
 
 def _hands_on(toks: list[Token], ci: int, ce: int) -> bool:
