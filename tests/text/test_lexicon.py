@@ -213,6 +213,17 @@ def test_dateline_patterns_match_their_examples_and_leave_the_story():
             assert m and ex[m.end()].isupper(), (pattern, ex)
 
 
+def test_post_signature_patterns_match_their_examples():
+    """Every post-signature pattern matches the '# e.g.' lines above it whole, with a name."""
+    pats = boilerplate_patterns("extract/post_signatures.txt")
+    assert [p for p, _ in pats] == list(lexicon.patterns("extract/post_signatures.txt"))
+    for pattern, examples in pats:
+        assert pattern.startswith("^") and pattern.endswith("$") and examples, pattern
+        for ex in examples:
+            m = regex.fullmatch(pattern, ex)
+            assert m and m.group("name")[:1].isupper(), (pattern, ex)
+
+
 def test_no_dateline_in_ordinary_openings():
     from quotetrack.extract.furniture import dateline_end
     for text in ("The council said the bridge would close.", "Washington - the city - voted no.",

@@ -22,6 +22,7 @@ from .gap import relative_gap
 from .passive import passive_asked, passive_by
 from .document import document_participle, mention_participle
 from .interview import interview_answers
+from .posts import embedded_posts, within
 from .rules import RULES, UNATTRIBUTED
 from ..headlines import title_case as _title_case
 from .quoted import QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, transcript_turns
@@ -126,6 +127,9 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found = [_past_dateline(text, _to_quote_close(doc, a)) for a in found]
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
     found.extend(interview_answers(doc, [p for p in paras if p.index not in skip_paragraphs]))
+    posts = embedded_posts(doc, paras, skip_paragraphs)
+    if posts:                              # "…" ¶ "— Name (@handle) March 3, 2025": the post whole
+        found = [a for a in found if not within(a, posts)] + posts
     found.sort(key=lambda a: a.fragments[0][0])
     found = _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs), lambda a: _quotes_in(doc, a))
     return _lost_break_openings(text, found, {(q.start, q.end) for q in quotes
