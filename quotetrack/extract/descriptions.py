@@ -321,8 +321,9 @@ def office_of(words: list[str]) -> list[str] | None:
     k = next((i for i in range(len(words) - 1, -1, -1) if words[i].lower() == "its"
               or words[i].endswith(POSSESSIVE_S) and words[i].islower()), None)
     if k is None or k == len(words) - 1 or words[k].lower() != "its" \
-            and kinds.person_head(_clean(words[k]).lower()):
-        return None
+            and kinds.person_head(_clean(words[k]).lower()) \
+            and _clean(words[k]).capitalize() not in lexicon.words("extract/place_heads.txt"):
+        return None                       # (a place is no person: "the county’s fire chief")
     return words[k + 1:]
 
 
