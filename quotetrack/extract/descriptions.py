@@ -355,6 +355,27 @@ def named_next(model: em.Model, sal, words: list[str], start: int, end: int) -> 
     return None
 
 
+def org_named_next(model: em.Model, sal, words: list[str], start: int, end: int) -> int | None:
+    """The organisation a description in the article's lead stands for when the text named
+    none of its kind before ("A ferry … will stop, its operator has said." ¶ "Estuary Boats Ltd
+    said …"): the first organisation named in the next paragraph whose name fits the kind."""
+    head = words[-1].lower()
+    here = sal.rank_of(start)
+    if len(words) != 2 or words[0].lower() not in ("the", "its") or here > LEAD + 1 \
+            or head not in em.org_nouns() or is_plural(head) \
+            or any(e.type == "organisation" and kinds.kind_fits(head, e.name) for e in model.before(start)):
+        return None
+    i = bisect.bisect_left(model.starts, end)
+    for o in islice(model.occurrences, i, i + NEXT_NAMINGS):
+        ent = model.entities[o.entity]
+        if sal.rank_of(o.start) - here > 1:
+            break
+        if ent.type == "organisation" and not o.quoted and kinds.kind_fits(head, ent.name) \
+                and not other_kind(head, ent.roles):
+            return ent.id
+    return None
+
+
 def by_age(model: em.Model, sal, words: list[str]) -> int | None:
     """The person an age comparative stands for ("the older woman", "the younger man";
     data/extract/age_comparatives.tsv): of the people named last (the salient ones) whose ages

@@ -67,7 +67,7 @@ from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
 from .descriptions import (describe, document_author, fitting_title, indefinite, named_next, office_owner,
-                           ordinal_name, owned, role_holder)
+                           ordinal_name, org_named_next, owned, role_holder)
 from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, research_group, unnamed_again)
@@ -405,6 +405,11 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         ent = model.entities[ahead]
         return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
                         None, "person", "description", ahead)
+    ahead = org_named_next(model, sal, words, start, end) if kind != "person" else None
+    if ahead is not None:                 # "…, its operator has said." ¶ "Estuary Boats Ltd said …"
+        ent = model.entities[ahead]
+        return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name,
+                        None, "organisation", "description", ahead)
     named = named_part(content)
     if len(named) < len(content) and named[-1].endswith(POSSESSIVES):
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
