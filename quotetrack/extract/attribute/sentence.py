@@ -525,6 +525,9 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3:
         return None
     antecedent = _name_tail(toks, s.mention(mentions.before, j - 2 if toks[j - 2].text == "," else j - 1))
+    if toks[j - 1].text.lower() == "which" and cue.type != "speech" and antecedent is not None \
+            and not mentions.names_someone(toks, *antecedent):
+        return None                   # "the changes, which saw services cut": no one's view
     return Attribution((content,), _span(s, (j - 1, j)), cue, "relative", s.sentence,
                        antecedent=_span(s, antecedent))
 
