@@ -55,3 +55,17 @@ def the_org_name(toks: list[Token], i: int, k: int) -> bool:
     words = [t.text for t in toks[i + 1:k]]
     return all(mentions.is_capitalised(w) or w in ("of", "and", "for", "&") for w in words) \
         and any(w.lower().strip("’'") in _lists().orgs for w in words)
+
+
+def opening_noun_phrase(toks: list[Token], j: int) -> bool:
+    """Are tokens 0..j a noun phrase opening the sentence with "the", a possessive or "its", up
+    to ten words and no comma, verb form or cue ("The service’s skipper for the past 27 years"
+    before ", Dai Prothero, said"), whatever its head noun?  The name after it is the subject."""
+    first = toks[0].text.lower() if toks else ""
+    if not 2 <= j <= 10 or first not in ("the", "its", "his", "her", "their"):
+        return False
+    return all(t.text not in (",", ";", ":") and t.text.lower() not in lexicon.cues()
+               and t.text.lower() not in _words.finite_auxiliaries for t in toks[1:j])
+
+
+_words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt

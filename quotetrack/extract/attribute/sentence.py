@@ -14,7 +14,7 @@ from ..segment import Token
 from .according import _SOURCE_ENDS
 from .subject import clause_subject
 from .leads import after_lead_phrase
-from .apposed import apposed_name
+from .apposed import apposed_name, opening_noun_phrase
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
@@ -91,9 +91,9 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
         if j < 1 or s.toks[j].text != "," or not mentions.is_word(s.toks[j + 1].text):
             return None
         src = s.mention(mentions.before, j)
-        if apposed_name(s.toks, j + 1, end) \
-                and src is not None and _clause_start_ok(s, src[0]):
-            return (j + 1, k - 1), src[0]
+        if apposed_name(s.toks, j + 1, end) and (src is not None and _clause_start_ok(s, src[0])
+                                                 or opening_noun_phrase(s.toks, j)):
+            return (j + 1, k - 1), src[0] if src is not None and _clause_start_ok(s, src[0]) else 0
         if src is not None and _words_in(s, src) <= 6 and _clause_start_ok(s, src[0]) \
                 and (mentions.is_capitalised(s.toks[src[1] - 1].text)
                      or s.toks[src[0]].text.lower() in ("a", "an", "the", "one", "another")):
