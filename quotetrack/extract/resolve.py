@@ -400,6 +400,12 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             return Resolved(Mention(start, end, written, kind, None, name), ent.name,
                             fitting_title(words[1:], ent.title), ent.type, "description", eid)
         kind = "descriptor" if demonym_head(words[1:]) else kind     # "the Italian": no one from Italy named
+        if len(words) == 2 and kinds.person_head(lows[-1]) and not names.is_plural(lows[-1]) \
+                and sal.unnamed is not None and sal.unnamed.mention is not None \
+                and sal.unnamed.mention.text.split()[0].lower() in ("one", "a", "an"):
+            goes_on = _unnamed_goes_on(sal, Mention(start, end, written, "descriptor"), None)
+            if goes_on.speaker is not None:   # "One top-20 shareholder said … “…,” the investor said"
+                return goes_on
     ahead = named_next(model, sal, words, start, end) if kind == "descriptor" else None
     if ahead is not None:                 # "…, its chief executive said." in the lead, named just after
         ent = model.entities[ahead]
