@@ -29,16 +29,24 @@ def boilerplate_paragraphs(text: str, paras: tuple[Paragraph, ...]) -> frozenset
 
 def _trailing_section(text: str, paras: tuple[Paragraph, ...]) -> frozenset[int]:
     """The paragraphs from a trailing section's heading ("More on this story", alone on its
-    line, after the article's first paragraph) to the end of the text: linked headlines and
-    topic names, not the article ("Ferry operator warns of ‘uncertain future’" is a link)."""
+    line, after the article's first paragraph) over the short lines after it: linked headlines,
+    dates and topic names, not the article ("Ferry operator warns of ‘uncertain future’" is a
+    link).  A long paragraph ends the section (another article's text, pasted after it)."""
     headings = lexicon.lower_words("extract/trailing_sections.txt")
+    out: set[int] = set()
+    inside = False
     for p in paras[1:]:
         if p.end - p.start <= _LONGEST_HEADING and text[p.start:p.end].strip().rstrip(":").lower() in headings:
-            return frozenset(q.index for q in paras if q.index >= p.index)
-    return frozenset()
+            inside = True
+        elif inside and p.end - p.start > _LONGEST_LINK:
+            inside = False
+        if inside:
+            out.add(p.index)
+    return frozenset(out)
 
 
 _LONGEST_HEADING = 40      # characters: no heading in data/extract/trailing_sections.txt is longer
+_LONGEST_LINK = 150        # characters of a linked headline or topic line in such a section
 
 
 @lru_cache(maxsize=1)
