@@ -11,6 +11,8 @@ from ..kinds import party_tag
 from ..segment import Token
 from ..speakers import _lists
 
+_words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
+
 ORG_NAME_WORDS = 8                       # words of an organisation's name after "the"
 
 
@@ -57,15 +59,20 @@ def the_org_name(toks: list[Token], i: int, k: int) -> bool:
         and any(w.lower().strip("’'") in _lists().orgs for w in words)
 
 
-def opening_noun_phrase(toks: list[Token], j: int) -> bool:
-    """Are tokens 0..j a noun phrase opening the sentence with "the", a possessive or "its", up
-    to ten words and no comma, verb form or cue ("The service’s skipper for the past 27 years"
-    before ", Dai Prothero, said"), whatever its head noun?  The name after it is the subject."""
-    first = toks[0].text.lower() if toks else ""
-    if not 2 <= j <= 10 or first not in ("the", "its", "his", "her", "their"):
-        return False
-    return all(t.text not in (",", ";", ":") and t.text.lower() not in lexicon.cues()
-               and t.text.lower() not in _words.finite_auxiliaries for t in toks[1:j])
+# Words that open a description a name may stand in apposition to ("One pastor backing the
+# senator, Dale Whitcombe, said …"): an article or "one"/"another".
+_DESCRIPTION_OPENERS = frozenset(("a", "an", "the", "one", "another"))
+_MAX_DESCRIPTION = 12                    # tokens of that description
 
 
-_words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
+def described_opening(toks: list[Token], j: int) -> bool:
+    """Do tokens 0..j (up to the comma before an apposed name) make one description opened by
+    an article, with a modifier that holds no finite verb, ending in a lower-case word ("One pastor
+    backing the senator", "A voter from the valley"; not "The vote was close", "When the vote
+    came", nor a place and its county)?  Then the name
+    between the commas is the sentence's subject."""
+    if not 2 <= j <= _MAX_DESCRIPTION or toks[0].text.lower() not in _DESCRIPTION_OPENERS \
+            or not toks[j - 1].text.islower():
+        return False                      # (not "The timeline of events in Marlow, Kent, shows")
+    return not any(t.text in (",", ";", ":") or t.text.lower() in _words.finite_auxiliaries
+                   or t.text.lower() in _words.irregular_pasts for t in toks[1:j])

@@ -14,12 +14,13 @@ from ..segment import Token
 from .according import _SOURCE_ENDS
 from .subject import clause_subject
 from .leads import after_lead_phrase
-from .apposed import apposed_name, opening_noun_phrase
+from .apposed import apposed_name, described_opening
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
     _nominative, _reported, _subordinate_only, _indirect_continuation, _role_word, _skip_adjuncts,
     _skip_time_back, _skip_connective, _skip_object, _span, _words, infinitive_at)
+from .bounds import gerund_before_conjunction, object_end, verb_after_comma
 from .objects import short_object
 from .offsets import _strip_end, _word_count
 
@@ -91,9 +92,11 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
         if j < 1 or s.toks[j].text != "," or not mentions.is_word(s.toks[j + 1].text):
             return None
         src = s.mention(mentions.before, j)
-        if apposed_name(s.toks, j + 1, end) and (src is not None and _clause_start_ok(s, src[0])
-                                                 or opening_noun_phrase(s.toks, j)):
-            return (j + 1, k - 1), src[0] if src is not None and _clause_start_ok(s, src[0]) else 0
+        if apposed_name(s.toks, j + 1, end) \
+                and src is not None and _clause_start_ok(s, src[0]):
+            return (j + 1, k - 1), src[0]
+        if apposed_name(s.toks, j + 1, end) and described_opening(s.toks, j):
+            return (j + 1, k - 1), 0      # "One pastor backing the senator, Dale Whitcombe, said"
         if src is not None and _words_in(s, src) <= 6 and _clause_start_ok(s, src[0]) \
                 and (mentions.is_capitalised(s.toks[src[1] - 1].text)
                      or s.toks[src[0]].text.lower() in ("a", "an", "the", "one", "another")):
@@ -223,8 +226,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     earlier = s.doc.enclosing(s.sentence.start)
     if earlier is not None:
         start = min(start, earlier.start)     # the sentence opens inside a quote begun before it
-    continuation = _indirect_continuation(s, after_src) \
-        if quote is None and earlier is None and rule != "tail_inverted" else None
+    continuation = _indirect_continuation(s, after_src) if quote is None and earlier is None \
+        and (rule != "tail_inverted" or verb_after_comma(toks, after_src)) else None   # (not ", said X, editor of …")
     if quote is None and earlier is None and continuation is None and not _is_clause(s.text, start, end):
         return None
     if quote is None and earlier is None and continuation is None and _subordinate_only(s.text, start, end):
@@ -392,7 +395,7 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if cue.type == "speech":
         j = _skip_time_back(s, j)             # "Cruz on Wednesday announced …"
     src, rule = _head_source(s, cue, ci, j)
-    if src is None or not _active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce) or _gerund_before_and(toks, src, j):
+    if src is None or not _active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce) or gerund_before_conjunction(toks, src, j):
         return None
     if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text) \
             and toks[0].text.lower() not in _words.subordinators | _words.subject_lead_words:
@@ -418,19 +421,12 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None                   # "Cruz seemed to mock him, saying …": the participle's
                                       # (not "X said seeing the crowds was …": content right after the cue)
     content = (content[0], _subordinate_end(s, src[0], k, content[1]))
+    cut = object_end(toks, k, content[1]) if toks[k].start == content[0] else None
+    content = (content[0], _strip_end(s.text, content[0], cut)) if cut is not None else content
     if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3 \
             and not short_object(s, cue, k, ce, content):
         return None
     return Attribution((content,), _span(s, src), cue, rule, s.sentence)
-
-
-def _gerund_before_and(toks: list[Token], src: tuple[int, int], j: int) -> bool:
-    """Is the subject a gerund's phrase and a conjunction the cue's last word before it ("it
-    had waited before taking the decision and thanked …")?  The cue is coordinated with an
-    earlier verb; a gerund's object is no speaker."""
-    first = toks[src[0]].text
-    return j > 0 and toks[j - 1].text.lower() in _words.conjunctions and first.islower() \
-        and first.endswith("ing") and len(first) > 5
 
 
 def _hands_on(toks: list[Token], ci: int, ce: int) -> bool:
