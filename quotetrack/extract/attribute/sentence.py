@@ -97,16 +97,12 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
             return (j + 1, k - 1), src[0]
         if apposed_name(s.toks, j + 1, end) and described_opening(s.toks, j):
             return (j + 1, k - 1), 0      # "One pastor backing the senator, Dale Whitcombe, said"
-        if src is not None and _words_in(s, src) <= 6 and _clause_start_ok(s, src[0]) \
+        if src is not None and _word_count(s.text, s.toks[src[0]].start, s.toks[src[1] - 1].end, 7) <= 6 \
+                and _clause_start_ok(s, src[0]) \
                 and (mentions.is_capitalised(s.toks[src[1] - 1].text)
                      or s.toks[src[0]].text.lower() in ("a", "an", "the", "one", "another")):
             return src, src[0]            # "Figueroa, …, said" / "A senior official, …, said"
     return None
-
-
-def _words_in(s: _Sent, span: tuple[int, int]) -> int:
-    """The words of a mention, a hyphened compound one word ("U.S.-based" is three tokens)."""
-    return len(s.text[s.toks[span[0]].start:s.toks[span[1] - 1].end].split())
 
 
 def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int, int], int, int, str]]:
@@ -228,6 +224,9 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         start = min(start, earlier.start)     # the sentence opens inside a quote begun before it
     continuation = _indirect_continuation(s, after_src) if quote is None and earlier is None \
         and (rule != "tail_inverted" or verb_after_comma(toks, after_src)) else None   # (not ", said X, editor of …")
+    if quote is not None and earlier is None and rule != "tail_inverted" and after_src + 1 < len(toks) \
+            and toks[after_src].text == "," and toks[after_src + 1].text in _QUOTE_CONTINUATIONS:
+        continuation = _indirect_continuation(s, after_src)   # "“Only a fool,” she said, would …"
     if quote is None and earlier is None and continuation is None and not _is_clause(s.text, start, end):
         return None
     if quote is None and earlier is None and continuation is None and _subordinate_only(s.text, start, end):
@@ -276,6 +275,11 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         if toks[k].text in (",", ";", ":"):
             break
     return Attribution(tuple(fragments), _span(s, src), cue, rule, s.sentence)
+
+
+# Words that carry a quote's sentence on, unquoted, after its tail cue ("“…,” he said, that
+# both men …", "“Only a fool,” she said, would build …"): "that", "because" or a finite auxiliary.
+_QUOTE_CONTINUATIONS = _words.continuation_openers | _words.finite_auxiliaries
 
 
 def _ends_in_relative(text: str, start: int, end: int) -> bool:
