@@ -328,10 +328,7 @@ def _opens_participle(tokens: list[Token], lo: int, hi: int) -> bool:
     _, determiners, preps, _, _, _ = _sets()
     return low.endswith(("ing", "ed")) and _is_verb_shaped(low) \
         and (nxt in determiners or nxt in preps or nxt in _words.opening_prepositions
-             or low.endswith("ed") and nxt in _QUESTION_WORDS)     # "Asked whether …, X said"
-
-
-_QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
+             or low.endswith("ed") and nxt in _words.question_openers and nxt != "to")  # "Asked whether …, X said"
 
 
 def _after_opening_comma(tokens: list[Token], lo: int, hi: int, reach: int = 0,

@@ -11,7 +11,6 @@ from ..speakers import _lists
 
 _MAX_LEAD = 6                             # tokens of a lead phrase with no comma before its subject
 _MAX_DESCRIPTION = 3                      # tokens of "the judge", "the deputy minister"
-_WH_WORDS = frozenset({"what", "which", "who", "whom", "whose", "that", "when", "where"})
 _MAX_PREP_LEAD = 8                        # tokens of a lead that opens with a preposition and holds no verb
 _MAX_LONG_LEAD = 10                       # tokens of a lead phrase with a noun phrase of its own ("In a post after the vote")
 _MAX_NAMED = 6                            # tokens of "the Harbour Residents group"
@@ -55,7 +54,7 @@ def _own_noun_phrase(s: _Sent, end: int) -> bool:
     if end < 2 or toks[0].text.lower() not in lexicon.lower_words("extract/lead_prepositions.txt"):
         return False
     last = toks[end - 1].text.lower()
-    if last in _lists().function or any(t.text.lower() in _WH_WORDS for t in toks[1:end]):
+    if last in _lists().function or any(t.text.lower() in _words.clause_wh_words for t in toks[1:end]):
         return False                      # "In what might be the first time Republicans and …": no phrase apart
     return last not in lexicon.lower_words("extract/determiners.txt") \
         and last not in lexicon.lower_words("extract/adjunct_words.txt") \
