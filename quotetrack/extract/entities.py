@@ -32,7 +32,7 @@ from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered
 from .nations import nationality, nationality_of
 from .organisations import body_named
 from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
-                       past_function_words, title_gender)
+                       past_date, past_function_words, title_gender)
 
 # Words after a name that are not part of it: "Jr.", "III".
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
@@ -327,7 +327,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
     by_surname, by_first = model._by_surname, model._by_first
     for run in _runs(text, single=True):
         lone = len(run) == 1
-        run = past_function_words(run, function, titles)
+        run = past_date(text, past_function_words(run, function, titles), _lists().calendar)
         if not run:
             continue                      # a lone "The" or "But" is read no further
         k = bisect.bisect_right(skip_starts, run[0][0]) - 1
