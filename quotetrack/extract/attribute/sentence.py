@@ -94,8 +94,9 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
         if apposed_name(s.toks, j + 1, end) \
                 and src is not None and _clause_start_ok(s, src[0]):
             return (j + 1, k - 1), src[0]
+        last = s.toks[src[1] - 1].text if src is not None else ""
         if src is not None and src[1] - src[0] <= 6 and _clause_start_ok(s, src[0]) \
-                and (mentions.is_capitalised(s.toks[src[1] - 1].text)
+                and (mentions.is_capitalised(last) or names.PARTICLE_JOINED.match(last)     # "Sami ul-Karim, …"
                      or s.toks[src[0]].text.lower() in ("a", "an", "the", "one", "another")):
             return src, src[0]            # "Figueroa, …, said" / "A senior official, …, said"
     return None
