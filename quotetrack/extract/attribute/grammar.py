@@ -648,9 +648,10 @@ def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
     adjunct or a new clause."""
     toks = s.toks
     if rest < len(toks) and toks[rest].text != ",":
-        rest = _past_time(s, rest)        # "…, the league said late Saturday, and …" (a new clause
-        if not (rest + 1 < len(toks) and toks[rest + 1].text.lower() in ("and", "but")):
-            return None                   # only: not "…, X said Tuesday, the biggest change …")
+        rest = _past_time(s, rest)        # "…, the league said late Saturday, and …", "…, X said on
+        if not (rest + 1 < len(toks) and (toks[rest + 1].text.lower() in ("and", "but")     # Sunday, would …"
+                                          or toks[rest + 1].text.lower() in _words.finite_auxiliaries)):
+            return None                   # (not "…, X said Tuesday, the biggest change …": a new clause)
     if rest + 1 >= len(toks) or toks[rest].text != ",":
         return None
     if not _continues_content(toks, rest + 1):
