@@ -27,7 +27,7 @@ from ..text.names import PARTICLE_JOINED, is_particle
 from .authors import authored_document
 from .businesses import introduced_as
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
-from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns,
+from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, dotted_kind_word, gendered_nouns,
                     kin_before, lead_roles, org_nouns, person_heads)
 from .nations import nationality, nationality_of
 from .organisations import body_named
@@ -178,7 +178,7 @@ def _name_words(words: list[str]) -> list[str]:
 def org_name(words: list[str]) -> str:
     """An organisation's name as written, without a possessive or a sentence's period at its
     end; a plural possessive inside stays ("Teachers’ Union of Leland")."""
-    return " ".join(words[:-1] + [_clean(words[-1])])
+    return " ".join(words[:-1] + [words[-1] if dotted_kind_word(words[-1]) else _clean(words[-1])])
 
 
 def role_key(words: list[str]) -> str:
