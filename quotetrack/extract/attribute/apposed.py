@@ -11,6 +11,8 @@ from ..kinds import party_tag
 from ..segment import Token
 from ..speakers import _lists
 
+_words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
+
 ORG_NAME_WORDS = 8                       # words of an organisation's name after "the"
 
 
@@ -55,3 +57,22 @@ def the_org_name(toks: list[Token], i: int, k: int) -> bool:
     words = [t.text for t in toks[i + 1:k]]
     return all(mentions.is_capitalised(w) or w in ("of", "and", "for", "&") for w in words) \
         and any(w.lower().strip("’'") in _lists().orgs for w in words)
+
+
+# Words that open a description a name may stand in apposition to ("One pastor backing the
+# senator, Dale Whitcombe, said …"): an article or "one"/"another".
+_DESCRIPTION_OPENERS = frozenset(("a", "an", "the", "one", "another"))
+_MAX_DESCRIPTION = 12                    # tokens of that description
+
+
+def described_opening(toks: list[Token], j: int) -> bool:
+    """Do tokens 0..j (up to the comma before an apposed name) make one description opened by
+    an article, with a modifier that holds no finite verb, ending in a lower-case word ("One pastor
+    backing the senator", "A voter from the valley"; not "The vote was close", "When the vote
+    came", nor a place and its county)?  Then the name
+    between the commas is the sentence's subject."""
+    if not 2 <= j <= _MAX_DESCRIPTION or toks[0].text.lower() not in _DESCRIPTION_OPENERS \
+            or not toks[j - 1].text.islower():
+        return False                      # (not "The timeline of events in Marlow, Kent, shows")
+    return not any(t.text in (",", ";", ":") or t.text.lower() in _words.finite_auxiliaries
+                   or t.text.lower() in _words.irregular_pasts for t in toks[1:j])

@@ -5,6 +5,7 @@ May[, a delay that angered commuters]").  Read by :func:`.grammar._clause_breaks
 from __future__ import annotations
 
 from ...text import lexicon
+from ...text.marks import TOKEN_OPENING
 from ..segment import Token
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
@@ -34,3 +35,89 @@ def _sums_up(toks: list[Token], i: int) -> bool:
             return False
     return not any(toks[k].text == "," and toks[k + 1].text.lower() in _words.appositive_openers
                    for k in range(i))
+
+
+
+def object_end(toks: list[Token], k: int, end: int) -> int | None:
+    """Where a noun-phrase or to-infinitive object that starts at token ``k`` and runs to offset
+    ``end`` stops: before a second predicate of the subject, joined by "and"/"but" ("denied the
+    charges [and accused her of …]", "echoed the theme [and took the stage]").  None when the
+    object is a clause (a verb before the "and": "said the deal was fair and …", "said the board
+    remained loyal and …"; or a quote
+    mark, whose words may hold it: "said the party “remains loyal” but would …") or no second
+    predicate follows."""
+    first = toks[k].text.lower() if k < len(toks) else ""
+    if first not in _words.object_determiners and first != "to":
+        return None
+    for i in range(k + 2, len(toks) - 2):
+        if toks[i].start >= end or _finite(toks, i) or _past_after_noun(toks, i) or toks[i].text in TOKEN_OPENING:
+            return None                   # (a quoted fragment may hold the clause's verb)
+        if toks[i].text.lower() in ("and", "but") and toks[i - 1].text != "," and _predicate(toks, _past_adverbs(toks, i + 1)):
+            return toks[i - 1].end
+    return None
+
+
+def _past_adverbs(toks: list[Token], i: int) -> int:
+    """Token ``i`` moved past "also"/"then"/"later" and -ly adverbs."""
+    while i < len(toks) and (toks[i].text.lower() in _AFTER_AND or
+                             (toks[i].text.islower() and toks[i].text.endswith("ly") and len(toks[i].text) > 4)):
+        i += 1
+    return i
+
+
+_AFTER_AND = frozenset(("also", "then", "later"))
+
+
+def _finite(toks: list[Token], i: int) -> bool:
+    """Is token ``i`` an auxiliary or an irregular past ("was", "took")?"""
+    return i < len(toks) and (toks[i].text.lower() in _words.finite_auxiliaries
+                              or toks[i].text.lower() in _words.irregular_pasts)
+
+
+def _past_after_noun(toks: list[Token], i: int) -> bool:
+    """Is token ``i`` a lower-case word in -ed that no determiner opens, the verb of a clause
+    ("said the board remained …"; not "the alleged plot")?"""
+    word = toks[i].text
+    return word.islower() and word.endswith("ed") and len(word) > 4 \
+        and toks[i - 1].text.lower() not in _words.object_determiners
+
+
+def _predicate(toks: list[Token], i: int) -> bool:
+    """Does token ``i`` open a second predicate: a finite verb, or a lower-case word in -ed with
+    its own object after it ("and jailed him", "and celebrated the ruling"; not "and unsettled
+    weather")?"""
+    if _finite(toks, i):
+        return True
+    if i + 1 >= len(toks) or not (toks[i].text.islower() and toks[i].text.endswith("ed") and len(toks[i].text) > 4):
+        return False
+    return toks[i + 1].text.lower() in _words.object_determiners or toks[i + 1].text.lower() in _OBJECT_PRONOUNS
+
+
+_OBJECT_PRONOUNS = frozenset(("him", "her", "them", "it", "us", "me", "himself", "herself", "themselves"))
+
+
+def parenthetical_relative(toks: list[Token], i: int) -> bool:
+    """Does the relative clause opened at the comma ``i`` close again at a comma followed by the
+    verb of the clause it interrupts ("said the governor, who must decide, has given no sign":
+    the content goes on)?  The closing comma must come within _RELATIVE_REACH tokens, and the
+    verb be an auxiliary or modal written out ("has", "are", "would"; not a contracted "’s")."""
+    for j in range(i + 2, min(len(toks) - 1, i + _RELATIVE_REACH)):
+        if toks[j].text == ",":
+            nxt = toks[j + 1].text
+            return nxt.isalpha() and nxt.islower() and nxt in _words.finite_auxiliaries
+        if toks[j].text in (";", ":") or toks[j].text in TOKEN_OPENING:
+            return False
+    return False
+
+
+_RELATIVE_REACH = 20                      # tokens of a relative clause inside reported content
+
+
+def verb_after_comma(toks: list[Token], i: int) -> bool:
+    """Is token ``i`` a comma followed by a written-out auxiliary or modal ("The contrast, said
+    Doyle, [, would] be clear")?  After an inverted source it goes on with the content, where
+    a lower-case noun would be the source's appositive (", said Ann Roe, editor of …")."""
+    if i + 1 >= len(toks) or toks[i].text != ",":
+        return False
+    nxt = toks[i + 1].text
+    return nxt.isalpha() and nxt.islower() and nxt in _words.finite_auxiliaries

@@ -14,7 +14,7 @@ from .. import mentions
 from ...config import WINDOWS
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token
-from .bounds import closing_adjunct
+from .bounds import closing_adjunct, parenthetical_relative
 from .listeners import bare_listener, opens_noun_phrase
 from .offsets import _strip_end, _word_count
 
@@ -582,7 +582,8 @@ def _clause_breaks(s: _Sent) -> list[tuple[int, int]]:
         if nxt in _words.summary_openers and 0 <= last_close < i and i + 2 < len(toks) and toks[i + 2].text.islower():
             out.append((i, toks[i].start))        # … against him, a charge that …: the narrator's
             continue
-        if nxt in _words.relatives and not (i < last_open and toks[i - 1].text in TOKEN_CLOSING):
+        if nxt in _words.relatives and not (i < last_open and toks[i - 1].text in TOKEN_CLOSING) \
+                and not parenthetical_relative(toks, i):  # (not "X, who …, has …": the content goes on)
             out.append((i, toks[i].start))    # (not "“…”, who had to put “…”": the quoted words go on)
         elif s.marks("commas").outside[-1] == i and closing_adjunct(toks, i):
             out.append((i, toks[i].start))    # "…, compared with 41 percent", "…, a move that …"

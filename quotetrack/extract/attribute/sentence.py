@@ -14,12 +14,13 @@ from ..segment import Token
 from .according import _SOURCE_ENDS
 from .subject import clause_subject
 from .leads import after_lead_phrase
-from .apposed import apposed_name
+from .apposed import apposed_name, described_opening
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
     _nominative, _reported, _subordinate_only, _indirect_continuation, _role_word, _skip_adjuncts,
     _skip_time_back, _skip_connective, _skip_object, _span, _words, infinitive_at)
+from .bounds import object_end, verb_after_comma
 from .objects import short_object
 from .offsets import _strip_end, _word_count
 
@@ -94,6 +95,8 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
         if apposed_name(s.toks, j + 1, end) \
                 and src is not None and _clause_start_ok(s, src[0]):
             return (j + 1, k - 1), src[0]
+        if apposed_name(s.toks, j + 1, end) and described_opening(s.toks, j):
+            return (j + 1, k - 1), 0      # "One pastor backing the senator, Dale Whitcombe, said"
         last = s.toks[src[1] - 1].text if src is not None else ""
         if src is not None and src[1] - src[0] <= 6 and _clause_start_ok(s, src[0]) \
                 and (mentions.is_capitalised(last) or names.PARTICLE_JOINED.match(last)     # "Sami ul-Karim, …"
@@ -219,8 +222,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     earlier = s.doc.enclosing(s.sentence.start)
     if earlier is not None:
         start = min(start, earlier.start)     # the sentence opens inside a quote begun before it
-    continuation = _indirect_continuation(s, after_src) \
-        if quote is None and earlier is None and rule != "tail_inverted" else None
+    continuation = _indirect_continuation(s, after_src) if quote is None and earlier is None \
+        and (rule != "tail_inverted" or verb_after_comma(toks, after_src)) else None   # (not ", said X, editor of …")
     if quote is None and earlier is None and continuation is None and not _is_clause(s.text, start, end):
         return None
     if quote is None and earlier is None and continuation is None and _subordinate_only(s.text, start, end):
@@ -415,6 +418,8 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None                   # "Cruz seemed to mock him, saying …": the participle's
                                       # (not "X said seeing the crowds was …": content right after the cue)
     content = (content[0], _subordinate_end(s, src[0], k, content[1]))
+    cut = object_end(toks, k, content[1]) if toks[k].start == content[0] else None
+    content = (content[0], _strip_end(s.text, content[0], cut)) if cut is not None else content
     if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3 \
             and not short_object(s, cue, k, ce, content):
         return None
