@@ -157,8 +157,10 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
             break
         i = j
         j -= 1
-    while i < k - 1 and tokens[i].text.islower() and tokens[i].text.endswith("ed") and len(tokens[i].text) > 4:
+    while i < k - 1 and tokens[i].text.islower() and tokens[i].text.endswith("ed") and len(tokens[i].text) > 4 \
+            and tokens[i].text not in _words.name_modifiers:
         i += 1                            # "… but wanted firm guarantees": a verb opens no mention
+                                          # (not "retired surgeon Ivo Brand": a modifier of the title)
     i = _after_clause_and(tokens, i, k)
     found = _trim(tokens, i, k)
     if found is not None and not _can_be_in_mention(tokens[found[1] - 1].text):

@@ -11,12 +11,13 @@ from ..quotes import own_cue
 from ...config import Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import paragraph_ranks, tokens as tokenize
-from .grammar import Attribution, _Doc, _Sent, _cue_tokens
+from .grammar import Attribution, _Doc, _Sent, _cue_tokens, _words
 from .offsets import _skip_chars
 from .according import according_to
 from .adjunct import adjunct_participle, as_source
 from .sentence import coordinated, head, participle, relative, relative_label, tail
 from .asked import asked
+from .chants import chant, chant_quote
 from .cutting import _cut_at_next_source, _fold_source_notes
 from .gap import relative_gap
 from .passive import passive_asked, passive_by
@@ -29,7 +30,7 @@ from .quoted import QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, tra
 
 # The sentence sieves, name -> function, in the order they are tried on each cue.
 SENTENCE_SIEVES: dict[str, Callable[[_Sent, Cue, int, int], Attribution | None]] = {
-    "according_to": according_to, "participle": participle, "document_participle": document_participle,
+    "chant": chant, "according_to": according_to, "participle": participle, "document_participle": document_participle,
     "mention_participle": mention_participle, "tail": tail,
     "relative_label": relative_label, "relative_gap": relative_gap, "head": head, "relative": relative,
     "coordinated": coordinated, "asked": asked, "passive_asked": passive_asked, "passive_by": passive_by,
@@ -124,6 +125,7 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
         found = [a for a in found if not _headline_title_only(text, a, headlines)]
     found = _drop_overlaps(found)
     found = [_to_quote_close(doc, a) for a in found]
+    found = _drop_nested_thoughts(doc, found)
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
     found.extend(interview_answers(doc, [p for p in paras if p.index not in skip_paragraphs]))
     found.sort(key=lambda a: a.fragments[0][0])
@@ -142,6 +144,31 @@ def _to_quote_close(doc: _Doc, a: Attribution) -> Attribution:
             or doc.text[s:q.start].rstrip().endswith((":", ",")):
         return a                          # (a quote a colon or comma introduces is reported on its own)
     return dataclasses.replace(a, fragments=a.fragments[:-1] + ((s, q.end),))
+
+
+def _drop_nested_thoughts(doc: _Doc, found: list[Attribution]) -> list[Attribution]:
+    """Drop a quote reported by a cue of thought, act or evidence whose source and cue lie
+    inside the content of a speech report that ends where it ends: in "Vega said she
+    believed “the dam will hold”" the quoted words are Vega's statement; "she believed" is
+    part of what Vega said, not a second statement of the same words.  Not when the speech's
+    content is only a subordinator and the thought ("warned X, because he thought it
+    “risks …”"): that clause is the reason for the warning, not its content, so the thought
+    is the report."""
+    speech_ends = {a.fragments[-1][1]: a for a in found if a.cue is not None and a.cue.type == "speech"}
+    if not speech_ends:
+        return found
+    return [b for b in found if not _nested_thought(doc, b, speech_ends.get(b.fragments[-1][1]))]
+
+
+def _nested_thought(doc: _Doc, b: Attribution, a: Attribution | None) -> bool:
+    if a is None or a is b or b.cue is None or b.cue.type == "speech" or not _quotes_in(doc, b):
+        return False
+    inside = lambda o: any(s <= o < e for s, e in a.fragments)  # noqa: E731
+    opens = b.cue.start if b.source is None else b.source[0]
+    if not (inside(b.cue.start) and inside(opens)):
+        return False
+    lead = doc.text[a.fragments[0][0]:opens].split()
+    return not (len(lead) == 1 and lead[0].lower() in _words.subordinators)
 
 
 def _quotes_in(doc: _Doc, a: Attribution) -> bool:

@@ -17,6 +17,7 @@ from ..segment import Token, iter_tokens, tokens as tokenize
 from .grammar import Attribution, _DASHES, _Doc, _words
 from .offsets import _lstrip_start, _rstrip_end, _skip_chars, _strip_end, _word_count
 from .subject import agrees
+from .chants import chant_quote
 
 
 # ----------------------------------------------------------------- quote sieves
@@ -447,7 +448,7 @@ def _quotes_phrase(toks: list[Token], v: int, end: int) -> bool:
 
 # The quote sieves, name -> function, in the order they are tried on an unclaimed quote.
 QUOTE_SIEVES: dict[str, Callable[[_Doc, QuotedSpan, Sentence], Attribution | None]] = {
-    "colon": colon, "dash": dash, "verb_after": verb_after, "colon_lead": colon_lead,
+    "chant_quote": chant_quote, "colon": colon, "dash": dash, "verb_after": verb_after, "colon_lead": colon_lead,
     "colon_clause": colon_clause, "colon_paragraph": colon_paragraph, "cue_before": cue_before,
     "cue_then_quote": cue_then_quote, "said_first": said_first, "subject_verb": subject_verb}
 

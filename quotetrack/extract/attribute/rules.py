@@ -33,6 +33,8 @@ def _head(base: str) -> tuple[Rule, ...]:
 
 RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("according_to", "according_to", 1),
+    Rule("chant", "chant", 1),                # "…, chanting “Fair pay now”"
+    Rule("chant_noun", "chant_quote", 2),     # "their chants of “…”", "“…” chants"
     Rule("participle", "participle", 2),
     Rule("document_participle", "document_participle", 2),   # "She issued a statement saying …"
     Rule("mention_participle", "mention_participle", 2),     # "…, with Vega tweeting that …"

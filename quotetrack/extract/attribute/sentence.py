@@ -224,6 +224,9 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         start = min(start, earlier.start)     # the sentence opens inside a quote begun before it
     continuation = _indirect_continuation(s, after_src) if quote is None and earlier is None \
         and (rule != "tail_inverted" or verb_after_comma(toks, after_src)) else None   # (not ", said X, editor of …")
+    if quote is not None and earlier is None and rule != "tail_inverted" and after_src + 1 < len(toks) \
+            and toks[after_src].text == "," and toks[after_src + 1].text in _QUOTE_CONTINUATIONS:
+        continuation = _indirect_continuation(s, after_src)   # "“Only a fool,” she said, would …"
     if quote is None and earlier is None and continuation is None and not _is_clause(s.text, start, end):
         return None
     if quote is None and earlier is None and continuation is None and _subordinate_only(s.text, start, end):
@@ -272,6 +275,11 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         if toks[k].text in (",", ";", ":"):
             break
     return Attribution(tuple(fragments), _span(s, src), cue, rule, s.sentence)
+
+
+# Words that carry a quote's sentence on, unquoted, after its tail cue ("“…,” he said, that
+# both men …", "“Only a fool,” she said, would build …"): "that", "because" or a finite auxiliary.
+_QUOTE_CONTINUATIONS = _words.continuation_openers | _words.finite_auxiliaries
 
 
 def _ends_in_relative(text: str, start: int, end: int) -> bool:
