@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
+from . import kinds
 from . import speakers as names
 from .attribute import Attribution
 from .entities import GROUP_PLURAL
@@ -51,7 +52,7 @@ def opens_clause(text: str, start: int) -> bool:
             return False                  # "a Clinton supporter": a name used as a modifier
         if word.lower() in words.opening_prepositions:
             return False                  # "In West Miami, …": a place after a preposition
-        if not word.islower() or word in titles or word in words.name_modifiers or "-" in word:
+        if not word.islower() or word in titles or word in words.name_modifiers or "-" in word or kinds.person_head(word):
             skipped = skipped or word.islower()
             i = j - 1
             continue
@@ -130,6 +131,16 @@ def passive_agent(text: str, start: int, end: int) -> bool:
     it; not one of several ("was welcomed by Ada Ruiz, Mona Vance and Eva Ortiz")."""
     return _AGENT_BEFORE.search(text, max(0, start - 100), start) is not None \
         and not listed(text, start, end) and _LISTED_AFTER.match(text, end) is None
+
+
+# An existential before a name: "Then there’s ", "There is also " (the name is what the sentence presents).
+_EXISTENTIAL = re.compile(r"(?<![\w’'])[Tt]here(?:’s|'s|[ \t]+(?:is|was))[ \t]+(?:also[ \t]+)?$")
+
+
+def presented(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is presented by an existential ("Then there’s Ames."):
+    the one the text turns to, a subject for a pronoun after it."""
+    return _EXISTENTIAL.search(text, max(0, start - 24), start) is not None
 
 
 # A cleft around a name: "it was " before it (group 1), " who"/" that" after it (group 2).
@@ -328,6 +339,49 @@ _SENTENCE_END = re.compile(r"(?:^|" + SENTENCE_BREAK + r")$")
 def opens_sentence(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens a sentence ("They continued …")."""
     return _SENTENCE_END.search(text, max(0, start - 4), start) is not None
+
+
+# A possessive pronoun and one lower-case noun, then a lower-case word: "Her husband waits",
+# "His lawyer says" (group 1: the noun; not "Her husband, Piet Hale," nor "Her husband’s").
+_OWNED_ROLE = re.compile(r"(?=[HT])(?<![\w’'])(?:His|Her|Their)[ \t]+([a-z][\w\-]*)(?=[ \t]+[a-z])")
+
+
+def owned_roles(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> list[tuple]:
+    """Every sentence-opening possessive and person's role outside quote marks that is no
+    attribution's source, as a clause's subject ("Her husband waits by the door."): the
+    person the text gave that role (or someone unnamed) acts there, in the form of
+    :func:`.entities.anaphors` (start, end, None, the role)."""
+    starts = [a for a, _ in quoted]
+    out = []
+    for m in _OWNED_ROLE.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if m.start() in sources or k >= 0 and m.start() < quoted[k][1] or not opens_sentence(text, m.start()) \
+                or not kinds.person_head(m.group(1)):
+            continue
+        out.append((m.start(), m.end(1), None, m.group(1)))
+    return out
+
+
+# What the text says of someone who goes by "they": "who uses they/them pronouns", "(they/them)".
+_THEY_DECLARED = re.compile(r"(?<![\w’'])(?:uses?[ \t]+(?:the[ \t]+)?they/them(?:[ \t]+pronouns)?"
+                            r"|uses?[ \t]+the[ \t]+pronouns?[ \t]+they|\(they/them\))", re.IGNORECASE)
+THEY_REACH = 80                           # characters back from the words to the person's name
+
+
+def they_people(text: str, model) -> frozenset[int]:
+    """The people the text says go by "they" ("Rowan Petrakis, who uses they/them pronouns"):
+    the person named last within THEY_REACH characters before those words, in one sentence."""
+    out: set[int] = set()
+    if "/them" not in text and "/Them" not in text and "pronoun" not in text:
+        return frozenset(out)             # (a cheap test first: most texts say nothing of it)
+    for m in _THEY_DECLARED.finditer(text):
+        i = bisect.bisect_left(model.starts, m.start()) - 1
+        if i >= 0:
+            o = model.occurrences[i]
+            if m.start() - o.end <= THEY_REACH and model.entities[o.entity].type == "person" \
+                    and not re.search(r"[.!?\n]", text[o.end:m.start()]):
+                out.add(o.entity)
+    return frozenset(out)
 
 
 def named_organisation(model, sal, start: int, low: str) -> int | None:

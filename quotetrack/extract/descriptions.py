@@ -34,7 +34,7 @@ from . import entities as em
 from . import kinds
 from .businesses import introduces, is_business
 from .kinds import _org_kinds, parties, party_head, party_of
-from .nations import demonym_head
+from .nations import demonym_head, nationality_modifier, other_nationality
 from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVE_S, POSSESSIVES, _clean, _lists, is_plural, split_title
 from .written import introduced_unnamed, owned_by
 
@@ -279,17 +279,22 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     ranked = False                            # someone holds another rank of the office ("deputy minister")
     rankless = bool(phrase.split()) and not em._RANKS & set(phrase.split())    # other_rank's test of the phrase
     rank_head = phrase.split()[-1] if rankless else ""       # in any role other_rank takes
+    native = nationality_modifier(words)
+    native = (native[0], em.role_key(native[1])) if native is not None else None
     for eid in [*sal.recent, *earlier]:
         ent = model.entities[eid]
         if ent.type == "person" and not fitting and (any(em.roles_match(phrase, r) for r in ent.roles)
-                                                     or party is not None and party_fits(words, party, ent.roles)):
-            return eid
+                                                     or party is not None and party_fits(words, party, ent.roles)
+                                                     or native is not None and not other_nationality(ent.roles, native[0])
+                                                     and any(em.roles_match(native[1], r) for r in ent.roles)):
+            return eid                        # (native: "the Mexican president", one with no other nationality)
         ranked = ranked or rankless and ent.type == "person" and any(other_rank(phrase, r) for r in ent.roles if rank_head in r)
         if ent.type == "organisation" and (organised and kinds.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):
             fitting.append(eid)
     if fitting:
-        return most_told(sal, fitting, start)
+        exact = [e for e in fitting if head in model.entities[e].roles or head in model.entities[e].name.lower().split()]
+        return most_told(sal, fitting, start, exact)
     if party is not None or not guess or ranked:
         return None                           # no such party member named, another rank of it named: no guess
     eid = _salient_for(text, model, sal, words, start)
@@ -358,11 +363,12 @@ def age_of(ent: em.EntityState) -> int | None:
     return next((int(m.group(1)) for r in ent.roles if (m := em._AGE_ROLE.fullmatch(r))), None)
 
 
-def most_told(sal, fitting: list[int], start: int) -> int:
+def most_told(sal, fitting: list[int], start: int, exact: list[int] = ()) -> int:
     """Of the organisations a description's kind fits (most recently named first), the one
     the article is about.  The one named last in the description's own paragraph ("The
-    Dorvenian Defence Ministry denied it. … the ministry said"); else the one named most often
-    so far, the first of them counting once more when the lead names it ("Shares in Varnell
+    Dorvenian Defence Ministry denied it. … the ministry said"); else, of those introduced by
+    the description's own noun or named by it (``exact``: "the startup Brightwater Labs", "…
+    Fire Protection Agency") if any, the one named most often so far, the first of them counting once more when the lead names it ("Shares in Varnell
     Foods fell … rival Brockhurst Group … [paragraphs later] The company said": Varnell); on a
     tie, the one named last.  A short form of another's name ("Rovers" in a title line, then
     "Kessington Rovers") counts with it, and the fuller name is given."""
@@ -378,7 +384,8 @@ def most_told(sal, fitting: list[int], start: int) -> int:
     latest = max(last, key=last.get)
     if sal.rank_of(last[latest]) == sal.rank_of(start):
         return latest
-    return max(told, key=lambda e: (told[e], last[e]))
+    preferred = {fuller[e] for e in exact}
+    return max(told, key=lambda e: (e in preferred, told[e], last[e]))
 
 
 def _short_form(short: str, name: str) -> bool:

@@ -28,22 +28,20 @@ from .authors import authored_document
 from .businesses import introduced_as
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
 from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, dotted_kind_word, gendered_nouns,
-                    kin_before, lead_roles, org_nouns, person_heads)
+                    kin_before, lead_roles, org_nouns, person_heads, role_kinds)
 from .nations import nationality, nationality_of
 from .organisations import body_named
 from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
-                       past_date, past_function_words, title_gender)
+                       office_complement, past_date, past_function_words, title_gender)
 
-# Words after a name that are not part of it: "Jr.", "III".
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # ", 52,", ", 52.", ", aged 52,", ", who is 52," or " (52)" right after a name: an age.
 _AGE = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s*\()(\d{1,3})\s*[,.;)]")
 # ", the campaign’s organiser," / ", a spokeswoman for the union," right after a name: its role.
 _APPOSITION_AFTER = re.compile(
     r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)(?=\s*[,.;]|\s+(?:for|of|at|who|with|in)\b)")
-# "The boy’s father, " / "Her opponent, " right before a name: its role.
+# "The boy’s father, " / "Her opponent, " / "Ferrick’s barrister, " right before a name: its role.
 _APPOSITION_BEFORE = re.compile(
-    r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
+    r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its|[\w\-]+[’']s?)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
     re.IGNORECASE)
 # Where a role's head ends before its complement: " for " in "spokeswoman for the firm".
 _ROLE_HEAD_END = re.compile(r"\s+(?:for|of|at|with|in|from|on)\s+")
@@ -168,7 +166,7 @@ def _name_words(words: list[str]) -> list[str]:
     """Name words without a possessive, a suffix, a sentence-final period or a hyphenated
     modifier before them ("Oscar-winner Sarandon", "U.S.-based Mira Tal")."""
     out = [_clean(w) for w in words]
-    while len(out) > 1 and out[-1].lower() in _SUFFIXES:
+    while len(out) > 1 and out[-1].lower().rstrip(".") in lexicon.lower_words("extract/name_suffixes.txt"):
         out.pop()
     while len(out) > 1 and _MODIFIER.fullmatch(out[0]) or len(out) > 2 and nationality(out[:1]):
         out.pop(0)                        # "U.S.-based Mira Tal", "Norwegian Ivar Lund"
@@ -213,9 +211,10 @@ def roles_match(description: str, role: str) -> bool:
     if age and d and d[-1] in _age_nouns():
         low, high = _age_nouns()[d[-1]]
         return low <= int(age.group(1)) <= high
-    if not d or not r or d[-1] != r[-1] or {w for w in r if w in _RANKS} != {w for w in d if w in _RANKS}:
-        return False
-    return set(d) <= set(r)
+    if not d or not r or d[-1] != r[-1] and r[-1] not in role_kinds().get(d[-1], ()) \
+            or {w for w in r if w in _RANKS} != {w for w in d if w in _RANKS}:
+        return False                      # ("the lawyer" fits a barrister: data/extract/role_kinds.tsv)
+    return set(d[:-1]) <= set(r)
 
 
 def lone_age(words: list[str]) -> bool:
@@ -403,15 +402,16 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 end = run[len(words) - len(name) + cut - 1][0] + len(name[cut - 1])
                 name = name[:cut]
         name = _name_words(name)
-        if not title and len(name) >= 3 and name[0] not in first_names() and name[1] in first_names() \
-                and not _INITIAL.fullmatch(name[0]):
-            title, name = name[:1], name[1:]          # "Comedian Sarah Silverman" (not "J. Edgar Hale")
+        if not title and len(name) >= 3 and name[0] not in first_names() and not _INITIAL.fullmatch(name[0]):
+            cut = 1 if name[1] in first_names() else len(name) - 2 if office_complement(text, start) else 0
+            title, name = name[:cut], name[cut:]      # "Comedian Sarah Silverman" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
         if not title and len(name) > 1 and " ".join(name) in model._orgs or _named_as_body(text, start, end, title, name, by_surname):
             occurrences.append(Occurrence(start, end, adhoc_org(model, " ".join(name), start), inside(start)))
             continue                      # "the newspaper La Gaceta", "El Diario"
         if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)) \
-                or ((not title or len(name) == 1) and GROUP_PLURAL.fullmatch(name[-1])):
-            continue                      # not a name: "FULL TEXT", groups ("Turkish Americans", "Conservative Baptists")
+                or ((not title or len(name) == 1) and GROUP_PLURAL.fullmatch(name[-1])) \
+                or not title and len(name) > 1 and nationality(name[-1:]) and (name[0] not in first_names() or nationality(name[:1])):
+            continue                      # not a name: "FULL TEXT", groups ("Turkish Americans"), "an African American"
         if len(words) > 2 and words[0].endswith("ing") and words[0][:1].isupper() and not title:
             words, start = words[1:], run[1][0]      # "Using Ted Cruz", "Asked …"
             title, name = split_title(words)

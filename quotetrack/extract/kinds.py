@@ -108,6 +108,13 @@ def person_head(head: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def role_kinds() -> dict[str, frozenset[str]]:
+    """data/extract/role_kinds.tsv: a general role head -> the particular role heads it also
+    stands for ("lawyer" -> barrister, solicitor, …)."""
+    return {head: frozenset(value.split()) for head, value in lexicon.pairs("extract/role_kinds.tsv").items()}
+
+
+@lru_cache(maxsize=1)
 def parties() -> dict[str, tuple[str, str]]:
     """data/extract/party_words.tsv: a lower-case word -> (party, "" | "adjective" | "letter")."""
     out = {}

@@ -78,3 +78,18 @@ def demonym_head(words: list[str]) -> str | None:
     if not head or not all(w[:1].isupper() for w in head) or head[-1].endswith(("ese", "ss")):
         return None
     return _table()[2].get(" ".join(head).lower())
+
+
+def nationality_modifier(words: list[str]) -> tuple[str, list[str]] | None:
+    """(nationality key, the words after it) when a description opens with a nationality
+    adjective before a role ("Mexican president" -> ("mexican", ["president"])), else None."""
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    key = _table()[1].get(words[0].lower())
+    return (key, words[1:]) if key is not None else None
+
+
+def other_nationality(roles, key: str) -> bool:
+    """Whether ``roles`` hold a nationality other than ``key`` (the person is from elsewhere)."""
+    keys = set(_table()[1].values())
+    return any(r in keys and r != key for r in roles)

@@ -58,8 +58,8 @@ from . import entities as em
 from . import kinds
 from . import speakers as names
 from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative,
-                       exchange_turn, group_named, listener, named_organisation, opens_sentence, plural_relative,
-                       predicate_of)
+                       exchange_turn, group_named, listener, named_organisation, opens_sentence, owned_roles,
+                       plural_relative, predicate_of, they_people)
 from .attribute import Attribution
 from .kinds import party_head
 from .nations import demonym_head
@@ -109,8 +109,10 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
 
     sstarts = [s.start for s in sents]
     sal = Salience(text, model, rank_of, lambda offset: bisect.bisect_right(sstarts, offset))
-    sal.anaphors = em.anaphors(text, quoted, {a.source[0] for a in attrs if a.source is not None})
+    sources = {a.source[0] for a in attrs if a.source is not None}
+    sal.anaphors = sorted(em.anaphors(text, quoted, sources) + owned_roles(text, quoted, sources))
     sal.authors = authors(text, paras, skip, model)
+    sal.they = they_people(text, model)
     out: list[Resolved | None] = [None] * len(attrs)
     order = sorted((i for i, a in enumerate(attrs) if not (a.follows is not None and a.follows < i)
                     and a.source is not None),
@@ -276,6 +278,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         res = _resolve_one(text, *signer, model, sal, spoken, rank_of)
         return replace(res, mention=replace(res.mention, start=start, end=end, text=written)) if res.mention else res
     words = written.split()
+    if len(words) > 1 and words[0].lower() == "the" and all(w.lower() in _lists().titles for w in words[1:]) \
+            and words[-1].lower() not in _lists().orgs and not any(w.lower() in kinds.parties() for w in words):
+        words = [words[0], *(w.lower() for w in words[1:])]     # "the Premier", "the Prime Minister": an office
     kind = _mention_type(words)
     if kind == "pronoun":
         low = written.lower()
@@ -296,6 +301,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             eid = author_after(sal.authors, start)
             if eid is None:
                 return Resolved(mention, None, None, "pronoun", "unresolved")
+            ent = model.entities[eid]
+            return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid)
+        eid = sal.they_person(start) if low == "they" else None
+        if eid is not None:                   # "Rowan Petrakis, who uses they/them pronouns … they said"
             ent = model.entities[eid]
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid)
         res = _named_group(model, _group_for(low, rank_of(start), spoken, model), spoken, group_named(text, start)) \
@@ -352,6 +361,11 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                 ent = model.entities[eid]
                 return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
                                 ent.title, "person", "alias", eid)
+        if occ is None and len(words) == 1 and words[0].isalpha() and words[0].lower().endswith(_AGENT_PLURALS) \
+                and opens_sentence(text, start) and start > 0 and words[0] not in model._by_surname \
+                and not _plural_group(words, model):
+            return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
+                            "descriptor", "unresolved")     # "Forecasters expected …": a plural noun, no name
         if occ is not None and model.entities[occ.entity].type == "organisation":
             occ = affiliated_person(text, model, start, occ) or occ   # "X of the Tribune": X
             words = text[start:occ.end].split()
@@ -364,7 +378,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name,
                             None, "organisation", "named", ent.id)
         if occ is not None and model.entities[occ.entity].type == "person":
-            ent = model.entities[occ.entity]
+            ent = model.entities[_namesake(model, sal, occ.entity, name_words, title_words)]
             basis = "named" if len(name_words) > 1 and ent.name.split()[-1] == name_words[-1] and \
                 name_words[0] == ent.name.split()[0] or " ".join(name_words) == ent.name else "alias"
             if title and ent.title is None:
@@ -449,6 +463,25 @@ def _named_pair(written: str, model: em.Model, start: int) -> str | None:
     return f"{model.entities[a.entity].name} and {model.entities[b.entity].name}"
 
 
+def _namesake(model: em.Model, sal: Salience, eid: int, name_words: list[str], title_words: list[str]) -> int:
+    """A surname with an honorific that several people share ("Mr Varga" after "Mateo Varga"
+    and his father "Tomas Varga"): the current speaker when he or she is one of them and the
+    honorific fits; else the entity the model took for the name (a bare "Clinton" stays the
+    Clinton the article names most)."""
+    gender = names.title_gender(title_words)
+    if len(name_words) != 1 or gender is None or sal.speaker is None or sal.speaker == eid:
+        return eid
+    ids = model._by_surname.get(name_words[0], ())
+    if len(ids) > 1 and sal.speaker in ids and model.entities[sal.speaker].gender in (None, gender or model.entities[sal.speaker].gender):
+        return sal.speaker
+    return eid
+
+
+# Plural endings of nouns for people by what they do ("Forecasters", "Economists", "Residents"):
+# a lone such word opening a sentence, that no one is named by, is no name.
+_AGENT_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees")
+
+
 # A name and a comma right before a mention: "Oyelaran, " before "a former nurse" (an apposition).
 _AFTER_NAME_COMMA = re.compile(r"[A-Z][\w’'\-]*,\s*$")
 
@@ -505,7 +538,8 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: Salience, group:
     group that spoke last (which "they" would otherwise take)."""
     turns = sal.turns if sal.turns is not None and set(sal.recent[:2]) == set(sal.turns[1:]) \
         and opens_sentence(sal.text, mention.start) else None
-    near = [p for p in (sal.pair, turns) if p is not None and sal.rank_of(mention.start) - sal.rank_of(p[0]) <= WINDOW]
+    subjects = sal.subject_pair(mention.start) if low == "they" else None     # "A is …. B runs …. They say"
+    near = [p for p in (sal.pair, turns, subjects) if p is not None and sal.rank_of(mention.start) - sal.rank_of(p[0]) <= WINDOW]
     if low not in _PAIR_PRONOUNS or not near:
         return None
     at, a, b = max(near)

@@ -15,7 +15,7 @@ from ..text import lexicon
 from . import entities as em
 from . import kinds
 from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
-                       passive_agent, subordinate_subject, title_modifier)
+                       passive_agent, presented, subordinate_subject, title_modifier)
 from . import speakers as names
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, main_subject
 
@@ -32,6 +32,7 @@ PER_PARAGRAPH = 0.3           # minus, for each paragraph since its last naming
 NEW_SUBJECT = 1.0             # a subject named since the current speaker's last quote
 INTRODUCED = 1.5              # the one person introduced (role/title) in the sentence before (this or the last paragraph)
 MODIFIER = 0.5                # minus, when its last naming only modified a title ("Ruiz spokesman Tom Greer")
+PAIR_REACH = 4                # entities named last a sentence-opening "They" looks at for two subjects
 CLAUSE_MATE = 2.0             # named earlier in the sentence whose subordinate clause it opens ("…, when he told")
 
 
@@ -113,6 +114,7 @@ class Salience:
         self.turns: tuple[int, int, int] | None = None   # (offset of b, a, b): the last two people to speak in turn
         self.authors: list[tuple[int, int]] = []     # where the text is signed (:func:`.anaphora.authors`)
         self.times: dict[int, int] = {}   # id -> namings so far outside quote marks (how much the text is about it)
+        self.they: frozenset[int] = frozenset()   # people the text says go by "they" (:func:`.anaphora.they_people`)
 
     def advance(self, offset: int) -> None:
         """Take in every naming before ``offset``, and every he/she of the narrative (each
@@ -130,7 +132,10 @@ class Salience:
                     owner = self._kin_owner(o)
                     if owner is not None:     # "Her mother, Anna Kell, was …": "her" is the one to go on with
                         self.touch(owner, o.start - 1, True, named=False)
+                    kept = (self.intro, self.fresh, self.fresh_sent, self.newcomer)
                     self.touch(o.entity, o.start, False if owner is not None else None, o.end)
+                    if owner is not None:     # and the relative is no newcomer the next he/she turns to
+                        self.intro, self.fresh, self.fresh_sent, self.newcomer = kept
                 else:
                     self.quoted = o.entity
                 self.i += 1
@@ -226,6 +231,45 @@ class Salience:
         del self.recent[em.RECENT:]
         self.last[eid] = (offset, subject if subject is not None else end, self.rank_of(offset))
 
+    def subject_pair(self, offset: int) -> tuple[int, int, int] | None:
+        """(offset, a, b) when the last two people named as subjects, within the last
+        PAIR_REACH entities named, are the subjects of the two sentences before ``offset`` in
+        its paragraph, one each ("Lina Cole is one of its backers. Her neighbour Sam Oduya
+        chairs the traders’ group. They say …"): the pair a sentence-opening "They" stands
+        for (anyone else named in those sentences is an object)."""
+        if not opens_sentence(self.text, offset):
+            return None
+        sent, rank = self.sentence_of(offset), self.rank_of(offset)
+        people = []
+        for eid in self.recent[:PAIR_REACH]:
+            at, subject, prank = self.last[eid]
+            if prank != rank or self.sentence_of(at) < sent - 2:
+                break
+            if self.model.entities[eid].type != "person" or self.named.get(eid) != at:
+                continue
+            if not isinstance(subject, bool) and subject not in ("clause", "modifier"):
+                subject = self._judge(at, subject)
+                self.last[eid] = (at, subject, prank)
+            if subject is True:
+                people.append(eid)
+        if len(people) < 2 or {self.sentence_of(self.last[e][0]) for e in people[:2]} != {sent - 1, sent - 2}:
+            return None
+        b, a = people[:2]
+        return self.last[a][0], a, b
+
+    def they_person(self, offset: int) -> int | None:
+        """The person a "they" at ``offset`` stands for when the text said that person goes by
+        "they" (:func:`.anaphora.they_people`) and is the one named last, or the current
+        speaker, within WINDOW paragraphs; else None."""
+        if not self.they:
+            return None
+        rank = self.rank_of(offset)
+        last = next((e for e in self.recent if self.model.entities[e].type == "person"), None)
+        for eid in (last, self.speaker):
+            if eid in self.they and rank - self.last[eid][2] <= WINDOW:
+                return eid
+        return None
+
     def unnamed_speaks(self, eid: int, offset: int) -> bool:
         """Whether an unnamed person ("said the woman") spoke after ``eid`` was last named, in
         this paragraph or the one before: "he"/"she" goes on with that unnamed speaker."""
@@ -280,7 +324,7 @@ class Salience:
             return True
         if subordinate_subject(text, at):
             return "clause"
-        return passive_agent(text, at, end) or cleft_focus(text, at, end)
+        return passive_agent(text, at, end) or cleft_focus(text, at, end) or presented(text, at)
 
     def _candidates(self, speaker: bool) -> list[int]:
         """The entities a pronoun may stand for: the recent ones and (``speaker``) the current

@@ -163,6 +163,18 @@ def _runs(text: str, single: bool = False):
             yield run
 
 
+# An office word and "for"/"of" right before a capitalised run: "Minister for " before "Water Declan Moriarty".
+_OFFICE_FOR = re.compile(r"([A-Za-z]+)[ \t]+(?:for|of)[ \t]+$")
+
+
+def office_complement(text: str, start: int) -> bool:
+    """Does an office word and "for"/"of" come right before the capitalised run at ``start``
+    ("Assistant Minister for Water Declan Moriarty")?  Then the run opens with the office's
+    portfolio, and only its last two words are the name."""
+    m = _OFFICE_FOR.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1).lower() in _lists().titles
+
+
 # A sentence's start before a word: the text's, a paragraph's, or after ". ", "? ", ": ".
 _SENTENCE_START = re.compile(r"(?:^|\n|[.!?:][”’\"']?[ \t]+)$")
 # A lower-case word after a name run, then the rest of its sentence up to a question mark.

@@ -19,6 +19,7 @@ from typing import Any, Mapping, NamedTuple
 from . import attribute as attribution
 from . import furniture, quotes, resolve, segment
 from ..read import transcript
+from ..text import mojibake
 from ..config import Config
 from ..model import TRANSCRIPT_RULE, Document, Entity, Mention, Paragraph, Quote, QuotedSpan, Sentence
 
@@ -34,14 +35,17 @@ def run(text: str, doc_id: str, config: Config, meta: Mapping[str, Any] | None =
     >>> (q.kind, q.text, q.speaker, q.cue.text, q.rule)
     ('indirect', 'The deal was fair', 'Gantz', 'said', 'tail')
     """
-    paras = segment.paragraphs(text)
-    sents = segment.sentences(text, paras, config.max_sentence_chars, config.piece_chars)
-    spans, warnings = quotes.scan(text, paras)
+    read = mojibake.mask(text)            # "TomÃ¡s" read as "Tomaas": one word, same offsets
+    paras = segment.paragraphs(read)
+    sents = segment.sentences(read, paras, config.max_sentence_chars, config.piece_chars)
+    spans, warnings = quotes.scan(read, paras)
     top = quotes.top_level(spans)
-    skip = furniture.boilerplate_paragraphs(text, paras)
-    attrs = attribution.attribute(text, paras, sents, top, skip, config)
-    resolved, entities = resolve.resolve(text, attrs, paras, skip, sents,
+    skip = furniture.boilerplate_paragraphs(read, paras)
+    attrs = attribution.attribute(read, paras, sents, top, skip, config)
+    resolved, entities = resolve.resolve(read, attrs, paras, skip, sents,
                                          [(q.start, q.end) for q in top])
+    if read is not text:
+        attrs, resolved, entities, warnings = _as_written(text, read, attrs, resolved, entities, warnings)
     unclosed = {w.start: w.message for w in warnings if w.code == "unbalanced-quote"}
     open_ends = {s.end: unclosed.get(s.start, quotes.UNCLOSED) for s in top if not s.closed}
     index = _Index([p.start for p in paras], [s.start for s in sents], [q.start for q in top])
@@ -57,6 +61,21 @@ def run(text: str, doc_id: str, config: Config, meta: Mapping[str, Any] | None =
     doc = Document(doc_id=doc_id, text=text, quotes=tuple(records), paragraphs=paras,
                    sentences=sents, entities=entities, warnings=tuple(warnings), meta=dict(meta or {}))
     return doc, skip
+
+
+def _as_written(text: str, read: str, attrs: list, resolved: list, entities: tuple[Entity, ...], warnings: list):
+    """What was read from the masked text (:mod:`..text.mojibake`): cues, speakers, entities
+    and warnings, in the words as ``text`` writes them."""
+    unmask = mojibake.unmasker(text, read)
+
+    def mention(m: Mention | None) -> Mention | None:
+        return m if m is None else replace(m, text=text[m.start:m.end], title=unmask(m.title), name=unmask(m.name))
+    attrs = [replace(a, cue=replace(a.cue, text=text[a.cue.start:a.cue.end])) if a.cue is not None else a for a in attrs]
+    resolved = [replace(r, mention=mention(r.mention), speaker=unmask(r.speaker), title=unmask(r.title),
+                        warning=unmask(r.warning)) for r in resolved]
+    entities = tuple(replace(e, name=unmask(e.name), title=unmask(e.title), roles=tuple(map(unmask, e.roles)),
+                             mentions=tuple(map(mention, e.mentions))) for e in entities)
+    return attrs, resolved, entities, [replace(w, message=unmask(w.message)) for w in warnings]
 
 
 def transcript_document(text: str, doc_id: str, meta: Mapping[str, Any] | None = None) -> Document:

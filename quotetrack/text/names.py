@@ -83,8 +83,8 @@ def _title_end(words: tuple[str, ...]) -> int:
         return len(words)
     if last < 0 and _agent_role(words):
         last = 0                          # "Novelist Imran Qureshi": a job noun opens the run
-    if 0 <= last < len(words) - 3 and words[last + 1] == "of":
-        last = _title_complement_end(words, last + 1)  # "Supervisor of Elections Susan Bucher"
+    if 0 <= last < len(words) - 3 and words[last + 1] in ("of", "for"):
+        last = _title_complement_end(words, last + 1)  # "Supervisor of Elections Susan Bucher", "Minister for Water Ann Roe"
     if not all(is_name_word(w) for w in words[last + 1:]):
         return 0
     return last + 1
@@ -115,11 +115,14 @@ def _title_nouns() -> frozenset[str]:
 
 
 def _title_complement_end(words: tuple[str, ...], of: int) -> int:
-    """The last word of an office's "of" complement that opens at ``of`` ("Clerk of Courts
+    """The last word of an office's "of" or "for" complement that opens at ``of`` ("Clerk of Courts
     Maria Lenz" -> "Courts"): the word before a given name (data/text/first_names.txt) that
-    opens a name of two words or more; ``of - 1`` when there is none."""
+    opens a name of two words or more (else the last two words, when a word of the complement
+    comes before them); ``of - 1`` when there is none."""
     firsts = lexicon.words("text/first_names.txt")
     k = next((i for i in range(of + 2, len(words) - 1) if words[i] in firsts), None)
+    if k is None and len(words) - of >= 4:
+        k = len(words) - 2                # a given name the list lacks: the name is the last two words
     if k is None or not all(w[:1].isupper() for w in words[of + 1:]):
         return of - 1
     return k - 1

@@ -37,7 +37,6 @@ def _sums_up(toks: list[Token], i: int) -> bool:
                    for k in range(i))
 
 
-
 def object_end(toks: list[Token], k: int, end: int) -> int | None:
     """Where a noun-phrase or to-infinitive object that starts at token ``k`` and runs to offset
     ``end`` stops: before a second predicate of the subject, joined by "and"/"but" ("denied the
@@ -121,3 +120,15 @@ def verb_after_comma(toks: list[Token], i: int) -> bool:
         return False
     nxt = toks[i + 1].text
     return nxt.isalpha() and nxt.islower() and nxt in _words.finite_auxiliaries
+
+
+def participial_opening(words: list[str]) -> bool:
+    """Are ``words`` (a stretch with no comma) a participial phrase that opens a sentence, an
+    -ing word and no finite verb after it ("Opening the case last week", "Speaking outside
+    court")?  It frames the clause that follows; it is not what that clause's cue reports.
+    A gerund subject has a verb of its own ("Cutting costs is the easy part")."""
+    first = words[0] if words else ""
+    if len(first) < 5 or not first[0].isupper() or not first.lower().endswith("ing"):
+        return False
+    return not any(w.lower() in _words.finite_auxiliaries or w.lower() in _words.irregular_pasts
+                   or (w.islower() and w.endswith(("ed", "s")) and len(w) > 3) for w in words[1:])

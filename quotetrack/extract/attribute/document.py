@@ -9,6 +9,7 @@ from ...model import Cue
 from .. import mentions
 from ..segment import Token
 from .grammar import Attribution, _Sent, _is_participle, _reported, _skip_adjuncts, _skip_object, _span
+from .leads import after_lead_phrase
 
 
 def document_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -21,7 +22,7 @@ def document_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | N
     d = _document_before(toks, ci)
     if d is None:
         return None
-    subject = mentions.forward_subject(toks, 0, d)
+    subject = _subject_after_lead(s, d) or mentions.forward_subject(toks, 0, d)
     if subject is None or subject[1] >= d or not mentions.names_someone(toks, *subject):
         return None
     verb = toks[subject[1]].text
@@ -32,6 +33,18 @@ def document_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | N
     if content is None or len(s.text[content[0]:content[1]].split()) < 2:
         return None
     return Attribution((content,), _span(s, subject), cue, "document_participle", s.sentence)
+
+
+def _subject_after_lead(s: _Sent, d: int) -> tuple[int, int] | None:
+    """The subject after a lead phrase with no comma ("Late on Wednesday Mr Moriarty issued a
+    statement saying …"): the mention that ends right before the clause's verb, past the lead."""
+    if s.toks[0].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt"):
+        return None
+    for v in range(d - 1, 1, -1):
+        src = s.mention(mentions.before, v)
+        if src is not None and src[1] == v:
+            return after_lead_phrase(s, src)
+    return None
 
 
 # Words that may open a short adjunct between the document and its participle: "a statement

@@ -14,7 +14,7 @@ from .. import mentions
 from ...config import WINDOWS
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token
-from .bounds import closing_adjunct, parenthetical_relative
+from .bounds import closing_adjunct, parenthetical_relative, participial_opening
 from .listeners import bare_listener, opens_noun_phrase
 from .offsets import _strip_end, _word_count
 
@@ -391,6 +391,8 @@ def _is_clause(text: str, start: int, end: int) -> bool:
         return False                      # "After the closeout of the probe July 6, Judicial Watch asked …"
     if words[0].lower() == "according" and words[1].lower() == "to":
         return False                      # "According to people familiar with it, X has asked …": a source
+    if "," not in text[start:end] and participial_opening(words):
+        return False                      # "Opening the case last week, Sarwar told the jury …"
     return not (len(words) <= 6 and words[0].lower() in lexicon.lower_words("extract/adjunct_words.txt"))
 
 

@@ -14,6 +14,7 @@ from ..segment import Token
 from .according import _SOURCE_ENDS
 from .subject import clause_subject
 from .leads import after_lead_phrase
+from .antecedent import person_after_preposition
 from .apposed import apposed_name, described_opening
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
@@ -208,8 +209,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         return None                   # passive: "…, he was told by aides" (not "“…,” she said by telephone")
     if cue_at > 0 and toks[cue_at - 1].text.lower() == "to":
         return None                   # an infinitive reports nothing: "…, trying to ask"
-    if sep < 1 and not (sep == 0 and s.closes(0)):
-        return None
+    if sep < 1 and not (sep == 0 and s.closes(0)) or sep < mentions._after_dateline(toks, 0, len(toks)):
+        return None                   # (nor a dateline: "SAN JOSE, California (Tribune Wire) - X, the maker, said")
     # the content ends at the separator; a closing quote mark belongs to it
     if s.closes(sep):
         end = toks[sep].end
@@ -525,7 +526,7 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
                                       # restrictive clause picks out whom the sentence is about
     if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3:
         return None
-    antecedent = _name_tail(toks, s.mention(mentions.before, j - 2 if toks[j - 2].text == "," else j - 1))
+    antecedent = person_after_preposition(toks, _name_tail(toks, s.mention(mentions.before, j - 2 if toks[j - 2].text == "," else j - 1)))
     return Attribution((content,), _span(s, (j - 1, j)), cue, "relative", s.sentence,
                        antecedent=_span(s, antecedent))
 

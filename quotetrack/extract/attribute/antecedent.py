@@ -1,0 +1,23 @@
+"""The noun phrase a relative "who" stands for, when the mention before it runs over a
+preposition: "a lecture from the Mexican president, who said …" -> "the Mexican president"
+(a person follows the preposition and none comes before it); "a spokesman for the council,
+who said …" stays whole (the spokesman is the person)."""
+from __future__ import annotations
+
+from ...text import lexicon
+from ..kinds import person_head
+from ..segment import Token
+
+
+def person_after_preposition(toks: list[Token], rng: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The part of the mention ``rng`` after its last preposition (other than "of") when that
+    part's head is a person noun and the word before the preposition is none; else ``rng``."""
+    if rng is None or rng[1] - rng[0] < 3:
+        return rng
+    prepositions = lexicon.lower_words("extract/np_prepositions.txt") - {"of"}
+    for i in range(rng[1] - 2, rng[0], -1):
+        if toks[i].text in prepositions:
+            if person_head(toks[rng[1] - 1].text.lower()) and not person_head(toks[i - 1].text.lower()):
+                return i + 1, rng[1]
+            return rng
+    return rng
