@@ -40,7 +40,10 @@ def check_unbalanced(draft: Draft) -> list[Finding]:
         if w.code != "unbalanced-quote" or _in_markup(text, w.start):
             continue
         mark = text[w.start:w.end]
-        if "never closed" in w.message:
+        if "paragraph break may have been lost" in w.message:
+            message = f"{mark} opens a quotation that is never closed before the next one opens " \
+                "after a sentence end (a paragraph break may have been lost)"
+        elif "never closed" in w.message:
             message = f"{mark} opens a quotation that is never closed (its paragraph ends first)"
         else:
             message = f"{mark} closes a quotation that was never opened"

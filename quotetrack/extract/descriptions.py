@@ -57,6 +57,8 @@ def owned(model: em.Model, words: list[str], start: int,
     if read is None:
         return None
     owner_words, body = read
+    if body == "self":
+        return None                       # the person's own office: :func:`office_owner`
     if not owner_words:
         return body_named_last(model, body, start)
     owner = _owner(model, owner_words, start, salient, describe)
@@ -64,6 +66,19 @@ def owned(model: em.Model, words: list[str], start: int,
         return None
     body = em.staff_body(model, owner) if body == "staff" else body
     return em.owned_body(model, owner, body, start) if body is not None else None
+
+
+def office_owner(model: em.Model, words: list[str], start: int,
+                 salient: Callable[[str, int], int | None],
+                 describe: Callable[[list[str], int], int | None]) -> int | None:
+    """The person whose own office a mention names ("Her office said …", "Kessler's office",
+    "the senator's office": data/extract/bodies.tsv rows of body "self"), who speaks through it;
+    None when the owner is no person the text names."""
+    read = owned_by(words)
+    if read is None or read[1] != "self" or not read[0]:
+        return None
+    owner = _owner(model, read[0], start, salient, describe)
+    return owner if owner is not None and model.entities[owner].type == "person" else None
 
 
 def role_holder(text: str, model: em.Model, sal, words: list[str], start: int) -> int | None:
@@ -311,8 +326,9 @@ def office_of(words: list[str]) -> list[str] | None:
     k = next((i for i in range(len(words) - 1, -1, -1) if words[i].lower() == "its"
               or words[i].endswith(POSSESSIVE_S) and words[i].islower()), None)
     if k is None or k == len(words) - 1 or words[k].lower() != "its" \
-            and kinds.person_head(_clean(words[k]).lower()):
-        return None
+            and kinds.person_head(_clean(words[k]).lower()) \
+            and _clean(words[k]).capitalize() not in lexicon.words("extract/place_heads.txt"):
+        return None                       # (a place is no person: "the county’s fire chief")
     return words[k + 1:]
 
 
@@ -340,6 +356,27 @@ def named_next(model: em.Model, sal, words: list[str], start: int, end: int) -> 
         if any(em.roles_match(phrase, r) for r in ent.roles):
             return ent.id
         if office and gap == 1 and not ent.roles and ent.title is None:
+            return ent.id
+    return None
+
+
+def org_named_next(model: em.Model, sal, words: list[str], start: int, end: int) -> int | None:
+    """The organisation a description in the article's lead stands for when the text named
+    none of its kind before ("A ferry … will stop, its operator has said." ¶ "Estuary Boats Ltd
+    said …"): the first organisation named in the next paragraph whose name fits the kind."""
+    head = words[-1].lower()
+    here = sal.rank_of(start)
+    if len(words) != 2 or words[0].lower() not in ("the", "its") or here > LEAD + 1 \
+            or head not in em.org_nouns() or is_plural(head) \
+            or any(e.type == "organisation" and kinds.kind_fits(head, e.name) for e in model.before(start)):
+        return None
+    i = bisect.bisect_left(model.starts, end)
+    for o in islice(model.occurrences, i, i + NEXT_NAMINGS):
+        ent = model.entities[o.entity]
+        if sal.rank_of(o.start) - here > 1:
+            break
+        if ent.type == "organisation" and not o.quoted and kinds.kind_fits(head, ent.name) \
+                and not other_kind(head, ent.roles):
             return ent.id
     return None
 
@@ -402,13 +439,14 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
     ("the state’s governor"), a document ("the report"), a noun for someone unnamed ("the
     woman"), a role the reported event gives (:func:`event_role`: "the judge", "the fire
     chief"), a head introduced just before with "a" ("an organiser … the organiser"), and a
-    figure no role held ("the 34-year-old striker": an age is a fact of one person), and an
+    figure other than an age that opens it; an age and a noun ("the 47-year-old teacher") only
+    for a salient person the text told nothing else of (:func:`known_otherwise`), and an
     organisation whose name shows no kind when one named later in the paragraph shows it."""
     lows = [w.lower() for w in words]
     head = lows[-1]
     if len(words) > DESCRIPTION_WORDS or is_plural(head) or any(w.endswith(POSSESSIVES) for w in words[:-1]) \
             or head in lexicon.lower_words("extract/document_nouns.txt") \
-            or any(w[:1].isdigit() for w in words) and not em.lone_age(words):
+            or any(w[:1].isdigit() for w in words) and not em.lone_age(words[:1]):
         return None
     if head in em.org_nouns():
         eid = next((e for k, e in enumerate(sal.recent) if (model.entities[e].type == "organisation"
@@ -424,9 +462,19 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
             or event_role(lows) or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
-    return None if eid is not None and (head[:1].isdigit() and em.age_clash(model.entities[eid], words)
+    if eid is not None and sal.unnamed_speaks(eid, start):
+        return None                       # "One shareholder said … “…,” the investor said": not the one named before
+    return None if eid is not None and (lows[0][:1].isdigit() and (em.age_clash(model.entities[eid], words[:1])
+                                                                   or len(words) > 1 and known_otherwise(model.entities[eid]))
                                         or office_unheld(model.entities[eid], lows)
                                         or party_clash(words, model.entities[eid].roles)) else eid
+
+
+def known_otherwise(ent: em.EntityState) -> bool:
+    """Whether the text gave a person a title or a role other than an age ("Senator Dana
+    Reyes"): "the 34-year-old striker" then is someone new, while for "Marta Quillan", of whom
+    nothing else was told, "the 47-year-old teacher" tells more."""
+    return ent.title is not None or any(not em._AGE_ROLE.fullmatch(r) for r in ent.roles)
 
 
 def party_clash(words: list[str], roles) -> bool:

@@ -28,7 +28,7 @@ from .authors import authored_document
 from .businesses import introduced_as
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
 from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, dotted_kind_word, gendered_nouns,
-                    kin_before, lead_roles, org_nouns, person_heads, role_kinds)
+                    kin_before, lead_roles, org_nouns, person_head, person_heads, role_kinds)
 from .nations import nationality, nationality_of
 from .organisations import body_named
 from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
@@ -43,6 +43,8 @@ _APPOSITION_AFTER = re.compile(
 _APPOSITION_BEFORE = re.compile(
     r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its|[\w\-]+[’']s?)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
     re.IGNORECASE)
+# Nothing, or a sentence end or quote mark, before a noun phrase: it opens its sentence.
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?\n“\"]\s*)$")
 # Where a role's head ends before its complement: " for " in "spokeswoman for the firm".
 _ROLE_HEAD_END = re.compile(r"\s+(?:for|of|at|with|in|from|on)\s+")
 # Lower-case role words right before a name: "analyst Rosa Lind", "by lawyer Owen Pryce"; a
@@ -620,8 +622,9 @@ def _roles_around(text: str, start: int, end: int, ent: EntityState, titles, per
             ent.roles.add(" ".join([rank.group(1).lower(), *ws] if ranked else ws[i:]))
             ent.gender = ent.gender or gendered.get(ws[-1])
     app = _APPOSITION_BEFORE.search(text, max(0, start - 60), start)
-    if app:                               # and its head: "spokeswoman" in "A spokeswoman for the firm, Katrin Vale"
-        _add_role(ent, app.group(1), gendered)
+    if app and (any(person_head(p.split()[-1].lower()) for p in _ROLE_HEAD_END.split(app.group(1)))
+                or _SENTENCE_OPEN.search(text, max(0, app.start() - 3), app.start())):
+        _add_role(ent, app.group(1), gendered)     # "A spokeswoman for the firm, X"; not "Outside the hall, X"
     ent.roles.update(filter(None, [affiliation(text, end), nationality_of(text, start, end)]),    # "(D-Ardenne)", "Norway’s"
                      lead_roles(text, start))                                                  # "Defending, X"
     age = _AGE.match(text, end, min(len(text), end + 16))

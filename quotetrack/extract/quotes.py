@@ -25,6 +25,7 @@ _MARK = re.compile(r"''|``|[“”„‟«»‘’‚‹›\"'`]")
 # Open quotes kept at once; past this, further opening marks in the paragraph are ignored.
 MAX_OPEN = 64
 UNCLOSED = "quote mark opened here is never closed"     # an unclosed quote's warning
+LOST_BREAK = "; a new quote opens after a sentence end inside it: a paragraph break may have been lost"
 
 # Characters after which a straight mark may open: "said "Yes" / ("Yes" / —"Yes".
 _OPENERS = frozenset(" \t\n([{—–-/:;“‘«„")
@@ -181,7 +182,7 @@ def _lose_break(text: str, stack: list[_Open], spans: list[QuotedSpan], warnings
     end = pos
     while end > outer.pos and text[end - 1] in " \t":
         end -= 1
-    _unclosed(text, outer, end, spans, warnings)
+    _unclosed(text, outer, end, spans, warnings, LOST_BREAK)
     stack.clear()
 
 
@@ -220,14 +221,15 @@ def _end_paragraph(text: str, para: Paragraph, nxt: Paragraph | None, stack: lis
     return []
 
 
-def _unclosed(text: str, outer: _Open, end: int, spans: list[QuotedSpan], warnings: list[TextWarning]) -> None:
+def _unclosed(text: str, outer: _Open, end: int, spans: list[QuotedSpan], warnings: list[TextWarning],
+              why: str = "") -> None:
     """Record a quote whose closing mark never came, ending at ``end``, with its warning.  A
     runaway that has swallowed its own attribution (“We were poor, said coach Dan Rourke. The
     visitors …) is cut after the comma before that cue, where its closing mark was lost, so
     the cue and the narrative after it are read as text again."""
     span = QuotedSpan(outer.pos, end, outer.mark, outer.double, False, outer.para_count, depth=0)
     cue = own_cue(text, span)
-    message = UNCLOSED
+    message = UNCLOSED + why
     if cue is not None:
         span = dataclasses.replace(span, end=text.rindex(",", outer.pos, cue.start))
         message += f"; it ran past its own attribution (“{text[cue.start:cue.end]}”) and is cut before it"

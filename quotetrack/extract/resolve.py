@@ -66,8 +66,8 @@ from .nations import demonym_head
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
-from .descriptions import (describe, document_author, fitting_title, indefinite, named_next, ordinal_name, owned,
-                           role_holder)
+from .descriptions import (describe, document_author, fitting_title, indefinite, named_next, office_owner,
+                           ordinal_name, org_named_next, owned, role_holder)
 from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, research_group, unnamed_again)
@@ -322,8 +322,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         ent = model.entities[body]
         return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name, None,
                         "organisation", "description", body)
-    held = role_holder(text, model, sal, words, start)
-    if held is not None:                    # "Her lawyer": Owen Pryce, given that role before
+    held = role_holder(text, model, sal, words, start) or \
+        office_owner(model, words, start, lambda gender, at: sal.person_for(gender, at, set())[0],
+                     lambda ws, at: describe(text, model, sal, ws, at))
+    if held is not None:                    # "Her lawyer": Owen Pryce, given that role before; "her office": hers
         ent = model.entities[held]
         return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name, None,
                         "person", "description", held)
@@ -416,11 +418,22 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             return Resolved(Mention(start, end, written, kind, None, name), ent.name,
                             fitting_title(words[1:], ent.title), ent.type, "description", eid)
         kind = "descriptor" if demonym_head(words[1:]) else kind     # "the Italian": no one from Italy named
+        if len(words) == 2 and kinds.person_head(lows[-1]) and not names.is_plural(lows[-1]) \
+                and sal.unnamed is not None and sal.unnamed.mention is not None \
+                and sal.unnamed.mention.text.split()[0].lower() in ("one", "a", "an"):
+            goes_on = _unnamed_goes_on(sal, Mention(start, end, written, "descriptor"), None)
+            if goes_on.speaker is not None:   # "One top-20 shareholder said … “…,” the investor said"
+                return goes_on
     ahead = named_next(model, sal, words, start, end) if kind == "descriptor" else None
     if ahead is not None:                 # "…, its chief executive said." in the lead, named just after
         ent = model.entities[ahead]
         return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
                         None, "person", "description", ahead)
+    ahead = org_named_next(model, sal, words, start, end) if kind != "person" else None
+    if ahead is not None:                 # "…, its operator has said." ¶ "Estuary Boats Ltd said …"
+        ent = model.entities[ahead]
+        return Resolved(Mention(start, end, written, "organisation", None, ent.name), ent.name,
+                        None, "organisation", "description", ahead)
     named = named_part(content)
     if len(named) < len(content) and named[-1].endswith(POSSESSIVES):
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,

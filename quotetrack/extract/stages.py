@@ -248,7 +248,7 @@ def _record(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...]
     if r.warning:
         warns += (r.warning,)
     return Quote(
-        kind="direct" if a.rule == attribution.ANSWER_RULE else kind_of(text, list(a.fragments), top, index.quotes),
+        kind="direct" if a.rule in (attribution.ANSWER_RULE, attribution.POST_RULE) else kind_of(text, list(a.fragments), top, index.quotes),
         text=text[start:end], start=start, end=end, fragments=tuple(fragments),
         speaker=r.speaker, speaker_title=r.title, speaker_type=r.type, mention=r.mention, cue=a.cue,
         paragraph=sents[first].paragraph if sents else 1,

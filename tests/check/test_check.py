@@ -75,11 +75,20 @@ def test_severity_table():
 CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
 
 
+# Articles written in the form of a news dataset whose paragraph breaks inside quotes were lost
+# (`… management. "We expect …`): check rightly reports each such quote as never closed.
+LOST_BREAKS = {"e10_dataset_rail_franchise": 3}
+
+
 @pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
 def test_corpus_articles_have_no_source_free_finding(path):
-    """The corpus articles were written with care: no error, and (inspected) no warning either."""
-    findings = check.check(path.read_text(encoding="utf-8"), str(path))
-    assert [findings.compiler_line(f) for f in findings] == []
+    """The corpus articles were written with care: no error, and (inspected) no warning either,
+    but for the lost paragraph breaks of an article in a news dataset's form."""
+    found = check.check(path.read_text(encoding="utf-8"), str(path))
+    lines = [findings.compiler_line(f) for f in found]
+    lost = [line for line in lines if "a paragraph break may have been lost" in line]
+    assert len(lost) == LOST_BREAKS.get(path.stem, 0)
+    assert [line for line in lines if line not in lost] == []
 
 
 def test_seed_article_has_no_finding():

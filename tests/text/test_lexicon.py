@@ -81,10 +81,10 @@ def cue_rows() -> list[tuple[str, str, list[str]]]:
     return rows
 
 
-def boilerplate_patterns() -> list[tuple[str, list[str]]]:
+def boilerplate_patterns(name: str = "extract/boilerplate.txt") -> list[tuple[str, list[str]]]:
     """(pattern, examples) pairs: each pattern with the '# e.g.' lines just above it."""
     out, examples = [], []
-    for line in raw_lines("extract/boilerplate.txt"):
+    for line in raw_lines(name):
         s = line.strip()
         if s.startswith("# e.g."):
             examples.append(s[len("# e.g."):].strip())
@@ -200,6 +200,36 @@ def test_cues_loader():
 
 
 # ---------------------------------------------------------------- boilerplate
+
+def test_dateline_patterns_match_their_examples_and_leave_the_story():
+    """Every dateline pattern matches the '# e.g.' lines above it, and what follows the match is
+    the story's first word (a capital), never part of the dateline."""
+    pats = boilerplate_patterns("extract/datelines.txt")
+    assert [p for p, _ in pats] == list(lexicon.patterns("extract/datelines.txt"))
+    for pattern, examples in pats:
+        assert pattern.startswith("^") and examples, pattern
+        for ex in examples:
+            m = regex.match(pattern, ex)
+            assert m and ex[m.end()].isupper(), (pattern, ex)
+
+
+def test_post_signature_patterns_match_their_examples():
+    """Every post-signature pattern matches the '# e.g.' lines above it whole, with a name."""
+    pats = boilerplate_patterns("extract/post_signatures.txt")
+    assert [p for p, _ in pats] == list(lexicon.patterns("extract/post_signatures.txt"))
+    for pattern, examples in pats:
+        assert pattern.startswith("^") and pattern.endswith("$") and examples, pattern
+        for ex in examples:
+            m = regex.fullmatch(pattern, ex)
+            assert m and m.group("name")[:1].isupper(), (pattern, ex)
+
+
+def test_no_dateline_in_ordinary_openings():
+    from quotetrack.extract.furniture import dateline_end
+    for text in ("The council said the bridge would close.", "Washington - the city - voted no.",
+                 "UK inflation fell to 2%, the ONS said.", "\"We won,\" she said - twice."):
+        assert dateline_end(text, 0) == 0, text
+
 
 def test_boilerplate_patterns_compile_anchored_with_examples():
     pats = boilerplate_patterns()

@@ -132,3 +132,12 @@ def participial_opening(words: list[str]) -> bool:
         return False
     return not any(w.lower() in _words.finite_auxiliaries or w.lower() in _words.irregular_pasts
                    or (w.islower() and w.endswith(("ed", "s")) and len(w) > 3) for w in words[1:])
+
+
+def gerund_before_conjunction(toks: list[Token], src: tuple[int, int], j: int) -> bool:
+    """Is a head cue's subject a gerund's phrase with a conjunction the last word before the cue
+    ("it had waited before taking the decision and thanked …")?  The cue is coordinated with
+    an earlier verb; a gerund's object is no speaker."""
+    first = toks[src[0]].text
+    return j > 0 and toks[j - 1].text.lower() in _words.conjunctions and first.islower() \
+        and first.endswith("ing") and len(first) > 5

@@ -6,7 +6,7 @@ import bisect
 import dataclasses
 from typing import Callable
 
-from .. import cues as cue_finder, mentions
+from .. import cues as cue_finder, furniture, mentions
 from ..quotes import own_cue
 from ...config import Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
@@ -23,6 +23,7 @@ from .gap import relative_gap
 from .passive import passive_asked, passive_by
 from .document import document_participle, mention_participle
 from .interview import interview_answers
+from .posts import embedded_posts, within
 from .rules import RULES, UNATTRIBUTED
 from ..headlines import title_case as _title_case
 from .quoted import QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, transcript_turns
@@ -127,10 +128,13 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     if headlines:
         found = [a for a in found if not _headline_title_only(text, a, headlines)]
     found = _drop_overlaps(found)
-    found = [_to_quote_close(doc, a) for a in found]
+    found = [_past_dateline(text, _to_quote_close(doc, a)) for a in found]
     found = _drop_nested_thoughts(doc, found)
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
     found.extend(interview_answers(doc, [p for p in paras if p.index not in skip_paragraphs]))
+    posts = embedded_posts(doc, paras, skip_paragraphs)
+    if posts:                              # "…" ¶ "— Name (@handle) March 3, 2025": the post whole
+        found = [a for a in found if not within(a, posts)] + posts
     found.sort(key=lambda a: a.fragments[0][0])
     found = _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs), lambda a: _quotes_in(doc, a))
     return _lost_break_openings(text, found, {(q.start, q.end) for q in quotes
@@ -147,6 +151,16 @@ def _to_quote_close(doc: _Doc, a: Attribution) -> Attribution:
             or doc.text[s:q.start].rstrip().endswith((":", ",")):
         return a                          # (a quote a colon or comma introduces is reported on its own)
     return dataclasses.replace(a, fragments=a.fragments[:-1] + ((s, q.end),))
+
+
+def _past_dateline(text: str, a: Attribution) -> Attribution:
+    """A report whose content opens a wire story's first paragraph starts after its dateline
+    ("LONDON, May 3 (Reuters) - British insurer … rejected …, it said": not "LONDON, May 3")."""
+    s, e = a.fragments[0]
+    start = furniture.dateline_end(text, s)
+    if start == s or start >= e:
+        return a
+    return dataclasses.replace(a, fragments=((start, e),) + a.fragments[1:])
 
 
 def _drop_nested_thoughts(doc: _Doc, found: list[Attribution]) -> list[Attribution]:

@@ -69,6 +69,7 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("unattributed_inside", "unattributed", 2, sourced=False),
     Rule(TRANSCRIPT_RULE, "transcript", 1),
     Rule("answer", "interview", 2, sourced=False),         # "Q: …" ¶ "A: …": the interviewee's
+    Rule("post", "posts", 1),                 # "…" ¶ "— Name (@handle) March 3, 2025": an embedded post
 )}
 
 UNATTRIBUTED = ("unattributed", "unattributed_inside")

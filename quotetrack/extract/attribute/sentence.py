@@ -21,7 +21,7 @@ from .grammar import (
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
     _nominative, _reported, _subordinate_only, _indirect_continuation, _role_word, _skip_adjuncts,
     _skip_time_back, _skip_connective, _skip_object, _span, _words, infinitive_at)
-from .bounds import object_end, verb_after_comma
+from .bounds import gerund_before_conjunction, object_end, verb_after_comma
 from .objects import short_object
 from .offsets import _strip_end, _word_count
 
@@ -99,7 +99,8 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
         if apposed_name(s.toks, j + 1, end) and described_opening(s.toks, j):
             return (j + 1, k - 1), 0      # "One pastor backing the senator, Dale Whitcombe, said"
         last = s.toks[src[1] - 1].text if src is not None else ""
-        if src is not None and src[1] - src[0] <= 6 and _clause_start_ok(s, src[0]) \
+        if src is not None and _word_count(s.text, s.toks[src[0]].start, s.toks[src[1] - 1].end, 7) <= 6 \
+                and _clause_start_ok(s, src[0]) \
                 and (mentions.is_capitalised(last) or names.PARTICLE_JOINED.match(last)     # "Sami ul-Karim, …"
                      or s.toks[src[0]].text.lower() in ("a", "an", "the", "one", "another")):
             return src, src[0]            # "Figueroa, …, said" / "A senior official, …, said"
@@ -401,7 +402,7 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if cue.type == "speech":
         j = _skip_time_back(s, j)             # "Cruz on Wednesday announced …"
     src, rule = _head_source(s, cue, ci, j)
-    if src is None or not _active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce):
+    if src is None or not _active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce) or gerund_before_conjunction(toks, src, j):
         return None
     if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text) \
             and toks[0].text.lower() not in _words.subordinators | _words.subject_lead_words:
@@ -527,6 +528,9 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3:
         return None
     antecedent = person_after_preposition(toks, _name_tail(toks, s.mention(mentions.before, j - 2 if toks[j - 2].text == "," else j - 1)))
+    if toks[j - 1].text.lower() == "which" and cue.type != "speech" and antecedent is not None \
+            and not mentions.names_someone(toks, *antecedent):
+        return None                   # "the changes, which saw services cut": no one's view
     return Attribution((content,), _span(s, (j - 1, j)), cue, "relative", s.sentence,
                        antecedent=_span(s, antecedent))
 
