@@ -100,10 +100,9 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
             return (j + 1, k - 1), 0      # "One pastor backing the senator, Dale Whitcombe, said"
         last = s.toks[src[1] - 1].text if src is not None else ""
         if src is not None and _word_count(s.text, s.toks[src[0]].start, s.toks[src[1] - 1].end, 7) <= 6 \
-                and _clause_start_ok(s, src[0]) \
-                and (mentions.is_capitalised(last) or names.PARTICLE_JOINED.match(last)     # "Sami ul-Karim, …"
+                and _clause_start_ok(s, src[0]) and (mentions.is_capitalised(last) or names.PARTICLE_JOINED.match(last)
                      or s.toks[src[0]].text.lower() in ("a", "an", "the", "one", "another")):
-            return src, src[0]            # "Figueroa, …, said" / "A senior official, …, said"
+            return src, src[0]            # "Figueroa, …, said" / "A senior official, …, said" / "Sami ul-Karim, …"
     return None
 
 
