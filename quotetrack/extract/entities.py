@@ -27,12 +27,12 @@ from ..text.names import PARTICLE_JOINED, is_particle
 from .authors import authored_document
 from .businesses import introduced_as
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
-from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, gendered_nouns,
+from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, dotted_kind_word, gendered_nouns,
                     kin_before, lead_roles, org_nouns, person_head, person_heads, role_kinds)
 from .nations import nationality, nationality_of
 from .organisations import body_named, common_head
 from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
-                       office_complement, past_function_words, title_gender)
+                       office_complement, past_date, past_function_words, title_gender)
 
 # ", 52,", ", 52.", ", aged 52,", ", who is 52," or " (52)" right after a name: an age.
 _AGE = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s*\()(\d{1,3})\s*[,.;)]")
@@ -178,7 +178,7 @@ def _name_words(words: list[str]) -> list[str]:
 def org_name(words: list[str]) -> str:
     """An organisation's name as written, without a possessive or a sentence's period at its
     end; a plural possessive inside stays ("Teachers’ Union of Leland")."""
-    return " ".join(words[:-1] + [_clean(words[-1])])
+    return " ".join(words[:-1] + [words[-1] if dotted_kind_word(words[-1]) else _clean(words[-1])])
 
 
 def role_key(words: list[str]) -> str:
@@ -328,7 +328,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
     by_surname, by_first = model._by_surname, model._by_first
     for run in _runs(text, single=True):
         lone = len(run) == 1
-        run = past_function_words(run, function, titles)
+        run = past_date(text, past_function_words(run, function, titles), _lists().calendar)
         if not run:
             continue                      # a lone "The" or "But" is read no further
         k = bisect.bisect_right(skip_starts, run[0][0]) - 1

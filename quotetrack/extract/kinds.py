@@ -50,7 +50,20 @@ def kind_matches(head: str, name: str) -> bool:
     """Whether an organisation's name shows the kind a description names: "the company" and
     "Harlow Foods", "the club" and "Riverside Rovers", "the ministry" and "Ministry of Health"."""
     words = {w.lower().strip("’'.") for w in name.split()}
-    return head in words or bool(words & _org_kinds().get(head, frozenset()))
+    return head in words or bool(words & _undotted_kinds().get(head, frozenset()))
+
+
+def dotted_kind_word(word: str) -> bool:
+    """Is ``word`` an abbreviation that shows a kind of organisation with its period ("Co.",
+    "Inc.", "Corp."): a name ending in it keeps the period ("Fennimore Brewing Co.")."""
+    return word.endswith(".") and word.lower() in _kind_words()
+
+
+@lru_cache(maxsize=1)
+def _undotted_kinds() -> dict[str, frozenset[str]]:
+    """The name words of each kind without their periods, as a name's words are compared
+    ("Fennimore Brewing Co." is filed without the sentence's period: "Co" shows a company)."""
+    return {head: frozenset(w.rstrip(".") for w in words) for head, words in _org_kinds().items()}
 
 
 def same_kind(head: str, noun: str) -> bool:

@@ -316,8 +316,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         if eid is not None:                   # "Rowan Petrakis, who uses they/them pronouns … they said"
             ent = model.entities[eid]
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid)
-        res = _named_group(model, _group_for(low, rank_of(start), spoken), spoken, group_named(text, start)) \
-            if low == "they" else _group_for(low, rank_of(start), spoken)
+        res = _named_group(model, _group_for(low, rank_of(start), spoken, model), spoken, group_named(text, start)) \
+            if low == "they" else _group_for(low, rank_of(start), spoken, model)
         pair = _pair_for(low, mention, model, sal, res, spoken)
         if pair is not None:
             return pair
@@ -360,6 +360,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                         "descriptor", "unresolved")
     if kind == "person" and words[0].lower() == "the" and (party_head(words[1:]) or described(words[-1])):
         kind = "descriptor"               # "the Ardenne Democrat", "the Labour MP": described
+    pair = _named_pair(written, model, start) if kind == "person" else None
+    if pair is not None:                  # "Ana Ruiz and Tom Vance said": both of them
+        eid = em.adhoc_org(model, pair, start, "group")
+        return Resolved(Mention(start, end, written, "organisation", None, pair), pair, None, "organisation", "named", eid)
     if kind == "person":
         occ = model.at(start, end)
         if occ is None and len(words) == 1 and written.isupper() and len(written) > 2:
@@ -467,6 +471,21 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     return Resolved(Mention(start, end, written, kind, None, name), name, None, kind, "unresolved")
 
 
+def _named_pair(written: str, model: em.Model, start: int) -> str | None:
+    """"A and B" when a mention names two people joined by "and" ("Mayor Ana Ruiz and Councillor
+    Tom Vance"), each named in its own part: the pair's name, else None."""
+    left, sep, _ = written.partition(" and ")
+    if not sep or " and " in written[len(left) + 5:]:
+        return None
+    a = model.at(start, start + len(left))
+    b = model.at(start + len(left) + 5, start + len(written))
+    if a is None or b is None or a.entity == b.entity or a.end < start + len(left.rstrip("’'s")) - 1 \
+            or not written[len(left) + 5:][:1].isupper() \
+            or any(model.entities[o.entity].type != "person" for o in (a, b)):
+        return None                       # (not "Popular Christian and corporate speaker Lance Wallnau")
+    return f"{model.entities[a.entity].name} and {model.entities[b.entity].name}"
+
+
 def _namesake(model: em.Model, sal: Salience, eid: int, name_words: list[str], title_words: list[str]) -> int:
     """A surname with an honorific that several people share ("Mr Varga" after "Mateo Varga"
     and his father "Tomas Varga"): the current speaker when he or she is one of them and the
@@ -503,15 +522,18 @@ def _plural_group(name_words: list[str], model: em.Model) -> bool:
         and word not in model._by_surname
 
 
-def _group_for(pronoun: str, rank: int, spoken: list) -> Resolved | None:
-    """it / they / we: the organisation ("it") or the organisation or group ("they", "we";
-    not a singular description) that spoke last within WINDOW paragraphs."""
+def _group_for(pronoun: str, rank: int, spoken: list, model: em.Model) -> Resolved | None:
+    """it / they / we: the organisation ("it"; not a group of people, "Ana Ruiz and Tom Vance")
+    or the organisation or group ("they", "we"; not a singular description) that spoke last
+    within WINDOW paragraphs."""
     if pronoun == "we":
         return None                       # a writer's "we" names no one
     want = "organisation" if pronoun == "it" else None
     for _, para, res in reversed(spoken):
         if rank - para > WINDOW:
             break
+        if want and res.entity is not None and model.entities[res.entity].type == "group":
+            continue
         if res.type == "descriptor" and res.mention is not None \
                 and not names.is_plural(res.mention.text.split()[-1].lower()):
             continue                      # "the state’s governor" is no "they"

@@ -196,6 +196,20 @@ def past_function_words(run: list, function, titles) -> list:
     return run
 
 
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+
+
+def past_date(text: str, run: list, calendar) -> list:
+    """A run without a day or month that opens it after a date preposition ("on Sunday
+    Ballinure County Council said": "Ballinure County Council"); "April Ryan", "the Sunday
+    Times" keep theirs."""
+    if len(run) > 1 and run[0][1].lower() in calendar:
+        before = _WORD_BEFORE.search(text, max(0, run[0][0] - 12), run[0][0])
+        if before and before.group(1).lower() in _words.date_prepositions:
+            return run[1:]
+    return run
+
+
 def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
     """Find every titled or full personal name in the text, outside the ``skip`` spans
     (photo credits and other page furniture)."""
@@ -208,7 +222,7 @@ def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
         k = bisect.bisect_right(skip_starts, run[0][0]) - 1
         if k >= 0 and run[0][0] < skip[k][1]:
             continue
-        run = past_function_words(run, function, _lists().titles)
+        run = past_date(text, past_function_words(run, function, _lists().titles), _lists().calendar)
         if not run:
             continue
         words = [w for _, w in run]

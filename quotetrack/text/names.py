@@ -69,7 +69,10 @@ def _title_end(words: tuple[str, ...]) -> int:
     for i, w in enumerate(words):
         low = w.lower()
         if low in titles or low in honorifics or low.rstrip(".") in titles \
-                or (i == last + 1 and low in people):      # "Engineer Saoirse Donnelly", not "Network Rail"
+                or (i == last + 1 and low in people) \
+                or (low in people and w.isupper() and len(w) > 1):
+            # "Engineer Saoirse Donnelly" (not "Network Rail"); an office in capitals ends the
+            # title after any party or place before it: "Greens MP", "Fianna Fáil TD"
             last = i
     if last == len(words) - 1:
         # a name that ends in a title word is a name: "Charlie King", "John Bishop"

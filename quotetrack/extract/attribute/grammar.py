@@ -15,6 +15,7 @@ from ...config import WINDOWS
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token
 from .bounds import closing_adjunct, parenthetical_relative, participial_opening
+from .listeners import bare_listener, opens_noun_phrase
 from .offsets import _strip_end, _word_count
 
 
@@ -225,9 +226,10 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
     colon = _colon_before_quote(s.toks, k)
     if colon is not None:
         return colon                      # "told the Alpine Post: “…”", "told BBC Radio Kent’s breakfast show: ‘…’"
-    found = s.mention(mentions.after, k)
+    bare = bare_listener(s.toks, k, cue)  # "told them the highway …", "told MPs the company …"
+    found = None if bare > k else s.mention(mentions.after, k)
     if found is None:
-        return k
+        return bare
     end = found[1]
     # "told reporters the deal was fair": a lower-case listener is one or two words;
     # "told the Commons the economy …": "the" and a capitalised run
@@ -239,7 +241,7 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
                     and mentions.is_capitalised(s.toks[end + 1].text))):
                 end += 1                  # "the House of Commons"
         elif s.toks[k].text.lower() in lexicon.lower_words("extract/determiners.txt") \
-                and s.toks[k + 1].text.islower() and _opens_noun_phrase(s.toks[k + 2].text):
+                and s.toks[k + 1].text.islower() and opens_noun_phrase(s.toks[k + 2].text):
             end = k + 2                   # "told the jury the scheme …", "told the court he …"
         elif not _role_then_name(s.toks, k, end):
             end = k + 1                   # (not "told driver Kirra Dawson she was lucky")
@@ -252,13 +254,7 @@ def _role_then_name(toks: list[Token], k: int, end: int) -> bool:
     """Are tokens k..end a lower-case role word and a name, with a new noun phrase after them
     ("told driver Kirra Dawson she was lucky"; not "told reporters Dawson had lied")?"""
     return toks[k].text.islower() and end - k <= 5 and end < len(toks) \
-        and all(mentions.is_capitalised(t.text) for t in toks[k + 1:end]) and _opens_noun_phrase(toks[end].text)
-
-
-def _opens_noun_phrase(word: str) -> bool:
-    """Can ``word`` open a new noun phrase: a determiner, a subject pronoun or a capitalised word?"""
-    return word.lower() in lexicon.lower_words("extract/determiners.txt") or word.lower() in _words.subject_pronouns \
-        or mentions.is_capitalised(word)
+        and all(mentions.is_capitalised(t.text) for t in toks[k + 1:end]) and opens_noun_phrase(toks[end].text)
 
 
 _LISTENER_TAIL = 12                         # words after a listener's name before its "that"
@@ -655,9 +651,10 @@ def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
     adjunct or a new clause."""
     toks = s.toks
     if rest < len(toks) and toks[rest].text != ",":
-        rest = _past_time(s, rest)        # "…, the league said late Saturday, and …" (a new clause
-        if not (rest + 1 < len(toks) and toks[rest + 1].text.lower() in ("and", "but")):
-            return None                   # only: not "…, X said Tuesday, the biggest change …")
+        rest = _past_time(s, rest)        # "…, the league said late Saturday, and …", "…, X said on
+        if not (rest + 1 < len(toks) and (toks[rest + 1].text.lower() in ("and", "but")     # Sunday, would …"
+                                          or toks[rest + 1].text.lower() in _words.finite_auxiliaries)):
+            return None                   # (not "…, X said Tuesday, the biggest change …": a new clause)
     if rest + 1 >= len(toks) or toks[rest].text != ",":
         return None
     if not _continues_content(toks, rest + 1):

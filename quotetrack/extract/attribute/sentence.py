@@ -98,11 +98,11 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
             return (j + 1, k - 1), src[0]
         if apposed_name(s.toks, j + 1, end) and described_opening(s.toks, j):
             return (j + 1, k - 1), 0      # "One pastor backing the senator, Dale Whitcombe, said"
+        last = s.toks[src[1] - 1].text if src is not None else ""
         if src is not None and _word_count(s.text, s.toks[src[0]].start, s.toks[src[1] - 1].end, 7) <= 6 \
-                and _clause_start_ok(s, src[0]) \
-                and (mentions.is_capitalised(s.toks[src[1] - 1].text)
+                and _clause_start_ok(s, src[0]) and (mentions.is_capitalised(last) or names.PARTICLE_JOINED.match(last)
                      or s.toks[src[0]].text.lower() in ("a", "an", "the", "one", "another")):
-            return src, src[0]            # "Figueroa, …, said" / "A senior official, …, said"
+            return src, src[0]            # "Figueroa, …, said" / "A senior official, …, said" / "Sami ul-Karim, …"
     return None
 
 
@@ -323,9 +323,10 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
         src = appositive[0] if appositive else None
         rule = "head_appositive"
     lead = after_lead_phrase(s, src)
-    if lead is not None and (src[0] == 1 or lead[0] > src[0]) and not _role_word(s.toks[lead[0] - 1].text) \
-            and _agrees(s, lead, cue, ci):
-        return lead, "head"               # "After the match Brandvold said": not "the match Brandvold"
+    if lead is not None and (src[0] == 1 or lead[0] > src[0]) and _agrees(s, lead, cue, ci) \
+            and not (_role_word(s.toks[lead[0] - 1].text) and mentions.is_capitalised(s.toks[lead[0]].text)):
+        return lead, "head"               # "After the match Brandvold said": not "the match Brandvold";
+                                          # "Outside court the lawyer said" (a role word joins only a name)
     if src is not None and (_clause_start_ok(s, src[0]) or _nominative(s, src)) and _agrees(s, src, cue, ci):
         return src, rule
     if lead is not None and _agrees(s, lead, cue, ci):
