@@ -325,8 +325,7 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
     lead = after_lead_phrase(s, src)
     if lead is not None and (src[0] == 1 or lead[0] > src[0]) and _agrees(s, lead, cue, ci) \
             and not (_role_word(s.toks[lead[0] - 1].text) and mentions.is_capitalised(s.toks[lead[0]].text)):
-        return lead, "head"               # "After the match Brandvold said": not "the match Brandvold";
-                                          # "Outside court the lawyer said" (a role word joins only a name)
+        return lead, "head"               # "After the match Brandvold said"; a role word joins only a name
     if src is not None and (_clause_start_ok(s, src[0]) or _nominative(s, src)) and _agrees(s, src, cue, ci):
         return src, rule
     if lead is not None and _agrees(s, lead, cue, ci):
