@@ -54,6 +54,9 @@ def after_comma(text: str, start: int, end: int) -> bool:
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 
+# The two words before a cue: "residents more" in "giving residents more say".
+_TWO_BEFORE = re.compile(r"(?:\b([\w’'\-]+)\s+)?\b(\w+)\s+$")
+
 # A naming participle after an indefinite noun phrase: "a group called Citizens First", "one
 # firm dubbed Apex" (the noun's last word is group 1; a person noun there, not an organisation's,
 # is a subject that speaks: "a spokesman called Ortiz a liar").
@@ -80,6 +83,8 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
                 continue
         if _NOUN_BEFORE.search(text, max(start, m.start() - 24), m.start()):
             continue                  # "the report", "his claims", "Editor’s note": a noun
+        if _quantified(text, start, m.start()):
+            continue                  # "giving residents more say": a noun
         entry = table[" ".join(word.lower().split())]
         if _names_a_thing(text, start, m, entry.lemma):
             continue                  # "a group called Citizens First": a name, not a cue
@@ -91,6 +96,21 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
             continue                  # "adding to her lead" (not "added to People")
         out.append(Cue(m.start(), m.end(), word, entry.lemma, entry.type))
     return out
+
+
+def _quantified(text: str, start: int, at: int) -> bool:
+    """Is the cue form at ``at`` a noun after a quantifier ("more say", "the final say") rather
+    than a verb whose subject counts people ("many more say", "two more said")?
+
+    >>> _quantified("giving residents more say", 0, 22), _quantified("Many more say so", 0, 10)
+    (True, False)
+    """
+    before = _TWO_BEFORE.search(text, max(start, at - 40), at)
+    if before is None or before.group(2).lower() not in lexicon.lower_words("extract/noun_quantifiers.txt"):
+        return False
+    lead = (before.group(1) or "").lower()
+    return not (lead[:1].isdigit() or lead in lexicon.lower_words("extract/counting_leads.txt")
+                or lead in lexicon.lower_words("extract/quantity_words.txt"))
 
 
 def _names_a_thing(text: str, start: int, m: re.Match, lemma: str) -> bool:
