@@ -94,7 +94,22 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
         if after and f"{entry.lemma} {after.group(1).lower()}" in lexicon.lower_words("extract/non_cue_phrases.txt") \
                 and not text[after.end() + 1:after.end() + 2].isupper():
             continue                  # "adding to her lead" (not "added to People")
+        if entry.lemma in _performatives() and _performatives()[entry.lemma].match(text, m.end(), end):
+            continue                  # "declared a state of emergency": an act, not a report
         out.append(Cue(m.start(), m.end(), word, entry.lemma, entry.type))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _performatives() -> dict[str, re.Pattern]:
+    """For each lemma in data/extract/performative_objects.txt, a pattern for a short noun phrase
+    after the cue that ends in one of its act objects: " a state of emergency", " war"
+    (not a clause: "declared that the war was over")."""
+    out = {}
+    for lemma, heads in lexicon.sections("extract/performative_objects.txt").items():
+        alternation = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
+        out[lemma] = re.compile(rf"\s+(?!(?:that|it|he|she|they|we|there|this)\b)(?:[\w\-]+\s+){{0,3}}?(?:{alternation})\b(?![\w\-])",
+                                re.IGNORECASE)
     return out
 
 
