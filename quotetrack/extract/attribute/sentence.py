@@ -24,9 +24,9 @@ from .grammar import (
 from .bounds import gerund_before_conjunction, object_end, verb_after_comma
 from .objects import short_object, without_adjunct
 from .offsets import _strip_end, _word_count
+from .things import thing_subject
 
 
-# ----------------------------------------------------------------- sentence sieves
 
 def _after_comma(toks: list[Token], i: int) -> bool:
     """Is token ``i`` right after a comma or a dash (or a comma and a closing quote mark: ,”),
@@ -47,8 +47,8 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         source = earlier[-1].source      # "“…,” she said, adding, “…”": the nearest clause source
     else:
         subject = mentions.forward_subject(s.toks, 0, ci - 1)
-        if subject is None:
-            return None
+        if subject is None or thing_subject(s.toks, *subject, ci):
+            return None                   # "Shares in X fell, suggesting …": no one's words
         source = _span(s, subject)
     k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     content = _reported(s, cue, k)

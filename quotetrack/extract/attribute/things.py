@@ -1,0 +1,50 @@
+"""Thing subjects: a clause whose subject names no one cannot lend it to a cue participle after
+the clause ("Shares in the miner fell 4%, suggesting investors doubt …" is the writer's inference,
+not a statement by the shares)."""
+from __future__ import annotations
+
+from ...text import lexicon
+from .. import mentions
+from ..segment import Token
+
+
+def _someone_word(word: str) -> bool:
+    """Whether a lower-cased word can head or count a mention of a speaker: a person, organisation
+    or document noun, a pronoun or a quantity ("two of the senators", "47%")."""
+    return word[:1].isdigit() or word in lexicon.pairs("extract/pronouns.tsv") or any(
+        word in lexicon.lower_words(name) for name in (
+            "text/person_nouns.txt", "extract/org_words.txt", "extract/quantity_words.txt"))
+
+
+def _names_someone(toks: list[Token], x: int, alone: bool) -> bool:
+    """Does token ``x`` of a subject's head name or count someone?  A capitalised word is a name,
+    unless it opens the sentence (then its lower-case word is judged); a determiner alone before a
+    preposition counts ("most of the members")."""
+    word = toks[x].text
+    low = word.lower()
+    if word[:1].isupper() and (x > 0 or not word[1:].islower()):
+        return True
+    return _someone_word(low) or (alone and low in lexicon.lower_words("extract/determiners.txt"))
+
+
+def thing_subject(toks: list[Token], i: int, k: int, ci: int) -> bool:
+    """Does the subject tokens[i:k] of the clause before the cue at ``ci`` name a thing, not a
+    possible speaker?  Only a subject with a preposition is judged; its head is what comes before
+    that preposition ("Shares" in "Shares in Korvath Mining"): no word there names or counts someone, and no name stands between the
+    subject and the cue (the subject found may be an adverbial: "The day before, Ortiz …"; a day's
+    or month's name does not count).
+
+    >>> from ..segment import tokens
+    >>> toks = tokens("Shares in Korvath Mining fell, suggesting doubt.")
+    >>> thing_subject(toks, 0, 4, 6), thing_subject(tokens("Members of the union left, saying so."), 0, 4, 6)
+    (True, False)
+    """
+    preps = lexicon.lower_words("extract/np_prepositions.txt")
+    j = next((x for x in range(i + 1, k) if toks[x].text.lower() in preps), k)
+    if j == k and not (k < ci and toks[k].text.lower() in preps):
+        return False                      # judged only in the shape "head of/in …"
+    if any(_names_someone(toks, x, j - i == 1) for x in range(i, j)):
+        return False
+    calendar = lexicon.lower_words("extract/calendar_words.txt")
+    return not any(toks[x].text[:1].isupper() and mentions.is_word(toks[x].text)
+                   and toks[x].text.lower() not in calendar for x in range(k, ci))
