@@ -15,6 +15,7 @@ from ...config import WINDOWS
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token
 from .bounds import closing_adjunct, parenthetical_relative, participial_opening
+from .cleft import cleft_that
 from .listeners import bare_listener, opens_noun_phrase
 from .offsets import _strip_end, _word_count
 
@@ -198,7 +199,7 @@ def _clause_start_ok(s: _Sent, i: int) -> bool:
     if i == 1 and mentions.is_capitalised(prev) and mentions.is_title_word(s.toks[i].text):
         return True                       # "Mine manager Pieter Kessler said": "Mine" opens it
     return (prev in (",", ";", ":", "(") or prev in _DASHES or prev in TOKEN_OPENING or prev in TOKEN_CLOSING
-            or prev.lower() in _words.clause_openers)
+            or prev.lower() in _words.clause_openers or cleft_that(s.toks, i - 1))   # "It was X that Pell said"
 
 
 def _catenative_start(toks: list[Token], ci: int) -> int | None:
