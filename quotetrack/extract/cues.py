@@ -94,7 +94,8 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
         if after and f"{entry.lemma} {after.group(1).lower()}" in lexicon.lower_words("extract/non_cue_phrases.txt") \
                 and not text[after.end() + 1:after.end() + 2].isupper():
             continue                  # "adding to her lead" (not "added to People")
-        if entry.lemma in _performatives() and _performatives()[entry.lemma].match(text, m.end(), end):
+        act = _performatives().get(entry.lemma)
+        if act is not None and act.match(text, m.end(), end):
             continue                  # "declared a state of emergency": an act, not a report
         out.append(Cue(m.start(), m.end(), word, entry.lemma, entry.type))
     return out
@@ -113,6 +114,13 @@ def _performatives() -> dict[str, re.Pattern]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _quantifier_before() -> re.Pattern:
+    """A quantifier of data/extract/noun_quantifiers.txt and white space at the end of a window."""
+    words = "|".join(sorted(lexicon.lower_words("extract/noun_quantifiers.txt"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'\-])(?:{words})\s+$", re.IGNORECASE)
+
+
 def _quantified(text: str, start: int, at: int) -> bool:
     """Is the cue form at ``at`` a noun after a quantifier ("more say", "the final say") rather
     than a verb whose subject counts people ("many more say", "two more said")?
@@ -120,9 +128,9 @@ def _quantified(text: str, start: int, at: int) -> bool:
     >>> _quantified("giving residents more say", 0, 22), _quantified("Many more say so", 0, 10)
     (True, False)
     """
-    before = _TWO_BEFORE.search(text, max(start, at - 40), at)
-    if before is None or before.group(2).lower() not in lexicon.lower_words("extract/noun_quantifiers.txt"):
+    if _quantifier_before().search(text, max(start, at - 12), at) is None:
         return False
+    before = _TWO_BEFORE.search(text, max(start, at - 40), at)
     lead = (before.group(1) or "").lower()
     return not (lead[:1].isdigit() or lead in lexicon.lower_words("extract/counting_leads.txt")
                 or lead in lexicon.lower_words("extract/quantity_words.txt"))
