@@ -411,6 +411,11 @@ class Salience:
         if len(scored) > 1 and scored[0][0] - scored[1][0] < CLOSE:
             names = f"{self.model.entities[best].name} or {self.model.entities[scored[1][2]].name}"
             if pronoun and scored[0][0] - scored[1][0] < TIE:
-                return None, f"speaker unresolved: {names} (equally likely)"   # no guess
+                shown = [e for _, _, e in scored[:2] if gender_of(self.model.entities[e]) == gender]
+                if len(shown) != 1 or len(scored) > 2 and scored[0][0] - scored[2][0] < TIE:
+                    return None, f"speaker unresolved: {names} (equally likely)"   # no guess
+                other = scored[1][2] if shown[0] == best else best   # a tie, and only one of the two
+                best = shown[0]           # shows the pronoun's gender (given_name_genders.tsv): that one
+                names = f"{self.model.entities[best].name} or {self.model.entities[other].name}"
             warn = f"speaker uncertain: {names}"
         return best, warn
