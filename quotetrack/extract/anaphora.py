@@ -302,6 +302,11 @@ _GROUP_SUBJECT = re.compile(
     r"(?:(?<![\w’'%])([\w’'%]+)[ \t]+)?(?<![\w’'“\"])(" + GROUP_PLURAL.pattern
     + r")(?=[ \t]+(?!(?:of|in|and|or|for|to|on|at|from|with|who)\b)[a-z])")
 GROUP_REACH = 400                         # characters back "they" looks for a group named as a subject
+# A sentence-opening plural person noun and the place or body it belongs to, before a
+# lower-case word (its verb): "Parents at Lakeview Elementary have …", "Nurses from St Mary’s
+# say …" (group 1: the noun; the match: the group's name).
+_LOCAL_GROUP = re.compile(r"(?<![\w’'])([A-Z][a-z]+s)[ \t]+(?:at|from|in|of)[ \t]+(?:the[ \t]+)?[A-Z][\w’'\-]*"
+                          r"(?:[ \t]+[A-Z][\w’'\-]*){0,4}(?=[ \t]+(?!(?:and|or|of|in|at|for|to|on|from|with|who)\b)[a-z])")
 
 
 def group_named(text: str, start: int) -> tuple[int, str] | None:
@@ -311,7 +316,8 @@ def group_named(text: str, start: int) -> tuple[int, str] | None:
     young Republicans"), not after a preposition ("a surrogate for Republicans aiming …") or a
     cue (the subject of what a speaker said: "Republicans say Democrats are …"), nor
     a capitalised common noun ("Economists looked at …": a word the text never capitalises
-    inside a sentence), nor a cohort no one speaks for ("Millennials", data/extract/cohort_nouns.txt)."""
+    inside a sentence), nor a cohort no one speaks for ("Millennials", data/extract/cohort_nouns.txt); or
+    a plural person noun and its place opening a sentence ("Parents at Lakeview Elementary have …")."""
     found = None
     prepositions = lexicon.lower_words("extract/np_prepositions.txt") - {"of"}
     for m in _GROUP_SUBJECT.finditer(text, max(0, start - GROUP_REACH), start):
@@ -320,6 +326,11 @@ def group_named(text: str, start: int) -> tuple[int, str] | None:
                 and lexicon.cues().get(before) is None and _proper(text, m.group(2)) \
                 and m.group(2).lower() not in lexicon.lower_words("extract/cohort_nouns.txt"):   # "Millennials"
             found = (m.start(2), m.group(2))
+    for m in _LOCAL_GROUP.finditer(text, max(0, start - GROUP_REACH), start):
+        noun = m.group(1).lower()
+        if (found is None or m.start() > found[0]) and opens_sentence(text, m.start()) \
+                and noun[:-1] in kinds.person_heads() and noun in kinds.person_heads():
+            found = (m.start(), m.group())    # "Parents at Lakeview Elementary have …. They say"
     return found
 
 

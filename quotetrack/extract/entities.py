@@ -41,7 +41,7 @@ _APPOSITION_AFTER = re.compile(
     r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)(?=\s*[,.;]|\s+(?:for|of|at|who|with|in)\b)")
 # "The boy’s father, " / "Her opponent, " / "Ferrick’s barrister, " right before a name: its role.
 _APPOSITION_BEFORE = re.compile(
-    r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its|[\w\-]+[’']s?)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
+    r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its|that|this|[\w\-]+[’']s?)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
     re.IGNORECASE)
 # Nothing, or a sentence end or quote mark, before a noun phrase: it opens its sentence.
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?\n“\"]\s*)$")

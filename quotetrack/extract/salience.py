@@ -146,6 +146,8 @@ class Salience:
             if phrase is not None:        # "the admiral chuckled": the recent person with that role
                 eid = next((e for e in self.recent if self.model.entities[e].type == "person" and any(
                     em.roles_match(phrase, r) for r in self.model.entities[e].roles)), None)
+                if eid is None:               # no recent one: the one person seen so far the text gave that role
+                    eid = self._sole_role(phrase)
                 if eid is None and em.lone_age(phrase.split()):     # "the 24-year-old needed …"
                     eid = self.person_for(None, at, set(), pronoun=False)[0]
                     eid = None if eid is None or em.age_clash(self.model.entities[eid], [phrase]) else eid
@@ -183,6 +185,15 @@ class Salience:
         if m is None or m.group(1) in em.first_names() or any(c in text[start:offset] for c in ";:“”\"()"):
             return None
         return start
+
+    def _sole_role(self, phrase: str) -> int | None:
+        """The one person named so far whom the text gave the role ``phrase`` ("That husband,
+        Tomas Hale, …" and pages later "Her husband watches"; "Ana Ruiz, 31," and later "the
+        31-year-old"), or None when no one or several were."""
+        ents = self.model.entities
+        found = [e for e in self.last
+                 if ents[e].type == "person" and any(em.roles_match(phrase, r) for r in ents[e].roles)]
+        return found[0] if len(found) == 1 else None
 
     def _kin_owner(self, o: em.Occurrence) -> int | None:
         """The person a sentence-opening possessive stands for when a name is in apposition to
@@ -400,6 +411,11 @@ class Salience:
         if len(scored) > 1 and scored[0][0] - scored[1][0] < CLOSE:
             names = f"{self.model.entities[best].name} or {self.model.entities[scored[1][2]].name}"
             if pronoun and scored[0][0] - scored[1][0] < TIE:
-                return None, f"speaker unresolved: {names} (equally likely)"   # no guess
+                shown = [e for _, _, e in scored[:2] if gender_of(self.model.entities[e]) == gender]
+                if len(shown) != 1 or len(scored) > 2 and scored[0][0] - scored[2][0] < TIE:
+                    return None, f"speaker unresolved: {names} (equally likely)"   # no guess
+                other = scored[1][2] if shown[0] == best else best   # a tie, and only one of the two
+                best = shown[0]           # shows the pronoun's gender (given_name_genders.tsv): that one
+                names = f"{self.model.entities[best].name} or {self.model.entities[other].name}"
             warn = f"speaker uncertain: {names}"
         return best, warn
