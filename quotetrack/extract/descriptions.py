@@ -538,7 +538,7 @@ def body_before_they(model: em.Model, sal, start: int) -> int | None:
     trains.  They said …"); it is an organisation from then on.  None otherwise."""
     eid = sal.recent[0] if sal.recent else None
     if eid is None or not kinds.never_shown_person(model.entities[eid]) \
-            or sal.sentence_of(sal.last[eid][0]) != sal.sentence_of(start) - 1 or not rivals.subject_named(sal, eid):
+            or sal.sentence_of(sal.last[eid][0]) != sal.sentence_of(start) - 1 or sal.judged_subject(eid) is not True:
         return None
     model.entities[eid].type = "organisation"
     return eid

@@ -9,15 +9,6 @@ from __future__ import annotations
 from . import salience
 
 
-def subject_named(sal, eid: int) -> bool:
-    """Whether ``eid`` was last named as a clause's subject (judged once, as for a pronoun)."""
-    at, subject, prank = sal.last[eid]
-    if not isinstance(subject, bool) and subject not in ("clause", "modifier"):
-        subject = sal._judge(at, subject)
-        sal.last[eid] = (at, subject, prank)
-    return subject is True
-
-
 def most_salient(sal, members: dict[int, list[int]], last: dict[int, int]) -> tuple[int, str | None]:
     """Of the organisations ``members`` (an organisation -> its entities, a short form of its
     name among them) named last at ``last``, the most salient, and a warning naming the
@@ -27,7 +18,7 @@ def most_salient(sal, members: dict[int, list[int]], last: dict[int, int]) -> tu
     for c, ids in members.items():
         named = [e for e in ids if e in sal.last]
         here = max(named, key=lambda e: sal.last[e][0]) if named else None
-        score = salience.SUBJECT if here is not None and subject_named(sal, here) else 0.0
+        score = salience.SUBJECT if here is not None and sal.judged_subject(here) is True else 0.0
         score += salience.SPEAKER if sal.speaker in ids else 0.0
         score -= salience.PER_SENTENCE * sum(1 for o in members if o != c and sents[o] > sents[c])
         scored.append((score, last[c], c))

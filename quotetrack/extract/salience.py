@@ -254,15 +254,12 @@ class Salience:
         sent, rank = self.sentence_of(offset), self.rank_of(offset)
         people = []
         for eid in self.recent[:PAIR_REACH]:
-            at, subject, prank = self.last[eid]
+            at, _, prank = self.last[eid]
             if prank != rank or self.sentence_of(at) < sent - 2:
                 break
             if self.model.entities[eid].type != "person" or self.named.get(eid) != at:
                 continue
-            if not isinstance(subject, bool) and subject not in ("clause", "modifier"):
-                subject = self._judge(at, subject)
-                self.last[eid] = (at, subject, prank)
-            if subject is True:
+            if self.judged_subject(eid) is True:
                 people.append(eid)
         if len(people) < 2 or {self.sentence_of(self.last[e][0]) for e in people[:2]} != {sent - 1, sent - 2}:
             return None
@@ -322,6 +319,15 @@ class Salience:
             self.speakers.add(eid)
             self.touch(eid, offset, True)
 
+    def judged_subject(self, eid: int) -> bool | str:
+        """Whether ``eid`` was last named as a clause's subject (:meth:`_judge`), judged on the
+        first asking, when the end of the name is all that was kept, and remembered."""
+        at, subject, prank = self.last[eid]
+        if not isinstance(subject, bool) and subject not in ("clause", "modifier"):
+            subject = self._judge(at, subject)
+            self.last[eid] = (at, subject, prank)
+        return subject
+
     def _judge(self, at: int, end: int) -> bool | str:
         """Whether the name text[at:end] is a clause's subject: True, False, "clause" for
         the subject of a subordinate clause (a subject for a pronoun of its own sentence), or
@@ -366,15 +372,13 @@ class Salience:
             if ent.type != "person" or (gender is not None and shown not in (None, gender)) \
                     or eid in (self.excluded if exclude is None else exclude):
                 continue
-            at, subject, prank = self.last[eid]
+            at, _, prank = self.last[eid]
             if opener is not None and opener <= self.named.get(eid, -1):
                 continue                  # "Speaking after Ortiz left, he said": the one speaking is no Ortiz
             if rank - prank > WINDOW:
                 fallback = eid if fallback is None else fallback
                 continue
-            if not isinstance(subject, bool) and subject not in ("clause", "modifier"):
-                subject = self._judge(at, subject)
-                self.last[eid] = (at, subject, prank)
+            subject = self.judged_subject(eid)
             if subject is True and eid != self.speaker and any(a <= at < b for a, b in self.said):
                 subject = False           # "Ortiz’s plan may fail, said Hale. “…,” he said": what Hale said
             sent = self.sentence_of(at)

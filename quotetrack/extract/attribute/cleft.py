@@ -6,6 +6,8 @@ from __future__ import annotations
 from ...text import lexicon
 from ..segment import Token
 
+_words = lexicon.WordClasses("text/word_classes.txt")   # _words.mention_openers
+
 # How far the focus of a cleft may run between "It was" and "that": "only last week", "in a
 # short statement to the council on Friday".
 _FOCUS_TOKENS = 10
@@ -25,7 +27,7 @@ def cleft_that(toks: list[Token], t: int) -> bool:
     """
     if toks[t].text.lower() != "that":
         return False
-    i = 1 if toks and toks[0].text.lower() in lexicon.sections("text/word_classes.txt")["mention_openers"] else 0
+    i = 1 if toks and toks[0].text.lower() in _words.mention_openers else 0
     if t - i - 2 < 1 or t - i - 2 > _FOCUS_TOKENS or toks[i].text.lower() != "it" \
             or toks[i + 1].text.lower() not in ("was", "is", "’s", "'s", "were"):
         return False
