@@ -145,12 +145,18 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
 def _to_quote_close(doc: _Doc, a: Attribution) -> Attribution:
     """A report whose content ends inside a quoted passage it opened, at a sentence end within
     the quote (“…the same text: ‘Are you coming? Text me back.’”), runs on to the closing mark
-    when that closes in the same paragraph: the quoted passage is reported whole."""
+    when that closes in the same paragraph: the quoted passage is reported whole.  A quote a
+    colon or comma introduces is reported on its own, unless after a comma it opens in lower
+    case and so goes on with the clause (“… to stump for her, “except for people I am close to.
+    And I am not close to him.”")."""
     s, e = a.fragments[-1]
     q = doc.enclosing(e)
-    if q is None or q.start < s or not q.closed or "\n" in doc.text[e:q.end] \
-            or doc.text[s:q.start].rstrip().endswith((":", ",")):
-        return a                          # (a quote a colon or comma introduces is reported on its own)
+    if q is None or q.start < s or not q.closed or "\n" in doc.text[e:q.end]:
+        return a
+    lead = doc.text[s:q.start].rstrip()
+    first = doc.text[q.start + 1:q.start + 12].lstrip("'‘“\"").split(maxsplit=1)
+    if lead.endswith(":") or lead.endswith(",") and not (first and first[0].islower() and first[0] not in _words.conjunctions):
+        return a                          # (“…,” said X, speaking of Y, “and …”: the quote before goes on)
     return dataclasses.replace(a, fragments=a.fragments[:-1] + ((s, q.end),))
 
 
