@@ -42,30 +42,35 @@ def _pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _lower_pattern() -> re.Pattern:
-    """Every cue form, not inside a word, in a lower-cased text: the same matches as
-    :func:`_pattern` in about half the time (the engine compares characters as they are)."""
-    return re.compile(rf"(?<![\w’'\-])(?:{_forms()})(?![\w’'\-])")
+    """Every cue form in a lower-cased text, after the character before it (one that ends no
+    word; group 1 is the form): the same forms as :func:`_pattern` in half the time, as the
+    engine compares characters as they are and tries a form only after such a character."""
+    return re.compile(rf"[^\w’'\-]({_forms()})(?![\w’'\-])")
 
 
 # Letters that match a lower-case Latin letter when the case is ignored but do not lower-case
 # to it (or change length when lower-cased): "İ", "ı", "ſ".
-_CASE_ODDITIES = ("İ", "ı", "ſ")
+_CASE_ODDITIES = "İıſ"
+
+
+def _lowers_alike(part: str) -> bool:
+    """Does a lower-cased copy of ``part`` match the cue forms as ignoring case would (no İ, ı, ſ)?"""
+    return part.isascii() or not any(c in part for c in _CASE_ODDITIES)
 
 
 def _forms_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The (start, end) of every cue form in text[start:end], in any case: searched in a
-    lower-cased copy of the window (and the character before it, for the look-behind), unless
-    the window holds a letter lower-casing would not match alike.
+    lower-cased copy of the window and the character before it (a space at the text's start),
+    unless the window holds a letter lower-casing would not match alike.
 
-    >>> _forms_in("We won. SAID Gantz, then said more.", 0, 35)
-    [(8, 12), (25, 29)]
+    >>> _forms_in("Said he. SAID Gantz, then said more.", 0, 36)
+    [(0, 4), (9, 13), (26, 30)]
     """
-    lead = max(0, start - 1)
-    window = text[lead:end]
+    window = text[start - 1:end] if start > 0 else " " + text[:end]
     low = window.lower()
-    if len(low) != len(window) or any(c in window for c in _CASE_ODDITIES):
+    if len(low) != len(window) or not _lowers_alike(window):
         return [m.span() for m in _pattern().finditer(text, start, end)]
-    return [(lead + a, lead + b) for a, b in (m.span() for m in _lower_pattern().finditer(low, start - lead))]
+    return [(start - 1 + m.start(1), start - 1 + m.end(1)) for m in _lower_pattern().finditer(low)]
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +112,8 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
     ['said', 'pointed out']
     """
     table = lexicon.cues()
+    particles = lexicon.lower_words("extract/particles.txt")
+    non_cues = lexicon.lower_words("extract/non_cue_phrases.txt")
     out: list[Cue] = []
     for at, to in _forms_in(text, start, end):
         word = text[at:to]
@@ -121,9 +128,9 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
         if _names_a_thing(text, start, at, to, entry.lemma):
             continue                  # "a group called Citizens First": a name, not a cue
         after = _NEXT_WORD.match(text, to, end)
-        if after and after.group(1).lower() in lexicon.lower_words("extract/particles.txt"):
+        if after and after.group(1).lower() in particles:
             continue                  # "did not add up": a phrasal verb, not the cue
-        if after and f"{entry.lemma} {after.group(1).lower()}" in lexicon.lower_words("extract/non_cue_phrases.txt") \
+        if after and f"{entry.lemma} {after.group(1).lower()}" in non_cues \
                 and not text[after.end() + 1:after.end() + 2].isupper():
             continue                  # "adding to her lead" (not "added to People")
         act = _performatives().get(entry.lemma)
@@ -136,7 +143,7 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
 def _noun_before(text: str, lo: int, at: int) -> bool:
     """Does a determiner or a possessive end text[lo:at] before its white space (:data:`_NOUN_BEFORE`)?"""
     tail = text[lo:at].rstrip()[-6:]
-    if not tail.lower().endswith(_NOUN_ENDINGS) and not any(c in tail for c in _CASE_ODDITIES):
+    if not tail.lower().endswith(_NOUN_ENDINGS) and _lowers_alike(tail):
         return False
     return _NOUN_BEFORE.search(text, lo, at) is not None
 
