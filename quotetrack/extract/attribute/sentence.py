@@ -27,7 +27,6 @@ from .offsets import _strip_end, _word_count
 from .things import thing_subject
 
 
-
 def _after_comma(toks: list[Token], i: int) -> bool:
     """Is token ``i`` right after a comma or a dash (or a comma and a closing quote mark: ,”),
     maybe with adverbs between ("…, falsely suggesting", "… – saying")?"""
@@ -391,7 +390,6 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
     return src
 
 
-
 def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """Source and cue first: "Gantz said (that) …", "He added: “…”", "X, a spokeswoman, said …\""""
     toks = s.toks
@@ -399,8 +397,10 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     j = mentions.skip_modifiers_back(toks, ci if verb is None else verb)
     if cue.type == "speech":
         j = _skip_time_back(s, j)             # "Cruz on Wednesday announced …"
+    if not _active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce):
+        return None                       # (asked first: a subject is read for a finite cue only)
     src, rule = _head_source(s, cue, ci, j)
-    if src is None or not _active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce) or gerund_before_conjunction(toks, src, j):
+    if src is None or gerund_before_conjunction(toks, src, j):
         return None
     if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text) \
             and toks[0].text.lower() not in _words.subordinators | _words.subject_lead_words:
