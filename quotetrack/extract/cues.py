@@ -125,7 +125,7 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
         if _quantified(text, start, at):
             continue                  # "giving residents more say": a noun
         entry = table[" ".join(word.lower().split())]
-        if _names_a_thing(text, start, at, to, entry.lemma):
+        if entry.lemma in _NAMING_LEMMAS and _names_a_thing(text, start, at, to, entry.lemma):
             continue                  # "a group called Citizens First": a name, not a cue
         after = _NEXT_WORD.match(text, to, end)
         if after and after.group(1).lower() in particles:
@@ -162,6 +162,12 @@ def _performatives() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def _quantifiers() -> tuple[str, ...]:
+    """The quantifiers of data/extract/noun_quantifiers.txt ("more", "final")."""
+    return tuple(lexicon.lower_words("extract/noun_quantifiers.txt"))
+
+
+@lru_cache(maxsize=1)
 def _quantifier_before() -> re.Pattern:
     """A quantifier of data/extract/noun_quantifiers.txt and white space at the end of a window."""
     words = "|".join(sorted(lexicon.lower_words("extract/noun_quantifiers.txt"), key=len, reverse=True))
@@ -175,7 +181,11 @@ def _quantified(text: str, start: int, at: int) -> bool:
     >>> _quantified("giving residents more say", 0, 22), _quantified("Many more say so", 0, 10)
     (True, False)
     """
-    if _quantifier_before().search(text, max(start, at - 12), at) is None:
+    lo = max(start, at - 12)
+    tail = text[lo:at].rstrip()
+    if not tail.lower().endswith(_quantifiers()) and _lowers_alike(tail):
+        return False              # (a quick test: no quantifier ends the window)
+    if _quantifier_before().search(text, lo, at) is None:
         return False
     before = _TWO_BEFORE.search(text, max(start, at - 40), at)
     lead = (before.group(1) or "").lower()
