@@ -144,8 +144,9 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             if eid is not None:
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
         if res.basis == "unresolved" and res.type == "descriptor" and res.mention is not None:
+            rank = rank_of(start)
             res = next((Resolved(res.mention, r.speaker, None, "descriptor", "unresolved")    # "the source": no one named
-                        for _, p, r in islice(reversed(spoken), UNNAMED_BACK) if rank_of(start) - p <= WINDOW
+                        for _, p, r in islice(reversed(spoken), UNNAMED_BACK) if rank - p <= WINDOW
                         and r.mention is not None and unnamed_again(res.mention.text, r.mention.text)), res)
         if res.basis == "unresolved" and res.mention is not None \
                 and (res.speaker or "").lower() == res.mention.text.lower()[4:]:

@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
 from ...text import lexicon
@@ -50,15 +50,14 @@ class _Sent:
     starts: list[int] = field(default_factory=list)            # token starts, built once
     _breaks: list[tuple[int, int]] | None = None               # clause breaks, built on first use
     _marks: dict[str, "_Marks"] = field(default_factory=dict)  # comma indexes, built on first use
-    _mentions: dict[tuple, tuple[int, int] | None] = field(default_factory=dict)   # mentions read so far
+    _mentions: dict[tuple, Any] = field(default_factory=dict)   # mentions and subjects read so far
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.toks]
 
     def marks(self, name: str) -> "_Marks":
-        """Token indexes of the sentence's commas ("commas": all / outside quote marks) or of commas before
-        a verb with no subject ("verb_commas") or before a relative pronoun ("relative_commas"), built once
-        a sentence, so a sieve asks for the next one after a cue by bisection instead of walking on."""
+        """Token indexes of the sentence's commas ("commas": all / outside quote marks; "verb_commas": before a
+        verb with no subject; "relative_commas": before a relative pronoun), built once a sentence to bisect."""
         if name not in self._marks:
             self._marks[name] = _MARKERS[name](self)
         return self._marks[name]
@@ -68,6 +67,12 @@ class _Sent:
         if (read, at) not in self._mentions:
             self._mentions[read, at] = read(self.toks, *at)
         return self._mentions[read, at]
+
+    def once(self, judge: Callable[..., Any], *args: Any) -> Any:
+        """``judge(self, *args)``, judged once a sentence: the tail and head sieves ask for the same subjects."""
+        if (judge, args) not in self._mentions:
+            self._mentions[judge, args] = judge(self, *args)
+        return self._mentions[judge, args]
 
     def closes(self, k: int) -> bool:
         """Does token ``k`` close a quote (“…,” or a turned “…,“ the scanner closed)?"""
