@@ -634,6 +634,8 @@ def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> lis
            for m in _SUBJECT_PRONOUN.finditer(text) if outside(m.start()) and not cataphoric(text, m.start())]
     heads = person_heads()
     for m in _THE_WORDS.finditer(text):
+        if not any(w in heads or w.endswith("-year-old") for w in m.group(1).split()):
+            continue                      # no person's head or age: most "the" phrases, told by their words alone
         words = list(_WORD_AT.finditer(text, m.start(1), m.end(1)))
         head = next((w for w in words if w.group() in heads or _AGE_ROLE.fullmatch(w.group())), None)
         if head is not None and outside(m.start()):
