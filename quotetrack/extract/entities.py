@@ -587,9 +587,10 @@ def _person(model: Model, name: list[str], title: list[str], start: int, given: 
     return eid
 
 
-# A subject pronoun of the narrative: "He", "she", "she’s" (the lookahead first lets the engine
-# skip to the letters that can open one instead of trying every offset).
-_SUBJECT_PRONOUN = re.compile(r"(?=[HhSs])(?<![\w’'])([Hh]e|[Ss]he)(?!\w)")
+# A subject pronoun of the narrative: "He", "she", "she’s".  Its first letter comes first, so the
+# engine skips straight to the letters that can open one (a look-ahead first makes it try every
+# offset: twice the time); look-behinds then check that a word starts there and which pronoun it is.
+_SUBJECT_PRONOUN = re.compile(r"[HhSs](?<![\w’'][HhSs])(?:(?<=[Hh])e|(?<=[Ss])he)(?!\w)")
 # "the" and up to three lower-case words or an age: "the admiral chuckled", "the 24-year-old needed …"
 # (the T first, then what stands before it, for the same reason).
 _THE_WORDS = re.compile(r"[Tt](?<![\w’'].)he((?:[ \t]+[a-z\d][\w\-]*){1,3})")
@@ -630,7 +631,7 @@ def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> lis
         k = bisect.bisect_right(starts, at) - 1
         return at not in sources and not (k >= 0 and at < quoted[k][1])
 
-    out = [(m.start(), m.end(), PERSON_PRONOUNS[m.group(1).lower()], None)
+    out = [(m.start(), m.end(), PERSON_PRONOUNS[m.group().lower()], None)
            for m in _SUBJECT_PRONOUN.finditer(text) if outside(m.start()) and not cataphoric(text, m.start())]
     heads = person_heads()
     for m in _THE_WORDS.finditer(text):
