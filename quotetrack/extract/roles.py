@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.spans import last_words_start
 from .kinds import affiliation, lead_roles, person_head
 from .nations import nationality_of
 
@@ -39,7 +40,7 @@ def roles_around(text: str, start: int, end: int, ent, titles, persons, gendered
     """Roles and gender the words around a name give: "analyst Rosa Lind", "The boy’s father,
     Tomas Varga,", "Marta Quillan, 52,", "Priya Nair, the campaign’s organiser,"; ``ent`` is the
     name's :class:`.entities.EntityState`, its roles and gender added to."""
-    before = _ROLE_BEFORE.search(text, max(0, start - 40), start)
+    before = _ROLE_BEFORE.search(text, last_words_start(text, max(0, start - 40), start, 3), start)
     if before:
         ws = before.group(1).split()
         i = len(ws)
