@@ -59,10 +59,16 @@ def _document_in() -> re.Pattern:
         r"(?:[\w-]+[ \t]+){0,2}?(" + nouns + r")\b[^.,;:!?\n“”\"]{0,60},[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,3}$")
 
 
+# What follows a lead phrase's closing comma up to the name: up to three lower-case words of role
+# (the end of :func:`_document_in`'s pattern).
+_AFTER_LEAD = re.compile(r"[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,3}$")
+
+
 def _document_in_lead(text: str, start: int) -> str | None:
     """The document noun of a lead phrase "In a letter …, " that ends right before the name at
     ``start`` (up to three role words between), else None."""
-    if text.rfind(",", max(0, start - _COMMA_REACH), start) < 0:
-        return None                       # the cheap test first: most names follow no comma
+    comma = text.rfind(",", max(0, start - _COMMA_REACH), start)
+    if comma < 0 or _AFTER_LEAD.match(text, comma + 1, start) is None:
+        return None                       # the cheap tests first: most names follow no comma, or not just after one
     m = _document_in().search(text, max(0, start - LEAD_REACH), start)
     return m.group(1) if m else None
