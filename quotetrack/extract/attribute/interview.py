@@ -30,12 +30,26 @@ INTRO_CHARS = 1500            # text before the first question read for intervie
 ANSWER_RULE = "answer"
 
 
+# A dotted interview label opening a paragraph: "Q. What changes?", "A. They no longer pay …".
+_DOTTED = re.compile(r"[ \t]*([QA])\.[ \t]+(?=\S)")
+
+
+def _label(text: str, para: Paragraph) -> tuple[int, int, int] | None:
+    """(label start, label end, turn start) of a "Q:"/"A:" or dotted "Q."/"A." label opening
+    a paragraph, else None."""
+    at = transcript.label(text, para.start, para.end)
+    if at is not None:
+        return at
+    m = _DOTTED.match(text, para.start, para.end)
+    return (m.start(1), m.end(1), m.end()) if m is not None else None
+
+
 def _turns(doc: _Doc, paras: list[Paragraph]) -> list[tuple[int, str, int, Paragraph]]:
     """(index in ``paras``, "Q" or "A", where the turn's text starts, paragraph) of every
-    paragraph a "Q:" or "A:" label opens."""
+    paragraph a "Q:" or "A:" label (or "Q." and "A.") opens."""
     out = []
     for k, para in enumerate(paras):
-        at = transcript.label(doc.text, para.start, para.end)
+        at = _label(doc.text, para)
         if at is not None and doc.text[at[0]:at[1]] in ("Q", "A"):
             out.append((k, doc.text[at[0]:at[1]], at[2], para))
     return out
@@ -65,8 +79,8 @@ def interview_answers(doc: _Doc, paras: list[Paragraph]) -> list[Attribution]:
         if label != "A" or _word_count(doc.text, start, end) < 2:
             continue
         sent = doc.sents[bisect.bisect_right(doc.sent_starts, start) - 1]
-        colon_at = doc.text.index(":", para.start)
-        cue = Cue(colon_at, colon_at + 1, ":", ":", "speech")
+        mark = para.start + len(doc.text[para.start:start].rstrip()) - 1     # the label's ":" or "."
+        cue = Cue(mark, mark + 1, doc.text[mark], doc.text[mark], "speech")
         found.append(Attribution(((start, end),), None, cue, ANSWER_RULE, sent, interviewee=named))
     return found
 
@@ -85,12 +99,12 @@ def _introduced_as_interview(text: str, first_question: int) -> bool:
 
 
 def _first_person(text: str, para: Paragraph) -> tuple[int, int] | None:
-    """The span of the first person's full name in a paragraph (title left out): the one an
+    """The span of the first person's full name in a paragraph, with its title: the one an
     interview's introduction is about ("Actress Diane Guerrero has …")."""
     for run in _runs(text[para.start:para.end]):
         words = [w for _, w in run]
         title, name = split_title(words)
         if len(name) >= 2 and _is_person_name(name):
-            begin = para.start + run[len(title)][0]
+            begin = para.start + run[0][0]       # with its title: the name's occurrence may hold it ("Dr Meera Iyer")
             return begin, para.start + run[-1][0] + len(run[-1][1].rstrip(".,’'s"))
     return None
