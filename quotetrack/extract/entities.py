@@ -30,7 +30,7 @@ from .headlines import before_headline_verb, before_title_case, clause_in_title,
 from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, dotted_kind_word, gendered_nouns,
                     kin_before, lead_roles, org_nouns, person_head, person_heads, role_kinds)
 from .nations import nationality, nationality_of
-from .organisations import body_named, common_head
+from .organisations import body_named, common_head, possessor_in_name
 from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
                        office_complement, past_date, past_function_words, title_gender)
 
@@ -349,7 +349,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if not run:
             continue
         for k, (_, w) in enumerate(run[:-1]):
-            if w.endswith(POSSESSIVE_S) and any(_clean(x).lower() not in org_words for _, x in run[k + 1:]):
+            if w.endswith(POSSESSIVE_S) and any(_clean(x).lower() not in org_words for _, x in run[k + 1:]) \
+                    and not possessor_in_name([x for _, x in run], k):
                 run = run[k + 1:]         # "MSNBC’s Rachel Maddow": the name after the possessor (not "St Anselm’s Hospital")
                 break
         run = _person_of(run, org_words)
