@@ -27,7 +27,7 @@ from ..text.names import PARTICLE_JOINED, is_particle
 from .authors import authored_document
 from .businesses import introduced_as
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
-from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, dotted_kind_word, gendered_nouns,
+from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, dotted_kind_word, gendered_nouns, head_run,
                     kin_before, lead_roles, org_nouns, person_head, person_heads, role_kinds)
 from .nations import nationality, nationality_of
 from .organisations import body_named, common_head, possessor_in_name
@@ -693,7 +693,7 @@ def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> lis
     heads = person_heads()
     for m in _THE_WORDS.finditer(text):
         words = list(_WORD_AT.finditer(text, m.start(1), m.end(1)))
-        head = next((w for w in words if w.group() in heads or _AGE_ROLE.fullmatch(w.group())), None)
+        head = head_run(words, next((i for i, w in enumerate(words) if w.group() in heads or _AGE_ROLE.fullmatch(w.group())), None), heads)
         if head is not None and outside(m.start()):
             out.append((m.start(), head.end(), None, text[words[0].start():head.end()]))
     out.sort()
