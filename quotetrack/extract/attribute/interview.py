@@ -14,6 +14,7 @@ the interviewer's, who is not named: they are left out."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from functools import lru_cache
 
@@ -63,16 +64,18 @@ def _alternates(labels: list[str]) -> bool:
     return all(not (a == "A" and b == "A") for a, b in zip(labels, labels[1:]))
 
 
-def interview_answers(doc: _Doc, paras: list[Paragraph]) -> list[Attribution]:
+def interview_answers(doc: _Doc, paras: list[Paragraph]) -> tuple[list[Attribution], list[tuple[int, int]]]:
     """The answers of a question-and-answer interview, each attributed to the person its
-    introduction (the paragraph before the first question) names first."""
+    introduction (the paragraph before the first question) names first, and where each turn's
+    label starts and its text starts (for :func:`with_answers`)."""
     turns = _turns(doc, paras)
     if not _alternates([t[1] for t in turns]) or turns[0][0] == 0 \
             or not _introduced_as_interview(doc.text, turns[0][3].start):
-        return []
+        return [], []
     named = _first_person(doc.text, paras[turns[0][0] - 1])
     if named is None:
-        return []
+        return [], []
+    labels = [(para.start, start) for _, _, start, para in turns]
     found = []
     for _, label, start, para in turns:
         end = _rstrip_end(doc.text, start, para.end)      # a direct quote keeps its final period
@@ -82,7 +85,19 @@ def interview_answers(doc: _Doc, paras: list[Paragraph]) -> list[Attribution]:
         mark = para.start + len(doc.text[para.start:start].rstrip()) - 1     # the label's ":" or "."
         cue = Cue(mark, mark + 1, doc.text[mark], doc.text[mark], "speech")
         found.append(Attribution(((start, end),), None, cue, ANSWER_RULE, sent, interviewee=named))
-    return found
+    return found, labels
+
+
+def with_answers(found: list[Attribution], answers: list[Attribution],
+                 labels: list[tuple[int, int]]) -> list[Attribution]:
+    """The other sieves' attributions beside an interview's answers, a source that opens at a
+    turn's label starting after it ("A. Critics said …": "Critics", not "A. Critics").  The
+    questions keep theirs: an interviewer's question may report what others said."""
+    if not answers:
+        return found
+    opens = dict(labels)
+    return [a if a.source is None or a.source[0] not in opens or opens[a.source[0]] >= a.source[1]
+            else dataclasses.replace(a, source=(opens[a.source[0]], a.source[1])) for a in found] + answers
 
 
 @lru_cache(maxsize=1)
