@@ -37,8 +37,10 @@ def common_listener_end(toks: list[Token], k: int) -> int | None:
     if k + 2 >= len(toks) or not toks[k + 1].text.islower():
         return None
     if toks[k].text.lower() in lexicon.lower_words("extract/determiners.txt"):
-        for end in (k + 2, k + 3):
-            if end < len(toks) and toks[end - 1].text.islower() and opens_noun_phrase(toks[end].text):
+        function = lexicon.lower_words("text/function_words.txt")
+        for end in (k + 2, k + 3):        # (not "urged the rest of the party": no "of" inside)
+            if end < len(toks) and toks[end - 1].text.islower() and opens_noun_phrase(toks[end].text) \
+                    and (end == k + 2 or toks[k + 2].text not in function):
                 return end
         return None
     head = toks[k + 1].text
