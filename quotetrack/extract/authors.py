@@ -17,11 +17,18 @@ from ..text import lexicon
 LEAD_REACH = 120                          # characters back from a name to the "In" of its lead phrase
 _COMMA_REACH = 40                         # characters back from a name to the lead's closing comma
 
-# "statement from ", "report by the ", "a study by researchers at the ", "a statement from her lawyer, ":
-# the document right before its author (a role in apposition may come between).
-_DOCUMENT_FROM = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:from|by)[ \t]+(?:(?:the[ \t]+)?(?:(?:researchers|scientists|academics|"
-                            r"experts|a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+(?:the[ \t]+)?)?|(?:his|her|its|their|the)[ \t]+"
-                            r"(?:[\w’'-]+[ \t]+){0,2}?[a-z][\w-]*,[ \t]+)$")
+# "statement from ", "report by the ", "a study by researchers at the ", "a statement from her lawyer, ",
+# "audit released Tuesday by ": the document right before its author (a publishing participle,
+# data/extract/publishing_participles.txt, and up to two words of time may come between the
+# document and "by"; a role in apposition between "by" and the name).
+@lru_cache(maxsize=1)
+def _document_from() -> re.Pattern:
+    return re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:(?:" + lexicon.trie_pattern(sorted(lexicon.lower_words(
+        "extract/publishing_participles.txt"))) + r")[ \t]+(?:[\w]+[ \t]+){0,2}?)?(?:from|by)[ \t]+"
+        r"(?:(?:the[ \t]+)?(?:(?:researchers|scientists|academics|experts|a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+"
+        r"(?:the[ \t]+)?)?|(?:his|her|its|their|the)[ \t]+(?:[\w’'-]+[ \t]+){0,2}?[a-z][\w-]*,[ \t]+)$")
+
+
 # " said in a statement": the author speaking in a document (a speech verb, "in", up to two words).
 _IN_DOCUMENT = re.compile(r"[ \t]+(?:said|says|added|wrote|announced|confirmed)[ \t]+in[ \t]+(?:an?|its|their|his|her)[ \t]+"
                           r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)\b")
@@ -34,7 +41,7 @@ def authored_document(text: str, start: int, end: int, documents: Collection[str
     headteacher Maya Lund said"."""
     near = text[max(0, start - 50):start]     # the cheap tests first: most names have none of these
     if " from " in near or " by " in near:
-        m = _DOCUMENT_FROM.search(text, max(0, start - 80), start)
+        m = _document_from().search(text, max(0, start - 80), start)
         if m and m.group(1) in documents:
             return m.group(1)
     lead = _document_in_lead(text, start)

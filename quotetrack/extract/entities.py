@@ -27,10 +27,10 @@ from ..text.names import PARTICLE_JOINED, is_particle
 from .authors import authored_document
 from .businesses import introduced_as
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
-from .kinds import (_alias_words, _kind_words, _org_kinds, dotted_kind_word, gendered_nouns, kin_before, org_nouns,
-                    person_heads, role_kinds)
+from .kinds import (_alias_words, _kind_words, _org_kinds, dotted_kind_word, gendered_nouns, head_run, kin_before,
+                    org_nouns, person_heads, role_kinds)
 from .nations import nationality
-from .organisations import body_named, common_head
+from .organisations import body_named, common_head, possessor_in_name
 from .roles import _APPOSITION_AFTER, _RANKS, roles_around
 from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
                        office_complement, past_date, past_function_words, title_gender)
@@ -330,7 +330,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if not run:
             continue
         for k, (_, w) in enumerate(run[:-1]):
-            if w.endswith(POSSESSIVE_S) and any(_clean(x).lower() not in org_words for _, x in run[k + 1:]):
+            if w.endswith(POSSESSIVE_S) and any(_clean(x).lower() not in org_words for _, x in run[k + 1:]) \
+                    and not possessor_in_name([x for _, x in run], k):
                 run = run[k + 1:]         # "MSNBC’s Rachel Maddow": the name after the possessor (not "St Anselm’s Hospital")
                 break
         run = _person_of(run, org_words)
@@ -638,7 +639,7 @@ def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> lis
         if not any(w in heads or w.endswith("-year-old") for w in m.group(1).split()):
             continue                      # no person's head or age: most "the" phrases, told by their words alone
         words = list(_WORD_AT.finditer(text, m.start(1), m.end(1)))
-        head = next((w for w in words if w.group() in heads or _AGE_ROLE.fullmatch(w.group())), None)
+        head = head_run(words, next((i for i, w in enumerate(words) if w.group() in heads or _AGE_ROLE.fullmatch(w.group())), None), heads)
         if head is not None and outside(m.start()):
             out.append((m.start(), head.end(), None, text[words[0].start():head.end()]))
     out.sort()

@@ -367,9 +367,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         return Resolved(Mention(start, end, written, "organisation", None, pair), pair, None, "organisation", "named", eid)
     if kind == "person":
         occ = model.at(start, end)
-        if occ is None and len(words) == 1 and written.isupper() and len(written) > 2:
-            eid = capitals_name(model, written)          # a transcript label: "VOLE:", "TRUMP:"
-            if eid is not None:
+        if occ is None and written.isupper() and (len(written) > 2 if len(words) == 1 else len(words) <= 4):
+            eid = capitals_name(model, words[-1])        # a transcript label: "VOLE:", "TRUMP:", "NIAMH DOLAN:"
+            if eid is not None and (len(words) == 1 or written.lower().endswith(model.entities[eid].name.lower())):
                 ent = model.entities[eid]
                 return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
                                 ent.title, "person", "alias", eid)

@@ -16,7 +16,7 @@ from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token
 from .bounds import closing_adjunct, parenthetical_relative, participial_opening
 from .cleft import cleft_that
-from .listeners import bare_listener, opens_noun_phrase
+from .listeners import bare_listener, common_listener_end, opens_noun_phrase
 from .offsets import _strip_end, _word_count
 
 
@@ -246,9 +246,8 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
                     s.toks[end].text in ("of", "for", "and") and end + 1 < len(s.toks)
                     and mentions.is_capitalised(s.toks[end + 1].text))):
                 end += 1                  # "the House of Commons"
-        elif s.toks[k].text.lower() in lexicon.lower_words("extract/determiners.txt") \
-                and s.toks[k + 1].text.islower() and opens_noun_phrase(s.toks[k + 2].text):
-            end = k + 2                   # "told the jury the scheme …", "told the court he …"
+        elif (common := common_listener_end(s.toks, k)) is not None:
+            end = common                  # "told the jury the scheme …", "told council members the …"
         elif not _role_then_name(s.toks, k, end):
             end = k + 1                   # (not "told driver Kirra Dawson she was lucky")
     if end < len(s.toks) and s.toks[end].text.lower() in _words.finite_auxiliaries:
