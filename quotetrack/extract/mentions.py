@@ -150,7 +150,7 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
         tok = tokens[j].text
         if tok.lower() in _words.subject_pronouns and j < k - 1:
             break
-        if not _can_be_in_mention(tok, head=j == k - 1):
+        if not _can_be_in_mention(tok, j == k - 1):   # (the flag passed by position: a cheaper cache key)
             break
         if tok in _POSSESSIVE_MARKS and not (j > lo and tokens[j - 1].end == tokens[j].start
                                              and tokens[j - 1].text[-1:] in "sS" and j < k - 1):
@@ -216,8 +216,8 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
             if not (is_capitalised(nxt) or (nxt.lower() == "the" and is_capitalised(after_nxt))
                     or (not has_name and nxt.lower() in determiners)):
                 break
-        elif not _can_be_in_mention(tok, head=not (k > i and tokens[k - 1].text.lower() in determiners
-                                                   and _modifies_next(tokens, k, hi))):
+        elif not _can_be_in_mention(tok, not (k > i and tokens[k - 1].text.lower() in determiners
+                                              and _modifies_next(tokens, k, hi))):
             if not (k > i and low in _ordinals() and tokens[k - 1].text.lower() in determiners):
                 break                     # "said the second official": an ordinal after a determiner
         elif has_name and is_word(tok) and not is_capitalised(tok) and low not in determiners \
@@ -393,7 +393,7 @@ def quantity_before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int]
     end = k                               # end of the quantity itself, before "of" a group
     for o in range(k - 2, lo - 1, -1):
         if tokens[o].text.lower() == "of" and o > lo and is_quantity(tokens[o - 1].text):
-            if all(_can_be_in_mention(t.text, head=False) or t.text.lower() in ("them", "us", "those")
+            if all(_can_be_in_mention(t.text, False) or t.text.lower() in ("them", "us", "those")
                    for t in tokens[o + 1:k]):       # "most of them", "half of those polled"
                 end = o
             break

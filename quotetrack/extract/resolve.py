@@ -144,8 +144,9 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             if eid is not None:
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
         if res.basis == "unresolved" and res.type == "descriptor" and res.mention is not None:
+            rank = rank_of(start)
             res = next((Resolved(res.mention, r.speaker, None, "descriptor", "unresolved")    # "the source": no one named
-                        for _, p, r in islice(reversed(spoken), UNNAMED_BACK) if rank_of(start) - p <= WINDOW
+                        for _, p, r in islice(reversed(spoken), UNNAMED_BACK) if rank - p <= WINDOW
                         and r.mention is not None and unnamed_again(res.mention.text, r.mention.text)), res)
         if res.basis == "unresolved" and res.mention is not None \
                 and (res.speaker or "").lower() == res.mention.text.lower()[4:]:
@@ -366,9 +367,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         return Resolved(Mention(start, end, written, "organisation", None, pair), pair, None, "organisation", "named", eid)
     if kind == "person":
         occ = model.at(start, end)
-        if occ is None and len(words) == 1 and written.isupper() and len(written) > 2:
-            eid = capitals_name(model, written)          # a transcript label: "VOLE:", "TRUMP:"
-            if eid is not None:
+        if occ is None and written.isupper() and (len(written) > 2 if len(words) == 1 else len(words) <= 4):
+            eid = capitals_name(model, words[-1])        # a transcript label: "VOLE:", "TRUMP:", "NIAMH DOLAN:"
+            if eid is not None and (len(words) == 1 or written.lower().endswith(model.entities[eid].name.lower())):
                 ent = model.entities[eid]
                 return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
                                 ent.title, "person", "alias", eid)

@@ -27,7 +27,6 @@ from .offsets import _strip_end, _word_count
 from .things import thing_subject
 
 
-
 def _after_comma(toks: list[Token], i: int) -> bool:
     """Is token ``i`` right after a comma or a dash (or a comma and a closing quote mark: ,”),
     maybe with adverbs between ("…, falsely suggesting", "… – saying")?"""
@@ -113,7 +112,7 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     j = mentions.skip_modifiers_back(toks, ci)
     out = []
     src = s.mention(mentions.before, j)
-    appositive = _appositive_source(s, j) if src is None else None
+    appositive = s.once(_appositive_source, j) if src is None else None
     if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS or s.closes(src[0] - 1)) \
             and _agrees(s, src, cue, ci):
         out.append((src, src[0] - 1, ce, "tail"))
@@ -133,7 +132,7 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
         if appositive is not None and appositive[1] > 0:
             out.append((appositive[0], appositive[1] - 1, ce, "tail_appositive"))
     if not out:
-        long = _long_subject(s, cue, ci, j)      # "…, people familiar with the plan said."
+        long = s.once(_long_subject, cue, ci, j)      # "…, people familiar with the plan said."
         if long is not None and long[1] != j:
             long = None                           # (only "familiar with", "close to", whole: a
                                                   # relative or participle there opens a clause)
@@ -319,7 +318,7 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
     src = s.mention(mentions.before, j)
     rule = "head"
     if src is None:
-        appositive = _appositive_source(s, j)
+        appositive = s.once(_appositive_source, j)
         src = appositive[0] if appositive else None
         rule = "head_appositive"
     lead = after_lead_phrase(s, src)
@@ -333,7 +332,7 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
     quantity = mentions.quantity_before(s.toks, j)
     if quantity is not None and _clause_start_ok(s, quantity[0]):
         return quantity, "head"
-    long = _long_subject(s, cue, ci, j) or clause_subject(s, cue, j)
+    long = s.once(_long_subject, cue, ci, j) or clause_subject(s, cue, j)
     if long is not None:
         return long, "head_long"
     return None, rule
@@ -391,7 +390,6 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
     return src
 
 
-
 def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """Source and cue first: "Gantz said (that) …", "He added: “…”", "X, a spokeswoman, said …\""""
     toks = s.toks
@@ -399,8 +397,10 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     j = mentions.skip_modifiers_back(toks, ci if verb is None else verb)
     if cue.type == "speech":
         j = _skip_time_back(s, j)             # "Cruz on Wednesday announced …"
+    if not _active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce):
+        return None                       # (asked first: a subject is read for a finite cue only)
     src, rule = _head_source(s, cue, ci, j)
-    if src is None or not _active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce) or gerund_before_conjunction(toks, src, j):
+    if src is None or gerund_before_conjunction(toks, src, j):
         return None
     if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text) \
             and toks[0].text.lower() not in _words.subordinators | _words.subject_lead_words:
