@@ -4,7 +4,7 @@ not a statement by the shares)."""
 from __future__ import annotations
 
 from ...text import lexicon
-from .. import mentions
+from .. import kinds, mentions
 from ..segment import Token
 
 
@@ -27,6 +27,19 @@ def _names_someone(toks: list[Token], x: int, alone: bool) -> bool:
     return _someone_word(low) or (alone and low in lexicon.lower_words("extract/determiners.txt"))
 
 
+def _described_thing(toks: list[Token], i: int, k: int) -> bool:
+    """Is the subject tokens[i:k] an article and lower-case words none of which names or counts
+    someone or a document ("The vote", "the pressure"; not "The retired neurosurgeon"), or one
+    word before a change verb and a figure ("Prices rose 9%", data/extract/change_verbs.txt)?"""
+    if k - i == 1 and k + 1 < len(toks) and toks[k].text.lower() in lexicon.lower_words("extract/change_verbs.txt"):
+        return any(t.text[:1].isdigit() for t in toks[k + 1:k + 4])    # "Prices rose 9%"
+    if k - i < 2 or toks[i].text.lower() not in ("the", "a", "an"):
+        return False
+    words = [t.text for t in toks[i + 1:k]]
+    return all(w.islower() and not _someone_word(w) and not kinds.person_head(w)
+               and w not in lexicon.lower_words("extract/document_nouns.txt") for w in words)
+
+
 def thing_subject(toks: list[Token], i: int, k: int, ci: int) -> bool:
     """Does the subject tokens[i:k] of the clause before the cue at ``ci`` name a thing, not a
     possible speaker?  Only a subject with a preposition is judged; its head is what comes before
@@ -41,8 +54,8 @@ def thing_subject(toks: list[Token], i: int, k: int, ci: int) -> bool:
     """
     preps = lexicon.lower_words("extract/np_prepositions.txt")
     j = next((x for x in range(i + 1, k) if toks[x].text.lower() in preps), k)
-    if j == k and not (k < ci and toks[k].text.lower() in preps):
-        return False                      # judged only in the shape "head of/in …"
+    if j == k and not (k < ci and toks[k].text.lower() in preps) and not _described_thing(toks, i, k):
+        return False                      # judged in the shapes "head of/in …" and "The vote"
     if any(_names_someone(toks, x, j - i == 1) for x in range(i, j)):
         return False
     calendar = lexicon.lower_words("extract/calendar_words.txt")
