@@ -12,7 +12,7 @@ from ...config import WINDOWS
 from ...model import Cue
 from ..segment import Token
 from .according import _SOURCE_ENDS, apposed_source
-from .subject import clause_subject
+from .subject import clause_subject, past_bare_form
 from .leads import after_lead_phrase
 from .antecedent import person_after_preposition
 from .apposed import apposed_name, described_opening, relative_then_cue
@@ -644,8 +644,8 @@ def _agrees(s: _Sent, src: tuple[int, int], cue: Cue | None, ci: int) -> bool:
     if cue is None or src[1] != ci:
         return True
     first = cue.text.split()[0].lower()
-    if first != cue.lemma.split()[0] or first.endswith("s"):
-        return True                       # inflected: "said", "says", "saying"
+    if first != cue.lemma.split()[0] or first.endswith("s") or past_bare_form(s.toks, ci, cue):
+        return True                       # inflected: "said", "says", "saying"; "forecast", "put"
     toks = s.toks
     if any(t.text.lower() == "and" for t in toks[src[0]:src[1]]):
         return True                       # "Gantz and Esper say"

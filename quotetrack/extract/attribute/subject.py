@@ -222,3 +222,16 @@ def _closed(rest: list) -> bool:
         elif t.text == "," and not dash:
             commas += 1
     return not dash and commas % 2 == 0
+
+
+def past_bare_form(toks, ci: int, cue: Cue) -> bool:
+    """Is a bare cue form that is also a past tense (text/word_classes.txt [irregular_pasts]:
+    "forecast", "read", "hit back") read as that past, a verb after any subject ("The agency
+    forecast rain")?  Not before a preposition or a finite auxiliary: "The weather forecast
+    for Thursday is grim" is a noun."""
+    first = cue.text.split()[0].lower()
+    if first not in _words.irregular_pasts:
+        return False
+    k = ci + len(cue.text.split())
+    return k < len(toks) and toks[k].text.lower() not in lexicon.lower_words("extract/np_prepositions.txt") \
+        and toks[k].text.lower() not in _words.finite_auxiliaries and toks[k].text.isalpha()
