@@ -22,6 +22,11 @@ _NOUN_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+# A preposition right before a cue form in -s makes it a plural noun: "months of talks", "amid
+# claims", "in comments" (not "of saying": a gerund may still report).
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|for|with|after|amid|during|despite|over)\s+$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _forms() -> str:
     """Every cue form as one trie-shaped alternation: "pointed out", "said", "according to"
@@ -83,6 +88,8 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
                 continue
         if _NOUN_BEFORE.search(text, max(start, m.start() - 24), m.start()):
             continue                  # "the report", "his claims", "Editor’s note": a noun
+        if word[-1:] == "s" and _PREPOSITION_BEFORE.search(text, max(start, m.start() - 10), m.start()):
+            continue                  # "months of talks": a noun
         if _quantified(text, start, m.start()):
             continue                  # "giving residents more say": a noun
         entry = table[" ".join(word.lower().split())]
