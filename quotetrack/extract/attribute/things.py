@@ -8,14 +8,6 @@ from .. import kinds, mentions
 from ..segment import Token
 
 
-def _someone_word(word: str) -> bool:
-    """Whether a lower-cased word can head or count a mention of a speaker: a person, organisation
-    or document noun, a pronoun or a quantity ("two of the senators", "47%")."""
-    return word[:1].isdigit() or word in lexicon.pairs("extract/pronouns.tsv") or any(
-        word in lexicon.lower_words(name) for name in (
-            "text/person_nouns.txt", "extract/org_words.txt", "extract/quantity_words.txt"))
-
-
 def _names_someone(toks: list[Token], x: int, alone: bool) -> bool:
     """Does token ``x`` of a subject's head name or count someone?  A capitalised word is a name,
     unless it opens the sentence (then its lower-case word is judged); a determiner alone before a
@@ -24,7 +16,7 @@ def _names_someone(toks: list[Token], x: int, alone: bool) -> bool:
     low = word.lower()
     if word[:1].isupper() and (x > 0 or not word[1:].islower()):
         return True
-    return _someone_word(low) or (alone and low in lexicon.lower_words("extract/determiners.txt"))
+    return mentions.someone_word(low) or (alone and low in lexicon.lower_words("extract/determiners.txt"))
 
 
 def _described_thing(toks: list[Token], i: int, k: int) -> bool:
@@ -36,7 +28,7 @@ def _described_thing(toks: list[Token], i: int, k: int) -> bool:
     if k - i < 2 or toks[i].text.lower() not in ("the", "a", "an"):
         return False
     words = [t.text for t in toks[i + 1:k]]
-    return all(w.islower() and not _someone_word(w) and not kinds.person_head(w)
+    return all(w.islower() and not mentions.someone_word(w) and not kinds.person_head(w)
                and w not in lexicon.lower_words("extract/document_nouns.txt") for w in words)
 
 
