@@ -213,9 +213,7 @@ def _lone_body(text: str, model: em.Model, sstarts: list[int], k: int) -> int | 
     if k < 2:
         return None
     name = lone_subject(text, sstarts[k - 2], sstarts[k - 1])
-    if name is None:
-        return None
-    return model._orgs.get(name, em.new_organisation(model, name, sstarts[k - 2]) if name not in model._orgs else None)
+    return None if name is None else em.adhoc_org(model, name, sstarts[k - 2])
 
 
 def _relative(text: str, model: em.Model, a: Attribution, res: Resolved, start: int, end: int) -> Resolved:
