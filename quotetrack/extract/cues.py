@@ -27,6 +27,11 @@ _NOUN_BEFORE = re.compile(
 _NOUN_ENDINGS = _DETERMINERS_BEFORE + ("’s", "'s")
 
 
+# A preposition right before a cue form in -s makes it a plural noun: "months of talks", "amid
+# claims", "in comments" (not "of saying": a gerund may still report).
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|for|with|after|amid|during|despite|over)\s+$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _forms() -> str:
     """Every cue form as one trie-shaped alternation: "pointed out", "said", "according to"
@@ -124,6 +129,8 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
                 continue
         if _noun_before(text, max(start, at - 24), at):
             continue                  # "the report", "his claims", "Editor’s note": a noun
+        if word[-1:] == "s" and _PREPOSITION_BEFORE.search(text, max(start, at - 10), at):
+            continue                  # "months of talks": a noun
         if _quantified(text, start, at):
             continue                  # "giving residents more say": a noun
         entry = table[" ".join(word.lower().split())]

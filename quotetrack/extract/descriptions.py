@@ -192,6 +192,19 @@ def office_unheld(ent: em.EntityState, words: list[str]) -> bool:
     return bool(private) and all(kinds.private_noun(r.split()[-1]) for r in private)
 
 
+def other_office(ent: em.EntityState, lows: list[str]) -> bool:
+    """Whether a description names a single office (data/extract/single_offices.txt: "the
+    mayor") and the text gave the person another of them and not this one ("Councillor Ann
+    Roy", "Ann Roy, a judge"): she is not its holder.  A general role ("the lawyer" for a
+    barrister, data/extract/role_kinds.tsv) still fits."""
+    offices = lexicon.lower_words("extract/single_offices.txt")
+    if lows[-1] not in offices:
+        return False
+    held = {w for r in (ent.title or "", *ent.roles) for w in r.lower().split()[-1:]}
+    fits = {lows[-1], *em.role_kinds().get(lows[-1], ())}
+    return not held & fits and bool(held & offices)
+
+
 def ordinal_name(words: list[str]) -> bool:
     """A name opened by an ordinal: "6th Circuit Court of Appeals", "1st Infantry Division"."""
     return len(words) > 1 and words[0][:1].isdigit() and words[1][:1].isupper()
@@ -476,6 +489,7 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
     return None if eid is not None and (lows[0][:1].isdigit() and (em.age_clash(model.entities[eid], words[:1])
                                                                    or len(words) > 1 and known_otherwise(model.entities[eid]))
                                         or office_unheld(model.entities[eid], lows)
+                                        or other_office(model.entities[eid], lows)
                                         or party_clash(words, model.entities[eid].roles)) else eid
 
 

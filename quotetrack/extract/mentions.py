@@ -43,6 +43,21 @@ def _title_words() -> frozenset[str]:
     return lexicon.lower_words("text/titles.txt")
 
 
+@lru_cache(maxsize=1)
+def _someone_words() -> frozenset[str]:
+    return frozenset().union(*(lexicon.lower_words(name) for name in (
+        "text/person_nouns.txt", "text/titles.txt", "extract/org_words.txt", "extract/quantity_words.txt")),
+        lexicon.pairs("extract/pronouns.tsv"))
+
+
+def someone_word(low: str) -> bool:
+    """Can a lower-cased word head or count a mention of a speaker: a person noun, a title word
+    or an organisation word ("minister", "officials", "union"), a pronoun, a quantity ("most",
+    "two", "47%")?  The one test of it, for :func:`names_someone` and for the thing subjects of
+    :mod:`.attribute.things`."""
+    return low[:1].isdigit() or low in _someone_words()
+
+
 def is_title_word(tok: str) -> bool:
     """A lower-case job word that can stand before a name: "manager", "spokesman", "striker"."""
     return tok.islower() and (tok in _title_words() or tok in _sets()[5])
@@ -266,10 +281,7 @@ def names_someone(tokens: list[Token], i: int, k: int) -> bool:
     """Does tokens[i:k] name a possible speaker: a capitalised name, a pronoun, or a person or
     organisation noun ("the minister", "a spokeswoman", "officials")?  Not "the days"."""
     last = tokens[k - 1].text
-    if is_capitalised(last) or last.lower() in _words.subject_pronouns:
-        return True
-    low = last.lower()
-    return low in _sets()[5] or low in _title_words() or low in lexicon.lower_words("extract/org_words.txt")
+    return is_capitalised(last) or someone_word(last.lower())
 
 
 def has_name(tokens: list[Token], i: int, k: int) -> bool:

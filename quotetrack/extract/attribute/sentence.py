@@ -11,11 +11,11 @@ from .. import mentions
 from ...config import WINDOWS
 from ...model import Cue
 from ..segment import Token
-from .according import _SOURCE_ENDS
-from .subject import clause_subject
+from .according import _SOURCE_ENDS, apposed_source
+from .subject import clause_subject, past_bare_form
 from .leads import after_lead_phrase
 from .antecedent import person_after_preposition
-from .apposed import apposed_name, described_opening
+from .apposed import apposed_name, described_opening, relative_then_cue
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
@@ -48,7 +48,7 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         subject = mentions.forward_subject(s.toks, 0, ci - 1)
         if subject is None or thing_subject(s.toks, *subject, ci):
             return None                   # "Shares in X fell, suggesting …": no one's words
-        source = _span(s, subject)
+        source = _span(s, apposed_source(s.toks, subject))   # "The head of the union, X, spoke …, saying"
     k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     content = _reported(s, cue, k)
     if content is None or _word_count(s.text, *content) < 2 or _opens_with_cue(s.text, content[0]):
@@ -612,7 +612,7 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     then_after_comma = toks[j - 1].text == "," and any(t.text.lower() == "then" for t in toks[j:ci]) if j else False
     if j < 3 or (toks[j - 1].text.lower() not in ("and", "but", "then") and not then_after_comma):
         return None                       # "He looked up and said", "She paused, then said"
-    if _inside_reported(toks, j, ci):
+    if _inside_reported(toks, j, ci) or relative_then_cue(toks, j, ci):
         return None                       # "said the board would meet and would respond"
     subject = None
     for i in range(j - 2, -1, -1):
@@ -644,8 +644,8 @@ def _agrees(s: _Sent, src: tuple[int, int], cue: Cue | None, ci: int) -> bool:
     if cue is None or src[1] != ci:
         return True
     first = cue.text.split()[0].lower()
-    if first != cue.lemma.split()[0] or first.endswith("s"):
-        return True                       # inflected: "said", "says", "saying"
+    if first != cue.lemma.split()[0] or first.endswith("s") or past_bare_form(s.toks, ci, cue):
+        return True                       # inflected: "said", "says", "saying"; "forecast", "put"
     toks = s.toks
     if any(t.text.lower() == "and" for t in toks[src[0]:src[1]]):
         return True                       # "Gantz and Esper say"
