@@ -95,7 +95,9 @@ def after_comma(text: str, start: int, end: int) -> bool:
     return _comma_then_cue().search(text, start, end) is not None
 
 
-_NEXT_WORD = re.compile(r"\s+(\w+)")
+# The word after a cue, a whole word: not the first part of "down-ballot" or "over-the-top"
+# ("said down-ballot races …" is a report; "played down" and "wrote off" are not).
+_NEXT_WORD = re.compile(r"\s+(\w+)(?![\w\-])")
 
 # The two words before a cue: "residents more" in "giving residents more say".
 _TWO_BEFORE = re.compile(r"(?:\b([\w’'\-]+)\s+)?\b(\w+)\s+$")

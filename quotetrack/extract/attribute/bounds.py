@@ -122,6 +122,24 @@ def verb_after_comma(toks: list[Token], i: int) -> bool:
     return nxt.isalpha() and nxt.islower() and nxt in _words.finite_auxiliaries
 
 
+_SOURCE_TAIL = 10                           # tokens an inverted source's tail may run on
+
+
+def source_tail_end(toks: list[Token], i: int) -> int:
+    """Where an inverted source's own words end when a comma and a written-out auxiliary come
+    after them (":func:`verb_after_comma`"): "The contrast, said Doyle [and others], would be
+    clear", "…, said Doyle[, who knows her well], would …", "…, say experts [like Ann Roe], is
+    …"; ``i`` (the token after the source's mention) when none does within a few words."""
+    if verb_after_comma(toks, i):
+        return i
+    for j in range(i, min(len(toks), i + _SOURCE_TAIL)):
+        if toks[j].text in (";", ":", ".") or toks[j].text in TOKEN_OPENING:
+            break
+        if verb_after_comma(toks, j):
+            return j
+    return i
+
+
 def participial_opening(words: list[str]) -> bool:
     """Are ``words`` (a stretch with no comma) a participial phrase that opens a sentence, an
     -ing word and no finite verb after it ("Opening the case last week", "Speaking outside

@@ -15,8 +15,8 @@ def _opens_clause(text: str, lo: int, at: int) -> bool:
     further than ``lo``, nor more than _JOINT_REACH characters)?"""
     lo = max(lo, at - _JOINT_REACH, 0)
     before = text[lo:at].rstrip()
-    if before.endswith((",", ";")):
-        return True
+    if before.endswith((",", ";")) or before[:-1].endswith(",") and before[-1:] in _CLOSING_MARKS:
+        return True                       # (",” one of her aides said …": a comma inside a closing mark)
     words = before.split()
     return bool(words) and words[-1].lower() in _words.conjunctions
 

@@ -7,12 +7,13 @@ import dataclasses
 from typing import Callable
 
 from .. import cues as cue_finder, furniture, mentions
+from ...text.marks import TOKEN_OPENING
 from ..quotes import own_cue
 from ...config import Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import paragraph_ranks, tokens as tokenize
 from .grammar import Attribution, _Doc, _Sent, _cue_tokens, _words
-from .offsets import _skip_chars
+from .offsets import _rstrip_end, _skip_chars
 from .according import according_to
 from .adjunct import adjunct_participle, as_source
 from .sentence import coordinated, head, participle, relative, relative_label, tail
@@ -137,7 +138,7 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     if posts:                              # "…" ¶ "— Name (@handle) March 3, 2025": the post whole
         found = [a for a in found if not within(a, posts)] + posts
     found.sort(key=lambda a: a.fragments[0][0])
-    found = _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs), lambda a: _quotes_in(doc, a))
+    found = _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs), lambda a: _quotes_in(doc, a), text)
     return _lost_break_openings(text, found, {(q.start, q.end) for q in quotes
                                               if not q.closed and own_cue(text, q) is None})
 
@@ -145,12 +146,18 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
 def _to_quote_close(doc: _Doc, a: Attribution) -> Attribution:
     """A report whose content ends inside a quoted passage it opened, at a sentence end within
     the quote (“…the same text: ‘Are you coming? Text me back.’”), runs on to the closing mark
-    when that closes in the same paragraph: the quoted passage is reported whole."""
+    when that closes in the same paragraph: the quoted passage is reported whole.  A quote a
+    colon or comma introduces is reported on its own, unless after a comma it opens in lower
+    case and so goes on with the clause (“… to stump for her, “except for people I am close to.
+    And I am not close to him.”")."""
     s, e = a.fragments[-1]
     q = doc.enclosing(e)
-    if q is None or q.start < s or not q.closed or "\n" in doc.text[e:q.end] \
-            or doc.text[s:q.start].rstrip().endswith((":", ",")):
-        return a                          # (a quote a colon or comma introduces is reported on its own)
+    if q is None or q.start < s or not q.closed or "\n" in doc.text[e:q.end]:
+        return a
+    lead = doc.text[s:q.start].rstrip()
+    first = doc.text[q.start + 1:q.start + 12].lstrip("'‘“\"").split(maxsplit=1)
+    if lead.endswith(":") or lead.endswith(",") and not (first and first[0].islower() and first[0] not in _words.conjunctions):
+        return a                          # (“…,” said X, speaking of Y, “and …”: the quote before goes on)
     return dataclasses.replace(a, fragments=a.fragments[:-1] + ((s, q.end),))
 
 
@@ -236,15 +243,23 @@ def _quote_attributions(doc: _Doc, found: list[Attribution], skip: frozenset[int
 
 
 def _resolve_floating(found: list[Attribution], rank: dict[int, int],
-                      quoted: Callable[[Attribution], bool]) -> list[Attribution]:
+                      quoted: Callable[[Attribution], bool], text: str) -> list[Attribution]:
     """A cue-less quote right after an attributed quote (same or next paragraph, not counting
     page furniture such as newsletter prompts) continues it.  A cue-less quoted passage inside a
-    sentence continues the attribution of its own sentence, or is left out: it is a quoted
-    phrase, not a statement of its own (“…,” he said. Later he vowed to make them “pay.”: the
-    later sentence has its own verb, which no cue list may hold, so the speaker before is
-    no safe guess)."""
+    sentence continues the attribution of its own sentence, or the direct quote of the sentence
+    just before when no cue stands in its own (:func:`_mixed_continuation`; a verb no cue list
+    holds may stand there, "Later he vowed to make them “…”", but a quoted statement of more
+    than a scare quote's words right after a quote is that speaker's far more often than not),
+    or else is left out: a quoted phrase, not a statement of its own."""
     out: list[Attribution] = []
+    cued = {a.sentence.index for a in found if a.cue is not None and a.sentence is not None}
     for a in found:
+        if a.rule == "unattributed_inside" and out and a.sentence.index not in cued:
+            got = _mixed_continuation(out, a, rank, quoted, text)
+            if got is not None:
+                cued.add(a.sentence.index)
+                out.append(got)
+                continue
         if a.rule in UNATTRIBUTED and out:
             prev_i = _quote_host(out, _host_before(out, a), quoted)
             prev = out[prev_i]
@@ -258,6 +273,29 @@ def _resolve_floating(found: list[Attribution], rank: dict[int, int],
             continue
         out.append(a)
     return out
+
+
+def _mixed_continuation(out: list[Attribution], a: Attribution, rank: dict[int, int],
+                        quoted: Callable[[Attribution], bool], text: str) -> Attribution | None:
+    """The sentence right after a direct quote's own, in its paragraph, that holds a quoted
+    statement inside it and no cue of its own (“It is a big moment,” said Ann Bell. Unless
+    rivals quit, “it is hard to see how he is stopped.”): the whole sentence continues the
+    quote, as a mixed floating fragment (PolNeAR marks it a fragment of the one attribution).
+    Only after a quote that opens its content with a mark and a speech cue reports; a chant is
+    no host.  None otherwise."""
+    prev_i = _quote_host(out, _host_before(out, a), quoted)
+    prev = out[prev_i]
+    follows = prev_i if prev.source is not None and prev.rule not in UNATTRIBUTED \
+        else prev.follows if prev.rule == "floating" else None
+    if follows is None or a.sentence.index != prev.sentence.index + 1 \
+            or rank[a.sentence.paragraph] != rank[prev.sentence.paragraph] \
+            or text[prev.fragments[-1][0]] not in TOKEN_OPENING:
+        return None
+    host = out[follows]
+    if host.cue is None or host.cue.type != "speech" or host.rule.startswith("chant"):
+        return None
+    return Attribution(((a.sentence.start, _rstrip_end(text, a.sentence.start, a.sentence.end)),),
+                       None, None, "floating", a.sentence, follows=follows)
 
 
 def _quote_host(out: list[Attribution], i: int, quoted: Callable[[Attribution], bool]) -> int:

@@ -316,7 +316,8 @@ def _skip_adjuncts(s: _Sent, k: int, cue: Cue | None = None) -> int:
     if j < len(toks) and (toks[j].text.lower() in ("that", "whether", "if")
                           or toks[j].text in (",", ":") and not titled):
         return j
-    return _skip_time(s, k, cue)
+    t = next((t for t in range(k + 2, min(j, k + 6)) if _past_time(s, t) > t), k)   # adjunct, time, clause:
+    return n if (n := _skip_time(s, t, cue)) > t else _skip_time(s, k, cue)          # "said in a statement Thursday [it …]"
 
 
 def infinitive_at(toks: list[Token], k: int, cue: Cue | None) -> bool:

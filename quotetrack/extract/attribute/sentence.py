@@ -21,7 +21,7 @@ from .grammar import (
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
     _nominative, _reported, _subordinate_only, _indirect_continuation, _role_word, _skip_adjuncts,
     _skip_time_back, _skip_connective, _skip_object, _span, _words, infinitive_at)
-from .bounds import gerund_before_conjunction, object_end, verb_after_comma
+from .bounds import gerund_before_conjunction, object_end, source_tail_end, verb_after_comma
 from .objects import short_object, without_adjunct
 from .offsets import _strip_end, _word_count
 from .things import thing_subject
@@ -222,8 +222,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     earlier = s.doc.enclosing(s.sentence.start)
     if earlier is not None:
         start = min(start, earlier.start)     # the sentence opens inside a quote begun before it
-    continuation = _indirect_continuation(s, after_src) if quote is None and earlier is None \
-        and (rule != "tail_inverted" or verb_after_comma(toks, after_src)) else None   # (not ", said X, editor of …")
+    continuation = _indirect_continuation(s, source_tail_end(toks, after_src)) if quote is None and earlier is None \
+        and (rule != "tail_inverted" or verb_after_comma(toks, source_tail_end(toks, after_src))) else None   # (not ", said X, editor …")
     if quote is not None and earlier is None and rule != "tail_inverted" and after_src + 1 < len(toks) \
             and toks[after_src].text == "," and toks[after_src + 1].text in _QUOTE_CONTINUATIONS:
         continuation = _indirect_continuation(s, after_src)   # "“Only a fool,” she said, would …"
