@@ -53,6 +53,9 @@ def after_comma(text: str, start: int, end: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+# "in" right before a cue form, which makes it a noun: "the nurse in charge", "in reply".
+_IN_BEFORE = re.compile(r"(?<![\w’'\-])in\s+$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b")
 
 # The two words before a cue: "residents more" in "giving residents more say".
 _TWO_BEFORE = re.compile(r"(?:\b([\w’'\-]+)\s+)?\b(\w+)\s+$")
@@ -85,6 +88,9 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
             continue                  # "the report", "his claims", "Editor’s note": a noun
         if _quantified(text, start, m.start()):
             continue                  # "giving residents more say": a noun
+        if _IN_BEFORE.search(text, max(start, m.start() - 4), m.start()) and not word.split()[0].endswith("ing") \
+                and not _OF_AFTER.match(text, m.end()):
+            continue                  # "the nurse in charge", "in reply": a noun (not "in favor of X": a stance)
         entry = table[" ".join(word.lower().split())]
         if _names_a_thing(text, start, m, entry.lemma):
             continue                  # "a group called Citizens First": a name, not a cue
