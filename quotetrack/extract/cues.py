@@ -134,8 +134,8 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
             continue                  # "months of talks": a noun
         if _quantified(text, start, at):
             continue                  # "giving residents more say": a noun
-        if _IN_BEFORE.search(text, max(start, m.start() - 4), m.start()) and not word.split()[0].endswith("ing") \
-                and not _OF_AFTER.match(text, m.end()):
+        if text[at - 3:at].lower() == "in " and _IN_BEFORE.search(text, max(start, at - 4), at) \
+                and not word.split()[0].endswith("ing") and not _OF_AFTER.match(text, to):
             continue                  # "the nurse in charge", "in reply": a noun (not "in favor of X": a stance)
         entry = table[" ".join(word.lower().split())]
         if entry.lemma in _NAMING_LEMMAS and _names_a_thing(text, start, at, to, entry.lemma):
