@@ -98,6 +98,9 @@ def after_comma(text: str, start: int, end: int) -> bool:
 # The word after a cue, a whole word: not the first part of "down-ballot" or "over-the-top"
 # ("said down-ballot races …" is a report; "played down" and "wrote off" are not).
 _NEXT_WORD = re.compile(r"\s+(\w+)(?![\w\-])")
+# "in" right before a cue form, which makes it a noun: "the nurse in charge", "in reply".
+_IN_BEFORE = re.compile(r"(?<![\w’'\-])in\s+$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b")
 
 # The two words before a cue: "residents more" in "giving residents more say".
 _TWO_BEFORE = re.compile(r"(?:\b([\w’'\-]+)\s+)?\b(\w+)\s+$")
@@ -133,6 +136,9 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
             continue                  # "months of talks": a noun
         if _quantified(text, start, at):
             continue                  # "giving residents more say": a noun
+        if text[at - 3:at].lower() == "in " and _IN_BEFORE.search(text, max(start, at - 4), at) \
+                and not word.split()[0].endswith("ing") and not _OF_AFTER.match(text, to):
+            continue                  # "the nurse in charge", "in reply": a noun (not "in favor of X": a stance)
         entry = table[" ".join(word.lower().split())]
         if entry.lemma in _NAMING_LEMMAS and _names_a_thing(text, start, at, to, entry.lemma):
             continue                  # "a group called Citizens First": a name, not a cue

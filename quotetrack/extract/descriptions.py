@@ -300,7 +300,8 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
         return work_author(text, model, start)   # "the authors": of "a study by Corvane University"
     if len(words) == 2 and words[0].lower() in lexicon.pairs("extract/age_comparatives.tsv"):
         return by_age(model, sal, words)     # "the older woman": of the two just named with ages
-    named = {_clean(w) for w in words if w[:1].isupper()}     # "the Calveran ministry"
+    named = {_clean(w) for w in words if w[:1].isupper() and not em._MODIFIER.fullmatch(w)}    # "the Calveran
+    # ministry" (not "the Memphis-based group": a modifier, no part of a name)
     organised = head in em.org_nouns()        # "the ministry", not "the former secretary of state"
     seen = set(sal.recent)
     earlier = islice((e.id for e in model.before(start) if e.id not in seen),
@@ -319,7 +320,7 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
                                                      and any(em.roles_match(native[1], r) for r in ent.roles)):
             return eid                        # (native: "the Mexican president", one with no other nationality)
         ranked = ranked or rankless and ent.type == "person" and any(other_rank(phrase, r) for r in ent.roles if rank_head in r)
-        if ent.type == "organisation" and (organised and kinds.kind_matches(head, ent.name) or is_business(head, ent.roles)) \
+        if ent.type == "organisation" and (organised and kinds.kind_matches(head, ent.name, True) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):
             fitting.append(eid)
     if fitting:

@@ -46,9 +46,12 @@ def kind_fits(head: str, name: str) -> bool:
     return not words & _alias_words()[0]
 
 
-def kind_matches(head: str, name: str) -> bool:
+def kind_matches(head: str, name: str, any_kind: bool = False) -> bool:
     """Whether an organisation's name shows the kind a description names: "the company" and
-    "Harlow Foods", "the club" and "Riverside Rovers", "the ministry" and "Ministry of Health"."""
+    "Harlow Foods", "the club" and "Riverside Rovers", "the ministry" and "Ministry of Health"
+    (``any_kind``: or the head fits any organisation, "*" in extract/org_kinds.tsv: "the group")."""
+    if any_kind and "*" in _org_kinds().get(head, ()):
+        return True
     words = {w.lower().strip("’'.") for w in name.split()}
     return head in words or bool(words & _undotted_kinds().get(head, frozenset()))
 
@@ -200,17 +203,24 @@ def lead_roles(text: str, start: int) -> list[str]:
     return [r.strip() for r in roles.split(";")] if roles else []
 
 
-# A possessive and a noun right before a lone given name: "her daughter " in "her daughter Kerry, 41,".
-_KIN_BEFORE = re.compile(r"(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*[’']s)[ \t]+([a-z]+)[ \t]+$")
+# A possessive and a noun right before a lone given name: "her daughter " in "her daughter Kerry, 41,";
+# with the comma of an apposition: "Mr Vardy’s mother, " in "Mr Vardy’s mother, Catrin, said", "the
+# skipper’s widow, " in "the skipper’s widow, Morwenna,".
+_KIN_BEFORE = re.compile(r"(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*[’']s|[Tt]he[ \t]+[a-z]+[’']s)[ \t]+([a-z]+)(,?)[ \t]+$")
 
 
 def kin_before(text: str, start: int, word: str) -> str | None:
     """The relative a lone given name is introduced as ("her daughter Kerry", "Ana Ruiz’s son
-    Tom"): the noun (one that shows a gender, data/extract/gendered_nouns.tsv); else None."""
-    if word not in lexicon.words("text/first_names.txt") or not text[start - 2:start - 1].islower():
+    Tom", or between commas, any capitalised word: "Mr Vardy’s mother, Catrin,"): the noun (one
+    that shows a gender, data/extract/gendered_nouns.tsv); else None."""
+    mark = text[start - 2:start - 1]
+    if not (mark.islower() and word in lexicon.words("text/first_names.txt")
+            or mark == "," and text.startswith(",", start + len(word))):
         return None                       # the cheap tests first: this runs for every unknown capitalised word
     m = _KIN_BEFORE.search(text, max(0, start - 40), start)
-    return m.group(1) if m is not None and m.group(1) in lexicon.pairs("extract/gendered_nouns.tsv") else None
+    if m is None or (m.group(2) == ",") != (mark == ","):
+        return None
+    return m.group(1) if m.group(1) in lexicon.pairs("extract/gendered_nouns.tsv") else None
 
 
 def description_subject(text: str, start: int, end: int) -> bool:

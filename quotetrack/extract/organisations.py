@@ -36,6 +36,8 @@ _ITS_AFTER = re.compile(r"[ \t]+(?:has[ \t]+|had[ \t]+|will[ \t]+|would[ \t]+)?[
 _THE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he[ \t]+$")
 # The word right after a name.
 _NEXT_WORD = re.compile(r"[ \t]+([a-z’']+)\b")
+# A dash that opens a wire story's first sentence after its dateline: "NEW YORK, Aug 7 — ".
+_DATELINE_DASH = re.compile(r"[ \t][—–\-][ \t]+$")
 
 
 def body_named(text: str, start: int, end: int) -> str | None:
@@ -62,20 +64,20 @@ def body_named(text: str, start: int, end: int) -> str | None:
     return None
 
 
-
 def common_head(text: str, start: int, words: list[str], org_words, persons) -> bool:
     """Whether the first word of a capitalised run at ``start`` joined by "of" to an
     organisation's name is a common noun before the name, not part of it: a person noun in the
     plural ("Members of Harbour District Council"), or any word capitalised only because it
-    opens a sentence when the name after "of" holds an organisation word ("Shares of Corvane
-    Systems fell"). Not an organisation word ("Bank of Leland", "Ministry of Health"), and not
-    a name whose part after "of" shows no organisation ("Friends of the Earth", "Veterans of
+    opens a sentence (or a wire story after its dateline's dash) when the name after "of" holds
+    an organisation word ("Shares of Corvane Systems fell"). Not an organisation word ("Bank of
+    Leland", "Ministry of Health"), and not a name whose part after "of" shows no organisation ("Friends of the Earth", "Veterans of
     Foreign Wars")."""
     if len(words) < 3 or words[1] != "of" or words[0].lower() in org_words:
         return False
     if len(words) > 3 and words[0].lower() in persons and words[0].endswith("s"):
         return True
-    return _SENTENCE_START.search(text, max(0, start - 3), start) is not None \
+    return (_SENTENCE_START.search(text, max(0, start - 3), start) is not None
+            or _DATELINE_DASH.search(text, max(0, start - 4), start) is not None) \
         and any(_clean(w).lower() in org_words for w in words[2:])
 
 

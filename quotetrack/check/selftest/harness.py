@@ -16,8 +16,9 @@ from ..severity import QUOTE_VERDICTS
 from ...errors import EXIT_FAILED, EXIT_OK, report
 from ...read import inputs as reader
 from ...text.spans import shorten
+from ...text.tokens import word_tokens
 from .words import (
-    DRAFT, Mutant, NONE, Outcome, SHORT_WORDS, TARGET, UNMUTATED, _quotable, passages, words)
+    DRAFT, Mutant, NONE, Outcome, SHORT_WORDS, TARGET, UNMUTATED, _quotable, passages)
 from .mutations import MUTATIONS, unmutated
 
 
@@ -99,7 +100,7 @@ def score_source(doc: Document, checker: Checker, seed: int = 0) -> tuple[list[O
             pieces = passages(doc, i) if _quotable(doc, i) else []
             if not pieces:
                 continue
-            n = sum(len(words(text[s:e])) for s, e in pieces)
+            n = sum(len(word_tokens(text, s, e)) for s, e in pieces)   # as check counts them: "$400 million" is one
             f = finding_for(findings, *pieces[0])
             outcomes.append(Outcome(doc.doc_id, UNMUTATED, "too-short" if n < SHORT_WORDS else "verified",
                                     f.verdict if f else NONE, text[slice(*pieces[0])],

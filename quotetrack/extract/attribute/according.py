@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...model import Cue
+from ...text import lexicon
 from ...text.marks import TOKEN_OPENING
 from .. import mentions
 from ..segment import Token
@@ -77,6 +78,19 @@ def _past_apposition(toks: list[Token], k: int) -> int:
     return k
 
 
+def _clause_inside(toks: list[Token], src: tuple[int, int]) -> int | None:
+    """The token where a clause opens inside an opening according-to source that no comma
+    closed: a subject word (data/text/word_classes.txt new_subjects) right after a noun, not
+    after a function word ("According to the club | the final will be …"; not "According to a
+    report by the council, …")."""
+    function = lexicon.lower_words("text/function_words.txt")
+    for j in range(src[0] + 1, src[1] - 1):
+        before = toks[j - 1].text
+        if toks[j].text in _words.new_subjects and mentions.is_word(before) and before.lower() not in function:
+            return j
+    return None
+
+
 def _only_openers(toks: list[Token], ci: int) -> bool:
     """Do only opening conjunctions and commas stand before token ``ci`` ("But, according to …")?"""
     return all(t.text == "," or t.text.lower() in _words.subject_lead_words for t in toks[:ci])
@@ -96,7 +110,10 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             k += 1
         if k > src[1]:
             k = _past_apposition(s.toks, k)      # "According to Dr Amy Lau, a virologist at …, the …"
-        content = _content_after(s, k) if k > src[1] else None
+        split = _clause_inside(s.toks, (src[0], src[1] if k > src[1] else len(s.toks)))
+        if split is not None:             # "According to the club the final will be …": no comma
+            src, k = (src[0], split), split
+        content = _content_after(s, k) if k > src[1] or split is not None else None
         if content is None:               # "According to Ms Hale the minister had …": no comma
             n = _name_end(s.toks, ce)
             if n is not None:

@@ -10,15 +10,17 @@ from ...config import WINDOWS
 from .grammar import Attribution, _words
 
 
-def _opens_clause(text: str, lo: int, at: int) -> bool:
-    """Is offset ``at`` right after a comma, a semicolon or a conjunction (read back no
-    further than ``lo``, nor more than _JOINT_REACH characters)?"""
+def _opens_clause(text: str, lo: int, at: int, subordinate: bool = False) -> bool:
+    """Is offset ``at`` right after a comma, a semicolon or a conjunction (``subordinate``: or a
+    subordinator, "… defends the cap as the opposition calls it …"), read back no further than
+    ``lo``, nor more than _JOINT_REACH characters?"""
     lo = max(lo, at - _JOINT_REACH, 0)
     before = text[lo:at].rstrip()
     if before.endswith((",", ";")) or before[:-1].endswith(",") and before[-1:] in _CLOSING_MARKS:
         return True                       # (",” one of her aides said …": a comma inside a closing mark)
     words = before.split()
-    return bool(words) and words[-1].lower() in _words.conjunctions
+    return bool(words) and (words[-1].lower() in _words.conjunctions
+                            or subordinate and words[-1].lower() in _words.subordinators)
 
 
 # Characters before a source or a cue read to find what joins it to the clause before
@@ -26,15 +28,17 @@ def _opens_clause(text: str, lo: int, at: int) -> bool:
 _JOINT_REACH = WINDOWS.joint_chars
 
 
-def _cut_of(b: Attribution, text: str, lo: int, hi: int) -> tuple[int, int] | None:
+def _cut_of(b: Attribution, text: str, lo: int, hi: int, act: bool = False) -> tuple[int, int] | None:
     """Where attribution ``b`` cuts content that runs over text[lo:hi], and the offset that
-    decided it (b's source or cue, which lies inside): None when it cuts nothing."""
+    decided it (b's source or cue, which lies inside): None when it cuts nothing.  (``act``:
+    the content is an act's, which a report opened by a subordinator also ends: "defends the
+    cap | as the opposition calls it …".)"""
     if b.cue is None:
         return None
     if _closes_before_tail(b, text) and lo < b.fragments[-1][1] < hi and b.cue.start < hi:
         return b.fragments[-1][1], b.fragments[-1][1]      # "…to “fix it,” Vega said": ends at the quote
     if b.source is not None and lo < b.source[0] < hi and b.cue.start > b.source[0] \
-            and _opens_clause(text, lo, b.source[0]):
+            and _opens_clause(text, lo, b.source[0], act):
         return b.source[0], b.source[0]
     if b.rule == "head_long" and b.source is not None and b.source[1] <= lo < b.cue.start < hi:
         return _before_joint(text, lo, b.cue.start), b.cue.start   # "Aides who spoke to us said …"
@@ -91,7 +95,7 @@ def _deciders(b: Attribution, text: str) -> list[int]:
     out = []
     if _closes_before_tail(b, text):
         out.append(b.fragments[-1][1])
-    if b.source is not None and b.cue.start > b.source[0] and _opens_clause(text, 0, b.source[0]):
+    if b.source is not None and b.cue.start > b.source[0] and _opens_clause(text, 0, b.source[0], True):
         out.append(b.source[0])
     if b.rule in ("coordinated", "head_long") or (b.rule == "participle" and _PARTICIPLE_LEAD.search(
             text, max(0, b.cue.start - _JOINT_REACH), b.cue.start) is not None):
@@ -135,7 +139,8 @@ class _Cuts:
     def _better(self, best: int | None, a: int, b: int, lo: int, hi: int) -> int | None:
         if b == a or _reported_act(self.found[a], self.found[b]):
             return best
-        got = _cut_of(self.found[b], self.text, lo, hi)
+        cue = self.found[a].cue
+        got = _cut_of(self.found[b], self.text, lo, hi, cue is not None and cue.type == "act")
         return got[0] if got is not None and (best is None or got[0] < best) else best
 
 
@@ -227,7 +232,8 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
         if cut is not None:
             end = _before_joint(text, last_s, cut)
             words = text[max(last_s, end - _JOINT_REACH):end].split()
-            while words and words[-1].lower() in _words.conjunctions:
+            while words and (words[-1].lower() in _words.conjunctions or a.cue is not None and a.cue.type == "act"
+                             and words[-1].lower() in _words.subordinators):
                 end = _before_joint(text, last_s, text.rindex(words.pop(), last_s, end))
             if end - last_s >= 2:
                 a = replace(a, fragments=a.fragments[:-1] + ((last_s, end),))

@@ -18,6 +18,7 @@ from .according import according_to
 from .adjunct import adjunct_participle, as_source
 from .sentence import coordinated, head, participle, relative, relative_label, tail
 from .asked import asked
+from .beats import beat_before
 from .chants import chant, chant_quote
 from .cutting import _cut_at_next_source, _fold_source_notes
 from .gap import relative_gap
@@ -138,6 +139,8 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     if posts:                              # "…" ¶ "— Name (@handle) March 3, 2025": the post whole
         found = [a for a in found if not within(a, posts)] + posts
     found.sort(key=lambda a: a.fragments[0][0])
+    attributed = {a.sentence.index for a in found if a.rule not in UNATTRIBUTED}
+    found = [(beat_before(doc, a, attributed) or a) if a.rule == "unattributed" else a for a in found]
     found = _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs), lambda a: _quotes_in(doc, a), text)
     return _lost_break_openings(text, found, {(q.start, q.end) for q in quotes
                                               if not q.closed and own_cue(text, q) is None})
