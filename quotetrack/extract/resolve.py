@@ -163,8 +163,8 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                                                text=text[a.source[0]:a.source[1]]))
         out[i] = res
         if a.rule not in _NO_CONTINUITY:
-            if a.antecedent is not None:      # "Trump, who has insulted women, …": named, not the speaker
-                if res.entity is not None:
+            if a.antecedent is not None and not _quoting(text, a.fragments):   # "Trump, who has insulted women, …":
+                if res.entity is not None:    # named, not the speaker; "Ada Ruiz, who told them: “…”" speaks
                     sal.touch(res.entity, start, None)
             else:
                 sal.spoke(res.entity, start, end, a.fragments)
@@ -220,6 +220,11 @@ def _relative(text: str, model: em.Model, a: Attribution, res: Resolved, start: 
     ent = model.entities[named]
     return Resolved(Mention(start, end, text[start:end], "person", None, ent.name),
                     ent.name, ent.title, "person", "named", named)
+
+
+def _quoting(text: str, fragments) -> bool:
+    """Whether an attribution's content opens with a quotation mark (a direct quote)."""
+    return any(text[a:a + 1] in _OPENING_MARKS for a, _ in fragments)
 
 
 # A document an organisation's pronoun owns: "its own analysis", "their report" (group 1: the pronoun, 2: the document).
