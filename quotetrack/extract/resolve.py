@@ -250,11 +250,12 @@ def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[se
     strict, loose = set(), set()
     for a, b in spans:
         quoted = text[a:a + 1] in _OPENING_MARKS
+        closed = _quotation_end(text, a, b) if quoted else b
         i = bisect.bisect_left(model.starts, a)
         while i < len(model.occurrences) and model.occurrences[i].start < b:
             o = model.occurrences[i]
             loose.add(o.entity)
-            if quoted and not _reported_within(text, a, o.start) \
+            if quoted and o.start < closed and not _reported_within(text, a, o.start) \
                     or (o.entity not in speakers and _OPENS_CONTENT.fullmatch(text, a, o.start)):
                 strict.add(o.entity)
             i += 1
@@ -262,6 +263,18 @@ def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[se
 
 
 _OPENING_MARKS = frozenset("“‘\"'«„")
+# The closing mark of a double quotation, by its opening mark ("''": typewriter marks).
+_DOUBLE_CLOSE = {"“": "”", "\"": "\"", "«": "»", "''": "''"}
+
+
+def _quotation_end(text: str, a: int, b: int) -> int:
+    """Where the double quotation opening at ``a`` closes within the content text[a:b]
+    (“…” about her record, Ruiz said of Vance": Vance is outside it); ``b`` for a single
+    quotation or when no closing mark is found."""
+    opening = "''" if text.startswith("''", a) else text[a]
+    close = _DOUBLE_CLOSE.get(opening)
+    at = text.find(close, a + len(opening), b) if close is not None else -1
+    return b if at < 0 else at
 # A speech cue right before a name inside a quotation: "they say " (group 1: the cue word).
 _CUE_BEFORE = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
 # A single closing mark (not an apostrophe inside a word): "Queen,’" "best’ ".
