@@ -136,8 +136,8 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             eid = named_organisation(model, sal, start, "it" if owner.group(1) == "its" else "they")
             if eid is not None:           # "The union disputes that. According to its own analysis, …"
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
-        if res.basis == "unresolved" and res.speaker is None and a.cue is not None and a.cue.type == "speech" \
-                and text[start:end].lower() in ("it", "they"):
+        if res.basis == "unresolved" and res.speaker is None and a.cue is not None \
+                and (a.cue.type == "speech" or text[start:end] == "It") and text[start:end].lower() in ("it", "they"):
             eid = named_organisation(model, sal, start, text[start:end].lower())   # "Brightwell Foods has … It said …"
             if eid is None and text[start:end] == "They":
                 eid = body_before_they(model, sal, start)      # "Brindle Hallam cancelled 40 trains. They said"
