@@ -52,12 +52,18 @@ def opens_clause(text: str, start: int) -> bool:
             return False                  # "a Clinton supporter": a name used as a modifier
         if word.lower() in words.opening_prepositions:
             return False                  # "In West Miami, …": a place after a preposition
-        if not word.islower() or word in titles or word in words.name_modifiers or "-" in word or kinds.person_head(word):
-            skipped = skipped or word.islower()
+        if not word.islower() or word in titles or word in words.name_modifiers or "-" in word or kinds.person_head(word) \
+                or word == "of" and skipped and (m := _TITLE_BEFORE_OF.search(text, max(0, j - 24), j)) is not None \
+                and m.group(1) in titles:
+            skipped = skipped or word.islower()   # "of" inside an office: "secretary of state Ana Ruiz"
             i = j - 1
             continue
         return False
     return False
+
+
+# A lower-case title word right before " of " in an office: "secretary ", "minister " (group 1).
+_TITLE_BEFORE_OF = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
 
 
 # "of" and a place or body after a person's name: " of Leland", " of the Harbour Trust".
