@@ -210,8 +210,9 @@ def listener(text: str, model, cue) -> int | None:
 
 
 FIRST_PERSON = frozenset({"i", "me", "my"})
-# What follows the writer's name in a closing author line: "Ana Ruiz is the mayor of Dorsten."
-_AUTHOR_LINE = re.compile(r"[ \t]+(?:is|was|has been|served as)[ \t]")
+# What follows the writer's name in a closing author line: "Ana Ruiz is the mayor of Dorsten.",
+# past a short apposition: "Rep. Ana Ruiz, D-Ore., was …", "Ana Ruiz, a nurse, is …".
+_AUTHOR_LINE = re.compile(r"(?:,[ \t]+[^,\n]{1,30},)?[ \t]+(?:is|was|has been|served as)[ \t]")
 AUTHOR_LINES = 2                          # closing paragraphs read for an author line
 
 

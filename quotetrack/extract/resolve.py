@@ -162,7 +162,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             res = replace(res, mention=replace(res.mention, start=a.source[0], end=a.source[1],
                                                text=text[a.source[0]:a.source[1]]))
         out[i] = res
-        if a.rule not in _NO_CONTINUITY:
+        if a.rule not in _NO_CONTINUITY and text[start:end].lower() not in FIRST_PERSON:   # the writer is no he/she
             if a.antecedent is not None and not _quoting(text, a.fragments):   # "Trump, who has insulted women, …":
                 if res.entity is not None:    # named, not the speaker; "Ada Ruiz, who told them: “…”" speaks
                     sal.touch(res.entity, start, None)
