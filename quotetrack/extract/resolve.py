@@ -364,6 +364,12 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         pair = _pair_for("both", Mention(start, end, written, "descriptor"), model, sal, None, spoken)
         if pair is not None:
             return pair if written.lower() == "both" else replace(pair, basis="description")
+    known = (_KNOWN_AS.match(text, end) or _KNOWN_AS.search(text, start, end)) if kind != "person" else None
+    if known is not None:                 # "the base chief known as Bob": Bob
+        eid = em.person_entity(model, known.group(1).split(), [], known.start(1))
+        ent = model.entities[eid]
+        return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name, ent.title,
+                        "person", "description", eid)
     inner = person_in(text, model, start, end) if kind != "person" else None
     if inner is None and kind == "descriptor":
         inner = named_after(text, model, end)          # "said the union’s leader, Moira Kent."
@@ -516,6 +522,11 @@ def _namesake(model: em.Model, sal: Salience, eid: int, name_words: list[str], t
     if len(ids) > 1 and sal.speaker in ids and model.entities[sal.speaker].gender in (None, gender or model.entities[sal.speaker].gender):
         return sal.speaker
     return eid
+
+
+# A description's name, in the mention or right after it: "the base chief known as Bob", "a
+# man known only as Abu Sami" (group 1: the name, up to three capitalised words).
+_KNOWN_AS = re.compile(r"[ \t]+known[ \t]+(?:only[ \t]+)?as[ \t]+([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,2})")
 
 
 # Plural endings of nouns for people by what they do ("Forecasters", "Economists", "Residents"):
