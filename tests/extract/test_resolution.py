@@ -15,6 +15,7 @@ from quotetrack.model import mention_text
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "corpus" / "resolution" / "polnear_train.jsonl"
 FRESH = ROOT / "corpus" / "resolution" / "polnear_train_fresh.jsonl"   # untuned: never tune on it
+FRESH2 = ROOT / "corpus" / "resolution" / "polnear_train_fresh2.jsonl"  # untuned, written blind in round 12
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 
 
@@ -156,7 +157,7 @@ def test_eval_resolution_unreadable_files_are_one_line(tmp_path, capsys, name, c
     assert capsys.readouterr().err == f"quotetrack: {texts}: not valid UTF-8 (invalid start byte at byte 0)\n"
 
 
-@pytest.mark.parametrize("gold, least_docs, least_mentions", [(GOLD, 100, 600), (FRESH, 40, 600)])
+@pytest.mark.parametrize("gold, least_docs, least_mentions", [(GOLD, 100, 600), (FRESH, 40, 600), (FRESH2, 40, 600)])
 def test_resolution_gold_is_well_formed(gold, least_docs, least_mentions):
     docs = resolution.load_resolution_gold([gold])
     mentions = [m for ms in docs.values() for m in ms]
@@ -168,8 +169,13 @@ def test_fresh_resolution_gold_shares_no_document_with_the_tuned_gold():
     assert not set(resolution.load_resolution_gold([GOLD])) & set(resolution.load_resolution_gold([FRESH]))
 
 
+def test_second_fresh_gold_shares_no_document_with_the_other_golds():
+    fresh2 = set(resolution.load_resolution_gold([FRESH2]))
+    assert not fresh2 & set(resolution.load_resolution_gold([GOLD, FRESH]))
+
+
 @pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/data/polnear/train.jsonl")
-@pytest.mark.parametrize("gold", [GOLD, FRESH])
+@pytest.mark.parametrize("gold", [GOLD, FRESH, FRESH2])
 def test_resolution_gold_offsets_slice_back(gold):
     docs = resolution.load_resolution_gold([gold])
     texts = resolution.load_texts(POLNEAR, docs)
@@ -179,7 +185,7 @@ def test_resolution_gold_offsets_slice_back(gold):
         for m in mentions:
             assert texts[doc_id][m["start"]:m["end"]] == m["text"], (doc_id, m)
             seen.add((m["start"], m["end"]))
-        if gold == FRESH:     # every distinct source span of the document's attributions, once
+        if gold != GOLD:      # every distinct source span of the document's attributions, once
             assert len(seen) == len(mentions), doc_id
 
 
@@ -202,6 +208,30 @@ def test_fresh_resolution_gold_follows_its_selection_rule():
     k = len(eligible) // 40
     assert list(fresh) == eligible[k // 2::k][:40]
     for doc_id, mentions in fresh.items():
+        assert {(m["start"], m["end"]) for m in mentions} == spans[doc_id], doc_id
+
+
+@pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/data/polnear/train.jsonl")
+def test_second_fresh_resolution_gold_follows_its_selection_rule():
+    """corpus/resolution/README: articles in neither earlier gold with >= 4 distinct source
+    strings, in line order; every 16th from the 11th, 40 of them; each holds every distinct
+    source span."""
+    used = set(resolution.load_resolution_gold([GOLD, FRESH]))
+    fresh2 = resolution.load_resolution_gold([FRESH2])
+    eligible, spans = [], {}
+    with POLNEAR.open(encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            quotes = doc["quotes"]
+            if doc["doc_id"] in used or len({q["speaker"].lower() for q in quotes if q.get("speaker")}) < 4:
+                continue
+            eligible.append(doc["doc_id"])
+            spans[doc["doc_id"]] = {(q["speaker_start"], q["speaker_end"]) for q in quotes
+                                    if q.get("speaker_start") is not None}
+    k = len(eligible) // 40
+    assert (len(eligible), k) == (649, 16)
+    assert list(fresh2) == eligible[k // 2 + 3::k][:40]
+    for doc_id, mentions in fresh2.items():
         assert {(m["start"], m["end"]) for m in mentions} == spans[doc_id], doc_id
 
 
