@@ -31,7 +31,7 @@ def opens_clause(text: str, start: int) -> bool:
     titles = _title_nouns()
     words = names._words
     i = start - 1
-    skipped = False
+    skipped, after = False, None          # after: the word last read (the one after this one)
     for _ in range(6):
         while i >= 0 and text[i] in " \t":
             i -= 1
@@ -53,10 +53,10 @@ def opens_clause(text: str, start: int) -> bool:
         if word.lower() in words.opening_prepositions:
             return False                  # "In West Miami, …": a place after a preposition
         if not word.islower() or word in titles or word in words.name_modifiers or "-" in word or kinds.person_head(word) \
-                or word == "of" and skipped and (m := _TITLE_BEFORE_OF.search(text, max(0, j - 24), j)) is not None \
+                or word == "of" and after in titles and (m := _TITLE_BEFORE_OF.search(text, max(0, j - 24), j)) is not None \
                 and m.group(1) in titles:
             skipped = skipped or word.islower()   # "of" inside an office: "secretary of state Ana Ruiz"
-            i = j - 1
+            i, after = j - 1, word
             continue
         return False
     return False
