@@ -339,8 +339,6 @@ class Salience:
         "modifier" for a name that only modifies a title before another name."""
         text = self.text
         if (text.startswith(POSSESSIVES, end) or text.endswith(POSSESSIVES, at, end)) and not opens_sentence(text, at):
-            if main_subject(text, at, at) and not object_apposition(text, at, end):
-                return "clause"           # "For a year, Ruiz’s campaign has …, the work she …": its owner
             return False                  # "Pieter van der Hoek, Mr. Pratt’s lawyer, …": Pratt is no subject
         if title_modifier(text, end):
             return "modifier"             # "McConnell spokesman Don Stewart": Stewart is the subject
