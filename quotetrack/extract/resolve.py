@@ -139,6 +139,8 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         if res.basis == "unresolved" and res.speaker is None and a.cue is not None \
                 and (a.cue.type == "speech" or text[start:end] == "It") and text[start:end].lower() in ("it", "they"):
             eid = named_organisation(model, sal, start, text[start:end].lower())   # "Brightwell Foods has … It said …"
+            if eid is not None and a.cue.type != "speech" and sal.judged_subject(eid) is not True:
+                eid = None                # "… calling on the court to act. It also wants …": not the court
             if eid is None and text[start:end] == "They":
                 eid = body_before_they(model, sal, start)      # "Brindle Hallam cancelled 40 trains. They said"
             if eid is not None:
