@@ -252,11 +252,13 @@ def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[se
     strict, loose = set(), set()
     for a, b in spans:
         quoted = text[a:a + 1] in _OPENING_MARKS
-        closed = _quotation_end(text, a, b) if quoted else b
+        closed = None
         i = bisect.bisect_left(model.starts, a)
         while i < len(model.occurrences) and model.occurrences[i].start < b:
             o = model.occurrences[i]
             loose.add(o.entity)
+            if quoted and closed is None:
+                closed = _quotation_end(text, a, b)
             if quoted and o.start < closed and not _reported_within(text, a, o.start) \
                     or (o.entity not in speakers and _OPENS_CONTENT.fullmatch(text, a, o.start)):
                 strict.add(o.entity)

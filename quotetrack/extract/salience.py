@@ -368,7 +368,6 @@ class Salience:
         opener = self._participle_opener(offset) if pronoun else None
         sub = _SUBORDINATOR_BEFORE.search(self.text, max(0, offset - 12), offset) if pronoun else None
         clause = self.sentence_of(offset) if sub is not None and sub.group(1) in _subordinators() else None
-        topic = pronoun and opens_sentence(self.text, offset)    # "…, when Ruiz was still Ames’s deputy. She said"
         scored = []
         later: list[int] = []             # sentences of the candidates named after this one
         fallback = None
@@ -389,8 +388,8 @@ class Salience:
                 subject = False           # "Ortiz’s plan may fail, said Hale. “…,” he said": what Hale said
             sent = self.sentence_of(at)
             modifier = subject == "modifier"
-            subject = subject is True or subject == "clause" and (sent == self.sentence_of(offset) or
-                                                                  topic and sent == self.sentence_of(offset) - 1)
+            subject = subject is True or subject == "clause" and (sent == self.sentence_of(offset) or   # "…, when
+                pronoun and sent == self.sentence_of(offset) - 1 and opens_sentence(self.text, offset))   # Ruiz was …. She said"
             score = -PER_SENTENCE * len({s for s in later if s != sent})
             later.append(sent)
             score += SUBJECT if subject else 0.0
