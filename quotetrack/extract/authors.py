@@ -17,11 +17,18 @@ from ..text import lexicon
 LEAD_REACH = 120                          # characters back from a name to the "In" of its lead phrase
 _COMMA_REACH = 40                         # characters back from a name to the lead's closing comma
 
-# "statement from ", "report by the ", "a study by researchers at the ", "a statement from her lawyer, ":
-# the document right before its author (a role in apposition may come between).
-_DOCUMENT_FROM = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:from|by)[ \t]+(?:(?:the[ \t]+)?(?:(?:researchers|scientists|academics|"
-                            r"experts|a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+(?:the[ \t]+)?)?|(?:his|her|its|their|the)[ \t]+"
-                            r"(?:[\w’'-]+[ \t]+){0,2}?[a-z][\w-]*,[ \t]+)$")
+# "statement from ", "report by the ", "a study by researchers at the ", "a statement from her lawyer, ",
+# "audit released Tuesday by ": the document right before its author (a publishing participle,
+# data/extract/publishing_participles.txt, and up to two words of time may come between the
+# document and "by"; a role in apposition between "by" and the name).
+@lru_cache(maxsize=1)
+def _document_from() -> re.Pattern:
+    return re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:(?:" + lexicon.trie_pattern(sorted(lexicon.lower_words(
+        "extract/publishing_participles.txt"))) + r")[ \t]+(?:[\w]+[ \t]+){0,2}?)?(?:from|by)[ \t]+"
+        r"(?:(?:the[ \t]+)?(?:(?:researchers|scientists|academics|experts|a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+"
+        r"(?:the[ \t]+)?)?|(?:his|her|its|their|the)[ \t]+(?:[\w’'-]+[ \t]+){0,2}?[a-z][\w-]*,[ \t]+)$")
+
+
 # " said in a statement": the author speaking in a document (a speech verb, "in", up to two words).
 _IN_DOCUMENT = re.compile(r"[ \t]+(?:said|says|added|wrote|announced|confirmed)[ \t]+in[ \t]+(?:an?|its|their|his|her)[ \t]+"
                           r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)\b")
@@ -34,7 +41,7 @@ def authored_document(text: str, start: int, end: int, documents: Collection[str
     headteacher Maya Lund said"."""
     near = text[max(0, start - 50):start]     # the cheap tests first: most names have none of these
     if " from " in near or " by " in near:
-        m = _DOCUMENT_FROM.search(text, max(0, start - 80), start)
+        m = _document_from().search(text, max(0, start - 80), start)
         if m and m.group(1) in documents:
             return m.group(1)
     lead = _document_in_lead(text, start)
@@ -59,10 +66,16 @@ def _document_in() -> re.Pattern:
         r"(?:[\w-]+[ \t]+){0,2}?(" + nouns + r")\b[^.,;:!?\n“”\"]{0,60},[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,3}$")
 
 
+# What follows a lead phrase's closing comma up to the name: up to three lower-case words of role
+# (the end of :func:`_document_in`'s pattern).
+_AFTER_LEAD = re.compile(r"[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,3}$")
+
+
 def _document_in_lead(text: str, start: int) -> str | None:
     """The document noun of a lead phrase "In a letter …, " that ends right before the name at
     ``start`` (up to three role words between), else None."""
-    if text.rfind(",", max(0, start - _COMMA_REACH), start) < 0:
-        return None                       # the cheap test first: most names follow no comma
+    comma = text.rfind(",", max(0, start - _COMMA_REACH), start)
+    if comma < 0 or _AFTER_LEAD.match(text, comma + 1, start) is None:
+        return None                       # the cheap tests first: most names follow no comma, or not just after one
     m = _document_in().search(text, max(0, start - LEAD_REACH), start)
     return m.group(1) if m else None

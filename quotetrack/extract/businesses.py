@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
+from ..text.spans import last_words_start
 from .kinds import org_nouns, parties, same_kind
 from .speakers import _lists
 
@@ -39,7 +40,7 @@ def introduced_as(text: str, start: int, end: int) -> str | None:
     (never for a day or month: "told the court Monday")."""
     if text[start:end].rstrip(".") in lexicon.words("extract/calendar_words.txt"):
         return None
-    before = _NOUN_BEFORE.search(text, max(0, start - 40), start)
+    before = _NOUN_BEFORE.search(text, last_words_start(text, max(0, start - 40), start, 1), start)
     if before is not None and introduces(before.group(1)):
         return before.group(1)
     if employer(text, start, end):

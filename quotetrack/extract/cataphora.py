@@ -10,16 +10,24 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from ..text import lexicon
 
-# Participles of making a document: "published", "carried out".
-_MADE = r"(?:published|conducted|carried|issued|released|commissioned|led|written|compiled|produced|prepared)(?:[ \t]+out)?"
-# Where an author is named after a document: "The researchers, from ", "The report, by the ",
-# "The survey, conducted by ", "the new study at " (group 1: the document or its makers), or
-# "was issued by " (a passive whose subject is the document).
-_AHEAD = re.compile(r"(?:\b(?i:the|its|their|this)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}?([a-z]+),?[ \t]+(?:" + _MADE
-                    + r"[ \t]+by|by|from|at)|\b(?:was|were|been)[ \t]+" + _MADE + r"[ \t]+by)[ \t]+(?:the[ \t]+)?")
+
+@lru_cache(maxsize=1)
+def _ahead() -> re.Pattern:
+    """Where an author is named after a document: "The researchers, from ", "The report, by the ",
+    "The survey, conducted by ", "the new study at " (group 1: the document or its makers), or
+    "was issued by " (a passive whose subject is the document), or a sentence opened by its
+    makers with no article: "Researchers at " (group 2); the participles of making come
+    from data/extract/made_participles.txt ("published", "carried out")."""
+    made = r"(?:" + "|".join(sorted(lexicon.lower_words("extract/made_participles.txt"))) + r")(?:[ \t]+out)?"
+    return re.compile(r"(?:\b(?i:the|its|their|this)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}?([a-z]+),?[ \t]+(?:" + made
+                      + r"[ \t]+by|by|from|at)|\b(?:was|were|been)[ \t]+" + made + r"[ \t]+by"
+                      + r"|(?:^|[.!?][”\"’]?[ \t]+|\n)([A-Z][a-z]+)[ \t]+(?:at|from))[ \t]+(?:the[ \t]+)?")
+
+
 # Lower-case words between "by" and the author's name: "by the housing charity Shelterwell".
 _BETWEEN = re.compile(r"(?:[a-z][\w\-]*[ \t]+){0,3}")
 
@@ -35,8 +43,9 @@ def author_ahead(text: str, model, mention: str, start: int, limit: int) -> int 
     if not nouns:
         return None
     makers = lexicon.sections("extract/author_nouns.txt")["heads"]
-    for m in _AHEAD.finditer(text, start, limit):
-        if m.group(1) is not None and m.group(1) not in documents and m.group(1) not in makers:
+    for m in _ahead().finditer(text, start, limit):
+        if m.group(1) is not None and m.group(1) not in documents and m.group(1) not in makers \
+                or m.group(2) is not None and m.group(2).lower() not in makers:
             continue
         k = bisect.bisect_left(model.starts, m.end())
         if k == len(model.starts) or model.starts[k] >= limit:

@@ -127,7 +127,9 @@ def author_of(model: em.Model, noun: str | None, start: int) -> int | None:
     for at, written, eid in reversed(model.authored[max(0, i - 3):i]):
         if start - at > AUTHOR_REACH:
             break
-        if written == noun or noun is None and written in lexicon.sections("extract/author_nouns.txt")["works"]:
+        kinds_of = lexicon.sections("extract/author_nouns.txt")
+        if written == noun or noun is None and written in kinds_of["works"] \
+                or noun in kinds_of["reports"] and written in kinds_of["reports"]:     # "an audit …. The report said"
             return eid
     return None
 
@@ -188,6 +190,19 @@ def office_unheld(ent: em.EntityState, words: list[str]) -> bool:
     private = [r for r in ent.roles if not em._AGE_ROLE.fullmatch(r)
                and (r.rstrip(".") not in honorifics or kinds.private_noun(r))]
     return bool(private) and all(kinds.private_noun(r.split()[-1]) for r in private)
+
+
+def other_office(ent: em.EntityState, lows: list[str]) -> bool:
+    """Whether a description names a single office (data/extract/single_offices.txt: "the
+    mayor") and the text gave the person another of them and not this one ("Councillor Ann
+    Roy", "Ann Roy, a judge"): she is not its holder.  A general role ("the lawyer" for a
+    barrister, data/extract/role_kinds.tsv) still fits."""
+    offices = lexicon.lower_words("extract/single_offices.txt")
+    if lows[-1] not in offices:
+        return False
+    held = {w for r in (ent.title or "", *ent.roles) for w in r.lower().split()[-1:]}
+    fits = {lows[-1], *em.role_kinds().get(lows[-1], ())}
+    return not held & fits and bool(held & offices)
 
 
 def ordinal_name(words: list[str]) -> bool:
@@ -298,7 +313,7 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     native = (native[0], em.role_key(native[1])) if native is not None else None
     for eid in [*sal.recent, *earlier]:
         ent = model.entities[eid]
-        if ent.type == "person" and not fitting and (any(em.roles_match(phrase, r) for r in ent.roles)
+        if ent.type == "person" and not fitting and (any(em.roles_match(phrase, r) or bare_rank(phrase, r) for r in ent.roles)
                                                      or party is not None and party_fits(words, party, ent.roles)
                                                      or native is not None and not other_nationality(ent.roles, native[0])
                                                      and any(em.roles_match(native[1], r) for r in ent.roles)):
@@ -474,6 +489,7 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
     return None if eid is not None and (lows[0][:1].isdigit() and (em.age_clash(model.entities[eid], words[:1])
                                                                    or len(words) > 1 and known_otherwise(model.entities[eid]))
                                         or office_unheld(model.entities[eid], lows)
+                                        or other_office(model.entities[eid], lows)
                                         or party_clash(words, model.entities[eid].roles)) else eid
 
 
@@ -492,6 +508,16 @@ def party_clash(words: list[str], roles) -> bool:
     named = {parties()[w][0] for w in lows if w in parties() and parties()[w][1] != "letter"}
     held = party_of(roles)
     return bool(named) and bool(held) and not named & held
+
+
+def bare_rank(phrase: str, role: str) -> bool:
+    """Whether a role that is only a rank ("deputy", from "Governor Peter Ngata and his deputy,
+    Ruth Wanje,") fits a description of that rank of an office ("the deputy governor").
+
+    >>> bare_rank("deputy governor", "deputy"), bare_rank("governor", "deputy")
+    (True, False)
+    """
+    return role in em._RANKS and role in phrase.split()[:-1]
 
 
 def other_rank(phrase: str, role: str) -> bool:

@@ -27,30 +27,14 @@ from ..text.names import PARTICLE_JOINED, is_particle
 from .authors import authored_document
 from .businesses import introduced_as
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
-from .kinds import (_alias_words, _kind_words, _org_kinds, affiliation, dotted_kind_word, gendered_nouns,
-                    kin_before, lead_roles, org_nouns, person_head, person_heads, role_kinds)
-from .nations import nationality, nationality_of
-from .organisations import body_named, common_head
+from .kinds import (_alias_words, _kind_words, _org_kinds, dotted_kind_word, gendered_nouns, head_run, kin_before,
+                    org_nouns, person_heads, role_kinds)
+from .nations import nationality
+from .organisations import body_named, common_head, possessor_in_name
+from .roles import _APPOSITION_AFTER, _RANKS, roles_around
 from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
                        office_complement, past_date, past_function_words, title_gender)
 
-# ", 52,", ", 52.", ", aged 52,", ", who is 52," or " (52)" right after a name: an age.
-_AGE = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s*\()(\d{1,3})\s*[,.;)]")
-# ", the campaign’s organiser," / ", a spokeswoman for the union," right after a name: its role.
-_APPOSITION_AFTER = re.compile(
-    r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)(?=\s*[,.;]|\s+(?:for|of|at|who|with|in)\b)")
-# "The boy’s father, " / "Her opponent, " / "Ferrick’s barrister, " right before a name: its role.
-_APPOSITION_BEFORE = re.compile(
-    r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its|that|this|[\w\-]+[’']s?)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
-    re.IGNORECASE)
-# Nothing, or a sentence end or quote mark, before a noun phrase: it opens its sentence.
-_SENTENCE_OPEN = re.compile(r"(?:^|[.!?\n“\"]\s*)$")
-# Where a role's head ends before its complement: " for " in "spokeswoman for the firm".
-_ROLE_HEAD_END = re.compile(r"\s+(?:for|of|at|with|in|from|on)\s+")
-# Lower-case role words right before a name: "analyst Rosa Lind", "by lawyer Owen Pryce"; a
-# capitalised rank word may open them ("Deputy press secretary Ana Liefeld": not "the press secretary").
-_ROLE_BEFORE = re.compile(r"(?<![\w’'])((?:[a-z][\w\-]*\s+){1,3})$")
-_RANK_BEFORE = re.compile(r"(?<![\w’'])([A-Za-z]+)\s+$")
 # The first half of an organisation's name joined by "and" / "&" before the run that ends in
 # an organisation word: "Dunmore Fire and " in "Dunmore Fire and Rescue Service".
 _ORG_BEFORE_AND = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*[ \t]+(?:and|&)[ \t]+$")
@@ -77,9 +61,6 @@ _ORDINAL_BEFORE = re.compile(r"(?<![\w’'])\d{1,3}(?:st|nd|rd|th)[ \t]+$")
 # Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 _INITIAL = re.compile(r"[A-Z]\.")                 # a given name's initial: "J." in "J. Edgar Hale"
-# Rank words that make a different role: "deputy minister" is not "the minister".
-_RANKS = frozenset({"deputy", "vice", "assistant", "associate", "acting", "former", "ex", "junior",
-                    "under", "co", "interim", "shadow", "lieutenant"})
 ACRONYM_REACH = 50                        # entities an acronym looks back over for its spelled-out name
 RECENT = 5                                # entities kept in the running salience list
 ROLE_READS = 3                            # namings of an entity read for roles and gender (introductions)
@@ -349,7 +330,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if not run:
             continue
         for k, (_, w) in enumerate(run[:-1]):
-            if w.endswith(POSSESSIVE_S) and any(_clean(x).lower() not in org_words for _, x in run[k + 1:]):
+            if w.endswith(POSSESSIVE_S) and any(_clean(x).lower() not in org_words for _, x in run[k + 1:]) \
+                    and not possessor_in_name([x for _, x in run], k):
                 run = run[k + 1:]         # "MSNBC’s Rachel Maddow": the name after the possessor (not "St Anselm’s Hospital")
                 break
         run = _person_of(run, org_words)
@@ -440,7 +422,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 ent.gender = ent.gender or title_gender(title)   # not "Mr. Khan" among several Khans
         seen = model.count.get(eid, 0)
         if (len(words) > 1 or kin) and seen < ROLE_READS:
-            _roles_around(text, start, end, ent, titles, persons, gendered)
+            roles_around(text, start, end, ent, titles, persons, gendered)
             ent.roles.update((kin,) if kin else ())
         model.count[eid] = seen + 1
         occurrences.append(Occurrence(start, end, eid, inside(start)))
@@ -606,47 +588,10 @@ def _person(model: Model, name: list[str], title: list[str], start: int, given: 
     return eid
 
 
-def _roles_around(text: str, start: int, end: int, ent: EntityState, titles, persons, gendered) -> None:
-    """Roles and gender the words around a name give: "analyst Rosa Lind", "The boy’s father,
-    Tomas Varga,", "Marta Quillan, 52,", "Priya Nair, the campaign’s organiser,"."""
-    before = _ROLE_BEFORE.search(text, max(0, start - 40), start)
-    if before:
-        ws = before.group(1).split()
-        i = len(ws)
-        while i > 0 and (ws[i - 1] in titles or ws[i - 1] in persons):
-            i -= 1
-        if i < len(ws):
-            rank = _RANK_BEFORE.search(text, max(0, before.start() - 20), before.start()) if i == 0 else None
-            ranked = rank is not None and rank.group(1).lower() in _RANKS
-            ent.roles.add(" ".join([rank.group(1).lower(), *ws] if ranked else ws[i:]))
-            ent.gender = ent.gender or gendered.get(ws[-1])
-    app = _APPOSITION_BEFORE.search(text, max(0, start - 60), start)
-    if app and (any(person_head(p.split()[-1].lower()) for p in _ROLE_HEAD_END.split(app.group(1)))
-                or _SENTENCE_OPEN.search(text, max(0, app.start() - 3), app.start())):
-        _add_role(ent, app.group(1), gendered)     # "A spokeswoman for the firm, X"; not "Outside the hall, X"
-    ent.roles.update(filter(None, [affiliation(text, end), nationality_of(text, start, end)]),    # "(D-Ardenne)", "Norway’s"
-                     lead_roles(text, start))                                                  # "Defending, X"
-    age = _AGE.match(text, end, min(len(text), end + 16))
-    if age:
-        ent.roles.add(f"{age.group(1)}-year-old")
-        return
-    if app := _APPOSITION_AFTER.match(text, end, min(len(text), end + 80)):
-        _add_role(ent, app.group(1), gendered)
-
-
-def _add_role(ent: EntityState, phrase: str, gendered) -> None:
-    words = phrase.lower().split()
-    if not words or not words[-1].isalpha() and "-" not in words[-1] and "’" not in words[-1]:
-        return
-    ent.roles.update((" ".join(words), _ROLE_HEAD_END.split(" ".join(words), 1)[0]))    # and its head: "spokeswoman"
-    g = gendered.get(words[-1])
-    if g and ent.gender is None:
-        ent.gender = g
-
-
-# A subject pronoun of the narrative: "He", "she", "she’s" (the lookahead first lets the engine
-# skip to the letters that can open one instead of trying every offset).
-_SUBJECT_PRONOUN = re.compile(r"(?=[HhSs])(?<![\w’'])([Hh]e|[Ss]he)(?!\w)")
+# A subject pronoun of the narrative: "He", "she", "she’s".  Its first letter comes first, so the
+# engine skips straight to the letters that can open one (a look-ahead first makes it try every
+# offset: twice the time); look-behinds then check that a word starts there and which pronoun it is.
+_SUBJECT_PRONOUN = re.compile(r"[HhSs](?<![\w’'][HhSs])(?:(?<=[Hh])e|(?<=[Ss])he)(?!\w)")
 # "the" and up to three lower-case words or an age: "the admiral chuckled", "the 24-year-old needed …"
 # (the T first, then what stands before it, for the same reason).
 _THE_WORDS = re.compile(r"[Tt](?<![\w’'].)he((?:[ \t]+[a-z\d][\w\-]*){1,3})")
@@ -687,12 +632,14 @@ def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> lis
         k = bisect.bisect_right(starts, at) - 1
         return at not in sources and not (k >= 0 and at < quoted[k][1])
 
-    out = [(m.start(), m.end(), PERSON_PRONOUNS[m.group(1).lower()], None)
+    out = [(m.start(), m.end(), PERSON_PRONOUNS[m.group().lower()], None)
            for m in _SUBJECT_PRONOUN.finditer(text) if outside(m.start()) and not cataphoric(text, m.start())]
     heads = person_heads()
     for m in _THE_WORDS.finditer(text):
+        if not any(w in heads or w.endswith("-year-old") for w in m.group(1).split()):
+            continue                      # no person's head or age: most "the" phrases, told by their words alone
         words = list(_WORD_AT.finditer(text, m.start(1), m.end(1)))
-        head = next((w for w in words if w.group() in heads or _AGE_ROLE.fullmatch(w.group())), None)
+        head = head_run(words, next((i for i, w in enumerate(words) if w.group() in heads or _AGE_ROLE.fullmatch(w.group())), None), heads)
         if head is not None and outside(m.start()):
             out.append((m.start(), head.end(), None, text[words[0].start():head.end()]))
     out.sort()

@@ -103,6 +103,17 @@ def person_heads() -> frozenset[str]:
         - org_nouns() - lexicon.lower_words("extract/document_nouns.txt")
 
 
+def head_run(words: list, k: int | None, heads: frozenset[str]):
+    """The last word of the run of person heads that opens at ``words[k]`` (regex matches):
+    "minister" in "the chief minister later …", "executive" in "the chief executive", so the
+    role is read whole; None when ``k`` is None."""
+    if k is None:
+        return None
+    while k + 1 < len(words) and words[k + 1].group() in heads:
+        k += 1
+    return words[k]
+
+
 def person_head(head: str) -> bool:
     """Whether a description's head stands for a person: one of :func:`person_heads` or a
     compound ending in one ("speechwriter", "neurosurgeon")."""

@@ -43,6 +43,21 @@ def _title_words() -> frozenset[str]:
     return lexicon.lower_words("text/titles.txt")
 
 
+@lru_cache(maxsize=1)
+def _someone_words() -> frozenset[str]:
+    return frozenset().union(*(lexicon.lower_words(name) for name in (
+        "text/person_nouns.txt", "text/titles.txt", "extract/org_words.txt", "extract/quantity_words.txt")),
+        lexicon.pairs("extract/pronouns.tsv"))
+
+
+def someone_word(low: str) -> bool:
+    """Can a lower-cased word head or count a mention of a speaker: a person noun, a title word
+    or an organisation word ("minister", "officials", "union"), a pronoun, a quantity ("most",
+    "two", "47%")?  The one test of it, for :func:`names_someone` and for the thing subjects of
+    :mod:`.attribute.things`."""
+    return low[:1].isdigit() or low in _someone_words()
+
+
 def is_title_word(tok: str) -> bool:
     """A lower-case job word that can stand before a name: "manager", "spokesman", "striker"."""
     return tok.islower() and (tok in _title_words() or tok in _sets()[5])
@@ -150,7 +165,7 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
         tok = tokens[j].text
         if tok.lower() in _words.subject_pronouns and j < k - 1:
             break
-        if not _can_be_in_mention(tok, head=j == k - 1):
+        if not _can_be_in_mention(tok, j == k - 1):   # (the flag passed by position: a cheaper cache key)
             break
         if tok in _POSSESSIVE_MARKS and not (j > lo and tokens[j - 1].end == tokens[j].start
                                              and tokens[j - 1].text[-1:] in "sS" and j < k - 1):
@@ -216,8 +231,8 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
             if not (is_capitalised(nxt) or (nxt.lower() == "the" and is_capitalised(after_nxt))
                     or (not has_name and nxt.lower() in determiners)):
                 break
-        elif not _can_be_in_mention(tok, head=not (k > i and tokens[k - 1].text.lower() in determiners
-                                                   and _modifies_next(tokens, k, hi))):
+        elif not _can_be_in_mention(tok, not (k > i and tokens[k - 1].text.lower() in determiners
+                                              and _modifies_next(tokens, k, hi))):
             if not (k > i and low in _ordinals() and tokens[k - 1].text.lower() in determiners):
                 break                     # "said the second official": an ordinal after a determiner
         elif has_name and is_word(tok) and not is_capitalised(tok) and low not in determiners \
@@ -266,10 +281,7 @@ def names_someone(tokens: list[Token], i: int, k: int) -> bool:
     """Does tokens[i:k] name a possible speaker: a capitalised name, a pronoun, or a person or
     organisation noun ("the minister", "a spokeswoman", "officials")?  Not "the days"."""
     last = tokens[k - 1].text
-    if is_capitalised(last) or last.lower() in _words.subject_pronouns:
-        return True
-    low = last.lower()
-    return low in _sets()[5] or low in _title_words() or low in lexicon.lower_words("extract/org_words.txt")
+    return is_capitalised(last) or someone_word(last.lower())
 
 
 def has_name(tokens: list[Token], i: int, k: int) -> bool:
@@ -393,7 +405,7 @@ def quantity_before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int]
     end = k                               # end of the quantity itself, before "of" a group
     for o in range(k - 2, lo - 1, -1):
         if tokens[o].text.lower() == "of" and o > lo and is_quantity(tokens[o - 1].text):
-            if all(_can_be_in_mention(t.text, head=False) or t.text.lower() in ("them", "us", "those")
+            if all(_can_be_in_mention(t.text, False) or t.text.lower() in ("them", "us", "those")
                    for t in tokens[o + 1:k]):       # "most of them", "half of those polled"
                 end = o
             break

@@ -77,3 +77,38 @@ def common_head(text: str, start: int, words: list[str], org_words, persons) -> 
         return True
     return _SENTENCE_START.search(text, max(0, start - 3), start) is not None \
         and any(_clean(w).lower() in org_words for w in words[2:])
+
+
+def possessor_in_name(words: list[str], k: int) -> bool:
+    """Whether the possessive at ``words[k]`` belongs to an organisation's name rather than
+    owning what follows: a saint's name ("St. Brigid's Women's Shelter", "Saint Jude's") or an
+    irregular plural ("Women's Aid", "Children's Hospital"), data/extract/body_evidence.txt."""
+    stem = _clean(words[k]).lower()
+    return stem in _evidence()["plural_possessors"] or k > 0 and words[k - 1].lower() in _evidence()["saint_words"]
+
+
+_words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
+# A capitalised word alone opening a sentence, then a lower-case word: "Orvane cancelled".
+_LONE_OPENING = re.compile(r"[ \t“\"]*([A-Z][a-z]{2,})[ \t]+([a-z]+)\b")
+# The ending of an abstract common noun: "Inflation", "Unemployment", "Turnout" is none.
+_ABSTRACT_END = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism)$")
+
+
+def lone_subject(text: str, start: int, end: int) -> str | None:
+    """The one capitalised word that is the subject of the sentence text[start:end] before a
+    past verb ("Orvane cancelled 40 trains."), when nothing shows it is a common word or a
+    person's: it is no function word, title, calendar word or given name, has no plural -s and
+    no abstract noun's ending ("Inflation rose"), and the text never writes it in lower case.
+    A "They" that speaks in the next sentence, with no one else at hand, is then that body
+    (:mod:`.resolve`)."""
+    m = _LONE_OPENING.match(text, start, end)
+    if m is None:
+        return None
+    word, verb = m.group(1), m.group(2)
+    low = word.lower()
+    if not (verb.endswith("ed") or verb in _words.irregular_pasts) or low.endswith("s") or _ABSTRACT_END.search(low) \
+            or any(low in lexicon.lower_words(name) for name in (
+                "text/function_words.txt", "text/titles.txt", "extract/calendar_words.txt")) \
+            or word in lexicon.words("text/first_names.txt") or re.search(rf"\b{low}\b", text):
+        return None
+    return word

@@ -62,6 +62,7 @@ from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, car
                        plural_relative, predicate_of, they_people)
 from .attribute import Attribution
 from .cataphora import author_ahead
+from .organisations import lone_subject
 from .kinds import party_head
 from .nations import demonym_head
 from .segment import paragraph_ranks
@@ -143,11 +144,14 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                 eid = None                # "… calling on the court to act. It also wants …": not the court
             if eid is None and text[start:end] == "They":
                 eid = body_before_they(model, sal, start)      # "Brindle Hallam cancelled 40 trains. They said"
+            if eid is None and text[start:end] == "They":
+                eid = _lone_body(text, model, sstarts, sal.sentence_of(start))   # "Orvane cancelled …. They said"
             if eid is not None:
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
         if res.basis == "unresolved" and res.type == "descriptor" and res.mention is not None:
+            rank = rank_of(start)
             res = next((Resolved(res.mention, r.speaker, None, "descriptor", "unresolved")    # "the source": no one named
-                        for _, p, r in islice(reversed(spoken), UNNAMED_BACK) if rank_of(start) - p <= WINDOW
+                        for _, p, r in islice(reversed(spoken), UNNAMED_BACK) if rank - p <= WINDOW
                         and r.mention is not None and unnamed_again(res.mention.text, r.mention.text)), res)
         if res.basis == "unresolved" and res.mention is not None \
                 and (res.speaker or "").lower() == res.mention.text.lower()[4:]:
@@ -204,6 +208,15 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                       r.type, r.basis, index[r.entity], r.warning)
              if r.entity is not None else r for r in out]
     return final, ents
+
+
+def _lone_body(text: str, model: em.Model, sstarts: list[int], k: int) -> int | None:
+    """The organisation a sentence-opening "They" stands for when the sentence before is opened
+    by a lone capitalised word that is plainly a name (:func:`.organisations.lone_subject`)."""
+    if k < 2:
+        return None
+    name = lone_subject(text, sstarts[k - 2], sstarts[k - 1])
+    return None if name is None else em.adhoc_org(model, name, sstarts[k - 2])
 
 
 def _relative(text: str, model: em.Model, a: Attribution, res: Resolved, start: int, end: int) -> Resolved:
@@ -394,9 +407,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         return Resolved(Mention(start, end, written, "organisation", None, pair), pair, None, "organisation", "named", eid)
     if kind == "person":
         occ = model.at(start, end)
-        if occ is None and len(words) == 1 and written.isupper() and len(written) > 2:
-            eid = capitals_name(model, written)          # a transcript label: "VOLE:", "TRUMP:"
-            if eid is not None:
+        if occ is None and written.isupper() and (len(written) > 2 if len(words) == 1 else len(words) <= 4):
+            eid = capitals_name(model, words[-1])        # a transcript label: "VOLE:", "TRUMP:", "NIAMH DOLAN:"
+            if eid is not None and (len(words) == 1 or written.lower().endswith(model.entities[eid].name.lower())):
                 ent = model.entities[eid]
                 return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
                                 ent.title, "person", "alias", eid)

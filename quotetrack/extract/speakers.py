@@ -152,8 +152,7 @@ def _runs(text: str, single: bool = False):
         for w in _WORD.finditer(group):
             word = w.group()
             run.append((m.start() + w.start(), word))
-            stem = word[:-1].lower()
-            if word.endswith(".") and len(stem) > 1 and stem not in abbreviations \
+            if word.endswith(".") and len(word) > 2 and word[:-1].lower() not in abbreviations \
                     and not _RUN_INITIALS.fullmatch(word):
                 yield run
                 run = []
@@ -410,6 +409,12 @@ _HEAD_PREPOSITIONS = frozenset({"to", "of", "for", "from", "at", "with"})
 
 
 def _mention_type(words: list[str]) -> str:
+    return _type_of(tuple(words))
+
+
+@lru_cache(maxsize=8192)
+def _type_of(words: tuple[str, ...]) -> str:
+    """:func:`_mention_type` (cached: the same mentions recur, "Trump said" after "said Trump")."""
     titles, orgs, honorifics, function, _, determiners, pronouns = _lists()
     lows = [w.lower() for w in words]
     if len(words) == 1 and lows[0] in pronouns:

@@ -216,8 +216,8 @@ def unnamed_again(description: str, earlier: str) -> bool:
     words = description.lower().split()
     if not 2 <= len(words) <= 3 or words[0] != "the":
         return False
-    m = _introducing(words[-1]).match(earlier)
-    return m is not None and set(words[1:]) <= set(earlier.lower().replace(",", " ").split())
+    return set(words[1:]) <= set(earlier.lower().replace(",", " ").split()) \
+        and _introducing(words[-1]).match(earlier) is not None   # (the word test first: it is the cheaper)
 
 
 # A research group introduced without a name: "Researchers at the University of Leland", "scientists

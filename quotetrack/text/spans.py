@@ -40,6 +40,20 @@ def char_before(text: str, offset: int) -> str:
     return text[offset - 1] if offset else ""
 
 
+def last_words_start(text: str, lo: int, end: int, n: int) -> int:
+    """Where the last ``n`` words (runs of non-space) of text[lo:end] begin, or ``lo`` when it
+    holds no more: a match of at most ``n`` words and the space between them that must end at
+    ``end`` ("the oil giant " before a name) can start nowhere before, so a search for it may
+    begin there instead of at ``lo``, with the same match and far less text tried.
+
+    >>> text = "the oil giant Harlow"
+    >>> text[last_words_start(text, 0, 14, 2):14], last_words_start(text, 0, 14, 3)
+    (' oil giant ', 0)
+    """
+    head = text[lo:end].rsplit(None, n)
+    return lo + len(head[0]) if len(head) > n else lo
+
+
 def one_line(text: str | None) -> str:
     """``text`` with every run of white space (newlines too) made one space; None -> ''."""
     return WHITESPACE.sub(" ", text).strip() if text else ""

@@ -123,3 +123,17 @@ def test_tokens_of_a_slice_use_document_offsets():
 def test_typewriter_marks_are_one_token():
     toks = segment.tokens("''Yes,'' he said.")
     assert [t.text for t in toks][:4] == ["''", "Yes", ",", "''"]
+
+
+def test_punkt_break_shortcut_answers_as_punkt_does():
+    """The shortcut for plain ends ("said. Then") gives Punkt's own answer for every shape it
+    takes and for the abbreviations and other words it must leave to Punkt."""
+    from quotetrack.text import lexicon
+    tokenizer = segment._punkt()
+    punkt_itself = type(tokenizer).text_contains_sentbreak
+    words = ["said", "Said", "fair", "Washington", "ok", "a", "A", "J", "No", "no", "U.S", "3", "1990s", "re-elect",
+             "don’t", "it's", "Co", "etc", *sorted(lexicon.lower_words("extract/abbreviations.txt"))]
+    afters = [" Then", " then", " “We", ' "We', ' 4', " (", " ,", "  Two", "\"", "'", "”", ")", " .", "\u00a0Then"]
+    contexts = [w + end + after for w in words for w in (w, w.capitalize()) for end in (".", "?", "..")
+                for after in afters]
+    assert [tokenizer.text_contains_sentbreak(c) for c in contexts] == [punkt_itself(tokenizer, c) for c in contexts]

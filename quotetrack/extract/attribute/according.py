@@ -42,7 +42,7 @@ _DESCRIPTION_OPENERS = frozenset({"the", "its", "his", "her", "their"})
 _APPOSED_WORDS = 10                      # words of a name in apposition to an according-to source
 
 
-def _apposed_source(toks: list[Token], src: tuple[int, int]) -> tuple[int, int]:
+def apposed_source(toks: list[Token], src: tuple[int, int]) -> tuple[int, int]:
     """The name in apposition to a described source ("the tour's organiser, Saltmarsh Events,"
     -> "Saltmarsh Events"; "the regulator, the Office of Rail Safety."), else ``src``."""
     i = src[1] + 1
@@ -102,7 +102,7 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             if n is not None:
                 src, content = (ce, n), _content_after(s, n)
     else:
-        named = _apposed_source(s.toks, src)    # "…, according to the organiser, Saltmarsh Events."
+        named = apposed_source(s.toks, src)    # "…, according to the organiser, Saltmarsh Events."
         relative = named != src and named[1] + 1 < len(s.toks) and s.toks[named[1] + 1].text in ("which", "who")
         src = named
         end_tok = ci

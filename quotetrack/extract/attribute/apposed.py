@@ -76,3 +76,17 @@ def described_opening(toks: list[Token], j: int) -> bool:
         return False                      # (not "The timeline of events in Marlow, Kent, shows")
     return not any(t.text in (",", ";", ":") or t.text.lower() in _words.finite_auxiliaries
                    or t.text.lower() in _words.irregular_pasts for t in toks[1:j])
+
+
+def relative_then_cue(toks: list[Token], j: int, ci: int) -> bool:
+    """Is a cue coordinated at ``ci`` (its "and" at ``j - 1``) inside a relative clause that a
+    comma opened and no comma closed before it ("X, the engineer who wrote the report and
+    advised the council, said …"), with the sentence's own cue after a comma further on?  Then the clause is part of the
+    subject, not a report of its own."""
+    if not any(toks[x].text.lower() in _words.relatives and toks[x - 1].text != ","
+               and "," in (t.text for t in toks[max(0, x - 8):x])
+               and "," not in (t.text for t in toks[x:j]) for x in range(1, j)):
+        return False
+    cues = lexicon.cues()
+    return any(toks[x - 1].text == "," and toks[x].text.lower() in cues
+               and cues[toks[x].text.lower()].type == "speech" for x in range(ci + 2, len(toks)))

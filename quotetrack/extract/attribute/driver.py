@@ -22,7 +22,7 @@ from .cutting import _cut_at_next_source, _fold_source_notes
 from .gap import relative_gap
 from .passive import passive_asked, passive_by
 from .document import document_participle, mention_participle
-from .interview import interview_answers
+from .interview import interview_answers, with_answers
 from .posts import embedded_posts, within
 from .rules import RULES, UNATTRIBUTED
 from ..headlines import title_case as _title_case
@@ -131,7 +131,8 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found = [_past_dateline(text, _to_quote_close(doc, a)) for a in found]
     found = _drop_nested_thoughts(doc, found)
     found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
-    found.extend(interview_answers(doc, [p for p in paras if p.index not in skip_paragraphs]))
+    answers, labels = interview_answers(doc, [p for p in paras if p.index not in skip_paragraphs])
+    found = with_answers(found, answers, labels)
     posts = embedded_posts(doc, paras, skip_paragraphs)
     if posts:                              # "…" ¶ "— Name (@handle) March 3, 2025": the post whole
         found = [a for a in found if not within(a, posts)] + posts

@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
 from ...text import lexicon
@@ -16,7 +16,7 @@ from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token
 from .bounds import closing_adjunct, parenthetical_relative, participial_opening
 from .cleft import cleft_that
-from .listeners import bare_listener, opens_noun_phrase
+from .listeners import bare_listener, common_listener_end, opens_noun_phrase
 from .offsets import _strip_end, _word_count
 
 
@@ -50,15 +50,14 @@ class _Sent:
     starts: list[int] = field(default_factory=list)            # token starts, built once
     _breaks: list[tuple[int, int]] | None = None               # clause breaks, built on first use
     _marks: dict[str, "_Marks"] = field(default_factory=dict)  # comma indexes, built on first use
-    _mentions: dict[tuple, tuple[int, int] | None] = field(default_factory=dict)   # mentions read so far
+    _mentions: dict[tuple, Any] = field(default_factory=dict)   # mentions and subjects read so far
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.toks]
 
     def marks(self, name: str) -> "_Marks":
-        """Token indexes of the sentence's commas ("commas": all / outside quote marks) or of commas before
-        a verb with no subject ("verb_commas") or before a relative pronoun ("relative_commas"), built once
-        a sentence, so a sieve asks for the next one after a cue by bisection instead of walking on."""
+        """Token indexes of the sentence's commas ("commas": all / outside quote marks; "verb_commas": before a
+        verb with no subject; "relative_commas": before a relative pronoun), built once a sentence to bisect."""
         if name not in self._marks:
             self._marks[name] = _MARKERS[name](self)
         return self._marks[name]
@@ -68,6 +67,12 @@ class _Sent:
         if (read, at) not in self._mentions:
             self._mentions[read, at] = read(self.toks, *at)
         return self._mentions[read, at]
+
+    def once(self, judge: Callable[..., Any], *args: Any) -> Any:
+        """``judge(self, *args)``, judged once a sentence: the tail and head sieves ask for the same subjects."""
+        if (judge, args) not in self._mentions:
+            self._mentions[judge, args] = judge(self, *args)
+        return self._mentions[judge, args]
 
     def closes(self, k: int) -> bool:
         """Does token ``k`` close a quote (“…,” or a turned “…,“ the scanner closed)?"""
@@ -241,9 +246,8 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
                     s.toks[end].text in ("of", "for", "and") and end + 1 < len(s.toks)
                     and mentions.is_capitalised(s.toks[end + 1].text))):
                 end += 1                  # "the House of Commons"
-        elif s.toks[k].text.lower() in lexicon.lower_words("extract/determiners.txt") \
-                and s.toks[k + 1].text.islower() and opens_noun_phrase(s.toks[k + 2].text):
-            end = k + 2                   # "told the jury the scheme …", "told the court he …"
+        elif (common := common_listener_end(s.toks, k)) is not None:
+            end = common                  # "told the jury the scheme …", "told council members the …"
         elif not _role_then_name(s.toks, k, end):
             end = k + 1                   # (not "told driver Kirra Dawson she was lucky")
     if end < len(s.toks) and s.toks[end].text.lower() in _words.finite_auxiliaries:

@@ -14,6 +14,7 @@ the interviewer's, who is not named: they are left out."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from functools import lru_cache
 
@@ -30,12 +31,26 @@ INTRO_CHARS = 1500            # text before the first question read for intervie
 ANSWER_RULE = "answer"
 
 
+# A dotted interview label opening a paragraph: "Q. What changes?", "A. They no longer pay …".
+_DOTTED = re.compile(r"[ \t]*([QA])\.[ \t]+(?=\S)")
+
+
+def _label(text: str, para: Paragraph) -> tuple[int, int, int] | None:
+    """(label start, label end, turn start) of a "Q:"/"A:" or dotted "Q."/"A." label opening
+    a paragraph, else None."""
+    at = transcript.label(text, para.start, para.end)
+    if at is not None:
+        return at
+    m = _DOTTED.match(text, para.start, para.end)
+    return (m.start(1), m.end(1), m.end()) if m is not None else None
+
+
 def _turns(doc: _Doc, paras: list[Paragraph]) -> list[tuple[int, str, int, Paragraph]]:
     """(index in ``paras``, "Q" or "A", where the turn's text starts, paragraph) of every
-    paragraph a "Q:" or "A:" label opens."""
+    paragraph a "Q:" or "A:" label (or "Q." and "A.") opens."""
     out = []
     for k, para in enumerate(paras):
-        at = transcript.label(doc.text, para.start, para.end)
+        at = _label(doc.text, para)
         if at is not None and doc.text[at[0]:at[1]] in ("Q", "A"):
             out.append((k, doc.text[at[0]:at[1]], at[2], para))
     return out
@@ -49,26 +64,40 @@ def _alternates(labels: list[str]) -> bool:
     return all(not (a == "A" and b == "A") for a, b in zip(labels, labels[1:]))
 
 
-def interview_answers(doc: _Doc, paras: list[Paragraph]) -> list[Attribution]:
+def interview_answers(doc: _Doc, paras: list[Paragraph]) -> tuple[list[Attribution], list[tuple[int, int]]]:
     """The answers of a question-and-answer interview, each attributed to the person its
-    introduction (the paragraph before the first question) names first."""
+    introduction (the paragraph before the first question) names first, and where each turn's
+    label starts and its text starts (for :func:`with_answers`)."""
     turns = _turns(doc, paras)
     if not _alternates([t[1] for t in turns]) or turns[0][0] == 0 \
             or not _introduced_as_interview(doc.text, turns[0][3].start):
-        return []
+        return [], []
     named = _first_person(doc.text, paras[turns[0][0] - 1])
     if named is None:
-        return []
+        return [], []
+    labels = [(para.start, start) for _, _, start, para in turns]
     found = []
     for _, label, start, para in turns:
         end = _rstrip_end(doc.text, start, para.end)      # a direct quote keeps its final period
         if label != "A" or _word_count(doc.text, start, end) < 2:
             continue
         sent = doc.sents[bisect.bisect_right(doc.sent_starts, start) - 1]
-        colon_at = doc.text.index(":", para.start)
-        cue = Cue(colon_at, colon_at + 1, ":", ":", "speech")
+        mark = para.start + len(doc.text[para.start:start].rstrip()) - 1     # the label's ":" or "."
+        cue = Cue(mark, mark + 1, doc.text[mark], doc.text[mark], "speech")
         found.append(Attribution(((start, end),), None, cue, ANSWER_RULE, sent, interviewee=named))
-    return found
+    return found, labels
+
+
+def with_answers(found: list[Attribution], answers: list[Attribution],
+                 labels: list[tuple[int, int]]) -> list[Attribution]:
+    """The other sieves' attributions beside an interview's answers, a source that opens at a
+    turn's label starting after it ("A. Critics said …": "Critics", not "A. Critics").  The
+    questions keep theirs: an interviewer's question may report what others said."""
+    if not answers:
+        return found
+    opens = dict(labels)
+    return [a if a.source is None or a.source[0] not in opens or opens[a.source[0]] >= a.source[1]
+            else dataclasses.replace(a, source=(opens[a.source[0]], a.source[1])) for a in found] + answers
 
 
 @lru_cache(maxsize=1)
@@ -85,12 +114,12 @@ def _introduced_as_interview(text: str, first_question: int) -> bool:
 
 
 def _first_person(text: str, para: Paragraph) -> tuple[int, int] | None:
-    """The span of the first person's full name in a paragraph (title left out): the one an
+    """The span of the first person's full name in a paragraph, with its title: the one an
     interview's introduction is about ("Actress Diane Guerrero has …")."""
     for run in _runs(text[para.start:para.end]):
         words = [w for _, w in run]
         title, name = split_title(words)
         if len(name) >= 2 and _is_person_name(name):
-            begin = para.start + run[len(title)][0]
+            begin = para.start + run[0][0]       # with its title: the name's occurrence may hold it ("Dr Meera Iyer")
             return begin, para.start + run[-1][0] + len(run[-1][1].rstrip(".,’'s"))
     return None

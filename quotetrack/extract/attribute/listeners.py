@@ -1,6 +1,7 @@
 """The listener a cue like "told" takes before its reported clause, when the mention reader
 finds no mention there: an object pronoun or a single capitalised word before a new noun phrase
-("told them the highway would …", "told MPs the company had …")."""
+("told them the highway would …", "told MPs the company had …"), and where a lower-case listener of
+a few words ends ("told a news conference the bank …", "told council members the plan …")."""
 from __future__ import annotations
 
 from ...text import lexicon
@@ -27,3 +28,23 @@ def bare_listener(toks: list[Token], k: int, cue: Cue) -> int:
     word = toks[k].text
     plural = len(word) > 2 and word.endswith("s") and word[:-1].isupper()      # "MPs", "CEOs"
     return k + 1 if word.lower() in _words.listener_pronouns or plural else k
+
+
+def common_listener_end(toks: list[Token], k: int) -> int | None:
+    """Where a lower-case listener at ``k`` ends when a new noun phrase follows it: a determiner
+    and one or two lower-case words ("told the jury the scheme …", "told a news conference the
+    bank …"), or a lower-case word and a plural ("told council members the plan …"); else None."""
+    if k + 2 >= len(toks) or not toks[k + 1].text.islower():
+        return None
+    if toks[k].text.lower() in lexicon.lower_words("extract/determiners.txt"):
+        function = lexicon.lower_words("text/function_words.txt")
+        for end in (k + 2, k + 3):        # (not "urged the rest of the party": no "of" inside)
+            if end < len(toks) and toks[end - 1].text.islower() and opens_noun_phrase(toks[end].text) \
+                    and (end == k + 2 or toks[k + 2].text not in function):
+                return end
+        return None
+    head = toks[k + 1].text
+    if toks[k].text.islower() and len(head) > 3 and head.isalpha() and head.endswith("s") \
+            and not head.endswith("ss") and opens_noun_phrase(toks[k + 2].text):
+        return k + 2
+    return None

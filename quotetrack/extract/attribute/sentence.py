@@ -11,11 +11,11 @@ from .. import mentions
 from ...config import WINDOWS
 from ...model import Cue
 from ..segment import Token
-from .according import _SOURCE_ENDS
-from .subject import clause_subject
+from .according import _SOURCE_ENDS, apposed_source
+from .subject import clause_subject, past_bare_form
 from .leads import after_lead_phrase
 from .antecedent import person_after_preposition
-from .apposed import apposed_name, described_opening
+from .apposed import apposed_name, described_opening, relative_then_cue
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
@@ -25,7 +25,6 @@ from .bounds import gerund_before_conjunction, object_end, verb_after_comma
 from .objects import short_object, without_adjunct
 from .offsets import _strip_end, _word_count
 from .things import thing_subject
-
 
 
 def _after_comma(toks: list[Token], i: int) -> bool:
@@ -49,7 +48,7 @@ def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         subject = mentions.forward_subject(s.toks, 0, ci - 1)
         if subject is None or thing_subject(s.toks, *subject, ci):
             return None                   # "Shares in X fell, suggesting …": no one's words
-        source = _span(s, subject)
+        source = _span(s, apposed_source(s.toks, subject))   # "The head of the union, X, spoke …, saying"
     k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     content = _reported(s, cue, k)
     if content is None or _word_count(s.text, *content) < 2 or _opens_with_cue(s.text, content[0]):
@@ -113,7 +112,7 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     j = mentions.skip_modifiers_back(toks, ci)
     out = []
     src = s.mention(mentions.before, j)
-    appositive = _appositive_source(s, j) if src is None else None
+    appositive = s.once(_appositive_source, j) if src is None else None
     if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS or s.closes(src[0] - 1)) \
             and _agrees(s, src, cue, ci):
         out.append((src, src[0] - 1, ce, "tail"))
@@ -133,7 +132,7 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
         if appositive is not None and appositive[1] > 0:
             out.append((appositive[0], appositive[1] - 1, ce, "tail_appositive"))
     if not out:
-        long = _long_subject(s, cue, ci, j)      # "…, people familiar with the plan said."
+        long = s.once(_long_subject, cue, ci, j)      # "…, people familiar with the plan said."
         if long is not None and long[1] != j:
             long = None                           # (only "familiar with", "close to", whole: a
                                                   # relative or participle there opens a clause)
@@ -319,7 +318,7 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
     src = s.mention(mentions.before, j)
     rule = "head"
     if src is None:
-        appositive = _appositive_source(s, j)
+        appositive = s.once(_appositive_source, j)
         src = appositive[0] if appositive else None
         rule = "head_appositive"
     lead = after_lead_phrase(s, src)
@@ -333,7 +332,7 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
     quantity = mentions.quantity_before(s.toks, j)
     if quantity is not None and _clause_start_ok(s, quantity[0]):
         return quantity, "head"
-    long = _long_subject(s, cue, ci, j) or clause_subject(s, cue, j)
+    long = s.once(_long_subject, cue, ci, j) or clause_subject(s, cue, j)
     if long is not None:
         return long, "head_long"
     return None, rule
@@ -391,7 +390,6 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
     return src
 
 
-
 def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """Source and cue first: "Gantz said (that) …", "He added: “…”", "X, a spokeswoman, said …\""""
     toks = s.toks
@@ -399,8 +397,10 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     j = mentions.skip_modifiers_back(toks, ci if verb is None else verb)
     if cue.type == "speech":
         j = _skip_time_back(s, j)             # "Cruz on Wednesday announced …"
+    if not _active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce):
+        return None                       # (asked first: a subject is read for a finite cue only)
     src, rule = _head_source(s, cue, ci, j)
-    if src is None or not _active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce) or gerund_before_conjunction(toks, src, j):
+    if src is None or gerund_before_conjunction(toks, src, j):
         return None
     if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text) \
             and toks[0].text.lower() not in _words.subordinators | _words.subject_lead_words:
@@ -612,7 +612,7 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     then_after_comma = toks[j - 1].text == "," and any(t.text.lower() == "then" for t in toks[j:ci]) if j else False
     if j < 3 or (toks[j - 1].text.lower() not in ("and", "but", "then") and not then_after_comma):
         return None                       # "He looked up and said", "She paused, then said"
-    if _inside_reported(toks, j, ci):
+    if _inside_reported(toks, j, ci) or relative_then_cue(toks, j, ci):
         return None                       # "said the board would meet and would respond"
     subject = None
     for i in range(j - 2, -1, -1):
@@ -644,8 +644,8 @@ def _agrees(s: _Sent, src: tuple[int, int], cue: Cue | None, ci: int) -> bool:
     if cue is None or src[1] != ci:
         return True
     first = cue.text.split()[0].lower()
-    if first != cue.lemma.split()[0] or first.endswith("s"):
-        return True                       # inflected: "said", "says", "saying"
+    if first != cue.lemma.split()[0] or first.endswith("s") or past_bare_form(s.toks, ci, cue):
+        return True                       # inflected: "said", "says", "saying"; "forecast", "put"
     toks = s.toks
     if any(t.text.lower() == "and" for t in toks[src[0]:src[1]]):
         return True                       # "Gantz and Esper say"

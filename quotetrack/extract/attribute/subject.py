@@ -222,3 +222,21 @@ def _closed(rest: list) -> bool:
         elif t.text == "," and not dash:
             commas += 1
     return not dash and commas % 2 == 0
+
+
+def past_bare_form(toks, ci: int, cue: Cue) -> bool:
+    """Is a bare cue form that is also a past tense (text/word_classes.txt [irregular_pasts]:
+    "forecast", "broadcast", "hit back") read as that past, a verb after any subject?  Before
+    "that" ("The board forecast that …"), or after a name or a pronoun ("The Weather Service
+    forecast rain", "he hit back") when no preposition, auxiliary or verb follows; not "The
+    weather forecast for Thursday is grim", "A gloomier forecast came from …" (nouns)."""
+    first = cue.text.split()[0].lower()
+    k = ci + len(cue.text.split())
+    if first not in _words.irregular_pasts or k >= len(toks) or ci == 0:
+        return False
+    after, before = toks[k].text.lower(), toks[ci - 1].text
+    if after == "that":
+        return True
+    return (before[:1].isupper() or before.lower() in _words.subject_pronouns) and after.isalpha() \
+        and after not in lexicon.lower_words("extract/np_prepositions.txt") and after not in _words.finite_auxiliaries \
+        and after not in _words.irregular_pasts and not after.endswith("ed")

@@ -4,16 +4,8 @@ not a statement by the shares)."""
 from __future__ import annotations
 
 from ...text import lexicon
-from .. import mentions
+from .. import kinds, mentions
 from ..segment import Token
-
-
-def _someone_word(word: str) -> bool:
-    """Whether a lower-cased word can head or count a mention of a speaker: a person, organisation
-    or document noun, a pronoun or a quantity ("two of the senators", "47%")."""
-    return word[:1].isdigit() or word in lexicon.pairs("extract/pronouns.tsv") or any(
-        word in lexicon.lower_words(name) for name in (
-            "text/person_nouns.txt", "extract/org_words.txt", "extract/quantity_words.txt"))
 
 
 def _names_someone(toks: list[Token], x: int, alone: bool) -> bool:
@@ -24,7 +16,20 @@ def _names_someone(toks: list[Token], x: int, alone: bool) -> bool:
     low = word.lower()
     if word[:1].isupper() and (x > 0 or not word[1:].islower()):
         return True
-    return _someone_word(low) or (alone and low in lexicon.lower_words("extract/determiners.txt"))
+    return mentions.someone_word(low) or (alone and low in lexicon.lower_words("extract/determiners.txt"))
+
+
+def _described_thing(toks: list[Token], i: int, k: int) -> bool:
+    """Is the subject tokens[i:k] an article and lower-case words none of which names or counts
+    someone or a document ("The vote", "the pressure"; not "The retired neurosurgeon"), or one
+    word before a change verb and a figure ("Prices rose 9%", data/extract/change_verbs.txt)?"""
+    if k - i == 1 and k + 1 < len(toks) and toks[k].text.lower() in lexicon.lower_words("extract/change_verbs.txt"):
+        return any(t.text[:1].isdigit() for t in toks[k + 1:k + 4])    # "Prices rose 9%"
+    if k - i < 2 or toks[i].text.lower() not in ("the", "a", "an"):
+        return False
+    words = [t.text for t in toks[i + 1:k]]
+    return all(w.islower() and not mentions.someone_word(w) and not kinds.person_head(w)
+               and w not in lexicon.lower_words("extract/document_nouns.txt") for w in words)
 
 
 def thing_subject(toks: list[Token], i: int, k: int, ci: int) -> bool:
@@ -41,8 +46,8 @@ def thing_subject(toks: list[Token], i: int, k: int, ci: int) -> bool:
     """
     preps = lexicon.lower_words("extract/np_prepositions.txt")
     j = next((x for x in range(i + 1, k) if toks[x].text.lower() in preps), k)
-    if j == k and not (k < ci and toks[k].text.lower() in preps):
-        return False                      # judged only in the shape "head of/in …"
+    if j == k and not (k < ci and toks[k].text.lower() in preps) and not _described_thing(toks, i, k):
+        return False                      # judged in the shapes "head of/in …" and "The vote"
     if any(_names_someone(toks, x, j - i == 1) for x in range(i, j)):
         return False
     calendar = lexicon.lower_words("extract/calendar_words.txt")

@@ -1,0 +1,78 @@
+"""The roles and gender the words around a person's name give, read by :mod:`.entities` when
+it meets a name: a role before it ("analyst Rosa Lind", "Deputy press secretary Ana Liefeld"),
+an apposition before or after it ("The boy’s father, Tomas Varga,", "Priya Nair, the campaign’s
+organiser,"), an age ("Marta Quillan, 52,"), a party and place ("(D-Ardenne)"), a nationality
+("Norway’s Ivar Lund") and a sentence-opening participle ("Defending, Owen Pargeter said")."""
+from __future__ import annotations
+
+import re
+
+from ..text.spans import last_words_start
+from .kinds import affiliation, lead_roles, person_head
+from .nations import nationality_of
+
+# ", 52,", ", 52.", ", aged 52,", ", who is 52," or " (52)" right after a name: an age.
+_AGE = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s*\()(\d{1,3})\s*[,.;)]")
+# ", the campaign’s organiser," / ", a spokeswoman for the union," right after a name: its role.
+_APPOSITION_AFTER = re.compile(
+    r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)(?=\s*[,.;]|\s+(?:for|of|at|who|with|in)\b)")
+# "The boy’s father, " / "Her opponent, " / "Ferrick’s barrister, " right before a name: its role.
+_APPOSITION_BEFORE = re.compile(
+    r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its|that|this|[\w\-]+[’']s?)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
+    re.IGNORECASE)
+# A comma and white space ending the text before a name: how every such apposition ends, and a
+# test far cheaper than the apposition's (most names follow no comma).
+_COMMA_BEFORE = re.compile(r",\s+$")
+# Nothing, or a sentence end or quote mark, before a noun phrase: it opens its sentence.
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?\n“\"]\s*)$")
+# Where a role's head ends before its complement: " for " in "spokeswoman for the firm".
+_ROLE_HEAD_END = re.compile(r"\s+(?:for|of|at|with|in|from|on)\s+")
+# Lower-case role words right before a name: "analyst Rosa Lind", "by lawyer Owen Pryce"; a
+# capitalised rank word may open them ("Deputy press secretary Ana Liefeld": not "the press secretary").
+_ROLE_BEFORE = re.compile(r"(?<![\w’'])((?:[a-z][\w\-]*\s+){1,3})$")
+_RANK_BEFORE = re.compile(r"(?<![\w’'])([A-Za-z]+)\s+$")
+# Rank words that make a different role: "deputy minister" is not "the minister".
+_RANKS = frozenset({"deputy", "vice", "assistant", "associate", "acting", "former", "ex", "junior",
+                    "under", "co", "interim", "shadow", "lieutenant"})
+
+
+def roles_around(text: str, start: int, end: int, ent, titles, persons, gendered) -> None:
+    """Roles and gender the words around a name give: "analyst Rosa Lind", "The boy’s father,
+    Tomas Varga,", "Marta Quillan, 52,", "Priya Nair, the campaign’s organiser,"; ``ent`` is the
+    name's :class:`.entities.EntityState`, its roles and gender added to."""
+    before = _ROLE_BEFORE.search(text, last_words_start(text, max(0, start - 40), start, 3), start)
+    if before:
+        ws = before.group(1).split()
+        i = len(ws)
+        while i > 0 and (ws[i - 1] in titles or ws[i - 1] in persons):
+            i -= 1
+        if i < len(ws):
+            rank = _RANK_BEFORE.search(text, max(0, before.start() - 20), before.start()) if i == 0 else None
+            ranked = rank is not None and rank.group(1).lower() in _RANKS
+            ent.roles.add(" ".join([rank.group(1).lower(), *ws] if ranked else ws[i:]))
+            ent.gender = ent.gender or gendered.get(ws[-1])
+    lo = max(0, start - 60)
+    app = _APPOSITION_BEFORE.search(text, lo, start) if _COMMA_BEFORE.search(text, lo, start) else None
+    if app and (any(person_head(p.split()[-1].lower()) for p in _ROLE_HEAD_END.split(app.group(1)))
+                or _SENTENCE_OPEN.search(text, max(0, app.start() - 3), app.start())):
+        add_role(ent, app.group(1), gendered)     # "A spokeswoman for the firm, X"; not "Outside the hall, X"
+    ent.roles.update(filter(None, [affiliation(text, end), nationality_of(text, start, end)]),    # "(D-Ardenne)", "Norway’s"
+                     lead_roles(text, start))                                                  # "Defending, X"
+    age = _AGE.match(text, end, min(len(text), end + 16))
+    if age:
+        ent.roles.add(f"{age.group(1)}-year-old")
+        return
+    if app := _APPOSITION_AFTER.match(text, end, min(len(text), end + 80)):
+        add_role(ent, app.group(1), gendered)
+
+
+def add_role(ent, phrase: str, gendered) -> None:
+    """Add a role phrase ("the campaign’s organiser") and its head ("organiser") to an entity's
+    roles, and the gender its head noun shows (data/extract/gendered_nouns.tsv)."""
+    words = phrase.lower().split()
+    if not words or not words[-1].isalpha() and "-" not in words[-1] and "’" not in words[-1]:
+        return
+    ent.roles.update((" ".join(words), _ROLE_HEAD_END.split(" ".join(words), 1)[0]))    # and its head: "spokeswoman"
+    g = gendered.get(words[-1])
+    if g and ent.gender is None:
+        ent.gender = g
