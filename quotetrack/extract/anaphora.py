@@ -31,7 +31,7 @@ def opens_clause(text: str, start: int) -> bool:
     titles = _title_nouns()
     words = names._words
     i = start - 1
-    skipped = False
+    skipped, after = False, None          # after: the word last read (the one after this one)
     for _ in range(6):
         while i >= 0 and text[i] in " \t":
             i -= 1
@@ -52,12 +52,18 @@ def opens_clause(text: str, start: int) -> bool:
             return False                  # "a Clinton supporter": a name used as a modifier
         if word.lower() in words.opening_prepositions:
             return False                  # "In West Miami, …": a place after a preposition
-        if not word.islower() or word in titles or word in words.name_modifiers or "-" in word or kinds.person_head(word):
-            skipped = skipped or word.islower()
-            i = j - 1
+        if not word.islower() or word in titles or word in words.name_modifiers or "-" in word or kinds.person_head(word) \
+                or word == "of" and after in titles and (m := _TITLE_BEFORE_OF.search(text, max(0, j - 24), j)) is not None \
+                and m.group(1) in titles:
+            skipped = skipped or word.islower()   # "of" inside an office: "secretary of state Ana Ruiz"
+            i, after = j - 1, word
             continue
         return False
     return False
+
+
+# A lower-case title word right before " of " in an office: "secretary ", "minister " (group 1).
+_TITLE_BEFORE_OF = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
 
 
 # "of" and a place or body after a person's name: " of Leland", " of the Harbour Trust".
@@ -204,8 +210,9 @@ def listener(text: str, model, cue) -> int | None:
 
 
 FIRST_PERSON = frozenset({"i", "me", "my"})
-# What follows the writer's name in a closing author line: "Ana Ruiz is the mayor of Dorsten."
-_AUTHOR_LINE = re.compile(r"[ \t]+(?:is|was|has been|served as)[ \t]")
+# What follows the writer's name in a closing author line: "Ana Ruiz is the mayor of Dorsten.",
+# past a short apposition: "Rep. Ana Ruiz, D-Ore., was …", "Ana Ruiz, a nurse, is …".
+_AUTHOR_LINE = re.compile(r"(?:,[ \t]+[^,\n]{1,30},)?[ \t]+(?:is|was|has been|served as)[ \t]")
 AUTHOR_LINES = 2                          # closing paragraphs read for an author line
 
 

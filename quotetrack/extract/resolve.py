@@ -137,9 +137,11 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             eid = named_organisation(model, sal, start, "it" if owner.group(1) == "its" else "they")
             if eid is not None:           # "The union disputes that. According to its own analysis, …"
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
-        if res.basis == "unresolved" and res.speaker is None and a.cue is not None and a.cue.type == "speech" \
-                and text[start:end].lower() in ("it", "they"):
+        if res.basis == "unresolved" and res.speaker is None and a.cue is not None \
+                and (a.cue.type == "speech" or text[start:end] == "It") and text[start:end].lower() in ("it", "they"):
             eid = named_organisation(model, sal, start, text[start:end].lower())   # "Brightwell Foods has … It said …"
+            if eid is not None and a.cue.type != "speech" and sal.judged_subject(eid) is not True:
+                eid = None                # "… calling on the court to act. It also wants …": not the court
             if eid is None and text[start:end] == "They":
                 eid = body_before_they(model, sal, start)      # "Brindle Hallam cancelled 40 trains. They said"
             if eid is None and text[start:end] == "They":
@@ -166,9 +168,9 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             res = replace(res, mention=replace(res.mention, start=a.source[0], end=a.source[1],
                                                text=text[a.source[0]:a.source[1]]))
         out[i] = res
-        if a.rule not in _NO_CONTINUITY:
-            if a.antecedent is not None:      # "Trump, who has insulted women, …": named, not the speaker
-                if res.entity is not None:
+        if a.rule not in _NO_CONTINUITY and text[start:end].lower() not in FIRST_PERSON:   # the writer is no he/she
+            if a.antecedent is not None and not _quoting(text, a.fragments):   # "Trump, who has insulted women, …":
+                if res.entity is not None:    # named, not the speaker; "Ada Ruiz, who told them: “…”" speaks
                     sal.touch(res.entity, start, None)
             else:
                 sal.spoke(res.entity, start, end, a.fragments)
@@ -235,6 +237,11 @@ def _relative(text: str, model: em.Model, a: Attribution, res: Resolved, start: 
                     ent.name, ent.title, "person", "named", named)
 
 
+def _quoting(text: str, fragments) -> bool:
+    """Whether an attribution's content opens with a quotation mark (a direct quote)."""
+    return any(text[a:a + 1] in _OPENING_MARKS for a, _ in fragments)
+
+
 # A document an organisation's pronoun owns: "its own analysis", "their report" (group 1: the pronoun, 2: the document).
 _OWN_DOCUMENT = re.compile(r"(its|their)\s+(?:own\s+|latest\s+|new\s+)?([a-z]+)")
 def _unnamed_goes_on(sal: Salience, mention: Mention, gender: str) -> Resolved:
@@ -258,11 +265,14 @@ def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[se
     strict, loose = set(), set()
     for a, b in spans:
         quoted = text[a:a + 1] in _OPENING_MARKS
+        closed = None
         i = bisect.bisect_left(model.starts, a)
         while i < len(model.occurrences) and model.occurrences[i].start < b:
             o = model.occurrences[i]
             loose.add(o.entity)
-            if quoted and not _reported_within(text, a, o.start) \
+            if quoted and closed is None:
+                closed = _quotation_end(text, a, b)
+            if quoted and o.start < closed and not _reported_within(text, a, o.start) \
                     or (o.entity not in speakers and _OPENS_CONTENT.fullmatch(text, a, o.start)):
                 strict.add(o.entity)
             i += 1
@@ -270,6 +280,18 @@ def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[se
 
 
 _OPENING_MARKS = frozenset("“‘\"'«„")
+# The closing mark of a double quotation, by its opening mark ("''": typewriter marks).
+_DOUBLE_CLOSE = {"“": "”", "\"": "\"", "«": "»", "''": "''"}
+
+
+def _quotation_end(text: str, a: int, b: int) -> int:
+    """Where the double quotation opening at ``a`` closes within the content text[a:b]
+    (“…” about her record, Ruiz said of Vance": Vance is outside it); ``b`` for a single
+    quotation or when no closing mark is found."""
+    opening = "''" if text.startswith("''", a) else text[a]
+    close = _DOUBLE_CLOSE.get(opening)
+    at = text.find(close, a + len(opening), b) if close is not None else -1
+    return b if at < 0 else at
 # A speech cue right before a name inside a quotation: "they say " (group 1: the cue word).
 _CUE_BEFORE = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
 # A single closing mark (not an apostrophe inside a word): "Queen,’" "best’ ".
@@ -359,6 +381,12 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         pair = _pair_for("both", Mention(start, end, written, "descriptor"), model, sal, None, spoken)
         if pair is not None:
             return pair if written.lower() == "both" else replace(pair, basis="description")
+    known = (_KNOWN_AS.match(text, end) or _KNOWN_AS.search(text, start, end)) if kind != "person" else None
+    if known is not None:                 # "the base chief known as Bob": Bob
+        eid = em.person_entity(model, known.group(1).split(), [], known.start(1))
+        ent = model.entities[eid]
+        return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name, ent.title,
+                        "person", "description", eid)
     inner = person_in(text, model, start, end) if kind != "person" else None
     if inner is None and kind == "descriptor":
         inner = named_after(text, model, end)          # "said the union’s leader, Moira Kent."
@@ -511,6 +539,11 @@ def _namesake(model: em.Model, sal: Salience, eid: int, name_words: list[str], t
     if len(ids) > 1 and sal.speaker in ids and model.entities[sal.speaker].gender in (None, gender or model.entities[sal.speaker].gender):
         return sal.speaker
     return eid
+
+
+# A description's name, in the mention or right after it: "the base chief known as Bob", "a
+# man known only as Abu Sami" (group 1: the name, up to three capitalised words).
+_KNOWN_AS = re.compile(r"[ \t]+known[ \t]+(?:only[ \t]+)?as[ \t]+([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,2})")
 
 
 # Plural endings of nouns for people by what they do ("Forecasters", "Economists", "Residents"):

@@ -72,6 +72,8 @@ _KIN_BEFORE = re.compile(r"(?:^|" + SENTENCE_BREAK + r")(His|Her)[ \t]+(?:[a-z][
 _BACKGROUND_AFTER = re.compile(r"(?:,[ \t]+\d+)?,[ \t]+(?:is|was|had been|has been|died)(?![\w’'])")
 # A subordinator right before a pronoun, after a comma or a word: ", when ", " after " (group 1).
 _SUBORDINATOR_BEFORE = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
+# A comma between two names of a list: "Ana Ruiz, " before "Tom Vance and Piet Ames".
+_LIST_COMMA = re.compile(r",[ \t]+")
 # What joins two names into a pair: " and ", " & ".
 _AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 
@@ -110,6 +112,7 @@ class Salience:
         self.unnamed = None               # and how it was resolved (a resolve.Resolved)
         self.stranger: tuple[int, int, str | None] | None = None   # "The woman who …": (start, end, gender)
         self.prev: em.Occurrence | None = None   # the naming taken in last (outside quote marks)
+        self.prev_end = self.listed_end = 0       # where it and the one before it end
         self.pair: tuple[int, int, int] | None = None   # (offset, a, b): the last "A and B" of two people
         self.turns: tuple[int, int, int] | None = None   # (offset of b, a, b): the last two people to speak in turn
         self.authors: list[tuple[int, int]] = []     # where the text is signed (:func:`.anaphora.authors`)
@@ -212,12 +215,14 @@ class Salience:
     def _pairs(self, o: em.Occurrence) -> None:
         """Note "A and B" when two different people are named joined by "and" ("Hillary
         Clinton and Bernie Sanders"): the pair "they" or "both" may stand for."""
-        p = self.prev
+        p, before = self.prev, self.listed_end
         self.prev = o
+        self.listed_end, self.prev_end = self.prev_end, o.end     # where the naming before p ends
         if p is None or p.entity == o.entity or not _AND.fullmatch(self.text, p.end, o.start):
             return
         ents = self.model.entities
-        if ents[p.entity].type == "person" and ents[o.entity].type == "person":
+        if ents[p.entity].type == "person" and ents[o.entity].type == "person" \
+                and not _LIST_COMMA.fullmatch(self.text, before, p.start):   # not "A, B and C"
             self.pair = (p.start, p.entity, o.entity)
 
     def touch(self, eid: int, offset: int, subject: bool | None, end: int = 0, named: bool = True) -> None:
@@ -383,7 +388,8 @@ class Salience:
                 subject = False           # "Ortiz’s plan may fail, said Hale. “…,” he said": what Hale said
             sent = self.sentence_of(at)
             modifier = subject == "modifier"
-            subject = subject is True or subject == "clause" and sent == self.sentence_of(offset)
+            subject = subject is True or subject == "clause" and (sent == self.sentence_of(offset) or   # "…, when
+                pronoun and sent == self.sentence_of(offset) - 1 and opens_sentence(self.text, offset))   # Ruiz was …. She said"
             score = -PER_SENTENCE * len({s for s in later if s != sent})
             later.append(sent)
             score += SUBJECT if subject else 0.0
