@@ -350,6 +350,17 @@ def _proper(text: str, word: str) -> bool:
 
 # A break between sentences: ". ", "? ", ".” ", or a line break (a paragraph's start).
 SENTENCE_BREAK = r"[.!?][”’\"']?[ \t]+|\n[ \t]*"
+
+# A sentence-opening "As for"/"As to" before a name (the topic the sentence turns to): "As for ".
+_TOPIC_BEFORE = re.compile(r"(?:^|" + SENTENCE_BREAK + r")As[ \t]+(?:for|to)[ \t]+$")
+
+
+def topic(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] is the topic a sentence opens with ("As for Ames, he
+    said he was not worried"): the one the sentence is about, a subject for a pronoun after it."""
+    return text.startswith(",", end) and _TOPIC_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 # A sentence's end right before a word, or the text's start.
 _SENTENCE_END = re.compile(r"(?:^|" + SENTENCE_BREAK + r")$")
 
