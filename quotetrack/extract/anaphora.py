@@ -70,6 +70,11 @@ _TITLE_BEFORE_OF = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
 _OF_PLACE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3}")
 
 
+# A town and its state or country inside an apposition: " from Ashby, Ohio" (before a comma).
+_TOWN_STATE = re.compile(r"[ \t](?:from|in|of)[ \t]+[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,2},[ \t]+"
+                         r"[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*)?(?=,)")
+
+
 def apposition_head(text: str, model, at: int) -> int | None:
     """The person a relative pronoun stands for when an apposition comes between them:
     "Matt Duss, the president of the foundation, who …", "Mr. Guerrero, a Republican who …";
@@ -82,8 +87,8 @@ def apposition_head(text: str, model, at: int) -> int | None:
         if model.entities[o.entity].type == "person" and gap.startswith(",") and o.end <= at \
                 and not any(ch in gap for ch in ".;:!?“”\"()"):
             # one noun phrase in between, not a clause: "Ana Ruiz, in office since 2001, …, of lawmakers who"
-            return o.entity if gap.count(",") == 1 or (gap.count(",") == 2 and gap.rstrip().endswith(",")) \
-                else None
+            commas = gap.count(",") - (_TOWN_STATE.search(gap) is not None)   # "from Ashby, Ohio," is one place
+            return o.entity if commas == 1 or (commas == 2 and gap.rstrip().endswith(",")) else None
         i -= 1
     return None
 
