@@ -474,3 +474,34 @@ def exchange_turn(text: str, attrs: list[Attribution], entity, i: int) -> int | 
     if n is None or asker is None or replier is None or asker == replier or entity(n) != replier:
         return None
     return k
+
+
+# The word right before a relative pronoun, with no comma: "percent " in "64 percent who" (group 1).
+_WORD_BEFORE = re.compile(r"(?<![\w’'])([\w%,.’'\-]+)[ \t]+$")
+
+
+def counted_relative(text: str, start: int) -> bool:
+    """Whether the relative pronoun at ``start`` follows a count of people straight ("64 percent
+    who say", "a majority who"; data/extract/quantity_words.txt, or digits): it stands for the
+    people counted, no one named, whoever the text named before."""
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if m is None or m.group(1).endswith(","):
+        return False
+    word = m.group(1).lower()
+    return word in lexicon.lower_words("extract/quantity_words.txt") or word.rstrip("%").replace(",", "").isdigit()
+
+
+# A capitalised name of a body that ends with a person's name: "Citizens for ", "Friends of the " before
+# "Ames" (group 1: its first word; the words after it up to the person's name).
+_BODY_BEFORE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*[ \t]+(?:for|of|against)[ \t]+(?:the[ \t]+)?)$")
+
+
+def body_with_name(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """(offset, name) of the body whose capitalised name ends with the person's name
+    text[start:end], when a "which" follows it ("a group called Citizens for Ames, which
+    expects …": the group, never the person), else None."""
+    m = _BODY_BEFORE.search(text, max(0, start - 60), start)
+    if m is None or m.group(1).split()[0] in names._words.subordinators:
+        return None
+    return m.start(1), text[m.start(1):end]
+
