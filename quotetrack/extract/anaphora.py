@@ -360,10 +360,23 @@ SENTENCE_BREAK = r"[.!?][”’\"']?[ \t]+|\n[ \t]*"
 _TOPIC_BEFORE = re.compile(r"(?:^|" + SENTENCE_BREAK + r")As[ \t]+(?:for|to)[ \t]+$")
 
 
+# A sentence opening with an imperative that points at what ends it, before a name and up to
+# three title words: "Just look at ", "Consider ", "Take House Speaker ".
+_POINTING_BEFORE = re.compile(r"(?:^|" + SENTENCE_BREAK + r")(?:(?:Just|Now|Or|And|But|So)[ \t]+)?"
+                              r"(?:[Ll]ook[ \t]+at|[Cc]onsider|[Tt]ake|[Tt]hink[ \t]+of|[Ww]itness)[ \t]+"
+                              r"(?:[\w.’'\-]+[ \t]+){0,3}$")
+# The end of a sentence right after the name: ".", "!", "?", ":".
+_ENDS_SENTENCE = re.compile(r"[.!?:](?:[ \t]|$)")
+
+
 def topic(text: str, start: int, end: int) -> bool:
     """Whether the name text[start:end] is the topic a sentence opens with ("As for Ames, he
-    said he was not worried"): the one the sentence is about, a subject for a pronoun after it."""
-    return text.startswith(",", end) and _TOPIC_BEFORE.search(text, max(0, start - 12), start) is not None
+    said he was not worried") or the one a verbless pointing sentence presents ("Just look at
+    Ames. He has …"): the one the text turns to, a subject for a pronoun after it."""
+    if text.startswith(",", end):
+        return _TOPIC_BEFORE.search(text, max(0, start - 12), start) is not None
+    ends = _ENDS_SENTENCE.match(text, end - 1 if text.endswith(".", 0, end) else end) is not None   # "Ames Jr."
+    return ends and _POINTING_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
 # A sentence's end right before a word, or the text's start.
