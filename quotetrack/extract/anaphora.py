@@ -214,6 +214,20 @@ def listener(text: str, model, cue) -> int | None:
     return model.occurrences[i].entity
 
 
+def asked_person(text: str, model, cue, source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The entity named right after "asked" when the asker is named before it ("Earhardt then
+    asked Ames which states he could win"): the one asked, who has the floor next (the
+    he/she of the answer is that person, not the asker), as (entity, where it is named); else None."""
+    if cue is None or source is None or cue.lemma != "ask" or source[1] > cue.start \
+            or not cue.text.lower().startswith("ask"):
+        return None
+    i = bisect.bisect_left(model.starts, cue.end)
+    if i >= len(model.occurrences) or text[cue.end:model.occurrences[i].start].strip(" \t"):
+        return None
+    o = model.occurrences[i]
+    return (o.entity, o.start) if model.entities[o.entity].type == "person" else None
+
+
 FIRST_PERSON = frozenset({"i", "me", "my"})
 # What follows the writer's name in a closing author line: "Ana Ruiz is the mayor of Dorsten.",
 # past a short apposition: "Rep. Ana Ruiz, D-Ore., was …", "Ana Ruiz, a nurse, is …".

@@ -57,7 +57,7 @@ from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import kinds
 from . import speakers as names
-from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, body_with_name, carried_basis,
+from .anaphora import (FIRST_PERSON, apposition_head, asked_person, author_after, authors, body_with_name, carried_basis,
                        coordinated_relative, counted_relative, exchange_turn, group_named, listener, named_organisation,
                        opens_sentence, owned_roles, plural_relative, predicate_of, they_people)
 from .attribute import Attribution
@@ -174,6 +174,9 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                     sal.touch(res.entity, start, None)
             else:
                 sal.spoke(res.entity, start, end, a.fragments)
+                asked = asked_person(text, model, a.cue, a.source) if res.entity is not None else None
+                if asked is not None and asked[0] != res.entity:   # "X asked Ames which …": Ames has the floor next
+                    sal.spoke(*asked)
             spoken.append((start, rank_of(start), res))
             if res.entity is None and res.type == "descriptor" and res.mention is not None \
                     and kinds.person_head(head_word(res.mention.text)) \
