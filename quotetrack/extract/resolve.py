@@ -175,11 +175,11 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             else:
                 sal.spoke(res.entity, start, end, a.fragments)
             spoken.append((start, rank_of(start), res))
-            if res.entity is None and res.type == "descriptor" and res.mention is not None \
+            if res.entity is None and res.type in ("descriptor", "organisation") and res.mention is not None \
                     and kinds.person_head(head_word(res.mention.text)) \
                     and not names.is_plural(head_word(res.mention.text)) \
                     and not _AFTER_NAME_COMMA.search(text, max(0, start - 40), start):
-                sal.unnamed_at = start    # "said the woman": someone unnamed speaks (no apposition)
+                sal.unnamed_at = start    # "said the woman", "a spokesman for X said": someone unnamed speaks
                 sal.unnamed = res
     for i, a in enumerate(attrs):
         if out[i] is not None:
