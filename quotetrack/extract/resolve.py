@@ -178,11 +178,11 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                 if asked is not None and asked[0] != res.entity:   # "X asked Ames which …": Ames has the floor next
                     sal.spoke(*asked)
             spoken.append((start, rank_of(start), res))
-            if res.entity is None and res.type == "descriptor" and res.mention is not None \
+            if res.entity is None and res.type in ("descriptor", "organisation") and res.mention is not None \
                     and kinds.person_head(head_word(res.mention.text)) \
                     and not names.is_plural(head_word(res.mention.text)) \
                     and not _AFTER_NAME_COMMA.search(text, max(0, start - 40), start):
-                sal.unnamed_at = start    # "said the woman": someone unnamed speaks (no apposition)
+                sal.unnamed_at = start    # "said the woman", "a spokesman for X said": someone unnamed speaks
                 sal.unnamed = res
     for i, a in enumerate(attrs):
         if out[i] is not None:
@@ -551,13 +551,19 @@ def _named_pair(written: str, model: em.Model, start: int) -> str | None:
 
 def _namesake(model: em.Model, sal: Salience, eid: int, name_words: list[str], title_words: list[str]) -> int:
     """A surname with an honorific that several people share ("Mr Varga" after "Mateo Varga"
-    and his father "Tomas Varga"): the current speaker when he or she is one of them and the
+    and his father "Tomas Varga"): the one namesake the text showed of the honorific's gender;
+    else the current speaker when he or she is one of them and the
     honorific fits; else the entity the model took for the name (a bare "Clinton" stays the
     Clinton the article names most)."""
     gender = names.title_gender(title_words)
-    if len(name_words) != 1 or gender is None or sal.speaker is None or sal.speaker == eid:
+    if len(name_words) != 1 or gender is None:
         return eid
     ids = model._by_surname.get(name_words[0], ())
+    fitting = [i for i in ids if model.entities[i].gender == gender]
+    if len(ids) > 1 and len(fitting) == 1:
+        return fitting[0]                 # "Mr. Keller" after "Dana Keller and her husband, Mark Keller"
+    if sal.speaker is None or sal.speaker == eid:
+        return eid
     if len(ids) > 1 and sal.speaker in ids and model.entities[sal.speaker].gender in (None, gender or model.entities[sal.speaker].gender):
         return sal.speaker
     return eid
