@@ -481,8 +481,7 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
         if eid is not None and model.entities[eid].type == "person":
             model.entities[eid].type = "organisation"     # "Orvane reported a loss … The company said"
         return eid
-    if not (kinds.person_head(head) or em.lone_age(words) or _who_follows(text, words, start)) \
-            or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
+    if not (kinds.person_head(head) or em.lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
             or event_role(lows) or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
@@ -496,17 +495,6 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
                                         or office_unheld(model.entities[eid], lows)
                                         or other_office(model.entities[eid], lows)
                                         or party_clash(words, model.entities[eid].roles)) else eid
-
-
-# A relative "who" right after a description: ", who" in "The tailor, who has worked there …".
-_WHO_AFTER = re.compile(r"\s*,\s*who\b")
-
-
-def _who_follows(text: str, words: list[str], start: int) -> bool:
-    """Is a singular description with no known person head ("the tailor") followed by ", who",
-    which makes it a person?"""
-    at = text.find(words[-1], start, start + 80)
-    return at >= 0 and _WHO_AFTER.match(text, at + len(words[-1])) is not None
 
 
 def known_otherwise(ent: em.EntityState) -> bool:
