@@ -129,8 +129,8 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
             # (not "…,” X said of the Clintons": a preposition opens no inverted source)
             out.append((after, j - 1, after[1], "tail_inverted"))
     if src is None:
-        if appositive is not None and appositive[1] > 0 and (toks[appositive[1] - 1].text in _SEPARATORS or s.closes(appositive[1] - 1)):
-            out.append((appositive[0], appositive[1] - 1, ce, "tail_appositive"))   # (not "… when X, Y, asked")
+        if appositive is not None and appositive[1] > 0:
+            out.append((appositive[0], appositive[1] - 1, ce, "tail_appositive"))
     if not out:
         long = s.once(_long_subject, cue, ci, j)      # "…, people familiar with the plan said."
         if long is not None and long[1] != j:
