@@ -527,12 +527,22 @@ def counted_relative(text: str, start: int) -> bool:
 _BODY_BEFORE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*[ \t]+(?:for|of|against)[ \t]+(?:the[ \t]+)?)$")
 
 
+# The same body's name read whole, when the antecedent already runs over it: "Citizens for Ames".
+_BODY_WHOLE = re.compile(r"[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*[ \t]+(?:for|of|against)[ \t]+(?:the[ \t]+)?"
+                         r"[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*")
+
+
 def body_with_name(text: str, start: int, end: int) -> tuple[int, str] | None:
     """(offset, name) of the body whose capitalised name ends with the person's name
-    text[start:end], when a "which" follows it ("a group called Citizens for Ames, which
-    expects …": the group, never the person), else None."""
+    text[start:end], or is text[start:end] whole, when a "which" follows it ("a group called
+    Citizens for Ames, which expects …": the group, never the person), else None."""
     m = _BODY_BEFORE.search(text, max(0, start - 60), start)
-    if m is None or m.group(1).split()[0] in names._words.subordinators:
+    if m is None:
+        m = _BODY_WHOLE.fullmatch(text, start, end)
+        at = start
+    else:
+        at = m.start(1)
+    if m is None or text[at:end].split()[0] in names._words.subordinators:
         return None
-    return m.start(1), text[m.start(1):end]
+    return at, text[at:end]
 
