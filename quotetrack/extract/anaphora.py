@@ -233,15 +233,17 @@ FIRST_PERSON = frozenset({"i", "me", "my"})
 # past a short apposition: "Rep. Ana Ruiz, D-Ore., was …", "Ana Ruiz, a nurse, is …".
 _AUTHOR_LINE = re.compile(r"(?:,[ \t]+[^,\n]{1,30},)?[ \t]+(?:is|was|has been|served as)[ \t]")
 AUTHOR_LINES = 2                          # closing paragraphs read for an author line
+TITLE_LINE = 120                          # characters of a title line that opens with its writer's name
 
 
 def authors(text: str, paras, skip, model) -> list[tuple[int, int]]:
     """Where a first-person text is signed, in text order: (offset, person entity) of each
     paragraph that is a person's full name alone (a letter's signature, "Ana Ruiz.") or, among
     the last AUTHOR_LINES paragraphs, opens with one and says who the writer is ("Ana Ruiz is
-    the mayor of Dorsten.")."""
+    the mayor of Dorsten."); a column whose title line opens with its writer's name and a colon
+    ("Ana Ruiz: The Long Road Home") is signed at its end, for an "I" no later signature claims."""
     body = [p for p in paras if p.index not in skip]
-    out = []
+    out, headline = [], None
     for n, p in enumerate(body):
         line = text[p.start:p.end]
         start = p.start + len(line) - len(line.lstrip())
@@ -253,7 +255,9 @@ def authors(text: str, paras, skip, model) -> list[tuple[int, int]]:
             continue
         if occ.end >= end or n >= len(body) - AUTHOR_LINES and _AUTHOR_LINE.match(text, occ.end):
             out.append((start, occ.entity))
-    return out
+        elif n == 0 and text.startswith(":", occ.end) and len(line) <= TITLE_LINE:
+            headline = occ.entity         # "Ana Ruiz: The Long Road Home": a column's title line
+    return out + [(len(text), headline)] if headline is not None else out
 
 
 def author_after(signed: list[tuple[int, int]], offset: int) -> int | None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Collection
 
 from ..text import lexicon
+from .speakers import POSSESSIVE_S
 
 LEAD_REACH = 120                          # characters back from a name to the "In" of its lead phrase
 _COMMA_REACH = 40                         # characters back from a name to the lead's closing comma
@@ -52,7 +53,8 @@ def authored_document(text: str, start: int, end: int, documents: Collection[str
         m = _document_from().search(text, max(0, start - 80), start)
         if m and m.group(1) in documents:
             return m.group(1)
-    lead = _document_in_lead(text, start)
+    owner = text[end - 2:end] in POSSESSIVE_S or text[end:end + 2] in POSSESSIVE_S
+    lead = None if owner else _document_in_lead(text, start)     # not "In the poll, Ana Ruiz’s support rose"
     if lead is not None:
         return lead
     if " in " in text[end:end + 20]:

@@ -129,7 +129,8 @@ def author_of(model: em.Model, noun: str | None, start: int) -> int | None:
             break
         kinds_of = lexicon.sections("extract/author_nouns.txt")
         if written == noun or noun is None and written in kinds_of["works"] \
-                or noun in kinds_of["reports"] and written in kinds_of["reports"]:     # "an audit …. The report said"
+                or noun in kinds_of["reports"] and written in kinds_of["reports"] \
+                or noun in kinds_of["outputs"]:        # "an audit …. The report said"; "a poll …. The findings show"
             return eid
     return None
 

@@ -330,7 +330,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                     business = introduced_as(text, run[0][0], run[0][0] + len(word))
                     known = word in model._orgs       # "the retailer Zentro …. Zentro rose"
                     if business is None and not known and word not in model._org_ends \
-                            and not kin_before(text, run[0][0], word):
+                            and not kin_before(text, run[0][0], word) \
+                            and _surveyor(text, run[0][0], run[0][0] + len(run[0][1])) is None:
                         continue          # a capitalised word nobody is named by, unless "the retailer Zentro"
         run = before_headline_verb(text, before_title_case(run, function, titles))
         if not run:
@@ -414,6 +415,12 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if len(name) == 1:
             eid = _lone_name(model, name[0], title_gender(title))
             kin = kin_before(text, start, name[0]) if eid is None and not title else None
+            surveyor = _surveyor(text, start, end) if eid is None and not title and not kin else None
+            if surveyor is not None:      # "a KTRV poll": a pollster known by one word
+                eid = adhoc_org(model, name[0], start)
+                occurrences.append(Occurrence(start, end, eid, inside(start)))
+                model.authored.append((end, surveyor, eid))
+                continue
             if eid is None and not kin and (not title or _THE_BEFORE.search(text, max(0, start - 5), start)):
                 continue                  # a capitalised word nobody is named by; "the National Committeeman": a role
             if eid is None:               # "her daughter Kerry": known by a given name (and the relative she is)
@@ -437,6 +444,20 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             owned_body(model, eid, bodies()[after.group(1)], start)    # "the Obama administration"
         _authored_by(model, text, start, end, eid, documents)
     return model
+
+
+# An indefinite article and up to two lower-case words right before a one-word name: "a new " in "a new KTRV poll".
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:an?|one)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}$")
+
+
+def _surveyor(text: str, start: int, end: int) -> str | None:
+    """The survey a one-word name nobody is known by makes, right after it in an indefinite
+    mention ("a new KTRV poll", "an Orvane survey": data/extract/author_nouns.txt [surveys]),
+    else None: a body so named, not a person ("a Ruiz statement" is no survey)."""
+    after = _ORG_NOUN_AFTER.match(text, end)
+    if after is None or after.group(1) not in lexicon.sections("extract/author_nouns.txt")["surveys"]:
+        return None
+    return after.group(1) if _INDEFINITE_BEFORE.search(text, max(0, start - 30), start) else None
 
 
 def _authored_by(model: Model, text: str, start: int, end: int, eid: int, documents) -> None:

@@ -67,7 +67,7 @@ from .kinds import party_head
 from .nations import demonym_head
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
-from .speakers import PERSON_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
+from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
 from .descriptions import (body_before_they, describe, document_author, fitting_title, indefinite, named_next,
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
 from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
@@ -138,6 +138,12 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             eid = named_organisation(model, sal, start, "it" if owner.group(1) == "its" else "they")
             if eid is not None:           # "The union disputes that. According to its own analysis, …"
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
+        work = _HIS_WORK.fullmatch(text, start, end) if res.basis == "unresolved" else None
+        if work is not None and work.group(2) in lexicon.sections("extract/author_nouns.txt")["works"]:
+            eid = sal.person_for(POSSESSIVE_PRONOUNS[work.group(1).lower()], start)[0]
+            if eid is not None:           # "in his book “…”", "several of her findings": the writer's
+                ent = model.entities[eid]
+                res = Resolved(res.mention, ent.name, ent.title, "person", "pronoun", eid)
         if res.basis == "unresolved" and res.speaker is None and a.cue is not None \
                 and (a.cue.type == "speech" or text[start:end] == "It") and text[start:end].lower() in ("it", "they"):
             eid = named_organisation(model, sal, start, text[start:end].lower())   # "Brightwell Foods has … It said …"
@@ -267,6 +273,10 @@ def _quoting(text: str, fragments) -> bool:
 
 # A document an organisation's pronoun owns: "its own analysis", "their report" (group 1: the pronoun, 2: the document).
 _OWN_DOCUMENT = re.compile(r"(its|their)\s+(?:own\s+|latest\s+|new\s+)?([a-z]+)")
+# A person's own work, its title after it: "his book “The Long Road”", "several of her findings" (group 2:
+# the work, data/extract/author_nouns.txt [works]).
+_HIS_WORK = re.compile(r"(?:(?i:several|some|one|many)\s+of\s+)?(his|her|His|Her)\s+(?:own\s+|latest\s+|new\s+)?"
+                       r"([a-z\-]+)(?:,?\s+[“\"'‘A-Z][^\n]*)?")
 def _unnamed_goes_on(sal: Salience, mention: Mention, gender: str) -> Resolved:
     """An unresolved he/she right after an unnamed person spoke ("The governor said …. “…,”
     he said."), in that paragraph or the next, of no other gender: shown as that description,
