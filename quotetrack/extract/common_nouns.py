@@ -1,0 +1,27 @@
+"""Capitalised words the document itself shows to be common nouns: a word the text also writes
+in lower case ("Donor" in a headline "Party Donor Halvorsen …" when the body says "the mega
+donor"; "Cost" opening "Cost estimates rose" when the body speaks of the cost), so no name word,
+read by :mod:`.entities` (a role word before a surname) and :mod:`.resolve` (no person made of a
+lone sentence-opening word)."""
+from __future__ import annotations
+
+import re
+
+_WORD_CHARS = re.compile(r"[a-z][a-z\-]*")   # a lower-case word: what the search below looks for
+
+
+def written_lower(text: str, word: str) -> bool:
+    """Whether ``word`` (capitalised, letters and hyphens) also stands in ``text`` in lower case
+    as a whole word ("donor" for "Donor"), the sign of a common noun, not a name."""
+    low = word.lower()
+    if not _WORD_CHARS.fullmatch(low) or len(low) < 3:
+        return False
+    at = text.find(low)
+    while at >= 0:
+        end = at + len(low)
+        end += text.startswith("s", end)          # "donors" for "Donor"
+        if not (at and (text[at - 1].isalpha() or text[at - 1] in "-’'")) \
+                and not (end < len(text) and (text[end].isalpha() or text[end] in "-’'")):
+            return True
+        at = text.find(low, end)
+    return False
