@@ -386,8 +386,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 end = run[len(words) - len(name) + cut - 1][0] + len(name[cut - 1])
                 name = name[:cut]
         name = _name_words(name)
-        if len(name) == 2 and name[0] not in first_names() and written_lower(text, name[0]):
-            name = name[1:]               # "Party Donor Halvorsen …" where the text says "the donor": no name word
+        if len(name) >= 2 and name[-2] not in first_names() and not is_particle(name[-2]) and written_lower(text, name[-2]):
+            name = name[-1:]              # "Party Donor Halvorsen …" where the text says "the donor": no name word
         if not title and len(name) >= 3 and name[0] not in first_names() and not _INITIAL.fullmatch(name[0]):
             cut = 1 if name[1] in first_names() else len(name) - 2 if office_complement(text, start) else 0
             title, name = name[:cut], name[cut:]      # "Comedian Sarah Silverman" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
