@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import re
 
+from .nations import nationality
+
 _WORD_CHARS = re.compile(r"[a-z][a-z\-]*")   # a lower-case word: what the search below looks for
+# A capitalised word with a lower-case compound part: a common noun ("Fact-checkers").
+_COMPOUND = re.compile(r"[A-Z][a-z]+-[a-z][a-z\-]*")
 
 
 def written_lower(text: str, word: str) -> bool:
@@ -25,3 +29,13 @@ def written_lower(text: str, word: str) -> bool:
             return True
         at = text.find(low, end)
     return False
+
+
+def common_opener(text: str, word: str) -> bool:
+    """Whether a lone capitalised word that opens a sentence and names nobody the text knows is
+    a common noun: a compound with a lower-case part ("Fact-checkers", "Lawmakers-elect"), the
+    plural of a people ("Palestinians": a description of a group, no name) or a word the text
+    also writes in lower case ("Cost estimates rose" beside "the cost")."""
+    return _COMPOUND.fullmatch(word) is not None \
+        or word.endswith("s") and nationality([word[:-1]]) is not None \
+        or written_lower(text, word)
