@@ -19,7 +19,16 @@ ORG_NAME_WORDS = 8                       # words of an organisation's name after
 def apposed_name(toks: list[Token], i: int, k: int) -> bool:
     """Are tokens i..k a name in apposition: a name run, a kind and a name, or "the" and an
     organisation's name?"""
-    return is_name_run(toks, i, k) or kind_then_name(toks, i, k) or the_org_name(toks, i, k)
+    return not place_after_place(toks, i, k) and (is_name_run(toks, i, k) or kind_then_name(toks, i, k)
+                                                  or the_org_name(toks, i, k))
+
+
+def place_after_place(toks: list[Token], i: int, k: int) -> bool:
+    """Are tokens i..k a place (data/extract/places.txt) right after a capitalised word and a
+    comma: the state of a "Town, State" tag ("a baker from Millbrook, New York, said"), never a
+    name in apposition?"""
+    return i >= 2 and toks[i - 1].text == "," and mentions.is_capitalised(toks[i - 2].text) \
+        and " ".join(t.text for t in toks[i:k]) in lexicon.words("extract/places.txt")
 
 
 def is_name_run(toks: list[Token], i: int, k: int) -> bool:

@@ -15,7 +15,7 @@ from .according import _SOURCE_ENDS, apposed_source
 from .subject import clause_subject, past_bare_form
 from .leads import after_lead_phrase
 from .antecedent import person_after_preposition
-from .apposed import apposed_name, described_opening, relative_then_cue
+from .apposed import apposed_name, described_opening, place_after_place, relative_then_cue
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
@@ -72,10 +72,8 @@ def _opens_with_cue(text: str, start: int) -> bool:
 
 
 def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
-    """The source of "Figueroa, a spokeswoman for the campaign, said", "Gidley, a former director,
-    whose roots are in the South, said" (the mention before the appositives) or "Bloomberg's
-    pollster, Douglas Schoen, says" (the name between the commas), with the index of the token
-    that opens the whole subject.  Commas inside quote marks do not count."""
+    """The source of "Figueroa, a spokeswoman, said" (the mention before the appositives, past a "Town, State" tag) or
+    "Bloomberg's pollster, Douglas Schoen, says" (the name between the commas), and the token opening the subject (not in quotes)."""
     end = k - 1
     if end > 1 and s.toks[end].text in TOKEN_CLOSING and s.toks[end - 1].text == ",":
         end -= 1                          # "Lind, who calls him a “fraud,” said": the comma inside the mark
@@ -91,6 +89,8 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
             j -= 1
         if j < 1 or s.toks[j].text != "," or not mentions.is_word(s.toks[j + 1].text):
             return None
+        if place_after_place(s.toks, j + 1, end):
+            continue                      # "Lund, a baker from Millbrook, New York, said": the state is no source
         src = s.mention(mentions.before, j)
         if apposed_name(s.toks, j + 1, end) \
                 and src is not None and _clause_start_ok(s, src[0]):
