@@ -23,6 +23,21 @@ def apposed_name(toks: list[Token], i: int, k: int) -> bool:
                                                   or the_org_name(toks, i, k))
 
 
+def past_place_tag(toks: list[Token], c: int) -> int:
+    """The comma at ``c`` (before "who"), or, when a "Town, State" tag ends there inside an
+    apposition opened by an article ("Berger, a surgeon from Millbrook, New York, who said"),
+    the comma that opens the apposition: the relative's antecedent is the name before it."""
+    c1 = c - 1
+    while c1 > 0 and c - c1 <= 4 and toks[c1].text != ",":
+        c1 -= 1
+    if c1 <= 0 or toks[c1].text != "," or not place_after_place(toks, c1 + 1, c):
+        return c
+    c2 = c1 - 2
+    while c2 > 0 and c1 - c2 <= _MAX_DESCRIPTION and toks[c2].text not in (",", ";", ":"):
+        c2 -= 1
+    return c2 if c2 > 0 and toks[c2].text == "," and toks[c2 + 1].text.lower() in _DESCRIPTION_OPENERS else c
+
+
 def place_after_place(toks: list[Token], i: int, k: int) -> bool:
     """Are tokens i..k a place (data/extract/places.txt) right after a capitalised word and a
     comma: the state of a "Town, State" tag ("a baker from Millbrook, New York, said"), never a

@@ -15,7 +15,7 @@ from .according import _SOURCE_ENDS, apposed_source
 from .subject import clause_subject, past_bare_form
 from .leads import after_lead_phrase
 from .antecedent import person_after_preposition
-from .apposed import apposed_name, described_opening, place_after_place, relative_then_cue
+from .apposed import apposed_name, described_opening, past_place_tag, place_after_place, relative_then_cue
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
@@ -526,7 +526,7 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
                                       # restrictive clause picks out whom the sentence is about
     if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3:
         return None
-    antecedent = person_after_preposition(toks, _name_tail(toks, s.mention(mentions.before, j - 2 if toks[j - 2].text == "," else j - 1)))
+    antecedent = person_after_preposition(toks, _name_tail(toks, s.mention(mentions.before, past_place_tag(toks, j - 2) if toks[j - 2].text == "," else j - 1)))
     if toks[j - 1].text.lower() == "which" and cue.type != "speech" and antecedent is not None \
             and not mentions.names_someone(toks, *antecedent):
         return None                   # "the changes, which saw services cut": no one's view
