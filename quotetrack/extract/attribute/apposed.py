@@ -19,6 +19,10 @@ ORG_NAME_WORDS = 8                       # words of an organisation's name after
 def apposed_name(toks: list[Token], i: int, k: int) -> bool:
     """Are tokens i..k a name in apposition: a name run, a kind and a name, or "the" and an
     organisation's name?"""
+    if k - i > 4 and toks[k - 1].text == ")":
+        o = next((x for x in range(k - 3, max(i, k - 6), -1) if toks[x].text == "("), None)
+        if o is not None and party_tag("".join(t.text for t in toks[o + 1:k - 1])):
+            k = o                         # "Sen. Carl Brandt (R-Ohio)", "(R-Conn.)": the name before its party tag
     return not place_after_place(toks, i, k) and (is_name_run(toks, i, k) or kind_then_name(toks, i, k)
                                                   or the_org_name(toks, i, k))
 
