@@ -4,6 +4,8 @@ Larchmont Capital, said", "The regulator, the Office of Rail Safety, said": the 
 the commas name the source (read by :func:`.sentence._appositive_source`)."""
 from __future__ import annotations
 
+import re
+
 from ...text import lexicon, names
 from .. import mentions
 from ..businesses import introduces
@@ -39,7 +41,17 @@ def past_place_tag(toks: list[Token], c: int) -> int:
     c2 = c1 - 2
     while c2 > 0 and c1 - c2 <= _MAX_DESCRIPTION and toks[c2].text not in (",", ";", ":"):
         c2 -= 1
-    return c2 if c2 > 0 and toks[c2].text == "," and toks[c2 + 1].text.lower() in _DESCRIPTION_OPENERS else c
+    if c2 <= 0 or toks[c2].text != "," or toks[c2 + 1].text.lower() not in _TAG_OPENERS:
+        return c
+    if c2 >= 3 and toks[c2 - 1].text.isdigit() and toks[c2 - 2].text == ",":
+        c2 -= 2                           # "Harry Bond, 30, of Raleigh, N.C., who": past the age too
+    return c2
+
+
+# What opens the apposition a "Town, State" tag ends: an article or "of"/"from" ("X, of Raleigh, N.C., who").
+_TAG_OPENERS = frozenset(("a", "an", "the", "of", "from"))
+# A state's abbreviation after a town and a comma: "N.C.", "Calif.".
+_STATE_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.")
 
 
 def place_after_place(toks: list[Token], i: int, k: int) -> bool:
@@ -47,7 +59,8 @@ def place_after_place(toks: list[Token], i: int, k: int) -> bool:
     comma: the state of a "Town, State" tag ("a baker from Millbrook, New York, said"), never a
     name in apposition?"""
     return i >= 2 and toks[i - 1].text == "," and mentions.is_capitalised(toks[i - 2].text) \
-        and " ".join(t.text for t in toks[i:k]) in lexicon.words("extract/places.txt")
+        and (" ".join(t.text for t in toks[i:k]) in lexicon.words("extract/places.txt")
+             or _STATE_ABBREVIATION.fullmatch("".join(t.text for t in toks[i:k])) is not None)
 
 
 def is_name_run(toks: list[Token], i: int, k: int) -> bool:
