@@ -89,9 +89,9 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
             j -= 1
         if j < 1 or s.toks[j].text != "," or not mentions.is_word(s.toks[j + 1].text):
             return None
-        if place_after_place(s.toks, j + 1, end):
-            continue                      # "Lund, a baker from Millbrook, New York, said": the state is no source
         src = s.mention(mentions.before, j)
+        if place_after_place(s.toks, j + 1, end) and src is not None and src[0] > 0 and s.toks[src[0] - 1].text == ",":
+            continue                      # "Lund, a baker from Millbrook, New York, said": the state is no source
         if apposed_name(s.toks, j + 1, end) \
                 and src is not None and _clause_start_ok(s, src[0]):
             return (j + 1, k - 1), src[0]
