@@ -6,6 +6,7 @@ lone sentence-opening word)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .nations import nationality
 
@@ -16,19 +17,17 @@ _COMPOUND = re.compile(r"[A-Z][a-z]+-[a-z][a-z\-]*")
 
 def written_lower(text: str, word: str) -> bool:
     """Whether ``word`` (capitalised, letters and hyphens) also stands in ``text`` in lower case
-    as a whole word ("donor" for "Donor"), the sign of a common noun, not a name."""
+    as a whole word ("donor" or "donors" for "Donor"), the sign of a common noun, not a name."""
     low = word.lower()
     if not _WORD_CHARS.fullmatch(low) or len(low) < 3:
         return False
-    at = text.find(low)
-    while at >= 0:
-        end = at + len(low)
-        end += text.startswith("s", end)          # "donors" for "Donor"
-        if not (at and (text[at - 1].isalpha() or text[at - 1] in "-’'")) \
-                and not (end < len(text) and (text[end].isalpha() or text[end] in "-’'")):
-            return True
-        at = text.find(low, end)
-    return False
+    return _lower_word(low).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _lower_word(low: str) -> re.Pattern:
+    """The pattern of a lower-case word standing whole (maybe in the plural), compiled once."""
+    return re.compile(re.escape(low) + r"(?<![\w\-’']" + re.escape(low) + r")s?(?![\w\-’'])")   # the word first: a fast scan
 
 
 def common_opener(text: str, word: str) -> bool:
