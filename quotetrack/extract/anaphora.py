@@ -70,6 +70,11 @@ _TITLE_BEFORE_OF = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
 _OF_PLACE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3}")
 
 
+# A town and its state or country inside an apposition: " from Ashby, Ohio" (before a comma).
+_TOWN_STATE = re.compile(r"[ \t](?:from|in|of)[ \t]+[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,2},[ \t]+"
+                         r"[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*)?(?=,)")
+
+
 def apposition_head(text: str, model, at: int) -> int | None:
     """The person a relative pronoun stands for when an apposition comes between them:
     "Matt Duss, the president of the foundation, who …", "Mr. Guerrero, a Republican who …";
@@ -82,8 +87,8 @@ def apposition_head(text: str, model, at: int) -> int | None:
         if model.entities[o.entity].type == "person" and gap.startswith(",") and o.end <= at \
                 and not any(ch in gap for ch in ".;:!?“”\"()"):
             # one noun phrase in between, not a clause: "Ana Ruiz, in office since 2001, …, of lawmakers who"
-            return o.entity if gap.count(",") == 1 or (gap.count(",") == 2 and gap.rstrip().endswith(",")) \
-                else None
+            commas = gap.count(",") - (_TOWN_STATE.search(gap) is not None)   # "from Ashby, Ohio," is one place
+            return o.entity if commas == 1 or (commas == 2 and gap.rstrip().endswith(",")) else None
         i -= 1
     return None
 
@@ -207,6 +212,20 @@ def listener(text: str, model, cue) -> int | None:
     if i >= len(model.occurrences) or text[cue.end:model.occurrences[i].start].strip(" \t"):
         return None
     return model.occurrences[i].entity
+
+
+def asked_person(text: str, model, cue, source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The entity named right after "asked" when the asker is named before it ("Earhardt then
+    asked Ames which states he could win"): the one asked, who has the floor next (the
+    he/she of the answer is that person, not the asker), as (entity, where it is named); else None."""
+    if cue is None or source is None or cue.lemma != "ask" or source[1] > cue.start \
+            or not cue.text.lower().startswith("ask"):
+        return None
+    i = bisect.bisect_left(model.starts, cue.end)
+    if i >= len(model.occurrences) or text[cue.end:model.occurrences[i].start].strip(" \t"):
+        return None
+    o = model.occurrences[i]
+    return (o.entity, o.start) if model.entities[o.entity].type == "person" else None
 
 
 FIRST_PERSON = frozenset({"i", "me", "my"})
@@ -350,6 +369,30 @@ def _proper(text: str, word: str) -> bool:
 
 # A break between sentences: ". ", "? ", ".” ", or a line break (a paragraph's start).
 SENTENCE_BREAK = r"[.!?][”’\"']?[ \t]+|\n[ \t]*"
+
+# A sentence-opening "As for"/"As to" before a name (the topic the sentence turns to): "As for ".
+_TOPIC_BEFORE = re.compile(r"(?:^|" + SENTENCE_BREAK + r")As[ \t]+(?:for|to)[ \t]+$")
+
+
+# A sentence opening with an imperative that points at what ends it, before a name and up to
+# three title words: "Just look at ", "Consider ", "Take House Speaker ".
+_POINTING_BEFORE = re.compile(r"(?:^|" + SENTENCE_BREAK + r")(?:(?:Just|Now|Or|And|But|So)[ \t]+)?"
+                              r"(?:[Ll]ook[ \t]+at|[Cc]onsider|[Tt]ake|[Tt]hink[ \t]+of|[Ww]itness)[ \t]+"
+                              r"(?:[\w.’'\-]+[ \t]+){0,3}$")
+# The end of a sentence right after the name: ".", "!", "?", ":".
+_ENDS_SENTENCE = re.compile(r"[.!?:](?:[ \t]|$)")
+
+
+def topic(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] is the topic a sentence opens with ("As for Ames, he
+    said he was not worried") or the one a verbless pointing sentence presents ("Just look at
+    Ames. He has …"): the one the text turns to, a subject for a pronoun after it."""
+    if text.startswith(",", end):
+        return _TOPIC_BEFORE.search(text, max(0, start - 12), start) is not None
+    ends = _ENDS_SENTENCE.match(text, end - 1 if text.endswith(".", 0, end) else end) is not None   # "Ames Jr."
+    return ends and _POINTING_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
 # A sentence's end right before a word, or the text's start.
 _SENTENCE_END = re.compile(r"(?:^|" + SENTENCE_BREAK + r")$")
 
@@ -458,3 +501,44 @@ def exchange_turn(text: str, attrs: list[Attribution], entity, i: int) -> int | 
     if n is None or asker is None or replier is None or asker == replier or entity(n) != replier:
         return None
     return k
+
+
+# The word right before a relative pronoun, with no comma: "percent " in "64 percent who" (group 1).
+_WORD_BEFORE = re.compile(r"(?<![\w’'])([\w%,.’'\-]+)[ \t]+$")
+
+
+def counted_relative(text: str, start: int) -> bool:
+    """Whether the relative pronoun at ``start`` follows a count of people straight ("64 percent
+    who say", "a majority who"; data/extract/quantity_words.txt, or digits): it stands for the
+    people counted, no one named, whoever the text named before."""
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if m is None or m.group(1).endswith(","):
+        return False
+    word = m.group(1).lower()
+    return word in lexicon.lower_words("extract/quantity_words.txt") or word.rstrip("%").replace(",", "").isdigit()
+
+
+# A capitalised name of a body that ends with a person's name: "Citizens for ", "Friends of the " before
+# "Ames" (group 1: its first word; the words after it up to the person's name).
+_BODY_BEFORE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*[ \t]+(?:for|of|against)[ \t]+(?:the[ \t]+)?)$")
+
+
+# The same body's name read whole, when the antecedent already runs over it: "Citizens for Ames".
+_BODY_WHOLE = re.compile(r"[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*[ \t]+(?:for|of|against)[ \t]+(?:the[ \t]+)?"
+                         r"[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*")
+
+
+def body_with_name(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """(offset, name) of the body whose capitalised name ends with the person's name
+    text[start:end], or is text[start:end] whole, when a "which" follows it ("a group called
+    Citizens for Ames, which expects …": the group, never the person), else None."""
+    m = _BODY_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        m = _BODY_WHOLE.fullmatch(text, start, end)
+        at = start
+    else:
+        at = m.start(1)
+    if m is None or text[at:end].split()[0] in names._words.subordinators:
+        return None
+    return at, text[at:end]
+

@@ -4,7 +4,9 @@
 * before the name, joined by "from"/"by": "a statement from Senator Bill Orr";
 * the name in a sentence that opens with the document: "In a written statement, the Harbour
   Agency said …", "In a letter to parents, headteacher Maya Lund said …";
-* the name speaking in the document: "the Harbour Agency said in a statement …".
+* the name speaking in the document: "the Harbour Agency said in a statement …";
+* the name publishing it: "the Harbour Agency released a report …", "headteacher Maya Lund wrote
+  to parents" (a letter).
 """
 from __future__ import annotations
 
@@ -34,6 +36,12 @@ _IN_DOCUMENT = re.compile(r"[ \t]+(?:said|says|added|wrote|announced|confirmed)[
                           r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)\b")
 
 
+# " released a policy paper", " published its annual report", " wrote to parents": the name as the
+# subject of a publishing verb with the document among the first words of its object (group 1), or writing "to" someone (a letter).
+_PUBLISHES = re.compile(r"[ \t]+(?:(?:released|published|issued|unveiled)[ \t]+(?:an?|its|his|her|their)[ \t]+"
+                        r"((?:[a-z\-]+[ \t]+){0,2}[a-z]+)\b|wrote[ \t]+(to)[ \t])")
+
+
 def authored_document(text: str, start: int, end: int, documents: Collection[str]) -> str | None:
     """The document noun (in ``documents``) the name text[start:end] is the author of, or None:
     "statement" for "a statement from Bill Orr", "In a written statement, the Harbour Agency
@@ -51,6 +59,9 @@ def authored_document(text: str, start: int, end: int, documents: Collection[str
         m = _IN_DOCUMENT.match(text, end)
         if m and m.group(1) in documents:
             return m.group(1)
+    m = _PUBLISHES.match(text, end)
+    if m is not None:
+        return "letter" if m.group(2) else next((w for w in m.group(1).split() if w in documents), None)
     return None
 
 

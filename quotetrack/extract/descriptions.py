@@ -295,7 +295,9 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     if nation is not None:
         return next((e.id for e in model.before(start) if e.type == "person" and nation in e.roles), None)
     if head in lexicon.lower_words("extract/document_nouns.txt"):
-        return author_of(model, head, start)     # "the poll": the author of "a Suffolk University poll"
+        author = author_of(model, head, start)   # "the poll": the author of "a Suffolk University poll"
+        if author is not None or head not in kinds.org_nouns():
+            return author                        # "the paper" with no paper authored: a newspaper
     if head in lexicon.sections("extract/author_nouns.txt")["heads"] and len(words) == 1:
         return work_author(text, model, start)   # "the authors": of "a study by Corvane University"
     if len(words) == 2 and words[0].lower() in lexicon.pairs("extract/age_comparatives.tsv"):

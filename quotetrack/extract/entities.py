@@ -51,6 +51,9 @@ _ORG_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)(?=[’']s\b|[^\w’'\-]|$)")
 # A capitalised word with a lower-case compound part: a modifier, never a name ("Oscar-winner",
 # "U.S.-based", "Harvard-educated").
 _MODIFIER = re.compile(r"[\w.’']+-[a-z][\w\-]*")
+# A hyphenated participle before an organisation's name: "Pune-based", "State-owned", "Kremlin-backed"
+# (a modifier of the name, no part of it; "Pro-life Action League" keeps its first word).
+_PARTICIPLE_MODIFIER = re.compile(r"[\w.’']+-[a-z]+ed")
 # An organisation's first words before "for"/"of"/"on" and a name: "Center for " in "Center for
 # American Progress", "Foundation for " in "the Foundation for Middle East Peace" (group 1: the
 # word before "for", an organisation word when the run belongs to it).
@@ -159,7 +162,10 @@ def _name_words(words: list[str]) -> list[str]:
 
 def org_name(words: list[str]) -> str:
     """An organisation's name as written, without a possessive or a sentence's period at its
-    end; a plural possessive inside stays ("Teachers’ Union of Leland")."""
+    end; a plural possessive inside stays ("Teachers’ Union of Leland"); a participle modifier
+    before it goes ("Pune-based Sahyadri Motors")."""
+    if len(words) > 1 and _PARTICIPLE_MODIFIER.fullmatch(words[0]):
+        words = words[1:]
     return " ".join(words[:-1] + [words[-1] if dotted_kind_word(words[-1]) else _clean(words[-1])])
 
 

@@ -58,7 +58,7 @@ def body_named(text: str, start: int, end: int) -> str | None:
     if _ITS_AFTER.match(text, end):
         return "its"
     m = _NEXT_WORD.match(text, end)
-    if m is not None and m.group(1) in ev["plural_verbs"] and written.endswith("s") \
+    if m is not None and (m.group(1) in ev["plural_verbs"] or m.group(1).endswith("ed")) and written.endswith("s") \
             and _THE_BEFORE.search(text, max(0, start - 5), start):
         return "plural"
     return None

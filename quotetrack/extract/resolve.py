@@ -57,9 +57,9 @@ from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import kinds
 from . import speakers as names
-from .anaphora import (FIRST_PERSON, apposition_head, author_after, authors, carried_basis, coordinated_relative,
-                       exchange_turn, group_named, listener, named_organisation, opens_sentence, owned_roles,
-                       plural_relative, predicate_of, they_people)
+from .anaphora import (FIRST_PERSON, apposition_head, asked_person, author_after, authors, body_with_name, carried_basis,
+                       coordinated_relative, counted_relative, exchange_turn, group_named, listener, named_organisation,
+                       opens_sentence, owned_roles, plural_relative, predicate_of, they_people)
 from .attribute import Attribution
 from .cataphora import author_ahead
 from .common_nouns import common_opener
@@ -175,12 +175,15 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                     sal.touch(res.entity, start, None)
             else:
                 sal.spoke(res.entity, start, end, a.fragments)
+                asked = asked_person(text, model, a.cue, a.source) if res.entity is not None else None
+                if asked is not None and asked[0] != res.entity:   # "X asked Ames which …": Ames has the floor next
+                    sal.spoke(*asked)
             spoken.append((start, rank_of(start), res))
-            if res.entity is None and res.type == "descriptor" and res.mention is not None \
+            if res.entity is None and res.type in ("descriptor", "organisation") and res.mention is not None \
                     and kinds.person_head(head_word(res.mention.text)) \
                     and not names.is_plural(head_word(res.mention.text)) \
                     and not _AFTER_NAME_COMMA.search(text, max(0, start - 40), start):
-                sal.unnamed_at = start    # "said the woman": someone unnamed speaks (no apposition)
+                sal.unnamed_at = start    # "said the woman", "a spokesman for X said": someone unnamed speaks
                 sal.unnamed = res
     for i, a in enumerate(attrs):
         if out[i] is not None:
@@ -224,9 +227,14 @@ def _relative(text: str, model: em.Model, a: Attribution, res: Resolved, start: 
     """A relative source ("who", "which") resolved by its antecedent, text[start:end]: the
     person named before an apposition, before a first relative ("…, and who"), or before a
     verb of being ("Ada Greer is the party unifier who …"); a "who" with a plural verb
-    ("such as Ames who have") stays unresolved."""
+    ("such as Ames who have") or right after a count ("64 percent who say") stays unresolved."""
+    if a.antecedent is not None and counted_relative(text, a.source[0]):     # "64 percent who say"
+        return res if res.entity is None else Resolved(Mention(start, end, text[start:end], "pronoun"), None, None,
+                                                       "pronoun", "unresolved")
     if a.antecedent is not None and plural_relative(text, a.source[1]) and res.type == "person":
         return Resolved(Mention(start, end, text[start:end], "pronoun"), None, None, "pronoun", "unresolved")
+    if text[a.source[0]:a.source[1]].lower() == "which":    # never a person: "Citizens for Ames, which" is the body
+        return _which_body(text, model, res, start, end) if a.antecedent is not None else res
     at = a.source[0] if a.antecedent is not None else coordinated_relative(text, *a.source)
     named = apposition_head(text, model, at) if at is not None else None
     if named is None and a.antecedent is not None and res.entity is None:
@@ -236,6 +244,20 @@ def _relative(text: str, model: em.Model, a: Attribution, res: Resolved, start: 
     ent = model.entities[named]
     return Resolved(Mention(start, end, text[start:end], "person", None, ent.name),
                     ent.name, ent.title, "person", "named", named)
+
+
+def _which_body(text: str, model: em.Model, res: Resolved, start: int, end: int) -> Resolved:
+    """A "which" and its antecedent, text[start:end]: the body whose capitalised name ends
+    with it ("a group called Citizens for Ames, which …"), else what it resolved to (``res``),
+    never a person."""
+    body = body_with_name(text, start, end)
+    if body is None and res.type != "person":
+        return res
+    if body is None:
+        return Resolved(Mention(start, end, text[start:end], "pronoun"), None, None, "pronoun", "unresolved")
+    eid = em.adhoc_org(model, body[1], body[0])
+    return Resolved(Mention(start, end, text[start:end], "organisation", None, body[1]), body[1], None, "organisation",
+                    "named", eid)
 
 
 def _quoting(text: str, fragments) -> bool:
@@ -532,13 +554,19 @@ def _named_pair(written: str, model: em.Model, start: int) -> str | None:
 
 def _namesake(model: em.Model, sal: Salience, eid: int, name_words: list[str], title_words: list[str]) -> int:
     """A surname with an honorific that several people share ("Mr Varga" after "Mateo Varga"
-    and his father "Tomas Varga"): the current speaker when he or she is one of them and the
+    and his father "Tomas Varga"): the one namesake the text showed of the honorific's gender;
+    else the current speaker when he or she is one of them and the
     honorific fits; else the entity the model took for the name (a bare "Clinton" stays the
     Clinton the article names most)."""
     gender = names.title_gender(title_words)
-    if len(name_words) != 1 or gender is None or sal.speaker is None or sal.speaker == eid:
+    if len(name_words) != 1 or gender is None:
         return eid
     ids = model._by_surname.get(name_words[0], ())
+    fitting = [i for i in ids if model.entities[i].gender == gender]
+    if len(ids) > 1 and len(fitting) == 1:
+        return fitting[0]                 # "Mr. Keller" after "Dana Keller and her husband, Mark Keller"
+    if sal.speaker is None or sal.speaker == eid:
+        return eid
     if len(ids) > 1 and sal.speaker in ids and model.entities[sal.speaker].gender in (None, gender or model.entities[sal.speaker].gender):
         return sal.speaker
     return eid

@@ -15,7 +15,7 @@ from ..text import lexicon
 from . import entities as em
 from . import kinds
 from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
-                       passive_agent, presented, subordinate_subject, title_modifier)
+                       passive_agent, presented, subordinate_subject, title_modifier, topic)
 from . import speakers as names
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, main_subject
 
@@ -347,7 +347,7 @@ class Salience:
             return True
         if subordinate_subject(text, at):
             return "clause"
-        return passive_agent(text, at, end) or cleft_focus(text, at, end) or presented(text, at)
+        return passive_agent(text, at, end) or cleft_focus(text, at, end) or presented(text, at) or topic(text, at, end)
 
     def _candidates(self, speaker: bool) -> list[int]:
         """The entities a pronoun may stand for: the recent ones and (``speaker``) the current

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "corpus" / "resolution" / "polnear_train.jsonl"
 FRESH = ROOT / "corpus" / "resolution" / "polnear_train_fresh.jsonl"   # untuned: never tune on it
 FRESH2 = ROOT / "corpus" / "resolution" / "polnear_train_fresh2.jsonl"  # untuned, written blind in round 12
+FRESH3 = ROOT / "corpus" / "resolution" / "polnear_train_fresh3.jsonl"  # untuned, written blind in round 13
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 
 
@@ -157,7 +158,7 @@ def test_eval_resolution_unreadable_files_are_one_line(tmp_path, capsys, name, c
     assert capsys.readouterr().err == f"quotetrack: {texts}: not valid UTF-8 (invalid start byte at byte 0)\n"
 
 
-@pytest.mark.parametrize("gold, least_docs, least_mentions", [(GOLD, 100, 600), (FRESH, 40, 600), (FRESH2, 40, 600)])
+@pytest.mark.parametrize("gold, least_docs, least_mentions", [(GOLD, 100, 600), (FRESH, 40, 600), (FRESH2, 40, 600), (FRESH3, 40, 600)])
 def test_resolution_gold_is_well_formed(gold, least_docs, least_mentions):
     docs = resolution.load_resolution_gold([gold])
     mentions = [m for ms in docs.values() for m in ms]
@@ -174,8 +175,13 @@ def test_second_fresh_gold_shares_no_document_with_the_other_golds():
     assert not fresh2 & set(resolution.load_resolution_gold([GOLD, FRESH]))
 
 
+def test_third_fresh_gold_shares_no_document_with_the_other_golds():
+    fresh3 = set(resolution.load_resolution_gold([FRESH3]))
+    assert len(fresh3) == 40 and not fresh3 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2]))
+
+
 @pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/data/polnear/train.jsonl")
-@pytest.mark.parametrize("gold", [GOLD, FRESH, FRESH2])
+@pytest.mark.parametrize("gold", [GOLD, FRESH, FRESH2, FRESH3])
 def test_resolution_gold_offsets_slice_back(gold):
     docs = resolution.load_resolution_gold([gold])
     texts = resolution.load_texts(POLNEAR, docs)
@@ -232,6 +238,32 @@ def test_second_fresh_resolution_gold_follows_its_selection_rule():
     assert (len(eligible), k) == (649, 16)
     assert list(fresh2) == eligible[k // 2 + 3::k][:40]
     for doc_id, mentions in fresh2.items():
+        assert {(m["start"], m["end"]) for m in mentions} == spans[doc_id], doc_id
+
+
+@pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/data/polnear/train.jsonl")
+def test_third_fresh_resolution_gold_follows_its_selection_rule():
+    """corpus/resolution/README: articles in none of the three earlier golds with >= 4 distinct
+    source strings, in line order; every 15th from the 5th, 40 of them; each holds every
+    distinct source span."""
+    used = set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2]))
+    fresh3 = resolution.load_resolution_gold([FRESH3])
+    eligible, spans, publishers = [], {}, {}
+    with POLNEAR.open(encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            quotes = doc["quotes"]
+            if doc["doc_id"] in used or len({q["speaker"].lower() for q in quotes if q.get("speaker")}) < 4:
+                continue
+            eligible.append(doc["doc_id"])
+            publishers[doc["doc_id"]] = doc["publisher"]
+            spans[doc["doc_id"]] = {(q["speaker_start"], q["speaker_end"]) for q in quotes
+                                    if q.get("speaker_start") is not None}
+    k = len(eligible) // 40
+    assert (len(eligible), k) == (609, 15)
+    assert list(fresh3) == eligible[k // 4 + 1::k][:40]
+    assert len({publishers[d] for d in fresh3}) == 7
+    for doc_id, mentions in fresh3.items():
         assert {(m["start"], m["end"]) for m in mentions} == spans[doc_id], doc_id
 
 

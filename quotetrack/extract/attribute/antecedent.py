@@ -4,7 +4,8 @@ preposition: "a lecture from the Mexican president, who said …" -> "the Mexica
 who said …" stays whole (the spokesman is the person)."""
 from __future__ import annotations
 
-from ...text import lexicon
+from ...text import lexicon, names
+from .. import mentions
 from ..kinds import person_head
 from ..segment import Token
 
@@ -21,3 +22,24 @@ def person_after_preposition(toks: list[Token], rng: tuple[int, int] | None) -> 
                 return i + 1, rng[1]
             return rng
     return rng
+
+
+def name_tail(toks: list[Token], rng: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The capitalised name that ends a mention: "fire from Senator Ilse Marner" -> "Senator Ilse
+    Marner"; a mention that does not end in a name is kept whole."""
+    if rng is None or not mentions.is_capitalised(toks[rng[1] - 1].text):
+        return rng
+    i = rng[1] - 1
+    while i - 1 >= rng[0] and (mentions.is_capitalised(toks[i - 1].text) or toks[i - 1].text == "of" or names.is_particle(toks[i - 1].text)
+                               or _joins_name(toks, i - 1, rng[0])):
+        i -= 1
+    return i, rng[1]
+
+
+def _joins_name(toks: list[Token], i: int, lo: int) -> bool:
+    """Whether toks[i] joins two capitalised parts of one name: "for" in "Campaign for Rural
+    Wessex", "the" in "Ramesh Nair of the Bar Association"."""
+    word = toks[i].text
+    if word == "for":
+        return i - 1 >= lo and mentions.is_capitalised(toks[i - 1].text)
+    return word == "the" and i - 2 >= lo and toks[i - 1].text == "of" and mentions.is_capitalised(toks[i - 2].text)

@@ -14,7 +14,7 @@ from ..segment import Token
 from .according import _SOURCE_ENDS, apposed_source
 from .subject import clause_subject, past_bare_form
 from .leads import after_lead_phrase
-from .antecedent import person_after_preposition
+from .antecedent import name_tail, person_after_preposition
 from .apposed import apposed_name, described_opening, past_place_tag, place_after_place, relative_then_cue
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
@@ -526,7 +526,7 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
                                       # restrictive clause picks out whom the sentence is about
     if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3:
         return None
-    antecedent = person_after_preposition(toks, _name_tail(toks, s.mention(mentions.before, past_place_tag(toks, j - 2) if toks[j - 2].text == "," else j - 1)))
+    antecedent = person_after_preposition(toks, name_tail(toks, s.mention(mentions.before, past_place_tag(toks, j - 2) if toks[j - 2].text == "," else j - 1)))
     if toks[j - 1].text.lower() == "which" and cue.type != "speech" and antecedent is not None \
             and not mentions.names_someone(toks, *antecedent):
         return None                   # "the changes, which saw services cut": no one's view
@@ -550,17 +550,6 @@ def _adjunct_after_relative(s: _Sent, j: int) -> int:
             or toks[c + 1].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt"):
         return j
     return c
-
-
-def _name_tail(toks: list[Token], rng: tuple[int, int] | None) -> tuple[int, int] | None:
-    """The capitalised name that ends a mention: "fire from Senator Ilse Marner" -> "Senator Ilse
-    Marner"; a mention that does not end in a name is kept whole."""
-    if rng is None or not mentions.is_capitalised(toks[rng[1] - 1].text):
-        return rng
-    i = rng[1] - 1
-    while i - 1 >= rng[0] and (mentions.is_capitalised(toks[i - 1].text) or toks[i - 1].text == "of" or names.is_particle(toks[i - 1].text)):
-        i -= 1
-    return i, rng[1]
 
 
 def _opens_predicate(s: _Sent, start: int) -> bool:
