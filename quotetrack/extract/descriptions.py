@@ -487,6 +487,9 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
             or event_role(lows) or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
+    if eid is not None and lows[0][:1].isdigit() and em.age_clash(model.entities[eid], words[:1]):
+        eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all | {eid}, pronoun=False)
+        # ("Her husband, Ross, 77, waited …  “…,” the 74-year-old said": the one before him)
     if eid is not None and sal.unnamed_speaks(eid, start):
         return None                       # "One shareholder said … “…,” the investor said": not the one named before
     return None if eid is not None and (lows[0][:1].isdigit() and (em.age_clash(model.entities[eid], words[:1])

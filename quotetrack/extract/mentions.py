@@ -109,6 +109,17 @@ def _can_be_in_mention(tok: str, head: bool = True) -> bool:
     return True
 
 
+def _modifies_role(tokens: list[Token], j: int, k: int) -> bool:
+    """Is token ``j`` an -ing form that modifies the singular role noun after it inside the mention
+    that ends at ``k`` ("planning consultant Harvey Mostyn", "reporting officer Ana Roe"), not a
+    verb ("… warning officials")?"""
+    tok = tokens[j].text
+    if j + 2 >= k or not tok.islower() or not tok.endswith("ing"):
+        return False
+    role = tokens[j + 1].text
+    return not role.endswith("s") and role in _sets()[5]
+
+
 def _trim(tokens: list[Token], i: int, k: int) -> tuple[int, int] | None:
     """Drop prepositions, conjunctions and hyphens from both ends; None if no head is left."""
     _, determiners, preps, _, calendar, _ = _sets()
@@ -165,8 +176,8 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
         tok = tokens[j].text
         if tok.lower() in _words.subject_pronouns and j < k - 1:
             break
-        if not _can_be_in_mention(tok, j == k - 1):   # (the flag passed by position: a cheaper cache key)
-            break
+        if not _can_be_in_mention(tok, j == k - 1) and not _modifies_role(tokens, j, k):
+            break                         # (the flag passed by position: a cheaper cache key)
         if tok in _POSSESSIVE_MARKS and not (j > lo and tokens[j - 1].end == tokens[j].start
                                              and tokens[j - 1].text[-1:] in "sS" and j < k - 1):
             break

@@ -76,8 +76,9 @@ from .written import (affiliated_person, apposed_name, capitals_name, described,
                       person_in, plural_head_of, research_group, unnamed_again)
 
 UNNAMED_BACK = 6              # sources "the source" looks back over for "a source …" (within WINDOW)
-# Rules whose source opens a headline or a pull quote: they do not carry a speaker forward.
-_NO_CONTINUITY = frozenset({"colon", "dash"})
+# Rules whose source opens a headline or a pull quote, or asks the question another answers
+# ("Asked by a resident whether …, she replied"): they do not carry a speaker forward.
+_NO_CONTINUITY = frozenset({"colon", "dash", "asked"})
 
 
 @dataclass(frozen=True)

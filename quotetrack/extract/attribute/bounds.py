@@ -18,6 +18,16 @@ def closing_adjunct(toks: list[Token], i: int) -> bool:
     return i + 2 < len(toks) and (toks[i + 1].text.lower() in _words.tail_adjuncts or _sums_up(toks, i))
 
 
+def participle_after_quote(toks: list[Token], i: int) -> bool:
+    """Does a comma set after the closing mark at token ``i`` open a participle or a
+    subordinator ("would “redefine the field”, betting that …", "“a farce”, while …"), as
+    "“…,” betting …" does with the comma inside the marks?"""
+    if i + 2 >= len(toks) or toks[i + 1].text != ",":
+        return False
+    nxt = toks[i + 2].text
+    return nxt.islower() and (nxt in _words.adjunct_openers or (len(nxt) > 5 and nxt.endswith("ing")))
+
+
 def _sums_up(toks: list[Token], i: int) -> bool:
     """"…, a move that angered …", "…, a 16-point margin over …"; not "…, a boss invited her" nor
     "…, a third of the towns they studied would need …" (a verb before any relative opens a new

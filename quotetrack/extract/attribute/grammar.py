@@ -14,7 +14,7 @@ from .. import mentions
 from ...config import WINDOWS
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token
-from .bounds import closing_adjunct, parenthetical_relative, participial_opening
+from .bounds import closing_adjunct, parenthetical_relative, participial_opening, participle_after_quote
 from .cleft import cleft_that
 from .listeners import bare_listener, common_listener_end, opens_noun_phrase
 from .offsets import _strip_end, _word_count
@@ -576,8 +576,8 @@ def _clause_breaks(s: _Sent) -> list[tuple[int, int]]:
     for i in range(1, len(toks) - 1):
         if toks[i].text in TOKEN_CLOSING and s.doc.quote_at(end=toks[i].end) is not None:
             last_close = i
-        if toks[i].text in TOKEN_CLOSING and _ends_quoted_utterance(toks[i - 1].text, toks[i + 1].text) \
-                and last_close == i:
+        if toks[i].text in TOKEN_CLOSING and last_close == i and (_ends_quoted_utterance(toks[i - 1].text, toks[i + 1].text)
+                                                                 or participle_after_quote(toks, i)):
             out.append((i, toks[i].end))  # “… by Cleveland,” referring to the convention
             continue
         if toks[i].text in _DASHES and toks[i + 1].text in _words.dash_clause_openers and 0 <= last_close < i \
