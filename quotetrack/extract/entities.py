@@ -26,6 +26,7 @@ from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
 from .authors import authored_document
 from .businesses import introduced_as
+from .common_nouns import written_lower
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
 from .kinds import (_alias_words, _kind_words, _org_kinds, dotted_kind_word, gendered_nouns, head_run, kin_before,
                     org_nouns, person_heads, role_kinds)
@@ -392,6 +393,12 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 end = run[len(words) - len(name) + cut - 1][0] + len(name[cut - 1])
                 name = name[:cut]
         name = _name_words(name)
+        if len(name) >= 2 and name[-2] not in first_names() and not is_particle(name[-2]) and written_lower(text, name[-2]) \
+                and (len(name) == 2 or not written_lower(text, name[-1])):   # not "Affordable Care Act"
+            name = name[-1:]              # "Party Donor Halvorsen …" where the text says "the donor": no name word
+        if not title and len(name) >= 2 and name[0] not in first_names() and text[end:end + 1] in _CLAUSE_MARKS \
+                and _THE_BEFORE.search(text, max(0, start - 5), start):
+            continue                      # "on the Pike Train,": a thing called after a person, no person
         if not title and len(name) >= 3 and name[0] not in first_names() and not _INITIAL.fullmatch(name[0]):
             cut = 1 if name[1] in first_names() else len(name) - 2 if office_complement(text, start) else 0
             title, name = name[:cut], name[cut:]      # "Comedian Sarah Silverman" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
@@ -471,6 +478,7 @@ def _authored_by(model: Model, text: str, start: int, end: int, eid: int, docume
 
 # A lower-case "the" right before a run: "the " before "Republican National Committeeman" (a role, not a person).
 _THE_BEFORE = re.compile(r"(?<![\w’'])the[ \t]+$")
+_CLAUSE_MARKS = (",", ".", ";", ":", "!", "?", ")")   # what may end a phrase right after a name
 
 
 def _named_as_body(text: str, start: int, end: int, title: list[str], name: list[str], by_surname) -> bool:

@@ -4,6 +4,8 @@ Larchmont Capital, said", "The regulator, the Office of Rail Safety, said": the 
 the commas name the source (read by :func:`.sentence._appositive_source`)."""
 from __future__ import annotations
 
+import re
+
 from ...text import lexicon, names
 from .. import mentions
 from ..businesses import introduces
@@ -19,7 +21,46 @@ ORG_NAME_WORDS = 8                       # words of an organisation's name after
 def apposed_name(toks: list[Token], i: int, k: int) -> bool:
     """Are tokens i..k a name in apposition: a name run, a kind and a name, or "the" and an
     organisation's name?"""
-    return is_name_run(toks, i, k) or kind_then_name(toks, i, k) or the_org_name(toks, i, k)
+    if k - i > 4 and toks[k - 1].text == ")":
+        o = next((x for x in range(k - 3, max(i, k - 6), -1) if toks[x].text == "("), None)
+        if o is not None and party_tag("".join(t.text for t in toks[o + 1:k - 1])):
+            k = o                         # "Sen. Carl Brandt (R-Ohio)", "(R-Conn.)": the name before its party tag
+    return not place_after_place(toks, i, k) and (is_name_run(toks, i, k) or kind_then_name(toks, i, k)
+                                                  or the_org_name(toks, i, k))
+
+
+def past_place_tag(toks: list[Token], c: int) -> int:
+    """The comma at ``c`` (before "who"), or, when a "Town, State" tag ends there inside an
+    apposition opened by an article ("Berger, a surgeon from Millbrook, New York, who said"),
+    the comma that opens the apposition: the relative's antecedent is the name before it."""
+    c1 = c - 1
+    while c1 > 0 and c - c1 <= 4 and toks[c1].text != ",":
+        c1 -= 1
+    if c1 <= 0 or toks[c1].text != "," or not place_after_place(toks, c1 + 1, c):
+        return c
+    c2 = c1 - 2
+    while c2 > 0 and c1 - c2 <= _MAX_DESCRIPTION and toks[c2].text not in (",", ";", ":"):
+        c2 -= 1
+    if c2 <= 0 or toks[c2].text != "," or toks[c2 + 1].text.lower() not in _TAG_OPENERS:
+        return c
+    if c2 >= 3 and toks[c2 - 1].text.isdigit() and toks[c2 - 2].text == ",":
+        c2 -= 2                           # "Harry Bond, 30, of Raleigh, N.C., who": past the age too
+    return c2
+
+
+# What opens the apposition a "Town, State" tag ends: an article or "of"/"from" ("X, of Raleigh, N.C., who").
+_TAG_OPENERS = frozenset(("a", "an", "the", "of", "from"))
+# A state's abbreviation after a town and a comma: "N.C.", "Calif.".
+_STATE_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.")
+
+
+def place_after_place(toks: list[Token], i: int, k: int) -> bool:
+    """Are tokens i..k a place (data/extract/places.txt) right after a capitalised word and a
+    comma: the state of a "Town, State" tag ("a baker from Millbrook, New York, said"), never a
+    name in apposition?"""
+    return i >= 2 and toks[i - 1].text == "," and mentions.is_capitalised(toks[i - 2].text) \
+        and (" ".join(t.text for t in toks[i:k]) in lexicon.words("extract/places.txt")
+             or _STATE_ABBREVIATION.fullmatch("".join(t.text for t in toks[i:k])) is not None)
 
 
 def is_name_run(toks: list[Token], i: int, k: int) -> bool:

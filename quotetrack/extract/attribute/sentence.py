@@ -15,7 +15,7 @@ from .according import _SOURCE_ENDS, apposed_source
 from .subject import clause_subject, past_bare_form
 from .leads import after_lead_phrase
 from .antecedent import name_tail, person_after_preposition
-from .apposed import apposed_name, described_opening, relative_then_cue
+from .apposed import apposed_name, described_opening, past_place_tag, place_after_place, relative_then_cue
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
@@ -72,10 +72,8 @@ def _opens_with_cue(text: str, start: int) -> bool:
 
 
 def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
-    """The source of "Figueroa, a spokeswoman for the campaign, said", "Gidley, a former director,
-    whose roots are in the South, said" (the mention before the appositives) or "Bloomberg's
-    pollster, Douglas Schoen, says" (the name between the commas), with the index of the token
-    that opens the whole subject.  Commas inside quote marks do not count."""
+    """The source of "Figueroa, a spokeswoman, said" (the mention before the appositives, past a "Town, State" tag) or
+    "Bloomberg's pollster, Douglas Schoen, says" (the name between the commas), and the token opening the subject (not in quotes)."""
     end = k - 1
     if end > 1 and s.toks[end].text in TOKEN_CLOSING and s.toks[end - 1].text == ",":
         end -= 1                          # "Lind, who calls him a “fraud,” said": the comma inside the mark
@@ -92,6 +90,8 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
         if j < 1 or s.toks[j].text != "," or not mentions.is_word(s.toks[j + 1].text):
             return None
         src = s.mention(mentions.before, j)
+        if place_after_place(s.toks, j + 1, end) and src is not None and src[0] > 0 and s.toks[src[0] - 1].text == ",":
+            continue                      # "Lund, a baker from Millbrook, New York, said": the state is no source
         if apposed_name(s.toks, j + 1, end) \
                 and src is not None and _clause_start_ok(s, src[0]):
             return (j + 1, k - 1), src[0]
@@ -526,7 +526,7 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
                                       # restrictive clause picks out whom the sentence is about
     if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3:
         return None
-    antecedent = person_after_preposition(toks, name_tail(toks, s.mention(mentions.before, j - 2 if toks[j - 2].text == "," else j - 1)))
+    antecedent = person_after_preposition(toks, name_tail(toks, s.mention(mentions.before, past_place_tag(toks, j - 2) if toks[j - 2].text == "," else j - 1)))
     if toks[j - 1].text.lower() == "which" and cue.type != "speech" and antecedent is not None \
             and not mentions.names_someone(toks, *antecedent):
         return None                   # "the changes, which saw services cut": no one's view

@@ -1,0 +1,40 @@
+"""Capitalised words the document itself shows to be common nouns: a word the text also writes
+in lower case ("Donor" in a headline "Party Donor Halvorsen …" when the body says "the mega
+donor"; "Cost" opening "Cost estimates rose" when the body speaks of the cost), so no name word,
+read by :mod:`.entities` (a role word before a surname) and :mod:`.resolve` (no person made of a
+lone sentence-opening word)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .nations import nationality
+
+_WORD_CHARS = re.compile(r"[a-z][a-z\-]*")   # a lower-case word: what the search below looks for
+# A capitalised word with a lower-case compound part: a common noun ("Fact-checkers").
+_COMPOUND = re.compile(r"[A-Z][a-z]+-[a-z][a-z\-]*")
+
+
+def written_lower(text: str, word: str) -> bool:
+    """Whether ``word`` (capitalised, letters and hyphens) also stands in ``text`` in lower case
+    as a whole word ("donor" or "donors" for "Donor"), the sign of a common noun, not a name."""
+    low = word.lower()
+    if not _WORD_CHARS.fullmatch(low) or len(low) < 3:
+        return False
+    return _lower_word(low).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _lower_word(low: str) -> re.Pattern:
+    """The pattern of a lower-case word standing whole (maybe in the plural), compiled once."""
+    return re.compile(re.escape(low) + r"(?<![\w\-’']" + re.escape(low) + r")s?(?![\w\-’'])")   # the word first: a fast scan
+
+
+def common_opener(text: str, word: str) -> bool:
+    """Whether a lone capitalised word that opens a sentence and names nobody the text knows is
+    a common noun: a compound with a lower-case part ("Fact-checkers", "Lawmakers-elect"), the
+    plural of a people ("Palestinians": a description of a group, no name) or a word the text
+    also writes in lower case ("Cost estimates rose" beside "the cost")."""
+    return _COMPOUND.fullmatch(word) is not None \
+        or word.endswith("s") and nationality([word[:-1]]) is not None \
+        or written_lower(text, word)
