@@ -195,59 +195,10 @@ def test_resolution_gold_offsets_slice_back(gold):
             assert len(seen) == len(mentions), doc_id
 
 
-@pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/data/polnear/train.jsonl")
-def test_fresh_resolution_gold_follows_its_selection_rule():
-    """corpus/resolution/README: unused articles with >= 4 distinct source strings, in line
-    order; every 17th from the 8th, 40 of them; each holds every distinct source span."""
-    tuned = set(resolution.load_resolution_gold([GOLD]))
-    fresh = resolution.load_resolution_gold([FRESH])
-    eligible, spans = [], {}
-    with POLNEAR.open(encoding="utf-8") as f:
-        for line in f:
-            doc = json.loads(line)
-            quotes = doc["quotes"]
-            if doc["doc_id"] in tuned or len({q["speaker"].lower() for q in quotes if q.get("speaker")}) < 4:
-                continue
-            eligible.append(doc["doc_id"])
-            spans[doc["doc_id"]] = {(q["speaker_start"], q["speaker_end"]) for q in quotes
-                                    if q.get("speaker_start") is not None}
-    k = len(eligible) // 40
-    assert list(fresh) == eligible[k // 2::k][:40]
-    for doc_id, mentions in fresh.items():
-        assert {(m["start"], m["end"]) for m in mentions} == spans[doc_id], doc_id
-
-
-@pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/data/polnear/train.jsonl")
-def test_second_fresh_resolution_gold_follows_its_selection_rule():
-    """corpus/resolution/README: articles in neither earlier gold with >= 4 distinct source
-    strings, in line order; every 16th from the 11th, 40 of them; each holds every distinct
-    source span."""
-    used = set(resolution.load_resolution_gold([GOLD, FRESH]))
-    fresh2 = resolution.load_resolution_gold([FRESH2])
-    eligible, spans = [], {}
-    with POLNEAR.open(encoding="utf-8") as f:
-        for line in f:
-            doc = json.loads(line)
-            quotes = doc["quotes"]
-            if doc["doc_id"] in used or len({q["speaker"].lower() for q in quotes if q.get("speaker")}) < 4:
-                continue
-            eligible.append(doc["doc_id"])
-            spans[doc["doc_id"]] = {(q["speaker_start"], q["speaker_end"]) for q in quotes
-                                    if q.get("speaker_start") is not None}
-    k = len(eligible) // 40
-    assert (len(eligible), k) == (649, 16)
-    assert list(fresh2) == eligible[k // 2 + 3::k][:40]
-    for doc_id, mentions in fresh2.items():
-        assert {(m["start"], m["end"]) for m in mentions} == spans[doc_id], doc_id
-
-
-@pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/data/polnear/train.jsonl")
-def test_third_fresh_resolution_gold_follows_its_selection_rule():
-    """corpus/resolution/README: articles in none of the three earlier golds with >= 4 distinct
-    source strings, in line order; every 15th from the 5th, 40 of them; each holds every
-    distinct source span."""
-    used = set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2]))
-    fresh3 = resolution.load_resolution_gold([FRESH3])
+def _eligible(used: set[str]) -> tuple[list[str], dict[str, set], dict[str, str]]:
+    """corpus/resolution/README's pool for a fresh gold: the PolNeAR train articles, in line
+    order, in no gold of ``used``, whose attributions have >= 4 distinct source strings
+    (case-folded); with each one's source spans and publisher."""
     eligible, spans, publishers = [], {}, {}
     with POLNEAR.open(encoding="utf-8") as f:
         for line in f:
@@ -259,11 +210,26 @@ def test_third_fresh_resolution_gold_follows_its_selection_rule():
             publishers[doc["doc_id"]] = doc["publisher"]
             spans[doc["doc_id"]] = {(q["speaker_start"], q["speaker_end"]) for q in quotes
                                     if q.get("speaker_start") is not None}
+    return eligible, spans, publishers
+
+
+@pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/data/polnear/train.jsonl")
+@pytest.mark.parametrize("fresh, used, pool, pick", [
+    (FRESH, [GOLD], None, lambda k: slice(k // 2, None, k)),              # every 17th from the 8th
+    (FRESH2, [GOLD, FRESH], (649, 16), lambda k: slice(k // 2 + 3, None, k)),   # every 16th from the 11th
+    (FRESH3, [GOLD, FRESH, FRESH2], (609, 15), lambda k: slice(k // 4 + 1, None, k)),  # every 15th from the 5th
+])
+def test_fresh_resolution_gold_follows_its_selection_rule(fresh, used, pool, pick):
+    """corpus/resolution/README: each fresh gold is 40 articles picked at a fixed step from the
+    pool the earlier golds left; each holds every distinct source span of its articles."""
+    eligible, spans, publishers = _eligible(set(resolution.load_resolution_gold(used)))
+    docs = resolution.load_resolution_gold([fresh])
     k = len(eligible) // 40
-    assert (len(eligible), k) == (609, 15)
-    assert list(fresh3) == eligible[k // 4 + 1::k][:40]
-    assert len({publishers[d] for d in fresh3}) == 7
-    for doc_id, mentions in fresh3.items():
+    if pool is not None:
+        assert (len(eligible), k) == pool
+    assert list(docs) == eligible[pick(k)][:40]
+    assert len({publishers[d] for d in docs}) == 7
+    for doc_id, mentions in docs.items():
         assert {(m["start"], m["end"]) for m in mentions} == spans[doc_id], doc_id
 
 
