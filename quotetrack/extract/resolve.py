@@ -278,6 +278,8 @@ _OWN_DOCUMENT = re.compile(r"(its|their)\s+(?:own\s+|latest\s+|new\s+)?([a-z]+)"
 # the work, data/extract/author_nouns.txt [works]).
 _HIS_WORK = re.compile(r"(?:(?i:several|some|one|many)\s+of\s+)?(his|her|His|Her)\s+(?:own\s+|latest\s+|new\s+)?"
                        r"([a-z\-]+)(?:,?\s+[“\"'‘A-Z][^\n]*)?")
+
+
 def _unnamed_goes_on(sal: Salience, mention: Mention, gender: str) -> Resolved:
     """An unresolved he/she right after an unnamed person spoke ("The governor said …. “…,”
     he said."), in that paragraph or the next, of no other gender: shown as that description,
@@ -326,6 +328,8 @@ def _quotation_end(text: str, a: int, b: int) -> int:
     close = _DOUBLE_CLOSE.get(opening)
     at = text.find(close, a + len(opening), b) if close is not None else -1
     return b if at < 0 else at
+
+
 # A speech cue right before a name inside a quotation: "they say " (group 1: the cue word).
 _CUE_BEFORE = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
 # A single closing mark (not an apostrophe inside a word): "Queen,’" "best’ ".

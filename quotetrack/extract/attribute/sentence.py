@@ -526,7 +526,8 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
                                       # restrictive clause picks out whom the sentence is about
     if s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3:
         return None
-    antecedent = person_after_preposition(toks, name_tail(toks, s.mention(mentions.before, past_place_tag(toks, j - 2) if toks[j - 2].text == "," else j - 1)))
+    before = past_place_tag(toks, j - 2) if toks[j - 2].text == "," else j - 1
+    antecedent = person_after_preposition(toks, name_tail(toks, s.mention(mentions.before, before)))
     if toks[j - 1].text.lower() == "which" and cue.type != "speech" and antecedent is not None \
             and not mentions.names_someone(toks, *antecedent):
         return None                   # "the changes, which saw services cut": no one's view
