@@ -39,6 +39,10 @@ def is_particle(word: str) -> bool:
     return word.lower() in _words.name_particles
 
 
+# The capital letters a name word may open with, for a regular-expression class: ASCII and the
+# accented Latin capitals ("Áine", "Ó", "Ọlá", "Łukasz"), so a fada or a dot below breaks no name run.
+UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in (*range(0x100, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
+
 # A name word that opens with a particle joined by a hyphen: "al-Masri", "bin-Laden".
 PARTICLE_JOINED = re.compile(rf"(?:{PARTICLES})-[A-Z]")
 
