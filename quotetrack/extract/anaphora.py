@@ -542,7 +542,14 @@ def body_with_name(text: str, start: int, end: int) -> tuple[int, str] | None:
         at = start
     else:
         at = m.start(1)
-    if m is None or text[at:end].split()[0] in names._words.subordinators:
+    if m is None or text[at:end].split()[0] in names._words.subordinators or _after_place_preposition(text, at):
         return None
     return at, text[at:end]
+
+
+def _after_place_preposition(text: str, at: int) -> bool:
+    """Does a place preposition come right before ``at`` ("villagers in Satna against …"): the
+    capitalised word there is a place, no first word of a body's name?"""
+    before = text[max(0, at - 12):at].split()
+    return bool(before) and before[-1] in lexicon.lower_words("extract/place_prepositions.txt")
 
