@@ -30,11 +30,12 @@ def _plain_lead(s: _Sent, end: int, most: int = _MAX_LEAD) -> bool:
 
 def _prepositional_lead(s: _Sent, end: int) -> bool:
     """May tokens 0..``end`` be a lead phrase longer than the usual: up to _MAX_PREP_LEAD tokens
-    that open with a preposition, not a subordinator ("At a rally in Leeds on Saturday"; not
+    that open with a preposition or a speech participle ("Speaking to reporters in …"), not a subordinator ("At a rally in Leeds on Saturday"; not
     "While …", "After …"), and hold no finite auxiliary ("This is not the kind of …")?"""
     toks = s.toks
     first = toks[0].text.lower()
-    return end <= _MAX_PREP_LEAD and first in lexicon.lower_words("extract/lead_prepositions.txt") \
+    return end <= _MAX_PREP_LEAD and (first in lexicon.lower_words("extract/lead_prepositions.txt")
+                                      or _speaking_lead(toks[0].text)) \
         and first not in _words.subordinators \
         and not any(toks[i].text.lower() in _words.finite_auxiliaries for i in range(1, end))
 
@@ -121,6 +122,8 @@ def _role_before(s: _Sent, n: int) -> int:
         return n
     m = n - 1
     cal = lexicon.lower_words("extract/calendar_words.txt")
-    while m - 1 > 0 and mentions.is_capitalised(toks[m - 1].text) and toks[m - 1].text.lower() not in cal:
+    objects = lexicon.lower_words("extract/lead_prepositions.txt") | lexicon.lower_words("extract/np_prepositions.txt")
+    while m - 1 > 0 and mentions.is_capitalised(toks[m - 1].text) and toks[m - 1].text.lower() not in cal \
+            and toks[m - 2].text not in objects:  # not "on Facebook": a preposition's object ends the lead
         m -= 1
     return m if m < n - 1 and _plain_lead(s, m) else n
