@@ -364,8 +364,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             and not (titled and name[0] in first_names())          # "Family Circle magazine"
         if owner or kind_after or (business or known) and not titled or not titled and len(words) >= 2 and (
                 INITIALS.fullmatch(words[0]) or any(_clean(w).lower() in org_words for w in words)):
-            if not owner and common_head(text, start, words, org_words, persons):
+            if not owner and business in (None, "which") and common_head(text, start, words, org_words, persons):
                 start, words = run[2][0], words[2:]   # "Members of Harbour District Council": the council
+                                                      # (not after a kind: "the group Friends of Lake Arran")
             joined = owner or _ORG_BEFORE_AND.search(text, max(0, start - 60), start) \
                 or _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
             if joined:                    # "Dunmore Fire and Rescue Service", "Center for Civic Design", "6th Circuit Court"
