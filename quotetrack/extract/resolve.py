@@ -63,7 +63,6 @@ from .anaphora import (FIRST_PERSON, apposition_head, asked_person, author_after
 from .attribute import Attribution
 from .cataphora import author_ahead
 from .common_nouns import common_opener
-from .organisations import lone_subject
 from .kinds import party_head
 from .nations import demonym_head
 from .segment import paragraph_ranks
@@ -151,9 +150,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             if eid is not None and a.cue.type != "speech" and sal.judged_subject(eid) is not True:
                 eid = None                # "… calling on the court to act. It also wants …": not the court
             if eid is None and text[start:end] == "They":
-                eid = body_before_they(model, sal, start)      # "Brindle Hallam cancelled 40 trains. They said"
-            if eid is None and text[start:end] == "They":
-                eid = _lone_body(text, model, sstarts, sal.sentence_of(start))   # "Orvane cancelled …. They said"
+                eid = body_before_they(text, model, sal, sstarts, start)   # "Orvane cancelled 40 trains. They said"
             if eid is not None:
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
         if res.basis == "unresolved" and res.type == "descriptor" and res.mention is not None:
@@ -219,15 +216,6 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                       r.type, r.basis, index[r.entity], r.warning)
              if r.entity is not None else r for r in out]
     return final, ents
-
-
-def _lone_body(text: str, model: em.Model, sstarts: list[int], k: int) -> int | None:
-    """The organisation a sentence-opening "They" stands for when the sentence before is opened
-    by a lone capitalised word that is plainly a name (:func:`.organisations.lone_subject`)."""
-    if k < 2:
-        return None
-    name = lone_subject(text, sstarts[k - 2], sstarts[k - 1])
-    return None if name is None else em.adhoc_org(model, name, sstarts[k - 2])
 
 
 def _relative(text: str, model: em.Model, a: Attribution, res: Resolved, start: int, end: int) -> Resolved:
