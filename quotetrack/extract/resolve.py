@@ -65,6 +65,7 @@ from .cataphora import author_ahead
 from .common_nouns import common_opener
 from .kinds import party_head
 from .nations import demonym_head
+from .groups import group_name, introduce, plural_group
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
@@ -102,7 +103,9 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     Paragraphs in ``skip`` (page furniture) are not read for names and do not count in the
     pronoun window; ``quoted`` are the top-level quoted spans (names in them are the
     speakers' words, not antecedents)."""
-    model = em.build(text, [(p.start, p.end) for p in paras if p.index in skip], quoted)
+    furniture = [(p.start, p.end) for p in paras if p.index in skip]
+    model = em.build(text, furniture, quoted)
+    introduce(text, model, furniture, quoted)        # "a New Leland ballot commission": a body of its kind
     ranks = paragraph_ranks(paras, skip)
     pstarts = [p.start for p in paras]
 
@@ -407,6 +410,11 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         pair = _pair_for("both", Mention(start, end, written, "descriptor"), model, sal, None, spoken)
         if pair is not None:
             return pair if written.lower() == "both" else replace(pair, basis="description")
+    members = plural_group(model, words, start)
+    if members is not None:               # "the two senators", "the committee chairmen", "the brothers": the group
+        name = group_name(model, members)
+        return Resolved(Mention(start, end, written, "organisation", None, name), name, None, "organisation",
+                        "description", em.adhoc_org(model, name, start, "group"))
     known = (_KNOWN_AS.match(text, end) or _KNOWN_AS.search(text, start, end)) if kind != "person" else None
     if known is not None:                 # "the base chief known as Bob": Bob
         eid = em.person_entity(model, known.group(1).split(), [], known.start(1))
