@@ -45,7 +45,9 @@ def introduce(text: str, model: em.Model, skip: list[tuple[int, int]] = (), quot
     a description whose capitalised words name it ("a New Leland ballot commission"), with an
     occurrence over its name; not for a name opened by a given name ("the Ana Ruiz
     committee"), a day or month ("a Monday court hearing") or a word the text shows a common
-    one (a sentence's "The"), nor inside ``skip`` (page furniture)."""
+    one (a sentence's "The"), nor inside ``skip`` (page furniture); nor when an organisation of
+    that kind named before carries its capitalised words ("the Calveran ministry" after "the
+    Calveran Ministry of Defense" is that one, :func:`.descriptions.describe`'s)."""
     calendar = lexicon.lower_words("extract/calendar_words.txt")
     skip_starts, q_starts = [a for a, _ in skip], [a for a, _ in quoted]
     for m in _head_pattern().finditer(text):
@@ -57,6 +59,9 @@ def introduce(text: str, model: em.Model, skip: list[tuple[int, int]] = (), quot
         if caps[0] in em.first_names() or any(w.lower().rstrip(".") in calendar for w in caps) \
                 or _within(skip_starts, skip, start):
             continue
+        if any(e.type == "organisation" and set(caps) <= set(e.name.split()) and kinds.kind_matches(m.group(), e.name)
+               for e in model.before(start)):
+            continue                      # "the Calveran ministry" after "the Calveran Ministry of Defense": that one
         name = text[start:m.end()]
         eid = model._orgs.get(name)
         if eid is None:
@@ -107,8 +112,8 @@ def plural_group(model: em.Model, words: list[str], start: int) -> list[int] | N
     if len(rest) == 1 and lows[-1] in lexicon.lower_words("extract/kin_groups.txt"):
         return _kin_pair(model, start) if count in (None, 2) else None
     single = _singular(lows[-1])
-    if single is None or not kinds.person_head(single):
-        return None
+    if single is None or not kinds.person_head(single) or lows[-1] in lexicon.sections("extract/author_nouns.txt")["heads"]:
+        return None                       # ("the authors", "the researchers": the work's, :func:`.descriptions.work_author`)
     phrase = em.role_key([*rest[:-1], single])
     holders = [e.id for e in model.before(start) if e.type == "person"
                and any(em.roles_match(phrase, r) for r in e.roles)][::-1]
