@@ -47,7 +47,9 @@ def introduce(text: str, model: em.Model, skip: list[tuple[int, int]] = (), quot
     committee"), a day or month ("a Monday court hearing") or a word the text shows a common
     one (a sentence's "The"), nor inside ``skip`` (page furniture); nor when an organisation of
     that kind named before carries its capitalised words ("the Calveran ministry" after "the
-    Calveran Ministry of Defense" is that one, :func:`.descriptions.describe`'s)."""
+    Calveran Ministry of Defense" is that one, :func:`.descriptions.describe`'s), or when its
+    capitalised words alone name an organisation of a kind of its own ("the Tavora County
+    government" is Tavora County)."""
     calendar = lexicon.lower_words("extract/calendar_words.txt")
     skip_starts, q_starts = [a for a, _ in skip], [a for a, _ in quoted]
     for m in _head_pattern().finditer(text):
@@ -62,6 +64,9 @@ def introduce(text: str, model: em.Model, skip: list[tuple[int, int]] = (), quot
         if any(e.type == "organisation" and set(caps) <= set(e.name.split()) and kinds.kind_matches(m.group(), e.name)
                for e in model.before(start)):
             continue                      # "the Calveran ministry" after "the Calveran Ministry of Defense": that one
+        known = model._orgs.get(" ".join(caps))
+        if known is not None and not intro.group(2) and model.entities[known].kind is not None:
+            continue                      # "the Tavora County government": the county itself
         name = text[start:m.end()]
         eid = model._orgs.get(name)
         if eid is None:
