@@ -77,8 +77,9 @@ from .written import (affiliated_person, apposed_name, capitals_name, described,
 
 UNNAMED_BACK = 6              # sources "the source" looks back over for "a source …" (within WINDOW)
 # Rules whose source opens a headline or a pull quote, or asks the question another answers
-# ("Asked by a resident whether …, she replied"): they do not carry a speaker forward.
-_NO_CONTINUITY = frozenset({"colon", "dash", "asked"})
+# ("Asked by a resident whether …, she replied"; "Ortiz was asked by a caller why …. “…,” he
+# said": the one asked has the floor, not the asker): they do not carry a speaker forward.
+_NO_CONTINUITY = frozenset({"colon", "dash", "asked", "passive_asked"})
 
 
 @dataclass(frozen=True)
