@@ -57,9 +57,10 @@ from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import kinds
 from . import speakers as names
-from .anaphora import (FIRST_PERSON, apposition_head, asked_person, author_after, authors, body_with_name, carried_basis,
-                       coordinated_relative, counted_relative, exchange_turn, group_named, listener, named_organisation,
-                       opens_sentence, owned_roles, plural_relative, predicate_of, they_people)
+from .anaphora import (FIRST_PERSON, GROUP_REACH, apposition_head, asked_person, author_after, authors, body_with_name,
+                       carried_basis, coordinated_relative, counted_relative, exchange_turn, group_named, listener,
+                       named_organisation, opens_sentence, owned_roles, plural_relative, plural_subject, predicate_of,
+                       they_people)
 from .attribute import Attribution
 from .cataphora import author_ahead
 from .common_nouns import common_opener
@@ -395,8 +396,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         pair = _pair_for(low, mention, model, sal, res, spoken)
         if pair is not None:
             return pair
-        if res is None or res.speaker is None:
-            return Resolved(mention, None, None, "pronoun", "unresolved")
+        if res is None or res.speaker is None or low == "they" and res.mention is not None and plural_subject(
+                text, max(res.mention.end, start - GROUP_REACH), start):   # "According to the Post, campaign
+            return Resolved(mention, None, None, "pronoun", "unresolved")   # officials looked …. They …": unnamed
         basis = "pronoun" if res.entity is not None else "unresolved"      # "they" for "some of her aides"
         return Resolved(mention, res.speaker, res.title, res.type, basis, res.entity)
     body = owned(model, words, start, lambda gender, at: sal.person_for(gender, at, set())[0],
