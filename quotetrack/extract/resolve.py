@@ -293,11 +293,11 @@ def _unnamed_goes_on(sal: Salience, mention: Mention, gender: str) -> Resolved:
     return Resolved(mention, None, None, "pronoun", "unresolved")
 
 
-def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[set[int], set[int]]:
+def _named_in(text: str, model: em.Model, spans, speakers: set[int] | None) -> tuple[set[int], set[int]]:
     """The entities an attribution's content names, never what its pronoun or description
     stands for ("“Ames is wrong,” he said", "Also, Ames is wrong, he said": he is not Ames):
     (named in a quotation, or as the subject opening an indirect content unless it is in
-    ``speakers``, :meth:`Salience.may_say`; named anywhere).  A reporter's paraphrase may
+    ``speakers``, :meth:`Salience.may_say`, None: anyone; named anywhere).  A reporter's paraphrase may
     name a speaker in what she said of herself ("Ruiz read it on a train, she said"), so a
     pronoun skips only the first set; a description skips both."""
     strict, loose = set(), set()
@@ -311,7 +311,7 @@ def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[se
             if quoted and closed is None:
                 closed = _quotation_end(text, a, b)
             if quoted and o.start < closed and not _reported_within(text, a, o.start) \
-                    or (o.entity not in speakers and _OPENS_CONTENT.fullmatch(text, a, o.start)):
+                    or (speakers is not None and o.entity not in speakers and _OPENS_CONTENT.fullmatch(text, a, o.start)):
                 strict.add(o.entity)
             i += 1
     return strict, loose

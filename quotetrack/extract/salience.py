@@ -301,10 +301,14 @@ class Salience:
             return None
         return at, end
 
-    def may_say(self, source: str) -> set[int]:
+    def may_say(self, source: str) -> set[int] | None:
         """The speakers a content opening with their name may still be said by ("Ruiz read it
         on a train, she said"): the current speaker alone when it could be this he/she (so
-        "Also, Vance isn't a reformer, he said" after Drost spoke is Drost), else all."""
+        "Also, Vance isn't a reformer, he said" after Drost spoke is Drost), else all; None
+        (anyone) when no one has spoken yet ("Ruiz backed Ames while the mayor ran, she said"
+        opening the story: the content's subject is the one salient person who can say it)."""
+        if self.speaker is None:
+            return None
         gender = PERSON_PRONOUNS.get(source.lower())
         ent = self.model.entities[self.speaker] if self.speaker is not None else None
         if gender is not None and ent is not None and ent.type == "person" and gender_of(ent) in (None, gender):
