@@ -397,9 +397,11 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if len(name) >= 2 and name[-2] not in first_names() and not is_particle(name[-2]) and written_lower(text, name[-2]) \
                 and (len(name) == 2 or not written_lower(text, name[-1])):   # not "Affordable Care Act"
             name = name[-1:]              # "Party Donor Halvorsen …" where the text says "the donor": no name word
-        if not title and len(name) >= 2 and name[0] not in first_names() and text[end:end + 1] in _CLAUSE_MARKS \
-                and _THE_BEFORE.search(text, max(0, start - 5), start):
-            continue                      # "on the Pike Train,": a thing called after a person, no person
+        if not title and len(name) >= 2 and (
+                name[0] not in first_names() and text[end:end + 1] in _CLAUSE_MARKS
+                and _THE_BEFORE.search(text, max(0, start - 5), start)
+                or _A_BEFORE.search(text, max(0, start - 4), start) and not _NOUN_AFTER.match(text, end)):
+            continue                      # "on the Pike Train,": a thing called after a person; "an Orlando Republican who": a description
         if not title and len(name) >= 3 and name[0] not in first_names() and not _INITIAL.fullmatch(name[0]):
             cut = 1 if name[1] in first_names() else len(name) - 2 if office_complement(text, start) else 0
             title, name = name[:cut], name[cut:]      # "Comedian Sarah Silverman" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
@@ -479,6 +481,10 @@ def _authored_by(model: Model, text: str, start: int, end: int, eid: int, docume
 
 # A lower-case "the" right before a run: "the " before "Republican National Committeeman" (a role, not a person).
 _THE_BEFORE = re.compile(r"(?<![\w’'])the[ \t]+$")
+# An indefinite article right before a name: "an " in "an Orlando Republican who …" (a description, no person's name).
+_A_BEFORE = re.compile(r"(?<![\w’'])an?[ \t]+$")
+# A lower-case noun after a name it modifies: " supporter" in "a Clinton supporter" (not a function word).
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:who|that|and|or|of|in|from|at|with|for|to|is|was|has|had|said|says)\b)[a-z]")
 _CLAUSE_MARKS = (",", ".", ";", ":", "!", "?", ")")   # what may end a phrase right after a name
 
 
