@@ -85,8 +85,9 @@ def _title_end(words: tuple[str, ...]) -> int:
         last = 0                          # "Novelist Imran Qureshi": a job noun opens the run
     if 0 <= last < len(words) - 3 and words[last + 1] in ("of", "for"):
         last = _title_complement_end(words, last + 1)  # "Supervisor of Elections Susan Bucher", "Minister for Water Ann Roe"
-    if not all(is_name_word(w) for w in words[last + 1:]):
-        return 0
+    if not all(is_name_word(w) for w in words[last + 1:]) \
+            or last + 1 < len(words) and words[last + 1].lower() in lexicon.lower_words("text/function_words.txt"):
+        return 0                          # "Board Of Election Finds": a headline's "Of" opens no name
     return last + 1
 
 
