@@ -39,8 +39,13 @@ def is_particle(word: str) -> bool:
     return word.lower() in _words.name_particles
 
 
+# The capital letters a name word may open with, for a regex class: ASCII and the Latin capitals
+# with accents and other marks ("Ó Briain", "Áine", "Čapek", "Đặng"), U+00C0 to U+024F and the
+# Latin Extended Additional block (U+1E00 to U+1EFF).
+CAPITALS = "A-Z" + "".join(c for c in map(chr, [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]) if c.isupper())
+
 # A name word that opens with a particle joined by a hyphen: "al-Masri", "bin-Laden".
-PARTICLE_JOINED = re.compile(rf"(?:{PARTICLES})-[A-Z]")
+PARTICLE_JOINED = re.compile(rf"(?:{PARTICLES})-[{CAPITALS}]")
 
 
 def is_name_word(word: str) -> bool:
