@@ -9,6 +9,7 @@ the name a speaker is filed under, lookup keys, the same-person test, and spelli
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import regex
@@ -32,6 +33,15 @@ SPACES = re.compile(r"\s+")
 INITIAL = re.compile(r"^[a-z]{1,2}$")
 # A leading article before an organisation: "the Pentagon" -> "Pentagon".
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def without_marks(word: str) -> str:
+    """A word without its accents and other marks, as the ASCII name lists spell it: "Siobhán" ->
+    "Siobhan", "Seán" -> "Sean", "Zoë" -> "Zoe"."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def is_particle(word: str) -> bool:
