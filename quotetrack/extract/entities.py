@@ -356,6 +356,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         title, name = split_title(words)
         if len(words) == 1 and _clean(words[0]).rstrip(".") in by_surname:
             title, name = [], words       # "For Major, a retiree": a surname that is also a title
+        elif not title and len(words) >= 3 and office_complement(text, start):
+            title, name = words[:-2], words[-2:]      # "Minister of State for Railways Ann Roe": a portfolio
         if title and headline_line(text, start, end) and clause_in_title(title, titles):
             continue                      # "Governor Calls Senator Wilson Reckless": a headline
         if title and len(name) == 1 and all(w.lower() in title_modifiers() for w in title):

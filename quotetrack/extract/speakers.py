@@ -163,16 +163,19 @@ def _runs(text: str, single: bool = False):
             yield run
 
 
-# An office word and "for"/"of" right before a capitalised run: "Minister for " before "Water Declan Moriarty".
-_OFFICE_FOR = re.compile(r"([A-Za-z]+)[ \t]+(?:for|of)[ \t]+$")
+# An office word (maybe with its own "of" complement, group 1) and "for"/"of" right before a
+# capitalised run: "Minister for " before "Water Declan Moriarty", "Minister of State for " before
+# "Railways Ann Roe" (group 2: the word before "for").
+_OFFICE_FOR = re.compile(r"(?:([A-Za-z]+)[ \t]+of[ \t]+)?([A-Za-z]+)[ \t]+(?:for|of)[ \t]+$")
 
 
 def office_complement(text: str, start: int) -> bool:
     """Does an office word and "for"/"of" come right before the capitalised run at ``start``
-    ("Assistant Minister for Water Declan Moriarty")?  Then the run opens with the office's
-    portfolio, and only its last two words are the name."""
-    m = _OFFICE_FOR.search(text, max(0, start - 30), start)
-    return m is not None and m.group(1).lower() in _lists().titles
+    ("Assistant Minister for Water Declan Moriarty", "Minister of State for Railways Ann Roe")?
+    Then the run opens with the office's portfolio, and only its last two words are the name."""
+    m = _OFFICE_FOR.search(text, max(0, start - 40), start)
+    titles = _lists().titles
+    return m is not None and (m.group(2).lower() in titles or m.group(1) is not None and m.group(1).lower() in titles)
 
 
 # A sentence's start before a word: the text's, a paragraph's, or after ". ", "? ", ": ".
