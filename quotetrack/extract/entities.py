@@ -71,6 +71,13 @@ ROLE_READS = 3                            # namings of an entity read for roles 
 
 
 @lru_cache(maxsize=1)
+def title_modifiers() -> frozenset[str]:
+    """data/text/title_modifiers.txt: title words that name no office alone ("Special", "Senior",
+    "Board")."""
+    return lexicon.lower_words("text/title_modifiers.txt")
+
+
+@lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """data/text/first_names.txt: given names, to tell "Comedian Sarah Silverman" (a role word and a
     name) from a name; never a clue to gender."""
@@ -350,8 +357,12 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         title, name = split_title(words)
         if len(words) == 1 and _clean(words[0]).rstrip(".") in by_surname:
             title, name = [], words       # "For Major, a retiree": a surname that is also a title
+        elif not title and len(words) >= 3 and office_complement(text, start):
+            title, name = words[:-2], words[-2:]      # "Minister of State for Railways Ann Roe": a portfolio
         if title and headline_line(text, start, end) and clause_in_title(title, titles):
             continue                      # "Governor Calls Senator Wilson Reckless": a headline
+        if title and len(name) == 1 and all(w.lower() in title_modifiers() for w in title):
+            continue                      # "Special Operations", "Senior American": no office, no person
         titled = bool(title) and bool(name) and _is_person_name(_name_words(name))
         if business is None and len(words) > 1 and not titled and not run[0][1] in first_names():
             business = introduced_as(text, start, end)      # "the oil giant Harlow Petroleum"

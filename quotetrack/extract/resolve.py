@@ -63,7 +63,7 @@ from .anaphora import (FIRST_PERSON, GROUP_REACH, apposition_head, asked_person,
                        they_people)
 from .attribute import Attribution
 from .cataphora import author_ahead
-from .common_nouns import common_opener
+from .common_nouns import common_opener, modifier_opener
 from .kinds import party_head
 from .nations import demonym_head
 from .groups import group_name, introduce, plural_group
@@ -454,7 +454,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                 and words[0] not in model._by_surname and (
                     words[0].isalpha() and words[0].lower().endswith(_AGENT_PLURALS) and not _plural_group(words, model)
                     or words[0] not in model._by_first and words[0] not in em.first_names()
-                    and common_opener(text, words[0])):
+                    and (common_opener(text, words[0]) or modifier_opener(text, start, words[0]))):
             return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                             "descriptor", "unresolved")     # "Forecasters expected …": a plural noun, no name
         if occ is not None and model.entities[occ.entity].type == "organisation":

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
+from ..text.names import without_marks
 from . import entities as em
 from . import kinds
 from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
@@ -54,8 +55,8 @@ def _given_genders() -> dict[str, str]:
 def gender_of(ent: em.EntityState) -> str | None:
     """The gender of a person as the text shows it (an honorific, "the mother", a pronoun
     taken for it), else as its given name shows it (data/text/given_name_genders.tsv: "Maria",
-    not "Kelly"): a clue for he/she only, never written into the speaker's record."""
-    return ent.gender or (_given_genders().get(ent.first.lower()) if ent.first is not None else None)
+    not "Kelly"; "Siobhán" as "Siobhan"): a clue for he/she only, never written into the speaker's record."""
+    return ent.gender or (_given_genders().get(without_marks(ent.first).lower()) if ent.first is not None else None)
 
 
 OPENER_REACH = 300             # characters back to the start of a pronoun's sentence
