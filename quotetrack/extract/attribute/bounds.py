@@ -166,24 +166,6 @@ def participial_opening(words: list[str]) -> bool:
 _NOT_VERB_ENDINGS = ("'s", "’s", "ss")     # a possessive or a noun in -ss ("his father's", "business"): no verb
 
 
-def adverbial_chain(text: str) -> bool:
-    """Is ``text`` only fronted adverbials split by commas, each later part opening with a
-    subordinator or preposition ("On Tuesday, even as shares fell", "Late at night, after the
-    vote")?  No part is a clause, so it is no content a tail cue after it reports."""
-    parts = [p.split() for p in text.split(",")]
-    if len(parts) < 2 or not all(parts):
-        return False
-    first = parts[0]
-    if not (first[0].lower() in _words.opening_prepositions or first[0].lower() in _words.subordinators
-            or participial_opening(first) or len(first) <= 3):     # ("Late on Friday, after …")
-        return False
-    for words in parts[1:]:
-        k = 1 if words[0].lower() in _words.chain_focus and len(words) > 1 else 0   # "even as …"
-        if words[k].lower() not in _words.subordinators and words[k].lower() not in _words.opening_prepositions:
-            return False
-    return True
-
-
 def gerund_before_conjunction(toks: list[Token], src: tuple[int, int], j: int) -> bool:
     """Is a head cue's subject a gerund's phrase with a conjunction the last word before the cue
     ("it had waited before taking the decision and thanked …")?  The cue is coordinated with

@@ -21,7 +21,7 @@ from .grammar import (
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
     _nominative, _reported, _subordinate_only, _indirect_continuation, _role_word, _skip_adjuncts,
     _skip_time_back, _skip_connective, _skip_object, _span, _words, infinitive_at)
-from .bounds import adverbial_chain, gerund_before_conjunction, object_end, source_tail_end, verb_after_comma
+from .bounds import gerund_before_conjunction, object_end, source_tail_end, verb_after_comma
 from .objects import short_object, without_adjunct
 from .offsets import _strip_end, _word_count
 from .things import thing_subject
@@ -227,9 +227,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     if quote is not None and earlier is None and rule != "tail_inverted" and after_src + 1 < len(toks) \
             and toks[after_src].text == "," and toks[after_src + 1].text in _QUOTE_CONTINUATIONS:
         continuation = _indirect_continuation(s, after_src)   # "“Only a fool,” she said, would …"
-    if quote is None and earlier is None and continuation is None \
-            and (not _is_clause(s.text, start, end) or adverbial_chain(s.text[start:end])):
-        return None                   # ("On Monday, even as …, X wrote to …": no clause before the cue)
+    if quote is None and earlier is None and continuation is None and not _is_clause(s.text, start, end):
+        return None
     if quote is None and earlier is None and continuation is None and _subordinate_only(s.text, start, end):
         return None                   # "Though he …, Ortiz promised to act": a head report
     if quote is None and earlier is None and _ends_in_relative(s.text, start, end) \
