@@ -120,6 +120,13 @@ def _modifies_role(tokens: list[Token], j: int, k: int) -> bool:
     return not role.endswith("s") and role in _sets()[5]
 
 
+def _after_determiner(tokens: list[Token], j: int, k: int, lo: int) -> bool:
+    """Is token ``j`` a function word that modifies the noun after it, a determiner before it
+    ("an earlier report", "the same poll", "the only candidate"; [determiner_modifiers])?"""
+    return lo < j < k - 1 and tokens[j].text.lower() in _words.determiner_modifiers \
+        and tokens[j - 1].text.lower() in _sets()[1]
+
+
 def _trim(tokens: list[Token], i: int, k: int) -> tuple[int, int] | None:
     """Drop prepositions, conjunctions and hyphens from both ends; None if no head is left."""
     _, determiners, preps, _, calendar, _ = _sets()
@@ -176,7 +183,8 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
         tok = tokens[j].text
         if tok.lower() in _words.subject_pronouns and j < k - 1:
             break
-        if not _can_be_in_mention(tok, j == k - 1) and not _modifies_role(tokens, j, k):
+        if not _can_be_in_mention(tok, j == k - 1) and not _modifies_role(tokens, j, k) \
+                and not _after_determiner(tokens, j, k, lo):
             break                         # (the flag passed by position: a cheaper cache key)
         if tok in _POSSESSIVE_MARKS and not (j > lo and tokens[j - 1].end == tokens[j].start
                                              and tokens[j - 1].text[-1:] in "sS" and j < k - 1):
