@@ -24,7 +24,7 @@ from typing import Iterator
 
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
-from .authors import authored_document
+from .documents import authored_document
 from .businesses import introduced_as
 from .common_nouns import written_lower
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line

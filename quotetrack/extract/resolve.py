@@ -69,8 +69,9 @@ from .nations import demonym_head
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
-from .descriptions import (body_before_they, describe, document_author, fitting_title, indefinite, named_next,
+from .descriptions import (body_before_they, describe, fitting_title, indefinite, named_next,
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
+from .documents import document_author
 from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, research_group, unnamed_again)

@@ -1,0 +1,215 @@
+"""Documents and their authors, one stage: each document the article introduces with its author
+is recorded with its kind, and a document given as a speaker goes to its author.
+
+Recording (read by :mod:`.entities` as it meets each name, into ``Model.authored``):
+
+* before the name, joined by "from"/"by": "a statement from Senator Bill Orr", "a petition filed
+  by Orla Quinn";
+* the name in a sentence that opens with the document: "In a written statement, the Harbour
+  Agency said …", "In a letter to parents, headteacher Maya Lund said …";
+* the name speaking in the document: "the Harbour Agency said in a statement …";
+* the name publishing it: "the Harbour Agency released a report …", "Orla Quinn filed a
+  petition", "headteacher Maya Lund wrote to parents" (a letter).
+
+Resolving (read by :mod:`.resolve` and :mod:`.descriptions`):
+
+* a mention that names its author: "a statement from the three hikers", "a new Harlow College
+  poll", "Ruiz’s memoir": that author, resolved as a mention of its own (:func:`document_author`);
+* a part or copy of a document: "a copy of the letter", "the results of the latest Harlow
+  College poll": the document's (data/extract/document_parts.txt);
+* a definite mention with no author: "the letter", "the missive", "the suit": the author of the
+  most recent document of that kind (data/extract/document_kinds.tsv) the text named with its
+  author (:func:`author_of`); with none, it stays as written.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from typing import Collection
+
+from ..text import lexicon
+from .speakers import POSSESSIVE_S, POSSESSIVES
+
+LEAD_REACH = 120                          # characters back from a name to the "In" of its lead phrase
+_COMMA_REACH = 40                         # characters back from a name to the lead's closing comma
+
+# "statement from ", "report by the ", "a study by researchers at the ", "a statement from her lawyer, ",
+# "audit released Tuesday by ": the document right before its author (a publishing participle,
+# data/extract/publishing_participles.txt, and up to two words of time may come between the
+# document and "by"; a role in apposition between "by" and the name).
+@lru_cache(maxsize=1)
+def _document_from() -> re.Pattern:
+    return re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:(?:" + lexicon.trie_pattern(sorted(lexicon.lower_words(
+        "extract/publishing_participles.txt"))) + r")[ \t]+(?:[\w]+[ \t]+){0,2}?)?(?:from|by)[ \t]+"
+        r"(?:(?:the[ \t]+)?(?:(?:researchers|scientists|academics|experts|a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+"
+        r"(?:the[ \t]+)?)?|(?:his|her|its|their|the)[ \t]+(?:[\w’'-]+[ \t]+){0,2}?[a-z][\w-]*,[ \t]+)$")
+
+
+# " said in a statement": the author speaking in a document (a speech verb, "in", up to two words).
+_IN_DOCUMENT = re.compile(r"[ \t]+(?:said|says|added|wrote|announced|confirmed)[ \t]+in[ \t]+(?:an?|its|their|his|her)[ \t]+"
+                          r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)\b")
+
+
+# " released a policy paper", " published its annual report", " wrote to parents": the name as the
+# subject of a publishing verb with the document among the first words of its object (group 1), or writing "to" someone (a letter).
+_PUBLISHES = re.compile(r"[ \t]+(?:(?:released|published|issued|unveiled)[ \t]+(?:an?|its|his|her|their)[ \t]+"
+                        r"((?:[a-z\-]+[ \t]+){0,2}[a-z]+)\b|wrote[ \t]+(to)[ \t])")
+
+
+def authored_document(text: str, start: int, end: int, documents: Collection[str]) -> str | None:
+    """The document noun (in ``documents``) the name text[start:end] is the author of, or None:
+    "statement" for "a statement from Bill Orr", "In a written statement, the Harbour Agency
+    said" and "the Harbour Agency said in a statement"; "letter" for "In a letter to parents,
+    headteacher Maya Lund said"."""
+    near = text[max(0, start - 50):start]     # the cheap tests first: most names have none of these
+    if " from " in near or " by " in near:
+        m = _document_from().search(text, max(0, start - 80), start)
+        if m and m.group(1) in documents:
+            return m.group(1)
+    owner = text[end - 2:end] in POSSESSIVE_S or text[end:end + 2] in POSSESSIVE_S
+    lead = None if owner else _document_in_lead(text, start)     # not "In the poll, Ana Ruiz’s support rose"
+    if lead is not None:
+        return lead
+    if " in " in text[end:end + 20]:
+        m = _IN_DOCUMENT.match(text, end)
+        if m and m.group(1) in documents:
+            return m.group(1)
+    m = _PUBLISHES.match(text, end)
+    if m is not None:
+        return "letter" if m.group(2) else next((w for w in m.group(1).split() if w in documents), None)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _document_in() -> re.Pattern:
+    # "In a letter to parents, headteacher " / "In an open letter on Monday, " / "In her statement, the
+    # club's " right before a name: a sentence-opening "In", a determiner, up to two modifiers,
+    # the document noun (group 1; data/extract/document_nouns.txt), what follows it up to the
+    # comma, then up to three lower-case words of role.
+    nouns = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/document_nouns.txt")))
+    return re.compile(
+        r"(?:(?<=^)|(?<=\n)|(?<=[.!?”\"’][ \t]))[Ii]n[ \t]+(?:a|an|his|her|their|its|the)[ \t]+"
+        r"(?:[\w-]+[ \t]+){0,2}?(" + nouns + r")\b[^.,;:!?\n“”\"]{0,60},[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,3}$")
+
+
+# What follows a lead phrase's closing comma up to the name: up to three lower-case words of role
+# (the end of :func:`_document_in`'s pattern).
+_AFTER_LEAD = re.compile(r"[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,3}$")
+
+
+def _document_in_lead(text: str, start: int) -> str | None:
+    """The document noun of a lead phrase "In a letter …, " that ends right before the name at
+    ``start`` (up to three role words between), else None."""
+    comma = text.rfind(",", max(0, start - _COMMA_REACH), start)
+    if comma < 0 or _AFTER_LEAD.match(text, comma + 1, start) is None:
+        return None                       # the cheap tests first: most names follow no comma, or not just after one
+    m = _document_in().search(text, max(0, start - LEAD_REACH), start)
+    return m.group(1) if m else None
+
+
+AUTHOR_REACH = 3000           # characters back a document's description looks for its author
+
+
+def author_of(model, noun: str | None, start: int) -> int | None:
+    """The organisation that wrote the document a description names, when the text named it
+    with its author just before ("a new Suffolk University poll … The poll found"): the
+    latest within AUTHOR_REACH characters (a few entries back at most); ``noun`` None: the
+    author of whichever work has authors ("the authors", "the researchers";
+    data/extract/author_nouns.txt)."""
+    i = bisect.bisect_left(model.authored, (start,))
+    for at, written, eid in reversed(model.authored[max(0, i - 3):i]):
+        if start - at > AUTHOR_REACH:
+            break
+        kinds_of = lexicon.sections("extract/author_nouns.txt")
+        if written == noun or noun is None and written in kinds_of["works"] \
+                or noun in kinds_of["reports"] and written in kinds_of["reports"] \
+                or noun in kinds_of["outputs"]:        # "an audit …. The report said"; "a poll …. The findings show"
+            return eid
+    return None
+
+
+# The unnamed people a work's author is given as: "researchers at " in "a study by researchers at X".
+_UNNAMED_AUTHORS = re.compile(r"(?:researchers|scientists|academics|experts|a\s+team)\s+(?:at|from|of)\s+(?:the\s+)?$")
+
+
+def work_author(text: str, model, start: int) -> int | None:
+    """The author "the authors" or "the researchers" stands for: that of the work the text
+    named last with its author (:func:`author_of`); None when the work's authors were
+    unnamed people of it ("a study by researchers at Corvane University": "the researchers"
+    are those people, read as the unnamed source they are)."""
+    eid = author_of(model, None, start)
+    i = bisect.bisect_left(model.authored, (start,)) if eid is not None else 0
+    at = next((a for a, _, e in reversed(model.authored[:i]) if e == eid), None)
+    occ = model.at(max(0, at - 200), at) if at is not None else None
+    if occ is not None and _UNNAMED_AUTHORS.search(text, max(0, occ.start - 30), occ.start):
+        return None
+    return eid
+
+
+# "A statement from the three hikers", "a letter signed by 40 MPs", "data from the Labor
+# Department": a document and its author ("a poll of voters" names whom it asked, not its author).
+_DOCUMENT_FROM = re.compile(r"(?:(?:an?|the|one|this|that)\s+)?(?:[\w\-]+\s+){0,2}?([\w\-]+)\s+"
+                            r"(?:(?:issued|released|signed|sent|posted|written|published|compiled|commissioned)\s+)?"
+                            r"(?:from|by)\s+(?=\S)", re.IGNORECASE)
+# A time after the author: "on Monday" in "a poll published by the Velmara Institute on Monday".
+_AUTHOR_TIME = re.compile(r"\s+(?:on|last|this|earlier|in)\s+(?:[A-Z][a-z]+day|week|month|year|January|February|"
+                          r"March|April|May|June|July|August|September|October|November|December)\b.*$", re.DOTALL)
+
+
+# The author named right after a document mention cut short at its participle: "Figures" in
+# "Figures published by the Guild of Midwives suggest …" (group 1: the author's name).
+_AUTHOR_AFTER = re.compile(r"\s+(?:issued|released|published|compiled|commissioned)\s+(?:from|by)\s+"
+                           r"((?:the\s+)?(?:[A-Z][\w’'\-]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][\w’'\-]*)")
+
+
+# Where a document's author ends: a participle that says where or when it came out ("a study by
+# researchers at Corvane University published Wednesday in …").
+_AUTHOR_END = re.compile(r"\s+(?:published|released|issued|posted|presented|unveiled|made\s+public)\b")
+
+
+def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the author a document mention names ("a statement from the three hikers"
+    gives "the three hikers"; "a study by researchers at X published Wednesday in Y" gives
+    "researchers at X"; "Figures" before "published by the Guild" the Guild; "a yearly Harlow
+    poll of voters" gives "Harlow poll", read as a name and its document), or None when the
+    mention is no document of that shape."""
+    documents = lexicon.lower_words("extract/document_nouns.txt")
+    after = _AUTHOR_AFTER.match(text, end)
+    if after is not None and text[start:end].split()[-1].lower() in documents:
+        return after.start(1), after.end(1)
+    m = _DOCUMENT_FROM.match(text, start, end)
+    if m is None or m.group(1).lower() not in documents:
+        return _author_before(text, start, end)
+    cut = _AUTHOR_END.search(text, m.end(), end) or _AUTHOR_TIME.search(text, m.end(), end)
+    return m.end(), cut.start() if cut is not None else end
+
+
+# A document whose author's name modifies it, after an article and up to three lower-case
+# words: "a yearly Harlow Institute poll", "an Orbis Media survey of delegates", "the Civic
+# Data polling average" (the name: capitalised words, "of"/"&"/"and" between two of them).
+_AUTHOR_BEFORE = re.compile(r"(?:(?:an?|the|this|that|one)\s+)?(?:[a-z][\w\-]*\s+|\d{4}\s+){0,3}?"
+                            r"((?:[A-Z][\w.&’'/\-]*\s+(?:(?:of|and|&)\s+(?=[A-Z]))?)+?)([a-z\-]+)(?:\s+([a-z\-]+))?\b")
+
+
+def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name and document of a mention whose author modifies the document ("a yearly
+    Harlow Institute poll" -> "Harlow Institute poll"); None for a possessive ("Ruiz’s
+    memoir" is read elsewhere) or when the mention is already that span."""
+    m = _AUTHOR_BEFORE.match(text, start, end)
+    documents = lexicon.lower_words("extract/document_nouns.txt")
+    if m is None or m.group(2) not in documents or m.group(1).rstrip().endswith(POSSESSIVES) \
+            or any(w.lower().rstrip(".") in lexicon.lower_words("extract/calendar_words.txt") for w in m.group(1).split()):
+        return None                       # "a Wednesday editorial in the X": a day is no author
+    last = 3 if m.group(3) in documents else 2
+    after = text[m.end(last):end].split(maxsplit=1)
+    if after and after[0][:1].isalnum() and after[0] not in _AFTER_DOCUMENT:
+        return None                       # "White House press secretary …": no document
+    span = m.start(1), m.end(last)
+    return span if span != (start, end) else None
+
+
+# What may follow a document after its author's name: "… survey of delegates", "… poll released Monday".
+_AFTER_DOCUMENT = frozenset({"of", "on", "in", "for", "from", "by", "at", "with", "released", "published",
+                             "conducted", "taken", "this", "last", "that", "which"})
