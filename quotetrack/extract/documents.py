@@ -52,10 +52,14 @@ _IN_DOCUMENT = re.compile(r"[ \t]+(?:said|says|added|wrote|announced|confirmed)[
                           r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)\b")
 
 
-# " released a policy paper", " published its annual report", " wrote to parents": the name as the
-# subject of a publishing verb with the document among the first words of its object (group 1), or writing "to" someone (a letter).
-_PUBLISHES = re.compile(r"[ \t]+(?:(?:released|published|issued|unveiled)[ \t]+(?:an?|its|his|her|their)[ \t]+"
-                        r"((?:[a-z\-]+[ \t]+){0,2}[a-z]+)\b|wrote[ \t]+(to)[ \t])")
+# " released a policy paper", " published its annual report", " filed a petition", " wrote to parents":
+# the name as the subject of a publishing verb (data/extract/publishing_verbs.txt) with the document
+# among the first words of its object (group 1), or writing "to" someone (a letter, group 2).
+@lru_cache(maxsize=1)
+def _publishes() -> re.Pattern:
+    verbs = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_verbs.txt")))
+    return re.compile(r"[ \t]+(?:(?:" + verbs + r")[ \t]+(?:an?|its|his|her|their)[ \t]+"
+                      r"((?:[a-z\-]+[ \t]+){0,2}[a-z]+)\b|wrote[ \t]+(to)[ \t])")
 
 
 def authored_document(text: str, start: int, end: int, documents: Collection[str]) -> str | None:
@@ -76,7 +80,7 @@ def authored_document(text: str, start: int, end: int, documents: Collection[str
         m = _IN_DOCUMENT.match(text, end)
         if m and m.group(1) in documents:
             return m.group(1)
-    m = _PUBLISHES.match(text, end)
+    m = _publishes().match(text, end)
     if m is not None:
         return "letter" if m.group(2) else next((w for w in m.group(1).split() if w in documents), None)
     return None
@@ -110,20 +114,35 @@ def _document_in_lead(text: str, start: int) -> str | None:
 
 
 AUTHOR_REACH = 3000           # characters back a document's description looks for its author
+AUTHOR_BACK = 6               # documents named with their authors it looks back over at most
+
+
+def kind_of(noun: str | None) -> str | None:
+    """The kind of document a noun names (data/extract/document_kinds.tsv): "letter" for
+    "missive", "lawsuit" for "suit"; a noun not listed is a kind of its own."""
+    return lexicon.pairs("extract/document_kinds.tsv").get(noun, noun) if noun is not None else None
+
+
+def is_document(word: str) -> bool:
+    """Whether a lower-case word is a document noun (data/extract/document_nouns.txt), or its
+    plural ("polls" in "recent polls compiled by X")."""
+    documents = lexicon.lower_words("extract/document_nouns.txt")
+    return word in documents or word.endswith("s") and word[:-1] in documents
 
 
 def author_of(model, noun: str | None, start: int) -> int | None:
-    """The organisation that wrote the document a description names, when the text named it
-    with its author just before ("a new Suffolk University poll … The poll found"): the
-    latest within AUTHOR_REACH characters (a few entries back at most); ``noun`` None: the
-    author of whichever work has authors ("the authors", "the researchers";
-    data/extract/author_nouns.txt)."""
+    """The author of the document a description names: of the most recent document of its
+    kind (:func:`kind_of`) the text named with its author before ``start`` ("a new Suffolk
+    University poll … The poll found"; "Orla Quinn filed a petition … The petition says"),
+    within AUTHOR_REACH characters and AUTHOR_BACK documents; ``noun`` None: the author of
+    whichever work has authors ("the authors", "the researchers"; data/extract/author_nouns.txt)."""
     i = bisect.bisect_left(model.authored, (start,))
-    for at, written, eid in reversed(model.authored[max(0, i - 3):i]):
+    kind = kind_of(noun)
+    kinds_of = lexicon.sections("extract/author_nouns.txt")
+    for at, written, eid in reversed(model.authored[max(0, i - AUTHOR_BACK):i]):
         if start - at > AUTHOR_REACH:
             break
-        kinds_of = lexicon.sections("extract/author_nouns.txt")
-        if written == noun or noun is None and written in kinds_of["works"] \
+        if kind_of(written) == kind or noun is None and written in kinds_of["works"] \
                 or noun in kinds_of["reports"] and written in kinds_of["reports"] \
                 or noun in kinds_of["outputs"]:        # "an audit …. The report said"; "a poll …. The findings show"
             return eid
@@ -149,10 +168,15 @@ def work_author(text: str, model, start: int) -> int | None:
 
 
 # "A statement from the three hikers", "a letter signed by 40 MPs", "data from the Labor
-# Department": a document and its author ("a poll of voters" names whom it asked, not its author).
-_DOCUMENT_FROM = re.compile(r"(?:(?:an?|the|one|this|that)\s+)?(?:[\w\-]+\s+){0,2}?([\w\-]+)\s+"
-                            r"(?:(?:issued|released|signed|sent|posted|written|published|compiled|commissioned)\s+)?"
-                            r"(?:from|by)\s+(?=\S)", re.IGNORECASE)
+# Department": a document and its author ("a poll of voters" names whom it asked, not its author);
+# a publishing participle (data/extract/publishing_participles.txt) or "posted" may come between.
+@lru_cache(maxsize=1)
+def _document_from_author() -> re.Pattern:
+    participles = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_participles.txt") | {"posted"}))
+    return re.compile(r"(?:(?:an?|the|one|this|that)\s+)?(?:[\w\-]+\s+){0,2}?([\w\-]+)\s+"
+                      r"(?:(?:" + participles + r")\s+)?(?:from|by)\s+(?=\S)", re.IGNORECASE)
+
+
 # A time after the author: "on Monday" in "a poll published by the Velmara Institute on Monday".
 _AUTHOR_TIME = re.compile(r"\s+(?:on|last|this|earlier|in)\s+(?:[A-Z][a-z]+day|week|month|year|January|February|"
                           r"March|April|May|June|July|August|September|October|November|December)\b.*$", re.DOTALL)
@@ -173,17 +197,54 @@ def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the author a document mention names ("a statement from the three hikers"
     gives "the three hikers"; "a study by researchers at X published Wednesday in Y" gives
     "researchers at X"; "Figures" before "published by the Guild" the Guild; "a yearly Harlow
-    poll of voters" gives "Harlow poll", read as a name and its document), or None when the
-    mention is no document of that shape."""
+    poll of voters" gives "Harlow poll", read as a name and its document; "Ruiz’s new memoir"
+    gives "Ruiz"), the span of the document a part or copy of it stands for ("a copy of the
+    letter seen by X" gives "the letter"), or None when the mention is no document of that shape."""
     documents = lexicon.lower_words("extract/document_nouns.txt")
     after = _AUTHOR_AFTER.match(text, end)
     if after is not None and text[start:end].split()[-1].lower() in documents:
         return after.start(1), after.end(1)
-    m = _DOCUMENT_FROM.match(text, start, end)
-    if m is None or m.group(1).lower() not in documents:
+    part = _document_part(text, start, end)
+    if part is not None:
+        return part
+    owner = _OWNER_DOCUMENT.fullmatch(text, start, end)
+    if owner is not None and is_document(owner.group(2)):
+        return owner.span(1)
+    m = _document_from_author().match(text, start, end)
+    if m is None or not is_document(m.group(1).lower()):
         return _author_before(text, start, end)
     cut = _AUTHOR_END.search(text, m.end(), end) or _AUTHOR_TIME.search(text, m.end(), end)
     return m.end(), cut.start() if cut is not None else end
+
+
+# A named owner's document: "Ruiz’s new memoir", "the Harbour Agency's annual report" (group 1:
+# the owner's name, capitalised words; group 2: the document noun, after up to two modifiers).
+_OWNER_DOCUMENT = re.compile(r"(?:the\s+)?((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)(?:’s|'s|’|')\s+"
+                             r"(?:[a-z\-]+\s+){0,2}([a-z\-]+)")
+# A part or copy of something before "of": "a copy of ", "the full results of " (group 1: the part).
+_PART_OF = re.compile(r"(?:(?:an?|the|one)\s+)?(?:[a-z\-]+\s+)?([A-Za-z]+)\s+of\s+(?=\S)")
+# A word of what follows, for its document noun.
+_WORD = re.compile(r"[\w.’'\-]+")
+PART_WORDS = 6                # words after "of" a part's document noun may come at most
+
+
+def _document_part(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The document a part or copy of it stands for (data/extract/document_parts.txt): its
+    author when it names one ("the results of the latest Harlow College poll" gives "Harlow
+    College poll"), else the document up to its noun ("a copy of the letter seen by X" gives
+    "the letter": who saw it is no author); None for no part of a document."""
+    m = _PART_OF.match(text, start, end)
+    if m is None or m.group(1).lower() not in lexicon.lower_words("extract/document_parts.txt"):
+        return None
+    author = document_author(text, m.end(), end)
+    if author is not None:
+        return author
+    for k, w in enumerate(_WORD.finditer(text, m.end(), end)):
+        if k >= PART_WORDS:
+            break
+        if is_document(w.group().lower()):
+            return m.end(), w.end()
+    return None
 
 
 # A document whose author's name modifies it, after an article and up to three lower-case
