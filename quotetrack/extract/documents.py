@@ -114,6 +114,7 @@ def _document_in_lead(text: str, start: int) -> str | None:
 
 
 AUTHOR_REACH = 3000           # characters back a document's description looks for its author
+AUTHOR_AHEAD = 1000            # characters ahead it looks when no earlier one has an author
 AUTHOR_BACK = 6               # documents named with their authors it looks back over at most
 
 
@@ -145,6 +146,20 @@ def author_of(model, noun: str | None, start: int) -> int | None:
         if kind_of(written) == kind or noun is None and written in kinds_of["works"] \
                 or noun in kinds_of["reports"] and written in kinds_of["reports"] \
                 or noun in kinds_of["outputs"]:        # "an audit …. The report said"; "a poll …. The findings show"
+            return eid
+    return _author_ahead(model, kind, start) if noun is not None else None
+
+
+def _author_ahead(model, kind: str, start: int) -> int | None:
+    """The author of the first document of that kind the text names with its author after
+    ``start``, within AUTHOR_AHEAD characters: a document given first with no author ("Poll:
+    … leads", "a new statewide poll has found") whose author the next mention names ("The
+    poll, released on Wednesday by the Harlow Institute, …")."""
+    i = bisect.bisect_left(model.authored, (start,))
+    for at, written, eid in model.authored[i:i + AUTHOR_BACK]:
+        if at - start > AUTHOR_AHEAD:
+            break
+        if kind_of(written) == kind:
             return eid
     return None
 
@@ -274,3 +289,22 @@ def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
 # What may follow a document after its author's name: "… survey of delegates", "… poll released Monday".
 _AFTER_DOCUMENT = frozenset({"of", "on", "in", "for", "from", "by", "at", "with", "released", "published",
                              "conducted", "taken", "this", "last", "that", "which"})
+
+
+# A document given as a speaker with no author in the mention: "the letter", "a new statewide poll",
+# "That missive", "Poll" (a headline word): a determiner, up to three lower-case modifiers, the noun (group 1).
+_DOCUMENT_MENTION = re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,3})?([A-Za-z][a-z\-]*)")
+
+
+def document_noun(text: str, start: int, end: int) -> str | None:
+    """The document noun of a mention that is a document with no author in it ("the letter",
+    "a new statewide poll", "Poll"), lower-cased, else None (also for a bare source noun, "Data
+    show …": data/extract/author_nouns.txt [sources]); its author is :func:`author_of`'s."""
+    m = _DOCUMENT_MENTION.fullmatch(text, start, end)
+    if m is None:
+        return None
+    noun = m.group(1).lower()
+    if m.start(1) == start and noun in lexicon.sections("extract/author_nouns.txt")["sources"]:
+        return None                       # "Data show …": data in general
+    return noun if noun in lexicon.lower_words("extract/document_nouns.txt") else None
+

@@ -71,7 +71,7 @@ from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
 from .descriptions import (body_before_they, describe, fitting_title, indefinite, named_next,
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
-from .documents import document_author
+from .documents import author_of, document_author, document_noun
 from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, research_group, unnamed_again)
@@ -360,6 +360,11 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     if signer is not None:                  # "a statement from the three hikers": its author; "X, director of Y,": X
         res = _resolve_one(text, *signer, model, sal, spoken, rank_of)
         return replace(res, mention=replace(res.mention, start=start, end=end, text=written)) if res.mention else res
+    noun = document_noun(text, start, end)
+    eid = author_of(model, noun, start) if noun is not None else None
+    if eid is not None:                     # "the petition": of "Orla Quinn filed a petition"
+        ent = model.entities[eid]
+        return Resolved(Mention(start, end, written, "descriptor", None, noun), ent.name, None, ent.type, "description", eid)
     words = written.split()
     if len(words) > 1 and words[0].lower() == "the" and all(w.lower() in _lists().titles for w in words[1:]) \
             and words[-1].lower() not in _lists().orgs and not any(w.lower() in kinds.parties() for w in words):
