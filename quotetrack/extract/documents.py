@@ -189,7 +189,7 @@ def work_author(text: str, model, start: int) -> int | None:
 def _document_from_author() -> re.Pattern:
     participles = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_participles.txt") | {"posted"}))
     return re.compile(r"(?:(?:an?|the|one|this|that)\s+)?(?:[\w\-]+\s+){0,2}?([\w\-]+)\s+"
-                      r"(?:(?:" + participles + r")\s+)?(?:from|by)\s+(?=\S)", re.IGNORECASE)
+                      r"(?:(" + participles + r")\s+)?(?:from|by)\s+(?=\S)", re.IGNORECASE)
 
 
 # A time after the author: "on Monday" in "a poll published by the Velmara Institute on Monday".
@@ -223,19 +223,30 @@ def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
     if part is not None:
         return part
     owner = _OWNER_DOCUMENT.fullmatch(text, start, end)
-    if owner is not None and is_document(owner.group(2)):
-        return owner.span(1)
+    if owner is not None and is_document(owner.group(2)) and not any(
+            w.lower().rstrip(".") in lexicon.lower_words("extract/calendar_words.txt") for w in owner.group(1).split()):
+        return owner.span(1)              # not "Tuesday’s results": a day is no author
     m = _document_from_author().match(text, start, end)
     if m is None or not is_document(m.group(1).lower()):
         return _author_before(text, start, end)
     cut = _AUTHOR_END.search(text, m.end(), end) or _AUTHOR_TIME.search(text, m.end(), end)
-    return m.end(), cut.start() if cut is not None else end
+    stop = cut.start() if cut is not None else end
+    client = _CLIENT.search(text, m.end(), stop) if (m.group(2) or "").lower() in _FOR_CLIENTS else None
+    return m.end(), client.start() if client is not None else stop    # "conducted by X for the Y": X
+
+
+# A client after a work's maker: " for " in "an exit poll conducted by Edison Research for the networks",
+# after the participles that take one (a poll is conducted, a report prepared, for someone).
+_CLIENT = re.compile(r"\s+for\s+")
+_FOR_CLIENTS = frozenset({"conducted", "prepared", "produced", "compiled", "commissioned"})
 
 
 # A named owner's document: "Ruiz’s new memoir", "the Harbour Agency's annual report" (group 1:
 # the owner's name, capitalised words; group 2: the document noun, after up to two modifiers).
 _OWNER_DOCUMENT = re.compile(r"(?:the\s+)?((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)(?:’s|'s|’|')\s+"
                              r"(?:[a-z\-]+\s+){0,2}([a-z\-]+)")
+# A possessive pronoun opening a mention: "his " in "his speech released by X".
+_PRONOUN_OWNED = re.compile(r"(?:his|her|its|their)\s", re.IGNORECASE)
 # A part or copy of something before "of": "a copy of ", "the full results of " (group 1: the part).
 _PART_OF = re.compile(r"(?:(?:an?|the|one)\s+)?(?:[a-z\-]+\s+)?([A-Za-z]+)\s+of\s+(?=\S)")
 # A word of what follows, for its document noun.
@@ -249,8 +260,9 @@ def _document_part(text: str, start: int, end: int) -> tuple[int, int] | None:
     College poll"), else the document up to its noun ("a copy of the letter seen by X" gives
     "the letter": who saw it is no author); None for no part of a document."""
     m = _PART_OF.match(text, start, end)
-    if m is None or m.group(1).lower() not in lexicon.lower_words("extract/document_parts.txt"):
-        return None
+    if m is None or m.group(1).lower() not in lexicon.lower_words("extract/document_parts.txt") \
+            or _PRONOUN_OWNED.match(text, m.end(), end):
+        return None                       # "excerpts of his speech": his, not read here
     author = document_author(text, m.end(), end)
     if author is not None:
         return author

@@ -56,17 +56,11 @@ class WordLists(NamedTuple):
     pronouns: dict[str, str]
 
 
-def _with_plurals(words: frozenset[str]) -> frozenset[str]:
-    """Words ending in a consonant and "y" with their plurals: "academies" for "academy" (the
-    "National Academies of Sciences" is a body as the "Royal Academy" is)."""
-    return words | {w[:-1] + "ies" for w in words if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou"}
-
-
 @lru_cache(maxsize=1)
 def _lists() -> WordLists:
     return WordLists(
         lexicon.lower_words("text/titles.txt"),
-        _with_plurals(lexicon.lower_words("extract/org_words.txt")),
+        lexicon.lower_words("extract/org_words.txt"),
         lexicon.pairs("text/honorifics.tsv"),
         lexicon.lower_words("text/function_words.txt"),
         lexicon.lower_words("extract/calendar_words.txt"),
