@@ -25,7 +25,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from itertools import islice
 from typing import Callable
 

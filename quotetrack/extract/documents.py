@@ -320,3 +320,25 @@ def document_noun(text: str, start: int, end: int) -> str | None:
         return None                       # "Data show …": data in general
     return noun if noun in lexicon.lower_words("extract/document_nouns.txt") else None
 
+
+# A document an organisation's pronoun owns: "its own analysis", "their report" (group 1: the pronoun,
+# 2: the document).
+_OWN_DOCUMENT = re.compile(r"(its|their)\s+(?:own\s+|latest\s+|new\s+)?([a-z]+)")
+# A person's own work, its title after it: "his book “The Long Road”", "several of her findings" (group 2:
+# the work, data/extract/author_nouns.txt [works]).
+_HIS_WORK = re.compile(r"(?:(?i:several|some|one|many)\s+of\s+)?(his|her|His|Her)\s+(?:own\s+|latest\s+|new\s+)?"
+                       r"([a-z\-]+)(?:,?\s+[“\"'‘A-Z][^\n]*)?")
+
+
+def owned_document(text: str, start: int, end: int) -> str | None:
+    """The possessive pronoun, lower-cased, that owns the document a mention is: "its" or
+    "their" for a document ("its own analysis"), "his" or "her" for a person's work ("his
+    book “The Long Road”", "several of her findings"); else None.  The owner is the author."""
+    own = _OWN_DOCUMENT.fullmatch(text[start:end].lower())
+    if own is not None and own.group(2) in lexicon.lower_words("extract/document_nouns.txt"):
+        return own.group(1)
+    work = _HIS_WORK.fullmatch(text, start, end)
+    if work is not None and work.group(2) in lexicon.sections("extract/author_nouns.txt")["works"]:
+        return work.group(1).lower()
+    return None
+

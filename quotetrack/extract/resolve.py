@@ -71,7 +71,7 @@ from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
 from .descriptions import (body_before_they, describe, fitting_title, indefinite, named_next,
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
-from .documents import author_of, document_author, document_noun
+from .documents import author_of, document_author, document_noun, owned_document
 from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, research_group, unnamed_again)
@@ -135,14 +135,13 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             sal.excluded.add(spoken_to)
             sal.excluded_all.add(spoken_to)
         res = _relative(text, model, a, _resolve_one(text, start, end, model, sal, spoken, rank_of), start, end)
-        owner = _OWN_DOCUMENT.fullmatch(text[start:end].lower()) if res.basis == "unresolved" else None
-        if owner is not None and owner.group(2) in lexicon.lower_words("extract/document_nouns.txt"):
-            eid = named_organisation(model, sal, start, "it" if owner.group(1) == "its" else "they")
+        owner = owned_document(text, start, end) if res.basis == "unresolved" else None
+        if owner in ("its", "their"):
+            eid = named_organisation(model, sal, start, "it" if owner == "its" else "they")
             if eid is not None:           # "The union disputes that. According to its own analysis, …"
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
-        work = _HIS_WORK.fullmatch(text, start, end) if res.basis == "unresolved" else None
-        if work is not None and work.group(2) in lexicon.sections("extract/author_nouns.txt")["works"]:
-            eid = sal.person_for(POSSESSIVE_PRONOUNS[work.group(1).lower()], start)[0]
+        elif owner is not None:
+            eid = sal.person_for(POSSESSIVE_PRONOUNS[owner], start)[0]
             if eid is not None:           # "in his book “…”", "several of her findings": the writer's
                 ent = model.entities[eid]
                 res = Resolved(res.mention, ent.name, ent.title, "person", "pronoun", eid)
@@ -271,14 +270,6 @@ def _which_body(text: str, model: em.Model, res: Resolved, start: int, end: int)
 def _quoting(text: str, fragments) -> bool:
     """Whether an attribution's content opens with a quotation mark (a direct quote)."""
     return any(text[a:a + 1] in _OPENING_MARKS for a, _ in fragments)
-
-
-# A document an organisation's pronoun owns: "its own analysis", "their report" (group 1: the pronoun, 2: the document).
-_OWN_DOCUMENT = re.compile(r"(its|their)\s+(?:own\s+|latest\s+|new\s+)?([a-z]+)")
-# A person's own work, its title after it: "his book “The Long Road”", "several of her findings" (group 2:
-# the work, data/extract/author_nouns.txt [works]).
-_HIS_WORK = re.compile(r"(?:(?i:several|some|one|many)\s+of\s+)?(his|her|His|Her)\s+(?:own\s+|latest\s+|new\s+)?"
-                       r"([a-z\-]+)(?:,?\s+[“\"'‘A-Z][^\n]*)?")
 
 
 def _unnamed_goes_on(sal: Salience, mention: Mention, gender: str) -> Resolved:
