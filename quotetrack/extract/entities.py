@@ -28,7 +28,7 @@ from .documents import authored_document
 from .businesses import introduced_as
 from .common_nouns import y_singular, written_lower
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
-from .kinds import (_alias_words, _kind_words, _org_kinds, dotted_kind_word, gendered_nouns, head_run, kin_before,
+from .kinds import (_alias_words, _kind_words, _org_kinds, dotted_kind_word, gendered_nouns, head_run, kin_before, name_kind,
                     org_nouns, person_heads, role_kinds)
 from .nations import nationality
 from .organisations import body_named, common_head, possessor_in_name
@@ -89,6 +89,7 @@ class EntityState:
     title: str | None = None
     roles: set[str] = field(default_factory=set)
     gender: str | None = None
+    kind: str | None = None                # an organisation's kind, its name's head noun ("agency")
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +262,7 @@ def org_alias(model: Model, name: str, start: int) -> int | None:
 def new_organisation(model: Model, name: str, start: int, kind: str = "organisation") -> int:
     """Make and index the organisation (or group) entity of a name first seen at ``start``."""
     eid = len(model.entities)
-    model.entities.append(EntityState(eid, name, kind, start))
+    model.entities.append(EntityState(eid, name, kind, start, kind=name_kind(name) if kind == "organisation" else None))
     model._orgs[name] = eid
     words = name.split()
     if words and kind == "organisation":
@@ -282,7 +283,7 @@ def owned_body(model: Model, owner: int, body: str, start: int) -> int:
     eid = model._bodies.get((owner, body))
     if eid is None:
         eid = len(model.entities)
-        model.entities.append(EntityState(eid, f"{model.entities[owner].name} {body}", "organisation", start))
+        model.entities.append(EntityState(eid, f"{model.entities[owner].name} {body}", "organisation", start, kind=body))
         model._bodies[(owner, body)] = eid
     return eid
 

@@ -35,6 +35,26 @@ def org_nouns() -> frozenset[str]:
     return frozenset(_org_kinds()) | _lists().orgs
 
 
+@lru_cache(maxsize=1)
+def body_heads() -> frozenset[str]:
+    """data/extract/body_heads.txt: lower-case heads of a body an article may introduce by a
+    description ("a New Leland ballot commission")."""
+    return lexicon.lower_words("extract/body_heads.txt")
+
+
+def name_kind(name: str) -> str | None:
+    """The kind of organisation a name shows by its own head noun, lower case: the last word,
+    or the word before "of" ("Federal Widget Agency" -> "agency", "Senate Ethics Committee"
+    -> "committee", "Board of Elections" -> "board", "New Leland ballot commission" ->
+    "commission"); None when that word is no kind (data/extract/org_kinds.tsv,
+    extract/org_words.txt, extract/body_heads.txt: "Harlow Foods", "Verizon")."""
+    words = [w.lower().strip("’'.,") for w in name.split()]
+    if not words:
+        return None
+    head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
+    return head if head in org_nouns() or head in body_heads() else None
+
+
 def kind_fits(head: str, name: str) -> bool:
     """Whether an organisation may be the one a description's head names when no name word
     shows that kind: the head fits any organisation ("*" in extract/org_kinds.tsv: "the group"),

@@ -63,9 +63,9 @@ from .anaphora import (FIRST_PERSON, apposition_head, asked_person, author_after
 from .attribute import Attribution
 from .cataphora import author_ahead
 from .common_nouns import common_opener
-from .organisations import lone_subject
 from .kinds import party_head
 from .nations import demonym_head
+from .groups import group_name, introduce, plural_group
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
@@ -104,7 +104,9 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     Paragraphs in ``skip`` (page furniture) are not read for names and do not count in the
     pronoun window; ``quoted`` are the top-level quoted spans (names in them are the
     speakers' words, not antecedents)."""
-    model = em.build(text, [(p.start, p.end) for p in paras if p.index in skip], quoted)
+    furniture = [(p.start, p.end) for p in paras if p.index in skip]
+    model = em.build(text, furniture, quoted)
+    introduce(text, model, furniture, quoted)        # "a New Leland ballot commission": a body of its kind
     ranks = paragraph_ranks(paras, skip)
     pstarts = [p.start for p in paras]
 
@@ -151,9 +153,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             if eid is not None and a.cue.type != "speech" and sal.judged_subject(eid) is not True:
                 eid = None                # "… calling on the court to act. It also wants …": not the court
             if eid is None and text[start:end] == "They":
-                eid = body_before_they(model, sal, start)      # "Brindle Hallam cancelled 40 trains. They said"
-            if eid is None and text[start:end] == "They":
-                eid = _lone_body(text, model, sstarts, sal.sentence_of(start))   # "Orvane cancelled …. They said"
+                eid = body_before_they(text, model, sal, sstarts, start)   # "Orvane cancelled 40 trains. They said"
             if eid is not None:
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
         if res.basis == "unresolved" and res.type == "descriptor" and res.mention is not None:
@@ -219,15 +219,6 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
                       r.type, r.basis, index[r.entity], r.warning)
              if r.entity is not None else r for r in out]
     return final, ents
-
-
-def _lone_body(text: str, model: em.Model, sstarts: list[int], k: int) -> int | None:
-    """The organisation a sentence-opening "They" stands for when the sentence before is opened
-    by a lone capitalised word that is plainly a name (:func:`.organisations.lone_subject`)."""
-    if k < 2:
-        return None
-    name = lone_subject(text, sstarts[k - 2], sstarts[k - 1])
-    return None if name is None else em.adhoc_org(model, name, sstarts[k - 2])
 
 
 def _relative(text: str, model: em.Model, a: Attribution, res: Resolved, start: int, end: int) -> Resolved:
@@ -416,6 +407,11 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         pair = _pair_for("both", Mention(start, end, written, "descriptor"), model, sal, None, spoken)
         if pair is not None:
             return pair if written.lower() == "both" else replace(pair, basis="description")
+    members = plural_group(model, words, start)
+    if members is not None:               # "the two senators", "the committee chairmen", "the brothers": the group
+        name = group_name(model, members)
+        return Resolved(Mention(start, end, written, "organisation", None, name), name, None, "organisation",
+                        "description", em.adhoc_org(model, name, start, "group"))
     known = (_KNOWN_AS.match(text, end) or _KNOWN_AS.search(text, start, end)) if kind != "person" else None
     if known is not None:                 # "the base chief known as Bob": Bob
         eid = em.person_entity(model, known.group(1).split(), [], known.start(1))
