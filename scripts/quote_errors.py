@@ -86,7 +86,7 @@ def classify(doc: dict, forms, subset: str = "quotes") -> list[dict]:
         inner = any(q is not p and (inside(q.data.get("cue_start")) or inside(q.data.get("speaker_start")))
                     for q in P)
         rec = {"doc_id": doc["doc_id"], "class": cls, "inner_cue": inner, "rule": p.data.get("rule"),
-               "pred": snip(p), "gold": snip(G[pair.gold]) if pair else None}
+               "cue": p.data.get("cue"), "context": p.data.get("context"), "pred": snip(p), "gold": snip(G[pair.gold]) if pair else None}
         out.append({**rec, "mechanism": mechanism(rec, None, text)})
     return out
 

@@ -30,6 +30,31 @@ def _lower_word(low: str) -> re.Pattern:
     return re.compile(re.escape(low) + r"(?<![\w\-’']" + re.escape(low) + r")s?(?![\w\-’'])")   # the word first: a fast scan
 
 
+# A sentence's opening right before a word: the text's start, a paragraph's, or after a sentence end.
+_OPENING = re.compile(r"(?:^|[.!?:][”’\"']?[ \t]+|\n[ \t]*)[“\"‘']?$")
+
+
+# A lower-case word in "-s" right after a word: "estimates" in "Initial estimates put …".
+_S_WORD_AFTER = re.compile(r"[ \t]+[a-z]+s\b")
+
+
+def modifier_opener(text: str, start: int, word: str) -> bool:
+    """Whether the capitalised ``word`` at ``start`` is the modifier of a plural noun opening a
+    sentence ("Initial estimates put the total at …", "Subsequent estimates said"): a plain word
+    the text writes nowhere else, before a lower-case word in "-s" (read as the cue, it is the
+    noun); a name the text gives once ("Earhardt then asked") is no such modifier."""
+    if not word.isalpha() or _S_WORD_AFTER.match(text, start + len(word)) is None:
+        return False
+    found = _capital_word(word).findall(text)
+    return len(found) == 1 and _OPENING.search(text, max(0, start - 4), start) is not None
+
+
+@lru_cache(maxsize=1024)
+def _capital_word(word: str) -> re.Pattern:
+    """The pattern of a capitalised word standing whole (maybe with a possessive), compiled once."""
+    return re.compile(r"(?<![\w\-’'])" + re.escape(word) + r"(?![\w\-])")
+
+
 def common_opener(text: str, word: str) -> bool:
     """Whether a lone capitalised word that opens a sentence and names nobody the text knows is
     a common noun: a compound with a lower-case part ("Fact-checkers", "Lawmakers-elect"), the

@@ -71,6 +71,13 @@ ROLE_READS = 3                            # namings of an entity read for roles 
 
 
 @lru_cache(maxsize=1)
+def title_modifiers() -> frozenset[str]:
+    """data/text/title_modifiers.txt: title words that name no office alone ("Special", "Senior",
+    "Board")."""
+    return lexicon.lower_words("text/title_modifiers.txt")
+
+
+@lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """data/text/first_names.txt: given names, to tell "Comedian Sarah Silverman" (a role word and a
     name) from a name; never a clue to gender."""
@@ -350,8 +357,12 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         title, name = split_title(words)
         if len(words) == 1 and _clean(words[0]).rstrip(".") in by_surname:
             title, name = [], words       # "For Major, a retiree": a surname that is also a title
+        elif not title and len(words) >= 3 and office_complement(text, start):
+            title, name = words[:-2], words[-2:]      # "Minister of State for Railways Ann Roe": a portfolio
         if title and headline_line(text, start, end) and clause_in_title(title, titles):
             continue                      # "Governor Calls Senator Wilson Reckless": a headline
+        if title and len(name) == 1 and all(w.lower() in title_modifiers() for w in title):
+            continue                      # "Special Operations", "Senior American": no office, no person
         titled = bool(title) and bool(name) and _is_person_name(_name_words(name))
         if business is None and len(words) > 1 and not titled and not run[0][1] in first_names():
             business = introduced_as(text, start, end)      # "the oil giant Harlow Petroleum"
@@ -398,9 +409,11 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if len(name) >= 2 and name[-2] not in first_names() and not is_particle(name[-2]) and written_lower(text, name[-2]) \
                 and (len(name) == 2 or not written_lower(text, name[-1])):   # not "Affordable Care Act"
             name = name[-1:]              # "Party Donor Halvorsen …" where the text says "the donor": no name word
-        if not title and len(name) >= 2 and name[0] not in first_names() and text[end:end + 1] in _CLAUSE_MARKS \
-                and _THE_BEFORE.search(text, max(0, start - 5), start):
-            continue                      # "on the Pike Train,": a thing called after a person, no person
+        if not title and len(name) >= 2 and (
+                name[0] not in first_names() and text[end:end + 1] in _CLAUSE_MARKS
+                and _THE_BEFORE.search(text, max(0, start - 5), start)
+                or _A_BEFORE.search(text, max(0, start - 4), start) and not _NOUN_AFTER.match(text, end)):
+            continue                      # "on the Pike Train,": a thing called after a person; "an Orlando Republican who": a description
         if not title and len(name) >= 3 and name[0] not in first_names() and not _INITIAL.fullmatch(name[0]):
             cut = 1 if name[1] in first_names() else len(name) - 2 if office_complement(text, start) else 0
             title, name = name[:cut], name[cut:]      # "Comedian Sarah Silverman" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
@@ -480,6 +493,10 @@ def _authored_by(model: Model, text: str, start: int, end: int, eid: int, docume
 
 # A lower-case "the" right before a run: "the " before "Republican National Committeeman" (a role, not a person).
 _THE_BEFORE = re.compile(r"(?<![\w’'])the[ \t]+$")
+# An indefinite article right before a name: "an " in "an Orlando Republican who …" (a description, no person's name).
+_A_BEFORE = re.compile(r"(?<![\w’'])an?[ \t]+$")
+# A lower-case noun after a name it modifies: " supporter" in "a Clinton supporter" (not a function word).
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:who|that|and|or|of|in|from|at|with|for|to|is|was|has|had|said|says)\b)[a-z]")
 _CLAUSE_MARKS = (",", ".", ";", ":", "!", "?", ")")   # what may end a phrase right after a name
 
 

@@ -120,6 +120,13 @@ def _modifies_role(tokens: list[Token], j: int, k: int) -> bool:
     return not role.endswith("s") and role in _sets()[5]
 
 
+def _after_determiner(tokens: list[Token], j: int, k: int, lo: int) -> bool:
+    """Is token ``j`` a function word that modifies the noun after it, a determiner before it
+    ("an earlier report", "the same poll", "the only candidate"; [determiner_modifiers])?"""
+    return lo < j < k - 1 and tokens[j].text.lower() in _words.determiner_modifiers \
+        and tokens[j - 1].text.lower() in _sets()[1]
+
+
 def _trim(tokens: list[Token], i: int, k: int) -> tuple[int, int] | None:
     """Drop prepositions, conjunctions and hyphens from both ends; None if no head is left."""
     _, determiners, preps, _, calendar, _ = _sets()
@@ -176,7 +183,8 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
         tok = tokens[j].text
         if tok.lower() in _words.subject_pronouns and j < k - 1:
             break
-        if not _can_be_in_mention(tok, j == k - 1) and not _modifies_role(tokens, j, k):
+        if not _can_be_in_mention(tok, j == k - 1) and not _modifies_role(tokens, j, k) \
+                and not _after_determiner(tokens, j, k, lo):
             break                         # (the flag passed by position: a cheaper cache key)
         if tok in _POSSESSIVE_MARKS and not (j > lo and tokens[j - 1].end == tokens[j].start
                                              and tokens[j - 1].text[-1:] in "sS" and j < k - 1):
@@ -240,8 +248,11 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
             nxt = tokens[k + 1].text if k + 1 < hi else ""
             after_nxt = tokens[k + 2].text if k + 2 < hi else ""
             if not (is_capitalised(nxt) or (nxt.lower() == "the" and is_capitalised(after_nxt))
-                    or (not has_name and nxt.lower() in determiners)):
+                    or (not has_name and nxt.lower() in determiners) or _office_complement(tokens, k, hi, has_name)):
                 break
+        elif tok.islower() and low in _title_words() and k > i and is_capitalised(tokens[k - 1].text) \
+                and _title_before_name(tokens, k + 1, hi):
+            pass                          # "said Oversight ranking Democrat Ann Roe": a title word before a name
         elif not _can_be_in_mention(tok, not (k > i and tokens[k - 1].text.lower() in determiners
                                               and _modifies_next(tokens, k, hi))):
             if not (k > i and low in _ordinals() and tokens[k - 1].text.lower() in determiners):
@@ -257,6 +268,22 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
     return _without_ordinal(tokens, _trim(tokens, i, k))
 
 
+
+
+def _title_before_name(tokens: list[Token], k: int, hi: int) -> bool:
+    """Does a capitalised word come at token ``k``, or after one more lower-case title word
+    ("member Ann Roe" in "said House ranking member Ann Roe")?"""
+    return k < hi and (is_capitalised(tokens[k].text)
+                       or k + 1 < hi and tokens[k].text in _title_words() and is_capitalised(tokens[k + 1].text))
+
+
+def _office_complement(tokens: list[Token], k: int, hi: int, has_name: bool) -> bool:
+    """Is the "of" or "for" at token ``k`` the complement of a lower-case office before a name:
+    "said master of ceremonies Ann Roe", "said secretary of state Jon Kerr" (one lower-case word,
+    then a capitalised one)?"""
+    return not has_name and k > 0 and tokens[k].text in ("of", "for") and tokens[k - 1].text.islower() \
+        and k + 2 < hi and tokens[k + 1].text.isalpha() and tokens[k + 1].text.islower() \
+        and tokens[k + 1].text not in _sets()[1] and is_capitalised(tokens[k + 2].text)
 
 
 def _name_particle(tokens: list[Token], k: int, hi: int) -> bool:

@@ -57,12 +57,13 @@ from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import kinds
 from . import speakers as names
-from .anaphora import (FIRST_PERSON, apposition_head, asked_person, author_after, authors, body_with_name, carried_basis,
-                       coordinated_relative, counted_relative, exchange_turn, group_named, listener, named_organisation,
-                       opens_sentence, owned_roles, plural_relative, predicate_of, they_people)
+from .anaphora import (FIRST_PERSON, GROUP_REACH, apposition_head, asked_person, author_after, authors, body_with_name,
+                       carried_basis, coordinated_relative, counted_relative, exchange_turn, group_named, listener,
+                       named_organisation, opens_sentence, owned_roles, plural_relative, plural_subject, predicate_of,
+                       they_people)
 from .attribute import Attribution
 from .cataphora import author_ahead
-from .common_nouns import common_opener
+from .common_nouns import common_opener, modifier_opener
 from .kinds import party_head
 from .nations import demonym_head
 from .groups import group_name, introduce, plural_group
@@ -78,8 +79,9 @@ from .written import (affiliated_person, apposed_name, capitals_name, described,
 
 UNNAMED_BACK = 6              # sources "the source" looks back over for "a source …" (within WINDOW)
 # Rules whose source opens a headline or a pull quote, or asks the question another answers
-# ("Asked by a resident whether …, she replied"): they do not carry a speaker forward.
-_NO_CONTINUITY = frozenset({"colon", "dash", "asked"})
+# ("Asked by a resident whether …, she replied"; "Ortiz was asked by a caller why …. “…,” he
+# said": the one asked has the floor, not the asker): they do not carry a speaker forward.
+_NO_CONTINUITY = frozenset({"colon", "dash", "asked", "passive_asked"})
 
 
 @dataclass(frozen=True)
@@ -274,11 +276,11 @@ def _unnamed_goes_on(sal: Salience, mention: Mention, gender: str) -> Resolved:
     return Resolved(mention, None, None, "pronoun", "unresolved")
 
 
-def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[set[int], set[int]]:
+def _named_in(text: str, model: em.Model, spans, speakers: set[int] | None) -> tuple[set[int], set[int]]:
     """The entities an attribution's content names, never what its pronoun or description
     stands for ("“Ames is wrong,” he said", "Also, Ames is wrong, he said": he is not Ames):
     (named in a quotation, or as the subject opening an indirect content unless it is in
-    ``speakers``, :meth:`Salience.may_say`; named anywhere).  A reporter's paraphrase may
+    ``speakers``, :meth:`Salience.may_say`, None: anyone; named anywhere).  A reporter's paraphrase may
     name a speaker in what she said of herself ("Ruiz read it on a train, she said"), so a
     pronoun skips only the first set; a description skips both."""
     strict, loose = set(), set()
@@ -292,7 +294,7 @@ def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[se
             if quoted and closed is None:
                 closed = _quotation_end(text, a, b)
             if quoted and o.start < closed and not _reported_within(text, a, o.start) \
-                    or (o.entity not in speakers and _OPENS_CONTENT.fullmatch(text, a, o.start)):
+                    or (speakers is not None and o.entity not in speakers and _OPENS_CONTENT.fullmatch(text, a, o.start)):
                 strict.add(o.entity)
             i += 1
     return strict, loose
@@ -382,8 +384,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         pair = _pair_for(low, mention, model, sal, res, spoken)
         if pair is not None:
             return pair
-        if res is None or res.speaker is None:
-            return Resolved(mention, None, None, "pronoun", "unresolved")
+        if res is None or res.speaker is None or low == "they" and res.mention is not None and plural_subject(
+                text, max(res.mention.end, start - GROUP_REACH), start):   # "According to the Post, campaign
+            return Resolved(mention, None, None, "pronoun", "unresolved")   # officials looked …. They …": unnamed
         basis = "pronoun" if res.entity is not None else "unresolved"      # "they" for "some of her aides"
         return Resolved(mention, res.speaker, res.title, res.type, basis, res.entity)
     body = owned(model, words, start, lambda gender, at: sal.person_for(gender, at, set())[0],
@@ -448,7 +451,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                 and words[0] not in model._by_surname and (
                     words[0].isalpha() and words[0].lower().endswith(_AGENT_PLURALS) and not _plural_group(words, model)
                     or words[0] not in model._by_first and words[0] not in em.first_names()
-                    and common_opener(text, words[0])):
+                    and (common_opener(text, words[0]) or modifier_opener(text, start, words[0]))):
             return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                             "descriptor", "unresolved")     # "Forecasters expected …": a plural noun, no name
         if occ is not None and model.entities[occ.entity].type == "organisation":

@@ -18,7 +18,7 @@ import re
 from typing import NamedTuple
 
 from ..text import lexicon
-from ..text.names import PARTICLES, is_name_word, is_particle, split_title
+from ..text.names import CAPITALS, PARTICLES, is_name_word, is_particle, split_title
 
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_joiners, ... (data/text/word_classes.txt)
@@ -28,13 +28,14 @@ _words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_joiners, .
 # Dotted initials count as one word ("U.N. Women", not "N. Women"); a particle joined by a
 # hyphen is a name word ("Karim al-Masri", "al-Masri said").
 _NAME_RUN = re.compile(
-    rf"(?<![\w’'.])(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?|(?:{PARTICLES})-[A-Z][\w’'\-]*)"
-    rf"(?:[ \t]+(?:(?:of|the|{PARTICLES})[ \t]+){{0,2}}(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?|(?:{PARTICLES})-[A-Z][\w’'\-]*))*")
+    rf"(?<![\w’'.])(?:[A-Z]\.(?:[A-Z]\.)+|[{CAPITALS}][\w’'\-]*\.?|(?:{PARTICLES})-[{CAPITALS}][\w’'\-]*)"
+    rf"(?:[ \t]+(?:(?:of|the|{PARTICLES})[ \t]+){{0,2}}(?:[A-Z]\.(?:[A-Z]\.)+|[{CAPITALS}][\w’'\-]*\.?"
+    rf"|(?:{PARTICLES})-[{CAPITALS}][\w’'\-]*))*")
 _WORD = re.compile(r"\S+")
 # Run-together initials of a name ("J.R.", "J.R.R."): they end no run ("Author J.R. Pendleton").
 _RUN_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 # A capitalised word and one space right before a word: "Barack " in "''Barack Obama".
-_AFTER_NAME_WORD = re.compile(r"[A-Z][\w’'\-]*[ \t]$")
+_AFTER_NAME_WORD = re.compile(rf"[{CAPITALS}][\w’'\-]*[ \t]$")
 # ", a spokeswoman for the union" right after a name: the gendered noun shows the gender.
 _APPOSITIVE_NOUN = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'\-]+\s+){0,3}?([\w’'\-]+)")
 # The endings of a possessive: "Ortiz’s", "Harlow's", "the Teachers’" (POSSESSIVE_S: the "s" forms only).
@@ -162,16 +163,19 @@ def _runs(text: str, single: bool = False):
             yield run
 
 
-# An office word and "for"/"of" right before a capitalised run: "Minister for " before "Water Declan Moriarty".
-_OFFICE_FOR = re.compile(r"([A-Za-z]+)[ \t]+(?:for|of)[ \t]+$")
+# An office word (maybe with its own "of" complement, group 1) and "for"/"of" right before a
+# capitalised run: "Minister for " before "Water Declan Moriarty", "Minister of State for " before
+# "Railways Ann Roe" (group 2: the word before "for").
+_OFFICE_FOR = re.compile(r"(?:([A-Za-z]+)[ \t]+of[ \t]+)?([A-Za-z]+)[ \t]+(?:for|of)[ \t]+$")
 
 
 def office_complement(text: str, start: int) -> bool:
     """Does an office word and "for"/"of" come right before the capitalised run at ``start``
-    ("Assistant Minister for Water Declan Moriarty")?  Then the run opens with the office's
-    portfolio, and only its last two words are the name."""
-    m = _OFFICE_FOR.search(text, max(0, start - 30), start)
-    return m is not None and m.group(1).lower() in _lists().titles
+    ("Assistant Minister for Water Declan Moriarty", "Minister of State for Railways Ann Roe")?
+    Then the run opens with the office's portfolio, and only its last two words are the name."""
+    m = _OFFICE_FOR.search(text, max(0, start - 40), start)
+    titles = _lists().titles
+    return m is not None and (m.group(2).lower() in titles or m.group(1) is not None and m.group(1).lower() in titles)
 
 
 # A sentence's start before a word: the text's, a paragraph's, or after ". ", "? ", ": ".
@@ -334,7 +338,7 @@ _BEFORE_NAME = re.compile(r"(?:(^|[^\w\s])\s*)?(?:([A-Za-z’'\-]+)|([^\w\s]))\s
 # A capitalised name (with its title) right before a joining word: "US Secretary of Defense
 # Mark Esper" in "US Secretary of Defense Mark Esper and".
 _NAME_BEFORE = re.compile(
-    rf"(?<![\w’'])[A-Z][\w’'\-]*\.?(?:[ \t]+(?:(?:of|the|{PARTICLES})[ \t]+)?[A-Z][\w’'\-]*\.?)*$")
+    rf"(?<![\w’'])[{CAPITALS}][\w’'\-]*\.?(?:[ \t]+(?:(?:of|the|{PARTICLES})[ \t]+)?[{CAPITALS}][\w’'\-]*\.?)*$")
 
 
 _BEFORE_NAME_NEAR = 24                    # characters _before_name searches first

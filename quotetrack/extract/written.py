@@ -26,6 +26,7 @@ from . import kinds
 from .businesses import introduces
 from . import speakers as names
 from .mentions import is_quantity
+from .nations import nationality
 
 # "both" alone or before a plural noun: "Both men", "both candidates", "Both Cuban-Americans".
 BOTH = re.compile(r"[Bb]oth(?:[ \t]+[\w\-]+s)?")
@@ -59,8 +60,20 @@ def names_nobody(written: str) -> bool:
     first = words[0].strip(",").lower()
     share = is_quantity(first) and first not in names._lists().determiners and first not in _SOME and (
         _FIGURE.fullmatch(first) is not None if first[:1].isdigit() else len(words) == 1 or words[1].lower() in _SHARE_NEXT)
-    return share or (len(words) == 1 and (first in _cohorts() or first in em.org_nouns() and names.is_plural(first))) \
+    return share or (len(words) == 1 and (first in _cohorts() or first in em.org_nouns() and names.is_plural(first)
+                                          or people_plural(words[0]))) \
         or _EITHER.fullmatch(written) is not None or _AND_OTHERS.search(written) is not None
+
+
+def people_plural(word: str) -> bool:
+    """Whether a capitalised word is the plural of a people, maybe a hyphenated compound judged
+    by its last part: "Palestinians", "Japanese" (a people noun that ends in "-ese" is its own
+    plural), "African-Americans" (a cohort's last part); a description of a group, no name."""
+    last = word.split("-")[-1]
+    low = last.lower()
+    return word[:1].isupper() and (low in _cohorts() and "-" in word
+                                   or low.endswith("s") and nationality([last[:-1]]) is not None
+                                   or low.endswith("ese") and nationality([last]) is not None)
 
 
 # Quantity words that open a mention of people the article may go on to name: "Both Ames and Ruiz".

@@ -9,6 +9,7 @@ the name a speaker is filed under, lookup keys, the same-person test, and spelli
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import regex
@@ -34,13 +35,27 @@ INITIAL = re.compile(r"^[a-z]{1,2}$")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
+def without_marks(word: str) -> str:
+    """A word without its accents and other marks, as the ASCII name lists spell it: "Siobhán" ->
+    "Siobhan", "Seán" -> "Sean", "Zoë" -> "Zoe"."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def is_particle(word: str) -> bool:
     """Whether ``word`` is a lower-case name particle: "de", "van", "bin" (data/text/word_classes.txt)."""
     return word.lower() in _words.name_particles
 
 
+# The capital letters a name word may open with, for a regex class: ASCII and the Latin capitals
+# with accents and other marks ("Ó Briain", "Áine", "Čapek", "Đặng"), U+00C0 to U+024F and the
+# Latin Extended Additional block (U+1E00 to U+1EFF).
+CAPITALS = "A-Z" + "".join(c for c in map(chr, [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]) if c.isupper())
+
 # A name word that opens with a particle joined by a hyphen: "al-Masri", "bin-Laden".
-PARTICLE_JOINED = re.compile(rf"(?:{PARTICLES})-[A-Z]")
+PARTICLE_JOINED = re.compile(rf"(?:{PARTICLES})-[{CAPITALS}]")
 
 
 def is_name_word(word: str) -> bool:
@@ -85,8 +100,9 @@ def _title_end(words: tuple[str, ...]) -> int:
         last = 0                          # "Novelist Imran Qureshi": a job noun opens the run
     if 0 <= last < len(words) - 3 and words[last + 1] in ("of", "for"):
         last = _title_complement_end(words, last + 1)  # "Supervisor of Elections Susan Bucher", "Minister for Water Ann Roe"
-    if not all(is_name_word(w) for w in words[last + 1:]):
-        return 0
+    if not all(is_name_word(w) for w in words[last + 1:]) \
+            or last + 1 < len(words) and words[last + 1].lower() in lexicon.lower_words("text/function_words.txt"):
+        return 0                          # "Board Of Election Finds": a headline's "Of" opens no name
     return last + 1
 
 

@@ -159,7 +159,11 @@ def participial_opening(words: list[str]) -> bool:
     if len(first) < 5 or not first[0].isupper() or not first.lower().endswith("ing"):
         return False
     return not any(w.lower() in _words.finite_auxiliaries or w.lower() in _words.irregular_pasts
-                   or (w.islower() and w.endswith(("ed", "s")) and len(w) > 3) for w in words[1:])
+                   or (w.islower() and w.endswith(("ed", "s")) and not w.endswith(_NOT_VERB_ENDINGS) and len(w) > 3)
+                   for w in words[1:])
+
+
+_NOT_VERB_ENDINGS = ("'s", "’s", "ss")     # a possessive or a noun in -ss ("his father's", "business"): no verb
 
 
 def gerund_before_conjunction(toks: list[Token], src: tuple[int, int], j: int) -> bool:

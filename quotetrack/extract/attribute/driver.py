@@ -29,6 +29,7 @@ from .posts import embedded_posts, within
 from .rules import RULES, UNATTRIBUTED
 from ..headlines import title_case as _title_case
 from .quoted import QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, transcript_turns
+from .works import names_a_work
 
 
 # The sentence sieves, name -> function, in the order they are tried on each cue.
@@ -92,6 +93,16 @@ def _headline_title_only(text: str, a: Attribution, headlines: set[int]) -> bool
     return mentions.only_titles(text[a.source[0]:a.source[1]].split())
 
 
+def _work_title(doc: "_Doc", a: Attribution) -> bool:
+    """Is the whole content of ``a`` one quoted title of a work ("…, he said in his 2012 book,
+    “A Long Road.”", "According to “A Long Road,” by Ann Dole")?  It names the work; no one
+    says it."""
+    if len(a.fragments) != 1:
+        return False
+    quote = doc.quote_at(start=a.fragments[0][0])
+    return quote is not None and quote.end >= a.fragments[0][1] - 1 and names_a_work(doc.text, quote)
+
+
 def _opens_sentence(doc: "_Doc", quote: QuotedSpan, sent: Sentence) -> bool:
     """Does the quote open its sentence (or its paragraph), so it can stand as a statement
     without a cue?  A quoted phrase inside a sentence ("…, ''is a perfect example''") cannot."""
@@ -129,10 +140,11 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found.extend(transcript_turns(doc, [p for p in paras if p.index not in skip_paragraphs]))
     if headlines:
         found = [a for a in found if not _headline_title_only(text, a, headlines)]
+    found = [a for a in found if not _work_title(doc, a)]
     found = _drop_overlaps(found)
     found = [_past_dateline(text, _to_quote_close(doc, a)) for a in found]
     found = _drop_nested_thoughts(doc, found)
-    found.extend(_quote_attributions(doc, found, skip_paragraphs, config))
+    found.extend(a for a in _quote_attributions(doc, found, skip_paragraphs, config) if not _work_title(doc, a))
     answers, labels = interview_answers(doc, [p for p in paras if p.index not in skip_paragraphs])
     found = with_answers(found, answers, labels)
     posts = embedded_posts(doc, paras, skip_paragraphs)

@@ -18,6 +18,7 @@ from .grammar import Attribution, _DASHES, _Doc, _words
 from .offsets import _lstrip_start, _rstrip_end, _skip_chars, _strip_end, _word_count
 from .subject import agrees
 from .chants import chant_quote
+from .works import BYLINE_AFTER, is_title
 
 
 # ----------------------------------------------------------------- quote sieves
@@ -375,7 +376,7 @@ def subject_verb(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | 
     after the verb or a comma ("He offered “…”", "she wrote back, “…”").  A passive verb
     ("was asked, “…”") and a relative clause's verb ("signs that read, “…”") name no source."""
     text = doc.text
-    if _skip_chars(text, sent.start, quote.start, _QUOTE_LEAD) >= quote.start or _is_title(text, quote):
+    if _skip_chars(text, sent.start, quote.start, _QUOTE_LEAD) >= quote.start or is_title(text, quote):
         return None                       # (a title: “The View”)
     phrase = not is_statement(text, quote, _STATEMENT_CONFIG)   # a short phrase: “sherpa”
     if phrase:                            # (most quotes are phrases: look for the verb first)
@@ -534,20 +535,7 @@ def is_statement(text: str, quote: QuotedSpan, config: Config) -> bool:
     n = len(inner.split())
     if n <= config.max_scare_words and not _short_sentence(inner):
         return False
-    return not _is_title(text, quote) and not _BYLINE_AFTER.match(text, quote.end)
-
-
-# A byline right after a quoted passage makes it the title of a piece in a list of links:
-# —“Harbour plan stalls again,” by the Gazette's Ana Ruiz.
-_BYLINE_AFTER = re.compile(r"[ \t]*,?[ \t]*by[ \t]+(?:the[ \t]+)?[A-Z]")
-
-
-def _is_title(text: str, quote: QuotedSpan) -> bool:
-    """Is a quoted span in title case, a name or a title: “Saturday Night Live”, “Crippled
-    America: How to …”?"""
-    words = [w for w in text[quote.inner[0]:quote.inner[1]].replace(":", " ").split() if w[:1].isalpha()]
-    return bool(words) and len(words) <= 12 and words[0][:1].isupper() and all(
-        w[:1].isupper() or w.lower() in _words.title_small_words for w in words)
+    return not is_title(text, quote) and not BYLINE_AFTER.match(text, quote.end)
 
 
 def _short_sentence(inner: str) -> bool:

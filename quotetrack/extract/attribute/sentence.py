@@ -25,6 +25,7 @@ from .bounds import gerund_before_conjunction, object_end, source_tail_end, verb
 from .objects import short_object, without_adjunct
 from .offsets import _strip_end, _word_count
 from .things import thing_subject
+from .works import names_a_work
 
 
 def _after_comma(toks: list[Token], i: int) -> bool:
@@ -249,7 +250,7 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     elif quote is not None and quote.start == start:
         if not _quote_tail_rest_ok(toks, rest):
             return None
-    elif rest < len(toks) and not _adjunct_only(toks[rest].text) \
+    elif rest < len(toks) and (not _adjunct_only(toks[rest].text) or infinitive_at(toks, rest, cue)) \
             and not (rule == "tail_inverted" and toks[rest].text.lower() in ("who", "whose", "which")) \
             and not (quote is not None and toks[rest].text.lower() in ("and", "before", "as", "while")):
         return None                   # (a relative clause may follow an inverted source)
@@ -266,6 +267,8 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
     for k in range(rest, min(len(toks), rest + 12)):
         if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].text in TOKEN_OPENING:
             second = s.doc.quote_at(start=toks[k + 1].start)
+            if second is not None and names_a_work(s.text, second) and not s.text[second.end:s.sentence.end].strip(" .,;!?"):
+                break                     # "…, X said in his book, “A Long Road.”": a title ends it, no content
             if second is not None and quote is None and earlier is None:
                 return None               # "As boos erupt, the executive says, “Please quiet down.”": head's
             if second is not None:
