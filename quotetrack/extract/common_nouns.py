@@ -63,3 +63,11 @@ def common_opener(text: str, word: str) -> bool:
     return _COMPOUND.fullmatch(word) is not None \
         or word.endswith("s") and nationality([word[:-1]]) is not None \
         or written_lower(text, word)
+
+
+def y_singular(word: str) -> str:
+    """The singular of a lower-case plural in "-ies" after a consonant ("academies" ->
+    "academy"), else the word as it is: a name's head in the plural ("the Northern Academies
+    of Science") is the organisation word its singular is."""
+    return word[:-3] + "y" if word.endswith("ies") and len(word) > 4 and word[-4] not in "aeiou" else word
+

@@ -25,7 +25,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from itertools import islice
 from typing import Callable
 
@@ -33,6 +32,7 @@ from ..text import lexicon
 from . import entities as em
 from . import kinds, rivals
 from .businesses import introduces, is_business
+from .documents import author_of, work_author
 from .kinds import _org_kinds, parties, party_head, party_of
 from .organisations import lone_subject
 from .nations import demonym_head, nationality_modifier, other_nationality
@@ -44,7 +44,6 @@ DESCRIPTION_WORDS = 5         # words after "the" in a description the salient e
 NEXT_PARAGRAPHS = 3           # paragraphs after the lead a description in it looks ahead to for its holder
 NEXT_NAMINGS = 40             # namings it reads there at most
 LEAD = 2                      # paragraphs (a title line and the lead) whose organisations the article is about
-AUTHOR_REACH = 3000           # characters back a document's description looks for its author
 # A possessive pronoun owning a body, and the gender it shows: "his advisers".
 def owned(model: em.Model, words: list[str], start: int,
           salient: Callable[[str, int], int | None],
@@ -118,42 +117,6 @@ def body_named_last(model: em.Model, body: str, start: int) -> int | None:
     return None
 
 
-def author_of(model: em.Model, noun: str | None, start: int) -> int | None:
-    """The organisation that wrote the document a description names, when the text named it
-    with its author just before ("a new Suffolk University poll … The poll found"): the
-    latest within AUTHOR_REACH characters (a few entries back at most); ``noun`` None: the
-    author of whichever work has authors ("the authors", "the researchers";
-    data/extract/author_nouns.txt)."""
-    i = bisect.bisect_left(model.authored, (start,))
-    for at, written, eid in reversed(model.authored[max(0, i - 3):i]):
-        if start - at > AUTHOR_REACH:
-            break
-        kinds_of = lexicon.sections("extract/author_nouns.txt")
-        if written == noun or noun is None and written in kinds_of["works"] \
-                or noun in kinds_of["reports"] and written in kinds_of["reports"] \
-                or noun in kinds_of["outputs"]:        # "an audit …. The report said"; "a poll …. The findings show"
-            return eid
-    return None
-
-
-# The unnamed people a work's author is given as: "researchers at " in "a study by researchers at X".
-_UNNAMED_AUTHORS = re.compile(r"(?:researchers|scientists|academics|experts|a\s+team)\s+(?:at|from|of)\s+(?:the\s+)?$")
-
-
-def work_author(text: str, model: em.Model, start: int) -> int | None:
-    """The author "the authors" or "the researchers" stands for: that of the work the text
-    named last with its author (:func:`author_of`); None when the work's authors were
-    unnamed people of it ("a study by researchers at Corvane University": "the researchers"
-    are those people, read as the unnamed source they are)."""
-    eid = author_of(model, None, start)
-    i = bisect.bisect_left(model.authored, (start,)) if eid is not None else 0
-    at = next((a for a, _, e in reversed(model.authored[:i]) if e == eid), None)
-    occ = model.at(max(0, at - 200), at) if at is not None else None
-    if occ is not None and _UNNAMED_AUTHORS.search(text, max(0, occ.start - 30), occ.start):
-        return None
-    return eid
-
-
 def shown_after(model: em.Model, head: str, guess: str, start: int, rank_of: Callable[[int], int]) -> bool:
     """Whether an organisation named after ``start`` in its paragraph shows the kind a
     description's head names while the guessed one's name (``guess``) does not: "U.N. Women
@@ -216,73 +179,6 @@ def indefinite(word: str) -> bool:
     """A determiner other than "the" opening a mention: "Another Muslim", "This Cable News
     Panel", "One Republican" describe someone; they are not a name."""
     return word.lower() in _lists().determiners and word.lower() != "the"
-
-
-# "A statement from the three hikers", "a letter signed by 40 MPs", "data from the Labor
-# Department": a document and its author ("a poll of voters" names whom it asked, not its author).
-_DOCUMENT_FROM = re.compile(r"(?:(?:an?|the|one|this|that)\s+)?(?:[\w\-]+\s+){0,2}?([\w\-]+)\s+"
-                            r"(?:(?:issued|released|signed|sent|posted|written|published|compiled|commissioned)\s+)?"
-                            r"(?:from|by)\s+(?=\S)", re.IGNORECASE)
-# A time after the author: "on Monday" in "a poll published by the Velmara Institute on Monday".
-_AUTHOR_TIME = re.compile(r"\s+(?:on|last|this|earlier|in)\s+(?:[A-Z][a-z]+day|week|month|year|January|February|"
-                          r"March|April|May|June|July|August|September|October|November|December)\b.*$", re.DOTALL)
-
-
-# The author named right after a document mention cut short at its participle: "Figures" in
-# "Figures published by the Guild of Midwives suggest …" (group 1: the author's name).
-_AUTHOR_AFTER = re.compile(r"\s+(?:issued|released|published|compiled|commissioned)\s+(?:from|by)\s+"
-                           r"((?:the\s+)?(?:[A-Z][\w’'\-]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][\w’'\-]*)")
-
-
-# Where a document's author ends: a participle that says where or when it came out ("a study by
-# researchers at Corvane University published Wednesday in …").
-_AUTHOR_END = re.compile(r"\s+(?:published|released|issued|posted|presented|unveiled|made\s+public)\b")
-
-
-def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span of the author a document mention names ("a statement from the three hikers"
-    gives "the three hikers"; "a study by researchers at X published Wednesday in Y" gives
-    "researchers at X"; "Figures" before "published by the Guild" the Guild; "a yearly Harlow
-    poll of voters" gives "Harlow poll", read as a name and its document), or None when the
-    mention is no document of that shape."""
-    documents = lexicon.lower_words("extract/document_nouns.txt")
-    after = _AUTHOR_AFTER.match(text, end)
-    if after is not None and text[start:end].split()[-1].lower() in documents:
-        return after.start(1), after.end(1)
-    m = _DOCUMENT_FROM.match(text, start, end)
-    if m is None or m.group(1).lower() not in documents:
-        return _author_before(text, start, end)
-    cut = _AUTHOR_END.search(text, m.end(), end) or _AUTHOR_TIME.search(text, m.end(), end)
-    return m.end(), cut.start() if cut is not None else end
-
-
-# A document whose author's name modifies it, after an article and up to three lower-case
-# words: "a yearly Harlow Institute poll", "an Orbis Media survey of delegates", "the Civic
-# Data polling average" (the name: capitalised words, "of"/"&"/"and" between two of them).
-_AUTHOR_BEFORE = re.compile(r"(?:(?:an?|the|this|that|one)\s+)?(?:[a-z][\w\-]*\s+|\d{4}\s+){0,3}?"
-                            r"((?:[A-Z][\w.&’'/\-]*\s+(?:(?:of|and|&)\s+(?=[A-Z]))?)+?)([a-z\-]+)(?:\s+([a-z\-]+))?\b")
-
-
-def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The name and document of a mention whose author modifies the document ("a yearly
-    Harlow Institute poll" -> "Harlow Institute poll"); None for a possessive ("Ruiz’s
-    memoir" is read elsewhere) or when the mention is already that span."""
-    m = _AUTHOR_BEFORE.match(text, start, end)
-    documents = lexicon.lower_words("extract/document_nouns.txt")
-    if m is None or m.group(2) not in documents or m.group(1).rstrip().endswith(POSSESSIVES) \
-            or any(w.lower().rstrip(".") in lexicon.lower_words("extract/calendar_words.txt") for w in m.group(1).split()):
-        return None                       # "a Wednesday editorial in the X": a day is no author
-    last = 3 if m.group(3) in documents else 2
-    after = text[m.end(last):end].split(maxsplit=1)
-    if after and after[0][:1].isalnum() and after[0] not in _AFTER_DOCUMENT:
-        return None                       # "White House press secretary …": no document
-    span = m.start(1), m.end(last)
-    return span if span != (start, end) else None
-
-
-# What may follow a document after its author's name: "… survey of delegates", "… poll released Monday".
-_AFTER_DOCUMENT = frozenset({"of", "on", "in", "for", "from", "by", "at", "with", "released", "published",
-                             "conducted", "taken", "this", "last", "that", "which"})
 
 
 def describe(text: str, model: em.Model, sal, words: list[str], start: int, guess: bool = True) -> int | None:

@@ -24,9 +24,9 @@ from typing import Iterator
 
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
-from .authors import authored_document
+from .documents import authored_document
 from .businesses import introduced_as
-from .common_nouns import written_lower
+from .common_nouns import y_singular, written_lower
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
 from .kinds import (_alias_words, _kind_words, _org_kinds, dotted_kind_word, gendered_nouns, head_run, kin_before, name_kind,
                     org_nouns, person_heads, role_kinds)
@@ -375,7 +375,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         kind_after = len(words) >= 2 and _kind_after(text, end, words) \
             and not (titled and name[0] in first_names())          # "Family Circle magazine"
         if owner or kind_after or (business or known) and not titled or not titled and len(words) >= 2 and (
-                INITIALS.fullmatch(words[0]) or any(_clean(w).lower() in org_words for w in words)):
+                INITIALS.fullmatch(words[0]) or any(_clean(w).lower() in org_words or k and y_singular(_clean(w).lower()) in org_words
+                                                    for k, w in enumerate(words))):   # "Northern Academies of Science"
             if not owner and business in (None, "which") and common_head(text, start, words, org_words, persons):
                 start, words = run[2][0], words[2:]   # "Members of Harbour District Council": the council
                                                       # (not after a kind: "the group Friends of Lake Arran")

@@ -70,8 +70,9 @@ from .groups import group_name, introduce, plural_group
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
-from .descriptions import (body_before_they, describe, document_author, fitting_title, indefinite, named_next,
+from .descriptions import (body_before_they, describe, fitting_title, indefinite, named_next,
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
+from .documents import author_of, document_author, document_noun, owned_document
 from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, plural_the, research_group, unnamed_again)
@@ -138,14 +139,13 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             sal.excluded.add(spoken_to)
             sal.excluded_all.add(spoken_to)
         res = _relative(text, model, a, _resolve_one(text, start, end, model, sal, spoken, rank_of), start, end)
-        owner = _OWN_DOCUMENT.fullmatch(text[start:end].lower()) if res.basis == "unresolved" else None
-        if owner is not None and owner.group(2) in lexicon.lower_words("extract/document_nouns.txt"):
-            eid = named_organisation(model, sal, start, "it" if owner.group(1) == "its" else "they")
+        owner = owned_document(text, start, end) if res.basis == "unresolved" else None
+        if owner in ("its", "their"):
+            eid = named_organisation(model, sal, start, "it" if owner == "its" else "they")
             if eid is not None:           # "The union disputes that. According to its own analysis, …"
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
-        work = _HIS_WORK.fullmatch(text, start, end) if res.basis == "unresolved" else None
-        if work is not None and work.group(2) in lexicon.sections("extract/author_nouns.txt")["works"]:
-            eid = sal.person_for(POSSESSIVE_PRONOUNS[work.group(1).lower()], start)[0]
+        elif owner is not None:
+            eid = sal.person_for(POSSESSIVE_PRONOUNS[owner], start)[0]
             if eid is not None:           # "in his book “…”", "several of her findings": the writer's
                 ent = model.entities[eid]
                 res = Resolved(res.mention, ent.name, ent.title, "person", "pronoun", eid)
@@ -265,14 +265,6 @@ def _quoting(text: str, fragments) -> bool:
     return any(text[a:a + 1] in _OPENING_MARKS for a, _ in fragments)
 
 
-# A document an organisation's pronoun owns: "its own analysis", "their report" (group 1: the pronoun, 2: the document).
-_OWN_DOCUMENT = re.compile(r"(its|their)\s+(?:own\s+|latest\s+|new\s+)?([a-z]+)")
-# A person's own work, its title after it: "his book “The Long Road”", "several of her findings" (group 2:
-# the work, data/extract/author_nouns.txt [works]).
-_HIS_WORK = re.compile(r"(?:(?i:several|some|one|many)\s+of\s+)?(his|her|His|Her)\s+(?:own\s+|latest\s+|new\s+)?"
-                       r"([a-z\-]+)(?:,?\s+[“\"'‘A-Z][^\n]*)?")
-
-
 def _unnamed_goes_on(sal: Salience, mention: Mention, gender: str) -> Resolved:
     """An unresolved he/she right after an unnamed person spoke ("The governor said …. “…,”
     he said."), in that paragraph or the next, of no other gender: shown as that description,
@@ -352,6 +344,11 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     if signer is not None:                  # "a statement from the three hikers": its author; "X, director of Y,": X
         res = _resolve_one(text, *signer, model, sal, spoken, rank_of)
         return replace(res, mention=replace(res.mention, start=start, end=end, text=written)) if res.mention else res
+    noun = document_noun(text, start, end)
+    eid = author_of(model, noun, start) if noun is not None else None
+    if eid is not None:                     # "the petition": of "Orla Quinn filed a petition"
+        ent = model.entities[eid]
+        return Resolved(Mention(start, end, written, "descriptor", None, noun), ent.name, None, ent.type, "description", eid)
     words = written.split()
     if len(words) > 1 and words[0].lower() == "the" and all(w.lower() in _lists().titles for w in words[1:]) \
             and words[-1].lower() not in _lists().orgs and not any(w.lower() in kinds.parties() for w in words):

@@ -8,7 +8,7 @@ document's model is asked who it is (:mod:`.resolve`).
   supporters");
 * the name in a mention that ends with a document or a time ("Quinnipiac University poll
   this month"; a document with its author inside, "a statement from the Harbour Trust", is
-  :func:`.descriptions.document_author`'s);
+  :func:`.documents.document_author`'s);
 * the head noun of a description ("spokeswoman" in "a spokeswoman for the airport"), the
   person an apposition right after it names ("said the union’s leader, Moira Kent.") and the
   person a surname in capitals stands for (a transcript label: "VOLE:").

@@ -1,0 +1,346 @@
+"""Documents and their authors, one stage: each document the article introduces with its author
+is recorded with its kind, and a document given as a speaker goes to its author.
+
+Recording (read by :mod:`.entities` as it meets each name, into ``Model.authored``):
+
+* before the name, joined by "from"/"by": "a statement from Senator Bill Orr", "a petition filed
+  by Orla Quinn";
+* the name in a sentence that opens with the document: "In a written statement, the Harbour
+  Agency said …", "In a letter to parents, headteacher Maya Lund said …";
+* the name speaking in the document: "the Harbour Agency said in a statement …";
+* the name publishing it: "the Harbour Agency released a report …", "Orla Quinn filed a
+  petition", "headteacher Maya Lund wrote to parents" (a letter).
+
+Resolving (read by :mod:`.resolve` and :mod:`.descriptions`):
+
+* a mention that names its author: "a statement from the three hikers", "a new Harlow College
+  poll", "Ruiz’s memoir": that author, resolved as a mention of its own (:func:`document_author`);
+* a part or copy of a document: "a copy of the letter", "the results of the latest Harlow
+  College poll": the document's (data/extract/document_parts.txt);
+* a definite mention with no author: "the letter", "the missive", "the suit": the author of the
+  most recent document of that kind (data/extract/document_kinds.tsv) the text named with its
+  author (:func:`author_of`); with none, it stays as written.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from typing import Collection
+
+from ..text import lexicon
+from .speakers import POSSESSIVE_S, POSSESSIVES
+
+LEAD_REACH = 120                          # characters back from a name to the "In" of its lead phrase
+_COMMA_REACH = 40                         # characters back from a name to the lead's closing comma
+
+# "statement from ", "report by the ", "a study by researchers at the ", "a statement from her lawyer, ",
+# "audit released Tuesday by ": the document right before its author (a publishing participle,
+# data/extract/publishing_participles.txt, and up to two words of time may come between the
+# document and "by"; a role in apposition between "by" and the name, or a role of up to three
+# lower-case words, a place word before them, right before it: "a petition started by Leeds student nurse ").
+@lru_cache(maxsize=1)
+def _document_from() -> re.Pattern:
+    return re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:(?:" + lexicon.trie_pattern(sorted(lexicon.lower_words(
+        "extract/publishing_participles.txt"))) + r")[ \t]+(?:[\w]+[ \t]+){0,2}?)?(?:from|by)[ \t]+"
+        r"(?:(?:the[ \t]+)?(?:(?:researchers|scientists|academics|experts|a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+"
+        r"(?:the[ \t]+)?)?|(?:his|her|its|their|the)[ \t]+(?:[\w’'-]+[ \t]+){0,2}?[a-z][\w-]*,[ \t]+"
+        r"|(?:[A-Z][a-z]+[ \t]+)?(?:(?!(?:to|and|or|of|for|with|at|in|on|the|a|an)[ \t])[a-z][\w-]*[ \t]+){1,3})$")
+
+
+# " said in a statement": the author speaking in a document (a speech verb, "in", up to two words).
+_IN_DOCUMENT = re.compile(r"[ \t]+(?:said|says|added|wrote|announced|confirmed)[ \t]+in[ \t]+(?:an?|its|their|his|her)[ \t]+"
+                          r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)\b")
+
+
+# " released a policy paper", " published its annual report", " filed a petition", " wrote to parents":
+# the name as the subject of a publishing verb (data/extract/publishing_verbs.txt) with the document
+# among the first words of its object (group 1), or writing "to" someone (a letter, group 2).
+@lru_cache(maxsize=1)
+def _publishes() -> re.Pattern:
+    verbs = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_verbs.txt")))
+    return re.compile(r"[ \t]+(?:(?:" + verbs + r")[ \t]+(?:an?|its|his|her|their)[ \t]+"
+                      r"((?:[a-z\-]+[ \t]+){0,2}[a-z]+)\b|wrote[ \t]+(to)[ \t])")
+
+
+def authored_document(text: str, start: int, end: int, documents: Collection[str]) -> str | None:
+    """The document noun (in ``documents``) the name text[start:end] is the author of, or None:
+    "statement" for "a statement from Bill Orr", "In a written statement, the Harbour Agency
+    said" and "the Harbour Agency said in a statement"; "letter" for "In a letter to parents,
+    headteacher Maya Lund said"."""
+    near = text[max(0, start - 50):start]     # the cheap tests first: most names have none of these
+    if " from " in near or " by " in near:
+        m = _document_from().search(text, max(0, start - 80), start)
+        if m and m.group(1) in documents:
+            return m.group(1)
+    owner = text[end - 2:end] in POSSESSIVE_S or text[end:end + 2] in POSSESSIVE_S
+    lead = None if owner else _document_in_lead(text, start)     # not "In the poll, Ana Ruiz’s support rose"
+    if lead is not None:
+        return lead
+    if " in " in text[end:end + 20]:
+        m = _IN_DOCUMENT.match(text, end)
+        if m and m.group(1) in documents:
+            return m.group(1)
+    m = _publishes().match(text, end)
+    if m is not None:
+        return "letter" if m.group(2) else next((w for w in m.group(1).split() if w in documents), None)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _document_in() -> re.Pattern:
+    # "In a letter to parents, headteacher " / "In an open letter on Monday, " / "In her statement, the
+    # club's " right before a name: a sentence-opening "In", a determiner, up to two modifiers,
+    # the document noun (group 1; data/extract/document_nouns.txt), what follows it up to the
+    # comma, then up to three lower-case words of role.
+    nouns = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/document_nouns.txt")))
+    return re.compile(
+        r"(?:(?<=^)|(?<=\n)|(?<=[.!?”\"’][ \t]))[Ii]n[ \t]+(?:a|an|his|her|their|its|the)[ \t]+"
+        r"(?:[\w-]+[ \t]+){0,2}?(" + nouns + r")\b[^.,;:!?\n“”\"]{0,60},[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,3}$")
+
+
+# What follows a lead phrase's closing comma up to the name: up to three lower-case words of role
+# (the end of :func:`_document_in`'s pattern).
+_AFTER_LEAD = re.compile(r"[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,3}$")
+
+
+def _document_in_lead(text: str, start: int) -> str | None:
+    """The document noun of a lead phrase "In a letter …, " that ends right before the name at
+    ``start`` (up to three role words between), else None."""
+    comma = text.rfind(",", max(0, start - _COMMA_REACH), start)
+    if comma < 0 or _AFTER_LEAD.match(text, comma + 1, start) is None:
+        return None                       # the cheap tests first: most names follow no comma, or not just after one
+    m = _document_in().search(text, max(0, start - LEAD_REACH), start)
+    return m.group(1) if m else None
+
+
+AUTHOR_REACH = 3000           # characters back a document's description looks for its author
+AUTHOR_AHEAD = 1000            # characters ahead it looks when no earlier one has an author
+AUTHOR_BACK = 6               # documents named with their authors it looks back over at most
+
+
+def kind_of(noun: str | None) -> str | None:
+    """The kind of document a noun names (data/extract/document_kinds.tsv): "letter" for
+    "missive", "lawsuit" for "suit"; a noun not listed is a kind of its own."""
+    return lexicon.pairs("extract/document_kinds.tsv").get(noun, noun) if noun is not None else None
+
+
+def is_document(word: str) -> bool:
+    """Whether a lower-case word is a document noun (data/extract/document_nouns.txt), or its
+    plural ("polls" in "recent polls compiled by X")."""
+    documents = lexicon.lower_words("extract/document_nouns.txt")
+    return word in documents or word.endswith("s") and word[:-1] in documents
+
+
+def author_of(model, noun: str | None, start: int) -> int | None:
+    """The author of the document a description names: of the most recent document of its
+    kind (:func:`kind_of`) the text named with its author before ``start`` ("a new Suffolk
+    University poll … The poll found"; "Orla Quinn filed a petition … The petition says"),
+    within AUTHOR_REACH characters and AUTHOR_BACK documents; ``noun`` None: the author of
+    whichever work has authors ("the authors", "the researchers"; data/extract/author_nouns.txt)."""
+    i = bisect.bisect_left(model.authored, (start,))
+    kind = kind_of(noun)
+    kinds_of = lexicon.sections("extract/author_nouns.txt")
+    for at, written, eid in reversed(model.authored[max(0, i - AUTHOR_BACK):i]):
+        if start - at > AUTHOR_REACH:
+            break
+        if kind_of(written) == kind or noun is None and written in kinds_of["works"] \
+                or noun in kinds_of["reports"] and written in kinds_of["reports"] \
+                or noun in kinds_of["outputs"]:        # "an audit …. The report said"; "a poll …. The findings show"
+            return eid
+    return _author_ahead(model, kind, start) if noun is not None else None
+
+
+def _author_ahead(model, kind: str, start: int) -> int | None:
+    """The author of the first document of that kind the text names with its author after
+    ``start``, within AUTHOR_AHEAD characters: a document given first with no author ("Poll:
+    … leads", "a new statewide poll has found") whose author the next mention names ("The
+    poll, released on Wednesday by the Harlow Institute, …")."""
+    i = bisect.bisect_left(model.authored, (start,))
+    for at, written, eid in model.authored[i:i + AUTHOR_BACK]:
+        if at - start > AUTHOR_AHEAD:
+            break
+        if kind_of(written) == kind:
+            return eid
+    return None
+
+
+# The unnamed people a work's author is given as: "researchers at " in "a study by researchers at X".
+_UNNAMED_AUTHORS = re.compile(r"(?:researchers|scientists|academics|experts|a\s+team)\s+(?:at|from|of)\s+(?:the\s+)?$")
+
+
+def work_author(text: str, model, start: int) -> int | None:
+    """The author "the authors" or "the researchers" stands for: that of the work the text
+    named last with its author (:func:`author_of`); None when the work's authors were
+    unnamed people of it ("a study by researchers at Corvane University": "the researchers"
+    are those people, read as the unnamed source they are)."""
+    eid = author_of(model, None, start)
+    i = bisect.bisect_left(model.authored, (start,)) if eid is not None else 0
+    at = next((a for a, _, e in reversed(model.authored[:i]) if e == eid), None)
+    occ = model.at(max(0, at - 200), at) if at is not None else None
+    if occ is not None and _UNNAMED_AUTHORS.search(text, max(0, occ.start - 30), occ.start):
+        return None
+    return eid
+
+
+# "A statement from the three hikers", "a letter signed by 40 MPs", "data from the Labor
+# Department": a document and its author ("a poll of voters" names whom it asked, not its author);
+# a publishing participle (data/extract/publishing_participles.txt) or "posted" may come between.
+@lru_cache(maxsize=1)
+def _document_from_author() -> re.Pattern:
+    participles = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_participles.txt") | {"posted"}))
+    return re.compile(r"(?:(?:an?|the|one|this|that)\s+)?(?:[\w\-]+\s+){0,2}?([\w\-]+)\s+"
+                      r"(?:(" + participles + r")\s+)?(?:from|by)\s+(?=\S)", re.IGNORECASE)
+
+
+# A time after the author: "on Monday" in "a poll published by the Velmara Institute on Monday".
+_AUTHOR_TIME = re.compile(r"\s+(?:on|last|this|earlier|in)\s+(?:[A-Z][a-z]+day|week|month|year|January|February|"
+                          r"March|April|May|June|July|August|September|October|November|December)\b.*$", re.DOTALL)
+
+
+# The author named right after a document mention cut short at its participle: "Figures" in
+# "Figures published by the Guild of Midwives suggest …" (group 1: the author's name).
+_AUTHOR_AFTER = re.compile(r"\s+(?:issued|released|published|compiled|commissioned)\s+(?:from|by)\s+"
+                           r"((?:the\s+)?(?:[A-Z][\w’'\-]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][\w’'\-]*)")
+
+
+# Where a document's author ends: a participle that says where or when it came out ("a study by
+# researchers at Corvane University published Wednesday in …").
+_AUTHOR_END = re.compile(r"\s+(?:published|released|issued|posted|presented|unveiled|made\s+public)\b")
+
+
+def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the author a document mention names ("a statement from the three hikers"
+    gives "the three hikers"; "a study by researchers at X published Wednesday in Y" gives
+    "researchers at X"; "Figures" before "published by the Guild" the Guild; "a yearly Harlow
+    poll of voters" gives "Harlow poll", read as a name and its document; "Ruiz’s new memoir"
+    gives "Ruiz"), the span of the document a part or copy of it stands for ("a copy of the
+    letter seen by X" gives "the letter"), or None when the mention is no document of that shape."""
+    documents = lexicon.lower_words("extract/document_nouns.txt")
+    after = _AUTHOR_AFTER.match(text, end)
+    if after is not None and text[start:end].split()[-1].lower() in documents:
+        return after.start(1), after.end(1)
+    part = _document_part(text, start, end)
+    if part is not None:
+        return part
+    owner = _OWNER_DOCUMENT.fullmatch(text, start, end)
+    if owner is not None and is_document(owner.group(2)) and not any(
+            w.lower().rstrip(".") in lexicon.lower_words("extract/calendar_words.txt") for w in owner.group(1).split()):
+        return owner.span(1)              # not "Tuesday’s results": a day is no author
+    m = _document_from_author().match(text, start, end)
+    if m is None or not is_document(m.group(1).lower()):
+        return _author_before(text, start, end)
+    cut = _AUTHOR_END.search(text, m.end(), end) or _AUTHOR_TIME.search(text, m.end(), end)
+    stop = cut.start() if cut is not None else end
+    client = _CLIENT.search(text, m.end(), stop) if (m.group(2) or "").lower() in _FOR_CLIENTS else None
+    return m.end(), client.start() if client is not None else stop    # "conducted by X for the Y": X
+
+
+# A client after a work's maker: " for " in "an exit poll conducted by Edison Research for the networks",
+# after the participles that take one (a poll is conducted, a report prepared, for someone).
+_CLIENT = re.compile(r"\s+for\s+")
+_FOR_CLIENTS = frozenset({"conducted", "prepared", "produced", "compiled", "commissioned"})
+
+
+# A named owner's document: "Ruiz’s new memoir", "the Harbour Agency's annual report" (group 1:
+# the owner's name, capitalised words; group 2: the document noun, after up to two modifiers).
+_OWNER_DOCUMENT = re.compile(r"(?:the\s+)?((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)(?:’s|'s|’|')\s+"
+                             r"(?:[a-z\-]+\s+){0,2}([a-z\-]+)")
+# A possessive pronoun opening a mention: "his " in "his speech released by X".
+_PRONOUN_OWNED = re.compile(r"(?:his|her|its|their)\s", re.IGNORECASE)
+# A part or copy of something before "of": "a copy of ", "the full results of " (group 1: the part).
+_PART_OF = re.compile(r"(?:(?:an?|the|one)\s+)?(?:[a-z\-]+\s+)?([A-Za-z]+)\s+of\s+(?=\S)")
+# A word of what follows, for its document noun.
+_WORD = re.compile(r"[\w.’'\-]+")
+PART_WORDS = 6                # words after "of" a part's document noun may come at most
+
+
+def _document_part(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The document a part or copy of it stands for (data/extract/document_parts.txt): its
+    author when it names one ("the results of the latest Harlow College poll" gives "Harlow
+    College poll"), else the document up to its noun ("a copy of the letter seen by X" gives
+    "the letter": who saw it is no author); None for no part of a document."""
+    m = _PART_OF.match(text, start, end)
+    if m is None or m.group(1).lower() not in lexicon.lower_words("extract/document_parts.txt") \
+            or _PRONOUN_OWNED.match(text, m.end(), end):
+        return None                       # "excerpts of his speech": his, not read here
+    author = document_author(text, m.end(), end)
+    if author is not None:
+        return author
+    for k, w in enumerate(_WORD.finditer(text, m.end(), end)):
+        if k >= PART_WORDS:
+            break
+        if is_document(w.group().lower()):
+            return m.end(), w.end()
+    return None
+
+
+# A document whose author's name modifies it, after an article and up to three lower-case
+# words: "a yearly Harlow Institute poll", "an Orbis Media survey of delegates", "the Civic
+# Data polling average" (the name: capitalised words, "of"/"&"/"and" between two of them).
+_AUTHOR_BEFORE = re.compile(r"(?:(?:an?|the|this|that|one)\s+)?(?:[a-z][\w\-]*\s+|\d{4}\s+){0,3}?"
+                            r"((?:[A-Z][\w.&’'/\-]*\s+(?:(?:of|and|&)\s+(?=[A-Z]))?)+?)([a-z\-]+)(?:\s+([a-z\-]+))?\b")
+
+
+def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name and document of a mention whose author modifies the document ("a yearly
+    Harlow Institute poll" -> "Harlow Institute poll"); None for a possessive ("Ruiz’s
+    memoir" is read elsewhere) or when the mention is already that span."""
+    m = _AUTHOR_BEFORE.match(text, start, end)
+    documents = lexicon.lower_words("extract/document_nouns.txt")
+    if m is None or m.group(2) not in documents or m.group(1).rstrip().endswith(POSSESSIVES) \
+            or any(w.lower().rstrip(".") in lexicon.lower_words("extract/calendar_words.txt") for w in m.group(1).split()):
+        return None                       # "a Wednesday editorial in the X": a day is no author
+    last = 3 if m.group(3) in documents else 2
+    after = text[m.end(last):end].split(maxsplit=1)
+    if after and after[0][:1].isalnum() and after[0] not in _AFTER_DOCUMENT:
+        return None                       # "White House press secretary …": no document
+    span = m.start(1), m.end(last)
+    return span if span != (start, end) else None
+
+
+# What may follow a document after its author's name: "… survey of delegates", "… poll released Monday".
+_AFTER_DOCUMENT = frozenset({"of", "on", "in", "for", "from", "by", "at", "with", "released", "published",
+                             "conducted", "taken", "this", "last", "that", "which"})
+
+
+# A document given as a speaker with no author in the mention: "the letter", "a new statewide poll",
+# "That missive", "Poll" (a headline word): a determiner, up to three lower-case modifiers, the noun (group 1).
+_DOCUMENT_MENTION = re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,3})?([A-Za-z][a-z\-]*)")
+
+
+def document_noun(text: str, start: int, end: int) -> str | None:
+    """The document noun of a mention that is a document with no author in it ("the letter",
+    "a new statewide poll", "Poll"), lower-cased, else None (also for a bare source noun, "Data
+    show …": data/extract/author_nouns.txt [sources]); its author is :func:`author_of`'s."""
+    m = _DOCUMENT_MENTION.fullmatch(text, start, end)
+    if m is None:
+        return None
+    noun = m.group(1).lower()
+    if m.start(1) == start and noun in lexicon.sections("extract/author_nouns.txt")["sources"]:
+        return None                       # "Data show …": data in general
+    return noun if noun in lexicon.lower_words("extract/document_nouns.txt") else None
+
+
+# A document an organisation's pronoun owns: "its own analysis", "their report" (group 1: the pronoun,
+# 2: the document).
+_OWN_DOCUMENT = re.compile(r"(its|their)\s+(?:own\s+|latest\s+|new\s+)?([a-z]+)")
+# A person's own work, its title after it: "his book “The Long Road”", "several of her findings" (group 2:
+# the work, data/extract/author_nouns.txt [works]).
+_HIS_WORK = re.compile(r"(?:(?i:several|some|one|many)\s+of\s+)?(his|her|His|Her)\s+(?:own\s+|latest\s+|new\s+)?"
+                       r"([a-z\-]+)(?:,?\s+[“\"'‘A-Z][^\n]*)?")
+
+
+def owned_document(text: str, start: int, end: int) -> str | None:
+    """The possessive pronoun, lower-cased, that owns the document a mention is: "its" or
+    "their" for a document ("its own analysis"), "his" or "her" for a person's work ("his
+    book “The Long Road”", "several of her findings"); else None.  The owner is the author."""
+    own = _OWN_DOCUMENT.fullmatch(text[start:end].lower())
+    if own is not None and own.group(2) in lexicon.lower_words("extract/document_nouns.txt"):
+        return own.group(1)
+    work = _HIS_WORK.fullmatch(text, start, end)
+    if work is not None and work.group(2) in lexicon.sections("extract/author_nouns.txt")["works"]:
+        return work.group(1).lower()
+    return None
+
