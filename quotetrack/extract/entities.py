@@ -273,6 +273,8 @@ def new_organisation(model: Model, name: str, start: int, kind: str = "organisat
                 model._org_aliases.setdefault(tuple(words[-n:]), []).append(eid)
             if all(_clean(w).lower() in suffixes for w in words[n:]):
                 model._org_aliases.setdefault(tuple(words[:n]), []).append(eid)
+        if len(words) == 2 and words[0].isalpha() and words[0] not in first_names() and words[0].lower() not in kinds:
+            model._org_aliases.setdefault(tuple(words[:1]), []).append(eid)   # "Voltaro" after "Voltaro Mobility"
     return eid
 
 
