@@ -402,7 +402,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 and _THE_BEFORE.search(text, max(0, start - 5), start):
             continue                      # "on the Pike Train,": a thing called after a person, no person
         if not title and len(name) >= 3 and name[0] not in first_names() and not _INITIAL.fullmatch(name[0]):
-            cut = 1 if name[1] in first_names() else len(name) - 2 if office_complement(text, start) else 0
+            cut = 1 if name[1] in first_names() and not is_particle(name[1]) else len(name) - 2 if office_complement(text, start) else 0
             title, name = name[:cut], name[cut:]      # "Comedian Sarah Silverman" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
         if not title and len(name) > 1 and " ".join(name) in model._orgs or _named_as_body(text, start, end, title, name, by_surname):
             occurrences.append(Occurrence(start, end, adhoc_org(model, " ".join(name), start), inside(start)))

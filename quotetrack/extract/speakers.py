@@ -18,7 +18,7 @@ import re
 from typing import NamedTuple
 
 from ..text import lexicon
-from ..text.names import PARTICLES, is_name_word, is_particle, split_title
+from ..text.names import PARTICLES, UPPER, is_name_word, is_particle, split_title
 
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_joiners, ... (data/text/word_classes.txt)
@@ -26,10 +26,11 @@ _words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_joiners, .
 # A run of capitalised words, allowing "of", "the", "and", "de", "bin" inside and abbreviations:
 # "US Secretary of Defense Mark Esper", "Sen. Ted Cruz", "Mr. Trump".
 # Dotted initials count as one word ("U.N. Women", not "N. Women"); a particle joined by a
-# hyphen is a name word ("Karim al-Masri", "al-Masri said").
+# hyphen is a name word ("Karim al-Masri", "al-Masri said"); a name word may open with a
+# capital outside A-Z ("Órla Uí Bhriain").
 _NAME_RUN = re.compile(
-    rf"(?<![\w’'.])(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?|(?:{PARTICLES})-[A-Z][\w’'\-]*)"
-    rf"(?:[ \t]+(?:(?:of|the|{PARTICLES})[ \t]+){{0,2}}(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?|(?:{PARTICLES})-[A-Z][\w’'\-]*))*")
+    rf"(?<![\w’'.])(?:[A-Z]\.(?:[A-Z]\.)+|[{UPPER}][\w’'\-]*\.?|(?:{PARTICLES})-[A-Z][\w’'\-]*)"
+    rf"(?:[ \t]+(?:(?:of|the|{PARTICLES})[ \t]+){{0,2}}(?:[A-Z]\.(?:[A-Z]\.)+|[{UPPER}][\w’'\-]*\.?|(?:{PARTICLES})-[A-Z][\w’'\-]*))*")
 _WORD = re.compile(r"\S+")
 # Run-together initials of a name ("J.R.", "J.R.R."): they end no run ("Author J.R. Pendleton").
 _RUN_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")

@@ -22,6 +22,9 @@ _words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_particles 
 # The name particles as a regex alternation, longest first ("della|bin|…|de"): the one list
 # every name pattern uses.
 PARTICLES = "|".join(sorted(map(re.escape, _words.name_particles), key=lambda p: (-len(p), p)))
+# The capital letters a name word may open with, as a regex class body: A-Z and the Latin-1 and
+# Latin Extended-A capitals ("Órla", "Łukasz", "Şebnem", "Žofia"): one home for name patterns.
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x180)) if c.isupper())
 # A possessive ending a name: "Gantz’s", "Gantz's", "Jones’".
 POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 # What a lookup key ignores: periods, commas and apostrophes ("B. Gantz" = "B Gantz").
