@@ -33,6 +33,7 @@ from ..text import lexicon
 from . import entities as em
 from . import kinds, rivals
 from .businesses import introduces, is_business
+from .common_nouns import written_lower
 from .kinds import _org_kinds, parties, party_head, party_of
 from .nations import demonym_head, nationality_modifier, other_nationality
 from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVE_S, POSSESSIVES, _clean, _lists, is_plural, split_title
@@ -476,7 +477,7 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
         return None
     if head in em.org_nouns():
         eid = next((e for k, e in enumerate(sal.recent) if (model.entities[e].type == "organisation"
-                                                             or k < 2 and bare_name(model.entities[e]))
+                                                             or k < 2 and bare_name(text, model.entities[e]))
                     and kinds.kind_fits(head, model.entities[e].name) and not other_kind(head, model.entities[e].roles)
                     and e not in sal.excluded_all), None)
         if eid is not None and shown_after(model, head, model.entities[eid].name, start, sal.rank_of):
@@ -556,12 +557,14 @@ def party_fits(words: list[str], party: str, roles) -> bool:
     return all(w in known or w in ("from", "of") or parties().get(w, ("",))[0] == party for w in rest)
 
 
-def bare_name(ent: em.EntityState) -> bool:
+def bare_name(text: str, ent: em.EntityState) -> bool:
     """Whether a "person" is only a capitalised word the text never showed to be a person: one
-    word, no given name, title, role or gender ("Orvane" in "Orvane reported a loss"), which
-    an organisation's description ("the company") may stand for when it is one of the two
-    entities named last."""
-    return " " not in ent.name and kinds.never_shown_person(ent)
+    word, or a word and a noun the text also writes in lower case ("Fenwold Water", "Orvane
+    Foods"), with no given name, title, role or gender ("Orvane" in "Orvane reported a loss"),
+    which an organisation's description ("the company") may stand for when it is one of the
+    two entities named last."""
+    words = ent.name.split()
+    return (len(words) == 1 or len(words) == 2 and written_lower(text, words[1])) and kinds.never_shown_person(ent)
 
 
 def body_before_they(model: em.Model, sal, start: int) -> int | None:

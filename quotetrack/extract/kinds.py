@@ -53,7 +53,25 @@ def kind_matches(head: str, name: str, any_kind: bool = False) -> bool:
     if any_kind and "*" in _org_kinds().get(head, ()):
         return True
     words = {w.lower().strip("’'.") for w in name.split()}
-    return head in words or bool(words & _undotted_kinds().get(head, frozenset()))
+    shown = words & _undotted_kinds().get(head, frozenset())
+    return head in words or bool(shown) and not (shown <= _sectors() and _headed_by_other_kind(name, head))
+
+
+@lru_cache(maxsize=1)
+def _sectors() -> frozenset[str]:
+    return lexicon.lower_words("extract/sector_words.txt")
+
+
+def _headed_by_other_kind(name: str, head: str) -> bool:
+    """Whether an organisation's name ends in (or, before "of"/"for", is headed by) a word that
+    shows a kind other than a company's and the description's: a sector word inside it is then
+    no company's ("Competition and Utilities Commission", "Ministry of Energy" are no "the
+    company")."""
+    words = name.split()
+    cut = next((k for k, w in enumerate(words) if k and w in ("of", "for")), len(words))
+    last = words[cut - 1].lower().strip("’'.")
+    return last in _kind_words() and last not in _sectors() and last not in _alias_words()[1] \
+        and last not in _undotted_kinds().get(head, frozenset())
 
 
 def dotted_kind_word(word: str) -> bool:
