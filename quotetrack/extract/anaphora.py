@@ -463,8 +463,25 @@ def named_organisation(model, sal, start: int, low: str) -> int | None:
     if eid is None or sal.rank_of(start) - sal.last[eid][2] > 1:
         return None
     name = model.entities[eid].name
-    after = sal.text.find(name, sal.last[eid][0], start) + len(name)   # past the name itself ("The Harbour Lights")
-    return None if low == "they" and GROUP_PLURAL.search(sal.text, max(after, sal.last[eid][0]), start) else eid
+    after = max(sal.text.find(name, sal.last[eid][0], start) + len(name), sal.last[eid][0])   # past the name itself
+    return None if low == "they" and (GROUP_PLURAL.search(sal.text, after, start)
+                                      or plural_subject(sal.text, after, start)) else eid
+
+
+# A lower-case plural noun, then a verb in the past or perfect: "officials looked", "aides have"
+# (group 1: the noun).
+_PLURAL_SUBJECT = re.compile(r"(?<![\w’'])([a-z]{3,}s)[ \t]+(?:[a-z]+ly[ \t]+)?(?:have|had|are|were|[a-z]{2,}ed)(?![\w’'])")
+
+
+def plural_subject(text: str, start: int, end: int) -> bool:
+    """Whether people named by a plural person noun are the subject of a clause in text[start:end]
+    ("According to the Post, campaign officials looked into it. They …"): the nearer antecedent of a
+    "They", not the organisation named before them."""
+    for m in _PLURAL_SUBJECT.finditer(text, start, end):
+        word = m.group(1)
+        if names.is_plural(word) and any(kinds.person_head(w) for w in (word[:-1], word[:-2], word[:-3] + "y")):
+            return True
+    return False
 
 
 def carried_basis(a: Attribution, host: Attribution) -> str:

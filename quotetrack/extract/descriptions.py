@@ -35,6 +35,7 @@ from . import kinds, rivals
 from .businesses import introduces, is_business
 from .common_nouns import written_lower
 from .kinds import _org_kinds, parties, party_head, party_of
+from .organisations import lone_subject
 from .nations import demonym_head, nationality_modifier, other_nationality
 from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVE_S, POSSESSIVES, _clean, _lists, is_plural, split_title
 from .written import introduced_unnamed, owned_by
@@ -568,17 +569,22 @@ def bare_name(text: str, ent: em.EntityState) -> bool:
     return (len(words) == 1 or len(words) == 2 and written_lower(text, words[1])) and kinds.never_shown_person(ent)
 
 
-def body_before_they(model: em.Model, sal, start: int) -> int | None:
+def body_before_they(text: str, model: em.Model, sal, sstarts: list[int], start: int) -> int | None:
     """The body a sentence-opening "They" before a speech cue stands for when no organisation
-    or group is at hand: the name named last, as the subject of the sentence before, never
-    shown to be a person (:func:`.kinds.never_shown_person`: "Brindle Hallam cancelled 40
-    trains.  They said …"); it is an organisation from then on.  None otherwise."""
+    or group is at hand: the subject of the sentence before, a name never shown to be a
+    person.  Either the name named last, as that sentence's subject
+    (:func:`.kinds.never_shown_person`: "Brindle Hallam cancelled 40 trains.  They said …"),
+    or, when the model knows no name there, the lone capitalised word opening that sentence
+    that is plainly a name (:func:`.organisations.lone_subject`: "Orvane cancelled …. They
+    said").  It is an organisation from then on.  None otherwise."""
+    k = sal.sentence_of(start)
     eid = sal.recent[0] if sal.recent else None
-    if eid is None or not kinds.never_shown_person(model.entities[eid]) \
-            or sal.sentence_of(sal.last[eid][0]) != sal.sentence_of(start) - 1 or sal.judged_subject(eid) is not True:
-        return None
-    model.entities[eid].type = "organisation"
-    return eid
+    if eid is not None and kinds.never_shown_person(model.entities[eid]) \
+            and sal.sentence_of(sal.last[eid][0]) == k - 1 and sal.judged_subject(eid) is True:
+        model.entities[eid].type = "organisation"
+        return eid
+    name = lone_subject(text, sstarts[k - 2], sstarts[k - 1]) if k >= 2 else None
+    return None if name is None else em.adhoc_org(model, name, sstarts[k - 2])
 
 
 def other_kind(head: str, roles) -> bool:

@@ -28,7 +28,7 @@ from .authors import authored_document
 from .businesses import introduced_as
 from .common_nouns import written_lower
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
-from .kinds import (_alias_words, _kind_words, _org_kinds, dotted_kind_word, gendered_nouns, head_run, kin_before,
+from .kinds import (_alias_words, _kind_words, _org_kinds, dotted_kind_word, gendered_nouns, head_run, kin_before, name_kind,
                     org_nouns, person_heads, role_kinds)
 from .nations import nationality
 from .organisations import body_named, common_head, possessor_in_name
@@ -89,6 +89,7 @@ class EntityState:
     title: str | None = None
     roles: set[str] = field(default_factory=set)
     gender: str | None = None
+    kind: str | None = None                # an organisation's kind, its name's head noun ("agency")
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +262,7 @@ def org_alias(model: Model, name: str, start: int) -> int | None:
 def new_organisation(model: Model, name: str, start: int, kind: str = "organisation") -> int:
     """Make and index the organisation (or group) entity of a name first seen at ``start``."""
     eid = len(model.entities)
-    model.entities.append(EntityState(eid, name, kind, start))
+    model.entities.append(EntityState(eid, name, kind, start, kind=name_kind(name) if kind == "organisation" else None))
     model._orgs[name] = eid
     words = name.split()
     if words and kind == "organisation":
@@ -284,7 +285,7 @@ def owned_body(model: Model, owner: int, body: str, start: int) -> int:
     eid = model._bodies.get((owner, body))
     if eid is None:
         eid = len(model.entities)
-        model.entities.append(EntityState(eid, f"{model.entities[owner].name} {body}", "organisation", start))
+        model.entities.append(EntityState(eid, f"{model.entities[owner].name} {body}", "organisation", start, kind=body))
         model._bodies[(owner, body)] = eid
     return eid
 
@@ -398,9 +399,11 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if len(name) >= 2 and name[-2] not in first_names() and not is_particle(name[-2]) and written_lower(text, name[-2]) \
                 and (len(name) == 2 or not written_lower(text, name[-1])):   # not "Affordable Care Act"
             name = name[-1:]              # "Party Donor Halvorsen …" where the text says "the donor": no name word
-        if not title and len(name) >= 2 and name[0] not in first_names() and text[end:end + 1] in _CLAUSE_MARKS \
-                and _THE_BEFORE.search(text, max(0, start - 5), start):
-            continue                      # "on the Pike Train,": a thing called after a person, no person
+        if not title and len(name) >= 2 and (
+                name[0] not in first_names() and text[end:end + 1] in _CLAUSE_MARKS
+                and _THE_BEFORE.search(text, max(0, start - 5), start)
+                or _A_BEFORE.search(text, max(0, start - 4), start) and not _NOUN_AFTER.match(text, end)):
+            continue                      # "on the Pike Train,": a thing called after a person; "an Orlando Republican who": a description
         if not title and len(name) >= 3 and name[0] not in first_names() and not _INITIAL.fullmatch(name[0]):
             cut = 1 if name[1] in first_names() and not is_particle(name[1]) else len(name) - 2 if office_complement(text, start) else 0
             title, name = name[:cut], name[cut:]      # "Comedian Sarah Silverman" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
@@ -480,6 +483,10 @@ def _authored_by(model: Model, text: str, start: int, end: int, eid: int, docume
 
 # A lower-case "the" right before a run: "the " before "Republican National Committeeman" (a role, not a person).
 _THE_BEFORE = re.compile(r"(?<![\w’'])the[ \t]+$")
+# An indefinite article right before a name: "an " in "an Orlando Republican who …" (a description, no person's name).
+_A_BEFORE = re.compile(r"(?<![\w’'])an?[ \t]+$")
+# A lower-case noun after a name it modifies: " supporter" in "a Clinton supporter" (not a function word).
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:who|that|and|or|of|in|from|at|with|for|to|is|was|has|had|said|says)\b)[a-z]")
 _CLAUSE_MARKS = (",", ".", ";", ":", "!", "?", ")")   # what may end a phrase right after a name
 
 

@@ -35,6 +35,26 @@ def org_nouns() -> frozenset[str]:
     return frozenset(_org_kinds()) | _lists().orgs
 
 
+@lru_cache(maxsize=1)
+def body_heads() -> frozenset[str]:
+    """data/extract/body_heads.txt: lower-case heads of a body an article may introduce by a
+    description ("a New Leland ballot commission")."""
+    return lexicon.lower_words("extract/body_heads.txt")
+
+
+def name_kind(name: str) -> str | None:
+    """The kind of organisation a name shows by its own head noun, lower case: the last word,
+    or the word before "of" ("Federal Widget Agency" -> "agency", "Senate Ethics Committee"
+    -> "committee", "Board of Elections" -> "board", "New Leland ballot commission" ->
+    "commission"); None when that word is no kind (data/extract/org_kinds.tsv,
+    extract/org_words.txt, extract/body_heads.txt: "Harlow Foods", "Verizon")."""
+    words = [w.lower().strip("’'.,") for w in name.split()]
+    if not words:
+        return None
+    head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
+    return head if head in org_nouns() or head in body_heads() else None
+
+
 def kind_fits(head: str, name: str) -> bool:
     """Whether an organisation may be the one a description's head names when no name word
     shows that kind: the head fits any organisation ("*" in extract/org_kinds.tsv: "the group"),
@@ -224,20 +244,27 @@ def lead_roles(text: str, start: int) -> list[str]:
 # A possessive and a noun right before a lone given name: "her daughter " in "her daughter Kerry, 41,";
 # with the comma of an apposition: "Mr Vardy’s mother, " in "Mr Vardy’s mother, Catrin, said", "the
 # skipper’s widow, " in "the skipper’s widow, Morwenna,".
-_KIN_BEFORE = re.compile(r"(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*[’']s|[Tt]he[ \t]+[a-z]+[’']s)[ \t]+([a-z]+)(,?)[ \t]+$")
+# Up to two modifiers may come between: "his first wife, " in "his first wife, Ivana,", "her late husband ".
+_KIN_BEFORE = re.compile(r"(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*[’']s|[Tt]he[ \t]+[a-z]+[’']s)[ \t]+"
+                         r"(?:[a-z]+[ \t]+){0,2}([a-z]+)(,?)[ \t]+$")
+# A person noun and "named"/"called" right before a lone given name: "a 52-year-old resident named "
+# in "a 52-year-old resident named Carla" (group 1: the noun).
+_NAMED_BEFORE = re.compile(r"(?<![\w’'])([a-z][a-z\-]+)[ \t]+(?:named|called)[ \t]+$")
 
 
 def kin_before(text: str, start: int, word: str) -> str | None:
     """The relative a lone given name is introduced as ("her daughter Kerry", "Ana Ruiz’s son
-    Tom", or between commas, any capitalised word: "Mr Vardy’s mother, Catrin,"): the noun (one
-    that shows a gender, data/extract/gendered_nouns.tsv); else None."""
+    Tom", "his first wife, Ivana,", or between commas, any capitalised word: "Mr Vardy’s mother,
+    Catrin,"): the noun (one that shows a gender, data/extract/gendered_nouns.tsv); or the person
+    noun it is "named"/"called" after ("a local resident named Carla"); else None."""
     mark = text[start - 2:start - 1]
     if not (mark.islower() and word in lexicon.words("text/first_names.txt")
             or mark == "," and text.startswith(",", start + len(word))):
         return None                       # the cheap tests first: this runs for every unknown capitalised word
     m = _KIN_BEFORE.search(text, max(0, start - 40), start)
     if m is None or (m.group(2) == ",") != (mark == ","):
-        return None
+        named = _NAMED_BEFORE.search(text, max(0, start - 30), start) if mark.islower() else None
+        return named.group(1) if named is not None and person_head(named.group(1)) else None
     return m.group(1) if m.group(1) in lexicon.pairs("extract/gendered_nouns.tsv") else None
 
 

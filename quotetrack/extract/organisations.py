@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
+from .common_nouns import written_lower
 from .speakers import _SENTENCE_START, POSSESSIVES, _clean
 
 
@@ -100,9 +101,10 @@ def lone_subject(text: str, start: int, end: int) -> str | None:
     """The one capitalised word that is the subject of the sentence text[start:end] before a
     past verb ("Orvane cancelled 40 trains."), when nothing shows it is a common word or a
     person's: it is no function word, title, calendar word or given name, has no plural -s and
-    no abstract noun's ending ("Inflation rose"), and the text never writes it in lower case.
+    no abstract noun's ending ("Inflation rose"), and the text never writes it in lower case
+    (:func:`.common_nouns.written_lower`).
     A "They" that speaks in the next sentence, with no one else at hand, is then that body
-    (:mod:`.resolve`)."""
+    (:func:`.descriptions.body_before_they`)."""
     m = _LONE_OPENING.match(text, start, end)
     if m is None:
         return None
@@ -111,6 +113,6 @@ def lone_subject(text: str, start: int, end: int) -> str | None:
     if not (verb.endswith("ed") or verb in _words.irregular_pasts) or low.endswith("s") or _ABSTRACT_END.search(low) \
             or any(low in lexicon.lower_words(name) for name in (
                 "text/function_words.txt", "text/titles.txt", "extract/calendar_words.txt")) \
-            or word in lexicon.words("text/first_names.txt") or re.search(rf"\b{low}\b", text):
+            or word in lexicon.words("text/first_names.txt") or written_lower(text, word):
         return None
     return word

@@ -57,15 +57,16 @@ from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import kinds
 from . import speakers as names
-from .anaphora import (FIRST_PERSON, apposition_head, asked_person, author_after, authors, body_with_name, carried_basis,
-                       coordinated_relative, counted_relative, exchange_turn, group_named, listener, named_organisation,
-                       opens_sentence, owned_roles, plural_relative, predicate_of, they_people)
+from .anaphora import (FIRST_PERSON, GROUP_REACH, apposition_head, asked_person, author_after, authors, body_with_name,
+                       carried_basis, coordinated_relative, counted_relative, exchange_turn, group_named, listener,
+                       named_organisation, opens_sentence, owned_roles, plural_relative, plural_subject, predicate_of,
+                       they_people)
 from .attribute import Attribution
 from .cataphora import author_ahead
 from .common_nouns import common_opener
-from .organisations import lone_subject
 from .kinds import party_head
 from .nations import demonym_head
+from .groups import group_name, introduce, plural_group
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
@@ -77,8 +78,9 @@ from .written import (affiliated_person, apposed_name, capitals_name, described,
 
 UNNAMED_BACK = 6              # sources "the source" looks back over for "a source …" (within WINDOW)
 # Rules whose source opens a headline or a pull quote, or asks the question another answers
-# ("Asked by a resident whether …, she replied"): they do not carry a speaker forward.
-_NO_CONTINUITY = frozenset({"colon", "dash", "asked"})
+# ("Asked by a resident whether …, she replied"; "Ortiz was asked by a caller why …. “…,” he
+# said": the one asked has the floor, not the asker): they do not carry a speaker forward.
+_NO_CONTINUITY = frozenset({"colon", "dash", "asked", "passive_asked"})
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,9 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     Paragraphs in ``skip`` (page furniture) are not read for names and do not count in the
     pronoun window; ``quoted`` are the top-level quoted spans (names in them are the
     speakers' words, not antecedents)."""
-    model = em.build(text, [(p.start, p.end) for p in paras if p.index in skip], quoted)
+    furniture = [(p.start, p.end) for p in paras if p.index in skip]
+    model = em.build(text, furniture, quoted)
+    introduce(text, model, furniture, quoted)        # "a New Leland ballot commission": a body of its kind
     ranks = paragraph_ranks(paras, skip)
     pstarts = [p.start for p in paras]
 
@@ -151,9 +155,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             if eid is not None and a.cue.type != "speech" and sal.judged_subject(eid) is not True:
                 eid = None                # "… calling on the court to act. It also wants …": not the court
             if eid is None and text[start:end] == "They":
-                eid = body_before_they(model, sal, start)      # "Brindle Hallam cancelled 40 trains. They said"
-            if eid is None and text[start:end] == "They":
-                eid = _lone_body(text, model, sstarts, sal.sentence_of(start))   # "Orvane cancelled …. They said"
+                eid = body_before_they(text, model, sal, sstarts, start)   # "Orvane cancelled 40 trains. They said"
             if eid is not None:
                 res = Resolved(res.mention, model.entities[eid].name, None, "organisation", "pronoun", eid)
         if res.basis == "unresolved" and res.type == "descriptor" and res.mention is not None:
@@ -221,15 +223,6 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     return final, ents
 
 
-def _lone_body(text: str, model: em.Model, sstarts: list[int], k: int) -> int | None:
-    """The organisation a sentence-opening "They" stands for when the sentence before is opened
-    by a lone capitalised word that is plainly a name (:func:`.organisations.lone_subject`)."""
-    if k < 2:
-        return None
-    name = lone_subject(text, sstarts[k - 2], sstarts[k - 1])
-    return None if name is None else em.adhoc_org(model, name, sstarts[k - 2])
-
-
 def _relative(text: str, model: em.Model, a: Attribution, res: Resolved, start: int, end: int) -> Resolved:
     """A relative source ("who", "which") resolved by its antecedent, text[start:end]: the
     person named before an apposition, before a first relative ("…, and who"), or before a
@@ -291,11 +284,11 @@ def _unnamed_goes_on(sal: Salience, mention: Mention, gender: str) -> Resolved:
     return Resolved(mention, None, None, "pronoun", "unresolved")
 
 
-def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[set[int], set[int]]:
+def _named_in(text: str, model: em.Model, spans, speakers: set[int] | None) -> tuple[set[int], set[int]]:
     """The entities an attribution's content names, never what its pronoun or description
     stands for ("“Ames is wrong,” he said", "Also, Ames is wrong, he said": he is not Ames):
     (named in a quotation, or as the subject opening an indirect content unless it is in
-    ``speakers``, :meth:`Salience.may_say`; named anywhere).  A reporter's paraphrase may
+    ``speakers``, :meth:`Salience.may_say`, None: anyone; named anywhere).  A reporter's paraphrase may
     name a speaker in what she said of herself ("Ruiz read it on a train, she said"), so a
     pronoun skips only the first set; a description skips both."""
     strict, loose = set(), set()
@@ -309,7 +302,7 @@ def _named_in(text: str, model: em.Model, spans, speakers: set[int]) -> tuple[se
             if quoted and closed is None:
                 closed = _quotation_end(text, a, b)
             if quoted and o.start < closed and not _reported_within(text, a, o.start) \
-                    or (o.entity not in speakers and _OPENS_CONTENT.fullmatch(text, a, o.start)):
+                    or (speakers is not None and o.entity not in speakers and _OPENS_CONTENT.fullmatch(text, a, o.start)):
                 strict.add(o.entity)
             i += 1
     return strict, loose
@@ -394,8 +387,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         pair = _pair_for(low, mention, model, sal, res, spoken)
         if pair is not None:
             return pair
-        if res is None or res.speaker is None:
-            return Resolved(mention, None, None, "pronoun", "unresolved")
+        if res is None or res.speaker is None or low == "they" and res.mention is not None and plural_subject(
+                text, max(res.mention.end, start - GROUP_REACH), start):   # "According to the Post, campaign
+            return Resolved(mention, None, None, "pronoun", "unresolved")   # officials looked …. They …": unnamed
         basis = "pronoun" if res.entity is not None else "unresolved"      # "they" for "some of her aides"
         return Resolved(mention, res.speaker, res.title, res.type, basis, res.entity)
     body = owned(model, words, start, lambda gender, at: sal.person_for(gender, at, set())[0],
@@ -419,6 +413,11 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         pair = _pair_for("both", Mention(start, end, written, "descriptor"), model, sal, None, spoken)
         if pair is not None:
             return pair if written.lower() == "both" else replace(pair, basis="description")
+    members = plural_group(model, words, start)
+    if members is not None:               # "the two senators", "the committee chairmen", "the brothers": the group
+        name = group_name(model, members)
+        return Resolved(Mention(start, end, written, "organisation", None, name), name, None, "organisation",
+                        "description", em.adhoc_org(model, name, start, "group"))
     known = (_KNOWN_AS.match(text, end) or _KNOWN_AS.search(text, start, end)) if kind != "person" else None
     if known is not None:                 # "the base chief known as Bob": Bob
         eid = em.person_entity(model, known.group(1).split(), [], known.start(1))

@@ -74,6 +74,9 @@ _BACKGROUND_AFTER = re.compile(r"(?:,[ \t]+\d+)?,[ \t]+(?:is|was|had been|has be
 _SUBORDINATOR_BEFORE = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
 # A comma between two names of a list: "Ana Ruiz, " before "Tom Vance and Piet Ames".
 _LIST_COMMA = re.compile(r",[ \t]+")
+# A capitalised word and a comma right before a name: "Hoek, " in "Pieter van der Hoek, Mr. Pratt’s lawyer".
+_NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w’'.\-]*,[ \t]+$")
+_POSSESSIVE = re.compile(r"[’']s?(?![\w’'])")   # the possessive after a name: "’s", "'s", "’"
 # What joins two names into a pair: " and ", " & ".
 _AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 
@@ -301,10 +304,14 @@ class Salience:
             return None
         return at, end
 
-    def may_say(self, source: str) -> set[int]:
+    def may_say(self, source: str) -> set[int] | None:
         """The speakers a content opening with their name may still be said by ("Ruiz read it
         on a train, she said"): the current speaker alone when it could be this he/she (so
-        "Also, Vance isn't a reformer, he said" after Drost spoke is Drost), else all."""
+        "Also, Vance isn't a reformer, he said" after Drost spoke is Drost), else all; None
+        (anyone) when no one has spoken yet ("Ruiz backed Ames while the mayor ran, she said"
+        opening the story: the content's subject is the one salient person who can say it)."""
+        if self.speaker is None:
+            return None
         gender = PERSON_PRONOUNS.get(source.lower())
         ent = self.model.entities[self.speaker] if self.speaker is not None else None
         if gender is not None and ent is not None and ent.type == "person" and gender_of(ent) in (None, gender):
@@ -339,6 +346,9 @@ class Salience:
         "modifier" for a name that only modifies a title before another name."""
         text = self.text
         if (text.startswith(POSSESSIVES, end) or text.endswith(POSSESSIVES, at, end)) and not opens_sentence(text, at):
+            owned = _POSSESSIVE.match(text, end)
+            if not _NAME_COMMA_BEFORE.search(text, max(0, at - 40), at) and main_subject(text, at, owned.end() if owned else end):
+                return "clause"           # "For months, Mrs. Ruiz’s campaign lacked the energy she …": her sentence's topic
             return False                  # "Pieter van der Hoek, Mr. Pratt’s lawyer, …": Pratt is no subject
         if title_modifier(text, end):
             return "modifier"             # "McConnell spokesman Don Stewart": Stewart is the subject

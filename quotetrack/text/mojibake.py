@@ -12,6 +12,8 @@ written.  What is read from the masked text is given back in the words as writte
 'TomÃ¡s Regalado'
 >>> mask("No garbling here") == "No garbling here", mask("PeA\u0303±a Nieto")
 (True, 'Pennna Nieto')
+>>> mask("Ana BasÃ\u0083Â¡ez said")
+'Ana Basaaaaez said'
 """
 from __future__ import annotations
 
@@ -20,8 +22,9 @@ import unicodedata
 from typing import Callable
 
 # "Ã" (or "A" and a combining tilde, its decomposed form) and the second byte of a two-byte
-# letter as Windows-1252 shows it ("¡" in "Ã¡" for "á").
-_PAIR = re.compile(r"(?:Ã|A\u0303)[\u00a0-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+# letter as Windows-1252 shows it ("¡" in "Ã¡" for "á"); garbled twice, "Ã" is itself two
+# letters, "Ã\x83", and the second byte one more, "Â¡" ("BasÃ\x83Â¡ez" for "Basáez").
+_PAIR = re.compile(r"(?:Ã|A\u0303)(?:\u0083(?:Â|A\u0302))?[\u00a0-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 _WORD = re.compile(r"[\w’'\-]+")
 
 

@@ -1,0 +1,156 @@
+"""Named groups and bodies as the article introduces them, and the descriptions that stand for
+them, on the document's entity model (:mod:`.entities`) for :mod:`.resolve`:
+
+* a body the text introduces by a description whose capitalised words name it ("a New Leland
+  ballot commission", "the Corvane Times editorial board"; heads: data/extract/body_heads.txt)
+  is an organisation entity of that kind (:func:`.kinds.name_kind`), so that a later "the
+  commission" or "the board" finds it as it finds "the Senate Ethics Committee"
+  (:func:`introduce`);
+* a plural description of people by their role ("the two senators", "both candidates", "the
+  committee chairmen"): the group of the persons the text gave that role, when it names exactly
+  as many as the description counts (two or more when it counts none); else none
+  (:func:`plural_group`);
+* a family's plural ("the brothers", "the couple"; data/extract/kin_groups.txt): the two people
+  named last who share a surname, when no third one shares it.
+
+When no entity fits, the description stays unresolved: no guess.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from ..text import lexicon
+from . import entities as em
+from . import kinds
+
+INTRO_REACH = 80              # characters before a body's head its description is read over
+
+
+@lru_cache(maxsize=1)
+def _head_pattern() -> re.Pattern:
+    """A body's head standing whole in lower case: "commission" in "a ballot commission"."""
+    heads = sorted(kinds.body_heads(), key=len, reverse=True)
+    return re.compile(r"(?<![\w\-’'])(?:" + "|".join(map(re.escape, heads)) + r")(?![\w\-’'])")
+
+
+# An article, one to four capitalised words, up to two lower-case words, right before a body's head:
+# "a New Leland ballot " in "a New Leland ballot commission" (group 1: the capitalised words, 2: the rest).
+_INTRO = re.compile(r"(?<![\w’'])(?:[Aa]n?|[Tt]he)[ \t]+((?:[A-Z][\w.&\-]*[ \t]+){1,4})((?:[a-z][a-z\-]*[ \t]+){0,2})$")
+
+
+def introduce(text: str, model: em.Model, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, int]] = ()) -> None:
+    """Make an organisation entity, of its head's kind, for every body the text introduces by
+    a description whose capitalised words name it ("a New Leland ballot commission"), with an
+    occurrence over its name; not for a name opened by a given name ("the Ana Ruiz
+    committee"), a day or month ("a Monday court hearing") or a word the text shows a common
+    one (a sentence's "The"), nor inside ``skip`` (page furniture); nor when an organisation of
+    that kind named before carries its capitalised words ("the Calveran ministry" after "the
+    Calveran Ministry of Defense" is that one, :func:`.descriptions.describe`'s), or when its
+    capitalised words alone name an organisation of a kind of its own ("the Tavora County
+    government" is Tavora County)."""
+    calendar = lexicon.lower_words("extract/calendar_words.txt")
+    skip_starts, q_starts = [a for a, _ in skip], [a for a, _ in quoted]
+    for m in _head_pattern().finditer(text):
+        intro = _INTRO.search(text, max(0, m.start() - INTRO_REACH), m.start())
+        if intro is None:
+            continue
+        caps = intro.group(1).split()
+        start = intro.start(1)
+        if caps[0] in em.first_names() or any(w.lower().rstrip(".") in calendar for w in caps) \
+                or _within(skip_starts, skip, start):
+            continue
+        if any(e.type == "organisation" and set(caps) <= set(e.name.split()) and kinds.kind_matches(m.group(), e.name)
+               for e in model.before(start)):
+            continue                      # "the Calveran ministry" after "the Calveran Ministry of Defense": that one
+        known = model._orgs.get(" ".join(caps))
+        if known is not None and not intro.group(2) and model.entities[known].kind is not None:
+            continue                      # "the Tavora County government": the county itself
+        name = text[start:m.end()]
+        eid = model._orgs.get(name)
+        if eid is None:
+            eid = em.new_organisation(model, name, start)
+            model.entities[eid].kind = m.group()
+        occ = em.Occurrence(start, m.end(), eid, _within(q_starts, quoted, start))
+        model.occurrences.insert(bisect.bisect_right(model.starts, start), occ)
+
+
+def _within(starts: list[int], spans, offset: int) -> bool:
+    k = bisect.bisect_right(starts, offset) - 1
+    return k >= 0 and offset < spans[k][1]
+
+
+@lru_cache(maxsize=1)
+def _counts() -> dict[str, int]:
+    """The count a word opening a plural description gives: "both" 2, "two" 2, "three" 3 …
+    (data/text/number_words.tsv, its units from two to twelve)."""
+    out = {"both": 2}
+    for row in lexicon.rows("text/number_words.tsv"):
+        if len(row) >= 3 and row[2] == "unit" and 2 <= int(row[1]) <= 12:
+            out[row[0]] = int(row[1])
+    return out
+
+
+# Words that may open a plural description before its count: "the", "all", "all of the", "both the".
+_OPENERS = frozenset({"the", "all", "of"})
+
+
+def plural_group(model: em.Model, words: list[str], start: int) -> list[int] | None:
+    """The people a plural description opened by "the", "both" or "all" stands for, in the
+    order the text named them: those the text gave its role ("the two senators", "Both
+    candidates", "the committee chairmen" for "Oversight Committee Chairman Ana Ruiz" and
+    "Judiciary Committee Chairman Tom Vance"), when it names exactly as many as the
+    description counts, or two or more when it counts none; for a family's plural ("the
+    brothers"), the two named last who share a surname.  None otherwise (no guess)."""
+    lows = [w.lower().strip(",.’'") for w in words]
+    if len(lows) < 2 or lows[0] not in ("the", "both", "all"):
+        return None
+    i, count = 0, None
+    while i < len(lows) - 1 and lows[i] in _OPENERS:
+        i += 1
+    if lows[i] in _counts() and i < len(lows) - 1:
+        count, i = _counts()[lows[i]], i + 1
+    elif lows[0] == "both":
+        count = 2
+    rest = words[i:]
+    if len(rest) == 1 and lows[-1] in lexicon.lower_words("extract/kin_groups.txt"):
+        return _kin_pair(model, start) if count in (None, 2) else None
+    single = _singular(lows[-1])
+    if single is None or not kinds.person_head(single) or lows[-1] in lexicon.sections("extract/author_nouns.txt")["heads"]:
+        return None                       # ("the authors", "the researchers": the work's, :func:`.descriptions.work_author`)
+    phrase = em.role_key([*rest[:-1], single])
+    holders = [e.id for e in model.before(start) if e.type == "person"
+               and any(em.roles_match(phrase, r) for r in e.roles)][::-1]
+    return holders if (len(holders) == count if count is not None else len(holders) >= 2) else None
+
+
+def _singular(plural: str) -> str | None:
+    """The singular of a plural person noun, or None when the word is no plural:
+    "chairmen" -> "chairman", "secretaries" -> "secretary", "senators" -> "senator"."""
+    if plural.endswith("men"):
+        return plural[:-3] + "man"
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    if plural.endswith("s") and not plural.endswith(("ss", "us", "is")):
+        return plural[:-1]
+    return None
+
+
+def _kin_pair(model: em.Model, start: int) -> list[int] | None:
+    """The two people named before ``start`` who share a surname, the pair named last, when no
+    third one shares it; else None."""
+    by_surname: dict[str, list[int]] = {}
+    for e in model.before(start):
+        if e.type == "person" and " " in e.name:
+            by_surname.setdefault(e.name.split()[-1], []).append(e.id)
+    pairs = [ids for ids in by_surname.values() if len(ids) == 2]
+    if not pairs:
+        return None
+    return sorted(max(pairs, key=lambda ids: min(model.entities[e].start for e in ids)))
+
+
+def group_name(model: em.Model, members: list[int]) -> str:
+    """The name of a group of entities as a list: "Ana Ruiz and Tom Vance", "A, B and C"."""
+    names = [model.entities[e].name for e in members]
+    return " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
