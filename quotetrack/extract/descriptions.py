@@ -477,11 +477,10 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
             or any(w[:1].isdigit() for w in words) and not em.lone_age(words[:1]):
         return None
     if head in em.org_nouns():
-        named = {_clean(w) for w in words if w[:1].isupper() and "-" not in w}
         eid = next((e for k, e in enumerate(sal.recent) if (model.entities[e].type == "organisation"
                                                              or k < 2 and bare_name(text, model.entities[e]))
                     and kinds.kind_fits(head, model.entities[e].name) and not other_kind(head, model.entities[e].roles)
-                    and named <= set(model.entities[e].name.split()) and e not in sal.excluded_all), None)
+                    and e not in sal.excluded_all), None)
         if eid is not None and shown_after(model, head, model.entities[eid].name, start, sal.rank_of):
             return None
         if eid is not None and model.entities[eid].type == "person":
