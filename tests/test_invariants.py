@@ -85,7 +85,14 @@ def check_offsets(text: str, doc: quotetrack.Document) -> None:
             assert sent.start <= q.start or q.sentence == 1, (sent, q.start)
             assert q.sentence == n_sents or q.start < doc.sentences[q.sentence].start, (sent, q.start)
             assert q.context, q
-            assert q.context == text[sent.start:sent.start + len(q.context)]
+            # the context is the quote's sentences, or a window of them cut with "…" (a quote of
+            # several paragraphs): without its marks it is text[context_start:context_end]
+            assert q.context_start >= sent.start, q
+            body = q.context[1:] if q.context_start > sent.start else q.context
+            cut_after = body != text[q.context_start:q.context_end]
+            assert body[:-1 if cut_after else None] == text[q.context_start:q.context_end], q
+            assert not cut_after or body.endswith("…"), q
+            assert q.context_start == sent.start or q.context.startswith("…"), q
     for i, p in enumerate(doc.paragraphs, start=1):
         assert p.index == i and 0 <= p.start < p.end <= len(text)
     for i, s in enumerate(doc.sentences, start=1):

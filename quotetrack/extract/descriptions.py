@@ -30,9 +30,11 @@ from typing import Callable
 
 from ..text import lexicon
 from . import entities as em
+from .ages import AGE_ROLE, age_clash, lone_age
 from . import kinds, rivals
 from .businesses import introduces, is_business
 from .documents import author_of, work_author
+from .common_nouns import written_lower
 from .kinds import _org_kinds, parties, party_head, party_of
 from .organisations import lone_subject
 from .nations import demonym_head, nationality_modifier, other_nationality
@@ -152,7 +154,7 @@ def office_unheld(ent: em.EntityState, words: list[str]) -> bool:
         return not any(w in titles for w in held)
     if any(w in titles and w.rstrip(".") not in honorifics and not kinds.private_noun(w) for w in held):
         return False                      # "Mother" and "Mr" are no offices
-    private = [r for r in ent.roles if not em._AGE_ROLE.fullmatch(r)
+    private = [r for r in ent.roles if not AGE_ROLE.fullmatch(r)
                and (r.rstrip(".") not in honorifics or kinds.private_noun(r))]
     return bool(private) and all(kinds.private_noun(r.split()[-1]) for r in private)
 
@@ -313,7 +315,7 @@ def by_age(model: em.Model, sal, words: list[str]) -> int | None:
 
 def age_of(ent: em.EntityState) -> int | None:
     """The age the text gave a person ("Ana Ruiz, 31,": 31), else None."""
-    return next((int(m.group(1)) for r in ent.roles if (m := em._AGE_ROLE.fullmatch(r))), None)
+    return next((int(m.group(1)) for r in ent.roles if (m := AGE_ROLE.fullmatch(r))), None)
 
 
 def most_told(sal, fitting: list[int], start: int, exact: list[int] = ()) -> int:
@@ -369,11 +371,11 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
     head = lows[-1]
     if len(words) > DESCRIPTION_WORDS or is_plural(head) or any(w.endswith(POSSESSIVES) for w in words[:-1]) \
             or head in lexicon.lower_words("extract/document_nouns.txt") \
-            or any(w[:1].isdigit() for w in words) and not em.lone_age(words[:1]):
+            or any(w[:1].isdigit() for w in words) and not lone_age(words[:1]):
         return None
     if head in em.org_nouns():
         eid = next((e for k, e in enumerate(sal.recent) if (model.entities[e].type == "organisation"
-                                                             or k < 2 and bare_name(model.entities[e]))
+                                                             or k < 2 and bare_name(text, model.entities[e]))
                     and kinds.kind_fits(head, model.entities[e].name) and not other_kind(head, model.entities[e].roles)
                     and e not in sal.excluded_all), None)
         if eid is not None and shown_after(model, head, model.entities[eid].name, start, sal.rank_of):
@@ -381,16 +383,16 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
         if eid is not None and model.entities[eid].type == "person":
             model.entities[eid].type = "organisation"     # "Orvane reported a loss … The company said"
         return eid
-    if not (kinds.person_head(head) or em.lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
+    if not (kinds.person_head(head) or lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
             or event_role(lows) or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
-    if eid is not None and lows[0][:1].isdigit() and em.age_clash(model.entities[eid], words[:1]):
+    if eid is not None and lows[0][:1].isdigit() and age_clash(model.entities[eid].roles, words[:1]):
         eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all | {eid}, pronoun=False)
         # ("Her husband, Ross, 77, waited …  “…,” the 74-year-old said": the one before him)
     if eid is not None and sal.unnamed_speaks(eid, start):
         return None                       # "One shareholder said … “…,” the investor said": not the one named before
-    return None if eid is not None and (lows[0][:1].isdigit() and (em.age_clash(model.entities[eid], words[:1])
+    return None if eid is not None and (lows[0][:1].isdigit() and (age_clash(model.entities[eid].roles, words[:1])
                                                                    or len(words) > 1 and known_otherwise(model.entities[eid]))
                                         or office_unheld(model.entities[eid], lows)
                                         or other_office(model.entities[eid], lows)
@@ -401,7 +403,7 @@ def known_otherwise(ent: em.EntityState) -> bool:
     """Whether the text gave a person a title or a role other than an age ("Senator Dana
     Reyes"): "the 34-year-old striker" then is someone new, while for "Marta Quillan", of whom
     nothing else was told, "the 47-year-old teacher" tells more."""
-    return ent.title is not None or any(not em._AGE_ROLE.fullmatch(r) for r in ent.roles)
+    return ent.title is not None or any(not AGE_ROLE.fullmatch(r) for r in ent.roles)
 
 
 def party_clash(words: list[str], roles) -> bool:
@@ -453,12 +455,14 @@ def party_fits(words: list[str], party: str, roles) -> bool:
     return all(w in known or w in ("from", "of") or parties().get(w, ("",))[0] == party for w in rest)
 
 
-def bare_name(ent: em.EntityState) -> bool:
+def bare_name(text: str, ent: em.EntityState) -> bool:
     """Whether a "person" is only a capitalised word the text never showed to be a person: one
-    word, no given name, title, role or gender ("Orvane" in "Orvane reported a loss"), which
-    an organisation's description ("the company") may stand for when it is one of the two
-    entities named last."""
-    return " " not in ent.name and kinds.never_shown_person(ent)
+    word, or a word and a noun the text also writes in lower case ("Fenwold Water", "Orvane
+    Foods"), with no given name, title, role or gender ("Orvane" in "Orvane reported a loss"),
+    which an organisation's description ("the company") may stand for when it is one of the
+    two entities named last."""
+    words = ent.name.split()
+    return (len(words) == 1 or len(words) == 2 and written_lower(text, words[1])) and kinds.never_shown_person(ent)
 
 
 def body_before_they(text: str, model: em.Model, sal, sstarts: list[int], start: int) -> int | None:

@@ -24,6 +24,7 @@ from typing import Iterator
 
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
+from .ages import AGE_ROLE, age_nouns
 from .documents import authored_document
 from .businesses import introduced_as
 from .common_nouns import y_singular, written_lower
@@ -184,46 +185,22 @@ def role_key(words: list[str]) -> str:
     return " ".join(full.get(w.lower(), w.lower().rstrip(".")) for w in words)
 
 
-@lru_cache(maxsize=1)
-def _age_nouns() -> dict[str, tuple[int, int]]:
-    """data/extract/age_nouns.tsv: a noun that fits an age ("teenager") -> (youngest, oldest)."""
-    out = {}
-    for noun, ages in lexicon.pairs("extract/age_nouns.tsv").items():
-        low, high = ages.split()
-        out[noun] = (int(low), int(high))
-    return out
-
-
-_AGE_ROLE = re.compile(r"(\d{1,3})-year-old")
-
-
 def roles_match(description: str, role: str) -> bool:
     """Whether a definite description ("minister", "finance minister") fits a role ("finance
     minister"): the same head noun, every description word in the role, the same rank words
     ("deputy minister" is not "the minister"); an age fits as a modifier ("29-year-old midfielder"),
     an age noun in its range ("teenager" and "16-year-old", data/extract/age_nouns.tsv)."""
     d, r = description.split(), role.split()
-    if (age := _AGE_ROLE.fullmatch(role)) and role in d[:-1] or len(d) == 1 and _AGE_ROLE.fullmatch(d[0]) \
+    if (age := AGE_ROLE.fullmatch(role)) and role in d[:-1] or len(d) == 1 and AGE_ROLE.fullmatch(d[0]) \
             and d[0] in r[:-1]:
         return True                       # the age names the person, whatever the noun after it
-    if age and d and d[-1] in _age_nouns():
-        low, high = _age_nouns()[d[-1]]
+    if age and d and d[-1] in age_nouns():
+        low, high = age_nouns()[d[-1]]
         return low <= int(age.group(1)) <= high
     if not d or not r or d[-1] != r[-1] and r[-1] not in role_kinds().get(d[-1], ()) \
             or {w for w in r if w in _RANKS} != {w for w in d if w in _RANKS}:
         return False                      # ("the lawyer" fits a barrister: data/extract/role_kinds.tsv)
     return set(d[:-1]) <= set(r)
-
-
-def lone_age(words: list[str]) -> bool:
-    """Whether a description is a lone age: "the 24-year-old" (not "the 34-year-old striker")."""
-    return len(words) == 1 and _AGE_ROLE.fullmatch(words[0].lower()) is not None
-
-
-def age_clash(ent: EntityState | None, words: list[str]) -> bool:
-    """Whether a description is no lone age (:func:`lone_age`) or ``ent`` has another ("Ana Ruiz, 31,")."""
-    return not lone_age(words) or ent is not None and any(_AGE_ROLE.fullmatch(r) and r != words[0].lower()
-                                                          for r in ent.roles)
 
 
 # The lower-case word after a person's name: "campaign" in "the Clinton campaign" (a body, data/extract/bodies.tsv).
@@ -281,6 +258,8 @@ def new_organisation(model: Model, name: str, start: int, kind: str = "organisat
                 model._org_aliases.setdefault(tuple(words[-n:]), []).append(eid)
             if all(_clean(w).lower() in suffixes for w in words[n:]):
                 model._org_aliases.setdefault(tuple(words[:n]), []).append(eid)
+        if len(words) == 2 and words[0].isalpha() and words[0] not in first_names() and words[0].lower() not in kinds:
+            model._org_aliases.setdefault(tuple(words[:1]), []).append(eid)   # "Voltaro" after "Voltaro Mobility"
     return eid
 
 
@@ -415,7 +394,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 or _A_BEFORE.search(text, max(0, start - 4), start) and not _NOUN_AFTER.match(text, end)):
             continue                      # "on the Pike Train,": a thing called after a person; "an Orlando Republican who": a description
         if not title and len(name) >= 3 and name[0] not in first_names() and not _INITIAL.fullmatch(name[0]):
-            cut = 1 if name[1] in first_names() else len(name) - 2 if office_complement(text, start) else 0
+            cut = 1 if name[1] in first_names() and not is_particle(name[1]) else len(name) - 2 if office_complement(text, start) else 0
             title, name = name[:cut], name[cut:]      # "Comedian Sarah Silverman" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
         if not title and len(name) > 1 and " ".join(name) in model._orgs or _named_as_body(text, start, end, title, name, by_surname):
             occurrences.append(Occurrence(start, end, adhoc_org(model, " ".join(name), start), inside(start)))
@@ -693,7 +672,7 @@ def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> lis
         if not any(w in heads or w.endswith("-year-old") for w in m.group(1).split()):
             continue                      # no person's head or age: most "the" phrases, told by their words alone
         words = list(_WORD_AT.finditer(text, m.start(1), m.end(1)))
-        head = head_run(words, next((i for i, w in enumerate(words) if w.group() in heads or _AGE_ROLE.fullmatch(w.group())), None), heads)
+        head = head_run(words, next((i for i, w in enumerate(words) if w.group() in heads or AGE_ROLE.fullmatch(w.group())), None), heads)
         if head is not None and outside(m.start()):
             out.append((m.start(), head.end(), None, text[words[0].start():head.end()]))
     out.sort()

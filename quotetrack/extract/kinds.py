@@ -73,7 +73,25 @@ def kind_matches(head: str, name: str, any_kind: bool = False) -> bool:
     if any_kind and "*" in _org_kinds().get(head, ()):
         return True
     words = {w.lower().strip("’'.") for w in name.split()}
-    return head in words or bool(words & _undotted_kinds().get(head, frozenset()))
+    shown = words & _undotted_kinds().get(head, frozenset())
+    return head in words or bool(shown) and not (shown <= _sectors() and _headed_by_other_kind(name, head))
+
+
+@lru_cache(maxsize=1)
+def _sectors() -> frozenset[str]:
+    return lexicon.lower_words("extract/sector_words.txt")
+
+
+def _headed_by_other_kind(name: str, head: str) -> bool:
+    """Whether an organisation's name ends in (or, before "of"/"for", is headed by) a word that
+    shows a kind other than a company's and the description's: a sector word inside it is then
+    no company's ("Competition and Utilities Commission", "Ministry of Energy" are no "the
+    company")."""
+    words = name.split()
+    cut = next((k for k, w in enumerate(words) if k and w in ("of", "for")), len(words))
+    last = words[cut - 1].lower().strip("’'.")
+    return last in _kind_words() and last not in _sectors() and last not in _alias_words()[1] \
+        and last not in _undotted_kinds().get(head, frozenset())
 
 
 def dotted_kind_word(word: str) -> bool:
@@ -165,8 +183,8 @@ def parties() -> dict[str, tuple[str, str]]:
 # ", R-Texas,", " (R., New Leland)" (group 1: the letter, group 2: the place).
 _AFFILIATION = re.compile(r"\s*[(,]\s*([A-Z])\.?\s*[-–,]\s*((?:[A-Z][\w.’'\-]*\s?){1,3}?)\s*[),]")
 # A party member and a place in an apposition: ", a Democrat of Ohio," ", a veteran Republican from
-# New Leland." (group 1: the member noun, group 2: the place).
-_MEMBER_FROM = re.compile(r",\s+an?\s+(?:[a-z\-]+\s+)?([A-Z][a-z]+)\s+(?:from|of)\s+((?:[A-Z][\w.’'\-]*\s?){1,3}?)\s*(?=[,.;)])")
+# New Leland.", with no article in the style of some papers: ", Republican of Ohio," (group 1: the member noun, group 2: the place).
+_MEMBER_FROM = re.compile(r",\s+(?:an?\s+(?:[a-z\-]+\s+)?)?([A-Z][a-z]+)\s+(?:from|of)\s+((?:[A-Z][\w.’'\-]*\s?){1,3}?)\s*(?=[,.;)])")
 
 
 def affiliation(text: str, end: int) -> str | None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..text import lexicon
 from ..text.names import without_marks
 from . import entities as em
+from .ages import age_clash, lone_age
 from . import kinds
 from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
                        passive_agent, presented, subordinate_subject, title_modifier, topic)
@@ -155,9 +156,9 @@ class Salience:
                     em.roles_match(phrase, r) for r in self.model.entities[e].roles)), None)
                 if eid is None:               # no recent one: the one person seen so far the text gave that role
                     eid = self._sole_role(phrase)
-                if eid is None and em.lone_age(phrase.split()):     # "the 24-year-old needed …"
+                if eid is None and lone_age(phrase.split()):     # "the 24-year-old needed …"
                     eid = self.person_for(None, at, set(), pronoun=False)[0]
-                    eid = None if eid is None or em.age_clash(self.model.entities[eid], [phrase]) else eid
+                    eid = None if eid is None or age_clash(self.model.entities[eid].roles, [phrase]) else eid
                     if eid is not None:
                         self.model.entities[eid].roles.add(phrase)
                 if eid is not None:

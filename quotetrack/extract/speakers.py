@@ -26,7 +26,8 @@ _words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_joiners, .
 # A run of capitalised words, allowing "of", "the", "and", "de", "bin" inside and abbreviations:
 # "US Secretary of Defense Mark Esper", "Sen. Ted Cruz", "Mr. Trump".
 # Dotted initials count as one word ("U.N. Women", not "N. Women"); a particle joined by a
-# hyphen is a name word ("Karim al-Masri", "al-Masri said").
+# hyphen is a name word ("Karim al-Masri", "al-Masri said"); a name word may open with a
+# capital outside A-Z ("Órla Uí Bhriain").
 _NAME_RUN = re.compile(
     rf"(?<![\w’'.])(?:[A-Z]\.(?:[A-Z]\.)+|[{CAPITALS}][\w’'\-]*\.?|(?:{PARTICLES})-[{CAPITALS}][\w’'\-]*)"
     rf"(?:[ \t]+(?:(?:of|the|{PARTICLES})[ \t]+){{0,2}}(?:[A-Z]\.(?:[A-Z]\.)+|[{CAPITALS}][\w’'\-]*\.?"

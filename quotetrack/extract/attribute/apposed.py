@@ -25,10 +25,14 @@ def apposed_name(toks: list[Token], i: int, k: int) -> bool:
         o = next((x for x in range(k - 3, max(i, k - 6), -1) if toks[x].text == "("), None)
         if o is not None and party_tag("".join(t.text for t in toks[o + 1:k - 1])):
             k = o                         # "Sen. Carl Brandt (R-Ohio)", "(R-Conn.)": the name before its party tag
-    if k - i >= 3 and toks[i + 1].text in ("of", "from") and party_head([t.text for t in toks[i:k]]) is not None:
-        return False                      # "Sen. Ann Vale, Republican of Kansas, said": a party tag, no name
-    return not place_after_place(toks, i, k) and (is_name_run(toks, i, k) or kind_then_name(toks, i, k)
-                                                  or the_org_name(toks, i, k))
+    return not place_after_place(toks, i, k) and not party_member_tag(toks, i, k) \
+        and (is_name_run(toks, i, k) or kind_then_name(toks, i, k) or the_org_name(toks, i, k))
+
+
+def party_member_tag(toks: list[Token], i: int, k: int) -> bool:
+    """Are tokens i..k a legislator's party and place with no article ("Republican of Wyoming",
+    "Democrat from New Leland"): the tag after a name, never a name itself?"""
+    return k - i >= 3 and toks[i + 1].text in ("of", "from") and party_head([t.text for t in toks[i:k]]) is not None
 
 
 def past_place_tag(toks: list[Token], c: int) -> int:
