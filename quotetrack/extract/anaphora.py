@@ -452,13 +452,17 @@ def they_people(text: str, model) -> frozenset[int]:
 
 def named_organisation(model, sal, start: int, low: str) -> int | None:
     """The organisation an unresolved "it" or "They" before a speech cue stands for: for "it"
-    the entity named last, if it is one ("Brightwell Foods has withdrawn … It said …"); for a
+    the entity named last but for people, if it is one ("Brightwell Foods has withdrawn … Its
+    founder, Ana Ruiz, … It said …"); for a
     sentence-opening "They", the organisation named last as a subject, past a person who spoke
     between but not past a plural group named after it ("Millennials have … They say …").
     Named in this or the last paragraph.  ``sal`` is the resolver's running salience."""
     if low == "they" and not opens_sentence(sal.text, start):
         return None
-    eid = next((e for e in sal.recent[:1 if low == "it" else None] if model.entities[e].type == "organisation"
+    recent = sal.recent
+    if low == "it":                       # past people named since ("Its founder, Ana Ruiz, stepped down"): no "it"
+        recent = recent[:next((k for k, e in enumerate(recent) if model.entities[e].type != "person"), 0) + 1]
+    eid = next((e for e in recent if model.entities[e].type == "organisation"
                 and (low == "it" or sal.last[e][1])), None)
     if eid is None or sal.rank_of(start) - sal.last[eid][2] > 1:
         return None
@@ -559,7 +563,14 @@ def body_with_name(text: str, start: int, end: int) -> tuple[int, str] | None:
         at = start
     else:
         at = m.start(1)
-    if m is None or text[at:end].split()[0] in names._words.subordinators:
+    if m is None or text[at:end].split()[0] in names._words.subordinators or _after_place_preposition(text, at):
         return None
     return at, text[at:end]
+
+
+def _after_place_preposition(text: str, at: int) -> bool:
+    """Does a place preposition come right before ``at`` ("villagers in Satna against …"): the
+    capitalised word there is a place, no first word of a body's name?"""
+    before = text[max(0, at - 12):at].split()
+    return bool(before) and before[-1] in lexicon.lower_words("extract/place_prepositions.txt")
 

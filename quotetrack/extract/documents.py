@@ -38,13 +38,15 @@ _COMMA_REACH = 40                         # characters back from a name to the l
 # "statement from ", "report by the ", "a study by researchers at the ", "a statement from her lawyer, ",
 # "audit released Tuesday by ": the document right before its author (a publishing participle,
 # data/extract/publishing_participles.txt, and up to two words of time may come between the
-# document and "by"; a role in apposition between "by" and the name).
+# document and "by"; a role in apposition between "by" and the name, or a role of up to three
+# lower-case words, a place word before them, right before it: "a petition started by Leeds student nurse ").
 @lru_cache(maxsize=1)
 def _document_from() -> re.Pattern:
     return re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:(?:" + lexicon.trie_pattern(sorted(lexicon.lower_words(
         "extract/publishing_participles.txt"))) + r")[ \t]+(?:[\w]+[ \t]+){0,2}?)?(?:from|by)[ \t]+"
         r"(?:(?:the[ \t]+)?(?:(?:researchers|scientists|academics|experts|a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+"
-        r"(?:the[ \t]+)?)?|(?:his|her|its|their|the)[ \t]+(?:[\w’'-]+[ \t]+){0,2}?[a-z][\w-]*,[ \t]+)$")
+        r"(?:the[ \t]+)?)?|(?:his|her|its|their|the)[ \t]+(?:[\w’'-]+[ \t]+){0,2}?[a-z][\w-]*,[ \t]+"
+        r"|(?:[A-Z][a-z]+[ \t]+)?(?:(?!(?:to|and|or|of|for|with|at|in|on|the|a|an)[ \t])[a-z][\w-]*[ \t]+){1,3})$")
 
 
 # " said in a statement": the author speaking in a document (a speech verb, "in", up to two words).

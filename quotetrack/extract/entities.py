@@ -356,8 +356,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if owner or kind_after or (business or known) and not titled or not titled and len(words) >= 2 and (
                 INITIALS.fullmatch(words[0]) or any(_clean(w).lower() in org_words or k and y_singular(_clean(w).lower()) in org_words
                                                     for k, w in enumerate(words))):   # "Northern Academies of Science"
-            if not owner and common_head(text, start, words, org_words, persons):
-                start, words = run[2][0], words[2:]   # "Members of Harbour District Council": the council
+            if not owner and business in (None, "which") and common_head(text, start, words, org_words, persons):
+                start, words = run[2][0], words[2:]   # "Members of Harbour District Council" (no kind before): the council
             joined = owner or _ORG_BEFORE_AND.search(text, max(0, start - 60), start) \
                 or _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
             if joined:                    # "Dunmore Fire and Rescue Service", "Center for Civic Design", "6th Circuit Court"

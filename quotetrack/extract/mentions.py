@@ -456,3 +456,14 @@ def quantity_before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int]
     while i - 1 >= lo and tokens[i - 1].text.lower() in approximators:
         i -= 1
     return i, k
+
+
+# Time nouns a demonstrative "that" makes a time phrase of: "later that evening".
+_DEMONSTRATIVE_TIMES = frozenset(("day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"))
+
+
+def time_that(toks: list, j: int) -> bool:
+    """Is toks[j] the "that" of a time phrase a complementiser or comma follows ("said in the
+    house later [that] evening that …"), not the "that" that opens content?"""
+    return toks[j].text.lower() == "that" and j + 2 < len(toks) and toks[j + 1].text in _DEMONSTRATIVE_TIMES \
+        and toks[j + 2].text in ("that", ",")

@@ -75,7 +75,7 @@ from .descriptions import (body_before_they, describe, fitting_title, indefinite
 from .documents import author_of, document_author, document_noun, owned_document
 from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
-                      person_in, plural_head_of, research_group, unnamed_again)
+                      person_in, plural_head_of, plural_the, research_group, unnamed_again)
 
 UNNAMED_BACK = 6              # sources "the source" looks back over for "a source …" (within WINDOW)
 # Rules whose source opens a headline or a pull quote, or asks the question another answers
@@ -408,6 +408,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                         "descriptor", "unresolved")
     if names_pair(written):                 # "both", "Both men", "the two": the last pair named together
         pair = _pair_for("both", Mention(start, end, written, "descriptor"), model, sal, None, spoken)
+        if pair is not None and plural_the(written) and (sal.pair is None or pair.speaker != " and ".join(
+                model.entities[e].name for e in sal.pair[1:])):
+            pair = None                     # "The candidates": a pair named together only
         if pair is not None:
             return pair if written.lower() == "both" else replace(pair, basis="description")
     members = plural_group(model, words, start)

@@ -30,16 +30,25 @@ from .nations import nationality
 
 # "both" alone or before a plural noun: "Both men", "both candidates", "Both Cuban-Americans".
 BOTH = re.compile(r"[Bb]oth(?:[ \t]+[\w\-]+s)?")
-# "the two" alone or before a plural person noun: "The two", "the two candidates" (not "the two camps").
-_THE_TWO = re.compile(r"[Tt]he[ \t]+two(?:[ \t]+([\w\-]+s))?")
+# "the two" alone or before a plural person noun: "The two", "the two candidates" (not "the two camps");
+# "the" right before a plural person noun: "The candidates".
+_THE_TWO = re.compile(r"[Tt]he(?:[ \t]+two(?:[ \t]+([\w\-]+s))?|[ \t]+([\w\-]+s))")
 
 
 def names_pair(written: str) -> bool:
     """Whether a mention stands for a pair named before: "both", "Both men", "The two",
-    "the two voters"."""
+    "the two voters", "The candidates" (when a pair was named together)."""
     two = _THE_TWO.fullmatch(written)
-    return BOTH.fullmatch(written) is not None or two is not None and (
-        two.group(1) is None or kinds.person_head(two.group(1).lower()))
+    noun = two and (two.group(1) or two.group(2))
+    return BOTH.fullmatch(written) is not None or two is not None and (noun is None or kinds.person_head(
+        noun.lower()) and not (two.group(2) and noun.lower()[:-1] in kinds.org_nouns()))   # not "the campaigns"
+
+
+def plural_the(written: str) -> bool:
+    """Whether a pair mention is "the" and a plural person noun ("The candidates"): it stands
+    only for a pair named together, never two people who spoke in turn."""
+    two = _THE_TWO.fullmatch(written)
+    return two is not None and two.group(2) is not None
 
 
 # Pronouns joined by "or" or a slash for anyone at all: "he or she", "He/she", "she or he".

@@ -305,7 +305,7 @@ def _skip_adjuncts(s: _Sent, k: int, cue: Cue | None = None) -> int:
                           and toks[k].text.lower() not in lexicon.lower_words("extract/calendar_words.txt")):
         return _skip_time(s, k, cue)      # (a day or month opens one too: "said Sunday that …")
     j, titled = k + 1, False
-    while j < len(toks) and j - k <= 14 and toks[j].text.lower() not in ("that", "whether", "if"):
+    while j < len(toks) and j - k <= 14 and (toks[j].text.lower() not in ("that", "whether", "if") or mentions.time_that(toks, j)):
         if not mentions.is_word(toks[j].text):
             title = _short_title(s, j)
             if title is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...text import lexicon
 from .. import mentions
-from .grammar import _Sent, _words
+from .grammar import _Sent, _role_word, _words
 from ..kinds import org_nouns
 from ..speakers import _lists
 
@@ -30,11 +30,12 @@ def _plain_lead(s: _Sent, end: int, most: int = _MAX_LEAD) -> bool:
 
 def _prepositional_lead(s: _Sent, end: int) -> bool:
     """May tokens 0..``end`` be a lead phrase longer than the usual: up to _MAX_PREP_LEAD tokens
-    that open with a preposition, not a subordinator ("At a rally in Leeds on Saturday"; not
+    that open with a preposition or a speech participle ("Speaking to reporters in …"), not a subordinator ("At a rally in Leeds on Saturday"; not
     "While …", "After …"), and hold no finite auxiliary ("This is not the kind of …")?"""
     toks = s.toks
     first = toks[0].text.lower()
-    return end <= _MAX_PREP_LEAD and first in lexicon.lower_words("extract/lead_prepositions.txt") \
+    return end <= _MAX_PREP_LEAD and (first in lexicon.lower_words("extract/lead_prepositions.txt")
+                                      or _speaking_lead(toks[0].text)) \
         and first not in _words.subordinators \
         and not any(toks[i].text.lower() in _words.finite_auxiliaries for i in range(1, end))
 
@@ -82,7 +83,8 @@ def after_lead_phrase(s: _Sent, src: tuple[int, int] | None) -> tuple[int, int] 
     judge said …")."""
     toks = s.toks
     if src is None or not toks or (toks[0].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt")
-                                   and toks[0].text.lower() not in lexicon.lower_words("extract/lead_prepositions.txt")):
+                                   and toks[0].text.lower() not in lexicon.lower_words("extract/lead_prepositions.txt")
+                                   and not _speaking_lead(toks[0].text)):
         return None
     if src[0] >= 2 and _plain_lead(s, src[0]) and _own_noun_phrase(s, src[0]) \
             and (all(mentions.is_capitalised(t.text) for t in toks[src[0]:src[1]]) or _description(s, src[0], src[1])):
@@ -102,4 +104,26 @@ def after_lead_phrase(s: _Sent, src: tuple[int, int] | None) -> tuple[int, int] 
         n -= 1
     if n >= src[1] or n <= src[0] - 1 or not _plain_lead(s, n):
         return None
-    return n, src[1]
+    return _role_before(s, n), src[1]
+
+
+def _speaking_lead(word: str) -> bool:
+    """Is ``word`` a capitalised -ing form of a speech cue that opens a lead phrase ("Speaking in
+    Durban on Monday Minister X said", "Addressing the rally Ms Y said")?"""
+    return word.endswith("ing") and word[:1].isupper() and word.lower() in lexicon.cues()
+
+
+def _role_before(s: _Sent, n: int) -> int:
+    """Where the subject at ``n`` (a capitalised name after a lead phrase) starts once a lower-case
+    role right before it and the capitalised words before the role are taken in ("In a statement
+    Greens leader Rosalind Fenn said"), when what stays before them is still a lead phrase."""
+    toks = s.toks
+    if n < 3 or not toks[n - 1].text.islower() or not _role_word(toks[n - 1].text):
+        return n
+    m = n - 1
+    cal = lexicon.lower_words("extract/calendar_words.txt")
+    objects = lexicon.lower_words("extract/lead_prepositions.txt") | lexicon.lower_words("extract/np_prepositions.txt")
+    while m - 1 > 0 and mentions.is_capitalised(toks[m - 1].text) and toks[m - 1].text.lower() not in cal \
+            and toks[m - 2].text not in objects:  # not "on Facebook": a preposition's object ends the lead
+        m -= 1
+    return m if m < n - 1 and _plain_lead(s, m) else n
