@@ -18,14 +18,17 @@ When no entity fits, the description stays unresolved: no guess.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from functools import lru_cache
+from itertools import islice
 
 from ..text import lexicon
 from . import entities as em
 from . import kinds
 
 INTRO_REACH = 80              # characters before a body's head its description is read over
+GROUP_REACH = 30              # entities named last that a plural description looks back over (linear time)
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +55,7 @@ def introduce(text: str, model: em.Model, skip: list[tuple[int, int]] = (), quot
     government" is Tavora County)."""
     calendar = lexicon.lower_words("extract/calendar_words.txt")
     skip_starts, q_starts = [a for a, _ in skip], [a for a, _ in quoted]
+    made: list[tuple[int, int, str, str]] = []        # (start, end, name, head), in text order
     for m in _head_pattern().finditer(text):
         intro = _INTRO.search(text, max(0, m.start() - INTRO_REACH), m.start())
         if intro is None:
@@ -61,19 +65,23 @@ def introduce(text: str, model: em.Model, skip: list[tuple[int, int]] = (), quot
         if caps[0] in em.first_names() or any(w.lower().rstrip(".") in calendar for w in caps) \
                 or _within(skip_starts, skip, start):
             continue
-        if any(e.type == "organisation" and set(caps) <= set(e.name.split()) and kinds.kind_matches(m.group(), e.name)
-               for e in model.before(start)):
+        earlier = [e.name for e in islice(model.before(start), GROUP_REACH) if e.type == "organisation"]
+        if any(set(caps) <= set(name.split()) and kinds.kind_matches(m.group(), name)
+               for name in earlier + [name for *_, name, _ in made[-GROUP_REACH:]]):
             continue                      # "the Calveran ministry" after "the Calveran Ministry of Defense": that one
         known = model._orgs.get(" ".join(caps))
         if known is not None and not intro.group(2) and model.entities[known].kind is not None:
             continue                      # "the Tavora County government": the county itself
-        name = text[start:m.end()]
+        made.append((start, m.end(), text[start:m.end()], m.group()))
+    added = []
+    for start, end, name, head in made:   # made after the look-ups, so the entity list holds still while read
         eid = model._orgs.get(name)
         if eid is None:
             eid = em.new_organisation(model, name, start)
-            model.entities[eid].kind = m.group()
-        occ = em.Occurrence(start, m.end(), eid, _within(q_starts, quoted, start))
-        model.occurrences.insert(bisect.bisect_right(model.starts, start), occ)
+            model.entities[eid].kind = head
+        added.append(em.Occurrence(start, end, eid, _within(q_starts, quoted, start)))
+    if added:                             # one merge, in text order (an equal start after the ones there)
+        model.occurrences[:] = list(heapq.merge(model.occurrences, added, key=lambda o: o.start))
 
 
 def _within(starts: list[int], spans, offset: int) -> bool:
@@ -102,7 +110,9 @@ def plural_group(model: em.Model, words: list[str], start: int) -> list[int] | N
     candidates", "the committee chairmen" for "Oversight Committee Chairman Ana Ruiz" and
     "Judiciary Committee Chairman Tom Vance"), when it names exactly as many as the
     description counts, or two or more when it counts none; for a family's plural ("the
-    brothers"), the two named last who share a surname.  None otherwise (no guess)."""
+    brothers"), the two named last who share a surname.  None otherwise (no guess).  Only the
+    :data:`GROUP_REACH` entities named last are read, so a long document's every plural is no
+    scan of all."""
     lows = [w.lower().strip(",.’'") for w in words]
     if len(lows) < 2 or lows[0] not in ("the", "both", "all"):
         return None
@@ -120,7 +130,7 @@ def plural_group(model: em.Model, words: list[str], start: int) -> list[int] | N
     if single is None or not kinds.person_head(single) or lows[-1] in lexicon.sections("extract/author_nouns.txt")["heads"]:
         return None                       # ("the authors", "the researchers": the work's, :func:`.descriptions.work_author`)
     phrase = em.role_key([*rest[:-1], single])
-    holders = [e.id for e in model.before(start) if e.type == "person"
+    holders = [e.id for e in islice(model.before(start), GROUP_REACH) if e.type == "person"
                and any(em.roles_match(phrase, r) for r in e.roles)][::-1]
     return holders if (len(holders) == count if count is not None else len(holders) >= 2) else None
 
@@ -138,10 +148,10 @@ def _singular(plural: str) -> str | None:
 
 
 def _kin_pair(model: em.Model, start: int) -> list[int] | None:
-    """The two people named before ``start`` who share a surname, the pair named last, when no
-    third one shares it; else None."""
+    """The two people among the :data:`GROUP_REACH` named last before ``start`` who share a
+    surname, the pair named last, when no third one shares it; else None."""
     by_surname: dict[str, list[int]] = {}
-    for e in model.before(start):
+    for e in islice(model.before(start), GROUP_REACH):
         if e.type == "person" and " " in e.name:
             by_surname.setdefault(e.name.split()[-1], []).append(e.id)
     pairs = [ids for ids in by_surname.values() if len(ids) == 2]
