@@ -83,10 +83,10 @@ SHAPES: tuple[Shape, ...] = (
           "“Yes,” said Ana Bababan of the Bababan Board. He added that it was fine. The official agreed.\n\n",
           _numbered("“Yes,” said {first} {name} of the {name} Board. He added that it was fine. "
                     "The official agreed.\n\n")),
-    Shape("bodies", "many bodies a description introduces, each then named by its kind",
+    Shape("bodies", "bodies a description introduces, then by kind",
           "A Bababan Valley ballot commission met. The commission said it would act now. ",
           _numbered("A {name} Valley ballot commission met. The commission said it would act now. ")),
-    Shape("role_groups", "many senators, each pair then \"the two senators\"",
+    Shape("role_groups", "senators, then \"the two senators\"",
           "Senator Ana Bababan said it was good. The two senators said it would pass. ",
           _numbered("Senator {first} {name} said it was good. The two senators said it would pass. ")),
     Shape("news_one_line", "the corpus articles with line breaks removed", "x", _news_one_line),
