@@ -458,12 +458,9 @@ def quantity_before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int]
     return i, k
 
 
-# Time nouns a demonstrative "that" makes a time phrase of: "later that evening".
-_DEMONSTRATIVE_TIMES = frozenset(("day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"))
-
-
 def time_that(toks: list, j: int) -> bool:
     """Is toks[j] the "that" of a time phrase a complementiser or comma follows ("said in the
-    house later [that] evening that …"), not the "that" that opens content?"""
-    return toks[j].text.lower() == "that" and j + 2 < len(toks) and toks[j + 1].text in _DEMONSTRATIVE_TIMES \
+    house later [that] evening that …"), not the "that" that opens content?  (word class
+    demonstrative_times)"""
+    return toks[j].text.lower() == "that" and j + 2 < len(toks) and toks[j + 1].text in _words.demonstrative_times \
         and toks[j + 2].text in ("that", ",")
