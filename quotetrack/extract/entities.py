@@ -116,6 +116,7 @@ class Model:
     occurrences: list[Occurrence]          # in text order
     _by_surname: dict[str, list[int]] = field(default_factory=dict)
     _by_first: dict[str, list[int]] = field(default_factory=dict)
+    _given_only: dict[str, list[int]] = field(default_factory=dict)   # first name -> people known by it alone
     _hyphened: dict[tuple[str, str], int] = field(default_factory=dict)   # (first, "Varga") -> Ilse Varga-Thorne
     _orgs: dict[str, int] = field(default_factory=dict)
     _org_ends: dict[str, list[int]] = field(default_factory=dict)   # first and last name word -> organisations
@@ -606,9 +607,11 @@ def _person(model: Model, name: list[str], title: list[str], start: int, given: 
                 model.add_first(first, eid)
             return eid
     eid = model._hyphened.get((first, surname)) if first is not None and len(name) == 2 else None
-    eid = next((e for e in model._by_first.get(first, ()) if model.entities[e].surname is None), eid)
+    given_only = model._given_only.get(first, [])
+    eid = given_only[0] if given_only else eid
     if eid is not None and surname is not None and model.entities[eid].surname is None:
         model.entities[eid].name, model.entities[eid].surname = " ".join(name), surname
+        given_only.remove(eid)
         model._by_surname.setdefault(surname, []).append(eid)   # "her daughter Kerry" … "Kerry Tolland"
     if eid is not None:
         return eid                        # "Born Ilse Varga in 1941" after "Ilse Varga-Thorne"
@@ -618,6 +621,8 @@ def _person(model: Model, name: list[str], title: list[str], start: int, given: 
         model._by_surname.setdefault(surname, []).append(eid)
     if first is not None:
         model.add_first(first, eid)
+        if surname is None:
+            model._given_only.setdefault(first, []).append(eid)
     return eid
 
 
