@@ -18,6 +18,7 @@ FRESH = ROOT / "corpus" / "resolution" / "polnear_train_fresh.jsonl"   # untuned
 FRESH2 = ROOT / "corpus" / "resolution" / "polnear_train_fresh2.jsonl"  # untuned, written blind in round 12
 FRESH3 = ROOT / "corpus" / "resolution" / "polnear_train_fresh3.jsonl"  # written blind in round 13, opened in round 14
 FRESH4 = ROOT / "corpus" / "resolution" / "polnear_train_fresh4.jsonl"  # untuned, written blind in round 14
+FRESH5 = ROOT / "corpus" / "resolution" / "polnear_train_fresh5.jsonl"  # untuned, written blind in round 15
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 
 
@@ -160,7 +161,8 @@ def test_eval_resolution_unreadable_files_are_one_line(tmp_path, capsys, name, c
 
 
 @pytest.mark.parametrize("gold, least_docs, least_mentions",
-                         [(GOLD, 100, 600), (FRESH, 40, 600), (FRESH2, 40, 600), (FRESH3, 40, 600), (FRESH4, 40, 600)])
+                         [(GOLD, 100, 600), (FRESH, 40, 600), (FRESH2, 40, 600), (FRESH3, 40, 600), (FRESH4, 40, 600),
+                          (FRESH5, 40, 600)])
 def test_resolution_gold_is_well_formed(gold, least_docs, least_mentions):
     docs = resolution.load_resolution_gold([gold])
     mentions = [m for ms in docs.values() for m in ms]
@@ -187,8 +189,13 @@ def test_fourth_fresh_gold_shares_no_document_with_the_other_golds():
     assert len(fresh4) == 40 and not fresh4 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3]))
 
 
+def test_fifth_fresh_gold_shares_no_document_with_the_other_golds():
+    fresh5 = set(resolution.load_resolution_gold([FRESH5]))
+    assert len(fresh5) == 40 and not fresh5 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3, FRESH4]))
+
+
 @pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/data/polnear/train.jsonl")
-@pytest.mark.parametrize("gold", [GOLD, FRESH, FRESH2, FRESH3, FRESH4])
+@pytest.mark.parametrize("gold", [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5])
 def test_resolution_gold_offsets_slice_back(gold):
     docs = resolution.load_resolution_gold([gold])
     texts = resolution.load_texts(POLNEAR, docs)
@@ -226,6 +233,7 @@ def _eligible(used: set[str]) -> tuple[list[str], dict[str, set], dict[str, str]
     (FRESH2, [GOLD, FRESH], (649, 16), lambda k: slice(k // 2 + 3, None, k)),   # every 16th from the 11th
     (FRESH3, [GOLD, FRESH, FRESH2], (609, 15), lambda k: slice(k // 4 + 1, None, k)),  # every 15th from the 5th
     (FRESH4, [GOLD, FRESH, FRESH2, FRESH3], (569, 14), lambda k: slice(k // 3 + 2, None, k)),  # every 14th from the 6th
+    (FRESH5, [GOLD, FRESH, FRESH2, FRESH3, FRESH4], (529, 13), lambda k: slice(k - 3, None, k)),  # every 13th from the 11th
 ])
 def test_fresh_resolution_gold_follows_its_selection_rule(fresh, used, pool, pick):
     """corpus/resolution/README: each fresh gold is 40 articles picked at a fixed step from the
