@@ -17,7 +17,7 @@ GOLD = ROOT / "corpus" / "resolution" / "polnear_train.jsonl"
 FRESH = ROOT / "corpus" / "resolution" / "polnear_train_fresh.jsonl"   # untuned: never tune on it
 FRESH2 = ROOT / "corpus" / "resolution" / "polnear_train_fresh2.jsonl"  # untuned, written blind in round 12
 FRESH3 = ROOT / "corpus" / "resolution" / "polnear_train_fresh3.jsonl"  # written blind in round 13, opened in round 14
-FRESH4 = ROOT / "corpus" / "resolution" / "polnear_train_fresh4.jsonl"  # untuned, written blind in round 14
+FRESH4 = ROOT / "corpus" / "resolution" / "polnear_train_fresh4.jsonl"  # written blind in round 14, untuned through it
 FRESH5 = ROOT / "corpus" / "resolution" / "polnear_train_fresh5.jsonl"  # untuned, written blind in round 15
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 
