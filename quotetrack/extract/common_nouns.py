@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..text import lexicon
 from .nations import nationality
 
 _WORD_CHARS = re.compile(r"[a-z][a-z\-]*")   # a lower-case word: what the search below looks for
@@ -70,4 +71,12 @@ def y_singular(word: str) -> str:
     "academy"), else the word as it is: a name's head in the plural ("the Northern Academies
     of Science") is the organisation word its singular is."""
     return word[:-3] + "y" if word.endswith("ies") and len(word) > 4 and word[-4] not in "aeiou" else word
+
+
+def dated(words) -> bool:
+    """Whether a run of capitalised words holds a day or month (data/extract/calendar_words.txt,
+    "Tues." as "Tues"): "a Wednesday editorial", "Tuesday’s results", "a Monday court hearing"
+    name no author or body."""
+    calendar = lexicon.lower_words("extract/calendar_words.txt")
+    return any(w.lower().rstrip(".") in calendar for w in words)
 

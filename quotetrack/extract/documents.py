@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Collection
 
 from ..text import lexicon
+from .common_nouns import dated
 from .speakers import POSSESSIVE_S, POSSESSIVES
 
 LEAD_REACH = 120                          # characters back from a name to the "In" of its lead phrase
@@ -225,8 +226,7 @@ def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
     if part is not None:
         return part
     owner = _OWNER_DOCUMENT.fullmatch(text, start, end)
-    if owner is not None and is_document(owner.group(2)) and not any(
-            w.lower().rstrip(".") in lexicon.lower_words("extract/calendar_words.txt") for w in owner.group(1).split()):
+    if owner is not None and is_document(owner.group(2)) and not dated(owner.group(1).split()):
         return owner.span(1)              # not "Tuesday’s results": a day is no author
     m = _document_from_author().match(text, start, end)
     if m is None or not is_document(m.group(1).lower()):
@@ -290,7 +290,7 @@ def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = _AUTHOR_BEFORE.match(text, start, end)
     documents = lexicon.lower_words("extract/document_nouns.txt")
     if m is None or m.group(2) not in documents or m.group(1).rstrip().endswith(POSSESSIVES) \
-            or any(w.lower().rstrip(".") in lexicon.lower_words("extract/calendar_words.txt") for w in m.group(1).split()):
+            or dated(m.group(1).split()):
         return None                       # "a Wednesday editorial in the X": a day is no author
     last = 3 if m.group(3) in documents else 2
     after = text[m.end(last):end].split(maxsplit=1)

@@ -26,6 +26,7 @@ from itertools import islice
 from ..text import lexicon
 from . import entities as em
 from . import kinds
+from .common_nouns import dated
 
 INTRO_REACH = 80              # characters before a body's head its description is read over
 GROUP_REACH = 30              # entities named last that a plural description looks back over (linear time)
@@ -53,7 +54,6 @@ def introduce(text: str, model: em.Model, skip: list[tuple[int, int]] = (), quot
     Calveran Ministry of Defense" is that one, :func:`.descriptions.describe`'s), or when its
     capitalised words alone name an organisation of a kind of its own ("the Tavora County
     government" is Tavora County)."""
-    calendar = lexicon.lower_words("extract/calendar_words.txt")
     skip_starts, q_starts = [a for a, _ in skip], [a for a, _ in quoted]
     made: list[tuple[int, int, str, str]] = []        # (start, end, name, head), in text order
     for m in _head_pattern().finditer(text):
@@ -62,7 +62,7 @@ def introduce(text: str, model: em.Model, skip: list[tuple[int, int]] = (), quot
             continue
         caps = intro.group(1).split()
         start = intro.start(1)
-        if caps[0] in em.first_names() or any(w.lower().rstrip(".") in calendar for w in caps) \
+        if caps[0] in em.first_names() or dated(caps) \
                 or _within(skip_starts, skip, start):
             continue
         earlier = [e.name for e in islice(model.before(start), GROUP_REACH) if e.type == "organisation"]

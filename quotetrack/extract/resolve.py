@@ -408,8 +408,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                         "descriptor", "unresolved")
     if names_pair(written):                 # "both", "Both men", "the two": the last pair named together
         pair = _pair_for("both", Mention(start, end, written, "descriptor"), model, sal, None, spoken)
-        if pair is not None and plural_the(written) and (sal.pair is None or pair.speaker != " and ".join(
-                model.entities[e].name for e in sal.pair[1:])):
+        if pair is not None and plural_the(written) and (sal.pair is None
+                                                         or pair.speaker != group_name(model, list(sal.pair[1:]))):
             pair = None                     # "The candidates": a pair named together only
         if pair is not None:
             return pair if written.lower() == "both" else replace(pair, basis="description")
@@ -645,6 +645,7 @@ def _named_group(model: em.Model, res: Resolved | None, spoken: list, named: tup
 
 _PAIR_PRONOUNS = frozenset({"they", "both"})
 
+
 def _pair_for(low: str, mention: Mention, model: em.Model, sal: Salience, group: Resolved | None,
               spoken: list) -> Resolved | None:
     """they / both: the last pair of people named together ("Hillary Clinton and Bernie
@@ -661,7 +662,6 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: Salience, group:
         spoke_at = next((o for o, _, r in reversed(spoken) if r is group), -1)
         if spoke_at > at:
             return None
-    ents = model.entities
-    name = f"{ents[a].name} and {ents[b].name}"
+    name = group_name(model, [a, b])
     eid = em.adhoc_org(model, name, at, "group")
     return Resolved(mention, name, None, "organisation", "pronoun", eid)
