@@ -19,6 +19,7 @@ FRESH2 = ROOT / "corpus" / "resolution" / "polnear_train_fresh2.jsonl"  # untune
 FRESH3 = ROOT / "corpus" / "resolution" / "polnear_train_fresh3.jsonl"  # written blind in round 13, opened in round 14
 FRESH4 = ROOT / "corpus" / "resolution" / "polnear_train_fresh4.jsonl"  # written blind in round 14, untuned through it
 FRESH5 = ROOT / "corpus" / "resolution" / "polnear_train_fresh5.jsonl"  # untuned, written blind in round 15
+FRESH6 = ROOT / "corpus" / "resolution" / "polnear_train_fresh6.jsonl"  # untuned, written blind in round 15
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 
 
@@ -162,7 +163,7 @@ def test_eval_resolution_unreadable_files_are_one_line(tmp_path, capsys, name, c
 
 @pytest.mark.parametrize("gold, least_docs, least_mentions",
                          [(GOLD, 100, 600), (FRESH, 40, 600), (FRESH2, 40, 600), (FRESH3, 40, 600), (FRESH4, 40, 600),
-                          (FRESH5, 40, 600)])
+                          (FRESH5, 40, 600), (FRESH6, 40, 600)])
 def test_resolution_gold_is_well_formed(gold, least_docs, least_mentions):
     docs = resolution.load_resolution_gold([gold])
     mentions = [m for ms in docs.values() for m in ms]
@@ -194,8 +195,14 @@ def test_fifth_fresh_gold_shares_no_document_with_the_other_golds():
     assert len(fresh5) == 40 and not fresh5 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3, FRESH4]))
 
 
+def test_sixth_fresh_gold_shares_no_document_with_the_other_golds():
+    fresh6 = set(resolution.load_resolution_gold([FRESH6]))
+    assert len(fresh6) == 40 and not fresh6 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3, FRESH4,
+                                                                                      FRESH5]))
+
+
 @pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/data/polnear/train.jsonl")
-@pytest.mark.parametrize("gold", [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5])
+@pytest.mark.parametrize("gold", [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6])
 def test_resolution_gold_offsets_slice_back(gold):
     docs = resolution.load_resolution_gold([gold])
     texts = resolution.load_texts(POLNEAR, docs)
@@ -234,6 +241,7 @@ def _eligible(used: set[str]) -> tuple[list[str], dict[str, set], dict[str, str]
     (FRESH3, [GOLD, FRESH, FRESH2], (609, 15), lambda k: slice(k // 4 + 1, None, k)),  # every 15th from the 5th
     (FRESH4, [GOLD, FRESH, FRESH2, FRESH3], (569, 14), lambda k: slice(k // 3 + 2, None, k)),  # every 14th from the 6th
     (FRESH5, [GOLD, FRESH, FRESH2, FRESH3, FRESH4], (529, 13), lambda k: slice(k - 3, None, k)),  # every 13th from the 11th
+    (FRESH6, [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5], (489, 12), lambda k: slice(k // 2, None, k)),  # every 12th from the 7th
 ])
 def test_fresh_resolution_gold_follows_its_selection_rule(fresh, used, pool, pick):
     """corpus/resolution/README: each fresh gold is 40 articles picked at a fixed step from the
