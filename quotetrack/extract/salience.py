@@ -8,6 +8,7 @@ The weights were set on the hand-resolved gold in corpus/resolution/ (``quotetra
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -36,6 +37,8 @@ INTRODUCED = 1.5              # the one person introduced (role/title) in the se
 MODIFIER = 0.5                # minus, when its last naming only modified a title ("Ruiz spokesman Tom Greer")
 PAIR_REACH = 4                # entities named last a sentence-opening "They" looks at for two subjects
 CLAUSE_MATE = 2.0             # named earlier in the sentence whose subordinate clause it opens ("…, when he told")
+AHEAD = 8                     # namings read forward for a he/she no one before it can be ("After she …, Ana Ruiz")
+LEAD = 2                      # paragraph ranks of the lead (headline, subtitle, first paragraph): where a he/she may precede its name
 
 
 @lru_cache(maxsize=1)
@@ -287,6 +290,26 @@ class Salience:
         for eid in (last, self.speaker):
             if eid in self.they and rank - self.last[eid][2] <= WINDOW:
                 return eid
+        return None
+
+    def ahead(self, gender: str, offset: int) -> int | None:
+        """The person a he/she at ``offset`` stands for when no one named before it can be
+        (a lead or a subtitle that opens with the pronoun: "After she lost the vote, Ana Ruiz
+        …"; "She points to …. Ana Ruiz’s campaign …"; within the LEAD paragraphs only: later,
+        an unnamed "one employee" is the she): the first person named after it, outside
+        quote marks, in its paragraph or the next, as a clause's subject, whose gender the text or
+        the given name shows to be the pronoun's (not "… the Harry Potter books"); among the
+        next AHEAD namings only.  None otherwise."""
+        occ, rank = self.model.occurrences, self.rank_of(offset)
+        if rank > LEAD:
+            return None
+        i = bisect.bisect_left(self.model.starts, offset)
+        for o in occ[i:i + AHEAD]:
+            if self.rank_of(o.start) - rank > 1:
+                return None
+            ent = self.model.entities[o.entity]
+            if not o.quoted and ent.type == "person" and gender_of(ent) == gender and self._judge(o.start, o.end) is True:
+                return o.entity
         return None
 
     def unnamed_speaks(self, eid: int, offset: int) -> bool:
