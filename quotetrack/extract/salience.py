@@ -392,6 +392,21 @@ class Salience:
             return self.recent
         return [*self.recent, self.speaker]
 
+    def _held(self, sentence: int, gender: str | None, speaker: bool) -> bool:
+        """Whether a person the pronoun may stand for, other than the one the sentence
+        ``sentence`` introduces, was last named as that sentence's subject ("He attended the
+        rally, though he may vote for Sen. Ted Ames. “…,” he said": the newcomer Ames is an
+        object there, no one the next he/she turns to).  Among the recent entities only."""
+        if self.intro[0] != sentence or self.intro[1] is None:
+            return False
+        for eid in self._candidates(speaker):
+            ent = self.model.entities[eid]
+            at = self.last[eid][0]
+            if eid != self.intro[1] and ent.type == "person" and gender_of(ent) in (None, gender) \
+                    and self.sentence_of(at) == sentence and self.judged_subject(eid) is True:
+                return True
+        return False
+
     def person_for(self, gender: str | None, offset: int, exclude: set[int] | None = None,
                    pronoun: bool = True) -> tuple[int | None, str | None]:
         """The most salient person compatible with "he"/"she" (never an organisation, never a
@@ -406,6 +421,7 @@ class Salience:
         scored = []
         later: list[int] = []             # sentences of the candidates named after this one
         fallback = None
+        held = self._held(self.sentence_of(offset) - 1, gender, pronoun)
         for eid in self._candidates(pronoun):
             ent = self.model.entities[eid]
             shown = gender_of(ent)
@@ -429,14 +445,14 @@ class Salience:
             later.append(sent)
             score += SUBJECT if subject else 0.0
             score += SPEAKER if eid == self.speaker and rank - self.speaker_rank <= WINDOW \
-                and self.newcomer <= self.speaker_at and not (self.fresh > self.speaker_at and \
+                and self.newcomer <= self.speaker_at and not (self.fresh > self.speaker_at and not held and \
                 self.sentence_of(self.fresh) == self.sentence_of(offset) - 1) else 0.0   # "came from Y. She said"
             score += GENDER_SHOWN if gender is not None and ent.gender == gender else 0.0
             score -= PER_PARAGRAPH * (rank - prank)
             named = self.named.get(eid, -1)       # not the speaker's own cue ("said Ben Ortiz, the mayor")
             score += NEW_SUBJECT if subject and named >= self.speaker_end and (
                 eid != self.speaker or self.sentence_of(named) != self.sentence_of(self.speaker_at)) else 0.0
-            score += INTRODUCED if not subject and rank - prank <= 1 and self.intro == (self.sentence_of(offset) - 1, eid) \
+            score += INTRODUCED if not subject and not held and rank - prank <= 1 and self.intro == (self.sentence_of(offset) - 1, eid) \
                 and self.sentence_of(self.speaker_at) != self.intro[0] else 0.0
             score -= MODIFIER if modifier else 0.0
             score += CLAUSE_MATE if clause is not None and sent == clause else 0.0
