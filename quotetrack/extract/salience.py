@@ -17,7 +17,7 @@ from ..text.names import without_marks
 from . import entities as em
 from .ages import age_clash, lone_age
 from . import kinds
-from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
+from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, fronted_object, listed, object_apposition, opens_clause, opens_sentence,
                        passive_agent, presented, subordinate_subject, title_modifier, topic)
 from . import speakers as names
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, main_subject
@@ -375,6 +375,8 @@ class Salience:
             if not _NAME_COMMA_BEFORE.search(text, max(0, at - 40), at) and main_subject(text, at, owned.end() if owned else end):
                 return "clause"           # "For months, Mrs. Ruiz’s campaign lacked the energy she …": her sentence's topic
             return False                  # "Pieter van der Hoek, Mr. Pratt’s lawyer, …": Pratt is no subject
+        if fronted_object(text, at):
+            return False                  # "Against Ruiz on Tuesday, she lost": Ruiz is no subject
         if title_modifier(text, end):
             return "modifier"             # "McConnell spokesman Don Stewart": Stewart is the subject
         if (main_subject(text, at, end) or opens_clause(text, at)) \
