@@ -406,6 +406,18 @@ def opens_sentence(text: str, start: int) -> bool:
     return _SENTENCE_END.search(text, max(0, start - 4), start) is not None
 
 
+# A sentence's first word right before a name: "Against " in ". Against Ruiz on Tuesday" (group 1).
+_FIRST_WORD_BEFORE = re.compile(r"(?:^|" + SENTENCE_BREAK + r")([A-Z][a-z]+)[ \t]+$")
+
+
+def fronted_object(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is the object of a preposition that opens its sentence
+    ("Against Ruiz on Tuesday, she lost"; data/text/word_classes.txt [fronted_prepositions]):
+    no subject, though it follows the sentence's first word as "Later Ruiz" does."""
+    m = _FIRST_WORD_BEFORE.search(text, max(0, start - 16), start)
+    return m is not None and m.group(1).lower() in names._words.fronted_prepositions
+
+
 # A possessive pronoun and one lower-case noun, then a lower-case word: "Her husband waits",
 # "His lawyer says" (group 1: the noun; not "Her husband, Piet Hale," nor "Her husband’s").  The
 # capital comes first so that the engine skips straight to one (see entities._SUBJECT_PRONOUN).

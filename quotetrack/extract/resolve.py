@@ -360,6 +360,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         mention = Mention(start, end, written, "pronoun")
         if gender is not None:
             eid, warn = sal.person_for(gender, start)
+            ahead = sal.ahead(gender, start) if eid is None and warn is None else None
+            if ahead is not None:               # no one before it can be: "After she lost, Ana Ruiz …"
+                ent = model.entities[ahead]     # (an unnamed one before it, "Union chief says …", is that person)
+                return Resolved(mention, ent.name, ent.title, "person", "pronoun", ahead)
             if eid is None or sal.unnamed_speaks(eid, start):
                 return replace(_unnamed_goes_on(sal, mention, gender), warning=warn if eid is None else None)
             stranger = sal.stranger_goes_on(eid, start, gender)

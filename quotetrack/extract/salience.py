@@ -8,6 +8,7 @@ The weights were set on the hand-resolved gold in corpus/resolution/ (``quotetra
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -16,7 +17,7 @@ from ..text.names import without_marks
 from . import entities as em
 from .ages import age_clash, lone_age
 from . import kinds
-from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
+from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, fronted_object, listed, object_apposition, opens_clause, opens_sentence,
                        passive_agent, presented, subordinate_subject, title_modifier, topic)
 from . import speakers as names
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, main_subject
@@ -36,6 +37,8 @@ INTRODUCED = 1.5              # the one person introduced (role/title) in the se
 MODIFIER = 0.5                # minus, when its last naming only modified a title ("Ruiz spokesman Tom Greer")
 PAIR_REACH = 4                # entities named last a sentence-opening "They" looks at for two subjects
 CLAUSE_MATE = 2.0             # named earlier in the sentence whose subordinate clause it opens ("…, when he told")
+AHEAD = 8                     # namings read forward for a he/she no one before it can be ("After she …, Ana Ruiz")
+LEAD = 2                      # paragraph ranks of the lead (headline, subtitle, first paragraph): where a he/she may precede its name
 
 
 @lru_cache(maxsize=1)
@@ -289,6 +292,26 @@ class Salience:
                 return eid
         return None
 
+    def ahead(self, gender: str, offset: int) -> int | None:
+        """The person a he/she at ``offset`` stands for when no one named before it can be
+        (a lead or a subtitle that opens with the pronoun: "After she lost the vote, Ana Ruiz
+        …"; "She points to …. Ana Ruiz’s campaign …"; within the LEAD paragraphs only: later,
+        an unnamed "one employee" is the she): the first person named after it, outside
+        quote marks, in its paragraph or the next, as a clause's subject, whose gender the text or
+        the given name shows to be the pronoun's (not "… the Harry Potter books"); among the
+        next AHEAD namings only.  None otherwise."""
+        occ, rank = self.model.occurrences, self.rank_of(offset)
+        if rank > LEAD:
+            return None
+        i = bisect.bisect_left(self.model.starts, offset)
+        for o in occ[i:i + AHEAD]:
+            if self.rank_of(o.start) - rank > 1:
+                return None
+            ent = self.model.entities[o.entity]
+            if not o.quoted and ent.type == "person" and gender_of(ent) == gender and self._judge(o.start, o.end) is True:
+                return o.entity
+        return None
+
     def unnamed_speaks(self, eid: int, offset: int) -> bool:
         """Whether an unnamed person ("said the woman") spoke after ``eid`` was last named, in
         this paragraph or the one before: "he"/"she" goes on with that unnamed speaker."""
@@ -352,6 +375,8 @@ class Salience:
             if not _NAME_COMMA_BEFORE.search(text, max(0, at - 40), at) and main_subject(text, at, owned.end() if owned else end):
                 return "clause"           # "For months, Mrs. Ruiz’s campaign lacked the energy she …": her sentence's topic
             return False                  # "Pieter van der Hoek, Mr. Pratt’s lawyer, …": Pratt is no subject
+        if fronted_object(text, at):
+            return False                  # "Against Ruiz on Tuesday, she lost": Ruiz is no subject
         if title_modifier(text, end):
             return "modifier"             # "McConnell spokesman Don Stewart": Stewart is the subject
         if (main_subject(text, at, end) or opens_clause(text, at)) \
@@ -369,6 +394,21 @@ class Salience:
             return self.recent
         return [*self.recent, self.speaker]
 
+    def _held(self, sentence: int, gender: str | None, speaker: bool) -> bool:
+        """Whether a person the pronoun may stand for, other than the one the sentence
+        ``sentence`` introduces, was last named as that sentence's subject ("He attended the
+        rally, though he may vote for Sen. Ted Ames. “…,” he said": the newcomer Ames is an
+        object there, no one the next he/she turns to).  Among the recent entities only."""
+        if self.intro[0] != sentence or self.intro[1] is None:
+            return False
+        for eid in self._candidates(speaker):
+            ent = self.model.entities[eid]
+            at = self.last[eid][0]
+            if eid != self.intro[1] and ent.type == "person" and gender_of(ent) in (None, gender) \
+                    and self.sentence_of(at) == sentence and self.judged_subject(eid) is True:
+                return True
+        return False
+
     def person_for(self, gender: str | None, offset: int, exclude: set[int] | None = None,
                    pronoun: bool = True) -> tuple[int | None, str | None]:
         """The most salient person compatible with "he"/"she" (never an organisation, never a
@@ -383,6 +423,7 @@ class Salience:
         scored = []
         later: list[int] = []             # sentences of the candidates named after this one
         fallback = None
+        held = self._held(self.sentence_of(offset) - 1, gender, pronoun)
         for eid in self._candidates(pronoun):
             ent = self.model.entities[eid]
             shown = gender_of(ent)
@@ -406,14 +447,14 @@ class Salience:
             later.append(sent)
             score += SUBJECT if subject else 0.0
             score += SPEAKER if eid == self.speaker and rank - self.speaker_rank <= WINDOW \
-                and self.newcomer <= self.speaker_at and not (self.fresh > self.speaker_at and \
+                and self.newcomer <= self.speaker_at and not (self.fresh > self.speaker_at and not held and \
                 self.sentence_of(self.fresh) == self.sentence_of(offset) - 1) else 0.0   # "came from Y. She said"
             score += GENDER_SHOWN if gender is not None and ent.gender == gender else 0.0
             score -= PER_PARAGRAPH * (rank - prank)
             named = self.named.get(eid, -1)       # not the speaker's own cue ("said Ben Ortiz, the mayor")
             score += NEW_SUBJECT if subject and named >= self.speaker_end and (
                 eid != self.speaker or self.sentence_of(named) != self.sentence_of(self.speaker_at)) else 0.0
-            score += INTRODUCED if not subject and rank - prank <= 1 and self.intro == (self.sentence_of(offset) - 1, eid) \
+            score += INTRODUCED if not subject and not held and rank - prank <= 1 and self.intro == (self.sentence_of(offset) - 1, eid) \
                 and self.sentence_of(self.speaker_at) != self.intro[0] else 0.0
             score -= MODIFIER if modifier else 0.0
             score += CLAUSE_MATE if clause is not None and sent == clause else 0.0
