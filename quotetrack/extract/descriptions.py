@@ -228,8 +228,10 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     if fitting:
         exact = [e for e in fitting if head in model.entities[e].roles or head in model.entities[e].name.lower().split()]
         return most_told(sal, fitting, start, exact)
-    if party is not None or not guess or ranked:
-        return None                           # no such party member named, another rank of it named: no guess
+    if not guess or ranked:
+        return None                           # another rank of it named: no guess
+    if party is not None:
+        return party_member(model, sal, words, start)
     eid = _salient_for(text, model, sal, words, start)
     if eid is not None and model.entities[eid].type == "person":
         model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
@@ -397,6 +399,20 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
                                         or office_unheld(model.entities[eid], lows)
                                         or other_office(model.entities[eid], lows)
                                         or party_clash(words, model.entities[eid].roles)) else eid
+
+
+def party_member(model: em.Model, sal, words: list[str], start: int) -> int | None:
+    """The person a singular party epithet no one's shown party fits stands for ("Senator Amy
+    Cole said …. The Texas Republican said"): the salient person, as news writes a party and
+    place for the one just named, when the text showed that person no party (a shown one,
+    or another place, is someone else), no unnamed speaker came between, and the epithet is
+    no plural ("the Texas Republicans")."""
+    if is_plural(words[-1].lower()) or len(words) > DESCRIPTION_WORDS:
+        return None
+    eid, _ = sal.person_for(None, start, sal.excluded_all, pronoun=False)
+    if eid is None or party_of(model.entities[eid].roles) or sal.unnamed_speaks(eid, start):
+        return None
+    return eid
 
 
 def known_otherwise(ent: em.EntityState) -> bool:
