@@ -25,6 +25,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from itertools import islice
 from typing import Callable
 
@@ -34,6 +35,7 @@ from .ages import AGE_ROLE, age_clash, lone_age
 from . import kinds, rivals
 from .businesses import introduces, is_business
 from .documents import author_of, work_author
+from .furniture import dateline_end
 from .common_nouns import written_lower
 from .kinds import _org_kinds, parties, party_head, party_of
 from .organisations import lone_subject
@@ -276,6 +278,44 @@ def named_next(model: em.Model, sal, words: list[str], start: int, end: int) -> 
         if any(em.roles_match(phrase, r) for r in ent.roles):
             return ent.id
         if office and gap == 1 and not ent.roles and ent.title is None:
+            return ent.id
+    return None
+
+
+TITLE_LINE = 200              # characters at most of a title line (a headline or a deck under it)
+# A sentence's end (or a paragraph's start) right before a name: the name opens its sentence.
+_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
+
+
+def headline_holder(text: str, model: em.Model, sal, words: list[str], start: int, end: int,
+                    sources: set[int]) -> int | None:
+    """The person a bare description in the article's title lines stands for (headlinese
+    drops the article: "Woman reveals …", "Tour guide says …", "Ferry strike will end,
+    former minister says"): the first person the body then names in the next NEXT_PARAGRAPHS
+    paragraphs as a subject, opening a sentence after any dateline ("DUNMORE - Ana Ruiz
+    …") or as the source of a statement ("…, predicted Ana Ruiz"), whose name the title
+    lines do not show (those people are others) and of no other gender than the head
+    shows.  None when the description is not singular, is no person's (or a party member's)
+    or has a determiner (those are read elsewhere), or when no one is so named."""
+    here = sal.rank_of(start)
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    head = _clean(words[-1]).lower()
+    if here > LEAD or line_end - line_start > TITLE_LINE or words[0].lower() in _lists().determiners \
+            or is_plural(head) or not (kinds.person_head(head) or party_head(words)):
+        return None
+    title = set(re.findall(r"[\w’'\-]+", text[:line_end]))
+    gender = kinds.gendered_nouns().get(head)
+    i = bisect.bisect_left(model.starts, line_end)
+    for o in islice(model.occurrences, i, i + NEXT_NAMINGS):
+        if sal.rank_of(o.start) - here > NEXT_PARAGRAPHS:
+            break
+        ent = model.entities[o.entity]
+        if ent.type != "person" or o.quoted or (gender is not None and ent.gender not in (None, gender)) \
+                or (ent.surname or ent.name.split()[-1]) in title:
+            continue
+        if o.start in sources or _OPENS.search(text, max(0, o.start - 3), o.start) \
+                or dateline_end(text, text.rfind("\n", 0, o.start) + 1) == o.start:
             return ent.id
     return None
 
