@@ -171,8 +171,9 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         if res.entity is None and res.basis == "unresolved" and res.mention is not None and a.antecedent is None:
             k = sal.sentence_of(end) + 1          # "according to a large study … The researchers, from X,"
             eid = author_ahead(text, model, res.mention.text, start, sstarts[k] if k < len(sstarts) else len(text))
-            if eid is None:               # "Ferry captain says …" ¶ "Lena Marsh, who …, said": the person the lead names
-                eid = headline_holder(text, model, sal, res.mention.text.split(), start, end, sources)
+            if eid is None and a.rule not in ("colon", "dash"):    # "Ferry captain says …": the lead's person (a
+                eid = headline_holder(text, model, sal, res.mention.text.split(), start, end, sources)  # "Chief: ‘…’"
+                # headline copies a quote the body attributes: that one is resolved there)
             if eid is not None:
                 ent = model.entities[eid]
                 res = Resolved(res.mention, ent.name, ent.title, ent.type, "description", eid)
