@@ -25,6 +25,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from itertools import islice
 from typing import Callable
 
@@ -34,6 +35,7 @@ from .ages import AGE_ROLE, age_clash, lone_age
 from . import kinds, rivals
 from .businesses import introduces, is_business
 from .documents import author_of, work_author
+from .furniture import dateline_end
 from .common_nouns import written_lower
 from .kinds import _org_kinds, parties, party_head, party_of
 from .organisations import lone_subject
@@ -228,8 +230,10 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     if fitting:
         exact = [e for e in fitting if head in model.entities[e].roles or head in model.entities[e].name.lower().split()]
         return most_told(sal, fitting, start, exact)
-    if party is not None or not guess or ranked:
-        return None                           # no such party member named, another rank of it named: no guess
+    if not guess or ranked:
+        return None                           # another rank of it named: no guess
+    if party is not None:
+        return party_member(model, sal, words, start)
     eid = _salient_for(text, model, sal, words, start)
     if eid is not None and model.entities[eid].type == "person":
         model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
@@ -274,6 +278,44 @@ def named_next(model: em.Model, sal, words: list[str], start: int, end: int) -> 
         if any(em.roles_match(phrase, r) for r in ent.roles):
             return ent.id
         if office and gap == 1 and not ent.roles and ent.title is None:
+            return ent.id
+    return None
+
+
+TITLE_LINE = 200              # characters at most of a title line (a headline or a deck under it)
+# A sentence's end (or a paragraph's start) right before a name: the name opens its sentence.
+_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
+
+
+def headline_holder(text: str, model: em.Model, sal, words: list[str], start: int, end: int,
+                    sources: set[int]) -> int | None:
+    """The person a bare description in the article's title lines stands for (headlinese
+    drops the article: "Woman reveals …", "Tour guide says …", "Ferry strike will end,
+    former minister says"): the first person the body then names in the next NEXT_PARAGRAPHS
+    paragraphs as a subject, opening a sentence after any dateline ("DUNMORE - Ana Ruiz
+    …") or as the source of a statement ("…, predicted Ana Ruiz"), whose name the title
+    lines (its line and TITLE_LINE characters above it) do not show (those people are
+    others) and of no other gender than the head shows.  None when the description is not singular, is no person's (or a party member's)
+    or has a determiner (those are read elsewhere), or when no one is so named."""
+    here = sal.rank_of(start)
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    head = _clean(words[-1]).lower()
+    if here > LEAD or line_end - line_start > TITLE_LINE or words[0].lower() in _lists().determiners \
+            or is_plural(head) or not (kinds.person_head(head) or party_head(words)):
+        return None
+    title = set(re.findall(r"[\w’'\-]+", text[max(0, line_start - TITLE_LINE):line_end]))   # its line and the one above
+    gender = kinds.gendered_nouns().get(head)
+    i = bisect.bisect_left(model.starts, line_end)
+    for o in islice(model.occurrences, i, i + NEXT_NAMINGS):
+        if sal.rank_of(o.start) - here > NEXT_PARAGRAPHS:
+            break
+        ent = model.entities[o.entity]
+        if ent.type != "person" or o.quoted or (gender is not None and ent.gender not in (None, gender)) \
+                or (ent.surname or ent.name.split()[-1]) in title:
+            continue
+        if o.start in sources or _OPENS.search(text, max(0, o.start - 3), o.start) \
+                or dateline_end(text, text.rfind("\n", 0, o.start) + 1) == o.start:
             return ent.id
     return None
 
@@ -397,6 +439,20 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
                                         or office_unheld(model.entities[eid], lows)
                                         or other_office(model.entities[eid], lows)
                                         or party_clash(words, model.entities[eid].roles)) else eid
+
+
+def party_member(model: em.Model, sal, words: list[str], start: int) -> int | None:
+    """The person a singular party epithet no one's shown party fits stands for ("Senator Amy
+    Cole said …. The Texas Republican said"): the salient person, as news writes a party and
+    place for the one just named, when the text showed that person no party (a shown one,
+    or another place, is someone else), no unnamed speaker came between, and the epithet is
+    no plural ("the Texas Republicans")."""
+    if is_plural(words[-1].lower()) or len(words) > DESCRIPTION_WORDS:
+        return None
+    eid, _ = sal.person_for(None, start, sal.excluded_all, pronoun=False)
+    if eid is None or party_of(model.entities[eid].roles) or sal.unnamed_speaks(eid, start):
+        return None
+    return eid
 
 
 def known_otherwise(ent: em.EntityState) -> bool:

@@ -70,7 +70,7 @@ from .groups import group_name, introduce, plural_group
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
-from .descriptions import (body_before_they, describe, fitting_title, indefinite, named_next,
+from .descriptions import (body_before_they, describe, fitting_title, headline_holder, indefinite, named_next,
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
 from .documents import author_of, document_author, document_noun, owned_document
 from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
@@ -171,6 +171,9 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         if res.entity is None and res.basis == "unresolved" and res.mention is not None and a.antecedent is None:
             k = sal.sentence_of(end) + 1          # "according to a large study … The researchers, from X,"
             eid = author_ahead(text, model, res.mention.text, start, sstarts[k] if k < len(sstarts) else len(text))
+            if eid is None and a.rule not in ("colon", "dash"):    # "Ferry captain says …": the lead's person (a
+                eid = headline_holder(text, model, sal, res.mention.text.split(), start, end, sources)  # "Chief: ‘…’"
+                # headline copies a quote the body attributes: that one is resolved there)
             if eid is not None:
                 ent = model.entities[eid]
                 res = Resolved(res.mention, ent.name, ent.title, ent.type, "description", eid)
