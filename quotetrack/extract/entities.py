@@ -617,8 +617,10 @@ def _person(model: Model, name: list[str], title: list[str], start: int, given: 
         return eid                        # "Born Ilse Varga in 1941" after "Ilse Varga-Thorne"
     eid = len(model.entities)
     model.entities.append(EntityState(eid, " ".join(name), "person", start, surname, first))
-    if surname is not None:
-        model._by_surname.setdefault(surname, []).append(eid)
+    patronymics = lexicon.sections("text/word_classes.txt")["patronymics"]
+    own = next((i for i in range(2, len(name) - 1) if name[i] in patronymics), 0)
+    for key in filter(None, (surname, name[own - 1] if own else None)):    # and "Faizal" in "Ahmad Faizal
+        model._by_surname.setdefault(key, []).append(eid)                  # bin Rahman": his own name
     if first is not None:
         model.add_first(first, eid)
         if surname is None:
