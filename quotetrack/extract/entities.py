@@ -33,7 +33,7 @@ from .kinds import (_alias_words, _kind_words, _org_kinds, dotted_kind_word, gen
                     org_nouns, person_heads, role_kinds)
 from .nations import nationality
 from .organisations import body_named, common_head, possessor_in_name
-from .roles import _APPOSITION_AFTER, _RANKS, roles_around
+from .roles import _APPOSITION_AFTER, _RANKS, office_forms, roles_around
 from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
                        office_complement, past_date, past_function_words, title_gender)
 
@@ -431,7 +431,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             eid = _person(model, name, title, start)
         ent = entities[eid]
         if title:
-            ent.roles.add(role_key(title))
+            ent.roles.update(office_forms(role_key(title)))
             ent.title = ent.title or " ".join(title)
             if len(name) > 1 or len(by_surname.get(name[0], ())) <= 1:
                 ent.gender = ent.gender or title_gender(title)   # not "Mr. Khan" among several Khans
@@ -575,7 +575,7 @@ def person_entity(model: Model, name: list[str], title: list[str], start: int) -
     ent = model.entities[eid]
     if title and ent.title is None:
         ent.title = " ".join(title)
-        ent.roles.add(role_key(title))
+        ent.roles.update(office_forms(role_key(title)))
     return eid
 
 
@@ -617,8 +617,10 @@ def _person(model: Model, name: list[str], title: list[str], start: int, given: 
         return eid                        # "Born Ilse Varga in 1941" after "Ilse Varga-Thorne"
     eid = len(model.entities)
     model.entities.append(EntityState(eid, " ".join(name), "person", start, surname, first))
-    if surname is not None:
-        model._by_surname.setdefault(surname, []).append(eid)
+    patronymics = lexicon.sections("text/word_classes.txt")["patronymics"]
+    own = next((i for i in range(2, len(name) - 1) if name[i] in patronymics), 0)
+    for key in filter(None, (surname, name[own - 1] if own else None)):    # and "Faizal" in "Ahmad Faizal
+        model._by_surname.setdefault(key, []).append(eid)                  # bin Rahman": his own name
     if first is not None:
         model.add_first(first, eid)
         if surname is None:

@@ -7,6 +7,7 @@ list and token indices and returns a half-open token range, or None.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..text import lexicon
@@ -19,6 +20,8 @@ MAX_MENTION_TOKENS = 10
 _PUNCT_INSIDE = frozenset({"&", "-"})
 # A plural possessive mark stands inside a mention: "the players’ union", "The Coastal Nurses’ Alliance".
 _POSSESSIVE_MARKS = frozenset({"’", "'"})
+# A clock time: "14.32", "9:15", "2pm", "10.05am" (a live blog's entry stamp before a name).
+_CLOCK = re.compile(r"\d{1,2}[.:]\d{2}(?:am|pm|h|hrs)?|\d{1,2}(?:am|pm)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -127,11 +130,29 @@ def _after_determiner(tokens: list[Token], j: int, k: int, lo: int) -> bool:
         and tokens[j - 1].text.lower() in _sets()[1]
 
 
+def clock_time(tokens: list[Token], i: int) -> bool:
+    """Is token ``i`` a clock time or its last piece ("14.32"; "10:45" and "2pm", split in tokens:
+    the minutes, "pm" or "am", or the hour before them)?"""
+    tok = tokens[i].text
+    if _CLOCK.fullmatch(tok):
+        return True
+    glued = i > 0 and tokens[i - 1].end == tokens[i].start and tokens[i - 1].text.isdigit()
+    if tok.lower() in ("am", "pm") and glued or tok.isdigit() and i + 1 < len(tokens) \
+            and tokens[i + 1].start == tokens[i].end and tokens[i + 1].text.lower() in ("am", "pm"):
+        return True
+    return i > 1 and tok.isdigit() and len(tok) == 2 and tokens[i - 1].text == ":" \
+        and tokens[i - 2].text.isdigit() and tokens[i - 2].end == tokens[i - 1].start == tokens[i].start - 1
+
+
 def _trim(tokens: list[Token], i: int, k: int) -> tuple[int, int] | None:
-    """Drop prepositions, conjunctions and hyphens from both ends; None if no head is left."""
+    """Drop prepositions, conjunctions and hyphens from both ends, and a clock time before a
+    capitalised word ("14.32 Minister for Housing Ciarán Dunphy": a live blog's entry stamp);
+    None if no head is left."""
     _, determiners, preps, _, calendar, _ = _sets()
     while i < k and (tokens[i].text.lower() in preps or tokens[i].text.lower() == "and"
-                     or not is_word(tokens[i].text)):
+                     or not is_word(tokens[i].text)
+                     or i + 1 < k and clock_time(tokens, i)
+                     and (is_capitalised(tokens[i + 1].text) or clock_time(tokens, i + 1))):
         i += 1
     if k - i == 1 and tokens[i].text.lower() in _words.quantifier_heads:
         return i, k                       # "Some say …", "Another said …" (also a determiner)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import lexicon
 from ..text.spans import last_words_start
 from .kinds import affiliation, lead_roles, person_head
 from .nations import nationality_of
@@ -76,3 +77,24 @@ def add_role(ent, phrase: str, gendered) -> None:
     g = gendered.get(words[-1])
     if g and ent.gender is None:
         ent.gender = g
+
+
+# An office key written with its portfolio after it: "deputy minister of health" -> "deputy minister", "health".
+_OFFICE_OF = re.compile(r"(.+?) (?:of|for) (?:the )?([a-z]+(?: [a-z]+)?)")
+
+
+def office_forms(key: str) -> tuple[str, ...]:
+    """A title's role key and, for an office written with its portfolio after it, the same
+    office with the portfolio before its head, as "the health minister" writes it: "minister of
+    health" -> also "health minister", so "the minister" fits it and the rank test ("deputy
+    minister of health" is not "the minister") reads its head.  Only a portfolio
+    (data/extract/title_portfolios.txt) is moved; not "of state", a rank or an office of its own.
+
+    >>> office_forms("deputy minister of health"), office_forms("president of the company")
+    (('deputy minister of health', 'deputy health minister'), ('president of the company',))
+    """
+    m = _OFFICE_OF.fullmatch(key)
+    portfolios = lexicon.lower_words("extract/title_portfolios.txt")
+    if m is None or not all(w in portfolios and w != "state" for w in m.group(2).split()):
+        return (key,)
+    return key, f"{' '.join(m.group(1).split()[:-1] + m.group(2).split() + m.group(1).split()[-1:])}"

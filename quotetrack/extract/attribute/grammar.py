@@ -197,12 +197,12 @@ def _nominative(s: _Sent, src: tuple[int, int]) -> bool:
 
 def _clause_start_ok(s: _Sent, i: int) -> bool:
     """Does a subject at token ``i`` open a clause (sentence start, after a comma, a dash such as a
-    dateline's "LISBON ― The port authority said", or a conjunction)?"""
+    dateline's "LISBON ― The port authority said", a conjunction, or a live blog's clock time)?"""
     if i == 0:
         return True
     prev = s.toks[i - 1].text
-    if i == 1 and mentions.is_capitalised(prev) and mentions.is_title_word(s.toks[i].text):
-        return True                       # "Mine manager Pieter Kessler said": "Mine" opens it
+    if i == 1 and mentions.is_capitalised(prev) and mentions.is_title_word(s.toks[i].text) or i <= 3 and mentions.clock_time(s.toks, i - 1):
+        return True                       # "Mine manager Pieter Kessler said"; "14.32 Ann Roe said"
     return (prev in (",", ";", ":", "(") or prev in _DASHES or prev in TOKEN_OPENING or prev in TOKEN_CLOSING
             or prev.lower() in _words.clause_openers or cleft_that(s.toks, i - 1))   # "It was X that Pell said"
 

@@ -22,7 +22,11 @@ def bare_listener(toks: list[Token], k: int, cue: Cue) -> int:
     """Where the reported clause of a listener cue ("told", "assured") opens after a one-word
     listener at ``k``: after an object pronoun ("them", "him", "us"; not "her", which may open
     "her husband") or a plural in capitals ("MPs") when a new noun phrase follows; else ``k``
-    ("asked him a question" keeps its object)."""
+    ("asked him a question" keeps its object); after any object pronoun, "her" too, before a
+    question's opener ("asked her whether …", "asked him if …")."""
+    if k + 1 < len(toks) and toks[k + 1].text.lower() in _words.complementisers \
+            and toks[k].text.lower() in _words.listener_pronouns | {"her"}:
+        return k + 1
     if cue.text.lower() not in _words.listener_forms or k + 1 >= len(toks) or not opens_noun_phrase(toks[k + 1].text):
         return k
     word = toks[k].text
