@@ -597,6 +597,19 @@ def _inside_reported(toks: list[Token], j: int, ci: int) -> bool:
     return any(cues[t.text.lower()].type == "speech" for t in toks[:j - 1] if t.text.lower() in cues)
 
 
+def _opens_report(toks: list[Token], i: int) -> bool:
+    """Does the subject pronoun at token ``i`` open the clause a speech cue reports, right after
+    the cue or its "that" ("said she was tired of it and wanted …": a thought cue, "wanted", is
+    hers, inside the report; a speech or act cue, "said it had waited and added …" / "… and
+    thanked drivers", or a thought with quoted words, "… but agreed it had ''value''", stays
+    the first subject's, a statement of its own)?"""
+    k = i - 1 if i > 0 and toks[i - 1].text.lower() != "that" else i - 2
+    if k < 0:
+        return False
+    entry = lexicon.cues().get(toks[k].text.lower())
+    return entry is not None and entry.type == "speech"
+
+
 def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"He looked up, furrowed his brow and said, “…”": the source is the subject of the
     clause the cue is coordinated with (the nearest subject pronoun, else the sentence's)."""
@@ -607,19 +620,20 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None                       # "He looked up and said", "She paused, then said"
     if _inside_reported(toks, j, ci) or relative_then_cue(toks, j, ci):
         return None                       # "said the board would meet and would respond"
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
+    content = _reported(s, cue, k)
+    if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3
+                           and cue.lemma not in lexicon.lower_words("extract/naming_cues.txt")):
+        return None
+    nested = cue.type == "thought" and not s.doc.has_quote_in(*content)   # (quoted words: a statement)
     subject = None
     for i in range(j - 2, -1, -1):
-        if toks[i].text.lower() in _words.subject_pronouns and _clause_start_ok(s, i):
+        if toks[i].text.lower() in _words.subject_pronouns and (_clause_start_ok(s, i) or nested and _opens_report(toks, i)):
             subject = (i, i + 1)
             break
     if subject is None:
         subject = mentions.forward_subject(toks, 0, j - 1)
     if subject is None:
-        return None
-    k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
-    content = _reported(s, cue, k)
-    if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3
-                           and cue.lemma not in lexicon.lower_words("extract/naming_cues.txt")):
         return None
     return Attribution((content,), _span(s, subject), cue, "coordinated", s.sentence)
 
