@@ -16,6 +16,7 @@ from .subject import clause_subject, past_bare_form
 from .leads import after_lead_phrase
 from .antecedent import name_tail, person_after_preposition
 from .apposed import apposed_name, described_opening, past_place_tag, place_after_place, relative_then_cue
+from .reported import opens_report
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
@@ -597,19 +598,6 @@ def _inside_reported(toks: list[Token], j: int, ci: int) -> bool:
     return any(cues[t.text.lower()].type == "speech" for t in toks[:j - 1] if t.text.lower() in cues)
 
 
-def _opens_report(toks: list[Token], i: int) -> bool:
-    """Does the subject pronoun at token ``i`` open the clause a speech cue reports, right after
-    the cue or its "that" ("said she was tired of it and wanted …": a thought cue, "wanted", is
-    hers, inside the report; a speech or act cue, "said it had waited and added …" / "… and
-    thanked drivers", or a thought with quoted words, "… but agreed it had ''value''", stays
-    the first subject's, a statement of its own)?"""
-    k = i - 1 if i > 0 and toks[i - 1].text.lower() != "that" else i - 2
-    if k < 0:
-        return False
-    entry = lexicon.cues().get(toks[k].text.lower())
-    return entry is not None and entry.type == "speech"
-
-
 def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"He looked up, furrowed his brow and said, “…”": the source is the subject of the
     clause the cue is coordinated with (the nearest subject pronoun, else the sentence's)."""
@@ -628,7 +616,7 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     nested = cue.type == "thought" and not s.doc.has_quote_in(*content)   # (quoted words: a statement)
     subject = None
     for i in range(j - 2, -1, -1):
-        if toks[i].text.lower() in _words.subject_pronouns and (_clause_start_ok(s, i) or nested and _opens_report(toks, i)):
+        if toks[i].text.lower() in _words.subject_pronouns and (_clause_start_ok(s, i) or nested and opens_report(toks, i)):
             subject = (i, i + 1)
             break
     if subject is None:
