@@ -25,6 +25,8 @@ reporter writes (each a small function; the rule it records is in brackets):
                   Rubio …" (a cue participle after a preposition: the clause's subject) [adjunct_participle]
     as_source     "…, as Sanders has acknowledged." (the clause a parenthetical "as" follows) [as_source]
 
+A name's statement noun, a copula and a that-clause, "Podal’s main argument is that …", is
+a statement with no cue verb (:mod:`.nominal`; the noun is the cue)   [possessive_statement].
 A short paragraph "Marco Rubio: I’m not interested" is a headline statement, and a paragraph
 "TAPPER: Do you think …" a transcript turn inside an article (two labelled speakers or more) [colon].
 An "A:" paragraph of an interview whose "Q:" and "A:" labels alternate is the interviewee's

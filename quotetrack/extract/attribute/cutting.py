@@ -137,7 +137,7 @@ class _Cuts:
         return best
 
     def _better(self, best: int | None, a: int, b: int, lo: int, hi: int) -> int | None:
-        if b == a or _reported_act(self.found[a], self.found[b]):
+        if b == a or _reported_act(self.found[a], self.found[b]) or _coordinated_inside(self.found[b], lo, hi):
             return best
         cue = self.found[a].cue
         got = _cut_of(self.found[b], self.text, lo, hi, cue is not None and cue.type == "act")
@@ -215,6 +215,15 @@ def _reported_act(a: Attribution, b: Attribution) -> bool:
     return a.rule == "according_to" and a.cue is not None and a.fragments[-1][1] <= a.cue.start \
         and b.cue is not None and b.cue.type != "speech" and b.source is not None \
         and any(s <= b.source[0] and b.cue.end <= e for s, e in a.fragments)
+
+
+def _coordinated_inside(b: Attribution, lo: int, hi: int) -> bool:
+    """Is ``b`` a coordinated cue whose subject lies inside the content text[lo:hi] ("The actress
+    said she was tired of it and wanted someone new": "wanted" is coordinated with "was", in
+    the clause that "said" reports)?  Then b is a thought nested in that content, and cuts nothing
+    (a coordinated speech or act cue, "… and pledged to “…”", is a statement of its own)."""
+    return b.rule == "coordinated" and b.cue is not None and b.cue.type == "thought" \
+        and b.source is not None and lo <= b.source[0] and b.source[1] <= hi
 
 
 def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution]:

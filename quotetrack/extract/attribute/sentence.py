@@ -16,6 +16,7 @@ from .subject import clause_subject, past_bare_form
 from .leads import after_lead_phrase
 from .antecedent import name_tail, person_after_preposition
 from .apposed import apposed_name, described_opening, past_place_tag, place_after_place, relative_then_cue
+from .reported import opens_report
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
@@ -607,19 +608,20 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None                       # "He looked up and said", "She paused, then said"
     if _inside_reported(toks, j, ci) or relative_then_cue(toks, j, ci):
         return None                       # "said the board would meet and would respond"
+    k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
+    content = _reported(s, cue, k)
+    if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3
+                           and cue.lemma not in lexicon.lower_words("extract/naming_cues.txt")):
+        return None
+    nested = cue.type == "thought" and not s.doc.has_quote_in(*content)   # (quoted words: a statement)
     subject = None
     for i in range(j - 2, -1, -1):
-        if toks[i].text.lower() in _words.subject_pronouns and _clause_start_ok(s, i):
+        if toks[i].text.lower() in _words.subject_pronouns and (_clause_start_ok(s, i) or nested and opens_report(toks, i)):
             subject = (i, i + 1)
             break
     if subject is None:
         subject = mentions.forward_subject(toks, 0, j - 1)
     if subject is None:
-        return None
-    k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
-    content = _reported(s, cue, k)
-    if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3
-                           and cue.lemma not in lexicon.lower_words("extract/naming_cues.txt")):
         return None
     return Attribution((content,), _span(s, subject), cue, "coordinated", s.sentence)
 

@@ -1,0 +1,19 @@
+"""Whether a subject pronoun opens the clause a speech cue reports ("said she was tired of it
+and wanted …"): a thought cue coordinated after it is inside that report (:func:`.sentence.coordinated`)."""
+from __future__ import annotations
+
+from ...text import lexicon
+from ..segment import Token
+
+
+def opens_report(toks: list[Token], i: int) -> bool:
+    """Does the subject pronoun at token ``i`` open the clause a speech cue reports, right after
+    the cue or its "that" ("said she was tired of it and wanted …": a thought cue, "wanted", is
+    hers, inside the report; a speech or act cue, "said it had waited and added …" / "… and
+    thanked drivers", or a thought with quoted words, "… but agreed it had ''value''", stays
+    the first subject's, a statement of its own)?"""
+    k = i - 1 if i > 0 and toks[i - 1].text.lower() != "that" else i - 2
+    if k < 0:
+        return False
+    entry = lexicon.cues().get(toks[k].text.lower())
+    return entry is not None and entry.type == "speech"
