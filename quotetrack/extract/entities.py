@@ -332,9 +332,10 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if not run:
             continue
         for k, (_, w) in enumerate(run[:-1]):
-            if w.endswith(POSSESSIVE_S) and any(_clean(x).lower() not in org_words for _, x in run[k + 1:]) \
+            if (w.endswith(POSSESSIVE_S) or w.endswith(("s’", "s'")) and run[k + 1][1] in first_names()) \
+                    and any(_clean(x).lower() not in org_words for _, x in run[k + 1:]) \
                     and not possessor_in_name([x for _, x in run], k):
-                run = run[k + 1:]         # "MSNBC’s Rachel Maddow": the name after the possessor (not "St Anselm’s Hospital")
+                run = run[k + 1:]         # "MSNBC’s Rachel Maddow", "Harbor News’ Ana Ruiz": the name after the possessor
                 break
         run = _person_of(run, org_words)
         start = run[0][0]
