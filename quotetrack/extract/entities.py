@@ -556,20 +556,14 @@ def sentence_form(word: str) -> str:
 
 
 def _lone_name(model: Model, word: str, gender: str | None = None) -> int | None:
-    """The entity a lone surname or first name stands for: of several, the one named in full
-    last in the paragraph being read ("Ana Ruiz rebuffed …. “…,” Ruiz said" after "Tomas Ruiz");
-    else the one the text has called by the surname alone most often so far (a relative is
-    written with a given name: "Varga" after "Luka Varga said" and "Varga’s son", however often the
-    son is named); else the one named first ("Clinton" after "Hillary Clinton" and "Bill Clinton");
-    of several, not one of another gender than its honorific shows ("Mr. Stanhope" after
-    "Mrs. Stanhope" and "Neil Stanhope" is Neil)."""
+    """The entity a lone surname or first name stands for; of several, the one named in full last in
+    the paragraph read, else the one most often called by the surname alone (a relative is written
+    with a given name), else the one named first; not one of another gender than its honorific shows."""
     ids = model._by_surname.get(word) or model._by_first.get(word) or model._by_surname.get(sentence_form(word))
     if ids and gender is not None:
         ids = [e for e in ids if model.entities[e].gender in (None, gender)] or ids
-    if not ids:
-        return None
-    if len(ids) == 1:
-        return ids[0]
+    if not ids or len(ids) == 1:
+        return ids[0] if ids else None
     return max(ids, key=lambda e: (model.last_full.get(e, -1) >= model.paragraph and model.last_full[e],
                                    model.by_lone.get(e, 0), -e))
 
