@@ -123,6 +123,9 @@ class Model:
     _org_aliases: dict[tuple[str, ...], list[int]] = field(default_factory=dict)   # short form -> organisations
     authored: list[tuple[int, str, int]] = field(default_factory=list)   # (offset, document noun, author)
     count: dict[int, int] = field(default_factory=dict)     # occurrences so far, by entity
+    by_lone: dict[int, int] = field(default_factory=dict)   # namings by the surname alone so far ("Mr. Varga"), by entity
+    last_full: dict[int, int] = field(default_factory=dict)   # where each person was last named in full
+    paragraph: int = 0                     # where the paragraph being read opens
     _bodies: dict[tuple[int, str], int] = field(default_factory=dict)   # (person, body) -> its organisation
     campaign: bool = False                 # the text speaks of a campaign
     _starts: list[int] | None = None
@@ -302,8 +305,11 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         return k >= 0 and offset < quoted[k][1]
 
     by_surname, by_first = model._by_surname, model._by_first
+    read_to = 0
     for run in _runs(text, single=True):
         lone = len(run) == 1
+        model.paragraph = text.rfind("\n", read_to, run[0][0]) + 1 or model.paragraph
+        read_to = run[0][0]
         run = past_date(text, past_function_words(run, function, titles), _lists().calendar)
         if not run:
             continue                      # a lone "The" or "But" is read no further
@@ -326,9 +332,10 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if not run:
             continue
         for k, (_, w) in enumerate(run[:-1]):
-            if w.endswith(POSSESSIVE_S) and any(_clean(x).lower() not in org_words for _, x in run[k + 1:]) \
+            if (w.endswith(POSSESSIVE_S) or w.endswith(("s’", "s'")) and run[k + 1][1] in first_names()) \
+                    and any(_clean(x).lower() not in org_words for _, x in run[k + 1:]) \
                     and not possessor_in_name([x for _, x in run], k):
-                run = run[k + 1:]         # "MSNBC’s Rachel Maddow": the name after the possessor (not "St Anselm’s Hospital")
+                run = run[k + 1:]         # "MSNBC’s Rachel Maddow", "Harbor News’ Ana Ruiz": the name after the possessor
                 break
         run = _person_of(run, org_words)
         start = run[0][0]
@@ -440,11 +447,16 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             roles_around(text, start, end, ent, titles, persons, gendered)
             ent.roles.update((kin,) if kin else ())
         model.count[eid] = seen + 1
+        if len(name) == 1 and name[0] == ent.surname:
+            model.by_lone[eid] = model.by_lone.get(eid, 0) + 1
+        elif len(name) > 1:
+            model.last_full[eid] = start
         occurrences.append(Occurrence(start, end, eid, inside(start)))
         after = _WORD_AFTER.match(text, end)
         if after and bodies().get(after.group(1)) in ("campaign", "administration"):
             owned_body(model, eid, bodies()[after.group(1)], start)    # "the Obama administration"
         _authored_by(model, text, start, end, eid, documents)
+    model.paragraph = len(text) + 1       # later look-ups (at a cue, in a description) are in no paragraph read
     return model
 
 
@@ -544,18 +556,16 @@ def sentence_form(word: str) -> str:
 
 
 def _lone_name(model: Model, word: str, gender: str | None = None) -> int | None:
-    """The entity a lone surname or first name stands for: of several, the one named most
-    often so far, the earliest on a tie ("Clinton" after "Hillary Clinton" and one mention
-    of "Bill Clinton"); of several, not one of another gender than its honorific shows
-    ("Mr. Stanhope" after "Mrs. Stanhope" and "Neil Stanhope" is Neil)."""
+    """The entity a lone surname or first name stands for; of several, the one named in full last in
+    the paragraph read, else the one most often called by the surname alone (a relative is written
+    with a given name), else the one named first; not one of another gender than its honorific shows."""
     ids = model._by_surname.get(word) or model._by_first.get(word) or model._by_surname.get(sentence_form(word))
     if ids and gender is not None:
         ids = [e for e in ids if model.entities[e].gender in (None, gender)] or ids
-    if not ids:
-        return None
-    if len(ids) == 1:
-        return ids[0]
-    return max(ids, key=lambda e: (model.count.get(e, 0), -e))
+    if not ids or len(ids) == 1:
+        return ids[0] if ids else None
+    return max(ids, key=lambda e: (model.last_full.get(e, -1) >= model.paragraph and model.last_full[e],
+                                   model.by_lone.get(e, 0), -e))
 
 
 def adhoc_org(model: Model, name: str, start: int, kind: str = "organisation") -> int:

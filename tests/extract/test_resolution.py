@@ -48,9 +48,23 @@ def test_model_roles_and_organisation_kinds():
 
 
 def test_lone_surname_goes_to_the_person_named_most():
-    model = entities.build("Hillary Clinton spoke. Clinton smiled. Bill Clinton waved. Clinton left.")
+    model = entities.build("Hillary Clinton spoke. Clinton smiled. Bill Clinton waved.\n\nClinton left.")
     last = model.occurrences[-1]
     assert model.entities[last.entity].name == "Hillary Clinton"
+
+
+def test_lone_surname_goes_to_the_namesake_named_in_full_in_its_paragraph():
+    model = entities.build("Bill Clinton spoke. Clinton smiled.\n\nHillary Clinton waved. Clinton left.")
+    last = model.occurrences[-1]
+    assert model.entities[last.entity].name == "Hillary Clinton"
+
+
+def test_lone_surname_goes_to_the_namesake_called_by_it_not_the_one_always_named_in_full():
+    text = ("Mr. Orlan spoke first.\n\nWhen Gideon Orlan was young, his brother Teddy Orlan ran the firm. "
+            "Teddy Orlan left it.\n\n“I learned,” Mr. Orlan said.")
+    model = entities.build(text)
+    last = model.occurrences[-1]
+    assert model.entities[last.entity].name == "Gideon Orlan"
 
 
 # ------------------------------------------------------------------------- basis and speaker_id
@@ -284,9 +298,9 @@ def test_a_lone_surname_shared_by_an_entity_never_counted_resolves():
     """Regression (2 MB of joined PolNeAR text raised KeyError): an entity made at a cue the
     model never counted still competes for a lone surname, with a count of nought."""
     from quotetrack.extract import entities
-    model = entities.Model(entities=[], occurrences=[], _by_surname={"Varga": [0, 1]}, count={1: 2})
+    model = entities.Model(entities=[], occurrences=[], _by_surname={"Varga": [0, 1]}, by_lone={1: 2})
     assert entities._lone_name(model, "Varga") == 1
-    model.count = {}
+    model.by_lone = {}
     assert entities._lone_name(model, "Varga") == 0
 
 
