@@ -116,6 +116,67 @@ def _document_in_lead(text: str, start: int) -> str | None:
     return m.group(1) if m else None
 
 
+SUBJECT_REACH = 160           # characters back from a making verb its subject may start
+
+
+@lru_cache(maxsize=1)
+def _making() -> tuple[dict[str, str], re.Pattern]:
+    # "sue", "is releasing", "sent": a verb whose subject makes a document (data/extract/making_verbs.tsv)
+    verbs = lexicon.pairs("extract/making_verbs.tsv")
+    return verbs, re.compile(r"(?<![\w’'\-])(" + lexicon.trie_pattern(sorted(verbs)) + r")(?![\w’'\-])")
+
+
+# A making verb's object: " out a fundraising email", " a new 30-second ad", " its annual report"
+# (group 1: the words after its determiner, the document noun among them).
+_MADE_OBJECT = re.compile(r"[ \t]+(?:out[ \t]+)?(?:an?|its|his|her|their|the)[ \t]+((?:[\w’'\-]+[ \t]+){0,3}[a-z][a-z\-]*)")
+# A passive before the verb (not an -ing form): "was sued", "were sent": its subject made nothing.
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)[ \t]+$")
+# Where a sentence ends before a verb (its subject comes after the last one).
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]?[ \t]+|\n")
+# A word between a name and the verb that opens another clause, so the name is not its subject:
+# "Ruiz said the city sued …", "the firm that Ortiz sued".
+_OTHER_CLAUSE = re.compile(r"\b(?:said|says|told|tells|that|who|whom|whose|which|when|after|before|because|if|while)\b|[;:“”\"]")
+
+
+def made_documents(text: str, model) -> list[tuple[int, str, int]]:
+    """(offset, document noun, author) for each document a named subject makes with a making
+    verb (data/extract/making_verbs.tsv), in any tense: "The Leland Party … will sue the
+    county" (a lawsuit), "Councillor Ana Ruiz is releasing a new radio ad" (an ad); one pass
+    over the text, each verb reading back a bounded window for its sentence's first name."""
+    verbs, pattern = _making()
+    out = []
+    for m in pattern.finditer(text):
+        noun, at = verbs[m.group(1)], m.end()
+        if noun == "-":
+            obj = _MADE_OBJECT.match(text, m.end())
+            noun = next((w for w in obj.group(1).split() if is_document(w)), None) if obj else None
+            if noun is None:
+                continue
+            at = obj.start(1) + obj.group(1).index(noun) + len(noun)
+            noun = noun if noun in lexicon.lower_words("extract/document_nouns.txt") else noun[:-1]
+        if not m.group(1).endswith("ing") and _PASSIVE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        eid = _sentence_subject(text, model, m.start())
+        if eid is not None:
+            out.append((at, noun, eid))
+    return out
+
+
+def _sentence_subject(text: str, model, verb: int) -> int | None:
+    """The entity first named in the sentence of the verb at ``verb``, before it and within
+    SUBJECT_REACH characters, with no other clause between them; else None."""
+    lo = max(0, verb - SUBJECT_REACH)
+    for end in _SENTENCE_END.finditer(text, lo, verb):
+        lo = end.end()
+    i = bisect.bisect_left(model.starts, lo)
+    if i >= len(model.occurrences):
+        return None
+    occ = model.occurrences[i]
+    if occ.quoted or occ.end > verb or _OTHER_CLAUSE.search(text, occ.end, verb):
+        return None
+    return occ.entity
+
+
 AUTHOR_REACH = 3000           # characters back a document's description looks for its author
 AUTHOR_AHEAD = 1000            # characters ahead it looks when no earlier one has an author
 AUTHOR_BACK = 6               # documents named with their authors it looks back over at most
@@ -288,16 +349,22 @@ def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     Harlow Institute poll" -> "Harlow Institute poll"); None for a possessive ("Ruiz’s
     memoir" is read elsewhere) or when the mention is already that span."""
     m = _AUTHOR_BEFORE.match(text, start, end)
-    documents = lexicon.lower_words("extract/document_nouns.txt")
-    if m is None or m.group(2) not in documents or m.group(1).rstrip().endswith(POSSESSIVES) \
+    if m is None or not kept_by(m.group(2)) or m.group(1).rstrip().endswith(POSSESSIVES) \
             or dated(m.group(1).split()):
         return None                       # "a Wednesday editorial in the X": a day is no author
-    last = 3 if m.group(3) in documents else 2
+    last = 3 if m.group(3) and kept_by(m.group(3)) else 2
     after = text[m.end(last):end].split(maxsplit=1)
     if after and after[0][:1].isalnum() and after[0] not in _AFTER_DOCUMENT:
         return None                       # "White House press secretary …": no document
     span = m.start(1), m.end(last)
     return span if span != (start, end) else None
+
+
+def kept_by(noun: str) -> bool:
+    """Whether a lower-case noun after a name is what that name wrote or keeps, so that the
+    name is its author: a document ("poll", "filings") or the records a body keeps ("records",
+    "data": data/extract/author_nouns.txt [sources]), as in "FEC records show …"."""
+    return is_document(noun) or noun in lexicon.sections("extract/author_nouns.txt")["sources"]
 
 
 # What may follow a document after its author's name: "… survey of delegates", "… poll released Monday".

@@ -25,7 +25,7 @@ from typing import Iterator
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
 from .ages import AGE_ROLE, age_nouns
-from .documents import authored_document
+from .documents import authored_document, made_documents
 from .businesses import introduced_as
 from .common_nouns import y_singular, written_lower
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
@@ -445,6 +445,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if after and bodies().get(after.group(1)) in ("campaign", "administration"):
             owned_body(model, eid, bodies()[after.group(1)], start)    # "the Obama administration"
         _authored_by(model, text, start, end, eid, documents)
+    model.authored = sorted(model.authored + made_documents(text, model))    # "X will sue …": a lawsuit
     return model
 
 
