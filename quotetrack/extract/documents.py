@@ -116,6 +116,37 @@ def _document_in_lead(text: str, start: int) -> str | None:
     return m.group(1) if m else None
 
 
+# A poll or survey named with its makers joined by "/" or "-": "a KVBT/Orlan poll", "the latest
+# Velmara Today/Vote for Change Poll", "a new Harlow Press-Zent survey" (group 1: the joint
+# name, maybe after a capitalised function word such as "A"; group 2: the document).
+@lru_cache(maxsize=1)
+def _joint_makers() -> re.Pattern:
+    surveys = lexicon.trie_pattern(sorted(lexicon.sections("extract/author_nouns.txt")["surveys"]))
+    word = r"[A-Z][\w.&’']*[ \t]+(?:(?:of|the|for|and)[ \t]+)?"      # "Rock the ": a name word, a joiner after it
+    return re.compile(r"(?<![\w.’'/\-])((?:" + word + r"){0,3}[A-Z][\w.&’']*"
+                      r"(?:[/\-](?:" + word + r"){0,3}[A-Z][\w.&’']*){1,3})[ \t]+((?i:" + surveys + r"))s?\b")
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def joint_makers(text: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, document end, document noun) of each poll or survey named with its makers
+    joined by "/" or "-" ("a KVBT/Orlan poll", "a new Harlow Press-Zent survey";
+    data/extract/author_nouns.txt [surveys]): text[start:end] is the joint name, one body, the
+    author of the document."""
+    function = lexicon.lower_words("text/function_words.txt")
+    out = []
+    for m in _joint_makers().finditer(text):
+        noun = m.group(2).lower()
+        words = list(_NON_SPACE.finditer(text, m.start(1), m.end(1)))
+        k = 0
+        while k < len(words) - 1 and words[k].group().lower() in function:
+            k += 1                        # "A KVBT/Orlan poll": not "A"
+        out.append((words[k].start(), m.end(1), m.end(2), noun))
+    return out
+
+
 SUBJECT_REACH = 160           # characters back from a making verb its subject may start
 
 

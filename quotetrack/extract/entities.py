@@ -25,7 +25,7 @@ from typing import Iterator
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
 from .ages import AGE_ROLE, age_nouns
-from .documents import authored_document, made_documents
+from .documents import authored_document, joint_makers, made_documents
 from .businesses import introduced_as
 from .common_nouns import y_singular, written_lower
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
@@ -445,8 +445,30 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if after and bodies().get(after.group(1)) in ("campaign", "administration"):
             owned_body(model, eid, bodies()[after.group(1)], start)    # "the Obama administration"
         _authored_by(model, text, start, end, eid, documents)
+    _joint_makers(model, text, inside)
     model.authored = sorted(model.authored + made_documents(text, model))    # "X will sue …": a lawsuit
     return model
+
+
+def _joint_makers(model: Model, text: str, inside) -> None:
+    """Make one body of the makers a poll names joined by "/" or "-" ("a KVBT/Orlan poll":
+    :func:`.documents.joint_makers`), its author, named there in place of the names read in
+    that span."""
+    joints = joint_makers(text)
+    if not joints:
+        return
+    starts = [j[0] for j in joints]
+
+    def covered(o: Occurrence) -> bool:
+        k = bisect.bisect_right(starts, o.end - 1) - 1
+        return k >= 0 and o.start < joints[k][1]
+
+    made = []
+    for start, end, at, noun in joints:
+        eid = adhoc_org(model, text[start:end], start)
+        made.append(Occurrence(start, end, eid, inside(start)))
+        model.authored.append((at, noun, eid))
+    model.occurrences[:] = sorted([o for o in model.occurrences if not covered(o)] + made, key=lambda o: o.start)
 
 
 # An indefinite article and up to two lower-case words right before a one-word name: "a new " in "a new KTRV poll".
