@@ -282,7 +282,7 @@ def work_author(text: str, model, start: int) -> int | None:
 # a publishing participle (data/extract/publishing_participles.txt) or "posted" may come between.
 @lru_cache(maxsize=1)
 def _document_from_author() -> re.Pattern:
-    participles = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_participles.txt") | {"posted"}))
+    participles = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_participles.txt") | {"posted", "available"}))
     return re.compile(r"(?:(?:an?|the|one|this|that)\s+)?(?:[\w\-]+\s+){0,2}?([\w\-]+)\s+"
                       r"(?:(" + participles + r")\s+)?(?:from|by)\s+(?=\S)", re.IGNORECASE)
 
@@ -326,7 +326,20 @@ def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
     cut = _AUTHOR_END.search(text, m.end(), end) or _AUTHOR_TIME.search(text, m.end(), end)
     stop = cut.start() if cut is not None else end
     client = _CLIENT.search(text, m.end(), stop) if (m.group(2) or "").lower() in _FOR_CLIENTS else None
-    return m.end(), client.start() if client is not None else stop    # "conducted by X for the Y": X
+    return _past_modifiers(text, m.end()), client.start() if client is not None else stop    # "conducted by X for the Y": X
+
+
+# Lower-case modifiers before an author's name: "the left-leaning " in "a paper from the left-leaning
+# Brookings Institution" (not "researchers at ": a preposition keeps the people who wrote it).
+_MODIFIERS_BEFORE_NAME = re.compile(r"(?:the\s+)?((?:[a-z][\w\-]*\s+){1,2})(?=[A-Z])")
+
+
+def _past_modifiers(text: str, start: int) -> int:
+    """Where an author's name starts past lower-case modifiers at ``start`` ("the progressive
+    Center for Tax Policy": "Center …"), or ``start`` when none or when one is a function word."""
+    m = _MODIFIERS_BEFORE_NAME.match(text, start)
+    function = lexicon.lower_words("text/function_words.txt") | lexicon.lower_words("extract/np_prepositions.txt")
+    return m.end() if m is not None and not any(w in function for w in m.group(1).split()) else start
 
 
 # A client after a work's maker: " for " in "an exit poll conducted by Edison Research for the networks",
