@@ -384,7 +384,7 @@ def _document_part(text: str, start: int, end: int) -> tuple[int, int] | None:
 # A document whose author's name modifies it, after an article and up to three lower-case
 # words: "a yearly Harlow Institute poll", "an Orbis Media survey of delegates", "the Civic
 # Data polling average" (the name: capitalised words, "of"/"&"/"and" between two of them).
-_AUTHOR_BEFORE = re.compile(r"(?:(?:an?|the|this|that|one)\s+)?(?:[a-z][\w\-]*\s+|\d{4}\s+){0,3}?"
+_AUTHOR_BEFORE = re.compile(r"(?:(?i:an?|the|this|that|one)\s+)?(?:[a-z][\w\-]*\s+|\d{4}\s+){0,3}?"
                             r"((?:[A-Z][\w.&’'/\-]*\s+(?:(?:of|and|&)\s+(?=[A-Z]))?)+?)([a-z\-]+)(?:\s+([a-z\-]+))?\b")
 
 
