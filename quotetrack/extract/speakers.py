@@ -194,9 +194,8 @@ def _asks(text: str, start: int, end: int) -> bool:
 
 def past_function_words(run: list, function, titles) -> list:
     """A run without the function words that open it: "The", "But" opening a sentence (not a
-    title word, not "US"; "A" is the article)."""
-    while run and run[0][1].lower() in function and run[0][1].lower() not in titles \
-            and not (run[0][1].isupper() and len(run[0][1]) > 1):
+    title word, not "US")."""
+    while run and run[0][1].lower() in function and run[0][1].lower() not in titles and not run[0][1].isupper():
         run = run[1:]
     return run
 
