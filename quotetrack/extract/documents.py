@@ -317,6 +317,9 @@ def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
     part = _document_part(text, start, end)
     if part is not None:
         return part
+    press = _in_publication().fullmatch(text, start, end)
+    if press is not None and not dated(press.group(1).split()):
+        return press.span(1)              # "a new article in the Harlow Courier": the Courier
     owner = _OWNER_DOCUMENT.fullmatch(text, start, end)
     if owner is not None and is_document(owner.group(2)) and not dated(owner.group(1).split()):
         return owner.span(1)              # not "Tuesday’s results": a day is no author
@@ -340,6 +343,15 @@ def _past_modifiers(text: str, start: int) -> int:
     m = _MODIFIERS_BEFORE_NAME.match(text, start)
     function = lexicon.lower_words("text/function_words.txt") | lexicon.lower_words("extract/np_prepositions.txt")
     return m.end() if m is not None and not any(w in function for w in m.group(1).split()) else start
+
+
+# A piece in a named publication: "a new article in the Harlow Courier", "an op-ed in Velmara Today"
+# (group 1: the publication, its author; data/extract/publication_pieces.txt).
+@lru_cache(maxsize=1)
+def _in_publication() -> re.Pattern:
+    pieces = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publication_pieces.txt")))
+    return re.compile(r"(?:(?i:an?|the|this|that|one)\s+)?(?:[\w\-]+\s+){0,2}?(?:" + pieces + r")\s+in\s+"
+                      r"((?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*){0,4})")
 
 
 # A client after a work's maker: " for " in "an exit poll conducted by Edison Research for the networks",
@@ -378,7 +390,14 @@ def _document_part(text: str, start: int, end: int) -> tuple[int, int] | None:
             break
         if is_document(w.group().lower()):
             return m.end(), w.end()
-    return None
+    press = _PUBLICATION.fullmatch(text, m.end(), end) if m.group(1).lower() in _PRINTED_PARTS else None
+    return press.span(1) if press is not None and not dated(press.group(1).split()) else None
+
+
+# The parts a publication prints, given as a speaker for it: "the front page of the Harlow Courier".
+_PRINTED_PARTS = frozenset({"page", "cover"})
+# A publication's name after a part of it (group 1): "the Harlow Courier", "Velmara Today".
+_PUBLICATION = re.compile(r"((?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*){0,4})")
 
 
 # A document whose author's name modifies it, after an article and up to three lower-case

@@ -451,24 +451,17 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
 
 
 def _joint_makers(model: Model, text: str, inside) -> None:
-    """Make one body of the makers a poll names joined by "/" or "-" ("a KVBT/Orlan poll":
-    :func:`.documents.joint_makers`), its author, named there in place of the names read in
-    that span."""
+    """One body for the makers a poll names joined by "/" or "-" ("a KVBT/Orlan poll":
+    :func:`.documents.joint_makers`), its author, named there instead of the names read in it."""
     joints = joint_makers(text)
-    if not joints:
-        return
-    starts = [j[0] for j in joints]
-
-    def covered(o: Occurrence) -> bool:
-        k = bisect.bisect_right(starts, o.end - 1) - 1
-        return k >= 0 and o.start < joints[k][1]
-
-    made = []
+    starts, made = [j[0] for j in joints], set()
     for start, end, at, noun in joints:
         eid = adhoc_org(model, text[start:end], start)
-        made.append(Occurrence(start, end, eid, inside(start)))
+        made.add(Occurrence(start, end, eid, inside(start)))
         model.authored.append((at, noun, eid))
-    model.occurrences[:] = sorted([o for o in model.occurrences if not covered(o)] + made, key=lambda o: o.start)
+    if joints:                            # the names read inside a joint name give way to it
+        model.occurrences[:] = sorted([o for o in model.occurrences if (k := bisect.bisect_right(starts, o.end - 1) - 1) < 0
+                                       or o.start >= joints[k][1]] + list(made), key=lambda o: o.start)
 
 
 # An indefinite article and up to two lower-case words right before a one-word name: "a new " in "a new KTRV poll".
