@@ -116,6 +116,98 @@ def _document_in_lead(text: str, start: int) -> str | None:
     return m.group(1) if m else None
 
 
+# A poll or survey named with its makers joined by "/" or "-": "a KVBT/Orlan poll", "the latest
+# Velmara Today/Vote for Change Poll", "a new Harlow Press-Zent survey" (group 1: the joint
+# name, maybe after a capitalised function word such as "A"; group 2: the document).
+@lru_cache(maxsize=1)
+def _joint_makers() -> re.Pattern:
+    surveys = lexicon.trie_pattern(sorted(lexicon.sections("extract/author_nouns.txt")["surveys"]))
+    word = r"[A-Z][\w.&’']*[ \t]+(?:(?:of|the|for|and)[ \t]+)?"      # "Rock the ": a name word, a joiner after it
+    return re.compile(r"(?<![\w.’'/\-])((?:" + word + r"){0,3}[A-Z][\w.&’']*"
+                      r"(?:[/\-](?:" + word + r"){0,3}[A-Z][\w.&’']*){1,3})[ \t]+((?i:" + surveys + r"))s?\b")
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def joint_makers(text: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, document end, document noun) of each poll or survey named with its makers
+    joined by "/" or "-" ("a KVBT/Orlan poll", "a new Harlow Press-Zent survey";
+    data/extract/author_nouns.txt [surveys]): text[start:end] is the joint name, one body, the
+    author of the document."""
+    function = lexicon.lower_words("text/function_words.txt")
+    out = []
+    for m in _joint_makers().finditer(text):
+        noun = m.group(2).lower()
+        words = list(_NON_SPACE.finditer(text, m.start(1), m.end(1)))
+        k = 0
+        while k < len(words) - 1 and words[k].group().lower() in function:
+            k += 1                        # "A KVBT/Orlan poll": not "A"
+        out.append((words[k].start(), m.end(1), m.end(2), noun))
+    return out
+
+
+SUBJECT_REACH = 160           # characters back from a making verb its subject may start
+
+
+@lru_cache(maxsize=1)
+def _making() -> tuple[dict[str, str], re.Pattern]:
+    # "sue", "is releasing", "sent": a verb whose subject makes a document (data/extract/making_verbs.tsv)
+    verbs = lexicon.pairs("extract/making_verbs.tsv")
+    return verbs, re.compile(r"(?<![\w’'\-])(" + lexicon.trie_pattern(sorted(verbs)) + r")(?![\w’'\-])")
+
+
+# A making verb's object: " out a fundraising email", " a new 30-second ad", " its annual report"
+# (group 1: the words after its determiner, the document noun among them).
+_MADE_OBJECT = re.compile(r"[ \t]+(?:out[ \t]+)?(?:an?|its|his|her|their|the)[ \t]+((?:[\w’'\-]+[ \t]+){0,3}[a-z][a-z\-]*)")
+# A passive before the verb (not an -ing form): "was sued", "were sent": its subject made nothing.
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)[ \t]+$")
+# Where a sentence ends before a verb (its subject comes after the last one).
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]?[ \t]+|\n")
+# A word between a name and the verb that opens another clause, so the name is not its subject:
+# "Ruiz said the city sued …", "the firm that Ortiz sued".
+_OTHER_CLAUSE = re.compile(r"\b(?:said|says|told|tells|that|who|whom|whose|which|when|after|before|because|if|while)\b|[;:“”\"]")
+
+
+def made_documents(text: str, model) -> list[tuple[int, str, int]]:
+    """(offset, document noun, author) for each document a named subject makes with a making
+    verb (data/extract/making_verbs.tsv), in any tense: "The Leland Party … will sue the
+    county" (a lawsuit), "Councillor Ana Ruiz is releasing a new radio ad" (an ad); one pass
+    over the text, each verb reading back a bounded window for its sentence's first name."""
+    verbs, pattern = _making()
+    out = []
+    for m in pattern.finditer(text):
+        noun, at = verbs[m.group(1)], m.end()
+        if noun == "-":
+            obj = _MADE_OBJECT.match(text, m.end())
+            noun = next((w for w in obj.group(1).split() if is_document(w)), None) if obj else None
+            if noun is None:
+                continue
+            at = obj.start(1) + obj.group(1).index(noun) + len(noun)
+            noun = noun if noun in lexicon.lower_words("extract/document_nouns.txt") else noun[:-1]
+        if not m.group(1).endswith("ing") and _PASSIVE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        eid = _sentence_subject(text, model, m.start())
+        if eid is not None:
+            out.append((at, noun, eid))
+    return out
+
+
+def _sentence_subject(text: str, model, verb: int) -> int | None:
+    """The entity first named in the sentence of the verb at ``verb``, before it and within
+    SUBJECT_REACH characters, with no other clause between them; else None."""
+    lo = max(0, verb - SUBJECT_REACH)
+    for end in _SENTENCE_END.finditer(text, lo, verb):
+        lo = end.end()
+    i = bisect.bisect_left(model.starts, lo)
+    if i >= len(model.occurrences):
+        return None
+    occ = model.occurrences[i]
+    if occ.quoted or occ.end > verb or _OTHER_CLAUSE.search(text, occ.end, verb):
+        return None
+    return occ.entity
+
+
 AUTHOR_REACH = 3000           # characters back a document's description looks for its author
 AUTHOR_AHEAD = 1000            # characters ahead it looks when no earlier one has an author
 AUTHOR_BACK = 6               # documents named with their authors it looks back over at most
@@ -190,7 +282,7 @@ def work_author(text: str, model, start: int) -> int | None:
 # a publishing participle (data/extract/publishing_participles.txt) or "posted" may come between.
 @lru_cache(maxsize=1)
 def _document_from_author() -> re.Pattern:
-    participles = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_participles.txt") | {"posted"}))
+    participles = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_participles.txt") | {"posted", "available"}))
     return re.compile(r"(?:(?:an?|the|one|this|that)\s+)?(?:[\w\-]+\s+){0,2}?([\w\-]+)\s+"
                       r"(?:(" + participles + r")\s+)?(?:from|by)\s+(?=\S)", re.IGNORECASE)
 
@@ -225,6 +317,9 @@ def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
     part = _document_part(text, start, end)
     if part is not None:
         return part
+    press = _in_publication().fullmatch(text, start, end)
+    if press is not None and not dated(press.group(1).split()):
+        return press.span(1)              # "a new article in the Harlow Courier": the Courier
     owner = _OWNER_DOCUMENT.fullmatch(text, start, end)
     if owner is not None and is_document(owner.group(2)) and not dated(owner.group(1).split()):
         return owner.span(1)              # not "Tuesday’s results": a day is no author
@@ -234,7 +329,29 @@ def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
     cut = _AUTHOR_END.search(text, m.end(), end) or _AUTHOR_TIME.search(text, m.end(), end)
     stop = cut.start() if cut is not None else end
     client = _CLIENT.search(text, m.end(), stop) if (m.group(2) or "").lower() in _FOR_CLIENTS else None
-    return m.end(), client.start() if client is not None else stop    # "conducted by X for the Y": X
+    return _past_modifiers(text, m.end()), client.start() if client is not None else stop    # "conducted by X for the Y": X
+
+
+# Lower-case modifiers before an author's name: "the left-leaning " in "a paper from the left-leaning
+# Brookings Institution" (not "researchers at ": a preposition keeps the people who wrote it).
+_MODIFIERS_BEFORE_NAME = re.compile(r"(?:the\s+)?((?:[a-z][\w\-]*\s+){1,2})(?=[A-Z])")
+
+
+def _past_modifiers(text: str, start: int) -> int:
+    """Where an author's name starts past lower-case modifiers at ``start`` ("the progressive
+    Center for Tax Policy": "Center …"), or ``start`` when none or when one is a function word."""
+    m = _MODIFIERS_BEFORE_NAME.match(text, start)
+    function = lexicon.lower_words("text/function_words.txt") | lexicon.lower_words("extract/np_prepositions.txt")
+    return m.end() if m is not None and not any(w in function for w in m.group(1).split()) else start
+
+
+# A piece in a named publication: "a new article in the Harlow Courier", "an op-ed in Velmara Today"
+# (group 1: the publication, its author; data/extract/publication_pieces.txt).
+@lru_cache(maxsize=1)
+def _in_publication() -> re.Pattern:
+    pieces = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publication_pieces.txt")))
+    return re.compile(r"(?:(?i:an?|the|this|that|one)\s+)?(?:[\w\-]+\s+){0,2}?(?:" + pieces + r")\s+in\s+"
+                      r"((?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*){0,4})")
 
 
 # A client after a work's maker: " for " in "an exit poll conducted by Edison Research for the networks",
@@ -273,13 +390,20 @@ def _document_part(text: str, start: int, end: int) -> tuple[int, int] | None:
             break
         if is_document(w.group().lower()):
             return m.end(), w.end()
-    return None
+    press = _PUBLICATION.fullmatch(text, m.end(), end) if m.group(1).lower() in _PRINTED_PARTS else None
+    return press.span(1) if press is not None and not dated(press.group(1).split()) else None
+
+
+# The parts a publication prints, given as a speaker for it: "the front page of the Harlow Courier".
+_PRINTED_PARTS = frozenset({"page", "cover"})
+# A publication's name after a part of it (group 1): "the Harlow Courier", "Velmara Today".
+_PUBLICATION = re.compile(r"((?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*){0,4})")
 
 
 # A document whose author's name modifies it, after an article and up to three lower-case
 # words: "a yearly Harlow Institute poll", "an Orbis Media survey of delegates", "the Civic
 # Data polling average" (the name: capitalised words, "of"/"&"/"and" between two of them).
-_AUTHOR_BEFORE = re.compile(r"(?:(?:an?|the|this|that|one)\s+)?(?:[a-z][\w\-]*\s+|\d{4}\s+){0,3}?"
+_AUTHOR_BEFORE = re.compile(r"(?:(?i:an?|the|this|that|one)\s+)?(?:[a-z][\w\-]*\s+|\d{4}\s+){0,3}?"
                             r"((?:[A-Z][\w.&’'/\-]*\s+(?:(?:of|and|&)\s+(?=[A-Z]))?)+?)([a-z\-]+)(?:\s+([a-z\-]+))?\b")
 
 
@@ -288,16 +412,22 @@ def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     Harlow Institute poll" -> "Harlow Institute poll"); None for a possessive ("Ruiz’s
     memoir" is read elsewhere) or when the mention is already that span."""
     m = _AUTHOR_BEFORE.match(text, start, end)
-    documents = lexicon.lower_words("extract/document_nouns.txt")
-    if m is None or m.group(2) not in documents or m.group(1).rstrip().endswith(POSSESSIVES) \
+    if m is None or not kept_by(m.group(2)) or m.group(1).rstrip().endswith(POSSESSIVES) \
             or dated(m.group(1).split()):
         return None                       # "a Wednesday editorial in the X": a day is no author
-    last = 3 if m.group(3) in documents else 2
+    last = 3 if m.group(3) and kept_by(m.group(3)) else 2
     after = text[m.end(last):end].split(maxsplit=1)
     if after and after[0][:1].isalnum() and after[0] not in _AFTER_DOCUMENT:
         return None                       # "White House press secretary …": no document
     span = m.start(1), m.end(last)
     return span if span != (start, end) else None
+
+
+def kept_by(noun: str) -> bool:
+    """Whether a lower-case noun after a name is what that name wrote or keeps, so that the
+    name is its author: a document ("poll", "filings") or the records a body keeps ("records",
+    "data": data/extract/author_nouns.txt [sources]), as in "FEC records show …"."""
+    return is_document(noun) or noun in lexicon.sections("extract/author_nouns.txt")["sources"]
 
 
 # What may follow a document after its author's name: "… survey of delegates", "… poll released Monday".

@@ -25,7 +25,7 @@ from typing import Iterator
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
 from .ages import AGE_ROLE, age_nouns
-from .documents import authored_document
+from .documents import authored_document, joint_makers, made_documents
 from .businesses import introduced_as
 from .common_nouns import y_singular, written_lower
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
@@ -457,7 +457,23 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             owned_body(model, eid, bodies()[after.group(1)], start)    # "the Obama administration"
         _authored_by(model, text, start, end, eid, documents)
     model.paragraph = len(text) + 1       # later look-ups (at a cue, in a description) are in no paragraph read
+    _joint_makers(model, text, inside)
+    model.authored = sorted(model.authored + made_documents(text, model))    # "X will sue …": a lawsuit
     return model
+
+
+def _joint_makers(model: Model, text: str, inside) -> None:
+    """One body for the makers a poll names joined by "/" or "-" ("a KVBT/Orlan poll":
+    :func:`.documents.joint_makers`), its author, named there instead of the names read in it."""
+    joints = joint_makers(text)
+    starts, made = [j[0] for j in joints], set()
+    for start, end, at, noun in joints:
+        eid = adhoc_org(model, text[start:end], start)
+        made.add(Occurrence(start, end, eid, inside(start)))
+        model.authored.append((at, noun, eid))
+    if joints:                            # the names read inside a joint name give way to it
+        model.occurrences[:] = sorted([o for o in model.occurrences if (k := bisect.bisect_right(starts, o.end - 1) - 1) < 0
+                                       or o.start >= joints[k][1]] + list(made), key=lambda o: o.start)
 
 
 # An indefinite article and up to two lower-case words right before a one-word name: "a new " in "a new KTRV poll".

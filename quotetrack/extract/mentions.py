@@ -123,6 +123,29 @@ def _modifies_role(tokens: list[Token], j: int, k: int) -> bool:
     return not role.endswith("s") and role in _sets()[5]
 
 
+def _authored_by(tokens: list[Token], j: int, k: int, lo: int) -> bool:
+    """Is token ``j`` a "by" that names the author of the document or the publishing participle
+    before it, inside the mention ("A study by Corvane University", "a survey conducted by the
+    Harlow Institute"; data/extract/document_nouns.txt, publishing_participles.txt)?"""
+    if not (lo < j < k - 1 and tokens[j].text == "by"):
+        return False
+    low = tokens[j - 1].text.lower()
+    return low in _authoring_words() or low.endswith("s") and low[:-1] in _authoring_words()
+
+
+def _joins_names(tokens: list[Token], j: int, k: int, lo: int) -> bool:
+    """Is token ``j`` a "/" that joins the two capitalised names it touches into one ("a
+    KVBT/Orlan poll", "the Velmara Today/Vote for Change Poll")?"""
+    return lo < j < k - 1 and tokens[j].text == "/" and tokens[j - 1].end == tokens[j].start \
+        and tokens[j].end == tokens[j + 1].start and is_capitalised(tokens[j - 1].text) \
+        and is_capitalised(tokens[j + 1].text)
+
+
+@lru_cache(maxsize=1)
+def _authoring_words() -> frozenset[str]:
+    return lexicon.lower_words("extract/document_nouns.txt") | lexicon.lower_words("extract/publishing_participles.txt")
+
+
 def _after_determiner(tokens: list[Token], j: int, k: int, lo: int) -> bool:
     """Is token ``j`` a function word that modifies the noun after it, a determiner before it
     ("an earlier report", "the same poll", "the only candidate"; [determiner_modifiers])?"""
@@ -205,7 +228,8 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
         if tok.lower() in _words.subject_pronouns and j < k - 1:
             break
         if not _can_be_in_mention(tok, j == k - 1) and not _modifies_role(tokens, j, k) \
-                and not _after_determiner(tokens, j, k, lo):
+                and not _after_determiner(tokens, j, k, lo) and not _authored_by(tokens, j, k, lo) \
+                and not _joins_names(tokens, j, k, lo):
             break                         # (the flag passed by position: a cheaper cache key)
         if tok in _POSSESSIVE_MARKS and not (j > lo and tokens[j - 1].end == tokens[j].start
                                              and tokens[j - 1].text[-1:] in "sS" and j < k - 1):

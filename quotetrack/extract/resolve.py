@@ -72,7 +72,7 @@ from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
 from .descriptions import (body_before_they, describe, fitting_title, headline_holder, indefinite, named_next,
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
-from .documents import author_of, document_author, document_noun, owned_document
+from .documents import author_of, document_author, document_noun, kept_by, owned_document
 from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, plural_the, research_group, unnamed_again)
@@ -536,7 +536,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                         "descriptor", "unresolved")    # "Ruiz’s agency": the possessor is not the speaker
     if kind == "descriptor" and len(named) < len(content) and named[-1][:1].isupper() \
-            and content[-1].lower() in lexicon.lower_words("extract/document_nouns.txt"):
+            and kept_by(content[-1].lower()):
         occ = model.at(start, end)        # "a CNN tally", "U.S. Census data": the document's author
         if occ is None or model.entities[occ.entity].type == "organisation":
             kind = "organisation"

@@ -308,9 +308,11 @@ _TRAILING = frozenset({"this", "last", "next", "week", "month", "year", "time", 
 
 @lru_cache(maxsize=1)
 def _after_name() -> frozenset[str]:
-    """The lower-case words :func:`named_part` drops after a name: documents, kinds of body,
-    times (read once, not on every mention)."""
-    return (lexicon.lower_words("extract/document_nouns.txt") | _TRAILING | frozenset(em._org_kinds())
+    """The lower-case words :func:`named_part` drops after a name: documents and the records a
+    body keeps ("FEC filings", "Census data"), kinds of body, times (read once, not on every mention)."""
+    documents = lexicon.lower_words("extract/document_nouns.txt")
+    return (documents | frozenset(w + "s" for w in documents) | lexicon.sections("extract/author_nouns.txt")["sources"]
+            | _TRAILING | frozenset(em._org_kinds())
             | lexicon.lower_words("extract/calendar_words.txt"))
 
 
