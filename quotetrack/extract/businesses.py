@@ -6,6 +6,7 @@
 * an apposition just after that such a noun heads: "Orbis, the parent company of Lumo",
   "Kindroot, a charity in Leeds";
 * "which" right after: "employers such as Dalbeck, which opposed the bill" (a person is "who");
+* a possessive and such a noun set off before it: "His firm, Kestrel Pines, …", "whose church, Grace Fellowship,";
 * an employer's role and a person's name right after: "Velbury manager Tom Ake".
 
 The business nouns are data/extract/business_nouns.txt.
@@ -22,6 +23,12 @@ from .speakers import _lists
 
 # Lower-case words ending in a noun right before a name: "the oil giant ", "subprime lending giant ".
 _NOUN_BEFORE = re.compile(r"(?<![\w’'])([a-z][\w\-]*)[ \t]+$")
+# A possessive opening a sentence or clause and a noun set off by a comma right before a name:
+# "His company, " in "His company, Kestrel Pines, opened", "whose church, " in "the Rev. Ann Lo,
+# whose church, Grace Chapel, …", "The family’s firm, " (group 1: the noun; the name is in
+# apposition to it; not "the head of the nurses’ union, Greta Holm": the head is the one named).
+_POSSESSED_BEFORE = re.compile(r"(?m)(?:^|[.!?;:,”\"][ \t]+)(?:[Tt]he[ \t]+)?(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Ww]hose|[Oo]ur|[Mm]y"
+                               r"|\w+[’']s?)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}?([a-z][\w\-]*),[ \t]+$")
 # An apposition after a name: ", the parent company of", ", the UK’s largest supplier,", ", which".
 _APPOSITION = re.compile(r",[ \t]+(?:(?:the|a|an)[ \t]+(?:[\w’'\-]+[ \t]+){0,3}?([a-z][\w\-]*)"
                          r"(?=[ \t]*(?:[,.;:)]|of\b|in\b|based\b|that\b|which\b))|(which)\b)")
@@ -36,7 +43,7 @@ def introduced_as(text: str, start: int, end: int) -> str | None:
     """The noun that shows text[start:end] to be a business or another organisation ("giant"
     in "the oil giant Harlow Petroleum", "regulator" in "the energy regulator Velgem",
     "company" in "Orbis, the parent company of Lumo", "charity" in "Kindroot, a charity in
-    Leeds"), "which" for any organisation ("Dalbeck, which opposed the bill"), else None
+    Leeds", "firm" in "His firm, Kestrel Pines,"), "which" for any organisation ("Dalbeck, which opposed the bill"), else None
     (never for a day or month: "told the court Monday")."""
     if text[start:end].rstrip(".") in lexicon.words("extract/calendar_words.txt"):
         return None
@@ -45,12 +52,24 @@ def introduced_as(text: str, start: int, end: int) -> str | None:
         return before.group(1)
     if employer(text, start, end):
         return "employer"
+    possessed = possessed_as(text, start)
+    if possessed is not None:
+        return possessed
     after = _APPOSITION.match(text, end)
     if after is None:
         return None
     if after.group(2) is not None:        # "Rome, which …" is a place
         return None if text[start:end] in lexicon.words("extract/places.txt") else "which"
     return after.group(1) if introduces(after.group(1)) else None
+
+
+def possessed_as(text: str, start: int) -> str | None:
+    """The organisation noun a possessive sets off right before the name at ``start`` ("church"
+    in "whose church, Grace Fellowship, …", "firm" in "His firm, Kestrel Pines, …"), else None:
+    the name is in apposition to it, so it names an organisation even when its first word is a
+    given name."""
+    m = _POSSESSED_BEFORE.search(text, max(0, start - 60), start)
+    return m.group(1) if m is not None and introduces(m.group(1)) else None
 
 
 # A role and a name after a word: " manager Tom Ake" in "Velbury manager Tom Ake", " chief

@@ -216,9 +216,12 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     rank_head = phrase.split()[-1] if rankless else ""       # in any role other_rank takes
     native = nationality_modifier(words)
     native = (native[0], em.role_key(native[1])) if native is not None else None
+    unaged = aged_role(words)
     for eid in [*sal.recent, *earlier]:
         ent = model.entities[eid]
         if ent.type == "person" and not fitting and (any(em.roles_match(phrase, r) or bare_rank(phrase, r) for r in ent.roles)
+                                                     or unaged is not None and not age_clash(ent.roles, words[:1])
+                                                     and any(em.roles_match(unaged, r) for r in ent.roles)
                                                      or party is not None and party_fits(words, party, ent.roles)
                                                      or native is not None and not other_nationality(ent.roles, native[0])
                                                      and any(em.roles_match(native[1], r) for r in ent.roles)):
@@ -238,6 +241,14 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     if eid is not None and model.entities[eid].type == "person":
         model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
     return eid
+
+
+def aged_role(words: list[str]) -> str | None:
+    """The role an age opens, as a key ("the 52-year-old councillor" -> "councillor"): a person
+    the text called a councillor, of no other age, is the one it means; None without an age."""
+    if len(words) < 2 or not lone_age(words[:1]):
+        return None
+    return em.role_key(words[1:])
 
 
 def office_of(words: list[str]) -> list[str] | None:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
+from .kinds import party_tag
 from .segment import Token
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_joiners, ... (data/text/word_classes.txt)
@@ -307,10 +308,36 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
                 and not _name_particle(tokens, k, hi):
             # ("Protest organizers", "Trump aides"; not "said Karim al Nouri", "said Nasir ul-Haq")
             break                         # "said Pentagon spokesman Navy Capt. Jeff Davis" goes on
+        joined = hyphen_modifier(tokens, k, hi)
+        if joined:                        # "said one London-based gas trader", "said U.S.-based analyst
+            k += joined                   # Mira Tal": a place modifies the noun after it, no name
+            continue
         if is_capitalised(tok) and low not in determiners:
             has_name = True
         k += 1
     return _without_ordinal(tokens, _trim(tokens, i, k))
+
+
+# A word joined by a hyphen to a lower-case part: a modifier, never a name ("London-based",
+# "Oscar-winning", "Harvard-educated"; "U.S." and "-based" are three tokens written together).
+HYPHEN_MODIFIER = re.compile(r"[\w.’']+-[a-z][\w\-]*")
+
+
+def hyphen_modifier(tokens: list[Token], k: int, hi: int) -> int:
+    """How many tokens from ``k`` make one capitalised modifier joined by a hyphen to a
+    lower-case word, when a word follows it ("London-based" in "London-based gas trader";
+    "U.S.", "-", "based" in "U.S.-based analyst"), else 0."""
+    tok = tokens[k].text
+    if not is_capitalised(tok):
+        return 0
+    if HYPHEN_MODIFIER.fullmatch(tok):
+        n = 1
+    elif k + 2 < hi and tokens[k + 1].text == "-" and tokens[k + 2].text.islower() \
+            and tokens[k].end == tokens[k + 1].start and tokens[k + 1].end == tokens[k + 2].start:
+        n = 3
+    else:
+        return 0
+    return n if k + n < hi and is_word(tokens[k + n].text) else 0
 
 
 
@@ -407,8 +434,10 @@ def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | 
         return _after_opening_comma(tokens, lo, hi, _ADVERBIAL_TOKENS, places_too=True)
     i, k = found
     if k < hi and tokens[k].text == "," and k - lo <= 4 and not (
-            k + 1 < hi and tokens[k + 1].text in lexicon.lower_words("extract/adjunct_words.txt")):
-        again = after(tokens, k + 1, hi)  # (not "Kerr, in an interview on Friday, …": a parenthetical)
+            k + 1 < hi and (tokens[k + 1].text in lexicon.lower_words("extract/adjunct_words.txt")
+                            or party_tag(tokens[k + 1].text))):
+        again = after(tokens, k + 1, hi)  # (not "Kerr, in an interview on Friday, …": a parenthetical;
+        # not "Sen. Ann Roe, R-Ore., said … and urged …": the tag after her name)
         if again is not None:
             return again
     return found
