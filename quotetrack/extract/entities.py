@@ -36,6 +36,7 @@ from .organisations import body_named, common_head, possessor_in_name
 from .roles import _APPOSITION_AFTER, _RANKS, roles_around
 from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
                        office_complement, past_date, past_function_words, title_gender)
+from .surnames import SurnameKeys
 
 # The first half of an organisation's name joined by "and" / "&" before the run that ends in
 # an organisation word: "Dunmore Fire and " in "Dunmore Fire and Rescue Service".
@@ -115,6 +116,7 @@ class Model:
     entities: list[EntityState]
     occurrences: list[Occurrence]          # in text order
     _by_surname: dict[str, list[int]] = field(default_factory=dict)
+    surname_keys: SurnameKeys = field(default_factory=SurnameKeys)   # places in _by_surname, by name words
     _by_first: dict[str, list[int]] = field(default_factory=dict)
     _given_only: dict[str, list[int]] = field(default_factory=dict)   # first name -> people known by it alone
     _hyphened: dict[tuple[str, str], int] = field(default_factory=dict)   # (first, "Varga") -> Ilse Varga-Thorne
@@ -148,6 +150,12 @@ class Model:
         parts = (self.entities[eid].surname or "").split("-")
         for k in range(1, len(parts)):
             self._hyphened.setdefault((first, "-".join(parts[:k])), eid)
+
+    def add_surname(self, surname: str, eid: int) -> None:
+        """Index a person by surname (and its place there, :class:`.surnames.SurnameKeys`)."""
+        ids, ent = self._by_surname.setdefault(surname, []), self.entities[eid]
+        ids.append(eid)
+        self.surname_keys.add(surname, len(ids) - 1, ent.name, ent.first)
 
     def at(self, start: int, end: int) -> Occurrence | None:
         """The occurrence inside text[start:end], the last one (the name ends a mention)."""
@@ -591,7 +599,9 @@ def _person(model: Model, name: list[str], title: list[str], start: int, given: 
         eid = _lone_name(model, surname, title_gender(title))
         if eid is not None:
             return eid
-    for eid in reversed(model._by_surname.get(surname, [])):
+    ids = model._by_surname.get(surname, [])
+    for place in model.surname_keys.places(surname, len(ids), name, first):
+        eid = ids[place]
         ent = model.entities[eid]
         full = ent.name.split()
         if len(name) < len(full) and full[-len(name):] == name:
@@ -599,12 +609,14 @@ def _person(model: Model, name: list[str], title: list[str], start: int, given: 
         if len(full) < len(name) and name[-len(full):] == full and len(full) > 1:
             ent.name, ent.first = " ".join(name), first
             model.add_first(first, eid)
+            model.surname_keys.add(surname, place, ent.name, ent.first)
             return eid
         if first is None or ent.first is None or ent.first == first \
                 or (len(first) <= 2 and ent.first.startswith(first.rstrip("."))):
             if first is not None and (ent.first is None or len(name) > len(ent.name.split())):
                 ent.name, ent.first = " ".join(name), first
                 model.add_first(first, eid)
+                model.surname_keys.add(surname, place, ent.name, ent.first)
             return eid
     eid = model._hyphened.get((first, surname)) if first is not None and len(name) == 2 else None
     given_only = model._given_only.get(first, [])
@@ -612,13 +624,13 @@ def _person(model: Model, name: list[str], title: list[str], start: int, given: 
     if eid is not None and surname is not None and model.entities[eid].surname is None:
         model.entities[eid].name, model.entities[eid].surname = " ".join(name), surname
         given_only.remove(eid)
-        model._by_surname.setdefault(surname, []).append(eid)   # "her daughter Kerry" … "Kerry Tolland"
+        model.add_surname(surname, eid)   # "her daughter Kerry" … "Kerry Tolland"
     if eid is not None:
         return eid                        # "Born Ilse Varga in 1941" after "Ilse Varga-Thorne"
     eid = len(model.entities)
     model.entities.append(EntityState(eid, " ".join(name), "person", start, surname, first))
     if surname is not None:
-        model._by_surname.setdefault(surname, []).append(eid)
+        model.add_surname(surname, eid)
     if first is not None:
         model.add_first(first, eid)
         if surname is None:
