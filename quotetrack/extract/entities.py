@@ -29,11 +29,11 @@ from .documents import authored_document
 from .businesses import introduced_as
 from .common_nouns import y_singular, written_lower
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
-from .kinds import (_alias_words, _kind_words, _org_kinds, dotted_kind_word, gendered_nouns, head_run, kin_before, name_kind,
-                    org_nouns, person_heads, role_kinds)
+from .kinds import (alias_words, dotted_kind_word, gendered_nouns, head_run, kin_before, kind_words, name_kind,
+                    org_kinds, org_nouns, person_heads, role_kinds)
 from .nations import nationality
 from .organisations import body_named, common_head, possessor_in_name
-from .roles import _APPOSITION_AFTER, _RANKS, roles_around
+from .roles import APPOSITION_AFTER, RANKS, roles_around
 from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
                        office_complement, past_date, past_function_words, title_gender)
 from .surnames import SurnameKeys
@@ -52,7 +52,7 @@ GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:crats|icans|ians|ics|ials|icals|ists|i
 _ORG_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)(?=[’']s\b|[^\w’'\-]|$)")
 # A capitalised word with a lower-case compound part: a modifier, never a name ("Oscar-winner",
 # "U.S.-based", "Harvard-educated").
-_MODIFIER = re.compile(r"[\w.’']+-[a-z][\w\-]*")
+MODIFIER_WORD = re.compile(r"[\w.’']+-[a-z][\w\-]*")
 # A hyphenated participle before an organisation's name: "Pune-based", "State-owned", "Kremlin-backed"
 # (a modifier of the name, no part of it; "Pro-life Action League" keeps its first word).
 _PARTICIPLE_MODIFIER = re.compile(r"[\w.’']+-[a-z]+ed")
@@ -115,17 +115,17 @@ class Model:
     """The entities of a document and every place one is named (in text order)."""
     entities: list[EntityState]
     occurrences: list[Occurrence]          # in text order
-    _by_surname: dict[str, list[int]] = field(default_factory=dict)
-    surname_keys: SurnameKeys = field(default_factory=SurnameKeys)   # places in _by_surname, by name words
-    _by_first: dict[str, list[int]] = field(default_factory=dict)
+    by_surname: dict[str, list[int]] = field(default_factory=dict)
+    surname_keys: SurnameKeys = field(default_factory=SurnameKeys)   # places in by_surname, by name words
+    by_first: dict[str, list[int]] = field(default_factory=dict)
     _given_only: dict[str, list[int]] = field(default_factory=dict)   # first name -> people known by it alone
     _hyphened: dict[tuple[str, str], int] = field(default_factory=dict)   # (first, "Varga") -> Ilse Varga-Thorne
-    _orgs: dict[str, int] = field(default_factory=dict)
+    orgs: dict[str, int] = field(default_factory=dict)
     _org_ends: dict[str, list[int]] = field(default_factory=dict)   # first and last name word -> organisations
     _org_aliases: dict[tuple[str, ...], list[int]] = field(default_factory=dict)   # short form -> organisations
     authored: list[tuple[int, str, int]] = field(default_factory=list)   # (offset, document noun, author)
     count: dict[int, int] = field(default_factory=dict)     # occurrences so far, by entity
-    _bodies: dict[tuple[int, str], int] = field(default_factory=dict)   # (person, body) -> its organisation
+    body_orgs: dict[tuple[int, str], int] = field(default_factory=dict)   # (person, body) -> its organisation
     campaign: bool = False                 # the text speaks of a campaign
     _starts: list[int] | None = None
     _least_start_from: list[int] | None = None     # by entity index: the least start from it on
@@ -146,14 +146,14 @@ class Model:
 
     def add_first(self, first: str, eid: int) -> None:
         """Index a person by first name (and by first name and each hyphen-joined surname's head)."""
-        self._by_first.setdefault(first, []).append(eid)
+        self.by_first.setdefault(first, []).append(eid)
         parts = (self.entities[eid].surname or "").split("-")
         for k in range(1, len(parts)):
             self._hyphened.setdefault((first, "-".join(parts[:k])), eid)
 
     def add_surname(self, surname: str, eid: int) -> None:
         """Index a person by surname (and its place there, :class:`.surnames.SurnameKeys`)."""
-        ids, ent = self._by_surname.setdefault(surname, []), self.entities[eid]
+        ids, ent = self.by_surname.setdefault(surname, []), self.entities[eid]
         ids.append(eid)
         self.surname_keys.add(surname, len(ids) - 1, ent.name, ent.first)
 
@@ -167,13 +167,13 @@ class Model:
         return None
 
 
-def _name_words(words: list[str]) -> list[str]:
+def name_words(words: list[str]) -> list[str]:
     """Name words without a possessive, a suffix, a sentence-final period or a hyphenated
     modifier before them ("Oscar-winner Sarandon", "U.S.-based Mira Tal")."""
     out = [_clean(w) for w in words]
     while len(out) > 1 and out[-1].lower().rstrip(".") in lexicon.lower_words("extract/name_suffixes.txt"):
         out.pop()
-    while len(out) > 1 and _MODIFIER.fullmatch(out[0]) or len(out) > 2 and nationality(out[:1]):
+    while len(out) > 1 and MODIFIER_WORD.fullmatch(out[0]) or len(out) > 2 and nationality(out[:1]):
         out.pop(0)                        # "U.S.-based Mira Tal", "Norwegian Ivar Lund"
     return out
 
@@ -207,7 +207,7 @@ def roles_match(description: str, role: str) -> bool:
         low, high = age_nouns()[d[-1]]
         return low <= int(age.group(1)) <= high
     if not d or not r or d[-1] != r[-1] and r[-1] not in role_kinds().get(d[-1], ()) \
-            or {w for w in r if w in _RANKS} != {w for w in d if w in _RANKS}:
+            or {w for w in r if w in RANKS} != {w for w in d if w in RANKS}:
         return False                      # ("the lawyer" fits a barrister: data/extract/role_kinds.tsv)
     return set(d[:-1]) <= set(r)
 
@@ -256,12 +256,12 @@ def new_organisation(model: Model, name: str, start: int, kind: str = "organisat
     """Make and index the organisation (or group) entity of a name first seen at ``start``."""
     eid = len(model.entities)
     model.entities.append(EntityState(eid, name, kind, start, kind=name_kind(name) if kind == "organisation" else None))
-    model._orgs[name] = eid
+    model.orgs[name] = eid
     words = name.split()
     if words and kind == "organisation":
         for w in {words[0], words[-1]}:
             model._org_ends.setdefault(w, []).append(eid)
-        kinds, suffixes = _alias_words()
+        kinds, suffixes = alias_words()
         for n in range(1, len(words)):
             if n >= 2 and _clean(words[-1]).lower() in kinds:
                 model._org_aliases.setdefault(tuple(words[-n:]), []).append(eid)
@@ -275,11 +275,11 @@ def new_organisation(model: Model, name: str, start: int, kind: str = "organisat
 def owned_body(model: Model, owner: int, body: str, start: int) -> int:
     """The organisation of a person's body ("campaign", "administration"), named after the
     person ("Ana Ruiz campaign"), made on first sight at ``start``."""
-    eid = model._bodies.get((owner, body))
+    eid = model.body_orgs.get((owner, body))
     if eid is None:
         eid = len(model.entities)
         model.entities.append(EntityState(eid, f"{model.entities[owner].name} {body}", "organisation", start, kind=body))
-        model._bodies[(owner, body)] = eid
+        model.body_orgs[(owner, body)] = eid
     return eid
 
 
@@ -295,7 +295,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
     """The entity model of a document: every person and organisation named outside ``skip``;
     ``quoted`` (the top-level quoted spans) marks the namings inside quote marks."""
     titles, orgs, function = _lists().titles, _lists().orgs, _lists().function
-    org_words = orgs | _kind_words()
+    org_words = orgs | kind_words()
     persons = lexicon.lower_words("text/person_nouns.txt")
     documents = lexicon.lower_words("extract/document_nouns.txt")
     gendered = gendered_nouns()
@@ -309,7 +309,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         k = bisect.bisect_right(q_starts, offset) - 1
         return k >= 0 and offset < quoted[k][1]
 
-    by_surname, by_first = model._by_surname, model._by_first
+    by_surname, by_first = model.by_surname, model.by_first
     for run in _runs(text, single=True):
         lone = len(run) == 1
         run = past_date(text, past_function_words(run, function, titles), _lists().calendar)
@@ -325,7 +325,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 word = sentence_form(_clean(word).rstrip("."))
                 if word not in by_surname and word not in by_first:
                     business = introduced_as(text, run[0][0], run[0][0] + len(word))
-                    known = word in model._orgs       # "the retailer Zentro …. Zentro rose"
+                    known = word in model.orgs       # "the retailer Zentro …. Zentro rose"
                     if business is None and not known and word not in model._org_ends \
                             and not kin_before(text, run[0][0], word) \
                             and _surveyor(text, run[0][0], run[0][0] + len(run[0][1])) is None:
@@ -351,7 +351,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             continue                      # "Governor Calls Senator Wilson Reckless": a headline
         if title and len(name) == 1 and all(w.lower() in title_modifiers() for w in title):
             continue                      # "Special Operations", "Senior American": no office, no person
-        titled = bool(title) and bool(name) and _is_person_name(_name_words(name))
+        titled = bool(title) and bool(name) and _is_person_name(name_words(name))
         if business is None and len(words) > 1 and not titled and not run[0][1] in first_names():
             business = introduced_as(text, start, end)      # "the oil giant Harlow Petroleum"
         business = None if business == "which" and len(words) > 1 and (titled or words[0] in first_names()) \
@@ -393,7 +393,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             else:
                 end = run[len(words) - len(name) + cut - 1][0] + len(name[cut - 1])
                 name = name[:cut]
-        name = _name_words(name)
+        name = name_words(name)
         if len(name) >= 2 and name[-2] not in first_names() and not is_particle(name[-2]) and written_lower(text, name[-2]) \
                 and (len(name) == 2 or not written_lower(text, name[-1])):   # not "Affordable Care Act"
             name = name[-1:]              # "Party Donor Halvorsen …" where the text says "the donor": no name word
@@ -405,7 +405,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if not title and len(name) >= 3 and name[0] not in first_names() and not _INITIAL.fullmatch(name[0]):
             cut = 1 if name[1] in first_names() and not is_particle(name[1]) else len(name) - 2 if office_complement(text, start) else 0
             title, name = name[:cut], name[cut:]      # "Comedian Sarah Silverman" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
-        if not title and len(name) > 1 and " ".join(name) in model._orgs or _named_as_body(text, start, end, title, name, by_surname):
+        if not title and len(name) > 1 and " ".join(name) in model.orgs or _named_as_body(text, start, end, title, name, by_surname):
             occurrences.append(Occurrence(start, end, adhoc_org(model, " ".join(name), start), inside(start)))
             continue                      # "the newspaper La Gaceta", "El Diario"
         if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)) \
@@ -415,15 +415,15 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if len(words) > 2 and words[0].endswith("ing") and words[0][:1].isupper() and not title:
             words, start = words[1:], run[1][0]      # "Using Ted Cruz", "Asked …"
             title, name = split_title(words)
-            name = _name_words(name)
+            name = name_words(name)
         alias = org_alias(model, " ".join(name), start) if not title and model._org_ends \
-            and _lone_name(model, name[-1]) is None else None
+            and lone_name(model, name[-1]) is None else None
         if alias is not None:             # "Harbor Crest" after "Harbor Crest Properties"
             occurrences.append(Occurrence(start, end, alias, inside(start)))
             continue
         kin = None
         if len(name) == 1:
-            eid = _lone_name(model, name[0], title_gender(title))
+            eid = lone_name(model, name[0], title_gender(title))
             kin = kin_before(text, start, name[0]) if eid is None and not title else None
             surveyor = _surveyor(text, start, end) if eid is None and not title and not kin else None
             if surveyor is not None:      # "a KTRV poll": a pollster known by one word
@@ -500,7 +500,7 @@ def _named_as_body(text: str, start: int, end: int, title: list[str], name: list
     if before and (before[-1] in org_nouns() or before == ["told", "the"]):
         return True                       # "the newspaper La Gaceta", "told the Dunmore Courier"
     if text.startswith(",", end):
-        app = _APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
+        app = APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
         if app and app.group(1).split()[-1].lower() in org_nouns():
             return True                   # "La Gaceta, the city’s oldest daily,"
     if len(name) > 1 and name[-1] not in by_surname and _is_person_name(name) and body_named(text, start, end):
@@ -519,7 +519,7 @@ def _kind_after(text: str, end: int, words: list[str]) -> bool:
     if words[-1].endswith(POSSESSIVE_S) or words[0] in first_names():
         return False
     m = _ORG_NOUN_AFTER.match(text, end)
-    return m is not None and m.group(1) in _org_kinds()
+    return m is not None and m.group(1) in org_kinds()
 
 
 def _person_of(run: list, org_words) -> list:
@@ -534,7 +534,7 @@ def _person_of(run: list, org_words) -> list:
             and len(whole_name) >= 2:
         return run                        # "County Clerk of Courts Maria Lenz": "of" is the title's
     title, name = split_title(words[:cut])
-    name = _name_words(name)
+    name = name_words(name)
     if len(name) >= 2 and _is_person_name(name) \
             and (title or name[0] in first_names() or any(_clean(w).lower() in org_words for w in words[cut:])) \
             and not any(_clean(w).lower() in org_words for w in words[:cut]):
@@ -551,12 +551,12 @@ def sentence_form(word: str) -> str:
     return low if word[:1].isupper() and PARTICLE_JOINED.match(low) else word
 
 
-def _lone_name(model: Model, word: str, gender: str | None = None) -> int | None:
+def lone_name(model: Model, word: str, gender: str | None = None) -> int | None:
     """The entity a lone surname or first name stands for: of several, the one named most
     often so far, the earliest on a tie ("Clinton" after "Hillary Clinton" and one mention
     of "Bill Clinton"); of several, not one of another gender than its honorific shows
     ("Mr. Stanhope" after "Mrs. Stanhope" and "Neil Stanhope" is Neil)."""
-    ids = model._by_surname.get(word) or model._by_first.get(word) or model._by_surname.get(sentence_form(word))
+    ids = model.by_surname.get(word) or model.by_first.get(word) or model.by_surname.get(sentence_form(word))
     if ids and gender is not None:
         ids = [e for e in ids if model.entities[e].gender in (None, gender)] or ids
     if not ids:
@@ -569,11 +569,11 @@ def _lone_name(model: Model, word: str, gender: str | None = None) -> int | None
 def adhoc_org(model: Model, name: str, start: int, kind: str = "organisation") -> int:
     """The organisation (or group) entity of a name (read at a cue the model did not index, or in
     the text), made on first sight (a short form of an organisation named before is that one: :func:`org_alias`)."""
-    eid = model._orgs.get(name)
+    eid = model.orgs.get(name)
     if eid is None and kind == "organisation":
         eid = org_alias(model, name, start)
         if eid is not None:
-            model._orgs[name] = eid
+            model.orgs[name] = eid
     return new_organisation(model, name, start, kind) if eid is None else eid
 
 
@@ -596,10 +596,10 @@ def _person(model: Model, name: list[str], title: list[str], start: int, given: 
     if first is not None and is_particle(first):
         first = None                      # "Van der Berg": a surname with its particles
     if first is None:
-        eid = _lone_name(model, surname, title_gender(title))
+        eid = lone_name(model, surname, title_gender(title))
         if eid is not None:
             return eid
-    ids = model._by_surname.get(surname, [])
+    ids = model.by_surname.get(surname, [])
     for place in model.surname_keys.places(surname, len(ids), name, first):
         eid = ids[place]
         ent = model.entities[eid]

@@ -69,13 +69,13 @@ def introduce(text: str, model: em.Model, skip: list[tuple[int, int]] = (), quot
         if any(set(caps) <= set(name.split()) and kinds.kind_matches(m.group(), name)
                for name in earlier + [name for *_, name, _ in made[-GROUP_REACH:]]):
             continue                      # "the Calveran ministry" after "the Calveran Ministry of Defense": that one
-        known = model._orgs.get(" ".join(caps))
+        known = model.orgs.get(" ".join(caps))
         if known is not None and not intro.group(2) and model.entities[known].kind is not None:
             continue                      # "the Tavora County government": the county itself
         made.append((start, m.end(), text[start:m.end()], m.group()))
     added = []
     for start, end, name, head in made:   # made after the look-ups, so the entity list holds still while read
-        eid = model._orgs.get(name)
+        eid = model.orgs.get(name)
         if eid is None:
             eid = em.new_organisation(model, name, start)
             model.entities[eid].kind = head

@@ -77,6 +77,8 @@ from .written import (affiliated_person, apposed_name, capitals_name, described,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, plural_the, research_group, unnamed_again)
 
+_words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
+
 UNNAMED_BACK = 6              # sources "the source" looks back over for "a source …" (within WINDOW)
 # Rules whose source opens a headline or a pull quote, or asks the question another answers
 # ("Asked by a resident whether …, she replied"; "Ortiz was asked by a caller why …. “…,” he
@@ -432,7 +434,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         mention = Mention(start, end, written, "person", None, ent.name)
         basis = "named" if len(text[inner.start:inner.end].split()) > 1 else "alias"
         return Resolved(mention, ent.name, ent.title, "person", basis, ent.id)
-    if kind in ("person", "organisation") and (len(words) == 1 and words[0].lower() in names._words.quantifier_heads
+    if kind in ("person", "organisation") and (len(words) == 1 and words[0].lower() in _words.quantifier_heads
                              or names_nobody(written)):      # "Nobody asked", "42% say", "Millennials"
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                         "descriptor", "unresolved")
@@ -451,9 +453,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                 return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
                                 ent.title, "person", "alias", eid)
         if occ is None and len(words) == 1 and opens_sentence(text, start) and start > 0 \
-                and words[0] not in model._by_surname and (
+                and words[0] not in model.by_surname and (
                     words[0].isalpha() and words[0].lower().endswith(_AGENT_PLURALS) and not _plural_group(words, model)
-                    or words[0] not in model._by_first and words[0] not in em.first_names()
+                    or words[0] not in model.by_first and words[0] not in em.first_names()
                     and (common_opener(text, words[0]) or modifier_opener(text, start, words[0]))):
             return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                             "descriptor", "unresolved")     # "Forecasters expected …": a plural noun, no name
@@ -461,7 +463,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             occ = affiliated_person(text, model, start, occ) or occ   # "X of the Tribune": X
             words = text[start:occ.end].split()
         title_words, name_words = split_title(words)
-        name_words = em._name_words(name_words)
+        name_words = em.name_words(name_words)
         title = " ".join(title_words) or None
         mention = Mention(start, end, written, "person", title, " ".join(name_words) or None)
         if occ is not None and model.entities[occ.entity].type == "organisation":
@@ -476,7 +478,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                 ent.title = title         # "opposition lawmaker Ingrid Haldane", then "Haldane said"
             return Resolved(mention, ent.name, title or ent.title, "person", basis, ent.id)
         if not name_words or _group(name_words, model) or len(words) > 1 and (
-                words[0].lower() in names._words.quantifier_heads or indefinite(words[0])
+                words[0].lower() in _words.quantifier_heads or indefinite(words[0])
                 or words[0].islower() and _plural_group(name_words, model)):    # "veteran Republicans"
             return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
                             "descriptor", "unresolved")
@@ -575,7 +577,7 @@ def _namesake(model: em.Model, sal: Salience, eid: int, name_words: list[str], t
     gender = names.title_gender(title_words)
     if len(name_words) != 1 or gender is None:
         return eid
-    ids = model._by_surname.get(name_words[0], ())
+    ids = model.by_surname.get(name_words[0], ())
     fitting = [i for i in ids if model.entities[i].gender == gender]
     if len(ids) > 1 and len(fitting) == 1:
         return fitting[0]                 # "Mr. Keller" after "Dana Keller and her husband, Mark Keller"
@@ -610,7 +612,7 @@ def _plural_group(name_words: list[str], model: em.Model) -> bool:
     """One capitalised plural of a group nobody is named by ("Democrats", "Millennials")."""
     word = name_words[0]
     return len(name_words) == 1 and em.GROUP_PLURAL.fullmatch(word) is not None \
-        and word not in model._by_surname
+        and word not in model.by_surname
 
 
 def _group_for(pronoun: str, rank: int, spoken: list, model: em.Model) -> Resolved | None:

@@ -18,8 +18,9 @@ from .ages import age_clash, lone_age
 from . import kinds
 from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, listed, object_apposition, opens_clause, opens_sentence,
                        passive_agent, presented, subordinate_subject, title_modifier, topic)
-from . import speakers as names
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, main_subject
+
+_words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 HINT_CLASH = 1.0              # minus, when the narrative's last pronoun for it had the other gender
@@ -45,7 +46,7 @@ def _anonymous() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _subordinators() -> frozenset[str]:
-    return frozenset(names._words.subordinators)
+    return frozenset(_words.subordinators)
 
 
 @lru_cache(maxsize=1)

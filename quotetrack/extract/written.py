@@ -28,6 +28,8 @@ from . import speakers as names
 from .mentions import is_quantity
 from .nations import nationality
 
+_words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
+
 # "both" alone or before a plural noun: "Both men", "both candidates", "Both Cuban-Americans".
 BOTH = re.compile(r"[Bb]oth(?:[ \t]+[\w\-]+s)?")
 # "the two" alone or before a plural person noun: "The two", "the two candidates" (not "the two camps");
@@ -67,7 +69,7 @@ def names_nobody(written: str) -> bool:
     if not words:
         return False
     first = words[0].strip(",").lower()
-    share = is_quantity(first) and first not in names._lists().determiners and first not in _SOME and (
+    share = is_quantity(first) and first not in _determiners() and first not in _SOME and (
         _FIGURE.fullmatch(first) is not None if first[:1].isdigit() else len(words) == 1 or words[1].lower() in _SHARE_NEXT)
     return share or (len(words) == 1 and (first in _cohorts() or first in em.org_nouns() and names.is_plural(first)
                                           or people_plural(words[0]))) \
@@ -96,6 +98,10 @@ def _cohorts() -> frozenset[str]:
     return lexicon.lower_words("extract/cohort_nouns.txt")
 
 
+def _determiners() -> frozenset[str]:
+    return lexicon.lower_words("extract/determiners.txt")
+
+
 # A name of capitalised words and a comma right before an apposition: "Ada Ruiz, " before
 # "acting director of the Harbour Trust,".
 _NAME_COMMA_BEFORE = re.compile(r"(?<![\w’'])((?:[A-Z][\w.’'\-]*[ \t]+){0,3}[A-Z][\w.’'\-]*),[ \t]+$")
@@ -109,7 +115,7 @@ def apposed_name(text: str, model: em.Model, start: int, end: int) -> tuple[int,
     if not text.startswith(",", end) or not text[start:start + 1].islower():
         return None
     m = _NAME_COMMA_BEFORE.search(text, max(0, start - 60), start)
-    if m is None or m.group(1).split()[0].lower() in names._lists().determiners | _prepositions() \
+    if m is None or m.group(1).split()[0].lower() in _determiners() | _prepositions() \
             or person_in(text, model, start, end) is not None:
         return None                       # "In Rome, opposition lawmaker Ada Ruiz, who …": Ada Ruiz
     i = bisect.bisect_left(model.starts, m.start(1) - 40)
@@ -213,7 +219,7 @@ def capitals_name(model: em.Model, word: str) -> int | None:
     """The person a surname written in capitals stands for ("VOLE" for Harriet Vole), when the
     article names one person by it."""
     low = word.lower()
-    ids = [e for key, es in model._by_surname.items() if key.lower() == low for e in es]
+    ids = [e for key, es in model.by_surname.items() if key.lower() == low for e in es]
     return ids[0] if len(set(ids)) == 1 else None
 
 
@@ -310,7 +316,7 @@ _TRAILING = frozenset({"this", "last", "next", "week", "month", "year", "time", 
 def _after_name() -> frozenset[str]:
     """The lower-case words :func:`named_part` drops after a name: documents, kinds of body,
     times (read once, not on every mention)."""
-    return (lexicon.lower_words("extract/document_nouns.txt") | _TRAILING | frozenset(em._org_kinds())
+    return (lexicon.lower_words("extract/document_nouns.txt") | _TRAILING | frozenset(em.org_kinds())
             | lexicon.lower_words("extract/calendar_words.txt"))
 
 
@@ -369,7 +375,7 @@ def owned_by(words: list[str]) -> tuple[list[str], str] | None:
         return owner, body
     if lows[0] == "the" and len(owner) == 1 and owner[0].endswith(names.POSSESSIVE_S) and owner[0].islower():
         return words[:k], body                    # "The senator’s advisers"
-    counts = names._lists().determiners | names._words.quantifier_heads   # "some of Ruiz’s aides", "a slew of"
+    counts = _determiners() | _words.quantifier_heads   # "some of Ruiz’s aides", "a slew of"
     if owner[-1][:1].isupper() and not any(w.lower() in counts or w == "of" for w in owner):
         return owner, body                        # "Hillary Clinton’s campaign", "candidate Ana Ruiz’s campaign"
     return None
