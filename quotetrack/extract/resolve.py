@@ -454,7 +454,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                                 ent.title, "person", "alias", eid)
         if occ is None and len(words) == 1 and opens_sentence(text, start) and start > 0 \
                 and words[0] not in model.by_surname and (
-                    words[0].isalpha() and words[0].lower().endswith(_AGENT_PLURALS) and not _plural_group(words, model)
+                    words[0].isalpha() and words[0].lower().endswith(_AGENT_PLURALS) and not _group_word(words, model)
                     or words[0] not in model.by_first and words[0] not in em.first_names()
                     and (common_opener(text, words[0]) or modifier_opener(text, start, words[0]))):
             return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
@@ -479,10 +479,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             return Resolved(mention, ent.name, title or ent.title, "person", basis, ent.id)
         if not name_words or _group(name_words, model) or len(words) > 1 and (
                 words[0].lower() in _words.quantifier_heads or indefinite(words[0])
-                or words[0].islower() and _plural_group(name_words, model)):    # "veteran Republicans"
+                or words[0].islower() and _group_word(name_words, model)):    # "veteran Republicans"
             return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
                             "descriptor", "unresolved")
-        if _plural_group(name_words, model):
+        if _group_word(name_words, model):
             eid = em.adhoc_org(model, name_words[0], start, "group")
             return Resolved(Mention(start, end, written, "organisation", None, name_words[0]), name_words[0],
                             None, "organisation", "named", eid)
@@ -608,7 +608,7 @@ def _group(name_words: list[str], model: em.Model) -> bool:
     return any(w.islower() for w in name_words if not is_particle(w))
 
 
-def _plural_group(name_words: list[str], model: em.Model) -> bool:
+def _group_word(name_words: list[str], model: em.Model) -> bool:
     """One capitalised plural of a group nobody is named by ("Democrats", "Millennials")."""
     word = name_words[0]
     return len(name_words) == 1 and em.GROUP_PLURAL.fullmatch(word) is not None \
