@@ -485,7 +485,7 @@ def plural_subject(text: str, start: int, end: int) -> bool:
     "They", not the organisation named before them."""
     for m in _PLURAL_SUBJECT.finditer(text, start, end):
         word = m.group(1)
-        if names.is_plural(word) and any(kinds.person_head(w) for w in (word[:-1], word[:-2], word[:-3] + "y")):
+        if names.is_plural(word) and any(kinds.person_head(w) for w in names.singulars(word)):
             return True
     return False
 
