@@ -171,8 +171,8 @@ def _performatives() -> dict[str, re.Pattern]:
     out = {}
     for lemma, heads in lexicon.sections("extract/performative_objects.txt").items():
         alternation = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-        out[lemma] = re.compile(rf"\s+(?!(?:that|it|he|she|they|we|there|this)\b)(?:[\w\-]+\s+){{0,3}}?(?:{alternation})\b(?![\w\-])",
-                                re.IGNORECASE)
+        out[lemma] = re.compile(rf"\s+(?!(?:that|it|he|she|they|we|there|this)\b)(?:[\w\-]+\s+){{0,3}}?"
+                                rf"(?:{alternation})\b(?![\w\-])", re.IGNORECASE)
     return out
 
 

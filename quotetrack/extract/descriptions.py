@@ -88,7 +88,8 @@ def role_holder(text: str, model: em.Model, sal, words: list[str], start: int) -
     """The person a possessive pronoun and a person's role stand for ("Her lawyer", "his
     father"): the one the text gave that role ("Her lawyer, Owen Pryce,", "The boy’s father,
     Tomas Varga,"), most recently named first; None when no one holds it (no guess)."""
-    if len(words) != 2 or words[0].lower() not in ("his", "her", "their") or not kinds.person_head(_clean(words[1]).lower()):
+    if len(words) != 2 or words[0].lower() not in ("his", "her", "their") \
+            or not kinds.person_head(_clean(words[1]).lower()):
         return None
     return describe(text, model, sal, [_clean(words[1])], start, guess=False)
 
@@ -222,12 +223,14 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
                                                      or native is not None and not other_nationality(ent.roles, native[0])
                                                      and any(em.roles_match(native[1], r) for r in ent.roles)):
             return eid                        # (native: "the Mexican president", one with no other nationality)
-        ranked = ranked or rankless and ent.type == "person" and any(other_rank(phrase, r) for r in ent.roles if rank_head in r)
+        ranked = ranked or rankless and ent.type == "person" \
+            and any(other_rank(phrase, r) for r in ent.roles if rank_head in r)
         if ent.type == "organisation" and (organised and kinds.kind_matches(head, ent.name, True) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):
             fitting.append(eid)
     if fitting:
-        exact = [e for e in fitting if head in model.entities[e].roles or head in model.entities[e].name.lower().split()]
+        exact = [e for e in fitting
+                 if head in model.entities[e].roles or head in model.entities[e].name.lower().split()]
         return most_told(sal, fitting, start, exact)
     if party is not None or not guess or ranked:
         return None                           # no such party member named, another rank of it named: no guess

@@ -183,8 +183,10 @@ def parties() -> dict[str, tuple[str, str]]:
 # ", R-Texas,", " (R., New Leland)" (group 1: the letter, group 2: the place).
 _AFFILIATION = re.compile(r"\s*[(,]\s*([A-Z])\.?\s*[-–,]\s*((?:[A-Z][\w.’'\-]*\s?){1,3}?)\s*[),]")
 # A party member and a place in an apposition: ", a Democrat of Ohio," ", a veteran Republican from
-# New Leland.", with no article in the style of some papers: ", Republican of Ohio," (group 1: the member noun, group 2: the place).
-_MEMBER_FROM = re.compile(r",\s+(?:an?\s+(?:[a-z\-]+\s+)?)?([A-Z][a-z]+)\s+(?:from|of)\s+((?:[A-Z][\w.’'\-]*\s?){1,3}?)\s*(?=[,.;)])")
+# New Leland.", with no article in the style of some papers: ", Republican of Ohio," (group 1: the
+# member noun, group 2: the place).
+_MEMBER_FROM = re.compile(r",\s+(?:an?\s+(?:[a-z\-]+\s+)?)?([A-Z][a-z]+)\s+(?:from|of)\s+"
+                          r"((?:[A-Z][\w.’'\-]*\s?){1,3}?)\s*(?=[,.;)])")
 
 
 def affiliation(text: str, end: int) -> str | None:

@@ -350,7 +350,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     eid = author_of(model, noun, start) if noun is not None else None
     if eid is not None:                     # "the petition": of "Orla Quinn filed a petition"
         ent = model.entities[eid]
-        return Resolved(Mention(start, end, written, "descriptor", None, noun), ent.name, None, ent.type, "description", eid)
+        return Resolved(Mention(start, end, written, "descriptor", None, noun), ent.name, None, ent.type,
+                        "description", eid)
     words = written.split()
     if len(words) > 1 and words[0].lower() == "the" and all(w.lower() in _lists().titles for w in words[1:]) \
             and words[-1].lower() not in _lists().orgs and not any(w.lower() in kinds.parties() for w in words):
@@ -443,7 +444,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     pair = _named_pair(written, model, start) if kind == "person" else None
     if pair is not None:                  # "Ana Ruiz and Tom Vance said": both of them
         eid = em.adhoc_org(model, pair, start, "group")
-        return Resolved(Mention(start, end, written, "organisation", None, pair), pair, None, "organisation", "named", eid)
+        return Resolved(Mention(start, end, written, "organisation", None, pair), pair, None, "organisation",
+                        "named", eid)
     if kind == "person":
         occ = model.at(start, end)
         if occ is None and written.isupper() and (len(written) > 2 if len(words) == 1 else len(words) <= 4):
@@ -583,7 +585,8 @@ def _namesake(model: em.Model, sal: Salience, eid: int, name_words: list[str], t
         return fitting[0]                 # "Mr. Keller" after "Dana Keller and her husband, Mark Keller"
     if sal.speaker is None or sal.speaker == eid:
         return eid
-    if len(ids) > 1 and sal.speaker in ids and model.entities[sal.speaker].gender in (None, gender or model.entities[sal.speaker].gender):
+    if len(ids) > 1 and sal.speaker in ids \
+            and model.entities[sal.speaker].gender in (None, gender or model.entities[sal.speaker].gender):
         return sal.speaker
     return eid
 
@@ -656,7 +659,8 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: Salience, group:
     turns = sal.turns if sal.turns is not None and set(sal.recent[:2]) == set(sal.turns[1:]) \
         and opens_sentence(sal.text, mention.start) else None
     subjects = sal.subject_pair(mention.start) if low == "they" else None     # "A is …. B runs …. They say"
-    near = [p for p in (sal.pair, turns, subjects) if p is not None and sal.rank_of(mention.start) - sal.rank_of(p[0]) <= WINDOW]
+    near = [p for p in (sal.pair, turns, subjects)
+            if p is not None and sal.rank_of(mention.start) - sal.rank_of(p[0]) <= WINDOW]
     if low not in _PAIR_PRONOUNS or not near:
         return None
     at, a, b = max(near)

@@ -15,10 +15,12 @@ from .nations import nationality_of
 _AGE = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s*\()(\d{1,3})\s*[,.;)]")
 # ", the campaign’s organiser," / ", a spokeswoman for the union," right after a name: its role.
 APPOSITION_AFTER = re.compile(
-    r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)(?=\s*[,.;]|\s+(?:for|of|at|who|with|in)\b)")
+    r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)"
+    r"(?=\s*[,.;]|\s+(?:for|of|at|who|with|in)\b)")
 # "The boy’s father, " / "Her opponent, " / "Ferrick’s barrister, " right before a name: its role.
 _APPOSITION_BEFORE = re.compile(
-    r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its|that|this|[\w\-]+[’']s?)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
+    r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its|that|this|[\w\-]+[’']s?)\s+"
+    r"((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
     re.IGNORECASE)
 # A comma and white space ending the text before a name: how every such apposition ends, and a
 # test far cheaper than the apposition's (most names follow no comma).
@@ -56,8 +58,8 @@ def roles_around(text: str, start: int, end: int, ent, titles, persons, gendered
     if app and (any(person_head(p.split()[-1].lower()) for p in _ROLE_HEAD_END.split(app.group(1)))
                 or _SENTENCE_OPEN.search(text, max(0, app.start() - 3), app.start())):
         add_role(ent, app.group(1), gendered)     # "A spokeswoman for the firm, X"; not "Outside the hall, X"
-    ent.roles.update(filter(None, [affiliation(text, end), nationality_of(text, start, end)]),    # "(D-Ardenne)", "Norway’s"
-                     lead_roles(text, start))                                                  # "Defending, X"
+    # "(D-Ardenne)", "Norway’s"; "Defending, X"
+    ent.roles.update(filter(None, [affiliation(text, end), nationality_of(text, start, end)]), lead_roles(text, start))
     age = _AGE.match(text, end, min(len(text), end + 16))
     if age:
         ent.roles.add(f"{age.group(1)}-year-old")

@@ -293,7 +293,8 @@ class Salience:
     def unnamed_speaks(self, eid: int, offset: int) -> bool:
         """Whether an unnamed person ("said the woman") spoke after ``eid`` was last named, in
         this paragraph or the one before: "he"/"she" goes on with that unnamed speaker."""
-        return self.unnamed_at > self.last.get(eid, (-1,))[0] and self.rank_of(offset) - self.rank_of(self.unnamed_at) <= 1
+        return self.unnamed_at > self.last.get(eid, (-1,))[0] \
+            and self.rank_of(offset) - self.rank_of(self.unnamed_at) <= 1
 
     def stranger_goes_on(self, eid: int, offset: int, gender: str) -> tuple[int, int] | None:
         """Where an unnamed person ("The woman who received the photos has …") was last the
@@ -327,7 +328,8 @@ class Salience:
         if eid is not None:
             self.said = tuple(content) if self.model.entities[eid].type == "person" else ()
             ents = self.model.entities
-            if self.speaker is not None and self.speaker != eid and ents[eid].type == ents[self.speaker].type == "person":
+            if self.speaker is not None and self.speaker != eid \
+                    and ents[eid].type == ents[self.speaker].type == "person":
                 self.turns = (offset, self.speaker, eid)
             self.speaker, self.speaker_rank, self.speaker_at = eid, self.rank_of(offset), offset
             self.speaker_end = max(end, offset + 1)

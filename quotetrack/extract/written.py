@@ -70,7 +70,8 @@ def names_nobody(written: str) -> bool:
         return False
     first = words[0].strip(",").lower()
     share = is_quantity(first) and first not in _determiners() and first not in _SOME and (
-        _FIGURE.fullmatch(first) is not None if first[:1].isdigit() else len(words) == 1 or words[1].lower() in _SHARE_NEXT)
+        _FIGURE.fullmatch(first) is not None if first[:1].isdigit()
+        else len(words) == 1 or words[1].lower() in _SHARE_NEXT)
     return share or (len(words) == 1 and (first in _cohorts() or first in em.org_nouns() and names.is_plural(first)
                                           or people_plural(words[0]))) \
         or _EITHER.fullmatch(written) is not None or _AND_OTHERS.search(written) is not None
@@ -202,8 +203,9 @@ _APPOSED_NAME_END = re.compile(r"\s*(?:[.;!?)]|$|,\s+(?:who|adding|saying|writin
 def named_after(text: str, model: em.Model, end: int) -> em.Occurrence | None:
     """The person an apposition right after a description names, when the name ends the
     sentence, an age or a relative clause or participle follows: "said the union’s leader,
-    Moira Kent.", "said one resident, Maria Lopez, 67." (the source is the person); not "According to an FBI summary, Cheryl Mills, a
-    top aide, sent …" (there the name opens the content)."""
+    Moira Kent.", "said one resident, Maria Lopez, 67." (the source is the person); not
+    "According to an FBI summary, Cheryl Mills, a top aide, sent …" (there the name opens the
+    content)."""
     if not text.startswith(", ", end):
         return None
     i = bisect.bisect_left(model.starts, end + 2)
