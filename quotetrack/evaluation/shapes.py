@@ -76,6 +76,8 @@ SHAPES: tuple[Shape, ...] = (
     Shape("naming_labels", "naming cues with quoted labels", "Smith called him “a” and “b” and ",
           _repeat("Smith called him “a” and “b” and ")),
     Shape("roster", "a list of people, several of a first name", "Ana Bababan, ", _numbered("{first} {name}, ")),
+    Shape("one_surname", "many people of one surname", "Senator Bababan Hale said it was good. ",
+          _numbered("Senator {name} Hale said it was good. ")),
     Shape("companies", "many companies of one kind, each then \"the company\"",
           "Bababan Holdings said profits rose in May. The company said it would hire more staff. ",
           _numbered("{name} Holdings said profits rose in May. The company said it would hire more staff. ")),

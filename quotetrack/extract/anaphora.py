@@ -16,6 +16,8 @@ from .attribute import Attribution
 from .entities import GROUP_PLURAL
 from .speakers import _lists
 
+_words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
+
 
 @lru_cache(maxsize=1)
 def _title_nouns() -> frozenset[str]:
@@ -29,7 +31,7 @@ def opens_clause(text: str, start: int) -> bool:
     subject, an opening quote mark or any other word does not; a name opening a paragraph
     is one.  (:func:`.speakers.main_subject` judges by the one word before the name.)"""
     titles = _title_nouns()
-    words = names._words
+    words = _words
     i = start - 1
     skipped, after = False, None          # after: the word last read (the one after this one)
     for _ in range(6):
@@ -117,7 +119,7 @@ def title_modifier(text: str, end: int) -> bool:
     if m is None:
         return False
     words = m.group(1).split()
-    return words[-1] in _title_nouns() and words[-1] not in names._words.name_modifiers \
+    return words[-1] in _title_nouns() and words[-1] not in _words.name_modifiers \
         and not any(w in _lists().function for w in words) \
         and m.group(2) not in lexicon.words("extract/calendar_words.txt")     # "Ortiz late Monday"
 
@@ -126,7 +128,7 @@ def subordinate_subject(text: str, start: int) -> bool:
     """Whether the name at ``start`` opens a subordinate clause as its subject: "where Mr.
     Rubio began his career", "when Ames arrived" (a subject for a pronoun of its sentence)."""
     m = re.search(r"(?<![\w’'])([a-z]+)[ \t]+$", text[max(0, start - 20):start])
-    return m is not None and (m.group(1) in names._words.subordinators or m.group(1) == "where")
+    return m is not None and (m.group(1) in _words.subordinators or m.group(1) == "where")
 
 
 # A passive verb and "by" right before a name, in one clause: "was criticised on Tuesday by ",
@@ -182,7 +184,7 @@ def object_apposition(text: str, start: int, end: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    return word not in names._words.coordinators and word not in lexicon.lower_words("extract/main_clause_openers.txt")
+    return word not in _words.coordinators and word not in lexicon.lower_words("extract/main_clause_openers.txt")
 
 
 # A name and a comma before a name in a list: "Ada Ruiz, ".
@@ -206,7 +208,7 @@ def listed(text: str, start: int, end: int) -> bool:
 def listener(text: str, model, cue) -> int | None:
     """The entity named right after a cue that takes a listener ("he told Ortiz", "she assured
     Ms. Vance"): the one spoken to, never the speaker."""
-    if cue is None or cue.text.lower() not in names._words.listener_forms:
+    if cue is None or cue.text.lower() not in _words.listener_forms:
         return None
     i = bisect.bisect_left(model.starts, cue.end)
     if i >= len(model.occurrences) or text[cue.end:model.occurrences[i].start].strip(" \t"):
@@ -277,7 +279,7 @@ def coordinated_relative(text: str, start: int, end: int) -> int | None:
     """Where the first relative pronoun of a coordination is when text[start:end] is the second
     ("Senator Ted Ames of Leland, who …, and who has been hoping …"): the two share their
     antecedent.  None when it is no such second relative (or a sentence ends between)."""
-    if text[start:end].lower() not in names._words.relative_subjects \
+    if text[start:end].lower() not in _words.relative_subjects \
             or not _AND_BEFORE.search(text, max(0, start - 8), start):
         return None
     lo = max(0, start - RELATIVE_REACH)
@@ -352,7 +354,7 @@ def group_named(text: str, start: int) -> tuple[int, str] | None:
     prepositions = lexicon.lower_words("extract/np_prepositions.txt") - {"of"}
     for m in _GROUP_SUBJECT.finditer(text, max(0, start - GROUP_REACH), start):
         before = (m.group(1) or "").lower()
-        if before not in names._words.quantifier_heads and not before[-1:].isdigit() and before not in prepositions \
+        if before not in _words.quantifier_heads and not before[-1:].isdigit() and before not in prepositions \
                 and lexicon.cues().get(before) is None and _proper(text, m.group(2)) \
                 and m.group(2).lower() not in lexicon.lower_words("extract/cohort_nouns.txt"):   # "Millennials"
             found = (m.start(2), m.group(2))
@@ -495,7 +497,7 @@ def plural_subject(text: str, start: int, end: int) -> bool:
     "They", not the organisation named before them."""
     for m in _PLURAL_SUBJECT.finditer(text, start, end):
         word = m.group(1)
-        if names.is_plural(word) and any(kinds.person_head(w) for w in (word[:-1], word[:-2], word[:-3] + "y")):
+        if names.is_plural(word) and any(kinds.person_head(w) for w in names.singulars(word)):
             return True
     return False
 
@@ -525,10 +527,10 @@ def exchange_turn(text: str, attrs: list[Attribution], entity, i: int) -> int | 
     between.  Returns the question's attribution (``entity``: index -> resolved entity), or None."""
     a, j = attrs[i], attrs[i].follows
     if a.rule != "floating" or j is None or a.sentence is None or attrs[j].sentence is None \
-            or attrs[j].cue is None or attrs[j].cue.lemma not in names._words.reply_cues:
+            or attrs[j].cue is None or attrs[j].cue.lemma not in _words.reply_cues:
         return None
     k = _before(attrs, j)
-    if k is None or attrs[k].cue.lemma not in names._words.question_cues \
+    if k is None or attrs[k].cue.lemma not in _words.question_cues \
             or not text[slice(*attrs[k].fragments[-1])].rstrip("”’\"' ,").endswith("?"):
         return None
     later = [n for n, b in enumerate(attrs) if b.source is not None and b.fragments and b.sentence is not None
@@ -575,7 +577,7 @@ def body_with_name(text: str, start: int, end: int) -> tuple[int, str] | None:
         at = start
     else:
         at = m.start(1)
-    if m is None or text[at:end].split()[0] in names._words.subordinators or _after_place_preposition(text, at):
+    if m is None or text[at:end].split()[0] in _words.subordinators or _after_place_preposition(text, at):
         return None
     return at, text[at:end]
 

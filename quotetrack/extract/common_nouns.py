@@ -28,7 +28,8 @@ def written_lower(text: str, word: str) -> bool:
 @lru_cache(maxsize=4096)
 def _lower_word(low: str) -> re.Pattern:
     """The pattern of a lower-case word standing whole (maybe in the plural), compiled once."""
-    return re.compile(re.escape(low) + r"(?<![\w\-’']" + re.escape(low) + r")s?(?![\w\-’'])")   # the word first: a fast scan
+    # the word first: a fast scan
+    return re.compile(re.escape(low) + r"(?<![\w\-’']" + re.escape(low) + r")s?(?![\w\-’'])")
 
 
 # A sentence's opening right before a word: the text's start, a paragraph's, or after a sentence end.

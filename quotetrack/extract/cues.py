@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..text import lexicon
 from ..model import Cue
-from .kinds import _org_kinds
+from .kinds import org_kinds
 
 
 # A determiner or possessive right before a cue form makes it a noun: "the report", "his claims",
@@ -171,8 +171,8 @@ def _performatives() -> dict[str, re.Pattern]:
     out = {}
     for lemma, heads in lexicon.sections("extract/performative_objects.txt").items():
         alternation = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-        out[lemma] = re.compile(rf"\s+(?!(?:that|it|he|she|they|we|there|this)\b)(?:[\w\-]+\s+){{0,3}}?(?:{alternation})\b(?![\w\-])",
-                                re.IGNORECASE)
+        out[lemma] = re.compile(rf"\s+(?!(?:that|it|he|she|they|we|there|this)\b)(?:[\w\-]+\s+){{0,3}}?"
+                                rf"(?:{alternation})\b(?![\w\-])", re.IGNORECASE)
     return out
 
 
@@ -217,4 +217,4 @@ def _names_a_thing(text: str, start: int, at: int, to: int, lemma: str) -> bool:
     if before is None:
         return False
     noun = before.group(1).lower()
-    return noun not in lexicon.lower_words("text/person_nouns.txt") or noun in _org_kinds()   # "company", "group"
+    return noun not in lexicon.lower_words("text/person_nouns.txt") or noun in org_kinds()   # "company", "group"

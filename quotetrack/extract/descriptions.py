@@ -37,9 +37,10 @@ from .businesses import introduces, is_business
 from .documents import author_of, work_author
 from .furniture import dateline_end
 from .common_nouns import written_lower
-from .kinds import _org_kinds, parties, party_head, party_of
+from .kinds import org_kinds, parties, party_head, party_of
 from .organisations import lone_subject
 from .nations import demonym_head, nationality_modifier, other_nationality
+from .roles import RANKS
 from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVE_S, POSSESSIVES, _clean, _lists, is_plural, split_title
 from .written import introduced_unnamed, owned_by
 
@@ -89,7 +90,8 @@ def role_holder(text: str, model: em.Model, sal, words: list[str], start: int) -
     """The person a possessive pronoun and a person's role stand for ("Her lawyer", "his
     father"): the one the text gave that role ("Her lawyer, Owen Pryce,", "The boy’s father,
     Tomas Varga,"), most recently named first; None when no one holds it (no guess)."""
-    if len(words) != 2 or words[0].lower() not in ("his", "her", "their") or not kinds.person_head(_clean(words[1]).lower()):
+    if len(words) != 2 or words[0].lower() not in ("his", "her", "their") \
+            or not kinds.person_head(_clean(words[1]).lower()):
         return None
     return describe(text, model, sal, [_clean(words[1])], start, guess=False)
 
@@ -104,13 +106,13 @@ def _owner(model: em.Model, words: list[str], start: int, salient, describe) -> 
     if words[0].lower() == "the":
         return describe(cleaned[1:], start)
     _title, name = split_title(cleaned)
-    return em._lone_name(model, name[-1]) if name else None
+    return em.lone_name(model, name[-1]) if name else None
 
 
 def body_named_last(model: em.Model, body: str, start: int) -> int | None:
     """The latest body of that kind named before ``start`` ("the Obama administration …
     Administration officials"); for "the administration" with none named, the president's."""
-    found = [(model.entities[e].start, e) for (_, b), e in model._bodies.items()
+    found = [(model.entities[e].start, e) for (_, b), e in model.body_orgs.items()
              if b == body and model.entities[e].start < start]
     if found:
         return max(found)[1]
@@ -204,7 +206,7 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
         return work_author(text, model, start)   # "the authors": of "a study by Corvane University"
     if len(words) == 2 and words[0].lower() in lexicon.pairs("extract/age_comparatives.tsv"):
         return by_age(model, sal, words)     # "the older woman": of the two just named with ages
-    named = {_clean(w) for w in words if w[:1].isupper() and not em._MODIFIER.fullmatch(w)}    # "the Calveran
+    named = {_clean(w) for w in words if w[:1].isupper() and not em.MODIFIER_WORD.fullmatch(w)}    # "the Calveran
     # ministry" (not "the Memphis-based group": a modifier, no part of a name)
     organised = head in em.org_nouns()        # "the ministry", not "the former secretary of state"
     seen = set(sal.recent)
@@ -212,7 +214,7 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
                      DESCRIPTION_REACH)
     fitting = []                              # the organisations of its kind, most recently named first
     ranked = False                            # someone holds another rank of the office ("deputy minister")
-    rankless = bool(phrase.split()) and not em._RANKS & set(phrase.split())    # other_rank's test of the phrase
+    rankless = bool(phrase.split()) and not RANKS & set(phrase.split())    # other_rank's test of the phrase
     rank_head = phrase.split()[-1] if rankless else ""       # in any role other_rank takes
     native = nationality_modifier(words)
     native = (native[0], em.role_key(native[1])) if native is not None else None
@@ -226,12 +228,14 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
                                                      or native is not None and not other_nationality(ent.roles, native[0])
                                                      and any(em.roles_match(native[1], r) for r in ent.roles)):
             return eid                        # (native: "the Mexican president", one with no other nationality)
-        ranked = ranked or rankless and ent.type == "person" and any(other_rank(phrase, r) for r in ent.roles if rank_head in r)
+        ranked = ranked or rankless and ent.type == "person" \
+            and any(other_rank(phrase, r) for r in ent.roles if rank_head in r)
         if ent.type == "organisation" and (organised and kinds.kind_matches(head, ent.name, True) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()):
             fitting.append(eid)
     if fitting:
-        exact = [e for e in fitting if head in model.entities[e].roles or head in model.entities[e].name.lower().split()]
+        exact = [e for e in fitting
+                 if head in model.entities[e].roles or head in model.entities[e].name.lower().split()]
         return most_told(sal, fitting, start, exact)
     if not guess or ranked:
         return None                           # another rank of it named: no guess
@@ -490,17 +494,17 @@ def bare_rank(phrase: str, role: str) -> bool:
     >>> bare_rank("deputy governor", "deputy"), bare_rank("governor", "deputy")
     (True, False)
     """
-    return role in em._RANKS and role in phrase.split()[:-1]
+    return role in RANKS and role in phrase.split()[:-1]
 
 
 def other_rank(phrase: str, role: str) -> bool:
     """Whether a role is a ranked form of the office a description names with no rank
     ("deputy health minister" for "the minister"): the same head, the description's words in
-    it, a rank word (entities._RANKS) in the role only.  A description with a rank of its own
+    it, a rank word (roles.RANKS) in the role only.  A description with a rank of its own
     ("the former president") says nothing of who holds another ("vice president")."""
     d, r = phrase.split(), role.split()
-    return bool(d) and len(r) > 1 and d[-1] == r[-1] and not em._RANKS & set(d) \
-        and bool(em._RANKS & set(r)) and set(d) <= set(r)
+    return bool(d) and len(r) > 1 and d[-1] == r[-1] and not RANKS & set(d) \
+        and bool(RANKS & set(r)) and set(d) <= set(r)
 
 
 def event_role(lows: list[str]) -> bool:
@@ -555,4 +559,4 @@ def other_kind(head: str, roles) -> bool:
     ("the French television station BFMTV" is no "the airline"; "Xinhua, the official news
     agency," is no "the panel"): a kind noun among its roles that does not fit the head."""
     kinds = [r for r in roles if introduces(r)]
-    return bool(kinds) and not is_business(head, set(kinds)) and "*" not in _org_kinds().get(head, ())
+    return bool(kinds) and not is_business(head, set(kinds)) and "*" not in org_kinds().get(head, ())

@@ -51,8 +51,8 @@ def _document_from() -> re.Pattern:
 
 
 # " said in a statement": the author speaking in a document (a speech verb, "in", up to two words).
-_IN_DOCUMENT = re.compile(r"[ \t]+(?:said|says|added|wrote|announced|confirmed)[ \t]+in[ \t]+(?:an?|its|their|his|her)[ \t]+"
-                          r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)\b")
+_IN_DOCUMENT = re.compile(r"[ \t]+(?:said|says|added|wrote|announced|confirmed)[ \t]+in[ \t]+"
+                          r"(?:an?|its|their|his|her)[ \t]+(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)\b")
 
 
 # " released a policy paper", " published its annual report", " filed a petition", " wrote to parents":
@@ -437,7 +437,8 @@ _AFTER_DOCUMENT = frozenset({"of", "on", "in", "for", "from", "by", "at", "with"
 
 # A document given as a speaker with no author in the mention: "the letter", "a new statewide poll",
 # "That missive", "Poll" (a headline word): a determiner, up to three lower-case modifiers, the noun (group 1).
-_DOCUMENT_MENTION = re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,3})?([A-Za-z][a-z\-]*)")
+_DOCUMENT_MENTION = re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,3})?"
+                               r"([A-Za-z][a-z\-]*)")
 
 
 def document_noun(text: str, start: int, end: int) -> str | None:

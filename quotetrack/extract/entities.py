@@ -29,13 +29,14 @@ from .documents import authored_document, joint_makers, made_documents
 from .businesses import introduced_as, possessed_as
 from .common_nouns import y_singular, written_lower
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
-from .kinds import (_alias_words, _kind_words, _org_kinds, dotted_kind_word, gendered_nouns, head_run, kin_before, name_kind,
-                    org_nouns, person_heads, role_kinds)
+from .kinds import (alias_words, dotted_kind_word, gendered_nouns, head_run, kin_before, kind_words, name_kind,
+                    org_kinds, org_nouns, person_heads, role_kinds)
 from .nations import nationality
 from .organisations import body_named, common_head, possessor_in_name
-from .roles import _APPOSITION_AFTER, _RANKS, office_forms, roles_around
+from .roles import APPOSITION_AFTER, RANKS, office_forms, roles_around
 from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
                        office_complement, past_date, past_function_words, title_gender)
+from .surnames import SurnameKeys
 
 # The first half of an organisation's name joined by "and" / "&" before the run that ends in
 # an organisation word: "Dunmore Fire and " in "Dunmore Fire and Rescue Service".
@@ -51,7 +52,7 @@ GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:crats|icans|ians|ics|ials|icals|ists|i
 _ORG_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)(?=[’']s\b|[^\w’'\-]|$)")
 # A capitalised word with a lower-case compound part: a modifier, never a name ("Oscar-winner",
 # "U.S.-based", "Harvard-educated").
-_MODIFIER = re.compile(r"[\w.’']+-[a-z][\w\-]*")
+MODIFIER_WORD = re.compile(r"[\w.’']+-[a-z][\w\-]*")
 # A hyphenated participle before an organisation's name: "Pune-based", "State-owned", "Kremlin-backed"
 # (a modifier of the name, no part of it; "Pro-life Action League" keeps its first word).
 _PARTICIPLE_MODIFIER = re.compile(r"[\w.’']+-[a-z]+ed")
@@ -114,11 +115,12 @@ class Model:
     """The entities of a document and every place one is named (in text order)."""
     entities: list[EntityState]
     occurrences: list[Occurrence]          # in text order
-    _by_surname: dict[str, list[int]] = field(default_factory=dict)
-    _by_first: dict[str, list[int]] = field(default_factory=dict)
+    by_surname: dict[str, list[int]] = field(default_factory=dict)
+    surname_keys: SurnameKeys = field(default_factory=SurnameKeys)   # places in by_surname, by name words
+    by_first: dict[str, list[int]] = field(default_factory=dict)
     _given_only: dict[str, list[int]] = field(default_factory=dict)   # first name -> people known by it alone
     _hyphened: dict[tuple[str, str], int] = field(default_factory=dict)   # (first, "Varga") -> Ilse Varga-Thorne
-    _orgs: dict[str, int] = field(default_factory=dict)
+    orgs: dict[str, int] = field(default_factory=dict)
     _org_ends: dict[str, list[int]] = field(default_factory=dict)   # first and last name word -> organisations
     _org_aliases: dict[tuple[str, ...], list[int]] = field(default_factory=dict)   # short form -> organisations
     authored: list[tuple[int, str, int]] = field(default_factory=list)   # (offset, document noun, author)
@@ -126,7 +128,7 @@ class Model:
     by_lone: dict[int, int] = field(default_factory=dict)   # namings by the surname alone so far ("Mr. Varga"), by entity
     last_full: dict[int, int] = field(default_factory=dict)   # where each person was last named in full
     paragraph: int = 0                     # where the paragraph being read opens
-    _bodies: dict[tuple[int, str], int] = field(default_factory=dict)   # (person, body) -> its organisation
+    body_orgs: dict[tuple[int, str], int] = field(default_factory=dict)   # (person, body) -> its organisation
     campaign: bool = False                 # the text speaks of a campaign
     _starts: list[int] | None = None
     _least_start_from: list[int] | None = None     # by entity index: the least start from it on
@@ -147,10 +149,16 @@ class Model:
 
     def add_first(self, first: str, eid: int) -> None:
         """Index a person by first name (and by first name and each hyphen-joined surname's head)."""
-        self._by_first.setdefault(first, []).append(eid)
+        self.by_first.setdefault(first, []).append(eid)
         parts = (self.entities[eid].surname or "").split("-")
         for k in range(1, len(parts)):
             self._hyphened.setdefault((first, "-".join(parts[:k])), eid)
+
+    def add_surname(self, surname: str, eid: int) -> None:
+        """Index a person by surname (and its place there, :class:`.surnames.SurnameKeys`)."""
+        ids, ent = self.by_surname.setdefault(surname, []), self.entities[eid]
+        ids.append(eid)
+        self.surname_keys.add(surname, len(ids) - 1, ent.name, ent.first)
 
     def at(self, start: int, end: int) -> Occurrence | None:
         """The occurrence inside text[start:end], the last one (the name ends a mention)."""
@@ -162,13 +170,13 @@ class Model:
         return None
 
 
-def _name_words(words: list[str]) -> list[str]:
+def name_words(words: list[str]) -> list[str]:
     """Name words without a possessive, a suffix, a sentence-final period or a hyphenated
     modifier before them ("Oscar-winner Sarandon", "U.S.-based Mira Tal")."""
     out = [_clean(w) for w in words]
     while len(out) > 1 and out[-1].lower().rstrip(".") in lexicon.lower_words("extract/name_suffixes.txt"):
         out.pop()
-    while len(out) > 1 and _MODIFIER.fullmatch(out[0]) or len(out) > 2 and nationality(out[:1]):
+    while len(out) > 1 and MODIFIER_WORD.fullmatch(out[0]) or len(out) > 2 and nationality(out[:1]):
         out.pop(0)                        # "U.S.-based Mira Tal", "Norwegian Ivar Lund"
     return out
 
@@ -202,7 +210,7 @@ def roles_match(description: str, role: str) -> bool:
         low, high = age_nouns()[d[-1]]
         return low <= int(age.group(1)) <= high
     if not d or not r or d[-1] != r[-1] and r[-1] not in role_kinds().get(d[-1], ()) \
-            or {w for w in r if w in _RANKS} != {w for w in d if w in _RANKS}:
+            or {w for w in r if w in RANKS} != {w for w in d if w in RANKS}:
         return False                      # ("the lawyer" fits a barrister: data/extract/role_kinds.tsv)
     return set(d[:-1]) <= set(r)
 
@@ -251,12 +259,12 @@ def new_organisation(model: Model, name: str, start: int, kind: str = "organisat
     """Make and index the organisation (or group) entity of a name first seen at ``start``."""
     eid = len(model.entities)
     model.entities.append(EntityState(eid, name, kind, start, kind=name_kind(name) if kind == "organisation" else None))
-    model._orgs[name] = eid
+    model.orgs[name] = eid
     words = name.split()
     if words and kind == "organisation":
         for w in {words[0], words[-1]}:
             model._org_ends.setdefault(w, []).append(eid)
-        kinds, suffixes = _alias_words()
+        kinds, suffixes = alias_words()
         for n in range(1, len(words)):
             if n >= 2 and _clean(words[-1]).lower() in kinds:
                 model._org_aliases.setdefault(tuple(words[-n:]), []).append(eid)
@@ -270,11 +278,11 @@ def new_organisation(model: Model, name: str, start: int, kind: str = "organisat
 def owned_body(model: Model, owner: int, body: str, start: int) -> int:
     """The organisation of a person's body ("campaign", "administration"), named after the
     person ("Ana Ruiz campaign"), made on first sight at ``start``."""
-    eid = model._bodies.get((owner, body))
+    eid = model.body_orgs.get((owner, body))
     if eid is None:
         eid = len(model.entities)
         model.entities.append(EntityState(eid, f"{model.entities[owner].name} {body}", "organisation", start, kind=body))
-        model._bodies[(owner, body)] = eid
+        model.body_orgs[(owner, body)] = eid
     return eid
 
 
@@ -290,7 +298,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
     """The entity model of a document: every person and organisation named outside ``skip``;
     ``quoted`` (the top-level quoted spans) marks the namings inside quote marks."""
     titles, orgs, function = _lists().titles, _lists().orgs, _lists().function
-    org_words = orgs | _kind_words()
+    org_words = orgs | kind_words()
     persons = lexicon.lower_words("text/person_nouns.txt")
     documents = lexicon.lower_words("extract/document_nouns.txt")
     gendered = gendered_nouns()
@@ -304,7 +312,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         k = bisect.bisect_right(q_starts, offset) - 1
         return k >= 0 and offset < quoted[k][1]
 
-    by_surname, by_first = model._by_surname, model._by_first
+    by_surname, by_first = model.by_surname, model.by_first
     read_to = 0
     for run in _runs(text, single=True):
         lone = len(run) == 1
@@ -323,7 +331,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 word = sentence_form(_clean(word).rstrip("."))
                 if word not in by_surname and word not in by_first:
                     business = introduced_as(text, run[0][0], run[0][0] + len(word))
-                    known = word in model._orgs       # "the retailer Zentro …. Zentro rose"
+                    known = word in model.orgs       # "the retailer Zentro …. Zentro rose"
                     if business is None and not known and word not in model._org_ends \
                             and not kin_before(text, run[0][0], word) \
                             and _surveyor(text, run[0][0], run[0][0] + len(run[0][1])) is None:
@@ -350,7 +358,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             continue                      # "Governor Calls Senator Wilson Reckless": a headline
         if title and len(name) == 1 and all(w.lower() in title_modifiers() for w in title):
             continue                      # "Special Operations", "Senior American": no office, no person
-        titled = bool(title) and bool(name) and _is_person_name(_name_words(name))
+        titled = bool(title) and bool(name) and _is_person_name(name_words(name))
         if business is None and len(words) > 1 and not titled:
             business = introduced_as(text, start, end) if run[0][1] not in first_names() \
                 else possessed_as(text, start)    # "the oil giant Harlow Petroleum"; "whose church, Grace Chapel,"
@@ -393,7 +401,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             else:
                 end = run[len(words) - len(name) + cut - 1][0] + len(name[cut - 1])
                 name = name[:cut]
-        name = _name_words(name)
+        name = name_words(name)
         if len(name) >= 2 and name[-2] not in first_names() and not is_particle(name[-2]) and written_lower(text, name[-2]) \
                 and (len(name) == 2 or not written_lower(text, name[-1])):   # not "Affordable Care Act"
             name = name[-1:]              # "Party Donor Halvorsen …" where the text says "the donor": no name word
@@ -405,7 +413,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if not title and len(name) >= 3 and name[0] not in first_names() and not _INITIAL.fullmatch(name[0]):
             cut = 1 if name[1] in first_names() and not is_particle(name[1]) else len(name) - 2 if office_complement(text, start) else 0
             title, name = name[:cut], name[cut:]      # "Comedian Sarah Silverman" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
-        if not title and len(name) > 1 and " ".join(name) in model._orgs or _named_as_body(text, start, end, title, name, by_surname):
+        if not title and len(name) > 1 and " ".join(name) in model.orgs or _named_as_body(text, start, end, title, name, by_surname):
             occurrences.append(Occurrence(start, end, adhoc_org(model, " ".join(name), start), inside(start)))
             continue                      # "the newspaper La Gaceta", "El Diario"
         if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)) \
@@ -415,15 +423,15 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if len(words) > 2 and words[0].endswith("ing") and words[0][:1].isupper() and not title:
             words, start = words[1:], run[1][0]      # "Using Ted Cruz", "Asked …"
             title, name = split_title(words)
-            name = _name_words(name)
+            name = name_words(name)
         alias = org_alias(model, " ".join(name), start) if not title and model._org_ends \
-            and _lone_name(model, name[-1]) is None else None
+            and lone_name(model, name[-1]) is None else None
         if alias is not None:             # "Harbor Crest" after "Harbor Crest Properties"
             occurrences.append(Occurrence(start, end, alias, inside(start)))
             continue
         kin = None
         if len(name) == 1:
-            eid = _lone_name(model, name[0], title_gender(title))
+            eid = lone_name(model, name[0], title_gender(title))
             kin = kin_before(text, start, name[0]) if eid is None and not title else None
             surveyor = _surveyor(text, start, end) if eid is None and not title and not kin else None
             if surveyor is not None:      # "a KTRV poll": a pollster known by one word
@@ -521,7 +529,7 @@ def _named_as_body(text: str, start: int, end: int, title: list[str], name: list
     if before and (before[-1] in org_nouns() or before == ["told", "the"]):
         return True                       # "the newspaper La Gaceta", "told the Dunmore Courier"
     if text.startswith(",", end):
-        app = _APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
+        app = APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
         if app and app.group(1).split()[-1].lower() in org_nouns():
             return True                   # "La Gaceta, the city’s oldest daily,"
     if len(name) > 1 and name[-1] not in by_surname and _is_person_name(name) and body_named(text, start, end):
@@ -540,7 +548,7 @@ def _kind_after(text: str, end: int, words: list[str]) -> bool:
     if words[-1].endswith(POSSESSIVE_S) or words[0] in first_names():
         return False
     m = _ORG_NOUN_AFTER.match(text, end)
-    return m is not None and m.group(1) in _org_kinds()
+    return m is not None and m.group(1) in org_kinds()
 
 
 def _person_of(run: list, org_words) -> list:
@@ -555,7 +563,7 @@ def _person_of(run: list, org_words) -> list:
             and len(whole_name) >= 2:
         return run                        # "County Clerk of Courts Maria Lenz": "of" is the title's
     title, name = split_title(words[:cut])
-    name = _name_words(name)
+    name = name_words(name)
     if len(name) >= 2 and _is_person_name(name) \
             and (title or name[0] in first_names() or any(_clean(w).lower() in org_words for w in words[cut:])) \
             and not any(_clean(w).lower() in org_words for w in words[:cut]):
@@ -572,11 +580,11 @@ def sentence_form(word: str) -> str:
     return low if word[:1].isupper() and PARTICLE_JOINED.match(low) else word
 
 
-def _lone_name(model: Model, word: str, gender: str | None = None) -> int | None:
+def lone_name(model: Model, word: str, gender: str | None = None) -> int | None:
     """The entity a lone surname or first name stands for; of several, the one named in full last in
     the paragraph read, else the one most often called by the surname alone (a relative is written
     with a given name), else the one named first; not one of another gender than its honorific shows."""
-    ids = model._by_surname.get(word) or model._by_first.get(word) or model._by_surname.get(sentence_form(word))
+    ids = model.by_surname.get(word) or model.by_first.get(word) or model.by_surname.get(sentence_form(word))
     if ids and gender is not None:
         ids = [e for e in ids if model.entities[e].gender in (None, gender)] or ids
     if not ids or len(ids) == 1:
@@ -588,11 +596,11 @@ def _lone_name(model: Model, word: str, gender: str | None = None) -> int | None
 def adhoc_org(model: Model, name: str, start: int, kind: str = "organisation") -> int:
     """The organisation (or group) entity of a name (read at a cue the model did not index, or in
     the text), made on first sight (a short form of an organisation named before is that one: :func:`org_alias`)."""
-    eid = model._orgs.get(name)
+    eid = model.orgs.get(name)
     if eid is None and kind == "organisation":
         eid = org_alias(model, name, start)
         if eid is not None:
-            model._orgs[name] = eid
+            model.orgs[name] = eid
     return new_organisation(model, name, start, kind) if eid is None else eid
 
 
@@ -615,10 +623,12 @@ def _person(model: Model, name: list[str], title: list[str], start: int, given: 
     if first is not None and is_particle(first):
         first = None                      # "Van der Berg": a surname with its particles
     if first is None:
-        eid = _lone_name(model, surname, title_gender(title))
+        eid = lone_name(model, surname, title_gender(title))
         if eid is not None:
             return eid
-    for eid in reversed(model._by_surname.get(surname, [])):
+    ids = model.by_surname.get(surname, [])
+    for place in model.surname_keys.places(surname, len(ids), name, first):
+        eid = ids[place]
         ent = model.entities[eid]
         full = ent.name.split()
         if len(name) < len(full) and full[-len(name):] == name:
@@ -626,12 +636,14 @@ def _person(model: Model, name: list[str], title: list[str], start: int, given: 
         if len(full) < len(name) and name[-len(full):] == full and len(full) > 1:
             ent.name, ent.first = " ".join(name), first
             model.add_first(first, eid)
+            model.surname_keys.add(surname, place, ent.name, ent.first)
             return eid
         if first is None or ent.first is None or ent.first == first \
                 or (len(first) <= 2 and ent.first.startswith(first.rstrip("."))):
             if first is not None and (ent.first is None or len(name) > len(ent.name.split())):
                 ent.name, ent.first = " ".join(name), first
                 model.add_first(first, eid)
+                model.surname_keys.add(surname, place, ent.name, ent.first)
             return eid
     eid = model._hyphened.get((first, surname)) if first is not None and len(name) == 2 else None
     given_only = model._given_only.get(first, [])
@@ -639,7 +651,7 @@ def _person(model: Model, name: list[str], title: list[str], start: int, given: 
     if eid is not None and surname is not None and model.entities[eid].surname is None:
         model.entities[eid].name, model.entities[eid].surname = " ".join(name), surname
         given_only.remove(eid)
-        model._by_surname.setdefault(surname, []).append(eid)   # "her daughter Kerry" … "Kerry Tolland"
+        model.add_surname(surname, eid)   # "her daughter Kerry" … "Kerry Tolland"
     if eid is not None:
         return eid                        # "Born Ilse Varga in 1941" after "Ilse Varga-Thorne"
     eid = len(model.entities)
@@ -647,7 +659,7 @@ def _person(model: Model, name: list[str], title: list[str], start: int, given: 
     patronymics = lexicon.sections("text/word_classes.txt")["patronymics"]
     own = next((i for i in range(2, len(name) - 1) if name[i] in patronymics), 0)
     for key in filter(None, (surname, name[own - 1] if own else None)):    # and "Faizal" in "Ahmad Faizal
-        model._by_surname.setdefault(key, []).append(eid)                  # bin Rahman": his own name
+        model.add_surname(key, eid)                                        # bin Rahman": his own name
     if first is not None:
         model.add_first(first, eid)
         if surname is None:

@@ -27,6 +27,7 @@ from ..text import lexicon
 from . import entities as em
 from . import kinds
 from .common_nouns import dated
+from .speakers import singulars
 
 INTRO_REACH = 80              # characters before a body's head its description is read over
 GROUP_REACH = 30              # entities named last that a plural description looks back over (linear time)
@@ -69,13 +70,13 @@ def introduce(text: str, model: em.Model, skip: list[tuple[int, int]] = (), quot
         if any(set(caps) <= set(name.split()) and kinds.kind_matches(m.group(), name)
                for name in earlier + [name for *_, name, _ in made[-GROUP_REACH:]]):
             continue                      # "the Calveran ministry" after "the Calveran Ministry of Defense": that one
-        known = model._orgs.get(" ".join(caps))
+        known = model.orgs.get(" ".join(caps))
         if known is not None and not intro.group(2) and model.entities[known].kind is not None:
             continue                      # "the Tavora County government": the county itself
         made.append((start, m.end(), text[start:m.end()], m.group()))
     added = []
     for start, end, name, head in made:   # made after the look-ups, so the entity list holds still while read
-        eid = model._orgs.get(name)
+        eid = model.orgs.get(name)
         if eid is None:
             eid = em.new_organisation(model, name, start)
             model.entities[eid].kind = head
@@ -126,25 +127,13 @@ def plural_group(model: em.Model, words: list[str], start: int) -> list[int] | N
     rest = words[i:]
     if len(rest) == 1 and lows[-1] in lexicon.lower_words("extract/kin_groups.txt"):
         return _kin_pair(model, start) if count in (None, 2) else None
-    single = _singular(lows[-1])
-    if single is None or not kinds.person_head(single) or lows[-1] in lexicon.sections("extract/author_nouns.txt")["heads"]:
+    single = next((w for w in singulars(lows[-1]) if kinds.person_head(w)), None)
+    if single is None or lows[-1] in lexicon.sections("extract/author_nouns.txt")["heads"]:
         return None                       # ("the authors", "the researchers": the work's, :func:`.descriptions.work_author`)
     phrase = em.role_key([*rest[:-1], single])
     holders = [e.id for e in islice(model.before(start), GROUP_REACH) if e.type == "person"
                and any(em.roles_match(phrase, r) for r in e.roles)][::-1]
     return holders if (len(holders) == count if count is not None else len(holders) >= 2) else None
-
-
-def _singular(plural: str) -> str | None:
-    """The singular of a plural person noun, or None when the word is no plural:
-    "chairmen" -> "chairman", "secretaries" -> "secretary", "senators" -> "senator"."""
-    if plural.endswith("men"):
-        return plural[:-3] + "man"
-    if plural.endswith("ies"):
-        return plural[:-3] + "y"
-    if plural.endswith("s") and not plural.endswith(("ss", "us", "is")):
-        return plural[:-1]
-    return None
 
 
 def _kin_pair(model: em.Model, start: int) -> list[int] | None:

@@ -29,7 +29,8 @@ def before_headline_verb(text: str, run: list) -> list:
     ("Velto Recalls 40,000 Air Fryers …", "… Health Trust Confirms"), and without the cue verb
     that opens a sentence's inverted lead ("Said Ortiz, “…”", "Added Berg: …"): the verb is no
     name word (a name after it that a quote follows is the speaker)."""
-    if len(run) > 1 and run[0][1].lower() in lexicon.cues() and char_before(text, run[0][0]) in ("", ".", "!", "?", "”") \
+    if len(run) > 1 and run[0][1].lower() in lexicon.cues() \
+            and char_before(text, run[0][0]) in ("", ".", "!", "?", "”") \
             and _LEAD_AFTER.match(text, run[-1][0] + len(run[-1][1])):
         run = run[1:]
     for k in range(1, len(run)):

@@ -14,7 +14,7 @@ from .speakers import _lists
 
 
 @lru_cache(maxsize=1)
-def _org_kinds() -> dict[str, frozenset[str]]:
+def org_kinds() -> dict[str, frozenset[str]]:
     """data/extract/org_kinds.tsv: a description's head noun -> the name words that show that kind
     ("@sectors" there: the words of data/extract/sector_words.txt)."""
     sectors = lexicon.lower_words("extract/sector_words.txt")
@@ -24,15 +24,15 @@ def _org_kinds() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _kind_words() -> frozenset[str]:
-    return frozenset(w for ws in _org_kinds().values() for w in ws if w != "*")
+def kind_words() -> frozenset[str]:
+    return frozenset(w for ws in org_kinds().values() for w in ws if w != "*")
 
 
 @lru_cache(maxsize=1)
 def org_nouns() -> frozenset[str]:
     """Lower-case heads of a description that names an organisation ("the company", "the
     group", "the magazine"): the kinds of data/extract/org_kinds.tsv and the words of extract/org_words.txt."""
-    return frozenset(_org_kinds()) | _lists().orgs
+    return frozenset(org_kinds()) | _lists().orgs
 
 
 @lru_cache(maxsize=1)
@@ -60,17 +60,17 @@ def kind_fits(head: str, name: str) -> bool:
     shows that kind: the head fits any organisation ("*" in extract/org_kinds.tsv: "the group"),
     shows its kind (:func:`kind_matches`) or the name shows no kind at all ("Family Circle"
     for "the magazine"; not "Harbour Trust" for "the company")."""
-    if "*" in _org_kinds().get(head, ()) or kind_matches(head, name):
+    if "*" in org_kinds().get(head, ()) or kind_matches(head, name):
         return True
     words = {w.lower().strip("’'.") for w in name.split()}
-    return not words & _alias_words()[0]
+    return not words & alias_words()[0]
 
 
 def kind_matches(head: str, name: str, any_kind: bool = False) -> bool:
     """Whether an organisation's name shows the kind a description names: "the company" and
     "Harlow Foods", "the club" and "Riverside Rovers", "the ministry" and "Ministry of Health"
     (``any_kind``: or the head fits any organisation, "*" in extract/org_kinds.tsv: "the group")."""
-    if any_kind and "*" in _org_kinds().get(head, ()):
+    if any_kind and "*" in org_kinds().get(head, ()):
         return True
     words = {w.lower().strip("’'.") for w in name.split()}
     shown = words & _undotted_kinds().get(head, frozenset())
@@ -90,35 +90,35 @@ def _headed_by_other_kind(name: str, head: str) -> bool:
     words = name.split()
     cut = next((k for k, w in enumerate(words) if k and w in ("of", "for")), len(words))
     last = words[cut - 1].lower().strip("’'.")
-    return last in _kind_words() and last not in _sectors() and last not in _alias_words()[1] \
+    return last in kind_words() and last not in _sectors() and last not in alias_words()[1] \
         and last not in _undotted_kinds().get(head, frozenset())
 
 
 def dotted_kind_word(word: str) -> bool:
     """Is ``word`` an abbreviation that shows a kind of organisation with its period ("Co.",
     "Inc.", "Corp."): a name ending in it keeps the period ("Fennimore Brewing Co.")."""
-    return word.endswith(".") and word.lower() in _kind_words()
+    return word.endswith(".") and word.lower() in kind_words()
 
 
 @lru_cache(maxsize=1)
 def _undotted_kinds() -> dict[str, frozenset[str]]:
     """The name words of each kind without their periods, as a name's words are compared
     ("Fennimore Brewing Co." is filed without the sentence's period: "Co" shows a company)."""
-    return {head: frozenset(w.rstrip(".") for w in words) for head, words in _org_kinds().items()}
+    return {head: frozenset(w.rstrip(".") for w in words) for head, words in org_kinds().items()}
 
 
 def same_kind(head: str, noun: str) -> bool:
     """Whether two kinds of organisation ("paper", "newspaper"; "watchdog", "regulator") are
     one: the name words that show each (data/extract/org_kinds.tsv) overlap."""
-    kinds = _org_kinds()
+    kinds = org_kinds()
     return bool((kinds.get(head, frozenset()) & kinds.get(noun, frozenset())) - {"*"})
 
 
 @lru_cache(maxsize=1)
-def _alias_words() -> tuple[frozenset[str], frozenset[str]]:
+def alias_words() -> tuple[frozenset[str], frozenset[str]]:
     """The words that end an organisation's name (for a short form without its leading words)
     and those that end a company's (for a short form without them)."""
-    return _kind_words() | _lists().orgs, _org_kinds()["company"] | _org_kinds()["firm"]
+    return kind_words() | _lists().orgs, org_kinds()["company"] | org_kinds()["firm"]
 
 
 @lru_cache(maxsize=1)
@@ -183,8 +183,10 @@ def parties() -> dict[str, tuple[str, str]]:
 # ", R-Texas,", " (R., New Leland)" (group 1: the letter, group 2: the place).
 _AFFILIATION = re.compile(r"\s*[(,]\s*([A-Z])\.?\s*[-–,]\s*((?:[A-Z][\w.’'\-]*\s?){1,3}?)\s*[),]")
 # A party member and a place in an apposition: ", a Democrat of Ohio," ", a veteran Republican from
-# New Leland.", with no article in the style of some papers: ", Republican of Ohio," (group 1: the member noun, group 2: the place).
-_MEMBER_FROM = re.compile(r",\s+(?:an?\s+(?:[a-z\-]+\s+)?)?([A-Z][a-z]+)\s+(?:from|of)\s+((?:[A-Z][\w.’'\-]*\s?){1,3}?)\s*(?=[,.;)])")
+# New Leland.", with no article in the style of some papers: ", Republican of Ohio," (group 1: the
+# member noun, group 2: the place).
+_MEMBER_FROM = re.compile(r",\s+(?:an?\s+(?:[a-z\-]+\s+)?)?([A-Z][a-z]+)\s+(?:from|of)\s+"
+                          r"((?:[A-Z][\w.’'\-]*\s?){1,3}?)\s*(?=[,.;)])")
 
 
 def affiliation(text: str, end: int) -> str | None:

@@ -259,7 +259,8 @@ def _after_clause_and(tokens: list[Token], i: int, k: int) -> int:
             continue
         for m in range(i + 1, a):
             prev = tokens[m - 1].text.lower()
-            if tokens[m].text.lower() in determiners and prev.isalpha() and prev not in preps and prev not in determiners:
+            if tokens[m].text.lower() in determiners and prev.isalpha() and prev not in preps \
+                    and prev not in determiners:
                 return a + 1
         break
     return i

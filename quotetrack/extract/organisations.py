@@ -71,8 +71,8 @@ def common_head(text: str, start: int, words: list[str], org_words, persons) -> 
     plural ("Members of Harbour District Council"), or any word capitalised only because it
     opens a sentence (or a wire story after its dateline's dash) when the name after "of" holds
     an organisation word ("Shares of Corvane Systems fell"). Not an organisation word ("Bank of
-    Leland", "Ministry of Health"), and not a name whose part after "of" shows no organisation ("Friends of the Earth", "Veterans of
-    Foreign Wars")."""
+    Leland", "Ministry of Health"), and not a name whose part after "of" shows no organisation
+    ("Friends of the Earth", "Veterans of Foreign Wars")."""
     if len(words) < 3 or words[1] != "of" or words[0].lower() in org_words:
         return False
     if len(words) > 3 and words[0].lower() in persons and words[0].endswith("s"):

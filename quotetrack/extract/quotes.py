@@ -87,7 +87,8 @@ def _role(mark: str, prev: str | None, nxt: str | None, counts: _Counts) -> tupl
         return "close", True
     if mark == '"':
         left = (prev is None or prev.isspace() or prev in _OPENERS) and nxt is not None and not nxt.isspace()
-        right = prev is not None and not prev.isspace() and (nxt is None or nxt.isspace() or nxt in _CLOSERS or nxt == '"')
+        right = prev is not None and not prev.isspace() \
+            and (nxt is None or nxt.isspace() or nxt in _CLOSERS or nxt == '"')
         straight_open = counts.straight_double > 0
         if right and straight_open:
             return "close", True

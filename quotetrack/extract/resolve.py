@@ -77,6 +77,8 @@ from .written import (affiliated_person, apposed_name, capitals_name, described,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, plural_the, research_group, unnamed_again)
 
+_words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
+
 UNNAMED_BACK = 6              # sources "the source" looks back over for "a source …" (within WINDOW)
 # Rules whose source opens a headline or a pull quote, or asks the question another answers
 # ("Asked by a resident whether …, she replied"; "Ortiz was asked by a caller why …. “…,” he
@@ -351,7 +353,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     eid = author_of(model, noun, start) if noun is not None else None
     if eid is not None:                     # "the petition": of "Orla Quinn filed a petition"
         ent = model.entities[eid]
-        return Resolved(Mention(start, end, written, "descriptor", None, noun), ent.name, None, ent.type, "description", eid)
+        return Resolved(Mention(start, end, written, "descriptor", None, noun), ent.name, None, ent.type,
+                        "description", eid)
     words = written.split()
     if len(words) > 1 and words[0].lower() == "the" and all(w.lower() in _lists().titles for w in words[1:]) \
             and words[-1].lower() not in _lists().orgs and not any(w.lower() in kinds.parties() for w in words):
@@ -439,7 +442,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         mention = Mention(start, end, written, "person", None, ent.name)
         basis = "named" if len(text[inner.start:inner.end].split()) > 1 else "alias"
         return Resolved(mention, ent.name, ent.title, "person", basis, ent.id)
-    if kind in ("person", "organisation") and (len(words) == 1 and words[0].lower() in names._words.quantifier_heads
+    if kind in ("person", "organisation") and (len(words) == 1 and words[0].lower() in _words.quantifier_heads
                              or names_nobody(written)):      # "Nobody asked", "42% say", "Millennials"
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                         "descriptor", "unresolved")
@@ -448,7 +451,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     pair = _named_pair(written, model, start) if kind == "person" else None
     if pair is not None:                  # "Ana Ruiz and Tom Vance said": both of them
         eid = em.adhoc_org(model, pair, start, "group")
-        return Resolved(Mention(start, end, written, "organisation", None, pair), pair, None, "organisation", "named", eid)
+        return Resolved(Mention(start, end, written, "organisation", None, pair), pair, None, "organisation",
+                        "named", eid)
     if kind == "person":
         occ = model.at(start, end)
         if occ is None and written.isupper() and (len(written) > 2 if len(words) == 1 else len(words) <= 4):
@@ -458,9 +462,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                 return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
                                 ent.title, "person", "alias", eid)
         if occ is None and len(words) == 1 and opens_sentence(text, start) and start > 0 \
-                and words[0] not in model._by_surname and (
-                    words[0].isalpha() and words[0].lower().endswith(_AGENT_PLURALS) and not _plural_group(words, model)
-                    or words[0] not in model._by_first and words[0] not in em.first_names()
+                and words[0] not in model.by_surname and (
+                    words[0].isalpha() and words[0].lower().endswith(_AGENT_PLURALS) and not _group_word(words, model)
+                    or words[0] not in model.by_first and words[0] not in em.first_names()
                     and (common_opener(text, words[0]) or modifier_opener(text, start, words[0]))):
             return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                             "descriptor", "unresolved")     # "Forecasters expected …": a plural noun, no name
@@ -468,7 +472,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             occ = affiliated_person(text, model, start, occ) or occ   # "X of the Tribune": X
             words = text[start:occ.end].split()
         title_words, name_words = split_title(words)
-        name_words = em._name_words(name_words)
+        name_words = em.name_words(name_words)
         title = " ".join(title_words) or None
         mention = Mention(start, end, written, "person", title, " ".join(name_words) or None)
         if occ is not None and model.entities[occ.entity].type == "organisation":
@@ -483,11 +487,11 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                 ent.title = title         # "opposition lawmaker Ingrid Haldane", then "Haldane said"
             return Resolved(mention, ent.name, title or ent.title, "person", basis, ent.id)
         if not name_words or _group(name_words, model) or len(words) > 1 and (
-                words[0].lower() in names._words.quantifier_heads or indefinite(words[0])
-                or words[0].islower() and _plural_group(name_words, model)):    # "veteran Republicans"
+                words[0].lower() in _words.quantifier_heads or indefinite(words[0])
+                or words[0].islower() and _group_word(name_words, model)):    # "veteran Republicans"
             return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
                             "descriptor", "unresolved")
-        if _plural_group(name_words, model):
+        if _group_word(name_words, model):
             eid = em.adhoc_org(model, name_words[0], start, "group")
             return Resolved(Mention(start, end, written, "organisation", None, name_words[0]), name_words[0],
                             None, "organisation", "named", eid)
@@ -582,13 +586,14 @@ def _namesake(model: em.Model, sal: Salience, eid: int, name_words: list[str], t
     gender = names.title_gender(title_words)
     if len(name_words) != 1 or gender is None:
         return eid
-    ids = model._by_surname.get(name_words[0], ())
+    ids = model.by_surname.get(name_words[0], ())
     fitting = [i for i in ids if model.entities[i].gender == gender]
     if len(ids) > 1 and len(fitting) == 1:
         return fitting[0]                 # "Mr. Keller" after "Dana Keller and her husband, Mark Keller"
     if sal.speaker is None or sal.speaker == eid:
         return eid
-    if len(ids) > 1 and sal.speaker in ids and model.entities[sal.speaker].gender in (None, gender or model.entities[sal.speaker].gender):
+    if len(ids) > 1 and sal.speaker in ids \
+            and model.entities[sal.speaker].gender in (None, gender or model.entities[sal.speaker].gender):
         return sal.speaker
     return eid
 
@@ -613,11 +618,11 @@ def _group(name_words: list[str], model: em.Model) -> bool:
     return any(w.islower() for w in name_words if not is_particle(w))
 
 
-def _plural_group(name_words: list[str], model: em.Model) -> bool:
+def _group_word(name_words: list[str], model: em.Model) -> bool:
     """One capitalised plural of a group nobody is named by ("Democrats", "Millennials")."""
     word = name_words[0]
     return len(name_words) == 1 and em.GROUP_PLURAL.fullmatch(word) is not None \
-        and word not in model._by_surname
+        and word not in model.by_surname
 
 
 def _group_for(pronoun: str, rank: int, spoken: list, model: em.Model) -> Resolved | None:
@@ -661,7 +666,8 @@ def _pair_for(low: str, mention: Mention, model: em.Model, sal: Salience, group:
     turns = sal.turns if sal.turns is not None and set(sal.recent[:2]) == set(sal.turns[1:]) \
         and opens_sentence(sal.text, mention.start) else None
     subjects = sal.subject_pair(mention.start) if low == "they" else None     # "A is …. B runs …. They say"
-    near = [p for p in (sal.pair, turns, subjects) if p is not None and sal.rank_of(mention.start) - sal.rank_of(p[0]) <= WINDOW]
+    near = [p for p in (sal.pair, turns, subjects)
+            if p is not None and sal.rank_of(mention.start) - sal.rank_of(p[0]) <= WINDOW]
     if low not in _PAIR_PRONOUNS or not near:
         return None
     at, a, b = max(near)

@@ -15,11 +15,13 @@ from .nations import nationality_of
 # ", 52,", ", 52.", ", aged 52,", ", who is 52," or " (52)" right after a name: an age.
 _AGE = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s*\()(\d{1,3})\s*[,.;)]")
 # ", the campaign’s organiser," / ", a spokeswoman for the union," right after a name: its role.
-_APPOSITION_AFTER = re.compile(
-    r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)(?=\s*[,.;]|\s+(?:for|of|at|who|with|in)\b)")
+APPOSITION_AFTER = re.compile(
+    r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)"
+    r"(?=\s*[,.;]|\s+(?:for|of|at|who|with|in)\b)")
 # "The boy’s father, " / "Her opponent, " / "Ferrick’s barrister, " right before a name: its role.
 _APPOSITION_BEFORE = re.compile(
-    r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its|that|this|[\w\-]+[’']s?)\s+((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
+    r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its|that|this|[\w\-]+[’']s?)\s+"
+    r"((?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*),\s+$",
     re.IGNORECASE)
 # A comma and white space ending the text before a name: how every such apposition ends, and a
 # test far cheaper than the apposition's (most names follow no comma).
@@ -33,8 +35,8 @@ _ROLE_HEAD_END = re.compile(r"\s+(?:for|of|at|with|in|from|on)\s+")
 _ROLE_BEFORE = re.compile(r"(?<![\w’'])((?:[a-z][\w\-]*\s+){1,3})$")
 _RANK_BEFORE = re.compile(r"(?<![\w’'])([A-Za-z]+)\s+$")
 # Rank words that make a different role: "deputy minister" is not "the minister".
-_RANKS = frozenset({"deputy", "vice", "assistant", "associate", "acting", "former", "ex", "junior",
-                    "under", "co", "interim", "shadow", "lieutenant"})
+RANKS = frozenset({"deputy", "vice", "assistant", "associate", "acting", "former", "ex", "junior",
+                   "under", "co", "interim", "shadow", "lieutenant"})
 
 
 def roles_around(text: str, start: int, end: int, ent, titles, persons, gendered) -> None:
@@ -49,7 +51,7 @@ def roles_around(text: str, start: int, end: int, ent, titles, persons, gendered
             i -= 1
         if i < len(ws):
             rank = _RANK_BEFORE.search(text, max(0, before.start() - 20), before.start()) if i == 0 else None
-            ranked = rank is not None and rank.group(1).lower() in _RANKS
+            ranked = rank is not None and rank.group(1).lower() in RANKS
             ent.roles.add(" ".join([rank.group(1).lower(), *ws] if ranked else ws[i:]))
             ent.gender = ent.gender or gendered.get(ws[-1])
     lo = max(0, start - 60)
@@ -57,13 +59,13 @@ def roles_around(text: str, start: int, end: int, ent, titles, persons, gendered
     if app and (any(person_head(p.split()[-1].lower()) for p in _ROLE_HEAD_END.split(app.group(1)))
                 or _SENTENCE_OPEN.search(text, max(0, app.start() - 3), app.start())):
         add_role(ent, app.group(1), gendered)     # "A spokeswoman for the firm, X"; not "Outside the hall, X"
-    ent.roles.update(filter(None, [affiliation(text, end), nationality_of(text, start, end)]),    # "(D-Ardenne)", "Norway’s"
-                     lead_roles(text, start))                                                  # "Defending, X"
+    # "(D-Ardenne)", "Norway’s"; "Defending, X"
+    ent.roles.update(filter(None, [affiliation(text, end), nationality_of(text, start, end)]), lead_roles(text, start))
     age = _AGE.match(text, end, min(len(text), end + 16))
     if age:
         ent.roles.add(f"{age.group(1)}-year-old")
         return
-    if app := _APPOSITION_AFTER.match(text, end, min(len(text), end + 80)):
+    if app := APPOSITION_AFTER.match(text, end, min(len(text), end + 80)):
         add_role(ent, app.group(1), gendered)
 
 

@@ -19,8 +19,9 @@ from .ages import age_clash, lone_age
 from . import kinds
 from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, fronted_object, listed, object_apposition, opens_clause, opens_sentence,
                        passive_agent, presented, subordinate_subject, title_modifier, topic)
-from . import speakers as names
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, main_subject
+
+_words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
 
 WINDOW = 2                    # paragraphs a pronoun looks back for a compatible person or group
 HINT_CLASH = 1.0              # minus, when the narrative's last pronoun for it had the other gender
@@ -48,7 +49,7 @@ def _anonymous() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _subordinators() -> frozenset[str]:
-    return frozenset(names._words.subordinators)
+    return frozenset(_words.subordinators)
 
 
 @lru_cache(maxsize=1)
@@ -315,7 +316,8 @@ class Salience:
     def unnamed_speaks(self, eid: int, offset: int) -> bool:
         """Whether an unnamed person ("said the woman") spoke after ``eid`` was last named, in
         this paragraph or the one before: "he"/"she" goes on with that unnamed speaker."""
-        return self.unnamed_at > self.last.get(eid, (-1,))[0] and self.rank_of(offset) - self.rank_of(self.unnamed_at) <= 1
+        return self.unnamed_at > self.last.get(eid, (-1,))[0] \
+            and self.rank_of(offset) - self.rank_of(self.unnamed_at) <= 1
 
     def stranger_goes_on(self, eid: int, offset: int, gender: str) -> tuple[int, int] | None:
         """Where an unnamed person ("The woman who received the photos has …") was last the
@@ -349,7 +351,8 @@ class Salience:
         if eid is not None:
             self.said = tuple(content) if self.model.entities[eid].type == "person" else ()
             ents = self.model.entities
-            if self.speaker is not None and self.speaker != eid and ents[eid].type == ents[self.speaker].type == "person":
+            if self.speaker is not None and self.speaker != eid \
+                    and ents[eid].type == ents[self.speaker].type == "person":
                 self.turns = (offset, self.speaker, eid)
             self.speaker, self.speaker_rank, self.speaker_at = eid, self.rank_of(offset), offset
             self.speaker_end = max(end, offset + 1)

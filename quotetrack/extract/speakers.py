@@ -408,6 +408,21 @@ def is_plural(head: str) -> bool:
     return head in _words.plural_heads or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
 
 
+def singulars(plural: str) -> tuple[str, ...]:
+    """The singulars a lower-case plural noun may have, the likeliest first (none for a word no
+    plural); the caller keeps the first its lexicon knows ("witness", not "witnesse").
+
+    >>> singulars("chairmen"), singulars("secretaries"), singulars("witnesses"), singulars("boss")
+    (('chairman',), ('secretary', 'secretarie'), ('witnesse', 'witness'), ())
+    """
+    if plural.endswith("men"):
+        return (plural[:-3] + "man",)
+    if not plural.endswith("s") or plural.endswith(("ss", "us", "is")):
+        return ()
+    return ((plural[:-3] + "y",) if plural.endswith("ies") else ()) + (plural[:-1],) \
+        + ((plural[:-2],) if plural.endswith(("sses", "xes", "zes", "ches", "shes")) else ())
+
+
 # Prepositions that open a description's post-modifier: its head is the word before ("spokeswoman" in
 # "a spokeswoman for the company", "head" in "the head of the union").
 _HEAD_PREPOSITIONS = frozenset({"to", "of", "for", "from", "at", "with"})

@@ -70,7 +70,8 @@ def _as_written(text: str, read: str, attrs: list, resolved: list, entities: tup
 
     def mention(m: Mention | None) -> Mention | None:
         return m if m is None else replace(m, text=text[m.start:m.end], title=unmask(m.title), name=unmask(m.name))
-    attrs = [replace(a, cue=replace(a.cue, text=text[a.cue.start:a.cue.end])) if a.cue is not None else a for a in attrs]
+    attrs = [replace(a, cue=replace(a.cue, text=text[a.cue.start:a.cue.end])) if a.cue is not None else a
+             for a in attrs]
     resolved = [replace(r, mention=mention(r.mention), speaker=unmask(r.speaker), title=unmask(r.title),
                         warning=unmask(r.warning)) for r in resolved]
     entities = tuple(replace(e, name=unmask(e.name), title=unmask(e.title), roles=tuple(map(unmask, e.roles)),
@@ -248,7 +249,8 @@ def _record(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...]
     if r.warning:
         warns += (r.warning,)
     return Quote(
-        kind="direct" if a.rule in (attribution.ANSWER_RULE, attribution.POST_RULE) else kind_of(text, list(a.fragments), top, index.quotes),
+        kind="direct" if a.rule in (attribution.ANSWER_RULE, attribution.POST_RULE)
+        else kind_of(text, list(a.fragments), top, index.quotes),
         text=text[start:end], start=start, end=end, fragments=tuple(fragments),
         speaker=r.speaker, speaker_title=r.title, speaker_type=r.type, mention=r.mention, cue=a.cue,
         paragraph=sents[first].paragraph if sents else 1,

@@ -28,6 +28,8 @@ from . import speakers as names
 from .mentions import is_quantity
 from .nations import nationality
 
+_words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
+
 # "both" alone or before a plural noun: "Both men", "both candidates", "Both Cuban-Americans".
 BOTH = re.compile(r"[Bb]oth(?:[ \t]+[\w\-]+s)?")
 # "the two" alone or before a plural person noun: "The two", "the two candidates" (not "the two camps");
@@ -67,8 +69,9 @@ def names_nobody(written: str) -> bool:
     if not words:
         return False
     first = words[0].strip(",").lower()
-    share = is_quantity(first) and first not in names._lists().determiners and first not in _SOME and (
-        _FIGURE.fullmatch(first) is not None if first[:1].isdigit() else len(words) == 1 or words[1].lower() in _SHARE_NEXT)
+    share = is_quantity(first) and first not in _determiners() and first not in _SOME and (
+        _FIGURE.fullmatch(first) is not None if first[:1].isdigit()
+        else len(words) == 1 or words[1].lower() in _SHARE_NEXT)
     return share or (len(words) == 1 and (first in _cohorts() or first in em.org_nouns() and names.is_plural(first)
                                           or people_plural(words[0]))) \
         or _EITHER.fullmatch(written) is not None or _AND_OTHERS.search(written) is not None
@@ -96,6 +99,10 @@ def _cohorts() -> frozenset[str]:
     return lexicon.lower_words("extract/cohort_nouns.txt")
 
 
+def _determiners() -> frozenset[str]:
+    return lexicon.lower_words("extract/determiners.txt")
+
+
 # A name of capitalised words and a comma right before an apposition: "Ada Ruiz, " before
 # "acting director of the Harbour Trust,".
 _NAME_COMMA_BEFORE = re.compile(r"(?<![\w’'])((?:[A-Z][\w.’'\-]*[ \t]+){0,3}[A-Z][\w.’'\-]*),[ \t]+$")
@@ -109,7 +116,7 @@ def apposed_name(text: str, model: em.Model, start: int, end: int) -> tuple[int,
     if not text.startswith(",", end) or not text[start:start + 1].islower():
         return None
     m = _NAME_COMMA_BEFORE.search(text, max(0, start - 60), start)
-    if m is None or m.group(1).split()[0].lower() in names._lists().determiners | _prepositions() \
+    if m is None or m.group(1).split()[0].lower() in _determiners() | _prepositions() \
             or person_in(text, model, start, end) is not None:
         return None                       # "In Rome, opposition lawmaker Ada Ruiz, who …": Ada Ruiz
     i = bisect.bisect_left(model.starts, m.start(1) - 40)
@@ -196,8 +203,9 @@ _APPOSED_NAME_END = re.compile(r"\s*(?:[.;!?)]|$|,\s+(?:who|adding|saying|writin
 def named_after(text: str, model: em.Model, end: int) -> em.Occurrence | None:
     """The person an apposition right after a description names, when the name ends the
     sentence, an age or a relative clause or participle follows: "said the union’s leader,
-    Moira Kent.", "said one resident, Maria Lopez, 67." (the source is the person); not "According to an FBI summary, Cheryl Mills, a
-    top aide, sent …" (there the name opens the content)."""
+    Moira Kent.", "said one resident, Maria Lopez, 67." (the source is the person); not
+    "According to an FBI summary, Cheryl Mills, a top aide, sent …" (there the name opens the
+    content)."""
     if not text.startswith(", ", end):
         return None
     i = bisect.bisect_left(model.starts, end + 2)
@@ -213,7 +221,7 @@ def capitals_name(model: em.Model, word: str) -> int | None:
     """The person a surname written in capitals stands for ("VOLE" for Harriet Vole), when the
     article names one person by it."""
     low = word.lower()
-    ids = [e for key, es in model._by_surname.items() if key.lower() == low for e in es]
+    ids = [e for key, es in model.by_surname.items() if key.lower() == low for e in es]
     return ids[0] if len(set(ids)) == 1 else None
 
 
@@ -312,7 +320,7 @@ def _after_name() -> frozenset[str]:
     body keeps ("FEC filings", "Census data"), kinds of body, times (read once, not on every mention)."""
     documents = lexicon.lower_words("extract/document_nouns.txt")
     return (documents | frozenset(w + "s" for w in documents) | lexicon.sections("extract/author_nouns.txt")["sources"]
-            | _TRAILING | frozenset(em._org_kinds())
+            | _TRAILING | frozenset(em.org_kinds())
             | lexicon.lower_words("extract/calendar_words.txt"))
 
 
@@ -371,7 +379,7 @@ def owned_by(words: list[str]) -> tuple[list[str], str] | None:
         return owner, body
     if lows[0] == "the" and len(owner) == 1 and owner[0].endswith(names.POSSESSIVE_S) and owner[0].islower():
         return words[:k], body                    # "The senator’s advisers"
-    counts = names._lists().determiners | names._words.quantifier_heads   # "some of Ruiz’s aides", "a slew of"
+    counts = _determiners() | _words.quantifier_heads   # "some of Ruiz’s aides", "a slew of"
     if owner[-1][:1].isupper() and not any(w.lower() in counts or w == "of" for w in owner):
         return owner, body                        # "Hillary Clinton’s campaign", "candidate Ana Ruiz’s campaign"
     return None

@@ -298,10 +298,10 @@ def test_a_lone_surname_shared_by_an_entity_never_counted_resolves():
     """Regression (2 MB of joined PolNeAR text raised KeyError): an entity made at a cue the
     model never counted still competes for a lone surname, with a count of nought."""
     from quotetrack.extract import entities
-    model = entities.Model(entities=[], occurrences=[], _by_surname={"Varga": [0, 1]}, by_lone={1: 2})
-    assert entities._lone_name(model, "Varga") == 1
+    model = entities.Model(entities=[], occurrences=[], by_surname={"Varga": [0, 1]}, by_lone={1: 2})
+    assert entities.lone_name(model, "Varga") == 1
     model.by_lone = {}
-    assert entities._lone_name(model, "Varga") == 0
+    assert entities.lone_name(model, "Varga") == 0
 
 
 CASES = sorted((ROOT / "tests" / "cases").glob("*.json"))
