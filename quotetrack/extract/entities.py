@@ -29,12 +29,12 @@ from .documents import authored_document, joint_makers, made_documents
 from .businesses import introduced_as, possessed_as
 from .common_nouns import y_singular, written_lower
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
-from .kinds import (alias_words, dotted_kind_word, gendered_nouns, head_run, kin_before, kind_words, name_kind,
-                    org_kinds, org_nouns, person_heads, role_kinds)
+from .kinds import (alias_words, dotted_kind_word, gendered_nouns, kin_before, kind_words, name_kind, org_kinds,
+                    org_nouns, role_kinds)
 from .nations import nationality
 from .organisations import body_named, common_head, possessor_in_name
 from .roles import APPOSITION_AFTER, RANKS, office_forms, roles_around
-from .speakers import (PERSON_PRONOUNS, POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
+from .speakers import (POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
                        office_complement, past_date, past_function_words, title_gender)
 from .surnames import SurnameKeys
 
@@ -666,60 +666,3 @@ def _person(model: Model, name: list[str], title: list[str], start: int, given: 
             model._given_only.setdefault(first, []).append(eid)
     return eid
 
-
-# A subject pronoun of the narrative: "He", "she", "she’s".  Its first letter comes first, so the
-# engine skips straight to the letters that can open one (a look-ahead first makes it try every
-# offset: twice the time); look-behinds then check that a word starts there and which pronoun it is.
-_SUBJECT_PRONOUN = re.compile(r"[HhSs](?<![\w’'][HhSs])(?:(?<=[Hh])e|(?<=[Ss])he)(?!\w)")
-# "the" and up to three lower-case words or an age: "the admiral chuckled", "the 24-year-old needed …"
-# (the T first, then what stands before it, for the same reason).
-_THE_WORDS = re.compile(r"[Tt](?<![\w’'].)he((?:[ \t]+[a-z\d][\w\-]*){1,3})")
-_WORD_AT = re.compile(r"[a-z\d][\w\-]*")
-
-
-# The last comma or sentence end before a pronoun, and the first word after it.
-_LAST_BREAK = re.compile(r"[,.!?\n][^,.!?\n]*$")
-_FIRST_WORD = re.compile(r"[\s“\"]*([A-Z][a-z]+)\b")
-# The rest of a sentence-opening clause, a comma and a capitalised word: the main clause's subject.
-_MAIN_SUBJECT_AFTER = re.compile(r"[^,.!?\n]{0,100},\s+(?:[A-Z][\w’'.\-]*)")
-
-
-def cataphoric(text: str, at: int) -> bool:
-    """Whether the he/she at ``at`` stands for the subject named after it in its sentence:
-    "Asked what she would do, Ms. Tebbe was quiet", "When he arrived, Varga said …" (the
-    sentence opens with a participle or subordinator and no comma comes before the pronoun)."""
-    if _MAIN_SUBJECT_AFTER.match(text, at) is None:
-        return False
-    lo = max(0, at - 90)
-    brk = _LAST_BREAK.search(text, lo, at)
-    if brk is not None and text[brk.start()] == "," or brk is None and lo > 0:
-        return False
-    first = _FIRST_WORD.match(text, brk.start() + 1 if brk is not None else 0, at)
-    if first is None:
-        return False
-    word = first.group(1).lower()
-    return word in lexicon.lower_words("extract/adjunct_leads.txt") or word.endswith(("ed", "ing"))
-
-
-def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> list[tuple]:
-    """Every he/she and every short definite description with a person's head ("the admiral")
-    outside quote marks that is no attribution's source, in text order: (start, end, gender,
-    description words or None for a pronoun)."""
-    starts = [a for a, _ in quoted]
-
-    def outside(at: int) -> bool:
-        k = bisect.bisect_right(starts, at) - 1
-        return at not in sources and not (k >= 0 and at < quoted[k][1])
-
-    out = [(m.start(), m.end(), PERSON_PRONOUNS[m.group().lower()], None)
-           for m in _SUBJECT_PRONOUN.finditer(text) if outside(m.start()) and not cataphoric(text, m.start())]
-    heads = person_heads()
-    for m in _THE_WORDS.finditer(text):
-        if not any(w in heads or w.endswith("-year-old") for w in m.group(1).split()):
-            continue                      # no person's head or age: most "the" phrases, told by their words alone
-        words = list(_WORD_AT.finditer(text, m.start(1), m.end(1)))
-        head = head_run(words, next((i for i, w in enumerate(words) if w.group() in heads or AGE_ROLE.fullmatch(w.group())), None), heads)
-        if head is not None and outside(m.start()):
-            out.append((m.start(), head.end(), None, text[words[0].start():head.end()]))
-    out.sort()
-    return out

@@ -57,10 +57,10 @@ from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import kinds
 from . import speakers as names
-from .anaphora import (FIRST_PERSON, GROUP_REACH, apposition_head, asked_person, author_after, authors, body_with_name,
-                       carried_basis, coordinated_relative, counted_relative, exchange_turn, group_named, listener,
-                       named_organisation, opens_sentence, owned_roles, plural_relative, plural_subject, predicate_of,
-                       they_people)
+from .anaphora import (FIRST_PERSON, GROUP_REACH, anaphors, apposition_head, asked_person, author_after, authors,
+                       body_with_name, carried_basis, coordinated_relative, counted_relative, exchange_turn,
+                       group_named, listener, named_organisation, opens_sentence, owned_roles, plural_relative,
+                       plural_subject, predicate_of, they_people)
 from .attribute import Attribution
 from .cataphora import author_ahead
 from .common_nouns import common_opener, modifier_opener
@@ -121,7 +121,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     sstarts = [s.start for s in sents]
     sal = Salience(text, model, rank_of, lambda offset: bisect.bisect_right(sstarts, offset))
     sources = {a.source[0] for a in attrs if a.source is not None}
-    sal.anaphors = sorted(em.anaphors(text, quoted, sources) + owned_roles(text, quoted, sources))
+    sal.anaphors = sorted(anaphors(text, quoted, sources) + owned_roles(text, quoted, sources))
     sal.authors = authors(text, paras, skip, model)
     sal.they = they_people(text, model)
     out: list[Resolved | None] = [None] * len(attrs)

@@ -109,7 +109,7 @@ class Salience:
         self.excluded: set[int] = set()   # named in the content of the attribution being resolved:
         self.excluded_all: set[int] = set()   # as its subject or in a quotation; anywhere
         self.i = 0
-        self.anaphors: list[tuple] = []   # narrative he/she and descriptions (:func:`.entities.anaphors`)
+        self.anaphors: list[tuple] = []   # narrative he/she and descriptions (:func:`.anaphora.anaphors`)
         self.k = 0
         self.first: dict[int, int] = {}   # id -> where it is first named
         self.newcomer = -1                # where the last person introduced with a role is named
