@@ -642,7 +642,8 @@ def anaphors(text: str, quoted: list[tuple[int, int]], sources: set[int]) -> lis
         if not any(w in heads or w.endswith("-year-old") for w in m.group(1).split()):
             continue                      # no person's head or age: most "the" phrases, told by their words alone
         words = list(_WORD_AT.finditer(text, m.start(1), m.end(1)))
-        head = head_run(words, next((i for i, w in enumerate(words) if w.group() in heads or AGE_ROLE.fullmatch(w.group())), None), heads)
+        at = next((i for i, w in enumerate(words) if w.group() in heads or AGE_ROLE.fullmatch(w.group())), None)
+        head = head_run(words, at, heads)
         if head is not None and outside(m.start()):
             out.append((m.start(), head.end(), None, text[words[0].start():head.end()]))
     out.sort()

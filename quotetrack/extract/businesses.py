@@ -27,8 +27,9 @@ _NOUN_BEFORE = re.compile(r"(?<![\w’'])([a-z][\w\-]*)[ \t]+$")
 # "His company, " in "His company, Kestrel Pines, opened", "whose church, " in "the Rev. Ann Lo,
 # whose church, Grace Chapel, …", "The family’s firm, " (group 1: the noun; the name is in
 # apposition to it; not "the head of the nurses’ union, Greta Holm": the head is the one named).
-_POSSESSED_BEFORE = re.compile(r"(?m)(?:^|[.!?;:,”\"][ \t]+)(?:[Tt]he[ \t]+)?(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Ww]hose|[Oo]ur|[Mm]y"
-                               r"|\w+[’']s?)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}?([a-z][\w\-]*),[ \t]+$")
+_POSSESSED_BEFORE = re.compile(r"(?m)(?:^|[.!?;:,”\"][ \t]+)(?:[Tt]he[ \t]+)?"
+                               r"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Ww]hose|[Oo]ur|[Mm]y|\w+[’']s?)[ \t]+"
+                               r"(?:[a-z][\w\-]*[ \t]+){0,2}?([a-z][\w\-]*),[ \t]+$")
 # An apposition after a name: ", the parent company of", ", the UK’s largest supplier,", ", which".
 _APPOSITION = re.compile(r",[ \t]+(?:(?:the|a|an)[ \t]+(?:[\w’'\-]+[ \t]+){0,3}?([a-z][\w\-]*)"
                          r"(?=[ \t]*(?:[,.;:)]|of\b|in\b|based\b|that\b|which\b))|(which)\b)")
@@ -43,8 +44,8 @@ def introduced_as(text: str, start: int, end: int) -> str | None:
     """The noun that shows text[start:end] to be a business or another organisation ("giant"
     in "the oil giant Harlow Petroleum", "regulator" in "the energy regulator Velgem",
     "company" in "Orbis, the parent company of Lumo", "charity" in "Kindroot, a charity in
-    Leeds", "firm" in "His firm, Kestrel Pines,"), "which" for any organisation ("Dalbeck, which opposed the bill"), else None
-    (never for a day or month: "told the court Monday")."""
+    Leeds", "firm" in "His firm, Kestrel Pines,"), "which" for any organisation ("Dalbeck,
+    which opposed the bill"), else None (never for a day or month: "told the court Monday")."""
     if text[start:end].rstrip(".") in lexicon.words("extract/calendar_words.txt"):
         return None
     before = _NOUN_BEFORE.search(text, last_words_start(text, max(0, start - 40), start, 1), start)

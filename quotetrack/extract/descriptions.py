@@ -310,8 +310,9 @@ def headline_holder(text: str, model: em.Model, sal, words: list[str], start: in
     paragraphs as a subject, opening a sentence after any dateline ("DUNMORE - Ana Ruiz
     …") or as the source of a statement ("…, predicted Ana Ruiz"), whose name the title
     lines (its line and TITLE_LINE characters above it) do not show (those people are
-    others) and of no other gender than the head shows.  None when the description is not singular, is no person's (or a party member's)
-    or has a determiner (those are read elsewhere), or when no one is so named."""
+    others) and of no other gender than the head shows.  None when the description is not
+    singular, is no person's (or a party member's) or has a determiner (those are read
+    elsewhere), or when no one is so named."""
     here = sal.rank_of(start)
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
@@ -319,7 +320,8 @@ def headline_holder(text: str, model: em.Model, sal, words: list[str], start: in
     if here > LEAD or line_end - line_start > TITLE_LINE or words[0].lower() in _lists().determiners \
             or is_plural(head) or not (kinds.person_head(head) or party_head(words)):
         return None
-    title = set(re.findall(r"[\w’'\-]+", text[max(0, line_start - TITLE_LINE):line_end]))   # its line and the one above
+    above = text[max(0, line_start - TITLE_LINE):line_end]             # its line and the one above
+    title = set(re.findall(r"[\w’'\-]+", above))
     gender = kinds.gendered_nouns().get(head)
     i = bisect.bisect_left(model.starts, line_end)
     for o in islice(model.occurrences, i, i + NEXT_NAMINGS):

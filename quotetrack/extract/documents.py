@@ -159,14 +159,16 @@ def _making() -> tuple[dict[str, str], re.Pattern]:
 
 # A making verb's object: " out a fundraising email", " a new 30-second ad", " its annual report"
 # (group 1: the words after its determiner, the document noun among them).
-_MADE_OBJECT = re.compile(r"[ \t]+(?:out[ \t]+)?(?:an?|its|his|her|their|the)[ \t]+((?:[\w’'\-]+[ \t]+){0,3}[a-z][a-z\-]*)")
+_MADE_OBJECT = re.compile(r"[ \t]+(?:out[ \t]+)?(?:an?|its|his|her|their|the)[ \t]+"
+                          r"((?:[\w’'\-]+[ \t]+){0,3}[a-z][a-z\-]*)")
 # A passive before the verb (not an -ing form): "was sued", "were sent": its subject made nothing.
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)[ \t]+$")
 # Where a sentence ends before a verb (its subject comes after the last one).
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]?[ \t]+|\n")
 # A word between a name and the verb that opens another clause, so the name is not its subject:
 # "Ruiz said the city sued …", "the firm that Ortiz sued".
-_OTHER_CLAUSE = re.compile(r"\b(?:said|says|told|tells|that|who|whom|whose|which|when|after|before|because|if|while)\b|[;:“”\"]")
+_OTHER_CLAUSE = re.compile(r"\b(?:said|says|told|tells|that|who|whom|whose|which|when|after|before|because|if|while)\b"
+                           r"|[;:“”\"]")
 
 
 def made_documents(text: str, model) -> list[tuple[int, str, int]]:
@@ -282,7 +284,8 @@ def work_author(text: str, model, start: int) -> int | None:
 # a publishing participle (data/extract/publishing_participles.txt) or "posted" may come between.
 @lru_cache(maxsize=1)
 def _document_from_author() -> re.Pattern:
-    participles = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_participles.txt") | {"posted", "available"}))
+    participles = lexicon.lower_words("extract/publishing_participles.txt") | {"posted", "available"}
+    participles = lexicon.trie_pattern(sorted(participles))
     return re.compile(r"(?:(?:an?|the|one|this|that)\s+)?(?:[\w\-]+\s+){0,2}?([\w\-]+)\s+"
                       r"(?:(" + participles + r")\s+)?(?:from|by)\s+(?=\S)", re.IGNORECASE)
 
@@ -329,7 +332,8 @@ def document_author(text: str, start: int, end: int) -> tuple[int, int] | None:
     cut = _AUTHOR_END.search(text, m.end(), end) or _AUTHOR_TIME.search(text, m.end(), end)
     stop = cut.start() if cut is not None else end
     client = _CLIENT.search(text, m.end(), stop) if (m.group(2) or "").lower() in _FOR_CLIENTS else None
-    return _past_modifiers(text, m.end()), client.start() if client is not None else stop    # "conducted by X for the Y": X
+    author = _past_modifiers(text, m.end())
+    return author, client.start() if client is not None else stop    # "conducted by X for the Y": X
 
 
 # Lower-case modifiers before an author's name: "the left-leaning " in "a paper from the left-leaning

@@ -125,7 +125,7 @@ class Model:
     _org_aliases: dict[tuple[str, ...], list[int]] = field(default_factory=dict)   # short form -> organisations
     authored: list[tuple[int, str, int]] = field(default_factory=list)   # (offset, document noun, author)
     count: dict[int, int] = field(default_factory=dict)     # occurrences so far, by entity
-    by_lone: dict[int, int] = field(default_factory=dict)   # namings by the surname alone so far ("Mr. Varga"), by entity
+    by_lone: dict[int, int] = field(default_factory=dict)   # namings by the surname alone so far ("Mr. Varga")
     last_full: dict[int, int] = field(default_factory=dict)   # where each person was last named in full
     paragraph: int = 0                     # where the paragraph being read opens
     body_orgs: dict[tuple[int, str], int] = field(default_factory=dict)   # (person, body) -> its organisation
@@ -343,7 +343,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             if (w.endswith(POSSESSIVE_S) or w.endswith(("s’", "s'")) and run[k + 1][1] in first_names()) \
                     and any(_clean(x).lower() not in org_words for _, x in run[k + 1:]) \
                     and not possessor_in_name([x for _, x in run], k):
-                run = run[k + 1:]         # "MSNBC’s Rachel Maddow", "Harbor News’ Ana Ruiz": the name after the possessor
+                run = run[k + 1:]         # "MSNBC’s Rachel Maddow", "Harbor News’ Ana Ruiz": the name after it
                 break
         run = _person_of(run, org_words)
         start = run[0][0]
@@ -413,7 +413,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if not title and len(name) >= 3 and name[0] not in first_names() and not _INITIAL.fullmatch(name[0]):
             cut = 1 if name[1] in first_names() and not is_particle(name[1]) else len(name) - 2 if office_complement(text, start) else 0
             title, name = name[:cut], name[cut:]      # "Comedian Sarah Silverman" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
-        if not title and len(name) > 1 and " ".join(name) in model.orgs or _named_as_body(text, start, end, title, name, by_surname):
+        if not title and len(name) > 1 and " ".join(name) in model.orgs \
+                or _named_as_body(text, start, end, title, name, by_surname):
             occurrences.append(Occurrence(start, end, adhoc_org(model, " ".join(name), start), inside(start)))
             continue                      # "the newspaper La Gaceta", "El Diario"
         if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)) \
@@ -481,8 +482,9 @@ def _joint_makers(model: Model, text: str, inside) -> None:
         made.add(Occurrence(start, end, eid, inside(start)))
         model.authored.append((at, noun, eid))
     if joints:                            # the names read inside a joint name give way to it
-        model.occurrences[:] = sorted([o for o in model.occurrences if (k := bisect.bisect_right(starts, o.end - 1) - 1) < 0
-                                       or o.start >= joints[k][1]] + list(made), key=lambda o: o.start)
+        kept = [o for o in model.occurrences
+                if (k := bisect.bisect_right(starts, o.end - 1) - 1) < 0 or o.start >= joints[k][1]]
+        model.occurrences[:] = sorted(kept + list(made), key=lambda o: o.start)
 
 
 # An indefinite article and up to two lower-case words right before a one-word name: "a new " in "a new KTRV poll".

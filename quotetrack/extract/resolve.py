@@ -174,8 +174,8 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             k = sal.sentence_of(end) + 1          # "according to a large study … The researchers, from X,"
             eid = author_ahead(text, model, res.mention.text, start, sstarts[k] if k < len(sstarts) else len(text))
             if eid is None and a.rule not in ("colon", "dash"):    # "Ferry captain says …": the lead's person (a
-                eid = headline_holder(text, model, sal, res.mention.text.split(), start, end, sources)  # "Chief: ‘…’"
-                # headline copies a quote the body attributes: that one is resolved there)
+                # headline "Chief: ‘…’" copies a quote the body attributes: that one is resolved there)
+                eid = headline_holder(text, model, sal, res.mention.text.split(), start, end, sources)
             if eid is not None:
                 ent = model.entities[eid]
                 res = Resolved(res.mention, ent.name, ent.title, ent.type, "description", eid)

@@ -17,8 +17,9 @@ from ..text.names import without_marks
 from . import entities as em
 from .ages import age_clash, lone_age
 from . import kinds
-from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, fronted_object, listed, object_apposition, opens_clause, opens_sentence,
-                       passive_agent, presented, subordinate_subject, title_modifier, topic)
+from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, fronted_object, listed, object_apposition,
+                       opens_clause, opens_sentence, passive_agent, presented, subordinate_subject, title_modifier,
+                       topic)
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, main_subject
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
@@ -39,7 +40,8 @@ MODIFIER = 0.5                # minus, when its last naming only modified a titl
 PAIR_REACH = 4                # entities named last a sentence-opening "They" looks at for two subjects
 CLAUSE_MATE = 2.0             # named earlier in the sentence whose subordinate clause it opens ("…, when he told")
 AHEAD = 8                     # namings read forward for a he/she no one before it can be ("After she …, Ana Ruiz")
-LEAD = 2                      # paragraph ranks of the lead (headline, subtitle, first paragraph): where a he/she may precede its name
+LEAD = 2                      # paragraph ranks of the lead (headline, subtitle, first paragraph):
+#                               where a he/she may precede its name
 
 
 @lru_cache(maxsize=1)
@@ -309,7 +311,8 @@ class Salience:
             if self.rank_of(o.start) - rank > 1:
                 return None
             ent = self.model.entities[o.entity]
-            if not o.quoted and ent.type == "person" and gender_of(ent) == gender and self._judge(o.start, o.end) is True:
+            if not o.quoted and ent.type == "person" and gender_of(ent) == gender \
+                    and self._judge(o.start, o.end) is True:
                 return o.entity
         return None
 
@@ -457,7 +460,8 @@ class Salience:
             named = self.named.get(eid, -1)       # not the speaker's own cue ("said Ben Ortiz, the mayor")
             score += NEW_SUBJECT if subject and named >= self.speaker_end and (
                 eid != self.speaker or self.sentence_of(named) != self.sentence_of(self.speaker_at)) else 0.0
-            score += INTRODUCED if not subject and not held and rank - prank <= 1 and self.intro == (self.sentence_of(offset) - 1, eid) \
+            introduced = self.intro == (self.sentence_of(offset) - 1, eid)
+            score += INTRODUCED if not subject and not held and rank - prank <= 1 and introduced \
                 and self.sentence_of(self.speaker_at) != self.intro[0] else 0.0
             score -= MODIFIER if modifier else 0.0
             score += CLAUSE_MATE if clause is not None and sent == clause else 0.0

@@ -616,7 +616,8 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     nested = cue.type == "thought" and not s.doc.has_quote_in(*content)   # (quoted words: a statement)
     subject = None
     for i in range(j - 2, -1, -1):
-        if toks[i].text.lower() in _words.subject_pronouns and (_clause_start_ok(s, i) or nested and opens_report(toks, i)):
+        if toks[i].text.lower() in _words.subject_pronouns \
+                and (_clause_start_ok(s, i) or nested and opens_report(toks, i)):
             subject = (i, i + 1)
             break
     if subject is None:
