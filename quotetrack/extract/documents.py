@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Collection
 
 from ..text import lexicon
+from ..text.spans import ending_at
 from .common_nouns import dated
 from .speakers import POSSESSIVE_S, POSSESSIVES
 
@@ -119,12 +120,17 @@ def _document_in_lead(text: str, start: int) -> str | None:
 # A poll or survey named with its makers joined by "/" or "-": "a KVBT/Orlan poll", "the latest
 # Velmara Today/Vote for Change Poll", "a new Harlow Press-Zent survey" (group 1: the joint
 # name, maybe after a capitalised function word such as "A"; group 2: the document).
+# It is read back from each survey noun (the anchor), at most JOINT_REACH characters.
 @lru_cache(maxsize=1)
-def _joint_makers() -> re.Pattern:
+def _joint_makers() -> tuple[re.Pattern, re.Pattern]:
     surveys = lexicon.trie_pattern(sorted(lexicon.sections("extract/author_nouns.txt")["surveys"]))
     word = r"[A-Z][\w.&’']*[ \t]+(?:(?:of|the|for|and)[ \t]+)?"      # "Rock the ": a name word, a joiner after it
-    return re.compile(r"(?<![\w.’'/\-])((?:" + word + r"){0,3}[A-Z][\w.&’']*"
-                      r"(?:[/\-](?:" + word + r"){0,3}[A-Z][\w.&’']*){1,3})[ \t]+((?i:" + surveys + r"))s?\b")
+    return (re.compile(r"(?<![\w.’'/\-])((?:" + word + r"){0,3}[A-Z][\w.&’']*"
+                       r"(?:[/\-](?:" + word + r"){0,3}[A-Z][\w.&’']*){1,3})[ \t]+((?i:" + surveys + r"))s?\b"),
+            re.compile(r"[ \t](?i:" + surveys + r")s?\b"))
+
+
+JOINT_REACH = 400             # characters at most of a joint name and its survey noun
 
 
 _NON_SPACE = re.compile(r"\S+")
@@ -137,7 +143,7 @@ def joint_makers(text: str) -> list[tuple[int, int, int, str]]:
     author of the document."""
     function = lexicon.lower_words("text/function_words.txt")
     out = []
-    for m in _joint_makers().finditer(text):
+    for m in ending_at(*_joint_makers(), text, JOINT_REACH):
         noun = m.group(2).lower()
         words = list(_NON_SPACE.finditer(text, m.start(1), m.end(1)))
         k = 0

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Iterator
 
 _NEWLINE = re.compile(r"\n")     # a line break: what Lines counts
 WHITESPACE = re.compile(r"\s+")
@@ -52,6 +53,30 @@ def last_words_start(text: str, lo: int, end: int, n: int) -> int:
     """
     head = text[lo:end].rsplit(None, n)
     return lo + len(head[0]) if len(head) > n else lo
+
+
+def ending_at(pattern: re.Pattern, anchor: re.Pattern, text: str, reach: int) -> Iterator[re.Match]:
+    """The matches of ``pattern`` that end where a match of ``anchor`` (its rare last words)
+    ends, starting at most ``reach`` characters before that, in text order and not
+    overlapping: what ``pattern.finditer`` gives for a pattern that must end so and is never
+    longer than ``reach``, in a fraction of the time (the engine reads only near the anchors).
+
+    >>> words = re.compile(r"[A-Z][a-z]+ poll"); polls = re.compile(r"poll")
+    >>> [m.group() for m in ending_at(words, polls, "A poll, then a Harlow poll.", 40)]
+    ['Harlow poll']
+    """
+    last = 0
+    for a in anchor.finditer(text):
+        at = max(last, a.start() - reach)
+        while at <= a.start():
+            m = pattern.search(text, at, a.end())
+            if m is None:
+                break
+            if m.end() == a.end():
+                last = m.end()
+                yield m
+                break
+            at = m.start() + 1
 
 
 def one_line(text: str | None) -> str:

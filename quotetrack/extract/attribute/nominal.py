@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ...model import Cue
 from ...text import lexicon
+from ...text.spans import ending_at
 from .. import mentions
 from ..segment import tokens as tokenize
 from .grammar import Attribution, _Doc, _words
@@ -24,15 +25,19 @@ def _nouns() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon.rows("extract/statement_nouns.tsv")}
 
 
+REACH = 300                   # characters at most of a possessive statement's opening
+
+
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
+def _pattern() -> tuple[re.Pattern, re.Pattern]:
     """A possessive name, at most two modifiers, a statement noun, a copula and "that":
     "Podal’s main argument is that ", "Mr. Vane's view was that " (group "name" the name,
-    group "noun" the noun).  Every repetition is bounded, so no match reads far."""
+    group "noun" the noun); and its anchor, the copula and "that", from which it is read back
+    (:func:`.spans.ending_at`).  Every repetition is bounded, so no match reads far."""
     nouns = "|".join(sorted(_nouns(), key=len, reverse=True))
-    return re.compile(
-        r"(?<![\w’'])(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.\s)?(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*)[’']s\s+"
-        rf"(?:[a-z]+\s+){{0,2}}?(?P<noun>{nouns})\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+that\s+")
+    copula = r"\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+that\s+"
+    return (re.compile(r"(?<![\w’'])(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.\s)?(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*)[’']s\s+"
+                       rf"(?:[a-z]+\s+){{0,2}}?(?P<noun>{nouns})" + copula), re.compile(copula))
 
 
 def _OPENERS() -> frozenset[str]:
@@ -47,7 +52,7 @@ def possessive_statements(doc: _Doc, skip: frozenset[int]) -> list[Attribution]:
     if "’s" not in text and "'s" not in text:
         return []
     out = []
-    for m in _pattern().finditer(text):
+    for m in ending_at(*_pattern(), text, REACH):
         sent = doc.sentence_of(m.start())
         if sent.paragraph in skip or m.end() >= sent.end or doc.inside_quote(m.start(), m.end()):
             continue
