@@ -22,14 +22,18 @@ def written_lower(text: str, word: str) -> bool:
     low = word.lower()
     if not _WORD_CHARS.fullmatch(low) or len(low) < 3:
         return False
-    return _lower_word(low).search(text) is not None
+    words = _whole_words(text)
+    return low in words or low + "s" in words
 
 
-@lru_cache(maxsize=4096)
-def _lower_word(low: str) -> re.Pattern:
-    """The pattern of a lower-case word standing whole (maybe in the plural), compiled once."""
-    # the word first: a fast scan
-    return re.compile(re.escape(low) + r"(?<![\w\-’']" + re.escape(low) + r")s?(?![\w\-’'])")
+_WHOLE_WORD = re.compile(r"[\w\-’']+")
+
+
+@lru_cache(maxsize=2)
+def _whole_words(text: str) -> frozenset[str]:
+    """The words of a text as written, each a maximal run of word characters, hyphens and
+    apostrophes: read once a text, so asking of many words costs no search of it each."""
+    return frozenset(_WHOLE_WORD.findall(text))
 
 
 # A sentence's opening right before a word: the text's start, a paragraph's, or after a sentence end.
