@@ -96,9 +96,13 @@ def test_cli_extract_html_is_one_page_with_an_index(tmp_path):
 # --- in a real browser -------------------------------------------------------------------------
 
 def open_page(browser, tmp_path: Path, page: str, name: str = "page.html"):
+    """Load ``page`` from a file and wait until the browser has parsed all of it (under load,
+    a large page was once read while the parser was still a third of the way in)."""
+    from selenium.webdriver.support.ui import WebDriverWait
     path = tmp_path / name
     path.write_text(page, encoding="utf-8")
     browser.get(path.as_uri())
+    WebDriverWait(browser, 60).until(lambda b: b.execute_script("return document.readyState") == "complete")
     return path
 
 
