@@ -188,11 +188,11 @@ def made_documents(text: str, model) -> list[tuple[int, str, int]]:
         noun, at = verbs[m.group(1)], m.end()
         if noun == "-":
             obj = _MADE_OBJECT.match(text, m.end())
-            noun = next((w for w in obj.group(1).split() if is_document(w)), None) if obj else None
-            if noun is None:
+            word = next((w for w in obj.group(1).split() if is_document(w)), None) if obj else None
+            if word is None:
                 continue
-            at = obj.start(1) + obj.group(1).index(noun) + len(noun)
-            noun = noun if noun in lexicon.lower_words("extract/document_nouns.txt") else noun[:-1]
+            at = obj.start(1) + obj.group(1).index(word) + len(word)
+            noun = document_singular(word)      # "ads" -> "ad"
         if not m.group(1).endswith("ing") and _PASSIVE.search(text, max(0, m.start() - 8), m.start()):
             continue
         eid = _sentence_subject(text, model, m.start())
@@ -230,8 +230,15 @@ def kind_of(noun: str | None) -> str | None:
 def is_document(word: str) -> bool:
     """Whether a lower-case word is a document noun (data/extract/document_nouns.txt), or its
     plural ("polls" in "recent polls compiled by X")."""
+    return document_singular(word) is not None
+
+
+def document_singular(word: str) -> str | None:
+    """The document noun a lower-case word is, or is the plural of ("polls" -> "poll"); else None."""
     documents = lexicon.lower_words("extract/document_nouns.txt")
-    return word in documents or word.endswith("s") and word[:-1] in documents
+    if word in documents:
+        return word
+    return word[:-1] if word.endswith("s") and word[:-1] in documents else None
 
 
 def author_of(model, noun: str | None, start: int) -> int | None:
@@ -351,8 +358,14 @@ def _past_modifiers(text: str, start: int) -> int:
     """Where an author's name starts past lower-case modifiers at ``start`` ("the progressive
     Center for Tax Policy": "Center …"), or ``start`` when none or when one is a function word."""
     m = _MODIFIERS_BEFORE_NAME.match(text, start)
-    function = lexicon.lower_words("text/function_words.txt") | lexicon.lower_words("extract/np_prepositions.txt")
-    return m.end() if m is not None and not any(w in function for w in m.group(1).split()) else start
+    return m.end() if m is not None and not any(w in _no_modifiers() for w in m.group(1).split()) else start
+
+
+@lru_cache(maxsize=1)
+def _no_modifiers() -> frozenset[str]:
+    """Words that are no modifier of an author's name: function words and the prepositions of
+    a noun phrase (read once, not on every author)."""
+    return lexicon.lower_words("text/function_words.txt") | lexicon.lower_words("extract/np_prepositions.txt")
 
 
 # A piece in a named publication: "a new article in the Harlow Courier", "an op-ed in Velmara Today"

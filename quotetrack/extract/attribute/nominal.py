@@ -40,9 +40,10 @@ def _pattern() -> tuple[re.Pattern, re.Pattern]:
                        rf"(?:[a-z]+\s+){{0,2}}?(?P<noun>{nouns})" + copula), re.compile(copula))
 
 
-def _OPENERS() -> frozenset[str]:
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
     """Capitalised words that open a sentence before a name and are no part of it ("But", "And",
-    "While", "The")."""
+    "While", "The"), lower-cased (built once, not on every token read)."""
     return _words.conjunctions | _words.subordinators | lexicon.lower_words("extract/determiners.txt")
 
 
@@ -63,7 +64,7 @@ def possessive_statements(doc: _Doc, skip: frozenset[int]) -> list[Attribution]:
                 or toks[-1].text.lower() in lexicon.lower_words("extract/calendar_words.txt"):
             continue                      # (not "Monday’s", a title alone)
         lead = 0
-        while lead < len(toks) - 1 and toks[lead].text.lower() in _OPENERS():
+        while lead < len(toks) - 1 and toks[lead].text.lower() in _openers():
             lead += 1                     # "But Podal’s …": the name is "Podal"
         end = _strip_end(text, m.end(), sent.end)
         if len(text[m.end():end].split()) < 3:
