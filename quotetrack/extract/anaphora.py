@@ -133,6 +133,19 @@ def subordinate_subject(text: str, start: int) -> bool:
     return m is not None and (m.group(1) in _words.subordinators or m.group(1) == "where")
 
 
+# A sentence's first word right before a name (titles may come between): "When " in ". When Mr. Ames"
+# (group 1).
+_OPENER_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+(?:[A-Z][a-z]{0,4}\.[ \t]+)?$")
+
+
+def opening_subordinate(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is the subject of a subordinate clause that opens its
+    sentence ("When Mr. Ames tried to answer, Ruiz cut him off": Ruiz is the main clause's
+    subject, not Ames), though it follows the sentence's first word as "Later Ames" does."""
+    m = _OPENER_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1).lower() in _words.subordinators and opens_sentence(text, m.start(1))
+
+
 # A passive verb and "by" right before a name, in one clause: "was criticised on Tuesday by ",
 # "has been led since 2019 by economist " (lower-case role words may come between).
 _AGENT_BEFORE = re.compile(
