@@ -370,6 +370,7 @@ def group_named(text: str, start: int) -> tuple[int, str] | None:
     for m in _GROUP_SUBJECT.finditer(text, max(0, start - GROUP_REACH), start):
         before = (m.group(1) or "").lower()
         if before not in _words.quantifier_heads and not before[-1:].isdigit() and before not in prepositions \
+                and not _counted_part(text, m.start(1) if m.group(1) else m.start(2)) \
                 and lexicon.cues().get(before) is None and _proper(text, m.group(2)) \
                 and m.group(2).lower() not in lexicon.lower_words("extract/cohort_nouns.txt"):   # "Millennials"
             found = (m.start(2), m.group(2))
@@ -379,6 +380,21 @@ def group_named(text: str, start: int) -> tuple[int, str] | None:
                 and noun[:-1] in kinds.person_heads() and noun in kinds.person_heads():
             found = (m.start(), m.group())    # "Parents at Lakeview Elementary have …. They say"
     return found
+
+
+# A quantifier and one lower-case modifier right before a group's plural: "some mainstream ",
+# "many elite " before "Republicans" (group 1: the quantifier).
+_COUNTED_BEFORE = re.compile(r"(?<![\w’'])([A-Za-z]+)[ \t]+$")
+
+
+def _counted_part(text: str, at: int) -> bool:
+    """Whether the lower-case modifier of a group's plural at ``at`` follows a quantifier
+    ("some mainstream Republicans", "many elite Democrats"): a part of the group, not the
+    group a later "they" stands for (as "most Republicans" is)."""
+    if not text[at:at + 1].islower():
+        return False
+    m = _COUNTED_BEFORE.search(text, max(0, at - 16), at)
+    return m is not None and m.group(1).lower() in _words.quantifier_heads
 
 
 @lru_cache(maxsize=64)
