@@ -74,6 +74,10 @@ _TITLE_BEFORE_OF = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
 _OF_PLACE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3}")
 
 
+# A party and state tag after a person's name: " (D-Tex.)", " (R-Fla.)".
+_PARTY_TAG = re.compile(r"[ \t]*\([A-Z]-[A-Z][A-Za-z.]*\)")
+
+
 # A town and its state or country inside an apposition: " from Ashby, Ohio" (before a comma).
 _TOWN_STATE = re.compile(r"[ \t](?:from|in|of)[ \t]+[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,2},[ \t]+"
                          r"[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*)?(?=,)")
@@ -86,7 +90,7 @@ def apposition_head(text: str, model, at: int) -> int | None:
     i = bisect.bisect_left(model.starts, at) - 1
     while i >= 0 and at - model.occurrences[i].end < 120:
         o = model.occurrences[i]
-        place = _OF_PLACE.match(text, o.end, at)         # "Senator Ted Ames of Leland, who …"
+        place = _OF_PLACE.match(text, o.end, at) or _PARTY_TAG.match(text, o.end, at)   # "Ted Ames of Leland, who"
         gap = text[place.end() if place else o.end:at]
         if model.entities[o.entity].type == "person" and gap.startswith(",") and o.end <= at \
                 and not any(ch in gap for ch in ".;:!?“”\"()"):
@@ -284,15 +288,15 @@ def author_after(signed: list[tuple[int, int]], offset: int) -> int | None:
 
 
 # "and"/"or" right before a relative pronoun: "Ted Ames, who …, and who" (a second relative clause).
-_AND_BEFORE = re.compile(r",?[ \t]+(?:and|or)[ \t]+$")
-# The relative pronoun of the first clause: "who", "which", "in which".
-_RELATIVE = re.compile(r"(?<![\w’'])(?:who|which)(?![\w’'])")
+_AND_BEFORE = re.compile(r",?[ \t]+(?:and|or|but)[ \t]+$")
+# The relative pronoun of the first clause: "who", "whose", "which", "in which".
+_RELATIVE = re.compile(r"(?<![\w’'])(?:who|whose|which)(?![\w’'])")
 RELATIVE_REACH = 300                     # characters back to the first relative clause
 
 
 def coordinated_relative(text: str, start: int, end: int) -> int | None:
     """Where the first relative pronoun of a coordination is when text[start:end] is the second
-    ("Senator Ted Ames of Leland, who …, and who has been hoping …"): the two share their
+    ("Senator Ted Ames of Leland, who …, and who has been hoping …"; "…, whose … but who"): the two share their
     antecedent.  None when it is no such second relative (or a sentence ends between)."""
     if text[start:end].lower() not in _words.relative_subjects \
             or not _AND_BEFORE.search(text, max(0, start - 8), start):
