@@ -74,6 +74,10 @@ _TITLE_BEFORE_OF = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
 _OF_PLACE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3}")
 
 
+# A party and state tag after a person's name: " (D-Tex.)", " (R-Fla.)".
+_PARTY_TAG = re.compile(r"[ \t]*\([A-Z]-[A-Z][A-Za-z.]*\)")
+
+
 # A town and its state or country inside an apposition: " from Ashby, Ohio" (before a comma).
 _TOWN_STATE = re.compile(r"[ \t](?:from|in|of)[ \t]+[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,2},[ \t]+"
                          r"[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*)?(?=,)")
@@ -86,7 +90,7 @@ def apposition_head(text: str, model, at: int) -> int | None:
     i = bisect.bisect_left(model.starts, at) - 1
     while i >= 0 and at - model.occurrences[i].end < 120:
         o = model.occurrences[i]
-        place = _OF_PLACE.match(text, o.end, at)         # "Senator Ted Ames of Leland, who …"
+        place = _OF_PLACE.match(text, o.end, at) or _PARTY_TAG.match(text, o.end, at)   # "Ted Ames of Leland, who"
         gap = text[place.end() if place else o.end:at]
         if model.entities[o.entity].type == "person" and gap.startswith(",") and o.end <= at \
                 and not any(ch in gap for ch in ".;:!?“”\"()"):
@@ -131,6 +135,19 @@ def subordinate_subject(text: str, start: int) -> bool:
     Rubio began his career", "when Ames arrived" (a subject for a pronoun of its sentence)."""
     m = re.search(r"(?<![\w’'])([a-z]+)[ \t]+$", text[max(0, start - 20):start])
     return m is not None and (m.group(1) in _words.subordinators or m.group(1) == "where")
+
+
+# A sentence's first word right before a name (titles may come between): "When " in ". When Mr. Ames"
+# (group 1).
+_OPENER_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+(?:[A-Z][a-z]{0,4}\.[ \t]+)?$")
+
+
+def opening_subordinate(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is the subject of a subordinate clause that opens its
+    sentence ("When Mr. Ames tried to answer, Ruiz cut him off": Ruiz is the main clause's
+    subject, not Ames), though it follows the sentence's first word as "Later Ames" does."""
+    m = _OPENER_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1).lower() in _words.subordinators and opens_sentence(text, m.start(1))
 
 
 # A passive verb and "by" right before a name, in one clause: "was criticised on Tuesday by ",
@@ -271,15 +288,15 @@ def author_after(signed: list[tuple[int, int]], offset: int) -> int | None:
 
 
 # "and"/"or" right before a relative pronoun: "Ted Ames, who …, and who" (a second relative clause).
-_AND_BEFORE = re.compile(r",?[ \t]+(?:and|or)[ \t]+$")
-# The relative pronoun of the first clause: "who", "which", "in which".
-_RELATIVE = re.compile(r"(?<![\w’'])(?:who|which)(?![\w’'])")
+_AND_BEFORE = re.compile(r",?[ \t]+(?:and|or|but)[ \t]+$")
+# The relative pronoun of the first clause: "who", "whose", "which", "in which".
+_RELATIVE = re.compile(r"(?<![\w’'])(?:who|whose|which)(?![\w’'])")
 RELATIVE_REACH = 300                     # characters back to the first relative clause
 
 
 def coordinated_relative(text: str, start: int, end: int) -> int | None:
     """Where the first relative pronoun of a coordination is when text[start:end] is the second
-    ("Senator Ted Ames of Leland, who …, and who has been hoping …"): the two share their
+    ("Senator Ted Ames of Leland, who …, and who has been hoping …"; "…, whose … but who"): the two share their
     antecedent.  None when it is no such second relative (or a sentence ends between)."""
     if text[start:end].lower() not in _words.relative_subjects \
             or not _AND_BEFORE.search(text, max(0, start - 8), start):
@@ -357,6 +374,7 @@ def group_named(text: str, start: int) -> tuple[int, str] | None:
     for m in _GROUP_SUBJECT.finditer(text, max(0, start - GROUP_REACH), start):
         before = (m.group(1) or "").lower()
         if before not in _words.quantifier_heads and not before[-1:].isdigit() and before not in prepositions \
+                and not _counted_part(text, m.start(1) if m.group(1) else m.start(2)) \
                 and lexicon.cues().get(before) is None and _proper(text, m.group(2)) \
                 and m.group(2).lower() not in lexicon.lower_words("extract/cohort_nouns.txt"):   # "Millennials"
             found = (m.start(2), m.group(2))
@@ -366,6 +384,21 @@ def group_named(text: str, start: int) -> tuple[int, str] | None:
                 and noun[:-1] in kinds.person_heads() and noun in kinds.person_heads():
             found = (m.start(), m.group())    # "Parents at Lakeview Elementary have …. They say"
     return found
+
+
+# A quantifier and one lower-case modifier right before a group's plural: "some mainstream ",
+# "many elite " before "Republicans" (group 1: the quantifier).
+_COUNTED_BEFORE = re.compile(r"(?<![\w’'])([A-Za-z]+)[ \t]+$")
+
+
+def _counted_part(text: str, at: int) -> bool:
+    """Whether the lower-case modifier of a group's plural at ``at`` follows a quantifier
+    ("some mainstream Republicans", "many elite Democrats"): a part of the group, not the
+    group a later "they" stands for (as "most Republicans" is)."""
+    if not text[at:at + 1].islower():
+        return False
+    m = _COUNTED_BEFORE.search(text, max(0, at - 16), at)
+    return m is not None and m.group(1).lower() in _words.quantifier_heads
 
 
 @lru_cache(maxsize=64)

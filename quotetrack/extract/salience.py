@@ -18,8 +18,8 @@ from . import entities as em
 from .ages import age_clash, lone_age
 from . import kinds
 from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, fronted_object, listed, object_apposition,
-                       opens_clause, opens_sentence, passive_agent, presented, subordinate_subject, title_modifier,
-                       topic)
+                       opening_subordinate, opens_clause, opens_sentence, passive_agent, presented, subordinate_subject,
+                       title_modifier, topic)
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, main_subject
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
@@ -385,6 +385,8 @@ class Salience:
             return False                  # "Against Ruiz on Tuesday, she lost": Ruiz is no subject
         if title_modifier(text, end):
             return "modifier"             # "McConnell spokesman Don Stewart": Stewart is the subject
+        if opening_subordinate(text, at):
+            return "clause"               # "When Ames tried to answer, Ruiz cut him off": Ruiz is the subject
         if (main_subject(text, at, end) or opens_clause(text, at)) \
                 and not object_apposition(text, at, end) and not listed(text, at, end):
             return True
