@@ -362,7 +362,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     kind = _mention_type(words)
     if kind == "pronoun":
         low = written.lower()
-        gender = PERSON_PRONOUNS.get(low)
+        gender = PERSON_PRONOUNS.get(low) or POSSESSIVE_PRONOUNS.get(low)     # ("his call for …": the owner)
         mention = Mention(start, end, written, "pronoun")
         if gender is not None:
             eid, warn = sal.person_for(gender, start)

@@ -54,6 +54,7 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("passive_by", "passive_by", 2),         # "The meeting was first reported by the Post"
     Rule("adjunct_participle", "adjunct_participle", 2),   # "… by questioning his eligibility"
     Rule("possessive_statement", "possessive_statements", 2),   # "Podal’s main argument is that …"
+    Rule("possessive_nominal", "possessive_statements", 2),     # "Lund’s claim that …", "his call for …"
     Rule("as_source", "as_source", 2),        # "As the Post reported, …" / "…, as Lee noted."
     Rule("colon", "colon", 2),                # "Gantz: “…”" and a headline "Marco Rubio: I’m not …"
     Rule("dash", "dash", 2),

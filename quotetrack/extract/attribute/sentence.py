@@ -669,7 +669,8 @@ def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
         return False                      # "declined to say", "trying to ask": no report
                                           # (but "continued to question": the subject's)
     if cue.text.lower().endswith("ing"):
-        return ci > 0 and toks[ci - 1].text.lower() in _words.auxiliaries
+        a = ci - 1 if ci > 1 and toks[ci - 1].text.lower() in ("not", "never") else ci
+        return a > 0 and toks[a - 1].text.lower() in _words.auxiliaries    # (also "is not saying")
     if (cue.text.lower().endswith("ed") or cue.text.lower() in _words.irregular_participles) \
             and ci > 0 and toks[ci - 1].text.lower() in _words.passive_auxiliaries:
         return False                      # "after the winner was declared": a passive
