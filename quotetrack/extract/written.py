@@ -196,8 +196,11 @@ def person_in(text: str, model: em.Model, start: int, end: int) -> em.Occurrence
     return None
 
 
-# A comma and a name right after a description, then the end of its clause: ", Moira Kent."
-_APPOSED_NAME_END = re.compile(r"\s*(?:[.;!?)]|$|,\s+(?:who|adding|saying|writing)\b|,\s+\d{1,3}\s*[.,;!?])")
+# A comma and a name right after a description, then the end of its clause: ", Moira Kent.",
+# ", Moira Kent, on Monday", ", Moira Kent, told" (a cue verb: checked on the lexicon)
+_APPOSED_NAME_END = re.compile(r"\s*(?:[.;!?)]|$|,\s+(?:who|adding|saying|writing)\b|,\s+\d{1,3}\s*[.,;!?]"
+                               r"|,\s+(?:on\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+                               r"|,\s+(?P<verb>[a-z]+)\b)")
 
 
 def named_after(text: str, model: em.Model, end: int) -> em.Occurrence | None:
@@ -212,9 +215,19 @@ def named_after(text: str, model: em.Model, end: int) -> em.Occurrence | None:
     if i < len(model.occurrences):
         o = model.occurrences[i]
         if o.start == end + 2 and model.entities[o.entity].type == "person" \
-                and (_APPOSED_NAME_END.match(text, o.end) or text[o.end - 1] == "."):   # "Jonah Amos." ends it
+                and (_appositive_end(text, o.end) or text[o.end - 1] == "."):   # "Jonah Amos." ends it
             return o
     return None
+
+
+def _appositive_end(text: str, at: int) -> bool:
+    """Whether the clause of an apposition ends at ``at`` (:data:`_APPOSED_NAME_END`; a verb
+    after the comma only when it is a speech cue: ", Moira Kent, told the panel")."""
+    m = _APPOSED_NAME_END.match(text, at)
+    if m is None or m.group("verb") is None:
+        return m is not None
+    cue = lexicon.cues().get(m.group("verb"))
+    return cue is not None and cue.type == "speech"
 
 
 def capitals_name(model: em.Model, word: str) -> int | None:
