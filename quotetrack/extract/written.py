@@ -345,6 +345,9 @@ def named_part(words: list[str]) -> list[str]:
     lead = next((n for n, w in enumerate(words) if not w.islower()), 0)
     if lead >= 1 and introduces(words[lead - 1]):
         words = words[lead:]              # "activist fund Larchmont Capital": the name after its kind
+    elif lead >= 1 and len(words) - lead >= 2 and words[-1][:1].isupper() and not any(
+            w in _function_words() for w in words[:lead]):
+        words = words[lead:]              # "nonpartisan Harbour Budget Office": modifiers before a name
     k = len(words)
     allowed = _after_name()
     while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:
@@ -354,6 +357,11 @@ def named_part(words: list[str]) -> list[str]:
         words, k = words[1:], k - 1       # "a recent Washington Post-ABC News poll", "the daily Die Woche",
                                           # "the state’s Fiscal Office" (a common noun's possessive)
     return words[:k] if k < len(words) and not words[k - 1].islower() else words
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return lexicon.lower_words("text/function_words.txt")
 
 
 # The owner words of a body: a possessive pronoun ("his"), a name ("Hillary Clinton’s", "Sanders",
