@@ -107,8 +107,9 @@ def headline_person(text: str, model, words: list[str], start: int) -> int | Non
     the only one; None off such a line, or when the words carry no surname or two people's."""
     if len(words) < 2 or not title_case_line(text, start, ended=True):
         return None
-    cleaned = {_clean(x).rstrip(".") for x in words}
-    found = {eid for w in cleaned for eid in model.by_surname.get(w, ())}
-    whole = {eid for eid in found if set(model.entities[eid].name.split()) <= cleaned}
+    cleaned = [_clean(x).rstrip(".") for x in words]
+    run = " ".join(cleaned)               # a person the model made of the run itself is no other
+    found = {eid for w in cleaned for eid in model.by_surname.get(w, ()) if model.entities[eid].name != run}
+    whole = {eid for eid in found if set(model.entities[eid].name.split()) <= set(cleaned)}
     found = whole or found
     return found.pop() if len(found) == 1 else None

@@ -470,7 +470,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                     and (common_opener(text, words[0]) or modifier_opener(text, start, words[0]))):
             return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                             "descriptor", "unresolved")     # "Forecasters expected …": a plural noun, no name
-        eid = headline_person(text, model, words, start) if occ is None else None
+        eid = headline_person(text, model, words, start)
         if eid is not None:                 # "Varley To Farmers Worried …": the Tamsin Varley of the body
             ent = model.entities[eid]
             named = set(ent.name.split()) <= {names._clean(w) for w in words}
