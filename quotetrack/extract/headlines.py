@@ -105,7 +105,7 @@ def headline_person(text: str, model, words: list[str], start: int) -> int | Non
     ("Varley To Farmers Worried …", "Harbour Widow Ana Ruiz Defends …"): among the entities of
     ``model`` that carry a surname in the run, the one whose whole name the run writes, else
     the only one; None off such a line, or when the words carry no surname or two people's."""
-    if len(words) < 2 or not title_case_line(text, start, ended=True):
+    if len(words) < 2 or not _short_line(text, start) or not title_case_line(text, start, ended=True):
         return None
     cleaned = [_clean(x).rstrip(".") for x in words]
     run = " ".join(cleaned)               # a person the model made of the run itself is no other
@@ -113,3 +113,14 @@ def headline_person(text: str, model, words: list[str], start: int) -> int | Non
     whole = {eid for eid in found if set(model.entities[eid].name.split()) <= set(cleaned)}
     found = whole or found
     return found.pop() if len(found) == 1 else None
+
+
+_HEADLINE_CHARS = 200     # characters at most of a headline line on either side of a run in it
+
+
+def _short_line(text: str, at: int) -> bool:
+    """Whether the line around ``at`` is no longer than a headline, read within a bounded
+    window (a document of one long line costs no scan of it for each name)."""
+    lo = max(0, at - _HEADLINE_CHARS)
+    return (lo == 0 or text.rfind("\n", lo, at) >= 0) \
+        and (text.find("\n", at, at + _HEADLINE_CHARS) >= 0 or at + _HEADLINE_CHARS >= len(text))
