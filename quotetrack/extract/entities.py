@@ -86,6 +86,12 @@ def first_names() -> frozenset[str]:
     return lexicon.words("text/first_names.txt")
 
 
+def given_name_at(name: list[str]) -> int:
+    """Where a run that opens with no given name has one, with a surname after it: the words
+    before it are a role or a headline's words ("Harbour Widow Ana Ruiz": 2); 0 when none."""
+    return next((k for k in range(1, len(name) - 1) if name[k] in first_names() and not is_particle(name[k])), 0)
+
+
 @dataclass
 class EntityState:
     """An entity while the document is read (mutable; frozen into model.Entity at the end)."""
@@ -411,8 +417,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 or _A_BEFORE.search(text, max(0, start - 4), start) and not _NOUN_AFTER.match(text, end)):
             continue                      # "on the Pike Train,": a thing called after a person; "an Orlando Republican who": a description
         if not title and len(name) >= 3 and name[0] not in first_names() and not _INITIAL.fullmatch(name[0]):
-            cut = 1 if name[1] in first_names() and not is_particle(name[1]) else len(name) - 2 if office_complement(text, start) else 0
-            title, name = name[:cut], name[cut:]      # "Comedian Sarah Silverman" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
+            cut = given_name_at(name) or (len(name) - 2 if office_complement(text, start) else 0)
+            title, name = name[:cut], name[cut:]      # "Comedian Sarah Silverman", "Harbour Widow Ana Ruiz" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
         if not title and len(name) > 1 and " ".join(name) in model.orgs \
                 or _named_as_body(text, start, end, title, name, by_surname):
             occurrences.append(Occurrence(start, end, adhoc_org(model, " ".join(name), start), inside(start)))

@@ -40,14 +40,15 @@ def before_headline_verb(text: str, run: list) -> list:
     return run
 
 
-def title_case_line(text: str, at: int) -> bool:
+def title_case_line(text: str, at: int, ended: bool = False) -> bool:
     """Whether the line around ``at`` is a headline in title case: no sentence end at its end
-    and most of its words (of three or more) capitalised."""
+    (unless ``ended``: "Varley To Farmers: We Will Help.") and most of its words (of three or
+    more) capitalised."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     line = text[start:end if end >= 0 else len(text)].rstrip()
     words = [w for w in line.split() if w[:1].isalpha()]
-    return len(words) >= 3 and not line.endswith((".", "?", "!", "”", '"', "’")) \
+    return len(words) >= 3 and (ended or not line.endswith((".", "?", "!", "”", '"', "’"))) \
         and sum(w[:1].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
 
 
@@ -97,3 +98,29 @@ def title_case(text: str, para: Paragraph) -> bool:
         words = outside if len(outside) >= 3 else words     # the quoted words may keep their own case
     caps = sum(w[:1].isupper() for w in words)
     return caps >= _TITLE_CASE_PARAGRAPH_SHARE * len(words)
+
+
+def headline_person(text: str, model, words: list[str], start: int) -> int | None:
+    """The person a run on a title-case headline line stands for by a surname the body names
+    ("Varley To Farmers Worried …", "Harbour Widow Ana Ruiz Defends …"): among the entities of
+    ``model`` that carry a surname in the run, the one whose whole name the run writes, else
+    the only one; None off such a line, or when the words carry no surname or two people's."""
+    if len(words) < 2 or not _short_line(text, start) or not title_case_line(text, start, ended=True):
+        return None
+    cleaned = [_clean(x).rstrip(".") for x in words]
+    run = " ".join(cleaned)               # a person the model made of the run itself is no other
+    found = {eid for w in cleaned for eid in model.by_surname.get(w, ()) if model.entities[eid].name != run}
+    whole = {eid for eid in found if set(model.entities[eid].name.split()) <= set(cleaned)}
+    found = whole or found
+    return found.pop() if len(found) == 1 else None
+
+
+_HEADLINE_CHARS = 200     # characters at most of a headline line on either side of a run in it
+
+
+def _short_line(text: str, at: int) -> bool:
+    """Whether the line around ``at`` is no longer than a headline, read within a bounded
+    window (a document of one long line costs no scan of it for each name)."""
+    lo = max(0, at - _HEADLINE_CHARS)
+    return (lo == 0 or text.rfind("\n", lo, at) >= 0) \
+        and (text.find("\n", at, at + _HEADLINE_CHARS) >= 0 or at + _HEADLINE_CHARS >= len(text))

@@ -70,6 +70,7 @@ from .groups import group_name, introduce, plural_group
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
+from .headlines import headline_person
 from .descriptions import (body_before_they, describe, fitting_title, headline_holder, indefinite, named_next,
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
 from .documents import author_of, document_author, document_noun, kept_by, owned_document
@@ -434,9 +435,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         ent = model.entities[eid]
         return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name, ent.title,
                         "person", "description", eid)
-    inner = person_in(text, model, start, end) if kind != "person" else None
-    if inner is None and kind == "descriptor":
-        inner = named_after(text, model, end)          # "said the union’s leader, Moira Kent."
+    inner = named_after(text, model, end) if kind == "descriptor" or kind != "pronoun" and (
+        words[0][:1].islower() or words[0].lower() in _lists().determiners) else None
+    if inner is None and kind != "person":   # ↑ "said the union’s leader, Moira Kent.", "his friend at Lehigh, Ana Ruiz, who"
+        inner = person_in(text, model, start, end)
     if inner is not None:
         ent = model.entities[inner.entity]
         mention = Mention(start, end, written, "person", None, ent.name)
@@ -468,11 +470,20 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                     and (common_opener(text, words[0]) or modifier_opener(text, start, words[0]))):
             return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                             "descriptor", "unresolved")     # "Forecasters expected …": a plural noun, no name
+        eid = headline_person(text, model, words, start)
+        if eid is not None:                 # "Varley To Farmers Worried …": the Tamsin Varley of the body
+            ent = model.entities[eid]
+            named = set(ent.name.split()) <= {names._clean(w) for w in words}
+            return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name, ent.title,
+                            "person", "named" if named else "alias", eid)
         if occ is not None and model.entities[occ.entity].type == "organisation":
             occ = affiliated_person(text, model, start, occ) or occ   # "X of the Tribune": X
             words = text[start:occ.end].split()
         title_words, name_words = split_title(words)
         name_words = em.name_words(name_words)
+        if occ is None and not title_words and len(name_words) >= 3 and name_words[0] not in em.first_names():
+            title_words, name_words = name_words[:em.given_name_at(name_words)], \
+                name_words[em.given_name_at(name_words):]    # "Harbour Widow Ana Ruiz Defends …": Ana Ruiz
         title = " ".join(title_words) or None
         mention = Mention(start, end, written, "person", title, " ".join(name_words) or None)
         if occ is not None and model.entities[occ.entity].type == "organisation":

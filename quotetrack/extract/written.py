@@ -196,8 +196,11 @@ def person_in(text: str, model: em.Model, start: int, end: int) -> em.Occurrence
     return None
 
 
-# A comma and a name right after a description, then the end of its clause: ", Moira Kent."
-_APPOSED_NAME_END = re.compile(r"\s*(?:[.;!?)]|$|,\s+(?:who|adding|saying|writing)\b|,\s+\d{1,3}\s*[.,;!?])")
+# A comma and a name right after a description, then the end of its clause: ", Moira Kent.",
+# ", Moira Kent, on Monday", ", Moira Kent, told" (a cue verb: checked on the lexicon)
+_APPOSED_NAME_END = re.compile(r"\s*(?:[.;!?)]|$|,\s+(?:who|adding|saying|writing)\b|,\s+\d{1,3}\s*[.,;!?]"
+                               r"|,\s+(?:on\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+                               r"|,\s+(?P<verb>[a-z]+)\b)")
 
 
 def named_after(text: str, model: em.Model, end: int) -> em.Occurrence | None:
@@ -212,9 +215,19 @@ def named_after(text: str, model: em.Model, end: int) -> em.Occurrence | None:
     if i < len(model.occurrences):
         o = model.occurrences[i]
         if o.start == end + 2 and model.entities[o.entity].type == "person" \
-                and (_APPOSED_NAME_END.match(text, o.end) or text[o.end - 1] == "."):   # "Jonah Amos." ends it
+                and (_appositive_end(text, o.end) or text[o.end - 1] == "."):   # "Jonah Amos." ends it
             return o
     return None
+
+
+def _appositive_end(text: str, at: int) -> bool:
+    """Whether the clause of an apposition ends at ``at`` (:data:`_APPOSED_NAME_END`; a verb
+    after the comma only when it is a speech cue: ", Moira Kent, told the panel")."""
+    m = _APPOSED_NAME_END.match(text, at)
+    if m is None or m.group("verb") is None:
+        return m is not None
+    cue = lexicon.cues().get(m.group("verb"))
+    return cue is not None and cue.type == "speech"
 
 
 def capitals_name(model: em.Model, word: str) -> int | None:
@@ -332,6 +345,9 @@ def named_part(words: list[str]) -> list[str]:
     lead = next((n for n, w in enumerate(words) if not w.islower()), 0)
     if lead >= 1 and introduces(words[lead - 1]):
         words = words[lead:]              # "activist fund Larchmont Capital": the name after its kind
+    elif lead >= 1 and len(words) - lead >= 2 and words[-1][:1].isupper() and not any(
+            w in _function_words() for w in words[:lead]):
+        words = words[lead:]              # "nonpartisan Harbour Budget Office": modifiers before a name
     k = len(words)
     allowed = _after_name()
     while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:
@@ -341,6 +357,11 @@ def named_part(words: list[str]) -> list[str]:
         words, k = words[1:], k - 1       # "a recent Washington Post-ABC News poll", "the daily Die Woche",
                                           # "the state’s Fiscal Office" (a common noun's possessive)
     return words[:k] if k < len(words) and not words[k - 1].islower() else words
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return lexicon.lower_words("text/function_words.txt")
 
 
 # The owner words of a body: a possessive pronoun ("his"), a name ("Hillary Clinton’s", "Sanders",

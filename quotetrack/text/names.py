@@ -84,9 +84,11 @@ def _title_end(words: tuple[str, ...]) -> int:
     for i, w in enumerate(words):
         low = w.lower()
         if low in titles or low in honorifics or low.rstrip(".") in titles \
+                or i < len(words) - 1 and len(low) > 2 and low + "." in titles \
                 or (i == last + 1 and low in people) \
                 or (low in people and w.isupper() and len(w) > 1):
-            # "Engineer Saoirse Donnelly" (not "Network Rail"); an office in capitals ends the
+            # "Engineer Saoirse Donnelly" (not "Network Rail"); a headline's abbreviation without
+            # its period before a name ("GOP Rep Varley"); an office in capitals ends the
             # title after any party or place before it: "Greens MP", "Fianna Fáil TD"
             last = i
     if last == len(words) - 1:
