@@ -11,8 +11,12 @@ hidden; they are importable again straight after.
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 from types import ModuleType
+from typing import Any
+
+import regex
 
 
 _HIDDEN = ("scipy", "numpy")
@@ -30,3 +34,20 @@ def load(module: str) -> ModuleType:
         for name in hidden:
             if name in sys.modules and sys.modules[name] is None:
                 del sys.modules[name]
+
+
+def unguarded(pattern: Any) -> "re.Pattern | regex.Pattern":
+    """One of nltk's own compiled patterns without nltk's guard: nltk 3.10 wraps every pattern
+    in ``nltk.redos.TimedPattern``, a Python call and a wall-clock timeout on each match (a
+    defence meant for patterns callers supply); this compiles the same source with the same
+    flags on the same ``regex`` engine, so it matches alike.  A plain ``re`` or ``regex``
+    pattern (nltk 3.8, 3.9) is returned as it is.
+
+    >>> class Guarded:                   # stands for a TimedPattern: its source and flags
+    ...     pattern, flags = r"\\d+", 0
+    >>> unguarded(Guarded()).findall("in 2024 and 2025")
+    ['2024', '2025']
+    """
+    if isinstance(pattern, (re.Pattern, regex.Pattern)):
+        return pattern
+    return regex.compile(pattern.pattern, pattern.flags)

@@ -137,3 +137,20 @@ def test_punkt_break_shortcut_answers_as_punkt_does():
     contexts = [w + end + after for w in words for w in (w, w.capitalize()) for end in (".", "?", "..")
                 for after in afters]
     assert [tokenizer.text_contains_sentbreak(c) for c in contexts] == [punkt_itself(tokenizer, c) for c in contexts]
+
+
+def test_unguarded_punkt_splits_as_stock_punkt():
+    """Punkt's own patterns run unguarded (nltk_light.unguarded) give the spans that a stock
+    Punkt with the same parameters gives, on the shapes its patterns decide: abbreviations,
+    initials, numbers, ellipses, closing marks, odd white space and letters."""
+    from quotetrack.text import lexicon, nltk_light
+    punkt = nltk_light.load("nltk.tokenize.punkt")
+    params = punkt.PunktParameters()
+    params.abbrev_types = set(lexicon.lower_words("extract/abbreviations.txt"))
+    stock = punkt.PunktSentenceTokenizer(params)
+    ours = segment._punkt()
+    texts = ["Gov. Ortiz came. He left at 5 p.m. Then J. R. Hale spoke.", "It cost $3.5 bn. 1990s. No. 4 won.",
+             "Wait... what? “Go!” she said. (It ended.) Then ‘quiet.’ Next.", "He said: “No.” «Oui.» Done.",
+             "Jose\u0301 left. Ana\u0301. A\u00b2. B. x\u00b2. Then.", "One.\x1cTwo. Three.\u2003Four.\u00a0Five.",
+             "U.S. officials met. The U.N. said so. i.e. fine. etc. Next.", "A -- B. C.\nD. E?! F.' G.\" H."]
+    assert [list(ours.span_tokenize(t)) for t in texts] == [list(stock.span_tokenize(t)) for t in texts]
