@@ -79,6 +79,8 @@ def _title_end(words: tuple[str, ...]) -> int:
     """Where :func:`split_title` cuts ``words`` (the same capitalised runs recur in every
     article, so the cut is worked out once for each)."""
     titles, honorifics = lexicon.lower_words("text/titles.txt"), lexicon.pairs("text/honorifics.tsv")
+    if len(words) >= 2 and words[-1].lower() in lexicon.lower_words("extract/sector_words.txt"):
+        return 0                          # "Orland Home Products": a company's name ends in its trade, no title
     people = _title_nouns()
     last = -1
     for i, w in enumerate(words):
