@@ -77,7 +77,16 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
 @lru_cache(maxsize=8192)
 def _title_end(words: tuple[str, ...]) -> int:
     """Where :func:`split_title` cuts ``words`` (the same capitalised runs recur in every
-    article, so the cut is worked out once for each)."""
+    article, so the cut is worked out once for each).  A cut that would leave only a trade word
+    (data/extract/sector_words.txt) is no cut: "Orland Home Products" is a company, not the title
+    "Orland Home" (as in "Home Secretary") and "Products"; "Former Brightwater Logistics" keeps its cut."""
+    cut = _title_cut(words)
+    sectors = lexicon.lower_words("extract/sector_words.txt")
+    return 0 if 0 < cut < len(words) and all(w.lower() in sectors for w in words[cut:]) else cut
+
+
+def _title_cut(words: tuple[str, ...]) -> int:
+    """:func:`_title_end` before its trade-word check."""
     titles, honorifics = lexicon.lower_words("text/titles.txt"), lexicon.pairs("text/honorifics.tsv")
     people = _title_nouns()
     last = -1

@@ -148,6 +148,7 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found = [_past_dateline(text, _to_quote_close(doc, a)) for a in found]
     found = _drop_nested_thoughts(doc, found)
     found.extend(a for a in _quote_attributions(doc, found, skip_paragraphs, config) if not _work_title(doc, a))
+    found = _without_block_leads(text, found)
     answers, labels = interview_answers(doc, [p for p in paras if p.index not in skip_paragraphs])
     found = with_answers(found, answers, labels)
     posts = embedded_posts(doc, paras, skip_paragraphs)
@@ -159,6 +160,29 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found = _resolve_floating(found, paragraph_ranks(paras, skip_paragraphs), lambda a: _quotes_in(doc, a), text)
     return _lost_break_openings(text, found, {(q.start, q.end) for q in quotes
                                               if not q.closed and own_cue(text, q) is None})
+
+
+def _without_block_leads(text: str, found: list[Attribution]) -> list[Attribution]:
+    """Drop a report whose content runs up to the colon that introduces a block quote in the next
+    paragraph ("X told a fringe meeting in Westminster:" ¶ "“…”"): that colon is the cue of the
+    quote below (rule colon_paragraph) and the words before it its listener, not a report.  The
+    quote takes the dropped report's source, which the sentence's own rules read ("81-year-old
+    Parker Eaton, a nominal Republican who …, said that …:" is Eaton's)."""
+    colons = {a.cue.start: a for a in found if a.rule == "colon_paragraph" and a.cue is not None}
+    if not colons:
+        return found
+    sources: dict[int, tuple[int, int]] = {}
+    kept = []
+    for a in found:
+        end = a.fragments[-1][1]
+        at = end + len(text[end:end + 3]) - len(text[end:end + 3].lstrip(" \t"))
+        if a.rule != "colon_paragraph" and at in colons:
+            if a.source is not None:
+                sources[at] = a.source
+            continue
+        kept.append(a)
+    return [dataclasses.replace(a, source=sources[a.cue.start])
+            if a.rule == "colon_paragraph" and a.cue is not None and a.cue.start in sources else a for a in kept]
 
 
 def _to_quote_close(doc: _Doc, a: Attribution) -> Attribution:

@@ -3,6 +3,7 @@ and wanted …"): a thought cue coordinated after it is inside that report (:fun
 from __future__ import annotations
 
 from ...text import lexicon
+from .. import mentions
 from ..segment import Token
 
 
@@ -17,3 +18,16 @@ def opens_report(toks: list[Token], i: int) -> bool:
         return False
     entry = lexicon.cues().get(toks[k].text.lower())
     return entry is not None and entry.type == "speech"
+
+
+def earlier_speech_cue(toks: list[Token], end: int) -> int | None:
+    """The last speech cue before token ``end`` with a word of its clause right before it, if
+    any: "said" in "She said her party would back it if it was put to a vote, and called on …"
+    (:func:`.sentence.coordinated` reads it only after a comma and a conjunction, for a second
+    speech cue: "said it was buying gas and did not expect …" goes on with the report)."""
+    cues = lexicon.cues()
+    for i in range(end - 1, 0, -1):
+        entry = cues.get(toks[i].text.lower())
+        if entry is not None and entry.type == "speech" and mentions.is_word(toks[i - 1].text):
+            return i
+    return None

@@ -16,7 +16,7 @@ from .subject import clause_subject, past_bare_form
 from .leads import after_lead_phrase
 from .antecedent import name_tail, person_after_preposition
 from .apposed import apposed_name, described_opening, past_place_tag, place_after_place, relative_then_cue
-from .reported import opens_report
+from .reported import earlier_speech_cue, opens_report
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
@@ -598,6 +598,17 @@ def _inside_reported(toks: list[Token], j: int, ci: int) -> bool:
     return any(cues[t.text.lower()].type == "speech" for t in toks[:j - 1] if t.text.lower() in cues)
 
 
+def _coordinated_subject(s: _Sent, end: int, nested: bool) -> tuple[int, int] | None:
+    """The subject a coordinated cue goes on, before token ``end`` (at an earlier speech cue: past its
+    report's "… if it was put to a vote, and called on …"): a clause-opening pronoun, else the sentence's."""
+    toks = s.toks
+    for i in range(end - 1, -1, -1):
+        if toks[i].text.lower() in _words.subject_pronouns \
+                and (_clause_start_ok(s, i) or nested and opens_report(toks, i)):
+            return (i, i + 1)
+    return mentions.forward_subject(toks, 0, end)
+
+
 def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"He looked up, furrowed his brow and said, “…”": the source is the subject of the
     clause the cue is coordinated with (the nearest subject pronoun, else the sentence's)."""
@@ -614,17 +625,9 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
                            and cue.lemma not in lexicon.lower_words("extract/naming_cues.txt")):
         return None
     nested = cue.type == "thought" and not s.doc.has_quote_in(*content)   # (quoted words: a statement)
-    subject = None
-    for i in range(j - 2, -1, -1):
-        if toks[i].text.lower() in _words.subject_pronouns \
-                and (_clause_start_ok(s, i) or nested and opens_report(toks, i)):
-            subject = (i, i + 1)
-            break
-    if subject is None:
-        subject = mentions.forward_subject(toks, 0, j - 1)
-    if subject is None:
-        return None
-    return Attribution((content,), _span(s, subject), cue, "coordinated", s.sentence)
+    earlier = earlier_speech_cue(toks, j - 1) if toks[j - 2].text == "," and cue.type == "speech" else None
+    subject = (earlier is not None and _coordinated_subject(s, earlier, nested)) or _coordinated_subject(s, j - 1, nested)
+    return None if subject is None else Attribution((content,), _span(s, subject), cue, "coordinated", s.sentence)
 
 
 # Prepositions that can open reported content ("pledged to relocate", "asked about the deal")
