@@ -31,7 +31,7 @@ from typing import Collection
 
 from ..text import lexicon
 from ..text.spans import ending_at
-from .common_nouns import dated
+from .common_nouns import common_modifier, dated
 from .speakers import POSSESSIVE_S, POSSESSIVES
 
 LEAD_REACH = 120                          # characters back from a name to the "In" of its lead phrase
@@ -436,8 +436,8 @@ def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     memoir" is read elsewhere) or when the mention is already that span."""
     m = _AUTHOR_BEFORE.match(text, start, end)
     if m is None or not kept_by(m.group(2)) or m.group(1).rstrip().endswith(POSSESSIVES) \
-            or dated(m.group(1).split()):
-        return None                       # "a Wednesday editorial in the X": a day is no author
+            or dated(m.group(1).split()) or m.start(1) == start and common_modifier(text, start, m.group(1).strip()):
+        return None                       # "a Wednesday editorial in the X": a day is no author; "Early results"
     last = 3 if m.group(3) and kept_by(m.group(3)) else 2
     after = text[m.end(last):end].split(maxsplit=1)
     if after and after[0][:1].isalnum() and after[0] not in _AFTER_DOCUMENT:

@@ -63,7 +63,7 @@ from .anaphora import (FIRST_PERSON, GROUP_REACH, anaphors, apposition_head, ask
                        plural_subject, predicate_of, they_people)
 from .attribute import Attribution
 from .cataphora import author_ahead
-from .common_nouns import common_opener, modifier_opener
+from .common_nouns import common_modifier, common_opener, modifier_opener
 from .kinds import party_head
 from .nations import demonym_head
 from .groups import group_name, introduce, plural_group
@@ -540,7 +540,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                         "descriptor", "unresolved")    # "Ruiz’s agency": the possessor is not the speaker
     if kind == "descriptor" and len(named) < len(content) and named[-1][:1].isupper() \
-            and kept_by(content[-1].lower()):
+            and kept_by(content[-1].lower()) and not (len(named) == 1 and content is words
+                                                      and common_modifier(text, start, named[0])):
         occ = model.at(start, end)        # "a CNN tally", "U.S. Census data": the document's author
         if occ is None or model.entities[occ.entity].type == "organisation":
             kind = "organisation"
