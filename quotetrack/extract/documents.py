@@ -38,14 +38,18 @@ LEAD_REACH = 120                          # characters back from a name to the "
 _COMMA_REACH = 40                         # characters back from a name to the lead's closing comma
 
 # "statement from ", "report by the ", "a study by researchers at the ", "a statement from her lawyer, ",
-# "audit released Tuesday by ": the document right before its author (a publishing participle,
-# data/extract/publishing_participles.txt, and up to two words of time may come between the
-# document and "by"; a role in apposition between "by" and the name, or a role of up to three
+# "audit released Tuesday by ", "poll of 400 voters released on Friday by ", "survey was conducted for the
+# networks by ": the document right before its author (a publishing participle,
+# data/extract/publishing_participles.txt, maybe after "was"/"were" and after up to five words of what
+# the document is "of", and up to two words of time, or "for" and up to five words of its client, may come
+# between it and "by"; a role in apposition between "by" and the name, or a role of up to three
 # lower-case words, a place word before them, right before it: "a petition started by Leeds student nurse ").
 @lru_cache(maxsize=1)
 def _document_from() -> re.Pattern:
-    return re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:(?:" + lexicon.trie_pattern(sorted(lexicon.lower_words(
-        "extract/publishing_participles.txt"))) + r")[ \t]+(?:[\w]+[ \t]+){0,2}?)?(?:from|by)[ \t]+"
+    participles = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_participles.txt")))
+    return re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:of[ \t]+(?:[\w\-]+[ \t]+){1,5}?(?=(?:" + participles + r")[ \t]))?"
+        r"(?:(?:was|were)[ \t]+(?=(?:" + participles + r")[ \t]))?(?:(?:" + participles + r")[ \t]+"
+        r"(?:(?:[\w]+[ \t]+){0,2}?|for[ \t]+(?:[\w]+[ \t]+){1,5}?))?(?:from|by)[ \t]+"
         r"(?:(?:the[ \t]+)?(?:(?:researchers|scientists|academics|experts|a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+"
         r"(?:the[ \t]+)?)?|(?:his|her|its|their|the)[ \t]+(?:[\w’'-]+[ \t]+){0,2}?[a-z][\w-]*,[ \t]+"
         r"|(?:[A-Z][a-z]+[ \t]+)?(?:(?!(?:to|and|or|of|for|with|at|in|on|the|a|an)[ \t])[a-z][\w-]*[ \t]+){1,3})$")
