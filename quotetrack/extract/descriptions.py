@@ -198,8 +198,11 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     nation = demonym_head(words)              # "the Norwegian": the person introduced with Norway
     if nation is not None:
         return next((e.id for e in model.before(start) if e.type == "person" and nation in e.roles), None)
-    if len(words) == 2 and words[0].islower() and words[0].endswith(POSSESSIVE_S) and kinds.person_head(head):
-        return owners_person(text, model, sal, words, start)    # "the congressman’s spokesman"
+    held = owners_person(text, model, sal, words, start) if len(words) == 2 and words[0].islower() \
+        and words[0].endswith(POSSESSIVE_S) and kinds.person_head(head) \
+        and kinds.person_head(_clean(words[0]).lower()) else None
+    if held is not None:                      # "the congressman’s spokesman"
+        return held
     if head in lexicon.lower_words("extract/document_nouns.txt"):
         author = author_of(model, head, start)   # "the poll": the author of "a Suffolk University poll"
         if author is not None or head not in kinds.org_nouns():
