@@ -19,7 +19,10 @@ Resolving (read by :mod:`.resolve` and :mod:`.descriptions`):
   College poll": the document's (data/extract/document_parts.txt);
 * a definite mention with no author: "the letter", "the missive", "the suit": the author of the
   most recent document of that kind (data/extract/document_kinds.tsv) the text named with its
-  author (:func:`author_of`); with none, it stays as written.
+  author (:func:`author_of`); with none, for a document a body issues in its own name
+  (:func:`issued`: "the statement", "the survey"), the organisation that made the statement just
+  before (:mod:`.resolve`: "Fox News confirmed it. According to the statement, …"); else it stays
+  as written.
 """
 
 from __future__ import annotations
@@ -223,6 +226,15 @@ def _sentence_subject(text: str, model, verb: int) -> int | None:
 AUTHOR_REACH = 3000           # characters back a document's description looks for its author
 AUTHOR_AHEAD = 1000            # characters ahead it looks when no earlier one has an author
 AUTHOR_BACK = 6               # documents named with their authors it looks back over at most
+
+
+def issued(noun: str) -> bool:
+    """Whether a body issues a document of this noun in its own name: a statement, release or
+    letter (data/extract/issued_documents.txt), a report or a survey (data/extract/author_nouns.txt
+    [reports], [surveys]); not a lawsuit or a summary, which others may write of it."""
+    sections = lexicon.sections("extract/author_nouns.txt")
+    return noun in lexicon.lower_words("extract/issued_documents.txt") or noun in sections["reports"] \
+        or noun in sections["surveys"]
 
 
 def kind_of(noun: str | None) -> str | None:
