@@ -46,7 +46,8 @@ _COMMA_REACH = 40                         # characters back from a name to the l
 # data/extract/publishing_participles.txt, maybe after "was"/"were" and after up to five words of what
 # the document is "of", and up to two words of time, or "for" and up to five words of its client, may come
 # between it and "by"; a role in apposition between "by" and the name, or a role of up to three
-# lower-case words, a place word before them, right before it: "a petition started by Leeds student nurse ").
+# lower-case words, a place word before them, right before it: "a petition started by Leeds student nurse ",
+# or after "a" with "named": "a lawsuit filed by a former staffer named ").
 @lru_cache(maxsize=1)
 def _document_from() -> re.Pattern:
     participles = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_participles.txt")))
@@ -55,7 +56,8 @@ def _document_from() -> re.Pattern:
         r"(?:(?:[\w]+[ \t]+){0,2}?|for[ \t]+(?:[\w]+[ \t]+){1,5}?))?(?:from|by)[ \t]+"
         r"(?:(?:the[ \t]+)?(?:(?:researchers|scientists|academics|experts|a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+"
         r"(?:the[ \t]+)?)?|(?:his|her|its|their|the)[ \t]+(?:[\w’'-]+[ \t]+){0,2}?[a-z][\w-]*,[ \t]+"
-        r"|(?:[A-Z][a-z]+[ \t]+)?(?:(?!(?:to|and|or|of|for|with|at|in|on|the|a|an)[ \t])[a-z][\w-]*[ \t]+){1,3})$")
+        r"|(?:[A-Z][a-z]+[ \t]+)?(?:(?!(?:to|and|or|of|for|with|at|in|on|the|a|an)[ \t])[a-z][\w-]*[ \t]+){1,3}"
+        r"|an?[ \t]+(?:(?!(?:to|and|or|of|for|with|at|in|on|the)[ \t])[a-z][\w-]*[ \t]+){1,3}named[ \t]+)$")
 
 
 # " said in a statement": the author speaking in a document (a speech verb, "in", up to two words).
