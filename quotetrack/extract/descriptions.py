@@ -256,14 +256,15 @@ def owners_person(text: str, model: em.Model, sal, words: list[str], start: int)
     """The person a role owned by a described person stands for ("the congressman’s
     spokesman"): the owner is the description's person ("the congressman"), and the role's
     holder the one the text gave that role with the owner's name ("Ortiz spokesman Tom
-    Greer", :func:`.roles.roles_around`), most recently named first; None when no one holds it."""
+    Greer", :func:`.roles.roles_around`), most recently named first among the DESCRIPTION_REACH
+    entities named last; None when no one holds it."""
     owner = describe(text, model, sal, [_clean(words[0])], start, guess=False)
     if owner is None or model.entities[owner].type != "person":
         return None
     ent = model.entities[owner]
     key = em.role_key([ent.surname or ent.name.split()[-1], words[1]])
-    return next((e.id for e in model.before(start) if e.type == "person" and e.id != owner
-                 and any(em.roles_match(key, r) for r in e.roles)), None)
+    return next((e.id for e in islice(model.before(start), DESCRIPTION_REACH) if e.type == "person"
+                 and e.id != owner and any(em.roles_match(key, r) for r in e.roles)), None)
 
 
 def aged_role(words: list[str]) -> str | None:
