@@ -71,6 +71,15 @@ def common_opener(text: str, word: str) -> bool:
         or written_lower(text, word)
 
 
+def common_modifier(text: str, start: int, word: str) -> bool:
+    """Whether the capitalised ``word`` at ``start`` opens its sentence and is a common word:
+    one the text also writes in lower case (:func:`common_opener`: "Early results of …" beside
+    "an early lead") or a plain modifier of the plural after it (:func:`modifier_opener`:
+    "Public polls show …"); no name of an author or a body."""
+    return word.isalpha() and _OPENING.search(text, max(0, start - 4), start) is not None \
+        and (common_opener(text, word) or modifier_opener(text, start, word))
+
+
 def y_singular(word: str) -> str:
     """The singular of a lower-case plural in "-ies" after a consonant ("academies" ->
     "academy"), else the word as it is: a name's head in the plural ("the Northern Academies

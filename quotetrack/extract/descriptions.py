@@ -198,6 +198,11 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     nation = demonym_head(words)              # "the Norwegian": the person introduced with Norway
     if nation is not None:
         return next((e.id for e in model.before(start) if e.type == "person" and nation in e.roles), None)
+    held = owners_person(text, model, sal, words, start) if len(words) == 2 and words[0].islower() \
+        and words[0].endswith(POSSESSIVE_S) and kinds.person_head(head) \
+        and kinds.person_head(_clean(words[0]).lower()) else None
+    if held is not None:                      # "the congressman’s spokesman"
+        return held
     if head in lexicon.lower_words("extract/document_nouns.txt"):
         author = author_of(model, head, start)   # "the poll": the author of "a Suffolk University poll"
         if author is not None or head not in kinds.org_nouns():
@@ -245,6 +250,21 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     if eid is not None and model.entities[eid].type == "person":
         model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
     return eid
+
+
+def owners_person(text: str, model: em.Model, sal, words: list[str], start: int) -> int | None:
+    """The person a role owned by a described person stands for ("the congressman’s
+    spokesman"): the owner is the description's person ("the congressman"), and the role's
+    holder the one the text gave that role with the owner's name ("Ortiz spokesman Tom
+    Greer", :func:`.roles.roles_around`), most recently named first among the DESCRIPTION_REACH
+    entities named last; None when no one holds it."""
+    owner = describe(text, model, sal, [_clean(words[0])], start, guess=False)
+    if owner is None or model.entities[owner].type != "person":
+        return None
+    ent = model.entities[owner]
+    key = em.role_key([ent.surname or ent.name.split()[-1], words[1]])
+    return next((e.id for e in islice(model.before(start), DESCRIPTION_REACH) if e.type == "person"
+                 and e.id != owner and any(em.roles_match(key, r) for r in e.roles)), None)
 
 
 def aged_role(words: list[str]) -> str | None:

@@ -19,7 +19,10 @@ Resolving (read by :mod:`.resolve` and :mod:`.descriptions`):
   College poll": the document's (data/extract/document_parts.txt);
 * a definite mention with no author: "the letter", "the missive", "the suit": the author of the
   most recent document of that kind (data/extract/document_kinds.tsv) the text named with its
-  author (:func:`author_of`); with none, it stays as written.
+  author (:func:`author_of`); with none, for a document a body issues in its own name
+  (:func:`issued`: "the statement", "the survey"), the organisation that made the statement just
+  before (:mod:`.resolve`: "Fox News confirmed it. According to the statement, …"); else it stays
+  as written.
 """
 
 from __future__ import annotations
@@ -31,24 +34,30 @@ from typing import Collection
 
 from ..text import lexicon
 from ..text.spans import ending_at
-from .common_nouns import dated
+from .common_nouns import common_modifier, dated
 from .speakers import POSSESSIVE_S, POSSESSIVES
 
 LEAD_REACH = 120                          # characters back from a name to the "In" of its lead phrase
 _COMMA_REACH = 40                         # characters back from a name to the lead's closing comma
 
 # "statement from ", "report by the ", "a study by researchers at the ", "a statement from her lawyer, ",
-# "audit released Tuesday by ": the document right before its author (a publishing participle,
-# data/extract/publishing_participles.txt, and up to two words of time may come between the
-# document and "by"; a role in apposition between "by" and the name, or a role of up to three
-# lower-case words, a place word before them, right before it: "a petition started by Leeds student nurse ").
+# "audit released Tuesday by ", "poll of 400 voters released on Friday by ", "survey was conducted for the
+# networks by ": the document right before its author (a publishing participle,
+# data/extract/publishing_participles.txt, maybe after "was"/"were" and after up to five words of what
+# the document is "of", and up to two words of time, or "for" and up to five words of its client, may come
+# between it and "by"; a role in apposition between "by" and the name, or a role of up to three
+# lower-case words, a place word before them, right before it: "a petition started by Leeds student nurse ",
+# or after "a" with "named": "a lawsuit filed by a former staffer named ").
 @lru_cache(maxsize=1)
 def _document_from() -> re.Pattern:
-    return re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:(?:" + lexicon.trie_pattern(sorted(lexicon.lower_words(
-        "extract/publishing_participles.txt"))) + r")[ \t]+(?:[\w]+[ \t]+){0,2}?)?(?:from|by)[ \t]+"
+    participles = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_participles.txt")))
+    return re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:of[ \t]+(?:[\w\-]+[ \t]+){1,5}?(?=(?:" + participles + r")[ \t]))?"
+        r"(?:(?:was|were)[ \t]+(?=(?:" + participles + r")[ \t]))?(?:(?:" + participles + r")[ \t]+"
+        r"(?:(?:[\w]+[ \t]+){0,2}?|for[ \t]+(?:[\w]+[ \t]+){1,5}?))?(?:from|by)[ \t]+"
         r"(?:(?:the[ \t]+)?(?:(?:researchers|scientists|academics|experts|a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+"
         r"(?:the[ \t]+)?)?|(?:his|her|its|their|the)[ \t]+(?:[\w’'-]+[ \t]+){0,2}?[a-z][\w-]*,[ \t]+"
-        r"|(?:[A-Z][a-z]+[ \t]+)?(?:(?!(?:to|and|or|of|for|with|at|in|on|the|a|an)[ \t])[a-z][\w-]*[ \t]+){1,3})$")
+        r"|(?:[A-Z][a-z]+[ \t]+)?(?:(?!(?:to|and|or|of|for|with|at|in|on|the|a|an)[ \t])[a-z][\w-]*[ \t]+){1,3}"
+        r"|an?[ \t]+(?:(?!(?:to|and|or|of|for|with|at|in|on|the)[ \t])[a-z][\w-]*[ \t]+){1,3}named[ \t]+)$")
 
 
 # " said in a statement": the author speaking in a document (a speech verb, "in", up to two words).
@@ -219,6 +228,15 @@ def _sentence_subject(text: str, model, verb: int) -> int | None:
 AUTHOR_REACH = 3000           # characters back a document's description looks for its author
 AUTHOR_AHEAD = 1000            # characters ahead it looks when no earlier one has an author
 AUTHOR_BACK = 6               # documents named with their authors it looks back over at most
+
+
+def issued(noun: str) -> bool:
+    """Whether a body issues a document of this noun in its own name: a statement, release or
+    letter (data/extract/issued_documents.txt), a report or a survey (data/extract/author_nouns.txt
+    [reports], [surveys]); not a lawsuit or a summary, which others may write of it."""
+    sections = lexicon.sections("extract/author_nouns.txt")
+    return noun in lexicon.lower_words("extract/issued_documents.txt") or noun in sections["reports"] \
+        or noun in sections["surveys"]
 
 
 def kind_of(noun: str | None) -> str | None:
@@ -436,8 +454,8 @@ def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     memoir" is read elsewhere) or when the mention is already that span."""
     m = _AUTHOR_BEFORE.match(text, start, end)
     if m is None or not kept_by(m.group(2)) or m.group(1).rstrip().endswith(POSSESSIVES) \
-            or dated(m.group(1).split()):
-        return None                       # "a Wednesday editorial in the X": a day is no author
+            or dated(m.group(1).split()) or m.start(1) == start and common_modifier(text, start, m.group(1).strip()):
+        return None                       # "a Wednesday editorial in the X": a day is no author; "Early results"
     last = 3 if m.group(3) and kept_by(m.group(3)) else 2
     after = text[m.end(last):end].split(maxsplit=1)
     if after and after[0][:1].isalnum() and after[0] not in _AFTER_DOCUMENT:

@@ -470,8 +470,10 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         occurrences.append(Occurrence(start, end, eid, inside(start)))
         after = _WORD_AFTER.match(text, end)
         if after and bodies().get(after.group(1)) in ("campaign", "administration"):
-            owned_body(model, eid, bodies()[after.group(1)], start)    # "the Obama administration"
-        _authored_by(model, text, start, end, eid, documents)
+            body = owned_body(model, eid, bodies()[after.group(1)], start)    # "the Obama administration"
+            _authored_by(model, text, start, after.end(), body, documents)    # "a statement issued by the
+        else:                                                                 # Ruiz campaign": the campaign's
+            _authored_by(model, text, start, end, eid, documents)
     model.paragraph = len(text) + 1       # later look-ups (at a cue, in a description) are in no paragraph read
     _joint_makers(model, text, inside)
     model.authored = sorted(model.authored + made_documents(text, model))    # "X will sue …": a lawsuit

@@ -63,7 +63,7 @@ from .anaphora import (FIRST_PERSON, GROUP_REACH, anaphors, apposition_head, ask
                        plural_subject, predicate_of, they_people)
 from .attribute import Attribution
 from .cataphora import author_ahead
-from .common_nouns import common_opener, modifier_opener
+from .common_nouns import common_modifier, common_opener, modifier_opener
 from .kinds import party_head
 from .nations import demonym_head
 from .groups import group_name, introduce, plural_group
@@ -73,7 +73,7 @@ from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, _lists,
 from .headlines import headline_person
 from .descriptions import (body_before_they, describe, fitting_title, headline_holder, indefinite, named_next,
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
-from .documents import author_of, document_author, document_noun, kept_by, owned_document
+from .documents import author_of, document_author, document_noun, issued, kept_by, owned_document
 from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, plural_the, research_group, unnamed_again)
@@ -352,6 +352,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         return replace(res, mention=replace(res.mention, start=start, end=end, text=written)) if res.mention else res
     noun = document_noun(text, start, end)
     eid = author_of(model, noun, start) if noun is not None else None
+    if eid is None and noun is not None and written[:4].lower() == "the " and issued(noun):
+        eid = _body_spoke_last(model, spoken, rank_of(start))   # "Fox News confirmed …. According to the statement"
     if eid is not None:                     # "the petition": of "Orla Quinn filed a petition"
         ent = model.entities[eid]
         return Resolved(Mention(start, end, written, "descriptor", None, noun), ent.name, None, ent.type,
@@ -551,7 +553,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                         "descriptor", "unresolved")    # "Ruiz’s agency": the possessor is not the speaker
     if kind == "descriptor" and len(named) < len(content) and named[-1][:1].isupper() \
-            and kept_by(content[-1].lower()):
+            and kept_by(content[-1].lower()) and not (len(named) == 1 and content is words
+                                                      and common_modifier(text, start, named[0])):
         occ = model.at(start, end)        # "a CNN tally", "U.S. Census data": the document's author
         if occ is None or model.entities[occ.entity].type == "organisation":
             kind = "organisation"
@@ -571,6 +574,17 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
     counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"] or lows[1:2] == ["of"]   # "Two people …", "One of the …" keep their count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     return Resolved(Mention(start, end, written, kind, None, name), name, None, kind, "unresolved")
+
+
+def _body_spoke_last(model: em.Model, spoken: list, rank: int) -> int | None:
+    """The organisation that made the last statement, in this paragraph or the one before
+    ("Harlow Council confirmed the closure. According to the statement, …"): a definite
+    document no author was named with is what it issued; None when the last speaker is no
+    organisation the text names."""
+    if not spoken or rank - spoken[-1][1] > 1:
+        return None
+    eid = spoken[-1][2].entity
+    return eid if eid is not None and model.entities[eid].type == "organisation" else None
 
 
 def _named_pair(written: str, model: em.Model, start: int) -> str | None:

@@ -54,6 +54,9 @@ def roles_around(text: str, start: int, end: int, ent, titles, persons, gendered
             ranked = rank is not None and rank.group(1).lower() in RANKS
             ent.roles.add(" ".join([rank.group(1).lower(), *ws] if ranked else ws[i:]))
             ent.gender = ent.gender or gendered.get(ws[-1])
+            owner = _owner_before(text, before.start()) if i == 0 and not ranked else None
+            if owner is not None:         # "Sanders aide Jeff Weaver": also "sanders aide" ("the Sanders aide")
+                ent.roles.add(" ".join([owner, *ws]))
     lo = max(0, start - 60)
     app = _APPOSITION_BEFORE.search(text, lo, start) if _COMMA_BEFORE.search(text, lo, start) else None
     if app and (any(person_head(p.split()[-1].lower()) for p in _ROLE_HEAD_END.split(app.group(1)))
@@ -67,6 +70,20 @@ def roles_around(text: str, start: int, end: int, ent, titles, persons, gendered
         return
     if app := APPOSITION_AFTER.match(text, end, min(len(text), end + 80)):
         add_role(ent, app.group(1), gendered)
+
+
+# A capitalised name word right before a role, maybe possessive: "Ortiz " in "Ortiz spokesman Tom Greer",
+# "Ortiz’s " in "Ortiz’s aide Tom Greer" (group 1: the word).
+_OWNER_BEFORE = re.compile(r"(?<![\w’'.\-])([A-Z][a-z][\w\-]*)(?:’s|'s)?\s+$")
+
+
+def _owner_before(text: str, at: int) -> str | None:
+    """The capitalised word, lower-cased, of whose people a role right after it speaks ("Ortiz"
+    in "Ortiz spokesman Tom Greer"), when it is no function word ("By spokesman …"); else None."""
+    m = _OWNER_BEFORE.search(text, max(0, at - 30), at)
+    if m is None or m.group(1).lower() in lexicon.lower_words("text/function_words.txt"):
+        return None
+    return m.group(1).lower()
 
 
 def add_role(ent, phrase: str, gendered) -> None:
