@@ -64,6 +64,19 @@ def introduced_as(text: str, start: int, end: int) -> str | None:
     return after.group(1) if introduces(after.group(1)) else None
 
 
+def apposed_as(text: str, end: int) -> str | None:
+    """The business or organisation noun that heads an apposition right after a name ending at
+    ``end`` ("charity" in "Hope Harbour, a homelessness charity in Cork,"; not "institute" in
+    "Felix Ray, a statistician at the institute,": no function word before the head), else None:
+    it names an organisation even when its first word is a given name."""
+    after = _APPOSITION.match(text, end)
+    if after is None or not after.group(1) or not introduces(after.group(1)):
+        return None
+    function = lexicon.lower_words("text/function_words.txt")
+    between = text[after.start():after.start(1)].split()[2:]       # past the comma and the article
+    return None if any(w.lower() in function for w in between) else after.group(1)   # (not "a statistician at the institute")
+
+
 def possessed_as(text: str, start: int) -> str | None:
     """The organisation noun a possessive sets off right before the name at ``start`` ("church"
     in "whose church, Grace Fellowship, …", "firm" in "His firm, Kestrel Pines, …"), else None:

@@ -26,7 +26,7 @@ from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
 from .ages import AGE_ROLE, age_nouns
 from .documents import authored_document, joint_makers, made_documents
-from .businesses import introduced_as, possessed_as
+from .businesses import apposed_as, introduced_as, possessed_as
 from .common_nouns import y_singular, written_lower
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
 from .kinds import (alias_words, dotted_kind_word, gendered_nouns, kin_before, kind_words, name_kind, org_kinds,
@@ -367,7 +367,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         titled = bool(title) and bool(name) and _is_person_name(name_words(name))
         if business is None and len(words) > 1 and not titled:
             business = introduced_as(text, start, end) if run[0][1] not in first_names() \
-                else possessed_as(text, start)    # "the oil giant Harlow Petroleum"; "whose church, Grace Chapel,"
+                else possessed_as(text, start) or apposed_as(text, end)
+            # "the oil giant Harlow Petroleum"; "whose church, Grace Chapel,"; "Hope Harbour, a charity in Cork,"
         business = None if business == "which" and len(words) > 1 and (titled or words[0] in first_names()) \
             else business                 # "Northlight Live, which …" is no person; "Ana Ruiz, which" is a slip
         owner = _ORG_BEFORE_FOR.search(text, max(0, start - 60), start) \

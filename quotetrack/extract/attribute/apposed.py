@@ -26,7 +26,8 @@ def apposed_name(toks: list[Token], i: int, k: int) -> bool:
         if o is not None and party_tag("".join(t.text for t in toks[o + 1:k - 1])):
             k = o                         # "Sen. Carl Brandt (R-Ohio)", "(R-Conn.)": the name before its party tag
     return not place_after_place(toks, i, k) and not party_member_tag(toks, i, k) \
-        and (is_name_run(toks, i, k) or kind_then_name(toks, i, k) or the_org_name(toks, i, k))
+        and (is_name_run(toks, i, k) or kind_then_name(toks, i, k) or the_org_name(toks, i, k)
+             or role_then_name(toks, i, k))
 
 
 def party_member_tag(toks: list[Token], i: int, k: int) -> bool:
@@ -91,6 +92,18 @@ def kind_then_name(toks: list[Token], i: int, k: int) -> bool:
     while m < k and m - i <= 3 and toks[m].text.islower():
         m += 1
     return m > i + 1 and introduces(toks[m - 1].text) and is_name_run(toks, m, k)
+
+
+def role_then_name(toks: list[Token], i: int, k: int) -> bool:
+    """Are tokens i..k an optional article, up to three lower-case words ending in a person's
+    role (data/text/person_nouns.txt) and a person's full name: "the former banker Hugo Stratton"
+    in "The fund's founder, the former banker Hugo Stratton, said" (the apposition names the source)?"""
+    m = i + 1 if toks[i].text.lower() in ("the", "a", "an") else i
+    n = m
+    while n < k and n - m < 3 and toks[n].text.islower():
+        n += 1
+    return m < n and k - n >= 2 and toks[n - 1].text in lexicon.lower_words("text/person_nouns.txt") \
+        and is_name_run(toks, n, k) and not any(t.text.lower() in _lists().orgs for t in toks[n:k])
 
 
 def the_org_name(toks: list[Token], i: int, k: int) -> bool:

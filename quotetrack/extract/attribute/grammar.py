@@ -16,7 +16,7 @@ from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token
 from .bounds import closing_adjunct, parenthetical_relative, participial_opening, participle_after_quote
 from .cleft import cleft_that
-from .listeners import bare_listener, common_listener_end, opens_noun_phrase
+from .listeners import bare_listener, common_listener_end, listener_tail, opens_noun_phrase
 from .offsets import _strip_end, _word_count
 
 
@@ -252,7 +252,7 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
             end = k + 1                   # (not "told driver Kirra Dawson she was lucky")
     if end < len(s.toks) and s.toks[end].text.lower() in _words.finite_auxiliaries:
         return k                          # "warned the deal would collapse": no listener, a subject
-    return _listener_tail(s.toks, end)
+    return listener_tail(s.toks, end)
 
 
 def _role_then_name(toks: list[Token], k: int, end: int) -> bool:
@@ -262,7 +262,6 @@ def _role_then_name(toks: list[Token], k: int, end: int) -> bool:
         and all(mentions.is_capitalised(t.text) for t in toks[k + 1:end]) and opens_noun_phrase(toks[end].text)
 
 
-_LISTENER_TAIL = 12                         # words after a listener's name before its "that"
 _LISTENER_WORDS = 8                         # words of a listener before a colon and a quote
 
 
@@ -277,19 +276,6 @@ def _colon_before_quote(toks: list[Token], k: int) -> int | None:
                 or text.lower() in _words.finite_auxiliaries:
             return None
     return None
-
-
-def _listener_tail(toks: list[Token], end: int) -> int:
-    """Past the rest of a long listener and its adjuncts to the "that" that opens the report:
-    "told The Post and Courier [newspaper of Charleston on Saturday] that …"; else ``end``."""
-    for j in range(end, min(len(toks), end + _LISTENER_TAIL)):
-        low = toks[j].text.lower()
-        if low == "that":
-            return j
-        if not mentions.is_word(toks[j].text) or low in _words.finite_auxiliaries \
-                or low in _words.report_openers or lexicon.cues().get(low) is not None:
-            break
-    return end
 
 
 def _skip_adjuncts(s: _Sent, k: int, cue: Cue | None = None) -> int:

@@ -113,13 +113,22 @@ def _introduced_as_interview(text: str, first_question: int) -> bool:
     return _interview_words().search(text, max(0, first_question - INTRO_CHARS), first_question) is not None
 
 
+def _asks(text: str, start: int) -> bool:
+    """Whether the word just before a name marks it as the publication's own interviewer
+    ("Our reporter Ines Marlowe", data/extract/interviewer_nouns.txt)."""
+    before = text[max(0, start - 40):start].split()
+    return bool(before) and before[-1].lower() in lexicon.lower_words("extract/interviewer_nouns.txt")
+
+
 def _first_person(text: str, para: Paragraph) -> tuple[int, int] | None:
     """The span of the first person's full name in a paragraph, with its title: the one an
-    interview's introduction is about ("Actress Diane Guerrero has …")."""
+    interview's introduction is about ("Actress Diane Guerrero has …"), passing over the
+    publication's own interviewer ("Our reporter NAME caught up with the sprinter NAME")."""
     for run in _runs(text[para.start:para.end]):
         words = [w for _, w in run]
         title, name = split_title(words)
-        if len(name) >= 2 and _is_person_name(name):
+        if len(name) >= 2 and _is_person_name(name) \
+                and (title or not _asks(text, para.start + run[0][0])):
             begin = para.start + run[0][0]       # with its title: the name's occurrence may hold it ("Dr Meera Iyer")
             return begin, para.start + run[-1][0] + len(run[-1][1].rstrip(".,’'s"))
     return None

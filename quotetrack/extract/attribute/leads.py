@@ -115,12 +115,17 @@ def _speaking_lead(word: str) -> bool:
 
 def _role_before(s: _Sent, n: int) -> int:
     """Where the subject at ``n`` (a capitalised name after a lead phrase) starts once a lower-case
-    role right before it and the capitalised words before the role are taken in ("In a statement
-    Greens leader Rosalind Fenn said"), when what stays before them is still a lead phrase."""
+    role right before it (with the role or organisation nouns that modify it: "After the vote
+    council leader Tessa Drummond said") and the capitalised words before the role are taken in
+    ("In a statement Greens leader Rosalind Fenn said"), when what stays before them is still a
+    lead phrase."""
     toks = s.toks
     if n < 3 or not toks[n - 1].text.islower() or not _role_word(toks[n - 1].text):
         return n
     m = n - 1
+    while m - 1 > 0 and n - m < _MAX_DESCRIPTION and toks[m - 1].text.islower() \
+            and (toks[m - 1].text in lexicon.lower_words("text/titles.txt") or toks[m - 1].text in org_nouns()):
+        m -= 1                            # "council leader", "deputy party leader": the role's own modifiers
     cal = lexicon.lower_words("extract/calendar_words.txt")
     objects = lexicon.lower_words("extract/lead_prepositions.txt") | lexicon.lower_words("extract/np_prepositions.txt")
     while m - 1 > 0 and mentions.is_capitalised(toks[m - 1].text) and toks[m - 1].text.lower() not in cal \

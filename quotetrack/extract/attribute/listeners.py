@@ -1,7 +1,8 @@
 """The listener a cue like "told" takes before its reported clause, when the mention reader
 finds no mention there: an object pronoun or a single capitalised word before a new noun phrase
 ("told them the highway would …", "told MPs the company had …"), and where a lower-case listener of
-a few words ends ("told a news conference the bank …", "told council members the plan …")."""
+a few words ends ("told a news conference the bank …", "told council members the plan …"), and
+the "that" a long listener runs to ("told the farmer, Declan Shortt, that …")."""
 from __future__ import annotations
 
 from ...text import lexicon
@@ -10,6 +11,8 @@ from ...model import Cue
 from ..segment import Token
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # _words.listener_pronouns, _words.subject_pronouns
+
+LISTENER_TAIL = 12                       # words after a listener's name before its "that"
 
 
 def opens_noun_phrase(word: str) -> bool:
@@ -52,3 +55,24 @@ def common_listener_end(toks: list[Token], k: int) -> int | None:
             and not head.endswith("ss") and opens_noun_phrase(toks[k + 2].text):
         return k + 2
     return None
+
+
+def listener_tail(toks: list[Token], end: int) -> int:
+    """Past the rest of a long listener and its adjuncts to the "that" that opens the report:
+    "told The Post and Courier [newspaper of Charleston on Saturday] that …", and past an
+    apposition set off by commas ("told the farmer[, Declan Shortt,] that …"); else ``end``.
+    After a comma, a "that" before a finite verb is a clause's subject, no opener."""
+    comma = False
+    for j in range(end, min(len(toks), end + LISTENER_TAIL)):
+        low = toks[j].text.lower()
+        if low == "that":
+            return end if comma and j + 1 < len(toks) and toks[j + 1].text.lower() in _words.finite_auxiliaries \
+                else j                    # (not "promising staff for months, though, that has yet to happen")
+        if toks[j].text == "," and j + 1 < len(toks) and (mentions.is_capitalised(toks[j + 1].text)
+                                                          or toks[j + 1].text.lower() in ("a", "an", "the", "that")):
+            comma = True
+            continue                      # an apposition: "told the farmer, Declan Shortt, that …"
+        if not mentions.is_word(toks[j].text) or low in _words.finite_auxiliaries \
+                or low in _words.report_openers or lexicon.cues().get(low) is not None:
+            break
+    return end
