@@ -41,7 +41,7 @@ from .kinds import org_kinds, parties, party_head, party_of
 from .organisations import lone_subject
 from .nations import demonym_head, nationality_modifier, other_nationality
 from .roles import RANKS
-from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVE_S, POSSESSIVES, _clean, _lists, is_plural, split_title
+from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVE_S, POSSESSIVES, bare_word, _lists, is_plural, split_title
 from .written import introduced_unnamed, owned_by
 
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
@@ -91,9 +91,9 @@ def role_holder(text: str, model: em.Model, sal, words: list[str], start: int) -
     father"): the one the text gave that role ("Her lawyer, Owen Pryce,", "The boy’s father,
     Tomas Varga,"), most recently named first; None when no one holds it (no guess)."""
     if len(words) != 2 or words[0].lower() not in ("his", "her", "their") \
-            or not kinds.person_head(_clean(words[1]).lower()):
+            or not kinds.person_head(bare_word(words[1]).lower()):
         return None
-    return describe(text, model, sal, [_clean(words[1])], start, guess=False)
+    return describe(text, model, sal, [bare_word(words[1])], start, guess=False)
 
 
 def _owner(model: em.Model, words: list[str], start: int, salient, describe) -> int | None:
@@ -102,7 +102,7 @@ def _owner(model: em.Model, words: list[str], start: int, salient, describe) -> 
     low = words[-1].lower()
     if len(words) == 1 and low in POSSESSIVE_PRONOUNS:
         return salient(POSSESSIVE_PRONOUNS[low], start)
-    cleaned = [_clean(w) for w in words]
+    cleaned = [bare_word(w) for w in words]
     if words[0].lower() == "the":
         return describe(cleaned[1:], start)
     _title, name = split_title(cleaned)
@@ -200,7 +200,7 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
         return next((e.id for e in model.before(start) if e.type == "person" and nation in e.roles), None)
     held = owners_person(text, model, sal, words, start) if len(words) == 2 and words[0].islower() \
         and words[0].endswith(POSSESSIVE_S) and kinds.person_head(head) \
-        and kinds.person_head(_clean(words[0]).lower()) else None
+        and kinds.person_head(bare_word(words[0]).lower()) else None
     if held is not None:                      # "the congressman’s spokesman"
         return held
     if head in lexicon.lower_words("extract/document_nouns.txt"):
@@ -211,7 +211,7 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
         return work_author(text, model, start)   # "the authors": of "a study by Corvane University"
     if len(words) == 2 and words[0].lower() in lexicon.pairs("extract/age_comparatives.tsv"):
         return by_age(model, sal, words)     # "the older woman": of the two just named with ages
-    named = {_clean(w) for w in words if w[:1].isupper() and not em.MODIFIER_WORD.fullmatch(w)}    # "the Calveran
+    named = {bare_word(w) for w in words if w[:1].isupper() and not em.MODIFIER_WORD.fullmatch(w)}    # "the Calveran
     # ministry" (not "the Memphis-based group": a modifier, no part of a name)
     organised = head in em.org_nouns()        # "the ministry", not "the former secretary of state"
     seen = set(sal.recent)
@@ -258,7 +258,7 @@ def owners_person(text: str, model: em.Model, sal, words: list[str], start: int)
     holder the one the text gave that role with the owner's name ("Ortiz spokesman Tom
     Greer", :func:`.roles.roles_around`), most recently named first among the DESCRIPTION_REACH
     entities named last; None when no one holds it."""
-    owner = describe(text, model, sal, [_clean(words[0])], start, guess=False)
+    owner = describe(text, model, sal, [bare_word(words[0])], start, guess=False)
     if owner is None or model.entities[owner].type != "person":
         return None
     ent = model.entities[owner]
@@ -283,8 +283,8 @@ def office_of(words: list[str]) -> list[str] | None:
     k = next((i for i in range(len(words) - 1, -1, -1) if words[i].lower() == "its"
               or words[i].endswith(POSSESSIVE_S) and words[i].islower()), None)
     if k is None or k == len(words) - 1 or words[k].lower() != "its" \
-            and kinds.person_head(_clean(words[k]).lower()) \
-            and _clean(words[k]).capitalize() not in lexicon.words("extract/place_heads.txt"):
+            and kinds.person_head(bare_word(words[k]).lower()) \
+            and bare_word(words[k]).capitalize() not in lexicon.words("extract/place_heads.txt"):
         return None                       # (a place is no person: "the county’s fire chief")
     return words[k + 1:]
 
@@ -336,7 +336,7 @@ def headline_holder(text: str, model: em.Model, sal, words: list[str], start: in
     here = sal.rank_of(start)
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    head = _clean(words[-1]).lower()
+    head = bare_word(words[-1]).lower()
     if here > LEAD or line_end - line_start > TITLE_LINE or words[0].lower() in _lists().determiners \
             or is_plural(head) or not (kinds.person_head(head) or party_head(words)):
         return None

@@ -34,7 +34,7 @@ from .kinds import (alias_words, dotted_kind_word, gendered_nouns, kin_before, k
 from .nations import nationality
 from .organisations import body_named, common_head, possessor_in_name
 from .roles import APPOSITION_AFTER, RANKS, office_forms, roles_around
-from .speakers import (POSSESSIVE_S, _clean, _is_person_name, _lists, _runs, split_title,
+from .speakers import (POSSESSIVE_S, bare_word, _is_person_name, _lists, _runs, split_title,
                        office_complement, past_date, past_function_words, title_gender)
 from .surnames import SurnameKeys
 
@@ -179,7 +179,7 @@ class Model:
 def name_words(words: list[str]) -> list[str]:
     """Name words without a possessive, a suffix, a sentence-final period or a hyphenated
     modifier before them ("Oscar-winner Sarandon", "U.S.-based Mira Tal")."""
-    out = [_clean(w) for w in words]
+    out = [bare_word(w) for w in words]
     while len(out) > 1 and out[-1].lower().rstrip(".") in lexicon.lower_words("extract/name_suffixes.txt"):
         out.pop()
     while len(out) > 1 and MODIFIER_WORD.fullmatch(out[0]) or len(out) > 2 and nationality(out[:1]):
@@ -193,7 +193,7 @@ def org_name(words: list[str]) -> str:
     before it goes ("Pune-based Sahyadri Motors")."""
     if len(words) > 1 and _PARTICIPLE_MODIFIER.fullmatch(words[0]):
         words = words[1:]
-    return " ".join(words[:-1] + [words[-1] if dotted_kind_word(words[-1]) else _clean(words[-1])])
+    return " ".join(words[:-1] + [words[-1] if dotted_kind_word(words[-1]) else bare_word(words[-1])])
 
 
 def role_key(words: list[str]) -> str:
@@ -272,9 +272,9 @@ def new_organisation(model: Model, name: str, start: int, kind: str = "organisat
             model._org_ends.setdefault(w, []).append(eid)
         kinds, suffixes = alias_words()
         for n in range(1, len(words)):
-            if n >= 2 and _clean(words[-1]).lower() in kinds:
+            if n >= 2 and bare_word(words[-1]).lower() in kinds:
                 model._org_aliases.setdefault(tuple(words[-n:]), []).append(eid)
-            if all(_clean(w).lower() in suffixes for w in words[n:]):
+            if all(bare_word(w).lower() in suffixes for w in words[n:]):
                 model._org_aliases.setdefault(tuple(words[:n]), []).append(eid)
         if len(words) == 2 and words[0].isalpha() and words[0] not in first_names() and words[0].lower() not in kinds:
             model._org_aliases.setdefault(tuple(words[:1]), []).append(eid)   # "Voltaro" after "Voltaro Mobility"
@@ -334,7 +334,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if lone:
             word = run[0][1]
             if word not in by_surname and word not in by_first:
-                word = sentence_form(_clean(word).rstrip("."))
+                word = sentence_form(bare_word(word).rstrip("."))
                 if word not in by_surname and word not in by_first:
                     business = introduced_as(text, run[0][0], run[0][0] + len(word))
                     known = word in model.orgs       # "the retailer Zentro …. Zentro rose"
@@ -347,7 +347,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             continue
         for k, (_, w) in enumerate(run[:-1]):
             if (w.endswith(POSSESSIVE_S) or w.endswith(("s’", "s'")) and run[k + 1][1] in first_names()) \
-                    and any(_clean(x).lower() not in org_words for _, x in run[k + 1:]) \
+                    and any(bare_word(x).lower() not in org_words for _, x in run[k + 1:]) \
                     and not possessor_in_name([x for _, x in run], k):
                 run = run[k + 1:]         # "MSNBC’s Rachel Maddow", "Harbor News’ Ana Ruiz": the name after it
                 break
@@ -356,7 +356,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         end = run[-1][0] + len(run[-1][1])
         words = [w for _, w in run]
         title, name = split_title(words)
-        if len(words) == 1 and _clean(words[0]).rstrip(".") in by_surname:
+        if len(words) == 1 and bare_word(words[0]).rstrip(".") in by_surname:
             title, name = [], words       # "For Major, a retiree": a surname that is also a title
         elif not title and len(words) >= 3 and office_complement(text, start):
             title, name = words[:-2], words[-2:]      # "Minister of State for Railways Ann Roe": a portfolio
@@ -373,12 +373,12 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             else business                 # "Northlight Live, which …" is no person; "Ana Ruiz, which" is a slip
         owner = _ORG_BEFORE_FOR.search(text, max(0, start - 60), start) \
             if text.endswith(_JOINED_BY, 0, start) else None
-        if owner and _clean(owner.group(1)).lower() not in org_words:
+        if owner and bare_word(owner.group(1)).lower() not in org_words:
             owner = None
         kind_after = len(words) >= 2 and _kind_after(text, end, words) \
             and not (titled and name[0] in first_names())          # "Family Circle magazine"
         if owner or kind_after or (business or known) and not titled or not titled and len(words) >= 2 and (
-                INITIALS.fullmatch(words[0]) or any(_clean(w).lower() in org_words or k and y_singular(_clean(w).lower()) in org_words
+                INITIALS.fullmatch(words[0]) or any(bare_word(w).lower() in org_words or k and y_singular(bare_word(w).lower()) in org_words
                                                     for k, w in enumerate(words))):   # "Northern Academies of Science"
             if not owner and business in (None, "which") and common_head(text, start, words, org_words, persons):
                 start, words = run[2][0], words[2:]   # "Members of Harbour District Council" (no kind before): the council
@@ -570,14 +570,14 @@ def _person_of(run: list, org_words) -> list:
         return run
     cut = words.index("of", 2)
     whole_title, whole_name = split_title(words)
-    if cut < len(whole_title) and _clean(words[cut - 1]).lower() in lexicon.lower_words("text/titles.txt") \
+    if cut < len(whole_title) and bare_word(words[cut - 1]).lower() in lexicon.lower_words("text/titles.txt") \
             and len(whole_name) >= 2:
         return run                        # "County Clerk of Courts Maria Lenz": "of" is the title's
     title, name = split_title(words[:cut])
     name = name_words(name)
     if len(name) >= 2 and _is_person_name(name) \
-            and (title or name[0] in first_names() or any(_clean(w).lower() in org_words for w in words[cut:])) \
-            and not any(_clean(w).lower() in org_words for w in words[:cut]):
+            and (title or name[0] in first_names() or any(bare_word(w).lower() in org_words for w in words[cut:])) \
+            and not any(bare_word(w).lower() in org_words for w in words[:cut]):
         return run[:cut]
     return run
 

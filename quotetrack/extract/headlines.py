@@ -9,7 +9,7 @@ import re
 from ..model import Paragraph
 from ..text import lexicon
 from ..text.spans import char_before
-from .speakers import _clean
+from .speakers import bare_word
 
 
 # Of a line's words capitalised: a headline in title case.  A line (``title_case_line``) needs
@@ -60,7 +60,7 @@ def headline_line(text: str, start: int, end: int) -> bool:
 def clause_in_title(title: list[str], titles) -> bool:
     """Whether the words before a name read as a headline clause, not a title: a title word,
     then a word that is no title, then a title again ("Governor Calls Senator")."""
-    kinds = [_clean(w).lower().rstrip(".") in titles for w in title]
+    kinds = [bare_word(w).lower().rstrip(".") in titles for w in title]
     first = kinds.index(True) if True in kinds else len(kinds)
     return any(not k for k in kinds[first:]) and kinds[-1]
 
@@ -107,7 +107,7 @@ def headline_person(text: str, model, words: list[str], start: int) -> int | Non
     the only one; None off such a line, or when the words carry no surname or two people's."""
     if len(words) < 2 or not _short_line(text, start) or not title_case_line(text, start, ended=True):
         return None
-    cleaned = [_clean(x).rstrip(".") for x in words]
+    cleaned = [bare_word(x).rstrip(".") for x in words]
     run = " ".join(cleaned)               # a person the model made of the run itself is no other
     found = {eid for w in cleaned for eid in model.by_surname.get(w, ()) if model.entities[eid].name != run}
     whole = {eid for eid in found if set(model.entities[eid].name.split()) <= set(cleaned)}

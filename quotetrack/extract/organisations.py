@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..text import lexicon
 from .common_nouns import written_lower
-from .speakers import _SENTENCE_START, POSSESSIVES, _clean
+from .speakers import _SENTENCE_START, POSSESSIVES, bare_word
 
 
 @lru_cache(maxsize=1)
@@ -79,14 +79,14 @@ def common_head(text: str, start: int, words: list[str], org_words, persons) -> 
         return True
     return (_SENTENCE_START.search(text, max(0, start - 3), start) is not None
             or _DATELINE_DASH.search(text, max(0, start - 4), start) is not None) \
-        and any(_clean(w).lower() in org_words for w in words[2:])
+        and any(bare_word(w).lower() in org_words for w in words[2:])
 
 
 def possessor_in_name(words: list[str], k: int) -> bool:
     """Whether the possessive at ``words[k]`` belongs to an organisation's name rather than
     owning what follows: a saint's name ("St. Brigid's Women's Shelter", "Saint Jude's") or an
     irregular plural ("Women's Aid", "Children's Hospital"), data/extract/body_evidence.txt."""
-    stem = _clean(words[k]).lower()
+    stem = bare_word(words[k]).lower()
     return stem in _evidence()["plural_possessors"] or k > 0 and words[k - 1].lower() in _evidence()["saint_words"]
 
 

@@ -475,17 +475,16 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         eid = headline_person(text, model, words, start)
         if eid is not None:                 # "Varley To Farmers Worried …": the Tamsin Varley of the body
             ent = model.entities[eid]
-            named = set(ent.name.split()) <= {names._clean(w) for w in words}
-            return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name, ent.title,
-                            "person", "named" if named else "alias", eid)
+            return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name, ent.title, "person",
+                            "named" if set(ent.name.split()) <= set(map(names.bare_word, words)) else "alias", eid)
         if occ is not None and model.entities[occ.entity].type == "organisation":
             occ = affiliated_person(text, model, start, occ) or occ   # "X of the Tribune": X
             words = text[start:occ.end].split()
         title_words, name_words = split_title(words)
         name_words = em.name_words(name_words)
         if occ is None and not title_words and len(name_words) >= 3 and name_words[0] not in em.first_names():
-            title_words, name_words = name_words[:em.given_name_at(name_words)], \
-                name_words[em.given_name_at(name_words):]    # "Harbour Widow Ana Ruiz Defends …": Ana Ruiz
+            cut = em.given_name_at(name_words)          # "Harbour Widow Ana Ruiz Defends …": Ana Ruiz
+            title_words, name_words = name_words[:cut], name_words[cut:]
         title = " ".join(title_words) or None
         mention = Mention(start, end, written, "person", title, " ".join(name_words) or None)
         if occ is not None and model.entities[occ.entity].type == "organisation":
@@ -578,12 +577,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
 
 def _body_spoke_last(model: em.Model, spoken: list, rank: int) -> int | None:
     """The organisation that made the last statement, in this paragraph or the one before
-    ("Harlow Council confirmed the closure. According to the statement, …"): a definite
-    document no author was named with is what it issued; None when the last speaker is no
-    organisation the text names."""
-    if not spoken or rank - spoken[-1][1] > 1:
-        return None
-    eid = spoken[-1][2].entity
+    ("Harlow Council confirmed the closure. According to the statement, …"), else None."""
+    eid = spoken[-1][2].entity if spoken and rank - spoken[-1][1] <= 1 else None
     return eid if eid is not None and model.entities[eid].type == "organisation" else None
 
 

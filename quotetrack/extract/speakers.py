@@ -75,7 +75,7 @@ _HYPHENS = re.compile(r"[\-’']")       # inside a name word: "Smith-Jones.", "
 
 
 @lru_cache(maxsize=8192)
-def _clean(word: str) -> str:
+def bare_word(word: str) -> str:
     """A name word without a possessive or a sentence-final period: "Gantz’s" -> "Gantz",
     "Smith-Jones." -> "Smith-Jones"
     (cached: the same name words are cleaned again at every naming)."""
@@ -231,9 +231,9 @@ def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
             continue
         words = [w for _, w in run]
         title, name = split_title(words)
-        name = [_clean(w) for w in name]
-        if len(words) >= 2 and any(_clean(w).lower() in _lists().orgs for w in words):
-            orgs.append((run[0][0], " ".join(_clean(w) for w in words)))
+        name = [bare_word(w) for w in name]
+        if len(words) >= 2 and any(bare_word(w).lower() in _lists().orgs for w in words):
+            orgs.append((run[0][0], " ".join(bare_word(w) for w in words)))
         if not _is_person_name(name) or (len(name) < 2 and not title):
             continue
         end = run[-1][0] + len(run[-1][1])
@@ -310,7 +310,7 @@ def named_people(text: str, skip: list[tuple[int, int]] = ()) -> tuple[Named, ..
         if len(run) != 1:
             continue
         offset, word = run[0]
-        surname = _clean(word).rstrip(".")     # "Shanklin-Hawkins." at a sentence end
+        surname = bare_word(word).rstrip(".")     # "Shanklin-Hawkins." at a sentence end
         before = _AFTER_NAME_WORD.search(text, max(0, offset - 40), offset)
         if before and before.group().strip().lower() not in _lists().function:
             continue                      # the end of a name the index missed ("''Barack Obama"), not "But Gantz"
@@ -442,7 +442,7 @@ def _type_of(words: tuple[str, ...]) -> str:
     title, name = split_title(words)
     if title and name and lows[0] not in ("the", "a", "an"):
         return "person"                  # "Pentagon spokesman Navy Capt. Jeff Davis"
-    if any(_clean(w).lower() in orgs for w in words if w[:1].isupper()):
+    if any(bare_word(w).lower() in orgs for w in words if w[:1].isupper()):
         return "organisation"
     content = [w for w in words if w.lower() not in determiners and w.lower() not in _words.name_joiners]
     if not content:
