@@ -233,7 +233,7 @@ def _speed_data(rng: random.Random):
     for path in sorted(CORPUS.glob("*.txt")):
         for para in path.read_text(encoding="utf-8").splitlines():
             sentences += [s for s in re.split(r"(?<=[.!?])\s+", para)
-                          if len(s.split()) >= 6 and not re.search("[\"“”]", s) and s[-1:] in ".!?"]   # (not a headline)
+                          if len(s.split()) >= 6 and not re.search("[\"“”‘]", s) and s[-1:] in ".!?"]   # (no quote mark; not a headline)
     names = ["ANA SILVA", "BEN OKAFOR", "CARLA REYES", "DEV PATEL", "ELI STONE", "FAY MOREAU"]
     texts = []
     for k in range(50):
