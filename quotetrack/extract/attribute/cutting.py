@@ -5,8 +5,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from typing import Callable
 
 from ...config import WINDOWS
+from ...text import lexicon
 from .grammar import Attribution, _words
 
 
@@ -144,24 +146,51 @@ class _Cuts:
         return got[0] if got is not None and (best is None or got[0] < best) else best
 
 
-def _fold_source_notes(found: list[Attribution], text: str) -> list[Attribution]:
+def _fold_source_notes(found: list[Attribution], text: str,
+                       quoted: Callable[[Attribution], bool]) -> list[Attribution]:
     """"Vega said X, according to a statement": the according-to attribution whose content
-    holds another attribution's source and cue is a note on where that statement was
-    reported, not a second statement.  It is dropped, and the inner content ends before
-    ", according to …"."""
+    holds another attribution's source and speech cue reports that statement, and the inner
+    content ends before ", according to …".  Where that statement's source opens the note
+    ("Vega told aides the plan was dead, according to two people there") the note stays a
+    statement of its own, its content the whole clause (what the two people report), as
+    PolNeAR annotates it; but where the statement quotes its words ("“…,” Vega said, according
+    to a transcript"), opens later in the clause, or the note is the speaker's own statement
+    ("according to a statement"), the note only says where it was read or made, and is
+    dropped (``quoted``: does an attribution quote?)."""
     notes = [b for b in found if b.rule == "according_to" and b.cue is not None
              and b.fragments[-1][1] <= b.cue.start and any(_holds(b, a) for a in found)]
     if not notes:
         return found
     out = []
     for a in found:
-        if a in notes and any(_holds(a, c) and not _prospective(text, c) and not _undertaking(text, c) for c in found):
+        if a in notes and any(_holds(a, c) and not _prospective(text, c) and not _undertaking(text, c)
+                              and (quoted(c) or not _opens(a, c) or _own_document(text, a)) for c in found):
             continue
         for b in notes:
             if _holds(b, a):
                 a = replace(a, fragments=_before_note(a.fragments, b.cue.start, text))
         out.append(a)
     return out
+
+
+def _opens(b: Attribution, a: Attribution) -> bool:
+    """Does a's source open the content of the according-to note ``b`` ("Vega told aides …,
+    according to two people there"), so that b reports a's whole statement?  (Not "After the
+    vote, Vega told aides …": there the note may report only part of the clause.)"""
+    return a.source is not None and a.source[0] == b.fragments[0][0]
+
+
+def _own_document(text: str, b: Attribution) -> bool:
+    """Is the source of the according-to note ``b`` a document a speaker issues in their own
+    words ("according to a statement released on Friday": data/extract/issued_documents.txt)?
+    Then it is where the statement it holds was made, no second report of it."""
+    if b.source is None:
+        return False
+    words = text[b.source[0]:b.source[1]].lower().split()[:_DOCUMENT_WORDS]
+    return any(w.strip(",.") in lexicon.lower_words("extract/issued_documents.txt") for w in words)
+
+
+_DOCUMENT_WORDS = 3                       # words of a note's source read for its document noun ("a written statement")
 
 
 # The word before a cue, past adverbs: "will propose" -> "will", "would also announce" -> "would".
@@ -233,10 +262,13 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
     out = []
     for i, a in enumerate(found):
         last_s, last_e = a.fragments[-1]
-        if a.rule == "according_to" and any(_nests(a, c) and (_undertaking(text, c) or _prospective(text, c))
+        if a.rule == "according_to" and any(_nests(a, c) and (_undertaking(text, c) or _prospective(text, c)
+                                                              or c.cue.type == "speech" and _opens(a, c)
+                                                              and not _own_document(text, a))
                                             for c in found):
             out.append(a)                 # "…, and two delegates pledged to …, according to X": X
-            continue                      # reports the whole clause, the nested report with it
+            continue                      # reports the whole clause, the nested report with it (one
+            #                               that quotes is folded: :func:`_fold_source_notes`)
         cut = cuts.first(i, last_s, last_e)
         if cut is not None:
             end = _before_joint(text, last_s, cut)

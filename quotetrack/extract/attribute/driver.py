@@ -59,7 +59,7 @@ def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
                 s.found.append(found)
                 break
     if len(out) > 1:
-        out = _fold_source_notes(out, s.text)
+        out = _fold_source_notes(out, s.text, lambda a: _quotes_in(s.doc, a))
         out = [a for a in out if not _inside_according(a, out) and not _nested_label(a, out)]
     return _cut_at_next_source(out, s.text) if len(out) > 1 else out
 
