@@ -615,6 +615,22 @@ def adhoc_org(model: Model, name: str, start: int, kind: str = "organisation") -
     return new_organisation(model, name, start, kind) if eid is None else eid
 
 
+# One word in capitals: an acronym ("ESPN", "KING-TV", "DNC"); a person's surname in capitals
+# ("VOLE:") is looked up among the people named before a mention gets here.
+_ACRONYM = re.compile(r"[A-Z][A-Z\d&]+(?:-[A-Z\d]+)*")
+
+
+def cue_entity(model: Model, name: list[str], title: list[str], start: int) -> int:
+    """The entity of a name read at a cue that the model did not index: a person, but an
+    organisation for one untitled acronym or place ("ESPN said", "KING-TV reported", "America
+    has") that names no person of the text ("Paris" after "Jeremy Paris"), so that no he/she
+    later resolves to it."""
+    if not title and len(name) == 1 and name[0] not in model.by_surname and name[0] not in model.by_first \
+            and (_ACRONYM.fullmatch(name[0]) or name[0] in lexicon.words("extract/places.txt")):
+        return adhoc_org(model, name[0], start)
+    return person_entity(model, name, title, start)
+
+
 def person_entity(model: Model, name: list[str], title: list[str], start: int) -> int:
     """The entity of a name read at a cue that the model did not index (made if new)."""
     eid = _person(model, name, title, start)

@@ -507,9 +507,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             eid = em.adhoc_org(model, name_words[0], start, "group")
             return Resolved(Mention(start, end, written, "organisation", None, name_words[0]), name_words[0],
                             None, "organisation", "named", eid)
-        eid = em.person_entity(model, name_words, title_words, start)
-        ent = model.entities[eid]
-        return Resolved(mention, ent.name, title or ent.title, "person", "named", eid)
+        ent = model.entities[em.cue_entity(model, name_words, title_words, start)]   # "ESPN said": no person
+        return Resolved(replace(mention, type=ent.type), ent.name, title or ent.title, ent.type, "named", ent.id)
     # organisation or descriptor
     determiners = _lists().determiners
     lows = [w.lower() for w in words]
