@@ -64,8 +64,10 @@ def owned(model: em.Model, words: list[str], start: int,
     owner_words, body = read
     if body == "self":
         return None                       # the person's own office: :func:`office_owner`
-    if not owner_words:
-        return body_named_last(model, body, start)
+    if not owner_words:                   # "the campaign" with none named: the salient person's
+        found = body_named_last(model, body, start)
+        lead = salient(None, start) if found is None and body == "campaign" else None    # (none when two are close)
+        return em.owned_body(model, lead, body, start) if lead is not None else found
     owner = _owner(model, owner_words, start, salient, describe)
     if owner is None or model.entities[owner].type != "person":
         return None

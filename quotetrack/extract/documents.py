@@ -492,7 +492,7 @@ def document_noun(text: str, start: int, end: int) -> str | None:
     noun = m.group(1).lower()
     if m.start(1) == start and noun in lexicon.sections("extract/author_nouns.txt")["sources"]:
         return None                       # "Data show …": data in general
-    return noun if noun in lexicon.lower_words("extract/document_nouns.txt") else None
+    return document_singular(noun)        # "the reports": of "Harlow Commission reports"
 
 
 # A document an organisation's pronoun owns: "its own analysis", "their report" (group 1: the pronoun,

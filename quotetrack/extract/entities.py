@@ -25,7 +25,7 @@ from typing import Iterator
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
 from .ages import AGE_ROLE, age_nouns
-from .documents import authored_document, joint_makers, made_documents
+from .documents import authored_document, document_singular, joint_makers, made_documents
 from .businesses import apposed_as, introduced_as, possessed_as
 from .common_nouns import y_singular, written_lower
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
@@ -396,8 +396,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             entities[eid].roles.update((business,) if business not in (None, "which") else ())
             occurrences.append(Occurrence(start, end, eid, inside(start)))
             document = _ORG_NOUN_AFTER.match(text, end)
-            if document and document.group(1) in documents:
-                model.authored.append((end, document.group(1), eid))    # "a Suffolk University poll"
+            noun = document_singular(document.group(1)) if document else None
+            if noun is not None:          # "a Suffolk University poll", "Federal Election Commission reports"
+                model.authored.append((end, noun, eid))
             _authored_by(model, text, start, end, eid, documents)
             continue
         if "of" in name[1:]:
@@ -442,8 +443,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             eid = lone_name(model, name[0], title_gender(title))
             kin = kin_before(text, start, name[0]) if eid is None and not title else None
             surveyor = _surveyor(text, start, end) if eid is None and not title and not kin else None
-            if surveyor is not None:      # "a KTRV poll": a pollster known by one word
-                eid = adhoc_org(model, name[0], start)
+            if surveyor is not None:      # "a KTRV poll": a pollster known by one word (or initials spelled out before)
+                full = spelled_out(model, name[0], start)
+                eid = model.orgs[full] if full in model.orgs else adhoc_org(model, name[0], start)
                 occurrences.append(Occurrence(start, end, eid, inside(start)))
                 model.authored.append((end, surveyor, eid))
                 continue
@@ -503,11 +505,22 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:an?|one)[ \t]+(?:[a-z][\w\-]*[
 def _surveyor(text: str, start: int, end: int) -> str | None:
     """The survey a one-word name nobody is known by makes, right after it in an indefinite
     mention ("a new KTRV poll", "an Orvane survey": data/extract/author_nouns.txt [surveys]),
-    else None: a body so named, not a person ("a Ruiz statement" is no survey)."""
+    or the document (singular) an acronym makes right after it ("an HSB summary", "the F.R.A.
+    filings": a body known by its initials); else None: a body so named, not a person ("a Ruiz
+    statement" is no survey)."""
     after = _ORG_NOUN_AFTER.match(text, end)
-    if after is None or after.group(1) not in lexicon.sections("extract/author_nouns.txt")["surveys"]:
+    if after is None:
+        return None
+    if ACRONYM.fullmatch(text, start, end):           # not "an HSB inquiry": an activity, no document
+        noun = document_singular(after.group(1))
+        return noun if noun not in lexicon.sections("extract/author_nouns.txt")["activities"] else None
+    if after.group(1) not in lexicon.sections("extract/author_nouns.txt")["surveys"]:
         return None
     return after.group(1) if _INDEFINITE_BEFORE.search(text, max(0, start - 30), start) else None
+
+
+# A body's initials: "HSB", "F.R.A." (not "I", "A", nor a word such as "US" that is two letters).
+ACRONYM = re.compile(r"[A-Z]{3,5}|(?:[A-Z]\.){3,4}")
 
 
 def _authored_by(model: Model, text: str, start: int, end: int, eid: int, documents) -> None:

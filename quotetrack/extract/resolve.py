@@ -561,7 +561,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         name = em.org_name(content)
         occ = model.at(start, end)
         eid = occ.entity if occ is not None and model.entities[occ.entity].type == "organisation" else None
-        spelled = em.spelled_out(model, name, start) if eid is None else None
+        spelled = em.spelled_out(model, name, start)     # (also of an occurrence: "HSB filings" read as its author)
         if eid is not None:
             name = model.entities[eid].name
         else:                               # "the RNC" after "the Republican National Committee"

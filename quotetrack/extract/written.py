@@ -374,8 +374,9 @@ def owned_by(words: list[str]) -> tuple[list[str], str] | None:
     """The owner and the body a mention names when it is a person's campaign, administration
     or people: "Ana Ruiz’s campaign" -> (["Ana", "Ruiz’s"], "campaign"); "his advisers" ->
     (["his"], "staff"); "Ruiz campaign officials" -> (["Ruiz"], "campaign"); "Administration
-    officials" -> ([], "administration").  None for anything else, and for a count or a
-    quantity ("many of her aides", "a campaign official"): a part is not the body.
+    officials" -> ([], "administration"); "the campaign" -> ([], "campaign").  None for
+    anything else, and for a count or a quantity ("many of her aides", "a campaign
+    official"): a part is not the body.
 
     >>> owned_by("The senator’s advisers".split()), owned_by("many of her aides".split())
     ((['The', 'senator’s'], 'staff'), None)
@@ -385,8 +386,8 @@ def owned_by(words: list[str]) -> tuple[list[str], str] | None:
     if not words or lows[-1] not in table:
         return None
     k, body = len(words) - 1, table[lows[-1]]
-    if k == 1 and lows[0] == "the" and body == "administration":
-        return [], body                           # "the administration": the one named last
+    if k == 1 and lows[0] == "the" and body in ("administration", "campaign"):
+        return [], body                           # "the administration", "the campaign": the one named last
     if k >= 1 and table.get(lows[k - 1]) in ("campaign", "administration") and body in ("people", "staff"):
         k, body = k - 1, table[lows[k - 1]]         # "campaign strategists", "Administration officials"
         if k == 0 or lows[0] == "the" and k == 1:
