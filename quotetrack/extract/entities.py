@@ -19,11 +19,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, islice
+from itertools import accumulate
 from typing import Iterator
 
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
+from .acronyms import BODY_INITIALS, CAPITALS_WORD, INITIALS, spelled_out
 from .ages import AGE_ROLE, age_nouns
 from .documents import authored_document, document_singular, joint_makers, made_documents
 from .businesses import apposed_as, introduced_as, possessed_as
@@ -64,10 +65,7 @@ _ORG_BEFORE_FOR = re.compile(
 _JOINED_BY = ("for ", "of ", "on ", "the ")      # what _ORG_BEFORE_FOR ends with
 # An ordinal opening an organisation's name: "3rd " in "3rd District Court of Appeals".
 _ORDINAL_BEFORE = re.compile(r"(?<![\w’'])\d{1,3}(?:st|nd|rd|th)[ \t]+$")
-# Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
-INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 _INITIAL = re.compile(r"[A-Z]\.")                 # a given name's initial: "J." in "J. Edgar Hale"
-ACRONYM_REACH = 50                        # entities an acronym looks back over for its spelled-out name
 RECENT = 5                                # entities kept in the running salience list
 ROLE_READS = 3                            # namings of an entity read for roles and gender (introductions)
 
@@ -232,22 +230,6 @@ def bodies() -> dict[str, str]:
     """data/extract/bodies.tsv: a noun -> the body of a person it names (campaign,
     administration, staff, people)."""
     return lexicon.pairs("extract/bodies.tsv")
-
-
-def _initials(name: str) -> str:
-    """The capitals of a name's words, small words left out: "Republican National Committee" -> "RNC"."""
-    function = _lists().function
-    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in function)
-
-
-def spelled_out(model: Model, acronym: str, start: int) -> str | None:
-    """The name an acronym stands for, when the text spelled it out before ``start`` ("the
-    RNC" after "the Republican National Committee"): the latest entity of several words whose
-    initials it is (within DESCRIPTION_REACH entities back)."""
-    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
-        return None
-    earlier = (e for e in model.before(start) if len(e.name.split()) > 1)
-    return next((e.name for e in islice(earlier, ACRONYM_REACH) if _initials(e.name) == acronym), None)
 
 
 def org_alias(model: Model, name: str, start: int) -> int | None:
@@ -511,16 +493,12 @@ def _surveyor(text: str, start: int, end: int) -> str | None:
     after = _ORG_NOUN_AFTER.match(text, end)
     if after is None:
         return None
-    if ACRONYM.fullmatch(text, start, end):           # not "an HSB inquiry": an activity, no document
+    if BODY_INITIALS.fullmatch(text, start, end):           # not "an HSB inquiry": an activity, no document
         noun = document_singular(after.group(1))
         return noun if noun not in lexicon.sections("extract/author_nouns.txt")["activities"] else None
     if after.group(1) not in lexicon.sections("extract/author_nouns.txt")["surveys"]:
         return None
     return after.group(1) if _INDEFINITE_BEFORE.search(text, max(0, start - 30), start) else None
-
-
-# A body's initials: "HSB", "F.R.A." (not "I", "A", nor a word such as "US" that is two letters).
-ACRONYM = re.compile(r"[A-Z]{3,5}|(?:[A-Z]\.){3,4}")
 
 
 def _authored_by(model: Model, text: str, start: int, end: int, eid: int, documents) -> None:
@@ -628,18 +606,13 @@ def adhoc_org(model: Model, name: str, start: int, kind: str = "organisation") -
     return new_organisation(model, name, start, kind) if eid is None else eid
 
 
-# One word in capitals: an acronym ("ESPN", "KING-TV", "DNC"); a person's surname in capitals
-# ("VOLE:") is looked up among the people named before a mention gets here.
-_ACRONYM = re.compile(r"[A-Z][A-Z\d&]+(?:-[A-Z\d]+)*")
-
-
 def cue_entity(model: Model, name: list[str], title: list[str], start: int) -> int:
     """The entity of a name read at a cue that the model did not index: a person, but an
     organisation for one untitled acronym or place ("ESPN said", "KING-TV reported", "America
     has") that names no person of the text ("Paris" after "Jeremy Paris"), so that no he/she
     later resolves to it."""
     if not title and len(name) == 1 and name[0] not in model.by_surname and name[0] not in model.by_first \
-            and (_ACRONYM.fullmatch(name[0]) or name[0] in lexicon.words("extract/places.txt")):
+            and (CAPITALS_WORD.fullmatch(name[0]) or name[0] in lexicon.words("extract/places.txt")):
         return adhoc_org(model, name[0], start)
     return person_entity(model, name, title, start)
 

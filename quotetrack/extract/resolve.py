@@ -57,6 +57,7 @@ from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import kinds
 from . import speakers as names
+from .acronyms import spelled_out
 from .anaphora import (FIRST_PERSON, GROUP_REACH, anaphors, apposition_head, asked_person, author_after, authors,
                        body_with_name, carried_basis, coordinated_relative, counted_relative, exchange_turn,
                        group_named, listener, named_organisation, opens_sentence, owned_roles, plural_relative,
@@ -561,7 +562,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         name = em.org_name(content)
         occ = model.at(start, end)
         eid = occ.entity if occ is not None and model.entities[occ.entity].type == "organisation" else None
-        spelled = em.spelled_out(model, name, start)     # (also of an occurrence: "HSB filings" read as its author)
+        spelled = spelled_out(model, name, start)     # (also of an occurrence: "HSB filings" read as its author)
         if eid is not None:
             name = model.entities[eid].name
         else:                               # "the RNC" after "the Republican National Committee"
