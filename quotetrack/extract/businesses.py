@@ -74,7 +74,8 @@ def apposed_as(text: str, end: int) -> str | None:
         return None
     function = lexicon.lower_words("text/function_words.txt")
     between = text[after.start():after.start(1)].split()[2:]       # past the comma and the article
-    return None if any(w.lower() in function for w in between) else after.group(1)   # (not "a statistician at the institute")
+    # (not "a statistician at the institute")
+    return None if any(w.lower() in function for w in between) else after.group(1)
 
 
 def possessed_as(text: str, start: int) -> str | None:

@@ -51,7 +51,8 @@ _COMMA_REACH = 40                         # characters back from a name to the l
 @lru_cache(maxsize=1)
 def _document_from() -> re.Pattern:
     participles = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_participles.txt")))
-    return re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:of[ \t]+(?:[\w\-]+[ \t]+){1,5}?(?=(?:" + participles + r")[ \t]))?"
+    return re.compile(r"(?<![\w’'])([a-z]+)[ \t]+"
+        r"(?:of[ \t]+(?:[\w\-]+[ \t]+){1,5}?(?=(?:" + participles + r")[ \t]))?"
         r"(?:(?:was|were)[ \t]+(?=(?:" + participles + r")[ \t]))?(?:(?:" + participles + r")[ \t]+"
         r"(?:(?:[\w]+[ \t]+){0,2}?|for[ \t]+(?:[\w]+[ \t]+){1,5}?))?(?:from|by)[ \t]+"
         r"(?:(?:the[ \t]+)?(?:(?:researchers|scientists|academics|experts|a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+"

@@ -360,7 +360,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         kind_after = len(words) >= 2 and _kind_after(text, end, words) \
             and not (titled and name[0] in first_names())          # "Family Circle magazine"
         if owner or kind_after or (business or known) and not titled or not titled and len(words) >= 2 and (
-                INITIALS.fullmatch(words[0]) or any(bare_word(w).lower() in org_words or k and y_singular(bare_word(w).lower()) in org_words
+                INITIALS.fullmatch(words[0]) or any(bare_word(w).lower() in org_words
+                                                    or k and y_singular(bare_word(w).lower()) in org_words
                                                     for k, w in enumerate(words))):   # "Northern Academies of Science"
             if not owner and business in (None, "which") and common_head(text, start, words, org_words, persons):
                 start, words = run[2][0], words[2:]   # "Members of Harbour District Council" (no kind before): the council
@@ -402,7 +403,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             continue                      # "on the Pike Train,": a thing called after a person; "an Orlando Republican who": a description
         if not title and len(name) >= 3 and name[0] not in first_names() and not _INITIAL.fullmatch(name[0]):
             cut = given_name_at(name) or (len(name) - 2 if office_complement(text, start) else 0)
-            title, name = name[:cut], name[cut:]      # "Comedian Sarah Silverman", "Harbour Widow Ana Ruiz" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
+            # "Comedian Sarah Silverman", "Harbour Widow Ana Ruiz" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
+            title, name = name[:cut], name[cut:]
         if not title and len(name) > 1 and " ".join(name) in model.orgs \
                 or _named_as_body(text, start, end, title, name, by_surname):
             occurrences.append(Occurrence(start, end, adhoc_org(model, " ".join(name), start), inside(start)))

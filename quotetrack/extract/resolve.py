@@ -440,7 +440,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                         "person", "description", eid)
     inner = named_after(text, model, end) if kind == "descriptor" or kind != "pronoun" and (
         words[0][:1].islower() or words[0].lower() in _lists().determiners) else None
-    if inner is None and kind != "person":   # ↑ "said the union’s leader, Moira Kent.", "his friend at Lehigh, Ana Ruiz, who"
+    if inner is None and kind != "person":   # ↑ "said the union’s leader, Moira Kent.", "his friend, Ana Ruiz, who"
         inner = person_in(text, model, start, end)
     if inner is not None:
         ent = model.entities[inner.entity]
