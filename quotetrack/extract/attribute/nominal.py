@@ -27,6 +27,8 @@ def _nouns() -> dict[str, str]:
 
 
 REACH = 300                   # characters at most of a possessive statement's opening
+# A possessor's name before its "’s": "Podal", "Mr. Vane", "Ana Lund" (up to three capitalised words).
+_POSSESSOR = r"(?:(?:Mr|Mrs|Ms|Dr)\.\s)?(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*"
 
 
 @lru_cache(maxsize=1)
@@ -37,8 +39,8 @@ def _pattern() -> tuple[re.Pattern, re.Pattern]:
     (:func:`.spans.ending_at`).  Every repetition is bounded, so no match reads far."""
     nouns = "|".join(sorted(_nouns(), key=len, reverse=True))
     copula = r"\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+that\s+"
-    return (re.compile(r"(?<![\w’'])(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.\s)?(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*)[’']s\s+"
-                       rf"(?:[a-z]+\s+){{0,2}}?(?P<noun>{nouns})" + copula), re.compile(copula))
+    return (re.compile(rf"(?<![\w’'])(?P<name>{_POSSESSOR})[’']s\s+(?:[a-z]+\s+){{0,2}}?(?P<noun>{nouns})" + copula),
+            re.compile(copula))
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +48,15 @@ def _openers() -> frozenset[str]:
     """Capitalised words that open a sentence before a name and are no part of it ("But", "And",
     "While", "The"), lower-cased (built once, not on every token read)."""
     return _words.conjunctions | _words.subordinators | lexicon.lower_words("extract/determiners.txt")
+
+
+def _past_openers(toks) -> int:
+    """The index of the first token of a possessor's name past the words that open its sentence
+    ("But Podal’s …": "Podal"); the last token is always kept."""
+    lead = 0
+    while lead < len(toks) - 1 and toks[lead].text.lower() in _openers():
+        lead += 1
+    return lead
 
 
 def possessive_statements(doc: _Doc, skip: frozenset[int]) -> list[Attribution]:
@@ -64,9 +75,7 @@ def possessive_statements(doc: _Doc, skip: frozenset[int]) -> list[Attribution]:
         if not toks or not mentions.has_name(toks, 0, len(toks)) \
                 or toks[-1].text.lower() in lexicon.lower_words("extract/calendar_words.txt"):
             continue                      # (not "Monday’s", a title alone)
-        lead = 0
-        while lead < len(toks) - 1 and toks[lead].text.lower() in _openers():
-            lead += 1                     # "But Podal’s …": the name is "Podal"
+        lead = _past_openers(toks)
         end = _strip_end(text, m.end(), sent.end)
         if len(text[m.end():end].split()) < 3:
             continue
@@ -91,8 +100,7 @@ def _nominal_pattern() -> tuple[re.Pattern, re.Pattern]:
     nouns = "|".join(sorted(_cue_nouns(), key=len, reverse=True))
     links = "|".join(sorted({w for _, ws in _cue_nouns().values() for w in ws}, key=len, reverse=True))
     tail = rf"(?P<noun>{nouns})\s+(?P<link>{links})\s+"
-    owner = (r"(?<![\w’'])(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.\s)?(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*[’']s"
-             r"|(?:[Hh]is|[Hh]er|[Tt]heir))\s+")
+    owner = rf"(?<![\w’'])(?P<name>{_POSSESSOR}[’']s|(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
     return (re.compile(owner + rf"(?:[a-z\-]+\s+){{0,2}}?" + tail),
             re.compile(rf"(?<![\w\-])(?:{nouns})\s+(?:{links})\s+"))
 
@@ -121,9 +129,7 @@ def possessive_nominals(doc: _Doc, skip: frozenset[int]) -> list[Attribution]:
         toks = tokenize(text, m.start("name"), m.end("name"))
         if not toks:
             continue
-        lead = 0
-        while lead < len(toks) - 1 and toks[lead].text.lower() in _openers():
-            lead += 1                     # "But Lund’s claim …": the name is "Lund"
+        lead = _past_openers(toks)
         if toks[-1].text.lower() not in ("his", "her", "their") and (not mentions.has_name(toks, lead, len(toks))
                                                                      or _calendar_word(toks[-1].text)):
             continue                      # (not "Monday’s call for …": no one named)
