@@ -346,7 +346,7 @@ def named_part(words: list[str]) -> list[str]:
     if lead >= 1 and introduces(words[lead - 1]):
         words = words[lead:]              # "activist fund Larchmont Capital": the name after its kind
     elif lead >= 1 and len(words) - lead >= 2 and words[-1][:1].isupper() and not any(
-            w in _function_words() for w in words[:lead]):
+            w in lexicon.lower_words("text/function_words.txt") for w in words[:lead]):
         words = words[lead:]              # "nonpartisan Harbour Budget Office": modifiers before a name
     k = len(words)
     allowed = _after_name()
@@ -357,11 +357,6 @@ def named_part(words: list[str]) -> list[str]:
         words, k = words[1:], k - 1       # "a recent Washington Post-ABC News poll", "the daily Die Woche",
                                           # "the state’s Fiscal Office" (a common noun's possessive)
     return words[:k] if k < len(words) and not words[k - 1].islower() else words
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    return lexicon.lower_words("text/function_words.txt")
 
 
 # The owner words of a body: a possessive pronoun ("his"), a name ("Hillary Clinton’s", "Sanders",
