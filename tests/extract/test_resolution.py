@@ -22,6 +22,7 @@ FRESH5 = ROOT / "corpus" / "resolution" / "polnear_train_fresh5.jsonl"  # untune
 FRESH6 = ROOT / "corpus" / "resolution" / "polnear_train_fresh6.jsonl"  # untuned, written blind in round 15
 FRESH7 = ROOT / "corpus" / "resolution" / "polnear_train_fresh7.jsonl"  # untuned, written blind in round 16
 FRESH8 = ROOT / "corpus" / "resolution" / "polnear_train_fresh8.jsonl"  # untuned, written blind in round 17
+FRESH9 = ROOT / "corpus" / "resolution" / "polnear_train_fresh9.jsonl"  # untuned, written blind in round 18
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 
 
@@ -180,7 +181,7 @@ def test_eval_resolution_unreadable_files_are_one_line(tmp_path, capsys, name, c
 @pytest.mark.parametrize("gold, least_docs, least_mentions",
                          [(GOLD, 100, 600), (FRESH, 40, 600), (FRESH2, 40, 600), (FRESH3, 40, 600), (FRESH4, 40, 600),
                           (FRESH5, 40, 600), (FRESH6, 40, 600), (FRESH7, 40, 600),
-                          (FRESH8, 40, 600)])
+                          (FRESH8, 40, 600), (FRESH9, 40, 600)])
 def test_resolution_gold_is_well_formed(gold, least_docs, least_mentions):
     docs = resolution.load_resolution_gold([gold])
     mentions = [m for ms in docs.values() for m in ms]
@@ -230,8 +231,14 @@ def test_eighth_fresh_gold_shares_no_document_with_the_other_golds():
                                                                                       FRESH5, FRESH6, FRESH7]))
 
 
+def test_ninth_fresh_gold_shares_no_document_with_the_other_golds():
+    fresh9 = set(resolution.load_resolution_gold([FRESH9]))
+    assert len(fresh9) == 40 and not fresh9 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3, FRESH4,
+                                                                                      FRESH5, FRESH6, FRESH7, FRESH8]))
+
+
 @pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/data/polnear/train.jsonl")
-@pytest.mark.parametrize("gold", [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8])
+@pytest.mark.parametrize("gold", [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9])
 def test_resolution_gold_offsets_slice_back(gold):
     docs = resolution.load_resolution_gold([gold])
     texts = resolution.load_texts(POLNEAR, docs)
@@ -275,6 +282,8 @@ def _eligible(used: set[str]) -> tuple[list[str], dict[str, set], dict[str, str]
      lambda k: slice(k // 3, None, k)),  # every 11th from the 4th
     (FRESH8, [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7], (409, 10),
      lambda k: slice(k // 4, None, k)),  # every 10th from the 3rd
+    (FRESH9, [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8], (369, 9),
+     lambda k: slice(0, None, k)),  # every 9th from the 1st
 ])
 def test_fresh_resolution_gold_follows_its_selection_rule(fresh, used, pool, pick):
     """corpus/resolution/README: each fresh gold is 40 articles picked at a fixed step from the
