@@ -53,6 +53,8 @@ def introduced_as(text: str, start: int, end: int) -> str | None:
         return before.group(1)
     if employer(text, start, end):
         return "employer"
+    if plural_subject(text, start, end):
+        return "plural"
     possessed = possessed_as(text, start)
     if possessed is not None:
         return possessed
@@ -90,16 +92,24 @@ def possessed_as(text: str, start: int) -> str | None:
 # A role and a name after a word: " manager Tom Ake" in "Velbury manager Tom Ake", " chief
 # executive Ada Quist" (group 1: the role's last word).
 _ROLE_AFTER = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?([a-z]+)[ \t]+[A-Z][a-z]")
+# A perfect verb phrase of a few words, then a role and a name, after a word: " have parted ways
+# with coach Sifo Dube" in "Kinross Stars have parted ways with coach Sifo Dube", " has sacked
+# its manager Tom Ake" (group 1: the role's last word): the subject let its own employee go or took one on.
+_ROLE_AFTER_VERB = re.compile(r"[ \t]+(?:have|has|had)[ \t]+(?:[a-z]+[ \t]+){1,4}?([a-z]+)[ \t]+[A-Z][a-z]")
 # The ends of a nationality or a people's adjective: "British", "Chinese", "Israeli", "Nordic", "Texan".
 _DEMONYM_END = re.compile(r"(?:an|ese|ish|ic|i)$")
 
 
 def employer(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is the organisation a role after it works for ("Velbury" in
-    "Velbury manager Tom Ake"; data/extract/employer_roles.txt): no place, party or nationality."""
+    "Velbury manager Tom Ake", "Kinross Stars" in "Kinross Stars have sacked coach Sifo Dube";
+    data/extract/employer_roles.txt): no place, party or nationality."""
+    roles = lexicon.lower_words("extract/employer_roles.txt")
     m = _ROLE_AFTER.match(text, end)
-    if m is None or m.group(1) not in lexicon.lower_words("extract/employer_roles.txt"):
-        return False
+    if m is None or m.group(1) not in roles:
+        m = _ROLE_AFTER_VERB.match(text, end)
+        if m is None or m.group(1) not in roles:
+            return False
     word, low = text[start:end], text[start:end].lower()
     lists = _lists()
     if low in lists.titles or low in lists.function or low in lexicon.lower_words("text/person_nouns.txt") \
@@ -107,6 +117,24 @@ def employer(text: str, start: int, end: int) -> bool:
         return False                      # "Head coach Ed Pym", "Former manager …": a common word
     return word not in lexicon.words("extract/places.txt") and low not in parties() \
         and _DEMONYM_END.search(word) is None
+
+
+# A plural verb right after a name ("Gully Kings have called off their tour", "Kinross Stars are
+# bottom"), and what stands before a name that is one of a list or asked about ("Ann Roe and ",
+# ", ", "nor France’s ", "and the ", "Should ", "would ").
+_PLURAL_VERB = re.compile(r"[ \t]+(?:have|are)\b")
+_LISTED_OR_ASKED = re.compile(r"(?:,|&|\b(?:and|or|nor|[Ww]ould|[Ss]hould|[Cc]ould|[Mm]ight|[Mm]ust|[Ww]ill|[Cc]an"
+                              r"|[Dd]id|[Dd]oes|[Dd]o))[ \t]+(?:the[ \t]+|[A-Z][\w.]*[’']s?[ \t]+)?$")
+
+
+def plural_subject(text: str, start: int, end: int) -> bool:
+    """Does a plural verb follow the name of two or more words text[start:end], alone before it
+    ("Gully Kings have called off their tour")?  A name that takes a plural verb is a team, a
+    band or a group, as British, Irish, South African and Australian news write them; no person
+    (not "Ann Roe and Tom Ake have", "Both Ann Roe and the Tarn Party have", "Should Tom Ake
+    have …"; not one word: "Democrats have", "many Latinos have" are groups read elsewhere)."""
+    return " " in text[start:end] and _PLURAL_VERB.match(text, end) is not None \
+        and _LISTED_OR_ASKED.search(text, max(0, start - 30), start) is None
 
 
 def introduces(noun: str) -> bool:

@@ -156,10 +156,11 @@ def _after_determiner(tokens: list[Token], j: int, k: int, lo: int) -> bool:
 
 def clock_time(tokens: list[Token], i: int) -> bool:
     """Is token ``i`` a clock time or its last piece ("14.32"; "10:45" and "2pm", split in tokens:
-    the minutes, "pm" or "am", or the hour before them)?"""
+    the minutes, "pm" or "am", or the hour before them; a half-day mark or a time zone after
+    one: "a.m." in "9:55 a.m.", "GMT" in "09:55 GMT"; data/text/word_classes.txt [clock_suffixes])?"""
     tok = tokens[i].text
-    if _CLOCK.fullmatch(tok):
-        return True
+    if _CLOCK.fullmatch(tok) or i > 0 and tok.lower() in _words.clock_suffixes and clock_time(tokens, i - 1):
+        return True                       # (a half-day mark or time zone after one: "9:55 a.m.", "09:55 GMT")
     glued = i > 0 and tokens[i - 1].end == tokens[i].start and tokens[i - 1].text.isdigit()
     if tok.lower() in ("am", "pm") and glued or tok.isdigit() and i + 1 < len(tokens) \
             and tokens[i + 1].start == tokens[i].end and tokens[i + 1].text.lower() in ("am", "pm"):

@@ -166,15 +166,18 @@ def _runs(text: str, single: bool = False):
 
 # An office word (maybe with its own "of" complement, group 1) and "for"/"of" right before a
 # capitalised run: "Minister for " before "Water Declan Moriarty", "Minister of State for " before
-# "Railways Ann Roe" (group 2: the word before "for").
-_OFFICE_FOR = re.compile(r"(?:([A-Za-z]+)[ \t]+of[ \t]+)?([A-Za-z]+)[ \t]+(?:for|of)[ \t]+$")
+# "Railways Ann Roe" (group 2: the word before "for"); a portfolio of several parts may stand
+# between, up to its "and": "Minister of Water and " before "Sanitation Nomvula Khumalo",
+# "Secretary of Health and " before "Human Services Tom Price".
+_OFFICE_FOR = re.compile(r"(?:([A-Za-z]+)[ \t]+of[ \t]+)?([A-Za-z]+)[ \t]+(?:for|of)[ \t]+"
+                         r"(?:[A-Z][a-z]+,?[ \t]+(?:[A-Z][a-z]+,?[ \t]+){0,3}(?:and|&)[ \t]+)?$")
 
 
 def office_complement(text: str, start: int) -> bool:
     """Does an office word and "for"/"of" come right before the capitalised run at ``start``
     ("Assistant Minister for Water Declan Moriarty", "Minister of State for Railways Ann Roe")?
     Then the run opens with the office's portfolio, and only its last two words are the name."""
-    m = _OFFICE_FOR.search(text, max(0, start - 40), start)
+    m = _OFFICE_FOR.search(text, max(0, start - 60), start)
     titles = _lists().titles
     return m is not None and (m.group(2).lower() in titles or m.group(1) is not None and m.group(1).lower() in titles)
 

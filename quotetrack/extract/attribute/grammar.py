@@ -201,8 +201,9 @@ def _clause_start_ok(s: _Sent, i: int) -> bool:
     if i == 0:
         return True
     prev = s.toks[i - 1].text
-    if i == 1 and mentions.is_capitalised(prev) and mentions.is_title_word(s.toks[i].text) or i <= 3 and mentions.clock_time(s.toks, i - 1):
-        return True                       # "Mine manager Pieter Kessler said"; "14.32 Ann Roe said"
+    if i == 1 and mentions.is_capitalised(prev) and mentions.is_title_word(s.toks[i].text) \
+            or i <= 5 and mentions.clock_time(s.toks, i - 1):
+        return True                       # "Mine manager Pieter Kessler said"; "14.32 Ann Roe said", "9:55 a.m. Roe said"
     return (prev in (",", ";", ":", "(") or prev in _DASHES or prev in TOKEN_OPENING or prev in TOKEN_CLOSING
             or prev.lower() in _words.clause_openers or cleft_that(s.toks, i - 1))   # "It was X that Pell said"
 

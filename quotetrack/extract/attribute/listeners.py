@@ -33,7 +33,8 @@ def bare_listener(toks: list[Token], k: int, cue: Cue) -> int:
     if cue.text.lower() not in _words.listener_forms or k + 1 >= len(toks) or not opens_noun_phrase(toks[k + 1].text):
         return k
     word = toks[k].text
-    plural = len(word) > 2 and word.endswith("s") and word[:-1].isupper()      # "MPs", "CEOs"
+    plural = len(word) > 2 and word.endswith("s") and word[:-1].isupper() and word[:-1].isalpha()
+    # "MPs", "CEOs"; not a possessive ("CNN's", "RTÉ’s": the name after it is the listener)
     return k + 1 if word.lower() in _words.listener_pronouns or plural else k
 
 
