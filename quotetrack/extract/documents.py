@@ -22,7 +22,12 @@ Resolving (read by :mod:`.resolve` and :mod:`.descriptions`):
   author (:func:`author_of`); with none, for a document a body issues in its own name
   (:func:`issued`: "the statement", "the survey"), the organisation that made the statement just
   before (:mod:`.resolve`: "Fox News confirmed it. According to the statement, …"); else it stays
-  as written.
+  as written;
+* an indefinite mention with no author ("A court document filed Thursday says …"): a document
+  not named before, so the first of its kind the text names with its author after it goes first
+  (:func:`mentioned_author`);
+* a poll written capitalised after its maker ("a national Harlow Poll"): the maker, a body
+  (:func:`survey_word`; :mod:`.entities` records it as an organisation, not a person).
 """
 
 from __future__ import annotations
@@ -279,6 +284,20 @@ def author_of(model, noun: str | None, start: int) -> int | None:
     return _author_ahead(model, kind, start) if noun is not None else None
 
 
+# An indefinite article opening a mention: "A court document …" is a document not named before.
+_INDEFINITE = re.compile(r"(?:an?|one)\s", re.IGNORECASE)
+
+
+def mentioned_author(text: str, model, noun: str, start: int) -> int | None:
+    """The author of the document a mention with no author in it names (noun ``noun``): for a
+    definite one ("the petition"), :func:`author_of`'s; an indefinite one ("A court document
+    filed Thursday says …") introduces the document, so the first of its kind the text names
+    with its author after it (:func:`_author_ahead`) comes first, before any earlier one (a
+    summary above the text may have named it)."""
+    ahead = _author_ahead(model, kind_of(noun), start) if _INDEFINITE.match(text, start) else None
+    return ahead if ahead is not None else author_of(model, noun, start)
+
+
 def _author_ahead(model, kind: str, start: int) -> int | None:
     """The author of the first document of that kind the text names with its author after
     ``start``, within AUTHOR_AHEAD characters: a document given first with no author ("Poll:
@@ -451,8 +470,12 @@ _AUTHOR_BEFORE = re.compile(r"(?:(?i:an?|the|this|that|one)\s+)?(?:[a-z][\w\-]*\
 
 def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name and document of a mention whose author modifies the document ("a yearly
-    Harlow Institute poll" -> "Harlow Institute poll"); None for a possessive ("Ruiz’s
+    Harlow Institute poll" -> "Harlow Institute poll"), the name alone when the survey is
+    written as part of it ("a national Harlow Poll" -> "Harlow"); None for a possessive ("Ruiz’s
     memoir" is read elsewhere) or when the mention is already that span."""
+    titled = _titled_survey().match(text, start, end)
+    if titled is not None:
+        return titled.span(1)
     m = _AUTHOR_BEFORE.match(text, start, end)
     if m is None or not kept_by(m.group(2)) or m.group(1).rstrip().endswith(POSSESSIVES) \
             or dated(m.group(1).split()) or m.start(1) == start and common_modifier(text, start, m.group(1).strip()):
@@ -472,22 +495,56 @@ def kept_by(noun: str) -> bool:
     return is_document(noun) or noun in lexicon.sections("extract/author_nouns.txt")["sources"]
 
 
+# A survey written capitalised after its maker's name, as part of it: "a national Harlow Poll taken last
+# week", "The Velmara Research Survey" (group 1: the name, group 2: the survey word, :func:`survey_word`).
+@lru_cache(maxsize=1)
+def _titled_survey() -> re.Pattern:
+    surveys = lexicon.sections("extract/author_nouns.txt")["surveys"]
+    surveys = lexicon.trie_pattern(sorted(w.capitalize() for w in surveys))
+    return re.compile(r"(?:(?i:an?|the|this|that|one)\s+)?(?:[a-z][\w\-]*\s+|\d{4}\s+){0,3}?"
+                      r"((?:[A-Z][\w.&’'\-]*\s+(?:(?:of|and|&)\s+(?=[A-Z]))?)*?[A-Z][\w.&’'\-]*)\s+"
+                      r"(" + surveys + r")(?![\w’'\-])")
+
+
+def survey_word(word: str) -> bool:
+    """Whether a word, in any case, names a survey a body runs ("poll", "Poll", "survey";
+    data/extract/author_nouns.txt [surveys])."""
+    return word.lower() in lexicon.sections("extract/author_nouns.txt")["surveys"]
+
+
+# The word right after a name, in any case: "Poll" in "a Harlow Poll", "poll" in "the Harlow Consult poll".
+_WORD_AFTER_NAME = re.compile(r"[ \t]+([A-Za-z]+)(?![\w’'\-])")
+
+
+def survey_after(text: str, end: int) -> str | None:
+    """The survey noun, lower-cased, right after a name ending at ``end`` ("a Harlow Consult poll",
+    "a national Harlow Poll": "poll"), so the name is its maker, a body; else None."""
+    m = _WORD_AFTER_NAME.match(text, end)
+    return m.group(1).lower() if m is not None and survey_word(m.group(1)) else None
+
+
 # What may follow a document after its author's name: "… survey of delegates", "… poll released Monday".
 _AFTER_DOCUMENT = frozenset({"of", "on", "in", "for", "from", "by", "at", "with", "released", "published",
                              "conducted", "taken", "this", "last", "that", "which"})
 
 
 # A document given as a speaker with no author in the mention: "the letter", "a new statewide poll",
-# "That missive", "Poll" (a headline word): a determiner, up to three lower-case modifiers, the noun (group 1).
-_DOCUMENT_MENTION = re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,3})?"
-                               r"([A-Za-z][a-z\-]*)")
+# "That missive", "Poll" (a headline word): a determiner, up to three lower-case modifiers, the noun (group 1),
+# maybe with when it came out ("the order released Friday", "A court document filed on Thursday": a
+# publishing participle, data/extract/publishing_participles.txt, and a day or "last week").
+@lru_cache(maxsize=1)
+def _document_mention() -> re.Pattern:
+    participles = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_participles.txt")))
+    return re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,3}?)?"
+                      r"([A-Za-z][a-z\-]*)(?:\s+(?:" + participles + r")\s+(?:(?:on|last|this|earlier)\s+)?"
+                      r"(?:[A-Z][a-z]+day|week|month|today|yesterday))?")
 
 
 def document_noun(text: str, start: int, end: int) -> str | None:
     """The document noun of a mention that is a document with no author in it ("the letter",
     "a new statewide poll", "Poll"), lower-cased, else None (also for a bare source noun, "Data
     show …": data/extract/author_nouns.txt [sources]); its author is :func:`author_of`'s."""
-    m = _DOCUMENT_MENTION.fullmatch(text, start, end)
+    m = _document_mention().fullmatch(text, start, end)
     if m is None:
         return None
     noun = m.group(1).lower()

@@ -26,7 +26,7 @@ from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
 from .acronyms import BODY_INITIALS, CAPITALS_WORD, INITIALS, spelled_out
 from .ages import AGE_ROLE, age_nouns
-from .documents import authored_document, document_singular, joint_makers, made_documents
+from .documents import authored_document, document_singular, joint_makers, made_documents, survey_after, survey_word
 from .businesses import apposed_as, introduced_as, possessed_as
 from .common_nouns import y_singular, written_lower
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
@@ -334,6 +334,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 run = run[k + 1:]         # "MSNBC’s Rachel Maddow", "Harbor News’ Ana Ruiz": the name after it
                 break
         run = _person_of(run, org_words)
+        if len(run) > 1 and survey_word(run[-1][1]):     # "a Harlow Consult Poll": the pollster, its survey after it
+            run = run[1:-1] if len(run) > 2 and run[0][1].lower() in function else run[:-1]   # (not "A")
         start = run[0][0]
         end = run[-1][0] + len(run[-1][1])
         words = [w for _, w in run]
@@ -379,7 +381,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             entities[eid].roles.update((business,) if business not in (None, "which") else ())
             occurrences.append(Occurrence(start, end, eid, inside(start)))
             document = _ORG_NOUN_AFTER.match(text, end)
-            noun = document_singular(document.group(1)) if document else None
+            noun = document_singular(document.group(1)) if document else survey_after(text, end)
             if noun is not None:          # "a Suffolk University poll", "Federal Election Commission reports"
                 model.authored.append((end, noun, eid))
             _authored_by(model, text, start, end, eid, documents)
@@ -493,8 +495,9 @@ def _surveyor(text: str, start: int, end: int) -> str | None:
     filings": a body known by its initials); else None: a body so named, not a person ("a Ruiz
     statement" is no survey)."""
     after = _ORG_NOUN_AFTER.match(text, end)
-    if after is None:
-        return None
+    if after is None:                     # "a national Harlow Poll": the survey written as part of the name
+        survey = survey_after(text, end)
+        return survey if survey and _INDEFINITE_BEFORE.search(text, max(0, start - 30), start) else None
     if BODY_INITIALS.fullmatch(text, start, end):           # not "an HSB inquiry": an activity, no document
         noun = document_singular(after.group(1))
         return noun if noun not in lexicon.sections("extract/author_nouns.txt")["activities"] else None
@@ -552,7 +555,8 @@ def _kind_after(text: str, end: int, words: list[str]) -> bool:
     if words[-1].endswith(POSSESSIVE_S) or words[0] in first_names():
         return False
     m = _ORG_NOUN_AFTER.match(text, end)
-    return m is not None and m.group(1) in org_kinds()
+    return m is not None and m.group(1) in org_kinds() \
+        or survey_after(text, end) is not None          # "the Harlow Consult poll": its pollster
 
 
 def _person_of(run: list, org_words) -> list:

@@ -74,7 +74,7 @@ from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, _lists,
 from .headlines import headline_person
 from .descriptions import (body_before_they, describe, fitting_title, headline_holder, indefinite, named_next,
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
-from .documents import author_of, document_author, document_noun, issued, kept_by, owned_document
+from .documents import document_author, document_noun, issued, kept_by, mentioned_author, owned_document
 from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, plural_the, research_group, unnamed_again)
@@ -352,7 +352,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         res = _resolve_one(text, *signer, model, sal, spoken, rank_of)
         return replace(res, mention=replace(res.mention, start=start, end=end, text=written)) if res.mention else res
     noun = document_noun(text, start, end)
-    eid = author_of(model, noun, start) if noun is not None else None
+    eid = mentioned_author(text, model, noun, start) if noun is not None else None
     if eid is None and noun is not None and written[:4].lower() == "the " and issued(noun):
         eid = _body_spoke_last(model, spoken, rank_of(start))   # "Fox News confirmed …. According to the statement"
     if eid is not None:                     # "the petition": of "Orla Quinn filed a petition"
