@@ -100,9 +100,11 @@ def _title_cut(words: tuple[str, ...]) -> int:
             # its period before a name ("GOP Rep Varley"); an office in capitals ends the
             # title after any party or place before it: "Greens MP", "Fianna Fáil TD"
             last = i
+    firsts = lexicon.words("text/first_names.txt")
+    if last >= 0 and words[last] in firsts and last + 2 < len(words) and is_particle(words[last + 1]):
+        last -= 1                         # a given name before a surname with a particle: "Marine Le Pen"
     if last == len(words) - 1:
         # a name that ends in a title word is a name: "Charlie King", "John Bishop"
-        firsts = lexicon.words("text/first_names.txt")
         k = next((i for i in range(len(words) - 2, -1, -1) if words[i] in firsts), None)
         if k is not None and all(w[:1].isupper() for w in words[k:]):
             return k
