@@ -325,6 +325,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                             and _surveyor(text, run[0][0], run[0][0] + len(run[0][1])) is None:
                         continue          # a capitalised word nobody is named by, unless "the retailer Zentro"
         run = before_headline_verb(text, before_title_case(run, function, titles))
+        if len(run) >= 3 and run[0][1] in first_names() \
+                and run[-1][1].lower() in lexicon.lower_words("extract/work_nouns.txt"):
+            run = run[:-1]                # "The Rachel Maddow Show": the host's name, no person "Show"
         if not run:
             continue
         for k, (_, w) in enumerate(run[:-1]):

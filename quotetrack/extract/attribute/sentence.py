@@ -94,7 +94,7 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
             return None
         src = s.mention(mentions.before, j)
         if src is not None and state_in_apposition(s.toks, src, k - 40):
-            j = src[0] - 1                # "Bond, 30, of Lexton, N.C., who was polled, said": no state is a source, nor its town
+            j = src[0] - 1                # "Bond, 30, of Lexton, N.C., who …, said": no state is a source, nor its town
             continue
         if place_after_place(s.toks, j + 1, end) and src is not None and src[0] > 0 and s.toks[src[0] - 1].text == ",":
             continue                      # "Lund, a baker from Millbrook, New York, said": the state is no source
