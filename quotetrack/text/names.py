@@ -93,9 +93,11 @@ def _title_cut(words: tuple[str, ...]) -> int:
     for i, w in enumerate(words):
         low = w.lower()
         if low in titles or low in honorifics or low.rstrip(".") in titles \
+                or "-" in low[1:-1] and all(part in titles for part in low.split("-")) \
                 or i < len(words) - 1 and len(low) > 2 and low + "." in titles \
                 or (i == last + 1 and low in people) \
                 or (low in people and w.isupper() and len(w) > 1):
+            # "Secretary-Treasurer Gary Casteel": two titles joined;
             # "Engineer Saoirse Donnelly" (not "Network Rail"); a headline's abbreviation without
             # its period before a name ("GOP Rep Varley"); an office in capitals ends the
             # title after any party or place before it: "Greens MP", "Fianna Fáil TD"
