@@ -416,8 +416,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 or ((not title or len(name) == 1) and GROUP_PLURAL.fullmatch(name[-1])) \
                 or not title and len(name) > 1 and nationality(name[-1:]) and (name[0] not in first_names() or nationality(name[:1])):
             continue                      # not a name: "FULL TEXT", groups ("Turkish Americans"), "an African American"
-        if len(words) > 2 and words[0].endswith("ing") and words[0][:1].isupper() and not title:
-            words, start = words[1:], run[1][0]      # "Using Ted Cruz", "Asked …"
+        if (len(words) > 2 or len(run) == 2 and text[start - 1:start] in ("", "\n") and words[0] not in first_names()) \
+                and words[0].endswith("ing") and words[0][:1].isupper() and not title:
+            words, start = words[1:], run[1][0]      # "Using Ted Cruz", "Asked …"; a title line's "Debating Ruiz’s"
             title, name = split_title(words)
             name = name_words(name)
         alias = org_alias(model, " ".join(name), start) if not title and model._org_ends \
