@@ -31,7 +31,7 @@ from .businesses import apposed_as, introduced_as, possessed_as
 from .common_nouns import y_singular, written_lower
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
 from .kinds import (alias_words, dotted_kind_word, gendered_nouns, kin_before, kind_words, name_kind, org_kinds,
-                    org_nouns, role_kinds)
+                    org_nouns, party_head, role_kinds)
 from .nations import nationality
 from .organisations import body_named, common_head, possessor_in_name
 from .roles import APPOSITION_AFTER, RANKS, office_forms, roles_around
@@ -324,7 +324,15 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                             and not kin_before(text, run[0][0], word) \
                             and _surveyor(text, run[0][0], run[0][0] + len(run[0][1])) is None:
                         continue          # a capitalised word nobody is named by, unless "the retailer Zentro"
+                    alias = org_alias(model, word, run[0][0]) if business is None and not known \
+                        and party_head([word]) is None and not nationality([word]) else None
+                    if alias is not None:         # "State" after "the State Department" (not "one Republican")
+                        occurrences.append(Occurrence(run[0][0], run[0][0] + len(word), alias, inside(run[0][0])))
+                        continue
         run = before_headline_verb(text, before_title_case(run, function, titles))
+        if len(run) >= 3 and run[0][1] in first_names() \
+                and run[-1][1].lower() in lexicon.lower_words("extract/work_nouns.txt"):
+            run = run[:-1]                # "The Rachel Maddow Show": the host's name, no person "Show"
         if not run:
             continue
         for k, (_, w) in enumerate(run[:-1]):
@@ -415,8 +423,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 or ((not title or len(name) == 1) and GROUP_PLURAL.fullmatch(name[-1])) \
                 or not title and len(name) > 1 and nationality(name[-1:]) and (name[0] not in first_names() or nationality(name[:1])):
             continue                      # not a name: "FULL TEXT", groups ("Turkish Americans"), "an African American"
-        if len(words) > 2 and words[0].endswith("ing") and words[0][:1].isupper() and not title:
-            words, start = words[1:], run[1][0]      # "Using Ted Cruz", "Asked …"
+        if (len(words) > 2 or len(run) == 2 and text[start - 1:start] in ("", "\n") and words[0] not in first_names()) \
+                and words[0].endswith("ing") and words[0][:1].isupper() and not title:
+            words, start = words[1:], run[1][0]      # "Using Ted Cruz", "Asked …"; a title line's "Debating Ruiz’s"
             title, name = split_title(words)
             name = name_words(name)
         alias = org_alias(model, " ".join(name), start) if not title and model._org_ends \

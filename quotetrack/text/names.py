@@ -93,16 +93,20 @@ def _title_cut(words: tuple[str, ...]) -> int:
     for i, w in enumerate(words):
         low = w.lower()
         if low in titles or low in honorifics or low.rstrip(".") in titles \
+                or "-" in low[1:-1] and all(part in titles for part in low.split("-")) \
                 or i < len(words) - 1 and len(low) > 2 and low + "." in titles \
                 or (i == last + 1 and low in people) \
                 or (low in people and w.isupper() and len(w) > 1):
+            # "Secretary-Treasurer Gary Casteel": two titles joined;
             # "Engineer Saoirse Donnelly" (not "Network Rail"); a headline's abbreviation without
             # its period before a name ("GOP Rep Varley"); an office in capitals ends the
             # title after any party or place before it: "Greens MP", "Fianna Fáil TD"
             last = i
+    firsts = lexicon.words("text/first_names.txt")
+    if last >= 0 and words[last] in firsts and last + 2 < len(words) and is_particle(words[last + 1]):
+        last -= 1                         # a given name before a surname with a particle: "Marine Le Pen"
     if last == len(words) - 1:
         # a name that ends in a title word is a name: "Charlie King", "John Bishop"
-        firsts = lexicon.words("text/first_names.txt")
         k = next((i for i in range(len(words) - 2, -1, -1) if words[i] in firsts), None)
         if k is not None and all(w[:1].isupper() for w in words[k:]):
             return k

@@ -70,6 +70,29 @@ def place_after_place(toks: list[Token], i: int, k: int) -> bool:
              or _STATE_ABBREVIATION.fullmatch("".join(t.text for t in toks[i:k])) is not None)
 
 
+def state_in_apposition(toks: list[Token], src: tuple[int, int], first: int) -> bool:
+    """Is the mention ``src`` the state of a "Town, State" tag with a comma before its town (after
+    token ``first``): an apposition's place, no source, whose name is further back ("Bond, 30,
+    of Lexton, N.C., who was polled, said"; "Aides in Lexton, N.C., said" has no comma before)?"""
+    return place_after_place(toks, *src) and toks[src[0] - 2].text.lower() not in _calendar() \
+        and any(toks[x].text == "," for x in range(max(0, first), src[0] - 2))
+
+
+def _calendar() -> frozenset[str]:
+    return lexicon.lower_words("extract/calendar_words.txt")
+
+
+def ends_in_relative(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] end in a relative clause after its last comma?  Then it is the
+    subject of the cue that follows, not content: "Dr. Vane, who studies bats at the
+    university, called the paper …"."""
+    cut = text.rfind(",", start, end)
+    if cut < 0:
+        return False
+    words = text[cut + 1:end].split(maxsplit=1)
+    return bool(words) and words[0].lower() in _words.relatives
+
+
 def is_name_run(toks: list[Token], i: int, k: int) -> bool:
     """Are tokens i..k a short run of capitalised words (a name, maybe titled: "Republican state
     Sen. Ann Lo"; a particle joined by a hyphen counts: "Karim al-Masri"), not a party tag

@@ -15,7 +15,8 @@ from .according import _SOURCE_ENDS, apposed_source
 from .subject import clause_subject, past_bare_form
 from .leads import after_lead_phrase
 from .antecedent import name_tail, person_after_preposition
-from .apposed import apposed_name, described_opening, past_place_tag, place_after_place, relative_then_cue
+from .apposed import (apposed_name, described_opening, ends_in_relative, past_place_tag, place_after_place,
+                      relative_then_cue, state_in_apposition)
 from .reported import earlier_speech_cue, opens_report
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
@@ -92,6 +93,9 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
         if j < 1 or s.toks[j].text != "," or not mentions.is_word(s.toks[j + 1].text):
             return None
         src = s.mention(mentions.before, j)
+        if src is not None and state_in_apposition(s.toks, src, k - 40):
+            j = src[0] - 1                # "Bond, 30, of Lexton, N.C., who …, said": no state is a source, nor its town
+            continue
         if place_after_place(s.toks, j + 1, end) and src is not None and src[0] > 0 and s.toks[src[0] - 1].text == ",":
             continue                      # "Lund, a baker from Millbrook, New York, said": the state is no source
         if apposed_name(s.toks, j + 1, end) \
@@ -233,7 +237,7 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
         return None
     if quote is None and earlier is None and continuation is None and _subordinate_only(s.text, start, end):
         return None                   # "Though he …, Ortiz promised to act": a head report
-    if quote is None and earlier is None and _ends_in_relative(s.text, start, end) \
+    if quote is None and earlier is None and ends_in_relative(s.text, start, end) \
             and not (toks[sep].text == "," and (rule == "tail" and src[0] == sep + 1 or rule == "tail_appositive"
                                                or rule == "tail_inverted" and cue_at == sep + 1
                                                and (after_src >= len(toks) or toks[after_src].text in ",.;"))):
@@ -284,17 +288,6 @@ def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: in
 # Words that carry a quote's sentence on, unquoted, after its tail cue ("“…,” he said, that
 # both men …", "“Only a fool,” she said, would build …"): "that", "because" or a finite auxiliary.
 _QUOTE_CONTINUATIONS = _words.continuation_openers | _words.finite_auxiliaries
-
-
-def _ends_in_relative(text: str, start: int, end: int) -> bool:
-    """Does text[start:end] end in a relative clause after its last comma?  Then it is the
-    subject of the cue that follows, not content: "Dr. Vane, who studies bats at the
-    university, called the paper …"."""
-    cut = text.rfind(",", start, end)
-    if cut < 0:
-        return False
-    words = text[cut + 1:end].split(maxsplit=1)
-    return bool(words) and words[0].lower() in _words.relatives
 
 
 def _quote_tail_rest_ok(toks: list[Token], rest: int) -> bool:
