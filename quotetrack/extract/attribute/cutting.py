@@ -10,7 +10,7 @@ from typing import Callable
 from ...config import WINDOWS
 from ...text import lexicon
 from .grammar import Attribution, _words
-from .objects import inside_report, nested_stance
+from .stance import inside_report, nested_stance
 
 
 def _opens_clause(text: str, lo: int, at: int, subordinate: bool = False) -> bool:
