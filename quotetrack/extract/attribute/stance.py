@@ -1,10 +1,9 @@
 """Cues of taking a side on a person or a policy ("endorsed", "backed", "slammed", "hailed":
 data/extract/stance_cues.txt).  PolNeAR annotates "The union endorsed [Tom Reed]" as an
-attribution, its content the short object; the head sieve keeps a content of under three words
-only when :func:`.objects.short_object` says it is such an object (the relative sieve too:
-"who endorsed [Reed]"), and a stance nested in
-another report's content with no clause joint stays part of it (:func:`inside_report`, read by
-:mod:`.cutting`)."""
+attribution, its content the short object; the head and relative sieves keep a content of
+under three words only when :func:`.objects.short_object` says it is such an object ("endorsed
+[Reed]", "who backed [him]"), and a stance nested in another report's content with no clause
+joint stays part of it (:func:`inside_report`, read by :mod:`.cutting`)."""
 from __future__ import annotations
 
 import re
