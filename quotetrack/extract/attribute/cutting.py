@@ -10,6 +10,7 @@ from typing import Callable
 from ...config import WINDOWS
 from ...text import lexicon
 from .grammar import Attribution, _words
+from .stance import inside_report, nested_stance
 
 
 def _opens_clause(text: str, lo: int, at: int, subordinate: bool = False) -> bool:
@@ -139,7 +140,8 @@ class _Cuts:
         return best
 
     def _better(self, best: int | None, a: int, b: int, lo: int, hi: int) -> int | None:
-        if b == a or _reported_act(self.found[a], self.found[b]) or _coordinated_inside(self.found[b], lo, hi):
+        if b == a or _reported_act(self.found[a], self.found[b]) or _coordinated_inside(self.found[b], lo, hi) \
+                or nested_stance(self.found[b], self.text, lo, hi):
             return best
         cue = self.found[a].cue
         got = _cut_of(self.found[b], self.text, lo, hi, cue is not None and cue.type == "act")
@@ -280,7 +282,7 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
                 a = replace(a, fragments=a.fragments[:-1] + ((last_s, end),))
         if cut is None or not _within_tail(a, found, text):
             out.append(a)
-    return out
+    return [a for a in out if not inside_report(a, out, text)]
 
 
 def _nests(b: Attribution, a: Attribution) -> bool:

@@ -12,17 +12,31 @@ from ...text import lexicon
 from .bounds import _finite, _past_after_noun
 from .grammar import _past_time, _Sent, _words
 from .offsets import _word_count
+from .stance import named_object, stance_cue
 
 
-def short_object(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int]) -> bool:
+def too_short(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int], stance_only: bool = False) -> bool:
+    """Is ``content`` (its first token ``k``) under three words, unquoted, and no object the
+    cue takes (:func:`short_object`; ``stance_only``: only a stance's, :mod:`.stance`)?  Then
+    it reports nothing: "the campaign continues to grow", "officials who spoke Friday"."""
+    return s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3 \
+        and not short_object(s, cue, k, ce, content, stance_only)
+
+
+def short_object(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int], stance_only: bool = False) -> bool:
     """Is a two-word content the noun phrase a cue that takes one reports ("announced his
     resignation", "denied the charges", "called for an inquiry"): right after the cue, opened by
     a determiner or possessive?  Only a speech cue (not "did not speak the language"), and not
-    "say"/"tell", which report clauses ("said he could")."""
+    "say"/"tell", which report clauses ("said he could"); after a cue of taking a side, the
+    short object it is about (:func:`.stance.named_object`)."""
     toks = s.toks
-    return k == ce and cue.type == "speech" and cue.lemma not in _words.clause_only_cues \
-        and _word_count(s.text, *content) == 2 and toks[k].text.lower() in _words.object_determiners \
-        and not s.doc.has_quote_in(*content)
+    if k != ce or s.doc.has_quote_in(*content):
+        return False
+    if stance_cue(cue):
+        return cue.text[:1].islower() and named_object(s, content)   # (not a title-case headline's
+                                                                      # "Figure Endorses Ann Roe")
+    return not stance_only and cue.type == "speech" and cue.lemma not in _words.clause_only_cues \
+        and _word_count(s.text, *content) == 2 and toks[k].text.lower() in _words.object_determiners
 
 
 @lru_cache(maxsize=1)
