@@ -94,6 +94,18 @@ def excerpted(text: str, start: int, end: int, model) -> int | None:
     return None
 
 
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """text[start:end] without its white space around and its final periods, as offsets (a
+    paragraph is not copied: it may be the whole text)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end > start and text[end - 1] == ".":
+        end -= 1
+    return start, end
+
+
 def authors(text: str, paras, skip, model) -> list[tuple[int, int]]:
     """Where a first-person text is signed, in text order: (offset, person entity) of each
     signature, credit line or closing author line; the title line's or the excerpt note's
@@ -101,9 +113,7 @@ def authors(text: str, paras, skip, model) -> list[tuple[int, int]]:
     body = [p for p in paras if p.index not in skip]
     out, whole = [], None
     for n, p in enumerate(body):
-        line = text[p.start:p.end]
-        start = p.start + len(line) - len(line.lstrip())
-        end = p.start + len(line.rstrip().rstrip("."))
+        start, end = _trimmed(text, p.start, p.end)
         if whole is None and n < LEAD_PARAGRAPHS:
             whole = excerpted(text, start, end, model)
         if n >= len(body) - AUTHOR_LINES:
@@ -118,7 +128,7 @@ def authors(text: str, paras, skip, model) -> list[tuple[int, int]]:
             continue
         if occ.end >= end or n >= len(body) - AUTHOR_LINES and _AUTHOR_LINE.match(text, occ.end):
             out.append((start, occ.entity))
-        elif n == 0 and text.startswith(":", occ.end) and len(line) <= TITLE_LINE:
+        elif n == 0 and text.startswith(":", occ.end) and p.end - p.start <= TITLE_LINE:
             whole = occ.entity            # "Ana Ruiz: The Long Road Home": a column's title line
     return out + [(len(text), whole)] if whole is not None else out
 
