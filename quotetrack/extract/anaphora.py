@@ -1,7 +1,7 @@
 """What the words around a pronoun or a name show, for :mod:`.resolve`: whether a name is the
 subject of its clause (not a modifier, not in a list of names, not in apposition to an
 object); what a relative pronoun stands for (the name before an apposition, before a first
-relative, before a verb of being); who signs a first-person text (the writer an "I" is).
+relative, before a verb of being).
 """
 from __future__ import annotations
 
@@ -247,44 +247,6 @@ def asked_person(text: str, model, cue, source: tuple[int, int] | None) -> tuple
         return None
     o = model.occurrences[i]
     return (o.entity, o.start) if model.entities[o.entity].type == "person" else None
-
-
-FIRST_PERSON = frozenset({"i", "me", "my"})
-# What follows the writer's name in a closing author line: "Ana Ruiz is the mayor of Dorsten.",
-# past a short apposition: "Rep. Ana Ruiz, D-Ore., was …", "Ana Ruiz, a nurse, is …".
-_AUTHOR_LINE = re.compile(r"(?:,[ \t]+[^,\n]{1,30},)?[ \t]+(?:is|was|has been|served as)[ \t]")
-AUTHOR_LINES = 2                          # closing paragraphs read for an author line
-TITLE_LINE = 120                          # characters of a title line that opens with its writer's name
-
-
-def authors(text: str, paras, skip, model) -> list[tuple[int, int]]:
-    """Where a first-person text is signed, in text order: (offset, person entity) of each
-    paragraph that is a person's full name alone (a letter's signature, "Ana Ruiz.") or, among
-    the last AUTHOR_LINES paragraphs, opens with one and says who the writer is ("Ana Ruiz is
-    the mayor of Dorsten."); a column whose title line opens with its writer's name and a colon
-    ("Ana Ruiz: The Long Road Home") is signed at its end, for an "I" no later signature claims."""
-    body = [p for p in paras if p.index not in skip]
-    out, headline = [], None
-    for n, p in enumerate(body):
-        line = text[p.start:p.end]
-        start = p.start + len(line) - len(line.lstrip())
-        end = p.start + len(line.rstrip().rstrip("."))
-        i = bisect.bisect_left(model.starts, start)
-        occ = model.occurrences[i] if i < len(model.occurrences) else None
-        if occ is None or occ.start != start or model.entities[occ.entity].type != "person" \
-                or len(text[occ.start:occ.end].split()) < 2:
-            continue
-        if occ.end >= end or n >= len(body) - AUTHOR_LINES and _AUTHOR_LINE.match(text, occ.end):
-            out.append((start, occ.entity))
-        elif n == 0 and text.startswith(":", occ.end) and len(line) <= TITLE_LINE:
-            headline = occ.entity         # "Ana Ruiz: The Long Road Home": a column's title line
-    return out + [(len(text), headline)] if headline is not None else out
-
-
-def author_after(signed: list[tuple[int, int]], offset: int) -> int | None:
-    """The writer a first-person "I" at ``offset`` stands for: the next signature after it."""
-    k = bisect.bisect_right(signed, (offset, -1))
-    return signed[k][1] if k < len(signed) else None
 
 
 # "and"/"or" right before a relative pronoun: "Ted Ames, who …, and who" (a second relative clause).

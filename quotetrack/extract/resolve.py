@@ -58,10 +58,10 @@ from . import entities as em
 from . import kinds
 from . import speakers as names
 from .acronyms import spelled_out
-from .anaphora import (FIRST_PERSON, GROUP_REACH, anaphors, apposition_head, asked_person, author_after, authors,
-                       body_with_name, carried_basis, coordinated_relative, counted_relative, exchange_turn,
-                       group_named, listener, named_organisation, opens_sentence, owned_roles, plural_relative,
-                       plural_subject, predicate_of, they_people)
+from .anaphora import (GROUP_REACH, anaphors, apposition_head, asked_person, body_with_name, carried_basis,
+                       coordinated_relative, counted_relative, exchange_turn, group_named, listener, named_organisation,
+                       opens_sentence, owned_roles, plural_relative, plural_subject, predicate_of, they_people)
+from .narrators import FIRST_PERSON, narration, narrator
 from .attribute import Attribution
 from .cataphora import author_ahead
 from .common_nouns import common_modifier, common_opener, modifier_opener
@@ -124,7 +124,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     sal = Salience(text, model, rank_of, lambda offset: bisect.bisect_right(sstarts, offset))
     sources = {a.source[0] for a in attrs if a.source is not None}
     sal.anaphors = sorted(anaphors(text, quoted, sources) + owned_roles(text, quoted, sources))
-    sal.authors = authors(text, paras, skip, model)
+    sal.authors = narration(text, paras, skip, model)
     sal.they = they_people(text, model)
     out: list[Resolved | None] = [None] * len(attrs)
     order = sorted((i for i, a in enumerate(attrs) if not (a.follows is not None and a.follows < i)
@@ -383,12 +383,12 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             ent = model.entities[eid]
             ent.gender = ent.gender or gender
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid, warn)
-        if low in FIRST_PERSON:               # the writer: "I" in a signed letter or column
-            eid = author_after(sal.authors, start)
-            if eid is None:
-                return Resolved(mention, None, None, "pronoun", "unresolved")
+        eid = narrator(sal.authors, low, start)   # the writer of a signed text; an interview's interviewee
+        if eid is not None:
             ent = model.entities[eid]
             return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid)
+        if low in FIRST_PERSON:
+            return Resolved(mention, None, None, "pronoun", "unresolved")
         eid = sal.they_person(start) if low == "they" else None
         if eid is not None:                   # "Rowan Petrakis, who uses they/them pronouns … they said"
             ent = model.entities[eid]

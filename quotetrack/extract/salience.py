@@ -126,7 +126,7 @@ class Salience:
         self.prev_end = self.listed_end = 0       # where it and the one before it end
         self.pair: tuple[int, int, int] | None = None   # (offset, a, b): the last "A and B" of two people
         self.turns: tuple[int, int, int] | None = None   # (offset of b, a, b): the last two people to speak in turn
-        self.authors: list[tuple[int, int]] = []     # where the text is signed (:func:`.anaphora.authors`)
+        self.authors = None           # who the text's "I" is (:func:`.narrators.narration`)
         self.times: dict[int, int] = {}   # id -> namings so far outside quote marks (how much the text is about it)
         self.rivals: dict[int, str | None] = {}   # description offset -> the warning naming two close organisations
         self.they: frozenset[int] = frozenset()   # people the text says go by "they" (:func:`.anaphora.they_people`)

@@ -10,7 +10,13 @@ INTERVIEW_TURNS answers, and whose text before the first question says it is an 
 questions are no interview.  An answer is a
 statement beside the attributions inside it ("I told them …"), which keep their own
 speakers; being direct, it never takes an indirect statement's place.  The questions are
-the interviewer's, who is not named: they are left out."""
+the interviewer's, who is not named: they are left out.
+
+Who speaks in each turn (:func:`interview_turns`, for :mod:`..narrators`: an answer's "I" and a
+question's "you" are the interviewee) is read the same way, and also where a question's label
+lost its colon and is glued to the question ("QWhat changed?"); the answers of such an
+interview are not made statements (the labels of a page stripped of its layout are too weak a
+sign to set its answers apart as quotes)."""
 from __future__ import annotations
 
 import bisect
@@ -33,27 +39,57 @@ ANSWER_RULE = "answer"
 
 # A dotted interview label opening a paragraph: "Q. What changes?", "A. They no longer pay …".
 _DOTTED = re.compile(r"[ \t]*([QA])\.[ \t]+(?=\S)")
+# A question label that lost its colon, glued to the question: "QWhat changed?" (read by
+# :func:`interview_turns` only).
+_GLUED = re.compile(r"[ \t]*(Q)(?=[A-Z][a-z])")
 
 
-def _label(text: str, para: Paragraph) -> tuple[int, int, int] | None:
+def _label(text: str, para: Paragraph, glued: bool = False) -> tuple[int, int, int] | None:
     """(label start, label end, turn start) of a "Q:"/"A:" or dotted "Q."/"A." label opening
-    a paragraph, else None."""
+    a paragraph (``glued``: or a "Q" glued to its question), else None."""
     at = transcript.label(text, para.start, para.end)
     if at is not None:
         return at
-    m = _DOTTED.match(text, para.start, para.end)
+    m = _DOTTED.match(text, para.start, para.end) or (_GLUED.match(text, para.start, para.end) if glued else None)
     return (m.start(1), m.end(1), m.end()) if m is not None else None
 
 
-def _turns(doc: _Doc, paras: list[Paragraph]) -> list[tuple[int, str, int, Paragraph]]:
+def _turns(text: str, paras: list[Paragraph], glued: bool = False) -> list[tuple[int, str, int, Paragraph]]:
     """(index in ``paras``, "Q" or "A", where the turn's text starts, paragraph) of every
     paragraph a "Q:" or "A:" label (or "Q." and "A.") opens."""
     out = []
     for k, para in enumerate(paras):
-        at = _label(doc.text, para)
-        if at is not None and doc.text[at[0]:at[1]] in ("Q", "A"):
-            out.append((k, doc.text[at[0]:at[1]], at[2], para))
+        at = _label(text, para, glued)
+        if at is not None and text[at[0]:at[1]] in ("Q", "A"):
+            out.append((k, text[at[0]:at[1]], at[2], para))
     return out
+
+
+def _interview(text: str, paras: list[Paragraph], glued: bool = False):
+    """(turns, the interviewee's span) of a question-and-answer interview (see the module's
+    notes), or None when ``paras`` are no such interview."""
+    turns = _turns(text, paras, glued)
+    if not _alternates([t[1] for t in turns]) or turns[0][0] == 0 \
+            or not _introduced_as_interview(text, turns[0][3].start):
+        return None
+    named = _first_person(text, paras[turns[0][0] - 1])
+    return (turns, named) if named is not None else None
+
+
+def interview_turns(text: str, paras: list[Paragraph]) -> tuple[tuple[int, int] | None, list[tuple[int, int, str]]]:
+    """The interviewee's span in the introduction and (start, end, "Q" or "A") of each
+    paragraph from the first question on: a label opens a turn, an unlabelled paragraph goes
+    on with the turn before it; (None, []) when ``paras`` are no interview."""
+    found = _interview(text, paras, glued=True)
+    if found is None:
+        return None, []
+    turns, named = found
+    labels = {para.start: label for _, label, _, para in turns}
+    out, turn = [], None
+    for para in paras[turns[0][0]:]:
+        turn = labels.get(para.start, turn)
+        out.append((para.start, para.end, turn))
+    return named, out
 
 
 def _alternates(labels: list[str]) -> bool:
@@ -68,13 +104,10 @@ def interview_answers(doc: _Doc, paras: list[Paragraph]) -> tuple[list[Attributi
     """The answers of a question-and-answer interview, each attributed to the person its
     introduction (the paragraph before the first question) names first, and where each turn's
     label starts and its text starts (for :func:`with_answers`)."""
-    turns = _turns(doc, paras)
-    if not _alternates([t[1] for t in turns]) or turns[0][0] == 0 \
-            or not _introduced_as_interview(doc.text, turns[0][3].start):
+    found = _interview(doc.text, paras)
+    if found is None:
         return [], []
-    named = _first_person(doc.text, paras[turns[0][0] - 1])
-    if named is None:
-        return [], []
+    turns, named = found
     labels = [(para.start, start) for _, _, start, para in turns]
     found = []
     for _, label, start, para in turns:
