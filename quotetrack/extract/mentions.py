@@ -229,6 +229,9 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
         tok = tokens[j].text
         if tok.lower() in _words.subject_pronouns and j < k - 1:
             break
+        if tok == ")" and j < k - 1 and _acronym_in_name(tokens, j, lo):
+            i, j = j - 2, j - 3           # "State Emergency Service (SES) chief officer Belinda Marchant"
+            continue
         if not _can_be_in_mention(tok, j == k - 1) and not _modifies_role(tokens, j, k) \
                 and not _after_determiner(tokens, j, k, lo) and not _authored_by(tokens, j, k, lo) \
                 and not _joins_names(tokens, j, k, lo):
@@ -247,6 +250,13 @@ def before(tokens: list[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
     if found is not None and not _can_be_in_mention(tokens[found[1] - 1].text):
         found = _trim(tokens, found[0], found[1] - 1)     # "Bush laughed and described": "Bush"
     return _without_ordinal(tokens, found)
+
+
+def _acronym_in_name(tokens: list[Token], j: int, lo: int) -> bool:
+    """Does the ")" at token ``j`` close an acronym in parentheses after a capitalised name
+    ("Service (SES)", "Agency (FEMA)"), inside a longer mention read back to it?"""
+    return j - 3 >= lo and tokens[j - 2].text == "(" and tokens[j - 1].text.isupper() \
+        and tokens[j - 1].text.isalpha() and is_capitalised(tokens[j - 3].text)
 
 
 def _after_clause_and(tokens: list[Token], i: int, k: int) -> int:

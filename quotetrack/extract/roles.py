@@ -59,8 +59,9 @@ def roles_around(text: str, start: int, end: int, ent, titles, persons, gendered
                 ent.roles.add(" ".join([owner, *ws]))
     lo = max(0, start - 60)
     app = _APPOSITION_BEFORE.search(text, lo, start) if _COMMA_BEFORE.search(text, lo, start) else None
-    if app and (any(person_head(p.split()[-1].lower()) for p in _ROLE_HEAD_END.split(app.group(1)))
-                or _SENTENCE_OPEN.search(text, max(0, app.start() - 3), app.start())):
+    if app and not _lead_object(text, app.start(), end) \
+            and (any(person_head(p.split()[-1].lower()) for p in _ROLE_HEAD_END.split(app.group(1)))
+                 or _SENTENCE_OPEN.search(text, max(0, app.start() - 3), app.start())):
         add_role(ent, app.group(1), gendered)     # "A spokeswoman for the firm, X"; not "Outside the hall, X"
     # "(D-Ardenne)", "Norway’s"; "Defending, X"
     ent.roles.update(filter(None, [affiliation(text, end), nationality_of(text, start, end)]), lead_roles(text, start))
@@ -70,6 +71,25 @@ def roles_around(text: str, start: int, end: int, ent, titles, persons, gendered
         return
     if app := APPOSITION_AFTER.match(text, end, min(len(text), end + 80)):
         add_role(ent, app.group(1), gendered)
+
+
+# A sentence that opens with a participle or preposition and has no comma yet: "Speaking
+# alongside " before "the Premier, Mr Ellison said" (group 1: its first word).
+_LEAD_PHRASE = re.compile(r"(?:^|[.!?\n]\s+)([A-Z][a-z]+)\b[^,.!?\n]*$")
+_WORDS = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
+# A lower-case word right after a name: a verb, so the comma before the name closed no apposition.
+_VERB_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _lead_object(text: str, at: int, end: int) -> bool:
+    """Is the noun phrase at ``at``, before a comma and a name, the object that ends a lead
+    phrase ("Speaking alongside the Premier, Mr Ellison said"; "After meeting the minister,
+    Ms Hale said"), not an apposition to the name ("The boy’s father, Tomas Varga,")?"""
+    lead = _LEAD_PHRASE.search(text, max(0, at - 80), at)
+    if lead is None or not _VERB_AFTER.match(text, end):
+        return False
+    word = lead.group(1).lower()
+    return word.endswith("ing") or word in _WORDS.opening_prepositions
 
 
 # A capitalised name word right before a role, maybe possessive: "Ortiz " in "Ortiz spokesman Tom Greer",

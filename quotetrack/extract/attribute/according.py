@@ -86,9 +86,27 @@ def _clause_inside(toks: list[Token], src: tuple[int, int]) -> int | None:
     function = lexicon.lower_words("text/function_words.txt")
     for j in range(src[0] + 1, src[1] - 1):
         before = toks[j - 1].text
-        if toks[j].text in _words.new_subjects and mentions.is_word(before) and before.lower() not in function:
+        if mentions.is_word(before) and before.lower() not in function and (
+                toks[j].text in _words.new_subjects or _named_subject(toks, j, src[1])):
             return j
     return None
+
+
+def _named_subject(toks: list[Token], j: int, end: int) -> bool:
+    """Does a name open a clause at token ``j`` after a lower-case noun: capitalised words and
+    then a finite auxiliary ("… familiar with the matter | Kestrel had held …")?"""
+    if not toks[j - 1].text.islower():
+        return False
+    k = j
+    while k < end and mentions.is_capitalised(toks[k].text):
+        k += 1
+    return j < k < end and toks[k].text.lower() in _words.finite_auxiliaries
+
+
+def _mid_opener(toks: list[Token], ci: int) -> bool:
+    """Does "according to" open the clause after a comma and a conjunction ("…, but according
+    to the figures, vacancies have risen"): its content follows, as at a sentence start?"""
+    return ci >= 2 and toks[ci - 2].text == "," and toks[ci - 1].text.lower() in _words.subject_lead_words
 
 
 def _only_openers(toks: list[Token], ci: int) -> bool:
@@ -104,7 +122,8 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if src is None:
         return None
     rest = None
-    if ci == 0 or (ci == 1 and s.toks[0].text in TOKEN_OPENING) or _only_openers(s.toks, ci):
+    if ci == 0 or (ci == 1 and s.toks[0].text in TOKEN_OPENING) or _only_openers(s.toks, ci) \
+            or _mid_opener(s.toks, ci):
         k = src[1]
         while k < len(s.toks) and s.toks[k].text in (",", ":"):
             k += 1

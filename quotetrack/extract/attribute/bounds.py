@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ...text import lexicon
 from ...text.marks import TOKEN_OPENING
+from .. import mentions
 from ..segment import Token
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
@@ -75,6 +76,22 @@ def _past_adverbs(toks: list[Token], i: int) -> int:
 
 
 _AFTER_AND = frozenset(("also", "then", "later"))
+
+
+def opens_subject(toks: list[Token], k: int) -> bool:
+    """Does the adjunct word at token ``k`` after a cue open the reported clause's subject: a
+    finite verb follows ("said this is …"), or it opens a count ("said at least 12 people were
+    killed", "said at most half")?"""
+    if k + 1 >= len(toks):
+        return False
+    return toks[k + 1].text.lower() in _words.finite_auxiliaries or opens_count(toks, k)
+
+
+def opens_count(toks: list[Token], k: int) -> bool:
+    """Do two approximators and a quantity open at token ``k`` ("at least 12", "at least two")?"""
+    approximators = lexicon.lower_words("extract/approximators.txt")
+    return k + 2 < len(toks) and toks[k].text.lower() in approximators \
+        and toks[k + 1].text.lower() in approximators and mentions.is_quantity(toks[k + 2].text)
 
 
 def _finite(toks: list[Token], i: int) -> bool:

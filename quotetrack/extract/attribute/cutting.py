@@ -47,6 +47,9 @@ def _cut_of(b: Attribution, text: str, lo: int, hi: int, act: bool = False) -> t
         return _before_joint(text, lo, b.cue.start), b.cue.start   # "Aides who spoke to us said …"
     if b.rule == "coordinated" and lo < b.cue.start < hi:
         return _conjunction_before(text, lo, b.cue.start), b.cue.start   # "criticized X and said Y"
+    if b.rule == "according_to" and lo < b.cue.start < hi and b.cue.end <= b.fragments[0][0]:
+        cut = _conjunction_before(text, lo, b.cue.start)     # "… said X, but according to Y, Z"
+        return (cut, b.cue.start) if cut < b.cue.start else None
     if b.rule == "participle" and lo < b.cue.start < hi:
         m = _PARTICIPLE_LEAD.search(text, max(lo, b.cue.start - _JOINT_REACH, 0), b.cue.start)
         if m is not None:

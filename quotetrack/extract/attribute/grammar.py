@@ -14,7 +14,7 @@ from .. import mentions
 from ...config import WINDOWS
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import Token
-from .bounds import closing_adjunct, parenthetical_relative, participial_opening, participle_after_quote
+from .bounds import closing_adjunct, opens_count, parenthetical_relative, participial_opening, participle_after_quote
 from .cleft import cleft_that
 from .listeners import bare_listener, common_listener_end, listener_tail, opens_noun_phrase
 from .offsets import _strip_end, _word_count
@@ -286,8 +286,8 @@ def _skip_adjuncts(s: _Sent, k: int, cue: Cue | None = None) -> int:
     toks = s.toks
     while k < len(toks) and mentions.is_adverb(toks[k].text):
         k += 1                            # "fired back forcefully: …"
-    if infinitive_at(toks, k, cue):
-        return k
+    if infinitive_at(toks, k, cue) or opens_count(toks, k):
+        return k                          # (nor "said [at least 12 people] …": a count)
     if k >= len(toks) or (toks[k].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt")
                           and toks[k].text.lower() not in lexicon.lower_words("extract/calendar_words.txt")):
         return _skip_time(s, k, cue)      # (a day or month opens one too: "said Sunday that …")

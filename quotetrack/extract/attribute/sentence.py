@@ -23,7 +23,7 @@ from .grammar import (
     _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
     _nominative, _reported, _subordinate_only, _indirect_continuation, _role_word, _skip_adjuncts,
     _skip_time_back, _skip_connective, _skip_object, _span, _words, infinitive_at)
-from .bounds import gerund_before_conjunction, object_end, source_tail_end, verb_after_comma
+from .bounds import gerund_before_conjunction, object_end, opens_subject, source_tail_end, verb_after_comma
 from .objects import too_short, without_adjunct
 from .offsets import _strip_end, _word_count
 from .things import thing_subject
@@ -405,7 +405,7 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     if k < len(toks) and toks[k].text.lower() in lexicon.lower_words("extract/adjunct_words.txt") \
             and toks[k].text.lower() not in _words.content_prepositions and not infinitive_at(toks, k, cue) \
-            and not (k + 1 < len(toks) and toks[k + 1].text.lower() in _words.finite_auxiliaries):
+            and not opens_subject(toks, k):
         return None                   # "as McDonough suggested at the meeting": no content
                                       # (but "said this is …": a subject)
     if cue.lemma in lexicon.lower_words("extract/quote_only_cues.txt") and not _introduces_report(toks, k) \
