@@ -85,7 +85,7 @@ def _kind(words: list[str]) -> str | None:
     low = [w.lower() for w in words]
     if len(low) <= 2 and " ".join(low) in lexicon.lower_words("extract/connectives.txt") | {"in particular"}:
         return "phrase"
-    if _time_phrase(words):
+    if time_phrase(words):
         return "phrase"
     i = 0
     while i < len(low) - 1 and low[i] in _fronted.degree:
@@ -100,7 +100,7 @@ def _kind(words: list[str]) -> str | None:
     return "phrase"
 
 
-def _time_phrase(words: list[str]) -> bool:
+def time_phrase(words: list[str]) -> bool:
     """"Friday morning", "Last month", "A day earlier", "Late on Sunday", "In June 2009"."""
     days = lexicon.words("extract/calendar_words.txt")
     start = 1 if words[0].lower() in ("in", "on", "at") else 0
