@@ -16,6 +16,9 @@ from .segment import Token
 _fronted = lexicon.WordClasses("extract/fronted_adverbials.txt")
 _words = lexicon.WordClasses("text/word_classes.txt")
 
+_MAX_OPENING = 400                          # characters of fronted adverbials, all told
+_MAX_PART = 30                              # tokens of one of them (the scan for its comma stops there)
+
 # a word, with an inner apostrophe or hyphen ("Clinton’s", "anti-Trump"), or a number ("2009")
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -43,7 +46,7 @@ def adverbials_only(text: str, start: int, end: int) -> bool:
     >>> adverbials_only("In 2016 the senator is going to win", 0, 35)
     False
     """
-    if quote_marks_in(text, start, end):
+    if end - start > _MAX_OPENING or quote_marks_in(text, start, end):
         return False
     parts = [p for p in text[start:end].split(",") if p.strip()]
     return bool(parts) and all(_kind(_WORD.findall(p)) is not None for p in parts)
@@ -61,8 +64,9 @@ def past_clauses(toks: list[Token], lo: int, hi: int) -> int:
     subject of the sentence is no word of that clause."""
     cur, clause = lo, False
     while cur < hi:
-        comma = next((i for i in range(cur, hi) if toks[i].text == "," or not _plain(toks[i].text)), hi)
-        if comma >= hi or toks[comma].text != ",":
+        stop = min(hi, cur + _MAX_PART)
+        comma = next((i for i in range(cur, stop) if toks[i].text == "," or not _plain(toks[i].text)), stop)
+        if comma >= stop or toks[comma].text != ",":
             break
         kind = _kind([t.text for t in toks[cur:comma]])
         if kind is None:
