@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
+from .fronted import past_clauses
 from .kinds import party_tag
 from .segment import Token
 
@@ -431,7 +432,7 @@ def only_titles(words: list[str]) -> bool:
 def forward_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """The subject at the start of a clause: the first mention from ``lo``, after an opening
     adverbial ("On Monday, Gantz …" -> "Gantz")."""
-    lo = _after_dateline(tokens, lo, hi)
+    lo = past_clauses(tokens, _after_dateline(tokens, lo, hi), hi)   # "On Tuesday, even as …, X"
     while lo < hi and tokens[lo].text.lower() in _words.mention_openers:
         lo += 1                           # "But the court overruled and said …"
     if lo < hi and tokens[lo].text.lower() in lexicon.lower_words("extract/adjunct_words.txt"):

@@ -9,6 +9,7 @@ from typing import Callable
 
 from ...config import WINDOWS
 from ...text import lexicon
+from ..fronted import adverbials_only, quote_marks_in
 from .grammar import Attribution, _words
 from .stance import inside_report, nested_stance
 
@@ -275,6 +276,10 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
             continue                      # reports the whole clause, the nested report with it (one
             #                               that quotes is folded: :func:`_fold_source_notes`)
         cut = cuts.first(i, last_s, last_e)
+        if cut is not None and a.rule in _TAIL_RULES and not quote_marks_in(text, last_s, last_e) \
+                and adverbials_only(text, last_s, _before_joint(text, last_s, cut)):
+            cut = None                    # "In Chicago, organizers added …, the Post reported": what
+                                          # the cut leaves only sets the scene; the Post reports it all
         if cut is not None:
             end = _before_joint(text, last_s, cut)
             words = text[max(last_s, end - _JOINT_REACH):end].split()

@@ -13,6 +13,7 @@ from ...text import lexicon
 from .. import mentions
 from ...config import WINDOWS
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
+from ..fronted import adverbials_only
 from ..segment import Token
 from .bounds import closing_adjunct, opens_count, parenthetical_relative, participial_opening, participle_after_quote
 from .cleft import cleft_that
@@ -391,10 +392,12 @@ def _is_clause(text: str, start: int, end: int) -> bool:
 
 def _subordinate_only(text: str, start: int, end: int) -> bool:
     """Is text[start:end] a lone adverbial clause, a subordinator and no comma after it ("Though
-    he has never led on the issue")?  It cannot be what a cue after it reports: "Though he …,
+    he has never led on the issue"), or fronted adverbials only (:mod:`..fronted`: "Friday
+    morning, as the parade passed")?  It cannot be what a cue after it reports: "Though he …,
     Ortiz promised to act" is a head report."""
     words = text[start:end].split(maxsplit=1)
-    return bool(words) and words[0].lower() in _words.subordinators and "," not in text[start:end]
+    return bool(words) and words[0].lower() in _words.subordinators and "," not in text[start:end] \
+        or adverbials_only(text, start, end)
 
 
 # Words that open reported content after a cue and its listener: "asked who needed a ride".

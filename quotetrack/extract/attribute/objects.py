@@ -2,7 +2,8 @@
 resignation]", "called for [an inquiry]"): a two-word one is still a report (the head sieve
 otherwise drops a content of fewer than three words), and a time or place adjunct after it is
 no part of it ("announced [her retirement] on Friday", "admitted [dangerous driving] at Kelby
-Magistrates’ Court")."""
+Magistrates’ Court"), nor is the channel it went out through ("denied [the charges] through his
+lawyer": :mod:`.channels`)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -10,6 +11,7 @@ from functools import lru_cache
 from ...model import Cue
 from ...text import lexicon
 from .bounds import _finite, _past_after_noun
+from .channels import channel_adjunct
 from .grammar import _past_time, _Sent, _words
 from .offsets import _word_count
 from .stance import named_object, stance_cue
@@ -72,7 +74,7 @@ def without_adjunct(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int
         if low in _words.subject_pronouns or low == "that" or _finite(toks, j) \
                 or low.endswith("ed") and (_past_after_noun(toks, j) or word[:1].isupper()):
             return content                # a clause: "the plan would fail", "the Unionists walked out"
-        if _adjunct_to(s, j, last):
+        if _adjunct_to(s, j, last) or channel_adjunct(toks, j, last):
             if cue.lemma in _words.clause_only_cues and toks[k].text.lower() not in _words.object_determiners:
                 return content
             return (content[0], toks[j - 1].end)
