@@ -185,13 +185,15 @@ def lead_statement(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution 
     text = doc.text
     lead_end = _rstrip_end(text, sent.start, quote.start)
     if text[lead_end - 1:lead_end] not in (":", ",") or lead_end <= sent.start \
-            or not text[quote.inner[0]:quote.inner[1]].lstrip()[:1].isupper() \
-            or not is_statement(text, quote, _STATEMENT_CONFIG) or doc.has_quote_in(sent.start, quote.start):
+            or not text[_skip_chars(text, quote.inner[0], quote.inner[1], _BLANKS):quote.inner[1]][:1].isupper():
         return None
     rest_end = min(sent.end, doc.paras[sent.paragraph - 1].end)
-    if _skip_chars(text, quote.end, rest_end, _SENTENCE_CLOSE) < rest_end:
+    if _skip_chars(text, quote.end, rest_end, _SENTENCE_CLOSE) < rest_end \
+            or doc.has_quote_in(sent.start, quote.start) or not is_statement(text, quote, _STATEMENT_CONFIG):
         return None                       # words after the quote: a phrase inside a clause
     toks = tokenize(text, sent.start, lead_end - 1, limit=_COLON_CLAUSE_MAX_TOKENS + 1)
+    if _ends_passive(toks):
+        return None                       # "Reyes was asked, “…”": the subject heard the quote
     src = (_colon_subject(toks) or _verb_subject(toks)) if 2 <= len(toks) <= _COLON_CLAUSE_MAX_TOKENS else None
     if src is None:
         return Attribution(((quote.start, quote.end),), None, None, "unattributed", sent) \
@@ -201,8 +203,19 @@ def lead_statement(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution 
                        "lead_statement", sent)
 
 
+_BLANKS = frozenset(" \t\n")
+
 # Tokens of a lead that is only an adverb and its comma ("Then,", "Even so,").
 _ADVERB_LEAD_TOKENS = 3
+
+
+def _ends_passive(toks: list[Token]) -> bool:
+    """Does the lead end in a passive ("was asked", "were told"), whose subject is the one
+    addressed, not the speaker?"""
+    if len(toks) < 2 or toks[-2].text.lower() not in _words.passive_auxiliaries:
+        return False
+    last = toks[-1].text
+    return last.islower() and (last.endswith("ed") or last in _words.irregular_participles)
 
 
 def _verb_subject(toks: list[Token]) -> tuple[int, int] | None:
