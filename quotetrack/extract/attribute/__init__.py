@@ -47,6 +47,9 @@ Quote sieves then take each quoted passage no other sieve claimed:
                   speech cue, its source, a comma and the quote)                  [said_first]
     subject_verb  "Trump pledged to make Apple “build …”" (a quoted statement after
                   the clause's subject and an unlisted past-tense verb)           [subject_verb]
+    lead_statement "…was moved to say, “…”" / "Then, “…”" (a whole quoted statement
+                  closing its sentence after a lead and a comma or colon: the lead's
+                  subject, else cue-less after an adverb)                         [lead_statement]
     floating      a cue-less quote right after an attributed quote                [floating]
     unattributed  a quoted statement with no source (kept, so nothing is lost)    [unattributed]
 """

@@ -174,6 +174,65 @@ def colon_paragraph(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution
     return _colon_lead(doc, lead_start, lead_end, quote, sent, "colon_paragraph", fewest=2)
 
 
+def lead_statement(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+    """"Hale issued a statement, “We will rebuild. …”", "A footnote makes that clear: “…”": a
+    whole quoted statement (it opens with a capital) that closes its sentence after a lead
+    clause ending in a comma or a colon with no quote marks and no cue any sieve reads.  The
+    source is the lead's subject (see :func:`_colon_subject`), else the subject of its last
+    verb (:func:`_verb_subject`).  Without one, after a lead of an adverb or two ("Then, “…”")
+    the quote is kept unattributed (it may float on the quote before it); after a longer lead
+    ("The leaflet was blunt about it, “…”") it is left out, as a phrase inside a sentence is."""
+    text = doc.text
+    lead_end = _rstrip_end(text, sent.start, quote.start)
+    if text[lead_end - 1:lead_end] not in (":", ",") or lead_end <= sent.start \
+            or not text[_skip_chars(text, quote.inner[0], quote.inner[1], _BLANKS):quote.inner[1]][:1].isupper():
+        return None
+    rest_end = min(sent.end, doc.paras[sent.paragraph - 1].end)
+    if _skip_chars(text, quote.end, rest_end, _SENTENCE_CLOSE) < rest_end \
+            or doc.has_quote_in(sent.start, quote.start) or not is_statement(text, quote, _STATEMENT_CONFIG):
+        return None                       # words after the quote: a phrase inside a clause
+    toks = tokenize(text, sent.start, lead_end - 1, limit=_COLON_CLAUSE_MAX_TOKENS + 1)
+    if _ends_passive(toks):
+        return None                       # "Reyes was asked, “…”": the subject heard the quote
+    src = (_colon_subject(toks) or _verb_subject(toks)) if 2 <= len(toks) <= _COLON_CLAUSE_MAX_TOKENS else None
+    if src is None:
+        return Attribution(((quote.start, quote.end),), None, None, "unattributed", sent) \
+            if len(toks) <= _ADVERB_LEAD_TOKENS else None
+    cue = Cue(lead_end - 1, lead_end, text[lead_end - 1], text[lead_end - 1], "speech")
+    return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                       "lead_statement", sent)
+
+
+_BLANKS = frozenset(" \t\n")
+
+# Tokens of a lead that is only an adverb and its comma ("Then,", "Even so,").
+_ADVERB_LEAD_TOKENS = 3
+
+
+def _ends_passive(toks: list[Token]) -> bool:
+    """Does the lead end in a passive ("was asked", "were told"), whose subject is the one
+    addressed, not the speaker?"""
+    if len(toks) < 2 or toks[-2].text.lower() not in _words.passive_auxiliaries:
+        return False
+    last = toks[-1].text
+    return last.islower() and (last.endswith("ed") or last in _words.irregular_participles)
+
+
+def _verb_subject(toks: list[Token]) -> tuple[int, int] | None:
+    """The subject of the lead's last finite verb, read back from the colon: "When he returned
+    he began by saying," -> "he"; "Mr. Hale was prompted to say," -> "Mr. Hale".  None when no
+    mention that names someone stands right before a verb."""
+    for v in range(len(toks) - 1, 0, -1):
+        low = toks[v].text
+        if not (low.islower() and (low in _words.finite_auxiliaries or low in _words.irregular_pasts
+                                   or _is_past_verb(low))):
+            continue
+        src = mentions.before(toks, v)
+        if src is not None and src[1] == v and mentions.names_someone(toks, *src):
+            return src
+    return None
+
+
 def _colon_lead(doc: _Doc, start: int, colon_end: int, quote: QuotedSpan, sent: Sentence,
                 rule: str, fewest: int) -> Attribution | None:
     """The attribution of ``quote`` to the subject (or dash byline) of the lead
@@ -451,7 +510,8 @@ def _quotes_phrase(toks: list[Token], v: int, end: int) -> bool:
 QUOTE_SIEVES: dict[str, Callable[[_Doc, QuotedSpan, Sentence], Attribution | None]] = {
     "chant_quote": chant_quote, "colon": colon, "dash": dash, "verb_after": verb_after, "colon_lead": colon_lead,
     "colon_clause": colon_clause, "colon_paragraph": colon_paragraph, "cue_before": cue_before,
-    "cue_then_quote": cue_then_quote, "said_first": said_first, "subject_verb": subject_verb}
+    "cue_then_quote": cue_then_quote, "said_first": said_first, "subject_verb": subject_verb,
+    "lead_statement": lead_statement}
 
 
 # "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.

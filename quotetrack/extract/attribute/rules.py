@@ -66,6 +66,7 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("cue_then_quote", "cue_then_quote", 2),   # "leaflets that said, “…”"
     Rule("said_first", "said_first", 2),      # "Said Ortiz, “…”" / "But, said Berg, who …, “…”"
     Rule("subject_verb", "subject_verb", 2),  # "Trump pledged to make Apple “build …”" (an unlisted verb)      # "…that Gov. Christie said, “…”" (no sentence frame read)    # "X released a statement:" ¶ “…”
+    Rule("lead_statement", "lead_statement", 2),   # "Hale issued a statement, “…”" (the lead's subject)
     Rule("beat", "beat", 3),                 # "Hale shrugged. “Nobody asked us.”"
     Rule("floating", "floating", 2, sourced=False),
     Rule("unattributed", "unattributed", 2, sourced=False),
