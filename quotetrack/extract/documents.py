@@ -60,7 +60,7 @@ def _document_from() -> re.Pattern:
         r"(?:of[ \t]+(?:[\w\-]+[ \t]+){1,5}?(?=(?:" + participles + r")[ \t]))?"
         r"(?:(?:was|were)[ \t]+(?=(?:" + participles + r")[ \t]))?(?:(?:" + participles + r")[ \t]+"
         r"(?:(?:[\w]+[ \t]+){0,2}?|for[ \t]+(?:[\w]+[ \t]+){1,5}?))?(?:from|by)[ \t]+"
-        r"(?:(?:the[ \t]+)?(?:(?:researchers|scientists|academics|experts|a[ \t]+team)[ \t]+(?:at|from|of)[ \t]+"
+        r"(?:(?:the[ \t]+)?(?:(?:" + _unnamed_authors() + r")[ \t]+(?:at|from|of)[ \t]+"
         r"(?:the[ \t]+)?)?|(?:his|her|its|their|the)[ \t]+(?:[\w’'-]+[ \t]+){0,2}?[a-z][\w-]*,[ \t]+"
         r"|(?:[A-Z][a-z]+[ \t]+)?(?:(?!(?:to|and|or|of|for|with|at|in|on|the|a|an)[ \t])[a-z][\w-]*[ \t]+){1,3}"
         r"|an?[ \t]+(?:(?!(?:to|and|or|of|for|with|at|in|on|the)[ \t])[a-z][\w-]*[ \t]+){1,3}named[ \t]+)$")
@@ -312,8 +312,17 @@ def _author_ahead(model, kind: str, start: int) -> int | None:
     return None
 
 
-# The unnamed people a work's author is given as: "researchers at " in "a study by researchers at X".
-_UNNAMED_AUTHORS = re.compile(r"(?:researchers|scientists|academics|experts|a\s+team)\s+(?:at|from|of)\s+(?:the\s+)?$")
+@lru_cache(maxsize=1)
+def _unnamed_authors() -> str:
+    """The unnamed people a work's author is given as, as a pattern: "researchers", "a team"
+    (data/extract/author_nouns.txt [unnamed])."""
+    return lexicon.trie_pattern(sorted(lexicon.sections("extract/author_nouns.txt")["unnamed"]))
+
+
+@lru_cache(maxsize=1)
+def _unnamed_authors_before() -> re.Pattern:
+    """"researchers at " in "a study by researchers at X", right before the body's name."""
+    return re.compile(r"(?:%s)\s+(?:at|from|of)\s+(?:the\s+)?$" % _unnamed_authors())
 
 
 def work_author(text: str, model, start: int) -> int | None:
@@ -325,7 +334,7 @@ def work_author(text: str, model, start: int) -> int | None:
     i = bisect.bisect_left(model.authored, (start,)) if eid is not None else 0
     at = next((a for a, _, e in reversed(model.authored[:i]) if e == eid), None)
     occ = model.at(max(0, at - 200), at) if at is not None else None
-    if occ is not None and _UNNAMED_AUTHORS.search(text, max(0, occ.start - 30), occ.start):
+    if occ is not None and _unnamed_authors_before().search(text, max(0, occ.start - 30), occ.start):
         return None
     return eid
 
