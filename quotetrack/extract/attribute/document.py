@@ -70,8 +70,9 @@ def _document_before(toks: list[Token], ci: int) -> int | None:
 def mention_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"…, with Vega tweeting that it was a “disaster”", "footage of Vega saying, “…”": an -ing
     speech cue right after a mention that "with", "of" or "shows" opens
-    (data/extract/participle_leads.txt), and quoted words in what follows; the mention is the
-    source."""
+    (data/extract/participle_leads.txt); the mention is the source.  What follows is quoted,
+    opens a clause ("with 52 percent saying they would …") or is a naming cue's object and label
+    ("with Brandt calling the plan a swindle")."""
     toks = s.toks
     if ci < 2 or cue.type != "speech" or not _is_participle(cue):
         return None
@@ -83,7 +84,8 @@ def mention_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | No
     content = _reported(s, cue, k)
     if content is None or len(s.text[content[0]:content[1]].split()) < 2:
         return None
-    if not (s.doc.has_quote_in(*content) or s.doc.inside_quote(*content) or _opens_clause(s.text, content[0])):
+    if not (s.doc.has_quote_in(*content) or s.doc.inside_quote(*content) or _opens_clause(s.text, content[0])
+            or cue.lemma in lexicon.lower_words("extract/naming_cues.txt")):
         return None                       # "with the company claiming residency in Ireland": no report
     return Attribution((content,), _span(s, src), cue, "mention_participle", s.sentence)
 
