@@ -70,8 +70,9 @@ def _document_before(toks: list[Token], ci: int) -> int | None:
 def mention_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"…, with Vega tweeting that it was a “disaster”", "footage of Vega saying, “…”": an -ing
     speech cue right after a mention that "with", "of" or "shows" opens
-    (data/extract/participle_leads.txt), and quoted words in what follows; the mention is the
-    source."""
+    (data/extract/participle_leads.txt); the mention is the source.  What follows is quoted,
+    opens a clause ("with 52 percent saying they would …") or is a naming cue's object and label
+    ("with Brandt calling the plan a swindle")."""
     toks = s.toks
     if ci < 2 or cue.type != "speech" or not _is_participle(cue):
         return None
@@ -81,17 +82,42 @@ def mention_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | No
         return None
     k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     content = _reported(s, cue, k)
-    if content is None or len(s.text[content[0]:content[1]].split()) < 2 \
-            or not (s.doc.has_quote_in(*content) or s.doc.inside_quote(*content)):
-        return None                       # (unquoted, "voters saying …" is mostly a poll's count)
+    if content is None or len(s.text[content[0]:content[1]].split()) < 2:
+        return None
+    if not (s.doc.has_quote_in(*content) or s.doc.inside_quote(*content) or _opens_clause(s.text, content[0])
+            or cue.lemma in lexicon.lower_words("extract/naming_cues.txt")):
+        return None                       # "with the company claiming residency in Ireland": no report
     return Attribution((content,), _span(s, src), cue, "mention_participle", s.sentence)
+
+
+_WORDS = lexicon.WordClasses("text/word_classes.txt")
+
+
+def _counts(word: str) -> bool:
+    """Does ``word`` head a count of people ("47 percent of", "half of", "most of")?"""
+    word = word.lower()
+    return word in ("percent", "%") or word in _WORDS.quantifier_heads or word.isdigit()
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Does unquoted content open with a subject pronoun or a word that embeds a clause ("with
+    52 percent saying they would vote", "with Vega asking whether …"), so it is reported
+    words, not an object ("with the company claiming residency abroad")?"""
+    first = text[start:start + 12].split(maxsplit=1)
+    word = first[0].lower() if first else ""
+    return word in _WORDS.nominative or word in _WORDS.embedding
 
 
 def _after_lead(toks: list[Token], j: int) -> tuple[int, int] | None:
     """The mention that ends at token ``j`` right after a lead word ("with", "of", "shows"),
-    read back at most mentions.MAX_MENTION_TOKENS tokens."""
+    read back at most mentions.MAX_MENTION_TOKENS tokens.  A count and its "of" belong to
+    the mention ("with 47 percent of voters saying"): the lead is the word before the count."""
     leads = lexicon.lower_words("extract/participle_leads.txt")
+    count_of = None
     for i in range(j - 2, max(-1, j - 2 - mentions.MAX_MENTION_TOKENS), -1):
+        if toks[i].text.lower() == "of" and i > 0 and _counts(toks[i - 1].text) and count_of is None:
+            count_of = i
+            continue
         if toks[i].text.lower() in leads:
-            return (i + 1, j) if mentions.after(toks, i + 1) == (i + 1, j) else None
+            return (i + 1, j) if mentions.after(toks, i + 1) in ((i + 1, j), (i + 1, count_of)) else None
     return None
