@@ -1,5 +1,6 @@
-"""A speech cue governed by an effort or readiness word through "to": "She tried to explain why
-the plan failed", "Voters were more likely to say that …", "He was quick to note that …".  The
+"""A speech or evidence cue governed by an effort or readiness word through "to": "She tried to
+explain why the plan failed", "Voters were more likely to say that …", "He was quick to note that
+…", "She struggled to demonstrate that …".  The
 governing word hands the cue its subject when reported content follows the cue as a clause
 (data/extract/effort_governors.txt); "tried to ask the waiter" reports nothing."""
 from __future__ import annotations
@@ -24,7 +25,7 @@ def governed_start(toks: list[Token], ci: int) -> int | None:
     if ci < 2 or ci + 1 >= len(toks) or toks[ci - 1].text.lower() != "to":
         return None
     entry = lexicon.cues().get(toks[ci].text.lower())
-    if entry is None or entry.type != "speech" or entry.lemma in _QUESTION_LEMMAS:
+    if entry is None or entry.type not in ("speech", "evidence") or entry.lemma in _QUESTION_LEMMAS:
         return None
     if not _clause_follows(toks, ci + 1):
         return None
