@@ -15,6 +15,10 @@ _CLAUSE_OPENERS = frozenset(("that", "why", "how", "whether", "what", "when", "w
                              "he", "she", "they", "we", "i", ":"))
 # Degree words before a governing adjective: "more likely", "too eager", "so quick"
 _DEGREE = frozenset(("more", "less", "most", "least", "very", "so", "too", "as"))
+# "take pains to say that …": the idiom's verb stands between its subject and "pains"
+_TAKE = frozenset(("take", "takes", "took", "taking", "taken"))
+# Subjects that stand for no source: "It is better to say that …", "There is likely to …"
+_EXPLETIVES = frozenset(("it", "there"))
 # Question cues take a clause too, but an effort to ask reports no question ("tried to ask whether")
 _QUESTION_LEMMAS = frozenset(("ask", "wonder", "inquire", "question", "query"))
 
@@ -36,8 +40,13 @@ def governed_start(toks: list[Token], ci: int) -> int | None:
     if j < 1 or toks[j - 1].text.lower() not in governors:
         return None
     g = j - 1
+    if toks[g].text.lower() == "pains" and g >= 1 and toks[g - 1].text.lower() in _TAKE:
+        g -= 1                            # "took pains to say": the verb of the idiom
     while g - 1 >= 0 and (toks[g - 1].text.lower() in _DEGREE or mentions.is_adverb(toks[g - 1].text)):
         g -= 1                            # "were slightly more likely to say"
+    k = mentions.skip_modifiers_back(toks, g)
+    if k > 0 and toks[k - 1].text.lower() in _EXPLETIVES:
+        return None                       # "It is better to say that …": nobody's statement
     return g
 
 
