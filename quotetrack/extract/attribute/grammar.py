@@ -17,6 +17,7 @@ from ..fronted import adverbials_only
 from ..segment import Token
 from .bounds import closing_adjunct, opens_count, parenthetical_relative, participial_opening, participle_after_quote
 from .cleft import cleft_that
+from .governed import governed_start
 from .listeners import bare_listener, common_listener_end, listener_tail, opens_noun_phrase
 from .offsets import _strip_end, _word_count
 
@@ -222,7 +223,7 @@ def _catenative_start(toks: list[Token], ci: int) -> int | None:
     for width in (2, 1):
         if j - width >= 0 and " ".join(t.text.lower() for t in toks[j - width:j]) in forms:
             return j - width
-    return None
+    return governed_start(toks, ci)           # "tried to explain why …" (attribute/governed.py)
 
 
 def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
