@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..text import lexicon
 from .attribute import interview
@@ -40,12 +39,21 @@ WORK_WORDS = 3                            # words from the writer's possessive t
 _POSSESSIVE = re.compile(r"[’']s((?:[ \t]+[\w’'-]+){1,%d})" % WORK_WORDS)
 
 
-@dataclass
 class Narration:
     """Where the text is signed, (offset, person entity) in text order, and the turns of an
-    interview, (start, end, "Q" or "A", interviewee entity) in text order."""
-    signed: list[tuple[int, int]] = field(default_factory=list)
-    turns: list[tuple[int, int, str, int]] = field(default_factory=list)
+    interview, (start, end, "Q" or "A", interviewee entity) in text order; each read on first
+    use, so a text with no first-person mention to resolve pays nothing for them."""
+
+    def __init__(self, text: str, paras, skip, model):
+        self._args = (text, paras, skip, model)
+
+    @cached_property
+    def signed(self) -> list[tuple[int, int]]:
+        return authors(*self._args)
+
+    @cached_property
+    def turns(self) -> list[tuple[int, int, str, int]]:
+        return interview_turns(*self._args)
 
 
 @lru_cache(maxsize=1)
@@ -142,14 +150,16 @@ def interview_turns(text: str, paras, skip, model) -> list[tuple[int, int, str, 
 
 
 def narration(text: str, paras, skip, model) -> Narration:
-    """The writer's signatures and the interview's turns, read once per document."""
-    return Narration(authors(text, paras, skip, model), interview_turns(text, paras, skip, model))
+    """The writer's signatures and the interview's turns, read at most once per document."""
+    return Narration(text, paras, skip, model)
 
 
 def narrator(n: Narration, word: str, offset: int) -> int | None:
     """The person a first-person word (or an interviewer's "you") at ``offset`` stands for:
     in an interview, the interviewee of an answer's "I" or a question's "you"; else the
     writer of the next signature after it; None when the text names no one."""
+    if word not in FIRST_PERSON and word != "you":
+        return None
     k = bisect.bisect_right(n.turns, (offset, float("inf"))) - 1
     if k >= 0 and n.turns[k][0] <= offset < n.turns[k][1]:
         _, _, turn, eid = n.turns[k]
