@@ -20,7 +20,7 @@ _MAX_OPENING = 400                          # characters of fronted adverbials, 
 _MAX_PART = 30                              # tokens of one of them (the scan for its comma stops there)
 
 # a word, with an inner apostrophe or hyphen ("Clinton’s", "anti-Trump"), or a number ("2009")
-_WORD = re.compile(r"[\w’'-]+")
+WORD = re.compile(r"[\w’'-]+")
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +49,7 @@ def adverbials_only(text: str, start: int, end: int) -> bool:
     if end - start > _MAX_OPENING or quote_marks_in(text, start, end):
         return False
     parts = [p for p in text[start:end].split(",") if p.strip()]
-    return bool(parts) and all(_kind(_WORD.findall(p)) is not None for p in parts)
+    return bool(parts) and all(_kind(WORD.findall(p)) is not None for p in parts)
 
 
 def quote_marks_in(text: str, start: int, end: int) -> bool:
@@ -77,7 +77,7 @@ def past_clauses(toks: list[Token], lo: int, hi: int) -> int:
 
 def _plain(token: str) -> bool:
     """Is ``token`` a word, a number or a comma (no quote mark, dash or other stop)?"""
-    return token == "," or _WORD.fullmatch(token) is not None
+    return token == "," or WORD.fullmatch(token) is not None
 
 
 def _kind(words: list[str]) -> str | None:

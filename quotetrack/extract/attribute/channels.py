@@ -5,15 +5,12 @@ is no part of what was reported (:func:`.objects.without_adjunct` cuts it off).
 Words: data/extract/channel_nouns.txt."""
 from __future__ import annotations
 
-import re
-
 from ...text import lexicon
-from ..fronted import time_phrase
+from ..fronted import WORD, time_phrase
 from ..segment import Token
 
 _PREPOSITIONS = frozenset(("in", "on", "at", "through", "via", "during", "over"))
 _MAX_PIECE = 6                              # words of one phrase ("at a university forum")
-_WORD = re.compile(r"[\w’'-]+")             # a word or number, not a comma or a quote mark
 
 
 def channel_adjunct(toks: list[Token], j: int, last: int) -> bool:
@@ -30,7 +27,7 @@ def channel_adjunct(toks: list[Token], j: int, last: int) -> bool:
         while k < last and toks[k].text.lower() not in _PREPOSITIONS:
             k += 1
         words = [t.text for t in toks[i:k]]
-        kind = _piece(words) if all(_WORD.fullmatch(w) for w in words) else None
+        kind = _piece(words) if all(WORD.fullmatch(w) for w in words) else None
         if kind is None:
             return False
         channel, i = channel or kind == "channel", k
