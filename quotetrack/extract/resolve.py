@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import islice
 
 from ..text import lexicon
@@ -62,6 +62,7 @@ from .anaphora import (GROUP_REACH, anaphors, apposition_head, asked_person, bod
                        coordinated_relative, counted_relative, exchange_turn, group_named, listener, named_organisation,
                        opens_sentence, owned_roles, plural_relative, plural_subject, predicate_of, they_people)
 from .narrators import FIRST_PERSON, narration, narrator
+from .resolved import Resolved
 from .attribute import Attribution
 from .cataphora import author_ahead
 from .common_nouns import common_modifier, common_opener, modifier_opener
@@ -86,19 +87,6 @@ UNNAMED_BACK = 6              # sources "the source" looks back over for "a sour
 # ("Asked by a resident whether …, she replied"; "Ortiz was asked by a caller why …. “…,” he
 # said": the one asked has the floor, not the asker): they do not carry a speaker forward.
 _NO_CONTINUITY = frozenset({"colon", "dash", "asked", "passive_asked"})
-
-
-@dataclass(frozen=True)
-class Resolved:
-    """A source mention and what it resolved to: ``entity`` indexes the document's entities
-    (None when unresolved); ``basis`` says how (model.BASES); ``warning`` names close rivals."""
-    mention: Mention | None
-    speaker: str | None
-    title: str | None
-    type: str
-    basis: str = "unresolved"
-    entity: int | None = None
-    warning: str | None = None
 
 
 def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],

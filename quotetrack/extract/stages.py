@@ -18,6 +18,7 @@ from typing import Any, Mapping, NamedTuple
 
 from . import attribute as attribution
 from . import furniture, quotes, resolve, segment
+from .resolved import Resolved
 from ..read import transcript
 from ..text import mojibake
 from ..config import Config
@@ -230,7 +231,7 @@ def _sentence_index(starts: list[int], offset: int) -> int:
 
 
 def _record(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...], top: list[QuotedSpan],
-            a: attribution.Attribution, r: resolve.Resolved, open_ends: dict[int, str], index: "_Index",
+            a: attribution.Attribution, r: Resolved, open_ends: dict[int, str], index: "_Index",
             config: Config) -> Quote:
     fragments: list[tuple[int, int]] = []
     for s, e in a.fragments:
