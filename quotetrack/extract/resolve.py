@@ -5,27 +5,10 @@ text order, keeping running state (no scan back over earlier speakers):
 
 * a name: the entity carrying it (basis ``named``; ``alias`` for a surname, a first name
   or a title and surname that stand for a fuller name);
-* ``he``/``she``: the most salient compatible person (``pronoun``; :mod:`.salience`): never
-  an organisation, never a gender the text shows otherwise (or, when it shows none, a
-  common given name does: "Maria"), never a person its own content names in a quotation or
-  opens with ("Also, Ames is wrong, he said"; a name in words the speaker reports, a nested
-  quote or after "say", does not count), never the listener of its cue ("he told Ortiz"),
-  never one named inside the participle phrase opening its sentence ("Speaking after Ortiz
-  left, he said"); salience is recency (by sentence and paragraph), subject position (a
-  passive's agent and a cleft's focus count; a name only modifying a title, "Ruiz spokesman
-  Tom Greer", weighs less; a name inside what the speaker said last is no subject), being
-  named earlier in the sentence whose subordinate clause the pronoun opens ("One of Ortiz’s
-  attacks came in May, when he told …"), being the current speaker (until a person is
-  introduced with a role in a later paragraph, or in the sentence just before, across one
-  paragraph break: "… came from analyst Rosa Lind. She said") and being a subject named
-  since the last quote.  The narrative's own he/she and role descriptions ("the admiral
-  chuckled") keep their person salient as they come; "Her mother, Anna Kell, was …" keeps
-  "her" in front; after an unnamed subject ("The woman who received them has …") a he/she
-  of that gender goes on with that person, unresolved.  When the
-  runner-up is close, the quote carries a warning naming both; when the two are equally
-  salient, no guess: the pronoun stays unresolved and the warning names both;
+* ``he``/``she``: the most salient compatible person (``pronoun``; :mod:`.pronouns` on
+  :mod:`.salience`'s running state), never one its own content names;
 * ``it``/``they``/``we``: an organisation or group (not a singular description) that spoke
-  just before;
+  just before, or a pair named together (:mod:`.pronouns`);
 * a definite description ("the company", "the minister", "the 52-year-old", "the Ardenne
   Democrat", "Her lawyer"): the entity whose kind, role or party fits, most recently named
   first (:func:`.descriptions.describe`); else, for a singular one, the salient person ("the
@@ -58,10 +41,11 @@ from . import entities as em
 from . import kinds
 from . import speakers as names
 from .acronyms import spelled_out
-from .anaphora import (GROUP_REACH, anaphors, apposition_head, asked_person, body_with_name, carried_basis,
-                       coordinated_relative, counted_relative, exchange_turn, group_named, listener, named_organisation,
-                       opens_sentence, owned_roles, plural_relative, plural_subject, predicate_of, they_people)
-from .narrators import FIRST_PERSON, narration, narrator
+from .anaphora import (anaphors, apposition_head, asked_person, body_with_name, carried_basis, coordinated_relative,
+                       counted_relative, exchange_turn, listener, named_organisation, opens_sentence, owned_roles,
+                       plural_relative, predicate_of, they_people)
+from .narrators import FIRST_PERSON, narration
+from .pronouns import pair_for, resolve_pronoun, unnamed_goes_on
 from .resolved import Resolved
 from .attribute import Attribution
 from .cataphora import author_ahead
@@ -71,7 +55,7 @@ from .nations import demonym_head
 from .groups import group_name, introduce, plural_group
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
-from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
+from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
 from .headlines import headline_person
 from .descriptions import (body_before_they, describe, fitting_title, headline_holder, indefinite, named_next,
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
@@ -260,15 +244,6 @@ def _quoting(text: str, fragments) -> bool:
     return any(text[a:a + 1] in _OPENING_MARKS for a, _ in fragments)
 
 
-def _unnamed_goes_on(sal: Salience, mention: Mention, gender: str) -> Resolved:
-    """An unresolved he/she right after an unnamed person spoke ("The governor said …. “…,”
-    he said."), in that paragraph or the next, of no other gender: shown as that description,
-    still unresolved (no name is guessed)."""
-    res = sal.unnamed
-    if res is not None and res.mention is not None and sal.rank_of(mention.start) - sal.rank_of(sal.unnamed_at) <= 1 \
-            and kinds.gendered_nouns().get(head_word(res.mention.text)) in (None, gender):
-        return Resolved(mention, res.speaker, res.title, "descriptor", "unresolved")
-    return Resolved(mention, None, None, "pronoun", "unresolved")
 
 
 def _named_in(text: str, model: em.Model, spans, speakers: set[int] | None) -> tuple[set[int], set[int]]:
@@ -353,44 +328,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         words = [words[0], *(w.lower() for w in words[1:])]     # "the Premier", "the Prime Minister": an office
     kind = _mention_type(words)
     if kind == "pronoun":
-        low = written.lower()
-        gender = PERSON_PRONOUNS.get(low) or POSSESSIVE_PRONOUNS.get(low)     # ("his call for …": the owner)
-        mention = Mention(start, end, written, "pronoun")
-        if gender is not None:
-            eid, warn = sal.person_for(gender, start)
-            ahead = sal.ahead(gender, start) if eid is None and warn is None else None
-            if ahead is not None:               # no one before it can be: "After she lost, Ana Ruiz …"
-                ent = model.entities[ahead]     # (an unnamed one before it, "Union chief says …", is that person)
-                return Resolved(mention, ent.name, ent.title, "person", "pronoun", ahead)
-            if eid is None or sal.unnamed_speaks(eid, start):
-                return replace(_unnamed_goes_on(sal, mention, gender), warning=warn if eid is None else None)
-            stranger = sal.stranger_goes_on(eid, start, gender)
-            if stranger is not None:            # "The woman who received them has … She said": unnamed
-                head = text[stranger[0]:stranger[1]].split()[-1]
-                return Resolved(mention, head, None, "descriptor", "unresolved")
-            ent = model.entities[eid]
-            ent.gender = ent.gender or gender
-            return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid, warn)
-        eid = narrator(sal.authors, low, start)   # the writer of a signed text; an interview's interviewee
-        if eid is not None:
-            ent = model.entities[eid]
-            return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid)
-        if low in FIRST_PERSON:
-            return Resolved(mention, None, None, "pronoun", "unresolved")
-        eid = sal.they_person(start) if low == "they" else None
-        if eid is not None:                   # "Rowan Petrakis, who uses they/them pronouns … they said"
-            ent = model.entities[eid]
-            return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid)
-        res = _named_group(model, _group_for(low, rank_of(start), spoken, model), spoken, group_named(text, start)) \
-            if low == "they" else _group_for(low, rank_of(start), spoken, model)
-        pair = _pair_for(low, mention, model, sal, res, spoken)
-        if pair is not None:
-            return pair
-        if res is None or res.speaker is None or low == "they" and res.mention is not None and plural_subject(
-                text, max(res.mention.end, start - GROUP_REACH), start):   # "According to the Post, campaign
-            return Resolved(mention, None, None, "pronoun", "unresolved")   # officials looked …. They …": unnamed
-        basis = "pronoun" if res.entity is not None else "unresolved"      # "they" for "some of her aides"
-        return Resolved(mention, res.speaker, res.title, res.type, basis, res.entity)
+        return resolve_pronoun(text, start, end, model, sal, spoken, rank_of)
     body = owned(model, words, start, lambda gender, at: sal.person_for(gender, at, set())[0],
                  lambda ws, at: describe(text, model, sal, ws, at))
     if body is not None:                    # "Hillary Clinton’s campaign", "his advisers"
@@ -409,7 +347,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         return Resolved(Mention(start, end, written, "descriptor", None, None), name, None,
                         "descriptor", "unresolved")
     if names_pair(written):                 # "both", "Both men", "the two": the last pair named together
-        pair = _pair_for("both", Mention(start, end, written, "descriptor"), model, sal, None, spoken)
+        pair = pair_for("both", Mention(start, end, written, "descriptor"), model, sal, None, spoken)
         if pair is not None and plural_the(written) and (sal.pair is None
                                                          or pair.speaker != group_name(model, list(sal.pair[1:]))):
             pair = None                     # "The candidates": a pair named together only
@@ -522,7 +460,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         if len(words) == 2 and kinds.person_head(lows[-1]) and not names.is_plural(lows[-1]) \
                 and sal.unnamed is not None and sal.unnamed.mention is not None \
                 and sal.unnamed.mention.text.split()[0].lower() in ("one", "a", "an"):
-            goes_on = _unnamed_goes_on(sal, Mention(start, end, written, "descriptor"), None)
+            goes_on = unnamed_goes_on(sal, Mention(start, end, written, "descriptor"), None)
             if goes_on.speaker is not None:   # "One top-20 shareholder said … “…,” the investor said"
                 return goes_on
     ahead = named_next(model, sal, words, start, end) if kind == "descriptor" else None
@@ -631,58 +569,3 @@ def _group_word(name_words: list[str], model: em.Model) -> bool:
     word = name_words[0]
     return len(name_words) == 1 and em.GROUP_PLURAL.fullmatch(word) is not None \
         and word not in model.by_surname
-
-
-def _group_for(pronoun: str, rank: int, spoken: list, model: em.Model) -> Resolved | None:
-    """it / they / we: the organisation ("it"; not a group of people, "Ana Ruiz and Tom Vance")
-    or the organisation or group ("they", "we"; not a singular description) that spoke last
-    within WINDOW paragraphs."""
-    if pronoun == "we":
-        return None                       # a writer's "we" names no one
-    want = "organisation" if pronoun == "it" else None
-    for _, para, res in reversed(spoken):
-        if rank - para > WINDOW:
-            break
-        if want and res.entity is not None and model.entities[res.entity].type == "group":
-            continue
-        if res.type == "descriptor" and res.mention is not None \
-                and not names.is_plural(res.mention.text.split()[-1].lower()):
-            continue                      # "the state’s governor" is no "they"
-        if res.type in ("organisation", "descriptor") and (want is None or res.type == want):
-            return res
-    return None
-
-
-def _named_group(model: em.Model, res: Resolved | None, spoken: list, named: tuple[int, str] | None) -> Resolved | None:
-    """"they": a group named as a subject (:func:`.anaphora.group_named`) after the
-    organisation or group ``res`` that spoke last (and outside its mention), else ``res``."""
-    if named is None or res is not None and (res.mention.end if res.mention is not None else next(
-            (o for o, _, r in reversed(spoken) if r is res), -1)) > named[0]:
-        return res
-    eid = em.adhoc_org(model, named[1], named[0], "group")
-    return Resolved(None, named[1], None, "organisation", "pronoun", eid)
-
-
-_PAIR_PRONOUNS = frozenset({"they", "both"})
-
-
-def _pair_for(low: str, mention: Mention, model: em.Model, sal: Salience, group: Resolved | None,
-              spoken: list) -> Resolved | None:
-    """they / both: the last pair of people named together ("Hillary Clinton and Bernie
-    Sanders … They also said"), within WINDOW paragraphs and named after the organisation or
-    group that spoke last (which "they" would otherwise take)."""
-    turns = sal.turns if sal.turns is not None and set(sal.recent[:2]) == set(sal.turns[1:]) \
-        and opens_sentence(sal.text, mention.start) else None
-    subjects = sal.subject_pair(mention.start) if low == "they" else None     # "A is …. B runs …. They say"
-    near = [p for p in (sal.pair, turns, subjects)
-            if p is not None and sal.rank_of(mention.start) - sal.rank_of(p[0]) <= WINDOW]
-    if low not in _PAIR_PRONOUNS or not near:
-        return None
-    at, a, b = max(near)
-    if group is not None and group.speaker is not None:
-        spoke_at = next((o for o, _, r in reversed(spoken) if r is group), -1)
-        if spoke_at > at:
-            return None
-    name = group_name(model, [a, b])
-    eid = em.adhoc_org(model, name, at, "group")
-    return Resolved(mention, name, None, "organisation", "pronoun", eid)
