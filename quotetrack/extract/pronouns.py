@@ -30,9 +30,12 @@
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import replace
 
 from ..model import Mention
+from ..text import lexicon
 from . import entities as em
 from . import kinds
 from . import speakers as names
@@ -154,3 +157,66 @@ def pair_for(low: str, mention: Mention, model: em.Model, sal: Salience, group: 
     name = group_name(model, [a, b])
     eid = em.adhoc_org(model, name, at, "group")
     return Resolved(mention, name, None, "organisation", "pronoun", eid)
+
+
+def named_in(text: str, model: em.Model, spans, speakers: set[int] | None) -> tuple[set[int], set[int]]:
+    """The entities an attribution's content names, never what its pronoun or description
+    stands for ("“Ames is wrong,” he said", "Also, Ames is wrong, he said": he is not Ames):
+    (named in a quotation, or as the subject opening an indirect content unless it is in
+    ``speakers``, :meth:`Salience.may_say`, None: anyone; named anywhere).  A reporter's paraphrase may
+    name a speaker in what she said of herself ("Ruiz read it on a train, she said"), so a
+    pronoun skips only the first set; a description skips both."""
+    strict, loose = set(), set()
+    for a, b in spans:
+        quoted = text[a:a + 1] in OPENING_MARKS
+        closed = None
+        i = bisect.bisect_left(model.starts, a)
+        while i < len(model.occurrences) and model.occurrences[i].start < b:
+            o = model.occurrences[i]
+            loose.add(o.entity)
+            if quoted and closed is None:
+                closed = _quotation_end(text, a, b)
+            if quoted and o.start < closed and not _reported_within(text, a, o.start) \
+                    or (speakers is not None and o.entity not in speakers and _OPENS_CONTENT.fullmatch(text, a, o.start)):
+                strict.add(o.entity)
+            i += 1
+    return strict, loose
+
+
+# The marks a quotation opens with (a content that opens with one is a direct quote).
+OPENING_MARKS = frozenset("“‘\"'«„")
+# The closing mark of a double quotation, by its opening mark ("''": typewriter marks).
+_DOUBLE_CLOSE = {"“": "”", "\"": "\"", "«": "»", "''": "''"}
+
+
+def _quotation_end(text: str, a: int, b: int) -> int:
+    """Where the double quotation opening at ``a`` closes within the content text[a:b]
+    (“…” about her record, Ruiz said of Vance": Vance is outside it); ``b`` for a single
+    quotation or when no closing mark is found."""
+    opening = "''" if text.startswith("''", a) else text[a]
+    close = _DOUBLE_CLOSE.get(opening)
+    at = text.find(close, a + len(opening), b) if close is not None else -1
+    return b if at < 0 else at
+
+
+# A speech cue right before a name inside a quotation: "they say " (group 1: the cue word).
+_CUE_BEFORE = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
+# A single closing mark (not an apostrophe inside a word): "Queen,’" "best’ ".
+_SINGLE_CLOSE = re.compile(r"’(?![a-z])")
+
+
+def _reported_within(text: str, a: int, at: int) -> bool:
+    """Whether a name at ``at`` in the quotation opening at ``a`` is in words the speaker
+    reports from someone else, so the speaker may be that person: inside a nested quote
+    ("“He always said, ‘Lena Kovac, you are the best,’” she said") or right after a speech
+    cue ("“They say Ben Ortiz should drop out,” he said")."""
+    inner = text[a + 1:at]
+    if inner.count("‘") > len(_SINGLE_CLOSE.findall(inner)):
+        return True
+    m = _CUE_BEFORE.search(text, max(a, at - 12), at)
+    cue = lexicon.cues().get(m.group(1)) if m is not None else None
+    return cue is not None and cue.lemma == "say"
+
+
+# What may come before the subject that opens an indirect content: "", "Also, ", "But ".
+_OPENS_CONTENT = re.compile(r"\s*(?:[A-Za-z]+,\s+)?")
