@@ -44,6 +44,7 @@ from .acronyms import spelled_out
 from .anaphora import (anaphors, apposition_head, asked_person, body_with_name, carried_basis, coordinated_relative,
                        counted_relative, exchange_turn, listener, named_organisation, opens_sentence, owned_roles,
                        plural_relative, predicate_of, they_people)
+from .namings import build
 from .narrators import FIRST_PERSON, narration
 from .pronouns import OPENING_MARKS, named_in, pair_for, resolve_pronoun, unnamed_goes_on
 from .resolved import Resolved
@@ -83,7 +84,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     pronoun window; ``quoted`` are the top-level quoted spans (names in them are the
     speakers' words, not antecedents)."""
     furniture = [(p.start, p.end) for p in paras if p.index in skip]
-    model = em.build(text, furniture, quoted)
+    model = build(text, furniture, quoted)
     introduce(text, model, furniture, quoted)        # "a New Leland ballot commission": a body of its kind
     ranks = paragraph_ranks(paras, skip)
     pstarts = [p.start for p in paras]
