@@ -42,9 +42,10 @@ def run(text: str, doc_id: str, config: Config, meta: Mapping[str, Any] | None =
     spans, warnings = quotes.scan(read, paras)
     top = quotes.top_level(spans)
     skip = furniture.boilerplate_paragraphs(read, paras)
-    attrs = attribution.attribute(read, paras, sents, top, skip, config)
+    interview = attribution.read_interview(read, [p for p in paras if p.index not in skip])   # read once
+    attrs = attribution.attribute(read, paras, sents, top, skip, config, interview)
     resolved, entities = resolve.resolve(read, attrs, paras, skip, sents,
-                                         [(q.start, q.end) for q in top])
+                                         [(q.start, q.end) for q in top], interview)
     if read is not text:
         attrs, resolved, entities, warnings = _as_written(text, read, attrs, resolved, entities, warnings)
     unclosed = {w.start: w.message for w in warnings if w.code == "unbalanced-quote"}
