@@ -16,7 +16,7 @@ n-grams), so its weights would still ship as one data file:
   the scorer's own name lists, any other capitalised run) become class tokens before the
   n-grams are made, so "in 2010 unemployment was 9%" and "in 1998 inflation was 4%" share
   "in #year", "was #pct".  Either instead of the words or besides them; also with the people,
-  organisations and groups of quotetrack's entity model (``extract.entities.build``) typed as
+  organisations and groups of quotetrack's entity model (``extract.namings.build``) typed as
   #person, #organisation, #group, and, apart, word-shape 1-2-grams ("Xx", "d,d", "x'x").
 * **Label noise**: ClaimBuster's file has no agreement or score column (only id, text,
   label), so confidence is estimated: 5-fold out-of-fold scores inside the training part;
@@ -86,7 +86,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import fit_claim_weights as fit  # noqa: E402
 from claim_stacked_experiments import split  # noqa: E402
 from quotetrack.claims import scorer as claimscore  # noqa: E402
-from quotetrack.extract import entities  # noqa: E402
+from quotetrack.extract import namings  # noqa: E402
 from quotetrack.text import quantities  # noqa: E402
 
 ALPHA = 1.0         # NB smoothing
@@ -98,11 +98,11 @@ CURRENCY = frozenset(("$", "€", "£"))
 def _abstracted(sentence: str, typed: bool = False) -> list[str]:
     """The sentence's lower-cased words with each quantity and each capitalised name inside the
     sentence replaced by one class token; ``typed``: the people, organisations and groups that
-    quotetrack's entity model (``extract.entities.build``) finds first, as #person, #organisation,
+    quotetrack's entity model (``extract.namings.build``) finds first, as #person, #organisation,
     #group."""
     spans = []
     if typed:
-        model = entities.build(sentence)
+        model = namings.build(sentence)
         spans += [(o.start, o.end, "#" + model.entities[o.entity].type) for o in model.occurrences]
     for q in quantities.find(sentence):
         if q.unit == "%":

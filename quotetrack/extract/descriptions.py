@@ -37,7 +37,7 @@ from .businesses import introduces, is_business
 from .documents import author_of, work_author
 from .furniture import dateline_end
 from .common_nouns import written_lower
-from .kinds import org_kinds, parties, party_head, party_of
+from .kinds import org_kinds, org_nouns, parties, party_head, party_of, role_kinds
 from .organisations import lone_subject
 from .nations import demonym_head, nationality_modifier, other_nationality
 from .roles import RANKS
@@ -174,7 +174,7 @@ def other_office(ent: em.EntityState, lows: list[str]) -> bool:
     if lows[-1] not in offices:
         return False
     held = {w for r in (ent.title or "", *ent.roles) for w in r.lower().split()[-1:]}
-    fits = {lows[-1], *em.role_kinds().get(lows[-1], ())}
+    fits = {lows[-1], *role_kinds().get(lows[-1], ())}
     return not held & fits and bool(held & offices)
 
 
@@ -215,7 +215,7 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
         return by_age(model, sal, words)     # "the older woman": of the two just named with ages
     named = {bare_word(w) for w in words if w[:1].isupper() and not em.MODIFIER_WORD.fullmatch(w)}    # "the Calveran
     # ministry" (not "the Memphis-based group": a modifier, no part of a name)
-    organised = head in em.org_nouns()        # "the ministry", not "the former secretary of state"
+    organised = head in org_nouns()        # "the ministry", not "the former secretary of state"
     seen = set(sal.recent)
     earlier = islice((e.id for e in model.before(start) if e.id not in seen),
                      DESCRIPTION_REACH)
@@ -366,7 +366,7 @@ def org_named_next(model: em.Model, sal, words: list[str], start: int, end: int)
     head = words[-1].lower()
     here = sal.rank_of(start)
     if len(words) != 2 or words[0].lower() not in ("the", "its") or here > LEAD + 1 \
-            or head not in em.org_nouns() or is_plural(head) \
+            or head not in org_nouns() or is_plural(head) \
             or any(e.type == "organisation" and kinds.kind_fits(head, e.name) for e in model.before(start)):
         return None
     i = bisect.bisect_left(model.starts, end)
@@ -454,7 +454,7 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
             or head in lexicon.lower_words("extract/document_nouns.txt") \
             or any(w[:1].isdigit() for w in words) and not lone_age(words[:1]):
         return None
-    if head in em.org_nouns():
+    if head in org_nouns():
         eid = next((e for k, e in enumerate(sal.recent) if (model.entities[e].type == "organisation"
                                                              or k < 2 and bare_name(text, model.entities[e]))
                     and kinds.kind_fits(head, model.entities[e].name) and not other_kind(head, model.entities[e].roles)

@@ -41,10 +41,12 @@ _POSSESSIVE = re.compile(r"[’']s((?:[ \t]+[\w’'-]+){1,%d})" % WORK_WORDS)
 
 class Narration:
     """Where the text is signed, (offset, person entity) in text order, and the turns of an
-    interview, (start, end, "Q" or "A", interviewee entity) in text order; each read on first
-    use, so a text with no first-person mention to resolve pays nothing for them."""
+    interview, (start, end, "Q" or "A", interviewee entity) in text order; each worked out on
+    first use, so a text with no first-person mention to resolve pays nothing for them (the
+    interview's labels are read once a document, by :func:`.attribute.interview.read_interview`)."""
 
-    def __init__(self, text: str, paras, skip, model):
+    def __init__(self, qa: interview.Interview, text: str, paras, skip, model):
+        self._qa = qa
         self._args = (text, paras, skip, model)
 
     @cached_property
@@ -53,7 +55,7 @@ class Narration:
 
     @cached_property
     def turns(self) -> list[tuple[int, int, str, int]]:
-        return interview_turns(*self._args)
+        return interview_turns(self._qa, self._args[3])
 
 
 @lru_cache(maxsize=1)
@@ -141,17 +143,18 @@ def authors(text: str, paras, skip, model) -> list[tuple[int, int]]:
     return out + [(len(text), whole)] if whole is not None else out
 
 
-def interview_turns(text: str, paras, skip, model) -> list[tuple[int, int, str, int]]:
+def interview_turns(qa: interview.Interview, model) -> list[tuple[int, int, str, int]]:
     """(start, end, "Q" or "A", interviewee entity) of each paragraph of an interview's
     questions and answers (:func:`.attribute.interview.interview_turns`)."""
-    named, turns = interview.interview_turns(text, [p for p in paras if p.index not in skip])
+    named, turns = interview.interview_turns(qa)
     occ = model.at(*named) if named is not None else None
     return [(start, end, turn, occ.entity) for start, end, turn in turns] if occ is not None else []
 
 
-def narration(text: str, paras, skip, model) -> Narration:
-    """The writer's signatures and the interview's turns, read at most once per document."""
-    return Narration(text, paras, skip, model)
+def narration(qa: interview.Interview, text: str, paras, skip, model) -> Narration:
+    """The writer's signatures and the interview's turns (of the interview ``qa``, as read once
+    a document), worked out at most once per document."""
+    return Narration(qa, text, paras, skip, model)
 
 
 def narrator(n: Narration, word: str, offset: int) -> int | None:

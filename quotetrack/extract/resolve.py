@@ -5,27 +5,10 @@ text order, keeping running state (no scan back over earlier speakers):
 
 * a name: the entity carrying it (basis ``named``; ``alias`` for a surname, a first name
   or a title and surname that stand for a fuller name);
-* ``he``/``she``: the most salient compatible person (``pronoun``; :mod:`.salience`): never
-  an organisation, never a gender the text shows otherwise (or, when it shows none, a
-  common given name does: "Maria"), never a person its own content names in a quotation or
-  opens with ("Also, Ames is wrong, he said"; a name in words the speaker reports, a nested
-  quote or after "say", does not count), never the listener of its cue ("he told Ortiz"),
-  never one named inside the participle phrase opening its sentence ("Speaking after Ortiz
-  left, he said"); salience is recency (by sentence and paragraph), subject position (a
-  passive's agent and a cleft's focus count; a name only modifying a title, "Ruiz spokesman
-  Tom Greer", weighs less; a name inside what the speaker said last is no subject), being
-  named earlier in the sentence whose subordinate clause the pronoun opens ("One of Ortiz’s
-  attacks came in May, when he told …"), being the current speaker (until a person is
-  introduced with a role in a later paragraph, or in the sentence just before, across one
-  paragraph break: "… came from analyst Rosa Lind. She said") and being a subject named
-  since the last quote.  The narrative's own he/she and role descriptions ("the admiral
-  chuckled") keep their person salient as they come; "Her mother, Anna Kell, was …" keeps
-  "her" in front; after an unnamed subject ("The woman who received them has …") a he/she
-  of that gender goes on with that person, unresolved.  When the
-  runner-up is close, the quote carries a warning naming both; when the two are equally
-  salient, no guess: the pronoun stays unresolved and the warning names both;
+* ``he``/``she``: the most salient compatible person (``pronoun``; :mod:`.pronouns` on
+  :mod:`.salience`'s running state), never one its own content names;
 * ``it``/``they``/``we``: an organisation or group (not a singular description) that spoke
-  just before;
+  just before, or a pair named together (:mod:`.pronouns`);
 * a definite description ("the company", "the minister", "the 52-year-old", "the Ardenne
   Democrat", "Her lawyer"): the entity whose kind, role or party fits, most recently named
   first (:func:`.descriptions.describe`); else, for a singular one, the salient person ("the
@@ -48,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import islice
 
 from ..text import lexicon
@@ -58,11 +41,14 @@ from . import entities as em
 from . import kinds
 from . import speakers as names
 from .acronyms import spelled_out
-from .anaphora import (GROUP_REACH, anaphors, apposition_head, asked_person, body_with_name, carried_basis,
-                       coordinated_relative, counted_relative, exchange_turn, group_named, listener, named_organisation,
-                       opens_sentence, owned_roles, plural_relative, plural_subject, predicate_of, they_people)
-from .narrators import FIRST_PERSON, narration, narrator
-from .attribute import Attribution
+from .anaphora import (anaphors, apposition_head, asked_person, body_with_name, carried_basis, coordinated_relative,
+                       counted_relative, exchange_turn, listener, named_organisation, opens_sentence, owned_roles,
+                       plural_relative, predicate_of, they_people)
+from .namings import build
+from .narrators import FIRST_PERSON, narration
+from .pronouns import OPENING_MARKS, named_in, pair_for, resolve_pronoun, unnamed_goes_on
+from .resolved import Resolved
+from .attribute import Attribution, Interview, read_interview
 from .cataphora import author_ahead
 from .common_nouns import common_modifier, common_opener, modifier_opener
 from .kinds import party_head
@@ -70,7 +56,7 @@ from .nations import demonym_head
 from .groups import group_name, introduce, plural_group
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
-from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
+from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
 from .headlines import headline_person
 from .descriptions import (body_before_they, describe, fitting_title, headline_holder, indefinite, named_next,
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
@@ -88,30 +74,19 @@ UNNAMED_BACK = 6              # sources "the source" looks back over for "a sour
 _NO_CONTINUITY = frozenset({"colon", "dash", "asked", "passive_asked"})
 
 
-@dataclass(frozen=True)
-class Resolved:
-    """A source mention and what it resolved to: ``entity`` indexes the document's entities
-    (None when unresolved); ``basis`` says how (model.BASES); ``warning`` names close rivals."""
-    mention: Mention | None
-    speaker: str | None
-    title: str | None
-    type: str
-    basis: str = "unresolved"
-    entity: int | None = None
-    warning: str | None = None
-
-
 def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
             skip: frozenset[int] = frozenset(), sents: tuple[Sentence, ...] = (),
-            quoted: list[tuple[int, int]] = ()) -> tuple[list[Resolved], tuple[Entity, ...]]:
+            quoted: list[tuple[int, int]] = (), interview: Interview | None = None
+            ) -> tuple[list[Resolved], tuple[Entity, ...]]:
     """Resolve the source of every attribution; the entities they resolve to, in the order
     the article first names them (``Resolved.entity`` indexes this tuple).
 
     Paragraphs in ``skip`` (page furniture) are not read for names and do not count in the
     pronoun window; ``quoted`` are the top-level quoted spans (names in them are the
-    speakers' words, not antecedents)."""
+    speakers' words, not antecedents); ``interview`` is the document's, as the attribution
+    stage read it (:func:`.attribute.interview.read_interview`; read here when not given)."""
     furniture = [(p.start, p.end) for p in paras if p.index in skip]
-    model = em.build(text, furniture, quoted)
+    model = build(text, furniture, quoted)
     introduce(text, model, furniture, quoted)        # "a New Leland ballot commission": a body of its kind
     ranks = paragraph_ranks(paras, skip)
     pstarts = [p.start for p in paras]
@@ -124,7 +99,9 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     sal = Salience(text, model, rank_of, lambda offset: bisect.bisect_right(sstarts, offset))
     sources = {a.source[0] for a in attrs if a.source is not None}
     sal.anaphors = sorted(anaphors(text, quoted, sources) + owned_roles(text, quoted, sources))
-    sal.authors = narration(text, paras, skip, model)
+    if interview is None:
+        interview = read_interview(text, [p for p in paras if p.index not in skip])
+    sal.authors = narration(interview, text, paras, skip, model)
     sal.they = they_people(text, model)
     out: list[Resolved | None] = [None] * len(attrs)
     order = sorted((i for i, a in enumerate(attrs) if not (a.follows is not None and a.follows < i)
@@ -136,7 +113,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
         start, end = a.antecedent or a.source
         start = past_marker(text, start, end)
         sal.advance(start)
-        sal.excluded, sal.excluded_all = _named_in(text, model, a.fragments, sal.may_say(text[start:end])) \
+        sal.excluded, sal.excluded_all = named_in(text, model, a.fragments, sal.may_say(text[start:end])) \
             if a.antecedent is None else (set(), set())
         spoken_to = listener(text, model, a.cue)
         if spoken_to is not None:             # "“…,” he told Ortiz": not Ortiz
@@ -269,78 +246,9 @@ def _which_body(text: str, model: em.Model, res: Resolved, start: int, end: int)
 
 def _quoting(text: str, fragments) -> bool:
     """Whether an attribution's content opens with a quotation mark (a direct quote)."""
-    return any(text[a:a + 1] in _OPENING_MARKS for a, _ in fragments)
+    return any(text[a:a + 1] in OPENING_MARKS for a, _ in fragments)
 
 
-def _unnamed_goes_on(sal: Salience, mention: Mention, gender: str) -> Resolved:
-    """An unresolved he/she right after an unnamed person spoke ("The governor said …. “…,”
-    he said."), in that paragraph or the next, of no other gender: shown as that description,
-    still unresolved (no name is guessed)."""
-    res = sal.unnamed
-    if res is not None and res.mention is not None and sal.rank_of(mention.start) - sal.rank_of(sal.unnamed_at) <= 1 \
-            and kinds.gendered_nouns().get(head_word(res.mention.text)) in (None, gender):
-        return Resolved(mention, res.speaker, res.title, "descriptor", "unresolved")
-    return Resolved(mention, None, None, "pronoun", "unresolved")
-
-
-def _named_in(text: str, model: em.Model, spans, speakers: set[int] | None) -> tuple[set[int], set[int]]:
-    """The entities an attribution's content names, never what its pronoun or description
-    stands for ("“Ames is wrong,” he said", "Also, Ames is wrong, he said": he is not Ames):
-    (named in a quotation, or as the subject opening an indirect content unless it is in
-    ``speakers``, :meth:`Salience.may_say`, None: anyone; named anywhere).  A reporter's paraphrase may
-    name a speaker in what she said of herself ("Ruiz read it on a train, she said"), so a
-    pronoun skips only the first set; a description skips both."""
-    strict, loose = set(), set()
-    for a, b in spans:
-        quoted = text[a:a + 1] in _OPENING_MARKS
-        closed = None
-        i = bisect.bisect_left(model.starts, a)
-        while i < len(model.occurrences) and model.occurrences[i].start < b:
-            o = model.occurrences[i]
-            loose.add(o.entity)
-            if quoted and closed is None:
-                closed = _quotation_end(text, a, b)
-            if quoted and o.start < closed and not _reported_within(text, a, o.start) \
-                    or (speakers is not None and o.entity not in speakers and _OPENS_CONTENT.fullmatch(text, a, o.start)):
-                strict.add(o.entity)
-            i += 1
-    return strict, loose
-
-
-_OPENING_MARKS = frozenset("“‘\"'«„")
-# The closing mark of a double quotation, by its opening mark ("''": typewriter marks).
-_DOUBLE_CLOSE = {"“": "”", "\"": "\"", "«": "»", "''": "''"}
-
-
-def _quotation_end(text: str, a: int, b: int) -> int:
-    """Where the double quotation opening at ``a`` closes within the content text[a:b]
-    (“…” about her record, Ruiz said of Vance": Vance is outside it); ``b`` for a single
-    quotation or when no closing mark is found."""
-    opening = "''" if text.startswith("''", a) else text[a]
-    close = _DOUBLE_CLOSE.get(opening)
-    at = text.find(close, a + len(opening), b) if close is not None else -1
-    return b if at < 0 else at
-
-
-# A speech cue right before a name inside a quotation: "they say " (group 1: the cue word).
-_CUE_BEFORE = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+$")
-# A single closing mark (not an apostrophe inside a word): "Queen,’" "best’ ".
-_SINGLE_CLOSE = re.compile(r"’(?![a-z])")
-
-
-def _reported_within(text: str, a: int, at: int) -> bool:
-    """Whether a name at ``at`` in the quotation opening at ``a`` is in words the speaker
-    reports from someone else, so the speaker may be that person: inside a nested quote
-    ("“He always said, ‘Lena Kovac, you are the best,’” she said") or right after a speech
-    cue ("“They say Ben Ortiz should drop out,” he said")."""
-    inner = text[a + 1:at]
-    if inner.count("‘") > len(_SINGLE_CLOSE.findall(inner)):
-        return True
-    m = _CUE_BEFORE.search(text, max(a, at - 12), at)
-    cue = lexicon.cues().get(m.group(1)) if m is not None else None
-    return cue is not None and cue.lemma == "say"
-# What may come before the subject that opens an indirect content: "", "Also, ", "But ".
-_OPENS_CONTENT = re.compile(r"\s*(?:[A-Za-z]+,\s+)?")
 
 
 def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience,
@@ -365,44 +273,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         words = [words[0], *(w.lower() for w in words[1:])]     # "the Premier", "the Prime Minister": an office
     kind = _mention_type(words)
     if kind == "pronoun":
-        low = written.lower()
-        gender = PERSON_PRONOUNS.get(low) or POSSESSIVE_PRONOUNS.get(low)     # ("his call for …": the owner)
-        mention = Mention(start, end, written, "pronoun")
-        if gender is not None:
-            eid, warn = sal.person_for(gender, start)
-            ahead = sal.ahead(gender, start) if eid is None and warn is None else None
-            if ahead is not None:               # no one before it can be: "After she lost, Ana Ruiz …"
-                ent = model.entities[ahead]     # (an unnamed one before it, "Union chief says …", is that person)
-                return Resolved(mention, ent.name, ent.title, "person", "pronoun", ahead)
-            if eid is None or sal.unnamed_speaks(eid, start):
-                return replace(_unnamed_goes_on(sal, mention, gender), warning=warn if eid is None else None)
-            stranger = sal.stranger_goes_on(eid, start, gender)
-            if stranger is not None:            # "The woman who received them has … She said": unnamed
-                head = text[stranger[0]:stranger[1]].split()[-1]
-                return Resolved(mention, head, None, "descriptor", "unresolved")
-            ent = model.entities[eid]
-            ent.gender = ent.gender or gender
-            return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid, warn)
-        eid = narrator(sal.authors, low, start)   # the writer of a signed text; an interview's interviewee
-        if eid is not None:
-            ent = model.entities[eid]
-            return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid)
-        if low in FIRST_PERSON:
-            return Resolved(mention, None, None, "pronoun", "unresolved")
-        eid = sal.they_person(start) if low == "they" else None
-        if eid is not None:                   # "Rowan Petrakis, who uses they/them pronouns … they said"
-            ent = model.entities[eid]
-            return Resolved(mention, ent.name, ent.title, "person", "pronoun", eid)
-        res = _named_group(model, _group_for(low, rank_of(start), spoken, model), spoken, group_named(text, start)) \
-            if low == "they" else _group_for(low, rank_of(start), spoken, model)
-        pair = _pair_for(low, mention, model, sal, res, spoken)
-        if pair is not None:
-            return pair
-        if res is None or res.speaker is None or low == "they" and res.mention is not None and plural_subject(
-                text, max(res.mention.end, start - GROUP_REACH), start):   # "According to the Post, campaign
-            return Resolved(mention, None, None, "pronoun", "unresolved")   # officials looked …. They …": unnamed
-        basis = "pronoun" if res.entity is not None else "unresolved"      # "they" for "some of her aides"
-        return Resolved(mention, res.speaker, res.title, res.type, basis, res.entity)
+        return resolve_pronoun(text, start, end, model, sal, spoken, rank_of)
     body = owned(model, words, start, lambda gender, at: sal.person_for(gender, at, set())[0],
                  lambda ws, at: describe(text, model, sal, ws, at))
     if body is not None:                    # "Hillary Clinton’s campaign", "his advisers"
@@ -421,7 +292,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         return Resolved(Mention(start, end, written, "descriptor", None, None), name, None,
                         "descriptor", "unresolved")
     if names_pair(written):                 # "both", "Both men", "the two": the last pair named together
-        pair = _pair_for("both", Mention(start, end, written, "descriptor"), model, sal, None, spoken)
+        pair = pair_for("both", Mention(start, end, written, "descriptor"), model, sal, None, spoken)
         if pair is not None and plural_the(written) and (sal.pair is None
                                                          or pair.speaker != group_name(model, list(sal.pair[1:]))):
             pair = None                     # "The candidates": a pair named together only
@@ -534,7 +405,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         if len(words) == 2 and kinds.person_head(lows[-1]) and not names.is_plural(lows[-1]) \
                 and sal.unnamed is not None and sal.unnamed.mention is not None \
                 and sal.unnamed.mention.text.split()[0].lower() in ("one", "a", "an"):
-            goes_on = _unnamed_goes_on(sal, Mention(start, end, written, "descriptor"), None)
+            goes_on = unnamed_goes_on(sal, Mention(start, end, written, "descriptor"), None)
             if goes_on.speaker is not None:   # "One top-20 shareholder said … “…,” the investor said"
                 return goes_on
     ahead = named_next(model, sal, words, start, end) if kind == "descriptor" else None
@@ -643,58 +514,3 @@ def _group_word(name_words: list[str], model: em.Model) -> bool:
     word = name_words[0]
     return len(name_words) == 1 and em.GROUP_PLURAL.fullmatch(word) is not None \
         and word not in model.by_surname
-
-
-def _group_for(pronoun: str, rank: int, spoken: list, model: em.Model) -> Resolved | None:
-    """it / they / we: the organisation ("it"; not a group of people, "Ana Ruiz and Tom Vance")
-    or the organisation or group ("they", "we"; not a singular description) that spoke last
-    within WINDOW paragraphs."""
-    if pronoun == "we":
-        return None                       # a writer's "we" names no one
-    want = "organisation" if pronoun == "it" else None
-    for _, para, res in reversed(spoken):
-        if rank - para > WINDOW:
-            break
-        if want and res.entity is not None and model.entities[res.entity].type == "group":
-            continue
-        if res.type == "descriptor" and res.mention is not None \
-                and not names.is_plural(res.mention.text.split()[-1].lower()):
-            continue                      # "the state’s governor" is no "they"
-        if res.type in ("organisation", "descriptor") and (want is None or res.type == want):
-            return res
-    return None
-
-
-def _named_group(model: em.Model, res: Resolved | None, spoken: list, named: tuple[int, str] | None) -> Resolved | None:
-    """"they": a group named as a subject (:func:`.anaphora.group_named`) after the
-    organisation or group ``res`` that spoke last (and outside its mention), else ``res``."""
-    if named is None or res is not None and (res.mention.end if res.mention is not None else next(
-            (o for o, _, r in reversed(spoken) if r is res), -1)) > named[0]:
-        return res
-    eid = em.adhoc_org(model, named[1], named[0], "group")
-    return Resolved(None, named[1], None, "organisation", "pronoun", eid)
-
-
-_PAIR_PRONOUNS = frozenset({"they", "both"})
-
-
-def _pair_for(low: str, mention: Mention, model: em.Model, sal: Salience, group: Resolved | None,
-              spoken: list) -> Resolved | None:
-    """they / both: the last pair of people named together ("Hillary Clinton and Bernie
-    Sanders … They also said"), within WINDOW paragraphs and named after the organisation or
-    group that spoke last (which "they" would otherwise take)."""
-    turns = sal.turns if sal.turns is not None and set(sal.recent[:2]) == set(sal.turns[1:]) \
-        and opens_sentence(sal.text, mention.start) else None
-    subjects = sal.subject_pair(mention.start) if low == "they" else None     # "A is …. B runs …. They say"
-    near = [p for p in (sal.pair, turns, subjects)
-            if p is not None and sal.rank_of(mention.start) - sal.rank_of(p[0]) <= WINDOW]
-    if low not in _PAIR_PRONOUNS or not near:
-        return None
-    at, a, b = max(near)
-    if group is not None and group.speaker is not None:
-        spoke_at = next((o for o, _, r in reversed(spoken) if r is group), -1)
-        if spoke_at > at:
-            return None
-    name = group_name(model, [a, b])
-    eid = em.adhoc_org(model, name, at, "group")
-    return Resolved(mention, name, None, "organisation", "pronoun", eid)

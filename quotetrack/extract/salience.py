@@ -120,7 +120,7 @@ class Salience:
         self.hinted: dict[int, str] = {}  # id -> the gender of the last narrative pronoun taken for it
         self.alone = False                # the last pronoun had one compatible person only
         self.unnamed_at = -1              # where an unnamed person ("the woman") last spoke
-        self.unnamed = None               # and how it was resolved (a resolve.Resolved)
+        self.unnamed = None               # and how it was resolved (a resolved.Resolved)
         self.stranger: tuple[int, int, str | None] | None = None   # "The woman who …": (start, end, gender)
         self.prev: em.Occurrence | None = None   # the naming taken in last (outside quote marks)
         self.prev_end = self.listed_end = 0       # where it and the one before it end

@@ -18,6 +18,7 @@ from typing import Any, Mapping, NamedTuple
 
 from . import attribute as attribution
 from . import furniture, quotes, resolve, segment
+from .resolved import Resolved
 from ..read import transcript
 from ..text import mojibake
 from ..config import Config
@@ -41,9 +42,10 @@ def run(text: str, doc_id: str, config: Config, meta: Mapping[str, Any] | None =
     spans, warnings = quotes.scan(read, paras)
     top = quotes.top_level(spans)
     skip = furniture.boilerplate_paragraphs(read, paras)
-    attrs = attribution.attribute(read, paras, sents, top, skip, config)
+    interview = attribution.read_interview(read, [p for p in paras if p.index not in skip])   # read once
+    attrs = attribution.attribute(read, paras, sents, top, skip, config, interview)
     resolved, entities = resolve.resolve(read, attrs, paras, skip, sents,
-                                         [(q.start, q.end) for q in top])
+                                         [(q.start, q.end) for q in top], interview)
     if read is not text:
         attrs, resolved, entities, warnings = _as_written(text, read, attrs, resolved, entities, warnings)
     unclosed = {w.start: w.message for w in warnings if w.code == "unbalanced-quote"}
@@ -230,7 +232,7 @@ def _sentence_index(starts: list[int], offset: int) -> int:
 
 
 def _record(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...], top: list[QuotedSpan],
-            a: attribution.Attribution, r: resolve.Resolved, open_ends: dict[int, str], index: "_Index",
+            a: attribution.Attribution, r: Resolved, open_ends: dict[int, str], index: "_Index",
             config: Config) -> Quote:
     fragments: list[tuple[int, int]] = []
     for s, e in a.fragments:

@@ -72,7 +72,7 @@ def names_nobody(written: str) -> bool:
     share = is_quantity(first) and first not in _determiners() and first not in _SOME and (
         _FIGURE.fullmatch(first) is not None if first[:1].isdigit()
         else len(words) == 1 or words[1].lower() in _SHARE_NEXT)
-    return share or (len(words) == 1 and (first in _cohorts() or first in em.org_nouns() and names.is_plural(first)
+    return share or (len(words) == 1 and (first in _cohorts() or first in kinds.org_nouns() and names.is_plural(first)
                                           or people_plural(words[0]))) \
         or _EITHER.fullmatch(written) is not None or _AND_OTHERS.search(written) is not None
 
@@ -333,7 +333,7 @@ def _after_name() -> frozenset[str]:
     body keeps ("FEC filings", "Census data"), kinds of body, times (read once, not on every mention)."""
     documents = lexicon.lower_words("extract/document_nouns.txt")
     return (documents | frozenset(w + "s" for w in documents) | lexicon.sections("extract/author_nouns.txt")["sources"]
-            | _TRAILING | frozenset(em.org_kinds())
+            | _TRAILING | frozenset(kinds.org_kinds())
             | lexicon.lower_words("extract/calendar_words.txt"))
 
 
@@ -352,7 +352,7 @@ def named_part(words: list[str]) -> list[str]:
     allowed = _after_name()
     while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:
         k -= 1
-    while k > 1 and words[0].islower() and (words[0] in _TRAILING or words[0] in em.org_nouns()
+    while k > 1 and words[0].islower() and (words[0] in _TRAILING or words[0] in kinds.org_nouns()
                                             or (words[0].endswith(names.POSSESSIVES) and words[1][:1].isupper())):
         words, k = words[1:], k - 1       # "a recent Washington Post-ABC News poll", "the daily Die Woche",
                                           # "the state’s Fiscal Office" (a common noun's possessive)

@@ -8,7 +8,7 @@ import pytest
 
 import quotetrack
 from quotetrack import cli
-from quotetrack.extract import entities, kinds
+from quotetrack.extract import entities, kinds, namings
 from quotetrack.evaluation import resolution
 from quotetrack.model import mention_text
 
@@ -35,14 +35,14 @@ def _quotes(text):
 # ----------------------------------------------------------------------------- the entity model
 
 def test_model_keeps_father_and_son_apart():
-    model = entities.build("Luka Varga, 9, is missing. His father, Tomas Varga, spoke.")
+    model = namings.build("Luka Varga, 9, is missing. His father, Tomas Varga, spoke.")
     assert [(e.name, e.type) for e in model.entities] == [("Luka Varga", "person"), ("Tomas Varga", "person")]
     assert "9-year-old" in model.entities[0].roles and "father" in model.entities[1].roles
     assert model.entities[1].gender == "m"
 
 
 def test_model_roles_and_organisation_kinds():
-    model = entities.build("Deputy Finance Minister Clara Voss met lawyer Owen Pryce at Harlow Foods.")
+    model = namings.build("Deputy Finance Minister Clara Voss met lawyer Owen Pryce at Harlow Foods.")
     people = {e.name: e.roles for e in model.entities if e.type == "person"}
     assert people == {"Clara Voss": {"deputy finance minister"}, "Owen Pryce": {"lawyer"}}
     assert [e.name for e in model.entities if e.type == "organisation"] == ["Harlow Foods"]
@@ -52,13 +52,13 @@ def test_model_roles_and_organisation_kinds():
 
 
 def test_lone_surname_goes_to_the_person_named_most():
-    model = entities.build("Hillary Clinton spoke. Clinton smiled. Bill Clinton waved.\n\nClinton left.")
+    model = namings.build("Hillary Clinton spoke. Clinton smiled. Bill Clinton waved.\n\nClinton left.")
     last = model.occurrences[-1]
     assert model.entities[last.entity].name == "Hillary Clinton"
 
 
 def test_lone_surname_goes_to_the_namesake_named_in_full_in_its_paragraph():
-    model = entities.build("Bill Clinton spoke. Clinton smiled.\n\nHillary Clinton waved. Clinton left.")
+    model = namings.build("Bill Clinton spoke. Clinton smiled.\n\nHillary Clinton waved. Clinton left.")
     last = model.occurrences[-1]
     assert model.entities[last.entity].name == "Hillary Clinton"
 
@@ -66,7 +66,7 @@ def test_lone_surname_goes_to_the_namesake_named_in_full_in_its_paragraph():
 def test_lone_surname_goes_to_the_namesake_called_by_it_not_the_one_always_named_in_full():
     text = ("Mr. Orlan spoke first.\n\nWhen Gideon Orlan was young, his brother Teddy Orlan ran the firm. "
             "Teddy Orlan left it.\n\n“I learned,” Mr. Orlan said.")
-    model = entities.build(text)
+    model = namings.build(text)
     last = model.occurrences[-1]
     assert model.entities[last.entity].name == "Gideon Orlan"
 

@@ -25,7 +25,7 @@ from .gap import relative_gap
 from .passive import passive_asked, passive_by
 from .document import document_participle, mention_participle
 from .nominal import possessive_nominals, possessive_statements
-from .interview import interview_answers, with_answers
+from .interview import Interview, interview_answers, read_interview, with_answers
 from .posts import embedded_posts, within
 from .rules import RULES, UNATTRIBUTED
 from ..headlines import title_case as _title_case
@@ -114,8 +114,10 @@ def _opens_sentence(doc: "_Doc", quote: QuotedSpan, sent: Sentence) -> bool:
 
 
 def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ...],
-              quotes: list[QuotedSpan], skip_paragraphs: frozenset[int], config: Config) -> list[Attribution]:
-    """Every attribution of the document, in text order."""
+              quotes: list[QuotedSpan], skip_paragraphs: frozenset[int], config: Config,
+              interview: Interview | None = None) -> list[Attribution]:
+    """Every attribution of the document, in text order (``interview``: the document's, as
+    :func:`.interview.read_interview` read it; read here when not given)."""
     doc = _Doc(text, paras, sents, quotes, [q.start for q in quotes], [s.start for s in sents])
     found: list[Attribution] = []
     all_cues = cue_finder.find(text, 0, len(text), {s.start for s in sents})
@@ -149,7 +151,9 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found = _drop_nested_thoughts(doc, found)
     found.extend(a for a in _quote_attributions(doc, found, skip_paragraphs, config) if not _work_title(doc, a))
     found = _without_block_leads(text, found)
-    answers, labels = interview_answers(doc, [p for p in paras if p.index not in skip_paragraphs])
+    if interview is None:
+        interview = read_interview(text, [p for p in paras if p.index not in skip_paragraphs])
+    answers, labels = interview_answers(doc, interview)
     found = with_answers(found, answers, labels)
     posts = embedded_posts(doc, paras, skip_paragraphs)
     if posts:                              # "…" ¶ "— Name (@handle) March 3, 2025": the post whole

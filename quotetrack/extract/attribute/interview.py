@@ -16,7 +16,10 @@ Who speaks in each turn (:func:`interview_turns`, for :mod:`..narrators`: an ans
 question's "you" are the interviewee) is read the same way, and also where a question's label
 lost its colon and is glued to the question ("QWhat changed?"); the answers of such an
 interview are not made statements (the labels of a page stripped of its layout are too weak a
-sign to set its answers apart as quotes)."""
+sign to set its answers apart as quotes).
+
+The labels are read once a document (:func:`read_interview`); the answers and the turns share
+that reading."""
 from __future__ import annotations
 
 import bisect
@@ -44,31 +47,59 @@ _DOTTED = re.compile(r"[ \t]*([QA])\.[ \t]+(?=\S)")
 _GLUED = re.compile(r"[ \t]*(Q)(?=[A-Z][a-z])")
 
 
-def _label(text: str, para: Paragraph, glued: bool = False) -> tuple[int, int, int] | None:
-    """(label start, label end, turn start) of a "Q:"/"A:" or dotted "Q."/"A." label opening
-    a paragraph (``glued``: or a "Q" glued to its question), else None."""
+@dataclasses.dataclass(frozen=True)
+class Interview:
+    """A document's question-and-answer interview, read once (:func:`read_interview`): by its
+    "Q:"/"A:" labels (``labelled``, for its answers) and with a question label glued to its
+    question counted too (``glued``, for who speaks each turn), each (turns, the interviewee's
+    span) or None when the labels make no interview; ``paras`` the paragraphs read."""
+    labelled: tuple | None
+    glued: tuple | None
+    paras: tuple[Paragraph, ...]
+
+
+NO_INTERVIEW = Interview(None, None, ())
+
+
+def _label(text: str, para: Paragraph) -> tuple[int, int, int, bool] | None:
+    """(label start, label end, turn start, whether glued) of a "Q:"/"A:" or dotted "Q."/"A."
+    label opening a paragraph, or of a "Q" glued to its question; else None."""
     at = transcript.label(text, para.start, para.end)
     if at is not None:
-        return at
-    m = _DOTTED.match(text, para.start, para.end) or (_GLUED.match(text, para.start, para.end) if glued else None)
-    return (m.start(1), m.end(1), m.end()) if m is not None else None
+        return (*at, False)
+    m = _DOTTED.match(text, para.start, para.end)
+    if m is not None:
+        return m.start(1), m.end(1), m.end(), False
+    m = _GLUED.match(text, para.start, para.end)
+    return (m.start(1), m.end(1), m.end(), True) if m is not None else None
 
 
-def _turns(text: str, paras: list[Paragraph], glued: bool = False) -> list[tuple[int, str, int, Paragraph]]:
-    """(index in ``paras``, "Q" or "A", where the turn's text starts, paragraph) of every
-    paragraph a "Q:" or "A:" label (or "Q." and "A.") opens."""
+def _turns(text: str, paras: list[Paragraph]) -> list[tuple[int, str, int, Paragraph, bool]]:
+    """(index in ``paras``, "Q" or "A", where the turn's text starts, paragraph, whether its
+    label is glued) of every paragraph a "Q:" or "A:" label (or "Q." and "A.", or a glued "Q")
+    opens."""
     out = []
     for k, para in enumerate(paras):
-        at = _label(text, para, glued)
+        at = _label(text, para)
         if at is not None and text[at[0]:at[1]] in ("Q", "A"):
-            out.append((k, text[at[0]:at[1]], at[2], para))
+            out.append((k, text[at[0]:at[1]], at[2], para, at[3]))
     return out
 
 
-def _interview(text: str, paras: list[Paragraph], glued: bool = False):
+def read_interview(text: str, paras: list[Paragraph]) -> Interview:
+    """The question-and-answer interview of ``paras`` (the paragraphs that are not page
+    furniture), read once a document and shared by :func:`interview_answers` and
+    :func:`interview_turns`; NO_INTERVIEW when no paragraph opens with a label."""
+    turns = _turns(text, paras)
+    if not turns:
+        return NO_INTERVIEW
+    return Interview(_interview(text, paras, [t[:4] for t in turns if not t[4]]),
+                     _interview(text, paras, [t[:4] for t in turns]), tuple(paras))
+
+
+def _interview(text: str, paras: list[Paragraph], turns: list[tuple[int, str, int, Paragraph]]):
     """(turns, the interviewee's span) of a question-and-answer interview (see the module's
-    notes), or None when ``paras`` are no such interview."""
-    turns = _turns(text, paras, glued)
+    notes), or None when ``turns`` make no such interview."""
     if not _alternates([t[1] for t in turns]) or turns[0][0] == 0 \
             or not _introduced_as_interview(text, turns[0][3].start):
         return None
@@ -76,17 +107,16 @@ def _interview(text: str, paras: list[Paragraph], glued: bool = False):
     return (turns, named) if named is not None else None
 
 
-def interview_turns(text: str, paras: list[Paragraph]) -> tuple[tuple[int, int] | None, list[tuple[int, int, str]]]:
+def interview_turns(interview: Interview) -> tuple[tuple[int, int] | None, list[tuple[int, int, str]]]:
     """The interviewee's span in the introduction and (start, end, "Q" or "A") of each
     paragraph from the first question on: a label opens a turn, an unlabelled paragraph goes
-    on with the turn before it; (None, []) when ``paras`` are no interview."""
-    found = _interview(text, paras, glued=True)
-    if found is None:
+    on with the turn before it; (None, []) when the paragraphs are no interview."""
+    if interview.glued is None:
         return None, []
-    turns, named = found
+    turns, named = interview.glued
     labels = {para.start: label for _, label, _, para in turns}
     out, turn = [], None
-    for para in paras[turns[0][0]:]:
+    for para in interview.paras[turns[0][0]:]:
         turn = labels.get(para.start, turn)
         out.append((para.start, para.end, turn))
     return named, out
@@ -100,11 +130,11 @@ def _alternates(labels: list[str]) -> bool:
     return all(not (a == "A" and b == "A") for a, b in zip(labels, labels[1:]))
 
 
-def interview_answers(doc: _Doc, paras: list[Paragraph]) -> tuple[list[Attribution], list[tuple[int, int]]]:
+def interview_answers(doc: _Doc, interview: Interview) -> tuple[list[Attribution], list[tuple[int, int]]]:
     """The answers of a question-and-answer interview, each attributed to the person its
     introduction (the paragraph before the first question) names first, and where each turn's
     label starts and its text starts (for :func:`with_answers`)."""
-    found = _interview(doc.text, paras)
+    found = interview.labelled
     if found is None:
         return [], []
     turns, named = found
