@@ -86,6 +86,16 @@ def _plain(token: str) -> bool:
     return token == "," or WORD.fullmatch(token) is not None
 
 
+def phrase_only(words: list[str]) -> bool:
+    """Are ``words`` one adverbial phrase with no verb: a lone connective, a time phrase or a
+    prepositional phrase ("during the governor's first bid", "on the campaign trail")?
+
+    >>> phrase_only("during the first bid for office".split()), phrase_only("as the parade rolled".split())
+    (True, False)
+    """
+    return _kind(words) == "phrase"
+
+
 def _kind(words: list[str]) -> str | None:
     """What adverbial ``words`` make: "phrase" for a lone connective ("however"), a time phrase
     ("A day earlier") or a prepositional phrase with no verb ("On the topic of the talks");
