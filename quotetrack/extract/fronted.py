@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text import lexicon
+from ..text import lexicon, marks
 from .segment import Token
 
 _fronted = lexicon.WordClasses("extract/fronted_adverbials.txt")
@@ -53,9 +53,15 @@ def adverbials_only(text: str, start: int, end: int) -> bool:
 
 
 def quote_marks_in(text: str, start: int, end: int) -> bool:
-    """Does text[start:end] hold a double quote mark (“ ” " or a doubled '')?"""
+    """Does text[start:end] hold a double quote mark (“ ” " „ « » or a doubled `` '')?"""
     span = text[start:end]
-    return any(mark in span for mark in ("“", "”", '"', "''"))
+    return any(mark in span for mark in _double_marks())
+
+
+@lru_cache(maxsize=1)
+def _double_marks() -> tuple[str, ...]:
+    """Every double quote mark of :mod:`..text.marks`, opening, closing or straight."""
+    return tuple(sorted(marks.DOUBLE_OPEN | marks.DOUBLE_CLOSE | {'"'}))
 
 
 def past_clauses(toks: list[Token], lo: int, hi: int) -> int:
@@ -80,6 +86,16 @@ def _plain(token: str) -> bool:
     return token == "," or WORD.fullmatch(token) is not None
 
 
+def phrase_only(words: list[str]) -> bool:
+    """Are ``words`` one adverbial phrase with no verb: a lone connective, a time phrase or a
+    prepositional phrase ("during the governor's first bid", "on the campaign trail")?
+
+    >>> phrase_only("during the first bid for office".split()), phrase_only("as the parade rolled".split())
+    (True, False)
+    """
+    return _kind(words) == "phrase"
+
+
 def _kind(words: list[str]) -> str | None:
     """What adverbial ``words`` make: "phrase" for a lone connective ("however"), a time phrase
     ("A day earlier") or a prepositional phrase with no verb ("On the topic of the talks");
@@ -87,7 +103,7 @@ def _kind(words: list[str]) -> str | None:
     if not words:
         return None
     low = [w.lower() for w in words]
-    if len(low) <= 2 and " ".join(low) in lexicon.lower_words("extract/connectives.txt") | {"in particular"}:
+    if len(low) <= 2 and " ".join(low) in lexicon.lower_words("extract/connectives.txt") | _fronted.phrases:
         return "phrase"
     if time_phrase(words):
         return "phrase"
@@ -107,9 +123,9 @@ def _kind(words: list[str]) -> str | None:
 def time_phrase(words: list[str]) -> bool:
     """"Friday morning", "Last month", "A day earlier", "Late on Sunday", "In June 2009"."""
     days = lexicon.words("extract/calendar_words.txt")
-    start = 1 if words[0].lower() in ("in", "on", "at") else 0
+    start = 1 if words[0].lower() in _fronted.time_prepositions else 0
     rest = words[start:]
     return 0 < len(rest) <= 4 and all(w in days or w.lower() in _fronted.time_words or w.isdigit()
-                                      or w.lower() in ("on", "in", "at") for w in rest) \
+                                      or w.lower() in _fronted.time_prepositions for w in rest) \
         and any(w in days or w.isdigit() or w.lower() in _fronted.time_words
                 and w.lower() not in ("a", "an", "the", "that", "this", "same") for w in rest)

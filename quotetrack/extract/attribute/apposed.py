@@ -173,3 +173,18 @@ def relative_then_cue(toks: list[Token], j: int, ci: int) -> bool:
     cues = lexicon.cues()
     return any(toks[x - 1].text == "," and toks[x].text.lower() in cues
                and cues[toks[x].text.lower()].type == "speech" for x in range(ci + 2, len(toks)))
+
+
+_APPOSITION_WORDS = 8                    # words of "a graduate of Harvard Law School" before "who"
+
+
+def after_apposition(toks: list[Token], r: int) -> bool:
+    """Does the relative pronoun at ``r`` follow an apposition set off by a comma ("Cruz, [a
+    graduate of Harvard Law School] who argued …, will …", "Guerrero, [a Republican] who
+    described himself as …, said …")?  The words between the comma and ``r``: an article
+    first, then words only.  Then the relative clause is parenthetical too, and ends at the
+    comma before the main verb."""
+    lo = max(0, r - _APPOSITION_WORDS - 1)
+    comma = next((c for c in range(r - 2, lo - 1, -1) if not mentions.is_word(toks[c].text)), None)
+    return comma is not None and toks[comma].text == "," and toks[comma + 1].text.lower() in _words.apposition_openers \
+        and all(mentions.is_word(t.text) for t in toks[comma + 1:r])

@@ -62,6 +62,8 @@ def _cut_of(b: Attribution, text: str, lo: int, hi: int, act: bool = False) -> t
 _PARTICIPLE_LEAD = re.compile(r"[,][”\"’']?\s*(?P<adverb>[a-z]+ly\s+)?$")
 
 
+# Rules whose source and cue come first and whose content follows the cue: "Vega said …".
+_HEAD_RULES = frozenset({"head", "head_appositive"})
 # Rules whose cue and source follow their content: "“…,” Vega said", "“…,” said Vega".
 _TAIL_RULES = frozenset({"tail", "tail_inverted", "tail_appositive"})
 _CLOSING_MARKS = frozenset("”’\"'»")
@@ -276,8 +278,7 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
             continue                      # reports the whole clause, the nested report with it (one
             #                               that quotes is folded: :func:`_fold_source_notes`)
         cut = cuts.first(i, last_s, last_e)
-        if cut is not None and a.rule in _TAIL_RULES and not quote_marks_in(text, last_s, last_e) \
-                and adverbials_only(text, last_s, _before_joint(text, last_s, cut)):
+        if cut is not None and _sets_scene(a, text, last_s, last_e, cut):
             cut = None                    # "In Chicago, organizers added …, the Post reported": what
                                           # the cut leaves only sets the scene; the Post reports it all
         if cut is not None:
@@ -291,6 +292,25 @@ def _cut_at_next_source(found: list[Attribution], text: str) -> list[Attribution
         if cut is None or not _within_tail(a, found, text):
             out.append(a)
     return [a for a in out if not inside_report(a, out, text)]
+
+
+def _sets_scene(a: Attribution, text: str, lo: int, hi: int, cut: int) -> bool:
+    """Would cutting a's content text[lo:hi] at ``cut`` leave only fronted adverbials, no quote
+    mark among them?  Then they only set the scene of the clause after them, which a reports
+    too: "In Chicago, organizers added …, the Post reported"; after a head cue (not a relative
+    clause's: "aides who spoke with the paper said …"), "reported that during the visit, the
+    president repeated …", "said if it were a stock, he would buy it".
+    Not a to-infinitive, which is content of its own ("urged him [to stop], saying …"), nor a
+    cut at a participle cue ("…, saying …"), which reports apart."""
+    if quote_marks_in(text, lo, hi) or not adverbials_only(text, lo, _before_joint(text, lo, cut)):
+        return False
+    if a.rule in _TAIL_RULES:
+        return True
+    if a.rule not in _HEAD_RULES:
+        return False                      # ("aides who spoke [with the paper] said …": the relative's own)
+    first, at = text[lo:hi].split(maxsplit=1)[:1], text[cut:cut + _JOINT_REACH].split(maxsplit=1)[:1]
+    return bool(first) and first[0].lower() not in _words.infinitive_leads \
+        and not (at and at[0].lower().endswith("ing"))
 
 
 def _nests(b: Attribution, a: Attribution) -> bool:

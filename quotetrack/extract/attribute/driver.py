@@ -21,6 +21,7 @@ from .asked import asked
 from .beats import beat_before
 from .chants import chant, chant_quote
 from .cutting import _cut_at_next_source, _fold_source_notes
+from .scene import scene_only
 from .gap import relative_gap
 from .passive import passive_asked, passive_by
 from .document import document_participle, mention_participle
@@ -61,7 +62,8 @@ def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
     if len(out) > 1:
         out = _fold_source_notes(out, s.text, lambda a: _quotes_in(s.doc, a))
         out = [a for a in out if not _inside_according(a, out) and not _nested_label(a, out)]
-    return _cut_at_next_source(out, s.text) if len(out) > 1 else out
+    out = _cut_at_next_source(out, s.text) if len(out) > 1 else out
+    return [a for a in out if not scene_only(s.text, a)]   # "as the Ledger reported [a day later]"
 
 
 def _nested_label(a: Attribution, out: list[Attribution]) -> bool:

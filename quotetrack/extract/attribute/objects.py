@@ -14,6 +14,7 @@ from .bounds import _finite, _past_after_noun
 from .channels import channel_adjunct
 from .grammar import _past_time, _Sent, _words
 from .offsets import _word_count
+from ..segment import Token
 from .stance import named_object, stance_cue
 
 
@@ -74,11 +75,26 @@ def without_adjunct(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int
         if low in _words.subject_pronouns or low == "that" or _finite(toks, j) \
                 or low.endswith("ed") and (_past_after_noun(toks, j) or word[:1].isupper()):
             return content                # a clause: "the plan would fail", "the Unionists walked out"
-        if _adjunct_to(s, j, last) or channel_adjunct(toks, j, last):
+        if _adjunct_to(s, j, last) or channel_adjunct(toks, j, last) or _adverbial_clause(toks, j, k):
             if cue.lemma in _words.clause_only_cues and toks[k].text.lower() not in _words.object_determiners:
                 return content
             return (content[0], toks[j - 1].end)
     return content
+
+
+def _adverbial_clause(toks: list[Token], j: int, k: int) -> bool:
+    """Does token ``j`` open an adverbial clause after the noun phrase that a determiner or
+    possessive opens at ``k`` ("called her son her hero [before explaining …]", "announced the
+    partnership [after cutting ties …]", "tweeted his observations [as he lined up …]")?  A
+    clause: the subordinator before a subject pronoun or an -ing verb (not "called for a
+    boycott after the firm refused …", "testify before Congress"), and not one that may stay
+    inside the noun phrase (data/text/word_classes.txt [object_subordinators]: "since 2008")."""
+    low = toks[j].text.lower()
+    if j < k + 2 or j + 1 >= len(toks) or toks[k].text.lower() not in _words.object_determiners \
+            or low not in _words.subordinators or low in _words.object_subordinators:
+        return False
+    after = toks[j + 1].text
+    return after.lower() in _words.subject_pronouns or after.islower() and after.endswith("ing") and low != "as"
 
 
 def _adjunct_to(s: _Sent, j: int, last: int) -> bool:

@@ -15,8 +15,8 @@ from .according import _SOURCE_ENDS, apposed_source
 from .subject import clause_subject, past_bare_form
 from .leads import after_lead_phrase
 from .antecedent import name_tail, person_after_preposition
-from .apposed import (apposed_name, described_opening, ends_in_relative, past_place_tag, place_after_place,
-                      relative_then_cue, state_in_apposition)
+from .apposed import (after_apposition, apposed_name, described_opening, ends_in_relative, past_place_tag,
+                      place_after_place, relative_then_cue, state_in_apposition)
 from .reported import earlier_speech_cue, opens_report
 from .grammar import (
     Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
@@ -514,7 +514,8 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     content = _content_after(s, k)
     if content is None or _opens_predicate(s, content[0]):
         return None
-    if toks[j - 2].text == ",":
+    if toks[j - 2].text == "," or after_apposition(toks, j - 1) and not s.doc.has_quote_in(*content):
+        # ("Roe, a judge who said X, said Y"; but "Roe, the reporter who uncovered …; his dictum was “…”")
         content = (content[0], _before_main_verb(s, k, content[1]))
     elif toks[j - 2].text not in _DASHES and toks[j - 2].text != "(" \
             and (s.doc.has_quote_in(*content) or s.doc.quote_at(start=content[0]) is not None):
