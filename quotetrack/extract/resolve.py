@@ -38,12 +38,12 @@ from ..text import lexicon
 from ..text.names import is_particle
 from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
-from . import kinds
-from . import speakers as names
+from . import kinds, speakers as names
 from .acronyms import spelled_out
 from .anaphora import (anaphors, apposition_head, asked_person, body_with_name, carried_basis, coordinated_relative,
                        counted_relative, exchange_turn, listener, named_organisation, opens_sentence, owned_roles,
                        plural_relative, predicate_of, they_people)
+from .name_spans import named_within
 from .namings import build
 from .narrators import FIRST_PERSON, narration
 from .pronouns import OPENING_MARKS, named_in, pair_for, resolve_pronoun, unnamed_goes_on
@@ -255,7 +255,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                  spoken: list, rank_of) -> Resolved:
     """The mention text[start:end] resolved on the model, by its kind."""
     written = text[start:end]
-    signer = document_author(text, start, end) or apposed_name(text, model, start, end)
+    signer = document_author(text, start, end) or apposed_name(text, model, start, end) or named_within(text, model, start, end)
     if signer is not None:                  # "a statement from the three hikers": its author; "X, director of Y,": X
         res = _resolve_one(text, *signer, model, sal, spoken, rank_of)
         return replace(res, mention=replace(res.mention, start=start, end=end, text=written)) if res.mention else res
