@@ -16,6 +16,7 @@ from ..text import lexicon
 from ..text.names import without_marks
 from . import entities as em
 from .ages import age_clash, lone_age
+from .kin import family_names
 from . import kinds
 from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, fronted_object, listed, object_apposition,
                        opening_subordinate, opens_clause, opens_sentence, passive_agent, presented, subordinate_subject,
@@ -130,6 +131,7 @@ class Salience:
         self.times: dict[int, int] = {}   # id -> namings so far outside quote marks (how much the text is about it)
         self.rivals: dict[int, str | None] = {}   # description offset -> the warning naming two close organisations
         self.they: frozenset[int] = frozenset()   # people the text says go by "they" (:func:`.anaphora.they_people`)
+        family_names(text, model, gender_of)      # "his wife, Jane,": named Jane Sanders (:mod:`.kin`)
 
     def advance(self, offset: int) -> None:
         """Take in every naming before ``offset``, and every he/she of the narrative (each
