@@ -247,8 +247,8 @@ def lead_roles(text: str, start: int) -> list[str]:
 # with the comma of an apposition: "Mr Vardy’s mother, " in "Mr Vardy’s mother, Catrin, said", "the
 # skipper’s widow, " in "the skipper’s widow, Morwenna,".
 # Up to two modifiers may come between: "his first wife, " in "his first wife, Ivana,", "her late husband ".
-_KIN_BEFORE = re.compile(r"(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*[’']s|[Tt]he[ \t]+[a-z]+[’']s)[ \t]+"
-                         r"(?:[a-z]+[ \t]+){0,2}([a-z]+)(,?)[ \t]+$")
+_KIN_BEFORE = re.compile(r"(?<![\w’'])(?P<owner>[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*(?=[’']s)|[Tt]he[ \t]+[a-z]+(?=[’']s))"
+                         r"(?:[’']s)?[ \t]+(?:[a-z]+[ \t]+){0,2}(?P<kin>[a-z]+)(?P<comma>,?)[ \t]+$")
 # A person noun and "named"/"called" right before a lone given name: "a 52-year-old resident named "
 # in "a 52-year-old resident named Carla" (group 1: the noun).
 _NAMED_BEFORE = re.compile(r"(?<![\w’'])([a-z][a-z\-]+)[ \t]+(?:named|called)[ \t]+$")
@@ -264,10 +264,21 @@ def kin_before(text: str, start: int, word: str) -> str | None:
             or mark == "," and text.startswith(",", start + len(word))):
         return None                       # the cheap tests first: this runs for every unknown capitalised word
     m = _KIN_BEFORE.search(text, max(0, start - 40), start)
-    if m is None or (m.group(2) == ",") != (mark == ","):
+    if m is None or (m.group("comma") == ",") != (mark == ","):
         named = _NAMED_BEFORE.search(text, max(0, start - 30), start) if mark.islower() else None
         return named.group(1) if named is not None and person_head(named.group(1)) else None
-    return m.group(1) if m.group(1) in lexicon.pairs("extract/gendered_nouns.tsv") else None
+    return m.group("kin") if m.group("kin") in lexicon.pairs("extract/gendered_nouns.tsv") else None
+
+
+def kin_owner(text: str, start: int) -> tuple[int, int, str] | None:
+    """Whose relative the lone given name at ``start`` is introduced as, when the relative is
+    family (data/extract/family_nouns.txt: "his first wife, Ivana,", "Ana Ruiz’s son Tom"; not
+    "her spokeswoman, Hope"): the owner's span (a name before its "’s", or "his"/"her") and the
+    family noun; else None."""
+    m = _KIN_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or m.group("kin") not in lexicon.lower_words("extract/family_nouns.txt"):
+        return None
+    return m.start("owner"), m.end("owner"), m.group("kin")
 
 
 def description_subject(text: str, start: int, end: int) -> bool:

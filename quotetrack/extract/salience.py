@@ -16,6 +16,7 @@ from ..text import lexicon
 from ..text.names import without_marks
 from . import entities as em
 from .ages import age_clash, lone_age
+from .kin import family_names
 from . import kinds
 from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, fronted_object, listed, object_apposition,
                        opening_subordinate, opens_clause, opens_sentence, passive_agent, presented, subordinate_subject,
@@ -39,6 +40,8 @@ INTRODUCED = 1.5              # the one person introduced (role/title) in the se
 MODIFIER = 0.5                # minus, when its last naming only modified a title ("Ruiz spokesman Tom Greer")
 PAIR_REACH = 4                # entities named last a sentence-opening "They" looks at for two subjects
 CLAUSE_MATE = 2.0             # named earlier in the sentence whose subordinate clause it opens ("…, when he told")
+#                               or, as the subject, in the clause its ", and"/", but" clause is joined to
+#                               ("Ruiz thanked Ames, but she said"): a joined clause goes on with the subject
 AHEAD = 8                     # namings read forward for a he/she no one before it can be ("After she …, Ana Ruiz")
 LEAD = 2                      # paragraph ranks of the lead (headline, subtitle, first paragraph):
 #                               where a he/she may precede its name
@@ -52,6 +55,11 @@ def _anonymous() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _subordinators() -> frozenset[str]:
     return frozenset(_words.subordinators)
+
+
+@lru_cache(maxsize=1)
+def _conjunctions() -> frozenset[str]:
+    return frozenset(_words.conjunctions)
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +138,7 @@ class Salience:
         self.times: dict[int, int] = {}   # id -> namings so far outside quote marks (how much the text is about it)
         self.rivals: dict[int, str | None] = {}   # description offset -> the warning naming two close organisations
         self.they: frozenset[int] = frozenset()   # people the text says go by "they" (:func:`.anaphora.they_people`)
+        family_names(text, model, gender_of)      # "his wife, Jane,": named Jane Sanders (:mod:`.kin`)
 
     def advance(self, offset: int) -> None:
         """Take in every naming before ``offset``, and every he/she of the narrative (each
@@ -428,6 +437,8 @@ class Salience:
         opener = self._participle_opener(offset) if pronoun else None
         sub = _SUBORDINATOR_BEFORE.search(self.text, max(0, offset - 12), offset) if pronoun else None
         clause = self.sentence_of(offset) if sub is not None and sub.group(1) in _subordinators() else None
+        joined = self.sentence_of(offset) if sub is not None and sub.group(1) in _conjunctions() \
+            and self.text.endswith(", ", 0, sub.start()) else None    # "Ruiz thanked Ames, but she said"
         scored = []
         later: list[int] = []             # sentences of the candidates named after this one
         fallback = None
@@ -467,6 +478,7 @@ class Salience:
                 and self.sentence_of(self.speaker_at) != self.intro[0] else 0.0
             score -= MODIFIER if modifier else 0.0
             score += CLAUSE_MATE if clause is not None and sent == clause else 0.0
+            score += CLAUSE_MATE if joined is not None and sent == joined and self.judged_subject(eid) is True else 0.0
             score -= HINT_CLASH if gender is not None and self.hinted.get(eid) not in (None, gender) else 0.0
             scored.append((score, -at, eid))
         self.alone = False
