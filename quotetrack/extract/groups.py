@@ -168,12 +168,14 @@ def named_pair(model: em.Model, sal, words: list[str], start: int) -> list[int] 
 
 def _pair_kind(lows: list[str]) -> str | None:
     """The type of entity a description of a pair stands for: "organisation" for "both
-    companies", "the two firms"; "person" for "Both candidates", "the two men", "the couple";
-    None for a description that counts no pair."""
+    companies", "the two firms"; "person" for "Both candidates", "the two men", "the couple"
+    (a title or a gendered noun, data/text/titles.txt, data/extract/gendered_nouns.tsv; not a
+    body of people, "the two camps"); None for a description that counts no pair."""
     if len(lows) == 2 and lows[0] == "the" and lows[1] in lexicon.lower_words("extract/kin_groups.txt"):
         return "person"
     if len(lows) == 2 and lows[0] == "both" or len(lows) == 3 and lows[:2] == ["the", "two"]:
-        single = next((w for w in singulars(lows[-1]) if kinds.person_head(w) or w in kinds.org_nouns()), None)
+        people = lexicon.lower_words("text/titles.txt") | frozenset(kinds.gendered_nouns())   # not "camp"
+        single = next((w for w in singulars(lows[-1]) if w in people or w in kinds.org_nouns()), None)
         if single is not None and single not in lexicon.sections("extract/author_nouns.txt")["heads"]:
             return "organisation" if single in kinds.org_nouns() else "person"
     return None
