@@ -48,6 +48,7 @@ DESCRIPTION_REACH = 50        # entities a description looks back over beyond th
 DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
 NEXT_PARAGRAPHS = 3           # paragraphs after the lead a description in it looks ahead to for its holder
 NEXT_NAMINGS = 40             # namings it reads there at most
+CALLING_TOLD = 2              # times more often the article names the one a description of another calling goes to
 LEAD = 2                      # paragraphs (a title line and the lead) whose organisations the article is about
 # A possessive pronoun owning a body, and the gender it shows: "his advisers".
 def owned(model: em.Model, words: list[str], start: int,
@@ -473,11 +474,49 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
         # ("Her husband, Ross, 77, waited …  “…,” the 74-year-old said": the one before him)
     if eid is not None and sal.unnamed_speaks(eid, start):
         return None                       # "One shareholder said … “…,” the investor said": not the one named before
+    if eid is not None and other_calling(model.entities[eid], lows):
+        nxt, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all | {eid}, pronoun=False)
+        eid = nxt if nxt is not None and not other_calling(model.entities[nxt], lows) \
+            and sal.times.get(nxt, 0) >= CALLING_TOLD * sal.times.get(eid, 0) \
+            and not named_within(text, start, model.entities[nxt]) else eid
+        # ("…,” said Ari Fleischer, former press secretary. … Instead, the businessman has insisted": not him)
     return None if eid is not None and (lows[0][:1].isdigit() and (age_clash(model.entities[eid].roles, words[:1])
                                                                    or len(words) > 1 and known_otherwise(model.entities[eid]))
                                         or office_unheld(model.entities[eid], lows)
                                         or other_office(model.entities[eid], lows)
                                         or party_clash(words, model.entities[eid].roles)) else eid
+
+
+def other_calling(ent: em.EntityState, lows: list[str]) -> bool:
+    """Whether the text gave a person an office or occupation (a title or role whose head is a
+    title word, data/text/titles.txt; no honorific, party, family noun or rank alone) and none that a
+    description's calling fits ("Ari Fleischer, former press secretary" is no "the
+    businessman"; "Mayor Bill Ruiz" no "the candidate"): the description is someone else.
+    A description of anyone ("the man", "the woman") is nobody's calling."""
+    head = lows[-1]
+    if head in ("man", "woman") or kinds.private_noun(head) and not head.endswith(("man", "woman")):
+        return False
+    titles, honorifics = lexicon.lower_words("text/titles.txt"), _lists().honorifics
+    phrase = em.role_key(lows)
+    held = [r for r in (*ent.roles, (ent.title or "").lower()) if r and not AGE_ROLE.fullmatch(r)]
+    callings = {r.split()[-1] for r in held if r.split()[-1] in titles and r.split()[-1].rstrip(".") not in honorifics
+                and not kinds.private_noun(r.split()[-1]) and r.split()[-1] not in RANKS
+                and r.split()[-1] not in parties()}     # ("the defeated Conservative" holds no office)
+    return bool(callings) and head not in callings and not any(em.roles_match(phrase, r) for r in held)
+
+
+CLAUSE_REACH = 150            # characters of a description's sentence read for a name inside it
+_CLAUSE_END = re.compile(r"[.;!?]")
+
+
+def named_within(text: str, start: int, ent: em.EntityState) -> bool:
+    """Whether a person's surname (or one-word name) is written in the sentence of a
+    description from its start ("The delegate, who backs Ruiz, warned": not Ruiz), within
+    CLAUSE_REACH characters."""
+    end = _CLAUSE_END.search(text, start, start + CLAUSE_REACH)
+    word = ent.surname or ent.name.split()[-1]
+    return re.search(r"(?<![\w’'])" + re.escape(word) + r"(?![\w’'])",
+                     text[start:end.start() if end else start + CLAUSE_REACH]) is not None
 
 
 def party_member(model: em.Model, sal, words: list[str], start: int) -> int | None:

@@ -11,7 +11,10 @@ them, on the document's entity model (:mod:`.entities`) for :mod:`.resolve`:
   as many as the description counts (two or more when it counts none); else none
   (:func:`plural_group`);
 * a family's plural ("the brothers", "the couple"; data/extract/kin_groups.txt): the two people
-  named last who share a surname, when no third one shares it.
+  named last who share a surname, when no third one shares it;
+* a pair no role or surname shows ("Both candidates", "the two companies", "the couple" of "Ali
+  Noor, 25, and his wife, Sara Farid,"): the only two people (organisations, for an
+  organisation's noun) named in its paragraph and the one before, up to it (:func:`named_pair`).
 
 When no entity fits, the description stays unresolved: no guess.
 """
@@ -31,6 +34,9 @@ from .speakers import singulars
 
 INTRO_REACH = 80              # characters before a body's head its description is read over
 GROUP_REACH = 30              # entities named last that a plural description looks back over (linear time)
+PAIR_PARAGRAPHS = 1           # paragraphs before its own a pair description reads for its two
+PAIR_NAMINGS = 40             # namings it reads back at most (linear time)
+PAIR_DOMINANCE = 2            # times more often the second of a pair is named than a third named there
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +140,45 @@ def plural_group(model: em.Model, words: list[str], start: int) -> list[int] | N
     holders = [e.id for e in islice(model.before(start), GROUP_REACH) if e.type == "person"
                and any(em.roles_match(phrase, r) for r in e.roles)][::-1]
     return holders if (len(holders) == count if count is not None else len(holders) >= 2) else None
+
+
+def named_pair(model: em.Model, sal, words: list[str], start: int) -> list[int] | None:
+    """The two a pair description stands for when the text joined no pair by "and" and gave
+    no one its role ("Both candidates" after paragraphs on Ana Ruiz and Tom Vance; "The
+    companies" after "Orvane makes …, while Brill sells …"; "the couple" after "Ali Noor, 25,
+    and his wife, Sara Farid, 27,"): the entities of its type (organisations for an
+    organisation's noun, else people) named, not inside a quote, in its paragraph before it
+    and the PAIR_PARAGRAPHS before, when they are exactly two; in the order first named.
+    None for any other count (no guess), or a description that counts no pair."""
+    kind = _pair_kind([w.lower().strip(",.’'") for w in words])
+    if kind is None:
+        return None
+    here, i = sal.rank_of(start), bisect.bisect_left(model.starts, start)
+    seen: dict[int, int] = {}
+    for o in reversed(model.occurrences[max(0, i - PAIR_NAMINGS):i]):
+        if here - sal.rank_of(o.start) > PAIR_PARAGRAPHS:
+            break
+        if model.entities[o.entity].type == kind:
+            seen[o.entity] = o.start
+    told = sorted(seen, key=lambda e: -sal.times.get(e, 0))
+    if len(told) < 2 or len(told) > 2 and sal.times.get(told[1], 0) < PAIR_DOMINANCE * max(1, sal.times.get(told[2], 0)):
+        return None
+    return sorted(told[:2], key=seen.get)
+
+
+def _pair_kind(lows: list[str]) -> str | None:
+    """The type of entity a description of a pair stands for: "organisation" for "both
+    companies", "the two firms"; "person" for "Both candidates", "the two men", "the couple"
+    (a title or a gendered noun, data/text/titles.txt, data/extract/gendered_nouns.tsv; not a
+    body of people, "the two camps"); None for a description that counts no pair."""
+    if len(lows) == 2 and lows[0] == "the" and lows[1] in lexicon.lower_words("extract/kin_groups.txt"):
+        return "person"
+    if len(lows) == 2 and lows[0] == "both" or len(lows) == 3 and lows[:2] == ["the", "two"]:
+        people = lexicon.lower_words("text/titles.txt") | frozenset(kinds.gendered_nouns())   # not "camp"
+        single = next((w for w in singulars(lows[-1]) if w in people or w in kinds.org_nouns()), None)
+        if single is not None and single not in lexicon.sections("extract/author_nouns.txt")["heads"]:
+            return "organisation" if single in kinds.org_nouns() else "person"
+    return None
 
 
 def _kin_pair(model: em.Model, start: int) -> list[int] | None:

@@ -53,7 +53,7 @@ from .cataphora import author_ahead
 from .common_nouns import common_modifier, common_opener, modifier_opener
 from .kinds import party_head
 from .nations import demonym_head
-from .groups import group_name, introduce, plural_group
+from .groups import group_name, introduce, named_pair, plural_group
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
@@ -298,7 +298,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             pair = None                     # "The candidates": a pair named together only
         if pair is not None:
             return pair if written.lower() == "both" else replace(pair, basis="description")
-    members = plural_group(model, words, start)
+    members = plural_group(model, words, start) or named_pair(model, sal, words, start)
     if members is not None:               # "the two senators", "the committee chairmen", "the brothers": the group
         name = group_name(model, members)
         return Resolved(Mention(start, end, written, "organisation", None, name), name, None, "organisation",

@@ -18,6 +18,10 @@ _AGE = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s*\()(\d{1,3})\s*[,.;)]")
 APPOSITION_AFTER = re.compile(
     r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)"
     r"(?=\s*[,.;]|\s+(?:for|of|at|who|with|in)\b)")
+# ", former White House press secretary to …," / ", chair of the state party." right after a name: a
+# role written with no article, news style (group 1; its head, the last word, must be a person's noun).
+_BARE_APPOSITION = re.compile(
+    r",\s+([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?)(?=\s*[,.;]|\s+(?:for|of|at|to|who|with|in)\b)")
 # "The boy’s father, " / "Her opponent, " / "Ferrick’s barrister, " right before a name: its role.
 _APPOSITION_BEFORE = re.compile(
     r"(?:^|(?<=[\s“\"(]))(?:the|a|an|his|her|their|its|that|this|[\w\-]+[’']s?)\s+"
@@ -71,6 +75,16 @@ def roles_around(text: str, start: int, end: int, ent, titles, persons, gendered
         return
     if app := APPOSITION_AFTER.match(text, end, min(len(text), end + 80)):
         add_role(ent, app.group(1), gendered)
+    elif (bare := _BARE_APPOSITION.match(text, end, min(len(text), end + 80))) and bare_role(bare.group(1).split()):
+        add_role(ent, bare.group(1), gendered)     # "Ari Fleischer, former White House press secretary to …"
+
+
+def bare_role(words: list[str]) -> bool:
+    """Whether the words of an apposition with no article are a role: a lower-case person's
+    noun last ("former press secretary", "chair"), no function word among them ("whose
+    husband", "were greeted by an organizer" are clauses)."""
+    function = lexicon.lower_words("text/function_words.txt")
+    return words[-1].islower() and person_head(words[-1]) and not any(w.lower() in function for w in words)
 
 
 # A sentence that opens with a participle or preposition and has no comma yet: "Speaking
