@@ -47,13 +47,24 @@ def apposed_source(toks: list[Token], src: tuple[int, int]) -> tuple[int, int]:
     """The name in apposition to a described source ("the tour's organiser, Saltmarsh Events,"
     -> "Saltmarsh Events"; "the regulator, the Office of Rail Safety."), else ``src``."""
     i = src[1] + 1
-    if i >= len(toks) or toks[src[1]].text != "," or toks[src[0]].text.lower() not in _DESCRIPTION_OPENERS:
+    if i >= len(toks) or toks[src[1]].text != "," or not _described(toks, src):
         return src
     m = i
     while m < len(toks) and m - i < _APPOSED_WORDS and toks[m].text not in _SOURCE_ENDS:
         m += 1
     return (i, m) if m > i and (m == len(toks) or toks[m].text in (",", ".", ";")) \
         and apposed_name(toks, i, m) else src
+
+
+def _described(toks: list[Token], src: tuple[int, int]) -> bool:
+    """Does a source open as a description: a determiner ("the tour's organiser") or a
+    possessive name before a lower-case head ("Comhar’s director of elections")?"""
+    first = toks[src[0]].text
+    return first.lower() in _DESCRIPTION_OPENERS or (
+        first.endswith(_POSSESSIVE) and src[1] - src[0] > 1 and toks[src[1] - 1].text.islower())
+
+
+_POSSESSIVE = ("’s", "'s", "s’", "s'")
 
 
 def _dash(toks: list[Token], i: int) -> bool:
@@ -111,7 +122,16 @@ def _mid_opener(toks: list[Token], ci: int) -> bool:
 
 def _only_openers(toks: list[Token], ci: int) -> bool:
     """Do only opening conjunctions and commas stand before token ``ci`` ("But, according to …")?"""
-    return all(t.text == "," or t.text.lower() in _words.subject_lead_words for t in toks[:ci])
+    return all(t.text == "," or t.text.lower() in _words.subject_lead_words
+               or t.text.lower() in _words.sentence_adverbs for t in toks[:ci])     # "However, according to …"
+
+
+def _fronted_subject(s: _Sent, content: tuple[int, int], rest: tuple[int, int] | None) -> bool:
+    """Is a one-word content before the source the subject of the rest after it ("Lyle,
+    according to the club's figures, has made …"): a capitalised word, not a function word?"""
+    word = s.text[content[0]:content[1]].strip()
+    return rest is not None and _word_count(s.text, *rest) >= 2 and mentions.is_capitalised(word) \
+        and mentions.is_word(word) and word.lower() not in lexicon.lower_words("text/function_words.txt")
 
 
 def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -154,7 +174,7 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
                 and s.toks[src[1] + 1].text.lower() not in _words.relatives:
             rest = _content_after(s, src[1] + 1)     # "The minister had, according to Ms Hale, misled …"
         # not "…, according to X, which wants …": a relative clause on the source, no content
-    if content is None or _word_count(s.text, *content) < 2:
+    if content is None or (_word_count(s.text, *content) < 2 and not _fronted_subject(s, content, rest)):
         return None
     fragments = (content, rest) if rest is not None and _word_count(s.text, *rest) >= 2 else (content,)
     return Attribution(fragments, _span(s, src), cue, "according_to", s.sentence)

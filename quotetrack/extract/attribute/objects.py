@@ -106,3 +106,29 @@ def _adjunct_to(s: _Sent, j: int, last: int) -> bool:
         return n < last and all(t.text[:1].isupper() or t.text in ("’", "'", "’s", "'s") for t in toks[n:last])
     return toks[j].text in _words.time_leads and _past_time(s, j) == last
 
+
+_DOCUMENT_REACH = 4                         # words of an indefinite noun phrase up to its document noun
+_AFTER_DOCUMENT = frozenset({",", ".", "to", "on", "in", "at", "from", "for", "with", "outside"})
+
+
+def document_object(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int]) -> bool:
+    """Is ``content`` the document a cue of reading or posting takes as its object ("read [a
+    victim impact statement] to the court", "posted [a message] on social media"; data/text/
+    word_classes.txt [document_object_cues]): right after the cue, "a"/"an" and lower-case words
+    up to a document noun (data/extract/document_nouns.txt), then the content's end, a
+    preposition or an adjunct clause ("when he …")?  It names the document, not its words: no report."""
+    toks = s.toks
+    if k != ce or cue.lemma not in _words.document_object_cues or k >= len(toks) \
+            or toks[k].text.lower() not in ("a", "an") or s.doc.has_quote_in(*content):
+        return False
+    nouns = lexicon.lower_words("extract/document_nouns.txt")
+    for j in range(k + 1, min(len(toks), k + 1 + _DOCUMENT_REACH)):
+        word = toks[j].text
+        if not (word.isalpha() and word.islower()):
+            return False
+        if word in nouns:
+            after = toks[j + 1].text.lower() if j + 1 < len(toks) else ""
+            return not after or toks[j + 1].start >= content[1] or after in _AFTER_DOCUMENT \
+                or after in _words.adjunct_openers          # "reading [a text message] when he …"
+    return False
+

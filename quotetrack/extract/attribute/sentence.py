@@ -24,7 +24,7 @@ from .grammar import (
     _nominative, _reported, _subordinate_only, _indirect_continuation, _role_word, _skip_adjuncts,
     _skip_time_back, _skip_connective, _skip_object, _span, _words, infinitive_at)
 from .bounds import gerund_before_conjunction, object_end, opens_subject, source_tail_end, verb_after_comma
-from .objects import too_short, without_adjunct
+from .objects import document_object, too_short, without_adjunct
 from .offsets import _strip_end, _word_count
 from .things import thing_subject
 from .works import names_a_work
@@ -425,8 +425,8 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     content = (content[0], _subordinate_end(s, src[0], k, content[1]))
     cut = object_end(toks, k, content[1]) if toks[k].start == content[0] else None
     content = (content[0], _strip_end(s.text, content[0], cut)) if cut is not None else content
-    if too_short(s, cue, k, ce, content):
-        return None
+    if too_short(s, cue, k, ce, content) or document_object(s, cue, k, ce, content):
+        return None                   # (nor "read [a statement] to the court": objects.py)
     content = without_adjunct(s, cue, k, ce, content)     # "announced her retirement [on Friday]"
     return Attribution((content,), _span(s, src), cue, rule, s.sentence)
 
@@ -521,7 +521,7 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             and (s.doc.has_quote_in(*content) or s.doc.quote_at(start=content[0]) is not None):
         return None                   # "slamming candidates who think they can “outsource” …": a
                                       # restrictive clause picks out whom the sentence is about
-    if too_short(s, cue, k, ce, content, stance_only=True):     # ("who backed [Reed]": objects.py)
+    if too_short(s, cue, k, ce, content, stance_only=True) or document_object(s, cue, k, ce, content):
         return None
     before = past_place_tag(toks, j - 2) if toks[j - 2].text == "," else j - 1
     antecedent = person_after_preposition(toks, name_tail(toks, s.mention(mentions.before, before)))
