@@ -25,6 +25,7 @@ from .gap import relative_gap
 from .passive import passive_asked, passive_by
 from .document import document_participle, mention_participle
 from .nominal import possessive_nominals, possessive_statements
+from .polls import poll_statements
 from .interview import interview_answers, with_answers
 from .posts import embedded_posts, within
 from .rules import RULES, UNATTRIBUTED
@@ -141,6 +142,7 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found.extend(transcript_turns(doc, [p for p in paras if p.index not in skip_paragraphs]))
     found.extend(possessive_statements(doc, skip_paragraphs))
     found.extend(possessive_nominals(doc, skip_paragraphs))
+    found.extend(poll_statements(doc, skip_paragraphs))
     if headlines:
         found = [a for a in found if not _headline_title_only(text, a, headlines)]
     found = [a for a in found if not _work_title(doc, a)]
