@@ -22,6 +22,7 @@ from .beats import beat_before
 from .chants import chant, chant_quote
 from .cutting import _cut_at_next_source, _fold_source_notes
 from .gap import relative_gap
+from .embedded import embedded
 from .passive import passive_asked, passive_by
 from .document import document_participle, mention_participle
 from .nominal import possessive_nominals, possessive_statements
@@ -41,7 +42,7 @@ SENTENCE_SIEVES: dict[str, Callable[[_Sent, Cue, int, int], Attribution | None]]
     "relative_label": relative_label, "relative_gap": relative_gap, "head": head, "relative": relative,
     "coordinated": coordinated, "asked": asked, "passive_asked": passive_asked, "passive_by": passive_by,
     "adjunct_participle": adjunct_participle,
-    "as_source": as_source}
+    "as_source": as_source, "embedded": embedded}
 
 
 def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:

@@ -48,6 +48,7 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("relative_label", "relative_label", 2),
     Rule("relative_gap", "relative_gap", 2),
     Rule("relative", "relative", 2),
+    Rule("embedded", "embedded", 2),          # "what researchers say they need", "which X says includes …"
     Rule("coordinated", "coordinated", 2),
     Rule("asked", "asked", 2),
     Rule("passive_asked", "passive_asked", 2),   # "Ortiz was asked by a caller why …"
