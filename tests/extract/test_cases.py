@@ -114,12 +114,12 @@ def test_case(case):
 def test_every_rule_is_declared_with_its_sieve():
     """Every rule a corpus quote records is declared in the rules registry, and every declared
     sieve is a registered sieve (or one of the driver's own: floating, unattributed, transcript, interview,
-    posts, beat, possessive_statements)."""
+    posts, beat, possessive_statements, poll_statements)."""
     from quotetrack.extract.attribute import QUOTE_SIEVES, SENTENCE_SIEVES
     from quotetrack.extract.attribute.rules import RULES
     corpus = Path(__file__).resolve().parents[2] / "corpus"
     for path in sorted(corpus.glob("*.txt")):
         for q in quotetrack.extract(path.read_text(encoding="utf-8")).quotes:
             assert q.rule in RULES, (path.name, q.rule)
-    own = {"floating", "unattributed", "transcript", "interview", "posts", "beat", "possessive_statements"}
+    own = {"floating", "unattributed", "transcript", "interview", "posts", "beat", "possessive_statements", "poll_statements"}
     assert {r.sieve for r in RULES.values()} <= set(SENTENCE_SIEVES) | set(QUOTE_SIEVES) | own

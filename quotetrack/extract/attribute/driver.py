@@ -23,9 +23,11 @@ from .chants import chant, chant_quote
 from .cutting import _cut_at_next_source, _fold_source_notes
 from .scene import scene_only
 from .gap import relative_gap
+from .embedded import embedded
 from .passive import passive_asked, passive_by
 from .document import document_participle, mention_participle
 from .nominal import possessive_nominals, possessive_statements
+from .polls import poll_statements
 from .interview import Interview, interview_answers, read_interview, with_answers
 from .posts import embedded_posts, within
 from .rules import RULES, UNATTRIBUTED
@@ -41,7 +43,7 @@ SENTENCE_SIEVES: dict[str, Callable[[_Sent, Cue, int, int], Attribution | None]]
     "relative_label": relative_label, "relative_gap": relative_gap, "head": head, "relative": relative,
     "coordinated": coordinated, "asked": asked, "passive_asked": passive_asked, "passive_by": passive_by,
     "adjunct_participle": adjunct_participle,
-    "as_source": as_source}
+    "as_source": as_source, "embedded": embedded}
 
 
 def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
@@ -145,6 +147,7 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found.extend(transcript_turns(doc, [p for p in paras if p.index not in skip_paragraphs]))
     found.extend(possessive_statements(doc, skip_paragraphs))
     found.extend(possessive_nominals(doc, skip_paragraphs))
+    found.extend(poll_statements(doc, skip_paragraphs))
     if headlines:
         found = [a for a in found if not _headline_title_only(text, a, headlines)]
     found = [a for a in found if not _work_title(doc, a)]

@@ -48,6 +48,7 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("relative_label", "relative_label", 2),
     Rule("relative_gap", "relative_gap", 2),
     Rule("relative", "relative", 2),
+    Rule("embedded", "embedded", 2),          # "what researchers say they need", "which X says includes …"
     Rule("coordinated", "coordinated", 2),
     Rule("asked", "asked", 2),
     Rule("passive_asked", "passive_asked", 2),   # "Ortiz was asked by a caller why …"
@@ -55,6 +56,7 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("adjunct_participle", "adjunct_participle", 2),   # "… by questioning his eligibility"
     Rule("possessive_statement", "possessive_statements", 2),   # "Podal’s main argument is that …"
     Rule("possessive_nominal", "possessive_statements", 2),     # "Lund’s claim that …", "his call for …"
+    Rule("in_poll", "poll_statements", 2),    # "In a poll released Monday, 52 percent …" / "… in the latest survey."
     Rule("as_source", "as_source", 2),        # "As the Post reported, …" / "…, as Lee noted."
     Rule("colon", "colon", 2),                # "Gantz: “…”" and a headline "Marco Rubio: I’m not …"
     Rule("dash", "dash", 2),
