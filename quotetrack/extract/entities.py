@@ -240,6 +240,8 @@ def org_alias(model: Model, name: str, start: int) -> int | None:
     of "company" and "firm" in data/extract/org_kinds.tsv); None when no one, or several, fit.
     The short forms are indexed when an organisation is made (:func:`new_organisation`)."""
     found = {eid for eid in model._org_aliases.get(tuple(name.split()), ()) if model.entities[eid].start < start}
+    if not found and CAPITALS_WORD.fullmatch(name):     # "NEMA" after "National Emergency Management Agency"
+        found = {model.orgs.get(spelled_out(model, name, start))} - {None}
     return found.pop() if len(found) == 1 else None
 
 
