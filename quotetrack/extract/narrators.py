@@ -29,7 +29,7 @@ FIRST_PERSON = frozenset({"i", "me", "my"})
 # past a short apposition: "Rep. Ana Ruiz, D-Ore., was …", "Ana Ruiz, a nurse, is …"; or what the
 # writer does: "Ana Ruiz runs a bakery in Dorsten.", "Ana Ruiz teaches law at …".
 _AUTHOR_LINE = re.compile(r"(?:,[ \t]+[^,\n]{1,30},)?[ \t]+(?:is|was|has been|served as"
-                          r"|runs|chairs|heads|leads|directs|teaches|works|lives)[ \t]")
+                          r"|runs|chairs|heads|leads|directs|teaches)[ \t]")
 AUTHOR_LINES = 2                          # closing paragraphs read for an author line
 TITLE_LINE = 120                          # characters of a title line that opens with its writer's name
 LEAD_PARAGRAPHS = 3                       # opening paragraphs read for an editor's note on an excerpt
