@@ -240,8 +240,6 @@ def org_alias(model: Model, name: str, start: int) -> int | None:
     of "company" and "firm" in data/extract/org_kinds.tsv); None when no one, or several, fit.
     The short forms are indexed when an organisation is made (:func:`new_organisation`)."""
     found = {eid for eid in model._org_aliases.get(tuple(name.split()), ()) if model.entities[eid].start < start}
-    if not found and CAPITALS_WORD.fullmatch(name):     # "NEMA" after "National Emergency Management Agency"
-        found = {model.orgs.get(spelled_out(model, name, start))} - {None}
     return found.pop() if len(found) == 1 else None
 
 
@@ -617,7 +615,8 @@ def adhoc_org(model: Model, name: str, start: int, kind: str = "organisation") -
     the text), made on first sight (a short form of an organisation named before is that one: :func:`org_alias`)."""
     eid = model.orgs.get(name)
     if eid is None and kind == "organisation":
-        eid = org_alias(model, name, start)
+        eid = org_alias(model, name, start) or model.orgs.get(spelled_out(model, name, start))   # "NEMA" after
+        # "the National Emergency Management Agency"
         if eid is not None:
             model.orgs[name] = eid
     return new_organisation(model, name, start, kind) if eid is None else eid
