@@ -280,7 +280,8 @@ def adhoc_org(model: Model, name: str, start: int, kind: str = "organisation") -
     the text), made on first sight (a short form of an organisation named before is that one: :func:`org_alias`)."""
     eid = model.orgs.get(name)
     if eid is None and kind == "organisation":
-        eid = org_alias(model, name, start)
+        eid = org_alias(model, name, start) or model.orgs.get(spelled_out(model, name, start))   # "NEMA" after
+        # "the National Emergency Management Agency"
         if eid is not None:
             model.orgs[name] = eid
     return new_organisation(model, name, start, kind) if eid is None else eid

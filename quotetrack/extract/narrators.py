@@ -26,8 +26,10 @@ from .attribute import interview
 
 FIRST_PERSON = frozenset({"i", "me", "my"})
 # What follows the writer's name in a closing author line: "Ana Ruiz is the mayor of Dorsten.",
-# past a short apposition: "Rep. Ana Ruiz, D-Ore., was …", "Ana Ruiz, a nurse, is …".
-_AUTHOR_LINE = re.compile(r"(?:,[ \t]+[^,\n]{1,30},)?[ \t]+(?:is|was|has been|served as)[ \t]")
+# past a short apposition: "Rep. Ana Ruiz, D-Ore., was …", "Ana Ruiz, a nurse, is …"; or what the
+# writer does: "Ana Ruiz runs a bakery in Dorsten.", "Ana Ruiz teaches law at …".
+_AUTHOR_LINE = re.compile(r"(?:,[ \t]+[^,\n]{1,30},)?[ \t]+(?:is|was|has been|served as"
+                          r"|runs|chairs|heads|leads|directs|teaches)[ \t]")
 AUTHOR_LINES = 2                          # closing paragraphs read for an author line
 TITLE_LINE = 120                          # characters of a title line that opens with its writer's name
 LEAD_PARAGRAPHS = 3                       # opening paragraphs read for an editor's note on an excerpt
@@ -105,13 +107,13 @@ def excerpted(text: str, start: int, end: int, model) -> int | None:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """text[start:end] without its white space around and its final periods, as offsets (a
-    paragraph is not copied: it may be the whole text)."""
+    """text[start:end] without its white space around and its final periods or comma (a letter's
+    "Yours, etc,¶Ana Ruiz,¶Dorsten."), as offsets (a paragraph is not copied: it may be the whole text)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    while end > start and text[end - 1] == ".":
+    while end > start and text[end - 1] in ".,":
         end -= 1
     return start, end
 

@@ -144,6 +144,10 @@ def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     rest = None
     if ci == 0 or (ci == 1 and s.toks[0].text in TOKEN_OPENING) or _only_openers(s.toks, ci) \
             or _mid_opener(s.toks, ci):
+        named = apposed_source(s.toks, src)
+        if named != src and named[1] < len(s.toks) and s.toks[named[1]].text == "," \
+                and s.toks[src[1] - 1].text.lower() not in lexicon.lower_words("extract/document_nouns.txt"):
+            src = named                   # "According to the charity's chief executive, Tom Reilly, the …"
         k = src[1]
         while k < len(s.toks) and s.toks[k].text in (",", ":"):
             k += 1

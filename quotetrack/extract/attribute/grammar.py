@@ -237,8 +237,8 @@ def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
         return colon                      # "told the Alpine Post: “…”", "told BBC Radio Kent’s breakfast show: ‘…’"
     bare = bare_listener(s.toks, k, cue)  # "told them the highway …", "told MPs the company …"
     found = None if bare > k else s.mention(mentions.after, k)
-    if found is None:
-        return bare
+    if found is None:                     # "told the planning committee that …": no mention read, its "that"
+        return bare if bare > k else listener_tail(s.toks, k)
     end = found[1]
     # "told reporters the deal was fair": a lower-case listener is one or two words;
     # "told the Commons the economy …": "the" and a capitalised run

@@ -74,6 +74,7 @@ def listener_tail(toks: list[Token], end: int) -> int:
             comma = True
             continue                      # an apposition: "told the farmer, Declan Shortt, that …"
         if not mentions.is_word(toks[j].text) or low in _words.finite_auxiliaries \
-                or low in _words.report_openers or lexicon.cues().get(low) is not None:
+                or low in _words.report_openers or lexicon.cues().get(low) is not None \
+                and toks[j - 1].text.lower() not in ("the", "a", "an"):     # (not "the planning committee")
             break
     return end
