@@ -26,7 +26,7 @@ from typing import Iterator
 
 from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
-from .acronyms import CAPITALS_WORD
+from .acronyms import CAPITALS_WORD, spelled_out
 from .ages import AGE_ROLE, age_nouns
 from .kinds import alias_words, dotted_kind_word, name_kind, role_kinds
 from .nations import nationality
