@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...text import lexicon, names
 from .. import mentions
-from ..kinds import person_head
+from ..kinds import party_head, person_head
 from ..segment import Token
 
 
@@ -26,12 +26,16 @@ def person_after_preposition(toks: list[Token], rng: tuple[int, int] | None) -> 
 
 def name_tail(toks: list[Token], rng: tuple[int, int] | None) -> tuple[int, int] | None:
     """The capitalised name that ends a mention: "fire from Senator Ilse Marner" -> "Senator Ilse
-    Marner"; a mention that does not end in a name is kept whole."""
+    Marner"; a mention that does not end in a name is kept whole; a capitalised party epithet
+    keeps its "the" ("a reversal for the Ohio Republican, who" -> "the Ohio Republican"), so it
+    is read as a definite description of someone named before."""
     if rng is None or not mentions.is_capitalised(toks[rng[1] - 1].text):
         return rng
     i = rng[1] - 1
     while i - 1 >= rng[0] and (mentions.is_capitalised(toks[i - 1].text) or toks[i - 1].text == "of" or names.is_particle(toks[i - 1].text)
                                or _joins_name(toks, i - 1, rng[0])):
+        i -= 1
+    if i - 1 >= rng[0] and toks[i - 1].text.lower() == "the" and party_head([t.text for t in toks[i:rng[1]]]):
         i -= 1
     return i, rng[1]
 
