@@ -228,7 +228,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         else:
             eid = named_person(model, name, title, start)
             if not title and entities[eid].first == name[0] and _unconfirmed_given(text, start, name):
-                model.headline_given.setdefault(name[-1], eid)    # "Understated Perez raises …": until the body names him
+                model.headline_given.setdefault(name[-1], eid)    # "Understated Perez raises …": till the body names him
         ent = entities[eid]
         if title:
             ent.roles.update(office_forms(role_key(title)))
@@ -262,7 +262,8 @@ def _initialled_person(text: str, start: int, words: list[str]) -> bool:
     initials no body is known by (:func:`.acronyms.personal_initials`), one word after them
     that is no group's plural, no article before ("the R.A.F. Pilots" is the force's)."""
     return len(words) == 2 and personal_initials(words[0]) and not GROUP_PLURAL.fullmatch(words[1]) \
-        and not _THE_BEFORE.search(text, max(0, start - 5), start) and not _A_BEFORE.search(text, max(0, start - 4), start)
+        and not _THE_BEFORE.search(text, max(0, start - 5), start) \
+        and not _A_BEFORE.search(text, max(0, start - 4), start)
 
 
 def _unconfirmed_given(text: str, start: int, name: list[str]) -> bool:
