@@ -284,6 +284,14 @@ def author_of(model, noun: str | None, start: int) -> int | None:
     return _author_ahead(model, kind, start) if noun is not None else None
 
 
+def renew(model, start: int, noun: str, eid: int) -> None:
+    """Record a mention at ``start`` of a document (noun ``noun``) resolved to its author ``eid``
+    as a fresh mention of it, so that a later "the poll" reaches the author through the chain of
+    mentions ("The Courier conducted a poll … the poll … the poll", each within AUTHOR_REACH
+    characters of the one before), not only from where the author was named."""
+    bisect.insort(model.authored, (start, noun, eid))
+
+
 # An indefinite article opening a mention: "A court document …" is a document not named before.
 _INDEFINITE = re.compile(r"(?:an?|one)\s", re.IGNORECASE)
 
@@ -551,15 +559,15 @@ _AFTER_DOCUMENT = frozenset({"of", "on", "in", "for", "from", "by", "at", "with"
 
 
 # A document given as a speaker with no author in the mention: "the letter", "a new statewide poll",
-# "That missive", "Poll" (a headline word), "a June poll", "January polls" (a day or month is no author,
-# data/extract/calendar_words.txt): a determiner, up to three lower-case modifiers, the noun (group 1),
+# "That missive", "Poll" (a headline word), "the 50-state poll", "a June poll", "January polls" (a day or month
+# is no author, data/extract/calendar_words.txt): a determiner, up to three lower-case modifiers, the noun (group 1),
 # maybe with when it came out ("the order released Friday", "A court document filed on Thursday": a
 # publishing participle, data/extract/publishing_participles.txt, and a day or "last week").
 @lru_cache(maxsize=1)
 def _document_mention() -> re.Pattern:
     participles = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_participles.txt")))
     days = lexicon.trie_pattern(sorted(lexicon.words("extract/calendar_words.txt")))
-    return re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:(?:[a-z][\w\-]*|" + days + r")\s+){0,3}?"
+    return re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:(?:[a-z\d][\w\-]*|" + days + r")\s+){0,3}?"
                       r"|(?:" + days + r")\s+)?([A-Za-z][a-z\-]*)"
                       r"(?:\s+(?:" + participles + r")\s+(?:(?:on|last|this|earlier)\s+)?"
                       r"(?:[A-Z][a-z]+day|week|month|today|yesterday))?")
