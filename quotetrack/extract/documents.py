@@ -284,6 +284,14 @@ def author_of(model, noun: str | None, start: int) -> int | None:
     return _author_ahead(model, kind, start) if noun is not None else None
 
 
+def renew(model, start: int, noun: str, eid: int) -> None:
+    """Record a mention at ``start`` of a document (noun ``noun``) resolved to its author ``eid``
+    as a fresh mention of it, so that a later "the poll" reaches the author through the chain of
+    mentions ("The Courier conducted a poll … the poll … the poll", each within AUTHOR_REACH
+    characters of the one before), not only from where the author was named."""
+    bisect.insort(model.authored, (start, noun, eid))
+
+
 # An indefinite article opening a mention: "A court document …" is a document not named before.
 _INDEFINITE = re.compile(r"(?:an?|one)\s", re.IGNORECASE)
 
@@ -486,9 +494,13 @@ def _author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     if titled is not None:
         return titled.span(1)
     m = _AUTHOR_BEFORE.match(text, start, end)
-    if m is None or not kept_by(m.group(2)) or m.group(1).rstrip().endswith(POSSESSIVES) \
+    polled = m is not None and m.group(2) in lexicon.lower_words("extract/poll_kinds.txt") \
+        and survey_word(m.group(3) or "")      # "a KTRV tracking poll": the poll's kind between name and noun
+    if m is None or not (kept_by(m.group(2)) or polled) or m.group(1).rstrip().endswith(POSSESSIVES) \
             or dated(m.group(1).split()) or m.start(1) == start and common_modifier(text, start, m.group(1).strip()):
         return None                       # "a Wednesday editorial in the X": a day is no author; "Early results"
+    if polled:
+        return m.start(1), m.start(1) + len(m.group(1).rstrip())      # its maker's name alone
     last = 3 if m.group(3) and kept_by(m.group(3)) else 2
     after = text[m.end(last):end].split(maxsplit=1)
     if after and after[0][:1].isalnum() and after[0] not in _AFTER_DOCUMENT:
@@ -521,15 +533,24 @@ def survey_word(word: str) -> bool:
     return word.lower() in lexicon.sections("extract/author_nouns.txt")["surveys"]
 
 
-# The word right after a name, in any case: "Poll" in "a Harlow Poll", "poll" in "the Harlow Consult poll".
-_WORD_AFTER_NAME = re.compile(r"[ \t]+([A-Za-z]+)(?![\w’'\-])")
+_LONGEST_DAY = 12            # characters back from a survey noun a day or month before it is read
+# The word right after a name, in any case, past up to two words of the poll's kind (data/extract/
+# poll_kinds.txt): "Poll" in "a Harlow Poll", "poll" in "the Harlow Consult poll", "a Harlow News national poll".
+@lru_cache(maxsize=1)
+def _survey_after() -> re.Pattern:
+    kinds = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/poll_kinds.txt")))
+    return re.compile(r"(?:[ \t]+(?:" + kinds + r")(?![\w’'\-])){0,2}[ \t]+([A-Za-z]+)(?![\w’'\-])")
 
 
 def survey_after(text: str, end: int) -> str | None:
     """The survey noun, lower-cased, right after a name ending at ``end`` ("a Harlow Consult poll",
-    "a national Harlow Poll": "poll"), so the name is its maker, a body; else None."""
-    m = _WORD_AFTER_NAME.match(text, end)
-    return m.group(1).lower() if m is not None and survey_word(m.group(1)) else None
+    "a national Harlow Poll", "a Harlow News exit poll": "poll"), so the name is its maker, a
+    body; else None, also when the word before it is a day or month ("a June poll", "January
+    polls": a date, no pollster)."""
+    m = _survey_after().match(text, end)
+    if m is None or not survey_word(m.group(1)):
+        return None
+    return None if dated(text[max(0, end - _LONGEST_DAY):end].split()[-1:]) else m.group(1).lower()
 
 
 # What may follow a document after its author's name: "… survey of delegates", "… poll released Monday".
@@ -538,15 +559,25 @@ _AFTER_DOCUMENT = frozenset({"of", "on", "in", "for", "from", "by", "at", "with"
 
 
 # A document given as a speaker with no author in the mention: "the letter", "a new statewide poll",
-# "That missive", "Poll" (a headline word): a determiner, up to three lower-case modifiers, the noun (group 1),
+# "That missive", "Poll" (a headline word), "the 50-state poll", "a June poll", "January polls" (a day or month
+# is no author, data/extract/calendar_words.txt): a determiner, up to three lower-case modifiers, the noun (group 1),
 # maybe with when it came out ("the order released Friday", "A court document filed on Thursday": a
 # publishing participle, data/extract/publishing_participles.txt, and a day or "last week").
 @lru_cache(maxsize=1)
 def _document_mention() -> re.Pattern:
     participles = lexicon.trie_pattern(sorted(lexicon.lower_words("extract/publishing_participles.txt")))
-    return re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,3}?)?"
-                      r"([A-Za-z][a-z\-]*)(?:\s+(?:" + participles + r")\s+(?:(?:on|last|this|earlier)\s+)?"
+    days = lexicon.trie_pattern(sorted(lexicon.words("extract/calendar_words.txt")))
+    return re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:(?:[a-z\d][\w\-]*|" + days + r")\s+){0,3}?"
+                      r"|(?:" + days + r")\s+)?([A-Za-z][a-z\-]*)"
+                      r"(?:\s+(?:" + participles + r")\s+(?:(?:on|last|this|earlier)\s+)?"
                       r"(?:[A-Z][a-z]+day|week|month|today|yesterday))?")
+
+
+def dated_document(text: str, start: int, end: int) -> bool:
+    """Whether a mention is a document with no author whose only capitalised modifier is a day
+    or month ("a June poll", "January polls"): a date, never a name, so no one when no author
+    of that kind is found."""
+    return document_noun(text, start, end) is not None and dated(text[start:end].split()[:-1])
 
 
 def document_noun(text: str, start: int, end: int) -> str | None:

@@ -166,7 +166,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             entities[eid].roles.update((business,) if business not in (None, "which") else ())
             occurrences.append(Occurrence(start, end, eid, inside(start)))
             document = _ORG_NOUN_AFTER.match(text, end)
-            noun = document_singular(document.group(1)) if document else survey_after(text, end)
+            noun = (document_singular(document.group(1)) if document else None) or survey_after(text, end)
             if noun is not None:          # "a Suffolk University poll", "Federal Election Commission reports"
                 model.authored.append((end, noun, eid))
             _authored_by(model, text, start, end, eid, documents)
@@ -305,11 +305,10 @@ def _surveyor(text: str, start: int, end: int) -> str | None:
         survey = survey_after(text, end)
         return survey if survey and _INDEFINITE_BEFORE.search(text, max(0, start - 30), start) else None
     if BODY_INITIALS.fullmatch(text, start, end):           # not "an HSB inquiry": an activity, no document
-        noun = document_singular(after.group(1))
+        noun = document_singular(after.group(1)) or survey_after(text, end)     # "the KTRV exit poll"
         return noun if noun not in lexicon.sections("extract/author_nouns.txt")["activities"] else None
-    if after.group(1) not in lexicon.sections("extract/author_nouns.txt")["surveys"]:
-        return None
-    return after.group(1) if _INDEFINITE_BEFORE.search(text, max(0, start - 30), start) else None
+    survey = survey_after(text, end)      # "a new KTRV poll", "a KTRV tracking poll"
+    return survey if survey and _INDEFINITE_BEFORE.search(text, max(0, start - 30), start) else None
 
 
 def _authored_by(model: Model, text: str, start: int, end: int, eid: int, documents) -> None:

@@ -60,7 +60,8 @@ from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, s
 from .headlines import headline_person
 from .descriptions import (body_before_they, describe, fitting_title, headline_holder, indefinite, named_next,
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
-from .documents import document_author, document_noun, issued, kept_by, mentioned_author, owned_document
+from .documents import (dated_document, document_author, document_noun, issued, kept_by, mentioned_author,
+                        owned_document, renew)
 from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, plural_the, research_group, unnamed_again)
@@ -265,8 +266,11 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         eid = _body_spoke_last(model, spoken, rank_of(start))   # "Fox News confirmed …. According to the statement"
     if eid is not None:                     # "the petition": of "Orla Quinn filed a petition"
         ent = model.entities[eid]
+        renew(model, start, noun, eid)      # "the poll" again, 4,000 characters on: the same author
         return Resolved(Mention(start, end, written, "descriptor", None, noun), ent.name, None, ent.type,
                         "description", eid)
+    if noun is not None and dated_document(text, start, end):     # "a June poll", no author: no one, not "June"
+        return Resolved(Mention(start, end, written, "descriptor"), written, None, "descriptor", "unresolved")
     words = written.split()
     if len(words) > 1 and words[0].lower() == "the" and all(w.lower() in _lists().titles for w in words[1:]) \
             and words[-1].lower() not in _lists().orgs and not any(w.lower() in kinds.parties() for w in words):
