@@ -17,7 +17,7 @@ import re
 from ..text import lexicon
 from ..model import Mention
 from . import entities as em
-from .kinds import gendered_nouns
+from .kinds import gendered_nouns, person_head
 from .resolved import Resolved
 from .salience import gender_of
 
@@ -25,6 +25,28 @@ from .salience import gender_of
 # a mention: "aide to President ", "adviser to ", "close to ", "a spokeswoman for Gov. ".
 _COMPLEMENT = re.compile(r"(?:^|\s)[a-z][\w\-]*\s+(?:to|for|with)\s+(?:[A-Z][\w.’'\-]*\s+)*$")
 _POSSESSIVE = re.compile(r"[’']s?\s+(?=\S)")
+# A lower-case word after a source mention cut at its possessive: "Donald Trump’s| wife".
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][\w\-]*)")
+_AGENTS = ("ers", "ors", "ists")    # plural nouns for people by what they do: "boosters", "questioners"
+HEAD_REACH = 4                # words after a possessive a person head may stand ("first five questioners")
+
+
+def possessed_end(text: str, end: int) -> int | None:
+    """Where the person noun ends that a mention cut right after its possessive qualifies
+    ("Donald Trump’s" before " wife is breaking …": after "wife"; "Pell’s" before " biggest
+    boosters"), within HEAD_REACH lower-case words; None when the mention is no possessive or
+    no person noun follows ("Pell’s plan")."""
+    if not text[max(0, end - 2):end] in ("’s", "'s", "s’", "s'"):
+        return None
+    at = end
+    for _ in range(HEAD_REACH):
+        m = _NEXT_WORD.match(text, at)
+        if m is None:
+            return None
+        word, at = m.group(1), m.end()
+        if person_head(word) or word.endswith("s") and person_head(word[:-1]) or word.endswith(_AGENTS):
+            return at
+    return None
 
 
 def possessor_head(text: str, occ: em.Occurrence, end: int) -> str | None:

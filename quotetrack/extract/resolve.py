@@ -58,7 +58,7 @@ from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
 from .headlines import headline_person
-from .possessed import described_by
+from .possessed import described_by, possessed_end
 from .descriptions import (body_before_they, describe, fitting_title, headline_holder, indefinite, named_next,
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
 from .documents import document_author, document_noun, issued, kept_by, mentioned_author, owned_document
@@ -353,7 +353,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         if occ is not None and model.entities[occ.entity].type == "organisation":
             occ = affiliated_person(text, model, start, occ) or occ   # "X of the Tribune": X
             words = text[start:occ.end].split()
-        other = described_by(text, model, start, end, occ) if occ is not None else None
+        other = described_by(text, model, start, possessed_end(text, end) or end, occ) if occ is not None else None
         if other is not None:               # "Ruiz’s wife", "an aide to Mayor Ruiz": not Ruiz (:mod:`.possessed`)
             return other
         title_words, name_words = split_title(words)
