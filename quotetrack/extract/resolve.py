@@ -58,6 +58,7 @@ from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
 from .headlines import headline_person
+from .possessed import described_by, possessed_end
 from .descriptions import (body_before_they, describe, fitting_title, headline_holder, indefinite, named_next,
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
 from .documents import (dated_document, document_author, document_noun, issued, kept_by, mentioned_author,
@@ -356,6 +357,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         if occ is not None and model.entities[occ.entity].type == "organisation":
             occ = affiliated_person(text, model, start, occ) or occ   # "X of the Tribune": X
             words = text[start:occ.end].split()
+        other = described_by(text, model, start, possessed_end(text, end) or end, occ) if occ is not None else None
+        if other is not None:               # "Ruiz’s wife", "an aide to Mayor Ruiz": not Ruiz (:mod:`.possessed`)
+            return other
         title_words, name_words = split_title(words)
         name_words = em.name_words(name_words)
         if occ is None and not title_words and len(name_words) >= 3 and name_words[0] not in em.first_names():
@@ -445,6 +449,10 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             name = model.entities[eid].name     # "Harbor Crest" after "Harbor Crest Properties"
         return Resolved(Mention(start, end, written, "organisation", None, name), name, None,
                         "organisation", "alias" if spelled else "named", eid)
+    occ = model.at(start, end) if kind == "descriptor" else None
+    other = described_by(text, model, start, end, occ) if occ is not None else None
+    if other is not None and other.entity is not None:     # "Ruiz’s wife": the Mrs Ruiz named (:mod:`.possessed`)
+        return other
     counted = lows[0] in lexicon.sections("text/word_classes.txt")["count_words"] or lows[1:2] == ["of"]   # "Two people …", "One of the …" keep their count
     name = " ".join(words[1:] if lows[0] in determiners and not counted and len(words) > 1 else words)
     return Resolved(Mention(start, end, written, kind, None, name), name, None, kind, "unresolved")
