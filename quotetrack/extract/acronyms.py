@@ -5,13 +5,10 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from ..text import lexicon
 from .speakers import _lists
 
 # Dotted initials opening a name make it an organisation's: "U.N. Women", "U.S. Navy".
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
-# A person's run-together initials: "J.M.", "J.R.R." (of them, those no body is known by: personal_initials).
-PERSON_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 # A body's initials before a document it writes: "HSB", "F.R.A." (not "I", "A", nor a word such
 # as "US" that is two letters).
 BODY_INITIALS = re.compile(r"[A-Z]{3,5}|(?:[A-Z]\.){3,4}")
@@ -19,13 +16,6 @@ BODY_INITIALS = re.compile(r"[A-Z]{3,5}|(?:[A-Z]\.){3,4}")
 # ("VOLE:") is looked up among the people named before a mention gets here.
 CAPITALS_WORD = re.compile(r"[A-Z][A-Z\d&]+(?:-[A-Z\d]+)*")
 ACRONYM_REACH = 50                        # entities an acronym looks back over for its spelled-out name
-
-
-def personal_initials(word: str) -> bool:
-    """Whether a word is run-together initials no body or place is known by ("J.M." in "J.M.
-    Berger", not "U.N." nor "U.S.": data/extract/abbreviations.txt): a person's, before a surname."""
-    return PERSON_INITIALS.fullmatch(word) is not None \
-        and word.lower().rstrip(".") not in lexicon.lower_words("extract/abbreviations.txt")
 
 
 def initials(name: str) -> str:

@@ -110,8 +110,6 @@ class Model:
     paragraph: int = 0                     # where the paragraph being read opens
     body_orgs: dict[tuple[int, str], int] = field(default_factory=dict)   # (person, body) -> its organisation
     campaign: bool = False                 # the text speaks of a campaign
-    headline_given: dict[str, int] = field(default_factory=dict)   # surname -> a person the title line
-    # names with a word before it that is no known first name ("Understated Perez"), until the body confirms it
     _starts: list[int] | None = None
     _least_start_from: list[int] | None = None     # by entity index: the least start from it on
 
@@ -336,20 +334,11 @@ def named_person(model: Model, name: list[str], title: list[str], start: int, gi
             return eid
         if first is None or ent.first is None or ent.first == first \
                 or (len(first) <= 2 and ent.first.startswith(first.rstrip("."))):
-            if first is not None and model.headline_given.get(surname) == eid:
-                del model.headline_given[surname]     # the body writes the title line's name: confirmed
             if first is not None and (ent.first is None or len(name) > len(ent.name.split())):
                 ent.name, ent.first = " ".join(name), first
                 model.add_first(first, eid)
                 model.surname_keys.add(surname, place, ent.name, ent.first)
             return eid
-    held = model.headline_given.pop(surname, None) if first in first_names() else None
-    if held is not None:                  # "Understated Perez …" over "Labor Secretary Thomas Perez": the body's name
-        ent = model.entities[held]
-        ent.name, ent.first = " ".join(name), first
-        model.add_first(first, held)
-        model.surname_keys.add(surname, ids.index(held), ent.name, first)
-        return held
     eid = model._hyphened.get((first, surname)) if first is not None and len(name) == 2 else None
     given_only = model._given_only.get(first, [])
     eid = given_only[0] if given_only else eid

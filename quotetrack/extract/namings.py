@@ -17,7 +17,7 @@ import re
 
 from ..text import lexicon
 from ..text.names import is_particle
-from .acronyms import BODY_INITIALS, INITIALS, personal_initials, spelled_out
+from .acronyms import BODY_INITIALS, INITIALS, spelled_out
 from .documents import authored_document, document_singular, joint_makers, made_documents, survey_after, survey_word
 from .businesses import apposed_as, introduced_as, possessed_as
 from .common_nouns import y_singular, written_lower
@@ -50,7 +50,6 @@ _JOINED_BY = ("for ", "of ", "on ", "the ")      # what _ORG_BEFORE_FOR ends wit
 # An ordinal opening an organisation's name: "3rd " in "3rd District Court of Appeals".
 _ORDINAL_BEFORE = re.compile(r"(?<![\w’'])\d{1,3}(?:st|nd|rd|th)[ \t]+$")
 _INITIAL = re.compile(r"[A-Z]\.")                 # a given name's initial: "J." in "J. Edgar Hale"
-TITLE_LINE = 200                          # characters at most of a text's title line (its first)
 ROLE_READS = 3                            # namings of an entity read for roles and gender (introductions)
 # The lower-case word after a person's name: "campaign" in "the Clinton campaign" (a body, data/extract/bodies.tsv).
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
@@ -146,8 +145,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         kind_after = len(words) >= 2 and _kind_after(text, end, words) \
             and not (titled and name[0] in first_names())          # "Family Circle magazine"
         if owner or kind_after or (business or known) and not titled or not titled and len(words) >= 2 and (
-                INITIALS.fullmatch(words[0]) and not _initialled_person(text, start, words)
-                or any(bare_word(w).lower() in org_words
+                INITIALS.fullmatch(words[0]) or any(bare_word(w).lower() in org_words
                                                     or k and y_singular(bare_word(w).lower()) in org_words
                                                     for k, w in enumerate(words))):   # "Northern Academies of Science"
             if not owner and business in (None, "which") and common_head(text, start, words, org_words, persons):
@@ -227,8 +225,6 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 eid = named_person(model, name, title, start, given=kin is not None)
         else:
             eid = named_person(model, name, title, start)
-            if not title and entities[eid].first == name[0] and _unconfirmed_given(text, start, name):
-                model.headline_given.setdefault(name[-1], eid)    # "Understated Perez raises …": till the body names him
         ent = entities[eid]
         if title:
             ent.roles.update(office_forms(role_key(title)))
@@ -255,24 +251,6 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
     _joint_makers(model, text, inside)
     model.authored = sorted(model.authored + made_documents(text, model))    # "X will sue …": a lawsuit
     return model
-
-
-def _initialled_person(text: str, start: int, words: list[str]) -> bool:
-    """Whether a run opening with dotted initials is a person's name ("said J.M. Berger"): the
-    initials no body is known by (:func:`.acronyms.personal_initials`), one word after them
-    that is no group's plural, no article before ("the R.A.F. Pilots" is the force's)."""
-    return len(words) == 2 and personal_initials(words[0]) and not GROUP_PLURAL.fullmatch(words[1]) \
-        and not _THE_BEFORE.search(text, max(0, start - 5), start) \
-        and not _A_BEFORE.search(text, max(0, start - 4), start)
-
-
-def _unconfirmed_given(text: str, start: int, name: list[str]) -> bool:
-    """Whether a name on the text's title line (its first line, of TITLE_LINE characters at
-    most) opens with a word that is no known first name nor an initial ("Understated" in
-    "Understated Perez raises profile"): a headline's word, maybe, that the body may correct."""
-    line_end = text.find("\n", start)
-    return len(name) == 2 and name[0] not in first_names() and not _INITIAL.fullmatch(name[0]) \
-        and 0 <= line_end <= TITLE_LINE and "\n" not in text[:start]
 
 
 def _joint_makers(model: Model, text: str, inside) -> None:

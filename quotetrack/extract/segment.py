@@ -20,7 +20,6 @@ from ..text import lexicon, nltk_light
 from ..config import MAX_SENTENCE_CHARS, PIECE_CHARS
 from ..model import Paragraph, Sentence
 from . import cues
-from .acronyms import personal_initials
 
 
 # A non-blank line: "Gantz said.\n" -> the span of "Gantz said."
@@ -178,15 +177,12 @@ def _initials_then_name(chunk: str, pending: tuple[int, int], s: int) -> bool:
         return False                      # (most spans end "word.": decided at once)
     lo = max(pending[0], end - _INITIALS_REACH)
     m = _INITIALS_END.search(chunk[lo:end])
-    function = lexicon.lower_words("text/function_words.txt")
-    before = m.group("before") if m is not None else None
-    if m is None or (before and not before[:1].isupper() and (
-            before.lower() in function or not personal_initials(m.group().split()[-1]))) \
-            or (not before and lo > pending[0]):
-        return False                      # "said J.M. Berger" (not "in the U.S. He", "by the F.B.I. Agents")
+    if m is None or (m.group("before") and not m.group("before")[:1].isupper()) \
+            or (not m.group("before") and lo > pending[0]):
+        return False
     words = chunk[s:s + 40].split(maxsplit=1)
     return bool(words) and words[0][:1].isupper() and words[0][1:2].islower() \
-        and words[0].lower() not in function
+        and words[0].lower() not in lexicon.lower_words("text/function_words.txt")
 
 
 def _stripped(text: str, spans) -> Iterator[tuple[int, int]]:
