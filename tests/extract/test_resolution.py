@@ -24,6 +24,7 @@ FRESH7 = ROOT / "corpus" / "resolution" / "polnear_train_fresh7.jsonl"  # untune
 FRESH8 = ROOT / "corpus" / "resolution" / "polnear_train_fresh8.jsonl"  # untuned, written blind in round 17
 FRESH9 = ROOT / "corpus" / "resolution" / "polnear_train_fresh9.jsonl"  # untuned, written blind in round 18
 FRESH10 = ROOT / "corpus" / "resolution" / "polnear_train_fresh10.jsonl"  # untuned, written blind in round 20
+FRESH11 = ROOT / "corpus" / "resolution" / "polnear_train_fresh11.jsonl"  # untuned, written blind in round 22
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 
 
@@ -245,9 +246,16 @@ def test_tenth_fresh_gold_shares_no_document_with_the_other_golds():
                                                                                         FRESH9]))
 
 
+def test_eleventh_fresh_gold_shares_no_document_with_the_other_golds():
+    fresh11 = set(resolution.load_resolution_gold([FRESH11]))
+    assert len(fresh11) == 40 and not fresh11 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3, FRESH4,
+                                                                                        FRESH5, FRESH6, FRESH7, FRESH8,
+                                                                                        FRESH9, FRESH10]))
+
+
 @pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/data/polnear/train.jsonl")
 @pytest.mark.parametrize("gold", [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9,
-                                  FRESH10])
+                                  FRESH10, FRESH11])
 def test_resolution_gold_offsets_slice_back(gold):
     docs = resolution.load_resolution_gold([gold])
     texts = resolution.load_texts(POLNEAR, docs)
@@ -295,6 +303,8 @@ def _eligible(used: set[str]) -> tuple[list[str], dict[str, set], dict[str, str]
      lambda k: slice(0, None, k)),  # every 9th from the 1st
     (FRESH10, [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9], (329, 8),
      lambda k: slice(1, None, k)),  # every 8th from the 2nd
+    (FRESH11, [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10], (289, 7),
+     lambda k: slice(5, None, k)),  # every 7th from the 6th
 ])
 def test_fresh_resolution_gold_follows_its_selection_rule(fresh, used, pool, pick):
     """corpus/resolution/README: each fresh gold is 40 articles picked at a fixed step from the
