@@ -54,7 +54,7 @@ Quote sieves then take each quoted passage no other sieve claimed:
     unattributed  a quoted statement with no source (kept, so nothing is lost)    [unattributed]
 """
 from .driver import SENTENCE_SIEVES, attribute
-from .grammar import Attribution
+from .views import Attribution
 from .interview import ANSWER_RULE, Interview, read_interview
 from .posts import POST_RULE
 from .quoted import QUOTE_SIEVES, is_statement

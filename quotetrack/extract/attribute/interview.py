@@ -32,7 +32,7 @@ from ...text import lexicon
 from ...model import Cue, Paragraph
 from ...text.names import split_title
 from ..speakers import _is_person_name, _runs
-from .grammar import Attribution, _Doc
+from .views import Attribution, Doc
 from .offsets import _rstrip_end, _word_count
 
 INTERVIEW_TURNS = 2           # answers an interview has at least, each after a question
@@ -130,7 +130,7 @@ def _alternates(labels: list[str]) -> bool:
     return all(not (a == "A" and b == "A") for a, b in zip(labels, labels[1:]))
 
 
-def interview_answers(doc: _Doc, interview: Interview) -> tuple[list[Attribution], list[tuple[int, int]]]:
+def interview_answers(doc: Doc, interview: Interview) -> tuple[list[Attribution], list[tuple[int, int]]]:
     """The answers of a question-and-answer interview, each attributed to the person its
     introduction (the paragraph before the first question) names first, and where each turn's
     label starts and its text starts (for :func:`with_answers`)."""

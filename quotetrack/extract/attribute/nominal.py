@@ -13,7 +13,8 @@ from ...text import lexicon
 from ...text.spans import ending_at
 from .. import mentions
 from ..segment import tokens as tokenize
-from .grammar import Attribution, _Doc, _words
+from .grammar import _words
+from .views import Attribution, Doc
 from .offsets import _strip_end
 
 RULE = "possessive_statement"
@@ -59,7 +60,7 @@ def _past_openers(toks) -> int:
     return lead
 
 
-def possessive_statements(doc: _Doc, skip: frozenset[int]) -> list[Attribution]:
+def possessive_statements(doc: Doc, skip: frozenset[int]) -> list[Attribution]:
     """Every possessive statement of the text (not in a skipped paragraph), in text order."""
     text = doc.text
     if "’s" not in text and "'s" not in text:
@@ -108,7 +109,7 @@ def _nominal_pattern() -> tuple[re.Pattern, re.Pattern]:
 _CONTENT_ENDS = re.compile(r"[,;:!?]|\s[-–—]\s|[–—]|\.(?:\s|$)")     # where a nominal's content stops
 
 
-def possessive_nominals(doc: _Doc, skip: frozenset[int]) -> list[Attribution]:
+def possessive_nominals(doc: Doc, skip: frozenset[int]) -> list[Attribution]:
     """Every possessive cue noun with what it reports ("Lund’s claim that the count was late",
     "his call for an inquiry", "their attacks on the plan"): the possessive is the source, the
     noun the cue (its type from data/extract/possessive_cue_nouns.tsv), the clause, infinitive

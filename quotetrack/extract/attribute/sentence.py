@@ -19,10 +19,11 @@ from .apposed import (after_apposition, apposed_name, described_opening, ends_in
                       place_after_place, relative_then_cue, state_in_apposition)
 from .reported import earlier_speech_cue, opens_report
 from .grammar import (
-    Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
-    _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
-    _nominative, _reported, _subordinate_only, _indirect_continuation, _role_word, _skip_adjuncts,
-    _skip_time_back, _skip_connective, _skip_object, _span, _words, infinitive_at)
+    _DASHES, _SEPARATORS, _adjunct_only, _catenative_start, _clause_start_ok, _content_after, _earlier_reports,
+    _is_clause, _is_participle, _listener_rest_ok, _naming_content, _nominative, _reported, _subordinate_only,
+    _indirect_continuation, _role_word, _skip_adjuncts, _skip_time_back, _skip_connective, _skip_object, _span,
+    _words, infinitive_at)
+from .views import Attribution, Sent
 from .bounds import gerund_before_conjunction, object_end, opens_subject, source_tail_end, verb_after_comma
 from .objects import document_object, too_short, without_adjunct
 from .offsets import _strip_end, _word_count
@@ -40,7 +41,7 @@ def _after_comma(toks: list[Token], i: int) -> bool:
     return i >= 2 and toks[i - 1].text in TOKEN_CLOSING and toks[i - 2].text == ","
 
 
-def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def participle(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"Gantz praised the deal, saying the UAE …": the source is the clause's subject."""
     if not _is_participle(cue) or ci < 2 or not _after_comma(s.toks, ci):
         return None
@@ -74,7 +75,7 @@ def _opens_with_cue(text: str, start: int) -> bool:
         and not low.endswith(("ing", "s"))       # a past form; not "comments", "calls" (nouns too)
 
 
-def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
+def _appositive_source(s: Sent, k: int) -> tuple[tuple[int, int], int] | None:
     """The source of "Figueroa, a spokeswoman, said" (the mention before the appositives, past a "Town, State" tag) or
     "Bloomberg's pollster, Douglas Schoen, says" (the name between the commas), and the token opening the subject (not in quotes)."""
     end = k - 1
@@ -111,7 +112,7 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
     return None
 
 
-def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int, int], int, int, str]]:
+def _tail_sources(s: Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int, int], int, int, str]]:
     """Ways the source can sit around a tail cue: (mention, separator index, index after the
     source and cue, rule) — "…, Gantz said", "…, said Gantz", "…, Figueroa, a spokeswoman, said"."""
     toks = s.toks
@@ -156,7 +157,7 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     return out
 
 
-def _subject_then_object(s: _Sent, appositive: tuple[tuple[int, int], int] | None,
+def _subject_then_object(s: Sent, appositive: tuple[tuple[int, int], int] | None,
                          after: tuple[int, int]) -> bool:
     """Is the noun phrase after the cue its object, not an inverted source?  So when the
     sentence opens with the cue's own subject and its appositive ("Vera Olin, a former aide,
@@ -168,7 +169,7 @@ def _subject_then_object(s: _Sent, appositive: tuple[tuple[int, int], int] | Non
     return appositive is not None and appositive[1] == 0 and s.doc.enclosing(s.sentence.start) is None
 
 
-def _pronoun_opens_report(s: _Sent, after: tuple[int, int], sep: int) -> bool:
+def _pronoun_opens_report(s: Sent, after: tuple[int, int], sep: int) -> bool:
     """Is a pronoun after an inverted cue the subject of the report instead ("Ortiz, one of the
     authors, said she fully supports it"): unquoted content before it and a word after it?"""
     toks = s.toks
@@ -178,7 +179,7 @@ def _pronoun_opens_report(s: _Sent, after: tuple[int, int], sep: int) -> bool:
         and not _closes_opening_quote(s, sep)
 
 
-def _that_after_adjuncts(s: _Sent, k: int) -> bool:
+def _that_after_adjuncts(s: Sent, k: int) -> bool:
     """Does "that" open reported content after adjuncts at token ``k`` ("on Friday that …")?"""
     if k >= len(s.toks) or not _adjunct_only(s.toks[k].text) or not mentions.is_word(s.toks[k].text):
         return False
@@ -186,7 +187,7 @@ def _that_after_adjuncts(s: _Sent, k: int) -> bool:
     return j > k and j + 1 < len(s.toks) and s.toks[j].text.lower() == "that"
 
 
-def _closes_opening_quote(s: _Sent, k: int) -> bool:
+def _closes_opening_quote(s: Sent, k: int) -> bool:
     """Is token ``k`` the closing mark of a quote that opens the sentence?  Then the noun phrase
     after an inverted cue is its source whatever its head: "“…,” says a narrator", "“…,” said
     the 46-year-old"."""
@@ -196,7 +197,7 @@ def _closes_opening_quote(s: _Sent, k: int) -> bool:
     return quote is not None and quote.start <= s.toks[0].start
 
 
-def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def tail(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """Content first, then source and cue: "…, Gantz said." "“…,” said Gantz." "“A,” he said, “B.”\"."""
     for src, sep, after_src, rule in _tail_sources(s, cue, ci, ce):
         found = _tail_with(s, cue, src, sep, after_src, rule)
@@ -205,7 +206,7 @@ def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     return None
 
 
-def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: int, rule: str) -> Attribution | None:
+def _tail_with(s: Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: int, rule: str) -> Attribution | None:
     toks = s.toks
     cue_at = s.tok_at(cue.start)
     if after_src < len(toks) and toks[after_src].text.lower() == "by" \
@@ -308,7 +309,7 @@ def _quote_listener_rest_ok(toks: list[Token], rest: int) -> bool:
     return rest >= len(toks) or (toks[rest].text.lower() not in ("that", "whether") and toks[rest].text != ":")
 
 
-def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] | None, str]:
+def _head_source(s: Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] | None, str]:
     """The subject that opens the clause of a head cue (its last token before ``j``), and the
     rule: a mention ("Gantz said"), an appositive ("X, a spokeswoman, said") or a count of
     people ("More than six in 10 say", "Some 56 percent of voters polled said")."""
@@ -338,7 +339,7 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
 _MAX_MODIFIER = WINDOWS.modifier_tokens    # tokens between a long subject's noun phrase and its cue
 
 
-def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None:
+def _long_subject(s: Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None:
     """The noun phrase that opens a clause and is parted from its cue by a post-modifier: a
     relative clause, a participle or a prepositional phrase ("people who have battled online
     threats say", "House Republicans supporting the bill have said", "Spicer on Thursday
@@ -387,7 +388,7 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
     return src
 
 
-def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def head(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """Source and cue first: "Gantz said (that) …", "He added: “…”", "X, a spokeswoman, said …\""""
     toks = s.toks
     verb = _catenative_start(toks, ci)        # "Trump continued to question …": his subject
@@ -456,7 +457,7 @@ def _opens_with_cue_after_comma(text: str, start: int) -> bool:
 # Subordinators that open a sentence's first clause: "Although she said X, Y …".
 
 
-def _subordinate_end(s: _Sent, src: int, k: int, end: int) -> int:
+def _subordinate_end(s: Sent, src: int, k: int, end: int) -> int:
     """Content inside an opening subordinate clause ends at the comma that closes it:
     "Although in September she said her decision was a mistake, she …" -> "her decision was a mistake"."""
     toks = s.toks
@@ -471,7 +472,7 @@ def _subordinate_end(s: _Sent, src: int, k: int, end: int) -> int:
     return end
 
 
-def relative_label(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def relative_label(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"what Mr. Hedge called ''the prior economy model''", "whom he described as “volatile”":
     an object relative, its source, a naming cue and a quoted label.  The content is the
     relative and the label (PolNeAR's "what … the prior economy model")."""
@@ -494,7 +495,7 @@ def relative_label(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     return Attribution(((rel.start, rel.end), label), _span(s, src), cue, "relative_label", s.sentence)
 
 
-def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def relative(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"Jeb Bush, who announced he is suspending his campaign": the relative pronoun is the
     source as written (it stands for the noun before it); a parenthetical relative clause
     ends at the comma before the main verb ("Barkley, who said X, said Y")."""
@@ -535,7 +536,7 @@ def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
 _MAX_ADJUNCT = WINDOWS.modifier_tokens     # tokens of an adjunct set off by commas after "who"
 
 
-def _adjunct_after_relative(s: _Sent, j: int) -> int:
+def _adjunct_after_relative(s: Sent, j: int) -> int:
     """Index just after "who" when an adjunct set off by commas stands between it and the cue
     at ``j`` ("who, after trading insults with Kerr, said …"); else ``j``."""
     toks = s.toks
@@ -550,7 +551,7 @@ def _adjunct_after_relative(s: _Sent, j: int) -> int:
     return c
 
 
-def _opens_predicate(s: _Sent, start: int) -> bool:
+def _opens_predicate(s: Sent, start: int) -> bool:
     """Does content at ``start`` open with a cue or "not", so it is no report but the rest of a
     clause ("who testified in his own defense, told the court …", "who asked not to be named")?"""
     i = s.tok_at(start)
@@ -561,7 +562,7 @@ def _opens_predicate(s: _Sent, start: int) -> bool:
 # Finite verbs that can open the main clause's predicate after a parenthetical relative clause.
 
 
-def _before_main_verb(s: _Sent, k: int, end: int) -> int:
+def _before_main_verb(s: Sent, k: int, end: int) -> int:
     """End of a parenthetical relative clause's content: the comma before a cue that has no
     subject of its own ("Barkley, who said he votes democratic, said …" -> "he votes democratic";
     "Cruz, who argued X, will do …" -> "X"), passing over a comma that closes a relative
@@ -591,7 +592,7 @@ def _inside_reported(toks: list[Token], j: int, ci: int) -> bool:
     return any(cues[t.text.lower()].type == "speech" for t in toks[:j - 1] if t.text.lower() in cues)
 
 
-def _coordinated_subject(s: _Sent, end: int, nested: bool) -> tuple[int, int] | None:
+def _coordinated_subject(s: Sent, end: int, nested: bool) -> tuple[int, int] | None:
     """The subject a coordinated cue goes on, before token ``end`` (at an earlier speech cue: past its
     report's "… if it was put to a vote, and called on …"): a clause-opening pronoun, else the sentence's."""
     toks = s.toks
@@ -602,7 +603,7 @@ def _coordinated_subject(s: _Sent, end: int, nested: bool) -> tuple[int, int] | 
     return mentions.forward_subject(toks, 0, end)
 
 
-def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def coordinated(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"He looked up, furrowed his brow and said, “…”": the source is the subject of the
     clause the cue is coordinated with (the nearest subject pronoun, else the sentence's)."""
     toks = s.toks
@@ -628,7 +629,7 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
 # Plural nouns without a final -s, and words that take a plural verb ("police say").
 
 
-def _agrees(s: _Sent, src: tuple[int, int], cue: Cue | None, ci: int) -> bool:
+def _agrees(s: Sent, src: tuple[int, int], cue: Cue | None, ci: int) -> bool:
     """Subject and verb agree: a bare cue form ("say", "dispute") right after its subject needs
     a plural subject ("officials say", "they argue"), so "Calvera’s border dispute with …" or
     "firm guarantees" are nouns, not cues.  A modal or auxiliary in between ("he would say")
@@ -655,7 +656,7 @@ def _introduces_report(toks: list[Token], k: int) -> bool:
     return word.lower() in ("that", ":") or word in TOKEN_OPENING
 
 
-def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
+def _active_finite(s: Sent, cue: Cue, ci: int, ce: int) -> bool:
     """Is the cue a finite verb in the active voice?  Not "superdelegates declaring support"
     (a bare participle) nor "he was recommended by Stone" (a passive)."""
     toks = s.toks
@@ -673,7 +674,7 @@ def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
     return True
 
 
-def _colon_into_next_paragraph(s: _Sent, cue: Cue, k: int, src: tuple[int, int], rule: str) -> Attribution | None:
+def _colon_into_next_paragraph(s: Sent, cue: Cue, k: int, src: tuple[int, int], rule: str) -> Attribution | None:
     """"Gantz said:" closing a paragraph with the quote opening the next one, or
     "Bystrom agreed." with a quote right after it in the same paragraph."""
     ending = s.text[s.sentence.start:s.sentence.end].rstrip()
