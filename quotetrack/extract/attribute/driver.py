@@ -17,7 +17,8 @@ from .views import Attribution, Doc, Sent
 from .offsets import _rstrip_end, _skip_chars
 from .according import according_to
 from .adjunct import adjunct_participle, as_source
-from .sentence import coordinated, head, participle, relative, relative_label, tail
+from .sentence import head, participle, tail
+from .clauses import coordinated, relative, relative_label
 from .asked import asked
 from .beats import beat_before
 from .chants import chant, chant_quote
