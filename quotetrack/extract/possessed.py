@@ -15,6 +15,7 @@ import bisect
 import re
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVE_S, POSSESSIVES, WORD_POSSESSIVES
 from ..model import Mention
 from . import entities as em
 from .kinds import gendered_nouns, person_head
@@ -36,7 +37,7 @@ def possessed_end(text: str, end: int) -> int | None:
     ("Donald Trump’s" before " wife is breaking …": after "wife"; "Pell’s" before " biggest
     boosters"), within HEAD_REACH lower-case words; None when the mention is no possessive or
     no person noun follows ("Pell’s plan")."""
-    if not text[max(0, end - 2):end] in ("’s", "'s", "s’", "s'"):
+    if not text[max(0, end - 2):end] in WORD_POSSESSIVES:
         return None
     at = end
     for _ in range(HEAD_REACH):
@@ -53,8 +54,8 @@ def possessor_head(text: str, occ: em.Occurrence, end: int) -> str | None:
     """The word a possessive name at ``occ`` inside a mention ending at ``end`` qualifies
     ("Brannigan’s wife" -> "wife"), lower case; None when the name is no possessor with a noun after it."""
     name_end = occ.end
-    if text[occ.start:occ.end].endswith(("’s", "'s", "’", "'")):
-        name_end = occ.end - (2 if text[occ.end - 2:occ.end] in ("’s", "'s") else 1)
+    if text[occ.start:occ.end].endswith(POSSESSIVES):
+        name_end = occ.end - (2 if text[occ.end - 2:occ.end] in POSSESSIVE_S else 1)
     m = _POSSESSIVE.match(text, name_end)
     if m is None or m.end() >= end:
         return None

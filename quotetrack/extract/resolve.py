@@ -35,6 +35,7 @@ from dataclasses import replace
 from itertools import islice
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVES
 from ..text.names import is_particle
 from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
@@ -56,7 +57,7 @@ from .nations import demonym_head
 from .groups import group_name, introduce, named_pair, plural_group
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
-from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
+from .speakers import POSSESSIVE_PRONOUNS, _lists, _mention_type, split_title
 from .headlines import headline_person
 from .possessed import described_by, possessed_end
 from .descriptions import (body_before_they, describe, fitting_title, headline_holder, indefinite, named_next,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...model import Cue
 from ...text import lexicon
-from ...text.marks import TOKEN_OPENING
+from ...text.marks import TOKEN_OPENING, WORD_POSSESSIVES
 from .. import mentions
 from ..segment import Token
 from .grammar import _SEPARATORS, _content_after, _name_end, _span, _words
@@ -62,10 +62,8 @@ def _described(toks: list[Token], src: tuple[int, int]) -> bool:
     possessive name before a lower-case head ("Comhar’s director of elections")?"""
     first = toks[src[0]].text
     return first.lower() in _DESCRIPTION_OPENERS or (
-        first.endswith(_POSSESSIVE) and src[1] - src[0] > 1 and toks[src[1] - 1].text.islower())
+        first.endswith(WORD_POSSESSIVES) and src[1] - src[0] > 1 and toks[src[1] - 1].text.islower())
 
-
-_POSSESSIVE = ("’s", "'s", "s’", "s'")
 
 
 def _dash(toks: list[Token], i: int) -> bool:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ...model import Cue
 from ...text import lexicon
+from ...text.marks import POSSESSIVE_S
 from ...text.spans import ending_at
 from .. import mentions
 from ..segment import tokens as tokenize
@@ -144,7 +145,7 @@ def possessive_nominals(doc: Doc, skip: frozenset[int]) -> list[Attribution]:
         end = _strip_end(text, start, end)
         if len(text[start:end].split()) < 1 + (link == "to"):
             continue
-        name_end = m.end("name") - 2 if m.group("name")[-2:] in ("’s", "'s") else m.end("name")
+        name_end = m.end("name") - 2 if m.group("name")[-2:] in POSSESSIVE_S else m.end("name")
         cue = Cue(m.start("noun"), m.end("noun"), noun, noun, kind)
         out.append(Attribution(((start, end),), (toks[lead].start, name_end), cue, NOMINAL_RULE, sent))
     return out

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ...model import Cue
 from ...text import lexicon
+from ...text.marks import POSSESSIVES
 from .bounds import _finite, _past_after_noun
 from .channels import channel_adjunct
 from .grammar import _past_time, _words
@@ -104,7 +105,7 @@ def _adjunct_to(s: Sent, j: int, last: int) -> bool:
     toks = s.toks
     if toks[j].text == "at" and j + 1 < last:
         n = j + 2 if toks[j + 1].text == "the" else j + 1
-        return n < last and all(t.text[:1].isupper() or t.text in ("’", "'", "’s", "'s") for t in toks[n:last])
+        return n < last and all(t.text[:1].isupper() or t.text in POSSESSIVES for t in toks[n:last])
     return toks[j].text in _words.time_leads and _past_time(s, j) == last
 
 

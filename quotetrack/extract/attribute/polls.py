@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ...model import Cue
 from ...text import lexicon
-from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
+from ...text.marks import POSSESSIVE_S, TOKEN_CLOSING, TOKEN_OPENING
 from .. import mentions
 from ..segment import Token, tokens as tokenize
 from .grammar import _content_after, _words
@@ -25,7 +25,7 @@ _MODIFIER_REACH = 10       # tokens of the poll's modifiers after its noun ("rel
 _MIN_WORDS = 3             # words of a content read from a poll
 _CLAUSE_WORDS = 4          # words a comma-closed stretch needs to be the reported clause
 _ENDS = frozenset({",", ".", ";", ":", "?", "!", "—", "–", "--", "(", ")"})
-_INSIDE = frozenset({"/", "-", "’s", "'s", "&"})
+_INSIDE = frozenset({"/", "-", *POSSESSIVE_S, "&"})
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from itertools import dropwhile, islice
 from typing import Callable
 
 from ...text import lexicon
+from ...text.marks import APOSTROPHES, POSSESSIVE_S
 from ...read import transcript
 from .. import cues as cue_finder, mentions
 from ...config import WINDOWS, Config
@@ -334,7 +335,7 @@ def cue_before(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | Non
             src = (i, src[1])
         if src is not None and src[1] - src[0] >= 2 and mentions.has_name(toks, *src) \
                 and (src[0] == 0 or toks[src[0] - 1].text.lower() not in _PREPOSITIONS) \
-                and not any(t.text in ("’", "'") or t.text.endswith(("’s", "'s")) for t in toks[src[0]:src[1]]):
+                and not any(t.text in APOSTROPHES or t.text.endswith(POSSESSIVE_S) for t in toks[src[0]:src[1]]):
             colon = toks[-1]
             cue = Cue(colon.start, colon.end, ":", ":", "speech")
             return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
@@ -447,7 +448,7 @@ def subject_verb(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | N
     if len(toks) < 2 or len(toks) > _SUBJECT_VERB_TOKENS or toks[-1].end > quote.start:
         return None
     src = mentions.forward_subject(toks, 0, len(toks))
-    if src is None or not mentions.names_someone(toks, *src) or toks[src[1] - 1].text.endswith(("’s", "'s")):
+    if src is None or not mentions.names_someone(toks, *src) or toks[src[1] - 1].text.endswith(POSSESSIVE_S):
         return None                       # ("Nixon’s appeal for “…”": a possessive, then its noun)
     v = src[1]
     while v < len(toks) and (toks[v].text.lower() in lexicon.lower_words("extract/cue_modifiers.txt")

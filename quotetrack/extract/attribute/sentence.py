@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
+from ...text.marks import POSSESSIVES, TOKEN_CLOSING, TOKEN_OPENING
 from ...text.spans import char_before
 from ...text import lexicon, names
 from .. import mentions
@@ -370,7 +370,7 @@ def _long_subject(s: Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None:
         return None
     for k in range(src[1], j):
         word = toks[k].text
-        if not mentions.is_word(word) and word not in ("-", "’s", "'s", "’", "'"):
+        if not mentions.is_word(word) and word not in ("-", *POSSESSIVES):
             return None
         if word.lower() in ("and", "but", "or") and toks[k + 1].text.islower():
             return None                   # "The senator traveled to Ohio and said": coordinated

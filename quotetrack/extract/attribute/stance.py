@@ -10,6 +10,7 @@ import re
 
 from ...model import Cue
 from ...text import lexicon
+from ...text.marks import POSSESSIVE_S
 from .grammar import _words
 from .views import Attribution, Sent
 from .offsets import _word_count
@@ -34,7 +35,7 @@ def named_object(s: Sent, content: tuple[int, int]) -> bool:
     if all(w[:1].isupper() for w in words):
         return True
     return len(words) == 2 and (first in _words.object_determiners
-                                or words[0][:1].isupper() and first.endswith(("’s", "'s")))
+                                or words[0][:1].isupper() and first.endswith(POSSESSIVE_S))
 
 
 def nested_stance(b: Attribution, text: str, lo: int, hi: int) -> bool:
