@@ -330,7 +330,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                         "descriptor", "unresolved")
     if kind == "person" and words[0].lower() == "the" and (party_head(words[1:]) or described(words[-1])):
         kind = "descriptor"               # "the Ardenne Democrat", "the Labour MP": described
-    pair = _named_pair(written, model, start) if kind == "person" else None
+    pair = _joined_pair(written, model, start) if kind == "person" else None
     if pair is not None:                  # "Ana Ruiz and Tom Vance said": both of them
         eid = em.adhoc_org(model, pair, start, "group")
         return Resolved(Mention(start, end, written, "organisation", None, pair), pair, None, "organisation",
@@ -466,9 +466,10 @@ def _body_spoke_last(model: em.Model, spoken: list, rank: int) -> int | None:
     return eid if eid is not None and model.entities[eid].type == "organisation" else None
 
 
-def _named_pair(written: str, model: em.Model, start: int) -> str | None:
+def _joined_pair(written: str, model: em.Model, start: int) -> str | None:
     """"A and B" when a mention names two people joined by "and" ("Mayor Ana Ruiz and Councillor
-    Tom Vance"), each named in its own part: the pair's name, else None."""
+    Tom Vance"), each named in its own part: the pair's name, else None.  (A description that
+    counts a pair, "both candidates", is :func:`.groups.named_pair`'s.)"""
     left, sep, _ = written.partition(" and ")
     if not sep or " and " in written[len(left) + 5:]:
         return None
