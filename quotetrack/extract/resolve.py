@@ -49,7 +49,7 @@ from .namings import build
 from .narrators import FIRST_PERSON, narration
 from .pronouns import OPENING_MARKS, named_in, pair_for, resolve_pronoun, unnamed_goes_on
 from .resolved import Resolved
-from .attribute import Attribution, Interview, read_interview
+from .attribute import Attribution, Interview, document_interview
 from .cataphora import author_ahead
 from .common_nouns import common_modifier, common_opener, modifier_opener
 from .kinds import party_head
@@ -87,7 +87,8 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     Paragraphs in ``skip`` (page furniture) are not read for names and do not count in the
     pronoun window; ``quoted`` are the top-level quoted spans (names in them are the
     speakers' words, not antecedents); ``interview`` is the document's, as the attribution
-    stage read it (:func:`.attribute.interview.read_interview`; read here when not given)."""
+    stage read it (:func:`.attribute.interview.read_interview`; read here when not given, by
+    :func:`.attribute.interview.document_interview`)."""
     furniture = [(p.start, p.end) for p in paras if p.index in skip]
     model = build(text, furniture, quoted)
     introduce(text, model, furniture, quoted)        # "a New Leland ballot commission": a body of its kind
@@ -102,9 +103,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     sal = Salience(text, model, rank_of, lambda offset: bisect.bisect_right(sstarts, offset))
     sources = {a.source[0] for a in attrs if a.source is not None}
     sal.anaphors = sorted(anaphors(text, quoted, sources) + owned_roles(text, quoted, sources))
-    if interview is None:
-        interview = read_interview(text, [p for p in paras if p.index not in skip])
-    sal.authors = narration(interview, text, paras, skip, model)
+    sal.authors = narration(document_interview(text, paras, skip, interview), text, paras, skip, model)
     sal.they = they_people(text, model)
     out: list[Resolved | None] = [None] * len(attrs)
     order = sorted((i for i, a in enumerate(attrs) if not (a.follows is not None and a.follows < i)

@@ -30,7 +30,7 @@ from .passive import passive_asked, passive_by
 from .document import document_participle, mention_participle
 from .nominal import possessive_nominals, possessive_statements
 from .polls import poll_statements
-from .interview import Interview, interview_answers, read_interview, with_answers
+from .interview import Interview, document_interview, interview_answers, with_answers
 from .posts import embedded_posts, within
 from .rules import RULES, UNATTRIBUTED
 from ..headlines import title_case as _title_case
@@ -123,7 +123,8 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
               quotes: list[QuotedSpan], skip_paragraphs: frozenset[int], config: Config,
               interview: Interview | None = None) -> list[Attribution]:
     """Every attribution of the document, in text order (``interview``: the document's, as
-    :func:`.interview.read_interview` read it; read here when not given)."""
+    :func:`.interview.read_interview` read it; read here when not given, by
+    :func:`.interview.document_interview`)."""
     doc = Doc(text, paras, sents, quotes, [q.start for q in quotes], [s.start for s in sents])
     found: list[Attribution] = []
     all_cues = cue_finder.find(text, 0, len(text), {s.start for s in sents})
@@ -158,8 +159,7 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found = _drop_nested_thoughts(doc, found)
     found.extend(a for a in _quote_attributions(doc, found, skip_paragraphs, config) if not _work_title(doc, a))
     found = _without_block_leads(text, found)
-    if interview is None:
-        interview = read_interview(text, [p for p in paras if p.index not in skip_paragraphs])
+    interview = document_interview(text, paras, skip_paragraphs, interview)
     answers, labels = interview_answers(doc, interview)
     found = with_answers(found, answers, labels)
     posts = embedded_posts(doc, paras, skip_paragraphs)

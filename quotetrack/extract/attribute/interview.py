@@ -97,6 +97,16 @@ def read_interview(text: str, paras: list[Paragraph]) -> Interview:
                      _interview(text, paras, [t[:4] for t in turns]), tuple(paras))
 
 
+def document_interview(text: str, paras: tuple[Paragraph, ...], skip: frozenset[int],
+                       interview: Interview | None = None) -> Interview:
+    """The document's interview: ``interview`` when the caller read it once a document (the
+    pipeline does, :func:`..stages.run`), else :func:`read_interview` of the paragraphs not in
+    ``skip`` (page furniture).  The one place the attribution and resolution stages get it."""
+    if interview is not None:
+        return interview
+    return read_interview(text, [p for p in paras if p.index not in skip])
+
+
 def _interview(text: str, paras: list[Paragraph], turns: list[tuple[int, str, int, Paragraph]]):
     """(turns, the interviewee's span) of a question-and-answer interview (see the module's
     notes), or None when ``turns`` make no such interview."""
