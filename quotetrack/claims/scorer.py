@@ -33,6 +33,7 @@ from typing import NamedTuple
 import regex
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVE_S
 from ..model import ClaimScore
 
 RULES_FILE = "claims/claim_rules.tsv"
@@ -363,7 +364,7 @@ def _word_rules(t: Tables, sentence: str, raw: list[str], words: list[str], firs
     year = _patterns()["year"].fullmatch
     keys = raw       # tokens as written, less a possessive 's, to look up names
     if "'s" in sentence or "’s" in sentence:
-        keys = [k[:-2] if k.endswith(("'s", "’s")) else k for k in raw]
+        keys = [k[:-2] if k.endswith(POSSESSIVE_S) else k for k in raw]
     after = words[1:]
     after.append("")
     capitals = 0

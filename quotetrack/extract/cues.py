@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVE_S
 from ..model import Cue
 from .kinds import org_kinds
 
@@ -24,7 +25,7 @@ _NOUN_BEFORE = re.compile(
     re.IGNORECASE)
 # How a window that _NOUN_BEFORE matches ends before its white space (lower-cased): a quick
 # test that spares the search where no determiner or possessive can stand ("Gantz said").
-_NOUN_ENDINGS = _DETERMINERS_BEFORE + ("’s", "'s")
+_NOUN_ENDINGS = _DETERMINERS_BEFORE + POSSESSIVE_S
 
 
 # A preposition right before a cue form in -s makes it a plural noun: "months of talks", "amid

@@ -30,6 +30,7 @@ from itertools import islice
 from typing import Callable
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVE_S, POSSESSIVES
 from . import entities as em
 from .ages import AGE_ROLE, age_clash, lone_age
 from . import kinds, rivals
@@ -41,7 +42,7 @@ from .kinds import org_kinds, org_nouns, parties, party_head, party_of, role_kin
 from .organisations import lone_subject
 from .nations import demonym_head, nationality_modifier, other_nationality
 from .roles import RANKS
-from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVE_S, POSSESSIVES, bare_word, _lists, is_plural, split_title
+from .speakers import POSSESSIVE_PRONOUNS, bare_word, _lists, is_plural, split_title
 from .written import introduced_unnamed, owned_by
 
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones

@@ -38,9 +38,9 @@ from functools import lru_cache
 from typing import Collection
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVE_S, POSSESSIVES
 from ..text.spans import ending_at
 from .common_nouns import common_modifier, dated
-from .speakers import POSSESSIVE_S, POSSESSIVES
 
 LEAD_REACH = 120                          # characters back from a name to the "In" of its lead phrase
 _COMMA_REACH = 40                         # characters back from a name to the lead's closing comma

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVE_S
 from .speakers import _lists
 
 
@@ -285,7 +286,7 @@ def description_subject(text: str, start: int, end: int) -> bool:
     """Whether a description in the narrative is a clause's subject: it opens the text, a
     sentence or a clause (after punctuation or a clause opener: "- the admiral chuckled",
     "but the admiral said") and is no possessor ("the admiral’s answer")."""
-    if text.startswith(("’s", "'s"), end):
+    if text.startswith(POSSESSIVE_S, end):
         return False
     before = text[max(0, start - 30):start].rstrip(" \t")
     if not before or before[-1] in ".!?;:,—–-(\n\"“":

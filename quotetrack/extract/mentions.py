@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
+from ..text.marks import APOSTROPHES
 from ..text.names import PARTICLE_JOINED, is_particle
 from .fronted import past_clauses
 from .kinds import party_tag
@@ -21,7 +22,7 @@ _words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_joiners, .
 MAX_MENTION_TOKENS = 10
 _PUNCT_INSIDE = frozenset({"&", "-"})
 # A plural possessive mark stands inside a mention: "the players’ union", "The Coastal Nurses’ Alliance".
-_POSSESSIVE_MARKS = frozenset({"’", "'"})
+_POSSESSIVE_MARKS = frozenset(APOSTROPHES)
 # A clock time: "14.32", "9:15", "2pm", "10.05am" (a live blog's entry stamp before a name).
 _CLOCK = re.compile(r"\d{1,2}[.:]\d{2}(?:am|pm|h|hrs)?|\d{1,2}(?:am|pm)", re.IGNORECASE)
 

@@ -17,6 +17,7 @@ import bisect
 import re
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVE_S
 from . import entities as em
 from .anaphora import opens_sentence
 
@@ -102,7 +103,7 @@ def title_runs_on(text: str, model: em.Model, start: int, end: int) -> tuple[int
         return None
     i = bisect.bisect_left(model.starts, end)
     o = _person_at(model, i)
-    if o is None or o.start - end > TITLE_REACH or text.startswith(("’s", "'s"), o.end):
+    if o is None or o.start - end > TITLE_REACH or text.startswith(POSSESSIVE_S, o.end):
         return None
     at, gap = end, []
     while text[at:o.start].strip():

@@ -16,6 +16,7 @@ import bisect
 import re
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVE_S
 from ..text.names import is_particle
 from .acronyms import BODY_INITIALS, INITIALS, spelled_out
 from .documents import authored_document, document_singular, joint_makers, made_documents, survey_after, survey_word
@@ -26,7 +27,7 @@ from .kinds import dotted_kind_word, gendered_nouns, kin_before, kind_words, org
 from .nations import nationality
 from .organisations import body_named, common_head, possessor_in_name
 from .roles import APPOSITION_AFTER, office_forms, roles_around
-from .speakers import (POSSESSIVE_S, bare_word, _is_person_name, _lists, _runs, split_title, office_complement,
+from .speakers import (bare_word, _is_person_name, _lists, _runs, split_title, office_complement,
                        past_date, past_function_words, title_gender)
 from .entities import (GROUP_PLURAL, EntityState, Model, Occurrence, adhoc_org, bodies, first_names, given_name_at,
                        lone_name, name_words, named_person, org_alias, org_name, owned_body, role_key, sentence_form,

@@ -22,6 +22,7 @@ import re
 from functools import cached_property, lru_cache
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVE_S
 from .attribute import interview
 
 FIRST_PERSON = frozenset({"i", "me", "my"})
@@ -98,7 +99,7 @@ def excerpted(text: str, start: int, end: int, model) -> int | None:
     for m in _credit_patterns()[1].finditer(text, start, min(end, start + NOTE_CHARS)):
         for occ in _people(model, m.end(), min(end, m.end() + EXCERPT_REACH)):
             name = text[occ.start:occ.end]
-            at = occ.end - 2 if name.endswith(("’s", "'s")) else occ.end
+            at = occ.end - 2 if name.endswith(POSSESSIVE_S) else occ.end
             after = _POSSESSIVE.match(text, at)
             if len(name.split()) >= 2 and after is not None \
                     and any(w.lower() in works for w in after.group(1).split()):

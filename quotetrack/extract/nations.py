@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
-from .speakers import POSSESSIVE_S
+from ..text.marks import POSSESSIVE_S
 
 
 @lru_cache(maxsize=1)

@@ -16,8 +16,9 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVES
 from .common_nouns import written_lower
-from .speakers import _SENTENCE_START, POSSESSIVES, bare_word
+from .speakers import _SENTENCE_START, bare_word
 
 
 @lru_cache(maxsize=1)

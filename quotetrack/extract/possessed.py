@@ -15,6 +15,7 @@ import bisect
 import re
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVE_S, POSSESSIVES, WORD_POSSESSIVES
 from ..model import Mention
 from . import entities as em
 from .kinds import gendered_nouns, person_head
@@ -36,7 +37,7 @@ def possessed_end(text: str, end: int) -> int | None:
     ("Donald Trump’s" before " wife is breaking …": after "wife"; "Pell’s" before " biggest
     boosters"), within HEAD_REACH lower-case words; None when the mention is no possessive or
     no person noun follows ("Pell’s plan")."""
-    if not text[max(0, end - 2):end] in ("’s", "'s", "s’", "s'"):
+    if not text[max(0, end - 2):end] in WORD_POSSESSIVES:
         return None
     at = end
     for _ in range(HEAD_REACH):
@@ -53,8 +54,8 @@ def possessor_head(text: str, occ: em.Occurrence, end: int) -> str | None:
     """The word a possessive name at ``occ`` inside a mention ending at ``end`` qualifies
     ("Brannigan’s wife" -> "wife"), lower case; None when the name is no possessor with a noun after it."""
     name_end = occ.end
-    if text[occ.start:occ.end].endswith(("’s", "'s", "’", "'")):
-        name_end = occ.end - (2 if text[occ.end - 2:occ.end] in ("’s", "'s") else 1)
+    if text[occ.start:occ.end].endswith(POSSESSIVES):
+        name_end = occ.end - (2 if text[occ.end - 2:occ.end] in POSSESSIVE_S else 1)
     m = _POSSESSIVE.match(text, name_end)
     if m is None or m.end() >= end:
         return None
@@ -62,15 +63,15 @@ def possessor_head(text: str, occ: em.Occurrence, end: int) -> str | None:
     return rest[-1].lower().strip(".,") if rest else None
 
 
-def names_other(text: str, model: em.Model, start: int, end: int, occ: em.Occurrence) -> bool:
-    """Whether the person named at ``occ`` in the mention text[start:end] is not the one the
-    mention describes but its possessor ("Pell’s biggest boosters", not a document: "Pell’s
+def names_other(text: str, model: em.Model, start: int, occ: em.Occurrence, head: str | None) -> bool:
+    """Whether the person named at ``occ`` in the mention that opens at ``start`` is not the one
+    the mention describes but its possessor ("Pell’s biggest boosters", not a document: "Pell’s
     memoir" is Pell's) or the complement of a noun before it ("the former top aide to
-    President Carl Munson", "people close to Pell"); the words before the name name no one."""
+    President Carl Munson", "people close to Pell"); the words before the name name no one.
+    ``head`` is the word the name qualifies as a possessor (:func:`possessor_head`), or None."""
     before = text[start:occ.start]
     if any(c in before for c in ",;:()—–") or _person_between(model, start, occ.start):
         return False
-    head = possessor_head(text, occ, end)
     if head is not None:
         return head not in lexicon.lower_words("extract/document_nouns.txt")
     return _COMPLEMENT.search(before) is not None
@@ -91,10 +92,13 @@ def described_by(text: str, model: em.Model, start: int, end: int, occ: em.Occur
     than the one it describes (:func:`names_other`): the relative the text names
     (:func:`relative_of`, basis ``description``), else the description unresolved; None when
     the name is the mention's own."""
-    if model.entities[occ.entity].type != "person" or not names_other(text, model, start, end, occ):
+    if model.entities[occ.entity].type != "person":
+        return None
+    head = possessor_head(text, occ, end)     # read once: names_other and relative_of both ask
+    if not names_other(text, model, start, occ, head):
         return None
     written = text[start:end]
-    eid = relative_of(text, model, occ, end)
+    eid = relative_of(model, occ, head)
     if eid is None:
         return Resolved(Mention(start, end, written, "descriptor", None, None), written, None,
                         "descriptor", "unresolved")
@@ -103,11 +107,11 @@ def described_by(text: str, model: em.Model, start: int, end: int, occ: em.Occur
                     "person", "description", eid)
 
 
-def relative_of(text: str, model: em.Model, occ: em.Occurrence, end: int) -> int | None:
-    """The person a family noun after a possessive name stands for ("Brannigan’s wife": Nadia
-    Brannigan, named anywhere in the text): the one other person of the possessor's family name
-    whose gender as the text shows it does not clash with the noun's; else None."""
-    head = possessor_head(text, occ, end)
+def relative_of(model: em.Model, occ: em.Occurrence, head: str | None) -> int | None:
+    """The person a family noun ``head`` after a possessive name at ``occ`` stands for
+    ("Brannigan’s wife": Nadia Brannigan, named anywhere in the text): the one other person of
+    the possessor's family name whose gender as the text shows it does not clash with the
+    noun's; else None."""
     if head is None or head not in lexicon.lower_words("extract/family_nouns.txt"):
         return None
     owner = model.entities[occ.entity]

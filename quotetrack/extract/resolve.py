@@ -35,6 +35,7 @@ from dataclasses import replace
 from itertools import islice
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVES
 from ..text.names import is_particle
 from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
@@ -48,7 +49,7 @@ from .namings import build
 from .narrators import FIRST_PERSON, narration
 from .pronouns import OPENING_MARKS, named_in, pair_for, resolve_pronoun, unnamed_goes_on
 from .resolved import Resolved
-from .attribute import Attribution, Interview, read_interview
+from .attribute import Attribution, Interview, document_interview
 from .cataphora import author_ahead
 from .common_nouns import common_modifier, common_opener, modifier_opener
 from .kinds import party_head
@@ -56,7 +57,7 @@ from .nations import demonym_head
 from .groups import group_name, introduce, named_pair, plural_group
 from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
-from .speakers import POSSESSIVE_PRONOUNS, POSSESSIVES, _lists, _mention_type, split_title
+from .speakers import POSSESSIVE_PRONOUNS, _lists, _mention_type, split_title
 from .headlines import headline_person
 from .possessed import described_by, possessed_end
 from .descriptions import (body_before_they, describe, fitting_title, headline_holder, indefinite, named_next,
@@ -86,7 +87,8 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     Paragraphs in ``skip`` (page furniture) are not read for names and do not count in the
     pronoun window; ``quoted`` are the top-level quoted spans (names in them are the
     speakers' words, not antecedents); ``interview`` is the document's, as the attribution
-    stage read it (:func:`.attribute.interview.read_interview`; read here when not given)."""
+    stage read it (:func:`.attribute.interview.read_interview`; read here when not given, by
+    :func:`.attribute.interview.document_interview`)."""
     furniture = [(p.start, p.end) for p in paras if p.index in skip]
     model = build(text, furniture, quoted)
     introduce(text, model, furniture, quoted)        # "a New Leland ballot commission": a body of its kind
@@ -101,9 +103,7 @@ def resolve(text: str, attrs: list[Attribution], paras: tuple[Paragraph, ...],
     sal = Salience(text, model, rank_of, lambda offset: bisect.bisect_right(sstarts, offset))
     sources = {a.source[0] for a in attrs if a.source is not None}
     sal.anaphors = sorted(anaphors(text, quoted, sources) + owned_roles(text, quoted, sources))
-    if interview is None:
-        interview = read_interview(text, [p for p in paras if p.index not in skip])
-    sal.authors = narration(interview, text, paras, skip, model)
+    sal.authors = narration(document_interview(text, paras, skip, interview), text, paras, skip, model)
     sal.they = they_people(text, model)
     out: list[Resolved | None] = [None] * len(attrs)
     order = sorted((i for i, a in enumerate(attrs) if not (a.follows is not None and a.follows < i)
@@ -329,7 +329,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                         "descriptor", "unresolved")
     if kind == "person" and words[0].lower() == "the" and (party_head(words[1:]) or described(words[-1])):
         kind = "descriptor"               # "the Ardenne Democrat", "the Labour MP": described
-    pair = _named_pair(written, model, start) if kind == "person" else None
+    pair = _joined_pair(written, model, start) if kind == "person" else None
     if pair is not None:                  # "Ana Ruiz and Tom Vance said": both of them
         eid = em.adhoc_org(model, pair, start, "group")
         return Resolved(Mention(start, end, written, "organisation", None, pair), pair, None, "organisation",
@@ -465,9 +465,10 @@ def _body_spoke_last(model: em.Model, spoken: list, rank: int) -> int | None:
     return eid if eid is not None and model.entities[eid].type == "organisation" else None
 
 
-def _named_pair(written: str, model: em.Model, start: int) -> str | None:
+def _joined_pair(written: str, model: em.Model, start: int) -> str | None:
     """"A and B" when a mention names two people joined by "and" ("Mayor Ana Ruiz and Councillor
-    Tom Vance"), each named in its own part: the pair's name, else None."""
+    Tom Vance"), each named in its own part: the pair's name, else None.  (A description that
+    counts a pair, "both candidates", is :func:`.groups.named_pair`'s.)"""
     left, sep, _ = written.partition(" and ")
     if not sep or " and " in written[len(left) + 5:]:
         return None

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVES
 from ..text.names import without_marks
 from . import entities as em
 from .ages import age_clash, lone_age
@@ -21,7 +22,7 @@ from . import kinds
 from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, fronted_object, listed, object_apposition,
                        opening_subordinate, opens_clause, opens_sentence, passive_agent, presented, subordinate_subject,
                        title_modifier, topic)
-from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, POSSESSIVES, main_subject
+from .speakers import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, main_subject
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
 

@@ -18,6 +18,7 @@ import re
 from typing import NamedTuple
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVE_S, POSSESSIVES   # (POSSESSIVE_S: still importable from here)
 from ..text.names import CAPITALS, PARTICLES, is_name_word, is_particle, split_title
 
 
@@ -39,9 +40,6 @@ _RUN_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _AFTER_NAME_WORD = re.compile(rf"[{CAPITALS}][\w’'\-]*[ \t]$")
 # ", a spokeswoman for the union" right after a name: the gendered noun shows the gender.
 _APPOSITIVE_NOUN = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'\-]+\s+){0,3}?([\w’'\-]+)")
-# The endings of a possessive: "Ortiz’s", "Harlow's", "the Teachers’" (POSSESSIVE_S: the "s" forms only).
-POSSESSIVES = ("’s", "'s", "’", "'")
-POSSESSIVE_S = POSSESSIVES[:2]
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}     # the owner's gender
 

@@ -42,7 +42,7 @@ def run(text: str, doc_id: str, config: Config, meta: Mapping[str, Any] | None =
     spans, warnings = quotes.scan(read, paras)
     top = quotes.top_level(spans)
     skip = furniture.boilerplate_paragraphs(read, paras)
-    interview = attribution.read_interview(read, [p for p in paras if p.index not in skip])   # read once
+    interview = attribution.document_interview(read, paras, skip)   # read once
     attrs = attribution.attribute(read, paras, sents, top, skip, config, interview)
     resolved, entities = resolve.resolve(read, attrs, paras, skip, sents,
                                          [(q.start, q.end) for q in top], interview)

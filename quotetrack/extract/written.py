@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import islice
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVE_S, POSSESSIVES
 from . import entities as em
 from . import kinds
 from .businesses import introduces
@@ -184,7 +185,7 @@ def person_in(text: str, model: em.Model, start: int, end: int) -> em.Occurrence
         i += 1
     for n, o in enumerate(found):
         named = text[o.start:o.end]
-        if named.endswith(names.POSSESSIVES) or text.startswith(names.POSSESSIVES, o.end):
+        if named.endswith(POSSESSIVES) or text.startswith(POSSESSIVES, o.end):
             following = text[o.end:end].split()
             if following and following[-1].lower() in lexicon.lower_words("extract/document_nouns.txt"):
                 return o                  # a document's author: "Axelrod’s memoir", "Trump’s tweet"
@@ -353,7 +354,7 @@ def named_part(words: list[str]) -> list[str]:
     while k > 1 and words[k - 1].islower() and words[k - 1].lower().strip(",.") in allowed:
         k -= 1
     while k > 1 and words[0].islower() and (words[0] in _TRAILING or words[0] in kinds.org_nouns()
-                                            or (words[0].endswith(names.POSSESSIVES) and words[1][:1].isupper())):
+                                            or (words[0].endswith(POSSESSIVES) and words[1][:1].isupper())):
         words, k = words[1:], k - 1       # "a recent Washington Post-ABC News poll", "the daily Die Woche",
                                           # "the state’s Fiscal Office" (a common noun's possessive)
     return words[:k] if k < len(words) and not words[k - 1].islower() else words
@@ -394,7 +395,7 @@ def owned_by(words: list[str]) -> tuple[list[str], str] | None:
         return None
     if len(owner) == 1 and owner[0].lower() in _OWNER_PRONOUNS:
         return owner, body
-    if lows[0] == "the" and len(owner) == 1 and owner[0].endswith(names.POSSESSIVE_S) and owner[0].islower():
+    if lows[0] == "the" and len(owner) == 1 and owner[0].endswith(POSSESSIVE_S) and owner[0].islower():
         return words[:k], body                    # "The senator’s advisers"
     counts = _determiners() | _words.quantifier_heads   # "some of Ruiz’s aides", "a slew of"
     if owner[-1][:1].isupper() and not any(w.lower() in counts or w == "of" for w in owner):

@@ -28,6 +28,15 @@ TOKEN_OPENING = frozenset({"“", "\"", "‘", "'", "«", "„", "``", "‹", "'
 EDGE_OPEN = ("``", "''", "“", "‘", "«", "„", "‚", '"', "'")
 EDGE_CLOSE = ("''", "”", "’", "»", "“", '"', "'")
 
+# --- possessives: the endings of a possessive ("Ortiz’s", "Harlow's", "the Teachers’"), in the
+# order a suffix is stripped; POSSESSIVE_S the "s" forms only, APOSTROPHES a possessive mark
+# standing as a token of its own ("Jones" "’"), WORD_POSSESSIVES the last two characters of a
+# possessive word ("Ortiz’s", "the Teachers’"; text.names.POSSESSIVE is its pattern)
+POSSESSIVE_S = ("’s", "'s")
+APOSTROPHES = ("’", "'")
+POSSESSIVES = POSSESSIVE_S + APOSTROPHES
+WORD_POSSESSIVES = POSSESSIVE_S + ("s’", "s'")
+
 # --- evaluation: every quote-mark character, trimmed from the edges of a scored span
 ALL_MARKS = frozenset("“”‘’\"'«»„‹›`")
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from . import lexicon
+from .marks import POSSESSIVE_S
 from .tokens import word_key
 
 
@@ -245,7 +246,7 @@ def _name_words(name: str | None) -> tuple[str, ...]:
     if not name:
         return ()
     words = _NAME_WORD.findall(name)
-    words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
+    words = [w[:-2] if w.endswith(POSSESSIVE_S) else w for w in words]
     _title, rest = split_title(words)
     if rest:
         words = rest

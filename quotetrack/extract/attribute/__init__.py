@@ -54,10 +54,10 @@ Quote sieves then take each quoted passage no other sieve claimed:
     unattributed  a quoted statement with no source (kept, so nothing is lost)    [unattributed]
 """
 from .driver import SENTENCE_SIEVES, attribute
-from .grammar import Attribution
-from .interview import ANSWER_RULE, Interview, read_interview
+from .views import Attribution
+from .interview import ANSWER_RULE, Interview, document_interview, read_interview
 from .posts import POST_RULE
 from .quoted import QUOTE_SIEVES, is_statement
 
 __all__ = ["ANSWER_RULE", "POST_RULE", "QUOTE_SIEVES", "SENTENCE_SIEVES", "Attribution", "Interview", "attribute",
-           "is_statement", "read_interview"]
+           "document_interview", "is_statement", "read_interview"]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from ...model import Cue
 from ...text import lexicon
-from ...text.marks import TOKEN_OPENING
+from ...text.marks import TOKEN_OPENING, WORD_POSSESSIVES
 from .. import mentions
 from ..segment import Token
-from .grammar import Attribution, _SEPARATORS, _Sent, _content_after, _name_end, _span, _words
+from .grammar import _SEPARATORS, _content_after, _name_end, _span, _words
+from .views import Attribution, Sent
 from .offsets import _word_count
 from .apposed import apposed_name
 
@@ -16,7 +17,7 @@ from .apposed import apposed_name
 _TITLE_CHARS = 60
 
 
-def _according_source(s: _Sent, k: int) -> tuple[int, int] | None:
+def _according_source(s: Sent, k: int) -> tuple[int, int] | None:
     """The source after "according to" at token ``k``: the words up to the comma or the
     sentence end that closes it ("a recent poll of Indiana voters", "the Real Clear Politics
     average"), else the mention that starts there ("the ministry")."""
@@ -61,10 +62,8 @@ def _described(toks: list[Token], src: tuple[int, int]) -> bool:
     possessive name before a lower-case head ("Comhar’s director of elections")?"""
     first = toks[src[0]].text
     return first.lower() in _DESCRIPTION_OPENERS or (
-        first.endswith(_POSSESSIVE) and src[1] - src[0] > 1 and toks[src[1] - 1].text.islower())
+        first.endswith(WORD_POSSESSIVES) and src[1] - src[0] > 1 and toks[src[1] - 1].text.islower())
 
-
-_POSSESSIVE = ("’s", "'s", "s’", "s'")
 
 
 def _dash(toks: list[Token], i: int) -> bool:
@@ -126,7 +125,7 @@ def _only_openers(toks: list[Token], ci: int) -> bool:
                or t.text.lower() in _words.sentence_adverbs for t in toks[:ci])     # "However, according to …"
 
 
-def _fronted_subject(s: _Sent, content: tuple[int, int], rest: tuple[int, int] | None) -> bool:
+def _fronted_subject(s: Sent, content: tuple[int, int], rest: tuple[int, int] | None) -> bool:
     """Is a one-word content before the source the subject of the rest after it ("Lyle,
     according to the club's figures, has made …"): a capitalised word, not a function word?"""
     word = s.text[content[0]:content[1]].strip()
@@ -134,7 +133,7 @@ def _fronted_subject(s: _Sent, content: tuple[int, int], rest: tuple[int, int] |
         and mentions.is_word(word) and word.lower() not in lexicon.lower_words("text/function_words.txt")
 
 
-def according_to(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def according_to(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"according to the ministry, …" and "…, according to a report.\""""
     if cue.lemma != "according to":
         return None

@@ -7,15 +7,16 @@ import bisect
 
 from ...model import Cue
 from ...text import lexicon
+from ...text.marks import POSSESSIVE_S
 from .. import mentions
 from .grammar import (
-    Attribution, _DASHES, _Sent, _adjunct_only, _content_after, _earlier_reports, _is_clause,
-    _is_participle, _reported, _skip_adjuncts, _skip_connective, _skip_object, _span, _words, by_source,
-    infinitive_at)
+    _DASHES, _adjunct_only, _content_after, _earlier_reports, _is_clause, _is_participle, _reported, _skip_adjuncts,
+    _skip_connective, _skip_object, _span, _words, by_source, infinitive_at)
+from .views import Attribution, Sent
 from .offsets import _strip_end, _word_count
 
 
-def _lead_at(s: _Sent, ci: int) -> int | None:
+def _lead_at(s: Sent, ci: int) -> int | None:
     """Index of the preposition or subordinator right before the cue participle at ``ci``
     (-ly adverbs and "also" may stand between: "while also saying"), else None."""
     p = ci - 1
@@ -26,7 +27,7 @@ def _lead_at(s: _Sent, ci: int) -> int | None:
     return p
 
 
-def _opening_end(s: _Sent, first: int, k: int) -> int | None:
+def _opening_end(s: Sent, first: int, k: int) -> int | None:
     """The comma (outside quote marks) that closes an adjunct opening the sentence at token
     ``first``, after the content's first token ``k``."""
     commas = s.marks("commas").outside
@@ -34,7 +35,7 @@ def _opening_end(s: _Sent, first: int, k: int) -> int | None:
     return commas[at] if at < len(commas) else None
 
 
-def adjunct_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def adjunct_participle(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"Trump stirred the race by questioning Cruz's eligibility", "After suggesting on
     Wednesday that he regretted it, Rubio …", "“…,” the governor said, before clarifying that
     …": the source is the clause's subject (after the comma that closes an opening adjunct),
@@ -74,7 +75,7 @@ def adjunct_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | No
     return Attribution((content,), _span(s, subject), cue, "adjunct_participle", s.sentence)
 
 
-def _as_reported_by(s: _Sent, ci: int, ce: int) -> tuple[tuple[int, int], int, int] | None:
+def _as_reported_by(s: Sent, ci: int, ce: int) -> tuple[tuple[int, int], int, int] | None:
     """The source, the index of "as" and the token after the source in "as (first) reported by
     the Post": a passive "as" clause whose "by" phrase names the source; None otherwise."""
     toks = s.toks
@@ -87,7 +88,7 @@ def _as_reported_by(s: _Sent, ci: int, ce: int) -> tuple[tuple[int, int], int, i
     return None if src is None else (src, at, src[1])
 
 
-def as_source(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def as_source(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"As the Post reported, the inspector issued subpoenas …" / "…, as Sanders has
     acknowledged.": a speech cue in an "as" clause reports the clause it sets off by a comma.
     Only adjuncts may follow the cue ("as Dayen noted in a column")."""
@@ -105,7 +106,7 @@ def as_source(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             return None                   # (not "Oppo Bloc, as it was called")
         at, k = src[0] - 1, ce
     while k < len(toks) and toks[k].text not in (",", ".", ";") and toks[k].text not in _DASHES:
-        if not (mentions.is_word(toks[k].text) or toks[k].text in ("’s", "'s")) \
+        if not (mentions.is_word(toks[k].text) or toks[k].text in POSSESSIVE_S) \
                 or (k == ce and (not _adjunct_only(toks[k].text) or toks[k].text.lower() == "to")):
             return None                   # "as Lee said the plan …", "as voters responded to …":
                                           # a clause of its own, no parenthetical "as" clause

@@ -9,14 +9,15 @@ from .. import mentions
 from ...config import WINDOWS
 from ...model import Cue
 from ..segment import Token
-from .grammar import Attribution, _Sent, _span, _words, by_source
+from .grammar import _span, _words, by_source
+from .views import Attribution, Sent
 from .offsets import _strip_end
 
 
 _ASKED_REACH = WINDOWS.asked_tokens        # tokens of adjunct between "Asked" and its question
 
 
-def asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def asked(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"Asked at a briefing why he trailed, Sanders said …", "…,” she said when asked what …":
     a bare past participle "asked" that opens a clause reports the question, with no source
     written (the asker is the reporter).  The question runs to the next comma outside quotes."""
@@ -57,7 +58,7 @@ def _past_adjunct(toks: list[Token], k: int, origin: int) -> int:
     return k
 
 
-def _quoted_comma(s: _Sent, i: int) -> int | None:
+def _quoted_comma(s: Sent, i: int) -> int | None:
     """Past a comma inside a quote that closes there: "Asked if X is “fit to serve,” 72 percent said …"."""
     toks = s.toks
     if toks[i].text == "," and i + 1 < len(toks) and toks[i + 1].text in TOKEN_CLOSING \
@@ -66,7 +67,7 @@ def _quoted_comma(s: _Sent, i: int) -> int | None:
     return None
 
 
-def question_end(s: _Sent, k: int, stop) -> int:
+def question_end(s: Sent, k: int, stop) -> int:
     """The end of a question that opens at token ``k``: the next comma or semicolon outside
     quote marks, or where ``stop(s, i)`` ends it first, else the sentence end."""
     toks = s.toks
@@ -79,7 +80,7 @@ def question_end(s: _Sent, k: int, stop) -> int:
     return len(toks)
 
 
-def _reports_answer(s: _Sent, ci: int, end: int) -> bool:
+def _reports_answer(s: Sent, ci: int, end: int) -> bool:
     """Does the sentence of an "Asked …" question report an answer: a speech cue or a quote
     outside the question ("Asked why, she said …", "“…,” he said when asked …")?  Not "Asked
     what he would tell them, Ferreira was quiet for a while"."""

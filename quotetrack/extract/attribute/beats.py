@@ -8,7 +8,8 @@ import re
 
 from ...model import Cue
 from ...text import lexicon
-from .grammar import Attribution, _Doc, _words
+from .grammar import _words
+from .views import Attribution, Doc
 
 # The end of a sentence: a name of one to three capitalised words (or he/she) after the
 # sentence's start or a comma, one past-tense verb, an optional adverb in -ly, the period
@@ -18,7 +19,7 @@ _BEAT = re.compile(r"(?:^|,[ \t]+)((?:[A-Z][\w’'\-]+[ \t]+){0,2}[A-Z][\w’'\-
                    r"[ \t]+([a-z]+)(?:[ \t]+[a-z]+ly)?\.[ \t]*$")
 
 
-def beat_before(doc: _Doc, a: Attribution, attributed: set[int]) -> Attribution | None:
+def beat_before(doc: Doc, a: Attribution, attributed: set[int]) -> Attribution | None:
     """The attribution of the cue-less quote ``a`` (one that opens its sentence) to the beat
     sentence right before it in its paragraph, that sentence holding no attribution
     (``attributed``: the sentence indexes that do); else None."""

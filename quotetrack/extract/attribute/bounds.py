@@ -5,7 +5,7 @@ May[, a delay that angered commuters]").  Read by :func:`.grammar._clause_breaks
 from __future__ import annotations
 
 from ...text import lexicon
-from ...text.marks import TOKEN_OPENING
+from ...text.marks import POSSESSIVE_S, TOKEN_OPENING
 from .. import mentions
 from ..segment import Token
 
@@ -180,7 +180,7 @@ def participial_opening(words: list[str]) -> bool:
                    for w in words[1:])
 
 
-_NOT_VERB_ENDINGS = ("'s", "’s", "ss")     # a possessive or a noun in -ss ("his father's", "business"): no verb
+_NOT_VERB_ENDINGS = (*POSSESSIVE_S, "ss")     # a possessive or a noun in -ss ("his father's", "business"): no verb
 
 
 def gerund_before_conjunction(toks: list[Token], src: tuple[int, int], j: int) -> bool:

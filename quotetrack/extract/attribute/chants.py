@@ -18,7 +18,8 @@ from ...model import Cue, QuotedSpan, Sentence
 from ...text import lexicon
 from .. import mentions
 from ..segment import Token, tokens as tokenize
-from .grammar import Attribution, _Doc, _Sent, _span, _words
+from .grammar import _span, _words
+from .views import Attribution, Doc, Sent
 
 _CHANTS = lexicon.WordClasses("extract/chants.txt")      # data/extract/chants.txt
 # What may stand between two chanted quotes: "“Send them home,” and “Build the wall.”".
@@ -34,7 +35,7 @@ def _forms() -> frozenset[str]:
     return frozenset(form for form, entry in lexicon.cues().items() if entry.lemma in _CHANTS.lemmas)
 
 
-def _quote_after(doc: _Doc, end: int, limit: int) -> QuotedSpan | None:
+def _quote_after(doc: Doc, end: int, limit: int) -> QuotedSpan | None:
     """The quote that opens after ``end`` with only filler words between (not past ``limit``)."""
     i = bisect.bisect_left(doc.quote_starts, end)
     if i >= len(doc.quotes) or doc.quotes[i].start > min(limit, end + _REACH):
@@ -44,7 +45,7 @@ def _quote_after(doc: _Doc, end: int, limit: int) -> QuotedSpan | None:
     return q if all(w.lower() in _CHANTS.fillers for w in between) else None
 
 
-def _run(doc: _Doc, first: QuotedSpan, limit: int) -> tuple[int, int]:
+def _run(doc: Doc, first: QuotedSpan, limit: int) -> tuple[int, int]:
     """The span from ``first`` to the last quote joined to it by a comma, "and" or "or"."""
     i = bisect.bisect_left(doc.quote_starts, first.start) + 1
     end = first.end
@@ -155,7 +156,7 @@ def _clause_subject(toks: list[Token], hi: int) -> tuple[int, int] | None:
     return mentions.forward_subject(toks, 0, hi)
 
 
-def chant(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def chant(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """A chant cue that a quote follows: the quote (and the quotes joined to it) is the content."""
     if cue.lemma not in _CHANTS.lemmas:
         return None
@@ -166,7 +167,7 @@ def chant(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     return Attribution((_run(s.doc, q, s.sentence.end),), _span(s, src), cue, "chant", s.sentence)
 
 
-def chant_quote(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+def chant_quote(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """An unclaimed quote after a chant word no cue list reads there ("their chants of “…”",
     "chanted back at her, “…”") or right before a chant noun ("“…” chants").  A quote joined to it
     ("…, “…” and “…”") floats after it, as the quote sieves leave each quote its own."""

@@ -10,7 +10,8 @@ from typing import Callable
 from ...config import WINDOWS
 from ...text import lexicon
 from ..fronted import adverbials_only, quote_marks_in
-from .grammar import Attribution, _words
+from .grammar import _words
+from .views import Attribution
 from .stance import inside_report, nested_stance
 
 

@@ -8,11 +8,12 @@ from ...text import lexicon
 from ...model import Cue
 from .. import mentions
 from ..segment import Token
-from .grammar import Attribution, _Sent, _is_participle, _reported, _skip_adjuncts, _skip_object, _span
+from .grammar import _is_participle, _reported, _skip_adjuncts, _skip_object, _span
+from .views import Attribution, Sent
 from .leads import after_lead_phrase
 
 
-def document_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def document_participle(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"She released a statement saying …": an -ing speech cue after a document its source
     issues (data/extract/issued_documents.txt) with no comma between; the source is the subject before
     the clause's verb, which must name someone."""
@@ -35,7 +36,7 @@ def document_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | N
     return Attribution((content,), _span(s, subject), cue, "document_participle", s.sentence)
 
 
-def _subject_after_lead(s: _Sent, d: int) -> tuple[int, int] | None:
+def _subject_after_lead(s: Sent, d: int) -> tuple[int, int] | None:
     """The subject after a lead phrase with no comma ("Late on Wednesday Mr Moriarty issued a
     statement saying …"): the mention that ends right before the clause's verb, past the lead."""
     if s.toks[0].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt"):
@@ -67,7 +68,7 @@ def _document_before(toks: list[Token], ci: int) -> int | None:
     return None
 
 
-def mention_participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def mention_participle(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"…, with Vega tweeting that it was a “disaster”", "footage of Vega saying, “…”": an -ing
     speech cue right after a mention that "with", "of" or "shows" opens
     (data/extract/participle_leads.txt); the mention is the source.  What follows is quoted,

@@ -12,11 +12,13 @@ from ..quotes import own_cue
 from ...config import Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import paragraph_ranks, tokens as tokenize
-from .grammar import Attribution, _Doc, _Sent, _cue_tokens, _words
+from .grammar import _cue_tokens, _words
+from .views import Attribution, Doc, Sent
 from .offsets import _rstrip_end, _skip_chars
 from .according import according_to
 from .adjunct import adjunct_participle, as_source
-from .sentence import coordinated, head, participle, relative, relative_label, tail
+from .sentence import head, participle, tail
+from .clauses import coordinated, relative, relative_label
 from .asked import asked
 from .beats import beat_before
 from .chants import chant, chant_quote
@@ -28,7 +30,7 @@ from .passive import passive_asked, passive_by
 from .document import document_participle, mention_participle
 from .nominal import possessive_nominals, possessive_statements
 from .polls import poll_statements
-from .interview import Interview, interview_answers, read_interview, with_answers
+from .interview import Interview, document_interview, interview_answers, with_answers
 from .posts import embedded_posts, within
 from .rules import RULES, UNATTRIBUTED
 from ..headlines import title_case as _title_case
@@ -37,7 +39,7 @@ from .works import names_a_work
 
 
 # The sentence sieves, name -> function, in the order they are tried on each cue.
-SENTENCE_SIEVES: dict[str, Callable[[_Sent, Cue, int, int], Attribution | None]] = {
+SENTENCE_SIEVES: dict[str, Callable[[Sent, Cue, int, int], Attribution | None]] = {
     "chant": chant, "according_to": according_to, "participle": participle, "document_participle": document_participle,
     "mention_participle": mention_participle, "tail": tail,
     "relative_label": relative_label, "relative_gap": relative_gap, "head": head, "relative": relative,
@@ -46,7 +48,7 @@ SENTENCE_SIEVES: dict[str, Callable[[_Sent, Cue, int, int], Attribution | None]]
     "as_source": as_source, "embedded": embedded}
 
 
-def _sentence_attributions(s: _Sent, cue_list: list[Cue]) -> list[Attribution]:
+def _sentence_attributions(s: Sent, cue_list: list[Cue]) -> list[Attribution]:
     out: list[Attribution] = []
     for cue in cue_list:
         ci, ce = _cue_tokens(s, cue)
@@ -98,7 +100,7 @@ def _headline_title_only(text: str, a: Attribution, headlines: set[int]) -> bool
     return mentions.only_titles(text[a.source[0]:a.source[1]].split())
 
 
-def _work_title(doc: "_Doc", a: Attribution) -> bool:
+def _work_title(doc: "Doc", a: Attribution) -> bool:
     """Is the whole content of ``a`` one quoted title of a work ("…, he said in his 2012 book,
     “A Long Road.”", "According to “A Long Road,” by Ann Dole")?  It names the work; no one
     says it."""
@@ -108,7 +110,7 @@ def _work_title(doc: "_Doc", a: Attribution) -> bool:
     return quote is not None and quote.end >= a.fragments[0][1] - 1 and names_a_work(doc.text, quote)
 
 
-def _opens_sentence(doc: "_Doc", quote: QuotedSpan, sent: Sentence) -> bool:
+def _opens_sentence(doc: "Doc", quote: QuotedSpan, sent: Sentence) -> bool:
     """Does the quote open its sentence (or its paragraph), so it can stand as a statement
     without a cue?  A quoted phrase inside a sentence ("…, ''is a perfect example''") cannot."""
     return _skip_chars(doc.text, sent.start, quote.start, _QUOTE_LEAD) >= quote.start
@@ -121,8 +123,9 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
               quotes: list[QuotedSpan], skip_paragraphs: frozenset[int], config: Config,
               interview: Interview | None = None) -> list[Attribution]:
     """Every attribution of the document, in text order (``interview``: the document's, as
-    :func:`.interview.read_interview` read it; read here when not given)."""
-    doc = _Doc(text, paras, sents, quotes, [q.start for q in quotes], [s.start for s in sents])
+    :func:`.interview.read_interview` read it; read here when not given, by
+    :func:`.interview.document_interview`)."""
+    doc = Doc(text, paras, sents, quotes, [q.start for q in quotes], [s.start for s in sents])
     found: list[Attribution] = []
     all_cues = cue_finder.find(text, 0, len(text), {s.start for s in sents})
     headlines = {para.index for para in paras if _title_case(text, para)}
@@ -140,7 +143,7 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
         cue_list = [c for c in all_cues[lo:hi] if c.end <= sent.end and not doc.inside_quote(c.start, c.end)]
         if not cue_list:
             continue
-        s = _Sent(text, sent, tokenize(text, sent.start, sent.end), doc)
+        s = Sent(text, sent, tokenize(text, sent.start, sent.end), doc)
         found.extend(_sentence_attributions(s, cue_list))
     found.extend(a for a in (headline_colon(doc, p) for p in paras if p.index not in skip_paragraphs)
                  if a is not None)
@@ -156,8 +159,7 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
     found = _drop_nested_thoughts(doc, found)
     found.extend(a for a in _quote_attributions(doc, found, skip_paragraphs, config) if not _work_title(doc, a))
     found = _without_block_leads(text, found)
-    if interview is None:
-        interview = read_interview(text, [p for p in paras if p.index not in skip_paragraphs])
+    interview = document_interview(text, paras, skip_paragraphs, interview)
     answers, labels = interview_answers(doc, interview)
     found = with_answers(found, answers, labels)
     posts = embedded_posts(doc, paras, skip_paragraphs)
@@ -194,7 +196,7 @@ def _without_block_leads(text: str, found: list[Attribution]) -> list[Attributio
             if a.rule == "colon_paragraph" and a.cue is not None and a.cue.start in sources else a for a in kept]
 
 
-def _to_quote_close(doc: _Doc, a: Attribution) -> Attribution:
+def _to_quote_close(doc: Doc, a: Attribution) -> Attribution:
     """A report whose content ends inside a quoted passage it opened, at a sentence end within
     the quote (“…the same text: ‘Are you coming? Text me back.’”), runs on to the closing mark
     when that closes in the same paragraph: the quoted passage is reported whole.  A quote a
@@ -222,7 +224,7 @@ def _past_dateline(text: str, a: Attribution) -> Attribution:
     return dataclasses.replace(a, fragments=((start, e),) + a.fragments[1:])
 
 
-def _drop_nested_thoughts(doc: _Doc, found: list[Attribution]) -> list[Attribution]:
+def _drop_nested_thoughts(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """Drop a quote reported by a cue of thought, act or evidence whose source and cue lie
     inside the content of a speech report that ends where it ends: in "Vega said she
     believed “the dam will hold”" the quoted words are Vega's statement; "she believed" is
@@ -236,7 +238,7 @@ def _drop_nested_thoughts(doc: _Doc, found: list[Attribution]) -> list[Attributi
     return [b for b in found if not _nested_thought(doc, b, speech_ends.get(b.fragments[-1][1]))]
 
 
-def _nested_thought(doc: _Doc, b: Attribution, a: Attribution | None) -> bool:
+def _nested_thought(doc: Doc, b: Attribution, a: Attribution | None) -> bool:
     if a is None or a is b or b.cue is None or b.cue.type == "speech" or not _quotes_in(doc, b):
         return False
     inside = lambda o: any(s <= o < e for s, e in a.fragments)  # noqa: E731
@@ -247,7 +249,7 @@ def _nested_thought(doc: _Doc, b: Attribution, a: Attribution | None) -> bool:
     return not (len(lead) == 1 and lead[0].lower() in _words.subordinators)
 
 
-def _quotes_in(doc: _Doc, a: Attribution) -> bool:
+def _quotes_in(doc: Doc, a: Attribution) -> bool:
     """Does the content of ``a`` hold a quoted passage (a direct or mixed quote)?"""
     return any(doc.has_quote_in(s, e) or doc.inside_quote(s, e) for s, e in a.fragments)
 
@@ -267,7 +269,7 @@ def _drop_overlaps(found: list[Attribution]) -> list[Attribution]:
     return sorted(best.values(), key=lambda a: (a.fragments[0][0], -a.fragments[-1][1]))
 
 
-def _quote_attributions(doc: _Doc, found: list[Attribution], skip: frozenset[int],
+def _quote_attributions(doc: Doc, found: list[Attribution], skip: frozenset[int],
                         config: Config) -> list[Attribution]:
     claimed = sorted((f for a in found for f in a.fragments))
     starts = [c[0] for c in claimed]

@@ -19,7 +19,8 @@ from ...model import Cue
 from ...text import lexicon
 from .. import mentions
 from ..segment import Token
-from .grammar import Attribution, _Sent, _content_after, _span, _words
+from .grammar import _content_after, _span, _words
+from .views import Attribution, Sent
 
 RULE = "embedded"
 _COMPARATIVES = frozenset({"than"})
@@ -71,7 +72,7 @@ def _subject_clause(toks: list[Token], k: int) -> bool:
     return (low in _words.subject_pronouns and low != "it") or low in _DEFINITE
 
 
-def _before_comma(s: _Sent, k: int, content: tuple[int, int]) -> tuple[int, int]:
+def _before_comma(s: Sent, k: int, content: tuple[int, int]) -> tuple[int, int]:
     """``content`` cut at the first comma after token ``k`` outside quote marks: the relative
     clause ends there ("which X says includes 2.7 million donors, is …")."""
     for t in s.toks[k:]:
@@ -82,7 +83,7 @@ def _before_comma(s: _Sent, k: int, content: tuple[int, int]) -> tuple[int, int]
     return content
 
 
-def embedded(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def embedded(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"what researchers say they need", "which the campaign says includes …"."""
     toks = s.toks
     if cue.type != "speech" or cue.text.lower() not in _cues() or ce >= len(toks):

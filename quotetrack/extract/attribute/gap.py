@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ...model import Cue
 from .. import mentions
-from .grammar import Attribution, _Sent, _content_after, _span, _words
+from .grammar import _content_after, _span, _words
+from .views import Attribution, Sent
 
 
 def _is_finite_verb(word: str) -> bool:
@@ -16,7 +17,7 @@ def _is_finite_verb(word: str) -> bool:
                                or (word.isalpha() and len(word) > 4 and word.endswith("ed")))
 
 
-def relative_gap(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def relative_gap(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"what many analysts said was a sign of …": the content is the relative ("what", "which";
     not "that", which only links) and the predicate after the cue; the source is the mention
     between the relative and the cue."""

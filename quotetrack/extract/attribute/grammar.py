@@ -1,18 +1,17 @@
-"""The records every attribution sieve shares (Attribution, the sentence and document views)
-and the token-level helpers they read clauses with."""
+"""The token-level helpers the attribution sieves read clauses with: clause starts, the
+listener and adjuncts after a cue, time phrases, where reported content ends.  The records
+they read and return are in :mod:`.views`."""
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, NamedTuple
 
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
 from ...text import lexicon
 from .. import mentions
 from ...config import WINDOWS
-from ...model import Cue, Paragraph, QuotedSpan, Sentence
+from ...model import Cue
 from ..fronted import adverbials_only
 from ..segment import Token
 from .bounds import closing_adjunct, opens_count, parenthetical_relative, participial_opening, participle_after_quote
@@ -20,148 +19,15 @@ from .cleft import cleft_that
 from .governed import governed_start
 from .listeners import bare_listener, common_listener_end, listener_tail, opens_noun_phrase
 from .offsets import _strip_end, _word_count
+from .views import Attribution, Doc, Sent
 
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # _words.subordinators, ... (data/text/word_classes.txt)
 
 _SEPARATORS = frozenset({",", "?", "!", "—", "–", "--", ";"})
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
-
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """Content fragments linked to a source mention and a cue by one rule."""
-    fragments: tuple[tuple[int, int], ...]
-    source: tuple[int, int] | None
-    cue: Cue | None
-    rule: str
-    sentence: Sentence
-    follows: int | None = None    # for floating quotes: index of the attribution it continues
-    antecedent: tuple[int, int] | None = None   # what a relative source ("who") stands for
-    interviewee: tuple[int, int] | None = None  # an interview answer's: the name in the introduction
-
-
-@dataclass
-class _Sent:
-    """One sentence being read: its tokens, and the quoted spans of the document."""
-    text: str
-    sentence: Sentence
-    toks: list[Token]
-    doc: "_Doc"
-    found: list["Attribution"] = field(default_factory=list)   # attributions of this sentence so far
-    starts: list[int] = field(default_factory=list)            # token starts, built once
-    _breaks: list[tuple[int, int]] | None = None               # clause breaks, built on first use
-    _marks: dict[str, "_Marks"] = field(default_factory=dict)  # comma indexes, built on first use
-    _mentions: dict[tuple, Any] = field(default_factory=dict)   # mentions and subjects read so far
-
-    def __post_init__(self) -> None:
-        self.starts = [t.start for t in self.toks]
-
-    def marks(self, name: str) -> "_Marks":
-        """Token indexes of the sentence's commas ("commas": all / outside quote marks; "verb_commas": before a
-        verb with no subject; "relative_commas": before a relative pronoun), built once a sentence to bisect."""
-        if name not in self._marks:
-            self._marks[name] = _MARKERS[name](self)
-        return self._marks[name]
-
-    def mention(self, read: Callable[..., tuple[int, int] | None], *at: int) -> tuple[int, int] | None:
-        """``read`` (mentions.before or .after) at ``at``, read once a sentence: sieves ask for the same ones."""
-        if (read, at) not in self._mentions:
-            self._mentions[read, at] = read(self.toks, *at)
-        return self._mentions[read, at]
-
-    def once(self, judge: Callable[..., Any], *args: Any) -> Any:
-        """``judge(self, *args)``, judged once a sentence: the tail and head sieves ask for the same subjects."""
-        if (judge, args) not in self._mentions:
-            self._mentions[judge, args] = judge(self, *args)
-        return self._mentions[judge, args]
-
-    def closes(self, k: int) -> bool:
-        """Does token ``k`` close a quote (“…,” or a turned “…,“ the scanner closed)?"""
-        t = self.toks[k]
-        return t.text in TOKEN_CLOSING or (t.text == "“" and self.doc.quote_at(end=t.end) is not None)
-
-    def tok_at(self, offset: int) -> int:
-        """Index of the first token starting at or after ``offset``."""
-        return bisect.bisect_left(self.starts, offset)
-
-
-class _Marks(NamedTuple):
-    all: list[int]
-    outside: list[int]
-
-
-def _commas(s: _Sent) -> _Marks:
-    found = [i for i, t in enumerate(s.toks) if t.text == ","]
-    return _Marks(found, [i for i in found if not s.doc.inside_quote(s.toks[i].start, s.toks[i].end)])
-
-
-def _verb_commas(s: _Sent) -> _Marks:
-    """Commas before a cue, an auxiliary or an -ed verb that has no subject of its own
-    ("Barkley, who said he votes democratic, said …")."""
-    toks = s.toks
-    found = [i for i in range(len(toks) - 1) if toks[i].text == "," and _opens_predicate_word(
-        toks[i + 2].text if toks[i + 1].text in TOKEN_CLOSING and i + 2 < len(toks) else toks[i + 1].text)]
-    return _Marks(found, found)                 # (also "who calls him a “fraud,” said …")
-
-
-def _opens_predicate_word(nxt: str) -> bool:
-    return nxt.islower() and (lexicon.cues().get(nxt) is not None or nxt in _words.finite_auxiliaries
-                              or nxt in _words.irregular_pasts or (nxt.endswith("ed") and len(nxt) > 4))
-
-
-def _relative_commas(s: _Sent) -> _Marks:
-    """Commas that open a relative clause ("inflation, which was high, …")."""
-    toks = s.toks
-    found = [i for i in range(len(toks) - 1) if toks[i].text == "," and toks[i + 1].text.lower() in _words.relatives]
-    return _Marks(found, found)
-
-
-_MARKERS: dict[str, Callable[[_Sent], _Marks]] = {"commas": _commas, "verb_commas": _verb_commas,
-                                                  "relative_commas": _relative_commas}
-
-
-@dataclass
-class _Doc:
-    text: str
-    paras: tuple[Paragraph, ...]
-    sents: tuple[Sentence, ...]
-    quotes: list[QuotedSpan]          # top-level quoted spans, by start
-    quote_starts: list[int]
-    sent_starts: list[int] = field(default_factory=list)   # sentence starts, for bisection
-
-    def quote_at(self, start: int | None = None, end: int | None = None) -> QuotedSpan | None:
-        """The top-level quote that opens at ``start`` or closes at ``end``."""
-        if start is not None:
-            i = bisect.bisect_left(self.quote_starts, start)
-            if i < len(self.quotes) and self.quotes[i].start == start:
-                return self.quotes[i]
-            return None
-        i = bisect.bisect_right(self.quote_starts, end) - 1
-        if i >= 0 and self.quotes[i].end == end:
-            return self.quotes[i]
-        return None
-
-    def enclosing(self, offset: int) -> QuotedSpan | None:
-        """The top-level quote that opened before ``offset`` and is still open there."""
-        i = bisect.bisect_left(self.quote_starts, offset) - 1
-        if i >= 0 and self.quotes[i].start < offset < self.quotes[i].end:
-            return self.quotes[i]
-        return None
-
-    def inside_quote(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.quote_starts, start) - 1
-        return i >= 0 and self.quotes[i].start < start and end <= self.quotes[i].end
-
-    def has_quote_in(self, start: int, end: int) -> bool:
-        """Does a top-level quote open inside text[start:end]?  (One bisection.)"""
-        i = bisect.bisect_left(self.quote_starts, start)
-        return i < len(self.quotes) and self.quotes[i].start < end
-
-    def sentence_of(self, offset: int) -> Sentence:
-        """The sentence that holds ``offset`` (the first one for an offset before any)."""
-        i = bisect.bisect_right(self.sent_starts, offset) - 1
-        return self.sents[max(i, 0)]
+# The records' names before views.py, for sieves written against them (import Sent, Doc from .views).
+_Sent, _Doc = Sent, Doc
 
 
 # ----------------------------------------------------------------- helpers
@@ -185,7 +51,7 @@ def _skip_connective(text: str, start: int, end: int) -> int:
 # Pronouns that can only be subjects.
 
 
-def _nominative(s: _Sent, src: tuple[int, int]) -> bool:
+def _nominative(s: Sent, src: tuple[int, int]) -> bool:
     """Is the source a subject-only pronoun, which opens a clause wherever it stands?
     ("Although in September she said …", "so fired up he said …")"""
     i = src[0]
@@ -197,7 +63,7 @@ def _nominative(s: _Sent, src: tuple[int, int]) -> bool:
     return not s.doc.inside_quote(s.toks[i].start, s.toks[i].end)
 
 
-def _clause_start_ok(s: _Sent, i: int) -> bool:
+def _clause_start_ok(s: Sent, i: int) -> bool:
     """Does a subject at token ``i`` open a clause (sentence start, after a comma, a dash such as a
     dateline's "LISBON ― The port authority said", a conjunction, or a live blog's clock time)?"""
     if i == 0:
@@ -226,7 +92,7 @@ def _catenative_start(toks: list[Token], ci: int) -> int | None:
     return governed_start(toks, ci)           # "tried to explain why …" (attribute/governed.py)
 
 
-def _skip_object(s: _Sent, k: int, cue: Cue) -> int:
+def _skip_object(s: Sent, k: int, cue: Cue) -> int:
     """Skip the listener after "told", "assured", "warned": "told reporters", "told The Post"."""
     if cue.lemma not in lexicon.lower_words("extract/object_cues.txt") or k >= len(s.toks):
         return k
@@ -281,7 +147,7 @@ def _colon_before_quote(toks: list[Token], k: int) -> int | None:
     return None
 
 
-def _skip_adjuncts(s: _Sent, k: int, cue: Cue | None = None) -> int:
+def _skip_adjuncts(s: Sent, k: int, cue: Cue | None = None) -> int:
     """Skip "in a statement", "on Monday", "Sunday", "forcefully" between a cue and its content when a
     "that", "whether", "if", a comma or a colon follows them; else stay at ``k``.  A to-infinitive
     after a cue that reports one is content, no adjunct ("vowed [to cut fares], …")."""
@@ -324,7 +190,7 @@ def infinitive_at(toks: list[Token], k: int, cue: Cue | None) -> bool:
 _TITLE_WORDS = 5                            # words of a quoted title inside an adjunct
 
 
-def _short_title(s: _Sent, j: int) -> int | None:
+def _short_title(s: Sent, j: int) -> int | None:
     """The token after a short quoted title that opens at token ``j`` (a show, a book:
     "on the show ''Morning Hour''"), or None."""
     if s.toks[j].text not in TOKEN_OPENING:
@@ -343,7 +209,7 @@ def _is_time_word(word: str, calendar: frozenset[str]) -> bool:
     return word.lower() in calendar or word in _words.time_nouns
 
 
-def _skip_time_back(s: _Sent, j: int) -> int:
+def _skip_time_back(s: Sent, j: int) -> int:
     """Index just after the subject when a time phrase stands between it and the cue at ``j``:
     "Cruz on Wednesday announced", "The agency this week said", "Smith late Tuesday said"."""
     toks = s.toks
@@ -361,7 +227,7 @@ def _skip_time_back(s: _Sent, j: int) -> int:
 _MAX_TIME = 4                               # tokens of a time phrase between a cue and its content
 
 
-def _skip_time(s: _Sent, k: int, cue: Cue | None = None) -> int:
+def _skip_time(s: Sent, k: int, cue: Cue | None = None) -> int:
     """Skip a time phrase between a cue and content that has no "that": "said last week [the
     deal …]", "said Monday night [it …]", "said on Tuesday [the …]", "said earlier this year [he …]".
     Stay at ``k`` unless a word that may open a clause follows the phrase."""
@@ -431,19 +297,19 @@ def _is_participle(cue: Cue) -> bool:
     return cue.text.split()[0].lower().endswith("ing")
 
 
-def _earlier_reports(s: _Sent, cue: Cue) -> list[Attribution]:
+def _earlier_reports(s: Sent, cue: Cue) -> list[Attribution]:
     """The attributions of the sentence found so far whose source and cue come before ``cue``
     (“…,” she said, adding …: a participle's source may be theirs)."""
     return [a for a in s.found if a.source is not None and a.cue is not None and a.cue.start < cue.start]
 
 
-def _reported(s: _Sent, cue: Cue, k: int) -> tuple[int, int] | None:
+def _reported(s: Sent, cue: Cue, k: int) -> tuple[int, int] | None:
     """What a cue reports from token ``k`` on (past its object and adjuncts): the label a
     naming cue gives, else the clause that follows."""
     return _naming_content(s, cue, k) or _content_after(s, k)
 
 
-def _naming_content(s: _Sent, cue: Cue, k: int) -> tuple[int, int] | None:
+def _naming_content(s: Sent, cue: Cue, k: int) -> tuple[int, int] | None:
     """After a naming cue, the object and its quoted label, ending where the quote closes:
     "called [Palin a “clown”] on his radio show", "described [him as “volatile” and “erratic”]".
     None when the cue is no naming cue or no quote opens soon after it."""
@@ -469,7 +335,7 @@ def _naming_content(s: _Sent, cue: Cue, k: int) -> tuple[int, int] | None:
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 
 
-def _subordinator_at(s: _Sent, at: int) -> bool:
+def _subordinator_at(s: Sent, at: int) -> bool:
     """Does a subordinating conjunction open the text at ``at`` ("…,” because …")?"""
     m = _NEXT_WORD.match(s.text, at, s.sentence.end)
     return m is not None and m.group(1).lower() in _words.subordinators
@@ -485,7 +351,7 @@ _LABEL_ENDS = re.compile(r"\s*(?:$|[,;.!?)—–]|\(|-\s|and\s|but\s)")
 _AND_QUOTE = re.compile(r"[,]?\s+(?:and|or)\s+(?:(?:a|an|the)\s+)?(?=[“\"‘'])")
 
 
-def _coordinated_quotes_end(s: _Sent, end: int) -> int:
+def _coordinated_quotes_end(s: Sent, end: int) -> int:
     """The end of the last quote in a run joined by "and"/"or" that starts at ``end``."""
     while True:
         m = _AND_QUOTE.match(s.text, end, s.sentence.end)
@@ -497,7 +363,7 @@ def _coordinated_quotes_end(s: _Sent, end: int) -> int:
         end = nxt.end
 
 
-def _content_after(s: _Sent, k: int) -> tuple[int, int] | None:
+def _content_after(s: Sent, k: int) -> tuple[int, int] | None:
     """Content from token ``k`` to the end of the sentence (a quote opening there runs to its close)."""
     toks = s.toks
     if k < len(toks) and toks[k].text.lower() == "that":
@@ -547,17 +413,17 @@ def _ends_quoted_utterance(last: str, nxt: str) -> bool:
     return last == "," and (_opens_adjunct(nxt) or nxt in _words.relatives)
 
 
-def _clause_end(s: _Sent, k: int) -> int:
+def _clause_end(s: Sent, k: int) -> int:
     """Where the content that starts at token ``k`` ends: the sentence end, or the comma
     before a new clause, a relative clause or the narrator's appositive (", a charge that …"),
     or a dash before the narrator's clause after a quote ("- although …"), outside quote marks."""
-    if s._breaks is None:
-        s._breaks = _clause_breaks(s)
-    at = bisect.bisect_left(s._breaks, (k + 3, -1))
-    return s._breaks[at][1] if at < len(s._breaks) else s.sentence.end
+    if s.breaks is None:
+        s.breaks = _clause_breaks(s)
+    at = bisect.bisect_left(s.breaks, (k + 3, -1))
+    return s.breaks[at][1] if at < len(s.breaks) else s.sentence.end
 
 
-def _clause_breaks(s: _Sent) -> list[tuple[int, int]]:
+def _clause_breaks(s: Sent) -> list[tuple[int, int]]:
     """(token index, end offset) of every place in a sentence where content that started
     before it ends (see :func:`_clause_end`), found in one pass over the tokens."""
     toks = s.toks
@@ -593,7 +459,7 @@ def _clause_breaks(s: _Sent) -> list[tuple[int, int]]:
     return out
 
 
-def _cue_tokens(s: _Sent, cue: Cue) -> tuple[int, int]:
+def _cue_tokens(s: Sent, cue: Cue) -> tuple[int, int]:
     ci = s.tok_at(cue.start)
     ce = ci
     while ce < len(s.toks) and s.toks[ce].start < cue.end:
@@ -601,7 +467,7 @@ def _cue_tokens(s: _Sent, cue: Cue) -> tuple[int, int]:
     return ci, ce
 
 
-def by_source(s: _Sent, ce: int, *, named: bool = False) -> tuple[int, int] | None:
+def by_source(s: Sent, ce: int, *, named: bool = False) -> tuple[int, int] | None:
     """The mention right after a "by" at token ``ce``: the source of a passive report ("reported
     by the Post", "asked by a caller why …"); with ``named``, only one that names someone."""
     toks = s.toks
@@ -613,7 +479,7 @@ def by_source(s: _Sent, ce: int, *, named: bool = False) -> tuple[int, int] | No
     return src
 
 
-def _span(s: _Sent, rng: tuple[int, int] | None) -> tuple[int, int] | None:
+def _span(s: Sent, rng: tuple[int, int] | None) -> tuple[int, int] | None:
     if rng is None:
         return None
     return s.toks[rng[0]].start, s.toks[rng[1] - 1].end
@@ -630,7 +496,7 @@ def _name_end(toks: list[Token], k: int) -> int | None:
     return n
 
 
-def _past_time(s: _Sent, k: int) -> int:
+def _past_time(s: Sent, k: int) -> int:
     """The token after a time phrase at ``k`` ("late Saturday", "on Monday night"), or ``k``."""
     toks, calendar = s.toks, lexicon.lower_words("extract/calendar_words.txt")
     j = k
@@ -642,7 +508,7 @@ def _past_time(s: _Sent, k: int) -> int:
     return n if n > j else k
 
 
-def _indirect_continuation(s: _Sent, rest: int) -> tuple[int, int] | None:
+def _indirect_continuation(s: Sent, rest: int) -> tuple[int, int] | None:
     """The second part of "A Clinton presidency, she vowed, would bring better jobs": after the
     comma that closes the parenthetical cue, a lower-case verb phrase that is not a new cue, an
     adjunct or a new clause."""

@@ -32,7 +32,7 @@ from ...text import lexicon
 from ...model import Cue, Paragraph
 from ...text.names import split_title
 from ..speakers import _is_person_name, _runs
-from .grammar import Attribution, _Doc
+from .views import Attribution, Doc
 from .offsets import _rstrip_end, _word_count
 
 INTERVIEW_TURNS = 2           # answers an interview has at least, each after a question
@@ -97,6 +97,16 @@ def read_interview(text: str, paras: list[Paragraph]) -> Interview:
                      _interview(text, paras, [t[:4] for t in turns]), tuple(paras))
 
 
+def document_interview(text: str, paras: tuple[Paragraph, ...], skip: frozenset[int],
+                       interview: Interview | None = None) -> Interview:
+    """The document's interview: ``interview`` when the caller read it once a document (the
+    pipeline does, :func:`..stages.run`), else :func:`read_interview` of the paragraphs not in
+    ``skip`` (page furniture).  The one place the attribution and resolution stages get it."""
+    if interview is not None:
+        return interview
+    return read_interview(text, [p for p in paras if p.index not in skip])
+
+
 def _interview(text: str, paras: list[Paragraph], turns: list[tuple[int, str, int, Paragraph]]):
     """(turns, the interviewee's span) of a question-and-answer interview (see the module's
     notes), or None when ``turns`` make no such interview."""
@@ -130,7 +140,7 @@ def _alternates(labels: list[str]) -> bool:
     return all(not (a == "A" and b == "A") for a, b in zip(labels, labels[1:]))
 
 
-def interview_answers(doc: _Doc, interview: Interview) -> tuple[list[Attribution], list[tuple[int, int]]]:
+def interview_answers(doc: Doc, interview: Interview) -> tuple[list[Attribution], list[tuple[int, int]]]:
     """The answers of a question-and-answer interview, each attributed to the person its
     introduction (the paragraph before the first question) names first, and where each turn's
     label starts and its text starts (for :func:`with_answers`)."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ...text import lexicon
 from .. import mentions
-from .grammar import _Sent, _role_word, _words
+from .grammar import _role_word, _words
+from .views import Sent
 from ..kinds import org_nouns
 from ..speakers import _lists
 
@@ -16,7 +17,7 @@ _MAX_LONG_LEAD = 10                       # tokens of a lead phrase with a noun 
 _MAX_NAMED = 6                            # tokens of "the Harbour Residents group"
 
 
-def _plain_lead(s: _Sent, end: int, most: int = _MAX_LEAD) -> bool:
+def _plain_lead(s: Sent, end: int, most: int = _MAX_LEAD) -> bool:
     """Are tokens 1..``end`` the rest of a lead phrase: words only, at most _MAX_LEAD tokens in
     all, and no cue but a noun after a determiner ("During the hearing", "In a written note";
     not "When asked")?"""
@@ -28,7 +29,7 @@ def _plain_lead(s: _Sent, end: int, most: int = _MAX_LEAD) -> bool:
         for i in range(1, end))
 
 
-def _prepositional_lead(s: _Sent, end: int) -> bool:
+def _prepositional_lead(s: Sent, end: int) -> bool:
     """May tokens 0..``end`` be a lead phrase longer than the usual: up to _MAX_PREP_LEAD tokens
     that open with a preposition or a speech participle ("Speaking to reporters in …"), not a subordinator ("At a rally in Leeds on Saturday"; not
     "While …", "After …"), and hold no finite auxiliary ("This is not the kind of …")?"""
@@ -40,14 +41,14 @@ def _prepositional_lead(s: _Sent, end: int) -> bool:
         and not any(toks[i].text.lower() in _words.finite_auxiliaries for i in range(1, end))
 
 
-def _after_determiner(s: _Sent, i: int) -> bool:
+def _after_determiner(s: Sent, i: int) -> bool:
     """Is token ``i`` a noun after a determiner, maybe with one word between ("the hearing",
     "a written note")?"""
     dets = lexicon.lower_words("extract/determiners.txt")
     return any(s.toks[b].text.lower() in dets for b in range(max(0, i - 2), i))
 
 
-def _own_noun_phrase(s: _Sent, end: int) -> bool:
+def _own_noun_phrase(s: Sent, end: int) -> bool:
     """Does the lead phrase toks[0:end] open with a preposition and hold a noun phrase of its own,
     ending in a word that is no determiner, adjunct word or bare-relative head ("During the
     hearing", "In court"; not "After the", "By the time", "When X pointed out that")?"""
@@ -62,7 +63,7 @@ def _own_noun_phrase(s: _Sent, end: int) -> bool:
         and last not in lexicon.lower_words("extract/bare_relative_heads.txt")
 
 
-def _description(s: _Sent, the: int, end: int) -> bool:
+def _description(s: Sent, the: int, end: int) -> bool:
     """Is toks[the:end] a short lower-case definite description ("the judge"), or a named
     group ("the Harbour Residents group": capitalised words and a lower-case organisation noun)?"""
     toks = s.toks
@@ -74,7 +75,7 @@ def _description(s: _Sent, the: int, end: int) -> bool:
         and all(mentions.is_capitalised(t.text) for t in toks[the + 1:end - 1])
 
 
-def after_lead_phrase(s: _Sent, src: tuple[int, int] | None) -> tuple[int, int] | None:
+def after_lead_phrase(s: Sent, src: tuple[int, int] | None) -> tuple[int, int] | None:
     """The subject after a lead phrase with no comma that opens the sentence with an adjunct word:
     the capitalised name ending the mention ("On Monday Grayson said …", "During the interview
     Ms Kerr also said …"), a name or description the mention reader took alone after the phrase
@@ -113,7 +114,7 @@ def _speaking_lead(word: str) -> bool:
     return word.endswith("ing") and word[:1].isupper() and word.lower() in lexicon.cues()
 
 
-def _role_before(s: _Sent, n: int) -> int:
+def _role_before(s: Sent, n: int) -> int:
     """Where the subject at ``n`` (a capitalised name after a lead phrase) starts once a lower-case
     role right before it (with the role or organisation nouns that modify it: "After the vote
     council leader Tessa Drummond said") and the capitalised words before the role are taken in

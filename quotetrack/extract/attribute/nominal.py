@@ -10,10 +10,12 @@ from functools import lru_cache
 
 from ...model import Cue
 from ...text import lexicon
+from ...text.marks import POSSESSIVE_S
 from ...text.spans import ending_at
 from .. import mentions
 from ..segment import tokens as tokenize
-from .grammar import Attribution, _Doc, _words
+from .grammar import _words
+from .views import Attribution, Doc
 from .offsets import _strip_end
 
 RULE = "possessive_statement"
@@ -59,7 +61,7 @@ def _past_openers(toks) -> int:
     return lead
 
 
-def possessive_statements(doc: _Doc, skip: frozenset[int]) -> list[Attribution]:
+def possessive_statements(doc: Doc, skip: frozenset[int]) -> list[Attribution]:
     """Every possessive statement of the text (not in a skipped paragraph), in text order."""
     text = doc.text
     if "’s" not in text and "'s" not in text:
@@ -108,7 +110,7 @@ def _nominal_pattern() -> tuple[re.Pattern, re.Pattern]:
 _CONTENT_ENDS = re.compile(r"[,;:!?]|\s[-–—]\s|[–—]|\.(?:\s|$)")     # where a nominal's content stops
 
 
-def possessive_nominals(doc: _Doc, skip: frozenset[int]) -> list[Attribution]:
+def possessive_nominals(doc: Doc, skip: frozenset[int]) -> list[Attribution]:
     """Every possessive cue noun with what it reports ("Lund’s claim that the count was late",
     "his call for an inquiry", "their attacks on the plan"): the possessive is the source, the
     noun the cue (its type from data/extract/possessive_cue_nouns.tsv), the clause, infinitive
@@ -143,7 +145,7 @@ def possessive_nominals(doc: _Doc, skip: frozenset[int]) -> list[Attribution]:
         end = _strip_end(text, start, end)
         if len(text[start:end].split()) < 1 + (link == "to"):
             continue
-        name_end = m.end("name") - 2 if m.group("name")[-2:] in ("’s", "'s") else m.end("name")
+        name_end = m.end("name") - 2 if m.group("name")[-2:] in POSSESSIVE_S else m.end("name")
         cue = Cue(m.start("noun"), m.end("noun"), noun, noun, kind)
         out.append(Attribution(((start, end),), (toks[lead].start, name_end), cue, NOMINAL_RULE, sent))
     return out

@@ -10,15 +10,17 @@ from functools import lru_cache
 
 from ...model import Cue
 from ...text import lexicon
+from ...text.marks import POSSESSIVES
 from .bounds import _finite, _past_after_noun
 from .channels import channel_adjunct
-from .grammar import _past_time, _Sent, _words
+from .grammar import _past_time, _words
+from .views import Sent
 from .offsets import _word_count
 from ..segment import Token
 from .stance import named_object, stance_cue
 
 
-def too_short(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int], stance_only: bool = False) -> bool:
+def too_short(s: Sent, cue: Cue, k: int, ce: int, content: tuple[int, int], stance_only: bool = False) -> bool:
     """Is ``content`` (its first token ``k``) under three words, unquoted, and no object the
     cue takes (:func:`short_object`; ``stance_only``: only a stance's, :mod:`.stance`)?  Then
     it reports nothing: "the campaign continues to grow", "officials who spoke Friday"."""
@@ -26,7 +28,7 @@ def too_short(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int], sta
         and not short_object(s, cue, k, ce, content, stance_only)
 
 
-def short_object(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int], stance_only: bool = False) -> bool:
+def short_object(s: Sent, cue: Cue, k: int, ce: int, content: tuple[int, int], stance_only: bool = False) -> bool:
     """Is a two-word content the noun phrase a cue that takes one reports ("announced his
     resignation", "denied the charges", "called for an inquiry"): right after the cue, opened by
     a determiner or possessive?  Only a speech cue (not "did not speak the language"), and not
@@ -51,7 +53,7 @@ def _non_openers() -> frozenset[str]:
 _MAX_OBJECT = 6                             # words of a noun phrase an adjunct may follow
 
 
-def without_adjunct(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int]) -> tuple[int, int]:
+def without_adjunct(s: Sent, cue: Cue, k: int, ce: int, content: tuple[int, int]) -> tuple[int, int]:
     """``content`` without a time or place adjunct that ends it when it is a noun phrase right
     after a speech cue: "announced her retirement [on Friday]", "denied the claims [last
     night]", "admitted dangerous driving [at Kelby Magistrates’ Court]".  A noun phrase: at most
@@ -97,13 +99,13 @@ def _adverbial_clause(toks: list[Token], j: int, k: int) -> bool:
     return after.lower() in _words.subject_pronouns or after.islower() and after.endswith("ing") and low != "as"
 
 
-def _adjunct_to(s: _Sent, j: int, last: int) -> bool:
+def _adjunct_to(s: Sent, j: int, last: int) -> bool:
     """Do the tokens from ``j`` to ``last`` make a time phrase ("on Friday", "last night",
     "late Tuesday") or a place named after "at" ("at Kelby Magistrates’ Court")?"""
     toks = s.toks
     if toks[j].text == "at" and j + 1 < last:
         n = j + 2 if toks[j + 1].text == "the" else j + 1
-        return n < last and all(t.text[:1].isupper() or t.text in ("’", "'", "’s", "'s") for t in toks[n:last])
+        return n < last and all(t.text[:1].isupper() or t.text in POSSESSIVES for t in toks[n:last])
     return toks[j].text in _words.time_leads and _past_time(s, j) == last
 
 
@@ -111,7 +113,7 @@ _DOCUMENT_REACH = 4                         # words of an indefinite noun phrase
 _AFTER_DOCUMENT = frozenset({",", ".", "to", "on", "in", "at", "from", "for", "with", "outside"})
 
 
-def document_object(s: _Sent, cue: Cue, k: int, ce: int, content: tuple[int, int]) -> bool:
+def document_object(s: Sent, cue: Cue, k: int, ce: int, content: tuple[int, int]) -> bool:
     """Is ``content`` the document a cue of reading or posting takes as its object ("read [a
     victim impact statement] to the court", "posted [a message] on social media"; data/text/
     word_classes.txt [document_object_cues]): right after the cue, "a"/"an" and lower-case words

@@ -13,7 +13,8 @@ from ...text import lexicon
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
 from .. import mentions
 from .asked import question_end
-from .grammar import Attribution, _Sent, _span, _words, by_source
+from .grammar import _span, _words, by_source
+from .views import Attribution, Sent
 from .offsets import _strip_end
 
 # Words that may stand between the auxiliary and "asked": "was also asked", "is often asked".
@@ -30,12 +31,12 @@ def _passive_before(toks, ci: int) -> bool:
     return j >= 0 and toks[j].text.lower() in _words.passive_auxiliaries
 
 
-def _answer_quote(s: _Sent, i: int) -> int | None:
+def _answer_quote(s: Sent, i: int) -> int | None:
     """Before a quote opened after a colon or comma: "was asked about it: “…”" (the answer's)."""
     return i - 1 if s.toks[i].text in TOKEN_OPENING and s.toks[i - 1].text in (":", ",") else None
 
 
-def passive_asked(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def passive_asked(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"X was asked by Z whether …" / "… asked by Z about …" / "… asked by Z to …": the question
     runs from its opener to the next comma or semicolon outside quote marks."""
     toks = s.toks
@@ -59,7 +60,7 @@ _SUBJECT_STOPS = frozenset({",", ";", ":", "—", "–", "--", "(", ")"})
 _MAX_SUBJECT = 8                          # tokens of that subject
 
 
-def _passive_subject(s: _Sent, ci: int) -> tuple[int, int] | None:
+def _passive_subject(s: Sent, ci: int) -> tuple[int, int] | None:
     """The subject of the passive participle at ``ci``: the tokens from the clause start (the
     sentence start, a comma, a subordinator) to its auxiliary ("The meeting was first reported
     by …" -> "The meeting"), or the relative that stands for it ("which was reported by …")."""
@@ -81,7 +82,7 @@ def _passive_subject(s: _Sent, ci: int) -> tuple[int, int] | None:
     return i, j
 
 
-def passive_by(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def passive_by(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"The meeting was first reported by Politico", "a claim echoed by his rivals": the
     passive's subject is what was reported, the "by" phrase's mention its source."""
     toks = s.toks

@@ -13,10 +13,11 @@ from functools import lru_cache
 
 from ...model import Cue
 from ...text import lexicon
-from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
+from ...text.marks import POSSESSIVE_S, TOKEN_CLOSING, TOKEN_OPENING
 from .. import mentions
 from ..segment import Token, tokens as tokenize
-from .grammar import Attribution, _Doc, _Sent, _content_after, _words
+from .grammar import _content_after, _words
+from .views import Attribution, Doc, Sent
 
 RULE = "in_poll"
 _NOUN_REACH = 9            # tokens from "in" to the poll noun ("in an NBC News/Wall Street Journal poll")
@@ -24,7 +25,7 @@ _MODIFIER_REACH = 10       # tokens of the poll's modifiers after its noun ("rel
 _MIN_WORDS = 3             # words of a content read from a poll
 _CLAUSE_WORDS = 4          # words a comma-closed stretch needs to be the reported clause
 _ENDS = frozenset({",", ".", ";", ":", "?", "!", "—", "–", "--", "(", ")"})
-_INSIDE = frozenset({"/", "-", "’s", "'s", "&"})
+_INSIDE = frozenset({"/", "-", *POSSESSIVE_S, "&"})
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +38,7 @@ def _followers() -> frozenset[str]:
     return lexicon.lower_words("extract/poll_followers.txt")
 
 
-def poll_statements(doc: _Doc, skip: frozenset[int]) -> list[Attribution]:
+def poll_statements(doc: Doc, skip: frozenset[int]) -> list[Attribution]:
     """Every finding read in a poll (not in a skipped paragraph or inside quote marks), in text order."""
     out: list[Attribution] = []
     seen: set[int] = set()
@@ -46,12 +47,12 @@ def poll_statements(doc: _Doc, skip: frozenset[int]) -> list[Attribution]:
         if sent.start in seen or sent.paragraph in skip:
             continue
         seen.add(sent.start)
-        s = _Sent(doc.text, sent, tokenize(doc.text, sent.start, sent.end), doc)
+        s = Sent(doc.text, sent, tokenize(doc.text, sent.start, sent.end), doc)
         out.extend(_in_sentence(s))
     return out
 
 
-def _in_sentence(s: _Sent) -> list[Attribution]:
+def _in_sentence(s: Sent) -> list[Attribution]:
     nouns = lexicon.lower_words("extract/poll_nouns.txt")
     toks = s.toks
     out = []
@@ -111,7 +112,7 @@ def _cue(toks: list[Token], i: int) -> Cue:
     return Cue(toks[i].start, toks[i].end, toks[i].text, "in", "evidence")
 
 
-def _opening(s: _Sent, i: int, end: int) -> Attribution | None:
+def _opening(s: Sent, i: int, end: int) -> Attribution | None:
     """"In a poll released Monday, 52 percent chose Voss.": the content after the comma."""
     toks = s.toks
     if end >= len(toks) or toks[end].text != ",":
@@ -122,7 +123,7 @@ def _opening(s: _Sent, i: int, end: int) -> Attribution | None:
     return Attribution((content,), (toks[i + 1].start, toks[end - 1].end), _cue(toks, i), RULE, s.sentence)
 
 
-def _closing(s: _Sent, i: int, end: int) -> Attribution | None:
+def _closing(s: Sent, i: int, end: int) -> Attribution | None:
     """"Voss leads by nine points in the latest survey.": the clause before "in", back to the
     sentence start or the comma that opens it ("…, although Hale moved up in a later survey")."""
     toks = s.toks
@@ -140,7 +141,7 @@ def _closing(s: _Sent, i: int, end: int) -> Attribution | None:
                        _cue(toks, i), RULE, s.sentence)
 
 
-def _plain_clause(s: _Sent, start: int, end: int) -> bool:
+def _plain_clause(s: Sent, start: int, end: int) -> bool:
     """Do tokens ``start``..``end`` read as a clause of the narrator's that a poll reports: a few
     words opening with a subject (a capitalised word that is no participle, a pronoun, a
     determiner or a number: not "Depending on …", "however, …", "who …"), no relative clause
@@ -158,7 +159,7 @@ def _plain_clause(s: _Sent, start: int, end: int) -> bool:
     return first[:1].isupper() and not lower.endswith("ing")
 
 
-def _clause_start(s: _Sent, last: int) -> int:
+def _clause_start(s: Sent, last: int) -> int:
     """The first token of the clause that ends before token ``last``: after the last comma,
     semicolon or dash before it that leaves at least a few words, else the sentence start."""
     toks = s.toks

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ...model import Cue, Paragraph
 from ...text import lexicon
-from .grammar import Attribution, _Doc
+from .views import Attribution, Doc
 from .offsets import _rstrip_end, _word_count
 
 POST_RULE = "post"
@@ -25,7 +25,7 @@ def _signature() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in lexicon.patterns("extract/post_signatures.txt")), re.MULTILINE)
 
 
-def embedded_posts(doc: _Doc, paras: tuple[Paragraph, ...], skip: frozenset[int]) -> list[Attribution]:
+def embedded_posts(doc: Doc, paras: tuple[Paragraph, ...], skip: frozenset[int]) -> list[Attribution]:
     """One direct statement for each post a signature line follows."""
     found = []
     for k in range(1, len(paras)):

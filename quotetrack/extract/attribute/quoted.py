@@ -8,13 +8,15 @@ from itertools import dropwhile, islice
 from typing import Callable
 
 from ...text import lexicon
+from ...text.marks import APOSTROPHES, POSSESSIVE_S
 from ...read import transcript
 from .. import cues as cue_finder, mentions
 from ...config import WINDOWS, Config
 from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..headlines import title_case
 from ..segment import Token, iter_tokens, tokens as tokenize
-from .grammar import Attribution, _DASHES, _Doc, _words
+from .grammar import _DASHES, _words
+from .views import Attribution, Doc
 from .offsets import _lstrip_start, _rstrip_end, _skip_chars, _strip_end, _word_count
 from .subject import agrees
 from .chants import chant_quote
@@ -23,7 +25,7 @@ from .works import BYLINE_AFTER, is_title
 
 # ----------------------------------------------------------------- quote sieves
 
-def colon(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+def colon(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"Gantz: “…”" — a short name and a colon open the paragraph or sentence."""
     para = doc.paras[sent.paragraph - 1]
     lead_start = max(para.start, sent.start)
@@ -44,7 +46,7 @@ def colon(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
 _DASH_MAX_TOKENS = WINDOWS.dash_tokens    # tokens of a dash attribution ("— Commissioner Ruth Ortiz")
 
 
-def dash(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+def dash(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"“…” — Commissioner Ruth Ortiz": a dash and a name close the paragraph."""
     para = doc.paras[sent.paragraph - 1]
     dash_at = _lstrip_start(doc.text, quote.end, para.end)
@@ -64,7 +66,7 @@ def dash(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
 _COLON_LEAD_MAX_TOKENS = WINDOWS.colon_lead_tokens   # tokens of the clause before the colon
 
 
-def colon_lead(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+def colon_lead(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"Asked which county was his favorite, he demurred: “…”", "Trump went even further: “…”":
     a short clause of a source and a verb no cue list holds, then a colon and the quote."""
     lead_end = _rstrip_end(doc.text, sent.start, quote.start)
@@ -106,7 +108,7 @@ def _is_past_verb(word: str) -> bool:
 _VERB_AFTER_TOKENS = 7 + mentions.MAX_MENTION_TOKENS + 2
 
 
-def verb_after(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+def verb_after(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"“…,” he surmised." / "“…!” boomed the chairman.": a quote closed by a comma, "?" or "!",
     then a source and a verb of saying no cue list holds, and the sentence ends."""
     inner_end = doc.text[quote.inner[0]:quote.inner[1]].rstrip()
@@ -142,7 +144,7 @@ _COLON_CLAUSE_MAX_TOKENS = WINDOWS.colon_clause_tokens
 _SENTENCE_CLOSE = frozenset(" \t\n.!?”’\"'")     # what may follow a quote that closes its sentence
 
 
-def colon_clause(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+def colon_clause(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"The Clinton campaign, in a Q&A, worded it more carefully: “…”", "She then addressed the
     supporters again: “…”": a clause that ends in a colon introduces a quoted statement that
     closes the sentence; the source is the clause's subject (see :func:`_colon_subject`)."""
@@ -156,7 +158,7 @@ def colon_clause(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | 
     return _colon_lead(doc, sent.start, lead_end, quote, sent, "colon_clause", fewest=3)
 
 
-def colon_paragraph(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+def colon_paragraph(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"President Hale released the following statement:" closing a paragraph, and the quote
     opening the next one: a clause that ends in a colon introduces the block quote below it;
     the source is the clause's subject (see :func:`_colon_subject`), as in :func:`colon_clause`."""
@@ -174,7 +176,7 @@ def colon_paragraph(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution
     return _colon_lead(doc, lead_start, lead_end, quote, sent, "colon_paragraph", fewest=2)
 
 
-def lead_statement(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+def lead_statement(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"Hale issued a statement, “We will rebuild. …”", "A footnote makes that clear: “…”": a
     whole quoted statement (it opens with a capital) that closes its sentence after a lead
     clause ending in a comma or a colon with no quote marks and no cue any sieve reads.  The
@@ -233,7 +235,7 @@ def _verb_subject(toks: list[Token]) -> tuple[int, int] | None:
     return None
 
 
-def _colon_lead(doc: _Doc, start: int, colon_end: int, quote: QuotedSpan, sent: Sentence,
+def _colon_lead(doc: Doc, start: int, colon_end: int, quote: QuotedSpan, sent: Sentence,
                 rule: str, fewest: int) -> Attribution | None:
     """The attribution of ``quote`` to the subject (or dash byline) of the lead
     ``doc.text[start:colon_end]`` that ends in a colon, the colon its cue; None when the lead
@@ -307,7 +309,7 @@ _OBJECT_FIRST = lexicon.lower_words("extract/naming_cues.txt") | {"tell"}
 _PREPOSITIONS = lexicon.lower_words("extract/np_prepositions.txt") | lexicon.lower_words("extract/place_prepositions.txt") | {"to"}
 
 
-def cue_before(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+def cue_before(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"…so heated that Gov. Chris Christie said, “…”", "…, the crowd chanted, “…”",
     "…does not surprise pollster Daron Shaw: “…”": a source and a speech cue (or a full name
     and a colon) right before the quote, in a sentence whose frame no sentence sieve read.
@@ -333,7 +335,7 @@ def cue_before(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | No
             src = (i, src[1])
         if src is not None and src[1] - src[0] >= 2 and mentions.has_name(toks, *src) \
                 and (src[0] == 0 or toks[src[0] - 1].text.lower() not in _PREPOSITIONS) \
-                and not any(t.text in ("’", "'") or t.text.endswith(("’s", "'s")) for t in toks[src[0]:src[1]]):
+                and not any(t.text in APOSTROPHES or t.text.endswith(POSSESSIVE_S) for t in toks[src[0]:src[1]]):
             colon = toks[-1]
             cue = Cue(colon.start, colon.end, ":", ":", "speech")
             return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
@@ -356,7 +358,7 @@ def cue_before(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | No
                        "cue_before", sent)
 
 
-def cue_then_quote(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+def cue_then_quote(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"…handed out leaflets that said, “…”", "…a message which read: “…”": a relative word,
     a speech cue and right after it a quoted sentence that ends the sentence; the source is
     the relative word, standing for the thing before it.  (A participle's noun phrase, "a
@@ -394,7 +396,7 @@ _SENTENCE_END = frozenset(" \t.!?)”’\"'")
 _SAID_FIRST_TOKENS = 3 * mentions.MAX_MENTION_TOKENS   # the lead of "But, said Berg, who …, “…”"
 
 
-def said_first(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+def said_first(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"Said Ortiz, “…”", "But, said Berg, who grew up on the quay, “…”": the sentence (after
     any conjunctions) opens with a speech cue, then its source (an appositive or relative
     clause may follow, set off by commas), and a comma right before the quote."""
@@ -426,7 +428,7 @@ _SUBJECT_VERB_TOKENS = 32        # tokens from the sentence start to a quote tha
 _SUBJECT_VERB_REACH = 16         # tokens from the verb to the quote
 
 
-def subject_verb(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
+def subject_verb(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"Trump pledged to make Apple “build their damn computers”", "Sanders rattled the
     crowd with “a political revolution”": a quoted statement (no scare quote or title) inside
     a clause whose subject names someone and whose past-tense verb (or cue) comes soon before
@@ -446,7 +448,7 @@ def subject_verb(doc: _Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | 
     if len(toks) < 2 or len(toks) > _SUBJECT_VERB_TOKENS or toks[-1].end > quote.start:
         return None
     src = mentions.forward_subject(toks, 0, len(toks))
-    if src is None or not mentions.names_someone(toks, *src) or toks[src[1] - 1].text.endswith(("’s", "'s")):
+    if src is None or not mentions.names_someone(toks, *src) or toks[src[1] - 1].text.endswith(POSSESSIVE_S):
         return None                       # ("Nixon’s appeal for “…”": a possessive, then its noun)
     v = src[1]
     while v < len(toks) and (toks[v].text.lower() in lexicon.lower_words("extract/cue_modifiers.txt")
@@ -507,7 +509,7 @@ def _quotes_phrase(toks: list[Token], v: int, end: int) -> bool:
 
 
 # The quote sieves, name -> function, in the order they are tried on an unclaimed quote.
-QUOTE_SIEVES: dict[str, Callable[[_Doc, QuotedSpan, Sentence], Attribution | None]] = {
+QUOTE_SIEVES: dict[str, Callable[[Doc, QuotedSpan, Sentence], Attribution | None]] = {
     "chant_quote": chant_quote, "colon": colon, "dash": dash, "verb_after": verb_after, "colon_lead": colon_lead,
     "colon_clause": colon_clause, "colon_paragraph": colon_paragraph, "cue_before": cue_before,
     "cue_then_quote": cue_then_quote, "said_first": said_first, "subject_verb": subject_verb,
@@ -518,7 +520,7 @@ QUOTE_SIEVES: dict[str, Callable[[_Doc, QuotedSpan, Sentence], Attribution | Non
 _HEADLINE_COLON = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w.’'\-]*)\s*:\s+(?=\S)")
 
 
-def headline_colon(doc: _Doc, para: Paragraph) -> Attribution | None:
+def headline_colon(doc: Doc, para: Paragraph) -> Attribution | None:
     """A short paragraph (a headline or a lead-in) that opens with a name and a colon: the rest
     is the named source's statement, quoted phrases and all ("Gov Ortiz: Plan Is ‘Doomed,’ Vote
     Is ‘Theater’"), unless one quote is the whole of it (the colon quote sieve reads that)."""
@@ -544,7 +546,7 @@ def headline_colon(doc: _Doc, para: Paragraph) -> Attribution | None:
 
 
 
-def transcript_turns(doc: _Doc, paras: list[Paragraph]) -> list[Attribution]:
+def transcript_turns(doc: Doc, paras: list[Paragraph]) -> list[Attribution]:
     """Turns of a transcript inside an article: paragraphs that open with a speaker label in
     capitals and a colon ("TAPPER: Do you think …", "FALLIN: I think …"), when two speakers or
     more are labelled so; each turn is its speaker's statement.  (One-letter labels, "Q:" and
@@ -578,7 +580,7 @@ def _kicker(label: str) -> bool:
     return low in lexicon.lower_words("extract/kicker_labels.txt")
 
 
-def _one_quote(doc: _Doc, start: int, end: int) -> bool:
+def _one_quote(doc: Doc, start: int, end: int) -> bool:
     """Is text[start:end] one quote with at most closing punctuation after it?"""
     i = bisect.bisect_left(doc.quote_starts, start)
     return i < len(doc.quotes) and doc.quotes[i].start == start and doc.quotes[i].end >= end - 1

@@ -1,5 +1,5 @@
 """Whether a subject pronoun opens the clause a speech cue reports ("said she was tired of it
-and wanted …"): a thought cue coordinated after it is inside that report (:func:`.sentence.coordinated`)."""
+and wanted …"): a thought cue coordinated after it is inside that report (:func:`.clauses.coordinated`)."""
 from __future__ import annotations
 
 from ...text import lexicon
@@ -23,7 +23,7 @@ def opens_report(toks: list[Token], i: int) -> bool:
 def earlier_speech_cue(toks: list[Token], end: int) -> int | None:
     """The last speech cue before token ``end`` with a word of its clause right before it, if
     any: "said" in "She said her party would back it if it was put to a vote, and called on …"
-    (:func:`.sentence.coordinated` reads it only after a comma and a conjunction, for a second
+    (:func:`.clauses.coordinated` reads it only after a comma and a conjunction, for a second
     speech cue: "said it was buying gas and did not expect …" goes on with the report)."""
     cues = lexicon.cues()
     for i in range(end - 1, 0, -1):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ...text import lexicon
 from ..fronted import WORD, phrase_only, quote_marks_in, time_phrase
-from .grammar import Attribution
+from .views import Attribution
 
 _fronted = lexicon.WordClasses("extract/fronted_adverbials.txt")
 _AS_REACH = 12                              # characters read back from a source for "as (the)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
+from ...text.marks import POSSESSIVES, TOKEN_CLOSING, TOKEN_OPENING
 from ...text.spans import char_before
 from ...text import lexicon, names
 from .. import mentions
@@ -12,17 +12,16 @@ from ...config import WINDOWS
 from ...model import Cue
 from ..segment import Token
 from .according import _SOURCE_ENDS, apposed_source
-from .subject import clause_subject, past_bare_form
+from .subject import clause_subject
 from .leads import after_lead_phrase
-from .antecedent import name_tail, person_after_preposition
-from .apposed import (after_apposition, apposed_name, described_opening, ends_in_relative, past_place_tag,
-                      place_after_place, relative_then_cue, state_in_apposition)
-from .reported import earlier_speech_cue, opens_report
+from .apposed import apposed_name, described_opening, ends_in_relative, place_after_place, state_in_apposition
 from .grammar import (
-    Attribution, _DASHES, _SEPARATORS, _Sent, _adjunct_only, _catenative_start, _clause_start_ok,
-    _content_after, _earlier_reports, _is_clause, _is_participle, _listener_rest_ok, _naming_content,
-    _nominative, _reported, _subordinate_only, _indirect_continuation, _role_word, _skip_adjuncts,
-    _skip_time_back, _skip_connective, _skip_object, _span, _words, infinitive_at)
+    _SEPARATORS, _adjunct_only, _catenative_start, _clause_start_ok, _content_after, _earlier_reports,
+    _is_clause, _is_participle, _listener_rest_ok, _naming_content, _nominative, _reported, _subordinate_only,
+    _indirect_continuation, _role_word, _skip_adjuncts, _skip_time_back, _skip_connective, _skip_object, _span,
+    _words, infinitive_at)
+from .views import Attribution, Sent
+from .finite import active_finite, agrees, introduces_report
 from .bounds import gerund_before_conjunction, object_end, opens_subject, source_tail_end, verb_after_comma
 from .objects import document_object, too_short, without_adjunct
 from .offsets import _strip_end, _word_count
@@ -40,7 +39,7 @@ def _after_comma(toks: list[Token], i: int) -> bool:
     return i >= 2 and toks[i - 1].text in TOKEN_CLOSING and toks[i - 2].text == ","
 
 
-def participle(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def participle(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """"Gantz praised the deal, saying the UAE …": the source is the clause's subject."""
     if not _is_participle(cue) or ci < 2 or not _after_comma(s.toks, ci):
         return None
@@ -74,7 +73,7 @@ def _opens_with_cue(text: str, start: int) -> bool:
         and not low.endswith(("ing", "s"))       # a past form; not "comments", "calls" (nouns too)
 
 
-def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
+def _appositive_source(s: Sent, k: int) -> tuple[tuple[int, int], int] | None:
     """The source of "Figueroa, a spokeswoman, said" (the mention before the appositives, past a "Town, State" tag) or
     "Bloomberg's pollster, Douglas Schoen, says" (the name between the commas), and the token opening the subject (not in quotes)."""
     end = k - 1
@@ -111,7 +110,7 @@ def _appositive_source(s: _Sent, k: int) -> tuple[tuple[int, int], int] | None:
     return None
 
 
-def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int, int], int, int, str]]:
+def _tail_sources(s: Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int, int], int, int, str]]:
     """Ways the source can sit around a tail cue: (mention, separator index, index after the
     source and cue, rule) — "…, Gantz said", "…, said Gantz", "…, Figueroa, a spokeswoman, said"."""
     toks = s.toks
@@ -120,7 +119,7 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     src = s.mention(mentions.before, j)
     appositive = s.once(_appositive_source, j) if src is None else None
     if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS or s.closes(src[0] - 1)) \
-            and _agrees(s, src, cue, ci):
+            and agrees(s, src, cue, ci):
         out.append((src, src[0] - 1, ce, "tail"))
     if j > 0 and (toks[j - 1].text in _SEPARATORS or s.closes(j - 1)) \
             and s.toks[ci].text.lower() not in _words.listener_forms and cue.type != "act":
@@ -156,7 +155,7 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     return out
 
 
-def _subject_then_object(s: _Sent, appositive: tuple[tuple[int, int], int] | None,
+def _subject_then_object(s: Sent, appositive: tuple[tuple[int, int], int] | None,
                          after: tuple[int, int]) -> bool:
     """Is the noun phrase after the cue its object, not an inverted source?  So when the
     sentence opens with the cue's own subject and its appositive ("Vera Olin, a former aide,
@@ -168,7 +167,7 @@ def _subject_then_object(s: _Sent, appositive: tuple[tuple[int, int], int] | Non
     return appositive is not None and appositive[1] == 0 and s.doc.enclosing(s.sentence.start) is None
 
 
-def _pronoun_opens_report(s: _Sent, after: tuple[int, int], sep: int) -> bool:
+def _pronoun_opens_report(s: Sent, after: tuple[int, int], sep: int) -> bool:
     """Is a pronoun after an inverted cue the subject of the report instead ("Ortiz, one of the
     authors, said she fully supports it"): unquoted content before it and a word after it?"""
     toks = s.toks
@@ -178,7 +177,7 @@ def _pronoun_opens_report(s: _Sent, after: tuple[int, int], sep: int) -> bool:
         and not _closes_opening_quote(s, sep)
 
 
-def _that_after_adjuncts(s: _Sent, k: int) -> bool:
+def _that_after_adjuncts(s: Sent, k: int) -> bool:
     """Does "that" open reported content after adjuncts at token ``k`` ("on Friday that …")?"""
     if k >= len(s.toks) or not _adjunct_only(s.toks[k].text) or not mentions.is_word(s.toks[k].text):
         return False
@@ -186,7 +185,7 @@ def _that_after_adjuncts(s: _Sent, k: int) -> bool:
     return j > k and j + 1 < len(s.toks) and s.toks[j].text.lower() == "that"
 
 
-def _closes_opening_quote(s: _Sent, k: int) -> bool:
+def _closes_opening_quote(s: Sent, k: int) -> bool:
     """Is token ``k`` the closing mark of a quote that opens the sentence?  Then the noun phrase
     after an inverted cue is its source whatever its head: "“…,” says a narrator", "“…,” said
     the 46-year-old"."""
@@ -196,7 +195,7 @@ def _closes_opening_quote(s: _Sent, k: int) -> bool:
     return quote is not None and quote.start <= s.toks[0].start
 
 
-def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def tail(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """Content first, then source and cue: "…, Gantz said." "“…,” said Gantz." "“A,” he said, “B.”\"."""
     for src, sep, after_src, rule in _tail_sources(s, cue, ci, ce):
         found = _tail_with(s, cue, src, sep, after_src, rule)
@@ -205,7 +204,7 @@ def tail(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     return None
 
 
-def _tail_with(s: _Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: int, rule: str) -> Attribution | None:
+def _tail_with(s: Sent, cue: Cue, src: tuple[int, int], sep: int, after_src: int, rule: str) -> Attribution | None:
     toks = s.toks
     cue_at = s.tok_at(cue.start)
     if after_src < len(toks) and toks[after_src].text.lower() == "by" \
@@ -308,7 +307,7 @@ def _quote_listener_rest_ok(toks: list[Token], rest: int) -> bool:
     return rest >= len(toks) or (toks[rest].text.lower() not in ("that", "whether") and toks[rest].text != ":")
 
 
-def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] | None, str]:
+def _head_source(s: Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] | None, str]:
     """The subject that opens the clause of a head cue (its last token before ``j``), and the
     rule: a mention ("Gantz said"), an appositive ("X, a spokeswoman, said") or a count of
     people ("More than six in 10 say", "Some 56 percent of voters polled said")."""
@@ -319,12 +318,12 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
         src = appositive[0] if appositive else None
         rule = "head_appositive"
     lead = after_lead_phrase(s, src)
-    if lead is not None and (src[0] == 1 or lead[0] > src[0]) and _agrees(s, lead, cue, ci) \
+    if lead is not None and (src[0] == 1 or lead[0] > src[0]) and agrees(s, lead, cue, ci) \
             and not (_role_word(s.toks[lead[0] - 1].text) and mentions.is_capitalised(s.toks[lead[0]].text)):
         return lead, "head"               # "After the match Brandvold said"; a role word joins only a name
-    if src is not None and (_clause_start_ok(s, src[0]) or _nominative(s, src)) and _agrees(s, src, cue, ci):
+    if src is not None and (_clause_start_ok(s, src[0]) or _nominative(s, src)) and agrees(s, src, cue, ci):
         return src, rule
-    if lead is not None and _agrees(s, lead, cue, ci):
+    if lead is not None and agrees(s, lead, cue, ci):
         return lead, "head"
     quantity = mentions.quantity_before(s.toks, j)
     if quantity is not None and _clause_start_ok(s, quantity[0]):
@@ -338,7 +337,7 @@ def _head_source(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[tuple[int, int] |
 _MAX_MODIFIER = WINDOWS.modifier_tokens    # tokens between a long subject's noun phrase and its cue
 
 
-def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None:
+def _long_subject(s: Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None:
     """The noun phrase that opens a clause and is parted from its cue by a post-modifier: a
     relative clause, a participle or a prepositional phrase ("people who have battled online
     threats say", "House Republicans supporting the bill have said", "Spicer on Thursday
@@ -371,7 +370,7 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
         return None
     for k in range(src[1], j):
         word = toks[k].text
-        if not mentions.is_word(word) and word not in ("-", "’s", "'s", "’", "'"):
+        if not mentions.is_word(word) and word not in ("-", *POSSESSIVES):
             return None
         if word.lower() in ("and", "but", "or") and toks[k + 1].text.islower():
             return None                   # "The senator traveled to Ohio and said": coordinated
@@ -380,21 +379,21 @@ def _long_subject(s: _Sent, cue: Cue, ci: int, j: int) -> tuple[int, int] | None
                 and toks[k - 1].text.lower() not in lexicon.lower_words("extract/determiners.txt"):
             return None                   # a second verb (but "backing the bill", "who spoke",
                                           # "familiar with the plan": a noun after "the")
-    if not _agrees(s, src, cue, src[1]):
+    if not agrees(s, src, cue, src[1]):
         return None                       # "people who … say" but not "the man who … say"
     if first in _words.postnominal_adjectives:
         return src[0], j                  # "people familiar with the plan": the whole description
     return src
 
 
-def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
+def head(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     """Source and cue first: "Gantz said (that) …", "He added: “…”", "X, a spokeswoman, said …\""""
     toks = s.toks
     verb = _catenative_start(toks, ci)        # "Trump continued to question …": his subject
     j = mentions.skip_modifiers_back(toks, ci if verb is None else verb)
     if cue.type == "speech":
         j = _skip_time_back(s, j)             # "Cruz on Wednesday announced …"
-    if not _active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce):
+    if not active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce):
         return None                       # (asked first: a subject is read for a finite cue only)
     src, rule = _head_source(s, cue, ci, j)
     if src is None or gerund_before_conjunction(toks, src, j):
@@ -408,7 +407,7 @@ def head(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
             and not opens_subject(toks, k):
         return None                   # "as McDonough suggested at the meeting": no content
                                       # (but "said this is …": a subject)
-    if cue.lemma in lexicon.lower_words("extract/quote_only_cues.txt") and not _introduces_report(toks, k) \
+    if cue.lemma in lexicon.lower_words("extract/quote_only_cues.txt") and not introduces_report(toks, k) \
             and not infinitive_at(toks, k, cue):
         return None                   # "the campaign continues to grow"
     if k < len(toks) and toks[k].text.lower() in _words.conjunctions:
@@ -456,7 +455,7 @@ def _opens_with_cue_after_comma(text: str, start: int) -> bool:
 # Subordinators that open a sentence's first clause: "Although she said X, Y …".
 
 
-def _subordinate_end(s: _Sent, src: int, k: int, end: int) -> int:
+def _subordinate_end(s: Sent, src: int, k: int, end: int) -> int:
     """Content inside an opening subordinate clause ends at the comma that closes it:
     "Although in September she said her decision was a mistake, she …" -> "her decision was a mistake"."""
     toks = s.toks
@@ -471,209 +470,7 @@ def _subordinate_end(s: _Sent, src: int, k: int, end: int) -> int:
     return end
 
 
-def relative_label(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
-    """"what Mr. Hedge called ''the prior economy model''", "whom he described as “volatile”":
-    an object relative, its source, a naming cue and a quoted label.  The content is the
-    relative and the label (PolNeAR's "what … the prior economy model")."""
-    if cue.lemma not in lexicon.lower_words("extract/naming_cues.txt"):
-        return None
-    toks = s.toks
-    j = mentions.skip_modifiers_back(toks, ci)
-    src = s.mention(mentions.before, j)
-    if src is None or src[0] < 1 or toks[src[0] - 1].text.lower() not in _words.object_relatives:
-        return None
-    rel = toks[src[0] - 1]
-    k = ce
-    while k < len(toks) and toks[k].text.lower() in ("as", "a", "an", "the"):
-        k += 1                            # the relative is the object: nothing else comes between
-    if k >= len(toks) or toks[k].text not in TOKEN_OPENING:
-        return None
-    label = _naming_content(s, cue, ce)
-    if label is None:
-        return None
-    return Attribution(((rel.start, rel.end), label), _span(s, src), cue, "relative_label", s.sentence)
-
-
-def relative(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
-    """"Jeb Bush, who announced he is suspending his campaign": the relative pronoun is the
-    source as written (it stands for the noun before it); a parenthetical relative clause
-    ends at the comma before the main verb ("Barkley, who said X, said Y")."""
-    toks = s.toks
-    j = mentions.skip_modifiers_back(toks, ci)
-    if cue.type == "speech":
-        j = _adjunct_after_relative(s, _skip_time_back(s, j))
-    if j < 2 or toks[j - 1].text.lower() not in _words.relative_subjects or not _active_finite(s, cue, ci, ce):
-        return None
-    k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
-    if k < len(toks) and (toks[k].text.lower() in _words.conjunctions or toks[k].text.lower() in lexicon.lower_words("extract/adjunct_words.txt")
-                          and toks[k].text.lower() not in _words.content_prepositions and not infinitive_at(toks, k, cue)):
-        return None
-    if cue.lemma in lexicon.lower_words("extract/quote_only_cues.txt") and not _introduces_report(toks, k) \
-            and not infinitive_at(toks, k, cue):
-        return None
-    content = _content_after(s, k)
-    if content is None or _opens_predicate(s, content[0]):
-        return None
-    if toks[j - 2].text == "," or after_apposition(toks, j - 1) and not s.doc.has_quote_in(*content):
-        # ("Roe, a judge who said X, said Y"; but "Roe, the reporter who uncovered …; his dictum was “…”")
-        content = (content[0], _before_main_verb(s, k, content[1]))
-    elif toks[j - 2].text not in _DASHES and toks[j - 2].text != "(" \
-            and (s.doc.has_quote_in(*content) or s.doc.quote_at(start=content[0]) is not None):
-        return None                   # "slamming candidates who think they can “outsource” …": a
-                                      # restrictive clause picks out whom the sentence is about
-    if too_short(s, cue, k, ce, content, stance_only=True) or document_object(s, cue, k, ce, content):
-        return None
-    before = past_place_tag(toks, j - 2) if toks[j - 2].text == "," else j - 1
-    antecedent = person_after_preposition(toks, name_tail(toks, s.mention(mentions.before, before)))
-    if toks[j - 1].text.lower() == "which" and cue.type != "speech" and antecedent is not None \
-            and not mentions.names_someone(toks, *antecedent):
-        return None                   # "the changes, which saw services cut": no one's view
-    return Attribution((content,), _span(s, (j - 1, j)), cue, "relative", s.sentence,
-                       antecedent=_span(s, antecedent))
-
-
-_MAX_ADJUNCT = WINDOWS.modifier_tokens     # tokens of an adjunct set off by commas after "who"
-
-
-def _adjunct_after_relative(s: _Sent, j: int) -> int:
-    """Index just after "who" when an adjunct set off by commas stands between it and the cue
-    at ``j`` ("who, after trading insults with Kerr, said …"); else ``j``."""
-    toks = s.toks
-    if j < 4 or toks[j - 1].text != "," or s.doc.inside_quote(toks[j - 1].start, toks[j - 1].end):
-        return j
-    c = j - 2
-    while c > 0 and j - c <= _MAX_ADJUNCT and toks[c].text not in (",", ";") and toks[c].text not in TOKEN_OPENING:
-        c -= 1
-    if toks[c].text != "," or toks[c - 1].text.lower() not in _words.relative_subjects \
-            or toks[c + 1].text.lower() not in lexicon.lower_words("extract/adjunct_words.txt"):
-        return j
-    return c
-
-
-def _opens_predicate(s: _Sent, start: int) -> bool:
-    """Does content at ``start`` open with a cue or "not", so it is no report but the rest of a
-    clause ("who testified in his own defense, told the court …", "who asked not to be named")?"""
-    i = s.tok_at(start)
-    word = s.toks[i].text if i < len(s.toks) else ""
-    return word == "not" or (word.islower() and lexicon.cues().get(word) is not None)
-
-
-# Finite verbs that can open the main clause's predicate after a parenthetical relative clause.
-
-
-def _before_main_verb(s: _Sent, k: int, end: int) -> int:
-    """End of a parenthetical relative clause's content: the comma before a cue that has no
-    subject of its own ("Barkley, who said he votes democratic, said …" -> "he votes democratic";
-    "Cruz, who argued X, will do …" -> "X"), passing over a comma that closes a relative
-    clause opened inside the content."""
-    toks = s.toks
-    verbs, opened = s.marks("verb_commas").all, s.marks("relative_commas").all
-    first_open = bisect.bisect_right(opened, k)
-    closed = 0
-    at = bisect.bisect_right(verbs, k)
-    while at < len(verbs) and toks[verbs[at]].start < end:
-        if bisect.bisect_left(opened, verbs[at]) - first_open <= closed:
-            comma = verbs[at]
-            cut = toks[comma + 1].end if toks[comma + 1].text in TOKEN_CLOSING else toks[comma].start
-            return _strip_end(s.text, toks[k].start, cut)      # (a closing mark after the comma stays)
-        closed += 1                       # "who said inflation, which was high, would fall": it
-        at += 1                           # closes the relative clause inside the content
-    return end
-
-
-def _inside_reported(toks: list[Token], j: int, ci: int) -> bool:
-    """Whether a cue coordinated at ``ci`` after a modal or "had" (text/word_classes.txt
-    [reported_auxiliaries]) follows an earlier speech cue in its sentence: it belongs to the
-    clause that cue reports ("said her client was sorry and had written to him")."""
-    if not any(toks[i].text.lower() in _words.reported_auxiliaries for i in range(j, ci)):
-        return False
-    cues = lexicon.cues()
-    return any(cues[t.text.lower()].type == "speech" for t in toks[:j - 1] if t.text.lower() in cues)
-
-
-def _coordinated_subject(s: _Sent, end: int, nested: bool) -> tuple[int, int] | None:
-    """The subject a coordinated cue goes on, before token ``end`` (at an earlier speech cue: past its
-    report's "… if it was put to a vote, and called on …"): a clause-opening pronoun, else the sentence's."""
-    toks = s.toks
-    for i in range(end - 1, -1, -1):
-        if toks[i].text.lower() in _words.subject_pronouns \
-                and (_clause_start_ok(s, i) or nested and opens_report(toks, i)):
-            return (i, i + 1)
-    return mentions.forward_subject(toks, 0, end)
-
-
-def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
-    """"He looked up, furrowed his brow and said, “…”": the source is the subject of the
-    clause the cue is coordinated with (the nearest subject pronoun, else the sentence's)."""
-    toks = s.toks
-    j = mentions.skip_modifiers_back(toks, ci)
-    then_after_comma = toks[j - 1].text == "," and any(t.text.lower() == "then" for t in toks[j:ci]) if j else False
-    if j < 3 or (toks[j - 1].text.lower() not in ("and", "but", "then") and not then_after_comma):
-        return None                       # "He looked up and said", "She paused, then said"
-    if _inside_reported(toks, j, ci) or relative_then_cue(toks, j, ci):
-        return None                       # "said the board would meet and would respond"
-    k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
-    content = _reported(s, cue, k)
-    if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3
-                           and cue.lemma not in lexicon.lower_words("extract/naming_cues.txt")):
-        return None
-    nested = cue.type == "thought" and not s.doc.has_quote_in(*content)   # (quoted words: a statement)
-    earlier = earlier_speech_cue(toks, j - 1) if toks[j - 2].text == "," and cue.type == "speech" else None
-    subject = (earlier is not None and _coordinated_subject(s, earlier, nested)) or _coordinated_subject(s, j - 1, nested)
-    return None if subject is None else Attribution((content,), _span(s, subject), cue, "coordinated", s.sentence)
-
-
-# Prepositions that can open reported content ("pledged to relocate", "asked about the deal")
-# or follow an inverted source as part of its noun phrase ("said the head of the agency").
-# Plural nouns without a final -s, and words that take a plural verb ("police say").
-
-
-def _agrees(s: _Sent, src: tuple[int, int], cue: Cue | None, ci: int) -> bool:
-    """Subject and verb agree: a bare cue form ("say", "dispute") right after its subject needs
-    a plural subject ("officials say", "they argue"), so "Calvera’s border dispute with …" or
-    "firm guarantees" are nouns, not cues.  A modal or auxiliary in between ("he would say")
-    lifts the check."""
-    if cue is None or src[1] != ci:
-        return True
-    first = cue.text.split()[0].lower()
-    if first != cue.lemma.split()[0] or first.endswith("s") or past_bare_form(s.toks, ci, cue):
-        return True                       # inflected: "said", "says", "saying"; "forecast", "put"
-    toks = s.toks
-    if any(t.text.lower() == "and" for t in toks[src[0]:src[1]]):
-        return True                       # "Gantz and Esper say"
-    head = toks[src[1] - 1].text.lower()
-    return head in _words.plural_heads or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
-
-
-def _introduces_report(toks: list[Token], k: int) -> bool:
-    """Does reported content open at token ``k`` with "that", a colon or a quote mark?"""
-    if k >= len(toks):
-        return False
-    word = toks[k].text
-    if word in (":", ",") and k + 1 < len(toks):
-        word = toks[k + 1].text
-    return word.lower() in ("that", ":") or word in TOKEN_OPENING
-
-
-def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
-    """Is the cue a finite verb in the active voice?  Not "superdelegates declaring support"
-    (a bare participle) nor "he was recommended by Stone" (a passive)."""
-    toks = s.toks
-    if ce < len(toks) and toks[ce].text.lower() == "by":
-        return False
-    if ci > 0 and toks[ci - 1].text.lower() == "to" and _catenative_start(toks, ci) is None:
-        return False                      # "declined to say", "trying to ask": no report
-                                          # (but "continued to question": the subject's)
-    if cue.text.lower().endswith("ing"):
-        a = ci - 1 if ci > 1 and toks[ci - 1].text.lower() in ("not", "never") else ci
-        return a > 0 and toks[a - 1].text.lower() in _words.auxiliaries    # (also "is not saying")
-    if (cue.text.lower().endswith("ed") or cue.text.lower() in _words.irregular_participles) \
-            and ci > 0 and toks[ci - 1].text.lower() in _words.passive_auxiliaries:
-        return False                      # "after the winner was declared": a passive
-    return True
-
-
-def _colon_into_next_paragraph(s: _Sent, cue: Cue, k: int, src: tuple[int, int], rule: str) -> Attribution | None:
+def _colon_into_next_paragraph(s: Sent, cue: Cue, k: int, src: tuple[int, int], rule: str) -> Attribution | None:
     """"Gantz said:" closing a paragraph with the quote opening the next one, or
     "Bystrom agreed." with a quote right after it in the same paragraph."""
     ending = s.text[s.sentence.start:s.sentence.end].rstrip()

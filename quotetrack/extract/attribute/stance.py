@@ -10,7 +10,9 @@ import re
 
 from ...model import Cue
 from ...text import lexicon
-from .grammar import Attribution, _Sent, _words
+from ...text.marks import POSSESSIVE_S
+from .grammar import _words
+from .views import Attribution, Sent
 from .offsets import _word_count
 
 
@@ -20,7 +22,7 @@ def stance_cue(cue: Cue) -> bool:
     return cue.lemma in lexicon.lower_words("extract/stance_cues.txt")
 
 
-def named_object(s: _Sent, content: tuple[int, int]) -> bool:
+def named_object(s: Sent, content: tuple[int, int]) -> bool:
     """Is a content of one or two words right after a cue of taking a side (data/extract/
     stance_cues.txt) the person or policy it is about: a name ("endorsed [Tom Reed]"), an
     object pronoun ("backed [him]") or a noun opened by a determiner or a name's possessive
@@ -33,7 +35,7 @@ def named_object(s: _Sent, content: tuple[int, int]) -> bool:
     if all(w[:1].isupper() for w in words):
         return True
     return len(words) == 2 and (first in _words.object_determiners
-                                or words[0][:1].isupper() and first.endswith(("’s", "'s")))
+                                or words[0][:1].isupper() and first.endswith(POSSESSIVE_S))
 
 
 def nested_stance(b: Attribution, text: str, lo: int, hi: int) -> bool:

@@ -10,7 +10,8 @@ from ...model import Cue
 from ...text import lexicon
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
 from .. import mentions
-from .grammar import _DASHES, _Sent, _words
+from .grammar import _DASHES, _words
+from .views import Sent
 
 # Tokens from the start of a subject to its cue: a noun phrase with a post-modifier and a
 # parenthetical ("Republican Rep. Lee Zeldin of New York, a Trump supporter, said").
@@ -20,7 +21,7 @@ _MAX_SUBJECT = 2 * WINDOWS.modifier_tokens
 _CLAUSE_ENDS = frozenset({";", ":", "?", "!", "."})
 
 
-def clause_subject(s: _Sent, cue: Cue, j: int) -> tuple[int, int] | None:
+def clause_subject(s: Sent, cue: Cue, j: int) -> tuple[int, int] | None:
     """The head noun phrase (token range) of the subject whose clause opens at the sentence
     start, after an opening adverbial's comma or after a clause-ending mark, and runs up to the
     cue at token ``j``; None when no such subject stands there."""
@@ -41,7 +42,7 @@ def clause_subject(s: _Sent, cue: Cue, j: int) -> tuple[int, int] | None:
     return None
 
 
-def _subject_from(s: _Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
+def _subject_from(s: Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
     """The head noun phrase when toks[c:j] is one subject: a mention that names someone (or a
     document, or "those"), then post-modifiers with no verb of their own outside a
     relative clause or a parenthetical set off by paired commas or dashes."""
