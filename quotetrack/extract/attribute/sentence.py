@@ -122,9 +122,9 @@ def _tail_sources(s: _Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int,
     if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS or s.closes(src[0] - 1)) \
             and _agrees(s, src, cue, ci):
         out.append((src, src[0] - 1, ce, "tail"))
-    if j > 0 and (toks[j - 1].text in _SEPARATORS or s.closes(j - 1)) \
+    if j > 0 and (toks[j - 1].text in _SEPARATORS or s.closes(j - 1)) and not toks[ci].text.endswith("ing") \
             and s.toks[ci].text.lower() not in _words.listener_forms and cue.type != "act":
-        # (after an act cue the noun phrase is its topic: "“…,” referring to Clinton")
+        # (after an act cue the noun phrase is its topic: "“…,” referring to Clinton"; after an -ing form its object: "…, demanding pay")
         after = s.mention(mentions.after, ce)   # not "…,” told CBS News": that is the listener
         if after is not None and after[0] == ce and (mentions.names_someone(toks, *after)
                                                      or _closes_opening_quote(s, j - 1)) \
@@ -612,6 +612,8 @@ def coordinated(s: _Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None                       # "He looked up and said", "She paused, then said"
     if _inside_reported(toks, j, ci) or relative_then_cue(toks, j, ci):
         return None                       # "said the board would meet and would respond"
+    if toks[ci].text.lower() in _words.listener_forms and toks[ci - 1].text.lower() in _words.passive_auxiliaries:
+        return None                       # "… but was told the audit was …": the subject is the listener
     k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     content = _reported(s, cue, k)
     if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3
