@@ -467,7 +467,7 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
             model.entities[eid].type = "organisation"     # "Orvane reported a loss … The company said"
         return eid
     if not (kinds.person_head(head) or lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
-            or event_role(lows) or introduced_unnamed(text, head, start):
+            or head in kinds.body_heads() or event_role(lows) or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)
     if eid is not None and lows[0][:1].isdigit() and age_clash(model.entities[eid].roles, words[:1]):

@@ -164,6 +164,8 @@ def coordinated(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None                       # "He looked up and said", "She paused, then said"
     if _inside_reported(toks, j, ci) or relative_then_cue(toks, j, ci):
         return None                       # "said the board would meet and would respond"
+    if toks[ci].text.lower() in _words.listener_forms and toks[ci - 1].text.lower() in _words.passive_auxiliaries:
+        return None                       # "… but was told the audit was …": the subject is the listener
     k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     content = _reported(s, cue, k)
     if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3

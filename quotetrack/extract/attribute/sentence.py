@@ -121,9 +121,9 @@ def _tail_sources(s: Sent, cue: Cue, ci: int, ce: int) -> list[tuple[tuple[int, 
     if src is not None and src[0] > 0 and (toks[src[0] - 1].text in _SEPARATORS or s.closes(src[0] - 1)) \
             and agrees(s, src, cue, ci):
         out.append((src, src[0] - 1, ce, "tail"))
-    if j > 0 and (toks[j - 1].text in _SEPARATORS or s.closes(j - 1)) \
+    if j > 0 and (toks[j - 1].text in _SEPARATORS or s.closes(j - 1)) and not toks[ci].text.endswith("ing") \
             and s.toks[ci].text.lower() not in _words.listener_forms and cue.type != "act":
-        # (after an act cue the noun phrase is its topic: "“…,” referring to Clinton")
+        # (after an act cue the noun phrase is its topic: "“…,” referring to Clinton"; after an -ing form its object: "…, demanding pay")
         after = s.mention(mentions.after, ce)   # not "…,” told CBS News": that is the listener
         if after is not None and after[0] == ce and (mentions.names_someone(toks, *after)
                                                      or _closes_opening_quote(s, j - 1)) \
