@@ -102,7 +102,24 @@ def authored_document(text: str, start: int, end: int, documents: Collection[str
     m = _publishes().match(text, end)
     if m is not None:
         return "letter" if m.group(2) else next((w for w in m.group(1).split() if w in documents), None)
-    return None
+    return _named_before_document(text, start, end, documents)
+
+
+# A determiner and up to two lower-case words right before a name ("A new " in "A new Harlow Research
+# report"), and the document noun right after it (group 1).
+_DETERMINER_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}$")
+_NOUN_RIGHT_AFTER = re.compile(r"[ \t]+([a-z]+)(?![\w’'-])")
+
+
+def _named_before_document(text: str, start: int, end: int, documents: Collection[str]) -> str | None:
+    """The document noun a name modifies after a determiner ("a new Harlow Research report",
+    "the Ruiz memo"): the name is its author, so a later "the report" goes to it; None for a
+    noun that is no document."""
+    after = _NOUN_RIGHT_AFTER.match(text, end)
+    if after is None or after.group(1) not in documents \
+            or _DETERMINER_BEFORE.search(text, max(0, start - 30), start) is None:
+        return None
+    return after.group(1)
 
 
 @lru_cache(maxsize=1)

@@ -64,7 +64,7 @@ from .descriptions import (body_before_they, describe, fitting_title, headline_h
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
 from .documents import (dated_document, document_author, document_noun, issued, kept_by, mentioned_author,
                         owned_document, renew)
-from .written import (affiliated_person, apposed_name, capitals_name, described, head_word,
+from .written import (affiliated_person, apposed_name, description_end, capitals_name, described, head_word,
                       named_after, named_part, names_nobody, names_pair, past_marker,
                       person_in, plural_head_of, plural_the, research_group, unnamed_again)
 
@@ -272,6 +272,8 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                         "description", eid)
     if noun is not None and dated_document(text, start, end):     # "a June poll", no author: no one, not "June"
         return Resolved(Mention(start, end, written, "descriptor"), written, None, "descriptor", "unresolved")
+    end = description_end(text, start, end) if written[:4].lower() == "the " else end   # "[The actor] began by …"
+    written = text[start:end]
     words = written.split()
     if len(words) > 1 and words[0].lower() == "the" and all(w.lower() in _lists().titles for w in words[1:]) \
             and words[-1].lower() not in _lists().orgs and not any(w.lower() in kinds.parties() for w in words):

@@ -409,3 +409,29 @@ def past_marker(text: str, start: int, end: int) -> int:
     if rest and first in lexicon.words("extract/social_markers.txt"):
         return start + len(first) + 1
     return start
+
+
+# A word after a definite description's first words that is a finite verb: an auxiliary, an irregular
+# past or a regular one ("began", "was", "survived" in "The billionaire businessman began by …, saying").
+_VERB_AFTER = re.compile(r"[ \t]+([\w’'-]+)")
+
+
+def description_end(text: str, start: int, end: int) -> int:
+    """Where a definite description a source span opens with stops: before the first finite
+    verb after its noun ("[The billionaire businessman] began by talking …, saying"; "[The
+    Ardenne Republican] survived five years in prison and says"), so that its head is the
+    noun, not the verb; ``end`` when none, or when a comma comes first (an apposition or a
+    relative clause is read whole).  A participle after a possessive modifies the noun ("the
+    company’s published accounts")."""
+    at = text.find(" ", start, end)
+    while at >= 0:
+        m = _VERB_AFTER.match(text, at, end)
+        if m is None:
+            return end
+        low = m.group(1)
+        if low.islower() and not text[:at].endswith(names.POSSESSIVES) and (low in _words.finite_auxiliaries or low in _words.irregular_pasts
+                              or low.endswith("ed") and len(low) > 4):
+            return at if "," not in text[start:at] and text[start:at].count(" ") >= 1 else end
+        at = text.find(" ", m.start(1), end)
+    return end
+
