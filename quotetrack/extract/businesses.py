@@ -59,18 +59,17 @@ def introduced_as(text: str, start: int, end: int) -> str | None:
     if possessed is not None:
         return possessed
     after = _APPOSITION.match(text, end)
-    if after is None:
-        return None
-    if after.group(2) is not None:        # "Rome, which …" is a place
+    if after is not None and after.group(2) is not None:        # "Rome, which …" is a place
         return None if text[start:end] in lexicon.words("extract/places.txt") else "which"
-    return after.group(1) if introduces(after.group(1)) else None
+    return apposed_as(text, end)
 
 
 def apposed_as(text: str, end: int) -> str | None:
     """The business or organisation noun that heads an apposition right after a name ending at
     ``end`` ("charity" in "Hope Harbour, a homelessness charity in Cork,"; not "institute" in
-    "Felix Ray, a statistician at the institute,": no function word before the head), else None:
-    it names an organisation even when its first word is a given name."""
+    "Felix Ray, a statistician at the institute,", nor "hospital" in "Park Seo-yeon, a nurse at a
+    hospital,": no function word before the head), else None: it names an organisation even
+    when its first word is a given name."""
     after = _APPOSITION.match(text, end)
     if after is None or not after.group(1) or not introduces(after.group(1)):
         return None

@@ -100,6 +100,7 @@ class Model:
     by_first: dict[str, list[int]] = field(default_factory=dict)
     _given_only: dict[str, list[int]] = field(default_factory=dict)   # first name -> people known by it alone
     _hyphened: dict[tuple[str, str], int] = field(default_factory=dict)   # (first, "Varga") -> Ilse Varga-Thorne
+    by_inner: dict[str, list[int]] = field(default_factory=dict)   # a surname word before the last -> people
     orgs: dict[str, int] = field(default_factory=dict)
     org_ends: dict[str, list[int]] = field(default_factory=dict)   # first and last name word -> organisations
     _org_aliases: dict[tuple[str, ...], list[int]] = field(default_factory=dict)   # short form -> organisations
@@ -266,7 +267,8 @@ def lone_name(model: Model, word: str, gender: str | None = None) -> int | None:
     """The entity a lone surname or first name stands for; of several, the one named in full last in
     the paragraph read, else the one most often called by the surname alone (a relative is written
     with a given name), else the one named first; not one of another gender than its honorific shows."""
-    ids = model.by_surname.get(word) or model.by_first.get(word) or model.by_surname.get(sentence_form(word))
+    ids = model.by_surname.get(word) or model.by_first.get(word) or model.by_surname.get(sentence_form(word)) \
+        or model.by_inner.get(word)       # "Ms Ortuño" for Marta Ortuño Villalba, when no one else is so called
     if ids and gender is not None:
         ids = [e for e in ids if model.entities[e].gender in (None, gender)] or ids
     if not ids or len(ids) == 1:
@@ -354,6 +356,9 @@ def named_person(model: Model, name: list[str], title: list[str], start: int, gi
     own = next((i for i in range(2, len(name) - 1) if name[i] in patronymics), 0)
     for key in filter(None, (surname, name[own - 1] if own else None)):    # and "Faizal" in "Ahmad Faizal
         model.add_surname(key, eid)                                        # bin Rahman": his own name
+    for word in name[1:-1] if first is not None and not own else ():
+        if word[:1].isupper() and not word.endswith(".") and word not in first_names() and not is_particle(word):
+            model.by_inner.setdefault(word, []).append(eid)    # "Ortuño" of "Marta Ortuño Villalba"
     if first is not None:
         model.add_first(first, eid)
         if surname is None:

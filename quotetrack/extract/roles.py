@@ -72,7 +72,9 @@ def roles_around(text: str, start: int, end: int, ent, titles, persons, gendered
     age = _AGE.match(text, end, min(len(text), end + 16))
     if age:
         ent.roles.add(f"{age.group(1)}-year-old")
-        return
+        if not age.group(0).endswith(","):
+            return
+        end = age.end() - 1               # "Doris Wynn, 84, a retired nurse from Hull,": the apposition after the age
     if app := APPOSITION_AFTER.match(text, end, min(len(text), end + 80)):
         add_role(ent, app.group(1), gendered)
     elif (bare := _BARE_APPOSITION.match(text, end, min(len(text), end + 80))) and bare_role(bare.group(1).split()):
