@@ -74,6 +74,21 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     return words[:cut], words[cut:]
 
 
+def honorific_surname(title: list[str], known) -> bool:
+    """Whether a title that swallowed a whole run is a form of address and a surname: "Mr.
+    Singer", "Ms. Prince", when the article names someone in full with that surname (``known``:
+    the surnames named so far) and the title word is that surname, not an office ("Mr.
+    President"). Only the gendered forms of address (data/text/honorifics.tsv), not "Dr.":
+    "Dr. King" is not a "Don King" named before.
+
+    >>> honorific_surname(["Mr.", "Singer"], {"Singer"}), honorific_surname(["Mr.", "President"], {"Singer"})
+    (True, False)
+    """
+    if len(title) != 2 or POSSESSIVE.sub("", title[1]).rstrip(".") not in known or not title[1][:1].isupper():
+        return False                      # ("Mr. Singer's", "Mr. Singer." at a sentence end)
+    return lexicon.pairs("text/honorifics.tsv").get(title[0].lower()) in ("m", "f")
+
+
 @lru_cache(maxsize=8192)
 def _title_end(words: tuple[str, ...]) -> int:
     """Where :func:`split_title` cuts ``words`` (the same capitalised runs recur in every
