@@ -92,7 +92,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             word = run[0][1]
             if word not in by_surname and word not in by_first:
                 word = sentence_form(bare_word(word).rstrip("."))
-                if word not in by_surname and word not in by_first:
+                if word not in by_surname and word not in by_first \
+                        and (written_lower(text, word) or lone_name(model, word) is None):   # not "Sharption": a slip
                     business = introduced_as(text, run[0][0], run[0][0] + len(word))
                     known = word in model.orgs       # "the retailer Zentro …. Zentro rose"
                     if business is None and not known and word not in model.org_ends \

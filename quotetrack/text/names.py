@@ -315,6 +315,28 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
     return min(prev[-1], limit + 1)
 
 
+SLIP_LENGTH = 6                           # the shortest word read as a slip of a longer name's spelling
+
+
+@lru_cache(maxsize=8192)
+def slips(word: str) -> frozenset[str]:
+    """The spellings one slip of the pen away from ``word`` inside it (never its first or last
+    letter, never a letter swapped for another): a letter dropped or two neighbours swapped.
+    A word spelt with one letter too many or two letters swapped ("Sharption", "Keidis") is one
+    of these away from the name meant ("Sharpton", "Kiedis"); a name is one of them away from a
+    word spelt with a letter missing ("Sweeny" of "Sweeney").  Words shorter than SLIP_LENGTH
+    letters have none: "Rubin" is not a slip of "Rubio".
+
+    >>> sorted(slips("Kiedis"))[:3], "Sharpton" in slips("Sharption"), slips("Obama")
+    (['Kedis', 'Keidis', 'Kideis'], True, frozenset())
+    """
+    if len(word) < SLIP_LENGTH or not word.isalpha():
+        return frozenset()
+    dropped = {word[:i] + word[i + 1:] for i in range(1, len(word) - 1)}
+    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 2)}
+    return frozenset((dropped | swapped) - {word})
+
+
 def plain_name(name: object) -> str:
     """A resolved name as compared in evaluation: single spaces, lower case, no leading "the".
 
