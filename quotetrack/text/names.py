@@ -132,8 +132,17 @@ def _title_cut(words: tuple[str, ...]) -> int:
         last = _title_complement_end(words, last + 1)  # "Supervisor of Elections Susan Bucher", "Minister for Water Ann Roe"
     if not all(is_name_word(w) for w in words[last + 1:]) \
             or last + 1 < len(words) and words[last + 1].lower() in lexicon.lower_words("text/function_words.txt"):
-        return 0                          # "Board Of Election Finds": a headline's "Of" opens no name
+        return _cut_before_of(words)      # "Board Of Election Finds": a headline's "Of" opens no name
     return last + 1
+
+
+def _cut_before_of(words: tuple[str, ...]) -> int:
+    """The title cut of the words before a lower-case "of" that follows a name ("Mr. Nevins of
+    Showtime", "Sen. Ana Ruiz of Ohio": after "Mr.", "Sen."), when that cut leaves a name
+    before the "of"; else 0 ("Supporters of Ana Ruiz", "Board Of Election Finds")."""
+    of = words.index("of", 2) if "of" in words[2:] else 0
+    cut = _title_cut(words[:of]) if of else 0
+    return cut if 0 < cut < of else 0
 
 
 def _agent_role(words: tuple[str, ...]) -> bool:
