@@ -267,8 +267,10 @@ def lone_name(model: Model, word: str, gender: str | None = None) -> int | None:
     """The entity a lone surname or first name stands for; of several, the one named in full last in
     the paragraph read, else the one most often called by the surname alone (a relative is written
     with a given name), else the one named first; not one of another gender than its honorific shows."""
+    # (by_inner: "Ms Ortuño" for Marta Ortuño Villalba, when no one else is so called; then a misspelt surname)
     ids = model.by_surname.get(word) or model.by_first.get(word) or model.by_surname.get(sentence_form(word)) \
-        or model.by_inner.get(word)       # "Ms Ortuño" for Marta Ortuño Villalba, when no one else is so called
+        or model.by_inner.get(word) \
+        or word not in first_names() and model.by_surname.get(model.surname_keys.misspelt(word, model.by_surname))
     if ids and gender is not None:
         ids = [e for e in ids if model.entities[e].gender in (None, gender)] or ids
     if not ids or len(ids) == 1:

@@ -18,6 +18,7 @@ import re
 
 from ..text import lexicon
 from ..text.marks import POSSESSIVE_S
+from ..text.names import split_title
 from . import entities as em
 from .anaphora import opens_sentence
 
@@ -121,16 +122,24 @@ def title_runs_on(text: str, model: em.Model, start: int, end: int) -> tuple[int
     return o.start, o.end
 
 
+def _office_only(written: str) -> bool:
+    """Whether a span is an office in capitals and no name: "Oregon Secretary of State",
+    "Deputy Mayor" (all of it a title: :func:`..text.names.split_title`), not "Harbour Trust"."""
+    words = written.split()
+    title, name = split_title(words)
+    return bool(title) and not name and all(w[:1].isupper() or w in ("of", "for", "the", "and") for w in words)
+
+
 def name_before(text: str, model: em.Model, start: int, end: int) -> tuple[int, int] | None:
     """A span that is the apposition after a name opening its sentence ("Cara Voss, " before
-    "Tomas's mother,"; "Mr. Ruiz, " before "a rare outlier in a town where …,"): the name's
-    span, else None.  The apposition opens with an article or a capitalised possessive and
-    closes with a comma before its sentence ends, with no speech verb before it ("Ruiz, a top
+    "Tomas's mother,"; "Mr. Ruiz, " before "a rare outlier in a town where …,"; "Jem Hale, "
+    before "Oregon Secretary of State,"): the name's span, else None.  The apposition opens
+    with an article or a capitalised possessive, or is an office in capitals, and closes with a comma before its sentence ends, with no speech verb before it ("Ruiz, a top
     aide said, “…”": the aide)."""
     if not text.startswith(", ", start - 2):
         return None
     written = text[start:end]
-    if not (written.lower().startswith(_ARTICLES) or _POSSESSOR_OPENS.match(written)):
+    if not (written.lower().startswith(_ARTICLES) or _POSSESSOR_OPENS.match(written) or _office_only(written)):
         return None
     rest = _APPOSITION_END.match(text, end)
     if rest is None or any(_speech_verb(w) for w in _WORDS.findall(rest.group())):

@@ -17,7 +17,7 @@ import re
 
 from ..text import lexicon
 from ..text.marks import POSSESSIVE_S
-from ..text.names import is_particle
+from ..text.names import honorific_surname, is_particle
 from .acronyms import BODY_INITIALS, INITIALS, spelled_out
 from .documents import authored_document, document_singular, joint_makers, made_documents, survey_after, survey_word
 from .businesses import apposed_as, introduced_as, possessed_as
@@ -93,7 +93,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             word = run[0][1]
             if word not in by_surname and word not in by_first:
                 word = sentence_form(bare_word(word).rstrip("."))
-                if word not in by_surname and word not in by_first:
+                if word not in by_surname and word not in by_first \
+                        and (written_lower(text, word) or lone_name(model, word) is None):   # not "Sharption": a slip
                     business = introduced_as(text, run[0][0], run[0][0] + len(word))
                     known = word in model.orgs       # "the retailer Zentro …. Zentro rose"
                     if business is None and not known and word not in model.org_ends \
@@ -126,6 +127,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         title, name = split_title(words)
         if len(words) == 1 and bare_word(words[0]).rstrip(".") in by_surname:
             title, name = [], words       # "For Major, a retiree": a surname that is also a title
+        elif not name and honorific_surname(title, by_surname):
+            title, name = title[:1], title[1:]    # "Mr. Singer" after "Mark Singer": a surname that is a title word
         elif not title and len(words) >= 3 and office_complement(text, start):
             title, name = words[:-2], words[-2:]      # "Minister of State for Railways Ann Roe": a portfolio
         if title and headline_line(text, start, end) and clause_in_title(title, titles):

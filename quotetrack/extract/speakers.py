@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from ..text import lexicon
 from ..text.marks import POSSESSIVE_S, POSSESSIVES   # (POSSESSIVE_S: still importable from here)
-from ..text.names import CAPITALS, PARTICLES, is_name_word, is_particle, split_title
+from ..text.names import CAPITALS, PARTICLES, honorific_surname, is_name_word, is_particle, split_title
 
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_joiners, ... (data/text/word_classes.txt)
@@ -223,6 +223,7 @@ def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
     honorifics = _lists().honorifics
     skip_starts = [a for a, _ in skip]
     orgs: list[tuple[int, str]] = []
+    addressed: list[tuple[list, list[str]]] = []
     for run in _runs(text):
         k = bisect.bisect_right(skip_starts, run[0][0]) - 1
         if k >= 0 and run[0][0] < skip[k][1]:
@@ -235,6 +236,8 @@ def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
         name = [bare_word(w) for w in name]
         if len(words) >= 2 and any(bare_word(w).lower() in _lists().orgs for w in words):
             orgs.append((run[0][0], " ".join(bare_word(w) for w in words)))
+        if not name and len(title) == 2:
+            addressed.append((run, title))     # "Mr. Singer": a surname, if someone is named in full by it
         if not _is_person_name(name) or (len(name) < 2 and not title):
             continue
         end = run[-1][0] + len(run[-1][1])
@@ -243,6 +246,10 @@ def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
         last = run[-1][1]
         name_end = run[-1][0] + len(name[-1]) if name and last.startswith(name[-1]) else end
         runs.append((run[0][0], name_end, title, name, gender if gender in ("m", "f") else None))
+    known = {name[-1] for *_, name, _ in runs if len(name) > 1}
+    runs += [(run[0][0], run[-1][0] + len(bare_word(run[-1][1])), title[:1], [bare_word(title[1]).rstrip(".")],
+              title_gender(title[:1])) for run, title in addressed if honorific_surname(title, known)]
+    runs.sort(key=lambda r: r[0])
     by_surname: dict[str, _Person] = {}
     positions: list[int] = []
     persons_at: list[_Person] = []
@@ -294,6 +301,9 @@ def named_people(text: str, skip: list[tuple[int, int]] = ()) -> tuple[Named, ..
     >>> [(n.text, n.person, n.first, n.title) for n in named_people(
     ...     "Defense Minister Benny Gantz met Esper. Gantz said it went well.")]
     [('Defense Minister Benny Gantz', 'Benny Gantz', 'Benny', 'Defense Minister'), ('Gantz', 'Benny Gantz', None, None)]
+    >>> [(n.text, n.person, n.title) for n in named_people(
+    ...     "Columnist Owen Singer wrote it. Mr. Singer said so, Mr. President.")]
+    [('Columnist Owen Singer', 'Owen Singer', 'Columnist'), ('Mr. Singer', 'Owen Singer', 'Mr.')]
     """
     names = index_names(text, skip)
     out: list[Named] = []

@@ -75,6 +75,21 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     return words[:cut], words[cut:]
 
 
+def honorific_surname(title: list[str], known) -> bool:
+    """Whether a title that swallowed a whole run is a form of address and a surname: "Mr.
+    Singer", "Ms. Prince", when the article names someone in full with that surname (``known``:
+    the surnames named so far) and the title word is that surname, not an office ("Mr.
+    President"). Only the gendered forms of address (data/text/honorifics.tsv), not "Dr.":
+    "Dr. King" is not a "Don King" named before.
+
+    >>> honorific_surname(["Mr.", "Singer"], {"Singer"}), honorific_surname(["Mr.", "President"], {"Singer"})
+    (True, False)
+    """
+    if len(title) != 2 or POSSESSIVE.sub("", title[1]).rstrip(".") not in known or not title[1][:1].isupper():
+        return False                      # ("Mr. Singer's", "Mr. Singer." at a sentence end)
+    return lexicon.pairs("text/honorifics.tsv").get(title[0].lower()) in ("m", "f")
+
+
 @lru_cache(maxsize=8192)
 def _title_end(words: tuple[str, ...]) -> int:
     """Where :func:`split_title` cuts ``words`` (the same capitalised runs recur in every
@@ -118,8 +133,17 @@ def _title_cut(words: tuple[str, ...]) -> int:
         last = _title_complement_end(words, last + 1)  # "Supervisor of Elections Susan Bucher", "Minister for Water Ann Roe"
     if not all(is_name_word(w) for w in words[last + 1:]) \
             or last + 1 < len(words) and words[last + 1].lower() in lexicon.lower_words("text/function_words.txt"):
-        return 0                          # "Board Of Election Finds": a headline's "Of" opens no name
+        return _cut_before_of(words)      # "Board Of Election Finds": a headline's "Of" opens no name
     return last + 1
+
+
+def _cut_before_of(words: tuple[str, ...]) -> int:
+    """The title cut of the words before a lower-case "of" that follows a name ("Mr. Nevins of
+    Showtime", "Sen. Ana Ruiz of Ohio": after "Mr.", "Sen."), when that cut leaves a name
+    before the "of"; else 0 ("Supporters of Ana Ruiz", "Board Of Election Finds")."""
+    of = words.index("of", 2) if "of" in words[2:] else 0
+    cut = _title_cut(words[:of]) if of else 0
+    return cut if 0 < cut < of else 0
 
 
 def _agent_role(words: tuple[str, ...]) -> bool:
@@ -299,6 +323,28 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
             return limit + 1
         prev2, prev = prev, row
     return min(prev[-1], limit + 1)
+
+
+SLIP_LENGTH = 6                           # the shortest word read as a slip of a longer name's spelling
+
+
+@lru_cache(maxsize=8192)
+def slips(word: str) -> frozenset[str]:
+    """The spellings one slip of the pen away from ``word`` inside it (never its first or last
+    letter, never a letter swapped for another): a letter dropped or two neighbours swapped.
+    A word spelt with one letter too many or two letters swapped ("Sharption", "Keidis") is one
+    of these away from the name meant ("Sharpton", "Kiedis"); a name is one of them away from a
+    word spelt with a letter missing ("Sweeny" of "Sweeney").  Words shorter than SLIP_LENGTH
+    letters have none: "Rubin" is not a slip of "Rubio".
+
+    >>> sorted(slips("Kiedis"))[:3], "Sharpton" in slips("Sharption"), slips("Obama")
+    (['Kedis', 'Keidis', 'Kideis'], True, frozenset())
+    """
+    if len(word) < SLIP_LENGTH or not word.isalpha():
+        return frozenset()
+    dropped = {word[:i] + word[i + 1:] for i in range(1, len(word) - 1)}
+    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 2)}
+    return frozenset((dropped | swapped) - {word})
 
 
 def plain_name(name: object) -> str:
