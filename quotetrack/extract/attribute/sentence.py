@@ -26,6 +26,7 @@ from .grammar import (
 from .bounds import gerund_before_conjunction, object_end, opens_subject, source_tail_end, verb_after_comma
 from .objects import document_object, too_short, without_adjunct
 from .offsets import _strip_end, _word_count
+from .reduced import reduced_relative
 from .things import thing_subject
 from .works import names_a_work
 
@@ -659,8 +660,8 @@ def _active_finite(s: _Sent, cue: Cue, ci: int, ce: int) -> bool:
     """Is the cue a finite verb in the active voice?  Not "superdelegates declaring support"
     (a bare participle) nor "he was recommended by Stone" (a passive)."""
     toks = s.toks
-    if ce < len(toks) and toks[ce].text.lower() == "by":
-        return False
+    if ce < len(toks) and toks[ce].text.lower() == "by" or reduced_relative(toks, cue, ci, ce):
+        return False                      # (nor "a report published last year by …": reduced.py)
     if ci > 0 and toks[ci - 1].text.lower() == "to" and _catenative_start(toks, ci) is None:
         return False                      # "declined to say", "trying to ask": no report
                                           # (but "continued to question": the subject's)
