@@ -10,6 +10,10 @@ from ...text import lexicon
 from ..segment import Token
 
 _NOUN_PHRASE = 4                          # words a determiner may stand before the participle
+# Links a finite act takes as well: "The spokesman declined [to] comment", "filed [with] the board"
+_FINITE_LINKS = frozenset(("to", "with"))
+# Time words that follow a participle in a noun phrase as a day does: "A report published [last] year"
+_TIME_LINKS = frozenset(("last", "earlier", "yesterday", "recently"))
 
 
 def links_reduced_relative(word: str) -> bool:
@@ -24,7 +28,8 @@ def links_reduced_relative(word: str) -> bool:
 def reduced_relative(toks: list[Token], cue: Cue, ci: int, ce: int) -> bool:
     """Is the act cue at tokens[ci:ce] a past participle in -ed after a lower-case noun that a
     determiner opens within four words, with a reduced relative's link after it
-    (:func:`links_reduced_relative`)?
+    (:func:`links_reduced_relative`, or "last"/"earlier": "published last year") other than "to"
+    and "with", which a finite act takes too?
 
     >>> from ..segment import tokens
     >>> toks = tokens("A report published last year by the institute found that births rose.")
@@ -36,7 +41,8 @@ def reduced_relative(toks: list[Token], cue: Cue, ci: int, ce: int) -> bool:
     """
     word = toks[ci].text
     if cue.type != "act" or ci < 2 or ce >= len(toks) or not (word.islower() and word.endswith("ed")) \
-            or not links_reduced_relative(toks[ce].text):
+            or not (links_reduced_relative(toks[ce].text) or toks[ce].text.lower() in _TIME_LINKS) \
+            or toks[ce].text.lower() in _FINITE_LINKS:
         return False
     head = toks[ci - 1].text
     if not (head.isalpha() and head.islower()) or head in lexicon.lower_words("text/function_words.txt"):
