@@ -6,6 +6,7 @@ from ...text.marks import TOKEN_OPENING
 from ...model import Cue
 from ..segment import Token
 from .grammar import _catenative_start, _words
+from .reduced import reduced_relative
 from .subject import past_bare_form
 from .views import Sent
 
@@ -41,8 +42,8 @@ def active_finite(s: Sent, cue: Cue, ci: int, ce: int) -> bool:
     """Is the cue a finite verb in the active voice?  Not "superdelegates declaring support"
     (a bare participle) nor "he was recommended by Stone" (a passive)."""
     toks = s.toks
-    if ce < len(toks) and toks[ce].text.lower() == "by":
-        return False
+    if ce < len(toks) and toks[ce].text.lower() == "by" or reduced_relative(toks, cue, ci, ce):
+        return False                      # (nor "a report published last year by …": reduced.py)
     if ci > 0 and toks[ci - 1].text.lower() == "to" and _catenative_start(toks, ci) is None:
         return False                      # "declined to say", "trying to ask": no report
                                           # (but "continued to question": the subject's)

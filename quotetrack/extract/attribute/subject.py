@@ -12,6 +12,7 @@ from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
 from .. import mentions
 from .grammar import _DASHES, _words
 from .views import Sent
+from .reduced import links_reduced_relative
 
 # Tokens from the start of a subject to its cue: a noun phrase with a post-modifier and a
 # parenthetical ("Republican Rep. Lee Zeldin of New York, a Trump supporter, said").
@@ -98,9 +99,9 @@ def _subject_from(s: Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
                 and not (k == src[1] and low.endswith("ing") and k + 1 < j
                          and (toks[k + 1].text.lower() in lexicon.lower_words("extract/determiners.txt")
                               or mentions.is_capitalised(toks[k + 1].text))) \
-                and not (low.endswith("ed") and k + 1 < j and toks[k + 1].text.lower() in _words.reduced_relative_links):
+                and not (low.endswith("ed") and links_reduced_relative(toks[k + 1].text)):
             return None                   # (but "familiar with the talks", "a statement posted on the site",
-                                          # "a pastor backing the bill")
+                                          # "a pastor backing the bill", "a document filed [Thursday] says")
         elif low in _words.finite_auxiliaries and not (inside or relative):
             return None                   # "the plan was approved and officials said"
     name = _closing_name(toks, src[1], j) if count is None and not any(
@@ -207,8 +208,7 @@ def _opens_modifier(toks: list, k: int, j: int) -> bool:
     if not (word.islower() and low.endswith("ed")):
         return False
     nxt = toks[k + 1].text if k + 1 < j else ""
-    return k + 1 == j or nxt.lower() in _words.reduced_relative_links \
-        or nxt.lower() in lexicon.lower_words("extract/calendar_words.txt") or mentions.is_capitalised(nxt)   # "those surveyed say",
+    return k + 1 == j or links_reduced_relative(nxt) or mentions.is_capitalised(nxt)   # "those surveyed say",
                                           # "a memo seen by Reuters", "a report published Wednesday"
 
 
