@@ -10,10 +10,8 @@ from ...text import lexicon
 from ..segment import Token
 
 _NOUN_PHRASE = 4                          # words a determiner may stand before the participle
-# Links a finite act takes as well: "The spokesman declined [to] comment", "filed [with] the board"
-_FINITE_LINKS = frozenset(("to", "with"))
-# Time words that follow a participle in a noun phrase as a day does: "A report published [last] year"
-_TIME_LINKS = frozenset(("last", "earlier", "yesterday", "recently"))
+# [reduced_relative_links], [finite_act_links], [participle_time_links] (data/text/word_classes.txt)
+_links = lexicon.sections("text/word_classes.txt")
 
 
 def links_reduced_relative(word: str) -> bool:
@@ -21,7 +19,7 @@ def links_reduced_relative(word: str) -> bool:
     data/text/word_classes.txt [reduced_relative_links] ("posted [on]", "seen [by]") or a day or
     month ("published [Wednesday]", data/extract/calendar_words.txt)?"""
     low = word.lower()
-    return low in lexicon.sections("text/word_classes.txt")["reduced_relative_links"] \
+    return low in _links["reduced_relative_links"] \
         or low in lexicon.lower_words("extract/calendar_words.txt")
 
 
@@ -41,8 +39,8 @@ def reduced_relative(toks: list[Token], cue: Cue, ci: int, ce: int) -> bool:
     """
     word = toks[ci].text
     if cue.type != "act" or ci < 2 or ce >= len(toks) or not (word.islower() and word.endswith("ed")) \
-            or not (links_reduced_relative(toks[ce].text) or toks[ce].text.lower() in _TIME_LINKS) \
-            or toks[ce].text.lower() in _FINITE_LINKS:
+            or not (links_reduced_relative(toks[ce].text) or toks[ce].text.lower() in _links["participle_time_links"]) \
+            or toks[ce].text.lower() in _links["finite_act_links"]:
         return False
     head = toks[ci - 1].text
     if not (head.isalpha() and head.islower()) or head in lexicon.lower_words("text/function_words.txt"):
