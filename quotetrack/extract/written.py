@@ -429,7 +429,7 @@ def description_end(text: str, start: int, end: int) -> int:
         if m is None:
             return end
         low = m.group(1)
-        if low.islower() and not text[:at].endswith(names.POSSESSIVES) and (low in _words.finite_auxiliaries or low in _words.irregular_pasts
+        if low.islower() and not text[:at].endswith(POSSESSIVES) and (low in _words.finite_auxiliaries or low in _words.irregular_pasts
                               or low.endswith("ed") and len(low) > 4):
             return at if "," not in text[start:at] and text[start:at].count(" ") >= 1 else end
         at = text.find(" ", m.start(1), end)
