@@ -37,6 +37,7 @@ SPEAKER = 1.2                 # it is the current speaker (within WINDOW paragra
 GENDER_SHOWN = 0.3            # the text has shown it to be of the pronoun's gender
 PER_PARAGRAPH = 0.3           # minus, for each paragraph since its last naming
 NEW_SUBJECT = 1.0             # a subject named since the current speaker's last quote
+UNSHOWN = 3.0                 # minus, for a one-word name never shown to be a person ("Gallup", :func:`unshown`)
 INTRODUCED = 1.5              # the one person introduced (role/title) in the sentence before (this or the last paragraph)
 MODIFIER = 0.5                # minus, when its last naming only modified a title ("Ruiz spokesman Tom Greer")
 PAIR_REACH = 4                # entities named last a sentence-opening "They" looks at for two subjects
@@ -66,6 +67,13 @@ def _conjunctions() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _given_genders() -> dict[str, str]:
     return lexicon.pairs("text/given_name_genders.tsv")
+
+
+def unshown(ent: em.EntityState) -> bool:
+    """Whether a "person" is one capitalised word the text never showed to be a person (no
+    given name, title, role or gender: "Pollwright", "Truthmeter.org"): a he/she goes to it
+    only when no one else is at hand (:meth:`Salience.person_for`)."""
+    return " " not in ent.name and kinds.never_shown_person(ent)
 
 
 def gender_of(ent: em.EntityState) -> str | None:
@@ -430,7 +438,8 @@ class Salience:
     def person_for(self, gender: str | None, offset: int, exclude: set[int] | None = None,
                    pronoun: bool = True) -> tuple[int | None, str | None]:
         """The most salient person compatible with "he"/"she" (never an organisation, never a
-        gender clash), and a warning when the runner-up is close; when the two are equally
+        gender clash; a one-word name never shown to be a person, :func:`unshown`, only when no
+        one else is), and a warning when the runner-up is close; when the two are equally
         salient, no one (a he/she is left unresolved) and a warning naming both.  Beyond
         WINDOW paragraphs only the person named last is left, without a rival.  (``pronoun`` False: for a
         description, among the recent entities only.)"""
@@ -480,6 +489,7 @@ class Salience:
             score -= MODIFIER if modifier else 0.0
             score += CLAUSE_MATE if clause is not None and sent == clause else 0.0
             score += CLAUSE_MATE if joined is not None and sent == joined and self.judged_subject(eid) is True else 0.0
+            score -= UNSHOWN if pronoun and gender is not None and unshown(ent) else 0.0
             score -= HINT_CLASH if gender is not None and self.hinted.get(eid) not in (None, gender) else 0.0
             scored.append((score, -at, eid))
         self.alone = False
