@@ -177,12 +177,22 @@ def _initials_then_name(chunk: str, pending: tuple[int, int], s: int) -> bool:
         return False                      # (most spans end "word.": decided at once)
     lo = max(pending[0], end - _INITIALS_REACH)
     m = _INITIALS_END.search(chunk[lo:end])
-    if m is None or (m.group("before") and not m.group("before")[:1].isupper()) \
+    if m is None or (m.group("before") and not _opens_a_name_after(m.group("before"))) \
             or (not m.group("before") and lo > pending[0]):
         return False
     words = chunk[s:s + 40].split(maxsplit=1)
     return bool(words) and words[0][:1].isupper() and words[0][1:2].islower() \
         and words[0].lower() not in lexicon.lower_words("text/function_words.txt")
+
+
+def _opens_a_name_after(word: str) -> bool:
+    """May run-together initials after ``word`` open a name?  After a capitalised word
+    ("Author J.R."), a quote that closes on a comma ("…,” K.S. Madhukar said") or a speech
+    verb ("said K.S. Madhukar"); not after "the" or "in" ("… in the U.S. He …")."""
+    if word[:1].isupper() or re.search(r",[”\"’']+$", word):
+        return True
+    cue = lexicon.cues().get(word.lower())
+    return cue is not None and cue.type == "speech"
 
 
 def _stripped(text: str, spans) -> Iterator[tuple[int, int]]:
