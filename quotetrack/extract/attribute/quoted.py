@@ -243,12 +243,38 @@ def _colon_lead(doc: Doc, start: int, colon_end: int, quote: QuotedSpan, sent: S
     toks = tokenize(doc.text, start, colon_end - 1, limit=_COLON_CLAUSE_MAX_TOKENS + 1)
     if len(toks) < fewest or len(toks) > _COLON_CLAUSE_MAX_TOKENS:
         return None
+    inner = _relative_speaker(doc.text, toks)
+    if inner is not None:                 # "…a text message, in which Hale wrote to his aide: “…”"
+        src, cue = inner
+        return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
+                           rule, sent)
     src = _dash_byline(toks) or _colon_subject(toks)
     if src is None:
         return None
     cue = Cue(colon_end - 1, colon_end, ":", ":", "speech")
     return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue,
                        rule, sent)
+
+
+def _relative_speaker(text: str, toks: list[Token]) -> tuple[tuple[int, int], Cue] | None:
+    """"…showed the jury a message, in which Hale wrote to his aide:", "…video of a dinner,
+    where Adelson said:": the lead's last clause is a relative one ("in which", "where") whose
+    own subject and speech cue say the quote; that subject, not the sentence's, is the source."""
+    for r in range(len(toks) - 3, 0, -1):
+        low = toks[r].text.lower()
+        if not (low == "where" or low in ("which", "whom")
+                and toks[r - 1].text.lower() in _words.opening_prepositions):
+            continue
+        src = mentions.after(toks, r + 1)
+        if src is None or src[0] != r + 1 or src[1] >= len(toks) or not mentions.names_someone(toks, *src):
+            return None
+        verb = toks[src[1]]
+        found = cue_finder.find(text, verb.start, verb.end)
+        if not verb.text.islower() or not found or found[0].type != "speech" \
+                or (found[0].start, found[0].end) != (verb.start, verb.end):
+            return None
+        return src, found[0]
+    return None
 
 
 _QUOTE_LEAD = frozenset(" \t([—–-")         # what may stand before a quote that opens its paragraph
