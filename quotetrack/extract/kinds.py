@@ -305,13 +305,13 @@ def never_shown_person(ent) -> bool:
 
 @lru_cache(maxsize=1)
 def _event_heads() -> frozenset[str]:
-    return lexicon.lower_words("extract/event_heads.txt") | lexicon.lower_words("extract/calendar_words.txt")
+    return lexicon.lower_words("extract/event_heads.txt")
 
 
 def event_name(ent) -> bool:
     """Whether a "person" never shown to be one (:func:`never_shown_person`) is named by an
-    event or holiday (its last word in data/extract/event_heads.txt or a day of the week:
-    "Election Day", "Super Tuesday", "LGBT Pride"; not "Jason Day", "Mr Day"): no he/she
+    event or holiday (its last word in data/extract/event_heads.txt: "Election Day", "Super
+    Tuesday", "LGBT Pride"; not "Jason Day", "Mr Day", "Yin Myint May"): no he/she
     stands for it."""
     return never_shown_person(ent) and ent.name.split()[-1].lower().strip("’'.,") in _event_heads()
 
