@@ -301,3 +301,17 @@ def never_shown_person(ent) -> bool:
     "Brindle Hallam"; not "Ana Ruiz", "Mr Hallam", "Hallam … she")."""
     return ent.type == "person" and ent.name.split()[0] not in lexicon.words("text/first_names.txt") \
         and ent.title is None and not ent.roles and ent.gender is None
+
+
+@lru_cache(maxsize=1)
+def _event_heads() -> frozenset[str]:
+    return lexicon.lower_words("extract/event_heads.txt")
+
+
+def event_name(ent) -> bool:
+    """Whether a "person" never shown to be one (:func:`never_shown_person`) is named by an
+    event or holiday (its last word in data/extract/event_heads.txt: "Election Day", "Super
+    Tuesday", "LGBT Pride"; not "Jason Day", "Mr Day", "Yin Myint May"): no he/she
+    stands for it."""
+    return never_shown_person(ent) and ent.name.split()[-1].lower().strip("’'.,") in _event_heads()
+

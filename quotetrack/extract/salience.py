@@ -430,7 +430,7 @@ class Salience:
         for eid in self._candidates(speaker):
             ent = self.model.entities[eid]
             at = self.last[eid][0]
-            if eid != self.intro[1] and ent.type == "person" and gender_of(ent) in (None, gender) \
+            if eid != self.intro[1] and ent.type == "person" and not kinds.event_name(ent) and gender_of(ent) in (None, gender) \
                     and self.sentence_of(at) == sentence and self.judged_subject(eid) is True:
                 return True
         return False
@@ -456,7 +456,8 @@ class Salience:
         for eid in self._candidates(pronoun):
             ent = self.model.entities[eid]
             shown = gender_of(ent)
-            if ent.type != "person" or (gender is not None and shown not in (None, gender)) \
+            if ent.type != "person" or kinds.event_name(ent) \
+                    or (gender is not None and shown not in (None, gender)) \
                     or eid in (self.excluded if exclude is None else exclude):
                 continue
             at, _, prank = self.last[eid]
@@ -496,7 +497,7 @@ class Salience:
         if not scored:
             if fallback is None and self.quoted is not None:
                 ent = self.model.entities[self.quoted]
-                if ent.type == "person" and gender_of(ent) in (None, gender):
+                if ent.type == "person" and not kinds.event_name(ent) and gender_of(ent) in (None, gender):
                     fallback = self.quoted        # nobody named outside quote marks
             return fallback, None
         scored.sort(reverse=True)
