@@ -466,7 +466,9 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
         if eid is not None and model.entities[eid].type == "person":
             model.entities[eid].type = "organisation"     # "Orvane reported a loss … The company said"
         return eid
-    if not (kinds.person_head(head) or lone_age(words)) or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
+    office = head in kinds.jurisdiction_nouns() and "of" in lows      # "the secretary of state", no "the state"
+    if not (kinds.person_head(head) or office or lone_age(words)) \
+            or head in lexicon.lower_words("extract/anonymous_nouns.txt") \
             or head in kinds.body_heads() or event_role(lows) or introduced_unnamed(text, head, start):
         return None
     eid, _ = sal.person_for(kinds.gendered_nouns().get(head), start, sal.excluded_all, pronoun=False)

@@ -145,6 +145,13 @@ def person_heads() -> frozenset[str]:
         - org_nouns() - lexicon.lower_words("extract/document_nouns.txt")
 
 
+@lru_cache(maxsize=1)
+def jurisdiction_nouns() -> frozenset[str]:
+    """data/extract/jurisdiction_nouns.txt: heads of a description that stands for a place
+    acting through its government ("the state", "the village"), never a person."""
+    return lexicon.lower_words("extract/jurisdiction_nouns.txt")
+
+
 def head_run(words: list, k: int | None, heads: frozenset[str]):
     """The last word of the run of person heads that opens at ``words[k]`` (regex matches):
     "minister" in "the chief minister later …", "executive" in "the chief executive", so the
@@ -158,8 +165,11 @@ def head_run(words: list, k: int | None, heads: frozenset[str]):
 
 def person_head(head: str) -> bool:
     """Whether a description's head stands for a person: one of :func:`person_heads` or a
-    compound ending in one ("speechwriter", "neurosurgeon")."""
+    compound ending in one ("speechwriter", "neurosurgeon"); not a jurisdiction ("the state":
+    :func:`jurisdiction_nouns`), though a source noun."""
     heads = person_heads()
+    if head in jurisdiction_nouns():
+        return False
     return head in heads or any(head[k:] in heads for k in range(2, len(head) - 4))
 
 
