@@ -18,7 +18,7 @@ import re
 from typing import NamedTuple
 
 from ..text import lexicon
-from ..text.marks import POSSESSIVE_S, POSSESSIVES   # (POSSESSIVE_S: still importable from here)
+from ..text.marks import POSSESSIVES
 from ..text.names import CAPITALS, PARTICLES, honorific_surname, is_name_word, is_particle, split_title
 
 

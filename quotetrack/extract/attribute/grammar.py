@@ -26,8 +26,6 @@ _words = lexicon.WordClasses("text/word_classes.txt")   # _words.subordinators, 
 
 _SEPARATORS = frozenset({",", "?", "!", "—", "–", "--", ";"})
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
-# The records' names before views.py, for sieves written against them (import Sent, Doc from .views).
-_Sent, _Doc = Sent, Doc
 
 
 # ----------------------------------------------------------------- helpers
