@@ -17,8 +17,8 @@ import re
 
 from ..text import lexicon
 from ..text.marks import POSSESSIVE_S
-from ..text.names import honorific_surname, is_particle
-from .acronyms import BODY_INITIALS, INITIALS, spelled_out
+from ..text.names import given_name_title, honorific_surname, is_particle
+from .acronyms import BODY_INITIALS, INITIALS, initials_open_name, spelled_out
 from .documents import authored_document, document_singular, joint_makers, made_documents, survey_after, survey_word
 from .businesses import apposed_as, introduced_as, possessed_as
 from .common_nouns import y_singular, written_lower
@@ -129,6 +129,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             title, name = [], words       # "For Major, a retiree": a surname that is also a title
         elif not name and honorific_surname(title, by_surname):
             title, name = title[:1], title[1:]    # "Mr. Singer" after "Mark Singer": a surname that is a title word
+        elif not title and given_name_title(name, by_surname) \
+                and all(entities[e].first != name[0] for e in by_surname.get(name[1], ())):
+            title, name = name[:1], name[1:]      # "Nana Asantewu" after "Nana Kwame Asantewu" (not "Nana Lind" again)
         elif not title and len(words) >= 3 and office_complement(text, start):
             title, name = words[:-2], words[-2:]      # "Minister of State for Railways Ann Roe": a portfolio
         if title and headline_line(text, start, end) and clause_in_title(title, titles):
@@ -149,7 +152,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         kind_after = len(words) >= 2 and _kind_after(text, end, words) \
             and not (titled and name[0] in first_names())          # "Family Circle magazine"
         if owner or kind_after or (business or known) and not titled or not titled and len(words) >= 2 and (
-                INITIALS.fullmatch(words[0]) or any(bare_word(w).lower() in org_words
+                INITIALS.fullmatch(words[0]) and not initials_open_name(text, start, words) or any(bare_word(w).lower() in org_words
                                                     or k and y_singular(bare_word(w).lower()) in org_words
                                                     for k, w in enumerate(words))):   # "Northern Academies of Science"
             if not owner and business in (None, "which") and common_head(text, start, words, org_words, persons):

@@ -29,11 +29,15 @@ _words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_joiners, .
 # Dotted initials count as one word ("U.N. Women", not "N. Women"); a particle joined by a
 # hyphen is a name word ("Karim al-Masri", "al-Masri said"); a name word may open with a
 # capital outside A-Z ("Órla Uí Bhriain").
+# A nickname in quote marks inside a name: ' “Ricky”' in "Ricardo “Ricky” Lontayo" (a capitalised
+# word follows it); no word of the run (:func:`_runs` passes over it).
+_NICKNAME = r"[ \t]+[“\"][A-Z][a-z’'\-]+[”\"](?=[ \t]+[A-Z])"
 _NAME_RUN = re.compile(
     rf"(?<![\w’'.])(?:[A-Z]\.(?:[A-Z]\.)+|[{CAPITALS}][\w’'\-]*\.?|(?:{PARTICLES})-[{CAPITALS}][\w’'\-]*)"
-    rf"(?:[ \t]+(?:(?:of|the|{PARTICLES})[ \t]+){{0,2}}(?:[A-Z]\.(?:[A-Z]\.)+|[{CAPITALS}][\w’'\-]*\.?"
+    rf"(?:(?:{_NICKNAME})?[ \t]+(?:(?:of|the|{PARTICLES})[ \t]+){{0,2}}(?:[A-Z]\.(?:[A-Z]\.)+|[{CAPITALS}][\w’'\-]*\.?"
     rf"|(?:{PARTICLES})-[{CAPITALS}][\w’'\-]*))*")
 _WORD = re.compile(r"\S+")
+_QUOTE_OPENS = ("“", '"')
 # Run-together initials of a name ("J.R.", "J.R.R."): they end no run ("Author J.R. Pendleton").
 _RUN_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 # A capitalised word and one space right before a word: "Barack " in "''Barack Obama".
@@ -151,6 +155,12 @@ def _runs(text: str, single: bool = False):
         run: list[tuple[int, str]] = []
         for w in _WORD.finditer(group):
             word = w.group()
+            if word[0] in _QUOTE_OPENS:   # a nickname after a given name: "Ricardo “Ricky” Lontayo" is
+                if run and run[-1][1] in lexicon.words("text/first_names.txt"):   # "Ricardo Lontayo"
+                    continue
+                yield run                 # else no name goes on: "Vote “Rigged” Says Party" (a headline)
+                run = []
+                continue
             run.append((m.start() + w.start(), word))
             if word.endswith(".") and len(word) > 2 and word[:-1].lower() not in abbreviations \
                     and not _RUN_INITIALS.fullmatch(word):

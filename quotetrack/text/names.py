@@ -90,6 +90,18 @@ def honorific_surname(title: list[str], known) -> bool:
     return lexicon.pairs("text/honorifics.tsv").get(title[0].lower()) in ("m", "f")
 
 
+def given_name_title(name: list[str], known) -> bool:
+    """Whether a two-word name opens with a form of address that is also a given name and ends in a
+    surname the article named (``known``): "Nana Asantewu" after "Nana Kwame Asantewu", a title and
+    the surname (data/text/honorifics.tsv, data/text/first_names.txt).
+
+    >>> given_name_title(["Nana", "Asantewu"], {"Asantewu"}), given_name_title(["Nana", "Lind"], {"Roe"})
+    (True, False)
+    """
+    return len(name) == 2 and name[0].lower() in lexicon.pairs("text/honorifics.tsv") \
+        and name[0] in lexicon.words("text/first_names.txt") and POSSESSIVE.sub("", name[1]).rstrip(".") in known
+
+
 @lru_cache(maxsize=8192)
 def _title_end(words: tuple[str, ...]) -> int:
     """Where :func:`split_title` cuts ``words`` (the same capitalised runs recur in every
@@ -121,6 +133,9 @@ def _title_cut(words: tuple[str, ...]) -> int:
     firsts = lexicon.words("text/first_names.txt")
     if last >= 0 and words[last] in firsts and last + 2 < len(words) and is_particle(words[last + 1]):
         last -= 1                         # a given name before a surname with a particle: "Marine Le Pen"
+    if last >= 0 and words[last] in firsts and last == len(words) - 2:
+        last -= 1                         # a title that is a given name opens a name of two words ("Nana Lindqvist"),
+        # not of three ("Nana Kwame Asantewu"; "Nana Asantewu" after him: :func:`given_name_title`)
     if last == len(words) - 1:
         # a name that ends in a title word is a name: "Charlie King", "John Bishop"
         k = next((i for i in range(len(words) - 2, -1, -1) if words[i] in firsts), None)
