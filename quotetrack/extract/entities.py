@@ -28,6 +28,7 @@ from ..text import lexicon
 from ..text.names import PARTICLE_JOINED, is_particle
 from .acronyms import CAPITALS_WORD, spelled_out
 from .ages import AGE_ROLE, age_nouns
+from .common_nouns import written_lower
 from .kinds import alias_words, dotted_kind_word, name_kind, role_kinds
 from .nations import nationality
 from .roles import RANKS, office_forms
@@ -64,6 +65,34 @@ def given_name_at(name: list[str]) -> int:
     """Where a run that opens with no given name has one, with a surname after it: the words
     before it are a role or a headline's words ("Harbour Widow Ana Ruiz": 2); 0 when none."""
     return next((k for k in range(1, len(name) - 1) if name[k] in first_names() and not is_particle(name[k])), 0)
+
+
+# What follows a person introduced by a full name: a relative, an apposition, an age
+# ("Nguyen Thi Hoa, who sells flowers", "…, a nurse", "…, 52,").
+_INTRODUCED_AFTER = re.compile(r",\s+(?:who|whose|a|an|the|\d)\b")
+
+
+def family_name_first(text: str, start: int, end: int, name: list[str]) -> bool:
+    """Is a three-word name whose middle word is a given name written family name first
+    ("Nguyen Thi Hoa, who sells flowers", "…, Moner Mohammad Abusalha, also …"), not a role
+    or headline word before a name ("Comedian Sarah Silverman", "Crooked Hillary Clinton")?
+    Its first word is no word of a role, a group or a nationality and never written in lower
+    case, and the name is introduced: an apposition or a relative after it, or set off by commas."""
+    first = name[0]
+    if len(name) != 3 or not first.istitle() or first.endswith("s") or first.lower() in _role_words() \
+            or GROUP_PLURAL.fullmatch(first) or nationality([first]) or written_lower(text, first):
+        return False
+    return _INTRODUCED_AFTER.match(text, end) is not None \
+        or text[max(0, start - 2):start].strip() == "," and text[end:end + 1] == ","
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Words of a role, a title or kin before a name (data/text/person_nouns.txt, titles.txt,
+    data/extract/family_nouns.txt: "Widow Ana Ruiz"), function words and cue words."""
+    return lexicon.lower_words("text/person_nouns.txt") | lexicon.lower_words("text/titles.txt") | title_modifiers() \
+        | lexicon.lower_words("extract/family_nouns.txt") | lexicon.lower_words("text/function_words.txt") \
+        | frozenset(lexicon.cues())        # not "Said Ruth Ortiz, the club’s captain": a verb
 
 
 @dataclass

@@ -29,7 +29,7 @@ from .organisations import body_named, common_head, possessor_in_name
 from .roles import APPOSITION_AFTER, office_forms, roles_around
 from .speakers import (bare_word, _is_person_name, _lists, _runs, split_title, office_complement,
                        past_date, past_function_words, title_gender)
-from .entities import (GROUP_PLURAL, EntityState, Model, Occurrence, adhoc_org, bodies, first_names, given_name_at,
+from .entities import (GROUP_PLURAL, EntityState, Model, Occurrence, adhoc_org, bodies, family_name_first, first_names, given_name_at,
                        lone_name, name_words, named_person, org_alias, org_name, owned_body, role_key, sentence_form,
                        title_modifiers)
 
@@ -194,7 +194,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 or _A_BEFORE.search(text, max(0, start - 4), start) and not _NOUN_AFTER.match(text, end)):
             continue                      # "on the Pike Train,": a thing called after a person; "an Orlando Republican who": a description
         if not title and len(name) >= 3 and name[0] not in first_names() and not _INITIAL.fullmatch(name[0]):
-            cut = given_name_at(name) or (len(name) - 2 if office_complement(text, start) else 0)
+            cut = (0 if family_name_first(text, start, end, name) else given_name_at(name)) \
+                or (len(name) - 2 if office_complement(text, start) else 0)
             # "Comedian Sarah Silverman", "Harbour Widow Ana Ruiz" (not "J. Edgar Hale"); "Minister for Water Declan Moriarty"
             title, name = name[:cut], name[cut:]
         if not title and len(name) > 1 and " ".join(name) in model.orgs \
