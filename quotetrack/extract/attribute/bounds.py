@@ -16,7 +16,17 @@ def closing_adjunct(toks: list[Token], i: int) -> bool:
     "…, compared with …": data/text/word_classes.txt [tail_adjuncts]) or a noun phrase that
     sums up the clause before it ("…, a move that …")?  The caller asks only at a sentence's
     last comma, so a parenthesis ("X, even as a candidate, had …") never ends content."""
-    return i + 2 < len(toks) and (toks[i + 1].text.lower() in _words.tail_adjuncts or _sums_up(toks, i))
+    return i + 2 < len(toks) and (toks[i + 1].text.lower() in _words.tail_adjuncts or _sums_up(toks, i)
+                                  or _result_participle(toks, i))
+
+
+def _result_participle(toks: list[Token], i: int) -> bool:
+    """Does the comma at token ``i`` open a participle of effect, the reporter's note of what the
+    statement did ("…, forcing the council to delay …", "…, prompting calls for …":
+    data/text/word_classes.txt [result_participles])?  A participle of the content's own
+    ("…, ranging from …", "…, having sold …") goes on with it."""
+    return toks[i + 1].text in _words.result_participles
+
 
 
 def participle_after_quote(toks: list[Token], i: int) -> bool:
