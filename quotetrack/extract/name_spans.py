@@ -64,12 +64,6 @@ def _title_words(words: list[str]) -> bool:
     return all(w[:1].isupper() or w.lower() in titles or w.lower() in people for w in words)
 
 
-def _speech_verb(word: str) -> bool:
-    """Whether a word is a speech cue's form (data/text/cues.tsv): "said", "says", "told"."""
-    cue = lexicon.cues().get(word.lower())
-    return cue is not None and cue.type == "speech"
-
-
 def name_then_rest(text: str, model: em.Model, start: int, end: int) -> tuple[int, int] | None:
     """A span that opens with a person's name (maybe after a title) and goes on past it with a
     lead phrase ("Jeb Bush in a Medium post"), a speech verb ("Greenberg says his research")
@@ -85,7 +79,7 @@ def name_then_rest(text: str, model: em.Model, start: int, end: int) -> tuple[in
     if m is None or m.end(1) > end:
         return None
     word = m.group(1)
-    if word in lexicon.lower_words("extract/lead_prepositions.txt") or _speech_verb(word):
+    if word in lexicon.lower_words("extract/lead_prepositions.txt") or lexicon.is_speech_form(word.lower()):
         return start, o.end
     return None
 
@@ -142,7 +136,7 @@ def name_before(text: str, model: em.Model, start: int, end: int) -> tuple[int, 
     if not (written.lower().startswith(_ARTICLES) or _POSSESSOR_OPENS.match(written) or _office_only(written)):
         return None
     rest = _APPOSITION_END.match(text, end)
-    if rest is None or any(_speech_verb(w) for w in _WORDS.findall(rest.group())):
+    if rest is None or any(lexicon.is_speech_form(w.lower()) for w in _WORDS.findall(rest.group())):
         return None                       # "Clinton, a top aide said, “…”": the aide is the source
     i = bisect.bisect_left(model.starts, start) - 1
     if i < 0:

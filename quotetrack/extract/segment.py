@@ -189,10 +189,8 @@ def _opens_a_name_after(word: str) -> bool:
     """May run-together initials after ``word`` open a name?  After a capitalised word
     ("Author J.R."), a quote that closes on a comma ("…,” K.S. Madhukar said") or a speech
     verb ("said K.S. Madhukar"); not after "the" or "in" ("… in the U.S. He …")."""
-    if word[:1].isupper() or re.search(r",[”\"’']+$", word):
-        return True
-    cue = lexicon.cues().get(word.lower())
-    return cue is not None and cue.type == "speech"
+    return word[:1].isupper() or re.search(r",[”\"’']+$", word) is not None \
+        or lexicon.is_speech_form(word.lower())
 
 
 def _stripped(text: str, spans) -> Iterator[tuple[int, int]]:

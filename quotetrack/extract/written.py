@@ -227,8 +227,7 @@ def _appositive_end(text: str, at: int) -> bool:
     m = _APPOSED_NAME_END.match(text, at)
     if m is None or m.group("verb") is None:
         return m is not None
-    cue = lexicon.cues().get(m.group("verb"))
-    return cue is not None and cue.type == "speech"
+    return lexicon.is_speech_form(m.group("verb"))
 
 
 def capitals_name(model: em.Model, word: str) -> int | None:

@@ -65,6 +65,17 @@ def cues() -> dict[str, CueEntry]:
     return table
 
 
+def is_speech_form(form: str) -> bool:
+    """Whether a lower-cased word is a form of a speech cue in data/text/cues.tsv ("said",
+    "says", "told"; not "argued", a thought or act cue, nor "Said").
+
+    >>> is_speech_form("said"), is_speech_form("Said"), is_speech_form("the")
+    (True, False, False)
+    """
+    entry = cues().get(form)
+    return entry is not None and entry.type == "speech"
+
+
 @lru_cache(maxsize=None)
 def pairs(name: str) -> dict[str, str]:
     """A two-column tab-separated list as a dict (first column lower-cased)."""

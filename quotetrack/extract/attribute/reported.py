@@ -16,8 +16,7 @@ def opens_report(toks: list[Token], i: int) -> bool:
     k = i - 1 if i > 0 and toks[i - 1].text.lower() != "that" else i - 2
     if k < 0:
         return False
-    entry = lexicon.cues().get(toks[k].text.lower())
-    return entry is not None and entry.type == "speech"
+    return lexicon.is_speech_form(toks[k].text.lower())
 
 
 def earlier_speech_cue(toks: list[Token], end: int) -> int | None:
