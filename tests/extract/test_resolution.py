@@ -25,6 +25,7 @@ FRESH8 = ROOT / "corpus" / "resolution" / "polnear_train_fresh8.jsonl"  # untune
 FRESH9 = ROOT / "corpus" / "resolution" / "polnear_train_fresh9.jsonl"  # untuned, written blind in round 18
 FRESH10 = ROOT / "corpus" / "resolution" / "polnear_train_fresh10.jsonl"  # untuned, written blind in round 20
 FRESH11 = ROOT / "corpus" / "resolution" / "polnear_train_fresh11.jsonl"  # untuned, written blind in round 22
+FRESH12 = ROOT / "corpus" / "resolution" / "polnear_train_fresh12.jsonl"  # untuned, written blind in round 24
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 
 
@@ -253,9 +254,16 @@ def test_eleventh_fresh_gold_shares_no_document_with_the_other_golds():
                                                                                         FRESH9, FRESH10]))
 
 
+def test_twelfth_fresh_gold_shares_no_document_with_the_other_golds():
+    fresh12 = set(resolution.load_resolution_gold([FRESH12]))
+    assert len(fresh12) == 40 and not fresh12 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3, FRESH4,
+                                                                                        FRESH5, FRESH6, FRESH7, FRESH8,
+                                                                                        FRESH9, FRESH10, FRESH11]))
+
+
 @pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/data/polnear/train.jsonl")
 @pytest.mark.parametrize("gold", [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9,
-                                  FRESH10, FRESH11])
+                                  FRESH10, FRESH11, FRESH12])
 def test_resolution_gold_offsets_slice_back(gold):
     docs = resolution.load_resolution_gold([gold])
     texts = resolution.load_texts(POLNEAR, docs)
@@ -305,6 +313,9 @@ def _eligible(used: set[str]) -> tuple[list[str], dict[str, set], dict[str, str]
      lambda k: slice(1, None, k)),  # every 8th from the 2nd
     (FRESH11, [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10], (289, 7),
      lambda k: slice(5, None, k)),  # every 7th from the 6th
+    # k = 6 and every offset 0..5 was used: the smallest offset no gold used (7) that still yields 40
+    (FRESH12, [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11], (249, 6),
+     lambda k: slice(7, None, k)),  # every 6th from the 8th
 ])
 def test_fresh_resolution_gold_follows_its_selection_rule(fresh, used, pool, pick):
     """corpus/resolution/README: each fresh gold is 40 articles picked at a fixed step from the
