@@ -253,6 +253,9 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     eid = _salient_for(text, model, sal, words, start)
     if eid is not None and model.entities[eid].type == "person":
         model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
+    elif eid is not None and len(words) > 1 and introduces(head) and "*" not in org_kinds().get(head, ()):
+        model.entities[eid].roles.add(head)       # "the social media company" was Twitter: so is a later "the company"
+        # (a bare "the airline" guessed is no such telling: it gives no later "the company")
     return eid
 
 
