@@ -240,7 +240,7 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
         ranked = ranked or rankless and ent.type == "person" \
             and any(other_rank(phrase, r) for r in ent.roles if rank_head in r)
         if ent.type == "organisation" and (organised and kinds.kind_matches(head, ent.name, True) or is_business(head, ent.roles)) \
-                and named <= set(ent.name.split()):
+                and named <= set(ent.name.split()) and not institution(head, ent.name):
             fitting.append(eid)
     if fitting:
         exact = [e for e in fitting
@@ -253,6 +253,9 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
     eid = _salient_for(text, model, sal, words, start)
     if eid is not None and model.entities[eid].type == "person":
         model.entities[eid].roles.add(phrase)     # "the Vermont senator" said it: later "the senator" is this one
+    elif eid is not None and len(words) > 1 and introduces(head) and "*" not in org_kinds().get(head, ()):
+        model.entities[eid].roles.add(head)       # "the social media company" was Twitter: so is a later "the company"
+        # (a bare "the airline" guessed is no such telling: it gives no later "the company")
     return eid
 
 
@@ -460,7 +463,7 @@ def _salient_for(text: str, model: em.Model, sal, words: list[str], start: int) 
         eid = next((e for k, e in enumerate(sal.recent) if (model.entities[e].type == "organisation"
                                                              or k < 2 and bare_name(text, model.entities[e]))
                     and kinds.kind_fits(head, model.entities[e].name) and not other_kind(head, model.entities[e].roles)
-                    and e not in sal.excluded_all), None)
+                    and not institution(head, model.entities[e].name) and e not in sal.excluded_all), None)
         if eid is not None and shown_after(model, head, model.entities[eid].name, start, sal.rank_of):
             return None
         if eid is not None and model.entities[eid].type == "person":
@@ -618,6 +621,19 @@ def body_before_they(text: str, model: em.Model, sal, sstarts: list[int], start:
         return eid
     name = lone_subject(text, sstarts[k - 2], sstarts[k - 1]) if k >= 2 else None
     return None if name is None else em.adhoc_org(model, name, sstarts[k - 2])
+
+
+def institution(head: str, name: str) -> bool:
+    """Whether a description of any organisation ("the group", "the organisation": "*" in
+    data/extract/org_kinds.tsv) meets an institution's name, one people work or study in rather
+    than form ("Westmere University", "University of Tarrow", "St Anne's Hospital":
+    data/extract/institution_heads.txt, the name's last word or the word before "of"): the group
+    it means is another."""
+    words = [w.lower().strip("’'.,") for w in name.split()]
+    if not words or "*" not in org_kinds().get(head, ()):
+        return False
+    last = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
+    return last in lexicon.lower_words("extract/institution_heads.txt")
 
 
 def other_kind(head: str, roles) -> bool:

@@ -354,14 +354,26 @@ def work_author(text: str, model, start: int) -> int | None:
     """The author "the authors" or "the researchers" stands for: that of the work the text
     named last with its author (:func:`author_of`); None when the work's authors were
     unnamed people of it ("a study by researchers at Corvane University": "the researchers"
-    are those people, read as the unnamed source they are)."""
+    are those people, read as the unnamed source they are), however often "the study" was
+    resolved to the body since (:func:`renew`)."""
     eid = author_of(model, None, start)
-    i = bisect.bisect_left(model.authored, (start,)) if eid is not None else 0
-    at = next((a for a, _, e in reversed(model.authored[:i]) if e == eid), None)
-    occ = model.at(max(0, at - 200), at) if at is not None else None
+    occ = _author_named(model, eid, start) if eid is not None else None
     if occ is not None and _unnamed_authors_before().search(text, max(0, occ.start - 30), occ.start):
         return None
     return eid
+
+
+def _author_named(model, eid: int, start: int):
+    """Where the author ``eid`` was last named with a document before ``start``: the occurrence
+    of it that ends the 200 characters before a recorded document, within AUTHOR_BACK of them;
+    a later mention of the document resolved to it (:func:`renew`, "The study found") names
+    no one, so it is passed over."""
+    i = bisect.bisect_left(model.authored, (start,))
+    for at, _, e in reversed(model.authored[max(0, i - AUTHOR_BACK):i]):
+        occ = model.at(max(0, at - 200), at) if e == eid else None
+        if occ is not None and occ.entity == eid:
+            return occ
+    return None
 
 
 # "A statement from the three hikers", "a letter signed by 40 MPs", "data from the Labor
