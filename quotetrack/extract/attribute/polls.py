@@ -26,6 +26,7 @@ _MIN_WORDS = 3             # words of a content read from a poll
 _CLAUSE_WORDS = 4          # words a comma-closed stretch needs to be the reported clause
 _ENDS = frozenset({",", ".", ";", ":", "?", "!", "—", "–", "--", "(", ")"})
 _INSIDE = frozenset({"/", "-", *POSSESSIVE_S, "&"})
+_JOINERS = frozenset({"ahead"})   # an adverb that may join a closing poll to more: "in the polls ahead of …"
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,8 @@ def _in_sentence(s: Sent) -> list[Attribution]:
             continue
         i = _in_before(toks, j)
         end = _poll_end(toks, j) if i is not None else None
+        if end is None and i is not None and not _opens_sentence(toks, i):
+            end = _joined_end(toks, j)    # "Sanders has sagged in the polls and is coping with …"
         if end is None:
             continue
         found = _opening(s, i, end) if _opens_sentence(toks, i) else _closing(s, i, end)
@@ -105,6 +108,23 @@ def _poll_end(toks: list[Token], j: int) -> int | None:
     return k if k == len(toks) or toks[k].text in _ENDS else None
 
 
+def _joined_end(toks: list[Token], j: int) -> int | None:
+    """The token after a poll noun at token ``j`` that a function word joins to more of the
+    sentence ("… in the polls and is coping …", "… in polls despite …", "… in the polls ahead
+    of …"): the clause before "in" is still the finding; None when a noun follows ("poll workers")."""
+    k = j + 1
+    if k >= len(toks) or not toks[k].text.isalpha() or not toks[k].text.islower():
+        return None
+    word = toks[k].text
+    joins = word in lexicon.lower_words("text/function_words.txt") or word in _JOINERS
+    if word in _words.finite_auxiliaries or word in ("be", "been"):
+        return None                       # "86 percent of voters in the poll had …": the poll is in the subject
+    if word in ("and", "or"):             # a second verb, not a second noun ("faith in polls and pollsters")
+        after = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
+        joins = after in _words.finite_auxiliaries or (after.endswith("ed") and toks[k + 1].text.islower())
+    return k if joins and word not in _followers() else None
+
+
 def _opens_sentence(toks: list[Token], i: int) -> bool:
     """Do only opening conjunctions stand before the "in" at token ``i`` ("But in a poll …")?"""
     return all(t.text.lower() in _words.subject_lead_words for t in toks[:i])
@@ -131,7 +151,8 @@ def _closing(s: Sent, i: int, end: int) -> Attribution | None:
     """"Voss leads by nine points in the latest survey.": the clause before "in", back to the
     sentence start or the comma that opens it ("…, although Hale moved up in a later survey")."""
     toks = s.toks
-    if end < len(toks) and toks[end].text not in (",", ".", ";", "?", "!", "—", "–", "--"):
+    if end < len(toks) and toks[end].text not in (",", ".", ";", "?", "!", "—", "–", "--") \
+            and _joined_end(toks, end - 1) != end:
         return None
     last = i
     if last > 0 and toks[last - 1].text in (",", "—", "–", "--") and not _score_before(toks, last - 1):
