@@ -26,7 +26,7 @@ from .headlines import before_headline_verb, before_title_case, clause_in_title,
 from .kinds import dotted_kind_word, gendered_nouns, kin_before, kind_words, org_kinds, org_nouns, party_head
 from .nations import nationality
 from .organisations import body_named, common_head, possessor_in_name
-from .roles import APPOSITION_AFTER, office_forms, roles_around
+from .roles import APPOSITION_AFTER, age_role, office_forms, roles_around
 from .speakers import (bare_word, _is_person_name, _lists, _runs, split_title, office_complement,
                        past_date, past_function_words, title_gender)
 from .entities import (GROUP_PLURAL, EntityState, Model, Occurrence, adhoc_org, bodies, family_name_first, first_names, given_name_at,
@@ -243,6 +243,8 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if (len(words) > 1 or kin) and seen < ROLE_READS:
             roles_around(text, start, end, ent, titles, persons, gendered)
             ent.roles.update((kin,) if kin else ())
+        elif len(name) == 1 and (age := age_role(text, end)) is not None:
+            ent.roles.add(age)            # "Orrell, 19, said": his age, read after his lone name too
         model.count[eid] = seen + 1
         if len(name) == 1 and name[0] == ent.surname:
             model.by_lone[eid] = model.by_lone.get(eid, 0) + 1

@@ -385,7 +385,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         if not name_words or _group(name_words, model) or len(words) > 1 and (
                 words[0].lower() in _words.quantifier_heads or indefinite(words[0])
                 or words[0].islower() and _group_word(name_words, model)):    # "veteran Republicans"
-            return Resolved(Mention(start, end, written, "descriptor", title, None), written, title,
+            return Resolved(Mention(start, end, written, "descriptor", title, None), _one_of(words), title,
                             "descriptor", "unresolved")
         if _group_word(name_words, model):
             eid = em.adhoc_org(model, name_words[0], start, "group")
@@ -508,6 +508,19 @@ def _namesake(model: em.Model, sal: Salience, eid: int, name_words: list[str], t
 
 # A description's name, in the mention or right after it: "the base chief known as Bob", "a
 # man known only as Abu Sami" (group 1: the name, up to three capitalised words).
+# "One"/"another" opening an unnamed source, dropped from its written speaker as "A spokeswoman …"
+# is "spokeswoman …" ("One 88-year-old widow from Kelso" -> "88-year-old widow from Kelso"); not
+# "a", which opens counts here ("a third of independents", "a handful of Democrats").
+_ONE_OF = frozenset(("one", "another"))
+
+
+def _one_of(words: list[str]) -> str:
+    """A descriptor as written, less an opening "one"/"another" (:data:`_ONE_OF`) before a
+    lower-case word or an age; kept before a capital ("Another Lutheran" is no name "Lutheran")."""
+    drop = len(words) > 1 and words[0].lower() in _ONE_OF and not words[1][:1].isupper()
+    return " ".join(words[1:] if drop else words)
+
+
 _KNOWN_AS = re.compile(r"[ \t]+known[ \t]+(?:only[ \t]+)?as[ \t]+([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,2})")
 
 

@@ -12,8 +12,9 @@ from ..text.spans import last_words_start
 from .kinds import affiliation, lead_roles, person_head
 from .nations import nationality_of
 
-# ", 52,", ", 52.", ", aged 52,", ", who is 52," or " (52)" right after a name: an age.
-_AGE = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s*\()(\d{1,3})\s*[,.;)]")
+# ", 52,", ", 52.", ", aged 52,", ", who is 52," or " (52)" right after a name: an age (not the
+# "1," of a count: "Clinton leads Sanders, 1,428 to 1,151").
+_AGE = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s*\()(\d{1,3})\s*[,.;)](?!\d)")
 # ", the campaign’s organiser," / ", a spokeswoman for the union," right after a name: its role.
 APPOSITION_AFTER = re.compile(
     r",\s+(?:a|an|the|its|his|her|their)\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+?)"
@@ -69,7 +70,7 @@ def roles_around(text: str, start: int, end: int, ent, titles, persons, gendered
         add_role(ent, app.group(1), gendered)     # "A spokeswoman for the firm, X"; not "Outside the hall, X"
     # "(D-Ardenne)", "Norway’s"; "Defending, X"
     ent.roles.update(filter(None, [affiliation(text, end), nationality_of(text, start, end)]), lead_roles(text, start))
-    age = _AGE.match(text, end, min(len(text), end + 16))
+    age = _age_after(text, end)
     if age:
         ent.roles.add(f"{age.group(1)}-year-old")
         if not age.group(0).endswith(","):
@@ -79,6 +80,18 @@ def roles_around(text: str, start: int, end: int, ent, titles, persons, gendered
         add_role(ent, app.group(1), gendered)
     elif (bare := _BARE_APPOSITION.match(text, end, min(len(text), end + 80))) and bare_role(bare.group(1).split()):
         add_role(ent, bare.group(1), gendered)     # "Ari Fleischer, former White House press secretary to …"
+
+
+def _age_after(text: str, end: int) -> re.Match | None:
+    """The age set off right after a name ending at ``end``: ", 19," in "Orrell, 19, said"."""
+    return _AGE.match(text, end, min(len(text), end + 16))
+
+
+def age_role(text: str, end: int) -> str | None:
+    """The age role ("19-year-old") a name ending at ``end`` is given (:func:`_age_after`), else None:
+    read after a lone name too ("Jamie Orrell … Orrell, 19, said …  The teenager said")."""
+    age = _age_after(text, end)
+    return f"{age.group(1)}-year-old" if age else None
 
 
 def bare_role(words: list[str]) -> bool:
