@@ -90,6 +90,19 @@ def honorific_surname(title: list[str], known) -> bool:
     return lexicon.pairs("text/honorifics.tsv").get(title[0].lower()) in ("m", "f")
 
 
+def address_split(title: list[str], name: list[str], known) -> tuple[list[str], list[str]]:
+    """A run's (title, name) as :func:`split_title` cut it, with a form of address and a
+    surname it took for a whole title split apart when :func:`honorific_surname` holds ("Mr.
+    Singer" after "Mark Singer": (["Mr."], ["Singer"])); else as it was.
+
+    >>> address_split(["Mr.", "Singer"], [], {"Singer"}), address_split(["Mr.", "President"], [], {"Singer"})
+    ((['Mr.'], ['Singer']), (['Mr.', 'President'], []))
+    """
+    if not name and honorific_surname(title, known):
+        return title[:1], title[1:]
+    return title, name
+
+
 def given_name_title(name: list[str], known) -> bool:
     """Whether a two-word name opens with a form of address that is also a given name and ends in a
     surname the article named (``known``): "Nana Asantewu" after "Nana Kwame Asantewu", a title and
