@@ -193,6 +193,14 @@ def _agent_role(words: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def person_title_nouns() -> frozenset[str]:
+    """The words of titles and the nouns for people, lower-case (data/text/titles.txt,
+    person_nouns.txt: "minister", "gov.", "pollster"): what may stand before a name
+    as its title or role."""
+    return lexicon.lower_words("text/titles.txt") | lexicon.lower_words("text/person_nouns.txt")
+
+
+@lru_cache(maxsize=1)
 def _title_nouns() -> frozenset[str]:
     """Person nouns that may open a name as its title ("Engineer Saoirse Donnelly"): not an
     organisation word ("Network Rail", "Club Med" are organisations' names)."""
