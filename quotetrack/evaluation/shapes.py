@@ -91,6 +91,8 @@ SHAPES: tuple[Shape, ...] = (
     Shape("role_groups", "senators, then \"the two senators\"",
           "Senator Ana Bababan said it was good. The two senators said it would pass. ",
           _numbered("Senator {first} {name} said it was good. The two senators said it would pass. ")),
+    Shape("initials_names", "people named by initials and a surname, each a new one",
+          "R.K. Bababan said it was fine. ", _numbered("R.K. {name} said it was fine. ")),
     Shape("news_one_line", "the corpus articles with line breaks removed", "x", _news_one_line),
 )
 

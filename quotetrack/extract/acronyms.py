@@ -3,7 +3,11 @@ the earlier name an acronym stands for ("the RNC" after "the Republican National
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
+from functools import lru_cache
 from itertools import islice
+from typing import NamedTuple
 
 from ..text import lexicon
 from .common_nouns import written_lower
@@ -20,6 +24,11 @@ CAPITALS_WORD = re.compile(r"[A-Z][A-Z\d&]+(?:-[A-Z\d]+)*")
 _PERSON_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")     # "R.K.", "J.R.R." before a surname
 _SURNAME = re.compile(r"[A-Z][a-z][\w’'\-]*")            # "Venkataraman", "O'Neill" (not "NATO")
 _THE = ("the ", "The ")
+_INITIALS_RUN = re.compile(r"(?:[A-Z]\.)+")            # "R.K.", "A.R.K.": every dotted initial is in one
+_WORD_AFTER = re.compile(r" ([\w’'\-]*)")              # " Venkataraman" after initials (the word's characters)
+_WORD_CHAR = re.compile(r"[\w’'\-]")                   # a character of a word (as _SURNAME's)
+_WHICH = ", which"
+_LAST = "\U0010ffff"                   # after every word character: w .. w + _LAST holds the words opening with w
 ACRONYM_REACH = 50                        # entities an acronym looks back over for its spelled-out name
 
 
@@ -44,7 +53,53 @@ def initials_open_name(text: str, start: int, words: list[str]) -> bool:
             or words[1].lower().removesuffix("s") in lexicon.lower_words("text/person_nouns.txt") \
             or words[1].lower() in lexicon.lower_words("text/person_nouns.txt") or text.endswith(_THE, 0, start):
         return False                      # "U.N. Women", "the R.A.F. Pilots": a noun, no surname
-    return text.count(words[0]) == text.count(f"{words[0]} {words[1]}") and f"{words[1]}, which" not in text
+    index = _initials_index(text)
+    return index.count[words[0]] == _opening(index.after.get(words[0], ()), words[1]) \
+        and not _opening(index.before_which, words[1][::-1])
+
+
+class _Initials(NamedTuple):
+    """What :func:`initials_open_name` asks of a text, read once: ``count``, two or three
+    initials -> ``text.count`` of them; ``after``, initials -> the sorted words right after
+    them and a space ("R.K. Venkataraman" -> "Venkataraman"); ``before_which``, the words
+    before ", which", each reversed, sorted."""
+    count: Counter
+    after: dict[str, list[str]]
+    before_which: list[str]
+
+
+@lru_cache(maxsize=2)
+def _initials_index(text: str) -> _Initials:
+    """The :class:`_Initials` of a text: one pass, so that many initials-names cost no search
+    of the whole text each (the counts are ``str.count``'s: leftmost first, never overlapping)."""
+    count: Counter = Counter()
+    after: dict[str, list[str]] = {}
+    for m in _INITIALS_RUN.finditer(text):
+        run = m.group()
+        for size in (4, 6):               # two and three initials
+            free: dict[str, int] = {}
+            for i in range(0, len(run) - size + 1, 2):
+                piece = run[i:i + size]
+                if i >= free.get(piece, 0):
+                    count[piece] += 1
+                    free[piece] = i + size
+            word = _WORD_AFTER.match(text, m.end())
+            if word is not None and len(run) >= size:
+                after.setdefault(run[-size:], []).append(word.group(1))
+    before = []
+    at = text.find(_WHICH)
+    while at >= 0:
+        i = at
+        while i > 0 and _WORD_CHAR.match(text, i - 1):
+            i -= 1
+        before.append(text[i:at][::-1])
+        at = text.find(_WHICH, at + len(_WHICH))
+    return _Initials(count, {k: sorted(v) for k, v in after.items()}, sorted(before))
+
+
+def _opening(words, start: str) -> int:
+    """How many of the sorted ``words`` open with ``start``."""
+    return bisect_left(words, start + _LAST) - bisect_left(words, start)
 
 
 def initials(name: str) -> str:

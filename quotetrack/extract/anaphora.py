@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
+from ..text.names import person_title_nouns
 from . import kinds
 from . import speakers as names
 from .attribute import Attribution
@@ -21,18 +22,13 @@ from .speakers import PERSON_PRONOUNS, _lists
 _words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
 
 
-@lru_cache(maxsize=1)
-def _title_nouns() -> frozenset[str]:
-    return _lists().titles | lexicon.lower_words("text/person_nouns.txt")
-
-
 def opens_clause(text: str, start: int) -> bool:
     """Whether a name at ``start`` is the subject of its clause, judged by the words before
     it: lower-case titles and modifiers ("three-term County Executive Gordon Pellham") belong
     to the name's phrase; then punctuation, a clause opener or a cue ("said Gantz") shows a
     subject, an opening quote mark or any other word does not; a name opening a paragraph
     is one.  (:func:`.speakers.main_subject` judges by the one word before the name.)"""
-    titles = _title_nouns()
+    titles = person_title_nouns()
     words = _words
     i = start - 1
     skipped, after = False, None          # after: the word last read (the one after this one)
@@ -125,7 +121,7 @@ def title_modifier(text: str, end: int) -> bool:
     if m is None:
         return False
     words = m.group(1).split()
-    return words[-1] in _title_nouns() and words[-1] not in _words.name_modifiers \
+    return words[-1] in person_title_nouns() and words[-1] not in _words.name_modifiers \
         and not any(w in _lists().function for w in words) \
         and m.group(2) not in lexicon.words("extract/calendar_words.txt")     # "Ortiz late Monday"
 

@@ -25,7 +25,7 @@ from itertools import accumulate
 from typing import Iterator
 
 from ..text import lexicon
-from ..text.names import PARTICLE_JOINED, is_particle
+from ..text.names import PARTICLE_JOINED, is_particle, person_title_nouns
 from .acronyms import CAPITALS_WORD, spelled_out
 from .ages import AGE_ROLE, age_nouns
 from .common_nouns import written_lower
@@ -90,7 +90,7 @@ def family_name_first(text: str, start: int, end: int, name: list[str]) -> bool:
 def _role_words() -> frozenset[str]:
     """Words of a role, a title or kin before a name (data/text/person_nouns.txt, titles.txt,
     data/extract/family_nouns.txt: "Widow Ana Ruiz"), function words and cue words."""
-    return lexicon.lower_words("text/person_nouns.txt") | lexicon.lower_words("text/titles.txt") | title_modifiers() \
+    return person_title_nouns() | title_modifiers() \
         | lexicon.lower_words("extract/family_nouns.txt") | lexicon.lower_words("text/function_words.txt") \
         | frozenset(lexicon.cues())        # not "Said Ruth Ortiz, the club’s captain": a verb
 

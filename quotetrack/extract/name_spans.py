@@ -18,7 +18,7 @@ import re
 
 from ..text import lexicon
 from ..text.marks import POSSESSIVE_S
-from ..text.names import split_title
+from ..text.names import person_title_nouns, split_title
 from . import entities as em
 from .anaphora import opens_sentence
 
@@ -60,8 +60,8 @@ def _person_at(model: em.Model, i: int) -> em.Occurrence | None:
 def _title_words(words: list[str]) -> bool:
     """Whether words before a name are its title: capitalised ("Gov.", "Republican") or a
     title or person noun ("pollster", "former")."""
-    titles, people = lexicon.lower_words("text/titles.txt"), lexicon.lower_words("text/person_nouns.txt")
-    return all(w[:1].isupper() or w.lower() in titles or w.lower() in people for w in words)
+    nouns = person_title_nouns()
+    return all(w[:1].isupper() or w.lower() in nouns for w in words)
 
 
 def name_then_rest(text: str, model: em.Model, start: int, end: int) -> tuple[int, int] | None:

@@ -17,7 +17,7 @@ import re
 
 from ..text import lexicon
 from ..text.marks import POSSESSIVE_S
-from ..text.names import given_name_title, honorific_surname, is_particle
+from ..text.names import address_split, given_name_title, is_particle
 from .acronyms import BODY_INITIALS, INITIALS, initials_open_name, spelled_out
 from .documents import authored_document, document_singular, joint_makers, made_documents, survey_after, survey_word
 from .businesses import apposed_as, introduced_as, possessed_as
@@ -124,11 +124,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         start = run[0][0]
         end = run[-1][0] + len(run[-1][1])
         words = [w for _, w in run]
-        title, name = split_title(words)
+        title, name = address_split(*split_title(words), by_surname)   # "Mr. Singer" after "Mark Singer"
         if len(words) == 1 and bare_word(words[0]).rstrip(".") in by_surname:
             title, name = [], words       # "For Major, a retiree": a surname that is also a title
-        elif not name and honorific_surname(title, by_surname):
-            title, name = title[:1], title[1:]    # "Mr. Singer" after "Mark Singer": a surname that is a title word
         elif not title and given_name_title(name, by_surname) \
                 and all(entities[e].first != name[0] for e in by_surname.get(name[1], ())):
             title, name = name[:1], name[1:]      # "Nana Asantewu" after "Nana Kwame Asantewu" (not "Nana Lind" again)

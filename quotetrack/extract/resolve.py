@@ -36,7 +36,7 @@ from itertools import islice
 
 from ..text import lexicon
 from ..text.marks import POSSESSIVES
-from ..text.names import honorific_surname, is_particle
+from ..text.names import address_split, is_particle
 from ..model import Entity, Mention, Paragraph, Sentence
 from . import entities as em
 from . import kinds, speakers as names
@@ -362,9 +362,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
         other = described_by(text, model, start, possessed_end(text, end) or end, occ) if occ is not None else None
         if other is not None:               # "Ruiz’s wife", "an aide to Mayor Ruiz": not Ruiz (:mod:`.possessed`)
             return other
-        title_words, name_words = split_title(words)
-        if not name_words and honorific_surname(title_words, model.by_surname):
-            title_words, name_words = title_words[:1], title_words[1:]    # "Mr. Singer": Mark Singer's surname
+        title_words, name_words = address_split(*split_title(words), model.by_surname)   # "Mr. Singer": Mark Singer's
         name_words = em.name_words(name_words)
         if occ is None and not title_words and len(name_words) >= 3 and name_words[0] not in em.first_names():
             cut = em.given_name_at(name_words)          # "Harbour Widow Ana Ruiz Defends …": Ana Ruiz

@@ -76,6 +76,13 @@ def unshown(ent: em.EntityState) -> bool:
     return " " not in ent.name and kinds.never_shown_person(ent)
 
 
+def may_be(ent: em.EntityState, gender: str | None) -> bool:
+    """Whether a he/she (of ``gender``: "m", "f"; None for one that shows none) may stand for
+    an entity: a person, not an event named like one ("Election Day", :func:`.kinds.event_name`),
+    whose gender as shown (:func:`gender_of`) is none or that one."""
+    return ent.type == "person" and not kinds.event_name(ent) and gender_of(ent) in (None, gender)
+
+
 def gender_of(ent: em.EntityState) -> str | None:
     """The gender of a person as the text shows it (an honorific, "the mother", a pronoun
     taken for it), else as its given name shows it (data/text/given_name_genders.tsv: "Maria",
@@ -430,7 +437,7 @@ class Salience:
         for eid in self._candidates(speaker):
             ent = self.model.entities[eid]
             at = self.last[eid][0]
-            if eid != self.intro[1] and ent.type == "person" and not kinds.event_name(ent) and gender_of(ent) in (None, gender) \
+            if eid != self.intro[1] and may_be(ent, gender) \
                     and self.sentence_of(at) == sentence and self.judged_subject(eid) is True:
                 return True
         return False
@@ -455,10 +462,8 @@ class Salience:
         held = self._held(self.sentence_of(offset) - 1, gender, pronoun)
         for eid in self._candidates(pronoun):
             ent = self.model.entities[eid]
-            shown = gender_of(ent)
-            if ent.type != "person" or kinds.event_name(ent) \
-                    or (gender is not None and shown not in (None, gender)) \
-                    or eid in (self.excluded if exclude is None else exclude):
+            if not may_be(ent, gender if gender is not None else gender_of(ent)) \
+                    or eid in (self.excluded if exclude is None else exclude):    # (no gender: any person)
                 continue
             at, _, prank = self.last[eid]
             if opener is not None and opener <= self.named.get(eid, -1):
@@ -497,7 +502,7 @@ class Salience:
         if not scored:
             if fallback is None and self.quoted is not None:
                 ent = self.model.entities[self.quoted]
-                if ent.type == "person" and not kinds.event_name(ent) and gender_of(ent) in (None, gender):
+                if may_be(ent, gender):
                     fallback = self.quoted        # nobody named outside quote marks
             return fallback, None
         scored.sort(reverse=True)

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from ..text import lexicon
 from ..text.marks import POSSESSIVES
-from ..text.names import CAPITALS, PARTICLES, honorific_surname, is_name_word, is_particle, split_title
+from ..text.names import CAPITALS, PARTICLES, address_split, is_name_word, is_particle, split_title
 
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # _words.name_joiners, ... (data/text/word_classes.txt)
@@ -257,8 +257,11 @@ def index_names(text: str, skip: list[tuple[int, int]] = ()) -> _NameIndex:
         name_end = run[-1][0] + len(name[-1]) if name and last.startswith(name[-1]) else end
         runs.append((run[0][0], name_end, title, name, gender if gender in ("m", "f") else None))
     known = {name[-1] for *_, name, _ in runs if len(name) > 1}
-    runs += [(run[0][0], run[-1][0] + len(bare_word(run[-1][1])), title[:1], [bare_word(title[1]).rstrip(".")],
-              title_gender(title[:1])) for run, title in addressed if honorific_surname(title, known)]
+    for run, words in addressed:
+        title, name = address_split(words, [], known)     # "Mr. Singer" after "Mark Singer"
+        if name:
+            runs.append((run[0][0], run[-1][0] + len(bare_word(run[-1][1])), title, [bare_word(name[0]).rstrip(".")],
+                         title_gender(title)))
     runs.sort(key=lambda r: r[0])
     by_surname: dict[str, _Person] = {}
     positions: list[int] = []

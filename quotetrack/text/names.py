@@ -90,6 +90,19 @@ def honorific_surname(title: list[str], known) -> bool:
     return lexicon.pairs("text/honorifics.tsv").get(title[0].lower()) in ("m", "f")
 
 
+def address_split(title: list[str], name: list[str], known) -> tuple[list[str], list[str]]:
+    """A run's (title, name) as :func:`split_title` cut it, with a form of address and a
+    surname it took for a whole title split apart when :func:`honorific_surname` holds ("Mr.
+    Singer" after "Mark Singer": (["Mr."], ["Singer"])); else as it was.
+
+    >>> address_split(["Mr.", "Singer"], [], {"Singer"}), address_split(["Mr.", "President"], [], {"Singer"})
+    ((['Mr.'], ['Singer']), (['Mr.', 'President'], []))
+    """
+    if not name and honorific_surname(title, known):
+        return title[:1], title[1:]
+    return title, name
+
+
 def given_name_title(name: list[str], known) -> bool:
     """Whether a two-word name opens with a form of address that is also a given name and ends in a
     surname the article named (``known``): "Nana Asantewu" after "Nana Kwame Asantewu", a title and
@@ -177,6 +190,14 @@ def _agent_role(words: tuple[str, ...]) -> bool:
         and low not in lexicon.lower_words("extract/calendar_words.txt") \
         and first not in lexicon.words("extract/places.txt") \
         and not any(w.lower() in lexicon.lower_words("extract/org_words.txt") for w in words)
+
+
+@lru_cache(maxsize=1)
+def person_title_nouns() -> frozenset[str]:
+    """The words of titles and the nouns for people, lower-case (data/text/titles.txt,
+    person_nouns.txt: "minister", "gov.", "pollster"): what may stand before a name
+    as its title or role."""
+    return lexicon.lower_words("text/titles.txt") | lexicon.lower_words("text/person_nouns.txt")
 
 
 @lru_cache(maxsize=1)

@@ -34,7 +34,8 @@ from .interview import Interview, document_interview, interview_answers, with_an
 from .posts import embedded_posts, within
 from .rules import RULES, UNATTRIBUTED
 from ..headlines import title_case as _title_case
-from .quoted import QUOTE_SIEVES, _QUOTE_LEAD, headline_colon, is_statement, transcript_turns
+from .labels import headline_colon, transcript_turns
+from .quoted import QUOTE_SIEVES, _QUOTE_LEAD, is_statement
 from .works import names_a_work
 
 

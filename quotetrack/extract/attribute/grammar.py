@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
 from ...text import lexicon
+from ...text.names import person_title_nouns
 from .. import mentions
 from ...config import WINDOWS
 from ...model import Cue
@@ -551,5 +552,4 @@ def _continues_content(toks: list[Token], i: int) -> bool:
 
 def _role_word(word: str) -> bool:
     """A title or person noun, which may stand before a name in one mention ("the actor Tom Hanks")."""
-    low = word.lower()
-    return low in lexicon.lower_words("text/titles.txt") or low in lexicon.lower_words("text/person_nouns.txt")
+    return word.lower() in person_title_nouns()

@@ -1,23 +1,21 @@
 """Quote sieves: a quoted passage no sentence sieve claimed ("Gantz: “…”", "“…” — Name",
-"“…,” he surmised"), headline colons, and what counts as a statement on its own."""
+"“…,” he surmised"), and what counts as a statement on its own (a paragraph's label and colon:
+:mod:`.labels`)."""
 from __future__ import annotations
 
-import bisect
-import re
 from itertools import dropwhile, islice
 from typing import Callable
 
 from ...text import lexicon
 from ...text.marks import APOSTROPHES, POSSESSIVE_S
-from ...read import transcript
 from .. import cues as cue_finder, mentions
 from ...config import WINDOWS, Config
-from ...model import Cue, Paragraph, QuotedSpan, Sentence
+from ...model import Cue, QuotedSpan, Sentence
 from ..headlines import title_case
 from ..segment import Token, iter_tokens, tokens as tokenize
 from .grammar import _DASHES, _words
 from .views import Attribution, Doc
-from .offsets import _lstrip_start, _rstrip_end, _skip_chars, _strip_end, _word_count
+from .offsets import _lstrip_start, _rstrip_end, _skip_chars
 from .subject import agrees
 from .chants import chant_quote
 from .works import BYLINE_AFTER, is_title
@@ -540,80 +538,6 @@ QUOTE_SIEVES: dict[str, Callable[[Doc, QuotedSpan, Sentence], Attribution | None
     "colon_clause": colon_clause, "colon_paragraph": colon_paragraph, "cue_before": cue_before,
     "cue_then_quote": cue_then_quote, "said_first": said_first, "subject_verb": subject_verb,
     "lead_statement": lead_statement}
-
-
-# "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.
-_HEADLINE_COLON = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w.’'\-]*)\s*:\s+(?=\S)")
-
-
-def headline_colon(doc: Doc, para: Paragraph) -> Attribution | None:
-    """A short paragraph (a headline or a lead-in) that opens with a name and a colon: the rest
-    is the named source's statement, quoted phrases and all ("Gov Ortiz: Plan Is ‘Doomed,’ Vote
-    Is ‘Theater’"), unless one quote is the whole of it (the colon quote sieve reads that)."""
-    text = doc.text
-    if para.end - para.start > 200:
-        return None
-    m = _HEADLINE_COLON.match(text, para.start, para.end)
-    if m is None or doc.has_quote_in(para.start, m.end()):
-        return None
-    name = m.group(1)
-    toks = tokenize(text, m.start(1), m.end(1))
-    if name.isupper() or _kicker(name) or any(t.text[:1].isdigit() for t in toks) or not toks \
-            or mentions.after(toks, 0) != (0, len(toks)) or not mentions.names_someone(toks, 0, len(toks)):
-        return None
-    end = _strip_end(text, m.end(), para.end)
-    if _word_count(text, m.end(), end) < 3 or _one_quote(doc, m.end(), end):
-        return None
-    sent = doc.sents[bisect.bisect_right(doc.sent_starts, para.start) - 1]
-    colon_at = text.index(":", m.end(1))
-    cue = Cue(colon_at, colon_at + 1, ":", ":", "speech")
-    return Attribution(((m.end(), end),), (m.start(1), m.end(1)), cue, "colon", sent)
-
-
-
-
-def transcript_turns(doc: Doc, paras: list[Paragraph]) -> list[Attribution]:
-    """Turns of a transcript inside an article: paragraphs that open with a speaker label in
-    capitals and a colon ("TAPPER: Do you think …", "FALLIN: I think …"), when two speakers or
-    more are labelled so; each turn is its speaker's statement.  (One-letter labels, "Q:" and
-    "A:", name no one.)"""
-    found = []
-    for para in paras:
-        at = transcript.label(doc.text, para.start, para.end)
-        if at is None:
-            continue
-        name = doc.text[at[0]:at[1]]
-        if len(name) < 2 or not name.isupper() or _kicker(name):
-            continue
-        end = _strip_end(doc.text, at[2], para.end)
-        if _word_count(doc.text, at[2], end) < 3:
-            continue
-        sent = doc.sents[bisect.bisect_right(doc.sent_starts, para.start) - 1]
-        colon_at = doc.text.index(":", at[1])
-        cue = Cue(colon_at, colon_at + 1, ":", ":", "speech")
-        found.append(Attribution(((at[2], end),), (at[0], at[1]), cue, "colon", sent))
-    speakers = {doc.text[a.source[0]:a.source[1]] for a in found}
-    return found if len(speakers) >= 2 else []
-
-
-# Capitalised labels that open a paragraph of furniture, not a turn ("UPDATE:", "EDITOR'S NOTE:").
-def _kicker(label: str) -> bool:
-    """Is a label before a colon a kicker or page furniture, no speaker ("Breaking", "The
-    Latest", "UPDATE", data/extract/kicker_labels.txt)?"""
-    low = " ".join(label.lower().rstrip(".").split())
-    if low.startswith("the "):
-        low = low[4:]
-    return low in lexicon.lower_words("extract/kicker_labels.txt")
-
-
-def _one_quote(doc: Doc, start: int, end: int) -> bool:
-    """Is text[start:end] one quote with at most closing punctuation after it?"""
-    i = bisect.bisect_left(doc.quote_starts, start)
-    return i < len(doc.quotes) and doc.quotes[i].start == start and doc.quotes[i].end >= end - 1
-
-
-# A quoted passage inside a headline: "Voss Calls Deal ‘a start, not a finish’ as …".
-
 
 
 def is_statement(text: str, quote: QuotedSpan, config: Config) -> bool:
