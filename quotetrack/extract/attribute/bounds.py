@@ -8,6 +8,7 @@ from ...text import lexicon
 from ...text.marks import POSSESSIVE_S, TOKEN_OPENING
 from .. import mentions
 from ..segment import Token
+from .views import Sent
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
 
@@ -200,3 +201,57 @@ def gerund_before_conjunction(toks: list[Token], src: tuple[int, int], j: int) -
     first = toks[src[0]].text
     return j > 0 and toks[j - 1].text.lower() in _words.conjunctions and first.islower() \
         and first.endswith("ing") and len(first) > 5
+
+
+def concessive(toks: list[Token], i: int) -> bool:
+    """Does the comma at token ``i`` open the reporter's concession, a two-word one and a new
+    subject after it ("said he would back the nominee[, even as he has attacked him]", "…[, even
+    though Ms Orla …]"; data/text/word_classes.txt [concessives])?  Not a parenthesis with no
+    subject ("X, even as a candidate, had …"): the content goes on.  Nor a concession whose
+    subject is a personal pronoun the sentence has used after its first word ("said she learned
+    of it from a neighbour, even though she had …"): it goes on with the reported clause."""
+    if i + 3 >= len(toks) or f"{toks[i + 1].text} {toks[i + 2].text}".lower() not in _words.concessives:
+        return False
+    after = toks[i + 3].text.lower()
+    if after in _PERSONAL and any(toks[k].text.lower() == after for k in range(1, i)):
+        return False
+    return _new_subject(toks, i + 3)
+
+
+def _new_subject(toks: list[Token], k: int) -> bool:
+    """Does token ``k`` open a new clause's subject ("he", "the", "Ms Orla"; not "that")?"""
+    word = toks[k].text
+    return word.lower() in _words.new_subjects or (mentions.is_capitalised(word) and word.lower() != "that")
+
+
+_PERSONAL = frozenset(("he", "she", "i", "we", "they", "it"))   # subject pronouns a concession may repeat
+
+
+DASHES = frozenset({"—", "–", "-", "--", "―"})   # dash tokens (a spaced "--" comes as two "-")
+
+
+def lone_dash(s: Sent) -> int:
+    """Token index of a sentence's one spaced dash outside quote marks when the reporter's
+    clause opens after it ("said the bridge would reopen in May [- though it is unclear …]":
+    data/text/word_classes.txt [dash_clause_openers] but "and", a clause joiner before a new
+    subject as after a comma, or [concessives]), else -1; -1 too for a pair of dashes ("said the rest – though not all – would stay": an aside the
+    content runs around)."""
+    toks = s.toks
+    found, after, i = -1, -1, 1
+    while i < len(toks) - 1:
+        j = i                             # j: the token after a run of dashes ("--" is two)
+        while j < len(toks) - 1 and toks[j].text in DASHES and (j == i or toks[j].start == toks[j - 1].end):
+            j += 1
+        if j > i and toks[i - 1].end < toks[i].start and toks[j - 1].end < toks[j].start \
+                and not s.doc.inside_quote(toks[i].start, toks[i].end):
+            if found >= 0:
+                return -1                 # a pair: an aside
+            found, after = i, j
+        i = max(j, i + 1)
+    if found < 0:
+        return -1
+    nxt = toks[after].text.lower()
+    if nxt == "and" or nxt not in _words.dash_clause_openers:
+        return found if concessive(toks, after - 1) else -1
+    joins = nxt in _words.clause_joiners          # "- but the owners …", not "- but only up to a point"
+    return found if not joins or after + 1 < len(toks) and _new_subject(toks, after + 1) else -1

@@ -15,7 +15,8 @@ from ...config import WINDOWS
 from ...model import Cue
 from ..fronted import adverbials_only
 from ..segment import Token
-from .bounds import closing_adjunct, opens_count, parenthetical_relative, participial_opening, participle_after_quote
+from .bounds import DASHES as _DASHES, closing_adjunct, concessive, lone_dash, opens_count, parenthetical_relative, \
+    participial_opening, participle_after_quote
 from .cleft import cleft_that
 from .governed import governed_start
 from .listeners import bare_listener, common_listener_end, listener_tail, opens_noun_phrase
@@ -26,7 +27,6 @@ from .views import Attribution, Doc, Sent
 _words = lexicon.WordClasses("text/word_classes.txt")   # _words.subordinators, ... (data/text/word_classes.txt)
 
 _SEPARATORS = frozenset({",", "?", "!", "—", "–", "--", ";"})
-_DASHES = frozenset({"—", "–", "-", "--", "―"})
 
 
 # ----------------------------------------------------------------- helpers
@@ -429,6 +429,7 @@ def _clause_breaks(s: Sent) -> list[tuple[int, int]]:
     out = []
     last_open = max((i for i, t in enumerate(toks) if t.text in TOKEN_OPENING), default=-1)
     last_close = -1                       # the last quote mark so far that closes a quote
+    dash = lone_dash(s)                   # "said X would pass - though …": the reporter's clause
     for i in range(1, len(toks) - 1):
         if toks[i].text in TOKEN_CLOSING and s.doc.quote_at(end=toks[i].end) is not None:
             last_close = i
@@ -436,8 +437,8 @@ def _clause_breaks(s: Sent) -> list[tuple[int, int]]:
                                                                  or participle_after_quote(toks, i)):
             out.append((i, toks[i].end))  # “… by Cleveland,” referring to the convention
             continue
-        if toks[i].text in _DASHES and toks[i + 1].text in _words.dash_clause_openers and 0 <= last_close < i \
-                and not s.doc.inside_quote(toks[i].start, toks[i].end):
+        if i == dash or toks[i].text in _DASHES and toks[i + 1].text in _words.dash_clause_openers \
+                and 0 <= last_close < i and not s.doc.inside_quote(toks[i].start, toks[i].end):
             out.append((i, toks[i].start))        # “…” - although …: the narrator's
             continue
         if toks[i].text != "," or s.doc.inside_quote(toks[i].start, toks[i].end):
@@ -449,7 +450,7 @@ def _clause_breaks(s: Sent) -> list[tuple[int, int]]:
         if nxt in _words.relatives and not (i < last_open and toks[i - 1].text in TOKEN_CLOSING) \
                 and not parenthetical_relative(toks, i):  # (not "X, who …, has …": the content goes on)
             out.append((i, toks[i].start))    # (not "“…”, who had to put “…”": the quoted words go on)
-        elif s.marks("commas").outside[-1] == i and closing_adjunct(toks, i):
+        elif s.marks("commas").outside[-1] == i and closing_adjunct(toks, i) or concessive(toks, i):
             out.append((i, toks[i].start))    # "…, compared with 41 percent", "…, a move that …"
         elif nxt in _words.clause_joiners and i + 2 < len(toks):
             after = toks[i + 2].text
