@@ -9,7 +9,10 @@ span in place of the mention's; the mention keeps its own offsets).
   Air Force 1st Lt. Tyler Livingston" when the span stops at "Gov." or "Force": the name the
   title runs on to;
 * :func:`name_before`: "Cara Voss, Tomas's mother, issued …" or "Mr. Ruiz, a rare
-  outlier in a town where …, attended" when the span is the apposition: the name before it.
+  outlier in a town where …, attended" when the span is the apposition: the name before it;
+* :func:`name_after`: "One early backer, Councillor Ana Ruiz, said …" or "the paper's
+  editor, Tom Hale of Leland, wrote …" when the span is the description: the name in
+  apposition after it.
 """
 from __future__ import annotations
 
@@ -44,9 +47,9 @@ _TITLE_BEFORE = re.compile(r"(?:[A-Z][\w\-]*\.?[ \t]+){1,3}$")
 
 def named_within(text: str, model: em.Model, start: int, end: int) -> tuple[int, int] | None:
     """The span of the person text[start:end] names when the span is cut wrong around the name
-    (:func:`name_then_rest`, :func:`title_runs_on`, :func:`name_before`), else None."""
+    (:func:`name_then_rest`, :func:`title_runs_on`, :func:`name_before`, :func:`name_after`), else None."""
     return name_then_rest(text, model, start, end) or title_runs_on(text, model, start, end) \
-        or name_before(text, model, start, end)
+        or name_before(text, model, start, end) or name_after(text, model, start, end)
 
 
 def _person_at(model: em.Model, i: int) -> em.Occurrence | None:
@@ -147,4 +150,25 @@ def name_before(text: str, model: em.Model, start: int, end: int) -> tuple[int, 
     title = _TITLE_BEFORE.search(text, max(0, o.start - 40), o.start)
     if not opens_sentence(text, title.start() if title else o.start):
         return None                       # "In addition to Mr. Vale, a member …": no apposition
+    return o.start, o.end
+
+
+# After a name in apposition, its close: a comma, maybe after "of" and a place ("Tom Hale of Leland,").
+_NAME_CLOSES = re.compile(r"(?:[ \t]+of[ \t]+[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,2})?,")
+# A description's last word: a lower-case head noun ("backer" of "One early backer").
+_LOWER_HEAD = re.compile(r"(?<![\w’'\-])[a-z][a-z\-]+$")
+
+
+def name_after(text: str, model: em.Model, start: int, end: int) -> tuple[int, int] | None:
+    """A span that is a description with a person's name in apposition right after it ("One
+    early backer" before ", Councillor Ana Ruiz, said", "ABC's host" before ", Tom Hale,
+    asked"): the name's span (its title with it), else None.  The description ends in a
+    lower-case noun; the name follows its comma and closes with one ("Ana Ruiz and Tom Hale"
+    is a list, no apposition)."""
+    if not text.startswith(", ", end) or _LOWER_HEAD.search(text, max(start, end - 40), end) is None:
+        return None
+    i = bisect.bisect_left(model.starts, end + 2)
+    o = _person_at(model, i)
+    if o is None or o.start != end + 2 or _NAME_CLOSES.match(text, o.end) is None:
+        return None
     return o.start, o.end

@@ -22,6 +22,7 @@ from .acronyms import BODY_INITIALS, INITIALS, initials_open_name, spelled_out
 from .documents import authored_document, document_singular, joint_makers, made_documents, survey_after, survey_word
 from .businesses import apposed_as, introduced_as, possessed_as
 from .common_nouns import y_singular, written_lower
+from .given_names import adopt_given_name
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
 from .kinds import dotted_kind_word, gendered_nouns, kin_before, kind_words, org_kinds, org_nouns, party_head
 from .nations import nationality
@@ -230,6 +231,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             if eid is None:               # "her daughter Kerry": known by a given name (and the relative she is)
                 eid = named_person(model, name, title, start, given=kin is not None)
         else:
+            adopt_given_name(model, text, name, start)    # "Understated Perez" (a headline), then "Thomas Perez"
             eid = named_person(model, name, title, start)
         ent = entities[eid]
         if title:

@@ -152,6 +152,8 @@ def _title_cut(words: tuple[str, ...]) -> int:
     if last == len(words) - 1:
         # a name that ends in a title word is a name: "Charlie King", "John Bishop"
         k = next((i for i in range(len(words) - 2, -1, -1) if words[i] in firsts), None)
+        while k and words[k - 1] in firsts and words[k - 1].lower() not in titles:
+            k -= 1                        # a double given name: "Billie Jean King" (not "Jean King")
         if k is not None and all(w[:1].isupper() for w in words[k:]):
             return k
         return len(words)
