@@ -69,7 +69,8 @@ def adopt_given_name(model: Model, text: str, name: list[str], start: int) -> No
     """Before the full name ``name`` (at ``start``) is read into ``model``: when its given name is
     sure (listed, not a sentence's capital) and the only person of its surname so far was named
     with a doubtful first word (:func:`doubtful_given`) that the text writes before the surname
-    only that once, that person takes this name, and a lone surname later is theirs.  Reads only that one person (no scan of earlier entities)."""
+    only that once, that person takes this name, and a lone surname later is theirs.  Reads only
+    that one person (no scan of earlier entities)."""
     if len(name) < 2 or name[0] not in first_names():
         return
     surname, first = name[-1], name[0]

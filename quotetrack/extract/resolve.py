@@ -504,8 +504,6 @@ def _namesake(model: em.Model, sal: Salience, eid: int, name_words: list[str], t
     return eid
 
 
-# A description's name, in the mention or right after it: "the base chief known as Bob", "a
-# man known only as Abu Sami" (group 1: the name, up to three capitalised words).
 # "One"/"another" opening an unnamed source, dropped from its written speaker as "A spokeswoman …"
 # is "spokeswoman …" ("One 88-year-old widow from Kelso" -> "88-year-old widow from Kelso"); not
 # "a", which opens counts here ("a third of independents", "a handful of Democrats").
@@ -519,6 +517,8 @@ def _one_of(words: list[str]) -> str:
     return " ".join(words[1:] if drop else words)
 
 
+# A description's name, in the mention or right after it: "the base chief known as Bob", "a
+# man known only as Abu Sami" (group 1: the name, up to three capitalised words).
 _KNOWN_AS = re.compile(r"[ \t]+known[ \t]+(?:only[ \t]+)?as[ \t]+([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,2})")
 
 

@@ -234,8 +234,8 @@ def lone_dash(s: Sent) -> int:
     """Token index of a sentence's one spaced dash outside quote marks when the reporter's
     clause opens after it ("said the bridge would reopen in May [- though it is unclear …]":
     data/text/word_classes.txt [dash_clause_openers] but "and", a clause joiner before a new
-    subject as after a comma, or [concessives]), else -1; -1 too for a pair of dashes ("said the rest – though not all – would stay": an aside the
-    content runs around)."""
+    subject as after a comma, or [concessives]), else -1; -1 too for a pair of dashes ("said the
+    rest – though not all – would stay": an aside the content runs around)."""
     toks = s.toks
     found, after, i = -1, -1, 1
     while i < len(toks) - 1:
