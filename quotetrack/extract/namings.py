@@ -21,7 +21,7 @@ from ..text.names import address_split, given_name_title, is_particle
 from .acronyms import BODY_INITIALS, INITIALS, initials_open_name, spelled_out
 from .documents import authored_document, document_singular, joint_makers, made_documents, survey_after, survey_word
 from .businesses import apposed_as, introduced_as, possessed_as
-from .common_nouns import y_singular, written_lower
+from .common_nouns import dated, y_singular, written_lower
 from .given_names import adopt_given_name
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
 from .kinds import dotted_kind_word, gendered_nouns, kin_before, kind_words, org_kinds, org_nouns, party_head
@@ -120,8 +120,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
                 run = run[k + 1:]         # "MSNBC’s Rachel Maddow", "Harbor News’ Ana Ruiz": the name after it
                 break
         run = _person_of(run, org_words)
-        if len(run) > 1 and survey_word(run[-1][1]):     # "a Harlow Consult Poll": the pollster, its survey after it
-            run = run[1:-1] if len(run) > 2 and run[0][1].lower() in function else run[:-1]   # (not "A")
+        maker = _pollster(text, run, function)
+        lone_maker = len(maker) == 1 < len(run) and not survey_word(run[-1][1])   # "A Monday Gallup poll"
+        run = maker
         start = run[0][0]
         end = run[-1][0] + len(run[-1][1])
         words = [w for _, w in run]
@@ -150,7 +151,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             owner = None
         kind_after = len(words) >= 2 and _kind_after(text, end, words) \
             and not (titled and name[0] in first_names())          # "Family Circle magazine"
-        if owner or kind_after or (business or known) and not titled or not titled and len(words) >= 2 and (
+        if owner or kind_after or lone_maker or (business or known) and not titled or not titled and len(words) >= 2 and (
                 INITIALS.fullmatch(words[0]) and not initials_open_name(text, start, words) or any(bare_word(w).lower() in org_words
                                                     or k and y_singular(bare_word(w).lower()) in org_words
                                                     for k, w in enumerate(words))):   # "Northern Academies of Science"
@@ -276,6 +277,23 @@ def _joint_makers(model: Model, text: str, inside) -> None:
         kept = [o for o in model.occurrences
                 if (k := bisect.bisect_right(starts, o.end - 1) - 1) < 0 or o.start >= joints[k][1]]
         model.occurrences[:] = sorted(kept + list(made), key=lambda o: o.start)
+
+
+def _pollster(text: str, run: list, function) -> list:
+    """A run that makes a survey cut to its maker: without the survey noun written in the name
+    ("a Harlow Consult Poll"), and, when a survey is in it or right after it, without an opening
+    "A" and a day or month ("A September Harlow Consult poll", "May’s Harlow Consult poll":
+    "Harlow Consult"; data/extract/calendar_words.txt); "the Sunday Times" keeps its day."""
+    in_name = len(run) > 1 and survey_word(run[-1][1])
+    if in_name:
+        run = run[:-1]
+    elif len(run) < 2 or survey_after(text, run[-1][0] + len(run[-1][1])) is None:
+        return run
+    if len(run) > 1 and run[0][1].lower() in function:
+        run = run[1:]                     # "A": a sentence's article, no part of the name
+    if len(run) > 1 and dated([bare_word(run[0][1])]):
+        run = run[1:]                     # "September", "May’s": when the poll was taken
+    return run
 
 
 # An indefinite article and up to two lower-case words right before a one-word name: "a new " in "a new KTRV poll".
