@@ -7,7 +7,8 @@
   "Kindroot, a charity in Leeds";
 * "which" right after: "employers such as Dalbeck, which opposed the bill" (a person is "who");
 * a possessive and such a noun set off before it: "His firm, Kestrel Pines, …", "whose church, Grace Fellowship,";
-* an employer's role and a person's name right after: "Velbury manager Tom Ake".
+* an employer's role and a person's name right after: "Velbury manager Tom Ake";
+* a publication's reporter before it: "a reporter for Agence Morvan-Presse".
 
 The business nouns are data/extract/business_nouns.txt.
 """
@@ -51,7 +52,7 @@ def introduced_as(text: str, start: int, end: int) -> str | None:
     before = _NOUN_BEFORE.search(text, last_words_start(text, max(0, start - 40), start, 1), start)
     if before is not None and introduces(before.group(1)):
         return before.group(1)
-    if employer(text, start, end):
+    if employer(text, start, end) or staff_before(text, start, end):
         return "employer"
     if plural_subject(text, start, end):
         return "plural"
@@ -134,6 +135,35 @@ def plural_subject(text: str, start: int, end: int) -> bool:
     have …"; not one word: "Democrats have", "many Latinos have" are groups read elsewhere)."""
     return " " in text[start:end] and _PLURAL_VERB.match(text, end) is not None \
         and _LISTED_OR_ASKED.search(text, max(0, start - 30), start) is None
+
+
+# A publication's own person and a preposition right before a name: "reporter for " in "A reporter
+# for Agence Morvan-Presse called it …", "columnist at " (group 1: the noun).
+_STAFF_BEFORE = re.compile(r"(?<![\w’'])([a-z]+)[ \t]+(?:for|at|with)[ \t]+(?:the[ \t]+)?$")
+
+
+def staff_before(text: str, start: int, end: int) -> bool:
+    """Whether the name of two or more words text[start:end] is the publication a reporter,
+    correspondent or columnist works for (data/extract/interviewer_nouns.txt: "A reporter for
+    Agence Morvan-Presse", "a columnist at Daily Lantern"): an outlet, no person (not one word:
+    "a reporter for Ruiz" may be a person's own)."""
+    if " " not in text[start:end]:
+        return False
+    m = _STAFF_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1) in lexicon.lower_words("extract/interviewer_nouns.txt")
+
+
+def organisation_role(ent, given_names) -> bool:
+    """Whether an entity typed a person by default is an organisation by a role it holds: no
+    given name opens its name, no title or gender shows a person, and a role of a few words with
+    no function word among them ends in an organisation noun (:func:`introduces`: "dutch
+    newspaper" for "the Dutch newspaper Velder Kourant"; not "reporter at the newspaper")."""
+    if ent.type != "person" or ent.title is not None or ent.gender is not None \
+            or ent.name.split()[0] in given_names:
+        return False
+    function = _lists().function
+    return any(len(ws) <= 3 and introduces(ws[-1]) and not any(w in function for w in ws)
+               for ws in (r.split() for r in ent.roles))
 
 
 def introduces(noun: str) -> bool:

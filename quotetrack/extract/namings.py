@@ -20,7 +20,7 @@ from ..text.marks import POSSESSIVE_S
 from ..text.names import address_split, given_name_title, is_particle
 from .acronyms import BODY_INITIALS, INITIALS, initials_open_name, spelled_out
 from .documents import authored_document, document_singular, joint_makers, made_documents, survey_after, survey_word
-from .businesses import apposed_as, introduced_as, possessed_as
+from .businesses import apposed_as, introduced_as, organisation_role, possessed_as
 from .common_nouns import dated, y_singular, written_lower
 from .given_names import adopt_given_name
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
@@ -204,8 +204,9 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
             continue                      # "the newspaper La Gaceta", "El Diario"
         if not _is_person_name(name) or (len(name) > 1 and all(w.isupper() for w in name)) \
                 or ((not title or len(name) == 1) and GROUP_PLURAL.fullmatch(name[-1])) \
-                or not title and len(name) > 1 and nationality(name[-1:]) and (name[0] not in first_names() or nationality(name[:1])):
-            continue                      # not a name: "FULL TEXT", groups ("Turkish Americans"), "an African American"
+                or not title and len(name) > 1 and (nationality(name[-1:]) or nationality(name[-2:])) \
+                and (name[0] not in first_names() or nationality(name[:1])):
+            continue                      # not a name: "FULL TEXT", groups ("Turkish Americans"), "an African American", "a South Korean"
         if (len(words) > 2 or len(run) == 2 and text[start - 1:start] in ("", "\n") and words[0] not in first_names()) \
                 and words[0].endswith("ing") and words[0][:1].isupper() and not title:
             words, start = words[1:], run[1][0]      # "Using Ted Cruz", "Asked …"; a title line's "Debating Ruiz’s"
@@ -244,6 +245,7 @@ def build(text: str, skip: list[tuple[int, int]] = (), quoted: list[tuple[int, i
         if (len(words) > 1 or kin) and seen < ROLE_READS:
             roles_around(text, start, end, ent, titles, persons, gendered)
             ent.roles.update((kin,) if kin else ())
+            ent.type = "organisation" if organisation_role(ent, first_names()) else ent.type   # "the Dutch newspaper X"
         elif len(name) == 1 and (age := age_role(text, end)) is not None:
             ent.roles.add(age)            # "Orrell, 19, said": his age, read after his lone name too
         model.count[eid] = seen + 1
