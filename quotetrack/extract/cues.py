@@ -124,6 +124,7 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
     """
     table = lexicon.cues()
     particles = lexicon.lower_words("extract/particles.txt")
+    particle_free = lexicon.lower_words("extract/particle_free_lemmas.txt")
     non_cues = lexicon.lower_words("extract/non_cue_phrases.txt")
     out: list[Cue] = []
     for at, to in _forms_in(text, start, end):
@@ -144,8 +145,8 @@ def find(text: str, start: int, end: int, sentence_starts: frozenset[int] | set[
         if entry.lemma in _NAMING_LEMMAS and _names_a_thing(text, start, at, to, entry.lemma):
             continue                  # "a group called Citizens First": a name, not a cue
         after = _NEXT_WORD.match(text, to, end)
-        if after and after.group(1).lower() in particles:
-            continue                  # "did not add up": a phrasal verb, not the cue
+        if after and after.group(1).lower() in particles and entry.lemma not in particle_free:
+            continue                  # "did not add up": a phrasal verb, not the cue ("said over the phone" is)
         if after and f"{entry.lemma} {after.group(1).lower()}" in non_cues \
                 and not text[after.end() + 1:after.end() + 2].isupper():
             continue                  # "adding to her lead" (not "added to People")
