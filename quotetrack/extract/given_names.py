@@ -28,18 +28,14 @@ def doubtful_given(text: str, start: int, first: str) -> bool:
     on the text's first line (its headline; in the body a sentence may open with "Jeb Bush"):
     its capital shows no given name.
 
-    >>> doubtful_given("Understated Perez raises profile.\\n\\nThe body.", 0, "Understated")
-    True
-    >>> doubtful_given("Understated Perez raises profile, and the text goes on.", 0, "Understated")
-    False
-    >>> doubtful_given("Young Sanders fans. Young people vote.", 0, "Young")
-    False
-    >>> doubtful_given("Young Sanders fans; young people vote.", 0, "Young")
-    True
-    >>> doubtful_given("On Monday Understated Perez spoke.", 10, "Understated")
-    False
-    >>> doubtful_given("Headline.\\n\\nJeb Bush spoke.", 11, "Jeb")
-    False
+    >>> cases = [("Understated Perez raises profile.\\n\\nThe body.", 0, "Understated"),   # a headline
+    ...          ("Understated Perez raises profile, and the text goes on.", 0, "Understated"),
+    ...          ("Young Sanders fans. Young people vote.", 0, "Young"),
+    ...          ("Young Sanders fans; young people vote.", 0, "Young"),          # "young" written
+    ...          ("On Monday Understated Perez spoke.", 10, "Understated"),      # no sentence start
+    ...          ("Headline.\\n\\nJeb Bush spoke.", 11, "Jeb")]                    # a body's sentence
+    >>> [doubtful_given(*case) for case in cases]
+    [True, False, False, True, False, False]
     """
     return _OPENS.search(text, max(0, start - 4), start) is not None \
         and (written_lower(text, first) or first not in first_names() and _on_first_line(text, start))
