@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from ..text import lexicon
+from ..text.marks import POSSESSIVE_S
 from .nations import nationality
 
 _WORD_CHARS = re.compile(r"[a-z][a-z\-]*")   # a lower-case word: what the search below looks for
@@ -93,4 +94,10 @@ def dated(words) -> bool:
     name no author or body."""
     calendar = lexicon.lower_words("extract/calendar_words.txt")
     return any(w.lower().rstrip(".") in calendar for w in words)
+
+
+def dated_word(word: str) -> bool:
+    """Whether one word, maybe possessive, is a day or month (:func:`dated`): "September",
+    "May’s" in "May’s Harlow Consult poll"."""
+    return dated([word[:-2] if word.endswith(POSSESSIVE_S) else word])
 

@@ -40,7 +40,7 @@ from typing import Collection
 from ..text import lexicon
 from ..text.marks import POSSESSIVE_S, POSSESSIVES
 from ..text.spans import ending_at
-from .common_nouns import common_modifier, dated
+from .common_nouns import common_modifier, dated, dated_word
 
 LEAD_REACH = 120                          # characters back from a name to the "In" of its lead phrase
 _COMMA_REACH = 40                         # characters back from a name to the lead's closing comma
@@ -179,15 +179,10 @@ def joint_makers(text: str) -> list[tuple[int, int, int, str]]:
         noun = m.group(2).lower()
         words = list(_NON_SPACE.finditer(text, m.start(1), m.end(1)))
         k = 0
-        while k < len(words) - 1 and (words[k].group().lower() in function or _dated_word(words[k].group())):
+        while k < len(words) - 1 and (words[k].group().lower() in function or dated_word(words[k].group())):
             k += 1                        # "A KVBT/Orlan poll", "a September KVBT/Orlan poll", "May’s": not "A", no date
         out.append((words[k].start(), m.end(1), m.end(2), noun))
     return out
-
-
-def _dated_word(word: str) -> bool:
-    """Whether a word, maybe possessive, is a day or month ("September", "May’s")."""
-    return dated([word[:-len(POSSESSIVE_S[0])] if word.endswith(POSSESSIVE_S) else word])
 
 
 SUBJECT_REACH = 160           # characters back from a making verb its subject may start

@@ -21,7 +21,7 @@ from ..text.names import address_split, given_name_title, is_particle
 from .acronyms import BODY_INITIALS, INITIALS, initials_open_name, spelled_out
 from .documents import authored_document, document_singular, joint_makers, made_documents, survey_after, survey_word
 from .businesses import apposed_as, introduced_as, organisation_role, possessed_as
-from .common_nouns import dated, y_singular, written_lower
+from .common_nouns import dated_word, y_singular, written_lower
 from .given_names import adopt_given_name
 from .headlines import before_headline_verb, before_title_case, clause_in_title, headline_line
 from .kinds import dotted_kind_word, gendered_nouns, kin_before, kind_words, org_kinds, org_nouns, party_head
@@ -293,7 +293,7 @@ def _pollster(text: str, run: list, function) -> list:
         return run
     if len(run) > 1 and run[0][1].lower() in function:
         run = run[1:]                     # "A": a sentence's article, no part of the name
-    if len(run) > 1 and dated([bare_word(run[0][1])]):
+    if len(run) > 1 and dated_word(run[0][1]):
         run = run[1:]                     # "September", "May’s": when the poll was taken
     return run
 
