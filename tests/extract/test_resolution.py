@@ -26,6 +26,7 @@ FRESH9 = ROOT / "corpus" / "resolution" / "polnear_train_fresh9.jsonl"  # untune
 FRESH10 = ROOT / "corpus" / "resolution" / "polnear_train_fresh10.jsonl"  # untuned, written blind in round 20
 FRESH11 = ROOT / "corpus" / "resolution" / "polnear_train_fresh11.jsonl"  # untuned, written blind in round 22
 FRESH12 = ROOT / "corpus" / "resolution" / "polnear_train_fresh12.jsonl"  # untuned, written blind in round 24
+FRESH13 = ROOT / "corpus" / "resolution" / "polnear_train_fresh13.jsonl"  # untuned, written blind in round 26
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 
 
@@ -261,9 +262,17 @@ def test_twelfth_fresh_gold_shares_no_document_with_the_other_golds():
                                                                                         FRESH9, FRESH10, FRESH11]))
 
 
+def test_thirteenth_fresh_gold_shares_no_document_with_the_other_golds():
+    fresh13 = set(resolution.load_resolution_gold([FRESH13]))
+    assert len(fresh13) == 40 and not fresh13 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3, FRESH4,
+                                                                                        FRESH5, FRESH6, FRESH7, FRESH8,
+                                                                                        FRESH9, FRESH10, FRESH11,
+                                                                                        FRESH12]))
+
+
 @pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/data/polnear/train.jsonl")
 @pytest.mark.parametrize("gold", [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9,
-                                  FRESH10, FRESH11, FRESH12])
+                                  FRESH10, FRESH11, FRESH12, FRESH13])
 def test_resolution_gold_offsets_slice_back(gold):
     docs = resolution.load_resolution_gold([gold])
     texts = resolution.load_texts(POLNEAR, docs)
@@ -316,6 +325,9 @@ def _eligible(used: set[str]) -> tuple[list[str], dict[str, set], dict[str, str]
     # k = 6 and every offset 0..5 was used: the smallest offset no gold used (7) that still yields 40
     (FRESH12, [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11], (249, 6),
      lambda k: slice(7, None, k)),  # every 6th from the 8th
+    # k = 5 and every offset 0..8 was used: the smallest offset no gold used (9) still yields 40 (exactly)
+    (FRESH13, [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11, FRESH12],
+     (209, 5), lambda k: slice(9, None, k)),  # every 5th from the 10th
 ])
 def test_fresh_resolution_gold_follows_its_selection_rule(fresh, used, pool, pick):
     """corpus/resolution/README: each fresh gold is 40 articles picked at a fixed step from the
