@@ -345,7 +345,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                 ent = model.entities[eid]
                 return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
                                 ent.title, "person", "alias", eid)
-        if occ is None and len(words) == 1 and opens_sentence(text, start) and start > 0 \
+        if occ is None and len(words) == 1 and (start == 0 or opens_sentence(text, start)) \
                 and words[0] not in model.by_surname and (
                     words[0].isalpha() and words[0].lower().endswith(_AGENT_PLURALS) and not _group_word(words, model)
                     or words[0] not in model.by_first and words[0] not in em.first_names()
