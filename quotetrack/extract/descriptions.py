@@ -43,6 +43,7 @@ from .organisations import lone_subject
 from .nations import demonym_head, nationality_modifier, other_nationality
 from .roles import RANKS
 from .speakers import POSSESSIVE_PRONOUNS, bare_word, _lists, is_plural, split_title
+from .unkinded import unkinded_here
 from .written import introduced_unnamed, owned_by
 
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
@@ -242,6 +243,10 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
         if ent.type == "organisation" and (organised and kinds.kind_matches(head, ent.name, True) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()) and not institution(head, ent.name):
             fitting.append(eid)
+    here = unkinded_here(model, sal, head, fitting, start) if fitting else None
+    if here is not None and not other_kind(head, model.entities[here].roles):   # "… the FBI confirmed it.
+        # The agency declined": :mod:`.unkinded`
+        return here
     if fitting:
         exact = [e for e in fitting
                  if head in model.entities[e].roles or head in model.entities[e].name.lower().split()]
