@@ -533,15 +533,26 @@ def named_within(text: str, start: int, ent: em.EntityState) -> bool:
 def party_member(model: em.Model, sal, words: list[str], start: int) -> int | None:
     """The person a singular party epithet no one's shown party fits stands for ("Senator Amy
     Cole said …. The Texas Republican said"): the salient person, as news writes a party and
-    place for the one just named, when the text showed that person no party (a shown one,
-    or another place, is someone else), no unnamed speaker came between, and the epithet is
-    no plural ("the Texas Republicans")."""
+    place for the one just named, when the text showed that person no party or this one
+    ("Republican Sen. John Ash … The Arizona Republican": another party, or a role with another
+    US state, is someone else), no unnamed speaker came between, and the epithet is no plural
+    ("the Texas Republicans")."""
     if is_plural(words[-1].lower()) or len(words) > DESCRIPTION_WORDS:
         return None
     eid, _ = sal.person_for(None, start, sal.excluded_all, pronoun=False)
-    if eid is None or party_of(model.entities[eid].roles) or sal.unnamed_speaks(eid, start):
+    if eid is None or sal.unnamed_speaks(eid, start):
         return None
-    return eid
+    roles = model.entities[eid].roles
+    return None if party_of(roles) - {party_head(words)} or other_state(words, roles) else eid
+
+
+def other_state(words: list[str], roles) -> bool:
+    """Whether a person's roles name a US state (data/extract/state_names.txt) and a
+    description names another ("florida governor" is no "the Arizona Republican")."""
+    states = lexicon.lower_words("extract/state_names.txt")
+    held = {s for r in roles for s in states if f" {s} " in f" {r} "}
+    named = {s for s in states if f" {s} " in f" {' '.join(words).lower()} "}
+    return bool(held) and bool(named) and not held & named
 
 
 def known_otherwise(ent: em.EntityState) -> bool:
