@@ -43,6 +43,7 @@ from .organisations import lone_subject
 from .nations import demonym_head, nationality_modifier, other_nationality
 from .roles import RANKS
 from .speakers import POSSESSIVE_PRONOUNS, bare_word, _lists, is_plural, split_title
+from .unkinded import unkinded_here
 from .written import introduced_unnamed, owned_by
 
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
@@ -242,6 +243,10 @@ def describe(text: str, model: em.Model, sal, words: list[str], start: int, gues
         if ent.type == "organisation" and (organised and kinds.kind_matches(head, ent.name, True) or is_business(head, ent.roles)) \
                 and named <= set(ent.name.split()) and not institution(head, ent.name):
             fitting.append(eid)
+    here = unkinded_here(model, sal, head, fitting, start) if fitting else None
+    if here is not None and not other_kind(head, model.entities[here].roles):   # "… the FBI confirmed it.
+        # The agency declined": :mod:`.unkinded`
+        return here
     if fitting:
         exact = [e for e in fitting
                  if head in model.entities[e].roles or head in model.entities[e].name.lower().split()]
@@ -528,15 +533,26 @@ def named_within(text: str, start: int, ent: em.EntityState) -> bool:
 def party_member(model: em.Model, sal, words: list[str], start: int) -> int | None:
     """The person a singular party epithet no one's shown party fits stands for ("Senator Amy
     Cole said …. The Texas Republican said"): the salient person, as news writes a party and
-    place for the one just named, when the text showed that person no party (a shown one,
-    or another place, is someone else), no unnamed speaker came between, and the epithet is
-    no plural ("the Texas Republicans")."""
+    place for the one just named, when the text showed that person no party or this one
+    ("Republican Sen. John Ash … The Arizona Republican": another party, or a role with another
+    US state, is someone else), no unnamed speaker came between, and the epithet is no plural
+    ("the Texas Republicans")."""
     if is_plural(words[-1].lower()) or len(words) > DESCRIPTION_WORDS:
         return None
     eid, _ = sal.person_for(None, start, sal.excluded_all, pronoun=False)
-    if eid is None or party_of(model.entities[eid].roles) or sal.unnamed_speaks(eid, start):
+    if eid is None or sal.unnamed_speaks(eid, start):
         return None
-    return eid
+    roles = model.entities[eid].roles
+    return None if party_of(roles) - {party_head(words)} or other_state(words, roles) else eid
+
+
+def other_state(words: list[str], roles) -> bool:
+    """Whether a person's roles name a US state (data/extract/state_names.txt) and a
+    description names another ("florida governor" is no "the Arizona Republican")."""
+    states = lexicon.lower_words("extract/state_names.txt")
+    held = {s for r in roles for s in states if f" {s} " in f" {r} "}
+    named = {s for s in states if f" {s} " in f" {' '.join(words).lower()} "}
+    return bool(held) and bool(named) and not held & named
 
 
 def known_otherwise(ent: em.EntityState) -> bool:

@@ -59,6 +59,7 @@ from .segment import paragraph_ranks
 from .salience import WINDOW, Salience
 from .speakers import POSSESSIVE_PRONOUNS, _lists, _mention_type, split_title
 from .headlines import headline_person
+from .jurisdictions import state_speaks
 from .possessed import described_by, possessed_end
 from .descriptions import (body_before_they, describe, fitting_title, headline_holder, indefinite, named_next,
                            office_owner, ordinal_name, org_named_next, owned, role_holder)
@@ -344,7 +345,7 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
                 ent = model.entities[eid]
                 return Resolved(Mention(start, end, written, "person", None, ent.name), ent.name,
                                 ent.title, "person", "alias", eid)
-        if occ is None and len(words) == 1 and opens_sentence(text, start) and start > 0 \
+        if occ is None and len(words) == 1 and (start == 0 or opens_sentence(text, start)) \
                 and words[0] not in model.by_surname and (
                     words[0].isalpha() and words[0].lower().endswith(_AGENT_PLURALS) and not _group_word(words, model)
                     or words[0] not in model.by_first and words[0] not in em.first_names()
@@ -411,6 +412,9 @@ def _resolve_one(text: str, start: int, end: int, model: em.Model, sal: Salience
             return Resolved(Mention(start, end, written, kind, None, name), ent.name,
                             fitting_title(words[1:], ent.title), ent.type, "description", eid,
                             sal.rivals.pop(start, None))    # "the club": two clubs close in salience
+        state = state_speaks(text, model, words, start, end)      # "The state admitted …": the US state named last
+        if state is not None:
+            return state
         kind = "descriptor" if demonym_head(words[1:]) else kind     # "the Italian": no one from Italy named
         if len(words) == 2 and kinds.person_head(lows[-1]) and not names.is_plural(lows[-1]) \
                 and sal.unnamed is not None and sal.unnamed.mention is not None \
