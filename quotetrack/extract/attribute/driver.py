@@ -150,7 +150,7 @@ def attribute(text: str, paras: tuple[Paragraph, ...], sents: tuple[Sentence, ..
                  if a is not None)
     found.extend(transcript_turns(doc, [p for p in paras if p.index not in skip_paragraphs]))
     found.extend(possessive_statements(doc, skip_paragraphs))
-    found.extend(possessive_nominals(doc, skip_paragraphs))
+    found.extend(possessive_nominals(doc, skip_paragraphs, config))
     found.extend(poll_statements(doc, skip_paragraphs))
     if headlines:
         found = [a for a in found if not _headline_title_only(text, a, headlines)]

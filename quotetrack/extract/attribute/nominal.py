@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...config import Config
 from ...model import Cue
 from ...text import lexicon
 from ...text.marks import POSSESSIVE_S
@@ -17,6 +18,7 @@ from ..segment import tokens as tokenize
 from .grammar import _words
 from .views import Attribution, Doc
 from .offsets import _strip_end
+from .scare import scare_quotes_only
 
 RULE = "possessive_statement"
 NOMINAL_RULE = "possessive_nominal"
@@ -110,14 +112,16 @@ def _nominal_pattern() -> tuple[re.Pattern, re.Pattern]:
 _CONTENT_ENDS = re.compile(r"[,;:!?]|\s[-–—]\s|[–—]|\.(?:\s|$)")     # where a nominal's content stops
 
 
-def possessive_nominals(doc: Doc, skip: frozenset[int]) -> list[Attribution]:
+def possessive_nominals(doc: Doc, skip: frozenset[int], config: Config) -> list[Attribution]:
     """Every possessive cue noun with what it reports ("Lund’s claim that the count was late",
     "his call for an inquiry", "their attacks on the plan"): the possessive is the source, the
     noun the cue (its type from data/extract/possessive_cue_nouns.tsv), the clause, infinitive
     or noun phrase after the linking word the content, up to the next comma, colon, dash or
     sentence end, or before a finite verb after a noun phrase.  None holds a quote (the quote
-    sieves read those).  The nouns are acts and thoughts (kept with ``attributions="all"``):
-    as speech they cost PolNeAR speech precision more than they gave recall."""
+    sieves read those) but scare quotes in an infinitive ("his promise to be “neutral”":
+    :mod:`.scare`; a "that" clause's end is not read well enough to hold one: PolNeAR train 2
+    of 7).  The nouns are acts and thoughts (kept with ``attributions="all"``): as speech they
+    cost PolNeAR speech precision more than they gave recall."""
     text = doc.text
     out = []
     for m in ending_at(*_nominal_pattern(), text, REACH):
@@ -138,8 +142,9 @@ def possessive_nominals(doc: Doc, skip: frozenset[int]) -> list[Attribution]:
         start = m.start("link") if link == "to" else m.end()
         stop = _CONTENT_ENDS.search(text, m.end(), sent.end)
         end = stop.start() if stop else sent.end
-        if doc.has_quote_in(start, end) or doc.enclosing(end) is not None:
-            continue                      # (a quote in it: the quote sieves read it)
+        if doc.has_quote_in(start, end) and not (link == "to" and scare_quotes_only(doc, start, end, config)) \
+                or doc.enclosing(end) is not None:
+            continue                      # (a quote in it: the quote sieves read it; not a "that" clause's end)
         if link not in ("that", "to"):
             end = _noun_phrase_end(text, m.end(), end)
         end = _strip_end(text, start, end)
