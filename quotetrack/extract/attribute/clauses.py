@@ -21,6 +21,7 @@ from .finite import active_finite, introduces_report
 from .objects import document_object, too_short
 from .offsets import _strip_end, _word_count
 from .views import Attribution, Sent
+from .inner import inner_subject
 
 
 def relative_label(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -147,7 +148,7 @@ def _coordinated_subject(s: Sent, end: int, nested: bool) -> tuple[int, int] | N
     """The subject a coordinated cue goes on, before token ``end`` (at an earlier speech cue: past its
     report's "… if it was put to a vote, and called on …"): a clause-opening pronoun, else the sentence's."""
     toks = s.toks
-    inner = _subordinate_subject(toks, end)
+    inner = inner_subject(toks, end)
     if inner is not None:
         return inner
     for i in range(end - 1, -1, -1):
@@ -179,22 +180,3 @@ def coordinated(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     subject = (earlier is not None and _coordinated_subject(s, earlier, nested)) or _coordinated_subject(s, j - 1, nested)
     return None if subject is None else Attribution((content,), _span(s, subject), cue, "coordinated", s.sentence)
 
-
-def _subordinate_subject(toks: list[Token], end: int) -> tuple[int, int] | None:
-    """The subject of an adverbial clause the coordinated cue belongs to: "The crowd cheered when
-    Trump spotted a sign and asked …" -> "Trump" (no comma between "when" and the cue; the
-    subject is a name or a pronoun and a verb follows it, so neither "served as a delegate and
-    said" nor "left after the meeting ended and said" reads one)."""
-    for i in range(end - 1, -1, -1):
-        word = toks[i].text
-        if word in (",", ";", ":") or word in TOKEN_OPENING or word in TOKEN_CLOSING or word in _DASHES:
-            return None
-        if word.lower() in _words.subordinators:
-            found = mentions.after(toks, i + 1, end)
-            if found is None or found[1] >= end or not (mentions.has_name(toks, *found)
-                                                          or toks[found[0]].text.lower() in _words.subject_pronouns):
-                return None
-            verb = toks[found[1]].text
-            return found if verb.isalpha() and verb.islower() and verb not in _words.conjunctions \
-                and verb not in _words.opening_prepositions and verb not in _words.content_prepositions else None
-    return None

@@ -27,6 +27,7 @@ from .objects import document_object, too_short, without_adjunct
 from .offsets import _strip_end, _word_count
 from .things import thing_subject
 from .works import names_a_work
+from .inner import participle_subject
 
 
 def _after_comma(toks: list[Token], i: int) -> bool:
@@ -47,7 +48,7 @@ def participle(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if earlier:
         source = earlier[-1].source      # "“…,” she said, adding, “…”": the nearest clause source
     else:
-        subject = mentions.forward_subject(s.toks, 0, ci - 1)
+        subject = participle_subject(s.toks, ci) or mentions.forward_subject(s.toks, 0, ci - 1)
         if subject is None or thing_subject(s.toks, *subject, ci):
             return None                   # "Shares in X fell, suggesting …": no one's words
         source = _span(s, apposed_source(s.toks, subject))   # "The head of the union, X, spoke …, saying"
