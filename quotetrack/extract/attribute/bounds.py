@@ -203,6 +203,16 @@ def gerund_before_conjunction(toks: list[Token], src: tuple[int, int], j: int) -
         and first.endswith("ing") and len(first) > 5
 
 
+def object_before_conjunction(toks: list[Token], src: tuple[int, int], j: int, speech: bool) -> bool:
+    """Is a head cue's subject no subject but the object of a verb the cue is coordinated with:
+    a gerund's phrase (above), or, before a speech cue, a mention that ends right at the
+    conjunction ("Ann Roe became a delegate and said …", "The Ledger obtained a video of the
+    28-minute speech and said …")?  The coordinated sieve reads the subject of that verb
+    instead.  (Not before a thought cue: "… and found flames coming from …" reports nothing.)"""
+    return gerund_before_conjunction(toks, src, j) or (
+        speech and 0 < j and src[1] == j - 1 and toks[j - 1].text.lower() in _words.conjunctions)
+
+
 def concessive(toks: list[Token], i: int) -> bool:
     """Does the comma at token ``i`` open the reporter's concession, a two-word one and a new
     subject after it ("said he would back the nominee[, even as he has attacked him]", "…[, even

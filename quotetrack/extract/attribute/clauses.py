@@ -21,6 +21,7 @@ from .finite import active_finite, introduces_report
 from .objects import document_object, too_short
 from .offsets import _strip_end, _word_count
 from .views import Attribution, Sent
+from .inner import inner_subject
 
 
 def relative_label(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -147,6 +148,9 @@ def _coordinated_subject(s: Sent, end: int, nested: bool) -> tuple[int, int] | N
     """The subject a coordinated cue goes on, before token ``end`` (at an earlier speech cue: past its
     report's "… if it was put to a vote, and called on …"): a clause-opening pronoun, else the sentence's."""
     toks = s.toks
+    inner = inner_subject(toks, end)
+    if inner is not None:
+        return inner
     for i in range(end - 1, -1, -1):
         if toks[i].text.lower() in _words.subject_pronouns \
                 and (_clause_start_ok(s, i) or nested and opens_report(toks, i)):
@@ -175,3 +179,4 @@ def coordinated(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     earlier = earlier_speech_cue(toks, j - 1) if toks[j - 2].text == "," and cue.type == "speech" else None
     subject = (earlier is not None and _coordinated_subject(s, earlier, nested)) or _coordinated_subject(s, j - 1, nested)
     return None if subject is None else Attribution((content,), _span(s, subject), cue, "coordinated", s.sentence)
+

@@ -22,11 +22,12 @@ from .grammar import (
     _words, infinitive_at)
 from .views import Attribution, Sent
 from .finite import active_finite, agrees, introduces_report
-from .bounds import gerund_before_conjunction, object_end, opens_subject, source_tail_end, verb_after_comma
+from .bounds import object_before_conjunction, object_end, opens_subject, source_tail_end, verb_after_comma
 from .objects import document_object, too_short, without_adjunct
 from .offsets import _strip_end, _word_count
 from .things import thing_subject
 from .works import names_a_work
+from .inner import participle_subject
 
 
 def _after_comma(toks: list[Token], i: int) -> bool:
@@ -47,7 +48,7 @@ def participle(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if earlier:
         source = earlier[-1].source      # "“…,” she said, adding, “…”": the nearest clause source
     else:
-        subject = mentions.forward_subject(s.toks, 0, ci - 1)
+        subject = participle_subject(s.toks, ci) or mentions.forward_subject(s.toks, 0, ci - 1)
         if subject is None or thing_subject(s.toks, *subject, ci):
             return None                   # "Shares in X fell, suggesting …": no one's words
         source = _span(s, apposed_source(s.toks, subject))   # "The head of the union, X, spoke …, saying"
@@ -396,7 +397,7 @@ def head(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if not active_finite(s, cue, ci, ce) or _hands_on(toks, ci, ce):
         return None                       # (asked first: a subject is read for a finite cue only)
     src, rule = _head_source(s, cue, ci, j)
-    if src is None or gerund_before_conjunction(toks, src, j):
+    if src is None or object_before_conjunction(toks, src, j, cue.type == "speech"):
         return None
     if src[0] == 1 and mentions.is_capitalised(toks[0].text) and mentions.is_title_word(toks[1].text) \
             and toks[0].text.lower() not in _words.subordinators | _words.subject_lead_words:
