@@ -37,6 +37,7 @@ from . import kinds, rivals
 from .businesses import introduces, is_business
 from .documents import author_of, work_author
 from .furniture import dateline_end
+from .headlines import entry_heading
 from .common_nouns import written_lower
 from .kinds import org_kinds, org_nouns, parties, party_head, party_of, role_kinds
 from .organisations import lone_subject
@@ -344,15 +345,19 @@ def headline_holder(text: str, model: em.Model, sal, words: list[str], start: in
     lines (its line and TITLE_LINE characters above it) do not show (those people are
     others) and of no other gender than the head shows.  None when the description is not
     singular, is no person's (or a party member's) or has a determiner (those are read
-    elsewhere), or when no one is so named."""
+    elsewhere), or when no one is so named.  Past the lead, a live page's entry heading
+    (headlines.entry_heading: "Mayor says …") stands for the next person named who holds
+    that role ("Mayor Ana Ruiz said …")."""
     here = sal.rank_of(start)
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     head = bare_word(words[-1]).lower()
-    if here > LEAD or line_end - line_start > TITLE_LINE or words[0].lower() in _lists().determiners \
+    if here > LEAD and not entry_heading(text, line_start, line_end) or line_end - line_start > TITLE_LINE \
+            or words[0].lower() in _lists().determiners \
             or is_plural(head) or not (kinds.person_head(head) or party_head(words)):
         return None
-    above = text[max(0, line_start - TITLE_LINE):line_end]             # its line and the one above
+    entry = here > LEAD                   # a live page's entry heading: its own line (a caption may sit above), and
+    above = text[line_start if entry else max(0, line_start - TITLE_LINE):line_end]    # the holder has its role
     title = set(re.findall(r"[\w’'\-]+", above))
     gender = kinds.gendered_nouns().get(head)
     i = bisect.bisect_left(model.starts, line_end)
@@ -361,7 +366,8 @@ def headline_holder(text: str, model: em.Model, sal, words: list[str], start: in
             break
         ent = model.entities[o.entity]
         if ent.type != "person" or o.quoted or (gender is not None and ent.gender not in (None, gender)) \
-                or (ent.surname or ent.name.split()[-1]) in title:
+                or (ent.surname or ent.name.split()[-1]) in title \
+                or entry and not any(em.roles_match(em.role_key(words), r) for r in ent.roles):
             continue
         if o.start in sources or _OPENS.search(text, max(0, o.start - 3), o.start) \
                 or dateline_end(text, text.rfind("\n", 0, o.start) + 1) == o.start:

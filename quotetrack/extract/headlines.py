@@ -124,3 +124,21 @@ def _short_line(text: str, at: int) -> bool:
     lo = max(0, at - _HEADLINE_CHARS)
     return (lo == 0 or text.rfind("\n", lo, at) >= 0) \
         and (text.find("\n", at, at + _HEADLINE_CHARS) >= 0 or at + _HEADLINE_CHARS >= len(text))
+
+
+_ENTRY_HEADING = 120      # characters at most of a heading line inside an article
+# How a line of prose (or a quote's paragraph) ends; a heading ends on a word.
+_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ":", ",", ";")
+
+
+def entry_heading(text: str, line_start: int, line_end: int) -> bool:
+    """Whether text[line_start:line_end] is a heading inside an article, as a live page titles
+    each of its entries ("6:40 p.m. ET ¶ Governor says state will pay for crossing ¶ From …"):
+    a line of its own, short, opened by a capital and ending on a word, not a sentence end.
+
+    >>> text = "Update 6:40 p.m.\\nGovernor says state will pay\\nGov. Ana Ruiz said the state would pay."
+    >>> entry_heading(text, 17, 45), entry_heading(text, 46, len(text))
+    (True, False)
+    """
+    line = text[line_start:line_end].rstrip()
+    return 0 < len(line) <= _ENTRY_HEADING and line[:1].isupper() and not line.endswith(_SENTENCE_ENDS)
