@@ -45,9 +45,15 @@ _DASH_MAX_TOKENS = WINDOWS.dash_tokens    # tokens of a dash attribution ("— C
 
 
 def dash(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
-    """"“…” — Commissioner Ruth Ortiz": a dash and a name close the paragraph."""
+    """"“…” — Commissioner Ruth Ortiz": a dash and a name close the paragraph, or make up the
+    next one when the quote is its paragraph whole (a list of quoted claims, each signed on its
+    own line: "“…”" ¶ "- Ann Bell." or "-Ann Bell, Leland.")."""
     para = doc.paras[sent.paragraph - 1]
     dash_at = _lstrip_start(doc.text, quote.end, para.end)
+    if dash_at >= para.end and sent.paragraph < len(doc.paras) \
+            and not doc.text[para.start:quote.start].strip() and not doc.text[quote.end:para.end].strip(" \t.\n"):
+        para = doc.paras[sent.paragraph]      # the signature line: the paragraph after the quote's
+        dash_at = para.start
     if dash_at >= para.end or doc.text[dash_at] not in "—–-―":
         return None
     after_dashes = dropwhile(lambda t: t.text in _DASHES, iter_tokens(doc.text, dash_at, para.end))
