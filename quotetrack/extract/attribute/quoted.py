@@ -50,8 +50,9 @@ def dash(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     own line: "“…”" ¶ "- Ann Bell." or "-Ann Bell, Leland.")."""
     para = doc.paras[sent.paragraph - 1]
     dash_at = _lstrip_start(doc.text, quote.end, para.end)
-    if dash_at >= para.end and sent.paragraph < len(doc.paras) \
-            and not doc.text[para.start:quote.start].strip() and not doc.text[quote.end:para.end].strip(" \t.\n"):
+    line = dash_at >= para.end and sent.paragraph < len(doc.paras) \
+        and not doc.text[para.start:quote.start].strip() and not doc.text[quote.end:para.end].strip(" \t.\n")
+    if line:
         para = doc.paras[sent.paragraph]      # the signature line: the paragraph after the quote's
         dash_at = para.start
     if dash_at >= para.end or doc.text[dash_at] not in "—–-―":
@@ -61,8 +62,8 @@ def dash(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     if not toks or len(toks) > _DASH_MAX_TOKENS or not mentions.is_capitalised(toks[0].text):
         return None
     src = mentions.after(toks, 0)
-    if src is None:
-        return None
+    if src is None or line and src[1] < len(toks) and toks[src[1]].text not in (",", "."):
+        return None                       # (a line of its own: the name, then only ", …" or a period)
     cue = Cue(dash_at, dash_at + 1, doc.text[dash_at], "—", "speech")
     return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue, "dash", sent)
 
