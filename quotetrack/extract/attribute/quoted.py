@@ -18,6 +18,7 @@ from .views import Attribution, Doc
 from .offsets import _lstrip_start, _rstrip_end, _skip_chars
 from .subject import agrees
 from .chants import chant_quote
+from .signed import signed
 from .works import BYLINE_AFTER, is_title
 
 
@@ -541,7 +542,8 @@ def _quotes_phrase(toks: list[Token], v: int, end: int) -> bool:
 
 # The quote sieves, name -> function, in the order they are tried on an unclaimed quote.
 QUOTE_SIEVES: dict[str, Callable[[Doc, QuotedSpan, Sentence], Attribution | None]] = {
-    "chant_quote": chant_quote, "colon": colon, "dash": dash, "verb_after": verb_after, "colon_lead": colon_lead,
+    "chant_quote": chant_quote, "colon": colon, "dash": dash, "signed": signed, "verb_after": verb_after,
+    "colon_lead": colon_lead,
     "colon_clause": colon_clause, "colon_paragraph": colon_paragraph, "cue_before": cue_before,
     "cue_then_quote": cue_then_quote, "said_first": said_first, "subject_verb": subject_verb,
     "lead_statement": lead_statement}
