@@ -34,7 +34,8 @@ direct statement, the person its introduction names (:mod:`.interview`)         
 Quote sieves then take each quoted passage no other sieve claimed:
 
     colon         "Gantz: “…”"                                                    [colon]
-    dash          "“…” — Commissioner Ruth Ortiz"                                 [dash]
+    dash          "“…” — Commissioner Ruth Ortiz", or "“…”" ¶ "- Ruth Ortiz."        [dash]
+    signed        a pull quote whose next line signs it: "“… ¶ Ann Bell, Leland Trust.”" [signed]
     verb_after    "“…,” he surmised."                                             [verb_after]
     colon_lead    "…, he demurred: “…”" (a source and an unlisted verb)           [colon_lead]
     colon_clause  "The campaign, in a Q&A, worded it more carefully: “…”" /

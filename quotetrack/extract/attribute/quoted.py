@@ -18,6 +18,7 @@ from .views import Attribution, Doc
 from .offsets import _lstrip_start, _rstrip_end, _skip_chars
 from .subject import agrees
 from .chants import chant_quote
+from .signed import signed
 from .works import BYLINE_AFTER, is_title
 
 
@@ -45,9 +46,16 @@ _DASH_MAX_TOKENS = WINDOWS.dash_tokens    # tokens of a dash attribution ("— C
 
 
 def dash(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
-    """"“…” — Commissioner Ruth Ortiz": a dash and a name close the paragraph."""
+    """"“…” — Commissioner Ruth Ortiz": a dash and a name close the paragraph, or make up the
+    next one when the quote is its paragraph whole (a list of quoted claims, each signed on its
+    own line: "“…”" ¶ "- Ann Bell." or "-Ann Bell, Leland.")."""
     para = doc.paras[sent.paragraph - 1]
     dash_at = _lstrip_start(doc.text, quote.end, para.end)
+    line = dash_at >= para.end and sent.paragraph < len(doc.paras) \
+        and not doc.text[para.start:quote.start].strip() and not doc.text[quote.end:para.end].strip(" \t.\n")
+    if line:
+        para = doc.paras[sent.paragraph]      # the signature line: the paragraph after the quote's
+        dash_at = para.start
     if dash_at >= para.end or doc.text[dash_at] not in "—–-―":
         return None
     after_dashes = dropwhile(lambda t: t.text in _DASHES, iter_tokens(doc.text, dash_at, para.end))
@@ -55,8 +63,8 @@ def dash(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     if not toks or len(toks) > _DASH_MAX_TOKENS or not mentions.is_capitalised(toks[0].text):
         return None
     src = mentions.after(toks, 0)
-    if src is None:
-        return None
+    if src is None or line and src[1] < len(toks) and toks[src[1]].text not in (",", "."):
+        return None                       # (a line of its own: the name, then only ", …" or a period)
     cue = Cue(dash_at, dash_at + 1, doc.text[dash_at], "—", "speech")
     return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue, "dash", sent)
 
@@ -534,7 +542,8 @@ def _quotes_phrase(toks: list[Token], v: int, end: int) -> bool:
 
 # The quote sieves, name -> function, in the order they are tried on an unclaimed quote.
 QUOTE_SIEVES: dict[str, Callable[[Doc, QuotedSpan, Sentence], Attribution | None]] = {
-    "chant_quote": chant_quote, "colon": colon, "dash": dash, "verb_after": verb_after, "colon_lead": colon_lead,
+    "chant_quote": chant_quote, "colon": colon, "dash": dash, "signed": signed, "verb_after": verb_after,
+    "colon_lead": colon_lead,
     "colon_clause": colon_clause, "colon_paragraph": colon_paragraph, "cue_before": cue_before,
     "cue_then_quote": cue_then_quote, "said_first": said_first, "subject_verb": subject_verb,
     "lead_statement": lead_statement}

@@ -60,6 +60,7 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("as_source", "as_source", 2),        # "As the Post reported, …" / "…, as Lee noted."
     Rule("colon", "colon", 2),                # "Gantz: “…”" and a headline "Marco Rubio: I’m not …"
     Rule("dash", "dash", 2),
+    Rule("signed", "signed", 2),             # "“…¶Ann Bell, Leland Water Trust.”": a pull quote's signature line
     Rule("verb_after", "verb_after", 2),
     Rule("colon_lead", "colon_lead", 2),
     Rule("colon_clause", "colon_clause", 2),
