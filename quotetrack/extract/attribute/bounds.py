@@ -48,8 +48,10 @@ def _sums_up(toks: list[Token], i: int) -> bool:
     "…, a third of the towns they studied would need …" (a verb before any relative opens a new
     clause), not "…, Y, a bank loan and Z" (a list), not "…, a day after the vote" (time),
     nor "called X, his rival, an …" (an
-    appositive opened earlier in the sentence: the second noun phrase is a label)."""
-    if toks[i + 1].text.lower() not in _words.summary_openers or toks[i + 2].text.lower() in _words.time_units:
+    appositive opened earlier in the sentence: the second noun phrase is a label).  Also the
+    reporter's gloss "the …" on a name (:func:`_gloss`)."""
+    if toks[i + 1].text.lower() not in _words.summary_openers and not _gloss(toks, i) \
+            or toks[i + 2].text.lower() in _words.time_units:
         return False                      # (not "…, a day after the vote": a time adjunct)
     for k in range(i + 2, len(toks)):
         low = toks[k].text.lower()
@@ -60,6 +62,15 @@ def _sums_up(toks: list[Token], i: int) -> bool:
             return False
     return not any(toks[k].text == "," and toks[k + 1].text.lower() in _words.appositive_openers
                    for k in range(i))
+
+
+def _gloss(toks: list[Token], i: int) -> bool:
+    """Does "the" after the comma at token ``i`` open the reporter's gloss on the name the
+    reported clause ends with ("announced his support for Mr. Roe[, the party's nominee]",
+    "…, backed by Ann Lind[, the matriarch of …]") or on its last noun ("…[, the latter a
+    reference to …]": data/text/word_classes.txt [gloss_pointers])?"""
+    return toks[i + 1].text == "the" and (mentions.is_capitalised(toks[i - 1].text)
+                                          or toks[i + 2].text.lower() in _words.gloss_pointers)
 
 
 def object_end(toks: list[Token], k: int, end: int) -> int | None:
