@@ -4,10 +4,13 @@ the plan[, compared with 30 percent last year]", "The mayor said the bridge woul
 May[, a delay that angered commuters]").  Read by :func:`.grammar._clause_breaks`."""
 from __future__ import annotations
 
+import bisect
+
 from ...text import lexicon
 from ...text.marks import POSSESSIVE_S, TOKEN_OPENING
 from .. import mentions
 from ..segment import Token
+from .offsets import _word_count
 from .views import Sent
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
@@ -45,8 +48,10 @@ def _sums_up(toks: list[Token], i: int) -> bool:
     "…, a third of the towns they studied would need …" (a verb before any relative opens a new
     clause), not "…, Y, a bank loan and Z" (a list), not "…, a day after the vote" (time),
     nor "called X, his rival, an …" (an
-    appositive opened earlier in the sentence: the second noun phrase is a label)."""
-    if toks[i + 1].text.lower() not in _words.summary_openers or toks[i + 2].text.lower() in _words.time_units:
+    appositive opened earlier in the sentence: the second noun phrase is a label).  Also the
+    reporter's gloss "the …" on a name (:func:`_gloss`)."""
+    if toks[i + 1].text.lower() not in _words.summary_openers and not _gloss(toks, i) \
+            or toks[i + 2].text.lower() in _words.time_units:
         return False                      # (not "…, a day after the vote": a time adjunct)
     for k in range(i + 2, len(toks)):
         low = toks[k].text.lower()
@@ -57,6 +62,15 @@ def _sums_up(toks: list[Token], i: int) -> bool:
             return False
     return not any(toks[k].text == "," and toks[k + 1].text.lower() in _words.appositive_openers
                    for k in range(i))
+
+
+def _gloss(toks: list[Token], i: int) -> bool:
+    """Does "the" after the comma at token ``i`` open the reporter's gloss on the name the
+    reported clause ends with ("announced his support for Mr. Roe[, the party's nominee]",
+    "…, backed by Ann Lind[, the matriarch of …]") or on its last noun ("…[, the latter a
+    reference to …]": data/text/word_classes.txt [gloss_pointers])?"""
+    return toks[i + 1].text == "the" and (mentions.is_capitalised(toks[i - 1].text)
+                                          or toks[i + 2].text.lower() in _words.gloss_pointers)
 
 
 def object_end(toks: list[Token], k: int, end: int) -> int | None:
@@ -235,6 +249,51 @@ def _new_subject(toks: list[Token], k: int) -> bool:
 
 
 _PERSONAL = frozenset(("he", "she", "i", "we", "they", "it"))   # subject pronouns a concession may repeat
+
+
+def inner_subordinate_comma(s: Sent, src: int, k: int) -> int:
+    """Token index of the comma that closes an adverbial clause a subordinator opens right
+    before the cue's subject inside the sentence ("A week after Ann Roe announced [the plant
+    would close], the town …", "…, and while he said [he would hold a hearing], it’s unlikely
+    …"), else -1: the first comma outside quote marks after the content's first token ``k``
+    that a new subject follows (the main clause, the reporter's; a comma before it opens an
+    aside: ", also known as …"), when the content before it keeps _MIN_INNER words."""
+    toks = s.toks
+    if src < 1 or toks[src - 1].text.lower() not in _words.subordinators:
+        return -1
+    commas = s.marks("commas").outside
+    at = bisect.bisect_right(commas, k)
+    if at and commas[at - 1] > src:
+        return -1                         # ("as X observed, [the main clause]": the content is it)
+    for i in commas[at:]:
+        if i + 2 < len(toks) and _main_subject(toks, i + 1):
+            return i if _word_count(s.text, toks[k].start, toks[i].start) >= _MIN_INNER else -1
+    return -1
+
+
+def _main_subject(toks: list[Token], k: int) -> bool:
+    """Does token ``k`` open a main clause's subject ("the town", "it’s"; not "which", nor a
+    name in apposition: "accused a judge, Ann Roe, of …")?"""
+    low = toks[k].text.lower()
+    if low.startswith(_CONTRACTED):
+        return True
+    return low not in _words.relatives and _new_subject(toks, k) and not _apposed_name(toks, k)
+
+
+_MIN_INNER = 3      # words the cut content keeps: a shorter one ("criticizing [Trump, however], she …")
+                    # is no statement the head sieve keeps (objects.too_short), so the clause is not cut
+
+
+def _apposed_name(toks: list[Token], k: int) -> bool:
+    """Is the capitalised run at token ``k`` closed by a comma, a name in apposition ("assailed
+    a judge, Ann Roe, for …"), not a clause's subject?"""
+    n = k
+    while n < len(toks) and mentions.is_capitalised(toks[n].text):
+        n += 1
+    return n > k and n < len(toks) and toks[n].text == ","
+
+
+_CONTRACTED = tuple(f"{w}{a}" for w in ("it", "he", "she", "they", "we", "i", "there") for a in "’'")  # "it’s"
 
 
 DASHES = frozenset({"—", "–", "-", "--", "―"})   # dash tokens (a spaced "--" comes as two "-")

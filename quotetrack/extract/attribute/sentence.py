@@ -22,7 +22,8 @@ from .grammar import (
     _words, infinitive_at)
 from .views import Attribution, Sent
 from .finite import active_finite, agrees, introduces_report
-from .bounds import object_before_conjunction, object_end, opens_subject, source_tail_end, verb_after_comma
+from .bounds import (inner_subordinate_comma, object_before_conjunction, object_end, opens_subject, source_tail_end,
+                     verb_after_comma)
 from .objects import document_object, too_short, without_adjunct
 from .offsets import _strip_end, _word_count
 from .things import thing_subject
@@ -464,7 +465,8 @@ def _subordinate_end(s: Sent, src: int, k: int, end: int) -> int:
     commas = s.marks("commas")
     if first >= len(toks) or toks[first].text.lower() not in _words.subordinators \
             or (commas.all and commas.all[0] < src):
-        return end
+        inner = inner_subordinate_comma(s, src, k)      # "A week after X announced …, the town …"
+        return _strip_end(s.text, toks[k].start, toks[inner].start) if 0 <= inner and toks[inner].start < end else end
     at = bisect.bisect_right(commas.outside, k)
     if at < len(commas.outside) and commas.outside[at] < len(toks) - 1 and toks[commas.outside[at]].start < end:
         return _strip_end(s.text, toks[k].start, toks[commas.outside[at]].start)
