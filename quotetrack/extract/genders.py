@@ -35,11 +35,11 @@ def possessive_genders(text: str, model: em.Model) -> None:
     occ = model.occurrences
     for k, o in enumerate(occ):
         ent = model.entities[o.entity]
-        if o.quoted or ent.type != "person" or ent.gender is not None or not main_subject(text, o.start, o.end):
+        if o.quoted or ent.type != "person" or ent.gender is not None:
             continue
         stop = min(o.end + REACH, occ[k + 1].start if k + 1 < len(occ) else len(text))
         m = _OWN.match(text, o.end, stop)
-        if m is not None:
+        if m is not None and main_subject(text, o.start, o.end):
             votes.setdefault(o.entity, []).append(_GENDER[m.group(1).lower()])
     for eid, shown in votes.items():
         if len(shown) >= VOTES and len(set(shown)) == 1:
