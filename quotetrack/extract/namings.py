@@ -346,8 +346,10 @@ def _named_as_body(text: str, start: int, end: int, title: list[str], name: list
     if title or not name or name[0] in first_names():
         return False
     before = text[max(0, start - 20):start].split()[-2:] if text[start - 1:start] == " " else []
-    if before and (before[-1] in org_nouns() or before == ["told", "the"]):
-        return True                       # "the newspaper La Gaceta", "told the Dunmore Courier"
+    if before and (before[-1] in org_nouns() and not (len(name) == 1 and name[0] in by_surname)
+                   or before == ["told", "the"]):
+        return True                       # "the newspaper La Gaceta", "told the Dunmore Courier" (not "the
+    #                                       campaign Ayotte hoped to run": a known person's surname after it)
     if text.startswith(",", end):
         app = APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
         if app and app.group(1).split()[-1].lower() in org_nouns():

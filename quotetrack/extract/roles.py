@@ -142,7 +142,9 @@ def add_role(ent, phrase: str, gendered) -> None:
     if not words or not words[-1].isalpha() and "-" not in words[-1] and "’" not in words[-1]:
         return
     ent.roles.update((" ".join(words), _ROLE_HEAD_END.split(" ".join(words), 1)[0]))    # and its head: "spokeswoman"
-    g = gendered.get(words[-1])
+    # An honorific's abbreviation last ("former adviser to Mr", "the lawyer leading Mrs"): the
+    # apposition stopped at its dot and ran into another person's name; no gender of this one.
+    g = gendered.get(words[-1]) if words[-1] + "." not in gendered else None
     if g and ent.gender is None:
         ent.gender = g
 

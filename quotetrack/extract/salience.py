@@ -17,6 +17,7 @@ from ..text.marks import POSSESSIVES
 from ..text.names import without_marks
 from . import entities as em
 from .ages import age_clash, lone_age
+from .genders import possessive_genders
 from .kin import family_names
 from . import kinds
 from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, fronted_object, listed, object_apposition,
@@ -155,6 +156,7 @@ class Salience:
         self.rivals: dict[int, str | None] = {}   # description offset -> the warning naming two close organisations
         self.they: frozenset[int] = frozenset()   # people the text says go by "they" (:func:`.anaphora.they_people`)
         family_names(text, model, gender_of)      # "his wife, Jane,": named Jane Sanders (:mod:`.kin`)
+        possessive_genders(text, model)           # "Ruiz won two primaries: his home state" (:mod:`.genders`)
 
     def advance(self, offset: int) -> None:
         """Take in every naming before ``offset``, and every he/she of the narrative (each
