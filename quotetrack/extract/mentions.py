@@ -313,7 +313,8 @@ def after(tokens: list[Token], i: int, hi: int | None = None) -> tuple[int, int]
         elif tok.islower() and low in _title_words() and k > i and is_capitalised(tokens[k - 1].text) \
                 and _title_before_name(tokens, k + 1, hi):
             pass                          # "said Oversight ranking Democrat Ann Roe": a title word before a name
-        elif not _can_be_in_mention(tok, not (k > i and tokens[k - 1].text.lower() in determiners
+        elif not _can_be_in_mention(tok, not ((k > i and tokens[k - 1].text.lower() in determiners
+                                               or low in _words.name_modifiers)   # "said retired surgeon Ivo Brand"
                                               and _modifies_next(tokens, k, hi))):
             if not (k > i and low in _ordinals() and tokens[k - 1].text.lower() in determiners):
                 break                     # "said the second official": an ordinal after a determiner
