@@ -22,6 +22,7 @@ from .objects import document_object, too_short
 from .offsets import _strip_end, _word_count
 from .views import Attribution, Sent
 from .inner import inner_subject
+from .labelled import held_label
 
 
 def relative_label(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
@@ -41,7 +42,7 @@ def relative_label(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         k += 1                            # the relative is the object: nothing else comes between
     if k >= len(toks) or toks[k].text not in TOKEN_OPENING:
         return None
-    label = _naming_content(s, cue, ce)
+    label = _naming_content(s, cue, ce) or held_label(s, k, toks[ce].start)   # ("… called “a new era” in his memoir")
     if label is None:
         return None
     return Attribution(((rel.start, rel.end), label), _span(s, src), cue, "relative_label", s.sentence)
