@@ -19,6 +19,7 @@ from .offsets import _lstrip_start, _rstrip_end, _skip_chars
 from .subject import agrees
 from .chants import chant_quote
 from .signed import signed
+from .fronted import fronted_cue
 from .works import BYLINE_AFTER, is_title
 
 
@@ -34,11 +35,12 @@ def colon(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     toks = tokenize(doc.text, lead_start, lead_end - 1)
     if not toks or len(toks) > 8 or not mentions.is_capitalised(toks[0].text):
         return None
-    src = _dash_byline(toks) or mentions.after(toks, 0)
+    fronted = fronted_cue(toks)           # "Continued Stone: “…”": the verb is the cue
+    src = _dash_byline(toks) or mentions.after(toks, 0 if fronted is None else 1)
     if src is None or src[1] != len(toks):
         return None
     cue_start = lead_end - 1
-    cue = Cue(cue_start, cue_start + 1, ":", ":", "speech")
+    cue = fronted or Cue(cue_start, cue_start + 1, ":", ":", "speech")
     return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue, "colon", sent)
 
 
