@@ -19,6 +19,7 @@ from . import entities as em
 from .ages import age_clash, lone_age
 from .genders import possessive_genders
 from .kin import family_names
+from .owners import fronted, possessor, sole_owner
 from . import kinds
 from .anaphora import (SENTENCE_BREAK, cleft_focus, described_after, fronted_object, listed, object_apposition,
                        opening_subordinate, opens_clause, opens_sentence, passive_agent, presented, subordinate_subject,
@@ -393,7 +394,7 @@ class Salience:
         """Whether ``eid`` was last named as a clause's subject (:meth:`_judge`), judged on the
         first asking, when the end of the name is all that was kept, and remembered."""
         at, subject, prank = self.last[eid]
-        if not isinstance(subject, bool) and subject not in ("clause", "modifier"):
+        if not isinstance(subject, bool) and subject not in ("clause", "modifier", "owner"):
             subject = self._judge(at, subject)
             self.last[eid] = (at, subject, prank)
         return subject
@@ -407,6 +408,9 @@ class Salience:
             owned = _POSSESSIVE.match(text, end)
             if not _NAME_COMMA_BEFORE.search(text, max(0, at - 40), at) and main_subject(text, at, owned.end() if owned else end):
                 return "clause"           # "For months, Mrs. Ruiz’s campaign lacked the energy she …": her sentence's topic
+            if not _NAME_COMMA_BEFORE.search(text, max(0, at - 40), at) and possessor(text, owned.end() if owned else end) \
+                    and fronted(text, at):
+                return "owner"            # "where Ms. Ruiz’s standing fell after her vote": the one the sentence is about
             return False                  # "Pieter van der Hoek, Mr. Pratt’s lawyer, …": Pratt is no subject
         if fronted_object(text, at):
             return False                  # "Against Ruiz on Tuesday, she lost": Ruiz is no subject
@@ -478,6 +482,8 @@ class Salience:
                 subject = False           # "Ortiz’s plan may fail, said Hale. “…,” he said": what Hale said
             sent = self.sentence_of(at)
             modifier = subject == "modifier"
+            if subject == "owner":        # the one person named in its sentence, only as an owner
+                subject = "clause" if sole_owner(self, eid, sent) else False
             subject = subject is True or subject == "clause" and (sent == self.sentence_of(offset) or   # "…, when
                 pronoun and sent == self.sentence_of(offset) - 1 and opens_sentence(self.text, offset))   # Ruiz was …. She said"
             score = -PER_SENTENCE * len({s for s in later if s != sent})
