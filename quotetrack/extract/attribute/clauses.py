@@ -19,7 +19,7 @@ from .grammar import (
     _skip_time_back, _span, _words, infinitive_at)
 from .finite import active_finite, introduces_report
 from .objects import document_object, too_short
-from .offsets import _strip_end, _word_count
+from .offsets import strip_end, word_count
 from .views import Attribution, Sent
 from .inner import inner_subject
 
@@ -128,7 +128,7 @@ def _before_main_verb(s: Sent, k: int, end: int) -> int:
         if bisect.bisect_left(opened, verbs[at]) - first_open <= closed:
             comma = verbs[at]
             cut = toks[comma + 1].end if toks[comma + 1].text in TOKEN_CLOSING else toks[comma].start
-            return _strip_end(s.text, toks[k].start, cut)      # (a closing mark after the comma stays)
+            return strip_end(s.text, toks[k].start, cut)      # (a closing mark after the comma stays)
         closed += 1                       # "who said inflation, which was high, would fall": it
         at += 1                           # closes the relative clause inside the content
     return end
@@ -172,7 +172,7 @@ def coordinated(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None                       # "… but was told the audit was …": the subject is the listener
     k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     content = _reported(s, cue, k)
-    if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3
+    if content is None or (s.doc.quote_at(start=content[0]) is None and word_count(s.text, *content) < 3
                            and cue.lemma not in lexicon.lower_words("extract/naming_cues.txt")):
         return None
     nested = cue.type == "thought" and not s.doc.has_quote_in(*content)   # (quoted words: a statement)
