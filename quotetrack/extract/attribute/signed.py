@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ...config import WINDOWS
 from ...model import Cue, QuotedSpan, Sentence
+from ...text.marks import TOKEN_CLOSING
 from .. import cues as cue_finder, mentions
 from ..segment import tokens as tokenize
 from .offsets import rstrip_end, word_count
@@ -27,7 +28,7 @@ def signed(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
         return None
     line = doc.paras[sent.paragraph]
     close = rstrip_end(text, line.start, line.end)
-    if close <= line.start or text[close - 1] not in _CLOSING or cue_finder.find(text, line.start, close):
+    if close <= line.start or text[close - 1] not in TOKEN_CLOSING or cue_finder.find(text, line.start, close):
         return None                       # (a line that reports is no signature)
     toks = tokenize(text, line.start, close - 1, limit=_LINE_MAX_TOKENS + 1)
     if not toks or len(toks) > _LINE_MAX_TOKENS or not mentions.is_capitalised(toks[0].text):
@@ -41,5 +42,3 @@ def signed(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     cue = Cue(close - 1, close, text[close - 1], text[close - 1], "speech")
     return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue, SIGNED_RULE, sent)
 
-
-_CLOSING = "”\"’'"
