@@ -9,8 +9,9 @@ from ...model import Cue
 from ...text import lexicon
 from ...text.marks import POSSESSIVE_S
 from .. import mentions
+from .bounds import DASHES
 from .grammar import (
-    _DASHES, _adjunct_only, _content_after, _earlier_reports, _is_clause, _is_participle, _reported, _skip_adjuncts,
+    _adjunct_only, _content_after, _earlier_reports, _is_clause, _is_participle, _reported, _skip_adjuncts,
     _skip_connective, _skip_object, _span, _words, by_source, infinitive_at)
 from .views import Attribution, Sent
 from .offsets import strip_end, word_count
@@ -105,7 +106,7 @@ def as_source(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
                 or toks[ci - 1].text.lower() in _words.passive_auxiliaries:
             return None                   # (not "Oppo Bloc, as it was called")
         at, k = src[0] - 1, ce
-    while k < len(toks) and toks[k].text not in (",", ".", ";") and toks[k].text not in _DASHES:
+    while k < len(toks) and toks[k].text not in (",", ".", ";") and toks[k].text not in DASHES:
         if not (mentions.is_word(toks[k].text) or toks[k].text in POSSESSIVE_S) \
                 or (k == ce and (not _adjunct_only(toks[k].text) or toks[k].text.lower() == "to")):
             return None                   # "as Lee said the plan …", "as voters responded to …":

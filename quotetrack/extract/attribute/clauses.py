@@ -14,8 +14,9 @@ from ..segment import Token
 from .antecedent import name_tail, person_after_preposition
 from .apposed import after_apposition, past_place_tag, relative_then_cue
 from .reported import earlier_speech_cue, opens_report
+from .bounds import DASHES
 from .grammar import (
-    _DASHES, _clause_start_ok, _content_after, _naming_content, _reported, _skip_adjuncts, _skip_object,
+    _clause_start_ok, _content_after, _naming_content, _reported, _skip_adjuncts, _skip_object,
     _skip_time_back, _span, _words, infinitive_at)
 from .finite import active_finite, introduces_report
 from .objects import document_object, too_short
@@ -70,7 +71,7 @@ def relative(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if toks[j - 2].text == "," or after_apposition(toks, j - 1) and not s.doc.has_quote_in(*content):
         # ("Roe, a judge who said X, said Y"; but "Roe, the reporter who uncovered …; his dictum was “…”")
         content = (content[0], _before_main_verb(s, k, content[1]))
-    elif toks[j - 2].text not in _DASHES and toks[j - 2].text != "(" \
+    elif toks[j - 2].text not in DASHES and toks[j - 2].text != "(" \
             and (s.doc.has_quote_in(*content) or s.doc.quote_at(start=content[0]) is not None):
         return None                   # "slamming candidates who think they can “outsource” …": a
                                       # restrictive clause picks out whom the sentence is about

@@ -13,7 +13,8 @@ from ...config import WINDOWS, Config
 from ...model import Cue, QuotedSpan, Sentence
 from ..headlines import title_case
 from ..segment import Token, iter_tokens, tokens as tokenize
-from .grammar import _DASHES, _words
+from .bounds import DASHES
+from .grammar import _words
 from .views import Attribution, Doc
 from .offsets import lstrip_start, rstrip_end, skip_chars
 from .subject import agrees
@@ -58,7 +59,7 @@ def dash(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
         dash_at = para.start
     if dash_at >= para.end or doc.text[dash_at] not in "—–-―":
         return None
-    after_dashes = dropwhile(lambda t: t.text in _DASHES, iter_tokens(doc.text, dash_at, para.end))
+    after_dashes = dropwhile(lambda t: t.text in DASHES, iter_tokens(doc.text, dash_at, para.end))
     toks = list(islice(after_dashes, _DASH_MAX_TOKENS + 1))     # more than the most is too many
     if not toks or len(toks) > _DASH_MAX_TOKENS or not mentions.is_capitalised(toks[0].text):
         return None
@@ -289,7 +290,7 @@ _QUOTE_LEAD = frozenset(" \t([—–-")         # what may stand before a quote 
 def _dash_byline(toks: list[Token]) -> tuple[int, int] | None:
     """"SURGE IN TURNOUT - Michael P. McDonald", "Polls agree -More from Blumenthal and Cohen":
     a summary line, a dash and a name before the colon; the name (after any "from") is the source."""
-    dash_at = max((i for i, t in enumerate(toks) if t.text in _DASHES), default=None)
+    dash_at = max((i for i, t in enumerate(toks) if t.text in DASHES), default=None)
     if dash_at is None or dash_at == 0 or len(toks) - dash_at > 8:
         return None
     lo = dash_at + 1
