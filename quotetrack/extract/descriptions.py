@@ -8,7 +8,7 @@
   ages, the older (:func:`by_age`); else, for a singular one, the salient entity of its type
   (:func:`_salient_for`);
 * a description in the lead that no one named before holds ("…, its chief executive
-  said."): the person given that role in the next paragraphs (:func:`named_next`);
+  said."): the person given that role in the next paragraphs (:mod:`.lead_holders`);
 * a person's body or people ("Ana Ruiz’s campaign", "the Ruiz administration", "her
   advisers", "Administration officials"): an organisation named after the person
   (data/extract/bodies.tsv); the owner is resolved by the caller's rules, no name is guessed;
@@ -24,7 +24,6 @@
 """
 from __future__ import annotations
 
-import bisect
 import re
 from itertools import islice
 from typing import Callable
@@ -36,8 +35,6 @@ from .ages import AGE_ROLE, age_clash, lone_age
 from . import kinds, rivals
 from .businesses import introduces, is_business
 from .documents import author_of, work_author
-from .furniture import dateline_end
-from .headlines import entry_heading
 from .common_nouns import written_lower
 from .kinds import org_kinds, org_nouns, parties, party_head, party_of, role_kinds
 from .organisations import lone_subject
@@ -49,8 +46,6 @@ from .written import introduced_unnamed, owned_by
 
 DESCRIPTION_REACH = 50        # entities a description looks back over beyond the recent ones
 DESCRIPTION_WORDS = 5         # words after "the" in a description the salient entity may take
-NEXT_PARAGRAPHS = 3           # paragraphs after the lead a description in it looks ahead to for its holder
-NEXT_NAMINGS = 40             # namings it reads there at most
 CALLING_TOLD = 2              # times more often the article names the one a description of another calling goes to
 LEAD = 2                      # paragraphs (a title line and the lead) whose organisations the article is about
 # A possessive pronoun owning a body, and the gender it shows: "his advisers".
@@ -300,100 +295,6 @@ def office_of(words: list[str]) -> list[str] | None:
             and bare_word(words[k]).capitalize() not in lexicon.words("extract/place_heads.txt"):
         return None                       # (a place is no person: "the county’s fire chief")
     return words[k + 1:]
-
-
-def named_next(model: em.Model, sal, words: list[str], start: int, end: int) -> int | None:
-    """The person a description in the article's lead stands for when no one named before
-    holds its role (the wire's "…, its chief executive said." before "Chief Executive Margit
-    Haverty told analysts …"): the first person named in the next NEXT_PARAGRAPHS paragraphs
-    whose role fits; for an organisation's officer ("its chief executive") with none, the
-    first person named in the next paragraph, when the text gave that one no role or title
-    (another role is another person)."""
-    here = sal.rank_of(start)
-    office = office_of(words)
-    role = office or words[1:] if words[0].lower() == "the" else office
-    if here > LEAD + 1 or not role or not kinds.person_head(role[-1].lower()) or is_plural(role[-1].lower()):
-        return None
-    phrase = em.role_key(role)
-    i = bisect.bisect_left(model.starts, end)
-    for o in islice(model.occurrences, i, i + NEXT_NAMINGS):
-        ent = model.entities[o.entity]
-        gap = sal.rank_of(o.start) - here
-        if gap > NEXT_PARAGRAPHS:
-            break
-        if ent.type != "person" or o.quoted:
-            continue
-        if any(em.roles_match(phrase, r) for r in ent.roles):
-            return ent.id
-        if office and gap == 1 and not ent.roles and ent.title is None:
-            return ent.id
-    return None
-
-
-TITLE_LINE = 200              # characters at most of a title line (a headline or a deck under it)
-# A sentence's end (or a paragraph's start) right before a name: the name opens its sentence.
-_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
-
-
-def headline_holder(text: str, model: em.Model, sal, words: list[str], start: int, end: int,
-                    sources: set[int]) -> int | None:
-    """The person a bare description in the article's title lines stands for (headlinese
-    drops the article: "Woman reveals …", "Tour guide says …", "Ferry strike will end,
-    former minister says"): the first person the body then names in the next NEXT_PARAGRAPHS
-    paragraphs as a subject, opening a sentence after any dateline ("DUNMORE - Ana Ruiz
-    …") or as the source of a statement ("…, predicted Ana Ruiz"), whose name the title
-    lines (its line and TITLE_LINE characters above it) do not show (those people are
-    others) and of no other gender than the head shows.  None when the description is not
-    singular, is no person's (or a party member's) or has a determiner (those are read
-    elsewhere), or when no one is so named.  Past the lead, a live page's entry heading
-    (headlines.entry_heading: "Mayor says …") stands for the next person named who holds
-    that role ("Mayor Ana Ruiz said …")."""
-    here = sal.rank_of(start)
-    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    head = bare_word(words[-1]).lower()
-    if here > LEAD and not entry_heading(text, line_start, line_end) or line_end - line_start > TITLE_LINE \
-            or words[0].lower() in _lists().determiners \
-            or is_plural(head) or not (kinds.person_head(head) or party_head(words)):
-        return None
-    entry = here > LEAD                   # a live page's entry heading: its own line (a caption may sit above), and
-    above = text[line_start if entry else max(0, line_start - TITLE_LINE):line_end]    # the holder has its role
-    title = set(re.findall(r"[\w’'\-]+", above))
-    gender = kinds.gendered_nouns().get(head)
-    i = bisect.bisect_left(model.starts, line_end)
-    for o in islice(model.occurrences, i, i + NEXT_NAMINGS):
-        if sal.rank_of(o.start) - here > NEXT_PARAGRAPHS:
-            break
-        ent = model.entities[o.entity]
-        if ent.type != "person" or o.quoted or (gender is not None and ent.gender not in (None, gender)) \
-                or (ent.surname or ent.name.split()[-1]) in title \
-                or entry and not any(em.roles_match(em.role_key(words), r) for r in ent.roles):
-            continue
-        if o.start in sources or _OPENS.search(text, max(0, o.start - 3), o.start) \
-                or dateline_end(text, text.rfind("\n", 0, o.start) + 1) == o.start:
-            return ent.id
-    return None
-
-
-def org_named_next(model: em.Model, sal, words: list[str], start: int, end: int) -> int | None:
-    """The organisation a description in the article's lead stands for when the text named
-    none of its kind before ("A ferry … will stop, its operator has said." ¶ "Estuary Boats Ltd
-    said …"): the first organisation named in the next paragraph whose name fits the kind."""
-    head = words[-1].lower()
-    here = sal.rank_of(start)
-    if len(words) != 2 or words[0].lower() not in ("the", "its") or here > LEAD + 1 \
-            or head not in org_nouns() or is_plural(head) \
-            or any(e.type == "organisation" and kinds.kind_fits(head, e.name) for e in model.before(start)):
-        return None
-    i = bisect.bisect_left(model.starts, end)
-    for o in islice(model.occurrences, i, i + NEXT_NAMINGS):
-        ent = model.entities[o.entity]
-        if sal.rank_of(o.start) - here > 1:
-            break
-        if ent.type == "organisation" and not o.quoted and kinds.kind_fits(head, ent.name) \
-                and not other_kind(head, ent.roles):
-            return ent.id
-    return None
 
 
 def by_age(model: em.Model, sal, words: list[str]) -> int | None:

@@ -18,6 +18,10 @@ _TITLE_CASE_SHARE = 0.6
 _TITLE_CASE_PARAGRAPH_SHARE = 0.8
 _QUOTED = re.compile(r"(?:(?<=\s)|^)[“‘\"][^“”‘’\"\n]{1,150}[”’\"](?=\s|$|[,.;:!?])")
 _QUOTE_OPENERS = ("“", "‘", '"')          # what a passage _QUOTED finds opens with
+# How a sentence ends ("….", "…?”"); a line of prose (or a quote's paragraph) may also end on
+# ":", "," or ";" (_SENTENCE_ENDS); a heading ends on a word.
+_FULL_STOPS = (".", "?", "!", "”", '"', "’")
+_SENTENCE_ENDS = _FULL_STOPS + (":", ",", ";")
 
 
 # After the source of an inverted lead: a comma and an opening quote mark, or a colon ("Said Ortiz, “…”").
@@ -48,7 +52,7 @@ def title_case_line(text: str, at: int, ended: bool = False) -> bool:
     end = text.find("\n", at)
     line = text[start:end if end >= 0 else len(text)].rstrip()
     words = [w for w in line.split() if w[:1].isalpha()]
-    return len(words) >= 3 and (ended or not line.endswith((".", "?", "!", "”", '"', "’"))) \
+    return len(words) >= 3 and (ended or not line.endswith(_FULL_STOPS)) \
         and sum(w[:1].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
 
 
@@ -127,8 +131,6 @@ def _short_line(text: str, at: int) -> bool:
 
 
 _ENTRY_HEADING = 120      # characters at most of a heading line inside an article
-# How a line of prose (or a quote's paragraph) ends; a heading ends on a word.
-_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ":", ",", ";")
 
 
 def entry_heading(text: str, line_start: int, line_end: int) -> bool:

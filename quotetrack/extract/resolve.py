@@ -61,8 +61,9 @@ from .speakers import POSSESSIVE_PRONOUNS, _lists, _mention_type, split_title
 from .headlines import headline_person
 from .jurisdictions import state_speaks
 from .possessed import described_by, possessed_end
-from .descriptions import (body_before_they, describe, fitting_title, headline_holder, indefinite, named_next,
-                           office_owner, ordinal_name, org_named_next, owned, role_holder)
+from .descriptions import (body_before_they, describe, fitting_title, indefinite, office_owner, ordinal_name,
+                           owned, role_holder)
+from .lead_holders import headline_holder, named_next, org_named_next
 from .documents import (dated_document, document_author, document_noun, issued, kept_by, mentioned_author,
                         owned_document, renew)
 from .written import (affiliated_person, apposed_name, description_end, capitals_name, described, head_word,

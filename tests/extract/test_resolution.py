@@ -193,86 +193,22 @@ def test_resolution_gold_is_well_formed(gold, least_docs, least_mentions):
     assert all(m["end"] > m["start"] for m in mentions)
 
 
-def test_fresh_resolution_gold_shares_no_document_with_the_tuned_gold():
-    assert not set(resolution.load_resolution_gold([GOLD])) & set(resolution.load_resolution_gold([FRESH]))
+# Every resolution gold in the order it was written: a new fresh gold goes last.
+WRITTEN = [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11, FRESH12,
+           FRESH13]
 
 
-def test_second_fresh_gold_shares_no_document_with_the_other_golds():
-    fresh2 = set(resolution.load_resolution_gold([FRESH2]))
-    assert not fresh2 & set(resolution.load_resolution_gold([GOLD, FRESH]))
-
-
-def test_third_fresh_gold_shares_no_document_with_the_other_golds():
-    fresh3 = set(resolution.load_resolution_gold([FRESH3]))
-    assert len(fresh3) == 40 and not fresh3 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2]))
-
-
-def test_fourth_fresh_gold_shares_no_document_with_the_other_golds():
-    fresh4 = set(resolution.load_resolution_gold([FRESH4]))
-    assert len(fresh4) == 40 and not fresh4 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3]))
-
-
-def test_fifth_fresh_gold_shares_no_document_with_the_other_golds():
-    fresh5 = set(resolution.load_resolution_gold([FRESH5]))
-    assert len(fresh5) == 40 and not fresh5 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3, FRESH4]))
-
-
-def test_sixth_fresh_gold_shares_no_document_with_the_other_golds():
-    fresh6 = set(resolution.load_resolution_gold([FRESH6]))
-    assert len(fresh6) == 40 and not fresh6 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3, FRESH4,
-                                                                                      FRESH5]))
-
-
-def test_seventh_fresh_gold_shares_no_document_with_the_other_golds():
-    fresh7 = set(resolution.load_resolution_gold([FRESH7]))
-    assert len(fresh7) == 40 and not fresh7 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3, FRESH4,
-                                                                                      FRESH5, FRESH6]))
-
-
-def test_eighth_fresh_gold_shares_no_document_with_the_other_golds():
-    fresh8 = set(resolution.load_resolution_gold([FRESH8]))
-    assert len(fresh8) == 40 and not fresh8 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3, FRESH4,
-                                                                                      FRESH5, FRESH6, FRESH7]))
-
-
-def test_ninth_fresh_gold_shares_no_document_with_the_other_golds():
-    fresh9 = set(resolution.load_resolution_gold([FRESH9]))
-    assert len(fresh9) == 40 and not fresh9 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3, FRESH4,
-                                                                                      FRESH5, FRESH6, FRESH7, FRESH8]))
-
-
-def test_tenth_fresh_gold_shares_no_document_with_the_other_golds():
-    fresh10 = set(resolution.load_resolution_gold([FRESH10]))
-    assert len(fresh10) == 40 and not fresh10 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3, FRESH4,
-                                                                                        FRESH5, FRESH6, FRESH7, FRESH8,
-                                                                                        FRESH9]))
-
-
-def test_eleventh_fresh_gold_shares_no_document_with_the_other_golds():
-    fresh11 = set(resolution.load_resolution_gold([FRESH11]))
-    assert len(fresh11) == 40 and not fresh11 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3, FRESH4,
-                                                                                        FRESH5, FRESH6, FRESH7, FRESH8,
-                                                                                        FRESH9, FRESH10]))
-
-
-def test_twelfth_fresh_gold_shares_no_document_with_the_other_golds():
-    fresh12 = set(resolution.load_resolution_gold([FRESH12]))
-    assert len(fresh12) == 40 and not fresh12 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3, FRESH4,
-                                                                                        FRESH5, FRESH6, FRESH7, FRESH8,
-                                                                                        FRESH9, FRESH10, FRESH11]))
-
-
-def test_thirteenth_fresh_gold_shares_no_document_with_the_other_golds():
-    fresh13 = set(resolution.load_resolution_gold([FRESH13]))
-    assert len(fresh13) == 40 and not fresh13 & set(resolution.load_resolution_gold([GOLD, FRESH, FRESH2, FRESH3, FRESH4,
-                                                                                        FRESH5, FRESH6, FRESH7, FRESH8,
-                                                                                        FRESH9, FRESH10, FRESH11,
-                                                                                        FRESH12]))
+@pytest.mark.parametrize("k", range(1, len(WRITTEN)), ids=lambda k: WRITTEN[k].stem)
+def test_each_fresh_gold_shares_no_document_with_the_golds_before_it(k):
+    """A fresh gold shares no document with any gold written before it; from the third on it
+    holds 40 articles."""
+    fresh = set(resolution.load_resolution_gold([WRITTEN[k]]))
+    assert k < 3 or len(fresh) == 40
+    assert not fresh & set(resolution.load_resolution_gold(WRITTEN[:k]))
 
 
 @pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/data/polnear/train.jsonl")
-@pytest.mark.parametrize("gold", [GOLD, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9,
-                                  FRESH10, FRESH11, FRESH12, FRESH13])
+@pytest.mark.parametrize("gold", WRITTEN)
 def test_resolution_gold_offsets_slice_back(gold):
     docs = resolution.load_resolution_gold([gold])
     texts = resolution.load_texts(POLNEAR, docs)

@@ -9,7 +9,7 @@ from .. import mentions
 from ..segment import Token
 from .grammar import _SEPARATORS, _content_after, _name_end, _span, _words
 from .views import Attribution, Sent
-from .offsets import _word_count
+from .offsets import word_count
 from .apposed import apposed_name
 
 
@@ -129,7 +129,7 @@ def _fronted_subject(s: Sent, content: tuple[int, int], rest: tuple[int, int] | 
     """Is a one-word content before the source the subject of the rest after it ("Lyle,
     according to the club's figures, has made …"): a capitalised word, not a function word?"""
     word = s.text[content[0]:content[1]].strip()
-    return rest is not None and _word_count(s.text, *rest) >= 2 and mentions.is_capitalised(word) \
+    return rest is not None and word_count(s.text, *rest) >= 2 and mentions.is_capitalised(word) \
         and mentions.is_word(word) and word.lower() not in lexicon.lower_words("text/function_words.txt")
 
 
@@ -177,7 +177,7 @@ def according_to(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
                 and s.toks[src[1] + 1].text.lower() not in _words.relatives:
             rest = _content_after(s, src[1] + 1)     # "The minister had, according to Ms Hale, misled …"
         # not "…, according to X, which wants …": a relative clause on the source, no content
-    if content is None or (_word_count(s.text, *content) < 2 and not _fronted_subject(s, content, rest)):
+    if content is None or (word_count(s.text, *content) < 2 and not _fronted_subject(s, content, rest)):
         return None
-    fragments = (content, rest) if rest is not None and _word_count(s.text, *rest) >= 2 else (content,)
+    fragments = (content, rest) if rest is not None and word_count(s.text, *rest) >= 2 else (content,)
     return Attribution(fragments, _span(s, src), cue, "according_to", s.sentence)

@@ -9,11 +9,12 @@ from ...model import Cue
 from ...text import lexicon
 from ...text.marks import POSSESSIVE_S
 from .. import mentions
+from .bounds import DASHES
 from .grammar import (
-    _DASHES, _adjunct_only, _content_after, _earlier_reports, _is_clause, _is_participle, _reported, _skip_adjuncts,
+    _adjunct_only, _content_after, _earlier_reports, _is_clause, _is_participle, _reported, _skip_adjuncts,
     _skip_connective, _skip_object, _span, _words, by_source, infinitive_at)
 from .views import Attribution, Sent
-from .offsets import _strip_end, _word_count
+from .offsets import strip_end, word_count
 
 
 def _lead_at(s: Sent, ci: int) -> int | None:
@@ -51,7 +52,7 @@ def adjunct_participle(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | Non
             and toks[k].text.lower() not in _words.content_prepositions and not infinitive_at(toks, k, cue):
         return None                       # "without elaborating as the interview wrapped": no content
     content = _reported(s, cue, k)
-    if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3):
+    if content is None or (s.doc.quote_at(start=content[0]) is None and word_count(s.text, *content) < 3):
         return None                       # (not "since announcing his bid": a bare act)
     first = 1 if p == 1 and toks[0].text.lower() in _words.conjunctions else 0
     if p == first:                        # the adjunct opens the sentence: the main clause's subject
@@ -61,7 +62,7 @@ def adjunct_participle(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | Non
         source = mentions.forward_subject(toks, comma + 1, len(toks))
         if source is None or source[0] != comma + 1:
             return None
-        end = _strip_end(s.text, content[0], toks[comma].start)
+        end = strip_end(s.text, content[0], toks[comma].start)
         return Attribution(((content[0], end),), _span(s, source), cue, "adjunct_participle", s.sentence)
     earlier = _earlier_reports(s, cue)
     if any(a <= cue.start < b for e in earlier for a, b in e.fragments):
@@ -105,7 +106,7 @@ def as_source(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
                 or toks[ci - 1].text.lower() in _words.passive_auxiliaries:
             return None                   # (not "Oppo Bloc, as it was called")
         at, k = src[0] - 1, ce
-    while k < len(toks) and toks[k].text not in (",", ".", ";") and toks[k].text not in _DASHES:
+    while k < len(toks) and toks[k].text not in (",", ".", ";") and toks[k].text not in DASHES:
         if not (mentions.is_word(toks[k].text) or toks[k].text in POSSESSIVE_S) \
                 or (k == ce and (not _adjunct_only(toks[k].text) or toks[k].text.lower() == "to")):
             return None                   # "as Lee said the plan …", "as voters responded to …":
@@ -121,7 +122,7 @@ def as_source(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         content = _content_after(s, k + 1)
     elif toks[at - 1].text == "," and (k >= len(toks) - 1 or toks[k].text in (".", ";")):
         start = _skip_connective(s.text, s.sentence.start, toks[at - 1].start)   # "…, as X noted."
-        end = _strip_end(s.text, start, toks[at - 1].start)
+        end = strip_end(s.text, start, toks[at - 1].start)
         content = (start, end) if end > start else None
     else:
         return None

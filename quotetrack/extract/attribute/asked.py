@@ -11,7 +11,7 @@ from ...model import Cue
 from ..segment import Token
 from .grammar import _span, _words, by_source
 from .views import Attribution, Sent
-from .offsets import _strip_end
+from .offsets import strip_end
 
 
 _ASKED_REACH = WINDOWS.asked_tokens        # tokens of adjunct between "Asked" and its question
@@ -44,7 +44,7 @@ def asked(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None
     if not _reports_answer(s, ci, end):
         return None
-    content = (toks[k].start, _strip_end(s.text, toks[k].start, toks[end - 1].end))
+    content = (toks[k].start, strip_end(s.text, toks[k].start, toks[end - 1].end))
     return Attribution((content,), _span(s, asker), cue, "asked", s.sentence)
 
 

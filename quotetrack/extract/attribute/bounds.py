@@ -10,7 +10,7 @@ from ...text import lexicon
 from ...text.marks import POSSESSIVE_S, TOKEN_OPENING
 from .. import mentions
 from ..segment import Token
-from .offsets import _word_count
+from .offsets import word_count
 from .views import Sent
 
 _words = lexicon.WordClasses("text/word_classes.txt")   # data/text/word_classes.txt
@@ -267,7 +267,7 @@ def inner_subordinate_comma(s: Sent, src: int, k: int) -> int:
         return -1                         # ("as X observed, [the main clause]": the content is it)
     for i in commas[at:]:
         if i + 2 < len(toks) and _main_subject(toks, i + 1):
-            return i if _word_count(s.text, toks[k].start, toks[i].start) >= _MIN_INNER else -1
+            return i if word_count(s.text, toks[k].start, toks[i].start) >= _MIN_INNER else -1
     return -1
 
 

@@ -14,12 +14,13 @@ from ..segment import Token
 from .antecedent import name_tail, person_after_preposition
 from .apposed import after_apposition, past_place_tag, relative_then_cue
 from .reported import earlier_speech_cue, opens_report
+from .bounds import DASHES
 from .grammar import (
-    _DASHES, _clause_start_ok, _content_after, _naming_content, _reported, _skip_adjuncts, _skip_object,
+    _clause_start_ok, _content_after, _naming_content, _reported, _skip_adjuncts, _skip_object,
     _skip_time_back, _span, _words, infinitive_at)
 from .finite import active_finite, introduces_report
 from .objects import document_object, too_short
-from .offsets import _strip_end, _word_count
+from .offsets import strip_end, word_count
 from .views import Attribution, Sent
 from .inner import inner_subject
 from .labelled import held_label
@@ -71,7 +72,7 @@ def relative(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     if toks[j - 2].text == "," or after_apposition(toks, j - 1) and not s.doc.has_quote_in(*content):
         # ("Roe, a judge who said X, said Y"; but "Roe, the reporter who uncovered …; his dictum was “…”")
         content = (content[0], _before_main_verb(s, k, content[1]))
-    elif toks[j - 2].text not in _DASHES and toks[j - 2].text != "(" \
+    elif toks[j - 2].text not in DASHES and toks[j - 2].text != "(" \
             and (s.doc.has_quote_in(*content) or s.doc.quote_at(start=content[0]) is not None):
         return None                   # "slamming candidates who think they can “outsource” …": a
                                       # restrictive clause picks out whom the sentence is about
@@ -129,7 +130,7 @@ def _before_main_verb(s: Sent, k: int, end: int) -> int:
         if bisect.bisect_left(opened, verbs[at]) - first_open <= closed:
             comma = verbs[at]
             cut = toks[comma + 1].end if toks[comma + 1].text in TOKEN_CLOSING else toks[comma].start
-            return _strip_end(s.text, toks[k].start, cut)      # (a closing mark after the comma stays)
+            return strip_end(s.text, toks[k].start, cut)      # (a closing mark after the comma stays)
         closed += 1                       # "who said inflation, which was high, would fall": it
         at += 1                           # closes the relative clause inside the content
     return end
@@ -173,7 +174,7 @@ def coordinated(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         return None                       # "… but was told the audit was …": the subject is the listener
     k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     content = _reported(s, cue, k)
-    if content is None or (s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3
+    if content is None or (s.doc.quote_at(start=content[0]) is None and word_count(s.text, *content) < 3
                            and cue.lemma not in lexicon.lower_words("extract/naming_cues.txt")):
         return None
     nested = cue.type == "thought" and not s.doc.has_quote_in(*content)   # (quoted words: a statement)

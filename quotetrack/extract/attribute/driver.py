@@ -14,7 +14,7 @@ from ...model import Cue, Paragraph, QuotedSpan, Sentence
 from ..segment import paragraph_ranks, tokens as tokenize
 from .grammar import _cue_tokens, _words
 from .views import Attribution, Doc, Sent
-from .offsets import _rstrip_end, _skip_chars
+from .offsets import rstrip_end, skip_chars
 from .according import according_to
 from .adjunct import adjunct_participle, as_source
 from .sentence import head, participle, tail
@@ -114,7 +114,7 @@ def _work_title(doc: "Doc", a: Attribution) -> bool:
 def _opens_sentence(doc: "Doc", quote: QuotedSpan, sent: Sentence) -> bool:
     """Does the quote open its sentence (or its paragraph), so it can stand as a statement
     without a cue?  A quoted phrase inside a sentence ("…, ''is a perfect example''") cannot."""
-    return _skip_chars(doc.text, sent.start, quote.start, _QUOTE_LEAD) >= quote.start
+    return skip_chars(doc.text, sent.start, quote.start, _QUOTE_LEAD) >= quote.start
 
 
 
@@ -348,7 +348,7 @@ def _mixed_continuation(out: list[Attribution], a: Attribution, rank: dict[int, 
     host = out[follows]
     if host.cue is None or host.cue.type != "speech" or host.rule.startswith("chant"):
         return None
-    return Attribution(((a.sentence.start, _rstrip_end(text, a.sentence.start, a.sentence.end)),),
+    return Attribution(((a.sentence.start, rstrip_end(text, a.sentence.start, a.sentence.end)),),
                        None, None, "floating", a.sentence, follows=follows)
 
 

@@ -20,7 +20,7 @@ from .bounds import DASHES as _DASHES, closing_adjunct, concessive, lone_dash, o
 from .cleft import cleft_that
 from .governed import governed_start
 from .listeners import bare_listener, common_listener_end, listener_tail, opens_noun_phrase
-from .offsets import _strip_end, _word_count
+from .offsets import strip_end, word_count
 from .views import Attribution, Doc, Sent
 
 
@@ -375,7 +375,7 @@ def _content_after(s: Sent, k: int) -> tuple[int, int] | None:
     quote = s.doc.quote_at(start=start)
     if quote is not None and quote.end >= s.sentence.end - 2:
         return start, quote.end
-    end = _strip_end(s.text, start, _clause_end(s, k))
+    end = strip_end(s.text, start, _clause_end(s, k))
     if end - start < 2:
         return None
     if quote is not None and end < quote.end:
@@ -522,8 +522,8 @@ def _indirect_continuation(s: Sent, rest: int) -> tuple[int, int] | None:
         return None
     if not _continues_content(toks, rest + 1):
         return None
-    end = _strip_end(s.text, toks[rest + 1].start, _clause_end(s, rest + 1))
-    if _word_count(s.text, toks[rest + 1].start, end) < 2:
+    end = strip_end(s.text, toks[rest + 1].start, _clause_end(s, rest + 1))
+    if word_count(s.text, toks[rest + 1].start, end) < 2:
         return None
     return toks[rest + 1].start, end
 

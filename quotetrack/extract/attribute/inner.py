@@ -7,7 +7,8 @@ from __future__ import annotations
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
 from .. import mentions
 from ..segment import Token
-from .grammar import _DASHES, _words
+from .bounds import DASHES
+from .grammar import _words
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":"})
 
@@ -24,7 +25,7 @@ def inner_subject(toks: list[Token], end: int, relatives: frozenset[str] = froze
     for i in range(end - 1, -1, -1):
         word = toks[i].text
         low = word.lower()
-        if word in _CLAUSE_BREAKS or word in TOKEN_OPENING or word in TOKEN_CLOSING or word in _DASHES \
+        if word in _CLAUSE_BREAKS or word in TOKEN_OPENING or word in TOKEN_CLOSING or word in DASHES \
                 or low in _words.conjunctions:
             return None                   # ("when they were young and arrived in Miami, hoping")
         if low in _words.subordinators or low in relatives:

@@ -33,7 +33,7 @@ from ...model import Cue, Paragraph
 from ...text.names import split_title
 from ..speakers import _is_person_name, _runs
 from .views import Attribution, Doc
-from .offsets import _rstrip_end, _word_count
+from .offsets import rstrip_end, word_count
 
 INTERVIEW_TURNS = 2           # answers an interview has at least, each after a question
 INTRO_CHARS = 1500            # text before the first question read for interview words
@@ -151,8 +151,8 @@ def interview_answers(doc: Doc, interview: Interview) -> tuple[list[Attribution]
     labels = [(para.start, start) for _, _, start, para in turns]
     found = []
     for _, label, start, para in turns:
-        end = _rstrip_end(doc.text, start, para.end)      # a direct quote keeps its final period
-        if label != "A" or _word_count(doc.text, start, end) < 2:
+        end = rstrip_end(doc.text, start, para.end)      # a direct quote keeps its final period
+        if label != "A" or word_count(doc.text, start, end) < 2:
             continue
         sent = doc.sents[bisect.bisect_right(doc.sent_starts, start) - 1]
         mark = para.start + len(doc.text[para.start:start].rstrip()) - 1     # the label's ":" or "."

@@ -12,7 +12,7 @@ from .. import mentions
 from ...model import Cue, Paragraph
 from ..segment import tokens as tokenize
 from .views import Attribution, Doc
-from .offsets import _strip_end, _word_count
+from .offsets import strip_end, word_count
 
 
 # "Marco Rubio: I’m Not Interested In Being Vice President" — a short name, a colon, a statement.
@@ -34,8 +34,8 @@ def headline_colon(doc: Doc, para: Paragraph) -> Attribution | None:
     if name.isupper() or _kicker(name) or any(t.text[:1].isdigit() for t in toks) or not toks \
             or mentions.after(toks, 0) != (0, len(toks)) or not mentions.names_someone(toks, 0, len(toks)):
         return None
-    end = _strip_end(text, m.end(), para.end)
-    if _word_count(text, m.end(), end) < 3 or _one_quote(doc, m.end(), end):
+    end = strip_end(text, m.end(), para.end)
+    if word_count(text, m.end(), end) < 3 or _one_quote(doc, m.end(), end):
         return None
     sent = doc.sents[bisect.bisect_right(doc.sent_starts, para.start) - 1]
     colon_at = text.index(":", m.end(1))
@@ -58,8 +58,8 @@ def transcript_turns(doc: Doc, paras: list[Paragraph]) -> list[Attribution]:
         name = doc.text[at[0]:at[1]]
         if len(name) < 2 or not name.isupper() or _kicker(name):
             continue
-        end = _strip_end(doc.text, at[2], para.end)
-        if _word_count(doc.text, at[2], end) < 3:
+        end = strip_end(doc.text, at[2], para.end)
+        if word_count(doc.text, at[2], end) < 3:
             continue
         sent = doc.sents[bisect.bisect_right(doc.sent_starts, para.start) - 1]
         colon_at = doc.text.index(":", at[1])

@@ -17,7 +17,7 @@ from .. import mentions
 from ..segment import tokens as tokenize
 from .grammar import _words
 from .views import Attribution, Doc
-from .offsets import _strip_end
+from .offsets import strip_end
 from .scare import scare_quotes_only
 
 RULE = "possessive_statement"
@@ -80,7 +80,7 @@ def possessive_statements(doc: Doc, skip: frozenset[int]) -> list[Attribution]:
                 or toks[-1].text.lower() in lexicon.lower_words("extract/calendar_words.txt"):
             continue                      # (not "Monday’s", a title alone)
         lead = _past_openers(toks)
-        end = _strip_end(text, m.end(), sent.end)
+        end = strip_end(text, m.end(), sent.end)
         if len(text[m.end():end].split()) < 3:
             continue
         noun = m.group("noun")
@@ -147,7 +147,7 @@ def possessive_nominals(doc: Doc, skip: frozenset[int], config: Config) -> list[
             continue                      # (a quote in it: the quote sieves read it; not a "that" clause's end)
         if link not in ("that", "to"):
             end = _noun_phrase_end(text, m.end(), end)
-        end = _strip_end(text, start, end)
+        end = strip_end(text, start, end)
         if len(text[start:end].split()) < 1 + (link == "to"):
             continue
         name_end = m.end("name") - 2 if m.group("name")[-2:] in POSSESSIVE_S else m.end("name")

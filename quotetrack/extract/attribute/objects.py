@@ -15,7 +15,7 @@ from .bounds import _finite, _past_after_noun
 from .channels import channel_adjunct
 from .grammar import _past_time, _words
 from .views import Sent
-from .offsets import _word_count
+from .offsets import word_count
 from ..segment import Token
 from .stance import named_object, stance_cue
 
@@ -24,7 +24,7 @@ def too_short(s: Sent, cue: Cue, k: int, ce: int, content: tuple[int, int], stan
     """Is ``content`` (its first token ``k``) under three words, unquoted, and no object the
     cue takes (:func:`short_object`; ``stance_only``: only a stance's, :mod:`.stance`)?  Then
     it reports nothing: "the campaign continues to grow", "officials who spoke Friday"."""
-    return s.doc.quote_at(start=content[0]) is None and _word_count(s.text, *content) < 3 \
+    return s.doc.quote_at(start=content[0]) is None and word_count(s.text, *content) < 3 \
         and not short_object(s, cue, k, ce, content, stance_only)
 
 
@@ -41,7 +41,7 @@ def short_object(s: Sent, cue: Cue, k: int, ce: int, content: tuple[int, int], s
         return cue.text[:1].islower() and named_object(s, content)   # (not a title-case headline's
                                                                       # "Figure Endorses Ann Roe")
     return not stance_only and cue.type == "speech" and cue.lemma not in _words.clause_only_cues \
-        and _word_count(s.text, *content) == 2 and toks[k].text.lower() in _words.object_determiners
+        and word_count(s.text, *content) == 2 and toks[k].text.lower() in _words.object_determiners
 
 
 @lru_cache(maxsize=1)

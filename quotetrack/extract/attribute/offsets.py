@@ -6,7 +6,7 @@ import re
 from itertools import islice
 
 
-def _rstrip_end(text: str, start: int, end: int) -> int:
+def rstrip_end(text: str, start: int, end: int) -> int:
     """``end`` moved back over white space, not before ``start``: ``text[start:result]`` is
     ``text[start:end].rstrip()`` without copying it."""
     while end > start and text[end - 1].isspace():
@@ -14,21 +14,21 @@ def _rstrip_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _lstrip_start(text: str, start: int, end: int) -> int:
+def lstrip_start(text: str, start: int, end: int) -> int:
     """``start`` moved on over white space, not past ``end``."""
     while start < end and text[start].isspace():
         start += 1
     return start
 
 
-def _skip_chars(text: str, start: int, end: int, chars: frozenset[str]) -> int:
+def skip_chars(text: str, start: int, end: int, chars: frozenset[str]) -> int:
     """``start`` moved on over characters of ``chars``, not past ``end``."""
     while start < end and text[start] in chars:
         start += 1
     return start
 
 
-def _strip_end(text: str, start: int, end: int) -> int:
+def strip_end(text: str, start: int, end: int) -> int:
     """End offset with trailing white space and one sentence-final period removed."""
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -46,7 +46,7 @@ _CLAUSE_WORD_RUN = re.compile(r"(?i:\b(?:it|he|she|that|there|they|we|you|i|what
 _QUOTE_MARKS = frozenset("“”\"‘")     # (not ’ or ', which are apostrophes too)
 
 
-def _word_count(text: str, start: int, end: int, at_most: int = 3) -> int:
+def word_count(text: str, start: int, end: int, at_most: int = 3) -> int:
     """The number of words in text[start:end], counted no further than ``at_most`` (callers
     ask only whether there are two or three, and content may run over a whole sentence)."""
     n = sum(1 for _ in islice(_WORD_RUN.finditer(text, start, end), at_most))

@@ -15,7 +15,7 @@ from .. import mentions
 from .asked import question_end
 from .grammar import _span, _words, by_source
 from .views import Attribution, Sent
-from .offsets import _strip_end
+from .offsets import strip_end
 
 # Words that may stand between the auxiliary and "asked": "was also asked", "is often asked".
 _BETWEEN = frozenset({"also", "again", "first", "later", "then", "often", "never", "not", "once",
@@ -51,7 +51,7 @@ def passive_asked(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
     end = question_end(s, k, _answer_quote)
     if end - k < 2 or toks[end - 1].text in TOKEN_CLOSING and end - k < 3:
         return None
-    content = (toks[k].start, _strip_end(s.text, toks[k].start, toks[end - 1].end))
+    content = (toks[k].start, strip_end(s.text, toks[k].start, toks[end - 1].end))
     return Attribution((content,), _span(s, source), cue, "passive_asked", s.sentence)
 
 

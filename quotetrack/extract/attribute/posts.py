@@ -13,7 +13,7 @@ from functools import lru_cache
 from ...model import Cue, Paragraph
 from ...text import lexicon
 from .views import Attribution, Doc
-from .offsets import _rstrip_end, _word_count
+from .offsets import rstrip_end, word_count
 
 POST_RULE = "post"
 # Links a post ends with, and the white space before them.
@@ -36,8 +36,8 @@ def embedded_posts(doc: Doc, paras: tuple[Paragraph, ...], skip: frozenset[int])
         if m is None:
             continue
         links = _LINKS_AT_END.search(doc.text, post.start, post.end)
-        end = _rstrip_end(doc.text, post.start, links.start() if links else post.end)
-        if _word_count(doc.text, post.start, end) < 2:
+        end = rstrip_end(doc.text, post.start, links.start() if links else post.end)
+        if word_count(doc.text, post.start, end) < 2:
             continue
         sent = doc.sents[bisect.bisect_right(doc.sent_starts, post.start) - 1]
         cue = Cue(sign.start, sign.start + 1, doc.text[sign.start], "—", "speech")

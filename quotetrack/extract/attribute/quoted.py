@@ -13,9 +13,10 @@ from ...config import WINDOWS, Config
 from ...model import Cue, QuotedSpan, Sentence
 from ..headlines import title_case
 from ..segment import Token, iter_tokens, tokens as tokenize
-from .grammar import _DASHES, _words
+from .bounds import DASHES
+from .grammar import _words
 from .views import Attribution, Doc
-from .offsets import _lstrip_start, _rstrip_end, _skip_chars
+from .offsets import lstrip_start, rstrip_end, skip_chars
 from .subject import agrees
 from .chants import chant_quote
 from .signed import signed
@@ -29,7 +30,7 @@ def colon(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"Gantz: “…”" — a short name and a colon open the paragraph or sentence."""
     para = doc.paras[sent.paragraph - 1]
     lead_start = max(para.start, sent.start)
-    lead_end = _rstrip_end(doc.text, lead_start, quote.start)
+    lead_end = rstrip_end(doc.text, lead_start, quote.start)
     if doc.text[lead_end - 1:lead_end] != ":" or lead_end <= lead_start or lead_end - lead_start > 80:
         return None
     toks = tokenize(doc.text, lead_start, lead_end - 1)
@@ -52,7 +53,7 @@ def dash(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     next one when the quote is its paragraph whole (a list of quoted claims, each signed on its
     own line: "“…”" ¶ "- Ann Bell." or "-Ann Bell, Leland.")."""
     para = doc.paras[sent.paragraph - 1]
-    dash_at = _lstrip_start(doc.text, quote.end, para.end)
+    dash_at = lstrip_start(doc.text, quote.end, para.end)
     line = dash_at >= para.end and sent.paragraph < len(doc.paras) \
         and not doc.text[para.start:quote.start].strip() and not doc.text[quote.end:para.end].strip(" \t.\n")
     if line:
@@ -60,7 +61,7 @@ def dash(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
         dash_at = para.start
     if dash_at >= para.end or doc.text[dash_at] not in "—–-―":
         return None
-    after_dashes = dropwhile(lambda t: t.text in _DASHES, iter_tokens(doc.text, dash_at, para.end))
+    after_dashes = dropwhile(lambda t: t.text in DASHES, iter_tokens(doc.text, dash_at, para.end))
     toks = list(islice(after_dashes, _DASH_MAX_TOKENS + 1))     # more than the most is too many
     if not toks or len(toks) > _DASH_MAX_TOKENS or not mentions.is_capitalised(toks[0].text):
         return None
@@ -77,7 +78,7 @@ _COLON_LEAD_MAX_TOKENS = WINDOWS.colon_lead_tokens   # tokens of the clause befo
 def colon_lead(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     """"Asked which county was his favorite, he demurred: “…”", "Trump went even further: “…”":
     a short clause of a source and a verb no cue list holds, then a colon and the quote."""
-    lead_end = _rstrip_end(doc.text, sent.start, quote.start)
+    lead_end = rstrip_end(doc.text, sent.start, quote.start)
     if doc.text[lead_end - 1:lead_end] != ":" or lead_end <= sent.start \
             or doc.has_quote_in(sent.start, quote.start):
         return None
@@ -156,12 +157,12 @@ def colon_clause(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | N
     """"The Clinton campaign, in a Q&A, worded it more carefully: “…”", "She then addressed the
     supporters again: “…”": a clause that ends in a colon introduces a quoted statement that
     closes the sentence; the source is the clause's subject (see :func:`_colon_subject`)."""
-    lead_end = _rstrip_end(doc.text, sent.start, quote.start)
+    lead_end = rstrip_end(doc.text, sent.start, quote.start)
     if doc.text[lead_end - 1:lead_end] != ":" or lead_end <= sent.start \
             or not is_statement(doc.text, quote, _STATEMENT_CONFIG) or doc.has_quote_in(sent.start, quote.start):
         return None
     rest_end = min(sent.end, doc.paras[sent.paragraph - 1].end)
-    if _skip_chars(doc.text, quote.end, rest_end, _SENTENCE_CLOSE) < rest_end:
+    if skip_chars(doc.text, quote.end, rest_end, _SENTENCE_CLOSE) < rest_end:
         return None                       # words after the quote
     return _colon_lead(doc, sent.start, lead_end, quote, sent, "colon_clause", fewest=3)
 
@@ -171,10 +172,10 @@ def colon_paragraph(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution 
     opening the next one: a clause that ends in a colon introduces the block quote below it;
     the source is the clause's subject (see :func:`_colon_subject`), as in :func:`colon_clause`."""
     para = doc.paras[sent.paragraph - 1]
-    if sent.paragraph < 2 or _skip_chars(doc.text, para.start, quote.start, _QUOTE_LEAD) < quote.start:
+    if sent.paragraph < 2 or skip_chars(doc.text, para.start, quote.start, _QUOTE_LEAD) < quote.start:
         return None
     prev = doc.paras[sent.paragraph - 2]
-    lead_end = _rstrip_end(doc.text, prev.start, prev.end)
+    lead_end = rstrip_end(doc.text, prev.start, prev.end)
     if doc.text[lead_end - 1:lead_end] != ":":
         return None
     lead = doc.sentence_of(lead_end - 1)
@@ -193,12 +194,12 @@ def lead_statement(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution |
     the quote is kept unattributed (it may float on the quote before it); after a longer lead
     ("The leaflet was blunt about it, “…”") it is left out, as a phrase inside a sentence is."""
     text = doc.text
-    lead_end = _rstrip_end(text, sent.start, quote.start)
+    lead_end = rstrip_end(text, sent.start, quote.start)
     if text[lead_end - 1:lead_end] not in (":", ",") or lead_end <= sent.start \
-            or not text[_skip_chars(text, quote.inner[0], quote.inner[1], _BLANKS):quote.inner[1]][:1].isupper():
+            or not text[skip_chars(text, quote.inner[0], quote.inner[1], _BLANKS):quote.inner[1]][:1].isupper():
         return None
     rest_end = min(sent.end, doc.paras[sent.paragraph - 1].end)
-    if _skip_chars(text, quote.end, rest_end, _SENTENCE_CLOSE) < rest_end \
+    if skip_chars(text, quote.end, rest_end, _SENTENCE_CLOSE) < rest_end \
             or doc.has_quote_in(sent.start, quote.start) or not is_statement(text, quote, _STATEMENT_CONFIG):
         return None                       # words after the quote: a phrase inside a clause
     toks = tokenize(text, sent.start, lead_end - 1, limit=_COLON_CLAUSE_MAX_TOKENS + 1)
@@ -291,7 +292,7 @@ _QUOTE_LEAD = frozenset(" \t([—–-")         # what may stand before a quote 
 def _dash_byline(toks: list[Token]) -> tuple[int, int] | None:
     """"SURGE IN TURNOUT - Michael P. McDonald", "Polls agree -More from Blumenthal and Cohen":
     a summary line, a dash and a name before the colon; the name (after any "from") is the source."""
-    dash_at = max((i for i, t in enumerate(toks) if t.text in _DASHES), default=None)
+    dash_at = max((i for i, t in enumerate(toks) if t.text in DASHES), default=None)
     if dash_at is None or dash_at == 0 or len(toks) - dash_at > 8:
         return None
     lo = dash_at + 1
@@ -352,7 +353,7 @@ def cue_before(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | Non
     possessive before a colon ("the Times’ Ben Sisario: “…”") is an excerpt's byline."""
     text = doc.text
     lo = max(sent.start, doc.paras[sent.paragraph - 1].start, quote.start - _CUE_BEFORE_CHARS)
-    lead_end = _rstrip_end(text, lo, quote.start)
+    lead_end = rstrip_end(text, lo, quote.start)
     toks = tokenize(text, lo, lead_end)
     if lo > sent.start and toks:
         toks = toks[1:]                   # the first token may be cut
@@ -402,9 +403,9 @@ def cue_then_quote(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution |
     before = text[lo:quote.start].lower()
     if "that" not in before and "which" not in before:
         return None                       # the cheap test first: no relative word before the quote
-    if not is_statement(text, quote, _STATEMENT_CONFIG) or _skip_chars(text, quote.end, sent.end, _SENTENCE_END) < sent.end:
+    if not is_statement(text, quote, _STATEMENT_CONFIG) or skip_chars(text, quote.end, sent.end, _SENTENCE_END) < sent.end:
         return None
-    toks = tokenize(text, lo, _rstrip_end(text, lo, quote.start))
+    toks = tokenize(text, lo, rstrip_end(text, lo, quote.start))
     if lo > sent.start and toks:
         toks = toks[1:]                   # the first token may be cut
     end = len(toks) - 1 if toks and toks[-1].text in (",", ":") else len(toks)
@@ -435,7 +436,7 @@ def said_first(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | Non
     any conjunctions) opens with a speech cue, then its source (an appositive or relative
     clause may follow, set off by commas), and a comma right before the quote."""
     text = doc.text
-    lead_end = _rstrip_end(text, sent.start, quote.start)
+    lead_end = rstrip_end(text, sent.start, quote.start)
     if text[lead_end - 1:lead_end] != "," or doc.has_quote_in(sent.start, quote.start):
         return None
     toks = tokenize(text, sent.start, lead_end, limit=_SAID_FIRST_TOKENS + 1)
@@ -471,7 +472,7 @@ def subject_verb(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | N
     after the verb or a comma ("He offered “…”", "she wrote back, “…”").  A passive verb
     ("was asked, “…”") and a relative clause's verb ("signs that read, “…”") name no source."""
     text = doc.text
-    if _skip_chars(text, sent.start, quote.start, _QUOTE_LEAD) >= quote.start or is_title(text, quote):
+    if skip_chars(text, sent.start, quote.start, _QUOTE_LEAD) >= quote.start or is_title(text, quote):
         return None                       # (a title: “The View”)
     phrase = not is_statement(text, quote, _STATEMENT_CONFIG)   # a short phrase: “sherpa”
     if phrase:                            # (most quotes are phrases: look for the verb first)

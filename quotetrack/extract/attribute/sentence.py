@@ -25,7 +25,7 @@ from .finite import active_finite, agrees, introduces_report
 from .bounds import (inner_subordinate_comma, object_before_conjunction, object_end, opens_subject, source_tail_end,
                      verb_after_comma)
 from .objects import document_object, too_short, without_adjunct
-from .offsets import _strip_end, _word_count
+from .offsets import strip_end, word_count
 from .things import thing_subject
 from .works import names_a_work
 from .inner import participle_subject
@@ -55,7 +55,7 @@ def participle(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
         source = _span(s, apposed_source(s.toks, subject))   # "The head of the union, X, spoke …, saying"
     k = _skip_adjuncts(s, _skip_object(s, ce, cue), cue)
     content = _reported(s, cue, k)
-    if content is None or _word_count(s.text, *content) < 2 or _opens_with_cue(s.text, content[0]):
+    if content is None or word_count(s.text, *content) < 2 or _opens_with_cue(s.text, content[0]):
         return None                       # "X, speaking on radio, said …": the participle frames "said"
     return Attribution((content,), source, cue, "participle", s.sentence)
 
@@ -105,7 +105,7 @@ def _appositive_source(s: Sent, k: int) -> tuple[tuple[int, int], int] | None:
         if apposed_name(s.toks, j + 1, end) and described_opening(s.toks, j):
             return (j + 1, k - 1), 0      # "One pastor backing the senator, Dale Whitcombe, said"
         last = s.toks[src[1] - 1].text if src is not None else ""
-        if src is not None and _word_count(s.text, s.toks[src[0]].start, s.toks[src[1] - 1].end, 7) <= 6 \
+        if src is not None and word_count(s.text, s.toks[src[0]].start, s.toks[src[1] - 1].end, 7) <= 6 \
                 and _clause_start_ok(s, src[0]) and (mentions.is_capitalised(last) or names.PARTICLE_JOINED.match(last)
                      or s.toks[src[0]].text.lower() in ("a", "an", "the", "one", "another")):
             return src, src[0]            # "Figueroa, …, said" / "A senior official, …, said" / "Sami ul-Karim, …"
@@ -425,7 +425,7 @@ def head(s: Sent, cue: Cue, ci: int, ce: int) -> Attribution | None:
                                       # (not "X said seeing the crowds was …": content right after the cue)
     content = (content[0], _subordinate_end(s, src[0], k, content[1]))
     cut = object_end(toks, k, content[1]) if toks[k].start == content[0] else None
-    content = (content[0], _strip_end(s.text, content[0], cut)) if cut is not None else content
+    content = (content[0], strip_end(s.text, content[0], cut)) if cut is not None else content
     if too_short(s, cue, k, ce, content) or document_object(s, cue, k, ce, content):
         return None                   # (nor "read [a statement] to the court": objects.py)
     content = without_adjunct(s, cue, k, ce, content)     # "announced her retirement [on Friday]"
@@ -466,10 +466,10 @@ def _subordinate_end(s: Sent, src: int, k: int, end: int) -> int:
     if first >= len(toks) or toks[first].text.lower() not in _words.subordinators \
             or (commas.all and commas.all[0] < src):
         inner = inner_subordinate_comma(s, src, k)      # "A week after X announced …, the town …"
-        return _strip_end(s.text, toks[k].start, toks[inner].start) if 0 <= inner and toks[inner].start < end else end
+        return strip_end(s.text, toks[k].start, toks[inner].start) if 0 <= inner and toks[inner].start < end else end
     at = bisect.bisect_right(commas.outside, k)
     if at < len(commas.outside) and commas.outside[at] < len(toks) - 1 and toks[commas.outside[at]].start < end:
-        return _strip_end(s.text, toks[k].start, toks[commas.outside[at]].start)
+        return strip_end(s.text, toks[k].start, toks[commas.outside[at]].start)
     return end
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from ...config import WINDOWS
 from ...model import Cue, QuotedSpan, Sentence
+from ...text.marks import TOKEN_CLOSING
 from .. import cues as cue_finder, mentions
 from ..segment import tokens as tokenize
-from .offsets import _rstrip_end, _word_count
+from .offsets import rstrip_end, word_count
 from .views import Attribution, Doc
 
 SIGNED_RULE = "signed"
@@ -23,11 +24,11 @@ def signed(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     text = doc.text
     para = doc.paras[sent.paragraph - 1]
     if quote.closed or sent.paragraph >= len(doc.paras) or text[para.start:quote.start].strip() \
-            or _word_count(text, quote.start, quote.end, 3) < 3:
+            or word_count(text, quote.start, quote.end, 3) < 3:
         return None
     line = doc.paras[sent.paragraph]
-    close = _rstrip_end(text, line.start, line.end)
-    if close <= line.start or text[close - 1] not in _CLOSING or cue_finder.find(text, line.start, close):
+    close = rstrip_end(text, line.start, line.end)
+    if close <= line.start or text[close - 1] not in TOKEN_CLOSING or cue_finder.find(text, line.start, close):
         return None                       # (a line that reports is no signature)
     toks = tokenize(text, line.start, close - 1, limit=_LINE_MAX_TOKENS + 1)
     if not toks or len(toks) > _LINE_MAX_TOKENS or not mentions.is_capitalised(toks[0].text):
@@ -41,5 +42,3 @@ def signed(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     cue = Cue(close - 1, close, text[close - 1], text[close - 1], "speech")
     return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue, SIGNED_RULE, sent)
 
-
-_CLOSING = "”\"’'"

@@ -13,7 +13,7 @@ from ...text import lexicon
 from ...text.marks import POSSESSIVE_S
 from .grammar import _words
 from .views import Attribution, Sent
-from .offsets import _word_count
+from .offsets import word_count
 
 
 def stance_cue(cue: Cue) -> bool:
@@ -46,7 +46,7 @@ def nested_stance(b: Attribution, text: str, lo: int, hi: int) -> bool:
     those voters backed Reed" or "; most oppose it" the narrator speaks again)."""
     return b.cue is not None and b.source is not None and lo <= b.source[0] and b.source[1] <= hi \
         and stance_cue(b.cue) \
-        and _word_count(text, b.fragments[0][0], b.fragments[-1][1]) < 3 \
+        and word_count(text, b.fragments[0][0], b.fragments[-1][1]) < 3 \
         and _CLAUSE_JOINT.search(text, max(lo, b.source[0] - _JOINT_CHARS), b.source[0]) is None
 
 

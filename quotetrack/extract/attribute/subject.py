@@ -10,7 +10,8 @@ from ...model import Cue
 from ...text import lexicon
 from ...text.marks import TOKEN_CLOSING, TOKEN_OPENING
 from .. import mentions
-from .grammar import _DASHES, _words
+from .bounds import DASHES
+from .grammar import _words
 from .views import Sent
 from .reduced import links_reduced_relative
 
@@ -35,7 +36,7 @@ def clause_subject(s: Sent, cue: Cue, j: int) -> tuple[int, int] | None:
         if t in _CLAUSE_ENDS or t in TOKEN_OPENING or t in TOKEN_CLOSING:
             lo = i + 1
             break
-    starts = [lo] + [i + 1 for i in range(lo, j) if toks[i].text == "," or toks[i].text in _DASHES]
+    starts = [lo] + [i + 1 for i in range(lo, j) if toks[i].text == "," or toks[i].text in DASHES]
     for c in starts:
         found = _subject_from(s, cue, c, j)
         if found is not None:
@@ -70,14 +71,14 @@ def _subject_from(s: Sent, cue: Cue, c: int, j: int) -> tuple[int, int] | None:
     if count is None and src[1] < j and not _opens_modifier(toks, src[1], j):
         return None                       # "Barden now helps lead a program called …": a verb
     rest = toks[src[1]:j]
-    rest_marks = sum(t.text == "," or t.text in _DASHES for t in rest)
+    rest_marks = sum(t.text == "," or t.text in DASHES for t in rest)
     if not _closed(rest):
         return None                       # a parenthetical is closed before the cue
     comma = dash = relative = False
     for k in range(src[1], j):
         word = toks[k].text
         low = word.lower()
-        if word in _DASHES:
+        if word in DASHES:
             dash, relative = not dash, False
             continue
         if word == "," and not dash:
@@ -194,7 +195,7 @@ def _opens_modifier(toks: list, k: int, j: int) -> bool:
     that no verb of the subject's own stands between it and the cue?"""
     word = toks[k].text
     low = word.lower()
-    if word == "," or word in _DASHES or word == "(" or mentions.is_capitalised(word):
+    if word == "," or word in DASHES or word == "(" or mentions.is_capitalised(word):
         return True
     if low in _words.modifier_openers or low in lexicon.lower_words("extract/cue_modifiers.txt") \
             or low.endswith(("n't", "n’t")) or mentions.is_adverb(word):
@@ -218,7 +219,7 @@ def _closed(rest: list) -> bool:
     dash = False
     commas = 0
     for t in rest:
-        if t.text in _DASHES:
+        if t.text in DASHES:
             dash = not dash
         elif t.text == "," and not dash:
             commas += 1
