@@ -342,3 +342,17 @@ def lone_dash(s: Sent) -> int:
     joins = nxt in _words.clause_joiners          # "- but the owners …", not "- but only up to a point"
     return found if not joins or after + 1 < len(toks) and _new_subject(toks, after + 1) else -1
 
+
+def held_back(toks: list[Token], i: int) -> bool:
+    """Does "but" at token ``i`` open the reporter's note that the source held something back
+    ("confirmed the talks would go on [but would not say where]", "said she would vote [but
+    declined to name] …": data/text/word_classes.txt [refusal_leads] then [disclosure_verbs])?
+    Not after "and" ("said the firm was cooperating and would not comment further": the
+    reported clause's own refusal), nor a refusal of anything else ("… but would not require
+    a vote")."""
+    if toks[i].text.lower() != "but" or i + 3 >= len(toks):
+        return False
+    one, two = toks[i + 1].text.lower(), f"{toks[i + 1].text} {toks[i + 2].text}".lower()
+    if one in _words.refusal_leads:
+        return toks[i + 2].text.lower() in _words.disclosure_verbs
+    return two in _words.refusal_leads and toks[i + 3].text.lower() in _words.disclosure_verbs
