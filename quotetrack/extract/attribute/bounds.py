@@ -85,11 +85,28 @@ def object_end(toks: list[Token], k: int, end: int) -> int | None:
     if first not in _words.object_determiners and first != "to":
         return None
     for i in range(k + 2, len(toks) - 2):
+        if toks[i].start < end and _comma_predicate(toks, k, i):
+            return toks[i - 1].end        # "praised X, opposed his deal and …": a list of predicates
         if toks[i].start >= end or _finite(toks, i) or _past_after_noun(toks, i) or toks[i].text in TOKEN_OPENING:
             return None                   # (a quoted fragment may hold the clause's verb)
         if toks[i].text.lower() in ("and", "but") and toks[i - 1].text != "," and _predicate(toks, _past_adverbs(toks, i + 1)):
             return toks[i - 1].end
     return None
+
+
+def _comma_predicate(toks: list[Token], k: int, i: int) -> bool:
+    """Does the first comma of a noun-phrase object that starts at token ``k``, at token ``i``,
+    open a second predicate of the cue's subject: a past verb with its own object ("praised his
+    rival's record[, opposed his trade deal] and …")?  Not a parenthesis inside a clause's
+    subject ("the upside, in his view, would …"), nor a participle ("the bill, led by …")."""
+    if toks[i].text != "," or i + 2 >= len(toks) or any(toks[n].text == "," for n in range(k, i)):
+        return False
+    j = _past_adverbs(toks, i + 1)
+    if j + 1 >= len(toks) or not toks[j].text.islower():
+        return False
+    word, nxt = toks[j].text.lower(), toks[j + 1].text.lower()
+    past = word in _words.irregular_pasts or (word.endswith("ed") and len(word) > 4)
+    return past and (nxt in _words.object_determiners or nxt in _OBJECT_PRONOUNS)
 
 
 def _past_adverbs(toks: list[Token], i: int) -> int:
@@ -324,3 +341,18 @@ def lone_dash(s: Sent) -> int:
         return found if concessive(toks, after - 1) else -1
     joins = nxt in _words.clause_joiners          # "- but the owners …", not "- but only up to a point"
     return found if not joins or after + 1 < len(toks) and _new_subject(toks, after + 1) else -1
+
+
+def held_back(toks: list[Token], i: int) -> bool:
+    """Does "but" at token ``i`` open the reporter's note that the source held something back
+    ("confirmed the talks would go on [but would not say where]", "said she would vote [but
+    declined to name] …": data/text/word_classes.txt [refusal_leads] then [disclosure_verbs])?
+    Not after "and" ("said the firm was cooperating and would not comment further": the
+    reported clause's own refusal), nor a refusal of anything else ("… but would not require
+    a vote")."""
+    if toks[i].text.lower() != "but" or i + 3 >= len(toks):
+        return False
+    one, two = toks[i + 1].text.lower(), f"{toks[i + 1].text} {toks[i + 2].text}".lower()
+    if one in _words.refusal_leads:
+        return toks[i + 2].text.lower() in _words.disclosure_verbs
+    return two in _words.refusal_leads and toks[i + 3].text.lower() in _words.disclosure_verbs

@@ -15,7 +15,7 @@ from ...config import WINDOWS
 from ...model import Cue
 from ..fronted import adverbials_only
 from ..segment import Token
-from .bounds import DASHES as _DASHES, closing_adjunct, concessive, lone_dash, opens_count, parenthetical_relative, \
+from .bounds import DASHES as _DASHES, closing_adjunct, concessive, held_back, lone_dash, opens_count, parenthetical_relative, \
     participial_opening, participle_after_quote
 from .cleft import cleft_that
 from .governed import governed_start
@@ -441,6 +441,8 @@ def _clause_breaks(s: Sent) -> list[tuple[int, int]]:
                 and 0 <= last_close < i and not s.doc.inside_quote(toks[i].start, toks[i].end):
             out.append((i, toks[i].start))        # “…” - although …: the narrator's
             continue
+        if held_back(toks, i) and not s.doc.inside_quote(toks[i].start, toks[i].end):
+            out.append((i, toks[i].start))        # "… but would not say where": the reporter's
         if toks[i].text != "," or s.doc.inside_quote(toks[i].start, toks[i].end):
             continue
         nxt = toks[i + 1].text.lower()

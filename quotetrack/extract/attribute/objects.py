@@ -61,27 +61,47 @@ def without_adjunct(s: Sent, cue: Cue, k: int, ce: int, content: tuple[int, int]
     bounds._past_after_noun: "the alleged plot" is a noun phrase; "said the plan would fail
     on Friday", "say the Unionists walked out last year" are clauses and keep it); after
     "say"-type cues (data/text/word_classes.txt [clause_only_cues]) only one opened by a
-    determiner or possessive."""
+    determiner or possessive.  A cue's participle after the object's first comma ends it first
+    ("denied the claims[, calling them …]": :func:`_participle_comma`; not after "say"-type cues)."""
     toks = s.toks
-    if k != ce or cue.type != "speech" or s.tok_at(content[0]) != k or toks[k].text.lower() in _non_openers() \
-            or s.doc.has_quote_in(*content):
+    if k != ce or cue.type != "speech" or s.tok_at(content[0]) != k or toks[k].text.lower() in _non_openers():
         return content                    # (not "as X reported, even [on Friday]")
-    last = s.tok_at(content[1])           # the token after the content
+    full, last = content, s.tok_at(content[1])        # last: the token after the content
+    stop = _participle_comma(toks, k, min(last, k + _MAX_OBJECT + 1)) \
+        if cue.lemma not in _words.clause_only_cues else None
+    if stop is not None:                  # "denied the claims[, calling them …]": the subject's
+        last, content = stop, (content[0], toks[stop - 1].end)
+    if s.doc.has_quote_in(*content):
+        return full
     for j in range(k + 1, min(last, k + _MAX_OBJECT + 1)):
         word = toks[j].text
         if not word.isalpha():
             if word in (",", ";", ":") or word[:1] in "“\"(":
-                return content
+                return full
             continue
         low = word.lower()
         if low in _words.subject_pronouns or low == "that" or _finite(toks, j) \
                 or low.endswith("ed") and (_past_after_noun(toks, j) or word[:1].isupper()):
-            return content                # a clause: "the plan would fail", "the Unionists walked out"
+            return full                   # a clause: "the plan would fail", "the Unionists walked out"
         if _adjunct_to(s, j, last) or channel_adjunct(toks, j, last) or _adverbial_clause(toks, j, k):
             if cue.lemma in _words.clause_only_cues and toks[k].text.lower() not in _words.object_determiners:
-                return content
+                return full
             return (content[0], toks[j - 1].end)
     return content
+
+
+def _participle_comma(toks: list[Token], k: int, end: int) -> int | None:
+    """Index of the first comma after a noun-phrase object that starts at token ``k``, before
+    token ``end``, when a participle of the cue's subject follows it ("denied the accusations
+    through a spokeswoman[, dismissing …]", "…[, saying …]"): the participle of a cue (a
+    participle of the object's own goes on with it: "906 attacks, ranging from …", "the
+    figure of X, sitting alone …"), else None."""
+    for j in range(k + 1, end):
+        if toks[j].text == ",":
+            nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+            ok = nxt.islower() and nxt.endswith("ing") and len(nxt) > 5
+            return j if ok and lexicon.cues().get(nxt) is not None else None
+    return None
 
 
 def _adverbial_clause(toks: list[Token], j: int, k: int) -> bool:
