@@ -20,7 +20,7 @@ from .offsets import lstrip_start, rstrip_end, skip_chars
 from .subject import agrees
 from .chants import chant_quote
 from .signed import signed
-from .fronted import fronted_cue
+from .inverted import fronted_cue
 from .works import BYLINE_AFTER, is_title
 
 
