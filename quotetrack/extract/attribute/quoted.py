@@ -19,7 +19,7 @@ from .views import Attribution, Doc
 from .offsets import lstrip_start, rstrip_end, skip_chars
 from .subject import agrees
 from .chants import chant_quote
-from .signed import signed
+from .signed import name_line, signed
 from .inverted import fronted_cue
 from .works import BYLINE_AFTER, is_title
 
@@ -66,7 +66,7 @@ def dash(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     if not toks or len(toks) > _DASH_MAX_TOKENS or not mentions.is_capitalised(toks[0].text):
         return None
     src = mentions.after(toks, 0)
-    if src is None or line and src[1] < len(toks) and toks[src[1]].text not in (",", "."):
+    if src is None or line and not name_line(toks, src):
         return None                       # (a line of its own: the name, then only ", …" or a period)
     cue = Cue(dash_at, dash_at + 1, doc.text[dash_at], "—", "speech")
     return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue, "dash", sent)

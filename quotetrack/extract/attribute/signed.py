@@ -10,7 +10,7 @@ from ...config import WINDOWS
 from ...model import Cue, QuotedSpan, Sentence
 from ...text.marks import TOKEN_CLOSING
 from .. import cues as cue_finder, mentions
-from ..segment import tokens as tokenize
+from ..segment import Token, tokens as tokenize
 from .offsets import rstrip_end, word_count
 from .views import Attribution, Doc
 
@@ -34,11 +34,18 @@ def signed(doc: Doc, quote: QuotedSpan, sent: Sentence) -> Attribution | None:
     if not toks or len(toks) > _LINE_MAX_TOKENS or not mentions.is_capitalised(toks[0].text):
         return None
     src = mentions.after(toks, 0)
-    if src is None or src[0] != 0 or not mentions.names_someone(toks, *src) \
-            or src[1] < len(toks) and toks[src[1]].text not in (",", "."):
-        return None                       # the name, then only ", its affiliation" or a period
+    if src is None or src[0] != 0 or not mentions.names_someone(toks, *src) or not name_line(toks, src):
+        return None
     if any(t.text in (".", "!", "?", ":", ";") for t in toks[src[1]:-1]):
         return None                       # one line, one phrase
     cue = Cue(close - 1, close, text[close - 1], text[close - 1], "speech")
     return Attribution(((quote.start, quote.end),), (toks[src[0]].start, toks[src[1] - 1].end), cue, SIGNED_RULE, sent)
+
+
+def name_line(toks: list[Token], src: tuple[int, int]) -> bool:
+    """Does a signature line's name at ``src`` end the line, or stand before only ", its
+    affiliation" or a period ("Ann Bell.", "Ann Bell, Leland Water Trust"), as a line that
+    signs a quote does, not a sentence ("Lower the harbour fees.")?  Read by this sieve and by
+    the dash sieve's signature line (:func:`.quoted.dash`)."""
+    return src[1] >= len(toks) or toks[src[1]].text in (",", ".")
 
